@@ -1,0 +1,81 @@
+"""The ``qkg`` console command.
+
+Wiring only: each concern's subcommands live in :mod:`qkg.api.commands`. Errors come out as
+one line on standard error; bad arguments and bad configuration exit with code 2.
+"""
+
+from __future__ import annotations
+
+import sys
+from importlib.metadata import version as _dist_version
+
+import typer
+
+try:  # typer >= 0.29 vendors click
+    from typer._click.exceptions import ClickException, UsageError
+except ImportError:  # pragma: no cover - older typer on click
+    from click.exceptions import ClickException, UsageError  # type: ignore[assignment]
+
+from qkg.schemas import ConfigurationError, QkgError
+
+from .commands import analytics, load, serve, store
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    name="qkg",
+    help="qkg: a knowledge graph of quantum-technology ecosystem actors, with evidence for every edge.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"qkg {_dist_version('qkg')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
+    ),
+) -> None:
+    """qkg: documents about the quantum ecosystem in, an evidence-backed knowledge graph out."""
+
+
+for _module in (serve, load, store, analytics):
+    _module.register(app)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI; return the exit code (0 ok, 1 failure, 2 bad arguments or configuration)."""
+    try:
+        result = app(args=argv, prog_name="qkg", standalone_mode=False)
+    except typer.Exit as exc:
+        return int(exc.exit_code)
+    except typer.Abort:
+        typer.echo("qkg: aborted", err=True)
+        return 1
+    except UsageError as exc:
+        where = f"{exc.ctx.command_path}: " if exc.ctx else ""
+        typer.echo(f"qkg: error: {where}{exc.format_message()}", err=True)
+        return 2
+    except ClickException as exc:
+        typer.echo(f"qkg: error: {exc.format_message()}", err=True)
+        return int(exc.exit_code)
+    except ConfigurationError as exc:
+        typer.echo(f"qkg: configuration error: {exc}", err=True)
+        return 2
+    except QkgError as exc:
+        typer.echo(f"qkg: error: {exc}", err=True)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    return result if isinstance(result, int) else 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

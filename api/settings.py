@@ -1,0 +1,83 @@
+"""Settings: one validated object, read once at start-up from ``QKG_*`` environment variables.
+
+Bad configuration fails at start with a message that names the variable and what to fix.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from qkg.schemas import ConfigurationError
+
+__all__ = ["Settings", "default_data_dir", "load_settings"]
+
+
+def default_data_dir() -> Path:
+    """``$XDG_DATA_HOME/qkg``, else ``~/.local/share/qkg``."""
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "qkg"
+
+
+class Settings(BaseSettings):
+    """Everything configurable, with the environment variable that sets it (``QKG_`` + name)."""
+
+    model_config = SettingsConfigDict(env_prefix="QKG_", extra="forbid", frozen=True)
+
+    #: ``embedded`` (on-disk RDF store, no server) or ``neo4j``.
+    store: Literal["embedded", "neo4j"] = "embedded"
+    #: Folder of the embedded store; created on first use.
+    data_dir: Path = Field(default_factory=default_data_dir)
+    neo4j_uri: str | None = None
+    neo4j_user: str = "neo4j"
+    neo4j_password: SecretStr | None = None
+    neo4j_database: str = "neo4j"
+
+    host: str = "127.0.0.1"
+    port: int = Field(default=8000, ge=1, le=65535)
+    #: ``development`` turns GraphiQL and field suggestions on; ``production`` turns them off.
+    environment: Literal["development", "production"] = "production"
+    #: Comma-separated API keys for mutations; none configured disables mutations.
+    api_keys: Annotated[tuple[SecretStr, ...], NoDecode] = ()
+    cors_origins: Annotated[tuple[str, ...], NoDecode] = ()
+    introspection: bool = True
+    max_query_depth: int = Field(default=10, ge=1)
+    max_aliases: int = Field(default=15, ge=1)
+    max_tokens: int = Field(default=2000, ge=10)
+    max_body_bytes: int = Field(default=1_000_000, ge=1024)
+    max_ingest_bytes: int = Field(default=10_000_000, ge=1024)
+    max_document_bytes: int = Field(default=10_000_000, ge=1)
+
+    @field_validator("api_keys", "cors_origins", mode="before")
+    @classmethod
+    def _split(cls, v: object) -> object:
+        if isinstance(v, str):
+            return tuple(p.strip() for p in v.split(",") if p.strip())
+        return v
+
+    @field_validator("neo4j_uri")
+    @classmethod
+    def _uri(cls, v: str | None) -> str | None:
+        schemes = ("bolt://", "bolt+s://", "bolt+ssc://", "neo4j://", "neo4j+s://", "neo4j+ssc://")
+        if v is not None and not v.startswith(schemes):
+            raise ValueError(f"{v!r} is not a Bolt URI (use one of {', '.join(schemes)})")
+        return v
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read settings from the environment; raise :class:`ConfigurationError` naming the variable."""
+    try:
+        settings = Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = str(first["loc"][0]) if first["loc"] else "?"
+        raise ConfigurationError(
+            f"QKG_{field.upper()}: {first['msg']} (got {first.get('input')!r})"
+        ) from None
+    if settings.store == "neo4j" and not settings.neo4j_uri:
+        raise ConfigurationError("QKG_STORE=neo4j needs QKG_NEO4J_URI (for example bolt://127.0.0.1:7687)")
+    return settings

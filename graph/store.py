@@ -1,0 +1,215 @@
+"""The ``GraphStore`` contract every store implements identically.
+
+Two implementations: :mod:`qkg.graph.embedded` (on-disk RDF quad store, the default) and
+:mod:`qkg.graph.neo4j` (a Neo4j server over Bolt). Loaders write to either and the API
+reads from either without knowing which; one contract test suite
+(``tests/graph/test_contract.py``) runs on both and checks they answer identically.
+
+Ordering rules (the same on every store):
+
+- entities: by ``(normalise_name(name), id)``;
+- relations: by ``(source, type, target)``; evidence inside a relation, agreement or goal
+  by ``(document_id, start, end, rule)``;
+- agreements: by ``(date is None, date, id)``; goals: by ``(target_year is None, target_year, id)``;
+- documents: by ``(published is None, published, id)``;
+- paths: by length, then by the sequence of node ids, then by the hop types.
+
+Merging across documents: one entity may be described by several documents. Its
+``aliases`` are the sorted union; ``external_ids`` the union, where on a conflict the value
+from the lexicographically smallest document id wins; ``name``, ``type``, ``country`` and
+``description`` likewise come from the smallest document id. A relation seen in several
+documents is one relation whose evidence is the union; its confidence is the maximum.
+Agreements and goals merge the same way (evidence union; other fields from the smallest
+document id, topics as the sorted union).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
+
+from qkg.schemas import (
+    Agreement,
+    AgreementKind,
+    DocumentInfo,
+    Entity,
+    EntityFilter,
+    Goal,
+    KnowledgeGraph,
+    Link,
+    Path,
+    Relation,
+    RelationFilter,
+    RelationType,
+    Stats,
+    UpsertResult,
+)
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from qkg.schemas import Document
+
+__all__ = ["MAX_PATH_HOPS", "MAX_PATHS", "GraphStore"]
+
+#: Hard caps on path queries, whatever a caller asks.
+MAX_PATH_HOPS = 6
+MAX_PATHS = 100
+
+
+@runtime_checkable
+class GraphStore(Protocol):
+    """A knowledge-graph store. All methods are synchronous; results are plain ``qkg.schemas``
+    models in the deterministic order described in the module docstring. Unknown ids raise
+    :class:`qkg.schemas.NotFound`; batch methods (``*_by_id``, ``*_of``) omit unknown ids
+    instead.
+    """
+
+    # -- lifecycle ---------------------------------------------------------------------
+    @property
+    def kind(self) -> str:
+        """``"embedded"`` or ``"neo4j"``."""
+        ...
+
+    @property
+    def version(self) -> str:
+        """Changes whenever the graph changes (upsert or remove); used to key caches."""
+        ...
+
+    def close(self) -> None:
+        """Release files, locks and connections. Idempotent."""
+        ...
+
+    def health(self) -> Mapping[str, object]:
+        """A small status report (``ok`` plus store details) for ``/health``."""
+        ...
+
+    # -- writes ------------------------------------------------------------------------
+    def upsert(self, delta: KnowledgeGraph) -> UpsertResult:
+        """Add one document's contribution, all or nothing.
+
+        The same document twice changes nothing (``changed=False``). A document whose
+        ``source`` equals that of a loaded document with a different id replaces it: the
+        old version's contribution is removed in the same transaction.
+        """
+        ...
+
+    def remove_document(self, document_id: str) -> None:
+        """Remove a document and every fact only it supported; shared facts keep their
+        other evidence. Entities no longer mentioned by any document disappear."""
+        ...
+
+    def clear(self) -> None:
+        """Remove everything (used by ``qkg sync`` and tests)."""
+        ...
+
+    # -- entities ----------------------------------------------------------------------
+    def entity(self, entity_id: str) -> Entity: ...
+
+    def entities_by_id(self, ids: Sequence[str]) -> dict[str, Entity]: ...
+
+    def find_entities(self, name: str) -> list[Entity]:
+        """Entities whose name or an alias equals ``name`` (case- and accent-insensitive)."""
+        ...
+
+    def entities(
+        self, filter: EntityFilter | None = None, *, limit: int | None = None, offset: int = 0
+    ) -> list[Entity]: ...
+
+    def count_entities(self, filter: EntityFilter | None = None) -> int: ...
+
+    # -- relations ---------------------------------------------------------------------
+    def relations(
+        self,
+        entity_id: str | None = None,
+        filter: RelationFilter | None = None,
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Relation]:
+        """Relations touching ``entity_id`` (all relations when ``None``), filtered."""
+        ...
+
+    def relations_of(
+        self, entity_ids: Sequence[str], filter: RelationFilter | None = None
+    ) -> dict[str, list[Relation]]:
+        """Batch form of :meth:`relations` for many entities in one call (DataLoaders)."""
+        ...
+
+    # -- agreements and goals ----------------------------------------------------------
+    def agreement(self, agreement_id: str) -> Agreement: ...
+
+    def agreements(
+        self,
+        *,
+        party: str | None = None,
+        kind: AgreementKind | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        document_id: str | None = None,
+    ) -> list[Agreement]:
+        """Agreements, filtered. ``since``/``until`` are (partial) ISO dates compared on the
+        agreement's own date as a string prefix range; undated agreements never match."""
+        ...
+
+    def agreements_of(self, party_ids: Sequence[str]) -> dict[str, list[Agreement]]: ...
+
+    def goals(self, owner: str | None = None) -> list[Goal]: ...
+
+    # -- documents ---------------------------------------------------------------------
+    def documents(self) -> list[DocumentInfo]: ...
+
+    def document(self, document_id: str) -> Document:
+        """The full document including its text."""
+        ...
+
+    def documents_by_id(self, ids: Sequence[str]) -> dict[str, DocumentInfo]: ...
+
+    def delta(self, document_id: str) -> KnowledgeGraph:
+        """Exactly what one document contributed, as it was upserted (for export and sync)."""
+        ...
+
+    def deltas(self) -> Iterator[KnowledgeGraph]:
+        """Every document's delta, in document order (for export and sync)."""
+        ...
+
+    # -- traversal and analytics -------------------------------------------------------
+    def links(
+        self,
+        types: Iterable[RelationType] | None = None,
+        *,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+    ) -> Iterator[Link]:
+        """Every projected edge (see :class:`qkg.schemas.Link`), in (source, type, target,
+        agreement) order. ``PARTY_TO`` in ``types`` selects agreement co-party links."""
+        ...
+
+    def paths(
+        self,
+        source: str,
+        target: str,
+        *,
+        max_hops: int = 4,
+        types: Iterable[RelationType] | None = None,
+        k: int = 10,
+    ) -> list[Path]:
+        """Up to ``k`` shortest simple paths, undirected, over relations and agreement
+        co-party links (``PARTY_TO``). ``max_hops`` <= MAX_PATH_HOPS, ``k`` <= MAX_PATHS,
+        else :class:`qkg.schemas.LimitExceeded`. No path: an empty list."""
+        ...
+
+    def to_networkx(
+        self,
+        types: Iterable[RelationType] | None = None,
+        *,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+    ) -> nx.MultiDiGraph:
+        """The graph projected for analytics: nodes are entity ids with ``type``, ``name``
+        and ``country`` attributes; edges are :meth:`links` with their fields as attributes
+        (key = relation type, or the agreement id for co-party links)."""
+        ...
+
+    def stats(self) -> Stats: ...

@@ -1,0 +1,155 @@
+"""Query-side models: the filters the graph stores take and the shapes they answer with.
+
+They are part of the canonical model so that the stores, the API and analytics all speak
+the same plain, validated types.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .ontology import EntityType, RelationType
+
+__all__ = [
+    "Direction",
+    "DocumentInfo",
+    "EntityFilter",
+    "Hop",
+    "Link",
+    "Path",
+    "RelationFilter",
+    "Stats",
+    "UpsertResult",
+]
+
+_CFG = ConfigDict(extra="forbid", frozen=True)
+
+
+class Direction(StrEnum):
+    """Direction of a relation seen from one entity."""
+
+    OUT = "out"
+    IN = "in"
+    BOTH = "both"
+
+
+class EntityFilter(BaseModel):
+    """Which entities to list. Name matching is case- and accent-insensitive over name and aliases.
+
+    ``technology`` keeps entities with a WORKS_ON or DEVELOPS relation to that technology id.
+    """
+
+    model_config = _CFG
+    types: frozenset[EntityType] | None = None
+    country: str | None = None
+    name_prefix: str | None = None
+    name_contains: str | None = None
+    technology: str | None = None
+
+
+class RelationFilter(BaseModel):
+    """Which relations to return around an entity.
+
+    ``direction`` is relative to the entity asked about (symmetric relations match every
+    direction). ``entity_types`` filters the counterpart. ``document_id`` keeps relations
+    with evidence from that document. ``since``/``until`` (inclusive) keep relations with at
+    least one piece of evidence from a document published inside the window; documents
+    without a date never match a window.
+    """
+
+    model_config = _CFG
+    types: frozenset[RelationType] | None = None
+    direction: Direction = Direction.BOTH
+    entity_types: frozenset[EntityType] | None = None
+    document_id: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+
+
+class Link(BaseModel):
+    """One edge of the projected graph used for paths and analytics.
+
+    A stored relation gives one link of its own type. Every pair of parties of an agreement
+    gives one ``PARTY_TO`` link with ``agreement`` set and ``source < target``: the
+    collaboration link the agreement implies, derived, never stored.
+    ``weight`` is the number of pieces of evidence; ``first_seen``/``last_seen`` are the
+    earliest and latest publication dates of the documents behind it.
+    """
+
+    model_config = _CFG
+    source: str
+    target: str
+    type: RelationType
+    agreement: str | None = None
+    weight: int = 1
+    first_seen: dt.date | None = None
+    last_seen: dt.date | None = None
+
+
+class Hop(BaseModel):
+    """One step of a path: from ``source`` to ``target`` over a relation or a shared agreement.
+
+    ``reversed`` is true when the hop walks a directed relation against its direction.
+    """
+
+    model_config = _CFG
+    source: str
+    target: str
+    type: RelationType
+    agreement: str | None = None
+    reversed: bool = False
+
+
+class Path(BaseModel):
+    """A path between two entities: the entity ids visited and the hops between them."""
+
+    model_config = _CFG
+    nodes: tuple[str, ...]
+    hops: tuple[Hop, ...]
+
+    @property
+    def length(self) -> int:
+        return len(self.hops)
+
+
+class DocumentInfo(BaseModel):
+    """A loaded document without its text, with what it contributed."""
+
+    model_config = _CFG
+    id: str
+    title: str
+    source: str | None
+    published: dt.date | None
+    media_type: str
+    entities: int
+    relations: int
+    agreements: int
+    goals: int
+
+
+class Stats(BaseModel):
+    """Counts of what the graph holds."""
+
+    model_config = _CFG
+    documents: int
+    entities: int
+    relations: int
+    agreements: int
+    goals: int
+    evidence: int
+    entities_by_type: dict[str, int] = Field(default_factory=dict)
+    relations_by_type: dict[str, int] = Field(default_factory=dict)
+
+
+class UpsertResult(BaseModel):
+    """What an upsert did: ``changed`` is false when the document was already loaded as is;
+    ``replaced`` lists older versions (same ``source``) that the new one replaced."""
+
+    model_config = _CFG
+    document_id: str
+    changed: bool
+    replaced: Annotated[tuple[str, ...], Field(default=())]
