@@ -1,0 +1,456 @@
+// The explorer's only network access: POST /graphql on the qkg server that served the page.
+// Every answer is mapped into model.ts shapes here, so the wire format lives in one file.
+
+import type {
+  ActorCard,
+  AgreementCard,
+  Evidence,
+  GraphEdge,
+  GraphNode,
+  Metric,
+  PathHop,
+  PathResult,
+  RankingRow,
+  Subgraph,
+  Suggestion,
+} from "./model";
+import { METRICS, RELATION_TYPES } from "./model";
+
+export class ApiError extends Error {}
+
+/** Relation types an ego network follows: every type except goals (not actor-to-actor). */
+export const EGO_VIA: string[] = RELATION_TYPES.filter((t) => t !== "HAS_GOAL");
+
+type Json = Record<string, unknown>;
+
+// ---- wire shapes (only what we select) --------------------------------------------------
+interface WActorRef {
+  id: string;
+  name: string;
+  type: string;
+  country?: string | null;
+}
+interface WDocument {
+  id: string;
+  title: string;
+  url: string | null;
+  publishedAt: string | null;
+}
+interface WEvidence {
+  sentence: string;
+  start: number;
+  end: number;
+  rule: string;
+  confidence: number;
+  documentId: string;
+  document: WDocument | null;
+}
+interface WAgreementRef {
+  id: string;
+  kind: string;
+  title: string;
+  date: string | null;
+  parties: Array<{ id: string }>;
+}
+interface WLink {
+  type: string;
+  reversed: boolean;
+  source: { id: string } | null;
+  target: { id: string } | null;
+  agreement: WAgreementRef | null;
+  evidence: WEvidence[];
+}
+
+const EVIDENCE = `sentence start end rule confidence documentId document { id title url publishedAt }`;
+const LINK = `type reversed source { id } target { id }
+  agreement { id kind title date parties { id } }
+  evidence { ${EVIDENCE} }`;
+
+function evidence(w: WEvidence): Evidence {
+  return {
+    sentence: w.sentence,
+    documentId: w.documentId,
+    documentTitle: w.document?.title ?? "",
+    documentSource: w.document?.url ?? null,
+    published: w.document?.publishedAt ?? null,
+    confidence: w.confidence,
+    rule: w.rule,
+    start: w.start,
+    end: w.end,
+  };
+}
+
+function span(evs: Evidence[]): [string | null, string | null] {
+  const dates = evs.map((e) => e.published).filter((d): d is string => d !== null).sort();
+  return [dates[0] ?? null, dates[dates.length - 1] ?? null];
+}
+
+export function relationEdgeId(source: string, type: string, target: string): string {
+  return `${source}|${type}|${target}`;
+}
+
+export function partyEdgeId(party: string, agreement: string): string {
+  return `${party}|PARTY_TO|${agreement}`;
+}
+
+function agreementNode(a: WAgreementRef, distance: number | null): GraphNode {
+  return {
+    id: a.id,
+    label: a.title || a.kind,
+    type: "Agreement",
+    kind: a.kind,
+    country: null,
+    date: a.date,
+    distance,
+  };
+}
+
+function actorNode(a: WActorRef, distance: number | null): GraphNode {
+  return { id: a.id, label: a.name, type: a.type, kind: null, country: a.country ?? null, date: null, distance };
+}
+
+/** Accumulates nodes and edges from links, agreements becoming nodes joined to their parties. */
+class SubgraphBuilder {
+  readonly nodes = new Map<string, GraphNode>();
+  readonly edges = new Map<string, GraphEdge>();
+  private readonly agreementEvidence = new Map<string, Evidence[]>();
+  private readonly agreementParties = new Map<string, string[]>();
+
+  actor(a: WActorRef, distance: number | null): void {
+    const known = this.nodes.get(a.id);
+    if (known === undefined) this.nodes.set(a.id, actorNode(a, distance));
+    else if (distance !== null && (known.distance === null || distance < known.distance)) known.distance = distance;
+  }
+
+  link(l: WLink): void {
+    if (l.source === null || l.target === null) return;
+    const evs = l.evidence.map(evidence);
+    if (l.agreement !== null) {
+      const a = l.agreement;
+      if (!this.nodes.has(a.id)) this.nodes.set(a.id, agreementNode(a, null));
+      this.agreementEvidence.set(a.id, evs);
+      this.agreementParties.set(a.id, a.parties.map((p) => p.id));
+      return;
+    }
+    // Links walk from the nearer actor; ``reversed`` restores the relation's own direction.
+    const [s, t] = l.reversed ? [l.target.id, l.source.id] : [l.source.id, l.target.id];
+    const [src, tgt] = (l.type === "PARTNERS_WITH" || l.type === "COMPETES_WITH") && t < s ? [t, s] : [s, t];
+    const id = relationEdgeId(src, l.type, tgt);
+    if (this.edges.has(id)) return;
+    const [first, last] = span(evs);
+    this.edges.set(id, {
+      id,
+      source: src,
+      target: tgt,
+      type: l.type,
+      agreement: null,
+      weight: Math.max(1, evs.length),
+      firstSeen: first,
+      lastSeen: last,
+      confidence: evs.length > 0 ? Math.max(...evs.map((e) => e.confidence)) : null,
+      evidence: evs,
+    });
+  }
+
+  /** Party edges for every agreement, to each of its parties that is drawn. */
+  finish(): Subgraph {
+    for (const [aid, parties] of this.agreementParties) {
+      const evs = this.agreementEvidence.get(aid) ?? [];
+      const [first, last] = span(evs);
+      const node = this.nodes.get(aid);
+      if (node !== undefined && node.date === null) node.date = first;
+      const present = parties.filter((p) => this.nodes.has(p));
+      for (const p of present) {
+        const id = partyEdgeId(p, aid);
+        this.edges.set(id, {
+          id,
+          source: p,
+          target: aid,
+          type: "PARTY_TO",
+          agreement: aid,
+          weight: Math.max(1, evs.length),
+          firstSeen: first,
+          lastSeen: last,
+          confidence: evs.length > 0 ? Math.max(...evs.map((e) => e.confidence)) : null,
+          evidence: evs,
+        });
+      }
+      if (node !== undefined) {
+        const ds = present.map((p) => this.nodes.get(p)?.distance).filter((d): d is number => d != null);
+        node.distance = ds.length > 0 ? Math.min(...ds) + 0.5 : null;
+      }
+    }
+    return { nodes: [...this.nodes.values()], edges: [...this.edges.values()], truncated: false };
+  }
+}
+
+export interface EgoResult {
+  ego: GraphNode;
+  graph: Subgraph;
+  scores: Map<string, number>;
+  total: number;
+}
+
+export class QkgApi {
+  constructor(private readonly endpoint: string) {}
+
+  async query<T>(query: string, variables: Json = {}, signal?: AbortSignal): Promise<T> {
+    let res: Response;
+    try {
+      res = await fetch(this.endpoint, {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "application/json" },
+        body: JSON.stringify({ query, variables }),
+        credentials: "same-origin",
+        signal,
+      });
+    } catch (err) {
+      if (signal?.aborted) throw err;
+      throw new ApiError(`qkg server unreachable at ${this.endpoint}`);
+    }
+    let body: { data?: T; errors?: Array<{ message: string }> };
+    try {
+      body = (await res.json()) as typeof body;
+    } catch {
+      throw new ApiError(`qkg answered ${res.status} ${res.statusText} without JSON`);
+    }
+    if (body.errors && body.errors.length > 0) throw new ApiError(body.errors.map((e) => e.message).join("; "));
+    if (!res.ok || body.data === undefined) throw new ApiError(`qkg answered ${res.status} ${res.statusText}`);
+    return body.data;
+  }
+
+  async suggest(text: string, signal?: AbortSignal): Promise<Suggestion[]> {
+    const data = await this.query<{ search: { actors: Array<WActorRef & { aliases: string[] }> } }>(
+      `query Suggest($text: String!) { search(text: $text, first: 12) { actors { id name type country aliases } } }`,
+      { text },
+      signal,
+    );
+    const needle = text.toLowerCase();
+    return data.search.actors.map((a) => {
+      const alias = a.aliases.find((x) => x.toLowerCase().includes(needle) && !a.name.toLowerCase().includes(needle));
+      const detail = [alias ? `aka ${alias}` : null, a.type, a.country].filter(Boolean).join(" · ");
+      return { id: a.id, label: a.name, type: a.type, detail };
+    });
+  }
+
+  async ego(id: string, depth: number, metric: Metric, limit: number): Promise<EgoResult> {
+    const data = await this.query<{
+      actor:
+        | (WActorRef & {
+            __typename: "Actor";
+            centrality: number | null;
+            collaborators: Array<{ distance: number; actor: WActorRef & { centrality: number | null }; links: WLink[] }>;
+          })
+        | { __typename: string; message: string };
+    }>(
+      `query Ego($id: ID!, $depth: Int!, $via: [RelationType!], $first: Int!, $metric: CentralityMetric!) {
+        actor(id: $id) {
+          __typename
+          ... on Actor {
+            id name type country centrality(metric: $metric)
+            collaborators(depth: $depth, via: $via, first: $first) {
+              distance
+              actor { id name type country centrality(metric: $metric) }
+              links { ${LINK} }
+            }
+          }
+          ... on ActorNotFound { message }
+        }
+      }`,
+      { id, depth, via: EGO_VIA, first: limit, metric: metric.toUpperCase() },
+    );
+    const a = data.actor;
+    if (a.__typename !== "Actor" || !("collaborators" in a)) throw new ApiError((a as { message: string }).message);
+    const b = new SubgraphBuilder();
+    b.actor(a, 0);
+    const scores = new Map<string, number>();
+    if (a.centrality !== null) scores.set(a.id, a.centrality);
+    for (const c of a.collaborators) {
+      b.actor(c.actor, c.distance);
+      if (c.actor.centrality !== null) scores.set(c.actor.id, c.actor.centrality);
+    }
+    for (const c of a.collaborators) for (const l of c.links) b.link(l);
+    const graph = b.finish();
+    graph.truncated = a.collaborators.length >= limit;
+    return { ego: actorNode(a, 0), graph, scores, total: a.collaborators.length };
+  }
+
+  /** Scores of ``ids`` under ``metric`` (for re-sizing without re-fetching the network). */
+  async scores(egoId: string, depth: number, metric: Metric, limit: number): Promise<Map<string, number>> {
+    const data = await this.query<{
+      actor: { id?: string; centrality?: number | null; collaborators?: Array<{ actor: { id: string; centrality: number | null } }> };
+    }>(
+      `query Scores($id: ID!, $depth: Int!, $via: [RelationType!], $first: Int!, $metric: CentralityMetric!) {
+        actor(id: $id) { ... on Actor { id centrality(metric: $metric)
+          collaborators(depth: $depth, via: $via, first: $first) { actor { id centrality(metric: $metric) } } } }
+      }`,
+      { id: egoId, depth, via: EGO_VIA, first: limit, metric: metric.toUpperCase() },
+    );
+    const out = new Map<string, number>();
+    const a = data.actor;
+    if (a.id !== undefined && a.centrality != null) out.set(a.id, a.centrality);
+    for (const c of a.collaborators ?? []) if (c.actor.centrality !== null) out.set(c.actor.id, c.actor.centrality);
+    return out;
+  }
+
+  async actorCard(id: string): Promise<ActorCard> {
+    const metricFields = METRICS.map((m) => `${m}: centrality(metric: ${m.toUpperCase()})`).join(" ");
+    const data = await this.query<{ actor: Json & { __typename: string } }>(
+      `query Card($id: ID!) { actor(id: $id) { __typename
+        ... on Actor { id name type country description aliases externalIds { scheme value }
+          ${metricFields}
+          documents { id title url publishedAt } }
+        ... on ActorNotFound { message } } }`,
+      { id },
+    );
+    const a = data.actor;
+    if (a.__typename !== "Actor") throw new ApiError(String(a.message));
+    return {
+      id: String(a.id),
+      name: String(a.name),
+      type: String(a.type),
+      country: (a.country as string | null) ?? null,
+      description: (a.description as string | null) ?? null,
+      aliases: a.aliases as string[],
+      externalIds: (a.externalIds as Array<{ scheme: string; value: string }>).map((x) => ({
+        key: x.scheme,
+        value: x.value,
+      })),
+      scores: METRICS.map((m) => ({ metric: m, value: (a[m] as number | null) ?? null })),
+      documents: (a.documents as WDocument[]).map((d) => ({
+        id: d.id,
+        title: d.title,
+        source: d.url,
+        published: d.publishedAt,
+      })),
+    };
+  }
+
+  async agreement(id: string): Promise<AgreementCard> {
+    const data = await this.query<{ agreement: Json & { __typename: string } }>(
+      `query Agreement($id: ID!) { agreement(id: $id) { __typename
+        ... on Agreement { id kind title date status topics place { id name }
+          parties { id name type } evidence { ${EVIDENCE} } }
+        ... on AgreementNotFound { message } } }`,
+      { id },
+    );
+    const a = data.agreement;
+    if (a.__typename !== "Agreement") throw new ApiError(String(a.message));
+    return {
+      id: String(a.id),
+      kind: String(a.kind),
+      title: String(a.title ?? ""),
+      date: (a.date as string | null) ?? null,
+      status: (a.status as string | null) ?? null,
+      topics: (a.topics as string[]) ?? [],
+      place: (a.place as { id: string; name: string } | null) ?? null,
+      parties: a.parties as Array<{ id: string; name: string; type: string }>,
+      evidence: (a.evidence as WEvidence[]).map(evidence),
+    };
+  }
+
+  /** Evidence of one relation, for edges drawn without it (path hops added later). */
+  async relationEvidence(source: string, type: string, target: string): Promise<Evidence[]> {
+    const data = await this.query<{
+      actor: { relations?: { nodes: Array<{ type: string; source: { id: string }; target: { id: string }; evidence: WEvidence[] }> } };
+    }>(
+      `query Rel($id: ID!, $types: [RelationType!]) { actor(id: $id) { ... on Actor {
+        relations(types: $types, first: 200) { nodes { type source { id } target { id } evidence { ${EVIDENCE} } } } } } }`,
+      { id: source, types: [type] },
+    );
+    const rel = data.actor.relations?.nodes.find((r) => r.source.id === source && r.target.id === target);
+    return rel ? rel.evidence.map(evidence) : [];
+  }
+
+  async paths(from: string, to: string, maxHops: number, first = 5): Promise<PathResult[]> {
+    const data = await this.query<{
+      paths: Array<{ nodes: WActorRef[]; hops: WLink[] }>;
+    }>(
+      `query Paths($from: ID!, $to: ID!, $maxHops: Int!, $first: Int!, $via: [RelationType!]) {
+        paths(from: $from, to: $to, maxHops: $maxHops, first: $first, via: $via) {
+          nodes { id name type country }
+          hops { ${LINK} }
+        }
+      }`,
+      { from, to, maxHops, first, via: EGO_VIA },
+    );
+    return data.paths.map((p) => ({
+      nodes: p.nodes.map((n) => ({ id: n.id, label: n.name, type: n.type })),
+      hops: p.hops.map(
+        (l): PathHop => ({
+          source: l.source?.id ?? "",
+          target: l.target?.id ?? "",
+          type: l.type,
+          agreement: l.agreement?.id ?? null,
+          agreementLabel: l.agreement ? l.agreement.title || l.agreement.kind : null,
+          reversed: l.reversed,
+          evidence: l.evidence.map(evidence),
+        }),
+      ),
+    }));
+  }
+
+  /** The drawable elements of a path: its actors, agreement nodes and edges. */
+  static pathElements(p: PathResult): { nodes: GraphNode[]; edges: GraphEdge[]; edgeIds: string[] } {
+    const nodes: GraphNode[] = p.nodes.map((n) => ({
+      id: n.id,
+      label: n.label,
+      type: n.type,
+      kind: null,
+      country: null,
+      date: null,
+      distance: null,
+    }));
+    const edges: GraphEdge[] = [];
+    const edgeIds: string[] = [];
+    for (const hop of p.hops) {
+      const [first, last] = span(hop.evidence);
+      const base = {
+        weight: Math.max(1, hop.evidence.length),
+        firstSeen: first,
+        lastSeen: last,
+        confidence: hop.evidence.length > 0 ? Math.max(...hop.evidence.map((e) => e.confidence)) : null,
+        evidence: hop.evidence,
+      };
+      if (hop.agreement !== null) {
+        nodes.push({
+          id: hop.agreement,
+          label: hop.agreementLabel ?? "agreement",
+          type: "Agreement",
+          kind: null,
+          country: null,
+          date: first,
+          distance: null,
+        });
+        for (const party of [hop.source, hop.target]) {
+          const id = partyEdgeId(party, hop.agreement);
+          edges.push({ id, source: party, target: hop.agreement, type: "PARTY_TO", agreement: hop.agreement, ...base });
+          edgeIds.push(id);
+        }
+      } else {
+        const [s, t] = hop.reversed ? [hop.target, hop.source] : [hop.source, hop.target];
+        const [src, tgt] = (hop.type === "PARTNERS_WITH" || hop.type === "COMPETES_WITH") && t < s ? [t, s] : [s, t];
+        const id = relationEdgeId(src, hop.type, tgt);
+        edges.push({ id, source: src, target: tgt, type: hop.type, agreement: null, ...base });
+        edgeIds.push(id);
+      }
+    }
+    return { nodes, edges, edgeIds };
+  }
+
+  async ranking(metric: Metric, top: number): Promise<RankingRow[]> {
+    const data = await this.query<{ centrality: Array<{ score: number; actor: WActorRef }> }>(
+      `query Ranking($metric: CentralityMetric!, $top: Int!) {
+        centrality(metric: $metric, top: $top) { score actor { id name type } }
+      }`,
+      { metric: metric.toUpperCase(), top },
+    );
+    return data.centrality.map((r, i) => ({
+      id: r.actor.id,
+      label: r.actor.name,
+      type: r.actor.type,
+      value: r.score,
+      rank: i + 1,
+    }));
+  }
+}

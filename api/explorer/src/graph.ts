@@ -1,0 +1,293 @@
+// The network drawing: Cytoscape.js with the fcose force layout. Node colour = entity type,
+// node size = the chosen centrality, edge colour and line style = relation type, agreements
+// are diamond nodes linked to their parties.
+
+import cytoscape from "cytoscape";
+import type { Core, EdgeSingular, ElementDefinition, NodeSingular, StylesheetJson } from "cytoscape";
+import fcose from "cytoscape-fcose";
+import type { GraphEdge, GraphNode, Subgraph } from "./model";
+import { EDGE_LOOKS, FALLBACK_EDGE, NODE_COLOURS } from "./palette";
+
+cytoscape.use(fcose);
+
+export type LayoutName = "fcose" | "concentric";
+
+export interface GraphEvents {
+  onNode: (node: GraphNode) => void;
+  onEdge: (edge: GraphEdge) => void;
+  onBackground: () => void;
+  onRecentre: (node: GraphNode) => void;
+}
+
+const MIN_SIZE = 18;
+const MAX_SIZE = 64;
+
+function style(): StylesheetJson {
+  const s: StylesheetJson = [
+    {
+      selector: "node",
+      style: {
+        "background-color": "data(colour)",
+        width: "data(size)",
+        height: "data(size)",
+        label: "data(label)",
+        "font-size": 11,
+        "font-family": "system-ui, sans-serif",
+        color: "#1d1d1f",
+        "text-valign": "bottom",
+        "text-margin-y": 3,
+        "text-wrap": "ellipsis",
+        "text-max-width": "130px",
+        "text-background-color": "#ffffff",
+        "text-background-opacity": 0.75,
+        "text-background-padding": "1px",
+        "min-zoomed-font-size": 7,
+        "border-width": 1,
+        "border-color": "#ffffff",
+      },
+    },
+    { selector: "node.agreement", style: { shape: "diamond", "font-style": "italic" } },
+    { selector: "node.ego", style: { "border-width": 4, "border-color": "#111111", "font-weight": "bold" } },
+    {
+      selector: "edge",
+      style: {
+        width: "mapData(weight, 1, 5, 1.5, 5)",
+        "line-color": "data(colour)",
+        "target-arrow-color": "data(colour)",
+        "curve-style": "bezier",
+        "arrow-scale": 0.8,
+        opacity: 0.85,
+      },
+    },
+    { selector: "edge.agreement-link", style: { width: 1.5, opacity: 0.7 } },
+    { selector: "edge.arrow", style: { "target-arrow-shape": "triangle" } },
+    { selector: "edge.dashed", style: { "line-style": "dashed" } },
+    { selector: "edge.dotted", style: { "line-style": "dotted" } },
+    { selector: ".faded", style: { opacity: 0.12, "text-opacity": 0.2 } },
+    {
+      selector: "node.path",
+      style: { "border-width": 4, "border-color": "#E4002B", "z-index": 10, opacity: 1, "text-opacity": 1 },
+    },
+    {
+      selector: "edge.path",
+      style: {
+        width: 5,
+        "line-color": "#E4002B",
+        "target-arrow-color": "#E4002B",
+        "z-index": 10,
+        opacity: 1,
+      },
+    },
+    {
+      selector: ":selected",
+      style: { "overlay-color": "#FFB000", "overlay-opacity": 0.35, "overlay-padding": 6 },
+    },
+  ];
+  return s;
+}
+
+function nodeElement(n: GraphNode, egoId: string | null): ElementDefinition {
+  const classes = [n.type === "Agreement" ? "agreement" : "actor"];
+  if (n.id === egoId) classes.push("ego");
+  return {
+    group: "nodes",
+    data: {
+      id: n.id,
+      label: n.type === "Agreement" && n.kind ? `${n.kind}: ${n.label}` : n.label,
+      colour: NODE_COLOURS[n.type] ?? "#999999",
+      size: n.type === "Agreement" ? MIN_SIZE + 4 : MIN_SIZE + 8,
+      model: n,
+    },
+    classes,
+  };
+}
+
+function edgeElement(e: GraphEdge): ElementDefinition {
+  const look = EDGE_LOOKS[e.type] ?? FALLBACK_EDGE;
+  const classes: string[] = [];
+  if (look.arrow && e.agreement === null) classes.push("arrow");
+  if (look.line !== "solid") classes.push(look.line);
+  if (e.agreement !== null) classes.push("agreement-link");
+  return {
+    group: "edges",
+    data: {
+      id: e.id,
+      source: e.source,
+      target: e.target,
+      colour: look.colour,
+      weight: Math.max(1, Math.min(5, e.weight)),
+      model: e,
+    },
+    classes,
+  };
+}
+
+export class GraphView {
+  readonly cy: Core;
+  private egoId: string | null = null;
+  layoutName: LayoutName = "fcose";
+
+  constructor(container: HTMLElement, events: GraphEvents) {
+    // Cytoscape injects a one-rule <style> element unless an element with this id exists;
+    // the page's CSP forbids inline styles and styles.css already positions the container.
+    if (document.getElementById("__________cytoscape_stylesheet") === null) {
+      const marker = document.createElement("meta");
+      marker.id = "__________cytoscape_stylesheet";
+      document.head.append(marker);
+    }
+    this.cy = cytoscape({
+      container,
+      style: style(),
+      wheelSensitivity: 0.3,
+      minZoom: 0.05,
+      maxZoom: 4,
+      boxSelectionEnabled: false,
+      textureOnViewport: false,
+      hideEdgesOnViewport: false,
+    });
+    this.cy.on("tap", "node", (ev) => {
+      const model = (ev.target as NodeSingular).data("model") as GraphNode;
+      events.onNode(model);
+    });
+    this.cy.on("dbltap", "node.actor", (ev) => {
+      events.onRecentre((ev.target as NodeSingular).data("model") as GraphNode);
+    });
+    this.cy.on("tap", "edge", (ev) => {
+      events.onEdge((ev.target as EdgeSingular).data("model") as GraphEdge);
+    });
+    this.cy.on("tap", (ev) => {
+      if (ev.target === this.cy) events.onBackground();
+    });
+  }
+
+  /** Draw ``g`` and lay it out; resolves once the layout has finished and a frame was painted. */
+  async render(g: Subgraph, egoId: string | null): Promise<void> {
+    this.egoId = egoId;
+    const cy = this.cy;
+    cy.batch(() => {
+      cy.elements().remove();
+      cy.add(g.nodes.map((n) => nodeElement(n, egoId)));
+      cy.add(g.edges.map(edgeElement));
+    });
+    await this.layout();
+    await new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+  }
+
+  /** Add a path's nodes and edges to what is drawn (without re-running the layout for what exists). */
+  async addElements(nodes: GraphNode[], edges: GraphEdge[]): Promise<void> {
+    const cy = this.cy;
+    const newNodes = nodes.filter((n) => cy.getElementById(n.id).empty());
+    const newEdges = edges.filter((e) => cy.getElementById(e.id).empty());
+    if (newNodes.length === 0 && newEdges.length === 0) return;
+    cy.batch(() => {
+      cy.add(newNodes.map((n) => nodeElement(n, this.egoId)));
+      cy.add(newEdges.map(edgeElement));
+    });
+    if (newNodes.length > 0) await this.layout();
+  }
+
+  layout(): Promise<void> {
+    const cy = this.cy;
+    const n = cy.nodes().length;
+    if (n === 0) return Promise.resolve();
+    const egoId = this.egoId;
+    let opts: cytoscape.LayoutOptions;
+    if (this.layoutName === "concentric" || n <= 2) {
+      opts = {
+        name: "concentric",
+        animate: false,
+        fit: true,
+        padding: 30,
+        minNodeSpacing: 12,
+        concentric: (node: NodeSingular) => {
+          const m = node.data("model") as GraphNode;
+          if (m.id === egoId) return 100;
+          return 50 - (m.distance ?? 3) * 10;
+        },
+        levelWidth: () => 1,
+      } as cytoscape.LayoutOptions;
+    } else {
+      opts = {
+        name: "fcose",
+        quality: n > 400 ? "draft" : "default",
+        randomize: true,
+        animate: false,
+        fit: true,
+        padding: 30,
+        nodeDimensionsIncludeLabels: false,
+        idealEdgeLength: 90,
+        nodeRepulsion: 6000,
+        numIter: n > 400 ? 1200 : 2500,
+        packComponents: true,
+      } as cytoscape.LayoutOptions;
+    }
+    return new Promise((resolve) => {
+      const layout = cy.layout(opts);
+      layout.one("layoutstop", () => resolve());
+      layout.run();
+    });
+  }
+
+  /** Size nodes by ``scores`` (id -> value); nodes without a score get the smallest size. */
+  sizeBy(scores: ReadonlyMap<string, number>): void {
+    const values = [...scores.values()].filter((v) => Number.isFinite(v));
+    const max = values.length > 0 ? Math.max(...values) : 0;
+    const min = values.length > 0 ? Math.min(...values, 0) : 0;
+    this.cy.batch(() => {
+      this.cy.nodes(".actor").forEach((node) => {
+        const v = scores.get(node.id());
+        let size = MIN_SIZE;
+        if (v !== undefined && max > min) size = MIN_SIZE + (MAX_SIZE - MIN_SIZE) * Math.sqrt((v - min) / (max - min));
+        node.data("size", size);
+        node.data("score", v ?? null);
+      });
+    });
+  }
+
+  /** The subgraph as drawn now (for exports). */
+  current(): Subgraph {
+    const nodes = this.cy.nodes().map((n) => n.data("model") as GraphNode);
+    const edges = this.cy.edges().map((e) => e.data("model") as GraphEdge);
+    return { nodes, edges, truncated: false };
+  }
+
+  highlightPath(nodeIds: string[], edgeIds: string[]): void {
+    const cy = this.cy;
+    cy.batch(() => {
+      cy.elements().removeClass("path faded");
+      if (nodeIds.length === 0) return;
+      const keep = cy.collection();
+      for (const id of nodeIds) keep.merge(cy.getElementById(id));
+      for (const id of edgeIds) keep.merge(cy.getElementById(id));
+      keep.addClass("path");
+      cy.elements().difference(keep).addClass("faded");
+    });
+    if (nodeIds.length > 0) cy.animate({ fit: { eles: cy.elements(".path"), padding: 60 }, duration: 250 });
+  }
+
+  clearHighlight(): void {
+    this.cy.elements().removeClass("path faded");
+    this.cy.elements().unselect();
+  }
+
+  select(id: string): void {
+    const el = this.cy.getElementById(id);
+    this.cy.elements().unselect();
+    if (el.nonempty()) {
+      el.select();
+      this.cy.animate({ center: { eles: el }, duration: 200 });
+    }
+  }
+
+  has(id: string): boolean {
+    return this.cy.getElementById(id).nonempty();
+  }
+
+  png(): Blob {
+    return this.cy.png({ output: "blob", bg: "#ffffff", full: false, scale: 2 });
+  }
+
+  fit(): void {
+    this.cy.fit(undefined, 30);
+  }
+}

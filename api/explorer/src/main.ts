@@ -1,0 +1,551 @@
+// The /explore page: wires the search, the network view, the side panels and the exports.
+// State lives here; api.ts talks to qkg, graph.ts draws, panels.ts renders details.
+
+import "./styles.css";
+import { ApiError, QkgApi } from "./api";
+import { Combobox } from "./combobox";
+import { announce, byId, clear, h } from "./dom";
+import { download, edgesToCSV, nodesToCSV, toGraphML } from "./exporters";
+import { applyFilters } from "./filters";
+import { GraphView, type LayoutName } from "./graph";
+import {
+  AGREEMENT,
+  ENTITY_TYPES,
+  type Filters,
+  type GraphEdge,
+  type GraphNode,
+  type Metric,
+  type PathResult,
+  RELATION_TYPES,
+  type Subgraph,
+  type Suggestion,
+} from "./model";
+import { EDGE_LOOKS, FALLBACK_EDGE, humanise, swatch } from "./palette";
+import { actorCard, agreementPanel, type CardActions, edgePanel, pathPanel } from "./panels";
+
+/** Most collaborators fetched for one ego network (the server may cap lower). */
+const EGO_LIMIT = 1000;
+const RANKING_TOP = 15;
+const LIST_LIMIT = 300;
+
+interface Timings {
+  /** Milliseconds from navigation start to the page being interactive. */
+  pageReady: number | null;
+  /** Last ego network: fetch, and layout + first paint. */
+  egoFetch: number | null;
+  egoRender: number | null;
+  egoNodes: number;
+  egoEdges: number;
+}
+
+declare global {
+  interface Window {
+    qkgExplorer: { timings: Timings; state: () => string };
+  }
+}
+
+const endpoint = new URL(
+  document.querySelector<HTMLMetaElement>('meta[name="qkg-graphql"]')?.content || "../graphql",
+  window.location.href,
+).toString();
+const api = new QkgApi(endpoint);
+
+const timings: Timings = { pageReady: null, egoFetch: null, egoRender: null, egoNodes: 0, egoEdges: 0 };
+window.qkgExplorer = { timings, state: () => byId("cy").dataset.state ?? "idle" };
+
+// ---- state ---------------------------------------------------------------------------------
+let ego: GraphNode | null = null;
+let raw: Subgraph = { nodes: [], edges: [], truncated: false };
+let scores = new Map<string, number>();
+let metric: Metric = "degree";
+let paths: PathResult[] = [];
+const names = new Map<string, string>();
+const label = (id: string): string => names.get(id) ?? id;
+
+const filters: Filters = {
+  relationTypes: new Set(RELATION_TYPES),
+  entityTypes: new Set<string>([...ENTITY_TYPES, AGREEMENT]),
+  since: null,
+  until: null,
+};
+
+// ---- elements ------------------------------------------------------------------------------
+const cyEl = byId("cy");
+const statusEl = byId("status");
+const detailsEl = byId("details");
+const detailsBody = byId("details-body");
+const depthEl = byId<HTMLSelectElement>("depth");
+const metricEl = byId<HTMLSelectElement>("metric");
+const layoutEl = byId<HTMLSelectElement>("layout");
+
+function setStatus(text: string, error = false): void {
+  statusEl.textContent = text;
+  statusEl.classList.toggle("error", error);
+  if (error) announce(text);
+}
+
+function setState(state: "idle" | "loading" | "ready" | "error"): void {
+  cyEl.dataset.state = state;
+}
+
+function fail(err: unknown): void {
+  const msg = err instanceof ApiError || err instanceof Error ? err.message : String(err);
+  setStatus(`Error: ${msg}`, true);
+  setState("error");
+}
+
+function showDetails(el: HTMLElement): void {
+  clear(detailsBody);
+  detailsBody.append(el);
+}
+
+// ---- graph -----------------------------------------------------------------------------------
+const view = new GraphView(cyEl, {
+  onNode: (n) => void openNode(n.id),
+  onEdge: (e) => void openEdge(e),
+  onBackground: () => view.clearHighlight(),
+  onRecentre: (n) => void loadEgo(n.id, n.label),
+});
+
+const actions: CardActions = {
+  centre: (id, name) => void loadEgo(id, name),
+  pathFrom: (id, name) => {
+    fromBox.set({ id, label: name, type: "", detail: "" });
+    byId("path-to").focus();
+  },
+  pathTo: (id, name) => {
+    toBox.set({ id, label: name, type: "", detail: "" });
+    byId("path-find").focus();
+  },
+  showNode: (id) => void openNode(id),
+};
+
+function visible(): Subgraph {
+  return applyFilters(raw, filters, new Set(ego ? [ego.id] : []));
+}
+
+function refreshVisibility(): void {
+  const v = visible();
+  const nodeIds = new Set(v.nodes.map((n) => n.id));
+  const edgeIds = new Set(v.edges.map((e) => e.id));
+  view.cy.batch(() => {
+    view.cy.nodes().forEach((n) => {
+      const onPath = n.hasClass("path");
+      n.style("display", nodeIds.has(n.id()) || onPath ? "element" : "none");
+    });
+    view.cy.edges().forEach((e) => {
+      const onPath = e.hasClass("path");
+      e.style("display", edgeIds.has(e.id()) || onPath ? "element" : "none");
+    });
+  });
+  renderElementList(v);
+  const hidden = raw.nodes.length - v.nodes.length;
+  if (ego !== null) {
+    const actors = v.nodes.filter((n) => n.type !== AGREEMENT).length;
+    const agreements = v.nodes.length - actors;
+    setStatus(
+      `${ego.label}: ${actors} actor${actors === 1 ? "" : "s"}, ${agreements} agreement${agreements === 1 ? "" : "s"}, ` +
+        `${v.edges.length} link${v.edges.length === 1 ? "" : "s"}` +
+        (hidden > 0 ? ` (${hidden} hidden by filters)` : "") +
+        (raw.truncated ? ` (capped at ${EGO_LIMIT} collaborators)` : ""),
+    );
+  }
+}
+
+/** What is drawn and not filtered out: the subgraph that exports write. */
+function drawnVisible(): Subgraph {
+  const nodes = view.cy.nodes().filter((n) => n.style("display") !== "none").map((n) => n.data("model") as GraphNode);
+  const edges = view.cy.edges().filter((e) => e.style("display") !== "none").map((e) => e.data("model") as GraphEdge);
+  return { nodes, edges, truncated: false };
+}
+
+let egoSeq = 0;
+async function loadEgo(id: string, name: string): Promise<void> {
+  const seq = ++egoSeq;
+  const depth = Number(depthEl.value);
+  setState("loading");
+  setStatus(`Loading the network of ${name} (depth ${depth})…`);
+  try {
+    const t0 = performance.now();
+    const res = await api.ego(id, depth, metric, EGO_LIMIT);
+    if (seq !== egoSeq) return;
+    const t1 = performance.now();
+    ego = res.ego;
+    raw = res.graph;
+    scores = res.scores;
+    for (const n of raw.nodes) names.set(n.id, n.label);
+    paths = [];
+    clear(byId("path-results"));
+    await view.render(raw, ego.id);
+    view.sizeBy(scores);
+    refreshVisibility();
+    const t2 = performance.now();
+    timings.egoFetch = Math.round(t1 - t0);
+    timings.egoRender = Math.round(t2 - t1);
+    timings.egoNodes = raw.nodes.length;
+    timings.egoEdges = raw.edges.length;
+    performance.measure("qkg:ego-render", { start: t1, end: t2 });
+    markRanking();
+    setState("ready");
+    announce(statusEl.textContent ?? "");
+    if (fromBox.chosen === null) fromBox.set({ id, label: name, type: "", detail: "" });
+    void openNode(id);
+    const url = new URL(window.location.href);
+    url.searchParams.set("actor", id);
+    url.searchParams.set("depth", String(depth));
+    history.replaceState(null, "", url);
+  } catch (err) {
+    if (seq === egoSeq) fail(err);
+  }
+}
+
+// ---- details ---------------------------------------------------------------------------------
+async function openNode(id: string): Promise<void> {
+  const node = raw.nodes.find((n) => n.id === id) ?? (view.has(id) ? (view.cy.getElementById(id).data("model") as GraphNode) : null);
+  view.select(id);
+  try {
+    if (node?.type === AGREEMENT) {
+      const card = await api.agreement(id);
+      for (const p of card.parties) names.set(p.id, p.name);
+      showDetails(agreementPanel(card, actions));
+    } else {
+      const card = await api.actorCard(id);
+      names.set(card.id, card.name);
+      const el = actorCard(card, actions);
+      el.append(linksInView(id));
+      showDetails(el);
+    }
+  } catch (err) {
+    fail(err);
+  }
+}
+
+/** Keyboard route to every edge: the links of a node that are drawn now, as buttons. */
+function linksInView(id: string): HTMLElement {
+  const v = drawnVisible();
+  const mine = v.edges.filter((e) => e.source === id || e.target === id);
+  const section = h("section", { class: "links" }, h("h3", {}, `Links in this view (${mine.length})`));
+  if (mine.length === 0) return section;
+  const list = h("ul", { class: "elements-list" });
+  for (const e of mine.slice(0, LIST_LIMIT)) {
+    const other = e.source === id ? e.target : e.source;
+    const text = e.agreement ? `party to ${label(e.agreement)}` : `${humanise(e.type)} ${label(other)}`;
+    list.append(
+      h("li", {}, h("button", { type: "button", class: "link", "data-edge": e.id, onclick: () => void openEdge(e) }, text)),
+    );
+  }
+  section.append(list);
+  return section;
+}
+
+async function openEdge(e: GraphEdge): Promise<void> {
+  view.select(e.id);
+  if (e.agreement !== null) {
+    await openNode(e.agreement);
+    return;
+  }
+  try {
+    const evs = e.evidence ?? (await api.relationEvidence(e.source, e.type, e.target));
+    showDetails(edgePanel(e, label, evs));
+    detailsEl.focus();
+  } catch (err) {
+    fail(err);
+  }
+}
+
+function renderElementList(v: Subgraph): void {
+  const list = byId("elements-list");
+  clear(list);
+  const nodes = [...v.nodes].sort(
+    (a, b) => (a.distance ?? 9) - (b.distance ?? 9) || a.label.localeCompare(b.label) || a.id.localeCompare(b.id),
+  );
+  for (const n of nodes.slice(0, LIST_LIMIT)) {
+    list.append(
+      h(
+        "li",
+        {},
+        swatch(n.type),
+        h(
+          "button",
+          { type: "button", class: "link", "data-node": n.id, onclick: () => void openNode(n.id) },
+          n.type === AGREEMENT && n.kind ? `${n.kind}: ${n.label}` : n.label,
+        ),
+      ),
+    );
+  }
+  if (nodes.length > LIST_LIMIT) list.append(h("li", { class: "muted" }, `and ${nodes.length - LIST_LIMIT} more`));
+}
+
+// ---- search ----------------------------------------------------------------------------------
+const search = new Combobox({
+  input: byId<HTMLInputElement>("search"),
+  listbox: byId<HTMLUListElement>("search-list"),
+  fetch: (text, signal) => api.suggest(text, signal),
+  onChoose: (s: Suggestion) => void loadEgo(s.id, s.label),
+});
+byId("search-form").addEventListener("submit", (ev) => {
+  ev.preventDefault();
+  if (search.chosen) void loadEgo(search.chosen.id, search.chosen.label);
+});
+depthEl.addEventListener("change", () => {
+  if (ego) void loadEgo(ego.id, ego.label);
+});
+
+// ---- centrality ------------------------------------------------------------------------------
+let rankingRows: Array<{ id: string; row: HTMLTableRowElement }> = [];
+function markRanking(): void {
+  for (const r of rankingRows) r.row.classList.toggle("in-view", view.has(r.id));
+}
+
+async function loadRanking(): Promise<void> {
+  const tbody = byId("ranking").querySelector("tbody");
+  if (tbody === null) return;
+  byId("ranking-caption").textContent = `Top actors by ${humanise(metric).toLowerCase()}`;
+  try {
+    const rows = await api.ranking(metric, RANKING_TOP);
+    clear(tbody);
+    rankingRows = rows.map((r) => {
+      const row = h(
+        "tr",
+        { "data-id": r.id },
+        h("td", {}, String(r.rank)),
+        h(
+          "td",
+          {},
+          h("button", { type: "button", class: "link", onclick: () => void loadEgo(r.id, r.label) }, r.label),
+        ),
+        h("td", {}, Number.isInteger(r.value) ? String(r.value) : r.value.toFixed(3)),
+      );
+      tbody.append(row);
+      return { id: r.id, row };
+    });
+    markRanking();
+  } catch (err) {
+    clear(tbody);
+    tbody.append(h("tr", {}, h("td", { colspan: 3 }, `Ranking unavailable: ${err instanceof Error ? err.message : String(err)}`)));
+  }
+}
+
+metricEl.addEventListener("change", () => {
+  metric = metricEl.value as Metric;
+  void loadRanking();
+  if (ego === null) return;
+  const id = ego.id;
+  setState("loading");
+  api
+    .scores(id, Number(depthEl.value), metric, EGO_LIMIT)
+    .then((s) => {
+      if (ego?.id !== id) return;
+      scores = s;
+      view.sizeBy(scores);
+      setState("ready");
+      announce(`Node size now shows ${humanise(metric).toLowerCase()} centrality`);
+    })
+    .catch(fail);
+});
+
+layoutEl.addEventListener("change", () => {
+  view.layoutName = layoutEl.value as LayoutName;
+  void view.layout();
+});
+byId("fit").addEventListener("click", () => view.fit());
+
+// ---- filters ---------------------------------------------------------------------------------
+function buildFilters(): void {
+  const rel = byId("filter-relations");
+  for (const t of RELATION_TYPES) {
+    if (t === "HAS_GOAL") continue;
+    const look = EDGE_LOOKS[t] ?? FALLBACK_EDGE;
+    const box = h("input", { type: "checkbox", id: `rel-${t}`, value: t, checked: true });
+    box.addEventListener("change", () => {
+      if (box.checked) filters.relationTypes.add(t);
+      else filters.relationTypes.delete(t);
+      refreshVisibility();
+    });
+    const line = h("span", { class: "line", "aria-hidden": "true" });
+    line.style.borderTopStyle = look.line;
+    line.style.borderTopColor = look.colour;
+    line.style.width = "14px";
+    line.style.display = "inline-block";
+    line.style.borderTopWidth = "3px";
+    rel.append(h("label", { for: `rel-${t}`, title: humanise(t) }, box, line, humanise(t)));
+  }
+  const ent = byId("filter-entities");
+  for (const t of [...ENTITY_TYPES, AGREEMENT]) {
+    const box = h("input", { type: "checkbox", id: `ent-${t}`, value: t, checked: true });
+    box.addEventListener("change", () => {
+      if (box.checked) filters.entityTypes.add(t);
+      else filters.entityTypes.delete(t);
+      refreshVisibility();
+    });
+    ent.append(h("label", { for: `ent-${t}`, title: humanise(t) }, box, swatch(t), humanise(t)));
+  }
+  const since = byId<HTMLInputElement>("since");
+  const until = byId<HTMLInputElement>("until");
+  const dates = () => {
+    filters.since = since.value || null;
+    filters.until = until.value || null;
+    refreshVisibility();
+  };
+  since.addEventListener("change", dates);
+  until.addEventListener("change", dates);
+  byId("filters").addEventListener("reset", () => {
+    window.setTimeout(() => {
+      filters.relationTypes = new Set(RELATION_TYPES);
+      filters.entityTypes = new Set<string>([...ENTITY_TYPES, AGREEMENT]);
+      filters.since = null;
+      filters.until = null;
+      refreshVisibility();
+    });
+  });
+}
+
+function buildLegend(): void {
+  const legend = byId("legend");
+  for (const t of [...ENTITY_TYPES, AGREEMENT]) legend.append(h("span", { class: "item" }, swatch(t), humanise(t)));
+  for (const [t, look] of Object.entries(EDGE_LOOKS)) {
+    if (t === "HAS_GOAL") continue;
+    const line = h("span", { class: "line", "aria-hidden": "true" });
+    line.style.borderTopStyle = look.line;
+    line.style.borderTopColor = look.colour;
+    legend.append(h("span", { class: "item" }, line, humanise(t)));
+  }
+}
+
+// ---- path finder -----------------------------------------------------------------------------
+const fromBox = new Combobox({
+  input: byId<HTMLInputElement>("path-from"),
+  listbox: byId<HTMLUListElement>("path-from-list"),
+  fetch: (text, signal) => api.suggest(text, signal),
+  onChoose: () => byId("path-to").focus(),
+});
+const toBox = new Combobox({
+  input: byId<HTMLInputElement>("path-to"),
+  listbox: byId<HTMLUListElement>("path-to-list"),
+  fetch: (text, signal) => api.suggest(text, signal),
+  onChoose: () => byId("path-find").focus(),
+});
+
+async function resolveChoice(box: Combobox, input: HTMLInputElement): Promise<Suggestion | null> {
+  if (box.chosen !== null) return box.chosen;
+  const text = input.value.trim();
+  if (text === "") return null;
+  const found = await api.suggest(text);
+  const exact = found.find((s) => s.label.toLowerCase() === text.toLowerCase()) ?? found[0] ?? null;
+  if (exact !== null) box.set(exact);
+  return exact;
+}
+
+async function findPaths(): Promise<void> {
+  const results = byId("path-results");
+  clear(results);
+  try {
+    const from = await resolveChoice(fromBox, byId<HTMLInputElement>("path-from"));
+    const to = await resolveChoice(toBox, byId<HTMLInputElement>("path-to"));
+    if (from === null || to === null) {
+      setStatus("Choose both ends of the path.", true);
+      return;
+    }
+    setStatus(`Finding paths from ${from.label} to ${to.label}…`);
+    paths = await api.paths(from.id, to.id, Number(byId<HTMLSelectElement>("path-hops").value));
+    if (paths.length === 0) {
+      results.append(h("li", { class: "muted" }, `No path from ${from.label} to ${to.label} within the hop limit.`));
+      setStatus(`No path from ${from.label} to ${to.label}.`);
+      announce(`No path from ${from.label} to ${to.label}`);
+      view.clearHighlight();
+      return;
+    }
+    paths.forEach((p, i) => {
+      for (const n of p.nodes) names.set(n.id, n.label);
+      const text = p.nodes.map((n) => n.label).join(" → ");
+      results.append(
+        h(
+          "li",
+          {},
+          h("button", { type: "button", "aria-pressed": "false", "data-path": i, onclick: () => void showPath(i) }, text),
+        ),
+      );
+    });
+    setStatus(`${paths.length} path${paths.length === 1 ? "" : "s"} from ${from.label} to ${to.label}.`);
+    await showPath(0);
+  } catch (err) {
+    fail(err);
+  }
+}
+
+async function showPath(i: number): Promise<void> {
+  const p = paths[i];
+  if (p === undefined) return;
+  byId("path-results")
+    .querySelectorAll("button[data-path]")
+    .forEach((b) => b.setAttribute("aria-pressed", b.getAttribute("data-path") === String(i) ? "true" : "false"));
+  const els = QkgApi.pathElements(p);
+  if (raw.nodes.length === 0) {
+    raw = { nodes: els.nodes, edges: els.edges, truncated: false };
+    await view.render(raw, null);
+    view.sizeBy(scores);
+  } else {
+    const known = new Set(raw.nodes.map((n) => n.id));
+    const knownEdges = new Set(raw.edges.map((e) => e.id));
+    raw = {
+      nodes: [...raw.nodes, ...els.nodes.filter((n) => !known.has(n.id))],
+      edges: [...raw.edges, ...els.edges.filter((e) => !knownEdges.has(e.id))],
+      truncated: raw.truncated,
+    };
+    await view.addElements(els.nodes, els.edges);
+  }
+  view.highlightPath(
+    p.nodes.map((n) => n.id).concat(els.nodes.filter((n) => n.type === AGREEMENT).map((n) => n.id)),
+    els.edgeIds,
+  );
+  refreshVisibility();
+  showDetails(pathPanel(p, label));
+  announce(`Path ${i + 1}: ${p.nodes.map((n) => n.label).join(", then ")}`);
+}
+
+byId("path-form").addEventListener("submit", (ev) => {
+  ev.preventDefault();
+  void findPaths();
+});
+
+// ---- exports ---------------------------------------------------------------------------------
+function exportName(ext: string): string {
+  const base = ego ? ego.label.replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "") || "view" : "view";
+  return `qkg-${base}.${ext}`;
+}
+byId("export-png").addEventListener("click", () => download(exportName("png"), view.png()));
+byId("export-graphml").addEventListener("click", () =>
+  download(exportName("graphml"), new Blob([toGraphML(drawnVisible())], { type: "application/graphml+xml" })),
+);
+byId("export-csv").addEventListener("click", () => {
+  const g = drawnVisible();
+  download(exportName("edges.csv"), new Blob([edgesToCSV(g)], { type: "text/csv" }));
+  download(exportName("nodes.csv"), new Blob([nodesToCSV(g)], { type: "text/csv" }));
+});
+
+// ---- keyboard --------------------------------------------------------------------------------
+document.addEventListener("keydown", (ev) => {
+  if (ev.key !== "Escape" || ev.defaultPrevented) return;
+  // Escape outside a field: drop the highlight and the details, back to the search box.
+  view.clearHighlight();
+  byId("path-results")
+    .querySelectorAll("button[aria-pressed]")
+    .forEach((b) => b.setAttribute("aria-pressed", "false"));
+  clear(detailsBody);
+  detailsBody.append(h("p", { class: "hint" }, "Click a node for its actor card, an edge or agreement for its evidence."));
+  byId("search").focus();
+});
+
+// ---- start -----------------------------------------------------------------------------------
+buildFilters();
+buildLegend();
+void loadRanking();
+{
+  const params = new URLSearchParams(window.location.search);
+  const depth = params.get("depth");
+  if (depth === "1" || depth === "2") depthEl.value = depth;
+  const start = params.get("actor");
+  if (start) void loadEgo(start, start);
+}
+timings.pageReady = Math.round(performance.now());
+document.body.dataset.ready = "true";
