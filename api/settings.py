@@ -51,6 +51,12 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(default=1_000_000, ge=1024)
     max_ingest_bytes: int = Field(default=10_000_000, ge=1024)
     max_document_bytes: int = Field(default=10_000_000, ge=1)
+    #: Largest page a connection or ranking returns (``first``/``top``).
+    max_page_size: int = Field(default=100, ge=1, le=10_000)
+    #: Most collaborators one actor's ``collaborators`` field returns.
+    max_collaborators: int = Field(default=500, ge=1)
+    #: Answers cached per (query, variables, graph version); 0 turns the cache off.
+    response_cache_size: int = Field(default=1024, ge=0)
 
     @field_validator("api_keys", "cors_origins", mode="before")
     @classmethod

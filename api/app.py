@@ -1,0 +1,147 @@
+"""The standalone service: ``create_app(settings)`` builds the FastAPI app ``qkg serve`` runs.
+
+It opens the configured store when the app starts (or uses the one given) and closes it on
+shutdown, serves ``/graphql`` (GraphiQL only in development), ``/health`` with the store's
+status, applies CORS from settings and caps request bodies. Other features hook in through
+:data:`EXTENSIONS`-style callables in :func:`create_app` (the web explorer mounts itself there).
+"""
+
+from __future__ import annotations
+
+import gc
+import importlib.util
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version as dist_version
+from typing import TYPE_CHECKING, Any
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import JSONResponse
+
+from qkg.schemas import QkgError, StoreUnavailable
+
+from .limits import BodySizeLimit
+from .router import make_router
+from .settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    from qkg.graph.store import GraphStore
+
+__all__ = ["create_app", "open_store"]
+
+
+def _qkg_version() -> str:
+    try:
+        return dist_version("qkg")
+    except PackageNotFoundError:  # pragma: no cover - running from a source tree
+        return "0+unknown"
+
+
+def open_store(settings: Settings) -> GraphStore:
+    """The store ``settings`` configure (embedded folder or Neo4j)."""
+    from qkg.graph.open import open_store_from_settings  # type: ignore[import-not-found,unused-ignore]
+
+    store: GraphStore = open_store_from_settings(settings)
+    return store
+
+
+class _StoreHolder:
+    def __init__(self, store: GraphStore | None) -> None:
+        self.store = store
+
+    def get(self) -> GraphStore:
+        if self.store is None:
+            raise StoreUnavailable("the store is not open (the app has not started)")
+        return self.store
+
+
+def create_app(
+    settings: Settings | None = None,
+    *,
+    store: GraphStore | None = None,
+    extras: list[Callable[[FastAPI], None]] | None = None,
+) -> FastAPI:
+    """Build the qkg service.
+
+    ``store``: serve this store (the caller closes it); by default the app opens the store
+    ``settings`` configure when it starts and closes it when it stops. ``extras``: callables
+    that add routes to the app (by default the web explorer, when installed).
+    """
+    s = settings if settings is not None else load_settings()
+    holder = _StoreHolder(store)
+    owns_store = store is None
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if owns_store:
+            holder.store = open_store(s)
+            # A large graph in memory makes full collections slow; freeze what is loaded now.
+            gc.collect()
+            gc.freeze()
+        try:
+            yield
+        finally:
+            if owns_store and holder.store is not None:
+                holder.store.close()
+                holder.store = None
+
+    app = FastAPI(
+        title="qkg",
+        version=_qkg_version(),
+        description="A knowledge graph of quantum-technology ecosystem actors, with evidence for every edge.",
+        lifespan=lifespan,
+        docs_url="/docs" if s.environment == "development" else None,
+        redoc_url=None,
+        openapi_url="/openapi.json" if s.environment == "development" else None,
+    )
+    app.state.settings = s
+    app.state.store_holder = holder
+
+    @app.get("/health", tags=["service"])
+    def health() -> JSONResponse:
+        body: dict[str, Any] = {"status": "ok", "version": _qkg_version()}
+        try:
+            st = holder.get()
+            report = dict(st.health())
+            body["store"] = {"kind": st.kind, **report}
+            ok = bool(report.get("ok", True))
+        except QkgError as exc:
+            body["store"] = {"ok": False, "error": str(exc)}
+            ok = False
+        if not ok:
+            body["status"] = "unavailable"
+        return JSONResponse(body, status_code=200 if ok else 503)
+
+    app.include_router(make_router(holder.get, s))
+
+    for extra in extras if extras is not None else _default_extras():
+        extra(app)
+
+    if s.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=list(s.cors_origins),
+            allow_methods=["GET", "POST"],
+            allow_headers=["content-type", "authorization", "x-api-key"],
+        )
+    app.add_middleware(
+        BodySizeLimit,
+        max_bytes=s.max_body_bytes,
+        max_bytes_with_key=max(s.max_body_bytes, s.max_ingest_bytes + 64 * 1024),
+        api_keys=[k.get_secret_value() for k in s.api_keys],
+    )
+    return app
+
+
+def _default_extras() -> list[Callable[[FastAPI], None]]:
+    """Optional features that mount themselves: the web explorer, when its module exists."""
+    out: list[Callable[[FastAPI], None]] = []
+    if importlib.util.find_spec("qkg.api.explore") is not None:
+        from . import explore  # type: ignore[attr-defined,unused-ignore]
+
+        mount = getattr(explore, "mount_explorer", None)
+        if callable(mount):
+            out.append(mount)
+    return out

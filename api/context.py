@@ -1,0 +1,221 @@
+"""The per-request GraphQL context and its batching loader.
+
+Why not async DataLoaders: on the embedded store a store call is an in-process lookup, and
+async DataLoaders cost about 2.5x in field execution (PERF-NOTES.md). The :class:`Loader`
+batches synchronously instead. graphql-core resolves a list depth first, item by item, so
+batching works by *registering ahead*: when a batch of relations (or agreements, or
+collaborators) is loaded for every actor at one level of the query, every entity and
+document those results refer to is registered as wanted, and the first miss at the next
+level fetches all of them in one call. Relations and agreements are fetched per
+:class:`Group`: the actors that appear at the same place in the answer (the items of one
+list, or every counterpart of one batch of relations), so a query for 50 actors with their
+relations, counterparts and evidence makes one store call per level, whatever the 50.
+"""
+
+from __future__ import annotations
+
+import hmac
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from strawberry.fastapi import BaseContext
+
+from qkg.schemas import (
+    Agreement,
+    DocumentInfo,
+    Entity,
+    Goal,
+    Relation,
+    RelationFilter,
+)
+
+if TYPE_CHECKING:
+    from qkg.graph.store import GraphStore
+
+    from .settings import Settings
+
+__all__ = ["Context", "Group", "Loader", "check_api_key"]
+
+
+@dataclass(eq=False)
+class Group:
+    """Actors that appear at one place of an answer; relation-like fields load for all of
+    them at once. ``children`` memoises the group of what a field of these actors returns."""
+
+    ids: list[str] = field(default_factory=list)
+    children: dict[Hashable, Group] = field(default_factory=dict)
+    _seen: set[str] = field(default_factory=set)
+
+    def add(self, ids: Iterable[str]) -> None:
+        for i in ids:
+            if i not in self._seen:
+                self._seen.add(i)
+                self.ids.append(i)
+
+    def child(self, key: Hashable, fill: Callable[[], Iterable[str]] | None = None) -> Group:
+        """The group of what field ``key`` returns for these actors; ``fill`` lists its ids
+        (called once, after the field's batch has loaded for the whole group)."""
+        if key not in self.children:
+            g = Group()
+            if fill is not None:
+                g.add(fill())
+            self.children[key] = g
+        return self.children[key]
+
+    @classmethod
+    def of(cls, ids: Iterable[str]) -> Group:
+        g = cls()
+        g.add(ids)
+        return g
+
+
+class Loader:
+    """Request-scoped caches over one store, filled in batches (see the module docstring)."""
+
+    def __init__(self, store: GraphStore) -> None:
+        self.store = store
+        self._entities: dict[str, Entity | None] = {}
+        self._wanted_entities: dict[str, None] = {}
+        self._documents: dict[str, DocumentInfo | None] = {}
+        self._wanted_documents: dict[str, None] = {}
+        self._relations: dict[tuple[RelationFilter | None, str], list[Relation]] = {}
+        self._agreements: dict[str, list[Agreement]] = {}
+        self._goals: dict[str | None, list[Goal]] | None = None
+        #: Per-request results of composite fields (collaborators), keyed by the field's arguments.
+        self.memo: dict[Hashable, Any] = {}
+
+    # -- entities and documents: one global wanted-set each
+    def prime(self, entities: Iterable[Entity]) -> None:
+        for e in entities:
+            self._entities[e.id] = e
+
+    def want_entities(self, ids: Iterable[str]) -> None:
+        for i in ids:
+            if i not in self._entities:
+                self._wanted_entities[i] = None
+
+    def want_documents(self, ids: Iterable[str]) -> None:
+        for i in ids:
+            if i not in self._documents:
+                self._wanted_documents[i] = None
+
+    def entity(self, entity_id: str) -> Entity | None:
+        if entity_id not in self._entities:
+            self.want_entities([entity_id])
+            wanted = list(self._wanted_entities)
+            self._wanted_entities.clear()
+            found = self.store.entities_by_id(wanted)
+            for i in wanted:
+                self._entities[i] = found.get(i)
+        return self._entities[entity_id]
+
+    def entities(self, ids: Sequence[str]) -> list[Entity]:
+        self.want_entities(ids)
+        return [e for i in ids if (e := self.entity(i)) is not None]
+
+    def document(self, document_id: str) -> DocumentInfo | None:
+        if document_id not in self._documents:
+            self.want_documents([document_id])
+            wanted = list(self._wanted_documents)
+            self._wanted_documents.clear()
+            found = self.store.documents_by_id(wanted)
+            for i in wanted:
+                self._documents[i] = found.get(i)
+        return self._documents[document_id]
+
+    def prime_documents(self, infos: Iterable[DocumentInfo]) -> None:
+        for d in infos:
+            self._documents[d.id] = d
+
+    # -- relations and agreements: one call per group
+    def relations(self, group: Group, entity_id: str, flt: RelationFilter | None) -> list[Relation]:
+        key = (flt, entity_id)
+        if key not in self._relations:
+            missing = [i for i in dict.fromkeys([*group.ids, entity_id]) if (flt, i) not in self._relations]
+            found = self.store.relations_of(missing, flt)
+            for i in missing:
+                rels = found.get(i, [])
+                self._relations[(flt, i)] = rels
+                self.want_entities(r.target if r.source == i else r.source for r in rels)
+                self.want_documents(ev.document_id for r in rels for ev in r.evidence)
+        return self._relations[key]
+
+    def relations_many(self, ids: Sequence[str], flt: RelationFilter | None) -> dict[str, list[Relation]]:
+        """Relations of many entities, fetching the uncached ones in one call."""
+        if not ids:
+            return {}
+        group = Group.of(ids)
+        return {i: self.relations(group, i, flt) for i in ids}
+
+    def agreements(self, group: Group, entity_id: str) -> list[Agreement]:
+        if entity_id not in self._agreements:
+            missing = [i for i in dict.fromkeys([*group.ids, entity_id]) if i not in self._agreements]
+            found = self.store.agreements_of(missing)
+            for i in missing:
+                ags = found.get(i, [])
+                self._agreements[i] = ags
+                self.want_entities(p for a in ags for p in (*a.parties, *([a.place] if a.place else [])))
+                self.want_documents(ev.document_id for a in ags for ev in a.evidence)
+        return self._agreements[entity_id]
+
+    def agreements_many(self, ids: Sequence[str]) -> dict[str, list[Agreement]]:
+        if not ids:
+            return {}
+        group = Group.of(ids)
+        return {i: self.agreements(group, i) for i in ids}
+
+    def prime_agreements(self, agreements: Iterable[Agreement]) -> None:
+        """Register what already-loaded agreements refer to, for the next level's batch."""
+        for a in agreements:
+            self.want_entities((*a.parties, *([a.place] if a.place else [])))
+            self.want_documents(ev.document_id for ev in a.evidence)
+
+    def prime_relations(self, relations: Iterable[Relation]) -> None:
+        for r in relations:
+            self.want_entities((r.source, r.target))
+            self.want_documents(ev.document_id for ev in r.evidence)
+
+    def goals(self, group: Group, owner: str) -> list[Goal]:
+        """Goals of one owner. A single actor asks the store for its own goals; a group
+        loads every goal once (goals are few next to entities) and indexes them by owner."""
+        if self._goals is not None and owner in self._goals:
+            return self._goals[owner]
+        if len(group.ids) <= 1 and self._goals is None:
+            goals = self.store.goals(owner=owner)
+            self._goals = {owner: goals}
+        else:
+            by_owner: dict[str | None, list[Goal]] = {}
+            for g in self.store.goals():
+                by_owner.setdefault(g.owner, []).append(g)
+            self._goals = by_owner
+        for g in self._goals.get(owner, []):
+            self.want_documents(ev.document_id for ev in g.evidence)
+        return self._goals.get(owner, [])
+
+
+def check_api_key(presented: str | None, keys: Sequence[str]) -> bool:
+    """Whether ``presented`` equals one of ``keys``, compared in constant time.
+
+    Every key is compared (no early exit), so timing says nothing about which one matched.
+    """
+    if presented is None:
+        return False
+    given = presented.encode()
+    ok = False
+    for key in keys:
+        ok |= hmac.compare_digest(given, key.encode())
+    return ok
+
+
+class Context(BaseContext):
+    """What every resolver sees: the store, the settings, a fresh loader, the caller's rights."""
+
+    def __init__(self, store: GraphStore, settings: Settings, *, authenticated: bool) -> None:
+        super().__init__()
+        self.store = store
+        self.settings = settings
+        self.loader = Loader(store)
+        self.authenticated = authenticated
+        #: Set by mutation resolvers, so the answer is never cached.
+        self.mutated = False

@@ -1,0 +1,160 @@
+"""Safety limits of the public endpoint: body size, query depth, aliases, tokens, error masking.
+
+- :class:`BodySizeLimit` caps request bodies by counting the bytes actually streamed, so a
+  chunked body without ``Content-Length`` is capped too (SECURITY.md). Requests carrying a
+  valid API key get the larger ingest cap: only authenticated callers may send big bodies.
+- :func:`limit_extensions` returns strawberry extension *factories* (never instances) for
+  the depth, alias and token limits, parser/validation caches, optional introspection
+  blocking, and error masking that hides only resolver exceptions, so validation and limit
+  messages stay readable.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING
+
+import orjson
+from graphql import GraphQLError
+from strawberry.extensions import (
+    DisableIntrospection,
+    MaskErrors,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    ParserCache,
+    QueryDepthLimiter,
+    SchemaExtension,
+    ValidationCache,
+)
+
+from qkg.schemas import LimitExceeded
+
+from .context import check_api_key
+
+if TYPE_CHECKING:
+    from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+    from .settings import Settings
+
+__all__ = ["BodySizeLimit", "limit_extensions", "should_mask"]
+
+ExtensionFactory = Callable[[], SchemaExtension]
+
+
+def should_mask(error: GraphQLError) -> bool:
+    """Mask resolver exceptions except limit errors; never validation or parse errors."""
+    original = error.original_error
+    if original is None or isinstance(original, GraphQLError):
+        return False
+    return not isinstance(original, LimitExceeded)
+
+
+def limit_extensions(settings: Settings) -> list[type[SchemaExtension] | ExtensionFactory]:
+    """Extension factories enforcing ``settings``' limits, in the order they must run."""
+    exts: list[type[SchemaExtension] | ExtensionFactory] = [
+        functools.partial(MaxTokensLimiter, max_token_count=settings.max_tokens),
+        functools.partial(ParserCache, maxsize=1024),
+        functools.partial(QueryDepthLimiter, max_depth=settings.max_query_depth),
+        functools.partial(MaxAliasesLimiter, max_alias_count=settings.max_aliases),
+        functools.partial(ValidationCache, maxsize=1024),
+    ]
+    if not settings.introspection:
+        exts.append(DisableIntrospection)
+    exts.append(functools.partial(MaskErrors, should_mask_error=should_mask))
+    return exts
+
+
+class BodySizeLimit:
+    """ASGI middleware: reject HTTP bodies above ``max_bytes`` with 413, counting streamed bytes.
+
+    ``max_bytes_with_key`` applies instead when the request presents one of ``api_keys``
+    (``Authorization: Bearer <key>`` or ``X-API-Key``), for document ingestion.
+    """
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        max_bytes: int,
+        max_bytes_with_key: int | None = None,
+        api_keys: Sequence[str] = (),
+    ) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+        self.max_bytes_with_key = max_bytes_with_key or max_bytes
+        self.api_keys = tuple(api_keys)
+
+    def _limit(self, scope: Scope) -> tuple[int, str]:
+        if self.api_keys and self.max_bytes_with_key > self.max_bytes:
+            key = api_key_from_headers(scope.get("headers", []))
+            if check_api_key(key, self.api_keys):
+                return self.max_bytes_with_key, "QKG_MAX_INGEST_BYTES"
+        return self.max_bytes, "QKG_MAX_BODY_BYTES"
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        limit, setting = self._limit(scope)
+        for name, value in scope.get("headers", []):
+            if name == b"content-length":
+                try:
+                    declared = int(value)
+                except ValueError:
+                    declared = 0
+                if declared > limit:
+                    await _too_large(send, limit, setting)
+                    return
+        # Read the whole (bounded) body first, so an oversized stream is refused before the
+        # application sees any of it; then replay it.
+        chunks: list[bytes] = []
+        total = 0
+        while True:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            body = message.get("body", b"")
+            total += len(body)
+            if total > limit:
+                await _too_large(send, limit, setting)
+                return
+            chunks.append(body)
+            if not message.get("more_body", False):
+                break
+        replayed = False
+
+        async def replay() -> Message:
+            nonlocal replayed
+            if not replayed:
+                replayed = True
+                return {"type": "http.request", "body": b"".join(chunks), "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send)
+
+
+def api_key_from_headers(headers: Iterable[tuple[bytes, bytes]]) -> str | None:
+    """The API key a request presents, from ``Authorization: Bearer`` or ``X-API-Key``."""
+    for name, value in headers:
+        if name == b"authorization":
+            raw = value.decode("latin-1")
+            if raw[:7].lower() == "bearer ":
+                return raw[7:].strip()
+        elif name == b"x-api-key":
+            return value.decode("latin-1").strip()
+    return None
+
+
+async def _too_large(send: Send, limit: int, setting: str) -> None:
+    body = orjson.dumps(
+        {"errors": [{"message": f"request body is above the body size limit of {limit} bytes ({setting})"}]}
+    )
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 413,
+            "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})

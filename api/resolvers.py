@@ -1,0 +1,498 @@
+"""The root ``Query`` and ``Mutation`` types: what analysts and programs can ask and change.
+
+Resolvers are synchronous (the whole operation runs in a worker thread, see
+:mod:`qkg.api.router`) and go through the request's loader so sibling objects load together.
+Expected failures are union members (``ActorNotFound``, ``Unauthorized``, ...); requests beyond
+a limit raise :class:`~qkg.schemas.LimitExceeded`, whose message names the limit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+import strawberry
+
+from qkg.graph.store import MAX_PATH_HOPS, MAX_PATHS
+from qkg.schemas import (
+    AgreementKind,
+    Entity,
+    EntityFilter,
+    EntityType,
+    LimitExceeded,
+    NotFound,
+    QkgError,
+    RelationFilter,
+    RelationType,
+    normalise_name,
+)
+
+from .context import Group
+from .scores import CentralityMetric, Scores
+from .search import search_graph
+from .types import (
+    DEFAULT_VIA,
+    Actor,
+    ActorNotFound,
+    ActorResult,
+    Agreement,
+    AgreementNotFound,
+    AgreementResult,
+    Connection,
+    Document,
+    DocumentNotFound,
+    DocumentResult,
+    Info,
+    Link,
+    PathType,
+    actors_of,
+    agreements_of,
+    check_first,
+    decode_cursor,
+    paginate,
+)
+
+__all__ = ["Mutation", "Query"]
+
+
+# -- inputs ---------------------------------------------------------------------------------
+@strawberry.input(description="Which actors to list; all conditions must hold.")
+class ActorFilter:
+    types: list[EntityType] | None = None
+    country: str | None = strawberry.field(default=None, description="ISO 3166 alpha-2 code, e.g. KR.")
+    name_contains: str | None = strawberry.field(
+        default=None, description="Case- and accent-insensitive match on the name or an alias."
+    )
+    technology: strawberry.ID | None = strawberry.field(
+        default=None, description="Keep actors that work on or develop this technology (its id)."
+    )
+
+
+@strawberry.input(description="Which agreements to list; dates are (partial) ISO dates, inclusive.")
+class AgreementFilter:
+    kind: AgreementKind | None = None
+    party: strawberry.ID | None = strawberry.field(default=None, description="An actor id or name.")
+    from_: str | None = strawberry.field(default=None, name="from", description="Earliest date, e.g. 2024.")
+    to: str | None = strawberry.field(default=None, description="Latest date, e.g. 2025-06.")
+
+
+# -- result types ---------------------------------------------------------------------------
+@strawberry.type(description="The paths found between two actors; `found` is false when there is none.")
+class Paths:
+    from_: Actor = strawberry.field(name="from")
+    to: Actor
+    found: bool
+    max_hops: int
+    message: str
+    paths: list[PathType]
+
+
+PathsResult = Annotated[Paths | ActorNotFound, strawberry.union("PathsResult")]
+SearchNode = Annotated[Actor | Agreement | Document, strawberry.union("SearchNode")]
+
+
+@strawberry.type(description="One search result with its relevance score (higher is better).")
+class SearchHit:
+    score: float
+    node: SearchNode
+
+
+@strawberry.type
+class CentralityScore:
+    rank: int
+    score: float
+    actor: Actor
+
+
+@strawberry.type(description="A community of the collaboration network (Louvain, seeded).")
+class Community:
+    id: int
+    size: int
+    member_ids: strawberry.Private[list[str]]
+
+    @strawberry.field
+    def members(self, info: Info, first: int = 100) -> list[Actor]:
+        check_first(first, info.context.settings.max_page_size)
+        return actors_of(info.context.loader, self.member_ids[:first])
+
+
+@strawberry.type
+class TypeCount:
+    type: str
+    count: int
+
+
+@strawberry.type(description="Counts of what the graph holds.")
+class Stats:
+    documents: int
+    entities: int
+    relations: int
+    agreements: int
+    goals: int
+    evidence: int
+    entities_by_type: list[TypeCount]
+    relations_by_type: list[TypeCount]
+    graph_version: str
+    store: str
+
+
+# -- helpers --------------------------------------------------------------------------------
+def _resolve_actor(info: Info, key: str) -> Entity | None:
+    """An entity by id, else by name or alias (the first in the store's order)."""
+    loader = info.context.loader
+    e = loader.entity(key)
+    if e is not None:
+        return e
+    found = info.context.store.find_entities(key)
+    if found:
+        loader.prime(found)
+        return found[0]
+    return None
+
+
+def _not_found(id: str | None = None, name: str | None = None) -> ActorNotFound:
+    what = f"id {id!r}" if id is not None else f"name {name!r}"
+    return ActorNotFound(message=f"No actor with {what} is in the graph", id=id, name=name)
+
+
+def _paths(
+    info: Info, src: Entity, dst: Entity, max_hops: int, via: list[RelationType] | None, first: int
+) -> Paths:
+    store = info.context.store
+    loader = info.context.loader
+    types = sorted(set(via)) if via else None
+    found = store.paths(src.id, dst.id, max_hops=max_hops, types=types, k=first)
+    nodes = list(dict.fromkeys(n for p in found for n in p.nodes))
+    loader.want_entities(nodes)
+    group = Group.of(nodes)
+    rel_hops = [h for p in found for h in p.hops if h.agreement is None]
+    ag_hops = [h for p in found for h in p.hops if h.agreement is not None]
+    rel_index = {}
+    if rel_hops:
+        flt = RelationFilter(types=frozenset(h.type for h in rel_hops))
+        for rels in loader.relations_many(list(dict.fromkeys(h.source for h in rel_hops)), flt).values():
+            for r in rels:
+                rel_index[(r.source, r.type, r.target)] = r
+    ag_index = {}
+    if ag_hops:
+        for ags in loader.agreements_many(list(dict.fromkeys(h.source for h in ag_hops))).values():
+            for a in ags:
+                ag_index[a.id] = a
+        loader.prime_agreements(ag_index.values())
+    out = []
+    for p in found:
+        hops = []
+        for h in p.hops:
+            rel = None
+            if h.agreement is None:
+                rel = rel_index.get((h.source, h.type, h.target)) or rel_index.get(
+                    (h.target, h.type, h.source)
+                )
+            hops.append(
+                Link(
+                    source_id=h.source,
+                    target_id=h.target,
+                    type=h.type,
+                    reversed=h.reversed,
+                    relation=rel,
+                    agreement_model=ag_index.get(h.agreement) if h.agreement else None,
+                    group=group,
+                )
+            )
+        out.append(PathType(length=p.length, nodes=actors_of(loader, list(p.nodes), group), hops=hops))
+    if out:
+        message = f"{len(out)} path(s) of at most {max_hops} hops"
+    else:
+        message = f"No path between {src.name!r} and {dst.name!r} within {max_hops} hops"
+    return Paths(
+        from_=Actor(model=src, group=Group.of([src.id])),
+        to=Actor(model=dst, group=Group.of([dst.id])),
+        found=bool(out),
+        max_hops=max_hops,
+        message=message,
+        paths=out,
+    )
+
+
+# -- queries --------------------------------------------------------------------------------
+@strawberry.type(description="What analysts and programs can ask qkg.")
+class Query:
+    @strawberry.field(description="One actor by id, or by name or alias (case- and accent-insensitive).")
+    def actor(self, info: Info, id: strawberry.ID | None = None, name: str | None = None) -> ActorResult:
+        if (id is None) == (name is None):
+            raise LimitExceeded("actor needs exactly one of `id` or `name`")
+        loader = info.context.loader
+        if id is not None:
+            e = loader.entity(str(id))
+            return Actor(model=e, group=Group.of([e.id])) if e else _not_found(id=str(id))
+        assert name is not None
+        found = info.context.store.find_entities(name)
+        if not found:
+            return _not_found(name=name)
+        loader.prime(found)
+        return Actor(model=found[0], group=Group.of([found[0].id]))
+
+    @strawberry.field(description="Actors, filtered, in name order, as a Relay connection.")
+    def actors(
+        self, info: Info, filter: ActorFilter | None = None, first: int = 20, after: str | None = None
+    ) -> Connection[Actor]:
+        check_first(first, info.context.settings.max_page_size)
+        flt = None
+        if filter is not None:
+            flt = EntityFilter(
+                types=frozenset(filter.types) if filter.types else None,
+                country=filter.country.upper() if filter.country else None,
+                name_contains=filter.name_contains,
+                technology=str(filter.technology) if filter.technology else None,
+            )
+        store = info.context.store
+        offset = decode_cursor(after)
+        ents = store.entities(flt, limit=first, offset=offset)
+        total = store.count_entities(flt)
+        info.context.loader.prime(ents)
+        group = Group.of(e.id for e in ents)
+        return paginate([Actor(model=e, group=group) for e in ents], offset, total)
+
+    @strawberry.field(description="Agreements, filtered, oldest first (undated last), as a Relay connection.")
+    def agreements(
+        self, info: Info, filter: AgreementFilter | None = None, first: int = 50, after: str | None = None
+    ) -> Connection[Agreement]:
+        check_first(first, info.context.settings.max_page_size)
+        f = filter or AgreementFilter()
+        party = None
+        if f.party is not None:
+            e = _resolve_actor(info, str(f.party))
+            if e is None:
+                return paginate([], 0, 0)
+            party = e.id
+        ags = info.context.store.agreements(party=party, kind=f.kind, since=f.from_, until=f.to)
+        offset = decode_cursor(after)
+        return paginate(agreements_of(info.context.loader, ags[offset : offset + first]), offset, len(ags))
+
+    @strawberry.field(description="One agreement by id.")
+    def agreement(self, info: Info, id: strawberry.ID) -> AgreementResult:
+        try:
+            a = info.context.store.agreement(str(id))
+        except NotFound:
+            return AgreementNotFound(message=f"No agreement with id {str(id)!r} is in the graph", id=str(id))
+        return agreements_of(info.context.loader, [a])[0]
+
+    @strawberry.field(
+        description=f"Up to `first` (<= {MAX_PATHS}) shortest paths of at most `maxHops` (<= {MAX_PATH_HOPS}) "
+        "hops between two actors (ids or names), over relations and shared agreements, each hop "
+        "with its evidence."
+    )
+    def paths(
+        self,
+        info: Info,
+        from_: Annotated[str, strawberry.argument(name="from")],
+        to: str,
+        max_hops: int = 4,
+        via: list[RelationType] | None = None,
+        first: int = 10,
+    ) -> PathsResult:
+        if not 1 <= max_hops <= MAX_PATH_HOPS:
+            raise LimitExceeded(
+                f"maxHops must be between 1 and {MAX_PATH_HOPS} (path hop limit), got {max_hops}"
+            )
+        if not 1 <= first <= MAX_PATHS:
+            raise LimitExceeded(f"first must be between 1 and {MAX_PATHS} (path count limit), got {first}")
+        src = _resolve_actor(info, from_)
+        if src is None:
+            return _not_found(name=from_)
+        dst = _resolve_actor(info, to)
+        if dst is None:
+            return _not_found(name=to)
+        return _paths(info, src, dst, max_hops, via, first)
+
+    @strawberry.field(
+        description="Actors, agreements and documents matching `text` by name, alias or title, best first."
+    )
+    def search(self, info: Info, text: str, first: int = 20) -> list[SearchHit]:
+        check_first(first, info.context.settings.max_page_size)
+        if len(text) > 200:
+            raise LimitExceeded(f"search text of {len(text)} characters is above the limit of 200")
+        if not normalise_name(text):
+            return []
+        loader = info.context.loader
+        hits = search_graph(info.context.store, text, first)
+        loader.prime(h.entity for h in hits if h.entity is not None)
+        group = Group.of(h.entity.id for h in hits if h.entity is not None)
+        ags = [h.agreement for h in hits if h.agreement is not None]
+        ag_objs = {a.model.id: a for a in agreements_of(loader, ags)}
+        out = []
+        for h in hits:
+            node: Actor | Agreement | Document
+            if h.entity is not None:
+                node = Actor(model=h.entity, group=group)
+            elif h.agreement is not None:
+                node = ag_objs[h.agreement.id]
+            else:
+                assert h.document is not None
+                node = Document(model=h.document)
+            out.append(SearchHit(score=h.score, node=node))
+        return out
+
+    @strawberry.field(description="The top actors by a centrality measure on the collaboration projection.")
+    def centrality(
+        self,
+        info: Info,
+        metric: CentralityMetric = CentralityMetric.DEGREE,
+        types: list[EntityType] | None = None,
+        via: list[RelationType] | None = None,
+        top: int = 10,
+    ) -> list[CentralityScore]:
+        check_first(top, info.context.settings.max_page_size, "top")
+        scores = Scores.for_store(info.context.store)
+        ranking = scores.ranking(metric, via=via or DEFAULT_VIA, types=types, top=top)
+        actors = {a.model.id: a for a in actors_of(info.context.loader, [i for i, _ in ranking])}
+        return [
+            CentralityScore(rank=n, score=s, actor=actors[i])
+            for n, (i, s) in enumerate(ranking, start=1)
+            if i in actors
+        ]
+
+    @strawberry.field(description="Communities of the collaboration projection, largest first.")
+    def communities(
+        self, info: Info, via: list[RelationType] | None = None, top: int = 20
+    ) -> list[Community]:
+        check_first(top, info.context.settings.max_page_size, "top")
+        comms = Scores.for_store(info.context.store).communities(via=via or DEFAULT_VIA)
+        return [Community(id=n, size=len(c), member_ids=c) for n, c in enumerate(comms[:top])]
+
+    @strawberry.field(description="Loaded documents, oldest first (undated last), as a Relay connection.")
+    def documents(self, info: Info, first: int = 50, after: str | None = None) -> Connection[Document]:
+        check_first(first, info.context.settings.max_page_size)
+        docs = info.context.store.documents()
+        info.context.loader.prime_documents(docs)
+        offset = decode_cursor(after)
+        return paginate([Document(model=d) for d in docs[offset : offset + first]], offset, len(docs))
+
+    @strawberry.field(description="One document by id (its SHA-256), with what it contributed.")
+    def document(self, info: Info, id: strawberry.ID) -> DocumentResult:
+        d = info.context.loader.document(str(id))
+        if d is None:
+            return DocumentNotFound(message=f"No document with id {str(id)!r} is in the graph", id=str(id))
+        return Document(model=d)
+
+    @strawberry.field(description="Counts of what the graph holds.")
+    def stats(self, info: Info) -> Stats:
+        store = info.context.store
+        s = store.stats()
+        return Stats(
+            documents=s.documents,
+            entities=s.entities,
+            relations=s.relations,
+            agreements=s.agreements,
+            goals=s.goals,
+            evidence=s.evidence,
+            entities_by_type=[TypeCount(type=k, count=v) for k, v in sorted(s.entities_by_type.items())],
+            relations_by_type=[TypeCount(type=k, count=v) for k, v in sorted(s.relations_by_type.items())],
+            graph_version=store.version,
+            store=store.kind,
+        )
+
+
+# -- mutations ------------------------------------------------------------------------------
+@strawberry.type(description="Mutations are off because no API key is configured (QKG_API_KEYS).")
+class MutationsDisabled:
+    message: str
+
+
+@strawberry.type(description="The request carried no valid API key.")
+class Unauthorized:
+    message: str
+
+
+@strawberry.type(description="The document could not be ingested; `message` says why.")
+class IngestRejected:
+    message: str
+
+
+@strawberry.type(description="What ingesting a document did.")
+class IngestSuccess:
+    document: Document
+    changed: bool = strawberry.field(description="False when this exact document was already loaded.")
+    replaced: list[strawberry.ID] = strawberry.field(description="Older versions (same source) it replaced.")
+    entities: int
+    relations: int
+    agreements: int
+    goals: int
+
+
+@strawberry.type
+class RemoveSuccess:
+    id: strawberry.ID
+    message: str
+
+
+IngestResult = Annotated[
+    IngestSuccess | IngestRejected | MutationsDisabled | Unauthorized, strawberry.union("IngestResult")
+]
+RemoveResult = Annotated[
+    RemoveSuccess | DocumentNotFound | MutationsDisabled | Unauthorized, strawberry.union("RemoveResult")
+]
+
+
+def _denied(info: Info) -> MutationsDisabled | Unauthorized | None:
+    info.context.mutated = True
+    if not info.context.settings.api_keys:
+        return MutationsDisabled(
+            message="Mutations are disabled: no API key is configured (set QKG_API_KEYS)"
+        )
+    if not info.context.authenticated:
+        return Unauthorized(
+            message="Missing or invalid API key: send it as 'Authorization: Bearer <key>' or 'X-API-Key: <key>'"
+        )
+    return None
+
+
+@strawberry.type(description="Changes to the graph; each needs an API key.")
+class Mutation:
+    @strawberry.mutation(description="Extract a document's facts and add them to the graph.")
+    def ingest_document(
+        self,
+        info: Info,
+        text: str,
+        title: str = "",
+        source: str | None = None,
+        published_at: dt.date | None = None,
+    ) -> IngestResult:
+        denied = _denied(info)
+        if denied is not None:
+            return denied
+        size = len(text.encode())
+        limit = info.context.settings.max_ingest_bytes
+        if size > limit:
+            return IngestRejected(
+                message=f"document of {size} bytes is above the ingest limit of {limit} bytes (QKG_MAX_INGEST_BYTES)"
+            )
+        from .ingest import extract
+
+        try:
+            delta = extract(text, title=title, source=source, published=published_at)
+            result = info.context.store.upsert(delta)
+        except (QkgError, ValueError) as exc:
+            return IngestRejected(message=str(exc))
+        doc = info.context.loader.document(result.document_id)
+        assert doc is not None
+        return IngestSuccess(
+            document=Document(model=doc),
+            changed=result.changed,
+            replaced=[strawberry.ID(r) for r in result.replaced],
+            entities=len(delta.entities),
+            relations=len(delta.relations),
+            agreements=len(delta.agreements),
+            goals=len(delta.goals),
+        )
+
+    @strawberry.mutation(description="Remove a document and every fact only it supported.")
+    def remove_document(self, info: Info, id: strawberry.ID) -> RemoveResult:
+        denied = _denied(info)
+        if denied is not None:
+            return denied
+        try:
+            info.context.store.remove_document(str(id))
+        except NotFound:
+            return DocumentNotFound(message=f"No document with id {str(id)!r} is in the graph", id=str(id))
+        return RemoveSuccess(id=id, message=f"Removed document {str(id)!r}")

@@ -1,0 +1,159 @@
+"""The mountable GraphQL router: qkg inside any FastAPI app, under any prefix, on any store.
+
+Example::
+
+    from fastapi import FastAPI
+    from qkg.api import graphql_router
+    from qkg.graph.embedded import EmbeddedStore
+
+    store = EmbeddedStore("data/qkg")
+    app = FastAPI()
+    app.include_router(graphql_router(store), prefix="/kg")   # POST /kg/graphql
+
+Each operation runs synchronously in a worker thread (``execute_sync``): resolvers batch
+store calls themselves (see :mod:`qkg.api.context`), the event loop stays free while the
+store works, and sync execution is cheaper than async resolvers. Answers to queries are
+cached per (query, variables, operation, graph version), so a repeated question costs one
+dictionary lookup until the graph changes.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import orjson
+from cross_web import HTTPException
+from fastapi import APIRouter, Request
+from starlette.concurrency import run_in_threadpool
+from strawberry.exceptions import MissingQueryError
+from strawberry.fastapi import GraphQLRouter
+from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
+from strawberry.types import ExecutionResult
+from strawberry.types.graphql import OperationType
+
+from .context import Context, check_api_key
+from .limits import api_key_from_headers
+from .schema import build_schema
+from .settings import Settings
+
+if TYPE_CHECKING:
+    import strawberry
+    from strawberry.http import GraphQLRequestData
+
+    from qkg.graph.store import GraphStore
+
+__all__ = ["QkgGraphQLRouter", "graphql_router"]
+
+StoreProvider = Callable[[], "GraphStore"]
+
+
+class _AnswerCache:
+    """A small thread-safe LRU of execution results keyed by request and graph version."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._data: OrderedDict[tuple[str, ...], ExecutionResult] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[str, ...]) -> ExecutionResult | None:
+        with self._lock:
+            hit = self._data.get(key)
+            if hit is not None:
+                self._data.move_to_end(key)
+            return hit
+
+    def put(self, key: tuple[str, ...], value: ExecutionResult) -> None:
+        with self._lock:
+            self._data[key] = value
+            self._data.move_to_end(key)
+            while len(self._data) > self.size:
+                self._data.popitem(last=False)
+
+
+class QkgGraphQLRouter(GraphQLRouter[Context, None]):
+    """strawberry's FastAPI router with sync execution in a thread and an answer cache."""
+
+    def __init__(
+        self, schema: strawberry.Schema, *, get_store: StoreProvider, settings: Settings, **kw: Any
+    ) -> None:
+        self._get_store = get_store
+        self._settings = settings
+        self._keys = tuple(k.get_secret_value() for k in settings.api_keys)
+        self._cache = _AnswerCache(settings.response_cache_size) if settings.response_cache_size else None
+        super().__init__(schema, context_getter=self._context, **kw)
+
+    async def _context(self, request: Request) -> Context:
+        presented = api_key_from_headers(request.scope.get("headers", []))
+        authenticated = bool(self._keys) and check_api_key(presented, self._keys)
+        return Context(self._get_store(), self._settings, authenticated=authenticated)
+
+    async def execute_single(
+        self,
+        request: Any,
+        request_adapter: Any,
+        sub_response: Any,
+        context: Context,
+        root_value: None,
+        request_data: GraphQLRequestData,
+    ) -> ExecutionResult:
+        allowed = OperationType.from_http(request_adapter.method)
+        key: tuple[str, ...] | None = None
+        if self._cache is not None and request_data.query:
+            variables = orjson.dumps(request_data.variables or {}, option=orjson.OPT_SORT_KEYS).decode()
+            key = (request_data.query, variables, request_data.operation_name or "", request_adapter.method)
+            key = (*key, context.store.version)
+            hit = self._cache.get(key)
+            if hit is not None:
+                return hit
+
+        def run() -> ExecutionResult:
+            return self.schema.execute_sync(
+                request_data.query,
+                root_value=root_value,
+                variable_values=request_data.variables,
+                context_value=context,
+                operation_name=request_data.operation_name,
+                allowed_operation_types=allowed,
+                operation_extensions=request_data.extensions,
+            )
+
+        try:
+            result = await run_in_threadpool(run)
+        except CannotGetOperationTypeError as e:
+            raise HTTPException(400, e.as_http_error_reason()) from e
+        except InvalidOperationTypeError as e:
+            raise HTTPException(400, e.as_http_error_reason(request_adapter.method)) from e
+        except MissingQueryError as e:
+            raise HTTPException(400, "No GraphQL query found in the request") from e
+        if key is not None and self._cache is not None and not result.errors and not context.mutated:
+            self._cache.put(key, result)
+        return result
+
+
+def make_router(get_store: StoreProvider, settings: Settings, *, path: str = "/graphql") -> QkgGraphQLRouter:
+    """The router over a store provider (used by :func:`qkg.api.app.create_app`)."""
+    return QkgGraphQLRouter(
+        build_schema(settings),
+        get_store=get_store,
+        settings=settings,
+        path=path,
+        graphql_ide="graphiql" if settings.environment == "development" else None,
+        allow_queries_via_get=True,
+        subscription_protocols=(),
+        multipart_uploads_enabled=False,
+    )
+
+
+def graphql_router(
+    store: GraphStore, settings: Settings | None = None, *, path: str = "/graphql"
+) -> APIRouter:
+    """A FastAPI router serving qkg's GraphQL API over ``store`` at ``path``.
+
+    Include it in your own app under any prefix. ``settings`` (default: production limits,
+    no API keys, so mutations are off) sets limits, keys and GraphiQL. The caller owns the
+    store: open it before serving and close it after.
+    """
+    return make_router(lambda: store, settings if settings is not None else Settings(), path=path)

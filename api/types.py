@@ -1,0 +1,652 @@
+"""Thin strawberry types mapped from ``qkg.schemas`` models.
+
+Each type wraps a canonical model (a ``Private`` field) and exposes it field by field;
+enums are the ontology's own enums, registered with strawberry, never retyped. Fields that
+reach other objects go through the request's :class:`~qkg.api.context.Loader`, passing the
+:class:`~qkg.api.context.Group` the object was created in, so siblings load together.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Annotated, Generic, TypeVar
+
+import strawberry
+from strawberry import Private
+
+from qkg.schemas import (
+    Agreement as AgreementModel,
+)
+from qkg.schemas import (
+    AgreementKind,
+    AgreementStatus,
+    Direction,
+    EntityType,
+    LimitExceeded,
+    RelationFilter,
+    RelationType,
+    iri,
+)
+from qkg.schemas import (
+    DocumentInfo as DocumentModel,
+)
+from qkg.schemas import (
+    Entity as EntityModel,
+)
+from qkg.schemas import (
+    Evidence as EvidenceModel,
+)
+from qkg.schemas import (
+    Goal as GoalModel,
+)
+from qkg.schemas import (
+    Relation as RelationModel,
+)
+
+from .context import Context, Group
+from .scores import CentralityMetric, Scores
+
+if TYPE_CHECKING:
+    from .context import Loader
+
+__all__ = [
+    "Actor",
+    "ActorNotFound",
+    "ActorResult",
+    "Agreement",
+    "AgreementNotFound",
+    "AgreementResult",
+    "CentralityMetricEnum",
+    "Collaborator",
+    "Connection",
+    "Document",
+    "DocumentNotFound",
+    "DocumentResult",
+    "Edge",
+    "Evidence",
+    "Goal",
+    "Info",
+    "Link",
+    "PageInfo",
+    "Relation",
+    "actors_of",
+    "agreements_of",
+    "decode_cursor",
+    "encode_cursor",
+    "paginate",
+]
+
+Info = strawberry.Info[Context, None]
+T = TypeVar("T")
+
+EntityTypeEnum = strawberry.enum(EntityType, name="EntityType", description="Kinds of actor and thing.")
+RelationTypeEnum = strawberry.enum(RelationType, name="RelationType", description="Relationship types.")
+AgreementKindEnum = strawberry.enum(AgreementKind, name="AgreementKind", description="Kinds of agreement.")
+AgreementStatusEnum = strawberry.enum(AgreementStatus, name="AgreementStatus")
+DirectionEnum = strawberry.enum(Direction, name="Direction", description="Direction seen from an actor.")
+CentralityMetricEnum = strawberry.enum(CentralityMetric, name="CentralityMetric")
+
+#: Default collaboration projection: partnerships plus co-parties of agreements.
+DEFAULT_VIA: tuple[RelationType, ...] = (RelationType.PARTNERS_WITH, RelationType.PARTY_TO)
+
+
+# -- pagination ----------------------------------------------------------------------------
+_CURSOR_PREFIX = "qkg:v1:"
+
+
+def encode_cursor(offset: int) -> str:
+    """An opaque cursor for a position in a deterministic ordering."""
+    return base64.urlsafe_b64encode(f"{_CURSOR_PREFIX}{offset}".encode()).decode()
+
+
+def decode_cursor(cursor: str | None) -> int:
+    """The offset *after* ``cursor`` (0 for none); a malformed cursor raises LimitExceeded."""
+    if cursor is None:
+        return 0
+    try:
+        raw = base64.urlsafe_b64decode(cursor.encode()).decode()
+        if not raw.startswith(_CURSOR_PREFIX):
+            raise ValueError(raw)
+        return int(raw[len(_CURSOR_PREFIX) :]) + 1
+    except (ValueError, UnicodeDecodeError):
+        raise LimitExceeded(f"cursor {cursor[:40]!r} is not a cursor this API issued") from None
+
+
+def check_first(first: int, limit: int, name: str = "first") -> int:
+    if first < 0 or first > limit:
+        raise LimitExceeded(f"{name} must be between 0 and {limit} (page size limit), got {first}")
+    return first
+
+
+@strawberry.type
+class PageInfo:
+    has_next_page: bool
+    has_previous_page: bool
+    start_cursor: str | None
+    end_cursor: str | None
+
+
+@strawberry.type
+class Edge(Generic[T]):
+    cursor: str
+    node: T
+
+
+@strawberry.type(description="A Relay-style page with the total count of matching items.")
+class Connection(Generic[T]):
+    total_count: int
+    edges: list[Edge[T]]
+    page_info: PageInfo
+
+    @strawberry.field(description="The nodes of `edges`, for clients that do not need cursors.")
+    def nodes(self) -> list[T]:
+        return [e.node for e in self.edges]
+
+
+def paginate(items: Sequence[T], offset: int, total: int) -> Connection[T]:
+    """A connection over ``items`` (already sliced) that start at ``offset`` of ``total``."""
+    edges = [Edge(cursor=encode_cursor(offset + i), node=n) for i, n in enumerate(items)]
+    return Connection(
+        total_count=total,
+        edges=edges,
+        page_info=PageInfo(
+            has_next_page=offset + len(items) < total,
+            has_previous_page=offset > 0,
+            start_cursor=edges[0].cursor if edges else None,
+            end_cursor=edges[-1].cursor if edges else None,
+        ),
+    )
+
+
+# -- documents and evidence ----------------------------------------------------------------
+@strawberry.type(description="What a document contributed to the graph.")
+class Contribution:
+    entities: int
+    relations: int
+    agreements: int
+    goals: int
+
+
+@strawberry.type(description="A loaded source document (its text via `text`).")
+class Document:
+    model: Private[DocumentModel]
+
+    @strawberry.field
+    def id(self) -> strawberry.ID:
+        return strawberry.ID(self.model.id)
+
+    @strawberry.field
+    def title(self) -> str:
+        return self.model.title
+
+    @strawberry.field(description="Where the document came from (its URL when it has one).")
+    def url(self) -> str | None:
+        return self.model.source
+
+    @strawberry.field
+    def published_at(self) -> dt.date | None:
+        return self.model.published
+
+    @strawberry.field
+    def media_type(self) -> str:
+        return self.model.media_type
+
+    @strawberry.field(description="Counts of what this document contributed.")
+    def contributed(self) -> Contribution:
+        m = self.model
+        return Contribution(
+            entities=m.entities, relations=m.relations, agreements=m.agreements, goals=m.goals
+        )
+
+    @strawberry.field(description="The full text (one store call per document).")
+    def text(self, info: Info) -> str:
+        return info.context.store.document(self.model.id).text
+
+    @strawberry.field(description="The entities this document mentions (one store call per document).")
+    def entities(self, info: Info) -> list[Actor]:
+        delta = info.context.store.delta(self.model.id)
+        loader = info.context.loader
+        return actors_of(loader, [e.id for e in delta.entities])
+
+    @strawberry.field(description="The agreements this document gives evidence for.")
+    def agreements(self, info: Info) -> list[Agreement]:
+        delta = info.context.store.delta(self.model.id)
+        return agreements_of(info.context.loader, delta.agreements)
+
+    @strawberry.field(description="The relations this document gives evidence for.")
+    def relations(self, info: Info) -> list[Relation]:
+        delta = info.context.store.delta(self.model.id)
+        info.context.loader.prime_relations(delta.relations)
+        group = Group.of(i for r in delta.relations for i in (r.source, r.target))
+        return [Relation(model=r, viewpoint=None, group=group) for r in delta.relations]
+
+
+@strawberry.type(description="A sentence of a document that supports a fact.")
+class Evidence:
+    model: Private[EvidenceModel]
+
+    @strawberry.field
+    def sentence(self) -> str:
+        return self.model.sentence
+
+    @strawberry.field(description="Character offset of the sentence's start in the document text.")
+    def start(self) -> int:
+        return self.model.start
+
+    @strawberry.field(description="Character offset just after the sentence's end.")
+    def end(self) -> int:
+        return self.model.end
+
+    @strawberry.field(description="The extraction rule that found the fact.")
+    def rule(self) -> str:
+        return self.model.rule
+
+    @strawberry.field
+    def confidence(self) -> float:
+        return self.model.confidence
+
+    @strawberry.field
+    def document_id(self) -> strawberry.ID:
+        return strawberry.ID(self.model.document_id)
+
+    @strawberry.field
+    def document(self, info: Info) -> Document | None:
+        info_ = info.context.loader.document(self.model.document_id)
+        return Document(model=info_) if info_ is not None else None
+
+
+def _evidence(evs: Iterable[EvidenceModel]) -> list[Evidence]:
+    return [Evidence(model=e) for e in evs]
+
+
+def _seen(loader: Loader, evs: Iterable[EvidenceModel]) -> list[dt.date]:
+    dates = []
+    for ev in evs:
+        d = loader.document(ev.document_id)
+        if d is not None and d.published is not None:
+            dates.append(d.published)
+    return sorted(dates)
+
+
+# -- actors --------------------------------------------------------------------------------
+@strawberry.type(
+    description="An actor or thing of the ecosystem: organisation, place, programme, person, technology."
+)
+class Actor:
+    model: Private[EntityModel]
+    group: Private[Group]
+
+    @strawberry.field
+    def id(self) -> strawberry.ID:
+        return strawberry.ID(self.model.id)
+
+    @strawberry.field(description="The actor's IRI in the RDF graph.")
+    def iri(self) -> str:
+        return iri(self.model.id)
+
+    @strawberry.field
+    def type(self) -> EntityType:
+        return self.model.type
+
+    @strawberry.field
+    def name(self) -> str:
+        return self.model.name
+
+    @strawberry.field
+    def aliases(self) -> list[str]:
+        return list(self.model.aliases)
+
+    @strawberry.field(description="ISO 3166 alpha-2 country code, when known.")
+    def country(self) -> str | None:
+        return self.model.country
+
+    @strawberry.field
+    def description(self) -> str | None:
+        return self.model.description
+
+    @strawberry.field(description="Identifiers in other registries (e.g. wikidata, ror).")
+    def external_ids(self) -> list[ExternalId]:
+        return [ExternalId(scheme=k, value=v) for k, v in sorted(self.model.external_ids.items())]
+
+    @strawberry.field(description="Relations touching this actor, each with its evidence.")
+    def relations(
+        self,
+        info: Info,
+        types: list[RelationType] | None = None,
+        direction: Direction = Direction.BOTH,
+        first: int = 50,
+        after: str | None = None,
+    ) -> Connection[Relation]:
+        check_first(first, info.context.settings.max_page_size)
+        flt = RelationFilter(types=frozenset(types) if types else None, direction=direction)
+        loader = info.context.loader
+        rels = loader.relations(self.group, self.model.id, flt)
+        child = self.group.child(
+            ("relations", flt),
+            lambda: [
+                r.target if r.source == i else r.source
+                for i in self.group.ids
+                for r in loader.relations(self.group, i, flt)
+            ],
+        )
+        offset = decode_cursor(after)
+        page = rels[offset : offset + first]
+        return paginate(
+            [Relation(model=r, viewpoint=self.model.id, group=child) for r in page], offset, len(rels)
+        )
+
+    @strawberry.field(
+        description="Actors linked to this one within `depth` hops (1 to 3) over `via` "
+        "(default: partnerships and co-parties of agreements), nearest first, with the links "
+        "(relations or agreements, with evidence) from the previous hop."
+    )
+    def collaborators(
+        self,
+        info: Info,
+        depth: int = 1,
+        via: list[RelationType] | None = None,
+        first: int = 100,
+    ) -> list[Collaborator]:
+        from .collaborators import collaborators
+
+        if not 1 <= depth <= 3:
+            raise LimitExceeded(f"depth must be between 1 and 3 (collaborator depth limit), got {depth}")
+        check_first(first, info.context.settings.max_collaborators, "first (collaborators)")
+        vias = tuple(sorted(set(via or DEFAULT_VIA)))
+        return collaborators(info.context.loader, self.group, self.model.id, depth, vias, first)
+
+    @strawberry.field(description="Agreements this actor is a party to, oldest first.")
+    def agreements(self, info: Info, kind: AgreementKind | None = None) -> list[Agreement]:
+        loader = info.context.loader
+        ags = loader.agreements(self.group, self.model.id)
+        if kind is not None:
+            ags = [a for a in ags if a.kind == kind]
+        child = self.group.child(
+            ("agreements",),
+            lambda: [p for i in self.group.ids for a in loader.agreements(self.group, i) for p in a.parties],
+        )
+        return [Agreement(model=a, group=child) for a in ags]
+
+    @strawberry.field(description="Quantified goals this actor owns.")
+    def goals(self, info: Info) -> list[Goal]:
+        return [Goal(model=g) for g in info.context.loader.goals(self.group, self.model.id)]
+
+    @strawberry.field(description="Documents with evidence about this actor's relations and agreements.")
+    def documents(self, info: Info) -> list[Document]:
+        loader = info.context.loader
+        ids: dict[str, None] = {}
+        for r in loader.relations(self.group, self.model.id, None):
+            ids.update((ev.document_id, None) for ev in r.evidence)
+        for a in loader.agreements(self.group, self.model.id):
+            ids.update((ev.document_id, None) for ev in a.evidence)
+        loader.want_documents(ids)
+        docs = [d for i in ids if (d := loader.document(i)) is not None]
+        docs.sort(key=lambda d: (d.published is None, d.published or dt.date.min, d.id))
+        return [Document(model=d) for d in docs]
+
+    @strawberry.field(
+        description="This actor's score under a centrality measure, computed by qkg's analytics "
+        "on the collaboration projection (`via`), or null when the actor is not in it."
+    )
+    def centrality(
+        self,
+        info: Info,
+        metric: CentralityMetric = CentralityMetric.DEGREE,
+        via: list[RelationType] | None = None,
+    ) -> float | None:
+        scores = Scores.for_store(info.context.store)
+        return scores.score(metric, self.model.id, via=tuple(sorted(set(via or DEFAULT_VIA))))
+
+
+@strawberry.type
+class ExternalId:
+    scheme: str
+    value: str
+
+
+def actors_of(loader: Loader, ids: Sequence[str], group: Group | None = None) -> list[Actor]:
+    """Actor objects for ``ids`` (unknown ids skipped), siblings of one group."""
+    g = group if group is not None else Group.of(ids)
+    return [Actor(model=e, group=g) for e in loader.entities(ids)]
+
+
+# -- relations -----------------------------------------------------------------------------
+@strawberry.type(description="A typed relation between two actors with the evidence that supports it.")
+class Relation:
+    model: Private[RelationModel]
+    viewpoint: Private[str | None]
+    group: Private[Group]
+
+    @strawberry.field
+    def type(self) -> RelationType:
+        return self.model.type
+
+    @strawberry.field
+    def source(self, info: Info) -> Actor | None:
+        e = info.context.loader.entity(self.model.source)
+        return Actor(model=e, group=self.group) if e else None
+
+    @strawberry.field
+    def target(self, info: Info) -> Actor | None:
+        e = info.context.loader.entity(self.model.target)
+        return Actor(model=e, group=self.group) if e else None
+
+    @strawberry.field(description="The other actor, seen from the actor this relation was asked on.")
+    def counterpart(self, info: Info) -> Actor | None:
+        if self.viewpoint is None:
+            return None
+        other = self.model.target if self.model.source == self.viewpoint else self.model.source
+        e = info.context.loader.entity(other)
+        return Actor(model=e, group=self.group) if e else None
+
+    @strawberry.field(description="OUT or IN seen from the asking actor; BOTH for symmetric relations.")
+    def direction(self) -> Direction | None:
+        if self.viewpoint is None:
+            return None
+        if self.model.type in _SYMMETRIC:
+            return Direction.BOTH
+        return Direction.OUT if self.model.source == self.viewpoint else Direction.IN
+
+    @strawberry.field
+    def confidence(self) -> float:
+        return self.model.confidence
+
+    @strawberry.field
+    def evidence(self) -> list[Evidence]:
+        return _evidence(self.model.evidence)
+
+    @strawberry.field(description="Publication date of the earliest document supporting this relation.")
+    def first_seen(self, info: Info) -> dt.date | None:
+        dates = _seen(info.context.loader, self.model.evidence)
+        return dates[0] if dates else None
+
+    @strawberry.field(description="Publication date of the latest document supporting this relation.")
+    def last_seen(self, info: Info) -> dt.date | None:
+        dates = _seen(info.context.loader, self.model.evidence)
+        return dates[-1] if dates else None
+
+    @strawberry.field
+    def valid_from(self) -> dt.date | None:
+        return self.model.valid_from
+
+    @strawberry.field
+    def valid_to(self) -> dt.date | None:
+        return self.model.valid_to
+
+
+_SYMMETRIC = frozenset({RelationType.PARTNERS_WITH, RelationType.COMPETES_WITH})
+
+
+# -- agreements and goals ------------------------------------------------------------------
+@strawberry.type(description="An n-ary agreement (MOU, partnership, joint statement, ...) between parties.")
+class Agreement:
+    model: Private[AgreementModel]
+    group: Private[Group]
+
+    @strawberry.field
+    def id(self) -> strawberry.ID:
+        return strawberry.ID(self.model.id)
+
+    @strawberry.field
+    def kind(self) -> AgreementKind:
+        return self.model.kind
+
+    @strawberry.field
+    def title(self) -> str:
+        return self.model.title
+
+    @strawberry.field
+    def parties(self, info: Info) -> list[Actor]:
+        return actors_of(info.context.loader, self.model.parties, self.group)
+
+    @strawberry.field(description="ISO date, possibly partial (YYYY or YYYY-MM).")
+    def date(self) -> str | None:
+        return self.model.date
+
+    @strawberry.field
+    def place(self, info: Info) -> Actor | None:
+        if self.model.place is None:
+            return None
+        e = info.context.loader.entity(self.model.place)
+        return Actor(model=e, group=Group.of([e.id])) if e else None
+
+    @strawberry.field
+    def topics(self) -> list[str]:
+        return list(self.model.topics)
+
+    @strawberry.field
+    def status(self) -> AgreementStatus:
+        return self.model.status
+
+    @strawberry.field
+    def evidence(self) -> list[Evidence]:
+        return _evidence(self.model.evidence)
+
+
+def agreements_of(loader: Loader, ags: Sequence[AgreementModel]) -> list[Agreement]:
+    """Agreement objects whose parties form one group."""
+    loader.prime_agreements(ags)
+    group = Group.of(p for a in ags for p in a.parties)
+    return [Agreement(model=a, group=group) for a in ags]
+
+
+@strawberry.type(description="A quantified target: metric, value, unit, target year, owner.")
+class Goal:
+    model: Private[GoalModel]
+
+    @strawberry.field
+    def id(self) -> strawberry.ID:
+        return strawberry.ID(self.model.id)
+
+    @strawberry.field
+    def metric(self) -> str:
+        return self.model.metric
+
+    @strawberry.field
+    def value(self) -> float:
+        return self.model.value
+
+    @strawberry.field
+    def unit(self) -> str:
+        return self.model.unit
+
+    @strawberry.field
+    def target_year(self) -> int | None:
+        return self.model.target_year
+
+    @strawberry.field
+    def owner(self, info: Info) -> Actor | None:
+        if self.model.owner is None:
+            return None
+        e = info.context.loader.entity(self.model.owner)
+        return Actor(model=e, group=Group.of([e.id])) if e else None
+
+    @strawberry.field
+    def evidence(self) -> list[Evidence]:
+        return _evidence(self.model.evidence)
+
+
+# -- links, collaborators, paths -----------------------------------------------------------
+@strawberry.type(
+    description="One edge between two actors: a relation, or co-party membership of an agreement "
+    "(type PARTY_TO, with `agreement` set), with its evidence."
+)
+class Link:
+    source_id: Private[str]
+    target_id: Private[str]
+    type: RelationType
+    reversed: bool = strawberry.field(
+        description="True when the step walks a directed relation against its direction."
+    )
+    relation: Private[RelationModel | None]
+    agreement_model: Private[AgreementModel | None]
+    group: Private[Group]
+
+    @strawberry.field
+    def source(self, info: Info) -> Actor | None:
+        e = info.context.loader.entity(self.source_id)
+        return Actor(model=e, group=self.group) if e else None
+
+    @strawberry.field
+    def target(self, info: Info) -> Actor | None:
+        e = info.context.loader.entity(self.target_id)
+        return Actor(model=e, group=self.group) if e else None
+
+    @strawberry.field
+    def agreement(self) -> Agreement | None:
+        if self.agreement_model is None:
+            return None
+        return Agreement(model=self.agreement_model, group=self.group)
+
+    @strawberry.field
+    def evidence(self) -> list[Evidence]:
+        if self.relation is not None:
+            return _evidence(self.relation.evidence)
+        if self.agreement_model is not None:
+            return _evidence(self.agreement_model.evidence)
+        return []
+
+
+@strawberry.type(
+    description="An actor reached from another within a number of hops, with the links that reach it."
+)
+class Collaborator:
+    actor: Actor
+    distance: int
+    links: list[Link] = strawberry.field(
+        description="Every link from an actor one hop nearer (on a shortest route) to this one."
+    )
+
+
+@strawberry.type(description="A path between two actors: the actors visited and each hop with its evidence.")
+class PathType:
+    length: int
+    nodes: list[Actor]
+    hops: list[Link]
+
+
+# -- expected failures ---------------------------------------------------------------------
+@strawberry.type(description="No actor with that id or name is in the graph.")
+class ActorNotFound:
+    message: str
+    id: str | None = None
+    name: str | None = None
+
+
+@strawberry.type(description="No agreement with that id is in the graph.")
+class AgreementNotFound:
+    message: str
+    id: str
+
+
+@strawberry.type(description="No document with that id is in the graph.")
+class DocumentNotFound:
+    message: str
+    id: str
+
+
+ActorResult = Annotated[Actor | ActorNotFound, strawberry.union("ActorResult")]
+AgreementResult = Annotated[Agreement | AgreementNotFound, strawberry.union("AgreementResult")]
+DocumentResult = Annotated[Document | DocumentNotFound, strawberry.union("DocumentResult")]
