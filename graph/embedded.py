@@ -1,0 +1,458 @@
+"""The embedded store (the default): an on-disk RDF quad store plus an in-memory index.
+
+Layout of the data folder (created on first use)::
+
+    <data_dir>/qkg.lock        advisory lock, holds the pid of the process that has it open
+    <data_dir>/oxigraph/       pyoxigraph (RocksDB) store: one named graph per document
+    <data_dir>/index.pickle    snapshot of the in-memory index, keyed by the graph version
+
+The RDF store is the record. Each document's quads (:func:`qkg.schemas.rdf.delta_to_nquads`)
+and a "loaded" marker in a store-private meta graph are written in ONE pyoxigraph
+transaction, so a crash leaves either nothing or the whole document; replacing or removing
+a document drops the old graph and marker in the same transaction. On open, a document
+graph without its marker (which only a foreign writer could leave) is dropped.
+
+Queries never touch RDF: they read :class:`~qkg.graph.index.GraphIndex`, which is updated
+after every successful write and rebuilt at open, from the snapshot when its version
+matches the store's markers, else from the RDF graphs (and the snapshot is rewritten).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fcntl
+import gc
+import hashlib
+import os
+import pickle
+import threading
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path as FsPath
+from typing import IO, TYPE_CHECKING
+
+import pyoxigraph as ox
+
+from qkg.schemas import (
+    Agreement,
+    AgreementKind,
+    Document,
+    DocumentInfo,
+    Entity,
+    EntityFilter,
+    Goal,
+    KnowledgeGraph,
+    Link,
+    NotFound,
+    Path,
+    Relation,
+    RelationFilter,
+    RelationType,
+    Stats,
+    StoreError,
+    StoreLocked,
+    UpsertResult,
+    iri,
+)
+from qkg.schemas.rdf import canonical_delta, delta_from_nquads, delta_to_nquads
+
+from .index import GraphIndex
+from .paths import check_path_limits, k_shortest_paths
+from .projection import project
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__ = ["EmbeddedStore"]
+
+_META = ox.NamedNode("https://w3id.org/qkg/store/meta")
+_LOADED = ox.NamedNode("https://w3id.org/qkg/store#loaded")
+_SNAPSHOT_FORMAT = 1
+
+
+def _digest(canon: KnowledgeGraph) -> str:
+    return hashlib.sha256(canon.model_dump_json().encode()).hexdigest()
+
+
+class _Lock:
+    """An exclusive advisory lock on ``<folder>/qkg.lock`` that records the holder's pid."""
+
+    def __init__(self, folder: FsPath) -> None:
+        self.path = folder / "qkg.lock"
+        handle: IO[str] = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held until close
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            handle.seek(0)
+            holder = handle.read().strip()
+            handle.close()
+            if holder == str(os.getpid()):
+                who = f"this process, pid {holder}"
+            else:
+                who = f"pid {holder}" if holder.isdigit() else "pid unknown"
+            raise StoreLocked(
+                f"the store in {folder} is already open in another process or store object ({who}); "
+                "stop that process or set QKG_DATA_DIR to another folder"
+            ) from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(str(os.getpid()))
+        handle.flush()
+        self.handle: IO[str] | None = handle
+
+    def release(self) -> None:
+        if self.handle is not None:
+            self.handle.seek(0)
+            self.handle.truncate()
+            fcntl.flock(self.handle.fileno(), fcntl.LOCK_UN)
+            self.handle.close()
+            self.handle = None
+
+
+class EmbeddedStore:
+    """The default :class:`~qkg.graph.store.GraphStore`: on disk in ``path``, no server.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     store = EmbeddedStore(FsPath(tmp) / "store")
+    ...     print(store.stats().documents, store.kind)
+    ...     store.close()
+    0 embedded
+    """
+
+    def __init__(self, path: FsPath) -> None:
+        self._path = FsPath(path)
+        if self._path.exists() and not self._path.is_dir():
+            raise StoreError(f"the store folder {self._path} exists and is not a folder")
+        try:
+            self._path.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"cannot create the store folder {self._path}: {exc.strerror}") from None
+        self._lock = _Lock(self._path)
+        self._mutex = threading.RLock()
+        try:
+            self._store: ox.Store | None = ox.Store(str(self._path / "oxigraph"))
+        except OSError as exc:
+            self._lock.release()
+            raise StoreError(f"cannot open the RDF store in {self._path}: {exc}") from None
+        self._index = GraphIndex()
+        self._snapshot_fresh = False
+        self.rebuild_seconds = 0.0
+        self.rebuilt_from = "empty"
+        self._open()
+
+    # -- lifecycle ------------------------------------------------------------------------
+    @property
+    def kind(self) -> str:
+        return "embedded"
+
+    @property
+    def path(self) -> FsPath:
+        return self._path
+
+    @property
+    def version(self) -> str:
+        return self._index.version
+
+    def __enter__(self) -> EmbeddedStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        with self._mutex:
+            if self._store is None:
+                return
+            try:
+                self._store.flush()
+                if not self._snapshot_fresh:
+                    self._write_snapshot()
+            finally:
+                self._store = None
+                self._lock.release()
+
+    def health(self) -> Mapping[str, object]:
+        with self._mutex:
+            return {
+                "ok": self._store is not None,
+                "kind": self.kind,
+                "path": str(self._path),
+                "documents": len(self._index.docs),
+                "version": self.version,
+            }
+
+    def _ox(self) -> ox.Store:
+        if self._store is None:
+            raise StoreError(f"the store in {self._path} is closed")
+        return self._store
+
+    # -- start-up -------------------------------------------------------------------------
+    def _markers(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for q in self._ox().quads_for_pattern(None, _LOADED, None, _META):
+            if isinstance(q.subject, ox.NamedNode) and isinstance(q.object, ox.Literal):
+                out[q.subject.value] = q.object.value
+        return out
+
+    def _open(self) -> None:
+        import time
+
+        started = time.perf_counter()
+        store = self._ox()
+        markers = self._markers()
+        for graph in list(store.named_graphs()):
+            if isinstance(graph, ox.NamedNode) and graph != _META and graph.value not in markers:
+                store.remove_graph(graph)  # half-written by a foreign writer: never loaded
+        snapshot = self._read_snapshot()
+        wanted = markers
+        if snapshot is not None:
+            self._index = snapshot
+            self.rebuilt_from = "snapshot"
+            have = {iri(d): (d, rec.digest) for d, rec in snapshot.docs.items()}
+            for graph_iri, (doc_id, digest) in have.items():
+                if wanted.get(graph_iri) != digest:
+                    self._index.remove(doc_id)
+            for graph_iri, digest in sorted(wanted.items()):
+                if graph_iri not in have or have[graph_iri][1] != digest:
+                    self._index.add(self._read_delta(ox.NamedNode(graph_iri)), digest)
+                    self.rebuilt_from = "snapshot+rdf"
+        else:
+            for graph_iri, digest in sorted(wanted.items()):
+                self._index.add(self._read_delta(ox.NamedNode(graph_iri)), digest)
+            self.rebuilt_from = "rdf" if wanted else "empty"
+        self._snapshot_fresh = self.rebuilt_from == "snapshot"
+        self.rebuild_seconds = time.perf_counter() - started
+        if len(self._index.rel) > 100_000:
+            gc.collect()
+            gc.freeze()  # a large, long-lived index makes full collections slow (PERF-NOTES)
+
+    def _read_delta(self, graph: ox.NamedNode) -> KnowledgeGraph:
+        data = ox.serialize(
+            self._ox().quads_for_pattern(None, None, None, graph), format=ox.RdfFormat.N_QUADS
+        )
+        return delta_from_nquads(data or b"")
+
+    def _snapshot_path(self) -> FsPath:
+        return self._path / "index.pickle"
+
+    def _read_snapshot(self) -> GraphIndex | None:
+        path = self._snapshot_path()
+        try:
+            with open(path, "rb") as f:
+                fmt, index = pickle.load(f)  # noqa: S301 - our own file in our own locked folder
+        except FileNotFoundError:
+            return None
+        except Exception:  # a torn or foreign snapshot: fall back to RDF
+            return None
+        if fmt != _SNAPSHOT_FORMAT or not isinstance(index, GraphIndex):
+            return None
+        return index
+
+    def _write_snapshot(self) -> None:
+        """Save the index beside the store (atomically) so the next open is fast."""
+        path = self._snapshot_path()
+        tmp = path.with_suffix(".tmp")
+        with open(tmp, "wb") as f:
+            pickle.dump((_SNAPSHOT_FORMAT, self._index), f, protocol=pickle.HIGHEST_PROTOCOL)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+
+    def _drop_snapshot(self) -> None:
+        """A write makes the snapshot stale; removing it keeps a crash from reading it."""
+        if self._snapshot_fresh or self._snapshot_path().exists():
+            self._snapshot_path().unlink(missing_ok=True)
+        self._snapshot_fresh = False
+
+    # -- writes ---------------------------------------------------------------------------
+    def upsert(self, delta: KnowledgeGraph) -> UpsertResult:
+        with self._mutex:
+            store = self._ox()
+            canon = canonical_delta(delta)
+            digest = _digest(canon)
+            doc = delta.document
+            if self._index.digest_of(doc.id) == digest:
+                return UpsertResult(document_id=doc.id, changed=False, replaced=())
+            replaced: tuple[str, ...] = ()
+            if doc.source is not None:
+                old = self._index.by_source.get(doc.source)
+                if old is not None and old != doc.id:
+                    replaced = (old,)
+            drops = [*replaced, *([doc.id] if doc.id in self._index.docs else [])]
+            graph = ox.NamedNode(iri(doc.id))
+            quads = list(ox.parse(delta_to_nquads(canon).encode(), ox.RdfFormat.N_QUADS))
+            marker = ox.Quad(graph, _LOADED, ox.Literal(digest), _META)
+            try:
+                if not drops:
+                    store.extend([*quads, marker])
+                else:
+                    body = " ".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+                    store.update(
+                        "".join(f"DROP SILENT GRAPH <{iri(d)}> ; {self._unmark(d)} ; " for d in drops)
+                        + f"INSERT DATA {{ GRAPH {graph} {{ {body} }} GRAPH {_META} {{ {graph} {_LOADED} {marker.object} }} }}"
+                    )
+            except OSError as exc:
+                raise StoreError(f"cannot write document {doc.id} to {self._path}: {exc}") from None
+            self._drop_snapshot()
+            for d in drops:
+                self._index.remove(d)
+            self._index.add(canon, digest)
+            return UpsertResult(document_id=doc.id, changed=True, replaced=replaced)
+
+    @staticmethod
+    def _unmark(document_id: str) -> str:
+        return f"DELETE WHERE {{ GRAPH {_META} {{ <{iri(document_id)}> {_LOADED} ?digest }} }}"
+
+    def remove_document(self, document_id: str) -> None:
+        with self._mutex:
+            store = self._ox()
+            if document_id not in self._index.docs:
+                raise NotFound("document", document_id)
+            try:
+                store.update(f"{self._unmark(document_id)} ; DROP SILENT GRAPH <{iri(document_id)}>")
+            except OSError as exc:
+                raise StoreError(f"cannot remove document {document_id} from {self._path}: {exc}") from None
+            self._drop_snapshot()
+            self._index.remove(document_id)
+
+    def clear(self) -> None:
+        with self._mutex:
+            self._ox().clear()
+            self._drop_snapshot()
+            self._index.clear()
+
+    # -- entities -------------------------------------------------------------------------
+    def entity(self, entity_id: str) -> Entity:
+        with self._mutex:
+            return self._index.entity(entity_id)
+
+    def entities_by_id(self, ids: Sequence[str]) -> dict[str, Entity]:
+        with self._mutex:
+            return self._index.entities_by_id(ids)
+
+    def find_entities(self, name: str) -> list[Entity]:
+        with self._mutex:
+            return self._index.find_entities(name)
+
+    def entities(
+        self, filter: EntityFilter | None = None, *, limit: int | None = None, offset: int = 0
+    ) -> list[Entity]:
+        with self._mutex:
+            return self._index.entities(filter, limit, offset)
+
+    def count_entities(self, filter: EntityFilter | None = None) -> int:
+        with self._mutex:
+            return self._index.count_entities(filter)
+
+    # -- relations ------------------------------------------------------------------------
+    def relations(
+        self,
+        entity_id: str | None = None,
+        filter: RelationFilter | None = None,
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Relation]:
+        with self._mutex:
+            return self._index.relations(entity_id, filter, limit, offset)
+
+    def relations_of(
+        self, entity_ids: Sequence[str], filter: RelationFilter | None = None
+    ) -> dict[str, list[Relation]]:
+        with self._mutex:
+            return self._index.relations_of(entity_ids, filter)
+
+    # -- agreements and goals -------------------------------------------------------------
+    def agreement(self, agreement_id: str) -> Agreement:
+        with self._mutex:
+            return self._index.agreement(agreement_id)
+
+    def agreements(
+        self,
+        *,
+        party: str | None = None,
+        kind: AgreementKind | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        document_id: str | None = None,
+    ) -> list[Agreement]:
+        with self._mutex:
+            return self._index.agreements(party, kind, since, until, document_id)
+
+    def agreements_of(self, party_ids: Sequence[str]) -> dict[str, list[Agreement]]:
+        with self._mutex:
+            return self._index.agreements_of(party_ids)
+
+    def goals(self, owner: str | None = None) -> list[Goal]:
+        with self._mutex:
+            return self._index.goals(owner)
+
+    # -- documents ------------------------------------------------------------------------
+    def documents(self) -> list[DocumentInfo]:
+        with self._mutex:
+            return self._index.documents()
+
+    def document(self, document_id: str) -> Document:
+        return self.delta(document_id).document
+
+    def documents_by_id(self, ids: Sequence[str]) -> dict[str, DocumentInfo]:
+        with self._mutex:
+            return self._index.documents_by_id(ids)
+
+    def delta(self, document_id: str) -> KnowledgeGraph:
+        with self._mutex:
+            self._index.document_info(document_id)  # NotFound for an unknown id
+            return self._read_delta(ox.NamedNode(iri(document_id)))
+
+    def deltas(self) -> Iterator[KnowledgeGraph]:
+        with self._mutex:
+            ids = [d.id for d in self._index.documents()]
+        for document_id in ids:
+            try:
+                yield self.delta(document_id)
+            except NotFound:
+                continue  # removed meanwhile
+
+    # -- traversal and analytics ----------------------------------------------------------
+    def links(
+        self,
+        types: Iterable[RelationType] | None = None,
+        *,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+    ) -> Iterator[Link]:
+        with self._mutex:
+            links = self._index.links(types, since, until)
+        return iter(links)
+
+    def paths(
+        self,
+        source: str,
+        target: str,
+        *,
+        max_hops: int = 4,
+        types: Iterable[RelationType] | None = None,
+        k: int = 10,
+    ) -> list[Path]:
+        check_path_limits(max_hops, k)
+        wanted = None if types is None else frozenset(RelationType(t) for t in types)
+        with self._mutex:
+            self._index.entity(source)
+            self._index.entity(target)
+            return k_shortest_paths(
+                lambda nodes: self._index.steps(nodes, wanted), source, target, max_hops=max_hops, k=k
+            )
+
+    def to_networkx(
+        self,
+        types: Iterable[RelationType] | None = None,
+        *,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+    ) -> nx.MultiDiGraph:
+        with self._mutex:
+            return project(self._index.entities(None, None, 0), self._index.links(types, since, until))
+
+    def stats(self) -> Stats:
+        with self._mutex:
+            return self._index.stats()

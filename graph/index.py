@@ -1,0 +1,570 @@
+"""The in-memory index behind the embedded store: every query answered from dictionaries.
+
+The on-disk RDF store is the record; this index is a derived view kept in step with it on
+every upsert and remove, and rebuilt (or restored from a snapshot) at start-up. It keeps
+each document's contribution separately (so removal and the merge rules of
+:mod:`qkg.graph.store` are exact) and the merged view that queries read, plus adjacency for
+relations and agreement co-parties. All answers are plain ``qkg.schemas`` models in the
+orders the :class:`~qkg.graph.store.GraphStore` docstring fixes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from itertools import combinations
+from typing import TypeVar
+
+from qkg.schemas import (
+    SYMMETRIC_TYPES,
+    Agreement,
+    AgreementKind,
+    Direction,
+    DocumentInfo,
+    Entity,
+    EntityFilter,
+    Evidence,
+    Goal,
+    KnowledgeGraph,
+    Link,
+    NotFound,
+    Relation,
+    RelationFilter,
+    RelationType,
+    Stats,
+    normalise_name,
+)
+from qkg.schemas.rdf import canonical_delta
+
+from .paths import Step
+
+__all__ = ["GraphIndex", "RelKey", "delta_digest"]
+
+#: Identity of a relation: ``(source, type, target)`` as in :attr:`Relation.key`.
+RelKey = tuple[str, str, str]
+_TECH_TYPES = frozenset({RelationType.WORKS_ON.value, RelationType.DEVELOPS.value})
+_PARTY = RelationType.PARTY_TO
+_T = TypeVar("_T")
+
+
+def delta_digest(delta: KnowledgeGraph) -> str:
+    """SHA-256 of a delta's canonical JSON, independent of the order of its collections.
+
+    Two deltas with the same digest contribute exactly the same facts, so re-upserting one is
+    a no-op.
+    """
+    return hashlib.sha256(canonical_delta(delta).model_dump_json().encode()).hexdigest()
+
+
+@dataclass(slots=True)
+class _Doc:
+    """What one document contributed, by id."""
+
+    info: DocumentInfo
+    digest: str
+    entities: tuple[str, ...]
+    relations: tuple[RelKey, ...]
+    agreements: tuple[str, ...]
+    goals: tuple[str, ...]
+
+
+def _ev_key(e: Evidence) -> tuple[str, int, int, str, float]:
+    return (e.document_id, e.start, e.end, e.rule, e.confidence)
+
+
+def _union_evidence(parts: Iterable[tuple[Evidence, ...]]) -> tuple[Evidence, ...]:
+    return tuple(sorted({e for p in parts for e in p}, key=_ev_key))
+
+
+def _entity_order(e: Entity) -> tuple[str, str]:
+    return (normalise_name(e.name), e.id)
+
+
+def _agreement_order(a: Agreement) -> tuple[bool, str, str]:
+    return (a.date is None, a.date or "", a.id)
+
+
+def _goal_order(g: Goal) -> tuple[bool, int, str]:
+    return (g.target_year is None, g.target_year or 0, g.id)
+
+
+def _in_window(day: dt.date | None, since: dt.date | None, until: dt.date | None) -> bool:
+    if since is None and until is None:
+        return True
+    if day is None:
+        return False
+    return (since is None or day >= since) and (until is None or day <= until)
+
+
+def _date_prefix_match(date: str | None, since: str | None, until: str | None) -> bool:
+    if since is None and until is None:
+        return True
+    if date is None:
+        return False
+    return (since is None or date[: len(since)] >= since) and (until is None or date[: len(until)] <= until)
+
+
+@dataclass
+class GraphIndex:
+    """Per-document contributions plus the merged view, with adjacency. Not thread-safe."""
+
+    docs: dict[str, _Doc] = field(default_factory=dict)
+    by_source: dict[str, str] = field(default_factory=dict)
+    ent_parts: dict[str, dict[str, Entity]] = field(default_factory=dict)
+    ent: dict[str, Entity] = field(default_factory=dict)
+    ent_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    names: dict[str, set[str]] = field(default_factory=dict)
+    rel_parts: dict[RelKey, dict[str, Relation]] = field(default_factory=dict)
+    rel: dict[RelKey, Relation] = field(default_factory=dict)
+    adj: dict[str, set[RelKey]] = field(default_factory=dict)
+    agr_parts: dict[str, dict[str, Agreement]] = field(default_factory=dict)
+    agr: dict[str, Agreement] = field(default_factory=dict)
+    party_agr: dict[str, set[str]] = field(default_factory=dict)
+    goal_parts: dict[str, dict[str, Goal]] = field(default_factory=dict)
+    goal: dict[str, Goal] = field(default_factory=dict)
+    owner_goals: dict[str, set[str]] = field(default_factory=dict)
+    _version: int = 0
+    _entity_sorted: list[Entity] | None = None
+
+    # -- identity ---------------------------------------------------------------------------
+    @property
+    def version(self) -> str:
+        """Digest of the set of loaded ``(document id, delta digest)`` pairs: equal graphs,
+        equal versions; any change to the set changes it."""
+        return f"{len(self.docs)}-{self._version:064x}"[:24]
+
+    @staticmethod
+    def _doc_token(doc_id: str, digest: str) -> int:
+        return int.from_bytes(hashlib.sha256(f"{doc_id}:{digest}".encode()).digest()[:16], "big")
+
+    def digest_of(self, doc_id: str) -> str | None:
+        d = self.docs.get(doc_id)
+        return None if d is None else d.digest
+
+    # -- writes -----------------------------------------------------------------------------
+    def add(self, delta: KnowledgeGraph, digest: str) -> None:
+        """Index one document's delta (the document must not be indexed yet)."""
+        doc = delta.document
+        if doc.id in self.docs:
+            self.remove(doc.id)
+        self.docs[doc.id] = _Doc(
+            info=DocumentInfo(
+                id=doc.id,
+                title=doc.title,
+                source=doc.source,
+                published=doc.published,
+                media_type=doc.media_type,
+                entities=len(delta.entities),
+                relations=len(delta.relations),
+                agreements=len(delta.agreements),
+                goals=len(delta.goals),
+            ),
+            digest=digest,
+            entities=tuple(e.id for e in delta.entities),
+            relations=tuple(r.key for r in delta.relations),
+            agreements=tuple(a.id for a in delta.agreements),
+            goals=tuple(g.id for g in delta.goals),
+        )
+        if doc.source is not None:
+            self.by_source[doc.source] = doc.id
+        self._version ^= self._doc_token(doc.id, digest)
+        for e in delta.entities:
+            self.ent_parts.setdefault(e.id, {})[doc.id] = e
+            self._merge_entity(e.id)
+        for r in delta.relations:
+            k = r.key
+            self.rel_parts.setdefault(k, {})[doc.id] = r
+            self._merge_relation(k)
+            self.adj.setdefault(r.source, set()).add(k)
+            self.adj.setdefault(r.target, set()).add(k)
+        for a in delta.agreements:
+            self.agr_parts.setdefault(a.id, {})[doc.id] = a
+            self._merge_agreement(a.id)
+            for p in a.parties:
+                self.party_agr.setdefault(p, set()).add(a.id)
+        for g in delta.goals:
+            self.goal_parts.setdefault(g.id, {})[doc.id] = g
+            self._merge_goal(g.id)
+        self._entity_sorted = None
+
+    def remove(self, doc_id: str) -> None:
+        """Forget one document's contribution; facts it alone supported disappear."""
+        d = self.docs.pop(doc_id, None)
+        if d is None:
+            raise NotFound("document", doc_id)
+        if d.info.source is not None and self.by_source.get(d.info.source) == doc_id:
+            del self.by_source[d.info.source]
+        self._version ^= self._doc_token(doc_id, d.digest)
+        for k in d.relations:
+            parts = self.rel_parts[k]
+            del parts[doc_id]
+            if parts:
+                self._merge_relation(k)
+            else:
+                del self.rel_parts[k], self.rel[k]
+                for end in (k[0], k[2]):
+                    keys = self.adj.get(end)
+                    if keys is not None:
+                        keys.discard(k)
+                        if not keys:
+                            del self.adj[end]
+        for aid in d.agreements:
+            aparts = self.agr_parts[aid]
+            old = self.agr[aid]
+            del aparts[doc_id]
+            if aparts:
+                self._merge_agreement(aid)
+            else:
+                del self.agr_parts[aid], self.agr[aid]
+                for p in old.parties:
+                    _discard(self.party_agr, p, aid)
+        for gid in d.goals:
+            gparts = self.goal_parts[gid]
+            del gparts[doc_id]
+            if gparts:
+                self._merge_goal(gid)
+            else:
+                del self.goal_parts[gid]
+                old_goal = self.goal.pop(gid)
+                if old_goal.owner is not None:
+                    _discard(self.owner_goals, old_goal.owner, gid)
+        for eid in d.entities:
+            eparts = self.ent_parts[eid]
+            del eparts[doc_id]
+            if eparts:
+                self._merge_entity(eid)
+            else:
+                del self.ent_parts[eid]
+                self._unname(eid)
+                del self.ent[eid]
+        self._entity_sorted = None
+
+    def clear(self) -> None:
+        fresh = GraphIndex()
+        for name in self.__dataclass_fields__:
+            setattr(self, name, getattr(fresh, name))
+
+    # -- merging ----------------------------------------------------------------------------
+    def _merge_entity(self, eid: str) -> None:
+        parts = self.ent_parts[eid]
+        if len(parts) == 1:
+            merged = next(iter(parts.values()))
+        else:
+            order = sorted(parts)
+            first = parts[order[0]]
+            external: dict[str, str] = {}
+            for doc_id in reversed(order):
+                external.update(parts[doc_id].external_ids)
+            aliases = sorted({a for p in parts.values() for a in p.aliases})
+            merged = first.model_copy(
+                update={"aliases": tuple(aliases), "external_ids": dict(sorted(external.items()))}
+            )
+        if eid in self.ent:
+            self._unname(eid)
+        self.ent[eid] = merged
+        keys = tuple(dict.fromkeys(normalise_name(n) for n in (merged.name, *merged.aliases)))
+        self.ent_names[eid] = keys
+        for key in keys:
+            self.names.setdefault(key, set()).add(eid)
+
+    def _unname(self, eid: str) -> None:
+        for key in self.ent_names.pop(eid, ()):
+            _discard(self.names, key, eid)
+
+    def _merge_relation(self, k: RelKey) -> None:
+        parts = self.rel_parts[k]
+        order = sorted(parts)
+        first = parts[order[0]]
+        evidence = _union_evidence(p.evidence for p in parts.values())
+        confidence = max(p.confidence for p in parts.values())
+        starts = [p.valid_from for p in parts.values() if p.valid_from is not None]
+        ends = [p.valid_to for p in parts.values() if p.valid_to is not None]
+        update = {
+            "evidence": evidence,
+            "confidence": confidence,
+            "valid_from": min(starts) if starts else None,
+            "valid_to": max(ends) if ends else None,
+        }
+        if all(getattr(first, name) == value for name, value in update.items()):
+            self.rel[k] = first
+        else:
+            self.rel[k] = first.model_copy(update=update)
+
+    def _merge_agreement(self, aid: str) -> None:
+        parts = self.agr_parts[aid]
+        first = parts[min(parts)]
+        evidence = _union_evidence(p.evidence for p in parts.values())
+        topics = tuple(sorted({t for p in parts.values() for t in p.topics}))
+        if evidence == first.evidence and topics == first.topics:
+            self.agr[aid] = first
+        else:
+            self.agr[aid] = first.model_copy(update={"evidence": evidence, "topics": topics})
+
+    def _merge_goal(self, gid: str) -> None:
+        parts = self.goal_parts[gid]
+        first = parts[min(parts)]
+        evidence = _union_evidence(p.evidence for p in parts.values())
+        old = self.goal.get(gid)
+        if old is not None and old.owner is not None:
+            _discard(self.owner_goals, old.owner, gid)
+        self.goal[gid] = (
+            first if evidence == first.evidence else first.model_copy(update={"evidence": evidence})
+        )
+        if first.owner is not None:
+            self.owner_goals.setdefault(first.owner, set()).add(gid)
+
+    # -- entities ---------------------------------------------------------------------------
+    def entity(self, entity_id: str) -> Entity:
+        try:
+            return self.ent[entity_id]
+        except KeyError:
+            raise NotFound("entity", entity_id) from None
+
+    def entities_by_id(self, ids: Sequence[str]) -> dict[str, Entity]:
+        return {i: self.ent[i] for i in ids if i in self.ent}
+
+    def find_entities(self, name: str) -> list[Entity]:
+        ids = self.names.get(normalise_name(name), set())
+        return sorted((self.ent[i] for i in ids), key=_entity_order)
+
+    def _sorted_entities(self) -> list[Entity]:
+        if self._entity_sorted is None:
+            self._entity_sorted = sorted(self.ent.values(), key=_entity_order)
+        return self._entity_sorted
+
+    def _entity_matches(self, f: EntityFilter | None) -> Iterator[Entity]:
+        if f is None:
+            yield from self._sorted_entities()
+            return
+        tech: set[str] | None = None
+        if f.technology is not None:
+            tech = {
+                k[0] for k in self.adj.get(f.technology, ()) if k[2] == f.technology and k[1] in _TECH_TYPES
+            }
+        prefix = None if f.name_prefix is None else normalise_name(f.name_prefix)
+        contains = None if f.name_contains is None else normalise_name(f.name_contains)
+        for e in self._sorted_entities():
+            if f.types is not None and e.type not in f.types:
+                continue
+            if f.country is not None and e.country != f.country.upper():
+                continue
+            if tech is not None and e.id not in tech:
+                continue
+            names = self.ent_names[e.id]
+            if prefix is not None and not any(n.startswith(prefix) for n in names):
+                continue
+            if contains is not None and not any(contains in n for n in names):
+                continue
+            yield e
+
+    def entities(self, f: EntityFilter | None, limit: int | None, offset: int) -> list[Entity]:
+        return _page(self._entity_matches(f), limit, offset)
+
+    def count_entities(self, f: EntityFilter | None) -> int:
+        return len(self.ent) if f is None else sum(1 for _ in self._entity_matches(f))
+
+    # -- relations --------------------------------------------------------------------------
+    def _published(self, doc_id: str) -> dt.date | None:
+        published: dt.date | None = self.docs[doc_id].info.published
+        return published
+
+    def _rel_matches(self, k: RelKey, entity_id: str | None, f: RelationFilter) -> bool:
+        s, ty, t = k
+        if f.types is not None and ty not in f.types:
+            return False
+        if entity_id is not None and f.direction is not Direction.BOTH and ty not in SYMMETRIC_TYPES:
+            if f.direction is Direction.OUT and s != entity_id:
+                return False
+            if f.direction is Direction.IN and t != entity_id:
+                return False
+        if f.entity_types is not None:
+            if entity_id is None:
+                if self.ent[s].type not in f.entity_types and self.ent[t].type not in f.entity_types:
+                    return False
+            elif self.ent[t if s == entity_id else s].type not in f.entity_types:
+                return False
+        parts = self.rel_parts[k]
+        if f.document_id is not None and f.document_id not in parts:
+            return False
+        if f.since is not None or f.until is not None:
+            return any(_in_window(self._published(d), f.since, f.until) for d in parts)
+        return True
+
+    def relations(
+        self, entity_id: str | None, f: RelationFilter | None, limit: int | None, offset: int
+    ) -> list[Relation]:
+        if entity_id is not None and entity_id not in self.ent:
+            raise NotFound("entity", entity_id)
+        keys: Iterable[RelKey] = self.rel if entity_id is None else self.adj.get(entity_id, ())
+        if f is not None:
+            keys = [k for k in keys if self._rel_matches(k, entity_id, f)]
+        return _page((self.rel[k] for k in sorted(keys)), limit, offset)
+
+    def relations_of(self, ids: Sequence[str], f: RelationFilter | None) -> dict[str, list[Relation]]:
+        return {i: self.relations(i, f, None, 0) for i in dict.fromkeys(ids) if i in self.ent}
+
+    # -- agreements and goals ---------------------------------------------------------------
+    def agreement(self, agreement_id: str) -> Agreement:
+        try:
+            return self.agr[agreement_id]
+        except KeyError:
+            raise NotFound("agreement", agreement_id) from None
+
+    def agreements(
+        self,
+        party: str | None,
+        kind: AgreementKind | None,
+        since: str | None,
+        until: str | None,
+        document_id: str | None,
+    ) -> list[Agreement]:
+        ids: Iterable[str] = self.agr if party is None else self.party_agr.get(party, ())
+        out = [
+            a
+            for a in (self.agr[i] for i in ids)
+            if (kind is None or a.kind == kind)
+            and _date_prefix_match(a.date, since, until)
+            and (document_id is None or document_id in self.agr_parts[a.id])
+        ]
+        return sorted(out, key=_agreement_order)
+
+    def agreements_of(self, party_ids: Sequence[str]) -> dict[str, list[Agreement]]:
+        return {
+            p: sorted((self.agr[i] for i in self.party_agr.get(p, ())), key=_agreement_order)
+            for p in dict.fromkeys(party_ids)
+            if p in self.ent
+        }
+
+    def goals(self, owner: str | None) -> list[Goal]:
+        ids: Iterable[str] = self.goal if owner is None else self.owner_goals.get(owner, ())
+        return sorted((self.goal[i] for i in ids), key=_goal_order)
+
+    # -- documents --------------------------------------------------------------------------
+    def documents(self) -> list[DocumentInfo]:
+        infos = [d.info for d in self.docs.values()]
+        return sorted(infos, key=lambda i: (i.published is None, i.published or dt.date.min, i.id))
+
+    def document_info(self, document_id: str) -> DocumentInfo:
+        try:
+            return self.docs[document_id].info
+        except KeyError:
+            raise NotFound("document", document_id) from None
+
+    def documents_by_id(self, ids: Sequence[str]) -> dict[str, DocumentInfo]:
+        return {i: self.docs[i].info for i in ids if i in self.docs}
+
+    # -- traversal --------------------------------------------------------------------------
+    def _link_dates(
+        self, evidence: tuple[Evidence, ...], since: dt.date | None, until: dt.date | None
+    ) -> tuple[int, dt.date | None, dt.date | None] | None:
+        kept = [e for e in evidence if _in_window(self._published(e.document_id), since, until)]
+        if not kept:
+            return None
+        days = [d for d in (self._published(e.document_id) for e in kept) if d is not None]
+        return len(kept), (min(days) if days else None), (max(days) if days else None)
+
+    def links(
+        self, types: Iterable[RelationType] | None, since: dt.date | None, until: dt.date | None
+    ) -> list[Link]:
+        wanted = None if types is None else frozenset(RelationType(t) for t in types)
+        out: list[Link] = []
+        for r in self.rel.values():
+            if wanted is not None and r.type not in wanted:
+                continue
+            seen = self._link_dates(r.evidence, since, until)
+            if seen is None:
+                continue
+            out.append(
+                Link.model_construct(
+                    source=r.source,
+                    target=r.target,
+                    type=r.type,
+                    agreement=None,
+                    weight=seen[0],
+                    first_seen=seen[1],
+                    last_seen=seen[2],
+                )
+            )
+        if wanted is None or _PARTY in wanted:
+            for a in self.agr.values():
+                seen = self._link_dates(a.evidence, since, until)
+                if seen is None:
+                    continue
+                for p, q in combinations(a.parties, 2):  # parties are sorted, so p < q
+                    out.append(
+                        Link.model_construct(
+                            source=p,
+                            target=q,
+                            type=_PARTY,
+                            agreement=a.id,
+                            weight=seen[0],
+                            first_seen=seen[1],
+                            last_seen=seen[2],
+                        )
+                    )
+        out.sort(key=lambda link: (link.source, link.type.value, link.target, link.agreement or ""))
+        return out
+
+    def steps(self, nodes: Sequence[str], types: frozenset[RelationType] | None) -> dict[str, list[Step]]:
+        """Neighbour expansion for :func:`qkg.graph.paths.k_shortest_paths`."""
+        party = types is None or _PARTY in types
+        out: dict[str, list[Step]] = {}
+        for n in nodes:
+            steps: list[Step] = []
+            for s, ty, t in self.adj.get(n, ()):
+                rtype = RelationType(ty)
+                if types is not None and rtype not in types:
+                    continue
+                if s == n:
+                    steps.append((t, rtype, None, False))
+                else:
+                    steps.append((s, rtype, None, rtype not in SYMMETRIC_TYPES))
+            if party:
+                for aid in self.party_agr.get(n, ()):
+                    steps.extend((p, _PARTY, aid, False) for p in self.agr[aid].parties if p != n)
+            out[n] = steps
+        return out
+
+    # -- counts -----------------------------------------------------------------------------
+    def stats(self) -> Stats:
+        by_type: dict[str, int] = {}
+        for e in self.ent.values():
+            by_type[e.type.value] = by_type.get(e.type.value, 0) + 1
+        rel_by_type: dict[str, int] = {}
+        evidence = 0
+        for r in self.rel.values():
+            rel_by_type[r.type.value] = rel_by_type.get(r.type.value, 0) + 1
+            evidence += len(r.evidence)
+        evidence += sum(len(a.evidence) for a in self.agr.values())
+        evidence += sum(len(g.evidence) for g in self.goal.values())
+        return Stats(
+            documents=len(self.docs),
+            entities=len(self.ent),
+            relations=len(self.rel),
+            agreements=len(self.agr),
+            goals=len(self.goal),
+            evidence=evidence,
+            entities_by_type=dict(sorted(by_type.items())),
+            relations_by_type=dict(sorted(rel_by_type.items())),
+        )
+
+
+def _discard(index: dict[str, set[str]], key: str, value: str) -> None:
+    values = index.get(key)
+    if values is not None:
+        values.discard(value)
+        if not values:
+            del index[key]
+
+
+def _page(items: Iterable[_T], limit: int | None, offset: int) -> list[_T]:
+    out: list[_T] = []
+    for i, item in enumerate(items):
+        if i < offset:
+            continue
+        if limit is not None and len(out) >= limit:
+            break
+        out.append(item)
+    return out
