@@ -21,6 +21,13 @@ from the lexicographically smallest document id wins; ``name``, ``type``, ``coun
 documents is one relation whose evidence is the union; its confidence is the maximum.
 Agreements and goals merge the same way (evidence union; other fields from the smallest
 document id, topics as the sorted union).
+
+Pinned by the contract suite (``tests/graph/test_contract.py``): a merged relation's
+``valid_from`` is the earliest and ``valid_to`` the latest any document gives;
+``relations(None, f)`` ignores ``f.direction`` and keeps a relation when either end has one
+of ``f.entity_types``; ``links`` with a time window count only the evidence inside it
+(``weight``, ``first_seen``, ``last_seen``); ``paths`` uses :mod:`qkg.graph.paths` on both
+stores (same node at both ends: one path of length 0; caps checked before ids).
 """
 
 from __future__ import annotations
