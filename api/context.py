@@ -81,7 +81,8 @@ class Loader:
         self._wanted_documents: dict[str, None] = {}
         self._relations: dict[tuple[RelationFilter | None, str], list[Relation]] = {}
         self._agreements: dict[str, list[Agreement]] = {}
-        self._goals: dict[str | None, list[Goal]] | None = None
+        self._goals: dict[str, list[Goal]] = {}
+        self._all_goals: dict[str | None, list[Goal]] | None = None
         #: Per-request results of composite fields (collaborators), keyed by the field's arguments.
         self.memo: dict[Hashable, Any] = {}
 
@@ -177,21 +178,19 @@ class Loader:
             self.want_documents(ev.document_id for ev in r.evidence)
 
     def goals(self, group: Group, owner: str) -> list[Goal]:
-        """Goals of one owner. A single actor asks the store for its own goals; a group
-        loads every goal once (goals are few next to entities) and indexes them by owner."""
-        if self._goals is not None and owner in self._goals:
-            return self._goals[owner]
-        if len(group.ids) <= 1 and self._goals is None:
-            goals = self.store.goals(owner=owner)
-            self._goals = {owner: goals}
-        else:
-            by_owner: dict[str | None, list[Goal]] = {}
-            for g in self.store.goals():
-                by_owner.setdefault(g.owner, []).append(g)
-            self._goals = by_owner
-        for g in self._goals.get(owner, []):
-            self.want_documents(ev.document_id for ev in g.evidence)
-        return self._goals.get(owner, [])
+        """Goals of one owner. A lone actor asks the store for its own goals; an actor with
+        siblings loads every goal once (goals are few next to entities), indexed by owner."""
+        if self._all_goals is None and owner not in self._goals:
+            if len(group.ids) <= 1:
+                self._goals[owner] = self.store.goals(owner=owner)
+            else:
+                by_owner: dict[str | None, list[Goal]] = {}
+                for g in self.store.goals():
+                    by_owner.setdefault(g.owner, []).append(g)
+                self._all_goals = by_owner
+        goals = self._all_goals.get(owner, []) if self._all_goals is not None else self._goals[owner]
+        self.want_documents(ev.document_id for g in goals for ev in g.evidence)
+        return goals
 
 
 def check_api_key(presented: str | None, keys: Sequence[str]) -> bool:

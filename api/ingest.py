@@ -8,10 +8,14 @@ offline) extractor, so the API stores exactly what ``qkg load`` would.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from qkg.schemas import Document, DocumentRejected, KnowledgeGraph
 
-__all__ = ["extract"]
+if TYPE_CHECKING:
+    from qkg.graph.store import GraphStore
+
+__all__ = ["extract", "load_text"]
 
 
 def extract(
@@ -30,3 +34,15 @@ def extract(
         raise DocumentRejected(source or "-", "no extractor is available in qkg.loaders")
     delta: KnowledgeGraph = fn(doc)
     return delta
+
+
+def load_text(
+    store: GraphStore,
+    text: str,
+    *,
+    title: str = "",
+    source: str | None = None,
+    published: dt.date | None = None,
+) -> str:
+    """Extract ``text`` and upsert it into ``store``; return the document id."""
+    return store.upsert(extract(text, title=title, source=source, published=published)).document_id

@@ -151,8 +151,8 @@ def _resolve_actor(info: Info, key: str) -> Entity | None:
 
 
 def _not_found(id: str | None = None, name: str | None = None) -> ActorNotFound:
-    what = f"id {id!r}" if id is not None else f"name {name!r}"
-    return ActorNotFound(message=f"No actor with {what} is in the graph", id=id, name=name)
+    what = f"id {id!r}" if id is not None else f"id or name {name!r}"
+    return ActorNotFound(message=f"No actor with {what} is in the graph", requested=id or name or "")
 
 
 def _paths(
@@ -274,7 +274,9 @@ class Query:
         try:
             a = info.context.store.agreement(str(id))
         except NotFound:
-            return AgreementNotFound(message=f"No agreement with id {str(id)!r} is in the graph", id=str(id))
+            return AgreementNotFound(
+                message=f"No agreement with id {str(id)!r} is in the graph", requested=str(id)
+            )
         return agreements_of(info.context.loader, [a])[0]
 
     @strawberry.field(
@@ -372,7 +374,9 @@ class Query:
     def document(self, info: Info, id: strawberry.ID) -> DocumentResult:
         d = info.context.loader.document(str(id))
         if d is None:
-            return DocumentNotFound(message=f"No document with id {str(id)!r} is in the graph", id=str(id))
+            return DocumentNotFound(
+                message=f"No document with id {str(id)!r} is in the graph", requested=str(id)
+            )
         return Document(model=d)
 
     @strawberry.field(description="Counts of what the graph holds.")
@@ -494,5 +498,7 @@ class Mutation:
         try:
             info.context.store.remove_document(str(id))
         except NotFound:
-            return DocumentNotFound(message=f"No document with id {str(id)!r} is in the graph", id=str(id))
+            return DocumentNotFound(
+                message=f"No document with id {str(id)!r} is in the graph", requested=str(id)
+            )
         return RemoveSuccess(id=id, message=f"Removed document {str(id)!r}")

@@ -377,7 +377,7 @@ class Actor:
     def documents(self, info: Info) -> list[Document]:
         loader = info.context.loader
         ids: dict[str, None] = {}
-        for r in loader.relations(self.group, self.model.id, None):
+        for r in loader.relations(self.group, self.model.id, RelationFilter()):
             ids.update((ev.document_id, None) for ev in r.evidence)
         for a in loader.agreements(self.group, self.model.id):
             ids.update((ev.document_id, None) for ev in a.evidence)
@@ -631,20 +631,19 @@ class PathType:
 @strawberry.type(description="No actor with that id or name is in the graph.")
 class ActorNotFound:
     message: str
-    id: str | None = None
-    name: str | None = None
+    requested: str = strawberry.field(description="The id or name that was asked for.")
 
 
 @strawberry.type(description="No agreement with that id is in the graph.")
 class AgreementNotFound:
     message: str
-    id: str
+    requested: str = strawberry.field(description="The id that was asked for.")
 
 
 @strawberry.type(description="No document with that id is in the graph.")
 class DocumentNotFound:
     message: str
-    id: str
+    requested: str = strawberry.field(description="The id that was asked for.")
 
 
 ActorResult = Annotated[Actor | ActorNotFound, strawberry.union("ActorResult")]

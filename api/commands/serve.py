@@ -1,11 +1,113 @@
-"""``qkg`` subcommands: serve."""
+"""``qkg`` subcommands: serve, demo, schema.
+
+``serve`` runs the GraphQL service (uvicorn) over the configured store; ``demo`` first loads
+the seed document shipped inside the package (so it works after a plain ``pip install``);
+``schema`` prints or writes the SDL embedders generate clients from.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+from importlib.resources import files
+from pathlib import Path
+
 import typer
 
-__all__ = ["register"]
+from qkg.schemas import ConfigurationError
+
+__all__ = ["SEED_PUBLISHED", "SEED_SOURCE", "SEED_TITLE", "load_seed", "register"]
+
+SEED_TITLE = "Daejeon's quantum ecosystem"
+SEED_SOURCE = "qkg:seed/daejeon.txt"
+#: The seed text carries no publication date; it stays undated rather than invented.
+SEED_PUBLISHED: dt.date | None = None
+
+
+def load_seed(store: object) -> str:
+    """Load the shipped seed document into ``store`` through the loaders; return its id."""
+    from qkg.graph.store import GraphStore
+
+    from ..ingest import load_text
+
+    if not isinstance(store, GraphStore):  # pragma: no cover - defensive
+        raise ConfigurationError(f"{store!r} is not a GraphStore")
+    text = files("qkg.loaders").joinpath("data/seed_daejeon.txt").read_text(encoding="utf-8")
+    return load_text(store, text, title=SEED_TITLE, source=SEED_SOURCE, published=SEED_PUBLISHED)
+
+
+def _serve(host: str | None, port: int | None, *, seed: bool) -> None:
+    import uvicorn
+
+    from ..app import create_app, open_store
+    from ..settings import load_settings
+
+    overrides: dict[str, object] = {}
+    if host is not None:
+        overrides["host"] = host
+    if port is not None:
+        overrides["port"] = port
+    settings = load_settings(**overrides)
+    store = open_store(settings)
+    try:
+        if seed:
+            doc = load_seed(store)
+            stats = store.stats()
+            typer.echo(
+                f"qkg: seed document {doc[:12]} loaded ({stats.entities} entities, "
+                f"{stats.relations} relations, {stats.agreements} agreements) into the {store.kind} store",
+                err=True,
+            )
+        app = create_app(settings, store=store)
+        typer.echo(
+            f"qkg: serving http://{settings.host}:{settings.port}/graphql "
+            f"(health: /health, explorer: /explore)",
+            err=True,
+        )
+        uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning", lifespan="on")
+    finally:
+        store.close()
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's subcommands to ``app``."""
+
+    @app.command()
+    def serve(
+        host: str | None = typer.Option(None, help="Interface to listen on (default QKG_HOST, 127.0.0.1)."),
+        port: int | None = typer.Option(None, help="Port (default QKG_PORT, 8000)."),
+    ) -> None:
+        """Serve the GraphQL API (/graphql), /health and /explore over the configured store."""
+        _serve(host, port, seed=False)
+
+    @app.command()
+    def demo(
+        host: str | None = typer.Option(None, help="Interface to listen on (default QKG_HOST, 127.0.0.1)."),
+        port: int | None = typer.Option(None, help="Port (default QKG_PORT, 8000)."),
+    ) -> None:
+        """Load the shipped seed document (Daejeon's quantum ecosystem), then serve."""
+        _serve(host, port, seed=True)
+
+    @app.command()
+    def schema(
+        output: Path | None = typer.Option(None, "--output", "-o", help="Write the SDL to this file."),
+        check: bool = typer.Option(
+            False, help="Exit 1 if --output (or the shipped file) differs from the code."
+        ),
+    ) -> None:
+        """Print the GraphQL schema (SDL), or write it to a file, for client generators."""
+        from ..schema import SDL_PATH, sdl
+
+        text = sdl()
+        if check:
+            target = output or SDL_PATH
+            current = target.read_text(encoding="utf-8") if target.exists() else ""
+            if current != text:
+                typer.echo(f"qkg: {target} is out of date; run `qkg schema -o {target}`", err=True)
+                raise typer.Exit(1)
+            typer.echo(f"qkg: {target} is up to date", err=True)
+            return
+        if output is None:
+            typer.echo(text, nl=False)
+        else:
+            output.write_text(text, encoding="utf-8")
+            typer.echo(f"qkg: wrote {output}", err=True)

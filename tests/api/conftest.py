@@ -1,0 +1,81 @@
+"""API test fixtures: the hand-written graph loaded into each real store, served over HTTP."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
+from typing import Any
+
+import httpx
+import pytest
+
+from qkg.api.app import create_app
+from qkg.api.settings import Settings
+from qkg.graph.store import GraphStore
+
+from .graphs import daejeon
+from .server import serving
+
+
+class Client:
+    """A tiny GraphQL-over-HTTP client (httpx) that keeps the last raw response."""
+
+    def __init__(self, base: str, path: str = "/graphql") -> None:
+        self.base = base
+        self.url = base + path
+        self.http = httpx.Client(timeout=30)
+
+    def post(self, query: str, variables: dict[str, Any] | None = None, **kw: Any) -> httpx.Response:
+        return self.http.post(self.url, json={"query": query, "variables": variables or {}}, **kw)
+
+    def __call__(self, query: str, variables: dict[str, Any] | None = None, **kw: Any) -> dict[str, Any]:
+        """POST a query; return ``data``; fail on any error."""
+        r = self.post(query, variables, **kw)
+        assert r.status_code == 200, r.text
+        body = r.json()
+        assert "errors" not in body, body["errors"]
+        data: dict[str, Any] = body["data"]
+        return data
+
+    def errors(self, query: str, variables: dict[str, Any] | None = None, **kw: Any) -> list[str]:
+        """POST a query that must fail; return the error messages."""
+        r = self.post(query, variables, **kw)
+        body = r.json()
+        assert body.get("errors"), body
+        return [e["message"] for e in body["errors"]]
+
+
+Serve = Callable[..., AbstractContextManager[Client]]
+
+
+@pytest.fixture
+def loaded(store: GraphStore) -> GraphStore:
+    """Each real store with the hand-written Daejeon graph."""
+    for delta in daejeon():
+        store.upsert(delta)
+    return store
+
+
+@pytest.fixture
+def serve() -> Serve:
+    """``with serve(store, **settings) as client:`` runs create_app under uvicorn."""
+    from contextlib import contextmanager
+
+    @contextmanager
+    def run(store: GraphStore, **settings: Any) -> Iterator[Client]:
+        app = create_app(Settings(**settings), store=store, extras=[])
+        with serving(app) as base:
+            client = Client(base)
+            try:
+                yield client
+            finally:
+                client.http.close()
+
+    return run
+
+
+@pytest.fixture
+def gql(loaded: GraphStore, serve: Serve) -> Iterator[Client]:
+    """A client of the production-configured app over the loaded store."""
+    with serve(loaded, response_cache_size=0) as client:
+        yield client
