@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from importlib.resources import files
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
@@ -68,31 +69,31 @@ def _serve(host: str | None, port: int | None, *, seed: bool) -> None:
         store.close()
 
 
+Host = Annotated[str | None, typer.Option(help="Interface to listen on (default QKG_HOST, 127.0.0.1).")]
+Port = Annotated[int | None, typer.Option(help="Port (default QKG_PORT, 8000).")]
+
+
 def register(app: typer.Typer) -> None:
     """Add this module's subcommands to ``app``."""
 
     @app.command()
-    def serve(
-        host: str | None = typer.Option(None, help="Interface to listen on (default QKG_HOST, 127.0.0.1)."),
-        port: int | None = typer.Option(None, help="Port (default QKG_PORT, 8000)."),
-    ) -> None:
+    def serve(host: Host = None, port: Port = None) -> None:
         """Serve the GraphQL API (/graphql), /health and /explore over the configured store."""
         _serve(host, port, seed=False)
 
     @app.command()
-    def demo(
-        host: str | None = typer.Option(None, help="Interface to listen on (default QKG_HOST, 127.0.0.1)."),
-        port: int | None = typer.Option(None, help="Port (default QKG_PORT, 8000)."),
-    ) -> None:
+    def demo(host: Host = None, port: Port = None) -> None:
         """Load the shipped seed document (Daejeon's quantum ecosystem), then serve."""
         _serve(host, port, seed=True)
 
     @app.command()
     def schema(
-        output: Path | None = typer.Option(None, "--output", "-o", help="Write the SDL to this file."),
-        check: bool = typer.Option(
-            False, help="Exit 1 if --output (or the shipped file) differs from the code."
-        ),
+        output: Annotated[
+            Path | None, typer.Option("--output", "-o", help="Write the SDL to this file.")
+        ] = None,
+        check: Annotated[
+            bool, typer.Option(help="Exit 1 if --output (or the shipped file) differs from the code.")
+        ] = False,
     ) -> None:
         """Print the GraphQL schema (SDL), or write it to a file, for client generators."""
         from ..schema import SDL_PATH, sdl

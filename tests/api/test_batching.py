@@ -220,4 +220,4 @@ def test_store_calls_do_not_grow_with_the_number_of_actors(counted: CountingStor
     # one call per level for each batched kind
     assert calls[50]["relations_of"] <= 4
     assert calls[50]["agreements_of"] <= 4
-    assert "relations" not in calls[50] and "entity" not in calls[50] and "agreement" not in calls[50]
+    assert not {"relations", "entity", "agreement"} & set(calls[50])

@@ -73,12 +73,9 @@ def test_relations_filter_by_type_and_direction(gql: Client) -> None:
 
 
 def test_relations_pagination_cursors_are_stable(gql: Client) -> None:
-    q = (
-        """query($after: String) { actor(id: "%s") { ... on Actor {
+    q = """query($after: String) { actor(name: "KAIST") { ... on Actor {
       relations(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor }
         edges { cursor node { counterpart { id } } } } } } }"""
-        % KAIST
-    )
     first = gql(q)["actor"]["relations"]
     assert first["totalCount"] == 3
     assert first["pageInfo"]["hasNextPage"] is True
@@ -100,7 +97,8 @@ def test_actors_connection_filters_and_pages(gql: Client) -> None:
     assert names == sorted(names, key=str.casefold)
     page1 = gql(q, {"first": 4})["actors"]
     page2 = gql(q, {"first": 4, "after": page1["pageInfo"]["endCursor"]})["actors"]
-    assert page1["pageInfo"]["hasNextPage"] and not page2["pageInfo"]["hasNextPage"]
+    assert page1["pageInfo"]["hasNextPage"]
+    assert not page2["pageInfo"]["hasNextPage"]
     assert page2["pageInfo"]["hasPreviousPage"]
     assert [e["node"]["name"] for e in page1["edges"] + page2["edges"]] == names
     companies = gql(q, {"first": 10, "f": {"types": ["COMPANY"], "country": "us"}})["actors"]
@@ -161,7 +159,8 @@ def test_agreement_by_id_and_not_found(gql: Client) -> None:
     q = "query($id: ID!) { agreement(id: $id) { __typename ... on Agreement { id } ... on AgreementNotFound { message } } }"
     assert gql(q, {"id": aid})["agreement"] == {"__typename": "Agreement", "id": aid}
     nf = gql(q, {"id": "agreement:none"})["agreement"]
-    assert nf["__typename"] == "AgreementNotFound" and "agreement:none" in nf["message"]
+    assert nf["__typename"] == "AgreementNotFound"
+    assert "agreement:none" in nf["message"]
 
 
 def test_actor_agreements_goals_documents(gql: Client) -> None:
@@ -173,7 +172,7 @@ def test_actor_agreements_goals_documents(gql: Client) -> None:
     assert sorted(a["kind"] for a in d["agreements"]) == ["MOU", "PARTNERSHIP"]
     assert d["mous"] == [{"title": "Daejeon-AWS quantum MOU"}]
     (goal,) = d["goals"]
-    assert goal["value"] == 2500 and goal["targetYear"] == 2030 and goal["owner"]["name"] == "Daejeon"
+    assert (goal["value"], goal["targetYear"], goal["owner"]["name"]) == (2500, 2030, "Daejeon")
     assert [doc["title"] for doc in d["documents"]] == ["Daejeon's quantum alliances"]
     assert d["documents"][0]["contributed"] == {"entities": 5, "relations": 3, "agreements": 2, "goals": 1}
 
@@ -194,9 +193,11 @@ def test_paths_between_aws_and_pasqal_with_evidence(gql: Client) -> None:
     assert all(h["evidence"] for p in got["paths"] for h in p["hops"])
     assert [p["length"] for p in got["paths"]] == sorted(p["length"] for p in got["paths"])
     located = [h for p in got["paths"] for h in p["hops"] if h["type"] == "LOCATED_IN"]
-    assert located and all(h["evidence"][0]["sentence"] == "KAIST is located in Daejeon." for h in located)
+    assert located
+    assert all(h["evidence"][0]["sentence"] == "KAIST is located in Daejeon." for h in located)
     none = gql(q, {"from": "AWS", "to": "IBM", "hops": 1})["paths"]
-    assert none["found"] is False and none["paths"] == []
+    assert none["found"] is False
+    assert none["paths"] == []
     assert "No path" in none["message"]
     nf = gql(q, {"from": "AWS", "to": "Nobody", "hops": 3})["paths"]
     assert nf["__typename"] == "ActorNotFound"
