@@ -1,0 +1,489 @@
+"""Export the graph (whole or filtered) as RDF, GraphML, GEXF or CSV.
+
+- RDF (``ttl``, ``trig``, ``nq``, ``jsonld``): each document's delta through
+  :func:`qkg.schemas.rdf.delta_to_nquads`, then pyoxigraph's serialisers. TriG and N-Quads
+  keep one named graph per document (provenance); Turtle and JSON-LD (expanded form, no
+  remote context) merge them into one graph without duplicate triples. Every export passes
+  the SHACL shapes and parses back to the same graph with pyoxigraph and rdflib.
+- ``graphml`` / ``gexf`` for Gephi, Cytoscape and yEd: the analytics projection
+  (:meth:`GraphStore.to_networkx`) with nodes carrying ``label``, ``type``, ``name``,
+  ``country`` and any ``scores`` (e.g. centralities) as numbers, and edges carrying the
+  relation type, the agreement (for co-party links) and the evidence count (``weight``).
+- ``csv``: ``nodes.csv``, ``edges.csv``, ``agreements.csv``, ``goals.csv`` and
+  ``evidence.csv`` in a folder or a ``.zip``; text cells that a spreadsheet would run as
+  a formula (starting with ``=``, ``+``, ``-``, ``@``, tab or CR) are prefixed with ``'``.
+
+Filters: ``document_ids`` keeps what those documents say (merged as the store merges),
+``relation_types`` keeps relations of those types (``PARTY_TO`` keeps agreements and
+their co-party links, ``HAS_GOAL`` keeps goals), ``entity_types`` keeps entities of those
+types and only the facts among them. Output is deterministic.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import tempfile
+import zipfile
+from collections.abc import Collection, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import IO, Any
+
+import networkx as nx
+import pyoxigraph as ox
+
+from qkg.schemas import (
+    Agreement,
+    EntityFilter,
+    EntityType,
+    Evidence,
+    Goal,
+    KnowledgeGraph,
+    Relation,
+    RelationFilter,
+    RelationType,
+    ValidationError,
+)
+from qkg.schemas.rdf import NAMESPACES, delta_to_nquads
+
+from .store import GraphStore
+
+__all__ = ["ExportFormat", "ExportSummary", "escape_cell", "export", "filter_delta"]
+
+
+class ExportFormat(StrEnum):
+    """Formats ``qkg export`` writes."""
+
+    TURTLE = "ttl"
+    TRIG = "trig"
+    NQUADS = "nq"
+    JSONLD = "jsonld"
+    GRAPHML = "graphml"
+    GEXF = "gexf"
+    CSV = "csv"
+
+    @property
+    def single_file(self) -> bool:
+        """Whether the format is one stream (so it can go to standard output)."""
+        return self is not ExportFormat.CSV
+
+
+_RDF_FORMATS = {
+    ExportFormat.TURTLE: ox.RdfFormat.TURTLE,
+    ExportFormat.TRIG: ox.RdfFormat.TRIG,
+    ExportFormat.NQUADS: ox.RdfFormat.N_QUADS,
+    ExportFormat.JSONLD: ox.RdfFormat.JSON_LD,
+}
+_QUAD_FORMATS = {ExportFormat.TRIG, ExportFormat.NQUADS}
+
+
+@dataclass(frozen=True, slots=True)
+class ExportSummary:
+    """What an export wrote: ``items`` counts quads/triples (RDF), nodes and edges, or CSV rows."""
+
+    format: ExportFormat
+    documents: int
+    items: Mapping[str, int]
+
+    def __str__(self) -> str:
+        counts = ", ".join(f"{v} {k}" for k, v in self.items.items())
+        return f"{self.format.value}: {counts} from {self.documents} document(s)"
+
+
+Out = Path | str | IO[bytes]
+
+
+def export(
+    store: GraphStore,
+    fmt: ExportFormat | str,
+    out: Out,
+    *,
+    document_ids: Collection[str] | None = None,
+    relation_types: Iterable[RelationType | str] | None = None,
+    entity_types: Iterable[EntityType | str] | None = None,
+    scores: Mapping[str, Mapping[str, float]] | None = None,
+) -> ExportSummary:
+    """Write the graph (or the filtered part) to ``out`` (a path or a binary stream).
+
+    CSV goes to a folder, or to a zip archive when ``out`` ends in ``.zip`` or is a stream.
+    ``scores`` maps a measure name (``"pagerank"``) to ``{entity id: value}``; GraphML, GEXF
+    and CSV nodes carry it as a numeric attribute. Unknown document ids raise
+    :class:`~qkg.schemas.NotFound`.
+    """
+    try:
+        fmt = ExportFormat(fmt)
+    except ValueError:
+        choices = ", ".join(f.value for f in ExportFormat)
+        raise ValidationError(f"unknown export format {fmt!r} (choose one of {choices})") from None
+    rtypes = None if relation_types is None else frozenset(RelationType(t) for t in relation_types)
+    etypes = None if entity_types is None else frozenset(EntityType(t) for t in entity_types)
+    _check_scores(scores)
+    if fmt in _RDF_FORMATS:
+        deltas = [filter_delta(d, rtypes, etypes) for d in _selected_deltas(store, document_ids)]
+        return _export_rdf(deltas, fmt, out)
+    if document_ids is not None:
+        with _subset(store, document_ids) as sub:
+            return _export_graph(sub, fmt, out, rtypes, etypes, scores)
+    return _export_graph(store, fmt, out, rtypes, etypes, scores)
+
+
+def _export_graph(
+    store: GraphStore,
+    fmt: ExportFormat,
+    out: Out,
+    rtypes: frozenset[RelationType] | None,
+    etypes: frozenset[EntityType] | None,
+    scores: Mapping[str, Mapping[str, float]] | None,
+) -> ExportSummary:
+    documents = store.stats().documents
+    if fmt is ExportFormat.CSV:
+        return ExportSummary(fmt, documents, _export_csv(store, out, rtypes, etypes, scores))
+    graph = _network(store, rtypes, etypes, scores, gexf=fmt is ExportFormat.GEXF)
+    with _binary(out) as stream:
+        if fmt is ExportFormat.GRAPHML:
+            nx.write_graphml(graph, stream, encoding="utf-8", prettyprint=True, named_key_ids=True)
+        else:
+            nx.write_gexf(graph, stream, encoding="utf-8", prettyprint=True)
+    return ExportSummary(fmt, documents, {"nodes": graph.number_of_nodes(), "edges": graph.number_of_edges()})
+
+
+# -- filtering ---------------------------------------------------------------------------------
+
+
+def _selected_deltas(store: GraphStore, document_ids: Collection[str] | None) -> Iterator[KnowledgeGraph]:
+    if document_ids is None:
+        yield from store.deltas()
+        return
+    for doc_id in sorted(set(document_ids)):
+        yield store.delta(doc_id)  # NotFound for an unknown id
+
+
+@contextmanager
+def _subset(store: GraphStore, document_ids: Collection[str]) -> Iterator[GraphStore]:
+    """A temporary embedded store holding only the given documents, merged as the store merges."""
+    from .embedded import EmbeddedStore
+
+    deltas = list(_selected_deltas(store, document_ids))
+    with tempfile.TemporaryDirectory(prefix="qkg-export-") as tmp:
+        sub = EmbeddedStore(Path(tmp) / "store")
+        try:
+            for d in deltas:
+                sub.upsert(d)
+            yield sub
+        finally:
+            sub.close()
+
+
+def filter_delta(
+    delta: KnowledgeGraph,
+    relation_types: frozenset[RelationType] | None = None,
+    entity_types: frozenset[EntityType] | None = None,
+) -> KnowledgeGraph:
+    """The part of a delta an export keeps (see the module docstring); still a valid delta."""
+    if relation_types is None and entity_types is None:
+        return delta
+    entities = tuple(e for e in delta.entities if entity_types is None or e.type in entity_types)
+    kept = {e.id for e in entities}
+    relations = tuple(
+        r
+        for r in delta.relations
+        if (relation_types is None or r.type in relation_types) and r.source in kept and r.target in kept
+    )
+    agreements: list[Agreement] = []
+    if relation_types is None or RelationType.PARTY_TO in relation_types:
+        for a in delta.agreements:
+            parties = tuple(p for p in a.parties if p in kept)
+            if len(parties) >= 2:
+                place = a.place if a.place in kept else None
+                agreements.append(a.model_copy(update={"parties": parties, "place": place}))
+    goals: list[Goal] = []
+    if relation_types is None or RelationType.HAS_GOAL in relation_types:
+        goals = [g for g in delta.goals if g.owner is None or g.owner in kept]
+    return KnowledgeGraph(
+        document=delta.document,
+        entities=entities,
+        relations=relations,
+        agreements=tuple(agreements),
+        goals=tuple(goals),
+    )
+
+
+# -- RDF -------------------------------------------------------------------------------------------
+
+
+def _export_rdf(deltas: list[KnowledgeGraph], fmt: ExportFormat, out: Out) -> ExportSummary:
+    quads = [q for d in deltas for q in ox.parse(delta_to_nquads(d).encode("utf-8"), ox.RdfFormat.N_QUADS)]
+    items: list[ox.Quad] | list[ox.Triple]
+    if fmt in _QUAD_FORMATS:
+        items = quads
+        label = "quads"
+    else:
+        items = list(dict.fromkeys(q.triple for q in quads))  # merged, first occurrence order
+        label = "triples"
+    prefixes = None if fmt is ExportFormat.NQUADS else NAMESPACES
+    with _binary(out) as stream:
+        ox.serialize(items, stream, _RDF_FORMATS[fmt], prefixes=prefixes)
+    return ExportSummary(fmt, len(deltas), {label: len(items)})
+
+
+# -- GraphML / GEXF ---------------------------------------------------------------------------------
+
+_NODE_ATTRS = {"label", "type", "name", "country"}
+
+
+def _check_scores(scores: Mapping[str, Mapping[str, float]] | None) -> None:
+    for name in scores or {}:
+        if not name or name in _NODE_ATTRS or name == "id" or not name.replace("_", "").isalnum():
+            raise ValidationError(
+                f"score name {name!r} must be a word other than {', '.join(sorted(_NODE_ATTRS | {'id'}))}"
+            )
+
+
+def _network(
+    store: GraphStore,
+    rtypes: frozenset[RelationType] | None,
+    etypes: frozenset[EntityType] | None,
+    scores: Mapping[str, Mapping[str, float]] | None,
+    *,
+    gexf: bool,
+) -> nx.MultiDiGraph:
+    """A clean copy of the projection: only str/int/float attributes, stable order, no None."""
+    projected = store.to_networkx(rtypes)
+    graph = nx.MultiDiGraph()
+    keep = sorted(n for n, t in projected.nodes(data="type") if etypes is None or EntityType(t) in etypes)
+    for node in keep:
+        data = projected.nodes[node]
+        attrs: dict[str, Any] = {
+            "label": data["name"],
+            "type": data["type"],
+            "name": data["name"],
+            "country": data.get("country") or "",
+        }
+        for measure, values in sorted((scores or {}).items()):
+            if node in values:
+                attrs[measure] = float(values[node])
+        graph.add_node(node, **attrs)
+    kept = set(keep)
+    edges = sorted(
+        (u, v, k, d) for u, v, k, d in projected.edges(keys=True, data=True) if u in kept and v in kept
+    )
+    for i, (u, v, _key, data) in enumerate(edges):
+        attrs = {
+            "label": data["type"],
+            "agreement": data.get("agreement") or "",
+            "evidence": int(data.get("weight") or 1),
+            "weight": float(data.get("weight") or 1),
+            "first_seen": _iso(data.get("first_seen")),
+            "last_seen": _iso(data.get("last_seen")),
+        }
+        # GEXF reserves an edge's "type" for directed/undirected.
+        attrs["relation" if gexf else "type"] = data["type"]
+        graph.add_edge(u, v, key=f"e{i}", **attrs)  # unique edge ids for GraphML/GEXF readers
+    return graph
+
+
+def _iso(value: object) -> str:
+    return "" if value is None else str(getattr(value, "isoformat", lambda: value)())
+
+
+# -- CSV --------------------------------------------------------------------------------------------
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def escape_cell(value: object) -> object:
+    """Defuse a text cell a spreadsheet would evaluate as a formula; numbers pass unchanged.
+
+    >>> escape_cell("=HYPERLINK(\\"http://x\\")")
+    '\\'=HYPERLINK("http://x")'
+    >>> escape_cell(-1.5)
+    -1.5
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _join(values: Iterable[str]) -> str:
+    return ";".join(values)
+
+
+def _ev_row(ev: Evidence, kind: str, key: str) -> list[object]:
+    return [kind, key, ev.document_id, ev.start, ev.end, ev.rule, ev.confidence, ev.sentence]
+
+
+def _export_csv(
+    store: GraphStore,
+    out: Out,
+    rtypes: frozenset[RelationType] | None,
+    etypes: frozenset[EntityType] | None,
+    scores: Mapping[str, Mapping[str, float]] | None,
+) -> dict[str, int]:
+    measures = sorted(scores or {})
+    entities = store.entities(EntityFilter(types=etypes) if etypes else None)
+    kept = {e.id for e in entities}
+    nodes: list[list[object]] = [
+        [
+            "id",
+            "type",
+            "name",
+            "country",
+            "aliases",
+            "wikidata",
+            "external_ids",
+            "description",
+            *measures,
+        ]
+    ]
+    for e in entities:
+        nodes.append(
+            [
+                e.id,
+                e.type.value,
+                e.name,
+                e.country or "",
+                _join(e.aliases),
+                e.external_ids.get("wikidata", ""),
+                json.dumps(e.external_ids, ensure_ascii=False, sort_keys=True) if e.external_ids else "",
+                e.description or "",
+                *(float(scores[m][e.id]) if scores and e.id in scores[m] else "" for m in measures),
+            ]
+        )
+
+    structural = {RelationType.PARTY_TO, RelationType.HAS_GOAL}
+    wanted = None if rtypes is None else frozenset(rtypes - structural)
+    relations: list[Relation] = []
+    if wanted is None or wanted:
+        relations = [
+            r
+            for r in store.relations(None, RelationFilter(types=wanted) if wanted else None)
+            if r.source in kept and r.target in kept
+        ]
+    agreements = [] if rtypes is not None and RelationType.PARTY_TO not in rtypes else store.agreements()
+    agreements = [
+        a.model_copy(update={"parties": tuple(p for p in a.parties if p in kept)}) for a in agreements
+    ]
+    agreements = [a for a in agreements if len(a.parties) >= 2]
+    goals = [] if rtypes is not None and RelationType.HAS_GOAL not in rtypes else store.goals()
+    goals = [g for g in goals if g.owner is None or g.owner in kept]
+
+    edges: list[list[object]] = [
+        [
+            "source",
+            "target",
+            "type",
+            "agreement",
+            "confidence",
+            "evidence",
+            "documents",
+            "valid_from",
+            "valid_to",
+        ]
+    ]
+    evidence: list[list[object]] = [
+        ["supports", "key", "document_id", "start", "end", "rule", "confidence", "sentence"]
+    ]
+    for r in relations:
+        docs = sorted({ev.document_id for ev in r.evidence})
+        edges.append(
+            [
+                r.source,
+                r.target,
+                r.type.value,
+                "",
+                r.confidence,
+                len(r.evidence),
+                _join(docs),
+                _iso(r.valid_from),
+                _iso(r.valid_to),
+            ]
+        )
+        key = f"{r.source} {r.type.value} {r.target}"
+        evidence += [_ev_row(ev, "relation", key) for ev in r.evidence]
+    rows: list[list[object]] = [
+        ["id", "kind", "title", "date", "place", "status", "parties", "topics", "evidence", "documents"]
+    ]
+    for a in agreements:
+        docs = sorted({ev.document_id for ev in a.evidence})
+        rows.append(
+            [
+                a.id,
+                a.kind.value,
+                a.title,
+                a.date or "",
+                a.place if a.place in kept else "",
+                a.status.value,
+                _join(a.parties),
+                _join(a.topics),
+                len(a.evidence),
+                _join(docs),
+            ]
+        )
+        for i, s in enumerate(a.parties):  # co-party collaboration links, as in the projection
+            for t in a.parties[i + 1 :]:
+                edges.append(
+                    [s, t, RelationType.PARTY_TO.value, a.id, "", len(a.evidence), _join(docs), "", ""]
+                )
+        evidence += [_ev_row(ev, "agreement", a.id) for ev in a.evidence]
+    goal_rows: list[list[object]] = [["id", "owner", "metric", "value", "unit", "target_year", "evidence"]]
+    for g in goals:
+        goal_rows.append(
+            [
+                g.id,
+                g.owner or "",
+                g.metric,
+                g.value,
+                g.unit,
+                "" if g.target_year is None else g.target_year,
+                len(g.evidence),
+            ]
+        )
+        evidence += [_ev_row(ev, "goal", g.id) for ev in g.evidence]
+
+    tables = {
+        "nodes.csv": nodes,
+        "edges.csv": edges,
+        "agreements.csv": rows,
+        "goals.csv": goal_rows,
+        "evidence.csv": evidence,
+    }
+    files = {name: _csv_bytes(table) for name, table in tables.items()}
+    if isinstance(out, str | Path) and not str(out).endswith(".zip"):
+        folder = Path(out)
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, data in files.items():
+            (folder / name).write_bytes(data)
+    else:
+        with _binary(out) as stream, zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as archive:
+            for name, data in files.items():
+                info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))  # reproducible archive
+                info.compress_type = zipfile.ZIP_DEFLATED
+                archive.writestr(info, data)
+    return {name.removesuffix(".csv"): len(table) - 1 for name, table in tables.items()}
+
+
+def _csv_bytes(table: list[list[object]]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    header, *body = table
+    writer.writerow(header)
+    writer.writerows([escape_cell(c) for c in row] for row in body)
+    return buffer.getvalue().encode("utf-8")
+
+
+# -- output -------------------------------------------------------------------------------------------
+
+
+@contextmanager
+def _binary(out: Out) -> Iterator[IO[bytes]]:
+    if isinstance(out, str | Path):
+        path = Path(out)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("wb") as stream:
+            yield stream
+    else:
+        yield out
