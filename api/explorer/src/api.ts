@@ -14,7 +14,8 @@ import type {
   Subgraph,
   Suggestion,
 } from "./model";
-import { METRICS, RELATION_TYPES } from "./model";
+import { AGREEMENT_KINDS, ENTITY_TYPES, METRICS, RELATION_TYPES } from "./model";
+import { humanise } from "./palette";
 
 export class ApiError extends Error {}
 
@@ -22,6 +23,15 @@ export class ApiError extends Error {}
 export const EGO_VIA: string[] = RELATION_TYPES.filter((t) => t !== "HAS_GOAL");
 
 type Json = Record<string, unknown>;
+
+// GraphQL enums carry the ontology's member names (RESEARCH_INSTITUTE); the page uses its values
+// (ResearchInstitute), like the rest of qkg.
+const snake = (v: string): string => v.replace(/([a-z])([A-Z])/g, "$1_$2").toUpperCase();
+const ENUM_VALUES = new Map<string, string>([...ENTITY_TYPES, ...AGREEMENT_KINDS].map((v) => [snake(v), v]));
+/** The ontology value of a GraphQL enum name (unchanged when it is not one). */
+export function enumValue(name: string): string {
+  return ENUM_VALUES.get(name) ?? name;
+}
 
 // ---- wire shapes (only what we select) --------------------------------------------------
 interface WActorRef {
@@ -96,9 +106,9 @@ export function partyEdgeId(party: string, agreement: string): string {
 function agreementNode(a: WAgreementRef, distance: number | null): GraphNode {
   return {
     id: a.id,
-    label: a.title || a.kind,
+    label: a.title || enumValue(a.kind),
     type: "Agreement",
-    kind: a.kind,
+    kind: enumValue(a.kind),
     country: null,
     date: a.date,
     distance,
@@ -106,7 +116,7 @@ function agreementNode(a: WAgreementRef, distance: number | null): GraphNode {
 }
 
 function actorNode(a: WActorRef, distance: number | null): GraphNode {
-  return { id: a.id, label: a.name, type: a.type, kind: null, country: a.country ?? null, date: null, distance };
+  return { id: a.id, label: a.name, type: enumValue(a.type), kind: null, country: a.country ?? null, date: null, distance };
 }
 
 /** Accumulates nodes and edges from links, agreements becoming nodes joined to their parties. */
@@ -187,7 +197,6 @@ class SubgraphBuilder {
 export interface EgoResult {
   ego: GraphNode;
   graph: Subgraph;
-  scores: Map<string, number>;
   total: number;
 }
 
@@ -220,59 +229,59 @@ export class QkgApi {
   }
 
   async suggest(text: string, signal?: AbortSignal): Promise<Suggestion[]> {
-    const data = await this.query<{ search: { actors: Array<WActorRef & { aliases: string[] }> } }>(
-      `query Suggest($text: String!) { search(text: $text, first: 12) { actors { id name type country aliases } } }`,
+    const data = await this.query<{
+      search: Array<{ node: (WActorRef & { __typename: string; aliases: string[] }) | { __typename: string } }>;
+    }>(
+      `query Suggest($text: String!) { search(text: $text, first: 15) {
+        node { __typename ... on Actor { id name type country aliases } } } }`,
       { text },
       signal,
     );
     const needle = text.toLowerCase();
-    return data.search.actors.map((a) => {
+    const actors = data.search
+      .map((hit) => hit.node)
+      .filter((n): n is WActorRef & { __typename: string; aliases: string[] } => n.__typename === "Actor");
+    return actors.slice(0, 12).map((a) => {
       const alias = a.aliases.find((x) => x.toLowerCase().includes(needle) && !a.name.toLowerCase().includes(needle));
-      const detail = [alias ? `aka ${alias}` : null, a.type, a.country].filter(Boolean).join(" · ");
-      return { id: a.id, label: a.name, type: a.type, detail };
+      const detail = [alias ? `aka ${alias}` : null, humanise(enumValue(a.type)), a.country].filter(Boolean).join(" · ");
+      return { id: a.id, label: a.name, type: enumValue(a.type), detail };
     });
   }
 
-  async ego(id: string, depth: number, metric: Metric, limit: number): Promise<EgoResult> {
+  async ego(id: string, depth: number, limit: number): Promise<EgoResult> {
     const data = await this.query<{
       actor:
         | (WActorRef & {
             __typename: "Actor";
-            centrality: number | null;
-            collaborators: Array<{ distance: number; actor: WActorRef & { centrality: number | null }; links: WLink[] }>;
+            collaborators: Array<{ distance: number; actor: WActorRef; links: WLink[] }>;
           })
         | { __typename: string; message: string };
     }>(
-      `query Ego($id: ID!, $depth: Int!, $via: [RelationType!], $first: Int!, $metric: CentralityMetric!) {
+      `query Ego($id: ID!, $depth: Int!, $via: [RelationType!], $first: Int!) {
         actor(id: $id) {
           __typename
           ... on Actor {
-            id name type country centrality(metric: $metric)
+            id name type country
             collaborators(depth: $depth, via: $via, first: $first) {
               distance
-              actor { id name type country centrality(metric: $metric) }
+              actor { id name type country }
               links { ${LINK} }
             }
           }
           ... on ActorNotFound { message }
         }
       }`,
-      { id, depth, via: EGO_VIA, first: limit, metric: metric.toUpperCase() },
+      { id, depth, via: EGO_VIA, first: limit },
     );
     const a = data.actor;
     if (a.__typename !== "Actor" || !("collaborators" in a)) throw new ApiError((a as { message: string }).message);
     const b = new SubgraphBuilder();
     b.actor(a, 0);
-    const scores = new Map<string, number>();
-    if (a.centrality !== null) scores.set(a.id, a.centrality);
-    for (const c of a.collaborators) {
-      b.actor(c.actor, c.distance);
-      if (c.actor.centrality !== null) scores.set(c.actor.id, c.actor.centrality);
-    }
+    for (const c of a.collaborators) b.actor(c.actor, c.distance);
     for (const c of a.collaborators) for (const l of c.links) b.link(l);
     const graph = b.finish();
     graph.truncated = a.collaborators.length >= limit;
-    return { ego: actorNode(a, 0), graph, scores, total: a.collaborators.length };
+    return { ego: actorNode(a, 0), graph, total: a.collaborators.length };
   }
 
   /** Scores of ``ids`` under ``metric`` (for re-sizing without re-fetching the network). */
@@ -294,11 +303,9 @@ export class QkgApi {
   }
 
   async actorCard(id: string): Promise<ActorCard> {
-    const metricFields = METRICS.map((m) => `${m}: centrality(metric: ${m.toUpperCase()})`).join(" ");
     const data = await this.query<{ actor: Json & { __typename: string } }>(
       `query Card($id: ID!) { actor(id: $id) { __typename
         ... on Actor { id name type country description aliases externalIds { scheme value }
-          ${metricFields}
           documents { id title url publishedAt } }
         ... on ActorNotFound { message } } }`,
       { id },
@@ -308,7 +315,7 @@ export class QkgApi {
     return {
       id: String(a.id),
       name: String(a.name),
-      type: String(a.type),
+      type: enumValue(String(a.type)),
       country: (a.country as string | null) ?? null,
       description: (a.description as string | null) ?? null,
       aliases: a.aliases as string[],
@@ -316,7 +323,7 @@ export class QkgApi {
         key: x.scheme,
         value: x.value,
       })),
-      scores: METRICS.map((m) => ({ metric: m, value: (a[m] as number | null) ?? null })),
+      scores: await this.actorScores(id),
       documents: (a.documents as WDocument[]).map((d) => ({
         id: d.id,
         title: d.title,
@@ -324,6 +331,23 @@ export class QkgApi {
         published: d.publishedAt,
       })),
     };
+  }
+
+  /** Every measure for one actor, each asked on its own so one failing measure leaves the others. */
+  async actorScores(id: string): Promise<Array<{ metric: string; value: number | null }>> {
+    return Promise.all(
+      METRICS.map(async (m) => {
+        try {
+          const d = await this.query<{ actor: { centrality?: number | null } }>(
+            `query Score($id: ID!, $m: CentralityMetric!) { actor(id: $id) { ... on Actor { centrality(metric: $m) } } }`,
+            { id, m: m.toUpperCase() },
+          );
+          return { metric: m, value: d.actor.centrality ?? null };
+        } catch {
+          return { metric: m, value: null };
+        }
+      }),
+    );
   }
 
   async agreement(id: string): Promise<AgreementCard> {
@@ -338,13 +362,13 @@ export class QkgApi {
     if (a.__typename !== "Agreement") throw new ApiError(String(a.message));
     return {
       id: String(a.id),
-      kind: String(a.kind),
+      kind: enumValue(String(a.kind)),
       title: String(a.title ?? ""),
       date: (a.date as string | null) ?? null,
-      status: (a.status as string | null) ?? null,
+      status: typeof a.status === "string" ? a.status.toLowerCase() : null,
       topics: (a.topics as string[]) ?? [],
       place: (a.place as { id: string; name: string } | null) ?? null,
-      parties: a.parties as Array<{ id: string; name: string; type: string }>,
+      parties: (a.parties as Array<{ id: string; name: string; type: string }>).map((p) => ({ ...p, type: enumValue(p.type) })),
       evidence: (a.evidence as WEvidence[]).map(evidence),
     };
   }
@@ -364,25 +388,30 @@ export class QkgApi {
 
   async paths(from: string, to: string, maxHops: number, first = 5): Promise<PathResult[]> {
     const data = await this.query<{
-      paths: Array<{ nodes: WActorRef[]; hops: WLink[] }>;
+      paths:
+        | { __typename: "Paths"; found: boolean; message: string; paths: Array<{ nodes: WActorRef[]; hops: WLink[] }> }
+        | { __typename: "ActorNotFound"; message: string };
     }>(
-      `query Paths($from: ID!, $to: ID!, $maxHops: Int!, $first: Int!, $via: [RelationType!]) {
+      `query Paths($from: String!, $to: String!, $maxHops: Int!, $first: Int!, $via: [RelationType!]) {
         paths(from: $from, to: $to, maxHops: $maxHops, first: $first, via: $via) {
-          nodes { id name type country }
-          hops { ${LINK} }
+          __typename
+          ... on Paths { found message paths { nodes { id name type country } hops { ${LINK} } } }
+          ... on ActorNotFound { message }
         }
       }`,
       { from, to, maxHops, first, via: EGO_VIA },
     );
-    return data.paths.map((p) => ({
-      nodes: p.nodes.map((n) => ({ id: n.id, label: n.name, type: n.type })),
+    const r = data.paths;
+    if (r.__typename !== "Paths") throw new ApiError(r.message);
+    return r.paths.map((p) => ({
+      nodes: p.nodes.map((n) => ({ id: n.id, label: n.name, type: enumValue(n.type) })),
       hops: p.hops.map(
         (l): PathHop => ({
           source: l.source?.id ?? "",
           target: l.target?.id ?? "",
           type: l.type,
           agreement: l.agreement?.id ?? null,
-          agreementLabel: l.agreement ? l.agreement.title || l.agreement.kind : null,
+          agreementLabel: l.agreement ? l.agreement.title || enumValue(l.agreement.kind) : null,
           reversed: l.reversed,
           evidence: l.evidence.map(evidence),
         }),
@@ -439,18 +468,18 @@ export class QkgApi {
   }
 
   async ranking(metric: Metric, top: number): Promise<RankingRow[]> {
-    const data = await this.query<{ centrality: Array<{ score: number; actor: WActorRef }> }>(
+    const data = await this.query<{ centrality: Array<{ rank: number; score: number; actor: WActorRef }> }>(
       `query Ranking($metric: CentralityMetric!, $top: Int!) {
-        centrality(metric: $metric, top: $top) { score actor { id name type } }
+        centrality(metric: $metric, top: $top) { rank score actor { id name type } }
       }`,
       { metric: metric.toUpperCase(), top },
     );
-    return data.centrality.map((r, i) => ({
+    return data.centrality.map((r) => ({
       id: r.actor.id,
       label: r.actor.name,
-      type: r.actor.type,
+      type: enumValue(r.actor.type),
       value: r.score,
-      rank: i + 1,
+      rank: r.rank,
     }));
   }
 }

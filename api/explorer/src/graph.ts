@@ -138,7 +138,6 @@ export class GraphView {
     this.cy = cytoscape({
       container,
       style: style(),
-      wheelSensitivity: 0.3,
       minZoom: 0.05,
       maxZoom: 4,
       boxSelectionEnabled: false,
@@ -164,6 +163,7 @@ export class GraphView {
   async render(g: Subgraph, egoId: string | null): Promise<void> {
     this.egoId = egoId;
     const cy = this.cy;
+    cy.resize(); // the container may have changed size since the last drawing
     cy.batch(() => {
       cy.elements().remove();
       cy.add(g.nodes.map((n) => nodeElement(n, egoId)));
@@ -275,7 +275,12 @@ export class GraphView {
     this.cy.elements().unselect();
     if (el.nonempty()) {
       el.select();
-      this.cy.animate({ center: { eles: el }, duration: 200 });
+      // Pan only when the element is (partly) outside the window, so a click never jolts the view.
+      const box = el.boundingBox({});
+      const ext = this.cy.extent();
+      if (box.x1 < ext.x1 || box.x2 > ext.x2 || box.y1 < ext.y1 || box.y2 > ext.y2) {
+        this.cy.animate({ center: { eles: el }, duration: 200 });
+      }
     }
   }
 

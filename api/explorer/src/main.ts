@@ -23,8 +23,8 @@ import {
 import { EDGE_LOOKS, FALLBACK_EDGE, humanise, swatch } from "./palette";
 import { actorCard, agreementPanel, type CardActions, edgePanel, pathPanel } from "./panels";
 
-/** Most collaborators fetched for one ego network (the server may cap lower). */
-const EGO_LIMIT = 1000;
+/** Most collaborators fetched for one ego network (qkg's default `max_collaborators`). */
+const EGO_LIMIT = 500;
 const RANKING_TOP = 15;
 const LIST_LIMIT = 300;
 
@@ -167,17 +167,16 @@ async function loadEgo(id: string, name: string): Promise<void> {
   setStatus(`Loading the network of ${name} (depth ${depth})…`);
   try {
     const t0 = performance.now();
-    const res = await api.ego(id, depth, metric, EGO_LIMIT);
+    const res = await api.ego(id, depth, EGO_LIMIT);
     if (seq !== egoSeq) return;
     const t1 = performance.now();
     ego = res.ego;
     raw = res.graph;
-    scores = res.scores;
     for (const n of raw.nodes) names.set(n.id, n.label);
     paths = [];
     clear(byId("path-results"));
+    const sized = loadScores(ego.id, depth);
     await view.render(raw, ego.id);
-    view.sizeBy(scores);
     refreshVisibility();
     const t2 = performance.now();
     timings.egoFetch = Math.round(t1 - t0);
@@ -185,6 +184,7 @@ async function loadEgo(id: string, name: string): Promise<void> {
     timings.egoNodes = raw.nodes.length;
     timings.egoEdges = raw.edges.length;
     performance.measure("qkg:ego-render", { start: t1, end: t2 });
+    await sized;
     markRanking();
     setState("ready");
     announce(statusEl.textContent ?? "");
@@ -330,19 +330,28 @@ metricEl.addEventListener("change", () => {
   metric = metricEl.value as Metric;
   void loadRanking();
   if (ego === null) return;
-  const id = ego.id;
   setState("loading");
-  api
-    .scores(id, Number(depthEl.value), metric, EGO_LIMIT)
-    .then((s) => {
-      if (ego?.id !== id) return;
-      scores = s;
-      view.sizeBy(scores);
-      setState("ready");
-      announce(`Node size now shows ${humanise(metric).toLowerCase()} centrality`);
-    })
-    .catch(fail);
+  void loadScores(ego.id, Number(depthEl.value)).then(() => {
+    setState("ready");
+    announce(`Node size now shows ${humanise(metric).toLowerCase()} centrality`);
+  });
 });
+
+/** Size the drawn nodes by the chosen measure; on failure fall back to degree within the view. */
+async function loadScores(id: string, depth: number): Promise<void> {
+  const m = metric;
+  try {
+    const s = await api.scores(id, depth, m, EGO_LIMIT);
+    if (ego?.id !== id || metric !== m) return;
+    scores = s;
+    byId("metric-note").textContent = "";
+  } catch (err) {
+    if (ego?.id !== id || metric !== m) return;
+    scores = new Map(view.cy.nodes(".actor").map((n) => [n.id(), n.degree(false)] as [string, number]));
+    byId("metric-note").textContent = `${humanise(m)} unavailable (${err instanceof Error ? err.message : String(err)}); sized by links in view.`;
+  }
+  view.sizeBy(scores);
+}
 
 layoutEl.addEventListener("change", () => {
   view.layoutName = layoutEl.value as LayoutName;

@@ -29,6 +29,8 @@ export const RELATION_TYPES = [
   "HAS_GOAL",
 ] as const;
 
+export const AGREEMENT_KINDS = ["MOU", "Partnership", "JointStatement", "Contract", "Investment", "Consortium"] as const;
+
 /** Relation types that read the same both ways (drawn without an arrow). */
 export const SYMMETRIC = new Set<string>(["PARTNERS_WITH", "COMPETES_WITH"]);
 

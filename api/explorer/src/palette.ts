@@ -41,8 +41,8 @@ export const FALLBACK_EDGE: EdgeLook = { colour: "#999999", line: "solid", arrow
 
 /** Human label for an enum value: PARTNERS_WITH -> "partners with", ResearchInstitute -> "Research institute". */
 export function humanise(value: string): string {
-  if (/^[A-Z]+$/.test(value)) return value;
-  if (value.includes("_")) return value.toLowerCase().replace(/_/g, " ");
+  if (value === "MOU") return value;
+  if (/^[A-Z_]+$/.test(value)) return value.toLowerCase().replace(/_/g, " ");
   const spaced = value.replace(/([a-z])([A-Z])/g, "$1 $2");
   return spaced.charAt(0) + spaced.slice(1).toLowerCase();
 }
