@@ -1,0 +1,190 @@
+"""The embedded store's own promises: persistence, the data folder, locking, crash safety."""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from qkg.graph import EmbeddedStore, open_store, open_store_from_settings
+from qkg.schemas import ConfigurationError, StoreError, StoreLocked
+from qkg.schemas.rdf import canonical_delta
+from tests.factories import canonical_dump, corpus, kaist_pasqal, kaist_pasqal_v2
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def run_child(code: str, *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code), *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=REPO,
+        check=False,
+    )
+
+
+def test_survives_reopen(tmp_path: Path) -> None:
+    folder = tmp_path / "store"
+    with EmbeddedStore(folder) as store:
+        for d in corpus():
+            store.upsert(d)
+        store.upsert(kaist_pasqal_v2())
+        before, version = canonical_dump(store), store.version
+    with EmbeddedStore(folder) as store:
+        assert store.rebuilt_from == "snapshot"
+        assert canonical_dump(store) == before
+        assert store.version == version
+    (folder / "index.pickle").unlink()
+    with EmbeddedStore(folder) as store:
+        assert store.rebuilt_from == "rdf"
+        assert canonical_dump(store) == before
+        assert store.version == version
+
+
+def test_stale_or_broken_snapshot_is_reconciled_with_rdf(tmp_path: Path) -> None:
+    folder = tmp_path / "store"
+    with EmbeddedStore(folder) as store:
+        store.upsert(kaist_pasqal())
+    old = tmp_path / "old.pickle"
+    shutil.copy(folder / "index.pickle", old)
+    with EmbeddedStore(folder) as store:
+        for d in corpus()[1:]:
+            store.upsert(d)
+        store.upsert(kaist_pasqal_v2())  # replaces the only document the old snapshot knows
+        expected = canonical_dump(store)
+    shutil.copy(old, folder / "index.pickle")
+    with EmbeddedStore(folder) as store:
+        assert store.rebuilt_from == "snapshot+rdf"
+        assert canonical_dump(store) == expected
+    (folder / "index.pickle").write_bytes(b"not a pickle")
+    with EmbeddedStore(folder) as store:
+        assert store.rebuilt_from == "rdf"
+        assert canonical_dump(store) == expected
+
+
+def test_data_dir_is_created_from_settings(tmp_path: Path) -> None:
+    from qkg.api.settings import Settings
+
+    folder = tmp_path / "deep" / "er" / "qkg"
+    store = open_store_from_settings(Settings(data_dir=folder))
+    try:
+        assert store.kind == "embedded"
+        assert (folder / "qkg.lock").exists()
+        assert store.health()["path"] == str(folder)
+    finally:
+        store.close()
+
+
+def test_open_store_rejects_bad_configuration(tmp_path: Path) -> None:
+    with pytest.raises(ConfigurationError, match="'sqlite'"):
+        open_store(kind="sqlite", data_dir=tmp_path)
+    with pytest.raises(ConfigurationError, match="QKG_NEO4J_URI"):
+        open_store(kind="neo4j", data_dir=tmp_path)
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(StoreError, match="not a folder"):
+        EmbeddedStore(tmp_path / "file")
+
+
+def test_second_process_gets_store_locked(tmp_path: Path) -> None:
+    folder = tmp_path / "store"
+    code = """
+        import sys
+        from pathlib import Path
+        from qkg.graph import EmbeddedStore
+        from qkg.schemas import StoreLocked
+        try:
+            EmbeddedStore(Path(sys.argv[1]))
+        except StoreLocked as exc:
+            print("LOCKED", exc)
+        else:
+            print("OPENED")
+    """
+    with EmbeddedStore(folder) as store:
+        store.upsert(kaist_pasqal())
+        child = run_child(code, str(folder))
+        assert child.returncode == 0, child.stderr
+        assert child.stdout.startswith("LOCKED")
+        assert str(folder) in child.stdout
+        assert f"pid {os.getpid()}" in child.stdout
+        with pytest.raises(StoreLocked, match="already open"):
+            EmbeddedStore(folder)  # a second store object in this process too
+    child = run_child(code, str(folder))
+    assert child.stdout.startswith("OPENED"), child.stdout + child.stderr
+
+
+def test_closed_store_refuses_work(tmp_path: Path) -> None:
+    store = EmbeddedStore(tmp_path / "store")
+    store.close()
+    store.close()  # idempotent
+    with pytest.raises(StoreError, match="closed"):
+        store.upsert(kaist_pasqal())
+
+
+_LOADER = """
+    import sys
+    from pathlib import Path
+    from bench.synthetic import generate_deltas
+    from qkg.graph import EmbeddedStore
+
+    store = EmbeddedStore(Path(sys.argv[1]))
+    for i, delta in enumerate(generate_deltas(300, 4000, seed=7, relations_per_doc=20)):
+        store.upsert(delta)
+        print(i, flush=True)
+    store.close()
+    print("done", flush=True)
+"""
+
+
+@pytest.mark.slow
+def test_sigkill_during_load_then_rerun_equals_clean_load(tmp_path: Path) -> None:
+    """Kill the loading process at random points; reopen, re-run: same graph as a clean load."""
+    from bench.synthetic import generate_deltas
+
+    deltas = list(generate_deltas(300, 4000, seed=7, relations_per_doc=20))
+    assert len(deltas) >= 200
+
+    clean_folder = tmp_path / "clean"
+    assert run_child(_LOADER, str(clean_folder), timeout=600).stdout.endswith("done\n")
+    with EmbeddedStore(clean_folder) as clean:
+        expected = canonical_dump(clean)
+
+    folder = tmp_path / "crashed"
+    rng = random.Random(20261125)
+    for _ in range(3):
+        with subprocess.Popen(
+            [sys.executable, "-c", textwrap.dedent(_LOADER), str(folder)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+            cwd=REPO,
+        ) as proc:
+            assert proc.stdout is not None
+            target = rng.randrange(5, len(deltas) - 5)
+            for line in proc.stdout:
+                if line.strip() == "done" or int(line) >= target:
+                    break
+            time.sleep(rng.random() * 0.05)  # land inside an upsert, not only between two
+            proc.send_signal(signal.SIGKILL)
+            proc.wait()
+        assert proc.returncode == -signal.SIGKILL
+        # after the crash: every document present is complete, exactly as loaded
+        with EmbeddedStore(folder) as store:
+            by_id = {d.document.id: d for d in deltas}
+            loaded = store.documents()
+            assert loaded, "the child loaded some documents before it was killed"
+            for info in loaded[:: max(1, len(loaded) // 25)]:
+                assert canonical_delta(store.delta(info.id)) == canonical_delta(by_id[info.id])
+    done = run_child(_LOADER, str(folder), timeout=600)
+    assert done.stdout.endswith("done\n"), done.stderr
+    with EmbeddedStore(folder) as store:
+        assert canonical_dump(store) == expected
