@@ -1,0 +1,331 @@
+"""Centrality measures: who is a hub, who lies between others, who is close to everyone.
+
+One function per measure, ``G`` first and keyword-only options after, returning
+``{node: score}`` exactly as networkx's function of the same name does (same definitions,
+same normalisation, same handling of directed graphs and disconnected parts). ``engine``
+picks the implementation: ``"networkx"`` is the reference; ``"auto"`` runs the measured
+fastest engine (:mod:`qkg.graph.engines`), whose values the tests check against networkx.
+
+Path-based measures read ``weight``/``distance`` as a *length* (networkx's convention);
+the analytics service turns evidence counts into lengths ``1 / count`` for them.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import warnings
+from typing import TYPE_CHECKING, Any, Literal
+
+import numpy as np
+
+from qkg.schemas import ValidationError
+
+from .engines import choose, to_csr, to_igraph
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__ = [
+    "betweenness",
+    "closeness",
+    "degree",
+    "eigenvector",
+    "harmonic",
+    "katz",
+    "pagerank",
+]
+
+Scores = dict[Any, float]
+_IG = ("networkx", "igraph")
+
+
+def degree(
+    G: nx.Graph,
+    *,
+    direction: Literal["total", "in", "out"] = "total",
+    weight: str | None = None,
+    normalized: bool = False,
+) -> Scores:
+    """Number of links of each node (or their summed ``weight``: evidence counts).
+
+    ``normalized`` divides by ``n - 1`` as :func:`networkx.degree_centrality` does.
+    On an undirected graph ``in`` and ``out`` equal ``total``.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> degree(nx.star_graph(3))
+    {0: 3.0, 1: 1.0, 2: 1.0, 3: 1.0}
+    >>> degree(nx.DiGraph([("a", "b"), ("c", "b")]), direction="in")
+    {'a': 0.0, 'b': 2.0, 'c': 0.0}
+    """
+    if direction not in ("total", "in", "out"):
+        raise ValidationError(f"direction {direction!r} is not one of total, in, out")
+    if G.is_directed() and direction == "in":
+        view = G.in_degree(weight=weight)
+    elif G.is_directed() and direction == "out":
+        view = G.out_degree(weight=weight)
+    else:
+        view = G.degree(weight=weight)
+    scale = 1.0 / (len(G) - 1) if normalized and len(G) > 1 else 1.0
+    return {n: float(d) * scale for n, d in view}
+
+
+def _betweenness_scale(n: int, *, normalized: bool, directed: bool, k: int | None) -> tuple[float, float]:
+    """networkx's rescaling (endpoints excluded) as (factor for sampled sources, for others)."""
+    big_n = n - 1
+    if big_n < 2:
+        return 1.0, 1.0
+    c = 1 if directed else 2
+    if k is None:
+        s = 1 / (big_n * (big_n - 1)) if normalized else 1 / c
+        return s, s
+    src = 1 / ((k - 1) * (big_n - 1)) if normalized else big_n / ((k - 1) * c)
+    other = 1 / (k * (big_n - 1)) if normalized else big_n / (k * c)
+    return (src if k > 1 else math.nan), other
+
+
+def betweenness(
+    G: nx.Graph,
+    *,
+    k: int | None = None,
+    normalized: bool = True,
+    weight: str | None = None,
+    seed: int | None = None,
+    engine: str = "auto",
+) -> Scores:
+    """Share of shortest paths between other nodes that pass through each node: brokers.
+
+    With ``k``, only ``k`` source nodes (drawn with ``seed`` exactly as networkx draws
+    them) are used and the sum is scaled up: an estimate for large graphs.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> betweenness(nx.path_graph(["a", "b", "c"]), normalized=False)
+    {'a': 0.0, 'b': 1.0, 'c': 0.0}
+    >>> betweenness(nx.star_graph(3))[0]
+    1.0
+    """
+    n = len(G)
+    if k is not None and not 0 < k <= n:
+        raise ValidationError(f"sample size k={k} must be between 1 and the number of nodes ({n})")
+    if k == n:
+        k = None
+    if choose("betweenness", engine, _IG) == "networkx":
+        import networkx as nx
+
+        return dict(nx.betweenness_centrality(G, k=k, normalized=normalized, weight=weight, seed=seed))
+    if n == 0:
+        return {}
+    view = to_igraph(G)
+    sources = None if k is None else random.Random(seed).sample(list(G.nodes()), k)  # noqa: S311 - seeded, as networkx
+    raw = view.graph.betweenness(
+        directed=G.is_directed(),
+        weights=view.weights(weight),
+        sources=None if sources is None else [view.index[s] for s in sources],
+    )
+    # On undirected graphs igraph counts each pair once where networkx's raw sum counts
+    # both orders; then networkx's own rescaling applies.
+    twice = 1.0 if G.is_directed() else 2.0
+    s_src, s_other = _betweenness_scale(n, normalized=normalized, directed=G.is_directed(), k=k)
+    picked = set(sources or ())
+    return {
+        node: value * twice * (s_src if node in picked else s_other)
+        for node, value in zip(view.nodes, raw, strict=True)
+    }
+
+
+def _reach_counts(G: nx.Graph) -> list[int]:
+    """For each node (in ``G``'s order), how many nodes reach it, itself included."""
+    view = to_igraph(G)
+    if not G.is_directed():
+        membership = view.graph.connected_components().membership
+        sizes = np.bincount(membership)
+        return [int(sizes[m]) for m in membership]
+    sizes = view.graph.neighborhood_size(order=len(view.nodes), mode="in")
+    return [int(s) for s in sizes]
+
+
+def closeness(G: nx.Graph, *, distance: str | None = None, engine: str = "auto") -> Scores:
+    """Inverse mean distance to each node, scaled by the share of nodes that reach it.
+
+    The Wasserman–Faust form networkx uses (``wf_improved=True``), so that small
+    components do not look central; incoming distances on directed graphs.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> closeness(nx.path_graph(["a", "b", "c"]))
+    {'a': 0.6666666666666666, 'b': 1.0, 'c': 0.6666666666666666}
+    """
+    if choose("closeness", engine, _IG) == "networkx":
+        import networkx as nx
+
+        return dict(nx.closeness_centrality(G, distance=distance))
+    n = len(G)
+    if n <= 1:
+        return dict.fromkeys(G, 0.0)
+    view = to_igraph(G)
+    mode = "in" if G.is_directed() else "all"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # igraph warns on disconnected graphs
+        per_reach = view.graph.closeness(mode=mode, weights=view.weights(distance), normalized=True)
+    reach = _reach_counts(G)
+    out: Scores = {}
+    for node, c, r in zip(view.nodes, per_reach, reach, strict=True):
+        out[node] = 0.0 if r <= 1 or c is None or math.isnan(c) else c * (r - 1) / (n - 1)
+    return out
+
+
+def harmonic(G: nx.Graph, *, distance: str | None = None, engine: str = "auto") -> Scores:
+    """Sum of inverse distances to each node: closeness that adds up across components.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> harmonic(nx.path_graph(["a", "b", "c"]))
+    {'a': 1.5, 'b': 2.0, 'c': 1.5}
+    """
+    if choose("harmonic", engine, _IG) == "networkx":
+        import networkx as nx
+
+        return {k: float(v) for k, v in nx.harmonic_centrality(G, distance=distance).items()}
+    if len(G) == 0:
+        return {}
+    view = to_igraph(G)
+    mode = "in" if G.is_directed() else "all"
+    values = view.graph.harmonic_centrality(mode=mode, weights=view.weights(distance), normalized=False)
+    return view.to_dict(values)
+
+
+def eigenvector(
+    G: nx.Graph,
+    *,
+    weight: str | None = None,
+    max_iter: int = 100,
+    tol: float = 1e-6,
+    engine: str = "auto",
+) -> Scores:
+    """Importance from important neighbours: the principal eigenvector, unit Euclidean norm.
+
+    Incoming links on directed graphs, as networkx.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> s = eigenvector(nx.star_graph(2))
+    >>> round(s[0], 4), round(s[1], 4)
+    (0.7071, 0.5)
+    """
+    if choose("eigenvector", engine, _IG) == "networkx":
+        import networkx as nx
+
+        return dict(nx.eigenvector_centrality(G, max_iter=max_iter, tol=tol, weight=weight))
+    n = len(G)
+    if n == 0:
+        return {}
+    if G.number_of_edges() == 0:
+        return dict.fromkeys(G, 1.0 / math.sqrt(n))
+    view = to_igraph(G)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        values = np.asarray(
+            view.graph.eigenvector_centrality(weights=view.weights(weight)),
+            dtype=float,
+        )
+    norm = float(np.linalg.norm(values))
+    return view.to_dict(values / norm if norm > 0 else values)
+
+
+def pagerank(G: nx.Graph, *, alpha: float = 0.85, weight: str | None = None, engine: str = "auto") -> Scores:
+    """PageRank with damping ``alpha``; dangling nodes spread their rank evenly.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> s = pagerank(nx.star_graph(2))
+    >>> round(s[0], 4), round(s[1], 4)
+    (0.4865, 0.2568)
+    """
+    if not 0 < alpha < 1:
+        raise ValidationError(f"alpha={alpha} must be between 0 and 1")
+    if choose("pagerank", engine, _IG) == "networkx":
+        import networkx as nx
+
+        return dict(nx.pagerank(G, alpha=alpha, weight=weight))
+    if len(G) == 0:
+        return {}
+    view = to_igraph(G)
+    values = view.graph.pagerank(directed=G.is_directed(), damping=alpha, weights=view.weights(weight))
+    return view.to_dict(values)
+
+
+def spectral_radius(G: nx.Graph, *, weight: str | None = None) -> float:
+    """Largest eigenvalue of the adjacency matrix (0 for a graph without cycles)."""
+    if G.number_of_edges() == 0:
+        return 0.0
+    view = to_igraph(G)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        # directed=False is rejected by igraph 1.0; undirected graphs need no flag.
+        _, value = view.graph.eigenvector_centrality(weights=view.weights(weight), return_eigenvalue=True)
+    return float(abs(value))
+
+
+def katz(
+    G: nx.Graph,
+    *,
+    alpha: float | None = None,
+    beta: float = 1.0,
+    weight: str | None = None,
+    max_iter: int = 1000,
+    tol: float = 1e-6,
+    normalized: bool = True,
+    engine: str = "auto",
+) -> Scores:
+    """Katz centrality: walks of every length reaching a node, longer ones damped by ``alpha``.
+
+    ``alpha`` defaults to ``0.85 / λ_max`` (the series converges only below ``1 / λ_max``;
+    networkx's fixed default of 0.1 diverges on graphs with hubs).
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> s = katz(nx.path_graph(["a", "b", "c"]), alpha=0.1, normalized=False)
+    >>> round(s["a"], 4), round(s["b"], 4)
+    (1.1111, 1.2222)
+    """
+    if alpha is None:
+        radius = spectral_radius(G, weight=weight)
+        alpha = 0.85 / radius if radius > 0 else 0.1
+    if alpha <= 0:
+        raise ValidationError(f"alpha={alpha} must be positive")
+    if choose("katz", engine, ("networkx", "scipy")) == "networkx":
+        import networkx as nx
+
+        return dict(
+            nx.katz_centrality(
+                G, alpha=alpha, beta=beta, max_iter=max_iter, tol=tol, normalized=normalized, weight=weight
+            )
+        )
+    n = len(G)
+    if n == 0:
+        return {}
+    A, nodes = to_csr(G, weight)
+    At = A.T.tocsr()
+    x = np.zeros(n)
+    for _ in range(max_iter):  # networkx's iteration and stopping rule, vectorised
+        last = x
+        x = alpha * (At @ last) + beta
+        if float(np.abs(x - last).sum()) < n * tol:
+            break
+    else:
+        import networkx as nx
+
+        raise nx.PowerIterationFailedConvergence(max_iter)
+    if normalized:
+        norm = float(np.linalg.norm(x))
+        x = x / norm if norm > 0 else x
+    return dict(zip(nodes, x.tolist(), strict=True))

@@ -1,0 +1,216 @@
+"""Fast engines behind the analytics functions, chosen by measurement.
+
+Every measure has a networkx implementation (the reference) and, where one is faster, an
+engine that computes the same values: python-igraph (C core) or scipy sparse matrices.
+The choice below was measured on the synthetic 100k-actor / 1M-relation ecosystem
+(``bench/analytics.py``, figures in ``docs/bench-analytics.md``): igraph beat rustworkx
+and networkx on every path-based and spectral measure; scipy matches igraph for Katz,
+which igraph lacks. Tests check each engine against networkx on random graphs.
+
+Converting a networkx graph costs about a second per million edges, so the converted form
+is cached per graph object (and dropped when the graph's size changes or it is garbage
+collected): several measures on one projection convert once.
+"""
+
+from __future__ import annotations
+
+import random
+import threading
+import weakref
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
+
+import numpy as np
+
+from qkg.schemas import ValidationError
+
+if TYPE_CHECKING:
+    import igraph
+    import networkx as nx
+    import scipy.sparse
+
+__all__ = [
+    "ENGINES",
+    "FAST_ENGINE",
+    "Engine",
+    "IGraphView",
+    "choose",
+    "seeded_igraph",
+    "to_csr",
+    "to_igraph",
+]
+
+#: ``auto`` picks the measured fastest engine for the measure; the others force one.
+Engine = Literal["auto", "networkx", "igraph", "scipy", "numpy"]
+ENGINES: tuple[str, ...] = ("auto", "networkx", "igraph", "scipy", "numpy")
+
+#: The fastest engine per measure, from bench/analytics.py (see docs/bench-analytics.md).
+FAST_ENGINE: dict[str, str] = {
+    "degree": "networkx",  # a dict comprehension over the adjacency; conversion would cost more
+    "betweenness": "igraph",
+    "closeness": "igraph",
+    "harmonic": "igraph",
+    "eigenvector": "igraph",
+    "pagerank": "igraph",
+    "katz": "scipy",
+    "louvain": "igraph",
+    "leiden": "igraph",
+    "kcore": "igraph",
+    "components": "igraph",
+    "constraint": "numpy",  # vectorised over triangles (brokerage.py)
+    "effective_size": "numpy",
+}
+#: Below this many edges networkx is fast enough and is the reference, so ``auto`` keeps
+#: it for measures whose engines legitimately differ (community detection's randomness).
+SMALL_GRAPH_EDGES = 20_000
+
+
+def choose(measure: str, engine: str, supported: tuple[str, ...]) -> str:
+    """The engine to run ``measure`` with: ``engine`` itself, or the fastest for ``auto``.
+
+    >>> choose("pagerank", "auto", ("networkx", "igraph"))
+    'igraph'
+    >>> choose("pagerank", "networkx", ("networkx", "igraph"))
+    'networkx'
+    """
+    if engine == "auto":
+        fast = FAST_ENGINE.get(measure, "networkx")
+        return fast if fast in supported else "networkx"
+    if engine not in supported:
+        raise ValidationError(
+            f"engine {engine!r} cannot compute {measure} (choose one of {', '.join(('auto', *supported))})"
+        )
+    return engine
+
+
+@dataclass(frozen=True, slots=True)
+class IGraphView:
+    """A networkx graph as igraph: vertex ``i`` is ``nodes[i]`` (the networkx node order)."""
+
+    graph: igraph.Graph
+    nodes: list[Any]
+    index: dict[Any, int]
+
+    def weights(self, attribute: str | None) -> list[float] | None:
+        """Edge weights from a networkx edge attribute (missing values count 1), or None."""
+        if attribute is None:
+            return None
+        key = f"w:{attribute}"
+        if key not in self.graph.es.attributes():
+            raise ValidationError(f"edge attribute {attribute!r} was not converted")
+        return list(self.graph.es[key])
+
+    def to_dict(self, values: Any) -> dict[Any, float]:
+        return dict(zip(self.nodes, (float(v) for v in values), strict=True))
+
+
+_IG_CACHE: weakref.WeakKeyDictionary[Any, tuple[tuple[int, int], IGraphView]] = weakref.WeakKeyDictionary()
+_CSR_CACHE: weakref.WeakKeyDictionary[Any, dict[Any, Any]] = weakref.WeakKeyDictionary()
+_LOCK = threading.Lock()
+
+
+def _fingerprint(G: nx.Graph) -> tuple[int, int]:
+    return (G.number_of_nodes(), G.number_of_edges())
+
+
+def _edge_attributes(G: nx.Graph) -> list[str]:
+    for _, _, data in G.edges(data=True):
+        return sorted(k for k, v in data.items() if isinstance(v, int | float) and not isinstance(v, bool))
+    return []
+
+
+def to_igraph(G: nx.Graph) -> IGraphView:
+    """``G`` as an igraph graph with its numeric edge attributes (cached per graph object).
+
+    >>> import networkx as nx
+    >>> view = to_igraph(nx.path_graph(["a", "b", "c"]))
+    >>> view.graph.vcount(), view.graph.ecount(), view.nodes
+    (3, 2, ['a', 'b', 'c'])
+    """
+    import igraph
+
+    if G.is_multigraph():
+        raise ValidationError("the fast engines need a simple graph: reduce the multigraph first")
+    fp = _fingerprint(G)
+    with _LOCK:
+        hit = _IG_CACHE.get(G)
+        if hit is not None and hit[0] == fp:
+            return hit[1]
+    nodes = list(G)
+    index = {n: i for i, n in enumerate(nodes)}
+    attrs = _edge_attributes(G)
+    edges = []
+    columns: dict[str, list[float]] = {a: [] for a in attrs}
+    for u, v, data in G.edges(data=True):
+        edges.append((index[u], index[v]))
+        for a in attrs:
+            columns[a].append(float(data.get(a, 1)))
+    g = igraph.Graph(n=len(nodes), edges=edges, directed=G.is_directed())
+    for a, col in columns.items():
+        g.es[f"w:{a}"] = col
+    view = IGraphView(g, nodes, index)
+    with _LOCK:
+        _IG_CACHE[G] = (fp, view)
+    return view
+
+
+def to_csr(G: nx.Graph, weight: str | None = None) -> tuple[scipy.sparse.csr_array, list[Any]]:
+    """The adjacency matrix of ``G`` (rows = sources) in networkx node order, cached.
+
+    Undirected edges appear in both directions; missing weights count 1.
+
+    >>> import networkx as nx
+    >>> A, nodes = to_csr(nx.path_graph(3))
+    >>> A.toarray().tolist()
+    [[0.0, 1.0, 0.0], [1.0, 0.0, 1.0], [0.0, 1.0, 0.0]]
+    """
+    import scipy.sparse
+
+    fp = _fingerprint(G)
+    with _LOCK:
+        per_graph = _CSR_CACHE.get(G)
+        if per_graph is not None and per_graph.get("fp") == fp and (weight,) in per_graph:
+            cached: tuple[scipy.sparse.csr_array, list[Any]] = per_graph[(weight,)]
+            return cached
+    view = to_igraph(G)
+    n = len(view.nodes)
+    el = np.asarray(view.graph.get_edgelist(), dtype=np.int64).reshape(-1, 2)
+    w = view.weights(weight)
+    data = np.ones(len(el)) if w is None else np.asarray(w, dtype=float)
+    rows, cols = el[:, 0], el[:, 1]
+    if not G.is_directed():
+        rows, cols, data = (
+            np.concatenate([rows, cols]),
+            np.concatenate([cols, rows]),
+            np.concatenate([data, data]),
+        )
+    A = scipy.sparse.csr_array((data, (rows, cols)), shape=(n, n))
+    with _LOCK:
+        per_graph = _CSR_CACHE.get(G)
+        if per_graph is None or per_graph.get("fp") != fp:
+            per_graph = {"fp": fp}
+            _CSR_CACHE[G] = per_graph
+        per_graph[(weight,)] = (A, view.nodes)
+    return A, view.nodes
+
+
+_RNG_LOCK = threading.Lock()
+
+
+@contextmanager
+def seeded_igraph(seed: int | None) -> Iterator[None]:
+    """Run igraph's randomised algorithms with a private seeded generator, then restore it.
+
+    python-igraph draws from one process-wide generator; the lock keeps two seeded runs
+    from interleaving their draws.
+    """
+    import igraph
+
+    with _RNG_LOCK:
+        igraph.set_random_number_generator(random.Random(seed))  # noqa: S311 - reproducible
+        try:
+            yield
+        finally:
+            igraph.set_random_number_generator(random)
