@@ -1,0 +1,562 @@
+"""Cypher for the Neo4j store, as pure builders returning ``(query, params)``.
+
+Labels and relationship types are only ever formatted in from the ontology enums (checked
+here by :func:`_label` and :func:`_rel_type`) or from the fixed names below; every value,
+including every id, name and piece of text, travels as a parameter. Keeping the Cypher here,
+apart from the driver, lets ``tests/graph/test_cypher.py`` check it without a server.
+
+The property-graph layout (see ``docs/neo4j.md``):
+
+- ``(:Actor:<EntityType> {id, type, name, aliases, external_ids, country, description,
+  name_key, keys, primary, ext_src})``; ``keys`` are the normalised name and aliases.
+- ``(a:Actor)-[:<RelationType> {evidence, docs, dates, contrib, confidence, valid_from,
+  valid_to}]->(b:Actor)``: ``evidence`` is the merged evidence as JSON strings, ``docs`` the
+  supporting document ids (sorted) with their publication ``dates`` and per-document
+  ``contrib`` (JSON) in parallel lists.
+- ``(:Agreement)`` and ``(:Goal)`` nodes likewise carry ``evidence``, ``docs``, ``dates`` and
+  ``contrib``; ``(:Actor)-[:PARTY_TO]->(:Agreement)``, ``(:Actor)-[:HAS_GOAL]->(:Goal)``.
+- ``(:Document {id, ..., delta, digest, loaded})-[:MENTIONS {entity}]->(:Actor)``: the
+  document's canonical delta and, per entity, the entity as that document described it.
+- One ``(:QkgMeta {id: "graph", version})`` node holds the graph version.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from qkg.schemas import (
+    SYMMETRIC_TYPES,
+    AgreementKind,
+    Direction,
+    EntityFilter,
+    EntityType,
+    RelationFilter,
+    RelationType,
+)
+
+__all__ = [
+    "ACTOR",
+    "AGREEMENT",
+    "DOCUMENT",
+    "GOAL",
+    "MENTIONS",
+    "META",
+    "Query",
+    "agreement_links_query",
+    "agreements_query",
+    "bump_version",
+    "clear_batch",
+    "count_entities_query",
+    "delete_nodes",
+    "delete_relations",
+    "deltas_query",
+    "documents_query",
+    "documents_with_source",
+    "entities_by_id_query",
+    "entities_query",
+    "entity_mentions",
+    "find_entities_query",
+    "goals_query",
+    "lock_documents",
+    "lock_entities",
+    "lock_nodes",
+    "read_relations",
+    "relation_links_query",
+    "relations_query",
+    "schema_statements",
+    "stats_query",
+    "steps_query",
+    "version_query",
+    "write_agreements",
+    "write_document",
+    "write_entities",
+    "write_goals",
+    "write_relations",
+]
+
+Query = tuple[str, dict[str, Any]]
+
+ACTOR = "Actor"
+AGREEMENT = "Agreement"
+GOAL = "Goal"
+DOCUMENT = "Document"
+META = "QkgMeta"
+MENTIONS = "MENTIONS"
+_PARTY_TO = RelationType.PARTY_TO.value
+_HAS_GOAL = RelationType.HAS_GOAL.value
+_NODE_LABELS = frozenset({ACTOR, AGREEMENT, GOAL, DOCUMENT, META})
+#: Relation types stored as relationships between two actors.
+ACTOR_REL_TYPES: tuple[RelationType, ...] = tuple(
+    t for t in RelationType if t not in (RelationType.PARTY_TO, RelationType.HAS_GOAL)
+)
+_ENTITY_PROPS = "id: n.id, type: n.type, name: n.name, aliases: n.aliases, external_ids: n.external_ids, country: n.country, description: n.description"
+_REL_RETURN = (
+    "startNode(r).id AS source, type(r) AS type, endNode(r).id AS target, r.evidence AS evidence, "
+    "r.confidence AS confidence, r.valid_from AS valid_from, r.valid_to AS valid_to"
+)
+
+
+def _label(value: str | EntityType) -> str:
+    """A node label, only from the ontology or the store's fixed labels."""
+    if isinstance(value, EntityType):
+        return value.value
+    if value in _NODE_LABELS:
+        return value
+    return EntityType(value).value  # raises ValueError for anything else
+
+
+def _rel_type(value: str | RelationType) -> str:
+    """A relationship type, only from the ontology (or the store's MENTIONS)."""
+    if value == MENTIONS:
+        return MENTIONS
+    return RelationType(value).value
+
+
+def schema_statements() -> list[str]:
+    """Uniqueness constraints on every id plus lookup indexes, all idempotent."""
+    out = [
+        f"CREATE CONSTRAINT qkg_{label.lower()}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
+        for label in (ACTOR, AGREEMENT, GOAL, DOCUMENT, META)
+    ]
+    out += [
+        f"CREATE INDEX qkg_document_source IF NOT EXISTS FOR (n:{DOCUMENT}) ON (n.source)",
+        f"CREATE INDEX qkg_actor_name_key IF NOT EXISTS FOR (n:{ACTOR}) ON (n.name_key)",
+        f"CREATE INDEX qkg_goal_owner IF NOT EXISTS FOR (n:{GOAL}) ON (n.owner)",
+    ]
+    return out
+
+
+# -- write path: lock, read, write (all inside one transaction per document) -----------------
+
+
+def lock_documents(ids: Sequence[str]) -> Query:
+    """Lock and read loaded documents (their canonical delta and digest)."""
+    return (
+        f"MATCH (d:{DOCUMENT}) WHERE d.id IN $ids SET d._lock = true REMOVE d._lock "
+        "RETURN d.id AS id, d.delta AS delta, d.digest AS digest",
+        {"ids": list(ids)},
+    )
+
+
+def documents_with_source(source: str) -> Query:
+    """Ids of loaded documents with this ``source`` (candidates for replacement)."""
+    return (f"MATCH (d:{DOCUMENT} {{source: $source}}) RETURN d.id AS id ORDER BY id", {"source": source})
+
+
+def lock_entities(ids: Sequence[str]) -> Query:
+    """MERGE (and so write-lock) entity nodes in id order; return their merged state.
+
+    New ids come back with ``primary = null``; they are filled or deleted later in the
+    same transaction, so nobody ever sees the placeholder.
+    """
+    return (
+        f"UNWIND $ids AS id MERGE (n:{ACTOR} {{id: id}}) SET n._lock = true REMOVE n._lock "
+        "RETURN id, n.primary AS primary, n.ext_src AS ext_src, n.type AS type, n.name AS name, "
+        "n.aliases AS aliases, n.external_ids AS external_ids, n.country AS country, "
+        "n.description AS description",
+        {"ids": sorted(set(ids))},
+    )
+
+
+def entity_mentions(ids: Sequence[str], exclude_docs: Sequence[str]) -> Query:
+    """Every remaining document's description of these entities (for a full re-merge)."""
+    return (
+        f"UNWIND $ids AS id MATCH (d:{DOCUMENT})-[m:{MENTIONS}]->(n:{ACTOR} {{id: id}}) "
+        "WHERE NOT d.id IN $exclude RETURN id, d.id AS doc, m.entity AS entity",
+        {"ids": sorted(set(ids)), "exclude": list(exclude_docs)},
+    )
+
+
+def read_relations(keys: Iterable[tuple[str, str, str]]) -> Query:
+    """The stored per-document bookkeeping of these relations (missing ones are absent)."""
+    rows = [{"s": s, "type": _rel_type(t), "t": o} for s, t, o in sorted(set(keys))]
+    return (
+        f"UNWIND $rows AS row MATCH (a:{ACTOR} {{id: row.s}})-[r]->(b:{ACTOR} {{id: row.t}}) "
+        "WHERE type(r) = row.type "
+        "RETURN row.s AS source, row.type AS type, row.t AS target, r.docs AS docs, "
+        "r.contrib AS contrib, r.evidence AS evidence, r.dates AS dates",
+        {"rows": rows},
+    )
+
+
+def lock_nodes(label: str, ids: Sequence[str]) -> Query:
+    """MERGE (and lock) agreement or goal nodes; return their bookkeeping."""
+    lab = _label(label)
+    return (
+        f"UNWIND $ids AS id MERGE (n:{lab} {{id: id}}) SET n._lock = true REMOVE n._lock "
+        "RETURN id, n.docs AS docs, n.contrib AS contrib, n.evidence AS evidence, n.dates AS dates",
+        {"ids": sorted(set(ids))},
+    )
+
+
+def write_entities(rows: Sequence[tuple[EntityType, Mapping[str, Any]]]) -> Query:
+    """Set merged entity properties and make the entity's type label its only type label.
+
+    Labels are set with Neo4j 5.26 dynamic labels from values checked against the enum here."""
+    return (
+        f"UNWIND $rows AS row MATCH (n:{ACTOR} {{id: row.props.id}}) "
+        "SET n = row.props SET n:$(row.label) REMOVE n:$(row.others)",
+        {
+            "rows": [
+                {
+                    "label": _label(t),
+                    "others": [o.value for o in EntityType if o is not t],
+                    "props": dict(props),
+                }
+                for t, props in rows
+            ]
+        },
+    )
+
+
+def delete_nodes(
+    *,
+    agreements: Sequence[str] = (),
+    goals: Sequence[str] = (),
+    documents: Sequence[str] = (),
+    actors: Sequence[str] = (),
+) -> Query:
+    """Delete nodes (and their relationships) of each kind, in one statement."""
+    return (
+        f"CALL () {{ UNWIND $agreements AS id MATCH (n:{AGREEMENT} {{id: id}}) DETACH DELETE n }} "
+        f"CALL () {{ UNWIND $goals AS id MATCH (n:{GOAL} {{id: id}}) DETACH DELETE n }} "
+        f"CALL () {{ UNWIND $documents AS id MATCH (n:{DOCUMENT} {{id: id}}) DETACH DELETE n }} "
+        f"CALL () {{ UNWIND $actors AS id MATCH (n:{ACTOR} {{id: id}}) DETACH DELETE n }}",
+        {
+            "agreements": sorted(set(agreements)),
+            "goals": sorted(set(goals)),
+            "documents": sorted(set(documents)),
+            "actors": sorted(set(actors)),
+        },
+    )
+
+
+def _by_type(
+    rows: Iterable[tuple[tuple[str, str, str], Mapping[str, Any] | None]],
+) -> dict[str, list[dict[str, Any]]]:
+    out: dict[str, list[dict[str, Any]]] = {t.value: [] for t in ACTOR_REL_TYPES}
+    for (s, t, o), props in rows:
+        row: dict[str, Any] = {"s": s, "t": o}
+        if props is not None:
+            row["props"] = dict(props)
+        out.setdefault(_rel_type(t), []).append(row)
+    return out
+
+
+def write_relations(rows: Sequence[tuple[tuple[str, str, str], Mapping[str, Any]]]) -> Query:
+    """MERGE relationships between existing actors and set their properties, in one statement
+    with one subquery per relationship type (types from the enum, so MERGE expands only
+    relationships of that type)."""
+    groups = _by_type(rows)
+    parts = [
+        f"CALL () {{ UNWIND $rows_{t} AS row MATCH (a:{ACTOR} {{id: row.s}}) MATCH (b:{ACTOR} {{id: row.t}}) "
+        f"MERGE (a)-[r:{t}]->(b) SET r = row.props }}"
+        for t in groups
+    ]
+    return (" ".join(parts), {f"rows_{t}": g for t, g in groups.items()})
+
+
+def delete_relations(keys: Iterable[tuple[str, str, str]]) -> Query:
+    groups = _by_type((k, None) for k in keys)
+    parts = [
+        f"CALL () {{ UNWIND $rows_{t} AS row MATCH (:{ACTOR} {{id: row.s}})-[r:{t}]->(:{ACTOR} {{id: row.t}}) DELETE r }}"
+        for t in groups
+    ]
+    return (" ".join(parts), {f"rows_{t}": g for t, g in groups.items()})
+
+
+def write_agreements(rows: Sequence[Mapping[str, Any]]) -> Query:
+    """Set agreement properties and make PARTY_TO edges exactly the parties."""
+    return (
+        f"UNWIND $rows AS row MATCH (g:{AGREEMENT} {{id: row.id}}) SET g = row "
+        f"WITH g CALL (g) {{ MATCH (g)<-[p:{_PARTY_TO}]-(x) WHERE NOT x.id IN g.parties DELETE p }} "
+        f"WITH g UNWIND g.parties AS pid MATCH (a:{ACTOR} {{id: pid}}) MERGE (a)-[:{_PARTY_TO}]->(g)",
+        {"rows": list(rows)},
+    )
+
+
+def write_goals(rows: Sequence[Mapping[str, Any]]) -> Query:
+    """Set goal properties and make the HAS_GOAL edge come from the owner only."""
+    return (
+        f"UNWIND $rows AS row MATCH (g:{GOAL} {{id: row.id}}) SET g = row "
+        f"WITH g CALL (g) {{ MATCH (g)<-[h:{_HAS_GOAL}]-(x) WHERE x.id <> g.owner OR g.owner IS NULL DELETE h }} "
+        f"WITH g MATCH (a:{ACTOR} {{id: g.owner}}) MERGE (a)-[:{_HAS_GOAL}]->(g)",
+        {"rows": list(rows)},
+    )
+
+
+def write_document(props: Mapping[str, Any], mentions: Sequence[Mapping[str, Any]]) -> Query:
+    """The document node (its ``loaded`` marker) and one MENTIONS edge per entity."""
+    return (
+        f"MERGE (d:{DOCUMENT} {{id: $props.id}}) SET d = $props, d.loaded = true "
+        f"WITH d UNWIND $mentions AS m MATCH (n:{ACTOR} {{id: m.id}}) "
+        f"MERGE (d)-[r:{MENTIONS}]->(n) SET r.entity = m.entity",
+        {"props": dict(props), "mentions": list(mentions)},
+    )
+
+
+def version_query() -> Query:
+    return (f"OPTIONAL MATCH (m:{META} {{id: 'graph'}}) RETURN m.version AS version", {})
+
+
+def bump_version(version: str) -> Query:
+    return (f"MERGE (m:{META} {{id: 'graph'}}) SET m.version = $version", {"version": version})
+
+
+def clear_batch(batch: int = 10_000) -> Query:
+    """Delete up to ``batch`` of the store's nodes (run until it returns 0)."""
+    labels = " OR ".join(f"n:{lab}" for lab in (ACTOR, AGREEMENT, GOAL, DOCUMENT, META))
+    return (
+        f"MATCH (n) WHERE {labels} WITH n LIMIT $batch DETACH DELETE n RETURN count(*) AS deleted",
+        {"batch": batch},
+    )
+
+
+# -- reads ------------------------------------------------------------------------------------
+
+
+def entities_by_id_query(ids: Sequence[str]) -> Query:
+    return (
+        f"UNWIND $ids AS id MATCH (n:{ACTOR} {{id: id}}) RETURN {{{_ENTITY_PROPS}}} AS n",
+        {"ids": list(dict.fromkeys(ids))},
+    )
+
+
+def find_entities_query(key: str) -> Query:
+    return (
+        f"MATCH (n:{ACTOR}) WHERE $key IN n.keys WITH n ORDER BY n.name_key, n.id RETURN {{{_ENTITY_PROPS}}} AS n",
+        {"key": key},
+    )
+
+
+def _entity_where(f: EntityFilter | None, normalise: Any) -> tuple[str, dict[str, Any]]:
+    if f is None:
+        return "", {}
+    conds: list[str] = []
+    params: dict[str, Any] = {}
+    if f.types is not None:
+        conds.append("n.type IN $types")
+        params["types"] = sorted(t.value for t in f.types)
+    if f.country is not None:
+        conds.append("n.country = $country")
+        params["country"] = f.country.upper()
+    if f.name_prefix is not None:
+        conds.append("any(k IN n.keys WHERE k STARTS WITH $prefix)")
+        params["prefix"] = normalise(f.name_prefix)
+    if f.name_contains is not None:
+        conds.append("any(k IN n.keys WHERE k CONTAINS $contains)")
+        params["contains"] = normalise(f.name_contains)
+    if f.technology is not None:
+        conds.append(
+            f"EXISTS {{ MATCH (n)-[:{RelationType.WORKS_ON.value}|{RelationType.DEVELOPS.value}]->"
+            f"(:{ACTOR} {{id: $technology}}) }}"
+        )
+        params["technology"] = f.technology
+    return (" WHERE " + " AND ".join(conds) if conds else ""), params
+
+
+def entities_query(f: EntityFilter | None, normalise: Any, *, limit: int | None, offset: int) -> Query:
+    where, params = _entity_where(f, normalise)
+    page = " SKIP $offset" + (" LIMIT $limit" if limit is not None else "")
+    params.update(offset=offset, limit=limit)
+    return (
+        f"MATCH (n:{ACTOR}){where} WITH n ORDER BY n.name_key, n.id{page} RETURN {{{_ENTITY_PROPS}}} AS n",
+        params,
+    )
+
+
+def count_entities_query(f: EntityFilter | None, normalise: Any) -> Query:
+    where, params = _entity_where(f, normalise)
+    return (f"MATCH (n:{ACTOR}){where} RETURN count(n) AS n", params)
+
+
+def _types_pattern(types: Iterable[RelationType] | None) -> str:
+    chosen = ACTOR_REL_TYPES if types is None else tuple(t for t in ACTOR_REL_TYPES if t in set(types))
+    return "|".join(_rel_type(t) for t in chosen)
+
+
+def _relation_where(f: RelationFilter | None, anchored: bool) -> tuple[list[str], dict[str, Any]]:
+    conds: list[str] = []
+    params: dict[str, Any] = {}
+    if f is None:
+        return conds, params
+    if anchored and f.direction is not Direction.BOTH:
+        end = "startNode(r)" if f.direction is Direction.OUT else "endNode(r)"
+        conds.append(f"({end} = a OR type(r) IN $symmetric)")
+        params["symmetric"] = sorted(t.value for t in SYMMETRIC_TYPES)
+    if f.entity_types is not None:
+        params["etypes"] = sorted(t.value for t in f.entity_types)
+        conds.append("b.type IN $etypes" if anchored else "(a.type IN $etypes OR b.type IN $etypes)")
+    if f.document_id is not None:
+        conds.append("$document IN r.docs")
+        params["document"] = f.document_id
+    if f.since is not None or f.until is not None:
+        conds.append(
+            "any(d IN r.dates WHERE d <> '' AND ($since IS NULL OR d >= $since) AND ($until IS NULL OR d <= $until))"
+        )
+        params["since"] = f.since.isoformat() if f.since else None
+        params["until"] = f.until.isoformat() if f.until else None
+    return conds, params
+
+
+def relations_query(
+    entity_ids: Sequence[str] | None,
+    f: RelationFilter | None,
+    *,
+    limit: int | None = None,
+    offset: int = 0,
+) -> Query:
+    """Relations touching each of ``entity_ids`` (one row per anchor and relation, with the
+    anchor as ``anchor``), or all relations when ``None``; ordered by (source, type, target)."""
+    types = _types_pattern(f.types if f is not None else None)
+    if not types:
+        return ("RETURN 1 AS none LIMIT 0", {})
+    anchored = entity_ids is not None
+    conds, params = _relation_where(f, anchored)
+    where = (" WHERE " + " AND ".join(conds)) if conds else ""
+    page = (" SKIP $offset" if offset else "") + (" LIMIT $limit" if limit is not None else "")
+    params.update(offset=offset, limit=limit)
+    if anchored:
+        params["ids"] = list(dict.fromkeys(entity_ids or ()))
+        return (
+            f"UNWIND $ids AS anchor MATCH (a:{ACTOR} {{id: anchor}})-[r:{types}]-(b:{ACTOR}){where} "
+            f"RETURN anchor, {_REL_RETURN} ORDER BY anchor, source, type, target{page}",
+            params,
+        )
+    return (
+        f"MATCH (a:{ACTOR})-[r:{types}]->(b:{ACTOR}){where} "
+        f"RETURN {_REL_RETURN} ORDER BY source, type, target{page}",
+        params,
+    )
+
+
+def agreements_query(
+    *,
+    party: str | None = None,
+    parties: Sequence[str] | None = None,
+    kind: AgreementKind | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    document_id: str | None = None,
+    ids: Sequence[str] | None = None,
+) -> Query:
+    """Agreements filtered; with ``parties``, one row per (party, agreement) as ``anchor``."""
+    conds: list[str] = []
+    params: dict[str, Any] = {}
+    if kind is not None:
+        conds.append("g.kind = $kind")
+        params["kind"] = AgreementKind(kind).value
+    if since is not None:
+        conds.append("g.date IS NOT NULL AND left(g.date, size($since)) >= $since")
+        params["since"] = since
+    if until is not None:
+        conds.append("g.date IS NOT NULL AND left(g.date, size($until)) <= $until")
+        params["until"] = until
+    if document_id is not None:
+        conds.append("$document IN g.docs")
+        params["document"] = document_id
+    where = (" WHERE " + " AND ".join(conds)) if conds else ""
+    ret = "g {.id, .kind, .title, .parties, .date, .place, .topics, .status, .evidence} AS g"
+    order = "ORDER BY g.date IS NULL, g.date, g.id"
+    if parties is not None:
+        params["parties"] = list(dict.fromkeys(parties))
+        return (
+            f"UNWIND $parties AS anchor MATCH (:{ACTOR} {{id: anchor}})-[:{_PARTY_TO}]->(g:{AGREEMENT}){where} "
+            f"WITH anchor, g {order} RETURN anchor, {ret}",
+            params,
+        )
+    if party is not None:
+        params["party"] = party
+        match = f"MATCH (:{ACTOR} {{id: $party}})-[:{_PARTY_TO}]->(g:{AGREEMENT})"
+    elif ids is not None:
+        params["ids"] = list(ids)
+        match = f"MATCH (g:{AGREEMENT}) WHERE g.id IN $ids"
+        where = where.replace(" WHERE ", " AND ", 1)
+    else:
+        match = f"MATCH (g:{AGREEMENT})"
+    return (f"{match}{where} WITH g {order} RETURN {ret}", params)
+
+
+def goals_query(owner: str | None) -> Query:
+    where = " WHERE g.owner = $owner" if owner is not None else ""
+    return (
+        f"MATCH (g:{GOAL}){where} WITH g ORDER BY g.target_year IS NULL, g.target_year, g.id "
+        "RETURN g {.id, .metric, .value, .unit, .target_year, .owner, .evidence} AS g",
+        {"owner": owner} if owner is not None else {},
+    )
+
+
+def steps_query(nodes: Sequence[str], types: Iterable[RelationType] | None) -> Query:
+    """One hop of neighbour expansion for path search: relations (either direction) and
+    co-parties of shared agreements, for a whole frontier at once."""
+    wanted = None if types is None else set(types)
+    rel_types = _types_pattern(wanted)
+    party = wanted is None or RelationType.PARTY_TO in wanted
+    parts: list[str] = []
+    if rel_types:
+        parts.append(
+            f"UNWIND $nodes AS id MATCH (a:{ACTOR} {{id: id}})-[r:{rel_types}]-(b:{ACTOR}) "
+            "RETURN id AS node, b.id AS next, type(r) AS type, null AS agreement, "
+            "(endNode(r) = a AND NOT type(r) IN $symmetric) AS against"
+        )
+    if party:
+        parts.append(
+            f"UNWIND $nodes AS id MATCH (a:{ACTOR} {{id: id}})-[:{_PARTY_TO}]->(g:{AGREEMENT})<-[:{_PARTY_TO}]-(b:{ACTOR}) "
+            f"RETURN id AS node, b.id AS next, '{_PARTY_TO}' AS type, g.id AS agreement, false AS against"
+        )
+    if not parts:
+        return ("RETURN 1 AS none LIMIT 0", {})
+    params: dict[str, Any] = {"nodes": list(dict.fromkeys(nodes))}
+    if rel_types:
+        params["symmetric"] = sorted(t.value for t in SYMMETRIC_TYPES)
+    return (" UNION ALL ".join(parts), params)
+
+
+def documents_query(ids: Sequence[str] | None = None) -> Query:
+    where = " WHERE d.id IN $ids" if ids is not None else ""
+    return (
+        f"MATCH (d:{DOCUMENT}){where} WITH d ORDER BY d.published IS NULL, d.published, d.id "
+        "RETURN d {.id, .title, .source, .published, .media_type, .entities, .relations, .agreements, .goals} AS d",
+        {"ids": list(ids)} if ids is not None else {},
+    )
+
+
+def deltas_query(ids: Sequence[str]) -> Query:
+    return (
+        f"MATCH (d:{DOCUMENT}) WHERE d.id IN $ids RETURN d.id AS id, d.delta AS delta",
+        {"ids": list(ids)},
+    )
+
+
+def relation_links_query(types: Iterable[RelationType] | None) -> Query | None:
+    """Every actor-to-actor relation with the dates and evidence counts of its documents."""
+    pattern = _types_pattern(types)
+    if not pattern:
+        return None
+    return (
+        f"MATCH (a:{ACTOR})-[r:{pattern}]->(b:{ACTOR}) "
+        "RETURN a.id AS source, type(r) AS type, b.id AS target, r.dates AS dates, r.counts AS counts",
+        {},
+    )
+
+
+def agreement_links_query() -> Query:
+    return (
+        f"MATCH (g:{AGREEMENT}) RETURN g.id AS id, g.parties AS parties, g.dates AS dates, g.counts AS counts",
+        {},
+    )
+
+
+def stats_query() -> Query:
+    """All counts in one round trip (per-type counts as ``[type, count]`` pairs)."""
+    return (
+        f"CALL () {{ MATCH (d:{DOCUMENT}) RETURN count(d) AS documents }} "
+        f"CALL () {{ MATCH (n:{ACTOR}) WITH n.type AS t, count(*) AS c RETURN collect([t, c]) AS entities }} "
+        f"CALL () {{ MATCH (:{ACTOR})-[r]->(:{ACTOR}) WITH type(r) AS t, count(*) AS c, sum(size(r.evidence)) AS e "
+        "RETURN collect([t, c]) AS relations, sum(e) AS relation_evidence } "
+        f"CALL () {{ MATCH (g:{AGREEMENT}) RETURN count(g) AS agreements, sum(size(g.evidence)) AS agreement_evidence }} "
+        f"CALL () {{ MATCH (g:{GOAL}) RETURN count(g) AS goals, sum(size(g.evidence)) AS goal_evidence }} "
+        "RETURN documents, entities, relations, relation_evidence, agreements, agreement_evidence, goals, goal_evidence",
+        {},
+    )

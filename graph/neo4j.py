@@ -1,0 +1,664 @@
+"""The Neo4j store: the :class:`~qkg.graph.store.GraphStore` contract over Bolt.
+
+Writes: one managed transaction per document (``session.execute_write``, which the driver
+retries on transient errors), made of batched ``UNWIND $rows ... MERGE`` statements on ids
+backed by uniqueness constraints, with the document node (the "loaded" marker) written in
+the same transaction, so a document is in the graph entirely or not at all and a retried or
+repeated write changes nothing. Each transaction first write-locks every node it will touch
+(in id order), so concurrent loaders never lose each other's merges.
+
+Reads: parameterised Cypher through the driver's ``execute_query`` with its bookmark manager,
+which the write sessions share, so a read always sees the writes before it. Relations,
+agreements and goals carry their evidence as properties, so they come back in one round
+trip. Paths and the networkx projection reuse :mod:`qkg.graph.paths` and
+:mod:`qkg.graph.projection`, so both stores answer identically.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from itertools import combinations
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import neo4j
+from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable, SessionExpired
+
+from qkg.schemas import (
+    Agreement,
+    AgreementKind,
+    AgreementStatus,
+    Document,
+    DocumentInfo,
+    Entity,
+    EntityFilter,
+    EntityType,
+    Goal,
+    KnowledgeGraph,
+    Link,
+    NotFound,
+    Path,
+    Relation,
+    RelationFilter,
+    RelationType,
+    Stats,
+    StoreError,
+    StoreUnavailable,
+    UpsertResult,
+    normalise_name,
+)
+
+from . import cypher as q
+from .neo4j_merge import (
+    EntityState,
+    agreement_props,
+    entity_props,
+    evidence_from_json,
+    goal_props,
+    merge_states,
+    parts_from_props,
+    published,
+    relation_base,
+    relation_props,
+)
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__ = ["Neo4jStore"]
+
+_SCHEMES = ("bolt://", "bolt+s://", "bolt+ssc://", "neo4j://", "neo4j+s://", "neo4j+ssc://")
+_T = TypeVar("_T")
+
+
+def _digest(delta: KnowledgeGraph) -> str:
+    from .index import delta_digest
+
+    return delta_digest(delta)
+
+
+def _token(document_id: str, digest: str) -> int:
+    return int.from_bytes(hashlib.sha256(f"{document_id}:{digest}".encode()).digest()[:16], "big")
+
+
+def _run(tx: neo4j.ManagedTransaction, query: q.Query) -> list[neo4j.Record]:
+    text, params = query
+    return list(tx.run(text, params))
+
+
+def _entity(row: Mapping[str, Any]) -> Entity:
+    return Entity.model_construct(
+        id=row["id"],
+        type=EntityType(row["type"]),
+        name=row["name"],
+        aliases=tuple(row["aliases"] or ()),
+        external_ids=json.loads(row["external_ids"] or "{}"),
+        country=row["country"],
+        description=row["description"],
+    )
+
+
+def _day(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _relation(row: Mapping[str, Any]) -> Relation:
+    return Relation.model_construct(
+        source=row["source"],
+        type=RelationType(row["type"]),
+        target=row["target"],
+        evidence=evidence_from_json(row["evidence"]),
+        confidence=row["confidence"],
+        valid_from=_day(row["valid_from"]),
+        valid_to=_day(row["valid_to"]),
+    )
+
+
+def _agreement(g: Mapping[str, Any]) -> Agreement:
+    return Agreement.model_construct(
+        id=g["id"],
+        kind=AgreementKind(g["kind"]),
+        title=g["title"],
+        parties=tuple(g["parties"]),
+        date=g["date"],
+        place=g["place"],
+        topics=tuple(g["topics"] or ()),
+        status=AgreementStatus(g["status"]),
+        evidence=evidence_from_json(g["evidence"]),
+    )
+
+
+def _goal(g: Mapping[str, Any]) -> Goal:
+    return Goal.model_construct(
+        id=g["id"],
+        metric=g["metric"],
+        value=float(g["value"]),
+        unit=g["unit"],
+        target_year=g["target_year"],
+        owner=g["owner"],
+        evidence=evidence_from_json(g["evidence"]),
+    )
+
+
+def _info(d: Mapping[str, Any]) -> DocumentInfo:
+    return DocumentInfo(
+        id=d["id"],
+        title=d["title"],
+        source=d["source"],
+        published=_day(d["published"]),
+        media_type=d["media_type"],
+        entities=d["entities"],
+        relations=d["relations"],
+        agreements=d["agreements"],
+        goals=d["goals"],
+    )
+
+
+def _window(
+    dates: Sequence[str], counts: Sequence[int], since: dt.date | None, until: dt.date | None
+) -> tuple[int, dt.date | None, dt.date | None] | None:
+    """Evidence count and first/last publication date of the documents inside the window."""
+    lo, hi = (since.isoformat() if since else None), (until.isoformat() if until else None)
+    windowed = lo is not None or hi is not None
+    weight, days = 0, []
+    for day, n in zip(dates, counts, strict=True):
+        if windowed and (not day or (lo is not None and day < lo) or (hi is not None and day > hi)):
+            continue
+        weight += n
+        if day:
+            days.append(day)
+    if weight == 0:
+        return None
+    return weight, (_day(min(days)) if days else None), (_day(max(days)) if days else None)
+
+
+class Neo4jStore:
+    """A :class:`~qkg.graph.store.GraphStore` on a Neo4j 5 server (bolt://, neo4j://, +s).
+
+    >>> store = Neo4jStore("bolt://127.0.0.1:7687")  # doctest: +SKIP
+    """
+
+    def __init__(
+        self,
+        uri: str,
+        *,
+        auth: tuple[str, str] | None = None,
+        database: str = "neo4j",
+        connection_timeout: float = 10.0,
+    ) -> None:
+        if not uri.startswith(_SCHEMES):
+            raise StoreError(f"{uri!r} is not a Bolt URI (use one of {', '.join(_SCHEMES)})")
+        self._uri = uri
+        self._database = database
+        self._closed = False
+        try:
+            self._driver = neo4j.GraphDatabase.driver(
+                uri,
+                auth=auth,
+                connection_timeout=connection_timeout,
+                max_transaction_retry_time=30.0,
+                notifications_min_severity="OFF",
+            )
+        except (ValueError, DriverError) as exc:
+            raise StoreError(f"cannot use Neo4j URI {uri!r}: {exc}") from None
+        self._bookmarks = self._driver.execute_query_bookmark_manager
+        try:
+            self._driver.verify_connectivity()
+            with self._session() as s:
+                for statement in q.schema_statements():
+                    s.run(statement).consume()
+        except Exception:
+            self._driver.close()
+            self._closed = True
+            raise
+
+    # -- plumbing ----------------------------------------------------------------------
+    def _session(self) -> neo4j.Session:
+        return self._guard(
+            lambda: self._driver.session(database=self._database, bookmark_manager=self._bookmarks)
+        )
+
+    def _guard(self, fn: Callable[[], _T]) -> _T:
+        if self._closed:
+            raise StoreError(f"the Neo4j store at {self._uri} is closed")
+        try:
+            return fn()
+        except (ServiceUnavailable, SessionExpired) as exc:
+            raise StoreUnavailable(f"Neo4j at {self._uri} is unavailable: {exc}") from exc
+        except Neo4jError as exc:
+            raise StoreError(f"Neo4j at {self._uri} refused a query: {exc.code}: {exc.message}") from exc
+        except DriverError as exc:
+            raise StoreUnavailable(f"Neo4j at {self._uri}: {exc}") from exc
+
+    def _read(self, query: q.Query) -> list[neo4j.Record]:
+        text, params = query
+        return self._guard(
+            lambda: (
+                self._driver.execute_query(
+                    text, params, database_=self._database, routing_=neo4j.RoutingControl.READ
+                ).records
+            )
+        )
+
+    def _write(self, work: Callable[[neo4j.ManagedTransaction], _T]) -> _T:
+        def go() -> _T:
+            with self._driver.session(database=self._database, bookmark_manager=self._bookmarks) as s:
+                return s.execute_write(work)
+
+        return self._guard(go)
+
+    # -- lifecycle ---------------------------------------------------------------------
+    @property
+    def kind(self) -> str:
+        return "neo4j"
+
+    @property
+    def uri(self) -> str:
+        return self._uri
+
+    @property
+    def version(self) -> str:
+        rows = self._read(q.version_query())
+        return str(rows[0]["version"] or "0-0") if rows else "0-0"
+
+    def close(self) -> None:
+        if not self._closed:
+            self._closed = True
+            self._driver.close()
+
+    def __enter__(self) -> Neo4jStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def health(self) -> Mapping[str, object]:
+        try:
+            info = self._guard(self._driver.get_server_info)
+            self._read(("RETURN 1 AS ok", {}))
+        except StoreError as exc:
+            return {"ok": False, "store": "neo4j", "uri": self._uri, "error": str(exc)}
+        return {
+            "ok": True,
+            "store": "neo4j",
+            "uri": self._uri,
+            "database": self._database,
+            "server": info.agent,
+            "protocol": ".".join(map(str, info.protocol_version)),
+        }
+
+    # -- writes ------------------------------------------------------------------------
+    def upsert(self, delta: KnowledgeGraph) -> UpsertResult:
+        doc = delta.document
+        digest = _digest(delta)
+
+        def work(tx: neo4j.ManagedTransaction) -> UpsertResult:
+            mine = _run(tx, q.lock_documents([doc.id]))
+            if mine and mine[0]["digest"] == digest:
+                return UpsertResult(document_id=doc.id, changed=False, replaced=())
+            replaced: list[str] = []
+            if doc.source is not None:
+                replaced = [
+                    r["id"] for r in _run(tx, q.documents_with_source(doc.source)) if r["id"] != doc.id
+                ]
+            self._apply(tx, sorted({*replaced, *([doc.id] if mine else [])}), delta, digest)
+            return UpsertResult(document_id=doc.id, changed=True, replaced=tuple(replaced))
+
+        return self._write(work)
+
+    def remove_document(self, document_id: str) -> None:
+        def work(tx: neo4j.ManagedTransaction) -> None:
+            self._apply(tx, [document_id], None, None)
+
+        self._write(work)
+
+    def clear(self) -> None:
+        def batch(tx: neo4j.ManagedTransaction) -> int:
+            return int(_run(tx, q.clear_batch())[0]["deleted"])
+
+        while self._write(batch):
+            pass
+
+    def _apply(
+        self,
+        tx: neo4j.ManagedTransaction,
+        remove_ids: Sequence[str],
+        add: KnowledgeGraph | None,
+        digest: str | None,
+    ) -> None:
+        """Remove some documents' contributions and add one delta, in the caller's transaction."""
+        locked = {r["id"]: r for r in _run(tx, q.lock_documents(remove_ids))}
+        for doc_id in remove_ids:
+            if doc_id not in locked:
+                raise NotFound("document", doc_id)
+        removed = [KnowledgeGraph.model_validate_json(locked[i]["delta"]) for i in remove_ids]
+        gone = set(remove_ids)
+        new_doc = add.document.id if add is not None else None
+        new_day = published(add.document.published) if add is not None else ""
+
+        # Entities: lock all, re-merge those a removed document described, fold in the new ones.
+        rm_entities = {e.id for d in removed for e in d.entities}
+        add_entities = {e.id: e for e in add.entities} if add is not None else {}
+        before = {
+            r["id"]: EntityState.from_row(r) for r in _run(tx, q.lock_entities([*rm_entities, *add_entities]))
+        }
+        states: dict[str, EntityState | None] = dict(before)
+        if rm_entities:
+            remaining: dict[str, list[EntityState]] = defaultdict(list)
+            for r in _run(tx, q.entity_mentions(sorted(rm_entities), list(gone))):
+                remaining[r["id"]].append(EntityState.of(r["doc"], Entity.model_validate_json(r["entity"])))
+            for eid in rm_entities:
+                states[eid] = merge_states(remaining.get(eid, ()))
+        if new_doc is not None:
+            for eid, e in add_entities.items():
+                states[eid] = EntityState.of(new_doc, e).combine(states.get(eid))
+
+        # Relations: per-document parts from the stored bookkeeping, minus removed, plus new.
+        rel_keys = {r.key for d in removed for r in d.relations}
+        new_rels = {r.key: r for r in add.relations} if add is not None else {}
+        rel_parts: dict[tuple[str, str, str], dict[str, tuple[str, Relation]]] = {
+            k: {} for k in rel_keys | new_rels.keys()
+        }
+        for r in _run(tx, q.read_relations(rel_parts)):
+            key = (r["source"], r["type"], r["target"])
+            rel_parts[key] = parts_from_props(Relation, r, relation_base(*key))
+        for key, rel in new_rels.items():
+            rel_parts[key] = {d: p for d, p in rel_parts[key].items() if d not in gone}
+            rel_parts[key][new_doc or ""] = (new_day, rel)
+        for key in rel_keys - new_rels.keys():
+            rel_parts[key] = {d: p for d, p in rel_parts[key].items() if d not in gone}
+
+        agr = self._node_parts(
+            tx, q.AGREEMENT, Agreement, [a.id for d in removed for a in d.agreements],
+            {a.id: a for a in add.agreements} if add is not None else {}, gone, new_doc, new_day,
+        )  # fmt: skip
+        goals = self._node_parts(
+            tx, q.GOAL, Goal, [g.id for d in removed for g in d.goals],
+            {g.id: g for g in add.goals} if add is not None else {}, gone, new_doc, new_day,
+        )  # fmt: skip
+
+        # Deletions first, then the merged state, then the document and its marker.
+        dead_rels = [k for k, parts in sorted(rel_parts.items()) if not parts]
+        live_rels = [(k, relation_props(parts)) for k, parts in sorted(rel_parts.items()) if parts]
+        if dead_rels:
+            _run(tx, q.delete_relations(dead_rels))
+        dead = {
+            "agreements": [i for i, p in agr.items() if not p],
+            "goals": [i for i, p in goals.items() if not p],
+            "documents": sorted(gone),
+            "actors": [i for i, st in states.items() if st is None],
+        }
+        if any(dead.values()):
+            _run(tx, q.delete_nodes(**dead))
+        changed = [
+            (st.base.type, entity_props(st))
+            for i, st in sorted(states.items())
+            if st is not None and (i not in before or before[i] != st)
+        ]
+        if changed:
+            _run(tx, q.write_entities(changed))
+        if live_rels:
+            _run(tx, q.write_relations(live_rels))
+        if any(agr.values()):
+            _run(tx, q.write_agreements([agreement_props(p) for _, p in sorted(agr.items()) if p]))
+        if any(goals.values()):
+            _run(tx, q.write_goals([goal_props(p) for _, p in sorted(goals.items()) if p]))
+
+        # Version: count and XOR of (document, digest) tokens, so equal contents, equal versions.
+        meta = _run(tx, q.version_query())
+        count, acc = 0, 0
+        if meta and meta[0]["version"]:
+            c, _, x = str(meta[0]["version"]).partition("-")
+            count, acc = int(c), int(x, 16)
+        for doc_id in remove_ids:
+            count, acc = count - 1, acc ^ _token(doc_id, locked[doc_id]["digest"])
+        if add is not None and digest is not None:
+            d = add.document
+            props = {
+                "id": d.id,
+                "title": d.title,
+                "source": d.source,
+                "published": d.published.isoformat() if d.published else None,
+                "media_type": d.media_type,
+                "delta": add.model_dump_json(),
+                "digest": digest,
+                "entities": len(add.entities),
+                "relations": len(add.relations),
+                "agreements": len(add.agreements),
+                "goals": len(add.goals),
+            }
+            mentions = [{"id": e.id, "entity": e.model_dump_json()} for e in add.entities]
+            _run(tx, q.write_document(props, mentions))
+            count, acc = count + 1, acc ^ _token(d.id, digest)
+        _run(tx, q.bump_version(f"{count}-{acc:032x}"))
+
+    @staticmethod
+    def _node_parts(
+        tx: neo4j.ManagedTransaction,
+        label: str,
+        kind: type[Any],
+        removed_ids: Iterable[str],
+        new: Mapping[str, Any],
+        gone: set[str],
+        new_doc: str | None,
+        new_day: str,
+    ) -> dict[str, dict[str, tuple[str, Any]]]:
+        ids = sorted({*removed_ids, *new})
+        if not ids:
+            return {}
+        out: dict[str, dict[str, tuple[str, Any]]] = {}
+        for r in _run(tx, q.lock_nodes(label, ids)):
+            parts = parts_from_props(kind, r)
+            out[r["id"]] = {d: p for d, p in parts.items() if d not in gone}
+        for node_id, model in new.items():
+            out[node_id][new_doc or ""] = (new_day, model)
+        return out
+
+    # -- entities ----------------------------------------------------------------------
+    def entity(self, entity_id: str) -> Entity:
+        found = self.entities_by_id([entity_id])
+        if entity_id not in found:
+            raise NotFound("entity", entity_id)
+        return found[entity_id]
+
+    def entities_by_id(self, ids: Sequence[str]) -> dict[str, Entity]:
+        if not ids:
+            return {}
+        return {r["n"]["id"]: _entity(r["n"]) for r in self._read(q.entities_by_id_query(ids))}
+
+    def find_entities(self, name: str) -> list[Entity]:
+        return [_entity(r["n"]) for r in self._read(q.find_entities_query(normalise_name(name)))]
+
+    def entities(
+        self, filter: EntityFilter | None = None, *, limit: int | None = None, offset: int = 0
+    ) -> list[Entity]:
+        query = q.entities_query(filter, normalise_name, limit=limit, offset=offset)
+        return [_entity(r["n"]) for r in self._read(query)]
+
+    def count_entities(self, filter: EntityFilter | None = None) -> int:
+        return int(self._read(q.count_entities_query(filter, normalise_name))[0]["n"])
+
+    # -- relations ---------------------------------------------------------------------
+    def relations(
+        self,
+        entity_id: str | None = None,
+        filter: RelationFilter | None = None,
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Relation]:
+        if entity_id is not None:
+            self.entity(entity_id)
+            ids: list[str] | None = [entity_id]
+        else:
+            ids = None
+        rows = self._read(q.relations_query(ids, filter, limit=limit, offset=offset))
+        return [_relation(r) for r in rows]
+
+    def relations_of(
+        self, entity_ids: Sequence[str], filter: RelationFilter | None = None
+    ) -> dict[str, list[Relation]]:
+        known = self.entities_by_id(entity_ids)
+        out: dict[str, list[Relation]] = {i: [] for i in dict.fromkeys(entity_ids) if i in known}
+        if out:
+            for r in self._read(q.relations_query(list(out), filter)):
+                out[r["anchor"]].append(_relation(r))
+        return out
+
+    # -- agreements and goals ----------------------------------------------------------
+    def agreement(self, agreement_id: str) -> Agreement:
+        rows = self._read(q.agreements_query(ids=[agreement_id]))
+        if not rows:
+            raise NotFound("agreement", agreement_id)
+        return _agreement(rows[0]["g"])
+
+    def agreements(
+        self,
+        *,
+        party: str | None = None,
+        kind: AgreementKind | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        document_id: str | None = None,
+    ) -> list[Agreement]:
+        query = q.agreements_query(party=party, kind=kind, since=since, until=until, document_id=document_id)
+        return [_agreement(r["g"]) for r in self._read(query)]
+
+    def agreements_of(self, party_ids: Sequence[str]) -> dict[str, list[Agreement]]:
+        known = self.entities_by_id(party_ids)
+        out: dict[str, list[Agreement]] = {i: [] for i in dict.fromkeys(party_ids) if i in known}
+        if out:
+            for r in self._read(q.agreements_query(parties=list(out))):
+                out[r["anchor"]].append(_agreement(r["g"]))
+        return out
+
+    def goals(self, owner: str | None = None) -> list[Goal]:
+        return [_goal(r["g"]) for r in self._read(q.goals_query(owner))]
+
+    # -- documents ---------------------------------------------------------------------
+    def documents(self) -> list[DocumentInfo]:
+        return [_info(r["d"]) for r in self._read(q.documents_query())]
+
+    def documents_by_id(self, ids: Sequence[str]) -> dict[str, DocumentInfo]:
+        if not ids:
+            return {}
+        return {r["d"]["id"]: _info(r["d"]) for r in self._read(q.documents_query(ids))}
+
+    def delta(self, document_id: str) -> KnowledgeGraph:
+        rows = self._read(q.deltas_query([document_id]))
+        if not rows:
+            raise NotFound("document", document_id)
+        return KnowledgeGraph.model_validate_json(rows[0]["delta"])
+
+    def document(self, document_id: str) -> Document:
+        return self.delta(document_id).document
+
+    def deltas(self) -> Iterator[KnowledgeGraph]:
+        ids = [d.id for d in self.documents()]
+        for start in range(0, len(ids), 100):
+            batch = ids[start : start + 100]
+            found = {r["id"]: r["delta"] for r in self._read(q.deltas_query(batch))}
+            for i in batch:
+                if i in found:
+                    yield KnowledgeGraph.model_validate_json(found[i])
+
+    # -- traversal and analytics -------------------------------------------------------
+    def links(
+        self,
+        types: Iterable[RelationType] | None = None,
+        *,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+    ) -> Iterator[Link]:
+        wanted = None if types is None else frozenset(RelationType(t) for t in types)
+        out: list[Link] = []
+        rel_query = q.relation_links_query(wanted)
+        for r in self._read(rel_query) if rel_query is not None else ():
+            seen = _window(r["dates"], r["counts"], since, until)
+            if seen is not None:
+                out.append(
+                    Link.model_construct(
+                        source=r["source"], target=r["target"], type=RelationType(r["type"]), agreement=None,
+                        weight=seen[0], first_seen=seen[1], last_seen=seen[2],
+                    )
+                )  # fmt: skip
+        if wanted is None or RelationType.PARTY_TO in wanted:
+            for r in self._read(q.agreement_links_query()):
+                seen = _window(r["dates"], r["counts"], since, until)
+                if seen is None:
+                    continue
+                for a, b in combinations(sorted(r["parties"]), 2):
+                    out.append(
+                        Link.model_construct(
+                            source=a, target=b, type=RelationType.PARTY_TO, agreement=r["id"],
+                            weight=seen[0], first_seen=seen[1], last_seen=seen[2],
+                        )
+                    )  # fmt: skip
+        out.sort(key=lambda link: (link.source, link.type.value, link.target, link.agreement or ""))
+        return iter(out)
+
+    def steps(
+        self, nodes: Sequence[str], types: frozenset[RelationType] | None
+    ) -> dict[str, list[tuple[str, RelationType, str | None, bool]]]:
+        """Neighbour expansion of a whole frontier in one round trip (for :mod:`qkg.graph.paths`)."""
+        out: dict[str, list[tuple[str, RelationType, str | None, bool]]] = {n: [] for n in nodes}
+        for r in self._read(q.steps_query(nodes, types)):
+            out[r["node"]].append((r["next"], RelationType(r["type"]), r["agreement"], bool(r["against"])))
+        for steps in out.values():
+            steps.sort(key=lambda s: (s[0], s[1].value, s[2] or "", s[3]))
+        return out
+
+    def paths(
+        self,
+        source: str,
+        target: str,
+        *,
+        max_hops: int = 4,
+        types: Iterable[RelationType] | None = None,
+        k: int = 10,
+    ) -> list[Path]:
+        from .paths import check_path_limits, k_shortest_paths
+
+        check_path_limits(max_hops, k)
+        known = self.entities_by_id([source, target])
+        for node in (source, target):
+            if node not in known:
+                raise NotFound("entity", node)
+        wanted = None if types is None else frozenset(RelationType(t) for t in types)
+        return k_shortest_paths(
+            lambda nodes: self.steps(nodes, wanted), source, target, max_hops=max_hops, k=k
+        )
+
+    def to_networkx(
+        self,
+        types: Iterable[RelationType] | None = None,
+        *,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+    ) -> nx.MultiDiGraph:
+        from .projection import project
+
+        entities = [
+            _entity(r["n"]) for r in self._read(q.entities_query(None, normalise_name, limit=None, offset=0))
+        ]
+        return project(entities, self.links(types, since=since, until=until))
+
+    def stats(self) -> Stats:
+        r = self._read(q.stats_query())[0]
+        entities = {str(t): int(c) for t, c in r["entities"] if t is not None}
+        relations = {str(t): int(c) for t, c in r["relations"]}
+        return Stats(
+            documents=r["documents"],
+            entities=sum(entities.values()),
+            relations=sum(relations.values()),
+            agreements=r["agreements"],
+            goals=r["goals"],
+            evidence=int(r["relation_evidence"] or 0)
+            + int(r["agreement_evidence"] or 0)
+            + int(r["goal_evidence"] or 0),
+            entities_by_type=dict(sorted(entities.items())),
+            relations_by_type=dict(sorted(relations.items())),
+        )
