@@ -28,7 +28,7 @@ from strawberry.extensions import (
     ValidationCache,
 )
 
-from qkg.schemas import LimitExceeded
+from qkg.schemas import LimitExceeded, ValidationError
 
 from .context import check_api_key
 
@@ -43,11 +43,12 @@ ExtensionFactory = Callable[[], SchemaExtension]
 
 
 def should_mask(error: GraphQLError) -> bool:
-    """Mask resolver exceptions except limit errors; never validation or parse errors."""
+    """Mask resolver exceptions except a caller's own mistakes (limits, invalid arguments);
+    never validation or parse errors, which carry no ``original_error``."""
     original = error.original_error
     if original is None or isinstance(original, GraphQLError):
         return False
-    return not isinstance(original, LimitExceeded)
+    return not isinstance(original, LimitExceeded | ValidationError)
 
 
 def limit_extensions(settings: Settings) -> list[type[SchemaExtension] | ExtensionFactory]:

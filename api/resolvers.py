@@ -108,9 +108,10 @@ class CentralityScore:
 class Community:
     id: int
     size: int
+    modularity: float = strawberry.field(description="Modularity of the whole partition.")
     member_ids: strawberry.Private[list[str]]
 
-    @strawberry.field
+    @strawberry.field(description="Members, most connected inside the projection first.")
     def members(self, info: Info, first: int = 100) -> list[Actor]:
         check_first(first, info.context.settings.max_page_size)
         return actors_of(info.context.loader, self.member_ids[:first])
@@ -335,18 +336,24 @@ class Query:
             out.append(SearchHit(score=h.score, node=node))
         return out
 
-    @strawberry.field(description="The top actors by a centrality measure on the collaboration projection.")
+    @strawberry.field(
+        description="The top actors by a centrality measure on a projection of the graph: `via` "
+        "relation types (default: partnerships and co-parties of agreements), entity `types`, and "
+        "a time window `from`/`to` (years or ISO dates) on the evidence's publication dates."
+    )
     def centrality(
         self,
         info: Info,
         metric: CentralityMetric = CentralityMetric.DEGREE,
         types: list[EntityType] | None = None,
         via: list[RelationType] | None = None,
+        from_: Annotated[str | None, strawberry.argument(name="from")] = None,
+        to: str | None = None,
         top: int = 10,
     ) -> list[CentralityScore]:
         check_first(top, info.context.settings.max_page_size, "top")
         scores = Scores.for_store(info.context.store)
-        ranking = scores.ranking(metric, via=via or DEFAULT_VIA, types=types, top=top)
+        ranking = scores.ranking(metric, via=via or DEFAULT_VIA, types=types, since=from_, until=to, top=top)
         actors = {a.model.id: a for a in actors_of(info.context.loader, [i for i, _ in ranking])}
         return [
             CentralityScore(rank=n, score=s, actor=actors[i])
@@ -354,13 +361,26 @@ class Query:
             if i in actors
         ]
 
-    @strawberry.field(description="Communities of the collaboration projection, largest first.")
+    @strawberry.field(
+        description="Communities (Louvain, seeded) of a projection of the graph, largest first."
+    )
     def communities(
-        self, info: Info, via: list[RelationType] | None = None, top: int = 20
+        self,
+        info: Info,
+        via: list[RelationType] | None = None,
+        types: list[EntityType] | None = None,
+        from_: Annotated[str | None, strawberry.argument(name="from")] = None,
+        to: str | None = None,
+        top: int = 20,
     ) -> list[Community]:
         check_first(top, info.context.settings.max_page_size, "top")
-        comms = Scores.for_store(info.context.store).communities(via=via or DEFAULT_VIA)
-        return [Community(id=n, size=len(c), member_ids=c) for n, c in enumerate(comms[:top])]
+        result = Scores.for_store(info.context.store).communities(
+            via=via or DEFAULT_VIA, types=types, since=from_, until=to
+        )
+        return [
+            Community(id=c.index, size=c.size, modularity=result.modularity, member_ids=list(c.members))
+            for c in result.communities[:top]
+        ]
 
     @strawberry.field(description="Loaded documents, oldest first (undated last), as a Relay connection.")
     def documents(self, info: Info, first: int = 50, after: str | None = None) -> Connection[Document]:

@@ -1,68 +1,57 @@
-"""Centrality and community scores for the API, cached per store and graph version.
+"""Centrality and community scores for the API, from :mod:`qkg.graph.analytics`.
 
-The API asks :mod:`qkg.graph.analytics` when it is installed (the analytics service owns the
-measures, their fast engines and their cache); otherwise it computes the same measures with
-networkx on the store's projection. Either way a score is computed once per graph version,
-not per request: every field of every request reads the cached table.
+The analytics service owns the measures, their fast engines, the bounds on large graphs and
+a cache per graph version shared by every ``Analytics`` over one store; the API only maps
+its results to GraphQL. ``CentralityMetric`` lists the service's ``METRICS`` (a test checks
+the two never drift apart).
 """
 
 from __future__ import annotations
 
-import threading
-import weakref
 from collections.abc import Iterable
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from qkg.schemas import EntityType, LimitExceeded, RelationType
+from qkg.schemas import EntityType, RelationType
 
 if TYPE_CHECKING:
+    from qkg.graph.analytics import Analytics, CommunityResult
     from qkg.graph.store import GraphStore
 
 __all__ = ["CentralityMetric", "Scores"]
 
 
 class CentralityMetric(StrEnum):
-    """Centrality measures the API serves."""
+    """Measures of :data:`qkg.graph.analytics.METRICS`."""
 
     DEGREE = "degree"
+    IN_DEGREE = "in_degree"
+    OUT_DEGREE = "out_degree"
     BETWEENNESS = "betweenness"
     CLOSENESS = "closeness"
     HARMONIC = "harmonic"
     EIGENVECTOR = "eigenvector"
     PAGERANK = "pagerank"
-
-
-#: Above this many nodes, betweenness is sampled (k sources, seeded) instead of exact.
-EXACT_LIMIT = 5_000
-SAMPLE_K = 256
-
-_Key = tuple[str, str, tuple[str, ...], tuple[str, ...]]
-_registry: weakref.WeakKeyDictionary[Any, Scores] = weakref.WeakKeyDictionary()
-_registry_lock = threading.Lock()
+    KATZ = "katz"
+    CONSTRAINT = "constraint"
+    EFFECTIVE_SIZE = "effective_size"
+    KCORE = "kcore"
 
 
 class Scores:
-    """Score tables of one store, recomputed when ``store.version`` changes."""
+    """Scores of one store through the analytics service (cached per graph version there)."""
 
     def __init__(self, store: GraphStore) -> None:
         self.store = store
-        self._lock = threading.Lock()
-        self._tables: dict[_Key, dict[str, float]] = {}
-        self._communities: dict[tuple[str, tuple[str, ...]], list[list[str]]] = {}
 
     @classmethod
     def for_store(cls, store: GraphStore) -> Scores:
-        """The shared score cache of ``store``."""
-        with _registry_lock:
-            try:
-                return _registry[store]
-            except KeyError:
-                s = cls(store)
-                _registry[store] = s
-                return s
-            except TypeError:  # a store that cannot be weakly referenced: no sharing
-                return cls(store)
+        return cls(store)
+
+    def _service(self) -> Analytics:
+        from qkg.graph.analytics import Analytics
+
+        return Analytics(self.store)
 
     def centrality(
         self,
@@ -70,17 +59,14 @@ class Scores:
         *,
         via: Iterable[RelationType],
         types: Iterable[EntityType] | None = None,
+        since: str | None = None,
+        until: str | None = None,
     ) -> dict[str, float]:
-        """Scores of every node of the projection, keyed by entity id."""
-        version = self.store.version
-        vias = tuple(sorted(v.value for v in via))
-        tys = tuple(sorted(t.value for t in types)) if types else ()
-        key = (version, metric.value, vias, tys)
-        with self._lock:
-            if key not in self._tables:
-                self._tables = {k: v for k, v in self._tables.items() if k[0] == version}
-                self._tables[key] = self._compute(metric, vias, tys)
-            return self._tables[key]
+        """Scores of every actor of the projection, keyed by entity id, in rank order."""
+        result = self._service().centrality(
+            metric.value, via=list(via), types=list(types) if types else None, since=since, until=until
+        )
+        return dict(result.scores)
 
     def score(self, metric: CentralityMetric, entity_id: str, *, via: Iterable[RelationType]) -> float | None:
         return self.centrality(metric, via=via).get(entity_id)
@@ -91,114 +77,30 @@ class Scores:
         *,
         via: Iterable[RelationType],
         types: Iterable[EntityType] | None = None,
+        since: str | None = None,
+        until: str | None = None,
         top: int = 10,
     ) -> list[tuple[str, float]]:
-        """The ``top`` nodes by score, ties broken by id."""
-        table = self.centrality(metric, via=via, types=types)
-        return sorted(table.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
-
-    def communities(self, *, via: Iterable[RelationType]) -> list[list[str]]:
-        """Louvain communities (seeded), largest first, members sorted by id."""
-        version = self.store.version
-        vias = tuple(sorted(v.value for v in via))
-        key = (version, vias)
-        with self._lock:
-            if key not in self._communities:
-                self._communities = {k: v for k, v in self._communities.items() if k[0] == version}
-                self._communities[key] = self._compute_communities(vias)
-            return self._communities[key]
-
-    # -- computation ----------------------------------------------------------------------
-    def _graph(self, vias: tuple[str, ...], tys: tuple[str, ...]) -> Any:
-        import networkx as nx
-
-        multi = self.store.to_networkx([RelationType(v) for v in vias])
-        g = nx.Graph()
-        for node, data in multi.nodes(data=True):
-            if not tys or data.get("type") in tys:
-                g.add_node(node)
-        for u, v, data in multi.edges(data=True):
-            if u in g and v in g and u != v:
-                w = float(data.get("weight", 1))
-                if g.has_edge(u, v):
-                    g[u][v]["weight"] += w
-                else:
-                    g.add_edge(u, v, weight=w)
-        return g
-
-    def _compute(
-        self, metric: CentralityMetric, vias: tuple[str, ...], tys: tuple[str, ...]
-    ) -> dict[str, float]:
-        analytics = _analytics_module()
-        if analytics is not None:
-            result = _from_analytics(analytics, self.store, metric, vias, tys)
-            if result is not None:
-                return result
-        import networkx as nx
-
-        g = self._graph(vias, tys)
-        if g.number_of_nodes() == 0:
-            return {}
-        m = CentralityMetric
-        if metric is m.DEGREE:
-            out = nx.degree_centrality(g)
-        elif metric is m.BETWEENNESS:
-            k = SAMPLE_K if g.number_of_nodes() > EXACT_LIMIT else None
-            out = nx.betweenness_centrality(g, k=k, seed=0 if k else None)
-        elif metric is m.CLOSENESS:
-            if g.number_of_nodes() > EXACT_LIMIT:
-                raise LimitExceeded(
-                    f"closeness on {g.number_of_nodes()} nodes is above the exact limit of {EXACT_LIMIT}"
-                )
-            out = nx.closeness_centrality(g)
-        elif metric is m.HARMONIC:
-            if g.number_of_nodes() > EXACT_LIMIT:
-                raise LimitExceeded(
-                    f"harmonic centrality on {g.number_of_nodes()} nodes is above the exact limit of {EXACT_LIMIT}"
-                )
-            out = nx.harmonic_centrality(g)
-        elif metric is m.EIGENVECTOR:
-            out = nx.eigenvector_centrality_numpy(g) if g.number_of_edges() else dict.fromkeys(g, 0.0)
-        else:
-            out = nx.pagerank(g)
-        return {str(k): float(v) for k, v in out.items()}
-
-    def _compute_communities(self, vias: tuple[str, ...]) -> list[list[str]]:
-        import networkx as nx
-
-        g = self._graph(vias, ())
-        if g.number_of_nodes() == 0:
-            return []
-        parts = nx.community.louvain_communities(g, weight="weight", seed=0)
-        comms = [sorted(str(n) for n in c) for c in parts]
-        comms.sort(key=lambda c: (-len(c), c[0]))
-        return comms
-
-
-def _analytics_module() -> Any:
-    try:
-        from qkg.graph import analytics  # type: ignore[attr-defined,unused-ignore]
-    except ImportError:
-        return None
-    return analytics
-
-
-def _from_analytics(
-    analytics: Any, store: GraphStore, metric: CentralityMetric, vias: tuple[str, ...], tys: tuple[str, ...]
-) -> dict[str, float] | None:
-    """Scores from :mod:`qkg.graph.analytics` when its API is the one we know; else None."""
-    service = getattr(analytics, "Analytics", None)
-    if service is None:
-        return None
-    try:
-        result = service(store).centrality(
+        """The ``top`` actors by score (the service's order: ties by id; low first for constraint)."""
+        result = self._service().centrality(
             metric.value,
-            via=[RelationType(v) for v in vias],
-            types=[EntityType(t) for t in tys] or None,
+            via=list(via),
+            types=list(types) if types else None,
+            since=since,
+            until=until,
+            top=top,
         )
-    except TypeError:
-        return None
-    scores = getattr(result, "scores", result)
-    if isinstance(scores, dict):
-        return {str(k): float(v) for k, v in scores.items()}
-    return None
+        return [(s.id, s.score) for s in result.ranking]
+
+    def communities(
+        self,
+        *,
+        via: Iterable[RelationType],
+        types: Iterable[EntityType] | None = None,
+        since: str | None = None,
+        until: str | None = None,
+    ) -> CommunityResult:
+        """Louvain communities (seeded), largest first."""
+        return self._service().communities(
+            via=list(via), types=list(types) if types else None, since=since, until=until
+        )

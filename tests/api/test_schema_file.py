@@ -1,0 +1,47 @@
+"""The SDL shipped in ``api/schema.graphql`` is exactly what the code serves, and the enums
+the schema exposes are the ontology's and the analytics service's own."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from graphql import build_schema as parse_sdl
+
+from qkg.api.schema import SDL_PATH, build_schema, sdl
+from qkg.api.scores import CentralityMetric
+from qkg.api.settings import Settings
+from qkg.graph.analytics import METRICS
+from qkg.schemas import AgreementKind, EntityType, RelationType
+
+
+def test_shipped_sdl_matches_the_code() -> None:
+    assert SDL_PATH.read_text(encoding="utf-8") == sdl(), (
+        "api/schema.graphql is stale: run `qkg schema -o api/schema.graphql`"
+    )
+
+
+def test_sdl_parses_and_does_not_depend_on_settings() -> None:
+    parse_sdl(SDL_PATH.read_text(encoding="utf-8"))
+    dev = build_schema(Settings(environment="development", introspection=False)).as_str().rstrip() + "\n"
+    assert dev == sdl()
+
+
+def test_enums_come_from_the_ontology_and_analytics() -> None:
+    schema = parse_sdl(sdl())
+    for name, enum in (
+        ("EntityType", EntityType),
+        ("RelationType", RelationType),
+        ("AgreementKind", AgreementKind),
+    ):
+        assert set(schema.type_map[name].values) == {m.name for m in enum}  # type: ignore[attr-defined]
+    assert [m.value for m in CentralityMetric] == list(METRICS)
+
+
+def test_qkg_schema_check_command() -> None:
+    r = subprocess.run(
+        [sys.executable, "-m", "qkg.api.cli", "schema", "--check"], capture_output=True, text=True
+    )
+    assert r.returncode == 0, r.stderr
+    r = subprocess.run([sys.executable, "-m", "qkg.api.cli", "schema"], capture_output=True, text=True)
+    assert r.stdout == sdl()
