@@ -1,0 +1,290 @@
+"""Agreements and partnerships: n-ary agreement nodes and PARTNERS_WITH links.
+
+A sentence with an agreement cue (MOU, letter of intent, joint statement, consortium,
+contract, partnership, agreement) and two or more named parties gives an Agreement;
+every pair of its parties also gets a PARTNERS_WITH link for MOUs, partnerships and joint
+statements. Collaboration verbs without an agreement noun ("cooperate", "partner with",
+"work together") give PARTNERS_WITH links only. Parties are read from the phrasing:
+"between/among A, B and C", "A and B signed ...", "A signed ... with B", "A's
+collaboration with B", "organised by A, B and C", "A and B's joint ...".
+
+Discourse, kept short and explicit: a definite reference ("The joint statement signed in
+Washington, DC ...") with no parties of its own takes the actors of the previous
+sentence; "they"/"together" right after an agreement means its parties; technologies in
+the next sentences that mention "the partnership/agreement/consortium" become topics.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from qkg.schemas import AgreementKind, EntityType, RelationType
+
+from .context import ENT, LIST, ORGS, PLACES, Fact, SentView, ids_in
+from .dates import resolve_date
+
+__all__ = ["AgreementDraft", "find_agreements"]
+
+E = EntityType
+R = RelationType
+K = AgreementKind
+_PARTY_TYPES = ORGS | PLACES
+_CUES: list[tuple[K, re.Pattern[str]]] = [
+    (
+        K.MOU,
+        re.compile(
+            r"memorand(?:um|a)\s+of\s+understanding|\bMO[Uu]s?\b|letters?\s+of\s+intent|\bLo[Ii]\b", re.I
+        ),
+    ),
+    (K.JOINT_STATEMENT, re.compile(r"\bjoint\s+(?:statement|declaration|communiqu[ée])", re.I)),
+    (K.CONSORTIUM, re.compile(r"\bconsortium\b", re.I)),
+    (K.CONTRACT, re.compile(r"\bcontract\b|\bpurchase\s+agreement\b|\bprocurement\s+deal\b")),
+    (K.PARTNERSHIP, re.compile(r"\bpartnership\b|\bagreement\b|\balliance\b|\bco-innovation\b", re.I)),
+]
+_COLLAB = re.compile(
+    r"\b(?:partner(?:s|ed|ing)?\s+with|collaborat\w*|cooperat\w*|co-operat\w*|team(?:s|ed)?\s+up|join(?:s|ed)?\s+forces|"
+    r"work(?:s|ed|ing)?\s+(?:together|jointly)|jointly|joint|partnership|alliance|agreement|MO[Uu]|memorandum|letter\s+of\s+intent)\b",
+    re.I,
+)
+_SIGN = (
+    r"(?:signed|sign|signs|inked|entered\s+into|enter\s+into|concluded|struck|sealed|announced|announce|formed|"
+    r"launched|agreed|established|unveiled|created|renewed|extended)"
+)
+_DEFINITE = re.compile(
+    r"^\s*(?:The|This|That|Their|Its)\s+(?:[\w-]+\s+){0,2}(?:joint\s+statement|agreement|partnership|MO[Uu]|memorandum|"
+    r"collaboration|alliance|consortium|deal|letter\s+of\s+intent|declaration)\b"
+)
+_REFERS = re.compile(
+    r"\b(?:the|this|that|its|their)\s+(?:[\w-]+\s+){0,2}(?:partnership|agreement|MO[Uu]|memorandum|collaboration|alliance|consortium|deal|joint\s+statement|cooperation)\b",
+    re.I,
+)
+_MEMBERS = re.compile(
+    r"^\s*(?:They|These|Members|The\s+members|Its\s+members|Partners)\s+(?:are|include)\s*:?\s*"
+)
+
+
+@dataclass
+class AgreementDraft:
+    """An agreement before ids: kind, party entity ids, and where it was said."""
+
+    kind: AgreementKind
+    parties: list[str]
+    sentences: list[int]
+    rule: str
+    confidence: float
+    date: str | None = None
+    place: str | None = None
+    topics: list[str] = field(default_factory=list)
+
+
+def _kind(text: str) -> AgreementKind | None:
+    for kind, rx in _CUES:
+        if rx.search(text):
+            return kind
+    return None
+
+
+def _groups(v: SentView) -> list[tuple[list[int], str, int]]:
+    """Party groups stated in the sentence: (mention indices, rule, position in the masked text)."""
+    m = v.masked
+    ok = {i for i in v.indices() if v.type(i) in _PARTY_TYPES}
+    out: list[tuple[list[int], str, int]] = []
+    used: list[tuple[int, int]] = []
+
+    def keep(xs: list[int]) -> list[int]:
+        return [x for x in xs if x in ok]
+
+    def add(ps: list[int], rule: str, span: tuple[int, int]) -> None:
+        ps = list(dict.fromkeys(ps))
+        if len(ps) >= 2 and not any(span[0] < e and s < span[1] for s, e in used):
+            out.append((ps, rule, span[0]))
+            used.append(span)
+
+    for x in re.finditer(
+        rf"\b(?:between|among|amongst)\s+(?:[a-z][\w-]*\s+){{0,4}}?(?:of\s+the\s+[\w\s]{{0,30}}?:\s*)?({LIST})",
+        m,
+    ):
+        add(keep(ids_in(x.group(1))), "between", x.span(1))
+    for x in re.finditer(
+        rf"({LIST})\s+(?:(?:have|has|had|will|today|recently|officially|formally|jointly|also|both|now|just|yesterday)\s+)*{_SIGN}\b",
+        m,
+    ):
+        add(keep(ids_in(x.group(1))), "subjects-signed", x.span(1))
+    for x in re.finditer(rf"({LIST})\s+[^§]{{0,40}}?\b{_SIGN}\b[^§]{{0,60}}?\bwith\s+({LIST})", m):
+        add(keep(ids_in(x.group(1))) + keep(ids_in(x.group(2))), "signed-with", x.span())
+    for x in re.finditer(
+        rf"\b(?:partner(?:s|ed|ing|ship)?|collaborat\w*|cooperat\w*|MO[Uu]|agreement|memorandum[^§]{{0,40}}?|work(?:s|ed|ing)?\s+together|team(?:s|ed)?\s+up|join(?:s|ed)?\s+forces)\s+with\s+({LIST})",
+        m,
+    ):
+        withs = keep(ids_in(x.group(1)))
+        head = m[: x.start()]
+        before = [i for i in keep(ids_in(head)) if i not in withs]
+        subj: list[int] = []
+        if before:
+            orgs_before = [i for i in before if v.type(i) in ORGS]
+            if orgs_before and re.search(r"\b(?:its|their)\b", head):
+                before = orgs_before[:1]
+            gap = head[head.rfind(f"§{before[-1]}§") :]
+            if re.search(r"\b(?:its|their)\b", gap) or (
+                len(gap.split()) <= 8 and not re.search(r"\b(?:that|told|said|says|after|when|while)\b", gap)
+            ):
+                subj = before[-1:]
+        else:
+            subj = [i for i in keep(ids_in(m[x.end() :])) if i not in withs and v.type(i) in ORGS][:1]
+        add(subj + withs if withs and subj else [], "with", x.span())
+    for x in re.finditer(r"((?:§\d+§'s?(?:\s*,\s*|\s+and\s+))+§\d+§'s?)\s+joint\b", m):
+        add(keep(ids_in(x.group(1))), "joint-possessive", x.span())
+    org = re.search(rf"(?:organi[sz]ed|arranged|hosted|co-hosted|convened|run)\s+by\s+({LIST})", m)
+    if org and len(keep(ids_in(org.group(1)))) >= 2:
+        ps = keep(ids_in(org.group(1)))
+        y = re.search(
+            rf"\bin\s+(?:cooperation|collaboration|partnership|association)\s+with\s+(?:[a-z][\w-]*\s+){{0,3}}({LIST})",
+            m,
+        )
+        if y:
+            ps += keep(ids_in(y.group(1)))
+        add(ps, "organised-by", org.span())
+    if not out:
+        lists = [(keep(ids_in(y.group(1))), y.span()) for y in re.finditer(rf"({LIST})", m)]
+        lists = [(lst, sp) for lst, sp in lists if len(lst) >= 2]
+        if len(lists) == 1 and re.search(
+            r"\b(?:cooperat\w*|collaborat\w*|partner\w*|jointly|together)\b", m, re.I
+        ):
+            add(lists[0][0], "coordinated", lists[0][1])
+    return out
+
+
+def _parties(v: SentView) -> tuple[list[int], str]:
+    g = _groups(v)
+    return (g[0][0], g[0][1]) if g else ([], "")
+
+
+def _kind_near(m: str, pos: int) -> AgreementKind | None:
+    best: tuple[int, AgreementKind] | None = None
+    for kind, rx in _CUES:
+        for x in rx.finditer(m):
+            d = abs(x.start() - pos)
+            if best is None or d < best[0]:
+                best = (d, kind)
+    return best[1] if best else None
+
+
+def find_agreements(
+    views: list[SentView], doc_date: str | None
+) -> tuple[list[AgreementDraft], list[Fact], list[tuple[int, Fact]]]:
+    """Agreements, plus PARTNERS_WITH/DEVELOPS facts keyed by the sentence that states them."""
+    drafts: list[AgreementDraft] = []
+    facts: list[tuple[int, Fact]] = []
+    pending_consortium: int | None = None
+    for k, v in enumerate(views):
+        m = v.masked
+        kind = _kind(m)
+        collab = _COLLAB.search(m) is not None
+        parties: list[int] = []
+        if kind or collab:
+            parties, _ = _parties(v)
+        # "The consortium comprises ... They are: A, B, C"
+        if (
+            kind is K.CONSORTIUM
+            and re.search(
+                r"\b(?:comprises|comprising|includes|including|consists\s+of|made\s+up\s+of|brings\s+together|members)\b",
+                m,
+            )
+            and len(set(parties)) < 2
+        ):
+            pending_consortium = k
+        members = _MEMBERS.match(m)
+        if members and pending_consortium is not None and k - pending_consortium <= 2:
+            lst = [i for i in ids_in(m[members.end() :]) if v.type(i) in _PARTY_TYPES]
+            if len(lst) >= 2:
+                drafts.append(
+                    AgreementDraft(
+                        K.CONSORTIUM,
+                        [v.id(i) for i in lst],
+                        [pending_consortium, k],
+                        "consortium-members",
+                        0.8,
+                    )
+                )
+                pending_consortium = None
+                continue
+        groups = _groups(v) if (kind or collab) else []
+        if not groups and kind is not None and _DEFINITE.match(m) and k > 0:
+            prev = views[k - 1]
+            pids = list(dict.fromkeys(prev.id(i) for i in prev.indices(lambda t: t in _PARTY_TYPES)))
+            if 2 <= len(pids) <= 4 and not (drafts and (k - 1) in drafts[-1].sentences):
+                d = AgreementDraft(kind, pids, [k - 1, k], "definite-reference", 0.6)
+                _details(d, v, doc_date)
+                drafts.append(d)
+                _pairs(facts, k, pids, kind, "definite-reference", 0.6)
+            continue
+        all_ids: list[str] = []
+        for parties, rule, pos in groups:
+            ids = list(dict.fromkeys(v.id(i) for i in parties))
+            if len(ids) < 2:
+                continue
+            all_ids += ids
+            gkind = _kind_near(m, pos) if kind is not None else None
+            conf = 0.9 if rule in {"between", "subjects-signed", "signed-with"} else 0.7
+            if gkind is not None and rule != "coordinated":
+                d = AgreementDraft(gkind, ids, [k], rule, conf)
+                _details(d, v, doc_date)
+                drafts.append(d)
+            _pairs(facts, k, ids, gkind, rule, conf)
+        # "a partnership to create the §X§"
+        for x in re.finditer(
+            r"\bto\s+(?:create|build|establish|launch|develop|set\s+up|found|open)\s+(?:a\s+|an\s+|the\s+|new\s+)*"
+            + ENT,
+            m,
+        ):
+            b = int(x.group(1))
+            if v.type(b) in {E.CLUSTER, E.PROGRAM, E.RESEARCH_INSTITUTE}:
+                for p in dict.fromkeys(all_ids):
+                    if p != v.id(b):
+                        facts.append((k, Fact(p, R.DEVELOPS, v.id(b), "agreement-to-develop", 0.7)))
+    _discourse(views, drafts, facts)
+    return drafts, [f for _, f in facts], facts
+
+
+def _pairs(
+    facts: list[tuple[int, Fact]], k: int, ids: list[str], kind: AgreementKind | None, rule: str, conf: float
+) -> None:
+    if kind in {K.CONSORTIUM, K.CONTRACT, K.INVESTMENT}:
+        return
+    if len(ids) > 6:
+        return
+    for a, b in combinations(ids, 2):
+        if a != b:
+            facts.append((k, Fact(a, R.PARTNERS_WITH, b, f"partners-{rule}", conf)))
+
+
+def _details(d: AgreementDraft, v: SentView, doc_date: str | None) -> None:
+    m = v.masked
+    d.date = resolve_date(v.sent.text, doc_date)
+    x = re.search(rf"\b(?:signed|held|inked|concluded|announced|agreed|made)\s+in\s+(?:the\s+)?{ENT}", m)
+    if x and v.type(x.group(1)) in PLACES:
+        d.place = v.id(x.group(1))
+    d.topics = [v.id(i) for i in v.indices(lambda t: t is E.TECHNOLOGY)]
+
+
+def _discourse(views: list[SentView], drafts: list[AgreementDraft], facts: list[tuple[int, Fact]]) -> None:
+    for d in drafts:
+        last = max(d.sentences)
+        for k in range(last + 1, min(len(views), last + 5)):
+            v = views[k]
+            if _kind(v.masked) and _parties(v)[0]:
+                break  # another agreement takes over
+            if _REFERS.search(v.masked):
+                for i in v.indices(lambda t: t is E.TECHNOLOGY):
+                    if v.id(i) not in d.topics:
+                        d.topics.append(v.id(i))
+            x = re.match(
+                rf"^\s*(?:Together,?\s+)?(?:they|they['’]re|they\s+are|they\s+will|the\s+partners|the\s+three|the\s+two)\s+(?:[\w-]+\s+){{0,2}}?(?:build\w*|establish\w*|creat\w*|launch\w*|develop\w*|set\w*\s+up|construct\w*)\s+(?:a\s+|an\s+|the\s+|new\s+)*{ENT}",
+                v.masked.replace("'re", " are"),
+                re.I,
+            )
+            if x and k - last <= 2 and v.type(x.group(1)) in {E.CLUSTER, E.PROGRAM, E.RESEARCH_INSTITUTE}:
+                for p in d.parties:
+                    facts.append((k, Fact(p, R.DEVELOPS, v.id(x.group(1)), "they-develop", 0.6)))

@@ -1,0 +1,241 @@
+"""Sentence views: a sentence with its mentions replaced by placeholders.
+
+Relation rules are regular expressions over a *masked* sentence where each mention is
+``§i§`` (``i`` indexes the view's mentions), so a rule reads like the phrasing it
+captures ("§0§ and §1§ signed an MOU") and never depends on how a name is spelled.
+Before the rules run, a few local constructions are folded into their head mention and
+recorded as facts of their own: "Finland-based §IQM§", "§IAI§’s §ELTA§", "§SNU§ President
+§Yoo§", "§Bar-Ilan§ in §Ramat Gan§", "§Espoo§, §Finland§". What is folded is exactly
+what the sentence states; nothing is inferred across sentences here.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from qkg.schemas import EntityType, RelationType
+
+from .mentions import Mention
+from .patterns import ROLE_WORDS
+from .segment import Sentence
+
+__all__ = ["ENT", "LIST", "Fact", "SentView", "build_view", "ids_in"]
+
+E = EntityType
+R = RelationType
+ENT = r"§(\d+)§"
+_SEP = r"(?:\s*[,;]\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+)"
+#: A coordinated list of mentions: "§0§, §1§, and the §2§".
+LIST = rf"(?:the\s+)?§\d+§(?:{_SEP}(?:the\s+)?§\d+§)*"
+PLACES = {E.CITY, E.REGION, E.COUNTRY}
+ORGS = {E.COMPANY, E.UNIVERSITY, E.RESEARCH_INSTITUTE, E.GOVERNMENT_BODY, E.CLUSTER}
+_ROLE_CAP = rf"(?i:{ROLE_WORDS})(?:\s+(?i:{ROLE_WORDS}))*"
+_TITLE = r"(?:Professor|Prof\.?|Dr\.?|Mr\.?|Ms\.?|Mrs\.?)"
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """A relation found while building a view (or by a rule): ids, type, rule, confidence."""
+
+    source: str
+    type: RelationType
+    target: str
+    rule: str
+    confidence: float
+
+
+@dataclass
+class SentView:
+    """A sentence, its top-level mentions (resolved) and its masked text."""
+
+    sent: Sentence
+    mentions: list[Mention]
+    ids: list[str]
+    types: list[EntityType]
+    masked: str
+    facts: list[Fact] = field(default_factory=list)
+
+    def id(self, i: str | int) -> str:
+        return self.ids[int(i)]
+
+    def type(self, i: str | int) -> EntityType:
+        return self.types[int(i)]
+
+    def indices(self, pred: Callable[[EntityType], bool] | None = None) -> list[int]:
+        """Indices of mentions still visible in the masked text, in order."""
+        seen = [int(x) for x in re.findall(ENT, self.masked)]
+        return [i for i in seen if pred is None or pred(self.types[i])]
+
+
+def ids_in(text: str) -> list[int]:
+    """Mention indices in a fragment of masked text, in order, without repeats."""
+    out: list[int] = []
+    for x in re.findall(ENT, text):
+        if int(x) not in out:
+            out.append(int(x))
+    return out
+
+
+def _fold(v: SentView, rx: str, keep: int, fact: Callable[[re.Match[str]], None] | None = None) -> None:
+    def sub(m: re.Match[str]) -> str:
+        if fact is not None:
+            fact(m)
+        return f"§{m.group(keep)}§"
+
+    v.masked = re.sub(rx, sub, v.masked)
+
+
+def _fold_pairs(v: SentView, connector: str, decide: Callable[[int, int], bool], tail: str = "") -> None:
+    """Fold "§a§<connector>§b§" into "§a§" wherever ``decide(a, b)`` holds (overlaps allowed)."""
+    rx = re.compile(rf"§(\d+)§(?={connector}§(\d+)§{tail})")
+    start = 0
+    while True:
+        for m in rx.finditer(v.masked, start):
+            a, b = int(m.group(1)), int(m.group(2))
+            if decide(a, b):
+                whole = re.compile(rf"§{a}§{connector}§{b}§")
+                w = whole.match(v.masked, m.start())
+                if w is None:
+                    continue
+                v.masked = v.masked[: m.start()] + f"§{a}§" + v.masked[w.end() :]
+                start = m.start()
+                break
+        else:
+            return
+
+
+def _add(v: SentView, s: str, rtype: RelationType, t: str, rule: str, conf: float) -> None:
+    v.facts.append(Fact(v.id(s), rtype, v.id(t), rule, conf))
+
+
+def build_view(sent: Sentence, resolved: list[tuple[Mention, str]], types: dict[str, EntityType]) -> SentView:
+    """Mask ``sent`` and fold local constructions, recording the facts they state."""
+    mine = [
+        (m, eid)
+        for m, eid in resolved
+        if sent.start <= m.start and m.end <= sent.end and m.rule != "org-nested"
+    ]
+    text = sent.text
+    parts: list[str] = []
+    last = 0
+    ments: list[Mention] = []
+    ids: list[str] = []
+    for m, eid in mine:
+        s, e = m.start - sent.start, m.end - sent.start
+        if s < last:
+            continue
+        parts.append(text[last:s])
+        parts.append(f"§{len(ments)}§")
+        ments.append(m)
+        ids.append(eid)
+        last = e
+    parts.append(text[last:])
+    masked = "".join(parts).replace("“", "").replace("”", "").replace('"', "").replace("’", "'")
+    v = SentView(sent, ments, ids, [types[i] for i in ids], masked)
+    _normalise(v)
+    return v
+
+
+def _normalise(v: SentView) -> None:
+    ty = v.type
+
+    def based(m: re.Match[str]) -> None:
+        if ty(m.group(1)) in PLACES:
+            _add(v, m.group(2), R.LOCATED_IN, m.group(1), "x-based", 0.9)
+
+    _fold(v, rf"{ENT}-based\s+(?:[a-z][\w-]*\s+){{0,3}}?{ENT}", 2, based)
+
+    def partner(m: re.Match[str]) -> None:
+        _add(v, m.group(2), R.PART_OF, m.group(1), "x-partner", 0.8)
+
+    _fold(v, rf"{ENT}-(?:partner|member)\s+{ENT}", 2, partner)
+
+    def role(m: re.Match[str]) -> None:
+        if ty(m.group(2)) is E.PERSON and ty(m.group(1)) in ORGS | PLACES:
+            _add(v, m.group(2), R.AFFILIATED_WITH, m.group(1), "org-role-person", 0.9)
+
+    _fold(v, rf"{ENT}(?:'s?)?\s+{_ROLE_CAP}\s+(?:{_TITLE}\s+)?{ENT}", 1, role)
+
+    def poss(m: re.Match[str]) -> str:
+        a, b = m.group(1), m.group(2)
+        if ty(a) in ORGS - {E.CLUSTER} and ty(b) in ORGS:
+            _add(v, b, R.PART_OF, a, "possessive-org", 0.7)
+            return f"§{b}§"
+        return m.group(0)
+
+    v.masked = re.sub(rf"{ENT}'s?\s+{ENT}", poss, v.masked)
+
+    # "§a§ (§a§)": an alias in brackets right after the name
+    v.masked = re.sub(
+        r"§(\d+)§\s*\((?:the\s+)?§(\d+)§\)",
+        lambda m: f"§{m.group(1)}§" if v.id(m.group(1)) == v.id(m.group(2)) else m.group(0),
+        v.masked,
+    )
+
+    def org_in(a: int, b: int) -> bool:
+        if ty(a) in ORGS and ty(b) in PLACES:
+            _add(v, str(a), R.LOCATED_IN, str(b), "x-in-place", 0.8)
+            return True
+        return False
+
+    _fold_pairs(v, r"\s+in\s+(?:the\s+)?", org_in)
+
+    def comma_place(a: int, b: int) -> bool:
+        ta, tb = ty(a), ty(b)
+        ok = (ta is E.CITY and tb in {E.REGION, E.COUNTRY}) or (ta is E.REGION and tb is E.COUNTRY)
+        ok = ok or (ta in {E.UNIVERSITY, E.RESEARCH_INSTITUTE} and tb is E.CITY)
+        if ok:
+            _add(v, str(a), R.LOCATED_IN, str(b), "x-comma-place", 0.7)
+        return ok
+
+    _fold_pairs(v, r",\s+", comma_place, r"(?=\s*[,;.)]|\s+(?:at|on|and|where|has|is|was|will)\b|$)")
+
+    def paren_place(m: re.Match[str]) -> str:
+        a = m.group(1)
+        inner = [int(x) for x in re.findall(ENT, m.group(2))]
+        chain = [int(a), *inner]
+        for x, y in itertools.pairwise(chain):
+            if ty(x) in PLACES | ORGS and ty(y) in PLACES:
+                _add(v, str(x), R.LOCATED_IN, str(y), "x-paren-place", 0.7)
+        return f"§{a}§"
+
+    v.masked = re.sub(rf"{ENT}\s*\(((?:in\s+)?(?:the\s+)?{ENT}(?:,\s*{ENT})*)\)", paren_place, v.masked)
+
+    # appositives: "§0§, a bustling metropolitan city in §1§," / "§0§, the leading developer of §2§ devices,"
+    def appos(m: re.Match[str]) -> str:
+        a = m.group(1)
+        body = m.group(2)
+        inner = ids_in(body)
+        if ty(a) is E.PERSON:
+            return m.group(0)
+        if re.search(r"\b(?:competitors?|rivals?)\b", body):
+            for i in inner:
+                if ty(i) in ORGS and ty(a) in ORGS:
+                    _add(v, a, R.COMPETES_WITH, str(i), "apposition-competitor", 0.8)
+        for i in inner:
+            if (
+                ty(i) in PLACES
+                and re.search(rf"\b(?:in|of)\s+(?:the\s+)?§{i}§", body)
+                and ty(a) is not E.TECHNOLOGY
+                and re.search(
+                    r"\b(?:city|town|capital|region|province|state|company|firm|start-?up|university|institute)\b",
+                    body,
+                )
+            ):
+                _add(v, a, R.LOCATED_IN, str(i), "apposition-place", 0.7)
+            if ty(i) is E.TECHNOLOGY and re.search(
+                r"\b(?:developer|provider|maker|manufacturer|leader|pioneer|specialist|institution|company|firm|"
+                r"start-?up|powerhouse|player|expert|champion)s?\b",
+                body,
+            ):
+                _add(v, a, R.WORKS_ON, str(i), "apposition-technology", 0.7)
+        return f"§{a}§{m.group(3)}"
+
+    v.masked = re.sub(
+        rf"{ENT},\s+((?:(?:the|a|an)\s+(?!§)|one\s+of\s+)[^,;:]{{3,120}}?)(,|\s+(?=today|have|has|announced|signed))",
+        appos,
+        v.masked,
+    )

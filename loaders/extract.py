@@ -1,0 +1,323 @@
+"""The ``Extractor`` protocol and the default deterministic, offline rule extractor.
+
+``RuleExtractor().extract(document)`` runs segmentation, mention detection, resolution,
+relation, agreement and goal rules, and returns a :class:`qkg.schemas.KnowledgeGraph`
+delta whose every relation, agreement and goal quotes its sentence exactly. A statistical
+or LLM extractor can replace it by implementing the same one-method protocol.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol, runtime_checkable
+
+from qkg.schemas import (
+    SIGNATURES,
+    SYMMETRIC_TYPES,
+    Agreement,
+    AgreementKind,
+    AgreementStatus,
+    Document,
+    Entity,
+    EntityType,
+    Evidence,
+    Goal,
+    KnowledgeGraph,
+    Relation,
+    RelationType,
+    allows,
+)
+
+from .agreements import AgreementDraft, find_agreements
+from .context import ENT, LIST, ORGS, PLACES, Fact, build_view, ids_in
+from .dates import dateline
+from .gazetteer import Gazetteer, default_gazetteer
+from .goals import find_goals
+from .mentions import find_mentions
+from .relations import relation_facts
+from .resolve import resolve
+from .segment import Sentence, split_sentences
+
+__all__ = ["Extractor", "RuleExtractor", "extract"]
+
+E = EntityType
+R = RelationType
+_RECIPIENTS = {E.COMPANY, E.UNIVERSITY, E.RESEARCH_INSTITUTE}
+
+
+@runtime_checkable
+class Extractor(Protocol):
+    """Anything that turns a document into a knowledge-graph delta."""
+
+    name: str
+
+    def extract(self, document: Document) -> KnowledgeGraph: ...
+
+
+@dataclass
+class _Acc:
+    """Evidence accumulated per fact key before models are built."""
+
+    rel: dict[tuple[str, RelationType, str], list[tuple[int, str, float]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+
+    def add(self, k: int, f: Fact, types: dict[str, EntityType]) -> None:
+        s, t = f.source, f.target
+        if s == t or s not in types or t not in types:
+            return
+        if SIGNATURES[f.type].structural or not allows(f.type, types[s], types[t]):
+            return
+        if f.type in SYMMETRIC_TYPES and t < s:
+            s, t = t, s
+        elif f.type not in SYMMETRIC_TYPES and not (
+            types[s] in SIGNATURES[f.type].domain and types[t] in SIGNATURES[f.type].range
+        ):
+            return
+        self.rel[(s, f.type, t)].append((k, f.rule, f.confidence))
+
+
+class RuleExtractor:
+    """The default extractor: gazetteer + patterns + phrasing rules, no model, no network."""
+
+    name = "rules"
+
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        self.gazetteer = gazetteer if gazetteer is not None else default_gazetteer()
+
+    def extract(self, document: Document) -> KnowledgeGraph:
+        """Extract one document's delta."""
+        text = document.text
+        sents = split_sentences(text)
+        mentions = find_mentions(text, sents, self.gazetteer)
+        res = resolve(mentions, self.gazetteer)
+        types = {eid: d.type for eid, d in res.drafts.items()}
+        views = [build_view(s, res.mentions, types) for s in sents]
+        doc_date = dateline([s.text for s in sents[:6]]) or (
+            document.published.isoformat() if document.published else None
+        )
+
+        acc = _Acc()
+        order = sorted(res.mentions, key=lambda x: x[0].start)
+        for k, v in enumerate(views):
+            recent = [eid for m, eid in order if m.start < v.sent.start and types[eid] is E.PROGRAM]
+            for f in relation_facts(v, recent[-1] if recent else None):
+                acc.add(k, f, types)
+        self._nested(res.mentions, sents, acc, types)
+        self._joint_funding(views, acc, types)
+        drafts, _, keyed = find_agreements(views, doc_date)
+        for k, f in keyed:
+            acc.add(k, f, types)
+        drafts += self._investments(acc, types)
+
+        relations = self._relations(document, sents, acc)
+        agreements = self._agreements(document, sents, drafts, types, res)
+        goals = self._goals(document, sents, views, types)
+        used = {r.source for r in relations} | {r.target for r in relations}
+        for a in agreements:
+            used |= set(a.parties) | ({a.place} if a.place else set())
+        used |= {g.owner for g in goals if g.owner}
+        topic_names = {t for a in agreements for t in a.topics}
+        entities: list[Entity] = []
+        for eid in sorted(res.drafts):
+            d = res.drafts[eid]
+            if d.type is E.TECHNOLOGY and eid not in used and d.name not in topic_names:
+                continue
+            entities.append(res.entity(eid))
+        return KnowledgeGraph(
+            document=document,
+            entities=tuple(entities),
+            relations=tuple(relations),
+            agreements=tuple(agreements),
+            goals=tuple(goals),
+        )
+
+    # -- pieces ----------------------------------------------------------------------------
+    @staticmethod
+    def _nested(
+        resolved: Iterable[tuple[object, str]], sents: list[Sentence], acc: _Acc, types: dict[str, EntityType]
+    ) -> None:
+        pairs = list(resolved)
+        for m, eid in pairs:
+            if getattr(m, "rule", "") != "org-nested":
+                continue
+            for p, pid in pairs:
+                if p is m or getattr(p, "rule", "") == "org-nested":
+                    continue
+                if p.start <= m.start and m.end <= p.end and pid != eid:  # type: ignore[attr-defined]
+                    k = next(i for i, s in enumerate(sents) if s.start <= m.start < s.end)  # type: ignore[attr-defined]
+                    acc.add(k, Fact(pid, R.PART_OF, eid, "nested-of-the", 0.8), types)
+
+    @staticmethod
+    def _joint_funding(views: Sequence[object], acc: _Acc, types: dict[str, EntityType]) -> None:
+        """'A and B announced an investment ...' then 'The joint funding will allow C to ...'."""
+        from .context import SentView
+
+        vs = [v for v in views if isinstance(v, SentView)]
+        for k in range(1, len(vs)):
+            prev, v = vs[k - 1], vs[k]
+            if not re.match(
+                r"^\s*The\s+(?:joint\s+|new\s+)?(?:funding|investment|grant|package|financing)\b", v.masked
+            ):
+                continue
+            x = re.search(
+                rf"^\s*(?:The\s+)?({LIST})\s+(?:have|has|had|will|jointly|today|\s)*(?:announced|committed|pledged|unveiled|approved|agreed)\b[^.]*\b(?:investment|funding|grant|package)",
+                prev.masked,
+            )
+            y = re.search(
+                rf"\b(?:allow|allows|enable|enables|help|helps|support|supports|fund|funds)\s+(?:[\w-]+\s+){{0,3}}?{ENT}",
+                v.masked,
+            )
+            if not x or not y:
+                continue
+            b = int(y.group(1))
+            if v.type(b) not in _RECIPIENTS:
+                continue
+            for a in ids_in(x.group(1)):
+                acc.add(k, Fact(prev.id(a), R.INVESTS_IN, v.id(b), "joint-funding", 0.7), types)
+
+    @staticmethod
+    def _investments(acc: _Acc, types: dict[str, EntityType]) -> list[AgreementDraft]:
+        by_target: dict[str, list[tuple[str, list[int]]]] = defaultdict(list)
+        for (s, t, o), evs in acc.rel.items():
+            if t is R.INVESTS_IN and types[o] in _RECIPIENTS:
+                by_target[o].append((s, [k for k, _, _ in evs]))
+        out = []
+        for target, investors in sorted(by_target.items()):
+            parties = [target] + [s for s, _ in investors]
+            sentences = sorted({k for _, ks in investors for k in ks})
+            out.append(
+                AgreementDraft(AgreementKind.INVESTMENT, parties, sentences, "investment-aggregate", 0.7)
+            )
+        return out
+
+    @staticmethod
+    def _evidence(doc: Document, s: Sentence, rule: str, conf: float) -> Evidence:
+        return Evidence(
+            document_id=doc.id, sentence=s.text, start=s.start, end=s.end, rule=rule, confidence=conf
+        )
+
+    def _span_evidence(
+        self, doc: Document, sents: list[Sentence], ks: list[int], rule: str, conf: float
+    ) -> list[Evidence]:
+        ks = sorted(set(ks))
+        # consecutive sentences read together are quoted as one span
+        if len(ks) == 2 and ks[1] == ks[0] + 1 and rule in {"definite-reference", "consortium-members"}:
+            a, b = sents[ks[0]], sents[ks[1]]
+            return [
+                Evidence(
+                    document_id=doc.id,
+                    sentence=doc.text[a.start : b.end],
+                    start=a.start,
+                    end=b.end,
+                    rule=rule,
+                    confidence=conf,
+                )
+            ]
+        return [self._evidence(doc, sents[k], rule, conf) for k in ks]
+
+    def _relations(self, doc: Document, sents: list[Sentence], acc: _Acc) -> list[Relation]:
+        out = []
+        for (s, t, o), evs in sorted(acc.rel.items(), key=lambda x: (x[0][0], x[0][1].value, x[0][2])):
+            seen: dict[int, tuple[str, float]] = {}
+            for k, rule, conf in evs:
+                if k not in seen or conf > seen[k][1]:
+                    seen[k] = (rule, conf)
+            ev = tuple(self._evidence(doc, sents[k], rule, conf) for k, (rule, conf) in sorted(seen.items()))
+            out.append(
+                Relation(source=s, type=t, target=o, evidence=ev, confidence=max(c for _, c in seen.values()))
+            )
+        return out
+
+    def _agreements(
+        self,
+        doc: Document,
+        sents: list[Sentence],
+        drafts: list[AgreementDraft],
+        types: dict[str, EntityType],
+        res: object,
+    ) -> list[Agreement]:
+        from .resolve import Resolved
+
+        assert isinstance(res, Resolved)
+        merged: dict[tuple[AgreementKind, frozenset[str]], AgreementDraft] = {}
+        for d in drafts:
+            parties = [p for p in dict.fromkeys(d.parties) if p in types]
+            if len(parties) < 2:
+                continue
+            key = (d.kind, frozenset(parties))
+            if key in merged:
+                cur = merged[key]
+                cur.sentences = sorted(set(cur.sentences) | set(d.sentences))
+                cur.topics += [t for t in d.topics if t not in cur.topics]
+                cur.date = cur.date or d.date
+                cur.place = cur.place or d.place
+            else:
+                d.parties = parties
+                merged[key] = d
+        out: dict[str, Agreement] = {}
+        for d in merged.values():
+            text = " ".join(sents[k].text for k in d.sentences)
+            status = (
+                AgreementStatus.SIGNED
+                if re.search(r"\bsign(?:ed|s|ing)?\b|\binked\b|\bentered\s+into\b", text)
+                else AgreementStatus.ANNOUNCED
+                if re.search(r"\bannounc\w+\b", text)
+                else AgreementStatus.UNKNOWN
+            )
+            topics = tuple(dict.fromkeys(res.drafts[t].name for t in d.topics if t in res.drafts))
+            ev = tuple(self._span_evidence(doc, sents, d.sentences, d.rule, d.confidence))
+            a = Agreement.build(
+                d.kind,
+                tuple(d.parties),
+                date=d.date,
+                place=d.place,
+                topics=topics,
+                status=status,
+                evidence=ev,
+                title=_title(d, res),
+            )
+            if a.id in out:
+                continue
+            out[a.id] = a
+        return [out[k] for k in sorted(out)]
+
+    def _goals(
+        self, doc: Document, sents: list[Sentence], views: Sequence[object], types: dict[str, EntityType]
+    ) -> list[Goal]:
+        from .context import SentView
+
+        vs = [v for v in views if isinstance(v, SentView)]
+        out: dict[str, Goal] = {}
+        last_owner: str | None = None
+        drafts = find_goals([s.text for s in sents])
+        by_k = defaultdict(list)
+        for g in drafts:
+            by_k[g.sentence].append(g)
+        for k, v in enumerate(vs):
+            countries = v.indices(lambda t: t is E.COUNTRY)
+            actors = v.indices(lambda t: t in ORGS | PLACES | {E.PROGRAM})
+            owner = v.id(countries[0]) if countries else v.id(actors[0]) if actors else last_owner
+            if countries:
+                last_owner = v.id(countries[0])
+            for g in by_k.get(k, []):
+                ev = (self._evidence(doc, sents[k], g.rule, 0.7),)
+                goal = Goal.build(g.metric, g.value, g.unit, target_year=g.year, owner=owner, evidence=ev)
+                out.setdefault(goal.id, goal)
+        return [out[k] for k in sorted(out)]
+
+
+def _title(d: AgreementDraft, res: object) -> str:
+    from .resolve import Resolved
+
+    assert isinstance(res, Resolved)
+    names = [res.drafts[p].name for p in d.parties if p in res.drafts]
+    return f"{d.kind.value}: " + ", ".join(names)
+
+
+def extract(document: Document, gazetteer: Gazetteer | None = None) -> KnowledgeGraph:
+    """Extract ``document`` with the default rule extractor."""
+    return RuleExtractor(gazetteer).extract(document)

@@ -1,0 +1,236 @@
+"""The curated gazetteer: known ecosystem actors, places and technologies with their aliases.
+
+Entries come from ``loaders/data/gazetteer.yaml`` (package data) and, optionally, from a
+user file of the same shape, whose entries take precedence. Matching is token-based and
+longest-first: a dictionary from normalised token tuples to entries, probed at each token,
+so the cost is linear in the text and independent of the gazetteer's size.
+
+Case rules keep common words from matching: acronyms (``AWS``, ``SA``) match only in the
+same case, names of organisations and places must start with a capital (or a letter of a
+script without case, such as Hangul), technologies match in any case.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from qkg.schemas import ConfigurationError, EntityType, entity_id, normalise_name
+
+__all__ = ["Entry", "Gazetteer", "Match", "Token", "default_gazetteer", "load_gazetteer", "tokenize"]
+
+_TOKEN = re.compile(r"[^\W_]+|[^\w\s]", re.UNICODE)
+#: Joiners ignored when matching, so "trapped-ion" = "trapped ion", "Technion – Israel" = "Technion Israel".
+_SKIP = frozenset({"-", "‐", "‑", "–"})
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word or punctuation mark with its span; ``norm`` is its matching key."""
+
+    start: int
+    end: int
+    raw: str
+    norm: str
+
+
+def tokenize(text: str) -> list[Token]:
+    """Words and punctuation marks of ``text`` with character offsets.
+
+    >>> [t.norm for t in tokenize("IQM’s Finland-based")]
+    ['iqm', "'", 's', 'finland', '-', 'based']
+    """
+    return [
+        Token(m.start(), m.end(), m.group(), normalise_name(m.group().translate(_APOSTROPHES)))
+        for m in _TOKEN.finditer(text)
+    ]
+
+
+def _key(text: str) -> tuple[str, ...]:
+    return tuple(t.norm for t in tokenize(text) if t.raw not in _SKIP)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A gazetteer entry: one real actor, place or technology."""
+
+    name: str
+    type: EntityType
+    country: str | None = None
+    wikidata: str | None = None
+    aliases: tuple[str, ...] = ()
+    demonym: str | None = None
+
+    @property
+    def id(self) -> str:
+        """The entity id this entry resolves to."""
+        return entity_id(self.name, self.type, self.country)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A gazetteer hit: tokens ``[first, last]`` of a text name ``entry`` through ``alias``."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+    entry: Entry
+    alias: str
+
+
+def _needs_exact_case(alias: str) -> bool:
+    letters = [c for c in alias if c.isalpha()]
+    if not letters:
+        return True
+    if len(letters) <= 3:
+        return True
+    upper = sum(c.isupper() for c in letters)
+    return upper == len(letters) or (letters[0].islower() and upper > 0)
+
+
+@dataclass
+class Gazetteer:
+    """An index of entries by normalised alias."""
+
+    entries: list[Entry] = field(default_factory=list)
+    _index: dict[tuple[str, ...], list[tuple[Entry, str]]] = field(default_factory=dict, repr=False)
+    _firsts: set[str] = field(default_factory=set, repr=False)
+    _max: int = 1
+    _demonyms: dict[str, Entry] = field(default_factory=dict, repr=False)
+
+    def add(self, entry: Entry) -> None:
+        """Index ``entry``; an alias already taken by an entry of the same type keeps the first."""
+        self.entries.append(entry)
+        for alias in entry.names:
+            key = _key(alias)
+            if not key:
+                continue
+            slot = self._index.setdefault(key, [])
+            if any(e.type == entry.type and e.country == entry.country for e, _ in slot):
+                continue
+            slot.append((entry, alias))
+            self._firsts.add(key[0])
+            self._max = max(self._max, len(key))
+        if entry.demonym:
+            self._demonyms.setdefault(normalise_name(entry.demonym), entry)
+
+    def lookup(self, name: str) -> list[Entry]:
+        """Entries whose name or an alias equals ``name`` (normalised)."""
+        return [e for e, _ in self._index.get(_key(name), [])]
+
+    def by_demonym(self, word: str) -> Entry | None:
+        """The country or region whose demonym is ``word`` ("Finnish" -> Finland)."""
+        return self._demonyms.get(normalise_name(word))
+
+    def _accept(self, alias: str, raw: str, entry: Entry) -> bool:
+        if _needs_exact_case(alias):
+            return raw.replace(" ", "") == alias.replace(" ", "") or (
+                raw.isupper() and alias.isupper() and raw.replace(" ", "") == alias.replace(" ", "")
+            )
+        if entry.type is EntityType.TECHNOLOGY:
+            return True
+        first = raw[0]
+        return first.isupper() or not first.isalpha() or first.lower() == first.upper()
+
+    def find(self, text: str, tokens: Sequence[Token] | None = None) -> list[Match]:
+        """Longest non-overlapping matches in ``text``, left to right."""
+        toks = [t for t in (tokens if tokens is not None else tokenize(text)) if t.raw not in _SKIP]
+        out: list[Match] = []
+        i, n = 0, len(toks)
+        while i < n:
+            if toks[i].norm not in self._firsts:
+                i += 1
+                continue
+            hit: Match | None = None
+            for j in range(min(n, i + self._max) - 1, i - 1, -1):
+                cands = self._index.get(tuple(t.norm for t in toks[i : j + 1]))
+                if not cands:
+                    continue
+                raw = text[toks[i].start : toks[j].end]
+                for entry, alias in cands:
+                    if self._accept(alias, _squash(raw), entry):
+                        hit = Match(i, j, toks[i].start, toks[j].end, entry, alias)
+                        break
+                if hit:
+                    break
+            if hit:
+                out.append(hit)
+                i = hit.last + 1
+            else:
+                i += 1
+        return out
+
+
+def _squash(raw: str) -> str:
+    return re.sub(r"\s*[-‐‑–]\s*", "-", re.sub(r"\s+", " ", raw)).translate(_APOSTROPHES)
+
+
+def _entries(data: Any, origin: str) -> Iterable[Entry]:
+    if not isinstance(data, Mapping):
+        raise ConfigurationError(
+            f"gazetteer {origin}: expected a mapping of entity type to a list of entries"
+        )
+    for tname, items in data.items():
+        try:
+            etype = EntityType(tname)
+        except ValueError:
+            raise ConfigurationError(
+                f"gazetteer {origin}: unknown entity type {tname!r} (use one of {', '.join(EntityType)})"
+            ) from None
+        for item in items or []:
+            if not isinstance(item, Mapping) or not isinstance(item.get("name"), str):
+                raise ConfigurationError(f"gazetteer {origin}: entry {item!r} under {tname} has no name")
+            country = item.get("country")
+            if country is not None and not re.fullmatch(r"[A-Z]{2}", str(country)):
+                raise ConfigurationError(
+                    f"gazetteer {origin}: country {country!r} of {item['name']!r} is not ISO alpha-2"
+                )
+            yield Entry(
+                name=item["name"],
+                type=etype,
+                country=country,
+                wikidata=item.get("wikidata"),
+                aliases=tuple(str(a) for a in item.get("aliases") or ()),
+                demonym=item.get("demonym"),
+            )
+
+
+def load_gazetteer(*paths: Path, include_default: bool = True) -> Gazetteer:
+    """A gazetteer of the user's files (first, so they win) plus the bundled one."""
+    gaz = Gazetteer()
+    for p in paths:
+        try:
+            data = yaml.safe_load(Path(p).read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError) as exc:
+            raise ConfigurationError(f"gazetteer {p}: cannot be read ({exc})") from None
+        for e in _entries(data, str(p)):
+            gaz.add(e)
+    if include_default:
+        for e in _default_entries():
+            gaz.add(e)
+    return gaz
+
+
+@lru_cache(maxsize=1)
+def _default_entries() -> tuple[Entry, ...]:
+    text = resources.files("qkg.loaders").joinpath("data/gazetteer.yaml").read_text(encoding="utf-8")
+    return tuple(_entries(yaml.safe_load(text), "gazetteer.yaml"))
+
+
+@lru_cache(maxsize=1)
+def default_gazetteer() -> Gazetteer:
+    """The bundled gazetteer (built once per process)."""
+    return load_gazetteer()

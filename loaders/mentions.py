@@ -1,0 +1,555 @@
+"""Mention detection: where the text names an actor, place, programme or technology.
+
+Sources, in order of trust: the gazetteer (known entities), government phrases ("the
+Australian and Queensland governments"), personal names in a role or quotation context,
+capitalised phrases headed by an organisation keyword ("... Institute", "Ministry of ..."),
+acronyms defined in parentheses ("Amazon Web Services (AWS)") and names coordinated in a
+list with known organisations ("Quantum Art, Classic, Qedma"). Overlaps are settled by
+preferring the longer span, then the more trusted source. Anaphors ("the city government",
+"the country") become mentions that point at the closest preceding entity of their type.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from qkg.schemas import EntityType, normalise_name
+
+from .gazetteer import Entry, Gazetteer, tokenize
+from .patterns import (
+    ACADEMIC_FIELDS,
+    CAPW,
+    KEYWORDS,
+    LEADING_NOISE,
+    NAMEPART,
+    PARTICLE,
+    PERSON_RE,
+    ROLE_WORDS,
+    TITLES,
+    head_type,
+)
+from .segment import Sentence
+
+__all__ = ["Mention", "find_mentions"]
+
+E = EntityType
+_PRIORITY = {
+    "gazetteer": 6,
+    "government": 5,
+    "person": 4,
+    "quoted": 4,
+    "org": 3,
+    "acronym": 3,
+    "alias": 3,
+    "list": 1,
+}
+
+
+@dataclass
+class Mention:
+    """A span of the document that names something."""
+
+    start: int
+    end: int
+    text: str
+    type: EntityType
+    name: str
+    rule: str
+    entry: Entry | None = None
+    country: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    #: for anaphors: the entity type looked for backwards ("the city government" -> City)
+    anaphor: EntityType | None = None
+
+    @property
+    def key(self) -> str:
+        return normalise_name(self.name)
+
+
+_PHRASE = re.compile(
+    rf"{CAPW}(?:(?:\s+|\s*[-–]\s*)(?:(?:of|for|and|the|de|du|des|la|le|et|für|und|on|at|d['’])\s+)*{CAPW})*"
+)
+_QUOTED_PROGRAM = re.compile(
+    r"[“\"]([A-Z][^”\"]{2,80}?)[,.]?[”\"],?\s+(program|programme|initiative|project|plan|strategy|fund|scheme)\b"
+)
+_NATIONAL_PROGRAM = re.compile(
+    r"\b[Nn]ational\s+(?:[Qq]uantum\s+)(?:[Tt]echnology\s+|[Ss]cience\s+)?(strategy|initiative|programme|program|plan|mission|roadmap)\b"
+)
+_ROLE = rf"(?:{ROLE_WORDS})"
+_PERSON_TITLE = re.compile(
+    rf"\b{TITLES}\s+((?:{PARTICLE}\s+)?{NAMEPART}(?:\s+(?:{PARTICLE}\s+)*{NAMEPART}){{0,4}})"
+)
+_PERSON_ROLE_BEFORE = re.compile(rf"\b(?i:{_ROLE})\s+({PERSON_RE})")
+_PERSON_APPOS = re.compile(rf"({PERSON_RE}),\s+(?:a|an|the)?\s*[^,]{{0,40}}?\b(?i:{_ROLE})\b")
+_PERSON_AFTER_ROLE = re.compile(
+    rf"\b(?i:{_ROLE})\b[^.;]{{0,90}}?,\s+({PERSON_RE})(?=\s*(?:[,.;:”\"]|\s+who\b|\s+and\b|$))"
+)
+_PERSON_SAID = re.compile(
+    rf"(?:\b(?:said|says|according to|explains|explained|noted|added|stated|states)\s+({PERSON_RE}))|(?:({PERSON_RE}),?\s+(?:said|says|explained|explains|noted|added|told)\b)"
+)
+_GOV = re.compile(r"\b[Gg]overnments?\b")
+_GOV_OF = re.compile(
+    r"\b([Gg]overnment|[Gg]ouvernement)\s+(?:of|du|de)\s+(?:the\s+)?(" + CAPW + r"(?:\s+" + CAPW + r")?)"
+)
+_GOV_MOD = frozenset(
+    ["federal", "state", "provincial", "national", "central", "regional", "local", "territorial"]
+)
+_CITY_GOV = re.compile(r"\b[Tt]he\s+(?:city|metropolitan|municipal)(?:\s+government)?\b(?!\s+of)")
+_COUNTRY_ANA = re.compile(r"\b[Tt]he\s+country\b(?!['’]s\s+(?:first|largest))")
+_ACRONYM = re.compile(r"\s?\(([A-Z][A-Za-z&\-]{1,9}|[A-Z]{2,}[0-9]?)\)")
+_OR_ALIAS = re.compile(rf",\s+or\s+((?:the\s+)?{CAPW}(?:\s+{CAPW}){{0,2}})")
+_ROLE_CAP = r"(?:President|CEO|CTO|Director|Chair|Chairman|Minister|Professor|Prof\.?|Dr\.?|Vice-Chancellor|Chancellor|Founder|Head|Leader|Secretary|Ambassador|Dean|Governor|Mayor)"
+_STOP_ACRONYMS = frozenset(
+    {"MOU", "MOUS", "MOUs", "MoU", "LOI", "LoI", "CEO", "CTO", "R&D", "AI", "PhD", "NDA"}
+)
+
+
+def _add_person(
+    out: list[Mention], sent: Sentence, m: re.Match[str], group: int, rule: str = "person"
+) -> None:
+    name = m.group(group)
+    if not name:
+        return
+    words = name.split()
+    if words[0].lower() in LEADING_NOISE or any(w.lower().strip(".,") in KEYWORDS for w in words):
+        return
+    start = sent.start + m.start(group)
+    out.append(Mention(start, start + len(name), name, E.PERSON, name, rule))
+
+
+def _persons(sent: Sentence) -> list[Mention]:
+    out: list[Mention] = []
+    t = sent.text
+    for m in _PERSON_TITLE.finditer(t):
+        _add_person(out, sent, m, 1)
+    for rx in (_PERSON_ROLE_BEFORE, _PERSON_APPOS, _PERSON_AFTER_ROLE):
+        for m in rx.finditer(t):
+            _add_person(out, sent, m, 1)
+    for m in _PERSON_SAID.finditer(t):
+        _add_person(out, sent, m, 1 if m.group(1) else 2)
+    return [p for p in out if len(p.name.split()) >= 2 or p.name.split()[0].lower() in PARTICLE]
+
+
+def _clean_phrase(t: str, s: int, e: int) -> tuple[int, int] | None:
+    """Trim leading noise words and trailing connectors of a capitalised run."""
+    words = list(re.finditer(r"\S+", t[s:e]))
+    while words and words[0].group().lower().strip("“\"‘'") in LEADING_NOISE:
+        words.pop(0)
+    for i, w in enumerate(words):
+        if i > 0 and re.fullmatch(_ROLE_CAP, w.group()):
+            words = words[:i]
+            break
+    while words and (
+        words[-1].group().lower()
+        in {"of", "for", "and", "the", "de", "du", "des", "la", "le", "et", "on", "at"}
+        or words[-1].group().lower().strip(".") in LEADING_NOISE
+    ):
+        words.pop()
+    if not words:
+        return None
+    return s + words[0].start(), s + words[-1].end()
+
+
+def _orgs(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
+    out: list[Mention] = []
+    t = sent.text
+    for m in _PHRASE.finditer(t):
+        span = _clean_phrase(t, m.start(), m.end())
+        if span is None:
+            continue
+        s, e = span
+        phrase = t[s:e]
+        # "X and Y" before any "of" is two names, not one
+        if re.search(r"\sand\s", phrase) and not re.search(r"\b(?:of|for)\b.*\sand\s", phrase):
+            parts = [(s, s + p.start()) for p in re.finditer(r"\sand\s", phrase)]
+            pieces = re.split(r"\sand\s", phrase)
+            offs = [s]
+            for p in re.finditer(r"\sand\s", phrase):
+                offs.append(s + p.end())
+            del parts
+            cands = [(o, o + len(pc)) for o, pc in zip(offs, pieces, strict=False)]
+        else:
+            cands = [(s, e)]
+        for cs, ce in cands:
+            _org_candidate(out, sent, t, cs, ce, gaz)
+    for m in _QUOTED_PROGRAM.finditer(t):
+        name = m.group(1).strip()
+        if head_type(name) is None or head_type(name) is E.PROGRAM or True:
+            st = sent.start + m.start(1)
+            out.append(Mention(st, st + len(name), name, E.PROGRAM, name, "quoted"))
+    for m in _NATIONAL_PROGRAM.finditer(t):
+        st = sent.start + m.start()
+        name = "National Quantum " + m.group(1).capitalize()
+        out.append(Mention(st, sent.start + m.end(), m.group(), E.PROGRAM, name, "org"))
+    return out
+
+
+def _org_candidate(out: list[Mention], sent: Sentence, t: str, s: int, e: int, gaz: Gazetteer) -> None:
+    phrase = t[s:e]
+    at = re.search(r"\sat\s+", phrase)
+    if at:
+        rest = phrase[at.end() :]
+        if not any(x.type in {E.CITY, E.REGION, E.COUNTRY} for x in gaz.lookup(rest)):
+            phrase = phrase[: at.start()]
+            e = s + len(phrase)
+    of = re.search(r"\s(?:of|du|de)\s+", phrase)
+    if of:
+        rest = phrase[of.end() :]
+        hits = gaz.find(rest)
+        if (
+            hits
+            and hits[0].start == 0
+            and hits[0].entry.type in {E.CITY, E.REGION, E.COUNTRY}
+            and len(rest[hits[0].end :].split()) >= 2
+        ):
+            phrase = phrase[: of.end() + hits[0].end]
+            e = s + len(phrase)
+    for m in re.finditer(r"\sand\s+", phrase):
+        if gaz.lookup(phrase[m.end() :]):
+            _org_candidate(out, sent, t, s + m.end(), e, gaz)
+            phrase = phrase[: m.start()]
+            e = s + len(phrase)
+            break
+    words = phrase.split()
+    low = [w.lower() for w in words]
+    etype = head_type(phrase)
+    if etype is None and re.search(r"\sof\s", phrase):
+        # "Country Manager of Pfizer Oy": the name is after "of"
+        of_m = re.search(r"\sof\s+(?:the\s+)?", phrase)
+        assert of_m is not None
+        _org_candidate(out, sent, t, s + of_m.end(), e, gaz)
+        return
+    if etype is None:
+        # "Quantum Australia" (programme named for a place) / "Quantum Art" (company)
+        if len(words) == 2 and low[0] == "quantum" and words[1][0].isupper():
+            place = gaz.lookup(words[1])
+            etype = E.PROGRAM if any(p.type in {E.COUNTRY, E.REGION, E.CITY} for p in place) else E.COMPANY
+        elif len(words) >= 2 and low[-1] == "quantum" and all(w[0].isupper() for w in words):
+            etype = E.COMPANY
+        else:
+            return
+    if len(words) < 2:
+        return
+    if low[0] in {"department", "school", "faculty"} and len(low) > 2 and low[2] in ACADEMIC_FIELDS:
+        return
+    if all(w in KEYWORDS or w in {"of", "for", "and", "the"} for w in low):
+        return  # "Research Institute", "Innovation Authority" alone are references, resolved later
+    st = sent.start + s
+    out.append(Mention(st, st + len(phrase), phrase, etype, phrase, "org"))
+    # "Institute of Physics of the Academia Sinica": the tail is an organisation too
+    tail = re.search(r"\s(?:of|at)\s+the\s+(" + CAPW + r"(?:\s+" + CAPW + r")*)$", phrase)
+    if tail and (head_type(tail.group(1)) or gaz.lookup(tail.group(1))):
+        ts = st + tail.start(1)
+        tt = head_type(tail.group(1)) or gaz.lookup(tail.group(1))[0].type
+        out.append(Mention(ts, ts + len(tail.group(1)), tail.group(1), tt, tail.group(1), "org-nested"))
+
+
+def _governments(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
+    out: list[Mention] = []
+    t = sent.text
+    for g in _GOV.finditer(t):
+        # walk back over "the Australian federal and Queensland state"
+        words = list(re.finditer(r"[\w’'\-]+|,", t[: g.start()]))
+        places: list[tuple[int, int, Entry, str]] = []
+        i = len(words) - 1
+        while i >= 0:
+            w = words[i].group()
+            lw = w.lower()
+            if lw in _GOV_MOD or lw in {"and", ","}:
+                i -= 1
+                continue
+            if not w[0].isupper():
+                break
+            hit = None
+            for span in (2, 1):
+                if i - span + 1 < 0:
+                    continue
+                cand = t[words[i - span + 1].start() : words[i].end()]
+                ent = gaz.by_demonym(cand) or next(
+                    (x for x in gaz.lookup(cand) if x.type in {E.COUNTRY, E.REGION, E.CITY}), None
+                )
+                if ent:
+                    hit = (words[i - span + 1].start(), ent, cand, span)
+                    break
+            if hit is None:
+                break
+            places.append((hit[0], g.end(), hit[1], hit[2]))
+            i -= hit[3]
+        places.sort()
+        for n, (s, e, ent, surface) in enumerate(places):
+            if n + 1 < len(places):
+                # "Australian federal" in "the Australian federal and Queensland state governments"
+                seg = t[s : places[n + 1][0]]
+                e = s + len(re.sub(r"(?:\s*,|\s+and|\s+)+$", "", seg))
+            out.append(_gov_mention(sent, s, e, ent, surface, t))
+    for m in _GOV_OF.finditer(t):
+        ent = next((x for x in gaz.lookup(m.group(2)) if x.type in {E.COUNTRY, E.REGION}), None)
+        if ent:
+            out.append(_gov_mention(sent, m.start(), m.end(), ent, m.group(2), t))
+    return out
+
+
+def _gov_mention(sent: Sentence, s: int, e: int, place: Entry, surface: str, t: str) -> Mention:
+    if place.type is E.CITY:
+        return Mention(sent.start + s, sent.start + e, t[s:e], E.CITY, place.name, "government", entry=place)
+    name = f"{place.demonym} Government" if place.demonym else f"{place.name} Government"
+    aliases = [f"Government of {place.name}", f"{place.name} Government", t[s:e]]
+    if place.demonym:
+        aliases.append(f"{place.demonym} federal government")
+    for a in place.aliases:
+        if not a.isupper():
+            aliases.append(f"Government of {a}")
+    return Mention(
+        sent.start + s,
+        sent.start + e,
+        t[s:e],
+        E.GOVERNMENT_BODY,
+        name,
+        "government",
+        country=place.country,
+        aliases=aliases,
+    )
+
+
+def _anaphors(sent: Sentence) -> list[Mention]:
+    out = []
+    for rx, typ in ((_CITY_GOV, E.CITY), (_COUNTRY_ANA, E.COUNTRY)):
+        for m in rx.finditer(sent.text):
+            st = sent.start + m.start()
+            out.append(Mention(st, st + len(m.group()), m.group(), typ, m.group(), "anaphor", anaphor=typ))
+    return out
+
+
+def _initials_match(acr: str, words: Sequence[str]) -> int:
+    """How many trailing ``words`` spell ``acr`` by initials (0 when they do not)."""
+    letters = [c for c in acr if c.isalpha()]
+    i, n = len(letters) - 1, 0
+    for w in reversed(words):
+        n += 1
+        lw = w.lower()
+        if lw in {
+            "of",
+            "the",
+            "and",
+            "for",
+            "de",
+            "du",
+            "des",
+            "et",
+            "-",
+            "–",
+            "&",
+            "la",
+            "le",
+            "für",
+            "und",
+        }:
+            continue
+        if i < 0:
+            return 0
+        if w[0].lower() == letters[i].lower():
+            i -= 1
+            if i < 0:
+                return n
+        else:
+            # a word may contribute two letters ("TechNet" rare); give up otherwise
+            return 0
+    return 0
+
+
+def _select(cands: list[Mention]) -> list[Mention]:
+    """Non-overlapping mentions: longer spans first, then the more trusted rule."""
+    chosen: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    nested = [m for m in cands if m.rule == "org-nested"]
+    for m in sorted(
+        (c for c in cands if c.rule != "org-nested"),
+        key=lambda m: (-(m.end - m.start), -_PRIORITY.get(m.rule, 0), m.start),
+    ):
+        if any(m.start < e and s < m.end for s, e in taken):
+            # equal spans: the more trusted one already won
+            continue
+        chosen.append(m)
+        taken.append((m.start, m.end))
+    chosen += nested
+    return sorted(chosen, key=lambda m: (m.start, -m.end))
+
+
+def find_mentions(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) -> list[Mention]:
+    """Every mention in ``text``, in document order (nested organisation tails included)."""
+    tokens = tokenize(text)
+    cands: list[Mention] = []
+    for g in gaz.find(text, tokens):
+        en = g.entry
+        if en.type in {E.CITY, E.REGION, E.COUNTRY} and re.search(
+            r"[A-Za-z]-$", text[max(0, g.start - 2) : g.start]
+        ):
+            continue
+        cands.append(
+            Mention(
+                g.start,
+                g.end,
+                text[g.start : g.end],
+                en.type,
+                en.name,
+                "gazetteer",
+                entry=en,
+                country=en.country,
+            )
+        )
+    for s in sentences:
+        cands += _governments(s, gaz)
+        cands += _anaphors(s)
+        if _is_headline(s.text):
+            continue
+        cands += _persons(s)
+        cands += _orgs(s, gaz)
+    # a gazetteer hit inside a person-name span wins over the person reading
+    mentions = _select(_drop_person_conflicts(cands))
+    mentions = [_extend_program(text, m) for m in mentions]
+    mentions = _definitions(text, mentions, gaz)
+    mentions = _list_members(text, sentences, mentions)
+    return mentions
+
+
+_PROGRAM_TAIL = re.compile(r"\s+(fund|programme|program|initiative|project|strategy)\b")
+
+
+def _extend_program(text: str, m: Mention) -> Mention:
+    """ "the European Innovation Council fund": a programme named after its owner."""
+    if m.type in {E.PERSON, E.TECHNOLOGY, E.PROGRAM} or m.rule == "org-nested":
+        return m
+    t = _PROGRAM_TAIL.match(text, m.end)
+    if not t:
+        return m
+    name = f"{m.name} {t.group(1).capitalize()}"
+    return Mention(
+        m.start, t.end(), text[m.start : t.end()], E.PROGRAM, name, "org", aliases=[text[m.start : t.end()]]
+    )
+
+
+def _is_headline(text: str) -> bool:
+    """Title-case lines ("... Officially Launches with Investments") defeat the phrase chunker."""
+    words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", text) if len(w) > 3]
+    if len(words) < 4 or text.rstrip().endswith((".", "”", '"', ":")):
+        return False
+    return bool(sum(w[0].isupper() for w in words) >= 0.75 * len(words))
+
+
+def _drop_person_conflicts(cands: list[Mention]) -> list[Mention]:
+    orgs = [c for c in cands if c.rule == "gazetteer" and c.type is not E.TECHNOLOGY]
+    out = []
+    for c in cands:
+        if c.type is E.PERSON and any(o.start < c.end and c.start < o.end for o in orgs):
+            continue
+        out.append(c)
+    return out
+
+
+def _definitions(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """Acronyms and alternative names given in parentheses or after ", or"; then their other uses."""
+    by_end = {m.end: m for m in mentions}
+    new_aliases: dict[str, Mention] = {}
+    extra: list[Mention] = []
+    for m in _ACRONYM.finditer(text):
+        acr = m.group(1)
+        if acr in _STOP_ACRONYMS or acr.lower() in {"photo", "left", "right", "pictured"}:
+            continue
+        owner = by_end.get(m.start())
+        if owner is None:
+            # backwards by initials over the words before the bracket
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            before = list(re.finditer(r"[\w’'&]+|[-–]", text[line_start : m.start()]))
+            n = _initials_match(acr, [w.group() for w in before])
+            if n:
+                s = line_start + before[-n].start()
+                long = text[s : m.start()]
+                etype = head_type(long)
+                if etype and long[0].isupper():
+                    owner = Mention(s, m.start(), long, etype, long, "acronym")
+                    extra.append(owner)
+        if owner is None or (owner.type in {E.PERSON, E.TECHNOLOGY} and not acr.isupper()):
+            continue
+        if acr not in owner.aliases and normalise_name(acr) != owner.key:
+            owner.aliases.append(acr)
+        new_aliases[acr] = owner
+    for m in _OR_ALIAS.finditer(text):
+        owner = by_end.get(m.start())
+        if owner is not None and owner.type not in {E.PERSON, E.TECHNOLOGY}:
+            alias = re.sub(r"^the\s+", "", m.group(1))
+            owner.aliases.append(alias)
+            new_aliases[alias] = owner
+    mentions = mentions + extra
+    if not new_aliases:
+        return sorted(mentions, key=lambda x: (x.start, -x.end))
+    taken = [(x.start, x.end) for x in mentions if x.rule != "org-nested"]
+    for alias, owner in new_aliases.items():
+        for m in re.finditer(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            mentions.append(
+                replace(
+                    owner, start=m.start(), end=m.end(), text=alias, rule="alias", aliases=list(owner.aliases)
+                )
+            )
+            taken.append((m.start(), m.end()))
+    # a mention's own surface overlapping an alias span of someone else is kept as is
+    return sorted(mentions, key=lambda x: (x.start, -x.end))
+
+
+_LIST_GAP = re.compile(r"^(?:\s*(?:,|;)\s*(?:and\s+)?|\s+(?:and|&)\s+|,\s+and\s+)(?:the\s+)?")
+_ACTOR_TYPES = {E.COMPANY, E.UNIVERSITY, E.RESEARCH_INSTITUTE}
+
+
+def _list_members(text: str, sentences: Sequence[Sentence], mentions: list[Mention]) -> list[Mention]:
+    """Unknown capitalised names coordinated with known organisations are organisations too."""
+    extra: list[Mention] = []
+    item = re.compile(rf"^(?:the\s+)?({CAPW}(?:\s+{CAPW}){{0,2}})(?:\s+(?:funds?|group))?$")
+    for sent in sentences:
+        orgs = [
+            m
+            for m in mentions
+            if sent.start <= m.start < sent.end and m.type in _ACTOR_TYPES and m.rule != "org-nested"
+        ]
+        if len(orgs) < 2:
+            continue
+        types = [m.type for m in orgs]
+        majority = max(set(types), key=types.count)
+        for a, b in itertools.pairwise(orgs):
+            gap = text[a.end : b.start]
+            if "\n" in gap or len(gap) > 80 or not re.match(r"^\s*(?:,|;|and\b|&)", gap):
+                continue
+            parts = [p.strip() for p in re.split(r"\s*[,;]\s*(?:and\s+)?|\s+and\s+", gap)]
+            parts = [p for p in parts if p]
+            if not parts or not all(item.match(p) for p in parts):
+                continue
+            for p in parts:
+                mm = item.match(p)
+                assert mm is not None
+                name = mm.group(1)
+                if name.split()[0].lower() in LEADING_NOISE:
+                    continue
+                off = text.find(name, a.end, b.start)
+                if off >= 0:
+                    extra.append(Mention(off, off + len(name), name, majority, name, "list"))
+        # a trailing ", and Name" after the last of a list of known names
+        last = orgs[-1]
+        prev = orgs[-2]
+        if _LIST_GAP.match(text[prev.end : last.start]) and text[prev.end : last.start].strip() in {",", ";"}:
+            tail = re.match(
+                rf"^,?\s+and\s+(?:the\s+)?({CAPW}(?:\s+{CAPW}){{0,2}})", text[last.end : sent.end]
+            )
+            if tail and tail.group(1).split()[0].lower() not in LEADING_NOISE:
+                off = last.end + tail.start(1)
+                if not any(m.start < off + len(tail.group(1)) and off < m.end for m in mentions):
+                    extra.append(
+                        Mention(off, off + len(tail.group(1)), tail.group(1), majority, tail.group(1), "list")
+                    )
+    if not extra:
+        return mentions
+    taken = [(m.start, m.end) for m in mentions if m.rule != "org-nested"]
+    keep = [x for x in extra if not any(x.start < e and s < x.end for s, e in taken)]
+    return sorted(mentions + keep, key=lambda x: (x.start, -x.end))

@@ -1,0 +1,149 @@
+"""Resolution: mentions -> canonical entities of one document.
+
+Rules, in order:
+
+1. A gazetteer mention resolves to its entry (id from canonical name, type and country).
+2. Anaphors ("the city government", "the country") resolve to the closest preceding
+   mention of their type; without one they are dropped.
+3. A pattern mention that is a word-aligned prefix or suffix of exactly one longer
+   organisation name of the same document ("Innovation Authority" in a text that names
+   the "Israeli Innovation Authority") is that organisation.
+4. A pattern mention whose name is close to a gazetteer name of the same type
+   (``difflib`` ratio >= :data:`FUZZY_THRESHOLD`, same first word) is that entry; below the
+   threshold nothing is merged.
+5. Otherwise mentions with the same normalised name and type are one entity. Two
+   mentions of the same name but different type or country are never merged.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from qkg.schemas import Entity, EntityType, entity_id, normalise_name
+
+from .gazetteer import Entry, Gazetteer
+from .mentions import Mention
+
+__all__ = ["FUZZY_THRESHOLD", "Resolved", "resolve"]
+
+#: Minimum similarity for a fuzzy merge with a gazetteer name (documented in docs/extraction.md).
+FUZZY_THRESHOLD = 0.92
+E = EntityType
+_ORGLIKE = {E.COMPANY, E.UNIVERSITY, E.RESEARCH_INSTITUTE, E.GOVERNMENT_BODY, E.CLUSTER, E.PROGRAM}
+
+
+@dataclass
+class _Draft:
+    name: str
+    type: EntityType
+    country: str | None
+    entry: Entry | None
+    aliases: set[str] = field(default_factory=set)
+
+    @property
+    def id(self) -> str:
+        return self.entry.id if self.entry else entity_id(self.name, self.type, self.country)
+
+
+@dataclass
+class Resolved:
+    """The entities of a document and, for each mention, the entity it names."""
+
+    mentions: list[tuple[Mention, str]]
+    drafts: dict[str, _Draft]
+
+    def entity(self, eid: str) -> Entity:
+        d = self.drafts[eid]
+        ext = {"wikidata": d.entry.wikidata} if d.entry and d.entry.wikidata else {}
+        aliases = {a for a in d.aliases if normalise_name(a) != normalise_name(d.name)}
+        return Entity(
+            id=eid, type=d.type, name=d.name, aliases=tuple(aliases), external_ids=ext, country=d.country
+        )
+
+    def type_of(self, eid: str) -> EntityType:
+        return self.drafts[eid].type
+
+
+def _fuzzy(m: Mention, gaz: Gazetteer) -> Entry | None:
+    first = normalise_name(m.name).split()[0]
+    best: tuple[float, Entry | None] = (0.0, None)
+    for entry in gaz.entries:
+        if entry.type is not m.type:
+            continue
+        for name in entry.names:
+            n = normalise_name(name)
+            if n.split()[0] != first:
+                continue
+            r = difflib.SequenceMatcher(None, normalise_name(m.name), n).ratio()
+            if r > best[0]:
+                best = (r, entry)
+    return best[1] if best[0] >= FUZZY_THRESHOLD else None
+
+
+def _affix_owner(m: Mention, longer: Sequence[_Draft]) -> _Draft | None:
+    key = normalise_name(m.name)
+    hits = []
+    for d in longer:
+        names = [normalise_name(d.name), *(normalise_name(a) for a in d.aliases)]
+        for n in names:
+            if n != key and (n.endswith(" " + key) or n.startswith(key + " ")):
+                hits.append(d)
+                break
+    uniq = {id(h): h for h in hits}
+    return next(iter(uniq.values())) if len(uniq) == 1 else None
+
+
+def resolve(mentions: Sequence[Mention], gaz: Gazetteer) -> Resolved:
+    """Resolve ``mentions`` (in document order) to entities."""
+    drafts: dict[str, _Draft] = {}
+    out: list[tuple[Mention, str]] = []
+    by_key: dict[tuple[str, EntityType], str] = {}
+
+    def add(d: _Draft, m: Mention) -> str:
+        eid = d.id
+        cur = drafts.setdefault(eid, d)
+        cur.aliases.update(a for a in m.aliases)
+        if m.rule not in {"anaphor"} and normalise_name(m.text) != normalise_name(cur.name):
+            cur.aliases.add(m.text)
+        by_key[(normalise_name(cur.name), cur.type)] = eid
+        for a in cur.aliases:
+            by_key.setdefault((normalise_name(a), cur.type), eid)
+        return eid
+
+    # pass 1: gazetteer and long names first so that shorter references can find them
+    pattern: list[Mention] = []
+    for m in mentions:
+        if m.entry is not None:
+            e = m.entry
+            d = _Draft(e.name, e.type, e.country, e, set(e.aliases))
+            out.append((m, add(d, m)))
+        elif m.rule != "anaphor":
+            pattern.append(m)
+    for m in sorted(pattern, key=lambda x: -len(x.name)):
+        key = (normalise_name(m.name), m.type)
+        if key in by_key:
+            out.append((m, add(drafts[by_key[key]], m)))
+            continue
+        if m.type in _ORGLIKE and m.rule in {"org", "list", "acronym", "quoted"}:
+            owner = _affix_owner(m, [d for d in drafts.values() if d.type in _ORGLIKE])
+            if owner is not None:
+                out.append((m, add(owner, m)))
+                continue
+            entry = _fuzzy(m, gaz) if m.type in _ORGLIKE else None
+            if entry is not None:
+                d = _Draft(entry.name, entry.type, entry.country, entry, set(entry.aliases))
+                out.append((m, add(d, m)))
+                continue
+        out.append((m, add(_Draft(m.name, m.type, m.country, None, set(m.aliases)), m)))
+    # pass 2: anaphors point back to the closest preceding mention of their type
+    placed = sorted(out, key=lambda x: x[0].start)
+    for m in mentions:
+        if m.rule != "anaphor":
+            continue
+        prev = [eid for pm, eid in placed if pm.start < m.start and drafts[eid].type is m.anaphor]
+        if prev:
+            out.append((m, prev[-1]))
+    out.sort(key=lambda x: (x[0].start, -x[0].end))
+    return Resolved(out, drafts)
