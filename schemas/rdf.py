@@ -215,20 +215,22 @@ def entity_class(etype: EntityType) -> URIRef:
     return _ENTITY_CLASSES[etype]
 
 
+_EVIDENCE_BASE = iri("evidence:")
+_ASSERTION_BASE = iri("assertion:")
+
+
 def _digest(*parts: str) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:24]
 
 
 def evidence_iri(ev: Evidence) -> str:
     """Deterministic IRI of a piece of evidence (a digest of all its fields)."""
-    return iri(
-        "evidence:" + _digest(ev.document_id, str(ev.start), str(ev.end), ev.rule, repr(ev.confidence))
-    )
+    return _EVIDENCE_BASE + _digest(ev.document_id, str(ev.start), str(ev.end), ev.rule, repr(ev.confidence))
 
 
 def assertion_iri(document_id: str, rel: Relation) -> str:
     """Deterministic IRI of one document's assertion of a relation."""
-    return iri("assertion:" + _digest(document_id, rel.source, rel.type.value, rel.target))
+    return _ASSERTION_BASE + _digest(document_id, rel.source, rel.type.value, rel.target)
 
 
 # -- canonical order -----------------------------------------------------------------------
@@ -241,6 +243,14 @@ def _ev_key(ev: Evidence) -> tuple[str, int, int, str, float]:
 def _evs(evs: Iterable[Evidence]) -> tuple[Evidence, ...]:
     unique = {_ev_key(e): e for e in evs}
     return tuple(unique[k] for k in sorted(unique))
+
+
+def _by_id(item: Entity | Agreement | Goal) -> str:
+    return item.id
+
+
+def _by_key(rel: Relation) -> tuple[str, str, str]:
+    return rel.key
 
 
 def canonical_delta(delta: KnowledgeGraph) -> KnowledgeGraph:
@@ -269,13 +279,39 @@ def canonical_delta(delta: KnowledgeGraph) -> KnowledgeGraph:
 
 # -- writing N-Quads (hot path: string operations only) -------------------------------------
 
-_ESCAPES: dict[int, str] = {c: f"\\u{c:04X}" for c in (*range(0x20), 0x7F)}
-_ESCAPES.update({ord("\\"): "\\\\", ord('"'): '\\"', ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t"})
+_CONTROL_ESCAPES: dict[int, str] = {c: f"\\u{c:04X}" for c in (*range(0x20), 0x7F)}
 _IRI_SAFE = re.compile(r"^[^\x00-\x20<>\"{}|^`\\]*$")
 
 
+_OTHER_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def _lit(value: str) -> str:
-    return '"' + value.translate(_ESCAPES) + '"'
+    # str.replace runs at memchr speed; the per-character table only for rare controls.
+    if "\\" in value:
+        value = value.replace("\\", "\\\\")
+    if '"' in value:
+        value = value.replace('"', '\\"')
+    if "\n" in value:
+        value = value.replace("\n", "\\n")
+    if "\r" in value:
+        value = value.replace("\r", "\\r")
+    if "\t" in value:
+        value = value.replace("\t", "\\t")
+    if _OTHER_CONTROLS.search(value):
+        value = value.translate(_CONTROL_ESCAPES)
+    return '"' + value + '"'
+
+
+_SAFE_ID = re.compile(r"^[A-Za-z0-9_.~-]+(?::[A-Za-z0-9_.~-]*)+$")
+_ID_BASE = iri("x:y")[: -len("x/y")]
+
+
+def _fast_iri(node_id: str) -> str:
+    """:func:`qkg.schemas.iri` without percent-encoding when no part needs it (the usual case)."""
+    if _SAFE_ID.match(node_id):
+        return _ID_BASE + node_id.replace(":", "/")
+    return iri(node_id)
 
 
 def _ref(value: str) -> str:
@@ -338,7 +374,7 @@ def delta_to_nquads(delta: KnowledgeGraph) -> str:
     >>> text.count(" .\\n")
     3
     """
-    delta = canonical_delta(delta)
+    # Canonical order without copying models (see canonical_delta).
     doc = delta.document
     g = " " + _ref(iri(doc.id)) + " .\n"
     out: list[str] = []
@@ -348,7 +384,7 @@ def delta_to_nquads(delta: KnowledgeGraph) -> str:
     def ref(node_id: str) -> str:
         r = refs.get(node_id)
         if r is None:
-            r = refs[node_id] = _ref(iri(node_id))
+            r = refs[node_id] = _ref(_fast_iri(node_id))
         return r
 
     d = _ref(iri(doc.id))
@@ -362,7 +398,7 @@ def delta_to_nquads(delta: KnowledgeGraph) -> str:
     add(f"{d} {_MEDIA} {_lit(doc.media_type)}{g}")
     add(f"{d} {_TEXT} {_lit(doc.text)}{g}")
 
-    for e in delta.entities:
+    for e in sorted(delta.entities, key=_by_id):
         s = ref(e.id)
         add(f"{s} {_A} {_CLS[e.type]}{g}")
         add(f"{s} {_NAME} {_lit(e.name)}{g}")
@@ -387,7 +423,7 @@ def delta_to_nquads(delta: KnowledgeGraph) -> str:
         key = evidence_iri(ev)
         r = evidence.get(key)
         if r is None:
-            r = evidence[key] = _ref(key)
+            r = evidence[key] = "<" + key + ">"  # hex digest: always a safe IRI
             add(f"{r} {_A} {_P['Evidence']}{g}")
             add(f"{r} {_P['document']} {d}{g}")
             add(f"{r} {_P['sentence']} {_lit(ev.sentence)}{g}")
@@ -397,10 +433,10 @@ def delta_to_nquads(delta: KnowledgeGraph) -> str:
             add(f"{r} {_P['confidence']} {_double(ev.confidence)}{g}")
         return r
 
-    for rel in delta.relations:
+    for rel in sorted(delta.relations, key=_by_key):
         s, o, p = ref(rel.source), ref(rel.target), _REL[rel.type]
         add(f"{s} {p} {o}{g}")
-        a = _ref(assertion_iri(doc.id, rel))
+        a = "<" + assertion_iri(doc.id, rel) + ">"  # hex digest: always a safe IRI
         add(f"{a} {_A} {_P['RelationAssertion']}{g}")
         add(f"{a} {_P['subject']} {s}{g}")
         add(f"{a} {_P['predicate']} {p}{g}")
@@ -410,10 +446,10 @@ def delta_to_nquads(delta: KnowledgeGraph) -> str:
             add(f"{a} {_P['validFrom']} {_date(rel.valid_from)}{g}")
         if rel.valid_to is not None:
             add(f"{a} {_P['validTo']} {_date(rel.valid_to)}{g}")
-        for ev in rel.evidence:
+        for ev in _evs(rel.evidence):
             add(f"{a} {_P['evidence']} {ev_ref(ev)}{g}")
 
-    for agr in delta.agreements:
+    for agr in sorted(delta.agreements, key=_by_id):
         a = ref(agr.id)
         add(f"{a} {_A} {_P['Agreement']}{g}")
         add(f"{a} {_P['kind']} {_lit(agr.kind.value)}{g}")
@@ -425,13 +461,13 @@ def delta_to_nquads(delta: KnowledgeGraph) -> str:
             add(f'{a} {_DATE} "{agr.date}"^^{_PARTIAL_DATE_TYPE[len(agr.date)]}{g}')
         if agr.place is not None:
             add(f"{a} {_P['place']} {ref(agr.place)}{g}")
-        for topic in agr.topics:
+        for topic in sorted(set(agr.topics)):
             add(f"{a} {_P['topic']} {_lit(topic)}{g}")
         add(f"{a} {_P['status']} {_lit(agr.status.value)}{g}")
-        for ev in agr.evidence:
+        for ev in _evs(agr.evidence):
             add(f"{a} {_P['evidence']} {ev_ref(ev)}{g}")
 
-    for goal in delta.goals:
+    for goal in sorted(delta.goals, key=_by_id):
         a = ref(goal.id)
         add(f"{a} {_A} {_P['Goal']}{g}")
         add(f"{a} {_P['metric']} {_lit(goal.metric)}{g}")
@@ -441,7 +477,7 @@ def delta_to_nquads(delta: KnowledgeGraph) -> str:
             add(f'{a} {_P["targetYear"]} "{goal.target_year}"^^{_X_INTEGER}{g}')
         if goal.owner is not None:
             add(f"{ref(goal.owner)} {_REL[RelationType.HAS_GOAL]} {a}{g}")
-        for ev in goal.evidence:
+        for ev in _evs(goal.evidence):
             add(f"{a} {_P['evidence']} {ev_ref(ev)}{g}")
     return "".join(out)
 
@@ -467,20 +503,34 @@ def _parse(text: str | bytes) -> Iterable[ox.Quad]:
 
 def deltas_from_nquads(text: str | bytes) -> list[KnowledgeGraph]:
     """Every document graph in ``text`` as a delta, sorted by document id."""
-    graphs: dict[str, dict[str, _Props]] = defaultdict(lambda: defaultdict(lambda: defaultdict(list)))
+    graphs: dict[str, dict[str, _Props]] = {}
+    named, literal = ox.NamedNode, ox.Literal
+    last_graph: str | None = None
+    subjects: dict[str, _Props] = {}
     for q in _parse(text):
-        gname = q.graph_name
-        if not isinstance(gname, ox.NamedNode):
+        gname, subject, obj = q.graph_name, q.subject, q.object
+        if type(gname) is not named:
             raise ValidationError(f"quad {q} is not in a document's named graph")
-        subject = q.subject
-        if not isinstance(subject, ox.NamedNode):
+        if type(subject) is not named:
             raise ValidationError(f"quad {q} has a blank-node subject; qkg graphs use IRIs only")
-        obj = q.object
-        if not isinstance(obj, ox.NamedNode | ox.Literal):
+        if type(obj) is not named and type(obj) is not literal:
             raise ValidationError(
                 f"quad {q} has a blank-node or quoted-triple object; qkg graphs use IRIs only"
             )
-        graphs[gname.value][subject.value][q.predicate.value].append(obj.value)
+        g = gname.value
+        if g != last_graph:
+            subjects = graphs.setdefault(g, {})
+            last_graph = g
+        s = subject.value
+        props = subjects.get(s)
+        if props is None:
+            props = subjects[s] = {}
+        p = q.predicate.value
+        values = props.get(p)
+        if values is None:
+            props[p] = [obj.value]
+        else:
+            values.append(obj.value)
     return [_delta(graphs[g], g) for g in sorted(graphs, key=id_from_iri)]
 
 
@@ -507,7 +557,19 @@ def _all(props: _Props, pred: str) -> list[str]:
     return list(props.get(pred, ()))
 
 
+_SAFE_IRI_TAIL = re.compile(r"^[A-Za-z0-9_.~-]+(?:/[A-Za-z0-9_.~-]*)+$")
+_DOCUMENT_TAIL = re.compile(r"^document/[0-9a-f]{64}$")
+
+
 def _node_id(value: str, where: str) -> str:
+    """:func:`qkg.schemas.id_from_iri`, with a fast path for IRIs without percent-escapes."""
+    if value.startswith(_ID_BASE):
+        tail = value[len(_ID_BASE) :]
+        if tail.startswith("document/"):
+            if _DOCUMENT_TAIL.match(tail):
+                return tail[len("document/") :]
+        elif _SAFE_IRI_TAIL.match(tail):
+            return tail.replace("/", ":")
     try:
         return id_from_iri(value)
     except ValueError as exc:
