@@ -25,15 +25,9 @@ def extract(
     if not text.strip():
         raise DocumentRejected(source or "-", "the document is empty")
     doc = Document.from_text(text, title=title, source=source, published=published)
-    try:
-        from qkg import loaders
-    except ImportError as exc:  # pragma: no cover - loaders ship with qkg
-        raise DocumentRejected(source or "-", f"the loaders are not installed ({exc})") from None
-    fn = getattr(loaders, "extract_document", None)
-    if fn is None:
-        raise DocumentRejected(source or "-", "no extractor is available in qkg.loaders")
-    delta: KnowledgeGraph = fn(doc)
-    return delta
+    from qkg.loaders.extract import extract as rule_extract
+
+    return rule_extract(doc)
 
 
 def load_text(

@@ -88,3 +88,29 @@ def test_ingest_size_cap(loaded: GraphStore, serve: Serve) -> None:
         r = api.post(INGEST, {"text": huge}, headers={"x-api-key": KEY})
         assert r.status_code == 413
         assert "QKG_MAX_INGEST_BYTES" in r.json()["errors"][0]["message"]
+
+
+def test_ingest_document_with_a_key_extracts_and_stores(loaded: GraphStore, serve: Serve) -> None:
+    text = (
+        "Pasqal and KAIST signed a memorandum of understanding on neutral-atom quantum computing in 2025. "
+        "IBM partners with Pasqal."
+    )
+    q = """mutation($text: String!) { ingestDocument(text: $text, title: "A note", source: "https://example.org/note",
+      publishedAt: "2025-03-01") { __typename ... on IngestSuccess { changed replaced entities relations agreements
+      document { id title url publishedAt contributed { entities relations agreements } } }
+      ... on IngestRejected { message } } }"""
+    with serve(loaded, api_keys=(KEY,)) as api:
+        got = api(q, {"text": text}, headers={"x-api-key": KEY})["ingestDocument"]
+        assert got["__typename"] == "IngestSuccess", got
+        assert got["changed"] is True
+        assert got["entities"] >= 3
+        assert got["document"]["title"] == "A note"
+        assert got["document"]["publishedAt"] == "2025-03-01"
+        assert got["document"]["contributed"]["entities"] == got["entities"]
+        docs = api("{ documents { totalCount } }")["documents"]["totalCount"]
+        assert docs == 3
+        again = api(q, {"text": text}, headers={"x-api-key": KEY})["ingestDocument"]
+        assert again["changed"] is False
+        empty = api(q, {"text": "   "}, headers={"x-api-key": KEY})["ingestDocument"]
+        assert empty["__typename"] == "IngestRejected"
+        assert "empty" in empty["message"]
