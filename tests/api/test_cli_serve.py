@@ -32,7 +32,7 @@ def _start(args: list[str], data: Path) -> tuple[subprocess.Popen[str], str]:
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            out, err = proc.communicate()
+            _, err = proc.communicate()
             raise AssertionError(f"qkg {args} exited with {proc.returncode}: {err}")
         try:
             if httpx.get(base + "/health", timeout=1).status_code == 200:
