@@ -43,6 +43,7 @@ from qkg.schemas import (
     Evidence,
     Goal,
     KnowledgeGraph,
+    NotFound,
     Relation,
     RelationFilter,
     RelationType,
@@ -122,8 +123,10 @@ def export(
     rtypes = None if relation_types is None else frozenset(RelationType(t) for t in relation_types)
     etypes = None if entity_types is None else frozenset(EntityType(t) for t in entity_types)
     _check_scores(scores)
+    if document_ids is not None:
+        _check_documents(store, document_ids)
     if fmt in _RDF_FORMATS:
-        deltas = [filter_delta(d, rtypes, etypes) for d in _selected_deltas(store, document_ids)]
+        deltas = (filter_delta(d, rtypes, etypes) for d in _selected_deltas(store, document_ids))
         return _export_rdf(deltas, fmt, out)
     if document_ids is not None:
         with _subset(store, document_ids) as sub:
@@ -159,7 +162,16 @@ def _selected_deltas(store: GraphStore, document_ids: Collection[str] | None) ->
         yield from store.deltas()
         return
     for doc_id in sorted(set(document_ids)):
-        yield store.delta(doc_id)  # NotFound for an unknown id
+        yield store.delta(doc_id)
+
+
+def _check_documents(store: GraphStore, document_ids: Collection[str]) -> None:
+    """Fail before writing anything when a document id is unknown."""
+    wanted = sorted(set(document_ids))
+    known = store.documents_by_id(wanted)
+    for doc_id in wanted:
+        if doc_id not in known:
+            raise NotFound("document", doc_id)
 
 
 @contextmanager
@@ -215,19 +227,36 @@ def filter_delta(
 # -- RDF -------------------------------------------------------------------------------------------
 
 
-def _export_rdf(deltas: list[KnowledgeGraph], fmt: ExportFormat, out: Out) -> ExportSummary:
-    quads = [q for d in deltas for q in ox.parse(delta_to_nquads(d).encode("utf-8"), ox.RdfFormat.N_QUADS)]
-    items: list[ox.Quad] | list[ox.Triple]
-    if fmt in _QUAD_FORMATS:
-        items = quads
-        label = "quads"
-    else:
-        items = list(dict.fromkeys(q.triple for q in quads))  # merged, first occurrence order
-        label = "triples"
-    prefixes = None if fmt is ExportFormat.NQUADS else NAMESPACES
+def _export_rdf(deltas: Iterable[KnowledgeGraph], fmt: ExportFormat, out: Out) -> ExportSummary:
+    """Stream the deltas' quads through pyoxigraph; merged formats go through an in-memory
+    pyoxigraph store, which drops duplicate triples and groups them by subject (compact and
+    deterministic) without holding Python objects for every triple."""
+    documents = 0
+
+    def quads() -> Iterator[ox.Quad]:
+        nonlocal documents
+        for d in deltas:
+            documents += 1
+            yield from ox.parse(delta_to_nquads(d).encode("utf-8"), ox.RdfFormat.N_QUADS)
+
     with _binary(out) as stream:
-        ox.serialize(items, stream, _RDF_FORMATS[fmt], prefixes=prefixes)
-    return ExportSummary(fmt, len(deltas), {label: len(items)})
+        if fmt in _QUAD_FORMATS:
+            count = 0
+
+            def counted() -> Iterator[ox.Quad]:
+                nonlocal count
+                for q in quads():
+                    count += 1
+                    yield q
+
+            prefixes = None if fmt is ExportFormat.NQUADS else NAMESPACES
+            ox.serialize(counted(), stream, _RDF_FORMATS[fmt], prefixes=prefixes)
+            return ExportSummary(fmt, documents, {"quads": count})
+        merged = ox.Store()
+        default = ox.DefaultGraph()
+        merged.extend(ox.Quad(q.subject, q.predicate, q.object, default) for q in quads())
+        merged.dump(stream, _RDF_FORMATS[fmt], from_graph=default, prefixes=NAMESPACES)
+        return ExportSummary(fmt, documents, {"triples": len(merged)})
 
 
 # -- GraphML / GEXF ---------------------------------------------------------------------------------
@@ -480,10 +509,16 @@ def _csv_bytes(table: list[list[object]]) -> bytes:
 
 @contextmanager
 def _binary(out: Out) -> Iterator[IO[bytes]]:
+    """A binary stream for ``out``; a file appears (atomically) only once fully written."""
     if isinstance(out, str | Path):
         path = Path(out)
         path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("wb") as stream:
-            yield stream
+        partial = path.with_name(f".{path.name}.part")
+        try:
+            with partial.open("wb") as stream:
+                yield stream
+            partial.replace(path)
+        finally:
+            partial.unlink(missing_ok=True)
     else:
         yield out

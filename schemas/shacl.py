@@ -28,6 +28,7 @@ from rdflib.graph import Dataset
 from rdflib.namespace import DCTERMS, RDF, SH, XSD
 from rdflib.term import Node
 
+from .errors import ValidationError
 from .models import KnowledgeGraph
 from .ontology import SIGNATURES, AgreementKind, AgreementStatus, EntityType
 from .rdf import (
@@ -54,6 +55,7 @@ __all__ = [
     "shapes_turtle",
     "validate",
     "validate_delta",
+    "validate_rdf",
 ]
 
 #: Namespace of the generated shapes.
@@ -491,6 +493,56 @@ def validate(graph: Graph | Dataset) -> ShaclReport:
         do_owl_imports=False,
     )
     return ShaclReport(conforms=bool(conforms), results=_results(results_graph))
+
+
+_RDF_FORMATS = {
+    "ttl": "TURTLE",
+    "turtle": "TURTLE",
+    "trig": "TRIG",
+    "nq": "N_QUADS",
+    "nquads": "N_QUADS",
+    "nt": "N_TRIPLES",
+    "jsonld": "JSON_LD",
+    "json-ld": "JSON_LD",
+}
+
+
+def validate_rdf(data: str | bytes, fmt: str) -> ShaclReport:
+    """Validate serialised RDF (``ttl``, ``trig``, ``nq``, ``nt`` or ``jsonld``), offline.
+
+    Parsed by pyoxigraph, which never fetches anything (a JSON-LD remote ``@context`` is
+    refused), then validated as one merged graph.
+    """
+    import pyoxigraph as ox
+
+    name = _RDF_FORMATS.get(fmt.lower())
+    if name is None:
+        raise ValidationError(
+            f"cannot validate format {fmt!r} (use one of {', '.join(sorted(_RDF_FORMATS))})"
+        )
+    graph = Graph()
+    try:
+        for q in ox.parse(data, getattr(ox.RdfFormat, name)):
+            graph.add((_term(q.subject), _term(q.predicate), _term(q.object)))
+    except (SyntaxError, ValueError) as exc:
+        raise ValidationError(f"cannot parse the {fmt} input: {exc}") from None
+    return validate(graph)
+
+
+def _term(t: object) -> Node:
+    import pyoxigraph as ox
+
+    if isinstance(t, ox.NamedNode):
+        return URIRef(t.value)
+    if isinstance(t, ox.BlankNode):
+        return BNode(t.value)
+    if isinstance(t, ox.Literal):
+        if t.language:
+            return Literal(t.value, lang=t.language)
+        if t.datatype.value == str(XSD.string):
+            return Literal(t.value)
+        return Literal(t.value, datatype=URIRef(t.datatype.value))
+    raise ValidationError(f"unsupported RDF term {t!r} (quoted triples are not qkg data)")
 
 
 def validate_delta(delta: KnowledgeGraph) -> ShaclReport:

@@ -60,15 +60,10 @@ def _enum_list(value: str | None, enum: type[_E], option: str) -> list[_E] | Non
 
 
 def _validate_rdf(data: bytes, fmt: str) -> None:
-    """Run the SHACL shapes over an RDF export; raise :class:`ValidationError` with the report."""
-    from rdflib import Dataset
+    """Run the SHACL shapes over an RDF export (offline); raise :class:`ValidationError` with the report."""
+    from qkg.schemas.shacl import validate_rdf
 
-    from qkg.schemas.shacl import validate
-
-    formats = {"ttl": "turtle", "trig": "trig", "nq": "nquads", "jsonld": "json-ld"}
-    ds = Dataset()
-    ds.parse(data=data, format=formats[fmt])
-    report = validate(ds)
+    report = validate_rdf(data, fmt)
     if not report.conforms:
         raise ValidationError(f"the export does not pass the SHACL shapes:\n{report.text}")
 

@@ -334,3 +334,10 @@ def test_csv_to_a_stream_is_a_zip(store: EmbeddedStore) -> None:
         "goals.csv",
         "evidence.csv",
     ]
+
+
+def test_failed_export_leaves_no_file(store: EmbeddedStore, tmp_path: Path) -> None:
+    out = tmp_path / "graph.nq"
+    with pytest.raises(NotFound):
+        export(store, "nq", out, document_ids=[f.aws_pasqal().document.id, "0" * 64])
+    assert list(tmp_path.iterdir()) == [tmp_path / "store"]

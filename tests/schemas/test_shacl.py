@@ -337,3 +337,28 @@ def test_other_agreement_breakages(edit: object, message: str) -> None:
     report = validate(g)
     assert not report.conforms
     assert message in report.text
+
+
+@pytest.mark.parametrize("fmt", ["ttl", "nq", "jsonld"])
+def test_validate_serialised_rdf_offline(fmt: str) -> None:
+    from qkg.schemas.rdf import delta_to_nquads
+    from qkg.schemas.shacl import validate_rdf
+
+    quads = list(ox.parse(delta_to_nquads(seed_model()), ox.RdfFormat.N_QUADS))
+    if fmt == "nq":
+        data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+    else:
+        triples = list(dict.fromkeys(q.triple for q in quads))
+        data = ox.serialize(triples, format=ox.RdfFormat.TURTLE if fmt == "ttl" else ox.RdfFormat.JSON_LD)
+    assert validate_rdf(data, fmt).conforms
+
+
+def test_validate_rdf_refuses_remote_jsonld_contexts() -> None:
+    from qkg.schemas import ValidationError
+    from qkg.schemas.shacl import validate_rdf
+
+    doc = b'{"@context": "http://127.0.0.1:9/context.jsonld", "@id": "http://a", "name": "x"}'
+    with pytest.raises(ValidationError, match="cannot parse"):
+        validate_rdf(doc, "jsonld")
+    with pytest.raises(ValidationError, match="cannot validate format 'rdfxml'"):
+        validate_rdf(b"", "rdfxml")
