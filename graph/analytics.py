@@ -28,7 +28,7 @@ import threading
 import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable, Mapping
-from typing import TYPE_CHECKING, Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol, get_args
 
 from pydantic import BaseModel, ConfigDict
 
@@ -71,20 +71,7 @@ Metric = Literal[
     "effective_size",
     "kcore",
 ]
-METRICS: tuple[str, ...] = (
-    "degree",
-    "in_degree",
-    "out_degree",
-    "betweenness",
-    "closeness",
-    "harmonic",
-    "eigenvector",
-    "pagerank",
-    "katz",
-    "constraint",
-    "effective_size",
-    "kcore",
-)
+METRICS: tuple[str, ...] = get_args(Metric)
 #: Measures where a low score ranks first (a low constraint marks a broker).
 ASCENDING = frozenset({"constraint"})
 _PATH_BASED = frozenset({"betweenness", "closeness", "harmonic"})

@@ -92,14 +92,21 @@ class IGraphView:
     graph: igraph.Graph
     nodes: list[Any]
     index: dict[Any, int]
+    skipped: frozenset[str] = frozenset()
 
     def weights(self, attribute: str | None) -> list[float] | None:
-        """Edge weights from a networkx edge attribute (missing values count 1), or None."""
+        """Edge weights from a networkx edge attribute, or None for all 1.
+
+        As in networkx, edges without the attribute count 1 (so a graph without it at all
+        is unweighted); an attribute with non-numeric values is an error.
+        """
         if attribute is None:
             return None
         key = f"w:{attribute}"
         if key not in self.graph.es.attributes():
-            raise ValidationError(f"edge attribute {attribute!r} was not converted")
+            if attribute in self.skipped:
+                raise ValidationError(f"edge attribute {attribute!r} has values that are not numbers")
+            return None
         return list(self.graph.es[key])
 
     def to_dict(self, values: Any) -> dict[Any, float]:
@@ -115,10 +122,17 @@ def _fingerprint(G: nx.Graph) -> tuple[int, int]:
     return (G.number_of_nodes(), G.number_of_edges())
 
 
-def _edge_attributes(G: nx.Graph) -> list[str]:
+def _edge_attributes(G: nx.Graph) -> tuple[list[str], frozenset[str]]:
+    """Edge attributes whose values are all numbers, and the others."""
+    names: set[str] = set()
+    bad: set[str] = set()
     for _, _, data in G.edges(data=True):
-        return sorted(k for k, v in data.items() if isinstance(v, int | float) and not isinstance(v, bool))
-    return []
+        for k, v in data.items():
+            if isinstance(v, bool) or not isinstance(v, int | float):
+                bad.add(k)
+            else:
+                names.add(k)
+    return sorted(names - bad), frozenset(bad)
 
 
 def to_igraph(G: nx.Graph) -> IGraphView:
@@ -140,7 +154,7 @@ def to_igraph(G: nx.Graph) -> IGraphView:
             return hit[1]
     nodes = list(G)
     index = {n: i for i, n in enumerate(nodes)}
-    attrs = _edge_attributes(G)
+    attrs, skipped = _edge_attributes(G)
     edges = []
     columns: dict[str, list[float]] = {a: [] for a in attrs}
     for u, v, data in G.edges(data=True):
@@ -150,7 +164,7 @@ def to_igraph(G: nx.Graph) -> IGraphView:
     g = igraph.Graph(n=len(nodes), edges=edges, directed=G.is_directed())
     for a, col in columns.items():
         g.es[f"w:{a}"] = col
-    view = IGraphView(g, nodes, index)
+    view = IGraphView(g, nodes, index, skipped)
     with _LOCK:
         _IG_CACHE[G] = (fp, view)
     return view

@@ -99,7 +99,8 @@ def draw(
     pos = nx.spring_layout(H.to_undirected(as_view=True), seed=seed, k=1.5 / math.sqrt(len(nodes)))
     values = [max(0.0, float(sizes.get(n, 0.0) or 0.0)) for n in nodes]
     top_value = max(values) or 1.0
-    areas = [30 + 900 * math.sqrt(v / top_value) for v in values]
+    largest = 2500 if len(nodes) <= 30 else 900  # few actors: big, readable discs
+    areas = [largest / 30 + largest * math.sqrt(v / top_value) for v in values]
     legend: dict[str, str] = {}
     colours = [_OTHER] * len(nodes)
     if groups is not None:
@@ -139,6 +140,10 @@ def save(fig: Figure, path: Path | str) -> Path:
     fmt = out.suffix.lower().lstrip(".")
     if fmt not in FORMATS:
         raise ValidationError(f"{out.name!r}: the file must end in .png or .svg")
+    import matplotlib
+
     out.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(out, format=fmt, bbox_inches="tight", metadata={"Date": None} if fmt == "svg" else None)
+    # SVG keeps its labels as text (searchable, smaller) and carries no date (reproducible).
+    with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "qkg"}):
+        fig.savefig(out, format=fmt, bbox_inches="tight", metadata={"Date": None} if fmt == "svg" else None)
     return out

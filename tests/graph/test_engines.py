@@ -1,0 +1,91 @@
+"""Engine selection and conversion: the fast engines see exactly the networkx graph."""
+
+from __future__ import annotations
+
+import doctest
+import random
+
+import igraph
+import networkx as nx
+import pytest
+
+from qkg.graph import analytics, brokerage, centrality, communities, engines, plot, reduction
+from qkg.graph.engines import FAST_ENGINE, choose, seeded_igraph, to_csr, to_igraph
+from qkg.schemas import ValidationError
+
+
+def test_auto_picks_the_measured_engine_and_falls_back_to_networkx() -> None:
+    assert choose("betweenness", "auto", ("networkx", "igraph")) == FAST_ENGINE["betweenness"]
+    assert choose("unknown-measure", "auto", ("networkx", "igraph")) == "networkx"
+    assert choose("katz", "auto", ("networkx",)) == "networkx"
+    with pytest.raises(ValidationError, match="engine 'rustworkx' cannot compute pagerank"):
+        choose("pagerank", "rustworkx", ("networkx", "igraph"))
+
+
+def test_igraph_view_keeps_nodes_edges_and_weights() -> None:
+    G = nx.Graph()
+    G.add_edge("b", "a", weight=2, label="text")
+    G.add_edge("a", "c")
+    view = to_igraph(G)
+    assert view.nodes == ["b", "a", "c"]
+    assert sorted(tuple(sorted((view.nodes[s], view.nodes[t]))) for s, t in view.graph.get_edgelist()) == [
+        ("a", "b"),
+        ("a", "c"),
+    ]
+    assert view.weights("weight") == [2.0, 1.0]  # a missing weight counts 1, as in networkx
+    assert view.weights("absent") is None
+    assert view.weights(None) is None
+    with pytest.raises(ValidationError, match="'label' has values that are not numbers"):
+        view.weights("label")
+
+
+def test_conversion_is_cached_until_the_graph_changes() -> None:
+    G = nx.path_graph(4)
+    first = to_igraph(G)
+    assert to_igraph(G) is first
+    G.add_edge(3, 4)
+    again = to_igraph(G)
+    assert again is not first
+    assert again.graph.ecount() == 4
+
+
+def test_csr_is_the_adjacency_matrix() -> None:
+    D = nx.DiGraph()
+    D.add_edge("x", "y", weight=3)
+    A, nodes = to_csr(D, "weight")
+    assert nodes == ["x", "y"]
+    assert A.toarray().tolist() == [[0.0, 3.0], [0.0, 0.0]]
+    U, _ = to_csr(nx.Graph(D), None)
+    assert U.toarray().tolist() == [[0.0, 1.0], [1.0, 0.0]]
+
+
+def test_seeded_igraph_restores_the_global_generator() -> None:
+    G = nx.planted_partition_graph(4, 20, 0.4, 0.02, seed=1)
+    g = to_igraph(G).graph
+    with seeded_igraph(5):
+        a = g.community_multilevel().membership
+    with seeded_igraph(5):
+        b = g.community_multilevel().membership
+    assert a == b
+    random.seed(1)
+    x = random.random()
+    random.seed(1)
+    with seeded_igraph(3):
+        g.community_leiden(objective_function="modularity")
+    assert random.random() == x  # our seeded run did not consume the global generator
+    assert isinstance(g, igraph.Graph)
+
+
+def test_multigraphs_must_be_reduced_first() -> None:
+    with pytest.raises(ValidationError, match="reduce the multigraph"):
+        to_igraph(nx.MultiGraph([(1, 2), (1, 2)]))
+
+
+@pytest.mark.parametrize(
+    "module",
+    [analytics, brokerage, centrality, communities, engines, plot, reduction],
+    ids=lambda m: m.__name__,
+)
+def test_docstring_examples_run(module: object) -> None:
+    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)  # type: ignore[arg-type]
+    assert result.failed == 0
