@@ -1,11 +1,348 @@
-"""``qkg`` subcommands: load."""
+"""``qkg`` subcommands for documents: ``extract``, ``load``, ``documents``, ``remove``, ``eval``.
+
+``qkg extract FILE --format json`` prints exactly one JSON object (shape documented in
+``docs/extraction.md``) and nothing else on standard output; ``--format ttl`` prints the
+same extraction as Turtle and ``--format table`` as readable tables. ``qkg load`` extracts
+and upserts into the configured store with a progress bar and a summary; rejected inputs
+are listed with their reason (exit code 1 when any was rejected).
+"""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
 import typer
 
-__all__ = ["register"]
+if TYPE_CHECKING:
+    from qkg.graph.store import GraphStore
+    from qkg.loaders.extract import Extractor
+    from qkg.schemas import KnowledgeGraph
+
+__all__ = ["extraction_json", "register"]
+
+
+class OutputFormat(StrEnum):
+    JSON = "json"
+    TTL = "ttl"
+    TABLE = "table"
+
+
+@contextmanager
+def _store() -> Iterator[GraphStore]:
+    from qkg.graph.open import open_store_from_settings
+
+    from ..settings import load_settings
+
+    store = open_store_from_settings(load_settings())
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def _extractor(gazetteer: list[Path] | None) -> Extractor:
+    from qkg.loaders.extract import RuleExtractor
+    from qkg.loaders.gazetteer import load_gazetteer
+
+    return RuleExtractor(load_gazetteer(*gazetteer) if gazetteer else None)
+
+
+def _options(max_bytes: int | None) -> Any:
+    from qkg.loaders.read import ReadOptions
+
+    from ..settings import load_settings
+
+    return ReadOptions(max_bytes=max_bytes or load_settings().max_document_bytes)
+
+
+def extraction_json(kg: KnowledgeGraph) -> dict[str, Any]:
+    """The stable JSON shape of one extraction (see docs/extraction.md)."""
+    d = kg.document
+    return {
+        "document": {
+            "id": d.id,
+            "title": d.title,
+            "source": d.source,
+            "published": d.published.isoformat() if d.published else None,
+            "media_type": d.media_type,
+            "text": d.text,
+        },
+        "entities": [
+            {
+                "id": e.id,
+                "name": e.name,
+                "type": e.type.value,
+                "aliases": list(e.aliases),
+                "country": e.country,
+                "external_ids": dict(e.external_ids),
+            }
+            for e in kg.entities
+        ],
+        "relations": [
+            {
+                "source": r.source,
+                "type": r.type.value,
+                "target": r.target,
+                "evidence": r.evidence[0].sentence,
+                "confidence": r.confidence,
+                "evidences": [
+                    {
+                        "sentence": ev.sentence,
+                        "start": ev.start,
+                        "end": ev.end,
+                        "rule": ev.rule,
+                        "confidence": ev.confidence,
+                    }
+                    for ev in r.evidence
+                ],
+            }
+            for r in kg.relations
+        ],
+        "agreements": [
+            {
+                "id": a.id,
+                "kind": a.kind.value,
+                "parties": list(a.parties),
+                "date": a.date,
+                "place": a.place,
+                "topics": list(a.topics),
+                "status": a.status.value,
+                "title": a.title,
+                "evidence": a.evidence[0].sentence,
+                "evidences": [
+                    {
+                        "sentence": ev.sentence,
+                        "start": ev.start,
+                        "end": ev.end,
+                        "rule": ev.rule,
+                        "confidence": ev.confidence,
+                    }
+                    for ev in a.evidence
+                ],
+            }
+            for a in kg.agreements
+        ],
+        "goals": [
+            {
+                "id": g.id,
+                "metric": g.metric,
+                "value": g.value,
+                "unit": g.unit,
+                "year": g.target_year,
+                "owner": g.owner,
+                "evidence": g.evidence[0].sentence,
+            }
+            for g in kg.goals
+        ],
+    }
+
+
+def _turtle(kg: KnowledgeGraph) -> str:
+    from qkg.schemas import iri
+    from qkg.schemas.rdf import delta_to_dataset
+
+    ds = delta_to_dataset(kg)
+    graph = ds.graph(iri(kg.document.id))
+    for prefix, ns in ds.namespaces():
+        graph.bind(prefix, ns)
+    return graph.serialize(format="turtle")
+
+
+def _table(kg: KnowledgeGraph) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    con = Console()
+    names = {e.id: e.name for e in kg.entities}
+    t = Table(title=f"Entities ({len(kg.entities)})")
+    for c in ("name", "type", "country", "aliases"):
+        t.add_column(c)
+    for e in kg.entities:
+        t.add_row(e.name, e.type.value, e.country or "", ", ".join(e.aliases[:4]))
+    con.print(t)
+    t = Table(title=f"Relations ({len(kg.relations)})")
+    for c in ("source", "type", "target", "evidence"):
+        t.add_column(c, overflow="fold")
+    for r in kg.relations:
+        t.add_row(names[r.source], r.type.value, names[r.target], r.evidence[0].sentence[:120])
+    con.print(t)
+    t = Table(title=f"Agreements ({len(kg.agreements)})")
+    for c in ("kind", "parties", "date", "place", "topics"):
+        t.add_column(c, overflow="fold")
+    for a in kg.agreements:
+        t.add_row(
+            a.kind.value,
+            ", ".join(names[p] for p in a.parties),
+            a.date or "",
+            names.get(a.place or "", ""),
+            ", ".join(a.topics),
+        )
+    con.print(t)
+    t = Table(title=f"Goals ({len(kg.goals)})")
+    for c in ("owner", "metric", "value", "unit", "year"):
+        t.add_column(c)
+    for g in kg.goals:
+        t.add_row(names.get(g.owner or "", ""), g.metric, f"{g.value:,g}", g.unit, str(g.target_year or ""))
+    con.print(t)
+
+
+GazetteerOpt = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--gazetteer", help="A user gazetteer YAML file (same shape as the bundled one); repeatable."
+    ),
+]
+MaxBytesOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--max-bytes", help="Reject files larger than this (default QKG_MAX_DOCUMENT_BYTES, 10 MB)."
+    ),
+]
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's subcommands to ``app``."""
+
+    @app.command("extract")
+    def extract_command(
+        file: Annotated[
+            str,
+            typer.Argument(help="A document (text, Markdown, HTML, PDF, CSV/JSON/YAML, RDF) or - for stdin."),
+        ],
+        format: Annotated[
+            OutputFormat, typer.Option("--format", "-f", help="json (one object), ttl or table.")
+        ] = OutputFormat.JSON,
+        gazetteer: GazetteerOpt = None,
+        max_bytes: MaxBytesOpt = None,
+    ) -> None:
+        """Extract one document and print the result; nothing is stored."""
+        from qkg.loaders.pipeline import deltas_from
+        from qkg.schemas import DocumentRejected, QkgError
+
+        try:
+            deltas, _, _ = deltas_from(file, _extractor(gazetteer), _options(max_bytes))
+        except DocumentRejected as exc:
+            raise QkgError(f"rejected {exc.source}: {exc.reason}") from None
+        kg = deltas[0]
+        if format is OutputFormat.JSON:
+            typer.echo(json.dumps(extraction_json(kg), ensure_ascii=False, indent=2))
+        elif format is OutputFormat.TTL:
+            typer.echo(_turtle(kg), nl=False)
+        else:
+            _table(kg)
+
+    @app.command("load")
+    def load_command(
+        paths: Annotated[list[str], typer.Argument(help="Files, folders, glob patterns, or - for stdin.")],
+        gazetteer: GazetteerOpt = None,
+        max_bytes: MaxBytesOpt = None,
+        progress: Annotated[
+            bool, typer.Option("--progress/--no-progress", help="Show a progress bar.")
+        ] = True,
+    ) -> None:
+        """Extract documents and upsert them into the configured store (the same document twice changes nothing)."""
+        from qkg.loaders.pipeline import load_paths
+
+        with _store() as store:
+            s = load_paths(
+                paths,
+                store,
+                extractor=_extractor(gazetteer),
+                options=_options(max_bytes),
+                progress=None if progress else False,
+            )
+        typer.echo(
+            f"loaded {s.documents} document(s) ({s.unchanged} unchanged, {s.replaced} replaced older versions): "
+            f"{s.entities} entities, {s.relations} relations, {s.agreements} agreements, {s.goals} goals "
+            f"in {s.seconds:.2f} s ({s.docs_per_second:.1f} docs/s)"
+        )
+        for src, note in s.notes:
+            if "decoded as" in note:
+                typer.echo(f"note: {src}: {note}", err=True)
+        if s.rejected:
+            typer.echo(f"rejected {len(s.rejected)} document(s):", err=True)
+            for src, reason in s.rejected:
+                typer.echo(f"  {src}: {reason}", err=True)
+            raise typer.Exit(1)
+
+    @app.command("documents")
+    def documents_command(
+        as_json: Annotated[bool, typer.Option("--json", help="Print JSON lines instead of a table.")] = False,
+    ) -> None:
+        """List the loaded documents with what each contributed."""
+        with _store() as store:
+            docs = store.documents()
+        if as_json:
+            for d in docs:
+                typer.echo(d.model_dump_json())
+            return
+        from rich.console import Console
+        from rich.table import Table
+
+        t = Table(title=f"{len(docs)} document(s)")
+        for c in ("id", "title", "source", "published", "entities", "relations", "agreements", "goals"):
+            t.add_column(c, overflow="fold")
+        for d in docs:
+            t.add_row(
+                d.id[:12],
+                d.title[:60],
+                d.source or "",
+                str(d.published or ""),
+                str(d.entities),
+                str(d.relations),
+                str(d.agreements),
+                str(d.goals),
+            )
+        Console().print(t)
+
+    @app.command("remove")
+    def remove_command(
+        document_id: Annotated[
+            str, typer.Argument(help="The document id (the SHA-256 shown by `qkg documents --json`).")
+        ],
+    ) -> None:
+        """Remove a document and every fact only it supported."""
+        with _store() as store:
+            store.remove_document(document_id)
+        typer.echo(f"removed {document_id}")
+
+    @app.command("eval")
+    def eval_command(
+        corpus: Annotated[
+            Path, typer.Argument(help="A folder with docs/*.txt and gold/*.json (see its ANNOTATION.md).")
+        ],
+        as_json: Annotated[bool, typer.Option("--json", help="Print the report as one JSON object.")] = False,
+        verbose: Annotated[
+            bool, typer.Option("--verbose", "-v", help="List missed and extra items per document.")
+        ] = False,
+        gazetteer: GazetteerOpt = None,
+    ) -> None:
+        """Score the extractor against a gold-annotated corpus: entity, collaboration-pair and typed-relation P/R/F1."""
+        from qkg.loaders.evaluate import evaluate_corpus, report
+
+        scores, total = evaluate_corpus(corpus, _extractor(gazetteer))
+        if as_json:
+            typer.echo(json.dumps(report(scores, total), indent=2))
+            return
+        head = f"{'document':34} {'entities P/R/F1':>18} {'pairs P/R/F1':>18} {'relations P/R/F1':>18}"
+        typer.echo(head)
+
+        def fmt(sc: Any) -> str:
+            return f"{sc.precision:.2f}/{sc.recall:.2f}/{sc.f1:.2f}"
+
+        for s in scores:
+            typer.echo(f"{s.doc[:34]:34} {fmt(s.entities):>18} {fmt(s.pairs):>18} {fmt(s.relations):>18}")
+            if verbose:
+                for k in ("entities", "pairs", "relations"):
+                    if s.missed[k]:
+                        typer.echo(f"    missed {k}: {'; '.join(s.missed[k])}")
+                    if s.extra[k]:
+                        typer.echo(f"    extra {k}: {'; '.join(s.extra[k])}")
+        typer.echo(
+            f"{'overall (micro)':34} {fmt(total['entities']):>18} {fmt(total['pairs']):>18} {fmt(total['relations']):>18}"
+        )

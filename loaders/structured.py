@@ -1,0 +1,435 @@
+"""Structured input: curated actors and relations (CSV, JSON, YAML) and qkg RDF (Turtle, JSON-LD, ...).
+
+CSV, JSON and YAML become a delta whose document text is a deterministic rendering of the
+input, one line per fact (CSV keeps its own rows), so every relation, agreement and goal
+still quotes its evidence exactly. Schemas and examples: ``docs/input-formats.md``.
+
+RDF must use the qkg vocabulary (what ``qkg extract --format ttl`` writes); it is parsed
+with pyoxigraph in a bounded child process. Nothing is ever fetched: a JSON-LD document
+whose ``@context`` names a remote (or any non-inline) context is refused, and XML with a
+DOCTYPE is refused before any parser sees it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from qkg.schemas import (
+    Agreement,
+    AgreementKind,
+    Document,
+    DocumentRejected,
+    Entity,
+    EntityType,
+    Evidence,
+    Goal,
+    KnowledgeGraph,
+    Relation,
+    RelationType,
+    entity_id,
+    normalise_name,
+)
+
+from .read import ReadOptions, decode
+from .sandbox import run_bounded
+
+__all__ = ["RDF_SUFFIXES", "STRUCTURED_SUFFIXES", "read_structured"]
+
+RDF_SUFFIXES = {
+    ".ttl": "text/turtle",
+    ".jsonld": "application/ld+json",
+    ".nt": "application/n-triples",
+    ".nq": "application/n-quads",
+    ".trig": "application/trig",
+    ".rdf": "application/rdf+xml",
+}
+STRUCTURED_SUFFIXES = {".csv", ".json", ".yaml", ".yml", *RDF_SUFFIXES}
+_MAX_DEPTH = 20
+
+
+@dataclass
+class _Builder:
+    source: str
+    lines: list[str]
+    entities: dict[str, Entity]
+    by_name: dict[str, str]
+
+    def line(self, text: str) -> int:
+        self.lines.append(text)
+        return len(self.lines) - 1
+
+
+def _depth(obj: Any, limit: int = _MAX_DEPTH) -> int:
+    stack: list[tuple[Any, int]] = [(obj, 1)]
+    deepest = 0
+    while stack:
+        cur, d = stack.pop()
+        deepest = max(deepest, d)
+        if d > limit:
+            return d
+        if isinstance(cur, Mapping):
+            stack.extend((v, d + 1) for v in cur.values())
+        elif isinstance(cur, list):
+            stack.extend((v, d + 1) for v in cur)
+    return deepest
+
+
+def _parse_json_yaml(text: str, is_yaml: bool) -> Any:
+    """Parse in the sandbox: deep nesting and YAML alias bombs are refused."""
+    if is_yaml:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.AliasEvent):
+                raise DocumentRejected("", "YAML aliases (*ref) are refused (expansion-bomb defence)")
+        data = yaml.safe_load(text)
+    else:
+        data = json.loads(text)
+    if _depth(data) > _MAX_DEPTH:
+        raise DocumentRejected("", f"input is nested more than {_MAX_DEPTH} levels deep")
+    return data
+
+
+def _etype(value: Any, where: str, source: str) -> EntityType:
+    try:
+        return EntityType(str(value))
+    except ValueError:
+        raise DocumentRejected(
+            source, f"{where}: unknown entity type {value!r} (use one of {', '.join(EntityType)})"
+        ) from None
+
+
+def _actor(b: _Builder, row: Mapping[str, Any], where: str) -> str:
+    name = str(row.get("name") or "").strip()
+    if not name:
+        raise DocumentRejected(b.source, f"{where}: an actor needs a name")
+    etype = _etype(row.get("type"), where, b.source)
+    country = (str(row["country"]).strip().upper() or None) if row.get("country") else None
+    if country is not None and not re.fullmatch(r"[A-Z]{2}", country):
+        raise DocumentRejected(b.source, f"{where}: country {country!r} is not an ISO 3166 alpha-2 code")
+    aliases = row.get("aliases") or []
+    if isinstance(aliases, str):
+        aliases = [a.strip() for a in re.split(r"[;|]", aliases) if a.strip()]
+    eid = str(row.get("id") or entity_id(name, etype, country))
+    ext = {"wikidata": str(row["wikidata"])} if row.get("wikidata") else {}
+    try:
+        ent = Entity(
+            id=eid,
+            type=etype,
+            name=name,
+            aliases=tuple(str(a) for a in aliases),
+            external_ids=ext,
+            country=country,
+            description=(str(row["description"]) if row.get("description") else None),
+        )
+    except Exception as exc:
+        raise DocumentRejected(b.source, f"{where}: invalid actor ({str(exc).splitlines()[0]})") from None
+    b.entities[eid] = ent
+    for n in (name, *ent.aliases, eid):
+        b.by_name.setdefault(normalise_name(n), eid)
+    return eid
+
+
+def _ref(b: _Builder, value: Any, where: str) -> str:
+    key = normalise_name(str(value or ""))
+    if key not in b.by_name:
+        raise DocumentRejected(b.source, f"{where}: {value!r} is not an actor of this file")
+    return b.by_name[key]
+
+
+def _document(b: _Builder, text: str | None, media: str, title: str) -> Document:
+    return Document.from_text(
+        text if text is not None else "\n".join(b.lines), title=title, source=b.source, media_type=media
+    )
+
+
+def _evidence(doc: Document, starts: list[int], k: int, rule: str) -> Evidence:
+    s = starts[k]
+    line = doc.text[s:].split("\n", 1)[0]
+    return Evidence(document_id=doc.id, sentence=line, start=s, end=s + len(line), rule=rule, confidence=1.0)
+
+
+def _starts(text: str) -> list[int]:
+    out, pos = [], 0
+    for ln in text.split("\n"):
+        out.append(pos)
+        pos += len(ln) + 1
+    return out
+
+
+def _from_csv(text: str, source: str) -> KnowledgeGraph:
+    b = _Builder(source, [], {}, {})
+    rows = list(csv.DictReader(io.StringIO(text)))
+    if not rows:
+        raise DocumentRejected(source, "CSV has a header but no rows")
+    cols = {c.strip().lower() for c in rows[0] if c}
+    lines = text.split("\n")
+    # row k of DictReader is line k+1 when no field spans lines (checked below)
+    if len(rows) + 1 > len([ln for ln in lines if ln.strip()]):
+        raise DocumentRejected(source, "CSV fields spanning several lines are not supported")
+    rels: list[tuple[int, Mapping[str, Any]]] = []
+    if {"source", "type", "target"} <= cols:
+        for k, row in enumerate(rows, start=1):
+            row = {str(key).strip().lower(): (v or "").strip() for key, v in row.items() if key}
+            where = f"row {k + 1}"
+            s_ref, t_ref = row["source"], row["target"]
+            for side in ("source", "target"):
+                if row.get(f"{side}_type"):
+                    _actor(
+                        b,
+                        {
+                            "name": row[side],
+                            "type": row[f"{side}_type"],
+                            "country": row.get(f"{side}_country"),
+                        },
+                        where,
+                    )
+            rels.append((k, {**row, "source": s_ref, "target": t_ref}))
+    elif {"name", "type"} <= cols:
+        for k, row in enumerate(rows, start=1):
+            row = {str(key).strip().lower(): (v or "").strip() for key, v in row.items() if key}
+            _actor(b, row, f"row {k + 1}")
+    else:
+        raise DocumentRejected(
+            source, "CSV needs the columns name,type (actors) or source,type,target (relations)"
+        )
+    doc = _document(b, text, "text/csv", Path(source).name)
+    starts = _starts(doc.text)
+    relations = _relations(b, doc, starts, [(k, r) for k, r in rels])
+    return KnowledgeGraph(document=doc, entities=tuple(b.entities.values()), relations=tuple(relations))
+
+
+def _relations(
+    b: _Builder, doc: Document, starts: list[int], rels: Sequence[tuple[int, Mapping[str, Any]]]
+) -> list[Relation]:
+    out: dict[tuple[str, str, str], Relation] = {}
+    for k, r in rels:
+        where = f"line {k + 1}"
+        try:
+            rtype = RelationType(str(r.get("type")))
+        except ValueError:
+            raise DocumentRejected(b.source, f"{where}: unknown relation type {r.get('type')!r}") from None
+        s, t = _ref(b, r.get("source"), where), _ref(b, r.get("target"), where)
+        conf = float(r.get("confidence") or 1.0)
+        try:
+            rel = Relation(
+                source=s,
+                type=rtype,
+                target=t,
+                confidence=conf,
+                evidence=(_evidence(doc, starts, k, "curated"),),
+            )
+        except Exception as exc:
+            raise DocumentRejected(
+                b.source, f"{where}: invalid relation ({str(exc).splitlines()[0]})"
+            ) from None
+        if rel.key in out:
+            old = out[rel.key]
+            rel = old.model_copy(update={"evidence": old.evidence + rel.evidence})
+        out[rel.key] = rel
+    return list(out.values())
+
+
+def _from_mapping(data: Any, source: str, media: str) -> KnowledgeGraph:
+    if not isinstance(data, Mapping):
+        raise DocumentRejected(
+            source, "expected an object with 'actors' (and optionally 'relations', 'agreements', 'goals')"
+        )
+    unknown = set(data) - {"title", "actors", "relations", "agreements", "goals"}
+    if unknown:
+        raise DocumentRejected(source, f"unknown top-level keys {sorted(unknown)}")
+    b = _Builder(source, [], {}, {})
+    for i, a in enumerate(data.get("actors") or []):
+        if not isinstance(a, Mapping):
+            raise DocumentRejected(source, f"actors[{i}] is not an object")
+        eid = _actor(b, a, f"actors[{i}]")
+        e = b.entities[eid]
+        b.line(f"actor: {e.name} ({e.type.value}{', ' + e.country if e.country else ''})")
+    rels = []
+    for i, r in enumerate(data.get("relations") or []):
+        if not isinstance(r, Mapping):
+            raise DocumentRejected(source, f"relations[{i}] is not an object")
+        rels.append((b.line(f"relation: {r.get('source')} {r.get('type')} {r.get('target')}"), r))
+    ags = []
+    for i, a in enumerate(data.get("agreements") or []):
+        if not isinstance(a, Mapping):
+            raise DocumentRejected(source, f"agreements[{i}] is not an object")
+        parties = a.get("parties") or []
+        ags.append(
+            (
+                b.line(
+                    f"agreement: {a.get('kind')} between {', '.join(map(str, parties))}"
+                    + (f" ({a['date']})" if a.get("date") else "")
+                ),
+                a,
+            )
+        )
+    goals = []
+    for i, g in enumerate(data.get("goals") or []):
+        if not isinstance(g, Mapping):
+            raise DocumentRejected(source, f"goals[{i}] is not an object")
+        goals.append(
+            (
+                b.line(
+                    f"goal: {g.get('owner') or ''} {g.get('metric')} {g.get('value')} {g.get('unit', '')} {g.get('year') or ''}".strip()
+                ),
+                g,
+            )
+        )
+    if not b.lines:
+        raise DocumentRejected(source, "no actors, relations, agreements or goals")
+    doc = _document(b, None, media, str(data.get("title") or Path(source).name))
+    starts = _starts(doc.text)
+    relations = _relations(b, doc, starts, rels)
+    agreements = []
+    for k, a in ags:
+        where = f"agreement on line {k + 1}"
+        try:
+            agreements.append(
+                Agreement.build(
+                    AgreementKind(str(a.get("kind"))),
+                    tuple(_ref(b, p, where) for p in a.get("parties") or []),
+                    date=str(a["date"]) if a.get("date") else None,
+                    place=_ref(b, a["place"], where) if a.get("place") else None,
+                    topics=tuple(str(t) for t in a.get("topics") or []),
+                    title=str(a.get("title") or ""),
+                    evidence=(_evidence(doc, starts, k, "curated"),),
+                )
+            )
+        except DocumentRejected:
+            raise
+        except Exception as exc:
+            raise DocumentRejected(
+                source, f"{where}: invalid agreement ({str(exc).splitlines()[0]})"
+            ) from None
+    goal_models = []
+    for k, g in goals:
+        where = f"goal on line {k + 1}"
+        try:
+            goal_models.append(
+                Goal.build(
+                    str(g.get("metric")),
+                    float(g.get("value") or 0.0),
+                    str(g.get("unit") or ""),
+                    target_year=int(g["year"]) if g.get("year") else None,
+                    owner=_ref(b, g["owner"], where) if g.get("owner") else None,
+                    evidence=(_evidence(doc, starts, k, "curated"),),
+                )
+            )
+        except DocumentRejected:
+            raise
+        except Exception as exc:
+            raise DocumentRejected(source, f"{where}: invalid goal ({str(exc).splitlines()[0]})") from None
+    try:
+        return KnowledgeGraph(
+            document=doc,
+            entities=tuple(b.entities.values()),
+            relations=tuple(relations),
+            agreements=tuple(agreements),
+            goals=tuple(goal_models),
+        )
+    except Exception as exc:
+        raise DocumentRejected(source, f"invalid graph ({str(exc).splitlines()[0]})") from None
+
+
+def _check_jsonld_contexts(data: Any, source: str) -> None:
+    stack = [data]
+    while stack:
+        cur = stack.pop()
+        if isinstance(cur, Mapping):
+            for k, v in cur.items():
+                if k == "@context":
+                    ctxs = v if isinstance(v, list) else [v]
+                    for c in ctxs:
+                        if isinstance(c, str):
+                            raise DocumentRejected(
+                                source,
+                                f"JSON-LD remote context {c!r} refused: contexts are never fetched; inline it",
+                            )
+                        if isinstance(c, Mapping) and "@import" in c:
+                            raise DocumentRejected(
+                                source,
+                                f"JSON-LD @import {c['@import']!r} refused: contexts are never fetched",
+                            )
+                stack.append(v)
+        elif isinstance(cur, list):
+            stack.extend(cur)
+
+
+def _parse_rdf(data: bytes, media: str) -> str:
+    """RDF in any syntax -> N-Quads; default-graph triples go to the graph of their qkg:Document."""
+    import pyoxigraph as ox
+
+    from qkg.schemas.rdf import QKG_NS
+
+    fmt = ox.RdfFormat.from_media_type(media)
+    if fmt is None:
+        raise DocumentRejected("", f"unsupported RDF media type {media}")
+    quads = list(ox.parse(data, format=fmt, without_named_graphs=False))
+    doc_type = ox.NamedNode(QKG_NS + "Document")
+    rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    docs = [
+        q.subject
+        for q in quads
+        if q.predicate == rdf_type and q.object == doc_type and isinstance(q.graph_name, ox.DefaultGraph)
+    ]
+    out = []
+    for q in quads:
+        g = q.graph_name
+        if isinstance(g, ox.DefaultGraph):
+            if len(docs) != 1:
+                raise DocumentRejected("", "RDF without named graphs must describe exactly one qkg:Document")
+            g = docs[0]
+        out.append(ox.Quad(q.subject, q.predicate, q.object, g))
+    raw = ox.serialize(out, format=ox.RdfFormat.N_QUADS)
+    return raw.decode("utf-8") if raw is not None else ""
+
+
+def read_structured(data: bytes, source: str, options: ReadOptions | None = None) -> list[KnowledgeGraph]:
+    """Deltas from a structured file (by its suffix)."""
+    opts = options or ReadOptions()
+    if len(data) > opts.max_bytes:
+        raise DocumentRejected(
+            source, f"file is {len(data):,} bytes, over the cap of {opts.max_bytes:,} bytes"
+        )
+    if not data.strip():
+        raise DocumentRejected(source, "empty document")
+    suffix = Path(source).suffix.lower()
+    if suffix in RDF_SUFFIXES:
+        return _read_rdf(data, source, suffix, opts)
+    text, _ = decode(data, source)
+    if suffix == ".csv":
+        return [_from_csv(text.replace("\r\n", "\n").strip("\n"), source)]
+    is_yaml = suffix in {".yaml", ".yml"}
+    parsed = run_bounded(source, _parse_json_yaml, text, is_yaml, limits=opts.limits)
+    return [_from_mapping(parsed, source, "application/yaml" if is_yaml else "application/json")]
+
+
+def _read_rdf(data: bytes, source: str, suffix: str, opts: ReadOptions) -> list[KnowledgeGraph]:
+    from qkg.schemas.rdf import deltas_from_nquads
+
+    media = RDF_SUFFIXES[suffix]
+    head = data[:1_000_000]
+    if re.search(rb"<!DOCTYPE|<!ENTITY", head, re.I):
+        raise DocumentRejected(
+            source, "XML with a DOCTYPE or entity declarations is refused (billion-laughs defence)"
+        )
+    if suffix == ".jsonld":
+        text, _ = decode(data, source)
+        parsed = run_bounded(source, _parse_json_yaml, text, False, limits=opts.limits)
+        _check_jsonld_contexts(parsed, source)
+    nquads = run_bounded(source, _parse_rdf, data, media, limits=opts.limits)
+    try:
+        deltas = deltas_from_nquads(nquads)
+    except Exception as exc:
+        raise DocumentRejected(source, f"not qkg RDF ({str(exc).splitlines()[0][:200]})") from None
+    if not deltas:
+        raise DocumentRejected(source, "no qkg document in the RDF")
+    return deltas
