@@ -89,12 +89,18 @@ def _progress() -> Iterator[Callable[[str], None]]:
         yield lambda msg: status.update(f"qkg: {msg}")
 
 
-def _service() -> Any:
+@contextmanager
+def _service() -> Iterator[Any]:
+    """The analytics service over the configured store, closed when the command ends."""
     from qkg.api.app import open_store
     from qkg.api.settings import load_settings
     from qkg.graph.analytics import Analytics
 
-    return Analytics(open_store(load_settings()))
+    store = open_store(load_settings())
+    try:
+        yield Analytics(store)
+    finally:
+        store.close()
 
 
 def _emit(
@@ -152,8 +158,8 @@ def register(app: typer.Typer) -> None:
         fmt: Fmt = Format.TABLE,
     ) -> None:
         """Rank actors by a centrality measure (hubs, brokers, well-connected actors)."""
-        with _progress() as progress:
-            result = _service().centrality(
+        with _service() as service, _progress() as progress:
+            result = service.centrality(
                 metric,
                 top=top,
                 directed=directed,
@@ -183,8 +189,7 @@ def register(app: typer.Typer) -> None:
         fmt: Fmt = Format.TABLE,
     ) -> None:
         """Find communities of actors that collaborate among themselves (with modularity)."""
-        service = _service()
-        with _progress() as progress:
+        with _service() as service, _progress() as progress:
             result = service.communities(
                 method=method,
                 resolution=resolution,
@@ -193,13 +198,13 @@ def register(app: typer.Typer) -> None:
                 progress=progress,
                 **_projection(via, types, since, until, weighted),
             )
+            G = service.network(result.stamp.projection)
         if fmt is Format.CSV:
             rows: list[tuple[object, ...]] = [
                 (c.index, c.size, m) for c in result.communities for m in c.members
             ]
             typer.echo(_csv(("community", "size", "member"), rows), nl=False)
             return
-        G = service.network(result.stamp.projection)
         rows = [
             (c.index, c.size, ", ".join(str(G.nodes[m].get("name") or m) for m in c.members[:members]))
             for c in result.communities
@@ -221,8 +226,8 @@ def register(app: typer.Typer) -> None:
         fmt: Fmt = Format.TABLE,
     ) -> None:
         """Rank brokers: actors spanning structural holes (low Burt constraint)."""
-        with _progress() as progress:
-            result = _service().brokers(
+        with _service() as service, _progress() as progress:
+            result = service.brokers(
                 top=top,
                 min_degree=min_degree,
                 progress=progress,
@@ -256,9 +261,8 @@ def register(app: typer.Typer) -> None:
             raise ValidationError(f"--colour {colour!r} must be community or type")
         if out.suffix.lower().lstrip(".") not in plotting.FORMATS:
             raise ValidationError(f"{out.name!r}: the file must end in .png or .svg")
-        service = _service()
         proj = _projection(via, types, since, until, False)
-        with _progress() as progress:
+        with _service() as service, _progress() as progress:
             scores = service.centrality(metric, progress=progress, **proj).scores
             G = service.network(service.projection(**proj))
             if colour == "community":
