@@ -19,6 +19,7 @@ from rdflib.namespace import XSD
 
 from qkg.graph.embedded import EmbeddedStore
 from qkg.graph.export import escape_cell, export, filter_delta
+from qkg.graph.store import GraphStore
 from qkg.schemas import (
     AgreementKind,
     EntityType,
@@ -78,7 +79,7 @@ def deltas() -> list[KnowledgeGraph]:
 
 
 @pytest.fixture
-def store(tmp_path: Path, deltas: list[KnowledgeGraph]) -> Iterator[EmbeddedStore]:
+def embedded(tmp_path: Path, deltas: list[KnowledgeGraph]) -> Iterator[EmbeddedStore]:
     s = EmbeddedStore(tmp_path / "store")
     for d in deltas:
         s.upsert(d)
@@ -120,7 +121,7 @@ def _merged(ds: Dataset) -> Graph:
     [("ttl", ox.RdfFormat.TURTLE, "turtle"), ("jsonld", ox.RdfFormat.JSON_LD, "json-ld")],
 )
 def test_merged_rdf_exports_pass_shacl_and_both_parsers_agree(
-    store: EmbeddedStore,
+    embedded: EmbeddedStore,
     deltas: list[KnowledgeGraph],
     tmp_path: Path,
     fmt: str,
@@ -128,7 +129,7 @@ def test_merged_rdf_exports_pass_shacl_and_both_parsers_agree(
     rdflib_format: str,
 ) -> None:
     out = tmp_path / f"graph.{fmt}"
-    summary = export(store, fmt, out)
+    summary = export(embedded, fmt, out)
     data = out.read_bytes()
     oxi = Graph()
     for q in ox.parse(data, ox_format):
@@ -147,7 +148,7 @@ def test_merged_rdf_exports_pass_shacl_and_both_parsers_agree(
     [("trig", ox.RdfFormat.TRIG, "trig"), ("nq", ox.RdfFormat.N_QUADS, "nquads")],
 )
 def test_quad_exports_keep_one_graph_per_document(
-    store: EmbeddedStore,
+    embedded: EmbeddedStore,
     deltas: list[KnowledgeGraph],
     tmp_path: Path,
     fmt: str,
@@ -155,7 +156,7 @@ def test_quad_exports_keep_one_graph_per_document(
     rdflib_format: str,
 ) -> None:
     out = tmp_path / f"graph.{fmt}"
-    export(store, fmt, out)
+    export(embedded, fmt, out)
     data = out.read_bytes()
     oxi = {
         tuple(_rdflib(t) for t in (q.subject, q.predicate, q.object, q.graph_name))
@@ -175,27 +176,27 @@ def test_quad_exports_keep_one_graph_per_document(
 
 
 @pytest.mark.parametrize("fmt", ["ttl", "trig", "nq", "jsonld", "graphml", "gexf"])
-def test_exports_are_deterministic(store: EmbeddedStore, fmt: str) -> None:
+def test_exports_are_deterministic(embedded: EmbeddedStore, fmt: str) -> None:
     first, second = io.BytesIO(), io.BytesIO()
-    export(store, fmt, first)
-    export(store, fmt, second)
+    export(embedded, fmt, first)
+    export(embedded, fmt, second)
     assert first.getvalue() == second.getvalue()
     assert first.getvalue()
 
 
-def test_export_of_one_document(store: EmbeddedStore, tmp_path: Path) -> None:
+def test_export_of_one_document(embedded: EmbeddedStore, tmp_path: Path) -> None:
     only = f.aws_pasqal()
     out = io.BytesIO()
-    summary = export(store, "nq", out, document_ids=[only.document.id])
+    summary = export(embedded, "nq", out, document_ids=[only.document.id])
     assert summary.documents == 1
     assert deltas_from_nquads(out.getvalue()) == [canonical_delta(only)]
     with pytest.raises(NotFound, match="0" * 64):
-        export(store, "nq", io.BytesIO(), document_ids=["0" * 64])
+        export(embedded, "nq", io.BytesIO(), document_ids=["0" * 64])
 
 
-def test_relation_and_entity_type_filters(store: EmbeddedStore) -> None:
+def test_relation_and_entity_type_filters(embedded: EmbeddedStore) -> None:
     out = io.BytesIO()
-    export(store, "nq", out, relation_types=[R.PARTNERS_WITH], entity_types=[E.COMPANY, E.UNIVERSITY])
+    export(embedded, "nq", out, relation_types=[R.PARTNERS_WITH], entity_types=[E.COMPANY, E.UNIVERSITY])
     got = deltas_from_nquads(out.getvalue())
     assert all(r.type is R.PARTNERS_WITH for d in got for r in d.relations)
     assert not any(d.agreements or d.goals for d in got)
@@ -215,11 +216,11 @@ def test_filter_delta_drops_parties_outside_the_kept_types() -> None:
 # -- GraphML / GEXF -----------------------------------------------------------------------------------
 
 
-def test_graphml_loads_with_networkx_and_carries_scores(store: EmbeddedStore, tmp_path: Path) -> None:
-    projected = store.to_networkx()
+def test_graphml_loads_with_networkx_and_carries_scores(embedded: EmbeddedStore, tmp_path: Path) -> None:
+    projected = embedded.to_networkx()
     scores = {"pagerank": nx.pagerank(nx.DiGraph(projected)), "betweenness": {f.KAIST: 0.5}}
     out = tmp_path / "graph.graphml"
-    summary = export(store, "graphml", out, scores=scores)
+    summary = export(embedded, "graphml", out, scores=scores)
     g = nx.read_graphml(out, force_multigraph=True)
     assert set(g.nodes) == set(projected.nodes)
     assert g.number_of_edges() == projected.number_of_edges() == summary.items["edges"]
@@ -243,11 +244,13 @@ def test_graphml_loads_with_networkx_and_carries_scores(store: EmbeddedStore, tm
     assert party["agreement"].startswith("agreement:")
 
 
-def test_gexf_loads_with_networkx(store: EmbeddedStore, tmp_path: Path) -> None:
+def test_gexf_loads_with_networkx(embedded: EmbeddedStore, tmp_path: Path) -> None:
     out = tmp_path / "graph.gexf"
-    export(store, "gexf", out, scores={"degree": {n: float(d) for n, d in store.to_networkx().degree()}})
+    export(
+        embedded, "gexf", out, scores={"degree": {n: float(d) for n, d in embedded.to_networkx().degree()}}
+    )
     g = nx.read_gexf(out)
-    assert set(g.nodes) == set(store.to_networkx().nodes)
+    assert set(g.nodes) == set(embedded.to_networkx().nodes)
     node = g.nodes[f.PASQAL]
     assert (node["label"], node["type"], node["country"]) == ("PASQAL", "Company", "FR")
     assert isinstance(node["degree"], float)
@@ -256,22 +259,22 @@ def test_gexf_loads_with_networkx(store: EmbeddedStore, tmp_path: Path) -> None:
     assert all(d["weight"] >= 1 for *_, d in g.edges(data=True))
 
 
-def test_graph_export_filters(store: EmbeddedStore) -> None:
+def test_graph_export_filters(embedded: EmbeddedStore) -> None:
     out = io.BytesIO()
-    export(store, "graphml", out, relation_types=["PARTY_TO"], entity_types=["University", "Company"])
+    export(embedded, "graphml", out, relation_types=["PARTY_TO"], entity_types=["University", "Company"])
     g = nx.read_graphml(io.BytesIO(out.getvalue()), force_multigraph=True)
     assert {d["type"] for *_, d in g.nodes(data=True)} <= {"University", "Company"}
     assert {d["type"] for *_, d in g.edges(data=True)} == {"PARTY_TO"}
 
 
-def test_bad_score_names_are_rejected(store: EmbeddedStore) -> None:
+def test_bad_score_names_are_rejected(embedded: EmbeddedStore) -> None:
     with pytest.raises(ValidationError, match="'name'"):
-        export(store, "graphml", io.BytesIO(), scores={"name": {}})
+        export(embedded, "graphml", io.BytesIO(), scores={"name": {}})
 
 
-def test_unknown_format_is_rejected(store: EmbeddedStore) -> None:
+def test_unknown_format_is_rejected(embedded: EmbeddedStore) -> None:
     with pytest.raises(ValidationError, match="'xlsx'"):
-        export(store, "xlsx", io.BytesIO())
+        export(embedded, "xlsx", io.BytesIO())
 
 
 # -- CSV -----------------------------------------------------------------------------------------------
@@ -288,20 +291,20 @@ def test_escape_cell_defuses_formulas(cell: str) -> None:
     assert escape_cell(-0.5) == -0.5
 
 
-def test_csv_folder(store: EmbeddedStore, tmp_path: Path) -> None:
-    summary = export(store, "csv", tmp_path / "csv", scores={"pagerank": {f.KAIST: 0.25}})
+def test_csv_folder(embedded: EmbeddedStore, tmp_path: Path) -> None:
+    summary = export(embedded, "csv", tmp_path / "csv", scores={"pagerank": {f.KAIST: 0.25}})
     files = {p.name for p in (tmp_path / "csv").iterdir()}
     assert files == {"nodes.csv", "edges.csv", "agreements.csv", "goals.csv", "evidence.csv"}
     nodes = _read((tmp_path / "csv" / "nodes.csv").read_bytes())
-    assert len(nodes) == summary.items["nodes"] == store.stats().entities
+    assert len(nodes) == summary.items["nodes"] == embedded.stats().entities
     kaist = next(n for n in nodes if n["id"] == f.KAIST)
     assert kaist["pagerank"] == "0.25"
     assert kaist["type"] == "University"
 
 
-def test_csv_zip_defuses_formula_injection(store: EmbeddedStore, tmp_path: Path) -> None:
+def test_csv_zip_defuses_formula_injection(embedded: EmbeddedStore, tmp_path: Path) -> None:
     out = tmp_path / "export.zip"
-    export(store, "csv", out)
+    export(embedded, "csv", out)
     with zipfile.ZipFile(out) as archive:
         tables = {name: _read(archive.read(name)) for name in archive.namelist()}
     for name, rows in tables.items():
@@ -324,9 +327,9 @@ def test_csv_zip_defuses_formula_injection(store: EmbeddedStore, tmp_path: Path)
     assert "'-2 Quantum and +Plus Corp signed an MOU." in sentences
 
 
-def test_csv_to_a_stream_is_a_zip(store: EmbeddedStore) -> None:
+def test_csv_to_a_stream_is_a_zip(embedded: EmbeddedStore) -> None:
     out = io.BytesIO()
-    export(store, "csv", out)
+    export(embedded, "csv", out)
     assert zipfile.ZipFile(io.BytesIO(out.getvalue())).namelist() == [
         "nodes.csv",
         "edges.csv",
@@ -336,8 +339,38 @@ def test_csv_to_a_stream_is_a_zip(store: EmbeddedStore) -> None:
     ]
 
 
-def test_failed_export_leaves_no_file(store: EmbeddedStore, tmp_path: Path) -> None:
+def test_failed_export_leaves_no_file(embedded: EmbeddedStore, tmp_path: Path) -> None:
     out = tmp_path / "graph.nq"
     with pytest.raises(NotFound):
-        export(store, "nq", out, document_ids=[f.aws_pasqal().document.id, "0" * 64])
+        export(embedded, "nq", out, document_ids=[f.aws_pasqal().document.id, "0" * 64])
     assert list(tmp_path.iterdir()) == [tmp_path / "store"]
+
+
+# -- the same exports from every embedded (Neo4j runs against the real server) ------------------------------
+
+
+@pytest.fixture
+def any_store(store: GraphStore, deltas: list[KnowledgeGraph]) -> GraphStore:
+    """The conftest ``store`` (embedded and Neo4j), loaded with the corpus."""
+    for d in deltas:
+        store.upsert(d)
+    return store
+
+
+def test_every_store_exports_the_same(
+    any_store: GraphStore, deltas: list[KnowledgeGraph], tmp_path: Path
+) -> None:
+    nq = io.BytesIO()
+    export(any_store, "nq", nq)
+    assert deltas_from_nquads(nq.getvalue()) == sorted(
+        (canonical_delta(d) for d in deltas), key=lambda d: d.document.id
+    )
+    ttl = io.BytesIO()
+    export(any_store, "ttl", ttl)
+    assert validate(Graph().parse(data=ttl.getvalue(), format="turtle")).conforms
+    graphml = io.BytesIO()
+    export(any_store, "graphml", graphml)
+    g = nx.read_graphml(io.BytesIO(graphml.getvalue()), force_multigraph=True)
+    assert g.number_of_nodes() == any_store.stats().entities
+    export(any_store, "csv", tmp_path / "csv")
+    assert len(_read((tmp_path / "csv" / "nodes.csv").read_bytes())) == any_store.stats().entities
