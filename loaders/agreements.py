@@ -50,7 +50,7 @@ _COLLAB = re.compile(
 )
 _SIGN = (
     r"(?:signed|sign|signs|inked|entered\s+into|enter\s+into|concluded|struck|sealed|announced|announce|formed|"
-    r"launched|agreed|established|unveiled|created|renewed|extended)"
+    r"launched|agreed|established|unveiled|created|renewed|extended|issued|released|adopted|published)"
 )
 _DEFINITE = re.compile(
     r"^\s*(?:The|This|That|Their|Its)\s+(?:[\w-]+\s+){0,2}(?:joint\s+statement|agreement|partnership|MO[Uu]|memorandum|"
@@ -263,8 +263,11 @@ def _pairs(
 def _details(d: AgreementDraft, v: SentView, doc_date: str | None) -> None:
     m = v.masked
     d.date = resolve_date(v.sent.text, doc_date)
-    x = re.search(rf"\b(?:signed|held|inked|concluded|announced|agreed|made)\s+in\s+(?:the\s+)?{ENT}", m)
-    if x and v.type(x.group(1)) in PLACES:
+    x = re.search(
+        rf"\b(?:signed|held|inked|concluded|announced|agreed|made|sealed)\b[^§.;]{{0,60}}?\bin\s+(?:the\s+)?{ENT}",
+        m,
+    )
+    if x and v.type(x.group(1)) in PLACES and v.id(x.group(1)) not in d.parties:
         d.place = v.id(x.group(1))
     d.topics = [v.id(i) for i in v.indices(lambda t: t is E.TECHNOLOGY)]
 

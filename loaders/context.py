@@ -175,14 +175,6 @@ def _normalise(v: SentView) -> None:
         v.masked,
     )
 
-    def org_in(a: int, b: int) -> bool:
-        if ty(a) in ORGS and ty(b) in PLACES:
-            _add(v, str(a), R.LOCATED_IN, str(b), "x-in-place", 0.8)
-            return True
-        return False
-
-    _fold_pairs(v, r"\s+in\s+(?:the\s+)?", org_in)
-
     def comma_place(a: int, b: int) -> bool:
         ta, tb = ty(a), ty(b)
         ok = (ta is E.CITY and tb in {E.REGION, E.COUNTRY}) or (ta is E.REGION and tb is E.COUNTRY)
@@ -192,6 +184,14 @@ def _normalise(v: SentView) -> None:
         return ok
 
     _fold_pairs(v, r",\s+", comma_place, r"(?=\s*[,;.)]|\s+(?:at|on|and|where|has|is|was|will)\b|$)")
+
+    def org_in(a: int, b: int) -> bool:
+        if ty(a) in ORGS and ty(b) in PLACES:
+            _add(v, str(a), R.LOCATED_IN, str(b), "x-in-place", 0.8)
+            return True
+        return False
+
+    _fold_pairs(v, r"\s+in\s+(?:the\s+)?", org_in)
 
     def paren_place(m: re.Match[str]) -> str:
         a = m.group(1)

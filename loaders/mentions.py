@@ -37,6 +37,7 @@ __all__ = ["Mention", "find_mentions"]
 
 E = EntityType
 _PRIORITY = {
+    "descriptor": 2,
     "gazetteer": 6,
     "government": 5,
     "person": 4,
@@ -74,6 +75,14 @@ _PHRASE = re.compile(
 )
 _QUOTED_PROGRAM = re.compile(
     r"[“\"]([A-Z][^”\"]{2,80}?)[,.]?[”\"],?\s+(program|programme|initiative|project|plan|strategy|fund|scheme)\b"
+)
+_DESCRIPTOR = re.compile(
+    r"(?:\b[A-Z][\w]*-based\s+(?:[a-z][\w-]*\s+){0,3}?|"
+    r"\b(?:(?:technology|tech|quantum|software|hardware|deep-tech|French|German|British|American|Canadian|Israeli|Finnish|Dutch|Swiss|Japanese|Korean|Chinese|Australian)\s+)?"
+    r"(start-?ups?|startup|company|firm|developer|manufacturer|maker|provider|spin-?off|spinout|scale-?up|chipmaker|"
+    r"unicorn|supplier|vendor|investor)\s+|"
+    r"\b(infrastructure|facility|laboratory|research\s+cent(?:re|er))\s+)"
+    rf"({CAPW}(?:\s+{CAPW}){{0,3}})"
 )
 _NATIONAL_PROGRAM = re.compile(
     r"\b[Nn]ational\s+(?:[Qq]uantum\s+)(?:[Tt]echnology\s+|[Ss]cience\s+)?(strategy|initiative|programme|program|plan|mission|roadmap)\b"
@@ -162,19 +171,31 @@ def _orgs(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
             continue
         s, e = span
         phrase = t[s:e]
-        # "X and Y" before any "of" is two names, not one
-        if re.search(r"\sand\s", phrase) and not re.search(r"\b(?:of|for)\b.*\sand\s", phrase):
-            parts = [(s, s + p.start()) for p in re.finditer(r"\sand\s", phrase)]
-            pieces = re.split(r"\sand\s", phrase)
-            offs = [s]
-            for p in re.finditer(r"\sand\s", phrase):
-                offs.append(s + p.end())
-            del parts
-            cands = [(o, o + len(pc)) for o, pc in zip(offs, pieces, strict=False)]
-        else:
-            cands = [(s, e)]
+        # "X and Y" is two names unless "and" joins words of one "... of A and B" name
+        cuts = []
+        for p in re.finditer(r"\sand\s+(?:the\s+)?", phrase):
+            left, right = phrase[: p.start()], phrase[p.end() :]
+            of_before = re.search(r"\b(?:of|for)\b", left) is not None
+            if not of_before or p.group().rstrip().endswith("the") or (head_type(right) and head_type(left)):
+                cuts.append(p)
+        cands = []
+        prev = s
+        for p in cuts:
+            cands.append((prev, s + p.start()))
+            prev = s + p.end()
+        cands.append((prev, e))
         for cs, ce in cands:
             _org_candidate(out, sent, t, cs, ce, gaz)
+    for m in _DESCRIPTOR.finditer(t):
+        name = m.group(3)
+        words = name.split()
+        if words[0].lower() in LEADING_NOISE or re.fullmatch(_ROLE_CAP, words[0]):
+            continue
+        if any(x.type in {E.CITY, E.REGION, E.COUNTRY, E.TECHNOLOGY} for x in gaz.lookup(name)):
+            continue
+        etype = head_type(name) or (E.COMPANY if m.group(1) else E.RESEARCH_INSTITUTE)
+        st = sent.start + m.start(3)
+        out.append(Mention(st, st + len(name), name, etype, name, "descriptor"))
     for m in _QUOTED_PROGRAM.finditer(t):
         name = m.group(1).strip()
         if head_type(name) is None or head_type(name) is E.PROGRAM or True:
@@ -193,6 +214,9 @@ def _org_candidate(out: list[Mention], sent: Sentence, t: str, s: int, e: int, g
     if at:
         rest = phrase[at.end() :]
         if not any(x.type in {E.CITY, E.REGION, E.COUNTRY} for x in gaz.lookup(rest)):
+            after = re.match(r"(?:the\s+)?", rest)
+            skip = at.end() + (after.end() if after else 0)
+            _org_candidate(out, sent, t, s + skip, e, gaz)
             phrase = phrase[: at.start()]
             e = s + len(phrase)
     of = re.search(r"\s(?:of|du|de)\s+", phrase)

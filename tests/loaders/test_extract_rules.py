@@ -1,0 +1,211 @@
+"""Table-driven checks of the extraction rules on sentences written for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from qkg.schemas import Document, KnowledgeGraph
+
+from .conftest import Facts
+
+Run = Callable[[str], Facts]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "etype"),
+    [
+        (
+            "The Helsinki Quantum Institute opened a new lab.",
+            "Helsinki Quantum Institute",
+            "ResearchInstitute",
+        ),
+        (
+            "Officials from the Ministry of Digital Affairs attended.",
+            "Ministry of Digital Affairs",
+            "GovernmentBody",
+        ),
+        ("Qubitek Technologies Inc. raised money.", "Qubitek Technologies Inc", "Company"),
+        ("The Northern Quantum Cluster grew fast.", "Northern Quantum Cluster", "Cluster"),
+        ("Funding came from the Alpine Quantum Initiative.", "Alpine Quantum Initiative", "Program"),
+        ("Students of the University of Tartu joined.", "University of Tartu", "University"),
+        ("A deal with Nordic Photonics Oy was signed.", "Nordic Photonics Oy", "Company"),
+        ("said CEO Maria Lindqvist on Monday.", "Maria Lindqvist", "Person"),
+        ("Prof. Ana Souza leads the group.", "Ana Souza", "Person"),
+    ],
+)
+def test_unknown_names_by_pattern(facts: Run, text: str, name: str, etype: str) -> None:
+    f = facts(text)
+    ent = next(e for e in f.kg.entities if e.name == name)
+    assert ent.type.value == etype
+
+
+def test_acronym_definition_collapses(facts: Run) -> None:
+    f = facts(
+        "The Baltic Quantum Research Centre (BQRC) signed an MOU with IBM. "
+        "BQRC will host the machine. The centre is new."
+    )
+    e = next(e for e in f.kg.entities if e.name == "Baltic Quantum Research Centre")
+    assert "BQRC" in e.aliases
+    assert [x.name for x in f.kg.entities].count("Baltic Quantum Research Centre") == 1
+    assert ("MOU", frozenset({"Baltic Quantum Research Centre", "IBM"})) in f.agreements()
+
+
+def test_city_government_is_the_city(facts: Run) -> None:
+    f = facts("Espoo is growing. A partnership among IQM, VTT, and the city government was announced.")
+    assert (
+        "Partnership",
+        frozenset({"IQM Quantum Computers", "VTT Technical Research Centre of Finland", "Espoo"}),
+    ) in f.agreements()
+
+
+def test_governments_are_distinct_from_countries(facts: Run) -> None:
+    f = facts("The Canadian and Ontario governments invested $40 million in Xanadu.")
+    assert f.has("Canadian Government", "INVESTS_IN", "Xanadu")
+    assert f.has("Ontario Government", "INVESTS_IN", "Xanadu")
+    assert not f.has_entity("Canada")
+
+
+def test_homonyms_are_not_merged() -> None:
+    from qkg.loaders.extract import RuleExtractor
+    from qkg.loaders.gazetteer import Entry, Gazetteer
+    from qkg.schemas import EntityType
+
+    gaz = Gazetteer()
+    gaz.add(Entry("Orion", EntityType.COMPANY, "US"))
+    gaz.add(Entry("Orion", EntityType.COMPANY, "FI"))
+    gaz.add(Entry("Orion", EntityType.PROGRAM, None))
+    assert len({e.id for e in gaz.lookup("Orion")}) == 3
+    kg = RuleExtractor(gaz).extract(Document.from_text("Orion raised funds."))
+    assert len([e for e in kg.entities if e.name == "Orion"]) == 1
+
+
+def test_fuzzy_merge_only_above_threshold(facts: Run) -> None:
+    # one letter off a gazetteer name: merged; a different institute: not
+    f = facts(
+        "Researchers at the Max Plank Institute of Quantum Optics and the Max Born Institute of Optics met."
+    )
+    assert f.has_entity("Max Planck Institute of Quantum Optics")
+    assert f.has_entity("Max Born Institute of Optics")
+
+
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        ("Oslo-based Qubitrix signed a deal.", ("Qubitrix", "LOCATED_IN", "Oslo")),
+        ("Rigetti is headquartered in Berkeley.", ("Rigetti Computing", "LOCATED_IN", "Berkeley")),
+        ("The lab is at Aarhus University in Aarhus, Denmark.", ("Aarhus", "LOCATED_IN", "Denmark")),
+        (
+            "IonQ and Hyundai announced a partnership to build quantum cars.",
+            ("IonQ", "PARTNERS_WITH", "Hyundai"),
+        ),
+        ("Bpifrance invested €20 million in Alice & Bob.", ("Bpifrance", "INVESTS_IN", "Alice & Bob")),
+        (
+            "Quandela raised €50 million from Bpifrance and Quantonation.",
+            ("Quantonation", "INVESTS_IN", "Quandela"),
+        ),
+        (
+            "Delft University of Technology is a member of the Quantum Delta NL.",
+            ("Delft University of Technology", "PART_OF", "Quantum Delta NL"),
+        ),
+        ("Pasqal, one of IQM's competitors, grew.", ("Pasqal", "COMPETES_WITH", "IQM Quantum Computers")),
+        ("Quantinuum competes with IonQ in trapped ions.", ("Quantinuum", "COMPETES_WITH", "IonQ")),
+        (
+            "Riverlane focuses on quantum error correction.",
+            ("Riverlane", "WORKS_ON", "quantum error correction"),
+        ),
+        ("IBM Research is leading the Quantum Flagship.", ("IBM Research", "LEADS", "Quantum Flagship")),
+        ("Lena Berg, chief technology officer of Pasqal, spoke.", ("Lena Berg", "AFFILIATED_WITH", "Pasqal")),
+        ("Google CEO Sundar Pichai said hello.", ("Sundar Pichai", "AFFILIATED_WITH", "Google")),
+        (
+            "KAIST and Samsung will establish the Daedeok Quantum Cluster.",
+            ("KAIST", "DEVELOPS", "Daedeok Quantum Cluster"),
+        ),
+    ],
+)
+def test_relation_rules(facts: Run, text: str, triple: tuple[str, str, str]) -> None:
+    f = facts(text)
+    assert f.has(*triple), f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "parties"),
+    [
+        (
+            "Japan and India signed a memorandum of understanding on quantum sensing.",
+            "MOU",
+            {"Japan", "India"},
+        ),
+        (
+            "A tripartite partnership among Pasqal, KAIST, and Daejeon was formed.",
+            "Partnership",
+            {"Pasqal", "KAIST", "Daejeon"},
+        ),
+        (
+            "Germany has signed an agreement with France on quantum networks.",
+            "Partnership",
+            {"Germany", "France"},
+        ),
+        (
+            "The leaders of Canada and Denmark issued a joint statement on quantum.",
+            "JointStatement",
+            {"Canada", "Denmark"},
+        ),
+    ],
+)
+def test_agreement_rules(facts: Run, text: str, kind: str, parties: set[str]) -> None:
+    assert (kind, frozenset(parties)) in facts(text).agreements()
+
+
+def test_agreement_place_date_topics(facts: Run) -> None:
+    f = facts(
+        "On 3 March 2025, Japan and Singapore signed a memorandum of understanding in Tokyo on quantum key distribution."
+    )
+    a = f.kg.agreements[0]
+    assert a.date == "2025-03-03"
+    assert a.place == f.entity("Tokyo")
+    assert a.topics == ("quantum key distribution",)
+
+
+def test_consortium_members_in_next_sentence(facts: Run) -> None:
+    f = facts("The consortium comprises four companies. They are: IonQ, Rigetti, Quantinuum and Infleqtion.")
+    assert (
+        "Consortium",
+        frozenset({"IonQ", "Rigetti Computing", "Quantinuum", "Infleqtion"}),
+    ) in f.agreements()
+
+
+def test_list_members_are_organisations(facts: Run) -> None:
+    f = facts("The funders are Quantonation, Zentrix, and Bpifrance, which agreed.")
+    assert f.has_entity("Zentrix")
+
+
+def test_unlinked_technologies_are_not_entities(facts: Run) -> None:
+    f = facts("Quantum computing is popular. IBM builds things.")
+    assert not f.has_entity("quantum computing")
+
+
+def test_goals(facts: Run) -> None:
+    f = facts(
+        "The strategy aims for 500 quantum startups and a 5% market share by 2030, and a €3 billion market by 2032."
+    )
+    got = {(g.metric, g.value, g.unit, g.target_year) for g in f.kg.goals}
+    assert ("quantum startups", 500.0, "quantum startups", 2030) in got
+    assert ("market share", 5.0, "%", 2030) in got
+    assert ("market", 3e9, "EUR", 2032) in got
+
+
+def test_no_goal_without_target_language(facts: Run) -> None:
+    assert facts("The chip reached a fidelity of 99.9% in tests.").kg.goals == ()
+
+
+def test_deterministic(facts: Run) -> None:
+    text = "KAIST and Pasqal signed an MOU in Daejeon on 1 May 2024. IBM invested $5 million in Pasqal."
+    a, b = facts(text).kg, facts(text).kg
+    assert a.model_dump_json() == b.model_dump_json()
+
+
+def test_delta_is_valid_and_self_contained(facts: Run) -> None:
+    kg = facts("Oslo-based Qubitrix and the University of Oslo signed an MOU on quantum sensing.").kg
+    assert isinstance(KnowledgeGraph.model_validate(kg.model_dump()), KnowledgeGraph)
