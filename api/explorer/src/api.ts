@@ -46,14 +46,15 @@ interface WDocument {
   url: string | null;
   publishedAt: string | null;
 }
+/** Evidence as asked in full (paths, panels) or slim (ego networks: confidence and date only). */
 interface WEvidence {
-  sentence: string;
-  start: number;
-  end: number;
-  rule: string;
+  sentence?: string;
+  start?: number;
+  end?: number;
+  rule?: string;
   confidence: number;
-  documentId: string;
-  document: WDocument | null;
+  documentId?: string;
+  document: Partial<WDocument> | null;
 }
 interface WAgreementRef {
   id: string;
@@ -75,18 +76,22 @@ const EVIDENCE = `sentence start end rule confidence documentId document { id ti
 const LINK = `type reversed source { id } target { id }
   agreement { id kind title date parties { id } }
   evidence { ${EVIDENCE} }`;
+/** Ego networks ask only what drawing and filtering need; sentences load when an edge is opened. */
+const LINK_SLIM = `type reversed source { id } target { id }
+  agreement { id kind title date parties { id } }
+  evidence { confidence document { publishedAt } }`;
 
 function evidence(w: WEvidence): Evidence {
   return {
-    sentence: w.sentence,
-    documentId: w.documentId,
+    sentence: w.sentence ?? "",
+    documentId: w.documentId ?? w.document?.id ?? "",
     documentTitle: w.document?.title ?? "",
     documentSource: w.document?.url ?? null,
     published: w.document?.publishedAt ?? null,
     confidence: w.confidence,
-    rule: w.rule,
-    start: w.start,
-    end: w.end,
+    rule: w.rule ?? "",
+    start: w.start ?? null,
+    end: w.end ?? null,
   };
 }
 
@@ -135,6 +140,7 @@ class SubgraphBuilder {
   link(l: WLink): void {
     if (l.source === null || l.target === null) return;
     const evs = l.evidence.map(evidence);
+    const full = l.evidence.every((e) => e.sentence !== undefined);
     if (l.agreement !== null) {
       const a = l.agreement;
       if (!this.nodes.has(a.id)) this.nodes.set(a.id, agreementNode(a, null));
@@ -158,7 +164,7 @@ class SubgraphBuilder {
       firstSeen: first,
       lastSeen: last,
       confidence: evs.length > 0 ? Math.max(...evs.map((e) => e.confidence)) : null,
-      evidence: evs,
+      evidence: full ? evs : null,
     });
   }
 
@@ -182,7 +188,7 @@ class SubgraphBuilder {
           firstSeen: first,
           lastSeen: last,
           confidence: evs.length > 0 ? Math.max(...evs.map((e) => e.confidence)) : null,
-          evidence: evs,
+          evidence: null, // agreement edges open the agreement's own panel
         });
       }
       if (node !== undefined) {
@@ -265,7 +271,7 @@ export class QkgApi {
             collaborators(depth: $depth, via: $via, first: $first) {
               distance
               actor { id name type country }
-              links { ${LINK} }
+              links { ${LINK_SLIM} }
             }
           }
           ... on ActorNotFound { message }
@@ -373,17 +379,34 @@ export class QkgApi {
     };
   }
 
-  /** Evidence of one relation, for edges drawn without it (path hops added later). */
+  /** Evidence of one relation (ego networks are drawn without sentences), paging through
+   * the source's relations of that type until the target turns up. */
   async relationEvidence(source: string, type: string, target: string): Promise<Evidence[]> {
-    const data = await this.query<{
-      actor: { relations?: { nodes: Array<{ type: string; source: { id: string }; target: { id: string }; evidence: WEvidence[] }> } };
-    }>(
-      `query Rel($id: ID!, $types: [RelationType!]) { actor(id: $id) { ... on Actor {
-        relations(types: $types, first: 200) { nodes { type source { id } target { id } evidence { ${EVIDENCE} } } } } } }`,
-      { id: source, types: [type] },
-    );
-    const rel = data.actor.relations?.nodes.find((r) => r.source.id === source && r.target.id === target);
-    return rel ? rel.evidence.map(evidence) : [];
+    type Page = {
+      actor: {
+        relations?: {
+          pageInfo: { hasNextPage: boolean; endCursor: string | null };
+          nodes: Array<{ source: { id: string } | null; target: { id: string } | null; evidence: WEvidence[] }>;
+        };
+      };
+    };
+    let after: string | null = null;
+    for (let page = 0; page < 50; page++) {
+      const data: Page = await this.query<Page>(
+        `query Rel($id: ID!, $types: [RelationType!], $after: String) { actor(id: $id) { ... on Actor {
+          relations(types: $types, first: 100, after: $after) {
+            pageInfo { hasNextPage endCursor }
+            nodes { source { id } target { id } evidence { ${EVIDENCE} } } } } } }`,
+        { id: source, types: [type], after },
+      );
+      const rels = data.actor.relations;
+      if (rels === undefined) return [];
+      const hit = rels.nodes.find((r) => r.source?.id === source && r.target?.id === target);
+      if (hit) return hit.evidence.map(evidence);
+      if (!rels.pageInfo.hasNextPage) return [];
+      after = rels.pageInfo.endCursor;
+    }
+    return [];
   }
 
   async paths(from: string, to: string, maxHops: number, first = 5): Promise<PathResult[]> {

@@ -20,6 +20,9 @@ export interface GraphEvents {
 }
 
 const MIN_SIZE = 18;
+/** Above this many nodes only the ego and the LOUD_LABELS highest-scoring actors are labelled. */
+const LABEL_ALL_BELOW = 120;
+const LOUD_LABELS = 25;
 const MAX_SIZE = 64;
 
 function style(): StylesheetJson {
@@ -63,6 +66,9 @@ function style(): StylesheetJson {
     { selector: "edge.arrow", style: { "target-arrow-shape": "triangle" } },
     { selector: "edge.dashed", style: { "line-style": "dashed" } },
     { selector: "edge.dotted", style: { "line-style": "dotted" } },
+    // Big views label only the ego, the largest nodes and what is selected or on a path.
+    { selector: "node.quiet", style: { label: "" } },
+    { selector: "node.quiet:selected, node.quiet.path, node.quiet.hover", style: { label: "data(label)" } },
     { selector: ".faded", style: { opacity: 0.12, "text-opacity": 0.2 } },
     {
       selector: "node.path",
@@ -126,6 +132,8 @@ export class GraphView {
   readonly cy: Core;
   private egoId: string | null = null;
   layoutName: LayoutName = "fcose";
+  /** Milliseconds the last layout took (for the page's timings). */
+  lastLayoutMs = 0;
 
   constructor(container: HTMLElement, events: GraphEvents) {
     // Cytoscape injects a one-rule <style> element unless an element with this id exists;
@@ -154,6 +162,8 @@ export class GraphView {
     this.cy.on("tap", "edge", (ev) => {
       events.onEdge((ev.target as EdgeSingular).data("model") as GraphEdge);
     });
+    this.cy.on("mouseover", "node", (ev) => (ev.target as NodeSingular).addClass("hover"));
+    this.cy.on("mouseout", "node", (ev) => (ev.target as NodeSingular).removeClass("hover"));
     this.cy.on("tap", (ev) => {
       if (ev.target === this.cy) events.onBackground();
     });
@@ -209,7 +219,7 @@ export class GraphView {
     } else {
       opts = {
         name: "fcose",
-        quality: n > 400 ? "draft" : "default",
+        quality: "default",
         randomize: true,
         animate: false,
         fit: true,
@@ -217,13 +227,17 @@ export class GraphView {
         nodeDimensionsIncludeLabels: false,
         idealEdgeLength: 90,
         nodeRepulsion: 6000,
-        numIter: n > 400 ? 1200 : 2500,
+        numIter: n > 300 ? 700 : 2500,
         packComponents: true,
       } as cytoscape.LayoutOptions;
     }
+    const t0 = performance.now();
     return new Promise((resolve) => {
       const layout = cy.layout(opts);
-      layout.one("layoutstop", () => resolve());
+      layout.one("layoutstop", () => {
+        this.lastLayoutMs = Math.round(performance.now() - t0);
+        resolve();
+      });
       layout.run();
     });
   }
@@ -233,7 +247,19 @@ export class GraphView {
     const values = [...scores.values()].filter((v) => Number.isFinite(v));
     const max = values.length > 0 ? Math.max(...values) : 0;
     const min = values.length > 0 ? Math.min(...values, 0) : 0;
+    const actors = this.cy.nodes(".actor");
+    const big = this.cy.nodes().length > LABEL_ALL_BELOW;
+    const loud = new Set(
+      actors
+        .map((n) => [n.id(), scores.get(n.id()) ?? -Infinity] as [string, number])
+        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+        .slice(0, LOUD_LABELS)
+        .map(([id]) => id),
+    );
     this.cy.batch(() => {
+      this.cy.nodes().forEach((node) => {
+        node.toggleClass("quiet", big && node.id() !== this.egoId && !loud.has(node.id()));
+      });
       this.cy.nodes(".actor").forEach((node) => {
         const v = scores.get(node.id());
         let size = MIN_SIZE;

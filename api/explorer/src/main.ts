@@ -34,13 +34,30 @@ interface Timings {
   /** Last ego network: fetch, and layout + first paint. */
   egoFetch: number | null;
   egoRender: number | null;
+  /** The layout's share of egoRender. */
+  egoLayout: number | null;
   egoNodes: number;
   egoEdges: number;
 }
 
+/** Read-only hooks for end-to-end tests and the browser console. */
+interface ExplorerHooks {
+  timings: Timings;
+  state: () => string;
+  /** Id of the first drawn node whose model matches. */
+  find: (pred: (n: GraphNode) => boolean) => string | null;
+  /** Viewport coordinates of a drawn node or edge midpoint (to click it on the canvas). */
+  position: (id: string) => [number, number] | null;
+  highlighted: () => { nodes: string[]; edges: string[] };
+  sizes: () => Record<string, number>;
+  visibleCount: () => { nodes: number; edges: number };
+  /** Draw the current network again from scratch; resolves with the milliseconds it took. */
+  rerender: () => Promise<{ render: number; layout: number }>;
+}
+
 declare global {
   interface Window {
-    qkgExplorer: { timings: Timings; state: () => string };
+    qkgExplorer: ExplorerHooks;
   }
 }
 
@@ -50,8 +67,7 @@ const endpoint = new URL(
 ).toString();
 const api = new QkgApi(endpoint);
 
-const timings: Timings = { pageReady: null, egoFetch: null, egoRender: null, egoNodes: 0, egoEdges: 0 };
-window.qkgExplorer = { timings, state: () => byId("cy").dataset.state ?? "idle" };
+const timings: Timings = { pageReady: null, egoFetch: null, egoRender: null, egoLayout: null, egoNodes: 0, egoEdges: 0 };
 
 // ---- state ---------------------------------------------------------------------------------
 let ego: GraphNode | null = null;
@@ -94,7 +110,11 @@ function fail(err: unknown): void {
   setState("error");
 }
 
-function showDetails(el: HTMLElement): void {
+/** Bumped by every request for details, so a slow answer never replaces a newer one. */
+let detailSeq = 0;
+
+function showDetails(el: HTMLElement, seq: number = ++detailSeq): void {
+  if (seq !== detailSeq) return;
   clear(detailsBody);
   detailsBody.append(el);
 }
@@ -181,6 +201,7 @@ async function loadEgo(id: string, name: string): Promise<void> {
     const t2 = performance.now();
     timings.egoFetch = Math.round(t1 - t0);
     timings.egoRender = Math.round(t2 - t1);
+    timings.egoLayout = view.lastLayoutMs;
     timings.egoNodes = raw.nodes.length;
     timings.egoEdges = raw.edges.length;
     performance.measure("qkg:ego-render", { start: t1, end: t2 });
@@ -188,7 +209,7 @@ async function loadEgo(id: string, name: string): Promise<void> {
     markRanking();
     setState("ready");
     announce(statusEl.textContent ?? "");
-    if (fromBox.chosen === null) fromBox.set({ id, label: name, type: "", detail: "" });
+    if (fromBox.chosen === null) fromBox.set({ id, label: ego.label, type: "", detail: "" });
     void openNode(id);
     const url = new URL(window.location.href);
     url.searchParams.set("actor", id);
@@ -203,17 +224,18 @@ async function loadEgo(id: string, name: string): Promise<void> {
 async function openNode(id: string): Promise<void> {
   const node = raw.nodes.find((n) => n.id === id) ?? (view.has(id) ? (view.cy.getElementById(id).data("model") as GraphNode) : null);
   view.select(id);
+  const seq = ++detailSeq;
   try {
     if (node?.type === AGREEMENT) {
       const card = await api.agreement(id);
       for (const p of card.parties) names.set(p.id, p.name);
-      showDetails(agreementPanel(card, actions));
+      showDetails(agreementPanel(card, actions), seq);
     } else {
       const card = await api.actorCard(id);
       names.set(card.id, card.name);
       const el = actorCard(card, actions);
       el.append(linksInView(id));
-      showDetails(el);
+      showDetails(el, seq);
     }
   } catch (err) {
     fail(err);
@@ -244,9 +266,11 @@ async function openEdge(e: GraphEdge): Promise<void> {
     await openNode(e.agreement);
     return;
   }
+  const seq = ++detailSeq;
   try {
     const evs = e.evidence ?? (await api.relationEvidence(e.source, e.type, e.target));
-    showDetails(edgePanel(e, label, evs));
+    e.evidence = evs;
+    showDetails(edgePanel(e, label, evs), seq);
     detailsEl.focus();
   } catch (err) {
     fail(err);
@@ -540,10 +564,42 @@ document.addEventListener("keydown", (ev) => {
   byId("path-results")
     .querySelectorAll("button[aria-pressed]")
     .forEach((b) => b.setAttribute("aria-pressed", "false"));
-  clear(detailsBody);
-  detailsBody.append(h("p", { class: "hint" }, "Click a node for its actor card, an edge or agreement for its evidence."));
+  showDetails(h("p", { class: "hint" }, "Click a node for its actor card, an edge or agreement for its evidence."));
   byId("search").focus();
 });
+
+// ---- test hooks ----------------------------------------------------------------------------
+window.qkgExplorer = {
+  timings,
+  state: () => cyEl.dataset.state ?? "idle",
+  find: (pred) => {
+    const hit = view.cy.nodes().filter((n) => pred(n.data("model") as GraphNode));
+    return hit.nonempty() ? hit.first().id() : null;
+  },
+  position: (id) => {
+    const el = view.cy.getElementById(id);
+    if (el.empty()) return null;
+    const box = cyEl.getBoundingClientRect();
+    const p = el.isNode() ? el.renderedPosition() : view.cy.getElementById(id).edges().first().renderedMidpoint();
+    return [box.left + p.x, box.top + p.y];
+  },
+  highlighted: () => ({
+    nodes: view.cy.nodes(".path").map((n) => n.id()),
+    edges: view.cy.edges(".path").map((e) => e.id()),
+  }),
+  sizes: () => Object.fromEntries(view.cy.nodes().map((n) => [n.id(), Number(n.data("size"))])),
+  rerender: async () => {
+    const t0 = performance.now();
+    await view.render(raw, ego?.id ?? null);
+    view.sizeBy(scores);
+    refreshVisibility();
+    return { render: Math.round(performance.now() - t0), layout: view.lastLayoutMs };
+  },
+  visibleCount: () => {
+    const g = drawnVisible();
+    return { nodes: g.nodes.length, edges: g.edges.length };
+  },
+};
 
 // ---- start -----------------------------------------------------------------------------------
 buildFilters();
