@@ -19,6 +19,7 @@ matches the store's markers, else from the RDF graphs (and the snapshot is rewri
 
 from __future__ import annotations
 
+import copyreg
 import datetime as dt
 import fcntl
 import gc
@@ -26,11 +27,13 @@ import hashlib
 import os
 import pickle
 import threading
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path as FsPath
 from typing import IO, TYPE_CHECKING
 
 import pyoxigraph as ox
+from pydantic import BaseModel
 
 from qkg.schemas import (
     Agreement,
@@ -39,6 +42,7 @@ from qkg.schemas import (
     DocumentInfo,
     Entity,
     EntityFilter,
+    Evidence,
     Goal,
     KnowledgeGraph,
     Link,
@@ -66,7 +70,40 @@ __all__ = ["EmbeddedStore"]
 
 _META = ox.NamedNode("https://w3id.org/qkg/store/meta")
 _LOADED = ox.NamedNode("https://w3id.org/qkg/store#loaded")
-_SNAPSHOT_FORMAT = 1
+_SNAPSHOT_FORMAT = 2
+
+
+_SNAPSHOT_MODELS: tuple[type[BaseModel], ...] = (Entity, Relation, Evidence, Agreement, Goal, DocumentInfo)
+_FIELDS: dict[type[BaseModel], tuple[str, ...]] = {c: tuple(c.model_fields) for c in _SNAPSHOT_MODELS}
+
+
+def _restore(cls: type[BaseModel], values: tuple[object, ...]) -> BaseModel:
+    """Rebuild a validated model from the snapshot without validating it again."""
+    obj = cls.__new__(cls)
+    names = _FIELDS[cls]
+    object.__setattr__(obj, "__dict__", dict(zip(names, values, strict=True)))
+    object.__setattr__(obj, "__pydantic_fields_set__", set(names))
+    object.__setattr__(obj, "__pydantic_extra__", None)
+    object.__setattr__(obj, "__pydantic_private__", None)
+    return obj
+
+
+def _reduce(obj: BaseModel) -> tuple[Callable[..., BaseModel], tuple[object, ...]]:
+    fields = obj.__dict__
+    return (_restore, (type(obj), tuple(fields[n] for n in _FIELDS[type(obj)])))
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Building a large index of long-lived objects triggers full collections over and over
+    (quadratic in practice); pause the collector while building."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _digest(canon: KnowledgeGraph) -> str:
@@ -138,7 +175,11 @@ class EmbeddedStore:
         self._snapshot_fresh = False
         self.rebuild_seconds = 0.0
         self.rebuilt_from = "empty"
-        self._open()
+        with _gc_paused():
+            self._open()
+        if len(self._index.rel) > 100_000:
+            gc.collect()
+            gc.freeze()  # a large, long-lived index makes full collections slow (PERF-NOTES)
 
     # -- lifecycle ------------------------------------------------------------------------
     @property
@@ -222,9 +263,6 @@ class EmbeddedStore:
             self.rebuilt_from = "rdf" if wanted else "empty"
         self._snapshot_fresh = self.rebuilt_from == "snapshot"
         self.rebuild_seconds = time.perf_counter() - started
-        if len(self._index.rel) > 100_000:
-            gc.collect()
-            gc.freeze()  # a large, long-lived index makes full collections slow (PERF-NOTES)
 
     def _read_delta(self, graph: ox.NamedNode) -> KnowledgeGraph:
         data = ox.serialize(
@@ -253,7 +291,9 @@ class EmbeddedStore:
         path = self._snapshot_path()
         tmp = path.with_suffix(".tmp")
         with open(tmp, "wb") as f:
-            pickle.dump((_SNAPSHOT_FORMAT, self._index), f, protocol=pickle.HIGHEST_PROTOCOL)
+            pickler = pickle.Pickler(f, protocol=pickle.HIGHEST_PROTOCOL)
+            pickler.dispatch_table = {**copyreg.dispatch_table, **dict.fromkeys(_SNAPSHOT_MODELS, _reduce)}
+            pickler.dump((_SNAPSHOT_FORMAT, self._index))
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path)
@@ -280,12 +320,14 @@ class EmbeddedStore:
                     replaced = (old,)
             drops = [*replaced, *([doc.id] if doc.id in self._index.docs else [])]
             graph = ox.NamedNode(iri(doc.id))
-            quads = list(ox.parse(delta_to_nquads(canon).encode(), ox.RdfFormat.N_QUADS))
+            nquads = delta_to_nquads(canon)
             marker = ox.Quad(graph, _LOADED, ox.Literal(digest), _META)
             try:
                 if not drops:
-                    store.extend([*quads, marker])
+                    # one N-Quads load = one transaction: the graph and its marker, or nothing
+                    store.load(input=(nquads + f"{marker} .\n").encode(), format=ox.RdfFormat.N_QUADS)
                 else:
+                    quads = ox.parse(nquads.encode(), ox.RdfFormat.N_QUADS)
                     body = " ".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
                     store.update(
                         "".join(f"DROP SILENT GRAPH <{iri(d)}> ; {self._unmark(d)} ; " for d in drops)
@@ -298,6 +340,80 @@ class EmbeddedStore:
                 self._index.remove(d)
             self._index.add(canon, digest)
             return UpsertResult(document_id=doc.id, changed=True, replaced=replaced)
+
+    def upsert_many(
+        self, deltas: Iterable[KnowledgeGraph], *, batch_quads: int = 500_000
+    ) -> list[UpsertResult]:
+        """Upsert many documents, new ones in bulk: same result as :meth:`upsert` one by one.
+
+        New documents are written with pyoxigraph's bulk loader, ``batch_quads`` at a time,
+        and their "loaded" markers afterwards in one transaction. A crash mid-batch leaves
+        graphs without markers, which the next open drops, so every document is still all
+        or nothing. Documents that replace or change a loaded one go through :meth:`upsert`.
+        """
+        results: list[UpsertResult] = []
+        pending: list[tuple[KnowledgeGraph, str]] = []
+        chunks: list[str] = []
+        size = 0
+        pending_ids: set[str] = set()
+        pending_sources: set[str] = set()
+
+        def flush() -> None:
+            nonlocal size
+            if not pending:
+                return
+            with self._mutex:
+                store = self._ox()
+                markers = [
+                    ox.Quad(ox.NamedNode(iri(c.document.id)), _LOADED, ox.Literal(digest), _META)
+                    for c, digest in pending
+                ]
+                try:
+                    store.bulk_load(input="".join(chunks).encode(), format=ox.RdfFormat.N_QUADS)
+                    store.extend(markers)
+                except OSError as exc:
+                    raise StoreError(
+                        f"cannot write {len(pending)} documents to {self._path}: {exc}"
+                    ) from None
+                self._drop_snapshot()
+                for canon, digest in pending:
+                    self._index.add(canon, digest)
+            pending.clear()
+            chunks.clear()
+            pending_ids.clear()
+            pending_sources.clear()
+            size = 0
+
+        with _gc_paused():
+            for delta in deltas:
+                doc = delta.document
+                if doc.id in pending_ids or (doc.source is not None and doc.source in pending_sources):
+                    flush()
+                canon = canonical_delta(delta)
+                digest = _digest(canon)
+                with self._mutex:
+                    self._ox()
+                    known = self._index.digest_of(doc.id)
+                    other = None if doc.source is None else self._index.by_source.get(doc.source)
+                if known == digest:
+                    results.append(UpsertResult(document_id=doc.id, changed=False, replaced=()))
+                    continue
+                if known is not None or (other is not None and other != doc.id):
+                    flush()
+                    results.append(self.upsert(delta))
+                    continue
+                nquads = delta_to_nquads(canon)
+                chunks.append(nquads)
+                size += nquads.count("\n")
+                pending.append((canon, digest))
+                pending_ids.add(doc.id)
+                if doc.source is not None:
+                    pending_sources.add(doc.source)
+                results.append(UpsertResult(document_id=doc.id, changed=True, replaced=()))
+                if size >= batch_quads:
+                    flush()
+            flush()
+        return results
 
     @staticmethod
     def _unmark(document_id: str) -> str:

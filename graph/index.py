@@ -171,7 +171,10 @@ class GraphIndex:
             self.by_source[doc.source] = doc.id
         self._version ^= self._doc_token(doc.id, digest)
         for e in delta.entities:
-            self.ent_parts.setdefault(e.id, {})[doc.id] = e
+            parts = self.ent_parts.setdefault(e.id, {})
+            parts[doc.id] = e
+            if len(parts) > 1 and e == self.ent[e.id]:
+                continue  # the same description again: the merged entity cannot change
             self._merge_entity(e.id)
         for r in delta.relations:
             k = r.key
