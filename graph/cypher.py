@@ -235,35 +235,37 @@ def delete_nodes(
 def _by_type(
     rows: Iterable[tuple[tuple[str, str, str], Mapping[str, Any] | None]],
 ) -> dict[str, list[dict[str, Any]]]:
-    out: dict[str, list[dict[str, Any]]] = {t.value: [] for t in ACTOR_REL_TYPES}
+    out: dict[str, list[dict[str, Any]]] = {}
     for (s, t, o), props in rows:
         row: dict[str, Any] = {"s": s, "t": o}
         if props is not None:
             row["props"] = dict(props)
         out.setdefault(_rel_type(t), []).append(row)
-    return out
+    return dict(sorted(out.items()))
 
 
-def write_relations(rows: Sequence[tuple[tuple[str, str, str], Mapping[str, Any]]]) -> Query:
-    """MERGE relationships between existing actors and set their properties, in one statement
-    with one subquery per relationship type (types from the enum, so MERGE expands only
-    relationships of that type)."""
-    groups = _by_type(rows)
-    parts = [
-        f"CALL () {{ UNWIND $rows_{t} AS row MATCH (a:{ACTOR} {{id: row.s}}) MATCH (b:{ACTOR} {{id: row.t}}) "
-        f"MERGE (a)-[r:{t}]->(b) SET r = row.props }}"
-        for t in groups
+def write_relations(rows: Sequence[tuple[tuple[str, str, str], Mapping[str, Any]]]) -> list[Query]:
+    """MERGE relationships between existing actors and set their properties: one statement
+    per relationship type present. The type comes from the enum, so MERGE expands only
+    relationships of that type, and each statement's text is fixed, so Neo4j plans it once."""
+    return [
+        (
+            f"UNWIND $rows AS row MATCH (a:{ACTOR} {{id: row.s}}) MATCH (b:{ACTOR} {{id: row.t}}) "
+            f"MERGE (a)-[r:{t}]->(b) SET r = row.props",
+            {"rows": group},
+        )
+        for t, group in _by_type(rows).items()
     ]
-    return (" ".join(parts), {f"rows_{t}": g for t, g in groups.items()})
 
 
-def delete_relations(keys: Iterable[tuple[str, str, str]]) -> Query:
-    groups = _by_type((k, None) for k in keys)
-    parts = [
-        f"CALL () {{ UNWIND $rows_{t} AS row MATCH (:{ACTOR} {{id: row.s}})-[r:{t}]->(:{ACTOR} {{id: row.t}}) DELETE r }}"
-        for t in groups
+def delete_relations(keys: Iterable[tuple[str, str, str]]) -> list[Query]:
+    return [
+        (
+            f"UNWIND $rows AS row MATCH (:{ACTOR} {{id: row.s}})-[r:{t}]->(:{ACTOR} {{id: row.t}}) DELETE r",
+            {"rows": group},
+        )
+        for t, group in _by_type((k, None) for k in keys).items()
     ]
-    return (" ".join(parts), {f"rows_{t}": g for t, g in groups.items()})
 
 
 def write_agreements(rows: Sequence[Mapping[str, Any]]) -> Query:

@@ -178,6 +178,9 @@ def _window(
 class Neo4jStore:
     """A :class:`~qkg.graph.store.GraphStore` on a Neo4j 5 server (bolt://, neo4j://, +s).
 
+    ``max_retry_time`` bounds how long a write is retried on transient errors (the driver's
+    managed-transaction retry); ``connection_timeout`` how long connecting may take.
+
     >>> store = Neo4jStore("bolt://127.0.0.1:7687")  # doctest: +SKIP
     """
 
@@ -188,6 +191,7 @@ class Neo4jStore:
         auth: tuple[str, str] | None = None,
         database: str = "neo4j",
         connection_timeout: float = 10.0,
+        max_retry_time: float = 30.0,
     ) -> None:
         if not uri.startswith(_SCHEMES):
             raise StoreError(f"{uri!r} is not a Bolt URI (use one of {', '.join(_SCHEMES)})")
@@ -199,21 +203,25 @@ class Neo4jStore:
                 uri,
                 auth=auth,
                 connection_timeout=connection_timeout,
-                max_transaction_retry_time=30.0,
+                max_transaction_retry_time=max_retry_time,
                 notifications_min_severity="OFF",
             )
         except (ValueError, DriverError) as exc:
             raise StoreError(f"cannot use Neo4j URI {uri!r}: {exc}") from None
         self._bookmarks = self._driver.execute_query_bookmark_manager
         try:
-            self._driver.verify_connectivity()
-            with self._session() as s:
-                for statement in q.schema_statements():
-                    s.run(statement).consume()
-        except Exception:
+            self._guard(self._driver.verify_connectivity)
+            self._guard(self._create_schema)
+        except StoreError:
             self._driver.close()
             self._closed = True
             raise
+
+    def _create_schema(self) -> None:
+        """Uniqueness constraints and indexes, idempotently (``IF NOT EXISTS``)."""
+        with self._driver.session(database=self._database, bookmark_manager=self._bookmarks) as s:
+            for statement in q.schema_statements():
+                s.run(statement).consume()
 
     # -- plumbing ----------------------------------------------------------------------
     def _session(self) -> neo4j.Session:
@@ -383,8 +391,8 @@ class Neo4jStore:
         # Deletions first, then the merged state, then the document and its marker.
         dead_rels = [k for k, parts in sorted(rel_parts.items()) if not parts]
         live_rels = [(k, relation_props(parts)) for k, parts in sorted(rel_parts.items()) if parts]
-        if dead_rels:
-            _run(tx, q.delete_relations(dead_rels))
+        for query in q.delete_relations(dead_rels):
+            _run(tx, query)
         dead = {
             "agreements": [i for i, p in agr.items() if not p],
             "goals": [i for i, p in goals.items() if not p],
@@ -400,8 +408,8 @@ class Neo4jStore:
         ]
         if changed:
             _run(tx, q.write_entities(changed))
-        if live_rels:
-            _run(tx, q.write_relations(live_rels))
+        for query in q.write_relations(live_rels):
+            _run(tx, query)
         if any(agr.values()):
             _run(tx, q.write_agreements([agreement_props(p) for _, p in sorted(agr.items()) if p]))
         if any(goals.values()):

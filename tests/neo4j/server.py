@@ -153,6 +153,7 @@ class Neo4jServer:
         self.port = port or free_port()
         self.page_cache_mib = page_cache_mib
         self._proc: subprocess.Popen[str] | None = None
+        self._pump: threading.Thread | None = None
         self._log: list[str] = []
 
     @property
@@ -197,13 +198,15 @@ class Neo4jServer:
 
         def pump() -> None:
             assert proc.stdout is not None
-            for line in proc.stdout:
-                self._log.append(line.rstrip("\n"))
-                del self._log[:-200]
-                if line.startswith("READY"):
-                    ready.set()
+            with proc.stdout:
+                for line in proc.stdout:
+                    self._log.append(line.rstrip("\n"))
+                    del self._log[:-200]
+                    if line.startswith("READY"):
+                        ready.set()
 
-        threading.Thread(target=pump, name=f"neo4j-{self.port}-log", daemon=True).start()
+        self._pump = threading.Thread(target=pump, name=f"neo4j-{self.port}-log", daemon=True)
+        self._pump.start()
         deadline = time.monotonic() + timeout
         while not ready.wait(0.1):
             if proc.poll() is not None:
@@ -229,6 +232,12 @@ class Neo4jServer:
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait(30)
+        self._reap()
+
+    def _reap(self) -> None:
+        if self._pump is not None:
+            self._pump.join(10)
+            self._pump = None
 
     def kill(self) -> None:
         """SIGKILL the JVM (what a crash looks like to the database) and reap it."""
@@ -236,6 +245,7 @@ class Neo4jServer:
         if proc is not None and proc.poll() is None:
             proc.kill()
             proc.wait(30)
+        self._reap()
 
     def log(self) -> str:
         """The last lines the JVM printed."""

@@ -1,0 +1,143 @@
+"""First contact with the real Neo4j: model objects written through the store come back
+through the official driver as the property graph docs/neo4j.md describes, the uniqueness
+constraints exist, and both bolt:// and neo4j:// URIs work."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+import neo4j
+import pytest
+
+from qkg.graph.neo4j import Neo4jStore
+from qkg.schemas import KnowledgeGraph, StoreError, StoreUnavailable
+from tests.factories import aws_pasqal, canonical_dump, kaist_pasqal
+from tests.neo4j.fixtures import Neo4jTarget
+
+pytestmark = pytest.mark.neo4j
+
+
+@pytest.fixture
+def driver(neo4j_server: Neo4jTarget) -> Iterator[neo4j.Driver]:
+    with neo4j.GraphDatabase.driver(
+        neo4j_server.uri, auth=neo4j_server.auth, notifications_min_severity="OFF"
+    ) as d:
+        yield d
+
+
+def _one(driver: neo4j.Driver, db: str, query: str, **params: object) -> neo4j.Record:
+    records = driver.execute_query(query, params, database_=db).records
+    assert len(records) == 1, records
+    return records[0]
+
+
+def test_model_objects_read_back_through_the_driver(
+    neo4j_store: Neo4jStore, driver: neo4j.Driver, neo4j_server: Neo4jTarget
+) -> None:
+    db = neo4j_server.database
+    delta = kaist_pasqal()
+    assert neo4j_store.upsert(delta).changed
+
+    for e in delta.entities:
+        rec = _one(driver, db, "MATCH (n:Actor {id: $id}) RETURN n, labels(n) AS labels", id=e.id)
+        node = rec["n"]
+        assert set(rec["labels"]) == {"Actor", e.type.value}
+        assert (node["name"], node["type"], node["country"]) == (e.name, e.type.value, e.country)
+        assert node["aliases"] == list(e.aliases)
+        assert json.loads(node["external_ids"]) == e.external_ids
+
+    for r in delta.relations:
+        rec = _one(
+            driver,
+            db,
+            "MATCH (a:Actor {id: $s})-[r]->(b:Actor {id: $t}) WHERE type(r) = $type RETURN r",
+            s=r.source,
+            t=r.target,
+            type=r.type.value,
+        )
+        rel = rec["r"]
+        assert [json.loads(x)["sentence"] for x in rel["evidence"]] == [ev.sentence for ev in r.evidence]
+        assert rel["docs"] == [delta.document.id]
+        assert rel["confidence"] == r.confidence
+
+    for a in delta.agreements:
+        rec = _one(
+            driver,
+            db,
+            "MATCH (g:Agreement {id: $id}) OPTIONAL MATCH (p:Actor)-[:PARTY_TO]->(g) "
+            "RETURN g, collect(p.id) AS parties",
+            id=a.id,
+        )
+        assert sorted(rec["parties"]) == list(a.parties)
+        assert rec["g"]["kind"] == a.kind.value
+
+    for g in delta.goals:
+        rec = _one(
+            driver, db, "MATCH (o:Actor)-[:HAS_GOAL]->(g:Goal {id: $id}) RETURN o.id AS owner, g", id=g.id
+        )
+        assert rec["owner"] == g.owner
+        assert rec["g"]["value"] == g.value
+
+    doc = _one(driver, db, "MATCH (d:Document {id: $id}) RETURN d", id=delta.document.id)["d"]
+    assert doc["loaded"] is True
+    assert KnowledgeGraph.model_validate_json(doc["delta"]) == delta
+    assert neo4j_store.delta(delta.document.id) == delta
+
+
+def test_uniqueness_constraints_exist(
+    neo4j_store: Neo4jStore, driver: neo4j.Driver, neo4j_server: Neo4jTarget
+) -> None:
+    rows = driver.execute_query(
+        "SHOW CONSTRAINTS YIELD type, labelsOrTypes, properties RETURN type, labelsOrTypes, properties",
+        database_=neo4j_server.database,
+    ).records
+    unique = {(r["labelsOrTypes"][0], tuple(r["properties"])) for r in rows if r["type"] == "UNIQUENESS"}
+    for label in ("Actor", "Agreement", "Goal", "Document"):
+        assert (label, ("id",)) in unique
+    # idempotent: connecting again creates nothing new and fails on nothing
+    Neo4jStore(neo4j_server.uri, auth=neo4j_server.auth, database=neo4j_server.database).close()
+    again = driver.execute_query(
+        "SHOW CONSTRAINTS YIELD name RETURN count(*) AS n", database_=neo4j_server.database
+    )
+    assert again.records[0]["n"] == len(rows)
+
+
+def test_a_duplicate_id_is_refused_by_the_database(
+    neo4j_store: Neo4jStore, driver: neo4j.Driver, neo4j_server: Neo4jTarget
+) -> None:
+    neo4j_store.upsert(kaist_pasqal())
+    some = kaist_pasqal().entities[0].id
+    with pytest.raises(neo4j.exceptions.ConstraintError):
+        driver.execute_query("CREATE (:Actor {id: $id})", {"id": some}, database_=neo4j_server.database)
+
+
+def test_neo4j_scheme_and_bolt_scheme_see_the_same_graph(
+    neo4j_store: Neo4jStore, neo4j_server: Neo4jTarget
+) -> None:
+    neo4j_store.upsert(kaist_pasqal())
+    neo4j_store.upsert(aws_pasqal())
+    # The routing form of the session's URI (an external neo4j+s:// server is used as given).
+    routed_uri = neo4j_server.uri.replace("bolt://", "neo4j://", 1)
+    routed = Neo4jStore(routed_uri, auth=neo4j_server.auth, database=neo4j_server.database)
+    try:
+        assert canonical_dump(routed) == canonical_dump(neo4j_store)
+        assert routed.version == neo4j_store.version
+        assert routed.health()["ok"] is True
+    finally:
+        routed.close()
+
+
+def test_unreachable_server_and_bad_uri_raise_store_errors() -> None:
+    with pytest.raises(StoreUnavailable, match=r"127\.0\.0\.1:1"):
+        Neo4jStore("bolt://127.0.0.1:1", connection_timeout=2.0)
+    with pytest.raises(StoreError, match="not a Bolt URI"):
+        Neo4jStore("http://127.0.0.1:7474")
+
+
+def test_a_closed_store_says_so(neo4j_server: Neo4jTarget) -> None:
+    store = Neo4jStore(neo4j_server.uri, auth=neo4j_server.auth, database=neo4j_server.database)
+    store.close()
+    store.close()
+    with pytest.raises(StoreError, match="closed"):
+        store.documents()
