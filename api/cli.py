@@ -18,7 +18,7 @@ except ImportError:  # pragma: no cover - older typer on click
 
 from qkg.schemas import ConfigurationError, QkgError
 
-from .commands import analytics, load, serve, store
+from .commands import analytics, load, serve, store, sync
 
 __all__ = ["app", "main"]
 
@@ -46,7 +46,7 @@ def _root(
     """qkg: documents about the quantum ecosystem in, an evidence-backed knowledge graph out."""
 
 
-for _module in (serve, load, store, analytics):
+for _module in (serve, load, store, analytics, sync):
     _module.register(app)
 
 
