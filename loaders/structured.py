@@ -405,11 +405,16 @@ def read_structured(data: bytes, source: str, options: ReadOptions | None = None
     if suffix in RDF_SUFFIXES:
         return _read_rdf(data, source, suffix, opts)
     text, _ = decode(data, source)
-    if suffix == ".csv":
-        return [_from_csv(text.replace("\r\n", "\n").strip("\n"), source)]
-    is_yaml = suffix in {".yaml", ".yml"}
-    parsed = run_bounded(source, _parse_json_yaml, text, is_yaml, limits=opts.limits)
-    return [_from_mapping(parsed, source, "application/yaml" if is_yaml else "application/json")]
+    try:
+        if suffix == ".csv":
+            return [_from_csv(text.replace("\r\n", "\n").replace("\r", "\n").strip("\n"), source)]
+        is_yaml = suffix in {".yaml", ".yml"}
+        parsed = run_bounded(source, _parse_json_yaml, text, is_yaml, limits=opts.limits)
+        return [_from_mapping(parsed, source, "application/yaml" if is_yaml else "application/json")]
+    except DocumentRejected as exc:
+        raise DocumentRejected(source, exc.reason) from None
+    except (ValueError, TypeError, KeyError, csv.Error, RecursionError) as exc:
+        raise DocumentRejected(source, f"invalid {suffix[1:].upper()} ({type(exc).__name__}: {str(exc).splitlines()[0][:200] if str(exc) else ''})") from None
 
 
 def _read_rdf(data: bytes, source: str, suffix: str, opts: ReadOptions) -> list[KnowledgeGraph]:

@@ -118,4 +118,5 @@ def test_every_fact_quotes_the_document(kg: KnowledgeGraph) -> None:
     for item in (*kg.relations, *kg.agreements, *kg.goals):
         for ev in item.evidence:
             assert text[ev.start : ev.end] == ev.sentence
-            assert ev.rule and 0 < ev.confidence <= 1
+            assert ev.rule
+            assert 0 < ev.confidence <= 1

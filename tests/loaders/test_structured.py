@@ -1,0 +1,91 @@
+"""Structured input: CSV/JSON/YAML schemas, RDF round trip, and hostile structured files."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from qkg.loaders.extract import extract
+from qkg.loaders.structured import read_structured
+from qkg.schemas import Document, DocumentRejected, RelationType
+
+
+def test_actors_csv() -> None:
+    data = "name,type,country,aliases,wikidata\nKAIST,University,KR,한국과학기술원;Korea Advanced Institute of Science and Technology,\nPasqal,Company,FR,,\n"
+    kg = read_structured(data.encode(), "actors.csv")[0]
+    kaist = next(e for e in kg.entities if e.name == "KAIST")
+    assert kaist.id == "university:kaist:kr"
+    assert "한국과학기술원" in kaist.aliases
+    assert kg.document.media_type == "text/csv"
+
+
+def test_relations_csv_quotes_its_rows() -> None:
+    data = "source,source_type,type,target,target_type\nKAIST,University,PARTNERS_WITH,Pasqal,Company\nPasqal,Company,LOCATED_IN,Paris,City\n"
+    kg = read_structured(data.encode(), "rels.csv")[0]
+    assert {r.type for r in kg.relations} == {RelationType.PARTNERS_WITH, RelationType.LOCATED_IN}
+    for r in kg.relations:
+        ev = r.evidence[0]
+        assert kg.document.text[ev.start : ev.end] == ev.sentence
+        assert ev.sentence.count(",") == 4
+
+
+YAML = """
+title: Curated Korea
+actors:
+  - {name: Daejeon, type: City, country: KR}
+  - {name: Amazon Web Services, type: Company, country: US, aliases: [AWS]}
+  - {name: South Korea, type: Country, country: KR}
+relations:
+  - {source: Daejeon, type: LOCATED_IN, target: South Korea}
+agreements:
+  - {kind: MOU, parties: [Daejeon, AWS], date: "2024-05", place: Daejeon, topics: [quantum sensing]}
+goals:
+  - {owner: South Korea, metric: quantum professionals, value: 2500, unit: people, year: 2035}
+"""
+
+
+def test_yaml_and_json_give_the_same_graph() -> None:
+    import yaml
+
+    a = read_structured(YAML.encode(), "k.yaml")[0]
+    b = read_structured(json.dumps(yaml.safe_load(YAML)).encode(), "k.json")[0]
+    assert a.entities == b.entities
+    assert [r.key for r in a.relations] == [r.key for r in b.relations]
+    assert a.agreements[0].parties == b.agreements[0].parties
+    assert a.agreements[0].date == "2024-05"
+    assert a.goals[0].target_year == 2035
+
+
+def test_rdf_round_trip_of_an_extraction() -> None:
+    from qkg.api.commands.load import _turtle
+
+    kg = extract(Document.from_text("KAIST and Pasqal signed an MOU in Daejeon on quantum sensing."))
+    back = read_structured(_turtle(kg).encode(), "x.ttl")[0]
+    assert back.document.id == kg.document.id
+    assert {e.id for e in back.entities} == {e.id for e in kg.entities}
+    assert {a.id for a in back.agreements} == {a.id for a in kg.agreements}
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "reason"),
+    [
+        (b"name,colour\nx,red\n", "a.csv", "needs the columns"),
+        (b"name,type\nX,Spaceship\n", "a.csv", "unknown entity type"),
+        (b"source,type,target\nA,PARTNERS_WITH,B\n", "a.csv", "not an actor"),
+        (b"[" * 5000 + b"]" * 5000, "deep.json", "nested"),
+        (b'{"actors": ' + b'{"a":' * 50 + b"1" + b"}" * 50 + b"}", "deep2.json", "nested"),
+        (b"a: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n", "bomb.yaml", "aliases"),
+        (b"{not json", "bad.json", "cannot be parsed"),
+        (b'{"@context": "https://schema.org/", "@id": "x"}', "remote.jsonld", "remote context"),
+        (b'{"@context": [{"@import": "http://evil/ctx"}], "@id": "x"}', "import.jsonld", "@import"),
+        (b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "a">]><r/>', "laughs.rdf", "DOCTYPE"),
+        (b"@prefix x: <http://x/> . x:a x:b x:c .", "plain.ttl", "qkg:Document"),
+        (b"", "empty.csv", "empty"),
+    ],
+)
+def test_bad_structured_input(data: bytes, name: str, reason: str) -> None:
+    with pytest.raises(DocumentRejected) as exc:
+        read_structured(data, name)
+    assert exc.value.source == name
+    assert reason in exc.value.reason
