@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import orjson
 from graphql import GraphQLError
 from strawberry.extensions import (
+    AddValidationRules,
     DisableIntrospection,
     MaskErrors,
     MaxAliasesLimiter,
@@ -53,11 +54,17 @@ def should_mask(error: GraphQLError) -> bool:
 
 def limit_extensions(settings: Settings) -> list[type[SchemaExtension] | ExtensionFactory]:
     """Extension factories enforcing ``settings``' limits, in the order they must run."""
+    # The depth and alias limiters are validation rules built per limiter instance; build
+    # them once, so every request validates with the same rule classes and the validation
+    # cache (keyed by document and rules) hits instead of re-validating each request.
+    rules = [
+        *QueryDepthLimiter(max_depth=settings.max_query_depth).validation_rules,
+        *MaxAliasesLimiter(max_alias_count=settings.max_aliases).validation_rules,
+    ]
     exts: list[type[SchemaExtension] | ExtensionFactory] = [
         functools.partial(MaxTokensLimiter, max_token_count=settings.max_tokens),
         functools.partial(ParserCache, maxsize=1024),
-        functools.partial(QueryDepthLimiter, max_depth=settings.max_query_depth),
-        functools.partial(MaxAliasesLimiter, max_alias_count=settings.max_aliases),
+        functools.partial(AddValidationRules, rules),
         functools.partial(ValidationCache, maxsize=1024),
     ]
     if not settings.introspection:

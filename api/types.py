@@ -173,25 +173,24 @@ class Contribution:
 class Document:
     model: Private[DocumentModel]
 
-    @strawberry.field
-    def id(self) -> strawberry.ID:
-        return strawberry.ID(self.model.id)
+    id: strawberry.ID = strawberry.field(default=None)
 
-    @strawberry.field
-    def title(self) -> str:
-        return self.model.title
+    title: str = strawberry.field(default=None)
 
-    @strawberry.field(description="Where the document came from (its URL when it has one).")
-    def url(self) -> str | None:
-        return self.model.source
+    url: str | None = strawberry.field(
+        default=None, description="Where the document came from (its URL when it has one)."
+    )
 
-    @strawberry.field
-    def published_at(self) -> dt.date | None:
-        return self.model.published
+    published_at: dt.date | None = strawberry.field(default=None)
 
-    @strawberry.field
-    def media_type(self) -> str:
-        return self.model.media_type
+    media_type: str = strawberry.field(default=None)
+
+    def __post_init__(self) -> None:
+        self.id = strawberry.ID(self.model.id)
+        self.title = self.model.title
+        self.url = self.model.source
+        self.published_at = self.model.published
+        self.media_type = self.model.media_type
 
     @strawberry.field(description="Counts of what this document contributed.")
     def contributed(self) -> Contribution:
@@ -227,29 +226,27 @@ class Document:
 class Evidence:
     model: Private[EvidenceModel]
 
-    @strawberry.field
-    def sentence(self) -> str:
-        return self.model.sentence
+    sentence: str = strawberry.field(default=None)
 
-    @strawberry.field(description="Character offset of the sentence's start in the document text.")
-    def start(self) -> int:
-        return self.model.start
+    start: int = strawberry.field(
+        default=None, description="Character offset of the sentence's start in the document text."
+    )
 
-    @strawberry.field(description="Character offset just after the sentence's end.")
-    def end(self) -> int:
-        return self.model.end
+    end: int = strawberry.field(default=None, description="Character offset just after the sentence's end.")
 
-    @strawberry.field(description="The extraction rule that found the fact.")
-    def rule(self) -> str:
-        return self.model.rule
+    rule: str = strawberry.field(default=None, description="The extraction rule that found the fact.")
 
-    @strawberry.field
-    def confidence(self) -> float:
-        return self.model.confidence
+    confidence: float = strawberry.field(default=None)
 
-    @strawberry.field
-    def document_id(self) -> strawberry.ID:
-        return strawberry.ID(self.model.document_id)
+    document_id: strawberry.ID = strawberry.field(default=None)
+
+    def __post_init__(self) -> None:
+        self.sentence = self.model.sentence
+        self.start = self.model.start
+        self.end = self.model.end
+        self.rule = self.model.rule
+        self.confidence = self.model.confidence
+        self.document_id = strawberry.ID(self.model.document_id)
 
     @strawberry.field
     def document(self, info: Info) -> Document | None:
@@ -278,33 +275,31 @@ class Actor:
     model: Private[EntityModel]
     group: Private[Group]
 
-    @strawberry.field
-    def id(self) -> strawberry.ID:
-        return strawberry.ID(self.model.id)
+    id: strawberry.ID = strawberry.field(default=None)
+
+    type: EntityType = strawberry.field(default=None)
+
+    name: str = strawberry.field(default=None)
+
+    aliases: list[str] = strawberry.field(default=None)
+
+    country: str | None = strawberry.field(
+        default=None, description="ISO 3166 alpha-2 country code, when known."
+    )
+
+    description: str | None = strawberry.field(default=None)
+
+    def __post_init__(self) -> None:
+        self.id = strawberry.ID(self.model.id)
+        self.type = self.model.type
+        self.name = self.model.name
+        self.aliases = list(self.model.aliases)
+        self.country = self.model.country
+        self.description = self.model.description
 
     @strawberry.field(description="The actor's IRI in the RDF graph.")
     def iri(self) -> str:
         return iri(self.model.id)
-
-    @strawberry.field
-    def type(self) -> EntityType:
-        return self.model.type
-
-    @strawberry.field
-    def name(self) -> str:
-        return self.model.name
-
-    @strawberry.field
-    def aliases(self) -> list[str]:
-        return list(self.model.aliases)
-
-    @strawberry.field(description="ISO 3166 alpha-2 country code, when known.")
-    def country(self) -> str | None:
-        return self.model.country
-
-    @strawberry.field
-    def description(self) -> str | None:
-        return self.model.description
 
     @strawberry.field(description="Identifiers in other registries (e.g. wikidata, ror).")
     def external_ids(self) -> list[ExternalId]:
@@ -419,9 +414,13 @@ class Relation:
     viewpoint: Private[str | None]
     group: Private[Group]
 
-    @strawberry.field
-    def type(self) -> RelationType:
-        return self.model.type
+    type: RelationType = strawberry.field(default=None)
+
+    def __post_init__(self) -> None:
+        self.type = self.model.type
+        self.confidence = self.model.confidence
+        self.valid_from = self.model.valid_from
+        self.valid_to = self.model.valid_to
 
     @strawberry.field
     def source(self, info: Info) -> Actor | None:
@@ -449,9 +448,7 @@ class Relation:
             return Direction.BOTH
         return Direction.OUT if self.model.source == self.viewpoint else Direction.IN
 
-    @strawberry.field
-    def confidence(self) -> float:
-        return self.model.confidence
+    confidence: float = strawberry.field(default=None)
 
     @strawberry.field
     def evidence(self) -> list[Evidence]:
@@ -467,13 +464,9 @@ class Relation:
         dates = _seen(info.context.loader, self.model.evidence)
         return dates[-1] if dates else None
 
-    @strawberry.field
-    def valid_from(self) -> dt.date | None:
-        return self.model.valid_from
+    valid_from: dt.date | None = strawberry.field(default=None)
 
-    @strawberry.field
-    def valid_to(self) -> dt.date | None:
-        return self.model.valid_to
+    valid_to: dt.date | None = strawberry.field(default=None)
 
 
 _SYMMETRIC = frozenset({RelationType.PARTNERS_WITH, RelationType.COMPETES_WITH})
@@ -485,25 +478,27 @@ class Agreement:
     model: Private[AgreementModel]
     group: Private[Group]
 
-    @strawberry.field
-    def id(self) -> strawberry.ID:
-        return strawberry.ID(self.model.id)
+    id: strawberry.ID = strawberry.field(default=None)
 
-    @strawberry.field
-    def kind(self) -> AgreementKind:
-        return self.model.kind
+    kind: AgreementKind = strawberry.field(default=None)
 
-    @strawberry.field
-    def title(self) -> str:
-        return self.model.title
+    title: str = strawberry.field(default=None)
+
+    def __post_init__(self) -> None:
+        self.id = strawberry.ID(self.model.id)
+        self.kind = self.model.kind
+        self.title = self.model.title
+        self.date = self.model.date
+        self.topics = list(self.model.topics)
+        self.status = self.model.status
 
     @strawberry.field
     def parties(self, info: Info) -> list[Actor]:
         return actors_of(info.context.loader, self.model.parties, self.group)
 
-    @strawberry.field(description="ISO date, possibly partial (YYYY or YYYY-MM).")
-    def date(self) -> str | None:
-        return self.model.date
+    date: str | None = strawberry.field(
+        default=None, description="ISO date, possibly partial (YYYY or YYYY-MM)."
+    )
 
     @strawberry.field
     def place(self, info: Info) -> Actor | None:
@@ -512,13 +507,9 @@ class Agreement:
         e = info.context.loader.entity(self.model.place)
         return Actor(model=e, group=Group.of([e.id])) if e else None
 
-    @strawberry.field
-    def topics(self) -> list[str]:
-        return list(self.model.topics)
+    topics: list[str] = strawberry.field(default=None)
 
-    @strawberry.field
-    def status(self) -> AgreementStatus:
-        return self.model.status
+    status: AgreementStatus = strawberry.field(default=None)
 
     @strawberry.field
     def evidence(self) -> list[Evidence]:
@@ -536,25 +527,22 @@ def agreements_of(loader: Loader, ags: Sequence[AgreementModel]) -> list[Agreeme
 class Goal:
     model: Private[GoalModel]
 
-    @strawberry.field
-    def id(self) -> strawberry.ID:
-        return strawberry.ID(self.model.id)
+    id: strawberry.ID = strawberry.field(default=None)
 
-    @strawberry.field
-    def metric(self) -> str:
-        return self.model.metric
+    metric: str = strawberry.field(default=None)
 
-    @strawberry.field
-    def value(self) -> float:
-        return self.model.value
+    value: float = strawberry.field(default=None)
 
-    @strawberry.field
-    def unit(self) -> str:
-        return self.model.unit
+    unit: str = strawberry.field(default=None)
 
-    @strawberry.field
-    def target_year(self) -> int | None:
-        return self.model.target_year
+    target_year: int | None = strawberry.field(default=None)
+
+    def __post_init__(self) -> None:
+        self.id = strawberry.ID(self.model.id)
+        self.metric = self.model.metric
+        self.value = self.model.value
+        self.unit = self.model.unit
+        self.target_year = self.model.target_year
 
     @strawberry.field
     def owner(self, info: Info) -> Actor | None:

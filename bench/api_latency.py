@@ -1,0 +1,370 @@
+"""API latency and throughput over HTTP, beside a plain FastAPI JSON endpoint (prints figures).
+
+On the synthetic ecosystem (:func:`bench.synthetic.generate_deltas`) in the embedded store,
+one uvicorn worker (a child process) serves both qkg's GraphQL endpoint and a plain FastAPI
+route that computes the *same data* with the same store calls (the same batched loader and
+collaborator walk) and returns it with orjson: the ceiling for this stack. A bounded local
+load generator (``--connections`` concurrent keep-alive connections, ``--requests`` each
+run) measures p50/p99 latency and requests/s for:
+
+- ``collaborators``: ``actor(id) { collaborators(depth: 2) { actor, links { agreement, evidence
+  { sentence, document } } } }`` on random actors;
+- ``paths``: ``paths(from, to, maxHops: 4, first: 10) { hops { evidence } }`` on random pairs.
+
+Three GraphQL modes: ``graphql`` (default settings: answers cached per query, variables and
+graph version), ``graphql-nocache`` (every request executes), and the ``plain`` route.
+
+Usage::
+
+    python -m bench.api_latency --actors 10000 --relations 100000 --workdir /tmp/qkg-api-bench
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+__all__ = ["main"]
+
+COLLAB = """query($id: ID!) { actor(id: $id) { ... on Actor { id name collaborators(depth: 2) {
+  distance actor { id name type }
+  links { type source { id } target { id } agreement { id kind date }
+    evidence { sentence confidence document { title url publishedAt } } } } } } }"""
+PATHS = """query($from: String!, $to: String!) { paths(from: $from, to: $to, maxHops: 4, first: 10) {
+  ... on Paths { found paths { length nodes { id name }
+    hops { type reversed agreement { id kind } evidence { sentence document { title } } } } } } }"""
+
+
+# -- the server (child process) -----------------------------------------------------------
+def _plain_routes(app: Any, store: Any) -> None:
+    """Routes that return the GraphQL answers' data without GraphQL: the stack's ceiling."""
+    import orjson
+    from fastapi import Response
+
+    from qkg.api.collaborators import collaborators
+    from qkg.api.context import Group, Loader
+    from qkg.api.types import DEFAULT_VIA
+    from qkg.schemas import RelationFilter
+
+    def evidence(loader: Loader, evs: Any) -> list[dict[str, Any]]:
+        out = []
+        for ev in evs:
+            d = loader.document(ev.document_id)
+            out.append(
+                {
+                    "sentence": ev.sentence,
+                    "confidence": ev.confidence,
+                    "document": None
+                    if d is None
+                    else {
+                        "title": d.title,
+                        "url": d.source,
+                        "publishedAt": d.published and d.published.isoformat(),
+                    },
+                }
+            )
+        return out
+
+    @app.get("/plain/collaborators")
+    def plain_collaborators(id: str) -> Response:
+        loader = Loader(store)
+        e = loader.entity(id)
+        if e is None:
+            return Response(orjson.dumps({"actor": None}), media_type="application/json")
+        rows = []
+        for c in collaborators(loader, Group.of([id]), id, 2, tuple(sorted(DEFAULT_VIA)), 100):
+            rows.append(
+                {
+                    "distance": c.distance,
+                    "actor": {
+                        "id": c.actor.model.id,
+                        "name": c.actor.model.name,
+                        "type": c.actor.model.type.name,
+                    },
+                    "links": [
+                        {
+                            "type": lk.type.name,
+                            "source": {"id": lk.source_id},
+                            "target": {"id": lk.target_id},
+                            "agreement": None
+                            if lk.agreement_model is None
+                            else {
+                                "id": lk.agreement_model.id,
+                                "kind": lk.agreement_model.kind.name,
+                                "date": lk.agreement_model.date,
+                            },
+                            "evidence": evidence(
+                                loader,
+                                lk.relation.evidence if lk.relation else lk.agreement_model.evidence,  # type: ignore[union-attr]
+                            ),
+                        }
+                        for lk in c.links
+                    ],
+                }
+            )
+        body = {"data": {"actor": {"id": e.id, "name": e.name, "collaborators": rows}}}
+        return Response(orjson.dumps(body), media_type="application/json")
+
+    @app.get("/plain/paths")
+    def plain_paths(source: str, target: str) -> Response:
+        loader = Loader(store)
+        found = store.paths(source, target, max_hops=4, k=10)
+        nodes = list(dict.fromkeys(n for p in found for n in p.nodes))
+        ents = {e.id: e for e in loader.entities(nodes)}
+        rel_hops = [h for p in found for h in p.hops if h.agreement is None]
+        rels = {}
+        if rel_hops:
+            flt = RelationFilter(types=frozenset(h.type for h in rel_hops))
+            for rs in loader.relations_many(list(dict.fromkeys(h.source for h in rel_hops)), flt).values():
+                rels.update({(r.source, r.type, r.target): r for r in rs})
+        ags = {}
+        ag_sources = list(dict.fromkeys(h.source for p in found for h in p.hops if h.agreement))
+        for al in loader.agreements_many(ag_sources).values():
+            ags.update({a.id: a for a in al})
+        out = []
+        for p in found:
+            hops = []
+            for h in p.hops:
+                rel = rels.get((h.source, h.type, h.target)) or rels.get((h.target, h.type, h.source))
+                ag = ags.get(h.agreement) if h.agreement else None
+                evs = rel.evidence if rel else (ag.evidence if ag else ())
+                hops.append(
+                    {
+                        "type": h.type.name,
+                        "reversed": h.reversed,
+                        "agreement": {"id": ag.id, "kind": ag.kind.name} if ag else None,
+                        "evidence": [
+                            {
+                                "sentence": ev.sentence,
+                                "document": {"title": d.title}
+                                if (d := loader.document(ev.document_id))
+                                else None,
+                            }
+                            for ev in evs
+                        ],
+                    }
+                )
+            out.append(
+                {
+                    "length": p.length,
+                    "nodes": [{"id": n, "name": ents[n].name} for n in p.nodes],
+                    "hops": hops,
+                }
+            )
+        body = {"data": {"paths": {"found": bool(out), "paths": out}}}
+        return Response(orjson.dumps(body), media_type="application/json")
+
+
+def serve(store_dir: Path, port: int, cache: int) -> None:
+    """Child process: open the store read-only-ish and serve qkg + plain routes."""
+    import gc
+
+    import uvicorn
+
+    from qkg.api.app import create_app
+    from qkg.api.settings import Settings
+    from qkg.graph.embedded import EmbeddedStore
+
+    store = EmbeddedStore(store_dir)
+    app = create_app(Settings(response_cache_size=cache, max_query_depth=12), store=store, extras=[])
+    _plain_routes(app, store)
+    gc.collect()
+    gc.freeze()
+    print("READY", flush=True)
+    uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
+    store.close()
+
+
+# -- building the store -------------------------------------------------------------------
+def build(store_dir: Path, actors: int, relations: int) -> dict[str, Any]:
+    from bench.synthetic import generate_deltas
+    from qkg.graph.embedded import EmbeddedStore
+
+    if (store_dir / ".built").exists():
+        return json.loads((store_dir / ".built").read_text())
+    t0 = time.perf_counter()
+    store = EmbeddedStore(store_dir)
+    deltas = generate_deltas(actors, relations)
+    if hasattr(store, "upsert_many"):
+        store.upsert_many(deltas)
+    else:  # pragma: no cover - older store
+        for d in deltas:
+            store.upsert(d)
+    stats = store.stats()
+    store.close()
+    info = {
+        "load_s": round(time.perf_counter() - t0, 1),
+        "entities": stats.entities,
+        "relations": stats.relations,
+        "agreements": stats.agreements,
+        "documents": stats.documents,
+    }
+    (store_dir / ".built").write_text(json.dumps(info))
+    return info
+
+
+def sample(store_dir: Path, n: int, seed: int) -> tuple[list[str], list[tuple[str, str]]]:
+    """Random actors that have collaborators, and random pairs of them."""
+    from qkg.graph.embedded import EmbeddedStore
+    from qkg.schemas import RelationType
+
+    store = EmbeddedStore(store_dir)
+    try:
+        ids = sorted({lk.source for lk in store.links([RelationType.PARTNERS_WITH, RelationType.PARTY_TO])})
+    finally:
+        store.close()
+    rng = random.Random(seed)
+    actors = rng.sample(ids, min(n, len(ids)))
+    pairs = [(rng.choice(actors), rng.choice(actors)) for _ in range(n)]
+    return actors, [(a, b) for a, b in pairs if a != b]
+
+
+# -- the load generator -------------------------------------------------------------------
+async def _load(
+    url: str, make: Any, requests: int, connections: int, timeout: float
+) -> tuple[list[float], int, float]:
+    latencies: list[float] = []
+    errors = 0
+    counter = iter(range(requests))
+    limits = httpx.Limits(max_connections=connections, max_keepalive_connections=connections)
+    async with httpx.AsyncClient(base_url=url, limits=limits, timeout=timeout) as client:
+
+        async def worker() -> None:
+            nonlocal errors
+            for i in counter:
+                method, path, kw = make(i)
+                t = time.perf_counter()
+                r = await client.request(method, path, **kw)
+                dt_ = time.perf_counter() - t
+                if r.status_code != 200 or "errors" in r.json():
+                    errors += 1
+                latencies.append(dt_)
+
+        t0 = time.perf_counter()
+        await asyncio.gather(*(worker() for _ in range(connections)))
+        wall = time.perf_counter() - t0
+    return latencies, errors, wall
+
+
+def _pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def _start(store_dir: Path, cache: int) -> tuple[subprocess.Popen[str], str]:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    cmd = [
+        sys.executable,
+        "-m",
+        "bench.api_latency",
+        "--serve",
+        str(store_dir),
+        "--port",
+        str(port),
+        "--cache",
+        str(cache),
+    ]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    proc.stdout.readline()
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(600):
+        try:
+            if httpx.get(base + "/health").status_code == 200:
+                return proc, base
+        except httpx.TransportError:
+            time.sleep(0.1)
+    raise RuntimeError("server did not start")
+
+
+def run(args: argparse.Namespace) -> dict[str, Any]:
+    workdir = Path(args.workdir)
+    workdir.mkdir(parents=True, exist_ok=True)
+    store_dir = workdir / f"store-{args.actors}-{args.relations}"
+    built = build(store_dir, args.actors, args.relations)
+    print(f"store: {built}", flush=True)
+    actors, pairs = sample(store_dir, args.sample, args.seed)
+
+    def collab_gql(i: int) -> tuple[str, str, dict[str, Any]]:
+        return "POST", "/graphql", {"json": {"query": COLLAB, "variables": {"id": actors[i % len(actors)]}}}
+
+    def collab_plain(i: int) -> tuple[str, str, dict[str, Any]]:
+        return "GET", "/plain/collaborators", {"params": {"id": actors[i % len(actors)]}}
+
+    def paths_gql(i: int) -> tuple[str, str, dict[str, Any]]:
+        a, b = pairs[i % len(pairs)]
+        return "POST", "/graphql", {"json": {"query": PATHS, "variables": {"from": a, "to": b}}}
+
+    def paths_plain(i: int) -> tuple[str, str, dict[str, Any]]:
+        a, b = pairs[i % len(pairs)]
+        return "GET", "/plain/paths", {"params": {"source": a, "target": b}}
+
+    results: dict[str, Any] = {"store": built, "connections": args.connections, "requests": args.requests}
+    for mode, cache in (("graphql", 1024), ("graphql-nocache", 0)):
+        proc, base = _start(store_dir, cache)
+        try:
+            for name, gql, plain in (
+                ("collaborators", collab_gql, collab_plain),
+                ("paths", paths_gql, paths_plain),
+            ):
+                runs = [(mode, gql)] + ([("plain", plain)] if mode == "graphql" else [])
+                for label, make in runs:
+                    # warm-up: every distinct request once (fills caches the way a live service would)
+                    asyncio.run(_load(base, make, min(args.sample, args.requests), 1, 120))
+                    lat, errors, wall = asyncio.run(_load(base, make, args.requests, args.connections, 120))
+                    row = {
+                        "p50_ms": round(_pct(lat, 0.5) * 1000, 2),
+                        "p99_ms": round(_pct(lat, 0.99) * 1000, 2),
+                        "req_s": round(len(lat) / wall, 1),
+                        "errors": errors,
+                    }
+                    results[f"{name}/{label}"] = row
+                    print(f"{name:14s} {label:16s} {row}", flush=True)
+        finally:
+            proc.send_signal(signal.SIGINT)
+            proc.wait(timeout=60)
+    for name in ("collaborators", "paths"):
+        plain = results[f"{name}/plain"]["req_s"]
+        for mode in ("graphql", "graphql-nocache"):
+            results[f"{name}/{mode}"]["ratio_to_plain"] = round(results[f"{name}/{mode}"]["req_s"] / plain, 2)
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--actors", type=int, default=10_000)
+    p.add_argument("--relations", type=int, default=100_000)
+    p.add_argument("--workdir", default="/tmp/qkg-api-bench")
+    p.add_argument("--requests", type=int, default=2000)
+    p.add_argument("--connections", type=int, default=8)
+    p.add_argument("--sample", type=int, default=200, help="distinct actors / pairs cycled through")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--serve", help=argparse.SUPPRESS)
+    p.add_argument("--port", type=int, help=argparse.SUPPRESS)
+    p.add_argument("--cache", type=int, default=1024, help=argparse.SUPPRESS)
+    args = p.parse_args(argv)
+    if args.serve:
+        serve(Path(args.serve), args.port, args.cache)
+        return 0
+    results = run(args)
+    print(json.dumps(results, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("PYTHONHASHSEED", "0")
+    sys.exit(main())
