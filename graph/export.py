@@ -48,6 +48,7 @@ from qkg.schemas import (
     RelationFilter,
     RelationType,
     ValidationError,
+    iri,
 )
 from qkg.schemas.rdf import NAMESPACES, delta_to_nquads
 
@@ -79,7 +80,6 @@ _RDF_FORMATS = {
     ExportFormat.NQUADS: ox.RdfFormat.N_QUADS,
     ExportFormat.JSONLD: ox.RdfFormat.JSON_LD,
 }
-_QUAD_FORMATS = {ExportFormat.TRIG, ExportFormat.NQUADS}
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,35 +228,36 @@ def filter_delta(
 
 
 def _export_rdf(deltas: Iterable[KnowledgeGraph], fmt: ExportFormat, out: Out) -> ExportSummary:
-    """Stream the deltas' quads through pyoxigraph; merged formats go through an in-memory
-    pyoxigraph store, which drops duplicate triples and groups them by subject (compact and
-    deterministic) without holding Python objects for every triple."""
+    """RDF without a Python object per quad: N-Quads text streams out as the mapping writes it;
+    the other formats load that text into an in-memory pyoxigraph store (parsed in Rust), which
+    also drops duplicate triples and groups them by subject, and serialise from there."""
     documents = 0
-
-    def quads() -> Iterator[ox.Quad]:
-        nonlocal documents
+    with _binary(out) as stream:
+        if fmt is ExportFormat.NQUADS:
+            count = 0
+            for d in deltas:
+                text = delta_to_nquads(d)
+                documents += 1
+                count += text.count("\n")
+                stream.write(text.encode("utf-8"))
+            return ExportSummary(fmt, documents, {"quads": count})
+        memory = ox.Store()
         for d in deltas:
             documents += 1
-            yield from ox.parse(delta_to_nquads(d).encode("utf-8"), ox.RdfFormat.N_QUADS)
-
-    with _binary(out) as stream:
-        if fmt in _QUAD_FORMATS:
-            count = 0
-
-            def counted() -> Iterator[ox.Quad]:
-                nonlocal count
-                for q in quads():
-                    count += 1
-                    yield q
-
-            prefixes = None if fmt is ExportFormat.NQUADS else NAMESPACES
-            ox.serialize(counted(), stream, _RDF_FORMATS[fmt], prefixes=prefixes)
-            return ExportSummary(fmt, documents, {"quads": count})
-        merged = ox.Store()
-        default = ox.DefaultGraph()
-        merged.extend(ox.Quad(q.subject, q.predicate, q.object, default) for q in quads())
-        merged.dump(stream, _RDF_FORMATS[fmt], from_graph=default, prefixes=NAMESPACES)
-        return ExportSummary(fmt, documents, {"triples": len(merged)})
+            text = delta_to_nquads(d)
+            if fmt is ExportFormat.TRIG:
+                memory.load(text.encode("utf-8"), ox.RdfFormat.N_QUADS)
+            else:
+                # Every line ends " <graph> .\n" and literals never hold a raw newline, so
+                # dropping the graph term there gives the N-Triples of the same statements.
+                suffix = f" <{iri(d.document.id)}> .\n"
+                triples = text.replace(suffix, " .\n")
+                memory.load(triples.encode("utf-8"), ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
+        if fmt is ExportFormat.TRIG:
+            memory.dump(stream, ox.RdfFormat.TRIG, prefixes=NAMESPACES)
+            return ExportSummary(fmt, documents, {"quads": len(memory)})
+        memory.dump(stream, _RDF_FORMATS[fmt], from_graph=ox.DefaultGraph(), prefixes=NAMESPACES)
+        return ExportSummary(fmt, documents, {"triples": len(memory)})
 
 
 # -- GraphML / GEXF ---------------------------------------------------------------------------------

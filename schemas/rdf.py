@@ -43,7 +43,7 @@ import hashlib
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from urllib.parse import quote, unquote
 
 import pyoxigraph as ox
@@ -73,9 +73,11 @@ __all__ = [
     "assertion_iri",
     "canonical_delta",
     "delta_from_nquads",
+    "delta_from_quads",
     "delta_to_dataset",
     "delta_to_nquads",
     "deltas_from_nquads",
+    "deltas_from_quads",
     "deltas_to_dataset",
     "entity_class",
     "evidence_iri",
@@ -494,20 +496,26 @@ _S_TITLE, _S_SOURCE, _S_PUBLISHED, _S_MEDIA, _S_TEXT, _S_DATE = map(
 _SCHEME_OF = {str(QKG.wikidata): "wikidata", str(QKG.ror): "ror"}
 
 
-def _parse(text: str | bytes) -> Iterable[ox.Quad]:
+def _parse(text: str | bytes) -> Iterator[ox.Quad]:
     try:
-        return list(ox.parse(text.encode("utf-8") if isinstance(text, str) else text, ox.RdfFormat.N_QUADS))
+        yield from ox.parse(text.encode("utf-8") if isinstance(text, str) else text, ox.RdfFormat.N_QUADS)
     except SyntaxError as exc:
         raise ValidationError(f"invalid N-Quads: {exc}") from None
 
 
 def deltas_from_nquads(text: str | bytes) -> list[KnowledgeGraph]:
     """Every document graph in ``text`` as a delta, sorted by document id."""
+    return deltas_from_quads(_parse(text))
+
+
+def deltas_from_quads(quads: Iterable[ox.Quad]) -> list[KnowledgeGraph]:
+    """Like :func:`deltas_from_nquads` from pyoxigraph quads (e.g. ``store.quads_for_pattern``),
+    skipping a serialise/parse round trip."""
     graphs: dict[str, dict[str, _Props]] = {}
     named, literal = ox.NamedNode, ox.Literal
     last_graph: str | None = None
     subjects: dict[str, _Props] = {}
-    for q in _parse(text):
+    for q in quads:
         gname, subject, obj = q.graph_name, q.subject, q.object
         if type(gname) is not named:
             raise ValidationError(f"quad {q} is not in a document's named graph")
@@ -534,9 +542,17 @@ def deltas_from_nquads(text: str | bytes) -> list[KnowledgeGraph]:
     return [_delta(graphs[g], g) for g in sorted(graphs, key=id_from_iri)]
 
 
+def delta_from_quads(quads: Iterable[ox.Quad]) -> KnowledgeGraph:
+    """Like :func:`delta_from_nquads` from pyoxigraph quads of one document's graph."""
+    return _exactly_one(deltas_from_quads(quads))
+
+
 def delta_from_nquads(text: str | bytes) -> KnowledgeGraph:
     """Exact inverse of :func:`delta_to_nquads` for one document's graph (canonical order)."""
-    deltas = deltas_from_nquads(text)
+    return _exactly_one(deltas_from_nquads(text))
+
+
+def _exactly_one(deltas: list[KnowledgeGraph]) -> KnowledgeGraph:
     if len(deltas) != 1:
         raise ValidationError(f"expected the graph of exactly one document, found {len(deltas)}")
     return deltas[0]

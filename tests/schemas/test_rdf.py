@@ -233,3 +233,14 @@ def test_a_graph_that_breaks_the_model_is_rejected(delta: KnowledgeGraph) -> Non
     broken = delta_to_nquads(delta).replace('"KR"', '"Korea"', 1)
     with pytest.raises(ValidationError, match="does not map to a valid delta"):
         delta_from_nquads(broken)
+
+
+def test_deltas_from_store_quads(delta: KnowledgeGraph) -> None:
+    from qkg.schemas.rdf import delta_from_quads, deltas_from_quads
+
+    other = KnowledgeGraph(document=Document.from_text("Another document."))
+    store = ox.Store()
+    store.load((delta_to_nquads(delta) + delta_to_nquads(other)).encode(), ox.RdfFormat.N_QUADS)
+    graph = ox.NamedNode(iri(delta.document.id))
+    assert delta_from_quads(store.quads_for_pattern(None, None, None, graph)) == canonical_delta(delta)
+    assert deltas_from_quads(store) == sorted([canonical_delta(delta), other], key=lambda d: d.document.id)
