@@ -69,7 +69,7 @@ __all__ = [
     "steps_query",
     "version_query",
     "write_agreements",
-    "write_document",
+    "write_documents",
     "write_entities",
     "write_goals",
     "write_relations",
@@ -139,9 +139,12 @@ def lock_documents(ids: Sequence[str]) -> Query:
     )
 
 
-def documents_with_source(source: str) -> Query:
-    """Ids of loaded documents with this ``source`` (candidates for replacement)."""
-    return (f"MATCH (d:{DOCUMENT} {{source: $source}}) RETURN d.id AS id ORDER BY id", {"source": source})
+def documents_with_source(sources: Sequence[str]) -> Query:
+    """Loaded documents with one of these ``source`` values (candidates for replacement)."""
+    return (
+        f"UNWIND $sources AS s MATCH (d:{DOCUMENT} {{source: s}}) RETURN s AS source, d.id AS id ORDER BY id",
+        {"sources": sorted(set(sources))},
+    )
 
 
 def lock_entities(ids: Sequence[str]) -> Query:
@@ -288,13 +291,15 @@ def write_goals(rows: Sequence[Mapping[str, Any]]) -> Query:
     )
 
 
-def write_document(props: Mapping[str, Any], mentions: Sequence[Mapping[str, Any]]) -> Query:
-    """The document node (its ``loaded`` marker) and one MENTIONS edge per entity."""
+def write_documents(docs: Sequence[tuple[Mapping[str, Any], Sequence[Mapping[str, Any]]]]) -> Query:
+    """Document nodes (their ``loaded`` marker) and one MENTIONS edge per entity they describe.
+
+    ``docs`` are ``(properties, mentions)`` with mentions ``{id, entity}``."""
     return (
-        f"MERGE (d:{DOCUMENT} {{id: $props.id}}) SET d = $props, d.loaded = true "
-        f"WITH d UNWIND $mentions AS m MATCH (n:{ACTOR} {{id: m.id}}) "
+        f"UNWIND $docs AS doc MERGE (d:{DOCUMENT} {{id: doc.props.id}}) SET d = doc.props, d.loaded = true "
+        f"WITH d, doc UNWIND doc.mentions AS m MATCH (n:{ACTOR} {{id: m.id}}) "
         f"MERGE (d)-[r:{MENTIONS}]->(n) SET r.entity = m.entity",
-        {"props": dict(props), "mentions": list(mentions)},
+        {"docs": [{"props": dict(p), "mentions": list(m)} for p, m in docs]},
     )
 
 

@@ -300,26 +300,64 @@ class Neo4jStore:
 
     # -- writes ------------------------------------------------------------------------
     def upsert(self, delta: KnowledgeGraph) -> UpsertResult:
-        doc = delta.document
-        digest = _digest(delta)
+        return self._upsert_batch([delta])[0]
 
-        def work(tx: neo4j.ManagedTransaction) -> UpsertResult:
-            mine = _run(tx, q.lock_documents([doc.id]))
-            if mine and mine[0]["digest"] == digest:
-                return UpsertResult(document_id=doc.id, changed=False, replaced=())
-            replaced: list[str] = []
-            if doc.source is not None:
-                replaced = [
-                    r["id"] for r in _run(tx, q.documents_with_source(doc.source)) if r["id"] != doc.id
-                ]
-            self._apply(tx, sorted({*replaced, *([doc.id] if mine else [])}), delta, digest)
-            return UpsertResult(document_id=doc.id, changed=True, replaced=tuple(replaced))
+    def upsert_many(self, deltas: Iterable[KnowledgeGraph], *, batch_size: int = 20) -> list[UpsertResult]:
+        """Upsert many documents, several whole documents per transaction (bulk loads, sync).
+
+        Each transaction holds up to ``batch_size`` complete documents with their loaded
+        markers, so every document is still all or nothing (and so is each batch); the result
+        is the same as calling :meth:`upsert` on each in order. A document whose id or
+        ``source`` repeats one already in the batch starts a new batch.
+        """
+        results: list[UpsertResult] = []
+        batch: list[KnowledgeGraph] = []
+        keys: set[str] = set()
+        for delta in deltas:
+            mine = {delta.document.id, *([delta.document.source] if delta.document.source else [])}
+            if batch and (len(batch) >= batch_size or keys & mine):
+                results += self._upsert_batch(batch)
+                batch, keys = [], set()
+            batch.append(delta)
+            keys |= mine
+        if batch:
+            results += self._upsert_batch(batch)
+        return results
+
+    def _upsert_batch(self, batch: Sequence[KnowledgeGraph]) -> list[UpsertResult]:
+        """One transaction for documents with distinct ids and sources."""
+        digests = [_digest(d) for d in batch]
+
+        def work(tx: neo4j.ManagedTransaction) -> list[UpsertResult]:
+            ids = [d.document.id for d in batch]
+            stored = {r["id"]: r["digest"] for r in _run(tx, q.lock_documents(ids))}
+            sources = [d.document.source for d in batch if d.document.source is not None]
+            by_source: dict[str, list[str]] = defaultdict(list)
+            for r in _run(tx, q.documents_with_source(sources)):
+                by_source[r["source"]].append(r["id"])
+            results: list[UpsertResult] = []
+            adds: list[tuple[KnowledgeGraph, str]] = []
+            remove: set[str] = set()
+            for delta, digest in zip(batch, digests, strict=True):
+                doc = delta.document
+                if stored.get(doc.id) == digest:
+                    results.append(UpsertResult(document_id=doc.id, changed=False, replaced=()))
+                    continue
+                replaced = sorted(i for i in by_source.get(doc.source or "", ()) if i != doc.id)
+                remove.update(replaced)
+                if doc.id in stored:
+                    remove.add(doc.id)
+                adds.append((delta, digest))
+                results.append(UpsertResult(document_id=doc.id, changed=True, replaced=tuple(replaced)))
+            if adds:
+                self._apply(tx, sorted(remove), adds)
+            return results
 
         return self._write(work)
 
     def remove_document(self, document_id: str) -> None:
         def work(tx: neo4j.ManagedTransaction) -> None:
-            self._apply(tx, [document_id], None, None)
+            self._apply(tx, [document_id], [])
 
         self._write(work)
 
@@ -334,24 +372,24 @@ class Neo4jStore:
         self,
         tx: neo4j.ManagedTransaction,
         remove_ids: Sequence[str],
-        add: KnowledgeGraph | None,
-        digest: str | None,
+        adds: Sequence[tuple[KnowledgeGraph, str]],
     ) -> None:
-        """Remove some documents' contributions and add one delta, in the caller's transaction."""
+        """Remove some documents' contributions and add some deltas (with their digests), in
+        the caller's transaction."""
         locked = {r["id"]: r for r in _run(tx, q.lock_documents(remove_ids))}
         for doc_id in remove_ids:
             if doc_id not in locked:
                 raise NotFound("document", doc_id)
         removed = [KnowledgeGraph.model_validate_json(locked[i]["delta"]) for i in remove_ids]
         gone = set(remove_ids)
-        new_doc = add.document.id if add is not None else None
-        new_day = published(add.document.published) if add is not None else ""
+        days = {d.document.id: published(d.document.published) for d, _ in adds}
 
         # Entities: lock all, re-merge those a removed document described, fold in the new ones.
         rm_entities = {e.id for d in removed for e in d.entities}
-        add_entities = {e.id: e for e in add.entities} if add is not None else {}
+        add_entities = [(d.document.id, e) for d, _ in adds for e in d.entities]
         before = {
-            r["id"]: EntityState.from_row(r) for r in _run(tx, q.lock_entities([*rm_entities, *add_entities]))
+            r["id"]: EntityState.from_row(r)
+            for r in _run(tx, q.lock_entities([*rm_entities, *(e.id for _, e in add_entities)]))
         }
         states: dict[str, EntityState | None] = dict(before)
         if rm_entities:
@@ -360,35 +398,32 @@ class Neo4jStore:
                 remaining[r["id"]].append(EntityState.of(r["doc"], Entity.model_validate_json(r["entity"])))
             for eid in rm_entities:
                 states[eid] = merge_states(remaining.get(eid, ()))
-        if new_doc is not None:
-            for eid, e in add_entities.items():
-                states[eid] = EntityState.of(new_doc, e).combine(states.get(eid))
+        for doc_id, e in add_entities:
+            states[e.id] = EntityState.of(doc_id, e).combine(states.get(e.id))
 
         # Relations: per-document parts from the stored bookkeeping, minus removed, plus new.
         rel_keys = {r.key for d in removed for r in d.relations}
-        new_rels = {r.key: r for r in add.relations} if add is not None else {}
+        new_rels = [(d.document.id, r) for d, _ in adds for r in d.relations]
         rel_parts: dict[tuple[str, str, str], dict[str, tuple[str, Relation]]] = {
-            k: {} for k in rel_keys | new_rels.keys()
+            k: {} for k in rel_keys | {r.key for _, r in new_rels}
         }
         for r in _run(tx, q.read_relations(rel_parts)):
             key = (r["source"], r["type"], r["target"])
-            rel_parts[key] = parts_from_props(Relation, r, relation_base(*key))
-        for key, rel in new_rels.items():
-            rel_parts[key] = {d: p for d, p in rel_parts[key].items() if d not in gone}
-            rel_parts[key][new_doc or ""] = (new_day, rel)
-        for key in rel_keys - new_rels.keys():
-            rel_parts[key] = {d: p for d, p in rel_parts[key].items() if d not in gone}
+            parts = parts_from_props(Relation, r, relation_base(*key))
+            rel_parts[key] = {d: p for d, p in parts.items() if d not in gone}
+        for doc_id, rel in new_rels:
+            rel_parts[rel.key][doc_id] = (days[doc_id], rel)
 
         agr = self._node_parts(
             tx, q.AGREEMENT, Agreement, [a.id for d in removed for a in d.agreements],
-            {a.id: a for a in add.agreements} if add is not None else {}, gone, new_doc, new_day,
+            [(d.document.id, a) for d, _ in adds for a in d.agreements], gone, days,
         )  # fmt: skip
         goals = self._node_parts(
             tx, q.GOAL, Goal, [g.id for d in removed for g in d.goals],
-            {g.id: g for g in add.goals} if add is not None else {}, gone, new_doc, new_day,
+            [(d.document.id, g) for d, _ in adds for g in d.goals], gone, days,
         )  # fmt: skip
 
-        # Deletions first, then the merged state, then the document and its marker.
+        # Deletions first, then the merged state, then the documents and their markers.
         dead_rels = [k for k, parts in sorted(rel_parts.items()) if not parts]
         live_rels = [(k, relation_props(parts)) for k, parts in sorted(rel_parts.items()) if parts]
         for query in q.delete_relations(dead_rels):
@@ -423,24 +458,27 @@ class Neo4jStore:
             count, acc = int(c), int(x, 16)
         for doc_id in remove_ids:
             count, acc = count - 1, acc ^ _token(doc_id, locked[doc_id]["digest"])
-        if add is not None and digest is not None:
-            d = add.document
+        docs = []
+        for delta, digest in adds:
+            d = delta.document
             props = {
                 "id": d.id,
                 "title": d.title,
                 "source": d.source,
                 "published": d.published.isoformat() if d.published else None,
                 "media_type": d.media_type,
-                "delta": add.model_dump_json(),
+                "delta": delta.model_dump_json(),
                 "digest": digest,
-                "entities": len(add.entities),
-                "relations": len(add.relations),
-                "agreements": len(add.agreements),
-                "goals": len(add.goals),
+                "entities": len(delta.entities),
+                "relations": len(delta.relations),
+                "agreements": len(delta.agreements),
+                "goals": len(delta.goals),
             }
-            mentions = [{"id": e.id, "entity": e.model_dump_json()} for e in add.entities]
-            _run(tx, q.write_document(props, mentions))
+            mentions = [{"id": e.id, "entity": e.model_dump_json()} for e in delta.entities]
+            docs.append((props, mentions))
             count, acc = count + 1, acc ^ _token(d.id, digest)
+        if docs:
+            _run(tx, q.write_documents(docs))
         _run(tx, q.bump_version(f"{count}-{acc:032x}"))
 
     @staticmethod
@@ -449,20 +487,19 @@ class Neo4jStore:
         label: str,
         kind: type[Any],
         removed_ids: Iterable[str],
-        new: Mapping[str, Any],
+        new: Sequence[tuple[str, Any]],
         gone: set[str],
-        new_doc: str | None,
-        new_day: str,
+        days: Mapping[str, str],
     ) -> dict[str, dict[str, tuple[str, Any]]]:
-        ids = sorted({*removed_ids, *new})
+        ids = sorted({*removed_ids, *(m.id for _, m in new)})
         if not ids:
             return {}
         out: dict[str, dict[str, tuple[str, Any]]] = {}
         for r in _run(tx, q.lock_nodes(label, ids)):
             parts = parts_from_props(kind, r)
             out[r["id"]] = {d: p for d, p in parts.items() if d not in gone}
-        for node_id, model in new.items():
-            out[node_id][new_doc or ""] = (new_day, model)
+        for doc_id, model in new:
+            out[model.id][doc_id] = (days[doc_id], model)
         return out
 
     # -- entities ----------------------------------------------------------------------

@@ -31,6 +31,7 @@ __all__ = [
     "agreement_props",
     "entity_props",
     "evidence_from_json",
+    "evidence_to_json",
     "goal_props",
     "merge_states",
     "parts_from_props",

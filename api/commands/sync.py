@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
+from itertools import islice
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -24,6 +25,9 @@ from qkg.schemas import ConfigurationError
 
 if TYPE_CHECKING:
     from qkg.graph.store import GraphStore
+    from qkg.schemas import KnowledgeGraph, UpsertResult
+
+_BATCH = 20
 
 __all__ = ["SyncSummary", "register", "sync_stores"]
 
@@ -65,13 +69,21 @@ def sync_stores(
     infos = source.documents()
     wanted = {d.id for d in infos}
     changed = unchanged = 0
-    for i, delta in enumerate(source.deltas(), 1):
-        if target.upsert(delta).changed:
-            changed += 1
-        else:
-            unchanged += 1
+    # A store with a bulk writer (Neo4j) takes several whole documents per transaction.
+    bulk: Callable[[list[KnowledgeGraph]], list[UpsertResult]] = getattr(
+        target, "upsert_many", lambda batch: [target.upsert(d) for d in batch]
+    )
+    batch: list[KnowledgeGraph] = []
+    deltas = source.deltas()
+    while True:
+        batch = list(islice(deltas, _BATCH))
+        if not batch:
+            break
+        for result in bulk(batch):
+            changed += result.changed
+            unchanged += not result.changed
         if progress is not None:
-            progress(i, len(infos))
+            progress(changed + unchanged, len(infos))
     pruned = 0
     if prune:
         for info in target.documents():

@@ -51,7 +51,7 @@ def test_schema_has_an_idempotent_uniqueness_constraint_per_node_kind() -> None:
     "query",
     [
         q.lock_documents([HOSTILE]),
-        q.documents_with_source(HOSTILE),
+        q.documents_with_source([HOSTILE]),
         q.lock_entities([HOSTILE]),
         q.entity_mentions([HOSTILE], [HOSTILE]),
         q.read_relations([(HOSTILE, "PARTNERS_WITH", HOSTILE)]),
@@ -60,7 +60,7 @@ def test_schema_has_an_idempotent_uniqueness_constraint_per_node_kind() -> None:
         q.write_relations([((HOSTILE, "LEADS", HOSTILE), {"evidence": [HOSTILE]})])[0],
         q.delete_relations([(HOSTILE, "LEADS", HOSTILE)])[0],
         q.delete_nodes(actors=[HOSTILE], documents=[HOSTILE]),
-        q.write_document({"id": HOSTILE, "title": HOSTILE}, [{"id": HOSTILE, "entity": HOSTILE}]),
+        q.write_documents([({"id": HOSTILE, "title": HOSTILE}, [{"id": HOSTILE, "entity": HOSTILE}])]),
         q.find_entities_query(HOSTILE),
         q.entities_query(EntityFilter(country="KR", name_prefix=HOSTILE), normalise_name, limit=5, offset=2),
         q.relations_query([HOSTILE], RelationFilter(document_id=HOSTILE)),

@@ -12,7 +12,7 @@ import pytest
 
 from qkg.graph.neo4j import Neo4jStore
 from qkg.schemas import KnowledgeGraph, StoreError, StoreUnavailable
-from tests.factories import aws_pasqal, canonical_dump, kaist_pasqal
+from tests.factories import aws_pasqal, canonical_dump, ionq_kaist, kaist_pasqal, kaist_pasqal_v2
 from tests.neo4j.fixtures import Neo4jTarget
 
 pytestmark = pytest.mark.neo4j
@@ -141,3 +141,16 @@ def test_a_closed_store_says_so(neo4j_server: Neo4jTarget) -> None:
     store.close()
     with pytest.raises(StoreError, match="closed"):
         store.documents()
+
+
+def test_upsert_many_equals_one_upsert_per_document(neo4j_store: Neo4jStore) -> None:
+    """Several documents per transaction (bulk loads, sync) give the same graph, results and
+    replacements as one transaction per document, including a same-source replacement and a
+    repeat inside one call."""
+    sequence = [kaist_pasqal(), aws_pasqal(), kaist_pasqal_v2(), aws_pasqal(), ionq_kaist()]
+    one_by_one = [neo4j_store.upsert(d) for d in sequence]
+    expected = canonical_dump(neo4j_store)
+    neo4j_store.clear()
+    assert neo4j_store.upsert_many(sequence, batch_size=10) == one_by_one
+    assert canonical_dump(neo4j_store) == expected
+    assert [r.changed for r in neo4j_store.upsert_many(sequence[2:], batch_size=2)] == [False, False, False]
