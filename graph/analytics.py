@@ -17,6 +17,9 @@ strength; path-based measures then use ``1 / count`` as the length of a tie).
 Bounded: exact betweenness above ``max_exact_nodes`` actors switches to sampling
 ``sample_size`` sources (the result says so in ``stamp.sampled``); closeness and harmonic
 above it are refused with :class:`qkg.schemas.LimitExceeded`.
+
+``workers`` > 1 runs the path-based measures in that many forked processes (the CLI uses
+every core; a server embedding the service keeps the default of one, in-process).
 """
 
 from __future__ import annotations
@@ -318,6 +321,7 @@ class Analytics:
         max_exact_nodes: int = 20_000,
         sample_size: int = 256,
         engine: str = "auto",
+        workers: int = 1,
     ) -> None:
         if max_exact_nodes < 1 or sample_size < 1:
             raise ValidationError("max_exact_nodes and sample_size must be positive")
@@ -325,6 +329,7 @@ class Analytics:
         self.max_exact_nodes = max_exact_nodes
         self.sample_size = sample_size
         self.engine = engine
+        self.workers = max(1, workers)
         self._cache = _cache_of(store)
 
     # -- projection --------------------------------------------------------------------
@@ -451,11 +456,13 @@ class Analytics:
         elif metric == "betweenness":
             if n > self.max_exact_nodes:
                 sampled = min(self.sample_size, n)
-            values = centrality.betweenness(G, k=sampled, weight=weight, seed=seed, engine=eng)
+            values = centrality.betweenness(
+                G, k=sampled, weight=weight, seed=seed, engine=eng, workers=self.workers
+            )
         elif metric == "closeness":
-            values = centrality.closeness(G, distance=weight, engine=eng)
+            values = centrality.closeness(G, distance=weight, engine=eng, workers=self.workers)
         elif metric == "harmonic":
-            values = centrality.harmonic(G, distance=weight, engine=eng)
+            values = centrality.harmonic(G, distance=weight, engine=eng, workers=self.workers)
         elif metric == "eigenvector":
             values = centrality.eigenvector(G, weight=weight, engine=eng) if G.number_of_edges() else {}
         elif metric == "pagerank":

@@ -17,6 +17,9 @@ import numpy as np
 
 from .engines import choose, to_igraph
 
+#: networkx's own loops beat building the arrays below this many edges.
+_SMALL = 10_000
+
 if TYPE_CHECKING:
     import networkx as nx
     from numpy.typing import NDArray
@@ -87,7 +90,9 @@ def constraint(G: nx.Graph, *, weight: str | None = None, engine: str = "auto") 
     >>> round(c[0], 4), c[1]
     (0.3333, 1.0)
     """
-    if choose("constraint", engine, _ENGINES) == "networkx":
+    if choose("constraint", engine, _ENGINES) == "networkx" or (
+        engine == "auto" and G.number_of_edges() < _SMALL
+    ):
         import networkx as nx
 
         return dict(nx.constraint(G, weight=weight))
@@ -125,7 +130,9 @@ def effective_size(G: nx.Graph, *, weight: str | None = None, engine: str = "aut
     if choose("effective_size", engine, _ENGINES) == "networkx":
         import networkx as nx
 
-        return dict(nx.effective_size(G, weight=weight))
+        # The per-node loop: networkx's sparse shortcut (taken without ``nodes``) departs
+        # from the definition on weighted and directed graphs.
+        return dict(nx.effective_size(G, nodes=list(G), weight=weight))
     m = _Mutual(G, weight)
     redundancy = np.zeros(m.n)
     for u, v, w in m.ordered_triples():

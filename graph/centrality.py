@@ -15,13 +15,14 @@ from __future__ import annotations
 import math
 import random
 import warnings
+from functools import partial
 from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 
 from qkg.schemas import ValidationError
 
-from .engines import choose, to_csr, to_igraph
+from .engines import IGraphView, choose, in_chunks, to_csr, to_igraph
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -94,11 +95,13 @@ def betweenness(
     weight: str | None = None,
     seed: int | None = None,
     engine: str = "auto",
+    workers: int = 1,
 ) -> Scores:
     """Share of shortest paths between other nodes that pass through each node: brokers.
 
     With ``k``, only ``k`` source nodes (drawn with ``seed`` exactly as networkx draws
-    them) are used and the sum is scaled up: an estimate for large graphs.
+    them) are used and the sum is scaled up: an estimate for large graphs. ``workers``
+    processes share the sources (same answer, see :func:`qkg.graph.engines.in_chunks`).
 
     Examples
     --------
@@ -121,11 +124,16 @@ def betweenness(
         return {}
     view = to_igraph(G)
     sources = None if k is None else random.Random(seed).sample(list(G.nodes()), k)  # noqa: S311 - seeded, as networkx
-    raw = view.graph.betweenness(
-        directed=G.is_directed(),
-        weights=view.weights(weight),
-        sources=None if sources is None else [view.index[s] for s in sources],
-    )
+    if workers > 1:
+        picked_idx = range(n) if sources is None else [view.index[s] for s in sources]
+        parts = in_chunks(partial(_betweenness_from, weight=weight), view, list(picked_idx), workers=workers)
+        raw = np.sum(parts, axis=0).tolist()
+    else:
+        raw = view.graph.betweenness(
+            directed=G.is_directed(),
+            weights=view.weights(weight),
+            sources=None if sources is None else [view.index[s] for s in sources],
+        )
     # On undirected graphs igraph counts each pair once where networkx's raw sum counts
     # both orders; then networkx's own rescaling applies.
     twice = 1.0 if G.is_directed() else 2.0
@@ -137,22 +145,35 @@ def betweenness(
     }
 
 
-def _reach_counts(G: nx.Graph) -> list[int]:
-    """For each node (in ``G``'s order), how many nodes reach it, itself included."""
-    view = to_igraph(G)
-    if not G.is_directed():
-        membership = view.graph.connected_components().membership
-        sizes = np.bincount(membership)
-        return [int(sizes[m]) for m in membership]
-    sizes = view.graph.neighborhood_size(order=len(view.nodes), mode="in")
-    return [int(s) for s in sizes]
+def _betweenness_from(view: IGraphView, sources: list[int], *, weight: str | None) -> Any:
+    g = view.graph
+    return np.asarray(g.betweenness(directed=g.is_directed(), weights=view.weights(weight), sources=sources))
 
 
-def closeness(G: nx.Graph, *, distance: str | None = None, engine: str = "auto") -> Scores:
+def _closeness_of(view: IGraphView, vertices: list[int], *, distance: str | None) -> Any:
+    g = view.graph
+    mode = "in" if g.is_directed() else "all"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # igraph warns on disconnected graphs
+        values = g.closeness(vertices=vertices, mode=mode, weights=view.weights(distance), normalized=True)
+    reach = g.neighborhood_size(vertices=vertices, order=g.vcount(), mode="in") if g.is_directed() else None
+    return values, reach
+
+
+def _harmonic_of(view: IGraphView, vertices: list[int], *, distance: str | None) -> Any:
+    g = view.graph
+    mode = "in" if g.is_directed() else "all"
+    return g.harmonic_centrality(
+        vertices=vertices, mode=mode, weights=view.weights(distance), normalized=False
+    )
+
+
+def closeness(G: nx.Graph, *, distance: str | None = None, engine: str = "auto", workers: int = 1) -> Scores:
     """Inverse mean distance to each node, scaled by the share of nodes that reach it.
 
     The Wasserman–Faust form networkx uses (``wf_improved=True``), so that small
-    components do not look central; incoming distances on directed graphs.
+    components do not look central; incoming distances on directed graphs. ``workers``
+    processes share the nodes.
 
     Examples
     --------
@@ -168,18 +189,21 @@ def closeness(G: nx.Graph, *, distance: str | None = None, engine: str = "auto")
     if n <= 1:
         return dict.fromkeys(G, 0.0)
     view = to_igraph(G)
-    mode = "in" if G.is_directed() else "all"
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)  # igraph warns on disconnected graphs
-        per_reach = view.graph.closeness(mode=mode, weights=view.weights(distance), normalized=True)
-    reach = _reach_counts(G)
+    parts = in_chunks(partial(_closeness_of, distance=distance), view, list(range(n)), workers=workers)
+    per_reach = [v for values, _ in parts for v in values]
+    if G.is_directed():
+        reach = [int(r) for _, counts in parts for r in counts]
+    else:
+        membership = view.graph.connected_components().membership
+        sizes = np.bincount(membership)
+        reach = [int(sizes[m]) for m in membership]
     out: Scores = {}
     for node, c, r in zip(view.nodes, per_reach, reach, strict=True):
         out[node] = 0.0 if r <= 1 or c is None or math.isnan(c) else c * (r - 1) / (n - 1)
     return out
 
 
-def harmonic(G: nx.Graph, *, distance: str | None = None, engine: str = "auto") -> Scores:
+def harmonic(G: nx.Graph, *, distance: str | None = None, engine: str = "auto", workers: int = 1) -> Scores:
     """Sum of inverse distances to each node: closeness that adds up across components.
 
     Examples
@@ -195,9 +219,8 @@ def harmonic(G: nx.Graph, *, distance: str | None = None, engine: str = "auto") 
     if len(G) == 0:
         return {}
     view = to_igraph(G)
-    mode = "in" if G.is_directed() else "all"
-    values = view.graph.harmonic_centrality(mode=mode, weights=view.weights(distance), normalized=False)
-    return view.to_dict(values)
+    parts = in_chunks(partial(_harmonic_of, distance=distance), view, list(range(len(G))), workers=workers)
+    return view.to_dict([v for part in parts for v in part])
 
 
 def eigenvector(

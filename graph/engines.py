@@ -14,10 +14,11 @@ collected): several measures on one projection convert once.
 
 from __future__ import annotations
 
+import multiprocessing
 import random
 import threading
 import weakref
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
@@ -34,9 +35,11 @@ if TYPE_CHECKING:
 __all__ = [
     "ENGINES",
     "FAST_ENGINE",
+    "PARALLEL_MIN_NODES",
     "Engine",
     "IGraphView",
     "choose",
+    "in_chunks",
     "seeded_igraph",
     "to_csr",
     "to_igraph",
@@ -228,3 +231,46 @@ def seeded_igraph(seed: int | None) -> Iterator[None]:
             yield
         finally:
             igraph.set_random_number_generator(random)
+
+
+#: Below this many nodes a worker process costs more than it saves.
+PARALLEL_MIN_NODES = 2_000
+_FORKED: tuple[Callable[[IGraphView, list[int]], Any], IGraphView] | None = None
+_FORK_LOCK = threading.Lock()
+
+
+def _run_chunk(chunk: list[int]) -> Any:
+    assert _FORKED is not None
+    fn, view = _FORKED
+    return fn(view, chunk)
+
+
+def in_chunks(
+    fn: Callable[[IGraphView, list[int]], Any], view: IGraphView, items: Sequence[int], *, workers: int = 1
+) -> list[Any]:
+    """``fn(view, chunk)`` over ``workers`` chunks of ``items``, in forked processes.
+
+    Path-based measures cost one search per source (or target) node and python-igraph
+    holds the GIL, so separate processes are the way to use several cores. Workers are
+    forked (the graph is shared copy-on-write, nothing is pickled but the results); where
+    fork is unavailable, or the graph is small, the chunks run in this process. Results
+    come back in chunk order, so the answer does not depend on ``workers``.
+    """
+    global _FORKED
+    workers = max(1, min(workers, len(items)))
+    size = -(-len(items) // workers) if items else 0
+    chunks = [list(items[i : i + size]) for i in range(0, len(items), size)] if items else []
+    parallel = (
+        workers > 1
+        and len(view.nodes) >= PARALLEL_MIN_NODES
+        and "fork" in multiprocessing.get_all_start_methods()
+    )
+    if not parallel:
+        return [fn(view, c) for c in chunks]
+    with _FORK_LOCK:  # one forked computation at a time: _FORKED is process-wide
+        _FORKED = (fn, view)
+        try:
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                return pool.map(_run_chunk, chunks)
+        finally:
+            _FORKED = None

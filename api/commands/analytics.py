@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
@@ -98,7 +99,7 @@ def _service() -> Iterator[Any]:
 
     store = open_store(load_settings())
     try:
-        yield Analytics(store)
+        yield Analytics(store, workers=os.cpu_count() or 1)
     finally:
         store.close()
 

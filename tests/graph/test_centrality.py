@@ -201,3 +201,20 @@ def test_empty_graph() -> None:
     G = nx.Graph()
     for measure in (c.betweenness, c.closeness, c.harmonic, c.pagerank, c.katz, c.eigenvector):
         assert measure(G, engine="auto") == {}
+
+
+@pytest.mark.parametrize("directed", [False, True], ids=["undirected", "directed"])
+def test_worker_processes_give_the_same_answer(directed: bool) -> None:
+    G = nx.gnm_random_graph(2100, 5000, seed=11, directed=directed)
+    for u, v in G.edges:
+        G.edges[u, v]["w"] = 1 + (u + v) % 3
+    for measure, options in [
+        (c.betweenness, {}),
+        (c.betweenness, {"k": 50, "seed": 1}),
+        (c.betweenness, {"weight": "w"}),
+        (c.closeness, {}),
+        (c.harmonic, {"distance": "w"}),
+    ]:
+        one = measure(G, workers=1, **options)
+        two = measure(G, workers=2, **options)
+        _close(two, one, rel=1e-12, abs_=1e-12)
