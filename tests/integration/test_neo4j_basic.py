@@ -154,3 +154,38 @@ def test_upsert_many_equals_one_upsert_per_document(neo4j_store: Neo4jStore) -> 
     assert neo4j_store.upsert_many(sequence, batch_size=10) == one_by_one
     assert canonical_dump(neo4j_store) == expected
     assert [r.changed for r in neo4j_store.upsert_many(sequence[2:], batch_size=2)] == [False, False, False]
+
+
+def test_concurrent_loaders_sharing_entities_lose_nothing(
+    neo4j_store: Neo4jStore, neo4j_server: Neo4jTarget
+) -> None:
+    """Two processes' worth of writers on overlapping documents (shared entities, a shared
+    relation) end in the same graph as one sequential load: writers lock what they touch."""
+    import threading
+
+    docs = [kaist_pasqal(), aws_pasqal(), ionq_kaist()]
+    for d in docs:
+        neo4j_store.upsert(d)
+    expected = canonical_dump(neo4j_store)
+    neo4j_store.clear()
+
+    errors: list[BaseException] = []
+
+    def load(order: list[KnowledgeGraph]) -> None:
+        store = Neo4jStore(neo4j_server.uri, auth=neo4j_server.auth, database=neo4j_server.database)
+        try:
+            for _ in range(3):
+                for d in order:
+                    store.upsert(d)
+        except BaseException as exc:  # reported below
+            errors.append(exc)
+        finally:
+            store.close()
+
+    threads = [threading.Thread(target=load, args=(o,)) for o in (docs, docs[::-1], docs[1:] + docs[:1])]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(120)
+    assert not errors
+    assert canonical_dump(neo4j_store) == expected
