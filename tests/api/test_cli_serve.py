@@ -83,18 +83,11 @@ def test_demo_serves_the_seed(demo: str) -> None:
 
 
 def test_readme_queries_answer_from_the_seed(demo: str) -> None:
-    from .readme_queries import QUERIES
+    from .readme_queries import EXPECTED, QUERIES
 
-    kaist = gql(demo, QUERIES["kaist"])["actor"]
-    names = {c["actor"]["name"] for c in kaist["collaborators"]}  # type: ignore[index]
-    assert {"Pasqal", "Daejeon"} <= names
-    assert all(lk["evidence"] for c in kaist["collaborators"] for lk in c["links"])  # type: ignore[index]
-    paths = gql(demo, QUERIES["path"])["paths"]
-    assert paths["found"] is True  # type: ignore[index]
-    agreements = gql(demo, QUERIES["agreements"])["agreements"]
-    # the seed text dates none of its agreements, so none is "2024 or later" there
-    assert agreements["totalCount"] == len(agreements["nodes"])  # type: ignore[index,arg-type]
-    assert all(a["date"] >= "2024" for a in agreements["nodes"])  # type: ignore[index]
+    for name, query in QUERIES.items():
+        r = httpx.post(demo + "/graphql", json={"query": query}, timeout=30)
+        assert r.json() == EXPECTED[name], name
 
 
 def test_serve_on_an_empty_store_and_a_second_process_is_refused(tmp_path: Path) -> None:
