@@ -251,15 +251,20 @@ def _ranked(values: Mapping[Any, float], *, ascending: bool) -> list[tuple[str, 
 
 
 def scores_for_export(results: Iterable[CentralityResult]) -> dict[str, dict[str, float]]:
-    """Scores by actor id then metric, the ``scores`` mapping GraphML/GEXF exports take.
+    """Scores by metric then actor id: the ``scores`` mapping that
+    :func:`qkg.graph.export.export` writes into GraphML, GEXF and CSV.
 
-    NaN scores (undefined, e.g. the constraint of an isolated actor) are left out.
+    NaN scores (undefined, e.g. the constraint of an isolated actor) are left out, so the
+    exported attribute is simply missing.
+
+    >>> from qkg.graph.analytics import Analytics  # doctest: +SKIP
+    >>> a = Analytics(store)  # doctest: +SKIP
+    >>> export(store, "graphml", "out.graphml",
+    ...        scores=scores_for_export([a.centrality("pagerank"), a.centrality("betweenness")]))  # doctest: +SKIP
     """
     out: dict[str, dict[str, float]] = {}
     for result in results:
-        for node, value in result.scores.items():
-            if not math.isnan(value):
-                out.setdefault(node, {})[result.metric] = value
+        out[result.metric] = {node: value for node, value in result.scores.items() if not math.isnan(value)}
     return out
 
 
