@@ -21,6 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+import orjson
 from pydantic import BaseModel
 
 from qkg.schemas import Agreement, Entity, EntityType, Evidence, Goal, Relation, RelationType, normalise_name
@@ -44,7 +45,7 @@ Parts = dict[str, tuple[str, _M]]
 
 
 def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return orjson.dumps(value, option=orjson.OPT_SORT_KEYS).decode()
 
 
 def _ev_key(e: Evidence) -> tuple[str, int, int, str, float]:
@@ -66,7 +67,7 @@ def evidence_to_json(e: Evidence) -> str:
 
 def evidence_from_json(values: Iterable[str]) -> tuple[Evidence, ...]:
     """Stored evidence back to models (already validated on write, so constructed directly)."""
-    return tuple(Evidence.model_construct(**json.loads(v)) for v in values)
+    return tuple(Evidence.model_construct(**orjson.loads(v)) for v in values)
 
 
 # -- entities ---------------------------------------------------------------------------------
@@ -85,7 +86,15 @@ class EntityState:
     def of(cls, document_id: str, entity: Entity) -> EntityState:
         return cls(
             document_id,
-            entity.model_copy(update={"aliases": (), "external_ids": {}}),
+            Entity.model_construct(
+                id=entity.id,
+                type=entity.type,
+                name=entity.name,
+                aliases=(),
+                external_ids={},
+                country=entity.country,
+                description=entity.description,
+            ),
             frozenset(entity.aliases),
             {k: (document_id, v) for k, v in entity.external_ids.items()},
         )

@@ -14,10 +14,14 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pytest
 
 from .server import Neo4jServer, Neo4jStartError
+
+if TYPE_CHECKING:
+    from qkg.graph.neo4j import Neo4jStore
 
 __all__ = ["Neo4jTarget", "neo4j_server", "neo4j_store"]
 
@@ -67,7 +71,7 @@ def neo4j_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Neo4jTarg
 
 
 @pytest.fixture
-def neo4j_store(neo4j_server: Neo4jTarget) -> Iterator[object]:
+def neo4j_store(neo4j_server: Neo4jTarget) -> Iterator[Neo4jStore]:
     """An empty :class:`~qkg.graph.neo4j.Neo4jStore` on the session's server."""
     from qkg.graph.neo4j import Neo4jStore
     from qkg.schemas import StoreUnavailable
