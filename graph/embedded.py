@@ -75,6 +75,7 @@ _SNAPSHOT_FORMAT = 2
 
 _SNAPSHOT_MODELS: tuple[type[BaseModel], ...] = (Entity, Relation, Evidence, Agreement, Goal, DocumentInfo)
 _FIELDS: dict[type[BaseModel], tuple[str, ...]] = {c: tuple(c.model_fields) for c in _SNAPSHOT_MODELS}
+_ALL_SET: dict[type[BaseModel], set[str]] = {c: set(c.model_fields) for c in _SNAPSHOT_MODELS}
 
 
 def _restore(cls: type[BaseModel], values: tuple[object, ...]) -> BaseModel:
@@ -82,7 +83,7 @@ def _restore(cls: type[BaseModel], values: tuple[object, ...]) -> BaseModel:
     obj = cls.__new__(cls)
     names = _FIELDS[cls]
     object.__setattr__(obj, "__dict__", dict(zip(names, values, strict=True)))
-    object.__setattr__(obj, "__pydantic_fields_set__", set(names))
+    object.__setattr__(obj, "__pydantic_fields_set__", _ALL_SET[cls])  # shared: frozen models never change it
     object.__setattr__(obj, "__pydantic_extra__", None)
     object.__setattr__(obj, "__pydantic_private__", None)
     return obj
@@ -156,7 +157,7 @@ class EmbeddedStore:
     0 embedded
     """
 
-    def __init__(self, path: FsPath) -> None:
+    def __init__(self, path: FsPath | str) -> None:
         self._path = FsPath(path)
         if self._path.exists() and not self._path.is_dir():
             raise StoreError(f"the store folder {self._path} exists and is not a folder")
@@ -177,7 +178,7 @@ class EmbeddedStore:
         self.rebuilt_from = "empty"
         with _gc_paused():
             self._open()
-        if len(self._index.rel) > 100_000:
+        if len(self._index.rel) > 10_000:
             gc.collect()
             gc.freeze()  # a large, long-lived index makes full collections slow (PERF-NOTES)
 
@@ -207,7 +208,8 @@ class EmbeddedStore:
             try:
                 self._store.flush()
                 if not self._snapshot_fresh:
-                    self._write_snapshot()
+                    with _gc_paused():
+                        self._write_snapshot()
             finally:
                 self._store = None
                 self._lock.release()

@@ -46,6 +46,7 @@ __all__ = ["GraphIndex", "RelKey", "delta_digest"]
 RelKey = tuple[str, str, str]
 _TECH_TYPES = frozenset({RelationType.WORKS_ON.value, RelationType.DEVELOPS.value})
 _PARTY = RelationType.PARTY_TO
+_RTYPE: dict[str, RelationType] = {t.value: t for t in RelationType}
 _T = TypeVar("_T")
 
 
@@ -172,9 +173,11 @@ class GraphIndex:
         self._version ^= self._doc_token(doc.id, digest)
         for e in delta.entities:
             parts = self.ent_parts.setdefault(e.id, {})
+            merged = self.ent.get(e.id)
+            if merged is not None and e == merged:
+                parts[doc.id] = merged  # the same description again: share it; the merge cannot change
+                continue
             parts[doc.id] = e
-            if len(parts) > 1 and e == self.ent[e.id]:
-                continue  # the same description again: the merged entity cannot change
             self._merge_entity(e.id)
         for r in delta.relations:
             k = r.key
@@ -517,7 +520,7 @@ class GraphIndex:
         for n in nodes:
             steps: list[Step] = []
             for s, ty, t in self.adj.get(n, ()):
-                rtype = RelationType(ty)
+                rtype = _RTYPE[ty]
                 if types is not None and rtype not in types:
                     continue
                 if s == n:
