@@ -535,23 +535,23 @@ class Neo4jStore:
         limit: int | None = None,
         offset: int = 0,
     ) -> list[Relation]:
-        if entity_id is not None:
-            self.entity(entity_id)
-            ids: list[str] | None = [entity_id]
-        else:
-            ids = None
+        ids = None if entity_id is None else [entity_id]
         rows = self._read(q.relations_query(ids, filter, limit=limit, offset=offset))
+        if not rows and entity_id is not None:
+            self.entity(entity_id)  # an unknown id raises NotFound; a known one has no match
         return [_relation(r) for r in rows]
 
     def relations_of(
         self, entity_ids: Sequence[str], filter: RelationFilter | None = None
     ) -> dict[str, list[Relation]]:
-        known = self.entities_by_id(entity_ids)
-        out: dict[str, list[Relation]] = {i: [] for i in dict.fromkeys(entity_ids) if i in known}
-        if out:
-            for r in self._read(q.relations_query(list(out), filter)):
-                out[r["anchor"]].append(_relation(r))
-        return out
+        asked = list(dict.fromkeys(entity_ids))
+        found: dict[str, list[Relation]] = {}
+        if asked:
+            for r in self._read(q.relations_query(asked, filter)):
+                found.setdefault(r["anchor"], []).append(_relation(r))
+        missing = [i for i in asked if i not in found]
+        known = self.entities_by_id(missing) if missing else {}
+        return {i: found.get(i, []) for i in asked if i in found or i in known}
 
     # -- agreements and goals ----------------------------------------------------------
     def agreement(self, agreement_id: str) -> Agreement:
