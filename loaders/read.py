@@ -22,6 +22,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import lxml.html
+from pypdf import PdfReader
+
 from qkg.schemas import Document, DocumentRejected
 
 from .sandbox import Limits, run_bounded
@@ -192,9 +195,6 @@ _BLOCKS = {
 
 def _html_to_text(data: bytes) -> tuple[str, str, str | None]:
     """Main text, title and published date of an HTML page (runs in the sandbox)."""
-    import lxml.html
-    from lxml import etree
-
     parser = lxml.html.HTMLParser(
         remove_comments=True,
         remove_pis=True,
@@ -248,7 +248,6 @@ def _html_to_text(data: bytes) -> tuple[str, str, str | None]:
             parts.append("\n")
 
     walk(main)
-    del etree
     text = "".join(parts)
     text = "\n".join(re.sub(r"[ \t\r\f\v\xa0]+", " ", ln).strip() for ln in text.splitlines())
     text = re.sub(r"\n{2,}", "\n", text).strip()
@@ -260,8 +259,6 @@ def _html_to_text(data: bytes) -> tuple[str, str, str | None]:
 
 def _pdf_to_text(data: bytes, max_pages: int) -> tuple[str, str]:
     """Text layer and title of a PDF (runs in the sandbox; pypdf keeps its decompression caps)."""
-    from pypdf import PdfReader
-
     reader = PdfReader(io.BytesIO(data), strict=False)
     if reader.is_encrypted:
         raise DocumentRejected("", "encrypted PDF")

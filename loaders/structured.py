@@ -414,7 +414,10 @@ def read_structured(data: bytes, source: str, options: ReadOptions | None = None
     except DocumentRejected as exc:
         raise DocumentRejected(source, exc.reason) from None
     except (ValueError, TypeError, KeyError, csv.Error, RecursionError) as exc:
-        raise DocumentRejected(source, f"invalid {suffix[1:].upper()} ({type(exc).__name__}: {str(exc).splitlines()[0][:200] if str(exc) else ''})") from None
+        raise DocumentRejected(
+            source,
+            f"invalid {suffix[1:].upper()} ({type(exc).__name__}: {str(exc).splitlines()[0][:200] if str(exc) else ''})",
+        ) from None
 
 
 def _read_rdf(data: bytes, source: str, suffix: str, opts: ReadOptions) -> list[KnowledgeGraph]:

@@ -84,7 +84,17 @@ def test_eval_on_a_small_corpus(env: Path, capsys: pytest.CaptureFixture[str]) -
             {"id": "paris", "name": "Paris", "type": "City", "aliases": []},
         ],
         "relations": [{"source": "pasqal", "type": "LOCATED_IN", "target": "paris", "evidence": "x"}],
-        "agreements": [{"id": "a", "kind": "MOU", "parties": ["kaist", "pasqal"], "date": None, "place": "daejeon", "topics": [], "evidence": "x"}],
+        "agreements": [
+            {
+                "id": "a",
+                "kind": "MOU",
+                "parties": ["kaist", "pasqal"],
+                "date": None,
+                "place": "daejeon",
+                "topics": [],
+                "evidence": "x",
+            }
+        ],
     }
     (corpus / "gold" / "01_x.json").write_text(json.dumps(gold), encoding="utf-8")
     assert main(["eval", str(corpus), "--json"]) == 0

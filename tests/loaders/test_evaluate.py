@@ -16,7 +16,11 @@ def _ev() -> Evidence:
 
 @pytest.mark.parametrize(
     ("a", "b"),
-    [("The University of X", "university of x"), ("O’Brien", "OBrien"), ("  IBM   Research ", "ibm research")],
+    [
+        ("The University of X", "university of x"),
+        ("O’Brien", "OBrien"),
+        ("  IBM   Research ", "ibm research"),
+    ],
 )
 def test_norm(a: str, b: str) -> None:
     assert norm(a) == norm(b)

@@ -39,7 +39,12 @@ def test_batch_with_rejections(tmp_path: Path, embedded: GraphStore) -> None:
     s = load_paths([str(docs), str(tmp_path / "missing.txt")], embedded, progress=False)
     assert s.documents == 2
     rejected = dict(s.rejected)
-    assert set(rejected) == {str(docs / "empty.txt"), str(docs / "bin.txt"), str(docs / "laughs.html"), str(tmp_path / "missing.txt")}
+    assert set(rejected) == {
+        str(docs / "empty.txt"),
+        str(docs / "bin.txt"),
+        str(docs / "laughs.html"),
+        str(tmp_path / "missing.txt"),
+    }
     assert "empty" in rejected[str(docs / "empty.txt")]
     loaded = {d.source for d in embedded.documents()}
     assert loaded == {str(docs / "a.txt"), str(docs / "b.md")}

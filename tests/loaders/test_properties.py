@@ -4,6 +4,7 @@ extraction is a valid delta whose evidence quotes its document."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 
 import pytest
@@ -75,8 +76,17 @@ def mutated(draw: Callable[..., object], seed: bytes) -> bytes:
     return bytes(data)
 
 
-_FAST = settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-_FORKED = settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+#: Examples per format; raise with QKG_FUZZ_EXAMPLES (in-process) / QKG_FUZZ_FORKED (sandboxed parsers).
+_FAST = settings(
+    max_examples=int(os.environ.get("QKG_FUZZ_EXAMPLES", "1000")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+_FORKED = settings(
+    max_examples=int(os.environ.get("QKG_FUZZ_FORKED", "150")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 
 @pytest.mark.parametrize("name", ["a.txt", "a.md", "a.csv"])
@@ -96,14 +106,23 @@ def test_mutated_sandboxed_formats(name: str, data: st.DataObject) -> None:
 @_FAST
 @given(text=st.text(max_size=2000))
 def test_random_text(text: str) -> None:
-    _load(text.encode("utf-8", "surrogatepass") if text.isprintable() else text.encode("utf-8", "replace"), "r.txt")
+    _load(
+        text.encode("utf-8", "surrogatepass") if text.isprintable() else text.encode("utf-8", "replace"),
+        "r.txt",
+    )
 
 
 @_FAST
-@given(words=st.lists(st.sampled_from(
-    "KAIST Pasqal IBM Daejeon signed an MOU with between and , . the partnership invested $5 million in "
-    "based in University of Ministry Institute ( ) AWS Dr. Jane Smith CEO said 85% by 2035 quantum sensing "
-    "joint statement consortium They are: Inc. Lab Foundation’s -based 1,200 firms".split(" ")), max_size=80))
+@given(
+    words=st.lists(
+        st.sampled_from(
+            "KAIST Pasqal IBM Daejeon signed an MOU with between and , . the partnership invested $5 million in "
+            "based in University of Ministry Institute ( ) AWS Dr. Jane Smith CEO said 85% by 2035 quantum sensing "
+            "joint statement consortium They are: Inc. Lab Foundation’s -based 1,200 firms".split(" ")
+        ),
+        max_size=80,
+    )
+)
 def test_random_word_salad(words: list[str]) -> None:
     _load(" ".join(words).encode(), "salad.txt")
 

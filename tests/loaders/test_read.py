@@ -23,7 +23,10 @@ HTML = b"""<!DOCTYPE html><html><head><title>IBM and Wits partner</title>
 def test_html_main_text() -> None:
     r = read_bytes(HTML, "page.html")
     doc = r.document
-    assert doc.text == "IBM and Wits partner\nIBM announced a collaboration with Wits University.\nThe partnership covers quantum computing."
+    assert (
+        doc.text
+        == "IBM and Wits partner\nIBM announced a collaboration with Wits University.\nThe partnership covers quantum computing."
+    )
     assert doc.title == "IBM and Wits partner"
     assert doc.published is not None
     assert doc.published.isoformat() == "2019-06-12"
@@ -87,9 +90,17 @@ def test_pdf_decompression_bomb_rejected() -> None:
     pdf = _minimal_pdf("x").replace(b"<< /Length", b"<< /Filter /FlateDecode /Length", 1)
     head, _, rest = pdf.partition(b"stream\n")
     body, _, tail = rest.partition(b"\nendstream")
-    pdf = head.replace(b"/Length %d" % len(body), b"/Length %d" % len(bomb)) + b"stream\n" + bomb + b"\nendstream" + tail
+    pdf = (
+        head.replace(b"/Length %d" % len(body), b"/Length %d" % len(bomb))
+        + b"stream\n"
+        + bomb
+        + b"\nendstream"
+        + tail
+    )
     with pytest.raises(DocumentRejected) as exc:
-        read_bytes(pdf, "bomb.pdf", options=ReadOptions(limits=Limits(memory_bytes=400 * 2**20, wall_seconds=20)))
+        read_bytes(
+            pdf, "bomb.pdf", options=ReadOptions(limits=Limits(memory_bytes=400 * 2**20, wall_seconds=20))
+        )
     assert exc.value.source == "bomb.pdf"
 
 
@@ -99,7 +110,11 @@ def test_pdf_decompression_bomb_rejected() -> None:
         (b"", "empty.txt", "empty document"),
         (b"  \n\t ", "blank.txt", "empty document"),
         (b"\x00\x01\x02\x03binary" * 10, "x.bin", "binary"),
-        (b'<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]><html>&lol2;</html>', "laughs.html", "entities"),
+        (
+            b'<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]><html>&lol2;</html>',
+            "laughs.html",
+            "entities",
+        ),
         (b"<html><body><nav>menu</nav></body></html>", "menu.html", "no text left"),
         (b"%PDF-1.4 garbage", "broken.pdf", "cannot be parsed"),
     ],
