@@ -262,18 +262,17 @@ def canonical_delta(delta: KnowledgeGraph) -> KnowledgeGraph:
     """
     return delta.model_copy(
         update={
-            "entities": tuple(sorted(delta.entities, key=lambda e: e.id)),
+            "entities": tuple(sorted(delta.entities, key=_by_id)),
             "relations": tuple(
                 r.model_copy(update={"evidence": _evs(r.evidence)})
-                for r in sorted(delta.relations, key=lambda r: r.key)
+                for r in sorted(delta.relations, key=_by_key)
             ),
             "agreements": tuple(
                 a.model_copy(update={"evidence": _evs(a.evidence), "topics": tuple(sorted(set(a.topics)))})
-                for a in sorted(delta.agreements, key=lambda a: a.id)
+                for a in sorted(delta.agreements, key=_by_id)
             ),
             "goals": tuple(
-                g.model_copy(update={"evidence": _evs(g.evidence)})
-                for g in sorted(delta.goals, key=lambda g: g.id)
+                g.model_copy(update={"evidence": _evs(g.evidence)}) for g in sorted(delta.goals, key=_by_id)
             ),
         }
     )
@@ -283,8 +282,6 @@ def canonical_delta(delta: KnowledgeGraph) -> KnowledgeGraph:
 
 _CONTROL_ESCAPES: dict[int, str] = {c: f"\\u{c:04X}" for c in (*range(0x20), 0x7F)}
 _IRI_SAFE = re.compile(r"^[^\x00-\x20<>\"{}|^`\\]*$")
-
-
 _OTHER_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -734,9 +731,9 @@ def _build(subjects: dict[str, _Props], graph: str) -> KnowledgeGraph:
     return KnowledgeGraph(
         document=document,
         entities=tuple(sorted(entities, key=lambda e: e.id)),
-        relations=tuple(sorted(relations, key=lambda r: r.key)),
-        agreements=tuple(sorted(agreements, key=lambda a: a.id)),
-        goals=tuple(sorted(goals, key=lambda g: g.id)),
+        relations=tuple(sorted(relations, key=_by_key)),
+        agreements=tuple(sorted(agreements, key=_by_id)),
+        goals=tuple(sorted(goals, key=_by_id)),
     )
 
 
