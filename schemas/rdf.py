@@ -730,7 +730,7 @@ def _build(subjects: dict[str, _Props], graph: str) -> KnowledgeGraph:
 
     return KnowledgeGraph(
         document=document,
-        entities=tuple(sorted(entities, key=lambda e: e.id)),
+        entities=tuple(sorted(entities, key=_by_id)),
         relations=tuple(sorted(relations, key=_by_key)),
         agreements=tuple(sorted(agreements, key=_by_id)),
         goals=tuple(sorted(goals, key=_by_id)),
