@@ -6,25 +6,53 @@ The SDL does not depend on settings (limits are extensions, not types), so
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import strawberry
 from strawberry.schema.config import StrawberryConfig
 
-from .limits import limit_extensions
+from .limits import limit_extensions, should_mask
 from .resolvers import Mutation, Query
 from .settings import Settings
 
-__all__ = ["SDL_PATH", "build_schema", "sdl"]
+if TYPE_CHECKING:
+    from graphql import GraphQLError
+    from strawberry.types import ExecutionContext
+
+__all__ = ["SDL_PATH", "QkgSchema", "build_schema", "sdl"]
+
+logger = logging.getLogger("qkg.api")
 
 #: The exported SDL shipped beside this module (``qkg schema`` writes it).
 SDL_PATH = Path(__file__).with_name("schema.graphql")
 
 
+class QkgSchema(strawberry.Schema):
+    """strawberry's schema, logging only what operators must see.
+
+    strawberry logs every error at ERROR level with the query's source around it; a client
+    could then flood the log (and spend the server's time formatting a 100 kB query) with
+    requests that are rejected anyway. Unexpected resolver errors are logged with their
+    traceback; rejected requests (validation, limits) only at DEBUG, truncated.
+    """
+
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        for error in errors:
+            if should_mask(error):
+                original = error.original_error
+                logger.error("unexpected error at %s: %r", error.path, original, exc_info=original)
+            elif logger.isEnabledFor(logging.DEBUG):
+                logger.debug("rejected: %s", error.message[:200])
+
+
 def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     """The schema with ``settings``' limits; field suggestions only in development."""
     s = settings if settings is not None else Settings()
-    return strawberry.Schema(
+    return QkgSchema(
         query=Query,
         mutation=Mutation,
         extensions=limit_extensions(s),

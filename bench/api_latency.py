@@ -291,6 +291,35 @@ def _start(store_dir: Path, cache: int) -> tuple[subprocess.Popen[str], str]:
     raise RuntimeError("server did not start")
 
 
+LIMIT_PROBES: dict[str, Any] = {
+    "depth": {
+        "query": '{ actor(name: "x") { ... on Actor { '
+        + "relations { nodes { counterpart { " * 5
+        + "name"
+        + " } } }" * 5
+        + " } } }"
+    },
+    "aliases": {"query": "{ " + " ".join(f"a{i}: stats {{ documents }}" for i in range(20)) + " }"},
+    "tokens": {"query": "{ stats { " + " ".join(["goals"] * 3000) + " } }"},
+    "body": {"query": "{ stats { documents } }", "pad": "x" * 1_200_000},
+}
+
+
+def limits(base: str, rounds: int = 50) -> dict[str, Any]:
+    """Median and worst time for each limit to reject a request, over HTTP."""
+    out: dict[str, Any] = {}
+    with httpx.Client(base_url=base, timeout=30) as client:
+        for name, body in LIMIT_PROBES.items():
+            times = []
+            for _ in range(rounds):
+                t = time.perf_counter()
+                r = client.post("/graphql", json=body)
+                times.append(time.perf_counter() - t)
+                assert r.status_code == 413 or r.json().get("errors"), (name, r.text[:200])
+            out[name] = {"p50_ms": round(_pct(times, 0.5) * 1000, 2), "max_ms": round(max(times) * 1000, 2)}
+    return out
+
+
 def run(args: argparse.Namespace) -> dict[str, Any]:
     workdir = Path(args.workdir)
     workdir.mkdir(parents=True, exist_ok=True)
@@ -317,6 +346,9 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     for mode, cache in (("graphql", 1024), ("graphql-nocache", 0)):
         proc, base = _start(store_dir, cache)
         try:
+            if mode == "graphql":
+                results["limits"] = limits(base)
+                print(f"limits {results['limits']}", flush=True)
             for name, gql, plain in (
                 ("collaborators", collab_gql, collab_plain),
                 ("paths", paths_gql, paths_plain),
