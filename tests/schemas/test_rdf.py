@@ -35,6 +35,7 @@ from qkg.schemas.rdf import (
     relation_property,
     relation_type_of,
 )
+from tests import factories as f
 
 from .rdf_strategies import deltas
 
@@ -47,15 +48,7 @@ TEXT = (
 
 
 def _sentence(text: str, fragment: str, doc: Document, rule: str = "test") -> Evidence:
-    start = text.index(fragment)
-    return Evidence(
-        document_id=doc.id,
-        sentence=fragment,
-        start=start,
-        end=start + len(fragment),
-        rule=rule,
-        confidence=0.8,
-    )
+    return f.evidence(doc, fragment, rule=rule, confidence=0.8)
 
 
 @pytest.fixture

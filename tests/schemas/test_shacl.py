@@ -30,15 +30,13 @@ from qkg.schemas import (
 )
 from qkg.schemas.rdf import QKG, delta_to_dataset, relation_property
 from qkg.schemas.shacl import shapes_graph, shapes_turtle, validate, validate_delta
+from tests import factories as f
 
 from .rdf_strategies import deltas
 
 E = EntityType
 SEED = files("qkg.loaders").joinpath("data/seed_daejeon.txt").read_text(encoding="utf-8")
-KAIST = entity_id("KAIST", E.UNIVERSITY, "KR")
-PASQAL = entity_id("PASQAL", E.COMPANY, "FR")
-AWS = entity_id("Amazon Web Services", E.COMPANY, "US")
-DAEJEON = entity_id("Daejeon", E.CITY, "KR")
+KAIST, PASQAL, AWS, DAEJEON = f.KAIST, f.PASQAL, f.AWS, f.DAEJEON
 CLUSTER = entity_id("Daedeok Quantum Cluster", E.CLUSTER, "KR")
 KOREA = entity_id("South Korea", E.COUNTRY, "KR")
 USA = entity_id("United States", E.COUNTRY, "US")
@@ -46,15 +44,7 @@ WASHINGTON = entity_id("Washington, DC", E.CITY, "US")
 
 
 def _ev(doc: Document, fragment: str, rule: str) -> Evidence:
-    start = doc.text.index(fragment)
-    return Evidence(
-        document_id=doc.id,
-        sentence=fragment,
-        start=start,
-        end=start + len(fragment),
-        rule=rule,
-        confidence=0.9,
-    )
+    return f.evidence(doc, fragment, rule=rule)
 
 
 def seed_model() -> KnowledgeGraph:
