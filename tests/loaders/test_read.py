@@ -159,7 +159,7 @@ def _hog() -> int:
 def test_sandbox_bounds_time_and_memory() -> None:
     with pytest.raises(DocumentRejected, match="longer than"):
         run_bounded("spin", _spin, limits=Limits(wall_seconds=1, cpu_seconds=5))
-    with pytest.raises(DocumentRejected, match="memory|died"):
+    with pytest.raises(DocumentRejected, match=r"memory|died"):
         run_bounded("hog", _hog, limits=Limits(memory_bytes=300 * 2**20, wall_seconds=20))
 
 
