@@ -85,6 +85,10 @@ class QkgGraphQLRouter(GraphQLRouter[Context, None]):
         self._cache = _AnswerCache(settings.response_cache_size) if settings.response_cache_size else None
         super().__init__(schema, context_getter=self._context, **kw)
 
+    def encode_json(self, data: object) -> bytes:
+        """orjson instead of ``json.dumps``: several times faster on large answers."""
+        return orjson.dumps(data)
+
     async def _context(self, request: Request) -> Context:
         presented = api_key_from_headers(request.scope.get("headers", []))
         authenticated = bool(self._keys) and check_api_key(presented, self._keys)
