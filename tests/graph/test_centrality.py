@@ -187,6 +187,16 @@ def test_fast_eigenvector_matches_networkx_on_a_connected_random_graph(weight: s
     assert _top20(got) == _top20(want)
 
 
+@pytest.mark.parametrize("directed", [False, True], ids=["undirected", "directed"])
+def test_every_pagerank_engine_agrees(directed: bool) -> None:
+    G = _random_graph(directed)
+    exact = c.pagerank(G, engine="igraph", weight="w")
+    tight = c.pagerank(G, engine="scipy", weight="w", tol=1e-14, max_iter=1000)
+    _close(tight, exact, rel=1e-8)
+    # At networkx's default tolerance the fast engine is networkx's own iteration.
+    _close(c.pagerank(G, weight="w"), nx.pagerank(G, weight="w"), rel=1e-9)
+
+
 def test_default_katz_alpha_converges_where_networkx_default_does_not() -> None:
     G = nx.star_graph(200)  # spectral radius sqrt(200) > 1 / 0.1
     with pytest.raises(nx.PowerIterationFailedConvergence):
