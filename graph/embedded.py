@@ -57,7 +57,7 @@ from qkg.schemas import (
     UpsertResult,
     iri,
 )
-from qkg.schemas.rdf import canonical_delta, delta_from_nquads, delta_to_nquads
+from qkg.schemas.rdf import canonical_delta, delta_from_quads, delta_to_nquads
 
 from .index import GraphIndex
 from .paths import check_path_limits, k_shortest_paths
@@ -243,9 +243,14 @@ class EmbeddedStore:
         started = time.perf_counter()
         store = self._ox()
         markers = self._markers()
+        present = set()
         for graph in list(store.named_graphs()):
-            if isinstance(graph, ox.NamedNode) and graph != _META and graph.value not in markers:
-                store.remove_graph(graph)  # half-written by a foreign writer: never loaded
+            if isinstance(graph, ox.NamedNode) and graph != _META:
+                present.add(graph.value)
+                if graph.value not in markers:
+                    store.remove_graph(graph)  # left by a crash inside a bulk batch: never loaded
+        for graph_iri in [g for g in markers if g not in present]:
+            store.remove(ox.Quad(ox.NamedNode(graph_iri), _LOADED, ox.Literal(markers.pop(graph_iri)), _META))
         snapshot = self._read_snapshot()
         wanted = markers
         if snapshot is not None:
@@ -267,10 +272,7 @@ class EmbeddedStore:
         self.rebuild_seconds = time.perf_counter() - started
 
     def _read_delta(self, graph: ox.NamedNode) -> KnowledgeGraph:
-        data = ox.serialize(
-            self._ox().quads_for_pattern(None, None, None, graph), format=ox.RdfFormat.N_QUADS
-        )
-        return delta_from_nquads(data or b"")
+        return delta_from_quads(self._ox().quads_for_pattern(None, None, None, graph))
 
     def _snapshot_path(self) -> FsPath:
         return self._path / "index.pickle"

@@ -134,7 +134,7 @@ class GraphIndex:
     def version(self) -> str:
         """Digest of the set of loaded ``(document id, delta digest)`` pairs: equal graphs,
         equal versions; any change to the set changes it."""
-        return f"{len(self.docs)}-{self._version:064x}"[:24]
+        return f"{len(self.docs)}-{self._version:032x}"
 
     @staticmethod
     def _doc_token(doc_id: str, digest: str) -> int:

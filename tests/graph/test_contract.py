@@ -135,6 +135,9 @@ def test_upsert_reports_change_and_version_moves(store: GraphStore) -> None:
     assert v2 not in {v0, v1}
     store.remove_document(aws_pasqal().document.id)
     assert store.version != v2
+    store.remove_document(kaist_pasqal().document.id)
+    store.upsert(aws_pasqal())  # as many documents as after the first upsert, other content
+    assert store.version not in {v0, v1}
 
 
 def test_load_order_does_not_matter(store: GraphStore) -> None:
