@@ -180,6 +180,7 @@ def shapes_graph() -> Graph:
         g.add((ranged, SH["or"], b.classes(sig.range)))
 
     relation_properties = [relation_property(t) for t, s in SIGNATURES.items() if not s.structural]
+    _evidence_completeness(b, relation_properties)
     shape = b.node("RelationAssertionShape", (SH.targetClass, QKG.RelationAssertion))
     b.prop(
         shape,
@@ -387,6 +388,60 @@ def shapes_graph() -> Graph:
         datatype=XSD.date,
     )
     return g
+
+
+_EDGE_WITHOUT_ASSERTION = """
+SELECT $this ?value ?subject WHERE {
+    ?subject $this ?value .
+    FILTER NOT EXISTS {
+        ?assertion <%(subject)s> ?subject ; <%(predicate)s> $this ; <%(object)s> ?value ;
+                   <%(evidence)s> ?evidence .
+    }
+}"""
+_ASSERTION_WITHOUT_EDGE = """
+SELECT $this ?value WHERE {
+    ?value a $this ; <%(subject)s> ?s ; <%(predicate)s> ?p ; <%(object)s> ?o .
+    FILTER NOT EXISTS { ?s ?p ?o }
+}"""
+
+
+def _evidence_completeness(b: _Builder, relation_properties: Sequence[URIRef]) -> None:
+    """Every direct relation triple has an assertion with evidence, and every assertion its
+    direct triple. SHACL-SPARQL, run once per relation property (the focus node), not per edge."""
+    terms = {
+        "subject": QKG.subject,
+        "predicate": QKG.predicate,
+        "object": QKG.object,
+        "evidence": QKG.evidence,
+    }
+    shape = b.node("EvidencedEdgeShape", *((SH.targetNode, p) for p in sorted(relation_properties)))
+    sparql = SHAPES["EvidencedEdgeShape-assertion"]
+    b.g.add((shape, SH.sparql, sparql))
+    b.g.add((sparql, RDF.type, SH.SPARQLConstraint))
+    b.g.add((sparql, SH.select, Literal(_EDGE_WITHOUT_ASSERTION % terms)))
+    b.g.add(
+        (
+            sparql,
+            SH.message,
+            Literal(
+                "the edge from {?subject} to {?value} has no qkg:RelationAssertion with evidence", lang="en"
+            ),
+        )
+    )
+    shape = b.node("AssertedEdgeShape", (SH.targetNode, QKG.RelationAssertion))
+    sparql = SHAPES["AssertedEdgeShape-edge"]
+    b.g.add((shape, SH.sparql, sparql))
+    b.g.add((sparql, RDF.type, SH.SPARQLConstraint))
+    b.g.add((sparql, SH.select, Literal(_ASSERTION_WITHOUT_EDGE % terms)))
+    b.g.add(
+        (
+            sparql,
+            SH.message,
+            Literal(
+                "the relation assertion {?value} has no direct triple (subject, predicate, object)", lang="en"
+            ),
+        )
+    )
 
 
 def _confidence(b: _Builder, shape: URIRef) -> None:
