@@ -38,6 +38,7 @@ __all__ = [
     "PARALLEL_MIN_NODES",
     "Engine",
     "IGraphView",
+    "cached_igraph",
     "choose",
     "in_chunks",
     "seeded_igraph",
@@ -136,6 +137,13 @@ def _edge_attributes(G: nx.Graph) -> tuple[list[str], frozenset[str]]:
             else:
                 names.add(k)
     return sorted(names - bad), frozenset(bad)
+
+
+def cached_igraph(G: nx.Graph) -> IGraphView | None:
+    """The igraph form of ``G`` if it is already converted and current, else None."""
+    with _LOCK:
+        hit = _IG_CACHE.get(G)
+    return hit[1] if hit is not None and hit[0] == _fingerprint(G) else None
 
 
 def to_igraph(G: nx.Graph) -> IGraphView:

@@ -228,3 +228,12 @@ def test_worker_processes_give_the_same_answer(directed: bool) -> None:
         one = measure(G, workers=1, **options)
         two = measure(G, workers=2, **options)
         _close(two, one, rel=1e-12, abs_=1e-12)
+
+
+@pytest.mark.parametrize("directed", [False, True], ids=["undirected", "directed"])
+def test_degree_is_the_same_before_and_after_conversion(directed: bool) -> None:
+    G = _random_graph(directed)
+    before = {(d, w): c.degree(G, direction=d, weight=w) for d in ("total", "in", "out") for w in (None, "w")}
+    c.pagerank(G)  # converts G for the fast engines
+    after = {(d, w): c.degree(G, direction=d, weight=w) for d in ("total", "in", "out") for w in (None, "w")}
+    assert after == before
