@@ -5,12 +5,15 @@
 import cytoscape from "cytoscape";
 import type { Core, EdgeSingular, ElementDefinition, NodeSingular, StylesheetJson } from "cytoscape";
 import fcose from "cytoscape-fcose";
-import type { GraphEdge, GraphNode, Subgraph } from "./model";
+import { radialLayout } from "./radial";
+import { type GraphEdge, type GraphNode, nodeLabel, type Subgraph } from "./model";
 import { EDGE_LOOKS, FALLBACK_EDGE, NODE_COLOURS } from "./palette";
 
 cytoscape.use(fcose);
 
-export type LayoutName = "fcose" | "concentric";
+/** ``auto``: force-directed up to FORCE_LIMIT nodes, radial tree above (force takes seconds there). */
+export type LayoutName = "auto" | "fcose" | "radial";
+export const FORCE_LIMIT = 250;
 
 export interface GraphEvents {
   onNode: (node: GraphNode) => void;
@@ -62,6 +65,8 @@ function style(): StylesheetJson {
         opacity: 0.85,
       },
     },
+    { selector: ".hidden", style: { display: "none" } },
+    { selector: "edge.straight", style: { "curve-style": "straight" } },
     { selector: "edge.agreement-link", style: { width: 1.5, opacity: 0.7 } },
     { selector: "edge.arrow", style: { "target-arrow-shape": "triangle" } },
     { selector: "edge.dashed", style: { "line-style": "dashed" } },
@@ -99,7 +104,7 @@ function nodeElement(n: GraphNode, egoId: string | null): ElementDefinition {
     group: "nodes",
     data: {
       id: n.id,
-      label: n.type === "Agreement" && n.kind ? `${n.kind}: ${n.label}` : n.label,
+      label: nodeLabel(n),
       colour: NODE_COLOURS[n.type] ?? "#999999",
       size: n.type === "Agreement" ? MIN_SIZE + 4 : MIN_SIZE + 8,
       model: n,
@@ -131,9 +136,10 @@ function edgeElement(e: GraphEdge): ElementDefinition {
 export class GraphView {
   readonly cy: Core;
   private egoId: string | null = null;
-  layoutName: LayoutName = "fcose";
+  layoutName: LayoutName = "auto";
   /** Milliseconds the last layout took (for the page's timings). */
   lastLayoutMs = 0;
+  lastAddMs = 0;
 
   constructor(container: HTMLElement, events: GraphEvents) {
     // Cytoscape injects a one-rule <style> element unless an element with this id exists;
@@ -174,11 +180,21 @@ export class GraphView {
     this.egoId = egoId;
     const cy = this.cy;
     cy.resize(); // the container may have changed size since the last drawing
+    const big = g.nodes.length > LABEL_ALL_BELOW;
+    const t0 = performance.now();
     cy.batch(() => {
       cy.elements().remove();
-      cy.add(g.nodes.map((n) => nodeElement(n, egoId)));
-      cy.add(g.edges.map(edgeElement));
+      const nodes = g.nodes.map((n) => nodeElement(n, egoId));
+      const edges = g.edges.map(edgeElement);
+      if (big) {
+        // Unlabelled until sizeBy picks the loud ones; straight edges skip bezier routing.
+        for (const n of nodes) if (n.data.id !== egoId) n.classes = [...(n.classes as string[]), "quiet"];
+        for (const e of edges) e.classes = [...(e.classes as string[]), "straight"];
+      }
+      cy.add(nodes);
+      cy.add(edges);
     });
+    this.lastAddMs = Math.round(performance.now() - t0);
     await this.layout();
     await new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
   }
@@ -202,19 +218,19 @@ export class GraphView {
     if (n === 0) return Promise.resolve();
     const egoId = this.egoId;
     let opts: cytoscape.LayoutOptions;
-    if (this.layoutName === "concentric" || n <= 2) {
+    const radial = this.layoutName === "radial" || (this.layoutName === "auto" && n > FORCE_LIMIT);
+    if (radial || n <= 2) {
+      const positions = radialLayout(
+        cy.nodes().map((x) => x.data("model") as GraphNode),
+        cy.edges().map((x) => x.data("model") as GraphEdge),
+        egoId,
+      );
       opts = {
-        name: "concentric",
+        name: "preset",
         animate: false,
         fit: true,
         padding: 30,
-        minNodeSpacing: 12,
-        concentric: (node: NodeSingular) => {
-          const m = node.data("model") as GraphNode;
-          if (m.id === egoId) return 100;
-          return 50 - (m.distance ?? 3) * 10;
-        },
-        levelWidth: () => 1,
+        positions: (node: NodeSingular) => positions.get(node.id()) ?? { x: 0, y: 0 },
       } as cytoscape.LayoutOptions;
     } else {
       opts = {
@@ -227,7 +243,7 @@ export class GraphView {
         nodeDimensionsIncludeLabels: false,
         idealEdgeLength: 90,
         nodeRepulsion: 6000,
-        numIter: n > 300 ? 700 : 2500,
+        numIter: 2500,
         packComponents: true,
       } as cytoscape.LayoutOptions;
     }

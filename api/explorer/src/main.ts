@@ -2,6 +2,7 @@
 // State lives here; api.ts talks to qkg, graph.ts draws, panels.ts renders details.
 
 import "./styles.css";
+import type cytoscape from "cytoscape";
 import { ApiError, QkgApi } from "./api";
 import { Combobox } from "./combobox";
 import { announce, byId, clear, h } from "./dom";
@@ -15,6 +16,7 @@ import {
   type GraphEdge,
   type GraphNode,
   type Metric,
+  nodeLabel,
   type PathResult,
   RELATION_TYPES,
   type Subgraph,
@@ -34,8 +36,10 @@ interface Timings {
   /** Last ego network: fetch, and layout + first paint. */
   egoFetch: number | null;
   egoRender: number | null;
-  /** The layout's share of egoRender. */
+  /** Shares of egoRender: adding the elements, the layout, the side lists. */
+  egoAdd: number | null;
   egoLayout: number | null;
+  egoPanels: number | null;
   egoNodes: number;
   egoEdges: number;
 }
@@ -51,6 +55,8 @@ interface ExplorerHooks {
   highlighted: () => { nodes: string[]; edges: string[] };
   sizes: () => Record<string, number>;
   visibleCount: () => { nodes: number; edges: number };
+  /** Run one layout (Cytoscape options) on what is drawn; resolves with the milliseconds it took. */
+  timeLayout: (options: Record<string, unknown>) => Promise<number>;
   /** Draw the current network again from scratch; resolves with the milliseconds it took. */
   rerender: () => Promise<{ render: number; layout: number }>;
 }
@@ -67,7 +73,7 @@ const endpoint = new URL(
 ).toString();
 const api = new QkgApi(endpoint);
 
-const timings: Timings = { pageReady: null, egoFetch: null, egoRender: null, egoLayout: null, egoNodes: 0, egoEdges: 0 };
+const timings: Timings = { pageReady: null, egoFetch: null, egoRender: null, egoAdd: null, egoLayout: null, egoPanels: null, egoNodes: 0, egoEdges: 0 };
 
 // ---- state ---------------------------------------------------------------------------------
 let ego: GraphNode | null = null;
@@ -151,11 +157,13 @@ function refreshVisibility(): void {
   view.cy.batch(() => {
     view.cy.nodes().forEach((n) => {
       const onPath = n.hasClass("path");
-      n.style("display", nodeIds.has(n.id()) || onPath ? "element" : "none");
+      const hide = !(nodeIds.has(n.id()) || onPath);
+      if (hide !== n.hasClass("hidden")) n.toggleClass("hidden", hide);
     });
     view.cy.edges().forEach((e) => {
       const onPath = e.hasClass("path");
-      e.style("display", edgeIds.has(e.id()) || onPath ? "element" : "none");
+      const hide = !(edgeIds.has(e.id()) || onPath);
+      if (hide !== e.hasClass("hidden")) e.toggleClass("hidden", hide);
     });
   });
   renderElementList(v);
@@ -174,8 +182,13 @@ function refreshVisibility(): void {
 
 /** What is drawn and not filtered out: the subgraph that exports write. */
 function drawnVisible(): Subgraph {
-  const nodes = view.cy.nodes().filter((n) => n.style("display") !== "none").map((n) => n.data("model") as GraphNode);
-  const edges = view.cy.edges().filter((e) => e.style("display") !== "none").map((e) => e.data("model") as GraphEdge);
+  // From our own classes, not ":visible", which follows the styles Cytoscape updates lazily.
+  const shown = view.cy.nodes().not(".hidden");
+  const nodes = shown.map((n) => n.data("model") as GraphNode);
+  const edges = shown
+    .edgesWith(shown)
+    .not(".hidden")
+    .map((e) => e.data("model") as GraphEdge);
   return { nodes, edges, truncated: false };
 }
 
@@ -197,8 +210,11 @@ async function loadEgo(id: string, name: string): Promise<void> {
     clear(byId("path-results"));
     const sized = loadScores(ego.id, depth);
     await view.render(raw, ego.id);
+    const tr = performance.now();
     refreshVisibility();
     const t2 = performance.now();
+    timings.egoAdd = view.lastAddMs;
+    timings.egoPanels = Math.round(t2 - tr);
     timings.egoFetch = Math.round(t1 - t0);
     timings.egoRender = Math.round(t2 - t1);
     timings.egoLayout = view.lastLayoutMs;
@@ -292,7 +308,7 @@ function renderElementList(v: Subgraph): void {
         h(
           "button",
           { type: "button", class: "link", "data-node": n.id, onclick: () => void openNode(n.id) },
-          n.type === AGREEMENT && n.kind ? `${n.kind}: ${n.label}` : n.label,
+          nodeLabel(n),
         ),
       ),
     );
@@ -490,7 +506,7 @@ async function findPaths(): Promise<void> {
     }
     paths.forEach((p, i) => {
       for (const n of p.nodes) names.set(n.id, n.label);
-      const text = p.nodes.map((n) => n.label).join(" → ");
+      const text = pathText(p);
       results.append(
         h(
           "li",
@@ -504,6 +520,16 @@ async function findPaths(): Promise<void> {
   } catch (err) {
     fail(err);
   }
+}
+
+/** "A –partners with– B –Partnership– C": paths through the same actors differ by their hops. */
+function pathText(p: PathResult): string {
+  const parts: string[] = [p.nodes[0]?.label ?? ""];
+  p.hops.forEach((hop, i) => {
+    const via = hop.agreement ? (hop.agreementLabel ?? "agreement") : humanise(hop.type);
+    parts.push(` –${via}– `, p.nodes[i + 1]?.label ?? label(hop.target));
+  });
+  return parts.join("");
 }
 
 async function showPath(i: number): Promise<void> {
@@ -588,6 +614,13 @@ window.qkgExplorer = {
     edges: view.cy.edges(".path").map((e) => e.id()),
   }),
   sizes: () => Object.fromEntries(view.cy.nodes().map((n) => [n.id(), Number(n.data("size"))])),
+  timeLayout: (options) =>
+    new Promise((resolve) => {
+      const t0 = performance.now();
+      const layout = view.cy.layout({ animate: false, fit: true, ...options } as cytoscape.LayoutOptions);
+      layout.one("layoutstop", () => resolve(Math.round(performance.now() - t0)));
+      layout.run();
+    }),
   rerender: async () => {
     const t0 = performance.now();
     await view.render(raw, ego?.id ?? null);

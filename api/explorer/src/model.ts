@@ -153,3 +153,10 @@ export interface Filters {
   since: string | null;
   until: string | null;
 }
+
+/** A node's display label: agreements carry their kind unless their title already starts with it. */
+export function nodeLabel(n: GraphNode): string {
+  if (n.type !== AGREEMENT || !n.kind) return n.label;
+  const kind = n.kind.replace(/([a-z])([A-Z])/g, "$1 $2");
+  return n.label.toLowerCase().startsWith(kind.toLowerCase()) ? n.label : `${kind}: ${n.label}`;
+}

@@ -2,7 +2,7 @@
 // evidence. Pure DOM builders: each returns an element and never touches the network.
 
 import { h, safeUrl } from "./dom";
-import type { ActorCard, AgreementCard, Evidence, GraphEdge, PathResult } from "./model";
+import type { ActorCard, AgreementCard, DocumentRef, Evidence, GraphEdge, PathResult } from "./model";
 import { humanise, swatch } from "./palette";
 
 export interface CardActions {
@@ -60,6 +60,35 @@ export function evidenceList(items: Evidence[]): HTMLElement {
   );
 }
 
+const DOCS_SHOWN = 8;
+
+function documentItem(d: DocumentRef): HTMLElement {
+  const url = safeUrl(d.source);
+  const title = d.title || d.id.slice(0, 12);
+  return h(
+    "li",
+    {},
+    url ? h("a", { href: url, target: "_blank", rel: "noopener noreferrer external" }, title) : title,
+    d.published ? h("span", { class: "muted" }, ` (${d.published})`) : null,
+  );
+}
+
+/** The first few documents, the rest behind a native (keyboard-operable) disclosure. */
+function documentList(docs: DocumentRef[]): HTMLElement {
+  const wrap = h("div", {}, h("ul", { class: "docs" }, docs.slice(0, DOCS_SHOWN).map(documentItem)));
+  if (docs.length > DOCS_SHOWN) {
+    wrap.append(
+      h(
+        "details",
+        { class: "more-docs" },
+        h("summary", {}, `${docs.length - DOCS_SHOWN} more`),
+        h("ul", { class: "docs" }, docs.slice(DOCS_SHOWN).map(documentItem)),
+      ),
+    );
+  }
+  return wrap;
+}
+
 export function actorCard(card: ActorCard, actions: CardActions): HTMLElement {
   const facts: HTMLElement[] = [];
   const fact = (k: string, v: Node | string) => facts.push(h("dt", {}, k), h("dd", {}, v));
@@ -91,22 +120,7 @@ export function actorCard(card: ActorCard, actions: CardActions): HTMLElement {
           card.scores.flatMap((s) => [h("dt", {}, humanise(s.metric)), h("dd", {}, formatScore(s.value))]),
         ),
     h("h3", {}, `Documents (${card.documents.length})`),
-    card.documents.length === 0
-      ? h("p", { class: "muted" }, "None.")
-      : h(
-          "ul",
-          { class: "docs" },
-          card.documents.map((d) => {
-            const url = safeUrl(d.source);
-            const title = d.title || d.id.slice(0, 12);
-            return h(
-              "li",
-              {},
-              url ? h("a", { href: url, target: "_blank", rel: "noopener noreferrer external" }, title) : title,
-              d.published ? h("span", { class: "muted" }, ` (${d.published})`) : null,
-            );
-          }),
-        ),
+    card.documents.length === 0 ? h("p", { class: "muted" }, "None.") : documentList(card.documents),
   );
 }
 
