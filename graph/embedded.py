@@ -13,8 +13,9 @@ a document drops the old graph and marker in the same transaction. On open, a do
 graph without its marker (which only a foreign writer could leave) is dropped.
 
 Queries never touch RDF: they read :class:`~qkg.graph.index.GraphIndex`, which is updated
-after every successful write and rebuilt at open, from the snapshot when its version
-matches the store's markers, else from the RDF graphs (and the snapshot is rewritten).
+after every successful write and rebuilt at open: from the snapshot, reconciled with the
+markers (documents whose digest differs are removed or read from RDF), else from the RDF
+graphs. The snapshot is rewritten by :meth:`EmbeddedStore.close` when the graph changed.
 """
 
 from __future__ import annotations
@@ -302,10 +303,10 @@ class EmbeddedStore:
             os.fsync(f.fileno())
         os.replace(tmp, path)
 
-    def _drop_snapshot(self) -> None:
-        """A write makes the snapshot stale; removing it keeps a crash from reading it."""
-        if self._snapshot_fresh or self._snapshot_path().exists():
-            self._snapshot_path().unlink(missing_ok=True)
+    def _stale_snapshot(self) -> None:
+        """A write makes the snapshot stale. It stays on disk: it records each document's
+        digest, so after a crash the next open reconciles it with the markers and reads only
+        the documents that changed from RDF."""
         self._snapshot_fresh = False
 
     # -- writes ---------------------------------------------------------------------------
@@ -339,7 +340,7 @@ class EmbeddedStore:
                     )
             except OSError as exc:
                 raise StoreError(f"cannot write document {doc.id} to {self._path}: {exc}") from None
-            self._drop_snapshot()
+            self._stale_snapshot()
             for d in drops:
                 self._index.remove(d)
             self._index.add(canon, digest)
@@ -379,7 +380,7 @@ class EmbeddedStore:
                     raise StoreError(
                         f"cannot write {len(pending)} documents to {self._path}: {exc}"
                     ) from None
-                self._drop_snapshot()
+                self._stale_snapshot()
                 for canon, digest in pending:
                     self._index.add(canon, digest)
             pending.clear()
@@ -432,13 +433,14 @@ class EmbeddedStore:
                 store.update(f"{self._unmark(document_id)} ; DROP SILENT GRAPH <{iri(document_id)}>")
             except OSError as exc:
                 raise StoreError(f"cannot remove document {document_id} from {self._path}: {exc}") from None
-            self._drop_snapshot()
+            self._stale_snapshot()
             self._index.remove(document_id)
 
     def clear(self) -> None:
         with self._mutex:
             self._ox().clear()
-            self._drop_snapshot()
+            self._snapshot_path().unlink(missing_ok=True)
+            self._stale_snapshot()
             self._index.clear()
 
     # -- entities -------------------------------------------------------------------------
