@@ -38,6 +38,7 @@ __all__ = [
     "PARALLEL_MIN_NODES",
     "Engine",
     "IGraphView",
+    "adopt",
     "cached_igraph",
     "choose",
     "in_chunks",
@@ -178,6 +179,24 @@ def to_igraph(G: nx.Graph) -> IGraphView:
     view = IGraphView(g, nodes, index, skipped)
     with _LOCK:
         _IG_CACHE[G] = (fp, view)
+    return view
+
+
+def adopt(G: nx.Graph, edges: Sequence[tuple[int, int]], columns: dict[str, list[float]]) -> IGraphView:
+    """Cache the igraph form of ``G`` built by its maker from arrays it already has.
+
+    ``edges`` index ``list(G)``; ``columns`` are numeric edge attributes in edge order.
+    Saves the pass over networkx's edge dicts that :func:`to_igraph` would make.
+    """
+    import igraph
+
+    nodes = list(G)
+    g = igraph.Graph(n=len(nodes), edges=edges, directed=G.is_directed())
+    for a, col in columns.items():
+        g.es[f"w:{a}"] = col
+    view = IGraphView(g, nodes, {n: i for i, n in enumerate(nodes)})
+    with _LOCK:
+        _IG_CACHE[G] = (_fingerprint(G), view)
     return view
 
 

@@ -89,3 +89,23 @@ def test_multigraphs_must_be_reduced_first() -> None:
 def test_docstring_examples_run(module: object) -> None:
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)  # type: ignore[arg-type]
     assert result.failed == 0
+
+
+def test_the_reduction_hands_over_an_equal_igraph() -> None:
+    from qkg.graph.engines import cached_igraph
+    from qkg.graph.reduction import simple_graph
+
+    M = nx.MultiDiGraph()
+    for n, t in [("a", "Company"), ("b", "University"), ("c", "Company")]:
+        M.add_node(n, type=t, name=n.upper(), country=None)
+    M.add_edge("a", "b", key="PARTNERS_WITH", type="PARTNERS_WITH", weight=2)
+    M.add_edge("a", "b", key="agreement:x", type="PARTY_TO", weight=1)
+    M.add_edge("b", "c", key="agreement:x", type="PARTY_TO", weight=1)
+    G = simple_graph(M)
+    adopted = cached_igraph(G)
+    assert adopted is not None
+    fresh = to_igraph(G.copy())
+    assert adopted.nodes == fresh.nodes
+    assert adopted.graph.get_edgelist() == fresh.graph.get_edgelist()
+    for attr in ("weight", "distance", "links"):
+        assert adopted.weights(attr) == fresh.weights(attr)
