@@ -83,7 +83,9 @@ def register(app: typer.Typer) -> None:
         ] = None,
         document: Annotated[
             list[str] | None,
-            typer.Option("--document", "-d", help="Only what this document id says (repeatable)."),
+            typer.Option(
+                "--document", "-d", metavar="ID", help="Only what this document id says (repeatable)."
+            ),
         ] = None,
         relation_types: Annotated[
             str | None,
