@@ -277,6 +277,16 @@ def test_seed_walkthrough(page: tuple[Any, Watch], seed_server: Server) -> None:
     assert re.search(r"confidence \d\.\d\d", details), details
     shot(pg, "03-partnership-evidence")
 
+    # Click a relation edge on the canvas: its sentences, with document and confidence.
+    edge = pg.evaluate("window.qkgExplorer.findEdge(e => e.agreement === null)")
+    assert edge is not None, "no relation edge around KAIST"
+    x, y = pg.evaluate("id => window.qkgExplorer.position(id)", edge)
+    pg.mouse.click(x, y)
+    pg.wait_for_selector("#edge-title")
+    pg.wait_for_selector("#details-body .evidence li")
+    assert re.search(r"confidence \d\.\d\d", pg.locator("#details-body").inner_text())
+    shot(pg, "03b-edge-evidence")
+
     # Find the path AWS -> PASQAL, highlighted, with evidence for each hop.
     choose(pg, "#path-from", "AWS", r"Amazon|AWS")
     choose(pg, "#path-to", "PASQAL", r"PASQAL")
@@ -360,6 +370,14 @@ def test_filters_and_exports(page: tuple[Any, Watch], seed_server: Server) -> No
     assert "Partnership" not in pg.locator("#elements-list").inner_text()
     pg.check("#ent-Agreement")
     assert pg.evaluate("window.qkgExplorer.visibleCount()") == total
+
+    # A date window keeps only evidence dated inside it (the seed document is undated).
+    pg.fill("#since", "2000-01-01")
+    pg.dispatch_event("#since", "change")
+    windowed = pg.evaluate("window.qkgExplorer.visibleCount()")
+    assert windowed["edges"] < total["edges"]
+    pg.click("#filters-reset")
+    pg.wait_for_function("t => window.qkgExplorer.visibleCount().edges === t", arg=total["edges"])
 
     with pg.expect_download() as dl:
         pg.click("#export-graphml")

@@ -50,6 +50,8 @@ interface ExplorerHooks {
   state: () => string;
   /** Id of the first drawn node whose model matches. */
   find: (pred: (n: GraphNode) => boolean) => string | null;
+  /** Id of the first drawn edge whose model matches. */
+  findEdge: (pred: (e: GraphEdge) => boolean) => string | null;
   /** Viewport coordinates of a drawn node or edge midpoint (to click it on the canvas). */
   position: (id: string) => [number, number] | null;
   highlighted: () => { nodes: string[]; edges: string[] };
@@ -600,6 +602,10 @@ window.qkgExplorer = {
   state: () => cyEl.dataset.state ?? "idle",
   find: (pred) => {
     const hit = view.cy.nodes().filter((n) => pred(n.data("model") as GraphNode));
+    return hit.nonempty() ? hit.first().id() : null;
+  },
+  findEdge: (pred) => {
+    const hit = view.cy.edges().filter((e) => pred(e.data("model") as GraphEdge));
     return hit.nonempty() ? hit.first().id() : null;
   },
   position: (id) => {
