@@ -36,14 +36,16 @@ def _neighbours(
     out: dict[str, list[_Step]] = {u: [] for u in frontier}
     rel_types = frozenset(v for v in vias if v is not RelationType.PARTY_TO)
     if rel_types:
-        for u, rels in loader.relations_many(frontier, RelationFilter(types=rel_types)).items():
+        for u, rels in loader.relations_many(
+            frontier, RelationFilter(types=rel_types), register=False
+        ).items():
             for r in rels:
                 forward = r.source == u
                 other = r.target if forward else r.source
                 symmetric = r.type in (RelationType.PARTNERS_WITH, RelationType.COMPETES_WITH)
                 out[u].append(_Step(u, other, r.type, not forward and not symmetric, r, None))
     if RelationType.PARTY_TO in vias:
-        for u, ags in loader.agreements_many(frontier).items():
+        for u, ags in loader.agreements_many(frontier, register=False).items():
             for a in ags:
                 for p in a.parties:
                     if p != u:
@@ -95,8 +97,17 @@ def collaborators(
         group.child(key, lambda: ids)
     rows, ents = memo[root]
     child = group.child(key, lambda: [v for v, _, _ in rows])
+    shown = rows[:first]
+    # register only what the answer shows (links' documents, agreements' parties), so the
+    # next level loads it in one batch without fetching the walk's whole frontier
+    for _, _, steps in shown:
+        for s in steps:
+            if s.relation is not None:
+                loader.prime_relations([s.relation])
+            if s.agreement is not None:
+                loader.prime_agreements([s.agreement])
     out = []
-    for v, d, steps in rows[:first]:
+    for v, d, steps in shown:
         out.append(
             Collaborator(
                 actor=Actor(model=ents[v], group=child),

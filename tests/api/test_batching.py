@@ -182,7 +182,8 @@ QUERY = """query($n: Int!) {
         }
       }
       agreements { title parties { name } evidence { document { title } } }
-      collaborators(depth: 2) { distance actor { name } links { type evidence { sentence document { title } } } }
+      collaborators(depth: 2) { distance actor { name }
+        links { type source { name } agreement { parties { name } } evidence { sentence document { title } } } }
       goals { metric }
       documents { title }
     }
