@@ -110,15 +110,32 @@ def draw(
         ranked = sorted((g for g in counts if g is not None), key=lambda g: (-counts[g], str(g)))
         palette = {g: _PALETTE[i] for i, g in enumerate(ranked[: len(_PALETTE)])}
         colours = [palette.get(groups.get(n), _OTHER) for n in nodes]
-        legend = {str(g): c for g, c in palette.items()}
-    nx.draw_networkx_edges(H, pos, ax=ax, alpha=0.25, width=0.6, edge_color="#777777", arrows=H.is_directed())
+        legend = {(f"community {g}" if isinstance(g, int) else str(g)): c for g, c in palette.items()}
+    small = len(nodes) <= 30
+    nx.draw_networkx_edges(
+        H,
+        pos,
+        ax=ax,
+        alpha=0.5 if small else 0.25,
+        width=1.4 if small else 0.6,
+        edge_color="#777777",
+        arrows=H.is_directed(),
+    )
     nx.draw_networkx_nodes(
         H, pos, nodelist=nodes, node_size=areas, node_color=colours, ax=ax, linewidths=0.5, edgecolors="white"
     )
     named = {n: str(H.nodes[n].get("name") or n) for n in _top(H, sizes, labels)}
     if highlight is not None and highlight in H:
         named[highlight] = str(H.nodes[highlight].get("name") or highlight)
-    nx.draw_networkx_labels(H, pos, labels=named, ax=ax, font_size=8)
+    nx.draw_networkx_labels(
+        H,
+        pos,
+        labels=named,
+        ax=ax,
+        font_size=9 if small else 8,
+        bbox={"facecolor": "white", "alpha": 0.75, "edgecolor": "none", "pad": 0.6},
+    )
+    ax.margins(0.15)  # room for labels of actors at the rim
     if legend:
         from matplotlib.lines import Line2D
 
