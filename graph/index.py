@@ -128,6 +128,8 @@ class GraphIndex:
     owner_goals: dict[str, set[str]] = field(default_factory=dict)
     _version: int = 0
     _entity_sorted: list[Entity] | None = None
+    _rel_sorted: list[RelKey] | None = None
+    _adj_sorted: dict[str, list[RelKey]] = field(default_factory=dict)
 
     # -- identity ---------------------------------------------------------------------------
     @property
@@ -185,6 +187,9 @@ class GraphIndex:
             self._merge_relation(k)
             self.adj.setdefault(r.source, set()).add(k)
             self.adj.setdefault(r.target, set()).add(k)
+            self._adj_sorted.pop(r.source, None)
+            self._adj_sorted.pop(r.target, None)
+            self._rel_sorted = None
         for a in delta.agreements:
             self.agr_parts.setdefault(a.id, {})[doc.id] = a
             self._merge_agreement(a.id)
@@ -210,7 +215,9 @@ class GraphIndex:
                 self._merge_relation(k)
             else:
                 del self.rel_parts[k], self.rel[k]
+                self._rel_sorted = None
                 for end in (k[0], k[2]):
+                    self._adj_sorted.pop(end, None)
                     keys = self.adj.get(end)
                     if keys is not None:
                         keys.discard(k)
@@ -246,6 +253,12 @@ class GraphIndex:
                 self._unname(eid)
                 del self.ent[eid]
         self._entity_sorted = None
+
+    def __getstate__(self) -> dict[str, object]:
+        """Snapshots leave the caches out (they are rebuilt on first use)."""
+        state = dict(self.__dict__)
+        state.update(_entity_sorted=None, _rel_sorted=None, _adj_sorted={})
+        return state
 
     def clear(self) -> None:
         fresh = GraphIndex()
@@ -403,10 +416,24 @@ class GraphIndex:
     ) -> list[Relation]:
         if entity_id is not None and entity_id not in self.ent:
             raise NotFound("entity", entity_id)
-        keys: Iterable[RelKey] = self.rel if entity_id is None else self.adj.get(entity_id, ())
+        keys = self._sorted_keys(entity_id)
         if f is not None:
             keys = [k for k in keys if self._rel_matches(k, entity_id, f)]
-        return _page((self.rel[k] for k in sorted(keys)), limit, offset)
+        return _page((self.rel[k] for k in keys), limit, offset)
+
+    def _sorted_keys(self, entity_id: str | None) -> list[RelKey]:
+        """Relation keys in answer order, cached for the whole graph and for hubs."""
+        if entity_id is None:
+            if self._rel_sorted is None:
+                self._rel_sorted = sorted(self.rel)
+            return self._rel_sorted
+        cached = self._adj_sorted.get(entity_id)
+        if cached is not None:
+            return cached
+        keys = sorted(self.adj.get(entity_id, ()))
+        if len(keys) > 64:
+            self._adj_sorted[entity_id] = keys
+        return keys
 
     def relations_of(self, ids: Sequence[str], f: RelationFilter | None) -> dict[str, list[Relation]]:
         return {i: self.relations(i, f, None, 0) for i in dict.fromkeys(ids) if i in self.ent}
