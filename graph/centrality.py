@@ -69,7 +69,8 @@ def degree(
         mode = {"total": "all", "in": "in", "out": "out"}[direction] if G.is_directed() else "all"
         w = ig.weights(weight)
         counts = ig.graph.degree(mode=mode) if w is None else ig.graph.strength(mode=mode, weights=w)
-        return dict(zip(ig.nodes, (float(d) * scale for d in counts), strict=True))
+        values = map(float, counts) if scale == 1.0 else (float(d) * scale for d in counts)
+        return dict(zip(ig.nodes, values, strict=True))
     if G.is_directed() and direction == "in":
         view = G.in_degree(weight=weight)
     elif G.is_directed() and direction == "out":
