@@ -22,7 +22,7 @@ from .mentions import Mention
 from .patterns import ROLE_WORDS
 from .segment import Sentence
 
-__all__ = ["ENT", "LIST", "Fact", "SentView", "build_view", "ids_in"]
+__all__ = ["ENT", "LIST", "Fact", "SentView", "build_view", "build_views", "ids_in"]
 
 E = EntityType
 R = RelationType
@@ -109,6 +109,21 @@ def _fold_pairs(v: SentView, connector: str, decide: Callable[[int, int], bool],
 
 def _add(v: SentView, s: str, rtype: RelationType, t: str, rule: str, conf: float) -> None:
     v.facts.append(Fact(v.id(s), rtype, v.id(t), rule, conf))
+
+
+def build_views(
+    sents: list[Sentence], resolved: list[tuple[Mention, str]], types: dict[str, EntityType]
+) -> list[SentView]:
+    """One view per sentence (mentions bucketed by sentence in one pass)."""
+    import bisect
+
+    starts = [s.start for s in sents]
+    buckets: list[list[tuple[Mention, str]]] = [[] for _ in sents]
+    for m, eid in resolved:
+        k = bisect.bisect_right(starts, m.start) - 1
+        if k >= 0:
+            buckets[k].append((m, eid))
+    return [build_view(s, b, types) for s, b in zip(sents, buckets, strict=True)]
 
 
 def build_view(sent: Sentence, resolved: list[tuple[Mention, str]], types: dict[str, EntityType]) -> SentView:

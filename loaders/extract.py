@@ -32,7 +32,7 @@ from qkg.schemas import (
 )
 
 from .agreements import AgreementDraft, find_agreements
-from .context import ENT, LIST, ORGS, PLACES, Fact, build_view, ids_in
+from .context import ENT, LIST, ORGS, PLACES, Fact, build_views, ids_in
 from .dates import dateline
 from .gazetteer import Gazetteer, default_gazetteer
 from .goals import find_goals
@@ -95,16 +95,23 @@ class RuleExtractor:
         mentions = find_mentions(text, sents, self.gazetteer)
         res = resolve(mentions, self.gazetteer)
         types = {eid: d.type for eid, d in res.drafts.items()}
-        views = [build_view(s, res.mentions, types) for s in sents]
+        views = build_views(sents, res.mentions, types)
         doc_date = dateline([s.text for s in sents[:6]]) or (
             document.published.isoformat() if document.published else None
         )
 
         acc = _Acc()
-        order = sorted(res.mentions, key=lambda x: x[0].start)
+        programs = [
+            (m.start, eid)
+            for m, eid in sorted(res.mentions, key=lambda x: x[0].start)
+            if types[eid] is E.PROGRAM
+        ]
+        j, recent = 0, None
         for k, v in enumerate(views):
-            recent = [eid for m, eid in order if m.start < v.sent.start and types[eid] is E.PROGRAM]
-            for f in relation_facts(v, recent[-1] if recent else None):
+            while j < len(programs) and programs[j][0] < v.sent.start:
+                recent = programs[j][1]
+                j += 1
+            for f in relation_facts(v, recent):
                 acc.add(k, f, types)
         self._nested(res.mentions, sents, acc, types)
         self._joint_funding(views, acc, types)

@@ -24,7 +24,7 @@ import yaml
 
 from qkg.schemas import ConfigurationError, EntityType, entity_id, normalise_name
 
-__all__ = ["Entry", "Gazetteer", "Match", "Token", "default_gazetteer", "load_gazetteer", "tokenize"]
+__all__ = ["Entry", "Gazetteer", "Match", "Token", "default_gazetteer", "load_gazetteer", "norm", "tokenize"]
 
 _TOKEN = re.compile(r"[^\W_]+|[^\w\s]", re.UNICODE)
 #: Joiners ignored when matching, so "trapped-ion" = "trapped ion", "Technion – Israel" = "Technion Israel".
@@ -42,20 +42,27 @@ class Token:
     norm: str
 
 
+@lru_cache(maxsize=200_000)
+def norm(text: str) -> str:
+    """:func:`qkg.schemas.normalise_name`, memoised (names repeat across documents)."""
+    return normalise_name(text.translate(_APOSTROPHES))
+
+
 def tokenize(text: str) -> list[Token]:
     """Words and punctuation marks of ``text`` with character offsets.
 
     >>> [t.norm for t in tokenize("IQM’s Finland-based")]
     ['iqm', "'", 's', 'finland', '-', 'based']
     """
-    return [
-        Token(m.start(), m.end(), m.group(), normalise_name(m.group().translate(_APOSTROPHES)))
-        for m in _TOKEN.finditer(text)
-    ]
+    return [Token(m.start(), m.end(), m.group(), norm(m.group())) for m in _TOKEN.finditer(text)]
 
 
+@lru_cache(maxsize=100_000)
 def _key(text: str) -> tuple[str, ...]:
     return tuple(t.norm for t in tokenize(text) if t.raw not in _SKIP)
+
+
+_entity_id = lru_cache(maxsize=100_000)(entity_id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +79,7 @@ class Entry:
     @property
     def id(self) -> str:
         """The entity id this entry resolves to."""
-        return entity_id(self.name, self.type, self.country)
+        return _entity_id(self.name, self.type, self.country)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -106,37 +113,40 @@ class Gazetteer:
     """An index of entries by normalised alias."""
 
     entries: list[Entry] = field(default_factory=list)
-    _index: dict[tuple[str, ...], list[tuple[Entry, str]]] = field(default_factory=dict, repr=False)
-    _firsts: set[str] = field(default_factory=set, repr=False)
+    _index: dict[tuple[str, ...], list[tuple[Entry, str, bool]]] = field(default_factory=dict, repr=False)
+    _firsts: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
     _max: int = 1
+    _short: dict[str, list[Match]] = field(default_factory=dict, repr=False)
     _demonyms: dict[str, Entry] = field(default_factory=dict, repr=False)
 
     def add(self, entry: Entry) -> None:
         """Index ``entry``; an alias already taken by an entry of the same type keeps the first."""
         self.entries.append(entry)
+        self._short.clear()
         for alias in entry.names:
             key = _key(alias)
             if not key:
                 continue
             slot = self._index.setdefault(key, [])
-            if any(e.type == entry.type and e.country == entry.country for e, _ in slot):
+            if any(e.type == entry.type and e.country == entry.country for e, _, _ in slot):
                 continue
-            slot.append((entry, alias))
-            self._firsts.add(key[0])
+            slot.append((entry, alias, _needs_exact_case(alias)))
+            lengths = set(self._firsts.get(key[0], ())) | {len(key)}
+            self._firsts[key[0]] = tuple(sorted(lengths, reverse=True))
             self._max = max(self._max, len(key))
         if entry.demonym:
             self._demonyms.setdefault(normalise_name(entry.demonym), entry)
 
     def lookup(self, name: str) -> list[Entry]:
         """Entries whose name or an alias equals ``name`` (normalised)."""
-        return [e for e, _ in self._index.get(_key(name), [])]
+        return [e for e, _, _ in self._index.get(_key(name), [])]
 
     def by_demonym(self, word: str) -> Entry | None:
         """The country or region whose demonym is ``word`` ("Finnish" -> Finland)."""
         return self._demonyms.get(normalise_name(word))
 
-    def _accept(self, alias: str, raw: str, entry: Entry) -> bool:
-        if _needs_exact_case(alias):
+    def _accept(self, alias: str, raw: str, entry: Entry, exact: bool) -> bool:
+        if exact:
             return raw.replace(" ", "") == alias.replace(" ", "") or (
                 raw.isupper() and alias.isupper() and raw.replace(" ", "") == alias.replace(" ", "")
             )
@@ -147,21 +157,37 @@ class Gazetteer:
 
     def find(self, text: str, tokens: Sequence[Token] | None = None) -> list[Match]:
         """Longest non-overlapping matches in ``text``, left to right."""
+        if tokens is None and len(text) <= 200:
+            hit = self._short.get(text)
+            if hit is None:
+                hit = self._short[text] = self._find(text, None)
+                if len(self._short) > 50_000:
+                    self._short.clear()
+            return hit
+        return self._find(text, tokens)
+
+    def _find(self, text: str, tokens: Sequence[Token] | None) -> list[Match]:
         toks = [t for t in (tokens if tokens is not None else tokenize(text)) if t.raw not in _SKIP]
+        norms = [t.norm for t in toks]
         out: list[Match] = []
         i, n = 0, len(toks)
+        firsts, index = self._firsts, self._index
         while i < n:
-            if toks[i].norm not in self._firsts:
+            lengths = firsts.get(norms[i])
+            if lengths is None:
                 i += 1
                 continue
             hit: Match | None = None
-            for j in range(min(n, i + self._max) - 1, i - 1, -1):
-                cands = self._index.get(tuple(t.norm for t in toks[i : j + 1]))
+            for ln in lengths:
+                j = i + ln - 1
+                if j >= n:
+                    continue
+                cands = index.get(tuple(norms[i : j + 1]))
                 if not cands:
                     continue
                 raw = text[toks[i].start : toks[j].end]
-                for entry, alias in cands:
-                    if self._accept(alias, _squash(raw), entry):
+                for entry, alias, exact in cands:
+                    if self._accept(alias, _squash(raw) if exact else raw, entry, exact):
                         hit = Match(i, j, toks[i].start, toks[j].end, entry, alias)
                         break
                 if hit:

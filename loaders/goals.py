@@ -72,7 +72,7 @@ def find_goals(sentences: list[str]) -> list[GoalDraft]:
     """Goals in each sentence (by index)."""
     out: list[GoalDraft] = []
     for k, text in enumerate(sentences):
-        if not _CUE.search(text):
+        if not any(c.isdigit() for c in text) or not _CUE.search(text):
             continue
         years = _YEAR.findall(text)
         default_year = int(years[0]) if len(years) == 1 else None

@@ -16,9 +16,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from qkg.schemas import EntityType, normalise_name
+from qkg.schemas import EntityType
 
-from .gazetteer import Entry, Gazetteer, tokenize
+from .gazetteer import Entry, Gazetteer, norm, tokenize
 from .patterns import (
     ACADEMIC_FIELDS,
     CAPW,
@@ -67,7 +67,7 @@ class Mention:
 
     @property
     def key(self) -> str:
-        return normalise_name(self.name)
+        return norm(self.name)
 
 
 _PHRASE = re.compile(
@@ -91,10 +91,10 @@ _ROLE = rf"(?:{ROLE_WORDS})"
 _PERSON_TITLE = re.compile(
     rf"\b{TITLES}\s+((?:{PARTICLE}\s+)?{NAMEPART}(?:\s+(?:{PARTICLE}\s+)*{NAMEPART}){{0,4}})"
 )
-_PERSON_ROLE_BEFORE = re.compile(rf"\b(?i:{_ROLE})\s+({PERSON_RE})")
+_PERSON_ROLE_BEFORE = re.compile(rf"(?i:{_ROLE})\s+({PERSON_RE})")
 _PERSON_APPOS = re.compile(rf"({PERSON_RE}),\s+(?:a|an|the)?\s*[^,]{{0,40}}?\b(?i:{_ROLE})\b")
 _PERSON_AFTER_ROLE = re.compile(
-    rf"\b(?i:{_ROLE})\b[^.;]{{0,90}}?,\s+({PERSON_RE})(?=\s*(?:[,.;:”\"]|\s+who\b|\s+and\b|$))"
+    rf"(?i:{_ROLE})\b[^.;]{{0,90}}?,\s+({PERSON_RE})(?=\s*(?:[,.;:”\"]|\s+who\b|\s+and\b|$))"
 )
 _PERSON_SAID = re.compile(
     rf"(?:\b(?:said|says|according to|explains|explained|noted|added|stated|states)\s+({PERSON_RE}))|(?:({PERSON_RE}),?\s+(?:said|says|explained|explains|noted|added|told)\b)"
@@ -129,16 +129,33 @@ def _add_person(
     out.append(Mention(start, start + len(name), name, E.PERSON, name, rule))
 
 
+_HAS_TITLE = re.compile(r"\b(?:Prof|Dr|Mr|Mrs|Ms|Sir|Dame|Dean)\b")
+_ROLE_FIRST = frozenset(w.split()[0].split("-")[0] for w in ROLE_WORDS.split("|"))
+_WORDS = re.compile(r"[A-Za-z]+")
+_HAS_SAID = re.compile(r"\b(?:said|says|according|explain|noted|added|stated|states|told)", re.I)
+_HAS_NAME = re.compile(rf"{NAMEPART}\s+(?:{PARTICLE}\s+)*{NAMEPART}")
+
+
 def _persons(sent: Sentence) -> list[Mention]:
     out: list[Mention] = []
     t = sent.text
-    for m in _PERSON_TITLE.finditer(t):
-        _add_person(out, sent, m, 1)
-    for rx in (_PERSON_ROLE_BEFORE, _PERSON_APPOS, _PERSON_AFTER_ROLE):
-        for m in rx.finditer(t):
+    if not _HAS_NAME.search(t):
+        return out
+    if _HAS_TITLE.search(t):
+        for m in _PERSON_TITLE.finditer(t):
             _add_person(out, sent, m, 1)
-    for m in _PERSON_SAID.finditer(t):
-        _add_person(out, sent, m, 1 if m.group(1) else 2)
+    role_at = [w.start() for w in _WORDS.finditer(t) if w.group().lower() in _ROLE_FIRST]
+    if role_at:
+        for pos in role_at:
+            for rx in (_PERSON_ROLE_BEFORE, _PERSON_AFTER_ROLE):
+                hit = rx.match(t, pos)
+                if hit:
+                    _add_person(out, sent, hit, 1)
+        for m in _PERSON_APPOS.finditer(t):
+            _add_person(out, sent, m, 1)
+    if _HAS_SAID.search(t):
+        for m in _PERSON_SAID.finditer(t):
+            _add_person(out, sent, m, 1 if m.group(1) else 2)
     return [p for p in out if len(p.name.split()) >= 2 or p.name.split()[0].lower() in PARTICLE]
 
 
@@ -387,17 +404,18 @@ def _initials_match(acr: str, words: Sequence[str]) -> int:
 def _select(cands: list[Mention]) -> list[Mention]:
     """Non-overlapping mentions: longer spans first, then the more trusted rule."""
     chosen: list[Mention] = []
-    taken: list[tuple[int, int]] = []
     nested = [m for m in cands if m.rule == "org-nested"]
+    size = max((c.end for c in cands), default=0)
+    covered = bytearray(size)
     for m in sorted(
         (c for c in cands if c.rule != "org-nested"),
         key=lambda m: (-(m.end - m.start), -_PRIORITY.get(m.rule, 0), m.start),
     ):
-        if any(m.start < e and s < m.end for s, e in taken):
+        if any(covered[m.start : m.end]):
             # equal spans: the more trusted one already won
             continue
         chosen.append(m)
-        taken.append((m.start, m.end))
+        covered[m.start : m.end] = b"\x01" * (m.end - m.start)
     chosen += nested
     return sorted(chosen, key=lambda m: (m.start, -m.end))
 
@@ -497,7 +515,7 @@ def _definitions(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Men
                     extra.append(owner)
         if owner is None or (owner.type in {E.PERSON, E.TECHNOLOGY} and not acr.isupper()):
             continue
-        if acr not in owner.aliases and normalise_name(acr) != owner.key:
+        if acr not in owner.aliases and norm(acr) != owner.key:
             owner.aliases.append(acr)
         new_aliases[acr] = owner
     for m in _OR_ALIAS.finditer(text):
@@ -532,12 +550,15 @@ def _list_members(text: str, sentences: Sequence[Sentence], mentions: list[Menti
     """Unknown capitalised names coordinated with known organisations are organisations too."""
     extra: list[Mention] = []
     item = re.compile(rf"^(?:the\s+)?({CAPW}(?:\s+{CAPW}){{0,2}})(?:\s+(?:funds?|group))?$")
-    for sent in sentences:
-        orgs = [
-            m
-            for m in mentions
-            if sent.start <= m.start < sent.end and m.type in _ACTOR_TYPES and m.rule != "org-nested"
-        ]
+    import bisect
+
+    starts = [s.start for s in sentences]
+    per_sent: list[list[Mention]] = [[] for _ in sentences]
+    for m in mentions:
+        k = bisect.bisect_right(starts, m.start) - 1
+        if k >= 0 and m.type in _ACTOR_TYPES and m.rule != "org-nested":
+            per_sent[k].append(m)
+    for sent, orgs in zip(sentences, per_sent, strict=True):
         if len(orgs) < 2:
             continue
         types = [m.type for m in orgs]

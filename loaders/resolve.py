@@ -20,10 +20,11 @@ from __future__ import annotations
 import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from qkg.schemas import Entity, EntityType, entity_id, normalise_name
+from qkg.schemas import Entity, EntityType, entity_id
 
-from .gazetteer import Entry, Gazetteer
+from .gazetteer import Entry, Gazetteer, norm
 from .mentions import Mention
 
 __all__ = ["FUZZY_THRESHOLD", "Resolved", "resolve"]
@@ -44,7 +45,7 @@ class _Draft:
 
     @property
     def id(self) -> str:
-        return self.entry.id if self.entry else entity_id(self.name, self.type, self.country)
+        return self.entry.id if self.entry else _entity_id(self.name, self.type, self.country)
 
 
 @dataclass
@@ -57,7 +58,7 @@ class Resolved:
     def entity(self, eid: str) -> Entity:
         d = self.drafts[eid]
         ext = {"wikidata": d.entry.wikidata} if d.entry and d.entry.wikidata else {}
-        aliases = {a for a in d.aliases if normalise_name(a) != normalise_name(d.name)}
+        aliases = {a for a in d.aliases if norm(a) != norm(d.name)}
         return Entity(
             id=eid, type=d.type, name=d.name, aliases=tuple(aliases), external_ids=ext, country=d.country
         )
@@ -66,27 +67,30 @@ class Resolved:
         return self.drafts[eid].type
 
 
+_entity_id = lru_cache(maxsize=100_000)(entity_id)
+
+
 def _fuzzy(m: Mention, gaz: Gazetteer) -> Entry | None:
-    first = normalise_name(m.name).split()[0]
+    first = norm(m.name).split()[0]
     best: tuple[float, Entry | None] = (0.0, None)
     for entry in gaz.entries:
         if entry.type is not m.type:
             continue
         for name in entry.names:
-            n = normalise_name(name)
+            n = norm(name)
             if n.split()[0] != first:
                 continue
-            r = difflib.SequenceMatcher(None, normalise_name(m.name), n).ratio()
+            r = difflib.SequenceMatcher(None, norm(m.name), n).ratio()
             if r > best[0]:
                 best = (r, entry)
     return best[1] if best[0] >= FUZZY_THRESHOLD else None
 
 
 def _affix_owner(m: Mention, longer: Sequence[_Draft]) -> _Draft | None:
-    key = normalise_name(m.name)
+    key = norm(m.name)
     hits = []
     for d in longer:
-        names = [normalise_name(d.name), *(normalise_name(a) for a in d.aliases)]
+        names = [norm(d.name), *(norm(a) for a in d.aliases)]
         for n in names:
             if n != key and (n.endswith(" " + key) or n.startswith(key + " ")):
                 hits.append(d)
@@ -105,11 +109,11 @@ def resolve(mentions: Sequence[Mention], gaz: Gazetteer) -> Resolved:
         eid = d.id
         cur = drafts.setdefault(eid, d)
         cur.aliases.update(a for a in m.aliases)
-        if m.rule not in {"anaphor"} and normalise_name(m.text) != normalise_name(cur.name):
+        if m.rule not in {"anaphor"} and norm(m.text) != norm(cur.name):
             cur.aliases.add(m.text)
-        by_key[(normalise_name(cur.name), cur.type)] = eid
+        by_key[(norm(cur.name), cur.type)] = eid
         for a in cur.aliases:
-            by_key.setdefault((normalise_name(a), cur.type), eid)
+            by_key.setdefault((norm(a), cur.type), eid)
         return eid
 
     # pass 1: gazetteer and long names first so that shorter references can find them
@@ -122,7 +126,7 @@ def resolve(mentions: Sequence[Mention], gaz: Gazetteer) -> Resolved:
         elif m.rule != "anaphor":
             pattern.append(m)
     for m in sorted(pattern, key=lambda x: -len(x.name)):
-        key = (normalise_name(m.name), m.type)
+        key = (norm(m.name), m.type)
         if key in by_key:
             out.append((m, add(drafts[by_key[key]], m)))
             continue
