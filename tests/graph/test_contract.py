@@ -689,6 +689,16 @@ def test_to_networkx(store: GraphStore) -> None:
     mou = store.agreements(kind=AgreementKind.MOU)[0]
     a, b = sorted([KAIST, PASQAL])
     assert g.edges[a, b, mou.id]["type"] == "PARTY_TO"
+    recent = store.to_networkx(since=dt.date(2025, 1, 1))
+    assert recent.number_of_nodes() == 11  # every entity stays a node; only edges are filtered
+    assert sorted((u, v, k) for u, v, k in recent.edges(keys=True)) == sorted(
+        [
+            (IONQ, KAIST, "PARTNERS_WITH"),
+            (IONQ, TRAPPED_IONS, "DEVELOPS"),
+            (KAIST, DAEJEON, "LOCATED_IN"),
+            (IONQ, KAIST, store.agreements(kind=AgreementKind.PARTNERSHIP)[0].id),
+        ]
+    )
     only_pw = store.to_networkx([R.PARTNERS_WITH])
     assert {t for _, _, t in only_pw.edges(data="type")} == {"PARTNERS_WITH"}
     assert only_pw.number_of_nodes() == 11
