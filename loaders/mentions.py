@@ -84,6 +84,14 @@ _DESCRIPTOR = re.compile(
     r"\b(infrastructure|facility|laboratory|research\s+cent(?:re|er))\s+)"
     rf"({CAPW}(?:\s+{CAPW}){{0,3}})"
 )
+#: "IonQ, the leading developer of ...", "Quandela, one of the French start-ups ...": the name before
+#: an apposition that says what it is.
+_APPOS_KIND = re.compile(
+    rf"(?<![\w-])({CAPW}(?:\s+{CAPW}){{0,2}}),\s+(?:a|an|the|one\s+of\s+the)\s+(?:[\w-]+\s+){{0,3}}?"
+    r"(?:(start-?ups?|compan(?:y|ies)|firms?|developer|manufacturer|maker|provider|supplier|vendor|investor|"
+    r"(?:chip|hardware|software)\s*maker|spin-?off|unicorn|operator|giant)|(universit(?:y|ies)|institute|research\s+institution|"
+    r"laboratory|research\s+cent(?:re|er))|(agency|ministry|regulator))\b"
+)
 _NATIONAL_PROGRAM = re.compile(
     r"\b[Nn]ational\s+(?:[Qq]uantum\s+)(?:[Tt]echnology\s+|[Ss]cience\s+)?(strategy|initiative|programme|program|plan|mission|roadmap)\b"
 )
@@ -213,6 +221,21 @@ def _orgs(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
         etype = head_type(name) or (E.COMPANY if m.group(1) else E.RESEARCH_INSTITUTE)
         st = sent.start + m.start(3)
         out.append(Mention(st, st + len(name), name, etype, name, "descriptor"))
+    for m in _APPOS_KIND.finditer(t):
+        name = m.group(1)
+        if name.split()[0].lower() in LEADING_NOISE:
+            continue
+        if any(x.type in {E.CITY, E.REGION, E.COUNTRY, E.TECHNOLOGY, E.PERSON} for x in gaz.lookup(name)):
+            continue
+        etype = (
+            E.COMPANY
+            if m.group(2)
+            else E.UNIVERSITY
+            if "univ" in (m.group(3) or "")
+            else (E.RESEARCH_INSTITUTE if m.group(3) else E.GOVERNMENT_BODY)
+        )
+        st = sent.start + m.start(1)
+        out.append(Mention(st, st + len(name), name, head_type(name) or etype, name, "descriptor"))
     for m in _QUOTED_PROGRAM.finditer(t):
         name = m.group(1).strip()
         if head_type(name) is None or head_type(name) is E.PROGRAM or True:
