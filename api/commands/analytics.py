@@ -51,18 +51,13 @@ def _via(value: str | None) -> list[str] | None:
     return parts
 
 
-def _safe_cell(value: object) -> object:
-    """Escape cells a spreadsheet would run as a formula."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
 def _csv(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+    from qkg.graph.export import escape_cell  # cells a spreadsheet would run as formulas
+
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(header)
-    writer.writerows([[_safe_cell(c) for c in row] for row in rows])
+    writer.writerows([[escape_cell(c) for c in row] for row in rows])
     return buf.getvalue()
 
 
