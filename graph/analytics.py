@@ -18,8 +18,9 @@ Bounded: exact betweenness above ``max_exact_nodes`` actors switches to sampling
 ``sample_size`` sources (the result says so in ``stamp.sampled``); closeness and harmonic
 above it are refused with :class:`qkg.schemas.LimitExceeded`.
 
-``workers`` > 1 runs the path-based measures in that many forked processes (the CLI uses
-every core; a server embedding the service keeps the default of one, in-process).
+``workers`` > 1 runs the path-based measures in that many forked processes (``qkg
+centrality --workers N``; a server embedding the service keeps the default of one,
+in-process).
 """
 
 from __future__ import annotations

@@ -14,6 +14,7 @@ collected): several measures on one projection convert once.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import random
 import threading
@@ -268,6 +269,7 @@ _FORK_LOCK = threading.Lock()
 
 def _run_chunk(chunk: list[int]) -> Any:
     assert _FORKED is not None
+    gc.disable()  # a collection would touch every object and copy the parent's pages
     fn, view = _FORKED
     return fn(view, chunk)
 
@@ -296,8 +298,10 @@ def in_chunks(
         return [fn(view, c) for c in chunks]
     with _FORK_LOCK:  # one forked computation at a time: _FORKED is process-wide
         _FORKED = (fn, view)
+        gc.freeze()  # keep the children's copy-on-write pages shared (see gc.freeze docs)
         try:
             with multiprocessing.get_context("fork").Pool(workers) as pool:
                 return pool.map(_run_chunk, chunks)
         finally:
+            gc.unfreeze()
             _FORKED = None

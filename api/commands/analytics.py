@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
@@ -86,7 +85,7 @@ def _progress() -> Iterator[Callable[[str], None]]:
 
 
 @contextmanager
-def _service() -> Iterator[Any]:
+def _service(workers: int = 1) -> Iterator[Any]:
     """The analytics service over the configured store, closed when the command ends."""
     from qkg.api.app import open_store
     from qkg.api.settings import load_settings
@@ -94,7 +93,7 @@ def _service() -> Iterator[Any]:
 
     store = open_store(load_settings())
     try:
-        yield Analytics(store, workers=os.cpu_count() or 1)
+        yield Analytics(store, workers=workers)
     finally:
         store.close()
 
@@ -152,9 +151,12 @@ def register(app: typer.Typer) -> None:
         weighted: Weighted = False,
         seed: Seed = 0,
         fmt: Fmt = Format.TABLE,
+        workers: Annotated[
+            int, typer.Option("--workers", min=1, help="Processes for betweenness, closeness and harmonic.")
+        ] = 1,
     ) -> None:
         """Rank actors by a centrality measure (hubs, brokers, well-connected actors)."""
-        with _service() as service, _progress() as progress:
+        with _service(workers) as service, _progress() as progress:
             result = service.centrality(
                 metric,
                 top=top,

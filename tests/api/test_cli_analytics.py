@@ -37,7 +37,9 @@ def test_centrality_table_json_and_csv(data_dir: Path, capsys: pytest.CaptureFix
     assert "degree centrality" in out
     assert "KAIST" in out
     assert "graph version" in out
-    code, out, _ = _run(capsys, "centrality", "-m", "betweenness", "-n", "2", "--format", "json")
+    code, out, _ = _run(
+        capsys, "centrality", "-m", "betweenness", "-n", "2", "--format", "json", "--workers", "2"
+    )
     assert code == 0
     payload = json.loads(out)
     assert payload["metric"] == "betweenness"
