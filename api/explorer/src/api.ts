@@ -290,6 +290,32 @@ export class QkgApi {
     return { ego: actorNode(a, 0), graph, total: a.collaborators.length };
   }
 
+  /** Relations between the actors of an ego network that its shortest-route links leave out
+   * (ties among alters); each actor's first 100 relations are looked at. */
+  async linksAmong(egoId: string, depth: number, limit: number): Promise<GraphEdge[]> {
+    type Rel = { type: string; source: { id: string } | null; target: { id: string } | null; evidence: WEvidence[] };
+    const data = await this.query<{
+      actor: { id?: string; collaborators?: Array<{ actor: { id: string; relations: { nodes: Rel[] } } }> };
+    }>(
+      `query Among($id: ID!, $depth: Int!, $via: [RelationType!], $types: [RelationType!], $first: Int!) {
+        actor(id: $id) { ... on Actor { id collaborators(depth: $depth, via: $via, first: $first) {
+          actor { id relations(types: $types, first: 100) {
+            nodes { type source { id } target { id } evidence { confidence document { publishedAt } } } } } } } }
+      }`,
+      { id: egoId, depth, via: EGO_VIA, types: EGO_VIA.filter((t) => t !== "PARTY_TO"), first: limit },
+    );
+    const members = new Set([egoId, ...(data.actor.collaborators ?? []).map((c) => c.actor.id)]);
+    const b = new SubgraphBuilder();
+    for (const c of data.actor.collaborators ?? []) {
+      for (const r of c.actor.relations.nodes) {
+        if (r.source === null || r.target === null) continue;
+        if (!members.has(r.source.id) || !members.has(r.target.id)) continue;
+        b.link({ type: r.type, reversed: false, source: r.source, target: r.target, agreement: null, evidence: r.evidence });
+      }
+    }
+    return [...b.edges.values()];
+  }
+
   /** Scores of ``ids`` under ``metric`` (for re-sizing without re-fetching the network). */
   async scores(egoId: string, depth: number, metric: Metric, limit: number): Promise<Map<string, number>> {
     const data = await this.query<{

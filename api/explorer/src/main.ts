@@ -8,7 +8,7 @@ import { Combobox } from "./combobox";
 import { announce, byId, clear, h } from "./dom";
 import { download, edgesToCSV, nodesToCSV, toGraphML } from "./exporters";
 import { applyFilters } from "./filters";
-import { GraphView, type LayoutName } from "./graph";
+import { FORCE_LIMIT, GraphView, type LayoutName } from "./graph";
 import {
   AGREEMENT,
   ENTITY_TYPES,
@@ -194,6 +194,12 @@ function drawnVisible(): Subgraph {
   return { nodes, edges, truncated: false };
 }
 
+/** ``g`` with the edges of ``extra`` it does not have yet. */
+function withEdges(g: Subgraph, extra: GraphEdge[]): Subgraph {
+  const known = new Set(g.edges.map((e) => e.id));
+  return { ...g, edges: [...g.edges, ...extra.filter((e) => !known.has(e.id))] };
+}
+
 let egoSeq = 0;
 async function loadEgo(id: string, name: string): Promise<void> {
   const seq = ++egoSeq;
@@ -202,11 +208,16 @@ async function loadEgo(id: string, name: string): Promise<void> {
   setStatus(`Loading the network of ${name} (depth ${depth})…`);
   try {
     const t0 = performance.now();
+    // Ties among the ego's alters come from a second, slower query: small views wait for it
+    // (so the layout sees them), big ones are drawn first and gain them when they arrive.
+    const among$ = () => api.linksAmong(id, depth, EGO_LIMIT).catch(() => [] as GraphEdge[]);
     const res = await api.ego(id, depth, EGO_LIMIT);
+    const small = res.graph.nodes.length <= FORCE_LIMIT;
+    const among = small ? await among$() : [];
     if (seq !== egoSeq) return;
     const t1 = performance.now();
     ego = res.ego;
-    raw = res.graph;
+    raw = withEdges(res.graph, among);
     for (const n of raw.nodes) names.set(n.id, n.label);
     paths = [];
     clear(byId("path-results"));
@@ -224,6 +235,16 @@ async function loadEgo(id: string, name: string): Promise<void> {
     timings.egoEdges = raw.edges.length;
     performance.measure("qkg:ego-render", { start: t1, end: t2 });
     await sized;
+    if (!small) {
+      void among$().then(async (extra) => {
+        if (seq !== egoSeq || extra.length === 0) return;
+        const before = raw.edges.length;
+        raw = withEdges(raw, extra);
+        const added = raw.edges.slice(before);
+        await view.addElements([], added);
+        refreshVisibility();
+      });
+    }
     markRanking();
     setState("ready");
     announce(statusEl.textContent ?? "");
