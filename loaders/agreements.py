@@ -23,7 +23,7 @@ from itertools import combinations
 from qkg.schemas import AgreementKind, EntityType, RelationType
 
 from .context import ENT, LIST, ORGS, PLACES, Fact, SentView, ids_in
-from .dates import resolve_date
+from .dates import find_date, resolve_date
 
 __all__ = ["AgreementDraft", "find_agreements"]
 
@@ -279,6 +279,8 @@ def _discourse(views: list[SentView], drafts: list[AgreementDraft], facts: list[
             v = views[k]
             if _kind(v.masked) and _parties(v)[0]:
                 break  # another agreement takes over
+            if _DEFINITE.match(v.masked) and d.date is None and k - last <= 2:
+                d.date = find_date(v.sent.text)  # "The deal, announced on 14 March 2024, ..."
             if _REFERS.search(v.masked):
                 for i in v.indices(lambda t: t is E.TECHNOLOGY):
                     if v.id(i) not in d.topics:

@@ -190,6 +190,13 @@ def _normalise(v: SentView) -> None:
         v.masked,
     )
 
+    # "the §UK§'s §NQCC§": the organisation stands in for the phrase (no fact: ownership is not location)
+    v.masked = re.sub(
+        r"§(\d+)§'s?\s+§(\d+)§",
+        lambda m: f"§{m.group(2)}§" if ty(m.group(1)) in PLACES and ty(m.group(2)) in ORGS else m.group(0),
+        v.masked,
+    )
+
     def comma_place(a: int, b: int) -> bool:
         ta, tb = ty(a), ty(b)
         ok = (ta is E.CITY and tb in {E.REGION, E.COUNTRY}) or (ta is E.REGION and tb is E.COUNTRY)
@@ -236,7 +243,8 @@ def _normalise(v: SentView) -> None:
                 and re.search(rf"\b(?:in|of)\s+(?:the\s+)?§{i}§", body)
                 and ty(a) is not E.TECHNOLOGY
                 and re.search(
-                    r"\b(?:city|town|capital|region|province|state|company|firm|start-?up|university|institute)\b",
+                    r"\b(?:city|town|capital|region|province|state|company|firm|start-?up|university|institute|programme|program|"
+                    r"organi[sz]ation|hub|cluster|centre|center|lab|laboratory|agency|headquartered|based)\b",
                     body,
                 )
             ):

@@ -130,7 +130,9 @@ class Gazetteer:
             slot = self._index.setdefault(key, [])
             if any(e.type == entry.type and e.country == entry.country for e, _, _ in slot):
                 continue
-            slot.append((entry, alias, _needs_exact_case(alias)))
+            # lower-case brand names ("planqc", "eleQtron") match only as written
+            brand = entry.type is not EntityType.TECHNOLOGY and alias[:1].islower()
+            slot.append((entry, alias, _needs_exact_case(alias) or brand))
             lengths = set(self._firsts.get(key[0], ())) | {len(key)}
             self._firsts[key[0]] = tuple(sorted(lengths, reverse=True))
             self._max = max(self._max, len(key))

@@ -92,6 +92,16 @@ _APPOS_KIND = re.compile(
     r"(?:chip|hardware|software)\s*maker|spin-?off|unicorn|operator|giant)|(universit(?:y|ies)|institute|research\s+institution|"
     r"laboratory|research\s+cent(?:re|er))|(agency|ministry|regulator))\b"
 )
+#: Names in the party slots of an agreement or funding phrase: "VTT and IQM have entered into",
+#: "organised by Airbus, BMW and Amazon", "between Qubitrix and Nordlys". Unknown ones are organisations.
+_PARTY_ITEM = rf"(?:the\s+)?{CAPW}(?:\s+{CAPW}){{0,4}}"
+_PARTY_SLOTS = re.compile(
+    rf"(?:\b(?:between|among|amongst|organi[sz]ed\s+by|funded\s+by|backed\s+by|led\s+by|from)\s+"
+    rf"({_PARTY_ITEM}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_PARTY_ITEM})+))"
+    rf"|(?:(?:^|(?<=[.;:]\s))({_PARTY_ITEM}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_PARTY_ITEM})+)\s+"
+    r"(?:(?:have|has|had|today|recently|jointly|officially|formally|also|will)\s+)*"
+    r"(?:signed|entered\s+into|announced|agreed|inked|formed|launched|partnered|teamed\s+up|established|created))"
+)
 _NATIONAL_PROGRAM = re.compile(
     r"\b[Nn]ational\s+(?:[Qq]uantum\s+)(?:[Tt]echnology\s+|[Ss]cience\s+)?(strategy|initiative|programme|program|plan|mission|roadmap)\b"
 )
@@ -221,6 +231,21 @@ def _orgs(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
         etype = head_type(name) or (E.COMPANY if m.group(1) else E.RESEARCH_INSTITUTE)
         st = sent.start + m.start(3)
         out.append(Mention(st, st + len(name), name, etype, name, "descriptor"))
+    for m in _PARTY_SLOTS.finditer(t):
+        group = 1 if m.group(1) else 2
+        base = m.start(group)
+        for item in re.finditer(_PARTY_ITEM, m.group(group)):
+            name = re.sub(r"^the\s+", "", item.group())
+            if (
+                name.split()[0].lower() in LEADING_NOISE
+                or gaz.lookup(name)
+                or re.fullmatch(_ROLE_CAP, name.split()[0])
+            ):
+                continue
+            if len(name) < 2 or name.isdigit() or (" " not in name and name.lower().endswith("ly")):
+                continue
+            st = sent.start + base + item.end() - len(name)
+            out.append(Mention(st, st + len(name), name, head_type(name) or E.COMPANY, name, "list"))
     for m in _APPOS_KIND.finditer(t):
         name = m.group(1)
         if name.split()[0].lower() in LEADING_NOISE:

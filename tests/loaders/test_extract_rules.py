@@ -209,3 +209,28 @@ def test_deterministic(facts: Run) -> None:
 def test_delta_is_valid_and_self_contained(facts: Run) -> None:
     kg = facts("Oslo-based Qubitrix and the University of Oslo signed an MOU on quantum sensing.").kg
     assert isinstance(KnowledgeGraph.model_validate(kg.model_dump()), KnowledgeGraph)
+
+
+def test_news_sample_end_to_end(facts: Run) -> None:
+    """A short article written for this test (not from the development corpus)."""
+    from pathlib import Path
+
+    f = facts((Path(__file__).parent / "news_sample.txt").read_text(encoding="utf-8"))
+    assert (
+        "Partnership",
+        frozenset({"Oxford Ionics", "National Quantum Computing Centre"}),
+    ) in f.agreements()
+    part = next(a for a in f.kg.agreements if a.kind.value == "Partnership")
+    assert part.date == "2024-03-14"
+    assert f.has("planqc", "LOCATED_IN", "Munich")
+    assert f.has("European Innovation Council Fund", "INVESTS_IN", "planqc")
+    assert f.has("UVC Partners", "INVESTS_IN", "planqc")
+    assert f.has("Chris Ballance", "AFFILIATED_WITH", "Oxford Ionics")
+    assert f.has("Microsoft", "PARTNERS_WITH", "Quantinuum")
+    assert f.has("Nvidia", "PARTNERS_WITH", "University of Toronto")
+    assert f.has("Dutch Government", "INVESTS_IN", "Quantum Delta NL")
+    assert f.has("Quantum Delta NL", "LOCATED_IN", "Delft")
+    assert "NQCC" in next(e for e in f.kg.entities if e.name == "National Quantum Computing Centre").aliases
+    assert not f.has_entity("Separately")
+    assert not f.has_entity("Leave a comment")
+    assert any(g.value == 3000 and g.target_year == 2030 for g in f.kg.goals)
