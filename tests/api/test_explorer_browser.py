@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
+from xml.etree import ElementTree
 
 import pytest
 
@@ -383,6 +384,9 @@ def test_filters_and_exports(page: tuple[Any, Watch], seed_server: Server) -> No
         pg.click("#export-graphml")
     graphml = Path(dl.value.path()).read_text()
     assert graphml.startswith("<?xml")
+    root = ElementTree.fromstring(graphml)  # well-formed, our own output
+    ns = "{http://graphml.graphdrawing.org/xmlns}"
+    assert len(root.findall(f"{ns}graph/{ns}node")) == total["nodes"]
     assert "<graphml" in graphml
     assert "KAIST" in graphml
     assert dl.value.suggested_filename.endswith(".graphml")
