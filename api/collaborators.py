@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from qkg.schemas import Agreement as AgreementModel
 from qkg.schemas import Relation as RelationModel
-from qkg.schemas import RelationFilter, RelationType, normalise_name
+from qkg.schemas import RelationFilter, RelationType
 
 from .context import Group, Loader
 from .types import Actor, Collaborator, Link
@@ -82,22 +82,24 @@ def _walk(
 def collaborators(
     loader: Loader, group: Group, root: str, depth: int, vias: tuple[RelationType, ...], first: int
 ) -> list[Collaborator]:
-    """Collaborators of ``root`` (computed, on first use, for every actor of ``group``)."""
+    """Collaborators of ``root`` (computed, on first use, for every actor of ``group``):
+    nearest first, then the most strongly linked (most links from the previous hop), then id.
+
+    The order needs no names, so only the collaborators shown are fetched, in one call for
+    the whole group.
+    """
     key = ("collaborators", depth, vias)
-    memo = loader.memo.setdefault(key, {})
+    memo: dict[str, list[tuple[str, int, list[_Step]]]] = loader.memo.setdefault(key, {})
     if root not in memo:
         roots = [r for r in dict.fromkeys([*group.ids, root]) if r not in memo]
         found = _walk(loader, roots, depth, vias)
-        ids = list(dict.fromkeys(v for r in roots for v, _, _ in found[r]))
-        ents = {e.id: e for e in loader.entities(ids)}
         for r in roots:
-            rows = [row for row in found[r] if row[0] in ents]
-            rows.sort(key=lambda row: (row[1], normalise_name(ents[row[0]].name), row[0]))
-            memo[r] = (rows, ents)
-        group.child(key, lambda: ids)
-    rows, ents = memo[root]
-    child = group.child(key, lambda: [v for v, _, _ in rows])
-    shown = rows[:first]
+            memo[r] = sorted(found[r], key=lambda row: (row[1], -len(row[2]), row[0]))
+        loader.want_entities(v for r in roots for v, _, _ in memo[r][:first])
+    rows = memo[root]
+    child = group.child((key, first), lambda: [v for r in group.ids for v, _, _ in memo.get(r, [])[:first]])
+    ents = {e.id: e for e in loader.entities([v for v, _, _ in rows[:first]])}
+    shown = [row for row in rows[:first] if row[0] in ents]
     # register only what the answer shows (links' documents, agreements' parties), so the
     # next level loads it in one batch without fetching the walk's whole frontier
     for _, _, steps in shown:

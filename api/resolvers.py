@@ -24,6 +24,7 @@ from qkg.schemas import (
     QkgError,
     RelationFilter,
     RelationType,
+    ValidationError,
     normalise_name,
 )
 
@@ -221,7 +222,7 @@ class Query:
     @strawberry.field(description="One actor by id, or by name or alias (case- and accent-insensitive).")
     def actor(self, info: Info, id: strawberry.ID | None = None, name: str | None = None) -> ActorResult:
         if (id is None) == (name is None):
-            raise LimitExceeded("actor needs exactly one of `id` or `name`")
+            raise ValidationError("actor needs exactly one of `id` or `name`")
         loader = info.context.loader
         if id is not None:
             e = loader.entity(str(id))

@@ -52,6 +52,7 @@ if TYPE_CHECKING:
     from .context import Loader
 
 __all__ = [
+    "DEFAULT_VIA",
     "Actor",
     "ActorNotFound",
     "ActorResult",
@@ -70,9 +71,11 @@ __all__ = [
     "Info",
     "Link",
     "PageInfo",
+    "PathType",
     "Relation",
     "actors_of",
     "agreements_of",
+    "check_first",
     "decode_cursor",
     "encode_cursor",
     "paginate",
@@ -115,6 +118,7 @@ def decode_cursor(cursor: str | None) -> int:
 
 
 def check_first(first: int, limit: int, name: str = "first") -> int:
+    """``first`` itself when ``0 <= first <= limit``, else LimitExceeded naming the limit."""
     if first < 0 or first > limit:
         raise LimitExceeded(f"{name} must be between 0 and {limit} (page size limit), got {first}")
     return first
@@ -334,7 +338,7 @@ class Actor:
 
     @strawberry.field(
         description="Actors linked to this one within `depth` hops (1 to 3) over `via` "
-        "(default: partnerships and co-parties of agreements), nearest first, with the links "
+        "(default: partnerships and co-parties of agreements), nearest first, then the most strongly linked (most links), then id, with the links "
         "(relations or agreements, with evidence) from the previous hop."
     )
     def collaborators(
