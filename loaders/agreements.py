@@ -88,6 +88,13 @@ def _kind(text: str) -> AgreementKind | None:
 
 def _groups(v: SentView) -> list[tuple[list[int], str, int]]:
     """Party groups stated in the sentence: (mention indices, rule, position in the masked text)."""
+    cached = v.memo.get("groups")
+    if cached is None:
+        cached = v.memo["groups"] = _find_groups(v)
+    return cached  # type: ignore[return-value]
+
+
+def _find_groups(v: SentView) -> list[tuple[list[int], str, int]]:
     m = v.masked
     ok = {i for i in v.indices() if v.type(i) in _PARTY_TYPES}
     out: list[tuple[list[int], str, int]] = []

@@ -57,6 +57,8 @@ class SentView:
     types: list[EntityType]
     masked: str
     facts: list[Fact] = field(default_factory=list)
+    #: per-view memo for rules that several passes ask about (agreement party groups)
+    memo: dict[str, object] = field(default_factory=dict)
 
     def id(self, i: str | int) -> str:
         return self.ids[int(i)]

@@ -20,6 +20,7 @@ _CUE = re.compile(
     r"expect\w*|estimat\w*|will|by\s+(?:19|20)\d{2}|seeks?|intends?|pledg\w*|vision|strategy)\b",
     re.I,
 )
+_DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"\bby\s+((?:20|21)\d{2})\b")
 _NUM = r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6, "k": 1e3}
@@ -72,7 +73,7 @@ def find_goals(sentences: list[str]) -> list[GoalDraft]:
     """Goals in each sentence (by index)."""
     out: list[GoalDraft] = []
     for k, text in enumerate(sentences):
-        if not any(c.isdigit() for c in text) or not _CUE.search(text):
+        if not _DIGIT.search(text) or not _CUE.search(text):
             continue
         years = _YEAR.findall(text)
         default_year = int(years[0]) if len(years) == 1 else None
