@@ -55,11 +55,14 @@ def neo4j_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Neo4jTarg
         yield external
         return
     server = Neo4jServer(tmp_path_factory.mktemp("neo4j-data"), page_cache_mib=128)
+    problem = None
     try:
         server.start()
     except Neo4jStartError as exc:
+        problem = str(exc)
+    if problem is not None:
         pytest.fail(
-            f"could not start Neo4j 5.26 for the Neo4j tests: {exc}\n"
+            f"could not start Neo4j 5.26 for the Neo4j tests: {problem}\n"
             "Fix the cause above, or set QKG_NEO4J_URI (and QKG_NEO4J_USER/QKG_NEO4J_PASSWORD) "
             "to a running Neo4j 5.x server.",
             pytrace=False,
@@ -79,7 +82,11 @@ def neo4j_store(neo4j_server: Neo4jTarget) -> Iterator[Neo4jStore]:
     try:
         store = Neo4jStore(neo4j_server.uri, auth=neo4j_server.auth, database=neo4j_server.database)
     except StoreUnavailable as exc:
-        pytest.fail(f"Neo4j at {neo4j_server.uri} is not reachable: {exc}", pytrace=False)
+        problem = str(exc)
+    else:
+        problem = None
+    if problem is not None:
+        pytest.fail(f"Neo4j at {neo4j_server.uri} is not reachable: {problem}", pytrace=False)
     try:
         store.clear()
         yield store
