@@ -37,6 +37,7 @@ __all__ = ["Mention", "find_mentions"]
 
 E = EntityType
 _PRIORITY = {
+    "shape": 0,
     "descriptor": 2,
     "gazetteer": 6,
     "government": 5,
@@ -497,6 +498,7 @@ def find_mentions(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) -> l
             continue
         cands += _persons(s)
         cands += _orgs(s, gaz)
+    cands += _shaped_names(text, gaz)
     # a gazetteer hit inside a person-name span wins over the person reading
     mentions = _select(_drop_person_conflicts(cands))
     mentions = [_extend_program(text, m) for m in mentions]
@@ -519,6 +521,38 @@ def _extend_program(text: str, m: Mention) -> Mention:
     return Mention(
         m.start, t.end(), text[m.start : t.end()], E.PROGRAM, name, "org", aliases=[text[m.start : t.end()]]
     )
+
+
+_CAMEL = re.compile(
+    r"(?<![\w-])(?:[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z]{2,}[a-z]+[A-Za-z]*|[a-z]+[A-Z][A-Za-z]*)(?![\w-])"
+)
+_ALLCAPS = re.compile(r"(?<![\w&.-])[A-Z][A-Z0-9]{1,5}(?![\w&.-])")
+#: Upper-case words that are not organisations.
+_NOT_ORG_CAPS = frozenset(
+    """MOU MOUS LOI CEO CTO CFO COO CSO VP SVP EVP PHD MBA AI ML IT ICT IOT RD GDP USD EUR GBP AUD CAD NIS DKK
+    SEK NOK JPY KRW CHF INR CNY QKD PQC HPC CMOS GPU CPU QPU API OK TV PR EU US UK USA UAE UN NATO COVID DNA RNA
+    ESG KPI IPO ETF FAQ PDF HTML ID NO II III IV STEM AM PM EST UTC GMT CET NB PS FY Q1 Q2 Q3 Q4 H1 H2""".split()
+)
+
+
+def _shaped_names(text: str, gaz: Gazetteer) -> list[Mention]:
+    """Names whose shape marks them as proper names of organisations even without a keyword:
+    inner capitals ("IonQ", "PsiQuantum", "OVHcloud") anywhere, and unknown all-capital
+    acronyms used at least twice ("VTT", "IQM")."""
+    out: list[Mention] = []
+    for m in _CAMEL.finditer(text):
+        name = m.group()
+        if name.upper() in _NOT_ORG_CAPS or name.startswith(("Mc", "Mac")) or gaz.lookup(name):
+            continue
+        out.append(Mention(m.start(), m.end(), name, E.COMPANY, name, "shape"))
+    caps: dict[str, list[re.Match[str]]] = {}
+    for m in _ALLCAPS.finditer(text):
+        caps.setdefault(m.group(), []).append(m)
+    for name, hits in caps.items():
+        if len(hits) < 2 or name in _NOT_ORG_CAPS or gaz.lookup(name) or name.isdigit():
+            continue
+        out += [Mention(h.start(), h.end(), name, E.COMPANY, name, "shape") for h in hits]
+    return out
 
 
 def _is_headline(text: str) -> bool:

@@ -32,6 +32,7 @@ __all__ = ["FUZZY_THRESHOLD", "Resolved", "resolve"]
 #: Minimum similarity for a fuzzy merge with a gazetteer name (documented in docs/extraction.md).
 FUZZY_THRESHOLD = 0.92
 E = EntityType
+_WEAK = frozenset({"shape", "list", "descriptor"})
 _ORGLIKE = {E.COMPANY, E.UNIVERSITY, E.RESEARCH_INSTITUTE, E.GOVERNMENT_BODY, E.CLUSTER, E.PROGRAM}
 
 
@@ -130,6 +131,12 @@ def resolve(mentions: Sequence[Mention], gaz: Gazetteer) -> Resolved:
         if key in by_key:
             out.append((m, add(drafts[by_key[key]], m)))
             continue
+        if m.rule in _WEAK:
+            # a name found by its shape or position takes the type of a known entity of that name
+            same = {eid for (n, _), eid in by_key.items() if n == key[0]}
+            if len(same) == 1:
+                out.append((m, add(drafts[same.pop()], m)))
+                continue
         if m.type in _ORGLIKE and m.rule in {"org", "list", "acronym", "quoted"}:
             owner = _affix_owner(m, [d for d in drafts.values() if d.type in _ORGLIKE])
             if owner is not None:
