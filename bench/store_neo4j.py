@@ -2,15 +2,15 @@
 
 Phases, on one Neo4j 5.26 (started here from ``tests/neo4j`` unless ``--uri`` is given):
 
-1. ``naive``: a naive writer on a prefix of the corpus: one auto-commit statement per entity
-   and per relation (MERGE the node / MERGE the relationship and append its evidence);
-2. ``batched``: :meth:`Neo4jStore.upsert` on the same prefix into an emptied database (one
-   transaction per document, batched ``UNWIND ... MERGE``), then :meth:`Neo4jStore.upsert_many`
-   (``--batch-docs`` whole documents per transaction); the ratios to the naive writer are the
-   speed-ups on the same data;
-3. ``load``: the whole corpus with :meth:`Neo4jStore.upsert_many` (relations/s, documents/s);
-4. ``query``: 1-hop (``relations(actor)``, evidence included) and 2-hop (the neighbours'
-   relations in one ``relations_of`` call, as the API batches them) on random actors: p50/p99.
+1. ``warm``: the JVM (JIT) and the query plans, on throwaway documents, with every writer;
+2. ``load``: the whole corpus with :meth:`Neo4jStore.upsert_many` (relations/s, documents/s);
+3. ``query``: 1-hop (``relations(actor)``, evidence included) and 2-hop (the neighbours'
+   relations in one ``relations_of`` call, as the API batches them) on random actors: p50/p99;
+4. ``ratio``: on the same prefix of the corpus, each into an emptied database, median of
+   ``--repeats`` runs: a naive writer (one auto-commit statement per entity and per relation),
+   :meth:`Neo4jStore.upsert` (one transaction per document, batched ``UNWIND ... MERGE``) and
+   :meth:`Neo4jStore.upsert_many` (``--batch-docs`` whole documents per transaction); the
+   ratios to the naive writer are the speed-ups on the same data.
 
 Usage::
 
@@ -23,6 +23,7 @@ import argparse
 import json
 import os
 import random
+import statistics
 import sys
 import time
 from collections.abc import Iterator
@@ -92,6 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--batch-docs", type=int, default=20, help="documents per transaction in bulk loads")
     parser.add_argument("--samples", type=int, default=500)
+    parser.add_argument("--repeats", type=int, default=3, help="runs of each writer in the comparison")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--uri", help="use this Neo4j (emptied!) instead of starting one")
     args = parser.parse_args(argv)
@@ -122,8 +124,7 @@ def main(argv: list[str] | None = None) -> int:
         store = Neo4jStore(uri)
         driver = neo4j.GraphDatabase.driver(uri, notifications_min_severity="OFF")
         try:
-            # Warm the JVM (JIT) and both writers' query plans on throwaway documents from the end
-            # of the corpus, so neither writer pays for compilation.
+            # Warm the JVM (JIT) and the query plans on throwaway documents from the end.
             warm = deltas[-args.naive_docs :]
             for _ in range(2):
                 store.clear()
@@ -135,30 +136,6 @@ def main(argv: list[str] | None = None) -> int:
                 naive_load(driver, warm)
             store.clear()
 
-            t = time.perf_counter()
-            naive_load(driver, prefix)
-            naive_s = time.perf_counter() - t
-            store.clear()
-            t = time.perf_counter()
-            for d in prefix:
-                store.upsert(d)
-            batched_s = time.perf_counter() - t
-            store.clear()
-            t = time.perf_counter()
-            store.upsert_many(prefix, batch_size=args.batch_docs)
-            bulk_s = time.perf_counter() - t
-            out["ratio"] = {
-                "documents": len(prefix),
-                "relation_rows": prefix_rows,
-                "naive_relations_per_s": round(prefix_rows / naive_s),
-                "batched_relations_per_s": round(prefix_rows / batched_s),
-                "bulk_relations_per_s": round(prefix_rows / bulk_s),
-                "speedup_per_document_tx": round(naive_s / batched_s, 1),
-                "speedup_bulk": round(naive_s / bulk_s, 1),
-            }
-            print(json.dumps({"ratio": out["ratio"]}), flush=True)
-
-            store.clear()
             t = time.perf_counter()
             store.upsert_many(deltas, batch_size=args.batch_docs)
             load_s = time.perf_counter() - t
@@ -193,6 +170,36 @@ def main(argv: list[str] | None = None) -> int:
                 "two_hop_p99": round(_pct(two, 0.99), 2),
                 "samples": args.samples,
             }
+
+            # The writers compared on the same prefix, after all of the above warmed the JVM;
+            # each measured --repeats times into an emptied database, median kept.
+            times: dict[str, list[float]] = {"naive": [], "batched": [], "bulk": []}
+            for _ in range(args.repeats):
+                store.clear()
+                t = time.perf_counter()
+                naive_load(driver, prefix)
+                times["naive"].append(time.perf_counter() - t)
+                store.clear()
+                t = time.perf_counter()
+                for d in prefix:
+                    store.upsert(d)
+                times["batched"].append(time.perf_counter() - t)
+                store.clear()
+                t = time.perf_counter()
+                store.upsert_many(prefix, batch_size=args.batch_docs)
+                times["bulk"].append(time.perf_counter() - t)
+            naive_s, batched_s, bulk_s = (statistics.median(times[k]) for k in ("naive", "batched", "bulk"))
+            out["ratio"] = {
+                "documents": len(prefix),
+                "relation_rows": prefix_rows,
+                "repeats": args.repeats,
+                "naive_relations_per_s": round(prefix_rows / naive_s),
+                "batched_relations_per_s": round(prefix_rows / batched_s),
+                "bulk_relations_per_s": round(prefix_rows / bulk_s),
+                "speedup_per_document_tx": round(naive_s / batched_s, 1),
+                "speedup_bulk": round(naive_s / bulk_s, 1),
+            }
+            out["load_average_at_end"] = [round(x, 1) for x in os.getloadavg()]
         finally:
             driver.close()
             store.close()
