@@ -379,6 +379,10 @@ def test_filters_and_exports(page: tuple[Any, Watch], seed_server: Server) -> No
     pg.dispatch_event("#since", "change")
     windowed = pg.evaluate("window.qkgExplorer.visibleCount()")
     assert windowed["edges"] < total["edges"]
+    # The ranking follows the window too (qkg's centrality over evidence dated inside it).
+    pg.wait_for_function(
+        "() => document.getElementById('ranking-caption').textContent.includes('2000-01-01')"
+    )
     pg.click("#filters-reset")
     pg.wait_for_function("t => window.qkgExplorer.visibleCount().edges === t", arg=total["edges"])
 

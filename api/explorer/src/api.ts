@@ -516,12 +516,14 @@ export class QkgApi {
     return { nodes, edges, edgeIds };
   }
 
-  async ranking(metric: Metric, top: number): Promise<RankingRow[]> {
+  /** The top actors by ``metric`` on the collaboration network, optionally only from evidence
+   * dated inside ``since``..``until`` (ISO dates). */
+  async ranking(metric: Metric, top: number, since: string | null = null, until: string | null = null): Promise<RankingRow[]> {
     const data = await this.query<{ centrality: Array<{ rank: number; score: number; actor: WActorRef }> }>(
-      `query Ranking($metric: CentralityMetric!, $top: Int!) {
-        centrality(metric: $metric, top: $top) { rank score actor { id name type } }
+      `query Ranking($metric: CentralityMetric!, $top: Int!, $from: String, $to: String) {
+        centrality(metric: $metric, top: $top, from: $from, to: $to) { rank score actor { id name type } }
       }`,
-      { metric: metric.toUpperCase(), top },
+      { metric: metric.toUpperCase(), top, from: since, to: until },
     );
     return data.centrality.map((r) => ({
       id: r.actor.id,

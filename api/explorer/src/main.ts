@@ -363,10 +363,15 @@ function markRanking(): void {
 async function loadRanking(): Promise<void> {
   const tbody = byId("ranking").querySelector("tbody");
   if (tbody === null) return;
-  byId("ranking-caption").textContent = `Top actors by ${humanise(metric).toLowerCase()}`;
+  const window =
+    filters.since || filters.until ? ` (evidence ${filters.since ?? "…"} to ${filters.until ?? "…"})` : "";
+  byId("ranking-caption").textContent = `Top actors by ${humanise(metric).toLowerCase()}${window}`;
   try {
-    const rows = await api.ranking(metric, RANKING_TOP);
+    const rows = await api.ranking(metric, RANKING_TOP, filters.since, filters.until);
     clear(tbody);
+    if (rows.length === 0) {
+      tbody.append(h("tr", {}, h("td", { colspan: 3, class: "muted" }, "No actor has evidence in this window.")));
+    }
     rankingRows = rows.map((r) => {
       const row = h(
         "tr",
@@ -458,6 +463,7 @@ function buildFilters(): void {
     filters.since = since.value || null;
     filters.until = until.value || null;
     refreshVisibility();
+    void loadRanking();
   };
   since.addEventListener("change", dates);
   until.addEventListener("change", dates);
@@ -468,6 +474,7 @@ function buildFilters(): void {
       filters.since = null;
       filters.until = null;
       refreshVisibility();
+      void loadRanking();
     });
   });
 }
