@@ -120,17 +120,14 @@ def test_sigkill_mid_load_then_restart_and_reload_equals_a_clean_load(
         ), where
 
         # Nothing half-written: the recovered graph is a clean load of exactly those documents.
-        for d in corpus:
-            if d.document.id in loaded:
-                neo4j_store.upsert(d)
+        neo4j_store.upsert_many([d for d in corpus if d.document.id in loaded])
         assert canonical_dump(recovered) == canonical_dump(neo4j_store), where
 
         # Re-running the whole load converges on a clean load of everything (merges do not
         # depend on load order, so the clean store just gets the rest).
         for d in corpus:
             recovered.upsert(d)
-            if d.document.id not in loaded:
-                neo4j_store.upsert(d)
+        neo4j_store.upsert_many([d for d in corpus if d.document.id not in loaded])
         assert recovered.stats().documents == N_DOCUMENTS
         assert canonical_dump(recovered) == canonical_dump(neo4j_store), where
         assert _duplicates(recovered, own_server.uri)["relationships"] == 0, where
