@@ -444,3 +444,32 @@ def test_ego_network_of_500_nodes(browser: Any, synthetic_server: Server) -> Non
         watch.check()
     finally:
         ctx.close()
+
+
+AXE = ROOT / "api" / "explorer" / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def test_accessibility_audit(browser: Any, seed_server: Server) -> None:
+    """axe-core (from the explorer's npm dev dependencies) finds no serious or critical issue."""
+    if not AXE.exists():
+        pytest.skip("axe-core is installed by .ci/build-frontend (npm ci in api/explorer)")
+    # The page's CSP forbids injected scripts, as it should; the audit context bypasses it.
+    ctx = browser.new_context(viewport=LAPTOP, bypass_csp=True)
+    pg = ctx.new_page()
+    pg.set_default_timeout(20_000)
+    try:
+        open_page(pg, seed_server)
+        choose(pg, "#search", "KAIST", r"KAIST")
+        wait_ready(pg)
+        pg.wait_for_selector("#card-title")
+        pg.add_script_tag(path=str(AXE))
+        result = pg.evaluate(
+            "async () => { const r = await axe.run(document, {resultTypes: ['violations']});"
+            " return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
+            " nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))})); }"
+        )
+        record("axe_violations", result)
+        serious = [v for v in result if v["impact"] in ("serious", "critical")]
+        assert serious == [], json.dumps(serious, indent=2)
+    finally:
+        ctx.close()
