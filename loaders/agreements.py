@@ -79,6 +79,31 @@ class AgreementDraft:
     topics: list[str] = field(default_factory=list)
 
 
+#: Substrings one of which every agreement cue or collaboration verb contains (a cheap gate).
+_CUE_WORDS = (
+    "partner",
+    "collaborat",
+    "cooperat",
+    "co-operat",
+    "team",
+    "join",
+    "work",
+    "joint",
+    "alliance",
+    "agreement",
+    "mou",
+    "memorand",
+    "letter",
+    "loi",
+    "consortium",
+    "contract",
+    "procure",
+    "co-innovation",
+    "declaration",
+    "statement",
+)
+
+
 def _kind(text: str) -> AgreementKind | None:
     for kind, rx in _CUES:
         if rx.search(text):
@@ -187,8 +212,11 @@ def find_agreements(
     pending_consortium: int | None = None
     for k, v in enumerate(views):
         m = v.masked
-        kind = _kind(m)
-        collab = _COLLAB.search(m) is not None
+        low = m.lower()
+        cued = any(w in low for w in _CUE_WORDS)
+        kind = _kind(m) if cued else None
+        v.memo["kind"] = kind
+        collab = cued and _COLLAB.search(m) is not None
         parties: list[int] = []
         if kind or collab:
             parties, _ = _parties(v)
@@ -284,7 +312,7 @@ def _discourse(views: list[SentView], drafts: list[AgreementDraft], facts: list[
         last = max(d.sentences)
         for k in range(last + 1, min(len(views), last + 5)):
             v = views[k]
-            if _kind(v.masked) and _parties(v)[0]:
+            if v.memo.get("kind") and _parties(v)[0]:
                 break  # another agreement takes over
             if _DEFINITE.match(v.masked) and d.date is None and k - last <= 2:
                 d.date = find_date(v.sent.text)  # "The deal, announced on 14 March 2024, ..."

@@ -177,7 +177,8 @@ def relation_facts(v: SentView, recent_program: str | None) -> Iterator[Fact]:
         yield from _part_of(v, m)
     if _gate(low, _G_DEVELOP):
         yield from _develops(v, m)
-    yield from _works_on(v, m)
+    if E.TECHNOLOGY in v.types:
+        yield from _works_on(v, m)
     if _gate(low, _G_LEAD):
         yield from _leads(v, m, recent_program)
     if "§" in m and any(v.type(i) is E.PERSON for i in range(len(v.types))):
