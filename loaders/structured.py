@@ -83,8 +83,30 @@ def _depth(obj: Any, limit: int = _MAX_DEPTH) -> int:
     return deepest
 
 
+_BRACKETS = re.compile(r'"(?:\\.|[^"\\])*"|[\[\]{}]')
+
+
+def _bracket_depth(text: str, limit: int) -> int:
+    """Deepest bracket nesting outside strings, stopping early past ``limit`` (before any parser runs:
+    recursive parsers overflow the C stack on deep input rather than raise)."""
+    depth = deepest = 0
+    for m in _BRACKETS.finditer(text):
+        c = m.group()
+        if c in "[{":
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if deepest > limit:
+                    return deepest
+        elif c in "]}":
+            depth -= 1
+    return deepest
+
+
 def _parse_json_yaml(text: str, is_yaml: bool) -> Any:
     """Parse in the sandbox: deep nesting and YAML alias bombs are refused."""
+    if _bracket_depth(text, _MAX_DEPTH) > _MAX_DEPTH:
+        raise DocumentRejected("", f"input is nested more than {_MAX_DEPTH} levels deep")
     if is_yaml:
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
             if isinstance(event, yaml.AliasEvent):
