@@ -33,10 +33,10 @@ __all__ = ["CONTENT_SECURITY_POLICY", "STATIC_DIR", "ExplorerAsset", "load_asset
 #: Where ``.ci/build-frontend`` writes the built page.
 STATIC_DIR = Path(__file__).resolve().parent / "static" / "explore"
 
-#: Everything from this origin only; no inline script or style; images also from data:/blob:
+#: Everything from this origin only; no inline script or style; images also from blob:
 #: (the PNG export); nothing may frame the page, post forms or change the base URL.
 CONTENT_SECURITY_POLICY = (
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' blob:; "
     "font-src 'self'; connect-src 'self'; manifest-src 'self'; base-uri 'none'; "
     "form-action 'none'; frame-ancestors 'none'"
 )
