@@ -147,7 +147,7 @@ def _find_groups(v: SentView) -> list[tuple[list[int], str, int]]:
     for x in re.finditer(rf"({LIST})\s+[^§]{{0,40}}?\b{_SIGN}\b[^§]{{0,60}}?\bwith\s+({LIST})", m):
         add(keep(ids_in(x.group(1))) + keep(ids_in(x.group(2))), "signed-with", x.span())
     for x in re.finditer(
-        rf"\b(?:partner(?:s|ed|ing|ship)?|collaborat\w*|cooperat\w*|MO[Uu]|agreement|memorandum[^§]{{0,40}}?|work(?:s|ed|ing)?\s+together|team(?:s|ed)?\s+up|join(?:s|ed)?\s+forces)\s+with\s+({LIST})",
+        rf"\b(?:partner(?:s|ed|ing|ship)?|collaborat\w*|cooperat\w*|MO[Uu]|agreement|memorandum[^§]{{0,40}}?|letter\s+of\s+intent|Lo[Ii]|work(?:s|ed|ing)?\s+together|team(?:s|ed)?\s+up|join(?:s|ed)?\s+forces)\s+with\s+({LIST})",
         m,
     ):
         withs = keep(ids_in(x.group(1)))

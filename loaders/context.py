@@ -235,6 +235,9 @@ def _normalise(v: SentView) -> None:
         inner = ids_in(body)
         if ty(a) is E.PERSON:
             return m.group(0)
+        based = re.match(r"^(?:the|a|an)\s+§(\d+)§-based\b", body)
+        if based and ty(based.group(1)) in PLACES and ty(a) in ORGS:
+            _add(v, a, R.LOCATED_IN, based.group(1), "apposition-based", 0.8)
         if re.search(r"\b(?:competitors?|rivals?)\b", body):
             for i in inner:
                 if ty(i) in ORGS and ty(a) in ORGS:
@@ -257,10 +260,23 @@ def _normalise(v: SentView) -> None:
                 body,
             ):
                 _add(v, a, R.WORKS_ON, str(i), "apposition-technology", 0.7)
-        return f"§{a}§{m.group(3)}"
+        return f"§{a}§" + ("" if m.group(3) == "," else m.group(3))
+
+    # "§IQM§, headquartered in §Espoo§, §Finland§, competes ...": a participle apposition
+    def participle(m: re.Match[str]) -> str:
+        a, b = m.group(1), m.group(2)
+        if ty(a) in ORGS and ty(b) in PLACES | {E.CLUSTER}:
+            _add(v, a, R.LOCATED_IN, b, "apposition-based-in", 0.9)
+            return f"§{a}§"
+        return m.group(0)
 
     v.masked = re.sub(
-        rf"{ENT},\s+((?:(?:the|a|an)\s+(?!§)|one\s+of\s+)[^,;:]{{3,120}}?)(,|\s+(?=today|have|has|announced|signed))",
+        rf"{ENT},\s+(?:which\s+is\s+|that\s+is\s+)?(?:headquartered|based|located|situated)\s+in\s+(?:the\s+)?{ENT}(?:,\s+§\d+§)?,",
+        participle,
+        v.masked,
+    )
+    v.masked = re.sub(
+        rf"{ENT},\s+((?:(?:the|a|an)\s+(?!§\d+§\s*(?:,|;|and\b|$))|one\s+of\s+)[^,;:]{{3,120}}?)(,|\s+(?=today|have|has|announced|signed))",
         appos,
         v.masked,
     )

@@ -237,6 +237,13 @@ _PARTY_WORDS = (
 )
 
 
+#: Words that follow "and" inside one name ("Research and Development", "Science and Technology").
+_COLLOCATED = frozenset(
+    """development technology technologies innovation engineering sciences science education employment industry
+    energy economy culture sport sports trade research training planning communications information""".split()
+)
+
+
 def _orgs(sent: Sentence, gaz: Gazetteer, known: frozenset[tuple[int, int]] = frozenset()) -> list[Mention]:
     out: list[Mention] = []
     t = sent.text
@@ -254,6 +261,8 @@ def _orgs(sent: Sentence, gaz: Gazetteer, known: frozenset[tuple[int, int]] = fr
         for p in re.finditer(r"\sand\s+(?:the\s+)?", phrase):
             left, right = phrase[: p.start()], phrase[p.end() :]
             of_before = re.search(r"\b(?:of|for)\b", left) is not None
+            if right.split(" ", 1)[0].lower() in _COLLOCATED:
+                continue  # "Research and Development Program", "Science and Technology Council"
             if not of_before or p.group().rstrip().endswith("the") or (head_type(right) and head_type(left)):
                 cuts.append(p)
         cands = []

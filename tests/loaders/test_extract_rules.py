@@ -234,3 +234,19 @@ def test_news_sample_end_to_end(facts: Run) -> None:
     assert not f.has_entity("Separately")
     assert not f.has_entity("Leave a comment")
     assert any(g.value == 3000 and g.target_year == 2030 for g in f.kg.goals)
+
+
+def test_news_sample_2_end_to_end(facts: Run) -> None:
+    """A second article written for this test: appositions, participles, letters of intent."""
+    from pathlib import Path
+
+    f = facts((Path(__file__).parent / "news_sample_2.txt").read_text(encoding="utf-8"))
+    assert f.has_entity("Moonshot Research and Development Program")
+    assert f.has("Alice & Bob", "LOCATED_IN", "Paris")
+    assert f.has("Alice & Bob", "PART_OF", "Quantum Flagship")
+    assert ("MOU", frozenset({"Alice & Bob", "Université de Sherbrooke"})) in f.agreements()
+    assert f.has("IQM Quantum Computers", "LOCATED_IN", "Espoo")
+    assert f.has("IQM Quantum Computers", "COMPETES_WITH", "Rigetti Computing")
+    assert f.has("Photonic Inc.", "LOCATED_IN", "Waterloo")
+    assert f.has("Photonic Inc.", "PARTNERS_WITH", "Microsoft")
+    assert f.has("Théau Peronnin", "AFFILIATED_WITH", "Alice & Bob")
