@@ -239,8 +239,29 @@ _PARTY_WORDS = (
 
 #: Words that follow "and" inside one name ("Research and Development", "Science and Technology").
 _COLLOCATED = frozenset(
-    """development technology technologies innovation engineering sciences science education employment industry
-    energy economy culture sport sports trade research training planning communications information""".split()
+    [
+        "development",
+        "technology",
+        "technologies",
+        "innovation",
+        "engineering",
+        "sciences",
+        "science",
+        "education",
+        "employment",
+        "industry",
+        "energy",
+        "economy",
+        "culture",
+        "sport",
+        "sports",
+        "trade",
+        "research",
+        "training",
+        "planning",
+        "communications",
+        "information",
+    ]
 )
 
 
