@@ -28,7 +28,7 @@ from bench.synthetic import generate_deltas
 from qkg.graph.neo4j import Neo4jStore
 from qkg.schemas import KnowledgeGraph, StoreError
 from tests.factories import canonical_dump
-from tests.neo4j.server import Neo4jServer, Neo4jStartError
+from tests.neo4j.server import TEST_JVM_FLAGS, Neo4jServer, Neo4jStartError
 
 pytestmark = [pytest.mark.neo4j, pytest.mark.slow]
 
@@ -45,7 +45,7 @@ def corpus() -> list[KnowledgeGraph]:
 @pytest.fixture
 def own_server(tmp_path: Path) -> Iterator[Neo4jServer]:
     """A Neo4j of this test's own (the session's server is not ours to kill)."""
-    server = Neo4jServer(tmp_path / "neo4j", page_cache_mib=64)
+    server = Neo4jServer(tmp_path / "neo4j", page_cache_mib=64, jvm_flags=TEST_JVM_FLAGS)
     try:
         server.start()
     except Neo4jStartError as exc:

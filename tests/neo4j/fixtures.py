@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from .server import Neo4jServer, Neo4jStartError
+from .server import TEST_JVM_FLAGS, Neo4jServer, Neo4jStartError
 
 if TYPE_CHECKING:
     from qkg.graph.neo4j import Neo4jStore
@@ -54,7 +54,7 @@ def neo4j_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Neo4jTarg
     if external is not None:
         yield external
         return
-    server = Neo4jServer(tmp_path_factory.mktemp("neo4j-data"), page_cache_mib=128)
+    server = Neo4jServer(tmp_path_factory.mktemp("neo4j-data"), page_cache_mib=128, jvm_flags=TEST_JVM_FLAGS)
     problem = None
     try:
         server.start()

@@ -32,6 +32,7 @@ from pathlib import Path
 
 __all__ = [
     "NEO4J_VERSION",
+    "TEST_JVM_FLAGS",
     "Neo4jServer",
     "Neo4jStartError",
     "cache_dir",
@@ -53,6 +54,12 @@ JVM_FLAGS = (
     "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
     "-Dio.netty.tryReflectionSetAccessible=true",
 )
+
+
+#: For short-lived test servers: the C1 JIT only, which starts twice as fast and runs a cold
+#: server's first few hundred transactions about three times faster (measured here). Long
+#: runs (benchmarks) keep the default tiered JIT for its peak speed.
+TEST_JVM_FLAGS = ("-XX:TieredStopAtLevel=1",)
 
 
 class Neo4jStartError(RuntimeError):
@@ -148,8 +155,16 @@ class Neo4jServer:
     SIGKILL (fault tests). A stopped or killed server can be started again on the same data.
     """
 
-    def __init__(self, data_dir: Path, *, port: int | None = None, page_cache_mib: int = 64) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        *,
+        port: int | None = None,
+        page_cache_mib: int = 64,
+        jvm_flags: tuple[str, ...] = (),
+    ) -> None:
         self.data_dir = Path(data_dir)
+        self.jvm_flags = jvm_flags
         self.port = port or free_port()
         self.page_cache_mib = page_cache_mib
         self._proc: subprocess.Popen[str] | None = None
@@ -177,6 +192,7 @@ class Neo4jServer:
         cmd = [
             _tool("java"),
             *JVM_FLAGS,
+            *self.jvm_flags,
             "-cp",
             f"{classes}{os.pathsep}{classpath}",
             "Launcher",
