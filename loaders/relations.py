@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from qkg.schemas import EntityType, RelationType
 
@@ -187,86 +188,136 @@ def relation_facts(v: SentView, recent_program: str | None) -> Iterator[Fact]:
         yield from _competes(v, m)
 
 
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    """One phrasing: which groups hold the source(s) and the target(s), and what it is worth."""
+
+    pattern: re.Pattern[str]
+    source: int
+    target: int
+    name: str
+    confidence: float
+    source_types: frozenset[EntityType] | None = None
+
+
+def _members(group: str) -> list[int]:
+    return [int(group)] if group.isdigit() else ids_in(group)
+
+
+#: Funding phrasings; sources invest in targets.
+_INVEST_RULES = (
+    _Rule(
+        re.compile(
+            rf"{_INVEST_NOUN}\s+(?:of\s+(?:{MONEY})\s+)?(?:from|by)\s+({LIST})\s+(?:to|in|into|for)\s+(?:the\s+)?{ENT}"
+        ),
+        1,
+        2,
+        "funding-noun",
+        0.8,
+    ),
+    _Rule(
+        re.compile(
+            rf"({LIST})\s+(?:(?:has|have|had|will|is|are|was|were|also|jointly|recently|today|already|been|be)\s+)*"
+            rf"{_INVEST_VERB}\s+(?:(?:an?\s+)?(?:additional\s+|further\s+|nearly\s+|about\s+|around\s+|some\s+)?(?:{MONEY})\s*(?:in\s+\w+\s+)?(?:{_INVEST_NOUN}\s+)?)?"
+            rf"(?:(?:to|in|into|for)\s+)?(?:the\s+)?{ENT}"
+        ),
+        1,
+        2,
+        "funding-verb",
+        0.8,
+        frozenset(EntityType) - {E.PERSON},
+    ),
+    _Rule(
+        re.compile(
+            rf"{ENT}\s+(?:(?:has|have|had|also|just|recently)\s+)*(?:raised|received|secured|obtained|won|closed|landed|attracted)\b[^§]{{0,80}}?"
+            rf"\b(?:from|by|led\s+by|with\s+participation\s+from|backed\s+by)\s+({LIST})"
+        ),
+        2,
+        1,
+        "funding-raised",
+        0.8,
+    ),
+    _Rule(
+        re.compile(
+            rf"(?:paid|provided|invested|funded|financed|injected|backed|led|contributed)\s+by\s+(?:the\s+)?{ENT}'s?\s+[^§:]{{0,50}}?"
+            rf"(?:shareholders|investors|backers|funders)\s*:?\s*({LIST})"
+        ),
+        2,
+        1,
+        "funding-shareholders",
+        0.8,
+    ),
+    _Rule(
+        re.compile(
+            rf"{ENT}\s+[^§]{{0,50}}?\b(?:acquire|acquired|acquires|take|took|takes|taking|buy|bought)\s+an?\s+(?:\w+\s+)?stake\s+in\s+{ENT}"
+        ),
+        1,
+        2,
+        "funding-stake",
+        0.8,
+    ),
+    _Rule(
+        re.compile(
+            rf"(?:through|via)\s+the\s+{ENT}[^§]{{0,60}}?\b(?:contribution|funding|investment)[^§]{{0,40}}?{ENT}"
+        ),
+        1,
+        2,
+        "funding-through",
+        0.6,
+    ),
+    _Rule(
+        re.compile(
+            rf"{ENT}'s?\s+(?:\w+\s+){{0,2}}{_INVEST_NOUN}\s+(?:of\s+(?:{MONEY})\s+)?(?:in|into|to|for)\s+(?:the\s+)?{ENT}"
+        ),
+        1,
+        2,
+        "funding-possessive",
+        0.8,
+    ),
+    _Rule(
+        re.compile(
+            rf"(?:{MONEY})\s+(?:{_INVEST_NOUN}\s+)?(?:is\s+|was\s+|will\s+be\s+)?(?:injected|invested|provided)?\s*(?:in|into|to)\s+(?:the\s+)?{ENT}"
+            rf"\s+(?:from|by)\s+({LIST})"
+        ),
+        2,
+        1,
+        "funding-amount",
+        0.8,
+    ),
+    _Rule(
+        re.compile(
+            rf"\bfrom\s+the\s+{ENT}[^.;]{{0,90}}?\b(?:will|to|would|shall)\s+(?:pay\s+for|fund|finance|help\s+(?:fund|finance|build))\s+(?:the\s+)?{ENT}"
+        ),
+        1,
+        2,
+        "funding-pays-for",
+        0.7,
+        frozenset(_ACTORS),
+    ),
+    _Rule(
+        re.compile(rf"(?:investments?|funding)\s+(?:in|into)\s+(?:the\s+)?{ENT}\s+(?:from|by)\s+({LIST})"),
+        2,
+        1,
+        "funding-in-from",
+        0.8,
+    ),
+)
+
+
+def _apply(v: SentView, m: str, rules: tuple[_Rule, ...], rtype: RelationType) -> Iterator[Fact]:
+    for rule in rules:
+        for x in rule.pattern.finditer(m):
+            targets = _members(x.group(rule.target))
+            for a in _members(x.group(rule.source)):
+                if rule.source_types is not None and v.type(a) not in rule.source_types:
+                    continue
+                for b in targets:
+                    if _ok(v, a, b):
+                        yield _f(v, a, rtype, b, rule.name, rule.confidence)
+
+
 def _invest(v: SentView, m: str) -> Iterator[Fact]:
-    rule = "funding"
-    for x in re.finditer(
-        rf"{_INVEST_NOUN}\s+(?:of\s+(?:{MONEY})\s+)?(?:from|by)\s+({LIST})\s+(?:to|in|into|for)\s+(?:the\s+)?{ENT}",
-        m,
-    ):
-        b = int(x.group(2))
-        for a in ids_in(x.group(1)):
-            if _ok(v, a, b):
-                yield _f(v, a, R.INVESTS_IN, b, rule + "-noun", 0.8)
-    for x in re.finditer(
-        rf"({LIST})\s+(?:(?:has|have|had|will|is|are|was|were|also|jointly|recently|today|already|been|be)\s+)*"
-        rf"{_INVEST_VERB}\s+(?:(?:an?\s+)?(?:additional\s+|further\s+|nearly\s+|about\s+|around\s+|some\s+)?(?:{MONEY})\s*(?:in\s+\w+\s+)?(?:{_INVEST_NOUN}\s+)?)?"
-        rf"(?:(?:to|in|into|for)\s+)?(?:the\s+)?{ENT}",
-        m,
-    ):
-        b = int(x.group(2))
-        for a in ids_in(x.group(1)):
-            if _ok(v, a, b) and v.type(a) is not E.PERSON:
-                yield _f(v, a, R.INVESTS_IN, b, rule + "-verb", 0.8)
-    for x in re.finditer(
-        rf"{ENT}\s+(?:(?:has|have|had|also|just|recently)\s+)*(?:raised|received|secured|obtained|won|closed|landed|attracted)\b[^§]{{0,80}}?"
-        rf"\b(?:from|by|led\s+by|with\s+participation\s+from|backed\s+by)\s+({LIST})",
-        m,
-    ):
-        b = int(x.group(1))
-        for a in ids_in(x.group(2)):
-            if _ok(v, a, b):
-                yield _f(v, a, R.INVESTS_IN, b, rule + "-raised", 0.8)
-    for x in re.finditer(
-        rf"(?:paid|provided|invested|funded|financed|injected|backed|led|contributed)\s+by\s+(?:the\s+)?{ENT}'s?\s+[^§:]{{0,50}}?(?:shareholders|investors|backers|funders)\s*:?\s*({LIST})",
-        m,
-    ):
-        b = int(x.group(1))
-        for a in ids_in(x.group(2)):
-            if _ok(v, a, b):
-                yield _f(v, a, R.INVESTS_IN, b, rule + "-shareholders", 0.8)
-    for x in re.finditer(
-        rf"{ENT}\s+[^§]{{0,50}}?\b(?:acquire|acquired|acquires|take|took|takes|taking|buy|bought)\s+an?\s+(?:\w+\s+)?stake\s+in\s+{ENT}",
-        m,
-    ):
-        a, b = int(x.group(1)), int(x.group(2))
-        if _ok(v, a, b):
-            yield _f(v, a, R.INVESTS_IN, b, rule + "-stake", 0.8)
-    for x in re.finditer(
-        rf"(?:through|via)\s+the\s+{ENT}[^§]{{0,60}}?\b(?:contribution|funding|investment)[^§]{{0,40}}?{ENT}",
-        m,
-    ):
-        a, b = int(x.group(1)), int(x.group(2))
-        if _ok(v, a, b):
-            yield _f(v, a, R.INVESTS_IN, b, rule + "-through", 0.6)
-    for x in re.finditer(
-        rf"{ENT}'s?\s+(?:\w+\s+){{0,2}}{_INVEST_NOUN}\s+(?:of\s+(?:{MONEY})\s+)?(?:in|into|to|for)\s+(?:the\s+)?{ENT}",
-        m,
-    ):
-        a, b = int(x.group(1)), int(x.group(2))
-        if _ok(v, a, b):
-            yield _f(v, a, R.INVESTS_IN, b, rule + "-possessive", 0.8)
-    for x in re.finditer(
-        rf"(?:{MONEY})\s+(?:{_INVEST_NOUN}\s+)?(?:is\s+|was\s+|will\s+be\s+)?(?:injected|invested|provided)?\s*(?:in|into|to)\s+(?:the\s+)?{ENT}\s+(?:from|by)\s+({LIST})",
-        m,
-    ):
-        b = int(x.group(1))
-        for a in ids_in(x.group(2)):
-            if _ok(v, a, b):
-                yield _f(v, a, R.INVESTS_IN, b, rule + "-amount", 0.8)
-    for x in re.finditer(
-        rf"\bfrom\s+the\s+{ENT}[^.;]{{0,90}}?\b(?:will|to|would|shall)\s+(?:pay\s+for|fund|finance|help\s+(?:fund|finance|build))\s+(?:the\s+)?{ENT}",
-        m,
-    ):
-        a, b = int(x.group(1)), int(x.group(2))
-        if _ok(v, a, b) and v.type(a) in _ACTORS:
-            yield _f(v, a, R.INVESTS_IN, b, rule + "-pays-for", 0.7)
-    for x in re.finditer(
-        rf"(?:investments?|funding)\s+(?:in|into)\s+(?:the\s+)?{ENT}\s+(?:from|by)\s+({LIST})", m
-    ):
-        b = int(x.group(1))
-        for a in ids_in(x.group(2)):
-            if _ok(v, a, b):
-                yield _f(v, a, R.INVESTS_IN, b, rule + "-in-from", 0.8)
+    yield from _apply(v, m, _INVEST_RULES, R.INVESTS_IN)
 
 
 def _located(v: SentView, m: str) -> Iterator[Fact]:

@@ -10,7 +10,7 @@ are listed with their reason (exit code 1 when any was rejected).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
@@ -21,7 +21,7 @@ import typer
 if TYPE_CHECKING:
     from qkg.graph.store import GraphStore
     from qkg.loaders.extract import Extractor
-    from qkg.schemas import KnowledgeGraph
+    from qkg.schemas import Evidence, KnowledgeGraph
 
 __all__ = ["extraction_json", "register"]
 
@@ -60,6 +60,19 @@ def _options(max_bytes: int | None) -> Any:
     return ReadOptions(max_bytes=max_bytes or load_settings().max_document_bytes)
 
 
+def _evidences(evs: Sequence[Evidence]) -> list[dict[str, Any]]:
+    return [
+        {
+            "sentence": ev.sentence,
+            "start": ev.start,
+            "end": ev.end,
+            "rule": ev.rule,
+            "confidence": ev.confidence,
+        }
+        for ev in evs
+    ]
+
+
 def extraction_json(kg: KnowledgeGraph) -> dict[str, Any]:
     """The stable JSON shape of one extraction (see docs/extraction.md)."""
     d = kg.document
@@ -90,16 +103,7 @@ def extraction_json(kg: KnowledgeGraph) -> dict[str, Any]:
                 "target": r.target,
                 "evidence": r.evidence[0].sentence,
                 "confidence": r.confidence,
-                "evidences": [
-                    {
-                        "sentence": ev.sentence,
-                        "start": ev.start,
-                        "end": ev.end,
-                        "rule": ev.rule,
-                        "confidence": ev.confidence,
-                    }
-                    for ev in r.evidence
-                ],
+                "evidences": _evidences(r.evidence),
             }
             for r in kg.relations
         ],
@@ -114,16 +118,7 @@ def extraction_json(kg: KnowledgeGraph) -> dict[str, Any]:
                 "status": a.status.value,
                 "title": a.title,
                 "evidence": a.evidence[0].sentence,
-                "evidences": [
-                    {
-                        "sentence": ev.sentence,
-                        "start": ev.start,
-                        "end": ev.end,
-                        "rule": ev.rule,
-                        "confidence": ev.confidence,
-                    }
-                    for ev in a.evidence
-                ],
+                "evidences": _evidences(a.evidence),
             }
             for a in kg.agreements
         ],
