@@ -697,6 +697,24 @@ _NOT_ORG_CAPS = frozenset(
         "Q4",
         "H1",
         "H2",
+        "NEWS",
+        "NEW",
+        "THE",
+        "AND",
+        "FOR",
+        "LIVE",
+        "VIDEO",
+        "PHOTO",
+        "READ",
+        "MORE",
+        "SHARE",
+        "TOP",
+        "UPDATE",
+        "MRNA",
+        "IPHONE",
+        "IPAD",
+        "GHZ",
+        "MHZ",
     ]
 )
 
@@ -708,7 +726,12 @@ def _shaped_names(text: str, gaz: Gazetteer) -> list[Mention]:
     out: list[Mention] = []
     for m in _CAMEL.finditer(text):
         name = m.group()
-        if name.upper() in _NOT_ORG_CAPS or name.startswith(("Mc", "Mac")) or gaz.lookup(name):
+        if (
+            len(name) < 4
+            or name.upper() in _NOT_ORG_CAPS
+            or name.startswith(("Mc", "Mac"))
+            or gaz.lookup(name)
+        ):
             continue
         out.append(Mention(m.start(), m.end(), name, E.COMPANY, name, "shape"))
     caps: dict[str, list[re.Match[str]]] = {}
