@@ -33,8 +33,6 @@ class _Mutual:
     """The undirected graph of mutual weights, as arrays, with its triangles."""
 
     def __init__(self, G: nx.Graph, weight: str | None) -> None:
-        import igraph
-
         view = to_igraph(G)
         self.nodes = view.nodes
         n = self.n = len(view.nodes)
@@ -58,19 +56,15 @@ class _Mutual:
         np.maximum.at(self.strongest, a, mutual)
         np.maximum.at(self.strongest, b, mutual)
         self.a, self.b = a, b
-        simple = igraph.Graph(n=n, edges=np.stack([a, b], axis=1).tolist(), directed=False)
+        simple = view.graph.as_undirected(mode="collapse") if G.is_directed() else view.graph
         tri = np.asarray(simple.list_triangles(), dtype=np.int64).reshape(-1, 3)
-        self.triangles = tri
-
-    def weight_of(self, u: NDArray[Any], v: NDArray[Any]) -> NDArray[Any]:
-        lo, hi = np.minimum(u, v), np.maximum(u, v)
-        idx = np.searchsorted(self.keys, lo * self.n + hi)
-        return np.asarray(self.mutual[idx], dtype=float)
-
-    def ordered_triples(self) -> list[tuple[NDArray[Any], NDArray[Any], NDArray[Any]]]:
-        """Each triangle as its six (u, v, w) orders: the tie u-v and the third actor w."""
-        x, y, z = self.triangles[:, 0], self.triangles[:, 1], self.triangles[:, 2]
-        return [(x, y, z), (y, x, z), (x, z, y), (z, x, y), (y, z, x), (z, y, x)]
+        tri.sort(axis=1)
+        # Each triangle x < y < z with the index (into keys) and mutual weight of its ties.
+        self.x, self.y, self.z = tri[:, 0], tri[:, 1], tri[:, 2]
+        self.e_xy = np.searchsorted(keys, self.x * n + self.y)
+        self.e_xz = np.searchsorted(keys, self.x * n + self.z)
+        self.e_yz = np.searchsorted(keys, self.y * n + self.z)
+        self.m_xy, self.m_xz, self.m_yz = mutual[self.e_xy], mutual[self.e_xz], mutual[self.e_yz]
 
     def result(self, values: NDArray[Any]) -> dict[Any, float]:
         out = np.where(self.degree > 0, values, math.nan)
@@ -97,19 +91,23 @@ def constraint(G: nx.Graph, *, weight: str | None = None, engine: str = "auto") 
 
         return dict(nx.constraint(G, weight=weight))
     m = _Mutual(G, weight)
-    n = m.n
-    # Direct share p_uv for both orientations of every tie.
+    n, ties = m.n, len(m.mutual)
+    # Direct share p_uv for both orientations of every tie: index e is (a -> b), e + ties (b -> a).
     src = np.concatenate([m.a, m.b])
-    dst = np.concatenate([m.b, m.a])
-    mutual2 = np.concatenate([m.mutual, m.mutual])
-    p = mutual2 / m.strength[src]
-    indirect = np.zeros(len(src))
-    order = np.argsort(src * n + dst)
-    sorted_keys = (src * n + dst)[order]
-    for u, v, w in m.ordered_triples():
-        contrib = (m.weight_of(u, w) / m.strength[u]) * (m.weight_of(w, v) / m.strength[w])
-        idx = order[np.searchsorted(sorted_keys, u * n + v)]
-        np.add.at(indirect, idx, contrib)
+    p = np.concatenate([m.mutual, m.mutual]) / m.strength[src]
+    # Indirect share through each triangle's third actor w: p_uw * p_wv, for the six orders.
+    S, x, y, z = m.strength, m.x, m.y, m.z
+    terms = [
+        (m.e_xy, m.m_xz / S[x] * m.m_yz / S[z]),  # x -> y via z
+        (m.e_xy + ties, m.m_yz / S[y] * m.m_xz / S[z]),  # y -> x via z
+        (m.e_xz, m.m_xy / S[x] * m.m_yz / S[y]),  # x -> z via y
+        (m.e_xz + ties, m.m_yz / S[z] * m.m_xy / S[y]),  # z -> x via y
+        (m.e_yz, m.m_xy / S[y] * m.m_xz / S[x]),  # y -> z via x
+        (m.e_yz + ties, m.m_xz / S[z] * m.m_xy / S[x]),  # z -> y via x
+    ]
+    indirect = np.zeros(2 * ties)
+    for idx, contrib in terms:
+        indirect += np.bincount(idx, weights=contrib, minlength=2 * ties)
     values = np.bincount(src, weights=(p + indirect) ** 2, minlength=n)
     return m.result(values)
 
@@ -134,8 +132,17 @@ def effective_size(G: nx.Graph, *, weight: str | None = None, engine: str = "aut
         # from the definition on weighted and directed graphs.
         return dict(nx.effective_size(G, nodes=list(G), weight=weight))
     m = _Mutual(G, weight)
+    S, top, x, y, z = m.strength, m.strongest, m.x, m.y, m.z
+    # Redundancy of ego u's alter v through w, both tied to u and v: p_uw * m_vw, six orders.
+    terms = [
+        (x, m.m_xz / S[x] * m.m_yz / top[y]),  # ego x, alter y, via z
+        (y, m.m_yz / S[y] * m.m_xz / top[x]),  # ego y, alter x, via z
+        (x, m.m_xy / S[x] * m.m_yz / top[z]),  # ego x, alter z, via y
+        (z, m.m_yz / S[z] * m.m_xy / top[x]),  # ego z, alter x, via y
+        (y, m.m_xy / S[y] * m.m_xz / top[z]),  # ego y, alter z, via x
+        (z, m.m_xz / S[z] * m.m_xy / top[y]),  # ego z, alter y, via x
+    ]
     redundancy = np.zeros(m.n)
-    for u, v, w in m.ordered_triples():
-        contrib = (m.weight_of(u, w) / m.strength[u]) * (m.weight_of(v, w) / m.strongest[v])
-        np.add.at(redundancy, u, contrib)
+    for ego, contrib in terms:
+        redundancy += np.bincount(ego, weights=contrib, minlength=m.n)
     return m.result(m.degree - redundancy)
