@@ -108,6 +108,9 @@ def run(args: argparse.Namespace) -> list[Row]:
     rows: list[Row] = []
     w = args.workers
 
+    def want(measure: str) -> bool:
+        return not args.only or any(o in measure for o in args.only)
+
     def say(msg: str) -> None:
         print(f"[{time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
 
@@ -128,6 +131,8 @@ def run(args: argparse.Namespace) -> list[Row]:
         note: str = "",
         graph: str = big_name,
     ) -> Any:
+        if not want(measure):
+            return None
         say(f"{measure}: qkg")
         t_q, value = timed(ours)
         t_n = None
@@ -148,12 +153,13 @@ def run(args: argparse.Namespace) -> list[Row]:
     both("katz", lambda: centrality.katz(G), None, "networkx: see the 10k row")
     k = args.sample
     nx_k = max(1, k // 32)
-    t_1, _ = timed(lambda: centrality.betweenness(G, k=k, seed=0))
-    t_q, _ = timed(lambda: centrality.betweenness(G, k=k, seed=0, workers=w))
-    say(f"sampled betweenness qkg {t_q:.2f} s ({t_1:.2f} s on 1 worker); networkx on {nx_k} sources")
-    t_n = sources_scaled(G, lambda ns: _betweenness_sources(G, ns), nx_k) * k / len(G)
-    note = f"{w} workers (1 worker: {t_1:.2f} s); networkx: {nx_k} sources x {k // nx_k}"
-    rows.append(Row(f"betweenness (sampled, k={k})", big_name, t_q, t_n, note))
+    if want(f"betweenness (sampled, k={k})"):
+        t_1, _ = timed(lambda: centrality.betweenness(G, k=k, seed=0))
+        t_q, _ = timed(lambda: centrality.betweenness(G, k=k, seed=0, workers=w))
+        say(f"sampled betweenness qkg {t_q:.2f} s ({t_1:.2f} s on 1 worker); networkx on {nx_k} sources")
+        t_n = sources_scaled(G, lambda ns: _betweenness_sources(G, ns), nx_k) * k / len(G)
+        note = f"{w} workers (1 worker: {t_1:.2f} s); networkx: {nx_k} sources x {k // nx_k}"
+        rows.append(Row(f"betweenness (sampled, k={k})", big_name, t_q, t_n, note))
     both(
         "louvain",
         lambda: communities.louvain(G, weight=None),
@@ -187,6 +193,8 @@ def run(args: argparse.Namespace) -> list[Row]:
         ),
     ]
     for measure, fn, baseline, unit in exact:
+        if not want(measure):
+            continue
         t_1, _ = timed(lambda fn=fn: fn(H))
         t_q, _ = timed(lambda fn=fn: fn(H, workers=w))
         t_n = sources_scaled(H, baseline, s)
@@ -221,6 +229,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--quick", action="store_true", help="skip the slowest full networkx baselines")
+    parser.add_argument(
+        "--only",
+        type=lambda v: [p.strip() for p in v.split(",") if p.strip()],
+        default=[],
+        help="measures to run",
+    )
     parser.add_argument(
         "--workers", type=int, default=os.cpu_count() or 1, help="processes for path measures"
     )
