@@ -311,11 +311,16 @@ def bump_version(version: str) -> Query:
     return (f"MERGE (m:{META} {{id: 'graph'}}) SET m.version = $version", {"version": version})
 
 
-def clear_batch(batch: int = 10_000) -> Query:
-    """Delete up to ``batch`` of the store's nodes (run until it returns 0)."""
+def clear_batch(batch: int = 5_000) -> Query:
+    """Delete up to ``batch`` relationships of the store's nodes, or when none are left, up to
+    ``batch`` of its nodes; run until it returns 0. Bounded batches keep each transaction
+    small whatever the graph's size (hubs have thousands of relationships)."""
     labels = " OR ".join(f"n:{lab}" for lab in (ACTOR, AGREEMENT, GOAL, DOCUMENT, META))
     return (
-        f"MATCH (n) WHERE {labels} WITH n LIMIT $batch DETACH DELETE n RETURN count(*) AS deleted",
+        f"CALL () {{ MATCH (n)-[r]-() WHERE {labels} WITH DISTINCT r LIMIT $batch DELETE r RETURN count(*) AS rels }} "
+        f"CALL (rels) {{ MATCH (n) WHERE rels = 0 AND ({labels}) WITH n LIMIT $batch DETACH DELETE n "
+        "RETURN count(*) AS nodes } "
+        "RETURN rels + nodes AS deleted",
         {"batch": batch},
     )
 

@@ -201,5 +201,5 @@ def test_steps_expand_relations_and_co_parties_unless_filtered() -> None:
 
 def test_clear_only_touches_the_stores_labels() -> None:
     text, params = q.clear_batch(500)
-    assert "MATCH (n) WHERE n:Actor OR n:Agreement OR n:Goal OR n:Document OR n:QkgMeta" in text
+    assert "WHERE n:Actor OR n:Agreement OR n:Goal OR n:Document OR n:QkgMeta" in text
     assert params == {"batch": 500}
