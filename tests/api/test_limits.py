@@ -3,29 +3,34 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import httpx
 import pytest
 
+from qkg.graph.embedded import EmbeddedStore
 from qkg.graph.store import GraphStore
 from qkg.schemas import Stats
 
 from .conftest import Client, Serve
+from .counting import CountingStore
 from .graphs import daejeon
-from .memory_store import MemoryStore
 
 
 @pytest.fixture
-def memory() -> MemoryStore:
-    """Limits do not depend on the store; the in-memory double keeps these tests quick."""
-    m = MemoryStore()
+def memory(tmp_path: Path) -> Iterator[GraphStore]:
+    """Limits do not depend on the store kind: one embedded store with the test graph."""
+    store = EmbeddedStore(tmp_path / "store")
     for d in daejeon():
-        m.upsert(d)
-    return m
+        store.upsert(d)
+    try:
+        yield store
+    finally:
+        store.close()
 
 
 @pytest.fixture
-def api(memory: MemoryStore, serve: Serve) -> Iterator[Client]:
+def api(memory: GraphStore, serve: Serve) -> Iterator[Client]:
     with serve(memory, max_query_depth=6, max_aliases=3, max_tokens=400, max_body_bytes=4096) as c:
         yield c
 
@@ -93,13 +98,13 @@ def test_resolver_limits_are_readable(api: Client, query: str, needle: str) -> N
     assert needle in msg
 
 
-class _Broken(MemoryStore):
+class _Broken(CountingStore):
     def stats(self) -> Stats:
         raise RuntimeError("secret internals /etc/passwd")
 
 
-def test_unexpected_errors_are_masked(serve: Serve) -> None:
-    broken = _Broken()
+def test_unexpected_errors_are_masked(memory: GraphStore, serve: Serve) -> None:
+    broken = _Broken(memory)
     with serve(broken) as api:
         (msg,) = api.errors("{ stats { documents } }")
         assert msg == "Unexpected error."
@@ -155,7 +160,7 @@ def test_health_reports_the_store(memory: GraphStore, serve: Serve) -> None:
         assert r.status_code == 200
         body = r.json()
         assert body["status"] == "ok"
-        assert body["store"]["kind"] == "memory"
+        assert body["store"]["kind"] == "embedded"
 
 
 def test_cors_origins_from_settings(memory: GraphStore, serve: Serve) -> None:
