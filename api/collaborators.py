@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from qkg.schemas import Agreement as AgreementModel
+from qkg.schemas import LimitExceeded, RelationFilter, RelationType
 from qkg.schemas import Relation as RelationModel
-from qkg.schemas import RelationFilter, RelationType
 
 from .context import Group, Loader
 from .types import Actor, Collaborator, Link
@@ -54,8 +54,11 @@ def _neighbours(
 
 
 def _walk(
-    loader: Loader, roots: Sequence[str], depth: int, vias: tuple[RelationType, ...]
+    loader: Loader, roots: Sequence[str], depth: int, vias: tuple[RelationType, ...], budget: int
 ) -> dict[str, list[tuple[str, int, list[_Step]]]]:
+    """Breadth-first from every root at once; ``budget`` bounds the actors reached in total
+    (a depth-3 walk from a hub could otherwise touch most of a large graph)."""
+    reached = 0
     dist: dict[str, dict[str, int]] = {r: {r: 0} for r in roots}
     links: dict[str, dict[str, list[_Step]]] = {r: {} for r in roots}
     frontier: dict[str, list[str]] = {r: [r] for r in roots}
@@ -73,6 +76,12 @@ def _walk(
                         dist[r][s.target] = level
                         links[r][s.target] = [s]
                         nxt.append(s.target)
+                        reached += 1
+                        if reached > budget:
+                            raise LimitExceeded(
+                                f"collaborators(depth: {depth}) reached more than {budget} actors "
+                                "(walk limit, QKG_MAX_WALK_NODES): lower the depth or narrow `via`"
+                            )
                     elif d == level:
                         links[r][s.target].append(s)
             frontier[r] = nxt
@@ -80,7 +89,14 @@ def _walk(
 
 
 def collaborators(
-    loader: Loader, group: Group, root: str, depth: int, vias: tuple[RelationType, ...], first: int
+    loader: Loader,
+    group: Group,
+    root: str,
+    depth: int,
+    vias: tuple[RelationType, ...],
+    first: int,
+    *,
+    budget: int = 100_000,
 ) -> list[Collaborator]:
     """Collaborators of ``root`` (computed, on first use, for every actor of ``group``):
     nearest first, then the most strongly linked (most links from the previous hop), then id.
@@ -92,7 +108,7 @@ def collaborators(
     memo: dict[str, list[tuple[str, int, list[_Step]]]] = loader.memo.setdefault(key, {})
     if root not in memo:
         roots = [r for r in dict.fromkeys([*group.ids, root]) if r not in memo]
-        found = _walk(loader, roots, depth, vias)
+        found = _walk(loader, roots, depth, vias, budget)
         for r in roots:
             memo[r] = sorted(found[r], key=lambda row: (row[1], -len(row[2]), row[0]))
         loader.want_entities(v for r in roots for v, _, _ in memo[r][:first])

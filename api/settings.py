@@ -55,6 +55,8 @@ class Settings(BaseSettings):
     max_page_size: int = Field(default=100, ge=1, le=10_000)
     #: Most collaborators one actor's ``collaborators`` field returns.
     max_collaborators: int = Field(default=500, ge=1)
+    #: Most actors one request's ``collaborators`` walk may reach (all roots together).
+    max_walk_nodes: int = Field(default=100_000, ge=1)
     #: Answers cached per (query, variables, graph version); 0 turns the cache off.
     response_cache_size: int = Field(default=1024, ge=0)
 

@@ -354,7 +354,10 @@ class Actor:
             raise LimitExceeded(f"depth must be between 1 and 3 (collaborator depth limit), got {depth}")
         check_first(first, info.context.settings.max_collaborators, "first (collaborators)")
         vias = tuple(sorted(set(via or DEFAULT_VIA)))
-        return collaborators(info.context.loader, self.group, self.model.id, depth, vias, first)
+        budget = info.context.settings.max_walk_nodes
+        return collaborators(
+            info.context.loader, self.group, self.model.id, depth, vias, first, budget=budget
+        )
 
     @strawberry.field(description="Agreements this actor is a party to, oldest first.")
     def agreements(self, info: Info, kind: AgreementKind | None = None) -> list[Agreement]:

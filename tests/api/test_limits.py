@@ -98,6 +98,15 @@ def test_resolver_limits_are_readable(api: Client, query: str, needle: str) -> N
     assert needle in msg
 
 
+def test_collaborator_walk_budget(memory: GraphStore, serve: Serve) -> None:
+    q = '{ actor(name: "AWS") { ... on Actor { collaborators(depth: 3) { distance } } } }'
+    with serve(memory, max_walk_nodes=2) as api:
+        (msg,) = api.errors(q)
+        assert "walk limit, QKG_MAX_WALK_NODES" in msg
+    with serve(memory, max_walk_nodes=100) as api:
+        assert len(api(q)["actor"]["collaborators"]) == 4
+
+
 class _Broken(CountingStore):
     def stats(self) -> Stats:
         raise RuntimeError("secret internals /etc/passwd")
