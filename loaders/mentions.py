@@ -478,8 +478,36 @@ def _gov_mention(sent: Sentence, s: int, e: int, place: Entry, surface: str, t: 
     )
 
 
+#: "The company raised ...", "The French start-up focuses on ...": a sentence that opens with a
+#: definite description of an organisation is about the closest preceding one of that kind.
+_OPENING_REF = re.compile(
+    r"^(?:(?:Meanwhile|Separately|Now|Today|Last\s+year|This\s+year),?\s+)?(?:The|the)\s+(?:[A-Z]?[a-z][\w-]*\s+){0,2}?"
+    r"(company|start-?up|firm|university|institute|laboratory|ministry|agency)\b(?!\s+(?:of|for)\b)"
+)
+_OPENING_TYPES = {
+    "company": E.COMPANY,
+    "startup": E.COMPANY,
+    "start-up": E.COMPANY,
+    "firm": E.COMPANY,
+    "university": E.UNIVERSITY,
+    "institute": E.RESEARCH_INSTITUTE,
+    "laboratory": E.RESEARCH_INSTITUTE,
+    "ministry": E.GOVERNMENT_BODY,
+    "agency": E.GOVERNMENT_BODY,
+}
+
+
 def _anaphors(sent: Sentence) -> list[Mention]:
     out: list[Mention] = []
+    opening = _OPENING_REF.match(sent.text)
+    if opening:
+        typ = _OPENING_TYPES[opening.group(1).lower()]
+        st = sent.start + opening.start()
+        out.append(
+            Mention(
+                st, sent.start + opening.end(), opening.group(), typ, opening.group(), "anaphor", anaphor=typ
+            )
+        )
     if (
         "the city" not in sent.text.lower()
         and "the country" not in sent.text.lower()

@@ -543,10 +543,13 @@ def _competes(v: SentView, m: str) -> Iterator[Fact]:
             if _ok(v, a, b, ORGS) and v.type(a) in ORGS:
                 yield _f(v, a, R.COMPETES_WITH, b, "competitor", 0.8)
     for x in re.finditer(
-        rf"{ENT}\s+(?:competes|compete|competing|rivals|rivalling|vies|vying)\s+(?:with|against)\s+({LIST})",
+        rf"{ENT}\s+(?:([^.;]{{0,80}}?)\s)?(?:competes|compete|competing|rivals|rivalling|vies|vying)\s+(?:with|against)\s+({LIST})",
         m,
     ):
         a = int(x.group(1))
-        for b in ids_in(x.group(2)):
+        gap = x.group(2) or ""
+        if any(v.type(i) is not E.TECHNOLOGY for i in ids_in(gap)):
+            continue  # another actor in between may be the competitor's real subject
+        for b in ids_in(x.group(3)):
             if _ok(v, a, b, ORGS) and v.type(a) in ORGS:
                 yield _f(v, a, R.COMPETES_WITH, b, "competes-with", 0.8)

@@ -148,13 +148,25 @@ def resolve(mentions: Sequence[Mention], gaz: Gazetteer) -> Resolved:
                 out.append((m, add(d, m)))
                 continue
         out.append((m, add(_Draft(m.name, m.type, m.country, None, set(m.aliases)), m)))
-    # pass 2: anaphors point back to the closest preceding mention of their type
+    # pass 2: anaphors point back to a preceding mention of their type: places to the closest
+    # one ("the city government"), organisations ("The company ...") to the one the text is
+    # about so far (most mentioned, then most recent)
     placed = sorted(out, key=lambda x: x[0].start)
     for m in mentions:
         if m.rule != "anaphor":
             continue
         prev = [eid for pm, eid in placed if pm.start < m.start and drafts[eid].type is m.anaphor]
-        if prev:
-            out.append((m, prev[-1]))
+        if not prev:
+            continue
+        if m.anaphor in _ORGLIKE:
+            counts: dict[str, int] = {}
+            for eid in prev:
+                counts[eid] = counts.get(eid, 0) + 1
+            last = {eid: i for i, eid in enumerate(prev)}
+            choice = max(counts, key=lambda e: (counts[e], last[e]))
+        else:
+            choice = prev[-1]
+        out.append((m, choice))
+        placed = sorted(out, key=lambda x: x[0].start)
     out.sort(key=lambda x: (x[0].start, -x[0].end))
     return Resolved(out, drafts)

@@ -250,3 +250,14 @@ def test_news_sample_2_end_to_end(facts: Run) -> None:
     assert f.has("Photonic Inc.", "LOCATED_IN", "Waterloo")
     assert f.has("Photonic Inc.", "PARTNERS_WITH", "Microsoft")
     assert f.has("Théau Peronnin", "AFFILIATED_WITH", "Alice & Bob")
+
+
+def test_opening_definite_reference_is_the_main_subject(facts: Run) -> None:
+    f = facts(
+        "Quandela opened a factory in Massy. The French start-up raised €50 million from Bpifrance and Quantonation. "
+        "The company focuses on photonic quantum computing and competes with Pasqal."
+    )
+    assert f.has("Quantonation", "INVESTS_IN", "Quandela")
+    assert f.has("Quandela", "WORKS_ON", "photonic quantum computing")
+    assert f.has("Quandela", "COMPETES_WITH", "Pasqal")
+    assert not f.has("Quantonation", "WORKS_ON", "photonic quantum computing")
