@@ -60,7 +60,9 @@ def test_wheel_holds_only_the_qkg_namespace(wheel: Path) -> None:
         assert f"qkg/{package}/__init__.py" in names
         assert f"qkg/{package}/py.typed" in names
     assert "qkg/__init__.py" not in names, "qkg is a namespace package"
-    assert any(n.startswith("qkg/loaders/data/") for n in names), "the seed ships as package data"
+    assert "qkg/loaders/data/seed_daejeon.txt" in names, "the seed ships as package data"
+    assert "qkg/api/static/explore/index.html" in names, "the built explorer ships in the wheel"
+    assert "qkg/api/schema.graphql" in names
     assert "qkg/schemas/vocab.ttl" in names or not (REPO / "schemas" / "vocab.ttl").exists()
 
 
