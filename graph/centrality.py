@@ -57,9 +57,9 @@ def degree(
     --------
     >>> import networkx as nx
     >>> degree(nx.star_graph(3))
-    {0: 3.0, 1: 1.0, 2: 1.0, 3: 1.0}
+    {0: 3, 1: 1, 2: 1, 3: 1}
     >>> degree(nx.DiGraph([("a", "b"), ("c", "b")]), direction="in")
-    {'a': 0.0, 'b': 2.0, 'c': 0.0}
+    {'a': 0, 'b': 2, 'c': 0}
     """
     if direction not in ("total", "in", "out"):
         raise ValidationError(f"direction {direction!r} is not one of total, in, out")
@@ -69,15 +69,16 @@ def degree(
         mode = {"total": "all", "in": "in", "out": "out"}[direction] if G.is_directed() else "all"
         w = ig.weights(weight)
         counts = ig.graph.degree(mode=mode) if w is None else ig.graph.strength(mode=mode, weights=w)
-        values = map(float, counts) if scale == 1.0 else (float(d) * scale for d in counts)
-        return dict(zip(ig.nodes, values, strict=True))
+        if scale == 1.0:  # counts (ints) or strengths (floats) as they are, like networkx
+            return dict(zip(ig.nodes, counts, strict=True))
+        return dict(zip(ig.nodes, (d * scale for d in counts), strict=True))
     if G.is_directed() and direction == "in":
         view = G.in_degree(weight=weight)
     elif G.is_directed() and direction == "out":
         view = G.out_degree(weight=weight)
     else:
         view = G.degree(weight=weight)
-    return {n: float(d) * scale for n, d in view}
+    return dict(view) if scale == 1.0 else {n: d * scale for n, d in view}
 
 
 def _betweenness_scale(n: int, *, normalized: bool, directed: bool, k: int | None) -> tuple[float, float]:
