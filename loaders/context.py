@@ -22,11 +22,24 @@ from .mentions import Mention
 from .patterns import ROLE_WORDS
 from .segment import Sentence
 
-__all__ = ["ENT", "LIST", "Fact", "SentView", "build_view", "build_views", "ids_in"]
+__all__ = [
+    "ENT",
+    "LIST",
+    "MAX_RULE_CHARS",
+    "MAX_RULE_MENTIONS",
+    "Fact",
+    "SentView",
+    "build_view",
+    "build_views",
+    "ids_in",
+]
 
 E = EntityType
 R = RelationType
 ENT = r"§(\d+)§"
+#: Sentences beyond these sizes get no phrasing rules (their mentions still become entities).
+MAX_RULE_MENTIONS = 60
+MAX_RULE_CHARS = 3000
 _SEP = r"(?:\s*[,;]\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+)"
 #: A coordinated list of mentions: "§0§, §1§, and the §2§".
 LIST = rf"(?:the\s+)?§\d+§(?:{_SEP}(?:the\s+)?§\d+§)*"
@@ -151,6 +164,9 @@ def build_view(sent: Sentence, resolved: list[tuple[Mention, str]], types: dict[
         last = e
     parts.append(text[last:])
     masked = "".join(parts).replace("“", "").replace("”", "").replace('"', "").replace("’", "'")
+    if len(ments) > MAX_RULE_MENTIONS or len(masked) > MAX_RULE_CHARS:
+        # not a sentence but a list or run-on text: phrasing rules would be quadratic and meaningless
+        return SentView(sent, ments, ids, [types[i] for i in ids], "")
     v = SentView(sent, ments, ids, [types[i] for i in ids], masked)
     _normalise(v)
     return v

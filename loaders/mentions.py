@@ -36,6 +36,9 @@ from .segment import Sentence
 __all__ = ["Mention", "find_mentions"]
 
 E = EntityType
+_MAX_NAME = 150
+#: Longer "sentences" are lists or run-on text; only the gazetteer reads them (linear time).
+_MAX_PATTERN_SENTENCE = 3000
 _PRIORITY = {
     "shape": 0,
     "descriptor": 2,
@@ -606,11 +609,15 @@ def find_mentions(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) -> l
     for s in sentences:
         cands += _governments(s, gaz)
         cands += _anaphors(s)
-        if _is_headline(s.text):
+        if len(s.text) > _MAX_PATTERN_SENTENCE or _is_headline(s.text):
             continue
         cands += _persons(s)
         cands += _orgs(s, gaz, frozen_known)
     cands += _shaped_names(text, gaz)
+    # no actor's name is a paragraph: runaway phrases are not names
+    cands = [
+        c for c in cands if c.rule == "gazetteer" or (len(c.name) <= _MAX_NAME and c.name.count(" ") < 16)
+    ]
     # a gazetteer hit inside a person-name span wins over the person reading
     mentions = _select(_drop_person_conflicts(cands))
     mentions = [_extend_program(text, m) for m in mentions]
@@ -802,7 +809,7 @@ def _definitions(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Men
         owner = by_end.get(m.start())
         if owner is None:
             # backwards by initials over the words before the bracket
-            line_start = text.rfind("\n", 0, m.start()) + 1
+            line_start = max(text.rfind("\n", 0, m.start()) + 1, m.start() - 300)
             before = list(re.finditer(r"[\w’'&]+|[-–]", text[line_start : m.start()]))
             n = _initials_match(acr, [w.group() for w in before])
             if n:
@@ -858,7 +865,7 @@ def _list_members(text: str, sentences: Sequence[Sentence], mentions: list[Menti
         if k >= 0 and m.type in _ACTOR_TYPES and m.rule != "org-nested":
             per_sent[k].append(m)
     for sent, orgs in zip(sentences, per_sent, strict=True):
-        if len(orgs) < 2:
+        if len(orgs) < 2 or len(orgs) > 60 or len(sent.text) > _MAX_PATTERN_SENTENCE:
             continue
         types = [m.type for m in orgs]
         majority = max(set(types), key=types.count)

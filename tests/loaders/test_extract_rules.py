@@ -261,3 +261,22 @@ def test_opening_definite_reference_is_the_main_subject(facts: Run) -> None:
     assert f.has("Quandela", "WORKS_ON", "photonic quantum computing")
     assert f.has("Quandela", "COMPETES_WITH", "Pasqal")
     assert not f.has("Quantonation", "WORKS_ON", "photonic quantum computing")
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "IBM and Google and Intel and " * 5000 + "signed an MOU.",
+        "(AB) " * 20000,
+        "Quantum Art, " * 20000 + "and IBM signed.",
+        "University of " * 5000 + "Tokyo.",
+        "said Professor Anna Berg, CEO of Acme Inc., " * 3000,
+        "A" * 500000,
+    ],
+    ids=["coordination", "brackets", "list", "of-chain", "roles", "one-word"],
+)
+def test_run_on_text_stays_linear(facts: Run, text: str) -> None:
+    """Run-on 'sentences' (lists, repeated phrases) must not make the rules quadratic or names huge."""
+    kg = facts(text).kg
+    assert all(len(e.id) <= 300 for e in kg.entities)
