@@ -58,7 +58,7 @@ if TYPE_CHECKING:
 
     from qkg.schemas import Document
 
-__all__ = ["MAX_PATH_HOPS", "MAX_PATHS", "GraphStore"]
+__all__ = ["MAX_PATHS", "MAX_PATH_HOPS", "GraphStore"]
 
 #: Hard caps on path queries, whatever a caller asks.
 MAX_PATH_HOPS = 6
