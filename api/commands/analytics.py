@@ -21,6 +21,8 @@ import typer
 
 from qkg.schemas import RelationType, ValidationError
 
+from . import configured_store
+
 __all__ = ["register"]
 
 
@@ -87,15 +89,10 @@ def _progress() -> Iterator[Callable[[str], None]]:
 @contextmanager
 def _service(workers: int = 1) -> Iterator[Any]:
     """The analytics service over the configured store, closed when the command ends."""
-    from qkg.api.app import open_store
-    from qkg.api.settings import load_settings
     from qkg.graph.analytics import Analytics
 
-    store = open_store(load_settings())
-    try:
+    with configured_store() as store:
         yield Analytics(store, workers=workers)
-    finally:
-        store.close()
 
 
 def _emit(

@@ -10,16 +10,16 @@ are listed with their reason (exit code 1 when any was rejected).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from . import configured_store
+
 if TYPE_CHECKING:
-    from qkg.graph.store import GraphStore
     from qkg.loaders.extract import Extractor
     from qkg.schemas import Evidence, KnowledgeGraph
 
@@ -30,19 +30,6 @@ class OutputFormat(StrEnum):
     JSON = "json"
     TTL = "ttl"
     TABLE = "table"
-
-
-@contextmanager
-def _store() -> Iterator[GraphStore]:
-    from qkg.graph.open import open_store_from_settings
-
-    from ..settings import load_settings
-
-    store = open_store_from_settings(load_settings())
-    try:
-        yield store
-    finally:
-        store.close()
 
 
 def _extractor(gazetteer: list[Path] | None) -> Extractor:
@@ -243,7 +230,7 @@ def register(app: typer.Typer) -> None:
         """Extract documents and upsert them into the configured store (the same document twice changes nothing)."""
         from qkg.loaders.pipeline import load_paths
 
-        with _store() as store:
+        with configured_store() as store:
             s = load_paths(
                 paths,
                 store,
@@ -270,7 +257,7 @@ def register(app: typer.Typer) -> None:
         as_json: Annotated[bool, typer.Option("--json", help="Print JSON lines instead of a table.")] = False,
     ) -> None:
         """List the loaded documents with what each contributed."""
-        with _store() as store:
+        with configured_store() as store:
             docs = store.documents()
         if as_json:
             for d in docs:
@@ -302,7 +289,7 @@ def register(app: typer.Typer) -> None:
         ],
     ) -> None:
         """Remove a document and every fact only it supported."""
-        with _store() as store:
+        with configured_store() as store:
             store.remove_document(document_id)
         typer.echo(f"removed {document_id}")
 

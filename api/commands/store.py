@@ -10,8 +10,6 @@ from __future__ import annotations
 import io
 import json
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Annotated, TypeVar
@@ -21,25 +19,14 @@ import typer
 from qkg.graph.export import ExportFormat, ExportSummary
 from qkg.schemas import EntityType, RelationType, ValidationError
 
+from . import configured_store
+
 if TYPE_CHECKING:
-    from qkg.graph.store import GraphStore
+    pass
 
 __all__ = ["register"]
 
 _E = TypeVar("_E", bound=StrEnum)
-
-
-@contextmanager
-def _store() -> Iterator[GraphStore]:
-    from qkg.graph.open import open_store_from_settings
-
-    from ..settings import load_settings
-
-    store = open_store_from_settings(load_settings())
-    try:
-        yield store
-    finally:
-        store.close()
 
 
 def _enum_list(value: str | None, enum: type[_E], option: str) -> list[_E] | None:
@@ -122,7 +109,7 @@ def register(app: typer.Typer) -> None:
             raise typer.BadParameter(
                 "--validate applies to RDF formats (ttl, trig, nq, jsonld)", param_hint="--validate"
             )
-        with _store() as store:
+        with configured_store() as store:
 
             def run(out: Path | IO[bytes]) -> ExportSummary:
                 return export(
@@ -155,7 +142,7 @@ def register(app: typer.Typer) -> None:
         as_json: Annotated[bool, typer.Option("--json", help="Print the counts as JSON.")] = False,
     ) -> None:
         """Print how many documents, entities, relations, agreements, goals and evidence the store holds."""
-        with _store() as store:
+        with configured_store() as store:
             stats = store.stats()
             kind = store.kind
         if as_json:
