@@ -36,7 +36,9 @@ class _Mutual:
         view = to_igraph(G)
         self.nodes = view.nodes
         n = self.n = len(view.nodes)
-        el = np.asarray(view.graph.get_edgelist(), dtype=np.int64).reshape(-1, 2)
+        el = view.edge_array
+        if el is None:
+            el = np.asarray(view.graph.get_edgelist(), dtype=np.int64).reshape(-1, 2)
         w = view.weights(weight)
         data = np.ones(len(el)) if w is None else np.asarray(w, dtype=float)
         lo, hi = np.minimum(el[:, 0], el[:, 1]), np.maximum(el[:, 0], el[:, 1])

@@ -99,6 +99,9 @@ class IGraphView:
     nodes: list[Any]
     index: dict[Any, int]
     skipped: frozenset[str] = frozenset()
+    #: The edge list as an (m, 2) integer array, for building sparse matrices without
+    #: going back through Python tuples.
+    edge_array: Any = None
 
     def weights(self, attribute: str | None) -> list[float] | None:
         """Edge weights from a networkx edge attribute, or None for all 1.
@@ -177,7 +180,7 @@ def to_igraph(G: nx.Graph) -> IGraphView:
     g = igraph.Graph(n=len(nodes), edges=edges, directed=G.is_directed())
     for a, col in columns.items():
         g.es[f"w:{a}"] = col
-    view = IGraphView(g, nodes, index, skipped)
+    view = IGraphView(g, nodes, index, skipped, np.asarray(edges, dtype=np.int64).reshape(-1, 2))
     with _LOCK:
         _IG_CACHE[G] = (fp, view)
     return view
@@ -195,7 +198,12 @@ def adopt(G: nx.Graph, edges: Sequence[tuple[int, int]], columns: dict[str, list
     g = igraph.Graph(n=len(nodes), edges=edges, directed=G.is_directed())
     for a, col in columns.items():
         g.es[f"w:{a}"] = col
-    view = IGraphView(g, nodes, {n: i for i, n in enumerate(nodes)})
+    view = IGraphView(
+        g,
+        nodes,
+        {n: i for i, n in enumerate(nodes)},
+        edge_array=np.asarray(edges, dtype=np.int64).reshape(-1, 2),
+    )
     with _LOCK:
         _IG_CACHE[G] = (_fingerprint(G), view)
     return view
@@ -221,7 +229,9 @@ def to_csr(G: nx.Graph, weight: str | None = None) -> tuple[scipy.sparse.csr_arr
             return cached
     view = to_igraph(G)
     n = len(view.nodes)
-    el = np.asarray(view.graph.get_edgelist(), dtype=np.int64).reshape(-1, 2)
+    el = view.edge_array
+    if el is None:
+        el = np.asarray(view.graph.get_edgelist(), dtype=np.int64).reshape(-1, 2)
     w = view.weights(weight)
     data = np.ones(len(el)) if w is None else np.asarray(w, dtype=float)
     rows, cols = el[:, 0], el[:, 1]
