@@ -38,6 +38,9 @@ def _fresh_env(where: Path) -> Path:
     ).stdout.strip()  # fmt: skip
     deps = [p for p in site.getsitepackages() if Path(p).is_dir()]
     (Path(purelib) / "qkg_test_deps.pth").write_text("\n".join(deps) + "\n")
+    # the setuptools bundled with a new venv may predate our pyproject (PEP 639 licence):
+    # drop it so the development environment's (>= 77) builds
+    subprocess.run([python, "-m", "pip", "uninstall", "-q", "-y", "setuptools"], check=True)
     return python
 
 
