@@ -60,7 +60,8 @@ def main(argv: list[str] | None = None) -> int:
         typer.echo("qkg: aborted", err=True)
         return 1
     except UsageError as exc:
-        where = f"{exc.ctx.command_path}: " if exc.ctx else ""
+        path = exc.ctx.command_path if exc.ctx else ""
+        where = f"{path.removeprefix('qkg').strip()}: " if path.removeprefix("qkg").strip() else ""
         typer.echo(f"qkg: error: {where}{exc.format_message()}", err=True)
         return 2
     except ClickException as exc:
