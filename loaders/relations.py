@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from qkg.schemas import EntityType, RelationType
@@ -155,7 +156,7 @@ def _gate(low: str, words: tuple[str, ...]) -> bool:
     return any(w in low for w in words)
 
 
-def _ok(v: SentView, a: int, b: int, types: set[EntityType] | None = None) -> bool:
+def _ok(v: SentView, a: int, b: int, types: AbstractSet[EntityType] | None = None) -> bool:
     return a != b and (types is None or v.type(b) in types)
 
 
@@ -198,6 +199,7 @@ class _Rule:
     name: str
     confidence: float
     source_types: frozenset[EntityType] | None = None
+    target_types: frozenset[EntityType] | None = None
 
 
 def _members(group: str) -> list[int]:
@@ -312,7 +314,7 @@ def _apply(v: SentView, m: str, rules: tuple[_Rule, ...], rtype: RelationType) -
                 if rule.source_types is not None and v.type(a) not in rule.source_types:
                     continue
                 for b in targets:
-                    if _ok(v, a, b):
+                    if _ok(v, a, b, rule.target_types):
                         yield _f(v, a, rtype, b, rule.name, rule.confidence)
 
 
@@ -406,38 +408,58 @@ def _develops(v: SentView, m: str) -> Iterator[Fact]:
                 yield _f(v, a, R.DEVELOPS, b, "develops", 0.8)
 
 
+_TECH_LIST = r"((?:§\d+§)(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)§\d+§)*)"
+_TECH = frozenset({E.TECHNOLOGY})
+
+#: Focus on a technology; actors (or organisations, for the weaker phrasings) work on it.
+_WORKS_ON_RULES = (
+    _Rule(
+        re.compile(
+            rf"{ENT}(?:'s?)?\s+(?:[\w-]+\s+){{0,4}}?{_WORK}\s+(?:[\w-]+\s+){{0,3}}?(?:on|in|into|to)\s+(?:the\s+field\s+of\s+)?(?:[\w-]+\s+){{0,2}}?{_TECH_LIST}"
+        ),
+        1,
+        2,
+        "works-on",
+        0.8,
+        frozenset(_ACTORS),
+        _TECH,
+    ),
+    _Rule(
+        re.compile(rf"{ENT}'s?\s+(?:[\w-]+\s+){{0,3}}?{_TECH_LIST}"),
+        1,
+        2,
+        "possessive-technology",
+        0.7,
+        frozenset(ORGS),
+        _TECH,
+    ),
+    _Rule(
+        re.compile(
+            rf"{ENT}[^§]{{0,60}}?\bits\s+{_TECH_LIST}\s+(?:efforts|research|programme|program|business|capabilit\w+|hardware|roadmap|ambitions|activities|work|expertise|portfolio)"
+        ),
+        1,
+        2,
+        "its-technology",
+        0.7,
+        frozenset(ORGS),
+        _TECH,
+    ),
+    _Rule(
+        re.compile(
+            rf"{ENT}\s+(?:[\w-]+\s+){{0,3}}?(?:focus(?:es|ed)?\s+on|specializ\w+\s+in|specialis\w+\s+in|works?\s+on|researche?s?)\s+{_TECH_LIST}"
+        ),
+        1,
+        2,
+        "focus-on",
+        0.8,
+        frozenset(_ACTORS),
+        _TECH,
+    ),
+)
+
+
 def _works_on(v: SentView, m: str) -> Iterator[Fact]:
-    tech = {E.TECHNOLOGY}
-    tlist = r"((?:§\d+§)(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)§\d+§)*)"
-    for x in re.finditer(
-        rf"{ENT}(?:'s?)?\s+(?:[\w-]+\s+){{0,4}}?{_WORK}\s+(?:[\w-]+\s+){{0,3}}?(?:on|in|into|to)\s+(?:the\s+field\s+of\s+)?(?:[\w-]+\s+){{0,2}}?{tlist}",
-        m,
-    ):
-        a = int(x.group(1))
-        for b in ids_in(x.group(2)):
-            if _ok(v, a, b, tech) and v.type(a) in _ACTORS:
-                yield _f(v, a, R.WORKS_ON, b, "works-on", 0.8)
-    for x in re.finditer(rf"{ENT}'s?\s+(?:[\w-]+\s+){{0,3}}?{tlist}", m):
-        a = int(x.group(1))
-        for b in ids_in(x.group(2)):
-            if _ok(v, a, b, tech) and v.type(a) in ORGS:
-                yield _f(v, a, R.WORKS_ON, b, "possessive-technology", 0.7)
-    for x in re.finditer(
-        rf"{ENT}[^§]{{0,60}}?\bits\s+{tlist}\s+(?:efforts|research|programme|program|business|capabilit\w+|hardware|roadmap|ambitions|activities|work|expertise|portfolio)",
-        m,
-    ):
-        a = int(x.group(1))
-        for b in ids_in(x.group(2)):
-            if _ok(v, a, b, tech) and v.type(a) in ORGS:
-                yield _f(v, a, R.WORKS_ON, b, "its-technology", 0.7)
-    for x in re.finditer(
-        rf"{ENT}\s+(?:[\w-]+\s+){{0,3}}?(?:focus(?:es|ed)?\s+on|specializ\w+\s+in|specialis\w+\s+in|works?\s+on|researche?s?)\s+{tlist}",
-        m,
-    ):
-        a = int(x.group(1))
-        for b in ids_in(x.group(2)):
-            if _ok(v, a, b, tech) and v.type(a) in _ACTORS:
-                yield _f(v, a, R.WORKS_ON, b, "focus-on", 0.8)
+    yield from _apply(v, m, _WORKS_ON_RULES, R.WORKS_ON)
 
 
 def _leads(v: SentView, m: str, recent_program: str | None) -> Iterator[Fact]:
