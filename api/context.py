@@ -17,7 +17,7 @@ from __future__ import annotations
 import hmac
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from strawberry.fastapi import BaseContext
 
@@ -31,11 +31,15 @@ from qkg.schemas import (
 )
 
 if TYPE_CHECKING:
-    from qkg.graph.store import GraphStore
+    from qkg.graph.store import GraphStore, RelKey, Step
+    from qkg.schemas import RelationType
 
     from .settings import Settings
 
 __all__ = ["Context", "Group", "Loader", "check_api_key"]
+
+_K = TypeVar("_K")
+_V = TypeVar("_V")
 
 
 @dataclass(eq=False)
@@ -83,6 +87,9 @@ class Loader:
         self._agreements: dict[str, list[Agreement]] = {}
         self._goals: dict[str, list[Goal]] = {}
         self._all_goals: dict[str | None, list[Goal]] | None = None
+        self._steps: dict[tuple[tuple[RelationType, ...] | None, str], list[Step]] = {}
+        self._by_key: dict[RelKey, Relation | None] = {}
+        self._by_id: dict[str, Agreement | None] = {}
         #: Per-request results of composite fields (collaborators), keyed by the field's arguments.
         self.memo: dict[Hashable, Any] = {}
 
@@ -185,6 +192,23 @@ class Loader:
             self.want_entities((r.source, r.target))
             self.want_documents(ev.document_id for ev in r.evidence)
 
+    # -- light traversal and keyed lookups: one call per batch asked
+    def steps(self, ids: Sequence[str], types: tuple[RelationType, ...] | None) -> dict[str, list[Step]]:
+        """Steps (see :meth:`GraphStore.steps`) leaving each of ``ids``, fetching the uncached
+        ones in one call: a walk's frontier costs one store call per level."""
+        missing = [i for i in dict.fromkeys(ids) if (types, i) not in self._steps]
+        if missing:
+            found = self.store.steps(missing, types)
+            for i in missing:
+                self._steps[(types, i)] = found.get(i, [])
+        return {i: self._steps[(types, i)] for i in ids}
+
+    def relations_by_key(self, keys: Iterable[RelKey]) -> dict[RelKey, Relation]:
+        return _keyed(self._by_key, keys, self.store.relations_by_key)
+
+    def agreements_by_id(self, ids: Iterable[str]) -> dict[str, Agreement]:
+        return _keyed(self._by_id, ids, self.store.agreements_by_id)
+
     def goals(self, group: Group, owner: str) -> list[Goal]:
         """Goals of one owner. A lone actor asks the store for its own goals; an actor with
         siblings loads every goal once (goals are few next to entities), indexed by owner."""
@@ -199,6 +223,20 @@ class Loader:
         goals = self._all_goals.get(owner, []) if self._all_goals is not None else self._goals[owner]
         self.want_documents(ev.document_id for g in goals for ev in g.evidence)
         return goals
+
+
+def _keyed(
+    cache: dict[_K, _V | None], keys: Iterable[_K], fetch: Callable[[list[_K]], dict[_K, _V]]
+) -> dict[_K, _V]:
+    """``keys`` looked up through ``cache``, the uncached ones fetched in one call; absent
+    keys are remembered as absent and omitted from the answer."""
+    asked = list(dict.fromkeys(keys))
+    missing = [k for k in asked if k not in cache]
+    if missing:
+        found = fetch(missing)
+        for k in missing:
+            cache[k] = found.get(k)
+    return {k: v for k in asked if (v := cache[k]) is not None}
 
 
 def check_api_key(presented: str | None, keys: Sequence[str]) -> bool:

@@ -22,12 +22,12 @@ from qkg.schemas import (
     LimitExceeded,
     NotFound,
     QkgError,
-    RelationFilter,
     RelationType,
     ValidationError,
     normalise_name,
 )
 
+from .collaborators import links_of
 from .context import Group
 from .scores import CentralityMetric, Scores
 from .search import search_graph
@@ -44,7 +44,6 @@ from .types import (
     DocumentNotFound,
     DocumentResult,
     Info,
-    Link,
     PathType,
     actors_of,
     agreements_of,
@@ -167,40 +166,10 @@ def _paths(
     nodes = list(dict.fromkeys(n for p in found for n in p.nodes))
     loader.want_entities(nodes)
     group = Group.of(nodes)
-    rel_hops = [h for p in found for h in p.hops if h.agreement is None]
-    ag_hops = [h for p in found for h in p.hops if h.agreement is not None]
-    rel_index = {}
-    if rel_hops:
-        flt = RelationFilter(types=frozenset(h.type for h in rel_hops))
-        for rels in loader.relations_many(list(dict.fromkeys(h.source for h in rel_hops)), flt).values():
-            for r in rels:
-                rel_index[(r.source, r.type, r.target)] = r
-    ag_index = {}
-    if ag_hops:
-        for ags in loader.agreements_many(list(dict.fromkeys(h.source for h in ag_hops))).values():
-            for a in ags:
-                ag_index[a.id] = a
-        loader.prime_agreements(ag_index.values())
+    links = iter(links_of(loader, [h for p in found for h in p.hops], group))  # one batch for every path
     out = []
     for p in found:
-        hops = []
-        for h in p.hops:
-            rel = None
-            if h.agreement is None:
-                rel = rel_index.get((h.source, h.type, h.target)) or rel_index.get(
-                    (h.target, h.type, h.source)
-                )
-            hops.append(
-                Link(
-                    source_id=h.source,
-                    target_id=h.target,
-                    type=h.type,
-                    reversed=h.reversed,
-                    relation=rel,
-                    agreement_model=ag_index.get(h.agreement) if h.agreement else None,
-                    group=group,
-                )
-            )
+        hops = [next(links) for _ in p.hops]
         out.append(PathType(length=p.length, nodes=actors_of(loader, list(p.nodes), group), hops=hops))
     if out:
         message = f"{len(out)} path(s) of at most {max_hops} hops"

@@ -63,6 +63,7 @@ __all__ = [
     "lock_nodes",
     "read_relations",
     "relation_links_query",
+    "relations_by_key_query",
     "relations_query",
     "schema_statements",
     "stats_query",
@@ -440,6 +441,16 @@ def relations_query(
         f"MATCH (a:{ACTOR})-[r:{types}]->(b:{ACTOR}){where} "
         f"RETURN {_REL_RETURN} ORDER BY source, type, target{page}",
         params,
+    )
+
+
+def relations_by_key_query(keys: Iterable[tuple[str, str, str]]) -> Query:
+    """The merged relations with these ``(source, type, target)`` keys (missing ones absent)."""
+    rows = [{"s": s, "type": _rel_type(t), "t": o} for s, t, o in sorted(set(keys))]
+    return (
+        f"UNWIND $rows AS row MATCH (a:{ACTOR} {{id: row.s}})-[r]->(b:{ACTOR} {{id: row.t}}) "
+        f"WHERE type(r) = row.type RETURN {_REL_RETURN}",
+        {"rows": rows},
     )
 
 

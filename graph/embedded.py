@@ -63,6 +63,7 @@ from qkg.schemas.rdf import canonical_delta, delta_from_quads, delta_to_nquads
 from .index import GraphIndex
 from .paths import check_path_limits, k_shortest_paths
 from .projection import project
+from .store import RelKey, Step
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -484,6 +485,10 @@ class EmbeddedStore:
         with self._mutex:
             return self._index.relations_of(entity_ids, filter)
 
+    def relations_by_key(self, keys: Iterable[RelKey]) -> dict[RelKey, Relation]:
+        with self._mutex:
+            return self._index.relations_by_key(keys)
+
     # -- agreements and goals -------------------------------------------------------------
     def agreement(self, agreement_id: str) -> Agreement:
         with self._mutex:
@@ -504,6 +509,10 @@ class EmbeddedStore:
     def agreements_of(self, party_ids: Sequence[str]) -> dict[str, list[Agreement]]:
         with self._mutex:
             return self._index.agreements_of(party_ids)
+
+    def agreements_by_id(self, ids: Sequence[str]) -> dict[str, Agreement]:
+        with self._mutex:
+            return self._index.agreements_by_id(ids)
 
     def goals(self, owner: str | None = None) -> list[Goal]:
         with self._mutex:
@@ -546,6 +555,13 @@ class EmbeddedStore:
         with self._mutex:
             links = self._index.links(types, since, until)
         return iter(links)
+
+    def steps(
+        self, nodes: Sequence[str], types: Iterable[RelationType] | None = None
+    ) -> dict[str, list[Step]]:
+        wanted = None if types is None else frozenset(RelationType(t) for t in types)
+        with self._mutex:
+            return self._index.steps(nodes, wanted)
 
     def paths(
         self,

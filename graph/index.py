@@ -38,12 +38,11 @@ from qkg.schemas import (
 )
 from qkg.schemas.rdf import canonical_delta
 
-from .paths import Step
+from .store import RelKey, Step
 
 __all__ = ["GraphIndex", "RelKey", "delta_digest"]
 
 #: Identity of a relation: ``(source, type, target)`` as in :attr:`Relation.key`.
-RelKey = tuple[str, str, str]
 _TECH_TYPES = frozenset({RelationType.WORKS_ON.value, RelationType.DEVELOPS.value})
 _PARTY = RelationType.PARTY_TO
 _RTYPE: dict[str, RelationType] = {t.value: t for t in RelationType}
@@ -130,6 +129,7 @@ class GraphIndex:
     _entity_sorted: list[Entity] | None = None
     _rel_sorted: list[RelKey] | None = None
     _adj_sorted: dict[str, list[RelKey]] = field(default_factory=dict)
+    _steps_sorted: dict[str, list[Step]] = field(default_factory=dict)
 
     # -- identity ---------------------------------------------------------------------------
     @property
@@ -152,6 +152,7 @@ class GraphIndex:
         doc = delta.document
         if doc.id in self.docs:
             self.remove(doc.id)
+        self._steps_sorted = {}
         self.docs[doc.id] = _Doc(
             info=DocumentInfo(
                 id=doc.id,
@@ -205,6 +206,7 @@ class GraphIndex:
         d = self.docs.pop(doc_id, None)
         if d is None:
             raise NotFound("document", doc_id)
+        self._steps_sorted = {}
         if d.info.source is not None and self.by_source.get(d.info.source) == doc_id:
             del self.by_source[d.info.source]
         self._version ^= self._doc_token(doc_id, d.digest)
@@ -257,7 +259,7 @@ class GraphIndex:
     def __getstate__(self) -> dict[str, object]:
         """Snapshots leave the caches out (they are rebuilt on first use)."""
         state = dict(self.__dict__)
-        state.update(_entity_sorted=None, _rel_sorted=None, _adj_sorted={})
+        state.update(_entity_sorted=None, _rel_sorted=None, _adj_sorted={}, _steps_sorted={})
         return state
 
     def clear(self) -> None:
@@ -438,6 +440,9 @@ class GraphIndex:
     def relations_of(self, ids: Sequence[str], f: RelationFilter | None) -> dict[str, list[Relation]]:
         return {i: self.relations(i, f, None, 0) for i in dict.fromkeys(ids) if i in self.ent}
 
+    def relations_by_key(self, keys: Iterable[RelKey]) -> dict[RelKey, Relation]:
+        return {k: r for k in keys if (r := self.rel.get(k)) is not None}
+
     # -- agreements and goals ---------------------------------------------------------------
     def agreement(self, agreement_id: str) -> Agreement:
         try:
@@ -462,6 +467,9 @@ class GraphIndex:
             and (document_id is None or document_id in self.agr_parts[a.id])
         ]
         return sorted(out, key=_agreement_order)
+
+    def agreements_by_id(self, ids: Sequence[str]) -> dict[str, Agreement]:
+        return {i: a for i in ids if (a := self.agr.get(i)) is not None}
 
     def agreements_of(self, party_ids: Sequence[str]) -> dict[str, list[Agreement]]:
         return {
@@ -541,24 +549,30 @@ class GraphIndex:
         return out
 
     def steps(self, nodes: Sequence[str], types: frozenset[RelationType] | None) -> dict[str, list[Step]]:
-        """Neighbour expansion for :func:`qkg.graph.paths.k_shortest_paths`."""
-        party = types is None or _PARTY in types
+        """Neighbour expansion (see :meth:`qkg.graph.store.GraphStore.steps`); a hub's sorted
+        steps are cached until the next write."""
         out: dict[str, list[Step]] = {}
         for n in nodes:
-            steps: list[Step] = []
-            for s, ty, t in self.adj.get(n, ()):
-                rtype = _RTYPE[ty]
-                if types is not None and rtype not in types:
-                    continue
-                if s == n:
-                    steps.append((t, rtype, None, False))
-                else:
-                    steps.append((s, rtype, None, rtype not in SYMMETRIC_TYPES))
-            if party:
-                for aid in self.party_agr.get(n, ()):
-                    steps.extend((p, _PARTY, aid, False) for p in self.agr[aid].parties if p != n)
-            out[n] = steps
+            every = self._steps_sorted.get(n)
+            if every is None:
+                every = self._all_steps(n)
+                if len(every) > 64:
+                    self._steps_sorted[n] = every
+            out[n] = list(every) if types is None else [s for s in every if s[1] in types]
         return out
+
+    def _all_steps(self, n: str) -> list[Step]:
+        steps: list[Step] = []
+        for s, ty, t in self.adj.get(n, ()):
+            rtype = _RTYPE[ty]
+            if s == n:
+                steps.append((t, rtype, None, False))
+            else:
+                steps.append((s, rtype, None, rtype not in SYMMETRIC_TYPES))
+        for aid in self.party_agr.get(n, ()):
+            steps.extend((p, _PARTY, aid, False) for p in self.agr[aid].parties if p != n)
+        steps.sort(key=_step_order)
+        return steps
 
     # -- counts -----------------------------------------------------------------------------
     def stats(self) -> Stats:
@@ -582,6 +596,10 @@ class GraphIndex:
             entities_by_type=dict(sorted(by_type.items())),
             relations_by_type=dict(sorted(rel_by_type.items())),
         )
+
+
+def _step_order(s: Step) -> tuple[str, str, str, bool]:
+    return (s[0], s[1].value, s[2] or "", s[3])
 
 
 def _discard(index: dict[str, set[str]], key: str, value: str) -> None:

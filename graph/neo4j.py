@@ -64,6 +64,7 @@ from .neo4j_merge import (
     relation_base,
     relation_props,
 )
+from .store import RelKey, Step
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -553,6 +554,13 @@ class Neo4jStore:
         known = self.entities_by_id(missing) if missing else {}
         return {i: found.get(i, []) for i in asked if i in found or i in known}
 
+    def relations_by_key(self, keys: Iterable[RelKey]) -> dict[RelKey, Relation]:
+        asked = list(dict.fromkeys(keys))
+        if not asked:
+            return {}
+        found = {r.key: r for r in map(_relation, self._read(q.relations_by_key_query(asked)))}
+        return {k: found[k] for k in asked if k in found}
+
     # -- agreements and goals ----------------------------------------------------------
     def agreement(self, agreement_id: str) -> Agreement:
         rows = self._read(q.agreements_query(ids=[agreement_id]))
@@ -579,6 +587,13 @@ class Neo4jStore:
             for r in self._read(q.agreements_query(parties=list(out))):
                 out[r["anchor"]].append(_agreement(r["g"]))
         return out
+
+    def agreements_by_id(self, ids: Sequence[str]) -> dict[str, Agreement]:
+        asked = list(dict.fromkeys(ids))
+        if not asked:
+            return {}
+        found = {a.id: a for a in (_agreement(r["g"]) for r in self._read(q.agreements_query(ids=asked)))}
+        return {i: found[i] for i in asked if i in found}
 
     def goals(self, owner: str | None = None) -> list[Goal]:
         return [_goal(r["g"]) for r in self._read(q.goals_query(owner))]
@@ -646,14 +661,18 @@ class Neo4jStore:
         return iter(out)
 
     def steps(
-        self, nodes: Sequence[str], types: frozenset[RelationType] | None
-    ) -> dict[str, list[tuple[str, RelationType, str | None, bool]]]:
-        """Neighbour expansion of a whole frontier in one round trip (for :mod:`qkg.graph.paths`)."""
-        out: dict[str, list[tuple[str, RelationType, str | None, bool]]] = {n: [] for n in nodes}
-        for r in self._read(q.steps_query(nodes, types)):
-            out[r["node"]].append((r["next"], RelationType(r["type"]), r["agreement"], bool(r["against"])))
-        for steps in out.values():
-            steps.sort(key=lambda s: (s[0], s[1].value, s[2] or "", s[3]))
+        self, nodes: Sequence[str], types: Iterable[RelationType] | None = None
+    ) -> dict[str, list[Step]]:
+        """Neighbour expansion of a whole frontier in one round trip."""
+        wanted = None if types is None else frozenset(RelationType(t) for t in types)
+        out: dict[str, list[Step]] = {n: [] for n in nodes}
+        if out:
+            for r in self._read(q.steps_query(list(out), wanted)):
+                out[r["node"]].append(
+                    (r["next"], RelationType(r["type"]), r["agreement"], bool(r["against"]))
+                )
+            for steps in out.values():
+                steps.sort(key=lambda s: (s[0], s[1].value, s[2] or "", s[3]))
         return out
 
     def paths(

@@ -17,6 +17,7 @@ Work is bounded (hub nodes!): past :data:`MAX_EXPANDED` expanded steps or
 returns those paths (a correct prefix of the full answer); otherwise it raises
 :class:`qkg.schemas.LimitExceeded`.
 
+>>> from qkg.schemas import RelationType
 >>> g = {"a": [("b", RelationType.PARTNERS_WITH, None, False)],
 ...      "b": [("a", RelationType.PARTNERS_WITH, None, False), ("c", RelationType.LEADS, None, False)],
 ...      "c": [("b", RelationType.LEADS, None, True)]}
@@ -29,14 +30,12 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from itertools import product
 
-from qkg.schemas import SYMMETRIC_TYPES, Hop, LimitExceeded, Path, RelationType
+from qkg.schemas import SYMMETRIC_TYPES, Hop, LimitExceeded, Path
 
-from .store import MAX_PATH_HOPS, MAX_PATHS
+from .store import MAX_PATH_HOPS, MAX_PATHS, Step
 
 __all__ = ["MAX_EXPANDED", "MAX_WALK", "Expand", "Step", "check_path_limits", "k_shortest_paths"]
 
-#: One hop leaving a node: ``(neighbour, type, agreement id or None, reversed)``.
-Step = tuple[str, RelationType, str | None, bool]
 #: For each node asked, every step leaving it (already filtered by relation type).
 Expand = Callable[[Sequence[str]], Mapping[str, Sequence[Step]]]
 

@@ -58,11 +58,18 @@ if TYPE_CHECKING:
 
     from qkg.schemas import Document
 
-__all__ = ["MAX_PATHS", "MAX_PATH_HOPS", "GraphStore"]
+__all__ = ["MAX_PATHS", "MAX_PATH_HOPS", "GraphStore", "RelKey", "Step"]
 
 #: Hard caps on path queries, whatever a caller asks.
 MAX_PATH_HOPS = 6
 MAX_PATHS = 100
+
+#: One step leaving a node: ``(neighbour, type, agreement id or None, reversed)``. A relation
+#: step has no agreement and is ``reversed`` when it walks a directed relation backwards; a
+#: co-party step has type ``PARTY_TO`` and the agreement's id.
+Step = tuple[str, RelationType, str | None, bool]
+#: A relation's identity, :attr:`qkg.schemas.Relation.key`: ``(source, type value, target)``.
+RelKey = tuple[str, str, str]
 
 
 @runtime_checkable
@@ -144,6 +151,10 @@ class GraphStore(Protocol):
         """Batch form of :meth:`relations` for many entities in one call (DataLoaders)."""
         ...
 
+    def relations_by_key(self, keys: Iterable[RelKey]) -> dict[RelKey, Relation]:
+        """The relations with these keys (``Relation.key``), in one call; unknown keys omitted."""
+        ...
+
     # -- agreements and goals ----------------------------------------------------------
     def agreement(self, agreement_id: str) -> Agreement: ...
 
@@ -161,6 +172,10 @@ class GraphStore(Protocol):
         ...
 
     def agreements_of(self, party_ids: Sequence[str]) -> dict[str, list[Agreement]]: ...
+
+    def agreements_by_id(self, ids: Sequence[str]) -> dict[str, Agreement]:
+        """The agreements with these ids, in one call; unknown ids omitted."""
+        ...
 
     def goals(self, owner: str | None = None) -> list[Goal]: ...
 
@@ -191,6 +206,16 @@ class GraphStore(Protocol):
     ) -> Iterator[Link]:
         """Every projected edge (see :class:`qkg.schemas.Link`), in (source, type, target,
         agreement) order. ``PARTY_TO`` in ``types`` selects agreement co-party links."""
+        ...
+
+    def steps(
+        self, nodes: Sequence[str], types: Iterable[RelationType] | None = None
+    ) -> dict[str, list[Step]]:
+        """Every step leaving each node asked (an unknown node has none), over relations of
+        ``types`` in either direction and, when ``PARTY_TO`` is among them (or ``types`` is
+        ``None``), to each co-party of each agreement. Light: ids and types, no evidence; one
+        call for a whole frontier. Sorted by ``(neighbour, type, agreement or "", reversed)``.
+        The neighbour expansion behind :meth:`paths` and the API's collaborator walk."""
         ...
 
     def paths(

@@ -40,6 +40,7 @@ from .query import (
     RelationFilter,
     Stats,
     UpsertResult,
+    step_relation_key,
 )
 
 __all__ = [
@@ -90,4 +91,5 @@ __all__ = [
     "iri",
     "normalise_name",
     "slug",
+    "step_relation_key",
 ]

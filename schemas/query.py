@@ -12,7 +12,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .ontology import EntityType, RelationType
+from .ontology import SYMMETRIC_TYPES, EntityType, RelationType
 
 __all__ = [
     "Direction",
@@ -24,6 +24,7 @@ __all__ = [
     "RelationFilter",
     "Stats",
     "UpsertResult",
+    "step_relation_key",
 ]
 
 _CFG = ConfigDict(extra="forbid", frozen=True)
@@ -102,6 +103,23 @@ class Hop(BaseModel):
     type: RelationType
     agreement: str | None = None
     reversed: bool = False
+
+    @property
+    def relation_key(self) -> tuple[str, str, str] | None:
+        """The :attr:`~qkg.schemas.Relation.key` of the stored relation this hop walks, or
+        ``None`` for a co-party hop (``agreement`` set)."""
+        if self.agreement is not None:
+            return None
+        return step_relation_key(self.source, self.type, self.target, self.reversed)
+
+
+def step_relation_key(node: str, type: RelationType, neighbour: str, reversed: bool) -> tuple[str, str, str]:
+    """The key of the relation behind a step from ``node`` to ``neighbour``: symmetric
+    relations are stored with ``source < target``, directed ones as they point."""
+    if type in SYMMETRIC_TYPES:
+        a, b = (node, neighbour) if node < neighbour else (neighbour, node)
+        return (a, type.value, b)
+    return (neighbour, type.value, node) if reversed else (node, type.value, neighbour)
 
 
 class Path(BaseModel):

@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
-from qkg.graph.store import GraphStore
+from qkg.graph.store import GraphStore, RelKey, Step
 from qkg.schemas import (
     Agreement,
     Document,
@@ -103,6 +103,10 @@ class CountingStore:
         self._n("relations_of")
         return self.inner.relations_of(entity_ids, filter)
 
+    def relations_by_key(self, keys: Iterable[RelKey]) -> dict[RelKey, Relation]:
+        self._n("relations_by_key")
+        return self.inner.relations_by_key(keys)
+
     def agreement(self, agreement_id: str) -> Agreement:
         self._n("agreement")
         return self.inner.agreement(agreement_id)
@@ -114,6 +118,10 @@ class CountingStore:
     def agreements_of(self, party_ids: Sequence[str]) -> dict[str, list[Agreement]]:
         self._n("agreements_of")
         return self.inner.agreements_of(party_ids)
+
+    def agreements_by_id(self, ids: Sequence[str]) -> dict[str, Agreement]:
+        self._n("agreements_by_id")
+        return self.inner.agreements_by_id(ids)
 
     def goals(self, owner: str | None = None) -> list[Goal]:
         self._n("goals")
@@ -148,6 +156,12 @@ class CountingStore:
     ) -> Iterator[Link]:
         self._n("links")
         return self.inner.links(types, since=since, until=until)
+
+    def steps(
+        self, nodes: Sequence[str], types: Iterable[RelationType] | None = None
+    ) -> dict[str, list[Step]]:
+        self._n("steps")
+        return self.inner.steps(nodes, types)
 
     def paths(self, source: str, target: str, **kw: Any) -> list[Path]:
         self._n("paths")

@@ -27,6 +27,7 @@ import pytest
 
 from qkg.graph.store import MAX_PATH_HOPS, MAX_PATHS, GraphStore
 from qkg.schemas import (
+    SYMMETRIC_TYPES,
     AgreementKind,
     Direction,
     Entity,
@@ -39,8 +40,10 @@ from qkg.schemas import (
     RelationFilter,
     RelationType,
     normalise_name,
+    step_relation_key,
 )
 from qkg.schemas.rdf import canonical_delta
+from tests import factories as f
 from tests.factories import (
     AWS,
     DAEJEON,
@@ -435,6 +438,70 @@ def test_relations_of_batch(store: GraphStore) -> None:
     assert keys(got[AWS]) == [(AWS, "PARTNERS_WITH", PASQAL)]
 
 
+def test_relations_by_key(store: GraphStore) -> None:
+    load(store)
+    every = store.relations()
+    asked = [r.key for r in reversed(every)] + [(KAIST, "PARTNERS_WITH", "company:ghost")]
+    got = store.relations_by_key(asked)
+    assert list(got) == [r.key for r in reversed(every)]  # asked order, unknown keys omitted
+    assert all(got[r.key] == r for r in every)
+    assert store.relations_by_key([]) == {}
+
+
+def expected_steps(store: GraphStore, node: str) -> list[tuple[str, RelationType, str | None, bool]]:
+    """Steps derived from the full relations and agreements of ``node``."""
+    out = []
+    for r in store.relations(node):
+        forward = r.source == node
+        other = r.target if forward else r.source
+        out.append((other, r.type, None, not forward and r.type not in SYMMETRIC_TYPES))
+    for a in store.agreements(party=node):
+        out.extend((p, R.PARTY_TO, a.id, False) for p in a.parties if p != node)
+    return sorted(out, key=lambda s: (s[0], s[1].value, s[2] or "", s[3]))
+
+
+def test_steps_are_the_light_form_of_relations_and_agreements(store: GraphStore) -> None:
+    load(store)
+    nodes = [e.id for e in store.entities()]
+    got = store.steps([*nodes, "company:ghost"])
+    assert got["company:ghost"] == []
+    for n in nodes:
+        assert got[n] == expected_steps(store, n), n
+        for nxt, rtype, agreement, rev in got[n]:
+            if agreement is None:  # every relation step leads back to its stored relation
+                (rel,) = store.relations_by_key([step_relation_key(n, rtype, nxt, rev)]).values()
+                assert {rel.source, rel.target} == {n, nxt}
+    assert (KAIST, R.LOCATED_IN, None, True) in got[DAEJEON]  # walked against its direction
+    only = store.steps([KAIST], [R.PARTY_TO])[KAIST]
+    assert only
+    assert all(s[1] is R.PARTY_TO and s[2] is not None for s in only)
+    assert store.steps([KAIST], [R.PARTNERS_WITH])[KAIST] == [
+        s for s in got[KAIST] if s[1] is R.PARTNERS_WITH
+    ]
+
+
+def test_steps_of_a_hub_follow_writes(store: GraphStore) -> None:
+    hub = f.entity("Hub Quantum", E.COMPANY, "KR")
+    spokes = [f.entity(f"Spoke {i:02d}", E.UNIVERSITY, "KR") for i in range(70)]
+    text = " ".join(f"Hub Quantum partners with Spoke {i:02d}." for i in range(70))
+    doc = f.document(text, title="hub")
+    rels = [
+        f.relation(hub.id, R.PARTNERS_WITH, s.id, doc, f"Hub Quantum partners with {s.name}.") for s in spokes
+    ]
+    store.upsert(f.delta(doc, [hub, *spokes], rels))
+    assert len(store.steps([hub.id])[hub.id]) == 70
+    late = f.entity("Late Spoke", E.UNIVERSITY, "KR")
+    text2 = "Hub Quantum and Late Spoke signed an MOU."
+    doc2 = f.document(text2, title="late")
+    mou = f.agreement(AgreementKind.MOU, [hub.id, late.id], doc2, text2)
+    store.upsert(f.delta(doc2, [hub, late], agreements=[mou]))
+    after = store.steps([hub.id])[hub.id]
+    assert len(after) == 71
+    assert (late.id, R.PARTY_TO, mou.id, False) in after
+    store.remove_document(doc2.id)
+    assert len(store.steps([hub.id])[hub.id]) == 70
+
+
 def test_relation_evidence_quotes_its_document(store: GraphStore) -> None:
     load(store)
     for rel in store.relations():
@@ -481,6 +548,14 @@ def test_agreements_of_batch(store: GraphStore) -> None:
     assert got[AWS] == []
     assert got[KAIST] == store.agreements(party=KAIST)
     assert [a.kind for a in got[SHERBROOKE]] == [AgreementKind.CONSORTIUM]
+
+
+def test_agreements_by_id(store: GraphStore) -> None:
+    load(store)
+    every = store.agreements()
+    got = store.agreements_by_id([a.id for a in reversed(every)] + ["agreement:ghost"])
+    assert list(got.values()) == list(reversed(every))
+    assert store.agreements_by_id([]) == {}
 
 
 def test_agreement_seen_twice_merges_evidence_and_topics(store: GraphStore) -> None:
