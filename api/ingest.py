@@ -1,33 +1,127 @@
-"""Text in, delta out: the one place the API calls the loaders' extractor.
+"""Text or an uploaded file in, stored delta out: the one place the API calls the loaders.
 
-The ``ingestDocument`` mutation and ``qkg demo`` both turn text into a
+The ``ingestDocument`` mutation and ``qkg demo`` turn a document into a
 :class:`~qkg.schemas.KnowledgeGraph` here, with the loaders' default (deterministic,
-offline) extractor, so the API stores exactly what ``qkg load`` would.
+offline) extractor, and upsert it, so the API stores exactly what ``qkg load`` would.
+An uploaded file goes through the loaders' reader (:func:`qkg.loaders.read.read_bytes`):
+the same decoding, encoding detection, boilerplate removal and bounded HTML/PDF parsing
+as ``qkg load`` gives that file, with the ingest cap (``limit``) as the reader's size cap.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO, Protocol, TypeGuard
 
-from qkg.schemas import Document, DocumentRejected, KnowledgeGraph
+from qkg.schemas import Document, DocumentRejected, KnowledgeGraph, LimitExceeded
 
 if TYPE_CHECKING:
     from qkg.graph.store import GraphStore
+    from qkg.schemas import UpsertResult
 
-__all__ = ["extract", "load_text"]
+__all__ = [
+    "UploadedFile",
+    "check_size",
+    "document_from_text",
+    "document_from_upload",
+    "ingest",
+    "load_text",
+]
+
+#: Content types a client may declare for an upload; anything else (``application/
+#: octet-stream``, ``text/x-foo``) leaves the choice to the file name and sniffing.
+_MEDIA_TYPES = {
+    "text/plain": "text/plain",
+    "text/markdown": "text/markdown",
+    "text/x-markdown": "text/markdown",
+    "text/html": "text/html",
+    "application/xhtml+xml": "text/html",
+    "application/pdf": "application/pdf",
+}
 
 
-def extract(
+class UploadedFile(Protocol):
+    """What an upload must offer (starlette's ``UploadFile`` does): a name, a declared
+    content type and a synchronously readable file."""
+
+    @property
+    def filename(self) -> str | None: ...
+
+    @property
+    def content_type(self) -> str | None: ...
+
+    @property
+    def file(self) -> BinaryIO: ...
+
+
+def check_size(size: int, limit: int) -> None:
+    """Refuse a document above the ingest cap, naming the cap and its setting."""
+    if size > limit:
+        raise LimitExceeded(
+            f"document of {size} bytes is above the ingest limit of {limit} bytes (QKG_MAX_INGEST_BYTES)"
+        )
+
+
+def document_from_text(
     text: str, *, title: str = "", source: str | None = None, published: dt.date | None = None
-) -> KnowledgeGraph:
-    """Extract one document's facts with the loaders' default extractor."""
+) -> Document:
+    """A document from plain text given inline (the ``text`` argument)."""
     if not text.strip():
         raise DocumentRejected(source or "-", "the document is empty")
-    doc = Document.from_text(text, title=title, source=source, published=published)
+    return Document.from_text(text, title=title, source=source, published=published)
+
+
+def document_from_upload(
+    file: object, *, limit: int, title: str = "", source: str | None = None, published: dt.date | None = None
+) -> Document:
+    """A document from an uploaded file, read as ``qkg load`` reads that file.
+
+    The media type comes from the file name, else from a declared content type we know,
+    else from sniffing the bytes. ``title`` and ``published`` default to what the reader
+    finds (HTML ``<title>``, Markdown heading, PDF metadata, first line; HTML date meta),
+    then to the file name. ``source`` (the citation or URL) is never the client's file
+    name, so two clients' ``report.pdf`` uploads do not replace each other.
+    """
+    if not _is_upload(file):
+        raise DocumentRejected(
+            "file", "not an uploaded file: send it as a multipart request (GraphQL multipart request spec)"
+        )
+    name = Path(file.filename or "").name or "upload"
+    from qkg.loaders.pipeline import LOADABLE_SUFFIXES
+    from qkg.loaders.read import ReadOptions, read_bytes
+    from qkg.loaders.structured import STRUCTURED_SUFFIXES
+
+    suffix = Path(name).suffix.lower()
+    if suffix in STRUCTURED_SUFFIXES:
+        raise DocumentRejected(
+            name,
+            f"structured data ({suffix}) is loaded with `qkg load`; upload a text, Markdown, HTML or PDF document",
+        )
+    data = file.file.read(limit + 1)
+    check_size(len(data), limit)
+    declared = (file.content_type or "").split(";")[0].strip().lower()
+    media_type = None if suffix in LOADABLE_SUFFIXES else _MEDIA_TYPES.get(declared)
+    doc = read_bytes(data, name, media_type=media_type, options=ReadOptions(max_bytes=limit)).document
+    return Document.from_text(
+        doc.text,
+        title=title or doc.title or Path(name).stem,
+        source=source,
+        published=published or doc.published,
+        media_type=doc.media_type,
+    )
+
+
+def _is_upload(value: object) -> TypeGuard[UploadedFile]:
+    return all(hasattr(value, attr) for attr in ("filename", "content_type", "file"))
+
+
+def ingest(store: GraphStore, document: Document) -> tuple[KnowledgeGraph, UpsertResult]:
+    """Extract ``document`` with the loaders' default extractor and upsert it into ``store``."""
     from qkg.loaders.extract import extract as rule_extract
 
-    return rule_extract(doc)
+    delta = rule_extract(document)
+    return delta, store.upsert(delta)
 
 
 def load_text(
@@ -39,4 +133,5 @@ def load_text(
     published: dt.date | None = None,
 ) -> str:
     """Extract ``text`` and upsert it into ``store``; return the document id."""
-    return store.upsert(extract(text, title=title, source=source, published=published)).document_id
+    doc = document_from_text(text, title=title, source=source, published=published)
+    return ingest(store, doc)[1].document_id

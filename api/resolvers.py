@@ -12,6 +12,7 @@ import datetime as dt
 from typing import Annotated
 
 import strawberry
+from strawberry.file_uploads import Upload
 
 from qkg.graph.store import MAX_PATH_HOPS, MAX_PATHS
 from qkg.schemas import (
@@ -443,11 +444,16 @@ def _denied(info: Info) -> MutationsDisabled | Unauthorized | None:
 
 @strawberry.type(description="Changes to the graph; each needs an API key.")
 class Mutation:
-    @strawberry.mutation(description="Extract a document's facts and add them to the graph.")
+    @strawberry.mutation(
+        description="Extract a document's facts and add them to the graph. Give exactly one of "
+        "`text` (plain text) or `file` (an upload per the GraphQL multipart request spec: text, "
+        "Markdown, HTML or PDF, read as `qkg load` reads that file)."
+    )
     def ingest_document(
         self,
         info: Info,
-        text: str,
+        text: str | None = None,
+        file: Upload | None = None,
         title: str = "",
         source: str | None = None,
         published_at: dt.date | None = None,
@@ -455,23 +461,26 @@ class Mutation:
         denied = _denied(info)
         if denied is not None:
             return denied
-        size = len(text.encode())
+        if (text is None) == (file is None):
+            raise ValidationError("ingestDocument needs exactly one of `text` or `file`")
         limit = info.context.settings.max_ingest_bytes
-        if size > limit:
-            return IngestRejected(
-                message=f"document of {size} bytes is above the ingest limit of {limit} bytes (QKG_MAX_INGEST_BYTES)"
-            )
-        from .ingest import extract
+        from .ingest import check_size, document_from_text, document_from_upload, ingest
 
         try:
-            delta = extract(text, title=title, source=source, published=published_at)
-            result = info.context.store.upsert(delta)
+            if text is not None:
+                check_size(len(text.encode()), limit)
+                doc = document_from_text(text, title=title, source=source, published=published_at)
+            else:
+                doc = document_from_upload(
+                    file, limit=limit, title=title, source=source, published=published_at
+                )
+            delta, result = ingest(info.context.store, doc)
         except (QkgError, ValueError) as exc:
             return IngestRejected(message=str(exc))
-        doc = info.context.loader.document(result.document_id)
-        assert doc is not None
+        stored = info.context.loader.document(result.document_id)
+        assert stored is not None
         return IngestSuccess(
-            document=Document(model=doc),
+            document=Document(model=stored),
             changed=result.changed,
             replaced=[strawberry.ID(r) for r in result.replaced],
             entities=len(delta.entities),

@@ -15,17 +15,24 @@ store calls themselves (see :mod:`qkg.api.context`), the event loop stays free w
 store works, and sync execution is cheaper than async resolvers. Answers to queries are
 cached per (query, variables, operation, graph version), so a repeated question costs one
 dictionary lookup until the graph changes.
+
+File uploads (the GraphQL multipart request spec) are parsed only when API keys are
+configured, and a multipart request must present a valid key and carry a mutation: a
+cross-site HTML form can send ``multipart/form-data`` without a CORS preflight, but it
+cannot set the ``Authorization`` / ``X-API-Key`` header, so such a request is refused
+before its body is parsed.
 """
 
 from __future__ import annotations
 
+import json
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import orjson
-from cross_web import HTTPException
+from cross_web import HTTPException, parse_content_type
 from fastapi import APIRouter, Request
 from starlette.concurrency import run_in_threadpool
 from strawberry.exceptions import MissingQueryError
@@ -33,6 +40,7 @@ from strawberry.fastapi import GraphQLRouter
 from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
 from strawberry.types import ExecutionResult
 from strawberry.types.graphql import OperationType
+from strawberry.types.unset import UNSET
 
 from .context import Context, check_api_key
 from .limits import api_key_from_headers
@@ -94,6 +102,41 @@ class QkgGraphQLRouter(GraphQLRouter[Context, None]):
         authenticated = bool(self._keys) and check_api_key(presented, self._keys)
         return Context(self._get_store(), self._settings, authenticated=authenticated)
 
+    async def run(self, request: Any, context: Any = UNSET, root_value: Any = UNSET) -> Any:
+        """Serve one request, then close the files a multipart body spooled to disk."""
+        try:
+            return await super().run(request, context=context, root_value=root_value)
+        finally:
+            if isinstance(request, Request):
+                await request.close()
+
+    async def parse_http_body(self, request: Any) -> GraphQLRequestData | list[GraphQLRequestData]:
+        """Refuse a multipart (upload) request without a valid key before parsing its body."""
+        if _is_multipart(request):
+            if not self._keys:
+                raise HTTPException(
+                    400, "File uploads are disabled: no API key is configured (set QKG_API_KEYS)"
+                )
+            raw = ((k.encode("latin-1"), v.encode("latin-1")) for k, v in request.headers.items())
+            if not check_api_key(api_key_from_headers(raw), self._keys):
+                raise HTTPException(
+                    401,
+                    "File uploads need a valid API key: send it as 'Authorization: Bearer <key>' "
+                    "or 'X-API-Key: <key>'",
+                )
+            try:
+                return await super().parse_http_body(request)
+            except json.JSONDecodeError:
+                raise
+            except (AttributeError, TypeError, IndexError, ValueError) as e:
+                # strawberry walks `map` paths without checking their shape
+                raise HTTPException(
+                    400,
+                    "Malformed multipart request: `operations` must be a JSON object and `map` an "
+                    'object of file field -> list of paths ("variables.file")',
+                ) from e
+        return await super().parse_http_body(request)
+
     async def execute_single(
         self,
         request: Any,
@@ -103,9 +146,10 @@ class QkgGraphQLRouter(GraphQLRouter[Context, None]):
         root_value: None,
         request_data: GraphQLRequestData,
     ) -> ExecutionResult:
-        allowed = OperationType.from_http(request_adapter.method)
+        multipart = _is_multipart(request_adapter)
+        allowed = {OperationType.MUTATION} if multipart else OperationType.from_http(request_adapter.method)
         key: tuple[str, ...] | None = None
-        if self._cache is not None and request_data.query:
+        if self._cache is not None and request_data.query and not multipart:
             variables = orjson.dumps(request_data.variables or {}, option=orjson.OPT_SORT_KEYS).decode()
             key = (request_data.query, variables, request_data.operation_name or "", request_adapter.method)
             key = (*key, context.store.version)
@@ -114,21 +158,26 @@ class QkgGraphQLRouter(GraphQLRouter[Context, None]):
                 return hit
 
         def run() -> ExecutionResult:
-            return self.schema.execute_sync(
-                request_data.query,
-                root_value=root_value,
-                variable_values=request_data.variables,
-                context_value=context,
-                operation_name=request_data.operation_name,
-                allowed_operation_types=allowed,
-                operation_extensions=request_data.extensions,
-            )
+            try:
+                return self.schema.execute_sync(
+                    request_data.query,
+                    root_value=root_value,
+                    variable_values=request_data.variables,
+                    context_value=context,
+                    operation_name=request_data.operation_name,
+                    allowed_operation_types=allowed,
+                    operation_extensions=request_data.extensions,
+                )
+            finally:
+                context.release()
 
         try:
             result = await run_in_threadpool(run)
         except CannotGetOperationTypeError as e:
             raise HTTPException(400, e.as_http_error_reason()) from e
         except InvalidOperationTypeError as e:
+            if multipart:
+                raise HTTPException(400, "A multipart request (file upload) may only carry a mutation") from e
             raise HTTPException(400, e.as_http_error_reason(request_adapter.method)) from e
         except MissingQueryError as e:
             raise HTTPException(400, "No GraphQL query found in the request") from e
@@ -147,8 +196,14 @@ def make_router(get_store: StoreProvider, settings: Settings, *, path: str = "/g
         graphql_ide="graphiql" if settings.environment == "development" else None,
         allow_queries_via_get=True,
         subscription_protocols=(),
-        multipart_uploads_enabled=False,
+        # uploads only where mutations are possible; see parse_http_body for the CSRF defence
+        multipart_uploads_enabled=bool(settings.api_keys),
     )
+
+
+def _is_multipart(request: Any) -> bool:
+    content_type, _ = parse_content_type(request.content_type or "")
+    return bool(content_type == "multipart/form-data")
 
 
 def graphql_router(
