@@ -45,6 +45,8 @@ __all__ = ["GraphIndex", "RelKey", "delta_digest"]
 #: Identity of a relation: ``(source, type, target)`` as in :attr:`Relation.key`.
 _TECH_TYPES = frozenset({RelationType.WORKS_ON.value, RelationType.DEVELOPS.value})
 _PARTY = RelationType.PARTY_TO
+#: Derived lookups, rebuilt on first use; never written to a snapshot.
+_CACHES = frozenset({"_entity_sorted", "_rel_sorted", "_adj_sorted", "_steps_sorted"})
 _RTYPE: dict[str, RelationType] = {t.value: t for t in RelationType}
 _T = TypeVar("_T")
 
@@ -129,7 +131,7 @@ class GraphIndex:
     _entity_sorted: list[Entity] | None = None
     _rel_sorted: list[RelKey] | None = None
     _adj_sorted: dict[str, list[RelKey]] = field(default_factory=dict)
-    _steps_sorted: dict[str, list[Step]] = field(default_factory=dict)
+    _steps_sorted: dict[str, tuple[tuple[str, str, str | None, bool], ...]] = field(default_factory=dict)
 
     # -- identity ---------------------------------------------------------------------------
     @property
@@ -257,10 +259,16 @@ class GraphIndex:
         self._entity_sorted = None
 
     def __getstate__(self) -> dict[str, object]:
-        """Snapshots leave the caches out (they are rebuilt on first use)."""
-        state = dict(self.__dict__)
-        state.update(_entity_sorted=None, _rel_sorted=None, _adj_sorted={}, _steps_sorted={})
-        return state
+        """Snapshots leave the caches out (they are rebuilt on first use), so a snapshot
+        written before a cache existed still loads."""
+        return {k: v for k, v in self.__dict__.items() if k not in _CACHES}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update({k: v for k, v in state.items() if k not in _CACHES})
+        self._entity_sorted = None
+        self._rel_sorted = None
+        self._adj_sorted = {}
+        self._steps_sorted = {}
 
     def clear(self) -> None:
         fresh = GraphIndex()
@@ -549,16 +557,20 @@ class GraphIndex:
         return out
 
     def steps(self, nodes: Sequence[str], types: frozenset[RelationType] | None) -> dict[str, list[Step]]:
-        """Neighbour expansion (see :meth:`qkg.graph.store.GraphStore.steps`); a hub's sorted
-        steps are cached until the next write."""
+        """Neighbour expansion (see :meth:`qkg.graph.store.GraphStore.steps`). A hub's sorted
+        steps are cached until the next write, with type values instead of enum members:
+        tuples of strings and booleans only, which the garbage collector stops tracking, so
+        the cache adds nothing to a full collection's work."""
         out: dict[str, list[Step]] = {}
         for n in nodes:
-            every = self._steps_sorted.get(n)
-            if every is None:
+            cached = self._steps_sorted.get(n)
+            if cached is None:
                 every = self._all_steps(n)
                 if len(every) > 64:
-                    self._steps_sorted[n] = every
-            out[n] = list(every) if types is None else [s for s in every if s[1] in types]
+                    self._steps_sorted[n] = tuple((m, t.value, a, r) for m, t, a, r in every)
+            else:
+                every = [(m, _RTYPE[t], a, r) for m, t, a, r in cached]
+            out[n] = every if types is None else [s for s in every if s[1] in types]
         return out
 
     def _all_steps(self, n: str) -> list[Step]:

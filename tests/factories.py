@@ -457,3 +457,15 @@ def canonical_dump(store: Any) -> dict[str, Any]:
         "stats": store.stats().model_dump(mode="json"),
         "deltas": [canonical_delta(d).model_dump(mode="json") for d in store.deltas()],
     }
+
+
+def hub(spokes: int = 70) -> KnowledgeGraph:
+    """One company partnering with ``spokes`` universities (a hub, for per-node caches)."""
+    center = entity("Hub Quantum", EntityType.COMPANY, "KR")
+    ends = [entity(f"Spoke {i:02d}", EntityType.UNIVERSITY, "KR") for i in range(spokes)]
+    doc = document(" ".join(f"Hub Quantum partners with {e.name}." for e in ends), title="hub")
+    rels = [
+        relation(center.id, RelationType.PARTNERS_WITH, e.id, doc, f"Hub Quantum partners with {e.name}.")
+        for e in ends
+    ]
+    return delta(doc, [center, *ends], rels)

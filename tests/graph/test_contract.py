@@ -481,14 +481,9 @@ def test_steps_are_the_light_form_of_relations_and_agreements(store: GraphStore)
 
 
 def test_steps_of_a_hub_follow_writes(store: GraphStore) -> None:
-    hub = f.entity("Hub Quantum", E.COMPANY, "KR")
-    spokes = [f.entity(f"Spoke {i:02d}", E.UNIVERSITY, "KR") for i in range(70)]
-    text = " ".join(f"Hub Quantum partners with Spoke {i:02d}." for i in range(70))
-    doc = f.document(text, title="hub")
-    rels = [
-        f.relation(hub.id, R.PARTNERS_WITH, s.id, doc, f"Hub Quantum partners with {s.name}.") for s in spokes
-    ]
-    store.upsert(f.delta(doc, [hub, *spokes], rels))
+    star = f.hub(70)
+    hub = star.entities[0]
+    store.upsert(star)
     assert len(store.steps([hub.id])[hub.id]) == 70
     late = f.entity("Late Spoke", E.UNIVERSITY, "KR")
     text2 = "Hub Quantum and Late Spoke signed an MOU."

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import pickle
 import random
 import shutil
 import signal
@@ -17,7 +18,7 @@ import pytest
 from qkg.graph import EmbeddedStore, open_store, open_store_from_settings
 from qkg.schemas import ConfigurationError, StoreError, StoreLocked
 from qkg.schemas.rdf import canonical_delta
-from tests.factories import aws_pasqal, canonical_dump, corpus, kaist_pasqal, kaist_pasqal_v2
+from tests.factories import aws_pasqal, canonical_dump, corpus, hub, kaist_pasqal, kaist_pasqal_v2
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -49,6 +50,22 @@ def test_survives_reopen(tmp_path: Path) -> None:
         assert store.rebuilt_from == "rdf"
         assert canonical_dump(store) == before
         assert store.version == version
+
+
+def test_snapshot_keeps_data_not_caches(tmp_path: Path) -> None:
+    folder = tmp_path / "store"
+    with EmbeddedStore(folder) as store:
+        for d in [*corpus(), hub(70)]:
+            store.upsert(d)
+        nodes = [e.id for e in store.entities()]
+        steps = store.steps(nodes)  # fills the hub's cache before the snapshot is written
+    with open(folder / "index.pickle", "rb") as f:
+        _, index = pickle.load(f)
+    assert index._steps_sorted == {}
+    assert index.steps(nodes, None) == steps
+    with EmbeddedStore(folder) as store:
+        assert store.rebuilt_from == "snapshot"
+        assert store.steps(nodes) == steps
 
 
 def test_stale_or_broken_snapshot_is_reconciled_with_rdf(tmp_path: Path) -> None:
