@@ -18,13 +18,13 @@ from typing import TYPE_CHECKING
 from qkg.schemas import Hop, LimitExceeded, RelationType
 
 from .context import Group, Loader
-from .types import Actor, Collaborator, Link
+from .types import Actor, Collaborator, CollaboratorBatch, Link
 
 if TYPE_CHECKING:
     from qkg.graph.store import RelKey
     from qkg.schemas import Agreement, Relation
 
-__all__ = ["collaborators", "links_of"]
+__all__ = ["collaborators", "links_of", "load_links"]
 
 # One step of the walk: (from, to, type, agreement id or None, reversed).
 _Edge = tuple[str, str, RelationType, str | None, bool]
@@ -75,7 +75,7 @@ def _hops(edges: Iterable[_Edge]) -> list[Hop]:
     ]
 
 
-def _load_links(loader: Loader, hops: Iterable[Hop]) -> tuple[dict[RelKey, Relation], dict[str, Agreement]]:
+def load_links(loader: Loader, hops: Iterable[Hop]) -> tuple[dict[RelKey, Relation], dict[str, Agreement]]:
     """The relations and agreements behind ``hops``, fetched in one call each unless already
     loaded; what they refer to (ends, evidence documents, parties) is registered for the
     next level's batch."""
@@ -90,7 +90,7 @@ def _load_links(loader: Loader, hops: Iterable[Hop]) -> tuple[dict[RelKey, Relat
 def links_of(loader: Loader, hops: Sequence[Hop], group: Group) -> list[Link]:
     """GraphQL links for ``hops`` (of paths or walks), each with the relation or agreement
     behind it."""
-    rels, ags = _load_links(loader, hops)
+    rels, ags = load_links(loader, hops)
     return [
         Link(
             source_id=h.source,
@@ -119,25 +119,36 @@ def collaborators(
     actor of ``group``): nearest first, then the most strongly linked (most links from the
     previous hop), then id.
 
-    The order needs no names or evidence, so only the collaborators shown are fetched, with
-    their links' relations and agreements, in one call each for the whole group.
+    The order needs no names or evidence: only the collaborators shown are fetched (one
+    call for the whole group), and their links' evidence only for the page of links an
+    answer asks for (see :class:`~qkg.api.types.CollaboratorBatch`).
     """
     key = ("collaborators", depth, vias, first)
-    memo: dict[str, list[_Row]] = loader.memo.setdefault(key, {})
+    memo: dict[str, list[tuple[str, int, int, list[Hop]]]] = loader.memo.setdefault(key, {})
+    batch: CollaboratorBatch = loader.memo.setdefault((*key, id(group)), CollaboratorBatch(group.child(key)))
     if root not in memo:
         roots = [r for r in dict.fromkeys([*group.ids, root]) if r not in memo]
         found = _walk(loader, roots, depth, vias, budget)
         for r in roots:
-            memo[r] = heapq.nsmallest(first, found[r], key=lambda row: (row[1], -len(row[2]), row[0]))
-        loader.want_entities(v for r in roots for v, _, _ in memo[r])
-        _load_links(loader, _hops(e for r in roots for _, _, edges in memo[r] for e in edges))
-    child = group.child(key, lambda: [v for r in group.ids for v, _, _ in memo.get(r, [])])
-    rows = memo[root]
-    ents = {e.id: e for e in loader.entities([v for v, _, _ in rows])}
+            best = heapq.nsmallest(first, found[r], key=lambda row: (row[1], -len(row[2]), row[0]))
+            memo[r] = [(v, d, len(edges), _hops(sorted(edges, key=_edge_order))) for v, d, edges in best]
+            batch.add(v for v, _, _, _ in memo[r])
+            batch.hops.extend(hops for _, _, _, hops in memo[r])
+        loader.want_entities(v for r in roots for v, _, _, _ in memo[r])
+    shown = memo[root]
+    ents = {e.id: e for e in loader.entities([v for v, _, _, _ in shown])}
     return [
         Collaborator(
-            actor=Actor(model=ents[v], group=child), distance=d, links=links_of(loader, _hops(edges), child)
+            actor=Actor(model=ents[v], group=batch.group),
+            distance=d,
+            link_count=count,
+            hops=hops,
+            batch=batch,
         )
-        for v, d, edges in rows
+        for v, d, count, hops in shown
         if v in ents
     ]
+
+
+def _edge_order(e: _Edge) -> tuple[str, str, str, bool]:
+    return (e[0], e[2].value, e[3] or "", e[4])

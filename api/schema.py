@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import strawberry
 from strawberry.schema.config import StrawberryConfig
 
+from .execution import LeanExecutionContext
 from .limits import limit_extensions, should_mask
 from .resolvers import Mutation, Query
 from .settings import Settings
@@ -57,6 +58,7 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
         mutation=Mutation,
         extensions=limit_extensions(s),
         config=StrawberryConfig(disable_field_suggestions=s.environment != "development"),
+        execution_context_class=LeanExecutionContext,
     )
 
 

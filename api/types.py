@@ -24,6 +24,7 @@ from qkg.schemas import (
     AgreementStatus,
     Direction,
     EntityType,
+    Hop,
     LimitExceeded,
     RelationFilter,
     RelationType,
@@ -346,7 +347,7 @@ class Actor:
         info: Info,
         depth: int = 1,
         via: list[RelationType] | None = None,
-        first: int = 100,
+        first: int = 50,
     ) -> list[Collaborator]:
         from .collaborators import collaborators
 
@@ -604,15 +605,49 @@ class Link:
         return []
 
 
+class CollaboratorBatch:
+    """Every collaborator at one place of an answer (for every actor of a group): their
+    links' relations and agreements (with evidence) load in one call for all of them, for
+    the page of links asked."""
+
+    def __init__(self, group: Group) -> None:
+        self.group = group
+        self.hops: list[list[Hop]] = []
+        self._loaded: dict[int, int] = {}
+
+    def add(self, ids: Iterable[str]) -> None:
+        self.group.add(ids)
+
+    def links(self, loader: Loader, hops: list[Hop], first: int) -> list[Link]:
+        from .collaborators import links_of, load_links
+
+        done = self._loaded.get(first, 0)
+        if done < len(self.hops):
+            self._loaded[first] = len(self.hops)
+            load_links(loader, (h for row in self.hops[done:] for h in row[:first]))
+        return links_of(loader, hops, self.group)
+
+
 @strawberry.type(
     description="An actor reached from another within a number of hops, with the links that reach it."
 )
 class Collaborator:
     actor: Actor
     distance: int
-    links: list[Link] = strawberry.field(
-        description="Every link from an actor one hop nearer (on a shortest route) to this one."
+    link_count: int = strawberry.field(
+        description="How many links reach this actor from actors one hop nearer (on shortest routes): "
+        "its strength in the order of `collaborators`."
     )
+    hops: Private[list[Hop]]
+    batch: Private[CollaboratorBatch]
+
+    @strawberry.field(
+        description="Links from actors one hop nearer (on a shortest route) to this one, by the nearer "
+        "actor's id, each with its relation or agreement and evidence; `linkCount` says how many there are."
+    )
+    def links(self, info: Info, first: int = 5) -> list[Link]:
+        check_first(first, info.context.settings.max_page_size, "first (links)")
+        return self.batch.links(info.context.loader, self.hops[:first], first)
 
 
 @strawberry.type(description="A path between two actors: the actors visited and each hop with its evidence.")

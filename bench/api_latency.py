@@ -4,15 +4,18 @@ On the synthetic ecosystem (:func:`bench.synthetic.generate_deltas`) in the embe
 one uvicorn worker (a child process) serves both qkg's GraphQL endpoint and a plain FastAPI
 route that computes the *same data* with the same store calls (the same batched loader and
 collaborator walk) and returns it with orjson: the ceiling for this stack. A bounded local
-load generator (``--connections`` concurrent keep-alive connections, ``--requests`` each
-run) measures p50/p99 latency and requests/s for:
+load generator measures, for each query, p50/p99 latency one request at a time, then
+requests/s and p50/p99 with ``--connections`` concurrent keep-alive connections
+(``--requests`` requests each run):
 
-- ``collaborators``: ``actor(id) { collaborators(depth: 2) { actor, links { agreement, evidence
-  { sentence, document } } } }`` on random actors;
+- ``collaborators``: ``actor(id) { collaborators(depth: 2) { distance linkCount actor, links {
+  agreement, evidence { sentence, document } } } }`` on random actors (the defaults: 50
+  collaborators, 5 links each);
 - ``paths``: ``paths(from, to, maxHops: 4, first: 10) { hops { evidence } }`` on random pairs.
 
-Three GraphQL modes: ``graphql`` (default settings: answers cached per query, variables and
-graph version), ``graphql-nocache`` (every request executes), and the ``plain`` route.
+Three modes: ``graphql`` (default settings: answers cached per query, variables and graph
+version; after the warm-up every request is a repeat question), ``graphql-nocache`` (every
+request executes: the cost of a new question), and the ``plain`` route.
 
 Usage::
 
@@ -39,7 +42,7 @@ import httpx
 __all__ = ["main"]
 
 COLLAB = """query($id: ID!) { actor(id: $id) { ... on Actor { id name collaborators(depth: 2) {
-  distance actor { id name type }
+  distance linkCount actor { id name type }
   links { type source { id } target { id } agreement { id kind date }
     evidence { sentence confidence document { title url publishedAt } } } } } } }"""
 PATHS = """query($from: String!, $to: String!) { paths(from: $from, to: $to, maxHops: 4, first: 10) {
@@ -53,10 +56,9 @@ def _plain_routes(app: Any, store: Any) -> None:
     import orjson
     from fastapi import Response
 
-    from qkg.api.collaborators import collaborators
+    from qkg.api.collaborators import collaborators, links_of, load_links
     from qkg.api.context import Group, Loader
     from qkg.api.types import DEFAULT_VIA
-    from qkg.schemas import RelationFilter
 
     def evidence(loader: Loader, evs: Any) -> list[dict[str, Any]]:
         out = []
@@ -84,10 +86,14 @@ def _plain_routes(app: Any, store: Any) -> None:
         if e is None:
             return Response(orjson.dumps({"actor": None}), media_type="application/json")
         rows = []
-        for c in collaborators(loader, Group.of([id]), id, 2, tuple(sorted(DEFAULT_VIA)), 100):
+        # the GraphQL defaults: 50 collaborators, 5 links each, loaded in one batch
+        found = collaborators(loader, Group.of([id]), id, 2, tuple(sorted(DEFAULT_VIA)), 50)
+        load_links(loader, (h for c in found for h in c.hops[:5]))
+        for c in found:
             rows.append(
                 {
                     "distance": c.distance,
+                    "linkCount": c.link_count,
                     "actor": {
                         "id": c.actor.model.id,
                         "name": c.actor.model.name,
@@ -110,7 +116,7 @@ def _plain_routes(app: Any, store: Any) -> None:
                                 lk.relation.evidence if lk.relation else lk.agreement_model.evidence,  # type: ignore[union-attr]
                             ),
                         }
-                        for lk in c.links
+                        for lk in links_of(loader, c.hops[:5], c.batch.group)
                     ],
                 }
             )
@@ -123,27 +129,17 @@ def _plain_routes(app: Any, store: Any) -> None:
         found = store.paths(source, target, max_hops=4, k=10)
         nodes = list(dict.fromkeys(n for p in found for n in p.nodes))
         ents = {e.id: e for e in loader.entities(nodes)}
-        rel_hops = [h for p in found for h in p.hops if h.agreement is None]
-        rels = {}
-        if rel_hops:
-            flt = RelationFilter(types=frozenset(h.type for h in rel_hops))
-            for rs in loader.relations_many(list(dict.fromkeys(h.source for h in rel_hops)), flt).values():
-                rels.update({(r.source, r.type, r.target): r for r in rs})
-        ags = {}
-        ag_sources = list(dict.fromkeys(h.source for p in found for h in p.hops if h.agreement))
-        for al in loader.agreements_many(ag_sources).values():
-            ags.update({a.id: a for a in al})
+        links = iter(links_of(loader, [h for p in found for h in p.hops], Group.of(nodes)))
         out = []
         for p in found:
             hops = []
-            for h in p.hops:
-                rel = rels.get((h.source, h.type, h.target)) or rels.get((h.target, h.type, h.source))
-                ag = ags.get(h.agreement) if h.agreement else None
-                evs = rel.evidence if rel else (ag.evidence if ag else ())
+            for lk in (next(links) for _ in p.hops):
+                ag = lk.agreement_model
+                evs = lk.relation.evidence if lk.relation else (ag.evidence if ag else ())
                 hops.append(
                     {
-                        "type": h.type.name,
-                        "reversed": h.reversed,
+                        "type": lk.type.name,
+                        "reversed": lk.reversed,
                         "agreement": {"id": ag.id, "kind": ag.kind.name} if ag else None,
                         "evidence": [
                             {
@@ -342,7 +338,12 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         a, b = pairs[i % len(pairs)]
         return "GET", "/plain/paths", {"params": {"source": a, "target": b}}
 
-    results: dict[str, Any] = {"store": built, "connections": args.connections, "requests": args.requests}
+    results: dict[str, Any] = {
+        "store": built,
+        "connections": args.connections,
+        "requests": args.requests,
+        "distinct": len(actors),
+    }
     for mode, cache in (("graphql", 1024), ("graphql-nocache", 0)):
         proc, base = _start(store_dir, cache)
         try:
@@ -353,16 +354,20 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                 ("collaborators", collab_gql, collab_plain),
                 ("paths", paths_gql, paths_plain),
             ):
-                runs = [(mode, gql)] + ([("plain", plain)] if mode == "graphql" else [])
+                runs = [(mode, gql)] + ([("plain", plain)] if mode == "graphql-nocache" else [])
                 for label, make in runs:
                     # warm-up: every distinct request once (fills caches the way a live service would)
-                    asyncio.run(_load(base, make, min(args.sample, args.requests), 1, 120))
-                    lat, errors, wall = asyncio.run(_load(base, make, args.requests, args.connections, 120))
+                    asyncio.run(_load(base, make, len(actors), 1, 120))
+                    # latency: one request at a time; throughput: --connections at once
+                    lat, errors, _ = asyncio.run(_load(base, make, args.requests, 1, 120))
+                    busy, errors2, wall = asyncio.run(_load(base, make, args.requests, args.connections, 120))
                     row = {
                         "p50_ms": round(_pct(lat, 0.5) * 1000, 2),
                         "p99_ms": round(_pct(lat, 0.99) * 1000, 2),
-                        "req_s": round(len(lat) / wall, 1),
-                        "errors": errors,
+                        "req_s": round(len(busy) / wall, 1),
+                        f"p50_ms_at_{args.connections}": round(_pct(busy, 0.5) * 1000, 2),
+                        f"p99_ms_at_{args.connections}": round(_pct(busy, 0.99) * 1000, 2),
+                        "errors": errors + errors2,
                     }
                     results[f"{name}/{label}"] = row
                     print(f"{name:14s} {label:16s} {row}", flush=True)

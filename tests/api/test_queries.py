@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import Client
-from .graphs import AWS, DAEJEON, IBM, KAIST, PASQAL
+from qkg.graph.store import GraphStore
+
+from .conftest import Client, Serve
+from .graphs import AWS, DAEJEON, IBM, KAIST, PASQAL, ring
 
 pytestmark = pytest.mark.usefixtures("loaded")
 
@@ -260,3 +262,25 @@ def test_centrality_and_communities_are_computed(gql: Client) -> None:
     assert all(c["size"] == len(c["members"]) for c in comms)
     together = next(c for c in comms if any(m["name"] == "Amazon Web Services" for m in c["members"]))
     assert "Daejeon" in {m["name"] for m in together["members"]}
+
+
+def test_collaborators_rank_by_link_count_and_page_their_links(store: GraphStore, serve: Serve) -> None:
+    store.upsert(ring(12))  # company i partners with i±1 and i±2
+    q = """query($first: Int!, $links: Int!) { actor(name: "Qubit Works 000") { ... on Actor {
+      collaborators(depth: 2, first: $first) { distance linkCount actor { name }
+        links(first: $links) { source { name } target { name } evidence { sentence } } } } } }"""
+    with serve(store, response_cache_size=0) as api:
+        got = api(q, {"first": 50, "links": 5})["actor"]["collaborators"]
+        assert [(c["distance"], c["linkCount"]) for c in got] == [(1, 1)] * 4 + [(2, 2)] * 2 + [(2, 1)] * 2
+        three = got[4]  # reached from 001 and 002, nearer actors listed by id
+        assert three["actor"]["name"] == "Qubit Works 003"
+        assert [lk["source"]["name"] for lk in three["links"]] == ["Qubit Works 001", "Qubit Works 002"]
+        assert (
+            three["links"][0]["evidence"][0]["sentence"] == "Qubit Works 001 partners with Qubit Works 003."
+        )
+        paged = api(q, {"first": 5, "links": 1})["actor"]["collaborators"]
+        assert len(paged) == 5
+        assert paged[4]["linkCount"] == 2
+        assert [lk["source"]["name"] for lk in paged[4]["links"]] == ["Qubit Works 001"]
+        (message,) = api.errors(q, {"first": 5, "links": 10_000})
+        assert "first (links)" in message

@@ -1,0 +1,87 @@
+"""A leaner graphql-core execution context for answers with thousands of scalar fields.
+
+A collaborator answer holds thousands of leaf values (ids, names, sentences, dates). For
+each one graphql-core builds a ``ResolveInfo``, reads the arguments, checks for awaitables
+and dispatches ``complete_value``; strawberry adds its wrapper. For a field that is a plain
+attribute (strawberry's "basic field": no resolver, no arguments, no permissions or
+extensions) of a scalar or enum type, none of that can change the answer, so
+:class:`LeanExecutionContext` reads the attribute and coerces it directly. Anything else,
+including a value that fails coercion or is null where the schema says non-null, takes
+graphql-core's own path, which raises the spec's errors. Answers are identical;
+``tests/api/test_execution.py`` compares them with the stock context.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Callable
+from typing import Any
+
+from graphql import (
+    GraphQLField,
+    GraphQLLeafType,
+    GraphQLObjectType,
+    GraphQLSchema,
+    Undefined,
+    get_nullable_type,
+    is_leaf_type,
+    is_non_null_type,
+)
+from graphql.execution.collect_fields import FieldDetailsList
+from graphql.pyutils import Path
+from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
+
+__all__ = ["LeanExecutionContext"]
+
+_Plan = tuple[Callable[..., Any], GraphQLLeafType, bool] | None
+# per schema, per (type name, field name): (resolver, leaf type, nullable), or None for the full path
+_PLANS: weakref.WeakKeyDictionary[GraphQLSchema, dict[tuple[str, str], _Plan]] = weakref.WeakKeyDictionary()
+
+
+def _plan(field_def: GraphQLField) -> _Plan:
+    resolve = field_def.resolve
+    if resolve is None or not getattr(resolve, "_is_default", False) or field_def.args:
+        return None
+    inner = get_nullable_type(field_def.type)
+    return (resolve, inner, not is_non_null_type(field_def.type)) if is_leaf_type(inner) else None
+
+
+class LeanExecutionContext(StrawberryGraphQLCoreExecutionContext):
+    """strawberry's execution context with a direct path for plain scalar attributes."""
+
+    def execute_field(
+        self,
+        parent_type: GraphQLObjectType,
+        source: Any,
+        field_details_list: FieldDetailsList,
+        path: Path,
+        position_context: Any,
+    ) -> Any:
+        mm = self.middleware_manager
+        if mm is None or not mm.middlewares:  # strawberry passes an empty manager
+            node = field_details_list[0].node
+            plans = _PLANS.get(self.schema)
+            if plans is None:
+                plans = _PLANS.setdefault(self.schema, {})
+            key = (parent_type.name, node.name.value)
+            if key in plans:
+                plan = plans[key]
+            else:
+                field_def = self.schema.get_field(parent_type, node.name.value)
+                plan = plans[key] = _plan(field_def) if field_def is not None else None
+            if plan is not None and not node.arguments:
+                resolve, leaf, nullable = plan
+                try:
+                    value = resolve(source, None)
+                except Exception:  # the full path below reports it properly
+                    value = Undefined
+                if value is None and nullable:
+                    return None
+                if value is not None and value is not Undefined:
+                    try:
+                        coerced = leaf.coerce_output_value(value)
+                    except Exception:  # the full path below reports it properly
+                        coerced = None
+                    if coerced is not None and coerced is not Undefined:
+                        return coerced
+        return super().execute_field(parent_type, source, field_details_list, path, position_context)
