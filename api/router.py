@@ -43,7 +43,7 @@ from strawberry.types.graphql import OperationType
 from strawberry.types.unset import UNSET
 
 from .context import Context, check_api_key
-from .limits import api_key_from_headers
+from .limits import api_key_from_headers, token_limit_error
 from .schema import build_schema
 from .settings import Settings
 
@@ -146,6 +146,10 @@ class QkgGraphQLRouter(GraphQLRouter[Context, None]):
         root_value: None,
         request_data: GraphQLRequestData,
     ) -> ExecutionResult:
+        if request_data.query and (
+            refused := token_limit_error(request_data.query, self._settings.max_tokens)
+        ):
+            return ExecutionResult(data=None, errors=[refused])  # before any parsing
         multipart = _is_multipart(request_adapter)
         allowed = {OperationType.MUTATION} if multipart else OperationType.from_http(request_adapter.method)
         key: tuple[str, ...] | None = None

@@ -6,8 +6,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
+import hypothesis_graphql
 import pytest
+from graphql import GraphQLSyntaxError, Lexer, Source, TokenKind, parse
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hsettings
 
+from qkg.api.limits import token_limit_error
+from qkg.api.schema import SDL_PATH
 from qkg.graph.embedded import EmbeddedStore
 from qkg.graph.store import GraphStore
 from qkg.schemas import Stats
@@ -179,3 +185,48 @@ def test_cors_origins_from_settings(memory: GraphStore, serve: Serve) -> None:
         assert r.headers.get("access-control-allow-origin") == "https://analyst.example"
         other = api.http.options(api.url, headers={**pre, "origin": "https://evil.example"})
         assert other.headers.get("access-control-allow-origin") is None
+
+
+def _graphql_core_tokens(query: str) -> int:
+    """How many tokens graphql-core's parser counts against ``max_tokens``."""
+    lexer = Lexer(Source(query))
+    count = 0
+    while lexer.advance().kind is not TokenKind.EOF:
+        count += 1
+    return count
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '{ actor(name: "KAIST, the \\"institute\\"") { ... on Actor { id } } }',
+        "# a comment { { {\n{ stats { documents }, stats { entities } }  # trailing",
+        'query Q($x: Int = -12.5e3) { search(text: """block "quoted" \\""" text""", first: $x) { score } }',
+        "\ufeff{ a: stats { documents } b: stats { documents } }",
+        "{ " + " ".join(["goals"] * 300) + " }",
+    ],
+)
+def test_fast_token_count_matches_graphql_core(query: str) -> None:
+    n = _graphql_core_tokens(query)
+    assert token_limit_error(query, n) is None
+    if len(query) > n - 1:
+        refused = token_limit_error(query, n - 1)
+        assert refused is not None
+        with pytest.raises(GraphQLSyntaxError) as parsed:
+            parse(query, max_tokens=n - 1)
+        assert refused.message == parsed.value.message
+
+
+@hsettings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(query=hypothesis_graphql.queries(SDL_PATH.read_text()))
+def test_fast_token_count_matches_graphql_core_on_generated_queries(query: str) -> None:
+    n = _graphql_core_tokens(query)
+    assert token_limit_error(query, n) is None
+    if len(query) > n - 1:
+        assert token_limit_error(query, n - 1) is not None
+
+
+def test_unknown_characters_are_left_to_the_parser() -> None:
+    q = "{ stats { " + " ".join(["goals"] * 10) + " ^ } }"
+    assert token_limit_error(q, 5) is not None  # the limit comes first
+    assert token_limit_error("{ ^ " + " ".join(["goals"] * 10) + " }", 5) is None
