@@ -18,11 +18,12 @@ from typing import TYPE_CHECKING
 from qkg.schemas import Hop, LimitExceeded, RelationType
 
 from .context import Group, Loader
-from .types import Actor, Collaborator, CollaboratorBatch, Link
+from .types import Actor, Agreement, Collaborator, CollaboratorBatch, Evidence, Link
 
 if TYPE_CHECKING:
     from qkg.graph.store import RelKey
-    from qkg.schemas import Agreement, Relation
+    from qkg.schemas import Agreement as AgreementModel
+    from qkg.schemas import Relation
 
 __all__ = ["collaborators", "links_of", "load_links"]
 
@@ -75,7 +76,9 @@ def _hops(edges: Iterable[_Edge]) -> list[Hop]:
     ]
 
 
-def load_links(loader: Loader, hops: Iterable[Hop]) -> tuple[dict[RelKey, Relation], dict[str, Agreement]]:
+def load_links(
+    loader: Loader, hops: Iterable[Hop]
+) -> tuple[dict[RelKey, Relation], dict[str, AgreementModel]]:
     """The relations and agreements behind ``hops``, fetched in one call each unless already
     loaded; what they refer to (ends, evidence documents, parties) is registered for the
     next level's batch."""
@@ -88,21 +91,33 @@ def load_links(loader: Loader, hops: Iterable[Hop]) -> tuple[dict[RelKey, Relati
 
 
 def links_of(loader: Loader, hops: Sequence[Hop], group: Group) -> list[Link]:
-    """GraphQL links for ``hops`` (of paths or walks), each with the relation or agreement
-    behind it."""
+    """GraphQL links for ``hops`` (of paths or walks), each with its ends and the relation
+    or agreement behind it, all loaded in one batch (one call per kind)."""
     rels, ags = load_links(loader, hops)
-    return [
-        Link(
-            source_id=h.source,
-            target_id=h.target,
-            type=h.type,
-            reversed=h.reversed,
-            relation=rels.get(k) if (k := h.relation_key) is not None else None,
-            agreement_model=ags.get(h.agreement) if h.agreement is not None else None,
-            group=group,
+    ents = {
+        e.id: Actor(model=e, group=group)
+        for e in loader.entities([x for h in hops for x in (h.source, h.target)])
+    }
+    out = []
+    for h in hops:
+        rel = rels.get(k) if (k := h.relation_key) is not None else None
+        ag = ags.get(h.agreement) if h.agreement is not None else None
+        evidence = rel.evidence if rel is not None else ag.evidence if ag is not None else ()
+        out.append(
+            Link(
+                type=h.type,
+                reversed=h.reversed,
+                source=ents.get(h.source),
+                target=ents.get(h.target),
+                agreement=Agreement(model=ag, group=group) if ag is not None else None,
+                evidence=[Evidence(model=ev) for ev in evidence],
+                source_id=h.source,
+                target_id=h.target,
+                relation=rel,
+                agreement_model=ag,
+            )
         )
-        for h in hops
-    ]
+    return out
 
 
 def collaborators(

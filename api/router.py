@@ -29,7 +29,7 @@ import json
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import orjson
 from cross_web import HTTPException, parse_content_type
@@ -74,6 +74,13 @@ class _AnswerCache:
             return hit
 
     def put(self, key: tuple[str, ...], value: ExecutionResult) -> None:
+        """Keep the answer's data as encoded JSON (an ``orjson.Fragment`` that the encoder
+        copies as it is): a tenth of the memory of the object tree, and nothing for the
+        garbage collector to walk through on every full collection."""
+        data = orjson.Fragment(orjson.dumps(value.data))
+        value = ExecutionResult(
+            data=cast("dict[str, object]", data), errors=None, extensions=value.extensions
+        )
         with self._lock:
             self._data[key] = value
             self._data.move_to_end(key)

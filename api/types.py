@@ -570,39 +570,21 @@ class Goal:
     "(type PARTY_TO, with `agreement` set), with its evidence."
 )
 class Link:
-    source_id: Private[str]
-    target_id: Private[str]
     type: RelationType
     reversed: bool = strawberry.field(
         description="True when the step walks a directed relation against its direction."
     )
+    # plain values, filled by :func:`qkg.api.collaborators.links_of` from one batch: a link is
+    # the most repeated object of collaborator and path answers, and resolver fields cost
+    # several times a plain attribute in strawberry
+    source: Actor | None
+    target: Actor | None
+    agreement: Agreement | None
+    evidence: list[Evidence]
+    source_id: Private[str]
+    target_id: Private[str]
     relation: Private[RelationModel | None]
     agreement_model: Private[AgreementModel | None]
-    group: Private[Group]
-
-    @strawberry.field
-    def source(self, info: Info) -> Actor | None:
-        e = info.context.loader.entity(self.source_id)
-        return Actor(model=e, group=self.group) if e else None
-
-    @strawberry.field
-    def target(self, info: Info) -> Actor | None:
-        e = info.context.loader.entity(self.target_id)
-        return Actor(model=e, group=self.group) if e else None
-
-    @strawberry.field
-    def agreement(self) -> Agreement | None:
-        if self.agreement_model is None:
-            return None
-        return Agreement(model=self.agreement_model, group=self.group)
-
-    @strawberry.field
-    def evidence(self) -> list[Evidence]:
-        if self.relation is not None:
-            return _evidence(self.relation.evidence)
-        if self.agreement_model is not None:
-            return _evidence(self.agreement_model.evidence)
-        return []
 
 
 class CollaboratorBatch:

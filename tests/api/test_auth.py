@@ -8,6 +8,7 @@ from qkg.api.context import check_api_key
 from qkg.graph.store import GraphStore
 
 from .conftest import Serve
+from .counting import CountingStore
 
 REMOVE = "mutation($id: ID!) { removeDocument(id: $id) { __typename ... on RemoveSuccess { id message } "
 REMOVE += "... on MutationsDisabled { message } ... on Unauthorized { message } ... on DocumentNotFound { message } } }"
@@ -114,3 +115,17 @@ def test_ingest_document_with_a_key_extracts_and_stores(loaded: GraphStore, serv
         empty = api(q, {"text": "   "}, headers={"x-api-key": KEY})["ingestDocument"]
         assert empty["__typename"] == "IngestRejected"
         assert "empty" in empty["message"]
+
+
+def test_a_cached_answer_is_the_fresh_answer_byte_for_byte(loaded: GraphStore, serve: Serve) -> None:
+    counted = CountingStore(loaded)
+    q = """{ actor(name: "KAIST") { ... on Actor { name collaborators(depth: 2) { distance linkCount
+      actor { id name } links { type agreement { kind date } evidence { sentence confidence
+      document { title url publishedAt } } } } } } }"""
+    with serve(counted, response_cache_size=16) as api:
+        fresh = api.post(q)
+        assert fresh.json()["data"]["actor"]["collaborators"]
+        counted.calls.clear()
+        cached = api.post(q)
+        assert cached.content == fresh.content
+        assert sum(counted.calls.values()) == 0  # answered from the cache

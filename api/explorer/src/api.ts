@@ -271,7 +271,7 @@ export class QkgApi {
             collaborators(depth: $depth, via: $via, first: $first) {
               distance
               actor { id name type country }
-              links { ${LINK_SLIM} }
+              links(first: 100) { ${LINK_SLIM} }
             }
           }
           ... on ActorNotFound { message }

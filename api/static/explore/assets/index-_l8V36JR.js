@@ -11,7 +11,7 @@ var e=Object.create,t=Object.defineProperty,n=Object.getOwnPropertyDescriptor,r=
             collaborators(depth: $depth, via: $via, first: $first) {
               distance
               actor { id name type country }
-              links { ${D} }
+              links(first: 100) { ${D} }
             }
           }
           ... on ActorNotFound { message }
