@@ -29,44 +29,77 @@ __all__ = ["collaborators", "links_of", "load_links"]
 
 # One step of the walk: (from, to, type, agreement id or None, reversed).
 _Edge = tuple[str, str, RelationType, str | None, bool]
-# One reached actor: (id, distance, the edges reaching it from one hop nearer).
-_Row = tuple[str, int, list[_Edge]]
+
+
+class _Reach:
+    """What a walk from one root found: each actor's distance and link count, and the
+    frontier of every level (to find the links of the few actors an answer shows)."""
+
+    __slots__ = ("counts", "dist", "levels")
+
+    def __init__(self, root: str) -> None:
+        self.dist: dict[str, int] = {root: 0}
+        self.counts: dict[str, int] = {}
+        self.levels: list[list[str]] = [[root]]
+
+    def best(self, first: int) -> list[tuple[str, int, int]]:
+        """The ``first`` nearest, then most strongly linked, then by id: (id, distance, links)."""
+        dist = self.dist
+        top = heapq.nsmallest(first, self.counts.items(), key=lambda kv: (dist[kv[0]], -kv[1], kv[0]))
+        return [(v, dist[v], n) for v, n in top]
+
+    def edges(
+        self, loader: Loader, shown: Iterable[str], vias: tuple[RelationType, ...]
+    ) -> dict[str, list[_Edge]]:
+        """Every edge reaching a ``shown`` actor from an actor one hop nearer, in walk order."""
+        out: dict[str, list[_Edge]] = {v: [] for v in shown}
+        for d in sorted({self.dist[v] for v in out}):
+            wanted = {v for v in out if self.dist[v] == d}
+            frontier = self.levels[d - 1]
+            steps = loader.steps(frontier, vias)  # cached by the walk
+            for u in frontier:
+                for v, rtype, agreement, rev in steps[u]:
+                    if v in wanted:
+                        out[v].append((u, v, rtype, agreement, rev))
+        return out
 
 
 def _walk(
     loader: Loader, roots: Sequence[str], depth: int, vias: tuple[RelationType, ...], budget: int
-) -> dict[str, list[_Row]]:
-    """Breadth-first from every root at once; ``budget`` bounds the actors reached in total
-    (a depth-3 walk from a hub could otherwise touch most of a large graph)."""
+) -> dict[str, _Reach]:
+    """Breadth-first from every root at once, counting links without keeping them (a
+    depth-2 walk next to a hub reaches tens of thousands of actors, of which an answer shows
+    fifty); ``budget`` bounds the actors reached in total (a depth-3 walk from a hub could
+    otherwise touch most of a large graph)."""
     reached = 0
-    dist: dict[str, dict[str, int]] = {r: {r: 0} for r in roots}
-    links: dict[str, dict[str, list[_Edge]]] = {r: {} for r in roots}
-    frontier: dict[str, list[str]] = {r: [r] for r in roots}
+    found = {r: _Reach(r) for r in roots}
     for level in range(1, depth + 1):
-        union = list(dict.fromkeys(u for r in roots for u in frontier[r]))
+        union = list(dict.fromkeys(u for r in roots for u in found[r].levels[-1]))
         if not union:
             break
         steps = loader.steps(union, vias)
         for r in roots:
-            seen, found = dist[r], links[r]
+            reach = found[r]
+            seen, counts = reach.dist, reach.counts
             nxt: list[str] = []
-            for u in frontier[r]:
-                for v, rtype, agreement, rev in steps[u]:
+            for u in reach.levels[-1]:
+                for step in steps[u]:
+                    v = step[0]
                     d = seen.get(v)
                     if d is None:
                         seen[v] = level
-                        found[v] = [(u, v, rtype, agreement, rev)]
+                        counts[v] = 1
                         nxt.append(v)
-                        reached += 1
-                        if reached > budget:
-                            raise LimitExceeded(
-                                f"collaborators(depth: {depth}) reached more than {budget} actors "
-                                "(walk limit, QKG_MAX_WALK_NODES): lower the depth or narrow `via`"
-                            )
                     elif d == level:
-                        found[v].append((u, v, rtype, agreement, rev))
-            frontier[r] = nxt
-    return {r: [(v, dist[r][v], edges) for v, edges in links[r].items()] for r in roots}
+                        counts[v] += 1
+            reached += len(nxt)
+            if reached > budget:
+                raise LimitExceeded(
+                    f"collaborators(depth: {depth}) reached more than {budget} actors "
+                    "(walk limit, QKG_MAX_WALK_NODES): lower the depth or narrow `via`"
+                )
+            reach.levels.append(nxt)
+    return found
 
 
 def _hops(edges: Iterable[_Edge]) -> list[Hop]:
@@ -145,8 +178,9 @@ def collaborators(
         roots = [r for r in dict.fromkeys([*group.ids, root]) if r not in memo]
         found = _walk(loader, roots, depth, vias, budget)
         for r in roots:
-            best = heapq.nsmallest(first, found[r], key=lambda row: (row[1], -len(row[2]), row[0]))
-            memo[r] = [(v, d, len(edges), _hops(sorted(edges, key=_edge_order))) for v, d, edges in best]
+            best = found[r].best(first)
+            edges = found[r].edges(loader, [v for v, _, _ in best], vias)
+            memo[r] = [(v, d, n, _hops(sorted(edges[v], key=_edge_order))) for v, d, n in best]
             batch.add(v for v, _, _, _ in memo[r])
             batch.hops.extend(hops for _, _, _, hops in memo[r])
         loader.want_entities(v for r in roots for v, _, _, _ in memo[r])

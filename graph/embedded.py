@@ -270,6 +270,7 @@ class EmbeddedStore:
             for graph_iri, digest in sorted(wanted.items()):
                 self._index.add(self._read_delta(ox.NamedNode(graph_iri)), digest)
             self.rebuilt_from = "rdf" if wanted else "empty"
+        self._index.warm()
         self._snapshot_fresh = self.rebuilt_from == "snapshot"
         self.rebuild_seconds = time.perf_counter() - started
 

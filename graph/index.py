@@ -47,6 +47,8 @@ _TECH_TYPES = frozenset({RelationType.WORKS_ON.value, RelationType.DEVELOPS.valu
 _PARTY = RelationType.PARTY_TO
 #: Derived lookups, rebuilt on first use; never written to a snapshot.
 _CACHES = frozenset({"_entity_sorted", "_rel_sorted", "_adj_sorted", "_steps_sorted"})
+#: Nodes with more steps than this keep their sorted steps cached.
+_HUB_STEPS = 64
 _RTYPE: dict[str, RelationType] = {t.value: t for t in RelationType}
 _T = TypeVar("_T")
 
@@ -131,7 +133,7 @@ class GraphIndex:
     _entity_sorted: list[Entity] | None = None
     _rel_sorted: list[RelKey] | None = None
     _adj_sorted: dict[str, list[RelKey]] = field(default_factory=dict)
-    _steps_sorted: dict[str, tuple[tuple[str, str, str | None, bool], ...]] = field(default_factory=dict)
+    _steps_sorted: dict[str, list[Step]] = field(default_factory=dict)
 
     # -- identity ---------------------------------------------------------------------------
     @property
@@ -154,7 +156,6 @@ class GraphIndex:
         doc = delta.document
         if doc.id in self.docs:
             self.remove(doc.id)
-        self._steps_sorted = {}
         self.docs[doc.id] = _Doc(
             info=DocumentInfo(
                 id=doc.id,
@@ -190,14 +191,18 @@ class GraphIndex:
             self._merge_relation(k)
             self.adj.setdefault(r.source, set()).add(k)
             self.adj.setdefault(r.target, set()).add(k)
-            self._adj_sorted.pop(r.source, None)
-            self._adj_sorted.pop(r.target, None)
+            for end in (r.source, r.target):
+                self._adj_sorted.pop(end, None)
+                self._steps_sorted.pop(end, None)
             self._rel_sorted = None
         for a in delta.agreements:
             self.agr_parts.setdefault(a.id, {})[doc.id] = a
+            before = self.agr.get(a.id)
             self._merge_agreement(a.id)
             for p in a.parties:
                 self.party_agr.setdefault(p, set()).add(a.id)
+            for p in {*a.parties, *(before.parties if before else ()), *self.agr[a.id].parties}:
+                self._steps_sorted.pop(p, None)
         for g in delta.goals:
             self.goal_parts.setdefault(g.id, {})[doc.id] = g
             self._merge_goal(g.id)
@@ -208,7 +213,6 @@ class GraphIndex:
         d = self.docs.pop(doc_id, None)
         if d is None:
             raise NotFound("document", doc_id)
-        self._steps_sorted = {}
         if d.info.source is not None and self.by_source.get(d.info.source) == doc_id:
             del self.by_source[d.info.source]
         self._version ^= self._doc_token(doc_id, d.digest)
@@ -222,6 +226,7 @@ class GraphIndex:
                 self._rel_sorted = None
                 for end in (k[0], k[2]):
                     self._adj_sorted.pop(end, None)
+                    self._steps_sorted.pop(end, None)
                     keys = self.adj.get(end)
                     if keys is not None:
                         keys.discard(k)
@@ -231,8 +236,12 @@ class GraphIndex:
             aparts = self.agr_parts[aid]
             old = self.agr[aid]
             del aparts[doc_id]
+            for p in old.parties:
+                self._steps_sorted.pop(p, None)
             if aparts:
                 self._merge_agreement(aid)
+                for p in self.agr[aid].parties:
+                    self._steps_sorted.pop(p, None)
             else:
                 del self.agr_parts[aid], self.agr[aid]
                 for p in old.parties:
@@ -557,21 +566,27 @@ class GraphIndex:
         return out
 
     def steps(self, nodes: Sequence[str], types: frozenset[RelationType] | None) -> dict[str, list[Step]]:
-        """Neighbour expansion (see :meth:`qkg.graph.store.GraphStore.steps`). A hub's sorted
-        steps are cached until the next write, with type values instead of enum members:
-        tuples of strings and booleans only, which the garbage collector stops tracking, so
-        the cache adds nothing to a full collection's work."""
+        """Neighbour expansion (see :meth:`qkg.graph.store.GraphStore.steps`). Hubs' sorted
+        steps are cached (see :meth:`warm`); a write drops the cache of the nodes it touches."""
         out: dict[str, list[Step]] = {}
         for n in nodes:
-            cached = self._steps_sorted.get(n)
-            if cached is None:
+            every = self._steps_sorted.get(n)
+            if every is None:
                 every = self._all_steps(n)
-                if len(every) > 64:
-                    self._steps_sorted[n] = tuple((m, t.value, a, r) for m, t, a, r in every)
-            else:
-                every = [(m, _RTYPE[t], a, r) for m, t, a, r in cached]
-            out[n] = every if types is None else [s for s in every if s[1] in types]
+                if len(every) > _HUB_STEPS:
+                    self._steps_sorted[n] = every
+            out[n] = list(every) if types is None else [s for s in every if s[1] in types]
         return out
+
+    def warm(self) -> None:
+        """Sort every hub's steps now, at open, so that they are built once and frozen with the
+        rest of the loaded graph (``gc.freeze``) rather than built on a request and walked by
+        every full garbage collection after it."""
+        for n, keys in self.adj.items():
+            if n not in self._steps_sorted:
+                parties = sum(len(self.agr[a].parties) - 1 for a in self.party_agr.get(n, ()))
+                if len(keys) + parties > _HUB_STEPS:
+                    self._steps_sorted[n] = self._all_steps(n)
 
     def _all_steps(self, n: str) -> list[Step]:
         steps: list[Step] = []

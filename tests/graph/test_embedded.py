@@ -65,7 +65,11 @@ def test_snapshot_keeps_data_not_caches(tmp_path: Path) -> None:
     assert index.steps(nodes, None) == steps
     with EmbeddedStore(folder) as store:
         assert store.rebuilt_from == "snapshot"
-        assert store.steps(nodes) == steps
+        assert store.steps(nodes) == steps  # the hub's steps were sorted at open
+        center = hub(70).entities[0].id
+        store.upsert(kaist_pasqal_v2())
+        store.upsert(hub(71))  # another document: one more spoke
+        assert len(store.steps([center])[center]) == 71
 
 
 def test_stale_or_broken_snapshot_is_reconciled_with_rdf(tmp_path: Path) -> None:
