@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from qkg.schemas import Hop, LimitExceeded, RelationType
 
 from .context import Group, Loader
-from .types import Actor, Agreement, Collaborator, CollaboratorBatch, Evidence, Link
+from .types import Actor, Agreement, Collaborator, CollaboratorBatch, Link, evidence_of
 
 if TYPE_CHECKING:
     from qkg.graph.store import RelKey
@@ -143,7 +143,7 @@ def links_of(loader: Loader, hops: Sequence[Hop], group: Group) -> list[Link]:
                 source=ents.get(h.source),
                 target=ents.get(h.target),
                 agreement=Agreement(model=ag, group=group) if ag is not None else None,
-                evidence=[Evidence(model=ev) for ev in evidence],
+                evidence=evidence_of(loader, evidence),
                 source_id=h.source,
                 target_id=h.target,
                 relation=rel,

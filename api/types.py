@@ -245,6 +245,10 @@ class Evidence:
 
     document_id: strawberry.ID = strawberry.field(default=None)
 
+    # a plain value (evidence is the most repeated object of an answer): the loader holds
+    # every evidence document of the batch as wanted, so the first lookup fetches them all
+    document: Document | None = strawberry.field(default=None)
+
     def __post_init__(self) -> None:
         self.sentence = self.model.sentence
         self.start = self.model.start
@@ -253,14 +257,14 @@ class Evidence:
         self.confidence = self.model.confidence
         self.document_id = strawberry.ID(self.model.document_id)
 
-    @strawberry.field
-    def document(self, info: Info) -> Document | None:
-        info_ = info.context.loader.document(self.model.document_id)
-        return Document(model=info_) if info_ is not None else None
 
-
-def _evidence(evs: Iterable[EvidenceModel]) -> list[Evidence]:
-    return [Evidence(model=e) for e in evs]
+def evidence_of(loader: Loader, evs: Iterable[EvidenceModel]) -> list[Evidence]:
+    """GraphQL evidence, each with its document (looked up in the request's batch)."""
+    out = []
+    for e in evs:
+        doc = loader.document(e.document_id)
+        out.append(Evidence(model=e, document=Document(model=doc) if doc is not None else None))
+    return out
 
 
 def _seen(loader: Loader, evs: Iterable[EvidenceModel]) -> list[dt.date]:
@@ -459,8 +463,8 @@ class Relation:
     confidence: float = strawberry.field(default=None)
 
     @strawberry.field
-    def evidence(self) -> list[Evidence]:
-        return _evidence(self.model.evidence)
+    def evidence(self, info: Info) -> list[Evidence]:
+        return evidence_of(info.context.loader, self.model.evidence)
 
     @strawberry.field(description="Publication date of the earliest document supporting this relation.")
     def first_seen(self, info: Info) -> dt.date | None:
@@ -520,8 +524,8 @@ class Agreement:
     status: AgreementStatus = strawberry.field(default=None)
 
     @strawberry.field
-    def evidence(self) -> list[Evidence]:
-        return _evidence(self.model.evidence)
+    def evidence(self, info: Info) -> list[Evidence]:
+        return evidence_of(info.context.loader, self.model.evidence)
 
 
 def agreements_of(loader: Loader, ags: Sequence[AgreementModel]) -> list[Agreement]:
@@ -560,8 +564,8 @@ class Goal:
         return Actor(model=e, group=Group.of([e.id])) if e else None
 
     @strawberry.field
-    def evidence(self) -> list[Evidence]:
-        return _evidence(self.model.evidence)
+    def evidence(self, info: Info) -> list[Evidence]:
+        return evidence_of(info.context.loader, self.model.evidence)
 
 
 # -- links, collaborators, paths -----------------------------------------------------------
