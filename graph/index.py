@@ -46,7 +46,7 @@ __all__ = ["GraphIndex", "RelKey", "delta_digest"]
 _TECH_TYPES = frozenset({RelationType.WORKS_ON.value, RelationType.DEVELOPS.value})
 _PARTY = RelationType.PARTY_TO
 #: Derived lookups, rebuilt on first use; never written to a snapshot.
-_CACHES = frozenset({"_entity_sorted", "_rel_sorted", "_adj_sorted", "_steps_sorted"})
+_CACHES = frozenset({"_entity_sorted", "_rel_sorted", "_adj_sorted", "_steps_sorted", "_stats"})
 #: Nodes with more steps than this keep their sorted steps cached.
 _HUB_STEPS = 64
 _RTYPE: dict[str, RelationType] = {t.value: t for t in RelationType}
@@ -134,6 +134,7 @@ class GraphIndex:
     _rel_sorted: list[RelKey] | None = None
     _adj_sorted: dict[str, list[RelKey]] = field(default_factory=dict)
     _steps_sorted: dict[str, list[Step]] = field(default_factory=dict)
+    _stats: Stats | None = None
 
     # -- identity ---------------------------------------------------------------------------
     @property
@@ -207,6 +208,7 @@ class GraphIndex:
             self.goal_parts.setdefault(g.id, {})[doc.id] = g
             self._merge_goal(g.id)
         self._entity_sorted = None
+        self._stats = None
 
     def remove(self, doc_id: str) -> None:
         """Forget one document's contribution; facts it alone supported disappear."""
@@ -266,6 +268,7 @@ class GraphIndex:
                 self._unname(eid)
                 del self.ent[eid]
         self._entity_sorted = None
+        self._stats = None
 
     def __getstate__(self) -> dict[str, object]:
         """Snapshots leave the caches out (they are rebuilt on first use), so a snapshot
@@ -278,6 +281,7 @@ class GraphIndex:
         self._rel_sorted = None
         self._adj_sorted = {}
         self._steps_sorted = {}
+        self._stats = None
 
     def clear(self) -> None:
         fresh = GraphIndex()
@@ -603,6 +607,12 @@ class GraphIndex:
 
     # -- counts -----------------------------------------------------------------------------
     def stats(self) -> Stats:
+        """Counts, computed once per version of the graph (a pass over every fact)."""
+        if self._stats is None:
+            self._stats = self._count()
+        return self._stats
+
+    def _count(self) -> Stats:
         by_type: dict[str, int] = {}
         for e in self.ent.values():
             by_type[e.type.value] = by_type.get(e.type.value, 0) + 1

@@ -489,12 +489,15 @@ def test_steps_of_a_hub_follow_writes(store: GraphStore) -> None:
     text2 = "Hub Quantum and Late Spoke signed an MOU."
     doc2 = f.document(text2, title="late")
     mou = f.agreement(AgreementKind.MOU, [hub.id, late.id], doc2, text2)
+    assert store.stats().agreements == 0
     store.upsert(f.delta(doc2, [hub, late], agreements=[mou]))
+    assert store.stats().agreements == 1  # counts follow writes too
     after = store.steps([hub.id])[hub.id]
     assert len(after) == 71
     assert (late.id, R.PARTY_TO, mou.id, False) in after
     store.remove_document(doc2.id)
     assert len(store.steps([hub.id])[hub.id]) == 70
+    assert store.stats().agreements == 0
 
 
 def test_relation_evidence_quotes_its_document(store: GraphStore) -> None:
