@@ -13,6 +13,7 @@ graphql-core's own path, which raises the spec's errors. Answers are identical;
 
 from __future__ import annotations
 
+import operator
 import weakref
 from collections.abc import Callable
 from typing import Any
@@ -30,11 +31,13 @@ from graphql import (
 from graphql.execution.collect_fields import FieldDetailsList
 from graphql.pyutils import Path
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
+from strawberry.schema.schema_converter import GraphQLCoreConverter
+from strawberry.types.field import StrawberryField
 
 __all__ = ["LeanExecutionContext"]
 
 _Plan = tuple[Callable[..., Any], GraphQLLeafType, bool] | None
-# per schema, per (type name, field name): (resolver, leaf type, nullable), or None for the full path
+# per schema, per (type name, field name): (value getter, leaf type, nullable), or None for the full path
 _PLANS: weakref.WeakKeyDictionary[GraphQLSchema, dict[tuple[str, str], _Plan]] = weakref.WeakKeyDictionary()
 
 
@@ -43,7 +46,19 @@ def _plan(field_def: GraphQLField) -> _Plan:
     if resolve is None or not getattr(resolve, "_is_default", False) or field_def.args:
         return None
     inner = get_nullable_type(field_def.type)
-    return (resolve, inner, not is_non_null_type(field_def.type)) if is_leaf_type(inner) else None
+    if not is_leaf_type(inner):
+        return None
+    nullable = not is_non_null_type(field_def.type)
+    # strawberry's basic field reads the attribute with its default resolver (``getattr``):
+    # read it directly when that is so
+    definition = (field_def.extensions or {}).get(GraphQLCoreConverter.DEFINITION_BACKREF)
+    if (
+        isinstance(definition, StrawberryField)
+        and definition.default_resolver is getattr
+        and definition.is_basic_field
+    ):
+        return (operator.attrgetter(definition.python_name), inner, nullable)
+    return (lambda source: resolve(source, None), inner, nullable)
 
 
 class LeanExecutionContext(StrawberryGraphQLCoreExecutionContext):
@@ -72,7 +87,7 @@ class LeanExecutionContext(StrawberryGraphQLCoreExecutionContext):
             if plan is not None and not node.arguments:
                 resolve, leaf, nullable = plan
                 try:
-                    value = resolve(source, None)
+                    value = resolve(source)
                 except Exception:  # the full path below reports it properly
                     value = Undefined
                 if value is None and nullable:
