@@ -137,12 +137,9 @@ class Loader:
             self._documents[d.id] = d
 
     # -- relations and agreements: one call per group
-    def relations(
-        self, group: Group, entity_id: str, flt: RelationFilter | None, *, register: bool = True
-    ) -> list[Relation]:
-        """Relations of ``entity_id``, loaded with the whole group's. ``register`` marks the
-        counterparts and evidence documents as wanted for the next level's batch; a walk that
-        only looks for neighbours passes False so it does not fetch what it will not show."""
+    def relations(self, group: Group, entity_id: str, flt: RelationFilter | None) -> list[Relation]:
+        """Relations of ``entity_id``, loaded with the whole group's; their counterparts and
+        evidence documents are registered as wanted for the next level's batch."""
         key = (flt, entity_id)
         if key not in self._relations:
             missing = [i for i in dict.fromkeys([*group.ids, entity_id]) if (flt, i) not in self._relations]
@@ -150,36 +147,19 @@ class Loader:
             for i in missing:
                 rels = found.get(i, [])
                 self._relations[(flt, i)] = rels
-                if register:
-                    self.want_entities(r.target if r.source == i else r.source for r in rels)
-                    self.want_documents(ev.document_id for r in rels for ev in r.evidence)
+                self.want_entities(r.target if r.source == i else r.source for r in rels)
+                self.want_documents(ev.document_id for r in rels for ev in r.evidence)
         return self._relations[key]
 
-    def relations_many(
-        self, ids: Sequence[str], flt: RelationFilter | None, *, register: bool = True
-    ) -> dict[str, list[Relation]]:
-        """Relations of many entities, fetching the uncached ones in one call."""
-        if not ids:
-            return {}
-        group = Group.of(ids)
-        return {i: self.relations(group, i, flt, register=register) for i in ids}
-
-    def agreements(self, group: Group, entity_id: str, *, register: bool = True) -> list[Agreement]:
+    def agreements(self, group: Group, entity_id: str) -> list[Agreement]:
         if entity_id not in self._agreements:
             missing = [i for i in dict.fromkeys([*group.ids, entity_id]) if i not in self._agreements]
             found = self.store.agreements_of(missing)
             for i in missing:
                 ags = found.get(i, [])
                 self._agreements[i] = ags
-                if register:
-                    self.prime_agreements(ags)
+                self.prime_agreements(ags)
         return self._agreements[entity_id]
-
-    def agreements_many(self, ids: Sequence[str], *, register: bool = True) -> dict[str, list[Agreement]]:
-        if not ids:
-            return {}
-        group = Group.of(ids)
-        return {i: self.agreements(group, i, register=register) for i in ids}
 
     def prime_agreements(self, agreements: Iterable[Agreement]) -> None:
         """Register what already-loaded agreements refer to, for the next level's batch."""
