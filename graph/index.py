@@ -42,7 +42,6 @@ from .store import RelKey, Step
 
 __all__ = ["GraphIndex", "RelKey", "delta_digest"]
 
-#: Identity of a relation: ``(source, type, target)`` as in :attr:`Relation.key`.
 _TECH_TYPES = frozenset({RelationType.WORKS_ON.value, RelationType.DEVELOPS.value})
 _PARTY = RelationType.PARTY_TO
 #: Derived lookups, rebuilt on first use; never written to a snapshot.
