@@ -75,7 +75,7 @@ class _AnswerCache:
 
     def put(self, key: tuple[str, ...], value: ExecutionResult) -> None:
         """Keep the answer's data as encoded JSON (an ``orjson.Fragment`` that the encoder
-        copies as it is): a tenth of the memory of the object tree, and nothing for the
+        copies as it is): far smaller than the object tree, and nothing for the
         garbage collector to walk through on every full collection."""
         data = orjson.Fragment(orjson.dumps(value.data))
         value = ExecutionResult(
