@@ -1,9 +1,11 @@
 """API latency and throughput over HTTP, beside a plain FastAPI JSON endpoint (prints figures).
 
-On the synthetic ecosystem (:func:`bench.synthetic.generate_deltas`) in the embedded store,
-one uvicorn worker (a child process) serves both qkg's GraphQL endpoint and a plain FastAPI
-route that computes the *same data* with the same store calls (the same batched loader and
-collaborator walk) and returns it with orjson: the ceiling for this stack. A bounded local
+On the synthetic ecosystem (:func:`bench.synthetic.generate_deltas`) in the embedded store
+(or, with ``--store neo4j``, in :class:`qkg.graph.neo4j.Neo4jStore` on a local Neo4j 5.26
+from :mod:`tests.neo4j.server`, its data kept under ``--workdir``), one uvicorn worker (a
+child process) serves both qkg's GraphQL endpoint and a plain FastAPI route that computes
+the *same data* with the same store calls (the same batched loader and collaborator walk)
+and returns it with orjson: the ceiling for this stack. A bounded local
 load generator measures, for each query, p50/p99 latency one request at a time, then
 requests/s and p50/p99 with ``--connections`` concurrent keep-alive connections
 (``--requests`` requests each run):
@@ -20,6 +22,7 @@ request executes: the cost of a new question), and the ``plain`` route.
 Usage::
 
     python -m bench.api_latency --actors 10000 --relations 100000 --workdir /tmp/qkg-api-bench
+    python -m bench.api_latency --store neo4j --page-cache-mib 512 --workdir /tmp/qkg-api-bench
 """
 
 from __future__ import annotations
@@ -34,6 +37,8 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -164,7 +169,18 @@ def _plain_routes(app: Any, store: Any) -> None:
         return Response(orjson.dumps(body), media_type="application/json")
 
 
-def serve(store_dir: Path, port: int, cache: int) -> None:
+def open_store(kind: str, where: str) -> Any:
+    """The store under test: an embedded store folder, or a Neo4j server's Bolt URI."""
+    if kind == "neo4j":
+        from qkg.graph.neo4j import Neo4jStore
+
+        return Neo4jStore(where)
+    from qkg.graph.embedded import EmbeddedStore
+
+    return EmbeddedStore(Path(where))
+
+
+def serve(kind: str, where: str, port: int, cache: int) -> None:
     """Child process: open the store read-only-ish and serve qkg + plain routes."""
     import gc
 
@@ -172,9 +188,8 @@ def serve(store_dir: Path, port: int, cache: int) -> None:
 
     from qkg.api.app import create_app
     from qkg.api.settings import Settings
-    from qkg.graph.embedded import EmbeddedStore
 
-    store = EmbeddedStore(store_dir)
+    store = open_store(kind, where)
     app = create_app(Settings(response_cache_size=cache, max_query_depth=12), store=store, extras=[])
     _plain_routes(app, store)
     gc.collect()
@@ -185,20 +200,17 @@ def serve(store_dir: Path, port: int, cache: int) -> None:
 
 
 # -- building the store -------------------------------------------------------------------
-def build(store_dir: Path, actors: int, relations: int) -> dict[str, Any]:
+def build(kind: str, where: str, data_dir: Path, actors: int, relations: int) -> dict[str, Any]:
+    """Load the synthetic graph once; ``data_dir/.built`` marks it done (and holds its size)."""
     from bench.synthetic import generate_deltas
-    from qkg.graph.embedded import EmbeddedStore
 
-    if (store_dir / ".built").exists():
-        return json.loads((store_dir / ".built").read_text())
+    if (data_dir / ".built").exists():
+        return json.loads((data_dir / ".built").read_text())
     t0 = time.perf_counter()
-    store = EmbeddedStore(store_dir)
+    store = open_store(kind, where)
     deltas = generate_deltas(actors, relations)
-    if hasattr(store, "upsert_many"):
-        store.upsert_many(deltas)
-    else:  # pragma: no cover - older store
-        for d in deltas:
-            store.upsert(d)
+    # Neo4j: 100 documents a transaction (fewer, larger commits); embedded: its bulk default
+    store.upsert_many(deltas, **({"batch_size": 100} if kind == "neo4j" else {}))
     stats = store.stats()
     store.close()
     info = {
@@ -208,16 +220,15 @@ def build(store_dir: Path, actors: int, relations: int) -> dict[str, Any]:
         "agreements": stats.agreements,
         "documents": stats.documents,
     }
-    (store_dir / ".built").write_text(json.dumps(info))
+    (data_dir / ".built").write_text(json.dumps(info))
     return info
 
 
-def sample(store_dir: Path, n: int, seed: int) -> tuple[list[str], list[tuple[str, str]]]:
+def sample(kind: str, where: str, n: int, seed: int) -> tuple[list[str], list[tuple[str, str]]]:
     """Random actors that have collaborators, and random pairs of them."""
-    from qkg.graph.embedded import EmbeddedStore
     from qkg.schemas import RelationType
 
-    store = EmbeddedStore(store_dir)
+    store = open_store(kind, where)
     try:
         ids = sorted({lk.source for lk in store.links([RelationType.PARTNERS_WITH, RelationType.PARTY_TO])})
     finally:
@@ -262,7 +273,7 @@ def _pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-def _start(store_dir: Path, cache: int) -> tuple[subprocess.Popen[str], str]:
+def _start(kind: str, where: str, cache: int) -> tuple[subprocess.Popen[str], str]:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -270,8 +281,10 @@ def _start(store_dir: Path, cache: int) -> tuple[subprocess.Popen[str], str]:
         sys.executable,
         "-m",
         "bench.api_latency",
+        "--store",
+        kind,
         "--serve",
-        str(store_dir),
+        where,
         "--port",
         str(port),
         "--cache",
@@ -319,13 +332,35 @@ def limits(base: str, rounds: int = 50) -> dict[str, Any]:
     return out
 
 
+@contextmanager
+def backend(args: argparse.Namespace) -> Iterator[tuple[str, Path]]:
+    """``(where, data_dir)`` of the store under test: an embedded store folder, or a local
+    Neo4j server on a data folder kept between runs (stopped on exit, Ctrl-C included)."""
+    prefix = "store" if args.store == "embedded" else "neo4j"
+    data_dir = Path(args.workdir) / f"{prefix}-{args.actors}-{args.relations}"
+    if args.store == "embedded":
+        yield str(data_dir), data_dir
+        return
+    from tests.neo4j.server import NEO4J_VERSION, running_server
+
+    with running_server(data_dir, page_cache_mib=args.page_cache_mib) as server:
+        print(
+            f"neo4j {NEO4J_VERSION} at {server.uri}: page cache {args.page_cache_mib} MiB, data in {data_dir}",
+            flush=True,
+        )
+        yield server.uri, data_dir
+
+
 def run(args: argparse.Namespace) -> dict[str, Any]:
-    workdir = Path(args.workdir)
-    workdir.mkdir(parents=True, exist_ok=True)
-    store_dir = workdir / f"store-{args.actors}-{args.relations}"
-    built = build(store_dir, args.actors, args.relations)
+    Path(args.workdir).mkdir(parents=True, exist_ok=True)
+    with backend(args) as (where, data_dir):
+        return measure(args, where, data_dir)
+
+
+def measure(args: argparse.Namespace, where: str, data_dir: Path) -> dict[str, Any]:
+    built = build(args.store, where, data_dir, args.actors, args.relations)
     print(f"store: {built}", flush=True)
-    actors, pairs = sample(store_dir, args.sample, args.seed)
+    actors, pairs = sample(args.store, where, args.sample, args.seed)
 
     def collab_gql(i: int) -> tuple[str, str, dict[str, Any]]:
         return "POST", "/graphql", {"json": {"query": COLLAB, "variables": {"id": actors[i % len(actors)]}}}
@@ -342,13 +377,14 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         return "GET", "/plain/paths", {"params": {"source": a, "target": b}}
 
     results: dict[str, Any] = {
-        "store": built,
+        "store": {"kind": args.store, **built}
+        | ({"page_cache_mib": args.page_cache_mib} if args.store == "neo4j" else {}),
         "connections": args.connections,
         "requests": args.requests,
         "distinct": len(actors),
     }
     for mode, cache in (("graphql", 1024), ("graphql-nocache", 0)):
-        proc, base = _start(store_dir, cache)
+        proc, base = _start(args.store, where, cache)
         try:
             if mode == "graphql":
                 results["limits"] = limits(base)
@@ -393,12 +429,18 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--connections", type=int, default=8)
     p.add_argument("--sample", type=int, default=200, help="distinct actors / pairs cycled through")
     p.add_argument("--seed", type=int, default=0)
+    p.add_argument(
+        "--store", choices=("embedded", "neo4j"), default="embedded", help="the store behind the API"
+    )
+    p.add_argument(
+        "--page-cache-mib", type=int, default=512, help="--store neo4j: the server's page cache (MiB)"
+    )
     p.add_argument("--serve", help=argparse.SUPPRESS)
     p.add_argument("--port", type=int, help=argparse.SUPPRESS)
     p.add_argument("--cache", type=int, default=1024, help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     if args.serve:
-        serve(Path(args.serve), args.port, args.cache)
+        serve(args.store, args.serve, args.port, args.cache)
         return 0
     results = run(args)
     print(json.dumps(results, indent=2))
