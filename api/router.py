@@ -159,18 +159,23 @@ class QkgGraphQLRouter(GraphQLRouter[Context, None]):
             return ExecutionResult(data=None, errors=[refused])  # before any parsing
         multipart = _is_multipart(request_adapter)
         allowed = {OperationType.MUTATION} if multipart else OperationType.from_http(request_adapter.method)
-        key: tuple[str, ...] | None = None
+        request_key: tuple[str, ...] | None = None
         if self._cache is not None and request_data.query and not multipart:
             variables = orjson.dumps(request_data.variables or {}, option=orjson.OPT_SORT_KEYS).decode()
-            key = (request_data.query, variables, request_data.operation_name or "", request_adapter.method)
-            key = (*key, context.store.version)
-            hit = self._cache.get(key)
-            if hit is not None:
-                return hit
+            request_key = (
+                request_data.query,
+                variables,
+                request_data.operation_name or "",
+                request_adapter.method,
+            )
 
-        def run() -> ExecutionResult:
+        def run() -> tuple[tuple[str, ...] | None, ExecutionResult, bool]:
+            # in the worker thread: reading the graph version is a round trip on Neo4j
+            key = None if request_key is None else (*request_key, context.store.version)
+            if key is not None and self._cache is not None and (hit := self._cache.get(key)) is not None:
+                return key, hit, True
             try:
-                return self.schema.execute_sync(
+                result = self.schema.execute_sync(
                     request_data.query,
                     root_value=root_value,
                     variable_values=request_data.variables,
@@ -181,9 +186,10 @@ class QkgGraphQLRouter(GraphQLRouter[Context, None]):
                 )
             finally:
                 context.release()
+            return key, result, False
 
         try:
-            result = await run_in_threadpool(run)
+            key, result, cached = await run_in_threadpool(run)
         except CannotGetOperationTypeError as e:
             raise HTTPException(400, e.as_http_error_reason()) from e
         except InvalidOperationTypeError as e:
@@ -192,7 +198,13 @@ class QkgGraphQLRouter(GraphQLRouter[Context, None]):
             raise HTTPException(400, e.as_http_error_reason(request_adapter.method)) from e
         except MissingQueryError as e:
             raise HTTPException(400, "No GraphQL query found in the request") from e
-        if key is not None and self._cache is not None and not result.errors and not context.mutated:
+        if (
+            not cached
+            and key is not None
+            and self._cache is not None
+            and not result.errors
+            and not context.mutated
+        ):
             self._cache.put(key, result)
         return result
 
