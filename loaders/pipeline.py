@@ -86,11 +86,7 @@ def deltas_from(
     if path.is_dir():
         raise DocumentRejected(source, "is a folder (give it to `qkg load`, which walks folders)")
     if path.suffix.lower() in STRUCTURED_SUFFIXES:
-        size = path.stat().st_size
-        if size > opts.max_bytes:
-            raise DocumentRejected(
-                source, f"file is {size:,} bytes, over the cap of {opts.max_bytes:,} bytes"
-            )
+        opts.check_size(path.stat().st_size, source)
         data = path.read_bytes()
         return read_structured(data, source, opts), ("structured input",), len(data)
     r = read_path(path, opts)

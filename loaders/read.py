@@ -67,6 +67,19 @@ class ReadOptions:
     max_pdf_pages: int = 300
     limits: Limits = field(default_factory=Limits)
 
+    def check_size(self, size: int, source: str) -> None:
+        """Refuse an input of ``size`` bytes when it is over the cap."""
+        if size > self.max_bytes:
+            raise DocumentRejected(
+                source, f"file is {size:,} bytes, over the cap of {self.max_bytes:,} bytes"
+            )
+
+    def check(self, data: bytes, source: str) -> None:
+        """Refuse ``data`` when it is over the cap or holds nothing but whitespace."""
+        self.check_size(len(data), source)
+        if not data.strip():
+            raise DocumentRejected(source, "empty document")
+
 
 @dataclass(frozen=True, slots=True)
 class Read:
@@ -305,12 +318,7 @@ def read_bytes(
 ) -> Read:
     """Read one document from ``data`` (``source`` names it in messages and in the Document)."""
     opts = options or ReadOptions()
-    if len(data) > opts.max_bytes:
-        raise DocumentRejected(
-            source, f"file is {len(data):,} bytes, over the cap of {opts.max_bytes:,} bytes"
-        )
-    if not data.strip():
-        raise DocumentRejected(source, "empty document")
+    opts.check(data, source)
     kind = media_type or _sniff(data, Path(source).suffix.lower())
     notes: list[str] = []
     title = ""
@@ -345,9 +353,7 @@ def read_path(path: Path, options: ReadOptions | None = None) -> Read:
     opts = options or ReadOptions()
     src = str(path)
     try:
-        size = path.stat().st_size
-        if size > opts.max_bytes:
-            raise DocumentRejected(src, f"file is {size:,} bytes, over the cap of {opts.max_bytes:,} bytes")
+        opts.check_size(path.stat().st_size, src)
         with path.open("rb") as fh:
             data = fh.read(opts.max_bytes + 1)
     except OSError as exc:

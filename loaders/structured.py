@@ -16,7 +16,8 @@ import csv
 import io
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -141,7 +142,7 @@ def _actor(b: _Builder, row: Mapping[str, Any], where: str) -> str:
         aliases = [a.strip() for a in re.split(r"[;|]", aliases) if a.strip()]
     eid = str(row.get("id") or entity_id(name, etype, country))
     ext = {"wikidata": str(row["wikidata"])} if row.get("wikidata") else {}
-    try:
+    with _building(b.source, f"{where}: invalid actor"):
         ent = Entity(
             id=eid,
             type=etype,
@@ -151,8 +152,6 @@ def _actor(b: _Builder, row: Mapping[str, Any], where: str) -> str:
             country=country,
             description=(str(row["description"]) if row.get("description") else None),
         )
-    except Exception as exc:
-        raise DocumentRejected(b.source, f"{where}: invalid actor ({str(exc).splitlines()[0]})") from None
     b.entities[eid] = ent
     for n in (name, *ent.aliases, eid):
         b.by_name.setdefault(normalise_name(n), eid)
@@ -240,7 +239,7 @@ def _relations(
             raise DocumentRejected(b.source, f"{where}: unknown relation type {r.get('type')!r}") from None
         s, t = _ref(b, r.get("source"), where), _ref(b, r.get("target"), where)
         conf = float(r.get("confidence") or 1.0)
-        try:
+        with _building(b.source, f"{where}: invalid relation"):
             rel = Relation(
                 source=s,
                 type=rtype,
@@ -248,10 +247,6 @@ def _relations(
                 confidence=conf,
                 evidence=(_evidence(doc, starts, k, "curated"),),
             )
-        except Exception as exc:
-            raise DocumentRejected(
-                b.source, f"{where}: invalid relation ({str(exc).splitlines()[0]})"
-            ) from None
         if rel.key in out:
             old = out[rel.key]
             rel = old.model_copy(update={"evidence": old.evidence + rel.evidence})
@@ -313,7 +308,7 @@ def _from_mapping(data: Any, source: str, media: str) -> KnowledgeGraph:
     agreements = []
     for k, a in ags:
         where = f"agreement on line {k + 1}"
-        try:
+        with _building(source, f"{where}: invalid agreement"):
             agreements.append(
                 Agreement.build(
                     AgreementKind(str(a.get("kind"))),
@@ -325,16 +320,10 @@ def _from_mapping(data: Any, source: str, media: str) -> KnowledgeGraph:
                     evidence=(_evidence(doc, starts, k, "curated"),),
                 )
             )
-        except DocumentRejected:
-            raise
-        except Exception as exc:
-            raise DocumentRejected(
-                source, f"{where}: invalid agreement ({str(exc).splitlines()[0]})"
-            ) from None
     goal_models = []
     for k, g in goals:
         where = f"goal on line {k + 1}"
-        try:
+        with _building(source, f"{where}: invalid goal"):
             goal_models.append(
                 Goal.build(
                     str(g.get("metric")),
@@ -345,11 +334,7 @@ def _from_mapping(data: Any, source: str, media: str) -> KnowledgeGraph:
                     evidence=(_evidence(doc, starts, k, "curated"),),
                 )
             )
-        except DocumentRejected:
-            raise
-        except Exception as exc:
-            raise DocumentRejected(source, f"{where}: invalid goal ({str(exc).splitlines()[0]})") from None
-    try:
+    with _building(source, "invalid graph"):
         return KnowledgeGraph(
             document=doc,
             entities=tuple(b.entities.values()),
@@ -357,8 +342,18 @@ def _from_mapping(data: Any, source: str, media: str) -> KnowledgeGraph:
             agreements=tuple(agreements),
             goals=tuple(goal_models),
         )
+
+
+@contextmanager
+def _building(source: str, what: str) -> Iterator[None]:
+    """Turn a model's validation error inside the block into a DocumentRejected that names
+    ``what`` and quotes the error's first line; a rejection raised in the block passes."""
+    try:
+        yield
+    except DocumentRejected:
+        raise
     except Exception as exc:
-        raise DocumentRejected(source, f"invalid graph ({str(exc).splitlines()[0]})") from None
+        raise DocumentRejected(source, f"{what} ({str(exc).splitlines()[0]})") from None
 
 
 def _check_jsonld_contexts(data: Any, source: str) -> None:
@@ -417,12 +412,7 @@ def _parse_rdf(data: bytes, media: str) -> str:
 def read_structured(data: bytes, source: str, options: ReadOptions | None = None) -> list[KnowledgeGraph]:
     """Deltas from a structured file (by its suffix)."""
     opts = options or ReadOptions()
-    if len(data) > opts.max_bytes:
-        raise DocumentRejected(
-            source, f"file is {len(data):,} bytes, over the cap of {opts.max_bytes:,} bytes"
-        )
-    if not data.strip():
-        raise DocumentRejected(source, "empty document")
+    opts.check(data, source)
     suffix = Path(source).suffix.lower()
     if suffix in RDF_SUFFIXES:
         return _read_rdf(data, source, suffix, opts)
