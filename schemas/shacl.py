@@ -414,34 +414,31 @@ def _evidence_completeness(b: _Builder, relation_properties: Sequence[URIRef]) -
         "object": QKG.object,
         "evidence": QKG.evidence,
     }
-    shape = b.node("EvidencedEdgeShape", *((SH.targetNode, p) for p in sorted(relation_properties)))
-    sparql = SHAPES["EvidencedEdgeShape-assertion"]
+    edge = b.node("EvidencedEdgeShape", *((SH.targetNode, p) for p in sorted(relation_properties)))
+    _sparql_constraint(
+        b,
+        edge,
+        "EvidencedEdgeShape-assertion",
+        _EDGE_WITHOUT_ASSERTION % terms,
+        "the edge from {?subject} to {?value} has no qkg:RelationAssertion with evidence",
+    )
+    assertion = b.node("AssertedEdgeShape", (SH.targetNode, QKG.RelationAssertion))
+    _sparql_constraint(
+        b,
+        assertion,
+        "AssertedEdgeShape-edge",
+        _ASSERTION_WITHOUT_EDGE % terms,
+        "the relation assertion {?value} has no direct triple (subject, predicate, object)",
+    )
+
+
+def _sparql_constraint(b: _Builder, shape: URIRef, name: str, select: str, message: str) -> None:
+    """Attach the SHACL-SPARQL constraint ``name`` (a SELECT reporting ``$this ?value``) to ``shape``."""
+    sparql = SHAPES[name]
     b.g.add((shape, SH.sparql, sparql))
     b.g.add((sparql, RDF.type, SH.SPARQLConstraint))
-    b.g.add((sparql, SH.select, Literal(_EDGE_WITHOUT_ASSERTION % terms)))
-    b.g.add(
-        (
-            sparql,
-            SH.message,
-            Literal(
-                "the edge from {?subject} to {?value} has no qkg:RelationAssertion with evidence", lang="en"
-            ),
-        )
-    )
-    shape = b.node("AssertedEdgeShape", (SH.targetNode, QKG.RelationAssertion))
-    sparql = SHAPES["AssertedEdgeShape-edge"]
-    b.g.add((shape, SH.sparql, sparql))
-    b.g.add((sparql, RDF.type, SH.SPARQLConstraint))
-    b.g.add((sparql, SH.select, Literal(_ASSERTION_WITHOUT_EDGE % terms)))
-    b.g.add(
-        (
-            sparql,
-            SH.message,
-            Literal(
-                "the relation assertion {?value} has no direct triple (subject, predicate, object)", lang="en"
-            ),
-        )
-    )
+    b.g.add((sparql, SH.select, Literal(select)))
+    b.g.add((sparql, SH.message, Literal(message, lang="en")))
 
 
 def _confidence(b: _Builder, shape: URIRef) -> None:
