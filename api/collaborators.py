@@ -181,7 +181,7 @@ def collaborators(
             best = found[r].best(first)
             edges = found[r].edges(loader, [v for v, _, _ in best], vias)
             memo[r] = [(v, d, n, _hops(sorted(edges[v], key=_edge_order))) for v, d, n in best]
-            batch.add(v for v, _, _, _ in memo[r])
+            batch.group.add(v for v, _, _, _ in memo[r])
             batch.hops.extend(hops for _, _, _, hops in memo[r])
         loader.want_entities(v for r in roots for v, _, _, _ in memo[r])
     shown = memo[root]

@@ -64,6 +64,11 @@ def _plan(field_def: GraphQLField) -> _Plan:
 class LeanExecutionContext(StrawberryGraphQLCoreExecutionContext):
     """strawberry's execution context with a direct path for plain scalar attributes."""
 
+    #: This operation's plans (the schema's, shared), or None when middleware wraps every
+    #: resolver; looked up once per operation, on its first field.
+    _plans: dict[tuple[str, str], _Plan] | None = None
+    _planned = False
+
     def execute_field(
         self,
         parent_type: GraphQLObjectType,
@@ -72,12 +77,14 @@ class LeanExecutionContext(StrawberryGraphQLCoreExecutionContext):
         path: Path,
         position_context: Any,
     ) -> Any:
-        mm = self.middleware_manager
-        if mm is None or not mm.middlewares:  # strawberry passes an empty manager
+        if not self._planned:
+            self._planned = True
+            mm = self.middleware_manager  # strawberry passes a manager, often an empty one
+            if mm is None or not mm.middlewares:
+                self._plans = _PLANS.setdefault(self.schema, {})
+        plans = self._plans
+        if plans is not None:
             node = field_details_list[0].node
-            plans = _PLANS.get(self.schema)
-            if plans is None:
-                plans = _PLANS.setdefault(self.schema, {})
             key = (parent_type.name, node.name.value)
             if key in plans:
                 plan = plans[key]

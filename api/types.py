@@ -601,9 +601,6 @@ class CollaboratorBatch:
         self.hops: list[list[Hop]] = []
         self._loaded: dict[int, int] = {}
 
-    def add(self, ids: Iterable[str]) -> None:
-        self.group.add(ids)
-
     def links(self, loader: Loader, hops: list[Hop], first: int) -> list[Link]:
         from .collaborators import links_of, load_links
 
