@@ -73,8 +73,8 @@ class _AnswerCache:
                 self._data.move_to_end(key)
             return hit
 
-    def put(self, key: tuple[str, ...], value: ExecutionResult) -> None:
-        """Keep the answer's data as encoded JSON (an ``orjson.Fragment`` that the encoder
+    def put(self, key: tuple[str, ...], value: ExecutionResult) -> ExecutionResult:
+        """Keep (and return) the answer's data as encoded JSON (an ``orjson.Fragment`` that the encoder
         copies as it is): far smaller than the object tree, and nothing for the
         garbage collector to walk through on every full collection."""
         data = orjson.Fragment(orjson.dumps(value.data))
@@ -86,6 +86,7 @@ class _AnswerCache:
             self._data.move_to_end(key)
             while len(self._data) > self.size:
                 self._data.popitem(last=False)
+        return value
 
 
 class QkgGraphQLRouter(GraphQLRouter[Context, None]):
@@ -205,7 +206,7 @@ class QkgGraphQLRouter(GraphQLRouter[Context, None]):
             and not result.errors
             and not context.mutated
         ):
-            self._cache.put(key, result)
+            result = self._cache.put(key, result)  # the response copies the encoded answer
         return result
 
 
