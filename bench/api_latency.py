@@ -170,14 +170,10 @@ def _plain_routes(app: Any, store: Any) -> None:
 
 
 def open_store(kind: str, where: str) -> Any:
-    """The store under test: an embedded store folder, or a Neo4j server's Bolt URI."""
-    if kind == "neo4j":
-        from qkg.graph.neo4j import Neo4jStore
+    """The store under test: ``where`` is an embedded store folder, or a Neo4j server's Bolt URI."""
+    from qkg.graph.open import open_store as open_graph
 
-        return Neo4jStore(where)
-    from qkg.graph.embedded import EmbeddedStore
-
-    return EmbeddedStore(Path(where))
+    return open_graph(kind=kind, data_dir=Path(where), neo4j_uri=where if kind == "neo4j" else None)
 
 
 def serve(kind: str, where: str, port: int, cache: int) -> None:
@@ -256,9 +252,8 @@ async def _load(
                 t = time.perf_counter()
                 r = await client.request(method, path, **kw)
                 dt_ = time.perf_counter() - t
-                if r.status_code != 200 or "errors" in orjson.loads(
-                    r.content
-                ):  # orjson: a small pause for the others
+                # orjson: parsing the answer pauses the other connections' clocks least
+                if r.status_code != 200 or "errors" in orjson.loads(r.content):
                     errors += 1
                 latencies.append(dt_)
 
