@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 
 from qkg.schemas import EntityType, RelationType
 
-from .mentions import Mention
 from .patterns import ROLE_WORDS
+from .rules.mention import Mention
 from .segment import Sentence
 
 __all__ = [

@@ -31,7 +31,6 @@ from qkg.schemas import (
     allows,
 )
 
-from .agreements import AgreementDraft, find_agreements
 from .context import ENT, LIST, ORGS, PLACES, Fact, build_views, ids_in
 from .dates import dateline
 from .gazetteer import Gazetteer, default_gazetteer
@@ -39,6 +38,7 @@ from .goals import find_goals
 from .mentions import find_mentions
 from .relations import relation_facts
 from .resolve import resolve
+from .rules.agreements import AgreementDraft, find_agreements
 from .segment import Sentence, split_sentences
 
 __all__ = ["Extractor", "RuleExtractor", "extract"]

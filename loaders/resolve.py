@@ -26,6 +26,7 @@ from qkg.schemas import Entity, EntityType, entity_id
 
 from .gazetteer import Entry, Gazetteer, norm
 from .mentions import Mention
+from .rules.references import resolve_references
 
 __all__ = ["FUZZY_THRESHOLD", "Resolved", "resolve"]
 
@@ -148,25 +149,7 @@ def resolve(mentions: Sequence[Mention], gaz: Gazetteer) -> Resolved:
                 out.append((m, add(d, m)))
                 continue
         out.append((m, add(_Draft(m.name, m.type, m.country, None, set(m.aliases)), m)))
-    # pass 2: anaphors point back to a preceding mention of their type: places to the closest
-    # one ("the city government"), organisations ("The company ...") to the one the text is
-    # about so far (most mentioned, then most recent)
-    placed = sorted(out, key=lambda x: x[0].start)
-    for m in mentions:
-        if m.rule != "anaphor":
-            continue
-        prev = [eid for pm, eid in placed if pm.start < m.start and drafts[eid].type is m.anaphor]
-        if not prev:
-            continue
-        if m.anaphor in _ORGLIKE:
-            counts: dict[str, int] = {}
-            for eid in prev:
-                counts[eid] = counts.get(eid, 0) + 1
-            last = {eid: i for i, eid in enumerate(prev)}
-            choice = max(counts, key=lambda e: (counts[e], last[e]))
-        else:
-            choice = prev[-1]
-        out.append((m, choice))
-        placed = sorted(out, key=lambda x: x[0].start)
+    # pass 2: references point back to an entity named earlier
+    out += resolve_references(mentions, out, {eid: d.type for eid, d in drafts.items()})
     out.sort(key=lambda x: (x[0].start, -x[0].end))
     return Resolved(out, drafts)

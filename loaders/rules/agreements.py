@@ -22,8 +22,8 @@ from itertools import combinations
 
 from qkg.schemas import AgreementKind, EntityType, RelationType
 
-from .context import ENT, LIST, ORGS, PLACES, Fact, SentView, ids_in
-from .dates import find_date, resolve_date
+from ..context import ENT, LIST, ORGS, PLACES, Fact, SentView, ids_in
+from ..dates import find_date, resolve_date
 
 __all__ = ["AgreementDraft", "find_agreements"]
 

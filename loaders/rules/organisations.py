@@ -1,0 +1,608 @@
+"""Organisations: names found by keyword heads, descriptors, party slots, government phrases,
+acronym definitions, name shapes and list membership.
+
+Sources, in order of trust: government phrases ("the Australian and Queensland
+governments"), capitalised phrases headed by an organisation keyword ("... Institute",
+"Ministry of ..."), acronyms defined in parentheses ("Amazon Web Services (AWS)"), names in
+the party slots of agreement phrasing, names whose shape marks them ("IonQ", repeated
+acronyms) and names coordinated in a list with known organisations.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from qkg.schemas import EntityType
+
+from ..gazetteer import Entry, Gazetteer, norm
+from ..patterns import ACADEMIC_FIELDS, CAPW, KEYWORDS, LEADING_NOISE, head_type
+from ..segment import Sentence
+from .mention import Mention
+from .words import word_list
+
+__all__ = [
+    "MAX_NAME",
+    "MAX_PATTERN_SENTENCE",
+    "definitions",
+    "extend_program",
+    "government_mentions",
+    "is_headline",
+    "list_members",
+    "org_mentions",
+    "shaped_names",
+]
+
+E = EntityType
+#: Longer "sentences" are lists or run-on text; only the gazetteer reads them (linear time).
+MAX_PATTERN_SENTENCE = 3000
+
+
+MAX_NAME = 150
+
+
+_PHRASE = re.compile(
+    rf"{CAPW}(?:(?:\s+|\s*[-–]\s*)(?:(?:of|for|and|the|de|du|des|la|le|et|für|und|on|at|d['’])\s+)*{CAPW})*"
+)
+
+
+_QUOTED_PROGRAM = re.compile(
+    r"[“\"]([A-Z][^”\"]{2,80}?)[,.]?[”\"],?\s+(program|programme|initiative|project|plan|strategy|fund|scheme)\b"
+)
+
+
+_DESCRIPTOR = re.compile(
+    r"(?:\b[A-Z][\w]*-based\s+(?:[a-z][\w-]*\s+){0,3}?|"
+    r"\b(?:(?:technology|tech|quantum|software|hardware|deep-tech|French|German|British|American|Canadian|Israeli|Finnish|Dutch|Swiss|Japanese|Korean|Chinese|Australian)\s+)?"
+    r"(start-?ups?|startup|company|firm|developer|manufacturer|maker|provider|spin-?off|spinout|scale-?up|chipmaker|"
+    r"unicorn|supplier|vendor|investor)\s+|"
+    r"\b(infrastructure|facility|laboratory|research\s+cent(?:re|er))\s+)"
+    rf"({CAPW}(?:\s+{CAPW}){{0,3}})"
+)
+
+
+#: "IonQ, the leading developer of ...", "Quandela, one of the French start-ups ...": the name before
+#: an apposition that says what it is.
+_APPOS_KIND = re.compile(
+    rf"(?<![\w-])({CAPW}(?:\s+{CAPW}){{0,2}}),\s+(?:a|an|the|one\s+of\s+the)\s+(?:[\w-]+\s+){{0,3}}?"
+    r"(?:(start-?ups?|compan(?:y|ies)|firms?|developer|manufacturer|maker|provider|supplier|vendor|investor|"
+    r"(?:chip|hardware|software)\s*maker|spin-?off|unicorn|operator|giant)|(universit(?:y|ies)|institute|research\s+institution|"
+    r"laboratory|research\s+cent(?:re|er))|(agency|ministry|regulator))\b"
+)
+
+
+#: Names in the party slots of an agreement or funding phrase: "VTT and IQM have entered into",
+#: "organised by Airbus, BMW and Amazon", "between Qubitrix and Nordlys". Unknown ones are organisations.
+_PARTY_ITEM = rf"(?:the\s+)?{CAPW}(?:\s+{CAPW}){{0,4}}"
+
+
+_PARTY_SLOTS = re.compile(
+    rf"(?:\b(?:between|among|amongst|organi[sz]ed\s+by|funded\s+by|backed\s+by|led\s+by|from)\s+"
+    rf"({_PARTY_ITEM}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_PARTY_ITEM})+))"
+    rf"|(?:(?:^|(?<=[.;:]\s))({_PARTY_ITEM}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_PARTY_ITEM})+)\s+"
+    r"(?:(?:have|has|had|today|recently|jointly|officially|formally|also|will)\s+)*"
+    r"(?:signed|entered\s+into|announced|agreed|inked|formed|launched|partnered|teamed\s+up|established|created))"
+)
+
+
+_NATIONAL_PROGRAM = re.compile(
+    r"\b[Nn]ational\s+(?:[Qq]uantum\s+)(?:[Tt]echnology\s+|[Ss]cience\s+)?(strategy|initiative|programme|program|plan|mission|roadmap)\b"
+)
+
+
+_GOV = re.compile(r"\b[Gg]overnments?\b")
+
+
+_GOV_OF = re.compile(
+    r"\b([Gg]overnment|[Gg]ouvernement)\s+(?:of|du|de)\s+(?:the\s+)?(" + CAPW + r"(?:\s+" + CAPW + r")?)"
+)
+
+
+_GOV_MOD = frozenset(
+    ["federal", "state", "provincial", "national", "central", "regional", "local", "territorial"]
+)
+
+
+_ACRONYM = re.compile(r"\s?\(([A-Z][A-Za-z&\-]{1,9}|[A-Z]{2,}[0-9]?)\)")
+
+
+_OR_ALIAS = re.compile(rf",\s+or\s+((?:the\s+)?{CAPW}(?:\s+{CAPW}){{0,2}})")
+
+
+_ROLE_CAP = r"(?:President|CEO|CTO|Director|Chair|Chairman|Minister|Professor|Prof\.?|Dr\.?|Vice-Chancellor|Chancellor|Founder|Head|Leader|Secretary|Ambassador|Dean|Governor|Mayor)"
+
+
+_STOP_ACRONYMS = frozenset(
+    {"MOU", "MOUS", "MOUs", "MoU", "LOI", "LoI", "CEO", "CTO", "R&D", "AI", "PhD", "NDA"}
+)
+
+
+def _clean_phrase(t: str, s: int, e: int) -> tuple[int, int] | None:
+    """Trim leading noise words and trailing connectors of a capitalised run."""
+    words = list(re.finditer(r"\S+", t[s:e]))
+    while words and words[0].group().lower().strip("“\"‘'") in LEADING_NOISE:
+        words.pop(0)
+    for i, w in enumerate(words):
+        if i > 0 and re.fullmatch(_ROLE_CAP, w.group()):
+            words = words[:i]
+            break
+    while words and (
+        words[-1].group().lower()
+        in {"of", "for", "and", "the", "de", "du", "des", "la", "le", "et", "on", "at"}
+        or words[-1].group().lower().strip(".") in LEADING_NOISE
+    ):
+        words.pop()
+    if not words:
+        return None
+    return s + words[0].start(), s + words[-1].end()
+
+
+_DESCRIPTOR_WORDS = (
+    "-based",
+    "start",
+    "compan",
+    "firm",
+    "develop",
+    "manufactur",
+    "maker",
+    "provid",
+    "spin",
+    "scale",
+    "unicorn",
+    "supplier",
+    "vendor",
+    "investor",
+    "infrastructure",
+    "facilit",
+    "laborator",
+    "research cent",
+)
+
+
+_PARTY_WORDS = (
+    "between",
+    "among",
+    "by ",
+    "from ",
+    "signed",
+    "entered",
+    "announced",
+    "agreed",
+    "inked",
+    "formed",
+    "launched",
+    "partnered",
+    "teamed",
+    "established",
+    "created",
+)
+
+
+#: Words that follow "and" inside one name ("Research and Development", "Science and Technology").
+_COLLOCATED = word_list("collocated")
+
+
+def org_mentions(
+    sent: Sentence, gaz: Gazetteer, known: frozenset[tuple[int, int]] = frozenset()
+) -> list[Mention]:
+    out: list[Mention] = []
+    t = sent.text
+    low = t.lower()
+    for m in _PHRASE.finditer(t):
+        if (sent.start + m.start(), sent.start + m.end()) in known:
+            continue  # exactly a gazetteer name: nothing to add
+        span = _clean_phrase(t, m.start(), m.end())
+        if span is None:
+            continue
+        s, e = span
+        phrase = t[s:e]
+        # "X and Y" is two names unless "and" joins words of one "... of A and B" name
+        cuts = []
+        for p in re.finditer(r"\sand\s+(?:the\s+)?", phrase):
+            left, right = phrase[: p.start()], phrase[p.end() :]
+            of_before = re.search(r"\b(?:of|for)\b", left) is not None
+            if right.split(" ", 1)[0].lower() in _COLLOCATED:
+                continue  # "Research and Development Program", "Science and Technology Council"
+            if not of_before or p.group().rstrip().endswith("the") or (head_type(right) and head_type(left)):
+                cuts.append(p)
+        cands = []
+        prev = s
+        for p in cuts:
+            cands.append((prev, s + p.start()))
+            prev = s + p.end()
+        cands.append((prev, e))
+        for cs, ce in cands:
+            _org_candidate(out, sent, t, cs, ce, gaz)
+    for m in _DESCRIPTOR.finditer(t) if any(w in low for w in _DESCRIPTOR_WORDS) else ():
+        name = m.group(3)
+        words = name.split()
+        if words[0].lower() in LEADING_NOISE or re.fullmatch(_ROLE_CAP, words[0]):
+            continue
+        if any(x.type in {E.CITY, E.REGION, E.COUNTRY, E.TECHNOLOGY} for x in gaz.lookup(name)):
+            continue
+        etype = head_type(name) or (E.COMPANY if m.group(1) else E.RESEARCH_INSTITUTE)
+        st = sent.start + m.start(3)
+        out.append(Mention(st, st + len(name), name, etype, name, "descriptor"))
+    for m in _PARTY_SLOTS.finditer(t) if any(w in low for w in _PARTY_WORDS) else ():
+        group = 1 if m.group(1) else 2
+        base = m.start(group)
+        for item in re.finditer(_PARTY_ITEM, m.group(group)):
+            name = re.sub(r"^the\s+", "", item.group())
+            if (
+                name.split()[0].lower() in LEADING_NOISE
+                or gaz.lookup(name)
+                or re.fullmatch(_ROLE_CAP, name.split()[0])
+            ):
+                continue
+            if len(name) < 2 or name.isdigit() or (" " not in name and name.lower().endswith("ly")):
+                continue
+            st = sent.start + base + item.end() - len(name)
+            out.append(Mention(st, st + len(name), name, head_type(name) or E.COMPANY, name, "list"))
+    for m in _APPOS_KIND.finditer(t) if (", a" in t or ", the" in t or ", one" in t) else ():
+        name = m.group(1)
+        if name.split()[0].lower() in LEADING_NOISE:
+            continue
+        if any(x.type in {E.CITY, E.REGION, E.COUNTRY, E.TECHNOLOGY, E.PERSON} for x in gaz.lookup(name)):
+            continue
+        etype = (
+            E.COMPANY
+            if m.group(2)
+            else E.UNIVERSITY
+            if "univ" in (m.group(3) or "")
+            else (E.RESEARCH_INSTITUTE if m.group(3) else E.GOVERNMENT_BODY)
+        )
+        st = sent.start + m.start(1)
+        out.append(Mention(st, st + len(name), name, head_type(name) or etype, name, "descriptor"))
+    for m in _QUOTED_PROGRAM.finditer(t) if ("“" in t or '"' in t) else ():
+        name = m.group(1).strip()
+        if head_type(name) is None or head_type(name) is E.PROGRAM or True:
+            st = sent.start + m.start(1)
+            out.append(Mention(st, st + len(name), name, E.PROGRAM, name, "quoted"))
+    for m in _NATIONAL_PROGRAM.finditer(t) if "ational" in t else ():
+        st = sent.start + m.start()
+        name = "National Quantum " + m.group(1).capitalize()
+        out.append(Mention(st, sent.start + m.end(), m.group(), E.PROGRAM, name, "org"))
+    return out
+
+
+def _org_candidate(out: list[Mention], sent: Sentence, t: str, s: int, e: int, gaz: Gazetteer) -> None:
+    phrase = t[s:e]
+    at = re.search(r"\sat\s+", phrase)
+    if at:
+        rest = phrase[at.end() :]
+        if not any(x.type in {E.CITY, E.REGION, E.COUNTRY} for x in gaz.lookup(rest)):
+            after = re.match(r"(?:the\s+)?", rest)
+            skip = at.end() + (after.end() if after else 0)
+            _org_candidate(out, sent, t, s + skip, e, gaz)
+            phrase = phrase[: at.start()]
+            e = s + len(phrase)
+    of = re.search(r"\s(?:of|du|de)\s+", phrase)
+    if of:
+        rest = phrase[of.end() :]
+        hits = gaz.find(rest)
+        if (
+            hits
+            and hits[0].start == 0
+            and hits[0].entry.type in {E.CITY, E.REGION, E.COUNTRY}
+            and len(rest[hits[0].end :].split()) >= 2
+        ):
+            phrase = phrase[: of.end() + hits[0].end]
+            e = s + len(phrase)
+    for m in re.finditer(r"\sand\s+", phrase):
+        if gaz.lookup(phrase[m.end() :]):
+            _org_candidate(out, sent, t, s + m.end(), e, gaz)
+            phrase = phrase[: m.start()]
+            e = s + len(phrase)
+            break
+    words = phrase.split()
+    low = [w.lower() for w in words]
+    etype = head_type(phrase)
+    if etype is None and re.search(r"\sof\s", phrase):
+        # "Country Manager of Pfizer Oy": the name is after "of"
+        of_m = re.search(r"\sof\s+(?:the\s+)?", phrase)
+        assert of_m is not None
+        _org_candidate(out, sent, t, s + of_m.end(), e, gaz)
+        return
+    if etype is None:
+        # "Quantum Australia" (programme named for a place) / "Quantum Art" (company)
+        if len(words) == 2 and low[0] == "quantum" and words[1][0].isupper():
+            place = gaz.lookup(words[1])
+            etype = E.PROGRAM if any(p.type in {E.COUNTRY, E.REGION, E.CITY} for p in place) else E.COMPANY
+        elif len(words) >= 2 and low[-1] == "quantum" and all(w[0].isupper() for w in words):
+            etype = E.COMPANY
+        else:
+            return
+    if len(words) < 2:
+        return
+    if low[0] in {"department", "school", "faculty"} and len(low) > 2 and low[2] in ACADEMIC_FIELDS:
+        return
+    if all(w in KEYWORDS or w in {"of", "for", "and", "the"} for w in low):
+        return  # "Research Institute", "Innovation Authority" alone are references, resolved later
+    st = sent.start + s
+    out.append(Mention(st, st + len(phrase), phrase, etype, phrase, "org"))
+    # "Institute of Physics of the Academia Sinica": the tail is an organisation too
+    tail = re.search(r"\s(?:of|at)\s+the\s+(" + CAPW + r"(?:\s+" + CAPW + r")*)$", phrase)
+    if tail and (head_type(tail.group(1)) or gaz.lookup(tail.group(1))):
+        ts = st + tail.start(1)
+        tt = head_type(tail.group(1)) or gaz.lookup(tail.group(1))[0].type
+        out.append(Mention(ts, ts + len(tail.group(1)), tail.group(1), tt, tail.group(1), "org-nested"))
+
+
+def government_mentions(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
+    out: list[Mention] = []
+    if "overnment" not in sent.text and "ouvernement" not in sent.text:
+        return out
+    t = sent.text
+    for g in _GOV.finditer(t):
+        # walk back over "the Australian federal and Queensland state"
+        words = list(re.finditer(r"[\w’'\-]+|,", t[: g.start()]))
+        places: list[tuple[int, int, Entry, str]] = []
+        i = len(words) - 1
+        while i >= 0:
+            w = words[i].group()
+            lw = w.lower()
+            if lw in _GOV_MOD or lw in {"and", ","}:
+                i -= 1
+                continue
+            if not w[0].isupper():
+                break
+            hit = None
+            for span in (2, 1):
+                if i - span + 1 < 0:
+                    continue
+                cand = t[words[i - span + 1].start() : words[i].end()]
+                ent = gaz.by_demonym(cand) or next(
+                    (x for x in gaz.lookup(cand) if x.type in {E.COUNTRY, E.REGION, E.CITY}), None
+                )
+                if ent:
+                    hit = (words[i - span + 1].start(), ent, cand, span)
+                    break
+            if hit is None:
+                break
+            places.append((hit[0], g.end(), hit[1], hit[2]))
+            i -= hit[3]
+        places.sort()
+        for n, (s, e, ent, surface) in enumerate(places):
+            if n + 1 < len(places):
+                # "Australian federal" in "the Australian federal and Queensland state governments"
+                seg = t[s : places[n + 1][0]]
+                e = s + len(re.sub(r"(?:\s*,|\s+and|\s+)+$", "", seg))
+            out.append(_gov_mention(sent, s, e, ent, surface, t))
+    for m in _GOV_OF.finditer(t):
+        ent = next((x for x in gaz.lookup(m.group(2)) if x.type in {E.COUNTRY, E.REGION}), None)
+        if ent:
+            out.append(_gov_mention(sent, m.start(), m.end(), ent, m.group(2), t))
+    return out
+
+
+def _gov_mention(sent: Sentence, s: int, e: int, place: Entry, surface: str, t: str) -> Mention:
+    if place.type is E.CITY:
+        return Mention(sent.start + s, sent.start + e, t[s:e], E.CITY, place.name, "government", entry=place)
+    name = f"{place.demonym} Government" if place.demonym else f"{place.name} Government"
+    aliases = [f"Government of {place.name}", f"{place.name} Government", t[s:e]]
+    if place.demonym:
+        aliases.append(f"{place.demonym} federal government")
+    for a in place.aliases:
+        if not a.isupper():
+            aliases.append(f"Government of {a}")
+    return Mention(
+        sent.start + s,
+        sent.start + e,
+        t[s:e],
+        E.GOVERNMENT_BODY,
+        name,
+        "government",
+        country=place.country,
+        aliases=aliases,
+    )
+
+
+def _initials_match(acr: str, words: Sequence[str]) -> int:
+    """How many trailing ``words`` spell ``acr`` by initials (0 when they do not)."""
+    letters = [c for c in acr if c.isalpha()]
+    i, n = len(letters) - 1, 0
+    for w in reversed(words):
+        n += 1
+        lw = w.lower()
+        if lw in {
+            "of",
+            "the",
+            "and",
+            "for",
+            "de",
+            "du",
+            "des",
+            "et",
+            "-",
+            "–",
+            "&",
+            "la",
+            "le",
+            "für",
+            "und",
+        }:
+            continue
+        if i < 0:
+            return 0
+        if w[0].lower() == letters[i].lower():
+            i -= 1
+            if i < 0:
+                return n
+        else:
+            # a word may contribute two letters ("TechNet" rare); give up otherwise
+            return 0
+    return 0
+
+
+_PROGRAM_TAIL = re.compile(r"\s+(fund|programme|program|initiative|project|strategy)\b")
+
+
+def extend_program(text: str, m: Mention) -> Mention:
+    """ "the European Innovation Council fund": a programme named after its owner."""
+    if m.type in {E.PERSON, E.TECHNOLOGY, E.PROGRAM} or m.rule == "org-nested":
+        return m
+    t = _PROGRAM_TAIL.match(text, m.end)
+    if not t:
+        return m
+    name = f"{m.name} {t.group(1).capitalize()}"
+    return Mention(
+        m.start, t.end(), text[m.start : t.end()], E.PROGRAM, name, "org", aliases=[text[m.start : t.end()]]
+    )
+
+
+_CAMEL = re.compile(
+    r"(?<![\w-])(?:[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z]{2,}[a-z]+[A-Za-z]*|[a-z]+[A-Z][A-Za-z]*)(?![\w-])"
+)
+
+
+_ALLCAPS = re.compile(r"(?<![\w&.-])[A-Z][A-Z0-9]{1,5}(?![\w&.-])")
+
+
+#: Upper-case words that are not organisations.
+_NOT_ORG_CAPS = word_list("not_org_caps")
+
+
+def shaped_names(text: str, gaz: Gazetteer) -> list[Mention]:
+    """Names whose shape marks them as proper names of organisations even without a keyword:
+    inner capitals ("IonQ", "PsiQuantum", "OVHcloud") anywhere, and unknown all-capital
+    acronyms used at least twice ("VTT", "IQM")."""
+    out: list[Mention] = []
+    for m in _CAMEL.finditer(text):
+        name = m.group()
+        if (
+            len(name) < 4
+            or name.upper() in _NOT_ORG_CAPS
+            or name.startswith(("Mc", "Mac"))
+            or gaz.lookup(name)
+        ):
+            continue
+        out.append(Mention(m.start(), m.end(), name, E.COMPANY, name, "shape"))
+    caps: dict[str, list[re.Match[str]]] = {}
+    for m in _ALLCAPS.finditer(text):
+        caps.setdefault(m.group(), []).append(m)
+    for name, hits in caps.items():
+        if len(hits) < 2 or name in _NOT_ORG_CAPS or gaz.lookup(name) or name.isdigit():
+            continue
+        out += [Mention(h.start(), h.end(), name, E.COMPANY, name, "shape") for h in hits]
+    return out
+
+
+def is_headline(text: str) -> bool:
+    """Title-case lines ("... Officially Launches with Investments") defeat the phrase chunker."""
+    words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", text) if len(w) > 3]
+    if len(words) < 4 or text.rstrip().endswith((".", "”", '"', ":")):
+        return False
+    return bool(sum(w[0].isupper() for w in words) >= 0.75 * len(words))
+
+
+def definitions(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """Acronyms and alternative names given in parentheses or after ", or"; then their other uses."""
+    by_end = {m.end: m for m in mentions}
+    new_aliases: dict[str, Mention] = {}
+    extra: list[Mention] = []
+    for m in _ACRONYM.finditer(text):
+        acr = m.group(1)
+        if acr in _STOP_ACRONYMS or acr.lower() in {"photo", "left", "right", "pictured"}:
+            continue
+        owner = by_end.get(m.start())
+        if owner is None:
+            # backwards by initials over the words before the bracket
+            line_start = max(text.rfind("\n", 0, m.start()) + 1, m.start() - 300)
+            before = list(re.finditer(r"[\w’'&]+|[-–]", text[line_start : m.start()]))
+            n = _initials_match(acr, [w.group() for w in before])
+            if n:
+                s = line_start + before[-n].start()
+                long = text[s : m.start()]
+                etype = head_type(long)
+                if etype and long[0].isupper():
+                    owner = Mention(s, m.start(), long, etype, long, "acronym")
+                    extra.append(owner)
+        if owner is None or (owner.type in {E.PERSON, E.TECHNOLOGY} and not acr.isupper()):
+            continue
+        if acr not in owner.aliases and norm(acr) != owner.key:
+            owner.aliases.append(acr)
+        new_aliases[acr] = owner
+    for m in _OR_ALIAS.finditer(text):
+        owner = by_end.get(m.start())
+        if owner is not None and owner.type not in {E.PERSON, E.TECHNOLOGY}:
+            alias = re.sub(r"^the\s+", "", m.group(1))
+            owner.aliases.append(alias)
+            new_aliases[alias] = owner
+    mentions = mentions + extra
+    if not new_aliases:
+        return sorted(mentions, key=lambda x: (x.start, -x.end))
+    taken = [(x.start, x.end) for x in mentions if x.rule != "org-nested"]
+    for alias, owner in new_aliases.items():
+        for m in re.finditer(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            mentions.append(
+                replace(
+                    owner, start=m.start(), end=m.end(), text=alias, rule="alias", aliases=list(owner.aliases)
+                )
+            )
+            taken.append((m.start(), m.end()))
+    # a mention's own surface overlapping an alias span of someone else is kept as is
+    return sorted(mentions, key=lambda x: (x.start, -x.end))
+
+
+_LIST_GAP = re.compile(r"^(?:\s*(?:,|;)\s*(?:and\s+)?|\s+(?:and|&)\s+|,\s+and\s+)(?:the\s+)?")
+
+
+_ACTOR_TYPES = {E.COMPANY, E.UNIVERSITY, E.RESEARCH_INSTITUTE}
+
+
+def list_members(text: str, sentences: Sequence[Sentence], mentions: list[Mention]) -> list[Mention]:
+    """Unknown capitalised names coordinated with known organisations are organisations too."""
+    extra: list[Mention] = []
+    item = re.compile(rf"^(?:the\s+)?({CAPW}(?:\s+{CAPW}){{0,2}})(?:\s+(?:funds?|group))?$")
+
+    starts = [s.start for s in sentences]
+    per_sent: list[list[Mention]] = [[] for _ in sentences]
+    for m in mentions:
+        k = bisect.bisect_right(starts, m.start) - 1
+        if k >= 0 and m.type in _ACTOR_TYPES and m.rule != "org-nested":
+            per_sent[k].append(m)
+    for sent, orgs in zip(sentences, per_sent, strict=True):
+        if len(orgs) < 2 or len(orgs) > 60 or len(sent.text) > MAX_PATTERN_SENTENCE:
+            continue
+        types = [m.type for m in orgs]
+        majority = max(set(types), key=types.count)
+        for a, b in itertools.pairwise(orgs):
+            gap = text[a.end : b.start]
+            if "\n" in gap or len(gap) > 80 or not re.match(r"^\s*(?:,|;|and\b|&)", gap):
+                continue
+            parts = [p.strip() for p in re.split(r"\s*[,;]\s*(?:and\s+)?|\s+and\s+", gap)]
+            parts = [p for p in parts if p]
+            if not parts or not all(item.match(p) for p in parts):
+                continue
+            for p in parts:
+                mm = item.match(p)
+                assert mm is not None
+                name = mm.group(1)
+                if name.split()[0].lower() in LEADING_NOISE:
+                    continue
+                off = text.find(name, a.end, b.start)
+                if off >= 0:
+                    extra.append(Mention(off, off + len(name), name, majority, name, "list"))
+        # a trailing ", and Name" after the last of a list of known names
+        last = orgs[-1]
+        prev = orgs[-2]
+        if _LIST_GAP.match(text[prev.end : last.start]) and text[prev.end : last.start].strip() in {",", ";"}:
+            tail = re.match(
+                rf"^,?\s+and\s+(?:the\s+)?({CAPW}(?:\s+{CAPW}){{0,2}})", text[last.end : sent.end]
+            )
+            if tail and tail.group(1).split()[0].lower() not in LEADING_NOISE:
+                off = last.end + tail.start(1)
+                if not any(m.start < off + len(tail.group(1)) and off < m.end for m in mentions):
+                    extra.append(
+                        Mention(off, off + len(tail.group(1)), tail.group(1), majority, tail.group(1), "list")
+                    )
+    if not extra:
+        return mentions
+    taken = [(m.start, m.end) for m in mentions if m.rule != "org-nested"]
+    keep = [x for x in extra if not any(x.start < e and s < x.end for s, e in taken)]
+    return sorted(mentions + keep, key=lambda x: (x.start, -x.end))

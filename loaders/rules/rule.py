@@ -1,0 +1,60 @@
+"""What every relation family shares: a phrasing rule, its application, gates and type checks."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
+
+from qkg.schemas import EntityType, RelationType
+
+from ..context import ORGS, PLACES, Fact, SentView, ids_in
+
+__all__ = ["ACTORS", "Rule", "apply", "f", "gate", "members", "ok"]
+
+E = EntityType
+
+
+ACTORS = ORGS | PLACES | {E.PROGRAM}
+
+
+def gate(low: str, words: tuple[str, ...]) -> bool:
+    return any(w in low for w in words)
+
+
+def ok(v: SentView, a: int, b: int, types: AbstractSet[EntityType] | None = None) -> bool:
+    return a != b and (types is None or v.type(b) in types)
+
+
+def f(v: SentView, a: int, t: RelationType, b: int, rule: str, conf: float) -> Fact:
+    return Fact(v.id(a), t, v.id(b), rule, conf)
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One phrasing: which groups hold the source(s) and the target(s), and what it is worth."""
+
+    pattern: re.Pattern[str]
+    source: int
+    target: int
+    name: str
+    confidence: float
+    source_types: frozenset[EntityType] | None = None
+    target_types: frozenset[EntityType] | None = None
+
+
+def members(group: str) -> list[int]:
+    return [int(group)] if group.isdigit() else ids_in(group)
+
+
+def apply(v: SentView, m: str, rules: tuple[Rule, ...], rtype: RelationType) -> Iterator[Fact]:
+    for rule in rules:
+        for x in rule.pattern.finditer(m):
+            targets = members(x.group(rule.target))
+            for a in members(x.group(rule.source)):
+                if rule.source_types is not None and v.type(a) not in rule.source_types:
+                    continue
+                for b in targets:
+                    if ok(v, a, b, rule.target_types):
+                        yield f(v, a, rtype, b, rule.name, rule.confidence)
