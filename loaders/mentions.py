@@ -115,10 +115,9 @@ def find_mentions(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) -> l
 
 
 def _drop_person_conflicts(cands: list[Mention]) -> list[Mention]:
-    orgs = [c for c in cands if c.rule == "gazetteer" and c.type is not E.TECHNOLOGY]
-    out = []
-    for c in cands:
-        if c.type is E.PERSON and any(o.start < c.end and c.start < o.end for o in orgs):
-            continue
-        out.append(c)
-    return out
+    """A gazetteer organisation inside a person-name span wins over the person reading."""
+    covered = bytearray(max((c.end for c in cands), default=0))
+    for o in cands:
+        if o.rule == "gazetteer" and o.type is not E.TECHNOLOGY:
+            covered[o.start : o.end] = b"\x01" * (o.end - o.start)
+    return [c for c in cands if c.type is not E.PERSON or not any(covered[c.start : c.end])]

@@ -80,21 +80,34 @@ def resolve_references(
     then most recent).
     """
     out: list[tuple[Mention, str]] = []
-    placed = sorted(named, key=lambda x: x[0].start)
-    for m in mentions:
-        if m.rule != "anaphor":
+    # one pass in document order (references before names at the same offset, which they
+    # cannot see), keeping per type the latest entity and the most-mentioned-then-latest one
+    refs = [m for m in mentions if m.rule == "anaphor"]
+    events = sorted(
+        [(pm.start, 1, i, eid) for i, (pm, eid) in enumerate(named)]
+        + [(m.start, 0, i, "") for i, m in enumerate(refs)]
+    )
+    counts: dict[str, int] = {}
+    latest: dict[EntityType, str] = {}
+    best: dict[EntityType, str] = {}
+
+    def seen(eid: str) -> None:
+        t = types[eid]
+        counts[eid] = counts.get(eid, 0) + 1
+        latest[t] = eid
+        cur = best.get(t)
+        if cur is None or counts[eid] >= counts[cur]:
+            best[t] = eid
+
+    for _, is_name, i, eid in events:
+        if is_name:
+            seen(eid)
             continue
-        prev = [eid for pm, eid in placed if pm.start < m.start and types[eid] is m.anaphor]
-        if not prev:
+        m = refs[i]
+        assert m.anaphor is not None
+        choice = (best if m.anaphor in _ORGLIKE else latest).get(m.anaphor)
+        if choice is None:
             continue
-        if m.anaphor in _ORGLIKE:
-            counts: dict[str, int] = {}
-            for eid in prev:
-                counts[eid] = counts.get(eid, 0) + 1
-            last = {eid: i for i, eid in enumerate(prev)}
-            choice = max(counts, key=lambda e: (counts[e], last[e]))
-        else:
-            choice = prev[-1]
         out.append((m, choice))
-        placed = sorted([*placed, (m, choice)], key=lambda x: x[0].start)
+        seen(choice)
     return out
