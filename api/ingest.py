@@ -116,11 +116,17 @@ def _is_upload(value: object) -> TypeGuard[UploadedFile]:
     return all(hasattr(value, attr) for attr in ("filename", "content_type", "file"))
 
 
-def ingest(store: GraphStore, document: Document) -> tuple[KnowledgeGraph, UpsertResult]:
-    """Extract ``document`` with the loaders' default extractor and upsert it into ``store``."""
-    from qkg.loaders.extract import extract as rule_extract
+def ingest(
+    store: GraphStore, document: Document, *, time_limit: float | None = None
+) -> tuple[KnowledgeGraph, UpsertResult]:
+    """Extract ``document`` with the loaders' default extractor and upsert it into ``store``.
 
-    delta = rule_extract(document)
+    Extraction past ``time_limit`` seconds (default: the loaders' 60 s) raises LimitExceeded.
+    """
+    from qkg.loaders.deadline import DEFAULT_TIME_LIMIT
+    from qkg.loaders.extract import RuleExtractor
+
+    delta = RuleExtractor(time_limit=time_limit or DEFAULT_TIME_LIMIT).extract(document)
     return delta, store.upsert(delta)
 
 

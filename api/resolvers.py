@@ -474,7 +474,9 @@ class Mutation:
                 doc = document_from_upload(
                     file, limit=limit, title=title, source=source, published=published_at
                 )
-            delta, result = ingest(info.context.store, doc)
+            delta, result = ingest(
+                info.context.store, doc, time_limit=info.context.settings.extract_time_limit
+            )
         except (QkgError, ValueError) as exc:
             return IngestRejected(message=str(exc))
         stored = info.context.loader.document(result.document_id)

@@ -83,6 +83,8 @@ def load_settings(**overrides: object) -> Settings:
     except ValidationError as exc:
         first = exc.errors()[0]
         field = str(first["loc"][0]) if first["loc"] else "?"
+    #: Seconds the extraction of one document may take before it is rejected.
+    extract_time_limit: float = Field(default=60.0, gt=0)
         raise ConfigurationError(
             f"QKG_{field.upper()}: {first['msg']} (got {first.get('input')!r})"
         ) from None

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from qkg.schemas import EntityType, RelationType
 
+from .deadline import check
 from .patterns import ROLE_WORDS
 from .rules.mention import Mention
 from .segment import Sentence
@@ -138,7 +139,11 @@ def build_views(
         k = bisect.bisect_right(starts, m.start) - 1
         if k >= 0:
             buckets[k].append((m, eid))
-    return [build_view(s, b, types) for s, b in zip(sents, buckets, strict=True)]
+    views = []
+    for s, b in zip(sents, buckets, strict=True):
+        check()
+        views.append(build_view(s, b, types))
+    return views
 
 
 def build_view(sent: Sentence, resolved: list[tuple[Mention, str]], types: dict[str, EntityType]) -> SentView:

@@ -33,6 +33,7 @@ from qkg.schemas import (
 
 from .context import ENT, LIST, ORGS, PLACES, Fact, build_views, ids_in
 from .dates import dateline
+from .deadline import DEFAULT_TIME_LIMIT, check, time_limit
 from .gazetteer import Gazetteer, default_gazetteer
 from .goals import find_goals
 from .mentions import find_mentions
@@ -85,11 +86,19 @@ class RuleExtractor:
 
     name = "rules"
 
-    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+    def __init__(
+        self, gazetteer: Gazetteer | None = None, *, time_limit: float | None = DEFAULT_TIME_LIMIT
+    ) -> None:
         self.gazetteer = gazetteer if gazetteer is not None else default_gazetteer()
+        #: seconds one document may take (``None``: no limit); past it extraction raises LimitExceeded
+        self.time_limit = time_limit
 
     def extract(self, document: Document) -> KnowledgeGraph:
-        """Extract one document's delta."""
+        """Extract one document's delta (raises :class:`qkg.schemas.LimitExceeded` past the time limit)."""
+        with time_limit(self.time_limit):
+            return self._extract(document)
+
+    def _extract(self, document: Document) -> KnowledgeGraph:
         text = document.text
         sents = split_sentences(text)
         mentions = find_mentions(text, sents, self.gazetteer)
@@ -108,6 +117,7 @@ class RuleExtractor:
         ]
         j, recent = 0, None
         for k, v in enumerate(views):
+            check()
             while j < len(programs) and programs[j][0] < v.sent.start:
                 recent = programs[j][1]
                 j += 1

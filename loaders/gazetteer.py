@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -32,9 +32,9 @@ _SKIP = frozenset({"-", "‐", "‑", "–"})
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A word or punctuation mark with its span; ``norm`` is its matching key."""
+class Token(NamedTuple):
+    """A word or punctuation mark with its span; ``norm`` is its matching key (a tuple: cheap
+    to build, and a long document has hundreds of thousands)."""
 
     start: int
     end: int
@@ -54,7 +54,7 @@ def tokenize(text: str) -> list[Token]:
     >>> [t.norm for t in tokenize("IQM’s Finland-based")]
     ['iqm', "'", 's', 'finland', '-', 'based']
     """
-    return [Token(m.start(), m.end(), m.group(), norm(m.group())) for m in _TOKEN.finditer(text)]
+    return [Token(m.start(), m.end(), w, norm(w)) for m in _TOKEN.finditer(text) for w in (m.group(),)]
 
 
 @lru_cache(maxsize=100_000)

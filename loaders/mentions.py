@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from qkg.schemas import EntityType
 
+from .deadline import check
 from .gazetteer import Gazetteer, tokenize
 from .rules.mention import Mention
 from .rules.organisations import (
@@ -95,6 +96,7 @@ def find_mentions(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) -> l
         )
     frozen_known = frozenset(known)
     for s in sentences:
+        check()
         cands += government_mentions(s, gaz)
         cands += reference_mentions(s)
         if len(s.text) > MAX_PATTERN_SENTENCE or is_headline(s.text):

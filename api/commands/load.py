@@ -32,11 +32,16 @@ class OutputFormat(StrEnum):
     TABLE = "table"
 
 
-def _extractor(gazetteer: list[Path] | None) -> Extractor:
+def _extractor(gazetteer: list[Path] | None, time_limit: float | None = None) -> Extractor:
     from qkg.loaders.extract import RuleExtractor
     from qkg.loaders.gazetteer import load_gazetteer
 
-    return RuleExtractor(load_gazetteer(*gazetteer) if gazetteer else None)
+    from ..settings import load_settings
+
+    return RuleExtractor(
+        load_gazetteer(*gazetteer) if gazetteer else None,
+        time_limit=time_limit or load_settings().extract_time_limit,
+    )
 
 
 def _options(max_bytes: int | None) -> Any:
@@ -179,6 +184,14 @@ GazetteerOpt = Annotated[
         "--gazetteer", help="A user gazetteer YAML file (same shape as the bundled one); repeatable."
     ),
 ]
+TimeLimitOpt = Annotated[
+    float | None,
+    typer.Option(
+        "--time-limit",
+        min=1e-9,
+        help="Seconds one document's extraction may take before it is rejected (default QKG_EXTRACT_TIME_LIMIT, 60).",
+    ),
+]
 MaxBytesOpt = Annotated[
     int | None,
     typer.Option(
@@ -201,13 +214,14 @@ def register(app: typer.Typer) -> None:
         ] = OutputFormat.JSON,
         gazetteer: GazetteerOpt = None,
         max_bytes: MaxBytesOpt = None,
+        time_limit: TimeLimitOpt = None,
     ) -> None:
         """Extract one document and print the result; nothing is stored."""
         from qkg.loaders.pipeline import deltas_from
         from qkg.schemas import DocumentRejected, QkgError
 
         try:
-            deltas, _, _ = deltas_from(file, _extractor(gazetteer), _options(max_bytes))
+            deltas, _, _ = deltas_from(file, _extractor(gazetteer, time_limit), _options(max_bytes))
         except DocumentRejected as exc:
             raise QkgError(f"rejected {exc.source}: {exc.reason}") from None
         kg = deltas[0]
@@ -223,6 +237,7 @@ def register(app: typer.Typer) -> None:
         paths: Annotated[list[str], typer.Argument(help="Files, folders, glob patterns, or - for stdin.")],
         gazetteer: GazetteerOpt = None,
         max_bytes: MaxBytesOpt = None,
+        time_limit: TimeLimitOpt = None,
         progress: Annotated[
             bool, typer.Option("--progress/--no-progress", help="Show a progress bar.")
         ] = True,
@@ -234,7 +249,7 @@ def register(app: typer.Typer) -> None:
             s = load_paths(
                 paths,
                 store,
-                extractor=_extractor(gazetteer),
+                extractor=_extractor(gazetteer, time_limit),
                 options=_options(max_bytes),
                 progress=None if progress else False,
             )
