@@ -51,6 +51,8 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(default=1_000_000, ge=1024)
     max_ingest_bytes: int = Field(default=10_000_000, ge=1024)
     max_document_bytes: int = Field(default=10_000_000, ge=1)
+    #: Seconds the extraction of one document may take before it is rejected.
+    extract_time_limit: float = Field(default=60.0, gt=0)
     #: Largest page a connection or ranking returns (``first``/``top``).
     max_page_size: int = Field(default=100, ge=1, le=10_000)
     #: Most collaborators one actor's ``collaborators`` field returns.
@@ -83,8 +85,6 @@ def load_settings(**overrides: object) -> Settings:
     except ValidationError as exc:
         first = exc.errors()[0]
         field = str(first["loc"][0]) if first["loc"] else "?"
-    #: Seconds the extraction of one document may take before it is rejected.
-    extract_time_limit: float = Field(default=60.0, gt=0)
         raise ConfigurationError(
             f"QKG_{field.upper()}: {first['msg']} (got {first.get('input')!r})"
         ) from None
