@@ -310,36 +310,46 @@ def register(app: typer.Typer) -> None:
 
     @app.command("eval")
     def eval_command(
-        corpus: Annotated[
-            Path, typer.Argument(help="A folder with docs/*.txt and gold/*.json (see its ANNOTATION.md).")
+        corpora: Annotated[
+            list[Path],
+            typer.Argument(
+                metavar="DIR...",
+                help="Folders with docs/*.txt and gold/*.json (see ANNOTATION.md); several are scored together.",
+            ),
         ],
-        as_json: Annotated[bool, typer.Option("--json", help="Print the report as one JSON object.")] = False,
-        verbose: Annotated[
-            bool, typer.Option("--verbose", "-v", help="List missed and extra items per document.")
+        misses: Annotated[
+            bool,
+            typer.Option(
+                "--misses",
+                "--verbose",
+                "-v",
+                help="List each document's missed and spurious entities, relations and agreements.",
+            ),
         ] = False,
+        json_file: Annotated[
+            str | None,
+            typer.Option(
+                "--json",
+                metavar="FILE",
+                help="Also write the whole report as JSON to FILE; `--json -` prints only the JSON.",
+            ),
+        ] = None,
         gazetteer: GazetteerOpt = None,
     ) -> None:
-        """Score the extractor against a gold-annotated corpus: entity, collaboration-pair and typed-relation P/R/F1."""
-        from qkg.loaders.evaluate import evaluate_corpus, report
+        """Score the extractor against gold-annotated corpora: entities, collaboration pairs, typed relations
+        (also per type) and agreements, P/R/F1 per document and micro-averaged."""
+        from qkg.loaders.evaluate import read_corpora, render, report, score_corpus
+        from qkg.schemas import DocumentRejected
 
-        scores, total = evaluate_corpus(corpus, _extractor(gazetteer))
-        if as_json:
-            typer.echo(json.dumps(report(scores, total), indent=2))
+        try:
+            read = read_corpora(corpora)
+        except DocumentRejected as exc:
+            raise typer.BadParameter(str(exc), param_hint="DIR") from None
+        ex = _extractor(gazetteer)
+        parts = [score_corpus(c, ex) for c in read]
+        if json_file == "-":
+            typer.echo(json.dumps(report(parts), indent=2))
             return
-        head = f"{'document':34} {'entities P/R/F1':>18} {'pairs P/R/F1':>18} {'relations P/R/F1':>18}"
-        typer.echo(head)
-
-        def fmt(sc: Any) -> str:
-            return f"{sc.precision:.2f}/{sc.recall:.2f}/{sc.f1:.2f}"
-
-        for s in scores:
-            typer.echo(f"{s.doc[:34]:34} {fmt(s.entities):>18} {fmt(s.pairs):>18} {fmt(s.relations):>18}")
-            if verbose:
-                for k in ("entities", "pairs", "relations"):
-                    if s.missed[k]:
-                        typer.echo(f"    missed {k}: {'; '.join(s.missed[k])}")
-                    if s.extra[k]:
-                        typer.echo(f"    extra {k}: {'; '.join(s.extra[k])}")
-        typer.echo(
-            f"{'overall (micro)':34} {fmt(total['entities']):>18} {fmt(total['pairs']):>18} {fmt(total['relations']):>18}"
-        )
+        if json_file is not None:
+            Path(json_file).write_text(json.dumps(report(parts), indent=2) + "\n", encoding="utf-8")
+        typer.echo(render(parts, misses=misses))

@@ -97,7 +97,7 @@ def test_eval_on_a_small_corpus(env: Path, capsys: pytest.CaptureFixture[str]) -
         ],
     }
     (corpus / "gold" / "01_x.json").write_text(json.dumps(gold), encoding="utf-8")
-    assert main(["eval", str(corpus), "--json"]) == 0
+    assert main(["eval", str(corpus), "--json", "-"]) == 0
     rep = json.loads(capsys.readouterr().out)
     assert rep["overall"]["entities"]["recall"] == 1.0
     assert rep["overall"]["pairs"]["f1"] == 1.0
