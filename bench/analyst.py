@@ -27,8 +27,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from qkg.loaders.evaluate import Corpus, GoldDocument, names_of, read_annotated
+from qkg.loaders.evaluate import names_of
 from qkg.loaders.extract import Extractor, RuleExtractor
+from qkg.loaders.gold import Corpus, GoldDocument, read_annotated
 from qkg.schemas import DocumentRejected
 
 __all__ = [

@@ -19,9 +19,10 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from qkg.loaders.evaluate import Corpus, CorpusScore, read_corpora, render, report, score_corpus
+from qkg.loaders.evaluate import CorpusScore, render, report, score_corpus
 from qkg.loaders.extract import Extractor, RuleExtractor
 from qkg.loaders.gazetteer import Gazetteer, default_gazetteer
+from qkg.loaders.gold import Corpus, read_corpora
 from qkg.schemas import EntityType
 
 try:

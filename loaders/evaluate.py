@@ -15,15 +15,12 @@ Implements the rules of the corpora's ANNOTATION.md (dev) and README.md (dev2) e
   predicted one is matched at most once (a maximum matching, so the count does not depend
   on the order agreements are listed in).
 
-Scores are reported per document and micro-averaged over a corpus or several.
-
->>> match_agreements([frozenset("ab"), frozenset("abc")], [frozenset("abc")])
-{1: 0}
+Scores are reported per document and micro-averaged over a corpus or several; the gold
+files are read and checked by :mod:`qkg.loaders.gold`.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
@@ -31,27 +28,16 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
-from pydantic import ValidationError as PydanticValidationError
-
-from qkg.schemas import (
-    AgreementKind,
-    Document,
-    DocumentRejected,
-    EntityType,
-    KnowledgeGraph,
-    RelationType,
-)
+from qkg.schemas import KnowledgeGraph, RelationType
 
 from .extract import Extractor, RuleExtractor
+from .gold import Corpus, GoldDocument, read_annotated, read_corpus
 
 __all__ = [
     "MEASURES",
     "AgreementItem",
-    "Corpus",
     "CorpusScore",
     "DocScore",
-    "GoldDocument",
     "Items",
     "RelationItem",
     "Score",
@@ -61,9 +47,6 @@ __all__ = [
     "names_of",
     "norm",
     "read_annotated",
-    "read_corpora",
-    "read_corpus",
-    "read_gold",
     "render",
     "report",
     "score_corpus",
@@ -92,135 +75,6 @@ def norm(name: str) -> str:
 def names_of(name: str, aliases: Iterable[str] = ()) -> set[str]:
     """The non-empty matching keys of a name and its aliases."""
     return {k for k in map(norm, [name, *aliases]) if k}
-
-
-# -- gold annotations ---------------------------------------------------------------------
-class _Gold(BaseModel):
-    # fields the scoring does not read (date, place, topics) are allowed and ignored
-    model_config = ConfigDict(extra="ignore", frozen=True)
-
-
-class GoldEntity(_Gold):
-    id: str = Field(min_length=1)
-    name: str = Field(min_length=1)
-    type: EntityType
-    aliases: tuple[str, ...] = ()
-
-
-class GoldRelation(_Gold):
-    source: str
-    type: RelationType
-    target: str
-    evidence: str = ""
-
-
-class GoldAgreement(_Gold):
-    id: str = ""
-    kind: AgreementKind | None = None
-    parties: tuple[str, ...] = Field(min_length=2)
-    evidence: str = ""
-
-
-class GoldDocument(_Gold):
-    """One ``gold/*.json`` file, checked: types from the ontology, ids that resolve."""
-
-    doc: str = ""
-    entities: tuple[GoldEntity, ...]
-    relations: tuple[GoldRelation, ...] = ()
-    agreements: tuple[GoldAgreement, ...] = ()
-
-    @model_validator(mode="after")
-    def _ids_resolve(self) -> GoldDocument:
-        ids = [e.id for e in self.entities]
-        dup = sorted({i for i in ids if ids.count(i) > 1})
-        if dup:
-            raise ValueError(f"entity id {dup[0]!r} is used twice")
-        known = set(ids)
-        refs = [
-            (f"relation {r.type.value} {w}", x)
-            for r in self.relations
-            for w, x in (("source", r.source), ("target", r.target))
-        ]
-        refs += [(f"agreement {a.id or '?'} party", p) for a in self.agreements for p in a.parties]
-        for where, x in refs:
-            if x not in known:
-                raise ValueError(f"{where} {x!r} is not an entity id")
-        return self
-
-    def name_of(self, entity_id: str) -> str:
-        return next(e.name for e in self.entities if e.id == entity_id)
-
-    def pairs(self) -> set[frozenset[str]]:
-        """Collaboration pairs: PARTNERS_WITH ends, and every two parties of one agreement."""
-        out = {
-            frozenset((r.source, r.target)) for r in self.relations if r.type is RelationType.PARTNERS_WITH
-        }
-        for a in self.agreements:
-            out |= {frozenset(p) for p in combinations(sorted(set(a.parties)), 2)}
-        return out
-
-
-def read_gold(path: Path) -> GoldDocument:
-    """A gold file, or :class:`DocumentRejected` naming it and saying what is wrong."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except json.JSONDecodeError as exc:
-        raise DocumentRejected(str(path), f"not valid JSON ({exc.msg} at line {exc.lineno})") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DocumentRejected(str(path), f"cannot be read ({exc})") from None
-    try:
-        return GoldDocument.model_validate(data)
-    except PydanticValidationError as exc:
-        err = exc.errors()[0]
-        where = ".".join(str(p) for p in err["loc"])
-        more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
-        raise DocumentRejected(
-            str(path), f"bad gold annotation: {where + ': ' if where else ''}{err['msg']}{more}"
-        ) from None
-
-
-def read_annotated(path: Path) -> Document:
-    """A corpus document: ``source:`` and ``title:`` header lines, a blank line, the text."""
-    raw = path.read_text(encoding="utf-8")
-    source, title, body = str(path), "", raw
-    head, sep, rest = raw.partition("\n\n")
-    if sep and head.startswith("source:"):
-        for line in head.splitlines():
-            if line.startswith("source:"):
-                source = line[7:].strip()
-            elif line.startswith("title:"):
-                title = line[6:].strip()
-        body = rest
-    return Document.from_text(body, title=title, source=source)
-
-
-@dataclass(frozen=True)
-class Corpus:
-    """An annotated corpus, its gold files read and checked: ``(stem, text path, gold)``."""
-
-    name: str
-    items: tuple[tuple[str, Path, GoldDocument], ...]
-
-
-def read_corpus(path: Path, name: str | None = None) -> Corpus:
-    """Every ``docs/X.txt`` that has a ``gold/X.json``, the gold checked before any extraction."""
-    docs_dir, gold_dir = path / "docs", path / "gold"
-    if not docs_dir.is_dir() or not gold_dir.is_dir():
-        raise DocumentRejected(str(path), "not an annotated corpus (expected docs/ and gold/ folders)")
-    items = tuple(
-        (g.stem, docs_dir / f"{g.stem}.txt", read_gold(g))
-        for g in sorted(gold_dir.glob("*.json"))
-        if (docs_dir / f"{g.stem}.txt").is_file()
-    )
-    if not items:
-        raise DocumentRejected(str(path), "no document has a gold annotation")
-    return Corpus(name or path.resolve().name, items)
-
-
-def read_corpora(paths: Sequence[Path]) -> list[Corpus]:
-    """:func:`read_corpus` on each folder, named by the folder, or by the path when two share a name."""
-    names = [p.resolve().name for p in paths]
-    return [read_corpus(p, n if names.count(n) == 1 else str(p)) for p, n in zip(paths, names, strict=True)]
 
 
 # -- scores -------------------------------------------------------------------------------
@@ -328,10 +182,13 @@ def match_agreements(
 ) -> dict[int, int]:
     """A maximum matching of predicted to gold party sets with Jaccard >= ``threshold``.
 
-    Each gold set is matched at most once; candidates are tried best overlap first.
+    Each set is matched at most once. The number of matches is the largest possible (an
+    augmenting-path matching); among equally large matchings, predicted sets are placed in
+    order of their best overlap and each tries its candidates best overlap first, so an
+    exact match is kept and a weaker duplicate is the one left spurious.
 
-    >>> match_agreements([frozenset("ab"), frozenset("ab")], [frozenset("abc")])
-    {0: 0}
+    >>> match_agreements([frozenset("ab"), frozenset("abc")], [frozenset("abc")])
+    {1: 0}
     """
     cands = [
         sorted(
@@ -351,7 +208,10 @@ def match_agreements(
                     return True
         return False
 
-    for i in range(len(predicted)):
+    def best(i: int) -> float:
+        return jaccard(predicted[i], gold[cands[i][0]]) if cands[i] else 0.0
+
+    for i in sorted(range(len(predicted)), key=lambda i: (-best(i), i)):
         augment(i, set())
     return {i: j for j, i in sorted(owner.items(), key=lambda x: x[1])}
 

@@ -338,7 +338,8 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Score the extractor against gold-annotated corpora: entities, collaboration pairs, typed relations
         (also per type) and agreements, P/R/F1 per document and micro-averaged."""
-        from qkg.loaders.evaluate import read_corpora, render, report, score_corpus
+        from qkg.loaders.evaluate import render, report, score_corpus
+        from qkg.loaders.gold import read_corpora
         from qkg.schemas import DocumentRejected
 
         try:

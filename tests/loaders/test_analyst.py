@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from bench.analyst import AnalystScore, analyst_measure, gold_network, partners
-from qkg.loaders.evaluate import GoldDocument, read_corpus
+from qkg.loaders.gold import GoldDocument, read_corpus
 from qkg.schemas import (
     Agreement,
     AgreementKind,

@@ -111,6 +111,7 @@ def _sets(*groups: str) -> list[frozenset[str]]:
         pytest.param(["abx"], ["abc"], {0: 0}, id="a party gold lacks counts in the union: 2/4"),
         pytest.param(["abxy"], ["abc"], {}, id="two parties gold lacks: 2/5"),
         pytest.param(["ab", "ab"], ["ab"], {0: 0}, id="each gold at most once"),
+        pytest.param(["ab", "abc"], ["abc"], {1: 0}, id="the exact match kept, the weaker one spurious"),
         pytest.param(["ab"], ["ab", "ab"], {0: 0}, id="each predicted at most once"),
         pytest.param(["ab", "abe"], ["ab", "abcd"], {0: 1, 1: 0}, id="maximum matching, not first come"),
         pytest.param(["abc", "cd"], ["abc", "cde"], {0: 0, 1: 1}, id="best overlap first"),
