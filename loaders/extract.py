@@ -31,7 +31,7 @@ from qkg.schemas import (
     allows,
 )
 
-from .context import ENT, LIST, ORGS, PLACES, Fact, build_views, ids_in
+from .context import ORGS, PLACES, Fact, build_views
 from .dates import dateline
 from .deadline import DEFAULT_TIME_LIMIT, check, time_limit
 from .gazetteer import Gazetteer, default_gazetteer
@@ -40,13 +40,13 @@ from .mentions import find_mentions
 from .relations import relation_facts
 from .resolve import resolve
 from .rules.agreements import AgreementDraft, find_agreements
+from .rules.investments import investment_agreements, joint_funding_facts, round_facts
 from .segment import Sentence, split_sentences
 
 __all__ = ["Extractor", "RuleExtractor", "extract"]
 
 E = EntityType
 R = RelationType
-_RECIPIENTS = {E.COMPANY, E.UNIVERSITY, E.RESEARCH_INSTITUTE}
 
 
 @runtime_checkable
@@ -124,11 +124,12 @@ class RuleExtractor:
             for f in relation_facts(v, recent):
                 acc.add(k, f, types)
         self._nested(res.mentions, sents, acc, types)
-        self._joint_funding(views, acc, types)
+        for k, f in joint_funding_facts(views) + round_facts(views):
+            acc.add(k, f, types)
         drafts, _, keyed = find_agreements(views, doc_date)
         for k, f in keyed:
             acc.add(k, f, types)
-        drafts += self._investments(acc, types)
+        drafts += investment_agreements(acc.rel, types)
 
         relations = self._relations(document, sents, acc)
         agreements = self._agreements(document, sents, drafts, types, res)
@@ -167,49 +168,6 @@ class RuleExtractor:
                 if p.start <= m.start and m.end <= p.end and pid != eid:  # type: ignore[attr-defined]
                     k = next(i for i, s in enumerate(sents) if s.start <= m.start < s.end)  # type: ignore[attr-defined]
                     acc.add(k, Fact(pid, R.PART_OF, eid, "nested-of-the", 0.8), types)
-
-    @staticmethod
-    def _joint_funding(views: Sequence[object], acc: _Acc, types: dict[str, EntityType]) -> None:
-        """'A and B announced an investment ...' then 'The joint funding will allow C to ...'."""
-        from .context import SentView
-
-        vs = [v for v in views if isinstance(v, SentView)]
-        for k in range(1, len(vs)):
-            prev, v = vs[k - 1], vs[k]
-            if not re.match(
-                r"^\s*The\s+(?:joint\s+|new\s+)?(?:funding|investment|grant|package|financing)\b", v.masked
-            ):
-                continue
-            x = re.search(
-                rf"^\s*(?:The\s+)?({LIST})\s+(?:have|has|had|will|jointly|today|\s)*(?:announced|committed|pledged|unveiled|approved|agreed)\b[^.]*\b(?:investment|funding|grant|package)",
-                prev.masked,
-            )
-            y = re.search(
-                rf"\b(?:allow|allows|enable|enables|help|helps|support|supports|fund|funds)\s+(?:[\w-]+\s+){{0,3}}?{ENT}",
-                v.masked,
-            )
-            if not x or not y:
-                continue
-            b = int(y.group(1))
-            if v.type(b) not in _RECIPIENTS:
-                continue
-            for a in ids_in(x.group(1)):
-                acc.add(k, Fact(prev.id(a), R.INVESTS_IN, v.id(b), "joint-funding", 0.7), types)
-
-    @staticmethod
-    def _investments(acc: _Acc, types: dict[str, EntityType]) -> list[AgreementDraft]:
-        by_target: dict[str, list[tuple[str, list[int]]]] = defaultdict(list)
-        for (s, t, o), evs in acc.rel.items():
-            if t is R.INVESTS_IN and types[o] in _RECIPIENTS:
-                by_target[o].append((s, [k for k, _, _ in evs]))
-        out = []
-        for target, investors in sorted(by_target.items()):
-            parties = [target] + [s for s, _ in investors]
-            sentences = sorted({k for _, ks in investors for k in ks})
-            out.append(
-                AgreementDraft(AgreementKind.INVESTMENT, parties, sentences, "investment-aggregate", 0.7)
-            )
-        return out
 
     @staticmethod
     def _evidence(doc: Document, s: Sentence, rule: str, conf: float) -> Evidence:

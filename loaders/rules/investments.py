@@ -1,16 +1,35 @@
-"""Investments: funding verbs and nouns, rounds, stakes and grants (INVESTS_IN)."""
+"""Investments: funding verbs and nouns, rounds, stakes and grants (INVESTS_IN).
+
+Three layers. Sentence rules (:func:`investment_facts`) read one sentence that names both
+ends ("Kessler Ventures invested in Orbion", "a grant from X to Y", "Y is backed by X").
+Funding rounds (:func:`round_facts`) are read across sentences, because news spreads one
+round over several: "Orbion raised EUR 40m in a Series B round led by X" opens a round
+whose recipient is Orbion; "The round was led by X", "Existing investors Y and Z also took
+part", "Investors include ..." later add investors to the latest round of the document.
+Finally :func:`investment_agreements` turns everyone investing in one recipient into one
+Investment agreement (recipient plus every investor), as the annotation conventions ask.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections import defaultdict
+from collections.abc import Iterator, Mapping, Sequence
 
-from qkg.schemas import EntityType, RelationType
+from qkg.schemas import AgreementKind, EntityType, RelationType
 
-from ..context import ENT, LIST, Fact, SentView
-from .rule import ACTORS, Rule, apply
+from ..context import ENT, LIST, ORGS, PLACES, Fact, SentView, ids_in
+from .agreements import AgreementDraft
+from .rule import ACTORS, Rule, apply, gate
 
-__all__ = ["GATE", "MONEY", "investment_facts"]
+__all__ = [
+    "GATE",
+    "MONEY",
+    "investment_agreements",
+    "investment_facts",
+    "joint_funding_facts",
+    "round_facts",
+]
 
 E = EntityType
 R = RelationType
@@ -29,7 +48,7 @@ _INVEST_NOUN = r"(?:investment|funding|grant|financing|contribution|injection|ba
 _INVEST_VERB = (
     r"(?:granted|grants|invested|invests|investing|invest|provided|providing|provides|provide|injected|injects|"
     r"committed|commits|awarded|awards|funded|funds|funding|backed|backs|pledged|pledges|allocated|allocates|"
-    r"financed|finances|contributed|contributes)"
+    r"financed|finances|contributed|contributes|backing)"
 )
 
 
@@ -55,6 +74,9 @@ GATE = (
     "commit",
     "capital",
     "loan",
+    "round",
+    "series",
+    "seed",
 )
 
 
@@ -80,6 +102,8 @@ _INVEST_RULES = (
         "funding-verb",
         0.8,
         frozenset(EntityType) - {E.PERSON},
+        # "Acme will provide QKD hardware": providing a technology is supplying, not funding
+        frozenset(EntityType) - {E.PERSON, E.TECHNOLOGY},
     ),
     Rule(
         re.compile(
@@ -155,8 +179,216 @@ _INVEST_RULES = (
         "funding-in-from",
         0.8,
     ),
+    # "Orbion is backed by X and Y", "the centre, funded by the Innovation Authority, ..."
+    Rule(
+        re.compile(
+            rf"{ENT}(?:,\s+(?:which\s+is\s+|which\s+was\s+)?|\s+(?:(?:is|are|was|were|has|have|been|being|also|now|jointly|largely|partly)\s+)+)"
+            rf"(?:(?:also|jointly|largely|partly|mainly)\s+)?(?:backed|funded|financed|bankrolled|co-funded)\s+by\s+({LIST})"
+        ),
+        2,
+        1,
+        "funding-passive",
+        0.8,
+        frozenset(ACTORS) - {E.PERSON},
+    ),
+    # "a EUR 2 million grant was awarded to Orbion by the Nordic Fund"
+    Rule(
+        re.compile(
+            rf"{_INVEST_NOUN}[^§.;]{{0,30}}?\b(?:was|were|has\s+been|have\s+been|is|are|will\s+be)\s+(?:awarded|granted|given|provided|made\s+available)"
+            rf"\s+to\s+(?:the\s+)?{ENT}\s+by\s+({LIST})"
+        ),
+        2,
+        1,
+        "funding-awarded-to",
+        0.8,
+    ),
+    # "Orbion was awarded EUR 2m by the Nordic Fund", "Orbion has been granted a loan from X"
+    Rule(
+        re.compile(
+            rf"{ENT}\s+(?:(?:has|have|had|also|just|recently)\s+)*(?:was|were|been)\s+(?:awarded|granted|given|offered)\b[^§.;]{{0,60}}?"
+            rf"\b(?:by|from)\s+({LIST})"
+        ),
+        2,
+        1,
+        "funding-awarded-by",
+        0.8,
+    ),
+    # "Samsung's venture arm invested in Orbion": the parent stands for its investment arm
+    Rule(
+        re.compile(
+            rf"{ENT}'s?\s+(?:[\w-]+\s+){{0,2}}?(?:arm|unit|fund|division)\s+(?:(?:has|have|had|also|recently|today)\s+)*"
+            rf"{_INVEST_VERB}\s+(?:[^§.;]{{0,40}}?\b(?:in|into|to)\s+)?(?:the\s+)?{ENT}"
+        ),
+        1,
+        2,
+        "funding-arm",
+        0.7,
+    ),
 )
 
 
 def investment_facts(v: SentView, m: str) -> Iterator[Fact]:
     yield from apply(v, m, _INVEST_RULES, R.INVESTS_IN)
+
+
+# -- funding rounds, read across sentences ------------------------------------------------
+
+#: Who can receive a round (and so become the recipient of an Investment agreement).
+RECIPIENTS = frozenset({E.COMPANY, E.UNIVERSITY, E.RESEARCH_INSTITUTE})
+#: Who can be named as an investor in a round (people are left out: "led by CEO X" is not money).
+_INVESTORS = ORGS | PLACES | {E.PROGRAM}
+#: A sentence mentions a round (or its money) when one of these occurs; the rest need it.
+ROUND_GATE = ("round", "series", "seed", "raise", "raising", "funding", "financing", "investor", "backer")
+
+_ROUND_WORD = rf"(?:\b(?:pre-)?seed\b|\bSeries\s+[A-H]\d?\b|\bround\b|\bfunding\b|\bfinancing\b|\bcapital\b|\braise\b|{MONEY})"
+#: "§R§ has raised ... (a round / $N)": the sentence opens a round whose recipient is R.
+_ANNOUNCE = re.compile(
+    rf"{ENT}\s+(?:(?:has|have|had|also|just|recently|now|today|officially|successfully|finally)\s+)*"
+    rf"(?:raised|raises|closed|closes|completed|completes|secured|secures|picked\s+up|picks\s+up|landed|lands|"
+    rf"bagged|bags|nabbed|attracted|attracts|obtained|received|receives|won|wins|banked)\b"
+    rf"[^§.;]{{0,60}}?{_ROUND_WORD}"
+)
+#: "§R§'s Series B round", "§R§'s $40m raise"
+_POSSESSIVE_ROUND = re.compile(
+    rf"{ENT}'s?\s+(?:[^§.;]{{0,30}}?\s)?(?:(?:pre-)?seed|Series\s+[A-H]\d?|funding|financing)?\s*(?:round|raise|financing)\b"
+)
+#: "the round", "this Series B", "the funding", "the investment": a round already on stage.
+_REFERS = re.compile(
+    r"\b(?:the|this|that|its|their)\s+(?:(?:new|latest|recent|current|same|whole|entire|total|oversubscribed|"
+    r"first|second|third|final|initial|additional|extended|funding|financing|investment|equity|seed|pre-seed|growth|"
+    rf"venture|Series\s+[A-H]\d?|{MONEY}|[\d.,]+\s*(?:million|billion|m|bn))\s+){{0,4}}?"
+    r"(?:round|Series\s+[A-H]\d?|funding|financing|investment|raise|seed)\b",
+    re.I,
+)
+_INVESTOR_NOUN = r"(?:investors?|backers?|shareholders?|funders?|financiers?|participants?|LPs)"
+_LOWER_GAP = r"(?:[a-z][\w-]*[,:]?\s+){0,6}?"
+_RW = r"(?:round|series\s+[a-h]\d?|funding|financing|investment|raise|seed|tranche)"
+#: cue words that introduce a list of investors in a round context
+_BEFORE = re.compile(
+    rf"(?:\b{_RW}\b[^§.;]{{0,40}}?\b(?:(?:co-)?led|anchored|headed|joined|followed|supported|backed)\s+by|"
+    rf"\bbacked\s+by|\bparticipation\s+(?:from|of|by)|\balong\s+with|"
+    rf"(?:{MONEY}|\bround|\bfunding|\bfinancing|\binvestments?|\bcapital|\bmoney|\bcommitments?|\bcontributions?|\bbacking|"
+    rf"\bcame|\bcomes|\bcoming|\braised|\bsecured|\bclosed|\bcompleted)[^§.;]{{0,40}}?\bfrom|"
+    rf"\b{_INVESTOR_NOUN}\s+(?:[\w-]+,?\s+){{0,4}}?(?:include[sd]?|including|such\s+as|like|namely|are|were))"
+    rf"\s*:?\s+{_LOWER_GAP}({LIST})",
+    re.I,
+)
+#: "Existing investors X and Y also took part": the list right after the investor noun
+_NOUN_LIST = re.compile(rf"\b{_INVESTOR_NOUN}\s+(?:the\s+)?({LIST})", re.I)
+#: "X led the round", "X and Y also participated", "with Y and Z also participating"
+_AFTER = re.compile(
+    rf"({LIST})\s+(?:(?:have|has|had|also|all|both|each|will|would|again|too|as\s+well)\s+)*"
+    rf"(?:(?:co-)?led|co-led|headed|anchored|participated|participating|took\s+part|taking\s+part|joined|joining|"
+    rf"returned|returning|invested|investing|contributed|contributing|chipped\s+in|followed\s+on)\b"
+    r"(?!\s+(?:in|into)\s+(?:the\s+)?§)"
+)
+
+
+def _round_recipient(v: SentView) -> tuple[str, int] | None:
+    """The recipient this sentence opens a round for, and where its phrase ends."""
+    for rx in (_ANNOUNCE, _POSSESSIVE_ROUND):
+        for x in rx.finditer(v.masked):
+            i = int(x.group(1))
+            if v.type(i) in RECIPIENTS:
+                return v.id(i), x.end()
+    return None
+
+
+def _investor_lists(m: str) -> Iterator[str]:
+    for x in _BEFORE.finditer(m):
+        yield x.group(1)
+    for x in _NOUN_LIST.finditer(m):
+        yield x.group(1)
+    for x in _AFTER.finditer(m):
+        yield x.group(1)
+
+
+def round_facts(views: Sequence[SentView], window: int = 5) -> list[tuple[int, Fact]]:
+    """INVESTS_IN from every named investor of a funding round to its recipient.
+
+    The latest round of the document stays on stage for ``window`` sentences after it was
+    last mentioned, so "The round was led by X" reaches back to the round's recipient.
+
+    A round opened in one sentence and completed in the next:
+    "Veltra Quantum raised $30m in a Series A. Kessler Ventures led the round."
+    gives ``Kessler Ventures INVESTS_IN Veltra Quantum`` (evidence: the second sentence).
+    """
+    out: list[tuple[int, Fact]] = []
+    recipient: str | None = None
+    last = -(10**9)
+    for k, v in enumerate(views):
+        m = v.masked
+        if "§" not in m:
+            continue
+        low = m.lower()
+        if not gate(low, ROUND_GATE) and not gate(low, ("led the", "participat", "took part", "joined")):
+            continue
+        opened = _round_recipient(v)
+        if opened is not None:
+            recipient, last = opened[0], k
+        elif recipient is None or k - last > window:
+            continue
+        elif _REFERS.search(m) or re.search(rf"\b{_INVESTOR_NOUN}\b", m, re.I):
+            last = k
+        else:
+            continue
+        for group in _investor_lists(m):
+            for i in ids_in(group):
+                if v.type(i) in _INVESTORS and v.id(i) != recipient:
+                    out.append((k, Fact(v.id(i), R.INVESTS_IN, recipient, "funding-round", 0.8)))
+    return out
+
+
+# -- "A and B announced an investment ... The joint funding will allow C to ..." ---------------
+
+
+def joint_funding_facts(views: Sequence[SentView]) -> list[tuple[int, Fact]]:
+    """'A and B announced an investment ...' then 'The joint funding will allow C to ...'."""
+    out: list[tuple[int, Fact]] = []
+    for k in range(1, len(views)):
+        prev, v = views[k - 1], views[k]
+        if not re.match(
+            r"^\s*The\s+(?:joint\s+|new\s+)?(?:funding|investment|grant|package|financing)\b", v.masked
+        ):
+            continue
+        x = re.search(
+            rf"^\s*(?:The\s+)?({LIST})\s+(?:have|has|had|will|jointly|today|\s)*(?:announced|committed|pledged|unveiled|approved|agreed)\b[^.]*\b(?:investment|funding|grant|package)",
+            prev.masked,
+        )
+        y = re.search(
+            rf"\b(?:allow|allows|enable|enables|help|helps|support|supports|fund|funds)\s+(?:[\w-]+\s+){{0,3}}?{ENT}",
+            v.masked,
+        )
+        if not x or not y:
+            continue
+        b = int(y.group(1))
+        if v.type(b) not in RECIPIENTS:
+            continue
+        for a in ids_in(x.group(1)):
+            out.append((k, Fact(prev.id(a), R.INVESTS_IN, v.id(b), "joint-funding", 0.7)))
+    return out
+
+
+# -- one Investment agreement per recipient -----------------------------------------------
+
+
+def investment_agreements(
+    rel: Mapping[tuple[str, RelationType, str], Sequence[tuple[int, str, float]]],
+    types: Mapping[str, EntityType],
+) -> list[AgreementDraft]:
+    """One Investment agreement per recipient: the recipient and everyone investing in it.
+
+    A funding round is one agreement however many sentences name its investors, so the
+    INVESTS_IN edges already found (keyed ``(source, type, target)`` with their sentence
+    indices) are grouped by target.
+    """
+    by_target: dict[str, list[tuple[str, list[int]]]] = defaultdict(list)
+    for (s, t, o), evs in rel.items():
+        if t is R.INVESTS_IN and types[o] in RECIPIENTS:
+            by_target[o].append((s, [k for k, _, _ in evs]))
+    out = []
+    for target, investors in sorted(by_target.items()):
+        parties = [target] + [s for s, _ in investors]
+        sentences = sorted({k for _, ks in investors for k in ks})
+        out.append(AgreementDraft(AgreementKind.INVESTMENT, parties, sentences, "investment-aggregate", 0.7))
+    return out

@@ -1,0 +1,144 @@
+"""Investment phrasings: funding rounds across sentences, grants, stakes, backers (made-up names)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from .conftest import Facts
+
+Run = Callable[[str], Facts]
+
+
+def _investment(f: Facts) -> set[frozenset[str]]:
+    return {parties for kind, parties in f.agreements() if kind == "Investment"}
+
+
+@pytest.mark.parametrize(
+    ("text", "investors", "recipient"),
+    [
+        (
+            "Veltra Quantum raised $12 million from Kessler Ventures and Alder Capital.",
+            ["Kessler Ventures", "Alder Capital"],
+            "Veltra Quantum",
+        ),
+        (
+            "Veltra Quantum has closed a $25 million Series A. Kessler Ventures led the round, "
+            "joined by Alder Capital and Brightwater Capital.",
+            ["Kessler Ventures", "Alder Capital", "Brightwater Capital"],
+            "Veltra Quantum",
+        ),
+        (
+            "Veltra Quantum raised $30 million in a Series A round. "
+            "Existing investors Kessler Ventures and Alder Capital also took part.",
+            ["Kessler Ventures", "Alder Capital"],
+            "Veltra Quantum",
+        ),
+        (
+            "Veltra Quantum completed a $30 million Series A round. "
+            "Investors include Kessler Ventures, Alder Capital and Brightwater Capital.",
+            ["Kessler Ventures", "Alder Capital", "Brightwater Capital"],
+            "Veltra Quantum",
+        ),
+        (
+            "Orbion Systems secured €8 million in seed funding. "
+            "The round was led by Kessler Ventures, with Alder Capital and Brightwater Capital also participating.",
+            ["Kessler Ventures", "Alder Capital", "Brightwater Capital"],
+            "Orbion Systems",
+        ),
+        (
+            "Orbion Systems raised €40 million in a Series B round led by Kessler Ventures "
+            "with participation from Alder Capital and Brightwater Capital.",
+            ["Kessler Ventures", "Alder Capital", "Brightwater Capital"],
+            "Orbion Systems",
+        ),
+        (
+            "Orbion Systems picked up $9 million in new financing. "
+            "Other backers in the round included Alder Capital and Brightwater Capital.",
+            ["Alder Capital", "Brightwater Capital"],
+            "Orbion Systems",
+        ),
+        (
+            "Veltra Quantum is backed by Kessler Ventures and Alder Capital.",
+            ["Kessler Ventures", "Alder Capital"],
+            "Veltra Quantum",
+        ),
+    ],
+)
+def test_round_investors_invest_in_recipient(
+    facts: Run, text: str, investors: list[str], recipient: str
+) -> None:
+    f = facts(text)
+    for investor in investors:
+        assert f.has(investor, "INVESTS_IN", recipient), (investor, f.triples())
+    # one Investment agreement: the recipient and every named investor, nobody else
+    assert frozenset([recipient, *investors]) in _investment(f)
+
+
+@pytest.mark.parametrize(
+    ("text", "investor", "recipient"),
+    [
+        (
+            "A €2 million grant was awarded to Veltra Quantum by the Nordic Innovation Fund.",
+            "Nordic Innovation Fund",
+            "Veltra Quantum",
+        ),
+        (
+            "Veltra Quantum received a €2 million grant from the Nordic Innovation Fund.",
+            "Nordic Innovation Fund",
+            "Veltra Quantum",
+        ),
+        (
+            "Veltra Quantum was awarded €2 million by the Nordic Innovation Fund.",
+            "Nordic Innovation Fund",
+            "Veltra Quantum",
+        ),
+        ("Kessler Ventures took a stake in Veltra Quantum.", "Kessler Ventures", "Veltra Quantum"),
+        ("Samsung's venture arm invested in Veltra Quantum.", "Samsung", "Veltra Quantum"),
+        (
+            "Kessler Ventures and Alder Capital are backing Veltra Quantum with a $5 million investment.",
+            "Alder Capital",
+            "Veltra Quantum",
+        ),
+    ],
+)
+def test_grants_stakes_and_arms(facts: Run, text: str, investor: str, recipient: str) -> None:
+    assert facts(text).has(investor, "INVESTS_IN", recipient)
+
+
+def test_round_reference_reaches_back_but_not_forever(facts: Run) -> None:
+    text = (
+        "Veltra Quantum raised $30 million in a Series A round. "
+        "The company builds trapped-ion processors. "
+        "The round was led by Kessler Ventures."
+    )
+    assert facts(text).has("Kessler Ventures", "INVESTS_IN", "Veltra Quantum")
+    far = (
+        "Veltra Quantum raised $30 million in a Series A round. "
+        + "The weather in the valley was mild that spring. " * 7
+        + "The round was led by Kessler Ventures."
+    )
+    assert not facts(far).has("Kessler Ventures", "INVESTS_IN", "Veltra Quantum")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a project led by a university is leadership, not money
+        "Veltra Quantum raised $30 million in a Series A round. The testbed project is led by Kessler University.",
+        # research funding of the whole sector is not this round
+        "Veltra Quantum raised $30 million in a Series A round. "
+        "The sector has major research funding from giants such as Kessler Ventures and Alder Capital.",
+        # supplying a technology is not funding it
+        "Kessler Ventures will provide quantum sensing hardware.",
+        # an investor of another company in the same sentence
+        "Veltra Quantum raised $30 million in a Series A round. Kessler Ventures also invested in Orbion Systems.",
+    ],
+)
+def test_no_spurious_investors(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert not f.has("Kessler University", "INVESTS_IN", "Veltra Quantum")
+    assert not f.has("Kessler Ventures", "INVESTS_IN", "Veltra Quantum")
+    assert not f.has("Alder Capital", "INVESTS_IN", "Veltra Quantum")
+    assert not any(t == "INVESTS_IN" and o == "quantum sensing" for _, t, o in f.triples())
