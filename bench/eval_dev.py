@@ -23,7 +23,7 @@ from qkg.loaders.evaluate import CorpusScore, render, report, score_corpus
 from qkg.loaders.extract import Extractor, RuleExtractor
 from qkg.loaders.gazetteer import Gazetteer, default_gazetteer
 from qkg.loaders.gold import Corpus, read_corpora
-from qkg.schemas import EntityType
+from qkg.schemas import DocumentRejected, EntityType
 
 try:
     from bench.analyst import AnalystScore, analyst_measure
@@ -125,7 +125,10 @@ def main() -> None:
     ap.add_argument("--misses", action="store_true", help="List missed and spurious items per document.")
     ap.add_argument("--no-analyst", action="store_true", help="Skip the analyst's measure (loads a store).")
     args = ap.parse_args()
-    corpora = read_corpora(args.corpora)
+    try:
+        corpora = read_corpora(args.corpora)
+    except DocumentRejected as exc:
+        ap.error(str(exc))
     out: dict[str, Any] = {
         "bundled_gazetteer": run(
             corpora, "bundled gazetteer", RuleExtractor(), TARGETS, per_type=True, misses=args.misses
