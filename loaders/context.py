@@ -48,6 +48,20 @@ PLACES = {E.CITY, E.REGION, E.COUNTRY}
 ORGS = {E.COMPANY, E.UNIVERSITY, E.RESEARCH_INSTITUTE, E.GOVERNMENT_BODY, E.CLUSTER}
 _ROLE_CAP = rf"(?i:{ROLE_WORDS})(?:\s+(?i:{ROLE_WORDS}))*"
 _TITLE = r"(?:Professor|Prof\.?|Dr\.?|Mr\.?|Ms\.?|Mrs\.?)"
+#: A word qualifying a role ("Science Minister", "quantum software head"), never a function word.
+_ROLE_MOD = (
+    r"(?!(?:and|or|with|to|by|at|in|on|the|a|an|its|their|his|her|our|said|says|from|of|for|as|is|was|"
+    r"has|have|will|who|that|which|new|former)\b)[A-Za-z][\w-]*"
+)
+#: "§a§, a unit of §b§", "§a§, one of the founding members of the §b§", "§a§, a spin-off from §b§".
+_APPOSED_MEMBER = re.compile(
+    r"§(\d+)§,\s+(?:(?:a|an|the|now\s+a|now\s+part\s+of\s+the)\s+(?:[\w-]+\s+){0,3}?"
+    r"(unit|subsidiary|division|arm|affiliate|spin-off|spinoff|spin-out|spinout|member|part|partner|participant)"
+    r"|one\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(members|partners|participants|subsidiaries|units))"
+    r"\s+(?:of|from|in|to|within)\s+(?:the\s+)?§(\d+)§"
+)
+#: Roles that make their holder the leader of the organisation named with them.
+_CHAIR_ROLES = frozenset({"chair", "chairman", "chairwoman", "chairperson", "co-chair", "head", "leader"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +175,11 @@ def build_view(sent: Sentence, resolved: list[tuple[Mention, str]], types: dict[
     for m, eid in mine:
         s, e = m.start - sent.start, m.end - sent.start
         if s < last:
+            if ments and m is ments[-1]:
+                # a plural reference ("the two companies") stands for several entities: "§0§ and §1§"
+                parts.append(f" and §{len(ments)}§")
+                ments.append(m)
+                ids.append(eid)
             continue
         parts.append(text[last:s])
         parts.append(f"§{len(ments)}§")
@@ -191,11 +210,24 @@ def _normalise(v: SentView) -> None:
 
     _fold(v, rf"{ENT}-(?:partner|member)\s+{ENT}", 2, partner)
 
-    def role(m: re.Match[str]) -> None:
-        if ty(m.group(2)) is E.PERSON and ty(m.group(1)) in ORGS | PLACES:
-            _add(v, m.group(2), R.AFFILIATED_WITH, m.group(1), "org-role-person", 0.9)
+    # "§Veltra§ CEO §p§", "§Veltra§'s chief executive §p§", "§Portugal§'s Science Minister §p§",
+    # "former §Orbion§ quantum software head §p§", "§Veltra§ chair, §p§": the person holds a role
+    # there; a bare chair/head of the organisation itself leads it, a head of a part is affiliated.
+    def role(m: re.Match[str]) -> str:
+        a, mods, title, p = m.group(1), m.group(2), m.group(3), m.group(4)
+        if ty(p) is not E.PERSON or ty(a) not in ORGS | PLACES:
+            return m.group(0)
+        if any(ty(i) is not E.TECHNOLOGY for i in ids_in(mods)):
+            return m.group(0)
+        leads = not mods.strip() and title.lower() in _CHAIR_ROLES
+        _add(v, p, R.LEADS if leads else R.AFFILIATED_WITH, a, "org-role-person", 0.9)
+        return f"§{a}§"
 
-    _fold(v, rf"{ENT}(?:'s?)?\s+{_ROLE_CAP}\s+(?:{_TITLE}\s+)?{ENT}", 1, role)
+    v.masked = re.sub(
+        rf"{ENT}(?:'s?)?\s+((?:(?:{_ROLE_MOD}|§\d+§)\s+){{0,3}}?)({_ROLE_CAP}),?\s+(?:{_TITLE}\s+)?{ENT}",
+        role,
+        v.masked,
+    )
 
     def poss(m: re.Match[str]) -> str:
         a, b = m.group(1), m.group(2)
@@ -296,6 +328,18 @@ def _normalise(v: SentView) -> None:
         participle,
         v.masked,
     )
+
+    # "§a§, a unit of §b§," / "§a§, one of the five partners of the §b§,": membership said in passing
+    # (a partner or member of a company is its partner, not a part of it)
+    for x in _APPOSED_MEMBER.finditer(v.masked):
+        a, word, b = x.group(1), x.group(2) or x.group(3), x.group(4)
+        groups = (
+            {E.CLUSTER, E.PROGRAM}
+            if word.startswith(("member", "partner", "particip"))
+            else ORGS | {E.PROGRAM}
+        )
+        if ty(a) in ORGS | {E.PROGRAM} and ty(b) in groups and a != b:
+            _add(v, a, R.PART_OF, b, "apposed-member", 0.8)
     v.masked = re.sub(
         rf"{ENT},\s+((?:(?:the|a|an)\s+(?!§\d+§\s*(?:,|;|and\b|$))|one\s+of\s+)[^,;:]{{3,120}}?)(,|\s+(?=today|have|has|announced|signed))",
         appos,

@@ -45,5 +45,6 @@ def relation_facts(v: SentView, recent_program: str | None) -> Iterator[Fact]:
         yield from membership.leadership_facts(v, m, recent_program)
     if "§" in m and any(v.type(i) is E.PERSON for i in range(len(v.types))):
         yield from people.affiliation_facts(v, m)
+        yield from people.charge_facts(v, m)
     if gate(low, competition.GATE):
         yield from competition.competition_facts(v, m)

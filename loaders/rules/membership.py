@@ -8,8 +8,10 @@ from collections.abc import Iterator
 from qkg.schemas import EntityType, RelationType
 
 from ..context import ENT, LIST, ORGS, Fact, SentView, ids_in
+from ..patterns import ROLE_WORDS
 from .rule import ACTORS as _ACTORS
 from .rule import f as _f
+from .rule import gate
 from .rule import ok as _ok
 
 __all__ = ["LEAD_GATE", "MEMBER_GATE", "leadership_facts", "membership_facts"]
@@ -21,7 +23,7 @@ R = RelationType
 _LEAD_VERB = (
     r"(?:chairs|chair|chairing|chaired|leads|lead|leading|led|heads|heading|headed|steers|steering|steered|"
     r"oversees|overseeing|oversaw|executing|executes|executed|coordinates|coordinating|coordinated|runs|running|"
-    r"manages|managing|managed|spearheads|spearheading|spearheaded)"
+    r"manages|managing|managed|spearheads|spearheading|spearheaded|oversee|steer|head|spearhead|coordinate|manage)"
 )
 
 
@@ -42,6 +44,21 @@ MEMBER_GATE = (
     "compet",
     "took",
     "takes",
+    "among",
+    "one of",
+    "include",
+    "comprise",
+    "together",
+    "consist",
+    "unite",
+    "gather",
+    "acqui",
+    "owned",
+    "bought",
+    "buy",
+    "spun",
+    "lab",
+    "business",
     " of ",
     " under ",
 )
@@ -65,18 +82,116 @@ LEAD_GATE = (
     "conven",
     "sponsor",
     "driv",
+    "deliver",
+    "administ",
+    "operat",
+    "implement",
+    "leadership",
+    "direct",
 )
 
 
+#: Members and parts: what can belong, and what can be belonged to.
+_MEMBER_TYPES = frozenset(ORGS | {E.PROGRAM})
+#: A partner "of" a company is a partner, not a part; of a consortium or programme it is a member.
+_GROUP_TYPES = frozenset({E.CLUSTER, E.PROGRAM})
+_BE = r"(?:is|are|was|were|has\s+become|have\s+become|had\s+become|became|becomes|become|will\s+become|will\s+be|remains|remain)"
+
+#: "§a§ is (now) a founding member of §b§", "§a§ became part of §b§", "§a§ is a wholly owned subsidiary of §b§".
+_MEMBER_OF = re.compile(
+    rf"{ENT}\s+{_BE}\s+(?:(?:now|also|already|officially|formally)\s+)?(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){{0,3}}?"
+    r"(member|members|part|partner|partners|subsidiary|division|unit|arm|affiliate|spin-off|spinoff|spinout|spin-out|"
+    rf"participant|participants|constituent|component)\s+(?:of|on|in|to|from|within)\s+(?:the\s+)?{ENT}"
+)
+#: "§a§ and §c§ are among the members of §b§" / "§a§ is one of the five partners of §b§".
+_AMONG = re.compile(
+    rf"({LIST})\s+(?:is|are|was|were|has\s+been|have\s+been|became|become|will\s+be)\s+(?:(?:now|also)\s+)?"
+    r"(?:among|one\s+of|two\s+of|three\s+of|some\s+of)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+    rf"(?:members|partners|participants|shareholders|subsidiaries|units|institutions)\s+(?:of|in)\s+(?:the\s+)?{ENT}"
+)
+#: "§b§'s members include §a§ and §c§" / "members of §b§ include ..." / "§b§ brings together §a§, §c§".
+_MEMBER_LIST = re.compile(
+    rf"{ENT}'s?\s+(?:[\w-]+\s+){{0,2}}?(?:members|partners|participants|founding\s+members)\s+"
+    rf"(?:include|includes|including|are|comprise|were)\s+({LIST})"
+    rf"|\b(?i:members|partners|participants)\s+of\s+(?:the\s+)?{ENT}\s+(?:include|includes|are|comprise|were)\s+({LIST})"
+    rf"|{ENT}(?:\s+(?:consortium|alliance|network|cluster|partnership|initiative|programme|program|project|hub))?"
+    r"(?:,\s*which\s+|\s+)(?:now\s+)?(?:includes|include|comprises|comprise|brings\s+together|consists\s+of|is\s+made\s+up\s+of|unites|gathers)\s+"
+    rf"({LIST})"
+)
+#: "§b§'s quantum division, §a§" / "§b§'s research arm §a§".
+_POSS_UNIT = re.compile(
+    rf"{ENT}'s?\s+(?:[\w-]+\s+){{0,3}}?(?:unit|division|subsidiary|arm|lab|laboratory|labs|spin-off|spinout|affiliate|business)\s*,?\s+{ENT}"
+)
+#: "§a§ was spun out of §b§" / "§a§, spun off from §b§".
+_SPUN = re.compile(
+    rf"{ENT},?\s+(?:(?:was|is|has\s+been|had\s+been)\s+)?spun\s+(?:out|off)\s+(?:of|from)\s+(?:the\s+)?{ENT}"
+)
+#: Acquisitions make the bought a part of the buyer (README convention): "§b§ acquired §a§",
+#: "§a§ was acquired by §b§", "§b§'s acquisition of §a§", "the acquisition of §a§ by §b§".
+_BOUGHT = re.compile(
+    rf"{ENT}\s+(?:(?:has|have|had|will|recently|also)\s+)*(?:acquired|acquires|acquire|bought|buys|buy|took\s+over|takes\s+over|"
+    rf"completed\s+(?:the|its)\s+acquisition\s+of|completes\s+(?:the|its)\s+acquisition\s+of)\s+(?:the\s+)?{ENT}(?!\s+stake)"
+    rf"|{ENT}'s?\s+acquisition\s+of\s+(?:the\s+)?{ENT}"
+)
+_BOUGHT_BY = re.compile(
+    rf"{ENT},?\s+(?:(?:which|that)\s+)?(?:(?:was|is|has\s+been|had\s+been|were|will\s+be)\s+)?(?:acquired|bought|taken\s+over|(?:wholly\s+|fully\s+|majority[\s-])?owned)\s+by\s+(?:the\s+)?{ENT}"
+    rf"|\bacquisition\s+of\s+(?:the\s+)?{ENT}\s+by\s+(?:the\s+)?{ENT}"
+)
+
+
+_BOUGHT_GATE = ("acqui", "bought", "buy", "took over", "takes over", "taken over", "owned by")
+
+
+def _part(
+    v: SentView, a: int, b: int, rule: str, conf: float, to: frozenset[EntityType] = _MEMBER_TYPES
+) -> Iterator[Fact]:
+    if a != b and v.type(a) in _MEMBER_TYPES and v.type(b) in to:
+        yield _f(v, a, R.PART_OF, b, rule, conf)
+
+
+def _pair(x: re.Match[str], first: int) -> tuple[int, int]:
+    """The two mention ids of a two-alternative pattern whose second alternative starts at ``first``."""
+    if x.group(1) is not None:
+        return int(x.group(1)), int(x.group(2))
+    return int(x.group(first)), int(x.group(first + 1))
+
+
+def _structure_facts(v: SentView, m: str) -> Iterator[Fact]:
+    """Units, spin-offs and acquisitions: one organisation becomes a part of another."""
+    for x in _POSS_UNIT.finditer(m):
+        yield from _part(v, int(x.group(2)), int(x.group(1)), "possessive-unit", 0.8)
+    for x in _SPUN.finditer(m):
+        yield from _part(v, int(x.group(1)), int(x.group(2)), "spun-out", 0.8)
+    if gate(m, _BOUGHT_GATE):
+        for x in _BOUGHT.finditer(m):
+            buyer, bought = _pair(x, 3)
+            yield from _part(v, bought, buyer, "acquired", 0.8)
+        for x in _BOUGHT_BY.finditer(m):
+            bought, buyer = _pair(x, 3)
+            yield from _part(v, bought, buyer, "acquired-by", 0.8)
+
+
 def membership_facts(v: SentView, m: str) -> Iterator[Fact]:
-    for x in re.finditer(
-        rf"{ENT}\s+(?:is|are|was|were|has\s+become|have\s+become|became|becomes|will\s+be|remains)\s+(?:now\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}"
-        rf"(?:member|part|partner|subsidiary|division|unit|arm|affiliate|spin-off|spinout|participant)\s+(?:of|on|in|to)\s+(?:the\s+)?{ENT}",
-        m,
-    ):
-        a, b = int(x.group(1)), int(x.group(2))
-        if _ok(v, a, b, ORGS | {E.PROGRAM}):
-            yield _f(v, a, R.PART_OF, b, "member-of", 0.9)
+    for x in _MEMBER_OF.finditer(m):
+        a, b, word = int(x.group(1)), int(x.group(3)), x.group(2)
+        yield from _part(
+            v, a, b, "member-of", 0.9, _GROUP_TYPES if word.startswith("partner") else _MEMBER_TYPES
+        )
+    for x in _AMONG.finditer(m):
+        for a in ids_in(x.group(1)):
+            yield from _part(v, a, int(x.group(2)), "among-members", 0.8)
+    for x in _MEMBER_LIST.finditer(m):
+        if x.group(1) is not None:
+            b, members = int(x.group(1)), x.group(2)
+        elif x.group(3) is not None:
+            b, members = int(x.group(3)), x.group(4)
+        else:
+            b, members = int(x.group(5)), x.group(6)
+        for a in ids_in(members):
+            yield from _part(v, a, b, "members-include", 0.8, _GROUP_TYPES)
+    for x in re.finditer(rf"{ENT},\s+(?:now\s+)?part\s+of\s+(?:the\s+)?{ENT}", m):
+        yield from _part(v, int(x.group(1)), int(x.group(2)), "part-of-apposed", 0.8)
+    yield from _structure_facts(v, m)
     for x in re.finditer(
         rf"({LIST})\s+(?:has\s+|have\s+|had\s+)?(?:joins|joined|join|to\s+join|will\s+join)\s+(?:the\s+)?{ENT}",
         m,
@@ -104,14 +219,92 @@ def membership_facts(v: SentView, m: str) -> Iterator[Fact]:
             yield _f(v, a, R.PART_OF, b, "participates-in", 0.7)
 
 
+#: What an organisation can lead: programmes, bodies, clusters; a person can lead any organisation.
+_LED_BY_ORG = frozenset({E.PROGRAM, E.GOVERNMENT_BODY, E.CLUSTER, E.RESEARCH_INSTITUTE})
+_LED_BY_PERSON = frozenset(ORGS | {E.PROGRAM})
+
+
+#: "§p§ of §org§ leads ...": the person, not their organisation, is the subject.
+_OWNER_OF = re.compile(r"§(\d+)§\s+(?:of|at|from)\s+(?:the\s+)?$")
+
+
+def _leader(v: SentView, m: str, a: int, at: int) -> int:
+    """The subject of a leading verb: the person whose organisation ``a`` is, if one is named."""
+    own = _OWNER_OF.search(m, max(0, at - 40), at)
+    if own and v.type(own.group(1)) is E.PERSON:
+        return int(own.group(1))
+    return a
+
+
+def _may_lead(v: SentView, a: int, b: int) -> bool:
+    if a == b:
+        return False
+    if v.type(a) is E.PERSON:
+        return v.type(b) in _LED_BY_PERSON
+    return v.type(a) in _ACTORS and v.type(b) in _LED_BY_ORG
+
+
+#: Passive leadership: "§b§ is chaired by §a§", "§b§, which is led by executive director §a§",
+#: "§b§, coordinated by §a§ and §c§", "the §b§ will be led by §a§", "§b§ is delivered by §a§".
+_LED_BY = re.compile(
+    rf"{ENT}(?:,?\s+(?:which|that|who)\s+(?:(?:is|was|will|be|has|have|been|are|were|currently|now|also|jointly)\s+)+"
+    r"|\s+(?:(?:is|was|will|be|has|have|been|are|were|currently|now|also|jointly)\s+)+|,\s+(?:(?:currently|now|also|jointly)\s+)?)"
+    r"(led|headed|chaired|co-chaired|co-led|coordinated|steered|directed|overseen|spearheaded|run|managed|administered|"
+    r"delivered|operated|implemented|convened)(?:\s+and\s+(?:led|headed|run|managed|operated|coordinated))?\s+by\s+"
+    rf"(?:(?:its|the|their|a)\s+)?((?:(?i:{ROLE_WORDS})\s+){{0,3}})({LIST})"
+)
+#: Verbs of running that only say who leads when the thing run is a programme or fund.
+_RUN_ONLY = frozenset({"run", "managed", "administered", "delivered", "operated", "implemented", "convened"})
+_RUN_TARGETS = frozenset({E.PROGRAM, E.CLUSTER, E.RESEARCH_INSTITUTE})
+#: "Headed and operated by §a§, the §b§ ..." / "Led by §a§, the §b§ programme ...".
+_LED_BY_FRONT = re.compile(
+    r"^\s*(?:Led|Headed|Chaired|Co-chaired|Coordinated|Steered|Directed|Overseen|Spearheaded|Run|Managed|Operated)"
+    rf"(?:\s+and\s+\w+)?\s+by\s+(?:(?:its|the)\s+)?(?:(?i:{ROLE_WORDS})\s+){{0,3}}({LIST}),\s+(?:the\s+)?{ENT}"
+)
+#: "§b§, under the leadership of §a§" / "§b§ is under the direction of §a§".
+_UNDER_LEADERSHIP = re.compile(
+    rf"{ENT},?\s+(?:(?:is|was|will|be|are|were|now)\s+)*under\s+the\s+(?:leadership|direction|chairmanship|stewardship|coordination)\s+of\s+"
+    rf"(?:(?:its|the)\s+)?(?:(?i:{ROLE_WORDS})\s+){{0,3}}({LIST})"
+)
+#: A job title in "led by executive director §p§" (also an affiliation), not a chair or a title.
+_JOB_ROLE = re.compile(r"(?i)(?!(?:co-?)?(?:chair|head|leader|professor)\b)\w")
+#: Money words: "funding for §a§ was led by §b§" is a funding round, not leadership.
+_FUNDED_BEFORE = re.compile(r"\b(?:for|in|into|round|funding|financing)\s+(?:the\s+)?$", re.I)
+
+
+def _passive_leads(v: SentView, m: str) -> Iterator[Fact]:
+    for x in _LED_BY.finditer(m):
+        b, verb, role = int(x.group(1)), x.group(2), x.group(3)
+        if _FUNDED_BEFORE.search(m, max(0, x.start() - 30), x.start()):
+            continue
+        for a in ids_in(x.group(4)):
+            if verb in _RUN_ONLY and v.type(b) not in _RUN_TARGETS:
+                continue
+            if _may_lead(v, a, b):
+                yield _f(v, a, R.LEADS, b, "led-by", 0.8)
+                if v.type(a) is E.PERSON and _JOB_ROLE.match(role):
+                    yield _f(v, a, R.AFFILIATED_WITH, b, "led-by-role", 0.7)
+    for x in _LED_BY_FRONT.finditer(m):
+        b = int(x.group(2))
+        for a in ids_in(x.group(1)):
+            if _may_lead(v, a, b):
+                yield _f(v, a, R.LEADS, b, "led-by-front", 0.8)
+    for x in _UNDER_LEADERSHIP.finditer(m):
+        b = int(x.group(1))
+        for a in ids_in(x.group(2)):
+            if _may_lead(v, a, b):
+                yield _f(v, a, R.LEADS, b, "under-leadership", 0.8)
+
+
 def leadership_facts(v: SentView, m: str, recent_program: str | None) -> Iterator[Fact]:
     for x in re.finditer(
-        rf"{ENT}\s+(?:(?:is|are|was|were|will|be|has|have|been|also|currently)\s+)*{_LEAD_VERB}\s+(?:the\s+|this\s+|an?\s+|its\s+)?(?:[\w-]+\s+){{0,2}}?{ENT}",
+        rf"{ENT}\s+(?:(?:is|are|was|were|will|be|has|have|been|also|currently|now|jointly)\s+)*{_LEAD_VERB}\s+(?:the\s+|this\s+|an?\s+|its\s+)?(?:(?!by\b)[\w-]+\s+){{0,2}}?{ENT}(?!'s?\s)",
         m,
     ):
-        a, b = int(x.group(1)), int(x.group(2))
-        if _ok(v, a, b, {E.PROGRAM, E.GOVERNMENT_BODY, E.CLUSTER}) and v.type(a) in _ACTORS | {E.PERSON}:
+        a, b = _leader(v, m, int(x.group(1)), x.start()), int(x.group(2))
+        if _may_lead(v, a, b):
             yield _f(v, a, R.LEADS, b, "leads", 0.8)
+    yield from _passive_leads(v, m)
     if recent_program is not None:
         inv = re.match(
             rf"^\s*(?:Steering|Leading|Chairing|Heading|Overseeing|Spearheading|Coordinating|Driving)\s+(?:this|the|these)\s+[^§]{{0,60}}?\s+(?:is|are)\s+(?:the\s+)?{ENT}",

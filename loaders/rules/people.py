@@ -13,12 +13,13 @@ from collections.abc import Iterator
 from qkg.schemas import EntityType, RelationType
 
 from ..context import ENT, ORGS, PLACES, Fact, SentView, ids_in
-from ..patterns import KEYWORDS, LEADING_NOISE, NAMEPART, PARTICLE, PERSON_RE, ROLE_WORDS, TITLES
+from ..patterns import CAPW, KEYWORDS, LEADING_NOISE, NAMEPART, PARTICLE, ROLE_WORDS, TITLES
 from ..segment import Sentence
 from .mention import Mention
 from .rule import f as _f
+from .rule import gate
 
-__all__ = ["affiliation_facts", "person_mentions"]
+__all__ = ["NAME", "affiliation_facts", "charge_facts", "person_mentions"]
 
 E = EntityType
 R = RelationType
@@ -28,25 +29,89 @@ _ROLE_ANY = rf"(?:{ROLE_WORDS})"
 _ROLE = rf"(?i:{ROLE_WORDS})"
 
 
+#: One part of a personal name: "Ferreira", "O'Brien", "Tanaka-Mori", and Korean given names
+#: written with a lower-case second syllable ("Min-jae", "Seok-yeol").
+_PART = rf"(?:[A-Z][a-z]+-[a-z]+\b|{NAMEPART})"
+#: Initials before a surname: "R K Menon", "R. K. Menon", "J.-P. Laurent" (one bare capital is
+#: too often an article or a list letter, so a single initial needs its full stop).
+_INITIALS = r"(?:[A-Z]\.(?:\s*-?[A-Z]\.)*\s*|[A-Z]\s+[A-Z]\s+(?:[A-Z]\s+)?)"
+#: A personal name: two to five parts (particles allowed inside), or initials and a surname.
+NAME = rf"(?:{_INITIALS}{_PART}|{_PART}(?:\s+(?:{PARTICLE}\s+)*{_PART}){{1,4}})"
+
+
 _PERSON_TITLE = re.compile(
-    rf"\b{TITLES}\s+((?:{PARTICLE}\s+)?{NAMEPART}(?:\s+(?:{PARTICLE}\s+)*{NAMEPART}){{0,4}})"
+    rf"\b{TITLES}\s+((?:{PARTICLE}\s+)?{_INITIALS}?{_PART}(?:\s+(?:{PARTICLE}\s+)*{_PART}){{0,4}})"
 )
 
 
-_PERSON_ROLE_BEFORE = re.compile(rf"(?i:{_ROLE_ANY})\s+({PERSON_RE})")
+_PERSON_ROLE_BEFORE = re.compile(rf"(?i:{_ROLE_ANY})\s+({NAME})")
 
 
-_PERSON_APPOS = re.compile(rf"({PERSON_RE}),\s+(?:a|an|the)?\s*[^,]{{0,40}}?\b(?i:{_ROLE_ANY})\b")
+_PERSON_APPOS = re.compile(rf"({NAME}),\s+(?:a|an|the)?\s*[^,]{{0,40}}?\b(?i:{_ROLE_ANY})\b")
 
 
 _PERSON_AFTER_ROLE = re.compile(
-    rf"(?i:{_ROLE_ANY})\b[^.;]{{0,90}}?,\s+({PERSON_RE})(?=\s*(?:[,.;:”\"]|\s+who\b|\s+and\b|$))"
+    rf"(?i:{_ROLE_ANY})\b[^.;]{{0,90}}?,\s+({NAME})(?=\s*(?:[,.;:”\"]|\s+who\b|\s+and\b|$))"
 )
 
 
 _PERSON_SAID = re.compile(
-    rf"(?:\b(?:said|says|according to|explains|explained|noted|added|stated|states)\s+({PERSON_RE}))|(?:({PERSON_RE}),?\s+(?:said|says|explained|explains|noted|added|told)\b)"
+    rf"(?:\b(?:said|says|according to|explains|explained|noted|added|stated|states)\s+({NAME}))|(?:({NAME}),?\s+(?:said|says|explained|explains|noted|added|told)\b)"
 )
+
+
+#: "CTO of Ericsson Erik Lind," / "CEO of IonQ Ana Ferreira said": the last two capitalised words
+#: after the organisation's name (a gazetteer organisation overlapping them still wins).
+_PERSON_ROLE_OF = re.compile(
+    rf"(?i:{_ROLE_ANY})\s+(?:of|at)\s+(?:the\s+)?(?:{CAPW}\s+){{1,4}}?({_PART}\s+{_PART})"
+    r"(?=\s*[,.;:]|\s+(?:and|who|said|says|told|has|have|had|is|was|will)\b)"
+)
+
+
+#: Verbs whose passive names a person in charge: "chaired by", "headed by Ana Ferreira".
+_CHARGE_BY = r"(?:chaired|headed|co-chaired|directed|co-founded|founded)"
+
+
+#: "chaired by Ana Ferreira", "led by Professor X", "headed by its chief executive Tomas Berg".
+#: Bare "led by" also opens funding rounds ("led by Alpha Partners"), so it needs a role or title.
+_PERSON_BY = re.compile(
+    rf"\b(?:{_CHARGE_BY}\s+by\s+(?:(?:its|the|their)\s+)?(?:(?i:{_ROLE_ANY})\s+)*"
+    rf"|(?:led|run|coordinated|managed)\s+by\s+(?:(?:its|the|their)\s+)?(?:(?i:{_ROLE_ANY})\s+)+)({NAME})"
+)
+
+
+#: "Ana Ferreira, who heads ...", "Tomas Berg, who has run ... since 2019".
+_PERSON_WHO = re.compile(
+    rf"({NAME}),\s+who\s+(?:(?:has|had|have|also|currently|previously|now|will)\s+)*"
+    r"(?:heads|headed|head|leads|led|lead|chairs|chaired|chair|runs|ran|run|directs|directed|founded|co-founded|"
+    r"joined|joins|serves|served|oversees|oversaw|overseen|manages|managed|steers|steered)\b"
+)
+
+
+#: "Ana Ferreira chairs the council", "Tomas Berg heads ...": organisations seldom chair or head.
+_PERSON_CHAIRS = re.compile(
+    rf"({NAME})\s+(?:(?:also|currently|now|will|has|had)\s+)*(?:chairs|co-chairs|chaired|co-chaired|heads|headed|chair|head)\s+(?:the|a|an|its)\b"
+)
+
+
+#: "Tomas Berg was appointed ...", "Ana Ferreira has been named ...", "Tomas Berg joins X as CFO".
+_PERSON_APPOINTED = re.compile(
+    rf"({NAME})\s+(?:(?:has|have|had|will|now)\s+)*(?:was|is|were|been|be|being)\s+(?:now\s+)?"
+    r"(?:appointed|named|elected|promoted|hired|recruited|tapped|confirmed|nominated|re-elected)\b"
+    rf"|({NAME})\s+(?:(?:has|have|had|will|is)\s+)?(?:joins|joined|join|joining|rejoins|rejoined)\s+[^.;]{{0,60}}?\bas\s+(?:(?:its|the|a|an|our|their|new)\s+)*(?:[\w-]+\s+){{0,2}}?(?i:{_ROLE_ANY})\b"
+)
+
+
+#: "X appointed Ana Ferreira as its chief executive", "X named Ana Ferreira chair".
+_APPOINTS_PERSON = re.compile(
+    r"\b(?:appoint|appoints|appointed|appointing|name|names|named|naming|hire|hires|hired|hiring|recruited|recruits|"
+    r"welcomes|welcomed|promoted|promotes|elected|elects|taps|tapped)\s+"
+    rf"({NAME})\s*,?\s+(?:as\s+)?(?:(?:its|the|a|an|our|their|new|former)\s+)*(?:[\w-]+\s+){{0,2}}?(?i:{_ROLE_ANY})\b"
+)
+
+
+#: A name right after these is what a role belongs to ("CEO of Veltra Quantum, told"), not a person.
+_OWNER_BEFORE = re.compile(r"\b(?:of|at|from|for|with|by)\s+(?:the\s+)?$", re.I)
 
 
 def _add_person(
@@ -58,6 +123,9 @@ def _add_person(
     words = name.split()
     if words[0].lower() in LEADING_NOISE or any(w.lower().strip(".,") in KEYWORDS for w in words):
         return
+    if rule == "person-owner-checked" and _OWNER_BEFORE.search(sent.text, 0, m.start(group)):
+        return
+    rule = "person"
     start = sent.start + m.start(group)
     out.append(Mention(start, start + len(name), name, E.PERSON, name, rule))
 
@@ -74,7 +142,12 @@ _WORDS = re.compile(r"[A-Za-z]+")
 _HAS_SAID = re.compile(r"\b(?:said|says|according|explain|noted|added|stated|states|told)", re.I)
 
 
-_HAS_NAME = re.compile(rf"{NAMEPART}\s+(?:{PARTICLE}\s+)*{NAMEPART}")
+_HAS_NAME = re.compile(rf"{NAMEPART}\s+(?:{PARTICLE}\s+)*{NAMEPART}|\b[A-Z]\.?\s*[A-Z]?\.?\s+{NAMEPART}")
+
+
+_HAS_CHARGE = re.compile(
+    r"\b(?:by|who|appoint|name|hire|elect|promot|recruit|welcom|tap|join|rejoin|chair|co-chair|head)", re.I
+)
 
 
 def person_mentions(sent: Sentence) -> list[Mention]:
@@ -88,7 +161,7 @@ def person_mentions(sent: Sentence) -> list[Mention]:
     role_at = [w.start() for w in _WORDS.finditer(t) if w.group().lower() in _ROLE_FIRST]
     if role_at:
         for pos in role_at:
-            for rx in (_PERSON_ROLE_BEFORE, _PERSON_AFTER_ROLE):
+            for rx in (_PERSON_ROLE_BEFORE, _PERSON_AFTER_ROLE, _PERSON_ROLE_OF):
                 hit = rx.match(t, pos)
                 if hit:
                     _add_person(out, sent, hit, 1)
@@ -96,11 +169,30 @@ def person_mentions(sent: Sentence) -> list[Mention]:
             _add_person(out, sent, m, 1)
     if _HAS_SAID.search(t):
         for m in _PERSON_SAID.finditer(t):
-            _add_person(out, sent, m, 1 if m.group(1) else 2)
+            if m.group(1):
+                _add_person(out, sent, m, 1)
+            else:
+                _add_person(out, sent, m, 2, "person-owner-checked")
+    if _HAS_CHARGE.search(t):
+        for rx in (_PERSON_BY, _PERSON_WHO, _APPOINTS_PERSON, _PERSON_CHAIRS):
+            for m in rx.finditer(t):
+                _add_person(out, sent, m, 1)
+        for m in _PERSON_APPOINTED.finditer(t):
+            _add_person(out, sent, m, 1 if m.group(1) else 2, "person-owner-checked")
     return [p for p in out if len(p.name.split()) >= 2 or p.name.split()[0].lower() in PARTICLE]
 
 
 _LEADER_ROLE = r"(?i:leader|chair|chairman|chairwoman|chairperson|head|director|coordinator|lead)"
+
+
+#: An apposed role that makes the person the organisation's leader: "the chair of", "Chair of the
+#: Board for", "the minister responsible for" (README convention: chairs and heads LEAD).
+_CHAIR_GAP = re.compile(
+    r"^\s*(?:(?:co-?|board\s+|executive\s+)?(?:chair|chairman|chairwoman|chairperson|head|leader)"
+    r"(?:\s+of\s+the\s+(?:board|council|committee|steering\s+committee)(?:\s+of\s+directors)?)?"
+    r"|(?:[\w-]+\s+){0,2}?minister\s+responsible)\s*$",
+    re.I,
+)
 
 
 def affiliation_facts(v: SentView, m: str) -> Iterator[Fact]:
@@ -121,6 +213,7 @@ def affiliation_facts(v: SentView, m: str) -> Iterator[Fact]:
             if (
                 v.type(b) in aff_types
                 and not owned_by_next
+                and not re.match(r"(?:and|or|as\s+well\s+as)\b", gap)
                 and (
                     re.search(rf"\b{_ROLE}\b", gap)
                     or re.match(rf"^\s*(?:'s?\s+)?(?:[\w-]+\s+){{0,3}}{_ROLE}s?\b", after)
@@ -129,6 +222,8 @@ def affiliation_facts(v: SentView, m: str) -> Iterator[Fact]:
                 apposed = True
                 if v.type(b) is E.PROGRAM and re.search(rf"\b{_LEADER_ROLE}\b", gap):
                     yield _f(v, p, R.LEADS, b, "person-leads", 0.8)
+                elif _CHAIR_GAP.match(gap):
+                    yield _f(v, p, R.LEADS, b, "person-chair", 0.8)
                 elif v.type(b) is not E.PROGRAM:
                     yield _f(v, p, R.AFFILIATED_WITH, b, "person-apposition", 0.8)
             # further "Leader, §prog§" in the same apposition chain
@@ -159,3 +254,103 @@ def affiliation_facts(v: SentView, m: str) -> Iterator[Fact]:
             orgs = v.indices(lambda t: t in ORGS)
             if orgs:
                 yield _f(v, p, R.AFFILIATED_WITH, orgs[0], "quoted-role", 0.6)
+
+
+#: Verbs of running something: "who heads", "has run", "chairs".
+_RUN = (
+    r"(?:heads|headed|head|leads|led|lead|chairs|chaired|chair|runs|ran|run|directs|directed|oversees|oversaw|"
+    r"manages|managed|steers|steered)"
+)
+_A_ROLE = (
+    rf"(?:(?:its|the|a|an|our|their|new|former|interim|acting|§\d+§)\s+)*(?:[\w-]+\s+){{0,3}}?({_ROLE})\b"
+)
+
+
+_WHO_RUNS = re.compile(
+    rf"§(\d+)§,?\s+(?:who\s+)?(?:(?:has|had|have|also|currently|now|will)\s+)*{_RUN}\s+(?:the\s+)?§(\d+)§('s?\s+)?"
+)
+#: "§p§ was appointed chief technology officer of §b§", "§p§ has been named chair of the §b§".
+_APPOINTED_AT = re.compile(
+    r"§(\d+)§\s+(?:(?:has|have|had|will|now)\s+)*(?:was|is|were|been|be|being)\s+(?:now\s+)?"
+    r"(?:appointed|named|elected|promoted|hired|recruited|tapped|confirmed|nominated|re-elected)\s+"
+    rf"(?:to\s+|as\s+)?{_A_ROLE}[^§;]{{0,40}}?\s(?:of|at|for|with)\s+(?:the\s+)?§(\d+)§"
+)
+#: "§b§ has appointed §p§ as its chief executive", "§b§ named §p§ chair".
+_APPOINTS = re.compile(
+    r"§(\d+)§\s+(?:(?:has|have|had|will|today|recently|also)\s+)*"
+    r"(?:appoint|appoints|appointed|name|names|named|hire|hires|hired|recruited|recruits|welcomes|welcomed|"
+    r"promoted|promotes|elected|elects|taps|tapped)\s+"
+    rf"§(\d+)§\s*,?\s+(?:as\s+|to\s+)?{_A_ROLE}"
+)
+#: "§p§ joins §b§ as chief financial officer".
+_JOINS_AS = re.compile(
+    r"§(\d+)§\s+(?:(?:has|have|had|will|is|now)\s+)?(?:joins|joined|join|joining|rejoins|rejoined)\s+"
+    rf"(?:the\s+)?§(\d+)§\s+as\s+{_A_ROLE}"
+)
+#: "CTO of §Ericsson§ §p§" (no comma between the organisation and the name).
+_ROLE_OF_NAME = re.compile(rf"\b({_ROLE})\s+(?:of|at)\s+(?:the\s+)?§(\d+)§\s+§(\d+)§")
+#: "§Denmark§'s Minister for Higher Education and Science, §p§".
+_POSS_ROLE_COMMA = re.compile(rf"§(\d+)§'s?\s+(?:[\w-]+\s+){{0,3}}?({_ROLE})\b[^§;]{{0,80}}?,\s+§(\d+)§")
+#: "§p§, Minister of ... and Minister responsible for the §b§".
+_RESPONSIBLE = re.compile(
+    r"§(\d+)§,\s+[^§;]{0,120}?\bminister\s+responsible\s+for\s+(?:the\s+)?§(\d+)§", re.I
+)
+_CHARGE_GATE = (
+    "appoint",
+    "named",
+    "names",
+    "name ",
+    "hire",
+    "join",
+    "elect",
+    "promot",
+    "recruit",
+    "welcom",
+    "tap",
+)
+_AFF_TYPES = frozenset(ORGS | PLACES | {E.PROGRAM})
+
+
+def _role_fact(v: SentView, p: int, role: str, b: int, rule: str) -> Fact | None:
+    if v.type(p) is not E.PERSON or v.type(b) not in _AFF_TYPES or p == b:
+        return None
+    if _CHAIR_GAP.match(role):
+        return _f(v, p, R.LEADS, b, rule, 0.8)
+    return _f(v, p, R.AFFILIATED_WITH, b, rule, 0.8)
+
+
+def charge_facts(v: SentView, m: str) -> Iterator[Fact]:
+    """Roles taken or held by verbs: appointments, hires, "who heads", "who has run X's unit"."""
+    for x in _WHO_RUNS.finditer(m):
+        p, b = int(x.group(1)), int(x.group(2))
+        if v.type(p) is not E.PERSON or v.type(b) not in _AFF_TYPES:
+            continue
+        # "who has run §Orbion§'s quantum unit": a part of the organisation, so affiliation only
+        rtype = R.AFFILIATED_WITH if x.group(3) else R.LEADS
+        yield _f(v, p, rtype, b, "person-runs", 0.8)
+    if gate(m.lower(), _CHARGE_GATE):
+        for x in _APPOINTED_AT.finditer(m):
+            fact = _role_fact(v, int(x.group(1)), x.group(2), int(x.group(3)), "appointed-role")
+            if fact:
+                yield fact
+        for x in _APPOINTS.finditer(m):
+            fact = _role_fact(v, int(x.group(2)), x.group(3), int(x.group(1)), "appoints-role")
+            if fact:
+                yield fact
+        for x in _JOINS_AS.finditer(m):
+            fact = _role_fact(v, int(x.group(1)), x.group(3), int(x.group(2)), "joins-as-role")
+            if fact:
+                yield fact
+    for x in _ROLE_OF_NAME.finditer(m):
+        fact = _role_fact(v, int(x.group(3)), x.group(1), int(x.group(2)), "role-of-org-name")
+        if fact:
+            yield fact
+    for x in _POSS_ROLE_COMMA.finditer(m):
+        if v.type(int(x.group(1))) in PLACES | ORGS:
+            fact = _role_fact(v, int(x.group(3)), x.group(2), int(x.group(1)), "possessive-role")
+            if fact:
+                yield fact
+    for x in _RESPONSIBLE.finditer(m):
+        p, b = int(x.group(1)), int(x.group(2))
+        if v.type(p) is E.PERSON and v.type(b) in _AFF_TYPES:
+            yield _f(v, p, R.LEADS, b, "minister-responsible", 0.8)

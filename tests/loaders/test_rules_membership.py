@@ -1,0 +1,214 @@
+"""Membership (PART_OF) and leadership of programmes and bodies (LEADS).
+
+Every sentence is written for these tests with made-up names; none comes from a corpus.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from .conftest import Facts
+
+Run = Callable[[str], Facts]
+
+ALLIANCE = "Veltra Quantum Alliance"
+
+
+@pytest.mark.parametrize(
+    ("text", "member", "group"),
+    [
+        (
+            "Orbion Technologies joins the Quantum Economic Development Consortium.",
+            "Orbion Technologies",
+            "Quantum Economic Development Consortium",
+        ),
+        (
+            "Orbion Technologies has joined the Veltra Quantum Alliance as a founding member.",
+            "Orbion Technologies",
+            ALLIANCE,
+        ),
+        (
+            "Orbion Technologies became a member of the Veltra Quantum Alliance in 2022.",
+            "Orbion Technologies",
+            ALLIANCE,
+        ),
+        (
+            "Orbion Technologies is part of the National Quantum Initiative.",
+            "Orbion Technologies",
+            "National Quantum Initiative",
+        ),
+        ("Orbion Technologies is now part of Kessler Group.", "Orbion Technologies", "Kessler Group"),
+        ("Orbion Systems, a unit of Kessler Group, builds ion traps.", "Orbion Systems", "Kessler Group"),
+        (
+            "Orbion Systems, a subsidiary of Kessler Group, builds ion traps.",
+            "Orbion Systems",
+            "Kessler Group",
+        ),
+        ("Orbion Systems is a wholly owned subsidiary of Kessler Group.", "Orbion Systems", "Kessler Group"),
+        (
+            "The contest is delivered by the Kessler Innovation Agency, part of the Ministry of Science.",
+            "Kessler Innovation Agency",
+            "Ministry of Science",
+        ),
+        (
+            "Kessler Group's quantum division, Orbion Systems, builds ion traps.",
+            "Orbion Systems",
+            "Kessler Group",
+        ),
+        (
+            "Orbion University is one of the five partners of the Veltra Quantum Alliance.",
+            "Orbion University",
+            ALLIANCE,
+        ),
+        (
+            "Orbion University, one of the five partners of the Veltra Quantum Alliance, hosts it.",
+            "Orbion University",
+            ALLIANCE,
+        ),
+        (
+            "Orbion University and the Kessler Institute are among the members of the Veltra Quantum Alliance.",
+            "Kessler Institute",
+            ALLIANCE,
+        ),
+        (
+            "Orbion Systems, a spin-off from Orbion University, raised funds.",
+            "Orbion Systems",
+            "Orbion University",
+        ),
+        ("Orbion Systems was spun out of Orbion University in 2019.", "Orbion Systems", "Orbion University"),
+        (
+            "The Veltra Quantum Alliance's members include Orbion University, Kessler Institute and Orbion Technologies.",
+            "Kessler Institute",
+            ALLIANCE,
+        ),
+        (
+            "Members of the Veltra Quantum Alliance include Orbion University and Orbion Technologies.",
+            "Orbion Technologies",
+            ALLIANCE,
+        ),
+        (
+            "The Veltra Quantum Alliance brings together Orbion University, the Kessler Institute and Orbion Technologies.",
+            "Orbion University",
+            ALLIANCE,
+        ),
+        (
+            "The Veltra Quantum Alliance consortium comprises Orbion University and the Kessler Institute.",
+            "Kessler Institute",
+            ALLIANCE,
+        ),
+        (
+            "Orbion Technologies participates in the National Quantum Initiative.",
+            "Orbion Technologies",
+            "National Quantum Initiative",
+        ),
+        ("Kessler Group acquired Orbion Systems in 2021.", "Orbion Systems", "Kessler Group"),
+        (
+            "Orbion Systems, acquired by Kessler Group in 2021, builds ion traps.",
+            "Orbion Systems",
+            "Kessler Group",
+        ),
+        ("Orbion Systems is owned by Kessler Group.", "Orbion Systems", "Kessler Group"),
+        ("Kessler Group's Orbion Systems builds ion traps.", "Orbion Systems", "Kessler Group"),
+    ],
+)
+def test_part_of(facts: Run, text: str, member: str, group: str) -> None:
+    f = facts(text)
+    assert f.has(member, "PART_OF", group), f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "a", "b"),
+    [
+        # a partner of a company is its partner, not a part of it
+        ("Orbion Technologies is a partner of Kessler Group.", "Orbion Technologies", "Kessler Group"),
+        # a stake is an investment, not ownership of the whole
+        ("Kessler Group acquired a stake in Orbion Systems.", "Orbion Systems", "Kessler Group"),
+        (
+            "Orbion Technologies signed a partnership with the Veltra Quantum Alliance.",
+            "Orbion Technologies",
+            ALLIANCE,
+        ),
+    ],
+)
+def test_not_part_of(facts: Run, text: str, a: str, b: str) -> None:
+    assert not facts(text).has(a, "PART_OF", b)
+
+
+@pytest.mark.parametrize(
+    ("text", "leader", "led"),
+    [
+        (
+            "The Quantum Valley Programme, led by the Kessler Institute, will fund ten projects.",
+            "Kessler Institute",
+            "Quantum Valley Programme",
+        ),
+        (
+            "The Quantum Valley Programme is coordinated by the Kessler Institute and Orbion University.",
+            "Orbion University",
+            "Quantum Valley Programme",
+        ),
+        (
+            "Orbion University leads the Quantum Valley initiative.",
+            "Orbion University",
+            "Quantum Valley Initiative",
+        ),
+        (
+            "The Kessler Institute chairs the National Quantum Council.",
+            "Kessler Institute",
+            "National Quantum Council",
+        ),
+        (
+            "The Ministry of Science will oversee the Quantum Valley Programme.",
+            "Ministry of Science",
+            "Quantum Valley Programme",
+        ),
+        (
+            "The Quantum Valley Programme, under the leadership of the Kessler Institute, starts in May.",
+            "Kessler Institute",
+            "Quantum Valley Programme",
+        ),
+        (
+            "Headed and operated by Orbion Technologies, the Kessler Quantum Centre opened in 2023.",
+            "Orbion Technologies",
+            "Kessler Quantum Centre",
+        ),
+        (
+            "The Quantum Sensing Challenge is delivered by the Kessler Innovation Agency.",
+            "Kessler Innovation Agency",
+            "Quantum Sensing Challenge",
+        ),
+    ],
+)
+def test_leads(facts: Run, text: str, leader: str, led: str) -> None:
+    f = facts(text)
+    assert f.has(leader, "LEADS", led), f.triples()
+
+
+def test_passive_leader_is_not_reversed(facts: Run) -> None:
+    f = facts("The Quantum Valley Programme is coordinated by the Kessler Institute and Orbion University.")
+    assert not f.has("Quantum Valley Programme", "LEADS", "Kessler Institute")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Veltra Quantum's Series B was led by Kessler Ventures.",
+        "Funding for Veltra Quantum was led by Kessler Ventures.",
+        "The round was led by Kessler Ventures with participation from Orbion Capital.",
+    ],
+)
+def test_funding_rounds_are_not_leadership(facts: Run, text: str) -> None:
+    assert not any(t == "LEADS" for _, t, _ in facts(text).triples())
+
+
+def test_operating_a_company_is_not_leading_it(facts: Run) -> None:
+    # "run by" an organisation only says who leads a programme, cluster or institute
+    f = facts("Orbion Systems is run by Kessler Group.")
+    assert not f.has("Kessler Group", "LEADS", "Orbion Systems")
+
+
+def test_apposed_partner_of_a_company_is_not_a_part(facts: Run) -> None:
+    f = facts("Orbion Technologies, a long-time partner of Kessler Group, builds ion traps.")
+    assert not f.has("Orbion Technologies", "PART_OF", "Kessler Group")

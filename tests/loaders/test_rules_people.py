@@ -1,0 +1,208 @@
+"""People: names with titles, roles and initials; AFFILIATED_WITH from job roles, LEADS from chairs.
+
+Every sentence is written for these tests with made-up names; none comes from a corpus.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from .conftest import Facts
+
+Run = Callable[[str], Facts]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("R K Menon, director of the Kessler Institute, spoke at the event.", "R K Menon"),
+        ("R. K. Menon, director of the Kessler Institute, spoke at the event.", "R. K. Menon"),
+        ("Kim Min-jae, CEO of Veltra Quantum, signed the agreement.", "Kim Min-jae"),
+        ("Li Wenjun, president of Orbion University, signed the agreement.", "Li Wenjun"),
+        ("Nguyen Van An, a professor at Orbion University, led the study.", "Nguyen Van An"),
+        ("Dr. Priya Raghavan, chief scientist at Veltra Quantum, presented the results.", "Priya Raghavan"),
+        ("Yoshiko Tanaka-Mori, head of research at Orbion Technologies, said so.", "Yoshiko Tanaka-Mori"),
+        ("The Quantum Advisory Council is chaired by Ana Ferreira.", "Ana Ferreira"),
+        ("Ana Ferreira, who heads the Veltra Institute, praised the team.", "Ana Ferreira"),
+        ("Ana Ferreira, who has run Orbion Technologies' quantum unit since 2019, left.", "Ana Ferreira"),
+        ("Tomas Berg was appointed chief technology officer of Orbion Technologies.", "Tomas Berg"),
+        ("Orbion Technologies hired Tomas Berg as chief operating officer.", "Tomas Berg"),
+        ("Tomas Berg joins Veltra Quantum as chief financial officer.", "Tomas Berg"),
+        ("Ana Ferreira chairs the Quantum Advisory Council.", "Ana Ferreira"),
+        ("The Veltra Institute is led by Professor Miguel Santos.", "Miguel Santos"),
+    ],
+)
+def test_person_names(facts: Run, text: str, name: str) -> None:
+    f = facts(text)
+    assert f.has_entity(name)
+    assert next(e for e in f.kg.entities if e.name == name).type.value == "Person"
+
+
+@pytest.mark.parametrize(
+    ("text", "not_person"),
+    [
+        # a name after "CEO of" owns the role; it is not a second person
+        (
+            '"We are excited," Tomas Berg, co-founder and CEO of Veltra Quantum, told reporters.',
+            "Veltra Quantum",
+        ),
+        # an active "has appointed" names the employer, not the appointee
+        ("Veltra Quantum has appointed Ana Ferreira as its new chief executive officer.", "Veltra Quantum"),
+        # a funding round "led by" an investor names no person
+        ("The round was led by Kessler Ventures with participation from Orbion Capital.", "Kessler Ventures"),
+    ],
+)
+def test_not_people(facts: Run, text: str, not_person: str) -> None:
+    f = facts(text)
+    assert not any(e.name == not_person and e.type.value == "Person" for e in f.kg.entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "org"),
+    [
+        (
+            "Ana Ferreira, director of the Veltra Institute, welcomed the decision.",
+            "Ana Ferreira",
+            "Veltra Institute",
+        ),
+        ("Veltra Quantum's CEO Tomas Berg said the round would fund hiring.", "Tomas Berg", "Veltra Quantum"),
+        ("Tomas Berg, Veltra Quantum's chief executive, announced the deal.", "Tomas Berg", "Veltra Quantum"),
+        ("Former Orbion Technologies CEO Tomas Berg joined the board.", "Tomas Berg", "Orbion Technologies"),
+        # a head of a part of the organisation is affiliated with it, not its leader
+        (
+            "Former Orbion Technologies quantum software head Tomas Berg joined.",
+            "Tomas Berg",
+            "Orbion Technologies",
+        ),
+        ("Portugal's Science Minister Ana Ferreira met her counterpart.", "Ana Ferreira", "Portugal"),
+        (
+            "Portugal's Minister for Higher Education and Science, Ana Ferreira, met him.",
+            "Ana Ferreira",
+            "Portugal",
+        ),
+        ("Ana Ferreira, Minister of Science of Portugal, met her counterpart.", "Ana Ferreira", "Portugal"),
+        (
+            "R K Menon, director of the Kessler Institute, spoke at the event.",
+            "R K Menon",
+            "Kessler Institute",
+        ),
+        ("Kim Min-jae, CEO of Veltra Quantum, signed the agreement.", "Kim Min-jae", "Veltra Quantum"),
+        (
+            "Ana Ferreira, who has run Orbion Technologies' quantum unit since 2019, left.",
+            "Ana Ferreira",
+            "Orbion Technologies",
+        ),
+        (
+            "Tomas Berg was appointed chief technology officer of Orbion Technologies.",
+            "Tomas Berg",
+            "Orbion Technologies",
+        ),
+        ("Tomas Berg has been named chief scientist at Veltra Quantum.", "Tomas Berg", "Veltra Quantum"),
+        (
+            "Orbion Technologies hired Tomas Berg as chief operating officer.",
+            "Tomas Berg",
+            "Orbion Technologies",
+        ),
+        (
+            "Veltra Quantum has appointed Ana Ferreira as its new chief executive officer.",
+            "Ana Ferreira",
+            "Veltra Quantum",
+        ),
+        ("Veltra Quantum named Ana Ferreira chief executive officer.", "Ana Ferreira", "Veltra Quantum"),
+        ("Tomas Berg joins Veltra Quantum as chief financial officer.", "Tomas Berg", "Veltra Quantum"),
+        ("Accompanied by CTO of Ericsson Tomas Berg, the minister toured the lab.", "Tomas Berg", "Ericsson"),
+        (
+            "Professor Miguel Santos of Orbion University leads the National Quantum Initiative.",
+            "Miguel Santos",
+            "Orbion University",
+        ),
+    ],
+)
+def test_affiliation(facts: Run, text: str, person: str, org: str) -> None:
+    f = facts(text)
+    assert f.has(person, "AFFILIATED_WITH", org), f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "body"),
+    [
+        (
+            "The Quantum Advisory Council is chaired by Ana Ferreira.",
+            "Ana Ferreira",
+            "Quantum Advisory Council",
+        ),
+        ("Ana Ferreira chairs the Quantum Advisory Council.", "Ana Ferreira", "Quantum Advisory Council"),
+        (
+            "Ana Ferreira, the chair of the Quantum Advisory Council, opened the meeting.",
+            "Ana Ferreira",
+            "Quantum Advisory Council",
+        ),
+        (
+            "Ana Ferreira was named chair of the Quantum Advisory Council.",
+            "Ana Ferreira",
+            "Quantum Advisory Council",
+        ),
+        (
+            "Ana Ferreira, who heads the Veltra Institute, praised the team.",
+            "Ana Ferreira",
+            "Veltra Institute",
+        ),
+        ("The Veltra Institute is led by Professor Miguel Santos.", "Miguel Santos", "Veltra Institute"),
+        (
+            "Ana Ferreira, the minister responsible for the Quantum Agency, spoke.",
+            "Ana Ferreira",
+            "Quantum Agency",
+        ),
+        (
+            "Ana Ferreira, Minister of Digital Affairs and Minister responsible for the Quantum Agency, spoke.",
+            "Ana Ferreira",
+            "Quantum Agency",
+        ),
+        (
+            "Professor Miguel Santos of Orbion University leads the National Quantum Initiative.",
+            "Miguel Santos",
+            "National Quantum Initiative",
+        ),
+    ],
+)
+def test_person_leads(facts: Run, text: str, person: str, body: str) -> None:
+    f = facts(text)
+    assert f.has(person, "LEADS", body), f.triples()
+
+
+def test_led_by_a_job_title_is_both_leadership_and_affiliation(facts: Run) -> None:
+    f = facts("The Veltra Quantum Cluster, which is led by executive director Ana Ferreira, has 40 members.")
+    assert f.has("Ana Ferreira", "LEADS", "Veltra Quantum Cluster")
+    assert f.has("Ana Ferreira", "AFFILIATED_WITH", "Veltra Quantum Cluster")
+
+
+def test_chair_is_leadership_not_affiliation(facts: Run) -> None:
+    f = facts("Ana Ferreira, the chair of the Quantum Advisory Council, opened the meeting.")
+    assert not f.has("Ana Ferreira", "AFFILIATED_WITH", "Quantum Advisory Council")
+
+
+def test_head_of_a_unit_does_not_lead_the_organisation(facts: Run) -> None:
+    f = facts("Ana Ferreira, who has run Orbion Technologies' quantum unit since 2019, left.")
+    assert not f.has("Ana Ferreira", "LEADS", "Orbion Technologies")
+
+
+def test_coordination_is_not_apposition(facts: Run) -> None:
+    f = facts(
+        "Portugal's Minister for Science, Ana Ferreira, and the Minister of State for Science, "
+        "Research and Innovation, Tomas Berg met in Paris."
+    )
+    assert not any(
+        s == "Ana Ferreira" and t == "AFFILIATED_WITH" and o != "Portugal" for s, t, o in f.triples()
+    )
+
+
+def test_organisation_of_person_does_not_lead(facts: Run) -> None:
+    f = facts("Professor Miguel Santos of Orbion University leads the National Quantum Initiative.")
+    assert not f.has("Orbion University", "LEADS", "National Quantum Initiative")
+
+
+def test_bylines_and_reporters_are_not_entities(facts: Run) -> None:
+    for text in ("By Ana Ferreira, staff writer", "Ana Ferreira reports for Quantum Daily."):
+        assert not facts(text).has_entity("Ana Ferreira")
