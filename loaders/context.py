@@ -46,7 +46,7 @@ _SEP = r"(?:\s*[,;]\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+)"
 LIST = rf"(?:the\s+)?§\d+§(?:{_SEP}(?:the\s+)?§\d+§)*"
 PLACES = {E.CITY, E.REGION, E.COUNTRY}
 ORGS = {E.COMPANY, E.UNIVERSITY, E.RESEARCH_INSTITUTE, E.GOVERNMENT_BODY, E.CLUSTER}
-_ROLE_CAP = rf"(?i:{ROLE_WORDS})(?:\s+(?i:{ROLE_WORDS}))*"
+_ROLE_CAP = rf"(?i:{ROLE_WORDS})(?:(?:\s+|\s+and\s+|\s*&\s*)(?i:{ROLE_WORDS}))*"
 _TITLE = r"(?:Professor|Prof\.?|Dr\.?|Mr\.?|Ms\.?|Mrs\.?)"
 #: A word qualifying a role ("Science Minister", "quantum software head"), never a function word.
 _ROLE_MOD = (
@@ -59,6 +59,11 @@ _APPOSED_MEMBER = re.compile(
     r"(unit|subsidiary|division|arm|affiliate|spin-off|spinoff|spin-out|spinout|member|part|partner|participant)"
     r"|one\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(members|partners|participants|subsidiaries|units))"
     r"\s+(?:of|from|in|to|within)\s+(?:the\s+)?§(\d+)§"
+)
+#: "§a§, the §b§'s economic development bank", "§a§, §b§'s research arm".
+_APPOSED_ARM = re.compile(
+    r"§(\d+)§,\s+(?:the\s+)?§(\d+)§'s?\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:bank|agency|arm|unit|subsidiary|division|lab|laboratory|institute|fund|venture\s+arm|investment\s+arm)\b"
 )
 #: Roles that make their holder the leader of the organisation named with them.
 _CHAIR_ROLES = frozenset({"chair", "chairman", "chairwoman", "chairperson", "co-chair", "head", "leader"})
@@ -330,6 +335,11 @@ def _normalise(v: SentView) -> None:
     )
 
     # "§a§, a unit of §b§," / "§a§, one of the five partners of the §b§,": membership said in passing
+    # "§a§, the §b§'s economic development bank": an arm of the owner
+    for x in _APPOSED_ARM.finditer(v.masked):
+        a, b = x.group(1), x.group(2)
+        if ty(a) in ORGS | {E.PROGRAM} and ty(b) in ORGS and a != b:
+            _add(v, a, R.PART_OF, b, "apposed-arm", 0.8)
     # (a partner or member of a company is its partner, not a part of it)
     for x in _APPOSED_MEMBER.finditer(v.masked):
         a, word, b = x.group(1), x.group(2) or x.group(3), x.group(4)

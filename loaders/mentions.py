@@ -28,7 +28,7 @@ from .rules.organisations import (
     org_mentions,
     shaped_names,
 )
-from .rules.people import person_mentions
+from .rules.people import demonym_mentions, person_mentions
 from .rules.references import reference_mentions
 from .segment import Sentence
 
@@ -102,6 +102,7 @@ def find_mentions(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) -> l
         if len(s.text) > MAX_PATTERN_SENTENCE or is_headline(s.text):
             continue
         cands += person_mentions(s)
+        cands += demonym_mentions(s, gaz)
         cands += org_mentions(s, gaz, frozen_known)
     cands += shaped_names(text, gaz)
     # no actor's name is a paragraph: runaway phrases are not names

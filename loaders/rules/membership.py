@@ -52,6 +52,11 @@ MEMBER_GATE = (
     "consist",
     "unite",
     "gather",
+    "alliance",
+    "consortium",
+    "coalition",
+    "network",
+    "association",
     "acqui",
     "owned",
     "bought",
@@ -118,6 +123,17 @@ _MEMBER_LIST = re.compile(
     r"(?:,\s*which\s+|\s+)(?:now\s+)?(?:includes|include|comprises|comprise|brings\s+together|consists\s+of|is\s+made\s+up\s+of|unites|gathers)\s+"
     rf"({LIST})"
 )
+#: "§b§ is an alliance of §a§ and five other partners: §c§, §d§" / "among §b§'s partners are
+#: research centres such as §a§ and §c§".
+_GROUP_OF = re.compile(
+    rf"{ENT},?\s+(?:(?:is|was|remains|has\s+become|became)\s+)?(?:an?|the)\s+(?:[\w-]+\s+){{0,2}}?"
+    r"(?:alliance|consortium|coalition|network|partnership|association|federation|collective|grouping)\s+of\s+"
+    rf"((?:{LIST})(?:[^§:;.]{{0,100}}:\s*{LIST})?)"
+    rf"|\b(?i:among)\s+(?:the\s+)?{ENT}'s?\s+(?:[\w-]+\s+){{0,2}}?(?:members|partners|participants)\s+(?:are|is|were)\s+"
+    rf"((?:[^§.;]{{0,60}}?){LIST})"
+)
+
+
 #: "§b§'s quantum division, §a§" / "§b§'s research arm §a§".
 _POSS_UNIT = re.compile(
     rf"{ENT}'s?\s+(?:[\w-]+\s+){{0,3}}?(?:unit|division|subsidiary|arm|lab|laboratory|labs|spin-off|spinout|affiliate|business)\s*,?\s+{ENT}"
@@ -189,6 +205,10 @@ def membership_facts(v: SentView, m: str) -> Iterator[Fact]:
             b, members = int(x.group(5)), x.group(6)
         for a in ids_in(members):
             yield from _part(v, a, b, "members-include", 0.8, _GROUP_TYPES)
+    for x in _GROUP_OF.finditer(m):
+        b, listed = (x.group(1), x.group(2)) if x.group(1) is not None else (x.group(3), x.group(4))
+        for a in ids_in(listed):
+            yield from _part(v, a, int(b), "group-of", 0.8, _GROUP_TYPES)
     for x in re.finditer(rf"{ENT},\s+(?:now\s+)?part\s+of\s+(?:the\s+)?{ENT}", m):
         yield from _part(v, int(x.group(1)), int(x.group(2)), "part-of-apposed", 0.8)
     yield from _structure_facts(v, m)
@@ -256,6 +276,21 @@ _LED_BY = re.compile(
 #: Verbs of running that only say who leads when the thing run is a programme or fund.
 _RUN_ONLY = frozenset({"run", "managed", "administered", "delivered", "operated", "implemented", "convened"})
 _RUN_TARGETS = frozenset({E.PROGRAM, E.CLUSTER, E.RESEARCH_INSTITUTE})
+#: "the §fund§ managed by §a§", "the §programme§ run by §a§": a participle right after the name.
+_MANAGED_BY = re.compile(
+    r"§(\d+)§\s+(?:led|headed|chaired|coordinated|steered|directed|overseen|run|managed|administered|delivered|operated|convened)"
+    rf"\s+by\s+(?:(?:its|the|their)\s+)?(?:(?i:{ROLE_WORDS})\s+){{0,3}}{ENT}"
+)
+#: "This initiative will be led by §a§ and §b§": the programme in focus.
+_THIS_LED_BY = re.compile(
+    r"^\s*(?:This|The|That)\s+(?:new\s+|joint\s+|national\s+)?(?:initiative|programme|program|project|call|scheme|fund|effort|"
+    r"consortium|partnership|challenge|competition|centre|center|hub|strategy|plan|mission)\s+"
+    r"(?:(?:will|is|was|has|have|had|be|been|being|to|jointly|also|currently)\s+)+"
+    r"(?:led|headed|chaired|co-chaired|co-led|coordinated|steered|directed|overseen|spearheaded|run|managed|administered|delivered|operated|implemented)"
+    rf"\s+by\s+(?:(?:its|the|their)\s+)?({LIST})"
+)
+
+
 #: "Headed and operated by §a§, the §b§ ..." / "Led by §a§, the §b§ programme ...".
 _LED_BY_FRONT = re.compile(
     r"^\s*(?:Led|Headed|Chaired|Co-chaired|Coordinated|Steered|Directed|Overseen|Spearheaded|Run|Managed|Operated)"
@@ -284,6 +319,12 @@ def _passive_leads(v: SentView, m: str) -> Iterator[Fact]:
                 yield _f(v, a, R.LEADS, b, "led-by", 0.8)
                 if v.type(a) is E.PERSON and _JOB_ROLE.match(role):
                     yield _f(v, a, R.AFFILIATED_WITH, b, "led-by-role", 0.7)
+    for x in _MANAGED_BY.finditer(m):
+        b = int(x.group(1))
+        if v.type(b) in _GROUP_TYPES and not _FUNDED_BEFORE.search(m, max(0, x.start() - 30), x.start()):
+            a = int(x.group(2))
+            if _may_lead(v, a, b):
+                yield _f(v, a, R.LEADS, b, "managed-by", 0.7)
     for x in _LED_BY_FRONT.finditer(m):
         b = int(x.group(2))
         for a in ids_in(x.group(1)):
@@ -306,6 +347,11 @@ def leadership_facts(v: SentView, m: str, recent_program: str | None) -> Iterato
             yield _f(v, a, R.LEADS, b, "leads", 0.8)
     yield from _passive_leads(v, m)
     if recent_program is not None:
+        this = _THIS_LED_BY.match(m)
+        if this:
+            for a in ids_in(this.group(1)):
+                if v.type(a) in _ACTORS and v.id(a) != recent_program:
+                    yield Fact(v.id(a), R.LEADS, recent_program, "this-led-by", 0.7)
         inv = re.match(
             rf"^\s*(?:Steering|Leading|Chairing|Heading|Overseeing|Spearheading|Coordinating|Driving)\s+(?:this|the|these)\s+[^§]{{0,60}}?\s+(?:is|are)\s+(?:the\s+)?{ENT}",
             m,

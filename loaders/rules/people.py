@@ -13,13 +13,14 @@ from collections.abc import Iterator
 from qkg.schemas import EntityType, RelationType
 
 from ..context import ENT, ORGS, PLACES, Fact, SentView, ids_in
+from ..gazetteer import Gazetteer
 from ..patterns import CAPW, KEYWORDS, LEADING_NOISE, NAMEPART, PARTICLE, ROLE_WORDS, TITLES
 from ..segment import Sentence
 from .mention import Mention
 from .rule import f as _f
 from .rule import gate
 
-__all__ = ["NAME", "affiliation_facts", "charge_facts", "person_mentions"]
+__all__ = ["NAME", "affiliation_facts", "charge_facts", "demonym_mentions", "person_mentions"]
 
 E = EntityType
 R = RelationType
@@ -56,7 +57,7 @@ _PERSON_AFTER_ROLE = re.compile(
 
 
 _PERSON_SAID = re.compile(
-    rf"(?:\b(?:said|says|according to|explains|explained|noted|added|stated|states)\s+({NAME}))|(?:({NAME}),?\s+(?:said|says|explained|explains|noted|added|told)\b)"
+    rf"(?:\b(?:said|says|according to|explains|explained|noted|added|stated|states)\s+({NAME})(?!\s+(?i:{_ROLE_ANY})\b))|(?:({NAME}),?\s+(?:said|says|explained|explains|noted|added|told)\b)"
 )
 
 
@@ -114,19 +115,41 @@ _APPOINTS_PERSON = re.compile(
 _OWNER_BEFORE = re.compile(r"\b(?:of|at|from|for|with|by)\s+(?:the\s+)?$", re.I)
 
 
+#: Words before a name that are not part of it: honorifics, and roles with their qualifiers.
+_ROLE_TOKENS = frozenset(w for w in ROLE_WORDS.split("|") if " " not in w)
+_NOT_NAME = re.compile(
+    r"(?:(?:The\s+)?(?:Right\s+)?(?:Honourable|Honorable|Hon\.?|His|Her|Majesty|Excellency|H\.E\.|Sen\.|Rep\.)\s+)+"
+    r"|(?:\S+\s+){0,3}(?:"
+    + "|".join(sorted((re.escape(w.capitalize()) for w in _ROLE_TOKENS), key=len, reverse=True))
+    + r")\s+"
+)
+
+
 def _add_person(
     out: list[Mention], sent: Sentence, m: re.Match[str], group: int, rule: str = "person"
 ) -> None:
     name = m.group(group)
     if not name:
         return
-    words = name.split()
-    if words[0].lower() in LEADING_NOISE or any(w.lower().strip(".,") in KEYWORDS for w in words):
-        return
     if rule == "person-owner-checked" and _OWNER_BEFORE.search(sent.text, 0, m.start(group)):
         return
     rule = "person"
-    start = sent.start + m.start(group)
+    if name.split()[0].lower() in LEADING_NOISE:
+        return
+    offset = m.start(group)
+    # "Honourable Evan Solomon", "Australian Prime Minister Scott Morrison": the name is after them
+    lead = _NOT_NAME.match(name)
+    if lead and len(name[lead.end() :].split()) >= 2:
+        offset += lead.end()
+        name = name[lead.end() :]
+    words = name.split()
+    if (
+        not words
+        or words[0].lower() in LEADING_NOISE
+        or any(w.lower().strip(".,") in KEYWORDS for w in words)
+    ):
+        return
+    start = sent.start + offset
     out.append(Mention(start, start + len(name), name, E.PERSON, name, rule))
 
 
@@ -190,7 +213,7 @@ _LEADER_ROLE = r"(?i:leader|chair|chairman|chairwoman|chairperson|head|director|
 _CHAIR_GAP = re.compile(
     r"^\s*(?:(?:co-?|board\s+|executive\s+)?(?:chair|chairman|chairwoman|chairperson|head|leader)"
     r"(?:\s+of\s+the\s+(?:board|council|committee|steering\s+committee)(?:\s+of\s+directors)?)?"
-    r"|(?:[\w-]+\s+){0,2}?minister\s+responsible)\s*$",
+    r"|[^§]*\bminister\s+responsible)\s*$",
     re.I,
 )
 
@@ -293,7 +316,7 @@ _ROLE_OF_NAME = re.compile(rf"\b({_ROLE})\s+(?:of|at)\s+(?:the\s+)?§(\d+)§\s+�
 _POSS_ROLE_COMMA = re.compile(rf"§(\d+)§'s?\s+(?:[\w-]+\s+){{0,3}}?({_ROLE})\b[^§;]{{0,80}}?,\s+§(\d+)§")
 #: "§p§, Minister of ... and Minister responsible for the §b§".
 _RESPONSIBLE = re.compile(
-    r"§(\d+)§,\s+[^§;]{0,120}?\bminister\s+responsible\s+for\s+(?:the\s+)?§(\d+)§", re.I
+    r"§(\d+)§,\s+([^;]{0,160}?)\bminister\s+responsible\s+for\s+(?:the\s+)?§(\d+)§", re.I
 )
 _CHARGE_GATE = (
     "appoint",
@@ -351,6 +374,45 @@ def charge_facts(v: SentView, m: str) -> Iterator[Fact]:
             if fact:
                 yield fact
     for x in _RESPONSIBLE.finditer(m):
-        p, b = int(x.group(1)), int(x.group(2))
-        if v.type(p) is E.PERSON and v.type(b) in _AFF_TYPES:
+        p, b = int(x.group(1)), int(x.group(3))
+        between = ids_in(x.group(2))
+        if (
+            v.type(p) is E.PERSON
+            and v.type(b) in _AFF_TYPES
+            and all(v.type(i) is not E.PERSON for i in between)
+        ):
             yield _f(v, p, R.LEADS, b, "minister-responsible", 0.8)
+
+
+#: "Australian Prime Minister Scott Morrison", "German Chancellor Ana Berg": the nationality
+#: stands for the country the office belongs to (nationality alone gives no location).
+_DEMONYM_ROLE = re.compile(
+    rf"\b([A-Z][a-z]+)\s+(?=(?:[A-Z][\w-]*\s+){{0,3}}?(?i:{_ROLE_ANY})\s+(?:{TITLES}\s+)?{NAME})"
+)
+
+
+def demonym_mentions(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
+    """Countries named by their demonym in front of an office holder's role and name."""
+    out: list[Mention] = []
+    t = sent.text
+    if not _HAS_NAME.search(t):
+        return out
+    for x in _DEMONYM_ROLE.finditer(t):
+        entry = gaz.by_demonym(x.group(1))
+        if entry is None:
+            continue
+        start = sent.start + x.start(1)
+        # the entry's name as text, so the demonym does not become an alias of the country
+        out.append(
+            Mention(
+                start,
+                start + len(x.group(1)),
+                entry.name,
+                entry.type,
+                entry.name,
+                "demonym",
+                entry=entry,
+                country=entry.country,
+            )
+        )
+    return out

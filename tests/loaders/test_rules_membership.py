@@ -212,3 +212,44 @@ def test_operating_a_company_is_not_leading_it(facts: Run) -> None:
 def test_apposed_partner_of_a_company_is_not_a_part(facts: Run) -> None:
     f = facts("Orbion Technologies, a long-time partner of Kessler Group, builds ion traps.")
     assert not f.has("Orbion Technologies", "PART_OF", "Kessler Group")
+
+
+@pytest.mark.parametrize(
+    ("text", "member", "group"),
+    [
+        (
+            "The Veltra Quantum Alliance is an alliance of Orbion University and four other partners in the "
+            "region: the Kessler Institute, Orbion Technologies and Veltra University.",
+            "Veltra University",
+            ALLIANCE,
+        ),
+        (
+            "Also among the Veltra Quantum Alliance's partners are research centres such as the Kessler "
+            "Institute and Orbion University.",
+            "Kessler Institute",
+            ALLIANCE,
+        ),
+        (
+            "The Kessler Innovation Agency, the Ministry of Science's funding agency, committed £100 million.",
+            "Kessler Innovation Agency",
+            "Ministry of Science",
+        ),
+    ],
+)
+def test_part_of_groups_and_arms(facts: Run, text: str, member: str, group: str) -> None:
+    f = facts(text)
+    assert f.has(member, "PART_OF", group), f.triples()
+
+
+def test_fund_managed_by(facts: Run) -> None:
+    f = facts("The remaining capital came from the Veltra Growth Fund managed by Kessler Capital Management.")
+    assert f.has("Kessler Capital Management", "LEADS", "Veltra Growth Fund")
+
+
+def test_this_programme_led_by(facts: Run) -> None:
+    f = facts(
+        "Portugal and Japan launched the Quantum Bridge Programme in May. "
+        "This initiative will be led by the Kessler Institute and the Ministry of Science."
+    )
+    assert f.has("Kessler Institute", "LEADS", "Quantum Bridge Programme"), f.triples()
+    assert f.has("Ministry of Science", "LEADS", "Quantum Bridge Programme")

@@ -206,3 +206,47 @@ def test_organisation_of_person_does_not_lead(facts: Run) -> None:
 def test_bylines_and_reporters_are_not_entities(facts: Run) -> None:
     for text in ("By Ana Ferreira, staff writer", "Ana Ferreira reports for Quantum Daily."):
         assert not facts(text).has_entity("Ana Ferreira")
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "place"),
+    [
+        ("German Chancellor Ana Berg met Japanese Prime Minister Kenji Sato.", "Ana Berg", "Germany"),
+        ("German Chancellor Ana Berg met Japanese Prime Minister Kenji Sato.", "Kenji Sato", "Japan"),
+        (
+            "The deal was reviewed by Australian Prime Minister Tomas Berg on Monday.",
+            "Tomas Berg",
+            "Australia",
+        ),
+    ],
+)
+def test_nationality_of_an_office(facts: Run, text: str, person: str, place: str) -> None:
+    f = facts(text)
+    assert f.has(person, "AFFILIATED_WITH", place), f.triples()
+    assert not f.has_entity(f"Australian Prime Minister {person}")
+
+
+def test_nationality_alone_makes_no_country(facts: Run) -> None:
+    f = facts("The German start-up Orbion Technologies hired twenty engineers.")
+    assert not f.has_entity("Germany")
+
+
+def test_honorifics_are_not_part_of_the_name(facts: Run) -> None:
+    f = facts(
+        "Today, the Honourable Ana Ferreira, Minister of Digital Innovation and Minister responsible "
+        "for the Kessler Innovation Agency, met the press."
+    )
+    assert f.has_entity("Ana Ferreira")
+    assert f.has("Ana Ferreira", "LEADS", "Kessler Innovation Agency")
+    assert not f.has("Ana Ferreira", "AFFILIATED_WITH", "Kessler Innovation Agency")
+
+
+def test_joint_roles(facts: Run) -> None:
+    f = facts('"This round will fuel our growth," said Veltra Quantum co-founder and co-CEO Tomas Berg.')
+    assert f.has("Tomas Berg", "AFFILIATED_WITH", "Veltra Quantum")
+    assert not any(e.name == "Veltra Quantum" and e.type.value == "Person" for e in f.kg.entities)
+
+
+def test_a_given_name_that_is_a_title_stays(facts: Run) -> None:
+    f = facts("Dean Smith, a professor at Orbion University, spoke.")
+    assert f.has("Dean Smith", "AFFILIATED_WITH", "Orbion University")
