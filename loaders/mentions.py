@@ -16,6 +16,7 @@ from qkg.schemas import EntityType
 
 from .deadline import check
 from .gazetteer import Gazetteer, tokenize
+from .rules.events import Event, event_spans, outside_events
 from .rules.mention import Mention
 from .rules.organisations import (
     MAX_NAME,
@@ -28,7 +29,7 @@ from .rules.organisations import (
     org_mentions,
     shaped_names,
 )
-from .rules.people import demonym_mentions, person_mentions
+from .rules.people import person_mentions
 from .rules.references import reference_mentions
 from .segment import Sentence
 
@@ -95,16 +96,19 @@ def find_mentions(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) -> l
             )
         )
     frozen_known = frozenset(known)
+    events: list[Event] = []
     for s in sentences:
         check()
+        events += event_spans(s, gaz)
         cands += government_mentions(s, gaz)
         cands += reference_mentions(s)
         if len(s.text) > MAX_PATTERN_SENTENCE or is_headline(s.text):
             continue
         cands += person_mentions(s)
-        cands += demonym_mentions(s, gaz)
         cands += org_mentions(s, gaz, frozen_known)
     cands += shaped_names(text, gaz)
+    # events ("Quantum.Tech Expo", "Q2B Tokyo") are not actors
+    cands = outside_events(cands, events)
     # no actor's name is a paragraph: runaway phrases are not names
     cands = [
         c for c in cands if c.rule == "gazetteer" or (len(c.name) <= MAX_NAME and c.name.count(" ") < 16)

@@ -82,7 +82,7 @@ _PARTY_ITEM = rf"(?:the\s+)?{CAPW}(?:\s+{CAPW}){{0,4}}"
 _PARTY_SLOTS = re.compile(
     rf"(?:\b(?:between|among|amongst|organi[sz]ed\s+by|funded\s+by|backed\s+by|led\s+by|from)\s+"
     rf"({_PARTY_ITEM}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_PARTY_ITEM})+))"
-    rf"|(?:(?:^|(?<=[.;:]\s))({_PARTY_ITEM}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_PARTY_ITEM})+)\s+"
+    rf"|(?:(?:^|(?<=[.;:,]\s))({_PARTY_ITEM}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_PARTY_ITEM})+)\s+"
     r"(?:(?:have|has|had|today|recently|jointly|officially|formally|also|will)\s+)*"
     r"(?:signed|entered\s+into|announced|agreed|inked|formed|launched|partnered|teamed\s+up|established|created))"
 )

@@ -1,0 +1,170 @@
+"""Events: trade fairs, conferences, summits, expos, weeks and forums.
+
+Annotators do not count events as entities, yet their names look like organisations
+("Quantum.Tech Expo", "the Quantum World Congress 2025", "Q2B Tokyo", "the Davos forum").
+This family finds their spans so that mention detection can drop the organisation (or
+programme) readings inside them; the actors around an event ("at Quantum Expo, Orbion and
+Veltra signed ...") are untouched.
+
+Four phrasings:
+
+- a capitalised name ending in an event word: "Quantum World Congress 2025",
+  "International Conference on Quantum Technologies", "G7 Leaders' Summit";
+- a capitalised modifier before a lower-case event word: "the Davos forum", "the G7 summit"
+  (the modifier is usually a place, which stays a place);
+- a known event series, optionally with its place or year: "Q2B Tokyo", "Quantum Korea 2025";
+- a name with a year in an event context: "at Quantum Days 2024", "the “Orbion Live 2025”
+  event".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from qkg.schemas import EntityType
+
+from ..gazetteer import Gazetteer
+from ..patterns import LEADING_NOISE, head_type
+from ..segment import Sentence
+from .mention import Mention
+from .words import alternation, word_list
+
+__all__ = ["GATE", "Event", "event_spans", "outside_events"]
+
+E = EntityType
+
+#: Cheap substring checks (lower-cased sentence) before any event pattern runs.
+GATE = (*sorted(word_list("event_heads")), " 19", " 20", *(s.lower() for s in word_list("event_series")))
+
+_HEADS = alternation("event_heads")
+#: One word of an event name: "Quantum.Tech", "Q2B", "G7", "Leaders'", "World".
+_WORD = r"(?:[A-Z0-9][\w.&-]*[\w&](?:['’]s?)?|[A-Z](?:['’]s)?)"
+#: Small words inside an event name ("Festival of Quantum", "Science & Tech Expo"); not "and",
+#: which would join a preceding actor to the event ("Orbion and the Quantum Expo").
+_LINK = r"(?:of|on|for|&|de|des|du)"
+_YEAR = r"(?:19|20)\d\d"
+_TITLE_HEAD = "|".join(" ".join(p.capitalize() for p in h.split()) for h in _HEADS.split("|"))
+
+_NAMED = re.compile(
+    rf"(?:\b{_YEAR}\s+)?((?:{_WORD}\s+(?:{_LINK}\s+){{0,2}}){{1,6}}?(?:{_TITLE_HEAD})\b"
+    rf"(?:\s+(?:on|of|for)\s+(?:the\s+)?{_WORD}(?:\s+(?:and\s+)?{_WORD}){{0,4}})?)"
+    rf"(?:\s+({_YEAR})\b)?(?!\s*[-–]?\s*[A-Z][a-z])"
+)
+_LOWER = re.compile(rf"\bthe\s+((?:{_WORD}\s+){{1,3}}(?:{_HEADS}))\b")
+_SERIES = re.compile(
+    rf"(?<![\w.])(?:{alternation('event_series')})(?![\w-])((?:\s+[A-Z][\w-]+){{0,2}})((?:\s*[-–]?\s*{_YEAR})?)\b"
+)
+_CONTEXT_YEAR = re.compile(
+    rf"(?:\b(?:at|during|attend(?:ed|ing|s)?|host(?:ed|ing|s)?(?:\s+of)?|held|exhibit(?:ed|ing|s)?\s+at)\s+"
+    rf"(?:the\s+)?[“\"]?((?:{_WORD}\s+){{1,4}}{_YEAR})\b)"
+    rf"|(?:[“\"]((?:{_WORD}\s+){{1,4}}{_YEAR})[”\"]\s+(?:event|conference|exhibition|expo|fair|summit|forum|show))"
+)
+#: Bodies, not events, though their last word is an event word ("US Congress", "the Diet").
+_NOT_EVENT_HEAD = frozenset({"congress"})
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Where the text names an event; ``keep_known``: gazetteer names inside stay ("the Davos
+    forum", "the Korea-US summit")."""
+
+    start: int
+    end: int
+    name: str
+    keep_known: bool = False
+
+
+def event_spans(sent: Sentence, gaz: Gazetteer) -> list[Event]:
+    """The events named in ``sent`` (document offsets)."""
+    low = sent.text.lower()
+    if not any(w in low for w in GATE):
+        return []
+    t = sent.text
+    out: list[Event] = []
+    for m in _NAMED.finditer(t):
+        s = _skip_noise(t, m.start(1), m.end(1))
+        if s is None or _is_body(t[s : m.end(1)], gaz):
+            continue
+        out.append(_event(sent, s, m.end(), t))
+    for m in _LOWER.finditer(t):
+        modifier = m.group(1).rsplit(" ", 1)[0]
+        if _noise(modifier) or head_type(modifier) or _is_body(modifier, gaz):
+            continue  # "the European Commission meeting", "the Orbion Institute workshop"
+        out.append(_event(sent, m.start(1), m.end(1), t, keep_known=True))
+    for m in _SERIES.finditer(t):
+        end = m.end()
+        if not m.group(2) and m.group(1) and not _places(m.group(1).strip(), gaz):
+            # "at CES Orbion unveiled": the next words are not the event's
+            first = re.match(r"\s+[\w-]+", m.group(1))
+            ok = first is not None and _places(first.group().strip(), gaz)
+            end = m.start(1) + first.end() if ok and first else m.start(1)
+        out.append(_event(sent, m.start(), end, t))
+    for m in _CONTEXT_YEAR.finditer(t):
+        g = 1 if m.group(1) else 2
+        if not _noise(m.group(g)) and not _is_body(m.group(g), gaz):
+            out.append(_event(sent, m.start(g), m.end(g), t))
+    return out
+
+
+def _event(sent: Sentence, s: int, e: int, t: str, *, keep_known: bool = False) -> Event:
+    return Event(sent.start + s, sent.start + e, t[s:e], keep_known)
+
+
+#: Capitalised words that are not names: quarters, fiscal years, roles, abbreviations.
+_NOT_NAME_CAPS = word_list("not_org_caps")
+
+
+def _noise(name: str) -> bool:
+    first = name.split(" ", 1)[0]
+    return first.lower().strip('“"') in LEADING_NOISE or first.upper() in _NOT_NAME_CAPS
+
+
+def _skip_noise(t: str, s: int, e: int) -> int | None:
+    """The start of the name once leading noise ("Today", "The", "At") is skipped."""
+    for w in re.finditer(r"\S+", t[s:e]):
+        if w.group().lower() not in LEADING_NOISE:
+            return s + w.start() if s + w.end() < e else None
+    return None
+
+
+def _places(words: str, gaz: Gazetteer) -> bool:
+    return any(x.type in {E.CITY, E.REGION, E.COUNTRY} for x in gaz.lookup(words))
+
+
+def _is_body(name: str, gaz: Gazetteer) -> bool:
+    """A known organisation, or a legislature named after its country ("the US Congress")."""
+    name = re.sub(rf"\s+{_YEAR}$", "", name)
+    if any(x.type not in {E.CITY, E.REGION, E.COUNTRY, E.TECHNOLOGY} for x in gaz.lookup(name)):
+        return True
+    head = name.rsplit(" ", 1)
+    if len(head) == 2 and head[1].lower() in _NOT_EVENT_HEAD:
+        return bool(_places(head[0], gaz) or gaz.by_demonym(head[0]))
+    return False
+
+
+def outside_events(cands: list[Mention], events: Sequence[Event]) -> list[Mention]:
+    """``cands`` without the readings an event name holds ("Quantum.Tech Expo" is no company).
+
+    A mention overlapping an event goes, except a gazetteer name that reaches outside the
+    event or that sits in an event named after it ("the Davos forum": Davos stays).
+    """
+    if not events:
+        return cands
+    size = max(max(e.end for e in events), max((c.end for c in cands), default=0))
+    strict = bytearray(size)
+    loose = bytearray(size)
+    for ev in events:
+        span = loose if ev.keep_known else strict
+        span[ev.start : ev.end] = b"\x01" * (ev.end - ev.start)
+    out = []
+    for c in cands:
+        known = c.rule == "gazetteer"
+        inside_strict = any(strict[c.start : c.end])
+        if inside_strict and known and not all(strict[c.start : c.end]):
+            inside_strict = False  # "Samsung" in "CES Samsung": the name goes beyond the event
+        if inside_strict or (not known and any(loose[c.start : c.end])):
+            continue
+        out.append(c)
+    return out

@@ -1,0 +1,88 @@
+"""Events (fairs, conferences, summits, expos): found, and never organisations (made-up names)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from qkg.loaders.gazetteer import default_gazetteer
+from qkg.loaders.rules.events import event_spans
+from qkg.loaders.segment import Sentence
+
+from .conftest import Facts
+
+Run = Callable[[str], Facts]
+
+
+def _events(text: str) -> list[str]:
+    sent = Sentence(0, 0, len(text), text, 0)
+    return sorted({e.name for e in event_spans(sent, default_gazetteer())})
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("At Orbicon Expo, the two firms met.", "Orbicon Expo"),
+        (
+            "Veltra Quantum will exhibit at the Quantum World Congress 2026 in Lyon.",
+            "Quantum World Congress 2026",
+        ),
+        (
+            "Today the International Conference on Photonic Qubits opened.",
+            "International Conference on Photonic Qubits",
+        ),
+        ("Delegates gathered for the Nordic Leaders' Summit.", "Nordic Leaders' Summit"),
+        ("Orbion unveiled its chip at Q2B Tokyo last week.", "Q2B Tokyo"),
+        ("The hosting of Quantum Korea 2027 in June drew crowds.", "Quantum Korea 2027"),
+        ("Ministers met at the Davos forum.", "Davos forum"),
+        ("Orbion presented at the “Qubit Futures 2026” event.", "Qubit Futures 2026"),
+        ("World Photon Day is marked each year.", "World Photon Day"),
+        ("The firms met during Ruritania Quantum Week.", "Ruritania Quantum Week"),
+    ],
+)
+def test_event_names(text: str, event: str) -> None:
+    assert event in _events(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The US Congress passed the bill.",
+        "The Korea Fair Trade Commission fined the company.",
+        "Sales rose during Q3 2026.",
+        "The European Commission meeting was postponed.",
+        "Orbion raised $5 million in 2026 from Kessler Ventures.",
+        "Veltra Quantum opened an office in Lyon in 2026.",
+    ],
+)
+def test_not_events(text: str) -> None:
+    assert _events(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Orbion showcased its sensor at Orbicon Expo 2026.",
+        "Veltra Quantum spoke at the Quantum World Congress in Lyon.",
+        "Kessler Ventures attended the International Symposium on Photonic Qubits.",
+        "Veltra Quantum demonstrated its chip at Quantum.Tech Boston.",
+    ],
+)
+def test_events_are_not_organisations(facts: Run, text: str) -> None:
+    f = facts(text)
+    names = set(f.names.values())
+    assert not any(w in n for n in names for w in ("Expo", "Congress", "Symposium", "Quantum.Tech"))
+
+
+def test_actors_at_an_event_still_partner(facts: Run) -> None:
+    f = facts("At Orbicon Expo 2026, Orbion and Veltra Quantum signed a memorandum of understanding.")
+    assert f.has("Orbion", "PARTNERS_WITH", "Veltra Quantum")
+    assert not f.has_entity("Orbicon Expo 2026")
+
+
+def test_place_of_a_lowercase_event_stays(facts: Run) -> None:
+    f = facts("At the Lyon summit, Orbion and Veltra Quantum signed a partnership agreement.")
+    assert f.has("Orbion", "PARTNERS_WITH", "Veltra Quantum")
+    assert f.has_entity("Lyon")
+    assert not any("summit" in n for n in f.names.values())
