@@ -40,6 +40,7 @@ from .mentions import find_mentions
 from .relations import relation_facts
 from .resolve import resolve
 from .rules.agreements import AgreementDraft, find_agreements
+from .rules.deals import deal_agreements
 from .rules.investments import investment_agreements, joint_funding_facts, round_facts
 from .segment import Sentence, split_sentences
 
@@ -127,7 +128,9 @@ class RuleExtractor:
         for k, f in joint_funding_facts(views) + round_facts(views):
             acc.add(k, f, types)
         drafts, _, keyed = find_agreements(views, doc_date)
-        for k, f in keyed:
+        deals, deal_facts = deal_agreements(views)
+        drafts += deals
+        for k, f in keyed + deal_facts:
             acc.add(k, f, types)
         drafts += investment_agreements(acc.rel, types)
 

@@ -44,14 +44,28 @@ _CUES: list[tuple[K, re.Pattern[str]]] = [
     (K.PARTNERSHIP, re.compile(r"\bpartnership\b|\bagreement\b|\balliance\b|\bco-innovation\b", re.I)),
 ]
 _COLLAB = re.compile(
-    r"\b(?:partner(?:s|ed|ing)?\s+with|collaborat\w*|cooperat\w*|co-operat\w*|team(?:s|ed)?\s+up|join(?:s|ed)?\s+forces|"
-    r"work(?:s|ed|ing)?\s+(?:together|jointly)|jointly|joint|partnership|alliance|agreement|MO[Uu]|memorandum|letter\s+of\s+intent)\b",
+    r"\b(?:partner(?:s|ed|ing)?\s+with|collaborat\w*|cooperat\w*|co-operat\w*|team(?:s|ed|ing)?\s+up|join(?:s|ed|ing)?\s+forces|"
+    r"work(?:s|ed|ing)?\s+(?:together|jointly|with)|together\s+with|alongside|co-develop\w*|co-design\w*|co-creat\w*|"
+    r"jointly|joint|partnership|alliance|agreement|MO[Uu]|memorandum|letter\s+of\s+intent)\b",
     re.I,
 )
 _SIGN = (
     r"(?:signed|sign|signs|inked|entered\s+into|enter\s+into|concluded|struck|sealed|announced|announce|formed|"
     r"launched|agreed|established|unveiled|created|renewed|extended|issued|released|adopted|published)"
 )
+#: Verbs whose plural subject names the collaborating parties ("A and B will co-develop ...").
+_CO_VERB = (
+    r"(?:co-develop\w*|co-design\w*|co-creat\w*|jointly\s+(?:develop|build|research|design|creat|launch)\w*|"
+    r"collaborat\w*|cooperat\w*|co-operat\w*|partner(?:ed|ing)?\b|team(?:s|ed|ing)?\s+up|join(?:s|ed|ing)?\s+forces|"
+    r"work(?:s|ed|ing)?\s+(?:together|jointly|closely\s+together))"
+)
+#: "with a US-based security firm, Orbion": a description in apposition before the party's name
+_DESCRIBED = (
+    r"(?:(?:an?|the)\s+(?:[^§,.;]{0,40}?§\d+§)?[^§,.;]{0,30}?\b(?:firm|company|start-?up|university|institute|"
+    r"lab|laboratory|agency|ministry|government|developer|maker|chipmaker|provider|supplier|giant|operator|group),\s+"
+    r"|an?\s+(?=§))?"
+)
+_CO_RX = re.compile(rf"\b{_CO_VERB}")
 _DEFINITE = re.compile(
     r"^\s*(?:The|This|That|Their|Its)\s+(?:[\w-]+\s+){0,2}(?:joint\s+statement|agreement|partnership|MO[Uu]|memorandum|"
     r"collaboration|alliance|consortium|deal|letter\s+of\s+intent|declaration)\b"
@@ -86,6 +100,10 @@ _CUE_WORDS = (
     "cooperat",
     "co-operat",
     "team",
+    "alongside",
+    "together",
+    "co-d",
+    "co-creat",
     "join",
     "work",
     "joint",
@@ -147,7 +165,9 @@ def _find_groups(v: SentView) -> list[tuple[list[int], str, int]]:
     for x in re.finditer(rf"({LIST})\s+[^§]{{0,40}}?\b{_SIGN}\b[^§]{{0,60}}?\bwith\s+({LIST})", m):
         add(keep(ids_in(x.group(1))) + keep(ids_in(x.group(2))), "signed-with", x.span())
     for x in re.finditer(
-        rf"\b(?:partner(?:s|ed|ing|ship)?|collaborat\w*|cooperat\w*|MO[Uu]|agreement|memorandum[^§]{{0,40}}?|letter\s+of\s+intent|Lo[Ii]|work(?:s|ed|ing)?\s+together|team(?:s|ed)?\s+up|join(?:s|ed)?\s+forces)\s+with\s+({LIST})",
+        rf"\b(?:(?:partner(?:s|ed|ing|ship)?|collaborat\w*|cooperat\w*|co-operat\w*|MO[Uu]|agreement|memorandum[^§]{{0,40}}?|letter\s+of\s+intent|Lo[Ii]|"
+        rf"work(?:s|ed|ing)?(?:\s+together|\s+closely|\s+jointly)?|together|team(?:s|ed|ing)?\s+up|join(?:s|ed|ing)?\s+forces)\s+with|"
+        rf"alongside(?:\s+[a-z][\w-]*){{0,3}}?)\s+{_DESCRIBED}({LIST})",
         m,
     ):
         withs = keep(ids_in(x.group(1)))
@@ -166,6 +186,12 @@ def _find_groups(v: SentView) -> list[tuple[list[int], str, int]]:
         else:
             subj = [i for i in keep(ids_in(m[x.end() :])) if i not in withs and v.type(i) in ORGS][:1]
         add(subj + withs if withs and subj else [], "with", x.span())
+    # "A and B will co-develop ...", "A, B and C agreed to cooperate", "A and B teamed up"
+    for x in re.finditer(
+        rf"({LIST})\s+(?:(?:have|has|had|will|would|today|also|now|are|is|were|was|been|plan\s+to|agreed\s+to|are\s+to)\s+)*{_CO_VERB}",
+        m,
+    ):
+        add(keep(ids_in(x.group(1))), "subjects-collaborate", x.span(1))
     for x in re.finditer(r"((?:§\d+§'s?(?:\s*,\s*|\s+and\s+))+§\d+§'s?)\s+joint\b", m):
         add(keep(ids_in(x.group(1))), "joint-possessive", x.span())
     org = re.search(rf"(?:organi[sz]ed|arranged|hosted|co-hosted|convened|run)\s+by\s+({LIST})", m)
@@ -216,7 +242,7 @@ def find_agreements(
         cued = any(w in low for w in _CUE_WORDS)
         kind = _kind(m) if cued else None
         v.memo["kind"] = kind
-        collab = cued and _COLLAB.search(m) is not None
+        collab = cued and (_COLLAB.search(m) is not None or _CO_RX.search(m) is not None)
         parties: list[int] = []
         if kind or collab:
             parties, _ = _parties(v)
@@ -263,6 +289,11 @@ def find_agreements(
             all_ids += ids
             gkind = _kind_near(m, pos) if kind is not None else None
             conf = 0.9 if rule in {"between", "subjects-signed", "signed-with"} else 0.7
+            if gkind is None and (
+                rule in {"with", "subjects-collaborate"} or (rule == "subjects-signed" and _CO_RX.search(m))
+            ):
+                gkind = K.PARTNERSHIP  # "A teamed up with B": a partnership without the noun
+                rule = f"{rule}-verb"
             if gkind is not None and rule != "coordinated":
                 d = AgreementDraft(gkind, ids, [k], rule, conf)
                 _details(d, v, doc_date)
@@ -280,7 +311,24 @@ def find_agreements(
                     if p != v.id(b):
                         facts.append((k, Fact(p, R.DEVELOPS, v.id(b), "agreement-to-develop", 0.7)))
     _discourse(views, drafts, facts)
+    drafts = _without_echoes(drafts)
     return drafts, [f for _, f in facts], facts
+
+
+def _without_echoes(drafts: list[AgreementDraft]) -> list[AgreementDraft]:
+    """Drop a verb-only partnership ("A teamed up with B") that restates a named agreement.
+
+    News names a deal once and then retells it with verbs; the retelling is the same
+    agreement, so it is kept only when no agreement with (mostly) the same parties exists.
+    """
+    named = [frozenset(d.parties) for d in drafts if not d.rule.endswith("-verb")]
+    out = []
+    for d in drafts:
+        ps = frozenset(d.parties)
+        if d.rule.endswith("-verb") and any(len(ps & n) * 2 >= len(ps | n) for n in named):
+            continue
+        out.append(d)
+    return out
 
 
 def _pairs(

@@ -1,0 +1,228 @@
+"""Deals and member lists: contracts, takeovers and consortium members (Agreement nodes).
+
+Contracts name who awards and who delivers ("the Ministry awarded contracts to A and B",
+"B won a contract from A", "A selected B to supply ..."): one Contract per contractor.
+A takeover ("A acquired B", "B was acquired by A", "A's acquisition of B") is a Contract
+between buyer and bought and, once done, ``B PART_OF A``; an announced one ("agreed to
+buy") gives the Contract only. Consortium members come as a list in the sentence ("The
+consortium comprises A, B and C", "an alliance of A and two other partners: B and C") or
+as bulleted lines after a colon. None of these make the parties partners by themselves.
+"""
+
+from __future__ import annotations
+
+import re
+
+from qkg.schemas import AgreementKind, EntityType, RelationType
+
+from ..context import ENT, LIST, ORGS, PLACES, Fact, SentView, ids_in
+from .agreements import AgreementDraft
+
+__all__ = ["DEAL_GATE", "deal_agreements"]
+
+E = EntityType
+R = RelationType
+K = AgreementKind
+_PARTY_TYPES = ORGS | PLACES
+
+
+#: Substrings one of which a contract, acquisition or member-list sentence contains.
+DEAL_GATE = (
+    "contract",
+    "select",
+    "chose",
+    "chosen",
+    "picked",
+    "tapped",
+    "commission",
+    "acqui",
+    "bought",
+    "buy",
+    "purchas",
+    "took over",
+    "takes over",
+    "takeover",
+    "compris",
+    "consist",
+    "made up of",
+    "together",
+    "member",
+    "partners",
+    "participants",
+    "alliance",
+    "consorti",
+    "coalition",
+    "one of",
+)
+_AUX = r"(?:(?:has|have|had|also|recently|now|just|today|will|would|officially|formally|jointly|been)\s+)*"
+_GIVE = re.compile(
+    rf"({LIST})\s+{_AUX}(?:awarded|awards|granted|grants|gave|gives|handed|issued|let|signed)\s+"
+    rf"(?:[^§.;]{{0,50}}?\s)?(contracts?|deals?)\b[^§.;]{{0,50}}?\bto\s+(?:the\s+)?({LIST})"
+)
+_WIN = re.compile(
+    rf"({LIST})\s+{_AUX}(?:won|wins|secured|secures|landed|lands|scored|scores|received|receives|picked\s+up|clinched|bagged|"
+    rf"(?:was|were|has\s+been|have\s+been)\s+awarded|signed|signs|inked)\s+(?:[^§.;]{{0,50}}?\s)?(contracts?)\b"
+    rf"[^§.;]{{0,50}}?\b(?:from|by|with)\s+(?:the\s+)?({LIST})"
+)
+_SELECT = re.compile(
+    rf"({LIST})\s+{_AUX}(?:selected|selects|chose|chooses|picked|picks|tapped|taps|contracted|contracts|commissioned|commissions|hired|hires)"
+    rf"\s+(?:the\s+)?({LIST})\s+to\s+(?:supply|provide|build|deliver|develop|design|install|manufacture|operate|construct)\b"
+)
+_SELECTED_BY = re.compile(
+    rf"({LIST})\s+(?:(?:has|have|had)\s+)?(?:was|were|been|is|are)\s+(?:selected|chosen|picked|tapped|contracted|commissioned|hired)\s+by\s+"
+    rf"(?:the\s+)?({LIST})\s+to\s+(?:supply|provide|build|deliver|develop|design|install|manufacture|operate|construct)\b"
+)
+#: words after an acquisition verb that make it a stake or an asset deal, not a takeover
+_NOT_TAKEOVER = r"(?!(?:a|an|stakes?|shares?|interest|majority|minority|assets?|part|parts|rights|licen[cs]es?|land|equipment)\b)"
+_FILLER = rf"(?:{_NOT_TAKEOVER}[\w-]+\s+){{0,3}}?"
+_ACQUIRED = re.compile(
+    rf"{ENT}(?:,\s+which)?\s+{_AUX}(?:(agreed\s+to|plans\s+to|is\s+set\s+to|is\s+to|will|to|announced\s+plans\s+to|moved\s+to|is\s+buying|is\s+acquiring)\s+)?"
+    rf"(?:acquired|acquires|acquire|bought|buys|buy|purchased|purchases|purchase|took\s+over|takes\s+over|take\s+over|"
+    rf"completed\s+(?:the|its)\s+(?:acquisition|purchase|takeover)\s+of|closed\s+(?:the|its)\s+(?:acquisition|purchase)\s+of)\s+"
+    rf"{_FILLER}(?:the\s+)?{ENT}"
+)
+_ACQUIRED_BY = re.compile(
+    rf"{ENT}(?:,\s+which)?\s+(?:(?:has|have|had)\s+)?(?:was|were|been|is\s+being|will\s+be)\s+(?:acquired|bought|purchased|taken\s+over)\s+by\s+"
+    rf"{_FILLER}(?:the\s+)?{ENT}"
+)
+_ACQUISITION_OF = re.compile(
+    rf"{ENT}'s?\s+(?:(?:planned|proposed|pending|recent|completed|\$?[\d.,]+\s*\w*)\s+)*(?:acquisition|purchase|takeover)\s+of\s+{_FILLER}(?:the\s+)?{ENT}"
+)
+_BUYERS = ORGS - {E.CLUSTER}
+_BOUGHT = {E.COMPANY, E.RESEARCH_INSTITUTE}
+_MEMBER_CUE = (
+    r"(?:comprises|comprising|comprise|consists\s+of|consisting\s+of|(?:is\s+|are\s+)?made\s+up\s+of|"
+    r"brings\s+together|bringing\s+together|brought\s+together|unites|uniting|includes?|included|including|are|were|of)"
+)
+#: "The consortium comprises A, B and C", "its members include A, B and C", "an alliance of A, B and C"
+_MEMBER_LIST = re.compile(
+    rf"\b(?:consorti(?:um|a)|alliance|coalition|partnership|network|members|partners|participants)\b"
+    rf"(?:\s+(?!{_MEMBER_CUE}\b)[a-z][\w-]*){{0,3}}?\s+{_MEMBER_CUE}\s*:?\s+(?:[a-z][\w-]*\s+){{0,2}}?({LIST})",
+    re.I,
+)
+#: "§Cluster§ brings together A, B and C"
+_CLUSTER_UNITES = re.compile(
+    rf"{ENT}\s+{_AUX}(?:comprises|consists\s+of|is\s+made\s+up\s+of|brings\s+together|brought\s+together|unites|united|"
+    rf"is\s+an?\s+(?:alliance|consortium|coalition|partnership|network)\s+of)\s+(?:[a-z][\w-]*\s+){{0,2}}?({LIST})"
+)
+#: a sentence that announces a list on the next lines: "The consortium has three members:"
+_LIST_INTRO = re.compile(
+    r"\b(?:consorti(?:um|a)|alliance|coalition|members|partners|participants)\b[^.]{0,60}:\s*$", re.I
+)
+_MORE_AFTER_COLON = re.compile(
+    rf"\s*(?:,\s*)?(?:and|as\s+well\s+as|plus)\s+(?:\w+\s+)?(?:other|more|further)\b[^:.;]{{0,80}}:\s*({LIST})"
+)
+_BULLET = re.compile(r"^\s*(?:[-•*–·]|\d{1,2}[.)])\s*")
+
+
+def _party(v: SentView, group: str) -> list[str]:
+    return list(dict.fromkeys(v.id(i) for i in ids_in(group) if v.type(i) in _PARTY_TYPES))
+
+
+def _contracts(v: SentView, k: int) -> list[AgreementDraft]:
+    """'A awarded contracts to B and C', 'B won a contract from A', 'A selected B to supply ...'."""
+    m = v.masked
+    out: list[AgreementDraft] = []
+
+    def add(givers: list[str], takers: list[str], each: bool, rule: str) -> None:
+        takers = [t for t in takers if t not in givers]
+        if not givers or not takers:
+            return
+        groups = [[*givers, t] for t in takers] if each else [[*givers, *takers]]
+        out.extend(AgreementDraft(K.CONTRACT, g, [k], rule, 0.8) for g in groups)
+
+    for x in _GIVE.finditer(m):
+        add(_party(v, x.group(1)), _party(v, x.group(3)), x.group(2).endswith("s"), "contract-awarded")
+    for x in _WIN.finditer(m):
+        add(_party(v, x.group(3)), _party(v, x.group(1)), True, "contract-won")
+    for x in _SELECT.finditer(m):
+        add(_party(v, x.group(1)), _party(v, x.group(2)), True, "contract-selected")
+    for x in _SELECTED_BY.finditer(m):
+        add(_party(v, x.group(2)), _party(v, x.group(1)), True, "contract-selected")
+    return out
+
+
+def _acquisitions(v: SentView, k: int) -> tuple[list[AgreementDraft], list[tuple[int, Fact]]]:
+    """A takeover: a Contract between buyer and bought, and (once done) PART_OF bought -> buyer."""
+    m = v.masked
+    drafts: list[AgreementDraft] = []
+    facts: list[tuple[int, Fact]] = []
+
+    def add(buyer: str, bought: str, done: bool) -> None:
+        b, t = int(buyer), int(bought)
+        if v.type(b) not in _BUYERS or v.type(t) not in _BOUGHT or v.id(b) == v.id(t):
+            return
+        drafts.append(AgreementDraft(K.CONTRACT, [v.id(b), v.id(t)], [k], "acquisition", 0.8))
+        if done:
+            facts.append((k, Fact(v.id(t), R.PART_OF, v.id(b), "acquisition", 0.8)))
+
+    for x in _ACQUIRED.finditer(m):
+        add(x.group(1), x.group(3), x.group(2) is None)
+    for x in _ACQUIRED_BY.finditer(m):
+        add(x.group(2), x.group(1), "will" not in x.group(0) and "being" not in x.group(0))
+    for x in _ACQUISITION_OF.finditer(m):
+        add(x.group(1), x.group(2), "completed" in x.group(0))
+    return drafts, facts
+
+
+def _member_lists(v: SentView, k: int) -> list[AgreementDraft]:
+    """Consortium members listed in the sentence: 'The consortium comprises A, B and C'."""
+    m = v.masked
+    out: list[AgreementDraft] = []
+    own = {v.id(i) for i in v.indices(lambda t: t is E.CLUSTER)}
+    for rx, g in ((_MEMBER_LIST, 1), (_CLUSTER_UNITES, 2)):
+        for x in rx.finditer(m):
+            ps = [p for p in _party(v, x.group(g)) if p not in own]
+            more = _MORE_AFTER_COLON.match(m, x.end())
+            if more:  # "an alliance of A and five other partners in the region: B, C and D"
+                ps += [p for p in _party(v, more.group(1)) if p not in own and p not in ps]
+            if len(ps) >= 2:
+                out.append(AgreementDraft(K.CONSORTIUM, ps, [k], "consortium-list", 0.8))
+    return out
+
+
+def _bulleted_members(views: list[SentView], k: int) -> list[AgreementDraft]:
+    """'The consortium has three members:' and then one bulleted line per member."""
+    v = views[k]
+    if not _LIST_INTRO.search(v.masked):
+        return []
+    own = {v.id(i) for i in v.indices(lambda t: t is E.CLUSTER)}
+    ps: list[str] = []
+    ks = [k]
+    for j in range(k + 1, min(len(views), k + 40)):
+        w = views[j]
+        if not _BULLET.match(w.sent.text):
+            break
+        first = w.indices(lambda t: t in _PARTY_TYPES)
+        if first:
+            ps.append(w.id(first[0]))
+            ks.append(j)
+    ps = [p for p in dict.fromkeys(ps) if p not in own]
+    return [AgreementDraft(K.CONSORTIUM, ps, ks, "consortium-bullets", 0.8)] if len(ps) >= 2 else []
+
+
+def deal_agreements(views: list[SentView]) -> tuple[list[AgreementDraft], list[tuple[int, Fact]]]:
+    """Contracts, acquisitions and consortium member lists of a document, with their facts.
+
+    >>> from qkg.loaders.extract import extract
+    >>> from qkg.schemas import Document
+    >>> kg = extract(Document.from_text("The consortium comprises Veltra Quantum, Orbion Systems and Kessler University."))
+    >>> [(a.kind.value, len(a.parties)) for a in kg.agreements]
+    [('Consortium', 3)]
+    """
+    drafts: list[AgreementDraft] = []
+    facts: list[tuple[int, Fact]] = []
+    for k, v in enumerate(views):
+        m = v.masked
+        if not any(w in m.lower() for w in DEAL_GATE):
+            continue
+        if m.rstrip().endswith(":"):
+            drafts += _bulleted_members(views, k)
+        if m.count("§") < 4:
+            continue  # every other phrasing names two parties
+        drafts += _contracts(v, k)
+        ds, fs = _acquisitions(v, k)
+        drafts += ds
+        facts += fs
+        drafts += _member_lists(v, k)
+    return drafts, facts

@@ -1,0 +1,143 @@
+"""Agreement phrasings: collaboration verbs, many parties, member lists, contracts, takeovers (made-up names)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from .conftest import Facts
+
+Run = Callable[[str], Facts]
+VELTRA, ORBION, KESSLER = "Veltra Quantum", "Orbion Systems", "Kessler University"
+
+
+def _kinds(f: Facts, parties: set[str]) -> set[str]:
+    return {kind for kind, ps in f.agreements() if ps == frozenset(parties)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Veltra Quantum teamed up with Orbion Systems to develop quantum chips.",
+        "Veltra Quantum is teaming up with Orbion Systems.",
+        "Veltra Quantum joined forces with Orbion Systems.",
+        "Veltra Quantum is working with Orbion Systems on error correction.",
+        "Veltra Quantum, alongside Orbion Systems, will build a testbed.",
+        "Veltra Quantum, together with Orbion Systems, will build a testbed.",
+        "Veltra Quantum developed the chip in collaboration with Orbion Systems.",
+        "Veltra Quantum and Orbion Systems will co-develop a quantum processor.",
+        "Veltra Quantum and Orbion Systems are partnering to build a quantum network.",
+        "Veltra Quantum and Orbion Systems agreed to cooperate on quantum networking.",
+        "Veltra Quantum has begun a collaboration with a Lyon-based photonics company, Orbion Systems.",
+    ],
+)
+def test_collaboration_verbs_give_a_partnership(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert f.has(VELTRA, "PARTNERS_WITH", ORBION)
+    assert _kinds(f, {VELTRA, ORBION}) == {"Partnership"}
+
+
+def test_a_retold_agreement_is_not_counted_twice(facts: Run) -> None:
+    f = facts(
+        "Veltra Quantum signed a memorandum of understanding with Orbion Systems. "
+        "Veltra Quantum will work together with Orbion Systems on cryogenics."
+    )
+    assert [k for k, ps in f.agreements() if ps == frozenset({VELTRA, ORBION})] == ["MOU"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Veltra Quantum signed a memorandum of understanding with Kessler University and Orbion Systems.",
+        "Veltra Quantum, Orbion Systems and Kessler University announced a partnership on quantum sensing.",
+        "The agreement between Veltra Quantum, Orbion Systems and Kessler University runs for five years.",
+    ],
+)
+def test_many_party_agreements_keep_every_party(facts: Run, text: str) -> None:
+    assert any(ps == frozenset({VELTRA, ORBION, KESSLER}) for _, ps in facts(text).agreements())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The consortium comprises Veltra Quantum, Orbion Systems and Kessler University.",
+        "The consortium's members include Veltra Quantum, Orbion Systems and Kessler University.",
+        "The partners are Veltra Quantum, Orbion Systems and Kessler University.",
+        "The Nordic Quantum Consortium brings together Veltra Quantum, Orbion Systems and Kessler University.",
+        "The Nordic Quantum Consortium is an alliance of Veltra Quantum and two other partners in the region: "
+        "Orbion Systems and Kessler University.",
+        "The Nordic Quantum Consortium has three members:\n- Veltra Quantum\n- Orbion Systems\n- Kessler University\n",
+    ],
+)
+def test_consortium_member_lists(facts: Run, text: str) -> None:
+    f = facts(text)
+    # the members, exactly: the consortium itself is not one of its parties
+    assert ("Consortium", frozenset({VELTRA, ORBION, KESSLER})) in f.agreements()
+    assert not f.has(
+        VELTRA, "PARTNERS_WITH", ORBION
+    )  # members of a consortium are not partners by that alone
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        ("The Ministry of Defence awarded a contract to Veltra Quantum.", [VELTRA]),
+        ("The Ministry of Defence selected Veltra Quantum to supply quantum sensors.", [VELTRA]),
+        ("Veltra Quantum won a contract from the Ministry of Defence.", [VELTRA]),
+        ("Veltra Quantum was selected by the Ministry of Defence to build a quantum sensor.", [VELTRA]),
+        (
+            "The Ministry of Defence has awarded contracts to Veltra Quantum and Orbion Systems.",
+            [VELTRA, ORBION],
+        ),
+        ("Veltra Quantum and Orbion Systems won contracts from the Ministry of Defence.", [VELTRA, ORBION]),
+    ],
+)
+def test_contracts_one_per_contractor(facts: Run, text: str, pairs: list[str]) -> None:
+    got = {ps for kind, ps in facts(text).agreements() if kind == "Contract"}
+    assert got == {frozenset({"Ministry of Defence", p}) for p in pairs}
+
+
+@pytest.mark.parametrize(
+    ("text", "done"),
+    [
+        ("Veltra Quantum acquired Orbion Systems in March.", True),
+        ("Orbion Systems was acquired by Veltra Quantum for $100 million.", True),
+        ("Veltra Quantum completed the acquisition of Orbion Systems.", True),
+        ("Veltra Quantum, which agreed to buy French rival Orbion Systems in June, is growing.", False),
+    ],
+)
+def test_acquisitions(facts: Run, text: str, done: bool) -> None:
+    f = facts(text)
+    assert ("Contract", frozenset({VELTRA, ORBION})) in f.agreements()
+    assert f.has(ORBION, "PART_OF", VELTRA) is done
+    assert not f.has(VELTRA, "PARTNERS_WITH", ORBION)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Veltra Quantum acquired a 20% stake in Orbion Systems.",
+        "Veltra Quantum acquired equipment from Orbion Systems.",
+        "Veltra Quantum bought a licence from Orbion Systems.",
+    ],
+)
+def test_stakes_and_purchases_are_not_takeovers(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert ("Contract", frozenset({VELTRA, ORBION})) not in f.agreements()
+    assert not f.has(ORBION, "PART_OF", VELTRA)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a person working with a company is not an agreement between organisations
+        "Anna Berg, who is working with Orbion Systems, spoke in Lyon.",
+        # neither is a contract that no organisation awards
+        "Veltra Quantum said contracts were hard to find.",
+        # a list of members with one name only
+        "The consortium comprises Veltra Quantum and several universities.",
+    ],
+)
+def test_no_agreement(facts: Run, text: str) -> None:
+    assert facts(text).agreements() == []
