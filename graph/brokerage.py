@@ -86,6 +86,8 @@ def constraint(G: nx.Graph, *, weight: str | None = None, engine: str = "auto") 
     >>> round(c[0], 4), c[1]
     (0.3333, 1.0)
     """
+    if G.number_of_edges() == 0:  # networkx refuses a graph without edges; every node is isolated
+        return dict.fromkeys(G, math.nan)
     if choose("constraint", engine, _ENGINES) == "networkx" or (
         engine == "auto" and G.number_of_edges() < _SMALL
     ):

@@ -71,6 +71,16 @@ def test_isolated_actor_is_nan(engine: str) -> None:
     assert math.isnan(effective_size(G, engine=engine)["z"])
 
 
+@pytest.mark.parametrize("engine", ["networkx", "numpy", "auto"])
+def test_a_graph_without_ties_is_all_nan(engine: str) -> None:
+    # a projection that keeps actors but none of their ties (found by the API fuzz test)
+    G = nx.Graph()
+    G.add_nodes_from(["a", "b"])
+    assert all(math.isnan(v) for v in constraint(G, engine=engine).values())
+    assert all(math.isnan(v) for v in effective_size(G, engine=engine).values())
+    assert constraint(nx.Graph(), engine=engine) == {}
+
+
 @pytest.mark.parametrize("name", ["karate", "florentine", "les_miserables"])
 def test_named_graphs_match_networkx(name: str) -> None:
     G = {
