@@ -2,7 +2,10 @@
 
 It opens the configured store when the app starts (or uses the one given) and closes it on
 shutdown, serves ``/graphql`` (GraphiQL only in development), ``/health`` with the store's
-status, applies CORS from settings and caps request bodies. Other features hook in through
+status, applies CORS from settings and caps request bodies. Every request gets an id and a
+log line (:mod:`qkg.api.requestlog`); with ``QKG_METRICS=true`` the app serves Prometheus
+metrics at ``/metrics`` (or, with ``QKG_METRICS_PORT``, on a port of their own), and with
+tracing on (:mod:`qkg.api.tracing`) it opens spans. Other features hook in through
 :data:`EXTENSIONS`-style callables in :func:`create_app` (the web explorer mounts itself there).
 """
 
@@ -23,10 +26,14 @@ from fastapi.responses import JSONResponse
 from qkg.schemas import QkgError, StoreUnavailable
 
 from .limits import BodySizeLimit
-from .router import make_router
+from .requestlog import RequestLog
+from .router import make_router, telemetry_for
 from .settings import Settings, load_settings
 
 if TYPE_CHECKING:
+    from opentelemetry.trace import TracerProvider
+    from prometheus_client import CollectorRegistry
+
     from qkg.graph.store import GraphStore
 
 __all__ = ["create_app", "open_store"]
@@ -62,30 +69,48 @@ def create_app(
     *,
     store: GraphStore | None = None,
     extras: list[Callable[[FastAPI], None]] | None = None,
+    registry: CollectorRegistry | None = None,
+    tracer_provider: TracerProvider | None = None,
 ) -> FastAPI:
     """Build the qkg service.
 
     ``store``: serve this store (the caller closes it); by default the app opens the store
     ``settings`` configure when it starts and closes it when it stops. ``extras``: callables
     that add routes to the app (by default the web explorer, when installed).
+    ``registry``: count metrics in this Prometheus registry (default: a registry of the
+    app's own, when ``QKG_METRICS`` or ``QKG_METRICS_PORT`` is set). ``tracer_provider``:
+    trace with it (default: the global provider, when tracing is configured).
     """
     s = settings if settings is not None else load_settings()
     holder = _StoreHolder(store)
     owns_store = store is None
+    if registry is None and s.metrics_enabled:
+        from .metrics import app_registry
+
+        registry = app_registry()
+    telemetry, extensions = telemetry_for(s, registry=registry, tracer_provider=tracer_provider)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        if owns_store:
-            holder.store = open_store(s)
-            # A large graph in memory makes full collections slow; freeze what is loaded now.
-            gc.collect()
-            gc.freeze()
+        metrics_server = None
+        if registry is not None and s.metrics_port is not None:
+            from .metrics import serve_metrics
+
+            metrics_server = serve_metrics(registry, s.host, s.metrics_port)
         try:
+            if owns_store:
+                holder.store = open_store(s)
+                # A large graph in memory makes full collections slow; freeze what is loaded now.
+                gc.collect()
+                gc.freeze()
             yield
         finally:
             if owns_store and holder.store is not None:
                 holder.store.close()
                 holder.store = None
+            if metrics_server is not None:
+                metrics_server.shutdown()
+                metrics_server.server_close()
 
     app = FastAPI(
         title="qkg",
@@ -114,7 +139,11 @@ def create_app(
             body["status"] = "unavailable"
         return JSONResponse(body, status_code=200 if ok else 503)
 
-    app.include_router(make_router(holder.get, s))
+    app.include_router(make_router(holder.get, s, telemetry=telemetry, extensions=extensions))
+    if registry is not None and s.metrics and s.metrics_port is None:
+        from .metrics import mount_metrics
+
+        mount_metrics(app, registry)
 
     for extra in extras if extras is not None else _default_extras():
         extra(app)
@@ -132,6 +161,8 @@ def create_app(
         max_bytes_with_key=max(s.max_body_bytes, s.max_ingest_bytes + 64 * 1024),
         api_keys=[k.get_secret_value() for k in s.api_keys],
     )
+    app.add_middleware(RequestLog, telemetry=telemetry)  # outermost: sees every response
+    app.state.registry = registry
     return app
 
 

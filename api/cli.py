@@ -39,11 +39,23 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
+    ctx: typer.Context,
     version: bool = typer.Option(
         False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
     ),
 ) -> None:
     """qkg: documents about the quantum ecosystem in, an evidence-backed knowledge graph out."""
+    _configure_logging(serving=ctx.invoked_subcommand in ("serve", "demo"))
+
+
+def _configure_logging(*, serving: bool) -> None:
+    """The entry point owns the root logger: ``QKG_LOG_FORMAT`` lines on standard error, at
+    ``QKG_LOG_LEVEL`` (default ``info`` when serving, else ``warning``)."""
+    from .logs import configure_logging
+    from .settings import load_log_settings
+
+    s = load_log_settings()
+    configure_logging(s.log_format, s.log_level or ("info" if serving else "warning"))
 
 
 for _module in (serve, load, store, analytics, sync):

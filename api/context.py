@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from qkg.schemas import RelationType
 
     from .settings import Settings
+    from .telemetry import Telemetry
 
 __all__ = ["Context", "Group", "Loader", "check_api_key"]
 
@@ -236,14 +237,25 @@ def check_api_key(presented: str | None, keys: Sequence[str]) -> bool:
 class Context(BaseContext):
     """What every resolver sees: the store, the settings, a fresh loader, the caller's rights."""
 
-    def __init__(self, store: GraphStore, settings: Settings, *, authenticated: bool) -> None:
+    def __init__(
+        self,
+        store: GraphStore,
+        settings: Settings,
+        *,
+        authenticated: bool,
+        telemetry: Telemetry | None = None,
+    ) -> None:
         super().__init__()
         self.store = store
         self.settings = settings
         self.loader = Loader(store)
         self.authenticated = authenticated
+        #: Metrics and tracer of the router (analytics timings, ingested documents), if any.
+        self.telemetry = telemetry
         #: Set by mutation resolvers, so the answer is never cached.
         self.mutated = False
+        #: Set when a mutation was refused for want of a valid key (the ``unauthorized`` outcome).
+        self.denied = False
 
     def release(self) -> None:
         """Drop the request's loaded data once the answer is complete. graphql-core's

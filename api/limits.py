@@ -39,7 +39,10 @@ if TYPE_CHECKING:
 
     from .settings import Settings
 
-__all__ = ["BodySizeLimit", "limit_extensions", "should_mask", "token_limit_error"]
+__all__ = ["MASKED_MESSAGE", "BodySizeLimit", "limit_extensions", "should_mask", "token_limit_error"]
+
+#: What a client reads in place of an unexpected error's message.
+MASKED_MESSAGE = "Unexpected error."
 
 ExtensionFactory = Callable[[], SchemaExtension]
 
@@ -110,7 +113,7 @@ def limit_extensions(settings: Settings) -> list[type[SchemaExtension] | Extensi
     ]
     if not settings.introspection:
         exts.append(DisableIntrospection)
-    exts.append(functools.partial(MaskErrors, should_mask_error=should_mask))
+    exts.append(functools.partial(MaskErrors, should_mask_error=should_mask, error_message=MASKED_MESSAGE))
     return exts
 
 

@@ -323,7 +323,7 @@ class Query:
         top: int = 10,
     ) -> list[CentralityScore]:
         check_first(top, info.context.settings.max_page_size, "top")
-        scores = Scores.for_store(info.context.store)
+        scores = Scores.for_store(info.context.store, info.context.telemetry)
         ranking = scores.ranking(metric, via=via or DEFAULT_VIA, types=types, since=from_, until=to, top=top)
         actors = {a.model.id: a for a in actors_of(info.context.loader, [i for i, _ in ranking])}
         return [
@@ -345,7 +345,7 @@ class Query:
         top: int = 20,
     ) -> list[Community]:
         check_first(top, info.context.settings.max_page_size, "top")
-        result = Scores.for_store(info.context.store).communities(
+        result = Scores.for_store(info.context.store, info.context.telemetry).communities(
             via=via or DEFAULT_VIA, types=types, since=from_, until=to
         )
         return [
@@ -432,14 +432,21 @@ RemoveResult = Annotated[
 def _denied(info: Info) -> MutationsDisabled | Unauthorized | None:
     info.context.mutated = True
     if not info.context.settings.api_keys:
+        info.context.denied = True
         return MutationsDisabled(
             message="Mutations are disabled: no API key is configured (set QKG_API_KEYS)"
         )
     if not info.context.authenticated:
+        info.context.denied = True
         return Unauthorized(
             message="Missing or invalid API key: send it as 'Authorization: Bearer <key>' or 'X-API-Key: <key>'"
         )
     return None
+
+
+def _count_document(info: Info, outcome: str) -> None:
+    if info.context.telemetry is not None:
+        info.context.telemetry.document(outcome)
 
 
 @strawberry.type(description="Changes to the graph; each needs an API key.")
@@ -478,7 +485,9 @@ class Mutation:
                 info.context.store, doc, time_limit=info.context.settings.extract_time_limit
             )
         except (QkgError, ValueError) as exc:
+            _count_document(info, "rejected")
             return IngestRejected(message=str(exc))
+        _count_document(info, "loaded" if result.changed else "unchanged")
         stored = info.context.loader.document(result.document_id)
         assert stored is not None
         return IngestSuccess(

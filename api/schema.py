@@ -19,7 +19,10 @@ from .resolvers import Mutation, Query
 from .settings import Settings
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
     from graphql import GraphQLError
+    from strawberry.extensions import SchemaExtension
     from strawberry.types import ExecutionContext
 
 __all__ = ["SDL_PATH", "QkgSchema", "build_schema", "sdl"]
@@ -50,13 +53,16 @@ class QkgSchema(strawberry.Schema):
                 logger.debug("rejected: %s", error.message[:200])
 
 
-def build_schema(settings: Settings | None = None) -> strawberry.Schema:
-    """The schema with ``settings``' limits; field suggestions only in development."""
+def build_schema(
+    settings: Settings | None = None, *, extensions: Sequence[Callable[[], SchemaExtension]] = ()
+) -> strawberry.Schema:
+    """The schema with ``settings``' limits; field suggestions only in development.
+    ``extensions`` (factories) run first, around the limits (the tracing extension)."""
     s = settings if settings is not None else Settings()
     return QkgSchema(
         query=Query,
         mutation=Mutation,
-        extensions=limit_extensions(s),
+        extensions=[*extensions, *limit_extensions(s)],
         config=StrawberryConfig(disable_field_suggestions=s.environment != "development"),
         execution_context_class=LeanExecutionContext,
     )

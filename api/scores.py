@@ -9,14 +9,19 @@ the two never drift apart).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextlib import nullcontext
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from qkg.schemas import EntityType, RelationType
 
 if TYPE_CHECKING:
+    from contextlib import AbstractContextManager
+
     from qkg.graph.analytics import Analytics, CommunityResult
     from qkg.graph.store import GraphStore
+
+    from .telemetry import Telemetry
 
 __all__ = ["CentralityMetric", "Scores"]
 
@@ -39,14 +44,21 @@ class CentralityMetric(StrEnum):
 
 
 class Scores:
-    """Scores of one store through the analytics service (cached per graph version there)."""
+    """Scores of one store through the analytics service (cached per graph version there);
+    each request timed (and traced) by ``telemetry`` when given."""
 
-    def __init__(self, store: GraphStore) -> None:
+    def __init__(self, store: GraphStore, telemetry: Telemetry | None = None) -> None:
         self.store = store
+        self.telemetry = telemetry
 
     @classmethod
-    def for_store(cls, store: GraphStore) -> Scores:
-        return cls(store)
+    def for_store(cls, store: GraphStore, telemetry: Telemetry | None = None) -> Scores:
+        return cls(store, telemetry)
+
+    def _timed(self, analysis: str, measure: str) -> AbstractContextManager[None]:
+        if self.telemetry is None:
+            return nullcontext()
+        return self.telemetry.analytics(analysis, measure)
 
     def _service(self) -> Analytics:
         from qkg.graph.analytics import Analytics
@@ -63,9 +75,10 @@ class Scores:
         until: str | None = None,
     ) -> dict[str, float]:
         """Scores of every actor of the projection, keyed by entity id, in rank order."""
-        result = self._service().centrality(
-            metric.value, via=list(via), types=list(types) if types else None, since=since, until=until
-        )
+        with self._timed("centrality", metric.value):
+            result = self._service().centrality(
+                metric.value, via=list(via), types=list(types) if types else None, since=since, until=until
+            )
         return dict(result.scores)
 
     def score(self, metric: CentralityMetric, entity_id: str, *, via: Iterable[RelationType]) -> float | None:
@@ -82,14 +95,15 @@ class Scores:
         top: int = 10,
     ) -> list[tuple[str, float]]:
         """The ``top`` actors by score (the service's order: ties by id; low first for constraint)."""
-        result = self._service().centrality(
-            metric.value,
-            via=list(via),
-            types=list(types) if types else None,
-            since=since,
-            until=until,
-            top=top,
-        )
+        with self._timed("centrality", metric.value):
+            result = self._service().centrality(
+                metric.value,
+                via=list(via),
+                types=list(types) if types else None,
+                since=since,
+                until=until,
+                top=top,
+            )
         return [(s.id, s.score) for s in result.ranking]
 
     def communities(
@@ -101,6 +115,7 @@ class Scores:
         until: str | None = None,
     ) -> CommunityResult:
         """Louvain communities (seeded), largest first."""
-        return self._service().communities(
-            via=list(via), types=list(types) if types else None, since=since, until=until
-        )
+        with self._timed("communities", "louvain"):
+            return self._service().communities(
+                via=list(via), types=list(types) if types else None, since=since, until=until
+            )

@@ -5,16 +5,31 @@ Bad configuration fails at start with a message that names the variable and what
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Literal, TypeVar
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from qkg.schemas import ConfigurationError
 
-__all__ = ["Settings", "default_data_dir", "load_settings"]
+__all__ = [
+    "LogSettings",
+    "Settings",
+    "default_data_dir",
+    "load_log_settings",
+    "load_settings",
+    "otel_configured_by_environment",
+]
+
+#: The standard OpenTelemetry variables that switch tracing on when ``QKG_OTEL`` is unset.
+_OTEL_VARIABLES = (
+    "OTEL_EXPORTER_OTLP_ENDPOINT",
+    "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT",
+    "OTEL_TRACES_EXPORTER",
+)
 
 
 def default_data_dir() -> Path:
@@ -23,10 +38,27 @@ def default_data_dir() -> Path:
     return Path(base) / "qkg"
 
 
-class Settings(BaseSettings):
-    """Everything configurable, with the environment variable that sets it (``QKG_`` + name)."""
+def otel_configured_by_environment() -> bool:
+    """Whether a standard ``OTEL_*`` variable asks for traces (``OTEL_TRACES_EXPORTER=none`` does not)."""
+    exporter = os.environ.get("OTEL_TRACES_EXPORTER", "").strip().lower()
+    if exporter == "none":
+        return False
+    return any(os.environ.get(v, "").strip() for v in _OTEL_VARIABLES)
+
+
+class LogSettings(BaseSettings):
+    """The logging settings, which every ``qkg`` command reads before anything else."""
 
     model_config = SettingsConfigDict(env_prefix="QKG_", extra="forbid", frozen=True)
+
+    #: ``text`` (one readable line per event) or ``json`` (one JSON object per line).
+    log_format: Literal["text", "json"] = "text"
+    #: Level of the log; unset, ``info`` for ``qkg serve``/``demo`` and ``warning`` for other commands.
+    log_level: Literal["debug", "info", "warning", "error"] | None = None
+
+
+class Settings(LogSettings):
+    """Everything configurable, with the environment variable that sets it (``QKG_`` + name)."""
 
     #: ``embedded`` (on-disk RDF store, no server) or ``neo4j``.
     store: Literal["embedded", "neo4j"] = "embedded"
@@ -61,6 +93,23 @@ class Settings(BaseSettings):
     max_walk_nodes: int = Field(default=100_000, ge=1)
     #: Answers cached per (query, variables, graph version); 0 turns the cache off.
     response_cache_size: int = Field(default=1024, ge=0)
+    #: Serve Prometheus metrics at ``/metrics`` on the API's port.
+    metrics: bool = False
+    #: Serve the metrics on this port instead (on ``host``), not on the API's port.
+    metrics_port: int | None = Field(default=None, ge=1, le=65535)
+    #: OpenTelemetry traces (needs ``qkg[otel]``); unset, on when a standard ``OTEL_*`` variable
+    #: names an exporter or endpoint.
+    otel: bool | None = Field(default=None, validate_default=True)
+
+    @property
+    def metrics_enabled(self) -> bool:
+        """Whether metrics are collected (``QKG_METRICS`` or ``QKG_METRICS_PORT``)."""
+        return self.metrics or self.metrics_port is not None
+
+    @field_validator("otel")
+    @classmethod
+    def _otel(cls, v: bool | None) -> bool:
+        return otel_configured_by_environment() if v is None else v
 
     @field_validator("api_keys", "cors_origins", mode="before")
     @classmethod
@@ -78,16 +127,38 @@ class Settings(BaseSettings):
         return v
 
 
-def load_settings(**overrides: object) -> Settings:
-    """Read settings from the environment; raise :class:`ConfigurationError` naming the variable."""
+_S = TypeVar("_S", bound=LogSettings)
+
+
+def _read(cls: type[_S], **overrides: object) -> _S:
     try:
-        settings = Settings(**overrides)  # type: ignore[arg-type]
+        return cls(**overrides)  # type: ignore[arg-type]
     except ValidationError as exc:
         first = exc.errors()[0]
         field = str(first["loc"][0]) if first["loc"] else "?"
         raise ConfigurationError(
             f"QKG_{field.upper()}: {first['msg']} (got {first.get('input')!r})"
         ) from None
+
+
+def load_log_settings() -> LogSettings:
+    """Only the logging settings (every command reads them first, whatever else it needs)."""
+    return _read(LogSettings)
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read settings from the environment; raise :class:`ConfigurationError` naming the variable."""
+    settings = _read(Settings, **overrides)
     if settings.store == "neo4j" and not settings.neo4j_uri:
         raise ConfigurationError("QKG_STORE=neo4j needs QKG_NEO4J_URI (for example bolt://127.0.0.1:7687)")
+    if settings.metrics_port is not None and settings.metrics_port == settings.port:
+        raise ConfigurationError(
+            f"QKG_METRICS_PORT: {settings.metrics_port} is the API's port (QKG_PORT); pick another, "
+            "or unset it and set QKG_METRICS=true to serve /metrics on the API's port"
+        )
+    if settings.otel and importlib.util.find_spec("opentelemetry") is None:
+        raise ConfigurationError(
+            "QKG_OTEL: tracing needs the otel extra (pip install 'qkg[otel]'), "
+            "or unset QKG_OTEL and the OTEL_* variables"
+        )
     return settings

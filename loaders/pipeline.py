@@ -5,11 +5,17 @@ reaches the store; the rest of the batch still loads. Each delta is upserted on 
 so a store failure on one document does not undo the others. Progress (documents per
 second) is shown on standard error for multi-document loads, and a :class:`LoadSummary`
 is returned.
+
+Each document's outcome is logged on the ``qkg.loaders.pipeline`` logger: ``loaded`` and
+``unchanged`` at INFO, ``rejected`` at WARNING (with the reason), the run's totals at INFO.
+The ``extra`` fields (``source``, ``outcome``, ``document``, counts, ``reason``) make each
+line one JSON object under ``QKG_LOG_FORMAT=json``.
 """
 
 from __future__ import annotations
 
 import glob
+import logging
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -23,6 +29,8 @@ from .read import TEXT_SUFFIXES, ReadOptions, read_path, read_stdin
 from .structured import STRUCTURED_SUFFIXES, read_structured
 
 __all__ = ["LOADABLE_SUFFIXES", "LoadSummary", "deltas_from", "expand_paths", "load_paths"]
+
+logger = logging.getLogger(__name__)
 
 LOADABLE_SUFFIXES = frozenset({*TEXT_SUFFIXES, ".html", ".htm", ".xhtml", ".pdf", *STRUCTURED_SUFFIXES})
 
@@ -155,6 +163,12 @@ def load_paths(
                 deltas, notes, nbytes = deltas_from(src, ex, options)
             except DocumentRejected as exc:
                 summary.rejected.append((exc.source, exc.reason))
+                logger.warning(
+                    "rejected %s: %s",
+                    exc.source,
+                    exc.reason,
+                    extra={"source": exc.source, "outcome": "rejected", "reason": exc.reason},
+                )
                 step(i)
                 continue
             summary.bytes += nbytes
@@ -165,10 +179,42 @@ def load_paths(
                     res = store.upsert(delta)
                 except QkgError as exc:
                     summary.rejected.append((src, f"store refused it: {exc}"))
+                    logger.warning(
+                        "rejected %s: store refused it: %s",
+                        src,
+                        exc,
+                        extra={"source": src, "outcome": "rejected", "reason": f"store refused it: {exc}"},
+                    )
                     continue
                 if not res.changed:
                     summary.unchanged += 1
+                    logger.info(
+                        "unchanged %s (document %s already loaded)",
+                        src,
+                        res.document_id,
+                        extra={"source": src, "outcome": "unchanged", "document": res.document_id},
+                    )
                     continue
+                logger.info(
+                    "loaded %s: document %s, %d entities, %d relations, %d agreements, %d goals%s",
+                    src,
+                    res.document_id,
+                    len(delta.entities),
+                    len(delta.relations),
+                    len(delta.agreements),
+                    len(delta.goals),
+                    f", replacing {', '.join(res.replaced)}" if res.replaced else "",
+                    extra={
+                        "source": src,
+                        "outcome": "loaded",
+                        "document": res.document_id,
+                        "entities": len(delta.entities),
+                        "relations": len(delta.relations),
+                        "agreements": len(delta.agreements),
+                        "goals": len(delta.goals),
+                        "replaced": list(res.replaced),
+                    },
+                )
                 summary.documents += 1
                 summary.replaced += len(res.replaced)
                 summary.entities += len(delta.entities)
@@ -177,4 +223,17 @@ def load_paths(
                 summary.goals += len(delta.goals)
             step(i)
     summary.seconds = time.perf_counter() - t0
+    logger.info(
+        "load finished: %d loaded, %d unchanged, %d rejected in %.2f s",
+        summary.documents,
+        summary.unchanged,
+        len(summary.rejected),
+        summary.seconds,
+        extra={
+            "loaded": summary.documents,
+            "unchanged": summary.unchanged,
+            "rejected": len(summary.rejected),
+            "seconds": round(summary.seconds, 3),
+        },
+    )
     return summary

@@ -8,6 +8,7 @@ the seed document shipped inside the package (so it works after a plain ``pip in
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from importlib.resources import files
 from pathlib import Path
 from typing import Annotated
@@ -48,6 +49,7 @@ def _serve(host: str | None, port: int | None, *, seed: bool) -> None:
     if port is not None:
         overrides["port"] = port
     settings = load_settings(**overrides)
+    stop_tracing = _configure_tracing(settings.otel)
     store = open_store(settings)
     try:
         if seed:
@@ -59,14 +61,43 @@ def _serve(host: str | None, port: int | None, *, seed: bool) -> None:
                 err=True,
             )
         app = create_app(settings, store=store)
+        metrics = (
+            f", metrics: http://{settings.host}:{settings.metrics_port}/metrics"
+            if settings.metrics_port is not None
+            else ", metrics: /metrics"
+            if settings.metrics
+            else ""
+        )
         typer.echo(
             f"qkg: serving http://{settings.host}:{settings.port}/graphql "
-            f"(health: /health, explorer: /explore)",
+            f"(health: /health, explorer: /explore{metrics})",
             err=True,
         )
-        uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning", lifespan="on")
+        # uvicorn's own lines go through the root logger qkg configured (QKG_LOG_FORMAT);
+        # qkg's request log replaces its access log
+        uvicorn.run(
+            app,
+            host=settings.host,
+            port=settings.port,
+            log_level="warning",
+            log_config=None,
+            access_log=False,
+            lifespan="on",
+        )
     finally:
         store.close()
+        stop_tracing()
+
+
+def _configure_tracing(enabled: bool | None) -> Callable[[], None]:
+    """Install the OpenTelemetry SDK's tracer provider when tracing is on (qkg[otel])."""
+    if not enabled:
+        return lambda: None
+    from importlib.metadata import version
+
+    from ..tracing import configure_tracing
+
+    return configure_tracing(service_version=version("qkg"))
 
 
 Host = Annotated[str | None, typer.Option(help="Interface to listen on (default QKG_HOST, 127.0.0.1).")]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -11,6 +12,7 @@ import pytest
 
 from qkg.api.app import create_app
 from qkg.api.settings import Settings
+from qkg.graph.embedded import EmbeddedStore
 from qkg.graph.store import GraphStore
 
 from .graphs import daejeon
@@ -54,6 +56,19 @@ def loaded(store: GraphStore) -> GraphStore:
     for delta in daejeon():
         store.upsert(delta)
     return store
+
+
+@pytest.fixture
+def memory(tmp_path: Path) -> Iterator[GraphStore]:
+    """One embedded store with the test graph, for what does not depend on the store kind
+    (limits, metrics, logs, traces)."""
+    store = EmbeddedStore(tmp_path / "store")
+    for d in daejeon():
+        store.upsert(d)
+    try:
+        yield store
+    finally:
+        store.close()
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@ embedded store, queried over HTTP; the README's example queries answer from the 
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -17,9 +18,15 @@ import pytest
 from .server import free_port
 
 
-def _start(args: list[str], data: Path) -> tuple[subprocess.Popen[str], str]:
+def _start(args: list[str], data: Path, **extra_env: str) -> tuple[subprocess.Popen[str], str]:
     port = free_port()
-    env = {**os.environ, "QKG_DATA_DIR": str(data), "QKG_PORT": str(port), "QKG_STORE": "embedded"}
+    env = {
+        **os.environ,
+        "QKG_DATA_DIR": str(data),
+        "QKG_PORT": str(port),
+        "QKG_STORE": "embedded",
+        **extra_env,
+    }
     env.pop("QKG_API_KEYS", None)
     proc = subprocess.Popen(
         [sys.executable, "-m", "qkg.api.cli", *args],
@@ -45,13 +52,17 @@ def _start(args: list[str], data: Path) -> tuple[subprocess.Popen[str], str]:
 
 
 def _stop(proc: subprocess.Popen[str]) -> str:
+    return _stop_with_output(proc)[1]
+
+
+def _stop_with_output(proc: subprocess.Popen[str]) -> tuple[str, str]:
     proc.send_signal(signal.SIGINT)
     try:
-        _, err = proc.communicate(timeout=30)
+        out, err = proc.communicate(timeout=30)
     except subprocess.TimeoutExpired:
         proc.kill()
-        _, err = proc.communicate()
-    return err
+        out, err = proc.communicate()
+    return out, err
 
 
 @pytest.fixture(scope="module")
@@ -107,3 +118,28 @@ def test_serve_on_an_empty_store_and_a_second_process_is_refused(tmp_path: Path)
         assert len(second.stderr.strip().splitlines()) == 1
     finally:
         _stop(proc)
+
+
+def test_serve_as_an_operator_runs_it(tmp_path: Path) -> None:
+    """Metrics on, JSON logs, traces to the console: what ``curl /metrics`` shows after a named
+    query, the request's JSON log line with its id, and its spans when the server stops."""
+    proc, base = _start(
+        ["serve"], tmp_path, QKG_METRICS="true", QKG_LOG_FORMAT="json", OTEL_TRACES_EXPORTER="console"
+    )
+    try:
+        r = httpx.post(
+            base + "/graphql",
+            json={"query": "query Census { stats { documents } }"},
+            headers={"X-Request-ID": "op-1"},
+        )
+        assert r.json() == {"data": {"stats": {"documents": 0}}}
+        metrics = httpx.get(base + "/metrics").text
+        assert 'qkg_graphql_requests_total{operation="Census",outcome="ok"} 1.0' in metrics.splitlines()
+    finally:
+        out, err = _stop_with_output(proc)
+    lines = [json.loads(line) for line in err.splitlines() if line.startswith("{")]
+    (request,) = [line for line in lines if line["logger"] == "qkg.request" and line["path"] == "/graphql"]
+    assert (request["request_id"], request["operation"], request["outcome"]) == ("op-1", "Census", "ok")
+    assert request["duration_ms"] > 0
+    assert '"name": "GraphQL Query: Census"' in out
+    assert '"name": "qkg.store.stats"' in out

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import httpx
 import hypothesis_graphql
@@ -14,25 +13,11 @@ from hypothesis import settings as hsettings
 
 from qkg.api.limits import token_limit_error
 from qkg.api.schema import SDL_PATH
-from qkg.graph.embedded import EmbeddedStore
 from qkg.graph.store import GraphStore
 from qkg.schemas import Stats
 
 from .conftest import Client, Serve
 from .counting import CountingStore
-from .graphs import daejeon
-
-
-@pytest.fixture
-def memory(tmp_path: Path) -> Iterator[GraphStore]:
-    """Limits do not depend on the store kind: one embedded store with the test graph."""
-    store = EmbeddedStore(tmp_path / "store")
-    for d in daejeon():
-        store.upsert(d)
-    try:
-        yield store
-    finally:
-        store.close()
 
 
 @pytest.fixture

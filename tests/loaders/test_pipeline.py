@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -76,3 +77,34 @@ def test_expand_paths(tmp_path: Path) -> None:
         _write(tmp_path, n, "x")
     got = expand_paths([str(tmp_path), str(tmp_path / "*.txt"), "-"])
     assert got == [str(tmp_path / "a.txt"), str(tmp_path / "b.html"), str(tmp_path / "sub" / "c.md"), "-"]
+
+
+def test_each_document_outcome_is_logged(
+    tmp_path: Path, embedded: GraphStore, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="qkg")
+    good = tmp_path / "a.txt"
+    good.write_text("KAIST and Pasqal signed an MOU in Daejeon on quantum sensing.")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    load_paths([str(good), str(empty)], embedded, progress=False)
+    load_paths([str(good)], embedded, progress=False)
+
+    records = [r for r in caplog.records if r.name == "qkg.loaders.pipeline"]
+    per_document = [
+        (vars(r)["outcome"], vars(r)["source"], r.levelno) for r in records if "outcome" in vars(r)
+    ]
+    assert per_document == [
+        ("loaded", str(good), logging.INFO),
+        ("rejected", str(empty), logging.WARNING),
+        ("unchanged", str(good), logging.INFO),
+    ]
+    loaded = next(r for r in records if vars(r).get("outcome") == "loaded")
+    assert len(vars(loaded)["document"]) == 64
+    assert vars(loaded)["entities"] >= 2
+    rejected = next(r for r in records if vars(r).get("outcome") == "rejected")
+    assert vars(rejected)["reason"] in rejected.getMessage()
+    totals = [
+        (vars(r)["loaded"], vars(r)["unchanged"], vars(r)["rejected"]) for r in records if "loaded" in vars(r)
+    ]
+    assert totals == [(1, 0, 1), (0, 1, 0)]
