@@ -42,6 +42,7 @@ from .resolve import resolve
 from .rules.agreements import AgreementDraft, find_agreements
 from .rules.deals import deal_agreements
 from .rules.investments import investment_agreements, joint_funding_facts, round_facts
+from .rules.references import ANTECEDENT_RULE, antecedent_sentences
 from .segment import Sentence, split_sentences
 
 __all__ = ["Extractor", "RuleExtractor", "extract"]
@@ -66,6 +67,10 @@ class _Acc:
     rel: dict[tuple[str, RelationType, str], list[tuple[int, str, float]]] = field(
         default_factory=lambda: defaultdict(list)
     )
+    #: per sentence, entities it names only through a reference -> the sentence naming them
+    via: dict[int, dict[str, int]] = field(default_factory=dict)
+    #: per fact, the sentences naming the antecedents of the references it was read through
+    ante: dict[tuple[str, RelationType, str], set[int]] = field(default_factory=lambda: defaultdict(set))
 
     def add(self, k: int, f: Fact, types: dict[str, EntityType]) -> None:
         s, t = f.source, f.target
@@ -80,6 +85,9 @@ class _Acc:
         ):
             return
         self.rel[(s, f.type, t)].append((k, f.rule, f.confidence))
+        refs = self.via.get(k)
+        if refs:
+            self.ante[(s, f.type, t)].update(refs[e] for e in (s, t) if e in refs)
 
 
 class RuleExtractor:
@@ -103,14 +111,14 @@ class RuleExtractor:
         text = document.text
         sents = split_sentences(text)
         mentions = find_mentions(text, sents, self.gazetteer)
-        res = resolve(mentions, self.gazetteer)
+        res = resolve(mentions, self.gazetteer, sents)
         types = {eid: d.type for eid, d in res.drafts.items()}
         views = build_views(sents, res.mentions, types)
         doc_date = dateline([s.text for s in sents[:6]]) or (
             document.published.isoformat() if document.published else None
         )
 
-        acc = _Acc()
+        acc = _Acc(via=antecedent_sentences(res.mentions, sents))
         programs = [
             (m.start, eid)
             for m, eid in sorted(res.mentions, key=lambda x: x[0].start)
@@ -135,7 +143,7 @@ class RuleExtractor:
         drafts += investment_agreements(acc.rel, types)
 
         relations = self._relations(document, sents, acc)
-        agreements = self._agreements(document, sents, drafts, types, res)
+        agreements = self._agreements(document, sents, drafts, types, res, acc.via)
         goals = self._goals(document, sents, views, types)
         used = {r.source for r in relations} | {r.target for r in relations}
         for a in agreements:
@@ -179,9 +187,19 @@ class RuleExtractor:
         )
 
     def _span_evidence(
-        self, doc: Document, sents: list[Sentence], ks: list[int], rule: str, conf: float
+        self,
+        doc: Document,
+        sents: list[Sentence],
+        ks: list[int],
+        rule: str,
+        conf: float,
+        antecedents: Iterable[int] = (),
     ) -> list[Evidence]:
         ks = sorted(set(ks))
+        # a party read through a reference ("the company") is named in another sentence: quote it too
+        extra = [
+            self._evidence(doc, sents[a], ANTECEDENT_RULE, conf) for a in sorted(set(antecedents) - set(ks))
+        ]
         # consecutive sentences read together are quoted as one span
         if len(ks) == 2 and ks[1] == ks[0] + 1 and rule in {"definite-reference", "consortium-members"}:
             a, b = sents[ks[0]], sents[ks[1]]
@@ -193,9 +211,10 @@ class RuleExtractor:
                     end=b.end,
                     rule=rule,
                     confidence=conf,
-                )
+                ),
+                *extra,
             ]
-        return [self._evidence(doc, sents[k], rule, conf) for k in ks]
+        return [self._evidence(doc, sents[k], rule, conf) for k in ks] + extra
 
     def _relations(self, doc: Document, sents: list[Sentence], acc: _Acc) -> list[Relation]:
         out = []
@@ -205,6 +224,13 @@ class RuleExtractor:
                 if k not in seen or conf > seen[k][1]:
                     seen[k] = (rule, conf)
             ev = tuple(self._evidence(doc, sents[k], rule, conf) for k, (rule, conf) in sorted(seen.items()))
+            # the stating sentence says "It"/"the company": the sentence naming the actor is a second span
+            top = max(c for _, c in seen.values())
+            ev += tuple(
+                self._evidence(doc, sents[a], ANTECEDENT_RULE, top)
+                for a in sorted(acc.ante.get((s, t, o), ()))
+                if a not in seen
+            )
             out.append(
                 Relation(source=s, type=t, target=o, evidence=ev, confidence=max(c for _, c in seen.values()))
             )
@@ -217,6 +243,7 @@ class RuleExtractor:
         drafts: list[AgreementDraft],
         types: dict[str, EntityType],
         res: object,
+        via: dict[int, dict[str, int]] | None = None,
     ) -> list[Agreement]:
         from .resolve import Resolved
 
@@ -247,7 +274,9 @@ class RuleExtractor:
                 else AgreementStatus.UNKNOWN
             )
             topics = tuple(dict.fromkeys(res.drafts[t].name for t in d.topics if t in res.drafts))
-            ev = tuple(self._span_evidence(doc, sents, d.sentences, d.rule, d.confidence))
+            refs = via or {}
+            ante = {refs[k][p] for k in d.sentences if k in refs for p in d.parties if p in refs[k]}
+            ev = tuple(self._span_evidence(doc, sents, d.sentences, d.rule, d.confidence, ante))
             a = Agreement.build(
                 d.kind,
                 tuple(d.parties),

@@ -30,7 +30,7 @@ from .rules.organisations import (
     shaped_names,
 )
 from .rules.people import person_mentions
-from .rules.references import reference_mentions
+from .rules.references import outside_names, reference_mentions
 from .segment import Sentence
 
 __all__ = ["Mention", "find_mentions"]
@@ -101,7 +101,7 @@ def find_mentions(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) -> l
         check()
         events += event_spans(s, gaz)
         cands += government_mentions(s, gaz)
-        cands += reference_mentions(s)
+        cands += reference_mentions(s, gaz)
         if len(s.text) > MAX_PATTERN_SENTENCE or is_headline(s.text):
             continue
         cands += person_mentions(s)
@@ -114,7 +114,7 @@ def find_mentions(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) -> l
         c for c in cands if c.rule == "gazetteer" or (len(c.name) <= MAX_NAME and c.name.count(" ") < 16)
     ]
     # a gazetteer hit inside a person-name span wins over the person reading
-    mentions = _select(_drop_person_conflicts(cands))
+    mentions = _select(outside_names(_drop_person_conflicts(cands)))
     mentions = [extend_program(text, m) for m in mentions]
     mentions = definitions(text, mentions, gaz)
     mentions = list_members(text, sentences, mentions)

@@ -27,6 +27,7 @@ from qkg.schemas import Entity, EntityType, entity_id
 from .gazetteer import Entry, Gazetteer, norm
 from .mentions import Mention
 from .rules.references import resolve_references
+from .segment import Sentence
 
 __all__ = ["FUZZY_THRESHOLD", "Resolved", "resolve"]
 
@@ -101,8 +102,9 @@ def _affix_owner(m: Mention, longer: Sequence[_Draft]) -> _Draft | None:
     return next(iter(uniq.values())) if len(uniq) == 1 else None
 
 
-def resolve(mentions: Sequence[Mention], gaz: Gazetteer) -> Resolved:
-    """Resolve ``mentions`` (in document order) to entities."""
+def resolve(mentions: Sequence[Mention], gaz: Gazetteer, sentences: Sequence[Sentence] = ()) -> Resolved:
+    """Resolve ``mentions`` (in document order) to entities (``sentences`` let references
+    read the text around names: nationality, subjects)."""
     drafts: dict[str, _Draft] = {}
     out: list[tuple[Mention, str]] = []
     by_key: dict[tuple[str, EntityType], str] = {}
@@ -150,6 +152,13 @@ def resolve(mentions: Sequence[Mention], gaz: Gazetteer) -> Resolved:
                 continue
         out.append((m, add(_Draft(m.name, m.type, m.country, None, set(m.aliases)), m)))
     # pass 2: references point back to an entity named earlier
-    out += resolve_references(mentions, out, {eid: d.type for eid, d in drafts.items()})
+    out += resolve_references(
+        mentions,
+        out,
+        {eid: d.type for eid, d in drafts.items()},
+        sentences=sentences,
+        countries={eid: d.country for eid, d in drafts.items()},
+        gaz=gaz,
+    )
     out.sort(key=lambda x: (x[0].start, -x[0].end))
     return Resolved(out, drafts)

@@ -1,113 +1,602 @@
-"""References: definite descriptions and pronouns that stand for an actor named earlier."""
+"""References: pronouns and definite descriptions that stand for an actor named earlier.
+
+News text names an actor once and then refers to it: "Orbion was founded in Lyon. *It* has
+now teamed up with *the American chipmaker*", "*the French start-up*", "*its* CEO", "*the two
+companies*". This module finds such references in a sentence (:func:`reference_mentions`)
+and, once the named mentions of the document are resolved, decides which entity each one
+stands for (:func:`resolve_references`). A resolved reference is an ordinary mention of that
+entity, so every relation rule reads it like a name; an unresolved one produces nothing.
+
+A reference resolves only when type, nationality and recency agree on exactly one
+candidate:
+
+* descriptions ("the French start-up", "the Lyon-based firm", "the ministry") take the
+  entities of their head's type, keep those whose country agrees with the modifier, and
+  prefer the one mentioned most recently, then the most salient; a tie resolves nothing;
+* "It" opening a sentence is the previous sentence's subject; "it"/"its" inside a sentence
+  is the one organisation named before it in that sentence (the previous subject when
+  there is none, nothing when there are several);
+* "the two companies", "both firms" are the last two entities of the type, "they"/"their"
+  the coordinated subjects of the previous sentence;
+* places ("the city", "the country") take the closest preceding place of their type.
+
+Nationality comes from the gazetteer (an entity's ``country``) or from the text around a
+name: "French start-up Orbion", "Orbion, a Lyon-based company", "Japan's SBI", "Orbion,
+headquartered in Lyon"; adjectives are read through the gazetteer's demonyms.
+"""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from qkg.schemas import EntityType
 
+from ..gazetteer import Gazetteer
 from ..segment import Sentence
 from .mention import Mention
+from .words import alternation, word_list, word_table
 
-__all__ = ["reference_mentions", "resolve_references"]
+__all__ = [
+    "ANTECEDENT_RULE",
+    "Reference",
+    "antecedent_sentences",
+    "outside_names",
+    "reference_mentions",
+    "resolve_references",
+]
 
 E = EntityType
+#: The rule name of the evidence that quotes the sentence naming a reference's antecedent.
+ANTECEDENT_RULE = "reference-antecedent"
+
+_ORGLIKE = frozenset({E.COMPANY, E.UNIVERSITY, E.RESEARCH_INSTITUTE, E.GOVERNMENT_BODY, E.CLUSTER, E.PROGRAM})
+_PLACES = frozenset({E.CITY, E.REGION, E.COUNTRY})
+#: how far back (in sentences) a description or a plural looks for its antecedent
+_WINDOW = 3
+_NUMBERS = {"two": 2, "three": 3, "four": 4}
 
 
-_CITY_GOV = re.compile(r"\b[Tt]he\s+(?:city|metropolitan|municipal)(?:\s+government)?\b(?!\s+of)")
+@dataclass
+class Reference(Mention):
+    """A mention that stands for an earlier entity (``rule`` is always ``"anaphor"``)."""
+
+    #: "description", "pronoun" (it), "possessive" (its), "plural", "they" or "place"
+    kind: str = "description"
+    #: the entity types the reference may stand for
+    types: frozenset[EntityType] = frozenset()
+    #: the country (ISO code) a modifier requires ("the French start-up" -> FR)
+    nationality: str | None = None
+    #: how many entities it stands for ("the two companies" -> 2)
+    count: int = 1
+    #: filled by resolution: for each entity it stands for, where that entity was last named
+    antecedents: dict[str, int] = field(default_factory=dict)
 
 
+# -- detection ---------------------------------------------------------------------------------
+
+
+def _heads() -> dict[str, frozenset[EntityType]]:
+    return {h: frozenset(E(t) for t in ts.split("|")) for h, ts in word_table("reference_heads").items()}
+
+
+_HEADS = _heads()
+_HEAD_ALT = "|".join(re.escape(h) for h in sorted(_HEADS, key=lambda h: (-len(h), h)))
+_BLOCKERS = word_list("reference_blockers")
+_FUNCTION = r"(?:of|the|a|an|this|that|these|its|their|and|or|in|on|at|by|for|with|from|to|as|is|was)"
+_MOD = rf"(?:U\.S\.|U\.K\.|[A-Z][\w]*(?:-based)?|(?!{_FUNCTION}\s)[a-z][\w]*(?:-[\w]+)*)"
+_DESC = re.compile(
+    rf"(?<![\w-])(?P<det>[Tt]he|[Bb]oth|[Tt]his)\s+(?P<mods>(?:{_MOD}\s+){{0,3}}?)"
+    rf"(?P<head>{_HEAD_ALT})(?![\w-])"
+    r"(?!\s+(?:of|for|that|which|who|whose|behind|[A-Z\d])|,?\s+(?:called|named|known)\b)"
+)
+_CITY_GOV = re.compile(
+    r"\b[Tt]he\s+(?:city|metropolitan|municipal)(?:\s+government)?\b(?![-\s]+(?:of|state)\b|-)"
+)
 _COUNTRY_ANA = re.compile(r"\b[Tt]he\s+country\b(?!['’]s\s+(?:first|largest))")
-
-
-#: "The company raised ...", "The French start-up focuses on ...": a sentence that opens with a
-#: definite description of an organisation is about the closest preceding one of that kind.
-_OPENING_REF = re.compile(
-    r"^(?:(?:Meanwhile|Separately|Now|Today|Last\s+year|This\s+year),?\s+)?(?:The|the)\s+(?:[A-Z]?[a-z][\w-]*\s+){0,2}?"
-    r"(company|start-?up|firm|university|institute|laboratory|ministry|agency)\b(?!\s+(?:of|for)\b)"
+_PRONOUN = re.compile(r"(?<![\w-])(It|it|Its|its)(?![\w'’-])")
+#: "its" is a mention only before a role ("its CEO, Jane Doe"): elsewhere rules read "its" as a word
+_ROLE_AFTER = re.compile(
+    rf"^\s+(?:(?:new|former|current|then|interim)\s+)?(?i:{alternation('role_words')})\b"
+)
+_EXPLETIVE = re.compile(
+    r"^\s+(?:is|was|'s|’s|will\s+be|would\s+be|has\s+been|had\s+been|remains|seems|seemed|appears|appeared)"
+    r"\s+(?:(?:not|also|still|now|very|more|most|too|so|highly|quite|increasingly)\s+)*"
+    rf"(?:{alternation('expletive_it')})\b"
+    r"|^\s+(?:remains\s+to\s+be|takes|took|will\s+take|comes\s+to|came\s+to)\b"
+)
+#: a lower-case "it" refers back only as a clause subject ("Orbion said it would ...")
+_IT_SUBJECT = re.compile(
+    r"(?:\b(?:said|says|stated|announced|added|noted|explained|confirmed|and|but|that|as|because|while|"
+    r"when|after|before|since|so|where|if)\s+|,\s+)$"
 )
 
 
-_OPENING_TYPES = {
-    "company": E.COMPANY,
-    "startup": E.COMPANY,
-    "start-up": E.COMPANY,
-    "firm": E.COMPANY,
-    "university": E.UNIVERSITY,
-    "institute": E.RESEARCH_INSTITUTE,
-    "laboratory": E.RESEARCH_INSTITUTE,
-    "ministry": E.GOVERNMENT_BODY,
-    "agency": E.GOVERNMENT_BODY,
-}
+def _place_country(word: str, gaz: Gazetteer) -> str | None:
+    """The country a nationality adjective or a place name used as a modifier stands for."""
+    word = word.removesuffix("-based")
+    for w in (word, word.split()[-1]):
+        ent = gaz.by_demonym(w)
+        if ent is not None and ent.country:
+            return ent.country
+        for e in gaz.lookup(w):
+            if e.type in _PLACES and e.country:
+                return e.country
+    return None
 
 
-def reference_mentions(sent: Sentence) -> list[Mention]:
+def reference_mentions(sent: Sentence, gaz: Gazetteer | None = None) -> list[Mention]:
+    """The references of one sentence (not yet resolved)."""
     out: list[Mention] = []
-    opening = _OPENING_REF.match(sent.text)
-    if opening:
-        typ = _OPENING_TYPES[opening.group(1).lower()]
-        st = sent.start + opening.start()
-        out.append(
-            Mention(
-                st, sent.start + opening.end(), opening.group(), typ, opening.group(), "anaphor", anaphor=typ
-            )
-        )
-    if (
-        "the city" not in sent.text.lower()
-        and "the country" not in sent.text.lower()
-        and "metropolitan" not in sent.text
-        and "municipal" not in sent.text
-    ):
-        return out
-    for rx, typ in ((_CITY_GOV, E.CITY), (_COUNTRY_ANA, E.COUNTRY)):
-        for m in rx.finditer(sent.text):
-            st = sent.start + m.start()
-            out.append(Mention(st, st + len(m.group()), m.group(), typ, m.group(), "anaphor", anaphor=typ))
+    t = sent.text
+    low = t.lower()
+    if gaz is not None:
+        out += _descriptions(sent, gaz)
+    if "it" in low or "the" in low:
+        out += _pronouns(sent)
+    if "the city" in low or "the country" in low or "metropolitan" in t or "municipal" in t:
+        for rx, typ in ((_CITY_GOV, E.CITY), (_COUNTRY_ANA, E.COUNTRY)):
+            for m in rx.finditer(t):
+                st = sent.start + m.start()
+                out.append(_ref(st, m.group(), typ, "place", frozenset({typ})))
     return out
 
 
-_ORGLIKE = {E.COMPANY, E.UNIVERSITY, E.RESEARCH_INSTITUTE, E.GOVERNMENT_BODY, E.CLUSTER, E.PROGRAM}
+def outside_names(cands: list[Mention]) -> list[Mention]:
+    """Candidates without the references that overlap a name: "the national quantum strategy"
+    is the programme's name, not a description of an earlier one."""
+    covered = bytearray(max((c.end for c in cands), default=0))
+    for c in cands:
+        if c.rule != "anaphor":
+            covered[c.start : c.end] = b"\x01" * (c.end - c.start)
+    return [c for c in cands if c.rule != "anaphor" or not any(covered[c.start : c.end])]
+
+
+def _ref(
+    start: int,
+    text: str,
+    typ: EntityType,
+    kind: str,
+    types: frozenset[EntityType],
+    nationality: str | None = None,
+    count: int = 1,
+) -> Reference:
+    return Reference(
+        start,
+        start + len(text),
+        text,
+        typ,
+        text,
+        "anaphor",
+        anaphor=typ,
+        kind=kind,
+        types=types,
+        nationality=nationality,
+        count=count,
+    )
+
+
+def _descriptions(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
+    """'the French start-up', 'the Lyon-based firm', 'the two companies', 'both firms'."""
+    out: list[Mention] = []
+    t = sent.text
+    for m in _DESC.finditer(t):
+        head = m.group("head")
+        if re.search(r"[,(]\s*$", t[: m.start()]):
+            continue  # an apposition ("Orbion, the French start-up,") restates the name beside it
+        mods = [(x.group(), m.start("mods") + x.end()) for x in re.finditer(r"\S+", m.group("mods"))]
+        nationality: str | None = None
+        count = 2 if m.group("det").lower() == "both" else 1
+        span_start = m.start()
+        ok = True
+        for w, w_end in mods:
+            lw = w.lower()
+            if lw in _NUMBERS:
+                count = _NUMBERS[lw]
+            elif lw in _BLOCKERS:
+                ok = False
+            elif w[0].isupper():
+                country = _place_country(w, gaz)
+                if country is None:
+                    ok = False  # a capitalised word that is no place: part of a name
+                    continue
+                nationality = country
+                if not gaz.by_demonym(w.removesuffix("-based")):
+                    # a place name ("US", "Lyon-based") stays a mention of its own for the place rules
+                    span_start = w_end + len(t[w_end:]) - len(t[w_end:].lstrip())
+        plural = head.endswith("s") and head not in {"hub", "bus"} and not head.endswith("ss")
+        lower_mods = sum(1 for w, _ in mods if w[0].islower() and w.lower() not in _NUMBERS)
+        if lower_mods > 2:
+            ok = False  # "the multinational professional services firm" says more than we can check
+        if not ok or (plural != (count > 1)) or (m.group("det").lower() == "this" and count > 1):
+            continue
+        types = _HEADS[head]
+        kind = "plural" if count > 1 else "description"
+        st = sent.start + span_start
+        typ = next(iter(sorted(types, key=lambda x: x.value)))
+        out.append(_ref(st, t[span_start : m.end()], typ, kind, types, nationality=nationality, count=count))
+    return out
+
+
+def _pronouns(sent: Sentence) -> list[Mention]:
+    out: list[Mention] = []
+    t = sent.text
+    for m in _PRONOUN.finditer(t):
+        w = m.group(1)
+        lw = w.lower()
+        before = t[: m.start()]
+        if lw == "it" and _EXPLETIVE.match(t[m.end() :]):
+            continue
+        if lw == "it" and before.strip() and not _IT_SUBJECT.search(before):
+            continue
+        if lw == "its" and not _ROLE_AFTER.match(t[m.end() :]):
+            continue
+        kind = "possessive" if lw == "its" else "pronoun"
+        out.append(_ref(sent.start + m.start(), w, E.COMPANY, kind, _ORGLIKE | _PLACES))
+    return out
+
+
+# -- resolution --------------------------------------------------------------------------------
+
+
+@dataclass
+class _Seen:
+    """One mention of an entity, named or referred to, as resolution walks the document."""
+
+    pos: int
+    end: int
+    sent: int
+    eid: str
+    named_at: int
+
+
+@dataclass
+class _State:
+    """What resolution knows so far: mentions in order, per sentence, and nationalities."""
+
+    text_of: list[Sentence]
+    types: dict[str, EntityType]
+    countries: dict[str, str]
+    seen: list[_Seen] = field(default_factory=list)
+    by_sent: dict[int, list[_Seen]] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)
+    last: dict[str, _Seen] = field(default_factory=dict)
+    last_named: dict[str, int] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
+
+    def add(self, s: _Seen, named: bool) -> None:
+        self.seen.append(s)
+        self.by_sent.setdefault(s.sent, []).append(s)
+        self.counts[s.eid] = self.counts.get(s.eid, 0) + 1
+        self.last[s.eid] = s
+        if named:
+            self.last_named[s.eid] = s.pos
+
+    def subject(self, k: int) -> list[_Seen]:
+        """The subject of sentence ``k``: its first mention that opens a clause (not inside a
+        prepositional phrase, not a possessor or modifier), with the mentions coordinated
+        with it ("Orbion and Veltra signed")."""
+        ms = self.in_sentence(k)
+        if k >= len(self.text_of):
+            return []
+        sent = self.text_of[k]
+        for i, s in enumerate(ms):
+            before = sent.text[: s.pos - sent.start]
+            if len(before.split()) > 12 or _CLAUSE.search(re.sub(r"[,()]", " ", before)):
+                return []  # past the main clause's opening
+            group = self.opens_clause(k, ms, i)
+            if group:
+                return group
+        return []
+
+    def in_sentence(self, k: int) -> list[_Seen]:
+        return sorted(self.by_sent.get(k, []), key=lambda s: s.pos)
+
+    def opens_clause(self, k: int, ms: list[_Seen], i: int) -> list[_Seen]:
+        """``[ms[i], coordinated...]`` when ``ms[i]`` is the subject of its clause, else []."""
+        if k >= len(self.text_of):
+            return []
+        sent = self.text_of[k]
+        t = sent.text
+        s = ms[i]
+        a, b = s.pos - sent.start, s.end - sent.start
+        if a < 0 or b > len(t):
+            return []
+        nxt = ms[i + 1] if i + 1 < len(ms) else None
+        follow = t[b : nxt.pos - sent.start] if nxt is not None else t[b:]
+        if t[b : b + 1] in {"'", "’"} or (nxt is not None and _MODIFIER.fullmatch(follow)):
+            return []  # "Veltra's partner", "US firm Orbion", "Lyon-based Orbion": a modifier
+        prefix = re.sub(r"[\"“”‘’'(\[]", "", t[_clause_start(t, a) : a])
+        if _PREP_END.search(prefix) or len(prefix.split()) > 3:
+            return []
+        group = [s]
+        for nxt in ms[i + 1 :]:
+            gap = t[group[-1].end - sent.start : nxt.pos - sent.start]
+            if not re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?", gap):
+                break
+            group.append(nxt)
+        return group
+
+
+#: what separates a place used as a modifier from the name it qualifies ("US-based computing giant")
+_MODIFIER = re.compile(
+    r"(?:-based)?\s?|(?:-based)?\s+(?:[a-z][\w-]*\s+){0,2}(?:company|firm|start-?up|giant|group|chipmaker)\s+"
+)
+
+#: where a clause starts: after a comma, a dash, a reporting verb or a conjunction
+_CLAUSE = re.compile(
+    r"[,;:()]|\s[–—]\s|\b(?:said|says|stated|announced|added|noted|explained|confirmed|that|which|who|while|whereas|"
+    r"when|since|because|after|before|as|so|but|if|where)\b"
+)
+
+
+def _clause_start(t: str, pos: int) -> int:
+    """The offset in ``t`` where the clause holding ``pos`` starts."""
+    start = 0
+    for x in _CLAUSE.finditer(t, 0, pos):
+        start = x.end()
+    return start
+
+
+_PREP_END = re.compile(
+    r"\b(?:in|at|of|by|from|with|for|to|on|under|into|between|among|across|via|through|after|before|near|"
+    r"including|like|than|about|against|over|within|beyond|behind|alongside|without)\s+(?:(?:the|a|an)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _nationalities(
+    named: Sequence[tuple[Mention, str]],
+    sents: Sequence[Sentence],
+    types: dict[str, EntityType],
+    countries: dict[str, str | None],
+    gaz: Gazetteer,
+) -> dict[str, str]:
+    """Each organisation's country: the gazetteer's, else what the text around a name says."""
+    known: dict[str, str] = {e: c for e, c in countries.items() if c}
+    found: dict[str, set[str]] = {}
+    starts = [s.start for s in sents]
+    for m, eid in named:
+        if eid in known or types.get(eid) not in _ORGLIKE:
+            continue
+        k = bisect.bisect_right(starts, m.start) - 1
+        if k < 0:
+            continue
+        s = sents[k]
+        before = s.text[max(0, m.start - s.start - 60) : m.start - s.start]
+        after = s.text[m.end - s.start : m.end - s.start + 90]
+        for rx, text in ((_NAT_BEFORE, before), (_NAT_AFTER, after), (_NAT_BASED, after)):
+            x = rx.search(text)
+            if x:
+                c = _place_country(x.group("w"), gaz)
+                if c:
+                    found.setdefault(eid, set()).add(c)
+    for eid, cs in found.items():
+        if len(cs) == 1:
+            known[eid] = next(iter(cs))
+    return known
+
+
+_PLACE_WORD = r"(?P<w>U\.S\.|U\.K\.|[A-Z][\w]*(?:\s[A-Z][a-z]+)?)"
+_HEAD_WORDS = rf"(?:{_HEAD_ALT}|investor|fund)"
+_ADJ = r"(?:(?!(?:with|to|for|of|in|from|by|and|or|at|on)\s)[a-z][\w-]*\s+)"
+#: "French start-up Orbion", "US quantum firm Orbion", "Lyon-based Orbion", "Japan's SBI"
+_NAT_BEFORE = re.compile(
+    rf"(?:^|[^\w-]){_PLACE_WORD}(?:(?:-based|['’]s)\s+|(?:-based)?\s+{_ADJ}{{0,2}}{_HEAD_WORDS}\s+)$"
+)
+#: "Orbion, a French start-up", "Orbion, the Lyon-based company", "Orbion is a Chinese startup"
+_NAT_AFTER = re.compile(
+    rf"^\s*(?:\([^()]{{0,40}}\)\s*)?(?:,\s+(?:which\s+is\s+)?|\s+is\s+)(?:a|an|the|one\s+of\s+the)\s+"
+    rf"{_ADJ}{{0,2}}?{_PLACE_WORD}(?:-based)?\s+{_ADJ}{{0,3}}?{_HEAD_WORDS}\b"
+)
+#: "Orbion, based in Lyon", "Orbion, headquartered in Lyon"
+_NAT_BASED = re.compile(
+    rf"^\s*,?\s+(?:which\s+is\s+)?(?:based|headquartered|located)\s+in\s+(?:the\s+)?{_PLACE_WORD}"
+)
 
 
 def resolve_references(
-    mentions: Sequence[Mention], named: Sequence[tuple[Mention, str]], types: dict[str, EntityType]
+    mentions: Sequence[Mention],
+    named: Sequence[tuple[Mention, str]],
+    types: dict[str, EntityType],
+    *,
+    sentences: Sequence[Sentence] = (),
+    countries: dict[str, str | None] | None = None,
+    gaz: Gazetteer | None = None,
 ) -> list[tuple[Mention, str]]:
-    """The entity each reference mention stands for; unresolved references are dropped.
+    """The entity (or entities) each reference stands for; unresolved references are dropped.
 
-    Places ("the city government") take the closest preceding entity of their type;
-    organisations ("The company ...") the one the text is about so far (most mentioned,
-    then most recent).
+    One pass in document order over names and references (a reference sees only what
+    precedes it); each resolved reference then counts as a mention of its entity, so "It"
+    can stand for what "the company" stood for one sentence earlier.
     """
-    out: list[tuple[Mention, str]] = []
-    # one pass in document order (references before names at the same offset, which they
-    # cannot see), keeping per type the latest entity and the most-mentioned-then-latest one
     refs = [m for m in mentions if m.rule == "anaphor"]
+    if not refs:
+        return []
+    sents = list(sentences)
+    if not sents:
+        end = max(m.end for m in mentions)
+        sents = [Sentence(0, 0, end, " " * end, 0)]
+    starts = [s.start for s in sents]
+    nat = _nationalities(named, sents, types, countries or {}, gaz) if gaz is not None else {}
+    st = _State(sents, types, nat)
     events = sorted(
-        [(pm.start, 1, i, eid) for i, (pm, eid) in enumerate(named)]
-        + [(m.start, 0, i, "") for i, m in enumerate(refs)]
+        [(pm.start, 1, i) for i, (pm, _) in enumerate(named)] + [(m.start, 0, i) for i, m in enumerate(refs)]
     )
-    counts: dict[str, int] = {}
-    latest: dict[EntityType, str] = {}
-    best: dict[EntityType, str] = {}
-
-    def seen(eid: str) -> None:
-        t = types[eid]
-        counts[eid] = counts.get(eid, 0) + 1
-        latest[t] = eid
-        cur = best.get(t)
-        if cur is None or counts[eid] >= counts[cur]:
-            best[t] = eid
-
-    for _, is_name, i, eid in events:
+    out: list[tuple[Mention, str]] = []
+    for pos, is_name, i in events:
+        k = max(0, bisect.bisect_right(starts, pos) - 1)
         if is_name:
-            seen(eid)
+            pm, eid = named[i]
+            st.names[eid] = f"{st.names.get(eid, '')} {pm.name.lower()} {pm.text.lower()}"
+            st.add(_Seen(pm.start, pm.end, k, eid, pm.start), named=True)
             continue
         m = refs[i]
-        assert m.anaphor is not None
-        choice = (best if m.anaphor in _ORGLIKE else latest).get(m.anaphor)
-        if choice is None:
-            continue
-        out.append((m, choice))
-        seen(choice)
+        for eid in _choose(m, k, st):
+            if isinstance(m, Reference):
+                m.antecedents[eid] = st.last_named.get(eid, st.last[eid].named_at)
+            out.append((m, eid))
+            st.add(_Seen(m.start, m.end, k, eid, st.last[eid].named_at), named=False)
+    return out
+
+
+def _choose(m: Mention, k: int, st: _State) -> list[str]:
+    if not isinstance(m, Reference):
+        # a reference of the old shape: the closest preceding entity of its type
+        return [s.eid for s in reversed(st.seen) if st.types[s.eid] is m.anaphor][:1]
+    if m.kind == "place":
+        return _place(m, st)
+    if m.kind in {"pronoun", "possessive"}:
+        return _pronoun(m, k, st)
+    if m.kind == "plural":
+        return _plural(m, k, st)
+    return _description(m, k, st)
+
+
+def _place(m: Reference, st: _State) -> list[str]:
+    """'the city' is the latest city; 'the country' the latest country, unless a place of
+    another country was named since ("Daejeon ... the country's leading city")."""
+    for s in reversed(st.seen):
+        t = st.types[s.eid]
+        if t in m.types:
+            return [s.eid]
+        if E.COUNTRY in m.types and t in {E.CITY, E.REGION}:
+            code = st.countries.get(s.eid)
+            if code is None:
+                continue
+            same = [
+                e for e, c in st.countries.items() if c == code and st.types[e] is E.COUNTRY and e in st.last
+            ]
+            return same[:1]
+    return []
+
+
+def _fits(m: Reference, eid: str, st: _State) -> bool:
+    return st.types[eid] in m.types and (m.nationality is None or st.countries.get(eid) == m.nationality)
+
+
+def _pronoun(m: Reference, k: int, st: _State) -> list[str]:
+    """'It' opening a sentence is the previous sentence's subject; 'it'/'its' inside one is
+    the one actor of its clause, else the subject of one of the two clauses before it."""
+    sent = st.text_of[k] if k < len(st.text_of) else None
+    if sent is None:
+        return []
+    t, rel = sent.text, m.start - sent.start
+    if t[:rel].strip():
+        ms = [s for s in st.in_sentence(k) if st.types[s.eid] in _ORGLIKE | _PLACES]
+        cut = rel
+        for step in range(3):
+            begin = _clause_start(t, cut)
+            here = [i for i, s in enumerate(ms) if begin <= s.pos - sent.start < cut]
+            ids = list(dict.fromkeys(ms[i].eid for i in here))
+            if step == 0 and len(ids) == 1:
+                return ids
+            rel_pronoun = re.search(r"(?:^|[^\w])(?:which|who)$", t[:begin])
+            if rel_pronoun and not ids:
+                # "the OVHcloud group, which can rent out its capacity": the noun before "which"
+                before = [
+                    s
+                    for s in ms
+                    if s.end - sent.start <= begin
+                    and re.fullmatch(r"[\s,]*(?:which|who)", t[s.end - sent.start : begin])
+                ]
+                return [before[-1].eid] if before else []
+            if ids:
+                group = st.opens_clause(k, ms, here[0])
+                return [group[0].eid] if len(group) == 1 else []
+            if begin == 0:
+                break
+            cut = begin - 1
+        if any(s.pos - sent.start < rel for s in ms):
+            return []
+    subj = st.subject(k - 1)
+    if len(subj) != 1:
+        return []
+    eid = subj[0].eid
+    return [eid] if st.types[eid] in m.types else []
+
+
+def _candidates(m: Reference, k: int, st: _State) -> dict[str, _Seen]:
+    """The latest mention of each entity that fits ``m`` (type and nationality)."""
+    out: dict[str, _Seen] = {}
+    for eid, s in st.last.items():
+        if _fits(m, eid, st):
+            out[eid] = s
+    return out
+
+
+def _description(m: Reference, k: int, st: _State) -> list[str]:
+    """The one entity a description fits best: type and nationality, then recency, then a
+    name that carries the head noun ("the council" -> "International Council of ..."), then
+    salience (mentions so far), then the subject of the latest sentence."""
+    cands = _candidates(m, k, st)
+    if len(cands) == 1:
+        ((eid, s),) = cands.items()
+        return [eid] if E.PROGRAM not in m.types or s.sent >= k - _WINDOW else []
+    # a full description next to a name in the same sentence usually means another actor
+    earlier = {e: s for e, s in cands.items() if s.sent < k}
+    if not earlier:
+        here = [e for e, s in cands.items() if s.sent == k]
+        return here if len(here) == 1 else []
+    head = m.text.split()[-1].lower().removesuffix("'s").removesuffix("’s")
+    named = [e for e in earlier if re.search(rf"\b{re.escape(head)}\b", st.names.get(e, ""))]
+    if len(named) == 1:
+        return named
+    if named:
+        earlier = {e: earlier[e] for e in named}
+    # the actor the text is about: mentioned at least twice as often as any other candidate
+    ranked = sorted(earlier, key=lambda e: -st.counts[e])
+    if len(ranked) == 1:
+        return ranked
+    if st.counts[ranked[0]] >= 2 and st.counts[ranked[0]] >= 2 * st.counts[ranked[1]]:
+        return ranked[:1]
+    recent = {e: s for e, s in earlier.items() if s.sent >= k - _WINDOW}
+    if not recent:
+        return []
+    top = max(st.counts[e] for e in recent)
+    best = [e for e in recent if st.counts[e] == top]
+    if len(best) == 1:
+        return best
+    latest = max(recent[e].sent for e in best)
+    subj = st.subject(latest)
+    if len(subj) == 1 and subj[0].eid in best:
+        return [subj[0].eid]
+    last = [e for e in best if recent[e].sent == latest]
+    return last if len(last) == 1 else []
+
+
+def _plural(m: Reference, k: int, st: _State) -> list[str]:
+    cands = sorted(_candidates(m, k, st).items(), key=lambda x: -x[1].pos)
+    if len(cands) < m.count:
+        return []
+    chosen = cands[: m.count]
+    if chosen[-1][1].sent < k - _WINDOW:
+        return []
+    if len(cands) > m.count and cands[m.count][1].sent == chosen[-1][1].sent:
+        return []  # a third candidate as recent as the second: which two is unclear
+    return sorted((e for e, _ in chosen), key=lambda e: st.last[e].pos)
+
+
+def antecedent_sentences(
+    resolved: Sequence[tuple[Mention, str]], sentences: Sequence[Sentence]
+) -> dict[int, dict[str, int]]:
+    """Per sentence, the entities it names only through a reference, each with the index of
+    the sentence that names it: a fact read there quotes that sentence as a second span."""
+    starts = [s.start for s in sentences]
+    named: dict[int, set[str]] = {}
+    refs: list[tuple[int, str, int]] = []
+    for m, eid in resolved:
+        k = bisect.bisect_right(starts, m.start) - 1
+        if isinstance(m, Reference):
+            pos = m.antecedents.get(eid)
+            if pos is not None:
+                refs.append((k, eid, bisect.bisect_right(starts, pos) - 1))
+        else:
+            named.setdefault(k, set()).add(eid)
+    out: dict[int, dict[str, int]] = {}
+    for k, eid, ka in refs:
+        if 0 <= ka != k and eid not in named.get(k, ()):
+            out.setdefault(k, {})[eid] = ka
     return out

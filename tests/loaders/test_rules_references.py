@@ -1,0 +1,222 @@
+"""References across sentences: pronouns and descriptions resolve to an actor named earlier
+when type, nationality and recency agree on one candidate, and facts read through them keep
+the antecedent's sentence as a second evidence span. All texts are made up."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from qkg.loaders.extract import extract
+from qkg.loaders.gazetteer import default_gazetteer
+from qkg.loaders.mentions import find_mentions
+from qkg.loaders.resolve import resolve
+from qkg.loaders.rules.references import ANTECEDENT_RULE, Reference
+from qkg.loaders.segment import split_sentences
+from qkg.schemas import Document
+
+from .conftest import Facts
+
+Run = Callable[[str], Facts]
+
+
+def references(text: str) -> dict[str, list[str]]:
+    """Each reference's surface text -> the names of the entities it resolved to."""
+    gaz = default_gazetteer()
+    sents = split_sentences(text)
+    res = resolve(find_mentions(text, sents, gaz), gaz, sents)
+    out: dict[str, list[str]] = {}
+    for m, eid in res.mentions:
+        if isinstance(m, Reference):
+            out.setdefault(m.text, []).append(res.drafts[eid].name)
+    return out
+
+
+# -- what a reference stands for ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "names"),
+    [
+        # "It" opening a sentence: the previous sentence's subject organisation
+        (
+            "Orbion Quantum was founded in 2020 in Lyon. It has now teamed up with Veltra Quantum.",
+            "It",
+            ["Orbion Quantum"],
+        ),
+        # nationality: the French start-up is the French company, not the latest one
+        (
+            "Orbion Quantum, a French start-up, builds photonic chips. Kessler Technologies, a German "
+            "company, makes lasers. The French start-up will open a lab in Lyon.",
+            "The French start-up",
+            ["Orbion Quantum"],
+        ),
+        # a nationality adjective before the name, a US company two sentences back
+        (
+            "American chipmaker Nevrix Technologies reported record sales. Orbion Quantum was "
+            "founded in Lyon in 2020. It has now teamed up with the American chipmaker.",
+            "the American chipmaker",
+            ["Nevrix Technologies"],
+        ),
+        # a place name as modifier: the span leaves "US" to the place rules
+        (
+            "Nevrix Technologies, a US company, builds chips. Orbion Quantum signed a deal with "
+            "the US tech giant.",
+            "tech giant",
+            ["Nevrix Technologies"],
+        ),
+        # "X-based" from the text: Lyon is in France
+        (
+            "Orbion Quantum, based in Lyon, builds photonic chips. Kessler Technologies, a German "
+            "company, makes lasers. The French firm raised money.",
+            "The French firm",
+            ["Orbion Quantum"],
+        ),
+        # the university: the only one named so far
+        (
+            "Veltra Quantum and the University of Tarnow signed an agreement. Veltra Quantum will "
+            "fund two chairs. The university will host a new laboratory.",
+            "The university",
+            ["University of Tarnow"],
+        ),
+        # "it" inside a sentence after a reporting verb: the subject
+        (
+            "Orbion Quantum announced that it would open an office in Lyon.",
+            "it",
+            ["Orbion Quantum"],
+        ),
+        # the two companies: the last two
+        (
+            "Orbion Quantum builds chips. Veltra Quantum builds software. The two companies "
+            "signed a memorandum of understanding.",
+            "The two companies",
+            ["Orbion Quantum", "Veltra Quantum"],
+        ),
+        # the description whose head noun is in one candidate's name
+        (
+            "The Nordic Quantum Council was set up by Veltra Quantum and Orbion Quantum. "
+            "The council will meet twice a year.",
+            "The council",
+            ["Nordic Quantum Council"],
+        ),
+        # the country of the city named last, not the last country
+        (
+            "Orbion Quantum opened an office in the United States. Daejeon wants to become "
+            "the country's leading quantum city.",
+            "the country",
+            [],
+        ),
+    ],
+)
+def test_reference_resolves(text: str, ref: str, names: list[str]) -> None:
+    assert references(text).get(ref, []) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "ref"),
+    [
+        # wrong nationality: no German company was named
+        (
+            "Orbion Quantum, a French start-up, builds photonic chips. The German company said "
+            "it will invest.",
+            "The German company",
+        ),
+        # wrong type: no university was named
+        ("Orbion Quantum builds photonic chips. The university will host a laboratory.", "The university"),
+        # no antecedent at all
+        ("The company said it will open an office in Lyon.", "The company"),
+        # two equally good antecedents, coordinated in the previous sentence
+        (
+            "Orbion Quantum and Veltra Quantum signed an agreement. The company will build a lab.",
+            "The company",
+        ),
+        # three companies in one sentence: which two is unclear
+        (
+            "Orbion Quantum, Veltra Quantum and Kessler Technologies met in Lyon. The two companies "
+            "signed a deal.",
+            "The two companies",
+        ),
+        # expletive "it"
+        ("Orbion Quantum builds chips. It is likely that prices will fall.", "It"),
+        # "It" after a sentence whose subject is a person
+        ("Professor Jane Morrow of the University of Tarnow spoke in Lyon. It has a lab there.", "It"),
+        # a description that says more than can be checked
+        (
+            "Orbion Quantum builds chips. The multinational professional services firm will use them.",
+            "The multinational professional services firm",
+        ),
+    ],
+)
+def test_reference_stays_unresolved(text: str, ref: str) -> None:
+    assert ref not in references(text)
+
+
+def test_apposition_and_name_modifier_are_not_references() -> None:
+    refs = references(
+        "Orbion Quantum, the French start-up, raised money. The French start-up Lumeris said hello."
+    )
+    assert refs == {}
+
+
+def test_reference_is_never_an_entity_nor_an_alias(facts: Run) -> None:
+    f = facts("Orbion Quantum was founded in Lyon. The company has now teamed up with Veltra Quantum.")
+    names = {e.name for e in f.kg.entities} | {a for e in f.kg.entities for a in e.aliases}
+    assert not {"The company", "the company", "It"} & names
+
+
+# -- facts read through references ------------------------------------------------------------
+
+
+def test_partnership_through_two_references_keeps_both_antecedents(facts: Run) -> None:
+    text = (
+        "American chipmaker Nevrix Technologies reported record sales. Orbion Quantum was "
+        "founded in 2020 in Lyon. It has now teamed up with the American chipmaker."
+    )
+    f = facts(text)
+    assert f.has("Orbion Quantum", "PARTNERS_WITH", "Nevrix Technologies")
+    rel = next(r for r in f.kg.relations if r.type.value == "PARTNERS_WITH")
+    rules = [e.rule for e in rel.evidence]
+    assert rules[0] != ANTECEDENT_RULE  # the stating sentence comes first
+    assert rules.count(ANTECEDENT_RULE) == 2
+    for e in rel.evidence:
+        assert text[e.start : e.end] == e.sentence
+    assert "teamed up" in rel.evidence[0].sentence
+
+
+def test_agreement_through_a_plural_reference(facts: Run) -> None:
+    text = (
+        "Orbion Quantum builds photonic chips. Veltra Quantum writes control software. "
+        "The two companies signed a memorandum of understanding in March."
+    )
+    f = facts(text)
+    assert ("MOU", frozenset({"Orbion Quantum", "Veltra Quantum"})) in f.agreements()
+    ag = f.kg.agreements[0]
+    assert [e.rule for e in ag.evidence].count(ANTECEDENT_RULE) == 2
+    assert all(text[e.start : e.end] == e.sentence for e in ag.evidence)
+
+
+def test_description_in_a_sentence_feeds_relation_rules(facts: Run) -> None:
+    f = facts(
+        "Orbion Quantum, a French start-up, builds photonic chips. Kessler Ventures invested "
+        "EUR 5 million in the French start-up."
+    )
+    assert f.has("Kessler Ventures", "INVESTS_IN", "Orbion Quantum")
+
+
+def test_possessive_before_a_role(facts: Run) -> None:
+    f = facts("Orbion Quantum opened a lab in Lyon. Its CEO Jane Morrow said the lab will grow.")
+    assert f.has("Jane Morrow", "AFFILIATED_WITH", "Orbion Quantum")
+
+
+def test_unresolved_reference_produces_nothing(facts: Run) -> None:
+    f = facts(
+        "Orbion Quantum and Veltra Quantum met in Lyon. The company has now teamed up with Kessler Technologies."
+    )
+    assert not f.has("Orbion Quantum", "PARTNERS_WITH", "Kessler Technologies")
+    assert not f.has("Veltra Quantum", "PARTNERS_WITH", "Kessler Technologies")
+
+
+def test_fact_with_names_only_has_no_antecedent_span() -> None:
+    kg = extract(Document.from_text("Orbion Quantum has teamed up with Veltra Quantum."))
+    assert all(e.rule != ANTECEDENT_RULE for r in kg.relations for e in r.evidence)
