@@ -28,6 +28,7 @@ __all__ = [
     "LIST",
     "MAX_RULE_CHARS",
     "MAX_RULE_MENTIONS",
+    "ORG_NOUN",
     "Fact",
     "SentView",
     "build_view",
@@ -59,6 +60,12 @@ _APPOSED_MEMBER = re.compile(
     r"(unit|subsidiary|division|arm|affiliate|spin-off|spinoff|spin-out|spinout|member|part|partner|participant)"
     r"|one\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(members|partners|participants|subsidiaries|units))"
     r"\s+(?:of|from|in|to|within)\s+(?:the\s+)?§(\d+)§"
+)
+#: Nouns that describe an organisation by what it is ("the Lyon-based quantum start-up").
+ORG_NOUN = (
+    r"(?:compan(?:y|ies)|firms?|start-?ups?|developers?|makers?|manufacturers?|specialists?|providers?|"
+    r"suppliers?|vendors?|pioneers?|players?|unicorns?|spin-?outs?|spin-?offs?|groups?|giants?|chipmakers?|"
+    r"incubators?|labs?|laboratory|laboratories|institutes?|operators?|businesses|business|venture)"
 )
 #: "§a§, the §b§'s economic development bank", "§a§, §b§'s research arm".
 _APPOSED_ARM = re.compile(
@@ -204,11 +211,28 @@ def build_view(sent: Sentence, resolved: list[tuple[Mention, str]], types: dict[
 def _normalise(v: SentView) -> None:
     ty = v.type
 
-    def based(m: re.Match[str]) -> None:
-        if ty(m.group(1)) in PLACES:
-            _add(v, m.group(2), R.LOCATED_IN, m.group(1), "x-based", 0.9)
+    # "§Lyon§-based Orbion", "§Lyon§-based §quantum sensing§ start-up, §Orbion§": the place locates
+    # the organisation, and a technology named in the description is what it works on
+    def based(m: re.Match[str]) -> str:
+        p, gap, a = m.group(1), m.group(2), m.group(3)
+        inner = ids_in(gap)
+        if any(ty(i) is not E.TECHNOLOGY for i in inner) or (
+            "," in gap and not re.search(rf"{ORG_NOUN},", gap)
+        ):
+            return m.group(0)
+        if ty(p) in PLACES:
+            _add(v, a, R.LOCATED_IN, p, "x-based", 0.9)
+        if ty(a) in ORGS and re.search(rf"\b{ORG_NOUN},?\s*$", gap):
+            for i in inner:
+                _add(v, a, R.WORKS_ON, str(i), "x-based-technology", 0.8)
+        return f"§{a}§"
 
-    _fold(v, rf"{ENT}-based\s+(?:[a-z][\w-]*\s+){{0,3}}?{ENT}", 2, based)
+    tech = "|".join(str(i) for i, t in enumerate(v.types) if t is E.TECHNOLOGY) or "x"
+    v.masked = re.sub(
+        rf"{ENT}-based\s+((?:(?:[a-z][\w-]*|§\d+§)\s+){{0,3}}?(?:[a-z][\w-]*,\s+)?)§((?!(?:{tech})§)\d+)§",
+        based,
+        v.masked,
+    )
 
     def partner(m: re.Match[str]) -> None:
         _add(v, m.group(2), R.PART_OF, m.group(1), "x-partner", 0.8)
@@ -257,6 +281,19 @@ def _normalise(v: SentView) -> None:
         v.masked,
     )
 
+    # a line "§Orbion§, §Lyon§" (lists of winners, partners) and "§Orbion§, of §Lyon§,"
+    line = re.fullmatch(r"\s*§(\d+)§\s*,\s*§(\d+)§(?:\s*,\s*§(\d+)§)?\s*[.;]?\s*", v.masked)
+    if line and ty(line.group(1)) in ORGS and ty(line.group(2)) in {E.CITY, E.REGION}:
+        _add(v, line.group(1), R.LOCATED_IN, line.group(2), "line-org-place", 0.7)
+
+    def of_place(m: re.Match[str]) -> str:
+        if ty(m.group(1)) in ORGS and ty(m.group(2)) in PLACES:
+            _add(v, m.group(1), R.LOCATED_IN, m.group(2), "x-of-place", 0.8)
+            return f"§{m.group(1)}§,"
+        return m.group(0)
+
+    v.masked = re.sub(rf"{ENT},\s+of\s+{ENT}(?:,\s+§\d+§)?,", of_place, v.masked)
+
     def comma_place(a: int, b: int) -> bool:
         ta, tb = ty(a), ty(b)
         ok = (ta is E.CITY and tb in {E.REGION, E.COUNTRY}) or (ta is E.REGION and tb is E.COUNTRY)
@@ -296,6 +333,17 @@ def _normalise(v: SentView) -> None:
         based = re.match(r"^(?:the|a|an)\s+§(\d+)§-based\b", body)
         if based and ty(based.group(1)) in PLACES and ty(a) in ORGS:
             _add(v, a, R.LOCATED_IN, based.group(1), "apposition-based", 0.8)
+        # "§OQC§, the §UK§ superconducting hardware company spun out of ...": the place as a modifier
+        modifier = re.match(
+            rf"^(?:the|a|an)\s+§(\d+)§\s+((?:(?:[a-z][\w-]*|§\d+§)\s+){{0,3}}?){ORG_NOUN}\b", body
+        )
+        if (
+            modifier
+            and ty(modifier.group(1)) in PLACES
+            and ty(a) in ORGS
+            and all(ty(i) is E.TECHNOLOGY for i in ids_in(modifier.group(2)))
+        ):
+            _add(v, a, R.LOCATED_IN, modifier.group(1), "apposition-place-modifier", 0.8)
         if re.search(r"\b(?:competitors?|rivals?)\b", body):
             for i in inner:
                 if ty(i) in ORGS and ty(a) in ORGS:

@@ -7,11 +7,11 @@ from collections.abc import Iterator
 
 from qkg.schemas import EntityType, RelationType
 
-from ..context import ENT, LIST, ORGS, PLACES, Fact, SentView, ids_in
+from ..context import ENT, LIST, ORG_NOUN, ORGS, PLACES, Fact, SentView, ids_in
 from .rule import f as _f
 from .rule import ok as _ok
 
-__all__ = ["GATE", "location_facts"]
+__all__ = ["GATE", "fronted_facts", "location_facts", "place_modifier_facts", "sets_up_facts"]
 
 E = EntityType
 R = RelationType
@@ -34,10 +34,38 @@ GATE = (
     "premises",
     "hq",
     " in ",
+    "like",
+    "such as",
+    "including",
+    # organisation nouns a place may qualify ("the UK company")
+    "compan",
+    "firm",
+    "start",
+    "maker",
+    "giant",
+    "provider",
+    "developer",
+    "group",
+    "lab",
+    "institut",
+    "operator",
+    "specialist",
+    "supplier",
+    "vendor",
+    "player",
+    "spin",
+    "unicorn",
+    "incubator",
+    "business",
+    "venture",
+    "pioneer",
 )
 
 
 def location_facts(v: SentView, m: str) -> Iterator[Fact]:
+    yield from place_modifier_facts(v, m)
+    yield from sets_up_facts(v, m)
+    yield from fronted_facts(v, m)
     pl = PLACES | {E.CLUSTER}
     for x in re.finditer(
         rf"({LIST})\s+(?:(?:is|are|was|were|will|be|been|has|have|now|also|currently)\s+)*(?:\w+\s+)?(?:based|headquartered|located|situated|registered|anchored|housed)\s+(?:in|at)\s+(?:the\s+)?{ENT}",
@@ -71,3 +99,67 @@ def location_facts(v: SentView, m: str) -> Iterator[Fact]:
         a, b = int(x.group(2)), int(x.group(3))
         if _ok(v, a, b, PLACES) and v.type(a) in ORGS:
             yield _f(v, a, R.LOCATED_IN, b, "x-in-place", 0.7)
+
+
+#: "opened an office in", "will set up a facility in", "moving its headquarters to".
+_SETS_UP = (
+    r"(?:open|opens|opened|opening|set\s+up|sets\s+up|setting\s+up|establish\w*|launch\w*|build|builds|building|"
+    r"built|relocat\w+|mov\w+|expand\w*|plans?|planning|has|have|had|operat\w+|maintain\w*|runs?|running)"
+)
+_SITE = (
+    r"(?:offices?|headquarters|HQ|head\s+office|facilit(?:y|ies)|factor(?:y|ies)|plants?|sites?|labs?|laborator(?:y|ies)|"
+    r"cent(?:re|er)s?|hubs?|subsidiar(?:y|ies)|operations|presence|campus|base|branch(?:es)?|premises)"
+)
+#: A word before the site ("a", "its new European"), never a preposition or a mention.
+_SITE_QUAL = r"(?!(?:in|at|to|for|with|of|on|by|from|and)\b)[\w-]+"
+
+
+def _modifier_place(v: SentView, p: str, gap: str) -> bool:
+    """A place standing as a modifier ("the UK company"), with only technologies between."""
+    return v.type(p) in PLACES and all(v.type(i) is E.TECHNOLOGY for i in ids_in(gap))
+
+
+def place_modifier_facts(v: SentView, m: str) -> Iterator[Fact]:
+    """ "the §UK§ company §X§", "§US§ quantum firms §A§ and §B§", "§US§ tech giants like §A§ and §B§".
+
+    A place name used as a modifier of an organisation noun locates it; a nationality adjective
+    is not a place mention, and a possessive ("§Japan§'s §RIKEN§") is not this shape.
+    """
+    for x in re.finditer(
+        rf"(?<![§\w'])§(\d+)§\s+((?:(?:[a-z][\w-]*|§\d+§)\s+){{0,3}}?){ORG_NOUN},?\s+"
+        rf"(?:(?:like|such\s+as|including)\s+)?({LIST})",
+        m,
+    ):
+        p = x.group(1)
+        if not _modifier_place(v, p, x.group(2)):
+            continue
+        for a in ids_in(x.group(3)):
+            if _ok(v, a, int(p), PLACES) and v.type(a) in ORGS:
+                yield _f(v, a, R.LOCATED_IN, int(p), "place-modifier", 0.8)
+
+
+def sets_up_facts(v: SentView, m: str) -> Iterator[Fact]:
+    """ "§X§ opened an office in §Tokyo§", "§X§ will set up a facility in §Lyon§", "§X§ is planning to open ..."."""
+    for x in re.finditer(
+        rf"({LIST})[^§.;]{{0,40}}?\b{_SETS_UP}\s+(?:to\s+(?:open|set\s+up|establish|build|launch)\s+)?"
+        rf"(?:{_SITE_QUAL}\s+){{0,3}}?{_SITE}\s+(?:in|at)\s+(?:the\s+)?{ENT}",
+        m,
+    ):
+        b = int(x.group(2))
+        if v.type(b) is E.REGION and v.mentions[b].country is None:
+            continue  # "a second lab in Africa" says where it works, not where it is
+        for a in ids_in(x.group(1)):
+            if _ok(v, a, b, PLACES) and v.type(a) in ORGS:
+                yield _f(v, a, R.LOCATED_IN, b, "sets-up-in", 0.8)
+
+
+def fronted_facts(v: SentView, m: str) -> Iterator[Fact]:
+    """ "Based in §Boston§ and built on ..., §QuEra§ said", "Headquartered in §Lyon§, §Orbion§ ..."."""
+    x = re.match(
+        rf"\s*(?:Based|Headquartered|Located|Situated)\s+in\s+(?:the\s+)?{ENT}(?:,\s+§\d+§)?[^,.;]{{0,120}},\s+(?:the\s+)?{ENT}",
+        m,
+    )
+    if x:
+        a, b = int(x.group(2)), int(x.group(1))
+        if _ok(v, a, b, PLACES | {E.CLUSTER}) and v.type(a) in ORGS:
+            yield _f(v, a, R.LOCATED_IN, b, "fronted-based-in", 0.9)

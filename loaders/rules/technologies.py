@@ -1,4 +1,15 @@
-"""Technologies and what actors build: WORKS_ON (focus, specialism) and DEVELOPS (builds, launches)."""
+"""Technologies and what actors build: technology phrases as mentions, WORKS_ON and DEVELOPS.
+
+Mentions: a technology is a noun phrase whose head is a technology noun ("computing",
+"sensors", "key distribution", "qubits") and which holds a quantum word ("trapped-ion quantum
+computers", "quantum imaging and timing", "hybrid HPC-quantum computing"). Its name is the
+phrase in lower case with the head in its canonical form ("quantum computers" -> "quantum
+computing"), or the gazetteer's entry when one has that name; the words as written stay an
+alias. Capitalised words other than the sentence's first end a phrase, so a company such as
+"Quantum Computing Inc" is never read as a technology.
+Relations: WORKS_ON (focus, specialism, a developer of, "quantum sensing start-up X") and
+DEVELOPS (builds, launches).
+"""
 
 from __future__ import annotations
 
@@ -7,16 +18,152 @@ from collections.abc import Iterator
 
 from qkg.schemas import EntityType, RelationType
 
-from ..context import ENT, LIST, ORGS, Fact, SentView, ids_in
+from ..context import ENT, LIST, ORG_NOUN, ORGS, Fact, SentView, ids_in
+from ..gazetteer import Entry, Gazetteer
+from ..segment import Sentence
+from .mention import Mention
 from .rule import ACTORS as _ACTORS
 from .rule import Rule, apply
 from .rule import f as _f
 from .rule import ok as _ok
+from .words import word_list, word_table
 
-__all__ = ["DEVELOP_GATE", "develops_facts", "works_on_facts"]
+__all__ = ["DEVELOP_GATE", "develops_facts", "technology_mentions", "works_on_facts"]
 
 E = EntityType
 R = RelationType
+
+
+#: Heads of technology phrases and their canonical form ("computers" -> "computing").
+_HEADS = word_table("technology_heads")
+#: Words that may qualify a head inside a technology phrase.
+_MODS = word_list("technology_modifiers")
+#: Heads that add nothing after another head: "quantum computing technology" is quantum computing.
+_GENERIC = frozenset({"technology", "technologies", "tech", "systems", "hardware", "devices"})
+#: A word, with its hyphenated parts ("neutral-atom", "HPC-quantum", "atom-based").
+_WORD = re.compile(r"[A-Za-z0-9]+(?:[-‐‑][A-Za-z0-9]+)*")
+_ANCHOR = re.compile(r"quantum|qubit", re.IGNORECASE)
+
+
+def _lower_ok(w: str, first: bool) -> bool:
+    """Lower case, an acronym from the list, or the sentence's first word capitalised."""
+    if w[:1].islower() or w[:1].isdigit():
+        return True
+    if w in _MODS or w.split("-")[0] in _MODS:
+        return True
+    return first and w[1:] == w[1:].lower()
+
+
+def _techy(w: str) -> bool:
+    """A word that can stand inside a technology phrase."""
+    low = w.lower()
+    if low in _MODS or low in _HEADS or w in _MODS or _ANCHOR.search(low):
+        return True
+    parts = re.split(r"[-‐‑]", w)
+    return len(parts) > 1 and all(
+        p in _MODS or p in _HEADS or p.lower() in _MODS or (p == "based" and k) for k, p in enumerate(parts)
+    )
+
+
+def _head(w: str) -> str | None:
+    """The canonical head of ``w`` ("computers" -> "computing"; "quantum-computing" too)."""
+    low = w.lower()
+    if low in _HEADS:
+        return _HEADS[low]
+    pre, sep, last = low.rpartition("-")
+    if sep and pre == "quantum" and last in _HEADS:
+        return _HEADS[last]
+    return None
+
+
+def _canonical(words: list[str], tail: list[str]) -> str:
+    """The phrase in lower case (acronyms kept), its head canonical: "quantum sensors" -> "quantum sensing"."""
+    out = [w if any(c.isupper() for c in w[1:]) or w in _MODS else w.lower() for w in words]
+    last = out[-1].lower()
+    head = _HEADS.get(last)
+    if head is None:
+        out[-1] = "quantum " + _HEADS[last.rpartition("-")[2]]
+    else:
+        out[-1] = head
+    return " ".join([*out, *tail])
+
+
+def _entry(gaz: Gazetteer, *names: str) -> Entry | None:
+    for n in names:
+        for e in gaz.lookup(n):
+            if e.type is E.TECHNOLOGY:
+                return e
+    return None
+
+
+def technology_mentions(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
+    """Technology noun phrases of a sentence (only where a quantum word occurs: a cheap gate)."""
+    t = sent.text
+    if not _ANCHOR.search(t):
+        return []
+    words = list(_WORD.finditer(t))
+    lead = len(t) - len(t.lstrip(" \t\"'“‘(")) if t else 0
+    out: list[Mention] = []
+    i, n = 0, len(words)
+    while i < n:
+        # a run of adjacent phrase words, one space apart
+        j = i
+        while j < n and _techy(words[j].group()) and _lower_ok(words[j].group(), words[j].start() == lead):
+            if j > i and t[words[j - 1].end() : words[j].start()] != " ":
+                break
+            j += 1
+        if j == i:
+            i += 1
+            continue
+        run = words[i:j]
+        i = j
+        m = _phrase(t, run, words, j)
+        if m is not None:
+            out.append(_mention(sent, gaz, *m))
+    return out
+
+
+def _phrase(
+    t: str, run: list[re.Match[str]], words: list[re.Match[str]], j: int
+) -> tuple[int, int, list[str], list[str]] | None:
+    """The technology phrase of a run: up to its last real head, with "and <head>" kept."""
+    end = len(run)
+    while end and _head(run[end - 1].group()) is None:
+        end -= 1
+    while end > 1 and run[end - 1].group().lower() in _GENERIC and _head(run[end - 2].group()) is not None:
+        end -= 1
+    start = max(0, end - 6)
+    while start < end - 1 and run[start].group()[:1].isdigit():
+        start += 1  # "a 256-qubit computer" names no technology of its own
+    if end - start < 2 and "-" not in run[end - 1].group():
+        return None
+    if not end or not any(_ANCHOR.search(w.group()) for w in run[start:end]):
+        return None
+    body = [w.group() for w in run[start:end]]
+    tail: list[str] = []
+    stop = run[end - 1].end()
+    if end == len(run) and j + 1 < len(words) and words[j].group() == "and":
+        nxt = words[j + 1].group()
+        gap_ok = t[stop : words[j].start()] == " " and t[words[j].end() : words[j + 1].start()] == " "
+        if gap_ok and nxt in _HEADS and nxt.lower() not in _GENERIC:
+            tail = ["and", nxt]
+            stop = words[j + 1].end()
+    return run[start].start(), stop, body, tail
+
+
+def _mention(sent: Sentence, gaz: Gazetteer, s: int, e: int, body: list[str], tail: list[str]) -> Mention:
+    text = sent.text[s:e]
+    name = _canonical(body, tail)
+    entry = _entry(gaz, text, name)
+    return Mention(
+        sent.start + s,
+        sent.start + e,
+        text,
+        E.TECHNOLOGY,
+        entry.name if entry else name,
+        "technology",
+        entry=entry,
+    )
 
 
 _DEVELOP = (
@@ -56,6 +203,14 @@ _TECH_LIST = r"((?:§\d+§)(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)§\d+§)*)"
 _TECH = frozenset({E.TECHNOLOGY})
 
 
+#: The technology does not merely qualify a name or a project ("§X§'s §AI§ and Cyber Week",
+#: "§X§'s first §quantum computer§ adoption project").
+_NOT_A_MODIFIER = (
+    r"(?!\s+(?:and\s+)?[A-Z][a-z])(?!\s+(?:[\w-]+\s+){0,2}?(?:projects?|programmes?|programs?|initiatives?|"
+    r"events?|conferences?|summits?|weeks?|centers?|centres?)\b)"
+)
+
+
 #: Focus on a technology; actors (or organisations, for the weaker phrasings) work on it.
 _WORKS_ON_RULES = (
     Rule(
@@ -70,7 +225,7 @@ _WORKS_ON_RULES = (
         _TECH,
     ),
     Rule(
-        re.compile(rf"{ENT}'s?\s+(?:[\w-]+\s+){{0,3}}?{_TECH_LIST}"),
+        re.compile(rf"{ENT}'s?\s+(?:[\w-]+\s+){{0,3}}?{_TECH_LIST}{_NOT_A_MODIFIER}"),
         1,
         2,
         "possessive-technology",
@@ -103,8 +258,125 @@ _WORKS_ON_RULES = (
 )
 
 
+#: Words between a subject and its verb: auxiliaries, adverbs, relative pronouns.
+_AUX = (
+    r"(?:,?\s+(?:has|have|had|is|are|was|were|will|would|can|could|to|be|been|being|also|now|already|jointly|"
+    r"successfully|together|currently|recently|further|still|which|that|who|plans?|planning|aims?|aiming|"
+    r"seeks?|continues?|set|and|co-?))*"
+)
+#: Verbs that say an actor makes or advances a technology (not merely uses or funds it).
+_MAKES = (
+    r"(?:develop|develops|developing|developed|build|builds|building|built|make|makes|making|made|produce|produces|"
+    r"producing|produced|manufactur\w+|design|designs|designing|designed|commerciali[sz]\w+|offer|offers|offering|"
+    r"offered|provide|provides|providing|provided|deliver|delivers|delivering|delivered|demonstrat\w+|pursu\w+|"
+    r"explor\w+|advanc\w+|exploit\w*|pioneer\w*|sell|sells|selling|sold|research\w*|stud\w+|assembl\w+)"
+)
+#: A word qualifying the technology ("a", "state-of-the-art", "its own"), never a preposition.
+_QUAL = (
+    r"(?!(?:to|for|with|on|in|of|by|from|at|into|and|or|but|as|than|funding|money|access|services?|support|"
+    r"grants?|investment|capital|customers?|users?|clients?)\b)[a-z][\w-]*"
+)
+#: A maker's description: "a developer of", "the leading provider of", "a pioneer in".
+_MAKER = (
+    r"(?:developers?|providers?|makers?|manufacturers?|suppliers?|pioneers?|leaders?|specialists?|vendors?|"
+    r"designers?|builders?|innovators?)"
+)
+_ITS = r"(?:its|their|§\d+§)"
+
+#: Wordings where the technology is what an actor builds, is described by, or is known for.
+_MAKES_RULES = (
+    # "§Fujitsu§ and §RIKEN§ have developed a §superconducting quantum computer§",
+    # "§QuantX§, which produces state-of-the-art §quantum optical atomic clocks§"
+    Rule(
+        re.compile(rf"({LIST}){_AUX}\s+{_MAKES}\s+(?:{_QUAL}\s+){{0,3}}?{_TECH_LIST}"),
+        1,
+        2,
+        "makes-technology",
+        0.8,
+        frozenset(_ACTORS),
+        _TECH,
+    ),
+    # "§BT§ and §Toshiba§ have been working together on §quantum encryption§"
+    Rule(
+        re.compile(
+            rf"({LIST}){_AUX}\s+(?:work|works|working|worked|collaborat\w+|cooperat\w+)\s+"
+            rf"(?:(?:together|jointly|closely)\s+)?on\s+(?:{_QUAL}\s+){{0,2}}?{_TECH_LIST}"
+        ),
+        1,
+        2,
+        "work-together-on",
+        0.8,
+        frozenset(_ACTORS),
+        _TECH,
+    ),
+    # "§TuringQ§ is a developer of §optical quantum chips§", "§Orbion§, a pioneer in §quantum sensing§"
+    Rule(
+        re.compile(
+            rf"({LIST}),?\s+(?:is|was|are|were|has\s+been|remains|becomes|became)?\s*(?:a|an|the|one\s+of\s+the)\s+"
+            rf"(?:{_QUAL}\s+){{0,3}}?{_MAKER}\s+(?:of|in|for)\s+(?:{_QUAL}\s+){{0,2}}?{_TECH_LIST}"
+        ),
+        1,
+        2,
+        "maker-of-technology",
+        0.8,
+        frozenset(ORGS),
+        _TECH,
+    ),
+    # "§quantum computing§ start-up §IonQ§", "the §neutral-atom quantum computing§ company §QuEra§"
+    Rule(
+        re.compile(rf"{_TECH_LIST}\s+(?:[a-z][\w-]*\s+)?{ORG_NOUN},?\s+({LIST})"),
+        2,
+        1,
+        "technology-descriptor",
+        0.8,
+        frozenset(ORGS),
+        _TECH,
+    ),
+    # "§DeteQt§, §Australia§'s newest §quantum sensing§ start-up"
+    Rule(
+        re.compile(
+            rf"{ENT},\s+(?:§\d+§'s?|the|a|an)\s+(?:{_QUAL}\s+){{0,3}}?{_TECH_LIST}\s+(?:[a-z][\w-]*\s+)?{ORG_NOUN}\b"
+        ),
+        1,
+        2,
+        "apposition-technology-descriptor",
+        0.8,
+        frozenset(ORGS),
+        _TECH,
+    ),
+    # "§Stanford§, which is renowned for its development of §neutral atom-based quantum computing§"
+    Rule(
+        re.compile(
+            rf"{ENT},?\s+(?:which|that|who)?\s*(?:is|are|was|were|has\s+been|have\s+been)?\s*(?:best\s+|well\s+|widely\s+)?"
+            rf"(?:known|renowned|famous|recogni[sz]ed|noted|celebrated|acclaimed)\s+for\s+(?:{_ITS}\s+)?"
+            rf"(?:{_QUAL}\s+){{0,3}}?(?:(?:of|in|on)\s+)?{_TECH_LIST}"
+        ),
+        1,
+        2,
+        "known-for-technology",
+        0.8,
+        frozenset(_ACTORS),
+        _TECH,
+    ),
+    # "the development of §superconducting quantum systems§ by §Fujitsu§"
+    Rule(
+        re.compile(
+            rf"(?:development|commerciali[sz]ation|production|manufactur\w+|design|research)\s+(?:of|on|into)\s+"
+            rf"{_TECH_LIST}\s+by\s+({LIST})"
+        ),
+        2,
+        1,
+        "development-by",
+        0.8,
+        frozenset(_ACTORS),
+        _TECH,
+    ),
+)
+
+
 def works_on_facts(v: SentView, m: str) -> Iterator[Fact]:
     yield from apply(v, m, _WORKS_ON_RULES, R.WORKS_ON)
+    yield from apply(v, m, _MAKES_RULES, R.WORKS_ON)
 
 
 def develops_facts(v: SentView, m: str) -> Iterator[Fact]:

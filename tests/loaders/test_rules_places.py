@@ -1,0 +1,76 @@
+"""LOCATED_IN from stated location wording: X-based, headquartered in, a place as a modifier, offices."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from .conftest import Facts
+
+Run = Callable[[str], Facts]
+
+
+@pytest.mark.parametrize(
+    ("text", "org", "place"),
+    [
+        ("Veltra Quantum, a Lyon-based company, raised money.", "Veltra Quantum", "Lyon"),
+        ("The Lyon-based Veltra Quantum raised money.", "Veltra Quantum", "Lyon"),
+        ("Lyon-based quantum start-up Veltra Quantum raised money.", "Veltra Quantum", "Lyon"),
+        ("Lyon-based quantum sensing start-up Veltra Quantum raised money.", "Veltra Quantum", "Lyon"),
+        ("Veltra Quantum is headquartered in Lyon.", "Veltra Quantum", "Lyon"),
+        ("Veltra Quantum, of Grenoble, joined the group.", "Veltra Quantum", "Grenoble"),
+        ("Veltra Quantum opened an office in Tokyo last year.", "Veltra Quantum", "Tokyo"),
+        ("Veltra Quantum will set up a new facility in Grenoble.", "Veltra Quantum", "Grenoble"),
+        ("Veltra Quantum is planning to open an office in Dublin, Ireland.", "Veltra Quantum", "Dublin"),
+        ("Veltra Quantum (Lyon, France) joined.", "Veltra Quantum", "Lyon"),
+        ("The deal was signed with the UK company Veltra Quantum.", "Veltra Quantum", "United Kingdom"),
+        ("Investors backed US quantum firm Veltra Quantum.", "Veltra Quantum", "United States"),
+        (
+            "The method is pursued by US tech giants like Orbion Systems and Veltra Quantum.",
+            "Orbion Systems",
+            "United States",
+        ),
+        (
+            "Veltra Quantum, the UK photonic quantum computing company, raised money.",
+            "Veltra Quantum",
+            "United Kingdom",
+        ),
+        (
+            "Based in Boston and built on decades of research, Veltra Quantum Ltd said it would grow.",
+            "Veltra Quantum Ltd",
+            "Boston",
+        ),
+        ("Headquartered in Lyon, Veltra Quantum employs 40 people.", "Veltra Quantum", "Lyon"),
+        ("Veltra Quantum, Sheffield", "Veltra Quantum", "Sheffield"),
+    ],
+)
+def test_located_in(facts: Run, text: str, org: str, place: str) -> None:
+    assert facts(text).has(org, "LOCATED_IN", place)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Kessler Labs is in Waterloo, Ont., near the lake.", "Ontario"),
+        ("The hub is in Sherbrooke, Qué., since 2020.", "Quebec"),
+        ("The lab sits in Pasadena, Calif., near the campus.", "California"),
+    ],
+)
+def test_state_abbreviations_are_regions(facts: Run, text: str, place: str) -> None:
+    assert facts(text).has_entity(place)
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("The French start-up Veltra Quantum raised money.", "Veltra Quantum"),  # nationality adjective
+        ("Japan's Veltra Institute of Physics raised money.", "Veltra Institute of Physics"),  # possessive
+        ("Veltra Quantum opened its second lab in Africa.", "Veltra Quantum"),  # a continent: where it works
+        ("Veltra Quantum sells to customers in Lyon.", "Veltra Quantum"),
+        ("Veltra Quantum provides funding to UK companies.", "Veltra Quantum"),
+    ],
+)
+def test_no_location(facts: Run, text: str, org: str) -> None:
+    f = facts(text)
+    assert not any(s == org and t == "LOCATED_IN" for s, t, _ in f.triples())

@@ -1,0 +1,174 @@
+"""Technology phrases as mentions, and WORKS_ON from the wordings of focus, making and description."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from qkg.loaders.gazetteer import default_gazetteer
+from qkg.loaders.rules.technologies import technology_mentions
+from qkg.loaders.segment import split_sentences
+
+from .conftest import Facts
+
+Run = Callable[[str], Facts]
+
+
+def _phrases(text: str) -> list[tuple[str, str]]:
+    gaz = default_gazetteer()
+    return [(m.text, m.name) for s in split_sentences(text) for m in technology_mentions(s, gaz)]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "name"),
+    [
+        (
+            "Orbion sells trapped-ion quantum computers.",
+            "trapped-ion quantum computers",
+            "trapped-ion quantum computing",
+        ),
+        (
+            "It studies quantum imaging and timing.",
+            "quantum imaging and timing",
+            "quantum imaging and timing",
+        ),
+        (
+            "It offers hybrid quantum-classical computing.",
+            "hybrid quantum-classical computing",
+            "hybrid quantum-classical computing",
+        ),
+        ("It sells post-quantum cryptography.", "post-quantum cryptography", "post-quantum cryptography"),
+        (
+            "It builds neutral-atom quantum computers.",
+            "neutral-atom quantum computers",
+            "neutral-atom quantum computing",
+        ),
+        ("It makes optical quantum chips.", "optical quantum chips", "optical quantum chips"),
+        ("It makes quantum sensors.", "quantum sensors", "quantum sensing"),
+        (
+            "It runs hybrid HPC-quantum computing.",
+            "hybrid HPC-quantum computing",
+            "hybrid HPC-quantum computing",
+        ),
+        (
+            "It uses quantum-enhanced machine learning.",
+            "quantum-enhanced machine learning",
+            "quantum-enhanced machine learning",
+        ),
+        ("Quantum networking is hard.", "Quantum networking", "quantum networks"),
+        ("They sell quantum computing technology.", "quantum computing", "quantum computing"),
+    ],
+)
+def test_technology_phrases_and_their_canonical_names(text: str, surface: str, name: str) -> None:
+    assert (surface, name) in _phrases(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quantum Computing Inc. raised money.",  # a company, not a technology
+        "Orbion Quantum Systems signed a deal.",
+        "The team built a 256-qubit machine.",  # a machine's size, no technology phrase
+        "The national security strategy was published.",  # no quantum word
+        "It is a quantum leap for the region.",  # "leap" heads no technology
+    ],
+)
+def test_no_technology_phrase(text: str) -> None:
+    assert _phrases(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "tech"),
+    [
+        (
+            "Orbion Quantum and Veltra Quantum have developed a superconducting quantum computer.",
+            "Veltra Quantum",
+            "superconducting quantum computing",
+        ),
+        (
+            "Orbion Quantum and Veltra Quantum have developed a superconducting quantum computer.",
+            "Orbion Quantum",
+            "superconducting quantum computing",
+        ),
+        (
+            "Veltra Quantum is a developer of optical quantum chips.",
+            "Veltra Quantum",
+            "optical quantum chips",
+        ),
+        ("Veltra Quantum, a pioneer in quantum sensing, grew fast.", "Veltra Quantum", "quantum sensing"),
+        (
+            "Quantum computing start-up Veltra Quantum hired two engineers.",
+            "Veltra Quantum",
+            "quantum computing",
+        ),
+        (
+            "The neutral-atom quantum computing company Veltra Quantum hired staff.",
+            "Veltra Quantum",
+            "neutral-atom quantum computing",
+        ),
+        ("Lyon-based quantum sensing start-up Veltra Quantum opened.", "Veltra Quantum", "quantum sensing"),
+        (
+            "Veltra Quantum, Portugal's newest quantum sensing startup, won a contract.",
+            "Veltra Quantum",
+            "quantum sensing",
+        ),
+        (
+            "Officials met Stanford University, which is renowned for its work on quantum imaging and timing.",
+            "Stanford University",
+            "quantum imaging and timing",
+        ),
+        (
+            "The ministry backs the development of superconducting quantum systems by Veltra Quantum.",
+            "Veltra Quantum",
+            "superconducting quantum systems",
+        ),
+        (
+            "Veltra Quantum, which produces quantum optical atomic clocks, won a contract.",
+            "Veltra Quantum",
+            "quantum optical atomic clocks",
+        ),
+        (
+            "Orbion Quantum and Veltra Quantum have been working together on quantum encryption.",
+            "Orbion Quantum",
+            "quantum encryption",
+        ),
+        (
+            "Veltra Quantum focuses on hybrid quantum-classical computing.",
+            "Veltra Quantum",
+            "hybrid quantum-classical computing",
+        ),
+        (
+            "Veltra Quantum specialises in post-quantum cryptography.",
+            "Veltra Quantum",
+            "post-quantum cryptography",
+        ),
+    ],
+)
+def test_works_on(facts: Run, text: str, actor: str, tech: str) -> None:
+    assert facts(text).has(actor, "WORKS_ON", tech)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "tech"),
+    [
+        (
+            "Kessler Ventures provides funding to quantum sensing companies.",
+            "Kessler Ventures",
+            "quantum sensing",
+        ),
+        (
+            "Orbion Quantum will use quantum computing services from Veltra Quantum.",
+            "Orbion Quantum",
+            "quantum computing",
+        ),
+        (
+            "The Orbion Quantum's first quantum computer adoption project began.",
+            "Orbion Quantum",
+            "quantum computing",
+        ),
+    ],
+)
+def test_no_works_on(facts: Run, text: str, actor: str, tech: str) -> None:
+    f = facts(text)
+    assert not any(s == actor and t == "WORKS_ON" for s, t, _ in f.triples())
