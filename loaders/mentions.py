@@ -31,6 +31,7 @@ from .rules.organisations import (
 )
 from .rules.people import person_mentions
 from .rules.references import outside_names, reference_mentions
+from .rules.technologies import technology_mentions
 from .segment import Sentence
 
 __all__ = ["Mention", "find_mentions"]
@@ -101,6 +102,7 @@ def find_mentions(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) -> l
         check()
         events += event_spans(s, gaz)
         cands += government_mentions(s, gaz)
+        cands += technology_mentions(s, gaz)
         cands += reference_mentions(s, gaz)
         if len(s.text) > MAX_PATTERN_SENTENCE or is_headline(s.text):
             continue
