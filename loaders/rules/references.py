@@ -28,6 +28,7 @@ headquartered in Lyon"; adjectives are read through the gazetteer's demonyms.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -56,6 +57,8 @@ _ORGLIKE = frozenset({E.COMPANY, E.UNIVERSITY, E.RESEARCH_INSTITUTE, E.GOVERNMEN
 _PLACES = frozenset({E.CITY, E.REGION, E.COUNTRY})
 #: how far back (in sentences) a description or a plural looks for its antecedent
 _WINDOW = 3
+#: how far back (in sentences) candidates are gathered at all (beyond it: only the most mentioned)
+_REACH = 12
 _NUMBERS = {"two": 2, "three": 3, "four": 4}
 
 
@@ -264,13 +267,26 @@ class _State:
     counts: dict[str, int] = field(default_factory=dict)
     last: dict[str, _Seen] = field(default_factory=dict)
     last_named: dict[str, int] = field(default_factory=dict)
-    names: dict[str, str] = field(default_factory=dict)
+    names: dict[str, set[str]] = field(default_factory=dict)
+    #: ISO code -> the Country entity of the document with that code
+    country_entity: dict[str, str] = field(default_factory=dict)
+    #: per type, entities in order of their latest mention (latest last)
+    order: dict[EntityType, dict[str, None]] = field(default_factory=dict)
+    #: per type, the most mentioned entity so far (ties: the latest)
+    top: dict[EntityType, str] = field(default_factory=dict)
 
     def add(self, s: _Seen, named: bool) -> None:
         self.seen.append(s)
         self.by_sent.setdefault(s.sent, []).append(s)
         self.counts[s.eid] = self.counts.get(s.eid, 0) + 1
         self.last[s.eid] = s
+        t = self.types[s.eid]
+        order = self.order.setdefault(t, {})
+        order.pop(s.eid, None)
+        order[s.eid] = None
+        cur = self.top.get(t)
+        if cur is None or self.counts[s.eid] >= self.counts[cur]:
+            self.top[t] = s.eid
         if named:
             self.last_named[s.eid] = s.pos
 
@@ -422,6 +438,7 @@ def resolve_references(
     starts = [s.start for s in sents]
     nat = _nationalities(named, sents, types, countries or {}, gaz) if gaz is not None else {}
     st = _State(sents, types, nat)
+    st.country_entity = {c: e for e, c in nat.items() if types.get(e) is E.COUNTRY}
     events = sorted(
         [(pm.start, 1, i) for i, (pm, _) in enumerate(named)] + [(m.start, 0, i) for i, m in enumerate(refs)]
     )
@@ -430,7 +447,8 @@ def resolve_references(
         k = max(0, bisect.bisect_right(starts, pos) - 1)
         if is_name:
             pm, eid = named[i]
-            st.names[eid] = f"{st.names.get(eid, '')} {pm.name.lower()} {pm.text.lower()}"
+            if eid not in st.last:
+                st.names[eid] = set(re.findall(r"[\w-]+", f"{pm.name} {pm.text}".lower()))
             st.add(_Seen(pm.start, pm.end, k, eid, pm.start), named=True)
             continue
         m = refs[i]
@@ -458,7 +476,7 @@ def _choose(m: Mention, k: int, st: _State) -> list[str]:
 def _place(m: Reference, st: _State) -> list[str]:
     """'the city' is the latest city; 'the country' the latest country, unless a place of
     another country was named since ("Daejeon ... the country's leading city")."""
-    for s in reversed(st.seen):
+    for s in itertools.islice(reversed(st.seen), 300):
         t = st.types[s.eid]
         if t in m.types:
             return [s.eid]
@@ -466,10 +484,8 @@ def _place(m: Reference, st: _State) -> list[str]:
             code = st.countries.get(s.eid)
             if code is None:
                 continue
-            same = [
-                e for e, c in st.countries.items() if c == code and st.types[e] is E.COUNTRY and e in st.last
-            ]
-            return same[:1]
+            same = st.country_entity.get(code)
+            return [same] if same is not None and same in st.last else []
     return []
 
 
@@ -521,9 +537,19 @@ def _pronoun(m: Reference, k: int, st: _State) -> list[str]:
 def _candidates(m: Reference, k: int, st: _State) -> dict[str, _Seen]:
     """The latest mention of each entity that fits ``m`` (type and nationality)."""
     out: dict[str, _Seen] = {}
-    for eid, s in st.last.items():
-        if _fits(m, eid, st):
-            out[eid] = s
+    for t in m.types:
+        # the entities of the last few sentences, latest first, and the most mentioned one:
+        # bounded work per reference, whatever the document's length
+        order = st.order.get(t, {})
+        for eid in reversed(order):
+            s = st.last[eid]
+            if s.sent < k - _REACH:
+                break
+            if _fits(m, eid, st):
+                out[eid] = s
+        top = st.top.get(t)
+        if top is not None and _fits(m, top, st):
+            out[top] = st.last[top]
     return out
 
 
@@ -541,7 +567,7 @@ def _description(m: Reference, k: int, st: _State) -> list[str]:
         here = [e for e, s in cands.items() if s.sent == k]
         return here if len(here) == 1 else []
     head = m.text.split()[-1].lower().removesuffix("'s").removesuffix("’s")
-    named = [e for e in earlier if re.search(rf"\b{re.escape(head)}\b", st.names.get(e, ""))]
+    named = [e for e in earlier if head in st.names.get(e, ())]
     if len(named) == 1:
         return named
     if named:
