@@ -170,7 +170,11 @@ def _find_groups(v: SentView) -> list[tuple[list[int], str, int]]:
         rf"alongside(?:\s+[a-z][\w-]*){{0,3}}?)\s+{_DESCRIBED}({LIST})",
         m,
     ):
-        withs = keep(ids_in(x.group(1)))
+        # "with a Toronto-based company": the place only describes the partner
+        tail = m[x.start(1) : x.end(1) + 14]
+        withs = [
+            i for i in keep(ids_in(x.group(1))) if not re.search(rf"§{i}§-(?:based|headquartered)", tail)
+        ]
         head = m[: x.start()]
         before = [i for i in keep(ids_in(head)) if i not in withs]
         subj: list[int] = []
@@ -290,7 +294,8 @@ def find_agreements(
             gkind = _kind_near(m, pos) if kind is not None else None
             conf = 0.9 if rule in {"between", "subjects-signed", "signed-with"} else 0.7
             if gkind is None and (
-                rule in {"with", "subjects-collaborate"} or (rule == "subjects-signed" and _CO_RX.search(m))
+                rule in {"with", "subjects-collaborate"}
+                or (rule == "subjects-signed" and _co_verb_follows(m, pos))
             ):
                 gkind = K.PARTNERSHIP  # "A teamed up with B": a partnership without the noun
                 rule = f"{rule}-verb"
@@ -313,6 +318,16 @@ def find_agreements(
     _discourse(views, drafts, facts)
     drafts = _without_echoes(drafts)
     return drafts, [f for _, f in facts], facts
+
+
+def _co_verb_follows(m: str, pos: int) -> bool:
+    """Whether the clause whose subjects start at ``pos`` says they collaborate ("agreed to cooperate")."""
+    subjects = re.match(LIST, m[pos:])
+    start = pos + (subjects.end() if subjects else 0)
+    clause = re.split(
+        r"[,;]|\b(?:while|whereas|but|after|before|when)\b", m[start : start + 120], maxsplit=1
+    )[0]
+    return _CO_RX.search(clause) is not None
 
 
 def _without_echoes(drafts: list[AgreementDraft]) -> list[AgreementDraft]:

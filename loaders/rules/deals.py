@@ -97,7 +97,7 @@ _MEMBER_CUE = (
 #: "The consortium comprises A, B and C", "its members include A, B and C", "an alliance of A, B and C"
 _MEMBER_LIST = re.compile(
     rf"\b(?:consorti(?:um|a)|alliance|coalition|partnership|network|members|partners|participants)\b"
-    rf"(?:\s+(?!{_MEMBER_CUE}\b)[a-z][\w-]*){{0,3}}?\s+{_MEMBER_CUE}\s*:?\s+(?:[a-z][\w-]*\s+){{0,2}}?({LIST})",
+    rf"(?:\s+(?:of|in)\s+(?:the\s+)?§\d+§|(?:\s+(?!{_MEMBER_CUE}\b)[a-z][\w-]*){{0,3}}?)\s+{_MEMBER_CUE}\s*:?\s+(?:[a-z][\w-]*\s+){{0,2}}?({LIST})",
     re.I,
 )
 #: "§Cluster§ brings together A, B and C"

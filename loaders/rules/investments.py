@@ -179,11 +179,34 @@ _INVEST_RULES = (
         "funding-in-from",
         0.8,
     ),
+    # "other investors in Orbion include X and Y", "Orbion's backers include X and Y"
+    Rule(
+        re.compile(
+            rf"\b(?:investors?|backers?|shareholders?|funders?)\s+(?:in|of)\s+(?:the\s+)?{ENT},?\s+"
+            rf"(?:include[sd]?|including|such\s+as|are|were|like)\s*:?\s+(?:The\s+)?({LIST})"
+        ),
+        2,
+        1,
+        "funding-investors-of",
+        0.8,
+        frozenset(ACTORS),
+    ),
+    Rule(
+        re.compile(
+            rf"{ENT}'s?\s+(?:[\w-]+\s+){{0,2}}?(?:investors|backers|shareholders|funders)\s+"
+            rf"(?:include[sd]?|including|such\s+as|are|were)\s*:?\s+(?:The\s+)?({LIST})"
+        ),
+        2,
+        1,
+        "funding-investors-of",
+        0.8,
+        frozenset(ACTORS),
+    ),
     # "Orbion is backed by X and Y", "the centre, funded by the Innovation Authority, ..."
     Rule(
         re.compile(
             rf"{ENT}(?:,\s+(?:which\s+is\s+|which\s+was\s+)?|\s+(?:(?:is|are|was|were|has|have|been|being|also|now|jointly|largely|partly)\s+)+)"
-            rf"(?:(?:also|jointly|largely|partly|mainly)\s+)?(?:backed|funded|financed|bankrolled|co-funded)\s+by\s+({LIST})"
+            rf"(?:(?:also|jointly|largely|partly|mainly)\s+)?(?:backed|funded|financed|bankrolled|co-funded)\s+(?:by|through|via)\s+({LIST})"
         ),
         2,
         1,
@@ -238,14 +261,31 @@ RECIPIENTS = frozenset({E.COMPANY, E.UNIVERSITY, E.RESEARCH_INSTITUTE})
 #: Who can be named as an investor in a round (people are left out: "led by CEO X" is not money).
 _INVESTORS = ORGS | PLACES | {E.PROGRAM}
 #: A sentence mentions a round (or its money) when one of these occurs; the rest need it.
-ROUND_GATE = ("round", "series", "seed", "raise", "raising", "funding", "financing", "investor", "backer")
+ROUND_GATE = (
+    "round",
+    "series",
+    "seed",
+    "raise",
+    "raising",
+    "funding",
+    "financing",
+    "invest",
+    "backer",
+    "backed",
+    "capital",
+    "money",
+    "proceeds",
+)
 
 _ROUND_WORD = rf"(?:\b(?:pre-)?seed\b|\bSeries\s+[A-H]\d?\b|\bround\b|\bfunding\b|\bfinancing\b|\bcapital\b|\braise\b|{MONEY})"
+#: "§R§ (...), a Chinese photonics startup, completed ...": a bracket and an appositive may sit between
+_APPOSITION = r"(?:\s*\([^()§]{0,40}\))?(?:,\s+(?:an?|the)\s+[^§,.;()]{0,60}?(?:§\d+§[^§,.;()]{0,40}?)?,?)?"
 #: "§R§ has raised ... (a round / $N)": the sentence opens a round whose recipient is R.
 _ANNOUNCE = re.compile(
-    rf"{ENT}\s+(?:(?:has|have|had|also|just|recently|now|today|officially|successfully|finally)\s+)*"
+    rf"{ENT}{_APPOSITION}\s+(?:(?:has|have|had|also|just|recently|now|today|officially|successfully|finally)\s+)*"
     rf"(?:raised|raises|closed|closes|completed|completes|secured|secures|picked\s+up|picks\s+up|landed|lands|"
-    rf"bagged|bags|nabbed|attracted|attracts|obtained|received|receives|won|wins|banked)\b"
+    rf"bagged|bags|nabbed|attracted|attracts|obtained|received|receives|won|wins|banked|collected|collects|"
+    rf"pulled\s+in|pulls\s+in|brought\s+in|brings\s+in|took\s+in|netted|nets|garnered|garners|snagged|scored|scores)\b"
     rf"[^§.;]{{0,60}}?{_ROUND_WORD}"
 )
 #: "§R§'s Series B round", "§R§'s $40m raise"
@@ -255,9 +295,15 @@ _POSSESSIVE_ROUND = re.compile(
 #: "the round", "this Series B", "the funding", "the investment": a round already on stage.
 _REFERS = re.compile(
     r"\b(?:the|this|that|its|their)\s+(?:(?:new|latest|recent|current|same|whole|entire|total|oversubscribed|"
-    r"first|second|third|final|initial|additional|extended|funding|financing|investment|equity|seed|pre-seed|growth|"
+    r"first|second|third|final|initial|additional|extended|remaining|funding|financing|investment|equity|seed|pre-seed|growth|"
     rf"venture|Series\s+[A-H]\d?|{MONEY}|[\d.,]+\s*(?:million|billion|m|bn))\s+){{0,4}}?"
-    r"(?:round|Series\s+[A-H]\d?|funding|financing|investment|raise|seed)\b",
+    r"(?:round|Series\s+[A-H]\d?|funding|financing|investment|raise|seed|capital|money|proceeds)\b",
+    re.I,
+)
+#: "... have also invested in the business": the recipient of the round on stage, by description
+_INVESTED_IN_IT = re.compile(
+    r"\b(?:invested|invests|investing|participated|participates)\s+in\s+(?:the|this)\s+"
+    r"(?:company|business|start-?up|firm|spin-?out|spin-?off|round|raise)\b",
     re.I,
 )
 _INVESTOR_NOUN = r"(?:investors?|backers?|shareholders?|funders?|financiers?|participants?|LPs)"
@@ -269,7 +315,7 @@ _BEFORE = re.compile(
     rf"\bbacked\s+by|\bparticipation\s+(?:from|of|by)|\balong\s+with|"
     rf"(?:{MONEY}|\bround|\bfunding|\bfinancing|\binvestments?|\bcapital|\bmoney|\bcommitments?|\bcontributions?|\bbacking|"
     rf"\bcame|\bcomes|\bcoming|\braised|\bsecured|\bclosed|\bcompleted)[^§.;]{{0,40}}?\bfrom|"
-    rf"\b{_INVESTOR_NOUN}\s+(?:[\w-]+,?\s+){{0,4}}?(?:include[sd]?|including|such\s+as|like|namely|are|were))"
+    rf"\b{_INVESTOR_NOUN},?\s+(?:[\w-]+,?\s+){{0,6}}?(?:include[sd]?|including|such\s+as|like|namely|are|were))"
     rf"\s*:?\s+{_LOWER_GAP}({LIST})",
     re.I,
 )
@@ -328,7 +374,7 @@ def round_facts(views: Sequence[SentView], window: int = 5) -> list[tuple[int, F
             recipient, last = opened[0], k
         elif recipient is None or k - last > window:
             continue
-        elif _REFERS.search(m) or re.search(rf"\b{_INVESTOR_NOUN}\b", m, re.I):
+        elif _REFERS.search(m) or _INVESTED_IN_IT.search(m) or re.search(rf"\b{_INVESTOR_NOUN}\b", m, re.I):
             last = k
         else:
             continue

@@ -220,7 +220,8 @@ def test_news_sample_end_to_end(facts: Run) -> None:
         "Partnership",
         frozenset({"Oxford Ionics", "National Quantum Computing Centre"}),
     ) in f.agreements()
-    part = next(a for a in f.kg.agreements if a.kind.value == "Partnership")
+    ionics = f.entity("Oxford Ionics")
+    part = next(a for a in f.kg.agreements if a.kind.value == "Partnership" and ionics in a.parties)
     assert part.date == "2024-03-14"
     assert f.has("planqc", "LOCATED_IN", "Munich")
     assert f.has("European Innovation Council Fund", "INVESTS_IN", "planqc")

@@ -107,6 +107,46 @@ def test_grants_stakes_and_arms(facts: Run, text: str, investor: str, recipient:
     assert facts(text).has(investor, "INVESTS_IN", recipient)
 
 
+@pytest.mark.parametrize(
+    ("text", "investors"),
+    [
+        # an appositive between the recipient and its verb; investors with a comma before "including"
+        (
+            "Veltra Quantum (Lyon), a French photonics startup, completed a Series A round led by Kessler Ventures. "
+            "Several previous investors, including Alder Capital and Brightwater Capital, participated as well.",
+            ["Kessler Ventures", "Alder Capital", "Brightwater Capital"],
+        ),
+        # the recipient named inside the investors' phrase, and "The" opening a name
+        (
+            "Other previous investors in Veltra Quantum include The Nordic Innovation Fund and Alder Capital.",
+            ["Nordic Innovation Fund", "Alder Capital"],
+        ),
+        # the rest of the money, several sentences on
+        (
+            "Veltra Quantum closed a €90 million Series C. The round was led by Kessler Ventures. "
+            "The startup plans to hire. It will open a lab. "
+            "The remaining capital came from a long list including Alder Capital and Brightwater Capital.",
+            ["Kessler Ventures", "Alder Capital", "Brightwater Capital"],
+        ),
+        # "collected ... from investors including", then "have also invested in the business"
+        (
+            "Veltra Quantum has collected $15 million in funding from investors including Kessler Ventures. "
+            "Alder Capital and Brightwater Capital have also invested in the business.",
+            ["Kessler Ventures", "Alder Capital", "Brightwater Capital"],
+        ),
+    ],
+)
+def test_round_phrasing_variants(facts: Run, text: str, investors: list[str]) -> None:
+    f = facts(text)
+    for investor in investors:
+        assert f.has(investor, "INVESTS_IN", "Veltra Quantum"), (investor, f.triples())
+
+
+def test_funded_through(facts: Run) -> None:
+    f = facts("The Veltra Quantum Programme has been funded through the Nordic Innovation Fund.")
+    assert f.has("Nordic Innovation Fund", "INVESTS_IN", "Veltra Quantum Programme")
+
+
 def test_round_reference_reaches_back_but_not_forever(facts: Run) -> None:
     text = (
         "Veltra Quantum raised $30 million in a Series A round. "
