@@ -22,6 +22,7 @@ from ..gazetteer import Entry, Gazetteer, norm
 from ..patterns import ACADEMIC_FIELDS, CAPW, KEYWORDS, LEADING_NOISE, head_type
 from ..segment import Sentence
 from .mention import Mention
+from .org_cues import cue_names
 from .words import word_list
 
 __all__ = [
@@ -76,7 +77,7 @@ _APPOS_KIND = re.compile(
 
 #: Names in the party slots of an agreement or funding phrase: "VTT and IQM have entered into",
 #: "organised by Airbus, BMW and Amazon", "between Qubitrix and Nordlys". Unknown ones are organisations.
-_PARTY_ITEM = rf"(?:the\s+)?{CAPW}(?:\s+{CAPW}){{0,4}}"
+_PARTY_ITEM = rf"(?:the\s+)?{CAPW}(?:\s+{CAPW}){{0,4}}(?:\s+of\s+(?:the\s+)?{CAPW}(?:\s+{CAPW}){{0,2}})?"
 
 
 _PARTY_SLOTS = re.compile(
@@ -181,6 +182,10 @@ _PARTY_WORDS = (
 )
 
 
+#: Last words that make a name a company ("... Capital Partners", "... Co., Ltd.").
+_COMPANY_FINALS = word_list("company_finals")
+
+
 #: Words that follow "and" inside one name ("Research and Development", "Science and Technology").
 _COLLOCATED = word_list("collocated")
 
@@ -234,6 +239,7 @@ def org_mentions(
             if (
                 name.split()[0].lower() in LEADING_NOISE
                 or gaz.lookup(name)
+                or gaz.by_demonym(name)
                 or re.fullmatch(_ROLE_CAP, name.split()[0])
             ):
                 continue
@@ -265,6 +271,7 @@ def org_mentions(
         st = sent.start + m.start()
         name = "National Quantum " + m.group(1).capitalize()
         out.append(Mention(st, sent.start + m.end(), m.group(), E.PROGRAM, name, "org"))
+    out += cue_names(sent, gaz)
     return out
 
 
@@ -300,6 +307,8 @@ def _org_candidate(out: list[Mention], sent: Sentence, t: str, s: int, e: int, g
     words = phrase.split()
     low = [w.lower() for w in words]
     etype = head_type(phrase)
+    if etype is not None and len(words) >= 2 and low[-1].strip(".,") in _COMPANY_FINALS:
+        etype = E.COMPANY  # "University of Tokyo Edge Capital Partners", "Sanko Electric Co."
     if etype is None and re.search(r"\sof\s", phrase):
         # "Country Manager of Pfizer Oy": the name is after "of"
         of_m = re.search(r"\sof\s+(?:the\s+)?", phrase)
@@ -317,7 +326,11 @@ def _org_candidate(out: list[Mention], sent: Sentence, t: str, s: int, e: int, g
             return
     if len(words) < 2:
         return
-    if low[0] in {"department", "school", "faculty"} and len(low) > 2 and low[2] in ACADEMIC_FIELDS:
+    if (
+        low[0] in {"department", "school", "faculty", "college"}
+        and len(low) > 2
+        and low[2] in ACADEMIC_FIELDS
+    ):
         return
     if all(w in KEYWORDS or w in {"of", "for", "and", "the"} for w in low):
         return  # "Research Institute", "Innovation Authority" alone are references, resolved later
@@ -332,7 +345,7 @@ def _org_candidate(out: list[Mention], sent: Sentence, t: str, s: int, e: int, g
 
 
 def government_mentions(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
-    out: list[Mention] = []
+    out: list[Mention] = level_mentions(sent, gaz)
     if "overnment" not in sent.text and "ouvernement" not in sent.text:
         return out
     t = sent.text
@@ -375,7 +388,123 @@ def government_mentions(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
         ent = next((x for x in gaz.lookup(m.group(2)) if x.type in {E.COUNTRY, E.REGION}), None)
         if ent:
             out.append(_gov_mention(sent, m.start(), m.end(), ent, m.group(2), t))
+        elif m.group(1)[0] == "G" or _LEVEL_SUFFIX.search(m.group(2)):
+            # "the Government of Ruritania", "the government of Binhu District": named as written
+            name = t[m.start() : m.end()]
+            st = sent.start + m.start()
+            out.append(Mention(st, st + len(name), name, E.GOVERNMENT_BODY, name, "government"))
+    for m in _NAMED_GOV.finditer(t):
+        # "Seoul Metropolitan Government", "the Saitama Prefectural Government": a proper name
+        if m.group(1).split()[0].lower() in LEADING_NOISE:
+            continue
+        name = m.group()
+        place = m.group(1)
+        st = sent.start + m.start()
+        aliases = [f"{place} government"]
+        out.append(Mention(st, st + len(name), name, E.GOVERNMENT_BODY, name, "government", aliases=aliases))
     return out
+
+
+#: "the City of Columbus", "the Free State of Bavaria", "the Province of Quebec": the place, with
+#: the long form as an alias (the annotators' convention: "City of Sherbrooke" is the city).
+_LEVEL_OF = re.compile(
+    r"\b((?:Free\s+)?State|City|Town|Province|Commonwealth|Prefecture|Canton|Municipality|County|"
+    rf"Metropolitan\s+City|Special\s+City)\s+of\s+({CAPW}(?:\s+{CAPW}){{0,2}})(?![\w-])(?!\s+[A-Z])"
+)
+#: "Franklin County", "Saitama Prefecture", "Binhu District": a place named with its level.
+_LEVEL_NAME = re.compile(
+    rf"(?<![\w-])({CAPW}(?:\s+{CAPW}){{0,1}})\s+(County|Prefecture|Province|District|Oblast|Canton|Municipality)\b"
+)
+_LEVEL_SUFFIX = re.compile(r"\b(?:County|Prefecture|Province|District|Oblast|Canton|Municipality|City)$")
+_NAMED_GOV = re.compile(
+    rf"(?<![\w-])({CAPW}(?:\s+{CAPW})?)\s+(?:Metropolitan|Prefectural|Provincial|Municipal|City|County|State|"
+    r"Regional|Federal|Cantonal)\s+Government\b"
+)
+_LEVEL_WORDS = (
+    "State of",
+    "City of",
+    "Town of",
+    "Province of",
+    "Commonwealth of",
+    "Prefecture of",
+    "Canton of",
+    "Municipality of",
+    "County",
+    "Prefecture",
+    "Province",
+    "District",
+    "Oblast",
+    "Canton",
+)
+
+
+def level_mentions(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
+    """Places named with their level of government ("the State of Ohio", "Franklin County")."""
+    t = sent.text
+    if not any(w in t for w in _LEVEL_WORDS):
+        return []
+    out: list[Mention] = []
+    for m in _LEVEL_OF.finditer(t):
+        level, place = m.group(1), m.group(2)
+        etype = E.CITY if level.endswith(("City", "Town", "Municipality")) else E.REGION
+        entry = _place_entry(place, gaz)
+        if entry is None and not _could_be_place(place, gaz):
+            continue
+        st = sent.start + m.start()
+        long = t[m.start() : m.end()]
+        if entry is not None:
+            out.append(
+                Mention(
+                    st,
+                    st + len(long),
+                    long,
+                    entry.type,
+                    entry.name,
+                    "government",
+                    entry=entry,
+                    country=entry.country,
+                    aliases=[long],
+                )
+            )
+        else:
+            out.append(Mention(st, st + len(long), long, etype, place, "government", aliases=[long]))
+    for m in _LEVEL_NAME.finditer(t):
+        place = m.group(1)
+        if place.split()[0].lower() in LEADING_NOISE or not _could_be_place(place, gaz):
+            continue
+        if gaz.lookup(m.group()):
+            continue  # the gazetteer knows "Saitama Prefecture" already
+        entry = _place_entry(place, gaz)
+        st = sent.start + m.start()
+        name = m.group()
+        aliases: list[str] = []
+        out.append(
+            Mention(
+                st,
+                st + len(name),
+                name,
+                E.REGION,
+                name,
+                "government",
+                aliases=aliases,
+                country=entry.country if entry else None,
+            )
+        )
+    return out
+
+
+def _place_entry(name: str, gaz: Gazetteer) -> Entry | None:
+    return next((x for x in gaz.lookup(name) if x.type in {E.CITY, E.REGION, E.COUNTRY}), None)
+
+
+def _could_be_place(name: str, gaz: Gazetteer) -> bool:
+    """An unknown capitalised name that is not an organisation word, a technology or noise."""
+    low = name.lower().split()
+    if low[0] in LEADING_NOISE or any(w in KEYWORDS or w == "quantum" for w in low):
+        return False
+    if low[-1] in {"award", "awards", "prize", "report", "index", "act", "lecture", "medal"}:
+        return False  # "the City of Light Award", "the State of Quantum Report"
+    return not gaz.lookup(name)
 
 
 def _gov_mention(sent: Sentence, s: int, e: int, place: Entry, surface: str, t: str) -> Mention:

@@ -1,0 +1,159 @@
+"""Organisations recognised by what the sentence says about an unknown name.
+
+Names the gazetteer does not hold and that carry no keyword ("Orbion", "Kessler", "CEA")
+are organisations when the sentence treats them as one:
+
+- the subject of an organisation verb at a clause start: "Orbion announced", "Veltra
+  Quantum has raised", "In May, Sanko Electric will supply";
+- a role or shares of it: "Orbion's CEO", "Orbion CEO Ada Lin", "shares of Orbion";
+- a stock ticker: "Orbion Inc. (NASDAQ: ORBN)";
+- a kind noun right before it: "the French research agency CEA", "the investment bank
+  Nordlys", "Germany's metrology institute PTB";
+- a place's possessive before a short name: "Italy's CNR", "Japan's Sanko".
+
+Precision comes from what the name is not: leading noise (months, pronouns, "Today"),
+roles, places, demonyms, known gazetteer names (the gazetteer reports those itself),
+abbreviations that are not organisations, and (for several plain words with no
+organisation word in them) possible personal names.
+"""
+
+from __future__ import annotations
+
+import re
+
+from qkg.schemas import EntityType
+
+from ..gazetteer import Gazetteer
+from ..patterns import CAPW, KEYWORDS, LEADING_NOISE, NAMEPART, ROLE_WORDS, head_type
+from ..segment import Sentence
+from .mention import Mention
+from .words import alternation, word_list, word_table
+
+__all__ = ["cue_names"]
+
+E = EntityType
+
+_NAME = rf"{CAPW}(?:\s+{CAPW}){{0,3}}?"
+_LEGAL = r"(?:,?\s+(?:Inc|Ltd|Corp|Co|LLC|plc|PLC|AG|SE|NV|N\.V|SAS|GmbH|Limited|Corporation|K\.K)\.?(?:,?\s+Ltd\.?)?)"
+_CLAUSE = r"(?:^|(?<=[.;:,(]\s)|(?<=[“\"])|(?<=\bthat\s)|(?<=\bwhile\s)|(?<=\bwhen\s)|(?<=\bas\s))"
+_ADVERBS = r"(?:(?:has|have|had|today|recently|also|just|officially|formally|now|previously|earlier|reportedly)\s+){0,3}"
+
+_SUBJECT = re.compile(
+    rf"{_CLAUSE}({_NAME}){_LEGAL}?\s+(?:\([^()]{{1,40}}\)\s+)?{_ADVERBS}(?:{alternation('org_verbs')})\b"
+)
+_ROLE_OF = re.compile(
+    rf"(?<![\w-])({_NAME})(?:['’]s?\s+(?:co-?founder|founder|CEO|CTO|CFO|COO|chief\s+(?:executive|technology|scientific|"
+    rf"operating|financial|commercial)(?:\s+officer)?|chair(?:man|woman|person)?|president|board|shares|stock|"
+    rf"spokes(?:person|man|woman)|managing\s+director)"
+    rf"|\s+(?:CEO|CTO|CFO|COO|[Cc]o-?founder|[Ff]ounder|[Cc]hairman|[Cc]hairwoman|[Cc]hief\s+[Ee]xecutive(?:\s+[Oo]fficer)?)\s+{NAMEPART})\b"
+)
+_SHARES = re.compile(
+    rf"\b(?:[Ss]hares|[Ss]tock|stake|invest(?:s|ed|ing|ment)?)\s+(?:of|in)\s+({CAPW}(?:\s+{CAPW}){{0,3}})"
+)
+_TICKER = re.compile(
+    rf"({CAPW}(?:\s+{CAPW}){{0,3}}?){_LEGAL}?\s*\(\s*(?:NASDAQ|Nasdaq|NYSE(?:\s+American)?|TSX(?:V|-V)?|CSE|LSE|AIM|ASX|"
+    r"KRX|KOSDAQ|TYO|TSE|JPX|XETRA|ETR|FRA|EPA|EURONEXT|Euronext(?:\s+[A-Z]\w+)?|SIX|HKEX|HKG|SGX|SSE|SZSE|"
+    r"OTC(?:QB|QX)?|NSE|BSE)\s*:\s*[A-Z0-9.]{1,8}\s*\)"
+)
+_KINDS = word_table("org_kinds")
+_KIND = re.compile(
+    rf"\b(?:(?:news|press|media)\s+)?({'|'.join(sorted(map(re.escape, _KINDS), key=len, reverse=True))})"
+    rf"\s+({CAPW}(?:\s+{CAPW}){{0,3}})"
+)
+_OWNER_POSSESSIVE = re.compile(
+    rf"({CAPW}(?:\s+{CAPW}){{0,2}})['’]s\s+([A-Z][A-Za-z0-9&-]+)(?![\w-])(?!\s+[A-Z])(?!\s+(?:said|says|told)\b)"
+)
+_ROLE = re.compile(rf"(?i:{ROLE_WORDS})")
+_NOT_ORG_CAPS = word_list("not_org_caps")
+_PLACES = frozenset({E.CITY, E.REGION, E.COUNTRY})
+_GATE = (
+    "(",
+    "'s",
+    "’s",
+    "CEO",
+    "ounder",
+    "hares",
+    "stock",
+    "stake",
+    "invest",
+    *word_list("org_verbs"),
+    *_KINDS,
+)
+
+
+def cue_names(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
+    """Unknown names that the sentence treats as organisations (see the module docstring)."""
+    t = sent.text
+    if not any(w in t for w in _GATE):
+        return []
+    out: list[Mention] = []
+    for rx in (_SUBJECT, _ROLE_OF, _SHARES, _TICKER):
+        for m in rx.finditer(t):
+            _add(out, sent, gaz, m.start(1), m.end(1), None)
+    for m in _KIND.finditer(t):
+        if m.group(0).startswith(("news", "press", "media")):
+            continue  # "the news agency Nordlys" is a media outlet
+        _add(out, sent, gaz, m.start(2), m.end(2), E(_KINDS[m.group(1)]), solo_ok=True)
+    for m in _OWNER_POSSESSIVE.finditer(t):
+        if _is_place(m.group(1), gaz):
+            _add(out, sent, gaz, m.start(2), m.end(2), None, solo_ok=True)
+    return out
+
+
+def _is_place(name: str, gaz: Gazetteer) -> bool:
+    return any(x.type in _PLACES for x in gaz.lookup(name))
+
+
+def _add(
+    out: list[Mention],
+    sent: Sentence,
+    gaz: Gazetteer,
+    s: int,
+    e: int,
+    etype: EntityType | None,
+    *,
+    solo_ok: bool = False,
+) -> None:
+    span = _trim(sent.text, s, e)
+    if span is None:
+        return
+    s, e = span
+    name = sent.text[s:e]
+    if not _plausible(name, gaz, trusted=solo_ok):
+        return
+    st = sent.start + s
+    out.append(Mention(st, st + len(name), name, head_type(name) or etype or E.COMPANY, name, "descriptor"))
+
+
+def _trim(t: str, s: int, e: int) -> tuple[int, int] | None:
+    """Drop leading noise ("The", "Today") and anything from a role word on ("Orbion CEO")."""
+    words = list(re.finditer(r"\S+", t[s:e]))
+    while words and words[0].group().lower().strip('“"') in LEADING_NOISE:
+        words.pop(0)
+    for i, w in enumerate(words):
+        if _ROLE.fullmatch(w.group()):
+            words = words[:i]
+            break
+    while words and words[-1].group().lower().strip(".,") in LEADING_NOISE:
+        words.pop()
+    if not words:
+        return None
+    return s + words[0].start(), s + words[-1].end()
+
+
+def _plausible(name: str, gaz: Gazetteer, *, trusted: bool) -> bool:
+    """Could ``name`` be an organisation the gazetteer does not already report?"""
+    words = name.split()
+    low = [w.lower().strip(".,") for w in words]
+    if len(name) < 2 or name.isdigit() or name.upper() in _NOT_ORG_CAPS:
+        return False
+    if gaz.lookup(name) or gaz.by_demonym(name):
+        return False  # known (the gazetteer reports it) or a place, demonym, technology
+    if all(w in KEYWORDS or w in {"of", "for", "and", "the"} for w in low):
+        return False  # "the Institute", "Research Council": references, not names
+    if len(words) == 1:
+        return True
+    # several plain capitalised words with no organisation word may be a person's name
+    looks_personal = all(re.fullmatch(NAMEPART, w) for w in words) and len(words) <= 3
+    organisational = head_type(name) is not None or "quantum" in low
+    return trusted or organisational or not looks_personal

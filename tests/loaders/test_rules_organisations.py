@@ -1,0 +1,143 @@
+"""Organisations: names found by their context, government bodies and levels (made-up names)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from .conftest import Facts
+
+Run = Callable[[str], Facts]
+
+
+def _types(f: Facts) -> dict[str, str]:
+    return {e.name: e.type.value for e in f.kg.entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Orbion announced a new sensor on Tuesday.", "Orbion"),
+        ("In March, Veltra Quantum has raised $20 million.", "Veltra Quantum"),
+        ("Analysts said that Orbion will supply the cryostats.", "Orbion"),
+        ("Orbion's CEO Ada Lin said the chip is ready.", "Orbion"),
+        ("Orbion CEO Ada Lin said the chip is ready.", "Orbion"),
+        ("Shares of Orbion rose 5% on Monday.", "Orbion"),
+        ("Kessler Ventures invested in Orbion last year.", "Orbion"),
+        ("The French research agency Cerelia will coordinate the work.", "Cerelia"),
+        ("Ruritania's metrology institute PTQ joined the project.", "PTQ"),
+        ("The round was led by the investment bank Nordlys.", "Nordlys"),
+        ("Italy's CRNQ signed the agreement.", "CRNQ"),
+        ("Hanbit Telecom announced a quantum network trial.", "Hanbit Telecom"),
+        ("Sanko Electric will supply the cryostats.", "Sanko Electric"),
+        ("Funding came from the Nordic Kessler Bank.", "Nordic Kessler Bank"),
+        ("Brightwater Partners, Alder Capital and Sanko Securities joined the round.", "Sanko Securities"),
+        (
+            "Brightwater Partners, Alder Capital and Sanko Securities joined the round.",
+            "Brightwater Partners",
+        ),
+        ("The trial was run with Tamura Holdings.", "Tamura Holdings"),
+    ],
+)
+def test_unknown_names_with_a_cue(facts: Run, text: str, name: str) -> None:
+    f = facts(text)
+    assert f.has_entity(name), sorted(f.names.values())
+
+
+def test_ticker_marks_a_company(facts: Run) -> None:
+    f = facts("Orbion Systems (NASDAQ: ORBS) reported revenue growth.")
+    assert _types(f).get("Orbion Systems") == "Company"
+
+
+def test_company_final_word_wins_over_an_inner_university(facts: Run) -> None:
+    f = facts("The fund is run by University of Ruritania Edge Capital Partners.")
+    assert _types(f).get("University of Ruritania Edge Capital Partners") == "Company"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The French research agency Cerelia will coordinate the work.", "GovernmentBody"),
+        ("Ruritania's metrology institute PTQ joined the project.", "ResearchInstitute"),
+    ],
+)
+def test_kind_noun_gives_the_type(facts: Run, text: str, kind: str) -> None:
+    f = facts(text)
+    assert kind in _types(f).values()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Researchers announced a breakthrough.",
+        "Today announced the winners.",
+        "Jane Smith announced her resignation.",
+        "March announced nothing new.",
+        "It raised $5 million.",
+        "The news agency Tidings reported the deal.",
+        "Officials unveiled the plan.",
+        "Sales rose during Q3 2026.",
+    ],
+)
+def test_no_organisation_without_a_name(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert not [
+        e for e in f.kg.entities if e.type.value in {"Company", "ResearchInstitute", "GovernmentBody"}
+    ]
+
+
+def test_demonym_in_a_between_phrase_is_no_company(facts: Run) -> None:
+    f = facts("The letter strengthens cooperation between Ruritanian and Japanese stakeholders.")
+    assert not f.has_entity("Japanese")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "etype", "alias"),
+    [
+        ("The City of Lakeport and Orbion signed an MOU.", "Lakeport", "City", "City of Lakeport"),
+        ("The State of Ruritania and Orbion signed an MOU.", "Ruritania", "Region", "State of Ruritania"),
+        ("The Free State of Bavaria and Orbion signed an MOU.", "Bavaria", "Region", "Free State of Bavaria"),
+        ("The Province of Quebec and Orbion signed an MOU.", "Quebec", "Region", "Province of Quebec"),
+    ],
+)
+def test_level_of_place(facts: Run, text: str, name: str, etype: str, alias: str) -> None:
+    f = facts(text)
+    e = next(e for e in f.kg.entities if e.name == name)
+    assert e.type.value == etype
+    assert alias in e.aliases
+    assert f.has(name, "PARTNERS_WITH", "Orbion")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Lakeport Metropolitan Government and Orbion signed an MOU.", "Lakeport Metropolitan Government"),
+        ("The Government of Ruritania and Orbion signed an MOU.", "Government of Ruritania"),
+        ("The government of Lakeside District invested in Orbion.", "government of Lakeside District"),
+    ],
+)
+def test_named_governments(facts: Run, text: str, name: str) -> None:
+    f = facts(text)
+    assert _types(f).get(name) == "GovernmentBody"
+
+
+def test_county_and_many_levels_of_government(facts: Run) -> None:
+    f = facts(
+        "Orbion, the State of Ruritania, Franklin County and the City of Lakeport announced a quantum hub."
+    )
+    assert _types(f).get("Franklin County") == "Region"
+    assert f.has_entity("Orbion")
+    assert f.has_entity("City of Lakeport")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The State of Quantum report was released.",
+        "The City of Light Award went to a photonics team.",
+    ],
+)
+def test_levels_need_a_place(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert not [e for e in f.kg.entities if e.type.value in {"City", "Region"}]
