@@ -65,6 +65,8 @@ _DESCRIBED = (
     r"lab|laboratory|agency|ministry|government|developer|maker|chipmaker|provider|supplier|giant|operator|group),\s+"
     r"|an?\s+(?=§))?"
 )
+#: "with major corporations such as A and B": a generic head before the named examples
+_EXAMPLES = r"(?:(?:[a-z][\w-]*\s+){1,3}(?:such\s+as|including|like),?\s+)?"
 _CO_RX = re.compile(rf"\b{_CO_VERB}")
 _DEFINITE = re.compile(
     r"^\s*(?:The|This|That|Their|Its)\s+(?:[\w-]+\s+){0,2}(?:joint\s+statement|agreement|partnership|MO[Uu]|memorandum|"
@@ -167,13 +169,15 @@ def _find_groups(v: SentView) -> list[tuple[list[int], str, int]]:
     for x in re.finditer(
         rf"\b(?:(?:partner(?:s|ed|ing|ship)?|collaborat\w*|cooperat\w*|co-operat\w*|MO[Uu]|agreement|memorandum[^§]{{0,40}}?|letter\s+of\s+intent|Lo[Ii]|"
         rf"work(?:s|ed|ing)?(?:\s+together|\s+closely|\s+jointly)?|together|team(?:s|ed|ing)?\s+up|join(?:s|ed|ing)?\s+forces)\s+with|"
-        rf"alongside(?:\s+[a-z][\w-]*){{0,3}}?)\s+{_DESCRIBED}({LIST})",
+        rf"alongside(?:\s+[a-z][\w-]*){{0,3}}?)\s+{_DESCRIBED}{_EXAMPLES}({LIST})",
         m,
     ):
         # "with a Toronto-based company": the place only describes the partner
         tail = m[x.start(1) : x.end(1) + 14]
         withs = [
-            i for i in keep(ids_in(x.group(1))) if not re.search(rf"§{i}§-(?:based|headquartered)", tail)
+            i
+            for i in keep(ids_in(x.group(1)))
+            if not re.search(rf"§{i}§-(?:based|headquartered)", tail) and not _located_apposition(v, m, i)
         ]
         head = m[: x.start()]
         before = [i for i in keep(ids_in(head)) if i not in withs]
@@ -211,11 +215,22 @@ def _find_groups(v: SentView) -> list[tuple[list[int], str, int]]:
     if not out:
         lists = [(keep(ids_in(y.group(1))), y.span()) for y in re.finditer(rf"({LIST})", m)]
         lists = [(lst, sp) for lst, sp in lists if len(lst) >= 2]
-        if len(lists) == 1 and re.search(
-            r"\b(?:cooperat\w*|collaborat\w*|partner\w*|jointly|together)\b", m, re.I
+        if (
+            len(lists) == 1
+            and re.search(r"\b(?:cooperat\w*|collaborat\w*|partner\w*|jointly|together)\b", m, re.I)
+            # members of a consortium are listed, not said to partner (see rules/deals.py)
+            and not re.search(r"\b(?:alliance|consorti\w+|coalition|members|comprises|consists)\b", m, re.I)
         ):
             add(lists[0][0], "coordinated", lists[0][1])
     return out
+
+
+def _located_apposition(v: SentView, m: str, i: int) -> bool:
+    """'the government of Binhu District, Wuxi, ...': a city right after an organisation says where it is."""
+    if v.type(i) is not E.CITY:
+        return False
+    x = re.search(rf"§(\d+)§,\s+§{i}§", m)
+    return x is not None and v.type(x.group(1)) in ORGS
 
 
 def _parties(v: SentView) -> tuple[list[int], str]:
@@ -353,7 +368,9 @@ def _pairs(
         return
     if len(ids) > 6:
         return
-    for a, b in combinations(ids, 2):
+    # "A will partner with B and C": A partners with each; B and C are not said to partner each other
+    pairs = [(ids[0], b) for b in ids[1:]] if rule in {"with", "with-verb"} else combinations(ids, 2)
+    for a, b in pairs:
         if a != b:
             facts.append((k, Fact(a, R.PARTNERS_WITH, b, f"partners-{rule}", conf)))
 

@@ -38,6 +38,27 @@ def test_collaboration_verbs_give_a_partnership(facts: Run, text: str) -> None:
     assert _kinds(f, {VELTRA, ORBION}) == {"Partnership"}
 
 
+def test_partner_with_named_examples(facts: Run) -> None:
+    f = facts(
+        "The Ministry of Defence will partner with major companies such as Veltra Quantum and Orbion Systems."
+    )
+    assert ("Partnership", frozenset({"Ministry of Defence", VELTRA, ORBION})) in f.agreements()
+    assert not f.has(
+        VELTRA, "PARTNERS_WITH", ORBION
+    )  # examples of one partner's partners, not partners of each other
+
+
+def test_a_city_after_the_partner_says_where_it_is(facts: Run) -> None:
+    f = facts("Veltra Quantum cooperated with Orbion Systems, Lyon, to build a photonic chip line.")
+    assert f.has(VELTRA, "PARTNERS_WITH", ORBION)
+    assert not f.has(VELTRA, "PARTNERS_WITH", "Lyon")
+
+
+def test_a_place_describing_the_partner_is_not_a_party(facts: Run) -> None:
+    f = facts("Kessler University is teaming up with a Lyon-based company to develop quantum sensors.")
+    assert f.agreements() == []
+
+
 def test_a_retold_agreement_is_not_counted_twice(facts: Run) -> None:
     f = facts(
         "Veltra Quantum signed a memorandum of understanding with Orbion Systems. "
