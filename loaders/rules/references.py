@@ -563,8 +563,8 @@ def _description(m: Reference, k: int, st: _State) -> list[str]:
         return [eid] if E.PROGRAM not in m.types or s.sent >= k - _WINDOW else []
     # a full description next to a name in the same sentence usually means another actor
     earlier = {e: s for e, s in cands.items() if s.sent < k}
+    here = [e for e, s in cands.items() if s.sent == k]
     if not earlier:
-        here = [e for e, s in cands.items() if s.sent == k]
         return here if len(here) == 1 else []
     head = m.text.split()[-1].lower().removesuffix("'s").removesuffix("’s")
     named = [e for e in earlier if head in st.names.get(e, ())]
@@ -573,11 +573,14 @@ def _description(m: Reference, k: int, st: _State) -> list[str]:
     if named:
         earlier = {e: earlier[e] for e in named}
     # the actor the text is about: mentioned at least twice as often as any other candidate
-    ranked = sorted(earlier, key=lambda e: -st.counts[e])
+    ranked = sorted(set(earlier) | set(here), key=lambda e: (-st.counts[e], e))
     if len(ranked) == 1:
         return ranked
-    if st.counts[ranked[0]] >= 2 and st.counts[ranked[0]] >= 2 * st.counts[ranked[1]]:
+    top, second = st.counts[ranked[0]], st.counts[ranked[1]]
+    if ranked[0] in earlier and top >= 2 and top >= 2 * second:
         return ranked[:1]
+    if here:
+        return []  # "Quanta will invest in Rigetti and take a stake in the company": which one?
     recent = {e: s for e, s in earlier.items() if s.sent >= k - _WINDOW}
     if not recent:
         return []
