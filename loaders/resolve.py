@@ -3,8 +3,9 @@
 Rules, in order:
 
 1. A gazetteer mention resolves to its entry (id from canonical name, type and country).
-2. Anaphors ("the city government", "the country") resolve to the closest preceding
-   mention of their type; without one they are dropped.
+2. References ("It", "the French start-up", "the two companies", "the city") resolve, after
+   the names, to the entity that type, nationality and recency single out
+   (:mod:`qkg.loaders.rules.references`); without one they are dropped.
 3. A pattern mention that is a word-aligned prefix or suffix of exactly one longer
    organisation name of the same document ("Innovation Authority" in a text that names
    the "Israeli Innovation Authority") is that organisation.

@@ -100,6 +100,20 @@ def references(text: str) -> dict[str, list[str]]:
             "The council",
             ["Nordic Quantum Council"],
         ),
+        # a possessive names the nationality: "Japan's Kessler Technologies"
+        (
+            "Japan's Kessler Technologies builds lasers. Orbion Quantum, a French start-up, builds "
+            "chips. The Japanese company will supply Orbion Quantum.",
+            "The Japanese company",
+            ["Kessler Technologies"],
+        ),
+        # the country of the city named last, when that country is in the text
+        (
+            "South Korea and the United States signed a statement. Daejeon wants to become the "
+            "country's leading quantum city.",
+            "the country",
+            ["South Korea"],
+        ),
         # the country of the city named last, not the last country
         (
             "Orbion Quantum opened an office in the United States. Daejeon wants to become "
@@ -136,6 +150,12 @@ def test_reference_resolves(text: str, ref: str, names: list[str]) -> None:
             "Orbion Quantum, Veltra Quantum and Kessler Technologies met in Lyon. The two companies "
             "signed a deal.",
             "The two companies",
+        ),
+        # a rival named in the same sentence as the description
+        (
+            "Orbion Quantum and Kessler Technologies agreed to work together. Kessler Technologies "
+            "will invest $5 million in Orbion Quantum and take a stake in the company.",
+            "the company",
         ),
         # expletive "it"
         ("Orbion Quantum builds chips. It is likely that prices will fall.", "It"),
