@@ -30,6 +30,7 @@ from qkg.schemas import (
 
 from .collaborators import links_of
 from .context import Group
+from .names import name_variants
 from .scores import CentralityMetric, Scores
 from .search import search_graph
 from .types import (
@@ -145,11 +146,23 @@ def _resolve_actor(info: Info, key: str) -> Entity | None:
     e = loader.entity(key)
     if e is not None:
         return e
-    found = info.context.store.find_entities(key)
+    found = _find_by_name(info, key)
     if found:
         loader.prime(found)
         return found[0]
     return None
+
+
+def _find_by_name(info: Info, name: str) -> list[Entity]:
+    """Entities named ``name``, else under the first of its other spellings the store knows
+    ("the City of Columbus" -> "Columbus", "UK Research & Innovation" -> "... and ...")."""
+    store = info.context.store
+    found = store.find_entities(name)
+    for variant in name_variants(name) if not found else ():
+        found = store.find_entities(variant)
+        if found:
+            break
+    return found
 
 
 def _not_found(id: str | None = None, name: str | None = None) -> ActorNotFound:
@@ -198,7 +211,7 @@ class Query:
             e = loader.entity(str(id))
             return Actor(model=e, group=Group.of([e.id])) if e else _not_found(id=str(id))
         assert name is not None
-        found = info.context.store.find_entities(name)
+        found = _find_by_name(info, name)
         if not found:
             return _not_found(name=name)
         loader.prime(found)

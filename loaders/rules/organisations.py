@@ -272,7 +272,19 @@ def org_mentions(
         name = "National Quantum " + m.group(1).capitalize()
         out.append(Mention(st, sent.start + m.end(), m.group(), E.PROGRAM, name, "org"))
     out += cue_names(sent, gaz)
-    return out
+    return [_with_abbreviation_stop(t, sent.start, m) for m in out]
+
+
+_ABBREVIATED = ("Inc", "Ltd", "Corp", "Co", "Bhd", "Pty", "Ltda")
+
+
+def _with_abbreviation_stop(t: str, base: int, m: Mention) -> Mention:
+    """ "Orbion Inc., Veltra and ..." : the full stop of "Inc." belongs to the name, not to the
+    sentence (left outside, it cuts the list of parties in the masked sentence)."""
+    e = m.end - base
+    if m.text.endswith(_ABBREVIATED) and t[e : e + 1] == "." and e + 1 < len(t.rstrip()):
+        return replace(m, end=m.end + 1, text=m.text + ".", name=m.name + ".")
+    return m
 
 
 def _org_candidate(out: list[Mention], sent: Sentence, t: str, s: int, e: int, gaz: Gazetteer) -> None:

@@ -141,3 +141,14 @@ def test_county_and_many_levels_of_government(facts: Run) -> None:
 def test_levels_need_a_place(facts: Run, text: str) -> None:
     f = facts(text)
     assert not [e for e in f.kg.entities if e.type.value in {"City", "Region"}]
+
+
+def test_legal_suffix_full_stop_keeps_the_party_list(facts: Run) -> None:
+    f = facts("Orbion Inc., Veltra Quantum and Kessler Ventures signed a memorandum of understanding.")
+    assert f.has("Orbion Inc.", "PARTNERS_WITH", "Veltra Quantum")
+    assert f.has("Orbion Inc.", "PARTNERS_WITH", "Kessler Ventures")
+
+
+def test_sentence_final_legal_suffix_stays_outside(facts: Run) -> None:
+    f = facts("Veltra Quantum signed a supply deal with Sanko Electric Co.")
+    assert f.has_entity("Sanko Electric Co")
