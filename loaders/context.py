@@ -282,7 +282,7 @@ def _normalise(v: SentView) -> None:
     )
 
     # a line "§Orbion§, §Lyon§" (lists of winners, partners) and "§Orbion§, of §Lyon§,"
-    line = re.fullmatch(r"\s*§(\d+)§\s*,\s*§(\d+)§(?:\s*,\s*§(\d+)§)?\s*[.;]?\s*", v.masked)
+    line = re.fullmatch(r"\s*(?:[•·*–-]\s*)?§(\d+)§\s*,\s*§(\d+)§(?:\s*,\s*§(\d+)§)?\s*[.;]?\s*", v.masked)
     if line and ty(line.group(1)) in ORGS and ty(line.group(2)) in {E.CITY, E.REGION}:
         _add(v, line.group(1), R.LOCATED_IN, line.group(2), "line-org-place", 0.7)
 
@@ -399,7 +399,7 @@ def _normalise(v: SentView) -> None:
         if ty(a) in ORGS | {E.PROGRAM} and ty(b) in groups and a != b:
             _add(v, a, R.PART_OF, b, "apposed-member", 0.8)
     v.masked = re.sub(
-        rf"{ENT},\s+((?:(?:the|a|an)\s+(?!§\d+§\s*(?:,|;|and\b|$))|one\s+of\s+)[^,;:]{{3,120}}?)(,|\s+(?=today|have|has|announced|signed))",
+        rf"{ENT},\s+((?:(?:the|a|an)\s+(?!§\d+§\s*(?:,|;|and\b|$))|one\s+of\s+)[^,;:]{{3,120}}?)(,|\s+(?=today|have|has|announced|signed)|(?=\.?\s*$))",
         appos,
         v.masked,
     )

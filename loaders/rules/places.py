@@ -142,10 +142,12 @@ def sets_up_facts(v: SentView, m: str) -> Iterator[Fact]:
     """ "§X§ opened an office in §Tokyo§", "§X§ will set up a facility in §Lyon§", "§X§ is planning to open ..."."""
     for x in re.finditer(
         rf"({LIST})[^§.;]{{0,40}}?\b{_SETS_UP}\s+(?:to\s+(?:open|set\s+up|establish|build|launch)\s+)?"
-        rf"(?:{_SITE_QUAL}\s+){{0,3}}?{_SITE}\s+(?:in|at)\s+(?:the\s+)?{ENT}",
+        rf"(?:(?:{_SITE_QUAL}|§\d+§)\s+){{0,4}}?(?:research\s+and\s+development\s+)?{_SITE}\s+(?:in|at)\s+(?:the\s+)?{ENT}",
         m,
     ):
         b = int(x.group(2))
+        if any(v.type(i) is not E.TECHNOLOGY for i in ids_in(x.group(0)[len(x.group(1)) : -len(f"§{b}§")])):
+            continue  # "§X§ opened §Y§'s office in": only technologies may qualify the site
         if v.type(b) is E.REGION and v.mentions[b].country is None:
             continue  # "a second lab in Africa" says where it works, not where it is
         for a in ids_in(x.group(1)):
@@ -156,7 +158,7 @@ def sets_up_facts(v: SentView, m: str) -> Iterator[Fact]:
 def fronted_facts(v: SentView, m: str) -> Iterator[Fact]:
     """ "Based in §Boston§ and built on ..., §QuEra§ said", "Headquartered in §Lyon§, §Orbion§ ..."."""
     x = re.match(
-        rf"\s*(?:Based|Headquartered|Located|Situated)\s+in\s+(?:the\s+)?{ENT}(?:,\s+§\d+§)?[^,.;]{{0,120}},\s+(?:the\s+)?{ENT}",
+        rf"\s*(?:Based|Headquartered|Located|Situated)\s+in\s+(?:the\s+)?{ENT}[^.;]{{0,160}}?,\s+(?:the\s+)?{ENT}(?=\s+[a-z])",
         m,
     )
     if x:

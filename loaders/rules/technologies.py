@@ -23,7 +23,7 @@ from ..gazetteer import Entry, Gazetteer
 from ..segment import Sentence
 from .mention import Mention
 from .rule import ACTORS as _ACTORS
-from .rule import Rule, apply
+from .rule import Rule, apply, members
 from .rule import f as _f
 from .rule import ok as _ok
 from .words import word_list, word_table
@@ -374,9 +374,25 @@ _MAKES_RULES = (
 )
 
 
+def _subjects(group: str) -> list[int]:
+    """The subjects of a verb: a list needs its "and" ("§A§, §B§ and §C§"); without one, the
+    commas close a fronted phrase ("Founded at §CAS§, §Orbion§ develops ...") and the last is it."""
+    if group.isdigit():
+        return [int(group)]
+    ids = ids_in(group)
+    return ids if "," not in group or re.search(r"\b(?:and|&)\s", group) else ids[-1:]
+
+
 def works_on_facts(v: SentView, m: str) -> Iterator[Fact]:
     yield from apply(v, m, _WORKS_ON_RULES, R.WORKS_ON)
-    yield from apply(v, m, _MAKES_RULES, R.WORKS_ON)
+    for rule in _MAKES_RULES:
+        for x in rule.pattern.finditer(m):
+            for a in _subjects(x.group(rule.source)):
+                if rule.source_types is not None and v.type(a) not in rule.source_types:
+                    continue
+                for b in members(x.group(rule.target)):
+                    if _ok(v, a, b, rule.target_types):
+                        yield _f(v, a, R.WORKS_ON, b, rule.name, rule.confidence)
 
 
 def develops_facts(v: SentView, m: str) -> Iterator[Fact]:

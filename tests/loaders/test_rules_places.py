@@ -43,6 +43,23 @@ Run = Callable[[str], Facts]
         ),
         ("Headquartered in Lyon, Veltra Quantum employs 40 people.", "Veltra Quantum", "Lyon"),
         ("Veltra Quantum, Sheffield", "Veltra Quantum", "Sheffield"),
+        ("Winners:\n• Veltra Quantum, Exeter\n• Orbion Quantum, Sheffield", "Orbion Quantum", "Sheffield"),
+        (
+            "Headquartered in Hefei, in the east of China, Veltra Quantum has 80 staff.",
+            "Veltra Quantum",
+            "Hefei",
+        ),
+        ("Veltra Quantum has branch offices in Chengdu and Wuhan.", "Veltra Quantum", "Chengdu"),
+        (
+            "Veltra Quantum plans to open a new research and development center in Pasadena.",
+            "Veltra Quantum",
+            "Pasadena",
+        ),
+        (
+            "Its rivals are Orbion Systems and Veltra Quantum, a Berkeley-based startup.",
+            "Veltra Quantum",
+            "Berkeley",
+        ),
     ],
 )
 def test_located_in(facts: Run, text: str, org: str, place: str) -> None:

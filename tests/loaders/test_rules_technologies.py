@@ -158,6 +158,11 @@ def test_works_on(facts: Run, text: str, actor: str, tech: str) -> None:
             "quantum sensing",
         ),
         (
+            "Founded as a spinoff from the Kessler Institute of Physics, Veltra Quantum is developing quantum sensors.",
+            "Kessler Institute of Physics",
+            "quantum sensing",
+        ),
+        (
             "Orbion Quantum will use quantum computing services from Veltra Quantum.",
             "Orbion Quantum",
             "quantum computing",
