@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from functools import lru_cache
 
 from qkg.schemas import EntityType, RelationType
 
@@ -19,8 +20,15 @@ E = EntityType
 ACTORS = ORGS | PLACES | {E.PROGRAM}
 
 
+@lru_cache(maxsize=512)
+def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in words))
+
+
 def gate(low: str, words: tuple[str, ...]) -> bool:
-    return any(w in low for w in words)
+    """Whether any of ``words`` occurs in ``low``: one compiled alternation, searched in C
+    (a Python loop of substring tests cost a tenth of extraction time)."""
+    return _any_of(words).search(low) is not None
 
 
 def ok(v: SentView, a: int, b: int, types: AbstractSet[EntityType] | None = None) -> bool:
