@@ -124,6 +124,9 @@ _CUE_WORDS = (
 )
 
 
+_CUE_RX = re.compile("|".join(re.escape(w) for w in _CUE_WORDS))
+
+
 def _kind(text: str) -> AgreementKind | None:
     for kind, rx in _CUES:
         if rx.search(text):
@@ -258,7 +261,7 @@ def find_agreements(
     for k, v in enumerate(views):
         m = v.masked
         low = m.lower()
-        cued = any(w in low for w in _CUE_WORDS)
+        cued = _CUE_RX.search(low) is not None
         kind = _kind(m) if cued else None
         v.memo["kind"] = kind
         collab = cued and (_COLLAB.search(m) is not None or _CO_RX.search(m) is not None)

@@ -52,8 +52,8 @@ DEAL_GATE = (
     "alliance",
     "consorti",
     "coalition",
-    "one of",
 )
+_DEAL_GATE_RX = re.compile("|".join(re.escape(w) for w in DEAL_GATE))
 _AUX = r"(?:(?:has|have|had|also|recently|now|just|today|will|would|officially|formally|jointly|been)\s+)*"
 _GIVE = re.compile(
     rf"({LIST})\s+{_AUX}(?:awarded|awards|granted|grants|gave|gives|handed|issued|let|signed)\s+"
@@ -214,7 +214,7 @@ def deal_agreements(views: list[SentView]) -> tuple[list[AgreementDraft], list[t
     facts: list[tuple[int, Fact]] = []
     for k, v in enumerate(views):
         m = v.masked
-        if not any(w in m.lower() for w in DEAL_GATE):
+        if not _DEAL_GATE_RX.search(m.lower()):
             continue
         if m.rstrip().endswith(":"):
             drafts += _bulleted_members(views, k)
