@@ -193,12 +193,13 @@ def build_view(sent: Sentence, resolved: list[tuple[Mention, str]], types: dict[
                 ments.append(m)
                 ids.append(eid)
             continue
-        parts.append(text[last:s])
+        # a literal § in the text would read as a placeholder
+        parts.append(text[last:s].replace("§", " "))
         parts.append(f"§{len(ments)}§")
         ments.append(m)
         ids.append(eid)
         last = e
-    parts.append(text[last:])
+    parts.append(text[last:].replace("§", " "))
     masked = "".join(parts).replace("“", "").replace("”", "").replace('"', "").replace("’", "'")
     if len(ments) > MAX_RULE_MENTIONS or len(masked) > MAX_RULE_CHARS:
         # not a sentence but a list or run-on text: phrasing rules would be quadratic and meaningless
