@@ -38,6 +38,7 @@ from qkg.schemas import EntityType
 from ..gazetteer import Gazetteer
 from ..segment import Sentence
 from .mention import Mention
+from .nationality import nationalities, place_country
 from .words import alternation, word_list, word_table
 
 __all__ = [
@@ -117,19 +118,6 @@ _IT_SUBJECT = re.compile(
 )
 
 
-def _place_country(word: str, gaz: Gazetteer) -> str | None:
-    """The country a nationality adjective or a place name used as a modifier stands for."""
-    word = word.removesuffix("-based")
-    for w in (word, word.split()[-1]):
-        ent = gaz.by_demonym(w)
-        if ent is not None and ent.country:
-            return ent.country
-        for e in gaz.lookup(w):
-            if e.type in _PLACES and e.country:
-                return e.country
-    return None
-
-
 def reference_mentions(sent: Sentence, gaz: Gazetteer | None = None) -> list[Mention]:
     """The references of one sentence (not yet resolved)."""
     out: list[Mention] = []
@@ -201,7 +189,7 @@ def _descriptions(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
             elif lw in _BLOCKERS:
                 ok = False
             elif w[0].isupper():
-                country = _place_country(w, gaz)
+                country = place_country(w, gaz)
                 if country is None:
                     ok = False  # a capitalised word that is no place: part of a name
                     continue
@@ -363,56 +351,6 @@ _PREP_END = re.compile(
 )
 
 
-def _nationalities(
-    named: Sequence[tuple[Mention, str]],
-    sents: Sequence[Sentence],
-    types: dict[str, EntityType],
-    countries: dict[str, str | None],
-    gaz: Gazetteer,
-) -> dict[str, str]:
-    """Each organisation's country: the gazetteer's, else what the text around a name says."""
-    known: dict[str, str] = {e: c for e, c in countries.items() if c}
-    found: dict[str, set[str]] = {}
-    starts = [s.start for s in sents]
-    for m, eid in named:
-        if eid in known or types.get(eid) not in _ORGLIKE:
-            continue
-        k = bisect.bisect_right(starts, m.start) - 1
-        if k < 0:
-            continue
-        s = sents[k]
-        before = s.text[max(0, m.start - s.start - 60) : m.start - s.start]
-        after = s.text[m.end - s.start : m.end - s.start + 90]
-        for rx, text in ((_NAT_BEFORE, before), (_NAT_AFTER, after), (_NAT_BASED, after)):
-            x = rx.search(text)
-            if x:
-                c = _place_country(x.group("w"), gaz)
-                if c:
-                    found.setdefault(eid, set()).add(c)
-    for eid, cs in found.items():
-        if len(cs) == 1:
-            known[eid] = next(iter(cs))
-    return known
-
-
-_PLACE_WORD = r"(?P<w>U\.S\.|U\.K\.|[A-Z][\w]*(?:\s[A-Z][a-z]+)?)"
-_HEAD_WORDS = rf"(?:{_HEAD_ALT}|investor|fund)"
-_ADJ = r"(?:(?!(?:with|to|for|of|in|from|by|and|or|at|on)\s)[a-z][\w-]*\s+)"
-#: "French start-up Orbion", "US quantum firm Orbion", "Lyon-based Orbion", "Japan's SBI"
-_NAT_BEFORE = re.compile(
-    rf"(?:^|[^\w-]){_PLACE_WORD}(?:(?:-based|['’]s)\s+|(?:-based)?\s+{_ADJ}{{0,2}}{_HEAD_WORDS}\s+)$"
-)
-#: "Orbion, a French start-up", "Orbion, the Lyon-based company", "Orbion is a Chinese startup"
-_NAT_AFTER = re.compile(
-    rf"^\s*(?:\([^()]{{0,40}}\)\s*)?(?:,\s+(?:which\s+is\s+)?|\s+is\s+)(?:a|an|the|one\s+of\s+the)\s+"
-    rf"{_ADJ}{{0,2}}?{_PLACE_WORD}(?:-based)?\s+{_ADJ}{{0,3}}?{_HEAD_WORDS}\b"
-)
-#: "Orbion, based in Lyon", "Orbion, headquartered in Lyon"
-_NAT_BASED = re.compile(
-    rf"^\s*,?\s+(?:which\s+is\s+)?(?:based|headquartered|located)\s+in\s+(?:the\s+)?{_PLACE_WORD}"
-)
-
-
 def resolve_references(
     mentions: Sequence[Mention],
     named: Sequence[tuple[Mention, str]],
@@ -436,7 +374,7 @@ def resolve_references(
         end = max(m.end for m in mentions)
         sents = [Sentence(0, 0, end, " " * end, 0)]
     starts = [s.start for s in sents]
-    nat = _nationalities(named, sents, types, countries or {}, gaz) if gaz is not None else {}
+    nat = nationalities(named, sents, types, countries or {}, gaz) if gaz is not None else {}
     st = _State(sents, types, nat)
     st.country_entity = {c: e for e, c in nat.items() if types.get(e) is E.COUNTRY}
     events = sorted(

@@ -12,6 +12,7 @@ from qkg.loaders.extract import extract
 from qkg.loaders.gazetteer import default_gazetteer
 from qkg.loaders.mentions import find_mentions
 from qkg.loaders.resolve import resolve
+from qkg.loaders.rules.nationality import place_country
 from qkg.loaders.rules.references import ANTECEDENT_RULE, Reference
 from qkg.loaders.segment import split_sentences
 from qkg.schemas import Document
@@ -240,3 +241,11 @@ def test_unresolved_reference_produces_nothing(facts: Run) -> None:
 def test_fact_with_names_only_has_no_antecedent_span() -> None:
     kg = extract(Document.from_text("Orbion Quantum has teamed up with Veltra Quantum."))
     assert all(e.rule != ANTECEDENT_RULE for r in kg.relations for e in r.evidence)
+
+
+@pytest.mark.parametrize(
+    ("word", "country"),
+    [("French", "FR"), ("US", "US"), ("Lyon-based", "FR"), ("South Korean", "KR"), ("Orbion", None)],
+)
+def test_place_country(word: str, country: str | None) -> None:
+    assert place_country(word, default_gazetteer()) == country
