@@ -53,6 +53,10 @@ MEMBER_GATE = (
     "unite",
     "gather",
     "alliance",
+    "make up",
+    "made up",
+    "form",
+    "constitut",
     "consortium",
     "coalition",
     "network",
@@ -134,6 +138,13 @@ _GROUP_OF = re.compile(
 )
 
 
+#: "§a§, §c§ and §d§ make up the §b§ (steering committee)" / "... form the founding members of §b§".
+_MAKE_UP = re.compile(
+    rf"({LIST})\s+(?:(?:now|together|jointly|will|also)\s+)*(?:make\s+up|makes\s+up|made\s+up|form|formed|constitute|constituted)\s+"
+    rf"(?:the\s+)?(?:(?:founding|core|initial|first)\s+(?:members|partners)\s+of\s+(?:the\s+)?)?{ENT}"
+)
+
+
 #: "§b§'s quantum division, §a§" / "§b§'s research arm §a§".
 _POSS_UNIT = re.compile(
     rf"{ENT}'s?\s+(?:[\w-]+\s+){{0,3}}?(?:unit|division|subsidiary|arm|lab|laboratory|labs|spin-off|spinout|affiliate|business)\s*,?\s+{ENT}"
@@ -187,28 +198,38 @@ def _structure_facts(v: SentView, m: str) -> Iterator[Fact]:
             yield from _part(v, bought, buyer, "acquired-by", 0.8)
 
 
+def _filled(x: re.Match[str]) -> tuple[int, str]:
+    """The (group, members) pair of whichever alternative of a two-group-per-alternative pattern matched."""
+    groups = x.groups()
+    k = next(i for i in range(0, len(groups), 2) if groups[i] is not None)
+    return int(groups[k]), groups[k + 1]
+
+
+def _listed_members(v: SentView, m: str) -> Iterator[Fact]:
+    """Members named in a list: "§a§ and §c§ are among the members of §b§", "§b§'s members include ..."."""
+    for x in _AMONG.finditer(m):
+        for a in ids_in(x.group(1)):
+            yield from _part(v, a, int(x.group(2)), "among-members", 0.8)
+    for x in _MEMBER_LIST.finditer(m):
+        b, listed = _filled(x)
+        for a in ids_in(listed):
+            yield from _part(v, a, b, "members-include", 0.8, _GROUP_TYPES)
+    for x in _MAKE_UP.finditer(m):
+        for a in ids_in(x.group(1)):
+            yield from _part(v, a, int(x.group(2)), "make-up", 0.8, _GROUP_TYPES)
+    for x in _GROUP_OF.finditer(m):
+        b, listed = _filled(x)
+        for a in ids_in(listed):
+            yield from _part(v, a, b, "group-of", 0.8, _GROUP_TYPES)
+
+
 def membership_facts(v: SentView, m: str) -> Iterator[Fact]:
     for x in _MEMBER_OF.finditer(m):
         a, b, word = int(x.group(1)), int(x.group(3)), x.group(2)
         yield from _part(
             v, a, b, "member-of", 0.9, _GROUP_TYPES if word.startswith("partner") else _MEMBER_TYPES
         )
-    for x in _AMONG.finditer(m):
-        for a in ids_in(x.group(1)):
-            yield from _part(v, a, int(x.group(2)), "among-members", 0.8)
-    for x in _MEMBER_LIST.finditer(m):
-        if x.group(1) is not None:
-            b, members = int(x.group(1)), x.group(2)
-        elif x.group(3) is not None:
-            b, members = int(x.group(3)), x.group(4)
-        else:
-            b, members = int(x.group(5)), x.group(6)
-        for a in ids_in(members):
-            yield from _part(v, a, b, "members-include", 0.8, _GROUP_TYPES)
-    for x in _GROUP_OF.finditer(m):
-        b, listed = (x.group(1), x.group(2)) if x.group(1) is not None else (x.group(3), x.group(4))
-        for a in ids_in(listed):
-            yield from _part(v, a, int(b), "group-of", 0.8, _GROUP_TYPES)
+    yield from _listed_members(v, m)
     for x in re.finditer(rf"{ENT},\s+(?:now\s+)?part\s+of\s+(?:the\s+)?{ENT}", m):
         yield from _part(v, int(x.group(1)), int(x.group(2)), "part-of-apposed", 0.8)
     yield from _structure_facts(v, m)

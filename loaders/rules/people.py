@@ -36,8 +36,10 @@ _PART = rf"(?:[A-Z][a-z]+-[a-z]+\b|{NAMEPART})"
 #: Initials before a surname: "R K Menon", "R. K. Menon", "J.-P. Laurent" (one bare capital is
 #: too often an article or a list letter, so a single initial needs its full stop).
 _INITIALS = r"(?:[A-Z]\.(?:\s*-?[A-Z]\.)*\s*|[A-Z]\s+[A-Z]\s+(?:[A-Z]\s+)?)"
+#: Middle initials: "Walter G. Copan", "Samir K Kamat".
+_MIDDLE = r"(?:[A-Z]\.?\s+){1,2}"
 #: A personal name: two to five parts (particles allowed inside), or initials and a surname.
-NAME = rf"(?:{_INITIALS}{_PART}|{_PART}(?:\s+(?:{PARTICLE}\s+)*{_PART}){{1,4}})"
+NAME = rf"(?:{_INITIALS}{_PART}|{_PART}\s+{_MIDDLE}{_PART}|{_PART}(?:\s+(?:{PARTICLE}\s+)*{_PART}){{1,4}})"
 
 
 _PERSON_TITLE = re.compile(
@@ -89,6 +91,13 @@ _PERSON_WHO = re.compile(
 )
 
 
+#: Verbs that state a role held, held before or given up: "served as", "stepped down as", "is the".
+_SERVED_VERB = (
+    r"(?:stepped\s+down\s+as|steps\s+down\s+as|step\s+down\s+as|resigned\s+as|resigns\s+as|retired\s+as|retires\s+as|"
+    r"served\s+as|serves\s+as|serve\s+as|serving\s+as|worked\s+as|works\s+as|was|is|will\s+be|had\s+been|has\s+been)"
+)
+
+
 #: "Ana Ferreira chairs the council", "Tomas Berg heads ...": organisations seldom chair or head.
 _PERSON_CHAIRS = re.compile(
     rf"({NAME})\s+(?:(?:also|currently|now|will|has|had)\s+)*(?:chairs|co-chairs|chaired|co-chaired|heads|headed|chair|head)\s+(?:the|a|an|its)\b"
@@ -103,11 +112,18 @@ _PERSON_APPOINTED = re.compile(
 )
 
 
+#: "Ilana Berg stepped down as CEO", "Tomas Berg served as chief scientist", "Ana Ferreira is the CEO of".
+_PERSON_SERVED = re.compile(
+    rf"({NAME})\s+(?:(?:has|had|will|previously|also|formerly|currently|recently)\s+)*{_SERVED_VERB}\s+"
+    rf"(?:(?:its|the|a|an|their|interim|acting|former)\s+)*(?:[\w-]+\s+){{0,2}}?(?:(?:interim|acting|deputy)-)?(?i:{_ROLE_ANY})\b"
+)
+
+
 #: "X appointed Ana Ferreira as its chief executive", "X named Ana Ferreira chair".
 _APPOINTS_PERSON = re.compile(
     r"\b(?:appoint|appoints|appointed|appointing|name|names|named|naming|hire|hires|hired|hiring|recruited|recruits|"
     r"welcomes|welcomed|promoted|promotes|elected|elects|taps|tapped)\s+"
-    rf"({NAME})\s*,?\s+(?:as\s+)?(?:(?:its|the|a|an|our|their|new|former)\s+)*(?:[\w-]+\s+){{0,2}}?(?i:{_ROLE_ANY})\b"
+    rf"({NAME})\s*,?\s+(?:as\s+|to\s+)?(?:(?:its|the|a|an|our|their|new|former)\s+)*(?:[\w-]+\s+){{0,2}}?(?:(?:interim|acting|deputy)-)?(?i:{_ROLE_ANY})\b"
 )
 
 
@@ -125,6 +141,12 @@ _NOT_NAME = re.compile(
 )
 
 
+#: "A K Sood": a capital followed by another capital or a full stop is an initial, not "A".
+_INITIAL = re.compile(r"[A-Z](?:\.|\s+[A-Z]\b)")
+#: Capitalised words that open a title-case phrase but never a personal name ("Member Niti Aayog").
+_NOT_FIRST = frozenset({"Member", "Members", "Board", "Council", "Committee", "Secretary", "Minister"})
+
+
 def _add_person(
     out: list[Mention], sent: Sentence, m: re.Match[str], group: int, rule: str = "person"
 ) -> None:
@@ -134,7 +156,8 @@ def _add_person(
     if rule == "person-owner-checked" and _OWNER_BEFORE.search(sent.text, 0, m.start(group)):
         return
     rule = "person"
-    if name.split()[0].lower() in LEADING_NOISE:
+    first = name.split()[0]
+    if (first.lower() in LEADING_NOISE and not _INITIAL.match(name)) or first in _NOT_FIRST:
         return
     offset = m.start(group)
     # "Honourable Evan Solomon", "Australian Prime Minister Scott Morrison": the name is after them
@@ -145,7 +168,7 @@ def _add_person(
     words = name.split()
     if (
         not words
-        or words[0].lower() in LEADING_NOISE
+        or (words[0].lower() in LEADING_NOISE and not _INITIAL.match(name))
         or any(w.lower().strip(".,") in KEYWORDS for w in words)
     ):
         return
@@ -169,7 +192,8 @@ _HAS_NAME = re.compile(rf"{NAMEPART}\s+(?:{PARTICLE}\s+)*{NAMEPART}|\b[A-Z]\.?\s
 
 
 _HAS_CHARGE = re.compile(
-    r"\b(?:by|who|appoint|name|hire|elect|promot|recruit|welcom|tap|join|rejoin|chair|co-chair|head)", re.I
+    r"\b(?:by|who|as|is|was|been)\b|\b(?:appoint|name|hire|elect|promot|recruit|welcom|tap|join|rejoin|chair|co-chair|head)",
+    re.I,
 )
 
 
@@ -197,7 +221,7 @@ def person_mentions(sent: Sentence) -> list[Mention]:
             else:
                 _add_person(out, sent, m, 2, "person-owner-checked")
     if _HAS_CHARGE.search(t):
-        for rx in (_PERSON_BY, _PERSON_WHO, _APPOINTS_PERSON, _PERSON_CHAIRS):
+        for rx in (_PERSON_BY, _PERSON_WHO, _APPOINTS_PERSON, _PERSON_CHAIRS, _PERSON_SERVED):
             for m in rx.finditer(t):
                 _add_person(out, sent, m, 1)
         for m in _PERSON_APPOINTED.finditer(t):
@@ -284,9 +308,7 @@ _RUN = (
     r"(?:heads|headed|head|leads|led|lead|chairs|chaired|chair|runs|ran|run|directs|directed|oversees|oversaw|"
     r"manages|managed|steers|steered)"
 )
-_A_ROLE = (
-    rf"(?:(?:its|the|a|an|our|their|new|former|interim|acting|§\d+§)\s+)*(?:[\w-]+\s+){{0,3}}?({_ROLE})\b"
-)
+_A_ROLE = rf"(?:(?:its|the|a|an|our|their|new|former|interim|acting|§\d+§)\s+)*(?:[\w-]+\s+){{0,3}}?(?:(?:interim|acting|deputy)-)?({_ROLE})\b"
 
 
 _WHO_RUNS = re.compile(
@@ -301,9 +323,15 @@ _APPOINTED_AT = re.compile(
 #: "§b§ has appointed §p§ as its chief executive", "§b§ named §p§ chair".
 _APPOINTS = re.compile(
     r"§(\d+)§\s+(?:(?:has|have|had|will|today|recently|also)\s+)*"
+    r"(?:(?:announced|said|confirmed)\s+(?:that\s+)?(?:it|§\d+§)\s+(?:(?:has|have|had|will|would)\s+)?)?"
     r"(?:appoint|appoints|appointed|name|names|named|hire|hires|hired|recruited|recruits|welcomes|welcomed|"
     r"promoted|promotes|elected|elects|taps|tapped)\s+"
     rf"§(\d+)§\s*,?\s+(?:as\s+|to\s+)?{_A_ROLE}"
+)
+#: "§p§ stepped down as CEO of the §b§", "§p§ is the chief scientist at §b§", "§p§ served as director of §b§".
+_SERVED_AT = re.compile(
+    rf"§(\d+)§\s+(?:(?:has|had|will|previously|also|formerly|currently|recently)\s+)*{_SERVED_VERB}\s+"
+    rf"{_A_ROLE}[^§;]{{0,40}}?\s(?:of|at|for|with)\s+(?:the\s+)?§(\d+)§"
 )
 #: "§p§ joins §b§ as chief financial officer".
 _JOINS_AS = re.compile(
@@ -364,6 +392,10 @@ def charge_facts(v: SentView, m: str) -> Iterator[Fact]:
             fact = _role_fact(v, int(x.group(1)), x.group(3), int(x.group(2)), "joins-as-role")
             if fact:
                 yield fact
+    for x in _SERVED_AT.finditer(m):
+        fact = _role_fact(v, int(x.group(1)), x.group(2), int(x.group(3)), "served-role")
+        if fact:
+            yield fact
     for x in _ROLE_OF_NAME.finditer(m):
         fact = _role_fact(v, int(x.group(3)), x.group(1), int(x.group(2)), "role-of-org-name")
         if fact:

@@ -253,3 +253,11 @@ def test_this_programme_led_by(facts: Run) -> None:
     )
     assert f.has("Kessler Institute", "LEADS", "Quantum Bridge Programme"), f.triples()
     assert f.has("Ministry of Science", "LEADS", "Quantum Bridge Programme")
+
+
+def test_listed_organisations_make_up_a_group(facts: Run) -> None:
+    f = facts(
+        "Orbion Technologies, Kessler Systems and the Kessler Institute make up the Veltra Quantum Alliance."
+    )
+    assert f.has("Kessler Systems", "PART_OF", ALLIANCE), f.triples()
+    assert f.has("Kessler Institute", "PART_OF", ALLIANCE)

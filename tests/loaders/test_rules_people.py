@@ -250,3 +250,56 @@ def test_joint_roles(facts: Run) -> None:
 def test_a_given_name_that_is_a_title_stays(facts: Run) -> None:
     f = facts("Dean Smith, a professor at Orbion University, spoke.")
     assert f.has("Dean Smith", "AFFILIATED_WITH", "Orbion University")
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "org"),
+    [
+        (
+            "Ilana Berg stepped down as CEO of Orbion Technologies in May.",
+            "Ilana Berg",
+            "Orbion Technologies",
+        ),
+        (
+            "Tomas Berg served as chief scientist at the Kessler Institute until 2020.",
+            "Tomas Berg",
+            "Kessler Institute",
+        ),
+        ("Ana Ferreira is the chief executive of Veltra Quantum.", "Ana Ferreira", "Veltra Quantum"),
+        (
+            "Veltra Quantum announced that it had promoted Ana Ferreira to co-CEO.",
+            "Ana Ferreira",
+            "Veltra Quantum",
+        ),
+        ("Veltra Quantum appointed Tomas Berg as interim-CEO last week.", "Tomas Berg", "Veltra Quantum"),
+        (
+            "The board met Orbion Technologies Director Walter G. Copan.",
+            "Walter G. Copan",
+            "Orbion Technologies",
+        ),
+    ],
+)
+def test_roles_held_or_given_up(facts: Run, text: str, person: str, org: str) -> None:
+    f = facts(text)
+    assert f.has(person, "AFFILIATED_WITH", org), f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Principal Scientific Advisor Prof A K Sood said the hubs matter.", "A K Sood"),
+        ("The Orbion Agency chairman Samir K Kamat attended the meeting.", "Samir K Kamat"),
+    ],
+)
+def test_initials_inside_names(facts: Run, text: str, name: str) -> None:
+    assert facts(text).has_entity(name)
+
+
+def test_a_title_case_role_is_not_a_name(facts: Run) -> None:
+    f = facts('"Industry has a key role," V K Saraswat, Member Niti Aayog, said.')
+    assert not f.has_entity("Member Niti Aayog")
+
+
+def test_is_the_largest_is_no_role(facts: Run) -> None:
+    f = facts("Orbion Technologies is the largest company in Lyon.")
+    assert not any(e.type.value == "Person" for e in f.kg.entities)
