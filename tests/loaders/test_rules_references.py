@@ -249,3 +249,20 @@ def test_fact_with_names_only_has_no_antecedent_span() -> None:
 )
 def test_place_country(word: str, country: str | None) -> None:
     assert place_country(word, default_gazetteer()) == country
+
+
+def test_place_modifier_of_a_reference_still_locates(facts: Run) -> None:
+    f = facts(
+        "Orbion Quantum, a French start-up, builds photonic chips. Veltra Technologies has signed a "
+        "supply contract with the Lyon-based firm."
+    )
+    assert f.has("Orbion Quantum", "LOCATED_IN", "Lyon")
+    assert ("Contract", frozenset({"Orbion Quantum", "Veltra Technologies"})) in f.agreements()
+
+
+def test_the_centre_is_the_centre_named_before(facts: Run) -> None:
+    f = facts(
+        "The Tarnow Center for Photonics was opened by Orbion Quantum. The center will be part of "
+        "the Chicago Quantum Exchange."
+    )
+    assert f.has("Tarnow Center for Photonics", "PART_OF", "Chicago Quantum Exchange")
