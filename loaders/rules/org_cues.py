@@ -63,6 +63,10 @@ _KIND = re.compile(
 _OWNER_POSSESSIVE = re.compile(
     rf"({CAPW}(?:\s+{CAPW}){{0,2}})['’]s\s+([A-Z][A-Za-z0-9&-]+)(?![\w-])(?!\s+[A-Z])(?!\s+(?:said|says|told)\b)"
 )
+#: A project with a coined name: "the Q-NEKO project", "the QUANTIX programme".
+_PROJECT = re.compile(
+    r"(?<![\w-])([A-Z][A-Za-z0-9]*(?:-[A-Z0-9][A-Za-z0-9]*)+|[A-Z]{3,}[0-9]*)\s+(?:project|programme|program|initiative)\b"
+)
 _ROLE = re.compile(rf"(?i:{ROLE_WORDS})")
 _NOT_ORG_CAPS = word_list("not_org_caps")
 _PLACES = frozenset({E.CITY, E.REGION, E.COUNTRY})
@@ -84,9 +88,9 @@ _GATE = (
 def cue_names(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
     """Unknown names that the sentence treats as organisations (see the module docstring)."""
     t = sent.text
+    out: list[Mention] = _projects(sent, gaz)
     if not any(w in t for w in _GATE):
-        return []
-    out: list[Mention] = []
+        return out
     for rx in (_SUBJECT, _ROLE_OF, _SHARES, _TICKER):
         for m in rx.finditer(t):
             _add(out, sent, gaz, m.start(1), m.end(1), None)
@@ -97,6 +101,21 @@ def cue_names(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
     for m in _OWNER_POSSESSIVE.finditer(t):
         if _is_place(m.group(1), gaz):
             _add(out, sent, gaz, m.start(2), m.end(2), None, solo_ok=True)
+    return out
+
+
+def _projects(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
+    """Projects with a coined name: "the Q-NEKO project" is the programme "Q-NEKO"."""
+    t = sent.text
+    if "roject" not in t and "rogram" not in t and "nitiative" not in t:
+        return []
+    out = []
+    for m in _PROJECT.finditer(t):
+        name = m.group(1)
+        if name.upper() in _NOT_ORG_CAPS or name.split("-")[0].upper() in _NOT_ORG_CAPS or gaz.lookup(name):
+            continue
+        st = sent.start + m.start(1)
+        out.append(Mention(st, st + len(name), name, E.PROGRAM, name, "descriptor", aliases=[m.group()]))
     return out
 
 

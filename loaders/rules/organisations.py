@@ -307,6 +307,7 @@ def _org_candidate(out: list[Mention], sent: Sentence, t: str, s: int, e: int, g
             and hits[0].start == 0
             and hits[0].entry.type in {E.CITY, E.REGION, E.COUNTRY}
             and len(rest[hits[0].end :].split()) >= 2
+            and rest.split()[-1].lower().strip(".,") not in _COMPANY_FINALS
         ):
             phrase = phrase[: of.end() + hits[0].end]
             e = s + len(phrase)
@@ -334,6 +335,8 @@ def _org_candidate(out: list[Mention], sent: Sentence, t: str, s: int, e: int, g
             etype = E.PROGRAM if any(p.type in {E.COUNTRY, E.REGION, E.CITY} for p in place) else E.COMPANY
         elif len(words) >= 2 and low[-1] == "quantum" and all(w[0].isupper() for w in words):
             etype = E.COMPANY
+        elif _subsidiary(words, gaz):
+            etype = E.COMPANY  # "Lockheed Martin Australia", "Orbion Japan": a national arm
         else:
             return
     if len(words) < 2:
@@ -713,7 +716,7 @@ def list_members(text: str, sentences: Sequence[Sentence], mentions: list[Mentio
         types = [m.type for m in orgs]
         majority = max(set(types), key=types.count)
         for a, b in itertools.pairwise(orgs):
-            gap = text[a.end : b.start]
+            gap = _PAREN.sub("", text[a.end : b.start])  # "Q-CTRL ($3.2m), Orbion ($2m) and ..."
             if "\n" in gap or len(gap) > 80 or not re.match(r"^\s*(?:,|;|and\b|&)", gap):
                 continue
             parts = [p.strip() for p in re.split(r"\s*[,;]\s*(?:and\s+)?|\s+and\s+", gap)]
@@ -732,18 +735,51 @@ def list_members(text: str, sentences: Sequence[Sentence], mentions: list[Mentio
         # a trailing ", and Name" after the last of a list of known names
         last = orgs[-1]
         prev = orgs[-2]
-        if _LIST_GAP.match(text[prev.end : last.start]) and text[prev.end : last.start].strip() in {",", ";"}:
-            tail = re.match(
-                rf"^,?\s+and\s+(?:the\s+)?({CAPW}(?:\s+{CAPW}){{0,2}})", text[last.end : sent.end]
-            )
-            if tail and tail.group(1).split()[0].lower() not in LEADING_NOISE:
-                off = last.end + tail.start(1)
-                if not any(m.start < off + len(tail.group(1)) and off < m.end for m in mentions):
-                    extra.append(
-                        Mention(off, off + len(tail.group(1)), tail.group(1), majority, tail.group(1), "list")
-                    )
+        if _PAREN.sub("", text[prev.end : last.start]).strip() in {",", ";"}:
+            extra += _list_tail(text, last.end, sent.end, mentions, majority)
     if not extra:
         return mentions
     taken = [(m.start, m.end) for m in mentions if m.rule != "org-nested"]
     keep = [x for x in extra if not any(x.start < e and s < x.end for s, e in taken)]
     return sorted(mentions + keep, key=lambda x: (x.start, -x.end))
+
+
+_PAREN = re.compile(r"\s*\([^()\n]{0,40}\)")
+#: One more item after a list of known names: ", Orbion", ", and Orbion", " and Orbion", each
+#: possibly followed by a parenthesis ("Orbion ($3.1m)").
+_TAIL_ITEM = re.compile(
+    rf"(?:\s*\([^()\n]{{0,40}}\))?(,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?({CAPW}(?:\s+{CAPW}){{0,2}})"
+)
+
+
+def _list_tail(text: str, pos: int, end: int, mentions: list[Mention], etype: EntityType) -> list[Mention]:
+    """Unknown names that continue a comma list of known organisations, up to its "and" item."""
+    out: list[Mention] = []
+    for _ in range(12):  # bounded: a list, not a paragraph
+        tail = _TAIL_ITEM.match(text, pos, end)
+        if tail is None:
+            break
+        name = tail.group(2)
+        first = name.split()[0]
+        if first.lower() in LEADING_NOISE or re.fullmatch(_ROLE_CAP, first):
+            break
+        off = tail.start(2)
+        if not any(m.start < off + len(name) and off < m.end for m in mentions):
+            out.append(Mention(off, off + len(name), name, etype, name, "list"))
+        pos = tail.end(2)
+        if "and" in tail.group(1):
+            break
+    return out
+
+
+def _subsidiary(words: Sequence[str], gaz: Gazetteer) -> bool:
+    """A known company's name followed by a country or continent: its national arm."""
+    for n in (1, 2):
+        if len(words) <= n:
+            break
+        place, owner = " ".join(words[-n:]), " ".join(words[:-n])
+        if any(x.type in {E.COUNTRY, E.REGION} for x in gaz.lookup(place)) and any(
+            x.type is E.COMPANY for x in gaz.lookup(owner)
+        ):
+            return True
+    return False

@@ -152,3 +152,38 @@ def test_legal_suffix_full_stop_keeps_the_party_list(facts: Run) -> None:
 def test_sentence_final_legal_suffix_stays_outside(facts: Run) -> None:
     f = facts("Veltra Quantum signed a supply deal with Sanko Electric Co.")
     assert f.has_entity("Sanko Electric Co")
+
+
+def test_list_continues_after_parenthesised_amounts(facts: Run) -> None:
+    f = facts(
+        "Contracts went to Q-CTRL ($3.1m), Veltra Quantum ($2.9m), Kelvora ($2.1m) and Tamsin Atomics ($1.9m)."
+    )
+    for name in ("Veltra Quantum", "Kelvora", "Tamsin Atomics"):
+        assert f.has_entity(name), name
+
+
+def test_list_tail_stops_at_a_role(facts: Run) -> None:
+    f = facts("IBM, Google, Chief Executive Ada Lin said the deal was good.")
+    assert not f.has_entity("Chief Executive Ada Lin")
+
+
+def test_national_arm_of_a_known_company(facts: Run) -> None:
+    f = facts("The contract was won by IBM Australia.")
+    assert _types(f).get("IBM Australia") == "Company"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The newly launched QX-LINK project has been selected for funding.", "QX-LINK"),
+        ("Orbion coordinates the QUANTIX programme.", "QUANTIX"),
+    ],
+)
+def test_coined_project_names(facts: Run, text: str, name: str) -> None:
+    f = facts(text)
+    assert _types(f).get(name) == "Program"
+
+
+def test_abbreviations_are_not_projects(facts: Run) -> None:
+    f = facts("The AI initiative and the HPC project were discussed.")
+    assert not f.has_entity("AI") and not f.has_entity("HPC")
