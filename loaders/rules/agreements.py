@@ -167,6 +167,13 @@ def _find_groups(v: SentView) -> list[tuple[list[int], str, int]]:
         m,
     ):
         add(keep(ids_in(x.group(1))), "subjects-signed", x.span(1))
+    # "the joint statement was released by the Governments of A and B"
+    for x in re.finditer(
+        rf"\b(?:signed|released|issued|adopted|agreed|published|endorsed|concluded|inked)\s+(?:jointly\s+)?by\s+(?:the\s+)?"
+        rf"(?:(?:[Gg]overnments?|[Ll]eaders|[Mm]inisters)\s+of\s+(?:the\s+)?|(?:two|three|four)\s+[a-z]+\s*,?\s+)?({LIST})",
+        m,
+    ):
+        add(keep(ids_in(x.group(1))), "signed-by", x.span(1))
     for x in re.finditer(rf"({LIST})\s+[^§]{{0,40}}?\b{_SIGN}\b[^§]{{0,60}}?\bwith\s+({LIST})", m):
         add(keep(ids_in(x.group(1))) + keep(ids_in(x.group(2))), "signed-with", x.span())
     for x in re.finditer(

@@ -53,20 +53,34 @@ DEAL_GATE = (
     "consorti",
     "coalition",
 )
+#: a gap inside a clause: no other mention, no sentence break, but decimal points ("$13.4 million")
+_GAP = r"(?:[^§.;]|\.(?=\d))"
 _DEAL_GATE_RX = re.compile("|".join(re.escape(w) for w in DEAL_GATE))
 _AUX = r"(?:(?:has|have|had|also|recently|now|just|today|will|would|officially|formally|jointly|been)\s+)*"
 _GIVE = re.compile(
     rf"({LIST})\s+{_AUX}(?:awarded|awards|granted|grants|gave|gives|handed|issued|let|signed)\s+"
-    rf"(?:[^§.;]{{0,50}}?\s)?(contracts?|deals?)\b[^§.;]{{0,50}}?\bto\s+(?:the\s+)?({LIST})"
+    rf"(?:{_GAP}{{0,50}}?\s)?(contracts?|deals?)\b[^§.;]{{0,50}}?\bto\s+(?:the\s+)?({LIST})"
 )
 _WIN = re.compile(
     rf"({LIST})\s+{_AUX}(?:won|wins|secured|secures|landed|lands|scored|scores|received|receives|picked\s+up|clinched|bagged|"
-    rf"(?:was|were|has\s+been|have\s+been)\s+awarded|signed|signs|inked)\s+(?:[^§.;]{{0,50}}?\s)?(contracts?)\b"
+    rf"(?:was|were|has\s+been|have\s+been)\s+awarded|signed|signs|inked)\s+(?:{_GAP}{{0,50}}?\s)?(contracts?)\b"
     rf"[^§.;]{{0,50}}?\b(?:from|by|with)\s+(?:the\s+)?({LIST})"
 )
 _SELECT = re.compile(
     rf"({LIST})\s+{_AUX}(?:selected|selects|chose|chooses|picked|picks|tapped|taps|contracted|contracts|commissioned|commissions|hired|hires)"
     rf"\s+(?:the\s+)?({LIST})\s+to\s+(?:supply|provide|build|deliver|develop|design|install|manufacture|operate|construct)\b"
+)
+#: "DARPA has selected three companies to take part in the project, including A, B and C"
+_SELECT_LIST = re.compile(
+    rf"({LIST})\s+{_AUX}(?:selected|selects|chose|chooses|picked|picks|tapped|taps)\s+[^.;]{{0,80}}?\bto\s+"
+    rf"(?:participate|take\s+part|join|supply|provide|build|deliver|develop|design|install|manufacture|operate|construct)\b"
+    rf"[^§.;]{{0,60}}?(?:including|namely|:)\s+({LIST})"
+)
+#: "A received a contract to supply the Air Force Research Lab": the client follows the task
+_WIN_TO = re.compile(
+    rf"({LIST})\s+{_AUX}(?:won|wins|secured|secures|landed|lands|scored|scores|received|receives|picked\s+up|clinched|bagged|"
+    rf"(?:was|were|has\s+been|have\s+been)\s+awarded)\s+(?:{_GAP}{{0,50}}?\s)?contracts?\b[^§.;]{{0,20}}?\bto\s+"
+    rf"(?:supply|provide|deliver|support|serve|equip)\s+(?:the\s+)?(?:§\d+§\s+(?=§))?({LIST})"
 )
 _SELECTED_BY = re.compile(
     rf"({LIST})\s+(?:(?:has|have|had)\s+)?(?:was|were|been|is|are)\s+(?:selected|chosen|picked|tapped|contracted|commissioned|hired)\s+by\s+"
@@ -137,6 +151,10 @@ def _contracts(v: SentView, k: int) -> list[AgreementDraft]:
         add(_party(v, x.group(3)), _party(v, x.group(1)), True, "contract-won")
     for x in _SELECT.finditer(m):
         add(_party(v, x.group(1)), _party(v, x.group(2)), True, "contract-selected")
+    for x in _SELECT_LIST.finditer(m):
+        add(_party(v, x.group(1)), _party(v, x.group(2)), True, "contract-selected")
+    for x in _WIN_TO.finditer(m):
+        add(_party(v, x.group(2)), _party(v, x.group(1)), True, "contract-won")
     for x in _SELECTED_BY.finditer(m):
         add(_party(v, x.group(2)), _party(v, x.group(1)), True, "contract-selected")
     return out

@@ -59,6 +59,11 @@ def test_a_place_describing_the_partner_is_not_a_party(facts: Run) -> None:
     assert f.agreements() == []
 
 
+def test_statement_released_by_governments(facts: Run) -> None:
+    f = facts("The joint statement was released by the Governments of Germany and Canada.")
+    assert ("JointStatement", frozenset({"Germany", "Canada"})) in f.agreements()
+
+
 def test_a_retold_agreement_is_not_counted_twice(facts: Run) -> None:
     f = facts(
         "Veltra Quantum signed a memorandum of understanding with Orbion Systems. "
@@ -112,6 +117,12 @@ def test_consortium_member_lists(facts: Run, text: str) -> None:
             [VELTRA, ORBION],
         ),
         ("Veltra Quantum and Orbion Systems won contracts from the Ministry of Defence.", [VELTRA, ORBION]),
+        (
+            "The Ministry of Defence has selected two companies to take part in the programme, "
+            "including Veltra Quantum and Orbion Systems.",
+            [VELTRA, ORBION],
+        ),
+        ("Veltra Quantum received a $13.4 million contract to supply the Ministry of Defence.", [VELTRA]),
     ],
 )
 def test_contracts_one_per_contractor(facts: Run, text: str, pairs: list[str]) -> None:
