@@ -242,65 +242,95 @@ _CHAIR_GAP = re.compile(
 )
 
 
+#: "§p§, director general of the §org§" / "§p§, CEO, §org§" / "§p§, §org§ deputy vice-chancellor".
+_APPOSED_ROLE = re.compile(
+    rf"§(\d+)§,\s+(?:(?:a|an|the)\s+)?([^§;:]{{0,70}}?)(?:\b(?:at|of|for|from|with|in)\s+)?(?:the\s+)?{ENT}([^§]{{0,40}})"
+)
+_GAP_ROLE = re.compile(rf"\b{_ROLE}\b")
+_AFTER_ROLE = re.compile(rf"^\s*(?:'s?\s+)?(?:[\w-]+\s+){{0,3}}{_ROLE}s?\b")
+_LEADER_WORD = re.compile(rf"\b{_LEADER_ROLE}\b")
+_CHAIN_LEADER = re.compile(rf"\b{_LEADER_ROLE}\b,?\s+(?:of\s+)?(?:the\s+)?{ENT}")
+_NEXT_PERSON = re.compile(r"[^§]{0,20}?,\s+§(\d+)§")
+_COORDINATED = re.compile(r"(?:and|or|as\s+well\s+as)\b")
+#: "§p§ from the §org§" / "§p§ at §org§".
+_FROM_ORG = re.compile(rf"§(\d+)§\s+(?:from|at|of)\s+(?:the\s+)?{ENT}")
+#: "Ambassador of §Germany§ to §Finland§, §p§" / "Chair of the ... for §prog§ program, §p§".
+_ROLE_OF_COMMA = re.compile(rf"\b({_ROLE})\b\s+(?:of|at|for)\s+(?:the\s+)?([^,;]{{0,60}}?),\s+§(\d+)§")
+#: "..., said CEO §p§".
+_SAID_ROLE = re.compile(rf"\b(?:said|says|according\s+to|states|stated)\s+{_ROLE}\s+(?:{_ROLE}\s+)?§(\d+)§")
+
+
+_AFF_TYPES = frozenset(ORGS | PLACES | {E.PROGRAM})
+
+
+def _match_at(rx: re.Pattern[str], m: str, p: int) -> re.Match[str] | None:
+    """``rx`` matched where mention ``p`` stands (its first place that matches)."""
+    tag = f"§{p}§"
+    at = m.find(tag)
+    while at >= 0:
+        x = rx.match(m, at)
+        if x:
+            return x
+        at = m.find(tag, at + 1)
+    return None
+
+
+def _apposed_facts(v: SentView, m: str, p: int) -> tuple[list[Fact], bool]:
+    """Facts of "§p§, <role> of §org§" and whether the person had such an apposed role."""
+    x = _match_at(_APPOSED_ROLE, m, p)
+    if x is None:
+        return [], False
+    out: list[Fact] = []
+    apposed = False
+    gap, b, after = x.group(2), int(x.group(3)), x.group(4)
+    nxt = _NEXT_PERSON.match(m, x.end(3) + 1)
+    owned_by_next = nxt is not None and v.type(nxt.group(1)) is E.PERSON
+    if (
+        v.type(b) in _AFF_TYPES
+        and not owned_by_next
+        and not _COORDINATED.match(gap)
+        and (_GAP_ROLE.search(gap) or _AFTER_ROLE.match(after))
+    ):
+        apposed = True
+        if v.type(b) is E.PROGRAM and _LEADER_WORD.search(gap):
+            out.append(_f(v, p, R.LEADS, b, "person-leads", 0.8))
+        elif _CHAIR_GAP.match(gap):
+            out.append(_f(v, p, R.LEADS, b, "person-chair", 0.8))
+        elif v.type(b) is not E.PROGRAM:
+            out.append(_f(v, p, R.AFFILIATED_WITH, b, "person-apposition", 0.8))
+    # further "Leader, §prog§" in the same apposition chain
+    chain = m[x.start() : x.start() + 300].split(".")[0]
+    for y in _CHAIN_LEADER.finditer(chain):
+        c = int(y.group(1))
+        if v.type(c) is E.PROGRAM and c != p:
+            out.append(_f(v, p, R.LEADS, c, "person-leads", 0.7))
+    return out, apposed
+
+
 def affiliation_facts(v: SentView, m: str) -> Iterator[Fact]:
     persons = v.indices(lambda t: t is E.PERSON)
-    aff_types = ORGS | PLACES | {E.PROGRAM}
+    quoted = {int(x.group(1)) for x in _SAID_ROLE.finditer(m)}
     for p in persons:
-        # "§p§, director general of the §org§" / "§p§, CEO, §org§" / "§p§, §org§ deputy vice-chancellor"
-        x = re.search(
-            rf"§{p}§,\s+(?:(?:a|an|the)\s+)?([^§;:]{{0,70}}?)(?:\b(?:at|of|for|from|with|in)\s+)?(?:the\s+)?{ENT}([^§]{{0,40}})",
-            m,
-        )
-        apposed = False
-        if x:
-            gap, b, after = x.group(1), int(x.group(2)), x.group(3)
-            rest = m[x.end(2) + 1 :]
-            nxt = re.match(r"^[^§]{0,20}?,\s+§(\d+)§", rest)
-            owned_by_next = nxt is not None and v.type(nxt.group(1)) is E.PERSON
-            if (
-                v.type(b) in aff_types
-                and not owned_by_next
-                and not re.match(r"(?:and|or|as\s+well\s+as)\b", gap)
-                and (
-                    re.search(rf"\b{_ROLE}\b", gap)
-                    or re.match(rf"^\s*(?:'s?\s+)?(?:[\w-]+\s+){{0,3}}{_ROLE}s?\b", after)
-                )
-            ):
-                apposed = True
-                if v.type(b) is E.PROGRAM and re.search(rf"\b{_LEADER_ROLE}\b", gap):
-                    yield _f(v, p, R.LEADS, b, "person-leads", 0.8)
-                elif _CHAIR_GAP.match(gap):
-                    yield _f(v, p, R.LEADS, b, "person-chair", 0.8)
-                elif v.type(b) is not E.PROGRAM:
-                    yield _f(v, p, R.AFFILIATED_WITH, b, "person-apposition", 0.8)
-            # further "Leader, §prog§" in the same apposition chain
-            chain = m[x.start() : x.start() + 300].split(".")[0]
-            for y in re.finditer(rf"\b{_LEADER_ROLE}\b,?\s+(?:of\s+)?(?:the\s+)?{ENT}", chain):
-                c = int(y.group(1))
-                if v.type(c) is E.PROGRAM and c != p:
-                    yield _f(v, p, R.LEADS, c, "person-leads", 0.7)
-        # "§p§ from the §org§" / "§p§ at §org§"
-        for y in re.finditer(rf"§{p}§\s+(?:from|at|of)\s+(?:the\s+)?{ENT}", m):
-            b = int(y.group(1))
-            if v.type(b) in ORGS:
-                yield _f(v, p, R.AFFILIATED_WITH, b, "person-from", 0.7)
-        # "Ambassador of §Germany§ to §Finland§, §p§" / "Chair of the ... for §prog§ program, §p§"
-        for y in re.finditer(rf"\b({_ROLE})\b\s+(?:of|at|for)\s+(?:the\s+)?([^,;]{{0,60}}?),\s+§{p}§", m):
-            inner = ids_in(y.group(2))
-            if not inner:
-                continue
-            b = inner[-1] if v.type(inner[-1]) is E.PROGRAM else inner[0]
-            if v.type(b) is E.PROGRAM and re.fullmatch(_LEADER_ROLE, y.group(1).split()[0]):
-                yield _f(v, p, R.LEADS, b, "role-person-leads", 0.7)
-            elif v.type(b) in ORGS | PLACES:
-                yield _f(v, p, R.AFFILIATED_WITH, b, "role-of-person", 0.7)
-        # "..., said CEO §p§": the organisation the sentence is about
-        if not apposed and re.search(
-            rf"\b(?:said|says|according\s+to|states|stated)\s+{_ROLE}\s+(?:{_ROLE}\s+)?§{p}§", m
-        ):
+        facts, apposed = _apposed_facts(v, m, p)
+        yield from facts
+        if not apposed and p in quoted:
+            # "..., said CEO §p§": the organisation the sentence is about
             orgs = v.indices(lambda t: t in ORGS)
             if orgs:
                 yield _f(v, p, R.AFFILIATED_WITH, orgs[0], "quoted-role", 0.6)
+    for y in _FROM_ORG.finditer(m):
+        p, b = int(y.group(1)), int(y.group(2))
+        if v.type(p) is E.PERSON and v.type(b) in ORGS:
+            yield _f(v, p, R.AFFILIATED_WITH, b, "person-from", 0.7)
+    for y in _ROLE_OF_COMMA.finditer(m):
+        p, inner = int(y.group(3)), ids_in(y.group(2))
+        if not inner or v.type(p) is not E.PERSON:
+            continue
+        b = inner[-1] if v.type(inner[-1]) is E.PROGRAM else inner[0]
+        if v.type(b) is E.PROGRAM and re.fullmatch(_LEADER_ROLE, y.group(1).split()[0]):
+            yield _f(v, p, R.LEADS, b, "role-person-leads", 0.7)
+        elif v.type(b) in ORGS | PLACES:
+            yield _f(v, p, R.AFFILIATED_WITH, b, "role-of-person", 0.7)
 
 
 #: Verbs of running something: "who heads", "has run", "chairs".
@@ -359,7 +389,6 @@ _CHARGE_GATE = (
     "welcom",
     "tap",
 )
-_AFF_TYPES = frozenset(ORGS | PLACES | {E.PROGRAM})
 
 
 def _role_fact(v: SentView, p: int, role: str, b: int, rule: str) -> Fact | None:
