@@ -57,7 +57,7 @@ _SIGN = (
 _CO_VERB = (
     r"(?:co-develop\w*|co-design\w*|co-creat\w*|jointly\s+(?:develop|build|research|design|creat|launch)\w*|"
     r"collaborat\w*|cooperat\w*|co-operat\w*|partner(?:ed|ing)?\b|team(?:s|ed|ing)?\s+up|join(?:s|ed|ing)?\s+forces|"
-    r"work(?:s|ed|ing)?\s+(?:together|jointly|closely\s+together))"
+    r"work(?:s|ed|ing)?\s+(?:together|jointly|closely\s+together)|agreed\s+(?:to|on|upon)\b)"
 )
 #: "with a US-based security firm, Orbion": a description in apposition before the party's name
 _DESCRIBED = (
@@ -167,6 +167,12 @@ def _find_groups(v: SentView) -> list[tuple[list[int], str, int]]:
         m,
     ):
         add(keep(ids_in(x.group(1))), "subjects-signed", x.span(1))
+    # "A and B deepen their collaboration", "for A and B to advance their partnership"
+    for x in re.finditer(
+        rf"({LIST}),?\s+(?:[^§.;]{{0,40}}?\s)?their\s+(?:[a-z][\w-]*\s+)?(?:partnership|collaboration|cooperation|co-operation|alliance|ties)\b",
+        m,
+    ):
+        add(keep(ids_in(x.group(1))), "their-partnership", x.span(1))
     # "the joint statement was released by the Governments of A and B"
     for x in re.finditer(
         rf"\b(?:signed|released|issued|adopted|agreed|published|endorsed|concluded|inked)\s+(?:jointly\s+)?by\s+(?:the\s+)?"
@@ -319,7 +325,7 @@ def find_agreements(
             gkind = _kind_near(m, pos) if kind is not None else None
             conf = 0.9 if rule in {"between", "subjects-signed", "signed-with"} else 0.7
             if gkind is None and (
-                rule in {"with", "subjects-collaborate"}
+                rule in {"with", "subjects-collaborate", "their-partnership"}
                 or (rule == "subjects-signed" and _co_verb_follows(m, pos))
             ):
                 gkind = K.PARTNERSHIP  # "A teamed up with B": a partnership without the noun

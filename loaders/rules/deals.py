@@ -160,6 +160,52 @@ def _contracts(v: SentView, k: int) -> list[AgreementDraft]:
     return out
 
 
+#: "The Ministry has awarded $60m in contracts to local firms": an awarding body goes on stage
+_AWARDS = re.compile(
+    rf"({LIST})\s+{_AUX}(?:awarded|awards|granted|grants|handed\s+out|hands\s+out|issued|issues|let)\b{_GAP}{{0,80}}?\bcontracts?\b"
+)
+_CITEM = r"(?:the\s+)?§\d+§(?:\s+§\d+§)?(?:\s*\([^()§]{0,25}\))?"
+_CLIST = rf"{_CITEM}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_CITEM})*"
+#: contractors named later without the awarding body: "A and B are among the startups to win contracts",
+#: "C scored the largest contract ($3.3m), as did D ($3m) and E"
+_TAKERS = (
+    re.compile(
+        rf"({_CLIST})\s+(?:are|were)\s+among\s+{_GAP}{{0,60}}?\bto\s+(?:score|win|receive|secure|land|get)\s+{_GAP}{{0,30}}?contracts?\b"
+    ),
+    re.compile(
+        rf"({_CLIST}),?\s+(?:{_GAP}{{0,60}}?,\s+)?{_AUX}(?:scored|won|secured|landed|picked\s+up|received|bagged|clinched|got)\s+"
+        rf"(?:{_GAP}{{0,40}}?\s)?contracts?\b(?!{_GAP}{{0,50}}?\b(?:from|by|with)\s)"
+    ),
+    re.compile(rf"\b(?:as\s+did|followed\s+by)\s+({_CLIST})"),
+)
+
+
+def _awarded_later(views: list[SentView], window: int = 6) -> list[AgreementDraft]:
+    """Contracts whose awarding body was named a few sentences before the contractors."""
+    out: list[AgreementDraft] = []
+    awarder: str | None = None
+    last = -(10**9)
+    for k, v in enumerate(views):
+        m = v.masked
+        if "contract" not in m.lower() and "as did" not in m:
+            continue
+        x = _AWARDS.search(m)
+        if x:
+            ps = _party(v, x.group(1))
+            if ps:
+                awarder, last = ps[0], k
+        if awarder is None or k - last > window:
+            continue
+        for rx in _TAKERS:
+            for y in rx.finditer(m):
+                for t in _party(v, y.group(1)):
+                    if t != awarder and v.type(ids_in(y.group(1))[0]) not in PLACES:
+                        out.append(
+                            AgreementDraft(K.CONTRACT, [awarder, t], [last, k], "contract-awarded-later", 0.7)
+                        )
+    return out
+
+
 def _acquisitions(v: SentView, k: int) -> tuple[list[AgreementDraft], list[tuple[int, Fact]]]:
     """A takeover: a Contract between buyer and bought, and (once done) PART_OF bought -> buyer."""
     m = v.masked
@@ -228,7 +274,7 @@ def deal_agreements(views: list[SentView]) -> tuple[list[AgreementDraft], list[t
     >>> [(a.kind.value, len(a.parties)) for a in kg.agreements]
     [('Consortium', 3)]
     """
-    drafts: list[AgreementDraft] = []
+    drafts: list[AgreementDraft] = _awarded_later(views)
     facts: list[tuple[int, Fact]] = []
     for k, v in enumerate(views):
         m = v.masked

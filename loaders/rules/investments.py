@@ -275,6 +275,9 @@ ROUND_GATE = (
     "capital",
     "money",
     "proceeds",
+    "committed",
+    "contributed",
+    "pledged",
 )
 
 _ROUND_WORD = rf"(?:\b(?:pre-)?seed\b|\bSeries\s+[A-H]\d?\b|\bround\b|\bfunding\b|\bfinancing\b|\bcapital\b|\braise\b|{MONEY})"
@@ -308,6 +311,11 @@ _INVESTED_IN_IT = re.compile(
 )
 _INVESTOR_NOUN = r"(?:investors?|backers?|shareholders?|funders?|financiers?|participants?|LPs)"
 _LOWER_GAP = r"(?:[a-z][\w-]*[,:]?\s+){0,6}?"
+#: a fund named with its manager: "the RCM Fund managed by Rokos Capital" (the manager is not an investor)
+_MANAGED = r"\s+(?:advised|managed|owned|run|operated|controlled)\s+by\s+(?:the\s+)?§\d+§"
+_ITEM = rf"(?:the\s+)?§\d+§(?:{_MANAGED})?"
+#: a long roster of investors: a list whose items may carry their manager
+_ROSTER = rf"{_ITEM}(?:(?:\s*[,;]\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+){_ITEM})*"
 _RW = r"(?:round|series\s+[a-h]\d?|funding|financing|investment|raise|seed|tranche)"
 #: cue words that introduce a list of investors in a round context
 _BEFORE = re.compile(
@@ -316,8 +324,14 @@ _BEFORE = re.compile(
     rf"(?:{MONEY}|\bround|\bfunding|\bfinancing|\binvestments?|\bcapital|\bmoney|\bcommitments?|\bcontributions?|\bbacking|"
     rf"\bcame|\bcomes|\bcoming|\braised|\bsecured|\bclosed|\bcompleted)[^§.;]{{0,40}}?\bfrom|"
     rf"\b{_INVESTOR_NOUN},?\s+(?:[\w-]+,?\s+){{0,6}}?(?:include[sd]?|including|such\s+as|like|namely|are|were))"
-    rf"\s*:?\s+{_LOWER_GAP}({LIST})",
+    rf"\s*:?\s+{_LOWER_GAP}({_ROSTER})",
     re.I,
+)
+#: "The Growth Bank committed GBP 100 million, nearly 40 percent of the total": money put into the round on stage
+_PUT_IN = re.compile(
+    rf"({LIST}),?\s+(?:[^§.;]{{0,60}}?,\s+)?(?:(?:has|have|had|also|alone|itself|will)\s+)*"
+    rf"(?:committed|contributed|invested|pledged|put\s+in|put\s+up|provided)\s+(?:an?\s+)?(?:additional\s+|further\s+|another\s+)?(?:{MONEY})"
+    r"(?![^§.;]{0,30}\b(?:in|into|to)\s+(?:the\s+)?§)"
 )
 #: "Existing investors X and Y also took part": the list right after the investor noun
 _NOUN_LIST = re.compile(rf"\b{_INVESTOR_NOUN}\s+(?:the\s+)?({LIST})", re.I)
@@ -342,10 +356,12 @@ def _round_recipient(v: SentView) -> tuple[str, int] | None:
 
 def _investor_lists(m: str) -> Iterator[str]:
     for x in _BEFORE.finditer(m):
-        yield x.group(1)
+        yield re.sub(_MANAGED, "", x.group(1))
     for x in _NOUN_LIST.finditer(m):
         yield x.group(1)
     for x in _AFTER.finditer(m):
+        yield x.group(1)
+    for x in _PUT_IN.finditer(m):
         yield x.group(1)
 
 
@@ -374,7 +390,12 @@ def round_facts(views: Sequence[SentView], window: int = 5) -> list[tuple[int, F
             recipient, last = opened[0], k
         elif recipient is None or k - last > window:
             continue
-        elif _REFERS.search(m) or _INVESTED_IN_IT.search(m) or re.search(rf"\b{_INVESTOR_NOUN}\b", m, re.I):
+        elif (
+            _REFERS.search(m)
+            or _INVESTED_IN_IT.search(m)
+            or _PUT_IN.search(m)
+            or re.search(rf"\b{_INVESTOR_NOUN}\b", m, re.I)
+        ):
             last = k
         else:
             continue

@@ -59,6 +59,24 @@ def test_a_place_describing_the_partner_is_not_a_party(facts: Run) -> None:
     assert f.agreements() == []
 
 
+def test_contractors_named_after_the_awarding_body(facts: Run) -> None:
+    f = facts(
+        "The Ministry of Defence has awarded $60 million in contracts to local companies. "
+        "Veltra Quantum and Orbion Systems are among the startups to win contracts. "
+        "Alder Systems scored the largest contract ($3.3m), as did Kessler Photonics ($2m)."
+    )
+    got = {ps for kind, ps in f.agreements() if kind == "Contract"}
+    want = {"Veltra Quantum", "Orbion Systems", "Alder Systems", "Kessler Photonics"}
+    assert got == {frozenset({"Ministry of Defence", p}) for p in want}
+
+
+def test_a_contract_without_an_awarding_body_gives_nothing(facts: Run) -> None:
+    assert (
+        facts("Veltra Quantum scored a contract last year. Orbion Systems won two contracts.").agreements()
+        == []
+    )
+
+
 def test_statement_released_by_governments(facts: Run) -> None:
     f = facts("The joint statement was released by the Governments of Germany and Canada.")
     assert ("JointStatement", frozenset({"Germany", "Canada"})) in f.agreements()

@@ -142,6 +142,18 @@ def test_round_phrasing_variants(facts: Run, text: str, investors: list[str]) ->
         assert f.has(investor, "INVESTS_IN", "Veltra Quantum"), (investor, f.triples())
 
 
+def test_roster_with_fund_managers_and_commitments(facts: Run) -> None:
+    f = facts(
+        "Veltra Quantum closed a €90 million Series C. "
+        "The Nordic Growth Bank committed €30 million, a third of the total. "
+        "The remaining capital came from investors including Alder Capital, Brightwater Fund managed by "
+        "Kessler Ventures, and Orbion Capital."
+    )
+    for investor in ["Nordic Growth Bank", "Alder Capital", "Brightwater Fund", "Orbion Capital"]:
+        assert f.has(investor, "INVESTS_IN", "Veltra Quantum"), (investor, f.triples())
+    assert not f.has("Kessler Ventures", "INVESTS_IN", "Veltra Quantum")  # the fund's manager
+
+
 def test_funded_through(facts: Run) -> None:
     f = facts("The Veltra Quantum Programme has been funded through the Nordic Innovation Fund.")
     assert f.has("Nordic Innovation Fund", "INVESTS_IN", "Veltra Quantum Programme")
