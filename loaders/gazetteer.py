@@ -169,10 +169,17 @@ class Gazetteer:
         return self._find(text, tokens)
 
     def _find(self, text: str, tokens: Sequence[Token] | None) -> list[Match]:
-        toks = [t for t in (tokens if tokens is not None else tokenize(text)) if t.raw not in _SKIP]
-        norms = [t.norm for t in toks]
+        if tokens is not None:
+            toks = [t for t in tokens if t.raw not in _SKIP]
+            words = [t.raw for t in toks]
+            norms = [t.norm for t in toks]
+        else:
+            # a whole document: words and keys only; offsets are found for the hits alone
+            words = [w for w in _TOKEN.findall(text) if w not in _SKIP]
+            norms = [norm(w) for w in words]
+        spans = _Spans(text, words) if tokens is None else None
         out: list[Match] = []
-        i, n = 0, len(toks)
+        i, n = 0, len(norms)
         firsts, index = self._firsts, self._index
         while i < n:
             lengths = firsts.get(norms[i])
@@ -187,10 +194,14 @@ class Gazetteer:
                 cands = index.get(tuple(norms[i : j + 1]))
                 if not cands:
                     continue
-                raw = text[toks[i].start : toks[j].end]
+                if spans is None:
+                    start, end = toks[i].start, toks[j].end
+                else:
+                    start, end = spans.start(i), spans.end(j)
+                raw = text[start:end]
                 for entry, alias, exact in cands:
                     if self._accept(alias, _squash(raw) if exact else raw, entry, exact):
-                        hit = Match(i, j, toks[i].start, toks[j].end, entry, alias)
+                        hit = Match(i, j, start, end, entry, alias)
                         break
                 if hit:
                     break
@@ -200,6 +211,39 @@ class Gazetteer:
             else:
                 i += 1
         return out
+
+
+class _Spans:
+    """Character offsets of a document's words, found left to right only as far as asked
+    (``words`` are the tokenizer's words in order; what lies between them is skipped text)."""
+
+    __slots__ = ("_ends", "_pos", "_starts", "_text", "_words")
+
+    def __init__(self, text: str, words: list[str]) -> None:
+        self._text, self._words = text, words
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        self._pos = 0
+
+    def _upto(self, k: int) -> None:
+        find, words, starts, ends = self._text.find, self._words, self._starts, self._ends
+        pos = self._pos
+        for w in words[len(starts) : k + 1]:
+            st = find(w, pos)
+            pos = st + len(w)
+            starts.append(st)
+            ends.append(pos)
+        self._pos = pos
+
+    def start(self, k: int) -> int:
+        if k >= len(self._starts):
+            self._upto(k)
+        return self._starts[k]
+
+    def end(self, k: int) -> int:
+        if k >= len(self._ends):
+            self._upto(k)
+        return self._ends[k]
 
 
 def _squash(raw: str) -> str:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from qkg.schemas import EntityType
 
 from .deadline import check
-from .gazetteer import Gazetteer, tokenize
+from .gazetteer import Gazetteer
 from .rules.events import Event, event_spans, outside_events
 from .rules.mention import Mention
 from .rules.organisations import (
@@ -74,10 +74,9 @@ def _select(cands: list[Mention]) -> list[Mention]:
 
 def find_mentions(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) -> list[Mention]:
     """Every mention in ``text``, in document order (nested organisation tails included)."""
-    tokens = tokenize(text)
     cands: list[Mention] = []
     known: set[tuple[int, int]] = set()
-    for g in gaz.find(text, tokens):
+    for g in gaz.find(text):
         en = g.entry
         if en.type in {E.CITY, E.REGION, E.COUNTRY} and re.search(
             r"[A-Za-z]-$", text[max(0, g.start - 2) : g.start]
