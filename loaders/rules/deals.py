@@ -88,7 +88,8 @@ _SELECTED_BY = re.compile(
 )
 #: words after an acquisition verb that make it a stake or an asset deal, not a takeover
 _NOT_TAKEOVER = r"(?!(?:a|an|stakes?|shares?|interest|majority|minority|assets?|part|parts|rights|licen[cs]es?|land|equipment)\b)"
-_FILLER = rf"(?:{_NOT_TAKEOVER}[\w-]+\s+){{0,3}}?"
+#: "acquired US quantum company X": a place used as a modifier may open the description
+_FILLER = rf"(?:§\d+§\s+(?=[a-z]))?(?:{_NOT_TAKEOVER}[\w-]+\s+){{0,3}}?"
 _ACQUIRED = re.compile(
     rf"{ENT}(?:,\s+which)?\s+{_AUX}(?:(agreed\s+to|plans\s+to|is\s+set\s+to|is\s+to|will|to|announced\s+plans\s+to|moved\s+to|is\s+buying|is\s+acquiring)\s+)?"
     rf"(?:acquired|acquires|acquire|bought|buys|buy|purchased|purchases|purchase|took\s+over|takes\s+over|take\s+over|"
@@ -221,7 +222,8 @@ def _acquisitions(v: SentView, k: int) -> tuple[list[AgreementDraft], list[tuple
             facts.append((k, Fact(v.id(t), R.PART_OF, v.id(b), "acquisition", 0.8)))
 
     for x in _ACQUIRED.finditer(m):
-        add(x.group(1), x.group(3), x.group(2) is None)
+        planned = x.group(2) is not None or re.search(r"\b(?:will|would|shall|plans?|agreed)\b", x.group(0))
+        add(x.group(1), x.group(3), not planned)
     for x in _ACQUIRED_BY.finditer(m):
         add(x.group(2), x.group(1), "will" not in x.group(0) and "being" not in x.group(0))
     for x in _ACQUISITION_OF.finditer(m):

@@ -107,7 +107,7 @@ _INVEST_RULES = (
     ),
     Rule(
         re.compile(
-            rf"{ENT}\s+(?:(?:has|have|had|also|just|recently)\s+)*(?:raised|received|secured|obtained|won|closed|landed|attracted)\b[^§]{{0,80}}?"
+            rf"{ENT}\s+(?:(?:has|have|had|also|just|recently)\s+)*(?:raised|received|secured|obtained|won|closed|landed|attracted|gained|earned|got|collected)\b[^§]{{0,80}}?"
             rf"\b(?:from|by|led\s+by|with\s+participation\s+from|backed\s+by)\s+({LIST})"
         ),
         2,

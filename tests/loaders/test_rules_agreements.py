@@ -155,6 +155,8 @@ def test_contracts_one_per_contractor(facts: Run, text: str, pairs: list[str]) -
         ("Orbion Systems was acquired by Veltra Quantum for $100 million.", True),
         ("Veltra Quantum completed the acquisition of Orbion Systems.", True),
         ("Veltra Quantum, which agreed to buy French rival Orbion Systems in June, is growing.", False),
+        ("Veltra Quantum will acquire its French peer Orbion Systems for $1 billion.", False),
+        ("French startup Orbion Systems has been acquired by German quantum company Veltra Quantum.", True),
     ],
 )
 def test_acquisitions(facts: Run, text: str, done: bool) -> None:

@@ -95,6 +95,11 @@ def test_round_investors_invest_in_recipient(
             "Veltra Quantum",
         ),
         ("Kessler Ventures took a stake in Veltra Quantum.", "Kessler Ventures", "Veltra Quantum"),
+        (
+            "Veltra Quantum announced that it gained a $230,000 grant from the Nordic Innovation Fund.",
+            "Nordic Innovation Fund",
+            "Veltra Quantum",
+        ),
         ("Samsung's venture arm invested in Veltra Quantum.", "Samsung", "Veltra Quantum"),
         (
             "Kessler Ventures and Alder Capital are backing Veltra Quantum with a $5 million investment.",
