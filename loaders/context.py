@@ -39,9 +39,12 @@ __all__ = [
 E = EntityType
 R = RelationType
 ENT = r"§(\d+)§"
+_ENT_RX = re.compile(ENT)
 #: Sentences beyond these sizes get no phrasing rules (their mentions still become entities).
 MAX_RULE_MENTIONS = 60
 MAX_RULE_CHARS = 3000
+#: ``SentView.memo`` key of the masked text before appositions fold into their heads.
+UNFOLDED = "unfolded"
 _SEP = r"(?:\s*[,;]\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+)"
 #: A coordinated list of mentions: "§0§, §1§, and the §2§".
 LIST = rf"(?:the\s+)?§\d+§(?:{_SEP}(?:the\s+)?§\d+§)*"
@@ -108,17 +111,13 @@ class SentView:
 
     def indices(self, pred: Callable[[EntityType], bool] | None = None) -> list[int]:
         """Indices of mentions still visible in the masked text, in order."""
-        seen = [int(x) for x in re.findall(ENT, self.masked)]
-        return [i for i in seen if pred is None or pred(self.types[i])]
+        seen = [int(x) for x in _ENT_RX.findall(self.masked)]
+        return seen if pred is None else [i for i in seen if pred(self.types[i])]
 
 
 def ids_in(text: str) -> list[int]:
     """Mention indices in a fragment of masked text, in order, without repeats."""
-    out: list[int] = []
-    for x in re.findall(ENT, text):
-        if int(x) not in out:
-            out.append(int(x))
-    return out
+    return list(dict.fromkeys(int(x) for x in _ENT_RX.findall(text)))
 
 
 def _fold(v: SentView, rx: str, keep: int, fact: Callable[[re.Match[str]], None] | None = None) -> None:
