@@ -1,0 +1,40 @@
+"""The sample corpus the README evaluates: consistent gold files, and ``qkg eval`` runs on it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from qkg.api.cli import main
+from qkg.loaders.gold import read_annotated, read_corpus
+
+CORPUS = Path(__file__).resolve().parents[2] / "docs" / "sample-corpus"
+
+
+def test_every_gold_file_reads_and_quotes_its_text() -> None:
+    corpus = read_corpus(CORPUS)
+    assert len(corpus.items) == 4
+    for stem, text_path, gold in corpus.items:
+        text = " ".join(read_annotated(text_path).text.split())
+        assert gold.doc == f"{stem}.txt"
+        for entity in gold.entities:
+            assert entity.name in text, (stem, entity.name)
+        for fact in (*gold.relations, *gold.agreements):
+            assert fact.evidence, (stem, fact)
+            assert " ".join(fact.evidence.split()) in text, (stem, fact.evidence)
+
+
+def test_qkg_eval_runs_on_it(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["eval", str(CORPUS), "--json", "-"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    (corpus,) = report["corpora"]
+    assert [d["doc"] for d in corpus["documents"]] == [
+        "01_lumora_eastmere_mou",
+        "02_qubitline_funding",
+        "03_baltic_sensing_consortium",
+        "04_skills_programme",
+    ]
+    assert corpus["overall"]["entities"]["gold"] == 26
+    assert corpus["overall"]["entities"]["matched_gold"] > 0
