@@ -35,6 +35,10 @@ E = EntityType
 R = RelationType
 
 
+#: Who can receive a round (and so become the recipient of an Investment agreement).
+RECIPIENTS = frozenset({E.COMPANY, E.UNIVERSITY, E.RESEARCH_INSTITUTE})
+
+
 MONEY = (
     r"(?:(?:US|A|C|NZ|S)?[$€£¥₩]\s?\d[\d,.]*|(?:AUD|USD|EUR|CAD|GBP|NIS|DKK|SEK|NOK|KRW|JPY|CHF|INR|CNY)\s?\d[\d,.]*)"
     r"(?:\s*(?:million|billion|trillion|bn|mn|m|k)\b)?"
@@ -179,6 +183,31 @@ _INVEST_RULES = (
         "funding-in-from",
         0.8,
     ),
+    # "the project will receive EUR 4 million in EU support"
+    Rule(
+        re.compile(
+            rf"{ENT}\s+(?:(?:will|has|have|had|also|is\s+to|would)\s+)*(?:receive[sd]?|receiving|get|gets|got|secured?|won|wins)\s+"
+            rf"(?:an?\s+)?(?:(?:additional|further|some|about|around|nearly)\s+)?(?:{MONEY})\s+(?:in|of)\s+(?:the\s+)?{ENT}\s+"
+            rf"(?:support|funding|financing|grants?|money|backing|investment|subsid(?:y|ies))\b"
+        ),
+        2,
+        1,
+        "funding-in-support",
+        0.8,
+    ),
+    # "Orbion, a firm setting up in Lyon thanks to an investment by X, ...": the subject is funded
+    Rule(
+        re.compile(
+            rf"^\s*{ENT},?\s+[^.;]{{0,120}}?\b(?:thanks\s+to|with\s+the\s+help\s+of|with\s+the\s+support\s+of)\s+"
+            rf"(?:an?\s+|the\s+)?(?:[\w$€£.,-]+\s+){{0,3}}?(?:investment|funding|grant|financing|backing)\s+(?:by|from)\s+({LIST})"
+        ),
+        2,
+        1,
+        "funding-thanks-to",
+        0.7,
+        frozenset(ACTORS),
+        RECIPIENTS,
+    ),
     # "other investors in Orbion include X and Y", "Orbion's backers include X and Y"
     Rule(
         re.compile(
@@ -256,8 +285,6 @@ def investment_facts(v: SentView, m: str) -> Iterator[Fact]:
 
 # -- funding rounds, read across sentences ------------------------------------------------
 
-#: Who can receive a round (and so become the recipient of an Investment agreement).
-RECIPIENTS = frozenset({E.COMPANY, E.UNIVERSITY, E.RESEARCH_INSTITUTE})
 #: Who can be named as an investor in a round (people are left out: "led by CEO X" is not money).
 _INVESTORS = ORGS | PLACES | {E.PROGRAM}
 #: A sentence mentions a round (or its money) when one of these occurs; the rest need it.

@@ -96,6 +96,16 @@ def test_round_investors_invest_in_recipient(
         ),
         ("Kessler Ventures took a stake in Veltra Quantum.", "Kessler Ventures", "Veltra Quantum"),
         (
+            "Veltra Quantum is setting up operations in Lyon thanks to an investment by Kessler Ventures.",
+            "Kessler Ventures",
+            "Veltra Quantum",
+        ),
+        (
+            "The Veltra Quantum Project will receive €4 million in EU support.",
+            "European Union",
+            "Veltra Quantum Project",
+        ),
+        (
             "Veltra Quantum announced that it gained a $230,000 grant from the Nordic Innovation Fund.",
             "Nordic Innovation Fund",
             "Veltra Quantum",
