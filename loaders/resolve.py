@@ -6,19 +6,22 @@ Rules, in order:
 2. References ("It", "the French start-up", "the two companies", "the city") resolve, after
    the names, to the entity that type, nationality and recency single out
    (:mod:`qkg.loaders.rules.references`); without one they are dropped.
-3. A pattern mention that is a word-aligned prefix or suffix of exactly one longer
+3. A company name with a legal suffix whose bare name is a gazetteer company ("Microsoft
+   Corp.") is that company.
+4. A pattern mention that is a word-aligned prefix or suffix of exactly one longer
    organisation name of the same document ("Innovation Authority" in a text that names
    the "Israeli Innovation Authority") is that organisation.
-4. A pattern mention whose name is close to a gazetteer name of the same type
+5. A pattern mention whose name is close to a gazetteer name of the same type
    (``difflib`` ratio >= :data:`FUZZY_THRESHOLD`, same first word) is that entry; below the
    threshold nothing is merged.
-5. Otherwise mentions with the same normalised name and type are one entity. Two
+6. Otherwise mentions with the same normalised name and type are one entity. Two
    mentions of the same name but different type or country are never merged.
 """
 
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -90,6 +93,24 @@ def _fuzzy(m: Mention, gaz: Gazetteer) -> Entry | None:
     return best[1] if best[0] >= FUZZY_THRESHOLD else None
 
 
+_LEGAL_SUFFIX = re.compile(
+    r",?\s+(?:Inc|Ltd|LLC|plc|PLC|Corp|Corporation|Co|GmbH|AG|SA|SAS|SE|NV|N\.V|BV|B\.V|Oy|Oyj|AB|Limited|K\.K)\.?$"
+)
+
+
+def _without_legal_suffix(m: Mention, gaz: Gazetteer) -> Entry | None:
+    """The gazetteer company a name with a legal suffix stands for ("Microsoft Corp.", "Orbion AG")."""
+    if m.type is not E.COMPANY or m.entry is not None:
+        return None
+    short = m.name
+    while (cut := _LEGAL_SUFFIX.search(short)) is not None and cut.start() > 0:
+        short = short[: cut.start()]
+        hit = next((x for x in gaz.lookup(short) if x.type is E.COMPANY), None)
+        if hit is not None:
+            return hit
+    return None
+
+
 def _affix_owner(m: Mention, longer: Sequence[_Draft]) -> _Draft | None:
     key = norm(m.name)
     hits = []
@@ -141,6 +162,12 @@ def resolve(mentions: Sequence[Mention], gaz: Gazetteer, sentences: Sequence[Sen
             if len(same) == 1:
                 out.append((m, add(drafts[same.pop()], m)))
                 continue
+        entry = _without_legal_suffix(m, gaz)
+        if entry is not None:
+            # "Microsoft Corp." is Microsoft
+            d = _Draft(entry.name, entry.type, entry.country, entry, set(entry.aliases))
+            out.append((m, add(d, m)))
+            continue
         if m.type in _ORGLIKE and m.rule in {"org", "list", "acronym", "quoted"}:
             owner = _affix_owner(m, [d for d in drafts.values() if d.type in _ORGLIKE])
             if owner is not None:

@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from qkg.schemas import EntityType
 
-from ..gazetteer import Entry, Gazetteer, norm
+from ..gazetteer import Entry, Gazetteer, default_gazetteer, norm
 from ..patterns import ACADEMIC_FIELDS, CAPW, KEYWORDS, LEADING_NOISE, head_type
 from ..segment import Sentence
 from .mention import Mention
@@ -239,7 +239,7 @@ def org_mentions(
             if (
                 name.split()[0].lower() in LEADING_NOISE
                 or gaz.lookup(name)
-                or gaz.by_demonym(name)
+                or (" " not in name and any(gaz.by_demonym(p) for p in name.split("-")))
                 or re.fullmatch(_ROLE_CAP, name.split()[0])
             ):
                 continue
@@ -272,7 +272,50 @@ def org_mentions(
         name = "National Quantum " + m.group(1).capitalize()
         out.append(Mention(st, sent.start + m.end(), m.group(), E.PROGRAM, name, "org"))
     out += cue_names(sent, gaz)
+    out += _field_lists(sent)
     return [_with_abbreviation_stop(t, sent.start, m) for m in out]
+
+
+_FIELD = rf"(?:{CAPW})"
+#: "the Ministry of Economy, Trade and Industry", "German Federal Ministry of Research,
+#: Technology and Space": a body whose name lists its fields, commas included.
+_FIELD_LIST = re.compile(
+    rf"((?:{CAPW}\s+){{0,3}}?(?:Ministry|Department|Bureau|Office|Agency|Council|Committee|Secretariat|Directorate)"
+    rf"\s+(?:of|for)\s+(?:the\s+)?(?:{CAPW}\s+){{0,2}}{CAPW}((?:,\s+{_FIELD}(?:\s+{_FIELD})?){{1,4}}),?\s+(?:and|&)\s+"
+    rf"({_FIELD}(?:\s+{_FIELD})?))(?![\w-])"
+)
+
+
+def _field_lists(sent: Sentence) -> list[Mention]:
+    """Bodies whose names list fields with commas; each listed item must be a field word."""
+    t = sent.text
+    if ", " not in t or not any(
+        w in t
+        for w in (
+            "Ministry",
+            "Department",
+            "Bureau",
+            "Office",
+            "Agency",
+            "Council",
+            "Committee",
+            "Secretariat",
+            "Directorate",
+        )
+    ):
+        return []
+    out = []
+    for m in _FIELD_LIST.finditer(t):
+        items = [x.strip() for x in m.group(2).split(",") if x.strip()] + [m.group(3)]
+        if not all(i.split()[0].lower() in _COLLOCATED for i in items):
+            continue
+        span = _clean_phrase(t, m.start(1), m.end(1))
+        if span is None:
+            continue
+        name = t[span[0] : span[1]]
+        st = sent.start + span[0]
+        out.append(Mention(st, st + len(name), name, head_type(name) or E.GOVERNMENT_BODY, name, "org"))
+    return out
 
 
 _ABBREVIATED = ("Inc", "Ltd", "Corp", "Co", "Bhd", "Pty", "Ltda")
@@ -283,7 +326,7 @@ def _with_abbreviation_stop(t: str, base: int, m: Mention) -> Mention:
     sentence (left outside, it cuts the list of parties in the masked sentence)."""
     e = m.end - base
     if m.text.endswith(_ABBREVIATED) and t[e : e + 1] == "." and e + 1 < len(t.rstrip()):
-        return replace(m, end=m.end + 1, text=m.text + ".", name=m.name + ".")
+        return replace(m, end=m.end + 1, text=m.text + ".")
     return m
 
 
@@ -727,7 +770,7 @@ def list_members(text: str, sentences: Sequence[Sentence], mentions: list[Mentio
                 mm = item.match(p)
                 assert mm is not None
                 name = mm.group(1)
-                if name.split()[0].lower() in LEADING_NOISE:
+                if name.split()[0].lower() in LEADING_NOISE or _demonym(name):
                     continue
                 off = text.find(name, a.end, b.start)
                 if off >= 0:
@@ -783,3 +826,9 @@ def _subsidiary(words: Sequence[str], gaz: Gazetteer) -> bool:
         ):
             return True
     return False
+
+
+def _demonym(name: str) -> bool:
+    """ "Japanese", "Japanese-European": nationality words, not names (bundled demonyms)."""
+    gaz = default_gazetteer()
+    return " " not in name and any(gaz.by_demonym(p) for p in name.split("-"))
