@@ -39,7 +39,7 @@ from .goals import find_goals
 from .mentions import find_mentions
 from .relations import relation_facts
 from .resolve import resolve
-from .rules.agreements import AgreementDraft, find_agreements
+from .rules.agreements import AgreementDraft, find_agreements, without_echoes
 from .rules.deals import deal_agreements
 from .rules.investments import investment_agreements, joint_funding_facts, round_facts
 from .rules.references import ANTECEDENT_RULE, antecedent_sentences
@@ -140,7 +140,8 @@ class RuleExtractor:
         drafts += deals
         for k, f in keyed + deal_facts:
             acc.add(k, f, types)
-        drafts += investment_agreements(acc.rel, types)
+        # a verb-only partnership retelling a funding round is that round
+        drafts = without_echoes(drafts + investment_agreements(acc.rel, types))
 
         relations = self._relations(document, sents, acc)
         agreements = self._agreements(document, sents, drafts, types, res, acc.via)

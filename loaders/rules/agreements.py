@@ -25,7 +25,7 @@ from qkg.schemas import AgreementKind, EntityType, RelationType
 from ..context import ENT, LIST, ORGS, PLACES, Fact, SentView, ids_in
 from ..dates import find_date, resolve_date
 
-__all__ = ["AgreementDraft", "find_agreements"]
+__all__ = ["AgreementDraft", "find_agreements", "without_echoes"]
 
 E = EntityType
 R = RelationType
@@ -347,7 +347,7 @@ def find_agreements(
                     if p != v.id(b):
                         facts.append((k, Fact(p, R.DEVELOPS, v.id(b), "agreement-to-develop", 0.7)))
     _discourse(views, drafts, facts)
-    drafts = _without_echoes(drafts)
+    drafts = without_echoes(drafts)
     return drafts, [f for _, f in facts], facts
 
 
@@ -361,7 +361,7 @@ def _co_verb_follows(m: str, pos: int) -> bool:
     return _CO_RX.search(clause) is not None
 
 
-def _without_echoes(drafts: list[AgreementDraft]) -> list[AgreementDraft]:
+def without_echoes(drafts: list[AgreementDraft]) -> list[AgreementDraft]:
     """Drop a verb-only partnership ("A teamed up with B") that restates a named agreement.
 
     News names a deal once and then retells it with verbs; the retelling is the same

@@ -77,6 +77,14 @@ def test_a_contract_without_an_awarding_body_gives_nothing(facts: Run) -> None:
     )
 
 
+def test_a_partnership_retelling_a_funding_round_is_that_round(facts: Run) -> None:
+    f = facts(
+        "Germany and Bavaria are backing Veltra Quantum with a €90 million investment. "
+        "We are thrilled to partner with Germany and Bavaria, said Veltra Quantum."
+    )
+    assert [k for k, _ in f.agreements()] == ["Investment"]
+
+
 def test_statement_released_by_governments(facts: Run) -> None:
     f = facts("The joint statement was released by the Governments of Germany and Canada.")
     assert ("JointStatement", frozenset({"Germany", "Canada"})) in f.agreements()
