@@ -29,6 +29,7 @@ __all__ = [
     "MAX_RULE_CHARS",
     "MAX_RULE_MENTIONS",
     "ORG_NOUN",
+    "UNFOLDED",
     "Fact",
     "SentView",
     "build_view",
@@ -398,6 +399,8 @@ def _normalise(v: SentView) -> None:
         )
         if ty(a) in ORGS | {E.PROGRAM} and ty(b) in groups and a != b:
             _add(v, a, R.PART_OF, b, "apposed-member", 0.8)
+    # what an apposition says about its head ("the §fund§ managed by §a§,") is read before the fold
+    v.memo[UNFOLDED] = v.masked
     v.masked = re.sub(
         rf"{ENT},\s+((?:(?:the|a|an)\s+(?!§\d+§\s*(?:,|;|and\b|$))|one\s+of\s+)[^,;:]{{3,120}}?)(,|\s+(?=today|have|has|announced|signed)|(?=\.?\s*$))",
         appos,

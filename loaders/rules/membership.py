@@ -7,14 +7,14 @@ from collections.abc import Iterator
 
 from qkg.schemas import EntityType, RelationType
 
-from ..context import ENT, LIST, ORGS, Fact, SentView, ids_in
+from ..context import ENT, LIST, ORGS, UNFOLDED, Fact, SentView, ids_in
 from ..patterns import ROLE_WORDS
 from .rule import ACTORS as _ACTORS
 from .rule import f as _f
 from .rule import gate
 from .rule import ok as _ok
 
-__all__ = ["LEAD_GATE", "MEMBER_GATE", "leadership_facts", "membership_facts"]
+__all__ = ["LEAD_GATE", "MEMBER_GATE", "apposition_facts", "leadership_facts", "membership_facts"]
 
 E = EntityType
 R = RelationType
@@ -397,3 +397,11 @@ def leadership_facts(v: SentView, m: str, recent_program: str | None) -> Iterato
             for a in organisers:
                 if v.type(a) in ORGS and v.id(a) != target:
                     yield Fact(v.id(a), R.LEADS, target, "organised-by", 0.7)
+
+
+def apposition_facts(v: SentView) -> Iterator[Fact]:
+    """Leadership said inside an apposition that folded into its head before the rules ran:
+    "COFIDES, the §fund§ managed by §a§, ..."."""
+    unfolded = v.memo.get(UNFOLDED)
+    if isinstance(unfolded, str) and unfolded != v.masked and gate(unfolded.lower(), LEAD_GATE):
+        yield from _passive_leads(v, unfolded)

@@ -434,14 +434,12 @@ def charge_facts(v: SentView, m: str) -> Iterator[Fact]:
             fact = _role_fact(v, int(x.group(3)), x.group(2), int(x.group(1)), "possessive-role")
             if fact:
                 yield fact
-    for x in _RESPONSIBLE.finditer(m):
-        p, b = int(x.group(1)), int(x.group(3))
-        between = ids_in(x.group(2))
-        if (
-            v.type(p) is E.PERSON
-            and v.type(b) in _AFF_TYPES
-            and all(v.type(i) is not E.PERSON for i in between)
-        ):
+    for p in v.indices(lambda t: t is E.PERSON):
+        r = _match_at(_RESPONSIBLE, m, p)
+        if r is None:
+            continue
+        b, between = int(r.group(3)), ids_in(r.group(2))
+        if v.type(b) in _AFF_TYPES and all(v.type(i) is not E.PERSON for i in between):
             yield _f(v, p, R.LEADS, b, "minister-responsible", 0.8)
 
 

@@ -261,3 +261,12 @@ def test_listed_organisations_make_up_a_group(facts: Run) -> None:
     )
     assert f.has("Kessler Systems", "PART_OF", ALLIANCE), f.triples()
     assert f.has("Kessler Institute", "PART_OF", ALLIANCE)
+
+
+def test_leadership_inside_an_apposition(facts: Run) -> None:
+    f = facts(
+        "The rest came from Orbion Capital, the Veltra Growth Fund managed by Kessler Capital Management, "
+        "Lumen Ventures and Aster Capital."
+    )
+    assert f.has("Kessler Capital Management", "LEADS", "Veltra Growth Fund"), f.triples()
+    assert not f.has("Lumen Ventures", "LEADS", "Veltra Growth Fund")

@@ -303,3 +303,11 @@ def test_a_title_case_role_is_not_a_name(facts: Run) -> None:
 def test_is_the_largest_is_no_role(facts: Run) -> None:
     f = facts("Orbion Technologies is the largest company in Lyon.")
     assert not any(e.type.value == "Person" for e in f.kg.entities)
+
+
+def test_minister_responsible_after_an_earlier_mention(facts: Run) -> None:
+    f = facts(
+        "LISBON, May 8 - Today, Ana Ferreira, Minister of Digital Innovation and Minister responsible "
+        "for the Kessler Innovation Agency, met the press."
+    )
+    assert f.has("Ana Ferreira", "LEADS", "Kessler Innovation Agency"), f.triples()
