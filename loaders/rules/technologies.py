@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from qkg.schemas import EntityType, RelationType
 
@@ -45,6 +46,7 @@ _WORD = re.compile(r"[A-Za-z0-9]+(?:[-‐‑][A-Za-z0-9]+)*")
 _ANCHOR = re.compile(r"quantum|qubit", re.IGNORECASE)
 
 
+@lru_cache(maxsize=50_000)
 def _lower_ok(w: str, first: bool) -> bool:
     """Lower case, an acronym from the list, or the sentence's first word capitalised."""
     if w[:1].islower() or w[:1].isdigit():
@@ -54,6 +56,7 @@ def _lower_ok(w: str, first: bool) -> bool:
     return first and w[1:] == w[1:].lower()
 
 
+@lru_cache(maxsize=50_000)
 def _techy(w: str) -> bool:
     """A word that can stand inside a technology phrase."""
     low = w.lower()
@@ -65,6 +68,7 @@ def _techy(w: str) -> bool:
     )
 
 
+@lru_cache(maxsize=50_000)
 def _head(w: str) -> str | None:
     """The canonical head of ``w`` ("computers" -> "computing"; "quantum-computing" too)."""
     low = w.lower()
@@ -170,7 +174,14 @@ _DEVELOP = (
     r"(?:build|builds|building|built|establish|establishes|establishing|established|create|creates|creating|"
     r"created|launch|launches|launching|launched|develop|develops|developing|developed|set\s+up|sets\s+up|"
     r"setting\s+up|construct|constructs|constructing|constructed|found|founded|open|opens|opened|opening|"
-    r"deploy|deploys|deployed|deploying|host|hosts|hosting)"
+    r"deploy|deploys|deployed|deploying|host|hosts|hosting|release|releases|released|unveil|unveils|unveiled|"
+    r"publish|publishes|published|adopt|adopts|adopted|introduce|introduces|introduced|roll\s+out|rolls\s+out|"
+    r"rolled\s+out|inaugurat\w+)"
+)
+#: Passive making: "§X§ is created in partnership with §A§ and §B§", "§X§, established by §A§".
+_MADE_BY = (
+    r"(?:built|established|created|launched|developed|set\s+up|founded|constructed|opened|initiated|inaugurated|"
+    r"co-founded|co-created|co-developed)"
 )
 
 
@@ -194,6 +205,14 @@ DEVELOP_GATE = (
     "open",
     "deploy",
     "host",
+    "releas",
+    "unveil",
+    "publish",
+    "adopt",
+    "introduc",
+    "roll",
+    "inaugurat",
+    "initiat",
 )
 
 
@@ -397,13 +416,32 @@ def works_on_facts(v: SentView, m: str) -> Iterator[Fact]:
 
 def develops_facts(v: SentView, m: str) -> Iterator[Fact]:
     targets = {E.CLUSTER, E.PROGRAM, E.RESEARCH_INSTITUTE}
+    #: a new body or hub may be read as a company or an agency: founding it is still making it
+    founded = targets | {E.COMPANY, E.GOVERNMENT_BODY}
     for x in re.finditer(
-        rf"({LIST})\s+(?:[^§.;]{{0,40}}?\s)?(?:to\s+)?{_DEVELOP}\s+(?:(?:a|an|the|its|their|new|first|national)\s+)*{ENT}",
+        rf"({LIST})\s+(?:[^§.;]{{0,60}}?\s|[^§.;]{{0,40}}?\(§\d+§\)\s+)?(?:to\s+)?(?:[a-z]+ly\s+)?{_DEVELOP}\s+"
+        rf"(?:(?:a|an|the|its|their|new|first|national|updated|revised)\s+|(§\d+§)\s+(?=§))*{ENT}",
         m,
     ):
-        b = int(x.group(2))
+        b = int(x.group(3))
         if re.search(r"\b(?:developer|in\s+the\s+field)\b", x.group(0)):
             continue
-        for a in ids_in(x.group(1)):
-            if _ok(v, a, b, targets) and v.type(a) in _ACTORS - {E.PROGRAM}:
+        subjects = ids_in(x.group(1))
+        # "released its §strategy§": the pronoun must be the subject's own
+        if x.group(2) and v.id(ids_in(x.group(2))[0]) not in {v.id(a) for a in subjects}:
+            continue
+        made = (
+            founded if re.search(r"\b(?:establish\w*|creat\w+|set\s+up|found\w*)\s", x.group(0)) else targets
+        )
+        for a in subjects:
+            if _ok(v, a, b, made) and v.type(a) in _ACTORS - {E.PROGRAM}:
                 yield _f(v, a, R.DEVELOPS, b, "develops", 0.8)
+    for x in re.finditer(
+        rf"{ENT},?\s+(?:is|was|were|are|has\s+been|have\s+been|had\s+been|will\s+be|being)\s+(?:[a-z]+ly\s+)?"
+        rf"{_MADE_BY}\s+(?:jointly\s+)?(?:by|in\s+(?:partnership|collaboration|cooperation)\s+with)\s+({LIST})",
+        m,
+    ):
+        b = int(x.group(1))
+        for a in ids_in(x.group(2)):
+            if _ok(v, a, b, founded) and v.type(a) in _ACTORS - {E.PROGRAM}:
+                yield _f(v, a, R.DEVELOPS, b, "made-by", 0.8)

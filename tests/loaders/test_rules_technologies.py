@@ -177,3 +177,38 @@ def test_works_on(facts: Run, text: str, actor: str, tech: str) -> None:
 def test_no_works_on(facts: Run, text: str, actor: str, tech: str) -> None:
     f = facts(text)
     assert not any(s == actor and t == "WORKS_ON" for s, t, _ in f.triples())
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "made"),
+    [
+        (
+            "The Portuguese Government released its National Quantum Roadmap in May 2024.",
+            "Portuguese Government",
+            "National Quantum Roadmap",
+        ),
+        (
+            "Orbion Quantum Alliance and Veltra Quantum Consortium signed a memorandum of understanding "
+            "to formally establish the Global Council of Quantum Makers.",
+            "Veltra Quantum Consortium",
+            "Global Council of Quantum Makers",
+        ),
+        (
+            "The hub, called the Kessler Quantum Hub, is created in partnership with Orbion Ventures.",
+            "Orbion Ventures",
+            "Kessler Quantum Hub",
+        ),
+        (
+            "The Kessler Quantum Hub was jointly established by Orbion Ventures and Veltra University.",
+            "Veltra University",
+            "Kessler Quantum Hub",
+        ),
+    ],
+)
+def test_develops(facts: Run, text: str, actor: str, made: str) -> None:
+    assert facts(text).has(actor, "DEVELOPS", made)
+
+
+def test_released_names_the_subjects_own_programme(facts: Run) -> None:
+    f = facts("Orbion Ventures praised the Veltra Institute, which released its Quantum Roadmap.")
+    assert not f.has("Orbion Ventures", "DEVELOPS", "Quantum Roadmap")
