@@ -11,7 +11,7 @@ from ..context import ENT, LIST, ORG_NOUN, ORGS, PLACES, Fact, SentView, ids_in
 from .rule import f as _f
 from .rule import ok as _ok
 
-__all__ = ["GATE", "fronted_facts", "location_facts", "place_modifier_facts", "sets_up_facts"]
+__all__ = ["GATE", "called_facts", "fronted_facts", "location_facts", "place_modifier_facts", "sets_up_facts"]
 
 E = EntityType
 R = RelationType
@@ -66,6 +66,7 @@ def location_facts(v: SentView, m: str) -> Iterator[Fact]:
     yield from place_modifier_facts(v, m)
     yield from sets_up_facts(v, m)
     yield from fronted_facts(v, m)
+    yield from called_facts(v, m)
     pl = PLACES | {E.CLUSTER}
     for x in re.finditer(
         rf"({LIST})\s+(?:(?:is|are|was|were|will|be|been|has|have|now|also|currently)\s+)*(?:\w+\s+)?(?:based|headquartered|located|situated|registered|anchored|housed)\s+(?:in|at)\s+(?:the\s+)?{ENT}",
@@ -153,6 +154,18 @@ def sets_up_facts(v: SentView, m: str) -> Iterator[Fact]:
         for a in ids_in(x.group(1)):
             if _ok(v, a, b, PLACES) and v.type(a) in ORGS:
                 yield _f(v, a, R.LOCATED_IN, b, "sets-up-in", 0.8)
+
+
+def called_facts(v: SentView, m: str) -> Iterator[Fact]:
+    """ "a start-up in §Boulder§, §Colorado§, called §Mesa§", "a Lyon company named §Orbion§"."""
+    for x in re.finditer(
+        rf"\b{ORG_NOUN}\s+(?:(?:based|headquartered|located)\s+)?in\s+(?:the\s+)?{ENT}(?:,\s+§\d+§)?,?\s+"
+        rf"(?:called|named|dubbed|known\s+as)\s+{ENT}",
+        m,
+    ):
+        a, b = int(x.group(2)), int(x.group(1))
+        if _ok(v, a, b, PLACES) and v.type(a) in ORGS:
+            yield _f(v, a, R.LOCATED_IN, b, "called-in-place", 0.8)
 
 
 def fronted_facts(v: SentView, m: str) -> Iterator[Fact]:

@@ -234,7 +234,7 @@ _NOT_A_MODIFIER = (
 _WORKS_ON_RULES = (
     Rule(
         re.compile(
-            rf"{ENT}(?:'s?)?\s+(?:[\w-]+\s+){{0,4}}?{_WORK}\s+(?:[\w-]+\s+){{0,3}}?(?:on|in|into|to)\s+(?:the\s+field\s+of\s+)?(?:[\w-]+\s+){{0,2}}?{_TECH_LIST}"
+            rf"{ENT}(?:'s?)?\s+(?:[\w-]+\s+){{0,4}}?{_WORK}\s+(?:[\w-]+\s+){{0,3}}?(?:on|in|into|to)\s+(?:the\s+field\s+of\s+)?(?:[\w-]+\s+){{0,2}}?(?:(?:both\s+)?quantum\s+and\s+)?{_TECH_LIST}"
         ),
         1,
         2,

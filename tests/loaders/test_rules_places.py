@@ -43,6 +43,7 @@ Run = Callable[[str], Facts]
         ),
         ("Headquartered in Lyon, Veltra Quantum employs 40 people.", "Veltra Quantum", "Lyon"),
         ("Veltra Quantum, Sheffield", "Veltra Quantum", "Sheffield"),
+        ("A start-up in Boulder, Colorado, called Veltra Quantum, is growing.", "Veltra Quantum", "Boulder"),
         ("Winners:\n• Veltra Quantum, Exeter\n• Orbion Quantum, Sheffield", "Orbion Quantum", "Sheffield"),
         (
             "Headquartered in Hefei, in the east of China, Veltra Quantum has 80 staff.",
