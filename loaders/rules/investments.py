@@ -337,12 +337,13 @@ _INVESTED_IN_IT = re.compile(
     re.I,
 )
 _INVESTOR_NOUN = r"(?:investors?|backers?|shareholders?|funders?|financiers?|participants?|LPs)"
-_LOWER_GAP = r"(?:[a-z][\w-]*[,:]?\s+){0,6}?"
+_LOWER_GAP = r"(?:[a-z][\w-]*[,:]?\s+){0,8}?"
 #: a fund named with its manager: "the RCM Fund managed by Rokos Capital" (the manager is not an investor)
 _MANAGED = r"\s+(?:advised|managed|owned|run|operated|controlled)\s+by\s+(?:the\s+)?§\d+§"
 _ITEM = rf"(?:the\s+)?§\d+§(?:{_MANAGED})?"
-#: a long roster of investors: a list whose items may carry their manager
-_ROSTER = rf"{_ITEM}(?:(?:\s*[,;]\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+){_ITEM})*"
+#: a long roster of investors: a list whose items may carry their manager; two names side by side
+#: are two items when an apposition between them was folded away ("A, the B fund, C" -> "A C")
+_ROSTER = rf"{_ITEM}(?:(?:\s*[,;]\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+|\s+(?=§)){_ITEM})*"
 _RW = r"(?:round|series\s+[a-h]\d?|funding|financing|investment|raise|seed|tranche)"
 #: cue words that introduce a list of investors in a round context
 _BEFORE = re.compile(
@@ -392,6 +393,11 @@ def _investor_lists(m: str) -> Iterator[str]:
         yield x.group(1)
 
 
+def _modifiers(v: SentView, group: str) -> set[int]:
+    """Places used as modifiers right before a name ("the §US§ §Air Force Lab§"): not investors."""
+    return {int(a) for a, _ in re.findall(r"§(\d+)§\s+(?=§(\d+)§)", group) if v.type(a) in PLACES}
+
+
 def round_facts(views: Sequence[SentView], window: int = 5) -> list[tuple[int, Fact]]:
     """INVESTS_IN from every named investor of a funding round to its recipient.
 
@@ -427,8 +433,9 @@ def round_facts(views: Sequence[SentView], window: int = 5) -> list[tuple[int, F
         else:
             continue
         for group in _investor_lists(m):
+            skip = _modifiers(v, group)
             for i in ids_in(group):
-                if v.type(i) in _INVESTORS and v.id(i) != recipient:
+                if v.type(i) in _INVESTORS and v.id(i) != recipient and i not in skip:
                     out.append((k, Fact(v.id(i), R.INVESTS_IN, recipient, "funding-round", 0.8)))
     return out
 

@@ -169,6 +169,17 @@ def test_roster_with_fund_managers_and_commitments(facts: Run) -> None:
     assert not f.has("Kessler Ventures", "INVESTS_IN", "Veltra Quantum")  # the fund's manager
 
 
+def test_long_roster_with_unknown_names_and_appositions(facts: Run) -> None:
+    f = facts(
+        "Veltra Quantum closed a €90 million Series C. "
+        "The remaining capital came from a long roster including Zyxo advised by Qwerta, Alder Capital, "
+        "the Brightwater Fund managed by Kessler Ventures, Orbion Capital, and Nordic Capital."
+    )
+    for investor in ["Alder Capital", "Orbion Capital", "Nordic Capital"]:
+        assert f.has(investor, "INVESTS_IN", "Veltra Quantum"), (investor, f.triples())
+    assert not f.has("Kessler Ventures", "INVESTS_IN", "Veltra Quantum")
+
+
 def test_funded_through(facts: Run) -> None:
     f = facts("The Veltra Quantum Programme has been funded through the Nordic Innovation Fund.")
     assert f.has("Nordic Innovation Fund", "INVESTS_IN", "Veltra Quantum Programme")
