@@ -191,10 +191,39 @@ _HAS_SAID = re.compile(r"\b(?:said|says|according|explain|noted|added|stated|sta
 _HAS_NAME = re.compile(rf"{NAMEPART}\s+(?:{PARTICLE}\s+)*{NAMEPART}|\b[A-Z]\.?\s*[A-Z]?\.?\s+{NAMEPART}")
 
 
-_HAS_CHARGE = re.compile(
-    r"\b(?:by|who|as|is|was|been)\b|\b(?:appoint|name|hire|elect|promot|recruit|welcom|tap|join|rejoin|chair|co-chair|head)",
+#: Cue patterns that open with the name, each run only where its cheap verb gate occurs:
+#: (gate, pattern, whether a role word must occur in the sentence).
+_APPOINT_GATE = re.compile(
+    r"\b(?:appoint\w*|named|names|name|hired|hires|hire|elected|elects|promot\w*|recruit\w*|welcom\w*|tapped|taps|"
+    r"joins|joined|join|joining|rejoin\w*)\b",
     re.I,
 )
+_CUES: tuple[tuple[re.Pattern[str], re.Pattern[str], bool], ...] = (
+    (
+        re.compile(r"\b(?:chaired|headed|directed|founded|led|run|coordinated|managed)\s+by\b", re.I),
+        _PERSON_BY,
+        False,
+    ),
+    (re.compile(r",\s+who\s"), _PERSON_WHO, False),
+    (_APPOINT_GATE, _APPOINTS_PERSON, True),
+    (
+        re.compile(r"\b(?:co-)?(?:chairs|chaired|heads|headed|chair|head)\s+(?:the|a|an|its)\b"),
+        _PERSON_CHAIRS,
+        False,
+    ),
+    (
+        re.compile(
+            r"\b(?:stepped|steps|step|resigned|resigns|retired|retires|served|serves|serve|serving|worked|works)"
+            r"(?:\s+down)?\s+as\b|\b(?:is|was|be|been)\s+(?:the|a|an|its|their|interim|acting|former)\s"
+        ),
+        _PERSON_SERVED,
+        True,
+    ),
+)
+
+
+def _role_positions(t: str) -> list[int]:
+    return [w.start() for w in _WORDS.finditer(t) if w.group().lower() in _ROLE_FIRST]
 
 
 def person_mentions(sent: Sentence) -> list[Mention]:
@@ -205,13 +234,13 @@ def person_mentions(sent: Sentence) -> list[Mention]:
     if _HAS_TITLE.search(t):
         for m in _PERSON_TITLE.finditer(t):
             _add_person(out, sent, m, 1)
-    role_at = [w.start() for w in _WORDS.finditer(t) if w.group().lower() in _ROLE_FIRST]
+    role_at = _role_positions(t)
+    for pos in role_at:
+        for rx in (_PERSON_ROLE_BEFORE, _PERSON_AFTER_ROLE, _PERSON_ROLE_OF):
+            hit = rx.match(t, pos)
+            if hit:
+                _add_person(out, sent, hit, 1)
     if role_at:
-        for pos in role_at:
-            for rx in (_PERSON_ROLE_BEFORE, _PERSON_AFTER_ROLE, _PERSON_ROLE_OF):
-                hit = rx.match(t, pos)
-                if hit:
-                    _add_person(out, sent, hit, 1)
         for m in _PERSON_APPOS.finditer(t):
             _add_person(out, sent, m, 1)
     if _HAS_SAID.search(t):
@@ -220,10 +249,11 @@ def person_mentions(sent: Sentence) -> list[Mention]:
                 _add_person(out, sent, m, 1)
             else:
                 _add_person(out, sent, m, 2, "person-owner-checked")
-    if _HAS_CHARGE.search(t):
-        for rx in (_PERSON_BY, _PERSON_WHO, _APPOINTS_PERSON, _PERSON_CHAIRS, _PERSON_SERVED):
+    for cue, rx, needs_role in _CUES:
+        if (role_at or not needs_role) and cue.search(t):
             for m in rx.finditer(t):
                 _add_person(out, sent, m, 1)
+    if _APPOINT_GATE.search(t):
         for m in _PERSON_APPOINTED.finditer(t):
             _add_person(out, sent, m, 1 if m.group(1) else 2, "person-owner-checked")
     return [p for p in out if len(p.name.split()) >= 2 or p.name.split()[0].lower() in PARTICLE]
