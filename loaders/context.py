@@ -303,7 +303,12 @@ def _normalise(v: SentView) -> None:
             _add(v, str(a), R.LOCATED_IN, str(b), "x-comma-place", 0.7)
         return ok
 
-    _fold_pairs(v, r",\s+", comma_place, r"(?=\s*[,;.)]|\s+(?:at|on|and|where|has|is|was|will)\b|$)")
+    _fold_pairs(
+        v,
+        r",\s+",
+        comma_place,
+        r"(?=\s*[,;.)]|\s+(?:at|on|and|where|has|is|was|will|head|headquarters|offices?|plant|factory|campus|site)\b|$)",
+    )
 
     def org_in(a: int, b: int) -> bool:
         if ty(a) in ORGS and ty(b) in PLACES:
@@ -367,6 +372,8 @@ def _normalise(v: SentView) -> None:
                 body,
             ):
                 _add(v, a, R.WORKS_ON, str(i), "apposition-technology", 0.7)
+        if not m.group(3):
+            return m.group(0)  # closing the sentence: its facts are read, its mentions stay for the rules
         return f"§{a}§" + ("" if m.group(3) == "," else m.group(3))
 
     # "§IQM§, headquartered in §Espoo§, §Finland§, competes ...": a participle apposition

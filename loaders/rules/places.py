@@ -11,7 +11,16 @@ from ..context import ENT, LIST, ORG_NOUN, ORGS, PLACES, Fact, SentView, ids_in
 from .rule import f as _f
 from .rule import ok as _ok
 
-__all__ = ["GATE", "called_facts", "fronted_facts", "location_facts", "place_modifier_facts", "sets_up_facts"]
+__all__ = [
+    "GATE",
+    "called_facts",
+    "fronted_facts",
+    "location_facts",
+    "own_site_facts",
+    "place_modifier_facts",
+    "sets_up_facts",
+    "such_as_facts",
+]
 
 E = EntityType
 R = RelationType
@@ -67,6 +76,8 @@ def location_facts(v: SentView, m: str) -> Iterator[Fact]:
     yield from sets_up_facts(v, m)
     yield from fronted_facts(v, m)
     yield from called_facts(v, m)
+    yield from such_as_facts(v, m)
+    yield from own_site_facts(v, m)
     pl = PLACES | {E.CLUSTER}
     for x in re.finditer(
         rf"({LIST})\s+(?:(?:is|are|was|were|will|be|been|has|have|now|also|currently)\s+)*(?:\w+\s+)?(?:based|headquartered|located|situated|registered|anchored|housed)\s+(?:in|at)\s+(?:the\s+)?{ENT}",
@@ -84,7 +95,8 @@ def location_facts(v: SentView, m: str) -> Iterator[Fact]:
         if _ok(v, a, b, pl) and v.type(a) in ORGS:
             yield _f(v, a, R.LOCATED_IN, b, "facility-in", 0.8)
     for x in re.finditer(
-        rf"{ENT}\s+(?:factory|plant|headquarters|HQ|campus|facility|site)\s+(?:in|at)\s+(?:the\s+)?{ENT}", m
+        rf"{ENT}\s+(?:factor(?:y|ies)|plants?|headquarters|HQ|campus|facilit(?:y|ies)|sites?)\s+(?:in|at)\s+(?:the\s+)?{ENT}",
+        m,
     ):
         a, b = int(x.group(1)), int(x.group(2))
         if _ok(v, a, b, pl) and v.type(a) in ORGS:
@@ -154,6 +166,33 @@ def sets_up_facts(v: SentView, m: str) -> Iterator[Fact]:
         for a in ids_in(x.group(1)):
             if _ok(v, a, b, PLACES) and v.type(a) in ORGS:
                 yield _f(v, a, R.LOCATED_IN, b, "sets-up-in", 0.8)
+
+
+def such_as_facts(v: SentView, m: str) -> Iterator[Fact]:
+    """ "start-ups mainly based in §US§, such as §A§ ... and §B§": the examples share the location."""
+    for x in re.finditer(
+        rf"\b{ORG_NOUN}\b[^§.;]{{0,40}}?\b(?:based|headquartered|located)\s+in\s+(?:the\s+)?{ENT},?\s+"
+        rf"(?:such\s+as|including|like|notably|namely)\s+({LIST})",
+        m,
+    ):
+        b = int(x.group(1))
+        for a in ids_in(x.group(2)):
+            if _ok(v, a, b, PLACES) and v.type(a) in ORGS:
+                yield _f(v, a, R.LOCATED_IN, b, "such-as-based-in", 0.8)
+
+
+def own_site_facts(v: SentView, m: str) -> Iterator[Fact]:
+    """ "§D-Wave§, which is moving its §Burnaby§ head office", "§X§ opened its §Lyon§ plant"."""
+    for x in re.finditer(
+        rf"{ENT}[^§.;]{{0,40}}?\b(?:its|their|§\d+§)\s+§(\d+)§(?:,\s+§\d+§)?\s+(?:new\s+)?"
+        rf"(?:headquarters|head\s+office|HQ|offices?|factory|plant|campus|facility|site|lab|laboratory|R&D\s+centre)\b",
+        m,
+    ):
+        a, b = int(x.group(1)), int(x.group(2))
+        if v.type(b) is E.REGION and v.mentions[b].country is None:
+            continue  # "its Asia-Pacific headquarters" names the area it serves
+        if _ok(v, a, b, PLACES) and v.type(a) in ORGS:
+            yield _f(v, a, R.LOCATED_IN, b, "own-site-place", 0.8)
 
 
 def called_facts(v: SentView, m: str) -> Iterator[Fact]:

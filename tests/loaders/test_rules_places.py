@@ -43,6 +43,21 @@ Run = Callable[[str], Facts]
         ),
         ("Headquartered in Lyon, Veltra Quantum employs 40 people.", "Veltra Quantum", "Lyon"),
         ("Veltra Quantum, Sheffield", "Veltra Quantum", "Sheffield"),
+        (
+            "The start-ups are mainly based in the United States, such as Veltra Quantum.",
+            "Veltra Quantum",
+            "United States",
+        ),
+        (
+            "Veltra Quantum Ltd, which is moving its Burnaby, BC head office to Boston, grew.",
+            "Veltra Quantum Ltd",
+            "Burnaby",
+        ),
+        (
+            "The labs at the Veltra Institute facilities in Oxfordshire opened.",
+            "Veltra Institute",
+            "Oxfordshire",
+        ),
         ("A start-up in Boulder, Colorado, called Veltra Quantum, is growing.", "Veltra Quantum", "Boulder"),
         ("Winners:\n• Veltra Quantum, Exeter\n• Orbion Quantum, Sheffield", "Orbion Quantum", "Sheffield"),
         (
@@ -85,6 +100,7 @@ def test_state_abbreviations_are_regions(facts: Run, text: str, place: str) -> N
         ("The French start-up Veltra Quantum raised money.", "Veltra Quantum"),  # nationality adjective
         ("Japan's Veltra Institute of Physics raised money.", "Veltra Institute of Physics"),  # possessive
         ("Veltra Quantum opened its second lab in Africa.", "Veltra Quantum"),  # a continent: where it works
+        ("Veltra Quantum Ltd will open its Asia-Pacific headquarters soon.", "Veltra Quantum Ltd"),
         ("Veltra Quantum sells to customers in Lyon.", "Veltra Quantum"),
         ("Veltra Quantum provides funding to UK companies.", "Veltra Quantum"),
     ],
