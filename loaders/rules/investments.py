@@ -37,6 +37,8 @@ R = RelationType
 
 #: Who can receive a round (and so become the recipient of an Investment agreement).
 RECIPIENTS = frozenset({E.COMPANY, E.UNIVERSITY, E.RESEARCH_INSTITUTE})
+#: Who an Investment agreement can be made with: funded organisations, hubs and consortia included.
+_FUNDED = RECIPIENTS | {E.CLUSTER}
 
 
 MONEY = (
@@ -485,7 +487,7 @@ def investment_agreements(
     """
     by_target: dict[str, list[tuple[str, list[int]]]] = defaultdict(list)
     for (s, t, o), evs in rel.items():
-        if t is R.INVESTS_IN and types[o] in RECIPIENTS:
+        if t is R.INVESTS_IN and types[o] in _FUNDED:
             by_target[o].append((s, [k for k, _, _ in evs]))
     out = []
     for target, investors in sorted(by_target.items()):

@@ -180,6 +180,14 @@ def test_long_roster_with_unknown_names_and_appositions(facts: Run) -> None:
     assert not f.has("Kessler Ventures", "INVESTS_IN", "Veltra Quantum")
 
 
+def test_a_funded_consortium_is_party_to_the_investment(facts: Run) -> None:
+    f = facts("The Nordic Quantum Consortium has received €615 million from the Nordic Innovation Fund.")
+    assert (
+        "Investment",
+        frozenset({"Nordic Quantum Consortium", "Nordic Innovation Fund"}),
+    ) in f.agreements()
+
+
 def test_funded_through(facts: Run) -> None:
     f = facts("The Veltra Quantum Programme has been funded through the Nordic Innovation Fund.")
     assert f.has("Nordic Innovation Fund", "INVESTS_IN", "Veltra Quantum Programme")
