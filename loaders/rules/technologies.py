@@ -288,7 +288,8 @@ _MAKES = (
     r"(?:develop|develops|developing|developed|build|builds|building|built|make|makes|making|made|produce|produces|"
     r"producing|produced|manufactur\w+|design|designs|designing|designed|commerciali[sz]\w+|offer|offers|offering|"
     r"offered|provide|provides|providing|provided|deliver|delivers|delivering|delivered|demonstrat\w+|pursu\w+|"
-    r"explor\w+|advanc\w+|exploit\w*|pioneer\w*|sell|sells|selling|sold|research\w*|stud\w+|assembl\w+)"
+    r"explor\w+|advanc\w+|exploit\w*|pioneer\w*|sell|sells|selling|sold|research\w*|stud\w+|assembl\w+|"
+    r"(?:take|takes|taking|took)\s+(?:[a-z]+\s+)?approach(?:es)?\s+to)"
 )
 #: A word qualifying the technology ("a", "state-of-the-art", "its own"), never a preposition.
 _QUAL = (
@@ -307,7 +308,10 @@ _MAKES_RULES = (
     # "§Fujitsu§ and §RIKEN§ have developed a §superconducting quantum computer§",
     # "§QuantX§, which produces state-of-the-art §quantum optical atomic clocks§"
     Rule(
-        re.compile(rf"({LIST}){_AUX}\s+{_MAKES}\s+(?:{_QUAL}\s+){{0,3}}?{_TECH_LIST}"),
+        re.compile(
+            rf"({LIST}){_AUX}\s+{_MAKES}\s+(?:{_QUAL}\s+){{0,3}}?(?:(?:based\s+on|built\s+on|using|with)\s+(?:\d+\s+)?)?"
+            rf"{_TECH_LIST}"
+        ),
         1,
         2,
         "makes-technology",

@@ -143,6 +143,21 @@ def test_no_technology_phrase(text: str) -> None:
             "Veltra Quantum",
             "post-quantum cryptography",
         ),
+        (
+            "Veltra Quantum will build a testbed with 24 superconducting qubits.",
+            "Veltra Quantum",
+            "superconducting quantum computing",
+        ),
+        (
+            "Veltra Quantum will assemble hardware systems based on neutral atoms.",
+            "Veltra Quantum",
+            "neutral-atom quantum computing",
+        ),
+        (
+            "Orbion Quantum and Veltra Quantum take different approaches to photonic quantum computing.",
+            "Orbion Quantum",
+            "photonic quantum computing",
+        ),
     ],
 )
 def test_works_on(facts: Run, text: str, actor: str, tech: str) -> None:
