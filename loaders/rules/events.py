@@ -35,8 +35,13 @@ __all__ = ["GATE", "Event", "event_spans", "outside_events"]
 
 E = EntityType
 
-#: Cheap substring checks (lower-cased sentence) before any event pattern runs.
-GATE = (*sorted(word_list("event_heads")), " 19", " 20", *(s.lower() for s in word_list("event_series")))
+#: Words one of which a sentence must hold (lower case), or a year, before any event pattern runs.
+GATE = frozenset(
+    [h.split()[-1] for h in word_list("event_heads")]
+    + [re.split(r"[^A-Za-z0-9]", s)[0].lower() for s in word_list("event_series")]
+)
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*")
+_YEAR_ANY = re.compile(r"\b(?:19|20)\d\d\b")
 
 _HEADS = alternation("event_heads")
 #: One word of an event name: "Quantum.Tech", "Q2B", "G7", "Leaders'", "World".
@@ -47,6 +52,11 @@ _LINK = r"(?:of|on|for|&|de|des|du)"
 _YEAR = r"(?:19|20)\d\d"
 _TITLE_HEAD = "|".join(" ".join(p.capitalize() for p in h.split()) for h in _HEADS.split("|"))
 
+_LOWER_GATE = frozenset(h.split()[-1] for h in _HEADS.split("|"))
+_SERIES_GATE = frozenset(re.split(r"[^A-Za-z0-9]", s)[0] for s in word_list("event_series"))
+#: Words of an event context ("at", "held", "attended", "the ... event"), gating the named-year pattern.
+_CONTEXT_GATE = frozenset(word_list("event_context"))
+_TITLE_GATE = frozenset(h.split()[-1] for h in _TITLE_HEAD.split("|"))
 _NAMED = re.compile(
     rf"(?:\b{_YEAR}\s+)?((?:{_WORD}\s+(?:{_LINK}\s+){{0,2}}){{1,6}}?(?:{_TITLE_HEAD})\b"
     rf"(?:\s+(?:on|of|for)\s+(?:the\s+)?{_WORD}(?:\s+(?:and\s+)?{_WORD}){{0,4}})?)"
@@ -78,22 +88,23 @@ class Event:
 
 def event_spans(sent: Sentence, gaz: Gazetteer) -> list[Event]:
     """The events named in ``sent`` (document offsets)."""
-    low = sent.text.lower()
-    if not any(w in low for w in GATE):
-        return []
     t = sent.text
+    words = frozenset(_TOKEN.findall(t))
+    year = _YEAR_ANY.search(t) is not None
+    if not year and GATE.isdisjoint({w.lower() for w in words}):
+        return []
     out: list[Event] = []
-    for m in _NAMED.finditer(t):
+    for m in _NAMED.finditer(t) if not words.isdisjoint(_TITLE_GATE) else ():
         s = _skip_noise(t, m.start(1), m.end(1))
         if s is None or _is_body(t[s : m.end(1)], gaz):
             continue
         out.append(_event(sent, s, m.end(), t))
-    for m in _LOWER.finditer(t):
+    for m in _LOWER.finditer(t) if not words.isdisjoint(_LOWER_GATE) else ():
         modifier = m.group(1).rsplit(" ", 1)[0]
         if _noise(modifier) or head_type(modifier) or _is_body(modifier, gaz):
             continue  # "the European Commission meeting", "the Orbion Institute workshop"
         out.append(_event(sent, m.start(1), m.end(1), t, keep_known=True))
-    for m in _SERIES.finditer(t):
+    for m in _SERIES.finditer(t) if not words.isdisjoint(_SERIES_GATE) else ():
         end = m.end()
         if not m.group(2) and m.group(1) and not _places(m.group(1).strip(), gaz):
             # "at CES Orbion unveiled": the next words are not the event's
@@ -101,7 +112,7 @@ def event_spans(sent: Sentence, gaz: Gazetteer) -> list[Event]:
             ok = first is not None and _places(first.group().strip(), gaz)
             end = m.start(1) + first.end() if ok and first else m.start(1)
         out.append(_event(sent, m.start(), end, t))
-    for m in _CONTEXT_YEAR.finditer(t):
+    for m in _CONTEXT_YEAR.finditer(t) if year and not words.isdisjoint(_CONTEXT_GATE) else ():
         g = 1 if m.group(1) else 2
         if not _noise(m.group(g)) and not _is_body(m.group(g), gaz):
             out.append(_event(sent, m.start(g), m.end(g), t))

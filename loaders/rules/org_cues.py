@@ -38,9 +38,9 @@ _LEGAL = r"(?:,?\s+(?:Inc|Ltd|Corp|Co|LLC|plc|PLC|AG|SE|NV|N\.V|SAS|GmbH|Limited
 _CLAUSE = r"(?:^|(?<=[.;:,(]\s)|(?<=[“\"])|(?<=\bthat\s)|(?<=\bwhile\s)|(?<=\bwhen\s)|(?<=\bas\s))"
 _ADVERBS = r"(?:(?:has|have|had|today|recently|also|just|officially|formally|now|previously|earlier|reportedly)\s+){0,3}"
 
-_SUBJECT = re.compile(
-    rf"{_CLAUSE}({_NAME}){_LEGAL}?\s+(?:\([^()]{{1,40}}\)\s+)?{_ADVERBS}(?:{alternation('org_verbs')})\b"
-)
+_VERB = re.compile(rf"\s{_ADVERBS}(?:{alternation('org_verbs')})\b")
+#: The subject right before an organisation verb (searched in a short window ending at the verb).
+_SUBJECT = re.compile(rf"{_CLAUSE}({_NAME}){_LEGAL}?(?:\s+\([^()]{{1,40}}\))?$")
 _ROLE_OF = re.compile(
     rf"(?<![\w-])({_NAME})(?:['’]s?\s+(?:co-?founder|founder|CEO|CTO|CFO|COO|chief\s+(?:executive|technology|scientific|"
     rf"operating|financial|commercial)(?:\s+officer)?|chair(?:man|woman|person)?|president|board|shares|stock|"
@@ -56,10 +56,11 @@ _TICKER = re.compile(
     r"OTC(?:QB|QX)?|NSE|BSE)\s*:\s*[A-Z0-9.]{1,8}\s*\)"
 )
 _KINDS = word_table("org_kinds")
-_KIND = re.compile(
-    rf"\b(?:(?:news|press|media)\s+)?({'|'.join(sorted(map(re.escape, _KINDS), key=len, reverse=True))})"
-    rf"\s+({CAPW}(?:\s+{CAPW}){{0,3}})"
-)
+#: A lower-case word right before a capitalised one: where a kind noun may introduce a name.
+_BEFORE_CAPITAL = re.compile(r"(?<![\w-])([a-z]+)\s+(?=[A-Z0-9])")
+_NAME_AT = re.compile(rf"{CAPW}(?:\s+{CAPW}){{0,3}}")
+_PREV_WORD = re.compile(r"([a-z]+)\s+$")
+_KIND_LAST = frozenset(k.rsplit(" ", 1)[-1] for k in _KINDS)
 _OWNER_POSSESSIVE = re.compile(
     rf"({CAPW}(?:\s+{CAPW}){{0,2}})['’]s\s+([A-Z][A-Za-z0-9&-]+)(?![\w-])(?!\s+[A-Z])(?!\s+(?:said|says|told)\b)"
 )
@@ -70,18 +71,92 @@ _PROJECT = re.compile(
 _ROLE = re.compile(rf"(?i:{ROLE_WORDS})")
 _NOT_ORG_CAPS = word_list("not_org_caps")
 _PLACES = frozenset({E.CITY, E.REGION, E.COUNTRY})
-_GATE = (
-    "(",
-    "'s",
-    "’s",
-    "CEO",
-    "ounder",
-    "hares",
-    "stock",
-    "stake",
-    "invest",
-    *word_list("org_verbs"),
-    *_KINDS,
+#: Words of a sentence (its tokens), for cheap set-intersection gates before each phrasing.
+_TOKEN = re.compile(r"[A-Za-z][\w-]*")
+
+
+def _verb_key(phrase: str) -> str:
+    words = phrase.split()
+    return words[-1] if words[0] in {"has", "will"} else words[0]
+
+
+_VERB_GATE = frozenset(_verb_key(v) for v in word_list("org_verbs"))
+_ROLE_GATE = frozenset(
+    [
+        "CEO",
+        "CTO",
+        "CFO",
+        "COO",
+        "founder",
+        "co-founder",
+        "Founder",
+        "Co-founder",
+        "cofounder",
+        "chairman",
+        "chairwoman",
+        "chairperson",
+        "chair",
+        "president",
+        "board",
+        "shares",
+        "stock",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "chief",
+        "managing",
+        "Chairman",
+        "Chief",
+    ]
+)
+_SHARES_GATE = frozenset(
+    [
+        "shares",
+        "Shares",
+        "stock",
+        "Stock",
+        "stake",
+        "invest",
+        "invests",
+        "invested",
+        "investing",
+        "investment",
+    ]
+)
+_TICKER_GATE = frozenset(
+    [
+        "NASDAQ",
+        "Nasdaq",
+        "NYSE",
+        "TSX",
+        "TSXV",
+        "CSE",
+        "LSE",
+        "AIM",
+        "ASX",
+        "KRX",
+        "KOSDAQ",
+        "TYO",
+        "TSE",
+        "JPX",
+        "XETRA",
+        "ETR",
+        "FRA",
+        "EPA",
+        "EURONEXT",
+        "Euronext",
+        "SIX",
+        "HKEX",
+        "HKG",
+        "SGX",
+        "SSE",
+        "SZSE",
+        "OTC",
+        "OTCQB",
+        "OTCQX",
+        "NSE",
+        "BSE",
+    ]
 )
 
 
@@ -89,19 +164,39 @@ def cue_names(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
     """Unknown names that the sentence treats as organisations (see the module docstring)."""
     t = sent.text
     out: list[Mention] = _projects(sent, gaz)
-    if not any(w in t for w in _GATE):
-        return out
-    for rx in (_SUBJECT, _ROLE_OF, _SHARES, _TICKER):
-        for m in rx.finditer(t):
+    words = frozenset(_TOKEN.findall(t))
+    for v in _VERB.finditer(t) if not words.isdisjoint(_VERB_GATE) else ():
+        lo = max(0, v.start() - 90)
+        m = _SUBJECT.search(t, lo, v.start())
+        if m is not None:
             _add(out, sent, gaz, m.start(1), m.end(1), None)
-    for m in _KIND.finditer(t):
-        if m.group(0).startswith(("news", "press", "media")):
-            continue  # "the news agency Nordlys" is a media outlet
-        _add(out, sent, gaz, m.start(2), m.end(2), E(_KINDS[m.group(1)]), solo_ok=True)
-    for m in _OWNER_POSSESSIVE.finditer(t):
+    for rx, gate in ((_ROLE_OF, _ROLE_GATE), (_SHARES, _SHARES_GATE), (_TICKER, _TICKER_GATE)):
+        for m in rx.finditer(t) if not words.isdisjoint(gate) else ():
+            _add(out, sent, gaz, m.start(1), m.end(1), None)
+    for k in _BEFORE_CAPITAL.finditer(t) if not words.isdisjoint(_KIND_LAST) else ():
+        kind = _kind_at(t, k)
+        if kind is None:
+            continue
+        name = _NAME_AT.match(t, k.end())
+        if name is not None:
+            _add(out, sent, gaz, name.start(), name.end(), E(_KINDS[kind]), solo_ok=True)
+    for m in _OWNER_POSSESSIVE.finditer(t) if ("'s" in t or "’s" in t) else ():
         if _is_place(m.group(1), gaz):
             _add(out, sent, gaz, m.start(2), m.end(2), None, solo_ok=True)
     return out
+
+
+def _kind_at(t: str, k: re.Match[str]) -> str | None:
+    """The kind noun ending at ``k`` ("bank", "investment bank"), unless it names a media outlet."""
+    word = k.group(1)
+    if word not in _KIND_LAST:
+        return None
+    prev = _PREV_WORD.search(t, max(0, k.start() - 30), k.start())
+    if prev is not None and prev.group(1) in {"news", "press", "media"}:
+        return None  # "the news agency Nordlys" is a media outlet
+    if prev is not None and f"{prev.group(1)} {word}" in _KINDS:
+        return f"{prev.group(1)} {word}"
+    return word if word in _KINDS else None
 
 
 def _projects(sent: Sentence, gaz: Gazetteer) -> list[Mention]:

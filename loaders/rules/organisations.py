@@ -277,39 +277,33 @@ def org_mentions(
 
 
 _FIELD = rf"(?:{CAPW})"
-#: "the Ministry of Economy, Trade and Industry", "German Federal Ministry of Research,
-#: Technology and Space": a body whose name lists its fields, commas included.
-_FIELD_LIST = re.compile(
-    rf"((?:{CAPW}\s+){{0,3}}?(?:Ministry|Department|Bureau|Office|Agency|Council|Committee|Secretariat|Directorate)"
-    rf"\s+(?:of|for)\s+(?:the\s+)?(?:{CAPW}\s+){{0,2}}{CAPW}((?:,\s+{_FIELD}(?:\s+{_FIELD})?){{1,4}}),?\s+(?:and|&)\s+"
-    rf"({_FIELD}(?:\s+{_FIELD})?))(?![\w-])"
+_FIELD_HEAD = re.compile(
+    r"\b(?:Ministry|Department|Bureau|Office|Agency|Council|Committee|Secretariat|Directorate)\s+(?:of|for)\s"
 )
+#: "... of Research, Technology and Space": the fields after the head, commas included.
+_FIELD_TAIL = re.compile(
+    rf"\w+\s+(?:of|for)\s+(?:the\s+)?(?:{CAPW}\s+){{0,2}}{CAPW}((?:,\s+{_FIELD}(?:\s+{_FIELD})?){{1,4}}),?\s+"
+    rf"(?:and|&)\s+({_FIELD}(?:\s+{_FIELD})?)(?![\w-])"
+)
+_BEFORE_HEAD = re.compile(rf"(?:{CAPW}\s+){{1,3}}$")
 
 
 def _field_lists(sent: Sentence) -> list[Mention]:
-    """Bodies whose names list fields with commas; each listed item must be a field word."""
+    """Bodies whose names list fields with commas ("the Ministry of Economy, Trade and Industry",
+    "German Federal Ministry of Research, Technology and Space"); each item must be a field word."""
     t = sent.text
-    if ", " not in t or not any(
-        w in t
-        for w in (
-            "Ministry",
-            "Department",
-            "Bureau",
-            "Office",
-            "Agency",
-            "Council",
-            "Committee",
-            "Secretariat",
-            "Directorate",
-        )
-    ):
+    if ", " not in t:
         return []
     out = []
-    for m in _FIELD_LIST.finditer(t):
-        items = [x.strip() for x in m.group(2).split(",") if x.strip()] + [m.group(3)]
+    for h in _FIELD_HEAD.finditer(t):
+        m = _FIELD_TAIL.match(t, h.start())
+        if m is None:
+            continue
+        items = [x.strip() for x in m.group(1).split(",") if x.strip()] + [m.group(2)]
         if not all(i.split()[0].lower() in _COLLOCATED for i in items):
             continue
-        span = _clean_phrase(t, m.start(1), m.end(1))
+        before = _BEFORE_HEAD.search(t, max(0, h.start() - 60), h.start())
+        span = _clean_phrase(t, before.start() if before else h.start(), m.end())
         if span is None:
             continue
         name = t[span[0] : span[1]]
