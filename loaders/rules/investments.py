@@ -210,6 +210,19 @@ _INVEST_RULES = (
         frozenset(ACTORS),
         RECIPIENTS,
     ),
+    # "the machine unveiled by Orbion in 2023 with funding from the Ministry": the nearest actor is funded
+    Rule(
+        re.compile(
+            rf"{ENT}[^§.;]{{0,60}}?\bwith\s+(?:the\s+)?(?:financial\s+|additional\s+|public\s+)?(?:funding|financing|backing|grants?|an?\s+grant|"
+            rf"investments?|an?\s+investment|money|financial\s+support)\s+(?:from|of|by)\s+(?:the\s+)?({LIST})"
+        ),
+        2,
+        1,
+        "funding-with-funding-from",
+        0.7,
+        frozenset(ACTORS),
+        RECIPIENTS,
+    ),
     # "other investors in Orbion include X and Y", "Orbion's backers include X and Y"
     Rule(
         re.compile(

@@ -106,6 +106,11 @@ def test_round_investors_invest_in_recipient(
             "Veltra Quantum Project",
         ),
         (
+            "The first machine was unveiled by Veltra Quantum in 2023 with funding from the Nordic Innovation Fund.",
+            "Nordic Innovation Fund",
+            "Veltra Quantum",
+        ),
+        (
             "Veltra Quantum announced that it gained a $230,000 grant from the Nordic Innovation Fund.",
             "Nordic Innovation Fund",
             "Veltra Quantum",
@@ -218,6 +223,8 @@ def test_round_reference_reaches_back_but_not_forever(facts: Run) -> None:
         "The sector has major research funding from giants such as Kessler Ventures and Alder Capital.",
         # supplying a technology is not funding it
         "Kessler Ventures will provide quantum sensing hardware.",
+        # the funded lab belongs to a company named after the money, not to the one named before it
+        "Veltra Quantum staff visited Kessler University, which runs a lab with funding from Kessler Ventures.",
         # an investor of another company in the same sentence
         "Veltra Quantum raised $30 million in a Series A round. Kessler Ventures also invested in Orbion Systems.",
     ],
