@@ -61,10 +61,14 @@ _ROLE_MOD = (
 #: "§a§, a unit of §b§", "§a§, one of the founding members of the §b§", "§a§, a spin-off from §b§".
 _APPOSED_MEMBER = re.compile(
     r"§(\d+)§,\s+(?:(?:a|an|the|now\s+a|now\s+part\s+of\s+the)\s+(?:[\w-]+\s+){0,3}?"
-    r"(unit|subsidiary|division|arm|affiliate|spin-off|spinoff|spin-out|spinout|member|part|partner|participant)"
+    r"(unit|subsidiary|division|arm|affiliate|spin-off|spinoff|spin-out|spinout|member|part|partner|participant|company)"
     r"|one\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(members|partners|participants|subsidiaries|units))"
     r"\s+(?:of|from|in|to|within)\s+(?:the\s+)?§(\d+)§"
+    # "§IDQ§, an §IonQ§ company": the owner named as a modifier of the kind
+    r"|§(\d+)§,\s+(?:a|an|now\s+an?)\s+§(\d+)§\s+(company|subsidiary|unit|division|business)\b"
 )
+#: "..., who": a relative clause about the person just named.
+_WHO_FOLLOWS = re.compile(r",?\s+who\b")
 #: Nouns that describe an organisation by what it is ("the Lyon-based quantum start-up").
 ORG_NOUN = (
     r"(?:compan(?:y|ies)|firms?|start-?ups?|developers?|makers?|manufacturers?|specialists?|providers?|"
@@ -251,7 +255,8 @@ def _normalise(v: SentView) -> None:
             return m.group(0)
         leads = not mods.strip() and title.lower() in _CHAIR_ROLES
         _add(v, p, R.LEADS if leads else R.AFFILIATED_WITH, a, "org-role-person", 0.9)
-        return f"§{a}§"
+        # "§UMD§ officer §p§, who leads ...": the person is the subject of what follows
+        return f"§{p}§" if _WHO_FOLLOWS.match(m.string, m.end()) else f"§{a}§"
 
     v.masked = re.sub(
         rf"{ENT}(?:'s?)?\s+((?:(?:{_ROLE_MOD}|§\d+§)\s+){{0,3}}?)({_ROLE_CAP}),?\s+(?:{_TITLE}\s+)?{ENT}",
@@ -398,7 +403,10 @@ def _normalise(v: SentView) -> None:
             _add(v, a, R.PART_OF, b, "apposed-arm", 0.8)
     # (a partner or member of a company is its partner, not a part of it)
     for x in _APPOSED_MEMBER.finditer(v.masked):
-        a, word, b = x.group(1), x.group(2) or x.group(3), x.group(4)
+        if x.group(1) is not None:
+            a, word, b = x.group(1), x.group(2) or x.group(3), x.group(4)
+        else:
+            a, b, word = x.group(5), x.group(6), x.group(7)
         groups = (
             {E.CLUSTER, E.PROGRAM}
             if word.startswith(("member", "partner", "particip"))

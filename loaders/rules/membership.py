@@ -112,6 +112,8 @@ _MEMBER_OF = re.compile(
     r"(member|members|part|partner|partners|subsidiary|division|unit|arm|affiliate|spin-off|spinoff|spinout|spin-out|"
     rf"participant|participants|constituent|component)\s+(?:of|on|in|to|from|within)\s+(?:the\s+)?{ENT}"
 )
+#: "... members of the new §a§ are ...": the mention only qualifies the subject.
+_MODIFIER_OF = re.compile(r"\b(?:of|for|at)\s+(?:the\s+)?(?:[\w-]+\s+)?$")
 #: "§a§ and §c§ are among the members of §b§" / "§a§ is one of the five partners of §b§".
 _AMONG = re.compile(
     rf"({LIST})\s+(?:is|are|was|were|has\s+been|have\s+been|became|become|will\s+be)\s+(?:(?:now|also)\s+)?"
@@ -226,6 +228,8 @@ def _listed_members(v: SentView, m: str) -> Iterator[Fact]:
 def membership_facts(v: SentView, m: str) -> Iterator[Fact]:
     for x in _MEMBER_OF.finditer(m):
         a, b, word = int(x.group(1)), int(x.group(3)), x.group(2)
+        if _MODIFIER_OF.search(m, max(0, x.start() - 40), x.start()):
+            continue  # "the board members of §a§ are part of §b§": §a§ is not the subject
         yield from _part(
             v, a, b, "member-of", 0.9, _GROUP_TYPES if word.startswith("partner") else _MEMBER_TYPES
         )

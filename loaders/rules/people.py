@@ -71,6 +71,10 @@ _PERSON_ROLE_OF = re.compile(
 )
 
 
+#: "founders Chris Berg and Tom Lind", "co-founders A and B".
+_FOUNDERS = re.compile(rf"\b(?i:founders|co-founders|cofounders)\s+({NAME})\s+and\s+({NAME})")
+
+
 #: Verbs whose passive names a person in charge: "chaired by", "headed by Ana Ferreira".
 _CHARGE_BY = r"(?:chaired|headed|co-chaired|directed|co-founded|founded)"
 
@@ -253,6 +257,10 @@ def person_mentions(sent: Sentence) -> list[Mention]:
         if (role_at or not needs_role) and cue.search(t):
             for m in rx.finditer(t):
                 _add_person(out, sent, m, 1)
+    if "ounders" in t:
+        for m in _FOUNDERS.finditer(t):
+            _add_person(out, sent, m, 1)
+            _add_person(out, sent, m, 2)
     if _APPOINT_GATE.search(t):
         for m in _PERSON_APPOINTED.finditer(t):
             _add_person(out, sent, m, 1 if m.group(1) else 2, "person-owner-checked")

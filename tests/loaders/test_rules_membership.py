@@ -270,3 +270,15 @@ def test_leadership_inside_an_apposition(facts: Run) -> None:
     )
     assert f.has("Kessler Capital Management", "LEADS", "Veltra Growth Fund"), f.triples()
     assert not f.has("Lumen Ventures", "LEADS", "Veltra Growth Fund")
+
+
+def test_owner_named_as_a_modifier(facts: Run) -> None:
+    f = facts("Tomas Berg, CEO of Kessler Systems, an Orbion Technologies company, spoke next.")
+    assert f.has("Kessler Systems", "PART_OF", "Orbion Technologies"), f.triples()
+
+
+def test_a_qualified_mention_is_not_the_member(facts: Run) -> None:
+    f = facts(
+        "The advisory board members of the new Kessler Institute are all part of the Veltra Quantum Alliance."
+    )
+    assert not f.has("Kessler Institute", "PART_OF", ALLIANCE)

@@ -311,3 +311,17 @@ def test_minister_responsible_after_an_earlier_mention(facts: Run) -> None:
         "for the Kessler Innovation Agency, met the press."
     )
     assert f.has("Ana Ferreira", "LEADS", "Kessler Innovation Agency"), f.triples()
+
+
+def test_relative_clause_after_an_organisation_role(facts: Run) -> None:
+    f = facts(
+        "According to IBM Chief Innovation Officer Ana Ferreira, who also leads the Veltra Quantum Cluster, demand is high."
+    )
+    assert f.has("Ana Ferreira", "AFFILIATED_WITH", "IBM")
+    assert f.has("Ana Ferreira", "LEADS", "Veltra Quantum Cluster"), f.triples()
+
+
+def test_founders_pair(facts: Run) -> None:
+    f = facts("Orbion Systems was spun out of Orbion University in 2019 by founders Chris Berg and Tom Lind.")
+    assert f.has_entity("Chris Berg")
+    assert f.has_entity("Tom Lind")
