@@ -182,6 +182,13 @@ _PARTY_WORDS = (
 )
 
 
+#: Adjectives of regions that stand before nouns in party phrases ("between Western and Korean
+#: organisations"), not names.
+_REGION_ADJECTIVES = frozenset(
+    ["Western", "Eastern", "Northern", "Southern", "Global", "International", "Local", "Foreign", "Domestic"]
+)
+
+
 #: Last words that make a name a company ("... Capital Partners", "... Co., Ltd.").
 _COMPANY_FINALS = word_list("company_finals")
 
@@ -240,6 +247,7 @@ def org_mentions(
                 name.split()[0].lower() in LEADING_NOISE
                 or gaz.lookup(name)
                 or (" " not in name and any(gaz.by_demonym(p) for p in name.split("-")))
+                or name in _REGION_ADJECTIVES
                 or re.fullmatch(_ROLE_CAP, name.split()[0])
             ):
                 continue
@@ -460,8 +468,8 @@ def government_mentions(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
 #: "the City of Columbus", "the Free State of Bavaria", "the Province of Quebec": the place, with
 #: the long form as an alias (the annotators' convention: "City of Sherbrooke" is the city).
 _LEVEL_OF = re.compile(
-    r"\b((?:Free\s+)?State|City|Town|Province|Commonwealth|Prefecture|Canton|Municipality|County|"
-    rf"Metropolitan\s+City|Special\s+City)\s+of\s+({CAPW}(?:\s+{CAPW}){{0,2}})(?![\w-])(?!\s+[A-Z])"
+    r"\b((?:[Ff]ree\s+)?[Ss]tate|[Cc]ity|[Tt]own|[Pp]rovince|Commonwealth|[Pp]refecture|Canton|[Mm]unicipality|"
+    rf"County|Metropolitan\s+City|Special\s+City)\s+of\s+({CAPW}(?:\s+{CAPW}){{0,2}})(?![\w-])(?!\s+[A-Z])"
 )
 #: "Franklin County", "Saitama Prefecture", "Binhu District": a place named with its level.
 _LEVEL_NAME = re.compile(
@@ -473,10 +481,10 @@ _NAMED_GOV = re.compile(
     r"Regional|Federal|Cantonal)\s+Government\b"
 )
 _LEVEL_WORDS = (
-    "State of",
-    "City of",
-    "Town of",
-    "Province of",
+    "tate of",
+    "ity of",
+    "own of",
+    "rovince of",
     "Commonwealth of",
     "Prefecture of",
     "Canton of",
@@ -498,7 +506,7 @@ def level_mentions(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
     out: list[Mention] = []
     for m in _LEVEL_OF.finditer(t):
         level, place = m.group(1), m.group(2)
-        etype = E.CITY if level.endswith(("City", "Town", "Municipality")) else E.REGION
+        etype = E.CITY if level.lower().endswith(("city", "town", "municipality")) else E.REGION
         entry = _place_entry(place, gaz)
         if entry is None and not _could_be_place(place, gaz):
             continue

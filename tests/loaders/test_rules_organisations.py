@@ -227,3 +227,19 @@ def test_gazetteer_entries_have_only_known_fields() -> None:
     fields = {"name", "country", "wikidata", "aliases", "demonym"}
     stray = [e for entries in yaml.safe_load(text).values() for e in entries if set(e) - fields]
     assert stray == []
+
+
+def test_lowercase_level_and_a_named_park(facts: Run) -> None:
+    f = facts(
+        "The State of Ruritania, Lake County and the city of Lakeport announced that the new Ruritania "
+        "Quantum and Microelectronics Park will be built on a former steel site."
+    )
+    types = _types(f)
+    assert types.get("Lakeport") == "City"
+    assert types.get("Lake County") == "Region"
+    assert types.get("Ruritania Quantum and Microelectronics Park") == "Cluster"
+
+
+def test_region_adjectives_are_no_parties(facts: Run) -> None:
+    f = facts("There was cooperation between Western and Ruritanian organisations.")
+    assert not f.has_entity("Western")
