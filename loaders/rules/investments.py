@@ -99,7 +99,7 @@ _INVEST_RULES = (
     ),
     Rule(
         re.compile(
-            rf"({LIST})\s+(?:(?:has|have|had|will|is|are|was|were|also|jointly|recently|today|already|been|be)\s+)*"
+            rf"({LIST})(?:,\s+(?:known|best\s+known|founded|based|headquartered|itself)\b[^§,.;]{{0,50}},)?\s+(?:(?:has|have|had|will|is|are|was|were|also|jointly|recently|today|already|been|be)\s+)*"
             rf"{_INVEST_VERB}\s+(?:(?:an?\s+)?(?:additional\s+|further\s+|nearly\s+|about\s+|around\s+|some\s+)?(?:{MONEY})\s*(?:in\s+\w+\s+)?(?:{_INVEST_NOUN}\s+)?)?"
             rf"(?:(?:to|in|into|for)\s+)?(?:the\s+)?{ENT}"
         ),
@@ -223,6 +223,19 @@ _INVEST_RULES = (
         frozenset(ACTORS),
         RECIPIENTS,
     ),
+    # "Kessler co-led a $450 million round for Orbion", "X joined the Series B of Y"
+    Rule(
+        re.compile(
+            rf"({LIST})\s+(?:(?:has|have|had|also|recently|jointly)\s+)*(?:co-led|led|headed|anchored|joined|participated\s+in|took\s+part\s+in)\s+"
+            rf"(?:an?|the|its)\s+(?:[^§.;]|\.(?=\d)){{0,40}}?\b(?:round|raise|financing|Series\s+[A-H]\d?)\s+(?:for|in|of|into)\s+(?:the\s+)?{ENT}"
+        ),
+        1,
+        2,
+        "funding-led-round-for",
+        0.8,
+        frozenset(ACTORS),
+        RECIPIENTS,
+    ),
     # "other investors in Orbion include X and Y", "Orbion's backers include X and Y"
     Rule(
         re.compile(
@@ -324,7 +337,10 @@ ROUND_GATE = (
 
 _ROUND_WORD = rf"(?:\b(?:pre-)?seed\b|\bSeries\s+[A-H]\d?\b|\bround\b|\bfunding\b|\bfinancing\b|\bcapital\b|\braise\b|{MONEY})"
 #: "§R§ (...), a Chinese photonics startup, completed ...": a bracket and an appositive may sit between
-_APPOSITION = r"(?:\s*\([^()§]{0,40}\))?(?:,\s+(?:an?|the)\s+[^§,.;()]{0,60}?(?:§\d+§[^§,.;()]{0,40}?)?,?)?"
+_APPOSITION = (
+    r"(?:\s*\([^()§]{0,40}\))?(?:,\s+(?:an?|the|which|who|that)\s+[^§,.;()]{0,60}?(?:§\d+§[^§,.;()]{0,40}?)?,?)?"
+    r"(?:\s+(?:was|is|has\s+been)\s+[^§,.;()]{0,40}?\s+and)?"
+)
 #: "§R§ has raised ... (a round / $N)": the sentence opens a round whose recipient is R.
 _ANNOUNCE = re.compile(
     rf"{ENT}{_APPOSITION}\s+(?:(?:has|have|had|also|just|recently|now|today|officially|successfully|finally)\s+)*"
@@ -351,11 +367,11 @@ _INVESTED_IN_IT = re.compile(
     r"(?:company|business|start-?up|firm|spin-?out|spin-?off|round|raise)\b",
     re.I,
 )
-_INVESTOR_NOUN = r"(?:investors?|backers?|shareholders?|funders?|financiers?|participants?|LPs)"
-_LOWER_GAP = r"(?:[a-z][\w-]*[,:]?\s+){0,8}?"
+_INVESTOR_NOUN = r"(?:investors?|backers?|shareholders?|funders?|financiers?|participants?|participating|LPs)"
+_LOWER_GAP = r"(?:[a-z][\w.-]*[,:]?\s+){0,8}?"
 #: a fund named with its manager: "the RCM Fund managed by Rokos Capital" (the manager is not an investor)
 _MANAGED = r"\s+(?:advised|managed|owned|run|operated|controlled)\s+by\s+(?:the\s+)?§\d+§"
-_ITEM = rf"(?:the\s+)?§\d+§(?:{_MANAGED})?"
+_ITEM = rf"(?:the\s+)?§\d+§(?:{_MANAGED})?(?:\s*\([^()§]{{0,60}}\))?"
 #: a long roster of investors: a list whose items may carry their manager; two names side by side
 #: are two items when an apposition between them was folded away ("A, the B fund, C" -> "A C")
 _ROSTER = rf"{_ITEM}(?:(?:\s*[,;]\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+|\s+(?=§)){_ITEM})*"

@@ -193,6 +193,28 @@ def test_a_funded_consortium_is_party_to_the_investment(facts: Run) -> None:
     ) in f.agreements()
 
 
+@pytest.mark.parametrize(
+    ("text", "investor"),
+    [
+        ("Kessler Ventures co-led a $450 million round for Veltra Quantum in 2021.", "Kessler Ventures"),
+        ("Kessler Ventures, known for deep-tech bets, invested in Veltra Quantum.", "Kessler Ventures"),
+        (
+            "Veltra Quantum, which is developing quantum sensing hardware, has raised a €11.45m seed round from "
+            "a group of investors including Zy.vc, Alder Capital (the regional fund), and Kessler Ventures.",
+            "Alder Capital",
+        ),
+        (
+            "Veltra Quantum was recently spun out and raised an unspecified round. "
+            "Those participating in the round include Kessler Ventures and Alder Capital.",
+            "Alder Capital",
+        ),
+    ],
+)
+def test_more_round_shapes(facts: Run, text: str, investor: str) -> None:
+    f = facts(text)
+    assert f.has(investor, "INVESTS_IN", "Veltra Quantum"), f.triples()
+
+
 def test_funded_through(facts: Run) -> None:
     f = facts("The Veltra Quantum Programme has been funded through the Nordic Innovation Fund.")
     assert f.has("Nordic Innovation Fund", "INVESTS_IN", "Veltra Quantum Programme")
