@@ -134,7 +134,7 @@ _MEMBER_LIST = re.compile(
 _GROUP_OF = re.compile(
     rf"{ENT},?\s+(?:(?:is|was|remains|has\s+become|became)\s+)?(?:an?|the)\s+(?:[\w-]+\s+){{0,2}}?"
     r"(?:alliance|consortium|coalition|network|partnership|association|federation|collective|grouping)\s+of\s+"
-    rf"((?:{LIST})(?:[^§:;.]{{0,100}}:\s*{LIST})?)"
+    rf"({LIST})"
     rf"|\b(?i:among)\s+(?:the\s+)?{ENT}'s?\s+(?:[\w-]+\s+){{0,2}}?(?:members|partners|participants)\s+(?:are|is|were)\s+"
     rf"((?:[^§.;]{{0,60}}?){LIST})"
 )
@@ -144,6 +144,14 @@ _GROUP_OF = re.compile(
 _MAKE_UP = re.compile(
     rf"({LIST})\s+(?:(?:now|together|jointly|will|also)\s+)*(?:make\s+up|makes\s+up|made\s+up|form|formed|constitute|constituted)\s+"
     rf"(?:the\s+)?(?:(?:founding|core|initial|first)\s+(?:members|partners)\s+of\s+(?:the\s+)?)?{ENT}"
+)
+
+
+#: "... an alliance of §a§ and five other partners in the §city§ region: §c§, §d§ and §e§".
+_GROUP_OF_COLON = re.compile(
+    rf"{ENT},?\s+(?:(?:is|was|remains|has\s+become|became)\s+)?(?:an?|the)\s+(?:[\w-]+\s+){{0,2}}?"
+    r"(?:alliance|consortium|coalition|network|partnership|association|federation|collective|grouping)\s+of\s+"
+    rf"[^:;.]{{0,160}}?:\s*({LIST})"
 )
 
 
@@ -223,6 +231,9 @@ def _listed_members(v: SentView, m: str) -> Iterator[Fact]:
         b, listed = _filled(x)
         for a in ids_in(listed):
             yield from _part(v, a, b, "group-of", 0.8, _GROUP_TYPES)
+    for x in _GROUP_OF_COLON.finditer(m):
+        for a in ids_in(x.group(2)):
+            yield from _part(v, a, int(x.group(1)), "group-of-listed", 0.8, _GROUP_TYPES)
 
 
 def membership_facts(v: SentView, m: str) -> Iterator[Fact]:

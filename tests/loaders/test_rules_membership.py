@@ -282,3 +282,13 @@ def test_a_qualified_mention_is_not_the_member(facts: Run) -> None:
         "The advisory board members of the new Kessler Institute are all part of the Veltra Quantum Alliance."
     )
     assert not f.has("Kessler Institute", "PART_OF", ALLIANCE)
+
+
+def test_members_listed_after_a_colon(facts: Run) -> None:
+    f = facts(
+        "The Veltra Quantum Alliance is an alliance of Orbion University and three other partners in the "
+        "Lyon region: the Kessler Institute, Orbion Technologies and Kessler Systems."
+    )
+    assert f.has("Kessler Systems", "PART_OF", ALLIANCE), f.triples()
+    assert f.has("Orbion University", "PART_OF", ALLIANCE)
+    assert not f.has("Lyon", "PART_OF", ALLIANCE)
