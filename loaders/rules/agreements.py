@@ -162,6 +162,9 @@ def _find_groups(v: SentView) -> list[tuple[list[int], str, int]]:
         m,
     ):
         add(keep(ids_in(x.group(1))), "between", x.span(1))
+    # "A and B signed a trilateral agreement with C": one group of three, read before its parts
+    for x in re.finditer(rf"({LIST})\s+[^§]{{0,40}}?\b{_SIGN}\b[^§]{{0,60}}?\bwith\s+({LIST})", m):
+        add(keep(ids_in(x.group(1))) + keep(ids_in(x.group(2))), "signed-with", x.span())
     for x in re.finditer(
         rf"({LIST})\s+(?:(?:have|has|had|will|today|recently|officially|formally|jointly|also|both|now|just|yesterday)\s+)*{_SIGN}\b",
         m,
@@ -180,8 +183,6 @@ def _find_groups(v: SentView) -> list[tuple[list[int], str, int]]:
         m,
     ):
         add(keep(ids_in(x.group(1))), "signed-by", x.span(1))
-    for x in re.finditer(rf"({LIST})\s+[^§]{{0,40}}?\b{_SIGN}\b[^§]{{0,60}}?\bwith\s+({LIST})", m):
-        add(keep(ids_in(x.group(1))) + keep(ids_in(x.group(2))), "signed-with", x.span())
     for x in re.finditer(
         rf"\b(?:(?:partner(?:s|ed|ing|ship)?|collaborat\w*|cooperat\w*|co-operat\w*|MO[Uu]|agreement|memorandum[^§]{{0,40}}?|letter\s+of\s+intent|Lo[Ii]|"
         rf"work(?:s|ed|ing)?(?:\s+together|\s+closely|\s+jointly)?|together|team(?:s|ed|ing)?\s+up|join(?:s|ed|ing)?\s+forces)\s+with|"

@@ -104,6 +104,7 @@ def test_a_retold_agreement_is_not_counted_twice(facts: Run) -> None:
         "Veltra Quantum signed a memorandum of understanding with Kessler University and Orbion Systems.",
         "Veltra Quantum, Orbion Systems and Kessler University announced a partnership on quantum sensing.",
         "The agreement between Veltra Quantum, Orbion Systems and Kessler University runs for five years.",
+        "Veltra Quantum and Orbion Systems signed a trilateral agreement with Kessler University.",
     ],
 )
 def test_many_party_agreements_keep_every_party(facts: Run, text: str) -> None:
