@@ -155,6 +155,13 @@ _GROUP_OF_COLON = re.compile(
 )
 
 
+#: "§a§ (a §b§ founding member)" / "§a§ (a member of the §b§)": membership in brackets.
+_BRACKETED = re.compile(
+    r"§(\d+)§\s*\((?:a|an|the)\s+(?:§(\d+)§\s+(?:[\w-]+\s+)?(?:member|partner|subsidiary|company|unit|division)"
+    r"|(?:[\w-]+\s+)?(?:member|partner|subsidiary|unit|division)\s+of\s+(?:the\s+)?§(\d+)§)\)"
+)
+
+
 #: "§b§'s quantum division, §a§" / "§b§'s research arm §a§".
 _POSS_UNIT = re.compile(
     rf"{ENT}'s?\s+(?:[\w-]+\s+){{0,3}}?(?:unit|division|subsidiary|arm|lab|laboratory|labs|spin-off|spinout|affiliate|business)\s*,?\s+{ENT}"
@@ -231,6 +238,8 @@ def _listed_members(v: SentView, m: str) -> Iterator[Fact]:
         b, listed = _filled(x)
         for a in ids_in(listed):
             yield from _part(v, a, b, "group-of", 0.8, _GROUP_TYPES)
+    for x in _BRACKETED.finditer(m):
+        yield from _part(v, int(x.group(1)), int(x.group(2) or x.group(3)), "bracketed-member", 0.8)
     for x in _GROUP_OF_COLON.finditer(m):
         for a in ids_in(x.group(2)):
             yield from _part(v, a, int(x.group(1)), "group-of-listed", 0.8, _GROUP_TYPES)

@@ -292,3 +292,15 @@ def test_members_listed_after_a_colon(facts: Run) -> None:
     assert f.has("Kessler Systems", "PART_OF", ALLIANCE), f.triples()
     assert f.has("Orbion University", "PART_OF", ALLIANCE)
     assert not f.has("Lyon", "PART_OF", ALLIANCE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ana Ferreira, CEO of Orbion Technologies (a Veltra Quantum Alliance founding member), spoke first.",
+        "Orbion Technologies (a member of the Veltra Quantum Alliance) spoke first.",
+    ],
+)
+def test_membership_in_brackets(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert f.has("Orbion Technologies", "PART_OF", ALLIANCE), f.triples()
