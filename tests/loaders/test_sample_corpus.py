@@ -38,3 +38,21 @@ def test_qkg_eval_runs_on_it(capsys: pytest.CaptureFixture[str]) -> None:
     ]
     assert corpus["overall"]["entities"]["gold"] == 26
     assert corpus["overall"]["entities"]["matched_gold"] > 0
+
+
+def test_the_readme_agreement_after_loading_it(tmp_path: Path) -> None:
+    """README, question 3: loading the sample gives the Lumora–Eastmere MOU of 2025-03-12."""
+    from qkg.graph.embedded import EmbeddedStore
+    from qkg.loaders import load_paths
+
+    store = EmbeddedStore(tmp_path / "store")
+    try:
+        summary = load_paths([str(CORPUS / "docs")], store, progress=False)
+        assert (summary.documents, summary.rejected) == (4, [])
+        found = {
+            (a.kind.value, a.date, frozenset(store.entity(p).name for p in a.parties))
+            for a in store.agreements(since="2024")
+        }
+    finally:
+        store.close()
+    assert ("MOU", "2025-03-12", frozenset({"Lumora Quantum", "Eastmere University"})) in found
