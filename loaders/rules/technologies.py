@@ -337,6 +337,7 @@ _MAKES_RULES = (
         re.compile(
             rf"({LIST}),?\s+(?:is|was|are|were|has\s+been|remains|becomes|became)?\s*(?:a|an|the|one\s+of\s+the)\s+"
             rf"(?:{_QUAL}\s+){{0,3}}?{_MAKER}\s+(?:of|in|for)\s+(?:{_QUAL}\s+){{0,2}}?{_TECH_LIST}"
+            rf"(?!\s+[a-z]+-[a-z]+){_NOT_A_MODIFIER}"
         ),
         1,
         2,
@@ -406,8 +407,17 @@ def _subjects(group: str) -> list[int]:
     return ids if "," not in group or re.search(r"\b(?:and|&)\s", group) else ids[-1:]
 
 
+#: A machine rather than a field: "§IBM§'s fourth §quantum computer§", "§X§'s §quantum hardware§".
+_INSTANCE = re.compile(r"(?i)quantum\s+(?:computer|hardware|systems?|devices?|processors?|chips?)")
+
+
 def works_on_facts(v: SentView, m: str) -> Iterator[Fact]:
-    yield from apply(v, m, _WORKS_ON_RULES, R.WORKS_ON)
+    for fact in apply(v, m, _WORKS_ON_RULES, R.WORKS_ON):
+        if fact.rule == "possessive-technology" and any(
+            _INSTANCE.fullmatch(v.mentions[i].text) for i in range(len(v.ids)) if v.ids[i] == fact.target
+        ):
+            continue  # owning a machine is not a stated focus
+        yield fact
     for rule in _MAKES_RULES:
         for x in rule.pattern.finditer(m):
             for a in _subjects(x.group(rule.source)):

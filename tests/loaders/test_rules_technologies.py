@@ -187,6 +187,16 @@ def test_works_on(facts: Run, text: str, actor: str, tech: str) -> None:
             "Orbion Quantum",
             "quantum computing",
         ),
+        (
+            "Students will train on Veltra Quantum's fourth quantum computer.",
+            "Veltra Quantum",
+            "quantum computing",
+        ),
+        (
+            "Veltra Quantum is a maker of semiconductor wafer-processing tools.",
+            "Veltra Quantum",
+            "semiconductors",
+        ),
     ],
 )
 def test_no_works_on(facts: Run, text: str, actor: str, tech: str) -> None:
