@@ -57,6 +57,17 @@ def tokenize(text: str) -> list[Token]:
     return [Token(m.start(), m.end(), w, norm(w)) for m in _TOKEN.finditer(text) for w in (m.group(),)]
 
 
+def _spellings(names: Sequence[str]) -> list[str]:
+    """The names, each also with "&" for "and" and back ("UK Research & Innovation")."""
+    out = list(names)
+    for n in names:
+        if " and " in n:
+            out.append(n.replace(" and ", " & "))
+        if " & " in n:
+            out.append(n.replace(" & ", " and "))
+    return out
+
+
 @lru_cache(maxsize=100_000)
 def _key(text: str) -> tuple[str, ...]:
     return tuple(t.norm for t in tokenize(text) if t.raw not in _SKIP)
@@ -123,7 +134,7 @@ class Gazetteer:
         """Index ``entry``; an alias already taken by an entry of the same type keeps the first."""
         self.entries.append(entry)
         self._short.clear()
-        for alias in entry.names:
+        for alias in _spellings(entry.names):
             key = _key(alias)
             if not key:
                 continue

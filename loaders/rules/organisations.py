@@ -19,7 +19,7 @@ from dataclasses import replace
 from qkg.schemas import EntityType
 
 from ..gazetteer import Entry, Gazetteer, default_gazetteer, norm
-from ..patterns import ACADEMIC_FIELDS, CAPW, KEYWORDS, LEADING_NOISE, head_type
+from ..patterns import ACADEMIC_FIELDS, CAPW, KEYWORDS, LEADING_NOISE, ROLE_WORDS, head_type
 from ..segment import Sentence
 from .mention import Mention
 from .org_cues import cue_names
@@ -184,6 +184,10 @@ _PARTY_WORDS = (
 
 #: Adjectives of regions that stand before nouns in party phrases ("between Western and Korean
 #: organisations"), not names.
+_ROLE_WORD = re.compile(rf"\b(?i:{ROLE_WORDS})\b")
+_ORG_TYPES = frozenset(
+    {E.COMPANY, E.UNIVERSITY, E.RESEARCH_INSTITUTE, E.GOVERNMENT_BODY, E.CLUSTER, E.PROGRAM}
+)
 _REGION_ADJECTIVES = frozenset(
     ["Western", "Eastern", "Northern", "Southern", "Global", "International", "Local", "Foreign", "Domestic"]
 )
@@ -362,6 +366,9 @@ def _org_candidate(out: list[Mention], sent: Sentence, t: str, s: int, e: int, g
             phrase = phrase[: m.start()]
             e = s + len(phrase)
             break
+    fr = re.search(r"\sfor\s", phrase)
+    if fr and any(x.type in _ORG_TYPES for x in gaz.lookup(phrase[: fr.start()])):
+        return  # "European Commission for Tech Sovereignty": a known body and a portfolio
     words = phrase.split()
     low = [w.lower() for w in words]
     etype = head_type(phrase)
@@ -371,7 +378,8 @@ def _org_candidate(out: list[Mention], sent: Sentence, t: str, s: int, e: int, g
         # "Country Manager of Pfizer Oy": the name is after "of"
         of_m = re.search(r"\sof\s+(?:the\s+)?", phrase)
         assert of_m is not None
-        _org_candidate(out, sent, t, s + of_m.end(), e, gaz)
+        if _ROLE_WORD.search(phrase[: of_m.start()]):  # not "List of Critical Technologies"
+            _org_candidate(out, sent, t, s + of_m.end(), e, gaz)
         return
     if etype is None:
         # "Quantum Australia" (programme named for a place) / "Quantum Art" (company)
@@ -394,6 +402,8 @@ def _org_candidate(out: list[Mention], sent: Sentence, t: str, s: int, e: int, g
         return
     if all(w in KEYWORDS or w in {"of", "for", "and", "the"} for w in low):
         return  # "Research Institute", "Innovation Authority" alone are references, resolved later
+    if all(w in _COLLOCATED or w in {"of", "for", "and", "the", "&"} for w in low):
+        return  # "Research and Innovation", "Science and Technology": fields, not names
     st = sent.start + s
     out.append(Mention(st, st + len(phrase), phrase, etype, phrase, "org"))
     # "Institute of Physics of the Academia Sinica": the tail is an organisation too
@@ -650,6 +660,11 @@ _CAMEL = re.compile(
 _ALLCAPS = re.compile(r"(?<![\w&.-])[A-Z][A-Z0-9]{1,5}(?![\w&.-])")
 
 
+#: Two words run together by a lost space in page boilerplate ("contentSkip", "footerHelp",
+#: "blogTechnologies"): a lower-case word of four letters or more, then one capitalised word.
+_GLUED = re.compile(r"[a-z]{4,}[A-Z][a-z]{3,}")
+
+
 #: Upper-case words that are not organisations.
 _NOT_ORG_CAPS = word_list("not_org_caps")
 
@@ -666,6 +681,7 @@ def shaped_names(text: str, gaz: Gazetteer) -> list[Mention]:
             or name.upper() in _NOT_ORG_CAPS
             or name.startswith(("Mc", "Mac"))
             or gaz.lookup(name)
+            or _GLUED.fullmatch(name)
         ):
             continue
         out.append(Mention(m.start(), m.end(), name, E.COMPANY, name, "shape"))

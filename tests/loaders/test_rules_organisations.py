@@ -243,3 +243,35 @@ def test_lowercase_level_and_a_named_park(facts: Run) -> None:
 def test_region_adjectives_are_no_parties(facts: Run) -> None:
     f = facts("There was cooperation between Western and Ruritanian organisations.")
     assert not f.has_entity("Western")
+
+
+def test_ampersand_spelling_of_a_known_name(facts: Run) -> None:
+    f = facts("UK Research & Innovation and Orbion signed an MOU.")
+    assert f.has_entity("UK Research and Innovation")
+    assert not f.has_entity("UK Research")
+
+
+def test_known_body_with_a_portfolio_is_the_body(facts: Run) -> None:
+    f = facts(
+        "Ada Lin, Executive Vice-President of the European Commission for Tech Sovereignty, met Orbion."
+    )
+    assert not f.has_entity("European Commission for Tech Sovereignty")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Minister of State for Science, Research and Innovation met Orbion.",
+        "Quantum is on the List of Critical Technologies in the National Interest.",
+        "Skip to contentSkip to navigationSkip to footerHelp.",
+        "The LiDAR market grew.",
+    ],
+)
+def test_not_organisations(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert not [e for e in f.kg.entities if e.type.value in {"Company", "ResearchInstitute"}]
+
+
+def test_role_before_of_still_names_the_company(facts: Run) -> None:
+    f = facts("Ada Lin, Country Manager of Sanko Electric Oy, joined the panel.")
+    assert f.has_entity("Sanko Electric Oy")
