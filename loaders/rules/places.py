@@ -18,6 +18,7 @@ __all__ = [
     "location_facts",
     "own_site_facts",
     "place_modifier_facts",
+    "pronoun_site_facts",
     "sets_up_facts",
     "such_as_facts",
 ]
@@ -77,6 +78,7 @@ def location_facts(v: SentView, m: str) -> Iterator[Fact]:
     yield from fronted_facts(v, m)
     yield from called_facts(v, m)
     yield from such_as_facts(v, m)
+    yield from pronoun_site_facts(v, m)
     yield from own_site_facts(v, m)
     pl = PLACES | {E.CLUSTER}
     for x in re.finditer(
@@ -117,7 +119,7 @@ def location_facts(v: SentView, m: str) -> Iterator[Fact]:
 #: "opened an office in", "will set up a facility in", "moving its headquarters to".
 _SETS_UP = (
     r"(?:open|opens|opened|opening|set\s+up|sets\s+up|setting\s+up|establish\w*|launch\w*|build|builds|building|"
-    r"built|relocat\w+|mov\w+|expand\w*|plans?|planning|has|have|had|operat\w+|maintain\w*|runs?|running)"
+    r"built|relocat\w+|mov\w+|expand\w*|plans?|planning|has|have|had|operat\w+|maintain\w*|runs?|running|with)"
 )
 _SITE = (
     r"(?:offices?|headquarters|HQ|head\s+office|facilit(?:y|ies)|factor(?:y|ies)|plants?|sites?|labs?|laborator(?:y|ies)|"
@@ -166,6 +168,31 @@ def sets_up_facts(v: SentView, m: str) -> Iterator[Fact]:
         for a in ids_in(x.group(1)):
             if _ok(v, a, b, PLACES) and v.type(a) in ORGS:
                 yield _f(v, a, R.LOCATED_IN, b, "sets-up-in", 0.8)
+
+
+def pronoun_site_facts(v: SentView, m: str) -> Iterator[Fact]:
+    """ "§its§ new factory in §Lyon§": the pronoun (resolved to its organisation) owns the site."""
+    for x in re.finditer(
+        rf"{ENT}\s+(?:[\w-]+\s+){{0,2}}?{_SITE}\s+(?:in|at)\s+(?:the\s+)?{ENT}",
+        m,
+    ):
+        a, b = int(x.group(1)), int(x.group(2))
+        if v.mentions[a].text.lower() not in {"its", "their"}:
+            continue
+        if v.type(b) is E.REGION and v.mentions[b].country is None:
+            continue
+        if _ok(v, a, b, PLACES) and v.type(a) in ORGS:
+            yield _f(v, a, R.LOCATED_IN, b, "pronoun-site-in", 0.8)
+    # "§Orbion§ said its new factory in §Lyon§ ...": the nearest organisation before the pronoun
+    for x in re.finditer(
+        rf"{ENT}[^§.;]{{0,40}}?\b(?:its|their)\s+(?:[\w-]+\s+){{0,2}}?{_SITE}\s+(?:in|at)\s+(?:the\s+)?{ENT}",
+        m,
+    ):
+        a, b = int(x.group(1)), int(x.group(2))
+        if v.type(b) is E.REGION and v.mentions[b].country is None:
+            continue
+        if _ok(v, a, b, PLACES) and v.type(a) in ORGS:
+            yield _f(v, a, R.LOCATED_IN, b, "pronoun-site-in", 0.8)
 
 
 def such_as_facts(v: SentView, m: str) -> Iterator[Fact]:

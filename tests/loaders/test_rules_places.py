@@ -43,6 +43,12 @@ Run = Callable[[str], Facts]
         ),
         ("Headquartered in Lyon, Veltra Quantum employs 40 people.", "Veltra Quantum", "Lyon"),
         ("Veltra Quantum, Sheffield", "Veltra Quantum", "Sheffield"),
+        ("Veltra Quantum, with headquarters in Lyon, hired staff.", "Veltra Quantum", "Lyon"),
+        (
+            "Veltra Quantum Ltd said its new factory in Grenoble opens in May.",
+            "Veltra Quantum Ltd",
+            "Grenoble",
+        ),
         (
             "The start-ups are mainly based in the United States, such as Veltra Quantum.",
             "Veltra Quantum",
