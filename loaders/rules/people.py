@@ -169,6 +169,8 @@ def _add_person(
     if lead and len(name[lead.end() :].split()) >= 2:
         offset += lead.end()
         name = name[lead.end() :]
+    elif lead and len(lead.group().split()) >= 2:
+        return  # "Vice Minister Lee": a surname alone after a role is too little to name a person
     words = name.split()
     if (
         not words
@@ -327,6 +329,7 @@ def _apposed_facts(v: SentView, m: str, p: int) -> tuple[list[Fact], bool]:
         v.type(b) in _AFF_TYPES
         and not owned_by_next
         and not _COORDINATED.match(gap)
+        and all(not part.strip() or _GAP_ROLE.search(part) for part in gap.split(",")[1:])
         and (_GAP_ROLE.search(gap) or _AFTER_ROLE.match(after))
     ):
         apposed = True

@@ -325,3 +325,18 @@ def test_founders_pair(facts: Run) -> None:
     f = facts("Orbion Systems was spun out of Orbion University in 2019 by founders Chris Berg and Tom Lind.")
     assert f.has_entity("Chris Berg")
     assert f.has_entity("Tom Lind")
+
+
+def test_apposition_ends_at_its_comma(facts: Run) -> None:
+    f = facts(
+        "Tomas Berg, the Vice Minister of Science, held a briefing on the launch of the Quantum Advisory Council."
+    )
+    assert not f.has("Tomas Berg", "AFFILIATED_WITH", "Quantum Advisory Council")
+
+
+def test_surname_alone_after_a_role_is_no_person(facts: Run) -> None:
+    f = facts(
+        "Over 450 people attended, including Vice Minister Lee and Professor Kim Jae-wan from Orbion University."
+    )
+    assert not f.has_entity("Vice Minister Lee")
+    assert f.has("Kim Jae-wan", "AFFILIATED_WITH", "Orbion University")
