@@ -333,6 +333,7 @@ ROUND_GATE = (
     "committed",
     "contributed",
     "pledged",
+    "inject",
 )
 
 _ROUND_WORD = rf"(?:\b(?:pre-)?seed\b|\bSeries\s+[A-H]\d?\b|\bround\b|\bfunding\b|\bfinancing\b|\bcapital\b|\braise\b|{MONEY})"
@@ -392,6 +393,19 @@ _PUT_IN = re.compile(
     rf"(?:committed|contributed|invested|pledged|put\s+in|put\s+up|provided)\s+(?:an?\s+)?(?:additional\s+|further\s+|another\s+)?(?:{MONEY})"
     r"(?![^§.;]{0,30}\b(?:in|into|to)\s+(?:the\s+)?§)"
 )
+#: "Investments of $435m have been confirmed for the §zone§": a pool of money for a hub or programme
+_POOL_OPEN = re.compile(
+    r"\b(?:investments?|funding|financing|grants?|commitments?|contributions?)\b(?:[^§.;]|\.(?=\d)){0,60}?"
+    rf"\b(?:confirmed|committed|announced|pledged|secured|earmarked|allocated|raised)\s+(?:for|to)\s+(?:the\s+)?{ENT}"
+)
+#: "$131 million is injected by X", "companies that have confirmed investments include X, Y": money into the pool
+_POOL_IN = re.compile(
+    rf"(?:(?:{MONEY})(?:[^§.;]|\.(?=\d)){{0,30}}?\b(?:is|are|was|were|will\s+be|has\s+been|have\s+been)\s+"
+    rf"(?:injected|provided|contributed|invested|committed|put\s+up|pledged)\s+by"
+    rf"|\b(?:confirmed|committed|pledged|announced)\s+(?:investments?|funding|contributions?)\s+include[sd]?)"
+    rf"\s+(?:the\s+)?({LIST})",
+    re.I,
+)
 #: "Existing investors X and Y also took part": the list right after the investor noun
 _NOUN_LIST = re.compile(rf"\b{_INVESTOR_NOUN}\s+(?:the\s+)?({LIST})", re.I)
 #: "X led the round", "X and Y also participated", "with Y and Z also participating"
@@ -410,6 +424,10 @@ def _round_recipient(v: SentView) -> tuple[str, int] | None:
             i = int(x.group(1))
             if v.type(i) in RECIPIENTS:
                 return v.id(i), x.end()
+    for x in _POOL_OPEN.finditer(v.masked):
+        i = int(x.group(1))
+        if v.type(i) in _FUNDED | {E.PROGRAM}:
+            return v.id(i), x.end()
     return None
 
 
@@ -421,6 +439,8 @@ def _investor_lists(m: str) -> Iterator[str]:
     for x in _AFTER.finditer(m):
         yield x.group(1)
     for x in _PUT_IN.finditer(m):
+        yield x.group(1)
+    for x in _POOL_IN.finditer(m):
         yield x.group(1)
 
 
@@ -458,6 +478,7 @@ def round_facts(views: Sequence[SentView], window: int = 5) -> list[tuple[int, F
             _REFERS.search(m)
             or _INVESTED_IN_IT.search(m)
             or _PUT_IN.search(m)
+            or _POOL_IN.search(m)
             or re.search(rf"\b{_INVESTOR_NOUN}\b", m, re.I)
         ):
             last = k
@@ -520,6 +541,8 @@ def investment_agreements(
             by_target[o].append((s, [k for k, _, _ in evs]))
     out = []
     for target, investors in sorted(by_target.items()):
+        if types[target] not in RECIPIENTS and len(investors) > 1:
+            continue  # many backers of a hub commit side by side; that is no single deal
         parties = [target] + [s for s, _ in investors]
         sentences = sorted({k for _, ks in investors for k in ks})
         out.append(AgreementDraft(AgreementKind.INVESTMENT, parties, sentences, "investment-aggregate", 0.7))

@@ -215,6 +215,18 @@ def test_more_round_shapes(facts: Run, text: str, investor: str) -> None:
     assert f.has(investor, "INVESTS_IN", "Veltra Quantum"), f.triples()
 
 
+def test_money_pooled_for_a_hub(facts: Run) -> None:
+    f = facts(
+        "Private and public investments of more than $435 million have been confirmed for the Nordic Quantum Consortium. "
+        "From this amount, $131 million is injected by the Ministry of Defence to support 13 projects. "
+        "Other companies that have confirmed investments include Veltra Quantum and Orbion Systems."
+    )
+    for investor in ["Ministry of Defence", "Veltra Quantum", "Orbion Systems"]:
+        assert f.has(investor, "INVESTS_IN", "Nordic Quantum Consortium"), (investor, f.triples())
+    # backers of a hub commit side by side: no single Investment agreement binds them
+    assert [k for k, _ in f.agreements()] == []
+
+
 def test_funded_through(facts: Run) -> None:
     f = facts("The Veltra Quantum Programme has been funded through the Nordic Innovation Fund.")
     assert f.has("Nordic Innovation Fund", "INVESTS_IN", "Veltra Quantum Programme")
