@@ -114,3 +114,8 @@ def test_state_abbreviations_are_regions(facts: Run, text: str, place: str) -> N
 def test_no_location(facts: Run, text: str, org: str) -> None:
     f = facts(text)
     assert not any(s == org and t == "LOCATED_IN" for s, t, _ in f.triples())
+
+
+def test_dateline_city_country(facts: Run) -> None:
+    f = facts("LYON, France – May 4, 2024 – Veltra Quantum and Orbion Quantum signed an agreement.")
+    assert f.has("Lyon", "LOCATED_IN", "France")
