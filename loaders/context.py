@@ -379,7 +379,9 @@ def _normalise(v: SentView) -> None:
                 _add(v, a, R.WORKS_ON, str(i), "apposition-technology", 0.7)
         if not m.group(3):
             return m.group(0)  # closing the sentence: its facts are read, its mentions stay for the rules
-        return f"§{a}§" + ("" if m.group(3) == "," else m.group(3))
+        # "(§ACET§), a tech incubator based in ...": the bracket closed before the apposition stays
+        close = ")" if m.group(0).startswith(f"§{a}§)") else ""
+        return f"§{a}§{close}" + ("" if m.group(3) == "," else m.group(3))
 
     # "§IQM§, headquartered in §Espoo§, §Finland§, competes ...": a participle apposition
     def participle(m: re.Match[str]) -> str:
@@ -417,7 +419,7 @@ def _normalise(v: SentView) -> None:
     # what an apposition says about its head ("the §fund§ managed by §a§,") is read before the fold
     v.memo[UNFOLDED] = v.masked
     v.masked = re.sub(
-        rf"{ENT},\s+((?:(?:the|a|an)\s+(?!§\d+§\s*(?:,|;|and\b|$))|one\s+of\s+)[^,;:]{{3,120}}?)(,|\s+(?=today|have|has|announced|signed)|(?=\.?\s*$))",
+        rf"{ENT}\)?,\s+((?:(?:the|a|an)\s+(?!§\d+§\s*(?:,|;|and\b|$))|one\s+of\s+)[^,;:]{{3,120}}?)(,|\s+(?=today|have|has|announced|signed)|(?=\.?\s*$))",
         appos,
         v.masked,
     )

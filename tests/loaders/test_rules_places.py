@@ -43,6 +43,11 @@ Run = Callable[[str], Facts]
         ),
         ("Headquartered in Lyon, Veltra Quantum employs 40 people.", "Veltra Quantum", "Lyon"),
         ("Veltra Quantum, Sheffield", "Veltra Quantum", "Sheffield"),
+        (
+            "The hub is run by the Kessler Research Institute (KRI), a tech incubator based in Lyon, France.",
+            "Kessler Research Institute",
+            "Lyon",
+        ),
         ("Veltra Quantum, with headquarters in Lyon, hired staff.", "Veltra Quantum", "Lyon"),
         (
             "Veltra Quantum Ltd said its new factory in Grenoble opens in May.",
