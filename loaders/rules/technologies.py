@@ -149,7 +149,9 @@ def _phrase(
     if end == len(run) and j + 1 < len(words) and words[j].group() == "and":
         nxt = words[j + 1].group()
         gap_ok = t[stop : words[j].start()] == " " and t[words[j].end() : words[j + 1].start()] == " "
-        if gap_ok and nxt in _HEADS and nxt.lower() not in _GENERIC:
+        # "quantum imaging and timing"; "quantum information sciences and technologies" is one field
+        science = run[end - 1].group().lower() in {"science", "sciences"}
+        if gap_ok and nxt in _HEADS and (nxt.lower() not in _GENERIC or science):
             tail = ["and", nxt]
             stop = words[j + 1].end()
     return run[start].start(), stop, body, tail

@@ -58,6 +58,11 @@ def _phrases(text: str) -> list[tuple[str, str]]:
         ),
         ("Quantum networking is hard.", "Quantum networking", "quantum networks"),
         ("They sell quantum computing technology.", "quantum computing", "quantum computing"),
+        (
+            "It funds quantum information sciences and technologies.",
+            "quantum information sciences and technologies",
+            "quantum information sciences and technologies",
+        ),
     ],
 )
 def test_technology_phrases_and_their_canonical_names(text: str, surface: str, name: str) -> None:
