@@ -29,7 +29,7 @@ from .rules.organisations import (
     org_mentions,
     shaped_names,
 )
-from .rules.people import person_mentions
+from .rules.people import demonym_mentions, person_mentions, surname_mentions
 from .rules.references import outside_names, reference_mentions
 from .rules.technologies import technology_mentions
 from .segment import Sentence
@@ -106,6 +106,7 @@ def find_mentions(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) -> l
         if len(s.text) > MAX_PATTERN_SENTENCE or is_headline(s.text):
             continue
         cands += person_mentions(s)
+        cands += demonym_mentions(s, gaz)
         cands += org_mentions(s, gaz, frozen_known)
     cands += shaped_names(text, gaz)
     # events ("Quantum.Tech Expo", "Q2B Tokyo") are not actors
@@ -119,7 +120,7 @@ def find_mentions(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) -> l
     mentions = [extend_program(text, m) for m in mentions]
     mentions = definitions(text, mentions, gaz)
     mentions = list_members(text, sentences, mentions)
-    return mentions
+    return surname_mentions(text, mentions)
 
 
 def _drop_person_conflicts(cands: list[Mention]) -> list[Mention]:

@@ -347,7 +347,10 @@ _UNDER_LEADERSHIP = re.compile(
     rf"(?:(?:its|the)\s+)?(?:(?i:{ROLE_WORDS})\s+){{0,3}}({LIST})"
 )
 #: A job title in "led by executive director §p§" (also an affiliation), not a chair or a title.
-_JOB_ROLE = re.compile(r"(?i)(?!(?:co-?)?(?:chair|head|leader|professor)\b)\w")
+_JOB_ROLE = re.compile(
+    r"(?i)(?!(?:co-?|vice[\s-]|deputy\s|prime\s)?(?:chair|head|leader|professor|minister|secretary|ambassador|governor|mayor|"
+    r"premier|senator|president)\b)\w"
+)
 #: Money words: "funding for §a§ was led by §b§" is a funding round, not leadership.
 _FUNDED_BEFORE = re.compile(r"\b(?:for|in|into|round|funding|financing)\s+(?:the\s+)?$", re.I)
 

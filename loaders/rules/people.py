@@ -20,7 +20,14 @@ from .mention import Mention
 from .rule import f as _f
 from .rule import gate
 
-__all__ = ["NAME", "affiliation_facts", "charge_facts", "demonym_mentions", "person_mentions"]
+__all__ = [
+    "NAME",
+    "affiliation_facts",
+    "charge_facts",
+    "demonym_mentions",
+    "person_mentions",
+    "surname_mentions",
+]
 
 E = EntityType
 R = RelationType
@@ -516,3 +523,42 @@ def demonym_mentions(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
             )
         )
     return out
+
+
+#: Surnames too common as ordinary capitalised words to stand alone for a person.
+_NOT_SURNAME = frozenset(
+    {"The", "This", "That", "New", "Quantum", "King", "Park", "Lee", "Young", "Long", "Hall", "Bay"}
+)
+
+
+def surname_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Later mentions of a person by surname alone ("Ferreira said"), for people named in full
+    earlier in the document. A surname shared by two people, or inside another mention, names
+    no one. One pass over the text with one compiled alternation."""
+    first: dict[str, tuple[int, str]] = {}
+    clash: set[str] = set()
+    for m in mentions:
+        if m.type is not E.PERSON or len(m.name.split()) < 2:
+            continue
+        last = m.name.split()[-1]
+        if len(last) < 3 or last in _NOT_SURNAME or not last[0].isupper():
+            continue
+        if last in first and first[last][1] != m.name:
+            clash.add(last)
+        first.setdefault(last, (m.end, m.name))
+    names = {k: v for k, v in first.items() if k not in clash}
+    if not names:
+        return mentions
+    covered = bytearray(len(text) + 1)
+    for m in mentions:
+        covered[m.start : m.end] = b"\x01" * (m.end - m.start)
+    rx = re.compile(
+        r"(?<![\w-])(" + "|".join(re.escape(k) for k in sorted(names, key=len, reverse=True)) + r")(?![\w-])"
+    )
+    out = list(mentions)
+    for x in rx.finditer(text):
+        after, full = names[x.group(1)]
+        if x.start() < after or any(covered[x.start() : x.end()]):
+            continue
+        out.append(Mention(x.start(), x.end(), x.group(1), E.PERSON, full, "person"))
+    return sorted(out, key=lambda m: (m.start, -m.end))

@@ -114,9 +114,9 @@ def test_not_people(facts: Run, text: str, not_person: str) -> None:
         ("Tomas Berg joins Veltra Quantum as chief financial officer.", "Tomas Berg", "Veltra Quantum"),
         ("Accompanied by CTO of Ericsson Tomas Berg, the minister toured the lab.", "Tomas Berg", "Ericsson"),
         (
-            "Professor Miguel Santos of Orbion University leads the National Quantum Initiative.",
+            "Professor Miguel Santos of the University of Toronto leads the National Quantum Initiative.",
             "Miguel Santos",
-            "Orbion University",
+            "University of Toronto",
         ),
     ],
 )
@@ -161,7 +161,7 @@ def test_affiliation(facts: Run, text: str, person: str, org: str) -> None:
             "Quantum Agency",
         ),
         (
-            "Professor Miguel Santos of Orbion University leads the National Quantum Initiative.",
+            "Professor Miguel Santos of the University of Toronto leads the National Quantum Initiative.",
             "Miguel Santos",
             "National Quantum Initiative",
         ),
@@ -199,8 +199,8 @@ def test_coordination_is_not_apposition(facts: Run) -> None:
 
 
 def test_organisation_of_person_does_not_lead(facts: Run) -> None:
-    f = facts("Professor Miguel Santos of Orbion University leads the National Quantum Initiative.")
-    assert not f.has("Orbion University", "LEADS", "National Quantum Initiative")
+    f = facts("Professor Miguel Santos of the University of Toronto leads the National Quantum Initiative.")
+    assert not f.has("University of Toronto", "LEADS", "National Quantum Initiative")
 
 
 def test_bylines_and_reporters_are_not_entities(facts: Run) -> None:
@@ -340,3 +340,26 @@ def test_surname_alone_after_a_role_is_no_person(facts: Run) -> None:
     )
     assert not f.has_entity("Vice Minister Lee")
     assert f.has("Kim Jae-wan", "AFFILIATED_WITH", "Orbion University")
+
+
+def test_a_person_named_again_by_surname(facts: Run) -> None:
+    f = facts(
+        "Ana Ferreira, director of the Veltra Institute, spoke on Monday. "
+        "Ferreira also chairs the Quantum Advisory Council."
+    )
+    assert f.has("Ana Ferreira", "LEADS", "Quantum Advisory Council"), f.triples()
+    assert not any(e.name == "Ferreira" for e in f.kg.entities)
+
+
+def test_a_shared_surname_names_no_one(facts: Run) -> None:
+    f = facts(
+        "Ana Berg, director of the Veltra Institute, met Tomas Berg, CEO of Veltra Quantum. "
+        "Berg also chairs the Quantum Advisory Council."
+    )
+    assert not any(t == "LEADS" for _, t, _ in f.triples())
+
+
+def test_a_minister_chairing_a_body_is_not_its_employee(facts: Run) -> None:
+    f = facts("The Quantum Advisory Council is chaired by Minister Tomas Berg.")
+    assert f.has("Tomas Berg", "LEADS", "Quantum Advisory Council")
+    assert not f.has("Tomas Berg", "AFFILIATED_WITH", "Quantum Advisory Council")
