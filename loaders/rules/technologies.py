@@ -279,6 +279,9 @@ _WORKS_ON_RULES = (
 )
 
 
+#: A list whose items may be plain words ("§quantum sensors§, devices, §cryogenics§ and laser control").
+_LOOSE_ITEM = r"(?:§\d+§|(?!and\b)[a-z][\w-]*(?:\s+(?!and\b)[a-z][\w-]*)?)"
+_LOOSE_LIST = rf"{_LOOSE_ITEM}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_LOOSE_ITEM}){{0,8}}"
 #: Words between a subject and its verb: auxiliaries, adverbs, relative pronouns.
 _AUX = (
     r"(?:,?\s+(?:has|have|had|is|are|was|were|will|would|can|could|to|be|been|being|also|now|already|jointly|"
@@ -330,6 +333,19 @@ _MAKES_RULES = (
         1,
         2,
         "work-together-on",
+        0.8,
+        frozenset(_ACTORS),
+        _TECH,
+    ),
+    # "§the city§ will explore different technologies, including §quantum sensors§, devices and §cryogenics§"
+    Rule(
+        re.compile(
+            rf"({LIST}){_AUX}\s+{_MAKES}\s+(?:{_QUAL}\s+){{0,2}}?(?:technologies|areas|fields|domains)\s*,?\s+"
+            rf"(?:including|such\s+as|like|notably)\s*:?\s+({_LOOSE_LIST})"
+        ),
+        1,
+        2,
+        "technologies-including",
         0.8,
         frozenset(_ACTORS),
         _TECH,

@@ -149,6 +149,11 @@ def test_no_technology_phrase(text: str) -> None:
             "post-quantum cryptography",
         ),
         (
+            "Veltra Quantum will explore several technologies, including quantum sensors, lasers and cryogenics.",
+            "Veltra Quantum",
+            "cryogenics",
+        ),
+        (
             "Veltra Quantum will build a testbed with 24 superconducting qubits.",
             "Veltra Quantum",
             "superconducting quantum computing",
