@@ -29,7 +29,7 @@ from ..segment import Sentence
 from .mention import Mention
 from .words import alternation, word_list, word_table
 
-__all__ = ["cue_names"]
+__all__ = ["cue_names", "plausible"]
 
 E = EntityType
 
@@ -40,7 +40,20 @@ _ADVERBS = r"(?:(?:has|have|had|today|recently|also|just|officially|formally|now
 
 _VERB = re.compile(rf"\s{_ADVERBS}(?:{alternation('org_verbs')})\b")
 #: The subject right before an organisation verb (searched in a short window ending at the verb).
-_SUBJECT = re.compile(rf"{_CLAUSE}({_NAME}){_LEGAL}?(?:\s+\([^()]{{1,40}}\))?$")
+_SUBJECT = re.compile(
+    rf"{_CLAUSE}((?:{_NAME}{_LEGAL}?(?:,\s+(?:and\s+)?|\s+and\s+)){{0,5}}{_NAME}){_LEGAL}?(?:\s+\([^()]{{1,40}}\))?$"
+)
+#: Separators of a list of names: ", ", " and ", ", and ".
+_LIST_SEP = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
+#: Names listed after a plural organisation noun: "investors such as A, B and C", "partners
+#: including A and B", "startups like A".
+_EXAMPLES = re.compile(
+    r"\b(?i:investors|backers|companies|corporations|firms|start-?ups|partners|members|banks|funds|groups|players|"
+    r"vendors|providers|suppliers|operators|institutions|universities|organi[sz]ations|giants|manufacturers|"
+    r"developers|customers)\b[^.;:]{0,40}?\b(?:such\s+as|including|like|namely|include|included)\s+"
+    rf"((?:{_NAME}(?:\s*\([^()]{{1,40}}\))?(?:,\s+(?:and\s+)?|\s+and\s+)){{0,8}}{_NAME})(?![\w.-]*\.\w)"
+)
+_EXAMPLES_GATE = frozenset(["such", "including", "like", "namely", "include", "included"])
 _ROLE_OF = re.compile(
     rf"(?<![\w-])({_NAME})(?:['’]s?\s+(?:co-?founder|founder|CEO|CTO|CFO|COO|chief\s+(?:executive|technology|scientific|"
     rf"operating|financial|commercial)(?:\s+officer)?|chair(?:man|woman|person)?|president|board|shares|stock|"
@@ -169,7 +182,9 @@ def cue_names(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
         lo = max(0, v.start() - 90)
         m = _SUBJECT.search(t, lo, v.start())
         if m is not None:
-            _add(out, sent, gaz, m.start(1), m.end(1), None)
+            _add_list(out, sent, gaz, m.start(1), m.end(1))
+    for m in _EXAMPLES.finditer(t) if not words.isdisjoint(_EXAMPLES_GATE) else ():
+        _add_list(out, sent, gaz, m.start(1), m.end(1), solo_ok=True)
     for rx, gate in ((_ROLE_OF, _ROLE_GATE), (_SHARES, _SHARES_GATE), (_TICKER, _TICKER_GATE)):
         for m in rx.finditer(t) if not words.isdisjoint(gate) else ():
             _add(out, sent, gaz, m.start(1), m.end(1), None)
@@ -184,6 +199,19 @@ def cue_names(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
         if _is_place(m.group(1), gaz):
             _add(out, sent, gaz, m.start(2), m.end(2), None, solo_ok=True)
     return out
+
+
+def _add_list(
+    out: list[Mention], sent: Sentence, gaz: Gazetteer, s: int, e: int, *, solo_ok: bool = False
+) -> None:
+    """Each name of "A, B and C" (a single name too)."""
+    t = sent.text
+    start = s
+    for sep in _LIST_SEP.finditer(t, s, e):
+        end = t.find(" (", start, sep.start())  # "Alder Capital (the regional fund), and ..."
+        _add(out, sent, gaz, start, sep.start() if end < 0 else end, None, solo_ok=solo_ok)
+        start = sep.end()
+    _add(out, sent, gaz, start, e, None, solo_ok=solo_ok)
 
 
 def _kind_at(t: str, k: re.Match[str]) -> str | None:
@@ -233,7 +261,9 @@ def _add(
         return
     s, e = span
     name = sent.text[s:e]
-    if not _plausible(name, gaz, trusted=solo_ok):
+    if sent.text[e : e + 1] == "." and sent.text[e + 1 : e + 2].isalnum():
+        return  # "Zy.vc", "Orbion.ai": the name goes on after the full stop
+    if not plausible(name, gaz, trusted=solo_ok):
         return
     st = sent.start + s
     out.append(Mention(st, st + len(name), name, head_type(name) or etype or E.COMPANY, name, "descriptor"))
@@ -255,7 +285,7 @@ def _trim(t: str, s: int, e: int) -> tuple[int, int] | None:
     return s + words[0].start(), s + words[-1].end()
 
 
-def _plausible(name: str, gaz: Gazetteer, *, trusted: bool) -> bool:
+def plausible(name: str, gaz: Gazetteer, *, trusted: bool) -> bool:
     """Could ``name`` be an organisation the gazetteer does not already report?"""
     words = name.split()
     low = [w.lower().strip(".,") for w in words]
@@ -266,7 +296,7 @@ def _plausible(name: str, gaz: Gazetteer, *, trusted: bool) -> bool:
     if all(w in KEYWORDS or w in {"of", "for", "and", "the"} for w in low):
         return False  # "the Institute", "Research Council": references, not names
     if len(words) == 1:
-        return True
+        return not name.lower().endswith("ly")  # "Separately, A and B announced"
     # several plain capitalised words with no organisation word may be a person's name
     looks_personal = all(re.fullmatch(NAMEPART, w) for w in words) and len(words) <= 3
     organisational = head_type(name) is not None or "quantum" in low

@@ -22,7 +22,7 @@ from ..gazetteer import Entry, Gazetteer, default_gazetteer, norm
 from ..patterns import ACADEMIC_FIELDS, CAPW, KEYWORDS, LEADING_NOISE, ROLE_WORDS, head_type
 from ..segment import Sentence
 from .mention import Mention
-from .org_cues import cue_names
+from .org_cues import cue_names, plausible
 from .words import word_list
 
 __all__ = [
@@ -257,12 +257,14 @@ def org_mentions(
                 continue
             if len(name) < 2 or name.isdigit() or (" " not in name and name.lower().endswith("ly")):
                 continue
+            if not plausible(name, gaz, trusted=False):
+                continue  # "Jane Smith and Ada Lin announced": people, not parties
             st = sent.start + base + item.end() - len(name)
             out.append(Mention(st, st + len(name), name, head_type(name) or E.COMPANY, name, "list"))
     for m in _APPOS_KIND.finditer(t) if (", a" in t or ", the" in t or ", one" in t) else ():
         name = m.group(1)
-        if name.split()[0].lower() in LEADING_NOISE:
-            continue
+        if name.split()[0].lower() in LEADING_NOISE or (" " not in name and name.endswith("ly")):
+            continue  # "Separately, the two firms ..." is no apposition
         if any(x.type in {E.CITY, E.REGION, E.COUNTRY, E.TECHNOLOGY, E.PERSON} for x in gaz.lookup(name)):
             continue
         etype = (

@@ -275,3 +275,41 @@ def test_not_organisations(facts: Run, text: str) -> None:
 def test_role_before_of_still_names_the_company(facts: Run) -> None:
     f = facts("Ada Lin, Country Manager of Sanko Electric Oy, joined the panel.")
     assert f.has_entity("Sanko Electric Oy")
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Funding came from existing investors such as Tessa, Elmwood Mutual Pension Insurance and World Fund.",
+            ["Tessa", "Elmwood Mutual Pension Insurance"],
+        ),
+        (
+            "The initiative supports companies including Sanko, and startups like OptiQ and Jijo.",
+            ["Sanko", "Jijo"],
+        ),
+        ("Orbion and Kelvion have developed a superconducting quantum computer.", ["Orbion", "Kelvion"]),
+        ("Backers include Alder Capital (the regional fund), and Kelvion.", ["Kelvion"]),
+    ],
+)
+def test_names_in_example_lists_and_subject_lists(facts: Run, text: str, names: list[str]) -> None:
+    f = facts(text)
+    for name in names:
+        assert f.has_entity(name), (name, sorted(f.names.values()))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In May, Jane Smith and Ada Lin announced their plans.",
+        "Separately, the two firms announced results.",
+        "Investors including Zy.vc joined the round.",
+    ],
+)
+def test_no_company_from_people_adverbs_or_domains(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert not [
+        e
+        for e in f.kg.entities
+        if e.type.value == "Company" and e.name in {"Jane Smith", "Ada Lin", "Separately", "Zy"}
+    ]
