@@ -425,6 +425,15 @@ def _subjects(group: str) -> list[int]:
     return ids if "," not in group or re.search(r"\b(?:and|&)\s", group) else ids[-1:]
 
 
+#: "§A§ is teaming up with §B§ (or "with a §Toronto§-based company") to develop and commercialise
+#: §quantum computing§ technology": partners joined for a technology both work on it.
+_PARTNERS_TO_MAKE = re.compile(
+    rf"({LIST})[^§.;]{{0,40}}?\b(?:team\w*\s+up|partner\w*|collaborat\w+|join\w*\s+forces|work\w*\s+together|"
+    rf"cooperat\w+)\s+with\s+(?:({LIST})|(?:a|an|the)\s+[^.;]{{0,50}}?)\s+to\s+(?:jointly\s+)?{_MAKES}(?:\s+and\s+{_MAKES})?\s+(?:{_QUAL}\s+){{0,3}}?"
+    rf"{_TECH_LIST}"
+)
+
+
 #: A machine rather than a field: "§IBM§'s fourth §quantum computer§", "§X§'s §quantum hardware§".
 _INSTANCE = re.compile(r"(?i)quantum\s+(?:computer|hardware|systems?|devices?|processors?|chips?)")
 
@@ -436,6 +445,13 @@ def works_on_facts(v: SentView, m: str) -> Iterator[Fact]:
         ):
             continue  # owning a machine is not a stated focus
         yield fact
+    for x in _PARTNERS_TO_MAKE.finditer(m):
+        for a in _subjects(x.group(1)) + ids_in(x.group(2) or ""):
+            if v.type(a) not in _ACTORS:
+                continue
+            for b in ids_in(x.group(3)):
+                if _ok(v, a, b, _TECH):
+                    yield _f(v, a, R.WORKS_ON, b, "partners-to-make", 0.8)
     for rule in _MAKES_RULES:
         for x in rule.pattern.finditer(m):
             for a in _subjects(x.group(rule.source)):

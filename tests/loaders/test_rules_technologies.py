@@ -149,6 +149,16 @@ def test_no_technology_phrase(text: str) -> None:
             "post-quantum cryptography",
         ),
         (
+            "Veltra University is teaming up with Orbion Quantum to develop and commercialise quantum sensing technology.",
+            "Veltra University",
+            "quantum sensing",
+        ),
+        (
+            "Veltra University is teaming up with Orbion Quantum to develop and commercialise quantum sensing technology.",
+            "Orbion Quantum",
+            "quantum sensing",
+        ),
+        (
             "Veltra Quantum will explore several technologies, including quantum sensors, lasers and cryogenics.",
             "Veltra Quantum",
             "cryogenics",
