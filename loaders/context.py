@@ -259,7 +259,8 @@ def _normalise(v: SentView) -> None:
         return f"§{p}§" if _WHO_FOLLOWS.match(m.string, m.end()) else f"§{a}§"
 
     v.masked = re.sub(
-        rf"{ENT}(?:'s?)?\s+((?:(?:{_ROLE_MOD}|§\d+§)\s+){{0,3}}?)({_ROLE_CAP}),?\s+(?:{_TITLE}\s+)?{ENT}",
+        rf"{ENT}(?:'s?)?\s+((?:(?:{_ROLE_MOD}|§\d+§)\s+){{0,3}}?)({_ROLE_CAP})"
+        rf"(?:\s+(?:of|for)\s+[a-z][\w-]*(?:\s+(?:and\s+)?[a-z][\w-]*)?)?,?\s+(?:{_TITLE}\s+)?{ENT}",
         role,
         v.masked,
     )

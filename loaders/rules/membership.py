@@ -114,6 +114,14 @@ _MEMBER_OF = re.compile(
 )
 #: "... members of the new §a§ are ...": the mention only qualifies the subject.
 _MODIFIER_OF = re.compile(r"\b(?:of|for|at)\s+(?:the\s+)?(?:[\w-]+\s+)?$")
+#: What an organisation joins or takes part in: groups, and centres run as networks.
+_JOINABLE = frozenset({E.CLUSTER, E.PROGRAM, E.RESEARCH_INSTITUTE})
+#: "Institutions that will participate in the §b§ include §a§, §c§" / "companies joining §b§ are ...".
+_PARTICIPANTS_INCLUDE = re.compile(
+    r"\b(?i:institutions|members|partners|companies|universities|organi[sz]ations|participants|firms|startups|start-ups)\s+"
+    r"(?:(?:that|which|who)\s+)?(?:(?:will|have|has|had|now|already)\s+)*(?:participate|participating|participated|join|joining|joined|"
+    rf"take\s+part|taking\s+part|took\s+part)\s+(?:in\s+)?(?:the\s+)?{ENT}\s+(?:include|includes|are|were|will\s+be)\s+({LIST})"
+)
 #: "§a§ and §c§ are among the members of §b§" / "§a§ is one of the five partners of §b§".
 _AMONG = re.compile(
     rf"({LIST})\s+(?:is|are|was|were|has\s+been|have\s+been|became|become|will\s+be)\s+(?:(?:now|also)\s+)?"
@@ -231,6 +239,9 @@ def _listed_members(v: SentView, m: str) -> Iterator[Fact]:
         b, listed = _filled(x)
         for a in ids_in(listed):
             yield from _part(v, a, b, "members-include", 0.8, _GROUP_TYPES)
+    for x in _PARTICIPANTS_INCLUDE.finditer(m):
+        for a in ids_in(x.group(2)):
+            yield from _part(v, a, int(x.group(1)), "participants-include", 0.8, _JOINABLE)
     for x in _MAKE_UP.finditer(m):
         for a in ids_in(x.group(1)):
             yield from _part(v, a, int(x.group(2)), "make-up", 0.8, _GROUP_TYPES)
@@ -263,7 +274,7 @@ def membership_facts(v: SentView, m: str) -> Iterator[Fact]:
     ):
         b = int(x.group(2))
         for a in ids_in(x.group(1)):
-            if _ok(v, a, b, {E.CLUSTER, E.PROGRAM}):
+            if _ok(v, a, b, _JOINABLE) and v.type(a) is not E.PERSON:
                 yield _f(v, a, R.PART_OF, b, "joins", 0.8)
     for x in re.finditer(
         rf"{ENT}\s+(?:initiative|programme|program|project|scheme)?\s*(?:of|within|under)\s+the\s+{ENT}", m

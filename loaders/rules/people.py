@@ -54,10 +54,14 @@ _PERSON_TITLE = re.compile(
 )
 
 
-_PERSON_ROLE_BEFORE = re.compile(rf"(?i:{_ROLE_ANY})\s+({NAME})")
+#: "professor of physics", "vice president for research": a role with its field.
+_FIELD = r"(?:\s+(?:of|for)\s+[a-z][\w-]*(?:\s+(?:and\s+)?[a-z][\w-]*)?)?"
+_PERSON_ROLE_BEFORE = re.compile(rf"(?i:{_ROLE_ANY}){_FIELD}\s+({NAME})")
 
 
-_PERSON_APPOS = re.compile(rf"({NAME}),\s+(?:a|an|the)?\s*[^,]{{0,40}}?\b(?i:{_ROLE_ANY})\b")
+#: Degrees and honours between a name and its role: "Ana Berg, Ph.D., CEO of ...".
+_POSTNOMINAL = r"(?:,\s+(?:Ph\.\s?D\.|PhD|M\.D\.|MD|Jr\.|Sr\.|OBE|CBE|MBE|FRS))?"
+_PERSON_APPOS = re.compile(rf"({NAME}){_POSTNOMINAL},\s+(?:a|an|the)?\s*[^,]{{0,40}}?\b(?i:{_ROLE_ANY})\b")
 
 
 _PERSON_AFTER_ROLE = re.compile(

@@ -304,3 +304,16 @@ def test_members_listed_after_a_colon(facts: Run) -> None:
 def test_membership_in_brackets(facts: Run, text: str) -> None:
     f = facts(text)
     assert f.has("Orbion Technologies", "PART_OF", ALLIANCE), f.triples()
+
+
+def test_participants_include(facts: Run) -> None:
+    f = facts(
+        "Institutions that will participate in the Veltra Quantum Alliance include Orbion University, "
+        "the Kessler Institute and Kessler Systems."
+    )
+    assert f.has("Kessler Systems", "PART_OF", ALLIANCE), f.triples()
+
+
+def test_joining_a_centre(facts: Run) -> None:
+    f = facts("Orbion University has joined the Kessler Quantum Centre.")
+    assert f.has("Orbion University", "PART_OF", "Kessler Quantum Centre"), f.triples()

@@ -363,3 +363,23 @@ def test_a_minister_chairing_a_body_is_not_its_employee(facts: Run) -> None:
     f = facts("The Quantum Advisory Council is chaired by Minister Tomas Berg.")
     assert f.has("Tomas Berg", "LEADS", "Quantum Advisory Council")
     assert not f.has("Tomas Berg", "AFFILIATED_WITH", "Quantum Advisory Council")
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "org"),
+    [
+        (
+            "Kessler Institute associate professor of physics Tomas Berg won the award.",
+            "Tomas Berg",
+            "Kessler Institute",
+        ),
+        (
+            "Ana Berg, Ph.D., Veltra Quantum vice president for research, said the tests passed.",
+            "Ana Berg",
+            "Veltra Quantum",
+        ),
+    ],
+)
+def test_roles_with_fields_and_degrees(facts: Run, text: str, person: str, org: str) -> None:
+    f = facts(text)
+    assert f.has(person, "AFFILIATED_WITH", org), f.triples()
