@@ -20,6 +20,7 @@ organisation word in them) possible personal names.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from qkg.schemas import EntityType
 
@@ -38,6 +39,11 @@ _LEGAL = r"(?:,?\s+(?:Inc|Ltd|Corp|Co|LLC|plc|PLC|AG|SE|NV|N\.V|SAS|GmbH|Limited
 _CLAUSE = r"(?:^|(?<=[.;:,(]\s)|(?<=[“\"])|(?<=\bthat\s)|(?<=\bwhile\s)|(?<=\bwhen\s)|(?<=\bas\s))"
 _ADVERBS = r"(?:(?:has|have|had|today|recently|also|just|officially|formally|now|previously|earlier|reportedly)\s+){0,3}"
 
+#: Legal forms written with full stops, which the capitalised-phrase chunker cannot see:
+#: "HENNGE K.K.", "Orbion S.A.", "Veltra N.V.", "Kessler S.p.A.", "Nordlys A/S".
+_DOTTED_LEGAL = re.compile(
+    rf"(?<![\w-])({CAPW}(?:\s+{CAPW}){{0,3}}?),?\s+(?:K\.K\.|S\.A\.S?\.?|N\.V\.|B\.V\.|S\.p\.A\.|S\.L\.|A/S|S\.à\s?r\.l\.)"
+)
 _VERB = re.compile(rf"\s{_ADVERBS}(?:{alternation('org_verbs')})\b")
 #: The subject right before an organisation verb (searched in a short window ending at the verb).
 _SUBJECT = re.compile(
@@ -185,6 +191,11 @@ def cue_names(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
             _add_list(out, sent, gaz, m.start(1), m.end(1))
     for m in _EXAMPLES.finditer(t) if not words.isdisjoint(_EXAMPLES_GATE) else ():
         _add_list(out, sent, gaz, m.start(1), m.end(1), solo_ok=True)
+    for m in _DOTTED_LEGAL.finditer(t) if ("." in t or "A/S" in t) else ():
+        n = len(out)
+        _add(out, sent, gaz, m.start(1), m.end(1), E.COMPANY, solo_ok=True, alias=m.group())
+        if len(out) > n:  # the span takes the legal form in, so that lists and verbs around it stay whole
+            out[-1] = replace(out[-1], end=sent.start + m.end(), text=m.group())
     for rx, gate in ((_ROLE_OF, _ROLE_GATE), (_SHARES, _SHARES_GATE), (_TICKER, _TICKER_GATE)):
         for m in rx.finditer(t) if not words.isdisjoint(gate) else ():
             _add(out, sent, gaz, m.start(1), m.end(1), None)
@@ -255,6 +266,7 @@ def _add(
     etype: EntityType | None,
     *,
     solo_ok: bool = False,
+    alias: str | None = None,
 ) -> None:
     span = _trim(sent.text, s, e)
     if span is None:
@@ -266,7 +278,18 @@ def _add(
     if not plausible(name, gaz, trusted=solo_ok):
         return
     st = sent.start + s
-    out.append(Mention(st, st + len(name), name, head_type(name) or etype or E.COMPANY, name, "descriptor"))
+    aliases = [alias] if alias else []
+    out.append(
+        Mention(
+            st,
+            st + len(name),
+            name,
+            head_type(name) or etype or E.COMPANY,
+            name,
+            "descriptor",
+            aliases=aliases,
+        )
+    )
 
 
 def _trim(t: str, s: int, e: int) -> tuple[int, int] | None:

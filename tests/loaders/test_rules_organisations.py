@@ -313,3 +313,9 @@ def test_no_company_from_people_adverbs_or_domains(facts: Run, text: str) -> Non
         for e in f.kg.entities
         if e.type.value == "Company" and e.name in {"Jane Smith", "Ada Lin", "Separately", "Zy"}
     ]
+
+
+def test_dotted_legal_forms(facts: Run) -> None:
+    f = facts("Orbion S.A. and Nordlys A/S signed an MOU. The host was Sanko K.K., the organiser.")
+    assert f.has("Orbion", "PARTNERS_WITH", "Nordlys")
+    assert "Sanko K.K." in next(e.aliases for e in f.kg.entities if e.name == "Sanko")
