@@ -181,16 +181,36 @@ _TAKERS = (
 )
 
 
+#: "N companies have been awarded contracts to build testbeds at the §centre§": the client of the contracts
+_CLIENT = re.compile(
+    rf"\bcontracts?\s+to\s+(?:build|supply|deliver|develop|install|provide|design|operate)\b(?:[^.;]|\.(?=\d)){{0,80}}?\b(?:at|for|to)\s+(?:the\s+)?({LIST})"
+)
+#: "The winning companies are:", "The successful bidders are:" (a bulleted list follows)
+_WINNERS_INTRO = re.compile(
+    r"\b(?:winners|winning\s+\w+|successful\s+\w+|selected\s+\w+|contractors|awardees|recipients)\b[^.]{0,30}:\s*$",
+    re.I,
+)
+
+
 def _awarded_later(views: list[SentView], window: int = 6) -> list[AgreementDraft]:
-    """Contracts whose awarding body was named a few sentences before the contractors."""
+    """Contracts whose awarding body (or client) was named a few sentences before the contractors."""
     out: list[AgreementDraft] = []
     awarder: str | None = None
     last = -(10**9)
     for k, v in enumerate(views):
         m = v.masked
-        if "contract" not in m.lower() and "as did" not in m:
+        low = m.lower()
+        if awarder is not None and k - last <= window and _WINNERS_INTRO.search(m):
+            # "The winning companies are:" and one bulleted line per contractor
+            for j, t in _bulleted(views, k):
+                if t != awarder:
+                    out.append(
+                        AgreementDraft(K.CONTRACT, [awarder, t], [last, j], "contract-winners-list", 0.7)
+                    )
             continue
-        x = _AWARDS.search(m)
+        if "contract" not in low and "as did" not in low:
+            continue
+        x = _AWARDS.search(m) or _CLIENT.search(m)
         if x:
             ps = _party(v, x.group(1))
             if ps:
@@ -204,6 +224,19 @@ def _awarded_later(views: list[SentView], window: int = 6) -> list[AgreementDraf
                         out.append(
                             AgreementDraft(K.CONTRACT, [awarder, t], [last, k], "contract-awarded-later", 0.7)
                         )
+    return out
+
+
+def _bulleted(views: list[SentView], k: int) -> list[tuple[int, str]]:
+    """The first organisation of each bulleted line right after sentence ``k``."""
+    out: list[tuple[int, str]] = []
+    for j in range(k + 1, min(len(views), k + 40)):
+        w = views[j]
+        if not _BULLET.match(w.sent.text):
+            break
+        first = w.indices(lambda t: t in ORGS)
+        if first:
+            out.append((j, w.id(first[0])))
     return out
 
 

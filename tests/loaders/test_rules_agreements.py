@@ -70,6 +70,20 @@ def test_contractors_named_after_the_awarding_body(facts: Run) -> None:
     assert got == {frozenset({"Ministry of Defence", p}) for p in want}
 
 
+def test_winners_listed_after_the_client(facts: Run) -> None:
+    f = facts(
+        "Three hardware companies have been awarded contracts to build quantum testbeds at the Ministry of Defence.\n"
+        "The winners will deliver by 2027.\n"
+        "The winning companies are:\n"
+        "- Veltra Quantum, Lyon\n"
+        "- Orbion Systems\n"
+        "- Kessler Photonics, Munich\n"
+    )
+    got = {ps for kind, ps in f.agreements() if kind == "Contract"}
+    want = {"Veltra Quantum", "Orbion Systems", "Kessler Photonics"}
+    assert got == {frozenset({"Ministry of Defence", p}) for p in want}
+
+
 def test_a_contract_without_an_awarding_body_gives_nothing(facts: Run) -> None:
     assert (
         facts("Veltra Quantum scored a contract last year. Orbion Systems won two contracts.").agreements()
