@@ -67,6 +67,12 @@ _DESCRIBED = (
 )
 #: "with major corporations such as A and B": a generic head before the named examples
 _EXAMPLES = r"(?:(?:[a-z][\w-]*\s+){1,3}(?:such\s+as|including|like),?\s+)?"
+#: a plural definite description of the parties of the agreement just named
+_PLURAL_REF = re.compile(
+    r"\b(?:the|both|all)\s+(?:(?:two|three|four|five|six|\d+|participating|member|partner|founding)\s+)?"
+    r"(?:consortia|countries|nations|governments|partners|organi[sz]ations|parties|sides|associations|institutions|signatories)\b",
+    re.I,
+)
 _CO_RX = re.compile(rf"\b{_CO_VERB}")
 _DEFINITE = re.compile(
     r"^\s*(?:The|This|That|Their|Its)\s+(?:[\w-]+\s+){0,2}(?:joint\s+statement|agreement|partnership|MO[Uu]|memorandum|"
@@ -316,6 +322,19 @@ def find_agreements(
                 _details(d, v, doc_date)
                 drafts.append(d)
                 _pairs(facts, k, pids, kind, "definite-reference", 0.6)
+            continue
+        # "the consortia released a joint statement", "joint statements by both governments"
+        if (
+            not groups
+            and kind is not None
+            and drafts
+            and k - max(drafts[-1].sentences) <= 5
+            and _PLURAL_REF.search(m)
+            and not v.indices(lambda t: t in _PARTY_TYPES)
+        ):
+            d = AgreementDraft(kind, list(drafts[-1].parties), [k], "plural-reference", 0.6)
+            _details(d, v, doc_date)
+            drafts.append(d)
             continue
         all_ids: list[str] = []
         for parties, rule, pos in groups:

@@ -99,6 +99,19 @@ def test_a_partnership_retelling_a_funding_round_is_that_round(facts: Run) -> No
     assert [k for k, _ in f.agreements()] == ["Investment"]
 
 
+def test_plural_reference_to_the_last_agreement(facts: Run) -> None:
+    f = facts(
+        "Germany and Canada signed a memorandum of understanding on quantum sensing. "
+        "In 2024, the two countries released a joint statement on quantum networks."
+    )
+    kinds = {k for k, ps in f.agreements() if ps == frozenset({"Germany", "Canada"})}
+    assert kinds == {"MOU", "JointStatement"}
+
+
+def test_plural_reference_needs_an_agreement_on_stage(facts: Run) -> None:
+    assert facts("The two countries released a joint statement on quantum networks.").agreements() == []
+
+
 def test_statement_released_by_governments(facts: Run) -> None:
     f = facts("The joint statement was released by the Governments of Germany and Canada.")
     assert ("JointStatement", frozenset({"Germany", "Canada"})) in f.agreements()
