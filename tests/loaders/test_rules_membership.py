@@ -317,3 +317,20 @@ def test_participants_include(facts: Run) -> None:
 def test_joining_a_centre(facts: Run) -> None:
     f = facts("Orbion University has joined the Kessler Quantum Centre.")
     assert f.has("Orbion University", "PART_OF", "Kessler Quantum Centre"), f.triples()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Orbion Technologies partnered with Veltra Quantum, which is led by a team of former Kessler Institute researchers.",
+        "The deal was announced by Orbion Technologies and Veltra Quantum on Monday.",
+        "Kessler Ventures led the round, and Orbion Capital joined.",
+        "Orbion Technologies and Veltra Quantum are members of the board.",
+        "The workshop was chaired by a representative of Orbion Technologies.",
+        "Orbion University is a partner of Veltra Quantum in the project.",
+        "Veltra Quantum acquired a 10% stake in Orbion Technologies.",
+        "Veltra Quantum bought equipment from Orbion Technologies.",
+    ],
+)
+def test_no_membership_or_leadership(facts: Run, text: str) -> None:
+    assert not any(t in {"PART_OF", "LEADS"} for _, t, _ in facts(text).triples())

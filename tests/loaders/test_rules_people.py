@@ -383,3 +383,15 @@ def test_a_minister_chairing_a_body_is_not_its_employee(facts: Run) -> None:
 def test_roles_with_fields_and_degrees(facts: Run, text: str, person: str, org: str) -> None:
     f = facts(text)
     assert f.has(person, "AFFILIATED_WITH", org), f.triples()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ana Ferreira thanked Orbion Technologies for its support.",
+        "The report, written by Ana Ferreira and Tomas Berg, was published by Quantum Daily.",
+        "Orbion Technologies is the first company in Lyon to build a trapped-ion computer.",
+    ],
+)
+def test_no_affiliation(facts: Run, text: str) -> None:
+    assert not any(t in {"AFFILIATED_WITH", "LEADS"} for _, t, _ in facts(text).triples())
