@@ -184,6 +184,22 @@ _PARTY_WORDS = (
 
 #: Adjectives of regions that stand before nouns in party phrases ("between Western and Korean
 #: organisations"), not names.
+#: Last words of the names of newspapers, news sites and wires (not actors, per the annotation rules).
+_MEDIA_FINALS = frozenset(
+    [
+        "news",
+        "times",
+        "post",
+        "journal",
+        "herald",
+        "gazette",
+        "tribune",
+        "newswire",
+        "daily",
+        "magazine",
+        "weekly",
+    ]
+)
 _ROLE_WORD = re.compile(rf"\b(?i:{ROLE_WORDS})\b")
 _ORG_TYPES = frozenset(
     {E.COMPANY, E.UNIVERSITY, E.RESEARCH_INSTITUTE, E.GOVERNMENT_BODY, E.CLUSTER, E.PROGRAM}
@@ -368,6 +384,8 @@ def _org_candidate(out: list[Mention], sent: Sentence, t: str, s: int, e: int, g
             phrase = phrase[: m.start()]
             e = s + len(phrase)
             break
+    if phrase.rsplit(" ", 1)[-1].lower() in _MEDIA_FINALS:
+        return  # "Research Community News", "Lakeport Herald": media outlets are not actors
     fr = re.search(r"\sfor\s", phrase)
     if fr and any(x.type in _ORG_TYPES for x in gaz.lookup(phrase[: fr.start()])):
         return  # "European Commission for Tech Sovereignty": a known body and a portfolio

@@ -319,3 +319,9 @@ def test_dotted_legal_forms(facts: Run) -> None:
     f = facts("Orbion S.A. and Nordlys A/S signed an MOU. The host was Sanko K.K., the organiser.")
     assert f.has("Orbion", "PARTNERS_WITH", "Nordlys")
     assert "Sanko K.K." in next(e.aliases for e in f.kg.entities if e.name == "Sanko")
+
+
+def test_media_outlets_are_not_organisations(facts: Run) -> None:
+    f = facts("The Lakeport Research News and the Ruritania Daily Herald reported that Orbion raised money.")
+    assert not f.has_entity("Lakeport Research News")
+    assert not f.has_entity("Ruritania Daily Herald")
