@@ -308,6 +308,15 @@ def _sniff(data: bytes, suffix: str) -> str:
     return "text/plain"
 
 
+def _page_date(value: str, notes: list[str]) -> dt.date | None:
+    """A page's stated publication date; an impossible one ("2024-13-45") is no date, noted."""
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        notes.append(f"publication date {value!r} is not a date; ignored")
+        return None
+
+
 def read_bytes(
     data: bytes,
     source: str,
@@ -331,7 +340,7 @@ def read_bytes(
         _check_binary(data, source)
         text, title, date_s = run_bounded(source, _html_to_text, data, limits=opts.limits)
         if date_s and pub is None:
-            pub = dt.date.fromisoformat(date_s)
+            pub = _page_date(date_s, notes)
         notes.append("main text extracted from HTML")
     else:
         text, notes = decode(data, source)

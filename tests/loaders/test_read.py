@@ -165,3 +165,23 @@ def test_sandbox_bounds_time_and_memory() -> None:
 
 def test_sandbox_returns_values() -> None:
     assert run_bounded("ok", sum, [1, 2, 3]) == 6
+
+
+@pytest.mark.parametrize("content", ["2024-13-45T10:00:00Z", "2023-02-30", "0000-00-00"])
+def test_impossible_publication_date_is_no_date(content: str) -> None:
+    page = (
+        f'<html><head><title>Orbion news</title><meta property="article:published_time" content="{content}">'
+        "</head><body><article><p>Orbion Quantum signed an MOU with the Veltra Institute.</p></article></body></html>"
+    ).encode()
+    r = read_bytes(page, "orbion.html")
+    assert r.document.published is None
+    assert any("is not a date" in n for n in r.notes)
+    assert "Orbion Quantum signed" in r.document.text
+
+
+def test_valid_publication_date_is_kept() -> None:
+    page = (
+        b'<html><head><meta property="article:published_time" content="2024-05-04T10:00:00Z"></head>'
+        b"<body><article><p>Orbion Quantum signed an MOU with the Veltra Institute.</p></article></body></html>"
+    )
+    assert str(read_bytes(page, "orbion.html").document.published) == "2024-05-04"
