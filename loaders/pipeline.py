@@ -160,7 +160,14 @@ def load_paths(
     for step in _progress(len(files), show):
         for i, src in enumerate(files, start=1):
             try:
-                deltas, notes, nbytes = deltas_from(src, ex, options)
+                try:
+                    deltas, notes, nbytes = deltas_from(src, ex, options)
+                except (DocumentRejected, KeyboardInterrupt, MemoryError):
+                    raise
+                except Exception as exc:  # one document's bug is its rejection, not the batch's end
+                    raise DocumentRejected(
+                        src, f"unexpected error ({type(exc).__name__}: {exc}); please report it"
+                    ) from exc
             except DocumentRejected as exc:
                 summary.rejected.append((exc.source, exc.reason))
                 logger.warning(

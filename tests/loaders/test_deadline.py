@@ -66,3 +66,28 @@ def test_cli_load_and_extract_report_the_time_limit(
     monkeypatch.setenv("QKG_EXTRACT_TIME_LIMIT", "0.000000001")
     assert main(["load", "--no-progress", str(doc)]) == 1
     assert "time limit" in capsys.readouterr().err
+
+
+class FailsOnBroken:
+    """A real rule extractor, except that documents titled 'broken' hit a bug."""
+
+    name = "rules"
+
+    def extract(self, document: Document) -> KnowledgeGraph:
+        if document.title == "broken":
+            raise RuntimeError("index out of range in a rule")
+        return RuleExtractor().extract(document)
+
+
+def test_an_unexpected_error_rejects_that_document_only(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "broken.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "z.txt").write_text("KAIST and Pasqal signed an MOU in Daejeon.", encoding="utf-8")
+    store = EmbeddedStore(tmp_path / "store")
+    try:
+        summary = load_paths([str(tmp_path)], store, extractor=FailsOnBroken(), progress=False)
+        assert summary.documents == 2
+        assert [Path(src).name for src, _ in summary.rejected] == ["broken.txt"]
+        assert "RuntimeError: index out of range in a rule" in summary.rejected[0][1]
+    finally:
+        store.close()
