@@ -329,6 +329,13 @@ _LED_BY = re.compile(
     r"delivered|operated|implemented|convened)(?:\s+and\s+(?:led|headed|run|managed|operated|coordinated))?\s+by\s+"
     rf"(?:(?:its|the|their|a)\s+)?((?:(?i:{ROLE_WORDS})\s+){{0,3}})({LIST})"
 )
+#: "the §b§ project, which is worth $40m and is led by the §a§": a relative clause after other facts.
+_WHICH_LED_BY = re.compile(
+    rf"{ENT}(?:\s+(?:project|programme|program|initiative|scheme|fund|mission|plan|strategy|consortium|network))?,?\s+"
+    r"(?:which|that)\s+[^§;]{0,80}?\band\s+(?:is|was|will\s+be|has\s+been)\s+(?:jointly\s+|also\s+)?"
+    r"(?:led|headed|chaired|coordinated|run|managed|overseen|administered|operated)\s+by\s+(?:the\s+)?"
+    rf"{ENT}"
+)
 #: Verbs of running that only say who leads when the thing run is a programme or fund.
 _RUN_ONLY = frozenset({"run", "managed", "administered", "delivered", "operated", "implemented", "convened"})
 _RUN_TARGETS = frozenset({E.PROGRAM, E.CLUSTER, E.RESEARCH_INSTITUTE})
@@ -384,6 +391,10 @@ def _passive_leads(v: SentView, m: str) -> Iterator[Fact]:
             a = int(x.group(2))
             if _may_lead(v, a, b):
                 yield _f(v, a, R.LEADS, b, "managed-by", 0.7)
+    for x in _WHICH_LED_BY.finditer(m):
+        b, a = int(x.group(1)), int(x.group(2))
+        if v.type(b) in _RUN_TARGETS | {E.GOVERNMENT_BODY} and _may_lead(v, a, b):
+            yield _f(v, a, R.LEADS, b, "which-led-by", 0.8)
     for x in _LED_BY_FRONT.finditer(m):
         b = int(x.group(2))
         for a in ids_in(x.group(1)):

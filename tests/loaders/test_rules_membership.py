@@ -334,3 +334,11 @@ def test_joining_a_centre(facts: Run) -> None:
 )
 def test_no_membership_or_leadership(facts: Run, text: str) -> None:
     assert not any(t in {"PART_OF", "LEADS"} for _, t, _ in facts(text).triples())
+
+
+def test_led_by_in_a_later_relative_clause(facts: Run) -> None:
+    f = facts(
+        "Orbion Technologies won the Quantum Bridge Programme project, which is worth $40 million and is led "
+        "by the Ministry of Science."
+    )
+    assert f.has("Ministry of Science", "LEADS", "Quantum Bridge Programme"), f.triples()
