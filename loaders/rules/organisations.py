@@ -68,9 +68,9 @@ _DESCRIPTOR = re.compile(
 #: "IonQ, the leading developer of ...", "Quandela, one of the French start-ups ...": the name before
 #: an apposition that says what it is.
 _APPOS_KIND = re.compile(
-    rf"(?<![\w-])({CAPW}(?:\s+{CAPW}){{0,2}}),\s+(?:a|an|the|one\s+of\s+the)\s+(?:[\w-]+\s+){{0,3}}?"
+    rf"(?<![\w-])({CAPW}(?:\s+{CAPW}){{0,2}}),\s+(?:a|an|the|one\s+of\s+the)\s+(?:[\w-]+\s+){{0,5}}?"
     r"(?:(start-?ups?|compan(?:y|ies)|firms?|developer|manufacturer|maker|provider|supplier|vendor|investor|"
-    r"(?:chip|hardware|software)\s*maker|spin-?off|unicorn|operator|giant)|(universit(?:y|ies)|institute|research\s+institution|"
+    r"(?:chip|hardware|software)\s*maker|spin-?off|spin-?out|unicorn|operator|giant)|(universit(?:y|ies)|institute|research\s+institution|"
     r"laboratory|research\s+cent(?:re|er))|(agency|ministry|regulator))\b"
 )
 

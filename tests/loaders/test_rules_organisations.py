@@ -325,3 +325,8 @@ def test_media_outlets_are_not_organisations(facts: Run) -> None:
     f = facts("The Lakeport Research News and the Ruritania Daily Herald reported that Orbion raised money.")
     assert not f.has_entity("Lakeport Research News")
     assert not f.has_entity("Ruritania Daily Herald")
+
+
+def test_spin_out_apposition(facts: Run) -> None:
+    f = facts("The minister visited Kelvora Magnetics, a University of Lakeport spin-out company.")
+    assert f.has_entity("Kelvora Magnetics")
