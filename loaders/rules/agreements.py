@@ -73,6 +73,11 @@ _PLURAL_REF = re.compile(
     r"(?:consortia|countries|nations|governments|partners|organi[sz]ations|parties|sides|associations|institutions|signatories)\b",
     re.I,
 )
+#: a passive making verb right before "in partnership with": "X was set up in partnership with A and B"
+_MADE_WITH = re.compile(
+    r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:jointly|officially|now)\s+)?"
+    r"(?:created|launched|set\s+up|established|founded|built|developed|formed|run|operated|organi[sz]ed)\s+in\s*$"
+)
 _CO_RX = re.compile(rf"\b{_CO_VERB}")
 _DEFINITE = re.compile(
     r"^\s*(?:The|This|That|Their|Its)\s+(?:[\w-]+\s+){0,2}(?:joint\s+statement|agreement|partnership|MO[Uu]|memorandum|"
@@ -205,6 +210,10 @@ def _find_groups(v: SentView) -> list[tuple[list[int], str, int]]:
         head = m[: x.start()]
         before = [i for i in keep(ids_in(head)) if i not in withs]
         subj: list[int] = []
+        if _MADE_WITH.search(head):
+            # "the hub is created in partnership with A and B": the hub is what they make, not a partner
+            add(withs, "with", x.span())
+            continue
         if before:
             orgs_before = [i for i in before if v.type(i) in ORGS]
             if orgs_before and re.search(r"\b(?:its|their)\b", head):

@@ -117,6 +117,14 @@ def test_statement_released_by_governments(facts: Run) -> None:
     assert ("JointStatement", frozenset({"Germany", "Canada"})) in f.agreements()
 
 
+def test_what_a_partnership_creates_is_not_a_partner(facts: Run) -> None:
+    f = facts(
+        "The Nordic Quantum Consortium was set up in partnership with Veltra Quantum and Orbion Systems."
+    )
+    assert f.agreements() == [("Partnership", frozenset({VELTRA, ORBION}))]
+    assert not f.has("Nordic Quantum Consortium", "PARTNERS_WITH", VELTRA)
+
+
 def test_a_retold_agreement_is_not_counted_twice(facts: Run) -> None:
     f = facts(
         "Veltra Quantum signed a memorandum of understanding with Orbion Systems. "
