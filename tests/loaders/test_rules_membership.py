@@ -342,3 +342,11 @@ def test_led_by_in_a_later_relative_clause(facts: Run) -> None:
         "by the Ministry of Science."
     )
     assert f.has("Ministry of Science", "LEADS", "Quantum Bridge Programme"), f.triples()
+
+
+def test_fronted_leader_with_a_title_named_by_surname(facts: Run) -> None:
+    f = facts(
+        "The first meeting was held under the leadership of Dr. Ana Chowdhry. "
+        "Chaired by Dr. Chowdhry, the Quantum Advisory Council approved the plan."
+    )
+    assert f.has("Ana Chowdhry", "LEADS", "Quantum Advisory Council"), f.triples()
