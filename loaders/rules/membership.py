@@ -52,6 +52,10 @@ MEMBER_GATE = (
     "consist",
     "unite",
     "gather",
+    "establish",
+    "found",
+    "set up",
+    "sets up",
     "alliance",
     "make up",
     "made up",
@@ -170,6 +174,15 @@ _BRACKETED = re.compile(
 )
 
 
+#: "A, B and C signed an MoU to formally establish the §council§" / "A and B formed the §alliance§":
+#: the founders of a group are its first members.
+_FOUNDED_GROUP = re.compile(
+    rf"({LIST})\s+(?:[^§.;]{{0,80}}?\s)?(?:to\s+)?(?:(?:formally|jointly|officially)\s+)?"
+    r"(?:establish|establishes|established|form|forms|formed|found|founds|founded|set\s+up|sets\s+up|co-found|co-founded)\s+"
+    rf"(?:the\s+|a\s+|an\s+)?(?:new\s+)?{ENT}"
+)
+
+
 #: "§b§'s quantum division, §a§" / "§b§'s research arm §a§".
 _POSS_UNIT = re.compile(
     rf"{ENT}'s?\s+(?:[\w-]+\s+){{0,3}}?(?:unit|division|subsidiary|arm|lab|laboratory|labs|spin-off|spinout|affiliate|business)\s*,?\s+{ENT}"
@@ -242,6 +255,15 @@ def _listed_members(v: SentView, m: str) -> Iterator[Fact]:
     for x in _PARTICIPANTS_INCLUDE.finditer(m):
         for a in ids_in(x.group(2)):
             yield from _part(v, a, int(x.group(1)), "participants-include", 0.8, _JOINABLE)
+    for x in _FOUNDED_GROUP.finditer(m):
+        founders, b = ids_in(x.group(1)), int(x.group(2))
+        if len(founders) < 2 or v.type(b) not in {E.CLUSTER, E.GOVERNMENT_BODY}:
+            continue
+        # a council founded by associations or companies is their group; one founded by ministries is an office
+        if v.type(b) is E.GOVERNMENT_BODY and any(v.type(a) is E.GOVERNMENT_BODY for a in founders):
+            continue
+        for a in founders:
+            yield from _part(v, a, b, "founded-group", 0.8, frozenset({E.CLUSTER, E.GOVERNMENT_BODY}))
     for x in _MAKE_UP.finditer(m):
         for a in ids_in(x.group(1)):
             yield from _part(v, a, int(x.group(2)), "make-up", 0.8, _GROUP_TYPES)

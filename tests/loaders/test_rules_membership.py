@@ -350,3 +350,28 @@ def test_fronted_leader_with_a_title_named_by_surname(facts: Run) -> None:
         "Chaired by Dr. Chowdhry, the Quantum Advisory Council approved the plan."
     )
     assert f.has("Ana Chowdhry", "LEADS", "Quantum Advisory Council"), f.triples()
+
+
+def test_founders_of_a_group_are_members(facts: Run) -> None:
+    f = facts(
+        "Orbion Technologies, Kessler Systems and the Kessler Institute signed a memorandum of understanding "
+        "to formally establish the Veltra Quantum Alliance."
+    )
+    assert f.has("Kessler Systems", "PART_OF", ALLIANCE), f.triples()
+
+
+def test_one_founder_is_not_a_membership(facts: Run) -> None:
+    f = facts("Orbion Technologies established the Veltra Quantum Alliance in 2020.")
+    assert not f.has("Orbion Technologies", "PART_OF", ALLIANCE)
+
+
+def test_founders_of_a_council(facts: Run) -> None:
+    f = facts(
+        "The Veltra Quantum Alliance and the Orbion Quantum Consortium formed the Quantum Industry Council."
+    )
+    assert f.has("Orbion Quantum Consortium", "PART_OF", "Quantum Industry Council"), f.triples()
+
+
+def test_ministries_founding_an_office_are_not_its_members(facts: Run) -> None:
+    f = facts("The Ministry of Science and the Ministry of Finance established the National Quantum Office.")
+    assert not any(t == "PART_OF" for _, t, _ in f.triples())
