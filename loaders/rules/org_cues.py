@@ -44,6 +44,7 @@ _ADVERBS = r"(?:(?:has|have|had|today|recently|also|just|officially|formally|now
 _DOTTED_LEGAL = re.compile(
     rf"(?<![\w-])({CAPW}(?:\s+{CAPW}){{0,3}}?),?\s+(?:K\.K\.|S\.A\.S?\.?|N\.V\.|B\.V\.|S\.p\.A\.|S\.L\.|A/S|S\.à\s?r\.l\.)"
 )
+_DOTTED_FORMS = ("K.K.", "S.A", "N.V.", "B.V.", "S.p.A.", "S.L.", "A/S", "S.à")
 _VERB = re.compile(rf"\s{_ADVERBS}(?:{alternation('org_verbs')})\b")
 #: The subject right before an organisation verb (searched in a short window ending at the verb).
 _SUBJECT = re.compile(
@@ -80,9 +81,9 @@ _BEFORE_CAPITAL = re.compile(r"(?<![\w-])([a-z]+)\s+(?=[A-Z0-9])")
 _NAME_AT = re.compile(rf"{CAPW}(?:\s+{CAPW}){{0,3}}")
 _PREV_WORD = re.compile(r"([a-z]+)\s+$")
 _KIND_LAST = frozenset(k.rsplit(" ", 1)[-1] for k in _KINDS)
-_OWNER_POSSESSIVE = re.compile(
-    rf"({CAPW}(?:\s+{CAPW}){{0,2}})['’]s\s+([A-Z][A-Za-z0-9&-]+)(?![\w-])(?!\s+[A-Z])(?!\s+(?:said|says|told)\b)"
-)
+#: "Italy's CNR": the possessive and the short name after it; the owner is read backwards.
+_POSSESSED = re.compile(r"['’]s\s+([A-Z][A-Za-z0-9&-]+)(?![\w-])(?!\s+[A-Z])(?!\s+(?:said|says|told)\b)")
+_OWNER = re.compile(rf"({CAPW}(?:\s+{CAPW}){{0,2}})$")
 #: A project with a coined name: "the Q-NEKO project", "the QUANTIX programme".
 _PROJECT = re.compile(
     r"(?<![\w-])([A-Z][A-Za-z0-9]*(?:-[A-Z0-9][A-Za-z0-9]*)+|[A-Z]{3,}[0-9]*)\s+(?:project|programme|program|initiative)\b"
@@ -191,7 +192,7 @@ def cue_names(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
             _add_list(out, sent, gaz, m.start(1), m.end(1))
     for m in _EXAMPLES.finditer(t) if not words.isdisjoint(_EXAMPLES_GATE) else ():
         _add_list(out, sent, gaz, m.start(1), m.end(1), solo_ok=True)
-    for m in _DOTTED_LEGAL.finditer(t) if ("." in t or "A/S" in t) else ():
+    for m in _DOTTED_LEGAL.finditer(t) if any(f in t for f in _DOTTED_FORMS) else ():
         n = len(out)
         _add(out, sent, gaz, m.start(1), m.end(1), E.COMPANY, solo_ok=True, alias=m.group())
         if len(out) > n:  # the span takes the legal form in, so that lists and verbs around it stay whole
@@ -206,9 +207,10 @@ def cue_names(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
         name = _NAME_AT.match(t, k.end())
         if name is not None:
             _add(out, sent, gaz, name.start(), name.end(), E(_KINDS[kind]), solo_ok=True)
-    for m in _OWNER_POSSESSIVE.finditer(t) if ("'s" in t or "’s" in t) else ():
-        if _is_place(m.group(1), gaz):
-            _add(out, sent, gaz, m.start(2), m.end(2), None, solo_ok=True)
+    for m in _POSSESSED.finditer(t) if ("'s" in t or "’s" in t) else ():
+        owner = _OWNER.search(t, max(0, m.start() - 40), m.start())
+        if owner is not None and _is_place(owner.group(1), gaz):
+            _add(out, sent, gaz, m.start(1), m.end(1), None, solo_ok=True)
     return out
 
 
