@@ -213,6 +213,11 @@ _REGION_ADJECTIVES = frozenset(
 _COMPANY_FINALS = word_list("company_finals")
 
 
+#: One search each instead of a Python loop over the words per sentence.
+_DESCRIPTOR_GATE = re.compile("|".join(map(re.escape, _DESCRIPTOR_WORDS)))
+_PARTY_GATE = re.compile("|".join(map(re.escape, _PARTY_WORDS)))
+
+
 #: Words that follow "and" inside one name ("Research and Development", "Science and Technology").
 _COLLOCATED = word_list("collocated")
 
@@ -248,7 +253,7 @@ def org_mentions(
         cands.append((prev, e))
         for cs, ce in cands:
             _org_candidate(out, sent, t, cs, ce, gaz)
-    for m in _DESCRIPTOR.finditer(t) if any(w in low for w in _DESCRIPTOR_WORDS) else ():
+    for m in _DESCRIPTOR.finditer(t) if _DESCRIPTOR_GATE.search(low) else ():
         name = m.group(3)
         words = name.split()
         if words[0].lower() in LEADING_NOISE or re.fullmatch(_ROLE_CAP, words[0]):
@@ -258,7 +263,7 @@ def org_mentions(
         etype = head_type(name) or (E.COMPANY if m.group(1) else E.RESEARCH_INSTITUTE)
         st = sent.start + m.start(3)
         out.append(Mention(st, st + len(name), name, etype, name, "descriptor"))
-    for m in _PARTY_SLOTS.finditer(t) if any(w in low for w in _PARTY_WORDS) else ():
+    for m in _PARTY_SLOTS.finditer(t) if _PARTY_GATE.search(low) else ():
         group = 1 if m.group(1) else 2
         base = m.start(group)
         for item in re.finditer(_PARTY_ITEM, m.group(group)):
