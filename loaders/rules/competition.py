@@ -1,4 +1,14 @@
-"""Competition: stated rivalry between organisations (COMPETES_WITH)."""
+"""Competition: stated rivalry between actors (COMPETES_WITH).
+
+Rivalry is stated four ways: a verb of contest ("competes with", "vying with", "in a race
+with", "to catch up with", "challenging", "take on heavyweights like"), a rival noun after
+its owner ("§A§'s key rivals are §B§ and §C§", "§A§, which bought British rival §B§",
+"§A§, a rival to §B§"), a symmetric statement about a list ("§A§ and §B§ are rivals",
+"the rivalry between §A§ and §B§"), and "one of §B§'s main competitors". A contest or prize
+("the competition", "won the challenge") names no rival and is never read as one. Between a
+subject and its verb or rival noun only technology mentions may stand: another actor there
+may be the real subject. Gaps are bounded and the family is gated by its vocabulary.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +17,8 @@ from collections.abc import Iterator
 
 from qkg.schemas import EntityType, RelationType
 
-from ..context import ENT, LIST, ORGS, Fact, SentView, ids_in
+from ..context import ENT, LIST, Fact, SentView, ids_in
+from .rule import ACTORS as _ACTORS
 from .rule import f as _f
 from .rule import ok as _ok
 
@@ -17,26 +28,96 @@ E = EntityType
 R = RelationType
 
 
-GATE = ("compet", "rival", "vie")
+GATE = (
+    "compet",
+    "rival",
+    "vie",
+    "vying",
+    "race",
+    "catch",
+    "caught",
+    "challeng",
+    "take on",
+    "taking on",
+    "took on",
+    "head-to-head",
+    "pace",
+)
+
+#: Words that may qualify a rival noun: "main", "British", "U.S. tech", "former".
+_QUAL = r"(?:(?:[A-Za-z][\w.-]*)\s+){0,3}?"
+#: Nouns for a group of rivals before their names: "heavyweights like", "giants such as".
+_GROUP = (
+    r"(?:(?:[A-Za-z][\w.-]*\s+){0,2}?(?:heavyweights|giants|incumbents|leaders|players|rivals|competitors|"
+    r"the\s+likes)\s+(?:like|such\s+as|including|of)\s+)?"
+)
+#: Verbs of contest, each with the word that introduces the rival.
+_CONTEST = (
+    r"(?:compet(?:e|es|ed|ing)\s+(?:(?:directly|head-to-head|globally|internationally)\s+)?(?:with|against)|"
+    r"vi(?:e|es|ed)\s+with|vying\s+with|rival(?:s|led|ling|ed|ing)?|"
+    r"(?:a|the)\s+(?:[\w-]+\s+){0,2}?race\s+(?:with|against)|"
+    r"(?:catch|catches|catching|caught)\s+up\s+(?:with|to|on)|"
+    r"(?:keep|keeps|keeping|kept)\s+pace\s+with|"
+    r"(?:challenge|challenges|challenging|challenged)|"
+    r"(?:take|takes|taking|took)\s+on|"
+    r"(?:go|goes|going|went|gone)\s+head-to-head\s+(?:with|against)|head-to-head\s+(?:with|against))"
+)
+_VERB = re.compile(rf"\b{_CONTEST}\s+{_GROUP}(?:the\s+)?({LIST})(?!\s*'s?\s)(?!\s+as\b)")
+#: A rival noun and its rivals ("key rivals are §B§, §C§", "British rival §B§", "a rival to §B§");
+#: the owner is the actor before it.
+_NOUN = re.compile(
+    rf"\b(?:rivals?|competitors?|challengers?)\s*,?\s+"
+    rf"(?:(?:are|were|include|includes|included|such\s+as|like|including|namely|to|of|among\s+them)\s+)?"
+    rf"(?:the\s+)?({LIST})(?!\s*'s?\s)"
+)
+#: "§A§, one of §B§'s main competitors"
+_ONE_OF = re.compile(
+    rf"{ENT},?\s+(?:is\s+|was\s+)?one\s+of\s+{ENT}'s?\s+{_QUAL}(?:rivals|competitors|challengers)\b"
+)
+#: "§A§ and §B§ are fierce rivals", "the rivalry between §A§ and §B§", "§A§ and §B§ compete for".
+_MUTUAL = re.compile(
+    r"(§\d+§(?:(?:\s*,\s*|\s+and\s+)§\d+§)+)\s+(?:(?:are|were|have\s+been|remain|became|become)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:rivals|competitors)\b|compete\s+(?:for|in|on)\b|(?:are|were)\s+competing\b)"
+    r"|(?:rivalry|competition|race)\s+between\s+(§\d+§(?:(?:\s*,\s*|\s+and\s+)§\d+§)+)"
+)
+#: A gap naming a contest rather than a rival ("won the competition", "a prize challenge").
+_CONTEST_NOT_RIVAL = re.compile(r"\b(?:won|win|wins|winning|prize|award|judg\w+|enter\w*|submit\w*)\b")
+
+
+_CLAUSE_END = re.compile(r"[.;:!?]")
+
+
+def _subject(v: SentView, m: str, at: int, span: int) -> tuple[int, str] | None:
+    """The nearest mention before ``at`` in the same clause, at most ``span`` characters back,
+    with the text between: technologies may stand between, any other mention is the subject."""
+    window = m[max(0, at - span) : at]
+    cut = [c.end() for c in _CLAUSE_END.finditer(window)]
+    if cut:
+        window = window[cut[-1] :]
+    for x in reversed(list(re.finditer(ENT, window))):
+        i = int(x.group(1))
+        if v.type(i) is not E.TECHNOLOGY:
+            return i, window[x.end() :]
+    return None
+
+
+def _pairs(v: SentView, a: int, group: str, rule: str) -> Iterator[Fact]:
+    if v.type(a) not in _ACTORS:
+        return
+    for b in ids_in(group):
+        if _ok(v, a, b, _ACTORS) and v.id(a) != v.id(b):
+            yield _f(v, a, R.COMPETES_WITH, b, rule, 0.8)
 
 
 def competition_facts(v: SentView, m: str) -> Iterator[Fact]:
-    for x in re.finditer(
-        rf"{ENT}'s?\s+(?:main\s+|key\s+|biggest\s+|chief\s+|closest\s+)?(?:competitors?|rivals?),?\s+(?:including\s+|such\s+as\s+)?({LIST})",
-        m,
-    ):
-        a = int(x.group(1))
-        for b in ids_in(x.group(2)):
-            if _ok(v, a, b, ORGS) and v.type(a) in ORGS:
-                yield _f(v, a, R.COMPETES_WITH, b, "competitor", 0.8)
-    for x in re.finditer(
-        rf"{ENT}\s+(?:([^.;]{{0,80}}?)\s)?(?:competes|compete|competing|rivals|rivalling|vies|vying)\s+(?:with|against)\s+({LIST})",
-        m,
-    ):
-        a = int(x.group(1))
-        gap = x.group(2) or ""
-        if any(v.type(i) is not E.TECHNOLOGY for i in ids_in(gap)):
-            continue  # another actor in between may be the competitor's real subject
-        for b in ids_in(x.group(3)):
-            if _ok(v, a, b, ORGS) and v.type(a) in ORGS:
-                yield _f(v, a, R.COMPETES_WITH, b, "competes-with", 0.8)
+    for rx, span, rule in ((_VERB, 200, "competes-with"), (_NOUN, 100, "rival-of")):
+        for x in rx.finditer(m):
+            sub = _subject(v, m, x.start(), span)
+            if sub is not None and not _CONTEST_NOT_RIVAL.search(sub[1]):
+                yield from _pairs(v, sub[0], x.group(1), rule)
+    for x in _ONE_OF.finditer(m):
+        yield from _pairs(v, int(x.group(1)), f"§{x.group(2)}§", "one-of-rivals")
+    for x in _MUTUAL.finditer(m):
+        ids = ids_in(x.group(1) or x.group(2))
+        for k, a in enumerate(ids):
+            yield from _pairs(v, a, "".join(f"§{b}§" for b in ids[k + 1 :]), "mutual-rivals")

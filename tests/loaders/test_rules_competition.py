@@ -1,0 +1,94 @@
+"""COMPETES_WITH from the wordings of stated rivalry (verbs of contest, rival nouns, mutual rivalry)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from .conftest import Facts
+
+Run = Callable[[str], Facts]
+
+
+@pytest.mark.parametrize(
+    ("text", "a", "b"),
+    [
+        (
+            "Orbion Quantum's key rivals are Veltra Quantum, Kessler Systems and Quarkon Labs.",
+            "Orbion Quantum",
+            "Quarkon Labs",
+        ),
+        (
+            "Orbion Inc. faces competitors such as Veltra Quantum and Kessler Systems.",
+            "Orbion Inc",
+            "Kessler Systems",
+        ),
+        (
+            "Orbion Inc. is competing with Veltra Quantum in the sensing market.",
+            "Orbion Inc",
+            "Veltra Quantum",
+        ),
+        (
+            "Orbion Inc. is in a race with Veltra Quantum to build a quantum computer.",
+            "Orbion Inc",
+            "Veltra Quantum",
+        ),
+        ("The start-up Orbion Inc. hopes to catch up with IBM and Google.", "Orbion Inc", "Google"),
+        ("Orbion Inc. is challenging IBM in trapped-ion hardware.", "Orbion Inc", "IBM"),
+        ("Orbion Inc., a rival of Veltra Quantum, raised money.", "Orbion Inc", "Veltra Quantum"),
+        ("Orbion Inc. is one of Veltra Quantum's main competitors.", "Orbion Inc", "Veltra Quantum"),
+        ("Orbion Inc. goes head-to-head with IBM.", "Orbion Inc", "IBM"),
+        ("Orbion Inc. is vying with Veltra Quantum for contracts.", "Orbion Inc", "Veltra Quantum"),
+        (
+            "Orbion Inc., which agreed to buy British rival Veltra Quantum in May, grew fast.",
+            "Orbion Inc",
+            "Veltra Quantum",
+        ),
+        ("Orbion Inc. and Veltra Quantum are fierce rivals.", "Orbion Inc", "Veltra Quantum"),
+        (
+            "Orbion Inc. launched its sensor alongside rivals Veltra Quantum and Kessler Systems.",
+            "Orbion Inc",
+            "Veltra Quantum",
+        ),
+        (
+            "Orbion Inc. hired two engineers to take on heavyweights like IBM and Google in quantum computing.",
+            "Orbion Inc",
+            "IBM",
+        ),
+        (
+            "Germany is spending 3 billion euros on quantum technology, a push to compete with the United States and China.",
+            "Germany",
+            "China",
+        ),
+    ],
+)
+def test_stated_rivalry(facts: Run, text: str, a: str, b: str) -> None:
+    assert facts(text).has(a, "COMPETES_WITH", b)
+
+
+@pytest.mark.parametrize(
+    ("text", "a", "b"),
+    [
+        # a contest is not a rivalry
+        ("Orbion Inc. won the competition organised by Veltra Quantum.", "Orbion Inc", "Veltra Quantum"),
+        (
+            "Orbion Inc. entered the challenge with Veltra Quantum as a partner.",
+            "Orbion Inc",
+            "Veltra Quantum",
+        ),
+        # "take on" a partner, a debt
+        ("Orbion Inc. took on Veltra Quantum as a partner.", "Orbion Inc", "Veltra Quantum"),
+        ("Orbion Inc. will take on Veltra Quantum's debt.", "Orbion Inc", "Veltra Quantum"),
+        # another actor between the subject and the verb is the rival's subject
+        ("Orbion Inc. partnered with Veltra Quantum to take on IBM.", "Orbion Inc", "IBM"),
+        # a person's former employer is no rival of the person
+        (
+            "Jane Roe, the former chief executive at rival Veltra Quantum, joined.",
+            "Jane Roe",
+            "Veltra Quantum",
+        ),
+    ],
+)
+def test_no_rivalry(facts: Run, text: str, a: str, b: str) -> None:
+    assert not facts(text).has(a, "COMPETES_WITH", b)
