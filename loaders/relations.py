@@ -1,7 +1,7 @@
 """Relation rules: typed, evidence-backed edges from the phrasing of one sentence.
 
 Each family lives in its own module of :mod:`qkg.loaders.rules` (investments, places,
-membership and leadership, technologies, people, competition); a family runs only when its
+membership and leadership, technologies, affiliation of people, competition); a family runs only when its
 vocabulary occurs in the sentence (a cheap substring gate). Rules are regular expressions
 over a masked sentence (see :mod:`qkg.loaders.context`) plus a type check against the
 ontology, phrased for the language of press releases and news, never for one article.
@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from qkg.schemas import EntityType
 
 from .context import Fact, SentView
-from .rules import competition, investments, membership, people, places, technologies
+from .rules import affiliation, competition, investments, membership, places, technologies
 from .rules.investments import MONEY
 from .rules.rule import gate
 
@@ -45,7 +45,7 @@ def relation_facts(v: SentView, recent_program: str | None) -> Iterator[Fact]:
     if gate(low, membership.LEAD_GATE):
         yield from membership.leadership_facts(v, m, recent_program)
     if "§" in m and any(v.type(i) is E.PERSON for i in range(len(v.types))):
-        yield from people.affiliation_facts(v, m)
-        yield from people.charge_facts(v, m)
+        yield from affiliation.affiliation_facts(v, m)
+        yield from affiliation.charge_facts(v, m)
     if gate(low, competition.GATE):
         yield from competition.competition_facts(v, m)

@@ -4,7 +4,7 @@ Mention families (spans that name something): :mod:`.organisations`, :mod:`.peop
 :mod:`.references` (descriptions and pronouns standing for an actor named earlier).
 Relation families (facts over a masked sentence, see :mod:`qkg.loaders.context`):
 :mod:`.investments`, :mod:`.places`, :mod:`.membership` (membership and leadership),
-:mod:`.technologies`, :mod:`.people` (affiliation), :mod:`.competition`, and
+:mod:`.technologies`, :mod:`.affiliation` (of people), :mod:`.competition`, and
 :mod:`.agreements` (n-ary agreements and partnerships). :mod:`.rule` holds what the
 relation families share; :mod:`.words` reads their word lists from ``loaders/data/words``.
 

@@ -1,0 +1,235 @@
+"""Affiliation and leadership of people: what a person named in a sentence is to an organisation.
+
+AFFILIATED_WITH for job roles ("§p§, director of §org§", "§org§'s CEO §p§", "§p§ was appointed
+CTO of §org§", "§org§ hired §p§ as ...", "§p§ stepped down as CEO of §org§"); LEADS for chairs and
+heads ("§p§, the chair of §body§", "§p§, who heads §org§", "minister responsible for §body§"),
+following the annotation conventions of the development corpora. Rules read the masked sentence
+(:mod:`qkg.loaders.context`); each pattern is compiled once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from qkg.schemas import EntityType, RelationType
+
+from ..context import ENT, ORGS, PLACES, Fact, SentView, ids_in
+from .people import ROLE, SERVED_VERB
+from .rule import f as _f
+from .rule import gate
+
+__all__ = ["affiliation_facts", "charge_facts"]
+
+E = EntityType
+R = RelationType
+_ROLE = ROLE
+
+
+_LEADER_ROLE = r"(?i:leader|chair|chairman|chairwoman|chairperson|head|director|coordinator|lead)"
+
+
+#: An apposed role that makes the person the organisation's leader: "the chair of", "Chair of the
+#: Board for", "the minister responsible for" (README convention: chairs and heads LEAD).
+_CHAIR_GAP = re.compile(
+    r"^\s*(?:(?:co-?|board\s+|executive\s+)?(?:chair|chairman|chairwoman|chairperson|head|leader)"
+    r"(?:\s+of\s+the\s+(?:board|council|committee|steering\s+committee)(?:\s+of\s+directors)?)?"
+    r"|[^§]*\bminister\s+responsible)\s*$",
+    re.I,
+)
+
+
+#: "§p§, director general of the §org§" / "§p§, CEO, §org§" / "§p§, §org§ deputy vice-chancellor".
+_APPOSED_ROLE = re.compile(
+    rf"§(\d+)§,\s+(?:(?:a|an|the)\s+)?([^§;:]{{0,70}}?)(?:\b(?:at|of|for|from|with|in)\s+)?(?:the\s+)?{ENT}([^§]{{0,40}})"
+)
+_GAP_ROLE = re.compile(rf"\b{_ROLE}\b")
+_AFTER_ROLE = re.compile(rf"^\s*(?:'s?\s+)?(?:[\w-]+\s+){{0,3}}{_ROLE}s?\b")
+_LEADER_WORD = re.compile(rf"\b{_LEADER_ROLE}\b")
+_CHAIN_LEADER = re.compile(rf"\b{_LEADER_ROLE}\b,?\s+(?:of\s+)?(?:the\s+)?{ENT}")
+_NEXT_PERSON = re.compile(r"[^§]{0,20}?,\s+§(\d+)§")
+_COORDINATED = re.compile(r"(?:and|or|as\s+well\s+as)\b")
+#: "§p§ from the §org§" / "§p§ at §org§".
+_FROM_ORG = re.compile(rf"§(\d+)§\s+(?:from|at|of)\s+(?:the\s+)?{ENT}")
+#: "Ambassador of §Germany§ to §Finland§, §p§" / "Chair of the ... for §prog§ program, §p§".
+_ROLE_OF_COMMA = re.compile(rf"\b({_ROLE})\b\s+(?:of|at|for)\s+(?:the\s+)?([^,;]{{0,60}}?),\s+§(\d+)§")
+#: "..., said CEO §p§".
+_SAID_ROLE = re.compile(rf"\b(?:said|says|according\s+to|states|stated)\s+{_ROLE}\s+(?:{_ROLE}\s+)?§(\d+)§")
+
+
+_AFF_TYPES = frozenset(ORGS | PLACES | {E.PROGRAM})
+
+
+def _match_at(rx: re.Pattern[str], m: str, p: int) -> re.Match[str] | None:
+    """``rx`` matched where mention ``p`` stands (its first place that matches)."""
+    tag = f"§{p}§"
+    at = m.find(tag)
+    while at >= 0:
+        x = rx.match(m, at)
+        if x:
+            return x
+        at = m.find(tag, at + 1)
+    return None
+
+
+def _apposed_facts(v: SentView, m: str, p: int) -> tuple[list[Fact], bool]:
+    """Facts of "§p§, <role> of §org§" and whether the person had such an apposed role."""
+    x = _match_at(_APPOSED_ROLE, m, p)
+    if x is None:
+        return [], False
+    out: list[Fact] = []
+    apposed = False
+    gap, b, after = x.group(2), int(x.group(3)), x.group(4)
+    nxt = _NEXT_PERSON.match(m, x.end(3) + 1)
+    owned_by_next = nxt is not None and v.type(nxt.group(1)) is E.PERSON
+    if (
+        v.type(b) in _AFF_TYPES
+        and not owned_by_next
+        and not _COORDINATED.match(gap)
+        and all(not part.strip() or _GAP_ROLE.search(part) for part in gap.split(",")[1:])
+        and (_GAP_ROLE.search(gap) or _AFTER_ROLE.match(after))
+    ):
+        apposed = True
+        if v.type(b) is E.PROGRAM and _LEADER_WORD.search(gap):
+            out.append(_f(v, p, R.LEADS, b, "person-leads", 0.8))
+        elif _CHAIR_GAP.match(gap):
+            out.append(_f(v, p, R.LEADS, b, "person-chair", 0.8))
+        elif v.type(b) is not E.PROGRAM:
+            out.append(_f(v, p, R.AFFILIATED_WITH, b, "person-apposition", 0.8))
+    # further "Leader, §prog§" in the same apposition chain
+    chain = m[x.start() : x.start() + 300].split(".")[0]
+    for y in _CHAIN_LEADER.finditer(chain):
+        c = int(y.group(1))
+        if v.type(c) is E.PROGRAM and c != p:
+            out.append(_f(v, p, R.LEADS, c, "person-leads", 0.7))
+    return out, apposed
+
+
+def affiliation_facts(v: SentView, m: str) -> Iterator[Fact]:
+    persons = v.indices(lambda t: t is E.PERSON)
+    quoted = {int(x.group(1)) for x in _SAID_ROLE.finditer(m)}
+    for p in persons:
+        facts, apposed = _apposed_facts(v, m, p)
+        yield from facts
+        if not apposed and p in quoted:
+            # "..., said CEO §p§": the organisation the sentence is about
+            orgs = v.indices(lambda t: t in ORGS)
+            if orgs:
+                yield _f(v, p, R.AFFILIATED_WITH, orgs[0], "quoted-role", 0.6)
+    for y in _FROM_ORG.finditer(m):
+        p, b = int(y.group(1)), int(y.group(2))
+        if v.type(p) is E.PERSON and v.type(b) in ORGS:
+            yield _f(v, p, R.AFFILIATED_WITH, b, "person-from", 0.7)
+    for y in _ROLE_OF_COMMA.finditer(m):
+        p, inner = int(y.group(3)), ids_in(y.group(2))
+        if not inner or v.type(p) is not E.PERSON:
+            continue
+        b = inner[-1] if v.type(inner[-1]) is E.PROGRAM else inner[0]
+        if v.type(b) is E.PROGRAM and re.fullmatch(_LEADER_ROLE, y.group(1).split()[0]):
+            yield _f(v, p, R.LEADS, b, "role-person-leads", 0.7)
+        elif v.type(b) in ORGS | PLACES:
+            yield _f(v, p, R.AFFILIATED_WITH, b, "role-of-person", 0.7)
+
+
+#: Verbs of running something: "who heads", "has run", "chairs".
+_RUN = (
+    r"(?:heads|headed|head|leads|led|lead|chairs|chaired|chair|runs|ran|run|directs|directed|oversees|oversaw|"
+    r"manages|managed|steers|steered)"
+)
+_A_ROLE = rf"(?:(?:its|the|a|an|our|their|new|former|interim|acting|§\d+§)\s+)*(?:[\w-]+\s+){{0,3}}?(?:(?:interim|acting|deputy)-)?({_ROLE})\b"
+
+
+_WHO_RUNS = re.compile(
+    rf"§(\d+)§,?\s+(?:who\s+)?(?:(?:has|had|have|also|currently|now|will)\s+)*{_RUN}\s+(?:the\s+)?§(\d+)§('s?\s+)?"
+)
+#: "§p§ was appointed chief technology officer of §b§", "§p§ has been named chair of the §b§".
+_APPOINTED_AT = re.compile(
+    r"§(\d+)§\s+(?:(?:has|have|had|will|now)\s+)*(?:was|is|were|been|be|being)\s+(?:now\s+)?"
+    r"(?:appointed|named|elected|promoted|hired|recruited|tapped|confirmed|nominated|re-elected)\s+"
+    rf"(?:to\s+|as\s+)?{_A_ROLE}[^§;]{{0,40}}?\s(?:of|at|for|with)\s+(?:the\s+)?§(\d+)§"
+)
+#: "§b§ has appointed §p§ as its chief executive", "§b§ named §p§ chair".
+_APPOINTS = re.compile(
+    r"§(\d+)§\s+(?:(?:has|have|had|will|today|recently|also)\s+)*"
+    r"(?:(?:announced|said|confirmed)\s+(?:that\s+)?(?:it|§\d+§)\s+(?:(?:has|have|had|will|would)\s+)?)?"
+    r"(?:appoint|appoints|appointed|name|names|named|hire|hires|hired|recruited|recruits|welcomes|welcomed|"
+    r"promoted|promotes|elected|elects|taps|tapped)\s+"
+    rf"§(\d+)§\s*,?\s+(?:as\s+|to\s+)?{_A_ROLE}"
+)
+#: "§p§ stepped down as CEO of the §b§", "§p§ is the chief scientist at §b§", "§p§ served as director of §b§".
+_SERVED_AT = re.compile(
+    rf"§(\d+)§\s+(?:(?:has|had|will|previously|also|formerly|currently|recently)\s+)*{SERVED_VERB}\s+"
+    rf"{_A_ROLE}[^§;]{{0,40}}?\s(?:of|at|for|with)\s+(?:the\s+)?§(\d+)§"
+)
+#: "§p§ joins §b§ as chief financial officer".
+_JOINS_AS = re.compile(
+    r"§(\d+)§\s+(?:(?:has|have|had|will|is|now)\s+)?(?:joins|joined|join|joining|rejoins|rejoined)\s+"
+    rf"(?:the\s+)?§(\d+)§\s+as\s+{_A_ROLE}"
+)
+#: "CTO of §Ericsson§ §p§" (no comma between the organisation and the name).
+_ROLE_OF_NAME = re.compile(rf"\b({_ROLE})\s+(?:of|at)\s+(?:the\s+)?§(\d+)§\s+§(\d+)§")
+#: "§Denmark§'s Minister for Higher Education and Science, §p§".
+_POSS_ROLE_COMMA = re.compile(rf"§(\d+)§'s?\s+(?:[\w-]+\s+){{0,3}}?({_ROLE})\b[^§;]{{0,80}}?,\s+§(\d+)§")
+#: "§p§, Minister of ... and Minister responsible for the §b§".
+_RESPONSIBLE = re.compile(
+    r"§(\d+)§,\s+([^;]{0,160}?)\bminister\s+responsible\s+for\s+(?:the\s+)?§(\d+)§", re.I
+)
+_CHARGE_GATE = (
+    "appoint",
+    "named",
+    "names",
+    "name ",
+    "hire",
+    "join",
+    "elect",
+    "promot",
+    "recruit",
+    "welcom",
+    "tap",
+)
+
+
+def _role_fact(v: SentView, p: int, role: str, b: int, rule: str) -> Fact | None:
+    if v.type(p) is not E.PERSON or v.type(b) not in _AFF_TYPES or p == b:
+        return None
+    if _CHAIR_GAP.match(role):
+        return _f(v, p, R.LEADS, b, rule, 0.8)
+    return _f(v, p, R.AFFILIATED_WITH, b, rule, 0.8)
+
+
+#: Role phrasings as (pattern, person group, role group, organisation group, rule name, behind the
+#: appointment gate).
+_ROLE_RULES: tuple[tuple[re.Pattern[str], int, int, int, str, bool], ...] = (
+    (_APPOINTED_AT, 1, 2, 3, "appointed-role", True),
+    (_APPOINTS, 2, 3, 1, "appoints-role", True),
+    (_JOINS_AS, 1, 3, 2, "joins-as-role", True),
+    (_SERVED_AT, 1, 2, 3, "served-role", False),
+    (_ROLE_OF_NAME, 3, 1, 2, "role-of-org-name", False),
+    (_POSS_ROLE_COMMA, 3, 2, 1, "possessive-role", False),
+)
+
+
+def charge_facts(v: SentView, m: str) -> Iterator[Fact]:
+    """Roles taken or held by verbs: appointments, hires, "who heads", "who has run X's unit"."""
+    for x in _WHO_RUNS.finditer(m):
+        p, b = int(x.group(1)), int(x.group(2))
+        if v.type(p) is not E.PERSON or v.type(b) not in _AFF_TYPES:
+            continue
+        # "who has run §Orbion§'s quantum unit": a part of the organisation, so affiliation only
+        rtype = R.AFFILIATED_WITH if x.group(3) else R.LEADS
+        yield _f(v, p, rtype, b, "person-runs", 0.8)
+    gated = gate(m.lower(), _CHARGE_GATE)
+    for rx, person, role, org, rule, needs_gate in _ROLE_RULES:
+        if needs_gate and not gated:
+            continue
+        for x in rx.finditer(m):
+            fact = _role_fact(v, int(x.group(person)), x.group(role), int(x.group(org)), rule)
+            if fact:
+                yield fact
+    for p in v.indices(lambda t: t is E.PERSON):
+        r = _match_at(_RESPONSIBLE, m, p)
+        if r is None:
+            continue
+        b, between = int(r.group(3)), ids_in(r.group(2))
+        if v.type(b) in _AFF_TYPES and all(v.type(i) is not E.PERSON for i in between):
+            yield _f(v, p, R.LEADS, b, "minister-responsible", 0.8)
