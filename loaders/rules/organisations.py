@@ -213,6 +213,7 @@ _REGION_ADJECTIVES = frozenset(
 _COMPANY_FINALS = word_list("company_finals")
 
 
+_SPACE = re.compile(r"\s")
 #: One search each instead of a Python loop over the words per sentence.
 _DESCRIPTOR_GATE = re.compile("|".join(map(re.escape, _DESCRIPTOR_WORDS)))
 _PARTY_GATE = re.compile("|".join(map(re.escape, _PARTY_WORDS)))
@@ -231,6 +232,8 @@ def org_mentions(
     for m in _PHRASE.finditer(t):
         if (sent.start + m.start(), sent.start + m.end()) in known:
             continue  # exactly a gazetteer name: nothing to add
+        if not _SPACE.search(m.group()):
+            continue  # one word: a candidate needs two (the shapes and cues find single names)
         span = _clean_phrase(t, m.start(), m.end())
         if span is None:
             continue
