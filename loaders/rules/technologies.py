@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from qkg.schemas import EntityType, RelationType
 
-from ..context import ENT, LIST, ORG_NOUN, ORGS, Fact, SentView, ids_in
+from ..context import ENT, LIST, ORG_NOUN, ORGS, UNFOLDED, Fact, SentView, ids_in
 from ..gazetteer import Entry, Gazetteer
 from ..segment import Sentence
 from .mention import Mention
@@ -178,12 +178,12 @@ _DEVELOP = (
     r"setting\s+up|construct|constructs|constructing|constructed|found|founded|open|opens|opened|opening|"
     r"deploy|deploys|deployed|deploying|host|hosts|hosting|release|releases|released|unveil|unveils|unveiled|"
     r"publish|publishes|published|adopt|adopts|adopted|introduce|introduces|introduced|roll\s+out|rolls\s+out|"
-    r"rolled\s+out|inaugurat\w+)"
+    r"rolled\s+out|inaugurat\w+|initiat\w+|start|starts|started|starting|kick\w*\s+off|kicked\s+off)"
 )
 #: Passive making: "§X§ is created in partnership with §A§ and §B§", "§X§, established by §A§".
 _MADE_BY = (
     r"(?:built|established|created|launched|developed|set\s+up|founded|constructed|opened|initiated|inaugurated|"
-    r"co-founded|co-created|co-developed)"
+    r"co-founded|co-created|co-developed|unveiled|started|kicked\s+off|rolled\s+out)"
 )
 
 
@@ -215,6 +215,9 @@ DEVELOP_GATE = (
     "roll",
     "inaugurat",
     "initiat",
+    "start",
+    "kick",
+    "contract",
 )
 
 
@@ -462,6 +465,50 @@ def works_on_facts(v: SentView, m: str) -> Iterator[Fact]:
                         yield _f(v, a, R.WORKS_ON, b, rule.name, rule.confidence)
 
 
+_YEAR = r"(?:(?:in|on|since)\s+(?:[A-Z][a-z]+\s+)?\d{4}\s+)?"
+#: Further wordings of making, each with whether a new body may be read as a company or agency.
+_DEVELOPS_MORE: tuple[tuple[re.Pattern[str], bool, str], ...] = (
+    # "the §Y§, founded by §X§ in 2019", "the §Y§ initiative, which was launched in 2021 by §X§"
+    (
+        re.compile(
+            rf"(?P<made>§\d+§)(?:,\s+(?:which\s+|that\s+)?|\s+(?:which|that)\s+)(?:(?:is|was|were|has\s+been|had\s+been)\s+)?"
+            rf"(?:(?:first|originally|jointly|recently|officially|initially)\s+)?{_YEAR}{_MADE_BY}\s+{_YEAR}(?:jointly\s+)?"
+            rf"(?:by|in\s+(?:partnership|collaboration|cooperation)\s+with)\s+(?P<maker>{LIST})"
+        ),
+        True,
+        "apposed-made-by",
+    ),
+    # "Founded by §X§ in 2019, the §Y§ ..."
+    (
+        re.compile(
+            rf"(?:^|[.;:]\s+|\s-\s)(?:(?:First|Originally|Jointly|Recently)\s+)?(?i:{_MADE_BY})\s+{_YEAR}(?:jointly\s+)?by\s+"
+            rf"(?P<maker>{LIST})(?:\s+(?:in|on|since)\s+(?:[A-Z][a-z]+\s+)?\d{{4}})?,\s+(?:the\s+)?(?P<made>§\d+§)"
+        ),
+        True,
+        "fronted-made-by",
+    ),
+    # "§X§ is creating a quantum hub called the §Y§", "§X§ launched a new programme named §Y§"
+    (
+        re.compile(
+            rf"(?P<maker>{LIST})\s+(?:[^§.;]{{0,40}}?\s)?(?:to\s+)?{_DEVELOP}\s+(?:a|an|the|its|their)\s+"
+            rf"(?:[a-z][\w-]*\s+){{0,4}}?(?:called|named|dubbed|known\s+as|branded)\s+(?:the\s+)?(?P<made>§\d+§)"
+        ),
+        True,
+        "makes-named",
+    ),
+    # "§X§ and §Z§ have been confirmed as the final contractor for the §Y§ project",
+    # "§X§ won the contract to build the §Y§"
+    (
+        re.compile(
+            rf"(?P<maker>{LIST})\s+[^§.;]{{0,60}}?\b(?:contractors?|developers?|builders?|contract)\s+"
+            rf"(?:for|to\s+(?:build|develop|deliver|construct|run|operate)|of)\s+(?:the\s+)?(?P<made>§\d+§)"
+        ),
+        False,
+        "contractor-for",
+    ),
+)
+
+
 def develops_facts(v: SentView, m: str) -> Iterator[Fact]:
     targets = {E.CLUSTER, E.PROGRAM, E.RESEARCH_INSTITUTE}
     #: a new body or hub may be read as a company or an agency: founding it is still making it
@@ -493,3 +540,12 @@ def develops_facts(v: SentView, m: str) -> Iterator[Fact]:
         for a in ids_in(x.group(2)):
             if _ok(v, a, b, founded) and v.type(a) in _ACTORS - {E.PROGRAM}:
                 yield _f(v, a, R.DEVELOPS, b, "made-by", 0.8)
+    unfolded = v.memo.get(UNFOLDED)
+    for rx, new_body, name in _DEVELOPS_MORE:
+        # "Founded by §X§, the §Y§ ...": the apposition fold would hide the made thing
+        text = unfolded if name == "fronted-made-by" and isinstance(unfolded, str) else m
+        for x in rx.finditer(text):
+            b = ids_in(x.group("made"))[0]
+            for a in ids_in(x.group("maker")):
+                if _ok(v, a, b, founded if new_body else targets) and v.type(a) in _ACTORS - {E.PROGRAM}:
+                    yield _f(v, a, R.DEVELOPS, b, name, 0.8)

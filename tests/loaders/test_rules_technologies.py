@@ -257,3 +257,90 @@ def test_develops(facts: Run, text: str, actor: str, made: str) -> None:
 def test_released_names_the_subjects_own_programme(facts: Run) -> None:
     f = facts("Orbion Ventures praised the Veltra Institute, which released its Quantum Roadmap.")
     assert not f.has("Orbion Ventures", "DEVELOPS", "Quantum Roadmap")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "made"),
+    [
+        (
+            "The Orbion Quantum Institute, founded by Veltra University, opened in May.",
+            "Veltra University",
+            "Orbion Quantum Institute",
+        ),
+        (
+            "The Orbion Quantum Hub, established by Veltra University in 2019, has ten staff.",
+            "Veltra University",
+            "Orbion Quantum Hub",
+        ),
+        (
+            "The Orbion Quantum Programme, which was launched in 2021 by Kessler Ventures and Veltra University, is large.",
+            "Kessler Ventures",
+            "Orbion Quantum Programme",
+        ),
+        (
+            "Founded by Veltra University in 2019, the Orbion Quantum Institute has ten staff.",
+            "Veltra University",
+            "Orbion Quantum Institute",
+        ),
+        (
+            "Launched in 2020 by the Ministry of Science, the Orbion Quantum Programme funds start-ups.",
+            "Ministry of Science",
+            "Orbion Quantum Programme",
+        ),
+        (
+            "Veltra University is creating a quantum hub called the Orbion Quantum Hub.",
+            "Veltra University",
+            "Orbion Quantum Hub",
+        ),
+        (
+            "Veltra University will open a new research centre named Orbion Quantum Centre.",
+            "Veltra University",
+            "Orbion Quantum Centre",
+        ),
+        (
+            "Kessler Ventures and Veltra University have been confirmed as the final contractors for the Orbion Quantum Programme.",
+            "Veltra University",
+            "Orbion Quantum Programme",
+        ),
+        (
+            "Kessler Ventures won the contract to build the Orbion Quantum Centre.",
+            "Kessler Ventures",
+            "Orbion Quantum Centre",
+        ),
+        (
+            "Veltra University started the Orbion Quantum Programme last year.",
+            "Veltra University",
+            "Orbion Quantum Programme",
+        ),
+    ],
+)
+def test_develops_more_wordings(facts: Run, text: str, actor: str, made: str) -> None:
+    assert facts(text).has(actor, "DEVELOPS", made)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "made"),
+    [
+        # funding, joining or leading a programme is not making it
+        (
+            "The Orbion Quantum Programme, funded by Veltra University, is large.",
+            "Veltra University",
+            "Orbion Quantum Programme",
+        ),
+        (
+            "The Orbion Quantum Programme, joined by Veltra University in 2021, is large.",
+            "Veltra University",
+            "Orbion Quantum Programme",
+        ),
+        # a contractor for a body is not the body's maker
+        (
+            "Kessler Ventures is a contractor for the Ministry of Science.",
+            "Kessler Ventures",
+            "Ministry of Science",
+        ),
+        # hosting a named event is not making a programme
+        ("Veltra University hosted a talk called Quantum Futures.", "Veltra University", "Quantum Futures"),
+    ],
+)
+def test_no_develops_more(facts: Run, text: str, actor: str, made: str) -> None:
+    assert not facts(text).has(actor, "DEVELOPS", made)
