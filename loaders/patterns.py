@@ -7,6 +7,7 @@ name, an organisation keyword or a personal title is. Nothing here names a docum
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from qkg.schemas import EntityType
 
@@ -49,6 +50,7 @@ ACADEMIC_FIELDS = word_list("academic_fields")
 _WORD = re.compile(r"[\w&]+")
 
 
+@lru_cache(maxsize=100_000)
 def head_type(phrase: str) -> EntityType | None:
     """The entity type implied by an organisation name's head word, or ``None``.
 

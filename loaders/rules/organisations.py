@@ -121,13 +121,17 @@ _STOP_ACRONYMS = frozenset(
 )
 
 
+_NONSPACE = re.compile(r"\S+")
+_ROLE_CAP_RX = re.compile(_ROLE_CAP)
+
+
 def _clean_phrase(t: str, s: int, e: int) -> tuple[int, int] | None:
     """Trim leading noise words and trailing connectors of a capitalised run."""
-    words = list(re.finditer(r"\S+", t[s:e]))
+    words = list(_NONSPACE.finditer(t, s, e))
     while words and words[0].group().lower().strip("“\"‘'") in LEADING_NOISE:
         words.pop(0)
     for i, w in enumerate(words):
-        if i > 0 and re.fullmatch(_ROLE_CAP, w.group()):
+        if i > 0 and _ROLE_CAP_RX.fullmatch(w.group()):
             words = words[:i]
             break
     while words and (
@@ -138,7 +142,7 @@ def _clean_phrase(t: str, s: int, e: int) -> tuple[int, int] | None:
         words.pop()
     if not words:
         return None
-    return s + words[0].start(), s + words[-1].end()
+    return words[0].start(), words[-1].end()
 
 
 _DESCRIPTOR_WORDS = (
