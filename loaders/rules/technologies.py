@@ -239,7 +239,7 @@ _NOT_A_MODIFIER = (
 _WORKS_ON_RULES = (
     Rule(
         re.compile(
-            rf"{ENT}(?:'s?)?\s+(?:[\w-]+\s+){{0,4}}?{_WORK}\s+(?:[\w-]+\s+){{0,3}}?(?:on|in|into|to)\s+(?:the\s+field\s+of\s+)?(?:[\w-]+\s+){{0,2}}?(?:(?:both\s+)?quantum\s+and\s+)?{_TECH_LIST}"
+            rf"{ENT}(?:'s?)?(?:\s+[—–])?\s+(?:[\w-]+\s+){{0,4}}?{_WORK}\s+(?:[\w-]+\s+){{0,3}}?(?:on|in|into|to)\s+(?:the\s+field\s+of\s+)?(?:[\w-]+\s+){{0,2}}?(?:(?:both\s+)?quantum\s+and\s+)?{_TECH_LIST}"
         ),
         1,
         2,
@@ -289,7 +289,8 @@ _LOOSE_LIST = rf"{_LOOSE_ITEM}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_LOOSE_ITEM}){
 _AUX = (
     r"(?:,?\s+(?:has|have|had|is|are|was|were|will|would|can|could|to|be|been|being|also|now|already|jointly|"
     r"successfully|together|currently|recently|further|still|which|that|who|plans?|planning|aims?|aiming|"
-    r"seeks?|continues?|set|and|co-?))*"
+    r"seeks?|continues?|set|and|co-?)|,\s+(?:for\s+(?:example|instance)|meanwhile|however|in\s+turn|too),"
+    r"|\s*\((?:formerly|previously|now|also\s+known\s+as)\s+§\d+§\))*"
 )
 #: Verbs that say an actor makes or advances a technology (not merely uses or funds it).
 _MAKES = (
@@ -297,7 +298,7 @@ _MAKES = (
     r"producing|produced|manufactur\w+|design|designs|designing|designed|commerciali[sz]\w+|offer|offers|offering|"
     r"offered|provide|provides|providing|provided|deliver|delivers|delivering|delivered|demonstrat\w+|pursu\w+|"
     r"explor\w+|advanc\w+|exploit\w*|pioneer\w*|sell|sells|selling|sold|research\w*|stud\w+|assembl\w+|"
-    r"(?:take|takes|taking|took)\s+(?:[a-z]+\s+)?approach(?:es)?\s+to)"
+    r"create|creates|creating|created|(?:take|takes|taking|took)\s+(?:[a-z]+\s+)?approach(?:es)?\s+to)"
 )
 #: A word qualifying the technology ("a", "state-of-the-art", "its own"), never a preposition.
 _QUAL = (
@@ -307,17 +308,19 @@ _QUAL = (
 #: A maker's description: "a developer of", "the leading provider of", "a pioneer in".
 _MAKER = (
     r"(?:developers?|providers?|makers?|manufacturers?|suppliers?|pioneers?|leaders?|specialists?|vendors?|"
-    r"designers?|builders?|innovators?)"
+    r"designers?|builders?|innovators?|hubs?|centres?|centers?|powerhouses?)"
 )
 _ITS = r"(?:its|their|§\d+§)"
 
+#: A made thing's use of a technology: "a processor that exploits §spin qubits§".
+_USES = r"(?:that|which)\s+(?:uses|exploits|harnesses|leverages|relies\s+on|is\s+based\s+on)"
 #: Wordings where the technology is what an actor builds, is described by, or is known for.
 _MAKES_RULES = (
     # "§Fujitsu§ and §RIKEN§ have developed a §superconducting quantum computer§",
     # "§QuantX§, which produces state-of-the-art §quantum optical atomic clocks§"
     Rule(
         re.compile(
-            rf"({LIST}){_AUX}\s+{_MAKES}\s+(?:{_QUAL}\s+){{0,3}}?(?:(?:based\s+on|built\s+on|using|with)\s+(?:\d+\s+)?)?"
+            rf"({LIST}){_AUX}\s+{_MAKES}\s+(?:{_QUAL}\s+){{0,3}}?(?:(?:based\s+on|built\s+on|using|with|{_USES})\s+(?:\d+\s+)?)?"
             rf"{_TECH_LIST}"
         ),
         1,
@@ -356,7 +359,7 @@ _MAKES_RULES = (
     # "§TuringQ§ is a developer of §optical quantum chips§", "§Orbion§, a pioneer in §quantum sensing§"
     Rule(
         re.compile(
-            rf"({LIST}),?\s+(?:is|was|are|were|has\s+been|remains|becomes|became)?\s*(?:a|an|the|one\s+of\s+the)\s+"
+            rf"({LIST})(?:,|\s+[—–])?\s+(?:is|was|are|were|has\s+been|remains|becomes|became)?\s*(?:a|an|the|one\s+of\s+the)\s+"
             rf"(?:{_QUAL}\s+){{0,3}}?{_MAKER}\s+(?:of|in|for)\s+(?:{_QUAL}\s+){{0,2}}?{_TECH_LIST}"
             rf"(?!\s+[a-z]+-[a-z]+){_NOT_A_MODIFIER}"
         ),
@@ -412,6 +415,22 @@ _MAKES_RULES = (
         2,
         1,
         "development-by",
+        0.8,
+        frozenset(_ACTORS),
+        _TECH,
+    ),
+    # "§superconducting qubits§, an approach also being pursued by tech giants like §IBM§ and §Google§"
+    Rule(
+        re.compile(
+            rf"{_TECH_LIST}(?:\s+by\s+§\d+§)?,?\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?(?:method|approach|technology|"
+            rf"technique|platform|modality|path|route)\s+)?(?:(?:(?:that|which)\s+)?(?:is|are|was|were|has\s+been|have\s+been)\s+)?"
+            rf"(?:also\s+|already\s+|now\s+)?(?:being\s+)?(?:pursued|developed|explored|studied|researched|"
+            rf"commerciali[sz]ed|built|favou?red|championed)\s+by\s+"
+            rf"(?:(?:§\d+§\s+)?[^§.;]{{0,30}}?\b(?:like|such\s+as|including)\s+)?({LIST})"
+        ),
+        2,
+        1,
+        "pursued-by",
         0.8,
         frozenset(_ACTORS),
         _TECH,

@@ -344,3 +344,64 @@ def test_develops_more_wordings(facts: Run, text: str, actor: str, made: str) ->
 )
 def test_no_develops_more(facts: Run, text: str, actor: str, made: str) -> None:
     assert not facts(text).has(actor, "DEVELOPS", made)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "tech"),
+    [
+        (
+            "Veltra Quantum, for example, will build a testbed with 24 superconducting qubits.",
+            "Veltra Quantum",
+            "superconducting quantum computing",
+        ),
+        (
+            "Veltra Quantum builds a processor that exploits spin qubits.",
+            "Veltra Quantum",
+            "silicon spin qubits",
+        ),
+        (
+            "Orbion Quantum backs photonic quantum computing, an approach also being pursued by tech giants like IBM and Google.",
+            "Google",
+            "photonic quantum computing",
+        ),
+        (
+            "Trapped-ion quantum computing is being developed by Veltra Quantum and Kessler Systems.",
+            "Kessler Systems",
+            "trapped-ion quantum computing",
+        ),
+        (
+            "The city works with Veltra University — a global hub for quantum materials research — on sensors.",
+            "Veltra University",
+            "quantum materials",
+        ),
+        (
+            "Research at the Orbion Lab — especially its work on quantum sensing — is strong.",
+            "Orbion Lab",
+            "quantum sensing",
+        ),
+        (
+            "Two grants, awarded to Veltra Quantum and Kessler Systems (formerly Kessler Labs), will assemble systems based on neutral atoms.",
+            "Kessler Systems",
+            "neutral-atom quantum computing",
+        ),
+    ],
+)
+def test_works_on_more_wordings(facts: Run, text: str, actor: str, tech: str) -> None:
+    assert facts(text).has(actor, "WORKS_ON", tech)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "tech"),
+    [
+        # funding a technology is investing in it, not working on it
+        ("Quantum sensing is funded by Veltra Quantum.", "Veltra Quantum", "quantum sensing"),
+        # the rival approach is the giants', not the backer's
+        (
+            "Orbion Quantum backs photonic quantum computing, an approach also being pursued by tech giants like IBM and Google.",
+            "Orbion Quantum",
+            "photonic quantum computing",
+        ),
+    ],
+)
+def test_no_works_on_more(facts: Run, text: str, actor: str, tech: str) -> None:
+    assert not facts(text).has(actor, "WORKS_ON", tech)
