@@ -1,7 +1,8 @@
 """Competition: stated rivalry between actors (COMPETES_WITH).
 
-Rivalry is stated four ways: a verb of contest ("competes with", "vying with", "in a race
-with", "to catch up with", "challenging", "take on heavyweights like"), a rival noun after
+Rivalry is stated five ways: a match-up ("§A§ vs §B§"), a verb of contest ("competes with",
+"vying with", "in a race with", "to catch up with", "challenging", "take on heavyweights
+like"), a rival noun after
 its owner ("§A§'s key rivals are §B§ and §C§", "§A§, which bought British rival §B§",
 "§A§, a rival to §B§"), a symmetric statement about a list ("§A§ and §B§ are rivals",
 "the rivalry between §A§ and §B§"), and "one of §B§'s main competitors". A contest or prize
@@ -42,6 +43,8 @@ GATE = (
     "took on",
     "head-to-head",
     "pace",
+    "vs",
+    "versus",
 )
 
 #: Words that may qualify a rival noun: "main", "British", "U.S. tech", "former".
@@ -80,6 +83,8 @@ _MUTUAL = re.compile(
     r"(?:[\w-]+\s+){0,2}?(?:rivals|competitors)\b|compete\s+(?:for|in|on)\b|(?:are|were)\s+competing\b)"
     r"|(?:rivalry|competition|race)\s+between\s+(§\d+§(?:(?:\s*,\s*|\s+and\s+)§\d+§)+)"
 )
+#: "§A§ vs §B§ vs startups", "§A§ versus §B§": a match-up of rivals (headlines, comparisons).
+_VERSUS = re.compile(r"§(\d+)§\s+(?:vs\.?|versus)\s+(?=§(\d+)§)")
 #: A gap naming a contest rather than a rival ("won the competition", "a prize challenge").
 _CONTEST_NOT_RIVAL = re.compile(r"\b(?:won|win|wins|winning|prize|award|judg\w+|enter\w*|submit\w*)\b")
 
@@ -117,6 +122,8 @@ def competition_facts(v: SentView, m: str) -> Iterator[Fact]:
                 yield from _pairs(v, sub[0], x.group(1), rule)
     for x in _ONE_OF.finditer(m):
         yield from _pairs(v, int(x.group(1)), f"§{x.group(2)}§", "one-of-rivals")
+    for x in _VERSUS.finditer(m):
+        yield from _pairs(v, int(x.group(1)), f"§{x.group(2)}§", "versus")
     for x in _MUTUAL.finditer(m):
         ids = ids_in(x.group(1) or x.group(2))
         for k, a in enumerate(ids):

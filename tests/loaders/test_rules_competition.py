@@ -56,6 +56,12 @@ Run = Callable[[str], Facts]
             "Orbion Inc",
             "IBM",
         ),
+        ("IBM vs Google vs start-ups: who leads quantum computing?", "IBM", "Google"),
+        (
+            "Veltra Quantum versus Kessler Systems: two paths to quantum sensing",
+            "Veltra Quantum",
+            "Kessler Systems",
+        ),
         (
             "Germany is spending 3 billion euros on quantum technology, a push to compete with the United States and China.",
             "Germany",
