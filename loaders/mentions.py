@@ -17,18 +17,10 @@ from qkg.schemas import EntityType
 from .deadline import check
 from .gazetteer import Gazetteer
 from .rules.events import Event, event_spans, outside_events
+from .rules.governments import government_mentions
 from .rules.mention import Mention
-from .rules.organisations import (
-    MAX_NAME,
-    MAX_PATTERN_SENTENCE,
-    definitions,
-    extend_program,
-    government_mentions,
-    is_headline,
-    list_members,
-    org_mentions,
-    shaped_names,
-)
+from .rules.names import definitions, list_members, shaped_names
+from .rules.organisations import MAX_NAME, MAX_PATTERN_SENTENCE, extend_program, is_headline, org_mentions
 from .rules.people import demonym_mentions, person_mentions, surname_mentions
 from .rules.references import outside_names, reference_mentions
 from .rules.technologies import technology_mentions

@@ -1,24 +1,21 @@
-"""Organisations: names found by keyword heads, descriptors, party slots, government phrases,
-acronym definitions, name shapes and list membership.
+"""Organisations: names found by keyword heads, legal forms, descriptors and party slots.
 
-Sources, in order of trust: government phrases ("the Australian and Queensland
-governments"), capitalised phrases headed by an organisation keyword ("... Institute",
-"Ministry of ..."), acronyms defined in parentheses ("Amazon Web Services (AWS)"), names in
-the party slots of agreement phrasing, names whose shape marks them ("IonQ", repeated
-acronyms) and names coordinated in a list with known organisations.
+Capitalised phrases headed by an organisation keyword ("... Institute", "Ministry of ..."),
+names introduced by what they are ("technology start-up X", "X, a Lyon-based company"),
+names in the party slots of agreement phrasing, and the context cues of
+:mod:`.org_cues`. Governments and levels of government are in :mod:`.governments`;
+acronym definitions, name shapes and list members in :mod:`.names`.
 """
 
 from __future__ import annotations
 
-import bisect
-import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import replace
 
 from qkg.schemas import EntityType
 
-from ..gazetteer import Entry, Gazetteer, default_gazetteer, norm
+from ..gazetteer import Gazetteer, default_gazetteer
 from ..patterns import ACADEMIC_FIELDS, CAPW, KEYWORDS, LEADING_NOISE, ROLE_WORDS, head_type
 from ..segment import Sentence
 from .mention import Mention
@@ -28,13 +25,11 @@ from .words import word_list
 __all__ = [
     "MAX_NAME",
     "MAX_PATTERN_SENTENCE",
-    "definitions",
+    "ROLE_CAP",
     "extend_program",
-    "government_mentions",
+    "is_demonym",
     "is_headline",
-    "list_members",
     "org_mentions",
-    "shaped_names",
 ]
 
 E = EntityType
@@ -94,35 +89,11 @@ _NATIONAL_PROGRAM = re.compile(
 )
 
 
-_GOV = re.compile(r"\b[Gg]overnments?\b")
-
-
-_GOV_OF = re.compile(
-    r"\b([Gg]overnment|[Gg]ouvernement)\s+(?:of|du|de)\s+(?:the\s+)?(" + CAPW + r"(?:\s+" + CAPW + r")?)"
-)
-
-
-_GOV_MOD = frozenset(
-    ["federal", "state", "provincial", "national", "central", "regional", "local", "territorial"]
-)
-
-
-_ACRONYM = re.compile(r"\s?\(([A-Z][A-Za-z&\-]{1,9}|[A-Z]{2,}[0-9]?)\)")
-
-
-_OR_ALIAS = re.compile(rf",\s+or\s+((?:the\s+)?{CAPW}(?:\s+{CAPW}){{0,2}})")
-
-
-_ROLE_CAP = r"(?:President|CEO|CTO|Director|Chair|Chairman|Minister|Professor|Prof\.?|Dr\.?|Vice-Chancellor|Chancellor|Founder|Head|Leader|Secretary|Ambassador|Dean|Governor|Mayor)"
-
-
-_STOP_ACRONYMS = frozenset(
-    {"MOU", "MOUS", "MOUs", "MoU", "LOI", "LoI", "CEO", "CTO", "R&D", "AI", "PhD", "NDA"}
-)
+ROLE_CAP = r"(?:President|CEO|CTO|Director|Chair|Chairman|Minister|Professor|Prof\.?|Dr\.?|Vice-Chancellor|Chancellor|Founder|Head|Leader|Secretary|Ambassador|Dean|Governor|Mayor)"
 
 
 _NONSPACE = re.compile(r"\S+")
-_ROLE_CAP_RX = re.compile(_ROLE_CAP)
+_ROLE_CAP_RX = re.compile(ROLE_CAP)
 
 
 def _clean_phrase(t: str, s: int, e: int) -> tuple[int, int] | None:
@@ -263,7 +234,7 @@ def org_mentions(
     for m in _DESCRIPTOR.finditer(t) if _DESCRIPTOR_GATE.search(low) else ():
         name = m.group(3)
         words = name.split()
-        if words[0].lower() in LEADING_NOISE or re.fullmatch(_ROLE_CAP, words[0]):
+        if words[0].lower() in LEADING_NOISE or re.fullmatch(ROLE_CAP, words[0]):
             continue
         if any(x.type in {E.CITY, E.REGION, E.COUNTRY, E.TECHNOLOGY} for x in gaz.lookup(name)):
             continue
@@ -280,7 +251,7 @@ def org_mentions(
                 or gaz.lookup(name)
                 or (" " not in name and any(gaz.by_demonym(p) for p in name.split("-")))
                 or name in _REGION_ADJECTIVES
-                or re.fullmatch(_ROLE_CAP, name.split()[0])
+                or re.fullmatch(ROLE_CAP, name.split()[0])
             ):
                 continue
             if len(name) < 2 or name.isdigit() or (" " not in name and name.lower().endswith("ly")):
@@ -446,228 +417,6 @@ def _org_candidate(out: list[Mention], sent: Sentence, t: str, s: int, e: int, g
         out.append(Mention(ts, ts + len(tail.group(1)), tail.group(1), tt, tail.group(1), "org-nested"))
 
 
-def government_mentions(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
-    out: list[Mention] = level_mentions(sent, gaz)
-    if "overnment" not in sent.text and "ouvernement" not in sent.text:
-        return out
-    t = sent.text
-    for g in _GOV.finditer(t):
-        # walk back over "the Australian federal and Queensland state"
-        words = list(re.finditer(r"[\w’'\-]+|,", t[: g.start()]))
-        places: list[tuple[int, int, Entry, str]] = []
-        i = len(words) - 1
-        while i >= 0:
-            w = words[i].group()
-            lw = w.lower()
-            if lw in _GOV_MOD or lw in {"and", ","}:
-                i -= 1
-                continue
-            if not w[0].isupper():
-                break
-            hit = None
-            for span in (2, 1):
-                if i - span + 1 < 0:
-                    continue
-                cand = t[words[i - span + 1].start() : words[i].end()]
-                ent = gaz.by_demonym(cand) or next(
-                    (x for x in gaz.lookup(cand) if x.type in {E.COUNTRY, E.REGION, E.CITY}), None
-                )
-                if ent:
-                    hit = (words[i - span + 1].start(), ent, cand, span)
-                    break
-            if hit is None:
-                break
-            places.append((hit[0], g.end(), hit[1], hit[2]))
-            i -= hit[3]
-        places.sort()
-        for n, (s, e, ent, surface) in enumerate(places):
-            if n + 1 < len(places):
-                # "Australian federal" in "the Australian federal and Queensland state governments"
-                seg = t[s : places[n + 1][0]]
-                e = s + len(re.sub(r"(?:\s*,|\s+and|\s+)+$", "", seg))
-            out.append(_gov_mention(sent, s, e, ent, surface, t))
-    for m in _GOV_OF.finditer(t):
-        ent = next((x for x in gaz.lookup(m.group(2)) if x.type in {E.COUNTRY, E.REGION}), None)
-        if ent:
-            out.append(_gov_mention(sent, m.start(), m.end(), ent, m.group(2), t))
-        elif m.group(1)[0] == "G" or _LEVEL_SUFFIX.search(m.group(2)):
-            # "the Government of Ruritania", "the government of Binhu District": named as written
-            name = t[m.start() : m.end()]
-            st = sent.start + m.start()
-            out.append(Mention(st, st + len(name), name, E.GOVERNMENT_BODY, name, "government"))
-    for m in _NAMED_GOV.finditer(t):
-        # "Seoul Metropolitan Government", "the Saitama Prefectural Government": a proper name
-        if m.group(1).split()[0].lower() in LEADING_NOISE:
-            continue
-        name = m.group()
-        place = m.group(1)
-        st = sent.start + m.start()
-        aliases = [f"{place} government"]
-        out.append(Mention(st, st + len(name), name, E.GOVERNMENT_BODY, name, "government", aliases=aliases))
-    return out
-
-
-#: "the City of Columbus", "the Free State of Bavaria", "the Province of Quebec": the place, with
-#: the long form as an alias (the annotators' convention: "City of Sherbrooke" is the city).
-_LEVEL_OF = re.compile(
-    r"\b((?:[Ff]ree\s+)?[Ss]tate|[Cc]ity|[Tt]own|[Pp]rovince|Commonwealth|[Pp]refecture|Canton|[Mm]unicipality|"
-    rf"County|Metropolitan\s+City|Special\s+City)\s+of\s+({CAPW}(?:\s+{CAPW}){{0,2}})(?![\w-])(?!\s+[A-Z])"
-)
-#: "Franklin County", "Saitama Prefecture", "Binhu District": a place named with its level.
-_LEVEL_NAME = re.compile(
-    rf"(?<![\w-])({CAPW}(?:\s+{CAPW}){{0,1}})\s+(County|Prefecture|Province|District|Oblast|Canton|Municipality)\b"
-)
-_LEVEL_SUFFIX = re.compile(r"\b(?:County|Prefecture|Province|District|Oblast|Canton|Municipality|City)$")
-_NAMED_GOV = re.compile(
-    rf"(?<![\w-])({CAPW}(?:\s+{CAPW})?)\s+(?:Metropolitan|Prefectural|Provincial|Municipal|City|County|State|"
-    r"Regional|Federal|Cantonal)\s+Government\b"
-)
-_LEVEL_WORDS = (
-    "tate of",
-    "ity of",
-    "own of",
-    "rovince of",
-    "Commonwealth of",
-    "Prefecture of",
-    "Canton of",
-    "Municipality of",
-    "County",
-    "Prefecture",
-    "Province",
-    "District",
-    "Oblast",
-    "Canton",
-)
-
-
-def level_mentions(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
-    """Places named with their level of government ("the State of Ohio", "Franklin County")."""
-    t = sent.text
-    if not any(w in t for w in _LEVEL_WORDS):
-        return []
-    out: list[Mention] = []
-    for m in _LEVEL_OF.finditer(t):
-        level, place = m.group(1), m.group(2)
-        etype = E.CITY if level.lower().endswith(("city", "town", "municipality")) else E.REGION
-        entry = _place_entry(place, gaz)
-        if entry is None and not _could_be_place(place, gaz):
-            continue
-        st = sent.start + m.start()
-        long = t[m.start() : m.end()]
-        if entry is not None:
-            out.append(
-                Mention(
-                    st,
-                    st + len(long),
-                    long,
-                    entry.type,
-                    entry.name,
-                    "government",
-                    entry=entry,
-                    country=entry.country,
-                    aliases=[long],
-                )
-            )
-        else:
-            out.append(Mention(st, st + len(long), long, etype, place, "government", aliases=[long]))
-    for m in _LEVEL_NAME.finditer(t):
-        place = m.group(1)
-        if place.split()[0].lower() in LEADING_NOISE or not _could_be_place(place, gaz):
-            continue
-        if gaz.lookup(m.group()):
-            continue  # the gazetteer knows "Saitama Prefecture" already
-        entry = _place_entry(place, gaz)
-        st = sent.start + m.start()
-        name = m.group()
-        aliases: list[str] = []
-        out.append(
-            Mention(
-                st,
-                st + len(name),
-                name,
-                E.REGION,
-                name,
-                "government",
-                aliases=aliases,
-                country=entry.country if entry else None,
-            )
-        )
-    return out
-
-
-def _place_entry(name: str, gaz: Gazetteer) -> Entry | None:
-    return next((x for x in gaz.lookup(name) if x.type in {E.CITY, E.REGION, E.COUNTRY}), None)
-
-
-def _could_be_place(name: str, gaz: Gazetteer) -> bool:
-    """An unknown capitalised name that is not an organisation word, a technology or noise."""
-    low = name.lower().split()
-    if low[0] in LEADING_NOISE or any(w in KEYWORDS or w == "quantum" for w in low):
-        return False
-    if low[-1] in {"award", "awards", "prize", "report", "index", "act", "lecture", "medal"}:
-        return False  # "the City of Light Award", "the State of Quantum Report"
-    return not gaz.lookup(name)
-
-
-def _gov_mention(sent: Sentence, s: int, e: int, place: Entry, surface: str, t: str) -> Mention:
-    if place.type is E.CITY:
-        return Mention(sent.start + s, sent.start + e, t[s:e], E.CITY, place.name, "government", entry=place)
-    name = f"{place.demonym} Government" if place.demonym else f"{place.name} Government"
-    aliases = [f"Government of {place.name}", f"{place.name} Government", t[s:e]]
-    if place.demonym:
-        aliases.append(f"{place.demonym} federal government")
-    for a in place.aliases:
-        if not a.isupper():
-            aliases.append(f"Government of {a}")
-    return Mention(
-        sent.start + s,
-        sent.start + e,
-        t[s:e],
-        E.GOVERNMENT_BODY,
-        name,
-        "government",
-        country=place.country,
-        aliases=aliases,
-    )
-
-
-def _initials_match(acr: str, words: Sequence[str]) -> int:
-    """How many trailing ``words`` spell ``acr`` by initials (0 when they do not)."""
-    letters = [c for c in acr if c.isalpha()]
-    i, n = len(letters) - 1, 0
-    for w in reversed(words):
-        n += 1
-        lw = w.lower()
-        if lw in {
-            "of",
-            "the",
-            "and",
-            "for",
-            "de",
-            "du",
-            "des",
-            "et",
-            "-",
-            "–",
-            "&",
-            "la",
-            "le",
-            "für",
-            "und",
-        }:
-            continue
-        if i < 0:
-            return 0
-        if w[0].lower() == letters[i].lower():
-            i -= 1
-            if i < 0:
-                return n
-        else:
-            # a word may contribute two letters ("TechNet" rare); give up otherwise
-            return 0
-    return 0
-
-
 _PROGRAM_TAIL = re.compile(r"\s+(fund|programme|program|initiative|project|strategy)\b")
 
 
@@ -684,185 +433,12 @@ def extend_program(text: str, m: Mention) -> Mention:
     )
 
 
-_CAMEL = re.compile(
-    r"(?<![\w-])(?:[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z]{2,}[a-z]+[A-Za-z]*|[a-z]+[A-Z][A-Za-z]*)(?![\w-])"
-)
-
-
-_ALLCAPS = re.compile(r"(?<![\w&.-])[A-Z][A-Z0-9]{1,5}(?![\w&.-])")
-
-
-#: Two words run together by a lost space in page boilerplate ("contentSkip", "footerHelp",
-#: "blogTechnologies"): a lower-case word of four letters or more, then one capitalised word.
-_GLUED = re.compile(r"[a-z]{4,}[A-Z][a-z]{3,}")
-
-
-#: Upper-case words that are not organisations.
-_NOT_ORG_CAPS = word_list("not_org_caps")
-
-
-def shaped_names(text: str, gaz: Gazetteer) -> list[Mention]:
-    """Names whose shape marks them as proper names of organisations even without a keyword:
-    inner capitals ("IonQ", "PsiQuantum", "OVHcloud") anywhere, and unknown all-capital
-    acronyms used at least twice ("VTT", "IQM")."""
-    out: list[Mention] = []
-    for m in _CAMEL.finditer(text):
-        name = m.group()
-        if (
-            len(name) < 4
-            or name.upper() in _NOT_ORG_CAPS
-            or name.startswith(("Mc", "Mac"))
-            or gaz.lookup(name)
-            or _GLUED.fullmatch(name)
-        ):
-            continue
-        out.append(Mention(m.start(), m.end(), name, E.COMPANY, name, "shape"))
-    caps: dict[str, list[re.Match[str]]] = {}
-    for m in _ALLCAPS.finditer(text):
-        caps.setdefault(m.group(), []).append(m)
-    for name, hits in caps.items():
-        if len(hits) < 2 or name in _NOT_ORG_CAPS or gaz.lookup(name) or name.isdigit():
-            continue
-        out += [Mention(h.start(), h.end(), name, E.COMPANY, name, "shape") for h in hits]
-    return out
-
-
 def is_headline(text: str) -> bool:
     """Title-case lines ("... Officially Launches with Investments") defeat the phrase chunker."""
     words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", text) if len(w) > 3]
     if len(words) < 4 or text.rstrip().endswith((".", "”", '"', ":")):
         return False
     return bool(sum(w[0].isupper() for w in words) >= 0.75 * len(words))
-
-
-def definitions(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
-    """Acronyms and alternative names given in parentheses or after ", or"; then their other uses."""
-    by_end = {m.end: m for m in mentions}
-    new_aliases: dict[str, Mention] = {}
-    extra: list[Mention] = []
-    for m in _ACRONYM.finditer(text):
-        acr = m.group(1)
-        if acr in _STOP_ACRONYMS or acr.lower() in {"photo", "left", "right", "pictured"}:
-            continue
-        owner = by_end.get(m.start())
-        if owner is None:
-            # backwards by initials over the words before the bracket
-            line_start = max(text.rfind("\n", 0, m.start()) + 1, m.start() - 300)
-            before = list(re.finditer(r"[\w’'&]+|[-–]", text[line_start : m.start()]))
-            n = _initials_match(acr, [w.group() for w in before])
-            if n:
-                s = line_start + before[-n].start()
-                long = text[s : m.start()]
-                etype = head_type(long)
-                if etype and long[0].isupper():
-                    owner = Mention(s, m.start(), long, etype, long, "acronym")
-                    extra.append(owner)
-        if owner is None or (owner.type in {E.PERSON, E.TECHNOLOGY} and not acr.isupper()):
-            continue
-        if acr not in owner.aliases and norm(acr) != owner.key:
-            owner.aliases.append(acr)
-        new_aliases[acr] = owner
-    for m in _OR_ALIAS.finditer(text):
-        owner = by_end.get(m.start())
-        if owner is not None and owner.type not in {E.PERSON, E.TECHNOLOGY}:
-            alias = re.sub(r"^the\s+", "", m.group(1))
-            owner.aliases.append(alias)
-            new_aliases[alias] = owner
-    mentions = mentions + extra
-    if not new_aliases:
-        return sorted(mentions, key=lambda x: (x.start, -x.end))
-    taken = [(x.start, x.end) for x in mentions if x.rule != "org-nested"]
-    for alias, owner in new_aliases.items():
-        for m in re.finditer(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
-                continue
-            mentions.append(
-                replace(
-                    owner, start=m.start(), end=m.end(), text=alias, rule="alias", aliases=list(owner.aliases)
-                )
-            )
-            taken.append((m.start(), m.end()))
-    # a mention's own surface overlapping an alias span of someone else is kept as is
-    return sorted(mentions, key=lambda x: (x.start, -x.end))
-
-
-_LIST_GAP = re.compile(r"^(?:\s*(?:,|;)\s*(?:and\s+)?|\s+(?:and|&)\s+|,\s+and\s+)(?:the\s+)?")
-
-
-_ACTOR_TYPES = {E.COMPANY, E.UNIVERSITY, E.RESEARCH_INSTITUTE}
-
-
-def list_members(text: str, sentences: Sequence[Sentence], mentions: list[Mention]) -> list[Mention]:
-    """Unknown capitalised names coordinated with known organisations are organisations too."""
-    extra: list[Mention] = []
-    item = re.compile(rf"^(?:the\s+)?({CAPW}(?:\s+{CAPW}){{0,2}})(?:\s+(?:funds?|group))?$")
-
-    starts = [s.start for s in sentences]
-    per_sent: list[list[Mention]] = [[] for _ in sentences]
-    for m in mentions:
-        k = bisect.bisect_right(starts, m.start) - 1
-        if k >= 0 and m.type in _ACTOR_TYPES and m.rule != "org-nested":
-            per_sent[k].append(m)
-    for sent, orgs in zip(sentences, per_sent, strict=True):
-        if len(orgs) < 2 or len(orgs) > 60 or len(sent.text) > MAX_PATTERN_SENTENCE:
-            continue
-        types = [m.type for m in orgs]
-        majority = max(set(types), key=types.count)
-        for a, b in itertools.pairwise(orgs):
-            gap = _PAREN.sub("", text[a.end : b.start])  # "Q-CTRL ($3.2m), Orbion ($2m) and ..."
-            if "\n" in gap or len(gap) > 80 or not re.match(r"^\s*(?:,|;|and\b|&)", gap):
-                continue
-            parts = [p.strip() for p in re.split(r"\s*[,;]\s*(?:and\s+)?|\s+and\s+", gap)]
-            parts = [p for p in parts if p]
-            if not parts or not all(item.match(p) for p in parts):
-                continue
-            for p in parts:
-                mm = item.match(p)
-                assert mm is not None
-                name = mm.group(1)
-                if name.split()[0].lower() in LEADING_NOISE or _demonym(name):
-                    continue
-                off = text.find(name, a.end, b.start)
-                if off >= 0:
-                    extra.append(Mention(off, off + len(name), name, majority, name, "list"))
-        # a trailing ", and Name" after the last of a list of known names
-        last = orgs[-1]
-        prev = orgs[-2]
-        if _PAREN.sub("", text[prev.end : last.start]).strip() in {",", ";"}:
-            extra += _list_tail(text, last.end, sent.end, mentions, majority)
-    if not extra:
-        return mentions
-    taken = [(m.start, m.end) for m in mentions if m.rule != "org-nested"]
-    keep = [x for x in extra if not any(x.start < e and s < x.end for s, e in taken)]
-    return sorted(mentions + keep, key=lambda x: (x.start, -x.end))
-
-
-_PAREN = re.compile(r"\s*\([^()\n]{0,40}\)")
-#: One more item after a list of known names: ", Orbion", ", and Orbion", " and Orbion", each
-#: possibly followed by a parenthesis ("Orbion ($3.1m)").
-_TAIL_ITEM = re.compile(
-    rf"(?:\s*\([^()\n]{{0,40}}\))?(,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?({CAPW}(?:\s+{CAPW}){{0,2}})"
-)
-
-
-def _list_tail(text: str, pos: int, end: int, mentions: list[Mention], etype: EntityType) -> list[Mention]:
-    """Unknown names that continue a comma list of known organisations, up to its "and" item."""
-    out: list[Mention] = []
-    for _ in range(12):  # bounded: a list, not a paragraph
-        tail = _TAIL_ITEM.match(text, pos, end)
-        if tail is None:
-            break
-        name = tail.group(2)
-        first = name.split()[0]
-        if first.lower() in LEADING_NOISE or re.fullmatch(_ROLE_CAP, first):
-            break
-        off = tail.start(2)
-        if not any(m.start < off + len(name) and off < m.end for m in mentions):
-            out.append(Mention(off, off + len(name), name, etype, name, "list"))
-        pos = tail.end(2)
-        if "and" in tail.group(1):
-            break
-    return out
 
 
 def _subsidiary(words: Sequence[str], gaz: Gazetteer) -> bool:
@@ -878,7 +454,7 @@ def _subsidiary(words: Sequence[str], gaz: Gazetteer) -> bool:
     return False
 
 
-def _demonym(name: str) -> bool:
+def is_demonym(name: str) -> bool:
     """ "Japanese", "Japanese-European": nationality words, not names (bundled demonyms)."""
     gaz = default_gazetteer()
     return " " not in name and any(gaz.by_demonym(p) for p in name.split("-"))

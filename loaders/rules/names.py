@@ -1,0 +1,252 @@
+"""Names by definition, shape and company: acronyms defined in brackets, inner capitals and
+repeated acronyms, and unknown names coordinated in a list with known organisations.
+
+"Amazon Web Services (AWS)" (initials checked letter by letter) and "..., or Q-Lab" make
+aliases whose later uses are mentions of the same actor; "IonQ", "PsiQuantum" and an
+unknown acronym used twice ("VTT") are organisations by their shape; "Quantum Art,
+Classic, Qedma" beside known organisations are organisations of the list's majority type.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from qkg.schemas import EntityType
+
+from ..gazetteer import Gazetteer, norm
+from ..patterns import CAPW, LEADING_NOISE, head_type
+from ..segment import Sentence
+from .mention import Mention
+from .organisations import MAX_PATTERN_SENTENCE, ROLE_CAP, is_demonym
+from .words import word_list
+
+__all__ = ["definitions", "list_members", "shaped_names"]
+
+E = EntityType
+
+
+_ACRONYM = re.compile(r"\s?\(([A-Z][A-Za-z&\-]{1,9}|[A-Z]{2,}[0-9]?)\)")
+
+
+_OR_ALIAS = re.compile(rf",\s+or\s+((?:the\s+)?{CAPW}(?:\s+{CAPW}){{0,2}})")
+
+
+_STOP_ACRONYMS = frozenset(
+    {"MOU", "MOUS", "MOUs", "MoU", "LOI", "LoI", "CEO", "CTO", "R&D", "AI", "PhD", "NDA"}
+)
+
+
+def _initials_match(acr: str, words: Sequence[str]) -> int:
+    """How many trailing ``words`` spell ``acr`` by initials (0 when they do not)."""
+    letters = [c for c in acr if c.isalpha()]
+    i, n = len(letters) - 1, 0
+    for w in reversed(words):
+        n += 1
+        lw = w.lower()
+        if lw in {
+            "of",
+            "the",
+            "and",
+            "for",
+            "de",
+            "du",
+            "des",
+            "et",
+            "-",
+            "–",
+            "&",
+            "la",
+            "le",
+            "für",
+            "und",
+        }:
+            continue
+        if i < 0:
+            return 0
+        if w[0].lower() == letters[i].lower():
+            i -= 1
+            if i < 0:
+                return n
+        else:
+            # a word may contribute two letters ("TechNet" rare); give up otherwise
+            return 0
+    return 0
+
+
+_CAMEL = re.compile(
+    r"(?<![\w-])(?:[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z]{2,}[a-z]+[A-Za-z]*|[a-z]+[A-Z][A-Za-z]*)(?![\w-])"
+)
+
+
+_ALLCAPS = re.compile(r"(?<![\w&.-])[A-Z][A-Z0-9]{1,5}(?![\w&.-])")
+
+
+#: Two words run together by a lost space in page boilerplate ("contentSkip", "footerHelp",
+#: "blogTechnologies"): a lower-case word of four letters or more, then one capitalised word.
+_GLUED = re.compile(r"[a-z]{4,}[A-Z][a-z]{3,}")
+
+
+#: Upper-case words that are not organisations.
+_NOT_ORG_CAPS = word_list("not_org_caps")
+
+
+def shaped_names(text: str, gaz: Gazetteer) -> list[Mention]:
+    """Names whose shape marks them as proper names of organisations even without a keyword:
+    inner capitals ("IonQ", "PsiQuantum", "OVHcloud") anywhere, and unknown all-capital
+    acronyms used at least twice ("VTT", "IQM")."""
+    out: list[Mention] = []
+    for m in _CAMEL.finditer(text):
+        name = m.group()
+        if (
+            len(name) < 4
+            or name.upper() in _NOT_ORG_CAPS
+            or name.startswith(("Mc", "Mac"))
+            or gaz.lookup(name)
+            or _GLUED.fullmatch(name)
+        ):
+            continue
+        out.append(Mention(m.start(), m.end(), name, E.COMPANY, name, "shape"))
+    caps: dict[str, list[re.Match[str]]] = {}
+    for m in _ALLCAPS.finditer(text):
+        caps.setdefault(m.group(), []).append(m)
+    for name, hits in caps.items():
+        if len(hits) < 2 or name in _NOT_ORG_CAPS or gaz.lookup(name) or name.isdigit():
+            continue
+        out += [Mention(h.start(), h.end(), name, E.COMPANY, name, "shape") for h in hits]
+    return out
+
+
+def definitions(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """Acronyms and alternative names given in parentheses or after ", or"; then their other uses."""
+    by_end = {m.end: m for m in mentions}
+    new_aliases: dict[str, Mention] = {}
+    extra: list[Mention] = []
+    for m in _ACRONYM.finditer(text):
+        acr = m.group(1)
+        if acr in _STOP_ACRONYMS or acr.lower() in {"photo", "left", "right", "pictured"}:
+            continue
+        owner = by_end.get(m.start())
+        if owner is None:
+            # backwards by initials over the words before the bracket
+            line_start = max(text.rfind("\n", 0, m.start()) + 1, m.start() - 300)
+            before = list(re.finditer(r"[\w’'&]+|[-–]", text[line_start : m.start()]))
+            n = _initials_match(acr, [w.group() for w in before])
+            if n:
+                s = line_start + before[-n].start()
+                long = text[s : m.start()]
+                etype = head_type(long)
+                if etype and long[0].isupper():
+                    owner = Mention(s, m.start(), long, etype, long, "acronym")
+                    extra.append(owner)
+        if owner is None or (owner.type in {E.PERSON, E.TECHNOLOGY} and not acr.isupper()):
+            continue
+        if acr not in owner.aliases and norm(acr) != owner.key:
+            owner.aliases.append(acr)
+        new_aliases[acr] = owner
+    for m in _OR_ALIAS.finditer(text):
+        owner = by_end.get(m.start())
+        if owner is not None and owner.type not in {E.PERSON, E.TECHNOLOGY}:
+            alias = re.sub(r"^the\s+", "", m.group(1))
+            owner.aliases.append(alias)
+            new_aliases[alias] = owner
+    mentions = mentions + extra
+    if not new_aliases:
+        return sorted(mentions, key=lambda x: (x.start, -x.end))
+    taken = [(x.start, x.end) for x in mentions if x.rule != "org-nested"]
+    for alias, owner in new_aliases.items():
+        for m in re.finditer(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            mentions.append(
+                replace(
+                    owner, start=m.start(), end=m.end(), text=alias, rule="alias", aliases=list(owner.aliases)
+                )
+            )
+            taken.append((m.start(), m.end()))
+    # a mention's own surface overlapping an alias span of someone else is kept as is
+    return sorted(mentions, key=lambda x: (x.start, -x.end))
+
+
+_LIST_GAP = re.compile(r"^(?:\s*(?:,|;)\s*(?:and\s+)?|\s+(?:and|&)\s+|,\s+and\s+)(?:the\s+)?")
+
+
+_ACTOR_TYPES = {E.COMPANY, E.UNIVERSITY, E.RESEARCH_INSTITUTE}
+
+
+def list_members(text: str, sentences: Sequence[Sentence], mentions: list[Mention]) -> list[Mention]:
+    """Unknown capitalised names coordinated with known organisations are organisations too."""
+    extra: list[Mention] = []
+    item = re.compile(rf"^(?:the\s+)?({CAPW}(?:\s+{CAPW}){{0,2}})(?:\s+(?:funds?|group))?$")
+
+    starts = [s.start for s in sentences]
+    per_sent: list[list[Mention]] = [[] for _ in sentences]
+    for m in mentions:
+        k = bisect.bisect_right(starts, m.start) - 1
+        if k >= 0 and m.type in _ACTOR_TYPES and m.rule != "org-nested":
+            per_sent[k].append(m)
+    for sent, orgs in zip(sentences, per_sent, strict=True):
+        if len(orgs) < 2 or len(orgs) > 60 or len(sent.text) > MAX_PATTERN_SENTENCE:
+            continue
+        types = [m.type for m in orgs]
+        majority = max(set(types), key=types.count)
+        for a, b in itertools.pairwise(orgs):
+            gap = _PAREN.sub("", text[a.end : b.start])  # "Q-CTRL ($3.2m), Orbion ($2m) and ..."
+            if "\n" in gap or len(gap) > 80 or not re.match(r"^\s*(?:,|;|and\b|&)", gap):
+                continue
+            parts = [p.strip() for p in re.split(r"\s*[,;]\s*(?:and\s+)?|\s+and\s+", gap)]
+            parts = [p for p in parts if p]
+            if not parts or not all(item.match(p) for p in parts):
+                continue
+            for p in parts:
+                mm = item.match(p)
+                assert mm is not None
+                name = mm.group(1)
+                if name.split()[0].lower() in LEADING_NOISE or is_demonym(name):
+                    continue
+                off = text.find(name, a.end, b.start)
+                if off >= 0:
+                    extra.append(Mention(off, off + len(name), name, majority, name, "list"))
+        # a trailing ", and Name" after the last of a list of known names
+        last = orgs[-1]
+        prev = orgs[-2]
+        if _PAREN.sub("", text[prev.end : last.start]).strip() in {",", ";"}:
+            extra += _list_tail(text, last.end, sent.end, mentions, majority)
+    if not extra:
+        return mentions
+    taken = [(m.start, m.end) for m in mentions if m.rule != "org-nested"]
+    keep = [x for x in extra if not any(x.start < e and s < x.end for s, e in taken)]
+    return sorted(mentions + keep, key=lambda x: (x.start, -x.end))
+
+
+_PAREN = re.compile(r"\s*\([^()\n]{0,40}\)")
+
+
+#: One more item after a list of known names: ", Orbion", ", and Orbion", " and Orbion", each
+#: possibly followed by a parenthesis ("Orbion ($3.1m)").
+_TAIL_ITEM = re.compile(
+    rf"(?:\s*\([^()\n]{{0,40}}\))?(,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?({CAPW}(?:\s+{CAPW}){{0,2}})"
+)
+
+
+def _list_tail(text: str, pos: int, end: int, mentions: list[Mention], etype: EntityType) -> list[Mention]:
+    """Unknown names that continue a comma list of known organisations, up to its "and" item."""
+    out: list[Mention] = []
+    for _ in range(12):  # bounded: a list, not a paragraph
+        tail = _TAIL_ITEM.match(text, pos, end)
+        if tail is None:
+            break
+        name = tail.group(2)
+        first = name.split()[0]
+        if first.lower() in LEADING_NOISE or re.fullmatch(ROLE_CAP, first):
+            break
+        off = tail.start(2)
+        if not any(m.start < off + len(name) and off < m.end for m in mentions):
+            out.append(Mention(off, off + len(name), name, etype, name, "list"))
+        pos = tail.end(2)
+        if "and" in tail.group(1):
+            break
+    return out
