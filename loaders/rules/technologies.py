@@ -406,6 +406,22 @@ _MAKES_RULES = (
         frozenset(_ACTORS),
         _TECH,
     ),
+    # "the §Veltra Institute§, dedicated to accelerating the development of §quantum computing§",
+    # "§Orbion§, which is committed to advancing §quantum cryptography§"
+    Rule(
+        re.compile(
+            rf"({LIST}),?\s+(?:(?:which|that)\s+)?(?:(?:is|are|was|were|remains)\s+)?(?:(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?)?"
+            rf"(?:dedicated|devoted|committed)\s+to\s+(?:(?:advancing|accelerating|furthering|promoting|driving|the)\s+)?"
+            rf"(?:(?:the\s+)?(?:development|research|study|commerciali[sz]ation|advancement)\s+(?:of|on|in|into)\s+)?"
+            rf"{_TECH_LIST}"
+        ),
+        1,
+        2,
+        "dedicated-to",
+        0.8,
+        frozenset(_ACTORS),
+        _TECH,
+    ),
     # "the development of §superconducting quantum systems§ by §Fujitsu§"
     Rule(
         re.compile(

@@ -384,6 +384,16 @@ def test_no_develops_more(facts: Run, text: str, actor: str, made: str) -> None:
             "Kessler Systems",
             "neutral-atom quantum computing",
         ),
+        (
+            "The Veltra Quantum Institute, dedicated to accelerating the development of quantum computing, opened.",
+            "Veltra Quantum Institute",
+            "quantum computing",
+        ),
+        (
+            "Veltra University, which is committed to advancing quantum cryptography, hired staff.",
+            "Veltra University",
+            "quantum cryptography",
+        ),
     ],
 )
 def test_works_on_more_wordings(facts: Run, text: str, actor: str, tech: str) -> None:
@@ -400,6 +410,12 @@ def test_works_on_more_wordings(facts: Run, text: str, actor: str, tech: str) ->
             "Orbion Quantum backs photonic quantum computing, an approach also being pursued by tech giants like IBM and Google.",
             "Orbion Quantum",
             "photonic quantum computing",
+        ),
+        # committed to a pact about a technology, not to the technology
+        (
+            "Veltra University is committed to the Orbion pact on quantum cryptography.",
+            "Veltra University",
+            "quantum cryptography",
         ),
     ],
 )
