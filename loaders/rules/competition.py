@@ -43,6 +43,7 @@ GATE = (
     "took on",
     "head-to-head",
     "pace",
+    "own against",
     "vs",
     "versus",
 )
@@ -51,7 +52,7 @@ GATE = (
 _QUAL = r"(?:(?:[A-Za-z][\w.-]*)\s+){0,3}?"
 #: Nouns for a group of rivals before their names: "heavyweights like", "giants such as".
 _GROUP = (
-    r"(?:(?:[A-Za-z][\w.-]*\s+){0,2}?(?:heavyweights|giants|incumbents|leaders|players|rivals|competitors|"
+    r"(?:(?:[A-Za-z][\w.-]*\s+){0,2}?(?:heavyweights|giants|incumbents|leaders|players|rivals|competitors|companies|firms|"
     r"the\s+likes)\s+(?:like|such\s+as|including|of)\s+)?"
 )
 #: Verbs of contest, each with the word that introduces the rival.
@@ -63,6 +64,7 @@ _CONTEST = (
     r"(?:keep|keeps|keeping|kept)\s+pace\s+with|"
     r"(?:challenge|challenges|challenging|challenged)|"
     r"(?:take|takes|taking|took)\s+on|"
+    r"(?:hold|holds|held|holding)\s+(?:its|their|our)\s+own\s+against|"
     r"(?:go|goes|going|went|gone)\s+head-to-head\s+(?:with|against)|head-to-head\s+(?:with|against))"
 )
 _VERB = re.compile(rf"\b{_CONTEST}\s+{_GROUP}(?:the\s+)?({LIST})(?!\s*'s?\s)(?!\s+as\b)")

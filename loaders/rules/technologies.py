@@ -298,7 +298,7 @@ _MAKES = (
     r"producing|produced|manufactur\w+|design|designs|designing|designed|commerciali[sz]\w+|offer|offers|offering|"
     r"offered|provide|provides|providing|provided|deliver|delivers|delivering|delivered|demonstrat\w+|pursu\w+|"
     r"explor\w+|advanc\w+|exploit\w*|pioneer\w*|sell|sells|selling|sold|research\w*|stud\w+|assembl\w+|"
-    r"create|creates|creating|created|(?:take|takes|taking|took)\s+(?:[a-z]+\s+)?approach(?:es)?\s+to)"
+    r"create|creates|creating|created|(?:take|takes|taking|took)\s+(?:[a-z]+\s+){0,2}?approach(?:es)?\s+to)"
 )
 #: A word qualifying the technology ("a", "state-of-the-art", "its own"), never a preposition.
 _QUAL = (

@@ -56,6 +56,11 @@ Run = Callable[[str], Facts]
             "Orbion Inc",
             "IBM",
         ),
+        (
+            "For years Veltra Quantum held its own against companies like IBM and Google.",
+            "Veltra Quantum",
+            "Google",
+        ),
         ("IBM vs Google vs start-ups: who leads quantum computing?", "IBM", "Google"),
         (
             "Veltra Quantum versus Kessler Systems: two paths to quantum sensing",

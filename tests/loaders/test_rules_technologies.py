@@ -394,6 +394,7 @@ def test_no_develops_more(facts: Run, text: str, actor: str, made: str) -> None:
             "Veltra University",
             "quantum cryptography",
         ),
+        ("Veltra Quantum is taking a new approach to quantum sensing.", "Veltra Quantum", "quantum sensing"),
     ],
 )
 def test_works_on_more_wordings(facts: Run, text: str, actor: str, tech: str) -> None:
