@@ -44,6 +44,13 @@ GATE = (
     "head-to-head",
     "pace",
     "own against",
+    "battle",
+    "contest",
+    "struggle",
+    "fight",
+    "outpac",
+    "outcompet",
+    "overt",
     "vs",
     "versus",
 )
@@ -59,7 +66,8 @@ _GROUP = (
 _CONTEST = (
     r"(?:compet(?:e|es|ed|ing)\s+(?:(?:directly|head-to-head|globally|internationally)\s+)?(?:with|against)|"
     r"vi(?:e|es|ed)\s+with|vying\s+with|rival(?:s|led|ling|ed|ing)?|"
-    r"(?:a|the)\s+(?:[\w-]+\s+){0,2}?race\s+(?:with|against)|"
+    r"(?:a|the|in)\s+(?:[\w-]+\s+){0,2}?(?:race|battle|contest|struggle|fight|competition|rivalry)\s+(?:with|against)|"
+    r"(?:outpac|outcompet|overtak)(?:e|es|ed|ing)|overtook|"
     r"(?:catch|catches|catching|caught)\s+up\s+(?:with|to|on)|"
     r"(?:keep|keeps|keeping|kept)\s+pace\s+with|"
     r"(?:challenge|challenges|challenging|challenged)|"
@@ -83,7 +91,7 @@ _ONE_OF = re.compile(
 _MUTUAL = re.compile(
     r"(§\d+§(?:(?:\s*,\s*|\s+and\s+)§\d+§)+)\s+(?:(?:are|were|have\s+been|remain|became|become)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:rivals|competitors)\b|compete\s+(?:for|in|on)\b|(?:are|were)\s+competing\b)"
-    r"|(?:rivalry|competition|race)\s+between\s+(§\d+§(?:(?:\s*,\s*|\s+and\s+)§\d+§)+)"
+    r"|(?:rivalry|competition|race|battle)\s+between\s+(?:the\s+)?(§\d+§(?:(?:\s*,\s*|\s+and\s+)(?:the\s+)?§\d+§)+)"
 )
 #: "§A§ vs §B§ vs startups", "§A§ versus §B§": a match-up of rivals (headlines, comparisons).
 _VERSUS = re.compile(r"§(\d+)§\s+(?:vs\.?|versus)\s+(?=§(\d+)§)")

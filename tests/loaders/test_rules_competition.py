@@ -61,6 +61,17 @@ Run = Callable[[str], Facts]
             "Veltra Quantum",
             "Google",
         ),
+        (
+            "Orbion Quantum is locked in a head-to-head battle with Veltra Quantum.",
+            "Orbion Quantum",
+            "Veltra Quantum",
+        ),
+        ("The rivalry between the United States and China is growing.", "United States", "China"),
+        (
+            "China spends 15 billion dollars on quantum research, far outpacing the United States.",
+            "China",
+            "United States",
+        ),
         ("IBM vs Google vs start-ups: who leads quantum computing?", "IBM", "Google"),
         (
             "Veltra Quantum versus Kessler Systems: two paths to quantum sensing",
