@@ -139,11 +139,17 @@ class Gazetteer:
             if not key:
                 continue
             slot = self._index.setdefault(key, [])
-            if any(e.type == entry.type and e.country == entry.country for e, _, _ in slot):
-                continue
             # lower-case brand names ("planqc", "eleQtron") match only as written
             brand = entry.type is not EntityType.TECHNOLOGY and alias[:1].islower()
-            slot.append((entry, alias, _needs_exact_case(alias) or brand))
+            exact = _needs_exact_case(alias) or brand
+            # the first entry of a type keeps the alias; the same entry may add a looser case
+            # of it ("RIKEN" exact, then "Riken" as the press also writes it)
+            if any(
+                e.type == entry.type and e.country == entry.country and (e is not entry or not x or exact)
+                for e, _, x in slot
+            ):
+                continue
+            slot.append((entry, alias, exact))
             lengths = set(self._firsts.get(key[0], ())) | {len(key)}
             self._firsts[key[0]] = tuple(sorted(lengths, reverse=True))
             self._max = max(self._max, len(key))

@@ -44,6 +44,8 @@ _APPOSED_ROLE = re.compile(
     rf"§(\d+)§,\s+(?:(?:a|an|the)\s+)?([^§;:]{{0,70}}?)(?:\b(?:at|of|for|from|with|in)\s+)?(?:the\s+)?{ENT}([^§]{{0,40}})"
 )
 _GAP_ROLE = re.compile(rf"\b{_ROLE}\b")
+#: "head of §org§'s quantum laboratory": the head of a part of the organisation works there
+_OWN_PART = re.compile(r"^'s?\s+[a-z]")
 _AFTER_ROLE = re.compile(rf"^\s*(?:'s?\s+)?(?:[\w-]+\s+){{0,3}}{_ROLE}s?\b")
 _LEADER_WORD = re.compile(rf"\b{_LEADER_ROLE}\b")
 _CHAIN_LEADER = re.compile(rf"\b{_LEADER_ROLE}\b,?\s+(?:of\s+)?(?:the\s+)?{ENT}")
@@ -92,7 +94,7 @@ def _apposed_facts(v: SentView, m: str, p: int) -> tuple[list[Fact], bool]:
         apposed = True
         if v.type(b) is E.PROGRAM and _LEADER_WORD.search(gap):
             out.append(_f(v, p, R.LEADS, b, "person-leads", 0.8))
-        elif _CHAIR_GAP.match(gap):
+        elif _CHAIR_GAP.match(gap) and not _OWN_PART.match(after):
             out.append(_f(v, p, R.LEADS, b, "person-chair", 0.8))
         elif v.type(b) is not E.PROGRAM:
             out.append(_f(v, p, R.AFFILIATED_WITH, b, "person-apposition", 0.8))

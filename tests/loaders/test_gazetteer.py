@@ -73,3 +73,16 @@ def test_default_entries_are_valid() -> None:
     assert len(ids) == len(set(ids))
     for e in gaz.entries:
         assert e.wikidata is None or e.wikidata.startswith("Q")
+
+
+def test_an_acronym_entry_may_add_the_title_case_the_press_uses() -> None:
+    from qkg.loaders.gazetteer import Entry, Gazetteer
+
+    gaz = Gazetteer()
+    gaz.add(Entry("ORBIX", EntityType.RESEARCH_INSTITUTE, "FR", aliases=("Orbix",)))
+    found = [(m.alias, m.start) for m in gaz.find("ORBIX and Orbix agree; orbix is a word here.")]
+    assert found == [("ORBIX", 0), ("Orbix", 10)]
+    # without the title-case alias only the acronym's own case matches
+    strict = Gazetteer()
+    strict.add(Entry("ORBIX", EntityType.RESEARCH_INSTITUTE, "FR"))
+    assert [m.alias for m in strict.find("ORBIX and Orbix agree.")] == ["ORBIX"]

@@ -395,3 +395,11 @@ def test_roles_with_fields_and_degrees(facts: Run, text: str, person: str, org: 
 )
 def test_no_affiliation(facts: Run, text: str) -> None:
     assert not any(t in {"AFFILIATED_WITH", "LEADS"} for _, t, _ in facts(text).triples())
+
+
+def test_head_of_a_part_of_an_organisation_works_there(facts: Run) -> None:
+    f = facts("Ana Ferreira, head of Orbion Quantum's sensing laboratory, said the results were promising.")
+    assert f.has("Ana Ferreira", "AFFILIATED_WITH", "Orbion Quantum"), f.triples()
+    assert not f.has("Ana Ferreira", "LEADS", "Orbion Quantum")
+    g = facts("Ana Ferreira, head of Orbion Quantum, said the results were promising.")
+    assert g.has("Ana Ferreira", "LEADS", "Orbion Quantum"), g.triples()
