@@ -531,6 +531,15 @@ _DEVELOPS_MORE: tuple[tuple[re.Pattern[str], bool, str], ...] = (
         True,
         "makes-named",
     ),
+    # "§Y§ is an initiative by the §X§", "§Y§ was a flagship programme of §X§"
+    (
+        re.compile(
+            rf"(?P<made>§\d+§)(?:,\s+|\s+(?:is|was|remains)\s+)(?:an?|the)\s+(?:[\w-]+\s+){{0,2}}?(?:initiative|programme|"
+            rf"program|project|scheme|mission|effort)\s+(?:launched\s+|led\s+|run\s+)?(?:by|of)\s+(?P<maker>{LIST})"
+        ),
+        False,
+        "initiative-of",
+    ),
     # "§X§ and §Z§ have been confirmed as the final contractor for the §Y§ project",
     # "§X§ won the contract to build the §Y§"
     (

@@ -312,6 +312,11 @@ def test_released_names_the_subjects_own_programme(facts: Run) -> None:
             "Veltra University",
             "Orbion Quantum Programme",
         ),
+        (
+            "The Orbion Quantum Mission is an initiative by the Ministry of Science of Veltria to foster research.",
+            "Ministry of Science of Veltria",
+            "Orbion Quantum Mission",
+        ),
     ],
 )
 def test_develops_more_wordings(facts: Run, text: str, actor: str, made: str) -> None:
@@ -338,6 +343,8 @@ def test_develops_more_wordings(facts: Run, text: str, actor: str, made: str) ->
             "Kessler Ventures",
             "Ministry of Science",
         ),
+        # a company is no initiative's product
+        ("Veltra Quantum is a project of Kessler Ventures.", "Kessler Ventures", "Veltra Quantum"),
         # hosting a named event is not making a programme
         ("Veltra University hosted a talk called Quantum Futures.", "Veltra University", "Quantum Futures"),
     ],
