@@ -44,6 +44,8 @@ _GENERIC = frozenset({"technology", "technologies", "tech", "systems", "hardware
 #: A word, with its hyphenated parts ("neutral-atom", "HPC-quantum", "atom-based").
 _WORD = re.compile(r"[A-Za-z0-9]+(?:[-‐‑][A-Za-z0-9]+)*")
 _ANCHOR = re.compile(r"quantum|qubit", re.IGNORECASE)
+#: The counted unit of a machine's size ("a 64 qubit quantum computer"): it never opens a name.
+_COUNTED = frozenset({"qubit", "qubits", "qbit", "qbits"})
 
 
 @lru_cache(maxsize=50_000)
@@ -137,8 +139,8 @@ def _phrase(
     while end > 1 and run[end - 1].group().lower() in _GENERIC and _head(run[end - 2].group()) is not None:
         end -= 1
     start = max(0, end - 6)
-    while start < end - 1 and run[start].group()[:1].isdigit():
-        start += 1  # "a 256-qubit computer" names no technology of its own
+    while start < end - 1 and (run[start].group()[:1].isdigit() or run[start].group().lower() in _COUNTED):
+        start += 1  # "a 256-qubit computer", "a 64 qubit quantum computer" name no technology of their own
     if end - start < 2 and "-" not in run[end - 1].group():
         return None
     if not end or not any(_ANCHOR.search(w.group()) for w in run[start:end]):
@@ -454,6 +456,46 @@ _MAKES_RULES = (
 )
 
 
+#: Verbs of emphasis: "§Q§ emphasises integration with §T§", "the §programme§ is centred on §T§".
+_EMPHASIS = r"(?:emphasi[sz]\w*|prioriti[sz]\w*|concentrat\w+\s+on|cent(?:er|re)(?:s|d)?\s+(?:on|around)|revolves?\s+around)"
+#: Advancing a field: "to accelerate collaboration on §T§", "to hasten the development of §T§".
+_ADVANCE = (
+    r"(?:accelerat\w+|advanc\w+|hasten\w*|boost\w*|promot\w+|foster\w*|strengthen\w*|deepen\w*|spur\w*|"
+    r"speed\s+up)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:collaboration|cooperation|research|development|"
+    r"commerciali[sz]ation|adoption|innovation|progress)\s+(?:on|in|of|into|around)"
+)
+_FOCUSED = frozenset(ORGS | {E.PROGRAM})
+#: Wordings where an organisation or programme states its focus without a verb of making.
+_FOCUS_RULES = (
+    # "the §initiative§ emphasises integration with §quantum machine learning§"
+    Rule(
+        re.compile(
+            rf"({LIST}){_AUX}\s+{_EMPHASIS}\s+(?:(?:the\s+)?(?:integration|development|use|application|adoption|"
+            rf"study)\s+(?:with|of|on|in|into)\s+)?(?:{_QUAL}\s+){{0,2}}?{_TECH_LIST}"
+        ),
+        1,
+        2,
+        "emphasises",
+        0.8,
+        _FOCUSED,
+        _TECH,
+    ),
+    # "the ministers launched the §Alliance§ to accelerate collaboration on §AI§": the nearest
+    # organisation or programme before the purpose clause is what advances the field
+    Rule(
+        re.compile(
+            rf"{ENT}(?:\s+[^§.;:]{{0,50}}?)?\s+to\s+(?:help\s+)?{_ADVANCE}\s+(?:[\w-]+\s+){{0,2}}?{_TECH_LIST}"
+        ),
+        1,
+        2,
+        "to-advance",
+        0.7,
+        _FOCUSED,
+        _TECH,
+    ),
+)
+
+
 def _subjects(group: str) -> list[int]:
     """The subjects of a verb: a list needs its "and" ("§A§, §B§ and §C§"); without one, the
     commas close a fronted phrase ("Founded at §CAS§, §Orbion§ develops ...") and the last is it."""
@@ -490,7 +532,7 @@ def works_on_facts(v: SentView, m: str) -> Iterator[Fact]:
             for b in ids_in(x.group(3)):
                 if _ok(v, a, b, _TECH):
                     yield _f(v, a, R.WORKS_ON, b, "partners-to-make", 0.8)
-    for rule in _MAKES_RULES:
+    for rule in _MAKES_RULES + _FOCUS_RULES:
         for x in rule.pattern.finditer(m):
             for a in _subjects(x.group(rule.source)):
                 if rule.source_types is not None and v.type(a) not in rule.source_types:

@@ -429,3 +429,86 @@ def test_works_on_more_wordings(facts: Run, text: str, actor: str, tech: str) ->
 )
 def test_no_works_on_more(facts: Run, text: str, actor: str, tech: str) -> None:
     assert not facts(text).has(actor, "WORKS_ON", tech)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "name"),
+    [
+        ("Orbion built a 64 qubit quantum computer.", "quantum computer", "quantum computing"),
+        (
+            "Orbion plans a 1,000 qubit superconducting quantum computer.",
+            "superconducting quantum computer",
+            "superconducting quantum computing",
+        ),
+        ("Orbion makes silicon spin qubits.", "silicon spin qubits", "silicon spin qubits"),
+    ],
+)
+def test_a_counted_qubit_opens_no_name(text: str, surface: str, name: str) -> None:
+    assert (surface, name) in _phrases(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "tech"),
+    [
+        (
+            "Veltra Quantum emphasises integration with quantum machine learning.",
+            "Veltra Quantum",
+            "quantum machine learning",
+        ),
+        (
+            "The Orbion Institute prioritises quantum sensing and quantum key distribution.",
+            "Orbion Institute",
+            "quantum key distribution",
+        ),
+        (
+            "Kessler Quantum Labs is centred on quantum error correction.",
+            "Kessler Quantum Labs",
+            "quantum error correction",
+        ),
+        (
+            "Veltra Quantum concentrates on trapped-ion quantum computing.",
+            "Veltra Quantum",
+            "trapped-ion quantum computing",
+        ),
+        (
+            "The two ministers launched the Orbion Institute to accelerate collaboration on quantum sensing.",
+            "Orbion Institute",
+            "quantum sensing",
+        ),
+        (
+            "Kessler Ventures invested $5 million in Veltra Quantum to speed up the development of quantum key distribution.",
+            "Veltra Quantum",
+            "quantum key distribution",
+        ),
+        (
+            "Veltra Quantum set up a laboratory in 2024 to advance research in quantum cryptography.",
+            "Veltra Quantum",
+            "quantum cryptography",
+        ),
+    ],
+)
+def test_works_on_by_focus(facts: Run, text: str, actor: str, tech: str) -> None:
+    assert facts(text).has(actor, "WORKS_ON", tech)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "tech"),
+    [
+        # a country advancing a field is a policy, not a focus of work
+        (
+            "Germany launched a call in 2025 to advance the commercialisation of quantum sensing.",
+            "Germany",
+            "quantum sensing",
+        ),
+        # the purpose clause belongs to the nearer actor, not the far subject
+        (
+            "Kessler Ventures invested $5 million in Veltra Quantum to speed up the development of quantum key distribution.",
+            "Kessler Ventures",
+            "quantum key distribution",
+        ),
+        # a person emphasising a field is a quotation, not an actor's focus
+        ("R K Menon emphasised quantum sensing.", "R K Menon", "quantum sensing"),
+    ],
+)
+def test_no_works_on_by_focus(facts: Run, text: str, actor: str, tech: str) -> None:
+    assert not facts(text).has(actor, "WORKS_ON", tech)
