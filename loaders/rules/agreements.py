@@ -41,7 +41,7 @@ _CUES: list[tuple[K, re.Pattern[str]]] = [
     (K.JOINT_STATEMENT, re.compile(r"\bjoint\s+(?:statement|declaration|communiqu[ée])", re.I)),
     (K.CONSORTIUM, re.compile(r"\bconsortium\b", re.I)),
     (K.CONTRACT, re.compile(r"\bcontract\b|\bpurchase\s+agreement\b|\bprocurement\s+deal\b")),
-    (K.PARTNERSHIP, re.compile(r"\bpartnership\b|\bagreement\b|\balliance\b|\bco-innovation\b", re.I)),
+    (K.PARTNERSHIP, re.compile(r"\bpartnerships?\b|\bagreements?\b|\balliances?\b|\bco-innovation\b", re.I)),
 ]
 _COLLAB = re.compile(
     r"\b(?:partner(?:s|ed|ing)?\s+with|collaborat\w*|cooperat\w*|co-operat\w*|team(?:s|ed|ing)?\s+up|join(?:s|ed|ing)?\s+forces|"
@@ -51,7 +51,7 @@ _COLLAB = re.compile(
 )
 _SIGN = (
     r"(?:signed|sign|signs|inked|entered\s+into|enter\s+into|concluded|struck|sealed|announced|announce|formed|"
-    r"launched|agreed|established|unveiled|created|renewed|extended|issued|released|adopted|published)"
+    r"launched|agreed|established|unveiled|created|renewed|extended|issued|released|adopted|published|formali[sz]ed)"
 )
 #: Verbs whose plural subject names the collaborating parties ("A and B will co-develop ...").
 _CO_VERB = (
@@ -196,7 +196,9 @@ def _find_groups(v: SentView) -> list[tuple[list[int], str, int]]:
         add(keep(ids_in(x.group(1))), "signed-by", x.span(1))
     for x in re.finditer(
         rf"\b(?:(?:partner(?:s|ed|ing|ship)?|collaborat\w*|cooperat\w*|co-operat\w*|MO[Uu]|agreement|memorandum[^§]{{0,40}}?|letter\s+of\s+intent|Lo[Ii]|"
-        rf"work(?:s|ed|ing)?(?:\s+together|\s+closely|\s+jointly)?|together|team(?:s|ed|ing)?\s+up|join(?:s|ed|ing)?\s+forces)\s+with|"
+        rf"work(?:s|ed|ing)?(?:\s+together|\s+closely|\s+jointly)?|together|team(?:s|ed|ing)?\s+up|join(?:s|ed|ing)?\s+forces|"
+        # "plans for joint research and staff exchanges, not only with A": joint work names its partner
+        rf"joint\s+(?:research|projects?|development|studies|work)\b[^§.;]{{0,50}}?)\s+with|"
         rf"alongside(?:\s+[a-z][\w-]*){{0,3}}?)\s+{_DESCRIBED}{_EXAMPLES}({LIST})",
         m,
     ):
@@ -207,6 +209,8 @@ def _find_groups(v: SentView) -> list[tuple[list[int], str, int]]:
             for i in keep(ids_in(x.group(1)))
             if not re.search(rf"§{i}§-(?:based|headquartered)", tail) and not _located_apposition(v, m, i)
         ]
+        also = _also_with(m, x.end())
+        also_ids = [i for i in keep(ids_in(also.group(1))) if i not in withs] if also else []
         head = m[: x.start()]
         before = [i for i in keep(ids_in(head)) if i not in withs]
         subj: list[int] = []
@@ -226,6 +230,9 @@ def _find_groups(v: SentView) -> list[tuple[list[int], str, int]]:
         else:
             subj = [i for i in keep(ids_in(m[x.end() :])) if i not in withs and v.type(i) in ORGS][:1]
         add(subj + withs if withs and subj else [], "with", x.span())
+        if also and also_ids:
+            # "not only with A ... but also with B": two separate ties of the same subject
+            add(subj + also_ids if subj else [], "with", also.span(1))
     # "A and B will co-develop ...", "A, B and C agreed to cooperate", "A and B teamed up"
     for x in re.finditer(
         rf"({LIST})\s+(?:(?:have|has|had|will|would|today|also|now|are|is|were|was|been|plan\s+to|agreed\s+to|are\s+to)\s+)*{_CO_VERB}",
@@ -255,6 +262,17 @@ def _find_groups(v: SentView) -> list[tuple[list[int], str, int]]:
         ):
             add(lists[0][0], "coordinated", lists[0][1])
     return out
+
+
+#: "not only with A, a hub for T, but also with B": the second partner of a paired 'with'
+_ALSO_WITH = re.compile(rf"[^.;]{{0,100}}?\bbut\s+also\s+with\s+{_DESCRIBED}(?:the\s+)?({LIST})")
+
+
+def _also_with(m: str, end: int) -> re.Match[str] | None:
+    """Partners named after 'but also with' when the first 'with' said 'not only'."""
+    if "not only" not in m[max(0, end - 60) : end]:
+        return None
+    return _ALSO_WITH.match(m, end)
 
 
 def _located_apposition(v: SentView, m: str, i: int) -> bool:

@@ -237,3 +237,56 @@ def test_stakes_and_purchases_are_not_takeovers(facts: Run, text: str) -> None:
 )
 def test_no_agreement(facts: Run, text: str) -> None:
     assert facts(text).agreements() == []
+
+
+# -- plural agreement nouns, 'formalised', joint research with, 'not only with A but also with B' --
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Veltra Quantum and Orbion Systems have formalised their ties with the signing of a memorandum of understanding.",
+            "MOU",
+        ),
+        ("Veltra Quantum and Orbion Systems formalized a letter of intent on quantum sensing.", "MOU"),
+        (
+            "The two governments agreed to deepen partnerships between Veltra Quantum and Orbion Systems.",
+            "Partnership",
+        ),
+        (
+            "Officials welcomed new agreements between Veltra Quantum and Orbion Systems on photonics.",
+            "Partnership",
+        ),
+        ("Veltra Quantum carries out joint research with Orbion Systems on trapped ions.", "Partnership"),
+        ("Veltra Quantum has begun joint projects and staff exchanges with Orbion Systems.", "Partnership"),
+    ],
+)
+def test_plural_and_formalised_agreements(facts: Run, text: str, kind: str) -> None:
+    f = facts(text)
+    assert kind in _kinds(f, {VELTRA, ORBION})
+
+
+def test_not_only_with_but_also_with_gives_two_ties(facts: Run) -> None:
+    f = facts(
+        "Veltra Quantum has drawn up plans for joint research and student exchanges, not only with "
+        "Kessler University, a hub for photonics research, but also with Orbion Systems, known for its ion traps."
+    )
+    assert "Partnership" in _kinds(f, {VELTRA, KESSLER})
+    assert "Partnership" in _kinds(f, {VELTRA, ORBION})
+    assert not _kinds(f, {VELTRA, KESSLER, ORBION})
+    assert not f.has(KESSLER, "PARTNERS_WITH", ORBION)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Veltra Quantum competes not only with Orbion Systems but also with Kessler University.",
+        "Veltra Quantum published joint research results, and Orbion Systems praised them.",
+        "Veltra Quantum formalized its hiring plans, while Orbion Systems cut staff.",
+    ],
+)
+def test_rivalry_and_unrelated_joint_work_give_no_agreement(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert not f.agreements()
+    assert not f.has(VELTRA, "PARTNERS_WITH", ORBION)
