@@ -74,6 +74,13 @@ MEMBER_GATE = (
     "business",
     " of ",
     " under ",
+    "select",
+    "chosen",
+    "shortlist",
+    "welcom",
+    "admit",
+    "added",
+    "onboard",
 )
 
 
@@ -106,6 +113,7 @@ LEAD_GATE = (
 
 #: Members and parts: what can belong, and what can be belonged to.
 _MEMBER_TYPES = frozenset(ORGS | {E.PROGRAM})
+_ORG_TYPES = frozenset(ORGS)
 #: A partner "of" a company is a partner, not a part; of a consortium or programme it is a member.
 _GROUP_TYPES = frozenset({E.CLUSTER, E.PROGRAM})
 _BE = r"(?:is|are|was|were|has\s+become|have\s+become|had\s+become|became|becomes|become|will\s+become|will\s+be|remains|remain)"
@@ -204,6 +212,65 @@ _BOUGHT_BY = re.compile(
 )
 
 
+#: "§a§, where §p§ once taught, was set up under the national §b§ programme": a centre or
+#: scheme created by a programme is a part of it.
+_SET_UP_UNDER = re.compile(
+    rf"{ENT}(?:,[^,;]{{0,160}},)?\s+(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been|will\s+be)\s+)?"
+    r"(?:originally\s+|first\s+|initially\s+)?(?:set\s+up|established|created|founded|launched|formed|started)\s+"
+    r"(?:in\s+\d{4}\s+)?(?:as\s+part\s+of|under)\s+(?:the\s+|a\s+|an\s+|its\s+)?(?:[\w\u2019'-]+\s+){0,3}?"
+    rf"{ENT}"
+)
+#: "§a§, the venture arm of the conglomerate §b§" / "§a§, a growth fund tied to §b§": an arm named
+#: in apposition (the verbless twin of "§a§ is a subsidiary of §b§").
+_ARM_APPOSED = re.compile(
+    rf"{ENT},\s+(?:the|a|an|its)\s+(?:[\w-]+\s+){{0,3}}?"
+    r"(?:arm|unit|division|subsidiary|affiliate|fund|lab|laboratory|branch|spin-off|spinoff|spinout|spin-out)\s+"
+    r"(?:of|tied\s+to|owned\s+by|belonging\s+to|linked\s+to|within|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+    rf"{ENT}"
+)
+
+
+#: "§b§ welcomed §a§ and §c§ as new members" / "§b§ added four corporate partners, including §a§":
+#: a group taking in members, said from the group's side.
+_WELCOMED = re.compile(
+    rf"{ENT}\s+(?:(?:has|have|had|also|recently|now)\s+)*(?:welcomed|welcomes|admitted|admits|added|adds|onboarded|accepted)\s+"
+    rf"(?:({LIST})\s+as\s+(?:(?:a|an|its|their|the|new|latest|founding|corporate|associate|full)\s+)*(?:members?|partners?|participants?)\b"
+    r"|(?:[\w-]+\s+){0,3}?(?:members|partners|participants)\s*(?:,\s*|:\s*)?(?:including|such\s+as|among\s+them|:)\s+"
+    rf"({LIST}))"
+)
+#: "§a§ has been selected for the §b§ programme" / "the winners of the §b§ are §a§ and §c§":
+#: a company picked into a programme or competition takes part in it.
+_SELECTED = re.compile(
+    rf"({LIST})\s+(?:(?:has|have|had|was|were|is|are|been|be|will|also|now)\s+)+(?:selected|chosen|accepted|admitted|shortlisted)\s+"
+    r"(?:(?:to\s+(?:join|take\s+part\s+in|participate\s+in)|for|into|in)\s+(?:the\s+|a\s+|its\s+)?(?:(?!by\b)[\w-]+\s+){0,2}?"
+    rf"|to\s+(?:the\s+)?){ENT}"
+)
+_WINNERS = re.compile(
+    rf"\b(?i:the\s+)?(?i:winners|finalists|awardees|recipients|selected\s+companies|cohort)\s+(?:of|in|for)\s+(?:the\s+)?{ENT}\s+"
+    rf"(?:are|were|include|included|includes)\s*:?\s+({LIST})"
+    rf"|{ENT}\s+(?:winners|finalists|awardees|cohort)\s+(?:are|were|include|included|includes)\s*:?\s+({LIST})"
+)
+_PICKED_GATE = (
+    "welcom",
+    "admit",
+    "added",
+    "adds",
+    "onboard",
+    "accept",
+    "select",
+    "chosen",
+    "shortlist",
+    "winners",
+    "finalist",
+    "awardee",
+    "recipient",
+    "cohort",
+)
+
+
+_ARM_GATE = ("arm ", "unit ", "division", "subsidiar", "affiliate", "fund ", "lab", "branch", "spin")
+
+
 _BOUGHT_GATE = ("acqui", "bought", "buy", "took over", "takes over", "taken over", "owned by")
 
 
@@ -227,6 +294,8 @@ def _structure_facts(v: SentView, m: str) -> Iterator[Fact]:
         yield from _part(v, int(x.group(2)), int(x.group(1)), "possessive-unit", 0.8)
     for x in _SPUN.finditer(m):
         yield from _part(v, int(x.group(1)), int(x.group(2)), "spun-out", 0.8)
+    for x in _SET_UP_UNDER.finditer(m):
+        yield from _part(v, int(x.group(1)), int(x.group(2)), "set-up-under", 0.8, frozenset({E.PROGRAM}))
     if gate(m, _BOUGHT_GATE):
         for x in _BOUGHT.finditer(m):
             buyer, bought = _pair(x, 3)
@@ -241,6 +310,21 @@ def _filled(x: re.Match[str]) -> tuple[int, str]:
     groups = x.groups()
     k = next(i for i in range(0, len(groups), 2) if groups[i] is not None)
     return int(groups[k]), groups[k + 1]
+
+
+def _picked_members(v: SentView, m: str) -> Iterator[Fact]:
+    """Members taken in by the group, picked for a programme, or named as its winners."""
+    for x in _WELCOMED.finditer(m):
+        b = int(x.group(1))
+        for a in ids_in(x.group(2) or x.group(3)):
+            yield from _part(v, a, b, "welcomed-member", 0.8, _GROUP_TYPES)
+    for x in _SELECTED.finditer(m):
+        for a in ids_in(x.group(1)):
+            yield from _part(v, a, int(x.group(2)), "selected-for", 0.8, frozenset({E.PROGRAM}))
+    for x in _WINNERS.finditer(m):
+        b, listed = _filled(x)
+        for a in ids_in(listed):
+            yield from _part(v, a, b, "programme-winners", 0.8, frozenset({E.PROGRAM}))
 
 
 def _listed_members(v: SentView, m: str) -> Iterator[Fact]:
@@ -273,6 +357,8 @@ def _listed_members(v: SentView, m: str) -> Iterator[Fact]:
             yield from _part(v, a, b, "group-of", 0.8, _GROUP_TYPES)
     for x in _BRACKETED.finditer(m):
         yield from _part(v, int(x.group(1)), int(x.group(2) or x.group(3)), "bracketed-member", 0.8)
+    if gate(m.lower(), _PICKED_GATE):
+        yield from _picked_members(v, m)
     for x in _GROUP_OF_COLON.finditer(m):
         for a in ids_in(x.group(2)):
             yield from _part(v, a, int(x.group(1)), "group-of-listed", 0.8, _GROUP_TYPES)
@@ -474,7 +560,13 @@ def leadership_facts(v: SentView, m: str, recent_program: str | None) -> Iterato
 
 def apposition_facts(v: SentView) -> Iterator[Fact]:
     """Leadership said inside an apposition that folded into its head before the rules ran:
-    "COFIDES, the §fund§ managed by §a§, ..."."""
+    "COFIDES, the §fund§ managed by §a§, ...", "§a§, the venture arm of the conglomerate §b§, ..."."""
     unfolded = v.memo.get(UNFOLDED)
-    if isinstance(unfolded, str) and unfolded != v.masked and gate(unfolded.lower(), LEAD_GATE):
+    if not isinstance(unfolded, str):
+        unfolded = v.masked
+    low = unfolded.lower()
+    if unfolded != v.masked and gate(low, LEAD_GATE):
         yield from _passive_leads(v, unfolded)
+    if unfolded.count("§") >= 4 and gate(low, _ARM_GATE):
+        for x in _ARM_APPOSED.finditer(unfolded):
+            yield from _part(v, int(x.group(1)), int(x.group(2)), "arm-apposed", 0.8, _ORG_TYPES)

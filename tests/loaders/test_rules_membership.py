@@ -130,6 +130,31 @@ def test_part_of(facts: Run, text: str, member: str, group: str) -> None:
             "Orbion Technologies",
             ALLIANCE,
         ),
+        # a supplier or customer picked by a company is no part of it
+        (
+            "Orbion Technologies has been selected as a supplier by Nexra Systems.",
+            "Orbion Technologies",
+            "Nexra Systems",
+        ),
+        (
+            "Nexra Systems added Orbion Technologies to its list of suppliers.",
+            "Orbion Technologies",
+            "Nexra Systems",
+        ),
+        # a company (not a group) welcoming a partner takes no member
+        ("Nexra Systems welcomed Orbion Technologies as a partner.", "Orbion Technologies", "Nexra Systems"),
+        # a fund that invested in a company is not its arm
+        (
+            "The round drew Orbion Capital, a growth fund that backed Veltra Partners before.",
+            "Orbion Capital",
+            "Veltra Partners",
+        ),
+        # set up under a law or agreement between companies is no programme membership
+        (
+            "The Kessler Quantum Institute was established under an agreement with Nexra Systems.",
+            "Kessler Quantum Institute",
+            "Nexra Systems",
+        ),
     ],
 )
 def test_not_part_of(facts: Run, text: str, a: str, b: str) -> None:
@@ -233,6 +258,48 @@ def test_apposed_partner_of_a_company_is_not_a_part(facts: Run) -> None:
             "The Kessler Innovation Agency, the Ministry of Science's funding agency, committed £100 million.",
             "Kessler Innovation Agency",
             "Ministry of Science",
+        ),
+        (
+            "The Veltra Quantum Alliance welcomed Orbion Technologies and Nexra Systems as new members.",
+            "Nexra Systems",
+            ALLIANCE,
+        ),
+        (
+            "Last year the Kessler Quantum Exchange added four new corporate partners, including Nexra Systems "
+            "and Lumora Photonics.",
+            "Lumora Photonics",
+            "Kessler Quantum Exchange",
+        ),
+        (
+            "Orbion Technologies and Nexra Systems have been selected for the Horizon Quantum Accelerator Programme.",
+            "Orbion Technologies",
+            "Horizon Quantum Accelerator Programme",
+        ),
+        (
+            "The winners of the Quantum Sensing Challenge are Nexra Systems, Lumora Photonics and Orbion Technologies.",
+            "Lumora Photonics",
+            "Quantum Sensing Challenge",
+        ),
+        (
+            "The Veltra Centre for Quantum Optics, where R K Menon once taught, was set up under the national "
+            "Quantum Frontiers Programme to advance research.",
+            "Veltra Centre for Quantum Optics",
+            "Quantum Frontiers Programme",
+        ),
+        (
+            "The Kessler Quantum Institute was established in 2019 under the Horizon Quantum Initiative.",
+            "Kessler Quantum Institute",
+            "Horizon Quantum Initiative",
+        ),
+        (
+            "The round was led by Kessler Ventures, the venture arm of the conglomerate Kessler Group, and others.",
+            "Kessler Ventures",
+            "Kessler Group",
+        ),
+        (
+            "The seed money came from Orbion Capital, a growth fund tied to the bank Veltra Partners.",
+            "Orbion Capital",
+            "Veltra Partners",
         ),
     ],
 )
@@ -375,3 +442,15 @@ def test_founders_of_a_council(facts: Run) -> None:
 def test_ministries_founding_an_office_are_not_its_members(facts: Run) -> None:
     f = facts("The Ministry of Science and the Ministry of Finance established the National Quantum Office.")
     assert not any(t == "PART_OF" for _, t, _ in f.triples())
+
+
+def test_selected_to_lead_is_no_membership(facts: Run) -> None:
+    f = facts("Orbion Technologies was selected to lead the Horizon Quantum Accelerator Programme.")
+    assert not f.has("Orbion Technologies", "PART_OF", "Horizon Quantum Accelerator Programme")
+
+
+def test_admitted_to_a_programme(facts: Run) -> None:
+    f = facts(
+        "Nexra Systems and Orbion Technologies were admitted to the Horizon Quantum Accelerator Programme."
+    )
+    assert f.has("Nexra Systems", "PART_OF", "Horizon Quantum Accelerator Programme"), f.triples()
