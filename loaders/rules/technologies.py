@@ -595,6 +595,11 @@ _DEVELOPS_MORE: tuple[tuple[re.Pattern[str], bool, str], ...] = (
 )
 
 
+#: A list's last member known only by its acronym, its long name unrecognised: "with §A§ and
+#: Agence de Recherche Nouvelle (§ARN§)".
+_ACRONYM_LAST = r"(?:,?\s+and\s+[A-Z][^§.;()]{0,80}?\s\((§\d+§)\))?"
+
+
 def develops_facts(v: SentView, m: str) -> Iterator[Fact]:
     targets = {E.CLUSTER, E.PROGRAM, E.RESEARCH_INSTITUTE}
     #: a new body or hub may be read as a company or an agency: founding it is still making it
@@ -619,11 +624,11 @@ def develops_facts(v: SentView, m: str) -> Iterator[Fact]:
                 yield _f(v, a, R.DEVELOPS, b, "develops", 0.8)
     for x in re.finditer(
         rf"{ENT},?\s+(?:is|was|were|are|has\s+been|have\s+been|had\s+been|will\s+be|being)\s+(?:[a-z]+ly\s+)?"
-        rf"{_MADE_BY}\s+(?:jointly\s+)?(?:by|in\s+(?:partnership|collaboration|cooperation)\s+with)\s+({LIST})",
+        rf"{_MADE_BY}\s+(?:jointly\s+)?(?:by|in\s+(?:partnership|collaboration|cooperation)\s+with)\s+({LIST}){_ACRONYM_LAST}",
         m,
     ):
         b = int(x.group(1))
-        for a in ids_in(x.group(2)):
+        for a in ids_in(x.group(2)) + ids_in(x.group(3) or ""):
             if _ok(v, a, b, founded) and v.type(a) in _ACTORS - {E.PROGRAM}:
                 yield _f(v, a, R.DEVELOPS, b, "made-by", 0.8)
     unfolded = v.memo.get(UNFOLDED)

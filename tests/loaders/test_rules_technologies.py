@@ -512,3 +512,14 @@ def test_works_on_by_focus(facts: Run, text: str, actor: str, tech: str) -> None
 )
 def test_no_works_on_by_focus(facts: Run, text: str, actor: str, tech: str) -> None:
     assert not facts(text).has(actor, "WORKS_ON", tech)
+
+
+def test_made_by_a_partner_known_by_its_acronym(facts: Run) -> None:
+    # the long name goes unrecognised; the acronym in brackets still names a maker
+    f = facts(
+        "The hub, called the Quantum Forge, is created in partnership with Kessler Ventures "
+        "and Pôle d'Innovation Quantique (CEA), an incubator based in Lyon."
+    )
+    assert f.has("Kessler Ventures", "DEVELOPS", "Quantum Forge")
+    assert f.has("CEA", "DEVELOPS", "Quantum Forge")
+    assert not f.has("Lyon", "DEVELOPS", "Quantum Forge")
