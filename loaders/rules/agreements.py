@@ -79,6 +79,11 @@ _MADE_WITH = re.compile(
     r"(?:created|launched|set\s+up|established|founded|built|developed|formed|run|operated|organi[sz]ed)\s+in\s*$"
 )
 _CO_RX = re.compile(rf"\b{_CO_VERB}")
+#: "the Orland–Veltria Digital Partnership", "the A-B Joint Statement on ...": a named bilateral agreement
+_HYPHENATED = re.compile(
+    r"(§\d+§\s?[-–—/]\s?§\d+§)(?:\s+[A-Z][\w-]*){0,4}?\s+"
+    r"(?:Partnership|Agreement|Alliance|Joint\s+(?:Statement|Declaration)|Memorandum|MoU|MOU)\b"
+)
 _DEFINITE = re.compile(
     r"^\s*(?:The|This|That|Their|Its)\s+(?:[\w-]+\s+){0,2}(?:joint\s+statement|agreement|partnership|MO[Uu]|memorandum|"
     r"collaboration|alliance|consortium|deal|letter\s+of\s+intent|declaration)\b"
@@ -241,6 +246,8 @@ def _find_groups(v: SentView) -> list[tuple[list[int], str, int]]:
         add(keep(ids_in(x.group(1))), "subjects-collaborate", x.span(1))
     for x in re.finditer(r"((?:§\d+§'s?(?:\s*,\s*|\s+and\s+))+§\d+§'s?)\s+joint\b", m):
         add(keep(ids_in(x.group(1))), "joint-possessive", x.span())
+    for x in _HYPHENATED.finditer(m):
+        add(keep(ids_in(x.group(1))), "hyphenated-name", x.span())
     org = re.search(rf"(?:organi[sz]ed|arranged|hosted|co-hosted|convened|run)\s+by\s+({LIST})", m)
     if org and len(keep(ids_in(org.group(1)))) >= 2:
         ps = keep(ids_in(org.group(1)))

@@ -290,3 +290,27 @@ def test_rivalry_and_unrelated_joint_work_give_no_agreement(facts: Run, text: st
     f = facts(text)
     assert not f.agreements()
     assert not f.has(VELTRA, "PARTNERS_WITH", ORBION)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The project builds on the Norway–Chile Digital Partnership launched in 2021.",
+        "Officials praised the Norway–Chile Joint Statement on Quantum Cooperation.",
+        "It is the first call under the Norway–Chile Science Agreement.",
+    ],
+)
+def test_hyphenated_named_agreement_names_its_parties(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert _kinds(f, {"Norway", "Chile"})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysts watched the Norway–Chile trade dispute closely.",
+        "The Norway–Chile route opened in 2021 under a new partnership.",
+    ],
+)
+def test_hyphenated_pair_without_agreement_name_is_no_agreement(facts: Run, text: str) -> None:
+    assert not _kinds(facts(text), {"Norway", "Chile"})
