@@ -114,6 +114,7 @@ LEAD_GATE = (
 #: Members and parts: what can belong, and what can be belonged to.
 _MEMBER_TYPES = frozenset(ORGS | {E.PROGRAM})
 _ORG_TYPES = frozenset(ORGS)
+_PROGRAMS = frozenset({E.PROGRAM})
 #: A partner "of" a company is a partner, not a part; of a consortium or programme it is a member.
 _GROUP_TYPES = frozenset({E.CLUSTER, E.PROGRAM})
 _BE = r"(?:is|are|was|were|has\s+become|have\s+become|had\s+become|became|becomes|become|will\s+become|will\s+be|remains|remain)"
@@ -138,12 +139,13 @@ _PARTICIPANTS_INCLUDE = re.compile(
 _AMONG = re.compile(
     rf"({LIST})\s+(?:is|are|was|were|has\s+been|have\s+been|became|become|will\s+be)\s+(?:(?:now|also)\s+)?"
     r"(?:among|one\s+of|two\s+of|three\s+of|some\s+of)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
-    rf"(?:members|partners|participants|shareholders|subsidiaries|units|institutions)\s+(?:of|in)\s+(?:the\s+)?{ENT}"
+    r"(?:members|partners|participants|shareholders|subsidiaries|units|institutions|winners|finalists|awardees)\s+"
+    rf"(?:of|in)\s+(?:the\s+|an?\s+)?{ENT}"
 )
 #: "§b§'s members include §a§ and §c§" / "members of §b§ include ..." / "§b§ brings together §a§, §c§".
 _MEMBER_LIST = re.compile(
     rf"{ENT}'s?\s+(?:[\w-]+\s+){{0,2}}?(?:members|partners|participants|founding\s+members)\s+"
-    rf"(?:include|includes|including|are|comprise|were)\s+({LIST})"
+    rf"(?:(?:also|now)\s+)?(?:include|includes|including|are|comprise|were)\s+({LIST})"
     rf"|\b(?i:members|partners|participants)\s+of\s+(?:the\s+)?{ENT}\s+(?:include|includes|are|comprise|were)\s+({LIST})"
     rf"|{ENT}(?:\s+(?:consortium|alliance|network|cluster|partnership|initiative|programme|program|project|hub))?"
     r"(?:,\s*which\s+|\s+)(?:now\s+)?(?:includes|include|comprises|comprise|brings\s+together|consists\s+of|is\s+made\s+up\s+of|unites|gathers)\s+"
@@ -295,7 +297,7 @@ def _structure_facts(v: SentView, m: str) -> Iterator[Fact]:
     for x in _SPUN.finditer(m):
         yield from _part(v, int(x.group(1)), int(x.group(2)), "spun-out", 0.8)
     for x in _SET_UP_UNDER.finditer(m):
-        yield from _part(v, int(x.group(1)), int(x.group(2)), "set-up-under", 0.8, frozenset({E.PROGRAM}))
+        yield from _part(v, int(x.group(1)), int(x.group(2)), "set-up-under", 0.8, _PROGRAMS)
     if gate(m, _BOUGHT_GATE):
         for x in _BOUGHT.finditer(m):
             buyer, bought = _pair(x, 3)
@@ -320,18 +322,20 @@ def _picked_members(v: SentView, m: str) -> Iterator[Fact]:
             yield from _part(v, a, b, "welcomed-member", 0.8, _GROUP_TYPES)
     for x in _SELECTED.finditer(m):
         for a in ids_in(x.group(1)):
-            yield from _part(v, a, int(x.group(2)), "selected-for", 0.8, frozenset({E.PROGRAM}))
+            yield from _part(v, a, int(x.group(2)), "selected-for", 0.8, _PROGRAMS)
     for x in _WINNERS.finditer(m):
         b, listed = _filled(x)
         for a in ids_in(listed):
-            yield from _part(v, a, b, "programme-winners", 0.8, frozenset({E.PROGRAM}))
+            yield from _part(v, a, b, "programme-winners", 0.8, _PROGRAMS)
 
 
 def _listed_members(v: SentView, m: str) -> Iterator[Fact]:
     """Members named in a list: "§a§ and §c§ are among the members of §b§", "§b§'s members include ..."."""
     for x in _AMONG.finditer(m):
+        # the winners of a company's prize are not its members: winners join programmes only
+        won = re.search(r"\b(?:winners|finalists|awardees)\b", x.group(0)) is not None
         for a in ids_in(x.group(1)):
-            yield from _part(v, a, int(x.group(2)), "among-members", 0.8)
+            yield from _part(v, a, int(x.group(2)), "among-members", 0.8, _PROGRAMS if won else _MEMBER_TYPES)
     for x in _MEMBER_LIST.finditer(m):
         b, listed = _filled(x)
         for a in ids_in(listed):

@@ -155,6 +155,12 @@ def test_part_of(facts: Run, text: str, member: str, group: str) -> None:
             "Kessler Quantum Institute",
             "Nexra Systems",
         ),
+        # the winners of a company's prize are not its members
+        (
+            "Lumora Photonics was among the winners of the Nexra Systems innovation prize.",
+            "Lumora Photonics",
+            "Nexra Systems",
+        ),
     ],
 )
 def test_not_part_of(facts: Run, text: str, a: str, b: str) -> None:
@@ -300,6 +306,16 @@ def test_apposed_partner_of_a_company_is_not_a_part(facts: Run) -> None:
             "The seed money came from Orbion Capital, a growth fund tied to the bank Veltra Partners.",
             "Orbion Capital",
             "Veltra Partners",
+        ),
+        (
+            "Lumora Photonics and Nexra Systems were among the winners of the Quantum Sensing Challenge.",
+            "Nexra Systems",
+            "Quantum Sensing Challenge",
+        ),
+        (
+            "The Veltra Quantum Alliance's founding partners also include Nexra Systems and Orbion University.",
+            "Orbion University",
+            ALLIANCE,
         ),
     ],
 )
