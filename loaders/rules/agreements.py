@@ -225,8 +225,10 @@ def _find_groups(v: SentView) -> list[tuple[list[int], str, int]]:
             continue
         if before:
             orgs_before = [i for i in before if v.type(i) in ORGS]
-            if orgs_before and re.search(r"\b(?:its|their)\b", head):
-                before = orgs_before[:1]
+            if re.search(r"\b(?:its|their)\b", head):
+                # "its cooperation with B" points back to the subject, not to a possessive
+                # in between ("X, the hub of Korea's industry thanks to its ties with B")
+                before = (orgs_before or before)[:1]
             gap = head[head.rfind(f"§{before[-1]}§") :]
             if re.search(r"\b(?:its|their)\b", gap) or (
                 len(gap.split()) <= 8 and not re.search(r"\b(?:that|told|said|says|after|when|while)\b", gap)

@@ -314,3 +314,11 @@ def test_hyphenated_named_agreement_names_its_parties(facts: Run, text: str) -> 
 )
 def test_hyphenated_pair_without_agreement_name_is_no_agreement(facts: Run, text: str) -> None:
     assert not _kinds(facts(text), {"Norway", "Chile"})
+
+
+def test_its_cooperation_points_back_to_the_subject_place(facts: Run) -> None:
+    f = facts(
+        "Norway has become the centre of Europe's photonics industry, thanks to its cooperation with Chile."
+    )
+    assert f.has("Norway", "PARTNERS_WITH", "Chile")
+    assert not f.has("Europe", "PARTNERS_WITH", "Chile")
