@@ -46,6 +46,12 @@ _WORD = re.compile(r"[A-Za-z0-9]+(?:[-‐‑][A-Za-z0-9]+)*")
 _ANCHOR = re.compile(r"quantum|qubit", re.IGNORECASE)
 #: The counted unit of a machine's size ("a 64 qubit quantum computer"): it never opens a name.
 _COUNTED = frozenset({"qubit", "qubits", "qbit", "qbits"})
+#: Machines, and the qualities a machine is promised ("a scalable, fault-tolerant quantum computer"):
+#: a quality of one machine names no technology of its own.
+_MACHINES = frozenset({"computer", "computers", "processor", "processors"})
+_QUALITIES = frozenset(
+    {"error-corrected", "fault-tolerant", "scalable", "universal", "large-scale", "practical"}
+)
 
 
 @lru_cache(maxsize=50_000)
@@ -141,6 +147,9 @@ def _phrase(
     start = max(0, end - 6)
     while start < end - 1 and (run[start].group()[:1].isdigit() or run[start].group().lower() in _COUNTED):
         start += 1  # "a 256-qubit computer", "a 64 qubit quantum computer" name no technology of their own
+    if run[end - 1].group().lower() in _MACHINES:
+        while start < end - 2 and run[start].group().lower() in _QUALITIES:
+            start += 1  # "an error-corrected quantum computer" is a machine of quantum computing
     if end - start < 2 and "-" not in run[end - 1].group():
         return None
     if not end or not any(_ANCHOR.search(w.group()) for w in run[start:end]):
@@ -491,6 +500,20 @@ _FOCUS_RULES = (
         "to-advance",
         0.7,
         _FOCUSED,
+        _TECH,
+    ),
+    # "backing §X§ to fund its ongoing quest to build the world's first scalable §quantum computer§":
+    # the mission is the nearest organisation's
+    Rule(
+        re.compile(
+            rf"{ENT}[^§.;]{{0,60}}?\b(?:its|their)\s+(?:[a-z]+\s+)?(?:quest|mission|bid|drive|ambition|race|push|"
+            rf"efforts?)\s+to\s+{_MAKES}\s+(?:[\w'-]+,?\s+){{0,6}}?{_TECH_LIST}"
+        ),
+        1,
+        2,
+        "its-quest",
+        0.7,
+        frozenset(ORGS),
         _TECH,
     ),
 )

@@ -523,3 +523,30 @@ def test_made_by_a_partner_known_by_its_acronym(facts: Run) -> None:
     assert f.has("Kessler Ventures", "DEVELOPS", "Quantum Forge")
     assert f.has("CEA", "DEVELOPS", "Quantum Forge")
     assert not f.has("Lyon", "DEVELOPS", "Quantum Forge")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "tech"),
+    [
+        (
+            "Kessler Ventures is backing Orbion Quantum with $20 million to fund its ongoing quest to build "
+            "the world's first scalable, fault-tolerant quantum computer.",
+            "Orbion Quantum",
+            "quantum computing",
+        ),
+        (
+            "Veltra Quantum Inc. said the grant supports its bid to commercialise trapped-ion quantum computers.",
+            "Veltra Quantum Inc",
+            "trapped-ion quantum computing",
+        ),
+    ],
+)
+def test_works_on_by_its_mission(facts: Run, text: str, actor: str, tech: str) -> None:
+    assert facts(text).has(actor, "WORKS_ON", tech)
+
+
+def test_a_mission_is_the_nearest_organisations(facts: Run) -> None:
+    f = facts(
+        "Kessler Ventures is backing Orbion Quantum with $20 million to fund its quest to build a quantum computer."
+    )
+    assert not f.has("Kessler Ventures", "WORKS_ON", "quantum computing")
