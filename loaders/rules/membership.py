@@ -151,12 +151,15 @@ _MEMBER_LIST = re.compile(
     r"(?:,\s*which\s+|\s+)(?:now\s+)?(?:includes|include|comprises|comprise|brings\s+together|consists\s+of|is\s+made\s+up\s+of|unites|gathers)\s+"
     rf"({LIST})"
 )
-#: "§b§ is an alliance of §a§ and five other partners: §c§, §d§" / "among §b§'s partners are
+#: "§b§ is an alliance of §a§ and five other partners: §c§, §d§" / "§b§, a partnership between §a§ and
+#: §c§" / "among §b§'s partners are
 #: research centres such as §a§ and §c§".
 _GROUP_OF = re.compile(
     rf"{ENT},?\s+(?:(?:is|was|remains|has\s+become|became)\s+)?(?:an?|the)\s+(?:[\w-]+\s+){{0,2}}?"
-    r"(?:alliance|consortium|coalition|network|partnership|association|federation|collective|grouping)\s+of\s+"
-    rf"({LIST})"
+    r"(?:alliance|consortium|coalition|network|partnership|association|federation|collective|grouping)\s+"
+    rf"(?:of|between|among)\s+(?:the\s+)?({LIST})"
+    # "the trilateral §b§ partnership between §a§, §c§ and §d§": the group named before its kind
+    rf"|{ENT}\s+(?:alliance|consortium|coalition|partnership|pact)\s+(?:between|among)\s+(?:the\s+)?({LIST})"
     rf"|\b(?i:among)\s+(?:the\s+)?{ENT}'s?\s+(?:[\w-]+\s+){{0,2}}?(?:members|partners|participants)\s+(?:are|is|were)\s+"
     rf"((?:[^§.;]{{0,60}}?){LIST})"
 )
@@ -270,6 +273,16 @@ _PICKED_GATE = (
 )
 
 
+_GROUP_GATE = (
+    "alliance",
+    "consortium",
+    "coalition",
+    "network",
+    "partnership",
+    "association",
+    "federation",
+    "pact",
+)
 _ARM_GATE = ("arm ", "unit ", "division", "subsidiar", "affiliate", "fund ", "lab", "branch", "spin")
 
 
@@ -329,6 +342,14 @@ def _picked_members(v: SentView, m: str) -> Iterator[Fact]:
             yield from _part(v, a, b, "programme-winners", 0.8, _PROGRAMS)
 
 
+def _group_of(v: SentView, m: str) -> Iterator[Fact]:
+    """A group described by its members: "§b§, an alliance of §a§ and §c§" (also read before the fold)."""
+    for x in _GROUP_OF.finditer(m):
+        b, listed = _filled(x)
+        for a in ids_in(listed):
+            yield from _part(v, a, b, "group-of", 0.8, _GROUP_TYPES)
+
+
 def _listed_members(v: SentView, m: str) -> Iterator[Fact]:
     """Members named in a list: "§a§ and §c§ are among the members of §b§", "§b§'s members include ..."."""
     for x in _AMONG.finditer(m):
@@ -355,10 +376,7 @@ def _listed_members(v: SentView, m: str) -> Iterator[Fact]:
     for x in _MAKE_UP.finditer(m):
         for a in ids_in(x.group(1)):
             yield from _part(v, a, int(x.group(2)), "make-up", 0.8, _GROUP_TYPES)
-    for x in _GROUP_OF.finditer(m):
-        b, listed = _filled(x)
-        for a in ids_in(listed):
-            yield from _part(v, a, b, "group-of", 0.8, _GROUP_TYPES)
+    yield from _group_of(v, m)
     for x in _BRACKETED.finditer(m):
         yield from _part(v, int(x.group(1)), int(x.group(2) or x.group(3)), "bracketed-member", 0.8)
     if gate(m.lower(), _PICKED_GATE):
@@ -571,6 +589,8 @@ def apposition_facts(v: SentView) -> Iterator[Fact]:
     low = unfolded.lower()
     if unfolded != v.masked and gate(low, LEAD_GATE):
         yield from _passive_leads(v, unfolded)
+    if unfolded != v.masked and gate(low, _GROUP_GATE):
+        yield from _group_of(v, unfolded)
     if unfolded.count("§") >= 4 and gate(low, _ARM_GATE):
         for x in _ARM_APPOSED.finditer(unfolded):
             yield from _part(v, int(x.group(1)), int(x.group(2)), "arm-apposed", 0.8, _ORG_TYPES)

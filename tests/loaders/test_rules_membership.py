@@ -161,6 +161,12 @@ def test_part_of(facts: Run, text: str, member: str, group: str) -> None:
             "Lumora Photonics",
             "Nexra Systems",
         ),
+        # a company's partnership between two others makes neither a part of it
+        (
+            "The Nexra Systems partnership between Lumora Photonics and Orbion University was renewed.",
+            "Lumora Photonics",
+            "Nexra Systems",
+        ),
     ],
 )
 def test_not_part_of(facts: Run, text: str, a: str, b: str) -> None:
@@ -316,6 +322,17 @@ def test_apposed_partner_of_a_company_is_not_a_part(facts: Run) -> None:
             "The Veltra Quantum Alliance's founding partners also include Nexra Systems and Orbion University.",
             "Orbion University",
             ALLIANCE,
+        ),
+        (
+            "The Veltra Quantum Alliance, a partnership between Orbion University and Nexra Systems, opened a lab.",
+            "Nexra Systems",
+            ALLIANCE,
+        ),
+        (
+            "The trilateral Kessler Quantum Consortium partnership between Nexra Systems, Lumora Photonics and "
+            "Orbion University has set up working groups.",
+            "Lumora Photonics",
+            "Kessler Quantum Consortium",
         ),
     ],
 )
