@@ -516,6 +516,18 @@ _FOCUS_RULES = (
         frozenset(ORGS),
         _TECH,
     ),
+    # "§X§ has raised $4.5 million in order to build its very own §quantum computer§"
+    Rule(
+        re.compile(
+            rf"{ENT}(?:[^§.;]|\.(?=\d)){{0,60}}?\bto\s+{_MAKES}\s+(?:its|their)\s+(?:very\s+)?own\s+(?:[a-z][\w-]*\s+){{0,2}}?{_TECH_LIST}"
+        ),
+        1,
+        2,
+        "builds-its-own",
+        0.7,
+        frozenset(ORGS),
+        _TECH,
+    ),
 )
 
 
@@ -623,13 +635,17 @@ _DEVELOPS_MORE: tuple[tuple[re.Pattern[str], bool, str], ...] = (
 _ACRONYM_LAST = r"(?:,?\s+and\s+[A-Z][^§.;()]{0,80}?\s\((§\d+§)\))?"
 
 
+#: How many were made: "launched five §research centres§".
+_COUNT = r"(?:two|three|four|five|six|seven|eight|nine|ten|several|\d{1,3})"
+
+
 def develops_facts(v: SentView, m: str) -> Iterator[Fact]:
     targets = {E.CLUSTER, E.PROGRAM, E.RESEARCH_INSTITUTE}
     #: a new body or hub may be read as a company or an agency: founding it is still making it
     founded = targets | {E.COMPANY, E.GOVERNMENT_BODY}
     for x in re.finditer(
         rf"({LIST})\s+(?:[^§.;]{{0,60}}?\s|[^§.;]{{0,40}}?\(§\d+§\)\s+)?(?:to\s+)?(?:[a-z]+ly\s+)?{_DEVELOP}\s+"
-        rf"(?:(?:a|an|the|its|their|new|first|national|updated|revised)\s+|(§\d+§)\s+(?=§))*{ENT}",
+        rf"(?:(?:a|an|the|its|their|new|first|national|updated|revised|{_COUNT})\s+|(§\d+§)\s+(?=§))*{ENT}",
         m,
     ):
         b = int(x.group(3))

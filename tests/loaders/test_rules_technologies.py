@@ -550,3 +550,15 @@ def test_a_mission_is_the_nearest_organisations(facts: Run) -> None:
         "Kessler Ventures is backing Orbion Quantum with $20 million to fund its quest to build a quantum computer."
     )
     assert not f.has("Kessler Ventures", "WORKS_ON", "quantum computing")
+
+
+def test_works_on_by_building_its_own(facts: Run) -> None:
+    f = facts(
+        "Orbion Quantum has raised $4.5 million in order to build its very own trapped-ion quantum computer."
+    )
+    assert f.has("Orbion Quantum", "WORKS_ON", "trapped-ion quantum computing")
+
+
+def test_develops_a_counted_set(facts: Run) -> None:
+    f = facts("The Veltran Ministry of Science launched three Quantum Research Hubs in 2024.")
+    assert f.has("Veltran Ministry of Science", "DEVELOPS", "Quantum Research Hubs")
