@@ -236,6 +236,10 @@ def _find_groups(v: SentView) -> list[tuple[list[int], str, int]]:
                 subj = before[-1:]
         else:
             subj = [i for i in keep(ids_in(m[x.end() :])) if i not in withs and v.type(i) in ORGS][:1]
+            if not subj and withs and _PRONOUN_SUBJECT.match(m):
+                v.memo["orphan-with"] = (
+                    withs  # "It also began working with B": B's partner is in a sentence before
+                )
         add(subj + withs if withs and subj else [], "with", x.span())
         if also and also_ids:
             # "not only with A ... but also with B": two separate ties of the same subject
@@ -350,6 +354,8 @@ def find_agreements(
                 pending_consortium = None
                 continue
         groups = _groups(v) if (kind or collab) else []
+        if not groups and v.memo.get("orphan-with"):
+            _pronoun_partner(views, k, facts, drafts, doc_date)
         if not groups and kind is not None and _DEFINITE.match(m) and k > 0:
             prev = views[k - 1]
             pids = list(dict.fromkeys(prev.id(i) for i in prev.indices(lambda t: t in _PARTY_TYPES)))
@@ -405,6 +411,50 @@ def find_agreements(
     _discourse(views, drafts, facts)
     drafts = without_echoes(drafts)
     return drafts, [f for _, f in facts], facts
+
+
+#: a sentence whose subject is a pronoun or a bare definite description of an actor
+_PRONOUN_SUBJECT = re.compile(
+    r"^\s*(?:It|The\s+(?:company|firm|start-?up|city|university|institute|government|ministry|agency))\s+"
+    r"(?:also\s+|has\s+|had\s+|will\s+|is\s+|was\s+)?[a-z]"
+)
+#: a sentence that opens with a named actor as its subject
+#: (one actor only: after "A and B met", "the company" could be either)
+_NAMED_SUBJECT = re.compile(r"^\s*(?:The\s+)?§(\d+)§(?!'s?\s)(?!\s*[-–])(?!\s*(?:,|and|&|or)\s+(?:the\s+)?§)")
+
+
+def _pronoun_partner(
+    views: list[SentView],
+    k: int,
+    facts: list[tuple[int, Fact]],
+    drafts: list[AgreementDraft],
+    doc_date: str | None,
+) -> None:
+    """'X began its quantum diplomacy ... It also began a collaboration with B': X partners with B.
+
+    The pronoun is read as the subject of the latest of the two sentences before that opens
+    with a named actor; a sentence opening with anything else in between is skipped, one
+    opening with another actor stops the search.
+    """
+    v = views[k]
+    withs = [v.id(i) for i in v.memo["orphan-with"]]  # type: ignore[attr-defined]
+    for j in (k - 1, k - 2):
+        if j < 0:
+            return
+        x = _NAMED_SUBJECT.match(views[j].masked)
+        if x is None:
+            continue
+        if views[j].type(x.group(1)) not in _PARTY_TYPES:
+            return
+        subj = views[j].id(x.group(1))
+        ids = [subj, *(w for w in withs if w != subj)]
+        if len(ids) < 2:
+            return
+        d = AgreementDraft(K.PARTNERSHIP, ids, [j, k], "with-pronoun-verb", 0.6)
+        _details(d, v, doc_date)
+        drafts.append(d)
+        _pairs(facts, k, ids, K.PARTNERSHIP, "with", 0.6)
+        return
 
 
 def _co_verb_follows(m: str, pos: int) -> bool:

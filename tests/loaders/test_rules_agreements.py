@@ -322,3 +322,26 @@ def test_its_cooperation_points_back_to_the_subject_place(facts: Run) -> None:
     )
     assert f.has("Norway", "PARTNERS_WITH", "Chile")
     assert not f.has("Europe", "PARTNERS_WITH", "Chile")
+
+
+def test_pronoun_subject_takes_the_named_subject_before(facts: Run) -> None:
+    f = facts(
+        "Veltra Quantum opened a new office in Norway last spring. This move gave it a foothold in Europe. "
+        "It also began a collaboration with Orbion Systems on quantum sensing."
+    )
+    assert f.has(VELTRA, "PARTNERS_WITH", ORBION)
+    assert "Partnership" in _kinds(f, {VELTRA, ORBION})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the sentence before opens with no named actor within reach
+        "Quantum sensing is growing fast. Demand rose in 2024. Prices fell. It also began a collaboration with Orbion Systems.",
+        # 'it' here is a device, not the company that opens a sentence three sentences back
+        "Veltra Quantum built a sensor. Engineers tested the sensor. The sensor worked well. It works with Orbion Systems software.",
+    ],
+)
+def test_pronoun_subject_without_a_near_named_subject_gives_no_partner(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert not f.has(VELTRA, "PARTNERS_WITH", ORBION)
