@@ -553,6 +553,30 @@ _PARTNERS_TO_MAKE = re.compile(
 _INSTANCE = re.compile(r"(?i)quantum\s+(?:computer|hardware|systems?|devices?|processors?|chips?)")
 
 
+#: The sentence's subject and, later, its pronoun's efforts: "§A§ and §B§ announced ..., extending
+#: their joint efforts in §T§"; "its" needs one subject, "their" several.
+_OWN_EFFORTS = re.compile(
+    rf"^(?:the\s+)?({LIST})\s+[^.;]{{0,160}}?\b(its|their)\s+(?:(?:joint|shared|ongoing|own|continued)\s+)?"
+    rf"(?:efforts?|work|research|collaboration|cooperation|activities)\s+(?:in|on|into)\s+"
+    rf"(?:the\s+(?:fields?|areas?)\s+of\s+)?{_TECH_LIST}"
+)
+
+
+def _own_efforts(v: SentView, m: str) -> Iterator[Fact]:
+    x = _OWN_EFFORTS.search(m)
+    if x is None:
+        return
+    subjects = _subjects(x.group(1))
+    if (len(subjects) > 1) != (x.group(2) == "their"):
+        return  # the pronoun is someone else's
+    for a in subjects:
+        if v.type(a) not in _FOCUSED:
+            continue
+        for b in members(x.group(3)):
+            if _ok(v, a, b, _TECH):
+                yield _f(v, a, R.WORKS_ON, b, "own-efforts", 0.7)
+
+
 def works_on_facts(v: SentView, m: str) -> Iterator[Fact]:
     for fact in apply(v, m, _WORKS_ON_RULES, R.WORKS_ON):
         if fact.rule == "possessive-technology" and any(
@@ -567,6 +591,7 @@ def works_on_facts(v: SentView, m: str) -> Iterator[Fact]:
             for b in ids_in(x.group(3)):
                 if _ok(v, a, b, _TECH):
                     yield _f(v, a, R.WORKS_ON, b, "partners-to-make", 0.8)
+    yield from _own_efforts(v, m)
     for rule in _MAKES_RULES + _FOCUS_RULES:
         for x in rule.pattern.finditer(m):
             for a in _subjects(x.group(rule.source)):

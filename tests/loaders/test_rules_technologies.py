@@ -562,3 +562,32 @@ def test_works_on_by_building_its_own(facts: Run) -> None:
 def test_develops_a_counted_set(facts: Run) -> None:
     f = facts("The Veltran Ministry of Science launched three Quantum Research Hubs in 2024.")
     assert f.has("Veltran Ministry of Science", "DEVELOPS", "Quantum Research Hubs")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "tech", "expected"),
+    [
+        (
+            "Orbion Quantum and Veltra University today announced a new agreement, extending their joint efforts "
+            "in quantum sensing and quantum key distribution.",
+            "Veltra University",
+            "quantum key distribution",
+            True,
+        ),
+        (
+            "Veltra University announced on Monday that it would continue its research into quantum sensing.",
+            "Veltra University",
+            "quantum sensing",
+            True,
+        ),
+        # "their" with a single subject points elsewhere
+        (
+            "Orbion Quantum welcomed the customers and their efforts in quantum sensing.",
+            "Orbion Quantum",
+            "quantum sensing",
+            False,
+        ),
+    ],
+)
+def test_works_on_by_own_efforts(facts: Run, text: str, actor: str, tech: str, expected: bool) -> None:
+    assert facts(text).has(actor, "WORKS_ON", tech) is expected
