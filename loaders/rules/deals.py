@@ -87,7 +87,7 @@ _SELECTED_BY = re.compile(
     rf"(?:the\s+)?({LIST})\s+to\s+(?:supply|provide|build|deliver|develop|design|install|manufacture|operate|construct)\b"
 )
 #: words after an acquisition verb that make it a stake or an asset deal, not a takeover
-_NOT_TAKEOVER = r"(?!(?:a|an|stakes?|shares?|interest|majority|minority|assets?|part|parts|rights|licen[cs]es?|land|equipment)\b)"
+_NOT_TAKEOVER = r"(?!(?:a|an|by|stakes?|shares?|interest|majority|minority|assets?|part|parts|rights|licen[cs]es?|land|equipment)\b)"
 #: "acquired US quantum company X": a place used as a modifier may open the description
 _FILLER = rf"(?:§\d+§\s+(?=[a-z]))?(?:{_NOT_TAKEOVER}[\w-]+\s+){{0,3}}?"
 _ACQUIRED = re.compile(
@@ -97,7 +97,7 @@ _ACQUIRED = re.compile(
     rf"{_FILLER}(?:the\s+)?{ENT}"
 )
 _ACQUIRED_BY = re.compile(
-    rf"{ENT}(?:,\s+which)?\s+(?:(?:has|have|had)\s+)?(?:was|were|been|is\s+being|will\s+be)\s+(?:acquired|bought|purchased|taken\s+over)\s+by\s+"
+    rf"{ENT}(?:,\s+which)?\s+(?:(?:has|have|had)\s+)?(?:(?:was|were|been|is\s+being|will\s+be)\s+)?(?:acquired|bought|purchased|taken\s+over)\s+by\s+"
     rf"{_FILLER}(?:the\s+)?{ENT}"
 )
 _ACQUISITION_OF = re.compile(

@@ -345,3 +345,18 @@ def test_pronoun_subject_takes_the_named_subject_before(facts: Run) -> None:
 def test_pronoun_subject_without_a_near_named_subject_gives_no_partner(facts: Run, text: str) -> None:
     f = facts(text)
     assert not f.has(VELTRA, "PARTNERS_WITH", ORBION)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Orbion Quantum acquired by Veltra Systems in a $90 million deal.",
+        "Orbion Quantum was acquired by Veltra Systems in a $90 million deal.",
+        "Veltra Systems acquired Orbion Quantum in a $90 million deal.",
+    ],
+)
+def test_takeover_reads_buyer_and_bought_in_either_voice(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert f.has("Orbion Quantum", "PART_OF", "Veltra Systems"), f.triples()
+    assert not f.has("Veltra Systems", "PART_OF", "Orbion Quantum")
+    assert ("Contract", frozenset({"Orbion Quantum", "Veltra Systems"})) in f.agreements()
