@@ -127,6 +127,9 @@ _LIST_INTRO = re.compile(
 _MORE_AFTER_COLON = re.compile(
     rf"\s*(?:,\s*)?(?:and|as\s+well\s+as|plus)\s+(?:\w+\s+)?(?:other|more|further)\b[^:.;]{{0,80}}:\s*({LIST})"
 )
+#: a funding round's investors are "participants" or "partners" too; they form no consortium
+_ROUND_WORDS = re.compile(r"\b(?:round|funding|raised|raises|investors?|financing|Series\s+[A-F])\b", re.I)
+_ROUND_NOUNS = re.compile(r"(?i:participants|partners)\b")
 _BULLET = re.compile(r"^\s*(?:[-•*–·]|\d{1,2}[.)])\s*")
 
 
@@ -269,8 +272,11 @@ def _member_lists(v: SentView, k: int) -> list[AgreementDraft]:
     m = v.masked
     out: list[AgreementDraft] = []
     own = {v.id(i) for i in v.indices(lambda t: t is E.CLUSTER)}
+    in_round = _ROUND_WORDS.search(m) is not None
     for rx, g in ((_MEMBER_LIST, 1), (_CLUSTER_UNITES, 2)):
         for x in rx.finditer(m):
+            if in_round and _ROUND_NOUNS.match(x.group(0)):
+                continue  # "a round led by A with participants including B and C": investors, no consortium
             ps = [p for p in _party(v, x.group(g)) if p not in own]
             more = _MORE_AFTER_COLON.match(m, x.end())
             if more:  # "an alliance of A and five other partners in the region: B, C and D"

@@ -146,7 +146,7 @@ _AMONG = re.compile(
 _MEMBER_LIST = re.compile(
     rf"{ENT}'s?\s+(?:[\w-]+\s+){{0,2}}?(?:members|partners|participants|founding\s+members)\s+"
     rf"(?:(?:also|now)\s+)?(?:include|includes|including|are|comprise|were)\s+({LIST})"
-    rf"|\b(?i:members|partners|participants)\s+of\s+(?:the\s+)?{ENT}\s+(?:include|includes|are|comprise|were)\s+({LIST})"
+    rf"|\b(?i:members|partners|participants)\s+of\s+(?:the\s+)?{ENT}\s+(?:include|includes|are|comprise|were)\s*:?\s+({LIST})"
     rf"|{ENT}(?:\s+(?:consortium|alliance|network|cluster|partnership|initiative|programme|program|project|hub))?"
     r"(?:,\s*which\s+|\s+)(?:now\s+)?(?:includes|include|comprises|comprise|brings\s+together|consists\s+of|is\s+made\s+up\s+of|unites|gathers)\s+"
     rf"({LIST})"

@@ -360,3 +360,22 @@ def test_takeover_reads_buyer_and_bought_in_either_voice(facts: Run, text: str) 
     assert f.has("Orbion Quantum", "PART_OF", "Veltra Systems"), f.triples()
     assert not f.has("Veltra Systems", "PART_OF", "Orbion Quantum")
     assert ("Contract", frozenset({"Orbion Quantum", "Veltra Systems"})) in f.agreements()
+
+
+def test_round_participants_are_investors_not_a_consortium(facts: Run) -> None:
+    f = facts(
+        "Orbion Quantum raised €20 million in a Series A round led by Kessler Ventures with participants "
+        "including Alder Capital and Brightwater Partners."
+    )
+    assert f.has("Alder Capital", "INVESTS_IN", "Orbion Quantum")
+    assert not any(kind == "Consortium" for kind, _ in f.agreements()), f.agreements()
+
+
+def test_consortium_participants_still_make_a_consortium(facts: Run) -> None:
+    f = facts(
+        "The consortium's participants include Veltra Institute, Orbion Quantum and Kessler University."
+    )
+    assert (
+        "Consortium",
+        frozenset({"Veltra Institute", "Orbion Quantum", "Kessler University"}),
+    ) in f.agreements()

@@ -487,3 +487,11 @@ def test_admitted_to_a_programme(facts: Run) -> None:
         "Nexra Systems and Orbion Technologies were admitted to the Horizon Quantum Accelerator Programme."
     )
     assert f.has("Nexra Systems", "PART_OF", "Horizon Quantum Accelerator Programme"), f.triples()
+
+
+def test_members_of_a_group_listed_after_are_and_a_colon(facts: Run) -> None:
+    f = facts(
+        "The new members of the Northern Quantum Alliance are: Veltra Institute, Orbion Quantum and Kessler University."
+    )
+    for member in ("Veltra Institute", "Orbion Quantum", "Kessler University"):
+        assert f.has(member, "PART_OF", "Northern Quantum Alliance"), f.triples()
