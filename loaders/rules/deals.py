@@ -62,8 +62,8 @@ _GIVE = re.compile(
     rf"(?:{_GAP}{{0,50}}?\s)?(contracts?|deals?)\b[^§.;]{{0,50}}?\bto\s+(?:the\s+)?({LIST})"
 )
 _WIN = re.compile(
-    rf"({LIST})\s+{_AUX}(?:won|wins|secured|secures|landed|lands|scored|scores|received|receives|picked\s+up|clinched|bagged|"
-    rf"(?:was|were|has\s+been|have\s+been)\s+awarded|signed|signs|inked)\s+(?:{_GAP}{{0,50}}?\s)?(contracts?)\b"
+    rf"({LIST}),?\s+{_AUX}(?:won|wins|secured|secures|landed|lands|scored|scores|received|receives|picked\s+up|clinched|bagged|"
+    rf"(?:was|were|has|have)\s+(?:[a-z]+ly\s+)?(?:been\s+)?awarded|signed|signs|inked)\s+(?:(?:{_GAP}|§\d+§){{0,50}}?\s)?(contracts?)\b"
     rf"[^§.;]{{0,50}}?\b(?:from|by|with)\s+(?:the\s+)?({LIST})"
 )
 _SELECT = re.compile(

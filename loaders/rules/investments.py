@@ -285,7 +285,8 @@ _INVEST_RULES = (
     # "Orbion was awarded EUR 2m by the Nordic Fund", "Orbion has been granted a loan from X"
     Rule(
         re.compile(
-            rf"{ENT}\s+(?:(?:has|have|had|also|just|recently)\s+)*(?:was|were|been)\s+(?:awarded|granted|given|offered)\b[^§.;]{{0,60}}?"
+            rf"{ENT}\s+(?:(?:has|have|had|also|just|recently)\s+)*(?:was|were|been)\s+(?:awarded|granted|given|offered)\b"
+            rf"(?![^§.;]{{0,60}}?\b(?:contracts?|deals?|orders?|tenders?)\b)[^§.;]{{0,60}}?"  # a contract is no funding
             rf"\b(?:by|from)\s+({LIST})"
         ),
         2,

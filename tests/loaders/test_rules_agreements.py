@@ -379,3 +379,18 @@ def test_consortium_participants_still_make_a_consortium(facts: Run) -> None:
         "Consortium",
         frozenset({"Veltra Institute", "Orbion Quantum", "Kessler University"}),
     ) in f.agreements()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Orbion Quantum has been awarded a €40 million quantum sensing contract by the French Space Agency.",
+        "Dutch start-up, Orbion Quantum, has been awarded a €40 million quantum sensing contract by the French Space Agency.",
+        "Orbion Quantum has reportedly been awarded a €40 million ($43 million) contract by the French Space Agency.",
+    ],
+)
+def test_contract_awarded_by_a_client_is_a_contract_not_funding(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert ("Contract", frozenset({"Orbion Quantum", "French Space Agency"})) in f.agreements()
+    assert not f.has("French Space Agency", "INVESTS_IN", "Orbion Quantum")
+    assert not any(kind == "Investment" for kind, _ in f.agreements())
