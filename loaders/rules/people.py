@@ -126,11 +126,20 @@ _PERSON_SERVED = re.compile(
 )
 
 
-#: "X appointed Ana Ferreira as its chief executive", "X named Ana Ferreira chair".
+#: "of Orbion Quantum" / "(Orbion Quantum)" between an officer's name and the role
+_OF_ORG = (
+    r"(?:\s+(?:of|from|at)\s+(?:the\s+)?(?:[A-Z][\w&.-]*\s+){0,4}?[A-Z][\w&.-]*|\s+\([A-Z][^()]{0,60}\))?"
+)
+#: "X appointed Ana Ferreira as its chief executive", "X named Ana Ferreira chair",
+#: "elected Ana Ferreira of Orbion as President".
 _APPOINTS_PERSON = re.compile(
     r"\b(?:appoint|appoints|appointed|appointing|name|names|named|naming|hire|hires|hired|hiring|recruited|recruits|"
     r"welcomes|welcomed|promoted|promotes|elected|elects|taps|tapped)\s+"
-    rf"({NAME})\s*,?\s+(?:as\s+|to\s+)?(?:(?:its|the|a|an|our|their|new|former)\s+)*(?:[\w-]+\s+){{0,2}}?(?:(?:interim|acting|deputy)-)?(?i:{_ROLE_ANY})\b"
+    rf"(?:{TITLES}\s+)?({NAME}){_OF_ORG}\s*,?\s+(?:as\s+|to\s+)?(?:(?:its|the|a|an|our|their|new|former)\s+)*(?:[\w-]+\s+){{0,2}}?(?:(?:interim|acting|deputy)-)?(?i:{_ROLE_ANY})\b"
+)
+#: the next officer of the same list: "elected A of X as President and B of Y as Treasurer"
+_AND_OFFICER = re.compile(
+    rf"(?:,\s*(?:and\s+)?|\s+and\s+)(?:{TITLES}\s+)?({NAME}){_OF_ORG}\s+as\s+(?:(?:its|the|a|an|new)\s+)*(?:[\w-]+\s+){{0,2}}?(?i:{_ROLE_ANY})"
 )
 
 
@@ -262,6 +271,11 @@ def person_mentions(sent: Sentence) -> list[Mention]:
         if (role_at or not needs_role) and cue.search(t):
             for m in rx.finditer(t):
                 _add_person(out, sent, m, 1)
+                if rx is _APPOINTS_PERSON:
+                    end = m.end()
+                    while (nxt := _AND_OFFICER.match(t, end)) is not None:
+                        _add_person(out, sent, nxt, 1)
+                        end = nxt.end()
     if "ounders" in t:
         for m in _FOUNDERS.finditer(t):
             _add_person(out, sent, m, 1)

@@ -403,3 +403,13 @@ def test_head_of_a_part_of_an_organisation_works_there(facts: Run) -> None:
     assert not f.has("Ana Ferreira", "LEADS", "Orbion Quantum")
     g = facts("Ana Ferreira, head of Orbion Quantum, said the results were promising.")
     assert g.has("Ana Ferreira", "LEADS", "Orbion Quantum"), g.triples()
+
+
+def test_officers_elected_in_one_list_are_people(facts: Run) -> None:
+    f = facts(
+        "The council elected Ana Ferreira of Orbion Labs as President and Tomas Berg of Veltra Systems "
+        "as Treasurer."
+    )
+    assert f.has_entity("Ana Ferreira")
+    assert f.has_entity("Tomas Berg")  # the second officer of the list, after "and"
+    assert not f.has_entity("Tomas Berg of Veltra Systems")
