@@ -101,6 +101,21 @@ def deltas_from(
     return [_extract(ex, r.document, source)], r.notes, len(r.document.text.encode())
 
 
+def _deltas_or_rejection(
+    source: str, ex: Extractor, options: ReadOptions | None
+) -> tuple[list[KnowledgeGraph], tuple[str, ...], int]:
+    """:func:`deltas_from`, where an unexpected error in one document is that document's
+    rejection (named), never the end of a batch."""
+    try:
+        return deltas_from(source, ex, options)
+    except (DocumentRejected, MemoryError):
+        raise
+    except Exception as exc:
+        raise DocumentRejected(
+            source, f"unexpected error ({type(exc).__name__}: {exc}); please report it"
+        ) from exc
+
+
 def _extract(ex: Extractor, doc: object, source: str) -> KnowledgeGraph:
     from qkg.schemas import Document
 
@@ -160,14 +175,7 @@ def load_paths(
     for step in _progress(len(files), show):
         for i, src in enumerate(files, start=1):
             try:
-                try:
-                    deltas, notes, nbytes = deltas_from(src, ex, options)
-                except (DocumentRejected, KeyboardInterrupt, MemoryError):
-                    raise
-                except Exception as exc:  # one document's bug is its rejection, not the batch's end
-                    raise DocumentRejected(
-                        src, f"unexpected error ({type(exc).__name__}: {exc}); please report it"
-                    ) from exc
+                deltas, notes, nbytes = _deltas_or_rejection(src, ex, options)
             except DocumentRejected as exc:
                 summary.rejected.append((exc.source, exc.reason))
                 logger.warning(
