@@ -174,27 +174,22 @@ class Gazetteer:
         first = raw[0]
         return first.isupper() or not first.isalpha() or first.lower() == first.upper()
 
-    def find(self, text: str, tokens: Sequence[Token] | None = None) -> list[Match]:
-        """Longest non-overlapping matches in ``text``, left to right."""
-        if tokens is None and len(text) <= 200:
+    def find(self, text: str) -> list[Match]:
+        """Longest non-overlapping matches in ``text``, left to right (short texts memoised)."""
+        if len(text) <= 200:
             hit = self._short.get(text)
             if hit is None:
-                hit = self._short[text] = self._find(text, None)
+                hit = self._short[text] = self._find(text)
                 if len(self._short) > 50_000:
                     self._short.clear()
             return hit
-        return self._find(text, tokens)
+        return self._find(text)
 
-    def _find(self, text: str, tokens: Sequence[Token] | None) -> list[Match]:
-        if tokens is not None:
-            toks = [t for t in tokens if t.raw not in _SKIP]
-            words = [t.raw for t in toks]
-            norms = [t.norm for t in toks]
-        else:
-            # a whole document: words and keys only; offsets are found for the hits alone
-            words = [w for w in _TOKEN.findall(text) if w not in _SKIP]
-            norms = [norm(w) for w in words]
-        spans = _Spans(text, words) if tokens is None else None
+    def _find(self, text: str) -> list[Match]:
+        # words and keys only; character offsets are found for the hits alone
+        words = [w for w in _TOKEN.findall(text) if w not in _SKIP]
+        norms = [norm(w) for w in words]
+        spans = _Spans(text, words)
         out: list[Match] = []
         i, n = 0, len(norms)
         firsts, index = self._firsts, self._index
@@ -211,10 +206,7 @@ class Gazetteer:
                 cands = index.get(tuple(norms[i : j + 1]))
                 if not cands:
                     continue
-                if spans is None:
-                    start, end = toks[i].start, toks[j].end
-                else:
-                    start, end = spans.start(i), spans.end(j)
+                start, end = spans.start(i), spans.end(j)
                 raw = text[start:end]
                 for entry, alias, exact in cands:
                     if self._accept(alias, _squash(raw) if exact else raw, entry, exact):
