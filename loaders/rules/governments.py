@@ -105,12 +105,12 @@ _LEVEL_OF = re.compile(
 
 
 #: "Franklin County", "Saitama Prefecture", "Binhu District": a place named with its level.
-_LEVEL_NAME = re.compile(
-    rf"(?<![\w-])({CAPW}(?:\s+{CAPW}){{0,1}})\s+(County|Prefecture|Province|District|Oblast|Canton|Municipality)\b"
-)
+#: Levels of local government written after a place's name.
+_LEVELS = "County|Prefecture|Province|District|Oblast|Canton|Municipality"
+_LEVEL_NAME = re.compile(rf"(?<![\w-])({CAPW}(?:\s+{CAPW}){{0,1}})\s+({_LEVELS})\b")
 
 
-_LEVEL_SUFFIX = re.compile(r"\b(?:County|Prefecture|Province|District|Oblast|Canton|Municipality|City)$")
+_LEVEL_SUFFIX = re.compile(rf"\b(?:{_LEVELS}|City)$")
 
 
 _NAMED_GOV = re.compile(
