@@ -6,6 +6,12 @@ than raise. :func:`run_bounded` runs a parse function in a forked child with an 
 space limit (``RLIMIT_AS``), a CPU-time limit (``RLIMIT_CPU``) and a wall-clock timeout;
 whatever happens in the child, the parent gets a value or a :class:`DocumentRejected`
 naming the source and the reason.
+
+The memory limit counts from the child's own address space at start: a forked child begins
+as big as its parent (a server holding a large graph), so an absolute limit used to refuse
+ordinary pages before parsing a byte. :attr:`Limits.memory_bytes` is what one parse may
+add. (A fork server would give smaller children, but it re-runs the caller's main script in
+every child, which a library cannot impose on its callers.)
 """
 
 from __future__ import annotations
@@ -28,14 +34,25 @@ __all__ = ["Limits", "run_bounded"]
 class Limits:
     """Resource limits for one untrusted parse."""
 
+    #: Address space one parse may add to the child's size at start.
     memory_bytes: int = 1024 * 1024 * 1024
     cpu_seconds: int = 30
     wall_seconds: float = 30.0
 
 
+def _address_space() -> int:
+    """This process's current virtual size in bytes (0 where ``/proc`` does not exist)."""
+    try:
+        with open("/proc/self/statm", "rb") as fh:
+            return int(fh.read().split()[0]) * resource.getpagesize()
+    except (OSError, ValueError, IndexError):  # pragma: no cover - not Linux
+        return 0
+
+
 def _child(conn: Connection, func: Callable[..., Any], args: tuple[Any, ...], limits: Limits) -> None:
     try:
-        resource.setrlimit(resource.RLIMIT_AS, (limits.memory_bytes, limits.memory_bytes))
+        cap = _address_space() + limits.memory_bytes
+        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
         resource.setrlimit(resource.RLIMIT_CPU, (limits.cpu_seconds, limits.cpu_seconds + 1))
         conn.send(("ok", func(*args)))
     except DocumentRejected as exc:
