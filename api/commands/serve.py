@@ -3,26 +3,66 @@
 ``serve`` runs the GraphQL service (uvicorn) over the configured store; ``demo`` first loads
 the seed document shipped inside the package (so it works after a plain ``pip install``);
 ``schema`` prints or writes the SDL embedders generate clients from.
+
+On SIGTERM ``serve`` stops accepting connections, lets the requests in flight finish (for
+at most :data:`SHUTDOWN_GRACE_SECONDS`, then they are cancelled: uvicorn's graceful
+shutdown), closes the store, flushes traces and exits with code 0.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+import signal
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from importlib.resources import files
 from pathlib import Path
-from typing import Annotated
+from types import FrameType
+from typing import Annotated, NoReturn
 
 import typer
 
 from qkg.schemas import ConfigurationError
 
-__all__ = ["SEED_PUBLISHED", "SEED_SOURCE", "SEED_TITLE", "load_seed", "register"]
+__all__ = ["SEED_PUBLISHED", "SEED_SOURCE", "SEED_TITLE", "SHUTDOWN_GRACE_SECONDS", "load_seed", "register"]
 
 SEED_TITLE = "Daejeon's quantum ecosystem"
 SEED_SOURCE = "qkg:seed/daejeon.txt"
 #: The seed text carries no publication date; it stays undated rather than invented.
 SEED_PUBLISHED: dt.date | None = None
+#: How long a stopping server waits for requests in flight before cancelling them.
+SHUTDOWN_GRACE_SECONDS = 30
+
+
+class _Terminated(Exception):
+    """SIGTERM, handed back by uvicorn once its graceful shutdown is done."""
+
+
+def _terminated(signum: int, frame: FrameType | None) -> NoReturn:
+    raise _Terminated
+
+
+@contextmanager
+def _sigterm_ends_cleanly() -> Iterator[None]:
+    """Turn the SIGTERM that uvicorn re-raises after its graceful shutdown into a normal return.
+
+    uvicorn handles SIGTERM itself while it serves (stop accepting, finish the requests in
+    flight), then restores the previous handler and raises the signal again. With the default
+    handler that kills the process (exit -15) before the store is closed and traces are
+    flushed; with this one the signal becomes an exception caught here, so the caller's
+    ``finally`` runs and the command exits 0.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signals reach the main thread only; an embedding caller handles them
+        return
+    previous = signal.signal(signal.SIGTERM, _terminated)
+    try:
+        yield
+    except _Terminated:
+        pass
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def load_seed(store: object) -> str:
@@ -75,15 +115,17 @@ def _serve(host: str | None, port: int | None, *, seed: bool) -> None:
         )
         # uvicorn's own lines go through the root logger qkg configured (QKG_LOG_FORMAT);
         # qkg's request log replaces its access log
-        uvicorn.run(
-            app,
-            host=settings.host,
-            port=settings.port,
-            log_level="warning",
-            log_config=None,
-            access_log=False,
-            lifespan="on",
-        )
+        with _sigterm_ends_cleanly():
+            uvicorn.run(
+                app,
+                host=settings.host,
+                port=settings.port,
+                log_level="warning",
+                log_config=None,
+                access_log=False,
+                lifespan="on",
+                timeout_graceful_shutdown=SHUTDOWN_GRACE_SECONDS,
+            )
     finally:
         store.close()
         stop_tracing()

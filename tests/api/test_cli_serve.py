@@ -143,3 +143,55 @@ def test_serve_as_an_operator_runs_it(tmp_path: Path) -> None:
     assert request["duration_ms"] > 0
     assert '"name": "GraphQL Query: Census"' in out
     assert '"name": "qkg.store.stats"' in out
+
+
+def _refused(port: int) -> bool:
+    """True once nothing accepts connections on ``port`` any more."""
+    import socket
+
+    try:
+        socket.create_connection(("127.0.0.1", port), timeout=1).close()
+    except ConnectionRefusedError:
+        return True
+    return False
+
+
+def test_sigterm_finishes_the_request_in_flight_then_exits_0(tmp_path: Path) -> None:
+    """What an orchestrator relies on when it stops a container: on SIGTERM the server stops
+    accepting connections, still answers the request it is receiving with 200, then closes
+    the store, flushes its traces and exits 0 within a bound (before the fix: killed by the
+    signal uvicorn re-raises, exit -15, the store left open and the spans lost)."""
+    proc, base = _start(["serve"], tmp_path, OTEL_TRACES_EXPORTER="console")
+    port = int(base.rsplit(":", 1)[1])
+    query = json.dumps({"query": "query InFlight { stats { documents } }"}).encode()
+    stopping: dict[str, float] = {}
+
+    def slow_body() -> Iterator[bytes]:
+        yield query[:10]
+        time.sleep(0.5)  # the server holds the request line, the headers and part of the body
+        proc.send_signal(signal.SIGTERM)
+        stopping["sent"] = time.monotonic()
+        deadline = stopping["sent"] + 20
+        while not _refused(port):
+            assert time.monotonic() < deadline, "still accepting connections 20 s after SIGTERM"
+            time.sleep(0.1)
+        stopping["refusing"] = time.monotonic()
+        yield query[10:]
+
+    try:
+        r = httpx.post(
+            base + "/graphql", content=slow_body(), headers={"Content-Type": "application/json"}, timeout=60
+        )
+        out, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+    exited = time.monotonic()
+    assert "refusing" in stopping, "the request ended before SIGTERM was sent"
+    assert r.status_code == 200, r.text
+    assert r.json() == {"data": {"stats": {"documents": 0}}}
+    assert proc.returncode == 0, err
+    assert exited - stopping["sent"] < 30, "the server took more than 30 s to stop"
+    assert "Traceback" not in err, err
+    assert '"name": "GraphQL Query: InFlight"' in out  # traces flushed after the store closed
