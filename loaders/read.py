@@ -81,6 +81,17 @@ class ReadOptions:
             raise DocumentRejected(source, "empty document")
 
 
+def _check_text(size: int, max_bytes: int, source: str) -> None:
+    """Refuse extracted text of ``size`` UTF-8 bytes over the document cap: a small PDF can
+    expand to millions of characters, and everything after the reader scales with the text."""
+    if size > max_bytes:
+        raise DocumentRejected(
+            source,
+            f"extracted text is over the document cap of {max_bytes:,} bytes "
+            f"(at least {size:,} bytes; the file expands too much to be loaded)",
+        )
+
+
 @dataclass(frozen=True, slots=True)
 class Read:
     """A document and what the reader did to get it (decoding, boilerplate removed)."""
@@ -206,8 +217,9 @@ _BLOCKS = {
 }
 
 
-def _html_to_text(data: bytes) -> tuple[str, str, str | None]:
-    """Main text, title and published date of an HTML page (runs in the sandbox)."""
+def _html_to_text(data: bytes, max_bytes: int) -> tuple[str, str, str | None]:
+    """Main text, title and published date of an HTML page (runs in the sandbox; text over
+    ``max_bytes`` is refused there, before it is sent back)."""
     parser = lxml.html.HTMLParser(
         remove_comments=True,
         remove_pis=True,
@@ -264,21 +276,28 @@ def _html_to_text(data: bytes) -> tuple[str, str, str | None]:
     text = "".join(parts)
     text = "\n".join(re.sub(r"[ \t\r\f\v\xa0]+", " ", ln).strip() for ln in text.splitlines())
     text = re.sub(r"\n{2,}", "\n", text).strip()
+    _check_text(len(text.encode("utf-8")), max_bytes, "")
     if not title:
         h1 = main.find(".//h1")
         title = h1.text_content().strip() if h1 is not None else ""
     return text, title, published
 
 
-def _pdf_to_text(data: bytes, max_pages: int) -> tuple[str, str]:
-    """Text layer and title of a PDF (runs in the sandbox; pypdf keeps its decompression caps)."""
+def _pdf_to_text(data: bytes, max_pages: int, max_bytes: int) -> tuple[str, str]:
+    """Text layer and title of a PDF (runs in the sandbox; pypdf keeps its decompression caps).
+    Extraction stops at the first page that takes the text over ``max_bytes``."""
     reader = PdfReader(io.BytesIO(data), strict=False)
     if reader.is_encrypted:
         raise DocumentRejected("", "encrypted PDF")
     n = len(reader.pages)
     if n > max_pages:
         raise DocumentRejected("", f"PDF has {n} pages, more than the cap of {max_pages}")
-    texts = [(p.extract_text() or "") for p in reader.pages]
+    texts: list[str] = []
+    size = -1  # pages are joined by one newline each
+    for page in reader.pages:
+        texts.append(page.extract_text() or "")
+        size += len(texts[-1].encode("utf-8")) + 1
+        _check_text(size, max_bytes, "")
     title = ""
     try:
         meta = reader.metadata
@@ -333,12 +352,14 @@ def read_bytes(
     title = ""
     pub = published
     if kind == "application/pdf":
-        text, title = run_bounded(source, _pdf_to_text, data, opts.max_pdf_pages, limits=opts.limits)
+        text, title = run_bounded(
+            source, _pdf_to_text, data, opts.max_pdf_pages, opts.max_bytes, limits=opts.limits
+        )
         notes.append("text layer extracted from PDF")
     elif kind == "text/html":
         _reject_entities(data, source)
         _check_binary(data, source)
-        text, title, date_s = run_bounded(source, _html_to_text, data, limits=opts.limits)
+        text, title, date_s = run_bounded(source, _html_to_text, data, opts.max_bytes, limits=opts.limits)
         if date_s and pub is None:
             pub = _page_date(date_s, notes)
         notes.append("main text extracted from HTML")
@@ -347,6 +368,7 @@ def read_bytes(
         if kind == "text/markdown":
             text, title = _markdown(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    _check_text(len(text.encode("utf-8")), opts.max_bytes, source)
     text = _strip_boilerplate(text, notes)
     if not text.strip():
         raise DocumentRejected(source, "no text left after extraction (empty or boilerplate only)")

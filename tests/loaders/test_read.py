@@ -10,6 +10,7 @@ import pytest
 from qkg.loaders.read import ReadOptions, read_bytes, read_path
 from qkg.loaders.sandbox import Limits, run_bounded
 from qkg.schemas import DocumentRejected
+from tests.pdf import minimal_pdf
 
 HTML = b"""<!DOCTYPE html><html><head><title>IBM and Wits partner</title>
 <meta property="article:published_time" content="2019-06-12T08:00:00Z"></head>
@@ -58,36 +59,30 @@ def test_utf8_bom_and_utf16() -> None:
     assert read_bytes("KAIST 대전".encode("utf-16"), "b.txt").document.text == "KAIST 대전"
 
 
-def _minimal_pdf(text: str) -> bytes:
-    stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()
-    objs = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    out = b"%PDF-1.4\n"
-    offsets = []
-    for i, o in enumerate(objs, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + o + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
-    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
-    return out
-
-
 def test_pdf_text_layer() -> None:
-    doc = read_bytes(_minimal_pdf("IonQ partners with Hyundai."), "a.pdf").document
+    doc = read_bytes(minimal_pdf("IonQ partners with Hyundai."), "a.pdf").document
     assert "IonQ partners with Hyundai." in doc.text
     assert doc.media_type == "application/pdf"
 
 
+def test_pdf_expanding_past_the_document_cap_is_rejected() -> None:
+    # 1.4 KB of PDF whose compressed page holds 183 KB of text: the input passes the cap,
+    # its text does not, and the reader refuses it instead of handing it to extraction.
+    pdf = minimal_pdf("IonQ partners with Hyundai on trapped-ion quantum computing.", repeat=3000, flate=True)
+    opts = ReadOptions(max_bytes=100_000)
+    assert len(pdf) < 2_000
+    with pytest.raises(DocumentRejected) as exc:
+        read_bytes(pdf, "expands.pdf", options=opts)
+    assert exc.value.source == "expands.pdf"
+    assert "extracted text is over the document cap of 100,000 bytes" in exc.value.reason
+    # the same PDF under a cap its text fits is read whole
+    doc = read_bytes(pdf, "expands.pdf", options=ReadOptions(max_bytes=200_000)).document
+    assert doc.text.count("IonQ partners with Hyundai") == 3000
+
+
 def test_pdf_decompression_bomb_rejected() -> None:
     bomb = zlib.compress(b"\x00" * 200_000_000, 9)
-    pdf = _minimal_pdf("x").replace(b"<< /Length", b"<< /Filter /FlateDecode /Length", 1)
+    pdf = minimal_pdf("x").replace(b"<< /Length", b"<< /Filter /FlateDecode /Length", 1)
     head, _, rest = pdf.partition(b"stream\n")
     body, _, tail = rest.partition(b"\nendstream")
     pdf = (

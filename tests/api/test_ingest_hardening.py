@@ -1,0 +1,43 @@
+"""``ingestDocument`` over real HTTP against hostile or careless input: a file whose text
+expands past the ingest cap, extraction past its time limit, and replacement of another
+key's document. Each refusal names the problem and stores nothing."""
+
+from __future__ import annotations
+
+from qkg.graph.store import GraphStore
+from tests.pdf import minimal_pdf
+
+from .conftest import Serve
+from .test_upload import INGEST, KEY, TEXT, documents, ingested, upload
+
+
+def test_an_upload_whose_text_expands_past_the_ingest_cap_is_rejected(
+    memory: GraphStore, serve: Serve
+) -> None:
+    # 1.4 KB on the wire, 183 KB of text once the PDF's page is inflated
+    pdf = minimal_pdf("IonQ partners with Hyundai on trapped-ion quantum computing.", repeat=3000, flate=True)
+    with serve(memory, api_keys=(KEY,), max_ingest_bytes=100_000) as api:
+        before = api("{ stats { documents graphVersion } }")["stats"]
+        got = ingested(upload(api, pdf, "expands.pdf", "application/pdf"))
+        assert got["__typename"] == "IngestRejected", got
+        assert "expands.pdf" in got["message"]
+        assert "extracted text is over the document cap of 100,000 bytes" in got["message"]
+        assert api("{ stats { documents graphVersion } }")["stats"] == before
+    # under a cap its text fits, the same upload loads
+    with serve(memory, api_keys=(KEY,), max_ingest_bytes=200_000) as api:
+        got = ingested(upload(api, pdf, "expands.pdf", "application/pdf"))
+        assert got["__typename"] == "IngestSuccess", got
+
+
+def test_api_ingest_obeys_the_extraction_time_limit(memory: GraphStore, serve: Serve) -> None:
+    with serve(memory, api_keys=(KEY,), extract_time_limit=1e-9) as api:
+        before = documents(api)
+        for response in (
+            api.post(INGEST, {"text": TEXT}, headers={"x-api-key": KEY}),
+            upload(api, TEXT.encode(), "ionq.txt"),
+        ):
+            got = ingested(response)
+            assert got["__typename"] == "IngestRejected", got
+            assert "time limit of 1e-09 s" in got["message"]
+            assert "QKG_EXTRACT_TIME_LIMIT" in got["message"]
+        assert documents(api) == before
