@@ -55,17 +55,65 @@ _LIST_SEP = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 #: Names listed after a plural organisation noun: "investors such as A, B and C", "partners
 #: including A and B", "startups like A".
 _EXAMPLES = re.compile(
-    r"\b(?i:investors|backers|companies|corporations|firms|start-?ups|partners|members|banks|funds|groups|players|"
-    r"vendors|providers|suppliers|operators|institutions|universities|organi[sz]ations|giants|manufacturers|"
-    r"developers|customers)\b[^.;:]{0,40}?\b(?:such\s+as|including|like|namely|include|included)\s+"
-    rf"((?:{_NAME}(?:\s*\([^()]{{1,40}}\))?(?:,\s+(?:and\s+)?|\s+and\s+)){{0,8}}{_NAME})(?![\w.-]*\.\w)"
+    r"\b(?i:investors|backers|shareholders|companies|corporations|firms|start-?ups|partners|members|banks|funds|"
+    r"groups|players|vendors|providers|suppliers|operators|institutions|universities|organi[sz]ations|giants|"
+    r"manufacturers|developers|customers)\b(?:[^.;:]{0,40}?\b(?:such\s+as|including|like|namely|include|included)"
+    r"|:)\s+"
+    rf"((?:(?:the\s+)?{_NAME}(?:\s*\([^()]{{1,40}}\))?(?:,\s+(?:and\s+)?|\s+and\s+)){{0,8}}(?:the\s+)?{_NAME})"
+    r"(?![\w.-]*\.\w)"
 )
 _EXAMPLES_GATE = frozenset(["such", "including", "like", "namely", "include", "included"])
+#: Names listed before a plural kind noun: "the Kessler, Alder and Nordlys funds", "the
+#: Ruritania and Veltra universities"; the kind gives the type.
+_PLURAL_KINDS = {
+    "funds": E.COMPANY,
+    "banks": E.COMPANY,
+    "firms": E.COMPANY,
+    "companies": E.COMPANY,
+    "groups": E.COMPANY,
+    "universities": E.UNIVERSITY,
+    "institutes": E.RESEARCH_INSTITUTE,
+    "laboratories": E.RESEARCH_INSTITUTE,
+    "agencies": E.GOVERNMENT_BODY,
+}
+_BEFORE_PLURAL_KIND = re.compile(
+    rf"\bthe\s+((?:{_NAME}(?:,\s+(?:and\s+)?|\s+and\s+)){{1,8}}{_NAME})\s+({'|'.join(_PLURAL_KINDS)})\b"
+)
+#: A name set in apposition as one of another actor's peers: "Veltra, one of Orbion's
+#: competitors, ...", "Kessler, one of its investors".
+_ONE_OF = re.compile(
+    rf"(?<![\w-])({_NAME}),\s+one\s+of\s+(?:the\s+|its\s+|their\s+|{CAPW}(?:\s+{CAPW}){{0,2}}['’]s?\s+)"
+    r"(?:\w+\s+)?(?:competitors|rivals|peers|investors|shareholders|backers|partners|customers|suppliers)\b"
+)
 _ROLE_OF = re.compile(
     rf"(?<![\w-])({_NAME})(?:['’]s?\s+(?:co-?founder|founder|CEO|CTO|CFO|COO|chief\s+(?:executive|technology|scientific|"
     rf"operating|financial|commercial)(?:\s+officer)?|chair(?:man|woman|person)?|president|board|shares|stock|"
     rf"spokes(?:person|man|woman)|managing\s+director)"
     rf"|\s+(?:CEO|CTO|CFO|COO|[Cc]o-?founder|[Ff]ounder|[Cc]hairman|[Cc]hairwoman|[Cc]hief\s+[Ee]xecutive(?:\s+[Oo]fficer)?)\s+{NAMEPART})\b"
+)
+#: A name owning business relations: "Orbion's four historical shareholders", "Orbion's rivals".
+_OWNS_PEERS = re.compile(
+    rf"(?<![\w-])({_NAME})['’]s?\s+(?:[a-z]+\s+){{0,2}}(?:shareholders|investors|backers|competitors|rivals|"
+    r"subsidiary|subsidiaries|customers|suppliers|spin-?offs?|spin-?outs?)\b"
+)
+_PEERS_GATE = frozenset(
+    [
+        "shareholders",
+        "investors",
+        "backers",
+        "competitors",
+        "rivals",
+        "subsidiary",
+        "subsidiaries",
+        "customers",
+        "suppliers",
+        "spin-off",
+        "spinoff",
+        "spin-offs",
+        "spin-out",
+        "spinout",
+        "spin-outs",
+    ]
 )
 _SHARES = re.compile(
     rf"\b(?:[Ss]hares|[Ss]tock|stake|invest(?:s|ed|ing|ment)?)\s+(?:of|in)\s+({CAPW}(?:\s+{CAPW}){{0,3}})"
@@ -190,14 +238,26 @@ def cue_names(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
         m = _SUBJECT.search(t, lo, v.start())
         if m is not None:
             _add_list(out, sent, gaz, m.start(1), m.end(1))
-    for m in _EXAMPLES.finditer(t) if not words.isdisjoint(_EXAMPLES_GATE) else ():
+    for m in _EXAMPLES.finditer(t) if ":" in t or not words.isdisjoint(_EXAMPLES_GATE) else ():
         _add_list(out, sent, gaz, m.start(1), m.end(1), solo_ok=True)
+    for m in _BEFORE_PLURAL_KIND.finditer(t) if not words.isdisjoint(_PLURAL_KINDS) else ():
+        kind = _PLURAL_KINDS[m.group(2)]
+        for name in _LIST_SEP.split(m.group(1)):
+            at = m.start(1) + m.group(1).find(name)
+            _add(out, sent, gaz, at, at + len(name), kind, solo_ok=True)
+    for m in _ONE_OF.finditer(t) if "one of" in t else ():
+        _add(out, sent, gaz, m.start(1), m.end(1), None, solo_ok=True)
     for m in _DOTTED_LEGAL.finditer(t) if any(f in t for f in _DOTTED_FORMS) else ():
         n = len(out)
         _add(out, sent, gaz, m.start(1), m.end(1), E.COMPANY, solo_ok=True, alias=m.group())
         if len(out) > n:  # the span takes the legal form in, so that lists and verbs around it stay whole
             out[-1] = replace(out[-1], end=sent.start + m.end(), text=m.group())
-    for rx, gate in ((_ROLE_OF, _ROLE_GATE), (_SHARES, _SHARES_GATE), (_TICKER, _TICKER_GATE)):
+    for rx, gate in (
+        (_ROLE_OF, _ROLE_GATE),
+        (_SHARES, _SHARES_GATE),
+        (_TICKER, _TICKER_GATE),
+        (_OWNS_PEERS, _PEERS_GATE),
+    ):
         for m in rx.finditer(t) if not words.isdisjoint(gate) else ():
             _add(out, sent, gaz, m.start(1), m.end(1), None)
     for k in _BEFORE_CAPITAL.finditer(t) if not words.isdisjoint(_KIND_LAST) else ():

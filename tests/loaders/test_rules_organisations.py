@@ -330,3 +330,37 @@ def test_media_outlets_are_not_organisations(facts: Run) -> None:
 def test_spin_out_apposition(facts: Run) -> None:
     f = facts("The minister visited Kelvora Magnetics, a University of Lakeport spin-out company.")
     assert f.has_entity("Kelvora Magnetics")
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "The rest was paid by its historical shareholders: Kesslerbank and the Alderix, Nordvik and Sarentis funds.",
+            ["Kesslerbank", "Alderix", "Nordvik", "Sarentis"],
+        ),
+        ("Grants went to the Ruritania and Veltra universities.", ["Ruritania", "Veltra"]),
+        ("In January, Veltrano, one of Orbion's competitors, raised $10 million.", ["Veltrano"]),
+        ("The round was paid by Orbion's four historical shareholders.", ["Orbion"]),
+    ],
+)
+def test_names_listed_with_a_plural_kind_a_colon_or_as_a_peer(
+    facts: Run, text: str, names: list[str]
+) -> None:
+    f = facts(text)
+    for name in names:
+        assert f.has_entity(name), (name, sorted(f.names.values()))
+
+
+def test_plural_kind_list_gives_the_type(facts: Run) -> None:
+    f = facts("Grants went to the Ruritania and Veltra universities.")
+    assert _types(f).get("Veltra") == "University"
+
+
+def test_shareholders_after_a_colon_invest_in_the_owner(facts: Run) -> None:
+    f = facts(
+        "Orbion raised €50 million in May. The balance was paid by Orbion's four historical "
+        "shareholders: Kesslerbank and the Alderix, Nordvik and Sarentis funds."
+    )
+    for investor in ("Kesslerbank", "Alderix", "Nordvik", "Sarentis"):
+        assert f.has(investor, "INVESTS_IN", "Orbion"), f.triples()
