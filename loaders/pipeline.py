@@ -1,10 +1,15 @@
-"""Loading: paths, folders, globs and ``-`` -> deltas -> ``store.upsert``, one document at a time.
+"""Loading: paths, folders, globs and ``-`` -> deltas -> the store, in batches.
 
 A document that cannot be read or extracted is *rejected* with its reason and never
-reaches the store; the rest of the batch still loads. Each delta is upserted on its own,
-so a store failure on one document does not undo the others. Progress (documents per
-second) is shown on standard error for multi-document loads, and a :class:`LoadSummary`
-is returned.
+reaches the store; the rest of the batch still loads. Deltas are written
+:data:`WRITE_BATCH` at a time through the store's bulk writer (``upsert_many``: several
+whole documents per transaction on Neo4j, pyoxigraph's bulk loader on the embedded store),
+each document still all or nothing. When the store refuses a batch, its documents are
+written one by one, so only the refused document is rejected. A store that becomes
+unavailable (:class:`~qkg.schemas.StoreUnavailable`, e.g. the Neo4j connection lost) ends
+the load with that error: what was written is complete, and running the same load again
+writes the rest. Progress (documents per second) is shown on standard error for
+multi-document loads, and a :class:`LoadSummary` is returned.
 
 Each document's outcome is logged on the ``qkg.loaders.pipeline`` logger: ``loaded`` and
 ``unchanged`` at INFO, ``rejected`` at WARNING (with the reason), the run's totals at INFO.
@@ -22,17 +27,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from qkg.graph.store import GraphStore
-from qkg.schemas import DocumentRejected, KnowledgeGraph, QkgError
+from qkg.schemas import DocumentRejected, KnowledgeGraph, QkgError, StoreUnavailable, UpsertResult
 
 from .extract import Extractor, RuleExtractor
 from .read import TEXT_SUFFIXES, ReadOptions, read_path, read_stdin
 from .structured import STRUCTURED_SUFFIXES, read_structured
 
-__all__ = ["LOADABLE_SUFFIXES", "LoadSummary", "deltas_from", "expand_paths", "load_paths"]
+__all__ = ["LOADABLE_SUFFIXES", "WRITE_BATCH", "LoadSummary", "deltas_from", "expand_paths", "load_paths"]
 
 logger = logging.getLogger(__name__)
 
 LOADABLE_SUFFIXES = frozenset({*TEXT_SUFFIXES, ".html", ".htm", ".xhtml", ".pdf", *STRUCTURED_SUFFIXES})
+#: Deltas handed to the store's bulk writer at once.
+WRITE_BATCH = 100
 
 
 @dataclass
@@ -172,71 +179,24 @@ def load_paths(
     ex = extractor or RuleExtractor()
     show = progress if progress is not None else len(files) > 1
     t0 = time.perf_counter()
+    # Outcomes are recorded in input order: a read rejection waits for the deltas before it.
+    pending: list[tuple[str, KnowledgeGraph | DocumentRejected]] = []
     for step in _progress(len(files), show):
         for i, src in enumerate(files, start=1):
             try:
                 deltas, notes, nbytes = _deltas_or_rejection(src, ex, options)
             except DocumentRejected as exc:
-                summary.rejected.append((exc.source, exc.reason))
-                logger.warning(
-                    "rejected %s: %s",
-                    exc.source,
-                    exc.reason,
-                    extra={"source": exc.source, "outcome": "rejected", "reason": exc.reason},
-                )
+                pending.append((src, exc))
                 step(i)
                 continue
             summary.bytes += nbytes
             for note in notes:
                 summary.notes.append((src, note))
-            for delta in deltas:
-                try:
-                    res = store.upsert(delta)
-                except QkgError as exc:
-                    summary.rejected.append((src, f"store refused it: {exc}"))
-                    logger.warning(
-                        "rejected %s: store refused it: %s",
-                        src,
-                        exc,
-                        extra={"source": src, "outcome": "rejected", "reason": f"store refused it: {exc}"},
-                    )
-                    continue
-                if not res.changed:
-                    summary.unchanged += 1
-                    logger.info(
-                        "unchanged %s (document %s already loaded)",
-                        src,
-                        res.document_id,
-                        extra={"source": src, "outcome": "unchanged", "document": res.document_id},
-                    )
-                    continue
-                logger.info(
-                    "loaded %s: document %s, %d entities, %d relations, %d agreements, %d goals%s",
-                    src,
-                    res.document_id,
-                    len(delta.entities),
-                    len(delta.relations),
-                    len(delta.agreements),
-                    len(delta.goals),
-                    f", replacing {', '.join(res.replaced)}" if res.replaced else "",
-                    extra={
-                        "source": src,
-                        "outcome": "loaded",
-                        "document": res.document_id,
-                        "entities": len(delta.entities),
-                        "relations": len(delta.relations),
-                        "agreements": len(delta.agreements),
-                        "goals": len(delta.goals),
-                        "replaced": list(res.replaced),
-                    },
-                )
-                summary.documents += 1
-                summary.replaced += len(res.replaced)
-                summary.entities += len(delta.entities)
-                summary.relations += len(delta.relations)
-                summary.agreements += len(delta.agreements)
-                summary.goals += len(delta.goals)
+            pending += ((src, delta) for delta in deltas)
+            if sum(isinstance(d, KnowledgeGraph) for _, d in pending) >= WRITE_BATCH:
+                _flush(store, summary, pending)
             step(i)
+        _flush(store, summary, pending)
     summary.seconds = time.perf_counter() - t0
     logger.info(
         "load finished: %d loaded, %d unchanged, %d rejected in %.2f s",
@@ -252,3 +212,87 @@ def load_paths(
         },
     )
     return summary
+
+
+def _write(store: GraphStore, deltas: list[KnowledgeGraph]) -> list[UpsertResult | QkgError]:
+    """Each delta's result, or the store's refusal of it; a lost store raises."""
+    bulk = getattr(store, "upsert_many", None)
+    if bulk is not None and len(deltas) > 1:
+        try:
+            return list(bulk(deltas))
+        except StoreUnavailable:
+            raise
+        except QkgError:
+            pass  # one document was refused (the batch was not written): find it, one by one
+    out: list[UpsertResult | QkgError] = []
+    for delta in deltas:
+        try:
+            out.append(store.upsert(delta))
+        except StoreUnavailable:
+            raise
+        except QkgError as exc:
+            out.append(exc)
+    return out
+
+
+def _flush(
+    store: GraphStore, summary: LoadSummary, pending: list[tuple[str, KnowledgeGraph | DocumentRejected]]
+) -> None:
+    """Write the pending deltas, then count and log every pending outcome in input order."""
+    results = iter(_write(store, [d for _, d in pending if isinstance(d, KnowledgeGraph)]))
+    for src, item in pending:
+        if isinstance(item, DocumentRejected):
+            _reject(summary, item.source, item.reason)
+            continue
+        res = next(results)
+        if isinstance(res, QkgError):
+            _reject(summary, src, f"store refused it: {res}")
+            continue
+        _record(summary, src, item, res)
+    pending.clear()
+
+
+def _reject(summary: LoadSummary, source: str, reason: str) -> None:
+    summary.rejected.append((source, reason))
+    logger.warning(
+        "rejected %s: %s", source, reason, extra={"source": source, "outcome": "rejected", "reason": reason}
+    )
+
+
+def _record(summary: LoadSummary, src: str, delta: KnowledgeGraph, res: UpsertResult) -> None:
+    """Count and log what the store did with one delta."""
+    if not res.changed:
+        summary.unchanged += 1
+        logger.info(
+            "unchanged %s (document %s already loaded)",
+            src,
+            res.document_id,
+            extra={"source": src, "outcome": "unchanged", "document": res.document_id},
+        )
+        return
+    logger.info(
+        "loaded %s: document %s, %d entities, %d relations, %d agreements, %d goals%s",
+        src,
+        res.document_id,
+        len(delta.entities),
+        len(delta.relations),
+        len(delta.agreements),
+        len(delta.goals),
+        f", replacing {', '.join(res.replaced)}" if res.replaced else "",
+        extra={
+            "source": src,
+            "outcome": "loaded",
+            "document": res.document_id,
+            "entities": len(delta.entities),
+            "relations": len(delta.relations),
+            "agreements": len(delta.agreements),
+            "goals": len(delta.goals),
+            "replaced": list(res.replaced),
+        },
+    )
+    summary.documents += 1
+    summary.replaced += len(res.replaced)
+    summary.entities += len(delta.entities)
+    summary.relations += len(delta.relations)
+    summary.agreements += len(delta.agreements)
+    summary.goals += len(delta.goals)

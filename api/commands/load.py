@@ -244,15 +244,22 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Extract documents and upsert them into the configured store (the same document twice changes nothing)."""
         from qkg.loaders.pipeline import load_paths
+        from qkg.schemas import StoreUnavailable
 
         with configured_store() as store:
-            s = load_paths(
-                paths,
-                store,
-                extractor=_extractor(gazetteer, time_limit),
-                options=_options(max_bytes),
-                progress=None if progress else False,
-            )
+            try:
+                s = load_paths(
+                    paths,
+                    store,
+                    extractor=_extractor(gazetteer, time_limit),
+                    options=_options(max_bytes),
+                    progress=None if progress else False,
+                )
+            except StoreUnavailable as exc:
+                raise StoreUnavailable(
+                    f"{exc}. The load stopped; every document written before it is complete: run the same "
+                    "`qkg load` again once the store is back: it writes the rest (loaded documents are unchanged)."
+                ) from exc
         typer.echo(
             f"loaded {s.documents} document(s) ({s.unchanged} unchanged, {s.replaced} replaced older versions): "
             f"{s.entities} entities, {s.relations} relations, {s.agreements} agreements, {s.goals} goals "
