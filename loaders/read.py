@@ -34,6 +34,7 @@ __all__ = [
     "TEXT_SUFFIXES",
     "Read",
     "ReadOptions",
+    "canonical_source",
     "decode",
     "read_bytes",
     "read_path",
@@ -345,6 +346,31 @@ def read_bytes(
     published: dt.date | None = None,
 ) -> Read:
     """Read one document from ``data`` (``source`` names it in messages and in the Document)."""
+    return _read(data, source, source, media_type=media_type, options=options, published=published)
+
+
+def canonical_source(path: Path | str) -> str:
+    """The source a file's document records: its resolved absolute path, so the same file
+    loaded as ``a.txt``, ``./a.txt`` or ``/data/a.txt`` (or through a symlink) is one source
+    and a reload replaces the older version.
+
+    >>> canonical_source("/data/../data/./a.txt")
+    '/data/a.txt'
+    """
+    return str(Path(path).resolve())
+
+
+def _read(
+    data: bytes,
+    source: str,
+    document_source: str | None,
+    *,
+    media_type: str | None = None,
+    options: ReadOptions | None = None,
+    published: dt.date | None = None,
+) -> Read:
+    """:func:`read_bytes`, where messages name ``source`` and the Document records
+    ``document_source``."""
     opts = options or ReadOptions()
     opts.check(data, source)
     kind = media_type or _sniff(data, Path(source).suffix.lower())
@@ -375,12 +401,13 @@ def read_bytes(
     if not title:
         first = text.strip().splitlines()[0].strip()
         title = first if len(first) <= 120 else (Path(source).stem if source != "-" else first[:117] + "...")
-    doc = Document.from_text(text, title=title, source=source, published=pub, media_type=kind)
+    doc = Document.from_text(text, title=title, source=document_source, published=pub, media_type=kind)
     return Read(doc, tuple(notes))
 
 
 def read_path(path: Path, options: ReadOptions | None = None) -> Read:
-    """Read a file, refusing it before reading when it is over the size cap."""
+    """Read a file, refusing it before reading when it is over the size cap. Messages name
+    the path as given; the document's source is :func:`canonical_source`."""
     opts = options or ReadOptions()
     src = str(path)
     try:
@@ -389,11 +416,13 @@ def read_path(path: Path, options: ReadOptions | None = None) -> Read:
             data = fh.read(opts.max_bytes + 1)
     except OSError as exc:
         raise DocumentRejected(src, f"cannot be read ({exc.strerror or exc})") from None
-    return read_bytes(data, src, options=opts)
+    return _read(data, src, canonical_source(path), options=opts)
 
 
 def read_stdin(options: ReadOptions | None = None) -> Read:
-    """Read one document from standard input (source ``-``)."""
+    """Read one document from standard input. Messages name it ``-``; the document has no
+    source, so it never replaces another (every stdin document used to share the source
+    ``-``, and a second ``qkg load -`` replaced the first)."""
     opts = options or ReadOptions()
     data = sys.stdin.buffer.read(opts.max_bytes + 1)
-    return read_bytes(data, "-", options=opts)
+    return _read(data, "-", None, options=opts)
