@@ -42,6 +42,7 @@ from .resolve import resolve
 from .rules.agreements import AgreementDraft, find_agreements, without_echoes
 from .rules.deals import deal_agreements
 from .rules.investments import investment_agreements, joint_funding_facts, round_facts
+from .rules.membership import referred_group_facts
 from .rules.references import ANTECEDENT_RULE, antecedent_sentences
 from .segment import Sentence, split_sentences
 
@@ -133,7 +134,7 @@ class RuleExtractor:
             for f in relation_facts(v, recent):
                 acc.add(k, f, types)
         self._nested(res.mentions, sents, acc, types)
-        for k, f in joint_funding_facts(views) + round_facts(views):
+        for k, f in joint_funding_facts(views) + round_facts(views) + referred_group_facts(views):
             acc.add(k, f, types)
         drafts, _, keyed = find_agreements(views, doc_date)
         deals, deal_facts = deal_agreements(views)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from qkg.schemas import EntityType, RelationType
 
@@ -14,7 +14,14 @@ from .rule import f as _f
 from .rule import gate
 from .rule import ok as _ok
 
-__all__ = ["LEAD_GATE", "MEMBER_GATE", "apposition_facts", "leadership_facts", "membership_facts"]
+__all__ = [
+    "LEAD_GATE",
+    "MEMBER_GATE",
+    "apposition_facts",
+    "leadership_facts",
+    "membership_facts",
+    "referred_group_facts",
+]
 
 E = EntityType
 R = RelationType
@@ -141,6 +148,14 @@ _AMONG = re.compile(
     r"(?:among|one\s+of|two\s+of|three\s+of|some\s+of)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:members|partners|participants|shareholders|subsidiaries|units|institutions|winners|finalists|awardees)\s+"
     rf"(?:of|in)\s+(?:the\s+|an?\s+)?{ENT}"
+)
+#: "Both §a§ and §c§ are key partners in §b§" / "§a§ and §c§ are also §b§'s members": a list of
+#: subjects stated to be members of one group.
+_LIST_ARE_MEMBERS = re.compile(
+    rf"(?:\b[Bb]oth\s+)?({LIST})\s+(?:are|were|have\s+been|have\s+become|became|will\s+be|remain)\s+"
+    r"(?:(?:now|also|already|all|both|officially|formally)\s+)*(?:(?:the|among\s+the)\s+)?"
+    r"(?:(?:[\w-]+\s+){0,2}?(?:members|partners|participants|constituents)\s+(?:of|in|within)\s+(?:the\s+)?"
+    rf"{ENT}|{ENT}['’]s?\s+(?:[\w-]+\s+)?(?:members|partners|participants|subsidiaries)\b)"
 )
 #: "§b§'s members include §a§ and §c§" / "members of §b§ include ..." / "§b§ brings together §a§, §c§".
 _MEMBER_LIST = re.compile(
@@ -357,6 +372,11 @@ def _listed_members(v: SentView, m: str) -> Iterator[Fact]:
         won = re.search(r"\b(?:winners|finalists|awardees)\b", x.group(0)) is not None
         for a in ids_in(x.group(1)):
             yield from _part(v, a, int(x.group(2)), "among-members", 0.8, _PROGRAMS if won else _MEMBER_TYPES)
+    for x in _LIST_ARE_MEMBERS.finditer(m):
+        listed, b = ids_in(x.group(1)), int(x.group(2) or x.group(3))
+        if len(listed) >= 2:  # one subject: "member-of" reads it
+            for a in listed:
+                yield from _part(v, a, b, "list-are-members", 0.8, _GROUP_TYPES)
     for x in _MEMBER_LIST.finditer(m):
         b, listed = _filled(x)
         for a in ids_in(listed):
@@ -594,3 +614,57 @@ def apposition_facts(v: SentView) -> Iterator[Fact]:
     if unfolded.count("§") >= 4 and gate(low, _ARM_GATE):
         for x in _ARM_APPOSED.finditer(unfolded):
             yield from _part(v, int(x.group(1)), int(x.group(2)), "arm-apposed", 0.8, _ORG_TYPES)
+
+
+#: A group named by a description instead of its name: "the consortium", "this group", "the network".
+_GROUP_WORD = (
+    r"(?:the|this|that|its)\s+(?:new\s+|same\s+)?"
+    r"(group|consortium|alliance|network|hub|coalition|association|council|exchange|initiative|programme|program|"
+    r"mission|partnership|cluster|competition|challenge)"
+)
+#: The description's head gives the type of the group it may stand for.
+_PROGRAM_WORDS = frozenset({"initiative", "programme", "program", "mission", "competition", "challenge"})
+#: Members of a group met earlier, listed against its description: "Founding members of the
+#: consortium include §a§, §b§", "§a§ and §b§ are also the group's members", "The first members of
+#: the network are: §a§ ...", "The winning companies are: §a§, §b§".
+_REFERRED_MEMBERS = re.compile(
+    rf"\b(?i:(?:founding|first|initial|new|current|other|core)\s+)?(?i:members|partners|participants)\s+of\s+{_GROUP_WORD}\s+"
+    rf"(?:(?:also|now)\s+)?(?:include|includes|included|are|were|comprise)\s*:?\s+({LIST})"
+    rf"|({LIST})\s+(?:are|were|have\s+become|became|will\s+be)\s+(?:(?:now|also|all|both)\s+)*(?:among\s+)?"
+    rf"(?:{_GROUP_WORD}['’]s\s+(?:[\w-]+\s+)?(?:members|partners|participants)"
+    rf"|(?:the\s+)?(?:[\w-]+\s+)?(?:members|partners|participants)\s+of\s+{_GROUP_WORD})\b"
+    rf"|\b(?i:the\s+)(?i:winning|successful|selected)\s+(?:companies|teams|firms|projects|applicants|bids)\s+"
+    rf"(?:are|were|include|included)\s*:?\s+({LIST})"
+)
+_REFERRED_GATE = ("members", "partners", "participants", "winning", "successful", "selected")
+#: How many sentences back the group may have been named.
+_GROUP_WINDOW = 4
+
+
+def referred_group_facts(views: Sequence[SentView]) -> list[tuple[int, Fact]]:
+    """PART_OF for members listed against a group's description, to the group named last.
+
+    "Quantix Alliance was launched on Monday. Founding members of the consortium include Sanko
+    and Hanbit." gives ``Sanko PART_OF Quantix Alliance``: the group is the latest cluster or
+    programme named in the last few sentences (a programme for "the winning companies").
+    When none is, or the listed members are the only candidates, nothing is produced.
+    """
+    out: list[tuple[int, Fact]] = []
+    recent: dict[EntityType, tuple[int, str]] = {}
+    for k, v in enumerate(views):
+        m = v.masked
+        if "§" in m and gate(m.lower(), _REFERRED_GATE):
+            for x in _REFERRED_MEMBERS.finditer(m):
+                listed = ids_in(x.group(2) or x.group(3) or x.group(6))
+                head = x.group(1) or x.group(4) or x.group(5)
+                kinds = (E.PROGRAM,) if head is None or head.lower() in _PROGRAM_WORDS else (E.CLUSTER,)
+                named = [recent[t] for t in kinds if t in recent and k - recent[t][0] <= _GROUP_WINDOW]
+                if not named:
+                    continue
+                group = max(named)[1]
+                for a in listed:
+                    if v.type(a) in _MEMBER_TYPES and v.id(a) != group:
+                        out.append((k, Fact(v.id(a), R.PART_OF, group, "referred-group-members", 0.7)))
+        for i in v.indices(lambda t: t in _GROUP_TYPES):
+            recent[v.type(i)] = (k, v.id(i))
+    return out

@@ -495,3 +495,49 @@ def test_members_of_a_group_listed_after_are_and_a_colon(facts: Run) -> None:
     )
     for member in ("Veltra Institute", "Orbion Quantum", "Kessler University"):
         assert f.has(member, "PART_OF", "Northern Quantum Alliance"), f.triples()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Quantix Alliance was launched on Monday. Founding members of the consortium include "
+        "Sanko Electric and Hanbit Telecom.",
+        "The Quantix Alliance was launched on Monday. Sanko Electric and Hanbit Telecom are also the group's members.",
+        "The Quantix Alliance was launched on Monday. Sanko Electric and Hanbit Telecom are members of the network.",
+    ],
+)
+def test_members_listed_against_the_description_of_a_group_named_before(facts: Run, text: str) -> None:
+    f = facts(text)
+    for member in ("Sanko Electric", "Hanbit Telecom"):
+        assert f.has(member, "PART_OF", "Quantix Alliance"), f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "member", "group"),
+    [
+        (
+            "The Quantix Challenge closed in May. The winning companies are: Orbion Systems and Kelvion Technologies.",
+            "Orbion Systems",
+            "Quantix Challenge",
+        ),
+        (
+            "Both the Nordlys Institute and Kessler University are key partners in the Quantix Programme.",
+            "Kessler University",
+            "Quantix Programme",
+        ),
+    ],
+)
+def test_winners_of_a_competition_named_before_and_listed_partners(
+    facts: Run, text: str, member: str, group: str
+) -> None:
+    f = facts(text)
+    assert f.has(member, "PART_OF", group), f.triples()
+
+
+def test_a_description_takes_only_a_group_of_its_kind(facts: Run) -> None:
+    # "the consortium" is no programme: the only group named before is the Quantix Programme
+    f = facts(
+        "The Quantix Programme was launched on Monday. Founding members of the consortium include "
+        "Sanko Electric and Hanbit Telecom."
+    )
+    assert not f.has("Sanko Electric", "PART_OF", "Quantix Programme"), f.triples()
