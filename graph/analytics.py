@@ -1,12 +1,13 @@
 """The analytics service: centrality, communities and brokers of a store's graph, cached.
 
-``Analytics(store)`` projects the store (:meth:`GraphStore.to_networkx`) onto the chosen
-simple graph (:func:`qkg.graph.reduction.simple_graph`), runs a measure from
-:mod:`~qkg.graph.centrality`, :mod:`~qkg.graph.communities` or :mod:`~qkg.graph.brokerage`
-and returns a typed result stamped with the graph version, the projection and the
-parameters. Results are cached per store until ``store.version`` changes; every
-``Analytics`` over the same store object shares the cache, so an API may build one per
-request.
+``Analytics(store)`` reads the store's links (:meth:`GraphStore.links`) straight into the
+chosen simple graph as arrays (:func:`qkg.graph.projection.network`: no networkx graph on
+the way), runs a measure from :mod:`~qkg.graph.centrality`, :mod:`~qkg.graph.communities`
+or :mod:`~qkg.graph.brokerage` on their fast engines and returns a typed result stamped
+with the graph version, the projection and the parameters. Results are cached per store
+until ``store.version`` changes; every ``Analytics`` over the same store object shares the
+cache, so an API may build one per request, and identical requests made while one is
+being computed wait for that computation instead of starting their own.
 
 Projection parameters (every method): ``via`` relation types (default: collaboration
 links, ``PARTNERS_WITH`` plus agreement co-parties ``PARTY_TO``), ``types`` entity types
@@ -19,8 +20,9 @@ Bounded: exact betweenness above ``max_exact_nodes`` actors switches to sampling
 above it are refused with :class:`qkg.schemas.LimitExceeded`.
 
 ``workers`` > 1 runs the path-based measures in that many forked processes (``qkg
-centrality --workers N``; a server embedding the service keeps the default of one,
-in-process).
+centrality --workers N``). A server passes ``pool`` (:class:`qkg.graph.worker.Workers`)
+and ``timeout``: every computation then runs in a worker process under that deadline, so
+the server's other requests keep being answered; only the compact arrays cross over.
 """
 
 from __future__ import annotations
@@ -31,19 +33,27 @@ import re
 import threading
 import weakref
 from collections import OrderedDict
-from collections.abc import Callable, Hashable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from concurrent.futures import Future
 from typing import TYPE_CHECKING, Any, Literal, Protocol, get_args
 
+import numpy as np
 from pydantic import BaseModel, ConfigDict
 
 from qkg.schemas import EntityType, LimitExceeded, RelationType, ValidationError
 
 from . import brokerage, centrality, communities
 from .engines import FAST_ENGINE, SMALL_GRAPH_EDGES
-from .reduction import COLLABORATION, simple_graph
+from .projection import Network, network
+from .reduction import COLLABORATION
 
 if TYPE_CHECKING:
     import networkx as nx
+    from numpy.typing import NDArray
+
+    from qkg.schemas import Entity, Link
+
+    from .worker import Workers
 
 __all__ = [
     "METRICS",
@@ -86,18 +96,20 @@ _WHEN = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 
 
 class NetworkSource(Protocol):
-    """What analytics needs from a store: its version and its networkx projection."""
+    """What analytics needs from a store: its version, its links and its entities."""
 
     @property
     def version(self) -> str: ...
 
-    def to_networkx(
+    def links(
         self,
         types: Iterable[RelationType] | None = None,
         *,
         since: dt.date | None = None,
         until: dt.date | None = None,
-    ) -> nx.MultiDiGraph: ...
+    ) -> Iterable[Link]: ...
+
+    def entities_by_id(self, ids: Sequence[str]) -> dict[str, Entity]: ...
 
 
 # -- results ---------------------------------------------------------------------------
@@ -238,17 +250,18 @@ def parse_when(value: dt.date | int | str | None, *, end: bool = False) -> dt.da
         raise ValidationError(f"{value!r} is not a valid date") from None
 
 
-def _ranked(values: Mapping[Any, float], *, ascending: bool) -> list[tuple[str, float]]:
-    """Scores best first, ties (to 12 significant digits) broken by id, NaN last."""
+def _rank_order(values: NDArray[np.float64], *, ascending: bool) -> NDArray[np.intp]:
+    """Positions best first: scores compared to 12 significant digits (so that engines'
+    last-digit noise does not reorder ties), ties by position (the ids are sorted), NaN last.
 
-    def key(item: tuple[Any, float]) -> tuple[int, float, str]:
-        v = item[1]
-        if v is None or math.isnan(v):
-            return (1, 0.0, str(item[0]))
-        r = float(f"{v:.12g}")
-        return (0, r if ascending else -r, str(item[0]))
-
-    return [(str(k), float(v)) for k, v in sorted(values.items(), key=key)]
+    >>> _rank_order(np.array([0.5, float("nan"), 0.7, 0.5 + 1e-15]), ascending=False).tolist()
+    [2, 0, 3, 1]
+    """
+    missing = np.isnan(values)
+    finite = np.where(missing | (values == 0), 1.0, np.abs(values))
+    scale = 10.0 ** (11 - np.floor(np.log10(finite)))
+    rounded = np.where(missing, 0.0, np.round(values * scale) / scale)
+    return np.lexsort((np.arange(len(values)), rounded if ascending else -rounded, missing))
 
 
 def scores_for_export(results: Iterable[CentralityResult]) -> dict[str, dict[str, float]]:
@@ -270,12 +283,17 @@ def scores_for_export(results: Iterable[CentralityResult]) -> dict[str, dict[str
 
 
 class _Cache:
-    """Results of one store, dropped whenever the store's version changes."""
+    """Results of one store, dropped whenever the store's version changes.
+
+    Single flight: a key asked while it is being computed waits for that computation (and
+    gets its result or its error) instead of starting another one.
+    """
 
     def __init__(self, capacity: int = 64) -> None:
         self.lock = threading.RLock()
         self.version: str | None = None
         self.items: OrderedDict[Hashable, Any] = OrderedDict()
+        self.pending: dict[tuple[str, Hashable], Future[Any]] = {}
         self.capacity = capacity
 
     def get_or(self, version: str, key: Hashable, compute: Callable[[], Any]) -> Any:
@@ -286,7 +304,22 @@ class _Cache:
             if key in self.items:
                 self.items.move_to_end(key)
                 return self.items[key]
-        value = compute()  # outside the lock: other keys stay readable meanwhile
+            flight = self.pending.get((version, key))
+            leader = flight is None
+            if flight is None:
+                flight = self.pending[(version, key)] = Future()
+        if not leader:
+            return flight.result()
+        try:
+            value = compute()  # outside the lock: other keys stay readable meanwhile
+        except BaseException as exc:
+            flight.set_exception(exc)
+            raise
+        else:
+            flight.set_result(value)
+        finally:
+            with self.lock:
+                self.pending.pop((version, key), None)
         with self.lock:
             if version == self.version:
                 self.items[key] = value
@@ -310,6 +343,62 @@ def _cache_of(store: object) -> _Cache:
             return _Cache()
 
 
+# -- what a worker computes: arrays in, arrays out -------------------------------------
+def _in_order(G: Network, values: Mapping[Any, float]) -> NDArray[np.float64]:
+    return np.fromiter((values[i] for i in G.ids), dtype=np.float64, count=len(G))
+
+
+def measure(
+    G: Network, metric: str, *, weighted: bool, sampled: int | None, seed: int, engine: str, workers: int
+) -> NDArray[np.float64]:
+    """Scores of ``metric`` on ``G``, one per vertex in ``G.ids`` order (NaN where undefined)."""
+    weight = ("distance" if metric in _PATH_BASED else "weight") if weighted else None
+    values: Mapping[Any, float]
+    if metric in ("degree", "in_degree", "out_degree"):
+        direction = {"degree": "total", "in_degree": "in", "out_degree": "out"}[metric]
+        values = centrality.degree(G, direction=direction, weight=weight)  # type: ignore[arg-type]
+    elif metric == "betweenness":
+        values = centrality.betweenness(
+            G, k=sampled, weight=weight, seed=seed, engine=engine, workers=workers
+        )
+    elif metric == "closeness":
+        values = centrality.closeness(G, distance=weight, engine=engine, workers=workers)
+    elif metric == "harmonic":
+        values = centrality.harmonic(G, distance=weight, engine=engine, workers=workers)
+    elif metric == "eigenvector":
+        values = centrality.eigenvector(G, weight=weight, engine=engine) if G.number_of_edges() else {}
+    elif metric == "pagerank":
+        values = centrality.pagerank(G, weight=weight, engine=engine)
+    elif metric == "katz":
+        values = centrality.katz(G, weight=weight, engine=engine)
+    elif metric == "constraint":
+        values = brokerage.constraint(G, weight=weight, engine=engine)
+    elif metric == "effective_size":
+        values = brokerage.effective_size(G, weight=weight, engine=engine)
+    else:
+        values = {k: float(v) for k, v in communities.core_number(G, engine=engine).items()}
+    return _in_order(G, values) if values else np.full(len(G), math.nan)
+
+
+def partition(
+    G: Network, method: str, *, weighted: bool, resolution: float, seed: int, engine: str
+) -> tuple[NDArray[np.int32], float]:
+    """Community of each vertex of ``G`` (in ``G.ids`` order) and the partition's modularity."""
+    weight = "weight" if weighted else None
+    if method == "louvain":
+        parts = communities.louvain(G, weight=weight, resolution=resolution, seed=seed, engine=engine)
+    elif method == "leiden":
+        parts = communities.leiden(G, weight=weight, resolution=resolution, seed=seed)
+    else:
+        parts = communities.components(G, engine=engine)
+    q = communities.modularity(G, parts, weight=weight, resolution=resolution) if parts else 0.0
+    index = {node: i for i, node in enumerate(G.ids)}
+    membership = np.zeros(len(G), dtype=np.int32)
+    for c, group in enumerate(parts):
+        membership[[index[m] for m in group]] = c
+    return membership, q
+
+
 # -- the service -----------------------------------------------------------------------
 class Analytics:
     """Centrality, communities and brokerage over a store, cached per graph version.
@@ -328,15 +417,31 @@ class Analytics:
         sample_size: int = 256,
         engine: str = "auto",
         workers: int = 1,
+        pool: Workers | None = None,
+        timeout: float = 30.0,
+        computed: Callable[[str, str], None] | None = None,
     ) -> None:
         if max_exact_nodes < 1 or sample_size < 1:
             raise ValidationError("max_exact_nodes and sample_size must be positive")
+        if timeout <= 0:
+            raise ValidationError(f"timeout={timeout} must be positive")
         self.store = store
         self.max_exact_nodes = max_exact_nodes
         self.sample_size = sample_size
         self.engine = engine
         self.workers = max(1, workers)
+        self.pool = pool
+        self.timeout = timeout
+        #: Called with (analysis, measure) each time a result is computed, not cached or shared.
+        self.computed = computed
         self._cache = _cache_of(store)
+
+    def _run(self, analysis: str, name: str, fn: Callable[..., Any], *args: Any, **kw: Any) -> Any:
+        if self.computed is not None:
+            self.computed(analysis, name)
+        if self.pool is None:
+            return fn(*args, **kw)
+        return self.pool.run(_call, fn, args, kw, timeout=self.timeout)
 
     # -- projection --------------------------------------------------------------------
     def projection(
@@ -366,21 +471,41 @@ class Analytics:
             raise ValidationError(f"the window starts ({start}) after it ends ({stop})")
         return Projection(via=vias, types=tys, since=start, until=stop, directed=directed, weighted=weighted)
 
-    def network(self, projection: Projection | None = None) -> nx.Graph:
-        """The simple graph of a projection (cached per graph version)."""
+    def arrays(self, projection: Projection | None = None) -> Network:
+        """The simple graph of a projection as arrays (cached per graph version)."""
         p = projection or self.projection()
-        version = self.store.version
+        store = self.store
+
+        def build() -> Network:
+            def kinds(ids: list[str]) -> dict[str, EntityType]:
+                return {i: e.type for i, e in store.entities_by_id(ids).items()}
+
+            links = store.links(p.via, since=p.since, until=p.until)
+            return network(links, via=p.via, kinds=kinds, types=p.types, directed=p.directed)
+
+        key = ("arrays", p.via, p.types, p.since, p.until, p.directed)
+        found: Network = self._cache.get_or(store.version, key, build)
+        return found
+
+    def network(self, projection: Projection | None = None) -> nx.Graph:
+        """The simple graph of a projection in networkx, nodes carrying ``type``, ``name`` and
+        ``country`` (cached per graph version): for drawing, export and reference checks."""
+        p = projection or self.projection()
 
         def build() -> nx.Graph:
-            links = self.store.to_networkx(p.via, since=p.since, until=p.until)
-            return simple_graph(links, via=p.via, types=p.types, directed=p.directed)
+            G = self.arrays(p)
+            found = self.store.entities_by_id(list(G.ids))
+            attrs = {
+                i: {"type": e.type.value, "name": e.name, "country": e.country} for i, e in found.items()
+            }
+            return G.to_networkx(attrs)
 
         key = ("network", p.via, p.types, p.since, p.until, p.directed)
-        graph: nx.Graph = self._cache.get_or(version, key, build)
+        graph: nx.Graph = self._cache.get_or(self.store.version, key, build)
         return graph
 
     def _stamp(
-        self, version: str, p: Projection, G: nx.Graph, engine: str, sampled: int | None = None, **params: Any
+        self, version: str, p: Projection, G: Network, engine: str, sampled: int | None = None, **params: Any
     ) -> Stamp:
         return Stamp(
             graph_version=version,
@@ -392,19 +517,8 @@ class Analytics:
             sampled=sampled,
         )
 
-    def _score(self, G: nx.Graph, ranked: list[tuple[str, float]], top: int | None) -> tuple[Score, ...]:
-        chosen = ranked if top is None else ranked[:top]
-        nodes = G.nodes
-        return tuple(
-            Score(
-                rank=i,
-                id=node,
-                name=str(nodes[node].get("name") or node),
-                type=str(nodes[node].get("type") or ""),
-                score=value,
-            )
-            for i, (node, value) in enumerate(chosen, start=1)
-        )
+    def _described(self, ids: Sequence[str]) -> dict[str, Entity]:
+        return self.store.entities_by_id(list(ids))
 
     # -- centrality --------------------------------------------------------------------
     def centrality(
@@ -430,74 +544,78 @@ class Analytics:
             via=via, types=types, since=since, until=until, directed=directed, weighted=weighted
         )
         version = self.store.version
-        key = ("centrality", metric, p, seed, self.engine, self.max_exact_nodes, self.sample_size)
-        full: CentralityResult = self._cache.get_or(
-            version, key, lambda: self._centrality(version, metric, p, seed, progress)
-        )
-        if top is None or top >= len(full.ranking):
-            return full
-        return full.model_copy(update={"ranking": full.ranking[:top]})
-
-    def _centrality(
-        self, version: str, metric: str, p: Projection, seed: int, progress: Progress | None
-    ) -> CentralityResult:
         if progress:
             progress("projecting the graph")
-        G = self.network(p)
+        G = self.arrays(p)
         n = G.number_of_nodes()
-        weight = ("distance" if metric in _PATH_BASED else "weight") if p.weighted else None
-        eng = self.engine
-        sampled: int | None = None
-        if progress:
-            progress(f"computing {metric} on {n} actors and {G.number_of_edges()} links")
         if metric in ("closeness", "harmonic") and n > self.max_exact_nodes:
             raise LimitExceeded(
                 f"{metric} on {n} actors is above the exact limit of {self.max_exact_nodes}: "
                 "narrow the projection (entity types, time window) or raise the limit"
             )
-        values: Mapping[Any, float]
-        if metric in ("degree", "in_degree", "out_degree"):
-            direction = {"degree": "total", "in_degree": "in", "out_degree": "out"}[metric]
-            values = centrality.degree(G, direction=direction, weight=weight)  # type: ignore[arg-type]
-        elif metric == "betweenness":
-            if n > self.max_exact_nodes:
-                sampled = min(self.sample_size, n)
-            values = centrality.betweenness(
-                G, k=sampled, weight=weight, seed=seed, engine=eng, workers=self.workers
+        sampled = min(self.sample_size, n) if metric == "betweenness" and n > self.max_exact_nodes else None
+        # Keyed by what is computed (exact or how many samples), not by the limit asked, so
+        # callers with different limits share the results they have in common.
+        key = ("scores", metric, p, seed, self.engine, sampled)
+
+        def compute() -> tuple[Stamp, NDArray[np.intp], NDArray[np.float64]]:
+            if progress:
+                progress(f"computing {metric} on {n} actors and {G.number_of_edges()} links")
+            values = self._run(
+                "centrality",
+                metric,
+                measure,
+                G,
+                metric,
+                weighted=p.weighted,
+                sampled=sampled,
+                seed=seed,
+                engine=self.engine,
+                workers=self.workers,
             )
-        elif metric == "closeness":
-            values = centrality.closeness(G, distance=weight, engine=eng, workers=self.workers)
-        elif metric == "harmonic":
-            values = centrality.harmonic(G, distance=weight, engine=eng, workers=self.workers)
-        elif metric == "eigenvector":
-            values = centrality.eigenvector(G, weight=weight, engine=eng) if G.number_of_edges() else {}
-        elif metric == "pagerank":
-            values = centrality.pagerank(G, weight=weight, engine=eng)
-        elif metric == "katz":
-            values = centrality.katz(G, weight=weight, engine=eng)
-        elif metric == "constraint":
-            values = brokerage.constraint(G, weight=weight, engine=eng)
-        elif metric == "effective_size":
-            values = brokerage.effective_size(G, weight=weight, engine=eng)
-        else:
-            values = {k: float(v) for k, v in communities.core_number(G, engine=eng).items()}
-        ranked = _ranked(values, ascending=metric in ASCENDING)
-        measure = {"in_degree": "degree", "out_degree": "degree"}.get(metric, metric)
-        used = FAST_ENGINE.get(measure, "networkx") if eng == "auto" else eng
-        stamp = self._stamp(version, p, G, used, sampled, metric=metric, seed=seed)
-        return CentralityResult(
-            metric=metric, stamp=stamp, total=n, scores=dict(ranked), ranking=self._score(G, ranked, None)
-        )
+            order = _rank_order(values, ascending=metric in ASCENDING)
+            kind = {"in_degree": "degree", "out_degree": "degree"}.get(metric, metric)
+            used = FAST_ENGINE.get(kind, "networkx") if self.engine == "auto" else self.engine
+            stamp = self._stamp(version, p, G, used, sampled, metric=metric, seed=seed)
+            return stamp, order, values
+
+        stamp, order, values = self._cache.get_or(version, key, compute)
+
+        def result() -> CentralityResult:
+            ids = [G.ids[i] for i in order.tolist()]
+            ranked = values[order].tolist()
+            chosen = ids if top is None else ids[:top]
+            found = self._described(chosen)
+            ranking = tuple(
+                Score(
+                    rank=r,
+                    id=i,
+                    name=found[i].name if i in found else i,
+                    type=found[i].type.value if i in found else "",
+                    score=v,
+                )
+                for r, (i, v) in enumerate(zip(chosen, ranked, strict=False), start=1)
+            )
+            return CentralityResult(
+                metric=metric,
+                stamp=stamp,
+                total=n,
+                scores=dict(zip(ids, ranked, strict=True)),
+                ranking=ranking,
+            )
+
+        built: CentralityResult = self._cache.get_or(version, (*key, "top", top), result)
+        return built
 
     def scores_of(self, entity_id: str, metric: str, **projection: Any) -> ActorScore:
         """One actor's score and rank under ``metric`` (same projection keywords as
         :meth:`centrality`); ``score`` and ``rank`` are None when the actor has no link in
         the projection."""
-        result = self.centrality(metric, **projection)
+        result = self.centrality(metric, top=0, **projection)
         score = result.scores.get(entity_id)
         rank = None
         if score is not None:
-            rank = next(s.rank for s in result.ranking if s.id == entity_id)
+            rank = list(result.scores).index(entity_id) + 1
         return ActorScore(
             id=entity_id, metric=metric, score=score, rank=rank, of=result.total, stamp=result.stamp
         )
@@ -529,25 +647,33 @@ class Analytics:
         def compute() -> CommunityResult:
             if progress:
                 progress("projecting the graph")
-            G = self.network(p)
+            G = self.arrays(p)
             if progress:
                 progress(f"finding {method} communities among {G.number_of_nodes()} actors")
-            weight = "weight" if p.weighted else None
-            if method == "louvain":
-                parts = communities.louvain(
-                    G, weight=weight, resolution=resolution, seed=seed, engine=self.engine
-                )
-            elif method == "leiden":
-                parts = communities.leiden(G, weight=weight, resolution=resolution, seed=seed)
-            else:
-                parts = communities.components(G, engine=self.engine)
-            q = communities.modularity(G, parts, weight=weight, resolution=resolution) if parts else 0.0
-            deg = dict(G.degree())
-            groups = tuple(
+            membership, q = self._run(
+                "communities",
+                method,
+                partition,
+                G,
+                method,
+                weighted=p.weighted,
+                resolution=resolution,
+                seed=seed,
+                engine=self.engine,
+            )
+            deg = G.degrees()
+            groups: dict[int, list[int]] = {}
+            for i, c in enumerate(membership.tolist()):
+                groups.setdefault(c, []).append(i)
+            # Larger groups first, ties by smallest member (ids are sorted: by position).
+            ordered = sorted(groups.values(), key=lambda g: (-len(g), g[0]))
+            parts = tuple(
                 Community(
-                    index=i, size=len(c), members=tuple(sorted(map(str, c), key=lambda m: (-deg[m], m)))
+                    index=i,
+                    size=len(g),
+                    members=tuple(G.ids[m] for m in sorted(g, key=lambda m: (-deg[m], m))),
                 )
-                for i, c in enumerate(parts)
+                for i, g in enumerate(ordered)
             )
             used = self.engine
             if used == "auto":
@@ -555,7 +681,7 @@ class Analytics:
                 used = "networkx" if small else FAST_ENGINE.get(method, "igraph")
             stamp = self._stamp(version, p, G, used, method=method, resolution=resolution, seed=seed)
             return CommunityResult(
-                method=method, stamp=stamp, modularity=q, count=len(groups), communities=groups
+                method=method, stamp=stamp, modularity=q, count=len(parts), communities=parts
             )
 
         full: CommunityResult = self._cache.get_or(version, key, compute)
@@ -579,10 +705,10 @@ class Analytics:
         """Actors with at least ``min_degree`` partners ranked by Burt's constraint (low first),
         then effective size (high first), then id."""
         kw: dict[str, Any] = dict(via=via, types=types, since=since, until=until, weighted=weighted)
-        cons = self.centrality("constraint", progress=progress, **kw)
-        eff = self.centrality("effective_size", progress=progress, **kw).scores
-        G = self.network(cons.stamp.projection)
-        deg = dict(G.degree())
+        cons = self.centrality("constraint", progress=progress, top=0, **kw)
+        eff = self.centrality("effective_size", progress=progress, top=0, **kw).scores
+        G = self.arrays(cons.stamp.projection)
+        deg = dict(zip(G.ids, G.degrees().tolist(), strict=True))
         rows = [
             (c, -eff[node], node)
             for node, c in cons.scores.items()
@@ -590,12 +716,13 @@ class Analytics:
         ]
         rows.sort()
         chosen = rows if top is None else rows[:top]
+        found = self._described([node for _, _, node in chosen])
         brokers = tuple(
             Broker(
                 rank=i,
                 id=node,
-                name=str(G.nodes[node].get("name") or node),
-                type=str(G.nodes[node].get("type") or ""),
+                name=found[node].name if node in found else node,
+                type=found[node].type.value if node in found else "",
                 degree=int(deg[node]),
                 constraint=c,
                 effective_size=-neg_eff,
@@ -606,3 +733,8 @@ class Analytics:
             update={"parameters": {**cons.stamp.parameters, "metric": "brokerage", "min_degree": min_degree}}
         )
         return BrokerageResult(stamp=stamp, total=len(rows), brokers=brokers)
+
+
+def _call(fn: Callable[..., Any], args: tuple[Any, ...], kw: dict[str, Any]) -> Any:
+    """Run ``fn(*args, **kw)`` (the form a worker process receives a task in)."""
+    return fn(*args, **kw)

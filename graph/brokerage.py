@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from .engines import choose, to_igraph
+from .engines import choose, networkx_of, to_igraph
+from .projection import Network
 
 #: networkx's own loops beat building the arrays below this many edges.
 _SMALL = 10_000
@@ -32,7 +33,7 @@ _ENGINES = ("networkx", "numpy")
 class _Mutual:
     """The undirected graph of mutual weights, as arrays, with its triangles."""
 
-    def __init__(self, G: nx.Graph, weight: str | None) -> None:
+    def __init__(self, G: nx.Graph | Network, weight: str | None) -> None:
         view = to_igraph(G)
         self.nodes = view.nodes
         n = self.n = len(view.nodes)
@@ -73,7 +74,7 @@ class _Mutual:
         return dict(zip(self.nodes, out.tolist(), strict=True))
 
 
-def constraint(G: nx.Graph, *, weight: str | None = None, engine: str = "auto") -> dict[Any, float]:
+def constraint(G: nx.Graph | Network, *, weight: str | None = None, engine: str = "auto") -> dict[Any, float]:
     """Burt's constraint: how much an actor's ties lead back to the same few others.
 
     Low constraint marks a broker. ``weight`` (tie strength, e.g. evidence count) is
@@ -93,7 +94,7 @@ def constraint(G: nx.Graph, *, weight: str | None = None, engine: str = "auto") 
     ):
         import networkx as nx
 
-        return dict(nx.constraint(G, weight=weight))
+        return dict(nx.constraint(networkx_of(G), weight=weight))
     m = _Mutual(G, weight)
     n, ties = m.n, len(m.mutual)
     # Direct share p_uv for both orientations of every tie: index e is (a -> b), e + ties (b -> a).
@@ -116,7 +117,9 @@ def constraint(G: nx.Graph, *, weight: str | None = None, engine: str = "auto") 
     return m.result(values)
 
 
-def effective_size(G: nx.Graph, *, weight: str | None = None, engine: str = "auto") -> dict[Any, float]:
+def effective_size(
+    G: nx.Graph | Network, *, weight: str | None = None, engine: str = "auto"
+) -> dict[Any, float]:
     """Burt's effective size: the number of an actor's partners, less their redundancy.
 
     On an unweighted undirected graph it is ``degree - 2 * ties_among_partners / degree``.
@@ -134,7 +137,7 @@ def effective_size(G: nx.Graph, *, weight: str | None = None, engine: str = "aut
 
         # The per-node loop: networkx's sparse shortcut (taken without ``nodes``) departs
         # from the definition on weighted and directed graphs.
-        return dict(nx.effective_size(G, nodes=list(G), weight=weight))
+        return dict(nx.effective_size(networkx_of(G), nodes=list(G), weight=weight))
     m = _Mutual(G, weight)
     S, top, x, y, z = m.strength, m.strongest, m.x, m.y, m.z
     # Redundancy of ego u's alter v through w, both tied to u and v: p_uw * m_vw, six orders.

@@ -22,7 +22,8 @@ import numpy as np
 
 from qkg.schemas import ValidationError
 
-from .engines import IGraphView, cached_igraph, choose, in_chunks, to_csr, to_igraph
+from .engines import IGraphView, cached_igraph, choose, in_chunks, networkx_of, to_csr, to_igraph
+from .projection import Network
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -42,7 +43,7 @@ _IG = ("networkx", "igraph")
 
 
 def degree(
-    G: nx.Graph,
+    G: nx.Graph | Network,
     *,
     direction: Literal["total", "in", "out"] = "total",
     weight: str | None = None,
@@ -64,6 +65,17 @@ def degree(
     if direction not in ("total", "in", "out"):
         raise ValidationError(f"direction {direction!r} is not one of total, in, out")
     scale = 1.0 / (len(G) - 1) if normalized and len(G) > 1 else 1.0
+    if isinstance(G, Network):  # counted from the arrays
+        arcs = None if weight is None else G.edge_values(weight)
+        n = len(G)
+        ins = np.bincount(G.target, weights=arcs, minlength=n)
+        outs = np.bincount(G.source, weights=arcs, minlength=n)
+        directional = G.directed and direction != "total"
+        counts = (ins if direction == "in" else outs) if directional else ins + outs
+        values = counts.tolist() if weight is not None else counts.astype(np.int64).tolist()
+        if scale != 1.0:
+            values = [d * scale for d in values]
+        return dict(zip(G.ids, values, strict=True))
     ig = cached_igraph(G)
     if ig is not None:  # already converted for another measure: count in C
         mode = {"total": "all", "in": "in", "out": "out"}[direction] if G.is_directed() else "all"
@@ -96,7 +108,7 @@ def _betweenness_scale(n: int, *, normalized: bool, directed: bool, k: int | Non
 
 
 def betweenness(
-    G: nx.Graph,
+    G: nx.Graph | Network,
     *,
     k: int | None = None,
     normalized: bool = True,
@@ -127,11 +139,13 @@ def betweenness(
     if choose("betweenness", engine, _IG) == "networkx":
         import networkx as nx
 
-        return dict(nx.betweenness_centrality(G, k=k, normalized=normalized, weight=weight, seed=seed))
+        return dict(
+            nx.betweenness_centrality(networkx_of(G), k=k, normalized=normalized, weight=weight, seed=seed)
+        )
     if n == 0:
         return {}
     view = to_igraph(G)
-    sources = None if k is None else random.Random(seed).sample(list(G.nodes()), k)  # noqa: S311 - seeded, as networkx
+    sources = None if k is None else random.Random(seed).sample(list(G), k)  # noqa: S311 - seeded, as networkx
     if workers > 1:
         picked_idx = range(n) if sources is None else [view.index[s] for s in sources]
         parts = in_chunks(partial(_betweenness_from, weight=weight), view, list(picked_idx), workers=workers)
@@ -176,7 +190,9 @@ def _harmonic_of(view: IGraphView, vertices: list[int], *, distance: str | None)
     )
 
 
-def closeness(G: nx.Graph, *, distance: str | None = None, engine: str = "auto", workers: int = 1) -> Scores:
+def closeness(
+    G: nx.Graph | Network, *, distance: str | None = None, engine: str = "auto", workers: int = 1
+) -> Scores:
     """Inverse mean distance to each node, scaled by the share of nodes that reach it.
 
     The Wasserman–Faust form networkx uses (``wf_improved=True``), so that small
@@ -192,7 +208,7 @@ def closeness(G: nx.Graph, *, distance: str | None = None, engine: str = "auto",
     if choose("closeness", engine, _IG) == "networkx":
         import networkx as nx
 
-        return dict(nx.closeness_centrality(G, distance=distance))
+        return dict(nx.closeness_centrality(networkx_of(G), distance=distance))
     n = len(G)
     if n <= 1:
         return dict.fromkeys(G, 0.0)
@@ -211,7 +227,9 @@ def closeness(G: nx.Graph, *, distance: str | None = None, engine: str = "auto",
     return out
 
 
-def harmonic(G: nx.Graph, *, distance: str | None = None, engine: str = "auto", workers: int = 1) -> Scores:
+def harmonic(
+    G: nx.Graph | Network, *, distance: str | None = None, engine: str = "auto", workers: int = 1
+) -> Scores:
     """Sum of inverse distances to each node: closeness that adds up across components.
 
     Examples
@@ -223,7 +241,7 @@ def harmonic(G: nx.Graph, *, distance: str | None = None, engine: str = "auto", 
     if choose("harmonic", engine, _IG) == "networkx":
         import networkx as nx
 
-        return {k: float(v) for k, v in nx.harmonic_centrality(G, distance=distance).items()}
+        return {k: float(v) for k, v in nx.harmonic_centrality(networkx_of(G), distance=distance).items()}
     if len(G) == 0:
         return {}
     view = to_igraph(G)
@@ -232,7 +250,7 @@ def harmonic(G: nx.Graph, *, distance: str | None = None, engine: str = "auto", 
 
 
 def eigenvector(
-    G: nx.Graph,
+    G: nx.Graph | Network,
     *,
     weight: str | None = None,
     max_iter: int = 100,
@@ -253,7 +271,7 @@ def eigenvector(
     if choose("eigenvector", engine, _IG) == "networkx":
         import networkx as nx
 
-        return dict(nx.eigenvector_centrality(G, max_iter=max_iter, tol=tol, weight=weight))
+        return dict(nx.eigenvector_centrality(networkx_of(G), max_iter=max_iter, tol=tol, weight=weight))
     n = len(G)
     if n == 0:
         return {}
@@ -271,7 +289,7 @@ def eigenvector(
 
 
 def pagerank(
-    G: nx.Graph,
+    G: nx.Graph | Network,
     *,
     alpha: float = 0.85,
     weight: str | None = "weight",
@@ -299,7 +317,7 @@ def pagerank(
     if chosen == "networkx":
         import networkx as nx
 
-        return dict(nx.pagerank(G, alpha=alpha, weight=weight, max_iter=max_iter, tol=tol))
+        return dict(nx.pagerank(networkx_of(G), alpha=alpha, weight=weight, max_iter=max_iter, tol=tol))
     n = len(G)
     if n == 0:
         return {}
@@ -324,7 +342,7 @@ def pagerank(
     raise nx.PowerIterationFailedConvergence(max_iter)
 
 
-def spectral_radius(G: nx.Graph, *, weight: str | None = None) -> float:
+def spectral_radius(G: nx.Graph | Network, *, weight: str | None = None) -> float:
     """Largest eigenvalue of the adjacency matrix (0 for a graph without cycles)."""
     if G.number_of_edges() == 0:
         return 0.0
@@ -337,7 +355,7 @@ def spectral_radius(G: nx.Graph, *, weight: str | None = None) -> float:
 
 
 def katz(
-    G: nx.Graph,
+    G: nx.Graph | Network,
     *,
     alpha: float | None = None,
     beta: float = 1.0,
@@ -370,7 +388,13 @@ def katz(
 
         return dict(
             nx.katz_centrality(
-                G, alpha=alpha, beta=beta, max_iter=max_iter, tol=tol, normalized=normalized, weight=weight
+                networkx_of(G),
+                alpha=alpha,
+                beta=beta,
+                max_iter=max_iter,
+                tol=tol,
+                normalized=normalized,
+                weight=weight,
             )
         )
     n = len(G)

@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Any
 
 from qkg.schemas import ValidationError
 
-from .engines import SMALL_GRAPH_EDGES, choose, seeded_igraph, to_igraph
+from .engines import SMALL_GRAPH_EDGES, choose, networkx_of, seeded_igraph, to_igraph
+from .projection import Network
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -46,7 +47,7 @@ def _from_membership(nodes: list[Any], membership: Iterable[int]) -> Partition:
     return ordered(groups.values())
 
 
-def _engine_for(G: nx.Graph, measure: str, engine: str) -> str:
+def _engine_for(G: nx.Graph | Network, measure: str, engine: str) -> str:
     supported = ("networkx",) if G.is_directed() else ("networkx", "igraph")
     if engine == "auto" and G.number_of_edges() < SMALL_GRAPH_EDGES:
         return "networkx"
@@ -54,7 +55,7 @@ def _engine_for(G: nx.Graph, measure: str, engine: str) -> str:
 
 
 def louvain(
-    G: nx.Graph,
+    G: nx.Graph | Network,
     *,
     weight: str | None = "weight",
     resolution: float = 1.0,
@@ -73,7 +74,9 @@ def louvain(
     if _engine_for(G, "louvain", engine) == "networkx":
         import networkx as nx
 
-        return ordered(nx.community.louvain_communities(G, weight=weight, resolution=resolution, seed=seed))
+        return ordered(
+            nx.community.louvain_communities(networkx_of(G), weight=weight, resolution=resolution, seed=seed)
+        )
     view = to_igraph(G)
     with seeded_igraph(seed):
         clustering = view.graph.community_multilevel(weights=view.weights(weight), resolution=resolution)
@@ -81,7 +84,7 @@ def louvain(
 
 
 def leiden(
-    G: nx.Graph,
+    G: nx.Graph | Network,
     *,
     weight: str | None = "weight",
     resolution: float = 1.0,
@@ -115,7 +118,7 @@ def leiden(
 
 
 def modularity(
-    G: nx.Graph,
+    G: nx.Graph | Network,
     communities: Iterable[Collection[Any]],
     *,
     weight: str | None = "weight",
@@ -133,7 +136,7 @@ def modularity(
     if G.is_directed() or G.number_of_edges() < SMALL_GRAPH_EDGES:
         import networkx as nx
 
-        return float(nx.community.modularity(G, groups, weight=weight, resolution=resolution))
+        return float(nx.community.modularity(networkx_of(G), groups, weight=weight, resolution=resolution))
     view = to_igraph(G)
     membership = [0] * len(view.nodes)
     for i, group in enumerate(groups):
@@ -142,7 +145,7 @@ def modularity(
     return float(view.graph.modularity(membership, weights=view.weights(weight), resolution=resolution))
 
 
-def core_number(G: nx.Graph, *, engine: str = "auto") -> dict[Any, int]:
+def core_number(G: nx.Graph | Network, *, engine: str = "auto") -> dict[Any, int]:
     """The largest k such that each node belongs to the k-core (every member has >= k links).
 
     >>> import networkx as nx
@@ -152,12 +155,12 @@ def core_number(G: nx.Graph, *, engine: str = "auto") -> dict[Any, int]:
     if choose("kcore", engine, ("networkx", "igraph")) == "networkx":
         import networkx as nx
 
-        return dict(nx.core_number(G))
+        return dict(nx.core_number(networkx_of(G)))
     view = to_igraph(G)
     return dict(zip(view.nodes, (int(c) for c in view.graph.coreness(mode="all")), strict=True))
 
 
-def components(G: nx.Graph, *, strong: bool = False, engine: str = "auto") -> Partition:
+def components(G: nx.Graph | Network, *, strong: bool = False, engine: str = "auto") -> Partition:
     """Connected components (weakly connected on a directed graph unless ``strong``).
 
     >>> import networkx as nx
@@ -168,8 +171,12 @@ def components(G: nx.Graph, *, strong: bool = False, engine: str = "auto") -> Pa
         import networkx as nx
 
         if not G.is_directed():
-            return ordered(nx.connected_components(G))
-        return ordered(nx.strongly_connected_components(G) if strong else nx.weakly_connected_components(G))
+            return ordered(nx.connected_components(networkx_of(G)))
+        return ordered(
+            nx.strongly_connected_components(networkx_of(G))
+            if strong
+            else nx.weakly_connected_components(networkx_of(G))
+        )
     view = to_igraph(G)
     mode = "strong" if strong and G.is_directed() else "weak"
     return _from_membership(view.nodes, view.graph.connected_components(mode=mode).membership)

@@ -28,6 +28,8 @@ import numpy as np
 
 from qkg.schemas import ValidationError
 
+from .projection import Network
+
 if TYPE_CHECKING:
     import igraph
     import networkx as nx
@@ -43,6 +45,7 @@ __all__ = [
     "cached_igraph",
     "choose",
     "in_chunks",
+    "networkx_of",
     "seeded_igraph",
     "to_csr",
     "to_igraph",
@@ -124,10 +127,11 @@ class IGraphView:
 
 _IG_CACHE: weakref.WeakKeyDictionary[Any, tuple[tuple[int, int], IGraphView]] = weakref.WeakKeyDictionary()
 _CSR_CACHE: weakref.WeakKeyDictionary[Any, dict[Any, Any]] = weakref.WeakKeyDictionary()
+_NX_CACHE: weakref.WeakKeyDictionary[Network, nx.Graph] = weakref.WeakKeyDictionary()
 _LOCK = threading.Lock()
 
 
-def _fingerprint(G: nx.Graph) -> tuple[int, int]:
+def _fingerprint(G: nx.Graph | Network) -> tuple[int, int]:
     return (G.number_of_nodes(), G.number_of_edges())
 
 
@@ -144,15 +148,18 @@ def _edge_attributes(G: nx.Graph) -> tuple[list[str], frozenset[str]]:
     return sorted(names - bad), frozenset(bad)
 
 
-def cached_igraph(G: nx.Graph) -> IGraphView | None:
+def cached_igraph(G: nx.Graph | Network) -> IGraphView | None:
     """The igraph form of ``G`` if it is already converted and current, else None."""
     with _LOCK:
         hit = _IG_CACHE.get(G)
     return hit[1] if hit is not None and hit[0] == _fingerprint(G) else None
 
 
-def to_igraph(G: nx.Graph) -> IGraphView:
+def to_igraph(G: nx.Graph | Network) -> IGraphView:
     """``G`` as an igraph graph with its numeric edge attributes (cached per graph object).
+
+    A :class:`~qkg.graph.projection.Network` converts from its arrays, without a pass over
+    Python objects per edge.
 
     >>> import networkx as nx
     >>> view = to_igraph(nx.path_graph(["a", "b", "c"]))
@@ -168,6 +175,8 @@ def to_igraph(G: nx.Graph) -> IGraphView:
         hit = _IG_CACHE.get(G)
         if hit is not None and hit[0] == fp:
             return hit[1]
+    if isinstance(G, Network):
+        return _network_view(G, fp)
     nodes = list(G)
     index = {n: i for i, n in enumerate(nodes)}
     attrs, skipped = _edge_attributes(G)
@@ -184,6 +193,36 @@ def to_igraph(G: nx.Graph) -> IGraphView:
     with _LOCK:
         _IG_CACHE[G] = (fp, view)
     return view
+
+
+def _network_view(G: Network, fp: tuple[int, int]) -> IGraphView:
+    import igraph
+
+    edges = np.column_stack([G.source, G.target]).astype(np.int64)
+    g = igraph.Graph(n=len(G), edges=edges, directed=G.directed)
+    weight = G.weight.tolist()
+    g.es["w:weight"] = weight
+    g.es["w:distance"] = (1.0 / G.weight).tolist()
+    g.es["w:links"] = G.links.astype(np.float64).tolist()
+    nodes = list(G.ids)
+    view = IGraphView(g, nodes, {n: i for i, n in enumerate(nodes)}, edge_array=edges)
+    with _LOCK:
+        _IG_CACHE[G] = (fp, view)
+    return view
+
+
+def networkx_of(G: nx.Graph | Network) -> nx.Graph:
+    """``G`` itself, or the networkx form of a :class:`~qkg.graph.projection.Network`
+    (cached per object): for the measures whose engine is networkx's own function."""
+    if not isinstance(G, Network):
+        return G
+    with _LOCK:
+        found = _NX_CACHE.get(G)
+    if found is None:
+        found = G.to_networkx()
+        with _LOCK:
+            _NX_CACHE[G] = found
+    return found
 
 
 def adopt(G: nx.Graph, edges: Sequence[tuple[int, int]], columns: dict[str, list[float]]) -> IGraphView:
@@ -209,7 +248,7 @@ def adopt(G: nx.Graph, edges: Sequence[tuple[int, int]], columns: dict[str, list
     return view
 
 
-def to_csr(G: nx.Graph, weight: str | None = None) -> tuple[scipy.sparse.csr_array, list[Any]]:
+def to_csr(G: nx.Graph | Network, weight: str | None = None) -> tuple[scipy.sparse.csr_array, list[Any]]:
     """The adjacency matrix of ``G`` (rows = sources) in networkx node order, cached.
 
     Undirected edges appear in both directions; missing weights count 1.

@@ -13,6 +13,7 @@ import pytest
 from bench.synthetic import generate_deltas, generate_networkx
 from qkg.graph.analytics import Analytics, CentralityResult, parse_when, scores_for_export
 from qkg.graph.embedded import EmbeddedStore
+from qkg.graph.reduction import simple_graph
 from qkg.graph.store import GraphStore
 from qkg.schemas import EntityType, LimitExceeded, RelationType, ValidationError
 from tests.factories import corpus, delta, document, entity, relation
@@ -56,6 +57,35 @@ def test_projection_is_the_synthetic_collaboration_graph(synthetic: EmbeddedStor
     assert list(G) == sorted(G)  # deterministic node order
     node = next(iter(G.nodes(data=True)))[1]
     assert {"type", "name", "country"} <= set(node)
+
+
+@pytest.mark.parametrize(
+    "projection",
+    [
+        {},
+        {"directed": True},
+        {"via": ["WORKS_ON", "PARTNERS_WITH", "PARTY_TO"], "directed": True},
+        {"types": ["Company", "University"]},
+        {"since": 2012, "until": "2016-06"},
+        {"via": [t.value for t in RelationType if t is not RelationType.HAS_GOAL]},
+    ],
+    ids=["default", "directed", "works-on-directed", "types", "window", "all"],
+)
+def test_arrays_are_the_networkx_reference_projection(synthetic: EmbeddedStore, projection: Any) -> None:
+    """The store's links reduced straight to arrays give exactly the simple graph the
+    networkx path (full multigraph, then :func:`simple_graph`) gives: same ids in the same
+    order, same edges in the same order, same weights."""
+    service = Analytics(synthetic)
+    p = service.projection(**projection)
+    arrays = service.arrays(p)
+    want = simple_graph(synthetic.to_networkx(p.via, since=p.since, until=p.until), via=p.via, types=p.types,
+                        directed=p.directed)  # fmt: skip
+    got = arrays.to_networkx()
+    assert arrays.number_of_edges() > 0
+    assert list(got) == list(want)
+    assert list(got.edges(data=True)) == list(want.edges(data=True))
+    assert got.is_directed() == want.is_directed()
+    assert service.network(p).nodes(data=True)[arrays.ids[0]] == want.nodes[arrays.ids[0]]
 
 
 @pytest.mark.parametrize(

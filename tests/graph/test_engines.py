@@ -9,7 +9,17 @@ import igraph
 import networkx as nx
 import pytest
 
-from qkg.graph import analytics, brokerage, centrality, communities, engines, plot, reduction
+from qkg.graph import (
+    analytics,
+    brokerage,
+    centrality,
+    communities,
+    engines,
+    plot,
+    projection,
+    reduction,
+    worker,
+)
 from qkg.graph.engines import FAST_ENGINE, choose, seeded_igraph, to_csr, to_igraph
 from qkg.schemas import ValidationError
 
@@ -83,7 +93,7 @@ def test_multigraphs_must_be_reduced_first() -> None:
 
 @pytest.mark.parametrize(
     "module",
-    [analytics, brokerage, centrality, communities, engines, plot, reduction],
+    [analytics, brokerage, centrality, communities, engines, plot, projection, reduction, worker],
     ids=lambda m: m.__name__,
 )
 def test_docstring_examples_run(module: object) -> None:
