@@ -35,6 +35,7 @@ __all__ = [
     "Read",
     "ReadOptions",
     "canonical_source",
+    "declaration_in",
     "decode",
     "read_bytes",
     "read_path",
@@ -308,8 +309,30 @@ def _pdf_to_text(data: bytes, max_pages: int, max_bytes: int) -> tuple[str, str]
     return "\n".join(texts), title
 
 
+def declaration_in(data: bytes, *keywords: bytes) -> str | None:
+    """The first of ``keywords`` (such as ``b"<!ENTITY"``) found anywhere in ``data``, in any
+    case, as single-byte/UTF-8 or UTF-16 text; ``None`` when there is none.
+
+    One linear scan of the whole input (a check of only the first megabyte let a
+    declaration further down reach the parser).
+
+    >>> declaration_in("<html>".encode() + b" " * 2_000_000 + "<!entity x 'y'>".encode(), b"<!ENTITY")
+    '<!ENTITY'
+    >>> declaration_in("<!DOCTYPE r>".encode("utf-16"), b"<!ENTITY", b"<!DOCTYPE")
+    '<!DOCTYPE'
+    """
+    alternatives = []
+    for word in keywords:
+        alternatives.append(re.escape(word))
+        alternatives.append(b"\x00".join(re.escape(bytes([c])) for c in word))
+    found = re.search(b"|".join(alternatives), data, re.I)
+    if found is None:
+        return None
+    return found.group().replace(b"\x00", b"").decode("ascii").upper()
+
+
 def _reject_entities(data: bytes, source: str) -> None:
-    if re.search(rb"<!ENTITY", data[:1_000_000], re.I):
+    if declaration_in(data, b"<!ENTITY"):
         raise DocumentRejected(
             source, "markup declares entities (<!ENTITY ...>): refused (billion-laughs defence)"
         )

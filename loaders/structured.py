@@ -40,7 +40,7 @@ from qkg.schemas import (
     normalise_name,
 )
 
-from .read import ReadOptions, decode
+from .read import ReadOptions, declaration_in, decode
 from .sandbox import run_bounded
 
 __all__ = ["RDF_SUFFIXES", "STRUCTURED_SUFFIXES", "read_structured"]
@@ -104,6 +104,17 @@ def _bracket_depth(text: str, limit: int) -> int:
     return deepest
 
 
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object, refused when a key repeats: parsers disagree on which value wins (one
+    JSON-LD ``@context`` checked here and another one used by the RDF parser)."""
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise DocumentRejected("", f"duplicate key {key!r} in a JSON object: each key may appear once")
+        out[key] = value
+    return out
+
+
 def _parse_json_yaml(text: str, is_yaml: bool) -> Any:
     """Parse in the sandbox: deep nesting and YAML alias bombs are refused."""
     if _bracket_depth(text, _MAX_DEPTH) > _MAX_DEPTH:
@@ -114,7 +125,7 @@ def _parse_json_yaml(text: str, is_yaml: bool) -> Any:
                 raise DocumentRejected("", "YAML aliases (*ref) are refused (expansion-bomb defence)")
         data = yaml.safe_load(text)
     else:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=_unique_keys)
     if _depth(data) > _MAX_DEPTH:
         raise DocumentRejected("", f"input is nested more than {_MAX_DEPTH} levels deep")
     return data
@@ -436,8 +447,7 @@ def _read_rdf(data: bytes, source: str, suffix: str, opts: ReadOptions) -> list[
     from qkg.schemas.rdf import deltas_from_nquads
 
     media = RDF_SUFFIXES[suffix]
-    head = data[:1_000_000]
-    if re.search(rb"<!DOCTYPE|<!ENTITY", head, re.I):
+    if declaration_in(data, b"<!DOCTYPE", b"<!ENTITY"):
         raise DocumentRejected(
             source, "XML with a DOCTYPE or entity declarations is refused (billion-laughs defence)"
         )

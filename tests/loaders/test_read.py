@@ -111,6 +111,13 @@ def test_pdf_decompression_bomb_rejected() -> None:
             "entities",
         ),
         (b"<html><body><nav>menu</nav></body></html>", "menu.html", "no text left"),
+        (  # a declaration past the first megabyte is found too
+            b"<html><body><p>IonQ partners with Hyundai.</p>"
+            + b" " * 1_100_000
+            + b'<!DOCTYPE x [<!ENTITY a "a">]></body></html>',
+            "late.html",
+            "entities",
+        ),
         (b"%PDF-1.4 garbage", "broken.pdf", "cannot be parsed"),
     ],
 )

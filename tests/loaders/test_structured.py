@@ -80,6 +80,24 @@ def test_rdf_round_trip_of_an_extraction() -> None:
         (b'{"@context": "https://schema.org/", "@id": "x"}', "remote.jsonld", "remote context"),
         (b'{"@context": [{"@import": "http://evil/ctx"}], "@id": "x"}', "import.jsonld", "@import"),
         (b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "a">]><r/>', "laughs.rdf", "DOCTYPE"),
+        # the declaration anywhere in the file, not only in its first megabyte, and in UTF-16
+        (
+            b'<?xml version="1.0"?><!--' + b"x" * 1_100_000 + b'--><!DOCTYPE r [<!ENTITY a "a">]><r/>',
+            "late.rdf",
+            "DOCTYPE",
+        ),
+        ('<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "a">]><r/>'.encode("utf-16"), "utf16.rdf", "DOCTYPE"),
+        # a repeated key: the check would see one @context and the RDF parser use another
+        (
+            b'{"@context": "https://evil.example/ctx", "@context": {}, "@id": "x"}',
+            "twice.jsonld",
+            "duplicate key '@context' in a JSON object",
+        ),
+        (
+            b'{"actors": [{"name": "IonQ", "type": "Company"}], "actors": []}',
+            "twice.json",
+            "duplicate key 'actors' in a JSON object",
+        ),
         (b"@prefix x: <http://x/> . x:a x:b x:c .", "plain.ttl", "qkg:Document"),
         (b"", "empty.csv", "empty"),
     ],
