@@ -39,6 +39,7 @@ from qkg.schemas import (
     entity_id,
     normalise_name,
 )
+from qkg.schemas.ids import actor_id_problem
 
 from .read import ReadOptions, declaration_in, decode
 from .sandbox import run_bounded
@@ -152,6 +153,9 @@ def _actor(b: _Builder, row: Mapping[str, Any], where: str) -> str:
     if isinstance(aliases, str):
         aliases = [a.strip() for a in re.split(r"[;|]", aliases) if a.strip()]
     eid = str(row.get("id") or entity_id(name, etype, country))
+    problem = actor_id_problem(eid)
+    if problem is not None:
+        raise DocumentRejected(b.source, f"{where}: {problem}")
     ext = {"wikidata": str(row["wikidata"])} if row.get("wikidata") else {}
     with _building(b.source, f"{where}: invalid actor"):
         ent = Entity(
@@ -462,4 +466,9 @@ def _read_rdf(data: bytes, source: str, suffix: str, opts: ReadOptions) -> list[
         raise DocumentRejected(source, f"not qkg RDF ({str(exc).splitlines()[0][:200]})") from None
     if not deltas:
         raise DocumentRejected(source, "no qkg document in the RDF")
+    for delta in deltas:
+        for ent in delta.entities:
+            problem = actor_id_problem(ent.id)
+            if problem is not None:
+                raise DocumentRejected(source, f"actor {ent.name!r}: {problem}")
     return deltas

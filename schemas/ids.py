@@ -17,6 +17,8 @@ from .ontology import AgreementKind, EntityType
 
 __all__ = [
     "BASE_IRI",
+    "RESERVED_PREFIXES",
+    "actor_id_problem",
     "agreement_id",
     "content_hash",
     "entity_id",
@@ -90,6 +92,30 @@ def goal_id(metric: str, value: float, unit: str, year: int | None, owner: str |
 def content_hash(text: str) -> str:
     """Document id: the SHA-256 of the document's text (UTF-8), hex."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+#: Id kinds qkg gives its own nodes (a bare id without a kind is a document's). An actor id
+#: from input may not use them: ``document:<sha>`` would be that document's IRI.
+RESERVED_PREFIXES = frozenset({"document", "agreement", "goal", "evidence", "assertion"})
+
+
+def actor_id_problem(node_id: str) -> str | None:
+    """Why ``node_id`` cannot name an actor (its IRI would be another node's), or ``None``.
+
+    >>> actor_id_problem("university:kaist:kr") is None
+    True
+    >>> actor_id_problem("document:9f86d081")
+    "id 'document:9f86d081' uses the reserved prefix 'document:' (documents, agreements, goals and evidence have qkg-made ids); leave the id out or use '<type>:<name>'"
+    """
+    kind, sep, _ = node_id.partition(":")
+    if not sep:
+        return f"id {node_id!r} has no '<type>:' prefix (a bare id names a document); use '<type>:<name>'"
+    if kind.casefold() in RESERVED_PREFIXES:
+        return (
+            f"id {node_id!r} uses the reserved prefix '{kind}:' (documents, agreements, goals and "
+            "evidence have qkg-made ids); leave the id out or use '<type>:<name>'"
+        )
+    return None
 
 
 def iri(node_id: str) -> str:

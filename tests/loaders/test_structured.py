@@ -67,6 +67,21 @@ def test_rdf_round_trip_of_an_extraction() -> None:
     assert {a.id for a in back.agreements} == {a.id for a in kg.agreements}
 
 
+def test_rdf_actor_with_a_document_iri_is_refused() -> None:
+    from qkg.api.commands.load import _turtle
+    from qkg.schemas import iri
+
+    kg = extract(Document.from_text("KAIST and Pasqal signed an MOU in Daejeon on quantum sensing."))
+    kaist = next(e for e in kg.entities if e.name == "KAIST")
+    squat = iri("document:" + "b" * 64)  # the IRI of another (possible) document
+    ttl = _turtle(kg).replace(iri(kaist.id), squat)
+    assert squat in ttl
+    with pytest.raises(DocumentRejected) as exc:
+        read_structured(ttl.encode(), "squat.ttl")
+    assert "actor 'KAIST'" in exc.value.reason
+    assert "no '<type>:' prefix (a bare id names a document)" in exc.value.reason
+
+
 @pytest.mark.parametrize(
     ("data", "name", "reason"),
     [
@@ -98,6 +113,15 @@ def test_rdf_round_trip_of_an_extraction() -> None:
             "twice.json",
             "duplicate key 'actors' in a JSON object",
         ),
+        # an actor id that is another node's: a document's IRI, an agreement's, a bare id
+        (
+            b'{"actors": [{"id": "document:' + b"a" * 64 + b'", "name": "IonQ", "type": "Company"}]}',
+            "squat.json",
+            "actors[0]: id 'document:aaaa",
+        ),
+        (b"id,name,type\nagreement:mou:1234,IonQ,Company\n", "squat.csv", "reserved prefix 'agreement:'"),
+        (b"actors:\n- {id: Goal:x, name: IonQ, type: Company}\n", "squat.yaml", "reserved prefix 'Goal:'"),
+        (b"id,name,type\n" + b"a" * 64 + b",IonQ,Company\n", "bare.csv", "no '<type>:' prefix"),
         (b"@prefix x: <http://x/> . x:a x:b x:c .", "plain.ttl", "qkg:Document"),
         (b"", "empty.csv", "empty"),
     ],
