@@ -169,7 +169,7 @@ def phase_open(workdir: Path, samples: int, rebuild: bool) -> dict[str, Any]:
 
     folder = workdir / "store"
     if rebuild:
-        (folder / "index.pickle").unlink(missing_ok=True)
+        (folder / "index.json").unlink(missing_ok=True)
     t = time.perf_counter()
     store = EmbeddedStore(folder)
     opened = time.perf_counter() - t

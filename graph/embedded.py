@@ -2,9 +2,10 @@
 
 Layout of the data folder (created on first use)::
 
+    <data_dir>/                owner-only (0700): created so, tightened if it is wider
     <data_dir>/qkg.lock        advisory lock, holds the pid of the process that has it open
     <data_dir>/oxigraph/       pyoxigraph (RocksDB) store: one named graph per document
-    <data_dir>/index.pickle    snapshot of the in-memory index, keyed by the graph version
+    <data_dir>/index.json      snapshot of the in-memory index (:mod:`qkg.graph.snapshot`)
 
 The RDF store is the record. Each document's quads (:func:`qkg.schemas.rdf.delta_to_nquads`)
 and a "loaded" marker in a store-private meta graph are written in ONE pyoxigraph
@@ -15,26 +16,33 @@ graph without its marker (which only a foreign writer could leave) is dropped.
 Queries never touch RDF: they read :class:`~qkg.graph.index.GraphIndex`, which is updated
 after every successful write and rebuilt at open: from the snapshot, reconciled with the
 markers (documents whose digest differs are removed or read from RDF), else from the RDF
-graphs. The snapshot is rewritten by :meth:`EmbeddedStore.close` when the graph changed.
+graphs. The snapshot is rewritten by :meth:`EmbeddedStore.close` when the graph changed,
+and its SHA-256 recorded in the meta graph; at open a snapshot is used only if its digest is
+the recorded one (else it is logged and the index rebuilt from RDF), and it is plain data, so
+a planted or edited file can neither run code nor change answers. Files in the folder are
+opened without following symbolic links.
+
+A damaged RDF store (RocksDB reports corruption) raises :class:`~qkg.schemas.StoreError`
+saying how to recover, never a bare traceback.
 """
 
 from __future__ import annotations
 
-import copyreg
 import datetime as dt
+import errno
 import fcntl
 import gc
 import hashlib
+import logging
 import os
-import pickle
+import stat
 import threading
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path as FsPath
 from typing import IO, TYPE_CHECKING
 
 import pyoxigraph as ox
-from pydantic import BaseModel
 
 from qkg.schemas import (
     Agreement,
@@ -43,7 +51,6 @@ from qkg.schemas import (
     DocumentInfo,
     Entity,
     EntityFilter,
-    Evidence,
     Goal,
     KnowledgeGraph,
     Link,
@@ -60,6 +67,7 @@ from qkg.schemas import (
 )
 from qkg.schemas.rdf import canonical_delta, delta_from_quads, delta_to_nquads
 
+from . import snapshot
 from .index import GraphIndex
 from .paths import check_path_limits, k_shortest_paths
 from .projection import project
@@ -72,28 +80,16 @@ __all__ = ["EmbeddedStore"]
 
 _META = ox.NamedNode("https://w3id.org/qkg/store/meta")
 _LOADED = ox.NamedNode("https://w3id.org/qkg/store#loaded")
-_SNAPSHOT_FORMAT = 2
+#: Where the SHA-256 of the snapshot last written is recorded (in the meta graph).
+_SNAPSHOT = ox.NamedNode("https://w3id.org/qkg/store/snapshot")
+_SHA256 = ox.NamedNode("https://w3id.org/qkg/store#sha256")
+#: Snapshot files of earlier versions: never read (a pickle can run code), removed at open.
+_LEGACY_SNAPSHOTS = ("index.pickle",)
+#: What the RDF store's library raises for I/O failures and for corruption (RocksDB's
+#: "Corruption: ..." arrives as RuntimeError).
+_STORAGE_ERRORS = (OSError, RuntimeError)
 
-
-_SNAPSHOT_MODELS: tuple[type[BaseModel], ...] = (Entity, Relation, Evidence, Agreement, Goal, DocumentInfo)
-_FIELDS: dict[type[BaseModel], tuple[str, ...]] = {c: tuple(c.model_fields) for c in _SNAPSHOT_MODELS}
-_ALL_SET: dict[type[BaseModel], set[str]] = {c: set(c.model_fields) for c in _SNAPSHOT_MODELS}
-
-
-def _restore(cls: type[BaseModel], values: tuple[object, ...]) -> BaseModel:
-    """Rebuild a validated model from the snapshot without validating it again."""
-    obj = cls.__new__(cls)
-    names = _FIELDS[cls]
-    object.__setattr__(obj, "__dict__", dict(zip(names, values, strict=True)))
-    object.__setattr__(obj, "__pydantic_fields_set__", _ALL_SET[cls])  # shared: frozen models never change it
-    object.__setattr__(obj, "__pydantic_extra__", None)
-    object.__setattr__(obj, "__pydantic_private__", None)
-    return obj
-
-
-def _reduce(obj: BaseModel) -> tuple[Callable[..., BaseModel], tuple[object, ...]]:
-    fields = obj.__dict__
-    return (_restore, (type(obj), tuple(fields[n] for n in _FIELDS[type(obj)])))
+logger = logging.getLogger("qkg.store")
 
 
 @contextmanager
@@ -113,12 +109,37 @@ def _digest(canon: KnowledgeGraph) -> str:
     return hashlib.sha256(canon.model_dump_json().encode()).hexdigest()
 
 
+def _private_folder(path: FsPath) -> None:
+    """Create ``path`` owner-only (0700), or tighten an existing folder to 0700: the snapshot
+    and the RDF store are read back at start-up, so nobody else may write (or read) them."""
+    if path.exists() and not path.is_dir():
+        raise StoreError(f"the store folder {path} exists and is not a folder")
+    try:
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"cannot create the store folder {path}: {exc.strerror}") from None
+    mode = stat.S_IMODE(path.stat().st_mode)
+    if mode != 0o700:
+        try:
+            os.chmod(path, 0o700)
+        except OSError as exc:  # a folder of another user (a mount): say so, but open it
+            logger.warning("the store folder %s is %o and cannot be made 0700: %s", path, mode, exc.strerror)
+
+
 class _Lock:
     """An exclusive advisory lock on ``<folder>/qkg.lock`` that records the holder's pid."""
 
     def __init__(self, folder: FsPath) -> None:
         self.path = folder / "qkg.lock"
-        handle: IO[str] = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held until close
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
+        except OSError as exc:
+            why = "it is a symbolic link, which is not followed" if exc.errno == errno.ELOOP else exc.strerror
+            raise StoreError(f"cannot use the lock file {self.path}: {why}") from None
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            os.close(fd)
+            raise StoreError(f"cannot use the lock file {self.path}: it is not a regular file")
+        handle: IO[str] = os.fdopen(fd, "r+", encoding="utf-8")
         try:
             fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
@@ -161,25 +182,25 @@ class EmbeddedStore:
 
     def __init__(self, path: FsPath | str) -> None:
         self._path = FsPath(path)
-        if self._path.exists() and not self._path.is_dir():
-            raise StoreError(f"the store folder {self._path} exists and is not a folder")
-        try:
-            self._path.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise StoreError(f"cannot create the store folder {self._path}: {exc.strerror}") from None
+        _private_folder(self._path)
         self._lock = _Lock(self._path)
         self._mutex = threading.RLock()
-        try:
-            self._store: ox.Store | None = ox.Store(str(self._path / "oxigraph"))
-        except OSError as exc:
-            self._lock.release()
-            raise StoreError(f"cannot open the RDF store in {self._path}: {exc}") from None
+        self._store: ox.Store | None = None
         self._index = GraphIndex()
         self._snapshot_fresh = False
         self.rebuild_seconds = 0.0
         self.rebuilt_from = "empty"
-        with _gc_paused():
-            self._open()
+        try:
+            try:
+                self._store = ox.Store(str(self._path / "oxigraph"))
+                with _gc_paused():
+                    self._open()
+            except _STORAGE_ERRORS as exc:
+                raise self._damaged("opening it", exc) from None
+        except BaseException:
+            self._store = None
+            self._lock.release()
+            raise
         if len(self._index.rel) > 10_000:
             gc.collect()
             gc.freeze()  # a large, long-lived index makes full collections slow (PERF-NOTES)
@@ -208,7 +229,10 @@ class EmbeddedStore:
             if self._store is None:
                 return
             try:
-                self._store.flush()
+                try:
+                    self._store.flush()
+                except _STORAGE_ERRORS as exc:
+                    raise self._damaged("writing its last changes", exc) from None
                 if not self._snapshot_fresh:
                     with _gc_paused():
                         self._write_snapshot()
@@ -225,6 +249,14 @@ class EmbeddedStore:
                 "documents": len(self._index.docs),
                 "version": self.version,
             }
+
+    def _damaged(self, doing: str, exc: BaseException) -> StoreError:
+        """The error for a failure of the RDF store itself, with the way to recover."""
+        return StoreError(
+            f"the RDF store in {self._path / 'oxigraph'} failed while {doing}: {exc}. "
+            "If it is damaged, move the folder aside and rebuild the store: "
+            "`qkg sync --from neo4j` if Neo4j holds the graph, else `qkg load` the documents again"
+        )
 
     def _ox(self) -> ox.Store:
         if self._store is None:
@@ -253,15 +285,16 @@ class EmbeddedStore:
                     store.remove_graph(graph)  # left by a crash inside a bulk batch: never loaded
         for graph_iri in [g for g in markers if g not in present]:
             store.remove(ox.Quad(ox.NamedNode(graph_iri), _LOADED, ox.Literal(markers.pop(graph_iri)), _META))
-        snapshot = self._read_snapshot()
+        restored = self._read_snapshot()
         wanted = markers
-        if snapshot is not None:
-            self._index = snapshot
+        if restored is not None:
+            self._index = restored
             self.rebuilt_from = "snapshot"
-            have = {iri(d): (d, rec.digest) for d, rec in snapshot.docs.items()}
+            have = {iri(d): (d, rec.digest) for d, rec in restored.docs.items()}
             for graph_iri, (doc_id, digest) in have.items():
                 if wanted.get(graph_iri) != digest:
                     self._index.remove(doc_id)
+                    self.rebuilt_from = "snapshot+rdf"
             for graph_iri, digest in sorted(wanted.items()):
                 if graph_iri not in have or have[graph_iri][1] != digest:
                     self._index.add(self._read_delta(ox.NamedNode(graph_iri)), digest)
@@ -275,35 +308,75 @@ class EmbeddedStore:
         self.rebuild_seconds = time.perf_counter() - started
 
     def _read_delta(self, graph: ox.NamedNode) -> KnowledgeGraph:
-        return delta_from_quads(self._ox().quads_for_pattern(None, None, None, graph))
+        try:
+            return delta_from_quads(self._ox().quads_for_pattern(None, None, None, graph))
+        except _STORAGE_ERRORS as exc:
+            raise self._damaged(f"reading {graph.value}", exc) from None
 
     def _snapshot_path(self) -> FsPath:
-        return self._path / "index.pickle"
+        return self._path / "index.json"
+
+    def _recorded_digest(self) -> str | None:
+        for q in self._ox().quads_for_pattern(_SNAPSHOT, _SHA256, None, _META):
+            if isinstance(q.object, ox.Literal):
+                return q.object.value
+        return None
 
     def _read_snapshot(self) -> GraphIndex | None:
+        """The snapshot's index if it is the one recorded in the RDF store, else None (and a
+        log line saying why, unless there is simply no snapshot)."""
+        for name in _LEGACY_SNAPSHOTS:
+            legacy = self._path / name
+            try:
+                legacy.unlink()  # a link itself, never its target
+            except FileNotFoundError:
+                continue
+            except OSError as exc:
+                logger.warning("cannot remove %s (never read): %s", legacy, exc.strerror)
+                continue
+            logger.warning("removed %s: snapshots of this format are never read", legacy)
         path = self._snapshot_path()
         try:
-            with open(path, "rb") as f:
-                fmt, index = pickle.load(f)  # noqa: S301 - our own file in our own locked folder
-        except FileNotFoundError:
+            data = snapshot.read_file(path)
+        except snapshot.SnapshotRefused as exc:
+            logger.warning("snapshot refused (%s); rebuilding the index from RDF", exc)
             return None
-        except Exception:  # a torn or foreign snapshot: fall back to RDF
+        if data is None:
             return None
-        if fmt != _SNAPSHOT_FORMAT or not isinstance(index, GraphIndex):
+        recorded = self._recorded_digest()
+        if recorded is None or hashlib.sha256(data).hexdigest() != recorded:
+            logger.warning(
+                "snapshot %s is not the one recorded in the RDF store (edited, replaced or "
+                "left by an interrupted close); rebuilding the index from RDF",
+                path,
+            )
             return None
+        try:
+            index = snapshot.decode(data)
+        except Exception as exc:  # recorded but unreadable: only a bug or two tampered files
+            logger.warning("snapshot %s cannot be decoded (%s); rebuilding the index from RDF", path, exc)
+            return None
+        if index is None:
+            logger.info("snapshot %s is of another format; rebuilding the index from RDF", path)
         return index
 
     def _write_snapshot(self) -> None:
-        """Save the index beside the store (atomically) so the next open is fast."""
-        path = self._snapshot_path()
-        tmp = path.with_suffix(".tmp")
-        with open(tmp, "wb") as f:
-            pickler = pickle.Pickler(f, protocol=pickle.HIGHEST_PROTOCOL)
-            pickler.dispatch_table = {**copyreg.dispatch_table, **dict.fromkeys(_SNAPSHOT_MODELS, _reduce)}
-            pickler.dump((_SNAPSHOT_FORMAT, self._index))
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
+        """Save the index beside the store (atomically) and record its digest in the RDF
+        store, so the next open is fast and uses exactly this file."""
+        try:
+            digest = snapshot.write_file(self._snapshot_path(), snapshot.encode(self._index))
+        except OSError as exc:  # the store is complete without it: the next open rebuilds
+            logger.warning("cannot write the snapshot %s: %s", self._snapshot_path(), exc)
+            return
+        try:
+            self._ox().update(
+                f"DELETE WHERE {{ GRAPH {_META} {{ {_SNAPSHOT} {_SHA256} ?d }} }} ; "
+                f'INSERT DATA {{ GRAPH {_META} {{ {_SNAPSHOT} {_SHA256} "{digest}" }} }}'
+            )
+            self._ox().flush()
+        except _STORAGE_ERRORS as exc:
+            raise self._damaged("recording the snapshot", exc) from None
+        self._snapshot_fresh = True
 
     def _stale_snapshot(self) -> None:
         """A write makes the snapshot stale. It stays on disk: it records each document's
@@ -340,8 +413,8 @@ class EmbeddedStore:
                         "".join(f"DROP SILENT GRAPH <{iri(d)}> ; {self._unmark(d)} ; " for d in drops)
                         + f"INSERT DATA {{ GRAPH {graph} {{ {body} }} GRAPH {_META} {{ {graph} {_LOADED} {marker.object} }} }}"
                     )
-            except OSError as exc:
-                raise StoreError(f"cannot write document {doc.id} to {self._path}: {exc}") from None
+            except _STORAGE_ERRORS as exc:
+                raise self._damaged(f"writing document {doc.id}", exc) from None
             self._stale_snapshot()
             for d in drops:
                 self._index.remove(d)
@@ -378,10 +451,8 @@ class EmbeddedStore:
                 try:
                     store.bulk_load(input="".join(chunks).encode(), format=ox.RdfFormat.N_QUADS)
                     store.extend(markers)
-                except OSError as exc:
-                    raise StoreError(
-                        f"cannot write {len(pending)} documents to {self._path}: {exc}"
-                    ) from None
+                except _STORAGE_ERRORS as exc:
+                    raise self._damaged(f"writing {len(pending)} documents", exc) from None
                 self._stale_snapshot()
                 for canon, digest in pending:
                     self._index.add(canon, digest)
@@ -433,14 +504,17 @@ class EmbeddedStore:
                 raise NotFound("document", document_id)
             try:
                 store.update(f"{self._unmark(document_id)} ; DROP SILENT GRAPH <{iri(document_id)}>")
-            except OSError as exc:
-                raise StoreError(f"cannot remove document {document_id} from {self._path}: {exc}") from None
+            except _STORAGE_ERRORS as exc:
+                raise self._damaged(f"removing document {document_id}", exc) from None
             self._stale_snapshot()
             self._index.remove(document_id)
 
     def clear(self) -> None:
         with self._mutex:
-            self._ox().clear()
+            try:
+                self._ox().clear()
+            except _STORAGE_ERRORS as exc:
+                raise self._damaged("clearing it", exc) from None
             self._snapshot_path().unlink(missing_ok=True)
             self._stale_snapshot()
             self._index.clear()

@@ -44,8 +44,6 @@ __all__ = ["GraphIndex", "RelKey", "delta_digest"]
 
 _TECH_TYPES = frozenset({RelationType.WORKS_ON.value, RelationType.DEVELOPS.value})
 _PARTY = RelationType.PARTY_TO
-#: Derived lookups, rebuilt on first use; never written to a snapshot.
-_CACHES = frozenset({"_entity_sorted", "_rel_sorted", "_adj_sorted", "_steps_sorted", "_stats"})
 #: Nodes with more steps than this keep their sorted steps cached.
 _HUB_STEPS = 64
 _RTYPE: dict[str, RelationType] = {t.value: t for t in RelationType}
@@ -269,18 +267,30 @@ class GraphIndex:
         self._entity_sorted = None
         self._stats = None
 
-    def __getstate__(self) -> dict[str, object]:
-        """Snapshots leave the caches out (they are rebuilt on first use), so a snapshot
-        written before a cache existed still loads."""
-        return {k: v for k, v in self.__dict__.items() if k not in _CACHES}
-
-    def __setstate__(self, state: dict[str, object]) -> None:
-        self.__dict__.update({k: v for k, v in state.items() if k not in _CACHES})
-        self._entity_sorted = None
-        self._rel_sorted = None
-        self._adj_sorted = {}
-        self._steps_sorted = {}
-        self._stats = None
+    def derive(self) -> None:
+        """Recompute every lookup derived from the facts (names, adjacency, the party and
+        owner indexes, the version) after the facts were filled in directly (a snapshot)."""
+        self.ent_names, self.names = {}, {}
+        for e in self.ent.values():
+            self._name(e)
+        self.adj = {}
+        for k in self.rel:
+            self.adj.setdefault(k[0], set()).add(k)
+            self.adj.setdefault(k[2], set()).add(k)
+        self.party_agr = {}
+        for aid, parts in self.agr_parts.items():
+            for a in parts.values():
+                for p in a.parties:
+                    self.party_agr.setdefault(p, set()).add(aid)
+        self.owner_goals = {}
+        for gid, g in self.goal.items():
+            if g.owner is not None:
+                self.owner_goals.setdefault(g.owner, set()).add(gid)
+        self._version = 0
+        for doc_id, d in self.docs.items():
+            self._version ^= self._doc_token(doc_id, d.digest)
+        self._entity_sorted = self._rel_sorted = self._stats = None
+        self._adj_sorted, self._steps_sorted = {}, {}
 
     def clear(self) -> None:
         fresh = GraphIndex()
@@ -305,10 +315,13 @@ class GraphIndex:
         if eid in self.ent:
             self._unname(eid)
         self.ent[eid] = merged
-        keys = tuple(dict.fromkeys(normalise_name(n) for n in (merged.name, *merged.aliases)))
-        self.ent_names[eid] = keys
+        self._name(merged)
+
+    def _name(self, e: Entity) -> None:
+        keys = tuple(dict.fromkeys(normalise_name(n) for n in (e.name, *e.aliases)))
+        self.ent_names[e.id] = keys
         for key in keys:
-            self.names.setdefault(key, set()).add(eid)
+            self.names.setdefault(key, set()).add(e.id)
 
     def _unname(self, eid: str) -> None:
         for key in self.ent_names.pop(eid, ()):

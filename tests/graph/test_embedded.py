@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import os
-import pickle
 import random
-import shutil
 import signal
 import subprocess
 import sys
@@ -15,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from qkg.graph import EmbeddedStore, open_store, open_store_from_settings
+from qkg.graph import EmbeddedStore, open_store, open_store_from_settings, snapshot
 from qkg.schemas import ConfigurationError, StoreError, StoreLocked
 from qkg.schemas.rdf import canonical_delta
 from tests.factories import aws_pasqal, canonical_dump, corpus, hub, kaist_pasqal, kaist_pasqal_v2
@@ -45,7 +43,7 @@ def test_survives_reopen(tmp_path: Path) -> None:
         assert store.rebuilt_from == "snapshot"
         assert canonical_dump(store) == before
         assert store.version == version
-    (folder / "index.pickle").unlink()
+    (folder / "index.json").unlink()
     with EmbeddedStore(folder) as store:
         assert store.rebuilt_from == "rdf"
         assert canonical_dump(store) == before
@@ -59,8 +57,8 @@ def test_snapshot_keeps_data_not_caches(tmp_path: Path) -> None:
             store.upsert(d)
         nodes = [e.id for e in store.entities()]
         steps = store.steps(nodes)  # fills the hub's cache before the snapshot is written
-    with open(folder / "index.pickle", "rb") as f:
-        _, index = pickle.load(f)
+    index = snapshot.decode((folder / "index.json").read_bytes())
+    assert index is not None
     assert index._steps_sorted == {}
     assert index.steps(nodes, None) == steps
     with EmbeddedStore(folder) as store:
@@ -72,22 +70,39 @@ def test_snapshot_keeps_data_not_caches(tmp_path: Path) -> None:
         assert len(store.steps([center])[center]) == 71
 
 
+_CRASH_AFTER_UPSERTS = """
+    import os
+    import sys
+    from pathlib import Path
+    from qkg.graph import EmbeddedStore
+    from tests.factories import corpus, kaist_pasqal_v2
+
+    store = EmbeddedStore(Path(sys.argv[1]))
+    for d in corpus()[1:]:
+        store.upsert(d)
+    store.upsert(kaist_pasqal_v2())  # replaces the only document the snapshot knows
+    os._exit(0)  # a crash: no close, so the snapshot on disk is the earlier one
+"""
+
+
 def test_stale_or_broken_snapshot_is_reconciled_with_rdf(tmp_path: Path) -> None:
     folder = tmp_path / "store"
     with EmbeddedStore(folder) as store:
         store.upsert(kaist_pasqal())
-    old = tmp_path / "old.pickle"
-    shutil.copy(folder / "index.pickle", old)
-    with EmbeddedStore(folder) as store:
-        for d in corpus()[1:]:
-            store.upsert(d)
-        store.upsert(kaist_pasqal_v2())  # replaces the only document the old snapshot knows
-        expected = canonical_dump(store)
-    shutil.copy(old, folder / "index.pickle")
+    recorded = (folder / "index.json").read_bytes()
+    child = run_child(_CRASH_AFTER_UPSERTS, str(folder))
+    assert child.returncode == 0, child.stderr
+    assert (folder / "index.json").read_bytes() == recorded  # stale, but the recorded one
     with EmbeddedStore(folder) as store:
         assert store.rebuilt_from == "snapshot+rdf"
+        expected = canonical_dump(store)
+        assert {d.id for d in store.documents()} == {
+            d.document.id for d in [*corpus()[1:], kaist_pasqal_v2()]
+        }
+    with EmbeddedStore(folder) as store:
+        assert store.rebuilt_from == "snapshot"
         assert canonical_dump(store) == expected
-    (folder / "index.pickle").write_bytes(b"not a pickle")
+    (folder / "index.json").write_bytes(b"not a snapshot")
     with EmbeddedStore(folder) as store:
         assert store.rebuilt_from == "rdf"
         assert canonical_dump(store) == expected
@@ -247,7 +262,7 @@ def test_graph_without_marker_is_dropped_on_open(tmp_path: Path) -> None:
     raw.load(input=delta_to_nquads(canonical_delta(half)).encode(), format=ox.RdfFormat.N_QUADS)
     raw.flush()
     del raw
-    (folder / "index.pickle").unlink()
+    (folder / "index.json").unlink()
     with EmbeddedStore(folder) as store:
         assert canonical_dump(store) == expected
     raw = ox.Store(str(folder / "oxigraph"))

@@ -1,0 +1,247 @@
+"""The embedded index's snapshot: plain JSON that cannot run code, used only when it is the
+one the store recorded.
+
+The snapshot saves the start-up cost of reading every document graph back from RDF. It is
+data only: one JSON object (tables of field values, facts referring to evidence and to
+each other by position), decoded by :func:`decode` into the same
+:class:`~qkg.graph.index.GraphIndex` that :meth:`GraphIndex.add` builds. Nothing in it is
+a type name, a callable or anything else a decoder would act on, so a planted or edited
+file can at worst be refused.
+
+It is also never taken on trust: the embedded store records the SHA-256 of the snapshot it
+wrote in its RDF store (the record), and uses a snapshot only when the file's digest
+equals the recorded one (:class:`~qkg.graph.embedded.EmbeddedStore`). Files are read and
+written without following symbolic links (``O_NOFOLLOW``), written atomically (a fresh
+``0600`` file renamed over the old one).
+
+Lookups derived from the facts (names, adjacency, party and owner indexes, the version)
+are not stored: :func:`decode` recomputes them, so they cannot disagree with the facts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import errno
+import hashlib
+import os
+import stat
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import orjson
+from pydantic import BaseModel
+
+from qkg.schemas import (
+    Agreement,
+    AgreementKind,
+    AgreementStatus,
+    DocumentInfo,
+    Entity,
+    EntityType,
+    Evidence,
+    Goal,
+    Relation,
+    RelationType,
+)
+
+from .index import GraphIndex, _Doc
+
+__all__ = ["FORMAT", "SnapshotRefused", "decode", "encode", "read_file", "write_file"]
+
+#: Bumped whenever the layout below changes; a snapshot of another format is not used.
+FORMAT = 3
+
+_M = TypeVar("_M", bound=BaseModel)
+_ENTITY_TYPE = {t.value: t for t in EntityType}
+_RELATION_TYPE = {t.value: t for t in RelationType}
+_KIND = {k.value: k for k in AgreementKind}
+_STATUS = {s.value: s for s in AgreementStatus}
+
+
+class SnapshotRefused(Exception):
+    """The snapshot file is not a plain file of ours (a symbolic link, or unreadable)."""
+
+
+#: The columns of each table: the model's fields, in the model's order.
+_COLUMNS: dict[type[BaseModel], tuple[str, ...]] = {
+    c: tuple(c.model_fields) for c in (Evidence, Entity, Relation, Agreement, Goal, DocumentInfo)
+}
+_ALL_SET: dict[type[BaseModel], set[str]] = {c: set(names) for c, names in _COLUMNS.items()}
+
+
+def _day(value: str | None) -> dt.date | None:
+    return None if value is None else dt.date.fromisoformat(value)
+
+
+#: How a column's JSON value becomes the field's value, where they differ (orjson writes
+#: enums as their value, tuples as arrays and dates as ISO strings).
+_DECODE: dict[type[BaseModel], dict[str, Callable[[Any], Any]]] = {
+    Evidence: {},
+    Entity: {"type": EntityType, "aliases": tuple},
+    Relation: {"type": RelationType, "valid_from": _day, "valid_to": _day},
+    Agreement: {"kind": AgreementKind, "parties": tuple, "topics": tuple, "status": AgreementStatus},
+    Goal: {},
+    DocumentInfo: {"published": _day},
+}
+
+
+def _build(cls: type[_M], row: list[Any], evidence: list[Evidence] | None = None) -> _M:
+    """A model from a row of values it was validated with when first built (the file is
+    ours, checked by digest), without validating again: start-up time is the point."""
+    values = dict(zip(_COLUMNS[cls], row, strict=True))
+    for name, convert in _DECODE[cls].items():
+        values[name] = convert(values[name])
+    if evidence is not None:
+        values["evidence"] = tuple(evidence[j] for j in values["evidence"])
+    obj = cls.__new__(cls)
+    object.__setattr__(obj, "__dict__", values)
+    object.__setattr__(obj, "__pydantic_fields_set__", _ALL_SET[cls])  # frozen models never change it
+    object.__setattr__(obj, "__pydantic_extra__", None)
+    object.__setattr__(obj, "__pydantic_private__", None)
+    return obj
+
+
+class _Table:
+    """Distinct objects of one model as rows of field values, numbered in first-seen order
+    and by identity (the index shares one object between a document's part and the merged
+    view when they are equal; the snapshot keeps that sharing)."""
+
+    def __init__(self, cls: type[BaseModel], evidence: _Table | None = None) -> None:
+        self._names = _COLUMNS[cls]
+        self._evidence = evidence
+        self._ids: dict[int, int] = {}
+        self._keep: list[object] = []  # keeps the ids of encoded objects from being reused
+        self.rows: list[list[Any]] = []
+
+    def ref(self, obj: BaseModel) -> int:
+        found = self._ids.get(id(obj))
+        if found is None:
+            found = self._ids[id(obj)] = len(self.rows)
+            fields = obj.__dict__
+            row = [fields[n] for n in self._names]
+            if self._evidence is not None:
+                row[self._names.index("evidence")] = self._evidence.refs(fields["evidence"])
+            self.rows.append(row)
+            self._keep.append(obj)
+        return found
+
+    def refs(self, objs: Iterable[BaseModel]) -> list[int]:
+        return [self.ref(o) for o in objs]
+
+
+def encode(index: GraphIndex) -> bytes:
+    """The index as snapshot bytes (deterministic for one index state)."""
+    evidence = _Table(Evidence)
+    entities = _Table(Entity)
+    relations, agreements, goals = (_Table(c, evidence) for c in (Relation, Agreement, Goal))
+    infos = _Table(DocumentInfo)
+    docs = []
+    for doc_id in sorted(index.docs):
+        d = index.docs[doc_id]
+        docs.append(
+            [
+                infos.ref(d.info),
+                d.digest,
+                entities.refs(index.ent_parts[e][doc_id] for e in d.entities),
+                relations.refs(index.rel_parts[k][doc_id] for k in d.relations),
+                agreements.refs(index.agr_parts[a][doc_id] for a in d.agreements),
+                goals.refs(index.goal_parts[g][doc_id] for g in d.goals),
+            ]
+        )
+    merged = [
+        entities.refs(index.ent[k] for k in sorted(index.ent)),
+        relations.refs(index.rel[k] for k in sorted(index.rel)),
+        agreements.refs(index.agr[k] for k in sorted(index.agr)),
+        goals.refs(index.goal[k] for k in sorted(index.goal)),
+    ]
+    return orjson.dumps(
+        {
+            "format": FORMAT,
+            "version": index.version,
+            "by_source": dict(sorted(index.by_source.items())),
+            "tables": [t.rows for t in (evidence, entities, relations, agreements, goals, infos)],
+            "documents": docs,
+            "merged": merged,
+        }
+    )
+
+
+def decode(data: bytes) -> GraphIndex | None:
+    """The index saved in ``data``, or None when it is of another format.
+
+    ``data`` must be a snapshot this module wrote (the store checks its digest first);
+    malformed content raises an ordinary exception (``ValueError``, ``KeyError``, ...).
+    """
+    raw = orjson.loads(data)
+    if not isinstance(raw, dict) or raw.get("format") != FORMAT:
+        return None
+    ev_rows, ent_rows, rel_rows, agr_rows, goal_rows, info_rows = raw["tables"]
+    ev = [_build(Evidence, row) for row in ev_rows]
+    ents = [_build(Entity, row) for row in ent_rows]
+    rels = [_build(Relation, row, ev) for row in rel_rows]
+    agrs = [_build(Agreement, row, ev) for row in agr_rows]
+    goals = [_build(Goal, row, ev) for row in goal_rows]
+    infos = [_build(DocumentInfo, row) for row in info_rows]
+    index = GraphIndex()
+    for info_ref, digest, de, dr, da, dg in raw["documents"]:
+        info = infos[info_ref]
+        doc_id = info.id
+        index.docs[doc_id] = _Doc(
+            info=info,
+            digest=digest,
+            entities=tuple(ents[j].id for j in de),
+            relations=tuple(rels[j].key for j in dr),
+            agreements=tuple(agrs[j].id for j in da),
+            goals=tuple(goals[j].id for j in dg),
+        )
+        for j in de:
+            index.ent_parts.setdefault(ents[j].id, {})[doc_id] = ents[j]
+        for j in dr:
+            index.rel_parts.setdefault(rels[j].key, {})[doc_id] = rels[j]
+        for j in da:
+            index.agr_parts.setdefault(agrs[j].id, {})[doc_id] = agrs[j]
+        for j in dg:
+            index.goal_parts.setdefault(goals[j].id, {})[doc_id] = goals[j]
+    me, mr, ma, mg = raw["merged"]
+    index.ent = {ents[j].id: ents[j] for j in me}
+    index.rel = {rels[j].key: rels[j] for j in mr}
+    index.agr = {agrs[j].id: agrs[j] for j in ma}
+    index.goal = {goals[j].id: goals[j] for j in mg}
+    index.by_source = dict(raw["by_source"])
+    index.derive()
+    if index.version != raw["version"]:
+        raise ValueError(
+            f"snapshot version {raw['version']!r} does not match its documents ({index.version})"
+        )
+    return index
+
+
+def read_file(path: Path) -> bytes | None:
+    """The file's bytes, None if it does not exist; :class:`SnapshotRefused` for a symbolic
+    link or anything but a regular file (never followed, never read)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC | os.O_NONBLOCK)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise SnapshotRefused(f"{path} is a symbolic link; it is not followed") from None
+        raise SnapshotRefused(f"cannot read {path}: {exc.strerror}") from None
+    with os.fdopen(fd, "rb") as f:
+        if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+            raise SnapshotRefused(f"{path} is not a regular file")
+        return f.read()
+
+
+def write_file(path: Path, data: bytes) -> str:
+    """Write ``data`` to ``path`` atomically (owner-only, links not followed); its SHA-256."""
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.unlink(missing_ok=True)  # removes a link itself, never its target
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
+    with os.fdopen(fd, "wb") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)  # replaces a link at ``path`` itself, never its target
+    return hashlib.sha256(data).hexdigest()
