@@ -6,11 +6,19 @@ offline) extractor, and upsert it, so the API stores exactly what ``qkg load`` w
 An uploaded file goes through the loaders' reader (:func:`qkg.loaders.read.read_bytes`):
 the same decoding, encoding detection, boilerplate removal and bounded HTML/PDF parsing
 as ``qkg load`` gives that file, with the ingest cap (``limit``) as the reader's size cap.
+
+Replacement belongs to the key that ingested: a document's ``source`` is stored with the
+ingesting API key's fingerprint appended (``<source>#qkg-key=<16 hex digits>``, a salted
+SHA-256 of the key, never the key), so a later ingest with the same ``source`` replaces it
+only when it comes with the same key. Another key's document with that source is added
+beside it, and documents loaded with ``qkg load`` are never replaced through the API.
+:func:`cited_source` gives the source as the client sent it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Protocol, TypeGuard
 
@@ -23,10 +31,13 @@ if TYPE_CHECKING:
 __all__ = [
     "UploadedFile",
     "check_size",
+    "cited_source",
     "document_from_text",
     "document_from_upload",
     "ingest",
+    "key_fingerprint",
     "load_text",
+    "owned_source",
 ]
 
 #: Content types a client may declare for an upload; anything else (``application/
@@ -112,20 +123,69 @@ def document_from_upload(
     )
 
 
+_KEY_MARK = "#qkg-key="
+
+
+def key_fingerprint(key: str) -> str:
+    """A short, stable name of an API key for provenance: 16 hex digits of a salted SHA-256,
+    from which the key cannot be read back.
+
+    >>> key_fingerprint("k-0123456789abcdef") == key_fingerprint("k-0123456789abcdef")
+    True
+    >>> len(key_fingerprint("k-0123456789abcdef"))
+    16
+    """
+    return hashlib.sha256(b"qkg document owner\x00" + key.encode()).hexdigest()[:16]
+
+
+def owned_source(source: str | None, key: str | None) -> str | None:
+    """The ``source`` stored for a document ingested with ``key``: the fingerprint appended,
+    so only the same key's later ingest matches it (and replaces the document).
+
+    >>> owned_source("https://example.org/a", "k-0123456789abcdef").startswith("https://example.org/a#qkg-key=")
+    True
+    >>> owned_source(None, "k-0123456789abcdef") is None
+    True
+    """
+    if source is None or key is None:
+        return source
+    return f"{source}{_KEY_MARK}{key_fingerprint(key)}"
+
+
+def cited_source(stored: str | None) -> str | None:
+    """The source as the client gave it: :func:`owned_source`'s fingerprint removed.
+
+    >>> cited_source(owned_source("https://example.org/a", "k-0123456789abcdef"))
+    'https://example.org/a'
+    >>> cited_source("/data/news/a.txt")
+    '/data/news/a.txt'
+    """
+    if stored is None:
+        return None
+    head, mark, fingerprint = stored.rpartition(_KEY_MARK)
+    if mark and len(fingerprint) == 16 and all(c in "0123456789abcdef" for c in fingerprint):
+        return head
+    return stored
+
+
 def _is_upload(value: object) -> TypeGuard[UploadedFile]:
     return all(hasattr(value, attr) for attr in ("filename", "content_type", "file"))
 
 
 def ingest(
-    store: GraphStore, document: Document, *, time_limit: float | None = None
+    store: GraphStore, document: Document, *, time_limit: float | None = None, key: str | None = None
 ) -> tuple[KnowledgeGraph, UpsertResult]:
     """Extract ``document`` with the loaders' default extractor and upsert it into ``store``.
 
     Extraction past ``time_limit`` seconds (default: the loaders' 60 s) raises LimitExceeded.
+    With ``key`` (the caller's API key), the document's source is :func:`owned_source`, so it
+    replaces only a document that key ingested.
     """
     from qkg.loaders.deadline import DEFAULT_TIME_LIMIT
     from qkg.loaders.extract import RuleExtractor
 
+    if key is not None and document.source is not None:
+        document = document.model_copy(update={"source": owned_source(document.source, key)})
     delta = RuleExtractor(time_limit=time_limit or DEFAULT_TIME_LIMIT).extract(document)
     return delta, store.upsert(delta)
 
