@@ -73,7 +73,7 @@ _WHO_FOLLOWS = re.compile(r",?\s+who\b")
 ORG_NOUN = (
     r"(?:compan(?:y|ies)|firms?|start-?ups?|developers?|makers?|manufacturers?|specialists?|providers?|"
     r"suppliers?|vendors?|pioneers?|players?|unicorns?|spin-?outs?|spin-?offs?|groups?|giants?|chipmakers?|"
-    r"incubators?|labs?|laboratory|laboratories|institutes?|operators?|businesses|business|venture)"
+    r"incubators?|labs?|laboratory|laboratories|institutes?|operators?|businesses|business|venture|outfits?)"
 )
 #: "§a§, the §b§'s economic development bank", "§a§, §b§'s research arm".
 _APPOSED_ARM = re.compile(
@@ -215,6 +215,17 @@ def build_view(sent: Sentence, resolved: list[tuple[Mention, str]], types: dict[
 
 def _normalise(v: SentView) -> None:
     ty = v.type
+
+    # "§Berkeley§, §California§-based": the city is in the region, and the city is what locates
+    def place_chain(m: re.Match[str]) -> str:
+        a, b = m.group(1), m.group(2)
+        rank = {E.CITY: 0, E.REGION: 1, E.COUNTRY: 2}
+        if ty(a) not in rank or ty(b) not in rank or rank[ty(a)] >= rank[ty(b)]:
+            return m.group(0)  # "In §Canada§, §Waterloo§-based ...": no smaller place first
+        _add(v, a, R.LOCATED_IN, b, "place-chain-based", 0.9)
+        return f"§{a}§-based"
+
+    v.masked = re.sub(rf"{ENT},\s+{ENT}-based\b", place_chain, v.masked)
 
     # "§Lyon§-based Orbion", "§Lyon§-based §quantum sensing§ start-up, §Orbion§": the place locates
     # the organisation, and a technology named in the description is what it works on

@@ -90,8 +90,11 @@ _SELECTED_BY = re.compile(
 _NOT_TAKEOVER = r"(?!(?:a|an|by|stakes?|shares?|interest|majority|minority|assets?|part|parts|rights|licen[cs]es?|land|equipment)\b)"
 #: "acquired US quantum company X": a place used as a modifier may open the description
 _FILLER = rf"(?:§\d+§\s+(?=[a-z]))?(?:{_NOT_TAKEOVER}[\w-]+\s+){{0,3}}?"
+#: "§a§, which has a market value of $10bn, today (Monday) agreed to buy ...": a relative clause
+#: and a day between the buyer and its verb
+_BETWEEN = r"(?:,\s+which(?:\s+[^§,;.()]{1,80}?,)?)?(?:\s+(?:today|yesterday|on\s+[A-Z][a-z]+day)(?:\s+\([A-Z][a-z]+\))?)?"
 _ACQUIRED = re.compile(
-    rf"{ENT}(?:,\s+which)?\s+{_AUX}(?:(agreed\s+to|plans\s+to|is\s+set\s+to|is\s+to|will|to|announced\s+plans\s+to|moved\s+to|is\s+buying|is\s+acquiring)\s+)?"
+    rf"{ENT}{_BETWEEN}\s+{_AUX}(?:(agreed\s+to|plans\s+to|is\s+set\s+to|is\s+to|will|to|announced\s+plans\s+to|moved\s+to|is\s+buying|is\s+acquiring)\s+)?"
     rf"(?:acquired|acquires|acquire|bought|buys|buy|purchased|purchases|purchase|took\s+over|takes\s+over|take\s+over|"
     rf"completed\s+(?:the|its)\s+(?:acquisition|purchase|takeover)\s+of|closed\s+(?:the|its)\s+(?:acquisition|purchase)\s+of)\s+"
     rf"{_FILLER}(?:the\s+)?{ENT}"

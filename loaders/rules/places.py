@@ -110,6 +110,7 @@ def location_facts(v: SentView, m: str) -> Iterator[Fact]:
         a, b = int(x.group(1)), int(x.group(2))
         if _ok(v, a, b, pl) and v.type(a) in ORGS:
             yield _f(v, a, R.LOCATED_IN, b, "headquarters-in", 0.9)
+    yield from _second_site_facts(v, m)
     for x in re.finditer(rf"{ENT}\s+(?:from|of)\s+the\s+{ENT}\s+in\s+(?:the\s+)?{ENT}", m):
         a, b = int(x.group(2)), int(x.group(3))
         if _ok(v, a, b, PLACES) and v.type(a) in ORGS:
@@ -244,3 +245,23 @@ def fronted_facts(v: SentView, m: str) -> Iterator[Fact]:
         a, b = int(x.group(2)), int(x.group(1))
         if _ok(v, a, b, PLACES | {E.CLUSTER}) and v.type(a) in ORGS:
             yield _f(v, a, R.LOCATED_IN, b, "fronted-based-in", 0.9)
+
+
+#: "§a§, which has dual headquarters in §p§, §c§, and §q§, §d§": the second place of a located pair.
+_SECOND_SITE = re.compile(
+    rf"{ENT}[^§.;]{{0,60}}?\b(?:headquarters|offices|sites|campuses|based|located|headquartered)\s+in\s+(?:the\s+)?"
+    rf"§(\d+)§(?:,\s+§\d+§)?,?\s+and\s+(?:in\s+)?(?:the\s+)?{ENT}(?:,\s+{ENT})?"
+)
+
+
+def _second_site_facts(v: SentView, m: str) -> Iterator[Fact]:
+    """The organisation is also where the second place of "in P, C, and Q, D" is (and Q in D)."""
+    for x in _SECOND_SITE.finditer(m):
+        a, p, q = int(x.group(1)), int(x.group(2)), int(x.group(3))
+        if v.type(p) not in PLACES or v.type(a) not in ORGS:
+            continue
+        if _ok(v, a, q, PLACES):
+            yield _f(v, a, R.LOCATED_IN, q, "second-site-in", 0.8)
+        d = x.group(4)
+        if d is not None and _ok(v, q, int(d), PLACES) and v.type(q) in PLACES:
+            yield _f(v, q, R.LOCATED_IN, int(d), "second-site-in", 0.8)

@@ -201,6 +201,11 @@ def test_contracts_one_per_contractor(facts: Run, text: str, pairs: list[str]) -
         ("Veltra Quantum, which agreed to buy French rival Orbion Systems in June, is growing.", False),
         ("Veltra Quantum will acquire its French peer Orbion Systems for $1 billion.", False),
         ("French startup Orbion Systems has been acquired by German quantum company Veltra Quantum.", True),
+        (
+            "Veltra Quantum, which has a market value of nearly $10bn, today (Monday) agreed to buy Orbion Systems.",
+            False,
+        ),
+        ("Veltra Quantum, which employs 300 people, acquired Orbion Systems on Friday.", True),
     ],
 )
 def test_acquisitions(facts: Run, text: str, done: bool) -> None:

@@ -124,3 +124,27 @@ def test_no_location(facts: Run, text: str, org: str) -> None:
 def test_dateline_city_country(facts: Run) -> None:
     f = facts("LYON, France – May 4, 2024 – Veltra Quantum and Orbion Quantum signed an agreement.")
     assert f.has("Lyon", "LOCATED_IN", "France")
+
+
+def test_city_region_based_locates_in_the_city_and_the_city_in_the_region(facts: Run) -> None:
+    for text in (
+        "Orbion Quantum, a Berkeley, California-based quantum computer maker, said it would expand.",
+        "The Berkeley, California-based Orbion Quantum said it would expand.",
+    ):
+        f = facts(text)
+        assert f.has("Orbion Quantum", "LOCATED_IN", "Berkeley"), f.triples()
+        assert f.has("Berkeley", "LOCATED_IN", "California"), f.triples()
+        assert not f.has("Orbion Quantum", "LOCATED_IN", "California"), f.triples()
+
+
+def test_second_of_two_headquarters(facts: Run) -> None:
+    f = facts("Orbion Quantum, which has dual headquarters in Graz, Austria, and Lyon, France, opened a lab.")
+    for place in ("Graz", "Lyon"):
+        assert f.has("Orbion Quantum", "LOCATED_IN", place), f.triples()
+    assert f.has("Lyon", "LOCATED_IN", "France"), f.triples()
+
+
+def test_a_country_opening_the_sentence_is_not_in_the_based_city(facts: Run) -> None:
+    f = facts("In Austria, Graz-based Orbion Quantum opened a lab.")
+    assert f.has("Orbion Quantum", "LOCATED_IN", "Graz"), f.triples()
+    assert not any(s == "Austria" and t == "LOCATED_IN" for s, t, _ in f.triples())
