@@ -30,7 +30,7 @@ from qkg.graph.store import GraphStore
 from qkg.schemas import DocumentRejected, KnowledgeGraph, QkgError, StoreUnavailable, UpsertResult
 
 from .extract import Extractor, RuleExtractor
-from .read import TEXT_SUFFIXES, ReadOptions, read_path, read_stdin
+from .read import TEXT_SUFFIXES, ReadOptions, canonical_source, read_path, read_stdin
 from .structured import STRUCTURED_SUFFIXES, read_structured
 
 __all__ = ["LOADABLE_SUFFIXES", "WRITE_BATCH", "LoadSummary", "deltas_from", "expand_paths", "load_paths"]
@@ -103,7 +103,8 @@ def deltas_from(
     if path.suffix.lower() in STRUCTURED_SUFFIXES:
         opts.check_size(path.stat().st_size, source)
         data = path.read_bytes()
-        return read_structured(data, source, opts), ("structured input",), len(data)
+        deltas = read_structured(data, source, opts, document_source=canonical_source(path))
+        return deltas, ("structured input",), len(data)
     r = read_path(path, opts)
     return [_extract(ex, r.document, source)], r.notes, len(r.document.text.encode())
 

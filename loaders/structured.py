@@ -424,8 +424,12 @@ def _parse_rdf(data: bytes, media: str) -> str:
     return raw.decode("utf-8") if raw is not None else ""
 
 
-def read_structured(data: bytes, source: str, options: ReadOptions | None = None) -> list[KnowledgeGraph]:
-    """Deltas from a structured file (by its suffix)."""
+def read_structured(
+    data: bytes, source: str, options: ReadOptions | None = None, *, document_source: str | None = None
+) -> list[KnowledgeGraph]:
+    """Deltas from a structured file (by its suffix). Messages name ``source``; a CSV, JSON or
+    YAML document records ``document_source`` when given (``qkg load`` gives the file's
+    canonical path), else ``source``. RDF documents keep the sources they state."""
     opts = options or ReadOptions()
     opts.check(data, source)
     suffix = Path(source).suffix.lower()
@@ -434,10 +438,16 @@ def read_structured(data: bytes, source: str, options: ReadOptions | None = None
     text, _ = decode(data, source)
     try:
         if suffix == ".csv":
-            return [_from_csv(text.replace("\r\n", "\n").replace("\r", "\n").strip("\n"), source)]
-        is_yaml = suffix in {".yaml", ".yml"}
-        parsed = run_bounded(source, _parse_json_yaml, text, is_yaml, limits=opts.limits)
-        return [_from_mapping(parsed, source, "application/yaml" if is_yaml else "application/json")]
+            kg = _from_csv(text.replace("\r\n", "\n").replace("\r", "\n").strip("\n"), source)
+        else:
+            is_yaml = suffix in {".yaml", ".yml"}
+            parsed = run_bounded(source, _parse_json_yaml, text, is_yaml, limits=opts.limits)
+            kg = _from_mapping(parsed, source, "application/yaml" if is_yaml else "application/json")
+        if document_source is not None:
+            kg = kg.model_copy(
+                update={"document": kg.document.model_copy(update={"source": document_source})}
+            )
+        return [kg]
     except DocumentRejected as exc:
         raise DocumentRejected(source, exc.reason) from None
     except (ValueError, TypeError, KeyError, csv.Error, RecursionError) as exc:

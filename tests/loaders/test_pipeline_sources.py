@@ -60,6 +60,11 @@ def test_a_second_stdin_document_does_not_replace_the_first(
     ("name", "first", "second"),
     [
         ("note.txt", FIRST, SECOND),
+        (
+            "actors.csv",
+            "name,type,country\nKAIST,University,KR\n",
+            "name,type,country\nPasqal,Company,FR\n",
+        ),
     ],
 )
 def test_one_file_by_relative_and_absolute_path_is_one_source(
