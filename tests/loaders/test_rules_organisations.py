@@ -190,9 +190,21 @@ def test_abbreviations_are_not_projects(facts: Run) -> None:
     assert not f.has_entity("HPC")
 
 
-def test_field_list_in_a_ministry_name(facts: Run) -> None:
-    f = facts("Officials of the Ruritanian Ministry of Research, Technology and Space met Orbion.")
-    assert f.has_entity("Ruritanian Ministry of Research, Technology and Space")
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Officials of the Ruritanian Ministry of Research, Technology and Space met Orbion.",
+            "Ruritanian Ministry of Research, Technology and Space",
+        ),
+        (
+            "The post sits within the Department for Commerce, Energy and Industrial Policy.",
+            "Department for Commerce, Energy and Industrial Policy",
+        ),
+    ],
+)
+def test_field_list_in_a_ministry_name(facts: Run, text: str, name: str) -> None:
+    assert facts(text).has_entity(name)
 
 
 def test_actors_listed_after_a_ministry_stay_apart(facts: Run) -> None:
