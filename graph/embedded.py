@@ -186,7 +186,9 @@ class EmbeddedStore:
         self._lock = _Lock(self._path)
         self._mutex = threading.RLock()
         self._store: ox.Store | None = None
-        self._index = GraphIndex()
+        self._idx: GraphIndex | None = GraphIndex()
+        #: A verified snapshot not decoded yet: (its SHA-256, its header); see _index.
+        self._deferred: tuple[str, snapshot.Header] | None = None
         self._snapshot_fresh = False
         self.rebuild_seconds = 0.0
         self.rebuilt_from = "empty"
@@ -201,7 +203,46 @@ class EmbeddedStore:
             self._store = None
             self._lock.release()
             raise
-        if len(self._index.rel) > 10_000:
+
+    @property
+    def _index(self) -> GraphIndex:
+        """The in-memory index, decoded from the verified snapshot on first use: opening the
+        store for ``stats`` (or ``version``) reads only the snapshot's header."""
+        with self._mutex:
+            if self._idx is None:
+                self._idx = self._materialise()
+            return self._idx
+
+    def _materialise(self) -> GraphIndex:
+        import time
+
+        assert self._deferred is not None
+        started = time.perf_counter()
+        digest, head = self._deferred
+        self._deferred = None
+        with _gc_paused():
+            index = self._decode_snapshot(digest)
+            if index is None or index.version != head.version:
+                self._snapshot_fresh = False
+                self.rebuilt_from = "rdf"
+                try:
+                    index = self._from_rdf(self._markers(), GraphIndex())
+                except _STORAGE_ERRORS as exc:
+                    raise self._damaged("reading it", exc) from None
+        self._settle(index)
+        self.rebuild_seconds += time.perf_counter() - started
+        return index
+
+    def _from_rdf(self, markers: Mapping[str, str], index: GraphIndex) -> GraphIndex:
+        """``index`` plus the documents of ``markers`` (graph IRI -> digest) read from RDF."""
+        for graph_iri, digest in sorted(markers.items()):
+            index.add(self._read_delta(ox.NamedNode(graph_iri)), digest)
+        return index
+
+    @staticmethod
+    def _settle(index: GraphIndex) -> None:
+        index.warm()
+        if len(index.rel) > 10_000:
             gc.collect()
             gc.freeze()  # a large, long-lived index makes full collections slow (PERF-NOTES)
 
@@ -216,7 +257,10 @@ class EmbeddedStore:
 
     @property
     def version(self) -> str:
-        return self._index.version
+        with self._mutex:
+            if self._idx is None and self._deferred is not None:
+                return self._deferred[1].version
+            return self._index.version
 
     def __enter__(self) -> EmbeddedStore:
         return self
@@ -246,7 +290,7 @@ class EmbeddedStore:
                 "ok": self._store is not None,
                 "kind": self.kind,
                 "path": str(self._path),
-                "documents": len(self._index.docs),
+                "documents": self.stats().documents,
                 "version": self.version,
             }
 
@@ -285,26 +329,28 @@ class EmbeddedStore:
                     store.remove_graph(graph)  # left by a crash inside a bulk batch: never loaded
         for graph_iri in [g for g in markers if g not in present]:
             store.remove(ox.Quad(ox.NamedNode(graph_iri), _LOADED, ox.Literal(markers.pop(graph_iri)), _META))
-        restored = self._read_snapshot()
         wanted = markers
-        if restored is not None:
-            self._index = restored
+        found = self._verified_snapshot()
+        if found is not None and {iri(d): v for d, v in found[1].digests.items()} == wanted:
+            self._idx, self._deferred = None, found  # decoded on first use (see _index)
             self.rebuilt_from = "snapshot"
-            have = {iri(d): (d, rec.digest) for d, rec in restored.docs.items()}
-            for graph_iri, (doc_id, digest) in have.items():
-                if wanted.get(graph_iri) != digest:
-                    self._index.remove(doc_id)
-                    self.rebuilt_from = "snapshot+rdf"
-            for graph_iri, digest in sorted(wanted.items()):
-                if graph_iri not in have or have[graph_iri][1] != digest:
-                    self._index.add(self._read_delta(ox.NamedNode(graph_iri)), digest)
-                    self.rebuilt_from = "snapshot+rdf"
+            self._snapshot_fresh = True
+            self.rebuild_seconds = time.perf_counter() - started
+            return
+        index = None if found is None else self._decode_snapshot(found[0])
+        if index is not None:  # reconcile: drop what changed, read what is new or changed
+            self.rebuilt_from = "snapshot+rdf"
+            have = {iri(d): rec.digest for d, rec in index.docs.items()}
+            for doc_id, rec in list(index.docs.items()):
+                if wanted.get(iri(doc_id)) != rec.digest:
+                    index.remove(doc_id)
+            index = self._from_rdf({g: d for g, d in wanted.items() if have.get(g) != d}, index)
         else:
-            for graph_iri, digest in sorted(wanted.items()):
-                self._index.add(self._read_delta(ox.NamedNode(graph_iri)), digest)
+            index = self._from_rdf(wanted, GraphIndex())
             self.rebuilt_from = "rdf" if wanted else "empty"
-        self._index.warm()
-        self._snapshot_fresh = self.rebuilt_from == "snapshot"
+        self._settle(index)
+        self._idx = index
+        self._snapshot_fresh = False
         self.rebuild_seconds = time.perf_counter() - started
 
     def _read_delta(self, graph: ox.NamedNode) -> KnowledgeGraph:
@@ -322,9 +368,9 @@ class EmbeddedStore:
                 return q.object.value
         return None
 
-    def _read_snapshot(self) -> GraphIndex | None:
-        """The snapshot's index if it is the one recorded in the RDF store, else None (and a
-        log line saying why, unless there is simply no snapshot)."""
+    def _verified_snapshot(self) -> tuple[str, snapshot.Header] | None:
+        """The snapshot's SHA-256 and header if it is the snapshot recorded in the RDF store,
+        else None (with a log line saying why, unless there is simply no snapshot)."""
         for name in _LEGACY_SNAPSHOTS:
             legacy = self._path / name
             try:
@@ -343,8 +389,8 @@ class EmbeddedStore:
             return None
         if data is None:
             return None
-        recorded = self._recorded_digest()
-        if recorded is None or hashlib.sha256(data).hexdigest() != recorded:
+        digest = hashlib.sha256(data).hexdigest()
+        if digest != self._recorded_digest():
             logger.warning(
                 "snapshot %s is not the one recorded in the RDF store (edited, replaced or "
                 "left by an interrupted close); rebuilding the index from RDF",
@@ -352,13 +398,29 @@ class EmbeddedStore:
             )
             return None
         try:
-            index = snapshot.decode(data)
-        except Exception as exc:  # recorded but unreadable: only a bug or two tampered files
+            head = snapshot.header(data)
+        except Exception as exc:  # recorded but unreadable: rebuild, say why
             logger.warning("snapshot %s cannot be decoded (%s); rebuilding the index from RDF", path, exc)
             return None
-        if index is None:
+        if head is None:
             logger.info("snapshot %s is of another format; rebuilding the index from RDF", path)
-        return index
+            return None
+        return digest, head
+
+    def _decode_snapshot(self, digest: str) -> GraphIndex | None:
+        """The whole index from the snapshot :meth:`_verified_snapshot` accepted (read again,
+        so checked again against ``digest``), or None (logged) to rebuild from RDF."""
+        path = self._snapshot_path()
+        try:
+            data = snapshot.read_file(path)
+            if data is not None and hashlib.sha256(data).hexdigest() == digest:
+                index = snapshot.decode(data)
+                if index is not None:
+                    return index
+            logger.warning("snapshot %s changed since it was checked; rebuilding the index from RDF", path)
+        except Exception as exc:  # any failure: the RDF store is the record
+            logger.warning("snapshot %s cannot be decoded (%s); rebuilding the index from RDF", path, exc)
+        return None
 
     def _write_snapshot(self) -> None:
         """Save the index beside the store (atomically) and record its digest in the RDF
@@ -517,7 +579,7 @@ class EmbeddedStore:
                 raise self._damaged("clearing it", exc) from None
             self._snapshot_path().unlink(missing_ok=True)
             self._stale_snapshot()
-            self._index.clear()
+            self._idx, self._deferred = GraphIndex(), None
 
     # -- entities -------------------------------------------------------------------------
     def entity(self, entity_id: str) -> Entity:
@@ -668,4 +730,6 @@ class EmbeddedStore:
 
     def stats(self) -> Stats:
         with self._mutex:
+            if self._idx is None and self._deferred is not None:
+                return self._deferred[1].stats
             return self._index.stats()

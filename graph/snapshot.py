@@ -2,11 +2,13 @@
 one the store recorded.
 
 The snapshot saves the start-up cost of reading every document graph back from RDF. It is
-data only: one JSON object (tables of field values, facts referring to evidence and to
-each other by position), decoded by :func:`decode` into the same
-:class:`~qkg.graph.index.GraphIndex` that :meth:`GraphIndex.add` builds. Nothing in it is
-a type name, a callable or anything else a decoder would act on, so a planted or edited
-file can at worst be refused.
+data only: two lines of JSON. The first, the :class:`Header`, holds the version, the
+counts and each document's digest, enough to reconcile the snapshot with the RDF store and
+to answer ``stats`` without building the index; the second holds tables of field values
+(facts refer to evidence and to each other by position), decoded by :func:`decode` into
+the same :class:`~qkg.graph.index.GraphIndex` that :meth:`GraphIndex.add` builds. Nothing
+in it is a type name, a callable or anything else a decoder would act on, so a planted or
+edited file can at worst be refused.
 
 It is also never taken on trust: the embedded store records the SHA-256 of the snapshot it
 wrote in its RDF store (the record), and uses a snapshot only when the file's digest
@@ -26,6 +28,7 @@ import hashlib
 import os
 import stat
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -43,14 +46,15 @@ from qkg.schemas import (
     Goal,
     Relation,
     RelationType,
+    Stats,
 )
 
 from .index import GraphIndex, _Doc
 
-__all__ = ["FORMAT", "SnapshotRefused", "decode", "encode", "read_file", "write_file"]
+__all__ = ["FORMAT", "Header", "SnapshotRefused", "decode", "encode", "header", "read_file", "write_file"]
 
 #: Bumped whenever the layout below changes; a snapshot of another format is not used.
-FORMAT = 3
+FORMAT = 4
 
 _M = TypeVar("_M", bound=BaseModel)
 _ENTITY_TYPE = {t.value: t for t in EntityType}
@@ -155,16 +159,39 @@ def encode(index: GraphIndex) -> bytes:
         agreements.refs(index.agr[k] for k in sorted(index.agr)),
         goals.refs(index.goal[k] for k in sorted(index.goal)),
     ]
-    return orjson.dumps(
-        {
-            "format": FORMAT,
-            "version": index.version,
-            "by_source": dict(sorted(index.by_source.items())),
-            "tables": [t.rows for t in (evidence, entities, relations, agreements, goals, infos)],
-            "documents": docs,
-            "merged": merged,
-        }
-    )
+    head = {
+        "format": FORMAT,
+        "version": index.version,
+        "stats": index.stats().model_dump(mode="json"),
+        "digests": {d: index.docs[d].digest for d in sorted(index.docs)},
+    }
+    body = {
+        "by_source": dict(sorted(index.by_source.items())),
+        "tables": [t.rows for t in (evidence, entities, relations, agreements, goals, infos)],
+        "documents": docs,
+        "merged": merged,
+    }
+    return orjson.dumps(head) + b"\n" + orjson.dumps(body)
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """What a snapshot says about its index without decoding it: enough to reconcile it with
+    the RDF store's markers and to answer ``stats`` and ``version``."""
+
+    version: str
+    stats: Stats
+    #: document id -> digest of its delta (the markers' values)
+    digests: dict[str, str]
+
+
+def header(data: bytes) -> Header | None:
+    """The header of snapshot ``data``, or None when it is of another format."""
+    end = data.find(b"\n")
+    raw = orjson.loads(data[: len(data) if end < 0 else end])
+    if not isinstance(raw, dict) or raw.get("format") != FORMAT:
+        return None
+    return Header(version=raw["version"], stats=Stats.model_validate(raw["stats"]), digests=raw["digests"])
 
 
 def decode(data: bytes) -> GraphIndex | None:
@@ -173,9 +200,10 @@ def decode(data: bytes) -> GraphIndex | None:
     ``data`` must be a snapshot this module wrote (the store checks its digest first);
     malformed content raises an ordinary exception (``ValueError``, ``KeyError``, ...).
     """
-    raw = orjson.loads(data)
-    if not isinstance(raw, dict) or raw.get("format") != FORMAT:
+    head = header(data)
+    if head is None:
         return None
+    raw = orjson.loads(memoryview(data)[data.index(b"\n") + 1 :])
     ev_rows, ent_rows, rel_rows, agr_rows, goal_rows, info_rows = raw["tables"]
     ev = [_build(Evidence, row) for row in ev_rows]
     ents = [_build(Entity, row) for row in ent_rows]
@@ -210,10 +238,8 @@ def decode(data: bytes) -> GraphIndex | None:
     index.goal = {goals[j].id: goals[j] for j in mg}
     index.by_source = dict(raw["by_source"])
     index.derive()
-    if index.version != raw["version"]:
-        raise ValueError(
-            f"snapshot version {raw['version']!r} does not match its documents ({index.version})"
-        )
+    if index.version != head.version:
+        raise ValueError(f"snapshot version {head.version!r} does not match its documents ({index.version})")
     return index
 
 

@@ -176,3 +176,39 @@ def test_decode_refuses_other_formats_and_broken_content() -> None:
     assert snapshot.decode(b'{"format": 2}') is None
     with pytest.raises(ValueError):
         snapshot.decode(b"\x80\x04not json")
+
+
+def test_snapshot_swapped_after_open_is_not_used(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """The index is decoded on first use, after open checked the file: the file is checked
+    again then, so a snapshot replaced in between changes nothing either."""
+    folder = tmp_path / "store"
+    with EmbeddedStore(folder) as store:
+        store.upsert(kaist_pasqal())
+        (kaist,) = store.find_entities("KAIST")
+        counts = store.stats()
+    path = _snapshot_file(folder)
+    with caplog.at_level(logging.WARNING, logger="qkg.store"), EmbeddedStore(folder) as store:
+        assert store.rebuilt_from == "snapshot"
+        assert store.stats() == counts  # from the checked header
+        path.write_bytes(path.read_bytes().replace(b"KAIST", b"EVILX"))
+        assert store.entity(kaist.id).name == "KAIST"
+        assert store.find_entities("EVILX") == []
+        assert store.rebuilt_from == "rdf"
+        assert store.stats() == counts
+    assert "changed since it was checked" in caplog.text
+
+
+def test_counts_before_and_after_decoding_agree(tmp_path: Path) -> None:
+    folder = tmp_path / "store"
+    with EmbeddedStore(folder) as store:
+        for d in [*corpus(), kaist_pasqal_v2(), hub(70)]:
+            store.upsert(d)
+        expected, version = store.stats(), store.version
+    with EmbeddedStore(folder) as store:
+        assert (store.stats(), store.version, store.health()["documents"]) == (
+            expected,
+            version,
+            expected.documents,
+        )
+        assert len(store.entities()) == expected.entities  # decodes the index
+        assert (store.stats(), store.version) == (expected, version)
