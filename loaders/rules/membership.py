@@ -373,9 +373,9 @@ def _listed_members(v: SentView, m: str) -> Iterator[Fact]:
         for a in ids_in(x.group(1)):
             yield from _part(v, a, int(x.group(2)), "among-members", 0.8, _PROGRAMS if won else _MEMBER_TYPES)
     for x in _LIST_ARE_MEMBERS.finditer(m):
-        listed, b = ids_in(x.group(1)), int(x.group(2) or x.group(3))
-        if len(listed) >= 2:  # one subject: "member-of" reads it
-            for a in listed:
+        subjects, b = ids_in(x.group(1)), int(x.group(2) or x.group(3))
+        if len(subjects) >= 2:  # one subject: "member-of" reads it
+            for a in subjects:
                 yield from _part(v, a, b, "list-are-members", 0.8, _GROUP_TYPES)
     for x in _MEMBER_LIST.finditer(m):
         b, listed = _filled(x)

@@ -241,10 +241,10 @@ def cue_names(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
     for m in _EXAMPLES.finditer(t) if ":" in t or not words.isdisjoint(_EXAMPLES_GATE) else ():
         _add_list(out, sent, gaz, m.start(1), m.end(1), solo_ok=True)
     for m in _BEFORE_PLURAL_KIND.finditer(t) if not words.isdisjoint(_PLURAL_KINDS) else ():
-        kind = _PLURAL_KINDS[m.group(2)]
+        ptype = _PLURAL_KINDS[m.group(2)]
         for name in _LIST_SEP.split(m.group(1)):
             at = m.start(1) + m.group(1).find(name)
-            _add(out, sent, gaz, at, at + len(name), kind, solo_ok=True)
+            _add(out, sent, gaz, at, at + len(name), ptype, solo_ok=True)
     for m in _ONE_OF.finditer(t) if "one of" in t else ():
         _add(out, sent, gaz, m.start(1), m.end(1), None, solo_ok=True)
     for m in _DOTTED_LEGAL.finditer(t) if any(f in t for f in _DOTTED_FORMS) else ():
