@@ -137,6 +137,13 @@ class Metrics:
             buckets=_ANALYTICS_BUCKETS,
             registry=registry,
         )
+        self.analytics_computations = Counter(
+            "qkg_analytics_computations",
+            "Analytics results computed, by analysis and measure (cached results and requests "
+            "that shared a computation already running are not counted).",
+            ["analysis", "measure"],
+            registry=registry,
+        )
         Info("qkg_build", "The qkg version serving.", registry=registry).info({"version": _qkg_version()})
         self._names: dict[str, str] = {}
         self._names_lock = threading.Lock()
@@ -186,6 +193,10 @@ class Metrics:
 
     def analytics(self, analysis: str, measure: str, seconds: float) -> None:
         self.analytics_seconds.labels(analysis, measure).observe(seconds)
+
+    def analytics_computed(self, analysis: str, measure: str) -> None:
+        """Count one computation actually started (in a worker process under ``qkg serve``)."""
+        self.analytics_computations.labels(analysis, measure).inc()
 
 
 _BY_REGISTRY: weakref.WeakKeyDictionary[CollectorRegistry, Metrics] = weakref.WeakKeyDictionary()

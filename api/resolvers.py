@@ -336,7 +336,7 @@ class Query:
         top: int = 10,
     ) -> list[CentralityScore]:
         check_first(top, info.context.settings.max_page_size, "top")
-        scores = Scores.for_store(info.context.store, info.context.telemetry)
+        scores = Scores.for_request(info.context)
         ranking = scores.ranking(metric, via=via or DEFAULT_VIA, types=types, since=from_, until=to, top=top)
         actors = {a.model.id: a for a in actors_of(info.context.loader, [i for i, _ in ranking])}
         return [
@@ -358,7 +358,7 @@ class Query:
         top: int = 20,
     ) -> list[Community]:
         check_first(top, info.context.settings.max_page_size, "top")
-        result = Scores.for_store(info.context.store, info.context.telemetry).communities(
+        result = Scores.for_request(info.context).communities(
             via=via or DEFAULT_VIA, types=types, since=from_, until=to
         )
         return [

@@ -1,17 +1,32 @@
 """Centrality and community scores for the API, from :mod:`qkg.graph.analytics`.
 
 The analytics service owns the measures, their fast engines, the bounds on large graphs and
-a cache per graph version shared by every ``Analytics`` over one store; the API only maps
-its results to GraphQL. ``CentralityMetric`` lists the service's ``METRICS`` (a test checks
-the two never drift apart).
+a cache per graph version shared by every ``Analytics`` over one store (identical requests
+in flight share one computation); the API maps its results to GraphQL and decides where
+and how long they are computed:
+
+- in worker processes (:class:`qkg.graph.worker.Workers`, ``QKG_ANALYTICS_WORKERS`` of
+  them per store), so a long measure never stalls the server's other requests: igraph
+  holds the interpreter lock for the whole of a measure;
+- under a deadline (``QKG_ANALYTICS_TIMEOUT`` seconds): past it the worker is stopped and
+  the request answered with a limit error;
+- with an exact-computation size limit that depends on the caller: API-key holders get
+  ``QKG_ANALYTICS_EXACT_NODES``, anonymous callers ``QKG_ANALYTICS_EXACT_NODES_ANONYMOUS``
+  (above it betweenness is sampled, closeness and harmonic refused).
+
+The worker processes receive only the projection's arrays and never open the store (see
+:mod:`qkg.graph.worker`). ``CentralityMetric`` lists the service's ``METRICS`` (a test
+checks the two never drift apart).
 """
 
 from __future__ import annotations
 
+import threading
+import weakref
 from collections.abc import Iterable
 from contextlib import nullcontext
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from qkg.schemas import EntityType, RelationType
 
@@ -20,10 +35,13 @@ if TYPE_CHECKING:
 
     from qkg.graph.analytics import Analytics, CommunityResult
     from qkg.graph.store import GraphStore
+    from qkg.graph.worker import Workers
 
+    from .context import Context
+    from .settings import Settings
     from .telemetry import Telemetry
 
-__all__ = ["CentralityMetric", "Scores"]
+__all__ = ["CentralityMetric", "Scores", "workers_of"]
 
 
 class CentralityMetric(StrEnum):
@@ -43,27 +61,83 @@ class CentralityMetric(StrEnum):
     KCORE = "kcore"
 
 
-class Scores:
-    """Scores of one store through the analytics service (cached per graph version there);
-    each request timed (and traced) by ``telemetry`` when given."""
+_POOLS: weakref.WeakKeyDictionary[Any, Workers] = weakref.WeakKeyDictionary()
+_POOLS_LOCK = threading.Lock()
 
-    def __init__(self, store: GraphStore, telemetry: Telemetry | None = None) -> None:
+
+def workers_of(store: GraphStore, processes: int = 1) -> Workers:
+    """The worker processes computing analytics over ``store`` (one set per store object,
+    started on first use, stopped when the store object is freed or the process exits)."""
+    from qkg.graph.worker import Workers
+
+    with _POOLS_LOCK:
+        pool = _POOLS.get(store)
+        if pool is None:
+            pool = _POOLS[store] = Workers(processes, preload=("qkg.graph.analytics",))
+            weakref.finalize(store, pool.close)
+        return pool
+
+
+def _default(name: str) -> Any:
+    from .settings import Settings
+
+    return Settings.model_fields[name].default
+
+
+class Scores:
+    """Scores of one store through the analytics service (cached per graph version there),
+    computed in worker processes under the settings' deadline and size limits; each request
+    timed (and traced) by ``telemetry`` when given."""
+
+    def __init__(
+        self,
+        store: GraphStore,
+        telemetry: Telemetry | None = None,
+        *,
+        settings: Settings | None = None,
+        authenticated: bool = False,
+    ) -> None:
         self.store = store
         self.telemetry = telemetry
+        get = (lambda name: getattr(settings, name)) if settings is not None else _default
+        self.timeout: float = get("analytics_timeout")
+        self.processes: int = get("analytics_workers")
+        self.exact_nodes: int = get(
+            "analytics_exact_nodes" if authenticated else "analytics_exact_nodes_anonymous"
+        )
 
     @classmethod
     def for_store(cls, store: GraphStore, telemetry: Telemetry | None = None) -> Scores:
+        """Scores with the default settings, as an anonymous caller."""
         return cls(store, telemetry)
+
+    @classmethod
+    def for_request(cls, context: Context) -> Scores:
+        """Scores with the app's settings and the caller's rights (an API key or not)."""
+        return cls(
+            context.store, context.telemetry, settings=context.settings, authenticated=context.authenticated
+        )
 
     def _timed(self, analysis: str, measure: str) -> AbstractContextManager[None]:
         if self.telemetry is None:
             return nullcontext()
         return self.telemetry.analytics(analysis, measure)
 
+    def _computed(self, analysis: str, measure: str) -> None:
+        metrics = self.telemetry.metrics if self.telemetry is not None else None
+        if metrics is not None:
+            metrics.analytics_computed(analysis, measure)
+
     def _service(self) -> Analytics:
         from qkg.graph.analytics import Analytics
 
-        return Analytics(self.store)
+        return Analytics(
+            self.store,
+            max_exact_nodes=self.exact_nodes,
+            pool=workers_of(self.store, self.processes),
+            timeout=self.timeout,
+            computed=self._computed,
+        )
 
     def centrality(
         self,
@@ -77,7 +151,12 @@ class Scores:
         """Scores of every actor of the projection, keyed by entity id, in rank order."""
         with self._timed("centrality", metric.value):
             result = self._service().centrality(
-                metric.value, via=list(via), types=list(types) if types else None, since=since, until=until
+                metric.value,
+                via=list(via),
+                types=list(types) if types else None,
+                since=since,
+                until=until,
+                top=0,
             )
         return dict(result.scores)
 

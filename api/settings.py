@@ -91,6 +91,16 @@ class Settings(LogSettings):
     max_collaborators: int = Field(default=500, ge=1)
     #: Most actors one request's ``collaborators`` walk may reach (all roots together).
     max_walk_nodes: int = Field(default=100_000, ge=1)
+    #: Seconds one analytics computation (centrality, communities) may run in its worker
+    #: process before it is stopped and answered with a limit error.
+    analytics_timeout: float = Field(default=25.0, gt=0)
+    #: Worker processes computing analytics, per store; further requests wait for a free one.
+    analytics_workers: int = Field(default=1, ge=1, le=64)
+    #: Largest projection (actors) on which API-key holders get exact betweenness (sampled
+    #: above), closeness and harmonic centrality (refused above).
+    analytics_exact_nodes: int = Field(default=20_000, ge=1)
+    #: The same limit for anonymous callers.
+    analytics_exact_nodes_anonymous: int = Field(default=5_000, ge=1)
     #: Answers cached per (query, variables, graph version); 0 turns the cache off.
     response_cache_size: int = Field(default=1024, ge=0)
     #: Serve Prometheus metrics at ``/metrics`` on the API's port.

@@ -21,10 +21,10 @@ and a second copy of the index; the server already holds the links.
 
 from __future__ import annotations
 
+import importlib
 import multiprocessing as mp
 import signal
 import threading
-import time
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -42,14 +42,18 @@ _T = TypeVar("_T")
 _EXPECTED: dict[str, type[QkgError]] = {"LimitExceeded": LimitExceeded, "ValidationError": ValidationError}
 
 
-def _serve(conn: Connection) -> None:
-    """A worker's loop: run each task received, send back ``("ok", value)`` or the error."""
+def _serve(conn: Connection, preload: tuple[str, ...]) -> None:
+    """A worker's loop: import ``preload``, then for each task received say it started and
+    send back ``("ok", value)`` or the error."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server's Ctrl-C is for the server
+    for module in preload:
+        importlib.import_module(module)
     while True:
         try:
             fn, args = conn.recv()
         except (EOFError, OSError):
             return
+        conn.send(("started", None))
         try:
             reply: tuple[str, Any] = ("ok", fn(*args))
         except Exception as exc:
@@ -58,10 +62,10 @@ def _serve(conn: Connection) -> None:
 
 
 class _Worker:
-    def __init__(self, ctx: BaseContext) -> None:
+    def __init__(self, ctx: BaseContext, preload: tuple[str, ...]) -> None:
         self.conn, child = ctx.Pipe(duplex=True)
         self.process: BaseProcess = ctx.Process(  # type: ignore[attr-defined]
-            target=_serve, args=(child,), name="qkg-analytics", daemon=True
+            target=_serve, args=(child, preload), name="qkg-analytics", daemon=True
         )
         self.process.start()
         child.close()
@@ -82,7 +86,9 @@ class Workers:
     5
     """
 
-    def __init__(self, processes: int = 1) -> None:
+    def __init__(
+        self, processes: int = 1, *, preload: tuple[str, ...] = (), start_timeout: float = 120.0
+    ) -> None:
         if processes < 1:
             raise ValidationError(f"processes={processes} must be at least 1")
         method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
@@ -91,6 +97,8 @@ class Workers:
         self._idle: list[_Worker] = []
         self._lock = threading.Lock()
         self._closed = False
+        self._preload = preload
+        self._start_timeout = start_timeout
         #: Tasks run so far, finished or not (tests and metrics read it).
         self.started = 0
 
@@ -101,9 +109,9 @@ class Workers:
         self.close()
 
     def run(self, fn: Callable[..., _T], *args: Any, timeout: float) -> _T:
-        """``fn(*args)`` in a worker; :class:`LimitExceeded` once ``timeout`` seconds have
-        passed (waiting for a free worker included), and the worker is stopped."""
-        deadline = time.monotonic() + timeout
+        """``fn(*args)`` in a worker; :class:`LimitExceeded` when no worker is free within
+        ``timeout`` seconds, or when the task runs longer (then its worker is stopped; a
+        fresh one starts on the next task)."""
         if not self._slots.acquire(timeout=max(0.0, timeout)):
             raise LimitExceeded(
                 f"every analytics worker stayed busy for the {timeout:g} s limit: try again later"
@@ -115,15 +123,20 @@ class Workers:
                 self.started += 1
                 worker = self._idle.pop() if self._idle else None
             if worker is None:
-                worker = _Worker(self._ctx)
-            return self._ask(worker, fn, args, deadline, timeout)
+                worker = _Worker(self._ctx, self._preload)
+            return self._ask(worker, fn, args, timeout)
         finally:
             self._slots.release()
 
-    def _ask(self, worker: _Worker, fn: Callable[..., _T], args: Any, deadline: float, timeout: float) -> _T:
+    def _ask(self, worker: _Worker, fn: Callable[..., _T], args: Any, timeout: float) -> _T:
         try:
             worker.conn.send((fn, args))
-            if not worker.conn.poll(max(0.0, deadline - time.monotonic())):
+            # A worker just started imports its modules first: the deadline is the task's.
+            if not worker.conn.poll(self._start_timeout):
+                worker.stop()
+                raise QkgError(f"the analytics worker did not start within {self._start_timeout:g} s")
+            worker.conn.recv()
+            if not worker.conn.poll(timeout):
                 worker.stop()
                 raise LimitExceeded(
                     f"the computation took longer than the {timeout:g} s limit and was stopped: "
