@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     import networkx as nx
     from numpy.typing import NDArray
 
-__all__ = ["Network", "network", "project"]
+__all__ = ["Network", "network", "project", "reduce_columns"]
 
 #: Links that give two arcs on a directed projection: symmetric relations and co-parties.
 _BOTH_WAYS = frozenset(SYMMETRIC_TYPES) | {RelationType.PARTY_TO}
@@ -140,31 +140,67 @@ def network(
     are dropped, and so are actors left without a link. Directed: each relation keeps its
     direction; symmetric relations and co-party links become two arcs. ``kinds`` maps ids
     to entity types (only called when ``types`` is given; unknown ids are dropped).
-    The work after reading the links is done by numpy on whole arrays.
+    One pass over the links interns their ends; the rest is numpy on whole arrays
+    (:func:`reduce_columns`, which a store holding its links as columns can call directly).
     """
     wanted = None if via is None else frozenset(RelationType(t) for t in via)
-    rows = [link for link in links if (wanted is None or link.type in wanted) and link.source != link.target]
-    if not rows:
-        return _empty(directed)
-    ends = np.array([link.source for link in rows] + [link.target for link in rows])
-    # Sorted unique ids; index order is string order, so (lo, hi) below is the id order.
-    ids, inverse = np.unique(ends, return_inverse=True)
-    m, n = len(rows), len(ids)
-    src, dst = inverse[:m].astype(np.int64), inverse[m:].astype(np.int64)
-    evidence = np.fromiter((link.weight for link in rows), dtype=np.float64, count=m)
+    index: dict[str, int] = {}
+    intern = index.setdefault
+    src: list[int] = []
+    dst: list[int] = []
+    evidence: list[int] = []
+    both: list[bool] = []
+    for link in links:
+        if (wanted is None or link.type in wanted) and link.source != link.target:
+            src.append(intern(link.source, len(index)))
+            dst.append(intern(link.target, len(index)))
+            evidence.append(link.weight)
+            both.append(link.type in _BOTH_WAYS)
+    ids = list(index)
+    keep = None
     if types is not None and kinds is not None:
         keep_kinds = frozenset(EntityType(t) for t in types)
-        found = kinds(ids.tolist())
-        keep = np.fromiter((found.get(i) in keep_kinds for i in ids.tolist()), dtype=bool, count=n)
-        mask = keep[src] & keep[dst]
-        src, dst, evidence = src[mask], dst[mask], evidence[mask]
-        both = np.fromiter((link.type in _BOTH_WAYS for link in rows), dtype=bool, count=m)[mask]
-    else:
-        both = np.fromiter((link.type in _BOTH_WAYS for link in rows), dtype=bool, count=m)
+        found = kinds(ids)
+        keep = np.fromiter((found.get(i) in keep_kinds for i in ids), dtype=bool, count=len(ids))
+    return reduce_columns(
+        ids,
+        np.asarray(src, dtype=np.int64),
+        np.asarray(dst, dtype=np.int64),
+        np.asarray(evidence, dtype=np.float64),
+        np.asarray(both, dtype=bool),
+        keep=keep,
+        directed=directed,
+    )
+
+
+def reduce_columns(
+    ids: list[str],
+    source: NDArray[np.int64],
+    target: NDArray[np.int64],
+    evidence: NDArray[np.float64],
+    both_ways: NDArray[np.bool_],
+    *,
+    keep: NDArray[np.bool_] | None = None,
+    directed: bool = False,
+) -> Network:
+    """The :class:`Network` of links given as columns: ``source``/``target`` index ``ids``
+    (any order, no self-links), ``evidence`` per link, ``both_ways`` for symmetric and
+    co-party links, ``keep`` per id (actors of the wanted types)."""
+    n = len(ids)
+    if n == 0:
+        return _empty(directed)
+    # Rank of each id in sorted order: comparing ranks compares ids.
+    order = sorted(range(n), key=ids.__getitem__)
+    rank = np.empty(n, dtype=np.int64)
+    rank[np.asarray(order, dtype=np.int64)] = np.arange(n)
+    src, dst = rank[source], rank[target]
+    if keep is not None:
+        kept = keep[source] & keep[target]
+        src, dst, evidence, both_ways = src[kept], dst[kept], evidence[kept], both_ways[kept]
     if directed:
-        a = np.concatenate([src, dst[both]])
-        b = np.concatenate([dst, src[both]])
-        evidence = np.concatenate([evidence, evidence[both]])
+        a = np.concatenate([src, dst[both_ways]])
+        b = np.concatenate([dst, src[both_ways]])
+        evidence = np.concatenate([evidence, evidence[both_ways]])
     else:
         a, b = np.minimum(src, dst), np.maximum(src, dst)
     keys, slot = np.unique(a * n + b, return_inverse=True)
@@ -175,8 +211,9 @@ def network(
     used = np.unique(np.concatenate([a, b]))
     renumber = np.full(n, -1, dtype=np.int64)
     renumber[used] = np.arange(len(used))
+    sorted_ids = [ids[i] for i in order]
     return Network(
-        ids=tuple(ids[used].tolist()),
+        ids=tuple(sorted_ids[i] for i in used.tolist()),
         source=renumber[a].astype(np.int32),
         target=renumber[b].astype(np.int32),
         weight=np.asarray(weight, dtype=np.float64),
