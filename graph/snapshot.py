@@ -27,6 +27,7 @@ import errno
 import hashlib
 import os
 import stat
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -78,15 +79,38 @@ def _day(value: str | None) -> dt.date | None:
     return None if value is None else dt.date.fromisoformat(value)
 
 
+def _name(value: str | None) -> str | None:
+    return None if value is None else sys.intern(value)
+
+
+def _names(values: list[str]) -> tuple[str, ...]:
+    return tuple(map(sys.intern, values))
+
+
 #: How a column's JSON value becomes the field's value, where they differ (orjson writes
-#: enums as their value, tuples as arrays and dates as ISO strings).
+#: enums as their value, tuples as arrays and dates as ISO strings). Ids, which recur in
+#: every fact about them, are interned: one string object each, as when the index is built
+#: from deltas.
 _DECODE: dict[type[BaseModel], dict[str, Callable[[Any], Any]]] = {
-    Evidence: {},
-    Entity: {"type": EntityType, "aliases": tuple},
-    Relation: {"type": RelationType, "valid_from": _day, "valid_to": _day},
-    Agreement: {"kind": AgreementKind, "parties": tuple, "topics": tuple, "status": AgreementStatus},
-    Goal: {},
-    DocumentInfo: {"published": _day},
+    Evidence: {"document_id": sys.intern, "rule": sys.intern},
+    Entity: {"id": sys.intern, "type": EntityType, "aliases": tuple},
+    Relation: {
+        "source": sys.intern,
+        "type": RelationType,
+        "target": sys.intern,
+        "valid_from": _day,
+        "valid_to": _day,
+    },
+    Agreement: {
+        "id": sys.intern,
+        "kind": AgreementKind,
+        "parties": _names,
+        "place": _name,
+        "topics": tuple,
+        "status": AgreementStatus,
+    },
+    Goal: {"id": sys.intern, "owner": _name},
+    DocumentInfo: {"id": sys.intern, "published": _day},
 }
 
 
@@ -211,6 +235,8 @@ def decode(data: bytes) -> GraphIndex | None:
     agrs = [_build(Agreement, row, ev) for row in agr_rows]
     goals = [_build(Goal, row, ev) for row in goal_rows]
     infos = [_build(DocumentInfo, row) for row in info_rows]
+    distinct: dict[tuple[str, str, str], tuple[str, str, str]] = {}
+    keys = [distinct.setdefault(r.key, r.key) for r in rels]  # one key tuple per fact
     index = GraphIndex()
     for info_ref, digest, de, dr, da, dg in raw["documents"]:
         info = infos[info_ref]
@@ -219,21 +245,21 @@ def decode(data: bytes) -> GraphIndex | None:
             info=info,
             digest=digest,
             entities=tuple(ents[j].id for j in de),
-            relations=tuple(rels[j].key for j in dr),
+            relations=tuple(keys[j] for j in dr),
             agreements=tuple(agrs[j].id for j in da),
             goals=tuple(goals[j].id for j in dg),
         )
         for j in de:
             index.ent_parts.setdefault(ents[j].id, {})[doc_id] = ents[j]
         for j in dr:
-            index.rel_parts.setdefault(rels[j].key, {})[doc_id] = rels[j]
+            index.rel_parts.setdefault(keys[j], {})[doc_id] = rels[j]
         for j in da:
             index.agr_parts.setdefault(agrs[j].id, {})[doc_id] = agrs[j]
         for j in dg:
             index.goal_parts.setdefault(goals[j].id, {})[doc_id] = goals[j]
     me, mr, ma, mg = raw["merged"]
     index.ent = {ents[j].id: ents[j] for j in me}
-    index.rel = {rels[j].key: rels[j] for j in mr}
+    index.rel = {keys[j]: rels[j] for j in mr}
     index.agr = {agrs[j].id: agrs[j] for j in ma}
     index.goal = {goals[j].id: goals[j] for j in mg}
     index.by_source = dict(raw["by_source"])
