@@ -193,7 +193,8 @@ def register(app: typer.Typer) -> None:
                 progress=progress,
                 **_projection(via, types, since, until, weighted),
             )
-            G = service.network(result.stamp.projection)
+            shown = [m for c in result.communities for m in c.members[:members]]
+            names = {i: e.name for i, e in service.store.entities_by_id(shown).items()}
         if fmt is Format.CSV:
             rows: list[tuple[object, ...]] = [
                 (c.index, c.size, m) for c in result.communities for m in c.members
@@ -201,7 +202,7 @@ def register(app: typer.Typer) -> None:
             typer.echo(_csv(("community", "size", "member"), rows), nl=False)
             return
         rows = [
-            (c.index, c.size, ", ".join(str(G.nodes[m].get("name") or m) for m in c.members[:members]))
+            (c.index, c.size, ", ".join(names.get(m) or m for m in c.members[:members]))
             for c in result.communities
         ]
         title = f"{method} communities: {result.count}, modularity {result.modularity:.4f}"
