@@ -637,6 +637,21 @@ _REFERRED_MEMBERS = re.compile(
     rf"(?:are|were|include|included)\s*:?\s+({LIST})"
 )
 _REFERRED_GATE = ("members", "partners", "participants", "winning", "successful", "selected")
+#: "The first members who are setting up offices in this building are §a§, §b§": a group's first
+#: members, the group itself left to the context.
+_FIRST_MEMBERS = re.compile(
+    r"\b(?i:the\s+)(?i:first|founding|initial|inaugural)\s+(?:members|partners|tenants|residents)\s+"
+    rf"(?:(?:who|that)\s+[^§.;]{{0,80}}?\s+)?(?:are|were|include|included)\s*:?\s+(?:[^§.;,]{{1,20}},\s+)?({LIST})"
+)
+#: The same introductions closing a sentence before a bulleted list: "The winning companies are:".
+_LIST_FOLLOWS = re.compile(
+    r"\b(?i:the\s+)(?:(winning|successful|selected)\s+(?:companies|teams|firms|projects|applicants)"
+    r"|(?:first|founding|initial|new)\s+(?:members|partners))\s+(?:are|were|include)\s*:\s*$"
+)
+#: A bulleted or one-item line: "• Orbion, Lyon".
+_BULLET = re.compile(r"^\s*(?:[•·*▪◦‣–-]\s*)?§(\d+)§(?:,\s+(?:§\d+§|[^§,;.]{1,40}))?\s*[.;,]?\s*$")
+#: Names of contests: what "the winning companies" won.
+_CONTEST = re.compile(r"(?i:competition|challenge|prize|contest|call|award)")
 #: How many sentences back the group may have been named.
 _GROUP_WINDOW = 4
 
@@ -651,20 +666,44 @@ def referred_group_facts(views: Sequence[SentView]) -> list[tuple[int, Fact]]:
     """
     out: list[tuple[int, Fact]] = []
     recent: dict[EntityType, tuple[int, str]] = {}
+    contest: tuple[int, str] | None = None  # the latest programme named as a competition
+
+    def group_of(k: int, kinds: tuple[EntityType, ...]) -> str | None:
+        named = [recent[t] for t in kinds if t in recent and k - recent[t][0] <= _GROUP_WINDOW]
+        return max(named)[1] if named else None
+
+    def add(k: int, v: SentView, listed: list[int], group: str) -> None:
+        for a in listed:
+            if v.type(a) in _MEMBER_TYPES and v.id(a) != group:
+                out.append((k, Fact(v.id(a), R.PART_OF, group, "referred-group-members", 0.7)))
+
     for k, v in enumerate(views):
         m = v.masked
+        intro = _LIST_FOLLOWS.search(v.sent.text) if ":" in m else None
+        if intro is not None:
+            group = group_of(k, (E.PROGRAM,) if intro.group(1) else (E.CLUSTER,))
+            if intro.group(1) and contest is not None and k - contest[0] <= 2 * _GROUP_WINDOW:
+                group = contest[1]
+            for j in range(k + 1, min(len(views), k + 31)):
+                item = _BULLET.match(views[j].masked)
+                if item is None:
+                    break
+                if group is not None:
+                    add(j, views[j], [int(item.group(1))], group)
+        for x in _FIRST_MEMBERS.finditer(m) if "§" in m else ():
+            group = group_of(k, (E.CLUSTER,))
+            if group is not None:
+                add(k, v, ids_in(x.group(1)), group)
         if "§" in m and gate(m.lower(), _REFERRED_GATE):
             for x in _REFERRED_MEMBERS.finditer(m):
                 listed = ids_in(x.group(2) or x.group(3) or x.group(6))
                 head = x.group(1) or x.group(4) or x.group(5)
                 kinds = (E.PROGRAM,) if head is None or head.lower() in _PROGRAM_WORDS else (E.CLUSTER,)
-                named = [recent[t] for t in kinds if t in recent and k - recent[t][0] <= _GROUP_WINDOW]
-                if not named:
-                    continue
-                group = max(named)[1]
-                for a in listed:
-                    if v.type(a) in _MEMBER_TYPES and v.id(a) != group:
-                        out.append((k, Fact(v.id(a), R.PART_OF, group, "referred-group-members", 0.7)))
+                group = group_of(k, kinds)
+                if group is not None:
+                    add(k, v, listed, group)
         for i in v.indices(lambda t: t in _GROUP_TYPES):
             recent[v.type(i)] = (k, v.id(i))
+            if v.type(i) is E.PROGRAM and _CONTEST.search(v.mentions[i].text):
+                contest = (k, v.id(i))
     return out

@@ -197,7 +197,7 @@ def list_members(text: str, sentences: Sequence[Sentence], mentions: list[Mentio
             gap = _PAREN.sub("", text[a.end : b.start])  # "Q-CTRL ($3.2m), Orbion ($2m) and ..."
             if "\n" in gap or len(gap) > 80 or not re.match(r"^\s*(?:,|;|and\b|&)", gap):
                 continue
-            parts = [p.strip() for p in re.split(r"\s*[,;]\s*(?:and\s+)?|\s+and\s+", gap)]
+            parts = [p.strip() for p in re.split(r"\s*[,;]\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+", gap)]
             parts = [p for p in parts if p]
             if not parts or not all(item.match(p) for p in parts):
                 continue

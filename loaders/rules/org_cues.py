@@ -123,6 +123,16 @@ _TICKER = re.compile(
     r"KRX|KOSDAQ|TYO|TSE|JPX|XETRA|ETR|FRA|EPA|EURONEXT|Euronext(?:\s+[A-Z]\w+)?|SIX|HKEX|HKG|SGX|SSE|SZSE|"
     r"OTC(?:QB|QX)?|NSE|BSE)\s*:\s*[A-Z0-9.]{1,8}\s*\)"
 )
+#: "the House of Quantum": a house named after a field is a campus or hub; the houses of a
+#: parliament are government bodies.
+_HOUSE = re.compile(rf"(?<![\w-])House\s+of\s+(?:the\s+)?{CAPW}(?:\s+{CAPW}){{0,2}}")
+_PARLIAMENT_HOUSES = frozenset({"Commons", "Lords", "Representatives", "Councillors", "Assembly", "Keys"})
+#: A competition or challenge named by its description: "the £30m quantum computing testbed
+#: competition", "the quantum sensing challenge" (a quantum word in it, lower case otherwise).
+_DESCRIBED_CONTEST = re.compile(
+    r"\bthe\s+(?:[£$€]\s?\d[\d.,]*\s?(?:m|bn|k|million|billion)?\s+)?"
+    r"((?:[a-z][\w-]*\s+){0,3}?quantum\s+(?:[a-z][\w-]*\s+){0,3}?(?:competition|challenge|prize))\b"
+)
 _KINDS = word_table("org_kinds")
 #: A lower-case word right before a capitalised one: where a kind noun may introduce a name.
 _BEFORE_CAPITAL = re.compile(r"(?<![\w-])([a-z]+)\s+(?=[A-Z0-9])")
@@ -245,6 +255,20 @@ def cue_names(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
         for name in _LIST_SEP.split(m.group(1)):
             at = m.start(1) + m.group(1).find(name)
             _add(out, sent, gaz, at, at + len(name), ptype, solo_ok=True)
+    for m in _HOUSE.finditer(t) if "House of" in t else ():
+        last = m.group().split()[-1]
+        _add(
+            out,
+            sent,
+            gaz,
+            m.start(),
+            m.end(),
+            E.GOVERNMENT_BODY if last in _PARLIAMENT_HOUSES else E.CLUSTER,
+            solo_ok=True,
+        )
+    for m in _DESCRIBED_CONTEST.finditer(t) if "quantum" in t else ():
+        st = sent.start + m.start(1)
+        out.append(Mention(st, st + len(m.group(1)), m.group(1), E.PROGRAM, m.group(1), "descriptor"))
     for m in _ONE_OF.finditer(t) if "one of" in t else ():
         _add(out, sent, gaz, m.start(1), m.end(1), None, solo_ok=True)
     for m in _DOTTED_LEGAL.finditer(t) if any(f in t for f in _DOTTED_FORMS) else ():

@@ -541,3 +541,28 @@ def test_a_description_takes_only_a_group_of_its_kind(facts: Run) -> None:
         "Sanko Electric and Hanbit Telecom."
     )
     assert not f.has("Sanko Electric", "PART_OF", "Quantix Programme"), f.triples()
+
+
+def test_winners_listed_line_by_line_join_the_competition_named_before(facts: Run) -> None:
+    f = facts(
+        "Minister Ada Lin announced the results of the £30m quantum computing testbed competition.\n"
+        "The programme is funded through the Kessler Missions Fund.\n"
+        "The winning companies are:\n"
+        "• Orbion Systems, Lyon\n"
+        "• Kelvion Technologies, Tarnow\n"
+        "In other news, Sanko Electric opened a lab."
+    )
+    for member in ("Orbion Systems", "Kelvion Technologies"):
+        assert f.has(member, "PART_OF", "quantum computing testbed competition"), f.triples()
+        assert not f.has(member, "PART_OF", "Kessler Missions Fund"), f.triples()
+    assert not f.has("Sanko Electric", "PART_OF", "quantum computing testbed competition")
+
+
+def test_first_members_of_a_house_named_before(facts: Run) -> None:
+    f = facts(
+        "The House of Quantum opened a second building in Delft. The first members who are setting up "
+        "offices in this building are Sanko Electric, Hanbit Telecom & Nordlys Bank."
+    )
+    assert {e.name: e.type.value for e in f.kg.entities}.get("House of Quantum") == "Cluster"
+    for member in ("Sanko Electric", "Hanbit Telecom", "Nordlys Bank"):
+        assert f.has(member, "PART_OF", "House of Quantum"), f.triples()

@@ -376,3 +376,25 @@ def test_shareholders_after_a_colon_invest_in_the_owner(facts: Run) -> None:
     )
     for investor in ("Kesslerbank", "Alderix", "Nordvik", "Sarentis"):
         assert f.has(investor, "INVESTS_IN", "Orbion"), f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("The House of Quantum opened a building in Delft.", "House of Quantum", "Cluster"),
+        ("The House of Commons debated the quantum strategy.", "House of Commons", "GovernmentBody"),
+        (
+            "She announced the £30m quantum computing testbed competition.",
+            "quantum computing testbed competition",
+            "Program",
+        ),
+    ],
+)
+def test_houses_and_described_quantum_competitions(facts: Run, text: str, name: str, kind: str) -> None:
+    assert _types(facts(text)).get(name) == kind
+
+
+def test_a_list_ending_with_an_ampersand_item(facts: Run) -> None:
+    f = facts("Tenants are Equal1, Obrix, Xairan & Qblox.")
+    for name in ("Obrix", "Xairan"):
+        assert f.has_entity(name), sorted(f.names.values())
