@@ -457,6 +457,15 @@ def _denied(info: Info) -> MutationsDisabled | Unauthorized | None:
     return None
 
 
+def _caller_key(info: Info) -> str | None:
+    """The API key the (authenticated) request presented: a document it ingests can be
+    replaced only with the same key (see :mod:`qkg.api.ingest`)."""
+    from .limits import api_key_from_headers
+
+    request = info.context.request
+    return None if request is None else api_key_from_headers(request.scope.get("headers", []))
+
+
 def _count_document(info: Info, outcome: str) -> None:
     if info.context.telemetry is not None:
         info.context.telemetry.document(outcome)
@@ -495,7 +504,10 @@ class Mutation:
                     file, limit=limit, title=title, source=source, published=published_at
                 )
             delta, result = ingest(
-                info.context.store, doc, time_limit=info.context.settings.extract_time_limit
+                info.context.store,
+                doc,
+                time_limit=info.context.settings.extract_time_limit,
+                key=_caller_key(info),
             )
         except (QkgError, ValueError) as exc:
             _count_document(info, "rejected")

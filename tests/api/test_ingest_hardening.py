@@ -41,3 +41,39 @@ def test_api_ingest_obeys_the_extraction_time_limit(memory: GraphStore, serve: S
             assert "time limit of 1e-09 s" in got["message"]
             assert "QKG_EXTRACT_TIME_LIMIT" in got["message"]
         assert documents(api) == before
+
+
+OTHER_KEY = "k-other-9876543210"
+SOURCE = "https://news.example/ionq-maryland"
+NEWS = (
+    "mutation($text: String, $source: String) { ingestDocument(text: $text, source: $source) { __typename "
+    "... on IngestSuccess { changed replaced document { id url } } ... on IngestRejected { message } } }"
+)
+
+
+def test_only_the_ingesting_key_replaces_a_document(memory: GraphStore, serve: Serve) -> None:
+    first = TEXT
+    forged = "Quantinuum and the University of Maryland signed a memorandum of understanding in 2025."
+    update = TEXT + " IonQ opened a factory in Seattle."
+
+    def send(api_key: str, text: str) -> dict[str, object]:
+        got = api(NEWS, {"text": text, "source": SOURCE}, headers={"x-api-key": api_key})["ingestDocument"]
+        assert got["__typename"] == "IngestSuccess", got
+        return dict(got)
+
+    with serve(memory, api_keys=(KEY, OTHER_KEY), response_cache_size=0) as api:
+        before = documents(api)
+        mine = send(KEY, first)
+        # another key reusing the source adds its own document and replaces nothing
+        theirs = send(OTHER_KEY, forged)
+        assert theirs["replaced"] == []
+        assert documents(api) == before + 2
+        actor = api('{ actor(name: "IonQ") { __typename } }')["actor"]
+        assert actor["__typename"] == "Actor"  # the first document's facts are still there
+        # the ingesting key replaces its own version, and only that one
+        again = send(KEY, update)
+        assert again["replaced"] == [mine["document"]["id"]]  # type: ignore[index]
+        ids = {d["id"] for d in api("{ documents(first: 100) { nodes { id } } }")["documents"]["nodes"]}
+        assert theirs["document"]["id"] in ids  # type: ignore[index]
+        assert mine["document"]["id"] not in ids  # type: ignore[index]
+        assert documents(api) == before + 2
