@@ -461,7 +461,8 @@ def _read_rdf(data: bytes, source: str, suffix: str, opts: ReadOptions) -> list[
     from qkg.schemas.rdf import deltas_from_nquads
 
     media = RDF_SUFFIXES[suffix]
-    if declaration_in(data, b"<!DOCTYPE", b"<!ENTITY"):
+    # Only the XML syntax reads a DTD; in Turtle or JSON-LD the words are plain text.
+    if suffix == ".rdf" and declaration_in(data, b"<!DOCTYPE", b"<!ENTITY"):
         raise DocumentRejected(
             source, "XML with a DOCTYPE or entity declarations is refused (billion-laughs defence)"
         )

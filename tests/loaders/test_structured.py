@@ -67,6 +67,17 @@ def test_rdf_round_trip_of_an_extraction() -> None:
     assert {a.id for a in back.agreements} == {a.id for a in kg.agreements}
 
 
+def test_markup_quoted_in_turtle_text_is_not_a_declaration() -> None:
+    from qkg.api.commands.load import _turtle
+
+    text = (
+        "KAIST and Pasqal signed an MOU in Daejeon. Their report starts with <!DOCTYPE html> and <!ENTITY x>."
+    )
+    kg = extract(Document.from_text(text))
+    back = read_structured(_turtle(kg).encode(), "quoting.ttl")[0]
+    assert back.document.text == text
+
+
 def test_rdf_actor_with_a_document_iri_is_refused() -> None:
     from qkg.api.commands.load import _turtle
     from qkg.schemas import iri
