@@ -114,20 +114,28 @@ _DECODE: dict[type[BaseModel], dict[str, Callable[[Any], Any]]] = {
 }
 
 
-def _build(cls: type[_M], row: list[Any], evidence: list[Evidence] | None = None) -> _M:
-    """A model from a row of values it was validated with when first built (the file is
+def _rows(cls: type[_M], rows: list[list[Any]], evidence: list[Evidence] | None = None) -> list[_M]:
+    """Models from rows of values they were validated with when first built (the file is
     ours, checked by digest), without validating again: start-up time is the point."""
-    values = dict(zip(_COLUMNS[cls], row, strict=True))
-    for name, convert in _DECODE[cls].items():
-        values[name] = convert(values[name])
-    if evidence is not None:
-        values["evidence"] = tuple(evidence[j] for j in values["evidence"])
-    obj = cls.__new__(cls)
-    object.__setattr__(obj, "__dict__", values)
-    object.__setattr__(obj, "__pydantic_fields_set__", _ALL_SET[cls])  # frozen models never change it
-    object.__setattr__(obj, "__pydantic_extra__", None)
-    object.__setattr__(obj, "__pydantic_private__", None)
-    return obj
+    names = _COLUMNS[cls]
+    convert = [(names.index(name), f) for name, f in _DECODE[cls].items()]
+    at = None if evidence is None else names.index("evidence")
+    fields_set = _ALL_SET[cls]  # shared: frozen models never change it
+    new, put = cls.__new__, object.__setattr__
+    out: list[_M] = []
+    evs = evidence or []
+    for row in rows:
+        for i, f in convert:
+            row[i] = f(row[i])
+        if at is not None:
+            row[at] = tuple([evs[j] for j in row[at]])
+        obj = new(cls)
+        put(obj, "__dict__", dict(zip(names, row, strict=True)))
+        put(obj, "__pydantic_fields_set__", fields_set)
+        put(obj, "__pydantic_extra__", None)
+        put(obj, "__pydantic_private__", None)
+        out.append(obj)
+    return out
 
 
 class _Table:
@@ -229,12 +237,12 @@ def decode(data: bytes) -> GraphIndex | None:
         return None
     raw = orjson.loads(memoryview(data)[data.index(b"\n") + 1 :])
     ev_rows, ent_rows, rel_rows, agr_rows, goal_rows, info_rows = raw["tables"]
-    ev = [_build(Evidence, row) for row in ev_rows]
-    ents = [_build(Entity, row) for row in ent_rows]
-    rels = [_build(Relation, row, ev) for row in rel_rows]
-    agrs = [_build(Agreement, row, ev) for row in agr_rows]
-    goals = [_build(Goal, row, ev) for row in goal_rows]
-    infos = [_build(DocumentInfo, row) for row in info_rows]
+    ev = _rows(Evidence, ev_rows)
+    ents = _rows(Entity, ent_rows)
+    rels = _rows(Relation, rel_rows, ev)
+    agrs = _rows(Agreement, agr_rows, ev)
+    goals = _rows(Goal, goal_rows, ev)
+    infos = _rows(DocumentInfo, info_rows)
     distinct: dict[tuple[str, str, str], tuple[str, str, str]] = {}
     keys = [distinct.setdefault(r.key, r.key) for r in rels]  # one key tuple per fact
     index = GraphIndex()
@@ -244,10 +252,10 @@ def decode(data: bytes) -> GraphIndex | None:
         index.docs[doc_id] = _Doc(
             info=info,
             digest=digest,
-            entities=tuple(ents[j].id for j in de),
-            relations=tuple(keys[j] for j in dr),
-            agreements=tuple(agrs[j].id for j in da),
-            goals=tuple(goals[j].id for j in dg),
+            entities=tuple([ents[j].id for j in de]),
+            relations=tuple([keys[j] for j in dr]),
+            agreements=tuple([agrs[j].id for j in da]),
+            goals=tuple([goals[j].id for j in dg]),
         )
         for j in de:
             index.ent_parts.setdefault(ents[j].id, {})[doc_id] = ents[j]
