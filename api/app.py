@@ -2,7 +2,8 @@
 
 It opens the configured store when the app starts (or uses the one given) and closes it on
 shutdown, serves ``/graphql`` (GraphiQL only in development), ``/health`` with the store's
-status, applies CORS from settings and caps request bodies. Every request gets an id and a
+status (kind, documents, graph version: never its folder, URI or error text, which go to the
+log and ``qkg stats``), applies CORS from settings and caps request bodies. Every request gets an id and a
 log line (:mod:`qkg.api.requestlog`); with ``QKG_METRICS=true`` the app serves Prometheus
 metrics at ``/metrics`` (or, with ``QKG_METRICS_PORT``, on a port of their own), and with
 tracing on (:mod:`qkg.api.tracing`) it opens spans. Other features hook in through
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import gc
 import importlib.util
+import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from importlib.metadata import PackageNotFoundError
@@ -37,6 +39,12 @@ if TYPE_CHECKING:
     from qkg.graph.store import GraphStore
 
 __all__ = ["create_app", "open_store"]
+
+logger = logging.getLogger("qkg.api")
+
+#: What ``/health`` shows of a store's report; the rest (data folder, Neo4j URI, server
+#: details) would tell an anonymous caller how the service is laid out.
+_PUBLIC_HEALTH = ("ok", "documents", "version")
 
 
 def _qkg_version() -> str:
@@ -130,16 +138,21 @@ def create_app(
         try:
             st = holder.get()
             report = dict(st.health())
-            body["store"] = {"kind": st.kind, **report}
+            body["store"] = {"kind": st.kind, **{k: report[k] for k in _PUBLIC_HEALTH if k in report}}
             ok = bool(report.get("ok", True))
+            if not ok:
+                logger.warning("health: the store is unavailable: %s", report.get("error", report))
         except QkgError as exc:
-            body["store"] = {"ok": False, "error": str(exc)}
+            logger.warning("health: the store is unavailable: %s", exc)
+            body["store"] = {"ok": False, "error": "the store is unavailable (the server log says why)"}
             ok = False
         if not ok:
             body["status"] = "unavailable"
         return JSONResponse(body, status_code=200 if ok else 503)
 
-    app.include_router(make_router(holder.get, s, telemetry=telemetry, extensions=extensions))
+    graphql = make_router(holder.get, s, telemetry=telemetry, extensions=extensions)
+    app.include_router(graphql)
+    app.state.graphql = graphql  # its caches, for operators and tests
     if registry is not None and s.metrics and s.metrics_port is None:
         from .metrics import mount_metrics
 

@@ -15,9 +15,9 @@ import heapq
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from qkg.schemas import Hop, LimitExceeded, RelationType
+from qkg.schemas import Hop, RelationType
 
-from .context import Group, Loader
+from .context import Group, Loader, WalkBudget
 from .types import Actor, Agreement, Collaborator, CollaboratorBatch, Link, evidence_of
 
 if TYPE_CHECKING:
@@ -65,13 +65,12 @@ class _Reach:
 
 
 def _walk(
-    loader: Loader, roots: Sequence[str], depth: int, vias: tuple[RelationType, ...], budget: int
+    loader: Loader, roots: Sequence[str], depth: int, vias: tuple[RelationType, ...], budget: WalkBudget
 ) -> dict[str, _Reach]:
     """Breadth-first from every root at once, counting links without keeping them (a
     depth-2 walk next to a hub reaches tens of thousands of actors, of which an answer shows
-    fifty); ``budget`` bounds the actors reached in total (a depth-3 walk from a hub could
-    otherwise touch most of a large graph)."""
-    reached = 0
+    fifty); ``budget`` bounds the actors the request's walks reach in total (a depth-3 walk
+    from a hub could otherwise touch most of a large graph)."""
     found = {r: _Reach(r) for r in roots}
     for level in range(1, depth + 1):
         union = list(dict.fromkeys(u for r in roots for u in found[r].levels[-1]))
@@ -92,12 +91,7 @@ def _walk(
                         nxt.append(v)
                     elif d == level:
                         counts[v] += 1
-            reached += len(nxt)
-            if reached > budget:
-                raise LimitExceeded(
-                    f"collaborators(depth: {depth}) reached more than {budget} actors "
-                    "(walk limit, QKG_MAX_WALK_NODES): lower the depth or narrow `via`"
-                )
+            budget.spend(len(nxt), depth)
             reach.levels.append(nxt)
     return found
 
@@ -161,7 +155,7 @@ def collaborators(
     vias: tuple[RelationType, ...],
     first: int,
     *,
-    budget: int = 100_000,
+    budget: WalkBudget,
 ) -> list[Collaborator]:
     """The first ``first`` collaborators of ``root`` (computed, on first use, for every
     actor of ``group``): nearest first, then the most strongly linked (most links from the

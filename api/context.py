@@ -15,6 +15,8 @@ relations, counterparts and evidence makes one store call per level, whatever th
 from __future__ import annotations
 
 import hmac
+import math
+import time
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -26,6 +28,7 @@ from qkg.schemas import (
     DocumentInfo,
     Entity,
     Goal,
+    LimitExceeded,
     Relation,
     RelationFilter,
 )
@@ -37,7 +40,7 @@ if TYPE_CHECKING:
     from .settings import Settings
     from .telemetry import Telemetry
 
-__all__ = ["Context", "Group", "Loader", "check_api_key"]
+__all__ = ["Context", "Group", "Loader", "WalkBudget", "check_api_key"]
 
 _K = TypeVar("_K")
 _V = TypeVar("_V")
@@ -234,8 +237,29 @@ def check_api_key(presented: str | None, keys: Sequence[str]) -> bool:
     return ok
 
 
+class WalkBudget:
+    """The actors one request's collaborator walks may still reach, all fields together: 15
+    aliases of ``collaborators(depth: 3)`` share one budget (``QKG_MAX_WALK_NODES``), not one
+    each. :class:`~qkg.api.context.Context` holds the request's."""
+
+    __slots__ = ("left", "size")
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.left = size
+
+    def spend(self, n: int, depth: int) -> None:
+        self.left -= n
+        if self.left < 0:
+            raise LimitExceeded(
+                f"collaborators(depth: {depth}) reached more than {self.size} actors in this request "
+                "(walk limit, QKG_MAX_WALK_NODES): lower the depth, narrow `via` or ask fewer fields"
+            )
+
+
 class Context(BaseContext):
-    """What every resolver sees: the store, the settings, a fresh loader, the caller's rights."""
+    """What every resolver sees: the store, the settings, a fresh loader, the caller's rights,
+    and the request's budgets (its deadline, the actors its collaborator walks may reach)."""
 
     def __init__(
         self,
@@ -244,18 +268,36 @@ class Context(BaseContext):
         *,
         authenticated: bool,
         telemetry: Telemetry | None = None,
+        deadline: float = math.inf,
     ) -> None:
         super().__init__()
         self.store = store
         self.settings = settings
         self.loader = Loader(store)
         self.authenticated = authenticated
+        #: ``time.monotonic()`` past which the request is answered with a timeout error.
+        self.deadline = deadline
+        #: Actors the request's collaborator walks may still reach, all fields together
+        #: (``QKG_MAX_WALK_NODES``).
+        self.walk_budget = WalkBudget(settings.max_walk_nodes)
+        #: The normalised document's key, set by the router for the parsed-document cache
+        #: (``b""``: do not cache; None: not computed).
+        self.document_key: bytes | None = None
         #: Metrics and tracer of the router (analytics timings, ingested documents), if any.
         self.telemetry = telemetry
         #: Set by mutation resolvers, so the answer is never cached.
         self.mutated = False
         #: Set when a mutation was refused for want of a valid key (the ``unauthorized`` outcome).
         self.denied = False
+
+    def check_deadline(self) -> None:
+        """Raise LimitExceeded once the request is past its deadline (the client has had its
+        timeout answer; this stops the worker thread's remaining fields)."""
+        if time.monotonic() > self.deadline:
+            raise LimitExceeded(
+                f"the request took longer than the request time limit of "
+                f"{self.settings.request_timeout:g} s (QKG_REQUEST_TIMEOUT)"
+            )
 
     def release(self) -> None:
         """Drop the request's loaded data once the answer is complete. graphql-core's

@@ -9,11 +9,16 @@ extensions) of a scalar or enum type, none of that can change the answer, so
 including a value that fails coercion or is null where the schema says non-null, takes
 graphql-core's own path, which raises the spec's errors. Answers are identical;
 ``tests/api/test_execution.py`` compares them with the stock context.
+
+Each field first checks the request's deadline (:meth:`qkg.api.context.Context.check_deadline`,
+one clock read): a request the router has already answered with a timeout stops working at
+its next field instead of finishing an answer nobody reads.
 """
 
 from __future__ import annotations
 
 import operator
+import time
 import weakref
 from collections.abc import Callable
 from typing import Any
@@ -68,6 +73,7 @@ class LeanExecutionContext(StrawberryGraphQLCoreExecutionContext):
     #: resolver; looked up once per operation, on its first field.
     _plans: dict[tuple[str, str], _Plan] | None = None
     _planned = False
+    _deadline = float("inf")
 
     def execute_field(
         self,
@@ -82,6 +88,9 @@ class LeanExecutionContext(StrawberryGraphQLCoreExecutionContext):
             mm = self.middleware_manager  # strawberry passes a manager, often an empty one
             if mm is None or not mm.middlewares:
                 self._plans = _PLANS.setdefault(self.schema, {})
+            self._deadline = getattr(self.context_value, "deadline", self._deadline)
+        if time.monotonic() > self._deadline:
+            self.context_value.check_deadline()  # raises: the field's error, the rest skipped fast
         plans = self._plans
         if plans is not None:
             node = field_details_list[0].node

@@ -4,9 +4,18 @@
   chunked body without ``Content-Length`` is capped too (SECURITY.md). Requests carrying a
   valid API key get the larger ingest cap: only authenticated callers may send big bodies.
 - :func:`limit_extensions` returns strawberry extension *factories* (never instances) for
-  the depth, alias and token limits, parser/validation caches, optional introspection
-  blocking, and error masking that hides only resolver exceptions, so validation and limit
-  messages stay readable.
+  the depth, alias and token limits, the parsed-document cache (:mod:`qkg.api.caches`),
+  introspection blocking (off unless ``QKG_INTROSPECTION`` or development turns it on), and
+  error masking that hides only resolver exceptions, so validation and limit messages stay
+  readable.
+- :func:`alias_limit` counts aliases as strawberry's ``MaxAliasesLimiter`` does (a fragment's
+  aliases once per spread), but measures each fragment once: strawberry's walks every spread
+  again, so 25 fragments each spreading the next twice (260 tokens) took minutes of CPU.
+- :func:`depth_limit` counts introspection too (strawberry's depth limiter skips every
+  ``__`` field, so a depth-40 ``__schema { types { fields { type { ofType ... } } } }`` went
+  through): ordinary selections against ``QKG_MAX_QUERY_DEPTH``, selections under ``__schema``
+  or ``__type`` against ``QKG_MAX_INTROSPECTION_DEPTH`` (the standard introspection query of
+  GraphiQL and code generators is 14 deep).
 """
 
 from __future__ import annotations
@@ -14,24 +23,32 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 import orjson
-from graphql import GraphQLError
+from graphql import (
+    ASTValidationRule,
+    FieldNode,
+    FragmentDefinitionNode,
+    FragmentSpreadNode,
+    GraphQLError,
+    InlineFragmentNode,
+    OperationDefinitionNode,
+    SelectionSetNode,
+    ValidationContext,
+    ValidationRule,
+)
 from strawberry.extensions import (
     AddValidationRules,
     DisableIntrospection,
     MaskErrors,
-    MaxAliasesLimiter,
     MaxTokensLimiter,
-    ParserCache,
-    QueryDepthLimiter,
     SchemaExtension,
-    ValidationCache,
 )
 
 from qkg.schemas import LimitExceeded, ValidationError
 
+from .caches import ByteLRU, CachedDocument, DocumentCache
 from .context import check_api_key
 
 if TYPE_CHECKING:
@@ -39,12 +56,21 @@ if TYPE_CHECKING:
 
     from .settings import Settings
 
-__all__ = ["MASKED_MESSAGE", "BodySizeLimit", "limit_extensions", "should_mask", "token_limit_error"]
+__all__ = [
+    "MASKED_MESSAGE",
+    "BodySizeLimit",
+    "alias_limit",
+    "depth_limit",
+    "limit_extensions",
+    "should_mask",
+    "token_limit_error",
+]
 
 #: What a client reads in place of an unexpected error's message.
 MASKED_MESSAGE = "Unexpected error."
 
 ExtensionFactory = Callable[[], SchemaExtension]
+_M = TypeVar("_M")
 
 
 def should_mask(error: GraphQLError) -> bool:
@@ -98,23 +124,131 @@ def token_limit_error(query: str, limit: int) -> GraphQLError | None:
 
 def limit_extensions(settings: Settings) -> list[type[SchemaExtension] | ExtensionFactory]:
     """Extension factories enforcing ``settings``' limits, in the order they must run."""
-    # The depth and alias limiters are validation rules built per limiter instance; build
-    # them once, so every request validates with the same rule classes and the validation
-    # cache (keyed by document and rules) hits instead of re-validating each request.
-    rules = [
-        *QueryDepthLimiter(max_depth=settings.max_query_depth).validation_rules,
-        *MaxAliasesLimiter(max_alias_count=settings.max_aliases).validation_rules,
+    # The depth and alias limits are validation rules built once, so every request validates
+    # with the same rule classes (the document cache remembers a document passed them).
+    rules: list[type[ASTValidationRule]] = [
+        depth_limit(settings.max_query_depth, settings.max_introspection_depth),
+        alias_limit(settings.max_aliases),
     ]
     exts: list[type[SchemaExtension] | ExtensionFactory] = [
-        functools.partial(MaxTokensLimiter, max_token_count=settings.max_tokens),
-        functools.partial(ParserCache, maxsize=1024),
-        functools.partial(AddValidationRules, rules),
-        functools.partial(ValidationCache, maxsize=1024),
+        functools.partial(MaxTokensLimiter, max_token_count=settings.max_tokens)
     ]
+    if settings.cache_bytes:
+        documents: ByteLRU[bytes, CachedDocument] = ByteLRU(
+            settings.cache_bytes, settings.cache_max_entry_bytes
+        )
+        exts.append(functools.partial(DocumentCache, documents))
+    exts.append(functools.partial(AddValidationRules, rules))
     if not settings.introspection:
         exts.append(DisableIntrospection)
     exts.append(functools.partial(MaskErrors, should_mask_error=should_mask, error_message=MASKED_MESSAGE))
     return exts
+
+
+class _Fragments(Generic[_M]):
+    """A document's fragments, each measured once by ``measure`` however often it is spread;
+    a spread of an unknown or cyclic fragment measures None (other rules report those)."""
+
+    def __init__(
+        self, context: ValidationContext, measure: Callable[[SelectionSetNode, _Fragments[_M]], _M]
+    ) -> None:
+        self._defs = {
+            d.name.value: d for d in context.document.definitions if isinstance(d, FragmentDefinitionNode)
+        }
+        self._measure = measure
+        self._measured: dict[str, _M] = {}
+        self._open: set[str] = set()
+
+    def spread(self, node: FragmentSpreadNode) -> _M | None:
+        name = node.name.value
+        fragment = self._defs.get(name)
+        if fragment is None or name in self._open:
+            return None
+        if name not in self._measured:
+            self._open.add(name)
+            self._measured[name] = self._measure(fragment.selection_set, self)
+            self._open.discard(name)
+        return self._measured[name]
+
+
+def _operations(context: ValidationContext) -> list[OperationDefinitionNode]:
+    return [d for d in context.document.definitions if isinstance(d, OperationDefinitionNode)]
+
+
+def alias_limit(max_aliases: int) -> type[ValidationRule]:
+    """A validation rule refusing a document with more than ``max_aliases`` aliased fields,
+    counting a fragment's aliases at every spread (its count is measured once)."""
+
+    class AliasLimit(ValidationRule):
+        def __init__(self, context: ValidationContext) -> None:
+            super().__init__(context)
+            fragments = _Fragments(context, _aliases)
+            total = sum(_aliases(op.selection_set, fragments) for op in _operations(context))
+            if total > max_aliases:
+                context.report_error(GraphQLError(f"{total} aliases found. Allowed: {max_aliases}"))
+
+    return AliasLimit
+
+
+def _aliases(selections: SelectionSetNode, fragments: _Fragments[int]) -> int:
+    count = 0
+    for sel in selections.selections:
+        if isinstance(sel, FragmentSpreadNode):
+            count += fragments.spread(sel) or 0
+        elif isinstance(sel, FieldNode | InlineFragmentNode):
+            count += 1 if isinstance(sel, FieldNode) and sel.alias is not None else 0
+            if sel.selection_set is not None:
+                count += _aliases(sel.selection_set, fragments)
+    return count
+
+
+_Depths = tuple[int, int]  # (deepest ordinary selection, deepest introspection selection)
+
+
+def depth_limit(max_depth: int, max_introspection_depth: int) -> type[ValidationRule]:
+    """A validation rule refusing an operation deeper than ``max_depth`` (counted as
+    strawberry's ``QueryDepthLimiter`` counts: fields with a selection set, fragments
+    inlined), or whose introspection selections (under ``__schema`` / ``__type``) are deeper
+    than ``max_introspection_depth``. Each fragment is measured once, so nested spreads cost
+    linear time."""
+
+    class DepthLimit(ValidationRule):
+        def __init__(self, context: ValidationContext) -> None:
+            super().__init__(context)
+            fragments = _Fragments(context, _depths)
+            for op in _operations(context):
+                plain, intro = _depths(op.selection_set, fragments)
+                name = op.name.value if op.name else "anonymous"
+                if plain > max_depth:
+                    context.report_error(
+                        GraphQLError(f"'{name}' exceeds maximum operation depth of {max_depth}", op)
+                    )
+                elif intro > max_introspection_depth:
+                    context.report_error(
+                        GraphQLError(
+                            f"'{name}' exceeds maximum introspection depth of {max_introspection_depth}", op
+                        )
+                    )
+
+    return DepthLimit
+
+
+def _depths(selections: SelectionSetNode, fragments: _Fragments[_Depths]) -> _Depths:
+    plain = intro = 0
+    for sel in selections.selections:
+        if isinstance(sel, FragmentSpreadNode):
+            p, i = fragments.spread(sel) or (0, 0)
+            plain, intro = max(plain, p), max(intro, i)
+        elif isinstance(sel, InlineFragmentNode):
+            p, i = _depths(sel.selection_set, fragments)
+            plain, intro = max(plain, p), max(intro, i)
+        elif isinstance(sel, FieldNode) and sel.selection_set is not None:
+            p, i = _depths(sel.selection_set, fragments)
+            if sel.name.value.startswith("__"):
+                intro = max(intro, 1 + max(p, i))
+            else:
+                plain, intro = max(plain, 1 + p), max(intro, 1 + i if i else 0)
+    return plain, intro
 
 
 class BodySizeLimit:

@@ -13,8 +13,15 @@ Example::
 Each operation runs synchronously in a worker thread (``execute_sync``): resolvers batch
 store calls themselves (see :mod:`qkg.api.context`), the event loop stays free while the
 store works, and sync execution is cheaper than async resolvers. Answers to queries are
-cached per (query, variables, operation, graph version), so a repeated question costs one
-dictionary lookup until the graph changes.
+cached per (normalised query, variables, operation, graph version) in a cache bounded in
+bytes (:mod:`qkg.api.caches`), so a repeated question costs one lookup until the graph
+changes, and comments or whitespace cannot make it a new entry.
+
+Every request has a deadline (``QKG_REQUEST_TIMEOUT``): past it the client gets a GraphQL
+error with ``extensions.code`` ``REQUEST_TIMEOUT`` (HTTP 200, as every other limit error of a
+well-formed request), and the worker thread stops at its next field. Request bodies are
+decoded with orjson, which refuses lone surrogates and nesting deeper than 1,024 levels: such
+a body gets HTTP 400 naming the problem and one request-log line, never a traceback.
 
 Observability (see :mod:`qkg.api.telemetry`): each request's operation name and outcome go
 to the metrics and the request log; the store is wrapped in an
@@ -31,18 +38,19 @@ before its body is parsed.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import json
-import threading
 import time
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from contextlib import ExitStack
 from typing import TYPE_CHECKING, Any, cast
 
+import anyio
 import orjson
 from cross_web import HTTPException, parse_content_type
 from fastapi import APIRouter, Request
-from starlette.concurrency import run_in_threadpool
+from graphql import GraphQLError
 from starlette.responses import PlainTextResponse, Response
 from strawberry.exceptions import MissingQueryError
 from strawberry.fastapi import GraphQLRouter
@@ -51,6 +59,7 @@ from strawberry.types import ExecutionResult
 from strawberry.types.graphql import OperationType
 from strawberry.types.unset import UNSET
 
+from .caches import ByteLRU, DocumentCache, DocumentKeys
 from .context import Context, check_api_key
 from .limits import api_key_from_headers, token_limit_error
 from .logs import REQUEST_ID
@@ -81,39 +90,33 @@ __all__ = ["QkgGraphQLRouter", "graphql_router", "make_router", "telemetry_for"]
 StoreProvider = Callable[[], "GraphStore"]
 
 
-class _AnswerCache:
-    """A small thread-safe LRU of execution results keyed by request and graph version."""
+#: ``extensions.code`` of the error answering a request past its deadline.
+TIMEOUT_CODE = "REQUEST_TIMEOUT"
 
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self._data: OrderedDict[tuple[str, ...], ExecutionResult] = OrderedDict()
-        self._lock = threading.Lock()
 
-    def get(self, key: tuple[str, ...]) -> ExecutionResult | None:
-        with self._lock:
-            hit = self._data.get(key)
-            if hit is not None:
-                self._data.move_to_end(key)
-            return hit
+def _timeout_error(seconds: float) -> GraphQLError:
+    return GraphQLError(
+        f"the request took longer than the request time limit of {seconds:g} s (QKG_REQUEST_TIMEOUT); "
+        "ask for less (a smaller `first`, depth or page) or retry later",
+        extensions={"code": TIMEOUT_CODE},
+    )
 
-    def put(self, key: tuple[str, ...], value: ExecutionResult) -> ExecutionResult:
-        """Keep (and return) the answer's data as encoded JSON (an ``orjson.Fragment`` that the encoder
-        copies as it is): far smaller than the object tree, and nothing for the
-        garbage collector to walk through on every full collection."""
-        data = orjson.Fragment(orjson.dumps(value.data))
-        value = ExecutionResult(
-            data=cast("dict[str, object]", data), errors=None, extensions=value.extensions
-        )
-        with self._lock:
-            self._data[key] = value
-            self._data.move_to_end(key)
-            while len(self._data) > self.size:
-                self._data.popitem(last=False)
-        return value
+
+def _encoded(result: ExecutionResult) -> tuple[ExecutionResult, int]:
+    """The answer with its data kept as encoded JSON (an ``orjson.Fragment`` the encoder copies
+    as it is: far smaller than the object tree, and nothing for the garbage collector to walk),
+    and that JSON's size."""
+    data = orjson.dumps(result.data)
+    fragment = orjson.Fragment(data)
+    value = ExecutionResult(
+        data=cast("dict[str, object]", fragment), errors=None, extensions=result.extensions
+    )
+    return value, len(data)
 
 
 class QkgGraphQLRouter(GraphQLRouter[Context, None]):
-    """strawberry's FastAPI router with sync execution in a thread and an answer cache."""
+    """strawberry's FastAPI router with sync execution in a thread, a request deadline and an
+    answer cache (``caches``: its query keys and answers, see :mod:`qkg.api.caches`)."""
 
     def __init__(
         self,
@@ -127,10 +130,29 @@ class QkgGraphQLRouter(GraphQLRouter[Context, None]):
         self._get_store = get_store
         self._settings = settings
         self._keys = tuple(k.get_secret_value() for k in settings.api_keys)
-        self._cache = _AnswerCache(settings.response_cache_size) if settings.response_cache_size else None
+        self.keys = DocumentKeys(settings.cache_bytes) if settings.cache_bytes else None
+        self.answers: ByteLRU[bytes, ExecutionResult] | None = (
+            ByteLRU(settings.cache_bytes, settings.cache_max_entry_bytes, settings.response_cache_size)
+            if settings.cache_bytes and settings.response_cache_size
+            else None
+        )
         self._telemetry = telemetry or Telemetry()
         self._instrumented: tuple[GraphStore, GraphStore] | None = None
         super().__init__(schema, context_getter=self._context, **kw)
+
+    @property
+    def caches(self) -> dict[str, ByteLRU[Any, Any]]:
+        """Every cache serving this router, by name (``keys``, ``documents``, ``answers``): their
+        ``bytes``, ``hits`` and ``misses`` for operators and tests."""
+        out: dict[str, ByteLRU[Any, Any]] = {}
+        if self.keys is not None:
+            out["keys"] = self.keys.cache
+        for ext in getattr(self.schema, "extensions", ()):
+            if isinstance(ext, functools.partial) and ext.func is DocumentCache:
+                out["documents"] = ext.args[0]
+        if self.answers is not None:
+            out["answers"] = self.answers
+        return out
 
     def _store(self) -> GraphStore:
         """The store, wrapped to report its calls when metrics or tracing are on."""
@@ -146,10 +168,32 @@ class QkgGraphQLRouter(GraphQLRouter[Context, None]):
         """orjson instead of ``json.dumps``: several times faster on large answers."""
         return orjson.dumps(data)
 
+    def decode_json(self, data: str | bytes) -> object:
+        """orjson instead of ``json.loads``: it refuses lone surrogates (which no answer could
+        encode) and nesting past 1,024 levels (``json`` recurses until RecursionError); both
+        are the client's mistake, answered with 400 and the reason."""
+        try:
+            return orjson.loads(data)
+        except orjson.JSONDecodeError as e:
+            reason = e.msg
+            if "surrogate" in reason:
+                reason = (
+                    f"a string holds a lone UTF-16 surrogate (\\ud800-\\udfff without its pair): {reason}"
+                )
+            elif "depth" in reason or "recursion" in reason.lower():
+                reason = f"it nests deeper than 1,024 levels: {reason}"
+            raise HTTPException(400, f"Unable to parse request body as JSON: {reason}") from None
+
     async def _context(self, request: Request) -> Context:
         presented = api_key_from_headers(request.scope.get("headers", []))
         authenticated = bool(self._keys) and check_api_key(presented, self._keys)
-        return Context(self._store(), self._settings, authenticated=authenticated, telemetry=self._telemetry)
+        return Context(
+            self._store(),
+            self._settings,
+            authenticated=authenticated,
+            telemetry=self._telemetry,
+            deadline=time.monotonic() + self._settings.request_timeout,
+        )
 
     async def run(self, request: Any, context: Any = UNSET, root_value: Any = UNSET) -> Any:
         """Serve one request and record it (metrics, span; the log line and ``X-Request-ID``
@@ -252,20 +296,13 @@ class QkgGraphQLRouter(GraphQLRouter[Context, None]):
             return ExecutionResult(data=None, errors=[refused])  # before any parsing
         multipart = _is_multipart(request_adapter)
         allowed = {OperationType.MUTATION} if multipart else OperationType.from_http(request_adapter.method)
-        request_key: tuple[str, ...] | None = None
-        if self._cache is not None and request_data.query and not multipart:
-            variables = orjson.dumps(request_data.variables or {}, option=orjson.OPT_SORT_KEYS).decode()
-            request_key = (
-                request_data.query,
-                variables,
-                request_data.operation_name or "",
-                request_adapter.method,
-            )
+        keyed = self.keys is not None and bool(request_data.query) and not multipart
 
-        def run() -> tuple[tuple[str, ...] | None, ExecutionResult, bool]:
-            # in the worker thread: reading the graph version is a round trip on Neo4j
-            key = None if request_key is None else (*request_key, context.store.version)
-            if key is not None and self._cache is not None and (hit := self._cache.get(key)) is not None:
+        def run() -> tuple[bytes | None, ExecutionResult, bool]:
+            # in the worker thread: normalising lexes the whole text, and reading the graph
+            # version is a round trip on Neo4j
+            key = self._answer_key(request_data, request_adapter.method, context) if keyed else None
+            if key is not None and self.answers is not None and (hit := self.answers.get(key)) is not None:
                 return key, hit, True
             try:
                 result = self.schema.execute_sync(
@@ -282,7 +319,13 @@ class QkgGraphQLRouter(GraphQLRouter[Context, None]):
             return key, result, False
 
         try:
-            key, result, cached = await run_in_threadpool(run)
+            with anyio.fail_after(max(0.0, context.deadline - time.monotonic())):
+                # abandoned at the deadline; the thread stops at its next field (Context.check_deadline)
+                key, result, cached = await anyio.to_thread.run_sync(run, abandon_on_cancel=True)
+        except TimeoutError:
+            if record is not None:
+                record.outcome = "limit"
+            return ExecutionResult(data=None, errors=[_timeout_error(self._settings.request_timeout)])
         except CannotGetOperationTypeError as e:
             raise HTTPException(400, e.as_http_error_reason()) from e
         except InvalidOperationTypeError as e:
@@ -294,11 +337,13 @@ class QkgGraphQLRouter(GraphQLRouter[Context, None]):
         if (
             not cached
             and key is not None
-            and self._cache is not None
+            and self.answers is not None
             and not result.errors
             and not context.mutated
         ):
-            result = self._cache.put(key, result)  # the response copies the encoded answer
+            encoded, size = _encoded(result)
+            if self.answers.put(key, encoded, size):
+                result = encoded  # the response copies the encoded answer
         if record is not None:
             record.cached = cached
             record.outcome = "ok" if cached else outcome_of(result.errors, denied=context.denied)
@@ -306,6 +351,28 @@ class QkgGraphQLRouter(GraphQLRouter[Context, None]):
         if metrics is not None and key is not None:
             (metrics.cache_hits if cached else metrics.cache_misses).inc()
         return result
+
+    def _answer_key(self, request_data: GraphQLRequestData, method: str, context: Context) -> bytes | None:
+        """The answer cache's key: a hash of the normalised document, the variables as canonical
+        JSON, the operation name, the method and the graph version; None (do not cache) with
+        the answer cache off, for a text that does not lex or variables that cannot be
+        encoded. The document's key goes to the context for the parsed-document cache."""
+        assert self.keys is not None
+        assert request_data.query
+        document = self.keys.key(request_data.query)
+        context.document_key = document or b""
+        if document is None or self.answers is None:
+            return None
+        try:
+            variables = orjson.dumps(request_data.variables or {}, option=orjson.OPT_SORT_KEYS)
+        except orjson.JSONEncodeError:  # nested past orjson's depth: executed, never cached
+            return None
+        h = hashlib.sha256(document)
+        for part in (variables, (request_data.operation_name or "").encode(), method.encode()):
+            h.update(len(part).to_bytes(8, "big"))
+            h.update(part)
+        h.update(context.store.version.encode())
+        return h.digest()
 
 
 def make_router(

@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 from typing import Annotated, Literal, TypeVar
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from qkg.schemas import ConfigurationError
@@ -71,13 +71,16 @@ class Settings(LogSettings):
 
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
-    #: ``development`` turns GraphiQL and field suggestions on; ``production`` turns them off.
+    #: ``development`` turns GraphiQL, field suggestions and introspection on; ``production`` turns them off.
     environment: Literal["development", "production"] = "production"
     #: Comma-separated API keys for mutations; none configured disables mutations.
     api_keys: Annotated[tuple[SecretStr, ...], NoDecode] = ()
     cors_origins: Annotated[tuple[str, ...], NoDecode] = ()
-    introspection: bool = True
+    #: GraphQL introspection; unset, on in development only (GraphiQL needs it).
+    introspection: bool | None = Field(default=None, validate_default=True)
     max_query_depth: int = Field(default=10, ge=1)
+    #: Depth of selections under ``__schema`` / ``__type`` (the standard introspection query is 14 deep).
+    max_introspection_depth: int = Field(default=15, ge=1)
     max_aliases: int = Field(default=15, ge=1)
     max_tokens: int = Field(default=2000, ge=10)
     max_body_bytes: int = Field(default=1_000_000, ge=1024)
@@ -101,8 +104,14 @@ class Settings(LogSettings):
     analytics_exact_nodes: int = Field(default=20_000, ge=1)
     #: The same limit for anonymous callers.
     analytics_exact_nodes_anonymous: int = Field(default=5_000, ge=1)
-    #: Answers cached per (query, variables, graph version); 0 turns the cache off.
+    #: Answers cached per (normalised query, variables, graph version); 0 turns the cache off.
     response_cache_size: int = Field(default=1024, ge=0)
+    #: Bytes each GraphQL cache (answers, parsed documents, query keys) may hold; 0 turns them off.
+    cache_bytes: int = Field(default=64_000_000, ge=0)
+    #: Largest query (its parsed document) or answer (its JSON) a cache keeps, in bytes.
+    cache_max_entry_bytes: int = Field(default=1_000_000, ge=0)
+    #: Seconds one GraphQL request may take before it is answered with a limit error.
+    request_timeout: float = Field(default=30.0, gt=0)
     #: Serve Prometheus metrics at ``/metrics`` on the API's port.
     metrics: bool = False
     #: Serve the metrics on this port instead (on ``host``), not on the API's port.
@@ -120,6 +129,11 @@ class Settings(LogSettings):
     @classmethod
     def _otel(cls, v: bool | None) -> bool:
         return otel_configured_by_environment() if v is None else v
+
+    @field_validator("introspection")
+    @classmethod
+    def _introspection(cls, v: bool | None, info: ValidationInfo) -> bool:
+        return info.data.get("environment") == "development" if v is None else v
 
     @field_validator("api_keys", "cors_origins", mode="before")
     @classmethod

@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from pathlib import PureWindowsPath
 from typing import TYPE_CHECKING, Annotated, Generic, TypeVar
 
 import strawberry
@@ -80,6 +81,7 @@ __all__ = [
     "decode_cursor",
     "encode_cursor",
     "paginate",
+    "public_source",
 ]
 
 Info = strawberry.Info[Context, None]
@@ -96,6 +98,23 @@ CentralityMetricEnum = strawberry.enum(CentralityMetric, name="CentralityMetric"
 DEFAULT_VIA: tuple[RelationType, ...] = (RelationType.PARTNERS_WITH, RelationType.PARTY_TO)
 
 
+#: Schemes whose sources are shown as they are; any other source is a file, shown by its name.
+_URL_SCHEMES = ("http://", "https://")
+
+
+def public_source(source: str | None) -> str | None:
+    """What an answer may show of a document's source: a web URL as it is, a file by its name
+    only (its folders name the server's layout and users), nothing for standard input.
+
+    >>> public_source("/srv/qkg/news/2024/kaist-mou.html"), public_source("https://example.org/a")
+    ('kaist-mou.html', 'https://example.org/a')
+    """
+    if source is None or source.lower().startswith(_URL_SCHEMES):
+        return source
+    name = PureWindowsPath(source.removeprefix("file://")).name  # splits on / and \\ alike
+    return name if name not in ("", "-") else None
+
+
 # -- pagination ----------------------------------------------------------------------------
 _CURSOR_PREFIX = "qkg:v1:"
 
@@ -106,16 +125,25 @@ def encode_cursor(offset: int) -> str:
 
 
 def decode_cursor(cursor: str | None) -> int:
-    """The offset *after* ``cursor`` (0 for none); a malformed cursor raises LimitExceeded."""
+    """The offset *after* ``cursor`` (0 for none); a malformed cursor, or one whose position is
+    not a plain non-negative integer (``-5`` would count from the end), raises LimitExceeded.
+
+    >>> decode_cursor(encode_cursor(4))
+    5
+    """
     if cursor is None:
         return 0
     try:
         raw = base64.urlsafe_b64decode(cursor.encode()).decode()
-        if not raw.startswith(_CURSOR_PREFIX):
-            raise ValueError(raw)
-        return int(raw[len(_CURSOR_PREFIX) :]) + 1
     except (ValueError, UnicodeDecodeError):
-        raise LimitExceeded(f"cursor {cursor[:40]!r} is not a cursor this API issued") from None
+        raw = ""
+    position = raw.removeprefix(_CURSOR_PREFIX)
+    if not raw.startswith(_CURSOR_PREFIX) or not (position.isascii() and position.isdigit()):
+        raise LimitExceeded(
+            f"cursor {cursor[:40]!r} is not a cursor this API issued (its position must be a whole "
+            "number from 0; use a cursor from `edges` or `pageInfo`)"
+        )
+    return int(position) + 1
 
 
 def check_first(first: int, limit: int, name: str = "first") -> int:
@@ -183,7 +211,9 @@ class Document:
     title: str = strawberry.field(default=None)
 
     url: str | None = strawberry.field(
-        default=None, description="Where the document came from (its URL when it has one)."
+        default=None,
+        description="Where the document came from: its URL, or for a file only the file's name "
+        "(never a path on the server).",
     )
 
     published_at: dt.date | None = strawberry.field(default=None)
@@ -193,7 +223,7 @@ class Document:
     def __post_init__(self) -> None:
         self.id = strawberry.ID(self.model.id)
         self.title = self.model.title
-        self.url = self.model.source
+        self.url = public_source(self.model.source)
         self.published_at = self.model.published
         self.media_type = self.model.media_type
 
@@ -359,7 +389,7 @@ class Actor:
             raise LimitExceeded(f"depth must be between 1 and 3 (collaborator depth limit), got {depth}")
         check_first(first, info.context.settings.max_collaborators, "first (collaborators)")
         vias = tuple(sorted(set(via or DEFAULT_VIA)))
-        budget = info.context.settings.max_walk_nodes
+        budget = info.context.walk_budget
         return collaborators(
             info.context.loader, self.group, self.model.id, depth, vias, first, budget=budget
         )

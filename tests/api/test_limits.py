@@ -46,6 +46,17 @@ def test_alias_limit_counts_aliases_inside_fragments(api: Client) -> None:
     assert "aliases" in msg
 
 
+def test_fragment_fan_out_is_counted_without_walking_every_spread(api: Client) -> None:
+    """30 fragments each spreading the next twice (about 300 tokens) stand for 2**30 copies of
+    the last one's alias: counted per fragment, refused at once (strawberry's own limiter
+    walked every spread, minutes of CPU)."""
+    n = 30
+    q = "{ ...F0 } " + " ".join(f"fragment F{i} on Query {{ ...F{i + 1} ...F{i + 1} }}" for i in range(n))
+    q += f" fragment F{n} on Query {{ a: stats {{ documents }} }}"
+    (msg,) = api.errors(q)
+    assert msg == f"{2**n} aliases found. Allowed: 3"
+
+
 def test_token_limit(api: Client) -> None:
     q = "{ stats { " + " ".join(["goals"] * 450) + " } }"
     assert len(q) < 4096
@@ -122,13 +133,17 @@ def test_no_field_suggestions_in_production_but_in_development(memory: GraphStor
         assert "Did you mean 'documents'" in msg
 
 
-def test_introspection_can_be_turned_off(memory: GraphStore, serve: Serve) -> None:
+def test_introspection_is_off_in_production_unless_turned_on(memory: GraphStore, serve: Serve) -> None:
     q = "{ __schema { queryType { name } } }"
     with serve(memory) as api:
-        assert api(q)["__schema"]["queryType"]["name"] == "Query"
-    with serve(memory, introspection=False) as api:
         msgs = api.errors(q)
         assert all("introspection has been disabled" in m for m in msgs)
+    with serve(memory, introspection=True) as api:
+        assert api(q)["__schema"]["queryType"]["name"] == "Query"
+    with serve(memory, environment="development") as api:
+        assert api(q)["__schema"]["queryType"]["name"] == "Query"
+    with serve(memory, environment="development", introspection=False) as api:
+        assert api.errors(q)
 
 
 def test_graphiql_only_in_development(memory: GraphStore, serve: Serve) -> None:
@@ -161,6 +176,7 @@ def test_health_reports_the_store(memory: GraphStore, serve: Serve) -> None:
         body = r.json()
         assert body["status"] == "ok"
         assert body["store"]["kind"] == "embedded"
+        assert body["store"]["documents"] == 2
 
 
 def test_cors_origins_from_settings(memory: GraphStore, serve: Serve) -> None:
