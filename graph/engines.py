@@ -266,14 +266,20 @@ def to_csr(G: nx.Graph | Network, weight: str | None = None) -> tuple[scipy.spar
         if per_graph is not None and per_graph.get("fp") == fp and (weight,) in per_graph:
             cached: tuple[scipy.sparse.csr_array, list[Any]] = per_graph[(weight,)]
             return cached
-    view = to_igraph(G)
-    n = len(view.nodes)
-    el = view.edge_array
-    if el is None:
-        el = np.asarray(view.graph.get_edgelist(), dtype=np.int64).reshape(-1, 2)
-    w = view.weights(weight)
-    data = np.ones(len(el)) if w is None else np.asarray(w, dtype=float)
-    rows, cols = el[:, 0], el[:, 1]
+    if isinstance(G, Network):  # straight from the arrays: no igraph graph needed
+        nodes = list(G.ids)
+        rows, cols = G.source.astype(np.int64), G.target.astype(np.int64)
+        data = np.ones(len(rows)) if weight is None else G.edge_values(weight)
+    else:
+        view = to_igraph(G)
+        nodes = view.nodes
+        el = view.edge_array
+        if el is None:
+            el = np.asarray(view.graph.get_edgelist(), dtype=np.int64).reshape(-1, 2)
+        w = view.weights(weight)
+        data = np.ones(len(el)) if w is None else np.asarray(w, dtype=float)
+        rows, cols = el[:, 0], el[:, 1]
+    n = len(nodes)
     if not G.is_directed():
         rows, cols, data = (
             np.concatenate([rows, cols]),
@@ -286,8 +292,8 @@ def to_csr(G: nx.Graph | Network, weight: str | None = None) -> tuple[scipy.spar
         if per_graph is None or per_graph.get("fp") != fp:
             per_graph = {"fp": fp}
             _CSR_CACHE[G] = per_graph
-        per_graph[(weight,)] = (A, view.nodes)
-    return A, view.nodes
+        per_graph[(weight,)] = (A, nodes)
+    return A, nodes
 
 
 _RNG_LOCK = threading.Lock()

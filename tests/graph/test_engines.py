@@ -119,3 +119,31 @@ def test_the_reduction_hands_over_an_equal_igraph() -> None:
     assert adopted.graph.get_edgelist() == fresh.graph.get_edgelist()
     for attr in ("weight", "distance", "links"):
         assert adopted.weights(attr) == fresh.weights(attr)
+
+
+@pytest.mark.parametrize("directed", [False, True], ids=["undirected", "directed"])
+def test_network_arrays_convert_like_their_networkx_graph(directed: bool) -> None:
+    from qkg.graph.projection import network
+    from qkg.schemas import Link, RelationType
+
+    rng = random.Random(7)
+    ids = [f"company:{c}" for c in "abcdefghij"]
+    links = [
+        Link(source=s, target=t, type=rng.choice([RelationType.PARTNERS_WITH, RelationType.INVESTS_IN]),
+             weight=rng.randint(1, 4))
+        for s, t in (rng.sample(ids, 2) for _ in range(40))
+    ]  # fmt: skip
+    arrays = network(links, via=[RelationType.PARTNERS_WITH, RelationType.INVESTS_IN], directed=directed)
+    G = arrays.to_networkx()
+    assert G.is_directed() is directed
+    fast, slow = to_igraph(arrays), to_igraph(G)
+    assert fast.nodes == slow.nodes == list(arrays.ids)
+    assert fast.graph.get_edgelist() == slow.graph.get_edgelist()
+    for attr in (None, "weight", "distance", "links"):
+        assert fast.weights(attr) == pytest.approx(slow.weights(attr)) if attr else fast.weights(attr) is None
+        A, nodes = to_csr(arrays, attr)
+        B, _ = to_csr(G, attr)
+        assert nodes == list(arrays.ids)
+        assert A.toarray().tolist() == B.toarray().tolist()
+    assert centrality.degree(arrays, direction="in") == centrality.degree(G, direction="in")
+    assert centrality.degree(arrays, weight="weight") == centrality.degree(G, weight="weight")
