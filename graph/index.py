@@ -15,7 +15,10 @@ import hashlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
+
+import numpy as np
+from numpy.typing import NDArray
 
 from qkg.schemas import (
     SYMMETRIC_TYPES,
@@ -40,7 +43,7 @@ from qkg.schemas.rdf import canonical_delta
 
 from .store import RelKey, Step
 
-__all__ = ["GraphIndex", "RelKey", "delta_digest"]
+__all__ = ["EdgeArrays", "GraphIndex", "RelKey", "delta_digest"]
 
 _TECH_TYPES = frozenset({RelationType.WORKS_ON.value, RelationType.DEVELOPS.value})
 _PARTY = RelationType.PARTY_TO
@@ -57,6 +60,19 @@ def delta_digest(delta: KnowledgeGraph) -> str:
     a no-op.
     """
     return hashlib.sha256(canonical_delta(delta).model_dump_json().encode()).hexdigest()
+
+
+class EdgeArrays(NamedTuple):
+    """The graph's links as columns (see :meth:`GraphIndex.edge_arrays`): link ``i`` joins
+    ``ids[source[i]]`` and ``ids[target[i]]``, backed by ``weight[i]`` pieces of evidence;
+    ``both_ways[i]`` for symmetric relations and co-party links. The arguments of
+    :func:`qkg.graph.projection.reduce_columns`."""
+
+    ids: list[str]
+    source: NDArray[np.int32]
+    target: NDArray[np.int32]
+    weight: NDArray[np.float64]
+    both_ways: NDArray[np.bool_]
 
 
 @dataclass(slots=True)
@@ -580,6 +596,38 @@ class GraphIndex:
                     )
         out.sort(key=lambda link: (link.source, link.type.value, link.target, link.agreement or ""))
         return out
+
+    def edge_arrays(self, types: Iterable[RelationType] | None = None) -> EdgeArrays:
+        """The links of :meth:`links` without a time window, of ``types`` (all if None),
+        as columns over an id table, without a :class:`Link` object each; self-links are
+        left out. In no particular order."""
+        wanted = None if types is None else frozenset(RelationType(t) for t in types)
+        index: dict[str, int] = {}
+        intern = index.setdefault
+        src: list[int] = []
+        dst: list[int] = []
+        weight: list[int] = []
+        both: list[bool] = []
+        for r in self.rel.values():
+            if (wanted is None or r.type in wanted) and r.source != r.target:
+                src.append(intern(r.source, len(index)))
+                dst.append(intern(r.target, len(index)))
+                weight.append(len(r.evidence))
+                both.append(r.type in SYMMETRIC_TYPES)
+        if wanted is None or _PARTY in wanted:
+            for a in self.agr.values():
+                for p, q in combinations(a.parties, 2):
+                    src.append(intern(p, len(index)))
+                    dst.append(intern(q, len(index)))
+                    weight.append(len(a.evidence))
+                    both.append(True)
+        return EdgeArrays(
+            list(index),
+            np.asarray(src, dtype=np.int32),
+            np.asarray(dst, dtype=np.int32),
+            np.asarray(weight, dtype=np.float64),
+            np.asarray(both, dtype=np.bool_),
+        )
 
     def steps(self, nodes: Sequence[str], types: frozenset[RelationType] | None) -> dict[str, list[Step]]:
         """Neighbour expansion (see :meth:`qkg.graph.store.GraphStore.steps`). Hubs' sorted

@@ -14,7 +14,9 @@ from pathlib import Path
 import pytest
 
 from qkg.graph import EmbeddedStore, open_store, open_store_from_settings, snapshot
-from qkg.schemas import ConfigurationError, StoreError, StoreLocked
+from qkg.graph.index import GraphIndex
+from qkg.graph.projection import network, reduce_columns
+from qkg.schemas import ConfigurationError, RelationType, StoreError, StoreLocked
 from qkg.schemas.rdf import canonical_delta
 from tests.factories import aws_pasqal, canonical_dump, corpus, hub, kaist_pasqal, kaist_pasqal_v2
 
@@ -267,3 +269,29 @@ def test_graph_without_marker_is_dropped_on_open(tmp_path: Path) -> None:
         assert canonical_dump(store) == expected
     raw = ox.Store(str(folder / "oxigraph"))
     assert ox.NamedNode(iri(half.document.id)) not in set(raw.named_graphs())
+
+
+@pytest.mark.parametrize("directed", [False, True])
+@pytest.mark.parametrize(
+    "via",
+    [
+        None,
+        [RelationType.PARTNERS_WITH],
+        [RelationType.PARTY_TO],
+        [RelationType.DEVELOPS, RelationType.PART_OF],
+    ],
+)
+def test_edge_arrays_reduce_to_the_network_of_the_links(
+    directed: bool, via: list[RelationType] | None
+) -> None:
+    """The index's links as columns give the same analytics network as its Link objects."""
+    index = GraphIndex()
+    for d in [*corpus(), kaist_pasqal_v2(), hub(70)]:
+        canon = canonical_delta(d)
+        index.add(canon, canon.document.id)
+    expected = network(index.links(via, None, None), via=via, directed=directed)
+    got = reduce_columns(*index.edge_arrays(via), directed=directed)
+    assert got.ids == expected.ids
+    assert len(got.ids) > 0
+    for name in ("source", "target", "weight", "links"):
+        assert getattr(got, name).tolist() == getattr(expected, name).tolist(), name
