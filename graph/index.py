@@ -602,31 +602,26 @@ class GraphIndex:
         as columns over an id table, without a :class:`Link` object each; self-links are
         left out. In no particular order."""
         wanted = None if types is None else frozenset(RelationType(t) for t in types)
-        index: dict[str, int] = {}
-        intern = index.setdefault
-        src: list[int] = []
-        dst: list[int] = []
-        weight: list[int] = []
-        both: list[bool] = []
-        for r in self.rel.values():
-            if (wanted is None or r.type in wanted) and r.source != r.target:
-                src.append(intern(r.source, len(index)))
-                dst.append(intern(r.target, len(index)))
-                weight.append(len(r.evidence))
-                both.append(r.type in SYMMETRIC_TYPES)
+        rows = [
+            (r.source, r.target, len(r.evidence), r.type in SYMMETRIC_TYPES)
+            for r in self.rel.values()
+            if (wanted is None or r.type in wanted) and r.source != r.target
+        ]
         if wanted is None or _PARTY in wanted:
-            for a in self.agr.values():
-                for p, q in combinations(a.parties, 2):
-                    src.append(intern(p, len(index)))
-                    dst.append(intern(q, len(index)))
-                    weight.append(len(a.evidence))
-                    both.append(True)
+            rows += [
+                (p, q, len(a.evidence), True)
+                for a in self.agr.values()
+                for p, q in combinations(a.parties, 2)
+            ]
+        sources = [row[0] for row in rows]
+        targets = [row[1] for row in rows]
+        position = {n: i for i, n in enumerate(dict.fromkeys([*sources, *targets]))}
         return EdgeArrays(
-            list(index),
-            np.asarray(src, dtype=np.int32),
-            np.asarray(dst, dtype=np.int32),
-            np.asarray(weight, dtype=np.float64),
-            np.asarray(both, dtype=np.bool_),
+            list(position),
+            np.fromiter(map(position.__getitem__, sources), dtype=np.int32, count=len(rows)),
+            np.fromiter(map(position.__getitem__, targets), dtype=np.int32, count=len(rows)),
+            np.fromiter((row[2] for row in rows), dtype=np.float64, count=len(rows)),
+            np.fromiter((row[3] for row in rows), dtype=np.bool_, count=len(rows)),
         )
 
     def steps(self, nodes: Sequence[str], types: frozenset[RelationType] | None) -> dict[str, list[Step]]:
