@@ -133,6 +133,15 @@ _DESCRIBED_CONTEST = re.compile(
     r"\bthe\s+(?:[£$€]\s?\d[\d.,]*\s?(?:m|bn|k|million|billion)?\s+)?"
     r"((?:[a-z][\w-]*\s+){0,3}?quantum\s+(?:[a-z][\w-]*\s+){0,3}?(?:competition|challenge|prize))\b"
 )
+#: Programmes named by a specific description: "Finland's first quantum computer" (a place's
+#: first machine or network, not a project named after one), "a joint call for proposals".
+_FIRST_OF_A_PLACE = re.compile(
+    rf"(?<![\w-])({CAPW}(?:\s+{CAPW})?['’]s\s+first\s+(?:[\w-]+\s+){{0,2}}?quantum\s+"
+    r"(?:computer|network|testbed|satellite|foundry))\b(?!\s+[a-z]+\s+(?:project|programme|program)\b)"
+)
+_JOINT_CALL = re.compile(
+    r"\b(?:a|the)\s+(joint\s+(?:[a-z]+\s+)?call\s+for\s+(?:proposals|projects|applications))\b"
+)
 _KINDS = word_table("org_kinds")
 #: A lower-case word right before a capitalised one: where a kind noun may introduce a name.
 _BEFORE_CAPITAL = re.compile(r"(?<![\w-])([a-z]+)\s+(?=[A-Z0-9])")
@@ -267,6 +276,14 @@ def cue_names(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
             solo_ok=True,
         )
     for m in _DESCRIBED_CONTEST.finditer(t) if "quantum" in t else ():
+        st = sent.start + m.start(1)
+        out.append(Mention(st, st + len(m.group(1)), m.group(1), E.PROGRAM, m.group(1), "descriptor"))
+    for m in _FIRST_OF_A_PLACE.finditer(t) if "first" in t else ():
+        owner = m.group(1).split("'")[0].split("’")[0]
+        if _is_place(owner, gaz) or gaz.by_demonym(owner.split()[0]):
+            st = sent.start + m.start(1)
+            out.append(Mention(st, st + len(m.group(1)), m.group(1), E.PROGRAM, m.group(1), "descriptor"))
+    for m in _JOINT_CALL.finditer(t) if "joint" in t else ():
         st = sent.start + m.start(1)
         out.append(Mention(st, st + len(m.group(1)), m.group(1), E.PROGRAM, m.group(1), "descriptor"))
     for m in _ONE_OF.finditer(t) if "one of" in t else ():

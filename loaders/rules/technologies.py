@@ -664,6 +664,12 @@ _ACRONYM_LAST = r"(?:,?\s+and\s+[A-Z][^§.;()]{0,80}?\s\((§\d+§)\))?"
 _COUNT = r"(?:two|three|four|five|six|seven|eight|nine|ten|several|\d{1,3})"
 
 
+_BEGIN_BUILDING = re.compile(
+    rf"({LIST})\s+[^§.;]{{0,120}}?\b(?:and|to)\s+(?:begin|start|commence)\s+"
+    rf"(?:building|constructing|developing|deploying)\s+(?:the\s+|a\s+|an\s+)?{ENT}"
+)
+
+
 def develops_facts(v: SentView, m: str) -> Iterator[Fact]:
     targets = {E.CLUSTER, E.PROGRAM, E.RESEARCH_INSTITUTE}
     #: a new body or hub may be read as a company or an agency: founding it is still making it
@@ -686,6 +692,13 @@ def develops_facts(v: SentView, m: str) -> Iterator[Fact]:
         for a in subjects:
             if _ok(v, a, b, made) and v.type(a) in _ACTORS - {E.PROGRAM}:
                 yield _f(v, a, R.DEVELOPS, b, "develops", 0.8)
+    # "A and B have entered into an agreement to set up a partnership and begin building §b§": the
+    # second of two coordinated aims, far from the subject
+    for x in _BEGIN_BUILDING.finditer(m):
+        b = int(x.group(2))
+        for a in ids_in(x.group(1)):
+            if _ok(v, a, b, targets) and v.type(a) in _ACTORS - {E.PROGRAM}:
+                yield _f(v, a, R.DEVELOPS, b, "begin-building", 0.7)
     for x in re.finditer(
         rf"{ENT},?\s+(?:is|was|were|are|has\s+been|have\s+been|had\s+been|will\s+be|being)\s+(?:[a-z]+ly\s+)?"
         rf"{_MADE_BY}\s+(?:jointly\s+)?(?:by|in\s+(?:partnership|collaboration|cooperation)\s+with)\s+({LIST}){_ACRONYM_LAST}",

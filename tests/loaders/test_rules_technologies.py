@@ -591,3 +591,29 @@ def test_develops_a_counted_set(facts: Run) -> None:
 )
 def test_works_on_by_own_efforts(facts: Run, text: str, actor: str, tech: str, expected: bool) -> None:
     assert facts(text).has(actor, "WORKS_ON", tech) is expected
+
+
+def test_second_aim_far_from_the_subject_develops(facts: Run) -> None:
+    f = facts(
+        "Orbion Quantum and the Kessler Institute have entered into an agreement to establish a joint "
+        "lab and begin building Austria's first quantum computer."
+    )
+    for maker in ("Orbion Quantum", "Kessler Institute"):
+        assert f.has(maker, "DEVELOPS", "Austria's first quantum computer"), f.triples()
+
+
+def test_countries_agree_to_launch_a_joint_call(facts: Run) -> None:
+    f = facts("Canada and Germany have agreed to launch a joint call for proposals in January 2026.")
+    for country in ("Canada", "Germany"):
+        assert f.has(country, "DEVELOPS", "joint call for proposals"), f.triples()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sanko won the Korean government's first quantum computer adoption project.",
+        "Orbion's first quantum computer was sold in May.",
+    ],
+)
+def test_first_machine_only_of_a_place_and_not_a_project_named_after_it(facts: Run, text: str) -> None:
+    assert not [e for e in facts(text).kg.entities if "first quantum computer" in e.name]
