@@ -54,14 +54,18 @@ _SUBJECT = re.compile(
 _LIST_SEP = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 #: Names listed after a plural organisation noun: "investors such as A, B and C", "partners
 #: including A and B", "startups like A".
+#: "Fynveur advised by Invus": an investor qualified by its adviser or manager, both organisations.
+_QUALIFIED = rf"(?:\s+(?:advised|managed|run|owned|backed)\s+by\s+(?:the\s+)?{_NAME})?"
 _EXAMPLES = re.compile(
     r"\b(?i:investors|backers|shareholders|companies|corporations|firms|start-?ups|partners|members|banks|funds|"
     r"groups|players|vendors|providers|suppliers|operators|institutions|universities|organi[sz]ations|giants|"
-    r"manufacturers|developers|customers)\b(?:[^.;:]{0,40}?\b(?:such\s+as|including|like|namely|include|included)"
-    r"|:)\s+"
-    rf"((?:(?:the\s+)?{_NAME}(?:\s*\([^()]{{1,40}}\))?(?:,\s+(?:and\s+)?|\s+and\s+)){{0,8}}(?:the\s+)?{_NAME})"
+    r"manufacturers|developers|customers|roster|syndicate|line-?up)\b(?:[^.;:]{0,40}?\b(?:such\s+as|including|like|"
+    r"namely|include|included)|:)\s+"
+    rf"((?:(?:the\s+)?{_NAME}{_QUALIFIED}(?:\s*\([^()]{{1,40}}\))?(?:,\s+(?:and\s+)?|\s+and\s+)){{0,12}}"
+    rf"(?:the\s+)?{_NAME}{_QUALIFIED})"
     r"(?![\w.-]*\.\w)"
 )
+_QUALIFIER = re.compile(r"\s+(?:advised|managed|run|owned|backed)\s+by\s+(?:the\s+)?")
 _EXAMPLES_GATE = frozenset(["such", "including", "like", "namely", "include", "included"])
 #: Names listed before a plural kind noun: "the Kessler, Alder and Nordlys funds", "the
 #: Ruritania and Veltra universities"; the kind gives the type.
@@ -321,11 +325,17 @@ def _add_list(
     """Each name of "A, B and C" (a single name too)."""
     t = sent.text
     start = s
-    for sep in _LIST_SEP.finditer(t, s, e):
-        end = t.find(" (", start, sep.start())  # "Alder Capital (the regional fund), and ..."
-        _add(out, sent, gaz, start, sep.start() if end < 0 else end, None, solo_ok=solo_ok)
-        start = sep.end()
-    _add(out, sent, gaz, start, e, None, solo_ok=solo_ok)
+    for sep in [*_LIST_SEP.finditer(t, s, e), None]:
+        stop = e if sep is None else sep.start()
+        end = t.find(" (", start, stop)  # "Alder Capital (the regional fund), and ..."
+        stop = stop if end < 0 else end
+        q = _QUALIFIER.search(t, start, stop)  # "Fynveur advised by Invus": two names
+        if q is not None:
+            _add(out, sent, gaz, q.end(), stop, None, solo_ok=solo_ok)
+            stop = q.start()
+        _add(out, sent, gaz, start, stop, None, solo_ok=solo_ok)
+        if sep is not None:
+            start = sep.end()
 
 
 def _kind_at(t: str, k: re.Match[str]) -> str | None:

@@ -269,3 +269,14 @@ def test_no_spurious_investors(facts: Run, text: str) -> None:
     assert not f.has("Kessler Ventures", "INVESTS_IN", "Veltra Quantum")
     assert not f.has("Alder Capital", "INVESTS_IN", "Veltra Quantum")
     assert not any(t == "INVESTS_IN" and o == "quantum sensing" for _, t, o in f.triples())
+
+
+def test_roster_of_unknown_investors_with_advisers(facts: Run) -> None:
+    f = facts(
+        "Orbion Quantum raised £20 million in a Series B. The round was led by Kessler Capital. The remaining "
+        "capital came from a long roster including Veltrix advised by Nordaco, Sarenti, and Obrix Ventures."
+    )
+    for investor in ("Veltrix", "Sarenti", "Obrix Ventures"):
+        assert f.has(investor, "INVESTS_IN", "Orbion Quantum"), f.triples()
+    assert f.has_entity("Nordaco")
+    assert not f.has("Nordaco", "INVESTS_IN", "Orbion Quantum")
