@@ -35,7 +35,7 @@ import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from concurrent.futures import Future
-from typing import TYPE_CHECKING, Any, Literal, Protocol, get_args
+from typing import TYPE_CHECKING, Any, Literal, Protocol, get_args, runtime_checkable
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict
@@ -44,7 +44,7 @@ from qkg.schemas import EntityType, LimitExceeded, RelationType, ValidationError
 
 from . import brokerage, centrality, communities
 from .engines import FAST_ENGINE, SMALL_GRAPH_EDGES
-from .projection import Network, network
+from .projection import Network, network, reduce_columns
 from .reduction import COLLABORATION
 
 if TYPE_CHECKING:
@@ -53,6 +53,7 @@ if TYPE_CHECKING:
 
     from qkg.schemas import Entity, Link
 
+    from .index import EdgeArrays
     from .worker import Workers
 
 __all__ = [
@@ -110,6 +111,14 @@ class NetworkSource(Protocol):
     ) -> Iterable[Link]: ...
 
     def entities_by_id(self, ids: Sequence[str]) -> dict[str, Entity]: ...
+
+
+@runtime_checkable
+class ColumnSource(Protocol):
+    """A store that also gives its links (without a time window) as columns: the projection
+    then reads arrays instead of one :class:`~qkg.schemas.Link` object per link."""
+
+    def edge_arrays(self, types: Iterable[RelationType] | None = None) -> EdgeArrays: ...
 
 
 # -- results ---------------------------------------------------------------------------
@@ -480,6 +489,16 @@ class Analytics:
             def kinds(ids: list[str]) -> dict[str, EntityType]:
                 return {i: e.type for i, e in store.entities_by_id(ids).items()}
 
+            if p.since is None and p.until is None and isinstance(store, ColumnSource):
+                columns = store.edge_arrays(p.via)
+                keep = None
+                if p.types is not None:
+                    wanted = frozenset(p.types)
+                    found = kinds(columns.ids)
+                    keep = np.fromiter(
+                        (found.get(i) in wanted for i in columns.ids), dtype=bool, count=len(columns.ids)
+                    )
+                return reduce_columns(*columns, keep=keep, directed=p.directed)
             links = store.links(p.via, since=p.since, until=p.until)
             return network(links, via=p.via, kinds=kinds, types=p.types, directed=p.directed)
 

@@ -175,8 +175,8 @@ def network(
 
 def reduce_columns(
     ids: list[str],
-    source: NDArray[np.int64],
-    target: NDArray[np.int64],
+    source: NDArray[np.integer[Any]],
+    target: NDArray[np.integer[Any]],
     evidence: NDArray[np.float64],
     both_ways: NDArray[np.bool_],
     *,
