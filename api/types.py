@@ -48,6 +48,7 @@ from qkg.schemas import (
 )
 
 from .context import Context, Group
+from .ingest import cited_source
 from .scores import CentralityMetric, Scores
 
 if TYPE_CHECKING:
@@ -104,11 +105,13 @@ _URL_SCHEMES = ("http://", "https://")
 
 def public_source(source: str | None) -> str | None:
     """What an answer may show of a document's source: a web URL as it is, a file by its name
-    only (its folders name the server's layout and users), nothing for standard input.
+    only (its folders name the server's layout and users), nothing for standard input; never
+    the ingesting API key's fingerprint (:func:`qkg.api.ingest.cited_source`).
 
     >>> public_source("/srv/qkg/news/2024/kaist-mou.html"), public_source("https://example.org/a")
     ('kaist-mou.html', 'https://example.org/a')
     """
+    source = cited_source(source)
     if source is None or source.lower().startswith(_URL_SCHEMES):
         return source
     name = PureWindowsPath(source.removeprefix("file://")).name  # splits on / and \\ alike

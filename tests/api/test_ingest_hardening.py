@@ -77,3 +77,8 @@ def test_only_the_ingesting_key_replaces_a_document(memory: GraphStore, serve: S
         assert theirs["document"]["id"] in ids  # type: ignore[index]
         assert mine["document"]["id"] not in ids  # type: ignore[index]
         assert documents(api) == before + 2
+        # answers show the source as it was sent, never the key's fingerprint
+        urls = [d["url"] for d in api("{ documents(first: 100) { nodes { url } } }")["documents"]["nodes"]]
+        assert urls.count(SOURCE) == 2
+        assert not any("qkg-key" in (u or "") for u in urls)
+        assert again["document"]["url"] == SOURCE  # type: ignore[index]
