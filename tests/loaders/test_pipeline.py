@@ -108,3 +108,21 @@ def test_each_document_outcome_is_logged(
         (vars(r)["loaded"], vars(r)["unchanged"], vars(r)["rejected"]) for r in records if "loaded" in vars(r)
     ]
     assert totals == [(1, 0, 1), (0, 1, 0)]
+
+
+def test_an_impossible_page_date_is_no_date_and_the_folder_loads(
+    tmp_path: Path, embedded: GraphStore
+) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    _write(
+        docs,
+        "a.html",
+        '<html><head><meta property="article:published_time" content="2024-13-45T10:00:00Z"></head>'
+        "<body><article><p>KAIST and Pasqal signed an MOU in Daejeon.</p></article></body></html>",
+    )
+    _write(docs, "b.txt", "IBM and Wits University signed a partnership.")
+    s = load_paths([str(docs)], embedded, progress=False)
+    assert (s.documents, s.rejected) == (2, [])
+    assert (str(docs / "a.html"), "publication date '2024-13-45' is not a date; ignored") in s.notes
+    assert {d.published for d in embedded.documents()} == {None}
