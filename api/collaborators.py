@@ -155,7 +155,7 @@ def collaborators(
     vias: tuple[RelationType, ...],
     first: int,
     *,
-    budget: WalkBudget,
+    budget: WalkBudget | None = None,
 ) -> list[Collaborator]:
     """The first ``first`` collaborators of ``root`` (computed, on first use, for every
     actor of ``group``): nearest first, then the most strongly linked (most links from the
@@ -163,14 +163,16 @@ def collaborators(
 
     The order needs no names or evidence: only the collaborators shown are fetched (one
     call for the whole group), and their links' evidence only for the page of links an
-    answer asks for (see :class:`~qkg.api.types.CollaboratorBatch`).
+    answer asks for (see :class:`~qkg.api.types.CollaboratorBatch`). ``budget``: the request's
+    walk budget (:attr:`qkg.api.context.Context.walk_budget`), shared by every field of the
+    request; without one, 100,000 actors for this call alone.
     """
     key = ("collaborators", depth, vias, first)
     memo: dict[str, list[tuple[str, int, int, list[Hop]]]] = loader.memo.setdefault(key, {})
     batch: CollaboratorBatch = loader.memo.setdefault((*key, id(group)), CollaboratorBatch(group.child(key)))
     if root not in memo:
         roots = [r for r in dict.fromkeys([*group.ids, root]) if r not in memo]
-        found = _walk(loader, roots, depth, vias, budget)
+        found = _walk(loader, roots, depth, vias, budget or WalkBudget(100_000))
         for r in roots:
             best = found[r].best(first)
             edges = found[r].edges(loader, [v for v, _, _ in best], vias)
