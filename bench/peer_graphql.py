@@ -49,6 +49,7 @@ import asyncio
 import json
 import os
 import random
+import re
 import shutil
 import statistics
 import subprocess
@@ -93,18 +94,26 @@ class BenchError(RuntimeError):
 
 
 # -- the peer's Node project ------------------------------------------------------------------
-def install_peer() -> None:
-    """``npm ci`` in ``bench/peer`` (the locked versions), then build its schema once."""
+def install_peer(*, ci: bool = True) -> None:
+    """``npm ci`` in ``bench/peer`` (the locked versions; skipped with ``ci=False``), then
+    build the peer's schema once."""
     npm, node = shutil.which("npm"), shutil.which("node")
     if npm is None or node is None:
         raise BenchError(
             "bench/peer_graphql.py needs Node.js 20+ and npm for the @neo4j/graphql peer, and "
             f"{'npm' if npm is None else 'node'} is not on PATH: install them (Debian: apt-get install nodejs npm)"
         )
-    for cmd, what in (
-        ([npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"], "npm ci in bench/peer"),
-        ([node, "server.mjs", "--check"], "building the peer's schema from bench/peer/typeDefs.graphql"),
-    ):
+    version = subprocess.run([node, "--version"], capture_output=True, text=True, check=False).stdout.strip()
+    major = re.match(r"v?(\d+)\.", version)
+    if major is None or int(major[1]) < 20:
+        raise BenchError(f"@neo4j/graphql 7 needs Node.js 20 or newer; {node} is {version or 'unknown'}")
+    steps = (
+        [([npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"], "npm ci in bench/peer")] if ci else []
+    )
+    steps.append(
+        ([node, "server.mjs", "--check"], "building the peer's schema from bench/peer/typeDefs.graphql")
+    )
+    for cmd, what in steps:
         proc = subprocess.run(cmd, cwd=PEER, capture_output=True, text=True, check=False, timeout=600)
         if proc.returncode != 0:
             raise BenchError(
@@ -409,8 +418,7 @@ def _neo4j(data_dir: Path, page_cache_mib: int) -> Iterator[str]:
 def run(args: argparse.Namespace) -> dict[str, Any]:
     from tests.neo4j.server import free_port
 
-    if not args.skip_npm_ci:
-        install_peer()
+    install_peer(ci=not args.skip_npm_ci)
     work = Path(args.workdir)
     work.mkdir(parents=True, exist_ok=True)
     size = f"{args.actors}-{args.relations}"
