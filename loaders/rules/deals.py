@@ -17,6 +17,7 @@ from qkg.schemas import AgreementKind, EntityType, RelationType
 
 from ..context import ENT, LIST, ORGS, PLACES, Fact, SentView, ids_in
 from .agreements import AgreementDraft
+from .membership import BRINGS_TOGETHER, brought_together
 
 __all__ = ["DEAL_GATE", "deal_agreements"]
 
@@ -289,6 +290,19 @@ def _member_lists(v: SentView, k: int) -> list[AgreementDraft]:
     return out
 
 
+def _brought_together(v: SentView, k: int) -> list[AgreementDraft]:
+    """'The new Hub brings together A, B (and the expertise of C)': its members form a consortium."""
+    out = []
+    # "Led by A ..., the new Hub brings together a further 12 universities": the leader is a member too
+    lead = re.match(rf"\s*(?:Led|Headed|Coordinated)\s+by\s+({LIST})", v.masked)
+    leaders = [v.id(i) for i in ids_in(lead.group(1)) if v.type(i) in _PARTY_TYPES] if lead else []
+    for x in BRINGS_TOGETHER.finditer(v.masked) if "together" in v.masked else ():
+        ps = list(dict.fromkeys(leaders + [v.id(i) for i in brought_together(v, x)]))
+        if len(ps) >= 3:
+            out.append(AgreementDraft(K.CONSORTIUM, ps, [k], "consortium-brought-together", 0.7))
+    return out
+
+
 def _bulleted_members(views: list[SentView], k: int) -> list[AgreementDraft]:
     """'The consortium has three members:' and then one bulleted line per member."""
     v = views[k]
@@ -332,5 +346,5 @@ def deal_agreements(views: list[SentView]) -> tuple[list[AgreementDraft], list[t
         ds, fs = _acquisitions(v, k)
         drafts += ds
         facts += fs
-        drafts += _member_lists(v, k)
+        drafts += _member_lists(v, k) + _brought_together(v, k)
     return drafts, facts

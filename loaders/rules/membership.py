@@ -15,9 +15,11 @@ from .rule import gate
 from .rule import ok as _ok
 
 __all__ = [
+    "BRINGS_TOGETHER",
     "LEAD_GATE",
     "MEMBER_GATE",
     "apposition_facts",
+    "brought_together",
     "leadership_facts",
     "membership_facts",
     "referred_group_facts",
@@ -652,6 +654,31 @@ _LIST_FOLLOWS = re.compile(
 _BULLET = re.compile(r"^\s*(?:[•·*▪◦‣–-]\s*)?§(\d+)§(?:,\s+(?:§\d+§|[^§,;.]{1,40}))?\s*[.;,]?\s*$")
 #: Names of contests: what "the winning companies" won.
 _CONTEST = re.compile(r"(?i:competition|challenge|prize|contest|call|award)")
+#: "§G§ (or: the new Hub) brings together the expertise of 12 universities (§a§, §b§), two
+#: laboratories – §c§ and §d§ – and 40 partners to ...": every organisation named before the
+#: purpose clause is a member.
+BRINGS_TOGETHER = re.compile(
+    r"(?:§(\d+)§|\b(?i:the\s+(?:new\s+)?(hub|consortium|network|alliance|cluster|centre|center|project|programme|"
+    r"initiative|partnership)))\s+(?:brings|brought|will\s+bring|bring)\s+together\s+([^.;]*?)"
+    r"(?=\s+to\s+(?!§)[a-z]+\b|[.;]|$)"
+)
+
+
+def brought_together(v: SentView, x: re.Match[str]) -> list[int]:
+    """The organisations a "brings together" phrase names (no places, people or technologies)."""
+    return [i for i in ids_in(x.group(3)) if v.type(i) in ORGS and v.type(i) is not E.CLUSTER]
+
+
+#: "Led by §a§ and supported by £42M of §b§ funding, the new Hub ...": a leader and a funder of
+#: the group the description stands for.
+_LED_FRONT_DESCRIBED = re.compile(
+    rf"^\s*(?:Led|Headed|Coordinated|Chaired)\s+by\s+({LIST})(?:\s+and\s+(?:supported|funded|backed)\s+by\s+"
+    r"([^,;]{0,120}?))?,\s+the\s+(?:new\s+)?(hub|consortium|network|alliance|cluster|centre|center|project|"
+    r"programme|initiative|partnership)\b",
+    re.I,
+)
+
+
 #: How many sentences back the group may have been named.
 _GROUP_WINDOW = 4
 
@@ -690,6 +717,27 @@ def referred_group_facts(views: Sequence[SentView]) -> list[tuple[int, Fact]]:
                     break
                 if group is not None:
                     add(j, views[j], [int(item.group(1))], group)
+        for x in _LED_FRONT_DESCRIBED.finditer(m) if "§" in m else ():
+            named = group_of(k, (E.PROGRAM,) if x.group(3).lower() in _PROGRAM_WORDS else (E.CLUSTER,))
+            if named is None:
+                continue
+            for a in ids_in(x.group(1)):
+                if v.type(a) in ORGS | {E.PERSON} and v.id(a) != named:
+                    out.append((k, Fact(v.id(a), R.LEADS, named, "led-by-front-described", 0.7)))
+            for a in (
+                ids_in(x.group(2) or "")
+                if re.search(r"\b(?:funding|grant|investment)", x.group(2) or "")
+                else ()
+            ):
+                if v.type(a) in ORGS and v.id(a) != named:
+                    out.append((k, Fact(v.id(a), R.INVESTS_IN, named, "supported-by-funding", 0.7)))
+        for x in BRINGS_TOGETHER.finditer(m) if "together" in m else ():
+            if x.group(1) is not None:
+                named: str | None = v.id(x.group(1)) if v.type(x.group(1)) in _GROUP_TYPES else None
+            else:
+                named = group_of(k, (E.PROGRAM,) if x.group(2).lower() in _PROGRAM_WORDS else (E.CLUSTER,))
+            if named is not None:
+                add(k, v, brought_together(v, x), named)
         for x in _FIRST_MEMBERS.finditer(m) if "§" in m else ():
             group = group_of(k, (E.CLUSTER,))
             if group is not None:

@@ -250,3 +250,35 @@ def _list_tail(text: str, pos: int, end: int, mentions: list[Mention], etype: En
         if "and" in tail.group(1):
             break
     return out
+
+
+#: "12 leading UK universities (Bristol, Cambridge, Imperial and York)": universities named by
+#: their place or short name in brackets after a counted plural.
+_UNIVERSITY_BRACKET = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|other)\s+"
+    r"(?:[a-z]+\s+){0,2}(?:[A-Z][\w-]*\s+)?universities\s*\(([^()\n]{3,400})\)"
+)
+_BRACKET_ITEM = re.compile(r"(?:the\s+)?([A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,2})")
+
+
+def bracketed_universities(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Each item of "N universities (A, B and C)" is a university named as written ("Bristol"),
+    whatever else the name could be (a city); the annotators' aliases are these short names."""
+    if "universities" not in text:
+        return mentions
+    found: list[Mention] = []
+    for m in _UNIVERSITY_BRACKET.finditer(text):
+        pos = m.start(1)
+        for part in re.split(r"(,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)", m.group(1)):
+            item = _BRACKET_ITEM.fullmatch(part.strip())
+            start = text.find(part.strip(), pos) if part.strip() else -1
+            if item is not None and start >= 0:
+                s = start + item.start(1)
+                name = item.group(1)
+                found.append(Mention(s, s + len(name), name, E.UNIVERSITY, name, "org"))
+            pos += len(part)
+    if not found:
+        return mentions
+    spans = [(f.start, f.end) for f in found]
+    kept = [x for x in mentions if not any(x.start < e and s < x.end for s, e in spans)]
+    return sorted(kept + found, key=lambda x: (x.start, -x.end))

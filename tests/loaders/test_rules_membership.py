@@ -566,3 +566,29 @@ def test_first_members_of_a_house_named_before(facts: Run) -> None:
     assert {e.name: e.type.value for e in f.kg.entities}.get("House of Quantum") == "Cluster"
     for member in ("Sanko Electric", "Hanbit Telecom", "Nordlys Bank"):
         assert f.has(member, "PART_OF", "House of Quantum"), f.triples()
+
+
+def test_the_new_hub_led_funded_and_bringing_together_named_members(facts: Run) -> None:
+    f = facts(
+        "The Northern Quantum Networks Hub will develop quantum links. Led by Kessler University and supported "
+        "by £12M of EPSRC funding, the new Hub brings together the expertise of four "
+        "leading universities (Tarnow, Elbing, Imperial and Queen's Veltra), two laboratories – the Nordlys "
+        "Institute and the Sanko Laboratory – and 20 industrial partners to secure the region's lead in sensing."
+    )
+    hub = "Northern Quantum Networks Hub"
+    assert f.has("Kessler University", "LEADS", hub), f.triples()
+    assert f.has("EPSRC", "INVESTS_IN", hub), f.triples()
+    for member in ("Tarnow", "Queen's Veltra", "Nordlys Institute", "Sanko Laboratory"):
+        assert f.has(member, "PART_OF", hub), f.triples()
+    consortia = [ps for kind, ps in f.agreements() if kind == "Consortium"]
+    assert consortia
+    assert {"Kessler University", "Tarnow", "Sanko Laboratory"} <= consortia[0]
+
+
+def test_an_event_bringing_people_together_makes_no_members(facts: Run) -> None:
+    f = facts(
+        "The Quantix Alliance met in May. The summit brought together Kessler University, Orbion Systems and "
+        "the Nordlys Institute."
+    )
+    assert not [t for t in f.triples() if t[1] == "PART_OF"], f.triples()
+    assert not [ps for kind, ps in f.agreements() if kind == "Consortium"]

@@ -398,3 +398,11 @@ def test_a_list_ending_with_an_ampersand_item(facts: Run) -> None:
     f = facts("Tenants are Equal1, Obrix, Xairan & Qblox.")
     for name in ("Obrix", "Xairan"):
         assert f.has_entity(name), sorted(f.names.values())
+
+
+def test_universities_named_by_their_place_in_brackets(facts: Run) -> None:
+    f = facts(
+        "The hub brings together 12 leading UK universities (Bristol, Cambridge, Imperial, Queen's Belfast and York)."
+    )
+    for name in ("Bristol", "Cambridge", "Imperial", "Queen's Belfast", "York"):
+        assert _types(f).get(name) == "University", (name, _types(f))
