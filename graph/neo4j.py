@@ -81,6 +81,11 @@ def _digest(delta: KnowledgeGraph) -> str:
     return delta_digest(delta)
 
 
+def _one_line(message: object) -> str:
+    """The driver's message on one line (its connection errors span two)."""
+    return " ".join(str(message).split())
+
+
 def _token(document_id: str, digest: str) -> int:
     return int.from_bytes(hashlib.sha256(f"{document_id}:{digest}".encode()).digest()[:16], "big")
 
@@ -236,11 +241,13 @@ class Neo4jStore:
         try:
             return fn()
         except (ServiceUnavailable, SessionExpired) as exc:
-            raise StoreUnavailable(f"Neo4j at {self._uri} is unavailable: {exc}") from exc
+            raise StoreUnavailable(f"Neo4j at {self._uri} is unavailable: {_one_line(exc)}") from exc
         except Neo4jError as exc:
-            raise StoreError(f"Neo4j at {self._uri} refused a query: {exc.code}: {exc.message}") from exc
+            raise StoreError(
+                f"Neo4j at {self._uri} refused a query: {exc.code}: {_one_line(exc.message)}"
+            ) from exc
         except DriverError as exc:
-            raise StoreUnavailable(f"Neo4j at {self._uri}: {exc}") from exc
+            raise StoreUnavailable(f"Neo4j at {self._uri}: {_one_line(exc)}") from exc
 
     def _read(self, query: q.Query) -> list[neo4j.Record]:
         text, params = query
@@ -303,24 +310,31 @@ class Neo4jStore:
     def upsert(self, delta: KnowledgeGraph) -> UpsertResult:
         return self._upsert_batch([delta])[0]
 
-    def upsert_many(self, deltas: Iterable[KnowledgeGraph], *, batch_size: int = 20) -> list[UpsertResult]:
-        """Upsert many documents, several whole documents per transaction (bulk loads, sync).
+    def upsert_many(
+        self, deltas: Iterable[KnowledgeGraph], *, batch_size: int = 100, batch_rows: int = 20_000
+    ) -> list[UpsertResult]:
+        """Upsert many documents, several whole documents per transaction (``qkg load``, sync).
 
         Each transaction holds up to ``batch_size`` complete documents with their loaded
-        markers, so every document is still all or nothing (and so is each batch); the result
-        is the same as calling :meth:`upsert` on each in order. A document whose id or
-        ``source`` repeats one already in the batch starts a new batch.
+        markers, and stops growing once its documents hold ``batch_rows`` entities and
+        relations, so every document is still all or nothing (and so is each batch); the
+        result is the same as calling :meth:`upsert` on each in order. A document whose id or
+        ``source`` repeats one already in the batch starts a new batch. On 1,000 small
+        documents this is more than ten times faster than one transaction per document
+        (``bench/store_neo4j.py``).
         """
         results: list[UpsertResult] = []
         batch: list[KnowledgeGraph] = []
         keys: set[str] = set()
+        rows = 0
         for delta in deltas:
             mine = {delta.document.id, *([delta.document.source] if delta.document.source else [])}
-            if batch and (len(batch) >= batch_size or keys & mine):
+            if batch and (len(batch) >= batch_size or rows >= batch_rows or keys & mine):
                 results += self._upsert_batch(batch)
-                batch, keys = [], set()
+                batch, keys, rows = [], set(), 0
             batch.append(delta)
             keys |= mine
+            rows += len(delta.entities) + len(delta.relations)
         if batch:
             results += self._upsert_batch(batch)
         return results
