@@ -450,6 +450,32 @@ def _modifiers(v: SentView, group: str) -> set[int]:
     return {int(a) for a, _ in re.findall(r"§(\d+)§\s+(?=§(\d+)§)", group) if v.type(a) in PLACES}
 
 
+#: A round opened by a description instead of a name: "An Aussie-led quantum startup in Silicon
+#: Valley has closed a US$450 million Series D" (the name comes in the next sentences).
+_DESCRIBED_OPENER = re.compile(
+    r"^\s*(?:An?|The)\s+[^.;]{0,60}?(?:start-?up|company|firm|developer|maker|scale-?up)\b[^.;]{0,60}?\s"
+    r"(?:has\s+|had\s+)?(?:closed|raised|secured|landed|completed|announced)\s+(?:an?\s+|its\s+)?[^.;]{0,60}?"
+    r"\b(?:round|raise|Series\s+[A-F]|funding|financing)\b"
+)
+#: The company named next as a subject: "Founded in 2016 ..., §PsiQuantum§ is working on ...".
+_NEXT_SUBJECT = re.compile(r"§(\d+)§\s+(?:is|was|has|had|will|[a-z]+s)\b")
+
+
+def _described_recipient(views: Sequence[SentView], k: int) -> str | None:
+    """The company a described round opener stands for: the first company subject of the next two sentences."""
+    if not _DESCRIBED_OPENER.search(views[k].masked):
+        return None
+    for w in views[k + 1 : k + 3]:
+        for x in _NEXT_SUBJECT.finditer(w.masked):
+            if w.type(x.group(1)) is E.COMPANY:
+                return w.id(x.group(1))
+    return None
+
+
+#: "§X§ contributed for the first time, along with §Y§": a verb of putting money into the round on stage.
+_JOINED_ROUND = re.compile(r"§\d+§\s+(?:also\s+)?(?:contributed|chipped\s+in|co-invested)\b")
+
+
 def round_facts(views: Sequence[SentView], window: int = 5) -> list[tuple[int, Fact]]:
     """INVESTS_IN from every named investor of a funding round to its recipient.
 
@@ -465,14 +491,19 @@ def round_facts(views: Sequence[SentView], window: int = 5) -> list[tuple[int, F
     last = -(10**9)
     for k, v in enumerate(views):
         m = v.masked
-        if "§" not in m:
-            continue
         low = m.lower()
-        if not gate(low, ROUND_GATE) and not gate(low, ("led the", "participat", "took part", "joined")):
+        if "§" not in m and not (recipient is None and _DESCRIBED_OPENER.search(m)):
+            continue
+        if not gate(low, ROUND_GATE) and not gate(
+            low, ("led the", "participat", "took part", "joined", "contribut", "along with")
+        ):
             continue
         opened = _round_recipient(v)
+        described = _described_recipient(views, k) if opened is None and recipient is None else None
         if opened is not None:
             recipient, last = opened[0], k
+        elif described is not None:
+            recipient, last = described, k
         elif recipient is None or k - last > window:
             continue
         elif (
@@ -481,6 +512,7 @@ def round_facts(views: Sequence[SentView], window: int = 5) -> list[tuple[int, F
             or _PUT_IN.search(m)
             or _POOL_IN.search(m)
             or re.search(rf"\b{_INVESTOR_NOUN}\b", m, re.I)
+            or _JOINED_ROUND.search(m)
         ):
             last = k
         else:

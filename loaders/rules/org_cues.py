@@ -67,6 +67,13 @@ _EXAMPLES = re.compile(
 )
 _QUALIFIER = re.compile(r"\s+(?:advised|managed|run|owned|backed)\s+by\s+(?:the\s+)?")
 _EXAMPLES_GATE = frozenset(["such", "including", "like", "namely", "include", "included"])
+#: "Aussie VC Blackbird", "the VC firm Nordlys": an upper-case kind noun before the name.
+_VC_KIND = re.compile(rf"\b(?:VC|PE)(?:\s+(?:firm|fund|investor|arm))?\s+({_NAME})(?![\w-])")
+#: "also includes existing investors Baillie Gifford and M12": names right after a qualified plural.
+_QUALIFIED_INVESTORS = re.compile(
+    r"\b(?:existing|new|returning|other|fellow|previous|early|historical|historic)\s+(?:investors|backers|shareholders)\s+"
+    rf"((?:(?:the\s+)?{_NAME}(?:,\s+(?:and\s+)?|\s+and\s+)){{0,8}}(?:the\s+)?{_NAME})"
+)
 #: Names listed before a plural kind noun: "the Kessler, Alder and Nordlys funds", "the
 #: Ruritania and Veltra universities"; the kind gives the type.
 _PLURAL_KINDS = {
@@ -262,6 +269,12 @@ def cue_names(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
         if m is not None:
             _add_list(out, sent, gaz, m.start(1), m.end(1))
     for m in _EXAMPLES.finditer(t) if ":" in t or not words.isdisjoint(_EXAMPLES_GATE) else ():
+        _add_list(out, sent, gaz, m.start(1), m.end(1), solo_ok=True)
+    for m in _VC_KIND.finditer(t) if "VC" in t or "PE" in t else ():
+        _add(out, sent, gaz, m.start(1), m.end(1), E.COMPANY, solo_ok=True)
+    for m in (
+        _QUALIFIED_INVESTORS.finditer(t) if "investors" in t or "backers" in t or "shareholders" in t else ()
+    ):
         _add_list(out, sent, gaz, m.start(1), m.end(1), solo_ok=True)
     for m in _BEFORE_PLURAL_KIND.finditer(t) if not words.isdisjoint(_PLURAL_KINDS) else ():
         ptype = _PLURAL_KINDS[m.group(2)]

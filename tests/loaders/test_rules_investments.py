@@ -280,3 +280,22 @@ def test_roster_of_unknown_investors_with_advisers(facts: Run) -> None:
         assert f.has(investor, "INVESTS_IN", "Orbion Quantum"), f.triples()
     assert f.has_entity("Nordaco")
     assert not f.has("Nordaco", "INVESTS_IN", "Orbion Quantum")
+
+
+def test_round_opened_by_a_description_and_named_in_the_next_sentence(facts: Run) -> None:
+    f = facts(
+        "A Lyon-based quantum sensing startup has closed a €40 million Series B raise. "
+        "Founded in 2019 and headed by Ada Lin, Orbion Quantum is building gravimeters. "
+        "The round is led by Kessler Capital and also includes existing investors Sarenti and Obrix. "
+        "Nordic VC Veltrix contributed for the first time, along with Tamura Holdings."
+    )
+    for investor in ("Kessler Capital", "Sarenti", "Obrix", "Veltrix", "Tamura Holdings"):
+        assert f.has(investor, "INVESTS_IN", "Orbion Quantum"), f.triples()
+
+
+def test_a_described_opener_takes_no_recipient_that_is_not_a_subject(facts: Run) -> None:
+    f = facts(
+        "A Lyon-based quantum sensing startup has closed a €40 million Series B raise. "
+        "Analysts at Kessler Capital praised the deal. The round is led by Sarenti."
+    )
+    assert not [t for t in f.triples() if t[1] == "INVESTS_IN"], f.triples()
