@@ -11,6 +11,12 @@ estimate. networkx's constraint and effective size are pure Python and take hour
 million edges; their row compares both on a smaller graph and gives qkg's time on the big
 one. The issue's reference figures for networkx and igraph on a 2-core machine are
 printed beside ours for comparison.
+
+``python -m bench.analytics --end-to-end --actors 10000 --relations 100000`` measures
+instead what ``qkg centrality --metric pagerank`` costs from the store on disk: the path
+before issue 14 (networkx multigraph, ``simple_graph``), the path now (links as columns
+straight to arrays) and igraph's own PageRank on the same edge list, each in a fresh
+process, with the store opening counted apart (figures in ``docs/benchmarks.md``).
 """
 
 from __future__ import annotations
