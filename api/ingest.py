@@ -38,6 +38,7 @@ __all__ = [
     "key_fingerprint",
     "load_text",
     "owned_source",
+    "owner_of",
 ]
 
 #: Content types a client may declare for an upload; anything else (``application/
@@ -152,6 +153,22 @@ def owned_source(source: str | None, key: str | None) -> str | None:
     return f"{source}{_KEY_MARK}{key_fingerprint(key)}"
 
 
+def owner_of(stored: str | None) -> str | None:
+    """The fingerprint of the key that ingested a document with this stored source, if any.
+
+    >>> owner_of(owned_source("https://example.org/a", "k-0123456789abcdef")) == key_fingerprint("k-0123456789abcdef")
+    True
+    >>> owner_of("/data/news/a.txt") is None
+    True
+    """
+    if stored is None:
+        return None
+    _, mark, fingerprint = stored.rpartition(_KEY_MARK)
+    if mark and len(fingerprint) == 16 and all(c in "0123456789abcdef" for c in fingerprint):
+        return fingerprint
+    return None
+
+
 def cited_source(stored: str | None) -> str | None:
     """The source as the client gave it: :func:`owned_source`'s fingerprint removed.
 
@@ -160,12 +177,10 @@ def cited_source(stored: str | None) -> str | None:
     >>> cited_source("/data/news/a.txt")
     '/data/news/a.txt'
     """
-    if stored is None:
-        return None
-    head, mark, fingerprint = stored.rpartition(_KEY_MARK)
-    if mark and len(fingerprint) == 16 and all(c in "0123456789abcdef" for c in fingerprint):
-        return head
-    return stored
+    if owner_of(stored) is None:
+        return stored
+    assert stored is not None
+    return stored.rpartition(_KEY_MARK)[0]
 
 
 def _is_upload(value: object) -> TypeGuard[UploadedFile]:

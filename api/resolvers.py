@@ -466,6 +466,24 @@ def _caller_key(info: Info) -> str | None:
     return None if request is None else api_key_from_headers(request.scope.get("headers", []))
 
 
+def _owned_by_another_key(info: Info, document_id: str) -> Unauthorized | None:
+    """A document ingested through the API belongs to the key that ingested it while that key
+    is configured: another key may not remove it (as it may not replace it). Documents loaded
+    with ``qkg load``, and those whose key is no longer configured, any key may remove."""
+    from .ingest import key_fingerprint, owner_of
+
+    stored = info.context.loader.document(document_id)
+    owner = None if stored is None else owner_of(stored.source)
+    if owner is None or owner == key_fingerprint(_caller_key(info) or ""):
+        return None
+    if owner not in {key_fingerprint(k.get_secret_value()) for k in info.context.settings.api_keys}:
+        return None
+    info.context.denied = True
+    return Unauthorized(
+        message=f"Document {document_id!r} was ingested with another API key; only that key may remove it"
+    )
+
+
 def _count_document(info: Info, outcome: str) -> None:
     if info.context.telemetry is not None:
         info.context.telemetry.document(outcome)
@@ -530,6 +548,9 @@ class Mutation:
         denied = _denied(info)
         if denied is not None:
             return denied
+        foreign = _owned_by_another_key(info, str(id))
+        if foreign is not None:
+            return foreign
         try:
             info.context.store.remove_document(str(id))
         except NotFound:

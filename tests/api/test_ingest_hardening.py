@@ -82,3 +82,32 @@ def test_only_the_ingesting_key_replaces_a_document(memory: GraphStore, serve: S
         assert urls.count(SOURCE) == 2
         assert not any("qkg-key" in (u or "") for u in urls)
         assert again["document"]["url"] == SOURCE  # type: ignore[index]
+
+
+REMOVE = (
+    "mutation($id: ID!) { removeDocument(id: $id) { __typename "
+    "... on RemoveSuccess { id } ... on Unauthorized { message } } }"
+)
+
+
+def test_only_the_ingesting_key_removes_its_document(memory: GraphStore, serve: Serve) -> None:
+    with serve(memory, api_keys=(KEY, OTHER_KEY), response_cache_size=0) as api:
+        got = api(NEWS, {"text": TEXT, "source": SOURCE}, headers={"x-api-key": KEY})["ingestDocument"]
+        mine = got["document"]["id"]
+        before = documents(api)
+        refused = api(REMOVE, {"id": mine}, headers={"x-api-key": OTHER_KEY})["removeDocument"]
+        assert refused["__typename"] == "Unauthorized", refused
+        assert "ingested with another API key" in refused["message"]
+        assert documents(api) == before
+        removed = api(REMOVE, {"id": mine}, headers={"x-api-key": KEY})["removeDocument"]
+        assert removed == {"__typename": "RemoveSuccess", "id": mine}
+        assert documents(api) == before - 1
+
+
+def test_a_document_whose_key_is_retired_can_be_removed_by_another(memory: GraphStore, serve: Serve) -> None:
+    with serve(memory, api_keys=(KEY,), response_cache_size=0) as api:
+        got = api(NEWS, {"text": TEXT, "source": SOURCE}, headers={"x-api-key": KEY})["ingestDocument"]
+        orphan = got["document"]["id"]
+    with serve(memory, api_keys=(OTHER_KEY,), response_cache_size=0) as api:
+        removed = api(REMOVE, {"id": orphan}, headers={"x-api-key": OTHER_KEY})["removeDocument"]
+        assert removed == {"__typename": "RemoveSuccess", "id": orphan}
