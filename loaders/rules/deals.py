@@ -30,6 +30,7 @@ _PARTY_TYPES = ORGS | PLACES
 #: Substrings one of which a contract, acquisition or member-list sentence contains.
 DEAL_GATE = (
     "contract",
+    "merg",
     "select",
     "chose",
     "chosen",
@@ -271,6 +272,28 @@ def _acquisitions(v: SentView, k: int) -> tuple[list[AgreementDraft], list[tuple
     return drafts, facts
 
 
+#: Mergers: "A merged its quantum unit with B", "A and B agreed to merge", "the merger of A and B",
+#: "a merger, with A ... and B ..., uniting". A Contract between the two, no part of either.
+_MERGED = re.compile(
+    rf"{ENT}\s+(?:(?:has|have|had|will|recently|also)\s+)*(?:merged|merges|merge|combined|combines)\s+"
+    rf"(?:(?:its|their)\s+(?:[\w§-]+\s+){{0,3}}?(?:unit|division|business|arm)\s+)?with\s+(?:the\s+)?{ENT}"
+    rf"|{ENT}\s+and\s+{ENT}\s+(?:(?:have|has|had|will|recently|also)\s+)*(?:agreed\s+to\s+|plan\s+to\s+)?"
+    r"(?:merged|merge|combined|combine)\b"
+    rf"|\bmerger,?\s+(?:of|between|with)\s+(?:[^§.;]{{0,40}}?)?{ENT}[^§.;]{{0,120}}?\s+(?:and|with)\s+(?:the\s+)?{ENT}"
+)
+_MERGE_PARTIES = ORGS - {E.CLUSTER}
+
+
+def _mergers(v: SentView, k: int) -> list[AgreementDraft]:
+    """A merger of two organisations is a Contract between them."""
+    out = []
+    for x in _MERGED.finditer(v.masked) if "merg" in v.masked or "combin" in v.masked else ():
+        a, b = [int(g) for g in x.groups() if g is not None][:2]
+        if v.type(a) in _MERGE_PARTIES and v.type(b) in _MERGE_PARTIES and v.id(a) != v.id(b):
+            out.append(AgreementDraft(K.CONTRACT, [v.id(a), v.id(b)], [k], "merger", 0.8))
+    return out
+
+
 def _member_lists(v: SentView, k: int) -> list[AgreementDraft]:
     """Consortium members listed in the sentence: 'The consortium comprises A, B and C'."""
     m = v.masked
@@ -346,5 +369,5 @@ def deal_agreements(views: list[SentView]) -> tuple[list[AgreementDraft], list[t
         ds, fs = _acquisitions(v, k)
         drafts += ds
         facts += fs
-        drafts += _member_lists(v, k) + _brought_together(v, k)
+        drafts += _member_lists(v, k) + _brought_together(v, k) + _mergers(v, k)
     return drafts, facts

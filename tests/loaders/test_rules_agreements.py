@@ -399,3 +399,24 @@ def test_contract_awarded_by_a_client_is_a_contract_not_funding(facts: Run, text
     assert ("Contract", frozenset({"Orbion Quantum", "French Space Agency"})) in f.agreements()
     assert not f.has("French Space Agency", "INVESTS_IN", "Orbion Quantum")
     assert not any(kind == "Investment" for kind, _ in f.agreements())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Last year Veltra Quantum merged its quantum sensing unit with Orbion Systems to form a new company.",
+        "This week the sector saw another merger, with Lyon-based Veltra Quantum, a developer of sensors, "
+        "and Orbion Systems, a software developer, uniting.",
+        "Veltra Quantum and Orbion Systems agreed to merge.",
+    ],
+)
+def test_mergers_are_contracts_without_a_part(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert ("Contract", frozenset({VELTRA, ORBION})) in f.agreements()
+    assert not f.has(ORBION, "PART_OF", VELTRA)
+    assert not f.has(VELTRA, "PART_OF", ORBION)
+
+
+def test_an_emerging_company_is_no_merger(facts: Run) -> None:
+    f = facts("Veltra Quantum emerged with Orbion Systems as a leader of the field.")
+    assert not [a for a in f.agreements() if a[0] == "Contract"]
