@@ -116,6 +116,20 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return out
 
 
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, refusing a mapping key given twice (it would keep the last)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if isinstance(key, (str, int, float, bool)) and key in seen:
+                line = key_node.start_mark.line + 1
+                raise DocumentRejected("", f"duplicate key {key!r} in a YAML mapping (line {line})")
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
 def _parse_json_yaml(text: str, is_yaml: bool) -> Any:
     """Parse in the sandbox: deep nesting and YAML alias bombs are refused."""
     if _bracket_depth(text, _MAX_DEPTH) > _MAX_DEPTH:
@@ -124,7 +138,7 @@ def _parse_json_yaml(text: str, is_yaml: bool) -> Any:
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
             if isinstance(event, yaml.AliasEvent):
                 raise DocumentRejected("", "YAML aliases (*ref) are refused (expansion-bomb defence)")
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 - a SafeLoader subclass
     else:
         data = json.loads(text, object_pairs_hook=_unique_keys)
     if _depth(data) > _MAX_DEPTH:

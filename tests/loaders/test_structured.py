@@ -124,6 +124,12 @@ def test_rdf_actor_with_a_document_iri_is_refused() -> None:
             "twice.json",
             "duplicate key 'actors' in a JSON object",
         ),
+        (
+            b"actors:\n- {name: IonQ, type: Company, name: Evil Corp}\n",
+            "twice.yaml",
+            "duplicate key 'name' in a YAML mapping (line 2)",
+        ),
+        (b"actors: []\nactors:\n- {name: IonQ, type: Company}\n", "twice-top.yaml", "duplicate key 'actors'"),
         # an actor id that is another node's: a document's IRI, an agreement's, a bare id
         (
             b'{"actors": [{"id": "document:' + b"a" * 64 + b'", "name": "IonQ", "type": "Company"}]}',
