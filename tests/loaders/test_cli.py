@@ -12,13 +12,6 @@ from qkg.api.cli import main
 TEXT = "KAIST and Pasqal signed an MOU in Daejeon on quantum sensing. Pasqal is based in Paris.\n"
 
 
-@pytest.fixture
-def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("QKG_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("QKG_STORE", "embedded")
-    return tmp_path
-
-
 def test_extract_json_is_one_object(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
     f = env / "a.txt"
     f.write_text(TEXT, encoding="utf-8")

@@ -18,13 +18,6 @@ FIRST = "KAIST and Pasqal signed an MOU in Daejeon on quantum sensing."
 SECOND = "IBM and Wits University signed a partnership on quantum computing."
 
 
-@pytest.fixture
-def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("QKG_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("QKG_STORE", "embedded")
-    return tmp_path
-
-
 def _stdin(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(text.encode())))
 
