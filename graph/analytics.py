@@ -265,11 +265,15 @@ def _rank_order(values: NDArray[np.float64], *, ascending: bool) -> NDArray[np.i
 
     >>> _rank_order(np.array([0.5, float("nan"), 0.7, 0.5 + 1e-15]), ascending=False).tolist()
     [2, 0, 3, 1]
+    >>> _rank_order(np.array([1e-320, 0.0, 2e-320]), ascending=True).tolist()
+    [1, 0, 2]
     """
     missing = np.isnan(values)
-    finite = np.where(missing | (values == 0), 1.0, np.abs(values))
-    scale = 10.0 ** (11 - np.floor(np.log10(finite)))
-    rounded = np.where(missing, 0.0, np.round(values * scale) / scale)
+    finite = np.where(missing | (values == 0) | np.isinf(values), 1.0, np.abs(values))
+    with np.errstate(over="ignore", invalid="ignore"):  # tiny values: a scale beyond floats
+        scale = 10.0 ** (11 - np.floor(np.log10(finite)))
+        rounded = np.round(values * scale) / scale
+    rounded = np.where(missing, 0.0, np.where(np.isfinite(rounded), rounded, values))
     return np.lexsort((np.arange(len(values)), rounded if ascending else -rounded, missing))
 
 
