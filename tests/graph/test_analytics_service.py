@@ -293,3 +293,41 @@ def test_the_seed_graph_matches_networkx(tmp_path: Path) -> None:
         parts = service.communities(via=via)
         want_parts = nx.community.louvain_communities(G, seed=0, weight=None)
         assert sorted(sorted(c.members) for c in parts.communities) == sorted(sorted(c) for c in want_parts)
+
+
+def test_worker_processes_give_the_reference_answers_under_a_deadline(tmp_path: Path) -> None:
+    import operator
+    import time
+
+    from qkg.graph.worker import Workers
+
+    computed: list[tuple[str, str]] = []
+    with EmbeddedStore(tmp_path / "s") as store, Workers(1, preload=("qkg.graph.analytics",)) as pool:
+        for d in corpus():
+            store.upsert(d)
+        service = Analytics(store, pool=pool, timeout=60, computed=lambda *what: computed.append(what))
+        G = service.network()
+        for metric in ("betweenness", "pagerank", "constraint"):
+            result = service.centrality(metric)
+            want = _nx_reference(G, metric)
+            for node, value in want.items():
+                got = result.scores[node]
+                assert (math.isnan(got) and math.isnan(value)) or got == pytest.approx(
+                    value, rel=1e-6, abs=1e-9
+                )
+        parts = service.communities()
+        assert sorted(sorted(c.members) for c in parts.communities) == sorted(
+            sorted(c) for c in nx.community.louvain_communities(G, seed=0, weight=None)
+        )
+        service.centrality("pagerank", top=1)  # cached: not computed again
+        assert computed == [
+            ("centrality", "betweenness"),
+            ("centrality", "pagerank"),
+            ("centrality", "constraint"),
+            ("communities", "louvain"),
+        ]
+        with pytest.raises(ValidationError, match="engine 'rustworkx' cannot compute pagerank"):
+            Analytics(store, pool=pool, engine="rustworkx").centrality("pagerank")
+        with pytest.raises(LimitExceeded, match=r"longer than the 0\.2 s limit and was stopped"):
+            pool.run(time.sleep, 30, timeout=0.2)
+        assert pool.run(operator.add, 2, 3, timeout=60) == 5  # a fresh worker replaced the stopped one
