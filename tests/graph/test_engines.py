@@ -18,6 +18,7 @@ from qkg.graph import (
     plot,
     projection,
     reduction,
+    results,
     worker,
 )
 from qkg.graph.engines import FAST_ENGINE, choose, seeded_igraph, to_csr, to_igraph
@@ -93,7 +94,7 @@ def test_multigraphs_must_be_reduced_first() -> None:
 
 @pytest.mark.parametrize(
     "module",
-    [analytics, brokerage, centrality, communities, engines, plot, projection, reduction, worker],
+    [analytics, brokerage, centrality, communities, engines, plot, projection, reduction, results, worker],
     ids=lambda m: m.__name__,
 )
 def test_docstring_examples_run(module: object) -> None:
