@@ -15,10 +15,7 @@ import hashlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
-from typing import NamedTuple, TypeVar
-
-import numpy as np
-from numpy.typing import NDArray
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from qkg.schemas import (
     SYMMETRIC_TYPES,
@@ -42,6 +39,10 @@ from qkg.schemas import (
 from qkg.schemas.rdf import canonical_delta
 
 from .store import RelKey, Step
+
+if TYPE_CHECKING:  # numpy is imported where it is used: `qkg stats` never needs it
+    import numpy as np
+    from numpy.typing import NDArray
 
 __all__ = ["EdgeArrays", "GraphIndex", "RelKey", "delta_digest"]
 
@@ -601,6 +602,8 @@ class GraphIndex:
         """The links of :meth:`links` without a time window, of ``types`` (all if None),
         as columns over an id table, without a :class:`Link` object each; self-links are
         left out. In no particular order."""
+        import numpy as np
+
         wanted = None if types is None else frozenset(RelationType(t) for t in types)
         rows = [
             (r.source, r.target, len(r.evidence), r.type in SYMMETRIC_TYPES)
