@@ -161,7 +161,10 @@ class Scores:
         return dict(result.scores)
 
     def score(self, metric: CentralityMetric, entity_id: str, *, via: Iterable[RelationType]) -> float | None:
-        return self.centrality(metric, via=via).get(entity_id)
+        """One actor's score (None outside the projection), without copying every score."""
+        with self._timed("centrality", metric.value):
+            result = self._service().centrality(metric.value, via=list(via), top=0)
+        return result.scores.get(entity_id)
 
     def ranking(
         self,
