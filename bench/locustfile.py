@@ -1,7 +1,7 @@
 """Locust users for the load test against ``qkg serve`` (run by :mod:`bench.loadtest`).
 
-Each simulated analyst mixes five GraphQL questions on the synthetic ecosystem, named so
-that locust reports each on its own line:
+Each simulated analyst mixes five GraphQL questions (written in :mod:`bench.loadtest`) on
+the synthetic ecosystem, named so that locust reports each on its own line:
 
 - ``actor``: one actor by id with its first 10 relations;
 - ``collaborators``: depth-2 collaborators with links and evidence (the API benchmark's query);
@@ -27,21 +27,7 @@ from urllib.parse import urlsplit
 from locust import HttpUser, between, events, task
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from bench.api_latency import COLLAB, PATHS
-
-ACTOR = """query($id: ID!) { actor(id: $id) { ... on Actor { id name type country aliases
-  relations(first: 10) { totalCount nodes { type confidence counterpart { id name } } } } } }"""
-SEARCH = """query($text: String!) { search(text: $text, first: 10) { score node {
-  ... on Actor { id name } ... on Agreement { id title } ... on Document { id title } } } }"""
-CENTRALITY = """query($metric: CentralityMetric!, $from: String, $to: String) {
-  centrality(metric: $metric, from: $from, to: $to, top: 10) { rank score actor { id name } } }"""
-#: (metric, from, to): a handful of distinct analytics questions, as a dashboard would ask.
-CENTRALITY_ASKS = [
-    ("PAGERANK", None, None),
-    ("DEGREE", None, None),
-    ("PAGERANK", "2018", "2022"),
-    ("DEGREE", "2020", None),
-]
+from bench.loadtest import ACTOR, CENTRALITY, CENTRALITY_ASKS, COLLAB, PATHS, SEARCH
 
 _SAMPLE: dict[str, Any] = json.loads(Path(os.environ["QKG_LOADTEST_SAMPLE"]).read_text())
 
