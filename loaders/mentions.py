@@ -19,7 +19,7 @@ from .gazetteer import Gazetteer
 from .rules.events import Event, event_spans, outside_events
 from .rules.governments import government_mentions
 from .rules.mention import Mention
-from .rules.names import bracketed_universities, definitions, list_members, shaped_names
+from .rules.names import acronym_campuses, bracketed_universities, definitions, list_members, shaped_names
 from .rules.organisations import MAX_NAME, MAX_PATTERN_SENTENCE, extend_program, is_headline, org_mentions
 from .rules.people import demonym_mentions, person_mentions, surname_mentions
 from .rules.references import outside_names, reference_mentions
@@ -113,6 +113,7 @@ def find_mentions(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) -> l
     mentions = definitions(text, mentions, gaz)
     mentions = list_members(text, sentences, mentions)
     mentions = bracketed_universities(text, mentions)
+    mentions = acronym_campuses(text, mentions)
     return surname_mentions(text, mentions)
 
 

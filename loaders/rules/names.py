@@ -282,3 +282,51 @@ def bracketed_universities(text: str, mentions: list[Mention]) -> list[Mention]:
     spans = [(f.start, f.end) for f in found]
     kept = [x for x in mentions if not any(x.start < e and s < x.end for s, e in spans)]
     return sorted(kept + found, key=lambda x: (x.start, -x.end))
+
+
+#: An institution's acronym and its campus: "IIT Madras", "IIT Bombay", "IISER Pune".
+_CAMPUS_ACRONYM = re.compile(r"[A-Z][A-Za-z]{1,5}")
+_CAMPUS = re.compile(r"\s+([A-Z][a-z]{2,})(?![\w-])(?!\s+[A-Z])")
+_PLACE_TYPES = frozenset({E.CITY, E.REGION})
+_ORG_LIKE = frozenset({E.COMPANY, E.UNIVERSITY, E.RESEARCH_INSTITUTE})
+
+
+def acronym_campuses(text: str, mentions: list[Mention]) -> list[Mention]:
+    """An unknown acronym followed by a place (or, when the acronym comes with two or more
+    different such words in the document, by any capitalised word) is one institution named by its
+    campus: "IIT Madras" and "IIT Delhi" are two universities, not "IIT" and a city. A known
+    organisation before a city ("IBM Zurich") stays the organisation and the city."""
+    orgs = [
+        m
+        for m in mentions
+        if m.type in _ORG_LIKE
+        and m.rule != "gazetteer"  # "IBM Zurich": a known company and a city stay two
+        and _CAMPUS_ACRONYM.fullmatch(m.text)
+        and sum(c.isupper() for c in m.text) >= 2
+    ]
+    if not orgs:
+        return mentions
+    starts = {m.start: m for m in mentions}
+    campus: list[tuple[Mention, int, str]] = []
+    words: dict[str, set[str]] = {}
+    for m in orgs:
+        c = _CAMPUS.match(text, m.end)
+        if c is None:
+            continue
+        place = starts.get(c.start(1))
+        if place is not None and place.type not in _PLACE_TYPES:
+            continue  # the next word is another actor or a technology
+        campus.append((m, c.end(1), "place" if place is not None else c.group(1)))
+        words.setdefault(m.text, set()).add(c.group(1))
+    found = []
+    for m, end, how in campus:
+        if how != "place" and len(words[m.text]) < 2:
+            continue
+        name = text[m.start : end]
+        etype = E.UNIVERSITY if m.type is E.COMPANY else m.type  # an unknown acronym's campus: a university
+        found.append(Mention(m.start, end, name, etype, name, "org"))
+    if not found:
+        return mentions
+    spans = [(f.start, f.end) for f in found]
+    kept = [x for x in mentions if not any(x.start < e and s < x.end for s, e in spans)]
+    return sorted(kept + found, key=lambda x: (x.start, -x.end))

@@ -577,7 +577,28 @@ def _own_efforts(v: SentView, m: str) -> Iterator[Fact]:
                 yield _f(v, a, R.WORKS_ON, b, "own-efforts", 0.7)
 
 
+#: Gapped focus lists: "§A§ focuses on §t§, §B§ with §C§ on §u§, and §D§ on §w§": the verb is said once.
+_GAPPED_FOCUS = re.compile(
+    r"(?:focus(?:es|ed)?|concentrates?|concentrated|specialis\w+|specializ\w+)\s+(?:on|in)\s+§\d+§"
+    r"((?:[^§,;.]{0,20},\s+(?:and\s+)?(?:the\s+)?§\d+§(?:\s+(?:with|and)\s+(?:the\s+)?(?:§\d+§|[A-Z][\w-]*))?"
+    r"\s+(?:on|in)\s+§\d+§)+)"
+)
+_GAPPED_ITEM = re.compile(
+    r"§(\d+)§(?:\s+(?:with|and)\s+(?:the\s+)?(?:§(\d+)§|[A-Z][\w-]*))?\s+(?:on|in)\s+§(\d+)§"
+)
+
+
+def _gapped_focus(v: SentView, m: str) -> Iterator[Fact]:
+    for x in _GAPPED_FOCUS.finditer(m) if "," in m else ():
+        for it in _GAPPED_ITEM.finditer(x.group(1)):
+            t = int(it.group(3))
+            for a in (int(it.group(1)), int(it.group(2) or it.group(1))):
+                if v.type(a) in ORGS and _ok(v, a, t, _TECH):
+                    yield _f(v, a, R.WORKS_ON, t, "gapped-focus", 0.7)
+
+
 def works_on_facts(v: SentView, m: str) -> Iterator[Fact]:
+    yield from _gapped_focus(v, m)
     for fact in apply(v, m, _WORKS_ON_RULES, R.WORKS_ON):
         if fact.rule == "possessive-technology" and any(
             _INSTANCE.fullmatch(v.mentions[i].text) for i in range(len(v.ids)) if v.ids[i] == fact.target

@@ -406,3 +406,15 @@ def test_universities_named_by_their_place_in_brackets(facts: Run) -> None:
     )
     for name in ("Bristol", "Cambridge", "Imperial", "Queen's Belfast", "York"):
         assert _types(f).get(name) == "University", (name, _types(f))
+
+
+def test_acronyms_named_by_their_campus(facts: Run) -> None:
+    f = facts(
+        "The mission set up hubs at KQIT Tarnow and KQIT Elbing. KQIT Tarnow focuses on quantum sensing. "
+        "Researchers from IBM Zurich also joined."
+    )
+    for name in ("KQIT Tarnow", "KQIT Elbing"):
+        assert _types(f).get(name) == "University", _types(f)
+    assert not f.has_entity("KQIT")
+    assert "IBM Zurich" not in _types(f)  # a known company before a known city stays two
+    assert _types(f).get("IBM") == "Company"

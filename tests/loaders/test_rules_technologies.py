@@ -617,3 +617,15 @@ def test_countries_agree_to_launch_a_joint_call(facts: Run) -> None:
 )
 def test_first_machine_only_of_a_place_and_not_a_project_named_after_it(facts: Run, text: str) -> None:
     assert not [e for e in facts(text).kg.entities if "first quantum computer" in e.name]
+
+
+def test_gapped_focus_list_gives_each_its_technology(facts: Run) -> None:
+    f = facts(
+        "The Kessler Institute focuses on quantum computing, Veltra University with the Nordlys Laboratory on "
+        "quantum communication, and Orbion Systems on quantum sensing."
+    )
+    assert f.has("Kessler Institute", "WORKS_ON", "quantum computing"), f.triples()
+    assert f.has("Nordlys Laboratory", "WORKS_ON", "quantum communication"), f.triples()
+    assert f.has("Veltra University", "WORKS_ON", "quantum communication"), f.triples()
+    assert f.has("Orbion Systems", "WORKS_ON", "quantum sensing"), f.triples()
+    assert not f.has("Orbion Systems", "WORKS_ON", "quantum computing"), f.triples()
