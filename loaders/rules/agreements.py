@@ -269,7 +269,11 @@ def _find_groups(v: SentView) -> list[tuple[list[int], str, int]]:
         lists = [(lst, sp) for lst, sp in lists if len(lst) >= 2]
         if (
             len(lists) == 1
-            and re.search(r"\b(?:cooperat\w*|collaborat\w*|partner\w*|jointly|together)\b", m, re.I)
+            # the list says what collaborates: its cooperation word comes after it ("A and B will work
+            # together"), not before ("partnerships in both the UK and US", "jointly named A and B as ...")
+            and re.search(
+                r"\b(?:cooperat\w*|collaborat\w*|partner\w*|jointly|together)\b", m[lists[0][1][1] :], re.I
+            )
             # members of a consortium are listed, not said to partner (see rules/deals.py)
             and not re.search(r"\b(?:alliance|consorti\w+|coalition|members|comprises|consists)\b", m, re.I)
         ):

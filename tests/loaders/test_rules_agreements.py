@@ -420,3 +420,20 @@ def test_mergers_are_contracts_without_a_part(facts: Run, text: str) -> None:
 def test_an_emerging_company_is_no_merger(facts: Run) -> None:
     f = facts("Veltra Quantum emerged with Orbion Systems as a leader of the field.")
     assert not [a for a in f.agreements() if a[0] == "Contract"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Orbion Systems expects to keep all customer relationships, including government partnerships in both "
+        "the UK and US, Orbion Systems said.",
+        "The administration jointly named New Mexico and Colorado as one of 12 technology hubs.",
+    ],
+)
+def test_a_list_after_its_cooperation_word_is_no_partnership(facts: Run, text: str) -> None:
+    assert not [t for t in facts(text).triples() if t[1] == "PARTNERS_WITH"]
+
+
+def test_a_list_before_its_cooperation_word_still_partners(facts: Run) -> None:
+    f = facts("Veltra Quantum and Orbion Systems will work together on quantum sensors.")
+    assert f.has(VELTRA, "PARTNERS_WITH", ORBION), f.triples()
