@@ -2,8 +2,8 @@
 
 It opens the configured store when the app starts (or uses the one given) and closes it on
 shutdown, serves ``/graphql`` (GraphiQL only in development), ``/health`` with the store's
-status (kind, documents, graph version: never its folder, URI or error text, which go to the
-log and ``qkg stats``), applies CORS from settings and caps request bodies. Every request gets an id and a
+status (kind, documents, graph version: never its folder, URI or error text; why a store is
+unavailable goes to the log), applies CORS from settings and caps request bodies. Every request gets an id and a
 log line (:mod:`qkg.api.requestlog`); with ``QKG_METRICS=true`` the app serves Prometheus
 metrics at ``/metrics`` (or, with ``QKG_METRICS_PORT``, on a port of their own), and with
 tracing on (:mod:`qkg.api.tracing`) it opens spans. Other features hook in through
