@@ -107,7 +107,34 @@ def _apposed_facts(v: SentView, m: str, p: int) -> tuple[list[Fact], bool]:
     return out, apposed
 
 
+#: "Both §o§ founders, doctor §p§ and doctor §q§, ...": the founders named after their organisation.
+_FOUNDERS_OF = re.compile(
+    r"§(\d+)§['’]?s?\s+(?:co-?)?founders?,?\s+(?:(?:doctor|professor|Dr\.?|Prof\.?)\s+)?§(\d+)§"
+    r"(?:,?\s+and\s+(?:(?:doctor|professor|Dr\.?|Prof\.?)\s+)?§(\d+)§)?"
+)
+#: "Founded in 2016 and headed up by co-founder and chief executive §p§, §o§ is ...": a fronted
+#: participle whose agent runs the subject.
+_HEADED_FRONT = re.compile(
+    r"^\s*(?:[^§;]{0,60}?\band\s+)?(?:headed|led|run)(?:\s+up)?\s+by\s+[^§;]{0,80}?§(\d+)§,\s+§(\d+)§\s+"
+    r"(?:is|was|has|had|will|[a-z]+s)\b"
+)
+
+
+def _founders_and_heads(v: SentView, m: str) -> Iterator[Fact]:
+    for x in _FOUNDERS_OF.finditer(m) if "founder" in m else ():
+        o = int(x.group(1))
+        for p in (int(x.group(2)), int(x.group(3) or x.group(2))):
+            if v.type(p) is E.PERSON and v.type(o) in ORGS:
+                yield _f(v, p, R.AFFILIATED_WITH, o, "founders-of", 0.8)
+    for x in _HEADED_FRONT.finditer(m):
+        p, o = int(x.group(1)), int(x.group(2))
+        if v.type(p) is E.PERSON and v.type(o) in ORGS:
+            yield _f(v, p, R.LEADS, o, "headed-by-front", 0.7)
+            yield _f(v, p, R.AFFILIATED_WITH, o, "headed-by-front", 0.7)
+
+
 def affiliation_facts(v: SentView, m: str) -> Iterator[Fact]:
+    yield from _founders_and_heads(v, m)
     persons = v.indices(lambda t: t is E.PERSON)
     quoted = {int(x.group(1)) for x in _SAID_ROLE.finditer(m)}
     for p in persons:

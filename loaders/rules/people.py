@@ -41,6 +41,10 @@ _MIDDLE = r"(?:[A-Z]\.?\s+){1,2}"
 NAME = rf"(?:{_INITIALS}{_PART}|{_PART}\s+{_MIDDLE}{_PART}|{_PART}(?:\s+(?:{PARTICLE}\s+)*{_PART}){{1,4}})"
 
 
+#: Titles written in lower case in running text: "founders, doctor Ada Lin and doctor Tom Berg".
+_LOWER_TITLE = re.compile(
+    rf"\b(?:doctor|professor)\s+((?:{PARTICLE}\s+)?{_INITIALS}?{_PART}(?:\s+(?:{PARTICLE}\s+)*{_PART}){{1,3}})"
+)
 _PERSON_TITLE = re.compile(
     rf"\b{TITLES}\s+((?:{PARTICLE}\s+)?{_INITIALS}?{_PART}(?:\s+(?:{PARTICLE}\s+)*{_PART}){{0,4}})"
 )
@@ -251,6 +255,9 @@ def person_mentions(sent: Sentence) -> list[Mention]:
         return out
     if _HAS_TITLE.search(t):
         for m in _PERSON_TITLE.finditer(t):
+            _add_person(out, sent, m, 1)
+    if "doctor " in t or "professor " in t:
+        for m in _LOWER_TITLE.finditer(t):
             _add_person(out, sent, m, 1)
     role_at = _role_positions(t)
     for pos in role_at:

@@ -413,3 +413,27 @@ def test_officers_elected_in_one_list_are_people(facts: Run) -> None:
     assert f.has_entity("Ana Ferreira")
     assert f.has_entity("Tomas Berg")  # the second officer of the list, after "and"
     assert not f.has_entity("Tomas Berg of Veltra Systems")
+
+
+def test_founders_with_lower_case_titles_after_their_company(facts: Run) -> None:
+    f = facts(
+        "Both Orbion Systems founders, doctor Ada Lindqvist and doctor Tom Harrow, are expected to remain "
+        "with Veltra Quantum."
+    )
+    for person in ("Ada Lindqvist", "Tom Harrow"):
+        assert f.has(person, "AFFILIATED_WITH", "Orbion Systems"), f.triples()
+        assert not f.has(person, "AFFILIATED_WITH", "Veltra Quantum"), f.triples()
+
+
+def test_fronted_headed_by_runs_the_subject(facts: Run) -> None:
+    f = facts(
+        "Founded in 2016 and headed up by co-founder and chief executive Jon Berget, Kelvion Technologies "
+        "is working on sensors."
+    )
+    assert f.has("Jon Berget", "LEADS", "Kelvion Technologies"), f.triples()
+    assert f.has("Jon Berget", "AFFILIATED_WITH", "Kelvion Technologies"), f.triples()
+
+
+def test_lower_case_doctor_without_a_name_is_no_person(facts: Run) -> None:
+    f = facts("The professor said the results of the doctor study were good.")
+    assert not [e for e in f.kg.entities if e.type.value == "Person"]
