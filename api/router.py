@@ -341,9 +341,8 @@ class QkgGraphQLRouter(GraphQLRouter[Context, None]):
             and not result.errors
             and not context.mutated
         ):
-            encoded, size = _encoded(result)
-            if self.answers.put(key, encoded, size):
-                result = encoded  # the response copies the encoded answer
+            result, size = _encoded(result)  # the response copies the encoded answer, kept or not
+            self.answers.put(key, result, size)
         if record is not None:
             record.cached = cached
             record.outcome = "ok" if cached else outcome_of(result.errors, denied=context.denied)
