@@ -30,6 +30,7 @@ import stat
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -75,62 +76,63 @@ _COLUMNS: dict[type[BaseModel], tuple[str, ...]] = {
 _ALL_SET: dict[type[BaseModel], set[str]] = {c: set(names) for c, names in _COLUMNS.items()}
 
 
-def _day(value: str | None) -> dt.date | None:
-    return None if value is None else dt.date.fromisoformat(value)
-
-
-def _name(value: str | None) -> str | None:
-    return None if value is None else sys.intern(value)
-
-
 def _names(values: list[str]) -> tuple[str, ...]:
     return tuple(map(sys.intern, values))
 
 
-#: How a column's JSON value becomes the field's value, where they differ (orjson writes
-#: enums as their value, tuples as arrays and dates as ISO strings). Ids, which recur in
-#: every fact about them, are interned: one string object each, as when the index is built
-#: from deltas.
-_DECODE: dict[type[BaseModel], dict[str, Callable[[Any], Any]]] = {
-    Evidence: {"document_id": sys.intern, "rule": sys.intern},
-    Entity: {"id": sys.intern, "type": EntityType, "aliases": tuple},
-    Relation: {
-        "source": sys.intern,
-        "type": RelationType,
-        "target": sys.intern,
-        "valid_from": _day,
-        "valid_to": _day,
-    },
-    Agreement: {
-        "id": sys.intern,
-        "kind": AgreementKind,
-        "parties": _names,
-        "place": _name,
-        "topics": tuple,
-        "status": AgreementStatus,
-    },
-    Goal: {"id": sys.intern, "owner": _name},
-    DocumentInfo: {"id": sys.intern, "published": _day},
+def _by_value(enum: type[Enum]) -> Callable[[str], Any]:
+    return {e.value: e for e in enum}.__getitem__
+
+
+#: How a column's JSON values become the field's values, where they differ (orjson writes
+#: enums as their value, tuples as arrays and dates as ISO strings): converters for every
+#: value, then converters for the values that are not None. Ids, which recur in every fact
+#: about them, are interned: one string object each, as when the index is built from deltas.
+_DECODE: dict[type[BaseModel], tuple[dict[str, Callable[[Any], Any]], dict[str, Callable[[Any], Any]]]] = {
+    Evidence: ({"document_id": sys.intern, "rule": sys.intern}, {}),
+    Entity: ({"id": sys.intern, "type": _by_value(EntityType), "aliases": tuple}, {}),
+    Relation: (
+        {"source": sys.intern, "type": _by_value(RelationType), "target": sys.intern},
+        {"valid_from": dt.date.fromisoformat, "valid_to": dt.date.fromisoformat},
+    ),
+    Agreement: (
+        {
+            "id": sys.intern,
+            "kind": _by_value(AgreementKind),
+            "parties": _names,
+            "topics": tuple,
+            "status": _by_value(AgreementStatus),
+        },
+        {"place": sys.intern},
+    ),
+    Goal: ({"id": sys.intern}, {"owner": sys.intern}),
+    DocumentInfo: ({"id": sys.intern}, {"published": dt.date.fromisoformat}),
 }
 
 
 def _rows(cls: type[_M], rows: list[list[Any]], evidence: list[Evidence] | None = None) -> list[_M]:
-    """Models from rows of values they were validated with when first built (the file is
-    ours, checked by digest), without validating again: start-up time is the point."""
+    """Models from ``rows`` (emptied) of values they were validated with when first built
+    (the file is ours, checked by digest), without validating again: start-up time is the
+    point. Converted column by column (a C-level loop per column where the converter allows)."""
     names = _COLUMNS[cls]
-    convert = [(names.index(name), f) for name, f in _DECODE[cls].items()]
-    at = None if evidence is None else names.index("evidence")
+    columns: list[Any] = list(zip(*rows, strict=True)) if rows else [() for _ in names]
+    rows.clear()  # the rows' lists are garbage now: free them before building the objects
+    always, optional = _DECODE[cls]
+    for name, f in always.items():
+        columns[names.index(name)] = list(map(f, columns[names.index(name)]))
+    for name, f in optional.items():
+        columns[names.index(name)] = [None if v is None else f(v) for v in columns[names.index(name)]]
+    if evidence is not None:
+        pick = evidence.__getitem__
+        columns[names.index("evidence")] = [
+            tuple(map(pick, refs)) for refs in columns[names.index("evidence")]
+        ]
     fields_set = _ALL_SET[cls]  # shared: frozen models never change it
     new, put = cls.__new__, object.__setattr__
     out: list[_M] = []
-    evs = evidence or []
-    for row in rows:
-        for i, f in convert:
-            row[i] = f(row[i])
-        if at is not None:
-            row[at] = tuple([evs[j] for j in row[at]])
+    for values in zip(*columns, strict=True):
         obj = new(cls)
-        put(obj, "__dict__", dict(zip(names, row, strict=True)))
+        put(obj, "__dict__", dict(zip(names, values, strict=True)))
         put(obj, "__pydantic_fields_set__", fields_set)
         put(obj, "__pydantic_extra__", None)
         put(obj, "__pydantic_private__", None)
