@@ -345,8 +345,10 @@ _APPOSITION = (
 )
 #: "§R§ has raised ... (a round / $N)": the sentence opens a round whose recipient is R.
 _ANNOUNCE = re.compile(
-    rf"{ENT}{_APPOSITION}\s+(?:(?:has|have|had|also|just|recently|now|today|officially|successfully|finally)\s+)*"
+    rf"{ENT}{_APPOSITION}\s+(?:(?:has|have|had|also|just|recently|now|today|officially|successfully|finally|"
+    rf"this\s+(?:week|month|year)|last\s+(?:week|month))\s+)*"
     rf"(?:raised|raises|closed|closes|completed|completes|secured|secures|picked\s+up|picks\s+up|landed|lands|"
+    rf"announced\s+(?:today\s+)?(?=an?\s|its\s)|"
     rf"bagged|bags|nabbed|attracted|attracts|obtained|received|receives|won|wins|banked|collected|collects|"
     rf"pulled\s+in|pulls\s+in|brought\s+in|brings\s+in|took\s+in|netted|nets|garnered|garners|snagged|scored|scores)\b"
     rf"[^§.;]{{0,60}}?{_ROUND_WORD}"
@@ -421,10 +423,10 @@ _AFTER = re.compile(
 def _round_recipient(v: SentView) -> tuple[str, int] | None:
     """The recipient this sentence opens a round for, and where its phrase ends."""
     for rx in (_ANNOUNCE, _POSSESSIVE_ROUND):
-        for x in rx.finditer(v.masked):
-            i = int(x.group(1))
-            if v.type(i) in RECIPIENTS:
-                return v.id(i), x.end()
+        # several rounds in one sentence: the last is the one the next sentences talk about
+        found = [x for x in rx.finditer(v.masked) if v.type(x.group(1)) in RECIPIENTS]
+        if found:
+            return v.id(found[-1].group(1)), found[-1].end()
     for x in _POOL_OPEN.finditer(v.masked):
         i = int(x.group(1))
         if v.type(i) in _FUNDED | {E.PROGRAM}:
@@ -432,7 +434,12 @@ def _round_recipient(v: SentView) -> tuple[str, int] | None:
     return None
 
 
+#: ", which has invested in several companies," between two investors of a list: not a list item.
+_RELATIVE = re.compile(r",\s+(?:which|who)\s+[^§,;.]{1,80}(?=,\s)")
+
+
 def _investor_lists(m: str) -> Iterator[str]:
+    m = _RELATIVE.sub("", m) if "which" in m or "who" in m else m
     for x in _BEFORE.finditer(m):
         yield re.sub(_MANAGED, "", x.group(1))
     for x in _NOUN_LIST.finditer(m):

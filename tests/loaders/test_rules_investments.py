@@ -299,3 +299,15 @@ def test_a_described_opener_takes_no_recipient_that_is_not_a_subject(facts: Run)
         "Analysts at Kessler Capital praised the deal. The round is led by Sarenti."
     )
     assert not [t for t in f.triples() if t[1] == "INVESTS_IN"], f.triples()
+
+
+def test_the_round_is_the_last_one_opened_and_a_relative_clause_stays_out_of_the_list(facts: Run) -> None:
+    f = facts(
+        "Kelvion Technologies recently added $27 million to its Series B round, Sanko Electric brought in $36 "
+        "million in its Series A round, and Lyon-based startup Orbion Quantum this week announced a $2 million "
+        "seed round. The round was led by Kessler Capital, which has invested in several sector companies, "
+        "Veltrix Ventures, and the Nordlys Innovation Fund."
+    )
+    for investor in ("Kessler Capital", "Veltrix Ventures", "Nordlys Innovation Fund"):
+        assert f.has(investor, "INVESTS_IN", "Orbion Quantum"), f.triples()
+    assert not f.has("Kessler Capital", "INVESTS_IN", "Sanko Electric"), f.triples()
