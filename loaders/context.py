@@ -292,6 +292,17 @@ def _normalise(v: SentView) -> None:
         v.masked,
     )
 
+    # "the §Center for Quantum Information§ at §Osaka University§": a centre of its host, which
+    # names no second party of what the centre does
+    def hosted(m: re.Match[str]) -> str:
+        a, b = m.group(1), m.group(2)
+        if ty(a) not in {E.RESEARCH_INSTITUTE, E.CLUSTER} or ty(b) not in {E.UNIVERSITY, E.COMPANY} or a == b:
+            return m.group(0)
+        _add(v, a, R.PART_OF, b, "centre-at-host", 0.8)
+        return f"§{a}§"
+
+    v.masked = re.sub(rf"{ENT}\s+at\s+(?:the\s+)?{ENT}(?!-)", hosted, v.masked)
+
     # "the §UK§'s §NQCC§": the organisation stands in for the phrase (no fact: ownership is not location)
     v.masked = re.sub(
         r"§(\d+)§'s?\s+§(\d+)§",

@@ -592,3 +592,14 @@ def test_an_event_bringing_people_together_makes_no_members(facts: Run) -> None:
     )
     assert not [t for t in f.triples() if t[1] == "PART_OF"], f.triples()
     assert not [ps for kind, ps in f.agreements() if kind == "Consortium"]
+
+
+def test_a_centre_at_its_host_is_part_of_it_and_no_party(facts: Run) -> None:
+    f = facts(
+        "The Center for Quantum Optics (CQO) at Kessler University and the Institute for Qubit Physics at "
+        "Veltra University have announced a new agreement on academic exchange."
+    )
+    assert f.has("Center for Quantum Optics", "PART_OF", "Kessler University"), f.triples()
+    assert f.has("Institute for Qubit Physics", "PART_OF", "Veltra University"), f.triples()
+    assert f.has("Center for Quantum Optics", "PARTNERS_WITH", "Institute for Qubit Physics"), f.triples()
+    assert not f.has("Kessler University", "PARTNERS_WITH", "Veltra University"), f.triples()
