@@ -213,6 +213,12 @@ class EmbeddedStore:
                 self._idx = self._materialise()
             return self._idx
 
+    def load_index(self) -> None:
+        """Build the whole in-memory index now rather than on the first query that needs it
+        (opening decodes only the snapshot's header). A server calls this before it takes
+        requests, so that the first request does not pay for the decoding."""
+        self._index  # noqa: B018 - the property decodes on first use
+
     def _materialise(self) -> GraphIndex:
         import time
 
