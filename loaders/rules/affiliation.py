@@ -120,7 +120,15 @@ _HEADED_FRONT = re.compile(
 )
 
 
+#: "§Maryland§ Gov. §p§": a governor of the place.
+_GOVERNOR = re.compile(r"§(\d+)§(?:'s?)?\s+(?:Gov\.|Governor)\s+§(\d+)§")
+
+
 def _founders_and_heads(v: SentView, m: str) -> Iterator[Fact]:
+    for x in _GOVERNOR.finditer(m) if "Gov" in m else ():
+        place, p = int(x.group(1)), int(x.group(2))
+        if v.type(p) is E.PERSON and v.type(place) in {E.REGION, E.CITY, E.COUNTRY}:
+            yield _f(v, p, R.AFFILIATED_WITH, place, "governor-of", 0.8)
     for x in _FOUNDERS_OF.finditer(m) if "founder" in m else ():
         o = int(x.group(1))
         for p in (int(x.group(2)), int(x.group(3) or x.group(2))):

@@ -45,6 +45,10 @@ NAME = rf"(?:{_INITIALS}{_PART}|{_PART}\s+{_MIDDLE}{_PART}|{_PART}(?:\s+(?:{PART
 _LOWER_TITLE = re.compile(
     rf"\b(?:doctor|professor)\s+((?:{PARTICLE}\s+)?{_INITIALS}?{_PART}(?:\s+(?:{PARTICLE}\s+)*{_PART}){{1,3}})"
 )
+#: Abbreviated offices before a name: "Maryland Gov. Wes Moore", "Sen. Ada Lin".
+_OFFICE_TITLE = re.compile(
+    rf"\b(?:Gov|Sen|Rep)\.\s+((?:{PARTICLE}\s+)?{_INITIALS}?{_PART}(?:\s+(?:{PARTICLE}\s+)*{_PART}){{1,3}})"
+)
 _PERSON_TITLE = re.compile(
     rf"\b{TITLES}\s+((?:{PARTICLE}\s+)?{_INITIALS}?{_PART}(?:\s+(?:{PARTICLE}\s+)*{_PART}){{0,4}})"
 )
@@ -258,6 +262,9 @@ def person_mentions(sent: Sentence) -> list[Mention]:
             _add_person(out, sent, m, 1)
     if "doctor " in t or "professor " in t:
         for m in _LOWER_TITLE.finditer(t):
+            _add_person(out, sent, m, 1)
+    if "Gov. " in t or "Sen. " in t or "Rep. " in t:
+        for m in _OFFICE_TITLE.finditer(t):
             _add_person(out, sent, m, 1)
     role_at = _role_positions(t)
     for pos in role_at:

@@ -437,3 +437,20 @@ def test_fronted_headed_by_runs_the_subject(facts: Run) -> None:
 def test_lower_case_doctor_without_a_name_is_no_person(facts: Run) -> None:
     f = facts("The professor said the results of the doctor study were good.")
     assert not [e for e in f.kg.entities if e.type.value == "Person"]
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "org"),
+    [
+        (
+            "It is a culmination, said Tom Berget, Prorector for Research and Innovation at the University of "
+            "Copenhagen.",
+            "Tom Berget",
+            "University of Copenhagen",
+        ),
+        ("Maryland Gov. Ada Lindqvist welcomed the lab.", "Ada Lindqvist", "Maryland"),
+    ],
+)
+def test_prorectors_and_governors(facts: Run, text: str, person: str, org: str) -> None:
+    f = facts(text)
+    assert f.has(person, "AFFILIATED_WITH", org), f.triples()
