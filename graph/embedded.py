@@ -389,13 +389,13 @@ class EmbeddedStore:
             logger.warning("removed %s: snapshots of this format are never read", legacy)
         path = self._snapshot_path()
         try:
-            data = snapshot.read_file(path)
+            found = snapshot.digest_and_header(path)
         except snapshot.SnapshotRefused as exc:
             logger.warning("snapshot refused (%s); rebuilding the index from RDF", exc)
             return None
-        if data is None:
+        if found is None:
             return None
-        digest = hashlib.sha256(data).hexdigest()
+        digest, first_line = found
         if digest != self._recorded_digest():
             logger.warning(
                 "snapshot %s is not the one recorded in the RDF store (edited, replaced or "
@@ -404,7 +404,7 @@ class EmbeddedStore:
             )
             return None
         try:
-            head = snapshot.header(data)
+            head = snapshot.header(first_line)
         except Exception as exc:  # recorded but unreadable: rebuild, say why
             logger.warning("snapshot %s cannot be decoded (%s); rebuilding the index from RDF", path, exc)
             return None

@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, BinaryIO, TypeVar
 
 import orjson
 from pydantic import BaseModel
@@ -53,7 +53,17 @@ from qkg.schemas import (
 
 from .index import GraphIndex, _Doc
 
-__all__ = ["FORMAT", "Header", "SnapshotRefused", "decode", "encode", "header", "read_file", "write_file"]
+__all__ = [
+    "FORMAT",
+    "Header",
+    "SnapshotRefused",
+    "decode",
+    "digest_and_header",
+    "encode",
+    "header",
+    "read_file",
+    "write_file",
+]
 
 #: Bumped whenever the layout below changes; a snapshot of another format is not used.
 FORMAT = 4
@@ -279,9 +289,9 @@ def decode(data: bytes) -> GraphIndex | None:
     return index
 
 
-def read_file(path: Path) -> bytes | None:
-    """The file's bytes, None if it does not exist; :class:`SnapshotRefused` for a symbolic
-    link or anything but a regular file (never followed, never read)."""
+def _open(path: Path) -> BinaryIO | None:
+    """``path`` opened for reading, None if it does not exist; :class:`SnapshotRefused` for
+    a symbolic link or anything but a regular file (never followed, never read)."""
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC | os.O_NONBLOCK)
     except FileNotFoundError:
@@ -290,10 +300,39 @@ def read_file(path: Path) -> bytes | None:
         if exc.errno == errno.ELOOP:
             raise SnapshotRefused(f"{path} is a symbolic link; it is not followed") from None
         raise SnapshotRefused(f"cannot read {path}: {exc.strerror}") from None
-    with os.fdopen(fd, "rb") as f:
-        if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
-            raise SnapshotRefused(f"{path} is not a regular file")
+    f = os.fdopen(fd, "rb")
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        f.close()
+        raise SnapshotRefused(f"{path} is not a regular file")
+    return f
+
+
+def read_file(path: Path) -> bytes | None:
+    """The file's bytes (see :func:`_open` for what is refused), None if it does not exist."""
+    f = _open(path)
+    if f is None:
+        return None
+    with f:
         return f.read()
+
+
+def digest_and_header(path: Path) -> tuple[str, bytes] | None:
+    """The file's SHA-256 and its first line, read in chunks (the header is all that open
+    needs; the file may be hundreds of megabytes), None if it does not exist."""
+    f = _open(path)
+    if f is None:
+        return None
+    sha = hashlib.sha256()
+    first: list[bytes] = []
+    complete = False
+    with f:
+        while chunk := f.read(1 << 20):
+            sha.update(chunk)
+            if not complete:
+                end = chunk.find(b"\n")
+                complete = end >= 0
+                first.append(chunk[:end] if complete else chunk)
+    return sha.hexdigest(), b"".join(first)
 
 
 def write_file(path: Path, data: bytes) -> str:

@@ -227,3 +227,16 @@ def test_load_index_decodes_at_once(tmp_path: Path, caplog: pytest.LogCaptureFix
         assert store.entity(kaist.id).name == "KAIST"
         assert store.rebuilt_from == "snapshot"
     assert caplog.text == ""
+
+
+@pytest.mark.parametrize("size", [0, 10, (1 << 20) - 1, 1 << 20, (1 << 20) + 5, 3 << 20])
+def test_digest_and_header_read_in_chunks(tmp_path: Path, size: int) -> None:
+    import hashlib
+
+    data = b"h" * size + b"\n" + b"b" * (2 << 20)
+    path = tmp_path / "f"
+    path.write_bytes(data)
+    assert snapshot.digest_and_header(path) == (hashlib.sha256(data).hexdigest(), b"h" * size)
+    path.write_bytes(b"no newline")
+    assert snapshot.digest_and_header(path) == (hashlib.sha256(b"no newline").hexdigest(), b"no newline")
+    assert snapshot.digest_and_header(tmp_path / "missing") is None
