@@ -56,13 +56,16 @@ _LIST_SEP = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 #: including A and B", "startups like A".
 #: "Fynveur advised by Invus": an investor qualified by its adviser or manager, both organisations.
 _QUALIFIED = rf"(?:\s+(?:advised|managed|run|owned|backed)\s+by\s+(?:the\s+)?{_NAME})?"
+#: A name written as a web domain: "Maki.vc", "Orbion.ai".
+_DOMAIN_NAME = r"[A-Z][A-Za-z0-9-]*\.(?:vc|ai|io|co|com|net|capital|ventures|fund)(?![\w.])"
+_LIST_NAME = rf"(?:{_DOMAIN_NAME}|{_NAME})"
 _EXAMPLES = re.compile(
     r"\b(?i:investors|backers|shareholders|companies|corporations|firms|start-?ups|partners|members|banks|funds|"
     r"groups|players|vendors|providers|suppliers|operators|institutions|universities|organi[sz]ations|giants|"
     r"manufacturers|developers|customers|roster|syndicate|line-?up)\b(?:[^.;:]{0,40}?\b(?:such\s+as|including|like|"
     r"namely|include|included)|:)\s+"
-    rf"((?:(?:the\s+)?{_NAME}{_QUALIFIED}(?:\s*\([^()]{{1,40}}\))?(?:,\s+(?:and\s+)?|\s+and\s+)){{0,12}}"
-    rf"(?:the\s+)?{_NAME}{_QUALIFIED})"
+    rf"((?:(?:the\s+)?{_LIST_NAME}{_QUALIFIED}(?:\s*\([^()]{{1,40}}\))?(?:,\s+(?:and\s+)?|\s+and\s+)){{0,12}}"
+    rf"(?:the\s+)?{_LIST_NAME}{_QUALIFIED})"
     r"(?![\w.-]*\.\w)"
 )
 _QUALIFIER = re.compile(r"\s+(?:advised|managed|run|owned|backed)\s+by\s+(?:the\s+)?")

@@ -418,3 +418,12 @@ def test_acronyms_named_by_their_campus(facts: Run) -> None:
     assert not f.has_entity("KQIT")
     assert "IBM Zurich" not in _types(f)  # a known company before a known city stays two
     assert _types(f).get("IBM") == "Company"
+
+
+def test_names_written_as_web_domains_in_an_investor_list(facts: Run) -> None:
+    f = facts(
+        "Veltra Quantum has raised a €11m seed round from a group of investors including Zy.vc, Nordvik Funds, "
+        "and Kessler Ventures."
+    )
+    for investor in ("Zy.vc", "Nordvik Funds"):
+        assert f.has(investor, "INVESTS_IN", "Veltra Quantum"), f.triples()
