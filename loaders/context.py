@@ -364,7 +364,7 @@ def _normalise(v: SentView) -> None:
         inner = ids_in(body)
         if ty(a) is E.PERSON:
             return m.group(0)
-        based = re.match(r"^(?:the|a|an)\s+§(\d+)§-based\b", body)
+        based = re.match(r"^(?:the|a|an|another)\s+§(\d+)§-based\b", body)
         if based and ty(based.group(1)) in PLACES and ty(a) in ORGS:
             _add(v, a, R.LOCATED_IN, based.group(1), "apposition-based", 0.8)
         # "§OQC§, the §UK§ superconducting hardware company spun out of ...": the place as a modifier
@@ -442,7 +442,7 @@ def _normalise(v: SentView) -> None:
     # what an apposition says about its head ("the §fund§ managed by §a§,") is read before the fold
     v.memo[UNFOLDED] = v.masked
     v.masked = re.sub(
-        rf"{ENT}\)?,\s+((?:(?:the|a|an)\s+(?!§\d+§\s*(?:,|;|and\b|$))|one\s+of\s+)[^,;:]{{3,120}}?)(,|\s+(?=today|have|has|announced|signed)|(?=\.?\s*$))",
+        rf"{ENT}\)?,\s+((?:(?:the|a|an|another)\s+(?!§\d+§\s*(?:,|;|and\b|$))|one\s+of\s+)[^,;:]{{3,120}}?)(,|\s+(?=today|have|has|announced|signed)|(?=\.?\s*$))",
         appos,
         v.masked,
     )

@@ -129,6 +129,11 @@ _PEERS_GATE = frozenset(
         "spin-outs",
     ]
 )
+#: "Founder and CEO of Quantum AI": the organisation a corporate role belongs to.
+_CORPORATE_ROLE_OF = re.compile(
+    rf"\b(?:CEO|CTO|CFO|COO|[Ff]ounder|[Cc]o-?founder|[Cc]hief\s+[Ee]xecutive(?:\s+[Oo]fficer)?)\s+(?:of|at)\s+({_NAME})"
+    r"(?=\s*(?:[,.;:”\"()]|\s+(?:said|says|told|and|which|who)\b|$))"
+)
 _SHARES = re.compile(
     rf"\b(?:[Ss]hares|[Ss]tock|stake|invest(?:s|ed|ing|ment)?)\s+(?:of|in)\s+({CAPW}(?:\s+{CAPW}){{0,3}})"
 )
@@ -318,6 +323,7 @@ def cue_names(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
         (_SHARES, _SHARES_GATE),
         (_TICKER, _TICKER_GATE),
         (_OWNS_PEERS, _PEERS_GATE),
+        (_CORPORATE_ROLE_OF, _ROLE_GATE),
     ):
         for m in rx.finditer(t) if not words.isdisjoint(gate) else ():
             _add(out, sent, gaz, m.start(1), m.end(1), None)

@@ -454,3 +454,8 @@ def test_lower_case_doctor_without_a_name_is_no_person(facts: Run) -> None:
 def test_prorectors_and_governors(facts: Run, text: str, person: str, org: str) -> None:
     f = facts(text)
     assert f.has(person, "AFFILIATED_WITH", org), f.triples()
+
+
+def test_an_unknown_company_after_founder_and_ceo_of(facts: Run) -> None:
+    f = facts("“It is fast,” said Ravi Menon, Founder and CEO of Kestrel Labs, which runs a lab in Pune.")
+    assert f.has("Ravi Menon", "AFFILIATED_WITH", "Kestrel Labs"), f.triples()

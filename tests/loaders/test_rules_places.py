@@ -148,3 +148,8 @@ def test_a_country_opening_the_sentence_is_not_in_the_based_city(facts: Run) -> 
     f = facts("In Austria, Graz-based Orbion Quantum opened a lab.")
     assert f.has("Orbion Quantum", "LOCATED_IN", "Graz"), f.triples()
     assert not any(s == "Austria" and t == "LOCATED_IN" for s, t, _ in f.triples())
+
+
+def test_another_x_based_company_in_apposition(facts: Run) -> None:
+    f = facts("Orbion Quantum, another Lyon-based quantum sensing company, recently won the prize.")
+    assert f.has("Orbion Quantum", "LOCATED_IN", "Lyon"), f.triples()
