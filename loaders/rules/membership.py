@@ -733,11 +733,11 @@ def referred_group_facts(views: Sequence[SentView]) -> list[tuple[int, Fact]]:
                     out.append((k, Fact(v.id(a), R.INVESTS_IN, named, "supported-by-funding", 0.7)))
         for x in BRINGS_TOGETHER.finditer(m) if "together" in m else ():
             if x.group(1) is not None:
-                named: str | None = v.id(x.group(1)) if v.type(x.group(1)) in _GROUP_TYPES else None
+                host = v.id(x.group(1)) if v.type(x.group(1)) in _GROUP_TYPES else None
             else:
-                named = group_of(k, (E.PROGRAM,) if x.group(2).lower() in _PROGRAM_WORDS else (E.CLUSTER,))
-            if named is not None:
-                add(k, v, brought_together(v, x), named)
+                host = group_of(k, (E.PROGRAM,) if x.group(2).lower() in _PROGRAM_WORDS else (E.CLUSTER,))
+            if host is not None:
+                add(k, v, brought_together(v, x), host)
         for x in _FIRST_MEMBERS.finditer(m) if "§" in m else ():
             group = group_of(k, (E.CLUSTER,))
             if group is not None:
