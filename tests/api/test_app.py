@@ -31,3 +31,26 @@ def test_public_surface() -> None:
 
     assert {"create_app", "graphql_router", "Settings", "BodySizeLimit", "sdl"} <= set(qkg.api.__all__)
     assert callable(graphql_router)
+
+
+def test_the_served_store_has_its_index_in_memory_before_the_first_request(tmp_path: Path) -> None:
+    from qkg.api.app import open_store
+
+    from .graphs import daejeon
+
+    with EmbeddedStore(tmp_path / "data") as store:
+        for delta in daejeon():
+            store.upsert(delta)
+    # a plain open reads only the snapshot's header and decodes the index on first use
+    with EmbeddedStore(tmp_path / "data") as plain:
+        opened = plain.rebuild_seconds
+        assert len(plain.documents()) == len(daejeon())
+        assert plain.rebuild_seconds > opened
+    # the server's open decodes it before any request
+    served = open_store(Settings(store="embedded", data_dir=tmp_path / "data"))
+    try:
+        opened = served.rebuild_seconds  # type: ignore[attr-defined]
+        assert len(served.documents()) == len(daejeon())
+        assert served.rebuild_seconds == opened  # type: ignore[attr-defined]
+    finally:
+        served.close()
