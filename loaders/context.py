@@ -335,7 +335,7 @@ def _normalise(v: SentView) -> None:
         v,
         r",\s+",
         comma_place,
-        r"(?=\s*[,;.)–—]|\s+-\s|\s+(?:at|on|and|where|has|is|was|will|head|headquarters|offices?|plant|factory|campus|site)\b|$)",
+        r"(?=\s*[,;.)–—]|\s+-\s|\s+(?:at|on|in|and|where|has|is|was|will|head|headquarters|offices?|plant|factory|campus|site)\b|$)",
     )
 
     def org_in(a: int, b: int) -> bool:

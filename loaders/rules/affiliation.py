@@ -124,7 +124,18 @@ _HEADED_FRONT = re.compile(
 _GOVERNOR = re.compile(r"§(\d+)§(?:'s?)?\s+(?:Gov\.|Governor)\s+§(\d+)§")
 
 
+#: "§p§, Senior Director at §u§, is on the board of §o§": a board seat is an affiliation.
+_ON_BOARD = re.compile(
+    r"§(\d+)§(?:,[^;]{0,100}?,)?\s+(?:is|was|sits|sat|serves|served|has\s+served|has\s+been)\s+"
+    r"(?:also\s+)?on\s+the\s+(?:[\w-]+\s+){0,2}?board\s+(?:of\s+(?:directors\s+of\s+)?|at\s+)(?:the\s+)?§(\d+)§"
+)
+
+
 def _founders_and_heads(v: SentView, m: str) -> Iterator[Fact]:
+    for x in _ON_BOARD.finditer(m) if "board" in m else ():
+        p, o = int(x.group(1)), int(x.group(2))
+        if v.type(p) is E.PERSON and v.type(o) in ORGS:
+            yield _f(v, p, R.AFFILIATED_WITH, o, "on-the-board", 0.8)
     for x in _GOVERNOR.finditer(m) if "Gov" in m else ():
         place, p = int(x.group(1)), int(x.group(2))
         if v.type(p) is E.PERSON and v.type(place) in {E.REGION, E.CITY, E.COUNTRY}:

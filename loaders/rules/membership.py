@@ -38,6 +38,8 @@ _LEAD_VERB = (
 
 MEMBER_GATE = (
     "member",
+    "finalist",
+    "laureate",
     "part",
     "subsidiar",
     "division",
@@ -130,9 +132,10 @@ _BE = r"(?:is|are|was|were|has\s+become|have\s+become|had\s+become|became|become
 
 #: "§a§ is (now) a founding member of §b§", "§a§ became part of §b§", "§a§ is a wholly owned subsidiary of §b§".
 _MEMBER_OF = re.compile(
-    rf"{ENT}\s+{_BE}\s+(?:(?:now|also|already|officially|formally)\s+)?(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){{0,3}}?"
+    rf"{ENT}(?:,\s+(?:established|founded|based|headquartered|created)\s+[^,;]{{0,60}},)?\s+{_BE}\s+(?:(?:now|also|already|officially|formally)\s+)?(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){{0,3}}?"
     r"(member|members|part|partner|partners|subsidiary|division|unit|arm|affiliate|spin-off|spinoff|spinout|spin-out|"
-    rf"participant|participants|constituent|component)\s+(?:of|on|in|to|from|within)\s+(?:the\s+)?{ENT}"
+    r"participant|participants|constituent|component|finalist|finalists|winner|winners|laureate)\s+"
+    rf"(?:of|on|in|to|from|within)\s+(?:the\s+)?(?:§\d+§['’]s?\s+)?{ENT}"
 )
 #: "... members of the new §a§ are ...": the mention only qualifies the subject.
 _MODIFIER_OF = re.compile(r"\b(?:of|for|at)\s+(?:the\s+)?(?:[\w-]+\s+)?$")
@@ -413,9 +416,10 @@ def membership_facts(v: SentView, m: str) -> Iterator[Fact]:
         a, b, word = int(x.group(1)), int(x.group(3)), x.group(2)
         if _MODIFIER_OF.search(m, max(0, x.start() - 40), x.start()):
             continue  # "the board members of §a§ are part of §b§": §a§ is not the subject
-        yield from _part(
-            v, a, b, "member-of", 0.9, _GROUP_TYPES if word.startswith("partner") else _MEMBER_TYPES
-        )
+        to = _GROUP_TYPES if word.startswith("partner") else _MEMBER_TYPES
+        if word.startswith(("finalist", "winner", "laureate")):
+            to = _PROGRAMS  # the winner of a company's prize is not its member
+        yield from _part(v, a, b, "member-of", 0.9, to)
     yield from _listed_members(v, m)
     for x in re.finditer(rf"{ENT},\s+(?:now\s+)?part\s+of\s+(?:the\s+)?{ENT}", m):
         yield from _part(v, int(x.group(1)), int(x.group(2)), "part-of-apposed", 0.8)

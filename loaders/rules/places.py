@@ -44,6 +44,7 @@ GATE = (
     "premises",
     "hq",
     " in ",
+    " to ",
     "like",
     "such as",
     "including",
@@ -111,6 +112,10 @@ def location_facts(v: SentView, m: str) -> Iterator[Fact]:
         if _ok(v, a, b, pl) and v.type(a) in ORGS:
             yield _f(v, a, R.LOCATED_IN, b, "headquarters-in", 0.9)
     yield from _second_site_facts(v, m)
+    for x in _MOVED_TO.finditer(m) if " to " in m or "established" in m or "founded" in m else ():
+        a, b = int(x.group(1)), int(x.group(2))
+        if _ok(v, a, b, PLACES) and v.type(a) in ORGS:
+            yield _f(v, a, R.LOCATED_IN, b, "moved-to", 0.7)
     for x in re.finditer(rf"{ENT}\s+(?:from|of)\s+the\s+{ENT}\s+in\s+(?:the\s+)?{ENT}", m):
         a, b = int(x.group(2)), int(x.group(3))
         if _ok(v, a, b, PLACES) and v.type(a) in ORGS:
@@ -265,3 +270,12 @@ def _second_site_facts(v: SentView, m: str) -> Iterator[Fact]:
         d = x.group(4)
         if d is not None and _ok(v, q, int(d), PLACES) and v.type(q) in PLACES:
             yield _f(v, q, R.LOCATED_IN, int(d), "second-site-in", 0.8)
+
+
+#: "§X§ came to §Broomfield§ in 2016", "§X§ moved its headquarters to §P§", "§X§, established in §P§
+#: in 2017,": where an organisation settled.
+_MOVED_TO = re.compile(
+    r"§(\d+)§,?\s+(?:(?:has|have|had|later|then|first|recently|also)\s+)*"
+    r"(?:came\s+to|moved\s+(?:its\s+[\w\s]{0,30}?)?to|relocated\s+(?:its\s+[\w\s]{0,30}?)?to|"
+    r"(?:was\s+)?(?:established|founded|incorporated)\s+in)\s+(?:the\s+)?§(\d+)§"
+)

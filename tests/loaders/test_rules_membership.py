@@ -603,3 +603,12 @@ def test_a_centre_at_its_host_is_part_of_it_and_no_party(facts: Run) -> None:
     assert f.has("Institute for Qubit Physics", "PART_OF", "Veltra University"), f.triples()
     assert f.has("Center for Quantum Optics", "PARTNERS_WITH", "Institute for Qubit Physics"), f.triples()
     assert not f.has("Kessler University", "PARTNERS_WITH", "Veltra University"), f.triples()
+
+
+def test_finalist_of_an_agencys_challenge_and_no_member_of_a_company(facts: Run) -> None:
+    f = facts(
+        "Orbion Quantum, established in Quebec in 2017, is also a finalist in the Kessler Agency’s Veltra "
+        "Challenge. Nordlys Labs is the winner of Sanko Electric."
+    )
+    assert f.has("Orbion Quantum", "PART_OF", "Veltra Challenge"), f.triples()
+    assert not f.has("Nordlys Labs", "PART_OF", "Sanko Electric"), f.triples()

@@ -459,3 +459,8 @@ def test_prorectors_and_governors(facts: Run, text: str, person: str, org: str) 
 def test_an_unknown_company_after_founder_and_ceo_of(facts: Run) -> None:
     f = facts("“It is fast,” said Ravi Menon, Founder and CEO of Kestrel Labs, which runs a lab in Pune.")
     assert f.has("Ravi Menon", "AFFILIATED_WITH", "Kestrel Labs"), f.triples()
+
+
+def test_a_board_seat_is_an_affiliation(facts: Run) -> None:
+    f = facts("Ada Lin, Senior Director at the Kessler Institute, is on the board of Orbion Quantum.")
+    assert f.has("Ada Lin", "AFFILIATED_WITH", "Orbion Quantum"), f.triples()

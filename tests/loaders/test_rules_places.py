@@ -153,3 +153,21 @@ def test_a_country_opening_the_sentence_is_not_in_the_based_city(facts: Run) -> 
 def test_another_x_based_company_in_apposition(facts: Run) -> None:
     f = facts("Orbion Quantum, another Lyon-based quantum sensing company, recently won the prize.")
     assert f.has("Orbion Quantum", "LOCATED_IN", "Lyon"), f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "org", "place"),
+    [
+        ("Orbion Quantum came to Broomfield, Colorado in 2016.", "Orbion Quantum", "Broomfield"),
+        ("Orbion Quantum, established in Quebec in 2017, sells sensors.", "Orbion Quantum", "Quebec"),
+        ("Orbion Quantum moved its headquarters to Lyon.", "Orbion Quantum", "Lyon"),
+    ],
+)
+def test_where_an_organisation_settled(facts: Run, text: str, org: str, place: str) -> None:
+    assert facts(text).has(org, "LOCATED_IN", place)
+
+
+def test_city_region_before_in_a_year(facts: Run) -> None:
+    assert facts("Orbion Quantum came to Broomfield, Colorado in 2016.").has(
+        "Broomfield", "LOCATED_IN", "Colorado"
+    )
