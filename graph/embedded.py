@@ -65,15 +65,13 @@ from qkg.schemas import (
     UpsertResult,
     iri,
 )
-from qkg.schemas.rdf import canonical_delta, delta_from_quads, delta_to_nquads
 
 from . import snapshot
 from .index import EdgeArrays, GraphIndex
 from .paths import check_path_limits, k_shortest_paths
-from .projection import project
 from .store import RelKey, Step
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the RDF mapping (rdflib) and the projection (numpy) load where used
     import networkx as nx
 
 __all__ = ["EmbeddedStore"]
@@ -360,6 +358,8 @@ class EmbeddedStore:
         self.rebuild_seconds = time.perf_counter() - started
 
     def _read_delta(self, graph: ox.NamedNode) -> KnowledgeGraph:
+        from qkg.schemas.rdf import delta_from_quads
+
         try:
             return delta_from_quads(self._ox().quads_for_pattern(None, None, None, graph))
         except _STORAGE_ERRORS as exc:
@@ -454,6 +454,8 @@ class EmbeddedStore:
 
     # -- writes ---------------------------------------------------------------------------
     def upsert(self, delta: KnowledgeGraph) -> UpsertResult:
+        from qkg.schemas.rdf import canonical_delta, delta_to_nquads
+
         with self._mutex:
             store = self._ox()
             canon = canonical_delta(delta)
@@ -499,6 +501,8 @@ class EmbeddedStore:
         graphs without markers, which the next open drops, so every document is still all
         or nothing. Documents that replace or change a loaded one go through :meth:`upsert`.
         """
+        from qkg.schemas.rdf import canonical_delta, delta_to_nquads
+
         results: list[UpsertResult] = []
         pending: list[tuple[KnowledgeGraph, str]] = []
         chunks: list[str] = []
@@ -737,6 +741,8 @@ class EmbeddedStore:
         since: dt.date | None = None,
         until: dt.date | None = None,
     ) -> nx.MultiDiGraph:
+        from .projection import project
+
         with self._mutex:
             return project(self._index.entities(None, None, 0), self._index.links(types, since, until))
 

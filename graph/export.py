@@ -31,9 +31,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
-import networkx as nx
 import pyoxigraph as ox
 
 from qkg.schemas import (
@@ -50,9 +49,11 @@ from qkg.schemas import (
     ValidationError,
     iri,
 )
-from qkg.schemas.rdf import NAMESPACES, delta_to_nquads
 
 from .store import GraphStore
+
+if TYPE_CHECKING:  # networkx and rdflib load where used: `qkg stats` imports this module
+    import networkx as nx
 
 __all__ = ["ExportFormat", "ExportSummary", "escape_cell", "export", "filter_delta"]
 
@@ -142,6 +143,8 @@ def _export_graph(
     etypes: frozenset[EntityType] | None,
     scores: Mapping[str, Mapping[str, float]] | None,
 ) -> ExportSummary:
+    import networkx as nx
+
     documents = store.stats().documents
     if fmt is ExportFormat.CSV:
         return ExportSummary(fmt, documents, _export_csv(store, out, rtypes, etypes, scores))
@@ -231,6 +234,8 @@ def _export_rdf(deltas: Iterable[KnowledgeGraph], fmt: ExportFormat, out: Out) -
     """RDF without a Python object per quad: N-Quads text streams out as the mapping writes it;
     the other formats load that text into an in-memory pyoxigraph store (parsed in Rust), which
     also drops duplicate triples and groups them by subject, and serialise from there."""
+    from qkg.schemas.rdf import NAMESPACES, delta_to_nquads
+
     documents = 0
     with _binary(out) as stream:
         if fmt is ExportFormat.NQUADS:
@@ -282,6 +287,8 @@ def _network(
     gexf: bool,
 ) -> nx.MultiDiGraph:
     """A clean copy of the projection: only str/int/float attributes, stable order, no None."""
+    import networkx as nx
+
     projected = store.to_networkx(rtypes)
     graph = nx.MultiDiGraph()
     keep = sorted(n for n, t in projected.nodes(data="type") if etypes is None or EntityType(t) in etypes)

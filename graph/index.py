@@ -36,7 +36,6 @@ from qkg.schemas import (
     Stats,
     normalise_name,
 )
-from qkg.schemas.rdf import canonical_delta
 
 from .store import RelKey, Step
 
@@ -60,6 +59,8 @@ def delta_digest(delta: KnowledgeGraph) -> str:
     Two deltas with the same digest contribute exactly the same facts, so re-upserting one is
     a no-op.
     """
+    from qkg.schemas.rdf import canonical_delta
+
     return hashlib.sha256(canonical_delta(delta).model_dump_json().encode()).hexdigest()
 
 
