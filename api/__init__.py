@@ -1,21 +1,23 @@
 """qkg's GraphQL API, FastAPI app and command line.
 
 ``create_app(settings)`` builds the standalone service; ``graphql_router(store)`` mounts the
-GraphQL endpoint in your own FastAPI app. Both import FastAPI and strawberry lazily, so the
-``qkg`` command starts fast.
+GraphQL endpoint in your own FastAPI app. Every name here loads on first use (PEP 562), so
+the ``qkg`` command imports neither FastAPI and strawberry nor pydantic-settings until a
+subcommand needs them.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from .settings import Settings, load_settings
+from qkg.schemas._lazy import lazy_exports
 
 if TYPE_CHECKING:
     from .app import create_app
     from .limits import BodySizeLimit
     from .router import graphql_router
     from .schema import build_schema, sdl
+    from .settings import Settings, load_settings
 
 __all__ = [
     "BodySizeLimit",
@@ -33,12 +35,9 @@ _LAZY = {
     "BodySizeLimit": "limits",
     "build_schema": "schema",
     "sdl": "schema",
+    "Settings": "settings",
+    "load_settings": "settings",
 }
 
 
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        import importlib
-
-        return getattr(importlib.import_module(f"{__name__}.{_LAZY[name]}"), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__, __dir__ = lazy_exports(__name__, _LAZY, __all__)

@@ -2,12 +2,16 @@
 
 Wiring only: each concern's subcommands live in :mod:`qkg.api.commands`. Errors come out as
 one line on standard error; bad arguments and bad configuration exit with code 2.
+
+Start-up is paid by every command, so this module and the command modules import only
+typer and the light parts of qkg at the top; each command imports what it runs (the
+store, networkx, igraph, the extractor, FastAPI) inside its function.
+``tests/api/test_cli_imports.py`` guards it and ``bench/cli_startup.py`` measures it.
 """
 
 from __future__ import annotations
 
 import sys
-from importlib.metadata import version as _dist_version
 
 import typer
 
@@ -33,7 +37,9 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"qkg {_dist_version('qkg')}")
+        from importlib.metadata import version
+
+        typer.echo(f"qkg {version('qkg')}")
         raise typer.Exit()
 
 

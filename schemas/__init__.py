@@ -1,7 +1,14 @@
-"""qkg's canonical model: the ontology, strict models, ids, and their RDF vocabulary."""
+"""qkg's canonical model: the ontology, strict models, ids, and their RDF vocabulary.
+
+The errors, ids and ontology are plain Python and load with the package; the pydantic
+models load on first use (PEP 562), so ``qkg --help`` does not build them.
+"""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from ._lazy import lazy_exports
 from .errors import (
     ConfigurationError,
     DocumentRejected,
@@ -14,7 +21,6 @@ from .errors import (
     ValidationError,
 )
 from .ids import agreement_id, content_hash, entity_id, goal_id, id_from_iri, iri, normalise_name, slug
-from .models import Agreement, Document, Entity, Evidence, Goal, KnowledgeGraph, PartialDate, Relation
 from .ontology import (
     ACTOR_TYPES,
     COLLABORATION_TYPES,
@@ -30,18 +36,21 @@ from .ontology import (
     Signature,
     allows,
 )
-from .query import (
-    Direction,
-    DocumentInfo,
-    EntityFilter,
-    Hop,
-    Link,
-    Path,
-    RelationFilter,
-    Stats,
-    UpsertResult,
-    step_relation_key,
-)
+
+if TYPE_CHECKING:
+    from .models import Agreement, Document, Entity, Evidence, Goal, KnowledgeGraph, PartialDate, Relation
+    from .query import (
+        Direction,
+        DocumentInfo,
+        EntityFilter,
+        Hop,
+        Link,
+        Path,
+        RelationFilter,
+        Stats,
+        UpsertResult,
+        step_relation_key,
+    )
 
 __all__ = [
     "ACTOR_TYPES",
@@ -93,3 +102,27 @@ __all__ = [
     "slug",
     "step_relation_key",
 ]
+
+_LAZY = {
+    "Agreement": "models",
+    "Document": "models",
+    "Entity": "models",
+    "Evidence": "models",
+    "Goal": "models",
+    "KnowledgeGraph": "models",
+    "PartialDate": "models",
+    "Relation": "models",
+    "Direction": "query",
+    "DocumentInfo": "query",
+    "EntityFilter": "query",
+    "Hop": "query",
+    "Link": "query",
+    "Path": "query",
+    "RelationFilter": "query",
+    "Stats": "query",
+    "UpsertResult": "query",
+    "step_relation_key": "query",
+}
+
+
+__getattr__, __dir__ = lazy_exports(__name__, _LAZY, __all__)

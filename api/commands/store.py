@@ -12,7 +12,7 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Annotated, TypeVar
+from typing import IO, Annotated, TypeVar
 
 import typer
 
@@ -20,9 +20,6 @@ from qkg.graph.export import ExportFormat, ExportSummary
 from qkg.schemas import EntityType, RelationType, ValidationError
 
 from . import configured_store
-
-if TYPE_CHECKING:
-    pass
 
 __all__ = ["register"]
 
