@@ -132,7 +132,8 @@ _PEERS_GATE = frozenset(
 #: "Founder and CEO of Quantum AI": the organisation a corporate role belongs to.
 _CORPORATE_ROLE_OF = re.compile(
     rf"\b(?:CEO|CTO|CFO|COO|[Ff]ounder|[Cc]o-?founder|[Cc]hief\s+[Ee]xecutive(?:\s+[Oo]fficer)?)\s+(?:of|at)\s+({_NAME})"
-    r"(?=\s*(?:[,.;:”\"()]|\s+(?:said|says|told|and|which|who)\b|$))"
+    # the name closes a clause ("..., which", "... said"); "CEO at EIFO Peder Lundquist." runs on into a person
+    r"(?=\s*[,;:]|\s+(?:said|says|told|which|who)\b)"
 )
 _SHARES = re.compile(
     rf"\b(?:[Ss]hares|[Ss]tock|stake|invest(?:s|ed|ing|ment)?)\s+(?:of|in)\s+({CAPW}(?:\s+{CAPW}){{0,3}})"

@@ -464,3 +464,8 @@ def test_an_unknown_company_after_founder_and_ceo_of(facts: Run) -> None:
 def test_a_board_seat_is_an_affiliation(facts: Run) -> None:
     f = facts("Ada Lin, Senior Director at the Kessler Institute, is on the board of Orbion Quantum.")
     assert f.has("Ada Lin", "AFFILIATED_WITH", "Orbion Quantum"), f.triples()
+
+
+def test_a_person_after_an_acronym_company_is_no_company_name(facts: Run) -> None:
+    f = facts("Image: CEO at Orbion Quantum Ada Lindqvist and CEO at KVTX Tom Harrow.")
+    assert not f.has_entity("KVTX Tom Harrow"), sorted(f.names.values())
