@@ -8,7 +8,7 @@ package's ``if TYPE_CHECKING:`` imports.
 
 from __future__ import annotations
 
-import importlib
+import sys
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -27,10 +27,12 @@ def lazy_exports(
 
     def __getattr__(name: str) -> Any:
         if name in names:
-            return getattr(importlib.import_module(f"{package}.{names[name]}"), name)
+            # __import__ rather than importlib.import_module: `python -X importtime` logs it
+            module = __import__(f"{package}.{names[name]}", fromlist=[name])
+            return getattr(module, name)
         raise AttributeError(f"module {package!r} has no attribute {name!r}")
 
     def __dir__() -> list[str]:
-        return sorted({*vars(importlib.import_module(package)), *public})
+        return sorted({*vars(sys.modules[package]), *public})
 
     return __getattr__, __dir__
