@@ -231,6 +231,10 @@ def _normalise(v: SentView) -> None:
     # the organisation, and a technology named in the description is what it works on
     def based(m: re.Match[str]) -> str:
         p, gap, a = m.group(1), m.group(2), m.group(3)
+        if re.search(r"\b(?:has|have|had|is|are|was|were|will|would|said|says|chose|chosen|named)\b", gap):
+            return m.group(
+                0
+            )  # "the §California§-based company has chosen §Denmark§": a verb ends the description
         inner = ids_in(gap)
         if any(ty(i) is not E.TECHNOLOGY for i in inner) or (
             "," in gap and not re.search(rf"{ORG_NOUN},", gap)

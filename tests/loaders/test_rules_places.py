@@ -171,3 +171,8 @@ def test_city_region_before_in_a_year(facts: Run) -> None:
     assert facts("Orbion Quantum came to Broomfield, Colorado in 2016.").has(
         "Broomfield", "LOCATED_IN", "Colorado"
     )
+
+
+def test_an_x_based_description_ends_at_its_verb(facts: Run) -> None:
+    f = facts("After the investment, the California-based company has chosen Denmark as the site of its lab.")
+    assert not f.has("Denmark", "LOCATED_IN", "California"), f.triples()
