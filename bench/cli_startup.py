@@ -9,6 +9,11 @@ packages by import time (self time summed over each package's modules)::
     git worktree add --detach /tmp/clistart/old <commit>
     python -m bench.cli_startup --data-dir /tmp/clistart/store --old /tmp/clistart/old
 
+Bytecode is cached as for an installed package: the children write it under a temporary
+``PYTHONPYCACHEPREFIX`` (not into the repository, and even when ``PYTHONDONTWRITEBYTECODE``
+is set) and each command runs once untimed first. ``--cold`` compiles every module from
+source on each run instead, as a checkout with ``PYTHONDONTWRITEBYTECODE=1`` does.
+
 Issue 14's target: ``qkg stats`` on the 20k-actor / 100k-relation curated CSV store in
 ≤ 0.6 s and ≤ 200 MB. Figures move with machine load; compare old and new of one run.
 """
@@ -44,12 +49,15 @@ def _old_path(worktree: Path, shim: Path) -> str:
     return str(shim)
 
 
-def _env(data_dir: Path, pythonpath: str | None) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("QKG_", "OTEL_"))}
+def _env(data_dir: Path, pythonpath: str | None, pycache: Path | None) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("QKG_", "OTEL_", "PYTHON"))}
     env["QKG_DATA_DIR"] = str(data_dir)
-    env.pop("PYTHONPATH", None)
     if pythonpath:
         env["PYTHONPATH"] = pythonpath
+    if pycache is None:  # as a checkout run with PYTHONDONTWRITEBYTECODE: qkg from source
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+    else:
+        env["PYTHONPYCACHEPREFIX"] = str(pycache)
     return env
 
 
@@ -108,6 +116,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--old", type=Path, help="a git worktree of the commit to compare with")
     parser.add_argument("--repeat", type=int, default=5, help="runs of each command per variant")
     parser.add_argument("--top", type=int, default=10, help="heaviest packages to list")
+    parser.add_argument(
+        "--cold", action="store_true", help="no bytecode cache: compile every module each run"
+    )
     args = parser.parse_args(argv)
     if not args.data_dir.is_dir():
         parser.error(f"--data-dir {args.data_dir} is not a folder")
@@ -115,10 +126,19 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"--old {args.old} is not a qkg worktree (no api/cli.py)")
 
     with tempfile.TemporaryDirectory(prefix="qkg-cli-startup-") as tmp:
-        variants = {"new": _env(args.data_dir, None)}
+        pycache = None if args.cold else Path(tmp) / "pycache"
+        variants = {"new": _env(args.data_dir, None, pycache)}
         if args.old is not None:
-            variants = {"old": _env(args.data_dir, _old_path(args.old.resolve(), Path(tmp))), **variants}
-        print(f"store {args.data_dir}; {args.repeat} runs each, old and new alternating; median (min-max)")
+            old = _env(args.data_dir, _old_path(args.old.resolve(), Path(tmp) / "old"), pycache)
+            variants = {"old": old, **variants}
+        if not args.cold:
+            for env in variants.values():
+                for cmd in COMMANDS.values():
+                    _run(cmd, env)  # writes the bytecode cache
+        cache = "no bytecode cache" if args.cold else "bytecode cached"
+        print(
+            f"store {args.data_dir}; {cache}; {args.repeat} runs each, old and new alternating; median (min-max)"
+        )
         print(f"{'command':<16}{'variant':<9}{'wall s':>20}{'CPU s':>20}{'peak RSS MiB':>14}")
         for label, cmd in COMMANDS.items():
             runs: dict[str, list[tuple[float, float, float]]] = {v: [] for v in variants}
