@@ -1,199 +1,25 @@
 """Collaborators to depth N, and the links (with evidence) behind walks and paths.
 
-The walk is breadth-first, run for every actor of a group at once, over the store's light
-neighbour expansion (:meth:`~qkg.graph.store.GraphStore.steps`: ids and types, no evidence),
-so each level costs one store call for the union of every actor's frontier. Only the
-collaborators an answer shows get their relations and agreements (with evidence) loaded, in
-one keyed call each for the whole group: ``actors(first: 50) { collaborators(depth: 2) }``
-costs two calls for the walk and two for the evidence, and a hub two hops away costs its
-neighbour ids, not its neighbours' evidence.
+The entry points, for code that builds answers without GraphQL (``bench/api_latency.py``'s
+plain routes): the walk itself is :mod:`qkg.api.walk`, which knows no GraphQL type, and the
+GraphQL objects are built by :mod:`qkg.api.types`; neither imports this module, so no two
+modules of the package import each other.
 """
 
 from __future__ import annotations
 
-import heapq
-from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from qkg.schemas import Hop, RelationType
-
-from .context import Group, Loader, WalkBudget
-from .types import Actor, Agreement, Collaborator, CollaboratorBatch, Link, evidence_of
+from .types import collaborators_of, links_of
+from .walk import load_links, walk
 
 if TYPE_CHECKING:
-    from qkg.graph.store import RelKey
-    from qkg.schemas import Agreement as AgreementModel
-    from qkg.schemas import Relation
+    from .types import Collaborator
 
 __all__ = ["collaborators", "links_of", "load_links"]
 
-# One step of the walk: (from, to, type, agreement id or None, reversed).
-_Edge = tuple[str, str, RelationType, str | None, bool]
 
-
-class _Reach:
-    """What a walk from one root found: each actor's distance and link count, and the
-    frontier of every level (to find the links of the few actors an answer shows)."""
-
-    __slots__ = ("counts", "dist", "levels")
-
-    def __init__(self, root: str) -> None:
-        self.dist: dict[str, int] = {root: 0}
-        self.counts: dict[str, int] = {}
-        self.levels: list[list[str]] = [[root]]
-
-    def best(self, first: int) -> list[tuple[str, int, int]]:
-        """The ``first`` nearest, then most strongly linked, then by id: (id, distance, links)."""
-        dist = self.dist
-        top = heapq.nsmallest(first, self.counts.items(), key=lambda kv: (dist[kv[0]], -kv[1], kv[0]))
-        return [(v, dist[v], n) for v, n in top]
-
-    def edges(
-        self, loader: Loader, shown: Iterable[str], vias: tuple[RelationType, ...]
-    ) -> dict[str, list[_Edge]]:
-        """Every edge reaching a ``shown`` actor from an actor one hop nearer, in walk order."""
-        out: dict[str, list[_Edge]] = {v: [] for v in shown}
-        for d in sorted({self.dist[v] for v in out}):
-            wanted = {v for v in out if self.dist[v] == d}
-            frontier = self.levels[d - 1]
-            steps = loader.steps(frontier, vias)  # cached by the walk
-            for u in frontier:
-                for v, rtype, agreement, rev in steps[u]:
-                    if v in wanted:
-                        out[v].append((u, v, rtype, agreement, rev))
-        return out
-
-
-def _walk(
-    loader: Loader, roots: Sequence[str], depth: int, vias: tuple[RelationType, ...], budget: WalkBudget
-) -> dict[str, _Reach]:
-    """Breadth-first from every root at once, counting links without keeping them (a
-    depth-2 walk next to a hub reaches tens of thousands of actors, of which an answer shows
-    fifty); ``budget`` bounds the actors the request's walks reach in total (a depth-3 walk
-    from a hub could otherwise touch most of a large graph)."""
-    found = {r: _Reach(r) for r in roots}
-    for level in range(1, depth + 1):
-        union = list(dict.fromkeys(u for r in roots for u in found[r].levels[-1]))
-        if not union:
-            break
-        steps = loader.steps(union, vias)
-        for r in roots:
-            reach = found[r]
-            seen, counts = reach.dist, reach.counts
-            nxt: list[str] = []
-            for u in reach.levels[-1]:
-                for step in steps[u]:
-                    v = step[0]
-                    d = seen.get(v)
-                    if d is None:
-                        seen[v] = level
-                        counts[v] = 1
-                        nxt.append(v)
-                    elif d == level:
-                        counts[v] += 1
-            budget.spend(len(nxt), depth)
-            reach.levels.append(nxt)
-    return found
-
-
-def _hops(edges: Iterable[_Edge]) -> list[Hop]:
-    return [
-        Hop.model_construct(source=u, target=v, type=t, agreement=a, reversed=rev)
-        for u, v, t, a, rev in edges
-    ]
-
-
-def load_links(
-    loader: Loader, hops: Iterable[Hop]
-) -> tuple[dict[RelKey, Relation], dict[str, AgreementModel]]:
-    """The relations and agreements behind ``hops``, fetched in one call each unless already
-    loaded; what they refer to (ends, evidence documents, parties) is registered for the
-    next level's batch."""
-    hops = list(hops)
-    rels = loader.relations_by_key(k for h in hops if (k := h.relation_key) is not None)
-    ags = loader.agreements_by_id(h.agreement for h in hops if h.agreement is not None)
-    loader.prime_relations(rels.values())
-    loader.prime_agreements(ags.values())
-    return rels, ags
-
-
-def links_of(loader: Loader, hops: Sequence[Hop], group: Group) -> list[Link]:
-    """GraphQL links for ``hops`` (of paths or walks), each with its ends and the relation
-    or agreement behind it, all loaded in one batch (one call per kind)."""
-    rels, ags = load_links(loader, hops)
-    ents = {
-        e.id: Actor(model=e, group=group)
-        for e in loader.entities([x for h in hops for x in (h.source, h.target)])
-    }
-    out = []
-    for h in hops:
-        rel = rels.get(k) if (k := h.relation_key) is not None else None
-        ag = ags.get(h.agreement) if h.agreement is not None else None
-        evidence = rel.evidence if rel is not None else ag.evidence if ag is not None else ()
-        out.append(
-            Link(
-                type=h.type,
-                reversed=h.reversed,
-                source=ents.get(h.source),
-                target=ents.get(h.target),
-                agreement=Agreement(model=ag, group=group) if ag is not None else None,
-                evidence=evidence_of(loader, evidence),
-                source_id=h.source,
-                target_id=h.target,
-                relation=rel,
-                agreement_model=ag,
-            )
-        )
-    return out
-
-
-def collaborators(
-    loader: Loader,
-    group: Group,
-    root: str,
-    depth: int,
-    vias: tuple[RelationType, ...],
-    first: int,
-    *,
-    budget: WalkBudget | None = None,
-) -> list[Collaborator]:
-    """The first ``first`` collaborators of ``root`` (computed, on first use, for every
-    actor of ``group``): nearest first, then the most strongly linked (most links from the
-    previous hop), then id.
-
-    The order needs no names or evidence: only the collaborators shown are fetched (one
-    call for the whole group), and their links' evidence only for the page of links an
-    answer asks for (see :class:`~qkg.api.types.CollaboratorBatch`). ``budget``: the request's
-    walk budget (:attr:`qkg.api.context.Context.walk_budget`), shared by every field of the
-    request; without one, 100,000 actors for this call alone.
-    """
-    key = ("collaborators", depth, vias, first)
-    memo: dict[str, list[tuple[str, int, int, list[Hop]]]] = loader.memo.setdefault(key, {})
-    batch: CollaboratorBatch = loader.memo.setdefault((*key, id(group)), CollaboratorBatch(group.child(key)))
-    if root not in memo:
-        roots = [r for r in dict.fromkeys([*group.ids, root]) if r not in memo]
-        found = _walk(loader, roots, depth, vias, budget or WalkBudget(100_000))
-        for r in roots:
-            best = found[r].best(first)
-            edges = found[r].edges(loader, [v for v, _, _ in best], vias)
-            memo[r] = [(v, d, n, _hops(sorted(edges[v], key=_edge_order))) for v, d, n in best]
-            batch.group.add(v for v, _, _, _ in memo[r])
-            batch.hops.extend(hops for _, _, _, hops in memo[r])
-        loader.want_entities(v for r in roots for v, _, _, _ in memo[r])
-    shown = memo[root]
-    ents = {e.id: e for e in loader.entities([v for v, _, _, _ in shown])}
-    return [
-        Collaborator(
-            actor=Actor(model=ents[v], group=batch.group),
-            distance=d,
-            link_count=count,
-            hops=hops,
-            batch=batch,
-        )
-        for v, d, count, hops in shown
-        if v in ents
-    ]
-
-
-def _edge_order(e: _Edge) -> tuple[str, str, str, bool]:
-    return (e[0], e[2].value, e[3] or "", e[4])
+def collaborators(*args: Any, **kw: Any) -> list[Collaborator]:
+    """The collaborators :func:`qkg.api.walk.walk` finds (same arguments), as the GraphQL
+    objects ``Actor.collaborators`` answers with."""
+    return collaborators_of(*walk(*args, **kw))

@@ -28,7 +28,6 @@ from qkg.schemas import (
     normalise_name,
 )
 
-from .collaborators import links_of
 from .context import Group
 from .names import name_variants
 from .scores import CentralityMetric, Scores
@@ -51,6 +50,7 @@ from .types import (
     agreements_of,
     check_first,
     decode_cursor,
+    links_of,
     paginate,
 )
 

@@ -8,11 +8,10 @@ reach other objects go through the request's :class:`~qkg.api.context.Loader`, p
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from pathlib import PureWindowsPath
-from typing import TYPE_CHECKING, Annotated, Generic, TypeVar
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 from strawberry import Private
@@ -49,7 +48,9 @@ from qkg.schemas import (
 
 from .context import Context, Group
 from .ingest import cited_source
+from .pages import Connection, Edge, PageInfo, check_first, decode_cursor, encode_cursor, paginate
 from .scores import CentralityMetric, Scores
+from .walk import LinkBatch, Row, load_links, walk
 
 if TYPE_CHECKING:
     from .context import Loader
@@ -79,14 +80,15 @@ __all__ = [
     "actors_of",
     "agreements_of",
     "check_first",
+    "collaborators_of",
     "decode_cursor",
     "encode_cursor",
+    "links_of",
     "paginate",
     "public_source",
 ]
 
 Info = strawberry.Info[Context, None]
-T = TypeVar("T")
 
 EntityTypeEnum = strawberry.enum(EntityType, name="EntityType", description="Kinds of actor and thing.")
 RelationTypeEnum = strawberry.enum(RelationType, name="RelationType", description="Relationship types.")
@@ -116,84 +118,6 @@ def public_source(source: str | None) -> str | None:
         return source
     name = PureWindowsPath(source.removeprefix("file://")).name  # splits on / and \\ alike
     return name if name not in ("", "-") else None
-
-
-# -- pagination ----------------------------------------------------------------------------
-_CURSOR_PREFIX = "qkg:v1:"
-
-
-def encode_cursor(offset: int) -> str:
-    """An opaque cursor for a position in a deterministic ordering."""
-    return base64.urlsafe_b64encode(f"{_CURSOR_PREFIX}{offset}".encode()).decode()
-
-
-def decode_cursor(cursor: str | None) -> int:
-    """The offset *after* ``cursor`` (0 for none); a malformed cursor, or one whose position is
-    not a plain non-negative integer (``-5`` would count from the end), raises LimitExceeded.
-
-    >>> decode_cursor(encode_cursor(4))
-    5
-    """
-    if cursor is None:
-        return 0
-    try:
-        raw = base64.urlsafe_b64decode(cursor.encode()).decode()
-    except (ValueError, UnicodeDecodeError):
-        raw = ""
-    position = raw.removeprefix(_CURSOR_PREFIX)
-    if not raw.startswith(_CURSOR_PREFIX) or not (position.isascii() and position.isdigit()):
-        raise LimitExceeded(
-            f"cursor {cursor[:40]!r} is not a cursor this API issued (its position must be a whole "
-            "number from 0; use a cursor from `edges` or `pageInfo`)"
-        )
-    return int(position) + 1
-
-
-def check_first(first: int, limit: int, name: str = "first") -> int:
-    """``first`` itself when ``0 <= first <= limit``, else LimitExceeded naming the limit."""
-    if first < 0 or first > limit:
-        raise LimitExceeded(f"{name} must be between 0 and {limit} (page size limit), got {first}")
-    return first
-
-
-@strawberry.type
-class PageInfo:
-    has_next_page: bool
-    has_previous_page: bool
-    start_cursor: str | None
-    end_cursor: str | None
-
-
-@strawberry.type
-class Edge(Generic[T]):
-    cursor: str
-    node: T
-
-
-@strawberry.type(description="A Relay-style page with the total count of matching items.")
-class Connection(Generic[T]):
-    total_count: int
-    edges: list[Edge[T]]
-    page_info: PageInfo
-
-    @strawberry.field(description="The nodes of `edges`, for clients that do not need cursors.")
-    def nodes(self) -> list[T]:
-        return [e.node for e in self.edges]
-
-
-def paginate(items: Sequence[T], offset: int, total: int) -> Connection[T]:
-    """A connection over ``items`` (already sliced) that start at ``offset`` of ``total``."""
-    edges = [Edge(cursor=encode_cursor(offset + i), node=n) for i, n in enumerate(items)]
-    return Connection(
-        total_count=total,
-        edges=edges,
-        page_info=PageInfo(
-            has_next_page=offset + len(items) < total,
-            has_previous_page=offset > 0,
-            start_cursor=edges[0].cursor if edges else None,
-            end_cursor=edges[-1].cursor if edges else None,
-        ),
-    )
 
 
 # -- documents and evidence ----------------------------------------------------------------
@@ -386,15 +310,13 @@ class Actor:
         via: list[RelationType] | None = None,
         first: int = 50,
     ) -> list[Collaborator]:
-        from .collaborators import collaborators
-
         if not 1 <= depth <= 3:
             raise LimitExceeded(f"depth must be between 1 and 3 (collaborator depth limit), got {depth}")
         check_first(first, info.context.settings.max_collaborators, "first (collaborators)")
         vias = tuple(sorted(set(via or DEFAULT_VIA)))
         budget = info.context.walk_budget
-        return collaborators(
-            info.context.loader, self.group, self.model.id, depth, vias, first, budget=budget
+        return collaborators_of(
+            *walk(info.context.loader, self.group, self.model.id, depth, vias, first, budget=budget)
         )
 
     @strawberry.field(description="Agreements this actor is a party to, oldest first.")
@@ -611,7 +533,7 @@ class Link:
     reversed: bool = strawberry.field(
         description="True when the step walks a directed relation against its direction."
     )
-    # plain values, filled by :func:`qkg.api.collaborators.links_of` from one batch: a link is
+    # plain values, filled by :func:`links_of` from one batch: a link is
     # the most repeated object of collaborator and path answers, and resolver fields cost
     # several times a plain attribute in strawberry
     source: Actor | None
@@ -622,26 +544,6 @@ class Link:
     target_id: Private[str]
     relation: Private[RelationModel | None]
     agreement_model: Private[AgreementModel | None]
-
-
-class CollaboratorBatch:
-    """Every collaborator at one place of an answer (for every actor of a group): their
-    links' relations and agreements (with evidence) load in one call for all of them, for
-    the page of links asked."""
-
-    def __init__(self, group: Group) -> None:
-        self.group = group
-        self.hops: list[list[Hop]] = []
-        self._loaded: dict[int, int] = {}
-
-    def links(self, loader: Loader, hops: list[Hop], first: int) -> list[Link]:
-        from .collaborators import links_of, load_links
-
-        done = self._loaded.get(first, 0)
-        if done < len(self.hops):
-            self._loaded[first] = len(self.hops)
-            load_links(loader, (h for row in self.hops[done:] for h in row[:first]))
-        return links_of(loader, hops, self.group)
 
 
 @strawberry.type(
@@ -655,7 +557,7 @@ class Collaborator:
         "its strength in the order of `collaborators`."
     )
     hops: Private[list[Hop]]
-    batch: Private[CollaboratorBatch]
+    batch: Private[LinkBatch]
 
     @strawberry.field(
         description="Links from actors one hop nearer (on a shortest route) to this one, by the nearer "
@@ -663,7 +565,54 @@ class Collaborator:
     )
     def links(self, info: Info, first: int = 5) -> list[Link]:
         check_first(first, info.context.settings.max_page_size, "first (links)")
-        return self.batch.links(info.context.loader, self.hops[:first], first)
+        loader = info.context.loader
+        self.batch.load(loader, first)
+        return links_of(loader, self.hops[:first], self.batch.group)
+
+
+def links_of(loader: Loader, hops: Sequence[Hop], group: Group) -> list[Link]:
+    """GraphQL links for ``hops`` (of paths or walks), each with its ends and the relation
+    or agreement behind it, all loaded in one batch (one call per kind)."""
+    rels, ags = load_links(loader, hops)
+    ents = {
+        e.id: Actor(model=e, group=group)
+        for e in loader.entities([x for h in hops for x in (h.source, h.target)])
+    }
+    out = []
+    for h in hops:
+        rel = rels.get(k) if (k := h.relation_key) is not None else None
+        ag = ags.get(h.agreement) if h.agreement is not None else None
+        evidence = rel.evidence if rel is not None else ag.evidence if ag is not None else ()
+        out.append(
+            Link(
+                type=h.type,
+                reversed=h.reversed,
+                source=ents.get(h.source),
+                target=ents.get(h.target),
+                agreement=Agreement(model=ag, group=group) if ag is not None else None,
+                evidence=evidence_of(loader, evidence),
+                source_id=h.source,
+                target_id=h.target,
+                relation=rel,
+                agreement_model=ag,
+            )
+        )
+    return out
+
+
+def collaborators_of(batch: LinkBatch, rows: Iterable[Row]) -> list[Collaborator]:
+    """GraphQL collaborators for the rows of a walk (:func:`qkg.api.walk.walk`: its order,
+    and the batch their links load in)."""
+    return [
+        Collaborator(
+            actor=Actor(model=entity, group=batch.group),
+            distance=distance,
+            link_count=count,
+            hops=hops,
+            batch=batch,
+        )
+        for entity, distance, count, hops in rows
+    ]
 
 
 @strawberry.type(description="A path between two actors: the actors visited and each hop with its evidence.")
