@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from qkg.schemas import EntityType
 
@@ -114,6 +115,7 @@ def find_mentions(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) -> l
     mentions = list_members(text, sentences, mentions)
     mentions = bracketed_universities(text, mentions)
     mentions = acronym_campuses(text, mentions)
+    mentions = _without_leading_demonym(text, mentions, gaz)
     return surname_mentions(text, mentions)
 
 
@@ -124,3 +126,35 @@ def _drop_person_conflicts(cands: list[Mention]) -> list[Mention]:
         if o.rule == "gazetteer" and o.type is not E.TECHNOLOGY:
             covered[o.start : o.end] = b"\x01" * (o.end - o.start)
     return [c for c in cands if c.type is not E.PERSON or not any(covered[c.start : c.end])]
+
+
+def _without_leading_demonym(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """ "the American Atom Computing": a nationality before a name the text also uses alone is
+    no part of it ("Atom Computing" elsewhere); "American Express" alone keeps its word."""
+    out = []
+    for m in mentions:
+        first, _, rest = m.text.partition(" ")
+        if (
+            m.rule != "gazetteer"
+            and m.type in _ORGS
+            and len(rest.split()) >= 2
+            and gaz.by_demonym(first) is not None
+            and _used_alone(text, rest)
+        ):
+            start = m.start + len(first) + 1
+            m = replace(m, start=start, text=rest, name=rest)
+        out.append(m)
+    return out
+
+
+_ORGS = frozenset({E.COMPANY, E.UNIVERSITY, E.RESEARCH_INSTITUTE, E.GOVERNMENT_BODY, E.CLUSTER})
+_CAPITAL_BEFORE = re.compile(r"[A-Z][\w’'-]*\s+$")
+
+
+def _used_alone(text: str, name: str) -> bool:
+    """``name`` occurs with no capitalised word right before it ("Atom Computing will ...", not
+    "the American Atom Computing" nor "the European Space Agency")."""
+    return any(
+        not _CAPITAL_BEFORE.search(text, max(0, x.start() - 40), x.start())
+        for x in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)
+    )

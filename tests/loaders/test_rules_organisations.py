@@ -427,3 +427,25 @@ def test_names_written_as_web_domains_in_an_investor_list(facts: Run) -> None:
     )
     for investor in ("Zy.vc", "Nordvik Funds"):
         assert f.has(investor, "INVESTS_IN", "Veltra Quantum"), f.triples()
+
+
+def test_a_nationality_before_a_name_used_alone_elsewhere_is_no_part_of_it(facts: Run) -> None:
+    f = facts(
+        "The fund announces an investment in the American Orbion Computing. Orbion Computing will open "
+        "an office in Denmark."
+    )
+    assert f.has_entity("Orbion Computing")
+    assert not [e for e in f.kg.entities if e.name == "American Orbion Computing"]
+
+
+def test_a_name_with_a_nationality_said_twice_keeps_it(facts: Run) -> None:
+    f = facts(
+        "The Ruritanian Quantum Computing Center opened in May. Researchers at the Ruritanian Quantum "
+        "Computing Center use it. The British Orbion Bank funded it; the British Orbion Bank said so."
+    )
+    assert f.has_entity("British Orbion Bank"), sorted(f.names.values())
+
+
+def test_a_nationality_stays_when_the_rest_only_follows_another_name(facts: Run) -> None:
+    f = facts("The Danish Orbion Agency and the European Orbion Agency signed an MOU.")
+    assert f.has_entity("Danish Orbion Agency"), sorted(f.names.values())
