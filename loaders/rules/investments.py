@@ -113,7 +113,10 @@ _INVEST_RULES = (
     ),
     Rule(
         re.compile(
-            rf"{ENT}\s+(?:(?:has|have|had|also|just|recently)\s+)*(?:raised|received|secured|obtained|won|closed|landed|attracted|gained|earned|got|collected)\b[^§]{{0,80}}?"
+            rf"{ENT}\s+(?:(?:has|have|had|also|just|recently|previously|already|now|will|today)\s+)*"
+            r"(?:raised|received|receive|receives|secured|secure|secures|obtained|won|closed|landed|attracted|gained|"
+            rf"earned|got|collected)\b(?=[^§]{{0,80}}?(?:{MONEY}|\b(?:grant|funding|investment|financing|round|capital|\d)))"
+            rf"[^§]{{0,80}}?"
             rf"\b(?:from|by|led\s+by|with\s+participation\s+from|backed\s+by)\s+({LIST})"
         ),
         2,

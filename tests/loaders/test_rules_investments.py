@@ -311,3 +311,19 @@ def test_the_round_is_the_last_one_opened_and_a_relative_clause_stays_out_of_the
     for investor in ("Kessler Capital", "Veltrix Ventures", "Nordlys Innovation Fund"):
         assert f.has(investor, "INVESTS_IN", "Orbion Quantum"), f.triples()
     assert not f.has("Kessler Capital", "INVESTS_IN", "Sanko Electric"), f.triples()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Orbion Quantum has previously received £9m from the Danish government.",
+        "Orbion Quantum will receive an initial, five-year, $26 million grant from the Danish government.",
+    ],
+)
+def test_received_and_will_receive_money_from(facts: Run, text: str) -> None:
+    assert facts(text).has("Danish Government", "INVESTS_IN", "Orbion Quantum")
+
+
+def test_receiving_support_without_money_is_no_investment(facts: Run) -> None:
+    f = facts("Orbion Quantum will receive support from Kessler University researchers.")
+    assert not [t for t in f.triples() if t[1] == "INVESTS_IN"], f.triples()
