@@ -21,7 +21,7 @@ import operator
 import time
 import weakref
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from graphql import (
     GraphQLField,
@@ -33,11 +33,14 @@ from graphql import (
     is_leaf_type,
     is_non_null_type,
 )
-from graphql.execution.collect_fields import FieldDetailsList
-from graphql.pyutils import Path
+from strawberry.resolvers import is_default_resolver
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.schema.schema_converter import GraphQLCoreConverter
 from strawberry.types.field import StrawberryField
+
+if TYPE_CHECKING:
+    from graphql.execution.collect_fields import FieldDetailsList
+    from graphql.pyutils import Path
 
 __all__ = ["LeanExecutionContext"]
 
@@ -48,7 +51,7 @@ _PLANS: weakref.WeakKeyDictionary[GraphQLSchema, dict[tuple[str, str], _Plan]] =
 
 def _plan(field_def: GraphQLField) -> _Plan:
     resolve = field_def.resolve
-    if resolve is None or not getattr(resolve, "_is_default", False) or field_def.args:
+    if resolve is None or not is_default_resolver(resolve) or field_def.args:
         return None
     inner = get_nullable_type(field_def.type)
     if not is_leaf_type(inner):

@@ -34,6 +34,26 @@ configured, and a multipart request must present a valid key and carry a mutatio
 cross-site HTML form can send ``multipart/form-data`` without a CORS preflight, but it
 cannot set the ``Authorization`` / ``X-API-Key`` header, so such a request is refused
 before its body is parsed.
+
+Strawberry's hooks: the documented ones carry what they can (``context_getter`` builds the
+:class:`~qkg.api.context.Context`, ``encode_json`` / ``decode_json`` use orjson, schema
+extensions hold the limits and the parsed-document cache, ``execution_context_class`` the
+lean executor). Three behaviours have no documented hook, so three methods of strawberry's
+HTTP view (``strawberry.http.async_base_view.AsyncBaseHTTPView``, public names but not
+documented as extension points) are overridden, each calling strawberry's own:
+
+- ``execute_single``: strawberry awaits ``Schema.execute`` on the event loop; here each
+  operation runs ``execute_sync`` in a worker thread under the request deadline, and a cached
+  answer is returned before the text is parsed. A schema extension cannot move execution to
+  a thread nor answer before ``on_parse``.
+- ``parse_http_body``: the upload key check must come before strawberry reads a multipart
+  body, and a ``map`` strawberry cannot walk must be a 400, not a 500.
+- ``run``: the request's record (metrics, span, request id, log line) around everything
+  strawberry does, including the HTTP errors it raises, and closing spooled upload files.
+
+``tests/api/test_strawberry_hooks.py`` pins their signatures and that strawberry still calls
+them, so a strawberry release that moves them fails there first; pyproject caps strawberry
+at the version the suite ran on.
 """
 
 from __future__ import annotations
