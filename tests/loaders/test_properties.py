@@ -15,14 +15,15 @@ from qkg.loaders.extract import extract
 from qkg.loaders.read import read_bytes
 from qkg.loaders.structured import read_structured
 from qkg.schemas import DocumentRejected, KnowledgeGraph
+from tests.pdf import minimal_pdf
 
-from .test_read import HTML, _minimal_pdf
+from .test_read import HTML
 
 SEEDS: dict[str, bytes] = {
     "a.txt": b"KAIST and Pasqal signed an MOU in Daejeon, South Korea. AWS invested $5 million in IonQ.\n",
     "a.md": b"# News\n\n**IBM** and [Wits](http://w) partner on quantum computing.\n",
     "a.html": HTML,
-    "a.pdf": _minimal_pdf("IonQ partners with Hyundai in Seoul."),
+    "a.pdf": minimal_pdf("IonQ partners with Hyundai in Seoul."),
     "a.csv": b"source,source_type,type,target,target_type\nKAIST,University,PARTNERS_WITH,Pasqal,Company\n",
     "a.json": b'{"actors": [{"name": "KAIST", "type": "University"}, {"name": "Pasqal", "type": "Company"}], "relations": [{"source": "KAIST", "type": "PARTNERS_WITH", "target": "Pasqal"}]}',
     "a.yaml": b"actors:\n  - {name: KAIST, type: University}\n  - {name: Pasqal, type: Company}\nrelations:\n  - {source: KAIST, type: PARTNERS_WITH, target: Pasqal}\n",
