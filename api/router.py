@@ -38,7 +38,7 @@ before its body is parsed.
 Strawberry's hooks: the documented ones carry what they can (``context_getter`` builds the
 :class:`~qkg.api.context.Context`, ``encode_json`` / ``decode_json`` use orjson, schema
 extensions hold the limits and the parsed-document cache, ``execution_context_class`` the
-lean executor). Three behaviours have no documented hook, so three methods of strawberry's
+lean executor). Two behaviours have no documented hook, so two methods of strawberry's
 HTTP view (``strawberry.http.async_base_view.AsyncBaseHTTPView``, public names but not
 documented as extension points) are overridden, each calling strawberry's own:
 
@@ -48,8 +48,10 @@ documented as extension points) are overridden, each calling strawberry's own:
   a thread nor answer before ``on_parse``.
 - ``parse_http_body``: the upload key check must come before strawberry reads a multipart
   body, and a ``map`` strawberry cannot walk must be a 400, not a 500.
-- ``run``: the request's record (metrics, span, request id, log line) around everything
-  strawberry does, including the HTTP errors it raises, and closing spooled upload files.
+
+The request's record (metrics, span, request id, log line) around everything FastAPI and
+strawberry do, and closing spooled upload files, is FastAPI's documented custom route class
+(``route_class``), not an override of strawberry's ``run``.
 
 ``tests/api/test_strawberry_hooks.py`` pins their signatures and that strawberry still calls
 them, so a strawberry release that moves them fails there first; pyproject caps strawberry
@@ -62,7 +64,7 @@ import functools
 import hashlib
 import json
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from contextlib import ExitStack
 from typing import TYPE_CHECKING, Any, cast
 
@@ -70,14 +72,14 @@ import anyio
 import orjson
 from cross_web import HTTPException, parse_content_type
 from fastapi import APIRouter, Request
+from fastapi.routing import APIRoute
 from graphql import GraphQLError
-from starlette.responses import PlainTextResponse, Response
+from starlette.responses import Response
 from strawberry.exceptions import MissingQueryError
 from strawberry.fastapi import GraphQLRouter
 from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
 from strawberry.types import ExecutionResult
 from strawberry.types.graphql import OperationType
-from strawberry.types.unset import UNSET
 
 from .caches import ByteLRU, DocumentCache, DocumentKeys
 from .context import Context, check_api_key
@@ -158,7 +160,7 @@ class QkgGraphQLRouter(GraphQLRouter[Context, None]):
         )
         self._telemetry = telemetry or Telemetry()
         self._instrumented: tuple[GraphStore, GraphStore] | None = None
-        super().__init__(schema, context_getter=self._context, **kw)
+        super().__init__(schema, context_getter=self._context, route_class=_recorded_by(self), **kw)
 
     @property
     def caches(self) -> dict[str, ByteLRU[Any, Any]]:
@@ -215,12 +217,11 @@ class QkgGraphQLRouter(GraphQLRouter[Context, None]):
             deadline=time.monotonic() + self._settings.request_timeout,
         )
 
-    async def run(self, request: Any, context: Any = UNSET, root_value: Any = UNSET) -> Any:
-        """Serve one request and record it (metrics, span; the log line and ``X-Request-ID``
-        when no :class:`~qkg.api.requestlog.RequestLog` is outside), then close the files a
-        multipart body spooled to disk."""
-        if not isinstance(request, Request):  # pragma: no cover - websockets are not served
-            return await super().run(request, context=context, root_value=root_value)
+    async def _serve(self, request: Request, handler: Callable[[Request], Awaitable[Response]]) -> Response:
+        """Serve one request through FastAPI's ``handler`` (the context getter, then strawberry)
+        and record it (metrics, span; the log line and ``X-Request-ID`` when no
+        :class:`~qkg.api.requestlog.RequestLog` is outside), then close the files a multipart
+        body spooled to disk. strawberry's HTTP errors arrive as its plain-text responses."""
         record, owner = RequestRecord.begin(request.scope)
         token = REQUEST_ID.set(record.request_id) if owner else None
         status = 500
@@ -229,12 +230,8 @@ class QkgGraphQLRouter(GraphQLRouter[Context, None]):
                 name = f"{request.method} {request.scope['path']}" if owner else "qkg.graphql"
                 span = server_span(stack, self._telemetry, request.scope, name, server=owner)
                 try:
-                    response: Response = await super().run(request, context=context, root_value=root_value)
+                    response = await handler(request)
                     status = response.status_code
-                except HTTPException as e:  # strawberry's own handler answers these the same way
-                    status = e.status_code
-                    record.outcome = record.outcome or outcome_of_status(status)
-                    response = PlainTextResponse(e.reason, status_code=status)
                 except BaseException:
                     record.outcome = "unexpected"
                     raise
@@ -392,6 +389,22 @@ class QkgGraphQLRouter(GraphQLRouter[Context, None]):
             h.update(part)
         h.update(context.store.version.encode())
         return h.digest()
+
+
+def _recorded_by(router: QkgGraphQLRouter) -> type[APIRoute]:
+    """FastAPI's documented way to wrap a route's request handling (a custom ``APIRoute``):
+    every request to ``router``'s paths goes through :meth:`QkgGraphQLRouter._serve`."""
+
+    class RecordedRoute(APIRoute):
+        def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+            handler = super().get_route_handler()
+
+            async def serve(request: Request) -> Response:
+                return await router._serve(request, handler)
+
+            return serve
+
+    return RecordedRoute
 
 
 def make_router(
