@@ -11,6 +11,7 @@ what the sentence states; nothing is inferred across sentences here.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Callable
@@ -125,18 +126,25 @@ def ids_in(text: str) -> list[int]:
     return list(dict.fromkeys(int(x) for x in _ENT_RX.findall(text)))
 
 
-def _fold(v: SentView, rx: str, keep: int, fact: Callable[[re.Match[str]], None] | None = None) -> None:
+def _fold(
+    v: SentView, rx: re.Pattern[str], keep: int, fact: Callable[[re.Match[str]], None] | None = None
+) -> None:
     def sub(m: re.Match[str]) -> str:
         if fact is not None:
             fact(m)
         return f"§{m.group(keep)}§"
 
-    v.masked = re.sub(rx, sub, v.masked)
+    v.masked = rx.sub(sub, v.masked)
+
+
+@functools.lru_cache(maxsize=64)
+def _pair_rx(connector: str, tail: str) -> re.Pattern[str]:
+    return re.compile(rf"§(\d+)§(?={connector}§(\d+)§{tail})")
 
 
 def _fold_pairs(v: SentView, connector: str, decide: Callable[[int, int], bool], tail: str = "") -> None:
     """Fold "§a§<connector>§b§" into "§a§" wherever ``decide(a, b)`` holds (overlaps allowed)."""
-    rx = re.compile(rf"§(\d+)§(?={connector}§(\d+)§{tail})")
+    rx = _pair_rx(connector, tail)
     start = 0
     while True:
         for m in rx.finditer(v.masked, start):
@@ -213,7 +221,42 @@ def build_view(sent: Sentence, resolved: list[tuple[Mention, str]], types: dict[
     return v
 
 
+#: The folds of :func:`_normalise`, compiled once ("-based" takes the technologies of each view).
+_PARTNER_FOLD = re.compile(rf"{ENT}-(?:partner|member)\s+{ENT}")
+_ROLE_FOLD = re.compile(
+    rf"{ENT}(?:'s?)?\s+((?:(?:{_ROLE_MOD}|§\d+§)\s+){{0,3}}?)({_ROLE_CAP})"
+    rf"(?:\s+(?:of|for)\s+[a-z][\w-]*(?:\s+(?:and\s+)?[a-z][\w-]*)?)?,?\s+(?:{_TITLE}\s+)?{ENT}"
+)
+_POSS_FOLD = re.compile(rf"{ENT}'s?\s+{ENT}")
+_ALIAS_FOLD = re.compile(r"§(\d+)§\s*\((?:the\s+)?§(\d+)§\)")
+_LINE = re.compile(r"\s*(?:[•·*–-]\s*)?§(\d+)§\s*,\s*§(\d+)§(?:\s*,\s*§(\d+)§)?\s*[.;]?\s*")
+_OF_PLACE_FOLD = re.compile(rf"{ENT},\s+of\s+{ENT}(?:,\s+§\d+§)?,")
+_PAREN_PLACE_FOLD = re.compile(rf"{ENT}\s*\(((?:in\s+)?(?:the\s+)?{ENT}(?:,\s*{ENT})*)\)")
+_PARTICIPLE_FOLD = re.compile(
+    rf"{ENT},\s+(?:which\s+is\s+|that\s+is\s+)?(?:headquartered|based|located|situated)\s+in\s+(?:the\s+)?{ENT}(?:,\s+§\d+§)?,"
+)
+_APPOS_FOLD = re.compile(
+    rf"{ENT}\)?,\s+((?:(?:the|a|an|another)\s+(?!§\d+§\s*(?:,|;|and\b|$))|one\s+of\s+)[^,;:]{{3,120}}?)(,|\s+(?=today|have|has|announced|signed)|(?=\.?\s*$))"
+)
+_COMMA_PLACE_TAIL = r"(?=\s*[,;.)–—]|\s+-\s|\s+(?:at|on|in|and|where|has|is|was|will|head|headquarters|offices?|plant|factory|campus|site)\b|$)"
+
+
+@functools.lru_cache(maxsize=1024)
+def _based_fold(tech: str) -> re.Pattern[str]:
+    """ "§p§-based ... §a§" where ``a`` is none of the view's technologies (``tech``: their indices)."""
+    return re.compile(
+        rf"{ENT}-based\s+((?:(?:[a-z][\w-]*|§\d+§)\s+){{0,3}}?(?:[a-z][\w-]*,\s+)?)§((?!(?:{tech})§)\d+)§"
+    )
+
+
 def _normalise(v: SentView) -> None:
+    # every fold but the apposition's relates two mentions: a sentence naming fewer skips them
+    if v.masked.count("§") >= 4:
+        _fold_pairs_of_mentions(v)
+    _fold_appositions(v)
+
+
+def _fold_pairs_of_mentions(v: SentView) -> None:
     ty = v.type
 
     # "§Berkeley§, §California§-based": the city is in the region, and the city is what locates
@@ -248,16 +291,12 @@ def _normalise(v: SentView) -> None:
         return f"§{a}§"
 
     tech = "|".join(str(i) for i, t in enumerate(v.types) if t is E.TECHNOLOGY) or "x"
-    v.masked = re.sub(
-        rf"{ENT}-based\s+((?:(?:[a-z][\w-]*|§\d+§)\s+){{0,3}}?(?:[a-z][\w-]*,\s+)?)§((?!(?:{tech})§)\d+)§",
-        based,
-        v.masked,
-    )
+    v.masked = _based_fold(tech).sub(based, v.masked)
 
     def partner(m: re.Match[str]) -> None:
         _add(v, m.group(2), R.PART_OF, m.group(1), "x-partner", 0.8)
 
-    _fold(v, rf"{ENT}-(?:partner|member)\s+{ENT}", 2, partner)
+    _fold(v, _PARTNER_FOLD, 2, partner)
 
     # "§Veltra§ CEO §p§", "§Veltra§'s chief executive §p§", "§Portugal§'s Science Minister §p§",
     # "former §Orbion§ quantum software head §p§", "§Veltra§ chair, §p§": the person holds a role
@@ -273,12 +312,7 @@ def _normalise(v: SentView) -> None:
         # "§UMD§ officer §p§, who leads ...": the person is the subject of what follows
         return f"§{p}§" if _WHO_FOLLOWS.match(m.string, m.end()) else f"§{a}§"
 
-    v.masked = re.sub(
-        rf"{ENT}(?:'s?)?\s+((?:(?:{_ROLE_MOD}|§\d+§)\s+){{0,3}}?)({_ROLE_CAP})"
-        rf"(?:\s+(?:of|for)\s+[a-z][\w-]*(?:\s+(?:and\s+)?[a-z][\w-]*)?)?,?\s+(?:{_TITLE}\s+)?{ENT}",
-        role,
-        v.masked,
-    )
+    v.masked = _ROLE_FOLD.sub(role, v.masked)
 
     def poss(m: re.Match[str]) -> str:
         a, b = m.group(1), m.group(2)
@@ -287,13 +321,11 @@ def _normalise(v: SentView) -> None:
             return f"§{b}§"
         return m.group(0)
 
-    v.masked = re.sub(rf"{ENT}'s?\s+{ENT}", poss, v.masked)
+    v.masked = _POSS_FOLD.sub(poss, v.masked)
 
     # "§a§ (§a§)": an alias in brackets right after the name
-    v.masked = re.sub(
-        r"§(\d+)§\s*\((?:the\s+)?§(\d+)§\)",
-        lambda m: f"§{m.group(1)}§" if v.id(m.group(1)) == v.id(m.group(2)) else m.group(0),
-        v.masked,
+    v.masked = _ALIAS_FOLD.sub(
+        lambda m: f"§{m.group(1)}§" if v.id(m.group(1)) == v.id(m.group(2)) else m.group(0), v.masked
     )
 
     # "the §Center for Quantum Information§ at §Osaka University§": a centre of its host, which
@@ -308,14 +340,13 @@ def _normalise(v: SentView) -> None:
     v.masked = re.sub(rf"{ENT}\s+at\s+(?:the\s+)?{ENT}(?!-)", hosted, v.masked)
 
     # "the §UK§'s §NQCC§": the organisation stands in for the phrase (no fact: ownership is not location)
-    v.masked = re.sub(
-        r"§(\d+)§'s?\s+§(\d+)§",
+    v.masked = _POSS_FOLD.sub(
         lambda m: f"§{m.group(2)}§" if ty(m.group(1)) in PLACES and ty(m.group(2)) in ORGS else m.group(0),
         v.masked,
     )
 
     # a line "§Orbion§, §Lyon§" (lists of winners, partners) and "§Orbion§, of §Lyon§,"
-    line = re.fullmatch(r"\s*(?:[•·*–-]\s*)?§(\d+)§\s*,\s*§(\d+)§(?:\s*,\s*§(\d+)§)?\s*[.;]?\s*", v.masked)
+    line = _LINE.fullmatch(v.masked)
     if line and ty(line.group(1)) in ORGS and ty(line.group(2)) in {E.CITY, E.REGION}:
         _add(v, line.group(1), R.LOCATED_IN, line.group(2), "line-org-place", 0.7)
 
@@ -325,7 +356,7 @@ def _normalise(v: SentView) -> None:
             return f"§{m.group(1)}§,"
         return m.group(0)
 
-    v.masked = re.sub(rf"{ENT},\s+of\s+{ENT}(?:,\s+§\d+§)?,", of_place, v.masked)
+    v.masked = _OF_PLACE_FOLD.sub(of_place, v.masked)
 
     def comma_place(a: int, b: int) -> bool:
         ta, tb = ty(a), ty(b)
@@ -335,12 +366,7 @@ def _normalise(v: SentView) -> None:
             _add(v, str(a), R.LOCATED_IN, str(b), "x-comma-place", 0.7)
         return ok
 
-    _fold_pairs(
-        v,
-        r",\s+",
-        comma_place,
-        r"(?=\s*[,;.)–—]|\s+-\s|\s+(?:at|on|in|and|where|has|is|was|will|head|headquarters|offices?|plant|factory|campus|site)\b|$)",
-    )
+    _fold_pairs(v, r",\s+", comma_place, _COMMA_PLACE_TAIL)
 
     def org_in(a: int, b: int) -> bool:
         if ty(a) in ORGS and ty(b) in PLACES:
@@ -359,7 +385,41 @@ def _normalise(v: SentView) -> None:
                 _add(v, str(x), R.LOCATED_IN, str(y), "x-paren-place", 0.7)
         return f"§{a}§"
 
-    v.masked = re.sub(rf"{ENT}\s*\(((?:in\s+)?(?:the\s+)?{ENT}(?:,\s*{ENT})*)\)", paren_place, v.masked)
+    v.masked = _PAREN_PLACE_FOLD.sub(paren_place, v.masked)
+
+    # "§IQM§, headquartered in §Espoo§, §Finland§, competes ...": a participle apposition
+    def participle(m: re.Match[str]) -> str:
+        a, b = m.group(1), m.group(2)
+        if ty(a) in ORGS and ty(b) in PLACES | {E.CLUSTER}:
+            _add(v, a, R.LOCATED_IN, b, "apposition-based-in", 0.9)
+            return f"§{a}§"
+        return m.group(0)
+
+    v.masked = _PARTICIPLE_FOLD.sub(participle, v.masked)
+
+    # "§a§, a unit of §b§," / "§a§, one of the five partners of the §b§,": membership said in passing
+    # "§a§, the §b§'s economic development bank": an arm of the owner
+    for x in _APPOSED_ARM.finditer(v.masked):
+        a, b = x.group(1), x.group(2)
+        if ty(a) in ORGS | {E.PROGRAM} and ty(b) in ORGS and a != b:
+            _add(v, a, R.PART_OF, b, "apposed-arm", 0.8)
+    # (a partner or member of a company is its partner, not a part of it)
+    for x in _APPOSED_MEMBER.finditer(v.masked):
+        if x.group(1) is not None:
+            a, word, b = x.group(1), x.group(2) or x.group(3), x.group(4)
+        else:
+            a, b, word = x.group(5), x.group(6), x.group(7)
+        groups = (
+            {E.CLUSTER, E.PROGRAM}
+            if word.startswith(("member", "partner", "particip"))
+            else ORGS | {E.PROGRAM}
+        )
+        if ty(a) in ORGS | {E.PROGRAM} and ty(b) in groups and a != b:
+            _add(v, a, R.PART_OF, b, "apposed-member", 0.8)
+
+
+def _fold_appositions(v: SentView) -> None:
+    ty = v.type
 
     # appositives: "§0§, a bustling metropolitan city in §1§," / "§0§, the leading developer of §2§ devices,"
     def appos(m: re.Match[str]) -> str:
@@ -410,43 +470,7 @@ def _normalise(v: SentView) -> None:
         close = ")" if m.group(0).startswith(f"§{a}§)") else ""
         return f"§{a}§{close}" + ("" if m.group(3) == "," else m.group(3))
 
-    # "§IQM§, headquartered in §Espoo§, §Finland§, competes ...": a participle apposition
-    def participle(m: re.Match[str]) -> str:
-        a, b = m.group(1), m.group(2)
-        if ty(a) in ORGS and ty(b) in PLACES | {E.CLUSTER}:
-            _add(v, a, R.LOCATED_IN, b, "apposition-based-in", 0.9)
-            return f"§{a}§"
-        return m.group(0)
-
-    v.masked = re.sub(
-        rf"{ENT},\s+(?:which\s+is\s+|that\s+is\s+)?(?:headquartered|based|located|situated)\s+in\s+(?:the\s+)?{ENT}(?:,\s+§\d+§)?,",
-        participle,
-        v.masked,
-    )
-
-    # "§a§, a unit of §b§," / "§a§, one of the five partners of the §b§,": membership said in passing
-    # "§a§, the §b§'s economic development bank": an arm of the owner
-    for x in _APPOSED_ARM.finditer(v.masked):
-        a, b = x.group(1), x.group(2)
-        if ty(a) in ORGS | {E.PROGRAM} and ty(b) in ORGS and a != b:
-            _add(v, a, R.PART_OF, b, "apposed-arm", 0.8)
-    # (a partner or member of a company is its partner, not a part of it)
-    for x in _APPOSED_MEMBER.finditer(v.masked):
-        if x.group(1) is not None:
-            a, word, b = x.group(1), x.group(2) or x.group(3), x.group(4)
-        else:
-            a, b, word = x.group(5), x.group(6), x.group(7)
-        groups = (
-            {E.CLUSTER, E.PROGRAM}
-            if word.startswith(("member", "partner", "particip"))
-            else ORGS | {E.PROGRAM}
-        )
-        if ty(a) in ORGS | {E.PROGRAM} and ty(b) in groups and a != b:
-            _add(v, a, R.PART_OF, b, "apposed-member", 0.8)
     # what an apposition says about its head ("the §fund§ managed by §a§,") is read before the fold
     v.memo[UNFOLDED] = v.masked
-    v.masked = re.sub(
-        rf"{ENT}\)?,\s+((?:(?:the|a|an|another)\s+(?!§\d+§\s*(?:,|;|and\b|$))|one\s+of\s+)[^,;:]{{3,120}}?)(,|\s+(?=today|have|has|announced|signed)|(?=\.?\s*$))",
-        appos,
-        v.masked,
-    )
+    if "§" in v.masked:
+        v.masked = _APPOS_FOLD.sub(appos, v.masked)
