@@ -12,6 +12,8 @@ script without case, such as Hangul), technologies match in any case.
 
 from __future__ import annotations
 
+import itertools
+import operator
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -27,6 +29,8 @@ from qkg.schemas import ConfigurationError, EntityType, entity_id, normalise_nam
 __all__ = ["Entry", "Gazetteer", "Match", "Token", "default_gazetteer", "load_gazetteer", "norm", "tokenize"]
 
 _TOKEN = re.compile(r"[^\W_]+|[^\w\s]", re.UNICODE)
+#: The same tokens as a capturing split: words at the odd places, what lies between at the even.
+_TOKEN_SPLIT = re.compile(rf"({_TOKEN.pattern})", re.UNICODE)
 #: Joiners ignored when matching, so "trapped-ion" = "trapped ion", "Technion – Israel" = "Technion Israel".
 _SKIP = frozenset({"-", "‐", "‑", "–"})
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
@@ -186,18 +190,26 @@ class Gazetteer:
         return self._find(text)
 
     def _find(self, text: str) -> list[Match]:
-        # words and keys only; character offsets are found for the hits alone
-        words = [w for w in _TOKEN.findall(text) if w not in _SKIP]
-        norms = [norm(w) for w in words]
-        spans = _Spans(text, words)
+        # one split in C gives the words and, by the running sum of the pieces' lengths, every
+        # word's offsets: piece 2k+1 is word k, so it starts at ends[2k] and ends at ends[2k+1]
+        pieces = _TOKEN_SPLIT.split(text)
+        every = pieces[1::2]
+        ends = list(itertools.accumulate(map(len, pieces)))
+        at: Sequence[int] = range(len(every))
+        words = every
+        if any(j in text for j in _SKIP):  # joiners are no words: keep the places of the others
+            kept = list(map(operator.not_, map(_SKIP.__contains__, every)))
+            at, words = list(itertools.compress(at, kept)), list(itertools.compress(every, kept))
+        norms = list(map(norm, words))
         out: list[Match] = []
-        i, n = 0, len(norms)
+        n = len(norms)
         firsts, index = self._firsts, self._index
-        while i < n:
-            lengths = firsts.get(norms[i])
-            if lengths is None:
-                i += 1
+        free = 0  # the first word not inside an earlier hit
+        # only words that begin some name are tried (chosen in C: most words begin none)
+        for i in itertools.compress(range(n), map(firsts.__contains__, norms)):
+            if i < free:
                 continue
+            lengths = firsts[norms[i]]
             hit: Match | None = None
             for ln in lengths:
                 j = i + ln - 1
@@ -206,7 +218,7 @@ class Gazetteer:
                 cands = index.get(tuple(norms[i : j + 1]))
                 if not cands:
                     continue
-                start, end = spans.start(i), spans.end(j)
+                start, end = ends[2 * at[i]], ends[2 * at[j] + 1]
                 raw = text[start:end]
                 for entry, alias, exact in cands:
                     if self._accept(alias, _squash(raw) if exact else raw, entry, exact):
@@ -216,43 +228,8 @@ class Gazetteer:
                     break
             if hit:
                 out.append(hit)
-                i = hit.last + 1
-            else:
-                i += 1
+                free = hit.last + 1
         return out
-
-
-class _Spans:
-    """Character offsets of a document's words, found left to right only as far as asked
-    (``words`` are the tokenizer's words in order; what lies between them is skipped text)."""
-
-    __slots__ = ("_ends", "_pos", "_starts", "_text", "_words")
-
-    def __init__(self, text: str, words: list[str]) -> None:
-        self._text, self._words = text, words
-        self._starts: list[int] = []
-        self._ends: list[int] = []
-        self._pos = 0
-
-    def _upto(self, k: int) -> None:
-        find, words, starts, ends = self._text.find, self._words, self._starts, self._ends
-        pos = self._pos
-        for w in words[len(starts) : k + 1]:
-            st = find(w, pos)
-            pos = st + len(w)
-            starts.append(st)
-            ends.append(pos)
-        self._pos = pos
-
-    def start(self, k: int) -> int:
-        if k >= len(self._starts):
-            self._upto(k)
-        return self._starts[k]
-
-    def end(self, k: int) -> int:
-        if k >= len(self._ends):
-            self._upto(k)
-        return self._ends[k]
 
 
 def _squash(raw: str) -> str:

@@ -433,10 +433,15 @@ def extend_program(text: str, m: Mention) -> Mention:
     )
 
 
+_HEADLINE_WORD = re.compile(r"[A-Za-z][\w’'-]*")
+
+
 def is_headline(text: str) -> bool:
     """Title-case lines ("... Officially Launches with Investments") defeat the phrase chunker."""
-    words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", text) if len(w) > 3]
-    if len(words) < 4 or text.rstrip().endswith((".", "”", '"', ":")):
+    if text.rstrip().endswith((".", "”", '"', ":")):
+        return False  # most sentences: decided before any word is read
+    words = [w for w in _HEADLINE_WORD.findall(text) if len(w) > 3]
+    if len(words) < 4:
         return False
     return bool(sum(w[0].isupper() for w in words) >= 0.75 * len(words))
 
