@@ -291,12 +291,15 @@ def _fold_pairs_of_mentions(v: SentView) -> None:
         return f"§{a}§"
 
     tech = "|".join(str(i) for i, t in enumerate(v.types) if t is E.TECHNOLOGY) or "x"
-    v.masked = _based_fold(tech).sub(based, v.masked)
+    # each fold below runs only where the text it needs occurs (a substring test in C)
+    if "§-based" in v.masked:
+        v.masked = _based_fold(tech).sub(based, v.masked)
 
     def partner(m: re.Match[str]) -> None:
         _add(v, m.group(2), R.PART_OF, m.group(1), "x-partner", 0.8)
 
-    _fold(v, _PARTNER_FOLD, 2, partner)
+    if "§-partner" in v.masked or "§-member" in v.masked:
+        _fold(v, _PARTNER_FOLD, 2, partner)
 
     # "§Veltra§ CEO §p§", "§Veltra§'s chief executive §p§", "§Portugal§'s Science Minister §p§",
     # "former §Orbion§ quantum software head §p§", "§Veltra§ chair, §p§": the person holds a role
@@ -312,7 +315,8 @@ def _fold_pairs_of_mentions(v: SentView) -> None:
         # "§UMD§ officer §p§, who leads ...": the person is the subject of what follows
         return f"§{p}§" if _WHO_FOLLOWS.match(m.string, m.end()) else f"§{a}§"
 
-    v.masked = _ROLE_FOLD.sub(role, v.masked)
+    if E.PERSON in v.types:  # without a person every match is left as it is
+        v.masked = _ROLE_FOLD.sub(role, v.masked)
 
     def poss(m: re.Match[str]) -> str:
         a, b = m.group(1), m.group(2)
@@ -321,12 +325,14 @@ def _fold_pairs_of_mentions(v: SentView) -> None:
             return f"§{b}§"
         return m.group(0)
 
-    v.masked = _POSS_FOLD.sub(poss, v.masked)
+    if "§'" in v.masked:
+        v.masked = _POSS_FOLD.sub(poss, v.masked)
 
     # "§a§ (§a§)": an alias in brackets right after the name
-    v.masked = _ALIAS_FOLD.sub(
-        lambda m: f"§{m.group(1)}§" if v.id(m.group(1)) == v.id(m.group(2)) else m.group(0), v.masked
-    )
+    if "(" in v.masked:
+        v.masked = _ALIAS_FOLD.sub(
+            lambda m: f"§{m.group(1)}§" if v.id(m.group(1)) == v.id(m.group(2)) else m.group(0), v.masked
+        )
 
     # "the §Center for Quantum Information§ at §Osaka University§": a centre of its host, which
     # names no second party of what the centre does
@@ -340,10 +346,13 @@ def _fold_pairs_of_mentions(v: SentView) -> None:
     v.masked = re.sub(rf"{ENT}\s+at\s+(?:the\s+)?{ENT}(?!-)", hosted, v.masked)
 
     # "the §UK§'s §NQCC§": the organisation stands in for the phrase (no fact: ownership is not location)
-    v.masked = _POSS_FOLD.sub(
-        lambda m: f"§{m.group(2)}§" if ty(m.group(1)) in PLACES and ty(m.group(2)) in ORGS else m.group(0),
-        v.masked,
-    )
+    if "§'" in v.masked:
+        v.masked = _POSS_FOLD.sub(
+            lambda m: (
+                f"§{m.group(2)}§" if ty(m.group(1)) in PLACES and ty(m.group(2)) in ORGS else m.group(0)
+            ),
+            v.masked,
+        )
 
     # a line "§Orbion§, §Lyon§" (lists of winners, partners) and "§Orbion§, of §Lyon§,"
     line = _LINE.fullmatch(v.masked)
@@ -356,7 +365,8 @@ def _fold_pairs_of_mentions(v: SentView) -> None:
             return f"§{m.group(1)}§,"
         return m.group(0)
 
-    v.masked = _OF_PLACE_FOLD.sub(of_place, v.masked)
+    if "§," in v.masked:
+        v.masked = _OF_PLACE_FOLD.sub(of_place, v.masked)
 
     def comma_place(a: int, b: int) -> bool:
         ta, tb = ty(a), ty(b)
@@ -366,7 +376,8 @@ def _fold_pairs_of_mentions(v: SentView) -> None:
             _add(v, str(a), R.LOCATED_IN, str(b), "x-comma-place", 0.7)
         return ok
 
-    _fold_pairs(v, r",\s+", comma_place, _COMMA_PLACE_TAIL)
+    if "§," in v.masked:
+        _fold_pairs(v, r",\s+", comma_place, _COMMA_PLACE_TAIL)
 
     def org_in(a: int, b: int) -> bool:
         if ty(a) in ORGS and ty(b) in PLACES:
@@ -385,7 +396,8 @@ def _fold_pairs_of_mentions(v: SentView) -> None:
                 _add(v, str(x), R.LOCATED_IN, str(y), "x-paren-place", 0.7)
         return f"§{a}§"
 
-    v.masked = _PAREN_PLACE_FOLD.sub(paren_place, v.masked)
+    if "(" in v.masked:
+        v.masked = _PAREN_PLACE_FOLD.sub(paren_place, v.masked)
 
     # "§IQM§, headquartered in §Espoo§, §Finland§, competes ...": a participle apposition
     def participle(m: re.Match[str]) -> str:
@@ -395,16 +407,18 @@ def _fold_pairs_of_mentions(v: SentView) -> None:
             return f"§{a}§"
         return m.group(0)
 
-    v.masked = _PARTICIPLE_FOLD.sub(participle, v.masked)
+    # the appositions below all open with a comma right after a mention
+    if "§," in v.masked:
+        v.masked = _PARTICIPLE_FOLD.sub(participle, v.masked)
 
     # "§a§, a unit of §b§," / "§a§, one of the five partners of the §b§,": membership said in passing
     # "§a§, the §b§'s economic development bank": an arm of the owner
-    for x in _APPOSED_ARM.finditer(v.masked):
+    for x in _APPOSED_ARM.finditer(v.masked) if "§," in v.masked else ():
         a, b = x.group(1), x.group(2)
         if ty(a) in ORGS | {E.PROGRAM} and ty(b) in ORGS and a != b:
             _add(v, a, R.PART_OF, b, "apposed-arm", 0.8)
     # (a partner or member of a company is its partner, not a part of it)
-    for x in _APPOSED_MEMBER.finditer(v.masked):
+    for x in _APPOSED_MEMBER.finditer(v.masked) if "§," in v.masked else ():
         if x.group(1) is not None:
             a, word, b = x.group(1), x.group(2) or x.group(3), x.group(4)
         else:
@@ -472,5 +486,5 @@ def _fold_appositions(v: SentView) -> None:
 
     # what an apposition says about its head ("the §fund§ managed by §a§,") is read before the fold
     v.memo[UNFOLDED] = v.masked
-    if "§" in v.masked:
+    if "§," in v.masked or "§)," in v.masked:  # "§a§, the ...", "(§ACET§), a ..."
         v.masked = _APPOS_FOLD.sub(appos, v.masked)
