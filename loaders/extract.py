@@ -91,6 +91,10 @@ class _Acc:
             self.ante[(s, f.type, t)].update(refs[e] for e in (s, t) if e in refs)
 
 
+_SIGNED = re.compile(r"\bsign(?:ed|s|ing)?\b|\binked\b|\bentered\s+into\b")
+_ANNOUNCED = re.compile(r"\bannounc\w+\b")
+
+
 class RuleExtractor:
     """The default extractor: gazetteer + patterns + phrasing rules, no model, no network."""
 
@@ -270,9 +274,9 @@ class RuleExtractor:
             text = " ".join(sents[k].text for k in d.sentences)
             status = (
                 AgreementStatus.SIGNED
-                if re.search(r"\bsign(?:ed|s|ing)?\b|\binked\b|\bentered\s+into\b", text)
+                if _SIGNED.search(text)
                 else AgreementStatus.ANNOUNCED
-                if re.search(r"\bannounc\w+\b", text)
+                if _ANNOUNCED.search(text)
                 else AgreementStatus.UNKNOWN
             )
             topics = tuple(dict.fromkeys(res.drafts[t].name for t in d.topics if t in res.drafts))

@@ -81,6 +81,9 @@ class Sentence:
     paragraph: int
 
 
+_DOTTED_ABBREVIATION = re.compile(r"(?:[a-z]\.)+[a-z]")
+
+
 def _is_abbreviation(line: str, dot: int) -> bool:
     j = dot
     while j > 0 and not line[j - 1].isspace():
@@ -89,7 +92,7 @@ def _is_abbreviation(line: str, dot: int) -> bool:
     if word in _ABBREVIATIONS:
         return True
     # single initials ("J. Smith") and dotted acronyms ("U.S.")
-    return (len(word) == 1 and word.isalpha()) or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
+    return (len(word) == 1 and word.isalpha()) or bool(_DOTTED_ABBREVIATION.fullmatch(word))
 
 
 def split_sentences(text: str) -> list[Sentence]:

@@ -158,6 +158,42 @@ def _groups(v: SentView) -> list[tuple[list[int], str, int]]:
     return cached  # type: ignore[return-value]
 
 
+_BETWEEN = re.compile(
+    rf"\b(?:between|among|amongst)\s+(?:[a-z][\w-]*\s+){{0,4}}?(?:of\s+the\s+[\w\s]{{0,30}}?:\s*)?({LIST})"
+)
+_SIGNED_WITH = re.compile(rf"({LIST})\s+[^§]{{0,40}}?\b{_SIGN}\b[^§]{{0,60}}?\bwith\s+({LIST})")
+_SUBJECTS_SIGNED = re.compile(
+    rf"({LIST})\s+(?:(?:have|has|had|will|today|recently|officially|formally|jointly|also|both|now|just|yesterday)\s+)*{_SIGN}\b"
+)
+_THEIR_PARTNERSHIP = re.compile(
+    rf"({LIST}),?\s+(?:[^§.;]{{0,40}}?\s)?their\s+(?:[a-z][\w-]*\s+)?(?:partnership|collaboration|cooperation|co-operation|alliance|ties)\b"
+)
+_SIGNED_BY = re.compile(
+    rf"\b(?:signed|released|issued|adopted|agreed|published|endorsed|concluded|inked)\s+(?:jointly\s+)?by\s+(?:the\s+)?"
+    rf"(?:(?:[Gg]overnments?|[Ll]eaders|[Mm]inisters)\s+of\s+(?:the\s+)?|(?:two|three|four)\s+[a-z]+\s*,?\s+)?({LIST})"
+)
+_WITH_PARTNER = re.compile(
+    rf"\b(?:(?:partner(?:s|ed|ing|ship)?|collaborat\w*|cooperat\w*|co-operat\w*|MO[Uu]|agreement|memorandum[^§]{{0,40}}?|letter\s+of\s+intent|Lo[Ii]|"
+    rf"work(?:s|ed|ing)?(?:\s+together|\s+closely|\s+jointly)?|together|team(?:s|ed|ing)?\s+up|join(?:s|ed|ing)?\s+forces|"
+    # "plans for joint research and staff exchanges, not only with A": joint work names its partner
+    rf"joint\s+(?:research|projects?|development|studies|work)\b[^§.;]{{0,50}}?)\s+with|"
+    rf"alongside(?:\s+[a-z][\w-]*){{0,3}}?)\s+{_DESCRIBED}{_EXAMPLES}({LIST})"
+)
+_ITS_THEIR = re.compile(r"\b(?:its|their)\b")
+_CLAUSE_WORD = re.compile(r"\b(?:that|told|said|says|after|when|while)\b")
+_SUBJECTS_COLLABORATE = re.compile(
+    rf"({LIST})\s+(?:(?:have|has|had|will|would|today|also|now|are|is|were|was|been|plan\s+to|agreed\s+to|are\s+to)\s+)*{_CO_VERB}"
+)
+_JOINT_POSSESSIVE = re.compile(r"((?:§\d+§'s?(?:\s*,\s*|\s+and\s+))+§\d+§'s?)\s+joint\b")
+_ORGANISED_BY = re.compile(rf"(?:organi[sz]ed|arranged|hosted|co-hosted|convened|run)\s+by\s+({LIST})")
+_IN_COOPERATION_WITH = re.compile(
+    rf"\bin\s+(?:cooperation|collaboration|partnership|association)\s+with\s+(?:[a-z][\w-]*\s+){{0,3}}({LIST})"
+)
+_ANY_LIST = re.compile(rf"({LIST})")
+_COORDINATED = re.compile(r"\b(?:cooperat\w*|collaborat\w*|partner\w*|jointly|together)\b", re.I)
+_GROUPED = re.compile(r"\b(?:alliance|consorti\w+|coalition|members|comprises|consists)\b", re.I)
+
+
 def _find_groups(v: SentView) -> list[tuple[list[int], str, int]]:
     m = v.masked
     ok = {i for i in v.indices() if v.type(i) in _PARTY_TYPES}
@@ -173,40 +209,20 @@ def _find_groups(v: SentView) -> list[tuple[list[int], str, int]]:
             out.append((ps, rule, span[0]))
             used.append(span)
 
-    for x in re.finditer(
-        rf"\b(?:between|among|amongst)\s+(?:[a-z][\w-]*\s+){{0,4}}?(?:of\s+the\s+[\w\s]{{0,30}}?:\s*)?({LIST})",
-        m,
-    ):
+    for x in _BETWEEN.finditer(m):
         add(keep(ids_in(x.group(1))), "between", x.span(1))
     # "A and B signed a trilateral agreement with C": one group of three, read before its parts
-    for x in re.finditer(rf"({LIST})\s+[^§]{{0,40}}?\b{_SIGN}\b[^§]{{0,60}}?\bwith\s+({LIST})", m):
+    for x in _SIGNED_WITH.finditer(m):
         add(keep(ids_in(x.group(1))) + keep(ids_in(x.group(2))), "signed-with", x.span())
-    for x in re.finditer(
-        rf"({LIST})\s+(?:(?:have|has|had|will|today|recently|officially|formally|jointly|also|both|now|just|yesterday)\s+)*{_SIGN}\b",
-        m,
-    ):
+    for x in _SUBJECTS_SIGNED.finditer(m):
         add(keep(ids_in(x.group(1))), "subjects-signed", x.span(1))
     # "A and B deepen their collaboration", "for A and B to advance their partnership"
-    for x in re.finditer(
-        rf"({LIST}),?\s+(?:[^§.;]{{0,40}}?\s)?their\s+(?:[a-z][\w-]*\s+)?(?:partnership|collaboration|cooperation|co-operation|alliance|ties)\b",
-        m,
-    ):
+    for x in _THEIR_PARTNERSHIP.finditer(m):
         add(keep(ids_in(x.group(1))), "their-partnership", x.span(1))
     # "the joint statement was released by the Governments of A and B"
-    for x in re.finditer(
-        rf"\b(?:signed|released|issued|adopted|agreed|published|endorsed|concluded|inked)\s+(?:jointly\s+)?by\s+(?:the\s+)?"
-        rf"(?:(?:[Gg]overnments?|[Ll]eaders|[Mm]inisters)\s+of\s+(?:the\s+)?|(?:two|three|four)\s+[a-z]+\s*,?\s+)?({LIST})",
-        m,
-    ):
+    for x in _SIGNED_BY.finditer(m):
         add(keep(ids_in(x.group(1))), "signed-by", x.span(1))
-    for x in re.finditer(
-        rf"\b(?:(?:partner(?:s|ed|ing|ship)?|collaborat\w*|cooperat\w*|co-operat\w*|MO[Uu]|agreement|memorandum[^§]{{0,40}}?|letter\s+of\s+intent|Lo[Ii]|"
-        rf"work(?:s|ed|ing)?(?:\s+together|\s+closely|\s+jointly)?|together|team(?:s|ed|ing)?\s+up|join(?:s|ed|ing)?\s+forces|"
-        # "plans for joint research and staff exchanges, not only with A": joint work names its partner
-        rf"joint\s+(?:research|projects?|development|studies|work)\b[^§.;]{{0,50}}?)\s+with|"
-        rf"alongside(?:\s+[a-z][\w-]*){{0,3}}?)\s+{_DESCRIBED}{_EXAMPLES}({LIST})",
-        m,
-    ):
+    for x in _WITH_PARTNER.finditer(m):
         # "with a Toronto-based company": the place only describes the partner
         tail = m[x.start(1) : x.end(1) + 14]
         withs = [
@@ -225,14 +241,12 @@ def _find_groups(v: SentView) -> list[tuple[list[int], str, int]]:
             continue
         if before:
             orgs_before = [i for i in before if v.type(i) in ORGS]
-            if re.search(r"\b(?:its|their)\b", head):
+            if _ITS_THEIR.search(head):
                 # "its cooperation with B" points back to the subject, not to a possessive
                 # in between ("X, the hub of Korea's industry thanks to its ties with B")
                 before = (orgs_before or before)[:1]
             gap = head[head.rfind(f"§{before[-1]}§") :]
-            if re.search(r"\b(?:its|their)\b", gap) or (
-                len(gap.split()) <= 8 and not re.search(r"\b(?:that|told|said|says|after|when|while)\b", gap)
-            ):
+            if _ITS_THEIR.search(gap) or (len(gap.split()) <= 8 and not _CLAUSE_WORD.search(gap)):
                 subj = before[-1:]
         else:
             subj = [i for i in keep(ids_in(m[x.end() :])) if i not in withs and v.type(i) in ORGS][:1]
@@ -245,37 +259,29 @@ def _find_groups(v: SentView) -> list[tuple[list[int], str, int]]:
             # "not only with A ... but also with B": two separate ties of the same subject
             add(subj + also_ids if subj else [], "with", also.span(1))
     # "A and B will co-develop ...", "A, B and C agreed to cooperate", "A and B teamed up"
-    for x in re.finditer(
-        rf"({LIST})\s+(?:(?:have|has|had|will|would|today|also|now|are|is|were|was|been|plan\s+to|agreed\s+to|are\s+to)\s+)*{_CO_VERB}",
-        m,
-    ):
+    for x in _SUBJECTS_COLLABORATE.finditer(m):
         add(keep(ids_in(x.group(1))), "subjects-collaborate", x.span(1))
-    for x in re.finditer(r"((?:§\d+§'s?(?:\s*,\s*|\s+and\s+))+§\d+§'s?)\s+joint\b", m):
+    for x in _JOINT_POSSESSIVE.finditer(m):
         add(keep(ids_in(x.group(1))), "joint-possessive", x.span())
     for x in _HYPHENATED.finditer(m):
         add(keep(ids_in(x.group(1))), "hyphenated-name", x.span())
-    org = re.search(rf"(?:organi[sz]ed|arranged|hosted|co-hosted|convened|run)\s+by\s+({LIST})", m)
+    org = _ORGANISED_BY.search(m)
     if org and len(keep(ids_in(org.group(1)))) >= 2:
         ps = keep(ids_in(org.group(1)))
-        y = re.search(
-            rf"\bin\s+(?:cooperation|collaboration|partnership|association)\s+with\s+(?:[a-z][\w-]*\s+){{0,3}}({LIST})",
-            m,
-        )
+        y = _IN_COOPERATION_WITH.search(m)
         if y:
             ps += keep(ids_in(y.group(1)))
         add(ps, "organised-by", org.span())
     if not out:
-        lists = [(keep(ids_in(y.group(1))), y.span()) for y in re.finditer(rf"({LIST})", m)]
+        lists = [(keep(ids_in(y.group(1))), y.span()) for y in _ANY_LIST.finditer(m)]
         lists = [(lst, sp) for lst, sp in lists if len(lst) >= 2]
         if (
             len(lists) == 1
             # the list says what collaborates: its cooperation word comes after it ("A and B will work
             # together"), not before ("partnerships in both the UK and US", "jointly named A and B as ...")
-            and re.search(
-                r"\b(?:cooperat\w*|collaborat\w*|partner\w*|jointly|together)\b", m[lists[0][1][1] :], re.I
-            )
+            and _COORDINATED.search(m, lists[0][1][1])
             # members of a consortium are listed, not said to partner (see rules/deals.py)
-            and not re.search(r"\b(?:alliance|consorti\w+|coalition|members|comprises|consists)\b", m, re.I)
+            and not _GROUPED.search(m)
         ):
             add(lists[0][0], "coordinated", lists[0][1])
     return out
@@ -313,6 +319,12 @@ def _kind_near(m: str, pos: int) -> AgreementKind | None:
             if best is None or d < best[0]:
                 best = (d, kind)
     return best[1] if best else None
+
+
+_TO_CREATE = re.compile(
+    r"\bto\s+(?:create|build|establish|launch|develop|set\s+up|found|open)\s+(?:a\s+|an\s+|the\s+|new\s+)*"
+    + ENT
+)
 
 
 def find_agreements(
@@ -402,11 +414,7 @@ def find_agreements(
                 drafts.append(d)
             _pairs(facts, k, ids, gkind, rule, conf)
         # "a partnership to create the §X§"
-        for x in re.finditer(
-            r"\bto\s+(?:create|build|establish|launch|develop|set\s+up|found|open)\s+(?:a\s+|an\s+|the\s+|new\s+)*"
-            + ENT,
-            m,
-        ):
+        for x in _TO_CREATE.finditer(m):
             b = int(x.group(1))
             if v.type(b) in {E.CLUSTER, E.PROGRAM, E.RESEARCH_INSTITUTE}:
                 for p in dict.fromkeys(all_ids):

@@ -538,23 +538,26 @@ def round_facts(views: Sequence[SentView], window: int = 5) -> list[tuple[int, F
 # -- "A and B announced an investment ... The joint funding will allow C to ..." ---------------
 
 
+_JOINT_FUNDING_OPENS = re.compile(
+    r"^\s*The\s+(?:joint\s+|new\s+)?(?:funding|investment|grant|package|financing)\b"
+)
+_JOINT_FUNDING_ANNOUNCED = re.compile(
+    rf"^\s*(?:The\s+)?({LIST})\s+(?:have|has|had|will|jointly|today|\s)*(?:announced|committed|pledged|unveiled|approved|agreed)\b[^.]*\b(?:investment|funding|grant|package)"
+)
+_JOINT_FUNDING_ALLOWS = re.compile(
+    rf"\b(?:allow|allows|enable|enables|help|helps|support|supports|fund|funds)\s+(?:[\w-]+\s+){{0,3}}?{ENT}"
+)
+
+
 def joint_funding_facts(views: Sequence[SentView]) -> list[tuple[int, Fact]]:
     """'A and B announced an investment ...' then 'The joint funding will allow C to ...'."""
     out: list[tuple[int, Fact]] = []
     for k in range(1, len(views)):
         prev, v = views[k - 1], views[k]
-        if not re.match(
-            r"^\s*The\s+(?:joint\s+|new\s+)?(?:funding|investment|grant|package|financing)\b", v.masked
-        ):
+        if not _JOINT_FUNDING_OPENS.match(v.masked):
             continue
-        x = re.search(
-            rf"^\s*(?:The\s+)?({LIST})\s+(?:have|has|had|will|jointly|today|\s)*(?:announced|committed|pledged|unveiled|approved|agreed)\b[^.]*\b(?:investment|funding|grant|package)",
-            prev.masked,
-        )
-        y = re.search(
-            rf"\b(?:allow|allows|enable|enables|help|helps|support|supports|fund|funds)\s+(?:[\w-]+\s+){{0,3}}?{ENT}",
-            v.masked,
-        )
+        x = _JOINT_FUNDING_ANNOUNCED.search(prev.masked)
+        y = _JOINT_FUNDING_ALLOWS.search(v.masked)
         if not x or not y:
             continue
         b = int(y.group(1))

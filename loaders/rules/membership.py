@@ -411,6 +411,19 @@ def _listed_members(v: SentView, m: str) -> Iterator[Fact]:
             yield from _part(v, a, int(x.group(1)), "group-of-listed", 0.8, _GROUP_TYPES)
 
 
+_PART_OF_APPOSED = re.compile(rf"{ENT},\s+(?:now\s+)?part\s+of\s+(?:the\s+)?{ENT}")
+_JOINS = re.compile(
+    rf"({LIST})\s+(?:has\s+|have\s+|had\s+)?(?:joins|joined|join|to\s+join|will\s+join)\s+(?:the\s+)?{ENT}"
+)
+_PROGRAMME_OF = re.compile(
+    rf"{ENT}\s+(?:initiative|programme|program|project|scheme)?\s*(?:of|within|under)\s+the\s+{ENT}"
+)
+_UNDER = re.compile(rf"{ENT}\s+under\s+the\s+{ENT}")
+_PARTICIPATES = re.compile(
+    rf"{ENT}\s+(?:have\s+|has\s+|had\s+)?(?:won|wins|win|entered|enters|participated\s+in|participates\s+in|took\s+part\s+in|takes\s+part\s+in|competed\s+in|competes\s+in)\s+(?:the\s+|a\s+)?{ENT}"
+)
+
+
 def membership_facts(v: SentView, m: str) -> Iterator[Fact]:
     for x in _MEMBER_OF.finditer(m):
         a, b, word = int(x.group(1)), int(x.group(3)), x.group(2)
@@ -421,31 +434,23 @@ def membership_facts(v: SentView, m: str) -> Iterator[Fact]:
             to = _PROGRAMS  # the winner of a company's prize is not its member
         yield from _part(v, a, b, "member-of", 0.9, to)
     yield from _listed_members(v, m)
-    for x in re.finditer(rf"{ENT},\s+(?:now\s+)?part\s+of\s+(?:the\s+)?{ENT}", m):
+    for x in _PART_OF_APPOSED.finditer(m):
         yield from _part(v, int(x.group(1)), int(x.group(2)), "part-of-apposed", 0.8)
     yield from _structure_facts(v, m)
-    for x in re.finditer(
-        rf"({LIST})\s+(?:has\s+|have\s+|had\s+)?(?:joins|joined|join|to\s+join|will\s+join)\s+(?:the\s+)?{ENT}",
-        m,
-    ):
+    for x in _JOINS.finditer(m):
         b = int(x.group(2))
         for a in ids_in(x.group(1)):
             if _ok(v, a, b, _JOINABLE) and v.type(a) is not E.PERSON:
                 yield _f(v, a, R.PART_OF, b, "joins", 0.8)
-    for x in re.finditer(
-        rf"{ENT}\s+(?:initiative|programme|program|project|scheme)?\s*(?:of|within|under)\s+the\s+{ENT}", m
-    ):
+    for x in _PROGRAMME_OF.finditer(m):
         a, b = int(x.group(1)), int(x.group(2))
         if _ok(v, a, b) and v.type(a) is E.PROGRAM and v.type(b) is E.PROGRAM:
             yield _f(v, a, R.PART_OF, b, "programme-of", 0.8)
-    for x in re.finditer(rf"{ENT}\s+under\s+the\s+{ENT}", m):
+    for x in _UNDER.finditer(m):
         a, b = int(x.group(1)), int(x.group(2))
         if _ok(v, a, b, ORGS) and v.type(a) in ORGS:
             yield _f(v, a, R.PART_OF, b, "under", 0.8)
-    for x in re.finditer(
-        rf"{ENT}\s+(?:have\s+|has\s+|had\s+)?(?:won|wins|win|entered|enters|participated\s+in|participates\s+in|took\s+part\s+in|takes\s+part\s+in|competed\s+in|competes\s+in)\s+(?:the\s+|a\s+)?{ENT}",
-        m,
-    ):
+    for x in _PARTICIPATES.finditer(m):
         a, b = int(x.group(1)), int(x.group(2))
         if _ok(v, a, b, {E.PROGRAM}) and v.type(a) in ORGS:
             yield _f(v, a, R.PART_OF, b, "participates-in", 0.7)

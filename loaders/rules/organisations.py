@@ -198,6 +198,11 @@ _PARTY_GATE = re.compile("|".join(map(re.escape, _PARTY_WORDS)))
 _COLLOCATED = word_list("collocated")
 
 
+_AND_IN_NAME = re.compile(r"\sand\s+(?:the\s+)?")
+_OF_OR_FOR = re.compile(r"\b(?:of|for)\b")
+_LEADING_THE = re.compile(r"^the\s+")
+
+
 def org_mentions(
     sent: Sentence, gaz: Gazetteer, known: frozenset[tuple[int, int]] = frozenset()
 ) -> list[Mention]:
@@ -216,9 +221,9 @@ def org_mentions(
         phrase = t[s:e]
         # "X and Y" is two names unless "and" joins words of one "... of A and B" name
         cuts = []
-        for p in re.finditer(r"\sand\s+(?:the\s+)?", phrase):
+        for p in _AND_IN_NAME.finditer(phrase):
             left, right = phrase[: p.start()], phrase[p.end() :]
-            of_before = re.search(r"\b(?:of|for)\b", left) is not None
+            of_before = _OF_OR_FOR.search(left) is not None
             if right.split(" ", 1)[0].lower() in _COLLOCATED:
                 continue  # "Research and Development Program", "Science and Technology Council"
             if not of_before or p.group().rstrip().endswith("the") or (head_type(right) and head_type(left)):
@@ -245,7 +250,7 @@ def org_mentions(
         group = 1 if m.group(1) else 2
         base = m.start(group)
         for item in re.finditer(_PARTY_ITEM, m.group(group)):
-            name = re.sub(r"^the\s+", "", item.group())
+            name = _LEADING_THE.sub("", item.group())
             if (
                 name.split()[0].lower() in LEADING_NOISE
                 or gaz.lookup(name)
@@ -337,18 +342,28 @@ def _with_abbreviation_stop(t: str, base: int, m: Mention) -> Mention:
     return m
 
 
+_AT = re.compile(r"\sat\s+")
+_THE_AFTER_AT = re.compile(r"(?:the\s+)?")
+_OF_PLACE = re.compile(r"\s(?:of|du|de)\s+")
+_AND = re.compile(r"\sand\s+")
+_FOR = re.compile(r"\sfor\s")
+_OF = re.compile(r"\sof\s")
+_OF_THE = re.compile(r"\sof\s+(?:the\s+)?")
+_TAIL_OF_THE = re.compile(r"\s(?:of|at)\s+the\s+(" + CAPW + r"(?:\s+" + CAPW + r")*)$")
+
+
 def _org_candidate(out: list[Mention], sent: Sentence, t: str, s: int, e: int, gaz: Gazetteer) -> None:
     phrase = t[s:e]
-    at = re.search(r"\sat\s+", phrase)
+    at = _AT.search(phrase)
     if at:
         rest = phrase[at.end() :]
         if not any(x.type in {E.CITY, E.REGION, E.COUNTRY} for x in gaz.lookup(rest)):
-            after = re.match(r"(?:the\s+)?", rest)
+            after = _THE_AFTER_AT.match(rest)
             skip = at.end() + (after.end() if after else 0)
             _org_candidate(out, sent, t, s + skip, e, gaz)
             phrase = phrase[: at.start()]
             e = s + len(phrase)
-    of = re.search(r"\s(?:of|du|de)\s+", phrase)
+    of = _OF_PLACE.search(phrase)
     if of:
         rest = phrase[of.end() :]
         hits = gaz.find(rest)
@@ -361,7 +376,7 @@ def _org_candidate(out: list[Mention], sent: Sentence, t: str, s: int, e: int, g
         ):
             phrase = phrase[: of.end() + hits[0].end]
             e = s + len(phrase)
-    for m in re.finditer(r"\sand\s+", phrase):
+    for m in _AND.finditer(phrase):
         if gaz.lookup(phrase[m.end() :]):
             _org_candidate(out, sent, t, s + m.end(), e, gaz)
             phrase = phrase[: m.start()]
@@ -369,7 +384,7 @@ def _org_candidate(out: list[Mention], sent: Sentence, t: str, s: int, e: int, g
             break
     if phrase.rsplit(" ", 1)[-1].lower() in _MEDIA_FINALS:
         return  # "Research Community News", "Lakeport Herald": media outlets are not actors
-    fr = re.search(r"\sfor\s", phrase)
+    fr = _FOR.search(phrase)
     if fr and any(x.type in _ORG_TYPES for x in gaz.lookup(phrase[: fr.start()])):
         return  # "European Commission for Tech Sovereignty": a known body and a portfolio
     words = phrase.split()
@@ -377,9 +392,9 @@ def _org_candidate(out: list[Mention], sent: Sentence, t: str, s: int, e: int, g
     etype = head_type(phrase)
     if etype is not None and len(words) >= 2 and low[-1].strip(".,") in _COMPANY_FINALS:
         etype = E.COMPANY  # "University of Tokyo Edge Capital Partners", "Sanko Electric Co."
-    if etype is None and re.search(r"\sof\s", phrase):
+    if etype is None and _OF.search(phrase):
         # "Country Manager of Pfizer Oy": the name is after "of"
-        of_m = re.search(r"\sof\s+(?:the\s+)?", phrase)
+        of_m = _OF_THE.search(phrase)
         assert of_m is not None
         if _ROLE_WORD.search(phrase[: of_m.start()]):  # not "List of Critical Technologies"
             _org_candidate(out, sent, t, s + of_m.end(), e, gaz)
@@ -410,7 +425,7 @@ def _org_candidate(out: list[Mention], sent: Sentence, t: str, s: int, e: int, g
     st = sent.start + s
     out.append(Mention(st, st + len(phrase), phrase, etype, phrase, "org"))
     # "Institute of Physics of the Academia Sinica": the tail is an organisation too
-    tail = re.search(r"\s(?:of|at)\s+the\s+(" + CAPW + r"(?:\s+" + CAPW + r")*)$", phrase)
+    tail = _TAIL_OF_THE.search(phrase)
     if tail and (head_type(tail.group(1)) or gaz.lookup(tail.group(1))):
         ts = st + tail.start(1)
         tt = head_type(tail.group(1)) or gaz.lookup(tail.group(1))[0].type

@@ -73,6 +73,21 @@ GATE = (
 )
 
 
+_BASED_IN = re.compile(
+    rf"({LIST})\s+(?:(?:is|are|was|were|will|be|been|has|have|now|also|currently)\s+)*(?:\w+\s+)?(?:based|headquartered|located|situated|registered|anchored|housed)\s+(?:in|at)\s+(?:the\s+)?{ENT}"
+)
+_FACILITY_OF = re.compile(
+    rf"{ENT}'s?\s+(?:[\w-]+\s+){{0,2}}(?:headquarters|HQ|head\s+office|offices?|factory|plant|campus|facility|site|premises)\s+(?:in|at)\s+(?:the\s+)?{ENT}"
+)
+_FACILITY_IN = re.compile(
+    rf"{ENT}\s+(?:factor(?:y|ies)|plants?|headquarters|HQ|campus|facilit(?:y|ies)|sites?)\s+(?:in|at)\s+(?:the\s+)?{ENT}"
+)
+_HQ_TO = re.compile(
+    rf"{ENT}\s+to\s+(?:establish|open|build|set\s+up|move|relocate)\s+its\s+(?:[\w§-]+\s+){{0,3}}(?:headquarters|HQ|head\s+office)\s+in\s+(?:the\s+)?{ENT}"
+)
+_FROM_THE_IN = re.compile(rf"{ENT}\s+(?:from|of)\s+the\s+{ENT}\s+in\s+(?:the\s+)?{ENT}")
+
+
 def location_facts(v: SentView, m: str) -> Iterator[Fact]:
     yield from place_modifier_facts(v, m)
     yield from sets_up_facts(v, m)
@@ -82,32 +97,20 @@ def location_facts(v: SentView, m: str) -> Iterator[Fact]:
     yield from pronoun_site_facts(v, m)
     yield from own_site_facts(v, m)
     pl = PLACES | {E.CLUSTER}
-    for x in re.finditer(
-        rf"({LIST})\s+(?:(?:is|are|was|were|will|be|been|has|have|now|also|currently)\s+)*(?:\w+\s+)?(?:based|headquartered|located|situated|registered|anchored|housed)\s+(?:in|at)\s+(?:the\s+)?{ENT}",
-        m,
-    ):
+    for x in _BASED_IN.finditer(m):
         b = int(x.group(2))
         for a in ids_in(x.group(1)):
             if _ok(v, a, b, pl) and v.type(a) not in {E.TECHNOLOGY, E.PROGRAM}:
                 yield _f(v, a, R.LOCATED_IN, b, "based-in", 0.9)
-    for x in re.finditer(
-        rf"{ENT}'s?\s+(?:[\w-]+\s+){{0,2}}(?:headquarters|HQ|head\s+office|offices?|factory|plant|campus|facility|site|premises)\s+(?:in|at)\s+(?:the\s+)?{ENT}",
-        m,
-    ):
+    for x in _FACILITY_OF.finditer(m):
         a, b = int(x.group(1)), int(x.group(2))
         if _ok(v, a, b, pl) and v.type(a) in ORGS:
             yield _f(v, a, R.LOCATED_IN, b, "facility-in", 0.8)
-    for x in re.finditer(
-        rf"{ENT}\s+(?:factor(?:y|ies)|plants?|headquarters|HQ|campus|facilit(?:y|ies)|sites?)\s+(?:in|at)\s+(?:the\s+)?{ENT}",
-        m,
-    ):
+    for x in _FACILITY_IN.finditer(m):
         a, b = int(x.group(1)), int(x.group(2))
         if _ok(v, a, b, pl) and v.type(a) in ORGS:
             yield _f(v, a, R.LOCATED_IN, b, "facility-in", 0.8)
-    for x in re.finditer(
-        rf"{ENT}\s+to\s+(?:establish|open|build|set\s+up|move|relocate)\s+its\s+(?:[\w§-]+\s+){{0,3}}(?:headquarters|HQ|head\s+office)\s+in\s+(?:the\s+)?{ENT}",
-        m,
-    ):
+    for x in _HQ_TO.finditer(m):
         a, b = int(x.group(1)), int(x.group(2))
         if _ok(v, a, b, pl) and v.type(a) in ORGS:
             yield _f(v, a, R.LOCATED_IN, b, "headquarters-in", 0.9)
@@ -116,7 +119,7 @@ def location_facts(v: SentView, m: str) -> Iterator[Fact]:
         a, b = int(x.group(1)), int(x.group(2))
         if _ok(v, a, b, PLACES) and v.type(a) in ORGS:
             yield _f(v, a, R.LOCATED_IN, b, "moved-to", 0.7)
-    for x in re.finditer(rf"{ENT}\s+(?:from|of)\s+the\s+{ENT}\s+in\s+(?:the\s+)?{ENT}", m):
+    for x in _FROM_THE_IN.finditer(m):
         a, b = int(x.group(2)), int(x.group(3))
         if _ok(v, a, b, PLACES) and v.type(a) in ORGS:
             yield _f(v, a, R.LOCATED_IN, b, "x-in-place", 0.7)
@@ -140,17 +143,19 @@ def _modifier_place(v: SentView, p: str, gap: str) -> bool:
     return v.type(p) in PLACES and all(v.type(i) is E.TECHNOLOGY for i in ids_in(gap))
 
 
+_PLACE_MODIFIER = re.compile(
+    rf"(?<![§\w'])§(\d+)§\s+((?:(?:[a-z][\w-]*|§\d+§)\s+){{0,3}}?){ORG_NOUN},?\s+"
+    rf"(?:(?:like|such\s+as|including)\s+)?({LIST})"
+)
+
+
 def place_modifier_facts(v: SentView, m: str) -> Iterator[Fact]:
     """ "the §UK§ company §X§", "§US§ quantum firms §A§ and §B§", "§US§ tech giants like §A§ and §B§".
 
     A place name used as a modifier of an organisation noun locates it; a nationality adjective
     is not a place mention, and a possessive ("§Japan§'s §RIKEN§") is not this shape.
     """
-    for x in re.finditer(
-        rf"(?<![§\w'])§(\d+)§\s+((?:(?:[a-z][\w-]*|§\d+§)\s+){{0,3}}?){ORG_NOUN},?\s+"
-        rf"(?:(?:like|such\s+as|including)\s+)?({LIST})",
-        m,
-    ):
+    for x in _PLACE_MODIFIER.finditer(m):
         p = x.group(1)
         if not _modifier_place(v, p, x.group(2)):
             continue
@@ -159,13 +164,15 @@ def place_modifier_facts(v: SentView, m: str) -> Iterator[Fact]:
                 yield _f(v, a, R.LOCATED_IN, int(p), "place-modifier", 0.8)
 
 
+_SETS_UP_IN = re.compile(
+    rf"({LIST})[^§.;]{{0,40}}?\b{_SETS_UP}\s+(?:to\s+(?:open|set\s+up|establish|build|launch)\s+)?"
+    rf"(?:(?:{_SITE_QUAL}|§\d+§)\s+){{0,4}}?(?:research\s+and\s+development\s+)?{_SITE}\s+(?:in|at)\s+(?:the\s+)?{ENT}"
+)
+
+
 def sets_up_facts(v: SentView, m: str) -> Iterator[Fact]:
     """ "§X§ opened an office in §Tokyo§", "§X§ will set up a facility in §Lyon§", "§X§ is planning to open ..."."""
-    for x in re.finditer(
-        rf"({LIST})[^§.;]{{0,40}}?\b{_SETS_UP}\s+(?:to\s+(?:open|set\s+up|establish|build|launch)\s+)?"
-        rf"(?:(?:{_SITE_QUAL}|§\d+§)\s+){{0,4}}?(?:research\s+and\s+development\s+)?{_SITE}\s+(?:in|at)\s+(?:the\s+)?{ENT}",
-        m,
-    ):
+    for x in _SETS_UP_IN.finditer(m):
         b = int(x.group(2))
         if any(v.type(i) is not E.TECHNOLOGY for i in ids_in(x.group(0)[len(x.group(1)) : -len(f"§{b}§")])):
             continue  # "§X§ opened §Y§'s office in": only technologies may qualify the site
@@ -176,12 +183,15 @@ def sets_up_facts(v: SentView, m: str) -> Iterator[Fact]:
                 yield _f(v, a, R.LOCATED_IN, b, "sets-up-in", 0.8)
 
 
+_PRONOUN_SITE = re.compile(rf"{ENT}\s+(?:[\w-]+\s+){{0,2}}?{_SITE}\s+(?:in|at)\s+(?:the\s+)?{ENT}")
+_PRONOUN_SITE_NEAR = re.compile(
+    rf"{ENT}[^§.;]{{0,40}}?\b(?:its|their)\s+(?:[\w-]+\s+){{0,2}}?{_SITE}\s+(?:in|at)\s+(?:the\s+)?{ENT}"
+)
+
+
 def pronoun_site_facts(v: SentView, m: str) -> Iterator[Fact]:
     """ "§its§ new factory in §Lyon§": the pronoun (resolved to its organisation) owns the site."""
-    for x in re.finditer(
-        rf"{ENT}\s+(?:[\w-]+\s+){{0,2}}?{_SITE}\s+(?:in|at)\s+(?:the\s+)?{ENT}",
-        m,
-    ):
+    for x in _PRONOUN_SITE.finditer(m):
         a, b = int(x.group(1)), int(x.group(2))
         if v.mentions[a].text.lower() not in {"its", "their"}:
             continue
@@ -190,10 +200,7 @@ def pronoun_site_facts(v: SentView, m: str) -> Iterator[Fact]:
         if _ok(v, a, b, PLACES) and v.type(a) in ORGS:
             yield _f(v, a, R.LOCATED_IN, b, "pronoun-site-in", 0.8)
     # "§Orbion§ said its new factory in §Lyon§ ...": the nearest organisation before the pronoun
-    for x in re.finditer(
-        rf"{ENT}[^§.;]{{0,40}}?\b(?:its|their)\s+(?:[\w-]+\s+){{0,2}}?{_SITE}\s+(?:in|at)\s+(?:the\s+)?{ENT}",
-        m,
-    ):
+    for x in _PRONOUN_SITE_NEAR.finditer(m):
         a, b = int(x.group(1)), int(x.group(2))
         if v.type(b) is E.REGION and v.mentions[b].country is None:
             continue
@@ -201,26 +208,30 @@ def pronoun_site_facts(v: SentView, m: str) -> Iterator[Fact]:
             yield _f(v, a, R.LOCATED_IN, b, "pronoun-site-in", 0.8)
 
 
+_SUCH_AS_BASED = re.compile(
+    rf"\b{ORG_NOUN}\b[^§.;]{{0,40}}?\b(?:based|headquartered|located)\s+in\s+(?:the\s+)?{ENT},?\s+"
+    rf"(?:such\s+as|including|like|notably|namely)\s+({LIST})"
+)
+
+
 def such_as_facts(v: SentView, m: str) -> Iterator[Fact]:
     """ "start-ups mainly based in §US§, such as §A§ ... and §B§": the examples share the location."""
-    for x in re.finditer(
-        rf"\b{ORG_NOUN}\b[^§.;]{{0,40}}?\b(?:based|headquartered|located)\s+in\s+(?:the\s+)?{ENT},?\s+"
-        rf"(?:such\s+as|including|like|notably|namely)\s+({LIST})",
-        m,
-    ):
+    for x in _SUCH_AS_BASED.finditer(m):
         b = int(x.group(1))
         for a in ids_in(x.group(2)):
             if _ok(v, a, b, PLACES) and v.type(a) in ORGS:
                 yield _f(v, a, R.LOCATED_IN, b, "such-as-based-in", 0.8)
 
 
+_OWN_SITE = re.compile(
+    rf"{ENT}[^§.;]{{0,40}}?\b(?:its|their|§\d+§)\s+§(\d+)§(?:,\s+§\d+§)?\s+(?:new\s+)?"
+    rf"(?:headquarters|head\s+office|HQ|offices?|factory|plant|campus|facility|site|lab|laboratory|R&D\s+centre)\b"
+)
+
+
 def own_site_facts(v: SentView, m: str) -> Iterator[Fact]:
     """ "§D-Wave§, which is moving its §Burnaby§ head office", "§X§ opened its §Lyon§ plant"."""
-    for x in re.finditer(
-        rf"{ENT}[^§.;]{{0,40}}?\b(?:its|their|§\d+§)\s+§(\d+)§(?:,\s+§\d+§)?\s+(?:new\s+)?"
-        rf"(?:headquarters|head\s+office|HQ|offices?|factory|plant|campus|facility|site|lab|laboratory|R&D\s+centre)\b",
-        m,
-    ):
+    for x in _OWN_SITE.finditer(m):
         a, b = int(x.group(1)), int(x.group(2))
         if v.type(b) is E.REGION and v.mentions[b].country is None:
             continue  # "its Asia-Pacific headquarters" names the area it serves
@@ -228,24 +239,28 @@ def own_site_facts(v: SentView, m: str) -> Iterator[Fact]:
             yield _f(v, a, R.LOCATED_IN, b, "own-site-place", 0.8)
 
 
+_CALLED_IN = re.compile(
+    rf"\b{ORG_NOUN}\s+(?:(?:based|headquartered|located)\s+)?in\s+(?:the\s+)?{ENT}(?:,\s+§\d+§)?,?\s+"
+    rf"(?:called|named|dubbed|known\s+as)\s+{ENT}"
+)
+
+
 def called_facts(v: SentView, m: str) -> Iterator[Fact]:
     """ "a start-up in §Boulder§, §Colorado§, called §Mesa§", "a Lyon company named §Orbion§"."""
-    for x in re.finditer(
-        rf"\b{ORG_NOUN}\s+(?:(?:based|headquartered|located)\s+)?in\s+(?:the\s+)?{ENT}(?:,\s+§\d+§)?,?\s+"
-        rf"(?:called|named|dubbed|known\s+as)\s+{ENT}",
-        m,
-    ):
+    for x in _CALLED_IN.finditer(m):
         a, b = int(x.group(2)), int(x.group(1))
         if _ok(v, a, b, PLACES) and v.type(a) in ORGS:
             yield _f(v, a, R.LOCATED_IN, b, "called-in-place", 0.8)
 
 
+_FRONTED = re.compile(
+    rf"\s*(?:Based|Headquartered|Located|Situated)\s+in\s+(?:the\s+)?{ENT}[^.;]{{0,160}}?,\s+(?:the\s+)?{ENT}(?=\s+[a-z])"
+)
+
+
 def fronted_facts(v: SentView, m: str) -> Iterator[Fact]:
     """ "Based in §Boston§ and built on ..., §QuEra§ said", "Headquartered in §Lyon§, §Orbion§ ..."."""
-    x = re.match(
-        rf"\s*(?:Based|Headquartered|Located|Situated)\s+in\s+(?:the\s+)?{ENT}[^.;]{{0,160}}?,\s+(?:the\s+)?{ENT}(?=\s+[a-z])",
-        m,
-    )
+    x = _FRONTED.match(m)
     if x:
         a, b = int(x.group(2)), int(x.group(1))
         if _ok(v, a, b, PLACES | {E.CLUSTER}) and v.type(a) in ORGS:

@@ -351,6 +351,9 @@ _PREP_END = re.compile(
 )
 
 
+_NAME_WORDS = re.compile(r"[\w-]+")
+
+
 def resolve_references(
     mentions: Sequence[Mention],
     named: Sequence[tuple[Mention, str]],
@@ -386,7 +389,7 @@ def resolve_references(
         if is_name:
             pm, eid = named[i]
             if eid not in st.last:
-                st.names[eid] = set(re.findall(r"[\w-]+", f"{pm.name} {pm.text}".lower()))
+                st.names[eid] = set(_NAME_WORDS.findall(f"{pm.name} {pm.text}".lower()))
             st.add(_Seen(pm.start, pm.end, k, eid, pm.start), named=True)
             continue
         m = refs[i]
