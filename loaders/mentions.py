@@ -46,6 +46,10 @@ _PRIORITY = {
 }
 
 
+#: A place name glued to a word before it ("Indo-Pacific") is part of that word.
+_HYPHEN_BEFORE = re.compile(r"[A-Za-z]-$")
+
+
 def _select(cands: list[Mention]) -> list[Mention]:
     """Non-overlapping mentions: longer spans first, then the more trusted rule."""
     chosen: list[Mention] = []
@@ -56,7 +60,7 @@ def _select(cands: list[Mention]) -> list[Mention]:
         (c for c in cands if c.rule != "org-nested"),
         key=lambda m: (-(m.end - m.start), -_PRIORITY.get(m.rule, 0), m.start),
     ):
-        if any(covered[m.start : m.end]):
+        if covered.find(1, m.start, m.end) >= 0:
             # equal spans: the more trusted one already won
             continue
         chosen.append(m)
@@ -71,8 +75,8 @@ def find_mentions(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) -> l
     known: set[tuple[int, int]] = set()
     for g in gaz.find(text):
         en = g.entry
-        if en.type in {E.CITY, E.REGION, E.COUNTRY} and re.search(
-            r"[A-Za-z]-$", text[max(0, g.start - 2) : g.start]
+        if en.type in {E.CITY, E.REGION, E.COUNTRY} and _HYPHEN_BEFORE.search(
+            text[max(0, g.start - 2) : g.start]
         ):
             continue
         known.add((g.start, g.end))
@@ -125,7 +129,7 @@ def _drop_person_conflicts(cands: list[Mention]) -> list[Mention]:
     for o in cands:
         if o.rule == "gazetteer" and o.type is not E.TECHNOLOGY:
             covered[o.start : o.end] = b"\x01" * (o.end - o.start)
-    return [c for c in cands if c.type is not E.PERSON or not any(covered[c.start : c.end])]
+    return [c for c in cands if c.type is not E.PERSON or covered.find(1, c.start, c.end) < 0]
 
 
 def _without_leading_demonym(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:

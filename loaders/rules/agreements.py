@@ -486,11 +486,19 @@ def without_echoes(drafts: list[AgreementDraft]) -> list[AgreementDraft]:
     agreement, so it is kept only when no agreement with (mostly) the same parties exists.
     """
     named = [frozenset(d.parties) for d in drafts if not d.rule.endswith("-verb")]
+    # only agreements sharing a party can overlap by half: look those up (linear in the drafts)
+    by_party: dict[str, list[frozenset[str]]] = {}
+    for n in named:
+        for p in n:
+            by_party.setdefault(p, []).append(n)
+    empty_named = any(not n for n in named)
     out = []
     for d in drafts:
         ps = frozenset(d.parties)
-        if d.rule.endswith("-verb") and any(len(ps & n) * 2 >= len(ps | n) for n in named):
-            continue
+        if d.rule.endswith("-verb"):
+            near = [n for p in ps for n in by_party.get(p, ())] if ps else []
+            if any(len(ps & n) * 2 >= len(ps | n) for n in near) or (not ps and empty_named):
+                continue
         out.append(d)
     return out
 

@@ -367,7 +367,7 @@ def surname_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     out = list(mentions)
     for x in rx.finditer(text):
         after, full = names[x.group(1)]
-        if x.start() < after or any(covered[x.start() : x.end()]):
+        if x.start() < after or covered.find(1, x.start(), x.end()) >= 0:
             continue
         out.append(Mention(x.start(), x.end(), x.group(1), E.PERSON, full, "person"))
     return sorted(out, key=lambda m: (m.start, -m.end))

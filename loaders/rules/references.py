@@ -142,7 +142,7 @@ def outside_names(cands: list[Mention]) -> list[Mention]:
     for c in cands:
         if c.rule != "anaphor":
             covered[c.start : c.end] = b"\x01" * (c.end - c.start)
-    return [c for c in cands if c.rule != "anaphor" or not any(covered[c.start : c.end])]
+    return [c for c in cands if c.rule != "anaphor" or covered.find(1, c.start, c.end) < 0]
 
 
 def _ref(
