@@ -8,9 +8,12 @@ or LLM extractor can replace it by implementing the same one-method protocol.
 
 from __future__ import annotations
 
+import gc
 import re
+import threading
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
@@ -61,6 +64,36 @@ class Extractor(Protocol):
     def extract(self, document: Document) -> KnowledgeGraph: ...
 
 
+_GC_LOCK = threading.Lock()
+_gc_users = 0
+_gc_thresholds: tuple[int, int, int] = (0, 0, 0)
+
+
+@contextmanager
+def _young_collections_only() -> Iterator[None]:
+    """While any extraction runs, the cyclic collector visits only its youngest generation.
+
+    Extraction makes many objects that live until the document is done (mentions, views,
+    facts); full collections kept walking them, and the process's gazetteer, again and again:
+    a sixth of a long document's time. Young cycles are still collected; the older generations
+    wait until the last running extraction ends (a counter, so concurrent extractions in
+    threads restore the thresholds once).
+    """
+    global _gc_users, _gc_thresholds
+    with _GC_LOCK:
+        if _gc_users == 0:
+            _gc_thresholds = gc.get_threshold()
+            gc.set_threshold(_gc_thresholds[0], 1 << 30, 1 << 30)
+        _gc_users += 1
+    try:
+        yield
+    finally:
+        with _GC_LOCK:
+            _gc_users -= 1
+            if _gc_users == 0:
+                gc.set_threshold(*_gc_thresholds)
+
+
 @dataclass
 class _Acc:
     """Evidence accumulated per fact key before models are built."""
@@ -109,7 +142,7 @@ class RuleExtractor:
 
     def extract(self, document: Document) -> KnowledgeGraph:
         """Extract one document's delta (raises :class:`qkg.schemas.LimitExceeded` past the time limit)."""
-        with time_limit(self.time_limit):
+        with _young_collections_only(), time_limit(self.time_limit):
             return self._extract(document)
 
     def _extract(self, document: Document) -> KnowledgeGraph:
