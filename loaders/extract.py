@@ -344,15 +344,18 @@ class RuleExtractor:
         for g in drafts:
             by_k[g.sentence].append(g)
         for k, v in enumerate(vs):
-            countries = v.indices(lambda t: t is E.COUNTRY)
-            actors = v.indices(lambda t: t in ORGS | PLACES | {E.PROGRAM})
-            owner = v.id(countries[0]) if countries else v.id(actors[0]) if actors else last_owner
+            # the country in focus is followed through every sentence; owners are read only where goals are
+            countries = v.indices(lambda t: t is E.COUNTRY) if E.COUNTRY in v.types else []
+            goals = by_k.get(k)
+            if goals:
+                actors = v.indices(lambda t: t in ORGS | PLACES | {E.PROGRAM})
+                owner = v.id(countries[0]) if countries else v.id(actors[0]) if actors else last_owner
+                for g in goals:
+                    ev = (self._evidence(doc, sents[k], g.rule, 0.7),)
+                    goal = Goal.build(g.metric, g.value, g.unit, target_year=g.year, owner=owner, evidence=ev)
+                    out.setdefault(goal.id, goal)
             if countries:
                 last_owner = v.id(countries[0])
-            for g in by_k.get(k, []):
-                ev = (self._evidence(doc, sents[k], g.rule, 0.7),)
-                goal = Goal.build(g.metric, g.value, g.unit, target_year=g.year, owner=owner, evidence=ev)
-                out.setdefault(goal.id, goal)
         return [out[k] for k in sorted(out)]
 
 

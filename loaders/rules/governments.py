@@ -137,10 +137,13 @@ _LEVEL_WORDS = (
 )
 
 
+_LEVEL_WORDS_RX = re.compile("|".join(re.escape(w) for w in _LEVEL_WORDS))
+
+
 def level_mentions(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
     """Places named with their level of government ("the State of Ohio", "Franklin County")."""
     t = sent.text
-    if not any(w in t for w in _LEVEL_WORDS):
+    if _LEVEL_WORDS_RX.search(t) is None:
         return []
     out: list[Mention] = []
     for m in _LEVEL_OF.finditer(t):

@@ -45,6 +45,7 @@ _DOTTED_LEGAL = re.compile(
     rf"(?<![\w-])({CAPW}(?:\s+{CAPW}){{0,3}}?),?\s+(?:K\.K\.|S\.A\.S?\.?|N\.V\.|B\.V\.|S\.p\.A\.|S\.L\.|A/S|S\.à\s?r\.l\.)"
 )
 _DOTTED_FORMS = ("K.K.", "S.A", "N.V.", "B.V.", "S.p.A.", "S.L.", "A/S", "S.à")
+_DOTTED_GATE = re.compile("|".join(re.escape(f) for f in _DOTTED_FORMS))
 _VERB = re.compile(rf"\s{_ADVERBS}(?:{alternation('org_verbs')})\b")
 #: The subject right before an organisation verb (searched in a short window ending at the verb).
 _SUBJECT = re.compile(
@@ -314,7 +315,7 @@ def cue_names(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
         out.append(Mention(st, st + len(m.group(1)), m.group(1), E.PROGRAM, m.group(1), "descriptor"))
     for m in _ONE_OF.finditer(t) if "one of" in t else ():
         _add(out, sent, gaz, m.start(1), m.end(1), None, solo_ok=True)
-    for m in _DOTTED_LEGAL.finditer(t) if any(f in t for f in _DOTTED_FORMS) else ():
+    for m in _DOTTED_LEGAL.finditer(t) if _DOTTED_GATE.search(t) else ():
         n = len(out)
         _add(out, sent, gaz, m.start(1), m.end(1), E.COMPANY, solo_ok=True, alias=m.group())
         if len(out) > n:  # the span takes the legal form in, so that lists and verbs around it stay whole

@@ -9,6 +9,7 @@ to organisations (AFFILIATED_WITH, LEADS) is read in :mod:`.affiliation`.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from qkg.schemas import EntityType, RelationType
 
@@ -217,6 +218,12 @@ _HAS_SAID = re.compile(r"\b(?:said|says|according|explain|noted|added|stated|sta
 _HAS_NAME = re.compile(rf"{NAMEPART}\s+(?:{PARTICLE}\s+)*{NAMEPART}|\b[A-Z]\.?\s*[A-Z]?\.?\s+{NAMEPART}")
 
 
+@lru_cache(maxsize=8)
+def _has_name(t: str) -> bool:
+    """Whether the sentence may name a person (asked by the person and the demonym rules in turn)."""
+    return _HAS_NAME.search(t) is not None
+
+
 #: Cue patterns that open with the name, each run only where its cheap verb gate occurs:
 #: (gate, pattern, whether a role word must occur in the sentence).
 _APPOINT_GATE = re.compile(
@@ -255,7 +262,7 @@ def _role_positions(t: str) -> list[int]:
 def person_mentions(sent: Sentence) -> list[Mention]:
     out: list[Mention] = []
     t = sent.text
-    if not _HAS_NAME.search(t):
+    if not _has_name(t):
         return out
     if _HAS_TITLE.search(t):
         for m in _PERSON_TITLE.finditer(t):
@@ -311,7 +318,7 @@ def demonym_mentions(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
     """Countries named by their demonym in front of an office holder's role and name."""
     out: list[Mention] = []
     t = sent.text
-    if not _HAS_NAME.search(t):
+    if not _has_name(t):
         return out
     for x in _DEMONYM_ROLE.finditer(t):
         entry = gaz.by_demonym(x.group(1))
