@@ -279,7 +279,7 @@ def _find_groups(v: SentView) -> list[tuple[list[int], str, int]]:
             len(lists) == 1
             # the list says what collaborates: its cooperation word comes after it ("A and B will work
             # together"), not before ("partnerships in both the UK and US", "jointly named A and B as ...")
-            and _COORDINATED.search(m, lists[0][1][1])
+            and _COORDINATED.search(m[lists[0][1][1] :])
             # members of a consortium are listed, not said to partner (see rules/deals.py)
             and not _GROUPED.search(m)
         ):
