@@ -256,6 +256,9 @@ def _normalise(v: SentView) -> None:
     _fold_appositions(v)
 
 
+_HOSTED_FOLD = re.compile(rf"{ENT}\s+at\s+(?:the\s+)?{ENT}(?!-)")
+
+
 def _fold_pairs_of_mentions(v: SentView) -> None:
     ty = v.type
 
@@ -343,7 +346,7 @@ def _fold_pairs_of_mentions(v: SentView) -> None:
         _add(v, a, R.PART_OF, b, "centre-at-host", 0.8)
         return f"§{a}§"
 
-    v.masked = re.sub(rf"{ENT}\s+at\s+(?:the\s+)?{ENT}(?!-)", hosted, v.masked)
+    v.masked = _HOSTED_FOLD.sub(hosted, v.masked)
 
     # "the §UK§'s §NQCC§": the organisation stands in for the phrase (no fact: ownership is not location)
     if "§'" in v.masked:
