@@ -235,6 +235,7 @@ _PAREN_PLACE_FOLD = re.compile(rf"{ENT}\s*\(((?:in\s+)?(?:the\s+)?{ENT}(?:,\s*{E
 _PARTICIPLE_FOLD = re.compile(
     rf"{ENT},\s+(?:which\s+is\s+|that\s+is\s+)?(?:headquartered|based|located|situated)\s+in\s+(?:the\s+)?{ENT}(?:,\s+§\d+§)?,"
 )
+_HOSTED_FOLD = re.compile(rf"{ENT}\s+at\s+(?:the\s+)?{ENT}(?!-)")
 _APPOS_FOLD = re.compile(
     rf"{ENT}\)?,\s+((?:(?:the|a|an|another)\s+(?!§\d+§\s*(?:,|;|and\b|$))|one\s+of\s+)[^,;:]{{3,120}}?)(,|\s+(?=today|have|has|announced|signed)|(?=\.?\s*$))"
 )
@@ -254,9 +255,6 @@ def _normalise(v: SentView) -> None:
     if v.masked.count("§") >= 4:
         _fold_pairs_of_mentions(v)
     _fold_appositions(v)
-
-
-_HOSTED_FOLD = re.compile(rf"{ENT}\s+at\s+(?:the\s+)?{ENT}(?!-)")
 
 
 def _fold_pairs_of_mentions(v: SentView) -> None:
