@@ -19,7 +19,7 @@ import random
 import statistics
 import time
 
-from qkg.loaders.extract import RuleExtractor
+from qkg.loaders.extract import RuleExtractor, young_collections_only
 from qkg.loaders.gazetteer import default_gazetteer
 from qkg.loaders.read import read_bytes
 from qkg.schemas import EntityType
@@ -178,7 +178,8 @@ def main() -> None:
     t0, c0 = time.perf_counter(), time.process_time()
     for i, data in enumerate(docs):
         s = time.process_time()
-        kg = ex.extract(read_bytes(data, f"doc{i}.txt").document)
+        with young_collections_only():  # as the qkg commands extract
+            kg = ex.extract(read_bytes(data, f"doc{i}.txt").document)
         per.append(time.process_time() - s)
         facts += len(kg.relations) + len(kg.agreements) + len(kg.goals)
         mentions += len(kg.entities)

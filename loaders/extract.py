@@ -49,7 +49,7 @@ from .rules.membership import referred_group_facts
 from .rules.references import ANTECEDENT_RULE, antecedent_sentences
 from .segment import Sentence, split_sentences
 
-__all__ = ["Extractor", "RuleExtractor", "extract"]
+__all__ = ["Extractor", "RuleExtractor", "extract", "young_collections_only"]
 
 E = EntityType
 R = RelationType
@@ -70,8 +70,12 @@ _gc_thresholds: tuple[int, int, int] = (0, 0, 0)
 
 
 @contextmanager
-def _young_collections_only() -> Iterator[None]:
+def young_collections_only() -> Iterator[None]:
     """While any extraction runs, the cyclic collector visits only its youngest generation.
+
+    For process entry points (the ``qkg`` commands, benchmarks) to wrap each document's
+    extraction in: the library never changes the collector itself, since an application
+    embedding qkg owns its process's collector settings.
 
     Extraction makes many objects that live until the document is done (mentions, views,
     facts); full collections kept walking them, and the process's gazetteer, again and again:
@@ -142,7 +146,7 @@ class RuleExtractor:
 
     def extract(self, document: Document) -> KnowledgeGraph:
         """Extract one document's delta (raises :class:`qkg.schemas.LimitExceeded` past the time limit)."""
-        with _young_collections_only(), time_limit(self.time_limit):
+        with time_limit(self.time_limit):
             return self._extract(document)
 
     def _extract(self, document: Document) -> KnowledgeGraph:

@@ -21,7 +21,7 @@ from . import configured_store
 
 if TYPE_CHECKING:
     from qkg.loaders.extract import Extractor
-    from qkg.schemas import Evidence, KnowledgeGraph
+    from qkg.schemas import Document, Evidence, KnowledgeGraph
 
 __all__ = ["extraction_json", "register"]
 
@@ -33,12 +33,21 @@ class OutputFormat(StrEnum):
 
 
 def _extractor(gazetteer: list[Path] | None, time_limit: float | None = None) -> Extractor:
-    from qkg.loaders.extract import RuleExtractor
+    from qkg.loaders.extract import RuleExtractor, young_collections_only
     from qkg.loaders.gazetteer import load_gazetteer
 
     from ..settings import load_settings
 
-    return RuleExtractor(
+    class CommandExtractor(RuleExtractor):
+        """The rule extractor, with the collector visiting only young objects while a document
+        is extracted (a command is its process's entry point; the library leaves the collector
+        alone)."""
+
+        def extract(self, document: Document) -> KnowledgeGraph:
+            with young_collections_only():
+                return super().extract(document)
+
+    return CommandExtractor(
         load_gazetteer(*gazetteer) if gazetteer else None,
         time_limit=time_limit or load_settings().extract_time_limit,
     )
