@@ -246,7 +246,7 @@ class EmbeddedStore:
     @staticmethod
     def _settle(index: GraphIndex) -> None:
         index.warm()
-        if len(index.rel) > 10_000:
+        if index.relation_count() > 10_000:
             gc.collect()
             gc.freeze()  # a large, long-lived index makes full collections slow (PERF-NOTES)
 

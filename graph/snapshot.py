@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import hashlib
+import io
 import os
 import stat
 import sys
@@ -51,7 +52,7 @@ from qkg.schemas import (
     Stats,
 )
 
-from .index import GraphIndex, _Doc
+from .index import _DT, GraphIndex, _Doc, _Names
 
 __all__ = [
     "FORMAT",
@@ -66,7 +67,7 @@ __all__ = [
 ]
 
 #: Bumped whenever the layout below changes; a snapshot of another format is not used.
-FORMAT = 4
+FORMAT = 5
 
 _M = TypeVar("_M", bound=BaseModel)
 _ENTITY_TYPE = {t.value: t for t in EntityType}
@@ -179,10 +180,15 @@ class _Table:
 
 
 def encode(index: GraphIndex) -> bytes:
-    """The index as snapshot bytes (deterministic for one index state)."""
+    """The index as snapshot bytes (deterministic for one index state): two lines of JSON,
+    then the relation columns as an ``.npz`` archive (:func:`numpy.savez`, no pickles)."""
+    import numpy as np
+
+    index._compact()  # no dead rows: the columns are written as they are
+    rels = index.rels
     evidence = _Table(Evidence)
     entities = _Table(Entity)
-    relations, agreements, goals = (_Table(c, evidence) for c in (Relation, Agreement, Goal))
+    agreements, goals = (_Table(c, evidence) for c in (Agreement, Goal))
     infos = _Table(DocumentInfo)
     docs = []
     for doc_id in sorted(index.docs):
@@ -192,14 +198,13 @@ def encode(index: GraphIndex) -> bytes:
                 infos.ref(d.info),
                 d.digest,
                 entities.refs(index.ent_parts[e][doc_id] for e in d.entities),
-                relations.refs(index.rel_parts[k][doc_id] for k in d.relations),
+                list(d.relations),
                 agreements.refs(index.agr_parts[a][doc_id] for a in d.agreements),
                 goals.refs(index.goal_parts[g][doc_id] for g in d.goals),
             ]
         )
     merged = [
         entities.refs(index.ent[k] for k in sorted(index.ent)),
-        relations.refs(index.rel[k] for k in sorted(index.rel)),
         agreements.refs(index.agr[k] for k in sorted(index.agr)),
         goals.refs(index.goal[k] for k in sorted(index.goal)),
     ]
@@ -211,11 +216,15 @@ def encode(index: GraphIndex) -> bytes:
     }
     body = {
         "by_source": dict(sorted(index.by_source.items())),
-        "tables": [t.rows for t in (evidence, entities, relations, agreements, goals, infos)],
+        "names": index.ids.names,
+        "tables": [t.rows for t in (evidence, entities, agreements, goals, infos)],
         "documents": docs,
         "merged": merged,
     }
-    return orjson.dumps(head) + b"\n" + orjson.dumps(body)
+    columns = io.BytesIO()
+    arrays = {f"p_{c}": v for c, v in rels.p.items()} | {f"e_{c}": v for c, v in rels.e.items()}
+    np.savez(columns, text=rels.text, **arrays)
+    return orjson.dumps(head) + b"\n" + orjson.dumps(body) + b"\n" + columns.getvalue()
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,39 +256,54 @@ def decode(data: bytes) -> GraphIndex | None:
     head = header(data)
     if head is None:
         return None
-    raw = orjson.loads(memoryview(data)[data.index(b"\n") + 1 :])
-    ev_rows, ent_rows, rel_rows, agr_rows, goal_rows, info_rows = raw["tables"]
+    import numpy as np
+
+    first = data.index(b"\n") + 1
+    second = data.index(b"\n", first)
+    raw = orjson.loads(memoryview(data)[first:second])
+    ev_rows, ent_rows, agr_rows, goal_rows, info_rows = raw["tables"]
     ev = _rows(Evidence, ev_rows)
     ents = _rows(Entity, ent_rows)
-    rels = _rows(Relation, rel_rows, ev)
     agrs = _rows(Agreement, agr_rows, ev)
     goals = _rows(Goal, goal_rows, ev)
     infos = _rows(DocumentInfo, info_rows)
-    distinct: dict[tuple[str, str, str], tuple[str, str, str]] = {}
-    keys = [distinct.setdefault(r.key, r.key) for r in rels]  # one key tuple per fact
-    index = GraphIndex()
-    for info_ref, digest, de, dr, da, dg in raw["documents"]:
+    index = GraphIndex(ids=_Names(list(map(sys.intern, raw["names"]))))
+    rels = index.rels
+    with np.load(io.BytesIO(data[second + 1 :]), allow_pickle=False) as columns:
+        for table, spec, prefix in ((rels.p, rels.PART, "p_"), (rels.e, rels.EVID, "e_")):
+            for c, t in spec.items():
+                table[c] = columns[prefix + c].astype(_DT[t], copy=False)
+        rels.text = columns["text"].astype(np.uint8, copy=False)
+    rows, n_ev, n_names = len(rels.p["src"]), len(rels.e["doc"]), len(index.ids.names)
+    if any(len(v) != rows for v in rels.p.values()) or any(len(v) != n_ev for v in rels.e.values()):
+        raise ValueError("snapshot relation columns differ in length")
+    if rows and (max(rels.p["src"].max(), rels.p["dst"].max(), rels.p["doc"].max()) >= n_names):
+        raise ValueError("snapshot relation columns refer to unknown ids")
+    if n_ev and (int((rels.p["ev0"] + rels.p["evn"]).max()) > n_ev or rels.e["doc"].max() >= n_names):
+        raise ValueError("snapshot evidence columns are out of range")
+    if n_ev and int((rels.e["soff"] + rels.e["slen"]).max()) > len(rels.text):
+        raise ValueError("snapshot evidence text is out of range")
+    for info_ref, digest, de, (r0, r1), da, dg in raw["documents"]:
         info = infos[info_ref]
         doc_id = info.id
+        if not 0 <= r0 <= r1 <= rows:
+            raise ValueError(f"snapshot rows of document {doc_id!r} are out of range")
         index.docs[doc_id] = _Doc(
             info=info,
             digest=digest,
             entities=tuple([ents[j].id for j in de]),
-            relations=tuple([keys[j] for j in dr]),
+            relations=(int(r0), int(r1)),
             agreements=tuple([agrs[j].id for j in da]),
             goals=tuple([goals[j].id for j in dg]),
         )
         for j in de:
             index.ent_parts.setdefault(ents[j].id, {})[doc_id] = ents[j]
-        for j in dr:
-            index.rel_parts.setdefault(keys[j], {})[doc_id] = rels[j]
         for j in da:
             index.agr_parts.setdefault(agrs[j].id, {})[doc_id] = agrs[j]
         for j in dg:
             index.goal_parts.setdefault(goals[j].id, {})[doc_id] = goals[j]
-    me, mr, ma, mg = raw["merged"]
+    me, ma, mg = raw["merged"]
     index.ent = {ents[j].id: ents[j] for j in me}
-    index.rel = {keys[j]: rels[j] for j in mr}
     index.agr = {agrs[j].id: agrs[j] for j in ma}
     index.goal = {goals[j].id: goals[j] for j in mg}
     index.by_source = dict(raw["by_source"])
