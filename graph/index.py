@@ -377,6 +377,24 @@ class _Frozen:
         return out
 
 
+_M = TypeVar("_M", bound=Evidence | Relation)
+
+
+def _construct(cls: type[_M], fields: dict[str, Any]) -> _M:
+    """A model from values taken from validated models (the index's own columns), without
+    validating them again: what ``model_construct`` does, without its per-field work."""
+    obj = cls.__new__(cls)
+    put = object.__setattr__
+    put(obj, "__dict__", fields)
+    put(obj, "__pydantic_fields_set__", _FIELDS_SET[cls])
+    put(obj, "__pydantic_extra__", None)
+    put(obj, "__pydantic_private__", None)
+    return obj
+
+
+_FIELDS_SET: dict[type, set[str]] = {c: set(c.model_fields) for c in (Evidence, Relation)}
+
+
 def _combined(rank: Any, src: Any, ty: Any, dst: Any, n: int) -> Any:
     """One int64 per relation key, increasing in the keys' answer order."""
     import numpy as np
@@ -642,43 +660,71 @@ class GraphIndex:
             d.relations = (int(new[a]), int(new[b]))
 
     def _relation(self, view: _Frozen, k: int) -> Relation:
-        """The merged relation ``k`` of ``view``: the first document's part (smallest id) with
-        the union of the parts' evidence, the highest confidence and the widest validity."""
+        return self._build(view, [k])[0]
+
+    def _build(self, view: _Frozen, keys: Sequence[int]) -> list[Relation]:
+        """The merged relations ``keys`` of ``view``, each the first document's part (smallest
+        id) with the union of the parts' evidence, the highest confidence and the widest
+        validity; the columns are read once for the whole batch."""
+        import numpy as np
+
+        if not keys:
+            return []
         rels = self.rels
         p, e, names = rels.p, rels.e, self.ids.names
-        rows = view.srt[view.kptr[k] : view.kptr[k + 1]]
-        starts = [int(d) for d in p["vfrom"][rows] if d]
-        ends = [int(d) for d in p["vto"][rows] if d]
-        ev = _gather(p["ev0"][rows], p["evn"][rows])
-        text = rels.text
-        seen = {
-            (names[d], st, en, names[ru], cf, text[so : so + sl].tobytes().decode())
-            for d, st, en, ru, cf, so, sl in zip(
-                e["doc"][ev].tolist(),
-                e["start"][ev].tolist(),
-                e["end"][ev].tolist(),
-                e["rule"][ev].tolist(),
-                e["conf"][ev].tolist(),
-                e["soff"][ev].tolist(),
-                e["slen"][ev].tolist(),
-                strict=True,
-            )
-        }
-        evidence = tuple(
-            Evidence.model_construct(
-                document_id=d, sentence=sentence, start=st, end=en, rule=ru, confidence=cf
-            )
-            for d, st, en, ru, cf, sentence in sorted(seen)
+        ks = np.asarray(keys, dtype=np.int64)
+        lo, hi = view.kptr[ks], view.kptr[ks + 1]
+        rows = view.srt[_gather(lo, hi - lo)]
+        evn = p["evn"][rows]
+        ev = _gather(p["ev0"][rows], evn)
+        conf, vfrom, vto = p["conf"][rows].tolist(), p["vfrom"][rows].tolist(), p["vto"][rows].tolist()
+        ev_n = evn.tolist()
+        ed, es, ee, er, ec, eo, el = (
+            e[c][ev].tolist() for c in ("doc", "start", "end", "rule", "conf", "soff", "slen")
         )
-        return Relation.model_construct(
-            source=names[int(view.k_src[k])],
-            type=_TYPES[int(view.k_type[k])],
-            target=names[int(view.k_dst[k])],
-            evidence=evidence,
-            confidence=float(p["conf"][rows].max()),
-            valid_from=dt.date.fromordinal(min(starts)) if starts else None,
-            valid_to=dt.date.fromordinal(max(ends)) if ends else None,
-        )
+        text = memoryview(rels.text)
+        src, ty, dst = view.k_src[ks].tolist(), view.k_type[ks].tolist(), view.k_dst[ks].tolist()
+        out: list[Relation] = []
+        i = j = 0
+        for n, s, t, d in zip((hi - lo).tolist(), src, ty, dst, strict=True):
+            m = sum(ev_n[i : i + n])
+            seen = {
+                (names[ed[x]], es[x], ee[x], names[er[x]], ec[x], str(text[eo[x] : eo[x] + el[x]], "utf-8"))
+                for x in range(j, j + m)
+            }
+            starts = [v for v in vfrom[i : i + n] if v]
+            ends = [v for v in vto[i : i + n] if v]
+            evidence = tuple(
+                _construct(
+                    Evidence,
+                    {
+                        "document_id": dd,
+                        "sentence": sen,
+                        "start": st,
+                        "end": en,
+                        "rule": ru,
+                        "confidence": cf,
+                    },
+                )
+                for dd, st, en, ru, cf, sen in sorted(seen)
+            )
+            out.append(
+                _construct(
+                    Relation,
+                    {
+                        "source": names[s],
+                        "type": _TYPES[t],
+                        "target": names[d],
+                        "evidence": evidence,
+                        "confidence": max(conf[i : i + n]),
+                        "valid_from": dt.date.fromordinal(min(starts)) if starts else None,
+                        "valid_to": dt.date.fromordinal(max(ends)) if ends else None,
+                    },
+                )
+            )
+            i += n
+            j += m
+        return out
 
     def _part_docs(self, view: _Frozen, k: int) -> list[str]:
         rows = view.srt[view.kptr[k] : view.kptr[k + 1]]
@@ -805,19 +851,24 @@ class GraphIndex:
         keys: Iterable[int] = range(len(view)) if entity_id is None else view.of_node(entity_id)
         if f is not None:
             keys = (k for k in keys if self._rel_matches(view, k, entity_id, f))
-        return [self._relation(view, k) for k in _page(keys, limit, offset)]
+        return self._build(view, _page(keys, limit, offset))
 
     def relations_of(self, ids: Sequence[str], f: RelationFilter | None) -> dict[str, list[Relation]]:
-        return {i: self.relations(i, f, None, 0) for i in dict.fromkeys(ids) if i in self.ent}
+        """Each entity's relations (as :meth:`relations`), every distinct relation built once."""
+        view = self._view()
+        wanted = {
+            i: [k for k in view.of_node(i) if f is None or self._rel_matches(view, k, i, f)]
+            for i in dict.fromkeys(ids)
+            if i in self.ent
+        }
+        distinct = list(dict.fromkeys(k for keys in wanted.values() for k in keys))
+        built = dict(zip(distinct, self._build(view, distinct), strict=True))
+        return {i: [built[k] for k in keys] for i, keys in wanted.items()}
 
     def relations_by_key(self, keys: Iterable[RelKey]) -> dict[RelKey, Relation]:
         view = self._view()
-        out: dict[RelKey, Relation] = {}
-        for key in keys:
-            k = view.find(key)
-            if k is not None:
-                out[key] = self._relation(view, k)
-        return out
+        found = {key: k for key in keys if (k := view.find(key)) is not None}
+        return dict(zip(found, self._build(view, list(found.values())), strict=True))
 
     # -- agreements and goals ---------------------------------------------------------------
     def agreement(self, agreement_id: str) -> Agreement:
@@ -889,10 +940,9 @@ class GraphIndex:
         out: list[Link] = []
         view = self._view()
         codes = None if wanted is None else {_TYPE_CODE[t] for t in wanted}
-        for k, code in enumerate(view.k_type.tolist()):
-            if codes is not None and code not in codes:
-                continue
-            r = self._relation(view, k)
+        keys = [k for k, code in enumerate(view.k_type.tolist()) if codes is None or code in codes]
+        chunks = (self._build(view, keys[i : i + 65536]) for i in range(0, len(keys), 65536))
+        for r in (r for chunk in chunks for r in chunk):
             seen = self._link_dates(r.evidence, since, until)
             if seen is None:
                 continue

@@ -295,3 +295,62 @@ def test_edge_arrays_reduce_to_the_network_of_the_links(
     assert len(got.ids) > 0
     for name in ("source", "target", "weight", "links"):
         assert getattr(got, name).tolist() == getattr(expected, name).tolist(), name
+
+
+def _answers(index: GraphIndex) -> dict[str, object]:
+    nodes = sorted(index.ent)
+    ids, source, target, weight, both = index.edge_arrays(None)
+    return {
+        "relations": index.relations(None, None, None, 0),
+        "of": index.relations_of(nodes, None),
+        "links": index.links(None, None, None),
+        "steps": index.steps(nodes, None),
+        "stats": index.stats(),
+        "edges": sorted(  # edge_arrays are in no particular order
+            (ids[s], ids[t], w, b)
+            for s, t, w, b in zip(
+                source.tolist(), target.tolist(), weight.tolist(), both.tolist(), strict=True
+            )
+        ),
+    }
+
+
+def test_removed_relations_are_compacted_to_what_a_fresh_index_holds() -> None:
+    """The relation columns only grow on writes; removing most of them compacts them on the
+    next read, and every answer is then what an index of the remaining documents gives."""
+    kept = [canonical_delta(d) for d in [*corpus(), kaist_pasqal_v2()]]
+    index = GraphIndex()
+    big = canonical_delta(hub(1500))
+    for d in [kept[0], big, *kept[1:]]:
+        index.add(d, d.document.id)
+    rows_with_hub = index.rels.rows()
+    assert index.relation_count() == len(index.relations(None, None, None, 0))
+    index.remove(big.document.id)
+    fresh = GraphIndex()
+    for d in kept:
+        fresh.add(d, d.document.id)
+    assert _answers(index) == _answers(fresh)
+    assert index.rels.dead == 0
+    assert index.rels.rows() == fresh.rels.rows() == rows_with_hub - 1500
+
+
+def test_answers_follow_every_write() -> None:
+    """Reads between writes see each write (the sorted view is rebuilt after it), in any
+    order of upserts and removals."""
+    deltas = [canonical_delta(d) for d in [*corpus(), kaist_pasqal_v2(), hub(70)]]
+    rng = random.Random(7)
+    index = GraphIndex()
+    present: dict[str, object] = {}
+    for step in range(40):
+        d = rng.choice(deltas)
+        if d.document.id in present and step % 3 == 0:
+            index.remove(d.document.id)
+            del present[d.document.id]
+        else:
+            index.add(d, d.document.id)
+            present[d.document.id] = d
+        fresh = GraphIndex()
+        for other in deltas:
+            if other.document.id in present:
+                fresh.add(other, other.document.id)
+        assert _answers(index) == _answers(fresh), step

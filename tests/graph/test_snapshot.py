@@ -240,3 +240,66 @@ def test_digest_and_header_read_in_chunks(tmp_path: Path, size: int) -> None:
     path.write_bytes(b"no newline")
     assert snapshot.digest_and_header(path) == (hashlib.sha256(b"no newline").hexdigest(), b"no newline")
     assert snapshot.digest_and_header(tmp_path / "missing") is None
+
+
+class _Planted:
+    """An object whose unpickling would create a file (a planted payload)."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, tuple[str, str]]:
+        return (Path.write_text, (str(self.marker), "ran"))  # type: ignore[return-value]
+
+
+def _with_columns(data: bytes, **columns: object) -> bytes:
+    """``data`` (a snapshot) with its relation columns replaced or added."""
+    import io
+
+    import numpy as np
+
+    first = data.index(b"\n") + 1
+    second = data.index(b"\n", first)
+    with np.load(io.BytesIO(data[second + 1 :]), allow_pickle=False) as old:
+        arrays = {name: old[name] for name in old.files}
+    arrays.update(columns)
+    out = io.BytesIO()
+    np.savez(out, **arrays)  # type: ignore[arg-type]
+    return data[: second + 1] + out.getvalue()
+
+
+def _small_index() -> GraphIndex:
+    index = GraphIndex()
+    for d in corpus():
+        canon = canonical_delta(d)
+        index.add(canon, canon.document.id)
+    return index
+
+
+def test_relation_columns_cannot_carry_objects(tmp_path: Path) -> None:
+    """The relation columns are read with ``allow_pickle=False``: a column holding a
+    pickled object is refused, and its code does not run."""
+    import numpy as np
+
+    marker = tmp_path / "ran"
+    data = snapshot.encode(_small_index())
+    planted = np.array([_Planted(marker)], dtype=object)
+    with pytest.raises(ValueError, match="allow_pickle"):
+        snapshot.decode(_with_columns(data, p_src=planted))
+    assert not marker.exists()
+
+
+def test_relation_columns_out_of_range_are_refused() -> None:
+    """Codes pointing past the id table or evidence past its column are malformed content
+    (a ValueError), not an index that fails later on a query."""
+    import numpy as np
+
+    index = _small_index()
+    data = snapshot.encode(index)
+    rows = index.rels.rows()
+    with pytest.raises(ValueError, match="unknown ids"):
+        snapshot.decode(_with_columns(data, p_dst=np.full(rows, 10**6, dtype=np.int32)))
+    with pytest.raises(ValueError, match="out of range"):
+        snapshot.decode(_with_columns(data, p_evn=np.full(rows, 10**6, dtype=np.int32)))
+    with pytest.raises(ValueError, match="differ in length"):
+        snapshot.decode(_with_columns(data, p_conf=np.zeros(rows + 1)))
