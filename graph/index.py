@@ -1,11 +1,17 @@
-"""The in-memory index behind the embedded store: every query answered from dictionaries.
+"""The in-memory index behind the embedded store: every query answered from memory.
 
 The on-disk RDF store is the record; this index is a derived view kept in step with it on
 every upsert and remove, and rebuilt (or restored from a snapshot) at start-up. It keeps
 each document's contribution separately (so removal and the merge rules of
-:mod:`qkg.graph.store` are exact) and the merged view that queries read, plus adjacency for
-relations and agreement co-parties. All answers are plain ``qkg.schemas`` models in the
-orders the :class:`~qkg.graph.store.GraphStore` docstring fixes.
+:mod:`qkg.graph.store` are exact) and the merged view that queries read. Entities,
+agreements, goals and documents (a few per actor) are kept as models; relations, the bulk
+of a graph, are columns (:class:`_Relations`): one row per (relation, document) part and
+per piece of evidence in numpy arrays, every id once in one table (:class:`_Names`) and
+referred to by an int32 code, evidence sentences in one byte array. The first read after a
+write sorts the live parts into answer order (:class:`_Frozen`, a few numpy sorts), which
+gives the merged relations (runs of parts) and a CSR adjacency; :class:`Relation` models
+are built only for the relations an answer holds. All answers are plain ``qkg.schemas``
+models in the orders the :class:`~qkg.graph.store.GraphStore` docstring fixes.
 """
 
 from __future__ import annotations
@@ -250,8 +256,13 @@ class _Relations:
         return first, self.rows()
 
     def kill(self, rows: tuple[int, int]) -> None:
-        self._flush()
-        self.p["alive"][rows[0] : rows[1]] = 0
+        """Mark part rows dead (in the arrays, or in the tails not flushed yet: a removal
+        never copies the columns)."""
+        base = len(self.p["alive"])
+        self.p["alive"][rows[0] : min(rows[1], base)] = 0
+        tail = self._p_tail["alive"]
+        for r in range(max(rows[0], base), rows[1]):
+            tail[r - base] = 0
         self.dead += rows[1] - rows[0]
         self._frozen = None
 

