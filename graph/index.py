@@ -57,6 +57,8 @@ _TECH_TYPES = frozenset({RelationType.WORKS_ON.value, RelationType.DEVELOPS.valu
 _PARTY = RelationType.PARTY_TO
 #: Nodes with more steps than this keep their sorted steps cached.
 _HUB_STEPS = 64
+#: At most this many built :class:`Relation` models are kept between writes (see warm).
+_BUILT_MAX = 200_000
 _RTYPE: dict[str, RelationType] = {t.value: t for t in RelationType}
 _T = TypeVar("_T")
 #: Relation types by code (the ``type`` column), and codes by type and by value.
@@ -341,6 +343,8 @@ class _Frozen:
         self._weights: NDArray[np.int64] | None = None
         self._rels = rels
         self._rank, self._n = rank, n
+        #: Relations built for answers, kept (up to :data:`_BUILT_MAX`) until the next write.
+        self.built: dict[int, Relation] = {}
 
     def __len__(self) -> int:
         return len(self.k_src)
@@ -674,6 +678,19 @@ class GraphIndex:
         return self._build(view, [k])[0]
 
     def _build(self, view: _Frozen, keys: Sequence[int]) -> list[Relation]:
+        """The merged relations ``keys`` of ``view``: kept ones from ``view.built``, the
+        others built from the columns (and kept while fewer than :data:`_BUILT_MAX` are)."""
+        built = view.built
+        missing = [k for k in dict.fromkeys(keys) if k not in built]
+        if not missing:
+            return [built[k] for k in keys]
+        fresh = dict(zip(missing, self._build_columns(view, missing), strict=True))
+        room = _BUILT_MAX - len(built)
+        if room > 0:
+            built.update(fresh if len(fresh) <= room else dict(list(fresh.items())[:room]))
+        return [built.get(k) or fresh[k] for k in keys]
+
+    def _build_columns(self, view: _Frozen, keys: Sequence[int]) -> list[Relation]:
         """The merged relations ``keys`` of ``view``, each the first document's part (smallest
         id) with the union of the parts' evidence, the highest confidence and the widest
         validity; the columns are read once for the whole batch."""
@@ -1038,8 +1055,18 @@ class GraphIndex:
         return out
 
     def warm(self) -> None:
-        """Sort the relations now, at open (the first read after a load would otherwise)."""
-        self._view()
+        """Sort the relations now, at open (the first read after a load would otherwise), and
+        build the relations of the hubs, most connected first (up to :data:`_BUILT_MAX`):
+        most multi-hop answers go through them."""
+        import numpy as np
+
+        view = self._view()
+        degree = np.diff(view.aptr)
+        hubs = np.flatnonzero(degree > _HUB_STEPS)
+        for c in hubs[np.argsort(-degree[hubs], kind="stable")].tolist():
+            if len(view.built) >= _BUILT_MAX:
+                break
+            self._build(view, view.adj[view.aptr[c] : view.aptr[c + 1]].tolist())
 
     def _all_steps(self, n: str) -> list[Step]:
         steps: list[Step] = []
