@@ -710,7 +710,7 @@ class GraphIndex:
         ed, es, ee, er, ec, eo, el = (
             e[c][ev].tolist() for c in ("doc", "start", "end", "rule", "conf", "soff", "slen")
         )
-        text = memoryview(rels.text)
+        text = memoryview(rels.text.data)
         src, ty, dst = view.k_src[ks].tolist(), view.k_type[ks].tolist(), view.k_dst[ks].tolist()
         out: list[Relation] = []
         i = j = 0
