@@ -186,12 +186,13 @@ class _Relations:
     }
 
     def __init__(self, names: _Names) -> None:
-        import numpy as np
-
         self.names = names
-        self.p: dict[str, Any] = {c: np.zeros(0, dtype=_DT[t]) for c, t in self.PART.items()}
-        self.e: dict[str, Any] = {c: np.zeros(0, dtype=_DT[t]) for c, t in self.EVID.items()}
-        self.text = np.zeros(0, dtype=np.uint8)
+        #: The columns: ``array`` objects until the first write or read needs numpy (so that
+        #: opening the store, or a snapshot, for counting or listing never imports it), then
+        #: numpy arrays (see :meth:`_numpy`).
+        self.p: dict[str, Any] = {c: array(t) for c, t in self.PART.items()}
+        self.e: dict[str, Any] = {c: array(t) for c, t in self.EVID.items()}
+        self.text: Any = array("B")
         self._p_tail: dict[str, array[Any]] = {c: array(t) for c, t in self.PART.items()}
         self._e_tail: dict[str, array[Any]] = {c: array(t) for c, t in self.EVID.items()}
         self._text_tail = bytearray()
@@ -260,6 +261,7 @@ class _Relations:
     def kill(self, rows: tuple[int, int]) -> None:
         """Mark part rows dead (in the arrays, or in the tails not flushed yet: a removal
         never copies the columns)."""
+        self._numpy()
         base = len(self.p["alive"])
         self.p["alive"][rows[0] : min(rows[1], base)] = 0
         tail = self._p_tail["alive"]
@@ -268,9 +270,20 @@ class _Relations:
         self.dead += rows[1] - rows[0]
         self._frozen = None
 
+    def _numpy(self) -> None:
+        """The columns as numpy arrays (views of the ``array`` objects they were)."""
+        import numpy as np
+
+        if not isinstance(self.text, np.ndarray):
+            for table, spec in ((self.p, self.PART), (self.e, self.EVID)):
+                for c, t in spec.items():
+                    table[c] = np.frombuffer(table[c], dtype=_DT[t]) if len(table[c]) else np.zeros(0, _DT[t])
+            self.text = np.frombuffer(self.text, dtype=np.uint8) if len(self.text) else np.zeros(0, np.uint8)
+
     def _flush(self) -> None:
         import numpy as np
 
+        self._numpy()
         if self._p_tail["src"]:
             for c, t in self.PART.items():
                 self.p[c] = np.concatenate([self.p[c], np.frombuffer(self._p_tail[c], dtype=_DT[t])])

@@ -2,14 +2,15 @@
 when it is the one the store recorded.
 
 The snapshot saves the start-up cost of reading every document graph back from RDF. It is
-data only: two lines of JSON, then the relation columns as an ``.npz`` archive. The first
+data only: two lines of JSON, then the relation columns as raw numbers. The first
 line, the :class:`Header`, holds the version, the counts and each document's digest, enough
 to reconcile the snapshot with the RDF store and to answer ``stats`` without building the
 index; the second holds the id table and tables of field values for entities, agreements,
-goals and documents (facts refer to evidence and to each other by position); the archive
-holds the relation and evidence columns of :class:`~qkg.graph.index.GraphIndex` exactly as
-the index keeps them (numbers, and the evidence sentences as one UTF-8 byte array), read
-with ``allow_pickle=False`` and checked for lengths and ranges. :func:`decode` gives the
+goals and documents (facts refer to evidence and to each other by position) and the list
+of columns (name, item type among four integer and float types, length); after it come
+the relation and evidence columns of :class:`~qkg.graph.index.GraphIndex` exactly as the
+index keeps them (numbers, and the evidence sentences as one UTF-8 byte array), read into
+``array`` objects (no numpy needed to open a store) and checked for lengths and ranges. :func:`decode` gives the
 same index that :meth:`GraphIndex.add` builds. Nothing in it is a type name, a callable or
 anything else a decoder would act on, so a planted or edited file can at worst be refused.
 
@@ -29,10 +30,11 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import hashlib
-import io
+import operator
 import os
 import stat
 import sys
+from array import array
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import Enum
@@ -56,7 +58,7 @@ from qkg.schemas import (
     Stats,
 )
 
-from .index import _DT, GraphIndex, _Doc, _Names
+from .index import _TYPES, GraphIndex, _Doc, _Names
 
 __all__ = [
     "FORMAT",
@@ -185,7 +187,8 @@ class _Table:
 
 def encode(index: GraphIndex) -> bytes:
     """The index as snapshot bytes (deterministic for one index state): two lines of JSON,
-    then the relation columns as an ``.npz`` archive (:func:`numpy.savez`, no pickles)."""
+    then the relation columns' little-endian bytes one after the other (the second line
+    lists each column's name, item type and length)."""
     import numpy as np
 
     index._compact()  # no dead rows: the columns are written as they are
@@ -225,10 +228,40 @@ def encode(index: GraphIndex) -> bytes:
         "documents": docs,
         "merged": merged,
     }
-    columns = io.BytesIO()
-    arrays = {f"p_{c}": v for c, v in rels.p.items()} | {f"e_{c}": v for c, v in rels.e.items()}
-    np.savez(columns, text=rels.text, **arrays)
-    return orjson.dumps(head) + b"\n" + orjson.dumps(body) + b"\n" + columns.getvalue()
+    index.rels._numpy()
+    tables = [(f"p_{c}", t, rels.p[c]) for c, t in rels.PART.items()]
+    tables += [(f"e_{c}", t, rels.e[c]) for c, t in rels.EVID.items()]
+    tables.append(("text", "B", rels.text))
+    body["columns"] = [[name, t, len(v)] for name, t, v in tables]
+    raw = b"".join(np.ascontiguousarray(v, dtype=_LE[t]).tobytes() for _, t, v in tables)
+    return orjson.dumps(head) + b"\n" + orjson.dumps(body) + b"\n" + raw
+
+
+#: The columns' item types (``array`` type codes) and their little-endian numpy dtypes.
+_LE = {"i": "<i4", "b": "i1", "d": "<f8", "q": "<i8", "B": "u1"}
+
+
+def _columns(spec: list[list[Any]], raw: memoryview) -> dict[str, array[Any]]:
+    """The relation columns: ``spec`` lists each one's name, item type and length, ``raw``
+    holds their little-endian bytes one after the other. Only plain numbers: an unknown
+    item type, a length that does not fit the bytes, or any byte left over is refused."""
+    out: dict[str, array[Any]] = {}
+    at = 0
+    for name, code, n in spec:
+        if code not in _LE or not isinstance(n, int) or n < 0:
+            raise ValueError(f"snapshot column {name!r} has an unknown item type or length")
+        col: array[Any] = array(code)
+        size = col.itemsize * n
+        if at + size > len(raw):
+            raise ValueError(f"snapshot column {name!r} is longer than the file")
+        col.frombytes(raw[at : at + size])
+        if sys.byteorder == "big" and col.itemsize > 1:
+            col.byteswap()
+        out[name] = col
+        at += size
+    if at != len(raw):
+        raise ValueError("snapshot columns do not fill the file")
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,8 +293,6 @@ def decode(data: bytes) -> GraphIndex | None:
     head = header(data)
     if head is None:
         return None
-    import numpy as np
-
     first = data.index(b"\n") + 1
     second = data.index(b"\n", first)
     raw = orjson.loads(memoryview(data)[first:second])
@@ -273,19 +304,36 @@ def decode(data: bytes) -> GraphIndex | None:
     infos = _rows(DocumentInfo, info_rows)
     index = GraphIndex(ids=_Names(list(map(sys.intern, raw["names"]))))
     rels = index.rels
-    with np.load(io.BytesIO(data[second + 1 :]), allow_pickle=False) as columns:
-        for table, spec, prefix in ((rels.p, rels.PART, "p_"), (rels.e, rels.EVID, "e_")):
-            for c, t in spec.items():
-                table[c] = columns[prefix + c].astype(_DT[t], copy=False)
-        rels.text = columns["text"].astype(np.uint8, copy=False)
-    rows, n_ev, n_names = len(rels.p["src"]), len(rels.e["doc"]), len(index.ids.names)
-    if any(len(v) != rows for v in rels.p.values()) or any(len(v) != n_ev for v in rels.e.values()):
+    columns = _columns(raw["columns"], memoryview(data)[second + 1 :])
+    for table, spec, prefix in ((rels.p, rels.PART, "p_"), (rels.e, rels.EVID, "e_")):
+        for c, t in spec.items():
+            col = columns.get(prefix + c)
+            if col is None or col.typecode != t:
+                raise ValueError(f"snapshot column {prefix + c!r} is missing or of another type")
+            table[c] = col
+    text = columns.get("text")
+    if text is None or text.typecode != "B":
+        raise ValueError("snapshot column 'text' is missing or of another type")
+    rels.text = text
+    p, e = rels.p, rels.e
+    rows, n_ev, n_names = len(p["src"]), len(e["doc"]), len(index.ids.names)
+    if any(len(v) != rows for v in p.values()) or any(len(v) != n_ev for v in e.values()):
         raise ValueError("snapshot relation columns differ in length")
-    if rows and (max(rels.p["src"].max(), rels.p["dst"].max(), rels.p["doc"].max()) >= n_names):
+    if rows and max(max(p["src"]), max(p["dst"]), max(p["doc"])) >= n_names:
         raise ValueError("snapshot relation columns refer to unknown ids")
-    if n_ev and (int((rels.p["ev0"] + rels.p["evn"]).max()) > n_ev or rels.e["doc"].max() >= n_names):
+    if rows and min(min(p["src"]), min(p["dst"]), min(p["doc"]), min(p["type"])) < 0:
+        raise ValueError("snapshot relation columns refer to unknown ids")
+    if rows and max(p["type"]) >= len(_TYPES):
+        raise ValueError("snapshot relation columns refer to unknown types")
+    if rows and (max(map(operator.add, p["ev0"], p["evn"])) > n_ev or min(p["ev0"]) < 0 or min(p["evn"]) < 0):
+        raise ValueError("snapshot evidence rows are out of range")
+    if n_ev and (
+        max(e["doc"]) >= n_names or max(e["rule"]) >= n_names or min(e["doc"]) < 0 or min(e["rule"]) < 0
+    ):
         raise ValueError("snapshot evidence columns are out of range")
-    if n_ev and int((rels.e["soff"] + rels.e["slen"]).max()) > len(rels.text):
+    if n_ev and (
+        max(map(operator.add, e["soff"], e["slen"])) > len(text) or min(e["soff"]) < 0 or min(e["slen"]) < 0
+    ):
         raise ValueError("snapshot evidence text is out of range")
     for info_ref, digest, de, (r0, r1), da, dg in raw["documents"]:
         info = infos[info_ref]
