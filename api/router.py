@@ -38,23 +38,23 @@ before its body is parsed.
 Strawberry's hooks: the documented ones carry what they can (``context_getter`` builds the
 :class:`~qkg.api.context.Context`, ``encode_json`` / ``decode_json`` use orjson, schema
 extensions hold the limits and the parsed-document cache, ``execution_context_class`` the
-lean executor). Two behaviours have no documented hook, so two methods of strawberry's
+lean executor). One behaviour has no documented hook, so one method of strawberry's
 HTTP view (``strawberry.http.async_base_view.AsyncBaseHTTPView``, public names but not
-documented as extension points) are overridden, each calling strawberry's own:
+documented as an extension point) is overridden, calling strawberry's own:
 
 - ``execute_single``: strawberry awaits ``Schema.execute`` on the event loop; here each
   operation runs ``execute_sync`` in a worker thread under the request deadline, and a cached
   answer is returned before the text is parsed. A schema extension cannot move execution to
   a thread nor answer before ``on_parse``.
-- ``parse_http_body``: the upload key check must come before strawberry reads a multipart
-  body, and a ``map`` strawberry cannot walk must be a 400, not a 500.
 
 The request's record (metrics, span, request id, log line) around everything FastAPI and
-strawberry do, and closing spooled upload files, is FastAPI's documented custom route class
-(``route_class``), not an override of strawberry's ``run``.
+strawberry do, the upload checks before strawberry reads a multipart body (a ``map`` it
+cannot walk is a 400, not a 500), and closing spooled upload files are FastAPI's documented
+custom route class (``route_class``), not overrides of strawberry's ``run`` and
+``parse_http_body``.
 
-``tests/api/test_strawberry_hooks.py`` pins their signatures and that strawberry still calls
-them, so a strawberry release that moves them fails there first; pyproject caps strawberry
+``tests/api/test_strawberry_hooks.py`` pins its signature and that strawberry still calls
+it, so a strawberry release that moves them fails there first; pyproject caps strawberry
 at the version the suite ran on.
 """
 
@@ -62,7 +62,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import json
 import time
 from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from contextlib import ExitStack
@@ -74,9 +73,10 @@ from cross_web import HTTPException, parse_content_type
 from fastapi import APIRouter, Request
 from fastapi.routing import APIRoute
 from graphql import GraphQLError
-from starlette.responses import Response
+from starlette.responses import PlainTextResponse, Response
 from strawberry.exceptions import MissingQueryError
 from strawberry.fastapi import GraphQLRouter
+from strawberry.file_uploads.utils import replace_placeholders_with_files
 from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
 from strawberry.types import ExecutionResult
 from strawberry.types.graphql import OperationType
@@ -230,7 +230,7 @@ class QkgGraphQLRouter(GraphQLRouter[Context, None]):
                 name = f"{request.method} {request.scope['path']}" if owner else "qkg.graphql"
                 span = server_span(stack, self._telemetry, request.scope, name, server=owner)
                 try:
-                    response = await handler(request)
+                    response = await self._refuse_upload(request) or await handler(request)
                     status = response.status_code
                 except BaseException:
                     record.outcome = "unexpected"
@@ -266,32 +266,45 @@ class QkgGraphQLRouter(GraphQLRouter[Context, None]):
             span.set_attribute("qkg.cached", record.cached)
             span.set_attribute("qkg.request_id", record.request_id)
 
-    async def parse_http_body(self, request: Any) -> GraphQLRequestData | list[GraphQLRequestData]:
-        """Refuse a multipart (upload) request without a valid key before parsing its body."""
-        if _is_multipart(request):
-            if not self._keys:
-                raise HTTPException(
-                    400, "File uploads are disabled: no API key is configured (set QKG_API_KEYS)"
-                )
-            raw = ((k.encode("latin-1"), v.encode("latin-1")) for k, v in request.headers.items())
-            if not check_api_key(api_key_from_headers(raw), self._keys):
-                raise HTTPException(
-                    401,
-                    "File uploads need a valid API key: send it as 'Authorization: Bearer <key>' "
-                    "or 'X-API-Key: <key>'",
-                )
-            try:
-                return await super().parse_http_body(request)
-            except json.JSONDecodeError:
-                raise
-            except (AttributeError, TypeError, IndexError, ValueError) as e:
-                # strawberry walks `map` paths without checking their shape
-                raise HTTPException(
-                    400,
-                    "Malformed multipart request: `operations` must be a JSON object and `map` an "
-                    'object of file field -> list of paths ("variables.file")',
-                ) from e
-        return await super().parse_http_body(request)
+    async def _refuse_upload(self, request: Request) -> Response | None:
+        """A multipart (upload) request without a valid key is refused before its body is read;
+        one whose ``operations`` / ``map`` strawberry could not walk (it follows ``map``'s paths
+        without checking their shape) gets 400 naming the expected shape. None: serve it.
+
+        The form is parsed here, once: Starlette keeps it on the request, and strawberry's
+        own multipart parsing reads it from there."""
+        if not _is_multipart(request.headers.get("content-type")):
+            return None
+        if not self._keys:
+            return PlainTextResponse(
+                "File uploads are disabled: no API key is configured (set QKG_API_KEYS)", 400
+            )
+        if not check_api_key(api_key_from_headers(request.scope.get("headers", [])), self._keys):
+            return PlainTextResponse(
+                "File uploads need a valid API key: send it as 'Authorization: Bearer <key>' "
+                "or 'X-API-Key: <key>'",
+                401,
+            )
+        form = await request.form()
+        raw_operations, raw_map = form.get("operations", "{}"), form.get("map", "{}")
+        try:
+            operations = self.decode_json(raw_operations) if isinstance(raw_operations, str) else None
+            files_map = self.decode_json(raw_map) if isinstance(raw_map, str) else None
+            requests = operations if isinstance(operations, list) else [operations]
+            if not all(isinstance(r, dict) for r in requests) or not isinstance(files_map, dict):
+                raise TypeError(operations, files_map)
+            replace_placeholders_with_files(cast("dict[str, Any]", operations), files_map, form)
+        except HTTPException as e:  # not JSON: decode_json's reason
+            return PlainTextResponse(e.reason, e.status_code)
+        except KeyError:  # a file the map names is missing: strawberry answers it
+            return None
+        except (AttributeError, TypeError, IndexError, ValueError):
+            return PlainTextResponse(
+                "Malformed multipart request: `operations` must be a JSON object and `map` an "
+                'object of file field -> list of paths ("variables.file")',
+                400,
+            )
+        return None
 
     async def execute_single(
         self,
@@ -311,7 +324,7 @@ class QkgGraphQLRouter(GraphQLRouter[Context, None]):
             if record is not None:
                 record.outcome = "limit"
             return ExecutionResult(data=None, errors=[refused])  # before any parsing
-        multipart = _is_multipart(request_adapter)
+        multipart = _is_multipart(request_adapter.content_type)
         allowed = {OperationType.MUTATION} if multipart else OperationType.from_http(request_adapter.method)
         keyed = self.keys is not None and bool(request_data.query) and not multipart
 
@@ -426,13 +439,13 @@ def make_router(
         graphql_ide="graphiql" if settings.environment == "development" else None,
         allow_queries_via_get=True,
         subscription_protocols=(),
-        # uploads only where mutations are possible; see parse_http_body for the CSRF defence
+        # uploads only where mutations are possible; see _refuse_upload for the CSRF defence
         multipart_uploads_enabled=bool(settings.api_keys),
     )
 
 
-def _is_multipart(request: Any) -> bool:
-    content_type, _ = parse_content_type(request.content_type or "")
+def _is_multipart(content_type_header: str | None) -> bool:
+    content_type, _ = parse_content_type(content_type_header or "")
     return bool(content_type == "multipart/form-data")
 
 

@@ -1,12 +1,14 @@
 """The strawberry and graphql-core internals the API still relies on, pinned.
 
 qkg uses strawberry's documented hooks where they exist (``encode_json``, ``decode_json``,
-``context_getter``, schema extensions, ``execution_context_class``). Three behaviours have no
-documented hook, so :class:`qkg.api.router.QkgGraphQLRouter` overrides undocumented methods of
-strawberry's HTTP view (see its module docstring) and :mod:`qkg.api.execution` /
-:mod:`qkg.api.caches` read a few internals. If a strawberry or graphql-core release renames,
-re-signs or stops calling one of them, qkg would silently lose a limit (the request deadline,
-the answer cache, the upload key check), so these tests fail first, naming what moved.
+``context_getter``, schema extensions, ``execution_context_class``; FastAPI's ``route_class``
+around strawberry). Running each operation in a worker thread under a deadline, with a cached
+answer before parsing, has none, so :class:`qkg.api.router.QkgGraphQLRouter` overrides the
+undocumented ``execute_single`` of strawberry's HTTP view (see its module docstring), and
+:mod:`qkg.api.execution` / :mod:`qkg.api.caches` read a few internals. If a strawberry or
+graphql-core release renames, re-signs or stops calling one of them, qkg would silently lose
+a limit (the request deadline, the answer cache, the upload checks), so these tests fail
+first, naming what moved.
 The behaviour itself is tested over HTTP (test_hardening_*.py, test_upload.py, test_execution.py).
 """
 
@@ -36,7 +38,6 @@ def _params(fn: Callable[..., Any]) -> list[str]:
 
 # (class whose method strawberry defines, method, the parameters qkg's override takes)
 OVERRIDES = [
-    (AsyncBaseHTTPView, "parse_http_body", ["self", "request"]),
     (
         AsyncBaseHTTPView,
         "execute_single",
@@ -67,13 +68,14 @@ def test_the_router_overrides_only_these_view_methods() -> None:
 @pytest.mark.parametrize(
     ("caller", "call"),
     [
-        # the body is parsed (so a multipart body only after the key check) in run ...
-        (AsyncBaseHTTPView.run, "self.parse_http_body("),
+        # every operation goes from run through execute_operation ...
         (AsyncBaseHTTPView.run, "self.execute_operation("),
         # ... and every non-streamed operation, batched or not, runs through execute_single
         (AsyncBaseHTTPView.execute_operation, "self.execute_single("),
         # decoding goes through the documented hook (orjson, 400 with the reason)
         (BaseView.parse_json, "self.decode_json("),
+        # the router checks a multipart body with the same walk strawberry then applies
+        (AsyncBaseHTTPView.parse_multipart, "replace_placeholders_with_files("),
     ],
 )
 def test_strawberry_still_calls_the_overridden_methods(caller: Callable[..., Any], call: str) -> None:
