@@ -446,11 +446,21 @@ def relations_query(
 
 def relations_by_key_query(keys: Iterable[tuple[str, str, str]]) -> Query:
     """The merged relations with these ``(source, type, target)`` keys (missing ones absent)."""
-    rows = [{"s": s, "type": _rel_type(t), "t": o} for s, t, o in sorted(set(keys))]
+    by_type: dict[str, list[dict[str, str]]] = {}
+    for s, t, o in sorted(set(keys)):
+        by_type.setdefault(_rel_type(t), []).append({"s": s, "t": o})
+    if not by_type:
+        return "RETURN 1 AS nothing LIMIT 0", {}
+    # one branch per relationship type, written into the pattern (types come only from the
+    # ontology): a typed expand between two known nodes reads only that type's relationships,
+    # where '-[r]-> WHERE type(r) = ...' walked every relationship of a hub for every row
+    branches = [
+        f"UNWIND $rows{i} AS row MATCH (:{ACTOR} {{id: row.s}})-[r:{rtype}]->(:{ACTOR} {{id: row.t}}) RETURN r"
+        for i, rtype in enumerate(by_type)
+    ]
     return (
-        f"UNWIND $rows AS row MATCH (a:{ACTOR} {{id: row.s}})-[r]->(b:{ACTOR} {{id: row.t}}) "
-        f"WHERE type(r) = row.type RETURN {_REL_RETURN}",
-        {"rows": rows},
+        "CALL { " + " UNION ALL ".join(branches) + f" }} RETURN {_REL_RETURN}",
+        {f"rows{i}": rows for i, rows in enumerate(by_type.values())},
     )
 
 
