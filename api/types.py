@@ -358,7 +358,7 @@ class Actor:
         metric: CentralityMetric = CentralityMetric.DEGREE,
         via: list[RelationType] | None = None,
     ) -> float | None:
-        scores = Scores.for_store(info.context.store)
+        scores = Scores.for_request(info.context)
         return scores.score(metric, self.model.id, via=tuple(sorted(set(via or DEFAULT_VIA))))
 
 

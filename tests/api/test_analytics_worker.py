@@ -157,5 +157,10 @@ def test_anonymous_callers_have_a_smaller_exact_limit_than_key_holders(
         ]
         keyed = client(query, headers={"X-API-Key": KEY})["centrality"]
         assert [row["rank"] for row in keyed] == [1, 2]
+        # an actor's own score obeys the same limits as the ranking
+        actor = keyed[0]["actor"]["id"]
+        own = f'{{ actor(id: "{actor}") {{ ... on Actor {{ centrality(metric: CLOSENESS) }} }} }}'
+        assert "above the exact limit of 1000" in client.errors(own)[0]
+        assert client(own, headers={"X-API-Key": KEY})["actor"]["centrality"] > 0
         # Betweenness above the anonymous limit is sampled, not refused.
         assert len(client("{ centrality(metric: BETWEENNESS, top: 2) { rank } }")["centrality"]) == 2
