@@ -14,11 +14,7 @@ Phases, each in a fresh process so peak memory and start-up are honest:
    the whole index: the index is decoded on first use), then 1-hop (relations with
    evidence) and 2-hop (the neighbours' relations, one batch call, as the API does)
    latencies on random actors;
-6. ``rebuild``: start-up with the snapshot removed (index rebuilt from RDF);
-7. ``index-build`` / ``index-open`` (only with ``--phase``): the in-memory index alone, no
-   RDF store: built from the generated deltas and snapshotted, then decoded in a fresh
-   process with 1-hop / 2-hop latencies on the index (``--phase index-build <workdir> 100000
-   1000000``, then ``--phase index-open <workdir> 100000 1000000 2000``).
+6. ``rebuild``: start-up with the snapshot removed (index rebuilt from RDF).
 
 Usage::
 
@@ -183,8 +179,7 @@ def phase_open(workdir: Path, samples: int, rebuild: bool) -> dict[str, Any]:
     out: dict[str, Any] = {"open_seconds": opened, "rebuilt_from": store.rebuilt_from, "rss_mib": _rss_mib()}
     if not rebuild:
         rng = random.Random(0)
-        store.load_index()  # what a server does before it takes requests (decode, sort, warm)
-        ids = [e.id for e in store.entities()]
+        ids = [e.id for e in store.entities()]  # the first answer that needs the whole index
         out["ready_seconds"] = time.perf_counter() - t
         out["ready_rss_mib"] = _rss_mib()
         chosen = [rng.choice(ids) for _ in range(samples)]
@@ -251,74 +246,6 @@ def phase_stats(workdir: Path) -> dict[str, Any]:
     return {"seconds": time.perf_counter() - t, "peak_rss_mib": _rss_mib(), "documents": documents}
 
 
-def phase_index_build(workdir: Path, actors: int, relations: int) -> dict[str, Any]:
-    """The in-memory index alone (no RDF store): every synthetic delta added to a
-    :class:`~qkg.graph.index.GraphIndex`, then its snapshot written to ``index-only.snap``:
-    for sizes whose RDF load would take too long on the machine at hand."""
-    from bench.synthetic import generate_deltas
-    from qkg.graph import snapshot
-    from qkg.graph.index import GraphIndex
-    from qkg.schemas.rdf import canonical_delta
-
-    index = GraphIndex()
-    added = 0.0
-    for delta in generate_deltas(actors, relations, seed=0):
-        canon = canonical_delta(delta)
-        t = time.perf_counter()
-        index.add(canon, canon.document.id)
-        added += time.perf_counter() - t
-    t = time.perf_counter()
-    ready = index.relation_count() if hasattr(index, "relation_count") else len(index.rel)  # type: ignore[attr-defined]
-    first_read = time.perf_counter() - t
-    t = time.perf_counter()
-    data = snapshot.encode(index)
-    encoded = time.perf_counter() - t
-    snapshot.write_file(workdir / "index-only.snap", data)
-    return {
-        "add_seconds": added,
-        "first_read_seconds": first_read,
-        "encode_seconds": encoded,
-        "relations": ready,
-        "snapshot_mib": len(data) / 2**20,
-        "peak_rss_mib": _rss_mib(),
-    }
-
-
-def phase_index_open(workdir: Path, samples: int) -> dict[str, Any]:
-    """Decode ``index-only.snap`` (as the store does on first use), then 1-hop and 2-hop
-    latencies on the index itself, as :func:`phase_open` measures them through the store."""
-    from qkg.graph import snapshot
-
-    t = time.perf_counter()
-    data = snapshot.read_file(workdir / "index-only.snap")
-    assert data is not None
-    index = snapshot.decode(data)
-    del data
-    assert index is not None
-    index.warm()
-    out: dict[str, Any] = {"decode_seconds": time.perf_counter() - t, "rss_mib": _rss_mib()}
-    rng = random.Random(0)
-    ids = sorted(index.ent)
-    one: list[float] = []
-    two: list[float] = []
-    for eid in [rng.choice(ids) for _ in range(samples)]:
-        t0 = time.perf_counter()
-        rels = index.relations(eid, None, None, 0)
-        t1 = time.perf_counter()
-        index.relations_of(sorted({r.target if r.source == eid else r.source for r in rels}), None)
-        t2 = time.perf_counter()
-        one.append((t1 - t0) * 1000)
-        two.append((t2 - t0) * 1000)
-    out["one_hop_ms"] = {"p50": _pct(one, 0.5), "p99": _pct(one, 0.99), "max": max(one)}
-    out["two_hop_ms"] = {"p50": _pct(two, 0.5), "p99": _pct(two, 0.99), "max": max(two)}
-    t = time.perf_counter()
-    edges = index.edge_arrays(None)
-    out["edge_arrays_seconds"] = time.perf_counter() - t
-    out["edges"] = len(edges.source)
-    out["rss_after_mib"] = _rss_mib()
-    return out
-
-
 def _child(args: list[str]) -> dict[str, Any]:
     proc = subprocess.run(
         [sys.executable, "-m", "bench.store_embedded", "--phase", *args],
@@ -357,10 +284,6 @@ def main(argv: list[str] | None = None) -> int:
             result = phase_raw(workdir, actors, relations)
         elif name == "stats":
             result = phase_stats(workdir)
-        elif name == "index-build":
-            result = phase_index_build(workdir, actors, relations)
-        elif name == "index-open":
-            result = phase_index_open(workdir, int(rest[3]))
         else:
             result = phase_open(workdir, int(rest[3]), rebuild=name == "rebuild")
         print(json.dumps(result))

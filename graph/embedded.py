@@ -214,11 +214,8 @@ class EmbeddedStore:
     def load_index(self) -> None:
         """Build the whole in-memory index now rather than on the first query that needs it
         (opening decodes only the snapshot's header). A server calls this before it takes
-        requests, so that the first request does not pay for the decoding; it also sorts
-        the relations and builds the hubs' ones (:meth:`GraphIndex.warm`), which commands
-        that only list documents or entities never need (nor numpy)."""
-        with self._mutex:
-            self._index.warm()
+        requests, so that the first request does not pay for the decoding."""
+        self._index  # noqa: B018 - the property decodes on first use
 
     def _materialise(self) -> GraphIndex:
         import time
@@ -248,7 +245,8 @@ class EmbeddedStore:
 
     @staticmethod
     def _settle(index: GraphIndex) -> None:
-        if index.rels.rows() > 10_000:
+        index.warm()
+        if len(index.rel) > 10_000:
             gc.collect()
             gc.freeze()  # a large, long-lived index makes full collections slow (PERF-NOTES)
 

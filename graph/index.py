@@ -1,29 +1,21 @@
-"""The in-memory index behind the embedded store: every query answered from memory.
+"""The in-memory index behind the embedded store: every query answered from dictionaries.
 
 The on-disk RDF store is the record; this index is a derived view kept in step with it on
 every upsert and remove, and rebuilt (or restored from a snapshot) at start-up. It keeps
 each document's contribution separately (so removal and the merge rules of
-:mod:`qkg.graph.store` are exact) and the merged view that queries read. Entities,
-agreements, goals and documents (a few per actor) are kept as models; relations, the bulk
-of a graph, are columns (:class:`_Relations`): one row per (relation, document) part and
-per piece of evidence in numpy arrays, every id once in one table (:class:`_Names`) and
-referred to by an int32 code, evidence sentences in one byte array. The first read after a
-write sorts the live parts into answer order (:class:`_Frozen`, a few numpy sorts), which
-gives the merged relations (runs of parts) and a CSR adjacency; :class:`Relation` models
-are built only for the relations an answer holds. All answers are plain ``qkg.schemas``
-models in the orders the :class:`~qkg.graph.store.GraphStore` docstring fixes.
+:mod:`qkg.graph.store` are exact) and the merged view that queries read, plus adjacency for
+relations and agreement co-parties. All answers are plain ``qkg.schemas`` models in the
+orders the :class:`~qkg.graph.store.GraphStore` docstring fixes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import hashlib
-from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
-from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from qkg.schemas import (
     SYMMETRIC_TYPES,
@@ -57,27 +49,8 @@ _TECH_TYPES = frozenset({RelationType.WORKS_ON.value, RelationType.DEVELOPS.valu
 _PARTY = RelationType.PARTY_TO
 #: Nodes with more steps than this keep their sorted steps cached.
 _HUB_STEPS = 64
-#: At most this many built :class:`Relation` models are kept between writes (see warm).
-_BUILT_MAX = 200_000
 _RTYPE: dict[str, RelationType] = {t.value: t for t in RelationType}
 _T = TypeVar("_T")
-#: Relation types by code (the ``type`` column), and codes by type and by value.
-_TYPES: tuple[RelationType, ...] = tuple(RelationType)
-_TYPE_CODE: dict[RelationType, int] = {t: i for i, t in enumerate(_TYPES)}
-_TYPE_CODE_STR: dict[str, int] = {t.value: i for i, t in enumerate(_TYPES)}
-_SYMMETRIC_CODES = frozenset(_TYPE_CODE[t] for t in SYMMETRIC_TYPES)
-_DT = {"i": "int32", "b": "int8", "d": "float64", "q": "int64"}
-
-
-@functools.cache
-def _type_rank() -> NDArray[np.int64]:
-    """Each type code's position in the order of the types' values (the answer order)."""
-    import numpy as np
-
-    order = sorted(range(len(_TYPES)), key=lambda i: _TYPES[i].value)
-    rank = np.empty(len(_TYPES), dtype=np.int64)
-    rank[order] = np.arange(len(_TYPES), dtype=np.int64)
-    return rank
 
 
 def delta_digest(delta: KnowledgeGraph) -> str:
@@ -111,8 +84,7 @@ class _Doc:
     info: DocumentInfo
     digest: str
     entities: tuple[str, ...]
-    #: the range of part rows its relations took in :class:`_Relations`
-    relations: tuple[int, int]
+    relations: tuple[RelKey, ...]
     agreements: tuple[str, ...]
     goals: tuple[str, ...]
 
@@ -153,331 +125,6 @@ def _date_prefix_match(date: str | None, since: str | None, until: str | None) -
     return (since is None or date[: len(since)] >= since) and (until is None or date[: len(until)] <= until)
 
 
-class _Relations:
-    """Every document's relations as columns: one row per (relation, document) part, one row
-    per piece of evidence, ids as codes into one name table (:class:`_Names`). Rows are
-    appended by writes (to ``array`` tails) and marked dead by removals; the first read after
-    a write sorts the live parts into answer order (:meth:`freeze`), which also gives the
-    merged view (a relation is the run of its parts in that order) and the adjacency (CSR).
-    No Python object is kept per relation: :class:`Relation` models are built when asked for.
-    """
-
-    PART: ClassVar[dict[str, str]] = {
-        "src": "i",
-        "type": "b",
-        "dst": "i",
-        "doc": "i",
-        "conf": "d",
-        "vfrom": "i",
-        "vto": "i",
-        "ev0": "q",
-        "evn": "i",
-        "alive": "b",
-    }
-    EVID: ClassVar[dict[str, str]] = {
-        "doc": "i",
-        "start": "q",
-        "end": "q",
-        "rule": "i",
-        "conf": "d",
-        "hash": "q",
-        "soff": "q",
-        "slen": "i",
-    }
-
-    def __init__(self, names: _Names) -> None:
-        self.names = names
-        #: The columns: ``array`` objects until the first write or read needs numpy (so that
-        #: opening the store, or a snapshot, for counting or listing never imports it), then
-        #: numpy arrays (see :meth:`_numpy`).
-        self.p: dict[str, Any] = {c: array(t) for c, t in self.PART.items()}
-        self.e: dict[str, Any] = {c: array(t) for c, t in self.EVID.items()}
-        self.text: Any = array("B")
-        self._p_tail: dict[str, array[Any]] = {c: array(t) for c, t in self.PART.items()}
-        self._e_tail: dict[str, array[Any]] = {c: array(t) for c, t in self.EVID.items()}
-        self._text_tail = bytearray()
-        self.dead = 0
-        self._frozen: _Frozen | None = None
-
-    def __eq__(self, other: object) -> bool:
-        """The same rows (live and dead) in the same order, over equal name tables."""
-        import numpy as np
-
-        if not isinstance(other, _Relations):
-            return NotImplemented
-        self._flush()
-        other._flush()
-        return (
-            self.names == other.names
-            and self.dead == other.dead
-            and all(np.array_equal(v, other.p[c]) for c, v in self.p.items())
-            and all(np.array_equal(v, other.e[c]) for c, v in self.e.items())
-            and np.array_equal(self.text, other.text)
-        )
-
-    __hash__ = None  # type: ignore[assignment]
-
-    # -- writes -------------------------------------------------------------------------
-    def rows(self) -> int:
-        return len(self.p["src"]) + len(self._p_tail["src"])
-
-    def append(self, doc: str, rels: Sequence[Relation]) -> tuple[int, int]:
-        """Append one document's relations; the range of part rows they took."""
-        code = self.names.code
-        d = code(doc)
-        first = self.rows()
-        pt, et = self._p_tail, self._e_tail
-        n_ev = len(self.e["doc"]) + len(et["doc"])
-        n_text = len(self.text) + len(self._text_tail)
-        for r in rels:
-            pt["src"].append(code(r.source))
-            pt["type"].append(_TYPE_CODE[r.type])
-            pt["dst"].append(code(r.target))
-            pt["doc"].append(d)
-            pt["conf"].append(r.confidence)
-            pt["vfrom"].append(0 if r.valid_from is None else r.valid_from.toordinal())
-            pt["vto"].append(0 if r.valid_to is None else r.valid_to.toordinal())
-            pt["ev0"].append(n_ev)
-            pt["evn"].append(len(r.evidence))
-            pt["alive"].append(1)
-            for ev in r.evidence:
-                raw = ev.sentence.encode()
-                et["doc"].append(code(ev.document_id))
-                et["start"].append(ev.start)
-                et["end"].append(ev.end)
-                et["rule"].append(code(ev.rule))
-                et["conf"].append(ev.confidence)
-                et["hash"].append(
-                    int.from_bytes(hashlib.blake2b(raw, digest_size=8).digest(), "big", signed=True)
-                )
-                et["soff"].append(n_text)
-                et["slen"].append(len(raw))
-                self._text_tail += raw
-                n_text += len(raw)
-                n_ev += 1
-        self._frozen = None
-        return first, self.rows()
-
-    def kill(self, rows: tuple[int, int]) -> None:
-        """Mark part rows dead (in the arrays, or in the tails not flushed yet: a removal
-        never copies the columns)."""
-        self._numpy()
-        base = len(self.p["alive"])
-        self.p["alive"][rows[0] : min(rows[1], base)] = 0
-        tail = self._p_tail["alive"]
-        for r in range(max(rows[0], base), rows[1]):
-            tail[r - base] = 0
-        self.dead += rows[1] - rows[0]
-        self._frozen = None
-
-    def _numpy(self) -> None:
-        """The columns as numpy arrays (views of the ``array`` objects they were)."""
-        import numpy as np
-
-        if not isinstance(self.text, np.ndarray):
-            for table, spec in ((self.p, self.PART), (self.e, self.EVID)):
-                for c, t in spec.items():
-                    table[c] = np.frombuffer(table[c], dtype=_DT[t]) if len(table[c]) else np.zeros(0, _DT[t])
-            self.text = np.frombuffer(self.text, dtype=np.uint8) if len(self.text) else np.zeros(0, np.uint8)
-
-    def _flush(self) -> None:
-        import numpy as np
-
-        self._numpy()
-        if self._p_tail["src"]:
-            for c, t in self.PART.items():
-                self.p[c] = np.concatenate([self.p[c], np.frombuffer(self._p_tail[c], dtype=_DT[t])])
-                self._p_tail[c] = array(t)
-        if self._e_tail["doc"]:
-            for c, t in self.EVID.items():
-                self.e[c] = np.concatenate([self.e[c], np.frombuffer(self._e_tail[c], dtype=_DT[t])])
-                self._e_tail[c] = array(t)
-            self.text = np.concatenate([self.text, np.frombuffer(bytes(self._text_tail), dtype=np.uint8)])
-            self._text_tail = bytearray()
-
-    def compact(self) -> NDArray[np.int64]:
-        """Drop dead rows (and their evidence and text); old row -> new row for live rows
-        (as a prefix count: ``new = out[old]``)."""
-        import numpy as np
-
-        self._flush()
-        alive = self.p["alive"].astype(bool)
-        before = np.concatenate([[0], np.cumsum(alive, dtype=np.int64)])
-        if self.dead:
-            keep = {c: v[alive] for c, v in self.p.items()}
-            ev = _gather(keep["ev0"], keep["evn"])
-            e = {c: v[ev] for c, v in self.e.items()}
-            text_idx = _gather(e["soff"], e["slen"])
-            self.text = self.text[text_idx]
-            e["soff"] = np.concatenate([[0], np.cumsum(e["slen"], dtype=np.int64)])[:-1]
-            keep["ev0"] = np.concatenate([[0], np.cumsum(keep["evn"], dtype=np.int64)])[:-1]
-            self.p, self.e, self.dead = keep, e, 0
-        self._frozen = None
-        return before
-
-    # -- the sorted view ----------------------------------------------------------------
-    def frozen(self) -> _Frozen:
-        if self._frozen is None:
-            self._flush()
-            self._frozen = _Frozen(self)
-        return self._frozen
-
-
-class _Frozen:
-    """The live parts in answer order: relation ``k`` (in sorted key order) is the run
-    ``srt[kptr[k]:kptr[k+1]]`` of part rows (by document id); its ends and type are
-    ``k_src[k]``, ``k_type[k]``, ``k_dst[k]``; node ``c``'s relations are
-    ``adj[aptr[c]:aptr[c+1]]`` (in key order)."""
-
-    def __init__(self, rels: _Relations) -> None:
-        import numpy as np
-
-        names = rels.names
-        rank = names.ranks()
-        n = len(names.names)
-        live = np.flatnonzero(rels.p["alive"])
-        src, ty, dst, doc = (rels.p[c][live] for c in ("src", "type", "dst", "doc"))
-        order = np.lexsort((rank[doc], rank[dst], _type_rank()[ty], rank[src]))
-        self.srt = live[order]
-        s, t, d = src[order], ty[order], dst[order]
-        change = np.ones(len(s), dtype=bool)
-        change[1:] = (s[1:] != s[:-1]) | (t[1:] != t[:-1]) | (d[1:] != d[:-1])
-        starts = np.flatnonzero(change)
-        self.kptr = np.append(starts, len(s)).astype(np.int64)
-        self.k_src, self.k_type, self.k_dst = s[starts], t[starts], d[starts]
-        self.lookup = _combined(rank, self.k_src, self.k_type, self.k_dst, n)
-        kid = np.arange(len(starts), dtype=np.int64)
-        loop = self.k_src == self.k_dst
-        ends = np.concatenate([self.k_src, self.k_dst[~loop]])
-        kids = np.concatenate([kid, kid[~loop]])
-        by_end = np.lexsort((kids, ends))
-        self.adj = kids[by_end]
-        self.aptr = np.concatenate([[0], np.cumsum(np.bincount(ends, minlength=n), dtype=np.int64)])
-        self._weights: NDArray[np.int64] | None = None
-        self._rels = rels
-        self._rank, self._n = rank, n
-        #: Relations built for answers, kept (up to :data:`_BUILT_MAX`) until the next write.
-        self.built: dict[int, Relation] = {}
-
-    def __len__(self) -> int:
-        return len(self.k_src)
-
-    def weights(self) -> NDArray[np.int64]:
-        """Distinct pieces of evidence per relation (the merged relation's evidence count)."""
-        import numpy as np
-
-        if self._weights is None:
-            p, e = self._rels.p, self._rels.e
-            key_of_part = np.repeat(np.arange(len(self), dtype=np.int64), np.diff(self.kptr))
-            evn = p["evn"][self.srt]
-            ev = _gather(p["ev0"][self.srt], evn)
-            key_of_ev = np.repeat(key_of_part, evn)
-            cols = [e[c][ev] for c in ("hash", "conf", "rule", "end", "start", "doc")]
-            order = np.lexsort((*cols, key_of_ev))
-            distinct = np.ones(len(ev), dtype=bool)
-            if len(ev):
-                same = key_of_ev[order][1:] == key_of_ev[order][:-1]
-                for c in cols:
-                    same &= c[order][1:] == c[order][:-1]
-                distinct[1:] = ~same
-            self._weights = np.bincount(key_of_ev[order][distinct], minlength=len(self)).astype(np.int64)
-        return self._weights
-
-    def find(self, key: RelKey) -> int | None:
-        """The position of relation ``key``, None if absent."""
-        import numpy as np
-
-        names = self._rels.names
-        s, d, t = names.get(key[0]), names.get(key[2]), _TYPE_CODE_STR.get(key[1])
-        if s is None or d is None or t is None:
-            return None
-        if s >= self._n or d >= self._n:
-            return None
-        want = _combined(self._rank, np.array([s]), np.array([t]), np.array([d]), self._n)[0]
-        i = int(np.searchsorted(self.lookup, want))
-        return i if i < len(self.lookup) and self.lookup[i] == want else None
-
-    def of_node(self, node: str) -> list[int]:
-        c = self._rels.names.get(node)
-        if c is None or c + 1 >= len(self.aptr):
-            return []
-        out: list[int] = self.adj[self.aptr[c] : self.aptr[c + 1]].tolist()
-        return out
-
-
-_M = TypeVar("_M", bound=Evidence | Relation)
-
-
-def _construct(cls: type[_M], fields: dict[str, Any]) -> _M:
-    """A model from values taken from validated models (the index's own columns), without
-    validating them again: what ``model_construct`` does, without its per-field work."""
-    obj = cls.__new__(cls)
-    put = object.__setattr__
-    put(obj, "__dict__", fields)
-    put(obj, "__pydantic_fields_set__", _FIELDS_SET[cls])
-    put(obj, "__pydantic_extra__", None)
-    put(obj, "__pydantic_private__", None)
-    return obj
-
-
-_FIELDS_SET: dict[type, set[str]] = {c: set(c.model_fields) for c in (Evidence, Relation)}
-
-
-def _combined(rank: Any, src: Any, ty: Any, dst: Any, n: int) -> Any:
-    """One int64 per relation key, increasing in the keys' answer order."""
-    import numpy as np
-
-    n = max(n, 1)
-    return (rank[src].astype(np.int64) * len(_TYPES) + _type_rank()[ty]) * n + rank[dst]
-
-
-def _gather(starts: Any, lengths: Any) -> Any:
-    """The concatenation of ``range(s, s + n)`` for each start and length, as one array."""
-    import numpy as np
-
-    lengths = np.asarray(lengths, dtype=np.int64)
-    total = int(lengths.sum())
-    if total == 0:
-        return np.zeros(0, dtype=np.int64)
-    offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]])
-    return np.repeat(np.asarray(starts, dtype=np.int64) - offsets, lengths) + np.arange(total, dtype=np.int64)
-
-
-class _Names:
-    """The one id table: every id, document id and rule name once, as an int32 code."""
-
-    def __init__(self, names: list[str] | None = None) -> None:
-        self.names: list[str] = names if names is not None else []
-        self._codes = {n: i for i, n in enumerate(self.names)}
-        self._rank: Any = None
-
-    def __eq__(self, other: object) -> bool:
-        return self.names == other.names if isinstance(other, _Names) else NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def code(self, name: str) -> int:
-        c = self._codes.get(name)
-        if c is None:
-            c = self._codes[name] = len(self.names)
-            self.names.append(name)
-        return c
-
-    def get(self, name: str) -> int | None:
-        return self._codes.get(name)
-
-    def ranks(self) -> Any:
-        """Each code's position in the names' string order."""
-        import numpy as np
-
-        if self._rank is None or len(self._rank) != len(self.names):
-            order = sorted(range(len(self.names)), key=self.names.__getitem__)
-            rank = np.empty(len(self.names), dtype=np.int64)
-            rank[order] = np.arange(len(self.names), dtype=np.int64)
-            self._rank = rank
-        return self._rank
-
-
 @dataclass
 class GraphIndex:
     """Per-document contributions plus the merged view, with adjacency. Not thread-safe."""
@@ -488,8 +135,9 @@ class GraphIndex:
     ent: dict[str, Entity] = field(default_factory=dict)
     ent_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
     names: dict[str, set[str]] = field(default_factory=dict)
-    ids: _Names = field(default_factory=_Names)
-    rels: _Relations = field(init=False)
+    rel_parts: dict[RelKey, dict[str, Relation]] = field(default_factory=dict)
+    rel: dict[RelKey, Relation] = field(default_factory=dict)
+    adj: dict[str, set[RelKey]] = field(default_factory=dict)
     agr_parts: dict[str, dict[str, Agreement]] = field(default_factory=dict)
     agr: dict[str, Agreement] = field(default_factory=dict)
     party_agr: dict[str, set[str]] = field(default_factory=dict)
@@ -498,11 +146,10 @@ class GraphIndex:
     owner_goals: dict[str, set[str]] = field(default_factory=dict)
     _version: int = 0
     _entity_sorted: list[Entity] | None = None
+    _rel_sorted: list[RelKey] | None = None
+    _adj_sorted: dict[str, list[RelKey]] = field(default_factory=dict)
     _steps_sorted: dict[str, list[Step]] = field(default_factory=dict)
     _stats: Stats | None = None
-
-    def __post_init__(self) -> None:
-        self.rels = _Relations(self.ids)
 
     # -- identity ---------------------------------------------------------------------------
     @property
@@ -539,7 +186,7 @@ class GraphIndex:
             ),
             digest=digest,
             entities=tuple(e.id for e in delta.entities),
-            relations=self.rels.append(doc.id, delta.relations),
+            relations=tuple(r.key for r in delta.relations),
             agreements=tuple(a.id for a in delta.agreements),
             goals=tuple(g.id for g in delta.goals),
         )
@@ -555,8 +202,15 @@ class GraphIndex:
             parts[doc.id] = e
             self._merge_entity(e.id)
         for r in delta.relations:
+            k = r.key
+            self.rel_parts.setdefault(k, {})[doc.id] = r
+            self._merge_relation(k)
+            self.adj.setdefault(r.source, set()).add(k)
+            self.adj.setdefault(r.target, set()).add(k)
             for end in (r.source, r.target):
+                self._adj_sorted.pop(end, None)
                 self._steps_sorted.pop(end, None)
+            self._rel_sorted = None
         for a in delta.agreements:
             self.agr_parts.setdefault(a.id, {})[doc.id] = a
             before = self.agr.get(a.id)
@@ -579,9 +233,22 @@ class GraphIndex:
         if d.info.source is not None and self.by_source.get(d.info.source) == doc_id:
             del self.by_source[d.info.source]
         self._version ^= self._doc_token(doc_id, d.digest)
-        if d.relations[1] > d.relations[0]:
-            self._steps_sorted = {}  # which nodes it touched is in the columns: drop every cache
-            self.rels.kill(d.relations)
+        for k in d.relations:
+            parts = self.rel_parts[k]
+            del parts[doc_id]
+            if parts:
+                self._merge_relation(k)
+            else:
+                del self.rel_parts[k], self.rel[k]
+                self._rel_sorted = None
+                for end in (k[0], k[2]):
+                    self._adj_sorted.pop(end, None)
+                    self._steps_sorted.pop(end, None)
+                    keys = self.adj.get(end)
+                    if keys is not None:
+                        keys.discard(k)
+                        if not keys:
+                            del self.adj[end]
         for aid in d.agreements:
             aparts = self.agr_parts[aid]
             old = self.agr[aid]
@@ -624,6 +291,10 @@ class GraphIndex:
         self.ent_names, self.names = {}, {}
         for e in self.ent.values():
             self._name(e)
+        self.adj = {}
+        for k in self.rel:
+            self.adj.setdefault(k[0], set()).add(k)
+            self.adj.setdefault(k[2], set()).add(k)
         self.party_agr = {}
         for aid, parts in self.agr_parts.items():
             for a in parts.values():
@@ -636,8 +307,8 @@ class GraphIndex:
         self._version = 0
         for doc_id, d in self.docs.items():
             self._version ^= self._doc_token(doc_id, d.digest)
-        self._entity_sorted = self._stats = None
-        self._steps_sorted = {}
+        self._entity_sorted = self._rel_sorted = self._stats = None
+        self._adj_sorted, self._steps_sorted = {}, {}
 
     def clear(self) -> None:
         fresh = GraphIndex()
@@ -674,107 +345,24 @@ class GraphIndex:
         for key in self.ent_names.pop(eid, ()):
             _discard(self.names, key, eid)
 
-    def _view(self) -> _Frozen:
-        """The relations in answer order (sorted again after a write; see :class:`_Frozen`).
-        Dead part rows are dropped first when they are more than the live ones."""
-        if self.rels._frozen is None and self.rels.dead > max(1024, self.rels.rows() // 2):
-            self._compact()
-        return self.rels.frozen()
-
-    def _compact(self) -> None:
-        new = self.rels.compact()
-        for d in self.docs.values():
-            a, b = d.relations
-            d.relations = (int(new[a]), int(new[b]))
-
-    def _relation(self, view: _Frozen, k: int) -> Relation:
-        return self._build(view, [k])[0]
-
-    def _build(self, view: _Frozen, keys: Sequence[int]) -> list[Relation]:
-        """The merged relations ``keys`` of ``view``: kept ones from ``view.built``, the
-        others built from the columns (and kept while fewer than :data:`_BUILT_MAX` are)."""
-        built = view.built
-        missing = [k for k in dict.fromkeys(keys) if k not in built]
-        if not missing:
-            return [built[k] for k in keys]
-        fresh = dict(zip(missing, self._build_columns(view, missing), strict=True))
-        room = _BUILT_MAX - len(built)
-        if room > 0:
-            built.update(fresh if len(fresh) <= room else dict(list(fresh.items())[:room]))
-        return [built.get(k) or fresh[k] for k in keys]
-
-    def _build_columns(self, view: _Frozen, keys: Sequence[int]) -> list[Relation]:
-        """The merged relations ``keys`` of ``view``, each the first document's part (smallest
-        id) with the union of the parts' evidence, the highest confidence and the widest
-        validity; the columns are read once for the whole batch."""
-        import numpy as np
-
-        if not keys:
-            return []
-        rels = self.rels
-        p, e, names = rels.p, rels.e, self.ids.names
-        ks = np.asarray(keys, dtype=np.int64)
-        lo, hi = view.kptr[ks], view.kptr[ks + 1]
-        rows = view.srt[_gather(lo, hi - lo)]
-        evn = p["evn"][rows]
-        ev = _gather(p["ev0"][rows], evn)
-        conf, vfrom, vto = p["conf"][rows].tolist(), p["vfrom"][rows].tolist(), p["vto"][rows].tolist()
-        ev_n = evn.tolist()
-        ed, es, ee, er, ec, eo, el = (
-            e[c][ev].tolist() for c in ("doc", "start", "end", "rule", "conf", "soff", "slen")
-        )
-        text = memoryview(rels.text.data)
-        src, ty, dst = view.k_src[ks].tolist(), view.k_type[ks].tolist(), view.k_dst[ks].tolist()
-        out: list[Relation] = []
-        i = j = 0
-        for n, s, t, d in zip((hi - lo).tolist(), src, ty, dst, strict=True):
-            m = sum(ev_n[i : i + n])
-            seen = {
-                (names[ed[x]], es[x], ee[x], names[er[x]], ec[x], str(text[eo[x] : eo[x] + el[x]], "utf-8"))
-                for x in range(j, j + m)
-            }
-            starts = [v for v in vfrom[i : i + n] if v]
-            ends = [v for v in vto[i : i + n] if v]
-            evidence = tuple(
-                _construct(
-                    Evidence,
-                    {
-                        "document_id": dd,
-                        "sentence": sen,
-                        "start": st,
-                        "end": en,
-                        "rule": ru,
-                        "confidence": cf,
-                    },
-                )
-                for dd, st, en, ru, cf, sen in sorted(seen)
-            )
-            out.append(
-                _construct(
-                    Relation,
-                    {
-                        "source": names[s],
-                        "type": _TYPES[t],
-                        "target": names[d],
-                        "evidence": evidence,
-                        "confidence": max(conf[i : i + n]),
-                        "valid_from": dt.date.fromordinal(min(starts)) if starts else None,
-                        "valid_to": dt.date.fromordinal(max(ends)) if ends else None,
-                    },
-                )
-            )
-            i += n
-            j += m
-        return out
-
-    def _part_docs(self, view: _Frozen, k: int) -> list[str]:
-        rows = view.srt[view.kptr[k] : view.kptr[k + 1]]
-        names = self.ids.names
-        return [names[d] for d in self.rels.p["doc"][rows].tolist()]
-
-    def relation_count(self) -> int:
-        """How many (merged) relations the graph holds."""
-        return len(self._view())
+    def _merge_relation(self, k: RelKey) -> None:
+        parts = self.rel_parts[k]
+        order = sorted(parts)
+        first = parts[order[0]]
+        evidence = _union_evidence(p.evidence for p in parts.values())
+        confidence = max(p.confidence for p in parts.values())
+        starts = [p.valid_from for p in parts.values() if p.valid_from is not None]
+        ends = [p.valid_to for p in parts.values() if p.valid_to is not None]
+        update = {
+            "evidence": evidence,
+            "confidence": confidence,
+            "valid_from": min(starts) if starts else None,
+            "valid_to": max(ends) if ends else None,
+        }
+        if all(getattr(first, name) == value for name, value in update.items()):
+            self.rel[k] = first
+        else:
+            self.rel[k] = first.model_copy(update=update)
 
     def _merge_agreement(self, aid: str) -> None:
         parts = self.agr_parts[aid]
@@ -824,12 +412,8 @@ class GraphIndex:
             return
         tech: set[str] | None = None
         if f.technology is not None:
-            view = self._view()
-            tc = self.ids.get(f.technology)
             tech = {
-                self.ids.names[int(view.k_src[k])]
-                for k in view.of_node(f.technology)
-                if view.k_dst[k] == tc and _TYPES[int(view.k_type[k])].value in _TECH_TYPES
+                k[0] for k in self.adj.get(f.technology, ()) if k[2] == f.technology and k[1] in _TECH_TYPES
             }
         prefix = None if f.name_prefix is None else normalise_name(f.name_prefix)
         contains = None if f.name_contains is None else normalise_name(f.name_contains)
@@ -858,9 +442,8 @@ class GraphIndex:
         published: dt.date | None = self.docs[doc_id].info.published
         return published
 
-    def _rel_matches(self, view: _Frozen, k: int, entity_id: str | None, f: RelationFilter) -> bool:
-        names = self.ids.names
-        s, ty, t = names[int(view.k_src[k])], _TYPES[int(view.k_type[k])], names[int(view.k_dst[k])]
+    def _rel_matches(self, k: RelKey, entity_id: str | None, f: RelationFilter) -> bool:
+        s, ty, t = k
         if f.types is not None and ty not in f.types:
             return False
         if entity_id is not None and f.direction is not Direction.BOTH and ty not in SYMMETRIC_TYPES:
@@ -874,9 +457,7 @@ class GraphIndex:
                     return False
             elif self.ent[t if s == entity_id else s].type not in f.entity_types:
                 return False
-        if f.document_id is None and f.since is None and f.until is None:
-            return True
-        parts = self._part_docs(view, k)
+        parts = self.rel_parts[k]
         if f.document_id is not None and f.document_id not in parts:
             return False
         if f.since is not None or f.until is not None:
@@ -888,28 +469,30 @@ class GraphIndex:
     ) -> list[Relation]:
         if entity_id is not None and entity_id not in self.ent:
             raise NotFound("entity", entity_id)
-        view = self._view()
-        keys: Iterable[int] = range(len(view)) if entity_id is None else view.of_node(entity_id)
+        keys = self._sorted_keys(entity_id)
         if f is not None:
-            keys = (k for k in keys if self._rel_matches(view, k, entity_id, f))
-        return self._build(view, _page(keys, limit, offset))
+            keys = [k for k in keys if self._rel_matches(k, entity_id, f)]
+        return _page((self.rel[k] for k in keys), limit, offset)
+
+    def _sorted_keys(self, entity_id: str | None) -> list[RelKey]:
+        """Relation keys in answer order, cached for the whole graph and for hubs."""
+        if entity_id is None:
+            if self._rel_sorted is None:
+                self._rel_sorted = sorted(self.rel)
+            return self._rel_sorted
+        cached = self._adj_sorted.get(entity_id)
+        if cached is not None:
+            return cached
+        keys = sorted(self.adj.get(entity_id, ()))
+        if len(keys) > 64:
+            self._adj_sorted[entity_id] = keys
+        return keys
 
     def relations_of(self, ids: Sequence[str], f: RelationFilter | None) -> dict[str, list[Relation]]:
-        """Each entity's relations (as :meth:`relations`), every distinct relation built once."""
-        view = self._view()
-        wanted = {
-            i: [k for k in view.of_node(i) if f is None or self._rel_matches(view, k, i, f)]
-            for i in dict.fromkeys(ids)
-            if i in self.ent
-        }
-        distinct = list(dict.fromkeys(k for keys in wanted.values() for k in keys))
-        built = dict(zip(distinct, self._build(view, distinct), strict=True))
-        return {i: [built[k] for k in keys] for i, keys in wanted.items()}
+        return {i: self.relations(i, f, None, 0) for i in dict.fromkeys(ids) if i in self.ent}
 
     def relations_by_key(self, keys: Iterable[RelKey]) -> dict[RelKey, Relation]:
-        view = self._view()
-        found = {key: k for key in keys if (k := view.find(key)) is not None}
-        return dict(zip(found, self._build(view, list(found.values())), strict=True))
+        return {k: r for k in keys if (r := self.rel.get(k)) is not None}
 
     # -- agreements and goals ---------------------------------------------------------------
     def agreement(self, agreement_id: str) -> Agreement:
@@ -979,11 +562,9 @@ class GraphIndex:
     ) -> list[Link]:
         wanted = None if types is None else frozenset(RelationType(t) for t in types)
         out: list[Link] = []
-        view = self._view()
-        codes = None if wanted is None else {_TYPE_CODE[t] for t in wanted}
-        keys = [k for k, code in enumerate(view.k_type.tolist()) if codes is None or code in codes]
-        chunks = (self._build(view, keys[i : i + 65536]) for i in range(0, len(keys), 65536))
-        for r in (r for chunk in chunks for r in chunk):
+        for r in self.rel.values():
+            if wanted is not None and r.type not in wanted:
+                continue
             seen = self._link_dates(r.evidence, since, until)
             if seen is None:
                 continue
@@ -1025,33 +606,26 @@ class GraphIndex:
         import numpy as np
 
         wanted = None if types is None else frozenset(RelationType(t) for t in types)
-        view = self._view()
-        keep = view.k_src != view.k_dst
-        if wanted is not None:
-            keep &= np.isin(view.k_type, [_TYPE_CODE[t] for t in wanted])
-        symmetric = np.isin(view.k_type[keep], sorted(_SYMMETRIC_CODES))
-        src, dst, weight = view.k_src[keep], view.k_dst[keep], view.weights()[keep]
-        rows = []
+        rows = [
+            (r.source, r.target, len(r.evidence), r.type in SYMMETRIC_TYPES)
+            for r in self.rel.values()
+            if (wanted is None or r.type in wanted) and r.source != r.target
+        ]
         if wanted is None or _PARTY in wanted:
-            rows = [
-                (self.ids.code(p), self.ids.code(q), len(a.evidence))
+            rows += [
+                (p, q, len(a.evidence), True)
                 for a in self.agr.values()
                 for p, q in combinations(a.parties, 2)
             ]
-        if rows:
-            extra = np.array(rows, dtype=np.int64)
-            src = np.concatenate([src, extra[:, 0].astype(np.int32)])
-            dst = np.concatenate([dst, extra[:, 1].astype(np.int32)])
-            weight = np.concatenate([weight, extra[:, 2]])
-            symmetric = np.concatenate([symmetric, np.ones(len(rows), dtype=bool)])
-        used, local = np.unique(np.concatenate([src, dst]), return_inverse=True)
-        names = self.ids.names
+        sources = [row[0] for row in rows]
+        targets = [row[1] for row in rows]
+        position = {n: i for i, n in enumerate(dict.fromkeys([*sources, *targets]))}
         return EdgeArrays(
-            [names[c] for c in used.tolist()],
-            local[: len(src)].astype(np.int32),
-            local[len(src) :].astype(np.int32),
-            weight.astype(np.float64),
-            symmetric.astype(np.bool_),
+            list(position),
+            np.fromiter(map(position.__getitem__, sources), dtype=np.int32, count=len(rows)),
+            np.fromiter(map(position.__getitem__, targets), dtype=np.int32, count=len(rows)),
+            np.fromiter((row[2] for row in rows), dtype=np.float64, count=len(rows)),
+            np.fromiter((row[3] for row in rows), dtype=np.bool_, count=len(rows)),
         )
 
     def steps(self, nodes: Sequence[str], types: frozenset[RelationType] | None) -> dict[str, list[Step]]:
@@ -1068,31 +642,23 @@ class GraphIndex:
         return out
 
     def warm(self) -> None:
-        """Sort the relations now, at open (the first read after a load would otherwise), and
-        build the relations of the hubs, most connected first (up to :data:`_BUILT_MAX`):
-        most multi-hop answers go through them."""
-        import numpy as np
-
-        view = self._view()
-        degree = np.diff(view.aptr)
-        hubs = np.flatnonzero(degree > _HUB_STEPS)
-        for c in hubs[np.argsort(-degree[hubs], kind="stable")].tolist():
-            if len(view.built) >= _BUILT_MAX:
-                break
-            self._build(view, view.adj[view.aptr[c] : view.aptr[c + 1]].tolist())
+        """Sort every hub's steps now, at open, so that they are built once and frozen with the
+        rest of the loaded graph (``gc.freeze``) rather than built on a request and walked by
+        every full garbage collection after it."""
+        for n, keys in self.adj.items():
+            if n not in self._steps_sorted:
+                parties = sum(len(self.agr[a].parties) - 1 for a in self.party_agr.get(n, ()))
+                if len(keys) + parties > _HUB_STEPS:
+                    self._steps_sorted[n] = self._all_steps(n)
 
     def _all_steps(self, n: str) -> list[Step]:
         steps: list[Step] = []
-        view = self._view()
-        names = self.ids.names
-        me = self.ids.get(n)
-        for k in view.of_node(n):
-            rtype = _TYPES[int(view.k_type[k])]
-            s, t = int(view.k_src[k]), int(view.k_dst[k])
-            if s == me:
-                steps.append((names[t], rtype, None, False))
+        for s, ty, t in self.adj.get(n, ()):
+            rtype = _RTYPE[ty]
+            if s == n:
+                steps.append((t, rtype, None, False))
             else:
-                steps.append((names[s], rtype, None, rtype not in SYMMETRIC_TYPES))
+                steps.append((s, rtype, None, rtype not in SYMMETRIC_TYPES))
         for aid in self.party_agr.get(n, ()):
             steps.extend((p, _PARTY, aid, False) for p in self.agr[aid].parties if p != n)
         steps.sort(key=_step_order)
@@ -1111,20 +677,15 @@ class GraphIndex:
             by_type[e.type.value] = by_type.get(e.type.value, 0) + 1
         rel_by_type: dict[str, int] = {}
         evidence = 0
-        import numpy as np
-
-        view = self._view()
-        counts = np.bincount(view.k_type, minlength=len(_TYPES)).tolist()
-        for code, n in enumerate(counts):
-            if n:
-                rel_by_type[_TYPES[code].value] = n
-        evidence += int(view.weights().sum())
+        for r in self.rel.values():
+            rel_by_type[r.type.value] = rel_by_type.get(r.type.value, 0) + 1
+            evidence += len(r.evidence)
         evidence += sum(len(a.evidence) for a in self.agr.values())
         evidence += sum(len(g.evidence) for g in self.goal.values())
         return Stats(
             documents=len(self.docs),
             entities=len(self.ent),
-            relations=len(view),
+            relations=len(self.rel),
             agreements=len(self.agr),
             goals=len(self.goal),
             evidence=evidence,

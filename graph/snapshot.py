@@ -1,18 +1,14 @@
-"""The embedded index's snapshot: JSON and numeric arrays that cannot run code, used only
-when it is the one the store recorded.
+"""The embedded index's snapshot: plain JSON that cannot run code, used only when it is the
+one the store recorded.
 
 The snapshot saves the start-up cost of reading every document graph back from RDF. It is
-data only: two lines of JSON, then the relation columns as raw numbers. The first
-line, the :class:`Header`, holds the version, the counts and each document's digest, enough
-to reconcile the snapshot with the RDF store and to answer ``stats`` without building the
-index; the second holds the id table and tables of field values for entities, agreements,
-goals and documents (facts refer to evidence and to each other by position) and the list
-of columns (name, item type among four integer and float types, length); after it come
-the relation and evidence columns of :class:`~qkg.graph.index.GraphIndex` exactly as the
-index keeps them (numbers, and the evidence sentences as one UTF-8 byte array), read into
-``array`` objects (no numpy needed to open a store) and checked for lengths and ranges. :func:`decode` gives the
-same index that :meth:`GraphIndex.add` builds. Nothing in it is a type name, a callable or
-anything else a decoder would act on, so a planted or edited file can at worst be refused.
+data only: two lines of JSON. The first, the :class:`Header`, holds the version, the
+counts and each document's digest, enough to reconcile the snapshot with the RDF store and
+to answer ``stats`` without building the index; the second holds tables of field values
+(facts refer to evidence and to each other by position), decoded by :func:`decode` into
+the same :class:`~qkg.graph.index.GraphIndex` that :meth:`GraphIndex.add` builds. Nothing
+in it is a type name, a callable or anything else a decoder would act on, so a planted or
+edited file can at worst be refused.
 
 It is also never taken on trust: the embedded store records the SHA-256 of the snapshot it
 wrote in its RDF store (the record), and uses a snapshot only when the file's digest
@@ -20,9 +16,8 @@ equals the recorded one (:class:`~qkg.graph.embedded.EmbeddedStore`). Files are 
 written without following symbolic links (``O_NOFOLLOW``), written atomically (a fresh
 ``0600`` file renamed over the old one).
 
-Lookups derived from the facts (names, the sorted relation view and its adjacency, party and
-owner indexes, the version) are not stored: they are recomputed, so they cannot disagree
-with the facts.
+Lookups derived from the facts (names, adjacency, party and owner indexes, the version)
+are not stored: :func:`decode` recomputes them, so they cannot disagree with the facts.
 """
 
 from __future__ import annotations
@@ -30,11 +25,9 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import hashlib
-import operator
 import os
 import stat
 import sys
-from array import array
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import Enum
@@ -58,7 +51,7 @@ from qkg.schemas import (
     Stats,
 )
 
-from .index import _TYPES, GraphIndex, _Doc, _Names
+from .index import GraphIndex, _Doc
 
 __all__ = [
     "FORMAT",
@@ -73,7 +66,7 @@ __all__ = [
 ]
 
 #: Bumped whenever the layout below changes; a snapshot of another format is not used.
-FORMAT = 5
+FORMAT = 4
 
 _M = TypeVar("_M", bound=BaseModel)
 _ENTITY_TYPE = {t.value: t for t in EntityType}
@@ -186,16 +179,10 @@ class _Table:
 
 
 def encode(index: GraphIndex) -> bytes:
-    """The index as snapshot bytes (deterministic for one index state): two lines of JSON,
-    then the relation columns' little-endian bytes one after the other (the second line
-    lists each column's name, item type and length)."""
-    import numpy as np
-
-    index._compact()  # no dead rows: the columns are written as they are
-    rels = index.rels
+    """The index as snapshot bytes (deterministic for one index state)."""
     evidence = _Table(Evidence)
     entities = _Table(Entity)
-    agreements, goals = (_Table(c, evidence) for c in (Agreement, Goal))
+    relations, agreements, goals = (_Table(c, evidence) for c in (Relation, Agreement, Goal))
     infos = _Table(DocumentInfo)
     docs = []
     for doc_id in sorted(index.docs):
@@ -205,13 +192,14 @@ def encode(index: GraphIndex) -> bytes:
                 infos.ref(d.info),
                 d.digest,
                 entities.refs(index.ent_parts[e][doc_id] for e in d.entities),
-                list(d.relations),
+                relations.refs(index.rel_parts[k][doc_id] for k in d.relations),
                 agreements.refs(index.agr_parts[a][doc_id] for a in d.agreements),
                 goals.refs(index.goal_parts[g][doc_id] for g in d.goals),
             ]
         )
     merged = [
         entities.refs(index.ent[k] for k in sorted(index.ent)),
+        relations.refs(index.rel[k] for k in sorted(index.rel)),
         agreements.refs(index.agr[k] for k in sorted(index.agr)),
         goals.refs(index.goal[k] for k in sorted(index.goal)),
     ]
@@ -223,45 +211,11 @@ def encode(index: GraphIndex) -> bytes:
     }
     body = {
         "by_source": dict(sorted(index.by_source.items())),
-        "names": index.ids.names,
-        "tables": [t.rows for t in (evidence, entities, agreements, goals, infos)],
+        "tables": [t.rows for t in (evidence, entities, relations, agreements, goals, infos)],
         "documents": docs,
         "merged": merged,
     }
-    index.rels._numpy()
-    tables = [(f"p_{c}", t, rels.p[c]) for c, t in rels.PART.items()]
-    tables += [(f"e_{c}", t, rels.e[c]) for c, t in rels.EVID.items()]
-    tables.append(("text", "B", rels.text))
-    body["columns"] = [[name, t, len(v)] for name, t, v in tables]
-    raw = b"".join(np.ascontiguousarray(v, dtype=_LE[t]).tobytes() for _, t, v in tables)
-    return orjson.dumps(head) + b"\n" + orjson.dumps(body) + b"\n" + raw
-
-
-#: The columns' item types (``array`` type codes) and their little-endian numpy dtypes.
-_LE = {"i": "<i4", "b": "i1", "d": "<f8", "q": "<i8", "B": "u1"}
-
-
-def _columns(spec: list[list[Any]], raw: memoryview) -> dict[str, array[Any]]:
-    """The relation columns: ``spec`` lists each one's name, item type and length, ``raw``
-    holds their little-endian bytes one after the other. Only plain numbers: an unknown
-    item type, a length that does not fit the bytes, or any byte left over is refused."""
-    out: dict[str, array[Any]] = {}
-    at = 0
-    for name, code, n in spec:
-        if code not in _LE or not isinstance(n, int) or n < 0:
-            raise ValueError(f"snapshot column {name!r} has an unknown item type or length")
-        col: array[Any] = array(code)
-        size = col.itemsize * n
-        if at + size > len(raw):
-            raise ValueError(f"snapshot column {name!r} is longer than the file")
-        col.frombytes(raw[at : at + size])
-        if sys.byteorder == "big" and col.itemsize > 1:
-            col.byteswap()
-        out[name] = col
-        at += size
-    if at != len(raw):
-        raise ValueError("snapshot columns do not fill the file")
-    return out
+    return orjson.dumps(head) + b"\n" + orjson.dumps(body)
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,69 +247,39 @@ def decode(data: bytes) -> GraphIndex | None:
     head = header(data)
     if head is None:
         return None
-    first = data.index(b"\n") + 1
-    second = data.index(b"\n", first)
-    raw = orjson.loads(memoryview(data)[first:second])
-    ev_rows, ent_rows, agr_rows, goal_rows, info_rows = raw["tables"]
+    raw = orjson.loads(memoryview(data)[data.index(b"\n") + 1 :])
+    ev_rows, ent_rows, rel_rows, agr_rows, goal_rows, info_rows = raw["tables"]
     ev = _rows(Evidence, ev_rows)
     ents = _rows(Entity, ent_rows)
+    rels = _rows(Relation, rel_rows, ev)
     agrs = _rows(Agreement, agr_rows, ev)
     goals = _rows(Goal, goal_rows, ev)
     infos = _rows(DocumentInfo, info_rows)
-    index = GraphIndex(ids=_Names(list(map(sys.intern, raw["names"]))))
-    rels = index.rels
-    columns = _columns(raw["columns"], memoryview(data)[second + 1 :])
-    for table, spec, prefix in ((rels.p, rels.PART, "p_"), (rels.e, rels.EVID, "e_")):
-        for c, t in spec.items():
-            col = columns.get(prefix + c)
-            if col is None or col.typecode != t:
-                raise ValueError(f"snapshot column {prefix + c!r} is missing or of another type")
-            table[c] = col
-    text = columns.get("text")
-    if text is None or text.typecode != "B":
-        raise ValueError("snapshot column 'text' is missing or of another type")
-    rels.text = text
-    p, e = rels.p, rels.e
-    rows, n_ev, n_names = len(p["src"]), len(e["doc"]), len(index.ids.names)
-    if any(len(v) != rows for v in p.values()) or any(len(v) != n_ev for v in e.values()):
-        raise ValueError("snapshot relation columns differ in length")
-    if rows and max(max(p["src"]), max(p["dst"]), max(p["doc"])) >= n_names:
-        raise ValueError("snapshot relation columns refer to unknown ids")
-    if rows and min(min(p["src"]), min(p["dst"]), min(p["doc"]), min(p["type"])) < 0:
-        raise ValueError("snapshot relation columns refer to unknown ids")
-    if rows and max(p["type"]) >= len(_TYPES):
-        raise ValueError("snapshot relation columns refer to unknown types")
-    if rows and (max(map(operator.add, p["ev0"], p["evn"])) > n_ev or min(p["ev0"]) < 0 or min(p["evn"]) < 0):
-        raise ValueError("snapshot evidence rows are out of range")
-    if n_ev and (
-        max(e["doc"]) >= n_names or max(e["rule"]) >= n_names or min(e["doc"]) < 0 or min(e["rule"]) < 0
-    ):
-        raise ValueError("snapshot evidence columns are out of range")
-    if n_ev and (
-        max(map(operator.add, e["soff"], e["slen"])) > len(text) or min(e["soff"]) < 0 or min(e["slen"]) < 0
-    ):
-        raise ValueError("snapshot evidence text is out of range")
-    for info_ref, digest, de, (r0, r1), da, dg in raw["documents"]:
+    distinct: dict[tuple[str, str, str], tuple[str, str, str]] = {}
+    keys = [distinct.setdefault(r.key, r.key) for r in rels]  # one key tuple per fact
+    index = GraphIndex()
+    for info_ref, digest, de, dr, da, dg in raw["documents"]:
         info = infos[info_ref]
         doc_id = info.id
-        if not 0 <= r0 <= r1 <= rows:
-            raise ValueError(f"snapshot rows of document {doc_id!r} are out of range")
         index.docs[doc_id] = _Doc(
             info=info,
             digest=digest,
             entities=tuple([ents[j].id for j in de]),
-            relations=(int(r0), int(r1)),
+            relations=tuple([keys[j] for j in dr]),
             agreements=tuple([agrs[j].id for j in da]),
             goals=tuple([goals[j].id for j in dg]),
         )
         for j in de:
             index.ent_parts.setdefault(ents[j].id, {})[doc_id] = ents[j]
+        for j in dr:
+            index.rel_parts.setdefault(keys[j], {})[doc_id] = rels[j]
         for j in da:
             index.agr_parts.setdefault(agrs[j].id, {})[doc_id] = agrs[j]
         for j in dg:
             index.goal_parts.setdefault(goals[j].id, {})[doc_id] = goals[j]
-    me, ma, mg = raw["merged"]
+    me, mr, ma, mg = raw["merged"]
     index.ent = {ents[j].id: ents[j] for j in me}
+    index.rel = {keys[j]: rels[j] for j in mr}
     index.agr = {agrs[j].id: agrs[j] for j in ma}
     index.goal = {goals[j].id: goals[j] for j in mg}
     index.by_source = dict(raw["by_source"])
