@@ -484,6 +484,21 @@ def _owned_by_another_key(info: Info, document_id: str) -> Unauthorized | None:
     )
 
 
+def _ingest_time_limit(info: Info) -> float:
+    """Extraction through the API stops within what is left of the request's deadline: past
+    ``QKG_REQUEST_TIMEOUT`` the client has its timeout answer, and a document extracted and
+    stored after that would change the graph behind an answer that said it failed."""
+    import math
+    import time
+
+    settings = info.context.settings
+    left = info.context.deadline - time.monotonic()
+    if math.isinf(left):
+        return settings.extract_time_limit
+    # a tenth of the request's time is left for storing the document and answering
+    return min(settings.extract_time_limit, max(0.001, left - settings.request_timeout / 10))
+
+
 def _count_document(info: Info, outcome: str) -> None:
     if info.context.telemetry is not None:
         info.context.telemetry.document(outcome)
@@ -524,12 +539,18 @@ class Mutation:
             delta, result = ingest(
                 info.context.store,
                 doc,
-                time_limit=info.context.settings.extract_time_limit,
+                time_limit=_ingest_time_limit(info),
                 key=_caller_key(info),
             )
         except (QkgError, ValueError) as exc:
             _count_document(info, "rejected")
-            return IngestRejected(message=str(exc))
+            message = str(exc)
+            if isinstance(exc, LimitExceeded) and "QKG_REQUEST_TIMEOUT" not in message:
+                message += (
+                    f"; through the API, extraction also stops within the request time limit of "
+                    f"{info.context.settings.request_timeout:g} s (QKG_REQUEST_TIMEOUT)"
+                )
+            return IngestRejected(message=message)
         _count_document(info, "loaded" if result.changed else "unchanged")
         stored = info.context.loader.document(result.document_id)
         assert stored is not None

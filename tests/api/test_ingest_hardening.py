@@ -4,6 +4,8 @@ key's document. Each refusal names the problem and stores nothing."""
 
 from __future__ import annotations
 
+import time
+
 from qkg.graph.store import GraphStore
 from tests.pdf import minimal_pdf
 
@@ -40,6 +42,23 @@ def test_api_ingest_obeys_the_extraction_time_limit(memory: GraphStore, serve: S
             assert got["__typename"] == "IngestRejected", got
             assert "time limit of 1e-09 s" in got["message"]
             assert "QKG_EXTRACT_TIME_LIMIT" in got["message"]
+        assert documents(api) == before
+
+
+def test_api_extraction_stops_within_the_request_deadline(memory: GraphStore, serve: Serve) -> None:
+    # a long document whose extraction outlasts the request's deadline: the client gets a
+    # rejection, and nothing is stored behind its back after the answer
+    long = " ".join(
+        f"Orbion Lab {i} and the University of Lyon {i} signed a memorandum of understanding."
+        for i in range(8000)
+    )
+    with serve(memory, api_keys=(KEY,), request_timeout=2.0, max_body_bytes=2_000_000) as api:
+        before = documents(api)
+        got = ingested(api.post(INGEST, {"text": long}, headers={"x-api-key": KEY}))
+        assert got["__typename"] == "IngestRejected", got
+        assert "extraction took longer than its time limit" in got["message"]
+        assert "QKG_REQUEST_TIMEOUT" in got["message"]
+        time.sleep(1.0)  # an extraction left running would store its document by now
         assert documents(api) == before
 
 
