@@ -9,6 +9,7 @@ a limit raise :class:`~qkg.schemas.LimitExceeded`, whose message names the limit
 from __future__ import annotations
 
 import datetime as dt
+import time
 from typing import Annotated
 
 import strawberry
@@ -488,13 +489,8 @@ def _ingest_time_limit(info: Info) -> float:
     """Extraction through the API stops within what is left of the request's deadline: past
     ``QKG_REQUEST_TIMEOUT`` the client has its timeout answer, and a document extracted and
     stored after that would change the graph behind an answer that said it failed."""
-    import math
-    import time
-
     settings = info.context.settings
-    left = info.context.deadline - time.monotonic()
-    if math.isinf(left):
-        return settings.extract_time_limit
+    left = info.context.deadline - time.monotonic()  # inf outside a request: the extraction limit
     # a tenth of the request's time is left for storing the document and answering
     return min(settings.extract_time_limit, max(0.001, left - settings.request_timeout / 10))
 
@@ -545,7 +541,7 @@ class Mutation:
         except (QkgError, ValueError) as exc:
             _count_document(info, "rejected")
             message = str(exc)
-            if isinstance(exc, LimitExceeded) and "QKG_REQUEST_TIMEOUT" not in message:
+            if isinstance(exc, LimitExceeded):
                 message += (
                     f"; through the API, extraction also stops within the request time limit of "
                     f"{info.context.settings.request_timeout:g} s (QKG_REQUEST_TIMEOUT)"
