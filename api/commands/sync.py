@@ -1,4 +1,5 @@
-"""``qkg sync``: copy the graph between the embedded store and Neo4j, document by document.
+"""``qkg sync``: copy the graph between the embedded store and Neo4j, document by document
+(the command over :func:`qkg.graph.sync.sync_stores`).
 
 A user can start on the embedded store and move to Neo4j (``--to neo4j``), or take a Neo4j
 graph home (``--from neo4j``), without reloading or re-extracting any document: every
@@ -13,10 +14,7 @@ The embedded store is ``QKG_DATA_DIR``; Neo4j is ``QKG_NEO4J_URI`` (+ ``QKG_NEO4
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from enum import StrEnum
-from itertools import islice
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -25,72 +23,15 @@ from qkg.schemas import ConfigurationError
 
 if TYPE_CHECKING:
     from qkg.graph.store import GraphStore
-    from qkg.schemas import KnowledgeGraph, UpsertResult
+    from qkg.graph.sync import SyncSummary
 
-_BATCH = 20
-
-__all__ = ["SyncSummary", "register", "sync_stores"]
+__all__ = ["register"]
 
 
 class StoreKind(StrEnum):
     """The server store sync copies to or from (the other side is the embedded store)."""
 
     NEO4J = "neo4j"
-
-
-@dataclass(frozen=True)
-class SyncSummary:
-    """What a sync did."""
-
-    documents: int
-    changed: int
-    unchanged: int
-    pruned: int
-
-    def __str__(self) -> str:
-        return (
-            f"{self.documents} documents: {self.changed} copied, {self.unchanged} already there, "
-            f"{self.pruned} pruned"
-        )
-
-
-def sync_stores(
-    source: GraphStore,
-    target: GraphStore,
-    *,
-    prune: bool = False,
-    progress: Callable[[int, int], None] | None = None,
-) -> SyncSummary:
-    """Upsert every document delta of ``source`` into ``target`` (one transaction each).
-
-    With ``prune``, documents of ``target`` that ``source`` lacks are removed afterwards, so
-    the two stores answer identically.
-    """
-    infos = source.documents()
-    wanted = {d.id for d in infos}
-    changed = unchanged = 0
-    # A store with a bulk writer (Neo4j) takes several whole documents per transaction.
-    bulk: Callable[[list[KnowledgeGraph]], list[UpsertResult]] = getattr(
-        target, "upsert_many", lambda batch: [target.upsert(d) for d in batch]
-    )
-    batch: list[KnowledgeGraph] = []
-    deltas = source.deltas()
-    while True:
-        batch = list(islice(deltas, _BATCH))
-        if not batch:
-            break
-        for result in bulk(batch):
-            changed += result.changed
-            unchanged += not result.changed
-        if progress is not None:
-            progress(changed + unchanged, len(infos))
-    pruned = 0
-    if prune:
-        for info in target.documents():
-            if info.id not in wanted:
-                target.remove_document(info.id)
-                pruned += 1
-    return SyncSummary(documents=changed + unchanged, changed=changed, unchanged=unchanged, pruned=pruned)
 
 
 def register(app: typer.Typer) -> None:
@@ -153,6 +94,8 @@ def register(app: typer.Typer) -> None:
 
 
 def _run(source: GraphStore, target: GraphStore, *, prune: bool, quiet: bool) -> SyncSummary:
+    from qkg.graph.sync import sync_stores
+
     if quiet:
         return sync_stores(source, target, prune=prune)
     from rich.progress import Progress

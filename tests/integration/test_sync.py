@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from qkg.api.cli import main
-from qkg.api.commands.sync import sync_stores
 from qkg.graph.embedded import EmbeddedStore
 from qkg.graph.neo4j import Neo4jStore
+from qkg.graph.sync import sync_stores
 from tests.factories import aws_pasqal, canonical_dump, corpus, ionq_kaist, kaist_pasqal, kaist_pasqal_v2
 from tests.neo4j.fixtures import Neo4jTarget
 
