@@ -1,8 +1,8 @@
 """Text or an uploaded file in, stored delta out: the one place the API calls the loaders.
 
-The ``ingestDocument`` mutation and ``qkg demo`` turn a document into a
+The ``ingestDocument`` mutation turns a document into a
 :class:`~qkg.schemas.KnowledgeGraph` here, with the loaders' default (deterministic,
-offline) extractor, and upsert it, so the API stores exactly what ``qkg load`` would.
+offline) extractor, and upserts it, so the API stores exactly what ``qkg load`` would.
 An uploaded file goes through the loaders' reader (:func:`qkg.loaders.read.read_bytes`):
 the same decoding, encoding detection, boilerplate removal and bounded HTML/PDF parsing
 as ``qkg load`` gives that file, with the ingest cap (``limit``) as the reader's size cap.
@@ -36,7 +36,6 @@ __all__ = [
     "document_from_upload",
     "ingest",
     "key_fingerprint",
-    "load_text",
     "owned_source",
     "owner_of",
 ]
@@ -203,16 +202,3 @@ def ingest(
         document = document.model_copy(update={"source": owned_source(document.source, key)})
     delta = RuleExtractor(time_limit=time_limit or DEFAULT_TIME_LIMIT).extract(document)
     return delta, store.upsert(delta)
-
-
-def load_text(
-    store: GraphStore,
-    text: str,
-    *,
-    title: str = "",
-    source: str | None = None,
-    published: dt.date | None = None,
-) -> str:
-    """Extract ``text`` and upsert it into ``store``; return the document id."""
-    doc = document_from_text(text, title=title, source=source, published=published)
-    return ingest(store, doc)[1].document_id

@@ -22,9 +22,11 @@ if TYPE_CHECKING:
     from .evaluate import evaluate_corpus, score_document
     from .extract import Extractor, RuleExtractor, extract
     from .gazetteer import Gazetteer, default_gazetteer, load_gazetteer
+    from .output import extraction_json, extraction_turtle
     from .pipeline import LoadSummary, deltas_from, expand_paths, load_paths
     from .read import Read, ReadOptions, read_bytes, read_path, read_stdin
     from .sandbox import Limits, run_bounded
+    from .seed import load_seed
     from .structured import read_structured
 
 __all__ = [
@@ -40,8 +42,11 @@ __all__ = [
     "evaluate_corpus",
     "expand_paths",
     "extract",
+    "extraction_json",
+    "extraction_turtle",
     "load_gazetteer",
     "load_paths",
+    "load_seed",
     "read_bytes",
     "read_path",
     "read_stdin",
@@ -63,6 +68,8 @@ _LAZY = {
     "deltas_from": "pipeline",
     "expand_paths": "pipeline",
     "load_paths": "pipeline",
+    "extraction_json": "output",
+    "extraction_turtle": "output",
     "Read": "read",
     "ReadOptions": "read",
     "read_bytes": "read",
@@ -70,6 +77,7 @@ _LAZY = {
     "read_stdin": "read",
     "Limits": "sandbox",
     "run_bounded": "sandbox",
+    "load_seed": "seed",
     "read_structured": "structured",
 }
 

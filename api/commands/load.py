@@ -10,7 +10,6 @@ are listed with their reason (exit code 1 when any was rejected).
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -21,9 +20,9 @@ from . import configured_store
 
 if TYPE_CHECKING:
     from qkg.loaders.extract import Extractor
-    from qkg.schemas import Document, Evidence, KnowledgeGraph
+    from qkg.schemas import Document, KnowledgeGraph
 
-__all__ = ["extraction_json", "register"]
+__all__ = ["register"]
 
 
 class OutputFormat(StrEnum):
@@ -59,94 +58,6 @@ def _options(max_bytes: int | None) -> Any:
     from ..settings import load_settings
 
     return ReadOptions(max_bytes=max_bytes or load_settings().max_document_bytes)
-
-
-def _evidences(evs: Sequence[Evidence]) -> list[dict[str, Any]]:
-    return [
-        {
-            "sentence": ev.sentence,
-            "start": ev.start,
-            "end": ev.end,
-            "rule": ev.rule,
-            "confidence": ev.confidence,
-        }
-        for ev in evs
-    ]
-
-
-def extraction_json(kg: KnowledgeGraph) -> dict[str, Any]:
-    """The stable JSON shape of one extraction (see docs/extraction.md)."""
-    d = kg.document
-    return {
-        "document": {
-            "id": d.id,
-            "title": d.title,
-            "source": d.source,
-            "published": d.published.isoformat() if d.published else None,
-            "media_type": d.media_type,
-            "text": d.text,
-        },
-        "entities": [
-            {
-                "id": e.id,
-                "name": e.name,
-                "type": e.type.value,
-                "aliases": list(e.aliases),
-                "country": e.country,
-                "external_ids": dict(e.external_ids),
-            }
-            for e in kg.entities
-        ],
-        "relations": [
-            {
-                "source": r.source,
-                "type": r.type.value,
-                "target": r.target,
-                "evidence": r.evidence[0].sentence,
-                "confidence": r.confidence,
-                "evidences": _evidences(r.evidence),
-            }
-            for r in kg.relations
-        ],
-        "agreements": [
-            {
-                "id": a.id,
-                "kind": a.kind.value,
-                "parties": list(a.parties),
-                "date": a.date,
-                "place": a.place,
-                "topics": list(a.topics),
-                "status": a.status.value,
-                "title": a.title,
-                "evidence": a.evidence[0].sentence,
-                "evidences": _evidences(a.evidence),
-            }
-            for a in kg.agreements
-        ],
-        "goals": [
-            {
-                "id": g.id,
-                "metric": g.metric,
-                "value": g.value,
-                "unit": g.unit,
-                "year": g.target_year,
-                "owner": g.owner,
-                "evidence": g.evidence[0].sentence,
-            }
-            for g in kg.goals
-        ],
-    }
-
-
-def _turtle(kg: KnowledgeGraph) -> str:
-    from qkg.schemas import iri
-    from qkg.schemas.rdf import delta_to_dataset
-
-    ds = delta_to_dataset(kg)
-    graph = ds.graph(iri(kg.document.id))
-    for prefix, ns in ds.namespaces():
-        graph.bind(prefix, ns)
-    return graph.serialize(format="turtle")
 
 
 def _table(kg: KnowledgeGraph) -> None:
@@ -226,6 +137,7 @@ def register(app: typer.Typer) -> None:
         time_limit: TimeLimitOpt = None,
     ) -> None:
         """Extract one document and print the result; nothing is stored."""
+        from qkg.loaders.output import extraction_json, extraction_turtle
         from qkg.loaders.pipeline import deltas_from
         from qkg.schemas import DocumentRejected, QkgError
 
@@ -237,7 +149,7 @@ def register(app: typer.Typer) -> None:
         if format is OutputFormat.JSON:
             typer.echo(json.dumps(extraction_json(kg), ensure_ascii=False, indent=2))
         elif format is OutputFormat.TTL:
-            typer.echo(_turtle(kg), nl=False)
+            typer.echo(extraction_turtle(kg), nl=False)
         else:
             _table(kg)
 

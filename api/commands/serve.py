@@ -1,8 +1,8 @@
 """``qkg`` subcommands: serve, demo, schema.
 
 ``serve`` runs the GraphQL service (uvicorn) over the configured store; ``demo`` first loads
-the seed document shipped inside the package (so it works after a plain ``pip install``);
-``schema`` prints or writes the SDL embedders generate clients from.
+the seed document shipped inside the package (:mod:`qkg.loaders.seed`, so it works after a
+plain ``pip install``); ``schema`` prints or writes the SDL embedders generate clients from.
 
 On SIGTERM ``serve`` stops accepting connections, lets the requests in flight finish (for
 at most :data:`SHUTDOWN_GRACE_SECONDS`, then they are cancelled: uvicorn's graceful
@@ -11,26 +11,18 @@ shutdown), closes the store, flushes traces and exits with code 0.
 
 from __future__ import annotations
 
-import datetime as dt
 import signal
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from importlib.resources import files
 from pathlib import Path
 from types import FrameType
 from typing import Annotated, NoReturn
 
 import typer
 
-from qkg.schemas import ConfigurationError
+__all__ = ["SHUTDOWN_GRACE_SECONDS", "register"]
 
-__all__ = ["SEED_PUBLISHED", "SEED_SOURCE", "SEED_TITLE", "SHUTDOWN_GRACE_SECONDS", "load_seed", "register"]
-
-SEED_TITLE = "Daejeon's quantum ecosystem"
-SEED_SOURCE = "qkg:seed/daejeon.txt"
-#: The seed text carries no publication date; it stays undated rather than invented.
-SEED_PUBLISHED: dt.date | None = None
 #: How long a stopping server waits for requests in flight before cancelling them.
 SHUTDOWN_GRACE_SECONDS = 30
 
@@ -65,20 +57,10 @@ def _sigterm_ends_cleanly() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
-def load_seed(store: object) -> str:
-    """Load the shipped seed document into ``store`` through the loaders; return its id."""
-    from qkg.graph.store import GraphStore
-
-    from ..ingest import load_text
-
-    if not isinstance(store, GraphStore):  # pragma: no cover - defensive
-        raise ConfigurationError(f"{store!r} is not a GraphStore")
-    text = files("qkg.loaders").joinpath("data/seed_daejeon.txt").read_text(encoding="utf-8")
-    return load_text(store, text, title=SEED_TITLE, source=SEED_SOURCE, published=SEED_PUBLISHED)
-
-
 def _serve(host: str | None, port: int | None, *, seed: bool) -> None:
     import uvicorn
+
+    from qkg.loaders.seed import load_seed
 
     from ..app import create_app, open_store
     from ..settings import load_settings

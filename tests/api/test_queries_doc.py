@@ -9,9 +9,9 @@ import httpx
 import pytest
 
 from qkg.api.app import create_app
-from qkg.api.commands.serve import load_seed
 from qkg.api.settings import Settings
 from qkg.graph.embedded import EmbeddedStore
+from qkg.loaders.seed import load_seed
 
 from .readme_queries import EXPECTED, QUERIES
 from .server import serving

@@ -270,7 +270,7 @@ def test_same_answers_on_every_store(store: GraphStore) -> None:
 
 
 def test_the_seed_graph_matches_networkx(tmp_path: Path) -> None:
-    from qkg.api.commands.serve import load_seed
+    from qkg.loaders.seed import load_seed
     from qkg.schemas import DocumentRejected
 
     with EmbeddedStore(tmp_path / "seed") as store:

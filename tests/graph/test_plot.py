@@ -55,7 +55,7 @@ def test_the_tiny_ecosystem_renders(ecosystem: EmbeddedStore, tmp_path: Path) ->
 
 
 def test_the_seed_document_renders(tmp_path: Path) -> None:
-    from qkg.api.commands.serve import load_seed
+    from qkg.loaders.seed import load_seed
 
     with EmbeddedStore(tmp_path / "seed") as store:
         try:

@@ -33,10 +33,12 @@ SEEDS: dict[str, bytes] = {
 
 
 def _ttl() -> bytes:
-    from qkg.api.commands.load import _turtle
+    from qkg.loaders.output import extraction_turtle
     from qkg.schemas import Document
 
-    return _turtle(extract(Document.from_text("KAIST and Pasqal signed an MOU in Daejeon."))).encode()
+    return extraction_turtle(
+        extract(Document.from_text("KAIST and Pasqal signed an MOU in Daejeon."))
+    ).encode()
 
 
 SEEDS["a.ttl"] = _ttl()

@@ -58,34 +58,34 @@ def test_yaml_and_json_give_the_same_graph() -> None:
 
 
 def test_rdf_round_trip_of_an_extraction() -> None:
-    from qkg.api.commands.load import _turtle
+    from qkg.loaders.output import extraction_turtle
 
     kg = extract(Document.from_text("KAIST and Pasqal signed an MOU in Daejeon on quantum sensing."))
-    back = read_structured(_turtle(kg).encode(), "x.ttl")[0]
+    back = read_structured(extraction_turtle(kg).encode(), "x.ttl")[0]
     assert back.document.id == kg.document.id
     assert {e.id for e in back.entities} == {e.id for e in kg.entities}
     assert {a.id for a in back.agreements} == {a.id for a in kg.agreements}
 
 
 def test_markup_quoted_in_turtle_text_is_not_a_declaration() -> None:
-    from qkg.api.commands.load import _turtle
+    from qkg.loaders.output import extraction_turtle
 
     text = (
         "KAIST and Pasqal signed an MOU in Daejeon. Their report starts with <!DOCTYPE html> and <!ENTITY x>."
     )
     kg = extract(Document.from_text(text))
-    back = read_structured(_turtle(kg).encode(), "quoting.ttl")[0]
+    back = read_structured(extraction_turtle(kg).encode(), "quoting.ttl")[0]
     assert back.document.text == text
 
 
 def test_rdf_actor_with_a_document_iri_is_refused() -> None:
-    from qkg.api.commands.load import _turtle
+    from qkg.loaders.output import extraction_turtle
     from qkg.schemas import iri
 
     kg = extract(Document.from_text("KAIST and Pasqal signed an MOU in Daejeon on quantum sensing."))
     kaist = next(e for e in kg.entities if e.name == "KAIST")
     squat = iri("document:" + "b" * 64)  # the IRI of another (possible) document
-    ttl = _turtle(kg).replace(iri(kaist.id), squat)
+    ttl = extraction_turtle(kg).replace(iri(kaist.id), squat)
     assert squat in ttl
     with pytest.raises(DocumentRejected) as exc:
         read_structured(ttl.encode(), "squat.ttl")
