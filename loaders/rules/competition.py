@@ -2,13 +2,14 @@
 
 Rivalry is stated five ways: a match-up ("§A§ vs §B§"), a verb of contest ("competes with",
 "vying with", "in a race with", "to catch up with", "challenging", "take on heavyweights
-like"), a rival noun after
+like", "competitive with those of"), a rival noun after
 its owner ("§A§'s key rivals are §B§ and §C§", "§A§, which bought British rival §B§",
 "§A§, a rival to §B§"), a symmetric statement about a list ("§A§ and §B§ are rivals",
 "the rivalry between §A§ and §B§"), and "one of §B§'s main competitors". A contest or prize
 ("the competition", "won the challenge") names no rival and is never read as one. Between a
 subject and its verb or rival noun only technology mentions may stand: another actor there
-may be the real subject. Gaps are bounded and the family is gated by its vocabulary.
+may be the real subject. Rivals are of one kind: places with places, organisations with
+organisations. Gaps are bounded and the family is gated by its vocabulary.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ R = RelationType
 
 GATE = (
     "compet",
+    "on par",
+    "at par",
     "rival",
     "vie",
     "vying",
@@ -73,9 +76,12 @@ _CONTEST = (
     r"(?:challenge|challenges|challenging|challenged)|"
     r"(?:take|takes|taking|took)\s+on|"
     r"(?:hold|holds|held|holding)\s+(?:its|their|our)\s+own\s+against|"
-    r"(?:go|goes|going|went|gone)\s+head-to-head\s+(?:with|against)|head-to-head\s+(?:with|against))"
+    r"(?:go|goes|going|went|gone)\s+head-to-head\s+(?:with|against)|head-to-head\s+(?:with|against)|"
+    r"(?:competitive|on\s+par|at\s+par)\s+with(?:\s+(?:those|that|the\s+\w+)\s+(?:of|from|made\s+by|built\s+by))?)"
 )
-_VERB = re.compile(rf"\b{_CONTEST}\s+{_GROUP}(?:the\s+)?({LIST})(?!\s*'s?\s)(?!\s+as\b)")
+#: Rivals of a verb of contest, alternatives too ("competitive with those of §A§ or §B§").
+_RIVALS = rf"{LIST}(?:\s+or\s+(?:the\s+)?§\d+§)?"
+_VERB = re.compile(rf"\b{_CONTEST}\s+{_GROUP}(?:the\s+)?({_RIVALS})(?!\s*'s?\s)(?!\s+as\b)")
 #: A rival noun and its rivals ("key rivals are §B§, §C§", "British rival §B§", "a rival to §B§");
 #: the owner is the actor before it.
 _NOUN = re.compile(
@@ -116,11 +122,17 @@ def _subject(v: SentView, m: str, at: int, span: int) -> tuple[int, str] | None:
     return None
 
 
+#: Rivals are of one kind: places compete with places, organisations with organisations ("Orbion
+#: is in a race with US and Chinese tech giants" names no rival of Orbion's in "US").
+_PLACES = frozenset({E.CITY, E.REGION, E.COUNTRY})
+
+
 def _pairs(v: SentView, a: int, group: str, rule: str) -> Iterator[Fact]:
     if v.type(a) not in _ACTORS:
         return
+    place = v.type(a) in _PLACES
     for b in ids_in(group):
-        if _ok(v, a, b, _ACTORS) and v.id(a) != v.id(b):
+        if _ok(v, a, b, _ACTORS) and v.id(a) != v.id(b) and (v.type(b) in _PLACES) == place:
             yield _f(v, a, R.COMPETES_WITH, b, rule, 0.8)
 
 

@@ -79,6 +79,17 @@ Run = Callable[[str], Facts]
             "Kessler Systems",
         ),
         (
+            "Last week Orbion Inc. unveiled a sensor that could prove competitive with those of Veltra Quantum or IBM.",
+            "Orbion Inc",
+            "IBM",
+        ),
+        (
+            "Kessler Systems says its processors are now on par with Veltra Quantum.",
+            "Kessler Systems",
+            "Veltra Quantum",
+        ),
+        ("Orbion Inc. built a machine competitive with the ones made by IBM.", "Orbion Inc", "IBM"),
+        (
             "Germany is spending 3 billion euros on quantum technology, a push to compete with the United States and China.",
             "Germany",
             "China",
@@ -104,6 +115,12 @@ def test_stated_rivalry(facts: Run, text: str, a: str, b: str) -> None:
         ("Orbion Inc. will take on Veltra Quantum's debt.", "Orbion Inc", "Veltra Quantum"),
         # another actor between the subject and the verb is the rival's subject
         ("Orbion Inc. partnered with Veltra Quantum to take on IBM.", "Orbion Inc", "IBM"),
+        # a place named as the rivals' origin is no rival of a company, and a company no rival of a country
+        ("Orbion Inc. is in a global race with US and Chinese tech giants.", "Orbion Inc", "United States"),
+        ("Orbion Inc. is challenging Japan in quantum sensing.", "Orbion Inc", "Japan"),
+        ("China is racing to catch up with IBM.", "China", "IBM"),
+        # being competitive is not a rival named
+        ("Orbion Inc. offers salaries competitive with the market in Lyon.", "Orbion Inc", "Lyon"),
         # a person's former employer is no rival of the person
         (
             "Jane Roe, the former chief executive at rival Veltra Quantum, joined.",
