@@ -94,6 +94,32 @@ ROLE_CAP = r"(?:President|CEO|CTO|Director|Chair|Chairman|Minister|Professor|Pro
 
 _NONSPACE = re.compile(r"\S+")
 _ROLE_CAP_RX = re.compile(ROLE_CAP)
+#: Words that qualify a role before it ("Research Associate Professor", "Senior Vice President").
+_ROLE_QUALIFIERS = frozenset(
+    {
+        "associate",
+        "assistant",
+        "adjunct",
+        "research",
+        "senior",
+        "visiting",
+        "emeritus",
+        "deputy",
+        "vice",
+        "executive",
+        "managing",
+        "chief",
+        "distinguished",
+        "honorary",
+        "acting",
+        "interim",
+        "general",
+        "co",
+    }
+)
+#: A role inside a capitalised run and the organisation after it: "Professor of Physics at the
+#: American University" (the run is cut at the role; the name after "at" is read on its own).
+_ROLE_AT = re.compile(rf"\b{ROLE_CAP}\b.*?\sat\s+(?:the\s+)?")
 
 
 def _clean_phrase(t: str, s: int, e: int) -> tuple[int, int] | None:
@@ -104,6 +130,9 @@ def _clean_phrase(t: str, s: int, e: int) -> tuple[int, int] | None:
     for i, w in enumerate(words):
         if i > 0 and _ROLE_CAP_RX.fullmatch(w.group()):
             words = words[:i]
+            # "Research Associate Professor", "Senior Vice President": the role's qualifiers go too
+            while words and words[-1].group().lower() in _ROLE_QUALIFIERS:
+                words.pop()
             break
     while words and (
         words[-1].group().lower()
@@ -215,6 +244,10 @@ def org_mentions(
         if not _SPACE.search(m.group()):
             continue  # one word: a candidate needs two (the shapes and cues find single names)
         span = _clean_phrase(t, m.start(), m.end())
+        if span is None or span[1] < m.end():
+            role_at = _ROLE_AT.search(t, span[1] if span else m.start(), m.end())
+            if role_at is not None:
+                _org_candidate(out, sent, t, role_at.end(), m.end(), gaz)
         if span is None:
             continue
         s, e = span
@@ -355,15 +388,18 @@ _TAIL_OF_THE = re.compile(r"\s(?:of|at)\s+the\s+(" + CAPW + r"(?:\s+" + CAPW + r
 def _org_candidate(out: list[Mention], sent: Sentence, t: str, s: int, e: int, gaz: Gazetteer) -> None:
     phrase = t[s:e]
     at = _AT.search(phrase)
+    campus = False
     if at:
         rest = phrase[at.end() :]
-        if not any(x.type in {E.CITY, E.REGION, E.COUNTRY} for x in gaz.lookup(rest)):
+        # "University of Illinois at Urbana-Champaign": a campus named by its place is one name
+        campus = phrase.startswith("University of ") and " " not in rest and head_type(rest) is None
+        if not campus and not any(x.type in {E.CITY, E.REGION, E.COUNTRY} for x in gaz.lookup(rest)):
             after = _THE_AFTER_AT.match(rest)
             skip = at.end() + (after.end() if after else 0)
             _org_candidate(out, sent, t, s + skip, e, gaz)
             phrase = phrase[: at.start()]
             e = s + len(phrase)
-    of = _OF_PLACE.search(phrase)
+    of = None if at and campus else _OF_PLACE.search(phrase)
     if of:
         rest = phrase[of.end() :]
         hits = gaz.find(rest)
@@ -410,8 +446,8 @@ def _org_candidate(out: list[Mention], sent: Sentence, t: str, s: int, e: int, g
             etype = E.COMPANY  # "Lockheed Martin Australia", "Orbion Japan": a national arm
         else:
             return
-    if len(words) < 2:
-        return
+    if len(words) < 2 or low[0] == "government":
+        return  # "Government of X" is read by the governments family ("NSW Government" is read here)
     if (
         low[0] in {"department", "school", "faculty", "college"}
         and len(low) > 2

@@ -449,3 +449,66 @@ def test_a_name_with_a_nationality_said_twice_keeps_it(facts: Run) -> None:
 def test_a_nationality_stays_when_the_rest_only_follows_another_name(facts: Run) -> None:
     f = facts("The Danish Orbion Agency and the European Orbion Agency signed an MOU.")
     assert f.has_entity("Danish Orbion Agency"), sorted(f.names.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "etype"),
+    [
+        (
+            "Orbion signed a sensing contract with the Ruritanian Defence Force.",
+            "Ruritanian Defence Force",
+            "GovernmentBody",
+        ),
+        (
+            "Orbion will test its gravimeter with the Northland Navy next year.",
+            "Northland Navy",
+            "GovernmentBody",
+        ),
+        (
+            "Orbion and Kessler Systems joined the Quantum Readiness Coalition in May.",
+            "Quantum Readiness Coalition",
+            "Cluster",
+        ),
+        (
+            "Funding came from Kessler Bank, Orbion Capital and the Northland Government.",
+            "Northland Government",
+            "GovernmentBody",
+        ),
+        (
+            "The round was led by Marlow Automobil Holding SE with Orbion Capital.",
+            "Marlow Automobil Holding SE",
+            "Company",
+        ),
+        (
+            "Orbion is a spin-out of the University of Ruritania at Eastfield.",
+            "University of Ruritania at Eastfield",
+            "University",
+        ),
+        (
+            "Orbion is a spin-out of the University of Texas at Arlington.",
+            "University of Texas at Arlington",
+            "University",
+        ),
+        (
+            "Orbion was founded by Ada Lin, Research Associate Professor of Physics at the Lakeside University.",
+            "Lakeside University",
+            "University",
+        ),
+    ],
+)
+def test_names_by_their_head_word(facts: Run, text: str, name: str, etype: str) -> None:
+    assert _types(facts(text)).get(name) == etype
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        # a role's qualifiers are no research body
+        ("Ada Lin, Research Associate Professor at Orbion Labs, said so.", "Research Associate"),
+        ("Ada Lin, Senior Vice President of Orbion, said so.", "Senior Vice"),
+        # a kind of investor is no name
+        ("The San Mateo-based VC firm backed Orbion last year.", "VC"),
+    ],
+)
+def test_role_qualifiers_and_investor_kinds_are_no_names(facts: Run, text: str, fragment: str) -> None:
+    assert not [n for n in _types(facts(text)) if n.startswith(fragment)]
