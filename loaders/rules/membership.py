@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 
 from qkg.schemas import EntityType, RelationType
 
-from ..context import ENT, LIST, ORGS, UNFOLDED, Fact, SentView, ids_in
+from ..context import ENT, LIST, ORGS, PLACES, UNFOLDED, Fact, SentView, ids_in
 from ..patterns import ROLE_WORDS
 from .rule import ACTORS as _ACTORS
 from .rule import f as _f
@@ -570,14 +570,26 @@ def _passive_leads(v: SentView, m: str) -> Iterator[Fact]:
                 yield _f(v, a, R.LEADS, b, "under-leadership", 0.8)
 
 
+#: "§a§ leads the §b§", "§a§ and §c§ are jointly leading the §b§" (the subject list right before the verb).
+_LEADS = re.compile(
+    rf"({LIST})\s+(?:(?:is|are|was|were|will|be|has|have|been|also|currently|now|jointly)\s+)*"
+    rf"{_LEAD_VERB}\s+(?:the\s+|this\s+|an?\s+|its\s+)?(?:(?!by\b)[\w-]+\s+){{0,2}}?{ENT}(?!'s?\s)"
+)
+
+
 def leadership_facts(v: SentView, m: str, recent_program: str | None) -> Iterator[Fact]:
-    for x in re.finditer(
-        rf"{ENT}\s+(?:(?:is|are|was|were|will|be|has|have|been|also|currently|now|jointly)\s+)*{_LEAD_VERB}\s+(?:the\s+|this\s+|an?\s+|its\s+)?(?:(?!by\b)[\w-]+\s+){{0,2}}?{ENT}(?!'s?\s)",
-        m,
-    ):
-        a, b = _leader(v, m, int(x.group(1)), x.start()), int(x.group(2))
-        if _may_lead(v, a, b):
-            yield _f(v, a, R.LEADS, b, "leads", 0.8)
+    for x in _LEADS.finditer(m):
+        # "§A§ and §B§ are leading the §X§": every coordinated subject leads
+        subjects, b = ids_in(x.group(1)), int(x.group(2))
+        if len(subjects) > 1 and " and " in x.group(1):
+            # "In §Lyon§, §A§ and §B§ lead ...": a place before organisations is no subject
+            if any(v.type(a) not in PLACES for a in subjects):
+                subjects = [a for a in subjects if v.type(a) not in PLACES]
+        else:
+            subjects = [_leader(v, m, subjects[-1], x.start(1) + x.group(1).rfind("§", 0, -1))]
+        for a in subjects:
+            if _may_lead(v, a, b):
+                yield _f(v, a, R.LEADS, b, "leads", 0.8)
     yield from _passive_leads(v, m)
     if recent_program is not None:
         this = _THIS_LED_BY.match(m)

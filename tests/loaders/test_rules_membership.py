@@ -223,6 +223,26 @@ def test_leads(facts: Run, text: str, leader: str, led: str) -> None:
     assert f.has(leader, "LEADS", led), f.triples()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Orbion University and the Kessler Institute are leading the Quantum Valley initiative.",
+        "Orbion University and the Kessler Institute jointly lead the Quantum Valley Initiative.",
+        "Orbion University, Tarvel University and the Kessler Institute will lead the Quantum Valley Initiative.",
+    ],
+)
+def test_coordinated_leaders_all_lead(facts: Run, text: str) -> None:
+    f = facts(text)
+    for leader in ("Orbion University", "Kessler Institute"):
+        assert f.has(leader, "LEADS", "Quantum Valley Initiative"), f.triples()
+
+
+def test_a_fronted_place_does_not_lead_with_the_organisations(facts: Run) -> None:
+    f = facts("In Lyon, Orbion University and the Kessler Institute lead the Quantum Valley Initiative.")
+    assert f.has("Kessler Institute", "LEADS", "Quantum Valley Initiative"), f.triples()
+    assert not f.has("Lyon", "LEADS", "Quantum Valley Initiative")
+
+
 def test_passive_leader_is_not_reversed(facts: Run) -> None:
     f = facts("The Quantum Valley Programme is coordinated by the Kessler Institute and Orbion University.")
     assert not f.has("Quantum Valley Programme", "LEADS", "Kessler Institute")
