@@ -74,7 +74,7 @@ GATE = (
 
 
 _BASED_IN = re.compile(
-    rf"({LIST})\s+(?:(?:is|are|was|were|will|be|been|has|have|now|also|currently)\s+)*(?:\w+\s+)?(?:based|headquartered|located|situated|registered|anchored|housed)\s+(?:in|at)\s+(?:the\s+)?{ENT}"
+    rf"({LIST})(?:,\s+(?:which|that|who)\b)?\s+(?:(?:is|are|was|were|will|be|been|has|have|now|also|currently)\s+)*(?:\w+\s+)?(?:based|headquartered|located|situated|registered|anchored|housed)\s+(?:in|at)\s+(?:the\s+)?{ENT}"
 )
 _FACILITY_OF = re.compile(
     rf"{ENT}'s?\s+(?:[\w-]+\s+){{0,2}}(?:headquarters|HQ|head\s+office|offices?|factory|plant|campus|facility|site|premises)\s+(?:in|at)\s+(?:the\s+)?{ENT}"
@@ -166,21 +166,23 @@ def place_modifier_facts(v: SentView, m: str) -> Iterator[Fact]:
 
 _SETS_UP_IN = re.compile(
     rf"({LIST})[^§.;]{{0,40}}?\b{_SETS_UP}\s+(?:to\s+(?:open|set\s+up|establish|build|launch)\s+)?"
-    rf"(?:(?:{_SITE_QUAL}|§\d+§)\s+){{0,4}}?(?:research\s+and\s+development\s+)?{_SITE}\s+(?:in|at)\s+(?:the\s+)?{ENT}"
+    rf"(?:(?:{_SITE_QUAL}|§\d+§)\s+){{0,4}}?(?:research\s+and\s+development\s+)?{_SITE}"
+    # "a new lab and offices in", "offices spread across A, B and C"
+    rf"(?:\s+(?:and|&)\s+(?:new\s+)?{_SITE})?(?:\s+(?:spread|located|situated))?\s+(?:in|at|across)\s+({LIST})"
 )
 
 
 def sets_up_facts(v: SentView, m: str) -> Iterator[Fact]:
     """ "§X§ opened an office in §Tokyo§", "§X§ will set up a facility in §Lyon§", "§X§ is planning to open ..."."""
     for x in _SETS_UP_IN.finditer(m):
-        b = int(x.group(2))
-        if any(v.type(i) is not E.TECHNOLOGY for i in ids_in(x.group(0)[len(x.group(1)) : -len(f"§{b}§")])):
+        if any(v.type(i) is not E.TECHNOLOGY for i in ids_in(m[x.end(1) : x.start(2)])):
             continue  # "§X§ opened §Y§'s office in": only technologies may qualify the site
-        if v.type(b) is E.REGION and v.mentions[b].country is None:
-            continue  # "a second lab in Africa" says where it works, not where it is
-        for a in ids_in(x.group(1)):
-            if _ok(v, a, b, PLACES) and v.type(a) in ORGS:
-                yield _f(v, a, R.LOCATED_IN, b, "sets-up-in", 0.8)
+        for b in ids_in(x.group(2)):
+            if v.type(b) is E.REGION and v.mentions[b].country is None:
+                continue  # "a second lab in Africa" says where it works, not where it is
+            for a in ids_in(x.group(1)):
+                if _ok(v, a, b, PLACES) and v.type(a) in ORGS:
+                    yield _f(v, a, R.LOCATED_IN, b, "sets-up-in", 0.8)
 
 
 _PRONOUN_SITE = re.compile(rf"{ENT}\s+(?:[\w-]+\s+){{0,2}}?{_SITE}\s+(?:in|at)\s+(?:the\s+)?{ENT}")

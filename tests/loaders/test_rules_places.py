@@ -87,6 +87,19 @@ Run = Callable[[str], Facts]
             "Veltra Quantum",
             "Berkeley",
         ),
+        ("Veltra Quantum, which is based in Grenoble, sells sensors.", "Veltra Quantum", "Grenoble"),
+        (
+            "Veltra Quantum, which is headquartered in Grenoble and also makes lasers, grew.",
+            "Veltra Quantum",
+            "Grenoble",
+        ),
+        ("Veltra Quantum has opened a new lab and offices in Lyon, France.", "Veltra Quantum", "Lyon"),
+        (
+            "Veltra Quantum Ltd has offices spread across Germany, Japan and Canada.",
+            "Veltra Quantum Ltd",
+            "Japan",
+        ),
+        ("Veltra Quantum Ltd has offices in Germany, Japan and Canada.", "Veltra Quantum Ltd", "Canada"),
     ],
 )
 def test_located_in(facts: Run, text: str, org: str, place: str) -> None:
@@ -114,6 +127,8 @@ def test_state_abbreviations_are_regions(facts: Run, text: str, place: str) -> N
         ("Veltra Quantum Ltd will open its Asia-Pacific headquarters soon.", "Veltra Quantum Ltd"),
         ("Veltra Quantum sells to customers in Lyon.", "Veltra Quantum"),
         ("Veltra Quantum provides funding to UK companies.", "Veltra Quantum"),
+        ("Veltra Quantum sells to customers across Germany, Japan and Canada.", "Veltra Quantum"),
+        ("Veltra Quantum, which is known in Lyon, sells sensors.", "Veltra Quantum"),
     ],
 )
 def test_no_location(facts: Run, text: str, org: str) -> None:
