@@ -86,6 +86,15 @@ GATE = (
 )
 
 
+#: "from the federal government under the §Strategic Innovation Fund§": the named programme pays.
+_GOVERNMENT_UNDER = (
+    r"(?:the\s+(?:federal|state|provincial|national|regional|local|central)\s+government\s+"
+    r"(?:under|through|via|from)\s+)?"
+)
+#: A description between a recipient and its verb: "§R§, a consortium of ... (A, B and C), has won".
+_RECIPIENT_APPOSITION = r"(?:,\s+(?:an?|the|which|who|now)\s+[^;]{0,140}?,)?"
+
+
 #: Funding phrasings; sources invest in targets.
 _INVEST_RULES = (
     Rule(
@@ -113,11 +122,11 @@ _INVEST_RULES = (
     ),
     Rule(
         re.compile(
-            rf"{ENT}\s+(?:(?:has|have|had|also|just|recently|previously|already|now|will|today)\s+)*"
+            rf"{ENT}{_RECIPIENT_APPOSITION}\s+(?:(?:has|have|had|also|just|recently|previously|already|now|will|today)\s+)*"
             r"(?:raised|received|receive|receives|secured|secure|secures|obtained|won|closed|landed|attracted|gained|"
             rf"earned|got|collected)\b(?=[^§]{{0,80}}?(?:{MONEY}|\b(?:grant|funding|investment|financing|round|capital|\d)))"
             rf"[^§]{{0,80}}?"
-            rf"\b(?:from|by|led\s+by|with\s+participation\s+from|backed\s+by)\s+({LIST})"
+            rf"\b(?:from|by|led\s+by|with\s+participation\s+from|backed\s+by)\s+{_GOVERNMENT_UNDER}({LIST})"
         ),
         2,
         1,
@@ -251,6 +260,18 @@ _INVEST_RULES = (
         0.8,
         frozenset(ACTORS),
     ),
+    # "In addition to X, other previous investors in Orbion include ...": X is an investor too
+    Rule(
+        re.compile(
+            rf"\b(?:[Ii]n\s+addition\s+to|[Bb]esides|[Aa]part\s+from|[Aa]longside|[Aa]s\s+well\s+as)\s+({LIST}),\s+"
+            rf"(?:the\s+)?other\s+(?:[\w-]+\s+){{0,2}}?(?:investors?|backers?|shareholders?|funders?)\s+(?:in|of)\s+(?:the\s+)?{ENT}"
+        ),
+        1,
+        2,
+        "funding-investors-of",
+        0.8,
+        frozenset(ACTORS),
+    ),
     Rule(
         re.compile(
             rf"{ENT}'s?\s+(?:[\w-]+\s+){{0,2}}?(?:investors|backers|shareholders|funders)\s+"
@@ -296,6 +317,34 @@ _INVEST_RULES = (
         1,
         "funding-awarded-by",
         0.8,
+    ),
+    # "a $50 million funding package secured by Orbion, located in Lyon, from the Nordic Fund and X"
+    Rule(
+        re.compile(
+            rf"\b(?:{_INVEST_NOUN}|package|round|raise|award)\s+(?:(?:was|were|has\s+been|had\s+been)\s+)?"
+            rf"(?:secured|raised|received|won|landed|obtained|collected)\s+by\s+(?:the\s+)?{ENT}"
+            rf"(?:,\s+[^§;]{{0,40}}?§\d+§(?:,\s+§\d+§)?,)?\s+(?:from|with)\s+{_GOVERNMENT_UNDER}(?:the\s+)?({LIST})"
+        ),
+        2,
+        1,
+        "funding-secured-by",
+        0.8,
+        frozenset(ACTORS),
+        frozenset(ACTORS),
+    ),
+    # "Orbion is supported with a Nordic Fund award", "the centre is funded by an NSF grant"
+    Rule(
+        re.compile(
+            rf"{ENT}\s+(?:(?:is|are|was|were|has|have|been|will|be|also|partly|largely|jointly|now)\s+)+"
+            rf"(?:supported|funded|financed|backed)\s+(?:with|by|through|via)\s+(?:an?|the)\s+{ENT}\s+(?:[\w-]+\s+){{0,4}}?"
+            rf"(?:grant|award|funding|loan|investment|subsidy|contract)s?\b"
+        ),
+        2,
+        1,
+        "funding-supported-with",
+        0.8,
+        frozenset(ORGS | PLACES | {E.PROGRAM}),
+        frozenset(ACTORS),
     ),
     # "Samsung's venture arm invested in Orbion": the parent stands for its investment arm
     Rule(
@@ -378,7 +427,7 @@ _INVESTOR_NOUN = r"(?:investors?|backers?|shareholders?|funders?|financiers?|par
 _LOWER_GAP = r"(?:[a-z][\w.-]*[,:]?\s+){0,8}?"
 #: a fund named with its manager: "the RCM Fund managed by Rokos Capital" (the manager is not an investor)
 _MANAGED = r"\s+(?:advised|managed|owned|run|operated|controlled)\s+by\s+(?:the\s+)?§\d+§"
-_ITEM = rf"(?:the\s+)?§\d+§(?:{_MANAGED})?(?:\s*\([^()§]{{0,60}}\))?"
+_ITEM = rf"(?:the\s+)?(?:§\d+§'s?\s+)?§\d+§(?:{_MANAGED})?(?:\s*\([^()§]{{0,60}}\))?"
 #: a long roster of investors: a list whose items may carry their manager; two names side by side
 #: are two items when an apposition between them was folded away ("A, the B fund, C" -> "A C")
 _ROSTER = rf"{_ITEM}(?:(?:\s*[,;]\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+|\s+(?=§)){_ITEM})*"

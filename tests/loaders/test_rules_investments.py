@@ -324,6 +324,83 @@ def test_received_and_will_receive_money_from(facts: Run, text: str) -> None:
     assert facts(text).has("Danish Government", "INVESTS_IN", "Orbion Quantum")
 
 
+@pytest.mark.parametrize(
+    ("text", "investor", "recipient"),
+    [
+        # an investor named before "other investors in X include ..."
+        (
+            "In addition to Kessler Ventures, other previous investors in Veltra Quantum include Alder Capital.",
+            "Kessler Ventures",
+            "Veltra Quantum",
+        ),
+        (
+            "In addition to Kessler Ventures, the other backers of Veltra Quantum are Alder Capital and Obrix.",
+            "Kessler Ventures",
+            "Veltra Quantum",
+        ),
+        # a description between the recipient and its verb
+        (
+            "Veltra Quantum, a consortium of firms in Lyon (France), has won a grant of $4 million from the "
+            "Nordic Innovation Fund.",
+            "Nordic Innovation Fund",
+            "Veltra Quantum",
+        ),
+        (
+            "Veltra Quantum, which makes lasers, received $2 million from Kessler Ventures.",
+            "Kessler Ventures",
+            "Veltra Quantum",
+        ),
+        # the money secured by the recipient, then its location, then the funders
+        (
+            "The sector's largest deal was a $60 million funding package secured by Veltra Quantum, located in "
+            "Lyon, France, from the Nordic Innovation Fund and Kessler Ventures.",
+            "Kessler Ventures",
+            "Veltra Quantum",
+        ),
+        # a loan through a government programme: the programme is named as the funder
+        (
+            "Veltra Quantum received a $7 million loan from the federal government under the Nordic Innovation Fund.",
+            "Nordic Innovation Fund",
+            "Veltra Quantum",
+        ),
+        # supported with a funder's award
+        (
+            "The Veltra Quantum Project is supported with a Nordic Innovation Fund research award.",
+            "Nordic Innovation Fund",
+            "Veltra Quantum Project",
+        ),
+        # a fund named with its owner in a round's roster
+        (
+            "Veltra Quantum secured a $30 million round, attracting investments from players like Kessler "
+            "Ventures's Growth Fund and Alder Capital.",
+            "Alder Capital",
+            "Veltra Quantum",
+        ),
+    ],
+)
+def test_funders_in_more_phrasings(facts: Run, text: str, investor: str, recipient: str) -> None:
+    f = facts(text)
+    assert f.has(investor, "INVESTS_IN", recipient), f.triples()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a rival's investors are not this company's
+        "Besides Kessler Ventures, other firms such as Alder Capital invest in Orbion Systems.",
+        # a package secured by someone for another party, with no funder after it
+        "The package secured by Kessler Ventures, located in Lyon, France, goes to Veltra Quantum.",
+        # support that is not money
+        "Veltra Quantum is supported with a Nordic Innovation Fund mentoring scheme.",
+    ],
+)
+def test_no_funding_in_near_miss_phrasings(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert not f.has("Kessler Ventures", "INVESTS_IN", "Orbion Systems"), f.triples()
+    assert not f.has("Nordic Innovation Fund", "INVESTS_IN", "Veltra Quantum"), f.triples()
+    assert not f.has("Veltra Quantum", "INVESTS_IN", "Kessler Ventures"), f.triples()
+
+
 def test_receiving_support_without_money_is_no_investment(facts: Run) -> None:
     f = facts("Orbion Quantum will receive support from Kessler University researchers.")
     assert not [t for t in f.triples() if t[1] == "INVESTS_IN"], f.triples()
