@@ -658,8 +658,25 @@ _REFERRED_MEMBERS = re.compile(
     rf"|(?:the\s+)?(?:[\w-]+\s+)?(?:members|partners|participants)\s+of\s+{_GROUP_WORD})\b"
     rf"|\b(?i:the\s+)(?i:winning|successful|selected)\s+(?:companies|teams|firms|projects|applicants|bids)\s+"
     rf"(?:are|were|include|included)\s*:?\s+({LIST})"
+    # "The partnership, which includes §a§, §b§ and the city of §c§, ...": the description heads the list
+    r"|\b(?i:the|this|that)\s+(?:new\s+)?(group|consortium|alliance|network|hub|coalition|association|partnership|"
+    r"cluster|initiative|programme|program)(?:,\s+(?:which|that)|\s+(?:now|also|currently))?\s+"
+    rf"(?:includes|included|comprises|comprised|counts|unites|gathers)\s+(?:(?:members|partners)\s+(?:such\s+as|like|including)\s+)?({LIST})"
 )
-_REFERRED_GATE = ("members", "partners", "participants", "winning", "successful", "selected")
+_REFERRED_GATE = (
+    "members",
+    "partners",
+    "participants",
+    "winning",
+    "successful",
+    "selected",
+    "includes",
+    "included",
+    "compris",
+    "counts",
+    "unites",
+    "gathers",
+)
 #: "The first members who are setting up offices in this building are §a§, §b§": a group's first
 #: members, the group itself left to the context.
 _FIRST_MEMBERS = re.compile(
@@ -765,8 +782,8 @@ def referred_group_facts(views: Sequence[SentView]) -> list[tuple[int, Fact]]:
                 add(k, v, ids_in(x.group(1)), group)
         if "§" in m and gate(m.lower(), _REFERRED_GATE):
             for x in _REFERRED_MEMBERS.finditer(m):
-                listed = ids_in(x.group(2) or x.group(3) or x.group(6))
-                head = x.group(1) or x.group(4) or x.group(5)
+                listed = ids_in(x.group(2) or x.group(3) or x.group(6) or x.group(8))
+                head = x.group(1) or x.group(4) or x.group(5) or x.group(7)
                 kinds = (E.PROGRAM,) if head is None or head.lower() in _PROGRAM_WORDS else (E.CLUSTER,)
                 group = group_of(k, kinds)
                 if group is not None:

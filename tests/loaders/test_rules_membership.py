@@ -524,6 +524,10 @@ def test_members_of_a_group_listed_after_are_and_a_colon(facts: Run) -> None:
         "Sanko Electric and Hanbit Telecom.",
         "The Quantix Alliance was launched on Monday. Sanko Electric and Hanbit Telecom are also the group's members.",
         "The Quantix Alliance was launched on Monday. Sanko Electric and Hanbit Telecom are members of the network.",
+        "The Quantix Alliance was launched on Monday. The alliance, which includes Sanko Electric and Hanbit "
+        "Telecom, will train engineers.",
+        "The Quantix Alliance was launched on Monday. The network now includes Sanko Electric, Hanbit Telecom "
+        "and Orbion Systems.",
     ],
 )
 def test_members_listed_against_the_description_of_a_group_named_before(facts: Run, text: str) -> None:
@@ -552,6 +556,15 @@ def test_winners_of_a_competition_named_before_and_listed_partners(
 ) -> None:
     f = facts(text)
     assert f.has(member, "PART_OF", group), f.triples()
+
+
+def test_a_group_description_including_things_that_are_not_organisations(facts: Run) -> None:
+    f = facts(
+        "The Quantix Alliance was launched on Monday. The network includes a mix of large and small firms. "
+        "The initiative, which includes Sanko Electric, trains engineers."
+    )
+    # "the initiative" is no cluster, and no programme was named before it
+    assert not f.has("Sanko Electric", "PART_OF", "Quantix Alliance"), f.triples()
 
 
 def test_a_description_takes_only_a_group_of_its_kind(facts: Run) -> None:
