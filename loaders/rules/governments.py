@@ -31,7 +31,18 @@ _GOV_OF = re.compile(
 
 
 _GOV_MOD = frozenset(
-    ["federal", "state", "provincial", "national", "central", "regional", "local", "territorial"]
+    # "the Australian Commonwealth and Queensland governments": the Commonwealth is the federal level
+    [
+        "federal",
+        "state",
+        "provincial",
+        "national",
+        "central",
+        "regional",
+        "local",
+        "territorial",
+        "commonwealth",
+    ]
 )
 
 

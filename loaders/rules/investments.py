@@ -83,6 +83,8 @@ GATE = (
     "round",
     "series",
     "seed",
+    "landed",
+    "package",
 )
 
 
@@ -598,9 +600,58 @@ _JOINT_FUNDING_ALLOWS = re.compile(
 )
 
 
+#: How a count is written before the recipients' noun ("12 local companies", "twelve start-ups").
+_COUNT = (
+    r"(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)"
+)
+_RECIPIENT_NOUN = (
+    r"(?:companies|start-?ups|firms|businesses|universities|institutions|organi[sz]ations|projects|teams|consortia|"
+    r"research\s+groups|SMEs)"
+)
+#: "Today, the §F§ announced a total investment of C$17 million to help 12 local companies ...":
+#: a funder gives money to a counted group whose members the next sentences name.
+_FUNDS_COUNTED = re.compile(
+    rf"^\s*(?:[^§.;]{{0,40}}?,\s+)?(?:the\s+)?§(\d+)§(?:\s*\(§\d+§\))?\s+(?:(?:has|have|will|today|also|is|are)\s+)*"
+    r"(?:announced|awarded|awards|invested|invests|investing|invest|granted|grants|provided|provides|providing|provide|"
+    r"committed|commits|allocated|allocates|funded|funds)\b"
+    rf"(?:[^§.;]|\.(?=\d)){{0,120}}?\b(?:to|in|into|for|among|between)\s+(?:help\s+|support\s+|fund\s+)?"
+    rf"{_COUNT}\s+(?:[\w-]+\s+){{0,3}}?{_RECIPIENT_NOUN}\b",
+    re.I,
+)
+#: "These 12 companies include §A§, §B§ ...", "The recipients are §A§ and §B§".
+_COUNTED_NAMED = re.compile(
+    rf"^\s*(?:These|The|Those)\s+(?:(?:{_COUNT}|selected|successful|funded|winning|chosen)\s+)*"
+    rf"(?:[\w-]+\s+)?(?:{_RECIPIENT_NOUN}|recipients|beneficiaries|awardees|grantees|winners)\s+"
+    rf"(?:include|includes|included|are|were|comprise)\s*:?\s+({LIST})",
+    re.I,
+)
+#: The rule of these facts: their Investment agreement is one grant with many recipients.
+COUNTED_RULE = "funded-counted-list"
+
+
+def _counted_recipient_facts(views: Sequence[SentView]) -> Iterator[tuple[int, Fact]]:
+    """'F announced an investment to help 12 companies. These 12 companies include A, B, ...'."""
+    for k, v in enumerate(views):
+        x = _FUNDS_COUNTED.match(v.masked) if "§" in v.masked else None
+        if x is None or v.type(x.group(1)) not in _INVESTORS:
+            continue
+        funder = v.id(x.group(1))
+        for j in range(k + 1, min(len(views), k + 3)):
+            w = views[j]
+            y = _COUNTED_NAMED.match(w.masked)
+            if y is None:
+                continue
+            for b in ids_in(y.group(1)):
+                if w.type(b) in _FUNDED and w.id(b) != funder:
+                    yield j, Fact(funder, R.INVESTS_IN, w.id(b), COUNTED_RULE, 0.7)
+            break
+
+
 def joint_funding_facts(views: Sequence[SentView]) -> list[tuple[int, Fact]]:
-    """'A and B announced an investment ...' then 'The joint funding will allow C to ...'."""
-    out: list[tuple[int, Fact]] = []
+    """'A and B announced an investment ...' then 'The joint funding will allow C to ...'; and a
+    funder's money for a counted group whose members the next sentences list."""
+    out: list[tuple[int, Fact]] = list(_counted_recipient_facts(views))
     for k in range(1, len(views)):
         prev, v = views[k - 1], views[k]
         if not _JOINT_FUNDING_OPENS.match(v.masked):
@@ -631,10 +682,24 @@ def investment_agreements(
     indices) are grouped by target.
     """
     by_target: dict[str, list[tuple[str, list[int]]]] = defaultdict(list)
+    #: a funder's grant to a counted group: one agreement of the funder and every recipient
+    by_grant: dict[str, list[tuple[str, list[int]]]] = defaultdict(list)
     for (s, t, o), evs in rel.items():
         if t is R.INVESTS_IN and types[o] in _FUNDED:
-            by_target[o].append((s, [k for k, _, _ in evs]))
-    out = []
+            if all(rule == COUNTED_RULE for _, rule, _ in evs):
+                by_grant[s].append((o, [k for k, _, _ in evs]))
+            else:
+                by_target[o].append((s, [k for k, _, _ in evs]))
+    out = [
+        AgreementDraft(
+            AgreementKind.INVESTMENT,
+            [funder, *sorted(o for o, _ in recipients)],
+            sorted({k for _, ks in recipients for k in ks}),
+            "investment-counted-grant",
+            0.7,
+        )
+        for funder, recipients in sorted(by_grant.items())
+    ]
     for target, investors in sorted(by_target.items()):
         if types[target] not in RECIPIENTS and len(investors) > 1:
             continue  # many backers of a hub commit side by side; that is no single deal

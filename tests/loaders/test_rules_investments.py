@@ -401,6 +401,56 @@ def test_no_funding_in_near_miss_phrasings(facts: Run, text: str) -> None:
     assert not f.has("Veltra Quantum", "INVESTS_IN", "Kessler Ventures"), f.triples()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Orbion Quantum landed a package of $600 million from the Australian Commonwealth and Queensland "
+        "governments to build a factory.",
+        "Orbion Quantum received $600 million from the Australian federal and Queensland state governments.",
+    ],
+)
+def test_two_levels_of_government_fund_together(facts: Run, text: str) -> None:
+    f = facts(text)
+    for funder in ("Australian Government", "Queensland Government"):
+        assert f.has(funder, "INVESTS_IN", "Orbion Quantum"), f.triples()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Today, the Nordic Innovation Fund announced a total investment of C$9.5 million to help 3 local "
+        "companies grow. These three companies include Orbion Quantum, Veltra Systems and Kelvion Technologies.",
+        "The Nordic Innovation Fund awarded grants to three start-ups in May. The work starts in June. "
+        "The recipients are Orbion Quantum, Veltra Systems and Kelvion Technologies.",
+    ],
+)
+def test_a_grant_to_a_counted_group_named_next(facts: Run, text: str) -> None:
+    f = facts(text)
+    recipients = {"Orbion Quantum", "Veltra Systems", "Kelvion Technologies"}
+    for r in recipients:
+        assert f.has("Nordic Innovation Fund", "INVESTS_IN", r), f.triples()
+    # one grant shared by its recipients, not one agreement per company
+    assert _investment(f) == {frozenset(recipients | {"Nordic Innovation Fund"})}, f.agreements()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the companies listed are customers, not recipients
+        "The Nordic Innovation Fund awarded grants to three start-ups in May. Its customers include "
+        "Orbion Quantum and Veltra Systems.",
+        # listed far from the money
+        "The Nordic Innovation Fund awarded grants to three start-ups in May. The work starts in June. "
+        "It will take years. The recipients are Orbion Quantum and Veltra Systems.",
+        # no count: a general statement
+        "The Nordic Innovation Fund invests in companies. These companies include Orbion Quantum and Veltra Systems.",
+    ],
+)
+def test_no_counted_grant(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert not f.has("Nordic Innovation Fund", "INVESTS_IN", "Orbion Quantum"), f.triples()
+
+
 def test_receiving_support_without_money_is_no_investment(facts: Run) -> None:
     f = facts("Orbion Quantum will receive support from Kessler University researchers.")
     assert not [t for t in f.triples() if t[1] == "INVESTS_IN"], f.triples()
