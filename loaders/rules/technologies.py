@@ -2,7 +2,9 @@
 
 Mentions: a technology is a noun phrase whose head is a technology noun ("computing",
 "sensors", "key distribution", "qubits") and which holds a quantum word ("trapped-ion quantum
-computers", "quantum imaging and timing", "hybrid HPC-quantum computing"). Its name is the
+computers", "quantum imaging and timing", "hybrid HPC-quantum computing") or names a way of
+building quantum devices (``data/words/technology_modalities.txt``: "trapped-ion computing",
+"superconducting processors", "error correction"). Its name is the
 phrase in lower case with the head in its canonical form ("quantum computers" -> "quantum
 computing"), or the gazetteer's entry when one has that name; the words as written stay an
 alias. Capitalised words other than the sentence's first end a phrase, so a company such as
@@ -44,6 +46,14 @@ _GENERIC = frozenset({"technology", "technologies", "tech", "systems", "hardware
 #: A word, with its hyphenated parts ("neutral-atom", "HPC-quantum", "atom-based").
 _WORD = re.compile(r"[A-Za-z0-9]+(?:[-‐‑][A-Za-z0-9]+)*")
 _ANCHOR = re.compile(r"quantum|qubit", re.IGNORECASE)
+#: Ways of building quantum devices that make a technology phrase on their own ("trapped-ion
+#: computing", "superconducting processors", "error correction").
+_MODALITY = re.compile(
+    "|".join(
+        r"\b" + r"[\s‐‑-]".join(map(re.escape, m.split())) for m in sorted(word_list("technology_modalities"))
+    ),
+    re.IGNORECASE,
+)
 #: The counted unit of a machine's size ("a 64 qubit quantum computer"): it never opens a name.
 _COUNTED = frozenset({"qubit", "qubits", "qbit", "qbits"})
 #: Machines, and the qualities a machine is promised ("a scalable, fault-tolerant quantum computer"):
@@ -111,7 +121,7 @@ def _entry(gaz: Gazetteer, *names: str) -> Entry | None:
 def technology_mentions(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
     """Technology noun phrases of a sentence (only where a quantum word occurs: a cheap gate)."""
     t = sent.text
-    if not _ANCHOR.search(t):
+    if not _ANCHOR.search(t) and not _MODALITY.search(t):
         return []
     words = list(_WORD.finditer(t))
     lead = len(t) - len(t.lstrip(" \t\"'“‘(")) if t else 0
@@ -152,7 +162,11 @@ def _phrase(
             start += 1  # "an error-corrected quantum computer" is a machine of quantum computing
     if end - start < 2 and "-" not in run[end - 1].group():
         return None
-    if not end or not any(_ANCHOR.search(w.group()) for w in run[start:end]):
+    if not end:
+        return None
+    if not any(_ANCHOR.search(w.group()) for w in run[start:end]) and not _MODALITY.search(
+        t[run[start].start() : run[end - 1].end()]
+    ):
         return None
     body = [w.group() for w in run[start:end]]
     tail: list[str] = []

@@ -84,6 +84,36 @@ def test_no_technology_phrase(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Orbion builds trapped-ion computers for banks.", "trapped-ion computers"),
+        ("The lab studies error correction on small chips.", "error correction"),
+        ("Its superconducting processors run at 10 mK.", "superconducting processors"),
+        ("Veltra sells neutral atom simulators.", "neutral atom simulators"),
+        ("Navies want optical clock networks at sea.", "optical clock networks"),
+        ("The team tested fault-tolerant computing schemes.", "fault-tolerant computing"),
+    ],
+)
+def test_a_way_of_building_quantum_devices_makes_a_phrase_without_the_word_quantum(
+    text: str, surface: str
+) -> None:
+    assert surface in [s for s, _ in _phrases(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The carbon neutral computing centre opened in Lyon.",  # "neutral" alone is no modality
+        "It makes photonic chips for data centres.",  # photonics without quantum is no quantum technology
+        "Orbion improved its error budget and its correction software.",  # the words apart
+        "A superconducting magnet was delivered.",  # no technology head
+    ],
+)
+def test_no_phrase_from_a_lone_modality_word(text: str) -> None:
+    assert _phrases(text) == []
+
+
+@pytest.mark.parametrize(
     ("text", "actor", "tech"),
     [
         (
