@@ -389,6 +389,9 @@ ROUND_GATE = (
     "contributed",
     "pledged",
     "inject",
+    "grant",
+    "providing",
+    "chip",
 )
 
 _ROUND_WORD = rf"(?:\b(?:pre-)?seed\b|\bSeries\s+[A-H]\d?\b|\bround\b|\bfunding\b|\bfinancing\b|\bcapital\b|\braise\b|{MONEY})"
@@ -447,7 +450,9 @@ _BEFORE = re.compile(
 #: "The Growth Bank committed GBP 100 million, nearly 40 percent of the total": money put into the round on stage
 _PUT_IN = re.compile(
     rf"({LIST}),?\s+(?:[^§.;]{{0,60}}?,\s+)?(?:(?:has|have|had|also|alone|itself|will)\s+)*"
-    rf"(?:committed|contributed|invested|pledged|put\s+in|put\s+up|provided)\s+(?:an?\s+)?(?:additional\s+|further\s+|another\s+)?(?:{MONEY})"
+    rf"(?:(?:is|are)\s+(?:also\s+)?providing\s+|(?:will\s+)?(?:chip|chips)\s+in\s+)?"
+    rf"(?:committed|contributed|invested|pledged|put\s+in|put\s+up|provided|provides|(?<=providing\s)|(?<=in\s))\s*"
+    rf"(?:(?:funding|financing|grants?|support)\s+(?:of|worth)\s+)?(?:an?\s+)?(?:additional\s+|further\s+|another\s+)?(?:{MONEY})"
     r"(?![^§.;]{0,30}\b(?:in|into|to)\s+(?:the\s+)?§)"
 )
 #: "Investments of $435m have been confirmed for the §zone§": a pool of money for a hub or programme
@@ -474,11 +479,20 @@ _AFTER = re.compile(
 )
 
 
+_GRANT_WORD = re.compile(r"\b(?:grants?|award|funding)\b")
+
+
 def _round_recipient(v: SentView) -> tuple[str, int] | None:
     """The recipient this sentence opens a round for, and where its phrase ends."""
     for rx in (_ANNOUNCE, _POSSESSIVE_ROUND):
         # several rounds in one sentence: the last is the one the next sentences talk about
-        found = [x for x in rx.finditer(v.masked) if v.type(x.group(1)) in RECIPIENTS]
+        found = [
+            x
+            for x in rx.finditer(v.masked)
+            if v.type(x.group(1)) in RECIPIENTS
+            # "§hub§ has won a grant of $40m from §F§": a hub or consortium opens a grant, not a round
+            or (v.type(x.group(1)) is E.CLUSTER and _GRANT_WORD.search(x.group(0)))
+        ]
         if found:
             return v.id(found[-1].group(1)), found[-1].end()
     for x in _POOL_OPEN.finditer(v.masked):

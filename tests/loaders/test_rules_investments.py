@@ -451,6 +451,24 @@ def test_no_counted_grant(facts: Run, text: str) -> None:
     assert not f.has("Nordic Innovation Fund", "INVESTS_IN", "Orbion Quantum"), f.triples()
 
 
+def test_levels_of_government_add_money_to_a_hubs_grant(facts: Run) -> None:
+    f = facts(
+        "The Kessler Quantum Hub has won a grant of $40 million from the Nordic Innovation Fund. In addition, "
+        "the state of Norland is providing funding of $77 million for a lab. Also, the state of Estavia is "
+        "providing $10 million to support a facility. Veltra Capital will chip in $5 million."
+    )
+    for funder in ("Nordic Innovation Fund", "Norland", "Estavia", "Veltra Capital"):
+        assert f.has(funder, "INVESTS_IN", "Kessler Quantum Hub"), f.triples()
+
+
+def test_a_hub_named_in_passing_opens_no_grant(facts: Run) -> None:
+    f = facts(
+        "The Kessler Quantum Hub has won praise from the Nordic Innovation Fund. In addition, the state of "
+        "Norland is providing $77 million for roads."
+    )
+    assert not f.has("Norland", "INVESTS_IN", "Kessler Quantum Hub"), f.triples()
+
+
 def test_receiving_support_without_money_is_no_investment(facts: Run) -> None:
     f = facts("Orbion Quantum will receive support from Kessler University researchers.")
     assert not [t for t in f.triples() if t[1] == "INVESTS_IN"], f.triples()
