@@ -44,6 +44,8 @@ _APPOSED_ROLE = re.compile(
     rf"§(\d+)§,\s+(?:(?:a|an|the)\s+)?([^§;:]{{0,70}}?)(?:\b(?:at|of|for|from|with|in)\s+)?(?:the\s+)?{ENT}([^§]{{0,40}})"
 )
 _GAP_ROLE = re.compile(rf"\b{_ROLE}\b")
+_ENT_TAG = re.compile(r"§(\d+)§")
+_NAME_GOES_ON = re.compile(r"\s+[A-Z][a-z]")
 #: "head of §org§'s quantum laboratory": the head of a part of the organisation works there
 _OWN_PART = re.compile(r"^'s?\s+[a-z]")
 _AFTER_ROLE = re.compile(rf"^\s*(?:'s?\s+)?(?:[\w-]+\s+){{0,3}}{_ROLE}s?\b")
@@ -84,8 +86,11 @@ def _apposed_facts(v: SentView, m: str, p: int) -> tuple[list[Fact], bool]:
     gap, b, after = x.group(2), int(x.group(3)), x.group(4)
     nxt = _NEXT_PERSON.match(m, x.end(3) + 1)
     owned_by_next = nxt is not None and v.type(nxt.group(1)) is E.PERSON
+    # "vice president of the §Korea§ Institute for Advanced Study": the place begins a longer name
+    in_name = v.type(b) in PLACES and _NAME_GOES_ON.match(after) is not None and not _AFTER_ROLE.match(after)
     if (
         v.type(b) in _AFF_TYPES
+        and not in_name
         and not owned_by_next
         and not _COORDINATED.match(gap)
         and all(not part.strip() or _GAP_ROLE.search(part) for part in gap.split(",")[1:])
@@ -156,8 +161,10 @@ def affiliation_facts(v: SentView, m: str) -> Iterator[Fact]:
     yield from _founders_and_heads(v, m)
     persons = v.indices(lambda t: t is E.PERSON)
     quoted = {int(x.group(1)) for x in _SAID_ROLE.finditer(m)}
+    # a technology in a role is its field: "§p§, innovation lead for §quantum tech§ at §o§"
+    fields = _ENT_TAG.sub(lambda x: "field" if v.type(x.group(1)) is E.TECHNOLOGY else x.group(0), m)
     for p in persons:
-        facts, apposed = _apposed_facts(v, m, p)
+        facts, apposed = _apposed_facts(v, fields, p)
         yield from facts
         if not apposed and p in quoted:
             # "..., said CEO §p§": the organisation the sentence is about
@@ -187,27 +194,68 @@ _RUN = (
 _A_ROLE = rf"(?:(?:its|the|a|an|our|their|new|former|interim|acting|§\d+§)\s+)*(?:[\w-]+\s+){{0,3}}?(?:(?:interim|acting|deputy)-)?({_ROLE})\b"
 
 
-_WHO_RUNS = re.compile(
-    rf"§(\d+)§,?\s+(?:who\s+)?(?:(?:has|had|have|also|currently|now|will)\s+)*{_RUN}\s+(?:the\s+)?§(\d+)§('s?\s+)?"
+#: "is leading", "will be heading": the progressive of a verb of running something.
+_RUNNING = (
+    r"(?:be|been|is|was|are)\s+(?:leading|heading|chairing|running|directing|overseeing|steering|managing)"
 )
+_WHO_RUNS = re.compile(
+    rf"§(\d+)§,?\s+(?:who\s+)?(?:(?:has|had|have|also|currently|now|will)\s+)*(?:{_RUN}|{_RUNNING})\s+(?:the\s+)?"
+    r"§(\d+)§('s?\s+)?"
+)
+#: An apposition between a person and the verb of a role: "§p§, quantum lead at §o§, has been
+#: appointed ...", "§p§, who previously served as ..., was named ..." (checked in :func:`_plain_gap`).
+_APPOS = r"(?:,\s+([^;]{1,140}?),)?"
+#: Adverbs between an auxiliary and the verb of a role: "has been virtually appointed".
+_ADV = r"(?:(?:now|also|officially|formally|virtually|recently|just|today|previously|formerly|once|currently)\s+)?"
 #: "§p§ was appointed chief technology officer of §b§", "§p§ has been named chair of the §b§".
+_APPOINTED_VERB = (
+    r"(?:appointed|named|elected|promoted|hired|recruited|tapped|confirmed|nominated|re-elected)"
+)
 _APPOINTED_AT = re.compile(
-    r"§(\d+)§\s+(?:(?:has|have|had|will|now)\s+)*(?:was|is|were|been|be|being)\s+(?:now\s+)?"
-    r"(?:appointed|named|elected|promoted|hired|recruited|tapped|confirmed|nominated|re-elected)\s+"
-    rf"(?:to\s+|as\s+)?{_A_ROLE}[^§;]{{0,40}}?\s(?:of|at|for|with)\s+(?:the\s+)?§(\d+)§"
+    rf"§(\d+)§{_APPOS}\s+(?:(?:has|have|had|will|now)\s+)*(?:was|is|were|been|be|being)\s+{_ADV}"
+    rf"{_APPOINTED_VERB}\s+(?:to\s+|as\s+)?{_A_ROLE}[^§;]{{0,40}}?\s(?:of|at|for|with)\s+(?:the\s+)?§(\d+)§"
+)
+#: "§p§ will be §b§'s new Director of Research", "§p§, a physicist, was named §b§'s deputy director".
+_OWN_ROLE = re.compile(
+    rf"§(\d+)§{_APPOS}\s+(?:(?:will|has|have|had|now|also|currently|previously|formerly)\s+)*"
+    rf"(?:(?:was|is|were|been|be|being)\s+{_ADV}{_APPOINTED_VERB}(?:\s+as)?|be|been|is|was|becomes|became|become)\s+"
+    rf"(?:the\s+)?§(\d+)§['’]s?\s+{_A_ROLE}"
 )
 #: "§b§ has appointed §p§ as its chief executive", "§b§ named §p§ chair".
+#: "§b§ appointed §p§, a professor at §u§, as the head of §c§": the role's own organisation.
+#: "... to head §c§" names it right after the role.
+_ROLE_OWNER = (
+    r"(?:(?:\s+(?:the\s+)?|[^§;,]{0,40}?\s(?:of|at|for)\s+(?:the\s+)?(?:newly\s+[a-z]+\s+|new\s+)?)§(\d+)§)?"
+)
 _APPOINTS = re.compile(
     r"§(\d+)§\s+(?:(?:has|have|had|will|today|recently|also)\s+)*"
-    r"(?:(?:announced|said|confirmed)\s+(?:that\s+)?(?:it|§\d+§)\s+(?:(?:has|have|had|will|would)\s+)?)?"
+    r"(?:(?:announced|said|confirmed)\s+(?:[^§;,]{0,30}?\s)?(?:that\s+)?(?:it|they|§\d+§)\s+(?:(?:has|have|had|will|would)\s+)?)?"
     r"(?:appoint|appoints|appointed|name|names|named|hire|hires|hired|recruited|recruits|welcomes|welcomed|"
     r"promoted|promotes|elected|elects|taps|tapped)\s+"
-    rf"§(\d+)§\s*,?\s+(?:as\s+|to\s+)?{_A_ROLE}"
+    rf"§(\d+)§{_APPOS}\s*,?\s+(?:as\s+|to\s+)?{_A_ROLE}{_ROLE_OWNER}"
 )
 #: "§p§ stepped down as CEO of the §b§", "§p§ is the chief scientist at §b§", "§p§ served as director of §b§".
 _SERVED_AT = re.compile(
-    rf"§(\d+)§\s+(?:(?:has|had|will|previously|also|formerly|currently|recently)\s+)*{SERVED_VERB}\s+"
+    rf"§(\d+)§{_APPOS}\s+(?:(?:has|had|will|previously|also|formerly|currently|recently)\s+)*{SERVED_VERB}\s+{_ADV}"
     rf"{_A_ROLE}[^§;]{{0,40}}?\s(?:of|at|for|with)\s+(?:the\s+)?§(\d+)§"
+)
+#: "§b§ announced the appointment of §p§ as its new Director".
+_APPOINTMENT_OF = re.compile(
+    r"§(\d+)§\s+(?:(?:has|have|had|is|was|today|also)\s+)*[^§;]{0,40}?"
+    r"(?:announced|announces|announce|confirmed|confirms|welcomed|welcomes|approved|approves)\s+"
+    rf"(?:the\s+)?appointment\s+of\s+§(\d+)§{_APPOS}\s+as\s+{_A_ROLE}{_ROLE_OWNER}"
+)
+#: "... from the §b§, where §p§ is a full professor of physics": the role is held at the place named.
+_WHERE_ROLE = re.compile(
+    rf"§(\d+)§,\s+where\s+§(\d+)§\s+(?:(?:has|had|will|previously|also|formerly|currently|recently)\s+)*"
+    rf"{SERVED_VERB}\s+{_ADV}{_A_ROLE}"
+)
+#: "§p§ has been heading a research group at §b§": a team of the organisation, so affiliation.
+_TEAM_AT = re.compile(
+    r"§(\d+)§\s+(?:(?:has|had|have|also|currently|now|will|previously|formerly)\s+)*(?:(?:been|is|was)\s+)?"
+    r"(?:heads|headed|head|heading|leads|led|lead|leading|runs|ran|running|directs|directed|directing)\s+"
+    r"(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:group|team|lab|laboratory|unit|division|department)\s+"
+    r"(?:at|of|in|within)\s+(?:the\s+)?§(\d+)§"
 )
 #: "§p§ joins §b§ as chief financial officer".
 _JOINS_AS = re.compile(
@@ -245,16 +293,29 @@ def _role_fact(v: SentView, p: int, role: str, b: int, rule: str) -> Fact | None
     return _f(v, p, R.AFFILIATED_WITH, b, rule, 0.8)
 
 
-#: Role phrasings as (pattern, person group, role group, organisation group, rule name, behind the
-#: appointment gate).
-_ROLE_RULES: tuple[tuple[re.Pattern[str], int, int, int, str, bool], ...] = (
-    (_APPOINTED_AT, 1, 2, 3, "appointed-role", True),
-    (_APPOINTS, 2, 3, 1, "appoints-role", True),
-    (_JOINS_AS, 1, 3, 2, "joins-as-role", True),
-    (_SERVED_AT, 1, 2, 3, "served-role", False),
-    (_ROLE_OF_NAME, 3, 1, 2, "role-of-org-name", False),
-    (_POSS_ROLE_COMMA, 3, 2, 1, "possessive-role", False),
+#: Role phrasings as (pattern, person group, role group, organisation group, apposition group (0:
+#: none), the group of the role's own organisation when it differs from the appointer (0: none),
+#: rule name, behind the appointment gate).
+_ROLE_RULES: tuple[tuple[re.Pattern[str], int, int, int, int, int, str, bool], ...] = (
+    (_APPOINTED_AT, 1, 3, 4, 2, 0, "appointed-role", True),
+    (_APPOINTS, 2, 4, 1, 3, 5, "appoints-role", True),
+    (_JOINS_AS, 1, 3, 2, 0, 0, "joins-as-role", True),
+    (_APPOINTMENT_OF, 2, 4, 1, 3, 5, "appointment-of", True),
+    (_SERVED_AT, 1, 3, 4, 2, 0, "served-role", False),
+    (_OWN_ROLE, 1, 4, 3, 2, 0, "own-role", False),
+    (_WHERE_ROLE, 2, 3, 1, 0, 0, "where-role", False),
+    (_ROLE_OF_NAME, 3, 1, 2, 0, 0, "role-of-org-name", False),
+    (_POSS_ROLE_COMMA, 3, 2, 1, 0, 0, "possessive-role", False),
 )
+
+
+_SPEECH = re.compile(r"\b(?:said|says|told|added|noted|according)\b")
+
+
+def _plain_gap(v: SentView, gap: str | None) -> bool:
+    """Whether an apposition between a person and a role verb only describes that person (no
+    other person in it, no reported speech)."""
+    return not gap or (not _SPEECH.search(gap) and all(v.type(i) is not E.PERSON for i in ids_in(gap)))
 
 
 def charge_facts(v: SentView, m: str) -> Iterator[Fact]:
@@ -266,12 +327,20 @@ def charge_facts(v: SentView, m: str) -> Iterator[Fact]:
         # "who has run §Orbion§'s quantum unit": a part of the organisation, so affiliation only
         rtype = R.AFFILIATED_WITH if x.group(3) else R.LEADS
         yield _f(v, p, rtype, b, "person-runs", 0.8)
+    if "§ " in m:
+        for x in _TEAM_AT.finditer(m):
+            p, b = int(x.group(1)), int(x.group(2))
+            if v.type(p) is E.PERSON and v.type(b) in ORGS:
+                yield _f(v, p, R.AFFILIATED_WITH, b, "heads-team-at", 0.8)
     gated = gate(m.lower(), _CHARGE_GATE)
-    for rx, person, role, org, rule, needs_gate in _ROLE_RULES:
+    for rx, person, role, org, gap, owner, rule, needs_gate in _ROLE_RULES:
         if needs_gate and not gated:
             continue
         for x in rx.finditer(m):
-            fact = _role_fact(v, int(x.group(person)), x.group(role), int(x.group(org)), rule)
+            if gap and not _plain_gap(v, x.group(gap)):
+                continue
+            b = int(x.group(owner)) if owner and x.group(owner) else int(x.group(org))
+            fact = _role_fact(v, int(x.group(person)), x.group(role), b, rule)
             if fact:
                 yield fact
     for p in v.indices(lambda t: t is E.PERSON):

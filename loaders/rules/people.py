@@ -32,7 +32,9 @@ ROLE = _ROLE
 
 #: One part of a personal name: "Ferreira", "O'Brien", "Tanaka-Mori", and Korean given names
 #: written with a lower-case second syllable ("Min-jae", "Seok-yeol").
-_PART = rf"(?:[A-Z][a-z]+-[a-z]+\b|{NAMEPART})"
+#: Surnames with an inner capital after a common prefix ("McKendry", "DiVincenzo", "JoAnne") are
+#: read whole; other inner capitals ("IonQ") are company shapes.
+_PART = rf"(?:[A-Z][a-z]+-[a-z]+\b|(?:Mc|Mac|Di|De|Da|Du|La|Le|Jo)[A-Z][a-z]+\b|{NAMEPART})"
 #: Initials before a surname: "R K Menon", "R. K. Menon", "J.-P. Laurent" (one bare capital is
 #: too often an article or a list letter, so a single initial needs its full stop).
 _INITIALS = r"(?:[A-Z]\.(?:\s*-?[A-Z]\.)*\s*|[A-Z]\s+[A-Z]\s+(?:[A-Z]\s+)?)"
@@ -166,6 +168,26 @@ _NOT_NAME = re.compile(
 )
 
 
+#: Words that are never part of a personal name: honorifics ("Chief Scientist Dr. Ada Lin" is not a
+#: person "Scientist Dr") and the words of boards and academic names ("Chair of the Management Board").
+_NOT_NAME_WORDS = frozenset(
+    {
+        "Dr",
+        "Prof",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Board",
+        "Management",
+        "Executive",
+        "Advisory",
+        "Steering",
+        "Study",
+        "Studies",
+    }
+)
+
+
 #: "A K Sood": a capital followed by another capital or a full stop is an initial, not "A".
 _INITIAL = re.compile(r"[A-Z](?:\.|\s+[A-Z]\b)")
 #: Capitalised words that open a title-case phrase but never a personal name ("Member Niti Aayog").
@@ -196,7 +218,7 @@ def _add_person(
     if (
         not words
         or (words[0].lower() in LEADING_NOISE and not _INITIAL.match(name))
-        or any(w.lower().strip(".,") in KEYWORDS for w in words)
+        or any(w.lower().strip(".,") in KEYWORDS or w.strip(".,") in _NOT_NAME_WORDS for w in words)
     ):
         return
     start = sent.start + offset
@@ -347,6 +369,19 @@ _NOT_SURNAME = frozenset(
 )
 
 
+#: A Korean given name written with a hyphen and a lower-case second syllable ("Ki-hwan").
+_KOREAN_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
+
+
+def _surname(name: str) -> str:
+    """The family name: the last part, or the first of a Korean name written family name first
+    ("Kim Ki-hwan" -> "Kim")."""
+    parts = name.split()
+    if len(parts) == 2 and _KOREAN_GIVEN.fullmatch(parts[1]) and not _KOREAN_GIVEN.fullmatch(parts[0]):
+        return parts[0]
+    return parts[-1]
+
+
 def surname_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     """Later mentions of a person by surname alone ("Ferreira said"), for people named in full
     earlier in the document. A surname shared by two people, or inside another mention, names
@@ -356,7 +391,9 @@ def surname_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         if m.type is not E.PERSON or len(m.name.split()) < 2:
             continue
-        last = m.name.split()[-1]
+        # the full name again, without the cue that found it first ("the appointment of Ana Lin")
+        first.setdefault(m.name, (m.end, m.name))
+        last = _surname(m.name)
         if len(last) < 3 or last in _NOT_SURNAME or not last[0].isupper():
             continue
         if last in first and first[last][1] != m.name:

@@ -469,3 +469,200 @@ def test_a_board_seat_is_an_affiliation(facts: Run) -> None:
 def test_a_person_after_an_acronym_company_is_no_company_name(facts: Run) -> None:
     f = facts("Image: CEO at Orbion Quantum Ada Lindqvist and CEO at KVTX Tom Harrow.")
     assert not f.has_entity("KVTX Tom Harrow"), sorted(f.names.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Professor Ada McKendry, director of the Kessler Institute, spoke.", "Ada McKendry"),
+        ("Tomas DiVenuto, CEO of Veltra Quantum, signed the deal.", "Tomas DiVenuto"),
+        ("The board thanked JoAnne Berget, who led the Orbion Institute until May.", "JoAnne Berget"),
+    ],
+)
+def test_surnames_with_an_inner_capital(facts: Run, text: str, name: str) -> None:
+    assert facts(text).has_entity(name), sorted(facts(text).names.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "not_person"),
+    [
+        # an honorific after a role is the start of the name, not its end
+        ("Kessland's Chief Scientist Dr. Ada Lindqvist will chair the panel.", "Scientist Dr"),
+        # the board of an institute is no one
+        (
+            "That will also make him Chair of the Management Board of the Orbion Institute.",
+            "Management Board",
+        ),
+    ],
+)
+def test_honorifics_and_boards_are_not_names(facts: Run, text: str, not_person: str) -> None:
+    assert not facts(text).has_entity(not_person)
+
+
+def test_chief_scientist_with_a_title_is_affiliated_with_the_country(facts: Run) -> None:
+    f = facts("Sweden's Chief Scientist Dr. Ada Lindqvist will chair the panel.")
+    assert f.has("Ada Lindqvist", "AFFILIATED_WITH", "Sweden"), f.triples()
+
+
+def test_a_person_named_again_in_full_without_a_cue(facts: Run) -> None:
+    f = facts(
+        "Ada Lindqvist, a physicist, spoke on Monday. The Kessler Institute announced the appointment of "
+        "Ada Lindqvist as its new Director."
+    )
+    assert f.has("Ada Lindqvist", "AFFILIATED_WITH", "Kessler Institute"), f.triples()
+
+
+def test_a_korean_name_written_family_name_first_is_named_again_by_it(facts: Run) -> None:
+    f = facts(
+        "The Kessler Institute appointed Kim Jae-hoon as director. Professor Kim, who will be leading the "
+        "Orbion Centre for Ion Science, resigned from Veltra University."
+    )
+    assert f.has("Kim Jae-hoon", "LEADS", "Orbion Centre for Ion Science"), f.triples()
+    assert not any(e.name == "Kim" for e in f.kg.entities)
+    # a family name written last stays the last word
+    g = facts(
+        "Ana Ferreira, director of the Veltra Institute, spoke. Ferreira also chairs the Quantum Advisory Council."
+    )
+    assert g.has("Ana Ferreira", "LEADS", "Quantum Advisory Council"), g.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "rel", "org"),
+    [
+        # an apposition between the person and the verb
+        (
+            "Dr Ada Lindqvist, quantum lead at Orbion Instruments, has been appointed the interim director "
+            "of the Kessler Institute.",
+            "Ada Lindqvist",
+            "AFFILIATED_WITH",
+            "Kessler Institute",
+        ),
+        (
+            "Tomas Berg, who previously served as vice president of Veltra University, has been officially "
+            "appointed as the head of the Orbion Research Group.",
+            "Tomas Berg",
+            "LEADS",
+            "Orbion Research Group",
+        ),
+        # the role names its own organisation: not the appointer's
+        (
+            "The Kessler Institute announced on Monday that they have appointed Ana Ferreira, a professor at "
+            "Orbion University, as the head of the newly established Veltra Centre for Ion Science.",
+            "Ana Ferreira",
+            "LEADS",
+            "Veltra Centre for Ion Science",
+        ),
+        (
+            "Kessler Institute appoints Ana Ferreira to head Veltra Centre for Ion Science.",
+            "Ana Ferreira",
+            "LEADS",
+            "Veltra Centre for Ion Science",
+        ),
+        # the organisation's own role after a copula or an appointment
+        (
+            "Professor Ada Lindqvist will be the Orbion Institute's new Director of Research from May.",
+            "Ada Lindqvist",
+            "AFFILIATED_WITH",
+            "Orbion Institute",
+        ),
+        (
+            "Tomas Berg, a physicist, was named Veltra Quantum's chief technology officer.",
+            "Tomas Berg",
+            "AFFILIATED_WITH",
+            "Veltra Quantum",
+        ),
+        ("Dr Ana Ferreira is Veltra Quantum's chair.", "Ana Ferreira", "LEADS", "Veltra Quantum"),
+        # a role held where the sentence names the place
+        (
+            "Professor Tomas Berg joins the Kessler Institute from Orbion University, where he is a full "
+            "professor of physics.",
+            "Tomas Berg",
+            "AFFILIATED_WITH",
+            "Orbion University",
+        ),
+        # a team of the organisation
+        (
+            "Dr Ada Lindqvist has been heading a research group at the Kessler Institute since 2015.",
+            "Ada Lindqvist",
+            "AFFILIATED_WITH",
+            "Kessler Institute",
+        ),
+        # a former role after the verb
+        (
+            "Professor Tomas Berg was formerly a partner at Orbion Capital Partners.",
+            "Tomas Berg",
+            "AFFILIATED_WITH",
+            "Orbion Capital Partners",
+        ),
+        # the progressive of running something
+        (
+            "Professor Ada Lindqvist, who will be leading the Veltra Quantum Hub, resigned from Orbion University.",
+            "Ada Lindqvist",
+            "LEADS",
+            "Veltra Quantum Hub",
+        ),
+        # a technology as the field of a role
+        (
+            "Dr Tomas Berg, innovation lead for quantum sensing at the Kessler Agency, spoke.",
+            "Tomas Berg",
+            "AFFILIATED_WITH",
+            "Kessler Agency",
+        ),
+        (
+            "Professor Ada Lindqvist, quantum computing prof at Orbion University, is deputy director.",
+            "Ada Lindqvist",
+            "AFFILIATED_WITH",
+            "Orbion University",
+        ),
+    ],
+)
+def test_roles_taken_and_held(facts: Run, text: str, person: str, rel: str, org: str) -> None:
+    f = facts(text)
+    assert f.has(person, rel, org), f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "org"),
+    [
+        # the appointer is not where the appointee's role is
+        (
+            "The Kessler Institute appointed Ana Ferreira, a professor at Orbion University, as head of the "
+            "Veltra Centre for Ion Science.",
+            "Ana Ferreira",
+            "Kessler Institute",
+        ),
+        # an apposition holding reported speech is not the appointee's
+        (
+            "Ada Lindqvist, CEO of Orbion Quantum, said Tomas Berg has been appointed chief scientist of "
+            "the Kessler Institute.",
+            "Ada Lindqvist",
+            "Kessler Institute",
+        ),
+        # an apposition naming another person
+        (
+            "Ada Lindqvist, Tomas Berg and Ana Ferreira, all physicists, have been named fellows of the "
+            "Kessler Institute.",
+            "Ada Lindqvist",
+            "Orbion Quantum",
+        ),
+        # a place inside a longer name is not where the person works
+        (
+            "Dr Ana Ferreira, who served as vice president of the Sweden Institute for Advanced Study, spoke.",
+            "Ana Ferreira",
+            "Sweden",
+        ),
+    ],
+)
+def test_roles_not_read(facts: Run, text: str, person: str, org: str) -> None:
+    f = facts(text)
+    assert not any(s == person and o == org and t in {"AFFILIATED_WITH", "LEADS"} for s, t, o in f.triples())
+
+
+def test_a_place_before_a_role_is_where_the_role_is(facts: Run) -> None:
+    f = facts("The statement was signed by Ana Ferreira, UK Minister for Science, in London.")
+    assert f.has("Ana Ferreira", "AFFILIATED_WITH", "United Kingdom"), f.triples()
+
+
+def test_a_customer_of_an_organisation_holds_no_role(facts: Run) -> None:
+    f = facts("Ada Lindqvist was Orbion Quantum's first customer in Lyon.")
+    assert not any(t in {"AFFILIATED_WITH", "LEADS"} for _, t, _ in f.triples())
