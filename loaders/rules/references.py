@@ -87,7 +87,11 @@ def _heads() -> dict[str, frozenset[EntityType]]:
 
 
 _HEADS = _heads()
-_HEAD_ALT = "|".join(re.escape(h) for h in sorted(_HEADS, key=lambda h: (-len(h), h)))
+#: press releases capitalise the head of a description of their own organisation ("the Centre's
+#: founding Director", "the Company"): a head matches with its first letter in either case
+_HEAD_ALT = "|".join(
+    f"[{h[0]}{h[0].upper()}]{re.escape(h[1:])}" for h in sorted(_HEADS, key=lambda h: (-len(h), h))
+)
 _BLOCKERS = word_list("reference_blockers")
 _FUNCTION = r"(?:of|the|a|an|this|that|these|its|their|and|or|in|on|at|by|for|with|from|to|as|is|was)"
 _MOD = rf"(?:U\.S\.|U\.K\.|[A-Z][\w]*(?:-based)?|(?!{_FUNCTION}\s)[a-z][\w]*(?:-[\w]+)*)"
@@ -127,6 +131,8 @@ def reference_mentions(sent: Sentence, gaz: Gazetteer | None = None) -> list[Men
         out += _descriptions(sent, gaz)
     if "it" in low or "the" in low:
         out += _pronouns(sent)
+    if "he " in low:
+        out += _person_pronouns(sent)
     if "the city" in low or "the country" in low or "metropolitan" in t or "municipal" in t:
         for rx, typ in ((_CITY_GOV, E.CITY), (_COUNTRY_ANA, E.COUNTRY)):
             for m in rx.finditer(t):
@@ -197,13 +203,14 @@ def _descriptions(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
                 if not gaz.by_demonym(w.removesuffix("-based")):
                     # a place name ("US", "Lyon-based") stays a mention of its own for the place rules
                     span_start = w_end + len(t[w_end:]) - len(t[w_end:].lstrip())
+        head = head.lower()
         plural = head.endswith("s") and head not in {"hub", "bus"} and not head.endswith("ss")
         lower_mods = sum(1 for w, _ in mods if w[0].islower() and w.lower() not in _NUMBERS)
         if lower_mods > 2:
             ok = False  # "the multinational professional services firm" says more than we can check
         if not ok or (plural != (count > 1)) or (m.group("det").lower() == "this" and count > 1):
             continue
-        types = _HEADS[head]
+        types = _HEADS[head.lower()]
         kind = "plural" if count > 1 else "description"
         st = sent.start + span_start
         typ = next(iter(sorted(types, key=lambda x: x.value)))
@@ -226,6 +233,25 @@ def _pronouns(sent: Sentence) -> list[Mention]:
             continue
         kind = "possessive" if lw == "its" else "pronoun"
         out.append(_ref(sent.start + m.start(), w, E.COMPANY, kind, _ORGLIKE | _PLACES))
+    return out
+
+
+#: "He joined ...", "where she is a professor": a person named just before
+_PERSON_PRONOUN = re.compile(r"(?<![\w-])(He|She|he|she)(?![\w'’-])")
+_PERSONS = frozenset({E.PERSON})
+#: how far back (in sentences) a personal pronoun looks for the one person it stands for
+_PERSON_WINDOW = 2
+
+
+def _person_pronouns(sent: Sentence) -> list[Mention]:
+    """'He'/'She' opening a sentence, 'he'/'she' opening a clause ("where he is ...")."""
+    out: list[Mention] = []
+    t = sent.text
+    for m in _PERSON_PRONOUN.finditer(t):
+        before = t[: m.start()]
+        if before.strip() and not _IT_SUBJECT.search(before):
+            continue
+        out.append(_ref(sent.start + m.start(), m.group(1), E.PERSON, "person", _PERSONS))
     return out
 
 
@@ -409,6 +435,8 @@ def _choose(m: Mention, k: int, st: _State) -> list[str]:
         return _place(m, st)
     if m.kind in {"pronoun", "possessive"}:
         return _pronoun(m, k, st)
+    if m.kind == "person":
+        return _person(m, k, st)
     if m.kind == "plural":
         return _plural(m, k, st)
     return _description(m, k, st)
@@ -473,6 +501,29 @@ def _pronoun(m: Reference, k: int, st: _State) -> list[str]:
         return []
     eid = subj[0].eid
     return [eid] if st.types[eid] in m.types else []
+
+
+def _person(m: Reference, k: int, st: _State) -> list[str]:
+    """'He'/'she' is the one person named in its sentence before it or, when none is, in the two
+    sentences before; with two people there, the previous sentence's subject if a person, else
+    nothing (gender is not read)."""
+    here = {s.eid for s in st.in_sentence(k) if s.pos < m.start and st.types[s.eid] is E.PERSON}
+    if len(here) == 1:
+        return list(here)
+    if here:
+        return []
+    near = {
+        s.eid
+        for j in range(max(0, k - _PERSON_WINDOW), k)
+        for s in st.in_sentence(j)
+        if st.types[s.eid] is E.PERSON
+    }
+    if len(near) == 1:
+        return list(near)
+    subj = st.subject(k - 1)
+    if len(subj) == 1 and st.types[subj[0].eid] is E.PERSON:
+        return [subj[0].eid]
+    return []
 
 
 def _candidates(m: Reference, k: int, st: _State) -> dict[str, _Seen]:

@@ -266,3 +266,73 @@ def test_the_centre_is_the_centre_named_before(facts: Run) -> None:
         "the Chicago Quantum Exchange."
     )
     assert f.has("Tarnow Center for Photonics", "PART_OF", "Chicago Quantum Exchange")
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "names"),
+    [
+        # a press release capitalises the head of a description of its own organisation
+        (
+            "The Kessler Institute opened a lab in Lyon. The Institute will hire forty engineers.",
+            "The Institute",
+            ["Kessler Institute"],
+        ),
+        # "He" opening a sentence: the one person of the sentences before
+        (
+            "Professor Ada Lindqvist, director of the Kessler Institute, spoke in Lyon. She joined the "
+            "institute in 2019.",
+            "She",
+            ["Ada Lindqvist"],
+        ),
+        # "he" opening a clause inside a sentence
+        (
+            "Dr Tomas Berg spoke in Lyon. He joins Orbion University from Veltra University, where he "
+            "is a professor.",
+            "he",
+            ["Tomas Berg"],
+        ),
+    ],
+)
+def test_capitalised_heads_and_personal_pronouns(text: str, ref: str, names: list[str]) -> None:
+    assert references(text).get(ref, []) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "ref"),
+    [
+        # two people in the sentence before, neither its subject: who is unclear
+        ("The prize went to Dr Ada Lindqvist and Dr Tomas Berg of Orbion University. He thanked them.", "He"),
+        # no person named nearby
+        ("Orbion Quantum builds chips in Lyon. He said the plant will open soon.", "He"),
+        # a person named too long before
+        (
+            "Dr Ada Lindqvist spoke in Lyon. Orbion Quantum builds chips. Veltra Quantum builds lasers. "
+            "The two firms met in Paris. She said the plant will open soon.",
+            "She",
+        ),
+        # "he" inside a word or after a noun is no clause subject
+        ("Dr Tomas Berg praised the shepherd. The prize he won was large.", "he"),
+        # the head of a name, not a description: "the Institute of Physics"
+        ("The Kessler Institute opened a lab. The Institute of Physics will use it.", "The Institute"),
+    ],
+)
+def test_personal_pronouns_and_capitalised_heads_unresolved(text: str, ref: str) -> None:
+    assert ref not in references(text)
+
+
+def test_a_role_through_a_personal_pronoun(facts: Run) -> None:
+    f = facts(
+        "Professor Ada Lindqvist will lead the Kessler Institute from May. Since 2011, she has been a "
+        "professor of physics at Orbion University."
+    )
+    assert f.has("Ada Lindqvist", "AFFILIATED_WITH", "Orbion University"), f.triples()
+    rel = next(r for r in f.kg.relations if f.names[r.target] == "Orbion University")
+    assert any(e.rule == ANTECEDENT_RULE for e in rel.evidence)
+
+
+def test_a_capitalised_head_before_a_role_and_name(facts: Run) -> None:
+    f = facts(
+        "The Kessler Institute named Ada Lindqvist as its director. She takes over from the Institute's "
+        "founding Director Tomas Berg."
+    )
+    assert f.has("Tomas Berg", "AFFILIATED_WITH", "Kessler Institute"), f.triples()
