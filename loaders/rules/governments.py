@@ -161,7 +161,9 @@ def level_mentions(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
         level, place = m.group(1), m.group(2)
         etype = E.CITY if level.lower().endswith(("city", "town", "municipality")) else E.REGION
         entry = _place_entry(place, gaz)
-        if entry is None and not _could_be_place(place, gaz):
+        # "the city of New Haven": after a level, "New" opens a place's name
+        unknown = place[4:] if place.startswith("New ") else place
+        if entry is None and not _could_be_place(unknown, gaz):
             continue
         st = sent.start + m.start()
         long = t[m.start() : m.end()]

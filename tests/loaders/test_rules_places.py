@@ -119,6 +119,17 @@ def test_state_abbreviations_are_regions(facts: Run, text: str, place: str) -> N
 
 
 @pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("The partners include Orbion Systems and the city of New Brockton.", "New Brockton"),
+        ("The grant comes from the State of New Estavia.", "New Estavia"),
+    ],
+)
+def test_levels_of_government_name_new_places(facts: Run, text: str, place: str) -> None:
+    assert facts(text).has_entity(place)
+
+
+@pytest.mark.parametrize(
     ("text", "org"),
     [
         ("The French start-up Veltra Quantum raised money.", "Veltra Quantum"),  # nationality adjective
