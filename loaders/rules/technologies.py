@@ -215,7 +215,7 @@ _MADE_BY = (
 _WORK = (
     r"(?:focus|focuses|focused|focusing|focussed|specializ\w+|specialis\w+|work|works|working|worked|research\w*|"
     r"expertise|finesse|strength|strengths|efforts?|pioneer\w*|leader|excel\w*|experience|know-how|capabilit\w+|"
-    r"activit\w+|programme|program|bets?|betting)"
+    r"activit\w+|programme|program|bets?|betting|knowledge|skills?|competenc\w+)"
 )
 
 
@@ -260,6 +260,14 @@ _NOT_A_MODIFIER = (
 )
 
 
+#: A word that may qualify a possessed technology ("§X§'s first §quantum computer§"), never a
+#: preposition or a verb opening a clause ("§X§'s goal of deploying §quantum sensors§").
+_MODIFIER = (
+    r"(?!(?:of|for|to|in|on|at|by|with|from|into|and|or|but|is|are|was|were|has|have|had|will|would|can|could|"
+    r"involves?|uses?|using|includes?|including|said|says)\b)[\w-]+"
+)
+
+
 #: Focus on a technology; actors (or organisations, for the weaker phrasings) work on it.
 _WORKS_ON_RULES = (
     Rule(
@@ -274,7 +282,7 @@ _WORKS_ON_RULES = (
         _TECH,
     ),
     Rule(
-        re.compile(rf"{ENT}'s?\s+(?:[\w-]+\s+){{0,3}}?{_TECH_LIST}{_NOT_A_MODIFIER}"),
+        re.compile(rf"{ENT}'s?\s+(?:{_MODIFIER}\s+){{0,3}}?{_TECH_LIST}{_NOT_A_MODIFIER}"),
         1,
         2,
         "possessive-technology",
@@ -319,12 +327,14 @@ _AUX = (
 )
 #: Verbs that say an actor makes or advances a technology (not merely uses or funds it).
 _MAKES = (
-    r"(?:develop|develops|developing|developed|build|builds|building|built|make|makes|making|made|produce|produces|"
+    r"(?:co-?)?(?:develop|develops|developing|developed|build|builds|building|built|make|makes|making|made|produce|produces|"
     r"producing|produced|manufactur\w+|design|designs|designing|designed|commerciali[sz]\w+|offer|offers|offering|"
     r"offered|provide|provides|providing|provided|deliver|delivers|delivering|delivered|demonstrat\w+|pursu\w+|"
     r"explor\w+|advanc\w+|exploit\w*|pioneer\w*|sell|sells|selling|sold|research\w*|stud\w+|assembl\w+|"
     r"create|creates|creating|created|(?:take|takes|taking|took)\s+(?:[a-z]+\s+){0,2}?approach(?:es)?\s+to)"
 )
+#: A collection of made things before the technology: "develops a suite of §quantum sensor§ products".
+_COLLECTION = r"(?:(?:suite|range|portfolio|family|line|series|set|variety|generation)\s+of\s+(?:[a-z][\w-]*\s+){0,2}?)?"
 #: A word qualifying the technology ("a", "state-of-the-art", "its own"), never a preposition.
 _QUAL = (
     r"(?!(?:to|for|with|on|in|of|by|from|at|into|and|or|but|as|than|funding|money|access|services?|support|"
@@ -345,7 +355,7 @@ _MAKES_RULES = (
     # "§QuantX§, which produces state-of-the-art §quantum optical atomic clocks§"
     Rule(
         re.compile(
-            rf"({LIST}){_AUX}\s+{_MAKES}\s+(?:{_QUAL}\s+){{0,3}}?(?:(?:based\s+on|built\s+on|using|with|{_USES})\s+(?:\d+\s+)?)?"
+            rf"({LIST}){_AUX}\s+{_MAKES}\s+(?:{_QUAL}\s+){{0,3}}?{_COLLECTION}(?:(?:based\s+on|built\s+on|using|with|{_USES})\s+(?:\d+\s+)?)?"
             rf"{_TECH_LIST}"
         ),
         1,
@@ -526,6 +536,36 @@ _FOCUS_RULES = (
         1,
         2,
         "its-quest",
+        0.7,
+        frozenset(ORGS),
+        _TECH,
+    ),
+    # "§X§'s technique involves building quantum computers using §silicon spin qubits§": the way an
+    # actor builds is its technology
+    Rule(
+        re.compile(
+            rf"{ENT}'s?\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:technique|approach|method|technology|platform|architecture|"
+            rf"design|hardware|processors?|chips?|devices?|systems?|machines?)\s+(?:involves?|uses?|used|rel(?:y|ies)\s+on|"
+            rf"(?:is|are)\s+based\s+on|leverages|harnesses|exploits|employs|combines)\s+"
+            rf"(?:(?:[a-z][\w-]*\s+|§\d+§\s+){{0,5}}?(?:using|with|on)\s+)?(?:[a-z][\w-]*\s+){{0,2}}?{_TECH_LIST}"
+        ),
+        1,
+        2,
+        "technique-uses",
+        0.7,
+        frozenset(ORGS),
+        _TECH,
+    ),
+    # "§X§ has raised £42 million to help fund development of its §silicon-based quantum chips§"
+    Rule(
+        re.compile(
+            rf"{ENT}(?!\s+(?:[a-z]+\s+)?(?:funds|funded|invests|invested|backs|backed|awards|awarded|grants|granted|finances|financed)\b)"
+            rf"(?:[^§.;]|\.(?=\d)){{0,80}}?\b(?:development|commerciali[sz]ation|production|manufactur\w+|"
+            rf"scale-up|scaling)\s+of\s+(?:its|their)\s+(?:own\s+)?(?:[a-z][\w-]*\s+){{0,2}}?{_TECH_LIST}"
+        ),
+        1,
+        2,
+        "develops-its-own",
         0.7,
         frozenset(ORGS),
         _TECH,

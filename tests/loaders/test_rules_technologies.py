@@ -659,3 +659,82 @@ def test_gapped_focus_list_gives_each_its_technology(facts: Run) -> None:
     assert f.has("Veltra University", "WORKS_ON", "quantum communication"), f.triples()
     assert f.has("Orbion Systems", "WORKS_ON", "quantum sensing"), f.triples()
     assert not f.has("Orbion Systems", "WORKS_ON", "quantum computing"), f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "tech"),
+    [
+        # the way an actor builds is its technology
+        (
+            "Orbion Inc.'s technique involves building quantum computers using silicon spin qubits.",
+            "Orbion Inc",
+            "silicon spin qubits",
+        ),
+        (
+            "Kessler Systems' platform is based on trapped-ion qubits.",
+            "Kessler Systems",
+            "trapped-ion qubits",
+        ),
+        (
+            "Orbion Inc.'s processors rely on superconducting qubits.",
+            "Orbion Inc",
+            "superconducting quantum computing",
+        ),
+        # money raised for the development of its own technology
+        (
+            "Orbion Inc. has raised £42 million to help fund development of its silicon-based quantum chips.",
+            "Orbion Inc",
+            "silicon-based quantum chips",
+        ),
+        (
+            "Kessler Systems will spend the money on the commercialisation of its quantum gravimeters.",
+            "Kessler Systems",
+            "quantum gravimeters",
+        ),
+        # a co-developer, and a collection of made things
+        (
+            "Veltra Labs, who will co-develop quantum networking solutions with Orbion Inc., said so.",
+            "Veltra Labs",
+            "quantum networks",
+        ),
+        ("Orbion Inc. is developing a suite of quantum sensor products.", "Orbion Inc", "quantum sensing"),
+        ("Orbion Inc. designs a range of trapped-ion computers.", "Orbion Inc", "trapped-ion computing"),
+        # knowledge in a field
+        (
+            "Kessler University's deep knowledge in quantum photonics helps.",
+            "Kessler University",
+            "quantum photonics",
+        ),
+    ],
+)
+def test_works_on_from_technique_development_and_collections(
+    facts: Run, text: str, actor: str, tech: str
+) -> None:
+    assert facts(text).has(actor, "WORKS_ON", tech)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "tech"),
+    [
+        # a goal or plan of deploying a technology is no focus of the owner's
+        (
+            "The Ruritanian Space Agency's goal of deploying quantum sensors is clear.",
+            "Ruritanian Space Agency",
+            "quantum sensing",
+        ),
+        # the technique's machine is not what the actor is said to work on
+        (
+            "Orbion Inc.'s technique involves building quantum computers using silicon spin qubits.",
+            "Orbion Inc",
+            "quantum computing",
+        ),
+        # a funder of another's development
+        (
+            "Orbion Inc. said Kessler Systems funds the development of its quantum sensors.",
+            "Kessler Systems",
+            "quantum sensing",
+        ),
+    ],
+)
+def test_no_works_on_from_a_goal_a_machine_or_a_funder(facts: Run, text: str, actor: str, tech: str) -> None:
+    assert not facts(text).has(actor, "WORKS_ON", tech)
