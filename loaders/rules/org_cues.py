@@ -25,7 +25,7 @@ from dataclasses import replace
 from qkg.schemas import EntityType
 
 from ..gazetteer import Gazetteer
-from ..patterns import CAPW, KEYWORDS, LEADING_NOISE, NAMEPART, ROLE_WORDS, head_type
+from ..patterns import ACADEMIC_FIELDS, CAPW, KEYWORDS, LEADING_NOISE, NAMEPART, ROLE_WORDS, head_type
 from ..segment import Sentence
 from .mention import Mention
 from .words import alternation, word_list, word_table
@@ -101,10 +101,10 @@ _ONE_OF = re.compile(
     r"(?:\w+\s+)?(?:competitors|rivals|peers|investors|shareholders|backers|partners|customers|suppliers)\b"
 )
 _ROLE_OF = re.compile(
-    rf"(?<![\w-])({_NAME})(?:['’]s?\s+(?:co-?founder|founder|CEO|CTO|CFO|COO|chief\s+(?:executive|technology|scientific|"
-    rf"operating|financial|commercial)(?:\s+officer)?|chair(?:man|woman|person)?|president|board|shares|stock|"
+    rf"(?<![\w-])({_NAME})(?:['’]s?\s+(?:co-?founder|founder|CEO|CTO|CFO|COO|CIO|CSO|CMO|CRO|CQO|chief\s+(?:executive|technology|scientific|"
+    rf"operating|financial|commercial|information|science|marketing|revenue|quantum)(?:\s+officer)?|chair(?:man|woman|person)?|president|board|shares|stock|"
     rf"spokes(?:person|man|woman)|managing\s+director)"
-    rf"|\s+(?:CEO|CTO|CFO|COO|[Cc]o-?founder|[Ff]ounder|[Cc]hairman|[Cc]hairwoman|[Cc]hief\s+[Ee]xecutive(?:\s+[Oo]fficer)?)\s+{NAMEPART})\b"
+    rf"|\s+(?:CEO|CTO|CFO|COO|CIO|CSO|CQO|[Cc]o-?founder|[Ff]ounder|[Cc]hairman|[Cc]hairwoman|[Cc]hief\s+[Ee]xecutive(?:\s+[Oo]fficer)?)\s+{NAMEPART})\b"
 )
 #: A name owning business relations: "Orbion's four historical shareholders", "Orbion's rivals".
 _OWNS_PEERS = re.compile(
@@ -178,6 +178,8 @@ _PROJECT = re.compile(
 )
 _ROLE = re.compile(rf"(?i:{ROLE_WORDS})")
 _NOT_ORG_CAPS = word_list("not_org_caps")
+#: Fields that name a minister's or secretary's portfolio ("Science Minister", "Technology Secretary").
+_PORTFOLIOS = word_list("collocated") | ACADEMIC_FIELDS
 _PLACES = frozenset({E.CITY, E.REGION, E.COUNTRY})
 #: Words of a sentence (its tokens), for cheap set-intersection gates before each phrasing.
 _TOKEN = re.compile(r"[A-Za-z][\w-]*")
@@ -195,6 +197,11 @@ _ROLE_GATE = frozenset(
         "CTO",
         "CFO",
         "COO",
+        "CIO",
+        "CSO",
+        "CMO",
+        "CRO",
+        "CQO",
         "founder",
         "co-founder",
         "Founder",
@@ -437,6 +444,8 @@ def _trim(t: str, s: int, e: int) -> tuple[int, int] | None:
     for i, w in enumerate(words):
         if _ROLE.fullmatch(w.group()):
             words = words[:i]
+            if all(x.group().lower() in _PORTFOLIOS for x in words):
+                return None  # "Science Minister Ada Lin announced": a portfolio, not an organisation
             break
     while words and words[-1].group().lower().strip(".,") in LEADING_NOISE:
         words.pop()

@@ -512,3 +512,30 @@ def test_names_by_their_head_word(facts: Run, text: str, name: str, etype: str) 
 )
 def test_role_qualifiers_and_investor_kinds_are_no_names(facts: Run, text: str, fragment: str) -> None:
     assert not [n for n in _types(facts(text)) if n.startswith(fragment)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Brightwave raises $5 million for quantum sensors.", "Brightwave"),
+        ("Veltra Quantum develops trapped-ion computers.", "Veltra Quantum"),
+        ("Orbion specialises in quantum error correction.", "Orbion"),
+        ("Last year Kessler Photonics partners with Orbion Inc. on a sensor.", "Kessler Photonics"),
+        ("Brightwave's CIO Ada Lin said the event is big.", "Brightwave"),
+        ("Orbion's chief information officer Ada Lin spoke.", "Orbion"),
+    ],
+)
+def test_subjects_of_present_tense_verbs_and_officers(facts: Run, text: str, name: str) -> None:
+    assert name in _types(facts(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Science Minister Ada Lin announces the winners of the competition.",
+        "Technology Secretary Ada Lin announced a fund.",
+        "She develops software for the lab.",
+    ],
+)
+def test_a_portfolio_or_a_pronoun_before_the_verb_is_no_organisation(facts: Run, text: str) -> None:
+    assert not [n for n, t in _types(facts(text)).items() if t == "Company"]
