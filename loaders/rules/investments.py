@@ -147,7 +147,8 @@ _INVEST_RULES = (
     ),
     Rule(
         re.compile(
-            rf"{ENT}\s+[^§]{{0,50}}?\b(?:acquire|acquired|acquires|take|took|takes|taking|buy|bought)\s+an?\s+(?:\w+\s+)?stake\s+in\s+{ENT}"
+            rf"{ENT}\s+[^§]{{0,50}}?\b(?:acquire|acquired|acquires|take|took|takes|taking|buy|bought|holds|held|hold|owns|owned|own)"
+            rf"\s+an?\s+(?:[\w-]+\s+){{0,2}}?stake\s+in\s+{ENT}"
         ),
         1,
         2,
@@ -240,8 +241,12 @@ _INVEST_RULES = (
     # "Kessler co-led a $450 million round for Orbion", "X joined the Series B of Y"
     Rule(
         re.compile(
-            rf"({LIST})\s+(?:(?:has|have|had|also|recently|jointly)\s+)*(?:co-led|led|headed|anchored|joined|participated\s+in|took\s+part\s+in)\s+"
-            rf"(?:an?|the|its)\s+(?:[^§.;]|\.(?=\d)){{0,40}}?\b(?:round|raise|financing|Series\s+[A-H]\d?)\s+(?:for|in|of|into)\s+(?:the\s+)?{ENT}"
+            rf"({LIST})(?:,\s+(?:for\s+example|for\s+instance|in\s+turn|meanwhile|too),)?\s+(?:(?:has|have|had|also|recently|jointly)\s+)*"
+            r"(?:co-led|led|headed|anchored|joined|participated\s+in|took\s+part\s+in|backed|supported|co-financed|co-funded)\s+"
+            rf"(?:an?|the|its)\s+(?:[^§.;]|\.(?=\d)){{0,40}}?\b(?:round|raise|financing|Series\s+[A-H]\d?)"
+            # "a $33m series B round in May 2022 for Classiq"
+            r"(?:\s+(?:in|on)\s+(?:early\s+|late\s+)?[A-Z][a-z]+(?:\s+\d{1,2})?(?:,?\s+\d{4})?|\s+in\s+\d{4})?"
+            rf"\s+(?:for|in|of|into)\s+(?:the\s+)?{ENT}"
         ),
         1,
         2,
@@ -348,6 +353,19 @@ _INVEST_RULES = (
         frozenset(ORGS | PLACES | {E.PROGRAM}),
         frozenset(ACTORS),
     ),
+    # "Orbion, a firm in which Kessler holds a majority stake": the owner of the stake invests
+    Rule(
+        re.compile(
+            rf"{ENT},\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?(?:company|firm|start-?up|business|venture|group)\s+"
+            rf"(?:in\s+which|of\s+which)\s+(?:the\s+)?{ENT}\s+(?:(?:now|still|also|already)\s+)?"
+            r"(?:holds|held|owns|owned|has|had|took|acquired)\s+an?\s+(?:[\w-]+\s+){0,2}?stake\b"
+        ),
+        2,
+        1,
+        "funding-stake",
+        0.8,
+        frozenset(ACTORS),
+    ),
     # "Samsung's venture arm invested in Orbion": the parent stands for its investment arm
     Rule(
         re.compile(
@@ -405,7 +423,7 @@ _ANNOUNCE = re.compile(
     rf"{ENT}{_APPOSITION}\s+(?:(?:has|have|had|also|just|recently|now|today|officially|successfully|finally|"
     rf"this\s+(?:week|month|year)|last\s+(?:week|month))\s+)*"
     rf"(?:raised|raises|closed|closes|completed|completes|secured|secures|picked\s+up|picks\s+up|landed|lands|"
-    rf"announced\s+(?:today\s+)?(?=an?\s|its\s)|"
+    rf"announced\s+(?:today\s+)?(?=an?\s|its\s|new\s|fresh\s)|"
     rf"bagged|bags|nabbed|attracted|attracts|obtained|received|receives|won|wins|banked|collected|collects|"
     rf"pulled\s+in|pulls\s+in|brought\s+in|brings\s+in|took\s+in|netted|nets|garnered|garners|snagged|scored|scores)\b"
     rf"[^§.;]{{0,60}}?{_ROUND_WORD}"
@@ -472,13 +490,20 @@ _POOL_IN = re.compile(
 _NOUN_LIST = re.compile(rf"\b{_INVESTOR_NOUN}\s+(?:the\s+)?({LIST})", re.I)
 #: "X led the round", "X and Y also participated", "with Y and Z also participating"
 _AFTER = re.compile(
-    rf"({LIST})\s+(?:(?:have|has|had|also|all|both|each|will|would|again|too|as\s+well)\s+)*"
+    rf"({LIST})(?:\s+and\s+others|,?\s+among\s+others,?)?\s+(?:(?:have|has|had|also|all|both|each|will|would|again|too|as\s+well)\s+)*"
     rf"(?:(?:co-)?led|co-led|headed|anchored|participated|participating|took\s+part|taking\s+part|joined|joining|"
     rf"returned|returning|invested|investing|contributed|contributing|chipped\s+in|followed\s+on)\b"
     r"(?!\s+(?:in|into)\s+(?:the\s+)?§)"
 )
 
 
+#: "..., with §X§ (unit) among the participants", "to include §X§ as an investor in the round"
+_AMONG_INVESTORS = re.compile(
+    rf"\b(?:with|include|includes|included|including|adding|added)\s+({LIST})(?:\s+(?:unit|arm|fund))?\s+"
+    r"(?:among|as)\s+(?:(?:one\s+of\s+)?the\s+|an?\s+)?(?:new\s+|other\s+|key\s+|strategic\s+|lead\s+)?"
+    rf"{_INVESTOR_NOUN}\b"
+)
+_ANNOUNCED_FOR = re.compile(rf"[^§.;]{{0,60}}?\bfor\s+(?:the\s+)?{ENT}")
 _GRANT_WORD = re.compile(r"\b(?:grants?|award|funding)\b")
 
 
@@ -494,7 +519,12 @@ def _round_recipient(v: SentView) -> tuple[str, int] | None:
             or (v.type(x.group(1)) is E.CLUSTER and _GRANT_WORD.search(x.group(0)))
         ]
         if found:
-            return v.id(found[-1].group(1)), found[-1].end()
+            x = found[-1]
+            # "§Owner§ announced a $600m equity raising for §R§": the announcer speaks for the recipient
+            other = _ANNOUNCED_FOR.match(v.masked, x.end()) if "announced" in x.group(0) else None
+            if other is not None and v.type(other.group(1)) in RECIPIENTS:
+                return v.id(other.group(1)), other.end()
+            return v.id(x.group(1)), x.end()
     for x in _POOL_OPEN.finditer(v.masked):
         i = int(x.group(1))
         if v.type(i) in _FUNDED | {E.PROGRAM}:
@@ -517,6 +547,8 @@ def _investor_lists(m: str) -> Iterator[str]:
     for x in _PUT_IN.finditer(m):
         yield x.group(1)
     for x in _POOL_IN.finditer(m):
+        yield x.group(1)
+    for x in _AMONG_INVESTORS.finditer(m):
         yield x.group(1)
 
 
@@ -547,6 +579,8 @@ def _described_recipient(views: Sequence[SentView], k: int) -> str | None:
     return None
 
 
+#: A bulleted item long enough to be a sentence ("• §X§ announced ..."), not a one-name line.
+_NEWS_BULLET = re.compile(r"^\s*[•·▪◦‣]\s*[^\n]{80}")
 #: "§X§ contributed for the first time, along with §Y§": a verb of putting money into the round on stage.
 _JOINED_ROUND = re.compile(r"§\d+§\s+(?:also\s+)?(?:contributed|chipped\s+in|co-invested)\b")
 
@@ -567,6 +601,8 @@ def round_facts(views: Sequence[SentView], window: int = 5) -> list[tuple[int, F
     for k, v in enumerate(views):
         m = v.masked
         low = m.lower()
+        if recipient is not None and _NEWS_BULLET.match(m):
+            recipient = None  # a bulleted news item is a story of its own: no round carries into it
         if "§" not in m and not (recipient is None and _DESCRIBED_OPENER.search(m)):
             continue
         if not gate(low, ROUND_GATE) and not gate(

@@ -469,6 +469,67 @@ def test_a_hub_named_in_passing_opens_no_grant(facts: Run) -> None:
     assert not f.has("Norland", "INVESTS_IN", "Kessler Quantum Hub"), f.triples()
 
 
+@pytest.mark.parametrize(
+    ("text", "investors", "recipient"),
+    [
+        # a list of participants with an aside, and a round date before its recipient
+        (
+            "Sanko Electric, Tarvel Bank and Hanbit Telecom, for example, took part in a $33m series B funding "
+            "round in May 2022 for Orbion Quantum.",
+            ["Sanko Electric", "Tarvel Bank", "Hanbit Telecom"],
+            "Orbion Quantum",
+        ),
+        (
+            "Sanko Electric and Hanbit Telecom backed a $10m series B round of Orbion Quantum in March.",
+            ["Sanko Electric", "Hanbit Telecom"],
+            "Orbion Quantum",
+        ),
+        # participants named with "among" and "as an investor"
+        (
+            "Orbion Quantum announced a $1 billion Series E funding round, with Kessler Ventures among the "
+            "participants.",
+            ["Kessler Ventures"],
+            "Orbion Quantum",
+        ),
+        (
+            "Orbion Quantum closed a $230 million funding round. It expanded the round to include Kessler "
+            "Ventures as an investor.",
+            ["Kessler Ventures"],
+            "Orbion Quantum",
+        ),
+        # the owner announces the raise for the company it owns; others join
+        (
+            "Orbion Quantum majority owner Sanko Electric announced a $600 million equity raising for Orbion "
+            "Quantum, with Kessler Ventures and others joining a list of existing investors.",
+            ["Kessler Ventures"],
+            "Orbion Quantum",
+        ),
+        # a stake held in a company described in apposition
+        (
+            "The deal is about Orbion Quantum, a firm in which Sanko Electric holds a majority stake.",
+            ["Sanko Electric"],
+            "Orbion Quantum",
+        ),
+    ],
+)
+def test_participants_in_more_round_phrasings(
+    facts: Run, text: str, investors: list[str], recipient: str
+) -> None:
+    f = facts(text)
+    for investor in investors:
+        assert f.has(investor, "INVESTS_IN", recipient), f.triples()
+
+
+def test_a_bulleted_news_item_starts_its_own_story(facts: Run) -> None:
+    f = facts(
+        "This week in funding:\n"
+        "• Orbion Quantum announced a $600 million equity raising, with Sanko Electric among the investors.\n"
+        "• Veltra Systems of Lyon announced fresh money this month for its lab, led by Kessler Ventures as usual.\n"
+    )
+    assert f.has("Sanko Electric", "INVESTS_IN", "Orbion Quantum"), f.triples()
+    assert not f.has("Kessler Ventures", "INVESTS_IN", "Orbion Quantum"), f.triples()
+
+
 def test_receiving_support_without_money_is_no_investment(facts: Run) -> None:
     f = facts("Orbion Quantum will receive support from Kessler University researchers.")
     assert not [t for t in f.triples() if t[1] == "INVESTS_IN"], f.triples()
