@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from qkg.schemas import EntityType, RelationType
 
 from ..context import ENT, ORGS, PLACES, Fact, SentView, ids_in
-from .people import ROLE, SERVED_VERB
+from .people import PERSON_ROLES, ROLE, SERVED_VERB
 from .rule import f as _f
 from .rule import gate
 
@@ -157,8 +157,57 @@ def _founders_and_heads(v: SentView, m: str) -> Iterator[Fact]:
             yield _f(v, p, R.AFFILIATED_WITH, o, "headed-by-front", 0.7)
 
 
+_TITLE = r"(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?|Professor|Sir|Dame)"
+#: "§hub§ (§alias§), led by: Professor §p§, §u§ and Professor §q§, §w§": each leader with the
+#: organisation written after their name.
+_LED_BY_PAIRS = re.compile(
+    r"§(\d+)§(?:\s*\(§\d+§\))?,?\s+(?:(?:is|was|are|were|will|be|been|jointly)\s+)*(?:co-)?(?:led|headed|directed)\s+by:?\s+"
+    rf"((?:{_TITLE}\s+)?§\d+§(?:(?:,\s+|,?\s+and\s+)(?:the\s+)?(?:{_TITLE}\s+)?§\d+§)*)"
+)
+#: what a person leads when the text names them with their organisation
+_PERSON_LED = frozenset({E.CLUSTER, E.PROGRAM, E.RESEARCH_INSTITUTE, E.GOVERNMENT_BODY})
+
+
+def _led_by_pairs(v: SentView, m: str) -> Iterator[Fact]:
+    for x in _LED_BY_PAIRS.finditer(m):
+        b = int(x.group(1))
+        if v.type(b) not in _PERSON_LED:
+            continue
+        leader: int | None = None
+        for y in re.finditer(r"(,\s+)?(?:the\s+)?(?:\S+\s+)?§(\d+)§", x.group(2)):
+            i = int(y.group(2))
+            if v.type(i) is E.PERSON:
+                leader = i
+                yield _f(v, i, R.LEADS, b, "led-by-person-org", 0.8)
+            elif leader is not None and y.group(1) and v.type(i) in ORGS:
+                yield _f(v, leader, R.AFFILIATED_WITH, i, "led-by-person-org", 0.7)
+                leader = None
+            else:
+                leader = None
+
+
+#: "§a§, §b§ and §c§, academicians at the §o§": people listed before a plural role and its place.
+_LISTED_ROLES = re.compile(
+    r"((?:§\d+§,\s+)*§\d+§,?\s+and\s+§\d+§),\s+(?:(?:all|both|the|two|three|four)\s+)?(?:[\w-]+\s+){0,2}?"
+    rf"(?i:{PERSON_ROLES})(?:\s+(?:of|in|for)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)??\s+(?:at|of|from|with|in)\s+(?:the\s+)?§(\d+)§"
+)
+
+
+def _listed_roles(v: SentView, m: str) -> Iterator[Fact]:
+    for x in _LISTED_ROLES.finditer(m):
+        o = int(x.group(2))
+        people = ids_in(x.group(1))
+        if v.type(o) in ORGS and all(v.type(p) is E.PERSON for p in people):
+            for p in people:
+                yield _f(v, p, R.AFFILIATED_WITH, o, "listed-roles", 0.7)
+
+
 def affiliation_facts(v: SentView, m: str) -> Iterator[Fact]:
     yield from _founders_and_heads(v, m)
+    if " and " in m:
+        yield from _listed_roles(v, m)
+    if "led by" in m or "headed by" in m or "directed by" in m:
+        yield from _led_by_pairs(v, m)
     persons = v.indices(lambda t: t is E.PERSON)
     quoted = {int(x.group(1)) for x in _SAID_ROLE.finditer(m)}
     # a technology in a role is its field: "§p§, innovation lead for §quantum tech§ at §o§"

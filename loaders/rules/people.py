@@ -17,8 +17,17 @@ from ..gazetteer import Gazetteer
 from ..patterns import CAPW, KEYWORDS, LEADING_NOISE, NAMEPART, PARTICLE, ROLE_WORDS, TITLES
 from ..segment import Sentence
 from .mention import Mention
+from .words import word_list
 
-__all__ = ["NAME", "ROLE", "SERVED_VERB", "demonym_mentions", "person_mentions", "surname_mentions"]
+__all__ = [
+    "NAME",
+    "PERSON_ROLES",
+    "ROLE",
+    "SERVED_VERB",
+    "demonym_mentions",
+    "person_mentions",
+    "surname_mentions",
+]
 
 E = EntityType
 R = RelationType
@@ -85,6 +94,19 @@ _PERSON_ROLE_OF = re.compile(
 )
 
 
+#: Plural roles only people hold ("partners", "leaders" and "members" may be organisations).
+PERSON_ROLES = (
+    r"(?:professors|academicians|researchers|scientists|physicists|engineers|founders|co-founders|cofounders|"
+    r"directors|co-directors|fellows|lecturers|ministers|deans|principal\s+investigators)"
+)
+#: "Guo Wei, Du Lan and Pan Jie, academicians at ...": people listed before a plural role.
+_LISTED_BEFORE_ROLES = re.compile(
+    rf"((?:{NAME},\s+)*{NAME},?\s+and\s+{NAME}),\s+(?:(?:all|both|the|two|three|four)\s+)?(?:[\w-]+\s+){{0,2}}?"
+    rf"{PERSON_ROLES}\b"
+)
+_LIST_NAME = re.compile(rf"(?:^|,\s+|\s+and\s+)({NAME})")
+
+
 #: "founders Chris Berg and Tom Lind", "co-founders A and B".
 _FOUNDERS = re.compile(rf"\b(?i:founders|co-founders|cofounders)\s+({NAME})\s+and\s+({NAME})")
 
@@ -98,6 +120,19 @@ _CHARGE_BY = r"(?:chaired|headed|co-chaired|directed|co-founded|founded)"
 _PERSON_BY = re.compile(
     rf"\b(?:{_CHARGE_BY}\s+by\s+(?:(?:its|the|their)\s+)?(?:(?i:{_ROLE_ANY})\s+)*"
     rf"|(?:led|run|coordinated|managed)\s+by\s+(?:(?:its|the|their)\s+)?(?:(?i:{_ROLE_ANY})\s+)+)({NAME})"
+)
+
+
+#: Bodies that people lead, as a description after a fronted "Led by ...," (a round or a deal
+#: is led by investors, so it is not among them).
+_LED_BODY = (
+    r"(?:institute|centre|center|hub|lab|laboratory|programme|program|project|initiative|consortium|team|"
+    r"group|network|council|committee|board|mission|taskforce|task\s+force|school|department|facility|effort|study)"
+)
+#: "Led by Ada Lin and Tom Berg, the institute is ...": plain names leading a body named next.
+_LED_BY_FRONT = re.compile(
+    rf"^\s*(?:Led|Co-led|Headed|Directed|Chaired|Co-chaired|Run)\s+(?:jointly\s+)?by\s+(?:{TITLES}\s+)?({NAME})"
+    rf"(?:,?\s+and\s+(?:{TITLES}\s+)?({NAME}))?,\s+(?:the|this|our|its)\s+(?:new\s+|newly\s+\w+\s+)?{_LED_BODY}\b"
 )
 
 
@@ -194,6 +229,21 @@ _INITIAL = re.compile(r"[A-Z](?:\.|\s+[A-Z]\b)")
 _NOT_FIRST = frozenset({"Member", "Members", "Board", "Council", "Committee", "Secretary", "Minister"})
 
 
+_COMPANY_FINALS = frozenset(word_list("company_finals"))
+
+
+def _company_like(name: str) -> bool:
+    """ "Alpha Partners", "Orbion Capital": a last word that makes a name a company."""
+    return name.split()[-1].lower().strip(".,") in _COMPANY_FINALS
+
+
+def _add_listed(out: list[Mention], sent: Sentence, offset: int, name: str) -> None:
+    """One name of a list (its offset in the sentence), checked like any other."""
+    m = re.compile(re.escape(name)).match(sent.text, offset)
+    if m is not None:
+        _add_person(out, sent, m, 0)
+
+
 def _add_person(
     out: list[Mention], sent: Sentence, m: re.Match[str], group: int, rule: str = "person"
 ) -> None:
@@ -277,6 +327,14 @@ _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str], bool], ...] = (
 )
 
 
+_PLURAL_ROLE = re.compile(rf"(?i:{PERSON_ROLES})\b")
+
+
+def _has_plural_role(t: str) -> bool:
+    """Whether a role only people hold occurs in the plural ("academicians", "professors")."""
+    return _PLURAL_ROLE.search(t) is not None
+
+
 def _role_positions(t: str) -> list[int]:
     return [w.start() for w in _WORDS.finditer(t) if w.group().lower() in _ROLE_FIRST]
 
@@ -319,6 +377,15 @@ def person_mentions(sent: Sentence) -> list[Mention]:
                     while (nxt := _AND_OFFICER.match(t, end)) is not None:
                         _add_person(out, sent, nxt, 1)
                         end = nxt.end()
+    if t.lstrip().startswith(("Led ", "Co-led ", "Headed ", "Directed ", "Chaired ", "Co-chaired ", "Run ")):
+        for m in _LED_BY_FRONT.finditer(t):
+            for g in (1, 2):
+                if m.group(g) and not _company_like(m.group(g)):
+                    _add_person(out, sent, m, g)
+    if " and " in t and _has_plural_role(t):
+        for m in _LISTED_BEFORE_ROLES.finditer(t):
+            for y in _LIST_NAME.finditer(m.group(1)):
+                _add_listed(out, sent, m.start(1) + y.start(1), y.group(1))
     if "ounders" in t:
         for m in _FOUNDERS.finditer(t):
             _add_person(out, sent, m, 1)

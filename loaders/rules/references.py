@@ -175,13 +175,21 @@ def _ref(
     )
 
 
+#: A fronted participle or prepositional phrase closed by a comma: what follows it is the
+#: subject ("Led by Ada Lin and Tom Berg, the institute will ..."), not an apposition.
+_FRONTED = re.compile(
+    r"^\s*(?:[A-Z][a-z]+ed|Co-led|Led|Run|Built|Set\s+up|Founded|Based|Launched|Since|In|With|After|Following|Under)\b"
+    r"[^,;]*,\s*$"
+)
+
+
 def _descriptions(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
     """'the French start-up', 'the Lyon-based firm', 'the two companies', 'both firms'."""
     out: list[Mention] = []
     t = sent.text
     for m in _DESC.finditer(t):
         head = m.group("head")
-        if re.search(r"[,(]\s*$", t[: m.start()]):
+        if re.search(r"[,(]\s*$", t[: m.start()]) and not _FRONTED.match(t[: m.start()]):
             continue  # an apposition ("Orbion, the French start-up,") restates the name beside it
         mods = [(x.group(), m.start("mods") + x.end()) for x in re.finditer(r"\S+", m.group("mods"))]
         nationality: str | None = None

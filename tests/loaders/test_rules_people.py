@@ -666,3 +666,78 @@ def test_a_place_before_a_role_is_where_the_role_is(facts: Run) -> None:
 def test_a_customer_of_an_organisation_holds_no_role(facts: Run) -> None:
     f = facts("Ada Lindqvist was Orbion Quantum's first customer in Lyon.")
     assert not any(t in {"AFFILIATED_WITH", "LEADS"} for _, t, _ in f.triples())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Orbion Quantum Institute will recruit eight faculty. Led by Steven Kardell and Mack Virna, the "
+        "institute is designed to strengthen research at Orbion University.",
+        "The Orbion Quantum Institute opened in May. Headed by Professor Steven Kardell and Mack Virna, the "
+        "institute will hire forty researchers.",
+    ],
+)
+def test_fronted_led_by_plain_names_leads_the_body_described_next(facts: Run, text: str) -> None:
+    f = facts(text)
+    for person in ("Steven Kardell", "Mack Virna"):
+        assert f.has(person, "LEADS", "Orbion Quantum Institute"), f.triples()
+
+
+def test_fronted_led_by_investors_names_no_person(facts: Run) -> None:
+    f = facts(
+        "Orbion Quantum raised $20m. Led by Alpha Partners and Beta Capital, the round will fund hiring."
+    )
+    assert not [e for e in f.kg.entities if e.type.value == "Person"]
+    g = facts("Led by Steven Kardell and Mack Virna, the round will fund hiring at Orbion Quantum.")
+    assert not [e for e in g.kg.entities if e.type.value == "Person"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- The Orbion Sensing Hub (Q-OSH), led by: Professor Ada McKendry, Orbion University and Professor "
+        "Tomas Berg, Veltra University. It will receive £10 million.",
+        "The Orbion Sensing Hub is led by Professor Ada McKendry, Orbion University, and Professor Tomas Berg, "
+        "Veltra University.",
+    ],
+)
+def test_leaders_listed_with_their_organisations(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert f.has("Ada McKendry", "LEADS", "Orbion Sensing Hub"), f.triples()
+    assert f.has("Tomas Berg", "LEADS", "Orbion Sensing Hub"), f.triples()
+    assert f.has("Ada McKendry", "AFFILIATED_WITH", "Orbion University"), f.triples()
+    assert f.has("Tomas Berg", "AFFILIATED_WITH", "Veltra University"), f.triples()
+    assert not f.has("Ada McKendry", "AFFILIATED_WITH", "Veltra University")
+
+
+@pytest.mark.parametrize(
+    ("text", "people", "org"),
+    [
+        (
+            "Three of the top scientists, namely Guo Wenhai, Du Lanfeng and Pan Jiewei, academicians at the "
+            "Orbion Academy of Sciences, work at the university.",
+            ["Guo Wenhai", "Du Lanfeng", "Pan Jiewei"],
+            "Orbion Academy of Sciences",
+        ),
+        (
+            "Ada Lindqvist and Tomas Berg, both professors of physics at Orbion University, won the prize.",
+            ["Ada Lindqvist", "Tomas Berg"],
+            "Orbion University",
+        ),
+        (
+            "Ada Lindqvist and Tomas Berg, co-founders of Orbion Quantum, won the prize.",
+            ["Ada Lindqvist", "Tomas Berg"],
+            "Orbion Quantum",
+        ),
+    ],
+)
+def test_people_listed_before_a_plural_role(facts: Run, text: str, people: list[str], org: str) -> None:
+    f = facts(text)
+    for person in people:
+        assert f.has(person, "AFFILIATED_WITH", org), f.triples()
+
+
+def test_organisations_listed_as_partners_are_not_people(facts: Run) -> None:
+    f = facts("Orbion Quantum and Veltra Systems, partners of the Kessler Institute, signed a deal.")
+    assert not [e for e in f.kg.entities if e.type.value == "Person"]
+    assert not any(t == "AFFILIATED_WITH" for _, t, _ in f.triples())
