@@ -411,6 +411,12 @@ def _listed_members(v: SentView, m: str) -> Iterator[Fact]:
             yield from _part(v, a, int(x.group(1)), "group-of-listed", 0.8, _GROUP_TYPES)
 
 
+#: "The §a§ network forms part of the government's §b§", "§a§ will form an integral part of §b§".
+_FORMS_PART = re.compile(
+    rf"{ENT}(?:\s+(?:network|consortium|alliance|hub|hubs|programme|program|project|initiative|centre|center))?\s+"
+    r"(?:(?:now|also|will|would|already)\s+)*(?:forms|formed|form|forming)\s+(?:an?\s+)?(?:(?:integral|key|central|core|major|important)\s+)?"
+    rf"part\s+of\s+(?:the\s+)?(?:(?:§\d+§|government|country|state|region|nation)['’]s?\s+)?{ENT}"
+)
 _PART_OF_APPOSED = re.compile(rf"{ENT},\s+(?:now\s+)?part\s+of\s+(?:the\s+)?{ENT}")
 _JOINS = re.compile(
     rf"({LIST})\s+(?:has\s+|have\s+|had\s+)?(?:joins|joined|join|to\s+join|will\s+join)\s+(?:the\s+)?{ENT}"
@@ -436,6 +442,8 @@ def membership_facts(v: SentView, m: str) -> Iterator[Fact]:
     yield from _listed_members(v, m)
     for x in _PART_OF_APPOSED.finditer(m):
         yield from _part(v, int(x.group(1)), int(x.group(2)), "part-of-apposed", 0.8)
+    for x in _FORMS_PART.finditer(m) if "form" in m else ():
+        yield from _part(v, int(x.group(1)), int(x.group(2)), "forms-part-of", 0.8)
     yield from _structure_facts(v, m)
     for x in _JOINS.finditer(m):
         b = int(x.group(2))
@@ -577,6 +585,19 @@ _LEADS = re.compile(
 )
 
 
+#: "The Commission has chosen research institute §a§ to lead its §b§", "§a§ was selected to coordinate the §b§".
+_CHOSEN_TO_LEAD = re.compile(
+    r"\b(?:chosen|chose|selected|selects|select|picked|tapped|appointed|named|designated|commissioned|mandated)\s+"
+    rf"(?:(?:the|its|their)\s+)?(?:(?!to\b)[\w-]+\s+){{0,3}}?({LIST})\s+"
+    r"(?:as\s+(?:the\s+)?(?:lead|leader|coordinator)\s+(?:of|for)|to\s+(?:lead|head|coordinate|run|chair|steer|spearhead|manage|direct))\s+"
+    rf"(?:the\s+|its\s+|their\s+)?(?:(?!by\b)[\w-]+\s+){{0,2}}?{ENT}"
+    rf"|({LIST})\s+(?:(?:has|have|had|was|were|is|are|been|be|will|also)\s+)+"
+    r"(?:chosen|selected|picked|tapped|appointed|named|designated|commissioned|mandated)\s+"
+    r"(?:as\s+(?:the\s+)?(?:lead|leader|coordinator)\s+(?:of|for)|to\s+(?:lead|head|coordinate|run|chair|steer|spearhead|manage|direct))\s+"
+    rf"(?:the\s+|its\s+|their\s+)?(?:(?!by\b)[\w-]+\s+){{0,2}}?{ENT}"
+)
+
+
 def leadership_facts(v: SentView, m: str, recent_program: str | None) -> Iterator[Fact]:
     for x in _LEADS.finditer(m):
         # "§A§ and §B§ are leading the §X§": every coordinated subject leads
@@ -591,6 +612,11 @@ def leadership_facts(v: SentView, m: str, recent_program: str | None) -> Iterato
             if _may_lead(v, a, b):
                 yield _f(v, a, R.LEADS, b, "leads", 0.8)
     yield from _passive_leads(v, m)
+    for x in _CHOSEN_TO_LEAD.finditer(m):
+        b = int(x.group(2) or x.group(4))
+        for a in ids_in(x.group(1) or x.group(3)):
+            if v.type(a) is not E.PERSON and _may_lead(v, a, b):
+                yield _f(v, a, R.LEADS, b, "chosen-to-lead", 0.8)
     if recent_program is not None:
         this = _THIS_LED_BY.match(m)
         if this:

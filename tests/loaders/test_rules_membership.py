@@ -237,6 +237,38 @@ def test_coordinated_leaders_all_lead(facts: Run, text: str) -> None:
         assert f.has(leader, "LEADS", "Quantum Valley Initiative"), f.triples()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ministry of Science has chosen Nordic research institute Kessler Institute to lead its Quantum "
+        "Valley Initiative.",
+        "The Kessler Institute has been selected to coordinate the Quantum Valley Initiative.",
+        "The Ministry of Science named the Kessler Institute as the coordinator of the Quantum Valley Initiative.",
+    ],
+)
+def test_chosen_to_lead(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert f.has("Kessler Institute", "LEADS", "Quantum Valley Initiative"), f.triples()
+    assert not f.has("Ministry of Science", "LEADS", "Quantum Valley Initiative"), f.triples()
+
+
+def test_chosen_to_join_is_no_leadership(facts: Run) -> None:
+    f = facts("The Kessler Institute has been selected to join the Quantum Valley Initiative.")
+    assert not f.has("Kessler Institute", "LEADS", "Quantum Valley Initiative"), f.triples()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Orbion Quantum Network forms part of the government's National Quantum Programme.",
+        "The Orbion Quantum Network will form an integral part of the National Quantum Programme.",
+    ],
+)
+def test_forms_part_of(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert f.has("Orbion Quantum Network", "PART_OF", "National Quantum Programme"), f.triples()
+
+
 def test_a_fronted_place_does_not_lead_with_the_organisations(facts: Run) -> None:
     f = facts("In Lyon, Orbion University and the Kessler Institute lead the Quantum Valley Initiative.")
     assert f.has("Kessler Institute", "LEADS", "Quantum Valley Initiative"), f.triples()
