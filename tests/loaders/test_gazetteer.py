@@ -24,6 +24,12 @@ def names(text: str) -> list[str]:
         ),
         ("signed in Washington, DC, on Monday", ["Washington DC"]),
         ("Technion – Israel Institute of Technology", ["Technion – Israel Institute of Technology"]),
+        # every US state and Canadian province, as "City, State" datelines and addresses name them
+        ("offices in Raleigh, North Carolina and Halifax, Nova Scotia", ["North Carolina", "Nova Scotia"]),
+        ("NATO's innovation arm", ["NATO"]),
+        # the singular spelling the press uses
+        ("Alpine Quantum Technology in Innsbruck", ["Alpine Quantum Technologies", "Innsbruck"]),
+        ("the University of Illinois at Urbana-Champaign", ["University of Illinois Urbana-Champaign"]),
     ],
 )
 def test_matches(text: str, expected: list[str]) -> None:
