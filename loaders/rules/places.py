@@ -29,6 +29,9 @@ R = RelationType
 
 GATE = (
     "based",
+    "across",
+    "span",
+    "cover",
     "headquarter",
     "located",
     "situated",
@@ -88,8 +91,24 @@ _HQ_TO = re.compile(
 _FROM_THE_IN = re.compile(rf"{ENT}\s+(?:from|of)\s+the\s+{ENT}\s+in\s+(?:the\s+)?{ENT}")
 
 
+#: "the §Hub§ across §A§, §B§ and §C§", "§X§ Tech Hub, which spans §A§ and §B§": where a hub or
+#: consortium is, when it spreads over several places.
+_SPANS = re.compile(
+    rf"{ENT}(?:\s+(?:tech\s+)?(?:hub|consortium|cluster|network|corridor|region))?,?\s+(?:(?:which|that)\s+)?"
+    r"(?:(?:spans|span|spanned|spanning|covers|covering|stretches\s+across|stretching\s+across)|(?<!\w)across)\s+"
+    rf"(?:the\s+)?(?:(?:states|provinces|regions|countries|cities)\s+of\s+)?({LIST})"
+)
+
+
 def location_facts(v: SentView, m: str) -> Iterator[Fact]:
     yield from place_modifier_facts(v, m)
+    for x in _SPANS.finditer(m) if "span" in m or "across" in m or "cover" in m else ():
+        a = int(x.group(1))
+        if v.type(a) is not E.CLUSTER:
+            continue  # "§X§ across §A§" of a company says where it sells or works
+        for b in ids_in(x.group(2)):
+            if _ok(v, a, b, PLACES):
+                yield _f(v, a, R.LOCATED_IN, b, "spans-places", 0.8)
     yield from sets_up_facts(v, m)
     yield from fronted_facts(v, m)
     yield from called_facts(v, m)

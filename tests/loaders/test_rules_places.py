@@ -119,6 +119,26 @@ def test_state_abbreviations_are_regions(facts: Run, text: str, place: str) -> N
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "The Veltra Quantum Hub across Ohio, Michigan and Kentucky will be led by Kessler University.",
+        "The Veltra Quantum Hub, which spans Ohio, Michigan and Kentucky, opened in May.",
+        "The Veltra Quantum Consortium covering the states of Ohio, Michigan and Kentucky was launched.",
+    ],
+)
+def test_a_hub_across_several_places_is_in_each(facts: Run, text: str) -> None:
+    f = facts(text)
+    hub = next(n for n in f.names.values() if n.startswith("Veltra Quantum"))
+    for place in ("Ohio", "Michigan", "Kentucky"):
+        assert f.has(hub, "LOCATED_IN", place), f.triples()
+
+
+def test_a_company_selling_across_places_is_not_in_them(facts: Run) -> None:
+    f = facts("Veltra Quantum Ltd sells sensors across Ohio, Michigan and Kentucky.")
+    assert not any(t == "LOCATED_IN" for _, t, _ in f.triples()), f.triples()
+
+
+@pytest.mark.parametrize(
     ("text", "place"),
     [
         ("The partners include Orbion Systems and the city of New Brockton.", "New Brockton"),
