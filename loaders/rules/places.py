@@ -134,7 +134,7 @@ def location_facts(v: SentView, m: str) -> Iterator[Fact]:
         if _ok(v, a, b, pl) and v.type(a) in ORGS:
             yield _f(v, a, R.LOCATED_IN, b, "headquarters-in", 0.9)
     yield from _second_site_facts(v, m)
-    for x in _MOVED_TO.finditer(m) if " to " in m or "established" in m or "founded" in m else ():
+    for x in _MOVED_TO.finditer(m) if " to " in m or " in " in m else ():
         a, b = int(x.group(1)), int(x.group(2))
         if _ok(v, a, b, PLACES) and v.type(a) in ORGS:
             yield _f(v, a, R.LOCATED_IN, b, "moved-to", 0.7)
@@ -150,7 +150,7 @@ _SETS_UP = (
     r"built|relocat\w+|mov\w+|expand\w*|plans?|planning|has|have|had|operat\w+|maintain\w*|runs?|running|with)"
 )
 _SITE = (
-    r"(?:offices?|headquarters|HQ|head\s+office|facilit(?:y|ies)|factor(?:y|ies)|plants?|sites?|labs?|laborator(?:y|ies)|"
+    r"(?:offices?|headquarters|HQ|head\s+office|entity|facilit(?:y|ies)|factor(?:y|ies)|plants?|sites?|labs?|laborator(?:y|ies)|"
     r"cent(?:re|er)s?|hubs?|subsidiar(?:y|ies)|operations|presence|campus|base|branch(?:es)?|premises)"
 )
 #: A word before the site ("a", "its new European"), never a preposition or a mention.
@@ -187,7 +187,10 @@ _SETS_UP_IN = re.compile(
     rf"({LIST})[^§.;]{{0,40}}?\b{_SETS_UP}\s+(?:to\s+(?:open|set\s+up|establish|build|launch)\s+)?"
     rf"(?:(?:{_SITE_QUAL}|§\d+§)\s+){{0,4}}?(?:research\s+and\s+development\s+)?{_SITE}"
     # "a new lab and offices in", "offices spread across A, B and C"
-    rf"(?:\s+(?:and|&)\s+(?:new\s+)?{_SITE})?(?:\s+(?:spread|located|situated))?\s+(?:in|at|across)\s+({LIST})"
+    rf"(?:\s+(?:and|&)\s+(?:new\s+)?{_SITE})?"
+    # "a European entity with headquarters in", "a subsidiary headquartered in"
+    r"(?:\s+with\s+(?:its\s+)?(?:headquarters|HQ|head\s+office|offices?))?"
+    rf"(?:\s+(?:spread|located|situated|headquartered|based))?\s+(?:in|at|across)\s+({LIST})"
 )
 
 
@@ -313,5 +316,5 @@ def _second_site_facts(v: SentView, m: str) -> Iterator[Fact]:
 _MOVED_TO = re.compile(
     r"§(\d+)§,?\s+(?:(?:has|have|had|later|then|first|recently|also)\s+)*"
     r"(?:came\s+to|moved\s+(?:its\s+[\w\s]{0,30}?)?to|relocated\s+(?:its\s+[\w\s]{0,30}?)?to|"
-    r"(?:was\s+)?(?:established|founded|incorporated)\s+in)\s+(?:the\s+)?§(\d+)§"
+    r"(?:was\s+)?(?:established|founded|incorporated|set\s+up)\s+in|opened\s+in)\s+(?:the\s+)?§(\d+)§"
 )

@@ -100,6 +100,18 @@ Run = Callable[[str], Facts]
             "Japan",
         ),
         ("Veltra Quantum Ltd has offices in Germany, Japan and Canada.", "Veltra Quantum Ltd", "Canada"),
+        (
+            "Investment firm Orbion Capital plc (AQUIS: ORBC) announced it has established a European entity "
+            "with headquarters in Copenhagen.",
+            "Orbion Capital",
+            "Copenhagen",
+        ),
+        (
+            "Orbion Capital said it has set up a new European subsidiary headquartered in Copenhagen.",
+            "Orbion Capital",
+            "Copenhagen",
+        ),
+        ("The Kessler Institute opened in Waterloo, Ont. in 2019.", "Kessler Institute", "Waterloo"),
     ],
 )
 def test_located_in(facts: Run, text: str, org: str, place: str) -> None:
@@ -160,6 +172,7 @@ def test_levels_of_government_name_new_places(facts: Run, text: str, place: str)
         ("Veltra Quantum provides funding to UK companies.", "Veltra Quantum"),
         ("Veltra Quantum sells to customers across Germany, Japan and Canada.", "Veltra Quantum"),
         ("Veltra Quantum, which is known in Lyon, sells sensors.", "Veltra Quantum"),
+        ("Veltra Quantum opened in May with a new product.", "Veltra Quantum"),
     ],
 )
 def test_no_location(facts: Run, text: str, org: str) -> None:
