@@ -46,7 +46,7 @@ _CUES: list[tuple[K, re.Pattern[str]]] = [
 _COLLAB = re.compile(
     r"\b(?:partner(?:s|ed|ing)?\s+with|collaborat\w*|cooperat\w*|co-operat\w*|team(?:s|ed|ing)?\s+up|join(?:s|ed|ing)?\s+forces|"
     r"work(?:s|ed|ing)?\s+(?:together|jointly|with)|together\s+with|alongside|co-develop\w*|co-design\w*|co-creat\w*|"
-    r"jointly|joint|partnership|alliance|agreement|MO[Uu]|memorandum|letter\s+of\s+intent)\b",
+    r"jointly|joint|partnership|alliance|agreement|MO[Uu]|memorandum|letter\s+of\s+intent|(?:relationships?|ties)\s+with)\b",
     re.I,
 )
 _SIGN = (
@@ -137,6 +137,8 @@ _CUE_WORDS = (
     "co-innovation",
     "declaration",
     "statement",
+    "relationship",
+    "ties",
 )
 
 
@@ -175,6 +177,8 @@ _SIGNED_BY = re.compile(
 _WITH_PARTNER = re.compile(
     rf"\b(?:(?:partner(?:s|ed|ing|ship)?|collaborat\w*|cooperat\w*|co-operat\w*|MO[Uu]|agreement|memorandum[^§]{{0,40}}?|letter\s+of\s+intent|Lo[Ii]|"
     rf"work(?:s|ed|ing)?(?:\s+together|\s+closely|\s+jointly)?|together|team(?:s|ed|ing)?\s+up|join(?:s|ed|ing)?\s+forces|"
+    # "has long-standing relationships with A and B"
+    rf"(?:(?:close|long-standing|longstanding|strong|established|existing|working|research|strategic)\s+)+(?:relationships?|ties)|"
     # "plans for joint research and staff exchanges, not only with A": joint work names its partner
     rf"joint\s+(?:research|projects?|development|studies|work)\b[^§.;]{{0,50}}?)\s+with|"
     rf"alongside(?:\s+[a-z][\w-]*){{0,3}}?)\s+{_DESCRIBED}{_EXAMPLES}({LIST})"
@@ -327,6 +331,9 @@ _TO_CREATE = re.compile(
 )
 
 
+_TIES_WITH = re.compile(r"\b(?:relationships?|ties)\s+with\b")
+
+
 def find_agreements(
     views: list[SentView], doc_date: str | None
 ) -> tuple[list[AgreementDraft], list[Fact], list[tuple[int, Fact]]]:
@@ -405,6 +412,8 @@ def find_agreements(
             if gkind is None and (
                 rule in {"with", "subjects-collaborate", "their-partnership"}
                 or (rule == "subjects-signed" and _co_verb_follows(m, pos))
+                # "A has established close ties with B": the ties are the partnership
+                or (rule == "signed-with" and _TIES_WITH.search(m) is not None)
             ):
                 gkind = K.PARTNERSHIP  # "A teamed up with B": a partnership without the noun
                 rule = f"{rule}-verb"

@@ -30,6 +30,8 @@ def _kinds(f: Facts, parties: set[str]) -> set[str]:
         "Veltra Quantum and Orbion Systems are partnering to build a quantum network.",
         "Veltra Quantum and Orbion Systems agreed to cooperate on quantum networking.",
         "Veltra Quantum has begun a collaboration with a Lyon-based photonics company, Orbion Systems.",
+        "Veltra Quantum has long-standing relationships with Orbion Systems.",
+        "Veltra Quantum has established close ties with Orbion Systems.",
     ],
 )
 def test_collaboration_verbs_give_a_partnership(facts: Run, text: str) -> None:
@@ -289,6 +291,7 @@ def test_not_only_with_but_also_with_gives_two_ties(facts: Run) -> None:
         "Veltra Quantum competes not only with Orbion Systems but also with Kessler University.",
         "Veltra Quantum published joint research results, and Orbion Systems praised them.",
         "Veltra Quantum formalized its hiring plans, while Orbion Systems cut staff.",
+        "Veltra Quantum has a relationship manager; Orbion Systems has ties to banks.",
     ],
 )
 def test_rivalry_and_unrelated_joint_work_give_no_agreement(facts: Run, text: str) -> None:
