@@ -166,6 +166,9 @@ _LED_BY_PAIRS = re.compile(
 )
 #: what a person leads when the text names them with their organisation
 _PERSON_LED = frozenset({E.CLUSTER, E.PROGRAM, E.RESEARCH_INSTITUTE, E.GOVERNMENT_BODY})
+#: capitalised words before a name that make a title: each a role word or a qualifier of one
+#: ("Chief Cabinet Secretary"), at least one of them a role word
+_CAPITAL_ROLES = re.compile(rf"(?:(?:[A-Z][\w-]*\s+)*?{_ROLE}\s+(?:[A-Z][\w-]*\s+)*)?")
 
 
 def _led_by_pairs(v: SentView, m: str) -> Iterator[Fact]:
@@ -253,7 +256,7 @@ _WHO_RUNS = re.compile(
 )
 #: An apposition between a person and the verb of a role: "§p§, quantum lead at §o§, has been
 #: appointed ...", "§p§, who previously served as ..., was named ..." (checked in :func:`_plain_gap`).
-_APPOS = r"(?:,\s+([^;]{1,140}?),)?"
+_APPOS = r"(?:,\s+([^;]{1,200}?),)?"
 #: Adverbs between an auxiliary and the verb of a role: "has been virtually appointed".
 _ADV = r"(?:(?:now|also|officially|formally|virtually|recently|just|today|previously|formerly|once|currently)\s+)?"
 #: "§p§ was appointed chief technology officer of §b§", "§p§ has been named chair of the §b§".
@@ -308,8 +311,19 @@ _TEAM_AT = re.compile(
 )
 #: "§p§ joins §b§ as chief financial officer".
 _JOINS_AS = re.compile(
-    r"§(\d+)§\s+(?:(?:has|have|had|will|is|now)\s+)?(?:joins|joined|join|joining|rejoins|rejoined)\s+"
+    rf"§(\d+)§{_APPOS}\s+(?:(?:has|have|had|will|is|now)\s+)?(?:joins|joined|join|joining|rejoins|rejoined)\s+"
     rf"(?:the\s+)?§(\d+)§\s+as\s+{_A_ROLE}"
+)
+#: "§p§, a veteran who was previously Vice President for Research at §b§": a role in a relative clause.
+_WHO_SERVED = re.compile(
+    r"§(\d+)§,\s+(?:[^,;§]{0,60}?\s)?who\s+(?:(?:most\s+recently|previously|formerly|also|currently|once|until\s+\w+)\s+)*"
+    rf"(?:was|is|has\s+been|had\s+been|served\s+as|serves\s+as|worked\s+as)\s+{_ADV}{_A_ROLE}"
+    r"[^§;]{0,40}?\s(?:of|at|for|with)\s+(?:the\s+)?§(\d+)§"
+)
+#: "the §b§ chaired by Chief Cabinet Secretary §p§": a reduced relative naming the person in charge.
+_CHAIRED_BY = re.compile(
+    r"§(\d+)§,?\s+(?:chaired|co-chaired|headed|led|directed)\s+by\s+(?:(?:the|its|their)\s+)?"
+    r"((?:[A-Z][\w-]*\s+){0,4}?)(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+|Professor\s+)?§(\d+)§"
 )
 #: "CTO of §Ericsson§ §p§" (no comma between the organisation and the name).
 _ROLE_OF_NAME = re.compile(rf"\b({_ROLE})\s+(?:of|at)\s+(?:the\s+)?§(\d+)§\s+§(\d+)§")
@@ -348,7 +362,8 @@ def _role_fact(v: SentView, p: int, role: str, b: int, rule: str) -> Fact | None
 _ROLE_RULES: tuple[tuple[re.Pattern[str], int, int, int, int, int, str, bool], ...] = (
     (_APPOINTED_AT, 1, 3, 4, 2, 0, "appointed-role", True),
     (_APPOINTS, 2, 4, 1, 3, 5, "appoints-role", True),
-    (_JOINS_AS, 1, 3, 2, 0, 0, "joins-as-role", True),
+    (_JOINS_AS, 1, 4, 3, 2, 0, "joins-as-role", True),
+    (_WHO_SERVED, 1, 2, 3, 0, 0, "who-served-role", False),
     (_APPOINTMENT_OF, 2, 4, 1, 3, 5, "appointment-of", True),
     (_SERVED_AT, 1, 3, 4, 2, 0, "served-role", False),
     (_OWN_ROLE, 1, 4, 3, 2, 0, "own-role", False),
@@ -376,6 +391,10 @@ def charge_facts(v: SentView, m: str) -> Iterator[Fact]:
         # "who has run §Orbion§'s quantum unit": a part of the organisation, so affiliation only
         rtype = R.AFFILIATED_WITH if x.group(3) else R.LEADS
         yield _f(v, p, rtype, b, "person-runs", 0.8)
+    for x in _CHAIRED_BY.finditer(m) if " by " in m else ():
+        b, p = int(x.group(1)), int(x.group(3))
+        if v.type(p) is E.PERSON and v.type(b) in _PERSON_LED and _CAPITAL_ROLES.fullmatch(x.group(2)):
+            yield _f(v, p, R.LEADS, b, "chaired-by-title", 0.8)
     if "§ " in m:
         for x in _TEAM_AT.finditer(m):
             p, b = int(x.group(1)), int(x.group(2))

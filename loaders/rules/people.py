@@ -158,6 +158,10 @@ _PERSON_CHAIRS = re.compile(
 
 
 #: "Tomas Berg was appointed ...", "Ana Ferreira has been named ...", "Tomas Berg joins X as CFO".
+#: "the appointment of Ada Lin as its director", "the appointment of Ada Lin to Head of ...".
+_APPOINTMENT_OF = re.compile(rf"\bappointment\s+of\s+(?:{TITLES}\s+)?({NAME})\s+(?:as|to)\s")
+
+
 _PERSON_APPOINTED = re.compile(
     rf"({NAME})\s+(?:(?:has|have|had|will|now)\s+)*(?:was|is|were|been|be|being)\s+(?:now\s+)?"
     r"(?:appointed|named|elected|promoted|hired|recruited|tapped|confirmed|nominated|re-elected)\b"
@@ -219,6 +223,7 @@ _NOT_NAME_WORDS = frozenset(
         "Steering",
         "Study",
         "Studies",
+        "Quantum",
     }
 )
 
@@ -269,8 +274,10 @@ def _add_person(
         not words
         or (words[0].lower() in LEADING_NOISE and not _INITIAL.match(name))
         or any(w.lower().strip(".,") in KEYWORDS or w.strip(".,") in _NOT_NAME_WORDS for w in words)
+        or words[-1].lower() in _ROLE_TOKENS
+        or _company_like(name)
     ):
-        return
+        return  # "Deputy Director", "Chief Quantum Officer": a title, not a name
     start = sent.start + offset
     out.append(Mention(start, start + len(name), name, E.PERSON, name, rule))
 
@@ -380,8 +387,7 @@ def person_mentions(sent: Sentence) -> list[Mention]:
     if t.lstrip().startswith(("Led ", "Co-led ", "Headed ", "Directed ", "Chaired ", "Co-chaired ", "Run ")):
         for m in _LED_BY_FRONT.finditer(t):
             for g in (1, 2):
-                if m.group(g) and not _company_like(m.group(g)):
-                    _add_person(out, sent, m, g)
+                _add_person(out, sent, m, g)
     if " and " in t and _has_plural_role(t):
         for m in _LISTED_BEFORE_ROLES.finditer(t):
             for y in _LIST_NAME.finditer(m.group(1)):
@@ -390,6 +396,9 @@ def person_mentions(sent: Sentence) -> list[Mention]:
         for m in _FOUNDERS.finditer(t):
             _add_person(out, sent, m, 1)
             _add_person(out, sent, m, 2)
+    if "appointment of" in t:
+        for m in _APPOINTMENT_OF.finditer(t):
+            _add_person(out, sent, m, 1)
     if _APPOINT_GATE.search(t):
         for m in _PERSON_APPOINTED.finditer(t):
             _add_person(out, sent, m, 1 if m.group(1) else 2, "person-owner-checked")

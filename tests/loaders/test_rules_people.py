@@ -741,3 +741,60 @@ def test_organisations_listed_as_partners_are_not_people(facts: Run) -> None:
     f = facts("Orbion Quantum and Veltra Systems, partners of the Kessler Institute, signed a deal.")
     assert not [e for e in f.kg.entities if e.type.value == "Person"]
     assert not any(t == "AFFILIATED_WITH" for _, t, _ in f.triples())
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "rel", "org"),
+    [
+        (
+            "Dr Tomas Berg, a 30-year industry veteran who led sales at a bank, has joined Orbion Quantum as "
+            "Vice President of Corporate Development.",
+            "Tomas Berg",
+            "AFFILIATED_WITH",
+            "Orbion Quantum",
+        ),
+        (
+            "Dr Ada Lindqvist, a physicist who was previously Vice President for Research at Veltra Systems, "
+            "spoke in Lyon.",
+            "Ada Lindqvist",
+            "AFFILIATED_WITH",
+            "Veltra Systems",
+        ),
+        (
+            "The plan will be finalised at a meeting of the Kessland Innovation Council chaired by Chief "
+            "Cabinet Secretary Hiro Tanabe.",
+            "Hiro Tanabe",
+            "LEADS",
+            "Kessland Innovation Council",
+        ),
+    ],
+)
+def test_roles_in_relative_clauses_and_reduced_relatives(
+    facts: Run, text: str, person: str, rel: str, org: str
+) -> None:
+    f = facts(text)
+    assert f.has(person, rel, org), f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "not_person"),
+    [
+        (
+            "Following this, Orbion Quantum Deputy Director, Associate Professor Ken Sato, spoke.",
+            "Deputy Director",
+        ),
+        ('We discuss the rise of the "Chief Quantum Officer" at large banks.', "Quantum Officer"),
+    ],
+)
+def test_a_title_ending_in_a_role_is_no_name(facts: Run, text: str, not_person: str) -> None:
+    assert not facts(text).has_entity(not_person)
+
+
+def test_the_appointment_of_a_person_names_them(facts: Run) -> None:
+    f = facts("Analysts noted the appointment of Ada Lindqvist to head research at a bank.")
+    assert f.has_entity("Ada Lindqvist")
+
+
+def test_a_body_chaired_by_a_company_is_no_person_fact(facts: Run) -> None:
+    f = facts("The Kessland Innovation Council chaired by Orbion Quantum met in May.")
+    assert not [e for e in f.kg.entities if e.type.value == "Person"]
