@@ -31,6 +31,7 @@ from .limits import BodySizeLimit
 from .requestlog import RequestLog
 from .router import make_router, telemetry_for
 from .settings import Settings, load_settings
+from .state import AppState
 
 if TYPE_CHECKING:
     from opentelemetry.trace import TracerProvider
@@ -101,6 +102,7 @@ def create_app(
     s = settings if settings is not None else load_settings()
     holder = _StoreHolder(store)
     owns_store = store is None
+    state = AppState()
     if registry is None and s.metrics_enabled:
         from .metrics import app_registry
 
@@ -122,6 +124,8 @@ def create_app(
                 gc.freeze()
             yield
         finally:
+            if holder.store is not None:
+                state.close(holder.store)  # the app stops serving it: its caches and workers go
             if owns_store and holder.store is not None:
                 holder.store.close()
                 holder.store = None
@@ -159,9 +163,9 @@ def create_app(
             body["status"] = "unavailable"
         return JSONResponse(body, status_code=200 if ok else 503)
 
-    graphql = make_router(holder.get, s, telemetry=telemetry, extensions=extensions)
+    graphql = make_router(holder.get, s, telemetry=telemetry, extensions=extensions, state=state)
     app.include_router(graphql)
-    app.state.graphql = graphql  # its caches, for operators and tests
+    app.state.graphql = graphql  # its caches (graphql.caches, graphql.state), for operators and tests
     if registry is not None and s.metrics and s.metrics_port is None:
         from .metrics import mount_metrics
 

@@ -33,6 +33,8 @@ from qkg.schemas import (
     RelationFilter,
 )
 
+from .state import StoreCaches
+
 if TYPE_CHECKING:
     from qkg.graph.store import GraphStore, RelKey, Step
     from qkg.schemas import RelationType
@@ -258,8 +260,9 @@ class WalkBudget:
 
 
 class Context(BaseContext):
-    """What every resolver sees: the store, the settings, a fresh loader, the caller's rights,
-    and the request's budgets (its deadline, the actors its collaborator walks may reach)."""
+    """What every resolver sees: the store and the app's caches of it, the settings, a fresh
+    loader, the caller's rights, and the request's budgets (its deadline, the actors its
+    collaborator walks may reach)."""
 
     def __init__(
         self,
@@ -269,9 +272,13 @@ class Context(BaseContext):
         authenticated: bool,
         telemetry: Telemetry | None = None,
         deadline: float = math.inf,
+        caches: StoreCaches | None = None,
     ) -> None:
         super().__init__()
         self.store = store
+        #: What the app keeps about this store between requests (analytics results, the
+        #: search's title index, analytics workers); without an app, this request's own.
+        self.caches = caches if caches is not None else StoreCaches()
         self.settings = settings
         self.loader = Loader(store)
         self.authenticated = authenticated

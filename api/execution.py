@@ -8,7 +8,8 @@ extensions) of a scalar or enum type, none of that can change the answer, so
 :class:`LeanExecutionContext` reads the attribute and coerces it directly. Anything else,
 including a value that fails coercion or is null where the schema says non-null, takes
 graphql-core's own path, which raises the spec's errors. Answers are identical;
-``tests/api/test_execution.py`` compares them with the stock context.
+``tests/api/test_execution.py`` compares them with the stock context. The plans (which
+fields take the direct path) are kept in the schema's own ``extensions``, so they go with it.
 
 Each field first checks the request's deadline (:meth:`qkg.api.context.Context.check_deadline`,
 one clock read): a request the router has already answered with a timeout stops working at
@@ -19,7 +20,6 @@ from __future__ import annotations
 
 import operator
 import time
-import weakref
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -42,11 +42,18 @@ if TYPE_CHECKING:
     from graphql.execution.collect_fields import FieldDetailsList
     from graphql.pyutils import Path
 
-__all__ = ["LeanExecutionContext"]
+__all__ = ["PLANS_KEY", "LeanExecutionContext"]
 
 _Plan = tuple[Callable[..., Any], GraphQLLeafType, bool] | None
-# per schema, per (type name, field name): (value getter, leaf type, nullable), or None for the full path
-_PLANS: weakref.WeakKeyDictionary[GraphQLSchema, dict[tuple[str, str], _Plan]] = weakref.WeakKeyDictionary()
+#: The key of a schema's ``extensions`` (graphql-core's slot for data of the schema's users)
+#: holding its plans: per (type name, field name), (value getter, leaf type, nullable), or
+#: None for the full path. They live and die with the schema.
+PLANS_KEY = "qkg.field_plans"
+
+
+def _plans_of(schema: GraphQLSchema) -> dict[tuple[str, str], _Plan]:
+    plans: dict[tuple[str, str], _Plan] = schema.extensions.setdefault(PLANS_KEY, {})
+    return plans
 
 
 def _plan(field_def: GraphQLField) -> _Plan:
@@ -90,7 +97,7 @@ class LeanExecutionContext(StrawberryGraphQLCoreExecutionContext):
             self._planned = True
             mm = self.middleware_manager  # strawberry passes a manager, often an empty one
             if mm is None or not mm.middlewares:
-                self._plans = _PLANS.setdefault(self.schema, {})
+                self._plans = _plans_of(self.schema)
             self._deadline = getattr(self.context_value, "deadline", self._deadline)
         if time.monotonic() > self._deadline:
             self.context_value.check_deadline()  # raises: the field's error, the rest skipped fast

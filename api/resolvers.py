@@ -303,7 +303,7 @@ class Query:
         if not normalise_name(text):
             return []
         loader = info.context.loader
-        hits = search_graph(info.context.store, text, first)
+        hits = search_graph(info.context.store, text, first, titles=info.context.caches.titles)
         loader.prime(h.entity for h in hits if h.entity is not None)
         group = Group.of(h.entity.id for h in hits if h.entity is not None)
         ags = [h.agreement for h in hits if h.agreement is not None]

@@ -88,6 +88,7 @@ from .logs import REQUEST_ID
 from .requestlog import client_of, log_request, server_span
 from .schema import build_schema
 from .settings import Settings
+from .state import AppState
 from .telemetry import (
     SCOPE_KEY,
     InstrumentedStore,
@@ -147,9 +148,13 @@ class QkgGraphQLRouter(GraphQLRouter[Context, None]):
         get_store: StoreProvider,
         settings: Settings,
         telemetry: Telemetry | None = None,
+        state: AppState | None = None,
         **kw: Any,
     ) -> None:
         self._get_store = get_store
+        #: What this router keeps about each store it serves between requests (analytics
+        #: results, search titles, analytics workers): its own unless the app shares one.
+        self.state = state if state is not None else AppState()
         self._settings = settings
         self._keys = tuple(k.get_secret_value() for k in settings.api_keys)
         self.keys = DocumentKeys(settings.cache_bytes) if settings.cache_bytes else None
@@ -176,9 +181,8 @@ class QkgGraphQLRouter(GraphQLRouter[Context, None]):
             out["answers"] = self.answers
         return out
 
-    def _store(self) -> GraphStore:
-        """The store, wrapped to report its calls when metrics or tracing are on."""
-        store = self._get_store()
+    def _instrumented_store(self, store: GraphStore) -> GraphStore:
+        """``store``, wrapped to report its calls when metrics or tracing are on."""
         if not self._telemetry.active:
             return store
         pair = self._instrumented
@@ -209,12 +213,14 @@ class QkgGraphQLRouter(GraphQLRouter[Context, None]):
     async def _context(self, request: Request) -> Context:
         presented = api_key_from_headers(request.scope.get("headers", []))
         authenticated = bool(self._keys) and check_api_key(presented, self._keys)
+        store = self._get_store()
         return Context(
-            self._store(),
+            self._instrumented_store(store),
             self._settings,
             authenticated=authenticated,
             telemetry=self._telemetry,
             deadline=time.monotonic() + self._settings.request_timeout,
+            caches=self.state.caches(store),
         )
 
     async def _serve(self, request: Request, handler: Callable[[Request], Awaitable[Response]]) -> Response:
@@ -427,6 +433,7 @@ def make_router(
     path: str = "/graphql",
     telemetry: Telemetry | None = None,
     extensions: Sequence[Callable[[], SchemaExtension]] = (),
+    state: AppState | None = None,
 ) -> QkgGraphQLRouter:
     """The router over a store provider (used by :func:`qkg.api.app.create_app`); ``extensions``
     run before qkg's limits (the tracing extension)."""
@@ -435,6 +442,7 @@ def make_router(
         get_store=get_store,
         settings=settings,
         telemetry=telemetry,
+        state=state,
         path=path,
         graphql_ide="graphiql" if settings.environment == "development" else None,
         allow_queries_via_get=True,

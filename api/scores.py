@@ -1,9 +1,9 @@
 """Centrality and community scores for the API, from :mod:`qkg.graph.analytics`.
 
-The analytics service owns the measures, their fast engines, the bounds on large graphs and
-a cache per graph version shared by every ``Analytics`` over one store (identical requests
-in flight share one computation); the API maps its results to GraphQL and decides where
-and how long they are computed:
+The analytics service owns the measures, their fast engines and the bounds on large graphs;
+its results are cached per graph version in the app's caches of the store
+(:class:`qkg.api.state.StoreCaches`: identical requests in flight share one computation).
+The API maps the results to GraphQL and decides where and how long they are computed:
 
 - in worker processes (:class:`qkg.graph.worker.Workers`, ``QKG_ANALYTICS_WORKERS`` of
   them per store), so a long measure never stalls the server's other requests: igraph
@@ -21,8 +21,6 @@ checks the two never drift apart).
 
 from __future__ import annotations
 
-import threading
-import weakref
 from collections.abc import Iterable
 from contextlib import nullcontext
 from enum import StrEnum
@@ -35,13 +33,13 @@ if TYPE_CHECKING:
 
     from qkg.graph.analytics import Analytics, CommunityResult
     from qkg.graph.store import GraphStore
-    from qkg.graph.worker import Workers
 
     from .context import Context
     from .settings import Settings
+    from .state import StoreCaches
     from .telemetry import Telemetry
 
-__all__ = ["CentralityMetric", "Scores", "workers_of"]
+__all__ = ["CentralityMetric", "Scores"]
 
 
 class CentralityMetric(StrEnum):
@@ -59,23 +57,6 @@ class CentralityMetric(StrEnum):
     CONSTRAINT = "constraint"
     EFFECTIVE_SIZE = "effective_size"
     KCORE = "kcore"
-
-
-_POOLS: weakref.WeakKeyDictionary[Any, Workers] = weakref.WeakKeyDictionary()
-_POOLS_LOCK = threading.Lock()
-
-
-def workers_of(store: GraphStore, processes: int = 1) -> Workers:
-    """The worker processes computing analytics over ``store`` (one set per store object,
-    started on first use, stopped when the store object is freed or the process exits)."""
-    from qkg.graph.worker import Workers
-
-    with _POOLS_LOCK:
-        pool = _POOLS.get(store)
-        if pool is None:
-            pool = _POOLS[store] = Workers(processes, preload=("qkg.graph.analytics",))
-            weakref.finalize(store, pool.close)
-        return pool
 
 
 def _default(name: str) -> Any:
@@ -96,9 +77,14 @@ class Scores:
         *,
         settings: Settings | None = None,
         authenticated: bool = False,
+        caches: StoreCaches | None = None,
     ) -> None:
+        from .state import StoreCaches
+
         self.store = store
         self.telemetry = telemetry
+        #: The results and worker processes kept for ``store`` (the app's, or these scores' own).
+        self.caches = caches if caches is not None else StoreCaches()
         get = (lambda name: getattr(settings, name)) if settings is not None else _default
         self.timeout: float = get("analytics_timeout")
         self.processes: int = get("analytics_workers")
@@ -113,9 +99,14 @@ class Scores:
 
     @classmethod
     def for_request(cls, context: Context) -> Scores:
-        """Scores with the app's settings and the caller's rights (an API key or not)."""
+        """Scores with the app's settings, caches and workers and the caller's rights (an API
+        key or not)."""
         return cls(
-            context.store, context.telemetry, settings=context.settings, authenticated=context.authenticated
+            context.store,
+            context.telemetry,
+            settings=context.settings,
+            authenticated=context.authenticated,
+            caches=context.caches,
         )
 
     def _timed(self, analysis: str, measure: str) -> AbstractContextManager[None]:
@@ -134,9 +125,10 @@ class Scores:
         return Analytics(
             self.store,
             max_exact_nodes=self.exact_nodes,
-            pool=workers_of(self.store, self.processes),
+            pool=self.caches.workers(self.processes),
             timeout=self.timeout,
             computed=self._computed,
+            cache=self.caches.analytics,
         )
 
     def centrality(

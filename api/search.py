@@ -1,25 +1,23 @@
 """Ranked search across actors, agreements and documents.
 
 Actors are found through the store's own name and alias indexes; agreement and document
-titles (and agreement parties' names) through a small title index built once per graph
-version. Scores: exact name or alias 1.0, name starting with the text 0.8, a word starting
+titles through a small :class:`TitleIndex` built once per graph version and kept by its
+owner (the app's per-store caches, :mod:`qkg.api.state`). Scores: exact name or alias 1.0, name starting with the text 0.8, a word starting
 with it 0.7, containing it 0.5; actors first among equals, then by name.
 """
 
 from __future__ import annotations
 
-import contextlib
 import threading
-import weakref
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from qkg.schemas import Agreement, DocumentInfo, Entity, EntityFilter, normalise_name
 
 if TYPE_CHECKING:
     from qkg.graph.store import GraphStore
 
-__all__ = ["Hit", "search_graph"]
+__all__ = ["Hit", "TitleIndex", "search_graph"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,33 +51,39 @@ def _score(needle: str, names: list[str]) -> float:
     return best
 
 
-class _TitleIndex:
+class _Titles:
     def __init__(self, version: str, agreements: list[Agreement], documents: list[DocumentInfo]) -> None:
         self.version = version
         self.agreements = [(normalise_name(a.title), a) for a in agreements]
         self.documents = [(normalise_name(d.title), d) for d in documents]
 
 
-_indexes: weakref.WeakKeyDictionary[Any, _TitleIndex] = weakref.WeakKeyDictionary()
-_lock = threading.Lock()
+class TitleIndex:
+    """Normalised agreement and document titles of one store, rebuilt when its version changes."""
+
+    def __init__(self) -> None:
+        self._titles: _Titles | None = None
+        self._lock = threading.Lock()
+
+    def of(self, store: GraphStore) -> _Titles:
+        version = store.version
+        with self._lock:
+            titles = self._titles
+            if titles is None or titles.version != version:
+                titles = self._titles = _Titles(version, store.agreements(), store.documents())
+            return titles
+
+    def clear(self) -> None:
+        with self._lock:
+            self._titles = None
 
 
-def _index(store: GraphStore) -> _TitleIndex:
-    version = store.version
-    with _lock:
-        try:
-            idx = _indexes.get(store)
-        except TypeError:
-            idx = None
-        if idx is None or idx.version != version:
-            idx = _TitleIndex(version, store.agreements(), store.documents())
-            with contextlib.suppress(TypeError):
-                _indexes[store] = idx
-        return idx
+def search_graph(store: GraphStore, text: str, first: int, *, titles: TitleIndex | None = None) -> list[Hit]:
+    """The ``first`` best hits for ``text`` across actors, agreements and documents.
 
-
-def search_graph(store: GraphStore, text: str, first: int) -> list[Hit]:
-    """The ``first`` best hits for ``text`` across actors, agreements and documents."""
+    ``titles``: the store's title index kept between calls (without one, it is built for
+    this call).
+    """
     needle = normalise_name(text)
     hits: dict[tuple[str, str], Hit] = {}
     for e in store.find_entities(text):
@@ -88,7 +92,7 @@ def search_graph(store: GraphStore, text: str, first: int) -> list[Hit]:
         if ("e", e.id) not in hits:
             s = _score(needle, [normalise_name(n) for n in (e.name, *e.aliases)])
             hits[("e", e.id)] = Hit(s or 0.5, entity=e)
-    idx = _index(store)
+    idx = (titles if titles is not None else TitleIndex()).of(store)
     for title, a in idx.agreements:
         if title and needle in title:
             hits[("a", a.id)] = Hit(_score(needle, [title]), agreement=a)

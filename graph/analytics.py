@@ -4,9 +4,10 @@
 chosen simple graph as arrays (:func:`qkg.graph.projection.network`: no networkx graph on
 the way), runs a measure from :mod:`~qkg.graph.centrality`, :mod:`~qkg.graph.communities`
 or :mod:`~qkg.graph.brokerage` on their fast engines and returns a typed result stamped
-with the graph version, the projection and the parameters. Results are cached per store
-until ``store.version`` changes; every ``Analytics`` over the same store object shares the
-cache, so an API may build one per request, and identical requests made while one is
+with the graph version, the projection and the parameters. Results are cached until
+``store.version`` changes, in the :class:`AnalyticsCache` the caller owns and passes as
+``cache`` (an API keeps one per store in its state and builds an ``Analytics`` per request;
+without one, each ``Analytics`` caches for itself); identical requests made while one is
 being computed wait for that computation instead of starting their own.
 
 Projection parameters (every method): ``via`` relation types (default: collaboration
@@ -30,7 +31,6 @@ from __future__ import annotations
 import datetime as dt
 import math
 import threading
-import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from concurrent.futures import Future
@@ -71,6 +71,7 @@ __all__ = [
     "METRICS",
     "ActorScore",
     "Analytics",
+    "AnalyticsCache",
     "Broker",
     "BrokerageResult",
     "CentralityResult",
@@ -148,11 +149,14 @@ def _rank_order(values: NDArray[np.float64], *, ascending: bool) -> NDArray[np.i
     return np.lexsort((np.arange(len(values)), rounded if ascending else -rounded, missing))
 
 
-class _Cache:
-    """Results of one store, dropped whenever the store's version changes.
+class AnalyticsCache:
+    """Results over one store, dropped whenever the store's version changes.
 
-    Single flight: a key asked while it is being computed waits for that computation (and
-    gets its result or its error) instead of starting another one.
+    Its owner decides how long it lives (the API keeps one per store in the app's state and
+    clears it when the store closes); nothing else refers to it. Single flight: a key asked
+    while it is being computed waits for that computation (and gets its result or its
+    error) instead of starting another one. At most ``capacity`` results are kept (least
+    recently used go first).
     """
 
     def __init__(self, capacity: int = 64) -> None:
@@ -193,20 +197,14 @@ class _Cache:
                     self.items.popitem(last=False)
         return value
 
+    def __len__(self) -> int:
+        return len(self.items)
 
-_CACHES: weakref.WeakKeyDictionary[Any, _Cache] = weakref.WeakKeyDictionary()
-_CACHES_LOCK = threading.Lock()
-
-
-def _cache_of(store: object) -> _Cache:
-    with _CACHES_LOCK:
-        try:
-            cache = _CACHES.get(store)
-            if cache is None:
-                cache = _CACHES[store] = _Cache()
-            return cache
-        except TypeError:  # not weakly referenceable: a private cache
-            return _Cache()
+    def clear(self) -> None:
+        """Drop every result (the store closed); computations in flight finish uncached."""
+        with self.lock:
+            self.items.clear()
+            self.version = None
 
 
 # -- what a worker computes: arrays in, arrays out -------------------------------------
@@ -286,6 +284,7 @@ class Analytics:
         pool: Workers | None = None,
         timeout: float = 30.0,
         computed: Callable[[str, str], None] | None = None,
+        cache: AnalyticsCache | None = None,
     ) -> None:
         if max_exact_nodes < 1 or sample_size < 1:
             raise ValidationError("max_exact_nodes and sample_size must be positive")
@@ -300,7 +299,9 @@ class Analytics:
         self.timeout = timeout
         #: Called with (analysis, measure) each time a result is computed, not cached or shared.
         self.computed = computed
-        self._cache = _cache_of(store)
+        #: Where results are kept: the caller's (shared by every ``Analytics`` given it), or
+        #: this instance's own.
+        self.cache = cache if cache is not None else AnalyticsCache()
 
     def _run(self, analysis: str, name: str, fn: Callable[..., Any], *args: Any, **kw: Any) -> Any:
         if self.computed is not None:
@@ -360,7 +361,7 @@ class Analytics:
             return network(links, via=p.via, kinds=kinds, types=p.types, directed=p.directed)
 
         key = ("arrays", p.via, p.types, p.since, p.until, p.directed)
-        found: Network = self._cache.get_or(store.version, key, build)
+        found: Network = self.cache.get_or(store.version, key, build)
         return found
 
     def network(self, projection: Projection | None = None) -> nx.Graph:
@@ -377,7 +378,7 @@ class Analytics:
             return G.to_networkx(attrs)
 
         key = ("network", p.via, p.types, p.since, p.until, p.directed)
-        graph: nx.Graph = self._cache.get_or(self.store.version, key, build)
+        graph: nx.Graph = self.cache.get_or(self.store.version, key, build)
         return graph
 
     def _stamp(
@@ -455,7 +456,7 @@ class Analytics:
             stamp = self._stamp(version, p, G, used, sampled, metric=metric, seed=seed)
             return stamp, order, values
 
-        stamp, order, values = self._cache.get_or(version, key, compute)
+        stamp, order, values = self.cache.get_or(version, key, compute)
 
         def result() -> CentralityResult:
             ids = [G.ids[i] for i in order.tolist()]
@@ -480,7 +481,7 @@ class Analytics:
                 ranking=ranking,
             )
 
-        built: CentralityResult = self._cache.get_or(version, (*key, "top", top), result)
+        built: CentralityResult = self.cache.get_or(version, (*key, "top", top), result)
         return built
 
     def scores_of(self, entity_id: str, metric: str, **projection: Any) -> ActorScore:
@@ -560,7 +561,7 @@ class Analytics:
                 method=method, stamp=stamp, modularity=q, count=len(parts), communities=parts
             )
 
-        full: CommunityResult = self._cache.get_or(version, key, compute)
+        full: CommunityResult = self.cache.get_or(version, key, compute)
         if top is None or top >= full.count:
             return full
         return full.model_copy(update={"communities": full.communities[:top]})

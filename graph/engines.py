@@ -7,18 +7,17 @@ The choice below was measured on the synthetic 100k-actor / 1M-relation ecosyste
 and networkx on every path-based and spectral measure; scipy matches igraph for Katz,
 which igraph lacks. Tests check each engine against networkx on random graphs.
 
-Converting a networkx graph costs about a second per million edges, so the converted form
-is cached per graph object (and dropped when the graph's size changes or it is garbage
-collected): several measures on one projection convert once.
+Converting a networkx graph costs about a second per million edges, so the converted forms
+are kept on the graph object itself (dropped when the graph's size changes, freed with the
+graph, never pickled with it to a worker): several measures on one projection convert once.
+No module-level table refers to a graph.
 """
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import random
 import threading
-import weakref
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -125,10 +124,39 @@ class IGraphView:
         return dict(zip(self.nodes, (float(v) for v in values), strict=True))
 
 
-_IG_CACHE: weakref.WeakKeyDictionary[Any, tuple[tuple[int, int], IGraphView]] = weakref.WeakKeyDictionary()
-_CSR_CACHE: weakref.WeakKeyDictionary[Any, dict[Any, Any]] = weakref.WeakKeyDictionary()
-_NX_CACHE: weakref.WeakKeyDictionary[Network, nx.Graph] = weakref.WeakKeyDictionary()
-_LOCK = threading.Lock()
+class _Forms:
+    """The converted forms of one graph, for as long as its size stays ``fingerprint``.
+
+    Kept on the graph object (:func:`_forms`), so they live and die with it; pickled (a
+    :class:`~qkg.graph.projection.Network` sent to a worker process) as an empty holder, so
+    only the graph's own arrays cross over. Two threads converting the same graph at once
+    may both convert; the last one's form is kept (both are equal).
+    """
+
+    __slots__ = ("csr", "fingerprint", "igraph", "networkx")
+
+    def __init__(self, fingerprint: tuple[int, int]) -> None:
+        self.fingerprint = fingerprint
+        self.igraph: IGraphView | None = None
+        self.csr: dict[str | None, tuple[scipy.sparse.csr_array, list[Any]]] = {}
+        self.networkx: nx.Graph | None = None
+
+    def __reduce__(self) -> tuple[type[_Forms], tuple[tuple[int, int]]]:
+        return (_Forms, (self.fingerprint,))
+
+
+#: The attribute of a graph object holding its :class:`_Forms`.
+_FORMS = "_qkg_engine_forms"
+
+
+def _forms(G: nx.Graph | Network) -> _Forms:
+    """``G``'s converted forms, emptied first if its size changed since they were made."""
+    fp = _fingerprint(G)
+    forms = vars(G).get(_FORMS)
+    if not isinstance(forms, _Forms) or forms.fingerprint != fp:
+        forms = _Forms(fp)
+        object.__setattr__(G, _FORMS, forms)  # a Network is a frozen dataclass
+    return forms
 
 
 def _fingerprint(G: nx.Graph | Network) -> tuple[int, int]:
@@ -150,9 +178,7 @@ def _edge_attributes(G: nx.Graph) -> tuple[list[str], frozenset[str]]:
 
 def cached_igraph(G: nx.Graph | Network) -> IGraphView | None:
     """The igraph form of ``G`` if it is already converted and current, else None."""
-    with _LOCK:
-        hit = _IG_CACHE.get(G)
-    return hit[1] if hit is not None and hit[0] == _fingerprint(G) else None
+    return _forms(G).igraph
 
 
 def to_igraph(G: nx.Graph | Network) -> IGraphView:
@@ -170,13 +196,12 @@ def to_igraph(G: nx.Graph | Network) -> IGraphView:
 
     if G.is_multigraph():
         raise ValidationError("the fast engines need a simple graph: reduce the multigraph first")
-    fp = _fingerprint(G)
-    with _LOCK:
-        hit = _IG_CACHE.get(G)
-        if hit is not None and hit[0] == fp:
-            return hit[1]
+    forms = _forms(G)
+    if forms.igraph is not None:
+        return forms.igraph
     if isinstance(G, Network):
-        return _network_view(G, fp)
+        forms.igraph = _network_view(G)
+        return forms.igraph
     nodes = list(G)
     index = {n: i for i, n in enumerate(nodes)}
     attrs, skipped = _edge_attributes(G)
@@ -189,13 +214,13 @@ def to_igraph(G: nx.Graph | Network) -> IGraphView:
     g = igraph.Graph(n=len(nodes), edges=edges, directed=G.is_directed())
     for a, col in columns.items():
         g.es[f"w:{a}"] = col
-    view = IGraphView(g, nodes, index, skipped, np.asarray(edges, dtype=np.int64).reshape(-1, 2))
-    with _LOCK:
-        _IG_CACHE[G] = (fp, view)
+    view = forms.igraph = IGraphView(
+        g, nodes, index, skipped, np.asarray(edges, dtype=np.int64).reshape(-1, 2)
+    )
     return view
 
 
-def _network_view(G: Network, fp: tuple[int, int]) -> IGraphView:
+def _network_view(G: Network) -> IGraphView:
     import igraph
 
     edges = np.column_stack([G.source, G.target]).astype(np.int64)
@@ -205,10 +230,7 @@ def _network_view(G: Network, fp: tuple[int, int]) -> IGraphView:
     g.es["w:distance"] = (1.0 / G.weight).tolist()
     g.es["w:links"] = G.links.astype(np.float64).tolist()
     nodes = list(G.ids)
-    view = IGraphView(g, nodes, {n: i for i, n in enumerate(nodes)}, edge_array=edges)
-    with _LOCK:
-        _IG_CACHE[G] = (fp, view)
-    return view
+    return IGraphView(g, nodes, {n: i for i, n in enumerate(nodes)}, edge_array=edges)
 
 
 def networkx_of(G: nx.Graph | Network) -> nx.Graph:
@@ -216,13 +238,10 @@ def networkx_of(G: nx.Graph | Network) -> nx.Graph:
     (cached per object): for the measures whose engine is networkx's own function."""
     if not isinstance(G, Network):
         return G
-    with _LOCK:
-        found = _NX_CACHE.get(G)
-    if found is None:
-        found = G.to_networkx()
-        with _LOCK:
-            _NX_CACHE[G] = found
-    return found
+    forms = _forms(G)
+    if forms.networkx is None:
+        forms.networkx = G.to_networkx()
+    return forms.networkx
 
 
 def adopt(G: nx.Graph, edges: Sequence[tuple[int, int]], columns: dict[str, list[float]]) -> IGraphView:
@@ -237,14 +256,12 @@ def adopt(G: nx.Graph, edges: Sequence[tuple[int, int]], columns: dict[str, list
     g = igraph.Graph(n=len(nodes), edges=edges, directed=G.is_directed())
     for a, col in columns.items():
         g.es[f"w:{a}"] = col
-    view = IGraphView(
+    view = _forms(G).igraph = IGraphView(
         g,
         nodes,
         {n: i for i, n in enumerate(nodes)},
         edge_array=np.asarray(edges, dtype=np.int64).reshape(-1, 2),
     )
-    with _LOCK:
-        _IG_CACHE[G] = (_fingerprint(G), view)
     return view
 
 
@@ -260,12 +277,10 @@ def to_csr(G: nx.Graph | Network, weight: str | None = None) -> tuple[scipy.spar
     """
     import scipy.sparse
 
-    fp = _fingerprint(G)
-    with _LOCK:
-        per_graph = _CSR_CACHE.get(G)
-        if per_graph is not None and per_graph.get("fp") == fp and (weight,) in per_graph:
-            cached: tuple[scipy.sparse.csr_array, list[Any]] = per_graph[(weight,)]
-            return cached
+    forms = _forms(G)
+    cached = forms.csr.get(weight)
+    if cached is not None:
+        return cached
     if isinstance(G, Network):  # straight from the arrays: no igraph graph needed
         nodes = list(G.ids)
         rows, cols = G.source.astype(np.int64), G.target.astype(np.int64)
@@ -287,12 +302,7 @@ def to_csr(G: nx.Graph | Network, weight: str | None = None) -> tuple[scipy.spar
             np.concatenate([data, data]),
         )
     A = scipy.sparse.csr_array((data, (rows, cols)), shape=(n, n))
-    with _LOCK:
-        per_graph = _CSR_CACHE.get(G)
-        if per_graph is None or per_graph.get("fp") != fp:
-            per_graph = {"fp": fp}
-            _CSR_CACHE[G] = per_graph
-        per_graph[(weight,)] = (A, nodes)
+    forms.csr[weight] = (A, nodes)
     return A, nodes
 
 
@@ -324,7 +334,6 @@ _FORK_LOCK = threading.Lock()
 
 def _run_chunk(chunk: list[int]) -> Any:
     assert _FORKED is not None
-    gc.disable()  # a collection would touch every object and copy the parent's pages
     fn, view = _FORKED
     return fn(view, chunk)
 
@@ -339,6 +348,11 @@ def in_chunks(
     forked (the graph is shared copy-on-write, nothing is pickled but the results); where
     fork is unavailable, or the graph is small, the chunks run in this process. Results
     come back in chunk order, so the answer does not depend on ``workers``.
+
+    The collector is left as the caller set it: a collection in a worker touches every
+    object and copies the parent's pages, so the entry point that asks for workers (``qkg
+    centrality --workers N``) turns it off around the computation, and the forked workers
+    inherit that.
     """
     global _FORKED
     workers = max(1, min(workers, len(items)))
@@ -353,10 +367,8 @@ def in_chunks(
         return [fn(view, c) for c in chunks]
     with _FORK_LOCK:  # one forked computation at a time: _FORKED is process-wide
         _FORKED = (fn, view)
-        gc.freeze()  # keep the children's copy-on-write pages shared (see gc.freeze docs)
         try:
             with multiprocessing.get_context("fork").Pool(workers) as pool:
                 return pool.map(_run_chunk, chunks)
         finally:
-            gc.unfreeze()
             _FORKED = None

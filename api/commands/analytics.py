@@ -9,6 +9,7 @@ standard error shows progress for long computations.
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import json
 from collections.abc import Callable, Iterator, Sequence
@@ -87,11 +88,30 @@ def _progress() -> Iterator[Callable[[str], None]]:
 
 
 @contextmanager
+def _collector_off(workers: int) -> Iterator[None]:
+    """With ``workers`` > 1, keep the garbage collector off while the command computes.
+
+    The path-based measures fork their workers (:func:`qkg.graph.engines.in_chunks`) and
+    share the parent's graph copy-on-write; a collection in a worker would touch every
+    object and copy those pages. Forked workers inherit the collector's state, so the
+    command, the process's entry point, turns it off here (the library never does).
+    """
+    if workers <= 1 or not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+@contextmanager
 def _service(workers: int = 1) -> Iterator[Any]:
     """The analytics service over the configured store, closed when the command ends."""
     from qkg.graph.analytics import Analytics
 
-    with configured_store() as store:
+    with configured_store() as store, _collector_off(workers):
         yield Analytics(store, workers=workers)
 
 

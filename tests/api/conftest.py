@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
+from fastapi import FastAPI
 
 from qkg.api.app import create_app
 from qkg.api.settings import Settings
@@ -71,20 +72,26 @@ def memory(tmp_path: Path) -> Iterator[GraphStore]:
         store.close()
 
 
+@contextmanager
+def served(store: GraphStore, settings: Settings) -> Iterator[tuple[Client, FastAPI]]:
+    """create_app over ``store`` under uvicorn: a client of it and the app (its state)."""
+    app = create_app(settings, store=store, extras=[])
+    with serving(app) as base:
+        client = Client(base)
+        try:
+            yield client, app
+        finally:
+            client.http.close()
+
+
 @pytest.fixture
 def serve() -> Serve:
     """``with serve(store, **settings) as client:`` runs create_app under uvicorn."""
-    from contextlib import contextmanager
 
     @contextmanager
     def run(store: GraphStore, **settings: Any) -> Iterator[Client]:
-        app = create_app(Settings(**settings), store=store, extras=[])
-        with serving(app) as base:
-            client = Client(base)
-            try:
-                yield client
-            finally:
-                client.http.close()
+        with served(store, Settings(**settings)) as (client, _):
+            yield client
 
     return run
 

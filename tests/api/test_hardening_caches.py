@@ -5,34 +5,25 @@ stay within their byte bound (``QKG_CACHE_BYTES``), and keep no query or answer 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from typing import Any
 
 import httpx
 from fastapi import FastAPI
 from prometheus_client.parser import text_string_to_metric_families
 
-from qkg.api.app import create_app
 from qkg.api.settings import Settings
 from qkg.graph.store import GraphStore
 
 from .conftest import Client
-from .server import serving
+from .conftest import served as served_app
 
 STATS = "{ stats { documents } }"
 NAMED = "query Named($name: String!) { actor(name: $name) { ... on Actor { name } } }"
 
 
-@contextmanager
-def served(store: GraphStore, **settings: Any) -> Iterator[tuple[Client, FastAPI]]:
-    app = create_app(Settings(metrics=True, **settings), store=store, extras=[])
-    with serving(app) as base:
-        client = Client(base)
-        try:
-            yield client, app
-        finally:
-            client.http.close()
+def served(store: GraphStore, **settings: Any) -> AbstractContextManager[tuple[Client, FastAPI]]:
+    return served_app(store, Settings(metrics=True, **settings))
 
 
 def answer_hits(client: Client) -> float:

@@ -11,7 +11,7 @@ import networkx as nx
 import pytest
 
 from bench.synthetic import generate_deltas, generate_networkx
-from qkg.graph.analytics import Analytics, CentralityResult, parse_when, scores_for_export
+from qkg.graph.analytics import Analytics, AnalyticsCache, CentralityResult, parse_when, scores_for_export
 from qkg.graph.embedded import EmbeddedStore
 from qkg.graph.reduction import simple_graph
 from qkg.graph.store import GraphStore
@@ -149,14 +149,17 @@ def test_results_are_stamped_cached_and_invalidated(tmp_path: Path) -> None:
     with EmbeddedStore(tmp_path / "s") as store:
         first, *rest = corpus()
         store.upsert(first)
-        a = Analytics(store).centrality("pagerank")
+        cache = AnalyticsCache()
+        a = Analytics(store, cache=cache).centrality("pagerank")
         assert a.stamp.graph_version == store.version
         assert a.stamp.parameters == {"metric": "pagerank", "seed": 0}
         assert a.stamp.engine == "scipy"
-        assert Analytics(store).centrality("pagerank") is a  # shared cache across instances
+        assert Analytics(store, cache=cache).centrality("pagerank") is a  # the cache its owner passes
+        assert Analytics(store).centrality("pagerank") is not a  # no cache given: nothing shared
+        assert Analytics(store).centrality("pagerank") == a
         for d in rest:
             store.upsert(d)
-        b = Analytics(store).centrality("pagerank")
+        b = Analytics(store, cache=cache).centrality("pagerank")
         assert b is not a
         assert b.stamp.graph_version == store.version != a.stamp.graph_version
         assert b.total > a.total

@@ -148,3 +148,25 @@ def test_network_arrays_convert_like_their_networkx_graph(directed: bool) -> Non
         assert A.toarray().tolist() == B.toarray().tolist()
     assert centrality.degree(arrays, direction="in") == centrality.degree(G, direction="in")
     assert centrality.degree(arrays, weight="weight") == centrality.degree(G, weight="weight")
+
+
+def test_converted_forms_belong_to_their_graph_and_stay_behind_when_it_is_pickled() -> None:
+    import pickle
+
+    from qkg.graph.projection import network
+    from qkg.schemas import Link, RelationType
+
+    links = [Link(source=s, target=t, type=RelationType.PARTNERS_WITH) for s, t in ("ab", "bc", "cd")]
+    first = network(links, via=[RelationType.PARTNERS_WITH])
+    twin = network(links, via=[RelationType.PARTNERS_WITH])
+    view = to_igraph(first)
+    assert to_igraph(first) is view
+    assert to_igraph(twin) is not view  # equal arrays, another graph: its own conversion
+    A, _ = to_csr(first)
+    assert to_csr(first)[0] is A
+
+    sent = pickle.loads(pickle.dumps(first))  # what a worker process receives
+    assert sent.ids == first.ids
+    assert engines.cached_igraph(sent) is None  # the arrays crossed over, not the conversions
+    assert to_igraph(sent).graph.get_edgelist() == view.graph.get_edgelist()
+    assert len(pickle.dumps(first)) == len(pickle.dumps(twin))
