@@ -60,13 +60,15 @@ _QUALIFIED = rf"(?:\s+(?:advised|managed|run|owned|backed)\s+by\s+(?:the\s+)?{_N
 #: A name written as a web domain: "Maki.vc", "Orbion.ai".
 _DOMAIN_NAME = r"[A-Z][A-Za-z0-9-]*\.(?:vc|ai|io|co|com|net|capital|ventures|fund)(?![\w.])"
 _LIST_NAME = rf"(?:{_DOMAIN_NAME}|{_NAME})"
+#: A list member may carry its place: "companies such as UK-based Orbion and ...".
+_BASED = r"(?:[A-Z][\w.]*-based\s+)?"
 _EXAMPLES = re.compile(
     r"\b(?i:investors|backers|shareholders|companies|corporations|firms|start-?ups|partners|members|banks|funds|"
     r"groups|players|vendors|providers|suppliers|operators|institutions|universities|organi[sz]ations|giants|"
     r"manufacturers|developers|customers|roster|syndicate|line-?up)\b(?:[^.;:]{0,40}?\b(?:such\s+as|including|like|"
     r"namely|include|included)|:)\s+"
-    rf"((?:(?:the\s+)?{_LIST_NAME}{_QUALIFIED}(?:\s*\([^()]{{1,40}}\))?(?:,\s+(?:and\s+)?|\s+and\s+)){{0,12}}"
-    rf"(?:the\s+)?{_LIST_NAME}{_QUALIFIED})"
+    rf"((?:(?:the\s+)?{_BASED}{_LIST_NAME}{_QUALIFIED}(?:\s*\([^()]{{1,40}}\))?(?:,\s+(?:and\s+)?|\s+and\s+)){{0,12}}"
+    rf"(?:the\s+)?{_BASED}(?:{_DOMAIN_NAME}|{CAPW}(?:\s+{CAPW}){{0,3}}){_QUALIFIED})"
     r"(?![\w.-]*\.\w)"
 )
 _QUALIFIER = re.compile(r"\s+(?:advised|managed|run|owned|backed)\s+by\s+(?:the\s+)?")
@@ -175,6 +177,12 @@ _OWNER = re.compile(rf"({CAPW}(?:\s+{CAPW}){{0,2}})$")
 #: A project with a coined name: "the Q-NEKO project", "the QUANTIX programme".
 _PROJECT = re.compile(
     r"(?<![\w-])([A-Z][A-Za-z0-9]*(?:-[A-Z0-9][A-Za-z0-9]*)+|[A-Z]{3,}[0-9]*)\s+(?:project|programme|program|initiative)\b"
+)
+#: A programme named by capitalised words before a lower-case kind: "the Advanced Simulation and
+#: Computing program", "its Beyond Moore's Law project" (named "... Program", the words as written an alias).
+_NAMED_PROGRAM = re.compile(
+    r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Aa]n?)\s+((?:[A-Z][\w&-]*(?:['’]s)?\s+(?:(?:and|of|for|&)\s+)?){1,6}[A-Z][\w&-]*)\s+"
+    r"(project|programme|program|initiative)\b"
 )
 _ROLE = re.compile(rf"(?i:{ROLE_WORDS})")
 _NOT_ORG_CAPS = word_list("not_org_caps")
@@ -394,6 +402,23 @@ def _projects(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
             continue
         st = sent.start + m.start(1)
         out.append(Mention(st, st + len(name), name, E.PROGRAM, name, "descriptor", aliases=[m.group()]))
+    for m in _NAMED_PROGRAM.finditer(t):
+        words = m.group(1)
+        first = words.split()[0]
+        if (
+            gaz.lookup(words)
+            or _is_place(first, gaz)
+            or gaz.by_demonym(first)
+            or first.upper() in _NOT_ORG_CAPS
+            or head_type(words) is E.PROGRAM
+        ):
+            continue  # a known name (see "extend_program"), a place's or a nation's, one named as a programme
+        st = sent.start + m.start(1)
+        surface = t[m.start(1) : m.end(2)]
+        name = f"{words} {m.group(2).capitalize()}"
+        out.append(
+            Mention(st, sent.start + m.end(2), surface, E.PROGRAM, name, "descriptor", aliases=[surface])
+        )
     return out
 
 
@@ -439,7 +464,9 @@ def _add(
 def _trim(t: str, s: int, e: int) -> tuple[int, int] | None:
     """Drop leading noise ("The", "Today") and anything from a role word on ("Orbion CEO")."""
     words = list(re.finditer(r"\S+", t[s:e]))
-    while words and words[0].group().lower().strip('“"') in LEADING_NOISE:
+    while words and (
+        words[0].group().lower().strip('“"') in LEADING_NOISE or words[0].group().endswith("-based")
+    ):
         words.pop(0)
     for i, w in enumerate(words):
         if _ROLE.fullmatch(w.group()):

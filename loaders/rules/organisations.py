@@ -63,10 +63,11 @@ _DESCRIPTOR = re.compile(
 #: "IonQ, the leading developer of ...", "Quandela, one of the French start-ups ...": the name before
 #: an apposition that says what it is.
 _APPOS_KIND = re.compile(
-    rf"(?<![\w-])({CAPW}(?:\s+{CAPW}){{0,2}}),\s+(?:a|an|the|one\s+of\s+the)\s+(?:[\w-]+\s+){{0,5}}?"
-    r"(?:(start-?ups?|compan(?:y|ies)|firms?|developer|manufacturer|maker|provider|supplier|vendor|investor|"
-    r"(?:chip|hardware|software)\s*maker|spin-?off|spin-?out|unicorn|operator|giant)|(universit(?:y|ies)|institute|research\s+institution|"
-    r"laboratory|research\s+cent(?:re|er))|(agency|ministry|regulator))\b"
+    rf"(?<![\w-])({CAPW}(?:\s+{CAPW}){{0,2}}),\s+(?:a|an|the|one\s+of\s+the)\s+(?:[\w'’-]+\s+){{0,5}}?"
+    r"(?:(start-?ups?(?!\s+(?:accelerator|incubator))|compan(?:y|ies)|firms?|developer|manufacturer|maker|provider|supplier|vendor|investor|"
+    r"(?:chip|hardware|software)\s*maker|spin-?off|spin-?out|unicorn|operator|giant|non-?profit|not-for-profit|"
+    r"organi[sz]ation)|(universit(?:y|ies)|institute|research\s+institution|"
+    r"laboratory|research\s+cent(?:re|er))|(agency|ministry|regulator)|(accelerator|incubator)|(association|coalition))\b"
 )
 
 
@@ -276,7 +277,7 @@ def org_mentions(
             continue
         if any(x.type in {E.CITY, E.REGION, E.COUNTRY, E.TECHNOLOGY} for x in gaz.lookup(name)):
             continue
-        etype = head_type(name) or (E.COMPANY if m.group(1) else E.RESEARCH_INSTITUTE)
+        etype = head_type(name) or (E.RESEARCH_INSTITUTE if m.group(2) else E.COMPANY)
         st = sent.start + m.start(3)
         out.append(Mention(st, st + len(name), name, etype, name, "descriptor"))
     for m in _PARTY_SLOTS.finditer(t) if _PARTY_GATE.search(low) else ():
@@ -309,7 +310,13 @@ def org_mentions(
             if m.group(2)
             else E.UNIVERSITY
             if "univ" in (m.group(3) or "")
-            else (E.RESEARCH_INSTITUTE if m.group(3) else E.GOVERNMENT_BODY)
+            else E.RESEARCH_INSTITUTE
+            if m.group(3)
+            else E.PROGRAM
+            if m.group(5)
+            else E.CLUSTER
+            if m.group(6)
+            else E.GOVERNMENT_BODY
         )
         st = sent.start + m.start(1)
         out.append(Mention(st, st + len(name), name, head_type(name) or etype, name, "descriptor"))
@@ -473,7 +480,7 @@ _PROGRAM_TAIL = re.compile(r"\s+(fund|programme|program|initiative|project|strat
 
 def extend_program(text: str, m: Mention) -> Mention:
     """ "the European Innovation Council fund": a programme named after its owner."""
-    if m.type in {E.PERSON, E.TECHNOLOGY, E.PROGRAM} or m.rule == "org-nested":
+    if m.type in {E.PERSON, E.TECHNOLOGY, E.PROGRAM, E.CITY, E.REGION, E.COUNTRY} or m.rule == "org-nested":
         return m
     t = _PROGRAM_TAIL.match(text, m.end)
     if not t:

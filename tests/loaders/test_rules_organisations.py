@@ -539,3 +539,44 @@ def test_subjects_of_present_tense_verbs_and_officers(facts: Run, text: str, nam
 )
 def test_a_portfolio_or_a_pronoun_before_the_verb_is_no_organisation(facts: Run, text: str) -> None:
     assert not [n for n, t in _types(facts(text)).items() if t == "Company"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "etype"),
+    [
+        (
+            "The webinar was hosted by Brightloop, the nation's first startup accelerator for quantum.",
+            "Brightloop",
+            "Program",
+        ),
+        ("Support came from Q77, a nonprofit committed to making Lyon a hub.", "Q77", "Company"),
+        ("Orbion Inc. joined Kessler Guild, an association of sensor makers.", "Kessler Guild", "Cluster"),
+        (
+            "Researchers work on the Advanced Sensing and Timing program.",
+            "Advanced Sensing and Timing Program",
+            "Program",
+        ),
+        ("Its Beyond Moore's Law project ends in May.", "Beyond Moore's Law Project", "Program"),
+        (
+            "Smaller firms — such as Lyon-based Orbion and Kessler Quantum Technology — attract money.",
+            "Kessler Quantum Technology",
+            "Company",
+        ),
+        ("Smaller firms — such as Lyon-based Orbion and Kessler — attract money.", "Orbion", "Company"),
+        ("Yesterday Lyon-based Orbion opened an office.", "Orbion", "Company"),
+    ],
+)
+def test_names_by_apposition_programme_word_or_list(facts: Run, text: str, name: str, etype: str) -> None:
+    assert _types(facts(text)).get(name) == etype
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Orbion Inc. left the UK program in May.",  # a place's programme
+        "Ada Lin joined the CEO program.",  # an abbreviation of a role
+        "He joined the Quantum Leap Challenge program.",  # named as a programme already
+    ],
+)
+def test_no_programme_named_by_a_place_a_role_or_twice(facts: Run, text: str) -> None:
+    assert not [n for n in _types(facts(text)) if n.endswith(" Program")]
