@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import doctest
+import gc
 import random
 
 import igraph
@@ -170,3 +171,23 @@ def test_converted_forms_belong_to_their_graph_and_stay_behind_when_it_is_pickle
     assert engines.cached_igraph(sent) is None  # the arrays crossed over, not the conversions
     assert to_igraph(sent).graph.get_edgelist() == view.graph.get_edgelist()
     assert len(pickle.dumps(first)) == len(pickle.dumps(twin))
+
+
+def _degrees(view: engines.IGraphView, chunk: list[int]) -> list[int]:
+    return [int(d) for d in view.graph.degree(chunk)]
+
+
+def test_forked_chunks_leave_the_collector_as_the_caller_set_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only a process's entry point decides about the garbage collector: a parallel run
+    neither freezes nor unfreezes it (unfreezing would undo what a server froze)."""
+    monkeypatch.setattr(engines, "PARALLEL_MIN_NODES", 1)  # fork even for this small graph
+    view = to_igraph(nx.path_graph(6))
+    gc.freeze()
+    frozen = gc.get_freeze_count()
+    try:
+        parts = engines.in_chunks(_degrees, view, list(range(6)), workers=2)
+        assert gc.isenabled()
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
+    assert [d for part in parts for d in part] == [1, 2, 2, 2, 2, 1]
