@@ -183,6 +183,24 @@ _FRONTED = re.compile(
 )
 
 
+def _joined_places(mods: list[tuple[str, int]], gaz: Gazetteer) -> list[tuple[str, int]]:
+    """Modifiers with a place written in two capitalised words joined ("Silicon Valley", "New
+    York"), so "the Silicon Valley company" is a description whose modifier is a place."""
+    out: list[tuple[str, int]] = []
+    i = 0
+    while i < len(mods):
+        w, end = mods[i]
+        if i + 1 < len(mods) and w[:1].isupper() and mods[i + 1][0][:1].isupper():
+            pair = f"{w} {mods[i + 1][0]}"
+            if place_country(pair, gaz) is not None and gaz.lookup(pair.removesuffix("-based")):
+                out.append((pair, mods[i + 1][1]))
+                i += 2
+                continue
+        out.append((w, end))
+        i += 1
+    return out
+
+
 def _descriptions(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
     """'the French start-up', 'the Lyon-based firm', 'the two companies', 'both firms'."""
     out: list[Mention] = []
@@ -191,7 +209,9 @@ def _descriptions(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
         head = m.group("head")
         if re.search(r"[,(]\s*$", t[: m.start()]) and not _FRONTED.match(t[: m.start()]):
             continue  # an apposition ("Orbion, the French start-up,") restates the name beside it
-        mods = [(x.group(), m.start("mods") + x.end()) for x in re.finditer(r"\S+", m.group("mods"))]
+        mods = _joined_places(
+            [(x.group(), m.start("mods") + x.end()) for x in re.finditer(r"\S+", m.group("mods"))], gaz
+        )
         nationality: str | None = None
         count = 2 if m.group("det").lower() == "both" else 1
         span_start = m.start()

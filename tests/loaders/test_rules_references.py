@@ -336,3 +336,22 @@ def test_a_capitalised_head_before_a_role_and_name(facts: Run) -> None:
         "founding Director Tomas Berg."
     )
     assert f.has("Tomas Berg", "AFFILIATED_WITH", "Kessler Institute"), f.triples()
+
+
+def test_a_place_of_two_words_modifies_a_description(facts: Run) -> None:
+    text = (
+        "Orbion Quantum, based in Palo Alto, builds chips. The Silicon Valley company will work with the "
+        "Kessler Institute."
+    )
+    assert references(text).get("company") == ["Orbion Quantum"]
+    f = facts(text)
+    assert f.has("Orbion Quantum", "PARTNERS_WITH", "Kessler Institute"), f.triples()
+    assert not f.has("Silicon Valley", "PARTNERS_WITH", "Kessler Institute")
+
+
+def test_a_description_of_a_zone(facts: Run) -> None:
+    f = facts(
+        "The Tarnow Quantum Industry Zone opened in May. Ada Lindqvist, deputy director of the zone, said "
+        "it will grow."
+    )
+    assert f.has("Ada Lindqvist", "AFFILIATED_WITH", "Tarnow Quantum Industry Zone"), f.triples()
