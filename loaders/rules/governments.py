@@ -65,7 +65,7 @@ def government_mentions(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
             if not w[0].isupper():
                 break
             hit = None
-            for span in (2, 1):
+            for span in (3, 2, 1):  # "New South Wales", "South Korean", "Quebec"
                 if i - span + 1 < 0:
                     continue
                 cand = t[words[i - span + 1].start() : words[i].end()]

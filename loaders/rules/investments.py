@@ -88,6 +88,10 @@ GATE = (
 )
 
 
+#: "a stake in (the US) quantum computing company §X§": a description before the name.
+_DESCRIBED_COMPANY = (
+    r"(?:the\s+)?(?:§\d+§\s+)?(?:[\w-]+\s+){0,2}?(?:company|firm|start-?up|developer|maker|specialist)\s+"
+)
 #: "from the federal government under the §Strategic Innovation Fund§": the named programme pays.
 _GOVERNMENT_UNDER = (
     r"(?:the\s+(?:federal|state|provincial|national|regional|local|central)\s+government\s+"
@@ -148,12 +152,14 @@ _INVEST_RULES = (
     Rule(
         re.compile(
             rf"{ENT}\s+[^§]{{0,50}}?\b(?:acquire|acquired|acquires|take|took|takes|taking|buy|bought|holds|held|hold|owns|owned|own)"
-            rf"\s+an?\s+(?:[\w-]+\s+){{0,2}}?stake\s+in\s+{ENT}"
+            rf"\s+an?\s+(?:[\w-]+\s+){{0,2}}?stake\s+in\s+(?:{_DESCRIBED_COMPANY})?{ENT}"
         ),
         1,
         2,
         "funding-stake",
         0.8,
+        frozenset(ACTORS),
+        frozenset(ACTORS),
     ),
     Rule(
         re.compile(
@@ -353,6 +359,19 @@ _INVEST_RULES = (
         frozenset(ORGS | PLACES | {E.PROGRAM}),
         frozenset(ACTORS),
     ),
+    # "the government would invest $8.7 million from the Nordic Fund in Orbion": the fund pays
+    Rule(
+        re.compile(
+            rf"\b(?:invest|invests|invested|investing|provide|provides|provided|inject|injects|injected|commit|commits|committed)\s+"
+            rf"(?:an?\s+)?(?:(?:additional|further|another)\s+)?(?:{MONEY})\s+from\s+(?:the\s+|its\s+)?{ENT}\s+(?:in|into|to)\s+(?:the\s+)?{ENT}"
+        ),
+        1,
+        2,
+        "funding-from-fund",
+        0.8,
+        frozenset({E.PROGRAM, E.GOVERNMENT_BODY, E.COMPANY}),
+        frozenset(ACTORS),
+    ),
     # "Orbion, a firm in which Kessler holds a majority stake": the owner of the stake invests
     Rule(
         re.compile(
@@ -410,6 +429,7 @@ ROUND_GATE = (
     "grant",
     "providing",
     "chip",
+    "stake",
 )
 
 _ROUND_WORD = rf"(?:\b(?:pre-)?seed\b|\bSeries\s+[A-H]\d?\b|\bround\b|\bfunding\b|\bfinancing\b|\bcapital\b|\braise\b|{MONEY})"
@@ -503,6 +523,7 @@ _AMONG_INVESTORS = re.compile(
     r"(?:among|as)\s+(?:(?:one\s+of\s+)?the\s+|an?\s+)?(?:new\s+|other\s+|key\s+|strategic\s+|lead\s+)?"
     rf"{_INVESTOR_NOUN}\b"
 )
+_STAKE_IN = re.compile(rf"\bstake\s+in\s+(?:{_DESCRIBED_COMPANY})?{ENT}")
 _ANNOUNCED_FOR = re.compile(rf"[^§.;]{{0,60}}?\bfor\s+(?:the\s+)?{ENT}")
 _GRANT_WORD = re.compile(r"\b(?:grants?|award|funding)\b")
 
@@ -524,6 +545,10 @@ def _round_recipient(v: SentView) -> tuple[str, int] | None:
             other = _ANNOUNCED_FOR.match(v.masked, x.end()) if "announced" in x.group(0) else None
             if other is not None and v.type(other.group(1)) in RECIPIENTS:
                 return v.id(other.group(1)), other.end()
+            return v.id(x.group(1)), x.end()
+    for x in _STAKE_IN.finditer(v.masked) if "stake" in v.masked else ():
+        # "X is taking a stake in Y": the money that follows is Y's
+        if v.type(x.group(1)) in RECIPIENTS:
             return v.id(x.group(1)), x.end()
     for x in _POOL_OPEN.finditer(v.masked):
         i = int(x.group(1))

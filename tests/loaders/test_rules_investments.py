@@ -530,6 +530,36 @@ def test_a_bulleted_news_item_starts_its_own_story(facts: Run) -> None:
     assert not f.has("Kessler Ventures", "INVESTS_IN", "Orbion Quantum"), f.triples()
 
 
+@pytest.mark.parametrize(
+    ("text", "investor", "recipient"),
+    [
+        # money taken from a named fund and put into a company
+        (
+            "The government said it would invest $8.7 million from the Nordic Innovation Fund in Orbion Quantum.",
+            "Nordic Innovation Fund",
+            "Orbion Quantum",
+        ),
+        # a stake in a company described by its technology; the money named after it
+        (
+            "The science arm of the state of Ohio is taking a stake in quantum sensing company Orbion Quantum. "
+            "The money comes from Kessler Ventures, a state agency.",
+            "Kessler Ventures",
+            "Orbion Quantum",
+        ),
+        # a state named with three words
+        (
+            "The New South Wales government has committed $500,000 to Orbion University.",
+            "New South Wales Government",
+            "Orbion University",
+        ),
+    ],
+)
+def test_funds_stakes_and_states(facts: Run, text: str, investor: str, recipient: str) -> None:
+    f = facts(text)
+    assert f.has(investor, "INVESTS_IN", recipient), f.triples()
+    assert not any(t == "INVESTS_IN" and o == "quantum sensing" for _, t, o in f.triples())
+
+
 def test_receiving_support_without_money_is_no_investment(facts: Run) -> None:
     f = facts("Orbion Quantum will receive support from Kessler University researchers.")
     assert not [t for t in f.triples() if t[1] == "INVESTS_IN"], f.triples()
