@@ -184,6 +184,8 @@ _NAMED_PROGRAM = re.compile(
     r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Aa]n?)\s+((?:[A-Z][\w&-]*(?:['’]s)?\s+(?:(?:and|of|for|&)\s+)?){1,6}[A-Z][\w&-]*)\s+"
     r"(project|programme|program|initiative)\b"
 )
+#: An owner before a programme's name: "National Nuclear Security Administration's ".
+_OWNED = re.compile(r"(.+?)['’]s\s+(?=[A-Z])")
 _ROLE = re.compile(rf"(?i:{ROLE_WORDS})")
 _NOT_ORG_CAPS = word_list("not_org_caps")
 #: Fields that name a minister's or secretary's portfolio ("Science Minister", "Technology Secretary").
@@ -403,7 +405,10 @@ def _projects(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
         st = sent.start + m.start(1)
         out.append(Mention(st, st + len(name), name, E.PROGRAM, name, "descriptor", aliases=[m.group()]))
     for m in _NAMED_PROGRAM.finditer(t):
-        words = m.group(1)
+        start, words = m.start(1), m.group(1)
+        owner = _OWNED.match(words)
+        if owner is not None and (head_type(owner.group(1)) or gaz.lookup(owner.group(1))):
+            start, words = start + owner.end(), words[owner.end() :]  # "the Agency's Computing program"
         first = words.split()[0]
         if (
             gaz.lookup(words)
@@ -413,8 +418,8 @@ def _projects(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
             or head_type(words) is E.PROGRAM
         ):
             continue  # a known name (see "extend_program"), a place's or a nation's, one named as a programme
-        st = sent.start + m.start(1)
-        surface = t[m.start(1) : m.end(2)]
+        st = sent.start + start
+        surface = t[start : m.end(2)]
         name = f"{words} {m.group(2).capitalize()}"
         out.append(
             Mention(st, sent.start + m.end(2), surface, E.PROGRAM, name, "descriptor", aliases=[surface])

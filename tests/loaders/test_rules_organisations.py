@@ -558,6 +558,11 @@ def test_a_portfolio_or_a_pronoun_before_the_verb_is_no_organisation(facts: Run,
         ),
         ("Its Beyond Moore's Law project ends in May.", "Beyond Moore's Law Project", "Program"),
         (
+            "They joined the National Ruritanian Security Administration's Advanced Timing program.",
+            "Advanced Timing Program",
+            "Program",
+        ),
+        (
             "Smaller firms — such as Lyon-based Orbion and Kessler Quantum Technology — attract money.",
             "Kessler Quantum Technology",
             "Company",
