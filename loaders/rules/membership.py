@@ -688,6 +688,9 @@ _REFERRED_MEMBERS = re.compile(
     r"|\b(?i:the|this|that)\s+(?:new\s+)?(group|consortium|alliance|network|hub|coalition|association|partnership|"
     r"cluster|initiative|programme|program)(?:,\s+(?:which|that)|\s+(?:now|also|currently))?\s+"
     rf"(?:includes|included|comprises|comprised|counts|unites|gathers)\s+(?:(?:members|partners)\s+(?:such\s+as|like|including)\s+)?({LIST})"
+    # "The new members include §a§, §b§", "The other original participants include ...": of the group in focus
+    r"|^\s*(?i:the|its)\s+(?:(?i:new|founding|first|initial|other|original|current|latest|additional)\s+)*"
+    rf"(?i:members|partners|participants)\s+(?:include|includes|included|are|were)\s*:?\s+({LIST})"
 )
 _REFERRED_GATE = (
     "members",
@@ -714,6 +717,13 @@ _LIST_FOLLOWS = re.compile(
     r"\b(?i:the\s+)(?:(winning|successful|selected)\s+(?:companies|teams|firms|projects|applicants)"
     r"|(?:first|founding|initial|new)\s+(?:members|partners))\s+(?:are|were|include)\s*:\s*$"
 )
+#: "Members of the §G§ include:", "§G§'s founding partners are:" closing a sentence before a bulleted list.
+_NAMED_LIST_FOLLOWS = re.compile(
+    r"\b(?i:members|partners|participants)\s+of\s+(?:the\s+)?§(\d+)§\s+(?:include|includes|are|were)\s*:\s*$"
+    r"|§(\d+)§['’]s?\s+(?:(?:[\w-]+\s+)?(?:members|partners|participants))\s+(?:include|includes|are|were)\s*:\s*$"
+)
+#: A line opening with a bullet mark.
+_BULLET_MARK = re.compile(r"^\s*[•·*▪◦‣–-]\s*\S")
 #: A bulleted or one-item line: "• Orbion, Lyon".
 _BULLET = re.compile(r"^\s*(?:[•·*▪◦‣–-]\s*)?§(\d+)§(?:,\s+(?:§\d+§|[^§,;.]{1,40}))?\s*[.;,]?\s*$")
 #: Names of contests: what "the winning companies" won.
@@ -743,6 +753,17 @@ _LED_FRONT_DESCRIBED = re.compile(
 )
 
 
+#: "The alliance is led by §a§", "This consortium will be coordinated by §a§ and §b§".
+_DESCRIBED_LED_BY = re.compile(
+    r"^\s*(?:The|This|Its)\s+(?:new\s+)?(alliance|consortium|hub|network|coalition|cluster|partnership|association|"
+    r"initiative|programme|program|mission)\s+(?:(?:is|was|will|be|has|have|been|are|currently|jointly|also)\s+)+"
+    rf"(?:led|headed|chaired|co-chaired|co-led|coordinated|steered|run|managed)\s+by\s+(?:the\s+)?({LIST})"
+)
+#: A sentence naming a group by its description keeps that group in focus.
+_REFERS_TO_GROUP = re.compile(
+    r"\b(?i:the|this|that|its)\s+(?:new\s+)?(alliance|consortium|network|coalition|cluster|association|organi[sz]ation|"
+    r"group|initiative|programme|program)\b"
+)
 #: How many sentences back the group may have been named.
 _GROUP_WINDOW = 4
 
@@ -771,13 +792,20 @@ def referred_group_facts(views: Sequence[SentView]) -> list[tuple[int, Fact]]:
     for k, v in enumerate(views):
         m = v.masked
         intro = _LIST_FOLLOWS.search(v.sent.text) if ":" in m else None
-        if intro is not None:
-            group = group_of(k, (E.PROGRAM,) if intro.group(1) else (E.CLUSTER,))
-            if intro.group(1) and contest is not None and k - contest[0] <= 2 * _GROUP_WINDOW:
-                group = contest[1]
-            for j in range(k + 1, min(len(views), k + 31)):
+        named_intro = _NAMED_LIST_FOLLOWS.search(m) if intro is None and ":" in m else None
+        if intro is not None or named_intro is not None:
+            if named_intro is not None:
+                g = int(named_intro.group(1) or named_intro.group(2))
+                group = v.id(g) if v.type(g) in _GROUP_TYPES else None
+            elif intro is not None:
+                group = group_of(k, (E.PROGRAM,) if intro.group(1) else (E.CLUSTER,))
+                if intro.group(1) and contest is not None and k - contest[0] <= 2 * _GROUP_WINDOW:
+                    group = contest[1]
+            for j in range(k + 1, min(len(views), k + 41)):
                 item = _BULLET.match(views[j].masked)
                 if item is None:
+                    if _BULLET_MARK.match(views[j].sent.text):
+                        continue  # "• The Coding School": a listed name the mentions did not catch
                     break
                 if group is not None:
                     add(j, views[j], [int(item.group(1))], group)
@@ -808,12 +836,29 @@ def referred_group_facts(views: Sequence[SentView]) -> list[tuple[int, Fact]]:
                 add(k, v, ids_in(x.group(1)), group)
         if "§" in m and gate(m.lower(), _REFERRED_GATE):
             for x in _REFERRED_MEMBERS.finditer(m):
-                listed = ids_in(x.group(2) or x.group(3) or x.group(6) or x.group(8))
+                listed = ids_in(x.group(2) or x.group(3) or x.group(6) or x.group(8) or x.group(9))
                 head = x.group(1) or x.group(4) or x.group(5) or x.group(7)
-                kinds = (E.PROGRAM,) if head is None or head.lower() in _PROGRAM_WORDS else (E.CLUSTER,)
+                kinds: tuple[EntityType, ...] = (
+                    (E.PROGRAM,) if head is None or head.lower() in _PROGRAM_WORDS else (E.CLUSTER,)
+                )
+                if x.group(9) is not None:
+                    kinds = (E.CLUSTER, E.PROGRAM)  # no head word: the latest group of either kind
                 group = group_of(k, kinds)
                 if group is not None:
                     add(k, v, listed, group)
+        for x in _DESCRIBED_LED_BY.finditer(m) if "§" in m and " by " in m else ():
+            # "The alliance is led by §a§": the leader of the group the description stands for
+            led = group_of(k, (E.PROGRAM,) if x.group(1).lower() in _PROGRAM_WORDS else (E.CLUSTER,))
+            if led is None:
+                continue
+            for a in ids_in(x.group(2)):
+                if v.type(a) in ORGS and v.id(a) != led:
+                    out.append((k, Fact(v.id(a), R.LEADS, led, "described-group-led-by", 0.7)))
+        for x in _REFERS_TO_GROUP.finditer(m):
+            # "This organization has grown ...", "the alliance": the group stays in focus
+            kind = E.PROGRAM if x.group(1).lower() in _PROGRAM_WORDS else E.CLUSTER
+            if kind in recent and k - recent[kind][0] <= _GROUP_WINDOW:
+                recent[kind] = (k, recent[kind][1])
         for i in v.indices(lambda t: t in _GROUP_TYPES):
             recent[v.type(i)] = (k, v.id(i))
             if v.type(i) is E.PROGRAM and _CONTEST.search(v.mentions[i].text):

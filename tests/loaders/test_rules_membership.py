@@ -590,6 +590,36 @@ def test_winners_of_a_competition_named_before_and_listed_partners(
     assert f.has(member, "PART_OF", group), f.triples()
 
 
+def test_members_bulleted_after_the_named_group(facts: Run) -> None:
+    f = facts(
+        "The county launched the Quantix Consortium in May.\n"
+        "Members of the Quantix Consortium include:\n"
+        "• Sanko Electric\n"
+        "• The Coding Guild\n"
+        "• Hanbit Telecom\n"
+        "The group meets monthly."
+    )
+    for member in ("Sanko Electric", "Hanbit Telecom"):
+        assert f.has(member, "PART_OF", "Quantix Consortium"), f.triples()
+
+
+def test_new_members_of_the_group_in_focus_and_its_leader(facts: Run) -> None:
+    f = facts(
+        "Last year we reported on the formation of the Quantix Alliance. This organization has since grown. "
+        "It now counts 24 organisations. The new members include Sanko Electric and Hanbit Telecom. "
+        "Membership is free. The alliance is led by Kessler University. "
+        "The other original participants include Orbion Systems and Tarvel University."
+    )
+    for member in ("Sanko Electric", "Hanbit Telecom", "Orbion Systems", "Tarvel University"):
+        assert f.has(member, "PART_OF", "Quantix Alliance"), f.triples()
+    assert f.has("Kessler University", "LEADS", "Quantix Alliance"), f.triples()
+
+
+def test_new_members_without_a_group_in_focus_join_nothing(facts: Run) -> None:
+    f = facts("Sanko Electric hired staff. The new members include Hanbit Telecom and Orbion Systems.")
+    assert not any(t == "PART_OF" for _, t, _ in f.triples()), f.triples()
+
+
 def test_a_group_description_including_things_that_are_not_organisations(facts: Run) -> None:
     f = facts(
         "The Quantix Alliance was launched on Monday. The network includes a mix of large and small firms. "
