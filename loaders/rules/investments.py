@@ -703,6 +703,9 @@ _COUNTED_NAMED = re.compile(
 )
 #: The rule of these facts: their Investment agreement is one grant with many recipients.
 COUNTED_RULE = "funded-counted-list"
+_GRANT_SHARE_RULE = "grant-share"
+#: Facts of one funder's programme shared out: one Investment agreement of the funder and every recipient.
+_SHARED_GRANT_RULES = frozenset({COUNTED_RULE, _GRANT_SHARE_RULE})
 
 
 def _counted_recipient_facts(views: Sequence[SentView]) -> Iterator[tuple[int, Fact]]:
@@ -723,10 +726,52 @@ def _counted_recipient_facts(views: Sequence[SentView]) -> Iterator[tuple[int, F
             break
 
 
+#: Public funders whose grant programme the next sentences share out.
+_PUBLIC_FUNDERS = frozenset({E.GOVERNMENT_BODY, E.PROGRAM, E.REGION, E.COUNTRY, E.CITY})
+#: "The §Queensland Government§ has delivered a $53 million boost ...", "§F§ announced $N in grants":
+#: a public funder opens a grant programme.
+_GRANTS_OPEN = re.compile(
+    r"^\s*(?:[^§.;]{0,40}?,\s+)?(?:the\s+)?§(\d+)§\s+(?:(?:has|have|had|will|today|also|is|are|just)\s+)*"
+    r"(?:delivered|delivers|committed|commits|announced|announces|awarded|awards|allocated|allocates|unveiled|"
+    r"unveils|launched|launches|handed\s+out|hands\s+out|dished\s+out|distributed)\b"
+    r"(?:[^§.;]|\.(?=\d)){0,80}?\b(?:grants?|boost|funding|awards)\b",
+    re.I,
+)
+#: "§UQ§, which ..., has scored $28.4 million", "while §R§ netted $4.9 million": a share of the programme.
+_GRANT_SHARE = re.compile(
+    rf"§(\d+)§(?:\s*\(§\d+§\))?(?:,\s+(?:which|where|who)\s+[^;]{{0,200}}?,)?\s+"
+    r"(?:(?:has|have|had|also|will|each|both|now)\s+)*"
+    r"(?:scored|secured|netted|received|won|got|landed|bagged|picked\s+up|(?:was|were|has\s+been|have\s+been)\s+awarded)\s+"
+    rf"(?:an?\s+)?(?:(?:additional|further|another)\s+)?(?:{MONEY}|funding\b|grants?\b)"
+    r"(?![^§.;]{0,60}\bfrom\b)"
+)
+#: How many sentences a grant programme stays on stage after it was last spoken of.
+_GRANT_WINDOW = 4
+
+
+def _grant_share_facts(views: Sequence[SentView]) -> Iterator[tuple[int, Fact]]:
+    """'The §F§ has delivered a $53m boost ... §UQ§ has scored $28.4m, while §R§ netted $4.9m.'"""
+    funder: str | None = None
+    last = -(10**9)
+    for k, v in enumerate(views):
+        m = v.masked
+        if "§" not in m:
+            continue
+        x = _GRANTS_OPEN.match(m)
+        if x is not None and v.type(x.group(1)) in _PUBLIC_FUNDERS:
+            funder, last = v.id(x.group(1)), k
+        if funder is None or k - last > _GRANT_WINDOW:
+            continue
+        for y in _GRANT_SHARE.finditer(m):
+            if v.type(y.group(1)) in RECIPIENTS and v.id(y.group(1)) != funder:
+                last = k
+                yield k, Fact(funder, R.INVESTS_IN, v.id(y.group(1)), _GRANT_SHARE_RULE, 0.7)
+
+
 def joint_funding_facts(views: Sequence[SentView]) -> list[tuple[int, Fact]]:
     """'A and B announced an investment ...' then 'The joint funding will allow C to ...'; and a
     funder's money for a counted group whose members the next sentences list."""
-    out: list[tuple[int, Fact]] = list(_counted_recipient_facts(views))
+    out: list[tuple[int, Fact]] = list(_counted_recipient_facts(views)) + list(_grant_share_facts(views))
     for k in range(1, len(views)):
         prev, v = views[k - 1], views[k]
         if not _JOINT_FUNDING_OPENS.match(v.masked):
@@ -761,7 +806,7 @@ def investment_agreements(
     by_grant: dict[str, list[tuple[str, list[int]]]] = defaultdict(list)
     for (s, t, o), evs in rel.items():
         if t is R.INVESTS_IN and types[o] in _FUNDED:
-            if all(rule == COUNTED_RULE for _, rule, _ in evs):
+            if all(rule in _SHARED_GRANT_RULES for _, rule, _ in evs):
                 by_grant[s].append((o, [k for k, _, _ in evs]))
             else:
                 by_target[o].append((s, [k for k, _, _ in evs]))

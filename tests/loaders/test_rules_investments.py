@@ -560,6 +560,42 @@ def test_funds_stakes_and_states(facts: Run, text: str, investor: str, recipient
     assert not any(t == "INVESTS_IN" and o == "quantum sensing" for _, t, o in f.triples())
 
 
+def test_a_public_grant_programme_shared_out_in_the_next_sentences(facts: Run) -> None:
+    f = facts(
+        "The Ohio Government has delivered a $50 million boost to quantum research. "
+        "The grants were announced on Friday. "
+        "Kessler University, which trains most of the state's engineers, has scored $28 million. "
+        "Tarvel University has secured $9 million, while the Orbion Institute netted $4 million."
+    )
+    recipients = {"Kessler University", "Tarvel University", "Orbion Institute"}
+    for r in recipients:
+        assert f.has("Ohio Government", "INVESTS_IN", r), f.triples()
+    assert _investment(f) == {frozenset(recipients | {"Ohio Government"})}, f.agreements()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # money from a named investor is that investor's, not the programme's
+        "The Ohio Government has delivered a $50 million boost to quantum research. "
+        "Kessler University has secured $9 million from Sanko Electric.",
+        # too far from the programme
+        "The Ohio Government has delivered a $50 million boost to quantum research. It was a busy year. "
+        "Prices rose. Staff moved. Offices closed. Kessler University has secured $9 million.",
+    ],
+)
+def test_no_share_of_a_grant_programme(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert not f.has("Ohio Government", "INVESTS_IN", "Kessler University"), f.triples()
+
+
+def test_a_companys_own_budget_is_no_grant_programme(facts: Run) -> None:
+    f = facts(
+        "Sanko Electric has announced a $50 million boost to its research. Kessler University has secured $9 million."
+    )
+    assert not f.has("Sanko Electric", "INVESTS_IN", "Kessler University"), f.triples()
+
+
 def test_receiving_support_without_money_is_no_investment(facts: Run) -> None:
     f = facts("Orbion Quantum will receive support from Kessler University researchers.")
     assert not [t for t in f.triples() if t[1] == "INVESTS_IN"], f.triples()
