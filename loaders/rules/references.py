@@ -131,7 +131,7 @@ def reference_mentions(sent: Sentence, gaz: Gazetteer | None = None) -> list[Men
         out += _descriptions(sent, gaz)
     if "it" in low or "the" in low:
         out += _pronouns(sent)
-    if "he " in low:
+    if " he " in low or " she " in low or low.startswith(("he ", "she ")):
         out += _person_pronouns(sent)
     if "the city" in low or "the country" in low or "metropolitan" in t or "municipal" in t:
         for rx, typ in ((_CITY_GOV, E.CITY), (_COUNTRY_ANA, E.COUNTRY)):
