@@ -62,7 +62,7 @@ _NAMED = re.compile(
     rf"(?:\s+(?:on|of|for)\s+(?:the\s+)?{_WORD}(?:\s+(?:and\s+)?{_WORD}){{0,4}})?)"
     rf"(?:\s+({_YEAR})\b)?(?!\s*[-–]?\s*[A-Z][a-z])"
 )
-_LOWER = re.compile(rf"\bthe\s+((?:{_WORD}\s+){{1,3}}(?:{_HEADS}))\b")
+_LOWER = re.compile(rf"\b[Tt]he\s+((?:{_WORD}\s+){{1,3}}(?:{_HEADS}))\b")
 _SERIES = re.compile(
     rf"(?<![\w.])(?:{alternation('event_series')})(?![\w-])((?:\s+[A-Z][\w-]+){{0,2}})((?:\s*[-–]?\s*{_YEAR})?)\b"
 )
@@ -163,6 +163,9 @@ def outside_events(cands: list[Mention], events: Sequence[Event]) -> list[Mentio
     """
     if not events:
         return cands
+    # a name read as an event once is an event wherever else the text uses it ("the Quantum
+    # Effects exhibition ... the Quantum Effects organisers")
+    named = {n for n in map(_bare_name, events) if " " in n}
     size = max(max(e.end for e in events), max((c.end for c in cands), default=0))
     strict = bytearray(size)
     loose = bytearray(size)
@@ -177,5 +180,20 @@ def outside_events(cands: list[Mention], events: Sequence[Event]) -> list[Mentio
             inside_strict = False  # "Samsung" in "CES Samsung": the name goes beyond the event
         if inside_strict or (not known and any(loose[c.start : c.end])):
             continue
+        if not known and c.type in _NAMEABLE and c.name.lower() in named:
+            continue
         out.append(c)
     return out
+
+
+#: Readings an event's name may take elsewhere in the text.
+_NAMEABLE = frozenset(
+    {E.COMPANY, E.UNIVERSITY, E.RESEARCH_INSTITUTE, E.GOVERNMENT_BODY, E.CLUSTER, E.PROGRAM, E.PERSON}
+)
+_TRAILING = re.compile(rf"(?:\s+(?:{_YEAR}|[a-z][\w-]*))+$")
+
+
+def _bare_name(ev: Event) -> str:
+    """The event's name without its year and lower-case kind ("Quantum Effects exhibition" ->
+    "quantum effects"), lower case."""
+    return _TRAILING.sub("", ev.name).lower()

@@ -86,3 +86,21 @@ def test_place_of_a_lowercase_event_stays(facts: Run) -> None:
     assert f.has("Orbion", "PARTNERS_WITH", "Veltra Quantum")
     assert f.has_entity("Lyon")
     assert not any("summit" in n for n in f.names.values())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Orbion Inc. took part in the Nordic Qubit exhibition. We thank the Nordic Qubit organisers.",
+        "The Nordic Qubit fair opened on Monday. Nordic Qubit said 9,000 visitors came.",
+        "Orbion Inc. exhibited at Quantum Days 2026. The Quantum Days team counted 300 visitors.",
+    ],
+)
+def test_a_name_read_as_an_event_is_an_event_elsewhere_in_the_text(facts: Run, text: str) -> None:
+    names = set(facts(text).names.values())
+    assert not any(n.startswith(("Nordic Qubit", "Quantum Days")) for n in names)
+
+
+def test_a_one_word_event_modifier_keeps_its_company_elsewhere(facts: Run) -> None:
+    f = facts("Orbion Inc. hosted the Orbion workshop. Later Orbion Inc. raised $5 million.")
+    assert f.has_entity("Orbion Inc")
