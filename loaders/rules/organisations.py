@@ -67,7 +67,8 @@ _APPOS_KIND = re.compile(
     r"(?:(start-?ups?(?!\s+(?:accelerator|incubator))|compan(?:y|ies)|firms?|developer|manufacturer|maker|provider|supplier|vendor|investor|"
     r"(?:chip|hardware|software)\s*maker|spin-?off|spin-?out|unicorn|operator|giant|non-?profit|not-for-profit|"
     r"organi[sz]ation)|(universit(?:y|ies)|institute|research\s+institution|"
-    r"laboratory|research\s+cent(?:re|er))|(agency|ministry|regulator)|(accelerator|incubator)|(association|coalition))\b"
+    r"laboratory|research\s+cent(?:re|er))|(agency|ministry|regulator)|(accelerator|incubator|initiative|programme|program)|"
+    r"(association|coalition|alliance|consortium|network|cluster|hub))\b"
 )
 
 
@@ -336,11 +337,11 @@ def org_mentions(
 
 _FIELD = rf"(?:{CAPW})"
 _FIELD_HEAD = re.compile(
-    r"\b(?:Ministry|Department|Bureau|Office|Agency|Council|Committee|Secretariat|Directorate)\s+(?:of|for)\s"
+    r"\b(?:Ministry|Department|Bureau|Office|Agency|Council|Committee|Secretariat|Directorate)\s+(?:of|for|on)\s"
 )
 #: "... of Research, Technology and Space": the fields after the head, commas included.
 _FIELD_TAIL = re.compile(
-    rf"\w+\s+(?:of|for)\s+(?:the\s+)?(?:{CAPW}\s+){{0,2}}{CAPW}((?:,\s+{_FIELD}(?:\s+{_FIELD})?){{1,4}}),?\s+"
+    rf"\w+\s+(?:of|for|on)\s+(?:the\s+)?(?:{CAPW}\s+){{0,2}}{CAPW}((?:,\s+{_FIELD}(?:\s+{_FIELD})?){{1,4}}),?\s+"
     rf"(?:and|&)\s+({_FIELD}(?:\s+{_FIELD})?)(?![\w-])"
 )
 _BEFORE_HEAD = re.compile(rf"(?:{CAPW}\s+){{1,3}}$")

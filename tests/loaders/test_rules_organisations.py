@@ -585,3 +585,37 @@ def test_names_by_apposition_programme_word_or_list(facts: Run, text: str, name:
 )
 def test_no_programme_named_by_a_place_a_role_or_twice(facts: Run, text: str) -> None:
     assert not [n for n in _types(facts(text)) if n.endswith(" Program")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "etype"),
+    [
+        (
+            "Hosted by the Senate Committee on Commerce, Science, and Transportation, the gathering grew.",
+            "Senate Committee on Commerce, Science, and Transportation",
+            "GovernmentBody",
+        ),
+        (
+            "Orbion Inc. joined QuantumNord, an innovation initiative that pools expertise.",
+            "QuantumNord",
+            "Program",
+        ),
+        ("Orbion Inc. joined Kessler Hub, a regional network of labs.", "Kessler Hub", "Cluster"),
+    ],
+)
+def test_field_lists_after_on_and_appositions_of_programmes_and_networks(
+    facts: Run, text: str, name: str, etype: str
+) -> None:
+    assert _types(facts(text)).get(name) == etype
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("Section 32: Backed Quantinuum, a spinout.", "Backed"),
+        ("Attending the Flagship's stand was Ada Lin.", "Attending"),
+        ("Led by Veltra Ventures, the round closed.", "Led"),
+    ],
+)
+def test_a_verb_opening_a_bullet_or_clause_is_no_part_of_a_name(facts: Run, text: str, fragment: str) -> None:
+    assert not [n for n in _types(facts(text)) if n.startswith(fragment)]
