@@ -199,7 +199,10 @@ def sets_up_facts(v: SentView, m: str) -> Iterator[Fact]:
     for x in _SETS_UP_IN.finditer(m):
         if any(v.type(i) is not E.TECHNOLOGY for i in ids_in(m[x.end(1) : x.start(2)])):
             continue  # "§X§ opened §Y§'s office in": only technologies may qualify the site
-        for b in ids_in(x.group(2)):
+        places = ids_in(x.group(2))
+        if not re.search(r"\s(?:and|&)\s", x.group(2)):
+            places = places[:1]  # "in §Dublin§, §Ireland§": the city, then where it is
+        for b in places:
             if v.type(b) is E.REGION and v.mentions[b].country is None:
                 continue  # "a second lab in Africa" says where it works, not where it is
             for a in ids_in(x.group(1)):

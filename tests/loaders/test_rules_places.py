@@ -145,6 +145,12 @@ def test_a_hub_across_several_places_is_in_each(facts: Run, text: str) -> None:
         assert f.has(hub, "LOCATED_IN", place), f.triples()
 
 
+def test_an_office_in_a_city_of_a_country_is_in_the_city(facts: Run) -> None:
+    f = facts("Veltra Quantum Ltd decided to open a second office in Dublin, Ireland to hire engineers.")
+    assert f.has("Veltra Quantum Ltd", "LOCATED_IN", "Dublin"), f.triples()
+    assert not f.has("Veltra Quantum Ltd", "LOCATED_IN", "Ireland"), f.triples()
+
+
 def test_a_company_selling_across_places_is_not_in_them(facts: Run) -> None:
     f = facts("Veltra Quantum Ltd sells sensors across Ohio, Michigan and Kentucky.")
     assert not any(t == "LOCATED_IN" for _, t, _ in f.triples()), f.triples()
