@@ -303,7 +303,8 @@ _WORKS_ON_RULES = (
     ),
     Rule(
         re.compile(
-            rf"{ENT}\s+(?:[\w-]+\s+){{0,3}}?(?:focus(?:es|ed)?\s+on|specializ\w+\s+in|specialis\w+\s+in|works?\s+on|researche?s?)\s+{_TECH_LIST}"
+            rf"{ENT}(?:,\s+(?:(?:which|that|who)\s+)?(?=[a-z])|\s+)(?:[\w-]+\s+){{0,3}}?(?:focus(?:es|ed|ing)?\s+on|specializ\w+\s+in|"
+            rf"specialis\w+\s+in|works?\s+on|working\s+on|researche?s?)\s+(?:(?:both|mainly|primarily|chiefly)\s+)?{_TECH_LIST}"
         ),
         1,
         2,

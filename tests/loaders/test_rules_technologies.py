@@ -738,3 +738,28 @@ def test_works_on_from_technique_development_and_collections(
 )
 def test_no_works_on_from_a_goal_a_machine_or_a_funder(facts: Run, text: str, actor: str, tech: str) -> None:
     assert not facts(text).has(actor, "WORKS_ON", tech)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "tech"),
+    [
+        (
+            "Veltra Ventures led $50 million in Orbion Inc., focusing on superconducting qubits.",
+            "Orbion Inc",
+            "superconducting quantum computing",
+        ),
+        ("Orbion Inc., which specialises in quantum sensing, grew.", "Orbion Inc", "quantum sensing"),
+        (
+            "Kessler Systems, working on trapped-ion computers, grew.",
+            "Kessler Systems",
+            "trapped-ion computing",
+        ),
+    ],
+)
+def test_works_on_from_an_apposed_focus(facts: Run, text: str, actor: str, tech: str) -> None:
+    assert facts(text).has(actor, "WORKS_ON", tech)
+
+
+def test_an_apposed_focus_is_the_nearest_actors(facts: Run) -> None:
+    f = facts("Veltra Ventures led $50 million in Orbion Inc., focusing on superconducting qubits.")
+    assert not f.has("Veltra Ventures", "WORKS_ON", "superconducting quantum computing")
