@@ -87,7 +87,7 @@ def _apposed_facts(v: SentView, m: str, p: int) -> tuple[list[Fact], bool]:
     nxt = _NEXT_PERSON.match(m, x.end(3) + 1)
     owned_by_next = nxt is not None and v.type(nxt.group(1)) is E.PERSON
     # "vice president of the §Korea§ Institute for Advanced Study": the place begins a longer name
-    in_name = v.type(b) in PLACES and _NAME_GOES_ON.match(after) is not None and not _AFTER_ROLE.match(after)
+    in_name = _begins_name(v, m, b, x.end(3))
     if (
         v.type(b) in _AFF_TYPES
         and not in_name
@@ -348,6 +348,20 @@ _CHARGE_GATE = (
 )
 
 
+def _begins_name(v: SentView, m: str, b: int, end: int) -> bool:
+    """Whether place ``b`` (its tag ending at ``end``) only begins a longer name: "vice president
+    of the §Korea§ Institute for Advanced Study" (but "§UK§ Minister for Science" is a role there)."""
+    after = m[end + 1 : end + 41]  # past the tag's closing mark
+    return v.type(b) in PLACES and _NAME_GOES_ON.match(after) is not None and not _AFTER_ROLE.match(after)
+
+
+#: "§a§, §b§ and §c§, ..., work at §o§", "§p§ works for §o§".
+_WORKS_AT = re.compile(
+    r"((?:§\d+§,\s+)*§\d+§(?:,?\s+and\s+§\d+§)?)(?:,\s+[^;]{1,160}?,)?\s+(?:(?:also|currently|now|still)\s+)?"
+    r"(?:works|work|worked|working|has\s+worked|have\s+worked|had\s+worked)\s+(?:at|for)\s+(?:the\s+)?§(\d+)§"
+)
+
+
 def _role_fact(v: SentView, p: int, role: str, b: int, rule: str) -> Fact | None:
     if v.type(p) is not E.PERSON or v.type(b) not in _AFF_TYPES or p == b:
         return None
@@ -391,6 +405,11 @@ def charge_facts(v: SentView, m: str) -> Iterator[Fact]:
         # "who has run §Orbion§'s quantum unit": a part of the organisation, so affiliation only
         rtype = R.AFFILIATED_WITH if x.group(3) else R.LEADS
         yield _f(v, p, rtype, b, "person-runs", 0.8)
+    for x in _WORKS_AT.finditer(m) if "work" in m else ():
+        o, people = int(x.group(2)), ids_in(x.group(1))
+        if v.type(o) in ORGS and all(v.type(p) is E.PERSON for p in people):
+            for p in people:
+                yield _f(v, p, R.AFFILIATED_WITH, o, "works-at", 0.8)
     for x in _CHAIRED_BY.finditer(m) if " by " in m else ():
         b, p = int(x.group(1)), int(x.group(3))
         if v.type(p) is E.PERSON and v.type(b) in _PERSON_LED and _CAPITAL_ROLES.fullmatch(x.group(2)):
@@ -407,7 +426,10 @@ def charge_facts(v: SentView, m: str) -> Iterator[Fact]:
         for x in rx.finditer(m):
             if gap and not _plain_gap(v, x.group(gap)):
                 continue
-            b = int(x.group(owner)) if owner and x.group(owner) else int(x.group(org))
+            g = owner if owner and x.group(owner) else org
+            b = int(x.group(g))
+            if _begins_name(v, m, b, x.end(g)):
+                continue
             fact = _role_fact(v, int(x.group(person)), x.group(role), b, rule)
             if fact:
                 yield fact

@@ -798,3 +798,35 @@ def test_the_appointment_of_a_person_names_them(facts: Run) -> None:
 def test_a_body_chaired_by_a_company_is_no_person_fact(facts: Run) -> None:
     f = facts("The Kessland Innovation Council chaired by Orbion Quantum met in May.")
     assert not [e for e in f.kg.entities if e.type.value == "Person"]
+
+
+def test_a_place_beginning_a_name_in_a_relative_clause(facts: Run) -> None:
+    f = facts(
+        "Physicist Ada Lindqvist, who previously served as Vice President of the Sweden Institute for "
+        "Advanced Study, has been appointed as the head of the Orbion Research Group."
+    )
+    assert not f.has("Ada Lindqvist", "AFFILIATED_WITH", "Sweden"), f.triples()
+    assert f.has("Ada Lindqvist", "LEADS", "Orbion Research Group"), f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "people", "org"),
+    [
+        ("Dr Ada Lindqvist works at the Kessler Institute in Lyon.", ["Ada Lindqvist"], "Kessler Institute"),
+        (
+            "Guo Wenhai, Du Lanfeng and Pan Jiewei, academicians at the Orbion Academy of Sciences, work at "
+            "Veltra University.",
+            ["Guo Wenhai", "Du Lanfeng", "Pan Jiewei"],
+            "Veltra University",
+        ),
+    ],
+)
+def test_people_working_at_an_organisation(facts: Run, text: str, people: list[str], org: str) -> None:
+    f = facts(text)
+    for person in people:
+        assert f.has(person, "AFFILIATED_WITH", org), f.triples()
+
+
+def test_an_organisation_working_with_another_is_no_affiliation(facts: Run) -> None:
+    f = facts("Dr Ada Lindqvist said Orbion Quantum works with the Kessler Institute.")
+    assert not any(t == "AFFILIATED_WITH" for _, t, _ in f.triples())
