@@ -184,6 +184,12 @@ _NAMED_PROGRAM = re.compile(
     r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Aa]n?)\s+((?:[A-Z][\w&-]*(?:['’]s)?\s+(?:(?:and|of|for|&)\s+)?){1,6}[A-Z][\w&-]*)\s+"
     r"(project|programme|program|initiative)\b"
 )
+#: An acronym used as a definite name, not as a modifier: "the CEA said", "with the PTB and",
+#: "funded by the NQA." (an acronym before a noun, "the QKD network", names a kind of thing).
+_THE_ACRONYM = re.compile(
+    r"\b[Tt]he\s+([A-Z]{2,6})(?=\s*[,.;:)]|\s+(?:and|or|to|with|in|on|for|from|at|has|have|had|is|was|will|would|"
+    r"said|says|announced|signed|launched|awarded|selected|funded|chose|is|are|were)\b)"
+)
 #: An owner before a programme's name: "National Nuclear Security Administration's ".
 _OWNED = re.compile(r"(.+?)['’]s\s+(?=[A-Z])")
 _ROLE = re.compile(rf"(?i:{ROLE_WORDS})")
@@ -353,6 +359,10 @@ def cue_names(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
         name = _NAME_AT.match(t, k.end())
         if name is not None:
             _add(out, sent, gaz, name.start(), name.end(), E(_KINDS[kind]), solo_ok=True)
+    for m in _THE_ACRONYM.finditer(t) if "the " in t or "The " in t else ():
+        name = m.group(1)
+        if name not in _NOT_ORG_CAPS and not gaz.lookup(name):
+            _add(out, sent, gaz, m.start(1), m.end(1), None, solo_ok=True)
     for m in _POSSESSED.finditer(t) if ("'s" in t or "’s" in t) else ():
         owner = _OWNER.search(t, max(0, m.start() - 40), m.start())
         if owner is not None and _is_place(owner.group(1), gaz):

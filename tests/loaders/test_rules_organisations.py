@@ -619,3 +619,26 @@ def test_field_lists_after_on_and_appositions_of_programmes_and_networks(
 )
 def test_a_verb_opening_a_bullet_or_clause_is_no_part_of_a_name(facts: Run, text: str, fragment: str) -> None:
     assert not [n for n in _types(facts(text)) if n.startswith(fragment)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Orbion Inc. will work with the RQA and Kessler Labs on clocks.", "RQA"),
+        ("The grant from the NQRA was approved.", "NQRA"),
+        ("The RMI said the sensor works.", "RMI"),
+    ],
+)
+def test_an_acronym_used_as_a_definite_name(facts: Run, text: str, name: str) -> None:
+    assert name in _types(facts(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The RQA network and the GPS signal were tested by Orbion Inc.",  # acronyms before a noun
+        "The team reached the NISQ era, and the SPAC closed.",  # kinds of things, not names
+    ],
+)
+def test_an_acronym_qualifying_a_noun_or_naming_a_kind_is_no_name(facts: Run, text: str) -> None:
+    assert not [n for n in _types(facts(text)) if n.isupper()]
