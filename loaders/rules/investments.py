@@ -88,6 +88,11 @@ GATE = (
 )
 
 
+#: A list that ends at its "and" item: in "funded by A, B and C, D is supporting ...", D starts a clause.
+_CLOSED_LIST = (
+    r"(?:the\s+)?§\d+§(?:\s*,\s*(?:the\s+)?§\d+§)*(?:\s*,?\s*(?:and|&)\s+(?:the\s+)?§\d+§)?"
+    r"(?:\s*\(§\d+§\))?"
+)
 #: "a stake in (the US) quantum computing company §X§": a description before the name.
 _DESCRIBED_COMPANY = (
     r"(?:the\s+)?(?:§\d+§\s+)?(?:[\w-]+\s+){0,2}?(?:company|firm|start-?up|developer|maker|specialist)\s+"
@@ -300,7 +305,7 @@ _INVEST_RULES = (
     Rule(
         re.compile(
             rf"{ENT}(?:,\s+(?:which\s+is\s+|which\s+was\s+)?|\s+(?:(?:is|are|was|were|has|have|been|being|also|now|jointly|largely|partly)\s+)+)"
-            rf"(?:(?:also|jointly|largely|partly|mainly)\s+)?(?:backed|funded|financed|bankrolled|co-funded)\s+(?:by|through|via)\s+({LIST})"
+            rf"(?:(?:also|jointly|largely|partly|mainly)\s+)?(?:backed|funded|financed|bankrolled|co-funded)\s+(?:by|through|via)\s+({_CLOSED_LIST})"
         ),
         2,
         1,
@@ -734,16 +739,24 @@ _GRANTS_OPEN = re.compile(
     r"^\s*(?:[^§.;]{0,40}?,\s+)?(?:the\s+)?§(\d+)§\s+(?:(?:has|have|had|will|today|also|is|are|just)\s+)*"
     r"(?:delivered|delivers|committed|commits|announced|announces|awarded|awards|allocated|allocates|unveiled|"
     r"unveils|launched|launches|handed\s+out|hands\s+out|dished\s+out|distributed)\b"
-    r"(?:[^§.;]|\.(?=\d)){0,80}?\b(?:grants?|boost|funding|awards)\b",
+    r"(?:[^§.;]|\.(?=\d)){0,80}?\b(?:grants?|boost|funding|awards)\b"
+    # "The investments, being made through §FedDev§ through the §Initiative§, ...": the body paying them out
+    r"|^\s*(?:The|These)\s+(?:[\w-]+\s+)?(?:investments?|grants?|funding|awards|loans)\s*,?\s+(?:(?:are|is|were|was|being)\s+)*"
+    r"(?:made|delivered|provided|awarded|distributed|administered)\s+(?:through|by|via)\s+(?:the\s+)?§(\d+)§",
     re.I,
 )
 #: "§UQ§, which ..., has scored $28.4 million", "while §R§ netted $4.9 million": a share of the programme.
 _GRANT_SHARE = re.compile(
     rf"§(\d+)§(?:\s*\(§\d+§\))?(?:,\s+(?:which|where|who)\s+[^;]{{0,200}}?,)?\s+"
     r"(?:(?:has|have|had|also|will|each|both|now)\s+)*"
-    r"(?:scored|secured|netted|received|won|got|landed|bagged|picked\s+up|(?:was|were|has\s+been|have\s+been)\s+awarded)\s+"
+    r"(?:scored|secured|netted|received|receiving|receives|won|got|landed|bagged|picked\s+up|"
+    r"(?:was|were|has\s+been|have\s+been)\s+awarded|(?:is|are)\s+(?:also\s+)?(?:receiving|getting))\s+"
     rf"(?:an?\s+)?(?:(?:additional|further|another)\s+)?(?:{MONEY}|funding\b|grants?\b)"
     r"(?![^§.;]{0,60}\bfrom\b)"
+)
+_GRANT_REFERS = re.compile(
+    r"\b(?:the|this|these|that|those|its|their)\s+(?:[\w-]+\s+){0,2}?(?:investments?|funding|grants?|awards|loans)\b",
+    re.I,
 )
 #: How many sentences a grant programme stays on stage after it was last spoken of.
 _GRANT_WINDOW = 4
@@ -755,13 +768,17 @@ def _grant_share_facts(views: Sequence[SentView]) -> Iterator[tuple[int, Fact]]:
     last = -(10**9)
     for k, v in enumerate(views):
         m = v.masked
-        if "§" not in m:
+        if "§" not in m and funder is None:
             continue
         x = _GRANTS_OPEN.match(m)
-        if x is not None and v.type(x.group(1)) in _PUBLIC_FUNDERS:
-            funder, last = v.id(x.group(1)), k
+        if x is not None and v.type(x.group(1) or x.group(2)) in _PUBLIC_FUNDERS:
+            funder, last = v.id(x.group(1) or x.group(2)), k
         if funder is None or k - last > _GRANT_WINDOW:
             continue
+        if _GRANT_REFERS.search(m):
+            last = (
+                k  # "these latest investments", "The new funding for all 12 companies ...": still the topic
+            )
         for y in _GRANT_SHARE.finditer(m):
             if v.type(y.group(1)) in RECIPIENTS and v.id(y.group(1)) != funder:
                 last = k

@@ -417,7 +417,7 @@ _FORMS_PART = re.compile(
     r"(?:(?:now|also|will|would|already)\s+)*(?:forms|formed|form|forming)\s+(?:an?\s+)?(?:(?:integral|key|central|core|major|important)\s+)?"
     rf"part\s+of\s+(?:the\s+)?(?:(?:§\d+§|government|country|state|region|nation)['’]s?\s+)?{ENT}"
 )
-_PART_OF_APPOSED = re.compile(rf"{ENT},\s+(?:now\s+)?part\s+of\s+(?:the\s+)?{ENT}")
+_PART_OF_APPOSED = re.compile(rf"{ENT},\s+(?:now\s+|(as)\s+)?part\s+of\s+(?:the\s+)?{ENT}")
 _JOINS = re.compile(
     rf"({LIST})\s+(?:has\s+|have\s+|had\s+)?(?:joins|joined|join|to\s+join|will\s+join)\s+(?:the\s+)?{ENT}"
 )
@@ -441,7 +441,10 @@ def membership_facts(v: SentView, m: str) -> Iterator[Fact]:
         yield from _part(v, a, b, "member-of", 0.9, to)
     yield from _listed_members(v, m)
     for x in _PART_OF_APPOSED.finditer(m):
-        yield from _part(v, int(x.group(1)), int(x.group(2)), "part-of-apposed", 0.8)
+        a, b = int(x.group(1)), int(x.group(3))
+        if x.group(2) and (v.type(a) not in ORGS or v.type(b) not in _ORG_TYPES):
+            continue  # "funding from §A§, as part of the §programme§": the money is part of it, not §A§
+        yield from _part(v, a, b, "part-of-apposed", 0.8)
     for x in _FORMS_PART.finditer(m) if "form" in m else ():
         yield from _part(v, int(x.group(1)), int(x.group(2)), "forms-part-of", 0.8)
     yield from _structure_facts(v, m)

@@ -589,6 +589,30 @@ def test_no_share_of_a_grant_programme(facts: Run, text: str) -> None:
     assert not f.has("Ohio Government", "INVESTS_IN", "Kessler University"), f.triples()
 
 
+def test_grants_paid_out_through_an_agency_and_kept_on_stage_by_references(facts: Run) -> None:
+    f = facts(
+        "Nine Ohio companies are receiving $12 million in repayable funding. "
+        "The investments, being made through the Ohio Development Agency, support new products. "
+        "The state launched its strategy last year. Officials were pleased. "
+        "The government said these latest investments are part of the strategy. Demand is rising. "
+        "The new funding for all nine companies is repayable. "
+        "Kessler Systems is receiving $3 million to build sensors. "
+        "Tarvel Photonics has also received a $2-million repayable investment."
+    )
+    for r in ("Kessler Systems", "Tarvel Photonics"):
+        assert f.has("Ohio Development Agency", "INVESTS_IN", r), f.triples()
+
+
+def test_a_funded_by_list_ends_at_its_and_item(facts: Run) -> None:
+    f = facts(
+        "In the Quantix Programme, mainly funded by the Nordic Innovation Fund, Sanko Electric and the "
+        "Kessler Institute, the Ohio Development Agency is supporting four projects."
+    )
+    for funder in ("Nordic Innovation Fund", "Sanko Electric", "Kessler Institute"):
+        assert f.has(funder, "INVESTS_IN", "Quantix Programme"), f.triples()
+    assert not f.has("Ohio Development Agency", "INVESTS_IN", "Quantix Programme"), f.triples()
+
+
 def test_a_companys_own_budget_is_no_grant_programme(facts: Run) -> None:
     f = facts(
         "Sanko Electric has announced a $50 million boost to its research. Kessler University has secured $9 million."

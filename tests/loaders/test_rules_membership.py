@@ -269,6 +269,15 @@ def test_forms_part_of(facts: Run, text: str) -> None:
     assert f.has("Orbion Quantum Network", "PART_OF", "National Quantum Programme"), f.triples()
 
 
+def test_an_organisation_as_part_of_another(facts: Run) -> None:
+    f = facts(
+        "The work gained £2 million in funding from the Kessler Research Council, as part of Ruritania Research "
+        "Agency, and from the Tarvel Institute, as part of the Quantix Programme."
+    )
+    assert f.has("Kessler Research Council", "PART_OF", "Ruritania Research Agency"), f.triples()
+    assert not f.has("Tarvel Institute", "PART_OF", "Quantix Programme"), f.triples()
+
+
 def test_a_fronted_place_does_not_lead_with_the_organisations(facts: Run) -> None:
     f = facts("In Lyon, Orbion University and the Kessler Institute lead the Quantum Valley Initiative.")
     assert f.has("Kessler Institute", "LEADS", "Quantum Valley Initiative"), f.triples()
