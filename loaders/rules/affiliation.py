@@ -289,7 +289,7 @@ _APPOINTS = re.compile(
 #: "§p§ stepped down as CEO of the §b§", "§p§ is the chief scientist at §b§", "§p§ served as director of §b§".
 _SERVED_AT = re.compile(
     rf"§(\d+)§{_APPOS}\s+(?:(?:has|had|will|previously|also|formerly|currently|recently)\s+)*{SERVED_VERB}\s+{_ADV}"
-    rf"{_A_ROLE}[^§;]{{0,40}}?\s(?:of|at|for|with)\s+(?:the\s+)?§(\d+)§"
+    rf"{_A_ROLE}[^§;]{{0,40}}?\s(?:of|at|for|with|(?<!according\s)(?<!due\s)to)\s+(?:the\s+)?§(\d+)§"
 )
 #: "§b§ announced the appointment of §p§ as its new Director".
 _APPOINTMENT_OF = re.compile(
@@ -316,9 +316,9 @@ _JOINS_AS = re.compile(
 )
 #: "§p§, a veteran who was previously Vice President for Research at §b§": a role in a relative clause.
 _WHO_SERVED = re.compile(
-    r"§(\d+)§,\s+(?:[^,;§]{0,60}?\s)?who\s+(?:(?:most\s+recently|previously|formerly|also|currently|once|until\s+\w+)\s+)*"
+    r"§(\d+)§(?:,\s+(?:[^,;§]{0,60}?\s)?|\s+)who\s+(?:(?:most\s+recently|previously|formerly|also|currently|once|until\s+\w+)\s+)*"
     rf"(?:was|is|has\s+been|had\s+been|served\s+as|serves\s+as|worked\s+as)\s+{_ADV}{_A_ROLE}"
-    r"[^§;]{0,40}?\s(?:of|at|for|with)\s+(?:the\s+)?§(\d+)§"
+    r"[^§;]{0,40}?\s(?:of|at|for|with|(?<!according\s)(?<!due\s)to)\s+(?:the\s+)?§(\d+)§"
 )
 #: "the §b§ chaired by Chief Cabinet Secretary §p§": a reduced relative naming the person in charge.
 _CHAIRED_BY = re.compile(
@@ -353,6 +353,14 @@ def _begins_name(v: SentView, m: str, b: int, end: int) -> bool:
     of the §Korea§ Institute for Advanced Study" (but "§UK§ Minister for Science" is a role there)."""
     after = m[end + 1 : end + 41]  # past the tag's closing mark
     return v.type(b) in PLACES and _NAME_GOES_ON.match(after) is not None and not _AFTER_ROLE.match(after)
+
+
+#: "the §Denmark§ Minister for Higher Education and Science, §p§", "§India§'s Science and Technology
+#: Minister §p§": an office of a place with a capitalised title and field.
+_PLACE_OFFICE = re.compile(
+    r"§(\d+)§(?:['’]s?)?\s+(?:[A-Z][\w-]*\s+(?:and\s+|&\s+)?){0,4}?"
+    rf"{_ROLE}(?:\s+(?:for|of)\s+(?:the\s+)?[A-Z][^,;§.]{{0,60}}?)?,?\s+(?:{_TITLE}\s+)?§(\d+)§"
+)
 
 
 #: "§a§, §b§ and §c§, ..., work at §o§", "§p§ works for §o§".
@@ -405,6 +413,10 @@ def charge_facts(v: SentView, m: str) -> Iterator[Fact]:
         # "who has run §Orbion§'s quantum unit": a part of the organisation, so affiliation only
         rtype = R.AFFILIATED_WITH if x.group(3) else R.LEADS
         yield _f(v, p, rtype, b, "person-runs", 0.8)
+    for x in _PLACE_OFFICE.finditer(m):
+        place, p = int(x.group(1)), int(x.group(2))
+        if v.type(p) is E.PERSON and v.type(place) in PLACES:
+            yield _f(v, p, R.AFFILIATED_WITH, place, "office-of-place", 0.8)
     for x in _WORKS_AT.finditer(m) if "work" in m else ():
         o, people = int(x.group(2)), ids_in(x.group(1))
         if v.type(o) in ORGS and all(v.type(p) is E.PERSON for p in people):

@@ -107,6 +107,21 @@ _LISTED_BEFORE_ROLES = re.compile(
 _LIST_NAME = re.compile(rf"(?:^|,\s+|\s+and\s+)({NAME})")
 
 
+#: Capitalised organisation keywords ("Council", "Bank", "University"), longest first.
+_KEYWORD_ALT = "|".join(
+    sorted((re.escape(k.title()) for k in KEYWORDS if k.isalpha() and len(k) > 3), key=len, reverse=True)
+)
+
+
+#: "Prime Ministers Ana Berg and Tomas Lind", "Professors A and B": a plural title before two names.
+_PLURAL_TITLE = re.compile(
+    rf"\b(?:(?:Prime\s+)?Ministers|Presidents|Professors|Chancellors|Governors|Mayors|Drs\.?)\s+({NAME})\s+and\s+({NAME})"
+)
+#: "Ana Berg from the European Innovation Council": a plain name from an organisation named by
+#: its keyword (a name with an organisation word is itself no person: checked in _add_person).
+_FROM_THE_ORG = re.compile(rf"({NAME})\s+from\s+the\s+(?:[A-Z][\w-]*\s+){{0,5}}?({_KEYWORD_ALT})\b")
+
+
 #: "founders Chris Berg and Tom Lind", "co-founders A and B".
 _FOUNDERS = re.compile(rf"\b(?i:founders|co-founders|cofounders)\s+({NAME})\s+and\s+({NAME})")
 
@@ -392,6 +407,14 @@ def person_mentions(sent: Sentence) -> list[Mention]:
         for m in _LISTED_BEFORE_ROLES.finditer(t):
             for y in _LIST_NAME.finditer(m.group(1)):
                 _add_listed(out, sent, m.start(1) + y.start(1), y.group(1))
+    if "s " in t:
+        for m in _PLURAL_TITLE.finditer(t):
+            _add_person(out, sent, m, 1)
+            _add_person(out, sent, m, 2)
+    if " from the " in t:
+        for m in _FROM_THE_ORG.finditer(t):
+            if not _company_like(m.group(1)):
+                _add_person(out, sent, m, 1)
     if "ounders" in t:
         for m in _FOUNDERS.finditer(t):
             _add_person(out, sent, m, 1)
@@ -408,7 +431,8 @@ def person_mentions(sent: Sentence) -> list[Mention]:
 #: "Australian Prime Minister Scott Morrison", "German Chancellor Ana Berg": the nationality
 #: stands for the country the office belongs to (nationality alone gives no location).
 _DEMONYM_ROLE = re.compile(
-    rf"\b([A-Z][a-z]+)\s+(?=(?:[A-Z][\w-]*\s+){{0,3}}?(?i:{_ROLE_ANY})\s+(?:{TITLES}\s+)?{NAME})"
+    rf"\b([A-Z][a-z]+)\s+(?=(?:[A-Z][\w-]*\s+(?:and\s+|&\s+)?){{0,4}}?(?i:{_ROLE_ANY})"
+    rf"(?:\s+(?:for|of)\s+[A-Z][^,;.]{{0,60}}?)?,?\s+(?:{TITLES}\s+)?{NAME})"
 )
 
 

@@ -830,3 +830,75 @@ def test_people_working_at_an_organisation(facts: Run, text: str, people: list[s
 def test_an_organisation_working_with_another_is_no_affiliation(facts: Run) -> None:
     f = facts("Dr Ada Lindqvist said Orbion Quantum works with the Kessler Institute.")
     assert not any(t == "AFFILIATED_WITH" for _, t, _ in f.triples())
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "org"),
+    [
+        # an office of a place with a capitalised title and field, or a title and a comma
+        (
+            "It was good, said the Danish Minister for Higher Education and Science, Soren Pindborg.",
+            "Soren Pindborg",
+            "Denmark",
+        ),
+        (
+            "The deal was signed before visiting Finnish Economic Affairs Minister, Mika Lintunen.",
+            "Mika Lintunen",
+            "Finland",
+        ),
+        (
+            "The lab was opened by the UK Minister for Science and Innovation, Ada Lindqvist.",
+            "Ada Lindqvist",
+            "United Kingdom",
+        ),
+        # people named with the organisation they come from
+        (
+            "Attendees included Jean Paul Malot from the European Innovation Council and others.",
+            "Jean Paul Malot",
+            "European Innovation Council",
+        ),
+        # advisers to an organisation
+        (
+            "Orbion University has renowned researchers, including Professor Jae-Wook Ahnsung who serves as a "
+            "scientific advisor to Veltra Quantum.",
+            "Jae-Wook Ahnsung",
+            "Veltra Quantum",
+        ),
+        (
+            "Dr Ada Lindqvist serves as an adviser to the Kessler Institute.",
+            "Ada Lindqvist",
+            "Kessler Institute",
+        ),
+        (
+            "Kessler Institute board member Lars Frolander gave a speech.",
+            "Lars Frolander",
+            "Kessler Institute",
+        ),
+    ],
+)
+def test_offices_origins_and_advisers(facts: Run, text: str, person: str, org: str) -> None:
+    f = facts(text)
+    assert f.has(person, "AFFILIATED_WITH", org), f.triples()
+
+
+def test_according_to_is_no_role_at_the_source(facts: Run) -> None:
+    f = facts("Dr Ada Lindqvist is the CEO, according to the Kessler Institute.")
+    assert not f.has("Ada Lindqvist", "AFFILIATED_WITH", "Kessler Institute")
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("The two leaders, Professors Ada Lindqvist and Tomas Berg, spoke.", ["Ada Lindqvist", "Tomas Berg"]),
+        ("Presidents Ana Ferreira and Kenji Sato met in Lyon.", ["Ana Ferreira", "Kenji Sato"]),
+    ],
+)
+def test_a_plural_title_before_two_names(facts: Run, text: str, names: list[str]) -> None:
+    f = facts(text)
+    for name in names:
+        assert f.has_entity(name), sorted(f.names.values())
+
+
+def test_a_company_from_an_organisation_is_no_person(facts: Run) -> None:
+    f = facts("Attendees included Orbion Capital from the European Innovation Council.")
+    assert not [e for e in f.kg.entities if e.type.value == "Person"]
