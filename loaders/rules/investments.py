@@ -68,6 +68,7 @@ GATE = (
     "receiv",
     "secur",
     "stake",
+    "shares",
     "paid",
     "pay",
     "provid",
@@ -363,6 +364,20 @@ _INVEST_RULES = (
         0.8,
         frozenset(ORGS | PLACES | {E.PROGRAM}),
         frozenset(ACTORS),
+    ),
+    # "Orbion has issued 24 million shares to Kessler Group": the buyer of new shares invests
+    Rule(
+        re.compile(
+            rf"{ENT}(?:,[^;]{{0,120}}?,)?\s+(?:(?:has|have|had|will|would|also|is\s+to)\s+)*(?:issued|issues|issue|allotted|allots|sold|sells)\s+"
+            r"(?:about\s+|some\s+|nearly\s+)?(?:[\d.,]+\s+(?:million\s+|billion\s+)?)?(?:new\s+|ordinary\s+|common\s+)?(?:shares|stock)\b"
+            rf"[^§.;]{{0,30}}?\bto\s+(?:the\s+)?{ENT}"
+        ),
+        2,
+        1,
+        "funding-shares-issued-to",
+        0.8,
+        frozenset(ACTORS),
+        RECIPIENTS,
     ),
     # "the government would invest $8.7 million from the Nordic Fund in Orbion": the fund pays
     Rule(

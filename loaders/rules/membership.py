@@ -255,6 +255,11 @@ _ARM_APPOSED = re.compile(
 )
 
 
+#: "§a§, a fully owned §b§ subsidiary", "§a§, the wholly-owned §b§ unit": the owner as a modifier.
+_OWNED_APPOSED = re.compile(
+    rf"{ENT},\s+(?:the|a|an|its)\s+(?:(?:fully|wholly|majority|100%)[\s-]+owned\s+)(?:§\d+§['’]s?\s+)?(?:[\w-]+\s+)?"
+    rf"(?<=\s)(?:§(\d+)§)\s+(?:subsidiary|unit|division|arm|affiliate|company)\b"
+)
 #: "§b§ welcomed §a§ and §c§ as new members" / "§b§ added four corporate partners, including §a§":
 #: a group taking in members, said from the group's side.
 _WELCOMED = re.compile(
@@ -303,7 +308,7 @@ _GROUP_GATE = (
     "federation",
     "pact",
 )
-_ARM_GATE = ("arm ", "unit ", "division", "subsidiar", "affiliate", "fund ", "lab", "branch", "spin")
+_ARM_GATE = ("arm ", "unit ", "division", "subsidiar", "affiliate", "fund ", "lab", "branch", "spin", "owned")
 
 
 _BOUGHT_GATE = ("acqui", "bought", "buy", "took over", "takes over", "taken over", "owned by")
@@ -665,6 +670,8 @@ def apposition_facts(v: SentView) -> Iterator[Fact]:
         yield from _group_of(v, unfolded)
     if unfolded.count("§") >= 4 and gate(low, _ARM_GATE):
         for x in _ARM_APPOSED.finditer(unfolded):
+            yield from _part(v, int(x.group(1)), int(x.group(2)), "arm-apposed", 0.8, _ORG_TYPES)
+        for x in _OWNED_APPOSED.finditer(unfolded):
             yield from _part(v, int(x.group(1)), int(x.group(2)), "arm-apposed", 0.8, _ORG_TYPES)
 
 

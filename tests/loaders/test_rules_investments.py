@@ -613,6 +613,24 @@ def test_a_funded_by_list_ends_at_its_and_item(facts: Run) -> None:
     assert not f.has("Ohio Development Agency", "INVESTS_IN", "Quantix Programme"), f.triples()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Orbion Quantum, a spin-off from Kessler University, has issued 24 million shares to Sanko Holdings.",
+        "Orbion Quantum will issue new shares worth $20 million to Sanko Holdings.",
+    ],
+)
+def test_shares_issued_to_a_buyer(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert f.has("Sanko Holdings", "INVESTS_IN", "Orbion Quantum"), f.triples()
+
+
+def test_shares_sold_by_a_holder_are_no_investment_in_it(facts: Run) -> None:
+    f = facts("Sanko Holdings sold its shares in Orbion Quantum to pension funds.")
+    assert not f.has("Sanko Holdings", "INVESTS_IN", "Orbion Quantum"), f.triples()
+    assert not any(t == "INVESTS_IN" and o == "Sanko Holdings" for _, t, o in f.triples()), f.triples()
+
+
 def test_a_companys_own_budget_is_no_grant_programme(facts: Run) -> None:
     f = facts(
         "Sanko Electric has announced a $50 million boost to its research. Kessler University has secured $9 million."

@@ -269,6 +269,18 @@ def test_forms_part_of(facts: Run, text: str) -> None:
     assert f.has("Orbion Quantum Network", "PART_OF", "National Quantum Programme"), f.triples()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sanko Quantum, a fully owned Sanko Electric subsidiary, will hold 23% of the shares.",
+        "Sanko Quantum, a wholly-owned Sanko Electric unit, builds sensors.",
+    ],
+)
+def test_owned_subsidiary_named_with_its_owner_as_modifier(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert f.has("Sanko Quantum", "PART_OF", "Sanko Electric"), f.triples()
+
+
 def test_an_organisation_as_part_of_another(facts: Run) -> None:
     f = facts(
         "The work gained £2 million in funding from the Kessler Research Council, as part of Ruritania Research "
