@@ -44,6 +44,7 @@ def relation_facts(v: SentView, recent_program: str | None) -> Iterator[Fact]:
         yield from technologies.works_on_facts(v, m)
     if gate(low, membership.LEAD_GATE):
         yield from membership.leadership_facts(v, m, recent_program)
+        yield from affiliation.leads_examples(v, m)
     if "§" in m and any(v.type(i) is E.PERSON for i in range(len(v.types))):
         yield from affiliation.affiliation_facts(v, m)
         yield from affiliation.charge_facts(v, m)

@@ -14,12 +14,12 @@ from collections.abc import Iterator
 
 from qkg.schemas import EntityType, RelationType
 
-from ..context import ENT, ORGS, PLACES, Fact, SentView, ids_in
+from ..context import ENT, LIST, ORGS, PLACES, Fact, SentView, ids_in
 from .people import PERSON_ROLES, ROLE, SERVED_VERB
 from .rule import f as _f
 from .rule import gate
 
-__all__ = ["affiliation_facts", "charge_facts"]
+__all__ = ["affiliation_facts", "charge_facts", "leads_examples"]
 
 E = EntityType
 R = RelationType
@@ -203,6 +203,27 @@ def _listed_roles(v: SentView, m: str) -> Iterator[Fact]:
         if v.type(o) in ORGS and all(v.type(p) is E.PERSON for p in people):
             for p in people:
                 yield _f(v, p, R.AFFILIATED_WITH, o, "listed-roles", 0.7)
+
+
+#: "§a§ also leads initiatives like the §b§": bodies led, named as examples of a kind.
+_LEADS_EXAMPLES = re.compile(
+    r"§(\d+)§\s+(?:(?:also|currently|now|already|jointly)\s+)*(?:leads|led|heads|headed|runs|ran|coordinates|coordinated|"
+    r"chairs|chaired|hosts\s+and\s+leads)\s+(?:several\s+|many\s+|other\s+|national\s+|major\s+)*"
+    r"(?:initiatives|programmes|programs|projects|efforts|centres|centers|consortia|hubs|institutes|networks)\s+"
+    rf"(?:such\s+as|like|including)\s+({LIST})"
+)
+_LED_BODIES = frozenset({E.PROGRAM, E.CLUSTER, E.RESEARCH_INSTITUTE})
+
+
+def leads_examples(v: SentView, m: str) -> Iterator[Fact]:
+    """LEADS from "§a§ leads initiatives like §b§ and §c§" (an organisation leading the examples)."""
+    for x in _LEADS_EXAMPLES.finditer(m):
+        a = int(x.group(1))
+        if v.type(a) not in ORGS:
+            continue
+        for b in ids_in(x.group(2)):
+            if v.type(b) in _LED_BODIES and b != a:
+                yield _f(v, a, R.LEADS, b, "leads-examples", 0.8)
 
 
 def affiliation_facts(v: SentView, m: str) -> Iterator[Fact]:

@@ -902,3 +902,23 @@ def test_a_plural_title_before_two_names(facts: Run, text: str, names: list[str]
 def test_a_company_from_an_organisation_is_no_person(facts: Run) -> None:
     f = facts("Attendees included Orbion Capital from the European Innovation Council.")
     assert not [e for e in f.kg.entities if e.type.value == "Person"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Orbion University opened a lab. The university also leads initiatives like the Kessler Quantum "
+        "Institute and the Veltra Quantum Hub.",
+        "Orbion University leads several projects such as the Kessler Quantum Institute and the Veltra "
+        "Quantum Hub.",
+    ],
+)
+def test_an_organisation_leading_bodies_named_as_examples(facts: Run, text: str) -> None:
+    f = facts(text)
+    for body in ("Kessler Quantum Institute", "Veltra Quantum Hub"):
+        assert f.has("Orbion University", "LEADS", body), f.triples()
+
+
+def test_taking_part_in_examples_is_no_leadership(facts: Run) -> None:
+    f = facts("Orbion University joins initiatives like the Kessler Quantum Institute.")
+    assert not any(t == "LEADS" for _, t, _ in f.triples())
