@@ -268,11 +268,18 @@ _MODIFIER = (
 )
 
 
+#: A list of focus areas whose items may be qualified mentions or plain words ("specialises in
+#: §trapped ion quantum technologies§, entanglement-based networking, high-performance §quantum
+#: clocks§ and inertial sensors"): its mentions are the technologies.
+_FOCUS_ITEM = r"(?:(?:[a-z][\w-]*\s+){0,2}?§\d+§|(?!and\b)[a-z][\w-]*(?:\s+(?!and\b)[a-z][\w-]*)?)"
+_FOCUS_LIST = rf"§\d+§(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_FOCUS_ITEM}){{0,8}}"
+
+
 #: Focus on a technology; actors (or organisations, for the weaker phrasings) work on it.
 _WORKS_ON_RULES = (
     Rule(
         re.compile(
-            rf"{ENT}(?:'s?)?(?:\s+[—–])?\s+(?:[\w-]+\s+){{0,4}}?{_WORK}\s+(?:[\w-]+\s+){{0,3}}?(?:on|in|into|to)\s+(?:the\s+field\s+of\s+)?(?:[\w-]+\s+){{0,2}}?(?:(?:both\s+)?quantum\s+and\s+)?{_TECH_LIST}"
+            rf"{ENT}(?:'s?)?(?:\s+[—–])?\s+(?:(?!to\s)[\w-]+\s+){{0,4}}?{_WORK}\s+(?:[\w-]+\s+){{0,3}}?(?:on|in|into|to)\s+(?:the\s+field\s+of\s+)?(?:[\w-]+\s+){{0,2}}?(?:(?:both\s+)?quantum\s+and\s+)?{_TECH_LIST}"
         ),
         1,
         2,
@@ -304,7 +311,7 @@ _WORKS_ON_RULES = (
     Rule(
         re.compile(
             rf"{ENT}(?:,\s+(?:(?:which|that|who)\s+)?(?=[a-z])|\s+)(?:[\w-]+\s+){{0,3}}?(?:focus(?:es|ed|ing)?\s+on|specializ\w+\s+in|"
-            rf"specialis\w+\s+in|works?\s+on|working\s+on|researche?s?)\s+(?:(?:both|mainly|primarily|chiefly)\s+)?{_TECH_LIST}"
+            rf"specialis\w+\s+in|works?\s+on|working\s+on|researche?s?)\s+(?:(?:both|mainly|primarily|chiefly)\s+)?({_FOCUS_LIST})"
         ),
         1,
         2,

@@ -91,7 +91,9 @@ def test_no_technology_phrase(text: str) -> None:
         ("Its superconducting processors run at 10 mK.", "superconducting processors"),
         ("Veltra sells neutral atom simulators.", "neutral atom simulators"),
         ("Navies want optical clock networks at sea.", "optical clock networks"),
-        ("The team tested fault-tolerant computing schemes.", "fault-tolerant computing"),
+        ("Orbion builds entanglement-based networking gear.", "entanglement-based networking"),
+        ("It reported progress on erbium qubits.", "erbium qubits"),
+        ("It tests an on-chip quantum repeater.", "on-chip quantum repeater"),
     ],
 )
 def test_a_way_of_building_quantum_devices_makes_a_phrase_without_the_word_quantum(
@@ -107,6 +109,7 @@ def test_a_way_of_building_quantum_devices_makes_a_phrase_without_the_word_quant
         "It makes photonic chips for data centres.",  # photonics without quantum is no quantum technology
         "Orbion improved its error budget and its correction software.",  # the words apart
         "A superconducting magnet was delivered.",  # no technology head
+        "The team tested fault-tolerant computing schemes.",  # a quality, not a way of building
     ],
 )
 def test_no_phrase_from_a_lone_modality_word(text: str) -> None:
@@ -763,3 +766,17 @@ def test_works_on_from_an_apposed_focus(facts: Run, text: str, actor: str, tech:
 def test_an_apposed_focus_is_the_nearest_actors(facts: Run) -> None:
     f = facts("Veltra Ventures led $50 million in Orbion Inc., focusing on superconducting qubits.")
     assert not f.has("Veltra Ventures", "WORKS_ON", "superconducting quantum computing")
+
+
+def test_a_focus_list_with_plain_items_gives_each_technology(facts: Run) -> None:
+    f = facts(
+        "Orbion Inc. specializes in trapped-ion quantum computers, entanglement-based networking, "
+        "high-performance quantum clocks, and inertial sensors."
+    )
+    assert f.has("Orbion Inc", "WORKS_ON", "quantum clocks")
+    assert f.has("Orbion Inc", "WORKS_ON", "entanglement-based networking")
+
+
+def test_a_purpose_clause_is_no_stated_focus_of_the_first_partner(facts: Run) -> None:
+    f = facts("Kessler Labs partnered with Orbion Inc. to advance research in quantum sensing.")
+    assert not f.has("Kessler Labs", "WORKS_ON", "quantum sensing")
