@@ -136,7 +136,7 @@ _INVEST_RULES = (
         re.compile(
             rf"{ENT}{_RECIPIENT_APPOSITION}\s+(?:(?:has|have|had|also|just|recently|previously|already|now|will|today)\s+)*"
             r"(?:raised|received|receive|receives|secured|secure|secures|obtained|won|closed|landed|attracted|gained|"
-            rf"earned|got|collected)\b(?=[^§]{{0,80}}?(?:{MONEY}|\b(?:grant|funding|investment|financing|round|capital|\d)))"
+            rf"earned|got|collected)\b(?=[^§]{{0,80}}?(?:{MONEY}|\b(?:grant|funding|funds|investment|financing|round|capital|\d)))"
             rf"[^§]{{0,80}}?"
             rf"\b(?:from|by|led\s+by|with\s+participation\s+from|backed\s+by)\s+{_GOVERNMENT_UNDER}({LIST})"
         ),

@@ -593,6 +593,14 @@ _LEADS = re.compile(
 )
 
 
+#: "§a§ will receive a grant from §F§ to establish and lead a new §b§": the subject opening the sentence.
+_TO_LEAD = re.compile(
+    r"^\s*(?:The\s+)?§(\d+)§\s+(?:(?:has|have|had|will|would|also|is|are)\s+)*"
+    # the subject receives the money ("was awarded"), not gives it ("has awarded", "has chosen X to lead")
+    r"(?:receive[sd]?|receiving|won|wins|win|secured?|secures|(?:was|were|been)\s+(?:awarded|granted|given))\b"
+    r"[^.;]{0,120}?\bto\s+(?:(?:establish|create|build|launch|set\s+up|found|form)\s+and\s+)?(?:lead|head|run|direct)\s+"
+    r"(?:a|an|the|its)\s+(?:new\s+)?(?:[\w-]+\s+){0,3}?§(\d+)§"
+)
 #: "The Commission has chosen research institute §a§ to lead its §b§", "§a§ was selected to coordinate the §b§".
 _CHOSEN_TO_LEAD = re.compile(
     r"\b(?:chosen|chose|selected|selects|select|picked|tapped|appointed|named|designated|commissioned|mandated)\s+"
@@ -620,6 +628,11 @@ def leadership_facts(v: SentView, m: str, recent_program: str | None) -> Iterato
             if _may_lead(v, a, b):
                 yield _f(v, a, R.LEADS, b, "leads", 0.8)
     yield from _passive_leads(v, m)
+    for x in _TO_LEAD.finditer(m) if " lead" in m or " head" in m else ():
+        # "§a§ will receive a $26m grant from §F§ to establish and lead a new §b§": the subject leads
+        a, b = int(x.group(1)), int(x.group(2))
+        if v.type(a) in ORGS and _may_lead(v, a, b):
+            yield _f(v, a, R.LEADS, b, "funded-to-lead", 0.7)
     for x in _CHOSEN_TO_LEAD.finditer(m):
         b = int(x.group(2) or x.group(4))
         for a in ids_in(x.group(1) or x.group(3)):

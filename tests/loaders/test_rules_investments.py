@@ -631,6 +631,11 @@ def test_shares_sold_by_a_holder_are_no_investment_in_it(facts: Run) -> None:
     assert not any(t == "INVESTS_IN" and o == "Sanko Holdings" for _, t, o in f.triples()), f.triples()
 
 
+def test_matching_funds_from_a_state(facts: Run) -> None:
+    f = facts("The Kessler Quantum Hub will also receive matching funds from the state of Ohio.")
+    assert f.has("Ohio", "INVESTS_IN", "Kessler Quantum Hub"), f.triples()
+
+
 def test_a_companys_own_budget_is_no_grant_programme(facts: Run) -> None:
     f = facts(
         "Sanko Electric has announced a $50 million boost to its research. Kessler University has secured $9 million."

@@ -252,6 +252,19 @@ def test_chosen_to_lead(facts: Run, text: str) -> None:
     assert not f.has("Ministry of Science", "LEADS", "Quantum Valley Initiative"), f.triples()
 
 
+def test_funded_to_establish_and_lead(facts: Run) -> None:
+    f = facts(
+        "Tarvel University will receive a $26 million grant from the Ohio Science Agency to establish and lead "
+        "a new Quantum Sensing Center."
+    )
+    assert f.has("Tarvel University", "LEADS", "Quantum Sensing Center"), f.triples()
+    assert not f.has("Ohio Science Agency", "LEADS", "Quantum Sensing Center"), f.triples()
+    g = facts(
+        "The Ohio Science Agency has awarded Tarvel University a grant to lead a new Quantum Sensing Center."
+    )
+    assert not g.has("Ohio Science Agency", "LEADS", "Quantum Sensing Center"), g.triples()
+
+
 def test_chosen_to_join_is_no_leadership(facts: Run) -> None:
     f = facts("The Kessler Institute has been selected to join the Quantum Valley Initiative.")
     assert not f.has("Kessler Institute", "LEADS", "Quantum Valley Initiative"), f.triples()
