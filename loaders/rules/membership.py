@@ -877,7 +877,7 @@ def referred_group_facts(views: Sequence[SentView]) -> list[tuple[int, Fact]]:
             for a in ids_in(x.group(2)):
                 if v.type(a) in ORGS and v.id(a) != led:
                     out.append((k, Fact(v.id(a), R.LEADS, led, "described-group-led-by", 0.7)))
-        for x in _REFERS_TO_GROUP.finditer(m):
+        for x in _REFERS_TO_GROUP.finditer(m) if recent else ():
             # "This organization has grown ...", "the alliance": the group stays in focus
             kind = E.PROGRAM if x.group(1).lower() in _PROGRAM_WORDS else E.CLUSTER
             if kind in recent and k - recent[kind][0] <= _GROUP_WINDOW:
