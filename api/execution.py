@@ -11,19 +11,31 @@ graphql-core's own path, which raises the spec's errors. Answers are identical;
 ``tests/api/test_execution.py`` compares them with the stock context. The plans (which
 fields take the direct path) are kept in the schema's own ``extensions``, so they go with it.
 
-Each field first checks the request's deadline (:meth:`qkg.api.context.Context.check_deadline`,
-one clock read): a request the router has already answered with a timeout stops working at
-its next field instead of finishing an answer nobody reads.
+Off the event loop, under the request's deadline: strawberry's HTTP view awaits
+``Schema.execute`` on the event loop, and graphql-core's executor may return an awaitable
+from :meth:`~graphql.Executor.execute_operation` (documented: "a possible coroutine object").
+For an HTTP request (its context carries the request and a deadline) served from the event
+loop's thread, :class:`LeanExecutionContext` returns one that runs the whole operation, every
+resolver with its store calls, in a worker thread, so the loop keeps serving other requests.
+Past the deadline the request is answered with a GraphQL error whose ``extensions.code`` is
+``REQUEST_TIMEOUT`` (HTTP 200, as every other limit error of a well-formed request), and the
+thread stops at its next field: each field first checks the deadline
+(:meth:`qkg.api.context.Context.check_deadline`, one clock read). Run without a loop
+(``execute_sync``), an operation runs where it is called, as graphql-core's does.
 """
 
 from __future__ import annotations
 
+import asyncio
 import operator
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+import anyio
 from graphql import (
+    ExecutionResult,
+    GraphQLError,
     GraphQLField,
     GraphQLLeafType,
     GraphQLObjectType,
@@ -38,11 +50,16 @@ from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.schema.schema_converter import GraphQLCoreConverter
 from strawberry.types.field import StrawberryField
 
+from qkg.schemas import LimitExceeded
+
 if TYPE_CHECKING:
     from graphql.execution.collect_fields import FieldDetailsList
     from graphql.pyutils import Path
 
-__all__ = ["PLANS_KEY", "LeanExecutionContext"]
+__all__ = ["PLANS_KEY", "TIMEOUT_CODE", "LeanExecutionContext", "timeout_error"]
+
+#: ``extensions.code`` of the error answering a request past its deadline (clients may retry).
+TIMEOUT_CODE = "REQUEST_TIMEOUT"
 
 _Plan = tuple[Callable[..., Any], GraphQLLeafType, bool] | None
 #: The key of a schema's ``extensions`` (graphql-core's slot for data of the schema's users)
@@ -76,14 +93,60 @@ def _plan(field_def: GraphQLField) -> _Plan:
     return (lambda source: resolve(source, None), inner, nullable)
 
 
+def timeout_error(seconds: float) -> GraphQLError:
+    """The error answering a request that ran past its ``seconds`` (``QKG_REQUEST_TIMEOUT``)."""
+    message = (
+        f"the request took longer than the request time limit of {seconds:g} s (QKG_REQUEST_TIMEOUT); "
+        "ask for less (a smaller `first`, depth or page) or retry later"
+    )
+    return GraphQLError(message, extensions={"code": TIMEOUT_CODE}, original_error=LimitExceeded(message))
+
+
+def _on_event_loop() -> bool:
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return False
+    return True
+
+
 class LeanExecutionContext(StrawberryGraphQLCoreExecutionContext):
-    """strawberry's execution context with a direct path for plain scalar attributes."""
+    """strawberry's execution context with a direct path for plain scalar attributes, run off
+    the event loop under the request's deadline (see the module docstring)."""
 
     #: This operation's plans (the schema's, shared), or None when middleware wraps every
     #: resolver; looked up once per operation, on its first field.
     _plans: dict[tuple[str, str], _Plan] | None = None
     _planned = False
     _deadline = float("inf")
+
+    def execute_operation(self, serially: bool | None = None) -> Any:
+        context = self.context_value
+        deadline = getattr(context, "deadline", None)
+        if deadline is None or getattr(context, "request", None) is None or not _on_event_loop():
+            return super().execute_operation(serially)
+        return self._in_thread(super().execute_operation, serially, deadline)
+
+    async def _in_thread(
+        self, execute: Callable[[bool | None], Any], serially: bool | None, deadline: float
+    ) -> Any:
+        context = self.context_value
+
+        def run() -> Any:
+            try:
+                return execute(serially)
+            finally:
+                context.release()  # the answer is built: drop what the request loaded
+
+        try:
+            with anyio.fail_after(max(0.0, deadline - time.monotonic())):
+                # abandoned at the deadline; the thread stops at its next field
+                result = await anyio.to_thread.run_sync(run, abandon_on_cancel=True)
+        except TimeoutError:
+            return ExecutionResult(data=None, errors=[timeout_error(context.settings.request_timeout)])
+        if self.is_awaitable(result):  # an async resolver: finish it here, on the loop
+            result = await result
+        return result
 
     def execute_field(
         self,

@@ -10,9 +10,9 @@ Example::
     app = FastAPI()
     app.include_router(graphql_router(store), prefix="/kg")   # POST /kg/graphql
 
-Each operation runs synchronously in a worker thread (``execute_sync``): resolvers batch
-store calls themselves (see :mod:`qkg.api.context`), the event loop stays free while the
-store works, and sync execution is cheaper than async resolvers. Answers to queries are
+Each operation's resolvers run synchronously in a worker thread: resolvers batch store calls
+themselves (see :mod:`qkg.api.context`), the event loop stays free while the store works,
+and sync execution is cheaper than async resolvers. Answers to queries are
 cached per (normalised query, variables, operation, graph version) in a cache bounded in
 bytes (:mod:`qkg.api.caches`), so a repeated question costs one lookup until the graph
 changes, and comments or whitespace cannot make it a new entry.
@@ -35,53 +35,41 @@ cross-site HTML form can send ``multipart/form-data`` without a CORS preflight, 
 cannot set the ``Authorization`` / ``X-API-Key`` header, so such a request is refused
 before its body is parsed.
 
-Strawberry's hooks: the documented ones carry what they can (``context_getter`` builds the
+Built on strawberry's documented hooks only: ``context_getter`` builds the
 :class:`~qkg.api.context.Context`, ``encode_json`` / ``decode_json`` use orjson, schema
-extensions hold the limits and the parsed-document cache, ``execution_context_class`` the
-lean executor). One behaviour has no documented hook, so one method of strawberry's
-HTTP view (``strawberry.http.async_base_view.AsyncBaseHTTPView``, public names but not
-documented as an extension point) is overridden, calling strawberry's own:
-
-- ``execute_single``: strawberry awaits ``Schema.execute`` on the event loop; here each
-  operation runs ``execute_sync`` in a worker thread under the request deadline, and a cached
-  answer is returned before the text is parsed. A schema extension cannot move execution to
-  a thread nor answer before ``on_parse``.
-
-The request's record (metrics, span, request id, log line) around everything FastAPI and
-strawberry do, the upload checks before strawberry reads a multipart body (a ``map`` it
-cannot walk is a 400, not a 500), and closing spooled upload files are FastAPI's documented
-custom route class (``route_class``), not overrides of strawberry's ``run`` and
-``parse_http_body``.
-
-``tests/api/test_strawberry_hooks.py`` pins its signature and that strawberry still calls
-it, so a strawberry release that moves them fails there first; pyproject caps strawberry
-at the version the suite ran on.
+extensions hold the limits, the parsed-document cache and the answer cache
+(:class:`~qkg.api.answers.RequestHooks`: a cached answer is set as the execution's result in
+``on_execute``, so strawberry skips execution), and ``execution_context_class`` the lean
+executor, which runs each operation in a worker thread under the request deadline
+(:mod:`qkg.api.execution`, through graphql-core's documented ``Executor.execute_operation``
+returning an awaitable). The request's record (metrics, span, request id, log line) around
+everything FastAPI and strawberry do, the upload checks before strawberry reads a multipart
+body (a ``map`` it cannot walk is a 400, not a 500; a multipart request must carry a
+mutation) and closing spooled upload files are FastAPI's documented custom route class
+(``route_class``). No method of strawberry's view is overridden beyond those hooks;
+``tests/api/test_strawberry_hooks.py`` pins what qkg relies on, and pyproject caps
+strawberry at the version the suite ran on.
 """
 
 from __future__ import annotations
 
 import functools
-import hashlib
 import time
 from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from contextlib import ExitStack
 from typing import TYPE_CHECKING, Any, cast
 
-import anyio
 import orjson
-from cross_web import HTTPException, parse_content_type
+from cross_web import HTTPException
 from fastapi import APIRouter, Request
 from fastapi.routing import APIRoute
-from graphql import GraphQLError
+from graphql import GraphQLError, OperationType, get_operation_ast, parse
 from starlette.responses import PlainTextResponse, Response
-from strawberry.exceptions import MissingQueryError
 from strawberry.fastapi import GraphQLRouter
 from strawberry.file_uploads.utils import replace_placeholders_with_files
-from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
-from strawberry.types import ExecutionResult
-from strawberry.types.graphql import OperationType
 
-from .caches import ByteLRU, DocumentCache, DocumentKeys
+from .answers import AnswerCache, RequestHooks, is_multipart
+from .caches import ByteLRU, DocumentCache
 from .context import Context, check_api_key
 from .limits import api_key_from_headers, token_limit_error
 from .logs import REQUEST_ID
@@ -89,22 +77,13 @@ from .requestlog import client_of, log_request, server_span
 from .schema import build_schema
 from .settings import Settings
 from .state import AppState
-from .telemetry import (
-    SCOPE_KEY,
-    InstrumentedStore,
-    RequestRecord,
-    Telemetry,
-    operation_name,
-    outcome_of,
-    outcome_of_status,
-)
+from .telemetry import InstrumentedStore, RequestRecord, Telemetry, outcome_of_status
 
 if TYPE_CHECKING:
     import strawberry
     from opentelemetry.trace import TracerProvider
     from prometheus_client import CollectorRegistry
     from strawberry.extensions import SchemaExtension
-    from strawberry.http import GraphQLRequestData
 
     from qkg.graph.store import GraphStore
 
@@ -113,33 +92,9 @@ __all__ = ["QkgGraphQLRouter", "graphql_router", "make_router", "telemetry_for"]
 StoreProvider = Callable[[], "GraphStore"]
 
 
-#: ``extensions.code`` of the error answering a request past its deadline.
-TIMEOUT_CODE = "REQUEST_TIMEOUT"
-
-
-def _timeout_error(seconds: float) -> GraphQLError:
-    return GraphQLError(
-        f"the request took longer than the request time limit of {seconds:g} s (QKG_REQUEST_TIMEOUT); "
-        "ask for less (a smaller `first`, depth or page) or retry later",
-        extensions={"code": TIMEOUT_CODE},
-    )
-
-
-def _encoded(result: ExecutionResult) -> tuple[ExecutionResult, int]:
-    """The answer with its data kept as encoded JSON (an ``orjson.Fragment`` the encoder copies
-    as it is: far smaller than the object tree, and nothing for the garbage collector to walk),
-    and that JSON's size."""
-    data = orjson.dumps(result.data)
-    fragment = orjson.Fragment(data)
-    value = ExecutionResult(
-        data=cast("dict[str, object]", fragment), errors=None, extensions=result.extensions
-    )
-    return value, len(data)
-
-
 class QkgGraphQLRouter(GraphQLRouter[Context, None]):
-    """strawberry's FastAPI router with sync execution in a thread, a request deadline and an
-    answer cache (``caches``: its query keys and answers, see :mod:`qkg.api.caches`)."""
+    """strawberry's FastAPI router with the request context, the request record and the upload
+    checks (``caches``: its query keys, parsed documents and answers, see :mod:`qkg.api.caches`)."""
 
     def __init__(
         self,
@@ -149,6 +104,7 @@ class QkgGraphQLRouter(GraphQLRouter[Context, None]):
         settings: Settings,
         telemetry: Telemetry | None = None,
         state: AppState | None = None,
+        answers: AnswerCache | None = None,
         **kw: Any,
     ) -> None:
         self._get_store = get_store
@@ -157,12 +113,9 @@ class QkgGraphQLRouter(GraphQLRouter[Context, None]):
         self.state = state if state is not None else AppState()
         self._settings = settings
         self._keys = tuple(k.get_secret_value() for k in settings.api_keys)
-        self.keys = DocumentKeys(settings.cache_bytes) if settings.cache_bytes else None
-        self.answers: ByteLRU[bytes, ExecutionResult] | None = (
-            ByteLRU(settings.cache_bytes, settings.cache_max_entry_bytes, settings.response_cache_size)
-            if settings.cache_bytes and settings.response_cache_size
-            else None
-        )
+        #: The answer cache the schema's :class:`~qkg.api.answers.RequestHooks` use (none when
+        #: the schema was built without them).
+        self.answer_cache = answers
         self._telemetry = telemetry or Telemetry()
         self._instrumented: tuple[GraphStore, GraphStore] | None = None
         super().__init__(schema, context_getter=self._context, route_class=_recorded_by(self), **kw)
@@ -172,13 +125,14 @@ class QkgGraphQLRouter(GraphQLRouter[Context, None]):
         """Every cache serving this router, by name (``keys``, ``documents``, ``answers``): their
         ``bytes``, ``hits`` and ``misses`` for operators and tests."""
         out: dict[str, ByteLRU[Any, Any]] = {}
-        if self.keys is not None:
-            out["keys"] = self.keys.cache
+        answers = self.answer_cache
+        if answers is not None and answers.keys is not None:
+            out["keys"] = answers.keys.cache
         for ext in getattr(self.schema, "extensions", ()):
             if isinstance(ext, functools.partial) and ext.func is DocumentCache:
                 out["documents"] = ext.args[0]
-        if self.answers is not None:
-            out["answers"] = self.answers
+        if answers is not None and answers.answers is not None:
+            out["answers"] = answers.answers
         return out
 
     def _instrumented_store(self, store: GraphStore) -> GraphStore:
@@ -279,7 +233,7 @@ class QkgGraphQLRouter(GraphQLRouter[Context, None]):
 
         The form is parsed here, once: Starlette keeps it on the request, and strawberry's
         own multipart parsing reads it from there."""
-        if not _is_multipart(request.headers.get("content-type")):
+        if not is_multipart(request.headers.get("content-type")):
             return None
         if not self._keys:
             return PlainTextResponse(
@@ -310,104 +264,21 @@ class QkgGraphQLRouter(GraphQLRouter[Context, None]):
                 'object of file field -> list of paths ("variables.file")',
                 400,
             )
+        if not all(self._a_mutation(r) for r in cast("list[dict[str, Any]]", requests)):
+            return PlainTextResponse("A multipart request (file upload) may only carry a mutation", 400)
         return None
 
-    async def execute_single(
-        self,
-        request: Any,
-        request_adapter: Any,
-        sub_response: Any,
-        context: Context,
-        root_value: None,
-        request_data: GraphQLRequestData,
-    ) -> ExecutionResult:
-        record: RequestRecord | None = request.scope.get(SCOPE_KEY) if isinstance(request, Request) else None
-        if record is not None:
-            record.operation = operation_name(request_data.query, request_data.operation_name) or ""
-        if request_data.query and (
-            refused := token_limit_error(request_data.query, self._settings.max_tokens)
-        ):
-            if record is not None:
-                record.outcome = "limit"
-            return ExecutionResult(data=None, errors=[refused])  # before any parsing
-        multipart = _is_multipart(request_adapter.content_type)
-        allowed = {OperationType.MUTATION} if multipart else OperationType.from_http(request_adapter.method)
-        keyed = self.keys is not None and bool(request_data.query) and not multipart
-
-        def run() -> tuple[bytes | None, ExecutionResult, bool]:
-            # in the worker thread: normalising lexes the whole text, and reading the graph
-            # version is a round trip on Neo4j
-            key = self._answer_key(request_data, request_adapter.method, context) if keyed else None
-            if key is not None and self.answers is not None and (hit := self.answers.get(key)) is not None:
-                return key, hit, True
-            try:
-                result = self.schema.execute_sync(
-                    request_data.query,
-                    root_value=root_value,
-                    variable_values=request_data.variables,
-                    context_value=context,
-                    operation_name=request_data.operation_name,
-                    allowed_operation_types=allowed,
-                    operation_extensions=request_data.extensions,
-                )
-            finally:
-                context.release()
-            return key, result, False
-
+    def _a_mutation(self, request: dict[str, Any]) -> bool:
+        """False when ``request`` names an operation that is not a mutation; True otherwise (a
+        text too long or that does not parse is left to strawberry, which refuses it)."""
+        query, name = request.get("query"), request.get("operationName")
+        if not isinstance(query, str) or token_limit_error(query, self._settings.max_tokens):
+            return True
         try:
-            with anyio.fail_after(max(0.0, context.deadline - time.monotonic())):
-                # abandoned at the deadline; the thread stops at its next field (Context.check_deadline)
-                key, result, cached = await anyio.to_thread.run_sync(run, abandon_on_cancel=True)
-        except TimeoutError:
-            if record is not None:
-                record.outcome = "limit"
-            return ExecutionResult(data=None, errors=[_timeout_error(self._settings.request_timeout)])
-        except CannotGetOperationTypeError as e:
-            raise HTTPException(400, e.as_http_error_reason()) from e
-        except InvalidOperationTypeError as e:
-            if multipart:
-                raise HTTPException(400, "A multipart request (file upload) may only carry a mutation") from e
-            raise HTTPException(400, e.as_http_error_reason(request_adapter.method)) from e
-        except MissingQueryError as e:
-            raise HTTPException(400, "No GraphQL query found in the request") from e
-        if (
-            not cached
-            and key is not None
-            and self.answers is not None
-            and not result.errors
-            and not context.mutated
-        ):
-            result, size = _encoded(result)  # the response copies the encoded answer, kept or not
-            self.answers.put(key, result, size)
-        if record is not None:
-            record.cached = cached
-            record.outcome = "ok" if cached else outcome_of(result.errors, denied=context.denied)
-        metrics = self._telemetry.metrics
-        if metrics is not None and key is not None:
-            (metrics.cache_hits if cached else metrics.cache_misses).inc()
-        return result
-
-    def _answer_key(self, request_data: GraphQLRequestData, method: str, context: Context) -> bytes | None:
-        """The answer cache's key: a hash of the normalised document, the variables as canonical
-        JSON, the operation name, the method and the graph version; None (do not cache) with
-        the answer cache off, for a text that does not lex or variables that cannot be
-        encoded. The document's key goes to the context for the parsed-document cache."""
-        assert self.keys is not None
-        assert request_data.query
-        document = self.keys.key(request_data.query)
-        context.document_key = document or b""
-        if document is None or self.answers is None:
-            return None
-        try:
-            variables = orjson.dumps(request_data.variables or {}, option=orjson.OPT_SORT_KEYS)
-        except orjson.JSONEncodeError:  # nested past orjson's depth: executed, never cached
-            return None
-        h = hashlib.sha256(document)
-        for part in (variables, (request_data.operation_name or "").encode(), method.encode()):
-            h.update(len(part).to_bytes(8, "big"))
-            h.update(part)
-        h.update(context.store.version.encode())
-        return h.digest()
+            operation = get_operation_ast(parse(query), name if isinstance(name, str) else None)
+        except GraphQLError:
+            return True
+        return operation is None or operation.operation is OperationType.MUTATION
 
 
 def _recorded_by(router: QkgGraphQLRouter) -> type[APIRoute]:
@@ -436,13 +307,17 @@ def make_router(
     state: AppState | None = None,
 ) -> QkgGraphQLRouter:
     """The router over a store provider (used by :func:`qkg.api.app.create_app`); ``extensions``
-    run before qkg's limits (the tracing extension)."""
+    run before qkg's request hooks and limits (the tracing extension)."""
+    telemetry = telemetry or Telemetry()
+    answers = AnswerCache(settings)
+    hooks = functools.partial(RequestHooks, settings, answers, telemetry)
     return QkgGraphQLRouter(
-        build_schema(settings, extensions=extensions),
+        build_schema(settings, extensions=[*extensions, hooks]),
         get_store=get_store,
         settings=settings,
         telemetry=telemetry,
         state=state,
+        answers=answers,
         path=path,
         graphql_ide="graphiql" if settings.environment == "development" else None,
         allow_queries_via_get=True,
@@ -450,11 +325,6 @@ def make_router(
         # uploads only where mutations are possible; see _refuse_upload for the CSRF defence
         multipart_uploads_enabled=bool(settings.api_keys),
     )
-
-
-def _is_multipart(content_type_header: str | None) -> bool:
-    content_type, _ = parse_content_type(content_type_header or "")
-    return bool(content_type == "multipart/form-data")
 
 
 def telemetry_for(

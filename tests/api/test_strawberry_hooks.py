@@ -1,32 +1,33 @@
-"""The strawberry and graphql-core internals the API still relies on, pinned.
+"""The strawberry and graphql-core hooks the API relies on, pinned.
 
-qkg uses strawberry's documented hooks where they exist (``encode_json``, ``decode_json``,
-``context_getter``, schema extensions, ``execution_context_class``; FastAPI's ``route_class``
-around strawberry). Running each operation in a worker thread under a deadline, with a cached
-answer before parsing, has none, so :class:`qkg.api.router.QkgGraphQLRouter` overrides the
-undocumented ``execute_single`` of strawberry's HTTP view (see its module docstring), and
-:mod:`qkg.api.execution` / :mod:`qkg.api.caches` read a few internals. If a strawberry or
-graphql-core release renames, re-signs or stops calling one of them, qkg would silently lose
-a limit (the request deadline, the answer cache, the upload checks), so these tests fail
+qkg uses documented hooks only: strawberry's ``encode_json``, ``decode_json``,
+``context_getter`` and schema extensions (lifecycle hooks; a result set in ``on_execute``
+skips execution), ``execution_context_class`` (graphql-core's executor, whose documented
+``execute_operation`` may return an awaitable: qkg's runs the operation in a worker thread
+under the request deadline), and FastAPI's ``route_class`` around strawberry. If a strawberry
+or graphql-core release renames, re-signs or stops honouring one of them, qkg would silently
+lose a limit (the request deadline, the answer cache, the upload checks), so these tests fail
 first, naming what moved.
 The behaviour itself is tested over HTTP (test_hardening_*.py, test_upload.py, test_execution.py).
 """
 
 from __future__ import annotations
 
+import asyncio
 import inspect
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Any
 
 import pytest
 import strawberry
-from graphql import Executor, parse
+from graphql import Executor, GraphQLError, parse
 from strawberry.extensions import SchemaExtension
-from strawberry.fastapi import GraphQLRouter
+from strawberry.fastapi import BaseContext, GraphQLRouter
 from strawberry.http.async_base_view import AsyncBaseHTTPView
 from strawberry.http.base import BaseView
-from strawberry.schema.schema import Schema, StrawberryGraphQLCoreExecutionContext
+from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.schema.schema_converter import GraphQLCoreConverter
+from strawberry.types import ExecutionResult
 
 from qkg.api.execution import LeanExecutionContext
 from qkg.api.router import QkgGraphQLRouter
@@ -38,11 +39,6 @@ def _params(fn: Callable[..., Any]) -> list[str]:
 
 # (class whose method strawberry defines, method, the parameters qkg's override takes)
 OVERRIDES = [
-    (
-        AsyncBaseHTTPView,
-        "execute_single",
-        ["self", "request", "request_adapter", "sub_response", "context", "root_value", "request_data"],
-    ),
     (BaseView, "decode_json", ["self", "data"]),
     (BaseView, "encode_json", ["self", "data"]),
 ]
@@ -59,7 +55,8 @@ def test_overridden_view_methods_keep_their_signature(owner: type, name: str, pa
 
 def test_the_router_overrides_only_these_view_methods() -> None:
     """Anything else of strawberry's view qkg changes goes through documented hooks: the
-    request record is a FastAPI route class, not an override of ``run``."""
+    request record is a FastAPI route class, not an override of ``run``; execution is the
+    schema's own (its extensions and executor), not an override of ``execute_single``."""
     view = {n for c in GraphQLRouter.__mro__ for n in vars(c)}
     overridden = {n for n in vars(QkgGraphQLRouter) if n in view and not n.startswith(("__", "_abc"))}
     assert overridden == {name for _, name, _ in OVERRIDES}
@@ -70,25 +67,92 @@ def test_the_router_overrides_only_these_view_methods() -> None:
     [
         # every operation goes from run through execute_operation ...
         (AsyncBaseHTTPView.run, "self.execute_operation("),
-        # ... and every non-streamed operation, batched or not, runs through execute_single
-        (AsyncBaseHTTPView.execute_operation, "self.execute_single("),
+        # ... to the schema's async execute, where qkg's extensions and executor run
+        (AsyncBaseHTTPView.execute_single, "await self.schema.execute("),
         # decoding goes through the documented hook (orjson, 400 with the reason)
         (BaseView.parse_json, "self.decode_json("),
         # the router checks a multipart body with the same walk strawberry then applies
         (AsyncBaseHTTPView.parse_multipart, "replace_placeholders_with_files("),
     ],
 )
-def test_strawberry_still_calls_the_overridden_methods(caller: Callable[..., Any], call: str) -> None:
+def test_strawberry_still_calls_what_qkg_hooks_into(caller: Callable[..., Any], call: str) -> None:
     source = inspect.getsource(caller)
     assert call in source, f"strawberry's {caller.__qualname__} no longer calls {call}...)"
-    if call == "self.execute_single(":
-        assert source.count(call) == 2, "execute_operation gained or lost a path around execute_single"
 
 
-def test_execute_sync_takes_what_the_router_passes() -> None:
-    params = set(_params(Schema.execute_sync))
-    assert {"variable_values", "context_value", "root_value", "operation_name"} <= params
-    assert {"allowed_operation_types", "operation_extensions"} <= params
+def test_the_fastapi_context_carries_the_request() -> None:
+    """:class:`qkg.api.answers.RequestHooks` and the executor find the HTTP request (its
+    record, method, content type) on the context strawberry's FastAPI router fills in."""
+    assert "request" in vars(BaseContext())
+    assert "custom_context.request = request" in inspect.getsource(inspect.getmodule(GraphQLRouter))
+
+
+def test_executor_execute_operation_may_return_an_awaitable_that_strawberry_awaits() -> None:
+    """qkg's executor returns a coroutine that runs the operation in a worker thread; graphql-core
+    documents ``execute_operation`` as returning "a possible coroutine object", and strawberry's
+    async ``Schema.execute`` must await it."""
+    assert _params(Executor.execute_operation) == ["self", "serially"]
+    assert _params(LeanExecutionContext.execute_operation) == ["self", "serially"]
+
+    @strawberry.type
+    class Query:
+        a: int = 1
+
+    ran_in: list[str] = []
+
+    class Elsewhere(StrawberryGraphQLCoreExecutionContext):
+        def execute_operation(self, serially: bool | None = None) -> Any:
+            run = super().execute_operation
+
+            async def later() -> Any:
+                ran_in.append("awaited")
+                return run(serially)
+
+            return later()
+
+    result = asyncio.run(
+        strawberry.Schema(Query, execution_context_class=Elsewhere).execute("{ a }", root_value=Query())
+    )
+    assert result.data == {"a": 1}
+    assert ran_in == ["awaited"]
+
+
+def test_a_result_set_in_on_execute_skips_execution_and_an_error_in_on_parse_skips_parsing() -> None:
+    """The answer cache sets ``execution_context.result`` in ``on_execute`` (strawberry's
+    documented way to skip execution) from an async ``on_operation`` lookup, and the token
+    limit raises in ``on_parse`` before the text is parsed."""
+    calls: list[str] = []
+
+    @strawberry.type
+    class Query:
+        @strawberry.field
+        def a(self) -> int:
+            calls.append("resolved")
+            return 1
+
+    class Answer(SchemaExtension):
+        async def on_operation(self) -> AsyncIterator[None]:
+            calls.append("looked up")
+            yield
+
+        def on_execute(self) -> Iterator[None]:
+            self.execution_context.result = ExecutionResult(data={"a": 2}, errors=None)
+            yield
+
+    hit = asyncio.run(strawberry.Schema(Query, extensions=[Answer]).execute("{ a }", root_value=Query()))
+    assert hit.data == {"a": 2}
+    assert calls == ["looked up"]  # no resolver ran
+
+    refusal = GraphQLError("too many tokens")
+
+    class Refuse(SchemaExtension):
+        def on_parse(self) -> Iterator[None]:
+            raise refusal
+            yield  # pragma: no cover - a generator hook
+
+    refused = asyncio.run(strawberry.Schema(Query, extensions=[Refuse]).execute("{ a", root_value=Query()))
+    assert refused.data is None
+    assert [e.message for e in refused.errors or []] == ["too many tokens"]  # not the parser's error
 
 
 def test_lean_execution_context_overrides_graphql_core_execute_field() -> None:

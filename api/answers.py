@@ -1,0 +1,187 @@
+"""The answer cache and each request's bookkeeping, as a strawberry schema extension.
+
+:class:`AnswerCache` keeps encoded answers to queries, keyed by a hash of (normalised
+document, variables as canonical JSON, operation name, HTTP method, graph version) and
+bounded in bytes (:mod:`qkg.api.caches`). :class:`RequestHooks` applies it through
+strawberry's documented lifecycle hooks, per request:
+
+- ``on_operation``: names the request's operation on its record, refuses a document above
+  the token limit before anything lexes or parses it, and (in a worker thread: normalising
+  lexes the whole text, and reading the graph version is a round trip on Neo4j) computes
+  the answer's key and looks it up; the document's key goes to the context for the
+  parsed-document cache. After the operation it keeps a fresh answer (no errors, no
+  mutation) and records the outcome, whether it was cached, and the cache's hit or miss.
+- ``on_parse``: raises the token limit's error, so the text is never parsed.
+- ``on_execute``: a cached answer becomes ``execution_context.result``, which strawberry
+  then returns without executing (the documented way to skip execution).
+
+A cached hit still goes through the parsed-document cache (one lookup, no parsing, no
+validation). File uploads (multipart requests) are never cached.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import AsyncIterator, Iterator
+from typing import TYPE_CHECKING, Any, cast
+
+import anyio
+import orjson
+from cross_web import parse_content_type
+from starlette.requests import Request
+from strawberry.extensions import SchemaExtension
+from strawberry.types import ExecutionResult
+
+from .caches import ByteLRU, DocumentKeys
+from .context import Context
+from .execution import timeout_error
+from .limits import token_limit_error
+from .telemetry import SCOPE_KEY, RequestRecord, Telemetry, operation_name, outcome_of
+
+if TYPE_CHECKING:
+    from graphql import GraphQLError
+
+    from .settings import Settings
+
+__all__ = ["AnswerCache", "RequestHooks", "is_multipart"]
+
+
+def is_multipart(content_type_header: str | None) -> bool:
+    """Whether a request's ``Content-Type`` is ``multipart/form-data`` (a file upload)."""
+    content_type, _ = parse_content_type(content_type_header or "")
+    return bool(content_type == "multipart/form-data")
+
+
+def _encoded(data: object) -> tuple[ExecutionResult, int]:
+    """An answer with its data kept as encoded JSON (an ``orjson.Fragment`` the encoder copies
+    as it is: far smaller than the object tree, and nothing for the garbage collector to
+    walk), and that JSON's size."""
+    encoded = orjson.dumps(data)
+    return ExecutionResult(data=cast("dict[str, object]", orjson.Fragment(encoded)), errors=None), len(
+        encoded
+    )
+
+
+class AnswerCache:
+    """Query texts' normalised keys and the encoded answers, each bounded in bytes
+    (``QKG_CACHE_BYTES``, ``QKG_CACHE_MAX_ENTRY_BYTES``, ``QKG_RESPONSE_CACHE_SIZE``)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.keys = DocumentKeys(settings.cache_bytes) if settings.cache_bytes else None
+        self.answers: ByteLRU[bytes, ExecutionResult] | None = (
+            ByteLRU(settings.cache_bytes, settings.cache_max_entry_bytes, settings.response_cache_size)
+            if settings.cache_bytes and settings.response_cache_size
+            else None
+        )
+
+    def key(
+        self,
+        query: str,
+        variables: dict[str, Any] | None,
+        operation: str | None,
+        method: str,
+        context: Context,
+    ) -> bytes | None:
+        """The answer's key, or None (do not cache) with the answer cache off, for a text that
+        does not lex or variables that cannot be encoded. The document's key goes to the
+        context for the parsed-document cache."""
+        if self.keys is None:
+            return None
+        document = self.keys.key(query)
+        context.document_key = document or b""
+        if document is None or self.answers is None:
+            return None
+        try:
+            encoded = orjson.dumps(variables or {}, option=orjson.OPT_SORT_KEYS)
+        except orjson.JSONEncodeError:  # nested past orjson's depth: executed, never cached
+            return None
+        h = hashlib.sha256(document)
+        for part in (encoded, (operation or "").encode(), method.encode()):
+            h.update(len(part).to_bytes(8, "big"))
+            h.update(part)
+        h.update(context.store.version.encode())
+        return h.digest()
+
+
+class RequestHooks(SchemaExtension):
+    """One request's token pre-check, answer cache and record (see the module docstring)."""
+
+    def __init__(self, settings: Settings, cache: AnswerCache, telemetry: Telemetry) -> None:
+        super().__init__()
+        self.settings = settings
+        self.cache = cache
+        self.telemetry = telemetry
+        self._refused: GraphQLError | None = None
+        self._key: bytes | None = None
+        self._hit: ExecutionResult | None = None
+
+    async def on_operation(self) -> AsyncIterator[None]:
+        ec = self.execution_context
+        context = ec.context
+        request = getattr(context, "request", None)
+        if not isinstance(context, Context) or not isinstance(request, Request):
+            yield  # the schema used directly: nothing to record or cache
+            return
+        record = request.scope.get(SCOPE_KEY)
+        record = record if isinstance(record, RequestRecord) else None
+        query = ec.query
+        if record is not None:
+            record.operation = operation_name(query, ec.operation_name) or ""
+        if query and (refused := token_limit_error(query, self.settings.max_tokens)):
+            self._refused = refused
+        elif query and self.cache.keys is not None and not is_multipart(request.headers.get("content-type")):
+            await self._look_up(query, request.method, context)
+        try:
+            yield
+        finally:
+            self._finish(record, context)
+
+    async def _look_up(self, query: str, method: str, context: Context) -> None:
+        ec = self.execution_context
+        with anyio.move_on_after(max(0.0, context.deadline - time.monotonic())) as scope:
+            self._key = await anyio.to_thread.run_sync(
+                self.cache.key,
+                query,
+                ec.variables,
+                ec.operation_name,
+                method,
+                context,
+                abandon_on_cancel=True,
+            )
+        if scope.cancelled_caught:
+            self._refused = timeout_error(self.settings.request_timeout)
+            return
+        if self._key is not None and self.cache.answers is not None:
+            self._hit = self.cache.answers.get(self._key)
+
+    def on_parse(self) -> Iterator[None]:
+        if self._refused is not None:
+            raise self._refused  # before the parser sees the text
+        yield
+
+    def on_execute(self) -> Iterator[None]:
+        hit = self._hit
+        if hit is not None:  # strawberry returns it instead of executing
+            self.execution_context.result = ExecutionResult(data=hit.data, errors=None)
+        yield
+
+    def _finish(self, record: RequestRecord | None, context: Context) -> None:
+        ec = self.execution_context
+        result = ec.result
+        errors = result.errors if result is not None else ec.pre_execution_errors
+        cached = self._hit is not None
+        answers, key = self.cache.answers, self._key
+        fresh = not cached and not errors and not context.mutated
+        if fresh and key is not None and answers is not None and result is not None:
+            value, size = _encoded(result.data)
+            answers.put(key, value, size)
+        if record is not None:
+            record.cached = cached
+            if self._refused is not None:
+                record.outcome = "limit"
+            else:
+                record.outcome = "ok" if cached else outcome_of(errors, denied=context.denied)
+        metrics = self.telemetry.metrics
+        if metrics is not None and key is not None:
+            (metrics.cache_hits if cached else metrics.cache_misses).inc()
