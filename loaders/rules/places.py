@@ -134,6 +134,10 @@ def location_facts(v: SentView, m: str) -> Iterator[Fact]:
         if _ok(v, a, b, pl) and v.type(a) in ORGS:
             yield _f(v, a, R.LOCATED_IN, b, "headquarters-in", 0.9)
     yield from _second_site_facts(v, m)
+    for x in _SITE_OF_IN.finditer(m) if " of " in m else ():
+        a, b = int(x.group(1)), int(x.group(2))
+        if _ok(v, a, b, PLACES) and v.type(a) in ORGS:
+            yield _f(v, a, R.LOCATED_IN, b, "site-of-in", 0.8)
     for x in _MOVED_TO.finditer(m) if " to " in m or " in " in m else ():
         a, b = int(x.group(1)), int(x.group(2))
         if _ok(v, a, b, PLACES) and v.type(a) in ORGS:
@@ -151,7 +155,12 @@ _SETS_UP = (
 )
 _SITE = (
     r"(?:offices?|headquarters|HQ|head\s+office|entity|facilit(?:y|ies)|factor(?:y|ies)|plants?|sites?|labs?|laborator(?:y|ies)|"
-    r"cent(?:re|er)s?|hubs?|subsidiar(?:y|ies)|operations|presence|campus|base|branch(?:es)?|premises)"
+    r"cent(?:re|er)s?|hubs?|subsidiar(?:y|ies)|operations|presence|campus|base|branch(?:es)?|premises|locations?)"
+)
+#: "the second location of the §House§ will be inaugurated in §Delft§", "a new office of §X§ opened in §P§".
+_SITE_OF_IN = re.compile(
+    rf"\b(?:{_SITE}|building)\s+of\s+(?:the\s+)?§(\d+)§\s+(?:(?:will|has|have|had|is|was|be|been|being|to|now|officially|also)\s+)*"
+    r"(?:opened|opens|open|inaugurated|located|based|built|situated|launched|set\s+up)\s+in\s+(?:the\s+)?§(\d+)§"
 )
 #: A word before the site ("a", "its new European"), never a preposition or a mention.
 _SITE_QUAL = r"(?!(?:in|at|to|for|with|of|on|by|from|and)\b)[\w-]+"

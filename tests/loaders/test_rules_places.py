@@ -112,6 +112,13 @@ Run = Callable[[str], Facts]
             "Copenhagen",
         ),
         ("The Kessler Institute opened in Waterloo, Ont. in 2019.", "Kessler Institute", "Waterloo"),
+        (
+            "This afternoon, the second location of the Kessler Quantum Hub will be inaugurated in Delft.",
+            "Kessler Quantum Hub",
+            "Delft",
+        ),
+        ("A new office of Veltra Quantum Ltd opened in Lyon in May.", "Veltra Quantum Ltd", "Lyon"),
+        ("Veltra Quantum Ltd has locations in Tokyo and Osaka.", "Veltra Quantum Ltd", "Osaka"),
     ],
 )
 def test_located_in(facts: Run, text: str, org: str, place: str) -> None:
@@ -179,6 +186,7 @@ def test_levels_of_government_name_new_places(facts: Run, text: str, place: str)
         ("Veltra Quantum sells to customers across Germany, Japan and Canada.", "Veltra Quantum"),
         ("Veltra Quantum, which is known in Lyon, sells sensors.", "Veltra Quantum"),
         ("Veltra Quantum opened in May with a new product.", "Veltra Quantum"),
+        ("The location of Veltra Quantum's customers in Lyon was kept secret.", "Veltra Quantum"),
     ],
 )
 def test_no_location(facts: Run, text: str, org: str) -> None:
