@@ -365,6 +365,8 @@ def cue_names(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
             _add(out, sent, gaz, m.start(1), m.end(1), None, solo_ok=True)
     for m in _POSSESSED.finditer(t) if ("'s" in t or "’s" in t) else ():
         owner = _OWNER.search(t, max(0, m.start() - 40), m.start())
+        if m.group(1).lower() in _PORTFOLIOS:
+            continue  # "India's Science and Technology Minister": a portfolio
         if owner is not None and _is_place(owner.group(1), gaz):
             _add(out, sent, gaz, m.start(1), m.end(1), None, solo_ok=True)
     return out

@@ -207,6 +207,9 @@ _MEDIA_FINALS = frozenset(
     ]
 )
 _ROLE_WORD = re.compile(rf"\b(?i:{ROLE_WORDS})\b")
+_ROLE_PLURAL = re.compile(
+    r"\b(?:Ministers|Presidents|Premiers|Chancellors|Governors|Mayors|Secretaries|Leaders)\b"
+)
 _ORG_TYPES = frozenset(
     {E.COMPANY, E.UNIVERSITY, E.RESEARCH_INSTITUTE, E.GOVERNMENT_BODY, E.CLUSTER, E.PROGRAM}
 )
@@ -292,8 +295,9 @@ def org_mentions(
                 or (" " not in name and any(gaz.by_demonym(p) for p in name.split("-")))
                 or name in _REGION_ADJECTIVES
                 or re.fullmatch(ROLE_CAP, name.split()[0])
+                or _ROLE_PLURAL.search(name)
             ):
-                continue
+                continue  # "between Prime Ministers Ada Lin and ...": people with their roles
             if len(name) < 2 or name.isdigit() or (" " not in name and name.lower().endswith("ly")):
                 continue
             if not plausible(name, gaz, trusted=False):

@@ -642,3 +642,33 @@ def test_an_acronym_used_as_a_definite_name(facts: Run, text: str, name: str) ->
 )
 def test_an_acronym_qualifying_a_noun_or_naming_a_kind_is_no_name(facts: Run, text: str) -> None:
     assert not [n for n in _types(facts(text)) if n.isupper()]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "etype"),
+    [
+        (
+            "The Orbion Fund is the investment arm of the Kessler Accelerator.",
+            "Kessler Accelerator",
+            "Program",
+        ),
+        (
+            "Orbion Inc. won a grant from the Regional Sensing Hubs program.",
+            "Regional Sensing Hubs",
+            "Program",
+        ),
+    ],
+)
+def test_accelerators_and_hub_programmes(facts: Run, text: str, name: str, etype: str) -> None:
+    assert _types(facts(text)).get(name) == etype
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Referring to the summit between Prime Ministers Ada Lindqvist and Sanna Korhonen, he spoke.",
+        "Ruritania's Science and Technology Minister Ada Lin signed it.",
+    ],
+)
+def test_people_with_plural_roles_and_portfolios_are_no_organisations(facts: Run, text: str) -> None:
+    assert not [n for n, t in _types(facts(text)).items() if t not in {"Person", "Country"}]
