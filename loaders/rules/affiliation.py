@@ -226,6 +226,12 @@ def leads_examples(v: SentView, m: str) -> Iterator[Fact]:
                 yield _f(v, a, R.LEADS, b, "leads-examples", 0.8)
 
 
+def _fields(v: SentView, m: str) -> str:
+    """The masked sentence with technologies as plain words: a technology in a role or a team is its
+    field ("§p§, innovation lead for §quantum tech§ at §o§", "two §quantum computing§ scientists")."""
+    return _ENT_TAG.sub(lambda x: "field" if v.type(x.group(1)) is E.TECHNOLOGY else x.group(0), m)
+
+
 def affiliation_facts(v: SentView, m: str) -> Iterator[Fact]:
     yield from _founders_and_heads(v, m)
     if " and " in m:
@@ -234,8 +240,7 @@ def affiliation_facts(v: SentView, m: str) -> Iterator[Fact]:
         yield from _led_by_pairs(v, m)
     persons = v.indices(lambda t: t is E.PERSON)
     quoted = {int(x.group(1)) for x in _SAID_ROLE.finditer(m)}
-    # a technology in a role is its field: "§p§, innovation lead for §quantum tech§ at §o§"
-    fields = _ENT_TAG.sub(lambda x: "field" if v.type(x.group(1)) is E.TECHNOLOGY else x.group(0), m)
+    fields = _fields(v, m)
     for p in persons:
         facts, apposed = _apposed_facts(v, fields, p)
         yield from facts
@@ -384,6 +389,25 @@ _PLACE_OFFICE = re.compile(
 )
 
 
+#: "§o§ has world-renowned researchers in the field, including Professor §p§": staff named as examples.
+_STAFF_INCLUDING = re.compile(
+    r"§(\d+)§(?:['’]s?\s+|\s+(?:has|have|had|employs|employed|boasts|counts)\s+[^§;]{0,80}?)"
+    r"\b(?:researchers|scientists|professors|faculty|experts|engineers|staff|physicists|academics)\b"
+    r"(?:[^§;.]{0,60}?,)?\s+(?:including|such\s+as|like|among\s+them|notably)\s+"
+    r"((?:(?:Professor|Prof\.?|Dr\.?)\s+)?§\d+§(?:(?:,\s+|,?\s+and\s+)(?:(?:Professor|Prof\.?|Dr\.?)\s+)?§\d+§)*)"
+)
+
+
+#: "§o§'s research and development operations are led by two scientists, §p§ and §q§": they head a
+#: part of the organisation, so they are affiliated with it.
+_PART_LED_BY = re.compile(
+    r"§(\d+)§['’]s?\s+(?:[\w&-]+\s+){0,5}?(?:operations|team|teams|unit|division|research|efforts|lab|laboratory|"
+    r"laboratories|programme|program|group)\s+(?:is|are|was|were|will\s+be|has\s+been|have\s+been)\s+"
+    r"(?:jointly\s+)?(?:led|headed|run|directed)\s+by\s+[^§;]{0,80}?"
+    r"((?:(?:Professor|Prof\.?|Dr\.?)\s+)?§\d+§(?:(?:,\s+|,?\s+and\s+)(?:(?:Professor|Prof\.?|Dr\.?)\s+)?§\d+§)*)"
+)
+
+
 #: "§a§, §b§ and §c§, ..., work at §o§", "§p§ works for §o§".
 _WORKS_AT = re.compile(
     r"((?:§\d+§,\s+)*§\d+§(?:,?\s+and\s+§\d+§)?)(?:,\s+[^;]{1,160}?,)?\s+(?:(?:also|currently|now|still)\s+)?"
@@ -434,6 +458,20 @@ def charge_facts(v: SentView, m: str) -> Iterator[Fact]:
         # "who has run §Orbion§'s quantum unit": a part of the organisation, so affiliation only
         rtype = R.AFFILIATED_WITH if x.group(3) else R.LEADS
         yield _f(v, p, rtype, b, "person-runs", 0.8)
+    for x in (
+        _STAFF_INCLUDING.finditer(_fields(v, m)) if "includ" in m or " like " in m or "such as" in m else ()
+    ):
+        o = int(x.group(1))
+        if v.type(o) in ORGS:
+            for p in ids_in(x.group(2)):
+                if v.type(p) is E.PERSON:
+                    yield _f(v, p, R.AFFILIATED_WITH, o, "staff-including", 0.7)
+    for x in _PART_LED_BY.finditer(_fields(v, m)) if " by " in m else ():
+        o = int(x.group(1))
+        if v.type(o) in ORGS:
+            for p in ids_in(x.group(2)):
+                if v.type(p) is E.PERSON:
+                    yield _f(v, p, R.AFFILIATED_WITH, o, "part-led-by", 0.8)
     for x in _PLACE_OFFICE.finditer(m):
         place, p = int(x.group(1)), int(x.group(2))
         if v.type(p) is E.PERSON and v.type(place) in PLACES:

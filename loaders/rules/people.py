@@ -105,6 +105,10 @@ _LISTED_BEFORE_ROLES = re.compile(
     rf"{PERSON_ROLES}\b"
 )
 _LIST_NAME = re.compile(rf"(?:^|,\s+|\s+and\s+)({NAME})")
+#: "two top quantum computing scientists, Guo Wei and Pan Jie": names after a plural role.
+_ROLES_THEN_NAMES = re.compile(
+    rf"(?i:{PERSON_ROLES}),\s+((?:{NAME},\s+)*{NAME},?\s+and\s+{NAME})(?=\s*[.,;:]|\s+(?:who|will|have|are)\b)"
+)
 
 
 #: Capitalised organisation keywords ("Council", "Bank", "University"), longest first.
@@ -404,9 +408,10 @@ def person_mentions(sent: Sentence) -> list[Mention]:
             for g in (1, 2):
                 _add_person(out, sent, m, g)
     if " and " in t and _has_plural_role(t):
-        for m in _LISTED_BEFORE_ROLES.finditer(t):
-            for y in _LIST_NAME.finditer(m.group(1)):
-                _add_listed(out, sent, m.start(1) + y.start(1), y.group(1))
+        for rx in (_LISTED_BEFORE_ROLES, _ROLES_THEN_NAMES):
+            for m in rx.finditer(t):
+                for y in _LIST_NAME.finditer(m.group(1)):
+                    _add_listed(out, sent, m.start(1) + y.start(1), y.group(1))
     if "s " in t:
         for m in _PLURAL_TITLE.finditer(t):
             _add_person(out, sent, m, 1)

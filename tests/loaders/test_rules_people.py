@@ -922,3 +922,43 @@ def test_an_organisation_leading_bodies_named_as_examples(facts: Run, text: str)
 def test_taking_part_in_examples_is_no_leadership(facts: Run) -> None:
     f = facts("Orbion University joins initiatives like the Kessler Quantum Institute.")
     assert not any(t == "LEADS" for _, t, _ in f.triples())
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        (
+            "Orbion University has world-renowned researchers in the quantum field, including Professor Ada "
+            "Lindqvist.",
+            ["Ada Lindqvist"],
+        ),
+        (
+            "Orbion University's researchers, including Dr Ada Lindqvist and Dr Tomas Berg, built the device.",
+            ["Ada Lindqvist", "Tomas Berg"],
+        ),
+    ],
+)
+def test_staff_named_as_examples(facts: Run, text: str, people: list[str]) -> None:
+    f = facts(text)
+    for person in people:
+        assert f.has(person, "AFFILIATED_WITH", "Orbion University"), f.triples()
+
+
+def test_partners_named_as_examples_are_no_staff(facts: Run) -> None:
+    f = facts("Orbion Quantum has partners including Dr Ada Lindqvist.")
+    assert not any(t == "AFFILIATED_WITH" for _, t, _ in f.triples())
+
+
+def test_heads_of_a_part_named_after_a_plural_role(facts: Run) -> None:
+    f = facts(
+        "Orbion Quantum builds chips. The company's research and development operations are led by two top "
+        "quantum computing scientists, Guo Wenhai and Guo Lanfeng."
+    )
+    for person in ("Guo Wenhai", "Guo Lanfeng"):
+        assert f.has(person, "AFFILIATED_WITH", "Orbion Quantum"), f.triples()
+        assert not f.has(person, "LEADS", "Orbion Quantum")
+
+
+def test_names_after_a_plural_role_that_companies_share_are_no_people(facts: Run) -> None:
+    f = facts("The round drew two partners, Alpha Partners and Beta Capital.")
+    assert not [e for e in f.kg.entities if e.type.value == "Person"]
