@@ -243,6 +243,7 @@ DEVELOP_GATE = (
     "start",
     "kick",
     "contract",
+    "formation",
 )
 
 
@@ -747,6 +748,13 @@ _ACRONYM_LAST = r"(?:,?\s+and\s+[A-Z][^§.;()]{0,80}?\s\((§\d+§)\))?"
 _COUNT = r"(?:two|three|four|five|six|seven|eight|nine|ten|several|\d{1,3})"
 
 
+#: Making named by its noun after a verb of saying or agreeing: "A and B on Monday announced
+#: establishment of an §Y§", "A celebrated the launch of the §Y§".
+_ANNOUNCED_MAKING = re.compile(
+    rf"({LIST})\s+(?:[^§.;]{{0,60}}?\s)?(?:announc\w+|unveil\w+|agreed\s+(?:on|to)|approv\w+|celebrat\w+|"
+    rf"marked|welcom\w+|complet\w+|finaliz\w+|finalis\w+)\s+(?:the\s+)?(?:establishment|creation|launch|founding|"
+    rf"opening|inauguration|formation|setting\s+up|start)\s+of\s+(?:(?:a|an|the|its|their|new|joint)\s+)*{ENT}"
+)
 _BEGIN_BUILDING = re.compile(
     rf"({LIST})\s+[^§.;]{{0,120}}?\b(?:and|to)\s+(?:begin|start|commence)\s+"
     rf"(?:building|constructing|developing|deploying)\s+(?:the\s+|a\s+|an\s+)?{ENT}"
@@ -775,6 +783,12 @@ def develops_facts(v: SentView, m: str) -> Iterator[Fact]:
         for a in subjects:
             if _ok(v, a, b, made) and v.type(a) in _ACTORS - {E.PROGRAM}:
                 yield _f(v, a, R.DEVELOPS, b, "develops", 0.8)
+    # "A and B announced the establishment of a §Y§": making said by its noun
+    for x in _ANNOUNCED_MAKING.finditer(m) if " of " in m else ():
+        b = int(x.group(2))
+        for a in ids_in(x.group(1)):
+            if _ok(v, a, b, founded) and v.type(a) in _ACTORS - {E.PROGRAM}:
+                yield _f(v, a, R.DEVELOPS, b, "announced-making", 0.8)
     # "A and B have entered into an agreement to set up a partnership and begin building §b§": the
     # second of two coordinated aims, far from the subject
     for x in _BEGIN_BUILDING.finditer(m):

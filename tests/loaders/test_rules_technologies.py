@@ -780,3 +780,28 @@ def test_a_focus_list_with_plain_items_gives_each_technology(facts: Run) -> None
 def test_a_purpose_clause_is_no_stated_focus_of_the_first_partner(facts: Run) -> None:
     f = facts("Kessler Labs partnered with Orbion Inc. to advance research in quantum sensing.")
     assert not f.has("Kessler Labs", "WORKS_ON", "quantum sensing")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "made"),
+    [
+        (
+            "Norway and Finland on Monday announced establishment of a Nordic Network Centre on Quantum Sensing.",
+            "Norway",
+            "Nordic Network Centre on Quantum Sensing",
+        ),
+        ("Orbion Inc. welcomed the launch of the Kessler Quantum Hub.", "Orbion Inc", "Kessler Quantum Hub"),
+        (
+            "Veltra Labs completed the setting up of its Orbion Research Centre.",
+            "Veltra Labs",
+            "Orbion Research Centre",
+        ),
+    ],
+)
+def test_develops_from_announced_making(facts: Run, text: str, actor: str, made: str) -> None:
+    assert facts(text).has(actor, "DEVELOPS", made)
+
+
+def test_announced_making_needs_a_named_thing(facts: Run) -> None:
+    f = facts("Orbion Inc. announced the opening of a new office in Kessler Park.")
+    assert not [t for t in f.triples() if t[1] == "DEVELOPS"]
