@@ -277,8 +277,8 @@ _RUNNING = (
     r"(?:be|been|is|was|are)\s+(?:leading|heading|chairing|running|directing|overseeing|steering|managing)"
 )
 _WHO_RUNS = re.compile(
-    rf"§(\d+)§,?\s+(?:who\s+)?(?:(?:has|had|have|also|currently|now|will)\s+)*(?:{_RUN}|{_RUNNING})\s+(?:the\s+)?"
-    r"§(\d+)§('s?\s+)?"
+    r"§(\d+)§(?:,\s+([^;§]{0,80}?(?:§\d+§[^;§]{0,40}?)?),)?,?\s+(?:who\s+)?(?:(?:has|had|have|also|currently|now|will)\s+)*"
+    rf"(?:{_RUN}|{_RUNNING})\s+(?:the\s+)?§(\d+)§('s?\s+)?"
 )
 #: An apposition between a person and the verb of a role: "§p§, quantum lead at §o§, has been
 #: appointed ...", "§p§, who previously served as ..., was named ..." (checked in :func:`_plain_gap`).
@@ -452,11 +452,11 @@ def _plain_gap(v: SentView, gap: str | None) -> bool:
 def charge_facts(v: SentView, m: str) -> Iterator[Fact]:
     """Roles taken or held by verbs: appointments, hires, "who heads", "who has run X's unit"."""
     for x in _WHO_RUNS.finditer(m):
-        p, b = int(x.group(1)), int(x.group(2))
-        if v.type(p) is not E.PERSON or v.type(b) not in _AFF_TYPES:
+        p, b = int(x.group(1)), int(x.group(3))
+        if v.type(p) is not E.PERSON or v.type(b) not in _AFF_TYPES or not _plain_gap(v, x.group(2)):
             continue
         # "who has run §Orbion§'s quantum unit": a part of the organisation, so affiliation only
-        rtype = R.AFFILIATED_WITH if x.group(3) else R.LEADS
+        rtype = R.AFFILIATED_WITH if x.group(4) else R.LEADS
         yield _f(v, p, rtype, b, "person-runs", 0.8)
     for x in (
         _STAFF_INCLUDING.finditer(_fields(v, m)) if "includ" in m or " like " in m or "such as" in m else ()

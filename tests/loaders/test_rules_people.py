@@ -962,3 +962,11 @@ def test_heads_of_a_part_named_after_a_plural_role(facts: Run) -> None:
 def test_names_after_a_plural_role_that_companies_share_are_no_people(facts: Run) -> None:
     f = facts("The round drew two partners, Alpha Partners and Beta Capital.")
     assert not [e for e in f.kg.entities if e.type.value == "Person"]
+
+
+def test_an_apposition_before_a_verb_of_running(facts: Run) -> None:
+    f = facts("Ada Lindqvist, Orbion Quantum's former CEO, now chairs the Kessler Council.")
+    assert f.has("Ada Lindqvist", "LEADS", "Kessler Council"), f.triples()
+    assert f.has("Ada Lindqvist", "AFFILIATED_WITH", "Orbion Quantum"), f.triples()
+    g = facts("Dr Ada Lindqvist, who met Dr Tomas Berg, chairs the Kessler Council.")
+    assert not g.has("Tomas Berg", "LEADS", "Kessler Council"), g.triples()
