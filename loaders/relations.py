@@ -28,6 +28,7 @@ def relation_facts(v: SentView, recent_program: str | None) -> Iterator[Fact]:
     """Every relation the sentence states (partnerships are handled with agreements)."""
     yield from v.facts
     yield from membership.apposition_facts(v)
+    yield from investments.folded_facts(v)
     m = v.masked
     if m.count("§") < 4 and not (recent_program and m.count("§") >= 2):
         return  # every rule relates two mentions (or one and the programme in focus)

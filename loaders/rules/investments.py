@@ -18,12 +18,13 @@ from collections.abc import Iterator, Mapping, Sequence
 
 from qkg.schemas import AgreementKind, EntityType, RelationType
 
-from ..context import ENT, LIST, ORGS, PLACES, Fact, SentView, ids_in
+from ..context import ENT, LIST, ORGS, PLACES, UNFOLDED, Fact, SentView, ids_in
 from .agreements import AgreementDraft
 from .rule import ACTORS, Rule, apply, gate
 
 __all__ = [
     "GATE",
+    "folded_facts",
     "MONEY",
     "investment_agreements",
     "investment_facts",
@@ -104,7 +105,9 @@ _GOVERNMENT_UNDER = (
     r"(?:under|through|via|from)\s+)?"
 )
 #: A description between a recipient and its verb: "§R§, a consortium of ... (A, B and C), has won".
-_RECIPIENT_APPOSITION = r"(?:,\s+(?:an?|the|which|who|now)\s+[^;]{0,140}?,)?"
+_RECIPIENT_APPOSITION = (
+    r"(?:,\s+(?:an?|the|which|who|now)\s+[^;]{0,140}?(?:,|\)(?=\s+(?:has|have|had|was|is|will)\b)))?"
+)
 
 
 #: Funding phrasings; sources invest in targets.
@@ -305,7 +308,7 @@ _INVEST_RULES = (
     # "Orbion is backed by X and Y", "the centre, funded by the Innovation Authority, ..."
     Rule(
         re.compile(
-            rf"{ENT}(?:,\s+(?:which\s+is\s+|which\s+was\s+)?|\s+(?:(?:is|are|was|were|has|have|been|being|also|now|jointly|largely|partly)\s+)+)"
+            rf"{ENT}(?:,\s+(?:which\s+is\s+|which\s+was\s+|(?:an?|the)\s+(?:[\w-]+\s+){{1,4}}?)?|\s+(?:(?:is|are|was|were|has|have|been|being|also|now|jointly|largely|partly)\s+)+)"
             rf"(?:(?:also|jointly|largely|partly|mainly)\s+)?(?:backed|funded|financed|bankrolled|co-funded)\s+(?:by|through|via)\s+({_CLOSED_LIST})"
         ),
         2,
@@ -419,8 +422,27 @@ _INVEST_RULES = (
 )
 
 
+def folded_facts(v: SentView) -> Iterator[Fact]:
+    """What an apposition said of money before it was folded into its head: "§X§, a firm setting up
+    in §Lyon§ thanks to an investment by §Y§, scored ...", "§X§, a consortium of ... (§A§, §B§) has won
+    a grant of $40m from §F§"."""
+    unfolded = v.memo.get(UNFOLDED)
+    if not isinstance(unfolded, str) or len(unfolded) == len(v.masked) or unfolded.count("§") < 4:
+        return
+    if gate(unfolded.lower(), GATE):
+        yield from apply(v, unfolded, _APPOSITION_RULES, R.INVESTS_IN)
+
+
 def investment_facts(v: SentView, m: str) -> Iterator[Fact]:
     yield from apply(v, m, _INVEST_RULES, R.INVESTS_IN)
+
+
+#: The rules that read an apposition before the fold (its funders, or its head's verb after it).
+_APPOSITION_RULES = tuple(
+    r
+    for r in _INVEST_RULES
+    if r.name in {"funding-thanks-to", "funding-with-funding-from", "funding-passive", "funding-raised"}
+)
 
 
 # -- funding rounds, read across sentences ------------------------------------------------

@@ -631,6 +631,19 @@ def test_shares_sold_by_a_holder_are_no_investment_in_it(facts: Run) -> None:
     assert not any(t == "INVESTS_IN" and o == "Sanko Holdings" for _, t, o in f.triples()), f.triples()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Orbion Quantum, a US-based quantum firm setting up operations in Lyon thanks to an investment by "
+        "Kessler Ventures, scored the largest contract.",
+        "Orbion Quantum, the sensor maker backed by Kessler Ventures, won the tender.",
+    ],
+)
+def test_funders_named_inside_an_apposition(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert f.has("Kessler Ventures", "INVESTS_IN", "Orbion Quantum"), f.triples()
+
+
 def test_matching_funds_from_a_state(facts: Run) -> None:
     f = facts("The Kessler Quantum Hub will also receive matching funds from the state of Ohio.")
     assert f.has("Ohio", "INVESTS_IN", "Kessler Quantum Hub"), f.triples()
