@@ -24,8 +24,8 @@ from .rule import ACTORS, Rule, apply, gate
 
 __all__ = [
     "GATE",
-    "folded_facts",
     "MONEY",
+    "folded_facts",
     "investment_agreements",
     "investment_facts",
     "joint_funding_facts",
