@@ -317,6 +317,21 @@ _INVEST_RULES = (
         0.8,
         frozenset(ACTORS) - {E.PERSON},
     ),
+    # "the Fund, a $1bn initiative supported by $500m from state-owned banks (like A, B and C)",
+    # "Orbion is funded by $5m from Kessler Ventures": the money's source is the funder
+    Rule(
+        re.compile(
+            rf"{ENT}(?:,\s+(?:an?|the)\s+[^§;]{{0,60}}?\s|\s+(?:(?:is|are|was|were|has|have|been|being|also|now|jointly|largely|partly)\s+)+)"
+            rf"(?:supported|funded|backed|financed|co-funded)\s+(?:by|with)\s+(?:{MONEY})\s+(?:in\s+[\w-]+\s+)?from\s+(?:the\s+)?"
+            rf"(?:[a-z][\w-]*\s+){{0,3}}?\(?(?:(?:like|such\s+as|including)\s+)?({LIST})"
+        ),
+        2,
+        1,
+        "funding-passive-amount",
+        0.8,
+        frozenset(ACTORS),
+        frozenset(ACTORS),
+    ),
     # "a EUR 2 million grant was awarded to Orbion by the Nordic Fund"
     Rule(
         re.compile(
@@ -441,7 +456,14 @@ def investment_facts(v: SentView, m: str) -> Iterator[Fact]:
 _APPOSITION_RULES = tuple(
     r
     for r in _INVEST_RULES
-    if r.name in {"funding-thanks-to", "funding-with-funding-from", "funding-passive", "funding-raised"}
+    if r.name
+    in {
+        "funding-thanks-to",
+        "funding-with-funding-from",
+        "funding-passive",
+        "funding-passive-amount",
+        "funding-raised",
+    }
 )
 
 

@@ -525,11 +525,14 @@ _MANAGED_BY = re.compile(
 )
 #: "This initiative will be led by §a§ and §b§": the programme in focus.
 _THIS_LED_BY = re.compile(
-    r"^\s*(?:This|The|That)\s+(?:new\s+|joint\s+|national\s+)?(?:initiative|programme|program|project|call|scheme|fund|effort|"
+    # "Currently, the mission is being implemented by §a§": an adverb may open the sentence
+    r"^\s*(?:(?:Currently|Today|Now|Since\s+\d{4}|In\s+\d{4}|At\s+present|So\s+far),\s+)?"
+    r"(?:This|The|That|this|the|that)\s+(?:new\s+|joint\s+|national\s+)?(?:initiative|programme|program|project|call|scheme|fund|effort|"
     r"consortium|partnership|challenge|competition|centre|center|hub|strategy|plan|mission)\s+"
     r"(?:(?:will|is|was|has|have|had|be|been|being|to|jointly|also|currently)\s+)+"
     r"(?:led|headed|chaired|co-chaired|co-led|coordinated|steered|directed|overseen|spearheaded|run|managed|administered|delivered|operated|implemented)"
-    rf"\s+by\s+(?:(?:its|the|their)\s+)?({LIST})"
+    # "by the technology innovation hub (§TIH§)": a description with the name in brackets
+    rf"\s+by\s+(?:(?:its|the|their)\s+)?(?:(?:[a-z][\w-]*\s+){{1,4}}\((?=§))?({LIST})"
 )
 
 

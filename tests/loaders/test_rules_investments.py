@@ -644,6 +644,20 @@ def test_funders_named_inside_an_apposition(facts: Run, text: str) -> None:
     assert f.has("Kessler Ventures", "INVESTS_IN", "Orbion Quantum"), f.triples()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Quantix Innovation Fund, a $1 billion initiative supported by $500 million from state-owned banks "
+        "(like Sanko Bank and Hanbit Bank) and $500 million from private investors, will open in May.",
+        "The Quantix Innovation Fund is backed by $500 million from Sanko Bank and Hanbit Bank.",
+    ],
+)
+def test_money_from_named_sources_backs_a_fund(facts: Run, text: str) -> None:
+    f = facts(text)
+    for bank in ("Sanko Bank", "Hanbit Bank"):
+        assert f.has(bank, "INVESTS_IN", "Quantix Innovation Fund"), f.triples()
+
+
 def test_matching_funds_from_a_state(facts: Run) -> None:
     f = facts("The Kessler Quantum Hub will also receive matching funds from the state of Ohio.")
     assert f.has("Ohio", "INVESTS_IN", "Kessler Quantum Hub"), f.triples()

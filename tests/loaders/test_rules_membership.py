@@ -265,6 +265,15 @@ def test_funded_to_establish_and_lead(facts: Run) -> None:
     assert not g.has("Ohio Science Agency", "LEADS", "Quantum Sensing Center"), g.triples()
 
 
+def test_programme_in_focus_implemented_by_after_an_adverb(facts: Run) -> None:
+    f = facts(
+        "The cabinet approved the Quantix Mission in 2023. Currently, the mission is being implemented by the "
+        "innovation hub (KQH) at Kessler University."
+    )
+    hub = f.names[f.entity("KQH")]  # the acronym names the hub however its long form reads
+    assert f.has(hub, "LEADS", "Quantix Mission"), f.triples()
+
+
 def test_chosen_to_join_is_no_leadership(facts: Run) -> None:
     f = facts("The Kessler Institute has been selected to join the Quantum Valley Initiative.")
     assert not f.has("Kessler Institute", "LEADS", "Quantum Valley Initiative"), f.triples()
