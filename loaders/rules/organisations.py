@@ -207,6 +207,10 @@ _MEDIA_FINALS = frozenset(
     ]
 )
 _ROLE_WORD = re.compile(rf"\b(?i:{ROLE_WORDS})\b")
+#: a role and "of"/"at" right before a name: "CEO at ", "Chief Scientist of the "
+_ROLE_OF_BEFORE = re.compile(rf"\b(?i:{ROLE_WORDS})\s+(?:of|at)\s+(?:the\s+)?$")
+_PLAIN_NAME = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
+_CLAUSE_END = re.compile(r"\s*(?:[,.;:)]|$)|\s+(?:said|says|told|and|who|has|is|was|will)\b")
 _ROLE_PLURAL = re.compile(
     r"\b(?:Ministers|Presidents|Premiers|Chancellors|Governors|Mayors|Secretaries|Leaders)\b"
 )
@@ -468,6 +472,18 @@ def _org_candidate(out: list[Mention], sent: Sentence, t: str, s: int, e: int, g
         return
     if all(w in KEYWORDS or w in {"of", "for", "and", "the"} for w in low):
         return  # "Research Institute", "Innovation Authority" alone are references, resolved later
+    if (
+        len(words) >= 4
+        and _ROLE_OF_BEFORE.search(t, 0, s)
+        and head_type(" ".join(words[:-2])) is not None
+        and low[-3] not in {"and", "of", "for", "the", "&"}
+        and all(_PLAIN_NAME.fullmatch(w) for w in words[-2:])
+        and head_type(" ".join(words[-2:])) is None
+        and _CLAUSE_END.match(t, e)
+    ):
+        # "CEO at Atom Computing Robert Hays.": the name runs on into the person holding the role
+        phrase = phrase[: phrase.rindex(words[-2])].rstrip()
+        words, low = words[:-2], low[:-2]
     if all(w in _COLLOCATED or w in {"of", "for", "and", "the", "&"} for w in low):
         return  # "Research and Innovation", "Science and Technology": fields, not names
     st = sent.start + s

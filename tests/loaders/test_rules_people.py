@@ -970,3 +970,20 @@ def test_an_apposition_before_a_verb_of_running(facts: Run) -> None:
     assert f.has("Ada Lindqvist", "AFFILIATED_WITH", "Orbion Quantum"), f.triples()
     g = facts("Dr Ada Lindqvist, who met Dr Tomas Berg, chairs the Kessler Council.")
     assert not g.has("Tomas Berg", "LEADS", "Kessler Council"), g.triples()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We are pleased,” said CEO at Orbion Computing Robert Haysen.",
+        "The board met CEO of Orbion Computing Robert Haysen.",
+    ],
+)
+def test_a_keyword_company_name_does_not_run_on_into_the_person(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert f.has("Robert Haysen", "AFFILIATED_WITH", "Orbion Computing"), f.triples()
+
+
+def test_a_keyword_name_with_more_keywords_keeps_its_words(facts: Run) -> None:
+    f = facts("He is CEO of Veltra Quantum Computing Systems.")
+    assert f.has_entity("Veltra Quantum Computing Systems"), sorted(f.names.values())
