@@ -742,6 +742,10 @@ _FIRST_MEMBERS = re.compile(
 _LIST_FOLLOWS = re.compile(
     r"\b(?i:the\s+)(?:(winning|successful|selected)\s+(?:companies|teams|firms|projects|applicants)"
     r"|(?:first|founding|initial|new)\s+(?:members|partners))\s+(?:are|were|include)\s*:\s*$"
+    # "Its members are:", "The consortium members include:", "The consortium comprises:"
+    r"|^\s*(?i:its|their|the)\s+(?:(?:current|other|core|full|consortium|alliance|network|hub|cluster)\s+)?"
+    r"(?:members|partners|participants)\s+(?:are|were|include|includes)\s*:\s*$"
+    r"|^\s*(?i:the|this)\s+(?:consortium|alliance|network|hub|cluster|coalition)\s+(?:comprises|includes|consists\s+of|brings\s+together)\s*:\s*$"
 )
 #: "Members of the §G§ include:", "§G§'s founding partners are:" closing a sentence before a bulleted list.
 _NAMED_LIST_FOLLOWS = re.compile(

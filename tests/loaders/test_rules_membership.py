@@ -646,6 +646,18 @@ def test_members_bulleted_after_the_named_group(facts: Run) -> None:
         assert f.has(member, "PART_OF", "Quantix Consortium"), f.triples()
 
 
+@pytest.mark.parametrize(
+    "intro", ["Its members are:", "The consortium comprises:", "The consortium members include:"]
+)
+def test_members_bulleted_after_a_description_of_the_group_in_focus(facts: Run, intro: str) -> None:
+    f = facts(
+        f"The county launched the Quantix Consortium in May.\n{intro}\n• Sanko Electric\n• Hanbit Telecom\n"
+        "The group meets monthly."
+    )
+    for member in ("Sanko Electric", "Hanbit Telecom"):
+        assert f.has(member, "PART_OF", "Quantix Consortium"), f.triples()
+
+
 def test_new_members_of_the_group_in_focus_and_its_leader(facts: Run) -> None:
     f = facts(
         "Last year we reported on the formation of the Quantix Alliance. This organization has since grown. "
