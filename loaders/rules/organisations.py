@@ -91,7 +91,7 @@ _NATIONAL_PROGRAM = re.compile(
 )
 
 
-ROLE_CAP = r"(?:President|CEO|CTO|Director|Chair|Chairman|Minister|Professor|Prof\.?|Dr\.?|Vice-Chancellor|Chancellor|Founder|Head|Leader|Secretary|Ambassador|Dean|Governor|Mayor)"
+ROLE_CAP = r"(?:President|CEO|CTO|Director|Chair|Chairman|Minister|Professor|Prof\.?|Dr\.?|Vice-Chancellor|Chancellor|Co-[Ff]ounder|Cofounder|Founder|Head|Leader|Secretary|Ambassador|Dean|Governor|Mayor)"
 
 
 _NONSPACE = re.compile(r"\S+")

@@ -987,3 +987,9 @@ def test_a_keyword_company_name_does_not_run_on_into_the_person(facts: Run, text
 def test_a_keyword_name_with_more_keywords_keeps_its_words(facts: Run) -> None:
     f = facts("He is CEO of Veltra Quantum Computing Systems.")
     assert f.has_entity("Veltra Quantum Computing Systems"), sorted(f.names.values())
+
+
+def test_a_co_founder_role_is_no_company_name(facts: Run) -> None:
+    f = facts("I spoke with Tomas Berg, Chief Scientist and Co-Founder of Orbion Quantum, about it.")
+    assert f.has("Tomas Berg", "AFFILIATED_WITH", "Orbion Quantum"), f.triples()
+    assert not any(n.startswith("Co-Founder") for n in f.names.values())
