@@ -21,7 +21,14 @@ from .rules.events import Event, event_spans, outside_events
 from .rules.governments import government_mentions
 from .rules.mention import Mention
 from .rules.names import acronym_campuses, bracketed_universities, definitions, list_members, shaped_names
-from .rules.organisations import MAX_NAME, MAX_PATTERN_SENTENCE, extend_program, is_headline, org_mentions
+from .rules.organisations import (
+    MAX_NAME,
+    MAX_PATTERN_SENTENCE,
+    extend_program,
+    is_headline,
+    org_mentions,
+    recurring_names,
+)
 from .rules.people import demonym_mentions, person_mentions, surname_mentions
 from .rules.references import outside_names, reference_mentions
 from .rules.technologies import technology_mentions
@@ -120,6 +127,7 @@ def find_mentions(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) -> l
     mentions = bracketed_universities(text, mentions)
     mentions = acronym_campuses(text, mentions)
     mentions = _without_leading_demonym(text, mentions, gaz)
+    mentions = recurring_names(text, mentions)
     return surname_mentions(text, mentions)
 
 

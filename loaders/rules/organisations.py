@@ -20,7 +20,7 @@ from ..patterns import ACADEMIC_FIELDS, CAPW, KEYWORDS, LEADING_NOISE, ROLE_WORD
 from ..segment import Sentence
 from .mention import Mention
 from .org_cues import cue_names, plausible
-from .words import word_list
+from .words import word_list, word_table
 
 __all__ = [
     "MAX_NAME",
@@ -30,6 +30,7 @@ __all__ = [
     "is_demonym",
     "is_headline",
     "org_mentions",
+    "recurring_names",
 ]
 
 E = EntityType
@@ -494,6 +495,53 @@ def _org_candidate(out: list[Mention], sent: Sentence, t: str, s: int, e: int, g
         ts = st + tail.start(1)
         tt = head_type(tail.group(1)) or gaz.lookup(tail.group(1))[0].type
         out.append(Mention(ts, ts + len(tail.group(1)), tail.group(1), tt, tail.group(1), "org-nested"))
+
+
+#: Types whose names, once found by a rule, are the same actor wherever the text repeats them.
+_RECURRING = frozenset(
+    {E.COMPANY, E.UNIVERSITY, E.RESEARCH_INSTITUTE, E.GOVERNMENT_BODY, E.CLUSTER, E.PROGRAM}
+)
+#: A technology word after a repeat makes it a technology phrase ("Photonic chips are ..."), not the name.
+_TECH_NEXT = re.compile(
+    r"[\s-]+(?:"
+    + "|".join(
+        re.escape(w)
+        for w in sorted(word_list("technology_modifiers") | frozenset(word_table("technology_heads")))
+    )
+    + r")\b"
+)
+
+
+def recurring_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with the later (and earlier) uses of organisation names that a rule found once:
+    "Canadian firm Photonic raised money. Photonic's technique ..." (the second "Photonic" has no
+    cue of its own). Exact, case-sensitive, word-bounded repeats that no mention covers."""
+    found: dict[str, Mention] = {}
+    for m in mentions:
+        if m.rule == "gazetteer" or m.type not in _RECURRING or m.text != m.name or len(m.name) < 3:
+            continue
+        low = m.name.lower()
+        if low in LEADING_NOISE or low in KEYWORDS or not m.name[0].isupper():
+            continue  # a common word that happens to name something once
+        found.setdefault(m.name, m)
+    if not found:
+        return mentions
+    covered = bytearray(len(text))
+    for m in mentions:
+        covered[m.start : m.end] = b"\x01" * (m.end - m.start)
+    rx = re.compile(
+        r"(?<![\w&-])(?:"
+        + "|".join(re.escape(n) for n in sorted(found, key=len, reverse=True))
+        + r")(?![\w&-])"
+    )
+    extra = [
+        replace(found[x.group()], start=x.start(), end=x.end(), rule="recurring")
+        for x in rx.finditer(text)
+        if covered.find(1, x.start(), x.end()) < 0 and not _TECH_NEXT.match(text, x.end())
+    ]
+    if not extra:
+        return mentions
+    return sorted(mentions + extra, key=lambda m: (m.start, -m.end))
 
 
 _PROGRAM_TAIL = re.compile(r"\s+(fund|programme|program|initiative|project|strategy)\b")

@@ -672,3 +672,20 @@ def test_accelerators_and_hub_programmes(facts: Run, text: str, name: str, etype
 )
 def test_people_with_plural_roles_and_portfolios_are_no_organisations(facts: Run, text: str) -> None:
     assert not [n for n, t in _types(facts(text)).items() if t not in {"Person", "Country"}]
+
+
+def test_a_name_found_once_is_the_same_actor_where_it_recurs(facts: Run) -> None:
+    f = facts(
+        "Canadian firm Brightwave raised money. Brightwave's technique involves building quantum "
+        "computers using silicon spin qubits."
+    )
+    assert f.has("Brightwave", "WORKS_ON", "silicon spin qubits")
+
+
+def test_a_recurring_name_before_a_technology_word_is_part_of_a_phrase(facts: Run) -> None:
+    f = facts(
+        "Canadian firm Photonic raised money. Photonic chips are hard to make, and Photonic's "
+        "processors rely on trapped-ion qubits."
+    )
+    assert f.has("Photonic", "WORKS_ON", "trapped-ion qubits")
+    assert not [t for t in f.triples() if t[0] == "Photonic" and "chips" in t[2]]
