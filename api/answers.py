@@ -11,12 +11,16 @@ strawberry's documented lifecycle hooks, per request:
   the answer's key and looks it up; the document's key goes to the context for the
   parsed-document cache. After the operation it keeps a fresh answer (no errors, no
   mutation) and records the outcome, whether it was cached, and the cache's hit or miss.
-- ``on_parse``: raises the token limit's error, so the text is never parsed.
+- ``on_parse``: raises the token limit's error, so the text is never parsed; for a cached
+  answer, supplies the document from the parsed-document cache (only error-free answers are
+  cached, so no error location can point into another text's formatting; a document too
+  large to keep there is parsed again) ...
+- ``on_validate``: ... and skips validation, which that document passed;
 - ``on_execute``: a cached answer becomes ``execution_context.result``, which strawberry
   then returns without executing (the documented way to skip execution).
 
-A cached hit still goes through the parsed-document cache (one lookup, no parsing, no
-validation). File uploads (multipart requests) are never cached.
+So a repeated question costs two lookups: no lexing beyond the key, no parsing, no
+validation, no execution. File uploads (multipart requests) are never cached.
 """
 
 from __future__ import annotations
@@ -33,7 +37,7 @@ from starlette.requests import Request
 from strawberry.extensions import SchemaExtension
 from strawberry.types import ExecutionResult
 
-from .caches import ByteLRU, DocumentKeys
+from .caches import ByteLRU, CachedDocument, DocumentKeys
 from .context import Context
 from .execution import timeout_error
 from .limits import token_limit_error
@@ -74,6 +78,9 @@ class AnswerCache:
             if settings.cache_bytes and settings.response_cache_size
             else None
         )
+        #: The schema's parsed-document cache (:class:`~qkg.api.caches.DocumentCache`), where a
+        #: cached answer's document is found without parsing; set by the router's maker.
+        self.documents: ByteLRU[bytes, CachedDocument] | None = None
 
     def key(
         self,
@@ -115,6 +122,7 @@ class RequestHooks(SchemaExtension):
         self._refused: GraphQLError | None = None
         self._key: bytes | None = None
         self._hit: ExecutionResult | None = None
+        self._document: CachedDocument | None = None
 
     async def on_operation(self) -> AsyncIterator[None]:
         ec = self.execution_context
@@ -152,12 +160,26 @@ class RequestHooks(SchemaExtension):
         if scope.cancelled_caught:
             self._refused = timeout_error(self.settings.request_timeout)
             return
-        if self._key is not None and self.cache.answers is not None:
-            self._hit = self.cache.answers.get(self._key)
+        if self._key is None or self.cache.answers is None:
+            return
+        self._hit = self.cache.answers.get(self._key)
+        if self._hit is None:
+            return
+        documents, document_key = self.cache.documents, getattr(ec.context, "document_key", None)
+        found = documents.get(document_key) if documents is not None and document_key else None
+        if found is not None and found.valid:
+            self._document = found  # else (a document too large to keep) it is parsed again
 
     def on_parse(self) -> Iterator[None]:
         if self._refused is not None:
             raise self._refused  # before the parser sees the text
+        if self._document is not None:  # a cached answer: its document, unparsed
+            self.execution_context.graphql_document = self._document.document
+        yield
+
+    def on_validate(self) -> Iterator[None]:
+        if self._hit is not None:  # its document passed validation when it was answered
+            self.execution_context.pre_execution_errors = []  # strawberry then skips validation
         yield
 
     def on_execute(self) -> Iterator[None]:

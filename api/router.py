@@ -311,7 +311,7 @@ def make_router(
     telemetry = telemetry or Telemetry()
     answers = AnswerCache(settings)
     hooks = functools.partial(RequestHooks, settings, answers, telemetry)
-    return QkgGraphQLRouter(
+    router = QkgGraphQLRouter(
         build_schema(settings, extensions=[*extensions, hooks]),
         get_store=get_store,
         settings=settings,
@@ -325,6 +325,8 @@ def make_router(
         # uploads only where mutations are possible; see _refuse_upload for the CSRF defence
         multipart_uploads_enabled=bool(settings.api_keys),
     )
+    answers.documents = router.caches.get("documents")
+    return router
 
 
 def telemetry_for(
