@@ -70,6 +70,11 @@ GATE = (
     "secur",
     "stake",
     "shares",
+    "portfolio",
+    "pour",
+    "pump",
+    "plough",
+    "plow",
     "paid",
     "pay",
     "provid",
@@ -383,6 +388,84 @@ _INVEST_RULES = (
         frozenset(ORGS | PLACES | {E.PROGRAM}),
         frozenset(ACTORS),
     ),
+    # "Kessler led Orbion's $10 million Series A", "X participated in Orbion's seed round"
+    Rule(
+        re.compile(
+            rf"({LIST})\s+(?:(?:has|have|had|also|recently|jointly|will)\s+)*(?:co-led|led|headed|anchored|joined|participated\s+in|"
+            rf"took\s+part\s+in|invested\s+in|backed)\s+{ENT}'s?\s+(?:[\w$€£¥.,-]+\s+){{0,4}}?"
+            r"(?:round|raise|financing|Series\s+[A-H]\d?|seed)\b"
+        ),
+        1,
+        2,
+        "funding-led-round-for",
+        0.8,
+        frozenset(ACTORS),
+        RECIPIENTS,
+    ),
+    # "Tarvel, an early investor in Orbion, ...", "Kessler is an investor in Orbion"
+    Rule(
+        re.compile(
+            rf"{ENT}(?:,\s+|\s+(?:is|was|are|were|has\s+been|had\s+been|became|remains|is\s+also)\s+)"
+            r"(?:an?|the|one\s+of\s+the)\s+(?:[\w-]+\s+){0,2}?(?:investors?|backers?|shareholders?|funders?)\s+"
+            rf"(?:in|of|behind)\s+(?:the\s+)?{ENT}"
+        ),
+        1,
+        2,
+        "funding-investor-in",
+        0.8,
+        frozenset(ACTORS),
+        frozenset(ACTORS),
+    ),
+    # "Orbion is a portfolio company of Tarvel"
+    Rule(
+        re.compile(
+            rf"{ENT}(?:,\s+|\s+(?:is|was|has\s+been|became|remains)\s+)(?:an?|one\s+of)\s+(?:the\s+)?(?:[\w-]+\s+)?"
+            rf"portfolio\s+compan(?:y|ies)\s+of\s+(?:the\s+)?{ENT}"
+        ),
+        2,
+        1,
+        "funding-portfolio-of",
+        0.8,
+        frozenset(ACTORS),
+        RECIPIENTS,
+    ),
+    # "Orbion counts Kessler and Tarvel among its investors"
+    Rule(
+        re.compile(
+            rf"{ENT}\s+(?:(?:also|now)\s+)?(?:counts|counted|lists|listed|includes|included)\s+({LIST})\s+(?:among|as)\s+"
+            r"(?:its|their)\s+(?:[\w-]+\s+)?(?:investors|backers|shareholders|funders)\b"
+        ),
+        2,
+        1,
+        "funding-investors-of",
+        0.8,
+        frozenset(ACTORS),
+    ),
+    # "Tarvel made a $5 million investment in Orbion", "Kessler has poured $40m into Orbion"
+    Rule(
+        re.compile(
+            rf"({LIST})\s+(?:(?:has|have|had|also|recently|will|jointly)\s+)*(?:made|makes|make|completed|completes|closed)\s+"
+            rf"(?:an?|its|their)\s+(?:[\w-]+\s+){{0,2}}?(?:(?:{MONEY})\s+)?(?:[\w-]+\s+)?(?:investment|injection)\s+(?:in|into)\s+(?:the\s+)?{ENT}"
+        ),
+        1,
+        2,
+        "funding-made-investment",
+        0.8,
+        frozenset(ACTORS),
+        frozenset(ACTORS),
+    ),
+    Rule(
+        re.compile(
+            rf"({LIST})\s+(?:(?:has|have|had|also|recently|will|jointly)\s+)*(?:poured|pours|pumped|pumps|sunk|sank|ploughed|plowed)\s+"
+            rf"(?:an?\s+)?(?:(?:additional|further|another)\s+)?(?:{MONEY})\s+into\s+(?:the\s+)?{ENT}"
+        ),
+        1,
+        2,
+        "funding-made-investment",
+        0.8,
+        frozenset(ACTORS),
+        frozenset(ACTORS),
+    ),
     # "Orbion has issued 24 million shares to Kessler Group": the buyer of new shares invests
     Rule(
         re.compile(
@@ -453,18 +536,18 @@ def investment_facts(v: SentView, m: str) -> Iterator[Fact]:
 
 
 #: The rules that read an apposition before the fold (its funders, or its head's verb after it).
-_APPOSITION_RULES = tuple(
-    r
-    for r in _INVEST_RULES
-    if r.name
-    in {
+_APPOSITION_RULE_NAMES = frozenset(
+    {
         "funding-thanks-to",
         "funding-with-funding-from",
         "funding-passive",
         "funding-passive-amount",
         "funding-raised",
+        "funding-investor-in",
+        "funding-portfolio-of",
     }
 )
+_APPOSITION_RULES = tuple(r for r in _INVEST_RULES if r.name in _APPOSITION_RULE_NAMES)
 
 
 # -- funding rounds, read across sentences ------------------------------------------------
@@ -514,7 +597,8 @@ _ANNOUNCE = re.compile(
 )
 #: "§R§'s Series B round", "§R§'s $40m raise"
 _POSSESSIVE_ROUND = re.compile(
-    rf"{ENT}'s?\s+(?:[^§.;]{{0,30}}?\s)?(?:(?:pre-)?seed|Series\s+[A-H]\d?|funding|financing)?\s*(?:round|raise|financing)\b"
+    rf"{ENT}'s?\s+(?:[^§.;]{{0,30}}?\s)?(?:(?:(?:pre-)?seed|Series\s+[A-H]\d?|funding|financing)?\s*(?:round|raise|financing)\b"
+    r"|Series\s+[A-H]\d?\b)"
 )
 #: "the round", "this Series B", "the funding", "the investment": a round already on stage.
 _REFERS = re.compile(

@@ -658,6 +658,57 @@ def test_money_from_named_sources_backs_a_fund(facts: Run, text: str) -> None:
         assert f.has(bank, "INVESTS_IN", "Quantix Innovation Fund"), f.triples()
 
 
+@pytest.mark.parametrize(
+    ("text", "investor", "recipient"),
+    [
+        ("Kessler Ventures led Orbion Quantum's $10 million Series A.", "Kessler Ventures", "Orbion Quantum"),
+        (
+            "Kessler Ventures participated in Nordal Quantum's seed round.",
+            "Kessler Ventures",
+            "Nordal Quantum",
+        ),
+        (
+            "Tarvel Capital, an early investor in Veltra Quantum, praised the team.",
+            "Tarvel Capital",
+            "Veltra Quantum",
+        ),
+        ("Kessler Ventures is an investor in Orbion Quantum.", "Kessler Ventures", "Orbion Quantum"),
+        (
+            "Sanko Quantum counts Kessler Ventures and Tarvel Capital among its investors.",
+            "Tarvel Capital",
+            "Sanko Quantum",
+        ),
+        ("Orbion Quantum is a portfolio company of Tarvel Capital.", "Tarvel Capital", "Orbion Quantum"),
+        (
+            "Tarvel Capital made a $5 million investment in Orbion Quantum.",
+            "Tarvel Capital",
+            "Orbion Quantum",
+        ),
+        (
+            "Kessler Ventures has poured $40 million into Orbion Quantum.",
+            "Kessler Ventures",
+            "Orbion Quantum",
+        ),
+    ],
+)
+def test_investor_relations_stated_outright(facts: Run, text: str, investor: str, recipient: str) -> None:
+    f = facts(text)
+    assert f.has(investor, "INVESTS_IN", recipient), f.triples()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kessler Ventures, an investor relations firm in Lyon, advised Orbion Quantum.",
+        "Kessler Ventures made a visit to Orbion Quantum.",
+        "Kessler Ventures led Orbion Quantum's team for two years.",
+    ],
+)
+def test_no_investor_relation_in_near_misses(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert not f.has("Kessler Ventures", "INVESTS_IN", "Orbion Quantum"), f.triples()
+
+
 def test_matching_funds_from_a_state(facts: Run) -> None:
     f = facts("The Kessler Quantum Hub will also receive matching funds from the state of Ohio.")
     assert f.has("Ohio", "INVESTS_IN", "Kessler Quantum Hub"), f.triples()
