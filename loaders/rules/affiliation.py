@@ -408,6 +408,32 @@ _PART_LED_BY = re.compile(
 )
 
 
+#: Founders: "§o§ was founded in 2019 by §p§ and §q§", "Founded by §p§, §o§ ...", "§p§ co-founded §o§".
+_FOUNDED_AT = r"(?:(?:in|on)\s+(?:[A-Z][a-z]+\s+)?\d{4}\s+)?(?:(?:in|at)\s+§\d+§\s+)?"
+_FOUNDED_BY = re.compile(
+    r"§(\d+)§(?:,\s+(?:which|that)\s+|\s+(?:which|that)\s+|,\s+|\s+)(?:(?:is|was|were|has\s+been|had\s+been)\s+)?"
+    rf"(?:(?:first|originally|jointly|recently)\s+)?(?:co-?)?founded\s+{_FOUNDED_AT}(?:{_FOUNDED_AT})?by\s+"
+    rf"(?:[a-z][\w-]*\s+){{0,3}}?({LIST})"
+    rf"|^\s*(?:Co-?f|F)ounded\s+{_FOUNDED_AT}by\s+(?:[a-z][\w-]*\s+){{0,3}}?({LIST})(?:\s+in\s+\d{{4}})?,\s+(?:the\s+)?§(\d+)§"
+    r"|§(\d+)§\s+(?:(?:also|has|had|have|previously)\s+)*(?:co-?)?founded\s+(?:the\s+)?§(\d+)§"
+)
+
+
+def _founders(v: SentView, m: str) -> Iterator[Fact]:
+    for x in _FOUNDED_BY.finditer(m):
+        if x.group(1):
+            o, people = int(x.group(1)), ids_in(x.group(2))
+        elif x.group(3):
+            o, people = int(x.group(4)), ids_in(x.group(3))
+        else:
+            o, people = int(x.group(6)), [int(x.group(5))]
+        if v.type(o) not in ORGS:
+            continue
+        for p in people:
+            if v.type(p) is E.PERSON:
+                yield _f(v, p, R.AFFILIATED_WITH, o, "founded-by", 0.8)
+
+
 #: "§a§, §b§ and §c§, ..., work at §o§", "§p§ works for §o§".
 _WORKS_AT = re.compile(
     r"((?:§\d+§,\s+)*§\d+§(?:,?\s+and\s+§\d+§)?)(?:,\s+[^;]{1,160}?,)?\s+(?:(?:also|currently|now|still)\s+)?"
@@ -472,6 +498,8 @@ def charge_facts(v: SentView, m: str) -> Iterator[Fact]:
             for p in ids_in(x.group(2)):
                 if v.type(p) is E.PERSON:
                     yield _f(v, p, R.AFFILIATED_WITH, o, "part-led-by", 0.8)
+    if "ounded" in m:
+        yield from _founders(v, m)
     for x in _PLACE_OFFICE.finditer(m):
         place, p = int(x.group(1)), int(x.group(2))
         if v.type(p) is E.PERSON and v.type(place) in PLACES:

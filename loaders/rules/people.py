@@ -155,6 +155,16 @@ _LED_BY_FRONT = re.compile(
 )
 
 
+#: "founded in 2019 by Ada Lin and Tom Berg", "co-founded by physicists A and B", "Ada Lin founded X".
+_FOUNDED_BY_PEOPLE = re.compile(
+    rf"\b(?:[Cc]o-?founded|[Ff]ounded)\s+(?:(?:in|on)\s+(?:[A-Z][a-z]+\s+)?\d{{4}}\s+)?"
+    rf"(?:(?:in|at)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+)?by\s+"
+    rf"(?:(?:its|the|their|two|three)\s+)?(?:(?:[a-z][\w-]*\s+){{0,2}}?(?:(?i:{PERSON_ROLES})|(?i:{_ROLE_ANY}))\s+)?"
+    rf"(?:{TITLES}\s+)?({NAME})(?:,?\s+and\s+(?:{TITLES}\s+)?({NAME}))?"
+    rf"|({NAME})\s+(?:co-?founded|founded)\s+(?:the\s+)?[A-Z]"
+)
+
+
 #: "Ana Ferreira, who heads ...", "Tomas Berg, who has run ... since 2019".
 _PERSON_WHO = re.compile(
     rf"({NAME}),\s+who\s+(?:(?:has|had|have|also|currently|previously|now|will)\s+)*"
@@ -420,6 +430,11 @@ def person_mentions(sent: Sentence) -> list[Mention]:
         for m in _FROM_THE_ORG.finditer(t):
             if not _company_like(m.group(1)):
                 _add_person(out, sent, m, 1)
+    if "ounded " in t:
+        for m in _FOUNDED_BY_PEOPLE.finditer(t):
+            for g in (1, 2, 3):
+                if m.group(g):
+                    _add_person(out, sent, m, g, "person-owner-checked" if g == 3 else "person")
     if "ounders" in t:
         for m in _FOUNDERS.finditer(t):
             _add_person(out, sent, m, 1)

@@ -207,7 +207,11 @@ def _descriptions(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
     t = sent.text
     for m in _DESC.finditer(t):
         head = m.group("head")
-        if re.search(r"[,(]\s*$", t[: m.start()]) and not _FRONTED.match(t[: m.start()]):
+        if (
+            re.search(r"[,(]\s*$", t[: m.start()])
+            and not _FRONTED.match(t[: m.start()])
+            and not t.startswith(("'", "’"), m.end())
+        ):
             continue  # an apposition ("Orbion, the French start-up,") restates the name beside it
         mods = _joined_places(
             [(x.group(), m.start("mods") + x.end()) for x in re.finditer(r"\S+", m.group("mods"))], gaz

@@ -993,3 +993,31 @@ def test_a_co_founder_role_is_no_company_name(facts: Run) -> None:
     f = facts("I spoke with Tomas Berg, Chief Scientist and Co-Founder of Orbion Quantum, about it.")
     assert f.has("Tomas Berg", "AFFILIATED_WITH", "Orbion Quantum"), f.triples()
     assert not any(n.startswith("Co-Founder") for n in f.names.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        (
+            "Orbion Quantum was founded in 2019 by Ada Lindqvist and Tomas Berg.",
+            ["Ada Lindqvist", "Tomas Berg"],
+        ),
+        (
+            "Orbion Quantum was co-founded by physicists Ada Lindqvist and Tomas Berg.",
+            ["Ada Lindqvist", "Tomas Berg"],
+        ),
+        ("Ada Lindqvist founded Orbion Quantum in 2019.", ["Ada Lindqvist"]),
+        ("Founded in 2019 by Ada Lindqvist, Orbion Quantum builds chips.", ["Ada Lindqvist"]),
+        ("Orbion Quantum, founded in Lyon by Ada Lindqvist, builds chips.", ["Ada Lindqvist"]),
+    ],
+)
+def test_founders_are_affiliated(facts: Run, text: str, people: list[str]) -> None:
+    f = facts(text)
+    for person in people:
+        assert f.has(person, "AFFILIATED_WITH", "Orbion Quantum"), f.triples()
+
+
+def test_organisations_founding_a_body_are_no_people(facts: Run) -> None:
+    f = facts("The Kessler Council was founded by Orbion Quantum and Veltra Systems.")
+    assert not [e for e in f.kg.entities if e.type.value == "Person"]
+    assert not any(t == "AFFILIATED_WITH" for _, t, _ in f.triples())

@@ -355,3 +355,11 @@ def test_a_description_of_a_zone(facts: Run) -> None:
         "it will grow."
     )
     assert f.has("Ada Lindqvist", "AFFILIATED_WITH", "Tarnow Quantum Industry Zone"), f.triples()
+
+
+def test_a_possessive_description_inside_an_apposition_refers(facts: Run) -> None:
+    f = facts(
+        "Orbion Quantum raised $20m. Ada Lindqvist, the company's chief executive, said the money will "
+        "fund hiring."
+    )
+    assert f.has("Ada Lindqvist", "AFFILIATED_WITH", "Orbion Quantum"), f.triples()
