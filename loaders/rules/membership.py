@@ -38,6 +38,11 @@ _LEAD_VERB = (
 
 MEMBER_GATE = (
     "member",
+    "owns",
+    "owned",
+    "signed up",
+    "signs up",
+    "enrol",
     "finalist",
     "laureate",
     "part",
@@ -128,7 +133,10 @@ _ORG_TYPES = frozenset(ORGS)
 _PROGRAMS = frozenset({E.PROGRAM})
 #: A partner "of" a company is a partner, not a part; of a consortium or programme it is a member.
 _GROUP_TYPES = frozenset({E.CLUSTER, E.PROGRAM})
-_BE = r"(?:is|are|was|were|has\s+become|have\s+become|had\s+become|became|becomes|become|will\s+become|will\s+be|remains|remain)"
+_BE = (
+    r"(?:is|are|was|were|has\s+become|have\s+become|had\s+become|became|becomes|become|will\s+become|will\s+be|remains|remain|"
+    r"has\s+been|have\s+been|had\s+been|operates\s+as|operated\s+as|functions\s+as|serves\s+as|joined\s+as)"
+)
 
 #: "§a§ is (now) a founding member of §b§", "§a§ became part of §b§", "§a§ is a wholly owned subsidiary of §b§".
 _MEMBER_OF = re.compile(
@@ -151,7 +159,8 @@ _PARTICIPANTS_INCLUDE = re.compile(
 _AMONG = re.compile(
     rf"({LIST})\s+(?:is|are|was|were|has\s+been|have\s+been|became|become|will\s+be)\s+(?:(?:now|also)\s+)?"
     r"(?:among|one\s+of|two\s+of|three\s+of|some\s+of)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
-    r"(?:members|partners|participants|shareholders|subsidiaries|units|institutions|winners|finalists|awardees)\s+"
+    r"(?:members|partners|participants|shareholders|subsidiaries|units|institutions|winners|finalists|awardees|"
+    r"companies|firms|organi[sz]ations|universities|start-?ups)\s+"
     rf"(?:of|in)\s+(?:the\s+|an?\s+)?{ENT}"
 )
 #: "Both §a§ and §c§ are key partners in §b§" / "§a§ and §c§ are also §b§'s members": a list of
@@ -230,6 +239,11 @@ _BOUGHT = re.compile(
     rf"{ENT}\s+(?:(?:has|have|had|will|recently|also)\s+)*(?:acquired|acquires|acquire|bought|buys|buy|took\s+over|takes\s+over|"
     rf"completed\s+(?:the|its)\s+acquisition\s+of|completes\s+(?:the|its)\s+acquisition\s+of)\s+(?:the\s+)?{ENT}(?!\s+stake)"
     rf"|{ENT}'s?\s+acquisition\s+of\s+(?:the\s+)?{ENT}"
+)
+#: "§b§ owns §a§", "§a§, which §b§ acquired in 2020, ...": ownership said from the owner's side.
+_OWNS = re.compile(
+    rf"{ENT}\s+(?:(?:also|now|still|fully|wholly)\s+)*(?:owns|owned)\s+(?:the\s+)?{ENT}(?!['’]s?\s|\s+(?:shares|stock)\b)"
+    rf"|{ENT},\s+which\s+(?:the\s+)?{ENT}\s+(?:(?:has|had|also|later)\s+)*(?:acquired|bought|took\s+over|owns|purchased)\b"
 )
 _BOUGHT_BY = re.compile(
     rf"{ENT},?\s+(?:(?:which|that)\s+)?(?:(?:was|is|has\s+been|had\s+been|were|will\s+be)\s+)?(?:acquired|bought|taken\s+over|(?:wholly\s+|fully\s+|majority[\s-])?owned)\s+by\s+(?:the\s+)?{ENT}"
@@ -311,7 +325,17 @@ _GROUP_GATE = (
 _ARM_GATE = ("arm ", "unit ", "division", "subsidiar", "affiliate", "fund ", "lab", "branch", "spin", "owned")
 
 
-_BOUGHT_GATE = ("acqui", "bought", "buy", "took over", "takes over", "taken over", "owned by")
+_BOUGHT_GATE = (
+    "acqui",
+    "bought",
+    "buy",
+    "took over",
+    "takes over",
+    "taken over",
+    "owned by",
+    "owns",
+    "owned",
+)
 
 
 def _part(
@@ -343,6 +367,12 @@ def _structure_facts(v: SentView, m: str) -> Iterator[Fact]:
         for x in _BOUGHT_BY.finditer(m):
             bought, buyer = _pair(x, 3)
             yield from _part(v, bought, buyer, "acquired-by", 0.8)
+        for x in _OWNS.finditer(m):
+            owner, owned = (
+                (int(x.group(1)), int(x.group(2))) if x.group(1) else (int(x.group(4)), int(x.group(3)))
+            )
+            if v.type(owner) in ORGS:
+                yield from _part(v, owned, owner, "owned-by", 0.8, _ORG_TYPES)
 
 
 def _filled(x: re.Match[str]) -> tuple[int, str]:
@@ -424,7 +454,8 @@ _FORMS_PART = re.compile(
 )
 _PART_OF_APPOSED = re.compile(rf"{ENT},\s+(?:now\s+|(as)\s+)?part\s+of\s+(?:the\s+)?{ENT}")
 _JOINS = re.compile(
-    rf"({LIST})\s+(?:has\s+|have\s+|had\s+)?(?:joins|joined|join|to\s+join|will\s+join)\s+(?:the\s+)?{ENT}"
+    rf"({LIST})\s+(?:has\s+|have\s+|had\s+)?(?:joins|joined|join|to\s+join|will\s+join|"
+    r"signed\s+up\s+(?:to|with|for)|signs\s+up\s+(?:to|with|for)|enrolled\s+in|enrols\s+in|enrolls\s+in)\s+(?:the\s+)?§(\d+)§"
 )
 _PROGRAMME_OF = re.compile(
     rf"{ENT}\s+(?:initiative|programme|program|project|scheme)?\s*(?:of|within|under)\s+the\s+{ENT}"

@@ -77,7 +77,12 @@ GATE = (
 
 
 _BASED_IN = re.compile(
-    rf"({LIST})(?:,\s+(?:which|that|who)\b)?\s+(?:(?:is|are|was|were|will|be|been|has|have|now|also|currently)\s+)*(?:\w+\s+)?(?:based|headquartered|located|situated|registered|anchored|housed)\s+(?:in|at)\s+(?:the\s+)?{ENT}"
+    rf"({LIST})(?:,\s+(?:which|that|who)\b)?\s+(?:(?:is|are|was|were|will|be|been|has|have|now|also|currently)\s+)*(?:\w+\s+)?(?:based|headquartered|located|situated|registered|anchored|housed)\s+(?:in|at|out\s+of)\s+(?:the\s+)?{ENT}"
+)
+#: "§X§ is a §Lyon§ company", "§X§ was a §Boston§-based start-up": a place qualifying what the subject is.
+_IS_A_PLACE_NOUN = re.compile(
+    rf"{ENT}\s+(?:is|was|remains|has\s+been)\s+(?:an?|the)\s+(?:(?:[a-z][\w-]*|§\d+§)\s+){{0,2}}?§(\d+)§(?:-based)?\s+"
+    rf"((?:(?:[a-z][\w-]*|§\d+§)\s+){{0,3}}?){ORG_NOUN}\b"
 )
 _FACILITY_OF = re.compile(
     rf"{ENT}'s?\s+(?:[\w-]+\s+){{0,2}}(?:headquarters|HQ|head\s+office|offices?|factory|plant|campus|facility|site|premises)\s+(?:in|at)\s+(?:the\s+)?{ENT}"
@@ -121,6 +126,10 @@ def location_facts(v: SentView, m: str) -> Iterator[Fact]:
         for a in ids_in(x.group(1)):
             if _ok(v, a, b, pl) and v.type(a) not in {E.TECHNOLOGY, E.PROGRAM}:
                 yield _f(v, a, R.LOCATED_IN, b, "based-in", 0.9)
+    for x in _IS_A_PLACE_NOUN.finditer(m):
+        a, p = int(x.group(1)), x.group(2)
+        if _modifier_place(v, p, x.group(3)) and _ok(v, a, int(p), PLACES) and v.type(a) in ORGS:
+            yield _f(v, a, R.LOCATED_IN, int(p), "is-a-place-noun", 0.8)
     for x in _FACILITY_OF.finditer(m):
         a, b = int(x.group(1)), int(x.group(2))
         if _ok(v, a, b, pl) and v.type(a) in ORGS:

@@ -303,6 +303,47 @@ def test_owned_subsidiary_named_with_its_owner_as_modifier(facts: Run, text: str
     assert f.has("Sanko Quantum", "PART_OF", "Sanko Electric"), f.triples()
 
 
+@pytest.mark.parametrize(
+    ("text", "member", "group"),
+    [
+        ("Sanko Quantum operates as a unit of Sanko Electric.", "Sanko Quantum", "Sanko Electric"),
+        ("Sanko Electric owns Sanko Quantum.", "Sanko Quantum", "Sanko Electric"),
+        (
+            "Sanko Quantum, which Sanko Electric acquired in 2020, builds lasers.",
+            "Sanko Quantum",
+            "Sanko Electric",
+        ),
+        (
+            "Orbion Quantum has been a member of the Quantix Alliance since 2020.",
+            "Orbion Quantum",
+            "Quantix Alliance",
+        ),
+        ("Orbion Quantum signed up to the Quantix Alliance.", "Orbion Quantum", "Quantix Alliance"),
+        (
+            "Orbion Quantum is one of eight companies in the Quantix Alliance.",
+            "Orbion Quantum",
+            "Quantix Alliance",
+        ),
+    ],
+)
+def test_ownership_and_membership_phrasings(facts: Run, text: str, member: str, group: str) -> None:
+    f = facts(text)
+    assert f.has(member, "PART_OF", group), f.triples()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sanko Electric owns Sanko Quantum's building.",
+        "Sanko Electric owns Sanko Quantum shares.",
+        "The state of Ohio owns the Kessler Quantum Hub.",
+    ],
+)
+def test_owning_a_thing_or_a_public_owner_is_no_membership(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert not any(t == "PART_OF" for _, t, _ in f.triples()), f.triples()
+
+
 def test_an_organisation_as_part_of_another(facts: Run) -> None:
     f = facts(
         "The work gained £2 million in funding from the Kessler Research Council, as part of Ruritania Research "

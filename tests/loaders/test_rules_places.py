@@ -119,6 +119,9 @@ Run = Callable[[str], Facts]
         ),
         ("A new office of Veltra Quantum Ltd opened in Lyon in May.", "Veltra Quantum Ltd", "Lyon"),
         ("Veltra Quantum Ltd has locations in Tokyo and Osaka.", "Veltra Quantum Ltd", "Osaka"),
+        ("Veltra Quantum is a Lyon company.", "Veltra Quantum", "Lyon"),
+        ("Veltra Quantum was a Boston-based photonics start-up.", "Veltra Quantum", "Boston"),
+        ("Veltra Quantum is based out of Lyon.", "Veltra Quantum", "Lyon"),
     ],
 )
 def test_located_in(facts: Run, text: str, org: str, place: str) -> None:
@@ -187,6 +190,8 @@ def test_levels_of_government_name_new_places(facts: Run, text: str, place: str)
         ("Veltra Quantum, which is known in Lyon, sells sensors.", "Veltra Quantum"),
         ("Veltra Quantum opened in May with a new product.", "Veltra Quantum"),
         ("The location of Veltra Quantum's customers in Lyon was kept secret.", "Veltra Quantum"),
+        ("Veltra Quantum is a French company.", "Veltra Quantum"),
+        ("Veltra Quantum is a partner of the Lyon start-up Orbion Quantum.", "Veltra Quantum"),
     ],
 )
 def test_no_location(facts: Run, text: str, org: str) -> None:
