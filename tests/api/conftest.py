@@ -101,3 +101,11 @@ def gql(loaded: GraphStore, serve: Serve) -> Iterator[Client]:
     """A client of the production-configured app over the loaded store."""
     with serve(loaded, response_cache_size=0) as client:
         yield client
+
+
+@pytest.fixture
+def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A temporary folder whose embedded store the CLI uses (QKG_DATA_DIR, QKG_STORE)."""
+    monkeypatch.setenv("QKG_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("QKG_STORE", "embedded")
+    return tmp_path

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 
@@ -44,11 +43,3 @@ def facts() -> Callable[[str], Facts]:
         return Facts(extract(Document.from_text(text)))
 
     return run
-
-
-@pytest.fixture
-def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A temporary folder whose embedded store the CLI uses (QKG_DATA_DIR, QKG_STORE)."""
-    monkeypatch.setenv("QKG_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("QKG_STORE", "embedded")
-    return tmp_path

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from qkg.api.cli import main
 from qkg.graph.embedded import EmbeddedStore
 from qkg.loaders.extract import RuleExtractor
 from qkg.loaders.pipeline import load_paths
@@ -51,21 +50,6 @@ def test_a_document_past_its_limit_is_rejected_and_the_rest_of_the_batch_loads(t
         assert sorted(Path(d.source).name for d in store.documents()) == ["a.txt", "z.txt"]
     finally:
         store.close()
-
-
-def test_cli_load_and_extract_report_the_time_limit(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    monkeypatch.setenv("QKG_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("QKG_STORE", "embedded")
-    doc = tmp_path / "one.txt"
-    doc.write_text(TEXT, encoding="utf-8")
-    assert main(["load", "--no-progress", "--time-limit", "0.000000001", str(doc)]) == 1
-    assert "one.txt: extraction failed: extraction took longer than its time limit" in capsys.readouterr().err
-    assert main(["extract", "--time-limit", "0.000000001", str(doc)]) == 1
-    monkeypatch.setenv("QKG_EXTRACT_TIME_LIMIT", "0.000000001")
-    assert main(["load", "--no-progress", str(doc)]) == 1
-    assert "time limit" in capsys.readouterr().err
 
 
 class FailsOnBroken:

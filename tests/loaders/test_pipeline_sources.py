@@ -3,50 +3,16 @@ input never replaces anything, and one file is one source however its path is wr
 
 from __future__ import annotations
 
-import io
-import json
 import os
 from pathlib import Path
 
 import pytest
 
-from qkg.api.cli import main
 from qkg.graph.embedded import EmbeddedStore
 from qkg.loaders.pipeline import load_paths
 
 FIRST = "KAIST and Pasqal signed an MOU in Daejeon on quantum sensing."
 SECOND = "IBM and Wits University signed a partnership on quantum computing."
-
-
-def _stdin(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
-    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(text.encode())))
-
-
-def _documents(capsys: pytest.CaptureFixture[str]) -> list[dict[str, object]]:
-    capsys.readouterr()
-    assert main(["documents", "--json"]) == 0
-    return [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-
-
-def test_a_second_stdin_document_does_not_replace_the_first(
-    env: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    _stdin(monkeypatch, FIRST)
-    assert main(["load", "--no-progress", "-"]) == 0
-    _stdin(monkeypatch, SECOND)
-    assert main(["load", "--no-progress", "-"]) == 0
-    assert "0 replaced" in capsys.readouterr().out
-    docs = _documents(capsys)
-    assert sorted(str(d["title"])[:4] for d in docs) == ["IBM ", "KAIS"]
-    assert [d["source"] for d in docs] == [None, None]  # nothing a later load could match
-    # a file's document still replaces its older version
-    f = env / "note.txt"
-    f.write_text(FIRST + " Pasqal is based in Paris.", encoding="utf-8")
-    assert main(["load", "--no-progress", str(f)]) == 0
-    f.write_text(SECOND + " Wits is in Johannesburg.", encoding="utf-8")
-    assert main(["load", "--no-progress", str(f)]) == 0
-    assert "1 replaced" in capsys.readouterr().out
-    assert len(_documents(capsys)) == 3
 
 
 @pytest.mark.parametrize(

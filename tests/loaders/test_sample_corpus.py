@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-import pytest
-
-from qkg.api.cli import main
 from qkg.loaders.gold import read_annotated, read_corpus
 
 CORPUS = Path(__file__).resolve().parents[2] / "docs" / "sample-corpus"
@@ -24,20 +20,6 @@ def test_every_gold_file_reads_and_quotes_its_text() -> None:
         for fact in (*gold.relations, *gold.agreements):
             assert fact.evidence, (stem, fact)
             assert " ".join(fact.evidence.split()) in text, (stem, fact.evidence)
-
-
-def test_qkg_eval_runs_on_it(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["eval", str(CORPUS), "--json", "-"]) == 0
-    report = json.loads(capsys.readouterr().out)
-    (corpus,) = report["corpora"]
-    assert [d["doc"] for d in corpus["documents"]] == [
-        "01_lumora_eastmere_mou",
-        "02_qubitline_funding",
-        "03_baltic_sensing_consortium",
-        "04_skills_programme",
-    ]
-    assert corpus["overall"]["entities"]["gold"] == 26
-    assert corpus["overall"]["entities"]["matched_gold"] > 0
 
 
 def test_the_readme_agreement_after_loading_it(tmp_path: Path) -> None:

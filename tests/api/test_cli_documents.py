@@ -1,7 +1,10 @@
-"""The load/extract CLI: one JSON object on stdout, load/documents/remove, eval."""
+"""The load/extract CLI: one JSON object on stdout, load/documents/remove, eval; what a
+loaded document records as its source (standard input never replaces anything); the
+extraction time limit as the commands report it."""
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -95,3 +98,51 @@ def test_eval_on_a_small_corpus(env: Path, capsys: pytest.CaptureFixture[str]) -
     assert rep["overall"]["entities"]["recall"] == 1.0
     assert rep["overall"]["pairs"]["f1"] == 1.0
     assert rep["overall"]["relations"]["recall"] == 1.0
+
+
+FIRST = "KAIST and Pasqal signed an MOU in Daejeon on quantum sensing."
+SECOND = "IBM and Wits University signed a partnership on quantum computing."
+
+
+def _stdin(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(text.encode())))
+
+
+def _documents(capsys: pytest.CaptureFixture[str]) -> list[dict[str, object]]:
+    capsys.readouterr()
+    assert main(["documents", "--json"]) == 0
+    return [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+
+
+def test_a_second_stdin_document_does_not_replace_the_first(
+    env: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _stdin(monkeypatch, FIRST)
+    assert main(["load", "--no-progress", "-"]) == 0
+    _stdin(monkeypatch, SECOND)
+    assert main(["load", "--no-progress", "-"]) == 0
+    assert "0 replaced" in capsys.readouterr().out
+    docs = _documents(capsys)
+    assert sorted(str(d["title"])[:4] for d in docs) == ["IBM ", "KAIS"]
+    assert [d["source"] for d in docs] == [None, None]  # nothing a later load could match
+    # a file's document still replaces its older version
+    f = env / "note.txt"
+    f.write_text(FIRST + " Pasqal is based in Paris.", encoding="utf-8")
+    assert main(["load", "--no-progress", str(f)]) == 0
+    f.write_text(SECOND + " Wits is in Johannesburg.", encoding="utf-8")
+    assert main(["load", "--no-progress", str(f)]) == 0
+    assert "1 replaced" in capsys.readouterr().out
+    assert len(_documents(capsys)) == 3
+
+
+def test_cli_load_and_extract_report_the_time_limit(
+    env: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = env / "one.txt"
+    doc.write_text(TEXT, encoding="utf-8")
+    assert main(["load", "--no-progress", "--time-limit", "0.000000001", str(doc)]) == 1
+    assert "one.txt: extraction failed: extraction took longer than its time limit" in capsys.readouterr().err
+    assert main(["extract", "--time-limit", "0.000000001", str(doc)]) == 1
+    monkeypatch.setenv("QKG_EXTRACT_TIME_LIMIT", "0.000000001")
+    assert main(["load", "--no-progress", str(doc)]) == 1
+    assert "time limit" in capsys.readouterr().err
