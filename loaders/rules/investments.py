@@ -55,7 +55,7 @@ _INVEST_NOUN = r"(?:investment|funding|grant|financing|contribution|injection|ba
 _INVEST_VERB = (
     r"(?:granted|grants|invested|invests|investing|invest|provided|providing|provides|provide|injected|injects|"
     r"committed|commits|awarded|awards|funded|funds|funding|backed|backs|pledged|pledges|allocated|allocates|"
-    r"financed|finances|contributed|contributes|backing)"
+    r"financed|finances|contributed|contributes|backing|earmarked|earmarks|set\s+aside|sets\s+aside)"
 )
 
 
@@ -70,6 +70,9 @@ GATE = (
     "secur",
     "stake",
     "shares",
+    "earmark",
+    "set aside",
+    "sets aside",
     "portfolio",
     "pour",
     "pump",
@@ -130,7 +133,7 @@ _INVEST_RULES = (
         re.compile(
             rf"({LIST})(?:,\s+(?:known|best\s+known|founded|based|headquartered|itself)\b[^§,.;]{{0,50}},)?\s+(?:(?:has|have|had|will|is|are|was|were|also|jointly|recently|today|already|been|be)\s+)*"
             rf"{_INVEST_VERB}\s+(?:(?:an?\s+)?(?:additional\s+|further\s+|nearly\s+|about\s+|around\s+|some\s+)?(?:{MONEY})\s*(?:in\s+\w+\s+)?(?:{_INVEST_NOUN}\s+)?)?"
-            rf"(?:(?:to|in|into|for)\s+)?(?:the\s+)?{ENT}"
+            rf"(?:(?:to|in|into|for|toward|towards)\s+)?(?:the\s+)?{ENT}"
         ),
         1,
         2,
@@ -144,6 +147,7 @@ _INVEST_RULES = (
         re.compile(
             rf"{ENT}{_RECIPIENT_APPOSITION}\s+(?:(?:has|have|had|also|just|recently|previously|already|now|will|today)\s+)*"
             r"(?:raised|received|receive|receives|secured|secure|secures|obtained|won|closed|landed|attracted|gained|"
+            r"(?:is|was|are|were)\s+(?:the|a|an|one\s+of\s+the)\s+(?:[\w-]+\s+)?(?:recipients?|beneficiar(?:y|ies))\s+of|"
             rf"earned|got|collected)\b(?=[^§]{{0,80}}?(?:{MONEY}|\b(?:grant|funding|funds|investment|financing|round|capital|\d)))"
             rf"[^§]{{0,80}}?"
             rf"\b(?:from|by|led\s+by|with\s+participation\s+from|backed\s+by)\s+{_GOVERNMENT_UNDER}({LIST})"
@@ -186,7 +190,7 @@ _INVEST_RULES = (
     ),
     Rule(
         re.compile(
-            rf"{ENT}'s?\s+(?:\w+\s+){{0,2}}{_INVEST_NOUN}\s+(?:of\s+(?:{MONEY})\s+)?(?:in|into|to|for)\s+(?:the\s+)?{ENT}"
+            rf"{ENT}'s?\s+(?:[\w$€£¥.,-]+\s+){{0,3}}?{_INVEST_NOUN}\s+(?:of\s+(?:{MONEY})\s+)?(?:in|into|to|for)\s+(?:the\s+)?{ENT}"
         ),
         1,
         2,
@@ -462,6 +466,46 @@ _INVEST_RULES = (
         1,
         2,
         "funding-made-investment",
+        0.8,
+        frozenset(ACTORS),
+        frozenset(ACTORS),
+    ),
+    # "A $2 million grant from the F will support R", "Funding for R comes from F"
+    Rule(
+        re.compile(
+            rf"\b{_INVEST_NOUN}\s+(?:of\s+(?:{MONEY})\s+)?from\s+(?:the\s+)?({LIST})\s+(?:(?:will|would|is\s+to|is\s+set\s+to|to|also)\s+)*"
+            r"(?:support|supports|fund|funds|help|helps|enable|enables|allow|allows|finance|finances|go\s+to|goes\s+to|benefit|benefits)\s+"
+            rf"(?:the\s+)?{ENT}"
+        ),
+        1,
+        2,
+        "funding-noun-supports",
+        0.8,
+        frozenset(ACTORS),
+        frozenset(ACTORS),
+    ),
+    Rule(
+        re.compile(
+            rf"\b(?i:funding|financing|money|support|backing|capital)\s+for\s+(?:the\s+)?{ENT}\s+(?:(?:also|largely|mainly|partly)\s+)?"
+            rf"(?:comes|came|will\s+come|is\s+coming|is\s+provided|was\s+provided)\s+(?:from|by)\s+(?:the\s+)?({LIST})"
+        ),
+        2,
+        1,
+        "funding-comes-from",
+        0.8,
+        frozenset(ACTORS),
+        frozenset(ACTORS),
+    ),
+    # "F is supporting R with a $2 million grant", "F selected R for a $2 million grant"
+    Rule(
+        re.compile(
+            rf"({LIST})\s+(?:(?:has|have|had|is|are|was|were|will|also|recently)\s+)*(?:supporting|supports|supported|support|"
+            r"selected|selects|chose|chosen|picked)\s+(?:the\s+)?§(\d+)§\s+(?:with|for|to\s+receive)\s+(?:an?\s+|the\s+)?"
+            rf"(?:[\w$€£¥.,-]+\s+){{0,4}}?(?:grants?|funding|awards?|investments?|loans?|financing)\b"
+        ),
+        1,
+        2,
+        "funding-supports-with",
         0.8,
         frozenset(ACTORS),
         frozenset(ACTORS),

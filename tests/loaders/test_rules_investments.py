@@ -709,6 +709,37 @@ def test_no_investor_relation_in_near_misses(facts: Run, text: str) -> None:
     assert not f.has("Kessler Ventures", "INVESTS_IN", "Orbion Quantum"), f.triples()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A $2 million grant from the Ohio Development Agency will support Kessler University.",
+        "Kessler University is the recipient of a $2 million grant from the Ohio Development Agency.",
+        "The Ohio Development Agency's $2 million grant to Kessler University will fund a lab.",
+        "The Ohio Development Agency has earmarked $2 million for Kessler University.",
+        "Most of the funding for Kessler University comes from the Ohio Development Agency.",
+        "The Ohio Development Agency contributed $2 million toward Kessler University's new lab.",
+        "The Ohio Development Agency is supporting Kessler University with a $2 million grant.",
+        "The Ohio Development Agency selected Kessler University for a $2 million grant.",
+    ],
+)
+def test_grant_phrasings(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert f.has("Ohio Development Agency", "INVESTS_IN", "Kessler University"), f.triples()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ohio Development Agency is supporting Kessler University with advice on hiring.",
+        "The Ohio Development Agency selected Kessler University for a training course.",
+        "A letter from the Ohio Development Agency will support Kessler University's bid.",
+    ],
+)
+def test_support_without_money_is_no_grant(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert not f.has("Ohio Development Agency", "INVESTS_IN", "Kessler University"), f.triples()
+
+
 def test_matching_funds_from_a_state(facts: Run) -> None:
     f = facts("The Kessler Quantum Hub will also receive matching funds from the state of Ohio.")
     assert f.has("Ohio", "INVESTS_IN", "Kessler Quantum Hub"), f.triples()
