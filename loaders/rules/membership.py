@@ -38,6 +38,8 @@ _LEAD_VERB = (
 
 MEMBER_GATE = (
     "member",
+    "launch",
+    "creat",
     "owns",
     "owned",
     "signed up",
@@ -220,7 +222,8 @@ _BRACKETED = re.compile(
 #: the founders of a group are its first members.
 _FOUNDED_GROUP = re.compile(
     rf"({LIST})\s+(?:[^§.;]{{0,80}}?\s)?(?:to\s+)?(?:(?:formally|jointly|officially)\s+)?"
-    r"(?:establish|establishes|established|form|forms|formed|found|founds|founded|set\s+up|sets\s+up|co-found|co-founded)\s+"
+    r"(?:establish|establishes|established|form|forms|formed|found|founds|founded|set\s+up|sets\s+up|co-found|co-founded|"
+    r"launch|launches|launched|co-launched|create|creates|created)\s+"
     rf"(?:the\s+|a\s+|an\s+)?(?:new\s+)?{ENT}"
 )
 

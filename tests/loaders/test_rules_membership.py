@@ -596,6 +596,16 @@ def test_founders_of_a_group_are_members(facts: Run) -> None:
     assert f.has("Kessler Systems", "PART_OF", ALLIANCE), f.triples()
 
 
+def test_groups_launched_together_have_their_launchers_as_members(facts: Run) -> None:
+    f = facts(
+        "Orbion Technologies, Kessler Systems and the Kessler Institute launched the Veltra Quantum Alliance."
+    )
+    for member in ("Orbion Technologies", "Kessler Systems", "Kessler Institute"):
+        assert f.has(member, "PART_OF", ALLIANCE), f.triples()
+    g = facts("Orbion Technologies and Kessler Systems launched the Veltra Quantum Programme.")
+    assert not any(t == "PART_OF" for _, t, _ in g.triples()), g.triples()  # a programme, not a group
+
+
 def test_one_founder_is_not_a_membership(facts: Run) -> None:
     f = facts("Orbion Technologies established the Veltra Quantum Alliance in 2020.")
     assert not f.has("Orbion Technologies", "PART_OF", ALLIANCE)
