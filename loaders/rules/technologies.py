@@ -46,6 +46,11 @@ _GENERIC = frozenset({"technology", "technologies", "tech", "systems", "hardware
 #: A word, with its hyphenated parts ("neutral-atom", "HPC-quantum", "atom-based").
 _WORD = re.compile(r"[A-Za-z0-9]+(?:[-‐‑][A-Za-z0-9]+)*")
 _ANCHOR = re.compile(r"quantum|qubit", re.IGNORECASE)
+#: A cheap, case-free test for the modalities' words (literal middles of the words), run first.
+_MODALITY_GATE = re.compile(
+    r"rapped|on.trap|eutral|old.atom|ydberg|uperconduct|opolog|pin.qubit|tomic.clock|ptical.clock|itrogen|"
+    r"rror.correct|ntanglement"
+)
 #: Ways of building quantum devices that make a technology phrase on their own ("trapped-ion
 #: computing", "superconducting processors", "error correction").
 _MODALITY = re.compile(
@@ -121,7 +126,7 @@ def _entry(gaz: Gazetteer, *names: str) -> Entry | None:
 def technology_mentions(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
     """Technology noun phrases of a sentence (only where a quantum word occurs: a cheap gate)."""
     t = sent.text
-    if not _ANCHOR.search(t) and not _MODALITY.search(t):
+    if not _ANCHOR.search(t) and not (_MODALITY_GATE.search(t) and _MODALITY.search(t)):
         return []
     words = list(_WORD.finditer(t))
     lead = len(t) - len(t.lstrip(" \t\"'“‘(")) if t else 0

@@ -8,6 +8,7 @@ import pytest
 
 from qkg.loaders.gazetteer import default_gazetteer
 from qkg.loaders.rules.technologies import technology_mentions
+from qkg.loaders.rules.words import word_list
 from qkg.loaders.segment import split_sentences
 
 from .conftest import Facts
@@ -805,3 +806,10 @@ def test_develops_from_announced_making(facts: Run, text: str, actor: str, made:
 def test_announced_making_needs_a_named_thing(facts: Run) -> None:
     f = facts("Orbion Inc. announced the opening of a new office in Kessler Park.")
     assert not [t for t in f.triples() if t[1] == "DEVELOPS"]
+
+
+@pytest.mark.parametrize("modality", sorted(word_list("technology_modalities")))
+def test_every_listed_modality_makes_a_phrase(modality: str) -> None:
+    hyphenated = modality.replace(" ", "-")
+    assert _phrases(f"Orbion studies {hyphenated} sensors."), hyphenated
+    assert _phrases(f"{hyphenated.capitalize()} sensors are studied."), hyphenated
