@@ -46,6 +46,9 @@ _APPOSED_ROLE = re.compile(
 _GAP_ROLE = re.compile(rf"\b{_ROLE}\b")
 _ENT_TAG = re.compile(r"§(\d+)§")
 _NAME_GOES_ON = re.compile(r"\s+[A-Z][a-z]")
+_SECOND_ROLE = re.compile(
+    rf"\s+and\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){{0,3}}?({_ROLE})\s+(?:at|of|for|with)\s+(?:the\s+)?§(\d+)§"
+)
 #: "head of §org§'s quantum laboratory": the head of a part of the organisation works there
 _OWN_PART = re.compile(r"^'s?\s+[a-z]")
 _AFTER_ROLE = re.compile(rf"^\s*(?:'s?\s+)?(?:[\w-]+\s+){{0,3}}{_ROLE}s?\b")
@@ -103,6 +106,12 @@ def _apposed_facts(v: SentView, m: str, p: int) -> tuple[list[Fact], bool]:
             out.append(_f(v, p, R.LEADS, b, "person-chair", 0.8))
         elif v.type(b) is not E.PROGRAM:
             out.append(_f(v, p, R.AFFILIATED_WITH, b, "person-apposition", 0.8))
+    # "§p§, president of §b§ and research project director at §c§": a second role in the apposition
+    second = _SECOND_ROLE.match(m, x.end(3) + 1)
+    if apposed and second is not None and v.type(int(second.group(2))) in ORGS:
+        c = int(second.group(2))
+        if c != b and not _begins_name(v, m, c, second.end(2)):
+            out.append(_f(v, p, R.AFFILIATED_WITH, c, "person-apposition", 0.7))
     # further "Leader, §prog§" in the same apposition chain
     chain = m[x.start() : x.start() + 300].split(".")[0]
     for y in _CHAIN_LEADER.finditer(chain):
@@ -215,8 +224,22 @@ _LEADS_EXAMPLES = re.compile(
 _LED_BODIES = frozenset({E.PROGRAM, E.CLUSTER, E.RESEARCH_INSTITUTE})
 
 
+#: "§a§, §b§ and §c§ run the §d§": several organisations running a body together (a plural verb).
+_LIST_RUNS = re.compile(
+    rf"({LIST})\s+(?:(?:jointly|together|also|currently|now)\s+)*(?:run|lead|co-lead|manage|operate|oversee|"
+    r"coordinate|govern)\s+(?:the\s+|this\s+)?§(\d+)§(?!['’])"
+)
+
+
 def leads_examples(v: SentView, m: str) -> Iterator[Fact]:
-    """LEADS from "§a§ leads initiatives like §b§ and §c§" (an organisation leading the examples)."""
+    """LEADS from "§a§ leads initiatives like §b§ and §c§" (an organisation leading the examples) and
+    from "§a§, §b§ and §c§ run the §d§"."""
+    for x in _LIST_RUNS.finditer(m) if " and " in m else ():
+        b, leaders = int(x.group(2)), ids_in(x.group(1))
+        if len(leaders) >= 2 and v.type(b) in _LED_BODIES and all(v.type(a) in ORGS for a in leaders):
+            for a in leaders:
+                if a != b:
+                    yield _f(v, a, R.LEADS, b, "list-runs", 0.8)
     for x in _LEADS_EXAMPLES.finditer(m):
         a = int(x.group(1))
         if v.type(a) not in ORGS:
@@ -319,13 +342,14 @@ _SERVED_AT = re.compile(
 )
 #: "§b§ announced the appointment of §p§ as its new Director".
 _APPOINTMENT_OF = re.compile(
-    r"§(\d+)§\s+(?:(?:has|have|had|is|was|today|also)\s+)*[^§;]{0,40}?"
+    r"§(\d+)§(?:\s*\(§\d+§\))?\s+(?:(?:has|have|had|is|was|today|also)\s+)*[^§;]{0,40}?"
     r"(?:announced|announces|announce|confirmed|confirms|welcomed|welcomes|approved|approves)\s+"
-    rf"(?:the\s+)?appointment\s+of\s+§(\d+)§{_APPOS}\s+as\s+{_A_ROLE}{_ROLE_OWNER}"
+    r"(?:the\s+)?appointment\s+of\s+(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+|Professor\s+)?"
+    rf"§(\d+)§{_APPOS}\s+as\s+{_A_ROLE}{_ROLE_OWNER}"
 )
 #: "... from the §b§, where §p§ is a full professor of physics": the role is held at the place named.
 _WHERE_ROLE = re.compile(
-    rf"§(\d+)§,\s+where\s+§(\d+)§\s+(?:(?:has|had|will|previously|also|formerly|currently|recently)\s+)*"
+    rf"§(\d+)§,?\s+where\s+§(\d+)§\s+(?:(?:has|had|will|previously|also|formerly|currently|recently)\s+)*"
     rf"{SERVED_VERB}\s+{_ADV}{_A_ROLE}"
 )
 #: "§p§ has been heading a research group at §b§": a team of the organisation, so affiliation.
@@ -434,6 +458,13 @@ def _founders(v: SentView, m: str) -> Iterator[Fact]:
                 yield _f(v, p, R.AFFILIATED_WITH, o, "founded-by", 0.8)
 
 
+#: "§o§'s former co-directors, §p§ and §q§, ...": people named after a plural role of the organisation.
+_ORG_ROLES_NAMES = re.compile(
+    r"§(\d+)§(?:['’]s?)?\s+(?:(?:former|current|new|founding|two|three)\s+)*(?:[\w-]+\s+){0,2}?"
+    rf"(?i:{PERSON_ROLES}),?\s+(§\d+§(?:(?:,\s+|,?\s+and\s+)§\d+§)+)"
+)
+
+
 #: "§a§, §b§ and §c§, ..., work at §o§", "§p§ works for §o§".
 _WORKS_AT = re.compile(
     r"((?:§\d+§,\s+)*§\d+§(?:,?\s+and\s+§\d+§)?)(?:,\s+[^;]{1,160}?,)?\s+(?:(?:also|currently|now|still)\s+)?"
@@ -444,7 +475,11 @@ _WORKS_AT = re.compile(
 def _role_fact(v: SentView, p: int, role: str, b: int, rule: str) -> Fact | None:
     if v.type(p) is not E.PERSON or v.type(b) not in _AFF_TYPES or p == b:
         return None
-    if _CHAIR_GAP.match(role):
+    if v.type(b) is E.PROGRAM:
+        # a programme has leaders ("faculty director of the X Initiative"), no staff
+        return _f(v, p, R.LEADS, b, rule, 0.8) if _LEADER_WORD.search(role) else None
+    if _CHAIR_GAP.match(role) and rule != "where-role":
+        # "..., where he was deputy-head of central research": a role held there, not the lead
         return _f(v, p, R.LEADS, b, rule, 0.8)
     return _f(v, p, R.AFFILIATED_WITH, b, rule, 0.8)
 
@@ -500,6 +535,11 @@ def charge_facts(v: SentView, m: str) -> Iterator[Fact]:
                     yield _f(v, p, R.AFFILIATED_WITH, o, "part-led-by", 0.8)
     if "ounded" in m:
         yield from _founders(v, m)
+    for x in _ORG_ROLES_NAMES.finditer(m) if " and " in m else ():
+        o, people = int(x.group(1)), ids_in(x.group(2))
+        if v.type(o) in ORGS and all(v.type(p) is E.PERSON for p in people):
+            for p in people:
+                yield _f(v, p, R.AFFILIATED_WITH, o, "org-roles-names", 0.8)
     for x in _PLACE_OFFICE.finditer(m):
         place, p = int(x.group(1)), int(x.group(2))
         if v.type(p) is E.PERSON and v.type(place) in PLACES:

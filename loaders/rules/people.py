@@ -126,6 +126,16 @@ _PLURAL_TITLE = re.compile(
 _FROM_THE_ORG = re.compile(rf"({NAME})\s+from\s+the\s+(?:[A-Z][\w-]*\s+){{0,5}}?({_KEYWORD_ALT})\b")
 
 
+#: "Blue Sky, a research team dedicated to ...": a name described as a group is not a person's.
+_DESCRIBED_AS_GROUP = re.compile(
+    r",\s+(?:a|an|the|its|their)\s+(?:[a-z][\w-]*\s+){0,2}?(?:team|group|unit|lab|laboratory|division|department|"
+    r"programme|program|initiative|project|company|firm|start-?up|organi[sz]ation|fund|network|consortium|"
+    r"subsidiary|venture|platform|centre|center)"
+    r"(?=\s*[,.;]|\s+(?:dedicated|that|which|of|in|at|for|focused|focusing|working|based|devoted|created|set|"
+    r"launched|within|whose)\b)"
+)
+
+
 #: "founders Chris Berg and Tom Lind", "co-founders A and B".
 _FOUNDERS = re.compile(rf"\b(?i:founders|co-founders|cofounders)\s+({NAME})\s+and\s+({NAME})")
 
@@ -445,7 +455,12 @@ def person_mentions(sent: Sentence) -> list[Mention]:
     if _APPOINT_GATE.search(t):
         for m in _PERSON_APPOINTED.finditer(t):
             _add_person(out, sent, m, 1 if m.group(1) else 2, "person-owner-checked")
-    return [p for p in out if len(p.name.split()) >= 2 or p.name.split()[0].lower() in PARTICLE]
+    return [
+        p
+        for p in out
+        if (len(p.name.split()) >= 2 or p.name.split()[0].lower() in PARTICLE)
+        and not _DESCRIBED_AS_GROUP.match(t, p.end - sent.start)
+    ]
 
 
 #: "Australian Prime Minister Scott Morrison", "German Chancellor Ana Berg": the nationality

@@ -107,7 +107,7 @@ _COUNTRY_ANA = re.compile(r"\b[Tt]he\s+country\b(?!['’]s\s+(?:first|largest))"
 _PRONOUN = re.compile(r"(?<![\w-])(It|it|Its|its)(?![\w'’-])")
 #: "its" is a mention only before a role ("its CEO, Jane Doe"): elsewhere rules read "its" as a word
 _ROLE_AFTER = re.compile(
-    rf"^\s+(?:(?:new|former|current|then|interim)\s+)?(?i:{alternation('role_words')})\b"
+    rf"^\s+(?:(?:new|former|current|then|interim|founding)\s+)?(?i:{alternation('role_words')})s?\b"
 )
 _EXPLETIVE = re.compile(
     r"^\s+(?:is|was|'s|’s|will\s+be|would\s+be|has\s+been|had\s+been|remains|seems|seemed|appears|appeared)"

@@ -1021,3 +1021,71 @@ def test_organisations_founding_a_body_are_no_people(facts: Run) -> None:
     f = facts("The Kessler Council was founded by Orbion Quantum and Veltra Systems.")
     assert not [e for e in f.kg.entities if e.type.value == "Person"]
     assert not any(t == "AFFILIATED_WITH" for _, t, _ in f.triples())
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "rel", "org"),
+    [
+        # a programme has leaders, no staff
+        (
+            "Today, Ada Lindqvist, the Frederick Keyes Professor of Chemistry, has been appointed faculty "
+            "director of the Orbion Quantum Initiative.",
+            "Ada Lindqvist",
+            "LEADS",
+            "Orbion Quantum Initiative",
+        ),
+        # an appointment announced by a body named with its acronym, a title before the name
+        (
+            "The European Quantum Industry Council (EQIC) announced the appointment of Dr Thierry Bottel as "
+            "its first Executive Director.",
+            "Thierry Bottel",
+            "AFFILIATED_WITH",
+            "European Quantum Industry Council",
+        ),
+        # a role held where the sentence names the place, without a comma
+        (
+            "Dr Thierry Bottel joins the council from Airbus where he was deputy-head of central research.",
+            "Thierry Bottel",
+            "AFFILIATED_WITH",
+            "Airbus",
+        ),
+        # a second role in the apposition
+        (
+            '"It is good", said Laure Le Bars, president of the Kessler Quantum Council and research project '
+            "director at SAP.",
+            "Laure Le Bars",
+            "AFFILIATED_WITH",
+            "SAP",
+        ),
+        # people named after a plural role of the organisation
+        (
+            "The Orbion Quantum Institute is a joint research entity. Its former co-directors, Ivan Deutschel "
+            "and Tzvetan Metodin, are still part of the institute.",
+            "Ivan Deutschel",
+            "AFFILIATED_WITH",
+            "Orbion Quantum Institute",
+        ),
+    ],
+)
+def test_roles_in_announcements(facts: Run, text: str, person: str, rel: str, org: str) -> None:
+    f = facts(text)
+    assert f.has(person, rel, org), f.triples()
+
+
+def test_a_deputy_head_where_a_person_worked_leads_nothing(facts: Run) -> None:
+    f = facts("Dr Thierry Bottel joins the council from Airbus where he was deputy-head of central research.")
+    assert not any(t == "LEADS" for _, t, _ in f.triples())
+
+
+def test_a_name_described_as_a_team_is_no_person(facts: Run) -> None:
+    f = facts("Ada Lindqvist was head of Airbus Blue Sky, a research team dedicated to new technologies.")
+    assert not f.has_entity("Blue Sky")
+    assert not any(t == "LEADS" and o == "Airbus" for _, t, o in f.triples())
+
+
+def test_organisations_running_a_body_together(facts: Run) -> None:
+    f = facts("Orbion Quantum and Veltra Systems run the Kessler Quantum Hub.")
+    assert f.has("Orbion Quantum", "LEADS", "Kessler Quantum Hub"), f.triples()
+    assert f.has("Veltra Systems", "LEADS", "Kessler Quantum Hub"), f.triples()
+    g = facts("Orbion Quantum and Veltra Systems run tests on the Kessler Quantum Hub's machine.")
+    assert not any(t == "LEADS" for _, t, _ in g.triples())
