@@ -625,11 +625,18 @@ def _passive_leads(v: SentView, m: str) -> Iterator[Fact]:
 
 #: "§a§ leads the §b§", "§a§ and §c§ are jointly leading the §b§" (the subject list right before the verb).
 _LEADS = re.compile(
-    rf"({LIST})\s+(?:(?:is|are|was|were|will|be|has|have|been|also|currently|now|jointly)\s+)*"
+    rf"({LIST})(?:,\s+(?:which|who)|\s+which)?\s+(?:(?:is|are|was|were|will|be|has|have|been|also|currently|now|jointly)\s+)*"
     rf"{_LEAD_VERB}\s+(?:the\s+|this\s+|an?\s+|its\s+)?(?:(?!by\b)[\w-]+\s+){{0,2}}?{ENT}(?!'s?\s)"
 )
 
 
+#: "§a§ is the lead partner of §b§", "§a§ will serve as the lead institution for §b§", "§a§, the coordinator of §b§".
+_LEAD_ROLE = re.compile(
+    r"§(\d+)§(?:,\s+|\s+(?:(?:is|was|will\s+be|has\s+been|had\s+been|remains|serves\s+as|served\s+as|will\s+serve\s+as|"
+    r"acts\s+as|will\s+act\s+as|was\s+named|has\s+been\s+named)\s+))(?:the\s+|a\s+|its\s+)?"
+    r"(?:lead\s+(?:partner|institution|organi[sz]ation|university|agency|member|applicant|entity)|coordinator|coordinating\s+"
+    r"(?:partner|institution|organi[sz]ation|body))\s+(?:of|for|on)\s+(?:the\s+)?§(\d+)§"
+)
 #: "§a§ will receive a grant from §F§ to establish and lead a new §b§": the subject opening the sentence.
 _TO_LEAD = re.compile(
     r"^\s*(?:The\s+)?§(\d+)§\s+(?:(?:has|have|had|will|would|also|is|are)\s+)*"
@@ -665,6 +672,11 @@ def leadership_facts(v: SentView, m: str, recent_program: str | None) -> Iterato
             if _may_lead(v, a, b):
                 yield _f(v, a, R.LEADS, b, "leads", 0.8)
     yield from _passive_leads(v, m)
+    for x in _LEAD_ROLE.finditer(m):
+        # "§a§ is the lead partner of the §b§", "§a§ will serve as the coordinator of §b§"
+        a, b = int(x.group(1)), int(x.group(2))
+        if v.type(a) in ORGS and _may_lead(v, a, b):
+            yield _f(v, a, R.LEADS, b, "lead-role-of", 0.8)
     for x in _TO_LEAD.finditer(m) if " lead" in m or " head" in m else ():
         # "§a§ will receive a $26m grant from §F§ to establish and lead a new §b§": the subject leads
         a, b = int(x.group(1)), int(x.group(2))

@@ -274,6 +274,27 @@ def test_programme_in_focus_implemented_by_after_an_adverb(facts: Run) -> None:
     assert f.has(hub, "LEADS", "Quantix Mission"), f.triples()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kessler University is the lead partner of the Quantix Consortium.",
+        "Kessler University will serve as the lead institution for the Quantix Consortium.",
+        "Kessler University is the coordinator of the Quantix Consortium.",
+        "Kessler University, which leads the Quantix Consortium, hired staff.",
+    ],
+)
+def test_lead_roles_of_an_organisation(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert f.has("Kessler University", "LEADS", "Quantix Consortium"), f.triples()
+
+
+def test_a_lead_investor_or_lead_author_is_no_leader_of_a_group(facts: Run) -> None:
+    f = facts(
+        "Kessler University is the lead author of the Quantix Report, and a partner of the Quantix Consortium."
+    )
+    assert not f.has("Kessler University", "LEADS", "Quantix Consortium"), f.triples()
+
+
 def test_chosen_to_join_is_no_leadership(facts: Run) -> None:
     f = facts("The Kessler Institute has been selected to join the Quantum Valley Initiative.")
     assert not f.has("Kessler Institute", "LEADS", "Quantum Valley Initiative"), f.triples()
