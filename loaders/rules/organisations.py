@@ -512,10 +512,43 @@ _TECH_NEXT = re.compile(
 )
 
 
+_LINKS = frozenset({"of", "the", "and", "for", "&", "de", "du", "des", "et", "la", "le", "on", "in"})
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w.lower() not in _LINKS).upper()
+
+
+def _initialisms(mentions: list[Mention]) -> list[Mention]:
+    """Unknown acronyms that spell the initials of one longer name of the text are that name:
+    "Silicon Quantum Computing ... SQC CEO Ada Lin" (no "(SQC)" defines it)."""
+    spelled: dict[str, Mention | None] = {}
+    for m in mentions:
+        if m.type in _RECURRING and m.name.count(" ") >= 1:
+            key = _initials(m.name)
+            if len(key) >= 2:
+                other = spelled.get(key, m)
+                spelled[key] = m if other is not None and other.name == m.name else None
+    if not spelled:
+        return mentions
+    out = []
+    for m in mentions:
+        long = (
+            spelled.get(m.text)
+            if m.rule != "gazetteer" and m.text.isupper() and 2 <= len(m.text) <= 6
+            else None
+        )
+        if long is not None and long.name != m.name:
+            m = replace(m, name=long.name, type=long.type, entry=long.entry, aliases=[*m.aliases, m.text])
+        out.append(m)
+    return out
+
+
 def recurring_names(text: str, mentions: list[Mention]) -> list[Mention]:
     """``mentions`` with the later (and earlier) uses of organisation names that a rule found once:
     "Canadian firm Photonic raised money. Photonic's technique ..." (the second "Photonic" has no
     cue of its own). Exact, case-sensitive, word-bounded repeats that no mention covers."""
+    mentions = _initialisms(mentions)
     found: dict[str, Mention] = {}
     for m in mentions:
         if m.rule == "gazetteer" or m.type not in _RECURRING or m.text != m.name or len(m.name) < 3:

@@ -689,3 +689,16 @@ def test_a_recurring_name_before_a_technology_word_is_part_of_a_phrase(facts: Ru
     )
     assert f.has("Photonic", "WORKS_ON", "trapped-ion qubits")
     assert not [t for t in f.triples() if t[0] == "Photonic" and "chips" in t[2]]
+
+
+def test_an_undefined_acronym_spelling_one_name_of_the_text_is_that_name(facts: Run) -> None:
+    f = facts("Silicon Quantum Works raised $5 million from Telstra. SQW CEO Ada Lin said the money helps.")
+    assert f.has("Ada Lin", "AFFILIATED_WITH", "Silicon Quantum Works")
+    assert not f.has_entity("SQW") or f.entity("SQW") == f.entity("Silicon Quantum Works")
+
+
+def test_an_acronym_spelling_two_names_stays_itself(facts: Run) -> None:
+    f = facts(
+        "Kessler Quantum Labs raised money and Kessler Quantum Ltd raised money. KQL CEO Ada Lin said so."
+    )
+    assert f.has("Ada Lin", "AFFILIATED_WITH", "KQL")
