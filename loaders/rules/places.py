@@ -29,6 +29,8 @@ R = RelationType
 
 GATE = (
     "based",
+    "home",
+    "from",
     "across",
     "span",
     "cover",
@@ -226,6 +228,44 @@ def sets_up_facts(v: SentView, m: str) -> Iterator[Fact]:
             for a in ids_in(x.group(1)):
                 if _ok(v, a, b, PLACES) and v.type(a) in ORGS:
                     yield _f(v, a, R.LOCATED_IN, b, "sets-up-in", 0.8)
+    yield from _more_sites(v, m)
+
+
+#: The organisation a sentence opens with ("§X§ is headquartered in ...", "The §X§ has ...").
+_OPENING_SUBJECT = re.compile(r"^\s*(?:The\s+)?§(\d+)§\s+(?=[a-z])")
+#: A further site of the subject: "..., and has an office in §P§", "... and a factory in §Q§".
+_FURTHER_SITE = re.compile(
+    rf"\b(?:and|with|plus)\s+(?:(?:also\s+)?(?:has|have|operates|runs|maintains|opened|a|an|its|their)\s+)+"
+    rf"(?:(?:{_SITE_QUAL})\s+){{0,2}}?{_SITE}\s+(?:in|at)\s+(?:the\s+)?§(\d+)§"
+)
+#: "§X§ calls §P§ home", "§X§ operates from §P§", "§P§ is home to §X§".
+_HOME = re.compile(
+    r"^\s*(?:The\s+)?§(\d+)§\s+(?:(?:now|still|also)\s+)?(?:calls|called)\s+(?:the\s+)?§(\d+)§\s+(?:its\s+)?home\b"
+    r"|^\s*(?:The\s+)?§(\d+)§\s+(?:(?:now|still|also|mainly)\s+)?(?:operates|operated|works)\s+(?:out\s+of|from)\s+(?:the\s+)?§(\d+)§"
+    r"|^\s*§(\d+)§\s+(?:is|was|has\s+become)\s+(?:also\s+)?(?:the\s+)?home\s+to\s+(?:the\s+)?§(\d+)§"
+)
+
+
+def _more_sites(v: SentView, m: str) -> Iterator[Fact]:
+    """A sentence about its opening organisation naming more sites ("§X§ is headquartered in §Lyon§ and
+    has an office in §Boston§", "§X§ has a lab in §A§ and a factory in §B§"), and "§X§ calls §P§ home"."""
+    s = _OPENING_SUBJECT.match(m)
+    if s is not None and v.type(s.group(1)) in ORGS:
+        a = int(s.group(1))
+        for x in _FURTHER_SITE.finditer(m, s.end()):
+            b = int(x.group(1))
+            if _ok(v, a, b, PLACES) and not (v.type(b) is E.REGION and v.mentions[b].country is None):
+                yield _f(v, a, R.LOCATED_IN, b, "further-site-in", 0.7)
+    for x in _HOME.finditer(m) if "home" in m or "from" in m or "out of" in m else ():
+        g = x.groups()
+        org, place = (g[0], g[1]) if g[0] else (g[2], g[3]) if g[2] else (g[5], g[4])
+        if (
+            org is not None
+            and place is not None
+            and v.type(org) in ORGS
+            and _ok(v, int(org), int(place), PLACES)
+        ):
+            yield _f(v, int(org), R.LOCATED_IN, int(place), "home-in", 0.8)
 
 
 _PRONOUN_SITE = re.compile(rf"{ENT}\s+(?:[\w-]+\s+){{0,2}}?{_SITE}\s+(?:in|at)\s+(?:the\s+)?{ENT}")
@@ -337,5 +377,5 @@ def _second_site_facts(v: SentView, m: str) -> Iterator[Fact]:
 _MOVED_TO = re.compile(
     r"§(\d+)§,?\s+(?:(?:has|have|had|later|then|first|recently|also)\s+)*"
     r"(?:came\s+to|moved\s+(?:its\s+[\w\s]{0,30}?)?to|relocated\s+(?:its\s+[\w\s]{0,30}?)?to|"
-    r"(?:was\s+)?(?:established|founded|incorporated|set\s+up)\s+in|opened\s+in)\s+(?:the\s+)?§(\d+)§"
+    r"(?:was\s+)?(?:established|founded|incorporated|set\s+up)\s+(?:in\s+\d{4}\s+)?in|opened\s+in)\s+(?:the\s+)?§(\d+)§"
 )

@@ -122,6 +122,16 @@ Run = Callable[[str], Facts]
         ("Veltra Quantum is a Lyon company.", "Veltra Quantum", "Lyon"),
         ("Veltra Quantum was a Boston-based photonics start-up.", "Veltra Quantum", "Boston"),
         ("Veltra Quantum is based out of Lyon.", "Veltra Quantum", "Lyon"),
+        ("Veltra Quantum was founded in 2018 in Lyon.", "Veltra Quantum", "Lyon"),
+        ("Veltra Quantum calls Lyon home.", "Veltra Quantum", "Lyon"),
+        ("Veltra Quantum operates from Lyon.", "Veltra Quantum", "Lyon"),
+        ("Lyon is home to Veltra Quantum.", "Veltra Quantum", "Lyon"),
+        (
+            "Veltra Quantum is headquartered in Lyon, France, and has an office in Boston.",
+            "Veltra Quantum",
+            "Boston",
+        ),
+        ("Veltra Quantum has a research centre in Boston and a factory in Lyon.", "Veltra Quantum", "Lyon"),
     ],
 )
 def test_located_in(facts: Run, text: str, org: str, place: str) -> None:
@@ -191,6 +201,8 @@ def test_levels_of_government_name_new_places(facts: Run, text: str, place: str)
         ("Veltra Quantum opened in May with a new product.", "Veltra Quantum"),
         ("The location of Veltra Quantum's customers in Lyon was kept secret.", "Veltra Quantum"),
         ("Veltra Quantum is a French company.", "Veltra Quantum"),
+        ("Veltra Quantum sells sensors, and Orbion Systems has an office in Boston.", "Veltra Quantum"),
+        ("Veltra Quantum imports parts from Lyon.", "Veltra Quantum"),
         ("Veltra Quantum is a partner of the Lyon start-up Orbion Quantum.", "Veltra Quantum"),
     ],
 )
