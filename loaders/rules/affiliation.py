@@ -46,6 +46,7 @@ _APPOSED_ROLE = re.compile(
 _GAP_ROLE = re.compile(rf"\b{_ROLE}\b")
 _ENT_TAG = re.compile(r"§(\d+)§")
 _NAME_GOES_ON = re.compile(r"\s+[A-Z][a-z]")
+_PLACE_ROLE_OF = re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?{_ROLE}\s+(?:of|at|for)\s+(?:the\s+)?§(\d+)§")
 _SECOND_ROLE = re.compile(
     rf"\s+and\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){{0,3}}?({_ROLE})\s+(?:at|of|for|with)\s+(?:the\s+)?§(\d+)§"
 )
@@ -87,6 +88,11 @@ def _apposed_facts(v: SentView, m: str, p: int) -> tuple[list[Fact], bool]:
     out: list[Fact] = []
     apposed = False
     gap, b, after = x.group(2), int(x.group(3)), x.group(4)
+    # "§p§, US Director of the §OSTP§": the office the role is of, not the place before the role
+    office = _PLACE_ROLE_OF.match(m, x.end(3) + 1) if v.type(b) in PLACES and not gap.strip() else None
+    if office is not None and v.type(int(office.group(1))) in ORGS:
+        b, after = int(office.group(1)), m[office.end(1) + 1 : office.end(1) + 41]
+        gap = office.group(0)
     nxt = _NEXT_PERSON.match(m, x.end(3) + 1)
     owned_by_next = nxt is not None and v.type(nxt.group(1)) is E.PERSON
     # "vice president of the §Korea§ Institute for Advanced Study": the place begins a longer name
@@ -407,9 +413,11 @@ def _begins_name(v: SentView, m: str, b: int, end: int) -> bool:
 
 #: "the §Denmark§ Minister for Higher Education and Science, §p§", "§India§'s Science and Technology
 #: Minister §p§": an office of a place with a capitalised title and field.
+#: a capitalised field of an office: "for Science, Research and Innovation", "of State for Science"
+_OFFICE_FIELD = r"(?:\s+(?:for|of)\s+(?:the\s+)?[A-Z][\w-]*(?:(?:,\s+|\s+and\s+|\s+&\s+|\s+(?:of|for)\s+|\s+)[A-Z][\w-]*){0,8})?"
 _PLACE_OFFICE = re.compile(
     r"§(\d+)§(?:['’]s?)?\s+(?:[A-Z][\w-]*\s+(?:and\s+|&\s+)?){0,4}?"
-    rf"{_ROLE}(?:\s+(?:for|of)\s+(?:the\s+)?[A-Z][^,;§.]{{0,60}}?)?,?\s+(?:{_TITLE}\s+)?§(\d+)§"
+    rf"{_ROLE}{_OFFICE_FIELD},?\s+(?:{_TITLE}\s+)?§(\d+)§"
 )
 
 

@@ -467,7 +467,8 @@ def person_mentions(sent: Sentence) -> list[Mention]:
 #: stands for the country the office belongs to (nationality alone gives no location).
 _DEMONYM_ROLE = re.compile(
     rf"\b([A-Z][a-z]+)\s+(?=(?:[A-Z][\w-]*\s+(?:and\s+|&\s+)?){{0,4}}?(?i:{_ROLE_ANY})"
-    rf"(?:\s+(?:for|of)\s+[A-Z][^,;.]{{0,60}}?)?,?\s+(?:{TITLES}\s+)?{NAME})"
+    rf"(?:\s+(?:for|of)\s+(?:the\s+)?[A-Z][\w-]*(?:(?:,\s+|\s+and\s+|\s+&\s+|\s+(?:of|for)\s+|\s+)[A-Z][\w-]*){{0,8}})?"
+    rf",?\s+(?:{TITLES}\s+)?{NAME})"
 )
 
 

@@ -1089,3 +1089,22 @@ def test_organisations_running_a_body_together(facts: Run) -> None:
     assert f.has("Veltra Systems", "LEADS", "Kessler Quantum Hub"), f.triples()
     g = facts("Orbion Quantum and Veltra Systems run tests on the Kessler Quantum Hub's machine.")
     assert not any(t == "LEADS" for _, t, _ in g.triples())
+
+
+def test_the_office_a_role_is_of_rather_than_the_place_before_it(facts: Run) -> None:
+    f = facts(
+        "The statement was signed by Dr Eric Landen, US Director of the White House Office of Science and "
+        "Technology Policy, in May."
+    )
+    assert f.has("Eric Landen", "AFFILIATED_WITH", "White House Office of Science and Technology Policy"), (
+        f.triples()
+    )
+    assert not f.has("Eric Landen", "AFFILIATED_WITH", "United States")
+
+
+def test_an_office_with_a_field_listed_with_commas(facts: Run) -> None:
+    f = facts(
+        "Dr Andrew Griffin spoke. Later, the British Minister of State for Science, Research and Innovation, "
+        "Andrew Griffin convened in Paris."
+    )
+    assert f.has("Andrew Griffin", "AFFILIATED_WITH", "United Kingdom"), f.triples()
