@@ -44,6 +44,8 @@ DEAL_GATE = (
     "took over",
     "takes over",
     "takeover",
+    "snap",
+    "scooped",
     "compris",
     "consist",
     "made up of",
@@ -98,11 +100,13 @@ _BETWEEN = r"(?:,\s+which(?:\s+[^§,;.()]{1,80}?,)?)?(?:\s+(?:today|yesterday|on
 _ACQUIRED = re.compile(
     rf"{ENT}{_BETWEEN}\s+{_AUX}(?:(agreed\s+to|plans\s+to|is\s+set\s+to|is\s+to|will|to|announced\s+plans\s+to|moved\s+to|is\s+buying|is\s+acquiring)\s+)?"
     rf"(?:acquired|acquires|acquire|bought|buys|buy|purchased|purchases|purchase|took\s+over|takes\s+over|take\s+over|"
+    rf"snapped\s+up|snaps\s+up|scooped\s+up|(?:is|are)\s+(?:buying|acquiring)|"
     rf"completed\s+(?:the|its)\s+(?:acquisition|purchase|takeover)\s+of|closed\s+(?:the|its)\s+(?:acquisition|purchase)\s+of)\s+"
     rf"{_FILLER}(?:the\s+)?{ENT}"
 )
 _ACQUIRED_BY = re.compile(
-    rf"{ENT}(?:,\s+which)?\s+(?:(?:has|have|had)\s+)?(?:(?:was|were|been|is\s+being|will\s+be)\s+)?(?:acquired|bought|purchased|taken\s+over)\s+by\s+"
+    rf"{ENT}(?:,\s+which)?\s+(?:(?:has|have|had)\s+)?(?:(?:was|were|been|is\s+being|will\s+be|agreed\s+to\s+be|agrees\s+to\s+be)\s+)?"
+    rf"(?:acquired|bought|purchased|taken\s+over)\s+by\s+"
     rf"{_FILLER}(?:the\s+)?{ENT}"
 )
 _ACQUISITION_OF = re.compile(
@@ -263,10 +267,12 @@ def _acquisitions(v: SentView, k: int) -> tuple[list[AgreementDraft], list[tuple
             facts.append((k, Fact(v.id(t), R.PART_OF, v.id(b), "acquisition", 0.8)))
 
     for x in _ACQUIRED.finditer(m):
-        planned = x.group(2) is not None or re.search(r"\b(?:will|would|shall|plans?|agreed)\b", x.group(0))
+        planned = x.group(2) is not None or re.search(
+            r"\b(?:will|would|shall|plans?|agreed|buying|acquiring)\b", x.group(0)
+        )
         add(x.group(1), x.group(3), not planned)
     for x in _ACQUIRED_BY.finditer(m):
-        add(x.group(2), x.group(1), "will" not in x.group(0) and "being" not in x.group(0))
+        add(x.group(2), x.group(1), not re.search(r"\b(?:will|being|agreed|agrees)\b", x.group(0)))
     for x in _ACQUISITION_OF.finditer(m):
         add(x.group(1), x.group(2), "completed" in x.group(0))
     return drafts, facts

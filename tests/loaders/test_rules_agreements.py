@@ -208,6 +208,9 @@ def test_contracts_one_per_contractor(facts: Run, text: str, pairs: list[str]) -
             False,
         ),
         ("Veltra Quantum, which employs 300 people, acquired Orbion Systems on Friday.", True),
+        ("Veltra Quantum snapped up Orbion Systems in a $1bn deal.", True),
+        ("Veltra Quantum is buying Orbion Systems.", False),
+        ("Orbion Systems agreed to be bought by Veltra Quantum.", False),
     ],
 )
 def test_acquisitions(facts: Run, text: str, done: bool) -> None:
