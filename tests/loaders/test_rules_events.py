@@ -104,3 +104,16 @@ def test_a_name_read_as_an_event_is_an_event_elsewhere_in_the_text(facts: Run, t
 def test_a_one_word_event_modifier_keeps_its_company_elsewhere(facts: Run) -> None:
     f = facts("Orbion Inc. hosted the Orbion workshop. Later Orbion Inc. raised $5 million.")
     assert f.has_entity("Orbion Inc")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Orbion Inc. signed during the Nordic Qubit event in Paris. Nordic Qubit drew 3,000 visitors.",
+        "Kessler Labs spoke at the Quantum Readiness webinar on Tuesday.",
+        "Orbion Inc. won at the Northern Sensing awards.",
+    ],
+)
+def test_events_webinars_and_awards_are_not_actors(facts: Run, text: str) -> None:
+    names = set(facts(text).names.values())
+    assert not any(n.startswith(("Nordic Qubit", "Quantum Readiness", "Northern Sensing")) for n in names)
