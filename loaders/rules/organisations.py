@@ -512,6 +512,7 @@ _TECH_NEXT = re.compile(
 )
 
 
+_URL = re.compile(r"(?:https?://|www\.)\S+")
 _LINKS = frozenset({"of", "the", "and", "for", "&", "de", "du", "des", "et", "la", "le", "on", "in"})
 
 
@@ -567,6 +568,8 @@ def recurring_names(text: str, mentions: list[Mention]) -> list[Mention]:
         + "|".join(re.escape(n) for n in sorted(found, key=len, reverse=True))
         + r")(?![\w&-])"
     )
+    for u in _URL.finditer(text) if "://" in text or "www." in text else ():
+        covered[u.start() : u.end()] = b"\x01" * (u.end() - u.start())  # no name inside an address
     extra = [
         replace(found[x.group()], start=x.start(), end=x.end(), rule="recurring")
         for x in rx.finditer(text)

@@ -6,6 +6,10 @@ from collections.abc import Callable
 
 import pytest
 
+from qkg.loaders.gazetteer import default_gazetteer
+from qkg.loaders.mentions import find_mentions
+from qkg.loaders.segment import split_sentences
+
 from .conftest import Facts
 
 Run = Callable[[str], Facts]
@@ -702,3 +706,12 @@ def test_an_acronym_spelling_two_names_stays_itself(facts: Run) -> None:
         "Kessler Quantum Labs raised money and Kessler Quantum Ltd raised money. KQL CEO Ada Lin said so."
     )
     assert f.has("Ada Lin", "AFFILIATED_WITH", "KQL")
+
+
+def test_a_name_inside_a_web_address_is_no_repeat() -> None:
+    text = "Canadian firm Brightwave raised money (https://example.com/Brightwave/news). Brightwave said so."
+    found = find_mentions(text, split_sentences(text), default_gazetteer())
+    url = text.index("https://")
+    spans = [(m.start, m.text) for m in found if m.text == "Brightwave"]
+    assert len(spans) == 2
+    assert all(not (url <= start < text.index(")", url)) for start, _ in spans)
