@@ -15,7 +15,10 @@ strawberry's documented lifecycle hooks, per request:
   answer, supplies the document from the parsed-document cache (only error-free answers are
   cached, so no error location can point into another text's formatting; a document too
   large to keep there is parsed again) ...
-- ``on_validate``: ... and skips validation, which that document passed;
+  A text longer than :data:`OFF_LOOP_PARSE_CHARS` (a long comment parses at about 1 us a
+  character) is parsed in a worker thread, not on the event loop, and kept in that cache;
+- ``on_validate``: ... and skips validation, which that document passed (for a document
+  parsed here, validation runs once and its verdict is kept with it);
 - ``on_execute``: a cached answer becomes ``execution_context.result``, which strawberry
   then returns without executing (the documented way to skip execution).
 
@@ -33,11 +36,12 @@ from typing import TYPE_CHECKING, Any, cast
 import anyio
 import orjson
 from cross_web import parse_content_type
+from graphql import parse
 from starlette.requests import Request
 from strawberry.extensions import SchemaExtension
 from strawberry.types import ExecutionResult
 
-from .caches import ByteLRU, CachedDocument, DocumentKeys
+from .caches import ByteLRU, CachedDocument, DocumentKeys, parsed_from, remember
 from .context import Context
 from .execution import timeout_error
 from .limits import token_limit_error
@@ -48,7 +52,10 @@ if TYPE_CHECKING:
 
     from .settings import Settings
 
-__all__ = ["AnswerCache", "RequestHooks", "is_multipart"]
+__all__ = ["OFF_LOOP_PARSE_CHARS", "AnswerCache", "RequestHooks", "is_multipart"]
+
+#: Texts longer than this are parsed in a worker thread (about 8 ms of parsing on the loop).
+OFF_LOOP_PARSE_CHARS = 8_192
 
 
 def is_multipart(content_type_header: str | None) -> bool:
@@ -123,6 +130,8 @@ class RequestHooks(SchemaExtension):
         self._key: bytes | None = None
         self._hit: ExecutionResult | None = None
         self._document: CachedDocument | None = None
+        #: A long text's document, parsed (or found) here rather than by the document cache.
+        self._parsed: CachedDocument | None = None
 
     async def on_operation(self) -> AsyncIterator[None]:
         ec = self.execution_context
@@ -170,17 +179,42 @@ class RequestHooks(SchemaExtension):
         if found is not None and found.valid:
             self._document = found  # else (a document too large to keep) it is parsed again
 
-    def on_parse(self) -> Iterator[None]:
+    async def on_parse(self) -> AsyncIterator[None]:
+        ec = self.execution_context
         if self._refused is not None:
             raise self._refused  # before the parser sees the text
         if self._document is not None:  # a cached answer: its document, unparsed
-            self.execution_context.graphql_document = self._document.document
+            ec.graphql_document = self._document.document
+        elif ec.query and len(ec.query) > OFF_LOOP_PARSE_CHARS and ec.graphql_document is None:
+            await self._parse_off_loop(ec.query)
         yield
 
+    async def _parse_off_loop(self, query: str) -> None:
+        """Parse a long text in a worker thread (reusing the parsed-document cache's entry for
+        exactly this text), keeping the result there; a syntax error is raised as strawberry's
+        parser would have."""
+        ec = self.execution_context
+        documents, key = self.cache.documents, getattr(ec.context, "document_key", None)
+        found = documents.get(key) if documents is not None and key else None
+        if found is not None and parsed_from(found, query):
+            self._parsed = found
+            ec.graphql_document = found.document
+            return
+        document = await anyio.to_thread.run_sync(lambda: parse(query, **ec.parse_options))
+        ec.graphql_document = document
+        if documents is not None and key:
+            self._parsed = remember(documents, key, query, document, found.valid if found else None)
+
     def on_validate(self) -> Iterator[None]:
-        if self._hit is not None:  # its document passed validation when it was answered
-            self.execution_context.pre_execution_errors = []  # strawberry then skips validation
+        ec = self.execution_context
+        parsed = self._parsed
+        if self._hit is not None or (parsed is not None and parsed.valid):
+            ec.pre_execution_errors = []  # it passed validation before: strawberry skips it
+            yield
+            return
         yield
+        if parsed is not None:
+            parsed.valid = not ec.pre_execution_errors
 
     def on_execute(self) -> Iterator[None]:
         hit = self._hit

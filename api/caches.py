@@ -36,7 +36,16 @@ from strawberry.extensions import SchemaExtension
 if TYPE_CHECKING:
     from graphql import DocumentNode
 
-__all__ = ["ENTRY_OVERHEAD", "ByteLRU", "CachedDocument", "DocumentCache", "DocumentKeys", "normalised_key"]
+__all__ = [
+    "ENTRY_OVERHEAD",
+    "ByteLRU",
+    "CachedDocument",
+    "DocumentCache",
+    "DocumentKeys",
+    "normalised_key",
+    "parsed_from",
+    "remember",
+]
 
 _K = TypeVar("_K", bound=Hashable)
 _V = TypeVar("_V")
@@ -157,6 +166,25 @@ def _document_size(query: str, document: DocumentNode) -> int:
     return len(query) * (1 if query.isascii() else 4) + tokens * _BYTES_PER_TOKEN
 
 
+def remember(
+    cache: ByteLRU[bytes, CachedDocument],
+    key: bytes,
+    query: str,
+    document: DocumentNode,
+    valid: bool | None = None,
+) -> CachedDocument | None:
+    """Keep ``document`` (parsed from ``query``) under ``key``; the entry, or None when it is
+    above the cache's entry size."""
+    entry = CachedDocument(document, valid)
+    return entry if cache.put(key, entry, _document_size(query, document)) else None
+
+
+def parsed_from(entry: CachedDocument | None, query: str) -> bool:
+    """Whether ``entry``'s document was parsed from exactly ``query``: only then is it reused
+    as it is, so that error locations point into the text the client sent."""
+    return entry is not None and entry.document.loc is not None and entry.document.loc.source.body == query
+
+
 class DocumentCache(SchemaExtension):
     """Parse and validate each normalised document once (see the module docstring).
 
@@ -178,18 +206,14 @@ class DocumentCache(SchemaExtension):
             return
         key = self._key = _context_key(ec.context, query)
         entry = self._entry = self.cache.get(key) if key is not None else None
-        reuse = (
-            entry is not None and entry.document.loc is not None and entry.document.loc.source.body == query
-        )
+        reuse = parsed_from(entry, query)
         if reuse and entry is not None:
             ec.graphql_document = entry.document
         yield
         document = ec.graphql_document
         if key is not None and not reuse and document is not None:
             valid = entry.valid if entry is not None else None
-            entry = self._entry = CachedDocument(document, valid)
-            if not self.cache.put(key, entry, _document_size(query, document)):
-                self._entry = None
+            self._entry = remember(self.cache, key, query, document, valid)
 
     def on_validate(self) -> Iterator[None]:
         ec = self.execution_context

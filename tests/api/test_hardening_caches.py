@@ -12,6 +12,7 @@ import httpx
 from fastapi import FastAPI
 from prometheus_client.parser import text_string_to_metric_families
 
+from qkg.api.answers import OFF_LOOP_PARSE_CHARS
 from qkg.api.settings import Settings
 from qkg.graph.store import GraphStore
 
@@ -19,6 +20,8 @@ from .conftest import Client
 from .conftest import served as served_app
 
 STATS = "{ stats { documents } }"
+#: A comment longer than the text the event loop parses itself (OFF_LOOP_PARSE_CHARS).
+LONG_COMMENT = "# " + "x" * (OFF_LOOP_PARSE_CHARS + 100) + "\n"
 NAMED = "query Named($name: String!) { actor(name: $name) { ... on Actor { name } } }"
 
 
@@ -130,6 +133,9 @@ def test_error_locations_point_into_the_text_sent(memory: GraphStore) -> None:
             ("\n\n{ stats { nope } }", 3),
             ("{ actors(first: 1000) { totalCount } }", 1),
             ("# padding\n{ actors(first: 1000) { totalCount } }", 2),
+            # long texts are parsed in a worker thread: the same locations, syntax errors included
+            (LONG_COMMENT + "{ stats { nope } }", 2),
+            (LONG_COMMENT + "\n{ stats { documents }", 3),
         ]:
             for _ in range(2):  # the second time from the parsed-document cache
                 (error,) = api.post(query).json()["errors"]
