@@ -121,6 +121,15 @@ _KEYWORD_ALT = "|".join(
 _PLURAL_TITLE = re.compile(
     rf"\b(?:(?:Prime\s+)?Ministers|Presidents|Professors|Chancellors|Governors|Mayors|Drs\.?)\s+({NAME})\s+and\s+({NAME})"
 )
+_PLURAL_TITLE_WORDS = (
+    "Ministers ",
+    "Presidents ",
+    "Professors ",
+    "Chancellors ",
+    "Governors ",
+    "Mayors ",
+    "Drs",
+)
 #: "Ana Berg from the European Innovation Council": a plain name from an organisation named by
 #: its keyword (a name with an organisation word is itself no person: checked in _add_person).
 _FROM_THE_ORG = re.compile(rf"({NAME})\s+from\s+the\s+(?:[A-Z][\w-]*\s+){{0,5}}?({_KEYWORD_ALT})\b")
@@ -373,12 +382,13 @@ _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str], bool], ...] = (
 )
 
 
-_PLURAL_ROLE = re.compile(rf"(?i:{PERSON_ROLES})\b")
+_PLURAL_ROLE = re.compile(rf"{PERSON_ROLES}\b")
 
 
 def _has_plural_role(t: str) -> bool:
-    """Whether a role only people hold occurs in the plural ("academicians", "professors")."""
-    return _PLURAL_ROLE.search(t) is not None
+    """Whether a role only people hold occurs in the plural ("academicians", "professors"): the
+    lower-cased text against a case-sensitive pattern, cheaper than an ignore-case one."""
+    return "s" in t and _PLURAL_ROLE.search(t.lower()) is not None
 
 
 def _role_positions(t: str) -> list[int]:
@@ -432,7 +442,7 @@ def person_mentions(sent: Sentence) -> list[Mention]:
             for m in rx.finditer(t):
                 for y in _LIST_NAME.finditer(m.group(1)):
                     _add_listed(out, sent, m.start(1) + y.start(1), y.group(1))
-    if "s " in t:
+    if any(w in t for w in _PLURAL_TITLE_WORDS):
         for m in _PLURAL_TITLE.finditer(t):
             _add_person(out, sent, m, 1)
             _add_person(out, sent, m, 2)
