@@ -190,6 +190,12 @@ _THE_ACRONYM = re.compile(
     r"\b[Tt]he\s+([A-Z]{2,6})(?=\s*[,.;:)]|\s+(?:and|or|to|with|in|on|for|from|at|has|have|had|is|was|will|would|"
     r"said|says|announced|signed|launched|awarded|selected|funded|chose|is|are|were)\b)"
 )
+#: An owner's unit named before its kind: "Nvidia's NVentures unit", "Orbion's Kessler venture arm".
+_OWNED_UNIT = re.compile(
+    r"(?:['’]s|(?<=s)['’])\s+([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)?)\s+(?:(?:venture|investment|corporate\s+venture|"
+    r"venture\s+capital|research|quantum)\s+)?(?:unit|arm|subsidiary|division)\b"
+)
+_UNIT_GATE = re.compile(r"\b(?:unit|arm|subsidiary|division)\b")
 #: An owner before a programme's name: "National Nuclear Security Administration's ".
 _OWNED = re.compile(r"(.+?)['’]s\s+(?=[A-Z])")
 _ROLE = re.compile(rf"(?i:{ROLE_WORDS})")
@@ -363,6 +369,8 @@ def cue_names(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
         name = m.group(1)
         if name not in _NOT_ORG_CAPS and not gaz.lookup(name):
             _add(out, sent, gaz, m.start(1), m.end(1), None, solo_ok=True)
+    for m in _OWNED_UNIT.finditer(t) if ("'" in t or "’" in t) and _UNIT_GATE.search(t) else ():
+        _add(out, sent, gaz, m.start(1), m.end(1), E.COMPANY, solo_ok=True)
     for m in _POSSESSED.finditer(t) if ("'s" in t or "’s" in t) else ():
         owner = _OWNER.search(t, max(0, m.start() - 40), m.start())
         if m.group(1).lower() in _PORTFOLIOS:

@@ -715,3 +715,26 @@ def test_a_name_inside_a_web_address_is_no_repeat() -> None:
     spans = [(m.start, m.text) for m in found if m.text == "Brightwave"]
     assert len(spans) == 2
     assert all(not (url <= start < text.index(")", url)) for start, _ in spans)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Orbion raised money, with Kessler's Zentures unit among the participants.", "Zentures"),
+        ("Veltra Systems' Q12 venture arm joined the round for Orbion Inc.", "Q12"),
+        ("Brightwave Labs' Nordlys Capital investment arm led it.", "Nordlys Capital"),
+    ],
+)
+def test_an_owners_unit_named_before_its_kind(facts: Run, text: str, unit: str) -> None:
+    assert _types(facts(text)).get(unit) == "Company"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Orbion Inc.'s Korean subsidiary opened in Seoul.",  # a nationality, not a name
+        "The agency's VC arm backed Orbion Inc.",  # a kind of unit
+    ],
+)
+def test_a_units_nationality_or_kind_is_no_name(facts: Run, text: str) -> None:
+    assert set(_types(facts(text))) <= {"Orbion Inc", "Seoul"}
