@@ -360,7 +360,7 @@ _WHERE_ROLE = re.compile(
 )
 #: "§p§ has been heading a research group at §b§": a team of the organisation, so affiliation.
 _TEAM_AT = re.compile(
-    r"§(\d+)§\s+(?:(?:has|had|have|also|currently|now|will|previously|formerly)\s+)*(?:(?:been|is|was)\s+)?"
+    r"§(\d+)§,?\s+(?:who\s+)?(?:(?:has|had|have|also|currently|now|will|previously|formerly)\s+)*(?:(?:been|is|was)\s+)?"
     r"(?:heads|headed|head|heading|leads|led|lead|leading|runs|ran|running|directs|directed|directing)\s+"
     r"(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:group|team|lab|laboratory|unit|division|department)\s+"
     r"(?:at|of|in|within)\s+(?:the\s+)?§(\d+)§"
@@ -475,8 +475,29 @@ _ORG_ROLES_NAMES = re.compile(
 
 #: "§a§, §b§ and §c§, ..., work at §o§", "§p§ works for §o§".
 _WORKS_AT = re.compile(
-    r"((?:§\d+§,\s+)*§\d+§(?:,?\s+and\s+§\d+§)?)(?:,\s+[^;]{1,160}?,)?\s+(?:(?:also|currently|now|still)\s+)?"
+    r"((?:§\d+§,\s+)*§\d+§(?:,?\s+and\s+§\d+§)?)(?:,\s+[^;]{1,160}?,)?,?\s+"
+    r"(?:(?:also|currently|now|still|previously|formerly|once)\s+)?"
     r"(?:works|work|worked|working|has\s+worked|have\s+worked|had\s+worked)\s+(?:at|for)\s+(?:the\s+)?§(\d+)§"
+)
+#: Careers: "§p§, who joined §o§ in 2020", "Before joining §o§, §p§ ...", "§p§ spent ten years at §o§",
+#: "§p§ succeeds §q§ as CEO of §o§" (both were or will be there).
+_CAREER = (
+    re.compile(
+        r"§(\d+)§,?\s+who\s+(?:(?:has|had|have|recently|also|first|originally)\s+)*(?:joined|rejoined)\s+(?:the\s+)?"
+        r"§(\d+)§"
+    ),
+    re.compile(
+        r"^\s*(?:Before|After|Since|Prior\s+to)\s+joining\s+(?:the\s+)?§(\d+)§,\s+"
+        r"(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+|Professor\s+)?§(\d+)§"
+    ),
+    re.compile(
+        r"§(\d+)§\s+(?:(?:has|had|also|previously)\s+)*spent\s+(?:[\w-]+\s+){1,3}?(?:years|decades|months)\s+"
+        r"(?:at|with|in)\s+(?:the\s+)?§(\d+)§"
+    ),
+)
+_SUCCEEDS = re.compile(
+    r"§(\d+)§\s+(?:(?:will|has|had)\s+)?(?:succeeds?|succeeded|succeeding|replaces?|replaced|replacing)\s+§(\d+)§\s+as\s+"
+    rf"{_A_ROLE}[^§;]{{0,40}}?\s(?:of|at|for|with)\s+(?:the\s+)?§(\d+)§"
 )
 
 
@@ -548,6 +569,16 @@ def charge_facts(v: SentView, m: str) -> Iterator[Fact]:
         if v.type(o) in ORGS and all(v.type(p) is E.PERSON for p in people):
             for p in people:
                 yield _f(v, p, R.AFFILIATED_WITH, o, "org-roles-names", 0.8)
+    for k, rx in enumerate(_CAREER) if "join" in m or "spent" in m else ():
+        for x in rx.finditer(m):
+            p, o = (int(x.group(2)), int(x.group(1))) if k == 1 else (int(x.group(1)), int(x.group(2)))
+            if v.type(p) is E.PERSON and v.type(o) in ORGS:
+                yield _f(v, p, R.AFFILIATED_WITH, o, "career", 0.8)
+    for x in _SUCCEEDS.finditer(m) if "ucceed" in m or "eplac" in m else ():
+        for p in (int(x.group(1)), int(x.group(2))):
+            fact = _role_fact(v, p, x.group(3), int(x.group(4)), "succeeds-as")
+            if fact is not None and v.type(p) is E.PERSON:
+                yield fact
     for x in _PLACE_OFFICE.finditer(m):
         place, p = int(x.group(1)), int(x.group(2))
         if v.type(p) is E.PERSON and v.type(place) in PLACES:
@@ -561,7 +592,7 @@ def charge_facts(v: SentView, m: str) -> Iterator[Fact]:
         b, p = int(x.group(1)), int(x.group(3))
         if v.type(p) is E.PERSON and v.type(b) in _PERSON_LED and _CAPITAL_ROLES.fullmatch(x.group(2)):
             yield _f(v, p, R.LEADS, b, "chaired-by-title", 0.8)
-    if "§ " in m:
+    if "§" in m:
         for x in _TEAM_AT.finditer(m):
             p, b = int(x.group(1)), int(x.group(2))
             if v.type(p) is E.PERSON and v.type(b) in ORGS:

@@ -195,7 +195,9 @@ _PERSON_WHO = re.compile(
 #: Verbs that state a role held, held before or given up: "served as", "stepped down as", "is the".
 SERVED_VERB = (
     r"(?:stepped\s+down\s+as|steps\s+down\s+as|step\s+down\s+as|resigned\s+as|resigns\s+as|retired\s+as|retires\s+as|"
-    r"served\s+as|serves\s+as|serve\s+as|serving\s+as|worked\s+as|works\s+as|was|is|will\s+be|had\s+been|has\s+been)"
+    r"served\s+as|serves\s+as|serve\s+as|serving\s+as|worked\s+as|works\s+as|take\s+over\s+as|takes\s+over\s+as|"
+    r"took\s+over\s+as|taking\s+over\s+as|steps\s+in\s+as|stepped\s+in\s+as|step\s+in\s+as|stays\s+on\s+as|"
+    r"remains|remained|was|is|will\s+be|had\s+been|has\s+been)"
 )
 
 
@@ -206,6 +208,10 @@ _PERSON_CHAIRS = re.compile(
 
 
 #: "Tomas Berg was appointed ...", "Ana Ferreira has been named ...", "Tomas Berg joins X as CFO".
+#: "Ada Lin succeeds Tom Berg as CEO": the predecessor named before "as".
+_SUCCEEDED = re.compile(
+    rf"\b(?:succeeds?|succeeded|succeeding|replaces?|replaced|replacing)\s+(?:{TITLES}\s+)?({NAME})\s+as\s"
+)
 #: "the appointment of Ada Lin as its director", "the appointment of Ada Lin to Head of ...".
 _APPOINTMENT_OF = re.compile(rf"\bappointment\s+of\s+(?:{TITLES}\s+)?({NAME})\s+(?:as|to)\s")
 
@@ -459,6 +465,9 @@ def person_mentions(sent: Sentence) -> list[Mention]:
         for m in _FOUNDERS.finditer(t):
             _add_person(out, sent, m, 1)
             _add_person(out, sent, m, 2)
+    if "ucceed" in t or "eplac" in t:
+        for m in _SUCCEEDED.finditer(t):
+            _add_person(out, sent, m, 1)
     if "appointment of" in t:
         for m in _APPOINTMENT_OF.finditer(t):
             _add_person(out, sent, m, 1)

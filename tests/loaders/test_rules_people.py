@@ -1108,3 +1108,51 @@ def test_an_office_with_a_field_listed_with_commas(facts: Run) -> None:
         "Andrew Griffin convened in Paris."
     )
     assert f.has("Andrew Griffin", "AFFILIATED_WITH", "United Kingdom"), f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "org"),
+    [
+        (
+            "This is key, according to Ada Lindqvist, who leads the quantum team at Orbion Quantum.",
+            "Ada Lindqvist",
+            "Orbion Quantum",
+        ),
+        (
+            "Dr Ada Lindqvist will take over as CEO of Orbion Quantum in May.",
+            "Ada Lindqvist",
+            "Orbion Quantum",
+        ),
+        ("Dr Ada Lindqvist succeeds Tomas Berg as CEO of Orbion Quantum.", "Ada Lindqvist", "Orbion Quantum"),
+        ("Dr Ada Lindqvist succeeds Tomas Berg as CEO of Orbion Quantum.", "Tomas Berg", "Orbion Quantum"),
+        (
+            "Orbion Quantum's new CEO, Ada Lindqvist, previously worked at Veltra Systems.",
+            "Ada Lindqvist",
+            "Veltra Systems",
+        ),
+        (
+            "Before joining Orbion Quantum, Dr Ada Lindqvist spent ten years at Veltra Systems.",
+            "Ada Lindqvist",
+            "Orbion Quantum",
+        ),
+        (
+            "Before joining Orbion Quantum, Dr Ada Lindqvist spent ten years at Veltra Systems.",
+            "Ada Lindqvist",
+            "Veltra Systems",
+        ),
+        (
+            "Dr Ada Lindqvist, who joined Orbion Quantum in 2020, said it works.",
+            "Ada Lindqvist",
+            "Orbion Quantum",
+        ),
+    ],
+)
+def test_careers(facts: Run, text: str, person: str, org: str) -> None:
+    f = facts(text)
+    assert f.has(person, "AFFILIATED_WITH", org), f.triples()
+
+
+def test_a_company_replacing_another_names_no_people(facts: Run) -> None:
+    f = facts("Orbion Quantum replaced Veltra Systems as the supplier of the Kessler Institute.")
+    assert not [e for e in f.kg.entities if e.type.value == "Person"]
+    assert not any(t == "AFFILIATED_WITH" for _, t, _ in f.triples())
