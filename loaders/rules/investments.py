@@ -893,11 +893,8 @@ _COUNTED_NAMED = re.compile(
     rf"(?:include|includes|included|are|were|comprise)\s*:?\s+({LIST})",
     re.I,
 )
-#: The rule of these facts: their Investment agreement is one grant with many recipients.
-COUNTED_RULE = "funded-counted-list"
+_COUNTED_RULE = "funded-counted-list"
 _GRANT_SHARE_RULE = "grant-share"
-#: Facts of one funder's programme shared out: one Investment agreement of the funder and every recipient.
-_SHARED_GRANT_RULES = frozenset({COUNTED_RULE, _GRANT_SHARE_RULE})
 
 
 def _counted_recipient_facts(views: Sequence[SentView]) -> Iterator[tuple[int, Fact]]:
@@ -914,7 +911,7 @@ def _counted_recipient_facts(views: Sequence[SentView]) -> Iterator[tuple[int, F
                 continue
             for b in ids_in(y.group(1)):
                 if w.type(b) in _FUNDED and w.id(b) != funder:
-                    yield j, Fact(funder, R.INVESTS_IN, w.id(b), COUNTED_RULE, 0.7)
+                    yield j, Fact(funder, R.INVESTS_IN, w.id(b), _COUNTED_RULE, 0.7)
             break
 
 
@@ -1006,24 +1003,10 @@ def investment_agreements(
     indices) are grouped by target.
     """
     by_target: dict[str, list[tuple[str, list[int]]]] = defaultdict(list)
-    #: a funder's grant to a counted group: one agreement of the funder and every recipient
-    by_grant: dict[str, list[tuple[str, list[int]]]] = defaultdict(list)
     for (s, t, o), evs in rel.items():
         if t is R.INVESTS_IN and types[o] in _FUNDED:
-            if all(rule in _SHARED_GRANT_RULES for _, rule, _ in evs):
-                by_grant[s].append((o, [k for k, _, _ in evs]))
-            else:
-                by_target[o].append((s, [k for k, _, _ in evs]))
-    out = [
-        AgreementDraft(
-            AgreementKind.INVESTMENT,
-            [funder, *sorted(o for o, _ in recipients)],
-            sorted({k for _, ks in recipients for k in ks}),
-            "investment-counted-grant",
-            0.7,
-        )
-        for funder, recipients in sorted(by_grant.items())
-    ]
+            by_target[o].append((s, [k for k, _, _ in evs]))
+    out = []
     for target, investors in sorted(by_target.items()):
         if types[target] not in RECIPIENTS and len(investors) > 1:
             continue  # many backers of a hub commit side by side; that is no single deal
