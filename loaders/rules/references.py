@@ -537,8 +537,7 @@ def _pronoun(m: Reference, k: int, st: _State) -> list[str]:
 
 def _person(m: Reference, k: int, st: _State) -> list[str]:
     """'He'/'she' is the one person named in its sentence before it or, when none is, in the two
-    sentences before; with two people there, the previous sentence's subject if a person, else
-    nothing (gender is not read)."""
+    sentences before; with two people there, nothing (gender is not read)."""
     here = {s.eid for s in st.in_sentence(k) if s.pos < m.start and st.types[s.eid] is E.PERSON}
     if len(here) == 1:
         return list(here)
@@ -550,12 +549,8 @@ def _person(m: Reference, k: int, st: _State) -> list[str]:
         for s in st.in_sentence(j)
         if st.types[s.eid] is E.PERSON
     }
-    if len(near) == 1:
-        return list(near)
-    subj = st.subject(k - 1)
-    if len(subj) == 1 and st.types[subj[0].eid] is E.PERSON:
-        return [subj[0].eid]
-    return []
+    # with two people near, the subject is no safe guess: gender is not read
+    return list(near) if len(near) == 1 else []
 
 
 def _candidates(m: Reference, k: int, st: _State) -> dict[str, _Seen]:

@@ -363,3 +363,11 @@ def test_a_possessive_description_inside_an_apposition_refers(facts: Run) -> Non
         "fund hiring."
     )
     assert f.has("Ada Lindqvist", "AFFILIATED_WITH", "Orbion Quantum"), f.triples()
+
+
+def test_a_personal_pronoun_after_two_people_makes_no_fact(facts: Run) -> None:
+    f = facts(
+        "Dr Ada Lindqvist, CEO of Orbion Quantum, met Dr Tomas Berg in Lyon. He is also a professor at "
+        "Veltra University."
+    )
+    assert not any(o == "Veltra University" for _, _, o in f.triples()), f.triples()
