@@ -379,6 +379,20 @@ _MAKES_RULES = (
         frozenset(_ACTORS),
         _TECH,
     ),
+    # "§Honeywell§ launched its first §quantum computer§ using §trapped ions§": the way a made
+    # machine works is the maker's technology
+    Rule(
+        re.compile(
+            rf"({LIST}){_AUX}\s+(?:launch\w*|unveil\w*|introduc\w+|debut\w*|releas\w+|{_MAKES})\s+(?:{_QUAL}\s+){{0,3}}?"
+            rf"§\d+§\s+(?:using|based\s+on|built\s+on|that\s+uses|which\s+uses|with)\s+(?:[a-z][\w-]*\s+){{0,2}}?{_TECH_LIST}"
+        ),
+        1,
+        2,
+        "made-using",
+        0.8,
+        frozenset(_ACTORS),
+        _TECH,
+    ),
     # "§BT§ and §Toshiba§ have been working together on §quantum encryption§"
     Rule(
         re.compile(

@@ -813,3 +813,22 @@ def test_every_listed_modality_makes_a_phrase(modality: str) -> None:
     hyphenated = modality.replace(" ", "-")
     assert _phrases(f"Orbion studies {hyphenated} sensors."), hyphenated
     assert _phrases(f"{hyphenated.capitalize()} sensors are studied."), hyphenated
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "tech"),
+    [
+        (
+            "Earlier this year, Kessler Systems launched its first quantum computer using trapped ions.",
+            "Kessler Systems",
+            "trapped-ion quantum computing",
+        ),
+        (
+            "Orbion Inc. unveiled a quantum sensor based on cold-atom interferometry.",
+            "Orbion Inc",
+            "cold-atom interferometry",
+        ),
+    ],
+)
+def test_works_on_the_way_a_made_machine_works(facts: Run, text: str, actor: str, tech: str) -> None:
+    assert facts(text).has(actor, "WORKS_ON", tech)
