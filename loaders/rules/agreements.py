@@ -501,9 +501,15 @@ def without_echoes(drafts: list[AgreementDraft]) -> list[AgreementDraft]:
         for p in n:
             by_party.setdefault(p, []).append(n)
     empty_named = any(not n for n in named)
+    # "A and B signed an MOU ... A is also committing funding at B": the money is part of their agreement
+    agreed = {
+        frozenset(d.parties) for d in drafts if d.kind is not K.INVESTMENT and not d.rule.endswith("-verb")
+    }
     out = []
     for d in drafts:
         ps = frozenset(d.parties)
+        if d.rule == "investment-aggregate" and len(ps) == 2 and ps in agreed:
+            continue
         if d.rule.endswith("-verb"):
             near = [n for p in ps for n in by_party.get(p, ())] if ps else []
             if any(len(ps & n) * 2 >= len(ps | n) for n in near) or (not ps and empty_named):

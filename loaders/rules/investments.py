@@ -510,6 +510,19 @@ _INVEST_RULES = (
         frozenset(ACTORS),
         frozenset(ACTORS),
     ),
+    # "Sanko is also committing to significant research funding at Kessler University"
+    Rule(
+        re.compile(
+            rf"({LIST})\s+(?:(?:is|are|was|were|has|have|had|will|also|now)\s+)*(?:committing|committed|commits|commit|pledging|pledged|pledges)\s+"
+            rf"(?:to\s+)?(?:[\w$€£¥.,-]+\s+){{0,4}}?(?:funding|investments?|financing|grants?|money)\s+(?:at|for|to|in|into)\s+(?:the\s+)?{ENT}"
+        ),
+        1,
+        2,
+        "funding-committed-at",
+        0.8,
+        frozenset(ACTORS),
+        frozenset(ACTORS),
+    ),
     # "Orbion has issued 24 million shares to Kessler Group": the buyer of new shares invests
     Rule(
         re.compile(

@@ -29,6 +29,8 @@ R = RelationType
 
 GATE = (
     "based",
+    "expand",
+    "presence",
     "home",
     "from",
     "across",
@@ -210,7 +212,7 @@ _SETS_UP_IN = re.compile(
     rf"(?:\s+(?:and|&)\s+(?:new\s+)?{_SITE})?"
     # "a European entity with headquarters in", "a subsidiary headquartered in"
     r"(?:\s+with\s+(?:its\s+)?(?:headquarters|HQ|head\s+office|offices?))?"
-    rf"(?:\s+(?:spread|located|situated|headquartered|based))?\s+(?:in|at|across)\s+({LIST})"
+    rf"(?:\s+(?:spread|located|situated|headquartered|based))?\s+(?:in|at|across)\s+(?:both\s+)?({LIST})"
 )
 
 
@@ -235,8 +237,19 @@ def sets_up_facts(v: SentView, m: str) -> Iterator[Fact]:
 _OPENING_SUBJECT = re.compile(r"^\s*(?:The\s+)?§(\d+)§\s+(?=[a-z])")
 #: A further site of the subject: "..., and has an office in §P§", "... and a factory in §Q§".
 _FURTHER_SITE = re.compile(
-    rf"\b(?:and|with|plus)\s+(?:(?:also\s+)?(?:has|have|operates|runs|maintains|opened|a|an|its|their)\s+)+"
-    rf"(?:(?:{_SITE_QUAL})\s+){{0,2}}?{_SITE}\s+(?:in|at)\s+(?:the\s+)?§(\d+)§"
+    rf"\b(?:and|with|plus|along\s+with)\s+(?:(?:also\s+)?(?:has|have|operates|runs|maintains|opened|a|an|its|their|one|two|three)\s+)+"
+    rf"(?:(?:{_SITE_QUAL})\s+){{0,2}}?{_SITE}(?:\s+(?:apiece|each))?\s+(?:in|at)\s+(?:both\s+)?(?:the\s+)?({LIST})"
+)
+_ALONG_WITH_SITES = re.compile(
+    rf"§(\d+)§[^.;]{{0,160}}?\b{_SITE}\s+in\s+[^.;]{{0,80}}?\balong\s+with\s+(?:(?:one|two|three|a|an)\s+)?(?:[\w-]+\s+)?"
+    rf"{_SITE}(?:\s+(?:apiece|each))?\s+in\s+(?:both\s+)?({LIST})"
+)
+#: "§X§ is expanding into §P§", "By broadening its presence into §P§, §X§ will ...".
+_EXPANDS_INTO = re.compile(
+    r"§(\d+)§\s+(?:(?:is|are|has|have|will|now|also|recently)\s+)*(?:expanding|expands|expanded|expand)\s+"
+    r"(?:its\s+(?:presence|operations|footprint|business)\s+)?(?:in)?to\s+(?:the\s+)?§(\d+)§"
+    r"|^\s*(?:By\s+)?(?:broadening|expanding|extending|growing)\s+its\s+(?:presence|operations|footprint|business)\s+"
+    r"(?:in|into|to)\s+(?:the\s+)?§(\d+)§[^.;§]{0,40},\s+(?:the\s+)?§(\d+)§"
 )
 #: "§X§ calls §P§ home", "§X§ operates from §P§", "§P§ is home to §X§".
 _HOME = re.compile(
@@ -253,9 +266,19 @@ def _more_sites(v: SentView, m: str) -> Iterator[Fact]:
     if s is not None and v.type(s.group(1)) in ORGS:
         a = int(s.group(1))
         for x in _FURTHER_SITE.finditer(m, s.end()):
-            b = int(x.group(1))
-            if _ok(v, a, b, PLACES) and not (v.type(b) is E.REGION and v.mentions[b].country is None):
+            for b in ids_in(x.group(1)):
+                if _ok(v, a, b, PLACES) and not (v.type(b) is E.REGION and v.mentions[b].country is None):
+                    yield _f(v, a, R.LOCATED_IN, b, "further-site-in", 0.7)
+    # "§X§'s business, which has three sites in ... along with one location apiece in §A§ and §B§"
+    for x in _ALONG_WITH_SITES.finditer(m) if "along with" in m else ():
+        a = int(x.group(1))
+        for b in ids_in(x.group(2)):
+            if v.type(a) in ORGS and _ok(v, a, b, PLACES):
                 yield _f(v, a, R.LOCATED_IN, b, "further-site-in", 0.7)
+    for x in _EXPANDS_INTO.finditer(m) if "expand" in m or "presence" in m else ():
+        org, place = (x.group(1), x.group(2)) if x.group(1) else (x.group(4), x.group(3))
+        if v.type(org) in ORGS and _ok(v, int(org), int(place), PLACES):
+            yield _f(v, int(org), R.LOCATED_IN, int(place), "expands-into", 0.7)
     for x in _HOME.finditer(m) if "home" in m or "from" in m or "out of" in m else ():
         g = x.groups()
         org, place = (g[0], g[1]) if g[0] else (g[2], g[3]) if g[2] else (g[5], g[4])

@@ -93,6 +93,15 @@ def test_a_contract_without_an_awarding_body_gives_nothing(facts: Run) -> None:
     )
 
 
+def test_money_pledged_within_a_signed_agreement_is_no_second_agreement(facts: Run) -> None:
+    f = facts(
+        "Veltra Quantum and Orbion Systems signed a memorandum of understanding on Monday. "
+        "Veltra Quantum is also committing to research funding at Orbion Systems."
+    )
+    assert f.has(VELTRA, "INVESTS_IN", ORBION), f.triples()
+    assert [k for k, ps in f.agreements() if ps == frozenset({VELTRA, ORBION})] == ["MOU"], f.agreements()
+
+
 def test_a_partnership_retelling_a_funding_round_is_that_round(facts: Run) -> None:
     f = facts(
         "Germany and Bavaria are backing Veltra Quantum with a €90 million investment. "

@@ -720,6 +720,7 @@ def test_no_investor_relation_in_near_misses(facts: Run, text: str) -> None:
         "The Ohio Development Agency contributed $2 million toward Kessler University's new lab.",
         "The Ohio Development Agency is supporting Kessler University with a $2 million grant.",
         "The Ohio Development Agency selected Kessler University for a $2 million grant.",
+        "The Ohio Development Agency is also committing to significant research funding at Kessler University.",
     ],
 )
 def test_grant_phrasings(facts: Run, text: str) -> None:

@@ -132,6 +132,19 @@ Run = Callable[[str], Facts]
             "Boston",
         ),
         ("Veltra Quantum has a research centre in Boston and a factory in Lyon.", "Veltra Quantum", "Lyon"),
+        ("Veltra Quantum has sites in both Canada and Ireland.", "Veltra Quantum", "Ireland"),
+        (
+            "Veltra Quantum's business, which has three sites in both Canada and Ireland, along with one "
+            "location apiece in Japan and Germany, hires.",
+            "Veltra Quantum",
+            "Germany",
+        ),
+        ("Veltra Quantum is expanding into Ohio.", "Veltra Quantum", "Ohio"),
+        (
+            "By broadening its presence into Ohio, Veltra Quantum will have sites in two states.",
+            "Veltra Quantum",
+            "Ohio",
+        ),
     ],
 )
 def test_located_in(facts: Run, text: str, org: str, place: str) -> None:
@@ -203,6 +216,7 @@ def test_levels_of_government_name_new_places(facts: Run, text: str, place: str)
         ("Veltra Quantum is a French company.", "Veltra Quantum"),
         ("Veltra Quantum sells sensors, and Orbion Systems has an office in Boston.", "Veltra Quantum"),
         ("Veltra Quantum imports parts from Lyon.", "Veltra Quantum"),
+        ("Veltra Quantum is expanding its product range to customers.", "Veltra Quantum"),
         ("Veltra Quantum is a partner of the Lyon start-up Orbion Quantum.", "Veltra Quantum"),
     ],
 )
