@@ -38,6 +38,9 @@ _LEAD_VERB = (
 
 MEMBER_GATE = (
     "member",
+    "identified",
+    "nominated",
+    "designated",
     "launch",
     "creat",
     "owns",
@@ -213,8 +216,21 @@ _GROUP_OF_COLON = re.compile(
 
 #: "§a§ (a §b§ founding member)" / "§a§ (a member of the §b§)": membership in brackets.
 _BRACKETED = re.compile(
-    r"§(\d+)§\s*\((?:a|an|the)\s+(?:§(\d+)§\s+(?:[\w-]+\s+)?(?:member|partner|subsidiary|company|unit|division)"
-    r"|(?:[\w-]+\s+)?(?:member|partner|subsidiary|unit|division)\s+of\s+(?:the\s+)?§(\d+)§)\)"
+    r"§(\d+)§\s*\((?:(?:a|an|the)\s+(?:§(\d+)§\s+(?:[\w-]+\s+)?(?:member|partner|subsidiary|company|unit|division)"
+    r"|(?:[\w-]+\s+)?(?:member|partner|subsidiary|unit|division)\s+of\s+(?:the\s+)?§(\d+)§)"
+    # "§a§ (part of §NATO§'s §DIANA§)": the possessor only qualifies the group
+    r"|(?:now\s+)?part\s+of\s+(?:the\s+)?(?:§\d+§['’]s?\s+)?§(\d+)§)"
+)
+#: "§X§ positions itself ... as the investment arm of the §Y§", "§X§ serves as the research unit of §Y§".
+_AS_ARM_OF = re.compile(
+    rf"{ENT}\s+(?:[^§.;]{{0,100}}?\s)?as\s+(?:the|an?|its)\s+(?:[\w-]+\s+){{0,2}}?(?:arm|unit|division|subsidiary|branch)\s+of\s+"
+    rf"(?:the\s+)?(?:§\d+§['’]s?\s+)?{ENT}"
+)
+#: "The ministry has identified three institutes viz §A§, §B§ and §C§ for the §G§": chosen to take part.
+_PICKED_FOR = re.compile(
+    r"\b(?:identified|selected|chosen|chose|picked|nominated|named|designated)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:institutes|institutions|universities|companies|organi[sz]ations|partners|members|centres|centers|labs|laboratories)\s*"
+    rf"(?:,|:|\s+(?:viz\.?|namely|including|such\s+as|—|–))\s*(?:(?:viz\.?|namely)\s+)?({LIST}),?\s+(?:for|to\s+join|to\s+form|as\s+members\s+of)\s+(?:the\s+)?{ENT}"
 )
 
 
@@ -441,7 +457,14 @@ def _listed_members(v: SentView, m: str) -> Iterator[Fact]:
             yield from _part(v, a, int(x.group(2)), "make-up", 0.8, _GROUP_TYPES)
     yield from _group_of(v, m)
     for x in _BRACKETED.finditer(m):
-        yield from _part(v, int(x.group(1)), int(x.group(2) or x.group(3)), "bracketed-member", 0.8)
+        yield from _part(
+            v, int(x.group(1)), int(x.group(2) or x.group(3) or x.group(4)), "bracketed-member", 0.8
+        )
+    for x in _AS_ARM_OF.finditer(m) if " as " in m else ():
+        yield from _part(v, int(x.group(1)), int(x.group(2)), "as-arm-of", 0.8)
+    for x in _PICKED_FOR.finditer(m):
+        for a in ids_in(x.group(1)):
+            yield from _part(v, a, int(x.group(2)), "picked-for", 0.8, _GROUP_TYPES)
     if gate(m.lower(), _PICKED_GATE):
         yield from _picked_members(v, m)
     for x in _GROUP_OF_COLON.finditer(m):

@@ -365,6 +365,34 @@ def test_owning_a_thing_or_a_public_owner_is_no_membership(facts: Run, text: str
     assert not any(t == "PART_OF" for _, t, _ in f.triples()), f.triples()
 
 
+@pytest.mark.parametrize(
+    ("text", "member", "group"),
+    [
+        (
+            "The Kessler Centre for Quantum Technology (part of Sanko Electric's Quantix Accelerator Programme) opened.",
+            "Kessler Centre for Quantum Technology",
+            "Quantix Accelerator Programme",
+        ),
+        (
+            "The Quantix Fund positions itself as an agnostic investor and as the investment arm of the Quantix "
+            "Accelerator Programme.",
+            "Quantix Fund",
+            "Quantix Accelerator Programme",
+        ),
+        (
+            "The ministry has identified three institutes, namely Kessler University, Tarvel University and "
+            "Sanko Electric, to join the Quantix Network.",
+            "Tarvel University",
+            "Quantix Network",
+        ),
+    ],
+)
+def test_parts_in_brackets_arms_and_picked_members(facts: Run, text: str, member: str, group: str) -> None:
+    f = facts(text)
+    assert f.has(member, "PART_OF", group), f.triples()
+    assert not f.has("Sanko Electric", "PART_OF", "Quantix Accelerator Programme"), f.triples()
+
+
 def test_an_organisation_as_part_of_another(facts: Run) -> None:
     f = facts(
         "The work gained £2 million in funding from the Kessler Research Council, as part of Ruritania Research "
