@@ -237,9 +237,32 @@ _LIST_RUNS = re.compile(
 )
 
 
+#: "the §hub§ across §A§, §B§ and §C§ will be led by the §X§": passive leadership after a place phrase.
+_LED_ACROSS = re.compile(
+    r"§(\d+)§\s+(?:across|in|at|for|based\s+in|spanning|covering)\s+(?:the\s+)?§\d+§(?:(?:,\s+|,?\s+and\s+)§\d+§)*,?\s+"
+    r"(?:will\s+be|is|was|are|were|has\s+been|have\s+been)\s+(?:jointly\s+)?(?:led|headed|coordinated|run|chaired|"
+    rf"co-led|managed)\s+by\s+(?:the\s+)?({LIST})"
+)
+#: "§p§ has been selected to lead the §b§": a person chosen to lead.
+_CHOSEN_TO_LEAD = re.compile(
+    r"§(\d+)§\s+(?:(?:has|have|had|will)\s+)?(?:been\s+|was\s+|is\s+|be\s+)(?:selected|chosen|picked|tapped|named|"
+    r"appointed|asked|invited)\s+to\s+(?:lead|head|chair|direct|run|co-lead|co-chair)\s+(?:the\s+)?(?:new\s+)?§(\d+)§"
+)
+
+
 def leads_examples(v: SentView, m: str) -> Iterator[Fact]:
     """LEADS from "§a§ leads initiatives like §b§ and §c§" (an organisation leading the examples) and
     from "§a§, §b§ and §c§ run the §d§"."""
+    for x in _LED_ACROSS.finditer(m) if " by " in m else ():
+        b = int(x.group(1))
+        if v.type(b) in _PERSON_LED:
+            for a in ids_in(x.group(2)):
+                if a != b and v.type(a) in ORGS | {E.PERSON}:
+                    yield _f(v, a, R.LEADS, b, "led-across", 0.8)
+    for x in _CHOSEN_TO_LEAD.finditer(m) if " to " in m else ():
+        p, b = int(x.group(1)), int(x.group(2))
+        if v.type(p) is E.PERSON and v.type(b) in _PERSON_LED | ORGS:
+            yield _f(v, p, R.LEADS, b, "chosen-to-lead", 0.8)
     for x in _LIST_RUNS.finditer(m) if " and " in m else ():
         b, leaders = int(x.group(2)), ids_in(x.group(1))
         if len(leaders) >= 2 and v.type(b) in _LED_BODIES and all(v.type(a) in ORGS for a in leaders):

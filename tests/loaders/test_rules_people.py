@@ -1156,3 +1156,29 @@ def test_a_company_replacing_another_names_no_people(facts: Run) -> None:
     f = facts("Orbion Quantum replaced Veltra Systems as the supplier of the Kessler Institute.")
     assert not [e for e in f.kg.entities if e.type.value == "Person"]
     assert not any(t == "AFFILIATED_WITH" for _, t, _ in f.triples())
+
+
+def test_passive_leadership_after_a_place_phrase(facts: Run) -> None:
+    f = facts(
+        "The Kessler Quantum Hub across Illinois, Indiana and Wisconsin will be led by the Orbion Quantum "
+        "Institute."
+    )
+    assert f.has("Orbion Quantum Institute", "LEADS", "Kessler Quantum Hub"), f.triples()
+    assert not any(s in {"Illinois", "Indiana"} and t == "LEADS" for s, t, _ in f.triples())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dr Ada Lindqvist has been selected to lead the Kessler Quantum Hub.",
+        "Dr Ada Lindqvist was chosen to head the new Kessler Quantum Hub.",
+    ],
+)
+def test_a_person_chosen_to_lead(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert f.has("Ada Lindqvist", "LEADS", "Kessler Quantum Hub"), f.triples()
+
+
+def test_a_person_chosen_to_join_leads_nothing(facts: Run) -> None:
+    f = facts("Dr Ada Lindqvist has been selected to join the Kessler Quantum Hub.")
+    assert not any(t == "LEADS" for _, t, _ in f.triples())
