@@ -26,7 +26,13 @@ _GOV = re.compile(r"\b[Gg]overnments?\b")
 
 
 _GOV_OF = re.compile(
-    r"\b([Gg]overnment|[Gg]ouvernement)\s+(?:of|du|de)\s+(?:the\s+)?(" + CAPW + r"(?:\s+" + CAPW + r")?)"
+    r"\b([Gg]overnment|[Gg]ouvernement)\s+(?:of|du|de)\s+(?:the\s+)?("
+    + CAPW
+    + r"(?:\s+"
+    + CAPW
+    + r")?(?:\s+of\s+(?:the\s+)?"  # "the Government of the Republic of Korea"
+    + CAPW
+    + r")?)"
 )
 
 

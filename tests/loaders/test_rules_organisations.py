@@ -738,3 +738,10 @@ def test_an_owners_unit_named_before_its_kind(facts: Run, text: str, unit: str) 
 )
 def test_a_units_nationality_or_kind_is_no_name(facts: Run, text: str) -> None:
     assert set(_types(facts(text))) <= {"Orbion Inc", "Seoul"}
+
+
+def test_a_government_of_a_country_named_with_of_is_that_countrys_government(facts: Run) -> None:
+    f = facts("The Government of the Republic of Korea and Orbion Inc. signed an MOU.")
+    assert f.has_entity("Government of the Republic of Korea")
+    assert _types(f).get(f.names[f.entity("Government of the Republic of Korea")]) == "GovernmentBody"
+    assert not f.has_entity("Government of the Republic")
