@@ -73,7 +73,10 @@ _PERSON_ROLE_BEFORE = re.compile(rf"(?i:{_ROLE_ANY}){_FIELD}\s+({NAME})")
 
 #: Degrees and honours between a name and its role: "Ana Berg, Ph.D., CEO of ...".
 _POSTNOMINAL = r"(?:,\s+(?:Ph\.\s?D\.|PhD|M\.D\.|MD|Jr\.|Sr\.|OBE|CBE|MBE|FRS))?"
-_PERSON_APPOS = re.compile(rf"({NAME}){_POSTNOMINAL},\s+(?:a|an|the)?\s*[^,]{{0,40}}?\b(?i:{_ROLE_ANY})\b")
+#: (a clause opened by "which"/"that" after a name says what a thing is, not a person's role)
+_PERSON_APPOS = re.compile(
+    rf"({NAME}){_POSTNOMINAL},\s+(?!which\b|that\b|when\b|where\b)(?:a|an|the)?\s*[^,]{{0,40}}?\b(?i:{_ROLE_ANY})\b"
+)
 
 
 _PERSON_AFTER_ROLE = re.compile(

@@ -1182,3 +1182,11 @@ def test_a_person_chosen_to_lead(facts: Run, text: str) -> None:
 def test_a_person_chosen_to_join_leads_nothing(facts: Run) -> None:
     f = facts("Dr Ada Lindqvist has been selected to join the Kessler Quantum Hub.")
     assert not any(t == "LEADS" for _, t, _ in f.triples())
+
+
+def test_a_name_before_which_is_no_person(facts: Run) -> None:
+    f = facts(
+        "They cited the Joint Statement on Quantum Science and Technology Cooperation, which was made during "
+        "President Ada Lindqvist's visit."
+    )
+    assert not f.has_entity("Technology Cooperation")
