@@ -237,6 +237,10 @@ _PARTY_GATE = re.compile("|".join(map(re.escape, _PARTY_WORDS)))
 _COLLOCATED = word_list("collocated")
 
 
+#: A level of government named "<level> of <place>": it ends before "and <organisation>".
+_LEVEL_OF = re.compile(
+    r"(?:The\s+|the\s+)?(?:City|State|Province|Free\s+State|Commonwealth|Government|Republic|Kingdom)\s+of\s"
+)
 _AND_IN_NAME = re.compile(r"\sand\s+(?:the\s+)?")
 _OF_OR_FOR = re.compile(r"\b(?:of|for)\b")
 _LEADING_THE = re.compile(r"^the\s+")
@@ -269,7 +273,11 @@ def org_mentions(
             of_before = _OF_OR_FOR.search(left) is not None
             if right.split(" ", 1)[0].lower() in _COLLOCATED:
                 continue  # "Research and Development Program", "Science and Technology Council"
-            if not of_before or p.group().rstrip().endswith("the") or (head_type(right) and head_type(left)):
+            if (
+                not of_before
+                or p.group().rstrip().endswith("the")
+                or (head_type(right) and (head_type(left) or _LEVEL_OF.match(left)))
+            ):
                 cuts.append(p)
         cands = []
         prev = s

@@ -745,3 +745,20 @@ def test_a_government_of_a_country_named_with_of_is_that_countrys_government(fac
     assert f.has_entity("Government of the Republic of Korea")
     assert _types(f).get(f.names[f.entity("Government of the Republic of Korea")]) == "GovernmentBody"
     assert not f.has_entity("Government of the Republic")
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "org"),
+    [
+        ("The Province of Quebec and Orbion Inc. signed an MOU.", "Quebec", "Orbion Inc"),
+        (
+            "The Commonwealth of Massachusetts and Kessler Labs signed an MOU.",
+            "Massachusetts",
+            "Kessler Labs",
+        ),
+    ],
+)
+def test_a_level_of_government_ends_before_and_an_organisation(
+    facts: Run, text: str, place: str, org: str
+) -> None:
+    assert facts(text).has(org, "PARTNERS_WITH", place)
