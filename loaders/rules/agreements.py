@@ -41,6 +41,14 @@ _CUES: list[tuple[K, re.Pattern[str]]] = [
     (K.JOINT_STATEMENT, re.compile(r"\bjoint\s+(?:statement|declaration|communiqu[ée])", re.I)),
     (K.CONSORTIUM, re.compile(r"\bconsortium\b", re.I)),
     (K.CONTRACT, re.compile(r"\bcontract\b|\bpurchase\s+agreement\b|\bprocurement\s+deal\b")),
+    # "an investment agreement", "a financing deal": money, not a partnership (before the plain agreement cue)
+    (
+        K.INVESTMENT,
+        re.compile(
+            r"\b(?:investment|financing|funding|loan|equity|venture\s+debt)\s+(?:agreement|deal|contract)s?\b",
+            re.I,
+        ),
+    ),
     (K.PARTNERSHIP, re.compile(r"\bpartnerships?\b|\bagreements?\b|\balliances?\b|\bco-innovation\b", re.I)),
 ]
 _COLLAB = re.compile(
@@ -505,10 +513,14 @@ def without_echoes(drafts: list[AgreementDraft]) -> list[AgreementDraft]:
     agreed = {
         frozenset(d.parties) for d in drafts if d.kind is not K.INVESTMENT and not d.rule.endswith("-verb")
     }
+    # "A and B signed an investment agreement with C": the signed agreement is the round
+    invested = {
+        frozenset(d.parties) for d in drafts if d.kind is K.INVESTMENT and d.rule != "investment-aggregate"
+    }
     out = []
     for d in drafts:
         ps = frozenset(d.parties)
-        if d.rule == "investment-aggregate" and len(ps) == 2 and ps in agreed:
+        if d.rule == "investment-aggregate" and ((len(ps) == 2 and ps in agreed) or ps in invested):
             continue
         if d.rule.endswith("-verb"):
             near = [n for p in ps for n in by_party.get(p, ())] if ps else []

@@ -588,8 +588,41 @@ def folded_facts(v: SentView) -> Iterator[Fact]:
         yield from apply(v, unfolded, _APPOSITION_RULES, R.INVESTS_IN)
 
 
+#: "A and B signed an investment agreement with (quantum firm) C".
+_INVESTMENT_AGREEMENT = re.compile(
+    rf"({LIST})\s+(?:(?:have|has|had|also|today|jointly|formally)\s+)*(?:signed|celebrated|concluded|entered\s+into|struck|inked|"
+    r"closed|announced|agreed|marked|sign|signs)\s+(?:(?:an?|the|their)\s+)?(?:[\w$€£¥.,-]+\s+){0,3}?(?:investment|financing|funding|loan|equity|venture\s+debt)\s+"
+    rf"(?:agreement|deal|contract)\s+with\s+(?:the\s+)?(?:(?:[A-Za-z][\w-]*|§\d+§)\s+){{0,4}}?{ENT}"
+    # "with French §quantum computing§ firm §Pasqal§": the name is the last of the description
+    r"(?!\s+(?:[a-z][\w-]*\s+){0,2}§)"
+)
+#: Who an investment agreement names as the money's source: public funders, programmes and funds.
+_PUBLIC_MONEY = frozenset({E.PROGRAM, E.GOVERNMENT_BODY, E.COUNTRY, E.REGION, E.CITY})
+_MONEY_NAME = re.compile(r"\b(?:Bank|Fund|Funds|Capital|Ventures?|Investments?|Finance|Financial|Investor)\b")
+
+
+def _money_side(v: SentView, i: int) -> bool:
+    """Whether mention ``i`` is a funder by kind (a government, a programme) or by name (a bank, a fund)."""
+    return v.type(i) in _PUBLIC_MONEY or _MONEY_NAME.search(v.mentions[i].text) is not None
+
+
 def investment_facts(v: SentView, m: str) -> Iterator[Fact]:
     yield from apply(v, m, _INVEST_RULES, R.INVESTS_IN)
+    for x in _INVESTMENT_AGREEMENT.finditer(m) if "agreement" in m or "deal" in m or "contract" in m else ():
+        signers, other = ids_in(x.group(1)), int(x.group(2))
+        # the money's side is the public funders, programmes, funds and banks; two firms are unclear
+        if (
+            v.type(other) in RECIPIENTS
+            and not _money_side(v, other)
+            and all(_money_side(v, a) for a in signers)
+        ):
+            for a in signers:
+                yield Fact(v.id(a), R.INVESTS_IN, v.id(other), "funding-investment-agreement", 0.8)
+        elif _money_side(v, other) and all(
+            v.type(a) in RECIPIENTS and not _money_side(v, a) for a in signers
+        ):
+            for a in signers:
+                yield Fact(v.id(other), R.INVESTS_IN, v.id(a), "funding-investment-agreement", 0.8)
 
 
 #: The rules that read an apposition before the fold (its funders, or its head's verb after it).

@@ -741,6 +741,27 @@ def test_support_without_money_is_no_grant(facts: Run, text: str) -> None:
     assert not f.has("Ohio Development Agency", "INVESTS_IN", "Kessler University"), f.triples()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Nordic Innovation Fund and the Ohio Development Agency signed an investment agreement with quantum "
+        "firm Orbion Quantum.",
+        "The Nordic Innovation Fund and the Sanko Bank celebrated an investment agreement with French quantum "
+        "sensing firm Orbion Quantum.",
+    ],
+)
+def test_funders_signing_an_investment_agreement_with_a_company(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert f.has("Nordic Innovation Fund", "INVESTS_IN", "Orbion Quantum"), f.triples()
+    assert not any(t == "PARTNERS_WITH" for _, t, _ in f.triples()), f.triples()
+    assert all(kind == "Investment" for kind, _ in f.agreements()), f.agreements()
+
+
+def test_two_companies_signing_an_investment_agreement_say_no_direction(facts: Run) -> None:
+    f = facts("Orbion Quantum signed an investment agreement with Veltra Systems.")
+    assert not any(t == "INVESTS_IN" for _, t, _ in f.triples()), f.triples()
+
+
 def test_matching_funds_from_a_state(facts: Run) -> None:
     f = facts("The Kessler Quantum Hub will also receive matching funds from the state of Ohio.")
     assert f.has("Ohio", "INVESTS_IN", "Kessler Quantum Hub"), f.triples()
