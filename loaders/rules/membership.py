@@ -38,6 +38,8 @@ _LEAD_VERB = (
 
 MEMBER_GATE = (
     "member",
+    "named",
+    "recogni",
     "identified",
     "nominated",
     "designated",
@@ -220,6 +222,14 @@ _BRACKETED = re.compile(
     r"|(?:[\w-]+\s+)?(?:member|partner|subsidiary|unit|division)\s+of\s+(?:the\s+)?§(\d+)§)"
     # "§a§ (part of §NATO§'s §DIANA§)": the possessor only qualifies the group
     r"|(?:now\s+)?part\s+of\s+(?:the\s+)?(?:§\d+§['’]s?\s+)?§(\d+)§)"
+)
+#: "The administration named §A§ and §B§ as one of 12 §Tech Hubs§", "§A§ was designated as one of the §G§".
+_NAMED_AS_ONE_OF = re.compile(
+    r"\b(?:named|designated|selected|chose|chosen|picked|recogni[sz]ed|confirmed)\s+(?:(?:jointly|together)\s+)?"
+    rf"(?:the\s+)?({LIST})\s+(?:(?:jointly|together)\s+)?as\s+(?:one\s+of\s+)?(?:the\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|twenty|thirty|a\s+dozen)?\s*(?:new\s+|designated\s+|official\s+)?§(\d+)§"
+    rf"|({LIST})\s+(?:(?:was|were|has\s+been|have\s+been|is|are|will\s+be)\s+)(?:jointly\s+)?(?:named|designated|selected|chosen|picked|"
+    r"recogni[sz]ed|confirmed)\s+as\s+one\s+of\s+(?:the\s+)?(?:\d+\s+|[a-z]+\s+)?§(\d+)§"
 )
 #: "§X§ positions itself ... as the investment arm of the §Y§", "§X§ serves as the research unit of §Y§".
 _AS_ARM_OF = re.compile(
@@ -462,6 +472,12 @@ def _listed_members(v: SentView, m: str) -> Iterator[Fact]:
         )
     for x in _AS_ARM_OF.finditer(m) if " as " in m else ():
         yield from _part(v, int(x.group(1)), int(x.group(2)), "as-arm-of", 0.8)
+    for x in _NAMED_AS_ONE_OF.finditer(m) if " as " in m else ():
+        group = int(x.group(2) or x.group(4))
+        for a in ids_in(x.group(1) or x.group(3)):
+            # regions named as one of the hubs are part of it as well as organisations
+            if a != group and v.type(a) in _MEMBER_TYPES | PLACES and v.type(group) in _GROUP_TYPES:
+                yield _f(v, a, R.PART_OF, group, "named-as-one-of", 0.8)
     for x in _PICKED_FOR.finditer(m):
         for a in ids_in(x.group(1)):
             yield from _part(v, a, int(x.group(2)), "picked-for", 0.8, _GROUP_TYPES)

@@ -393,6 +393,16 @@ def test_parts_in_brackets_arms_and_picked_members(facts: Run, text: str, member
     assert not f.has("Sanko Electric", "PART_OF", "Quantix Accelerator Programme"), f.triples()
 
 
+def test_named_as_one_of_a_groups_members(facts: Run) -> None:
+    f = facts(
+        "The administration in July jointly named Ohio and Kentucky as one of 12 Regional Innovation Hubs."
+    )
+    for region in ("Ohio", "Kentucky"):
+        assert f.has(region, "PART_OF", "Regional Innovation Hubs"), f.triples()
+    g = facts("The board named Kessler University as the winner of the prize.")
+    assert not any(t == "PART_OF" for _, t, _ in g.triples()), g.triples()
+
+
 def test_an_organisation_as_part_of_another(facts: Run) -> None:
     f = facts(
         "The work gained £2 million in funding from the Kessler Research Council, as part of Ruritania Research "
