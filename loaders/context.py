@@ -69,7 +69,12 @@ _APPOSED_MEMBER = re.compile(
     r"|§(\d+)§,\s+(?:a|an|now\s+an?)\s+§(\d+)§\s+(company|subsidiary|unit|division|business)\b"
 )
 #: "..., who": a relative clause about the person just named.
-_WHO_FOLLOWS = re.compile(r",?\s+who\b")
+_WHO_FOLLOWS = re.compile(
+    r",?\s+who\b"
+    # "§Australia§'s Chief Scientist §p§ will be the chair of ...": the person leads what follows
+    r"|\s+(?:(?:will|also|now|has|had|have|is|was|been|be)\s+){0,3}(?:the\s+|a\s+)?"
+    r"(?:chair|head|leader|chairs|heads|leads|chaired|headed|led|appointed|named|elected)\b"
+)
 #: Nouns that describe an organisation by what it is ("the Lyon-based quantum start-up").
 ORG_NOUN = (
     r"(?:compan(?:y|ies)|firms?|start-?ups?|developers?|makers?|manufacturers?|specialists?|providers?|"

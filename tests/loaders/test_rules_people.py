@@ -1190,3 +1190,15 @@ def test_a_name_before_which_is_no_person(facts: Run) -> None:
         "President Ada Lindqvist's visit."
     )
     assert not f.has_entity("Technology Cooperation")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kessland's Chief Scientist Dr. Cathy Fowler will be the chair of the National Quantum Committee.",
+        "Orbion Quantum CEO Cathy Fowler chairs the National Quantum Committee.",
+    ],
+)
+def test_a_person_after_an_organisation_role_leads_what_follows(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert f.has("Cathy Fowler", "LEADS", "National Quantum Committee"), f.triples()
