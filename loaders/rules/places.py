@@ -241,7 +241,7 @@ _FURTHER_SITE = re.compile(
     rf"(?:(?:{_SITE_QUAL})\s+){{0,2}}?{_SITE}(?:\s+(?:apiece|each))?\s+(?:in|at)\s+(?:both\s+)?(?:the\s+)?({LIST})"
 )
 _ALONG_WITH_SITES = re.compile(
-    rf"§(\d+)§[^.;]{{0,160}}?\b{_SITE}\s+in\s+[^.;]{{0,80}}?\balong\s+with\s+(?:(?:one|two|three|a|an)\s+)?(?:[\w-]+\s+)?"
+    rf"§(\d+)§[^.;§]{{0,160}}?\b{_SITE}\s+in\s+[^.;]{{0,80}}?\balong\s+with\s+(?:(?:one|two|three|a|an)\s+)?(?:[\w-]+\s+)?"
     rf"{_SITE}(?:\s+(?:apiece|each))?\s+in\s+(?:both\s+)?({LIST})"
 )
 #: "§X§ is expanding into §P§", "By broadening its presence into §P§, §X§ will ...".

@@ -134,8 +134,8 @@ Run = Callable[[str], Facts]
         ("Veltra Quantum has a research centre in Boston and a factory in Lyon.", "Veltra Quantum", "Lyon"),
         ("Veltra Quantum has sites in both Canada and Ireland.", "Veltra Quantum", "Ireland"),
         (
-            "Veltra Quantum's business, which has three sites in both Canada and Ireland, along with one "
-            "location apiece in Japan and Germany, hires.",
+            "Ohio will be the ninth home for Veltra Quantum’s business, which has three sites in both Canada and "
+            "Ireland, along with one location apiece in Japan and Germany.",
             "Veltra Quantum",
             "Germany",
         ),
