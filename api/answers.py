@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any, cast
 import anyio
 import orjson
 from cross_web import parse_content_type
-from graphql import parse
+from graphql import GraphQLError, parse
 from starlette.requests import Request
 from strawberry.extensions import SchemaExtension
 from strawberry.types import ExecutionResult
@@ -48,8 +48,6 @@ from .limits import token_limit_error
 from .telemetry import SCOPE_KEY, RequestRecord, Telemetry, operation_name, outcome_of
 
 if TYPE_CHECKING:
-    from graphql import GraphQLError
-
     from .settings import Settings
 
 __all__ = ["OFF_LOOP_PARSE_CHARS", "AnswerCache", "RequestHooks", "is_multipart"]
@@ -151,8 +149,12 @@ class RequestHooks(SchemaExtension):
             await self._look_up(query, request.method, context)
         try:
             yield
-        finally:
-            self._finish(record, context)
+        except GraphQLError as error:  # raised here: the token limit, a deadline, a syntax error
+            self._finish(record, context, raised=error)
+            raise
+        # anything else raised (no operation to run, one the method does not allow) becomes an
+        # HTTP error, and the record's outcome its status
+        self._finish(record, context)
 
     async def _look_up(self, query: str, method: str, context: Context) -> None:
         ec = self.execution_context
@@ -222,10 +224,18 @@ class RequestHooks(SchemaExtension):
             self.execution_context.result = ExecutionResult(data=hit.data, errors=None)
         yield
 
-    def _finish(self, record: RequestRecord | None, context: Context) -> None:
+    def _finish(
+        self, record: RequestRecord | None, context: Context, raised: GraphQLError | None = None
+    ) -> None:
         ec = self.execution_context
-        result = ec.result
-        errors = result.errors if result is not None else ec.pre_execution_errors
+        result = ec.result if raised is None else None
+        errors = (
+            [raised]
+            if raised is not None
+            else result.errors
+            if result is not None
+            else ec.pre_execution_errors
+        )
         cached = self._hit is not None
         answers, key = self.cache.answers, self._key
         fresh = not cached and not errors and not context.mutated
@@ -234,10 +244,7 @@ class RequestHooks(SchemaExtension):
             answers.put(key, value, size)
         if record is not None:
             record.cached = cached
-            if self._refused is not None:
-                record.outcome = "limit"
-            else:
-                record.outcome = "ok" if cached else outcome_of(errors, denied=context.denied)
+            record.outcome = "ok" if cached else outcome_of(errors, denied=context.denied)
         metrics = self.telemetry.metrics
         if metrics is not None and key is not None:
             (metrics.cache_hits if cached else metrics.cache_misses).inc()

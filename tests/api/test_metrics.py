@@ -105,6 +105,18 @@ def test_outcomes(memory: GraphStore, serve: Serve, query: str, operation: str, 
     assert sum(float(x) for x in re.findall(r"^qkg_graphql_requests_total\{.*\} (\S+)$", text, re.M)) == 1
 
 
+def test_an_unknown_operation_name_is_a_400_counted_as_the_clients_mistake(
+    memory: GraphStore, serve: Serve
+) -> None:
+    with serve(memory, metrics=True) as api:
+        r = api.http.post(
+            api.url, json={"query": "query One { stats { documents } }", "operationName": "Two"}
+        )
+        assert r.status_code == 400
+        text = scrape(api.base)
+    assert sample(text, "qkg_graphql_requests_total", operation="Two", outcome="validation_error") == 1
+
+
 def test_unexpected_errors_and_refused_bodies(memory: GraphStore, serve: Serve) -> None:
     with serve(_Broken(memory), metrics=True, max_body_bytes=2048) as api:
         assert api.errors("query Stats { stats { documents } }") == ["Unexpected error."]
