@@ -266,6 +266,11 @@ _NOT_A_MODIFIER = (
 )
 
 
+#: The actor is not the funder of another's development ("§K§ funds the development of its ...").
+_NOT_FUNDER = (
+    r"(?!\s+(?:[a-z]+\s+)?(?:funds|funded|invests|invested|backs|backed|awards|awarded|grants|granted|finances|"
+    r"financed)\b)"
+)
 #: A word that may qualify a possessed technology ("§X§'s first §quantum computer§"), never a
 #: preposition or a verb opening a clause ("§X§'s goal of deploying §quantum sensors§").
 _MODIFIER = (
@@ -587,13 +592,28 @@ _FOCUS_RULES = (
     # "§X§ has raised £42 million to help fund development of its §silicon-based quantum chips§"
     Rule(
         re.compile(
-            rf"{ENT}(?!\s+(?:[a-z]+\s+)?(?:funds|funded|invests|invested|backs|backed|awards|awarded|grants|granted|finances|financed)\b)"
+            rf"{ENT}{_NOT_FUNDER}"
             rf"(?:[^§.;]|\.(?=\d)){{0,80}}?\b(?:development|commerciali[sz]ation|production|manufactur\w+|"
             rf"scale-up|scaling)\s+of\s+(?:its|their)\s+(?:own\s+)?(?:[a-z][\w-]*\s+){{0,2}}?{_TECH_LIST}"
         ),
         1,
         2,
         "develops-its-own",
+        0.7,
+        frozenset(ORGS),
+        _TECH,
+    ),
+    # "§X§ said it will use the funds to accelerate the development of an on-chip §quantum repeater§":
+    # money raised or spent on developing a technology is the raiser's
+    Rule(
+        re.compile(
+            rf"{ENT}{_NOT_FUNDER}(?:[^§.;]|\.(?=\d)){{0,80}}?\b(?:funds|funding|money|proceeds|capital|financing|raised?|"
+            rf"raises|raising)\b[^§.;]{{0,60}}?\b(?:development|commerciali[sz]ation|production|manufactur\w+|scale-up|"
+            rf"scaling)\s+of\s+(?:(?:its|their|an?|the)\s+)?(?:own\s+)?(?:[a-z][\w-]*\s+){{0,2}}?{_TECH_LIST}"
+        ),
+        1,
+        2,
+        "funds-development",
         0.7,
         frozenset(ORGS),
         _TECH,

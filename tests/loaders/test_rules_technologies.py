@@ -832,3 +832,27 @@ def test_every_listed_modality_makes_a_phrase(modality: str) -> None:
 )
 def test_works_on_the_way_a_made_machine_works(facts: Run, text: str, actor: str, tech: str) -> None:
     assert facts(text).has(actor, "WORKS_ON", tech)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "tech"),
+    [
+        (
+            "Orbion Inc. raised $5 million for the commercialisation of quantum gravimeters.",
+            "Orbion Inc",
+            "quantum gravimeters",
+        ),
+        (
+            "Kessler Systems will spend the proceeds on the scale-up of trapped-ion computers.",
+            "Kessler Systems",
+            "trapped-ion computing",
+        ),
+    ],
+)
+def test_works_on_what_money_develops(facts: Run, text: str, actor: str, tech: str) -> None:
+    assert facts(text).has(actor, "WORKS_ON", tech)
+
+
+def test_a_funder_of_anothers_development_does_not_work_on_it(facts: Run) -> None:
+    f = facts("Kessler Labs funds the development of quantum gravimeters at Orbion Inc.")
+    assert not f.has("Kessler Labs", "WORKS_ON", "quantum gravimeters")
