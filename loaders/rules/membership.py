@@ -186,6 +186,8 @@ _MEMBER_LIST = re.compile(
     rf"|{ENT}(?:\s+(?:consortium|alliance|network|cluster|partnership|initiative|programme|program|project|hub))?"
     r"(?:,\s*which\s+|\s+)(?:now\s+)?(?:includes|include|comprises|comprise|brings\s+together|consists\s+of|is\s+made\s+up\s+of|unites|gathers)\s+"
     rf"({LIST})"
+    # "the §G§, whose members include §a§ and §b§, ..."
+    rf"|{ENT},\s+whose\s+(?:[\w-]+\s+)?(?:members|partners|participants)\s+(?:include|includes|included|are|were)\s+({LIST})"
 )
 #: "§b§ is an alliance of §a§ and five other partners: §c§, §d§" / "§b§, a partnership between §a§ and
 #: §c§" / "among §b§'s partners are

@@ -393,6 +393,14 @@ def test_parts_in_brackets_arms_and_picked_members(facts: Run, text: str, member
     assert not f.has("Sanko Electric", "PART_OF", "Quantix Accelerator Programme"), f.triples()
 
 
+def test_whose_members_include(facts: Run) -> None:
+    f = facts(
+        "The Quantix Alliance, whose founding members include Sanko Electric and Hanbit Telecom, met in May."
+    )
+    for member in ("Sanko Electric", "Hanbit Telecom"):
+        assert f.has(member, "PART_OF", "Quantix Alliance"), f.triples()
+
+
 def test_named_as_one_of_a_groups_members(facts: Run) -> None:
     f = facts(
         "The administration in July jointly named Ohio and Kentucky as one of 12 Regional Innovation Hubs."
