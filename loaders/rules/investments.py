@@ -523,6 +523,27 @@ _INVEST_RULES = (
         frozenset(ACTORS),
         frozenset(ACTORS),
     ),
+    # "the Sanko-backed Orbion", "Orbion, a Sanko-backed start-up": a backer named as a modifier
+    Rule(
+        re.compile(r"§(\d+)§-(?:backed|funded|financed|co-funded)\s+(?:[a-z][\w-]*\s+){0,3}?§(\d+)§"),
+        1,
+        2,
+        "funding-hyphen-backed",
+        0.8,
+        frozenset(ACTORS),
+        frozenset(ACTORS),
+    ),
+    Rule(
+        re.compile(
+            r"§(\d+)§,\s+(?:an?|the)\s+(?:[a-z][\w-]*\s+){0,2}?§(\d+)§-(?:backed|funded|financed|co-funded)\b"
+        ),
+        2,
+        1,
+        "funding-hyphen-backed",
+        0.8,
+        frozenset(ACTORS),
+        frozenset(ACTORS),
+    ),
     # "Orbion has issued 24 million shares to Kessler Group": the buyer of new shares invests
     Rule(
         re.compile(
@@ -635,6 +656,7 @@ _APPOSITION_RULE_NAMES = frozenset(
         "funding-raised",
         "funding-investor-in",
         "funding-portfolio-of",
+        "funding-hyphen-backed",
     }
 )
 _APPOSITION_RULES = tuple(r for r in _INVEST_RULES if r.name in _APPOSITION_RULE_NAMES)

@@ -771,11 +771,25 @@ def apposition_facts(v: SentView) -> Iterator[Fact]:
         yield from _passive_leads(v, unfolded)
     if unfolded != v.masked and gate(low, _GROUP_GATE):
         yield from _group_of(v, unfolded)
+    if unfolded.count("§") >= 4 and "-led" in unfolded:
+        # "the §a§-led §b§", "§b§, a §a§-led partnership": the modifier leads
+        for x in _HYPHEN_LED.finditer(unfolded):
+            a, b = int(x.group(1) or x.group(4)), int(x.group(2) or x.group(3))
+            if v.type(a) in ORGS and _may_lead(v, a, b):
+                yield _f(v, a, R.LEADS, b, "hyphen-led", 0.8)
     if unfolded.count("§") >= 4 and gate(low, _ARM_GATE):
         for x in _ARM_APPOSED.finditer(unfolded):
             yield from _part(v, int(x.group(1)), int(x.group(2)), "arm-apposed", 0.8, _ORG_TYPES)
         for x in _OWNED_APPOSED.finditer(unfolded):
             yield from _part(v, int(x.group(1)), int(x.group(2)), "arm-apposed", 0.8, _ORG_TYPES)
+
+
+#: "the §a§-led §b§ consortium", "§b§, a §a§-led partnership of ...": a leader named as a modifier.
+_HYPHEN_LED = re.compile(
+    r"§(\d+)§-(?:led|co-led|headed|run|coordinated)\s+(?:[a-z][\w-]*\s+){0,3}?§(\d+)§"
+    r"|§(\d+)§,\s+(?:an?|the)\s+(?:[a-z][\w-]*\s+){0,2}?§(\d+)§-(?:led|co-led|headed|run|coordinated)\s+"
+    r"(?:[a-z][\w-]*\s+){0,3}?(?:partnership|consortium|alliance|network|hub|project|programme|program|initiative|collaboration|centre|center|group)\b"
+)
 
 
 #: A group named by a description instead of its name: "the consortium", "this group", "the network".

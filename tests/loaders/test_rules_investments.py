@@ -762,6 +762,18 @@ def test_two_companies_signing_an_investment_agreement_say_no_direction(facts: R
     assert not any(t == "INVESTS_IN" for _, t, _ in f.triples()), f.triples()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Sanko Electric-backed Orbion Quantum raised $5 million.",
+        "Orbion Quantum, a Sanko Electric-backed start-up, raised $5 million.",
+    ],
+)
+def test_a_backer_named_as_a_modifier(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert f.has("Sanko Electric", "INVESTS_IN", "Orbion Quantum"), f.triples()
+
+
 def test_matching_funds_from_a_state(facts: Run) -> None:
     f = facts("The Kessler Quantum Hub will also receive matching funds from the state of Ohio.")
     assert f.has("Ohio", "INVESTS_IN", "Kessler Quantum Hub"), f.triples()

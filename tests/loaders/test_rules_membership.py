@@ -393,6 +393,18 @@ def test_parts_in_brackets_arms_and_picked_members(facts: Run, text: str, member
     assert not f.has("Sanko Electric", "PART_OF", "Quantix Accelerator Programme"), f.triples()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kessler University-led Quantix Consortium received $5 million.",
+        "The Quantix Consortium, a Kessler University-led partnership, received $5 million.",
+    ],
+)
+def test_a_leader_named_as_a_modifier(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert f.has("Kessler University", "LEADS", "Quantix Consortium"), f.triples()
+
+
 def test_whose_members_include(facts: Run) -> None:
     f = facts(
         "The Quantix Alliance, whose founding members include Sanko Electric and Hanbit Telecom, met in May."
