@@ -327,7 +327,8 @@ def _kind_near(m: str, pos: int) -> AgreementKind | None:
     best: tuple[int, AgreementKind] | None = None
     for kind, rx in _CUES:
         for x in rx.finditer(m):
-            d = abs(x.start() - pos)
+            # a cue's nearer end counts: "an investment agreement with B" is as near as its "agreement"
+            d = min(abs(x.start() - pos), abs(x.end() - pos))
             if best is None or d < best[0]:
                 best = (d, kind)
     return best[1] if best else None
@@ -517,11 +518,14 @@ def without_echoes(drafts: list[AgreementDraft]) -> list[AgreementDraft]:
     invested = {
         frozenset(d.parties) for d in drafts if d.kind is K.INVESTMENT and d.rule != "investment-aggregate"
     }
+    investments = [frozenset(d.parties) for d in drafts if d.kind is K.INVESTMENT]
     out = []
     for d in drafts:
         ps = frozenset(d.parties)
         if d.rule == "investment-aggregate" and ((len(ps) == 2 and ps in agreed) or ps in invested):
             continue
+        if d.kind is K.INVESTMENT and any(ps < n for n in investments):
+            continue  # the same deal named with fewer of its parties (a programme is no party of a signing)
         if d.rule.endswith("-verb"):
             near = [n for p in ps for n in by_party.get(p, ())] if ps else []
             if any(len(ps & n) * 2 >= len(ps | n) for n in near) or (not ps and empty_named):

@@ -760,6 +760,9 @@ def test_funders_signing_an_investment_agreement_with_a_company(facts: Run, text
 def test_two_companies_signing_an_investment_agreement_say_no_direction(facts: Run) -> None:
     f = facts("Orbion Quantum signed an investment agreement with Veltra Systems.")
     assert not any(t == "INVESTS_IN" for _, t, _ in f.triples()), f.triples()
+    # the deal is still an investment, not a partnership
+    assert f.agreements() == [("Investment", frozenset({"Orbion Quantum", "Veltra Systems"}))], f.agreements()
+    assert not any(t == "PARTNERS_WITH" for _, t, _ in f.triples()), f.triples()
 
 
 @pytest.mark.parametrize(
