@@ -559,11 +559,14 @@ def recurring_names(text: str, mentions: list[Mention]) -> list[Mention]:
     cue of its own). Exact, case-sensitive, word-bounded repeats that no mention covers."""
     mentions = _initialisms(mentions)
     found: dict[str, Mention] = {}
+    # a word of a person's name ("Kim" of "Kim Ki-hwan") read once as an organisation is a
+    # slip of a list rule, not a name to spread over the document
+    personal = {w for m in mentions if m.type is E.PERSON for w in m.name.split()}
     for m in mentions:
         if m.rule == "gazetteer" or m.type not in _RECURRING or m.text != m.name or len(m.name) < 3:
             continue
         low = m.name.lower()
-        if low in LEADING_NOISE or low in KEYWORDS or not m.name[0].isupper():
+        if low in LEADING_NOISE or low in KEYWORDS or not m.name[0].isupper() or m.name in personal:
             continue  # a common word that happens to name something once
         found.setdefault(m.name, m)
     if not found:

@@ -8,7 +8,10 @@ import pytest
 
 from qkg.loaders.gazetteer import default_gazetteer
 from qkg.loaders.mentions import find_mentions
+from qkg.loaders.rules.mention import Mention
+from qkg.loaders.rules.organisations import recurring_names
 from qkg.loaders.segment import split_sentences
+from qkg.schemas import EntityType
 
 from .conftest import Facts
 
@@ -706,6 +709,22 @@ def test_an_acronym_spelling_two_names_stays_itself(facts: Run) -> None:
         "Kessler Quantum Labs raised money and Kessler Quantum Ltd raised money. KQL CEO Ada Lin said so."
     )
     assert f.has("Ada Lin", "AFFILIATED_WITH", "KQL")
+
+
+def test_a_word_of_a_persons_name_read_once_as_an_organisation_is_not_spread() -> None:
+    text = "The board thanked Kim and Orbion. Kim Ki-hwan, CEO of Orbion, said Kim would stay."
+    kim = text.index("Kim")
+    slip = Mention(kim, kim + 3, "Kim", EntityType.COMPANY, "Kim", "org-list")
+    person = Mention(
+        text.index("Kim Ki-hwan"),
+        text.index("Kim Ki-hwan") + 11,
+        "Kim Ki-hwan",
+        EntityType.PERSON,
+        "Kim Ki-hwan",
+        "person-role",
+    )
+    out = recurring_names(text, [slip, person])
+    assert [m.start for m in out if m.name == "Kim" and m.type is EntityType.COMPANY] == [kim]
 
 
 def test_a_name_inside_a_web_address_is_no_repeat() -> None:
