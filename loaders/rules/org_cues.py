@@ -486,6 +486,23 @@ def _add(
     )
 
 
+#: a role and "of"/"at" right before a name: "CEO at ", "Chief Scientist of the "
+ROLE_OF_BEFORE = re.compile(rf"\b(?i:{ROLE_WORDS})\s+(?:of|at)\s+(?:the\s+)?$")
+PLAIN_NAME = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
+_SPEECH_AFTER = re.compile(r"\s+(?:said|says|told|added|noted|explained|commented|stated)\b")
+
+
+def speaker_runs_on(t: str, words: list[str], end: int) -> bool:
+    """ "CEO of Orbion Quantum Ada Lin said": a name after a role ends in the plain two-word name
+    of the speaker the verb that follows introduces."""
+    return (
+        _SPEECH_AFTER.match(t, end) is not None
+        and all(PLAIN_NAME.fullmatch(w) for w in words[-2:])
+        and head_type(" ".join(words[-2:])) is None
+        and words[-3].lower() not in {"and", "of", "for", "the", "&"}
+    )
+
+
 def _trim(t: str, s: int, e: int) -> tuple[int, int] | None:
     """Drop leading noise ("The", "Today") and anything from a role word on ("Orbion CEO")."""
     words = list(re.finditer(r"\S+", t[s:e]))
@@ -501,6 +518,12 @@ def _trim(t: str, s: int, e: int) -> tuple[int, int] | None:
             break
     while words and words[-1].group().lower().strip(".,") in LEADING_NOISE:
         words.pop()
+    if (
+        len(words) >= 3
+        and ROLE_OF_BEFORE.search(t, 0, s)
+        and speaker_runs_on(t, [w.group() for w in words], s + words[-1].end())
+    ):
+        words = words[:-2]  # "CEO of Orbion Quantum Ada Lin said": the speaker is no part of the name
     if not words:
         return None
     return s + words[0].start(), s + words[-1].end()

@@ -19,7 +19,7 @@ from ..gazetteer import Gazetteer, default_gazetteer
 from ..patterns import ACADEMIC_FIELDS, CAPW, KEYWORDS, LEADING_NOISE, ROLE_WORDS, head_type
 from ..segment import Sentence
 from .mention import Mention
-from .org_cues import cue_names, plausible
+from .org_cues import PLAIN_NAME, ROLE_OF_BEFORE, cue_names, plausible, speaker_runs_on
 from .words import word_list, word_table
 
 __all__ = [
@@ -208,10 +208,9 @@ _MEDIA_FINALS = frozenset(
     ]
 )
 _ROLE_WORD = re.compile(rf"\b(?i:{ROLE_WORDS})\b")
-#: a role and "of"/"at" right before a name: "CEO at ", "Chief Scientist of the "
-_ROLE_OF_BEFORE = re.compile(rf"\b(?i:{ROLE_WORDS})\s+(?:of|at)\s+(?:the\s+)?$")
-_PLAIN_NAME = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
-_CLAUSE_END = re.compile(r"\s*(?:[,.;:)]|$)|\s+(?:said|says|told|and|who|has|is|was|will)\b")
+_CLAUSE_END = re.compile(
+    r"\s*(?:[,.;:)]|$)|\s+(?:said|says|told|added|noted|explained|commented|stated|and|who|has|is|was|will)\b"
+)
 _ROLE_PLURAL = re.compile(
     r"\b(?:Ministers|Presidents|Premiers|Chancellors|Governors|Mayors|Secretaries|Leaders)\b"
 )
@@ -294,6 +293,8 @@ def org_mentions(
             continue
         if any(x.type in {E.CITY, E.REGION, E.COUNTRY, E.TECHNOLOGY} for x in gaz.lookup(name)):
             continue
+        if len(words) >= 3 and speaker_runs_on(t, words, m.end(3)):
+            name = name[: name.rindex(words[-2])].rstrip()  # "CEO of Orbion Quantum Ada Lin said"
         etype = head_type(name) or (E.RESEARCH_INSTITUTE if m.group(2) else E.COMPANY)
         st = sent.start + m.start(3)
         out.append(Mention(st, st + len(name), name, etype, name, "descriptor"))
@@ -482,11 +483,13 @@ def _org_candidate(out: list[Mention], sent: Sentence, t: str, s: int, e: int, g
     if all(w in KEYWORDS or w in {"of", "for", "and", "the"} for w in low):
         return  # "Research Institute", "Innovation Authority" alone are references, resolved later
     if (
-        len(words) >= 4
-        and _ROLE_OF_BEFORE.search(t, 0, s)
-        and head_type(" ".join(words[:-2])) is not None
+        len(words) >= 3
+        and ROLE_OF_BEFORE.search(t, 0, s)
+        and (
+            (len(words) >= 4 and head_type(" ".join(words[:-2])) is not None) or speaker_runs_on(t, words, e)
+        )
         and low[-3] not in {"and", "of", "for", "the", "&"}
-        and all(_PLAIN_NAME.fullmatch(w) for w in words[-2:])
+        and all(PLAIN_NAME.fullmatch(w) for w in words[-2:])
         and head_type(" ".join(words[-2:])) is None
         and _CLAUSE_END.match(t, e)
     ):

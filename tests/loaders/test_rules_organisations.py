@@ -781,3 +781,30 @@ def test_a_level_of_government_ends_before_and_an_organisation(
     facts: Run, text: str, place: str, org: str
 ) -> None:
     assert facts(text).has(org, "PARTNERS_WITH", place)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The deal matters, CEO of Orbion Quantum Ada Lindqvist said.",
+        "Chief Executive of Orbion Quantum Ada Lindqvist said the deal matters.",
+    ],
+)
+def test_a_speaker_after_a_role_of_a_company_is_no_part_of_its_name(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert f.has("Ada Lindqvist", "AFFILIATED_WITH", "Orbion Quantum"), f.triples()
+    assert not f.has_entity("Orbion Quantum Ada Lindqvist")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a four-word name after the role with no speaker after it keeps its words
+        "She joined as Director of Kessler Harbor Quantum Laboratory.",
+        # the verb follows a name that is all organisation words
+        "The grant helps Orbion, Director of Lakeside Quantum Research Centre said.",
+    ],
+)
+def test_names_after_a_role_keep_their_words_without_a_speaker(facts: Run, text: str) -> None:
+    names = set(_types(facts(text)))
+    assert any(n.endswith(("Quantum Laboratory", "Research Centre")) for n in names), names
