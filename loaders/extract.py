@@ -40,7 +40,7 @@ from .deadline import DEFAULT_TIME_LIMIT, check, time_limit
 from .gazetteer import Gazetteer, default_gazetteer
 from .goals import find_goals
 from .mentions import find_mentions
-from .relations import relation_facts
+from .relations import fallback_pass, relation_facts
 from .resolve import resolve
 from .rules.agreements import AgreementDraft, find_agreements, without_echoes
 from .rules.deals import deal_agreements
@@ -184,6 +184,11 @@ class RuleExtractor:
             acc.add(k, f, types)
         # a verb-only partnership retelling a funding round is that round
         drafts = without_echoes(drafts + investment_agreements(acc.rel, types))
+        # cue-word rules for what no phrasing rule related
+        late, more = fallback_pass(views, list(acc.rel), types, drafts)
+        for k, f in late:
+            acc.add(k, f, types)
+        drafts += more
 
         relations = self._relations(document, sents, acc)
         agreements = self._agreements(document, sents, drafts, types, res, acc.via)

@@ -10,16 +10,17 @@ Every fact carries the rule name and a confidence reflecting how direct the phra
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from qkg.schemas import EntityType
 
 from .context import Fact, SentView
-from .rules import affiliation, competition, investments, membership, places, technologies
+from .rules import affiliation, competition, fallback, investments, membership, places, technologies
+from .rules.agreements import AgreementDraft
 from .rules.investments import MONEY
 from .rules.rule import gate
 
-__all__ = ["MONEY", "relation_facts"]
+__all__ = ["MONEY", "fallback_pass", "relation_facts"]
 
 E = EntityType
 
@@ -51,3 +52,14 @@ def relation_facts(v: SentView, recent_program: str | None) -> Iterator[Fact]:
         yield from affiliation.charge_facts(v, m)
     if gate(low, competition.GATE):
         yield from competition.competition_facts(v, m)
+
+
+def fallback_pass(
+    views: list[SentView],
+    related: Iterable[tuple[str, object, str]],
+    types: dict[str, EntityType],
+    drafts: list[AgreementDraft],
+) -> tuple[list[tuple[int, Fact]], list[AgreementDraft]]:
+    """After every family: cue-word rules for the pairs no phrasing rule related (lower confidence)."""
+    pairs = {frozenset((s, t)) for s, _, t in related}
+    return fallback.fallback_facts(views, pairs, types), fallback.fallback_agreements(views, drafts, types)

@@ -1,0 +1,285 @@
+"""Fallback rules: cue words and clause structure where no phrasing rule matched.
+
+The phrasing families read exact word orders; new articles say the same things in orders
+nobody wrote a rule for. These rules run after every family, once per document, and add
+a relation only for a pair no other rule related: a membership cue with a group and a
+list of organisations in one clause, a collaboration cue between a subject and the
+organisations after it, a purchase or supply verb between a buyer and a supplier. Their
+facts carry a ``fallback.`` rule name and a confidence below every phrasing rule's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Set
+from functools import cache
+
+from qkg.schemas import AgreementKind, EntityType, RelationType
+
+from ..context import LIST, ORGS, Fact, SentView, ids_in
+from .agreements import AgreementDraft
+from .words import alternation
+
+__all__ = ["CONFIDENCE", "fallback_agreements", "fallback_facts"]
+
+E = EntityType
+R = RelationType
+K = AgreementKind
+
+#: Below every phrasing rule's confidence (they use 0.6 to 0.9).
+CONFIDENCE = 0.5
+_GROUPS = frozenset({E.CLUSTER, E.PROGRAM})
+_ORGS = frozenset(ORGS)
+#: Clause boundaries: a semicolon, a dash aside, a contrast.
+_CLAUSE = re.compile(r";|\s[–—]\s|,\s+(?:while|whereas|but)\s")
+_LIST_RX = re.compile(LIST)
+#: A clause about money or customers: its lists are investors or buyers, never members or partners.
+_NOT_MEMBERS = re.compile(
+    r"\b(?:invest\w*|funding\s+round|round|raised?|raising|series\s+[a-e]|stake|"
+    r"customers?|clients?|acquir\w*|acquisition|bought|grants?)\b",
+    re.I,
+)
+#: What may not come right before a member list: it is someone's funder, partner or rival.
+_LIST_AFTER = re.compile(
+    r"\b(?:by|from|with|to|than|against|versus|vs\.?|between|among)\s+(?:the\s+)?$", re.I
+)
+_KEEP_BY = re.compile(r"\b(?:formed|made\s+up|comprised|composed|joined)\s+(?:by|of)\s+(?:the\s+)?$", re.I)
+#: "the consortium", "its founding members": the group named in the sentence before.
+_GROUP_REF = re.compile(
+    r"\b(?:the|this|its|their)\s+(?:new\s+|newly\s+formed\s+|founding\s+)?(?:[\w-]+\s+)?"
+    r"(?:members|partners|participants|line-?up)\b",
+    re.I,
+)
+#: Sentences that say who did NOT join, or might.
+_NEGATED = re.compile(
+    r"\b(?:not|never|no\s+longer|left|quit|withdr[ae]w\w*|exit\w*|could|may|might|would)\b", re.I
+)
+
+
+@cache
+def _words(name: str) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{alternation(name)})\b", re.I)
+
+
+def _clauses(m: str) -> Iterator[tuple[int, str]]:
+    start = 0
+    for x in _CLAUSE.finditer(m):
+        yield start, m[start : x.start()]
+        start = x.end()
+    yield start, m[start:]
+
+
+def _member_lists(v: SentView, clause: str) -> list[int]:
+    """Organisations of the clause's coordinated lists of two or more, outside funder/partner phrases."""
+    out: list[int] = []
+    for x in _LIST_RX.finditer(clause):
+        ids = [i for i in ids_in(x.group(0)) if v.type(i) in _ORGS]
+        if len(ids) < 2:
+            continue
+        before = clause[max(0, x.start() - 30) : x.start()]
+        if _LIST_AFTER.search(before) and not _KEEP_BY.search(before):
+            continue
+        out += ids
+    return list(dict.fromkeys(out))
+
+
+def _group_in(v: SentView, text: str, members: list[int]) -> int | None:
+    groups = {i for i in ids_in(text) if v.type(i) in _GROUPS and i not in members}
+    return groups.pop() if len(groups) == 1 else None
+
+
+def _previous_group(views: list[SentView], k: int) -> tuple[SentView, int] | None:
+    if k == 0:
+        return None
+    p = views[k - 1]
+    groups = {p.id(i) for i in p.indices(lambda t: t in _GROUPS)}
+    if len(groups) != 1:
+        return None
+    i = next(i for i in p.indices(lambda t: t in _GROUPS))
+    return p, i
+
+
+def _membership(views: list[SentView], k: int) -> Iterator[tuple[str, list[str], bool]]:
+    """(group id, member ids, whether the group is a consortium or alliance) per cued clause."""
+    v = views[k]
+    cue, nouns = _words("fallback_member_cues"), _words("fallback_group_nouns")
+    for _, clause in _clauses(v.masked):
+        if not cue.search(clause) or _NOT_MEMBERS.search(clause) or _NEGATED.search(clause):
+            continue
+        members = _member_lists(v, clause)
+        if len(members) < 2:
+            continue
+        g = _group_in(v, clause, members)
+        if g is not None:
+            gid, gname = v.id(g), v.mentions[g].text
+        else:
+            kinds = {x.lower().replace("programme", "program") for x in nouns.findall(clause)}
+            prev = _previous_group(views, k) if _GROUP_REF.search(clause) or kinds else None
+            if prev is None or prev[0].id(prev[1]) in {v.id(i) for i in members}:
+                continue
+            gid, gname = prev[0].id(prev[1]), prev[0].mentions[prev[1]].text
+            # "the consortium" refers to a consortium only
+            if kinds and not any(kind in gname.lower().replace("programme", "program") for kind in kinds):
+                continue
+        consortium = re.search(r"consorti|alliance|coalition", f"{gname} {clause}", re.I) is not None
+        yield gid, [v.id(i) for i in members], consortium
+
+
+def _bulleted(views: list[SentView], k: int) -> tuple[str, list[tuple[int, str]]] | None:
+    """A line naming a group and a membership cue, ending with ':', then one organisation per line."""
+    v = views[k]
+    if not v.sent.text.rstrip().endswith(":") or not _words("fallback_member_cues").search(v.masked):
+        return None
+    g = _group_in(v, v.masked, [])
+    if g is None:
+        return None
+    items: list[tuple[int, str]] = []
+    for j in range(k + 1, len(views)):
+        w = views[j]
+        first = re.match(r"^\W*?§(\d+)§", w.masked)
+        if first is None or w.type(first.group(1)) not in _ORGS:
+            break
+        items.append((j, w.id(first.group(1))))
+    return (v.id(g), items) if len(items) >= 2 else None
+
+
+_JOINT_WITH = re.compile(r"\s+(?:[\w-]+\s+){0,3}?with\b")
+_RELATIVE = re.compile(r",?\s+(?:which|who|that|whose)\b")
+_TAIL_END = re.compile(
+    r"\b(?:such\s+as|including|like|e\.g\.)\b|,?\s+(?:which|that|who|whose|where)\b|,\s+and\b"
+)
+
+
+def _partners(v: SentView) -> Iterator[tuple[str, str]]:
+    """(subject, partner) pairs: the clause's first organisation before a collaboration cue and those after it."""
+    cue = _words("fallback_collab_cues")
+    for _, clause in _clauses(v.masked):
+        x = cue.search(clause)
+        if x is None or _NOT_MEMBERS.search(clause) or _NEGATED.search(clause):
+            continue
+        # "a joint programme with B", not "A's and B's joint facility C"
+        if x.group(0).lower() == "joint" and not _JOINT_WITH.match(clause, x.end()):
+            continue
+        head = clause[: x.start()]
+        if re.search(r"\b(?:according\s+to|said|says|told)\b", head, re.I):
+            continue
+        # in "A ..., B, which partners with C" the relative clause is B's
+        rel = list(_RELATIVE.finditer(head))
+        if rel:
+            inner = [i for i in ids_in(head[rel[-1].end() :]) if v.type(i) in _ORGS]
+            outer = [i for i in ids_in(head[: rel[-1].start()]) if v.type(i) in _ORGS]
+            before = inner or outer[-1:]
+        else:
+            before = [i for i in ids_in(head) if v.type(i) in _ORGS]
+        # partners end where a list of examples or a relative clause starts
+        tail = _TAIL_END.split(clause[x.end() :], maxsplit=1)[0]
+        after = [i for i in ids_in(tail) if v.type(i) in _ORGS]
+        if not before or not after:
+            continue
+        a = v.id(before[0])
+        for b in after:
+            if v.id(b) != a:
+                yield a, v.id(b)
+
+
+#: What a purchase of a machine names (a licence or a stake bought is no supply contract).
+_GOODS = (
+    r"(?:computers?|supercomputers?|systems?|machines?|processors?|chips?|QPUs?|devices?|sensors?|"
+    r"refrigerators?|cryostats?|hardware|platforms?|lasers?)\b"
+)
+_BUY = re.compile(
+    r"§(\d+)§[^§;]{0,60}?\b(?:bought|buys|buy|procured|procures|procure|ordered|orders|purchased|purchases|purchase|"
+    r"acquired|acquires|acquire)\s+(?:a|an|its|their|two|three|four|\d+|the)\s+"
+    rf"(?:[^§;]|§\d+§){{0,60}}?(?:§\d+§|\b{_GOODS})[^§;]{{0,40}}?\bfrom\s+(?:the\s+)?"
+    rf"({LIST})"
+)
+_SUPPLY = re.compile(
+    r"§(\d+)§\s+(?:(?:will|would|is\s+to|are\s+to|has\s+agreed\s+to|have\s+agreed\s+to|is\s+set\s+to|also)\s+)*"
+    r"(?:supply|supplies|supplied|deliver|delivers|delivered|provide|provides|provided|install|installs|installed)\s+"
+    r"[^§;]{0,80}?\bto\s+(?:the\s+)?§(\d+)§"
+)
+_SELECTED_BY = re.compile(
+    r"§(\d+)§\s+(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+)(?:selected|chosen|picked|contracted|commissioned)\s+"
+    r"(?:to\s+(?:supply|deliver|build|provide|install)\b[^§;]{0,80}?|as\s+[^§;]{0,40}?)?\bby\s+(?:the\s+)?§(\d+)§"
+)
+
+
+def _supplies(v: SentView) -> Iterator[tuple[str, str]]:
+    """(buyer, supplier) pairs of a purchase or supply stated in the sentence."""
+    m = v.masked
+    for x in _BUY.finditer(m):
+        for s in ids_in(x.group(2)):
+            yield v.id(x.group(1)), v.id(s)
+    for x in _SUPPLY.finditer(m):
+        yield v.id(x.group(2)), v.id(x.group(1))
+    for x in _SELECTED_BY.finditer(m):
+        yield v.id(x.group(2)), v.id(x.group(1))
+
+
+def _org_pair(types: dict[str, EntityType], a: str, b: str) -> bool:
+    return a != b and types.get(a) in _ORGS and types.get(b) in _ORGS
+
+
+def fallback_facts(
+    views: list[SentView], related: Set[frozenset[str]], types: dict[str, EntityType]
+) -> list[tuple[int, Fact]]:
+    """Facts, keyed by sentence, for pairs no phrasing rule related."""
+    out: list[tuple[int, Fact]] = []
+    seen = set(related)
+
+    def add(k: int, a: str, rtype: RelationType, b: str, rule: str) -> None:
+        pair = frozenset((a, b))
+        if a != b and pair not in seen:
+            seen.add(pair)
+            out.append((k, Fact(a, rtype, b, rule, CONFIDENCE)))
+
+    member_gate, collab_gate = _words("fallback_member_cues"), _words("fallback_collab_cues")
+    for k, v in enumerate(views):
+        if v.masked.count("§") < 2:
+            continue
+        if member_gate.search(v.masked):
+            bullets = _bulleted(views, k)
+            if bullets is not None:
+                gid, items = bullets
+                for j, a in items:
+                    add(j, a, R.PART_OF, gid, "fallback.member-lines")
+            if v.masked.count("§") >= 4:
+                for gid, members, _ in _membership(views, k):
+                    for a in members:
+                        add(k, a, R.PART_OF, gid, "fallback.members")
+        if collab_gate.search(v.masked):
+            for a, b in _partners(v):
+                if _org_pair(types, a, b):
+                    add(k, a, R.PARTNERS_WITH, b, "fallback.partners")
+    return out
+
+
+def fallback_agreements(
+    views: list[SentView], drafts: list[AgreementDraft], types: dict[str, EntityType]
+) -> list[AgreementDraft]:
+    """Consortia of members listed with their alliance, and contracts of a buyer and its supplier."""
+    known = [frozenset(d.parties) for d in drafts]
+    out: list[AgreementDraft] = []
+
+    def new(kind: AgreementKind, parties: list[str], k: int, rule: str) -> None:
+        ps = frozenset(parties)
+        if len(ps) >= 2 and not any(ps <= p for p in known):
+            known.append(ps)
+            out.append(AgreementDraft(kind, list(dict.fromkeys(parties)), [k], rule, CONFIDENCE))
+
+    member_gate = _words("fallback_member_cues")
+    for k, v in enumerate(views):
+        if v.masked.count("§") < 4:
+            continue
+        if member_gate.search(v.masked):
+            for _, members, consortium in _membership(views, k):
+                if consortium:
+                    new(K.CONSORTIUM, members, k, "fallback.consortium")
+        if re.search(
+            r"\b(?:bought|buy|procur|order|purchas|acquir|suppl|deliver|provid|install|select|chosen|picked|contracted|commissioned)",
+            v.masked,
+        ):
+            for a, b in _supplies(v):
+                if _org_pair(types, a, b):
+                    new(K.CONTRACT, [a, b], k, "fallback.supply")
+    return out

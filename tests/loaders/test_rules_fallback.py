@@ -1,0 +1,222 @@
+"""Fallback rules: cue words within a clause where no phrasing rule matched.
+
+Every sentence is written for these tests with made-up names; none comes from a corpus.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from .conftest import Facts
+
+Run = Callable[[str], Facts]
+
+HUB = "Sable Quantum Hub"
+
+
+def _rules(f: Facts, s: str, t: str, o: str) -> set[str]:
+    """The rules of the evidence for one relation (either direction for symmetric types)."""
+    out: set[str] = set()
+    for r in f.kg.relations:
+        ends = (f.names[r.source], f.names[r.target])
+        if r.type.value == t and (ends == (s, o) or (t == "PARTNERS_WITH" and ends == (o, s))):
+            out |= {e.rule for e in r.evidence}
+    return out
+
+
+def _fallback(f: Facts, s: str, t: str, o: str) -> bool:
+    return any(rule.startswith("fallback.") for rule in _rules(f, s, t, o))
+
+
+@pytest.mark.parametrize(
+    ("text", "members", "group"),
+    [
+        (
+            f"The {HUB}, funded by the Ministry of Science, counts Orbion Quantum, Veltria Systems and "
+            "Brackwell Labs among its members.",
+            ["Orbion Quantum", "Veltria Systems", "Brackwell Labs"],
+            HUB,
+        ),
+        (
+            f"The new line-up of the {HUB} features Orbion Quantum, Veltria Systems and Brackwell Labs.",
+            ["Brackwell Labs"],
+            HUB,
+        ),
+        (
+            "Boeing, Orbion Quantum and Veltria Systems, as well as the Ministry of Energy, make up the "
+            "Sable Quantum Consortium's newly formed steering committee.",
+            ["Orbion Quantum", "Veltria Systems"],
+            "Sable Quantum Consortium",
+        ),
+    ],
+)
+def test_a_group_and_a_listed_membership_make_members(
+    facts: Run, text: str, members: list[str], group: str
+) -> None:
+    f = facts(text)
+    for m in members:
+        assert f.has(m, "PART_OF", group), (m, sorted(f.triples()))
+
+
+def test_the_group_of_the_sentence_before_takes_the_members_of_its_reference(facts: Run) -> None:
+    f = facts(
+        f"The {HUB} opened in Lyon on Monday. The hub's initial line-up counts Orbion Quantum, "
+        "Veltria Systems and Brackwell Labs."
+    )
+    for m in ("Orbion Quantum", "Veltria Systems", "Brackwell Labs"):
+        assert f.has(m, "PART_OF", HUB), sorted(f.triples())
+
+
+def test_a_member_list_in_lines_after_a_colon(facts: Run) -> None:
+    f = facts(
+        f"Members of the {HUB} are listed below:\nOrbion Quantum, a photonics firm\nVeltria Systems\n"
+        "Brackwell Labs\n"
+    )
+    for m in ("Orbion Quantum", "Veltria Systems", "Brackwell Labs"):
+        assert _fallback(f, m, "PART_OF", HUB), sorted(f.triples())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"The {HUB} did not include Orbion Quantum or Veltria Systems.",
+        f"The {HUB} may soon include Orbion Quantum and Veltria Systems.",
+        f"Customers of the {HUB} include Orbion Quantum and Veltria Systems, which raised funding last year.",
+        f"The {HUB} was funded by Orbion Quantum and Veltria Systems, members said.",
+        f"The {HUB} competes with Orbion Quantum and Veltria Systems for members.",
+    ],
+)
+def test_no_membership_when_denied_hedged_paid_or_rivalled(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert not _fallback(f, "Orbion Quantum", "PART_OF", HUB), sorted(f.triples())
+    assert not _fallback(f, "Veltria Systems", "PART_OF", HUB), sorted(f.triples())
+
+
+def test_members_of_an_alliance_form_a_consortium(facts: Run) -> None:
+    f = facts(
+        "The Sable Quantum Alliance, backed by the Ministry of Science, counts Orbion Quantum, "
+        "Veltria Systems and Brackwell Labs among its founding members."
+    )
+    assert (
+        "Consortium",
+        frozenset({"Orbion Quantum", "Veltria Systems", "Brackwell Labs"}),
+    ) in f.agreements()
+
+
+@pytest.mark.parametrize(
+    ("text", "a", "b"),
+    [
+        (
+            "Orbion Quantum cooperates closely with Kalm University and the Ministry of Energy.",
+            "Orbion Quantum",
+            "Ministry of Energy",
+        ),
+        (
+            "Under the deal, Orbion Quantum will work closely with Brackwell Labs to test the chips.",
+            "Orbion Quantum",
+            "Brackwell Labs",
+        ),
+        (
+            "Orbion Quantum is also in a joint development programme with Veltria Systems.",
+            "Orbion Quantum",
+            "Veltria Systems",
+        ),
+    ],
+)
+def test_a_collaboration_cue_relates_the_subject_to_the_organisations_after_it(
+    facts: Run, text: str, a: str, b: str
+) -> None:
+    assert facts(text).has(a, "PARTNERS_WITH", b)
+
+
+@pytest.mark.parametrize(
+    ("text", "a", "b"),
+    [
+        (
+            "Orbion Quantum works with customers such as Veltria Systems and Brackwell Labs.",
+            "Orbion Quantum",
+            "Veltria Systems",
+        ),
+        (
+            "Orbion Quantum is the first partner on the Sable Network and will serve Kalm University, "
+            "which partners with Brackwell Labs.",
+            "Orbion Quantum",
+            "Brackwell Labs",
+        ),
+        (
+            "Orbion Quantum may collaborate with Veltria Systems next year.",
+            "Orbion Quantum",
+            "Veltria Systems",
+        ),
+        (
+            "The chips are made at Orbion Quantum's and Kalm University's joint clean room Brackwell Labs.",
+            "Orbion Quantum",
+            "Brackwell Labs",
+        ),
+        (
+            "According to Orbion Quantum, Kalm University has teamed up with the city of Lyon.",
+            "Orbion Quantum",
+            "Kalm University",
+        ),
+    ],
+)
+def test_no_partnership_with_examples_relatives_hedges_or_sources(
+    facts: Run, text: str, a: str, b: str
+) -> None:
+    assert not _fallback(facts(text), a, "PARTNERS_WITH", b)
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        (
+            "The National Supercomputing Centre bought a quantum computer from Orbion Quantum.",
+            {"National Supercomputing Centre", "Orbion Quantum"},
+        ),
+        (
+            "Kalm University ordered two dilution refrigerators from Brackwell Labs.",
+            {"Kalm University", "Brackwell Labs"},
+        ),
+        (
+            "Veltria Systems will supply a 50-qubit system to the National Supercomputing Centre.",
+            {"Veltria Systems", "National Supercomputing Centre"},
+        ),
+        (
+            "Brackwell Labs was selected by the Ministry of Defence to deliver a quantum sensor.",
+            {"Brackwell Labs", "Ministry of Defence"},
+        ),
+    ],
+)
+def test_a_purchase_or_supply_is_a_contract_of_buyer_and_supplier(
+    facts: Run, text: str, parties: set[str]
+) -> None:
+    f = facts(text)
+    assert ("Contract", frozenset(parties)) in f.agreements(), f.agreements()
+    a, b = sorted(parties)
+    assert not f.has(a, "INVESTS_IN", b)
+    assert not f.has(b, "INVESTS_IN", a)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kalm University bought Brackwell Labs from Orbion Quantum in 2021.",
+        "Orbion Quantum sold a quantum computer to Kalm University's rival Brackwell Labs last year, "
+        "said Veltria Systems.",
+    ],
+)
+def test_no_contract_for_a_takeover_or_an_unnamed_buyer(facts: Run, text: str) -> None:
+    f = facts(text)
+    rules = {e.rule for a in f.kg.agreements for e in a.evidence}
+    assert not any(r.startswith("fallback.") for r in rules), f.agreements()
+
+
+def test_fallback_facts_are_less_confident_than_phrasing_rules(facts: Run) -> None:
+    f = facts(f"The new line-up of the {HUB} features Orbion Quantum, Veltria Systems and Brackwell Labs.")
+    rel = next(
+        r for r in f.kg.relations if f.names[r.source] == "Brackwell Labs" and f.names[r.target] == HUB
+    )
+    assert all(e.rule.startswith("fallback.") for e in rel.evidence)
+    assert rel.confidence < 0.6
