@@ -68,6 +68,7 @@ from qkg.schemas import (
 
 from . import snapshot
 from .index import EdgeArrays, GraphIndex
+from .merge import canonical_digest
 from .paths import check_path_limits, k_shortest_paths
 from .store import RelKey, Step
 
@@ -101,10 +102,6 @@ def _gc_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
-
-
-def _digest(canon: KnowledgeGraph) -> str:
-    return hashlib.sha256(canon.model_dump_json().encode()).hexdigest()
 
 
 def _private_folder(path: FsPath) -> None:
@@ -459,7 +456,7 @@ class EmbeddedStore:
         with self._mutex:
             store = self._ox()
             canon = canonical_delta(delta)
-            digest = _digest(canon)
+            digest = canonical_digest(canon)
             doc = delta.document
             if self._index.digest_of(doc.id) == digest:
                 return UpsertResult(document_id=doc.id, changed=False, replaced=())
@@ -540,7 +537,7 @@ class EmbeddedStore:
                 if doc.id in pending_ids or (doc.source is not None and doc.source in pending_sources):
                     flush()
                 canon = canonical_delta(delta)
-                digest = _digest(canon)
+                digest = canonical_digest(canon)
                 with self._mutex:
                     self._ox()
                     known = self._index.digest_of(doc.id)

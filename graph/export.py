@@ -24,19 +24,19 @@ from __future__ import annotations
 import csv
 import io
 import json
-import tempfile
 import zipfile
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, Protocol
 
 import pyoxigraph as ox
 
 from qkg.schemas import (
     Agreement,
+    Entity,
     EntityFilter,
     EntityType,
     Evidence,
@@ -46,10 +46,12 @@ from qkg.schemas import (
     Relation,
     RelationFilter,
     RelationType,
+    Stats,
     ValidationError,
     iri,
 )
 
+from .merge import agreement_order, entity_order, goal_order, links, merge_deltas
 from .store import GraphStore
 
 if TYPE_CHECKING:  # networkx and rdflib load where used: `qkg stats` imports this module
@@ -130,13 +132,12 @@ def export(
         deltas = (filter_delta(d, rtypes, etypes) for d in _selected_deltas(store, document_ids))
         return _export_rdf(deltas, fmt, out)
     if document_ids is not None:
-        with _subset(store, document_ids) as sub:
-            return _export_graph(sub, fmt, out, rtypes, etypes, scores)
+        return _export_graph(_Subset(_selected_deltas(store, document_ids)), fmt, out, rtypes, etypes, scores)
     return _export_graph(store, fmt, out, rtypes, etypes, scores)
 
 
 def _export_graph(
-    store: GraphStore,
+    store: _Source,
     fmt: ExportFormat,
     out: Out,
     rtypes: frozenset[RelationType] | None,
@@ -177,20 +178,62 @@ def _check_documents(store: GraphStore, document_ids: Collection[str]) -> None:
             raise NotFound("document", doc_id)
 
 
-@contextmanager
-def _subset(store: GraphStore, document_ids: Collection[str]) -> Iterator[GraphStore]:
-    """A temporary embedded store holding only the given documents, merged as the store merges."""
-    from .embedded import EmbeddedStore
+class _Source(Protocol):
+    """What the GraphML, GEXF and CSV exports read: a store, or :class:`_Subset`."""
 
-    deltas = list(_selected_deltas(store, document_ids))
-    with tempfile.TemporaryDirectory(prefix="qkg-export-") as tmp:
-        sub = EmbeddedStore(Path(tmp) / "store")
-        try:
-            for d in deltas:
-                sub.upsert(d)
-            yield sub
-        finally:
-            sub.close()
+    def stats(self) -> Stats: ...
+
+    def entities(self, filter: EntityFilter | None = None) -> list[Entity]: ...
+
+    def relations(self, entity_id: None, filter: RelationFilter | None = None) -> list[Relation]: ...
+
+    def agreements(self) -> list[Agreement]: ...
+
+    def goals(self) -> list[Goal]: ...
+
+    def to_networkx(self, types: frozenset[RelationType] | None = None) -> nx.MultiDiGraph: ...
+
+
+class _Subset:
+    """Some documents merged in memory (:func:`qkg.graph.merge.merge_deltas`), answering the
+    reads of :class:`_Source` as a store holding only them would."""
+
+    def __init__(self, deltas: Iterable[KnowledgeGraph]) -> None:
+        self._m = merge_deltas(deltas)
+
+    def stats(self) -> Stats:
+        m = self._m
+        return Stats(
+            documents=len(m.published),
+            entities=len(m.entities),
+            relations=len(m.relations),
+            agreements=len(m.agreements),
+            goals=len(m.goals),
+            evidence=sum(len(f.evidence) for fs in (m.relations, m.agreements, m.goals) for f in fs.values()),
+        )
+
+    def entities(self, filter: EntityFilter | None = None) -> list[Entity]:
+        types = None if filter is None else filter.types
+        kept = (e for e in self._m.entities.values() if types is None or e.type in types)
+        return sorted(kept, key=entity_order)
+
+    def relations(self, entity_id: None, filter: RelationFilter | None = None) -> list[Relation]:
+        types = None if filter is None else filter.types
+        return [self._m.relations[k] for k in sorted(self._m.relations) if types is None or k[1] in types]
+
+    def agreements(self) -> list[Agreement]:
+        return sorted(self._m.agreements.values(), key=agreement_order)
+
+    def goals(self) -> list[Goal]:
+        return sorted(self._m.goals.values(), key=goal_order)
+
+    def to_networkx(self, types: frozenset[RelationType] | None = None) -> nx.MultiDiGraph:
+        from .projection import project
+
+        m = self._m
+        return project(
+            self.entities(), links(m.relations.values(), m.agreements.values(), m.published.get, types)
+        )
 
 
 def filter_delta(
@@ -279,7 +322,7 @@ def _check_scores(scores: Mapping[str, Mapping[str, float]] | None) -> None:
 
 
 def _network(
-    store: GraphStore,
+    store: _Source,
     rtypes: frozenset[RelationType] | None,
     etypes: frozenset[EntityType] | None,
     scores: Mapping[str, Mapping[str, float]] | None,
@@ -354,7 +397,7 @@ def _ev_row(ev: Evidence, kind: str, key: str) -> list[object]:
 
 
 def _export_csv(
-    store: GraphStore,
+    store: _Source,
     out: Out,
     rtypes: frozenset[RelationType] | None,
     etypes: frozenset[EntityType] | None,

@@ -11,7 +11,6 @@ orders the :class:`~qkg.graph.store.GraphStore` docstring fixes.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -25,7 +24,6 @@ from qkg.schemas import (
     DocumentInfo,
     Entity,
     EntityFilter,
-    Evidence,
     Goal,
     KnowledgeGraph,
     Link,
@@ -37,13 +35,27 @@ from qkg.schemas import (
     normalise_name,
 )
 
-from .store import RelKey, Step
+from .merge import (
+    Version,
+    agreement_order,
+    entity_order,
+    goal_order,
+    in_window,
+    merge_agreement,
+    merge_entity,
+    merge_goal,
+    merge_relation,
+)
+from .merge import (
+    links as merged_links,
+)
+from .store import RelKey, Step, step_order
 
 if TYPE_CHECKING:  # numpy is imported where it is used: `qkg stats` never needs it
     import numpy as np
     from numpy.typing import NDArray
 
-__all__ = ["EdgeArrays", "GraphIndex", "RelKey", "delta_digest"]
+__all__ = ["EdgeArrays", "GraphIndex", "RelKey"]
 
 _TECH_TYPES = frozenset({RelationType.WORKS_ON.value, RelationType.DEVELOPS.value})
 _PARTY = RelationType.PARTY_TO
@@ -51,17 +63,6 @@ _PARTY = RelationType.PARTY_TO
 _HUB_STEPS = 64
 _RTYPE: dict[str, RelationType] = {t.value: t for t in RelationType}
 _T = TypeVar("_T")
-
-
-def delta_digest(delta: KnowledgeGraph) -> str:
-    """SHA-256 of a delta's canonical JSON, independent of the order of its collections.
-
-    Two deltas with the same digest contribute exactly the same facts, so re-upserting one is
-    a no-op.
-    """
-    from qkg.schemas.rdf import canonical_delta
-
-    return hashlib.sha256(canonical_delta(delta).model_dump_json().encode()).hexdigest()
 
 
 class EdgeArrays(NamedTuple):
@@ -87,34 +88,6 @@ class _Doc:
     relations: tuple[RelKey, ...]
     agreements: tuple[str, ...]
     goals: tuple[str, ...]
-
-
-def _ev_key(e: Evidence) -> tuple[str, int, int, str, float]:
-    return (e.document_id, e.start, e.end, e.rule, e.confidence)
-
-
-def _union_evidence(parts: Iterable[tuple[Evidence, ...]]) -> tuple[Evidence, ...]:
-    return tuple(sorted({e for p in parts for e in p}, key=_ev_key))
-
-
-def _entity_order(e: Entity) -> tuple[str, str]:
-    return (normalise_name(e.name), e.id)
-
-
-def _agreement_order(a: Agreement) -> tuple[bool, str, str]:
-    return (a.date is None, a.date or "", a.id)
-
-
-def _goal_order(g: Goal) -> tuple[bool, int, str]:
-    return (g.target_year is None, g.target_year or 0, g.id)
-
-
-def _in_window(day: dt.date | None, since: dt.date | None, until: dt.date | None) -> bool:
-    if since is None and until is None:
-        return True
-    if day is None:
-        return False
-    return (since is None or day >= since) and (until is None or day <= until)
 
 
 def _date_prefix_match(date: str | None, since: str | None, until: str | None) -> bool:
@@ -144,7 +117,7 @@ class GraphIndex:
     goal_parts: dict[str, dict[str, Goal]] = field(default_factory=dict)
     goal: dict[str, Goal] = field(default_factory=dict)
     owner_goals: dict[str, set[str]] = field(default_factory=dict)
-    _version: int = 0
+    _version: Version = field(default_factory=Version)
     _entity_sorted: list[Entity] | None = None
     _rel_sorted: list[RelKey] | None = None
     _adj_sorted: dict[str, list[RelKey]] = field(default_factory=dict)
@@ -156,11 +129,7 @@ class GraphIndex:
     def version(self) -> str:
         """Digest of the set of loaded ``(document id, delta digest)`` pairs: equal graphs,
         equal versions; any change to the set changes it."""
-        return f"{len(self.docs)}-{self._version:032x}"
-
-    @staticmethod
-    def _doc_token(doc_id: str, digest: str) -> int:
-        return int.from_bytes(hashlib.sha256(f"{doc_id}:{digest}".encode()).digest()[:16], "big")
+        return str(self._version)
 
     def digest_of(self, doc_id: str) -> str | None:
         d = self.docs.get(doc_id)
@@ -192,7 +161,7 @@ class GraphIndex:
         )
         if doc.source is not None:
             self.by_source[doc.source] = doc.id
-        self._version ^= self._doc_token(doc.id, digest)
+        self._version.add(doc.id, digest)
         for e in delta.entities:
             parts = self.ent_parts.setdefault(e.id, {})
             merged = self.ent.get(e.id)
@@ -232,7 +201,7 @@ class GraphIndex:
             raise NotFound("document", doc_id)
         if d.info.source is not None and self.by_source.get(d.info.source) == doc_id:
             del self.by_source[d.info.source]
-        self._version ^= self._doc_token(doc_id, d.digest)
+        self._version.remove(doc_id, d.digest)
         for k in d.relations:
             parts = self.rel_parts[k]
             del parts[doc_id]
@@ -304,9 +273,7 @@ class GraphIndex:
         for gid, g in self.goal.items():
             if g.owner is not None:
                 self.owner_goals.setdefault(g.owner, set()).add(gid)
-        self._version = 0
-        for doc_id, d in self.docs.items():
-            self._version ^= self._doc_token(doc_id, d.digest)
+        self._version = Version.of((doc_id, d.digest) for doc_id, d in self.docs.items())
         self._entity_sorted = self._rel_sorted = self._stats = None
         self._adj_sorted, self._steps_sorted = {}, {}
 
@@ -317,19 +284,7 @@ class GraphIndex:
 
     # -- merging ----------------------------------------------------------------------------
     def _merge_entity(self, eid: str) -> None:
-        parts = self.ent_parts[eid]
-        if len(parts) == 1:
-            merged = next(iter(parts.values()))
-        else:
-            order = sorted(parts)
-            first = parts[order[0]]
-            external: dict[str, str] = {}
-            for doc_id in reversed(order):
-                external.update(parts[doc_id].external_ids)
-            aliases = sorted({a for p in parts.values() for a in p.aliases})
-            merged = first.model_copy(
-                update={"aliases": tuple(aliases), "external_ids": dict(sorted(external.items()))}
-            )
+        merged = merge_entity(self.ent_parts[eid])
         if eid in self.ent:
             self._unname(eid)
         self.ent[eid] = merged
@@ -346,46 +301,18 @@ class GraphIndex:
             _discard(self.names, key, eid)
 
     def _merge_relation(self, k: RelKey) -> None:
-        parts = self.rel_parts[k]
-        order = sorted(parts)
-        first = parts[order[0]]
-        evidence = _union_evidence(p.evidence for p in parts.values())
-        confidence = max(p.confidence for p in parts.values())
-        starts = [p.valid_from for p in parts.values() if p.valid_from is not None]
-        ends = [p.valid_to for p in parts.values() if p.valid_to is not None]
-        update = {
-            "evidence": evidence,
-            "confidence": confidence,
-            "valid_from": min(starts) if starts else None,
-            "valid_to": max(ends) if ends else None,
-        }
-        if all(getattr(first, name) == value for name, value in update.items()):
-            self.rel[k] = first
-        else:
-            self.rel[k] = first.model_copy(update=update)
+        self.rel[k] = merge_relation(self.rel_parts[k])
 
     def _merge_agreement(self, aid: str) -> None:
-        parts = self.agr_parts[aid]
-        first = parts[min(parts)]
-        evidence = _union_evidence(p.evidence for p in parts.values())
-        topics = tuple(sorted({t for p in parts.values() for t in p.topics}))
-        if evidence == first.evidence and topics == first.topics:
-            self.agr[aid] = first
-        else:
-            self.agr[aid] = first.model_copy(update={"evidence": evidence, "topics": topics})
+        self.agr[aid] = merge_agreement(self.agr_parts[aid])
 
     def _merge_goal(self, gid: str) -> None:
-        parts = self.goal_parts[gid]
-        first = parts[min(parts)]
-        evidence = _union_evidence(p.evidence for p in parts.values())
         old = self.goal.get(gid)
         if old is not None and old.owner is not None:
             _discard(self.owner_goals, old.owner, gid)
-        self.goal[gid] = (
-            first if evidence == first.evidence else first.model_copy(update={"evidence": evidence})
-        )
-        if first.owner is not None:
-            self.owner_goals.setdefault(first.owner, set()).add(gid)
+        merged = self.goal[gid] = merge_goal(self.goal_parts[gid])
+        if merged.owner is not None:
+            self.owner_goals.setdefault(merged.owner, set()).add(gid)
 
     # -- entities ---------------------------------------------------------------------------
     def entity(self, entity_id: str) -> Entity:
@@ -399,11 +326,11 @@ class GraphIndex:
 
     def find_entities(self, name: str) -> list[Entity]:
         ids = self.names.get(normalise_name(name), set())
-        return sorted((self.ent[i] for i in ids), key=_entity_order)
+        return sorted((self.ent[i] for i in ids), key=entity_order)
 
     def _sorted_entities(self) -> list[Entity]:
         if self._entity_sorted is None:
-            self._entity_sorted = sorted(self.ent.values(), key=_entity_order)
+            self._entity_sorted = sorted(self.ent.values(), key=entity_order)
         return self._entity_sorted
 
     def _entity_matches(self, f: EntityFilter | None) -> Iterator[Entity]:
@@ -461,7 +388,7 @@ class GraphIndex:
         if f.document_id is not None and f.document_id not in parts:
             return False
         if f.since is not None or f.until is not None:
-            return any(_in_window(self._published(d), f.since, f.until) for d in parts)
+            return any(in_window(self._published(d), f.since, f.until) for d in parts)
         return True
 
     def relations(
@@ -517,21 +444,21 @@ class GraphIndex:
             and _date_prefix_match(a.date, since, until)
             and (document_id is None or document_id in self.agr_parts[a.id])
         ]
-        return sorted(out, key=_agreement_order)
+        return sorted(out, key=agreement_order)
 
     def agreements_by_id(self, ids: Sequence[str]) -> dict[str, Agreement]:
         return {i: a for i in ids if (a := self.agr.get(i)) is not None}
 
     def agreements_of(self, party_ids: Sequence[str]) -> dict[str, list[Agreement]]:
         return {
-            p: sorted((self.agr[i] for i in self.party_agr.get(p, ())), key=_agreement_order)
+            p: sorted((self.agr[i] for i in self.party_agr.get(p, ())), key=agreement_order)
             for p in dict.fromkeys(party_ids)
             if p in self.ent
         }
 
     def goals(self, owner: str | None) -> list[Goal]:
         ids: Iterable[str] = self.goal if owner is None else self.owner_goals.get(owner, ())
-        return sorted((self.goal[i] for i in ids), key=_goal_order)
+        return sorted((self.goal[i] for i in ids), key=goal_order)
 
     # -- documents --------------------------------------------------------------------------
     def documents(self) -> list[DocumentInfo]:
@@ -548,56 +475,11 @@ class GraphIndex:
         return {i: self.docs[i].info for i in ids if i in self.docs}
 
     # -- traversal --------------------------------------------------------------------------
-    def _link_dates(
-        self, evidence: tuple[Evidence, ...], since: dt.date | None, until: dt.date | None
-    ) -> tuple[int, dt.date | None, dt.date | None] | None:
-        kept = [e for e in evidence if _in_window(self._published(e.document_id), since, until)]
-        if not kept:
-            return None
-        days = [d for d in (self._published(e.document_id) for e in kept) if d is not None]
-        return len(kept), (min(days) if days else None), (max(days) if days else None)
-
     def links(
         self, types: Iterable[RelationType] | None, since: dt.date | None, until: dt.date | None
     ) -> list[Link]:
         wanted = None if types is None else frozenset(RelationType(t) for t in types)
-        out: list[Link] = []
-        for r in self.rel.values():
-            if wanted is not None and r.type not in wanted:
-                continue
-            seen = self._link_dates(r.evidence, since, until)
-            if seen is None:
-                continue
-            out.append(
-                Link.model_construct(
-                    source=r.source,
-                    target=r.target,
-                    type=r.type,
-                    agreement=None,
-                    weight=seen[0],
-                    first_seen=seen[1],
-                    last_seen=seen[2],
-                )
-            )
-        if wanted is None or _PARTY in wanted:
-            for a in self.agr.values():
-                seen = self._link_dates(a.evidence, since, until)
-                if seen is None:
-                    continue
-                for p, q in combinations(a.parties, 2):  # parties are sorted, so p < q
-                    out.append(
-                        Link.model_construct(
-                            source=p,
-                            target=q,
-                            type=_PARTY,
-                            agreement=a.id,
-                            weight=seen[0],
-                            first_seen=seen[1],
-                            last_seen=seen[2],
-                        )
-                    )
-        out.sort(key=lambda link: (link.source, link.type.value, link.target, link.agreement or ""))
-        return out
+        return merged_links(self.rel.values(), self.agr.values(), self._published, wanted, since, until)
 
     def edge_arrays(self, types: Iterable[RelationType] | None = None) -> EdgeArrays:
         """The links of :meth:`links` without a time window, of ``types`` (all if None),
@@ -661,7 +543,7 @@ class GraphIndex:
                 steps.append((s, rtype, None, rtype not in SYMMETRIC_TYPES))
         for aid in self.party_agr.get(n, ()):
             steps.extend((p, _PARTY, aid, False) for p in self.agr[aid].parties if p != n)
-        steps.sort(key=_step_order)
+        steps.sort(key=step_order)
         return steps
 
     # -- counts -----------------------------------------------------------------------------
@@ -692,10 +574,6 @@ class GraphIndex:
             entities_by_type=dict(sorted(by_type.items())),
             relations_by_type=dict(sorted(rel_by_type.items())),
         )
-
-
-def _step_order(s: Step) -> tuple[str, str, str, bool]:
-    return (s[0], s[1].value, s[2] or "", s[3])
 
 
 def _discard(index: dict[str, set[str]], key: str, value: str) -> None:

@@ -17,7 +17,6 @@ trip. Paths and the networkx projection reuse :mod:`qkg.graph.paths` and
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -52,19 +51,19 @@ from qkg.schemas import (
 )
 
 from . import cypher as q
+from .merge import EntityState, Version, delta_digest, link_order, link_window, merge_states
 from .neo4j_merge import (
-    EntityState,
     agreement_props,
     entity_props,
+    entity_state_from_row,
     evidence_from_json,
     goal_props,
-    merge_states,
     parts_from_props,
     published,
     relation_base,
     relation_props,
 )
-from .store import RelKey, Step
+from .store import RelKey, Step, step_order
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -75,19 +74,9 @@ _SCHEMES = ("bolt://", "bolt+s://", "bolt+ssc://", "neo4j://", "neo4j+s://", "ne
 _T = TypeVar("_T")
 
 
-def _digest(delta: KnowledgeGraph) -> str:
-    from .index import delta_digest
-
-    return delta_digest(delta)
-
-
 def _one_line(message: object) -> str:
     """The driver's message on one line (its connection errors span two)."""
     return " ".join(str(message).split())
-
-
-def _token(document_id: str, digest: str) -> int:
-    return int.from_bytes(hashlib.sha256(f"{document_id}:{digest}".encode()).digest()[:16], "big")
 
 
 def _run(tx: neo4j.ManagedTransaction, query: q.Query) -> list[neo4j.Record]:
@@ -166,19 +155,8 @@ def _info(d: Mapping[str, Any]) -> DocumentInfo:
 def _window(
     dates: Sequence[str], counts: Sequence[int], since: dt.date | None, until: dt.date | None
 ) -> tuple[int, dt.date | None, dt.date | None] | None:
-    """Evidence count and first/last publication date of the documents inside the window."""
-    lo, hi = (since.isoformat() if since else None), (until.isoformat() if until else None)
-    windowed = lo is not None or hi is not None
-    weight, days = 0, []
-    for day, n in zip(dates, counts, strict=True):
-        if windowed and (not day or (lo is not None and day < lo) or (hi is not None and day > hi)):
-            continue
-        weight += n
-        if day:
-            days.append(day)
-    if weight == 0:
-        return None
-    return weight, (_day(min(days)) if days else None), (_day(max(days)) if days else None)
+    """A link's window (:func:`qkg.graph.merge.link_window`) from the stored bookkeeping."""
+    return link_window(zip(map(_day, dates), counts, strict=True), since, until)
 
 
 class Neo4jStore:
@@ -341,7 +319,7 @@ class Neo4jStore:
 
     def _upsert_batch(self, batch: Sequence[KnowledgeGraph]) -> list[UpsertResult]:
         """One transaction for documents with distinct ids and sources."""
-        digests = [_digest(d) for d in batch]
+        digests = [delta_digest(d) for d in batch]
 
         def work(tx: neo4j.ManagedTransaction) -> list[UpsertResult]:
             ids = [d.document.id for d in batch]
@@ -403,7 +381,7 @@ class Neo4jStore:
         rm_entities = {e.id for d in removed for e in d.entities}
         add_entities = [(d.document.id, e) for d, _ in adds for e in d.entities]
         before = {
-            r["id"]: EntityState.from_row(r)
+            r["id"]: entity_state_from_row(r)
             for r in _run(tx, q.lock_entities([*rm_entities, *(e.id for _, e in add_entities)]))
         }
         states: dict[str, EntityState | None] = dict(before)
@@ -467,12 +445,9 @@ class Neo4jStore:
 
         # Version: count and XOR of (document, digest) tokens, so equal contents, equal versions.
         meta = _run(tx, q.version_query())
-        count, acc = 0, 0
-        if meta and meta[0]["version"]:
-            c, _, x = str(meta[0]["version"]).partition("-")
-            count, acc = int(c), int(x, 16)
+        version = Version.parse(str(meta[0]["version"]) if meta and meta[0]["version"] else None)
         for doc_id in remove_ids:
-            count, acc = count - 1, acc ^ _token(doc_id, locked[doc_id]["digest"])
+            version.remove(doc_id, locked[doc_id]["digest"])
         docs = []
         for delta, digest in adds:
             d = delta.document
@@ -491,10 +466,10 @@ class Neo4jStore:
             }
             mentions = [{"id": e.id, "entity": e.model_dump_json()} for e in delta.entities]
             docs.append((props, mentions))
-            count, acc = count + 1, acc ^ _token(d.id, digest)
+            version.add(d.id, digest)
         if docs:
             _run(tx, q.write_documents(docs))
-        _run(tx, q.bump_version(f"{count}-{acc:032x}"))
+        _run(tx, q.bump_version(str(version)))
 
     @staticmethod
     def _node_parts(
@@ -671,7 +646,7 @@ class Neo4jStore:
                             weight=seen[0], first_seen=seen[1], last_seen=seen[2],
                         )
                     )  # fmt: skip
-        out.sort(key=lambda link: (link.source, link.type.value, link.target, link.agreement or ""))
+        out.sort(key=link_order)
         return iter(out)
 
     def steps(
@@ -686,7 +661,7 @@ class Neo4jStore:
                     (r["next"], RelationType(r["type"]), r["agreement"], bool(r["against"]))
                 )
             for steps in out.values():
-                steps.sort(key=lambda s: (s[0], s[1].value, s[2] or "", s[3]))
+                steps.sort(key=step_order)
         return out
 
     def paths(

@@ -2,15 +2,13 @@
 
 Neo4j properties cannot hold maps, so each stored fact keeps its per-document contributions
 in parallel lists (``docs``, ``dates``, ``counts``, ``contrib``) next to its merged value. The
-merge rules are those of :mod:`qkg.graph.store`: fields from the smallest document id,
-evidence as a set union, confidence the maximum, a relation's validity from the earliest
-start to the latest end, aliases and topics the sorted union,
-external ids the union with the smallest document id winning conflicts.
+merge rules are :mod:`qkg.graph.merge`'s, called here; this module only lays the merged
+fact and its bookkeeping out as properties.
 
-Entities are merged incrementally: :class:`EntityState` is a commutative, associative
-summary (the smallest document, its description, the alias union and, per external id, the
-document it came from), so adding a document needs only the stored summary, never every
-other document's description; removal re-merges from the remaining MENTIONS edges.
+Entities are merged incrementally with :class:`qkg.graph.merge.EntityState`, a commutative,
+associative summary stored on the node, so adding a document needs only the stored summary,
+never every other document's description; removal re-merges from the remaining MENTIONS
+edges.
 """
 
 from __future__ import annotations
@@ -18,7 +16,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import orjson
@@ -26,15 +23,16 @@ from pydantic import BaseModel
 
 from qkg.schemas import Agreement, Entity, EntityType, Evidence, Goal, Relation, RelationType, normalise_name
 
+from .merge import EntityState, merge_agreement, merge_goal, merge_relation
+
 __all__ = [
-    "EntityState",
     "Parts",
     "agreement_props",
     "entity_props",
+    "entity_state_from_row",
     "evidence_from_json",
     "evidence_to_json",
     "goal_props",
-    "merge_states",
     "parts_from_props",
     "relation_props",
 ]
@@ -46,10 +44,6 @@ Parts = dict[str, tuple[str, _M]]
 
 def _dumps(value: Any) -> str:
     return orjson.dumps(value, option=orjson.OPT_SORT_KEYS).decode()
-
-
-def _ev_key(e: Evidence) -> tuple[str, int, int, str, float]:
-    return (e.document_id, e.start, e.end, e.rule, e.confidence)
 
 
 def evidence_to_json(e: Evidence) -> str:
@@ -73,80 +67,28 @@ def evidence_from_json(values: Iterable[str]) -> tuple[Evidence, ...]:
 # -- entities ---------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class EntityState:
-    """What the merged entity depends on: combine two with :meth:`combine` in any order."""
-
-    primary: str
-    base: Entity
-    aliases: frozenset[str]
-    external: Mapping[str, tuple[str, str]]  # key -> (document id, value)
-
-    @classmethod
-    def of(cls, document_id: str, entity: Entity) -> EntityState:
-        return cls(
-            document_id,
-            Entity.model_construct(
-                id=entity.id,
-                type=entity.type,
-                name=entity.name,
-                aliases=(),
-                external_ids={},
-                country=entity.country,
-                description=entity.description,
-            ),
-            frozenset(entity.aliases),
-            {k: (document_id, v) for k, v in entity.external_ids.items()},
-        )
-
-    @classmethod
-    def from_row(cls, row: Mapping[str, Any]) -> EntityState | None:
-        """From the properties :func:`entity_props` wrote (``None`` for a new placeholder)."""
-        if row.get("primary") is None:
-            return None
-        values: dict[str, str] = json.loads(row["external_ids"] or "{}")
-        sources: dict[str, str] = json.loads(row["ext_src"] or "{}")
-        base = Entity.model_construct(
-            id=row["id"],
-            type=EntityType(row["type"]),
-            name=row["name"],
-            aliases=(),
-            external_ids={},
-            country=row.get("country"),
-            description=row.get("description"),
-        )
-        return cls(
-            row["primary"],
-            base,
-            frozenset(row.get("aliases") or ()),
-            {k: (sources[k], v) for k, v in values.items()},
-        )
-
-    def combine(self, other: EntityState | None) -> EntityState:
-        if other is None:
-            return self
-        first = self if self.primary <= other.primary else other
-        external = dict(self.external)
-        for k, src in other.external.items():
-            if k not in external or src[0] < external[k][0]:
-                external[k] = src
-        return EntityState(first.primary, first.base, self.aliases | other.aliases, external)
-
-    def entity(self) -> Entity:
-        """The merged entity, as every store answers it."""
-        return self.base.model_copy(
-            update={
-                "aliases": tuple(sorted(self.aliases)),
-                "external_ids": {k: v for k, (_, v) in sorted(self.external.items())},
-            }
-        )
-
-
-def merge_states(states: Iterable[EntityState]) -> EntityState | None:
-    out: EntityState | None = None
-    for s in states:
-        out = s.combine(out)
-    return out
+def entity_state_from_row(row: Mapping[str, Any]) -> EntityState | None:
+    """The :class:`~qkg.graph.merge.EntityState` :func:`entity_props` wrote (``None`` for a
+    new placeholder node)."""
+    if row.get("primary") is None:
+        return None
+    values: dict[str, str] = json.loads(row["external_ids"] or "{}")
+    sources: dict[str, str] = json.loads(row["ext_src"] or "{}")
+    base = Entity.model_construct(
+        id=row["id"],
+        type=EntityType(row["type"]),
+        name=row["name"],
+        aliases=(),
+        external_ids={},
+        country=row.get("country"),
+        description=row.get("description"),
+    )
+    return EntityState(
+        row["primary"],
+        base,
+        frozenset(row.get("aliases") or ()),
+        {k: (sources[k], v) for k, v in values.items()},
+    )
 
 
 def entity_props(state: EntityState) -> dict[str, Any]:
@@ -196,19 +138,20 @@ def parts_from_props(
     return out
 
 
-def _merged(parts: Mapping[str, tuple[str, _M]]) -> tuple[_M, dict[str, Any]]:
-    """The merged fact (fields of the smallest document, evidence union) and the bookkeeping."""
+def _book(parts: Mapping[str, tuple[str, _M]], merged: _M) -> dict[str, Any]:
+    """The bookkeeping stored beside a merged fact: its documents in id order, their
+    publication dates and evidence counts, and the merged evidence as JSON."""
     order = sorted(parts)
-    first = parts[order[0]][1]
-    evidence = sorted({e for _, (_, m) in parts.items() for e in m.evidence}, key=_ev_key)
-    counts = [len(set(parts[d][1].evidence)) for d in order]
-    book = {
+    return {
         "docs": order,
         "dates": [parts[d][0] for d in order],
-        "counts": counts,
-        "evidence": [evidence_to_json(e) for e in evidence],
+        "counts": [len(set(parts[d][1].evidence)) for d in order],
+        "evidence": [evidence_to_json(e) for e in merged.evidence],
     }
-    return first.model_copy(update={"evidence": tuple(evidence)}), book
+
+
+def _models(parts: Mapping[str, tuple[str, _M]]) -> dict[str, _M]:
+    return {d: m for d, (_, m) in parts.items()}
 
 
 def _contrib(model: BaseModel, exclude: set[str]) -> str:
@@ -217,22 +160,20 @@ def _contrib(model: BaseModel, exclude: set[str]) -> str:
 
 def relation_props(parts: Mapping[str, tuple[str, Relation]]) -> dict[str, Any]:
     """Relationship properties of a merged relation."""
-    _, book = _merged(parts)
-    contrib = [_contrib(parts[d][1], {"source", "type", "target"}) for d in book["docs"]]
-    starts = [m.valid_from for _, m in parts.values() if m.valid_from is not None]
-    ends = [m.valid_to for _, m in parts.values() if m.valid_to is not None]
+    merged = merge_relation(_models(parts))
+    book = _book(parts, merged)
     return {
         **book,
-        "contrib": contrib,
-        "confidence": max(m.confidence for _, m in parts.values()),
-        "valid_from": min(starts).isoformat() if starts else None,
-        "valid_to": max(ends).isoformat() if ends else None,
+        "contrib": [_contrib(parts[d][1], {"source", "type", "target"}) for d in book["docs"]],
+        "confidence": merged.confidence,
+        "valid_from": merged.valid_from.isoformat() if merged.valid_from else None,
+        "valid_to": merged.valid_to.isoformat() if merged.valid_to else None,
     }
 
 
 def agreement_props(parts: Mapping[str, tuple[str, Agreement]]) -> dict[str, Any]:
-    merged, book = _merged(parts)
-    topics = sorted({t for _, m in parts.values() for t in m.topics})
+    merged = merge_agreement(_models(parts))
+    book = _book(parts, merged)
     return {
         **book,
         "contrib": [_contrib(parts[d][1], set()) for d in book["docs"]],
@@ -242,13 +183,14 @@ def agreement_props(parts: Mapping[str, tuple[str, Agreement]]) -> dict[str, Any
         "parties": list(merged.parties),
         "date": merged.date,
         "place": merged.place,
-        "topics": topics,
+        "topics": list(merged.topics),
         "status": merged.status.value,
     }
 
 
 def goal_props(parts: Mapping[str, tuple[str, Goal]]) -> dict[str, Any]:
-    merged, book = _merged(parts)
+    merged = merge_goal(_models(parts))
+    book = _book(parts, merged)
     return {
         **book,
         "contrib": [_contrib(parts[d][1], set()) for d in book["docs"]],

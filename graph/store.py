@@ -58,7 +58,7 @@ if TYPE_CHECKING:
 
     from qkg.schemas import Document
 
-__all__ = ["MAX_PATHS", "MAX_PATH_HOPS", "GraphStore", "RelKey", "Step"]
+__all__ = ["MAX_PATHS", "MAX_PATH_HOPS", "GraphStore", "RelKey", "Step", "step_order"]
 
 #: Hard caps on path queries, whatever a caller asks.
 MAX_PATH_HOPS = 6
@@ -68,6 +68,13 @@ MAX_PATHS = 100
 #: step has no agreement and is ``reversed`` when it walks a directed relation backwards; a
 #: co-party step has type ``PARTY_TO`` and the agreement's id.
 Step = tuple[str, RelationType, str | None, bool]
+
+
+def step_order(s: Step) -> tuple[str, str, str, bool]:
+    """The order of a node's steps: ``(neighbour, type, agreement or "", reversed)``."""
+    return (s[0], s[1].value, s[2] or "", s[3])
+
+
 #: A relation's identity, :attr:`qkg.schemas.Relation.key`: ``(source, type value, target)``.
 RelKey = tuple[str, str, str]
 

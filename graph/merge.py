@@ -1,0 +1,427 @@
+"""Every merge rule of the stores, once, as pure functions (no store, no I/O).
+
+A fact may be given by several documents; each store keeps every document's contribution
+(its *parts*, by document id) and answers the merge of them. The rules, which
+:mod:`qkg.graph.store` states and the contract suite pins:
+
+- **smallest document id wins** the descriptive fields (an entity's name, type, country,
+  description; a relation's, agreement's or goal's fields other than those below);
+- **evidence** is the union of every part's, in :func:`evidence_key` order;
+- a relation's **confidence** is the highest any part gives; its **validity** runs from the
+  earliest ``valid_from`` to the latest ``valid_to`` any part gives;
+- **aliases** and **topics** are the sorted union; **external ids** the union, where the
+  smallest document id wins a conflict (:class:`EntityState`, a summary that merges
+  incrementally, in any order);
+- a **link** (the analytics edge of a relation or an agreement's co-party pair) inside a time
+  window counts only the evidence of documents published inside it (:func:`link_window`),
+  and links sort by :func:`link_order`;
+- a document's **digest** (:func:`delta_digest`) is that of its canonical delta, and the
+  graph's **version** (:class:`Version`) is the count and the XOR of one token per
+  ``(document id, digest)``: equal contents, equal versions, whatever the order of writes.
+
+The embedded index (:mod:`qkg.graph.embedded.index`), the Neo4j writer
+(:mod:`qkg.graph.neo4j.merge`) and export (:mod:`qkg.graph.export`) call these; a rule
+written twice is a bug waiting for its second half.
+
+>>> from qkg.schemas import Evidence, Relation, RelationType
+>>> d1, d2 = "1" * 64, "2" * 64  # document ids are SHA-256 digests
+>>> ev = lambda d: Evidence(document_id=d, sentence="x", start=0, end=1, rule="r")
+>>> a = Relation(source="a", type=RelationType.PARTNERS_WITH, target="b", evidence=[ev(d2)], confidence=0.9)
+>>> b = Relation(source="a", type=RelationType.PARTNERS_WITH, target="b", evidence=[ev(d1)], confidence=0.5)
+>>> merged = merge_relation({d2: a, d1: b})
+>>> [e.document_id[0] for e in merged.evidence], merged.confidence
+(['1', '2'], 0.9)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from itertools import combinations
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from qkg.schemas import Agreement, Entity, Evidence, Goal, Link, Relation, RelationType, normalise_name
+
+if TYPE_CHECKING:
+    from qkg.schemas import KnowledgeGraph
+
+__all__ = [
+    "EntityState",
+    "Merged",
+    "Version",
+    "agreement_order",
+    "canonical_digest",
+    "delta_digest",
+    "document_token",
+    "entity_order",
+    "evidence_key",
+    "first_part",
+    "goal_order",
+    "in_window",
+    "link_order",
+    "link_window",
+    "links",
+    "merge_agreement",
+    "merge_deltas",
+    "merge_entity",
+    "merge_goal",
+    "merge_relation",
+    "merge_states",
+    "union_evidence",
+    "validity",
+]
+
+_T = TypeVar("_T")
+
+# -- orders ------------------------------------------------------------------------------------
+
+
+def evidence_key(e: Evidence) -> tuple[str, int, int, str, float]:
+    """The order of evidence inside a fact: ``(document_id, start, end, rule, confidence)``."""
+    return (e.document_id, e.start, e.end, e.rule, e.confidence)
+
+
+def entity_order(e: Entity) -> tuple[str, str]:
+    return (normalise_name(e.name), e.id)
+
+
+def agreement_order(a: Agreement) -> tuple[bool, str, str]:
+    return (a.date is None, a.date or "", a.id)
+
+
+def goal_order(g: Goal) -> tuple[bool, int, str]:
+    return (g.target_year is None, g.target_year or 0, g.id)
+
+
+def link_order(link: Link) -> tuple[str, str, str, str]:
+    """Links sort by ``(source, type, target, agreement or "")``."""
+    return (link.source, link.type.value, link.target, link.agreement or "")
+
+
+# -- facts -------------------------------------------------------------------------------------
+
+
+def union_evidence(parts: Iterable[Iterable[Evidence]]) -> tuple[Evidence, ...]:
+    """The evidence of every part, once each, in :func:`evidence_key` order."""
+    return tuple(sorted({e for p in parts for e in p}, key=evidence_key))
+
+
+def first_part(parts: Mapping[str, _T]) -> _T:
+    """The part of the smallest document id: it gives the merged fact's fields."""
+    return parts[min(parts)]
+
+
+def validity(relations: Iterable[Relation]) -> tuple[dt.date | None, dt.date | None]:
+    """``(earliest valid_from, latest valid_to)`` of the parts; ``None`` where none gives one."""
+    starts, ends = [], []
+    for r in relations:
+        if r.valid_from is not None:
+            starts.append(r.valid_from)
+        if r.valid_to is not None:
+            ends.append(r.valid_to)
+    return (min(starts) if starts else None, max(ends) if ends else None)
+
+
+def _copy(first: _T, update: Mapping[str, Any]) -> _T:
+    """``first`` itself when the merge changes nothing (one part, or all alike), else a copy."""
+    if all(getattr(first, name) == value for name, value in update.items()):
+        return first
+    out: _T = first.model_copy(update=dict(update))  # type: ignore[attr-defined]
+    return out
+
+
+def merge_relation(parts: Mapping[str, Relation]) -> Relation:
+    """One relation from its parts (by document id): see the module docstring."""
+    values = parts.values()
+    valid_from, valid_to = validity(values)
+    return _copy(
+        first_part(parts),
+        {
+            "evidence": union_evidence(p.evidence for p in values),
+            "confidence": max(p.confidence for p in values),
+            "valid_from": valid_from,
+            "valid_to": valid_to,
+        },
+    )
+
+
+def merge_agreement(parts: Mapping[str, Agreement]) -> Agreement:
+    """One agreement from its parts: fields of the smallest document, evidence and topics unions."""
+    values = parts.values()
+    return _copy(
+        first_part(parts),
+        {
+            "evidence": union_evidence(p.evidence for p in values),
+            "topics": tuple(sorted({t for p in values for t in p.topics})),
+        },
+    )
+
+
+def merge_goal(parts: Mapping[str, Goal]) -> Goal:
+    """One goal from its parts: fields of the smallest document, evidence union."""
+    return _copy(first_part(parts), {"evidence": union_evidence(p.evidence for p in parts.values())})
+
+
+# -- entities ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class EntityState:
+    """What a merged entity depends on, as a commutative, associative summary: the smallest
+    document, its description, the alias union and, per external id, the document it came
+    from. Combine two with :meth:`combine` in any order; :meth:`entity` is the merged entity.
+    A store that keeps only the summary (Neo4j) adds a document without reading the others."""
+
+    primary: str
+    base: Entity
+    aliases: frozenset[str]
+    external: Mapping[str, tuple[str, str]]  # key -> (document id, value)
+
+    @classmethod
+    def of(cls, document_id: str, entity: Entity) -> EntityState:
+        return cls(
+            document_id,
+            Entity.model_construct(
+                id=entity.id,
+                type=entity.type,
+                name=entity.name,
+                aliases=(),
+                external_ids={},
+                country=entity.country,
+                description=entity.description,
+            ),
+            frozenset(entity.aliases),
+            {k: (document_id, v) for k, v in entity.external_ids.items()},
+        )
+
+    def combine(self, other: EntityState | None) -> EntityState:
+        if other is None:
+            return self
+        first = self if self.primary <= other.primary else other
+        external = dict(self.external)
+        for k, src in other.external.items():
+            if k not in external or src[0] < external[k][0]:
+                external[k] = src
+        return EntityState(first.primary, first.base, self.aliases | other.aliases, external)
+
+    def entity(self) -> Entity:
+        """The merged entity, as every store answers it."""
+        return self.base.model_copy(
+            update={
+                "aliases": tuple(sorted(self.aliases)),
+                "external_ids": {k: v for k, (_, v) in sorted(self.external.items())},
+            }
+        )
+
+
+def merge_states(states: Iterable[EntityState]) -> EntityState | None:
+    """The combination of ``states`` (``None`` for none)."""
+    out: EntityState | None = None
+    for s in states:
+        out = s.combine(out)
+    return out
+
+
+def merge_entity(parts: Mapping[str, Entity]) -> Entity:
+    """One entity from its parts (by document id). One part is its own merge (a validated
+    entity's aliases are already sorted)."""
+    if len(parts) == 1:
+        return next(iter(parts.values()))
+    state = merge_states(EntityState.of(d, e) for d, e in parts.items())
+    assert state is not None
+    return state.entity()
+
+
+# -- links -------------------------------------------------------------------------------------
+
+
+def in_window(day: dt.date | None, since: dt.date | None, until: dt.date | None) -> bool:
+    """Whether a document published on ``day`` is inside ``[since, until]`` (no window: all;
+    a window: undated documents are outside)."""
+    if since is None and until is None:
+        return True
+    if day is None:
+        return False
+    return (since is None or day >= since) and (until is None or day <= until)
+
+
+def link_window(
+    documents: Iterable[tuple[dt.date | None, int]], since: dt.date | None, until: dt.date | None
+) -> tuple[int, dt.date | None, dt.date | None] | None:
+    """A link's ``(weight, first_seen, last_seen)`` inside a window, from each supporting
+    document's ``(published date, pieces of evidence)``; ``None`` when no evidence is inside.
+
+    >>> link_window([(dt.date(2024, 1, 1), 2), (None, 1)], None, None)
+    (3, datetime.date(2024, 1, 1), datetime.date(2024, 1, 1))
+    >>> link_window([(None, 1)], dt.date(2024, 1, 1), None) is None
+    True
+    """
+    weight = 0
+    first = last = None
+    for day, count in documents:
+        if not in_window(day, since, until):
+            continue
+        weight += count
+        if day is not None:
+            first = day if first is None or day < first else first
+            last = day if last is None or day > last else last
+    return None if weight == 0 else (weight, first, last)
+
+
+def links(
+    relations: Iterable[Relation],
+    agreements: Iterable[Agreement],
+    published: Callable[[str], dt.date | None],
+    types: frozenset[RelationType] | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> list[Link]:
+    """The projected edges of merged facts (see :class:`qkg.schemas.Link`), in
+    :func:`link_order`: one per relation and one per pair of an agreement's parties
+    (``PARTY_TO``), of ``types`` (all when ``None``), weighed by their evidence inside the
+    window; ``published`` gives a document's publication date."""
+    out: list[Link] = []
+
+    def seen(evidence: Iterable[Evidence]) -> tuple[int, dt.date | None, dt.date | None] | None:
+        counts: dict[str, int] = {}
+        for e in evidence:
+            counts[e.document_id] = counts.get(e.document_id, 0) + 1
+        return link_window(((published(d), n) for d, n in counts.items()), since, until)
+
+    for r in relations:
+        if types is not None and r.type not in types:
+            continue
+        window = seen(r.evidence)
+        if window is not None:
+            out.append(
+                Link.model_construct(
+                    source=r.source, target=r.target, type=r.type, agreement=None,
+                    weight=window[0], first_seen=window[1], last_seen=window[2],
+                )
+            )  # fmt: skip
+    if types is None or RelationType.PARTY_TO in types:
+        for a in agreements:
+            window = seen(a.evidence)
+            if window is None:
+                continue
+            for p, q in combinations(sorted(a.parties), 2):
+                out.append(
+                    Link.model_construct(
+                        source=p, target=q, type=RelationType.PARTY_TO, agreement=a.id,
+                        weight=window[0], first_seen=window[1], last_seen=window[2],
+                    )
+                )  # fmt: skip
+    out.sort(key=link_order)
+    return out
+
+
+# -- whole graphs ------------------------------------------------------------------------------
+
+
+@dataclass
+class Merged:
+    """Some documents merged in memory (:func:`merge_deltas`): the facts by id or key, as a
+    store holding only these documents answers them, and each document's publication date."""
+
+    entities: dict[str, Entity] = field(default_factory=dict)
+    relations: dict[tuple[str, str, str], Relation] = field(default_factory=dict)
+    agreements: dict[str, Agreement] = field(default_factory=dict)
+    goals: dict[str, Goal] = field(default_factory=dict)
+    published: dict[str, dt.date | None] = field(default_factory=dict)
+
+
+def merge_deltas(deltas: Iterable[KnowledgeGraph]) -> Merged:
+    """Merge documents' deltas (one per document id; a later one with the same id replaces
+    the earlier) by the rules above, in memory.
+
+    >>> merge_deltas([]).entities
+    {}
+    """
+    by_id = {d.document.id: d for d in deltas}
+    ent: dict[str, dict[str, Entity]] = {}
+    rel: dict[tuple[str, str, str], dict[str, Relation]] = {}
+    agr: dict[str, dict[str, Agreement]] = {}
+    goal: dict[str, dict[str, Goal]] = {}
+    for doc_id, d in by_id.items():
+        for e in d.entities:
+            ent.setdefault(e.id, {})[doc_id] = e
+        for r in d.relations:
+            rel.setdefault(r.key, {})[doc_id] = r
+        for a in d.agreements:
+            agr.setdefault(a.id, {})[doc_id] = a
+        for g in d.goals:
+            goal.setdefault(g.id, {})[doc_id] = g
+    return Merged(
+        {k: merge_entity(p) for k, p in ent.items()},
+        {k: merge_relation(p) for k, p in rel.items()},
+        {k: merge_agreement(p) for k, p in agr.items()},
+        {k: merge_goal(p) for k, p in goal.items()},
+        {doc_id: d.document.published for doc_id, d in by_id.items()},
+    )
+
+
+# -- digests and the version -------------------------------------------------------------------
+
+
+def delta_digest(delta: KnowledgeGraph) -> str:
+    """SHA-256 of a delta's canonical JSON, independent of the order of its collections: two
+    deltas with the same digest contribute exactly the same facts, so re-upserting one is a
+    no-op. For a delta already canonical (:func:`qkg.schemas.rdf.canonical_delta`),
+    :func:`canonical_digest` skips the reordering."""
+    from qkg.schemas.rdf import canonical_delta
+
+    return canonical_digest(canonical_delta(delta))
+
+
+def canonical_digest(canonical: KnowledgeGraph) -> str:
+    """SHA-256 of an already canonical delta's JSON (see :func:`delta_digest`)."""
+    return hashlib.sha256(canonical.model_dump_json().encode()).hexdigest()
+
+
+def document_token(document_id: str, digest: str) -> int:
+    """One document's share of the version (128 bits of SHA-256 of ``id:digest``)."""
+    return int.from_bytes(hashlib.sha256(f"{document_id}:{digest}".encode()).digest()[:16], "big")
+
+
+@dataclass(slots=True)
+class Version:
+    """The graph's version: the number of documents and the XOR of their tokens, written
+    ``"<count>-<32 hex digits>"``. Adding then removing a document restores it.
+
+    >>> v = Version()
+    >>> v.add("d1", "abc"); v.add("d2", "def"); v.remove("d1", "abc")
+    >>> str(v) == str(Version.of([("d2", "def")]))
+    True
+    """
+
+    count: int = 0
+    acc: int = 0
+
+    def add(self, document_id: str, digest: str) -> None:
+        self.count += 1
+        self.acc ^= document_token(document_id, digest)
+
+    def remove(self, document_id: str, digest: str) -> None:
+        self.count -= 1
+        self.acc ^= document_token(document_id, digest)
+
+    def __str__(self) -> str:
+        return f"{self.count}-{self.acc:032x}"
+
+    @classmethod
+    def of(cls, documents: Iterable[tuple[str, str]]) -> Version:
+        """The version of a graph of these ``(document id, digest)`` pairs."""
+        v = cls()
+        for document_id, digest in documents:
+            v.add(document_id, digest)
+        return v
+
+    @classmethod
+    def parse(cls, text: str | None) -> Version:
+        """Back from :meth:`__str__` (an empty graph for ``None`` or "")."""
+        if not text:
+            return cls()
+        count, _, acc = text.partition("-")
+        return cls(int(count), int(acc, 16))
