@@ -20,7 +20,7 @@ from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from qkg.graph.store import GraphStore
+from qkg.graph.store import GraphStore, protocol_methods
 from qkg.schemas import LimitExceeded
 
 from .limits import MASKED_MESSAGE, should_mask
@@ -225,6 +225,5 @@ def _instrumented(name: str) -> Callable[..., Any]:
     return method
 
 
-for _name, _member in vars(GraphStore).items():
-    if callable(_member) and not _name.startswith("_"):
-        setattr(InstrumentedStore, _name, _instrumented(_name))
+for _name in protocol_methods(GraphStore):
+    setattr(InstrumentedStore, _name, _instrumented(_name))

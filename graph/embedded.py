@@ -47,7 +47,6 @@ import pyoxigraph as ox
 from qkg.schemas import (
     Agreement,
     AgreementKind,
-    Document,
     DocumentInfo,
     Entity,
     EntityFilter,
@@ -55,7 +54,6 @@ from qkg.schemas import (
     KnowledgeGraph,
     Link,
     NotFound,
-    Path,
     Relation,
     RelationFilter,
     RelationType,
@@ -69,11 +67,11 @@ from qkg.schemas import (
 from . import snapshot
 from .index import EdgeArrays, GraphIndex
 from .merge import canonical_digest
-from .paths import check_path_limits, k_shortest_paths
+from .reading import ReaderOperations
 from .store import RelKey, Step
 
 if TYPE_CHECKING:  # the RDF mapping (rdflib) and the projection (numpy) load where used
-    import networkx as nx
+    pass
 
 __all__ = ["EmbeddedStore"]
 
@@ -164,7 +162,7 @@ class _Lock:
             self.handle = None
 
 
-class EmbeddedStore:
+class EmbeddedStore(ReaderOperations):
     """The default :class:`~qkg.graph.store.GraphStore`: on disk in ``path``, no server.
 
     >>> import tempfile
@@ -589,10 +587,6 @@ class EmbeddedStore:
             self._idx, self._deferred = GraphIndex(), None
 
     # -- entities -------------------------------------------------------------------------
-    def entity(self, entity_id: str) -> Entity:
-        with self._mutex:
-            return self._index.entity(entity_id)
-
     def entities_by_id(self, ids: Sequence[str]) -> dict[str, Entity]:
         with self._mutex:
             return self._index.entities_by_id(ids)
@@ -634,10 +628,6 @@ class EmbeddedStore:
             return self._index.relations_by_key(keys)
 
     # -- agreements and goals -------------------------------------------------------------
-    def agreement(self, agreement_id: str) -> Agreement:
-        with self._mutex:
-            return self._index.agreement(agreement_id)
-
     def agreements(
         self,
         *,
@@ -666,9 +656,6 @@ class EmbeddedStore:
     def documents(self) -> list[DocumentInfo]:
         with self._mutex:
             return self._index.documents()
-
-    def document(self, document_id: str) -> Document:
-        return self.delta(document_id).document
 
     def documents_by_id(self, ids: Sequence[str]) -> dict[str, DocumentInfo]:
         with self._mutex:
@@ -712,36 +699,6 @@ class EmbeddedStore:
         wanted = None if types is None else frozenset(RelationType(t) for t in types)
         with self._mutex:
             return self._index.steps(nodes, wanted)
-
-    def paths(
-        self,
-        source: str,
-        target: str,
-        *,
-        max_hops: int = 4,
-        types: Iterable[RelationType] | None = None,
-        k: int = 10,
-    ) -> list[Path]:
-        check_path_limits(max_hops, k)
-        wanted = None if types is None else frozenset(RelationType(t) for t in types)
-        with self._mutex:
-            self._index.entity(source)
-            self._index.entity(target)
-            return k_shortest_paths(
-                lambda nodes: self._index.steps(nodes, wanted), source, target, max_hops=max_hops, k=k
-            )
-
-    def to_networkx(
-        self,
-        types: Iterable[RelationType] | None = None,
-        *,
-        since: dt.date | None = None,
-        until: dt.date | None = None,
-    ) -> nx.MultiDiGraph:
-        from .projection import project
-
-        with self._mutex:
-            return project(self._index.entities(None, None, 0), self._index.links(types, since, until))
 
     def stats(self) -> Stats:
         with self._mutex:

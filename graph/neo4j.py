@@ -30,7 +30,6 @@ from qkg.schemas import (
     Agreement,
     AgreementKind,
     AgreementStatus,
-    Document,
     DocumentInfo,
     Entity,
     EntityFilter,
@@ -39,7 +38,6 @@ from qkg.schemas import (
     KnowledgeGraph,
     Link,
     NotFound,
-    Path,
     Relation,
     RelationFilter,
     RelationType,
@@ -63,10 +61,11 @@ from .neo4j_merge import (
     relation_base,
     relation_props,
 )
+from .reading import ReaderOperations
 from .store import RelKey, Step, step_order
 
 if TYPE_CHECKING:
-    import networkx as nx
+    pass
 
 __all__ = ["Neo4jStore"]
 
@@ -159,7 +158,7 @@ def _window(
     return link_window(zip(map(_day, dates), counts, strict=True), since, until)
 
 
-class Neo4jStore:
+class Neo4jStore(ReaderOperations):
     """A :class:`~qkg.graph.store.GraphStore` on a Neo4j 5 server (bolt://, neo4j://, +s).
 
     ``max_retry_time`` bounds how long a write is retried on transient errors (the driver's
@@ -493,12 +492,6 @@ class Neo4jStore:
         return out
 
     # -- entities ----------------------------------------------------------------------
-    def entity(self, entity_id: str) -> Entity:
-        found = self.entities_by_id([entity_id])
-        if entity_id not in found:
-            raise NotFound("entity", entity_id)
-        return found[entity_id]
-
     def entities_by_id(self, ids: Sequence[str]) -> dict[str, Entity]:
         if not ids:
             return {}
@@ -551,12 +544,6 @@ class Neo4jStore:
         return {k: found[k] for k in asked if k in found}
 
     # -- agreements and goals ----------------------------------------------------------
-    def agreement(self, agreement_id: str) -> Agreement:
-        rows = self._read(q.agreements_query(ids=[agreement_id]))
-        if not rows:
-            raise NotFound("agreement", agreement_id)
-        return _agreement(rows[0]["g"])
-
     def agreements(
         self,
         *,
@@ -601,9 +588,6 @@ class Neo4jStore:
         if not rows:
             raise NotFound("document", document_id)
         return KnowledgeGraph.model_validate_json(rows[0]["delta"])
-
-    def document(self, document_id: str) -> Document:
-        return self.delta(document_id).document
 
     def deltas(self) -> Iterator[KnowledgeGraph]:
         ids = [d.id for d in self.documents()]
@@ -663,41 +647,6 @@ class Neo4jStore:
             for steps in out.values():
                 steps.sort(key=step_order)
         return out
-
-    def paths(
-        self,
-        source: str,
-        target: str,
-        *,
-        max_hops: int = 4,
-        types: Iterable[RelationType] | None = None,
-        k: int = 10,
-    ) -> list[Path]:
-        from .paths import check_path_limits, k_shortest_paths
-
-        check_path_limits(max_hops, k)
-        known = self.entities_by_id([source, target])
-        for node in (source, target):
-            if node not in known:
-                raise NotFound("entity", node)
-        wanted = None if types is None else frozenset(RelationType(t) for t in types)
-        return k_shortest_paths(
-            lambda nodes: self.steps(nodes, wanted), source, target, max_hops=max_hops, k=k
-        )
-
-    def to_networkx(
-        self,
-        types: Iterable[RelationType] | None = None,
-        *,
-        since: dt.date | None = None,
-        until: dt.date | None = None,
-    ) -> nx.MultiDiGraph:
-        from .projection import project
-
-        entities = [
-            _entity(r["n"]) for r in self._read(q.entities_query(None, normalise_name, limit=None, offset=0))
-        ]
-        return project(entities, self.links(types, since=since, until=until))
 
     def stats(self) -> Stats:
         r = self._read(q.stats_query())[0]

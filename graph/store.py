@@ -1,4 +1,8 @@
-"""The ``GraphStore`` contract every store implements identically.
+"""The store contract: :class:`GraphReader` (read primitives), :class:`GraphWriter`
+(writes, with a default :meth:`~GraphWriter.upsert_many`) and :class:`GraphStore`, both with
+a lifecycle, which every store implements identically. What can be written over the read
+primitives (one entity or agreement, a document's view, paths, the networkx projection) is
+written once in :mod:`qkg.graph.reading`, which the stores inherit.
 
 Two implementations: :mod:`qkg.graph.embedded` (on-disk RDF quad store, the default) and
 :mod:`qkg.graph.neo4j` (a Neo4j server over Bolt). Loaders write to either and the API
@@ -58,7 +62,17 @@ if TYPE_CHECKING:
 
     from qkg.schemas import Document
 
-__all__ = ["MAX_PATHS", "MAX_PATH_HOPS", "GraphStore", "RelKey", "Step", "step_order"]
+__all__ = [
+    "MAX_PATHS",
+    "MAX_PATH_HOPS",
+    "GraphReader",
+    "GraphStore",
+    "GraphWriter",
+    "RelKey",
+    "Step",
+    "protocol_methods",
+    "step_order",
+]
 
 #: Hard caps on path queries, whatever a caller asks.
 MAX_PATH_HOPS = 6
@@ -80,54 +94,20 @@ RelKey = tuple[str, str, str]
 
 
 @runtime_checkable
-class GraphStore(Protocol):
-    """A knowledge-graph store. All methods are synchronous; results are plain ``qkg.schemas``
-    models in the deterministic order described in the module docstring. Unknown ids raise
-    :class:`qkg.schemas.NotFound`; batch methods (``*_by_id``, ``*_of``) omit unknown ids
-    instead.
+class GraphReader(Protocol):
+    """The read primitives every store provides, and all that the store-neutral operations
+    (:mod:`qkg.graph.reading`: paths, the projection, a document's view) need. All methods
+    are synchronous; results are plain ``qkg.schemas`` models in the deterministic order
+    described in the module docstring. Unknown ids raise :class:`qkg.schemas.NotFound`;
+    batch methods (``*_by_id``, ``*_of``) omit unknown ids instead.
     """
-
-    # -- lifecycle ---------------------------------------------------------------------
-    @property
-    def kind(self) -> str:
-        """``"embedded"`` or ``"neo4j"``."""
-        ...
 
     @property
     def version(self) -> str:
         """Changes whenever the graph changes (upsert or remove); used to key caches."""
         ...
 
-    def close(self) -> None:
-        """Release files, locks and connections. Idempotent."""
-        ...
-
-    def health(self) -> Mapping[str, object]:
-        """A small status report (``ok`` plus store details) for ``/health``."""
-        ...
-
-    # -- writes ------------------------------------------------------------------------
-    def upsert(self, delta: KnowledgeGraph) -> UpsertResult:
-        """Add one document's contribution, all or nothing.
-
-        The same document twice changes nothing (``changed=False``). A document whose
-        ``source`` equals that of a loaded document with a different id replaces it: the
-        old version's contribution is removed in the same transaction.
-        """
-        ...
-
-    def remove_document(self, document_id: str) -> None:
-        """Remove a document and every fact only it supported; shared facts keep their
-        other evidence. Entities no longer mentioned by any document disappear."""
-        ...
-
-    def clear(self) -> None:
-        """Remove everything (used by ``qkg sync`` and tests)."""
-        ...
-
     # -- entities ----------------------------------------------------------------------
-    def entity(self, entity_id: str) -> Entity: ...
-
     def entities_by_id(self, ids: Sequence[str]) -> dict[str, Entity]: ...
 
     def find_entities(self, name: str) -> list[Entity]:
@@ -163,8 +143,6 @@ class GraphStore(Protocol):
         ...
 
     # -- agreements and goals ----------------------------------------------------------
-    def agreement(self, agreement_id: str) -> Agreement: ...
-
     def agreements(
         self,
         *,
@@ -188,10 +166,6 @@ class GraphStore(Protocol):
 
     # -- documents ---------------------------------------------------------------------
     def documents(self) -> list[DocumentInfo]: ...
-
-    def document(self, document_id: str) -> Document:
-        """The full document including its text."""
-        ...
 
     def documents_by_id(self, ids: Sequence[str]) -> dict[str, DocumentInfo]: ...
 
@@ -225,6 +199,68 @@ class GraphStore(Protocol):
         The neighbour expansion behind :meth:`paths` and the API's collaborator walk."""
         ...
 
+    def stats(self) -> Stats: ...
+
+
+@runtime_checkable
+class GraphWriter(Protocol):
+    """The writes: one document (:meth:`upsert`), many (:meth:`upsert_many`, with a default
+    that loops), removal, and clearing."""
+
+    # -- writes ------------------------------------------------------------------------
+    def upsert(self, delta: KnowledgeGraph) -> UpsertResult:
+        """Add one document's contribution, all or nothing.
+
+        The same document twice changes nothing (``changed=False``). A document whose
+        ``source`` equals that of a loaded document with a different id replaces it: the
+        old version's contribution is removed in the same transaction.
+        """
+        ...
+
+    def upsert_many(self, deltas: Iterable[KnowledgeGraph]) -> list[UpsertResult]:
+        """Upsert many documents: the same results as :meth:`upsert` on each in order. A
+        store writes them in bulk where it can (several documents per transaction); this
+        default is the loop."""
+        return [self.upsert(d) for d in deltas]
+
+    def remove_document(self, document_id: str) -> None:
+        """Remove a document and every fact only it supported; shared facts keep their
+        other evidence. Entities no longer mentioned by any document disappear."""
+        ...
+
+    def clear(self) -> None:
+        """Remove everything (used by ``qkg sync`` and tests)."""
+        ...
+
+
+@runtime_checkable
+class GraphStore(GraphReader, GraphWriter, Protocol):
+    """A knowledge-graph store: a reader and a writer with a lifecycle, plus the
+    conveniences written once over the reader (:class:`qkg.graph.reading.ReaderOperations`)."""
+
+    # -- lifecycle ---------------------------------------------------------------------
+    @property
+    def kind(self) -> str:
+        """``"embedded"`` or ``"neo4j"``."""
+        ...
+
+    def close(self) -> None:
+        """Release files, locks and connections. Idempotent."""
+        ...
+
+    def health(self) -> Mapping[str, object]:
+        """A small status report (``ok`` plus store details) for ``/health``."""
+        ...
+
+    # -- written once over the reader (qkg.graph.reading) --------------------------------
+    def entity(self, entity_id: str) -> Entity: ...
+
+    def agreement(self, agreement_id: str) -> Agreement: ...
+
+    def document(self, document_id: str) -> Document:
+        """The full document including its text."""
+        ...
+
     def paths(
         self,
         source: str,
@@ -251,4 +287,15 @@ class GraphStore(Protocol):
         (key = relation type, or the agreement id for co-party links)."""
         ...
 
-    def stats(self) -> Stats: ...
+
+def protocol_methods(protocol: type = GraphStore) -> list[str]:
+    """The public methods of a store protocol, its bases' included, by name: what a
+    wrapper (instrumentation, a test double) forwards to keep up with the contract."""
+    names: dict[str, None] = {}
+    for cls in reversed(protocol.__mro__):
+        if cls is object or cls.__name__ == "Protocol" or cls.__name__ == "Generic":
+            continue
+        for name, member in vars(cls).items():
+            if callable(member) and not name.startswith("_"):
+                names[name] = None
+    return list(names)

@@ -217,10 +217,9 @@ def load_paths(
 
 def _write(store: GraphStore, deltas: list[KnowledgeGraph]) -> list[UpsertResult | QkgError]:
     """Each delta's result, or the store's refusal of it; a lost store raises."""
-    bulk = getattr(store, "upsert_many", None)
-    if bulk is not None and len(deltas) > 1:
+    if len(deltas) > 1:
         try:
-            return list(bulk(deltas))
+            return list(store.upsert_many(deltas))
         except StoreUnavailable:
             raise
         except QkgError:

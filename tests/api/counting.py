@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
-from qkg.graph.store import GraphStore
+from qkg.graph.store import GraphStore, protocol_methods
 
 __all__ = ["CountingStore"]
 
@@ -40,6 +40,5 @@ def _counted(name: str) -> Callable[..., Any]:
     return method
 
 
-for _name, _member in vars(GraphStore).items():
-    if callable(_member) and not _name.startswith("_"):
-        setattr(CountingStore, _name, _counted(_name))
+for _name in protocol_methods(GraphStore):
+    setattr(CountingStore, _name, _counted(_name))
