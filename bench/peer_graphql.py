@@ -2,7 +2,7 @@
 
 One Neo4j 5.26 (started here from :mod:`tests.neo4j.server`, stopped at the end) holds the
 synthetic ecosystem (:func:`bench.synthetic.generate_deltas`), written by qkg's own
-:class:`~qkg.graph.neo4j.Neo4jStore`, so the peer reads qkg's layout (``graph/cypher.py``);
+:class:`~qkg.graph.neo4j.Neo4jStore`, so the peer reads qkg's layout (``graph/neo4j/cypher.py``);
 an embedded store holds the same corpus. Three GraphQL endpoints on 127.0.0.1, each its own
 process:
 

@@ -66,7 +66,7 @@ def _server(uri: str | None) -> Iterator[str]:
 def naive_load(driver: Any, deltas: list[Any]) -> int:
     """One auto-commit statement per entity and per relation: the baseline a batched writer
     is measured against. Returns the number of relation statements."""
-    from qkg.graph.neo4j_merge import evidence_to_json
+    from qkg.graph.neo4j.merge import evidence_to_json
 
     n = 0
     for d in deltas:

@@ -64,7 +64,7 @@ if TYPE_CHECKING:
 
     from qkg.schemas import Entity, Link
 
-    from .index import EdgeArrays
+    from .embedded.index import EdgeArrays
     from .worker import Workers
 
 __all__ = [

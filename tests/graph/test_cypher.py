@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from qkg.graph import cypher as q
+from qkg.graph.neo4j import cypher as q
 from qkg.schemas import (
     AgreementKind,
     Direction,

@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from qkg.graph import EmbeddedStore, open_store, open_store_from_settings, snapshot
-from qkg.graph.index import GraphIndex
+from qkg.graph import EmbeddedStore, open_store, open_store_from_settings
+from qkg.graph.embedded import snapshot
+from qkg.graph.embedded.index import GraphIndex
 from qkg.graph.projection import network, reduce_columns
 from qkg.schemas import ConfigurationError, RelationType, StoreError, StoreLocked
 from qkg.schemas.rdf import canonical_delta

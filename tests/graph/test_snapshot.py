@@ -18,8 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from qkg.graph import EmbeddedStore, snapshot
-from qkg.graph.index import GraphIndex
+from qkg.graph import EmbeddedStore
+from qkg.graph.embedded import snapshot
+from qkg.graph.embedded.index import GraphIndex
 from qkg.schemas import StoreError
 from qkg.schemas.rdf import canonical_delta
 from tests.factories import canonical_dump, corpus, hub, kaist_pasqal, kaist_pasqal_v2

@@ -6,7 +6,7 @@ data only: two lines of JSON. The first, the :class:`Header`, holds the version,
 counts and each document's digest, enough to reconcile the snapshot with the RDF store and
 to answer ``stats`` without building the index; the second holds tables of field values
 (facts refer to evidence and to each other by position), decoded by :func:`decode` into
-the same :class:`~qkg.graph.index.GraphIndex` that :meth:`GraphIndex.add` builds. Nothing
+the same :class:`~qkg.graph.embedded.index.GraphIndex` that :meth:`GraphIndex.add` builds. Nothing
 in it is a type name, a callable or anything else a decoder would act on, so a planted or
 edited file can at worst be refused.
 

@@ -5,7 +5,7 @@ Layout of the data folder (created on first use)::
     <data_dir>/                owner-only (0700): created so, tightened if it is wider
     <data_dir>/qkg.lock        advisory lock, holds the pid of the process that has it open
     <data_dir>/oxigraph/       pyoxigraph (RocksDB) store: one named graph per document
-    <data_dir>/index.json      snapshot of the in-memory index (:mod:`qkg.graph.snapshot`)
+    <data_dir>/index.json      snapshot of the in-memory index (:mod:`qkg.graph.embedded.snapshot`)
 
 The RDF store is the record. Each document's quads (:func:`qkg.schemas.rdf.delta_to_nquads`)
 and a "loaded" marker in a store-private meta graph are written in ONE pyoxigraph
@@ -13,7 +13,7 @@ transaction, so a crash leaves either nothing or the whole document; replacing o
 a document drops the old graph and marker in the same transaction. On open, a document
 graph without its marker (which only a foreign writer could leave) is dropped.
 
-Queries never touch RDF: they read :class:`~qkg.graph.index.GraphIndex`, which is updated
+Queries never touch RDF: they read :class:`~qkg.graph.embedded.index.GraphIndex`, which is updated
 after every successful write and rebuilt at open: from the snapshot, reconciled with the
 markers (documents whose digest differs are removed or read from RDF), else from the RDF
 graphs. The snapshot is rewritten by :meth:`EmbeddedStore.close` when the graph changed,
@@ -64,11 +64,11 @@ from qkg.schemas import (
     iri,
 )
 
+from ..merge import canonical_digest
+from ..reading import ReaderOperations
+from ..store import RelKey, Step
 from . import snapshot
 from .index import EdgeArrays, GraphIndex
-from .merge import canonical_digest
-from .reading import ReaderOperations
-from .store import RelKey, Step
 
 if TYPE_CHECKING:  # the RDF mapping (rdflib) and the projection (numpy) load where used
     pass

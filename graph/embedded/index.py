@@ -35,7 +35,7 @@ from qkg.schemas import (
     normalise_name,
 )
 
-from .merge import (
+from ..merge import (
     Version,
     agreement_order,
     entity_order,
@@ -46,10 +46,10 @@ from .merge import (
     merge_goal,
     merge_relation,
 )
-from .merge import (
+from ..merge import (
     links as merged_links,
 )
-from .store import RelKey, Step, step_order
+from ..store import RelKey, Step, step_order
 
 if TYPE_CHECKING:  # numpy is imported where it is used: `qkg stats` never needs it
     import numpy as np

@@ -23,7 +23,7 @@ from pydantic import BaseModel
 
 from qkg.schemas import Agreement, Entity, EntityType, Evidence, Goal, Relation, RelationType, normalise_name
 
-from .merge import EntityState, merge_agreement, merge_goal, merge_relation
+from ..merge import EntityState, merge_agreement, merge_goal, merge_relation
 
 __all__ = [
     "Parts",

@@ -48,9 +48,11 @@ from qkg.schemas import (
     normalise_name,
 )
 
+from ..merge import EntityState, Version, delta_digest, link_order, link_window, merge_states
+from ..reading import ReaderOperations
+from ..store import RelKey, Step, step_order
 from . import cypher as q
-from .merge import EntityState, Version, delta_digest, link_order, link_window, merge_states
-from .neo4j_merge import (
+from .merge import (
     agreement_props,
     entity_props,
     entity_state_from_row,
@@ -61,8 +63,6 @@ from .neo4j_merge import (
     relation_base,
     relation_props,
 )
-from .reading import ReaderOperations
-from .store import RelKey, Step, step_order
 
 if TYPE_CHECKING:
     pass

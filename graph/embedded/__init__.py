@@ -1,0 +1,13 @@
+"""The embedded store (the default): an on-disk RDF quad store (pyoxigraph) and the
+in-memory index that answers queries.
+
+- :mod:`.store`: :class:`EmbeddedStore`, the record on disk, its lock and its writes;
+- :mod:`.index`: :class:`~qkg.graph.embedded.index.GraphIndex`, the merged view in memory;
+- :mod:`.snapshot`: the index saved as plain data, checked against the record at open.
+"""
+
+from __future__ import annotations
+
+from .store import EmbeddedStore
+
+__all__ = ["EmbeddedStore"]
