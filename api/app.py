@@ -56,19 +56,17 @@ def _qkg_version() -> str:
 
 
 def open_store(settings: Settings) -> GraphStore:
-    """The store ``settings`` configure (embedded folder or Neo4j), ready to serve: the
-    embedded store's index is decoded now (opening reads only the snapshot's header), so the
-    first request does not pay for it."""
-    from qkg.graph.embedded import EmbeddedStore  # type: ignore[import-not-found,unused-ignore]
+    """The store ``settings`` configure (embedded folder or Neo4j), ready to serve: warmed
+    (:meth:`~qkg.graph.store.GraphStore.warm`: the embedded store decodes its index now,
+    opening reads only the snapshot's header), so the first request does not pay for it."""
     from qkg.graph.open import open_store_from_settings  # type: ignore[import-not-found,unused-ignore]
 
     store: GraphStore = open_store_from_settings(settings)
-    if isinstance(store, EmbeddedStore):
-        try:
-            store.load_index()
-        except BaseException:
-            store.close()
-            raise
+    try:
+        store.warm()
+    except BaseException:
+        store.close()
+        raise
     return store
 
 

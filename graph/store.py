@@ -70,6 +70,7 @@ __all__ = [
     "GraphWriter",
     "RelKey",
     "Step",
+    "health_report",
     "protocol_methods",
     "step_order",
 ]
@@ -249,7 +250,13 @@ class GraphStore(GraphReader, GraphWriter, Protocol):
         ...
 
     def health(self) -> Mapping[str, object]:
-        """A small status report (``ok`` plus store details) for ``/health``."""
+        """A small status report for ``/health``, the same keys on every store
+        (:func:`health_report`)."""
+        ...
+
+    def warm(self) -> None:
+        """Load now what the first request would otherwise pay for (the embedded store
+        decodes its index; a no-op on Neo4j). A server calls it before taking requests."""
         ...
 
     # -- written once over the reader (qkg.graph.reading) --------------------------------
@@ -286,6 +293,34 @@ class GraphStore(GraphReader, GraphWriter, Protocol):
         and ``country`` attributes; edges are :meth:`links` with their fields as attributes
         (key = relation type, or the agreement id for co-party links)."""
         ...
+
+
+def health_report(
+    kind: str,
+    location: str,
+    *,
+    documents: int | None = None,
+    version: str | None = None,
+    error: str | None = None,
+    details: Mapping[str, object] | None = None,
+) -> dict[str, object]:
+    """A store's health report: ``ok`` (no ``error``), ``kind``, ``location`` (data folder or
+    URI), ``documents`` and ``version`` (``None`` when the store cannot say), ``error`` and
+    store-specific ``details``. Every store answers these keys, so a reader need not know
+    which store it has.
+
+    >>> sorted(health_report("embedded", "/data", documents=0, version="0-0"))
+    ['details', 'documents', 'error', 'kind', 'location', 'ok', 'version']
+    """
+    return {
+        "ok": error is None,
+        "kind": kind,
+        "location": location,
+        "documents": documents,
+        "version": version,
+        "error": error,
+        "details": dict(details or {}),
+    }
 
 
 def protocol_methods(protocol: type = GraphStore) -> list[str]:

@@ -66,7 +66,7 @@ from qkg.schemas import (
 
 from ..merge import canonical_digest
 from ..reading import ReaderOperations
-from ..store import RelKey, Step
+from ..store import RelKey, Step, health_report
 from . import snapshot
 from .index import EdgeArrays, GraphIndex
 
@@ -206,7 +206,7 @@ class EmbeddedStore(ReaderOperations):
                 self._idx = self._materialise()
             return self._idx
 
-    def load_index(self) -> None:
+    def warm(self) -> None:
         """Build the whole in-memory index now rather than on the first query that needs it
         (opening decodes only the snapshot's header). A server calls this before it takes
         requests, so that the first request does not pay for the decoding."""
@@ -285,13 +285,14 @@ class EmbeddedStore(ReaderOperations):
 
     def health(self) -> Mapping[str, object]:
         with self._mutex:
-            return {
-                "ok": self._store is not None,
-                "kind": self.kind,
-                "path": str(self._path),
-                "documents": self.stats().documents,
-                "version": self.version,
-            }
+            return health_report(
+                self.kind,
+                str(self._path),
+                documents=self.stats().documents,
+                version=self.version,
+                error=None if self._store is not None else f"the store in {self._path} is closed",
+                details={"rebuilt_from": self.rebuilt_from},
+            )
 
     def _damaged(self, doing: str, exc: BaseException) -> StoreError:
         """The error for a failure of the RDF store itself, with the way to recover."""

@@ -50,7 +50,7 @@ from qkg.schemas import (
 
 from ..merge import EntityState, Version, delta_digest, link_order, link_window, merge_states
 from ..reading import ReaderOperations
-from ..store import RelKey, Step, step_order
+from ..store import RelKey, Step, health_report, step_order
 from . import cypher as q
 from .merge import (
     agreement_props,
@@ -271,17 +271,23 @@ class Neo4jStore(ReaderOperations):
     def health(self) -> Mapping[str, object]:
         try:
             info = self._guard(self._driver.get_server_info)
-            self._read(("RETURN 1 AS ok", {}))
+            version = self.version
         except StoreError as exc:
-            return {"ok": False, "store": "neo4j", "uri": self._uri, "error": str(exc)}
-        return {
-            "ok": True,
-            "store": "neo4j",
-            "uri": self._uri,
-            "database": self._database,
-            "server": info.agent,
-            "protocol": ".".join(map(str, info.protocol_version)),
-        }
+            return health_report(self.kind, self._uri, error=str(exc), details={"database": self._database})
+        return health_report(
+            self.kind,
+            self._uri,
+            documents=Version.parse(version).count,
+            version=version,
+            details={
+                "database": self._database,
+                "server": info.agent,
+                "protocol": ".".join(map(str, info.protocol_version)),
+            },
+        )
+
+    def warm(self) -> None:
+        """Nothing to load ahead: every read is a query."""
 
     # -- writes ------------------------------------------------------------------------
     def upsert(self, delta: KnowledgeGraph) -> UpsertResult:

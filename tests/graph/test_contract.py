@@ -116,6 +116,15 @@ def test_empty_store_answers_empty(store: GraphStore) -> None:
     assert store.count_entities() == 0
 
 
+def test_health_reports_the_same_keys_on_every_store(store: GraphStore) -> None:
+    store.warm()  # what a server does before taking requests: nothing changes
+    store.upsert(kaist_pasqal())
+    report = store.health()
+    assert sorted(report) == ["details", "documents", "error", "kind", "location", "ok", "version"]
+    assert (report["ok"], report["kind"], report["error"]) == (True, store.kind, None)
+    assert (report["documents"], report["version"]) == (1, store.version)
+
+
 def test_upsert_is_idempotent(store: GraphStore) -> None:
     load(store)
     before, version = canonical_dump(store), store.version

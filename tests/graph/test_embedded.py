@@ -119,7 +119,7 @@ def test_data_dir_is_created_from_settings(tmp_path: Path) -> None:
     try:
         assert store.kind == "embedded"
         assert (folder / "qkg.lock").exists()
-        assert store.health()["path"] == str(folder)
+        assert store.health()["location"] == str(folder)
     finally:
         store.close()
 

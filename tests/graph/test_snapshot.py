@@ -215,15 +215,15 @@ def test_counts_before_and_after_decoding_agree(tmp_path: Path) -> None:
         assert (store.stats(), store.version) == (expected, version)
 
 
-def test_load_index_decodes_at_once(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
-    """What a server does before taking requests: after load_index the snapshot file is not
+def test_warm_decodes_at_once(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """What a server does before taking requests: after warm() the snapshot file is not
     read again (a later change to it goes unnoticed until the next open)."""
     folder = tmp_path / "store"
     with EmbeddedStore(folder) as store:
         store.upsert(kaist_pasqal())
         (kaist,) = store.find_entities("KAIST")
     with caplog.at_level(logging.WARNING, logger="qkg.store"), EmbeddedStore(folder) as store:
-        store.load_index()
+        store.warm()
         _snapshot_file(folder).unlink()
         assert store.entity(kaist.id).name == "KAIST"
         assert store.rebuilt_from == "snapshot"
