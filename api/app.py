@@ -116,8 +116,17 @@ def create_app(
             metrics_server = serve_metrics(registry, s.host, s.metrics_port)
         try:
             if owns_store:
-                holder.store = open_store(s)
-                # A large graph in memory makes full collections slow; freeze what is loaded now.
+                # The process's garbage collector is the entry point's to tune, never the
+                # store's: building a large index of long-lived objects would trigger full
+                # collections over and over, so pause it while opening, then freeze what is
+                # loaded (full collections no longer walk it).
+                enabled = gc.isenabled()
+                gc.disable()
+                try:
+                    holder.store = open_store(s)
+                finally:
+                    if enabled:
+                        gc.enable()
                 gc.collect()
                 gc.freeze()
             yield

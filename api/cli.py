@@ -11,6 +11,7 @@ store, networkx, igraph, the extractor, FastAPI) inside its function.
 
 from __future__ import annotations
 
+import gc
 import sys
 
 import typer
@@ -51,7 +52,13 @@ def _root(
     ),
 ) -> None:
     """qkg: documents about the quantum ecosystem in, an evidence-backed knowledge graph out."""
-    _configure_logging(serving=ctx.invoked_subcommand in ("serve", "demo"))
+    serving = ctx.invoked_subcommand in ("serve", "demo")
+    _configure_logging(serving=serving)
+    if not serving:
+        # A one-shot command builds long-lived objects (the store's index, the deltas it
+        # loads) and exits: full collections would walk them over and over for nothing. The
+        # entry point decides this; the server decides for itself (qkg.api.app).
+        gc.disable()
 
 
 def _configure_logging(*, serving: bool) -> None:
@@ -69,7 +76,17 @@ for _module in (serve, load, store, analytics, sync):
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the CLI; return the exit code (0 ok, 1 failure, 2 bad arguments or configuration)."""
+    """Run the CLI; return the exit code (0 ok, 1 failure, 2 bad arguments or configuration).
+    The garbage collector is as the caller had it afterwards (a command may pause it)."""
+    collecting = gc.isenabled()
+    try:
+        return _run(argv)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _run(argv: list[str] | None) -> int:
     try:
         result = app(args=argv, prog_name="qkg", standalone_mode=False)
     except typer.Exit as exc:

@@ -525,7 +525,7 @@ class GraphIndex:
 
     def warm(self) -> None:
         """Sort every hub's steps now, at open, so that they are built once and frozen with the
-        rest of the loaded graph (``gc.freeze``) rather than built on a request and walked by
+        rest of the loaded graph (``qkg serve`` calls ``gc.freeze`` after opening) rather than built on a request and walked by
         every full garbage collection after it."""
         for n, keys in self.adj.items():
             if n not in self._steps_sorted:

@@ -31,14 +31,12 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import fcntl
-import gc
 import hashlib
 import logging
 import os
 import stat
 import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
 from pathlib import Path as FsPath
 from typing import IO, TYPE_CHECKING
 
@@ -87,19 +85,6 @@ _LEGACY_SNAPSHOTS = ("index.pickle",)
 _STORAGE_ERRORS = (OSError, RuntimeError)
 
 logger = logging.getLogger("qkg.store")
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Building a large index of long-lived objects triggers full collections over and over
-    (quadratic in practice); pause the collector while building."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _private_folder(path: FsPath) -> None:
@@ -188,8 +173,7 @@ class EmbeddedStore(ReaderOperations):
         try:
             try:
                 self._store = ox.Store(str(self._path / "oxigraph"))
-                with _gc_paused():
-                    self._open()
+                self._open()
             except _STORAGE_ERRORS as exc:
                 raise self._damaged("opening it", exc) from None
         except BaseException:
@@ -219,15 +203,14 @@ class EmbeddedStore(ReaderOperations):
         started = time.perf_counter()
         digest, head = self._deferred
         self._deferred = None
-        with _gc_paused():
-            index = self._decode_snapshot(digest)
-            if index is None or index.version != head.version:
-                self._snapshot_fresh = False
-                self.rebuilt_from = "rdf"
-                try:
-                    index = self._from_rdf(self._markers(), GraphIndex())
-                except _STORAGE_ERRORS as exc:
-                    raise self._damaged("reading it", exc) from None
+        index = self._decode_snapshot(digest)
+        if index is None or index.version != head.version:
+            self._snapshot_fresh = False
+            self.rebuilt_from = "rdf"
+            try:
+                index = self._from_rdf(self._markers(), GraphIndex())
+            except _STORAGE_ERRORS as exc:
+                raise self._damaged("reading it", exc) from None
         self._settle(index)
         self.rebuild_seconds += time.perf_counter() - started
         return index
@@ -240,10 +223,9 @@ class EmbeddedStore(ReaderOperations):
 
     @staticmethod
     def _settle(index: GraphIndex) -> None:
+        """Sort the hubs' steps now. Freezing the loaded graph for the garbage collector is
+        the process's choice (``qkg serve`` and the CLI make it), never the library's."""
         index.warm()
-        if len(index.rel) > 10_000:
-            gc.collect()
-            gc.freeze()  # a large, long-lived index makes full collections slow (PERF-NOTES)
 
     # -- lifecycle ------------------------------------------------------------------------
     @property
@@ -277,8 +259,7 @@ class EmbeddedStore(ReaderOperations):
                 except _STORAGE_ERRORS as exc:
                     raise self._damaged("writing its last changes", exc) from None
                 if not self._snapshot_fresh:
-                    with _gc_paused():
-                        self._write_snapshot()
+                    self._write_snapshot()
             finally:
                 self._store = None
                 self._lock.release()
@@ -530,35 +511,34 @@ class EmbeddedStore(ReaderOperations):
             pending_sources.clear()
             size = 0
 
-        with _gc_paused():
-            for delta in deltas:
-                doc = delta.document
-                if doc.id in pending_ids or (doc.source is not None and doc.source in pending_sources):
-                    flush()
-                canon = canonical_delta(delta)
-                digest = canonical_digest(canon)
-                with self._mutex:
-                    self._ox()
-                    known = self._index.digest_of(doc.id)
-                    other = None if doc.source is None else self._index.by_source.get(doc.source)
-                if known == digest:
-                    results.append(UpsertResult(document_id=doc.id, changed=False, replaced=()))
-                    continue
-                if known is not None or (other is not None and other != doc.id):
-                    flush()
-                    results.append(self.upsert(delta))
-                    continue
-                nquads = delta_to_nquads(canon)
-                chunks.append(nquads)
-                size += nquads.count("\n")
-                pending.append((canon, digest))
-                pending_ids.add(doc.id)
-                if doc.source is not None:
-                    pending_sources.add(doc.source)
-                results.append(UpsertResult(document_id=doc.id, changed=True, replaced=()))
-                if size >= batch_quads:
-                    flush()
-            flush()
+        for delta in deltas:
+            doc = delta.document
+            if doc.id in pending_ids or (doc.source is not None and doc.source in pending_sources):
+                flush()
+            canon = canonical_delta(delta)
+            digest = canonical_digest(canon)
+            with self._mutex:
+                self._ox()
+                known = self._index.digest_of(doc.id)
+                other = None if doc.source is None else self._index.by_source.get(doc.source)
+            if known == digest:
+                results.append(UpsertResult(document_id=doc.id, changed=False, replaced=()))
+                continue
+            if known is not None or (other is not None and other != doc.id):
+                flush()
+                results.append(self.upsert(delta))
+                continue
+            nquads = delta_to_nquads(canon)
+            chunks.append(nquads)
+            size += nquads.count("\n")
+            pending.append((canon, digest))
+            pending_ids.add(doc.id)
+            if doc.source is not None:
+                pending_sources.add(doc.source)
+            results.append(UpsertResult(document_id=doc.id, changed=True, replaced=()))
+            if size >= batch_quads:
+                flush()
+        flush()
         return results
 
     @staticmethod

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -59,3 +60,17 @@ def test_the_stores_satisfy_the_protocols(embedded: EmbeddedStore) -> None:
     assert isinstance(embedded, GraphStore)
     assert isinstance(embedded, GraphReader)
     assert isinstance(embedded, GraphWriter)
+
+
+def test_a_store_leaves_the_garbage_collector_to_the_process(tmp_path: Path) -> None:
+    """Library code never changes process-wide state: opening, loading, warming and closing
+    a store leave the collector enabled and freeze nothing (entry points decide that)."""
+    frozen = gc.get_freeze_count()
+    with EmbeddedStore(tmp_path / "store") as store:
+        store.upsert_many(corpus())
+        assert gc.isenabled()
+    with EmbeddedStore(tmp_path / "store") as store:
+        store.warm()
+        store.upsert(kaist_pasqal())
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == frozen
