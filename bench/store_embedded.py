@@ -24,6 +24,7 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import random
@@ -274,6 +275,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--phase", nargs="*", help=argparse.SUPPRESS)
     ns = parser.parse_args(argv)
     if ns.phase:
+        # Each phase is a one-shot process, run as the qkg CLI runs its commands: without the
+        # cyclic garbage collector (the store leaves that choice to the entry point).
+        gc.disable()
         name, *rest = ns.phase
         workdir, actors, relations = Path(rest[0]), int(rest[1]), int(rest[2])
         if name == "generate":
