@@ -217,13 +217,14 @@ def load_paths(
 
 def _write(store: GraphStore, deltas: list[KnowledgeGraph]) -> list[UpsertResult | QkgError]:
     """Each delta's result, or the store's refusal of it; a lost store raises."""
-    if len(deltas) > 1:
-        try:
-            return list(store.upsert_many(deltas))
-        except StoreUnavailable:
-            raise
-        except QkgError:
-            pass  # one document was refused (the batch was not written): find it, one by one
+    try:  # the bulk writer even for one delta: a curated CSV is one large document
+        return list(store.upsert_many(deltas))
+    except StoreUnavailable:
+        raise
+    except QkgError as exc:
+        if len(deltas) == 1:
+            return [exc]
+        # one document was refused (the batch was not written): find it, one by one
     out: list[UpsertResult | QkgError] = []
     for delta in deltas:
         try:
