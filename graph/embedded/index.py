@@ -2,8 +2,8 @@
 
 The on-disk RDF store is the record; this index is a derived view kept in step with it on
 every upsert and remove, and rebuilt (or restored from a snapshot) at start-up. It keeps
-each document's contribution separately (so removal and the merge rules of
-:mod:`qkg.graph.store` are exact) and the merged view that queries read, plus adjacency for
+each document's contribution separately (so removal and the merge rules, which
+:mod:`qkg.graph.merge` applies, are exact) and the merged view that queries read, plus adjacency for
 relations and agreement co-parties. All answers are plain ``qkg.schemas`` models in the
 orders the :class:`~qkg.graph.store.GraphStore` docstring fixes.
 """
@@ -46,9 +46,7 @@ from ..merge import (
     merge_goal,
     merge_relation,
 )
-from ..merge import (
-    links as merged_links,
-)
+from ..merge import links as merged_links
 from ..store import RelKey, Step, step_order
 
 if TYPE_CHECKING:  # numpy is imported where it is used: `qkg stats` never needs it
