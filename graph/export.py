@@ -46,7 +46,6 @@ from qkg.schemas import (
     Relation,
     RelationFilter,
     RelationType,
-    Stats,
     ValidationError,
     iri,
 )
@@ -132,12 +131,14 @@ def export(
         deltas = (filter_delta(d, rtypes, etypes) for d in _selected_deltas(store, document_ids))
         return _export_rdf(deltas, fmt, out)
     if document_ids is not None:
-        return _export_graph(_Subset(_selected_deltas(store, document_ids)), fmt, out, rtypes, etypes, scores)
-    return _export_graph(store, fmt, out, rtypes, etypes, scores)
+        subset = _Subset(_selected_deltas(store, document_ids))
+        return _export_graph(subset, subset.documents, fmt, out, rtypes, etypes, scores)
+    return _export_graph(store, store.stats().documents, fmt, out, rtypes, etypes, scores)
 
 
 def _export_graph(
     store: _Source,
+    documents: int,
     fmt: ExportFormat,
     out: Out,
     rtypes: frozenset[RelationType] | None,
@@ -146,7 +147,6 @@ def _export_graph(
 ) -> ExportSummary:
     import networkx as nx
 
-    documents = store.stats().documents
     if fmt is ExportFormat.CSV:
         return ExportSummary(fmt, documents, _export_csv(store, out, rtypes, etypes, scores))
     graph = _network(store, rtypes, etypes, scores, gexf=fmt is ExportFormat.GEXF)
@@ -181,8 +181,6 @@ def _check_documents(store: GraphStore, document_ids: Collection[str]) -> None:
 class _Source(Protocol):
     """What the GraphML, GEXF and CSV exports read: a store, or :class:`_Subset`."""
 
-    def stats(self) -> Stats: ...
-
     def entities(self, filter: EntityFilter | None = None) -> list[Entity]: ...
 
     def relations(self, entity_id: None, filter: RelationFilter | None = None) -> list[Relation]: ...
@@ -200,17 +198,7 @@ class _Subset:
 
     def __init__(self, deltas: Iterable[KnowledgeGraph]) -> None:
         self._m = merge_deltas(deltas)
-
-    def stats(self) -> Stats:
-        m = self._m
-        return Stats(
-            documents=len(m.published),
-            entities=len(m.entities),
-            relations=len(m.relations),
-            agreements=len(m.agreements),
-            goals=len(m.goals),
-            evidence=sum(len(f.evidence) for fs in (m.relations, m.agreements, m.goals) for f in fs.values()),
-        )
+        self.documents = len(self._m.published)
 
     def entities(self, filter: EntityFilter | None = None) -> list[Entity]:
         types = None if filter is None else filter.types
