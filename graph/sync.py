@@ -21,8 +21,6 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from qkg.schemas import KnowledgeGraph, UpsertResult
-
     from .store import GraphStore
 
 __all__ = ["SYNC_BATCH", "SyncSummary", "sync_stores"]
@@ -62,13 +60,9 @@ def sync_stores(
     infos = source.documents()
     wanted = {d.id for d in infos}
     changed = unchanged = 0
-    # A store with a bulk writer takes several whole documents per transaction.
-    bulk: Callable[[list[KnowledgeGraph]], list[UpsertResult]] = getattr(
-        target, "upsert_many", lambda batch: [target.upsert(d) for d in batch]
-    )
     deltas = source.deltas()
     while batch := list(islice(deltas, SYNC_BATCH)):
-        for result in bulk(batch):
+        for result in target.upsert_many(batch):  # several whole documents per transaction
             changed += result.changed
             unchanged += not result.changed
         if progress is not None:
