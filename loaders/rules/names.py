@@ -21,7 +21,7 @@ from ..gazetteer import Gazetteer, norm
 from ..patterns import CAPW, LEADING_NOISE, head_type
 from ..segment import Sentence
 from .mention import Mention
-from .organisations import MAX_PATTERN_SENTENCE, ROLE_CAP, is_demonym
+from .organisations import MAX_PATTERN_SENTENCE, ROLE_CAP, URL, is_demonym
 from .words import word_list
 
 __all__ = ["definitions", "list_members", "shaped_names"]
@@ -99,10 +99,17 @@ def shaped_names(text: str, gaz: Gazetteer) -> list[Mention]:
     inner capitals ("IonQ", "PsiQuantum", "OVHcloud") anywhere, and unknown all-capital
     acronyms used at least twice ("VTT", "IQM")."""
     out: list[Mention] = []
+    # a document's source address ("https://example.org/AdaLin-news") names nobody
+    urls = [(u.start(), u.end()) for u in URL.finditer(text)] if "://" in text or "www." in text else []
+
+    def in_url(m: re.Match[str]) -> bool:
+        return any(s <= m.start() < e for s, e in urls)
+
     for m in _CAMEL.finditer(text):
         name = m.group()
         if (
-            len(name) < 4
+            in_url(m)
+            or len(name) < 4
             or name.upper() in _NOT_ORG_CAPS
             or name.startswith(("Mc", "Mac"))
             or gaz.lookup(name)
@@ -112,6 +119,8 @@ def shaped_names(text: str, gaz: Gazetteer) -> list[Mention]:
         out.append(Mention(m.start(), m.end(), name, E.COMPANY, name, "shape"))
     caps: dict[str, list[re.Match[str]]] = {}
     for m in _ALLCAPS.finditer(text):
+        if in_url(m):
+            continue
         caps.setdefault(m.group(), []).append(m)
     for name, hits in caps.items():
         if len(hits) < 2 or name in _NOT_ORG_CAPS or gaz.lookup(name) or name.isdigit():

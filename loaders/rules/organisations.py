@@ -125,11 +125,33 @@ _ROLE_QUALIFIERS = frozenset(
 _ROLE_AT = re.compile(rf"\b{ROLE_CAP}\b.*?\sat\s+(?:the\s+)?")
 
 
-def _clean_phrase(t: str, s: int, e: int) -> tuple[int, int] | None:
+_PLACE_TYPES = frozenset({E.CITY, E.REGION, E.COUNTRY})
+#: "Orvel on Jan. 15": an abbreviated month before a day number is a date, not a name's tail.
+_MONTH_ABBREVIATIONS = frozenset(
+    {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+)
+_DAY_AFTER = re.compile(r"\.?\s*\d")
+
+
+def _opens_place(words: list[re.Match[str]], gaz: Gazetteer | None) -> bool:
+    """The run opens with a place whose first word is also noise ("New York University")."""
+    if gaz is None or len(words) < 2:
+        return False
+    return any(
+        x.type in _PLACE_TYPES
+        for n in (2, 3)
+        if len(words) > n - 1
+        for x in gaz.lookup(" ".join(w.group() for w in words[:n]))
+    )
+
+
+def _clean_phrase(t: str, s: int, e: int, gaz: Gazetteer | None = None) -> tuple[int, int] | None:
     """Trim leading noise words and trailing connectors of a capitalised run."""
     words = list(_NONSPACE.finditer(t, s, e))
-    while words and words[0].group().lower().strip("“\"‘'") in LEADING_NOISE:
+    while words and words[0].group().lower().strip("“\"‘'") in LEADING_NOISE and not _opens_place(words, gaz):
         words.pop(0)
+    if words and words[-1].group().lower() in _MONTH_ABBREVIATIONS and _DAY_AFTER.match(t, words[-1].end()):
+        words.pop()
     for i, w in enumerate(words):
         if i > 0 and _ROLE_CAP_RX.fullmatch(w.group()):
             words = words[:i]
@@ -256,7 +278,7 @@ def org_mentions(
             continue  # exactly a gazetteer name: nothing to add
         if not _SPACE.search(m.group()):
             continue  # one word: a candidate needs two (the shapes and cues find single names)
-        span = _clean_phrase(t, m.start(), m.end())
+        span = _clean_phrase(t, m.start(), m.end(), gaz)
         if span is None or span[1] < m.end():
             role_at = _ROLE_AT.search(t, span[1] if span else m.start(), m.end())
             if role_at is not None:
@@ -523,7 +545,8 @@ _TECH_NEXT = re.compile(
 )
 
 
-_URL = re.compile(r"(?:https?://|www\.)\S+")
+#: A web address: no name is read inside one.
+URL = re.compile(r"(?:https?://|www\.)\S+")
 _LINKS = frozenset({"of", "the", "and", "for", "&", "de", "du", "des", "et", "la", "le", "on", "in"})
 
 
@@ -582,7 +605,7 @@ def recurring_names(text: str, mentions: list[Mention]) -> list[Mention]:
         + "|".join(re.escape(n) for n in sorted(found, key=len, reverse=True))
         + r")(?![\w&-])"
     )
-    for u in _URL.finditer(text) if "://" in text or "www." in text else ():
+    for u in URL.finditer(text) if "://" in text or "www." in text else ():
         covered[u.start() : u.end()] = b"\x01" * (u.end() - u.start())  # no name inside an address
     extra = [
         replace(found[x.group()], start=x.start(), end=x.end(), rule="recurring")

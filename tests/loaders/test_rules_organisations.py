@@ -808,3 +808,52 @@ def test_a_speaker_after_a_role_of_a_company_is_no_part_of_its_name(facts: Run, 
 def test_names_after_a_role_keep_their_words_without_a_speaker(facts: Run, text: str) -> None:
     names = set(_types(facts(text)))
     assert any(n.endswith(("Quantum Laboratory", "Research Centre")) for n in names), names
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "not_name"),
+    [
+        (
+            "Brannic Photonics on Jan. 15 said it would expand.",
+            "Brannic Photonics",
+            "Brannic Photonics on Jan",
+        ),
+        ("Orvel Quantum on Sept. 3 unveiled a processor.", "Orvel Quantum", "Orvel Quantum on Sept"),
+        ("Tessaly Labs on Dec. 1 opened a cleanroom.", "Tessaly Labs", "Tessaly Labs on Dec"),
+        ("Tessaly Labs on March 4 opened a cleanroom.", "Tessaly Labs", "Tessaly Labs on March"),
+    ],
+)
+def test_an_abbreviated_date_is_no_name_tail(facts: Run, text: str, name: str, not_name: str) -> None:
+    f = facts(text)
+    assert f.has_entity(name), sorted(f.names.values())
+    assert not f.has_entity(not_name), sorted(f.names.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "not_name"),
+    [
+        ("Researchers at New York University built a qubit.", "New York University", "York University"),
+        (
+            "The New Mexico Quantum Consortium met in Santa Fe.",
+            "New Mexico Quantum Consortium",
+            "Mexico Quantum Consortium",
+        ),
+        ("New Quorvane Labs chips were shown on Monday.", "Quorvane Labs", "New Quorvane Labs"),
+    ],
+)
+def test_new_opens_a_name_only_as_part_of_a_place(facts: Run, text: str, name: str, not_name: str) -> None:
+    f = facts(text)
+    assert f.has_entity(name), sorted(f.names.values())
+    assert not f.has_entity(not_name), sorted(f.names.values())
+
+
+def test_no_name_is_read_from_a_web_address(facts: Run) -> None:
+    f = facts(
+        "title: Quorvane Labs opens a lab\n"
+        "source: https://www.example.com/news/JulienLemyre/QVX/quorvane-labs-opens-lab\n\n"
+        "Quorvane Labs opened a lab in Denver with TessaPhotonics. QVX and QVX staff moved in."
+    )
+    names = sorted(f.names.values())
+    assert not f.has_entity("JulienLemyre"), names
+    assert f.has_entity("TessaPhotonics"), names
+    assert f.has_entity("QVX"), names
