@@ -13,10 +13,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Set
 from functools import cache
+from itertools import pairwise
 
 from qkg.schemas import AgreementKind, EntityType, RelationType
 
-from ..context import LIST, ORGS, Fact, SentView, ids_in
+from ..context import ENT, LIST, ORGS, Fact, SentView, ids_in
+from ..patterns import ROLE_WORDS
 from .agreements import AgreementDraft
 from .words import alternation
 
@@ -216,6 +218,47 @@ def _supplies(v: SentView) -> Iterator[tuple[str, str]]:
         yield v.id(x.group(2)), v.id(x.group(1))
 
 
+_ROLE = re.compile(rf"\b(?:{ROLE_WORDS})\b", re.I)
+_MENTION = re.compile(ENT)
+_COORDINATED = re.compile(r"\s*,?\s*(?:and|or|&|as\s+well\s+as|with|plus)\b", re.I)
+_OWN_ROLE = re.compile(r"['’]s?(?:\s+[\w-]+){1,5}")
+#: Words between a person and an organisation that make the role someone else's or no role at all.
+_NOT_ROLE = re.compile(
+    r"\b(?:said|says|told|tells|praised|thanked|met|meets|visited|visits|replac\w*|succeed\w*|compet\w*|rivals?|"
+    r"than|versus|vs|against|according|partner(?:s|ed|ing)?\s+with|partnership|collaborat\w*|invest\w*|acquir\w*|"
+    r"sold|sells|bought|buys|hired|hires|appointed|appoints|named|names|welcomed|welcomes|thanks|congratulat\w*|"
+    r"customers?|clients?|former\s+rival|not|"
+    # chairs, heads and leaders lead (the leadership rules' call), they are not staff
+    r"chair\w*|co-chair\w*|head|heads|headed|heading|leads?|led|leader|leading)\b|[;:()\"“”]|,\s*and\b",
+    re.I,
+)
+
+
+def _roles(v: SentView) -> Iterator[tuple[str, str]]:
+    """(person, organisation) pairs next to each other in a clause with a role word between them."""
+    for _, clause in _clauses(v.masked):
+        # a technology in a title ("Vice President of Quantum Software") separates nobody
+        spots = [
+            (x.start(), x.end(), int(x.group(1)))
+            for x in _MENTION.finditer(clause)
+            if v.type(x.group(1)) is not E.TECHNOLOGY
+        ]
+        for (_, e1, a), (s2, e2, b) in pairwise(spots):
+            ta, tb = v.type(a), v.type(b)
+            if ta is E.PERSON and tb in _ORGS:
+                person, org = a, b
+                # "P, O's chief scientist": the role follows the organisation
+                between = clause[e1:s2] + (x.group(0) if (x := _OWN_ROLE.match(clause, e2)) else "")
+            elif tb is E.PERSON and ta in _ORGS:
+                person, org, between = b, a, clause[e1:s2]
+                if _COORDINATED.match(between):  # "... from O and Prof. P": P is the next item
+                    continue
+            else:
+                continue
+            if len(between.split()) <= 8 and _ROLE.search(between) and not _NOT_ROLE.search(between):
+                yield v.id(person), v.id(org)
+
+
 def _org_pair(types: dict[str, EntityType], a: str, b: str) -> bool:
     return a != b and types.get(a) in _ORGS and types.get(b) in _ORGS
 
@@ -247,6 +290,9 @@ def fallback_facts(
                 for gid, members, _ in _membership(views, k):
                     for a in members:
                         add(k, a, R.PART_OF, gid, "fallback.members")
+        if E.PERSON in v.types and _ROLE.search(v.masked):
+            for p, o in _roles(v):
+                add(k, p, R.AFFILIATED_WITH, o, "fallback.role")
         if collab_gate.search(v.masked):
             for a, b in _partners(v):
                 if _org_pair(types, a, b):

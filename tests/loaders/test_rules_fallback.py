@@ -220,3 +220,51 @@ def test_fallback_facts_are_less_confident_than_phrasing_rules(facts: Run) -> No
     )
     assert all(e.rule.startswith("fallback.") for e in rel.evidence)
     assert rel.confidence < 0.6
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "org", "affiliated"),
+    [
+        (
+            "Other speakers were Veltria Systems' Vice President of Quantum Software, Lena Marsh; and two "
+            "students.",
+            "Lena Marsh",
+            "Veltria Systems",
+            True,
+        ),
+        (
+            "Anna Kowal will step down as CEO of Kalm Instruments in March, the board said.",
+            "Anna Kowal",
+            "Kalm Instruments",
+            True,
+        ),
+        # the next list item, a chair (who leads), someone else's role
+        (
+            "The jury included Prof. Anna Kowal from Kalm University and Prof. Lena Marsh from Orbion Institute.",
+            "Lena Marsh",
+            "Kalm University",
+            False,
+        ),
+        (
+            "The Orbion Advisory Group chaired by Prof. Lena Marsh met in May.",
+            "Lena Marsh",
+            "Orbion Advisory Group",
+            False,
+        ),
+        (
+            "Lena Marsh praised the chief executive of Veltria Systems.",
+            "Lena Marsh",
+            "Veltria Systems",
+            False,
+        ),
+        ("Lena Marsh said Veltria Systems would hire a new CTO.", "Lena Marsh", "Veltria Systems", False),
+    ],
+)
+def test_a_role_word_between_a_person_and_an_organisation_affiliates_them(
+    facts: Run, text: str, person: str, org: str, affiliated: bool
+) -> None:
+    f = facts(text)
+    if affiliated:
+        assert f.has(person, "AFFILIATED_WITH", org), sorted(f.triples())
+    else:
+        assert not _fallback(f, person, "AFFILIATED_WITH", org), sorted(f.triples())
