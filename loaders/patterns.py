@@ -28,9 +28,13 @@ __all__ = [
 
 E = EntityType
 #: A capitalised word: "Bar-Ilan", "O’Brien", "1QBit", "R&D", "Sub-Systems", "4.0".
-CAPW = r"(?:[A-ZÀ-ÖØ-Þ][\w&]*(?:['’][A-Z][\w]*)?(?:-[A-ZÀ-Þ0-9][\w&]*)*|\d+[A-Za-z]\w*|\d+\.\d+)"
+#: Capitals beyond ASCII: Latin-1 and Latin Extended-A/B ("Łukasz", "Žižek", "Şahin"); the
+#: extended blocks mix cases, which only matters for a lower-case letter opening a word.
+UPPER = "A-ZÀ-ÖØ-Þ\u0100-\u024f"
+LOWER = "a-zß-öø-ÿ\u0100-\u024f"
+CAPW = rf"(?:[{UPPER}][\w&]*(?:['’][A-Z][\w]*)?(?:-[{UPPER}0-9][\w&]*)*|\d+[A-Za-z]\w*|\d+\.\d+)"
 PARTICLE = r"(?:van|von|de|der|den|da|di|du|del|della|la|le|bin|al|ter|dos)"
-NAMEPART = r"(?:[A-ZÀ-ÖØ-Þ](?:[a-zß-öø-ÿ]+|['’][A-Z][a-zß-öø-ÿ]+)(?:-[A-ZÀ-Þ][a-zß-öø-ÿ]+)*)"
+NAMEPART = rf"(?:[{UPPER}](?:[{LOWER}]+|['’][A-Z][{LOWER}]+)(?:-[{UPPER}][{LOWER}]+)*)"
 #: A personal name of two to five parts, particles allowed inside ("Konrad Helmut Arz von Straussenburg").
 PERSON_RE = rf"{NAMEPART}(?:\s+(?:{PARTICLE}\s+)*{NAMEPART}){{1,4}}"
 TITLES = r"(?:Professor|Prof\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Sir|Dame|Dean)"

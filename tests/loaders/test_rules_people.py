@@ -41,6 +41,33 @@ def test_person_names(facts: Run, text: str, name: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "name", "org"),
+    [
+        # Latin Extended letters (Polish, Czech, Turkish, Latvian) open and fill names
+        (
+            "Professor Łukasz Żmuda, director of the Vistula Quantum Institute, spoke.",
+            "Łukasz Żmuda",
+            "Vistula Quantum Institute",
+        ),
+        ("Ayşe Şahin, CEO of Bosphorus Quantum, said so.", "Ayşe Şahin", "Bosphorus Quantum"),
+        (
+            "Dr. Tomáš Dvořák, professor at the Vltava University of Technology, signed.",
+            "Tomáš Dvořák",
+            "Vltava University of Technology",
+        ),
+        (
+            "Ēriks Ozoliņš was appointed chief executive of Daugava Photonics Ltd.",
+            "Ēriks Ozoliņš",
+            "Daugava Photonics Ltd",
+        ),
+    ],
+)
+def test_names_in_latin_extended_letters(facts: Run, text: str, name: str, org: str) -> None:
+    f = facts(text)
+    assert f.has(name, "AFFILIATED_WITH", org), f.triples()
+
+
+@pytest.mark.parametrize(
     ("text", "not_person"),
     [
         # a name after "CEO of" owns the role; it is not a second person
