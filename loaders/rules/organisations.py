@@ -87,6 +87,21 @@ _PARTY_SLOTS = re.compile(
 )
 
 
+#: The investor slot of a funding phrase holds organisations even when a name has no keyword:
+#: "a Series A round led by Kestrel Equity", "funding backed by Orlen", "with participation
+#: from Marrowind and Tessaly". The cue must follow a funding noun ("the project is led by").
+_INVESTOR_SLOT = re.compile(
+    r"(?i:\b(?:round|financing|funding|investment|raise|tranche|seed|series\s+[a-f])\b[^.;()]{0,25}?"
+    r"\b(?:(?:co-)?led|backed)\s+by|\bparticipation\s+(?:from|of|by))\s+"
+    rf"({_PARTY_ITEM}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_PARTY_ITEM})*)"
+)
+_INVESTOR_GATE = re.compile(r"led by|backed by|participation")
+#: "led by Ada Lin and Mira Sol, two angel investors": the slot holds people.
+_PERSONAL_APPOSITION = re.compile(
+    r",\s+(?:a|an|two|three|both|who|whose|(?:co-?)?founder|chief|CEO|partner|managing|angel|former)\b"
+)
+
+
 _NATIONAL_PROGRAM = re.compile(
     r"\b[Nn]ational\s+(?:[Qq]uantum\s+)(?:[Tt]echnology\s+|[Ss]cience\s+)?(strategy|initiative|programme|program|plan|mission|roadmap)\b"
 )
@@ -322,24 +337,10 @@ def org_mentions(
         out.append(Mention(st, st + len(name), name, etype, name, "descriptor"))
     for m in _PARTY_SLOTS.finditer(t) if _PARTY_GATE.search(low) else ():
         group = 1 if m.group(1) else 2
-        base = m.start(group)
-        for item in re.finditer(_PARTY_ITEM, m.group(group)):
-            name = _LEADING_THE.sub("", item.group())
-            if (
-                name.split()[0].lower() in LEADING_NOISE
-                or gaz.lookup(name)
-                or (" " not in name and any(gaz.by_demonym(p) for p in name.split("-")))
-                or name in _REGION_ADJECTIVES
-                or re.fullmatch(ROLE_CAP, name.split()[0])
-                or _ROLE_PLURAL.search(name)
-            ):
-                continue  # "between Prime Ministers Ada Lin and ...": people with their roles
-            if len(name) < 2 or name.isdigit() or (" " not in name and name.lower().endswith("ly")):
-                continue
-            if not plausible(name, gaz, trusted=False):
-                continue  # "Jane Smith and Ada Lin announced": people, not parties
-            st = sent.start + base + item.end() - len(name)
-            out.append(Mention(st, st + len(name), name, head_type(name) or E.COMPANY, name, "list"))
+        out += _party_names(sent, m.start(group), m.group(group), gaz, trusted=False)
+    for m in _INVESTOR_SLOT.finditer(t) if _INVESTOR_GATE.search(low) else ():
+        trusted = _PERSONAL_APPOSITION.match(t, m.end()) is None
+        out += _party_names(sent, m.start(1), m.group(1), gaz, trusted=trusted)
     for m in _APPOS_KIND.finditer(t) if (", a" in t or ", the" in t or ", one" in t) else ():
         name = m.group(1)
         if name.split()[0].lower() in LEADING_NOISE or (" " not in name and name.endswith("ly")):
@@ -373,6 +374,29 @@ def org_mentions(
     out += cue_names(sent, gaz)
     out += _field_lists(sent)
     return [_with_abbreviation_stop(t, sent.start, m) for m in out]
+
+
+def _party_names(sent: Sentence, base: int, slot: str, gaz: Gazetteer, *, trusted: bool) -> list[Mention]:
+    """The organisations named in one party slot (``slot`` starts at ``base`` in the sentence)."""
+    out: list[Mention] = []
+    for item in re.finditer(_PARTY_ITEM, slot):
+        name = _LEADING_THE.sub("", item.group())
+        if (
+            name.split()[0].lower() in LEADING_NOISE
+            or gaz.lookup(name)
+            or (" " not in name and any(gaz.by_demonym(p) for p in name.split("-")))
+            or name in _REGION_ADJECTIVES
+            or re.fullmatch(ROLE_CAP, name.split()[0])
+            or _ROLE_PLURAL.search(name)
+        ):
+            continue  # "between Prime Ministers Ada Lin and ...": people with their roles
+        if len(name) < 2 or name.isdigit() or (" " not in name and name.lower().endswith("ly")):
+            continue
+        if not plausible(name, gaz, trusted=trusted):
+            continue  # "Jane Smith and Ada Lin announced": people, not parties
+        st = sent.start + base + item.end() - len(name)
+        out.append(Mention(st, st + len(name), name, head_type(name) or E.COMPANY, name, "list"))
+    return out
 
 
 _FIELD = rf"(?:{CAPW})"

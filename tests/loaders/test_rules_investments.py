@@ -792,3 +792,51 @@ def test_a_companys_own_budget_is_no_grant_programme(facts: Run) -> None:
 def test_receiving_support_without_money_is_no_investment(facts: Run) -> None:
     f = facts("Orbion Quantum will receive support from Kessler University researchers.")
     assert not [t for t in f.triples() if t[1] == "INVESTS_IN"], f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "investors", "recipient"),
+    [
+        (
+            "Quorvane Labs raised $20 million in a Series A round led by Kestrel Equity.",
+            ["Kestrel Equity"],
+            "Quorvane Labs",
+        ),
+        (
+            "Talvia Systems closed a seed round co-led by Harlow Ridge and Pennant Field.",
+            ["Harlow Ridge", "Pennant Field"],
+            "Talvia Systems",
+        ),
+        (
+            "Orvane raised $8 million, with participation from Marrowind and Kestrel Equity.",
+            ["Marrowind", "Kestrel Equity"],
+            "Orvane",
+        ),
+        (
+            "Talvia Systems secured new funding backed by Selwyn Harbour.",
+            ["Selwyn Harbour"],
+            "Talvia Systems",
+        ),
+    ],
+)
+def test_investor_slot_needs_no_keyword(facts: Run, text: str, investors: list[str], recipient: str) -> None:
+    f = facts(text)
+    for investor in investors:
+        assert f.has(investor, "INVESTS_IN", recipient), f.triples()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The $5 million project is led by Jonas Berg.",
+        "The $12 million seed round was led by Ada Lin and Mira Sol, two angel investors.",
+        "The new lab, led by Mira Sol, opened in Denver.",
+    ],
+)
+def test_people_leading_a_project_or_round_are_no_companies(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert not {e.name for e in f.kg.entities if e.type.value == "Company"} & {
+        "Jonas Berg",
+        "Ada Lin",
+        "Mira Sol",
+    }
