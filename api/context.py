@@ -189,6 +189,15 @@ class Loader:
                 self._steps[(types, i)] = found.get(i, [])
         return {i: self._steps[(types, i)] for i in ids}
 
+    def steps_within(self, ids: Sequence[str], hops: int, types: tuple[RelationType, ...] | None) -> None:
+        """Cache the steps of ``ids`` and of every actor within ``hops`` hops of them in one
+        store call (:meth:`GraphStore.steps_within`), so a walk to depth ``hops + 1`` then
+        reads every level from here."""
+        missing = [i for i in dict.fromkeys(ids) if (types, i) not in self._steps]
+        if missing:
+            for i, found in self.store.steps_within(missing, hops, types).items():
+                self._steps.setdefault((types, i), found)
+
     def relations_by_key(self, keys: Iterable[RelKey]) -> dict[RelKey, Relation]:
         return _keyed(self._by_key, keys, self.store.relations_by_key)
 

@@ -285,6 +285,7 @@ class Query:
             )
         if not 1 <= first <= MAX_PATHS:
             raise LimitExceeded(f"first must be between 1 and {MAX_PATHS} (path count limit), got {first}")
+        info.context.loader.want_entities([from_, to])  # both ends in one lookup
         src = _resolve_actor(info, from_)
         if src is None:
             return _not_found(name=from_)

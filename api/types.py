@@ -202,10 +202,6 @@ class Evidence:
 
     document_id: strawberry.ID = strawberry.field(default=None)
 
-    # a plain value (evidence is the most repeated object of an answer): the loader holds
-    # every evidence document of the batch as wanted, so the first lookup fetches them all
-    document: Document | None = strawberry.field(default=None)
-
     def __post_init__(self) -> None:
         self.sentence = self.model.sentence
         self.start = self.model.start
@@ -214,14 +210,18 @@ class Evidence:
         self.confidence = self.model.confidence
         self.document_id = strawberry.ID(self.model.document_id)
 
+    @strawberry.field
+    def document(self, info: Info) -> Document | None:
+        # resolved only when asked (an answer with `documentId` alone reads no document); the
+        # loader holds every evidence document of the batch as wanted, so the first lookup
+        # fetches them all
+        doc = info.context.loader.document(self.model.document_id)
+        return Document(model=doc) if doc is not None else None
+
 
 def evidence_of(loader: Loader, evs: Iterable[EvidenceModel]) -> list[Evidence]:
-    """GraphQL evidence, each with its document (looked up in the request's batch)."""
-    out = []
-    for e in evs:
-        doc = loader.document(e.document_id)
-        out.append(Evidence(model=e, document=Document(model=doc) if doc is not None else None))
-    return out
+    """GraphQL evidence (its document is looked up in the request's batch when asked)."""
+    return [Evidence(model=e) for e in evs]
 
 
 def _seen(loader: Loader, evs: Iterable[EvidenceModel]) -> list[dt.date]:

@@ -74,6 +74,8 @@ def _walk(
     fifty); ``budget`` bounds the actors the request's walks reach in total (a depth-3 walk
     from a hub could otherwise touch most of a large graph)."""
     found = {r: _Reach(r) for r in roots}
+    # the first two levels' steps in one store call (deeper levels, bounded by the budget, as walked)
+    loader.steps_within(roots, min(depth, 2) - 1, vias)
     for level in range(1, depth + 1):
         union = list(dict.fromkeys(u for r in roots for u in found[r].levels[-1]))
         if not union:

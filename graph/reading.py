@@ -9,7 +9,7 @@ Every store answers them identically because they are the same code: the stores 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from qkg.schemas import Agreement, Document, Entity, NotFound, Path, RelationType
@@ -19,9 +19,9 @@ from .paths import check_path_limits, k_shortest_paths
 if TYPE_CHECKING:  # networkx and numpy load where used: `qkg stats` never needs them
     import networkx as nx
 
-    from .store import GraphReader
+    from .store import GraphReader, Step
 
-__all__ = ["ReaderOperations", "agreement", "document", "entity", "paths", "to_networkx"]
+__all__ = ["ReaderOperations", "agreement", "document", "entity", "paths", "steps_within", "to_networkx"]
 
 
 def entity(reader: GraphReader, entity_id: str) -> Entity:
@@ -55,15 +55,54 @@ def paths(
     k: int = 10,
 ) -> list[Path]:
     """Up to ``k`` shortest simple paths between two known entities (see
-    :meth:`qkg.graph.store.GraphStore.paths`): caps checked first, then the ids, then
-    :func:`qkg.graph.paths.k_shortest_paths` over the reader's ``steps``."""
+    :meth:`qkg.graph.store.GraphStore.paths`): caps checked first, then
+    :func:`qkg.graph.paths.k_shortest_paths` over the reader's ``steps``, then, when no
+    path was found, the ids (an unknown one raises :class:`~qkg.schemas.NotFound`)."""
     check_path_limits(max_hops, k)
-    known = reader.entities_by_id([source, target])
-    for node in (source, target):
+    wanted = None if types is None else frozenset(RelationType(t) for t in types)
+    if source == target:
+        _known(reader, source, target)
+    # Both ends' steps come in the first call (each side's first level): one round trip
+    # less on a remote store; later levels are asked as the search grows them.
+    seen: dict[str, list[Step]] = {}
+
+    def expand(nodes: Sequence[str]) -> Mapping[str, Sequence[Step]]:
+        asked = [n for n in nodes if n not in seen]
+        if asked:
+            extra = [n for n in (source, target) if n not in seen and n not in asked]
+            seen.update(reader.steps([*asked, *extra], wanted))
+        return {n: seen.get(n, []) for n in nodes}
+
+    found = k_shortest_paths(expand, source, target, max_hops=max_hops, k=k)
+    if not found:  # a path proves both ends exist; no path may mean an unknown id
+        _known(reader, source, target)
+    return found
+
+
+def _known(reader: GraphReader, *ids: str) -> None:
+    """Raise :class:`~qkg.schemas.NotFound` for the first of ``ids`` the reader does not hold."""
+    known = reader.entities_by_id(list(dict.fromkeys(ids)))
+    for node in ids:
         if node not in known:
             raise NotFound("entity", node)
-    wanted = None if types is None else frozenset(RelationType(t) for t in types)
-    return k_shortest_paths(lambda nodes: reader.steps(nodes, wanted), source, target, max_hops=max_hops, k=k)
+
+
+def steps_within(
+    reader: GraphReader, nodes: Sequence[str], hops: int, types: Iterable[RelationType] | None = None
+) -> dict[str, list[Step]]:
+    """The steps (:meth:`~qkg.graph.store.GraphReader.steps`) of each of ``nodes`` and of every
+    actor within ``hops`` hops of them: what a breadth-first walk to depth ``hops + 1`` reads,
+    asked at once. Here one ``steps`` call per level; a store that can find the frontiers
+    itself (Neo4j) answers in one round trip."""
+    out = reader.steps(list(dict.fromkeys(nodes)), types)
+    frontier = out
+    for _ in range(hops):
+        nxt = list(dict.fromkeys(s[0] for steps in frontier.values() for s in steps if s[0] not in out))
+        if not nxt:
+            break
+        frontier = reader.steps(nxt, types)
+        out.update(frontier)
+    return out
 
 
 def to_networkx(
@@ -87,4 +126,5 @@ class ReaderOperations:
     agreement = agreement
     document = document
     paths = paths
+    steps_within = steps_within
     to_networkx = to_networkx

@@ -200,6 +200,14 @@ class GraphReader(Protocol):
         The neighbour expansion behind :meth:`paths` and the API's collaborator walk."""
         ...
 
+    def steps_within(
+        self, nodes: Sequence[str], hops: int, types: Iterable[RelationType] | None = None
+    ) -> dict[str, list[Step]]:
+        """:meth:`steps` of ``nodes`` and of every actor within ``hops`` hops of them, asked
+        at once (:func:`qkg.graph.reading.steps_within`): a walk to depth ``hops + 1`` in one
+        call, which Neo4j answers in one round trip."""
+        ...
+
     def stats(self) -> Stats: ...
 
 

@@ -520,30 +520,45 @@ def goals_query(owner: str | None) -> Query:
     )
 
 
-def steps_query(nodes: Sequence[str], types: Iterable[RelationType] | None) -> Query:
-    """One hop of neighbour expansion for path search: relations (either direction) and
-    co-parties of shared agreements, for a whole frontier at once."""
+def _step_branches(types: Iterable[RelationType] | None) -> tuple[list[str], dict[str, Any]]:
+    """The parts of one hop of neighbour expansion from an actor id bound to ``id``: relations
+    (either direction) and co-parties of shared agreements, each returning ``next, type,
+    agreement, against``; and the parameters they use."""
     wanted = None if types is None else set(types)
     rel_types = _types_pattern(wanted)
-    party = wanted is None or RelationType.PARTY_TO in wanted
     parts: list[str] = []
+    params: dict[str, Any] = {}
     if rel_types:
         parts.append(
-            f"UNWIND $nodes AS id MATCH (a:{ACTOR} {{id: id}})-[r:{rel_types}]-(b:{ACTOR}) "
-            "RETURN id AS node, b.id AS next, type(r) AS type, null AS agreement, "
+            f"MATCH (a:{ACTOR} {{id: id}})-[r:{rel_types}]-(b:{ACTOR}) "
+            "RETURN b.id AS next, type(r) AS type, null AS agreement, "
             "(endNode(r) = a AND NOT type(r) IN $symmetric) AS against"
         )
-    if party:
+        params["symmetric"] = sorted(t.value for t in SYMMETRIC_TYPES)
+    if wanted is None or RelationType.PARTY_TO in wanted:
         parts.append(
-            f"UNWIND $nodes AS id MATCH (a:{ACTOR} {{id: id}})-[:{_PARTY_TO}]->(g:{AGREEMENT})<-[:{_PARTY_TO}]-(b:{ACTOR}) "
-            f"RETURN id AS node, b.id AS next, '{_PARTY_TO}' AS type, g.id AS agreement, false AS against"
+            f"MATCH (a:{ACTOR} {{id: id}})-[:{_PARTY_TO}]->(g:{AGREEMENT})<-[:{_PARTY_TO}]-(b:{ACTOR}) "
+            f"RETURN b.id AS next, '{_PARTY_TO}' AS type, g.id AS agreement, false AS against"
         )
+    return parts, params
+
+
+def steps_query(nodes: Sequence[str], types: Iterable[RelationType] | None, hops: int = 0) -> Query:
+    """Neighbour expansion for path search and the collaborator walk, in one statement:
+    every step leaving each actor within ``hops`` hops of ``nodes`` (``hops=0``: the nodes
+    themselves, one frontier), over relations (either direction) and co-parties of shared
+    agreements. Each level's frontier is found server-side (``UNWIND`` and ``collect``), so
+    a depth-2 walk costs one round trip instead of one per level."""
+    parts, params = _step_branches(types)
     if not parts:
         return ("RETURN 1 AS none LIMIT 0", {})
-    params: dict[str, Any] = {"nodes": list(dict.fromkeys(nodes))}
-    if rel_types:
-        params["symmetric"] = sorted(t.value for t in SYMMETRIC_TYPES)
-    return (" UNION ALL ".join(parts), params)
+    expand = "CALL (id) { " + " UNION ALL ".join(parts) + " }"
+    grow = (
+        f" {expand} WITH collect(DISTINCT id) AS ids, collect(DISTINCT next) AS nexts"
+        " UNWIND ids + nexts AS id WITH DISTINCT id"
+    )
+    text = f"UNWIND $nodes AS id{grow * hops} {expand} RETURN id AS node, next, type, agreement, against"
+    return (text, {**params, "nodes": list(dict.fromkeys(nodes))})
 
 
 def documents_query(ids: Sequence[str] | None = None) -> Query:

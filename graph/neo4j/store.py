@@ -181,6 +181,8 @@ class Neo4jStore(ReaderOperations):
         self._uri = uri
         self._database = database
         self._closed = False
+        #: Read statements sent so far (each one Bolt query): what an answer costs in round trips.
+        self.reads = 0
         try:
             self._driver = neo4j.GraphDatabase.driver(
                 uri,
@@ -228,6 +230,7 @@ class Neo4jStore(ReaderOperations):
 
     def _read(self, query: q.Query) -> list[neo4j.Record]:
         text, params = query
+        self.reads += 1
         return self._guard(
             lambda: (
                 self._driver.execute_query(
@@ -643,11 +646,19 @@ class Neo4jStore(ReaderOperations):
         self, nodes: Sequence[str], types: Iterable[RelationType] | None = None
     ) -> dict[str, list[Step]]:
         """Neighbour expansion of a whole frontier in one round trip."""
+        return self.steps_within(nodes, 0, types)
+
+    def steps_within(
+        self, nodes: Sequence[str], hops: int, types: Iterable[RelationType] | None = None
+    ) -> dict[str, list[Step]]:
+        """The steps of every actor within ``hops`` hops of ``nodes`` (see
+        :func:`qkg.graph.reading.steps_within`), in one round trip: the frontiers are found
+        by the statement itself."""
         wanted = None if types is None else frozenset(RelationType(t) for t in types)
         out: dict[str, list[Step]] = {n: [] for n in nodes}
         if out:
-            for r in self._read(q.steps_query(list(out), wanted)):
-                out[r["node"]].append(
+            for r in self._read(q.steps_query(list(out), wanted, hops)):
+                out.setdefault(r["node"], []).append(
                     (r["next"], RelationType(r["type"]), r["agreement"], bool(r["against"]))
                 )
             for steps in out.values():

@@ -69,8 +69,9 @@ def test_store_calls_do_not_grow_with_the_number_of_actors(counted: CountingStor
     # one call per level for each batched kind
     assert calls[50]["relations_of"] <= 4
     assert calls[50]["agreements_of"] <= 4
-    # the collaborator walk: one light expansion per level, evidence only for what is shown
-    assert calls[50]["steps"] == 2, calls[50]
+    # the collaborator walk: both levels' light expansion in one call, evidence only for what is shown
+    assert calls[50]["steps_within"] == 1, calls[50]
+    assert calls[50]["steps"] == 0, calls[50]
     assert calls[50]["relations_by_key"] <= 1, calls[50]
     assert calls[50]["agreements_by_id"] <= 1, calls[50]
     assert not {"relations", "entity", "agreement"} & set(calls[50])

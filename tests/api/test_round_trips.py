@@ -1,0 +1,76 @@
+"""What a collaborator or path answer costs the store: the calls (both stores) and the Bolt
+read statements (Neo4j), so a remote store answers in few round trips."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from qkg.graph import reading
+from qkg.graph.store import GraphStore
+from qkg.schemas import RelationType
+
+from .counting import CountingStore
+from .graphs import ring
+
+if TYPE_CHECKING:
+    from qkg.graph.neo4j import Neo4jStore
+
+    from .conftest import Serve
+
+COLLAB = """query($id: ID!, $doc: Boolean!) { actor(id: $id) { ... on Actor {
+  collaborators(depth: 2, via: [PARTNERS_WITH], first: 50) { distance actor { id }
+    links(first: 50) { source { id } evidence { sentence documentId document @include(if: $doc) { title } } } } } } }"""
+PATH = """query($from: String!, $to: String!) { paths(from: $from, to: $to, maxHops: 4, first: 1) {
+  ... on Paths { paths { length hops { evidence { sentence documentId } } } } } }"""
+VIA = (RelationType.PARTNERS_WITH,)
+
+
+def test_evidence_documents_are_read_only_when_asked(store: GraphStore, serve: Serve) -> None:
+    graph = ring(12)
+    store.upsert(graph)
+    counted = CountingStore(store)
+    root = graph.entities[0].id
+    with serve(counted, response_cache_size=0) as gql:
+        bare = gql(COLLAB, {"id": root, "doc": False})
+        assert counted.calls["documents_by_id"] == 0, counted.calls
+        counted.calls.clear()
+        full = gql(COLLAB, {"id": root, "doc": True})
+        assert counted.calls["documents_by_id"] == 1, counted.calls
+    links = [lk for c in full["actor"]["collaborators"] for lk in c["links"]]
+    assert links
+    assert all(ev["document"]["title"] == "Ring" for lk in links for ev in lk["evidence"])
+    for c in bare["actor"]["collaborators"]:
+        for lk in c["links"]:
+            assert all(ev["documentId"] == graph.document.id for ev in lk["evidence"])
+
+
+def test_steps_within_is_the_walk_of_steps(store: GraphStore) -> None:
+    graph = ring(12)
+    store.upsert(graph)
+    roots = [graph.entities[0].id, graph.entities[5].id]
+    for hops in (0, 1, 2):
+        assert store.steps_within(roots, hops, VIA) == reading.steps_within(store, roots, hops, VIA)
+    assert store.steps_within(["no-such-actor"], 1, VIA) == {"no-such-actor": []}
+
+
+@pytest.mark.neo4j
+def test_neo4j_answers_in_few_round_trips(neo4j_store: Neo4jStore, serve: Serve) -> None:
+    graph = ring(12)
+    neo4j_store.upsert(graph)
+    ids = [e.id for e in graph.entities]
+    before = neo4j_store.reads
+    neo4j_store.steps_within(ids[:1], 1, VIA)
+    assert neo4j_store.reads - before == 1  # both levels of a depth-2 walk in one statement
+    with serve(neo4j_store, response_cache_size=0) as gql:
+        before = neo4j_store.reads
+        data = gql(COLLAB, {"id": ids[0], "doc": False})
+        # the actor, the walk, the shown collaborators, their links' relations
+        assert neo4j_store.reads - before <= 4
+        assert len(data["actor"]["collaborators"]) == 8  # i+-1, i+-2 at distance 1; i+-3, i+-4 at 2
+        before = neo4j_store.reads
+        data = gql(PATH, {"from": ids[0], "to": ids[4]})
+        assert [p["length"] for p in data["paths"]["paths"]] == [2]
+        # both ends, one expansion of both ends, one more level, the hops' relations
+        assert neo4j_store.reads - before <= 4
