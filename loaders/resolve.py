@@ -111,17 +111,25 @@ def _without_legal_suffix(m: Mention, gaz: Gazetteer) -> Entry | None:
     return None
 
 
-def _affix_owner(m: Mention, longer: Sequence[_Draft]) -> _Draft | None:
+def _affix_owner(m: Mention, longer: Sequence[_Draft], *, suffix: bool = True) -> _Draft | None:
     key = norm(m.name)
     hits = []
     for d in longer:
         names = [norm(d.name), *(norm(a) for a in d.aliases)]
         for n in names:
-            if n != key and (n.endswith(" " + key) or n.startswith(key + " ")):
+            if n != key and ((suffix and n.endswith(" " + key)) or n.startswith(key + " ")):
                 hits.append(d)
                 break
     uniq = {id(h): h for h in hits}
     return next(iter(uniq.values())) if len(uniq) == 1 else None
+
+
+_PERSON_OR_PLACE = frozenset({E.PERSON, E.CITY, E.REGION, E.COUNTRY})
+
+
+def _person_or_place(name: str, gaz: Gazetteer, by_key: dict[tuple[str, EntityType], str]) -> bool:
+    """``name`` also names a person or a place (known, or read as a person in this text)."""
+    return (norm(name), E.PERSON) in by_key or any(x.type in _PERSON_OR_PLACE for x in gaz.lookup(name))
 
 
 def resolve(mentions: Sequence[Mention], gaz: Gazetteer, sentences: Sequence[Sentence] = ()) -> Resolved:
@@ -168,11 +176,15 @@ def resolve(mentions: Sequence[Mention], gaz: Gazetteer, sentences: Sequence[Sen
             d = _Draft(entry.name, entry.type, entry.country, entry, set(entry.aliases))
             out.append((m, add(d, m)))
             continue
-        if m.type in _ORGLIKE and m.rule in {"org", "list", "acronym", "quoted"}:
-            owner = _affix_owner(m, [d for d in drafts.values() if d.type in _ORGLIKE])
+        strong = m.rule in {"org", "list", "acronym", "quoted"}
+        if m.type in _ORGLIKE and (strong or not (m.name.isupper() or _person_or_place(m.name, gaz, by_key))):
+            # "Bessemer" after "Bessemer Venture Partners": a leading short form, whatever read it;
+            # not an acronym ("AUKUS" before "AUKUS Undersea Systems" names the parent)
+            owner = _affix_owner(m, [d for d in drafts.values() if d.type in _ORGLIKE], suffix=strong)
             if owner is not None:
                 out.append((m, add(owner, m)))
                 continue
+        if m.type in _ORGLIKE and m.rule in {"org", "list", "acronym", "quoted"}:
             entry = _fuzzy(m, gaz) if m.type in _ORGLIKE else None
             if entry is not None:
                 d = _Draft(entry.name, entry.type, entry.country, entry, set(entry.aliases))

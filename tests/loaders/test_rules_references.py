@@ -371,3 +371,40 @@ def test_a_personal_pronoun_after_two_people_makes_no_fact(facts: Run) -> None:
         "Veltra University."
     )
     assert not any(o == "Veltra University" for _, _, o in f.triples()), f.triples()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quorvane Labs raised $20 million in a round led by Harrowgate Venture Partners. "
+        "Existing investors Harrowgate and Orlen Capital also joined.",
+        "Harrowgate Venture Partners led the round in Quorvane Labs. The investor Harrowgate "
+        "has backed four quantum start-ups.",
+    ],
+)
+def test_a_leading_short_form_is_the_longer_organisation(facts: Run, text: str) -> None:
+    f = facts(text)
+    names = sorted(f.names.values())
+    assert "Harrowgate Venture Partners" in names, names
+    assert "Harrowgate" not in names, names
+
+
+def test_a_short_form_that_is_a_place_or_a_person_stays_apart(facts: Run) -> None:
+    f = facts(
+        "Denver Quantum Partners opened an office. The lab in Denver hired staff. "
+        "The Mira Sol Foundation funds fellowships. Its founder, Mira Sol, said so."
+    )
+    types = {e.name: e.type.value for e in f.kg.entities}
+    assert types.get("Denver") == "City", types
+    assert types.get("Mira Sol") == "Person", types
+    assert "Denver Quantum Partners" in types, types
+    assert "Mira Sol Foundation" in types, types
+
+
+def test_an_acronym_before_a_longer_name_is_its_parent(facts: Run) -> None:
+    f = facts(
+        "The NORVA partners launched the NORVA Subsea Sensing Systems effort. NORVA members meet yearly. "
+        "NORVA was founded in 2021."
+    )
+    names = sorted(f.names.values())
+    assert "NORVA" in names, names
