@@ -22,10 +22,19 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from qkg.schemas import EntityType
+from qkg.schemas import ORGANISATION_TYPES, EntityType
 
 from ..gazetteer import Gazetteer
-from ..patterns import ACADEMIC_FIELDS, CAPW, KEYWORDS, LEADING_NOISE, NAMEPART, ROLE_WORDS, head_type
+from ..patterns import (
+    ACADEMIC_FIELDS,
+    CAPW,
+    KEYWORDS,
+    LEADING_NOISE,
+    NAMEPART,
+    PERSON_RE,
+    ROLE_WORDS,
+    head_type,
+)
 from ..segment import Sentence
 from .mention import Mention
 from .words import alternation, word_list, word_table
@@ -529,6 +538,27 @@ def _trim(t: str, s: int, e: int) -> tuple[int, int] | None:
     return s + words[0].start(), s + words[-1].end()
 
 
+#: words that make "X Y of Z" a body of Z rather than a person ("Management Board of ...")
+_GROUP_WORDS = frozenset(
+    {"board", "management", "team", "group", "unit", "division", "office", "staff", "panel"}
+)
+
+
+def person_of(before: str, after: str, gaz: Gazetteer) -> bool:
+    """ "Ada Lin of Kessler University": a plain personal name, then an organisation's name."""
+    return (
+        re.fullmatch(PERSON_RE, before) is not None
+        and not any(
+            w.lower() in KEYWORDS or w.lower() in _GROUP_WORDS or _ROLE.fullmatch(w) for w in before.split()
+        )
+        and not gaz.lookup(before)
+        and (
+            head_type(after) in ORGANISATION_TYPES
+            or any(x.type in ORGANISATION_TYPES for x in gaz.lookup(after))
+        )
+    )
+
+
 def plausible(name: str, gaz: Gazetteer, *, trusted: bool) -> bool:
     """Could ``name`` be an organisation the gazetteer does not already report?"""
     words = name.split()
@@ -541,6 +571,9 @@ def plausible(name: str, gaz: Gazetteer, *, trusted: bool) -> bool:
         return False  # "the Institute", "Research Council": references, not names
     if len(words) == 1:
         return not name.lower().endswith("ly")  # "Separately, A and B announced"
+    before, of, after = name.partition(" of ")
+    if of and person_of(before, after.removeprefix("the "), gaz):
+        return False  # "Ada Lin of Kessler University": a person and her organisation
     # several plain capitalised words with no organisation word may be a person's name
     looks_personal = all(re.fullmatch(NAMEPART, w) for w in words) and len(words) <= 3
     organisational = head_type(name) is not None or "quantum" in low

@@ -16,10 +16,10 @@ from dataclasses import replace
 from qkg.schemas import EntityType
 
 from ..gazetteer import Gazetteer, default_gazetteer
-from ..patterns import ACADEMIC_FIELDS, CAPW, KEYWORDS, LEADING_NOISE, ROLE_WORDS, head_type
+from ..patterns import ACADEMIC_FIELDS, CAPW, KEYWORDS, LEADING_NOISE, PERSON_RE, ROLE_WORDS, head_type
 from ..segment import Sentence
 from .mention import Mention
-from .org_cues import PLAIN_NAME, ROLE_OF_BEFORE, cue_names, plausible, speaker_runs_on
+from .org_cues import PLAIN_NAME, ROLE_OF_BEFORE, cue_names, person_of, plausible, speaker_runs_on
 from .words import word_list, word_table
 
 __all__ = [
@@ -454,6 +454,7 @@ _AND = re.compile(r"\sand\s+")
 _FOR = re.compile(r"\sfor\s")
 _OF = re.compile(r"\sof\s")
 _OF_THE = re.compile(r"\sof\s+(?:the\s+)?")
+_AND_PERSON_OF = re.compile(rf"\s+and\s+(?={PERSON_RE}\s+of\s)")
 _TAIL_OF_THE = re.compile(r"\s(?:of|at)\s+the\s+(" + CAPW + r"(?:\s+" + CAPW + r")*)$")
 
 
@@ -504,8 +505,26 @@ def _org_candidate(out: list[Mention], sent: Sentence, t: str, s: int, e: int, g
         # "Country Manager of Pfizer Oy": the name is after "of"
         of_m = _OF_THE.search(phrase)
         assert of_m is not None
-        if _ROLE_WORD.search(phrase[: of_m.start()]):  # not "List of Critical Technologies"
+        before, rest_of = phrase[: of_m.start()], phrase[of_m.end() :]
+        if _ROLE_WORD.search(before):  # not "List of Critical Technologies"
             _org_candidate(out, sent, t, s + of_m.end(), e, gaz)
+        elif person_of(before, rest_of.split(" and ")[0], gaz):
+            # "Ada Lin of Kessler University said": a person and the organisation she is from
+            st = sent.start + s
+            out.append(Mention(st, st + len(before), before, E.PERSON, before, "person-of"))
+            # "... and Tom Berg of Orbion Quantum", "... and Orbion Quantum Ltd signed"
+            nxt = _AND_PERSON_OF.search(rest_of) or next(
+                (
+                    a
+                    for a in _AND.finditer(rest_of)
+                    if head_type(rest_of[a.end() :]) or gaz.lookup(rest_of[a.end() :])
+                ),
+                None,
+            )
+            org_end = s + of_m.end() + nxt.start() if nxt else e
+            _org_candidate(out, sent, t, s + of_m.end(), org_end, gaz)
+            if nxt:
+                _org_candidate(out, sent, t, s + of_m.end() + nxt.end(), e, gaz)
         return
     if etype is None:
         # "Quantum Australia" (programme named for a place) / "Quantum Art" (company)

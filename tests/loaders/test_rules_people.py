@@ -1229,3 +1229,37 @@ def test_a_name_before_which_is_no_person(facts: Run) -> None:
 def test_a_person_after_an_organisation_role_leads_what_follows(facts: Run, text: str) -> None:
     f = facts(text)
     assert f.has("Cathy Fowler", "LEADS", "National Quantum Committee"), f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        ("Ada Lin of Kessler University said the grant matters.", [("Ada Lin", "Kessler University")]),
+        (
+            "The project is led by Jonas Berg of the University of Eastport.",
+            [("Jonas Berg", "University of Eastport")],
+        ),
+        (
+            "The panel includes Ada Lin of Kessler University and Tom Berg of Orbion Quantum Ltd.",
+            [("Ada Lin", "Kessler University"), ("Tom Berg", "Orbion Quantum Ltd")],
+        ),
+    ],
+)
+def test_a_person_of_an_organisation(facts: Run, text: str, pairs: list[tuple[str, str]]) -> None:
+    f = facts(text)
+    for person, org in pairs:
+        assert f.has(person, "AFFILIATED_WITH", org), f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # names of the same shape that are organisations or places, not people
+        ("Royal Bank of Canada joined the round.", "Royal Bank of Canada"),
+        ("The Free State of Bavaria funds the centre.", "Bavaria"),
+    ],
+)
+def test_organisations_shaped_like_a_person_of_something(facts: Run, text: str, name: str) -> None:
+    f = facts(text)
+    assert f.has_entity(name), sorted(f.names.values())
+    assert not [i for i in f.names if i.startswith("person:")], sorted(f.names)
