@@ -204,6 +204,13 @@ _IN_COOPERATION_WITH = re.compile(
 _ANY_LIST = re.compile(rf"({LIST})")
 _COORDINATED = re.compile(r"\b(?:cooperat\w*|collaborat\w*|partner\w*|jointly|together)\b", re.I)
 _GROUPED = re.compile(r"\b(?:alliance|consorti\w+|coalition|members|comprises|consists)\b", re.I)
+#: People or organisations sharing a stage are no partners: "Speakers included A of X and B of Y",
+#: "panellists from X, Y and Z discussed how collaboration ...".
+_ROSTER = re.compile(
+    r"\b(?:speakers?|panel(?:l)?ists?|panels?|keynotes?|attendees|delegates|moderators?|presenters|exhibitors|"
+    r"representatives\s+(?:from|of))\b",
+    re.I,
+)
 
 
 def _find_groups(v: SentView) -> list[tuple[list[int], str, int]]:
@@ -294,6 +301,7 @@ def _find_groups(v: SentView) -> list[tuple[list[int], str, int]]:
             and _COORDINATED.search(m[lists[0][1][1] :])
             # members of a consortium are listed, not said to partner (see rules/deals.py)
             and not _GROUPED.search(m)
+            and not _ROSTER.search(m)
         ):
             add(lists[0][0], "coordinated", lists[0][1])
     return out

@@ -452,3 +452,24 @@ def test_a_list_after_its_cooperation_word_is_no_partnership(facts: Run, text: s
 def test_a_list_before_its_cooperation_word_still_partners(facts: Run) -> None:
     f = facts("Veltra Quantum and Orbion Systems will work together on quantum sensors.")
     assert f.has(VELTRA, "PARTNERS_WITH", ORBION), f.triples()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Panelists including representatives from Orvane Computing, Tessaly Technologies and Brannic Systems "
+        "described how collaboration between startups and primes is changing defence.",
+        "Speakers included Ada Lin of Orvane Computing, Jonas Berg of Tessaly Technologies and Mira Sol of "
+        "Brannic Systems, who called for more cooperation.",
+        "Ada Lin of Orvane Computing and Jonas Berg of Tessaly Technologies spoke on a panel about "
+        "partnerships in quantum sensing.",
+    ],
+)
+def test_sharing_a_panel_is_no_partnership(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert not {t for t in f.triples() if t[1] == "PARTNERS_WITH"}, f.triples()
+
+
+def test_a_list_that_works_together_still_partners(facts: Run) -> None:
+    f = facts("Orvane Computing, Tessaly Technologies and Brannic Systems will work together on sensors.")
+    assert f.has("Orvane Computing", "PARTNERS_WITH", "Brannic Systems"), f.triples()
