@@ -847,3 +847,34 @@ def test_no_name_is_read_from_a_web_address(facts: Run) -> None:
     assert not f.has_entity("JulienLemyre"), names
     assert f.has_entity("TessaPhotonics"), names
     assert f.has_entity("QVX"), names
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "etype"),
+    [
+        (
+            "The Nordic Quantum Platform brings together Kessler University and Helix Quantum AB.",
+            "Nordic Quantum Platform",
+            "Cluster",
+        ),
+        (
+            "The Lakeside Quantum Industry Association welcomed Helix Quantum AB.",
+            "Lakeside Quantum Industry Association",
+            "Cluster",
+        ),
+        ("Orbion joined the Eastport Quantum Testbed last year.", "Eastport Quantum Testbed", "Program"),
+        ("The Kessler Cryogenic Facility opened in May.", "Kessler Cryogenic Facility", "ResearchInstitute"),
+    ],
+)
+def test_platforms_associations_testbeds_and_facilities_are_named_bodies(
+    facts: Run, text: str, name: str, etype: str
+) -> None:
+    assert _types(facts(text)).get(name) == etype, _types(facts(text))
+
+
+def test_platform_groups_its_members(facts: Run) -> None:
+    f = facts(
+        "The Nordic Quantum Platform brings together Kessler University, Helix Quantum AB and Orbion Labs."
+    )
+    for member in ("Kessler University", "Helix Quantum AB", "Orbion Labs"):
+        assert f.has(member, "PART_OF", "Nordic Quantum Platform"), f.triples()
