@@ -61,6 +61,8 @@ _COORDINATED = re.compile(r"(?:and|or|as\s+well\s+as)\b")
 _FROM_ORG = re.compile(rf"§(\d+)§\s+(?:from|at|of)\s+(?:the\s+)?{ENT}")
 #: "Ambassador of §Germany§ to §Finland§, §p§" / "Chair of the ... for §prog§ program, §p§".
 _ROLE_OF_COMMA = re.compile(rf"\b({_ROLE})\b\s+(?:of|at|for)\s+(?:the\s+)?([^,;]{{0,60}}?),\s+§(\d+)§")
+#: A person right before a role, in apposition: "§p§, CEO of ...".
+_HELD_BY_BEFORE = re.compile(r"§(\d+)§,\s+(?:[\w-]+\s+){0,2}$")
 #: "..., said CEO §p§".
 _SAID_ROLE = re.compile(rf"\b(?:said|says|according\s+to|states|stated)\s+{_ROLE}\s+(?:{_ROLE}\s+)?§(\d+)§")
 
@@ -305,10 +307,15 @@ def affiliation_facts(v: SentView, m: str) -> Iterator[Fact]:
         p, b = int(y.group(1)), int(y.group(2))
         if v.type(p) is E.PERSON and v.type(b) in ORGS:
             yield _f(v, p, R.AFFILIATED_WITH, b, "person-from", 0.7)
+    role_first: set[int] = set()  # persons named after their role ("Chair of §o§, §p§")
     for y in _ROLE_OF_COMMA.finditer(m):
         p, inner = int(y.group(3)), ids_in(y.group(2))
         if not inner or v.type(p) is not E.PERSON:
             continue
+        held = _HELD_BY_BEFORE.search(m, 0, y.start())
+        if held and v.type(int(held.group(1))) is E.PERSON and int(held.group(1)) not in role_first:
+            continue  # "§a§, CEO of §o§, §b§, Director of §q§": the role is §a§'s, not §b§'s
+        role_first.add(p)
         b = inner[-1] if v.type(inner[-1]) is E.PROGRAM else inner[0]
         if v.type(b) is E.PROGRAM and re.fullmatch(_LEADER_ROLE, y.group(1).split()[0]):
             yield _f(v, p, R.LEADS, b, "role-person-leads", 0.7)

@@ -679,10 +679,19 @@ def extend_program(text: str, m: Mention) -> Mention:
 _HEADLINE_WORD = re.compile(r"[A-Za-z][\w’'-]*")
 
 
+#: "Ada Lin, CEO of Orbion, Jonas Berg, Director of Veltra": a caption or byline listing people
+#: with their roles is no headline, however many of its words are capitalised.
+_ROLE_OF_ITEM = re.compile(
+    rf",\s+(?:[A-Z][\w&-]*\s+){{0,3}}?(?i:{ROLE_WORDS})\s+(?:of|at)\s+(?:the\s+)?[A-Z]"
+)
+
+
 def is_headline(text: str) -> bool:
     """Title-case lines ("... Officially Launches with Investments") defeat the phrase chunker."""
     if text.rstrip().endswith((".", "”", '"', ":")):
         return False  # most sentences: decided before any word is read
+    if ", " in text and _ROLE_OF_ITEM.search(text):
+        return False
     words = [w for w in _HEADLINE_WORD.findall(text) if len(w) > 3]
     if len(words) < 4:
         return False

@@ -9,6 +9,8 @@ from collections.abc import Callable
 
 import pytest
 
+from qkg.loaders.rules.organisations import is_headline
+
 from .conftest import Facts
 
 Run = Callable[[str], Facts]
@@ -1263,3 +1265,49 @@ def test_organisations_shaped_like_a_person_of_something(facts: Run, text: str, 
     f = facts(text)
     assert f.has_entity(name), sorted(f.names.values())
     assert not [i for i in f.names if i.startswith("person:")], sorted(f.names)
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs", "not_pairs"),
+    [
+        (
+            "Quorvane Labs and Talvia Systems opened a lab.\n\n"
+            "Ada Lin, CEO of Quorvane Labs, Jonas Berg, Director of Talvia Systems\n",
+            [("Jonas Berg", "Talvia Systems")],
+            [("Jonas Berg", "Quorvane Labs"), ("Ada Lin", "Talvia Systems")],
+        ),
+        (
+            "Pictured: Mira Sol, Head of Research at Orlen Holdings, and Tomas Rik, Chief Scientist of Veltra Quantum\n",
+            [("Mira Sol", "Orlen Holdings"), ("Tomas Rik", "Veltra Quantum")],
+            [("Tomas Rik", "Orlen Holdings"), ("Mira Sol", "Veltra Quantum")],
+        ),
+        (
+            "The CEO of Brannic Photonics, Ines Palu, said the chip was ready.",
+            [("Ines Palu", "Brannic Photonics")],
+            [],
+        ),
+    ],
+)
+def test_caption_lists_give_each_person_their_own_organisation(
+    facts: Run, text: str, pairs: list[tuple[str, str]], not_pairs: list[tuple[str, str]]
+) -> None:
+    f = facts(text)
+    for person, org in pairs:
+        assert f.has(person, "AFFILIATED_WITH", org) or f.has(person, "LEADS", org), f.triples()
+    for person, org in not_pairs:
+        assert not f.has(person, "AFFILIATED_WITH", org), f.triples()
+
+
+def test_title_case_lines_without_role_items_stay_headlines() -> None:
+    assert is_headline("Orvane Names Ada Lin Chief Executive Of Its Quantum Unit")
+    assert not is_headline("Ada Lin, CEO of Quorvane Labs, Jonas Berg, Director of Talvia Systems")
+
+
+def test_roles_named_before_their_holders_keep_their_holders(facts: Run) -> None:
+    f = facts(
+        "Also attending were the Director of Brannic Photonics, Ines Palu, Head of Research at "
+        "Orlen Holdings, Mira Sol, and two ministers."
+    )
+    assert f.has("Ines Palu", "AFFILIATED_WITH", "Brannic Photonics"), f.triples()
+    assert f.has("Mira Sol", "AFFILIATED_WITH", "Orlen Holdings"), f.triples()
+    assert not f.has("Mira Sol", "AFFILIATED_WITH", "Brannic Photonics"), f.triples()
