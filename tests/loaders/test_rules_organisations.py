@@ -878,3 +878,28 @@ def test_platform_groups_its_members(facts: Run) -> None:
     )
     for member in ("Kessler University", "Helix Quantum AB", "Orbion Labs"):
         assert f.has(member, "PART_OF", "Nordic Quantum Platform"), f.triples()
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Lakeside Robotics",
+        "Vistula Tech",
+        "Kessler Networks",
+        "Orbion Devices",
+        "Eastport Microsystems",
+    ],
+)
+def test_industry_words_head_company_names(facts: Run, name: str) -> None:
+    f = facts(f"Helix Quantum AB signed an agreement with {name} in May.")
+    assert _types(f).get(name) == "Company", _types(f)
+    assert f.has("Helix Quantum AB", "PARTNERS_WITH", name), f.triples()
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Ministry of Energy", "Department of Energy", "Institute of Semiconductors", "Institute of Software"],
+)
+def test_bodies_named_for_a_field_stay_names(facts: Run, name: str) -> None:
+    f = facts(f"Orbion works with the {name} and Kalm University.")
+    assert name in _types(f), _types(f)
