@@ -47,9 +47,9 @@ MAX_RULE_MENTIONS = 60
 MAX_RULE_CHARS = 3000
 #: ``SentView.memo`` key of the masked text before appositions fold into their heads.
 UNFOLDED = "unfolded"
-_SEP = r"(?:\s*[,;]\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+)"
+SEP = r"(?:\s*[,;]\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+)"
 #: A coordinated list of mentions: "§0§, §1§, and the §2§".
-LIST = rf"(?:the\s+§|§)\d+§(?:{_SEP}(?:the\s+§|§)\d+§)*"
+LIST = rf"(?:the\s+§|§)\d+§(?:{SEP}(?:the\s+§|§)\d+§)*"
 PLACES = {E.CITY, E.REGION, E.COUNTRY}
 ORGS = {E.COMPANY, E.UNIVERSITY, E.RESEARCH_INSTITUTE, E.GOVERNMENT_BODY, E.CLUSTER}
 _ROLE_CAP = rf"(?i:{ROLE_WORDS})(?:(?:\s+|\s+and\s+|\s*&\s*)(?i:{ROLE_WORDS}))*"
@@ -241,8 +241,9 @@ _PARTICIPLE_FOLD = re.compile(
     rf"{ENT},\s+(?:which\s+is\s+|that\s+is\s+)?(?:headquartered|based|located|situated)\s+in\s+(?:the\s+)?{ENT}(?:,\s+§\d+§)?,"
 )
 _HOSTED_FOLD = re.compile(rf"{ENT}\s+at\s+(?:the\s+)?{ENT}(?!-)")
+#: (a bracket in the apposition is read whole: "§a§, the hub (§b§, §c§ and §d§), will")
 _APPOS_FOLD = re.compile(
-    rf"{ENT}\)?,\s+((?:(?:the|a|an|another)\s+(?!§\d+§\s*(?:,|;|and\b|$))|one\s+of\s+)[^,;:]{{3,120}}?)(,|\s+(?=today|have|has|announced|signed)|(?=\.?\s*$))"
+    rf"{ENT}\)?,\s+((?:(?:the|a|an|another)\s+(?!§\d+§\s*(?:,|;|and\b|$))|one\s+of\s+)(?:[^,;:(]|\([^()]{{0,120}}\)){{3,120}}?)(,|\s+(?=today|have|has|announced|signed)|(?=\.?\s*$))"
 )
 _COMMA_PLACE_TAIL = r"(?=\s*[,;.)–—]|\s+-\s|\s+(?:at|on|in|and|where|has|is|was|will|head|headquarters|offices?|plant|factory|campus|site)\b|$)"
 

@@ -281,3 +281,25 @@ def test_run_on_text_stays_linear(facts: Run, text: str) -> None:
     """Run-on 'sentences' (lists, repeated phrases) must not make the rules quadratic or names huge."""
     kg = facts(text).kg
     assert all(len(e.id) <= 300 for e in kg.entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        (
+            "Talvia Quantum Hub, the regional hub for three states (Colorado, New Mexico, and Wyoming), "
+            "partnered with Quorvane Labs.",
+            ("Talvia Quantum Hub", "PARTNERS_WITH", "Quorvane Labs"),
+        ),
+        (
+            "Orvane Labs, the quantum start-up (Denver, Boulder and Golden), was acquired by Brannic Photonics.",
+            ("Orvane Labs", "PART_OF", "Brannic Photonics"),
+        ),
+    ],
+)
+def test_an_apposition_with_a_bracketed_place_list_folds_whole(
+    facts: Run, text: str, fact: tuple[str, str, str]
+) -> None:
+    f = facts(text)
+    assert f.has(*fact), f.triples()
+    assert not {t for t in f.triples() if t[2] in {"Wyoming", "Golden"} and t[1] != "LOCATED_IN"}, f.triples()
