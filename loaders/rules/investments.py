@@ -449,7 +449,7 @@ _INVEST_RULES = (
     Rule(
         re.compile(
             rf"({LIST})\s+(?:(?:has|have|had|also|recently|will|jointly)\s+)*(?:made|makes|make|completed|completes|closed)\s+"
-            rf"(?:an?|its|their)\s+(?:[\w-]+\s+){{0,2}}?(?:(?:{MONEY})\s+)?(?:[\w-]+\s+)?(?:investment|injection)\s+(?:in|into)\s+(?:the\s+)?{ENT}"
+            rf"(?:an?|its|their)\s+(?:[\w-]+\s+){{0,2}}?(?:(?:{MONEY})\s+)?(?:[\w-]+\s+)?(?:investment|injection)s?\s+(?:in|into)\s+(?:the\s+)?{ENT}"
         ),
         1,
         2,

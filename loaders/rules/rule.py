@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from qkg.schemas import EntityType, RelationType
 
-from ..context import ORGS, PLACES, Fact, SentView, ids_in
+from ..context import ORGS, PLACES, SEP, Fact, SentView, ids_in
 
 __all__ = ["ACTORS", "Rule", "apply", "f", "gate", "members", "ok"]
 
@@ -56,10 +56,24 @@ def members(group: str) -> list[int]:
     return [int(group)] if group.isdigit() else ids_in(group)
 
 
+#: More mentions coordinated after a rule's single target, then the clause goes on without a
+#: verb of their own: "X invested in §1§ and §2§." / "... in §1§, §2§ and §3§ last year".
+_MORE_TARGETS = re.compile(
+    rf"(?:{SEP}(?:the\s+§|§)\d+§)+(?=\s*(?:[.,;:)]|$)|\s+(?:in|for|to|with|on|as|at|since|through|over|from|last|this|earlier|during)\b)"
+)
+
+
+def _with_coordinated(m: str, x: re.Match[str], group: int, targets: list[int]) -> list[int]:
+    if len(targets) != 1 or x.end() != x.end(group) + 1 or not m.startswith("§", x.end(group)):
+        return targets
+    more = _MORE_TARGETS.match(m, x.end())
+    return targets + ids_in(more.group()) if more else targets
+
+
 def apply(v: SentView, m: str, rules: tuple[Rule, ...], rtype: RelationType) -> Iterator[Fact]:
     for rule in rules:
         for x in rule.pattern.finditer(m):
-            targets = members(x.group(rule.target))
+            targets = _with_coordinated(m, x, rule.target, members(x.group(rule.target)))
             for a in members(x.group(rule.source)):
                 if rule.source_types is not None and v.type(a) not in rule.source_types:
                     continue

@@ -840,3 +840,24 @@ def test_people_leading_a_project_or_round_are_no_companies(facts: Run, text: st
         "Ada Lin",
         "Mira Sol",
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kestrel Ventures invested €5 million in Orbion Labs and Veltra Quantum.",
+        "The Eastport Quantum Fund made its first investments in Orbion Labs and Veltra Quantum last year.",
+        "Kestrel Ventures has invested in Orbion Labs, Veltra Quantum and Helix Quantum AB.",
+    ],
+)
+def test_funding_reaches_every_coordinated_recipient(facts: Run, text: str) -> None:
+    f = facts(text)
+    funder = "Kestrel Ventures" if "Kestrel" in text else "Eastport Quantum Fund"
+    for r in ("Orbion Labs", "Veltra Quantum"):
+        assert f.has(funder, "INVESTS_IN", r), f.triples()
+
+
+def test_a_coordinated_subject_of_a_new_clause_is_no_recipient(facts: Run) -> None:
+    f = facts("Kestrel Ventures invested in Orbion Labs and Veltra Quantum announced a new product.")
+    assert f.has("Kestrel Ventures", "INVESTS_IN", "Orbion Labs"), f.triples()
+    assert not f.has("Kestrel Ventures", "INVESTS_IN", "Veltra Quantum"), f.triples()
