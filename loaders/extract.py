@@ -185,7 +185,7 @@ class RuleExtractor:
         # a verb-only partnership retelling a funding round is that round
         drafts = without_echoes(drafts + investment_agreements(acc.rel, types))
         # cue-word rules for what no phrasing rule related
-        late, more = fallback_pass(views, list(acc.rel), types, drafts)
+        late, more = fallback_pass(views, acc.rel.items(), types, drafts)
         for k, f in late:
             acc.add(k, f, types)
         drafts += more

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from qkg.schemas import EntityType
+from qkg.schemas import EntityType, RelationType
 
 from .context import Fact, SentView
 from .rules import affiliation, competition, fallback, investments, membership, places, technologies
@@ -56,10 +56,18 @@ def relation_facts(v: SentView, recent_program: str | None) -> Iterator[Fact]:
 
 def fallback_pass(
     views: list[SentView],
-    related: Iterable[tuple[str, object, str]],
+    related: Iterable[tuple[tuple[str, RelationType, str], list[tuple[int, str, float]]]],
     types: dict[str, EntityType],
     drafts: list[AgreementDraft],
 ) -> tuple[list[tuple[int, Fact]], list[AgreementDraft]]:
-    """After every family: cue-word rules for the pairs no phrasing rule related (lower confidence)."""
-    pairs = {frozenset((s, t)) for s, _, t in related}
-    return fallback.fallback_facts(views, pairs, types), fallback.fallback_agreements(views, drafts, types)
+    """After every family: cue-word rules for the pairs no phrasing rule related (lower confidence).
+
+    ``related`` is every fact found so far with the sentences stating it."""
+    pairs: set[frozenset[str]] = set()
+    funded: set[int] = set()
+    for (s, rtype, t), said in related:
+        pairs.add(frozenset((s, t)))
+        if rtype is RelationType.INVESTS_IN:
+            funded.update(k for k, _, _ in said)
+    facts = fallback.fallback_facts(views, pairs, types, funded)
+    return facts, fallback.fallback_agreements(views, drafts, types)

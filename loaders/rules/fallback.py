@@ -20,6 +20,7 @@ from qkg.schemas import AgreementKind, EntityType, RelationType
 from ..context import ENT, LIST, ORGS, Fact, SentView, ids_in
 from ..patterns import ROLE_WORDS
 from .agreements import AgreementDraft
+from .investments import MONEY, RECIPIENTS
 from .words import alternation
 
 __all__ = ["CONFIDENCE", "fallback_agreements", "fallback_facts"]
@@ -259,14 +260,72 @@ def _roles(v: SentView) -> Iterator[tuple[str, str]]:
                 yield v.id(person), v.id(org)
 
 
+#: Money in a clause: an amount or a funding word.
+_FUNDING = re.compile(
+    rf"{MONEY}|\b(?:fund(?:s|ed|ing)?|grants?|granted|invest\w*|financ\w*|loans?|equity|subsid\w*|backing|backed)\b",
+    re.I,
+)
+#: A funder by name: a bank, a fund, an investor.
+_FUNDER_NAME = re.compile(r"\b(?:Bank|Fund|Funds|Capital|Ventures?|Investments?|Investors?|Finance|VC)\b")
+#: A clause where the money goes elsewhere, is not given, or is the subject's own spending.
+_NOT_FUNDING = re.compile(
+    r"\b(?:revenue|sales|valuation|valued|worth|market|contract|customers?|clients?|acquir\w*|acquisition|bought|"
+    r"buys?|sold|sells|loss|losses|costs?|price|spent|spend|spends|paid|pays|fined)\b",
+    re.I,
+)
+
+
+#: Money asked for, needed or hoped for is not given.
+_HEDGED = re.compile(
+    r"\b(?:need|needs|needed|should|must|urg\w*|call(?:s|ed)?\s+(?:for|out)|asks?|asked|seek\w*|hop\w*)\b",
+    re.I,
+)
+
+
+def _funder(v: SentView, i: int) -> bool:
+    return v.type(i) is E.GOVERNMENT_BODY or (
+        v.type(i) in _ORGS and _FUNDER_NAME.search(v.mentions[i].text) is not None
+    )
+
+
+def _funding(v: SentView) -> Iterator[tuple[str, str]]:
+    """(funder, recipient): a clause with money, funders, and exactly one organisation that is none."""
+    for _, clause in _clauses(v.masked):
+        if not _FUNDING.search(clause) or _NOT_FUNDING.search(clause) or _NEGATED.search(clause):
+            continue
+        if _HEDGED.search(clause):
+            continue
+        ids = ids_in(clause)
+        funders = [i for i in ids if _funder(v, i)]
+        others = [i for i in ids if v.type(i) in RECIPIENTS and not _funder(v, i)]
+        if not funders or len(others) != 1 or len({v.id(i) for i in funders}) > 3:
+            continue
+        b = others[0]
+        # "PsiQuantum's endeavour" is what the money is for, not who gets it
+        if re.search(rf"§{b}§['’]", clause):
+            continue
+        # "the fund and the centre have invested": a co-funder listed with the funders
+        cue = _FUNDING.search(clause)
+        if any(
+            b in ids_in(x.group(0)) and len(ids_in(x.group(0))) > 1 and cue and x.end() <= cue.start()
+            for x in _LIST_RX.finditer(clause)
+        ):
+            continue
+        for a in funders:
+            yield v.id(a), v.id(b)
+
+
 def _org_pair(types: dict[str, EntityType], a: str, b: str) -> bool:
     return a != b and types.get(a) in _ORGS and types.get(b) in _ORGS
 
 
 def fallback_facts(
-    views: list[SentView], related: Set[frozenset[str]], types: dict[str, EntityType]
+    views: list[SentView],
+    related: Set[frozenset[str]],
+    types: dict[str, EntityType],
+    funded: Set[int] = frozenset(),
 ) -> list[tuple[int, Fact]]:
-    """Facts, keyed by sentence, for pairs no phrasing rule related."""
+    """Facts, keyed by sentence, for pairs no phrasing rule related (``funded``: sentences with an investment)."""
     out: list[tuple[int, Fact]] = []
     seen = set(related)
 
@@ -293,6 +352,9 @@ def fallback_facts(
         if E.PERSON in v.types and _ROLE.search(v.masked):
             for p, o in _roles(v):
                 add(k, p, R.AFFILIATED_WITH, o, "fallback.role")
+        if k not in funded and _FUNDING.search(v.masked):
+            for a, b in _funding(v):
+                add(k, a, R.INVESTS_IN, b, "fallback.funding")
         if collab_gate.search(v.masked):
             for a, b in _partners(v):
                 if _org_pair(types, a, b):

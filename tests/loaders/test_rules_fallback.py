@@ -268,3 +268,24 @@ def test_a_role_word_between_a_person_and_an_organisation_affiliates_them(
         assert f.has(person, "AFFILIATED_WITH", org), sorted(f.triples())
     else:
         assert not _fallback(f, person, "AFFILIATED_WITH", org), sorted(f.triples())
+
+
+@pytest.mark.parametrize(
+    ("text", "funded"),
+    [
+        ("The Ministry of Science has committed $12 million to quantum research at Kalm University.", True),
+        ("The Ministry of Science said Kalm University's revenue grew to $5 million.", False),
+        ("The Ministry of Science could fund Kalm University next year.", False),
+        ("Kalm University said the Ministry of Science needs to back the plan with public funding.", False),
+        ("The Ministry of Science and Kalm University have invested $30 million in a new testbed.", False),
+        (
+            "The Ministry of Science put $5 million into research in support of Kalm University's roadmap.",
+            False,
+        ),
+    ],
+)
+def test_a_public_funder_money_and_one_recipient_make_an_investment(
+    facts: Run, text: str, funded: bool
+) -> None:
+    f = facts(text)
+    assert _fallback(f, "Ministry of Science", "INVESTS_IN", "Kalm University") is funded, sorted(f.triples())
