@@ -98,7 +98,9 @@ _MOD = rf"(?:U\.S\.|U\.K\.|[A-Z][\w]*(?:-based)?|(?!{_FUNCTION}\s)[a-z][\w]*(?:-
 _DESC = re.compile(
     rf"(?<![\w-])(?P<det>[Tt]he|[Bb]oth|[Tt]his)\s+(?P<mods>(?:{_MOD}\s+){{0,3}}?)"
     rf"(?P<head>{_HEAD_ALT})(?![\w-])"
-    r"(?!\s+(?:of|for|that|which|who|whose|behind|[A-Z\d])|,?\s+(?:called|named|known)\b)"
+    # "the quantum group at Kessler University" is a unit of the name after it, no reference back
+    r"(?!\s+(?:of|for|that|which|who|whose|behind|[A-Z\d])|,?\s+(?:called|named|known)\b"
+    r"|\s+(?:at|within|inside)\s+(?:the\s+)?[A-Z])"
 )
 _CITY_GOV = re.compile(
     r"\b[Tt]he\s+(?:city|metropolitan|municipal)(?:\s+government)?\b(?![-\s]+(?:of|state)\b|-)"

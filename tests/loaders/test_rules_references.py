@@ -408,3 +408,15 @@ def test_an_acronym_before_a_longer_name_is_its_parent(facts: Run) -> None:
     )
     names = sorted(f.names.values())
     assert "NORVA" in names, names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Orbion Labs builds chips. Ada Lin, who heads the quantum group at Kessler University, welcomed the news.",
+        "Orbion Labs builds chips. Ada Lin leads the photonics team within the Lakeside Institute.",
+    ],
+)
+def test_a_description_attached_to_a_name_after_it_refers_to_nothing_before(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert not [t for t in f.triples() if t[0] == "Ada Lin" and t[2] == "Orbion Labs"], f.triples()
