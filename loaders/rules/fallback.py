@@ -54,8 +54,9 @@ _GROUP_REF = re.compile(
     re.I,
 )
 #: Sentences that say who did NOT join, or might.
+#: (case-sensitive: "May" is a month)
 _NEGATED = re.compile(
-    r"\b(?:not|never|no\s+longer|left|quit|withdr[ae]w\w*|exit\w*|could|may|might|would)\b", re.I
+    r"\b(?:[Nn]ot|[Nn]ever|[Nn]o\s+longer|left|quit|withdr[ae]w\w*|exit\w*|[Cc]ould|may|[Mm]ight|[Ww]ould)\b"
 )
 
 
@@ -150,6 +151,9 @@ _JOINT_WITH = re.compile(r"\s+(?:[\w-]+\s+){0,3}?with\b")
 _RELATIVE = re.compile(r",?\s+(?:which|who|that|whose)\b")
 _TAIL_END = re.compile(
     r"\b(?:such\s+as|including|like|e\.g\.)\b|,?\s+(?:which|that|who|whose|where)\b|,\s+and\b"
+    # the partners' phrase ends at the next verb: "... with A and B are part of a round announced by C"
+    r"|\b(?:is|are|was|were|has|have|had|will|would|said|says|announced)\b"
+    r"|,\s+(?:along\s+with|alongside|in\s+addition\s+to|next\s+to|close\s+to)\b"
 )
 
 
@@ -164,7 +168,8 @@ def _partners(v: SentView) -> Iterator[tuple[str, str]]:
         if x.group(0).lower() == "joint" and not _JOINT_WITH.match(clause, x.end()):
             continue
         head = clause[: x.start()]
-        if re.search(r"\b(?:according\s+to|said|says|told)\b", head, re.I):
+        # "experts at A and B, with whom it has collaborations": the partners came before the cue
+        if re.search(r"\b(?:according\s+to|said|says|told|with\s+whom|with\s+which)\b", head, re.I):
             continue
         # in "A ..., B, which partners with C" the relative clause is B's
         rel = list(_RELATIVE.finditer(head))

@@ -123,6 +123,11 @@ def test_members_of_an_alliance_form_a_consortium(facts: Run) -> None:
             "Orbion Quantum",
             "Veltria Systems",
         ),
+        (
+            "Kalm University's separate partnerships with Veltria Systems and Brackwell Labs began in May.",
+            "Kalm University",
+            "Brackwell Labs",
+        ),
     ],
 )
 def test_a_collaboration_cue_relates_the_subject_to_the_organisations_after_it(
@@ -149,6 +154,17 @@ def test_a_collaboration_cue_relates_the_subject_to_the_organisations_after_it(
             "Orbion Quantum may collaborate with Veltria Systems next year.",
             "Orbion Quantum",
             "Veltria Systems",
+        ),
+        (
+            "Kalm University's partnerships with Veltria Systems are part of a programme run by Orbion Quantum.",
+            "Kalm University",
+            "Orbion Quantum",
+        ),
+        (
+            "The lab sits near Veltria Systems, with which Orbion Quantum has long collaborations, along with "
+            "researchers at Kalm University.",
+            "Orbion Quantum",
+            "Kalm University",
         ),
         (
             "The chips are made at Orbion Quantum's and Kalm University's joint clean room Brackwell Labs.",
