@@ -21,6 +21,7 @@ from ..context import ENT, LIST, ORGS, Fact, SentView, ids_in
 from ..patterns import ROLE_WORDS
 from .agreements import AgreementDraft
 from .investments import MONEY, RECIPIENTS
+from .rule import gate
 from .words import alternation
 
 __all__ = ["CONFIDENCE", "fallback_agreements", "fallback_facts"]
@@ -63,6 +64,33 @@ _NEGATED = re.compile(
 @cache
 def _words(name: str) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{alternation(name)})\b", re.I)
+
+
+@cache
+def _gate(name: str) -> re.Pattern[str]:
+    """The list as a case-sensitive pattern for lower-cased text (an ignore-case alternation is slow)."""
+    return re.compile(rf"\b(?:{alternation(name)})\b")
+
+
+_ROLE_GATE = re.compile(rf"\b(?:{ROLE_WORDS})\b")
+_MONEY_GATE = (
+    "fund",
+    "grant",
+    "invest",
+    "financ",
+    "loan",
+    "equity",
+    "subsid",
+    "backing",
+    "backed",
+    "$",
+    "€",
+    "£",
+    "¥",
+    "₩",
+    "million",
+    "billion",
+)
 
 
 def _clauses(m: str) -> Iterator[tuple[int, str]]:
@@ -212,6 +240,25 @@ _SELECTED_BY = re.compile(
 )
 
 
+_SUPPLY_GATE = (
+    "bought",
+    "buy",
+    "procur",
+    "order",
+    "purchas",
+    "acquir",
+    "suppl",
+    "deliver",
+    "provid",
+    "install",
+    "select",
+    "chosen",
+    "picked",
+    "contracted",
+    "commissioned",
+)
+
+
 def _supplies(v: SentView) -> Iterator[tuple[str, str]]:
     """(buyer, supplier) pairs of a purchase or supply stated in the sentence."""
     m = v.masked
@@ -340,11 +387,12 @@ def fallback_facts(
             seen.add(pair)
             out.append((k, Fact(a, rtype, b, rule, CONFIDENCE)))
 
-    member_gate, collab_gate = _words("fallback_member_cues"), _words("fallback_collab_cues")
+    member_gate, collab_gate = _gate("fallback_member_cues"), _gate("fallback_collab_cues")
     for k, v in enumerate(views):
         if v.masked.count("§") < 2:
             continue
-        if member_gate.search(v.masked):
+        low = v.masked.lower()
+        if member_gate.search(low):
             bullets = _bulleted(views, k)
             if bullets is not None:
                 gid, items = bullets
@@ -354,13 +402,13 @@ def fallback_facts(
                 for gid, members, _ in _membership(views, k):
                     for a in members:
                         add(k, a, R.PART_OF, gid, "fallback.members")
-        if E.PERSON in v.types and _ROLE.search(v.masked):
+        if E.PERSON in v.types and _ROLE_GATE.search(low):
             for p, o in _roles(v):
                 add(k, p, R.AFFILIATED_WITH, o, "fallback.role")
-        if k not in funded and _FUNDING.search(v.masked):
+        if k not in funded and gate(low, _MONEY_GATE) and _FUNDING.search(v.masked):
             for a, b in _funding(v):
                 add(k, a, R.INVESTS_IN, b, "fallback.funding")
-        if collab_gate.search(v.masked):
+        if collab_gate.search(low):
             for a, b in _partners(v):
                 if _org_pair(types, a, b):
                     add(k, a, R.PARTNERS_WITH, b, "fallback.partners")
@@ -380,18 +428,16 @@ def fallback_agreements(
             known.append(ps)
             out.append(AgreementDraft(kind, list(dict.fromkeys(parties)), [k], rule, CONFIDENCE))
 
-    member_gate = _words("fallback_member_cues")
+    member_gate = _gate("fallback_member_cues")
     for k, v in enumerate(views):
         if v.masked.count("§") < 4:
             continue
-        if member_gate.search(v.masked):
+        low = v.masked.lower()
+        if member_gate.search(low):
             for _, members, consortium in _membership(views, k):
                 if consortium:
                     new(K.CONSORTIUM, members, k, "fallback.consortium")
-        if re.search(
-            r"\b(?:bought|buy|procur|order|purchas|acquir|suppl|deliver|provid|install|select|chosen|picked|contracted|commissioned)",
-            v.masked,
-        ):
+        if gate(low, _SUPPLY_GATE):
             for a, b in _supplies(v):
                 if _org_pair(types, a, b):
                     new(K.CONTRACT, [a, b], k, "fallback.supply")
