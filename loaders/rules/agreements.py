@@ -103,6 +103,12 @@ _REFERS = re.compile(
 _MEMBERS = re.compile(
     r"^\s*(?:They|These|Members|The\s+members|Its\s+members|Partners)\s+(?:are|include)\s*:?\s*"
 )
+#: "The signatories are A, B and C": the parties of an agreement named just before without them
+_SIGNATORIES = re.compile(
+    r"^\s*(?:The\s+|Its\s+|Their\s+)?(?:signatories|signers|signing\s+parties|parties\s+to\s+the\s+\w+)"
+    r"\s+(?:are|were|include|included)\s*:?\s*",
+    re.I,
+)
 
 
 @dataclass
@@ -358,6 +364,7 @@ def find_agreements(
     drafts: list[AgreementDraft] = []
     facts: list[tuple[int, Fact]] = []
     pending_consortium: int | None = None
+    pending_signed: tuple[int, AgreementKind] | None = None
     for k, v in enumerate(views):
         m = v.masked
         low = m.lower()
@@ -378,6 +385,19 @@ def find_agreements(
             and len(set(parties)) < 2
         ):
             pending_consortium = k
+        if kind is not None and kind is not K.CONSORTIUM and len(set(parties)) < 2:
+            pending_signed = (k, kind)
+        signatories = _SIGNATORIES.match(m)
+        if signatories and pending_signed is not None and k - pending_signed[0] <= 2:
+            lst = [i for i in ids_in(m[signatories.end() :]) if v.type(i) in _PARTY_TYPES]
+            if len(lst) >= 2:
+                ids = list(dict.fromkeys(v.id(i) for i in lst))
+                d = AgreementDraft(pending_signed[1], ids, [pending_signed[0], k], "signatories", 0.8)
+                _details(d, v, doc_date)
+                drafts.append(d)
+                _pairs(facts, k, ids, pending_signed[1], "signatories", 0.8)
+                pending_signed = None
+                continue
         members = _MEMBERS.match(m)
         if members and pending_consortium is not None and k - pending_consortium <= 2:
             lst = [i for i in ids_in(m[members.end() :]) if v.type(i) in _PARTY_TYPES]

@@ -473,3 +473,25 @@ def test_sharing_a_panel_is_no_partnership(facts: Run, text: str) -> None:
 def test_a_list_that_works_together_still_partners(facts: Run) -> None:
     f = facts("Orvane Computing, Tessaly Technologies and Brannic Systems will work together on sensors.")
     assert f.has("Orvane Computing", "PARTNERS_WITH", "Brannic Systems"), f.triples()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Eight institutions signed a letter of intent on quantum sensing. The signatories are Kessler University, "
+        "the University of Eastport and Orbion Labs.",
+        "A memorandum of understanding was signed in Eastport on Monday. Signatories include Kessler University, "
+        "the University of Eastport and Orbion Labs.",
+    ],
+)
+def test_signatories_listed_after_the_agreement_are_its_parties(facts: Run, text: str) -> None:
+    parties = {"Kessler University", "University of Eastport", "Orbion Labs"}
+    assert ("MOU", frozenset(parties)) in facts(text).agreements(), facts(text).agreements()
+
+
+def test_signatories_far_from_any_agreement_make_none(facts: Run) -> None:
+    f = facts(
+        "Eight institutions signed a letter of intent. The work starts in June. It will take years. "
+        "The signatories are Kessler University, the University of Eastport and Orbion Labs."
+    )
+    assert not f.agreements(), f.agreements()
