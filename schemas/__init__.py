@@ -38,7 +38,17 @@ from .ontology import (
 )
 
 if TYPE_CHECKING:
-    from .models import Agreement, Document, Entity, Evidence, Goal, KnowledgeGraph, PartialDate, Relation
+    from .models import (
+        Agreement,
+        AgreementEvent,
+        Document,
+        Entity,
+        Evidence,
+        Goal,
+        KnowledgeGraph,
+        PartialDate,
+        Relation,
+    )
     from .query import (
         Direction,
         DocumentInfo,
@@ -61,6 +71,7 @@ __all__ = [
     "STRUCTURAL_TYPES",
     "SYMMETRIC_TYPES",
     "Agreement",
+    "AgreementEvent",
     "AgreementKind",
     "AgreementStatus",
     "ConfigurationError",
@@ -105,6 +116,7 @@ __all__ = [
 
 _LAZY = {
     "Agreement": "models",
+    "AgreementEvent": "models",
     "Document": "models",
     "Entity": "models",
     "Evidence": "models",

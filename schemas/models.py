@@ -25,6 +25,7 @@ from .ontology import (
 
 __all__ = [
     "Agreement",
+    "AgreementEvent",
     "Document",
     "Entity",
     "Evidence",
@@ -177,8 +178,35 @@ class Relation(_Model):
         return (self.source, self.type.value, self.target)
 
 
+class AgreementEvent(_Model):
+    """One moment of an agreement's life as one sentence tells it.
+
+    ``status`` is the stage the sentence reports (never ``UNKNOWN``), ``date`` when it
+    happened (the date stated, else the document's date, else ``None``), and ``ends`` the
+    last period the agreement is in force if the sentence says so ("until 2030", "a
+    three-year MOU signed in 2022" -> ``"2025"``), inclusive at its precision.
+    """
+
+    status: Annotated[AgreementStatus, _LAX]
+    date: PartialDate | None = None
+    ends: PartialDate | None = None
+    evidence: Annotated[Evidence, _LAX]
+
+    @field_validator("status")
+    @classmethod
+    def _known(cls, v: AgreementStatus) -> AgreementStatus:
+        if v is AgreementStatus.UNKNOWN:
+            raise ValueError("an event reports a stage of the agreement's life, not 'unknown'")
+        return v
+
+
 class Agreement(_Model):
-    """An n-ary agreement (MOU, partnership, joint statement, ...) between two or more parties."""
+    """An n-ary agreement (MOU, partnership, joint statement, ...) between two or more parties.
+
+    ``events`` is its life as the documents tell it; ``status`` is the latest event's and
+    ``ends`` the end the events give (see :func:`qkg.schemas.life.life`): both stay
+    ``UNKNOWN``/``None`` when no document says anything.
+    """
 
     id: NodeId
     kind: Annotated[AgreementKind, _LAX]
@@ -189,6 +217,8 @@ class Agreement(_Model):
     topics: Annotated[tuple[str, ...], _LAX] = ()
     status: Annotated[AgreementStatus, _LAX] = AgreementStatus.UNKNOWN
     evidence: Annotated[tuple[Evidence, ...], Field(min_length=1, strict=False)]
+    events: Annotated[tuple[AgreementEvent, ...], _LAX] = ()
+    ends: PartialDate | None = None
 
     @field_validator("parties")
     @classmethod
@@ -273,6 +303,7 @@ class KnowledgeGraph(_Model):
                 raise ValueError(f"id {a.id!r} appears twice")
             ids.add(a.id)
             evidences += [(where, ev) for ev in a.evidence]
+            evidences += [(f"{where} event {e.status.value}", e.evidence) for e in a.events]
         for g in self.goals:
             where = f"goal {g.id}"
             if g.owner is not None:

@@ -72,11 +72,17 @@ class AgreementKind(StrEnum):
 
 
 class AgreementStatus(StrEnum):
-    """Life-cycle of an agreement as far as the sources say."""
+    """Life-cycle of an agreement as far as the sources say, in life-cycle order.
+
+    ``UNKNOWN`` means no source said anything about it; the other five are the stages an
+    :class:`~qkg.schemas.AgreementEvent` records (announced, signed, in force, extended,
+    ended). An agreement's status is that of its latest event.
+    """
 
     ANNOUNCED = "announced"
     SIGNED = "signed"
     ACTIVE = "active"
+    EXTENDED = "extended"
     ENDED = "ended"
     UNKNOWN = "unknown"
 

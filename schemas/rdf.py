@@ -17,7 +17,10 @@ aligns the ``qkg:`` terms with schema.org, W3C ORG, PROV-O, SKOS and Dublin Core
            qkg:object <o> ; qkg:confidence 0.9 ; qkg:validFrom "..."^^xsd:date ;
            qkg:validTo "..."^^xsd:date ; qkg:evidence <ev> .
     <agr>  a qkg:Agreement ; qkg:kind "MOU" ; dcterms:title "..." ; dcterms:date "2024-05"^^xsd:gYearMonth ;
-           qkg:place <city> ; qkg:topic "..." ; qkg:status "signed" ; qkg:evidence <ev> .
+           qkg:place <city> ; qkg:topic "..." ; qkg:status "signed" ; schema:endDate "2027"^^xsd:gYear ;
+           qkg:event <event> ; qkg:evidence <ev> .
+    <event> a qkg:AgreementEvent ; qkg:status "signed" ; dcterms:date "2024-05"^^xsd:gYearMonth ;
+           schema:endDate "2027"^^xsd:gYear ; qkg:evidence <ev> .       # one stage of its life
     <party> qkg:partyTo <agr> .
     <goal> a qkg:Goal ; qkg:metric "..." ; qkg:value 2500.0 ; qkg:unit "..." ;
            qkg:targetYear 2035 ; qkg:evidence <ev> .
@@ -27,12 +30,15 @@ aligns the ``qkg:`` terms with schema.org, W3C ORG, PROV-O, SKOS and Dublin Core
 
 Relation assertion IRIs are per document (``iri("assertion:<digest>")`` of document, source,
 type, target), so the union of several documents' graphs never gives one node two
-confidences; evidence IRIs are digests of all the evidence's fields.
+confidences; evidence IRIs are digests of all the evidence's fields, and event IRIs
+(``iri("event:<digest>")``) digests of the agreement's id and all the event's fields.
+Status values are the ``skos:notation`` of the ``qkg:AgreementStatusScheme`` concepts.
 
 RDF is unordered, so the inverse returns the delta in canonical order
 (:func:`canonical_delta`): entities, agreements and goals by id, relations by
 ``(source, type, target)``, evidence by ``(document_id, start, end, rule, confidence)``
-without duplicates, topics sorted without duplicates. For a canonical delta,
+without duplicates, topics sorted without duplicates, events in life order
+(:func:`qkg.schemas.life.event_key`) without duplicates. For a canonical delta,
 ``delta_from_nquads(delta_to_nquads(d)) == d`` exactly.
 """
 
@@ -52,13 +58,15 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD, Defi
 
 from .errors import ValidationError
 from .ids import id_from_iri, iri
-from .models import Agreement, Document, Entity, Evidence, Goal, KnowledgeGraph, Relation
+from .life import ordered_events
+from .models import Agreement, AgreementEvent, Document, Entity, Evidence, Goal, KnowledgeGraph, Relation
 from .ontology import AgreementKind, AgreementStatus, EntityType, RelationType
 
 __all__ = [
     "ALIAS",
     "DATE",
     "DESCRIPTION",
+    "ENDS",
     "MEDIA_TYPE",
     "NAME",
     "NAMESPACES",
@@ -80,6 +88,7 @@ __all__ = [
     "deltas_from_quads",
     "deltas_to_dataset",
     "entity_class",
+    "event_iri",
     "evidence_iri",
     "relation_property",
     "relation_type_of",
@@ -116,6 +125,15 @@ class QKG(DefinedNamespace):
     Evidence: URIRef
     Document: URIRef
     RelationAssertion: URIRef
+    AgreementEvent: URIRef
+    # the status vocabulary (concepts whose skos:notation is an AgreementStatus value)
+    AgreementStatusScheme: URIRef
+    StatusAnnounced: URIRef
+    StatusSigned: URIRef
+    StatusActive: URIRef
+    StatusExtended: URIRef
+    StatusEnded: URIRef
+    StatusUnknown: URIRef
     # relation properties (lowerCamelCase of RelationType)
     partnersWith: URIRef
     competesWith: URIRef
@@ -144,6 +162,7 @@ class QKG(DefinedNamespace):
     place: URIRef
     topic: URIRef
     status: URIRef
+    event: URIRef
     metric: URIRef
     value: URIRef
     unit: URIRef
@@ -166,6 +185,8 @@ PUBLISHED = DCTERMS.issued
 MEDIA_TYPE = DCTERMS.format
 TEXT = SDO.text
 DATE = DCTERMS.date
+#: The last period an agreement (or what an event says of it) is in force, inclusive.
+ENDS = SDO.endDate
 
 #: Prefixes bound in every serialisation.
 NAMESPACES: dict[str, str] = {
@@ -219,6 +240,7 @@ def entity_class(etype: EntityType) -> URIRef:
 
 _EVIDENCE_BASE = iri("evidence:")
 _ASSERTION_BASE = iri("assertion:")
+_EVENT_BASE = iri("event:")
 
 
 def _digest(*parts: str) -> str:
@@ -228,6 +250,13 @@ def _digest(*parts: str) -> str:
 def evidence_iri(ev: Evidence) -> str:
     """Deterministic IRI of a piece of evidence (a digest of all its fields)."""
     return _EVIDENCE_BASE + _digest(ev.document_id, str(ev.start), str(ev.end), ev.rule, repr(ev.confidence))
+
+
+def event_iri(agreement_id: str, event: AgreementEvent) -> str:
+    """Deterministic IRI of one event of an agreement (a digest of the agreement id and every field)."""
+    return _EVENT_BASE + _digest(
+        agreement_id, event.status.value, event.date or "", event.ends or "", evidence_iri(event.evidence)
+    )
 
 
 def assertion_iri(document_id: str, rel: Relation) -> str:
@@ -268,7 +297,13 @@ def canonical_delta(delta: KnowledgeGraph) -> KnowledgeGraph:
                 for r in sorted(delta.relations, key=_by_key)
             ),
             "agreements": tuple(
-                a.model_copy(update={"evidence": _evs(a.evidence), "topics": tuple(sorted(set(a.topics)))})
+                a.model_copy(
+                    update={
+                        "evidence": _evs(a.evidence),
+                        "topics": tuple(sorted(set(a.topics))),
+                        "events": ordered_events(a.events),
+                    }
+                )
                 for a in sorted(delta.agreements, key=_by_id)
             ),
             "goals": tuple(
@@ -343,16 +378,21 @@ def _date(value: dt.date) -> str:
     return f'"{value.isoformat()}"^^{_X_DATE}'
 
 
+def _partial(value: str) -> str:
+    return f'"{value}"^^{_PARTIAL_DATE_TYPE[len(value)]}'
+
+
 _A = _t(RDF.type)
 _P = {name: _t(getattr(QKG, name)) for name in QKG.__annotations__}
 _NAME, _ALIAS, _DESCRIPTION = _t(NAME), _t(ALIAS), _t(DESCRIPTION)
-_TITLE, _SOURCE, _PUBLISHED, _MEDIA, _TEXT, _DATE = (
+_TITLE, _SOURCE, _PUBLISHED, _MEDIA, _TEXT, _DATE, _ENDS = (
     _t(TITLE),
     _t(SOURCE),
     _t(PUBLISHED),
     _t(MEDIA_TYPE),
     _t(TEXT),
     _t(DATE),
+    _t(ENDS),
 )
 _SAME_AS = _t(OWL.sameAs)
 _REL = {t: _t(p) for t, p in RELATION_PROPERTIES.items()}
@@ -457,14 +497,26 @@ def delta_to_nquads(delta: KnowledgeGraph) -> str:
         for party in agr.parties:
             add(f"{ref(party)} {_REL[RelationType.PARTY_TO]} {a}{g}")
         if agr.date is not None:
-            add(f'{a} {_DATE} "{agr.date}"^^{_PARTIAL_DATE_TYPE[len(agr.date)]}{g}')
+            add(f"{a} {_DATE} {_partial(agr.date)}{g}")
         if agr.place is not None:
             add(f"{a} {_P['place']} {ref(agr.place)}{g}")
         for topic in sorted(set(agr.topics)):
             add(f"{a} {_P['topic']} {_lit(topic)}{g}")
         add(f"{a} {_P['status']} {_lit(agr.status.value)}{g}")
+        if agr.ends is not None:
+            add(f"{a} {_ENDS} {_partial(agr.ends)}{g}")
         for ev in _evs(agr.evidence):
             add(f"{a} {_P['evidence']} {ev_ref(ev)}{g}")
+        for event in ordered_events(agr.events):
+            n = "<" + event_iri(agr.id, event) + ">"  # hex digest: always a safe IRI
+            add(f"{a} {_P['event']} {n}{g}")
+            add(f"{n} {_A} {_P['AgreementEvent']}{g}")
+            add(f"{n} {_P['status']} {_lit(event.status.value)}{g}")
+            if event.date is not None:
+                add(f"{n} {_DATE} {_partial(event.date)}{g}")
+            if event.ends is not None:
+                add(f"{n} {_ENDS} {_partial(event.ends)}{g}")
+            add(f"{n} {_P['evidence']} {ev_ref(event.evidence)}{g}")
 
     for goal in sorted(delta.goals, key=_by_id):
         a = ref(goal.id)
@@ -487,8 +539,8 @@ _Props = dict[str, list[str]]
 _S_TYPE = str(RDF.type)
 _S = {name: str(getattr(QKG, name)) for name in QKG.__annotations__}
 _S_NAME, _S_ALIAS, _S_DESCRIPTION = str(NAME), str(ALIAS), str(DESCRIPTION)
-_S_TITLE, _S_SOURCE, _S_PUBLISHED, _S_MEDIA, _S_TEXT, _S_DATE = map(
-    str, (TITLE, SOURCE, PUBLISHED, MEDIA_TYPE, TEXT, DATE)
+_S_TITLE, _S_SOURCE, _S_PUBLISHED, _S_MEDIA, _S_TEXT, _S_DATE, _S_ENDS = map(
+    str, (TITLE, SOURCE, PUBLISHED, MEDIA_TYPE, TEXT, DATE, ENDS)
 )
 _SCHEME_OF = {str(QKG.wikidata): "wikidata", str(QKG.ror): "ror"}
 
@@ -620,26 +672,42 @@ def _build(subjects: dict[str, _Props], graph: str) -> KnowledgeGraph:
 
     evidence: dict[str, Evidence] = {}
 
+    def one_ev(key: str) -> Evidence:
+        ev = evidence.get(key)
+        if ev is None:
+            ep = subjects.get(key)
+            if ep is None:
+                raise ValidationError(f"evidence <{key}> is not described in graph <{graph}>")
+            w = f"evidence <{key}>"
+            ev = evidence[key] = Evidence(
+                document_id=_node_id(_one(ep, _S["document"], w), w),
+                sentence=_one(ep, _S["sentence"], w),
+                start=int(_one(ep, _S["start"], w)),
+                end=int(_one(ep, _S["end"], w)),
+                rule=_one(ep, _S["rule"], w),
+                confidence=float(_one(ep, _S["confidence"], w)),
+            )
+        return ev
+
     def evs(props: _Props) -> tuple[Evidence, ...]:
+        return _evs(one_ev(v) for v in props.get(_S["evidence"], ()))
+
+    def events(props: _Props) -> tuple[AgreementEvent, ...]:
         out = []
-        for v in props.get(_S["evidence"], ()):
-            key = v
-            ev = evidence.get(key)
-            if ev is None:
-                ep = subjects.get(key)
-                if ep is None:
-                    raise ValidationError(f"evidence <{key}> is not described in graph <{graph}>")
-                w = f"evidence <{key}>"
-                ev = evidence[key] = Evidence(
-                    document_id=_node_id(_one(ep, _S["document"], w), w),
-                    sentence=_one(ep, _S["sentence"], w),
-                    start=int(_one(ep, _S["start"], w)),
-                    end=int(_one(ep, _S["end"], w)),
-                    rule=_one(ep, _S["rule"], w),
-                    confidence=float(_one(ep, _S["confidence"], w)),
+        for v in props.get(_S["event"], ()):
+            ep = subjects.get(v)
+            if ep is None:
+                raise ValidationError(f"event <{v}> is not described in graph <{graph}>")
+            w = f"event <{v}>"
+            out.append(
+                AgreementEvent(
+                    status=AgreementStatus(_one(ep, _S["status"], w)),
+                    date=_opt(ep, _S_DATE, w),
+                    ends=_opt(ep, _S_ENDS, w),
+                    evidence=one_ev(_one(ep, _S["evidence"], w)),
                 )
-            out.append(ev)
-        return _evs(out)
+            )
+        return ordered_events(out)
 
     entities = []
     for cls, etype in _ENTITY_TYPE_OF_CLASS.items():
@@ -706,6 +774,8 @@ def _build(subjects: dict[str, _Props], graph: str) -> KnowledgeGraph:
                 topics=tuple(sorted(set(_all(props, _S["topic"])))),
                 status=AgreementStatus(_one(props, _S["status"], w)),
                 evidence=evs(props),
+                events=events(props),
+                ends=_opt(props, _S_ENDS, w),
             )
         )
 

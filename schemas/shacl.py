@@ -29,12 +29,14 @@ from rdflib.namespace import DCTERMS, RDF, SH, XSD
 from rdflib.term import Node
 
 from .errors import ValidationError
+from .life import STAGES
 from .models import KnowledgeGraph
 from .ontology import SIGNATURES, AgreementKind, AgreementStatus, EntityType
 from .rdf import (
     ALIAS,
     DATE,
     DESCRIPTION,
+    ENDS,
     MEDIA_TYPE,
     NAME,
     NAMESPACES,
@@ -269,17 +271,60 @@ def shapes_graph() -> Graph:
         f"an agreement status is one of {', '.join(s.value for s in AgreementStatus)}",
         in_=b.list([Literal(s.value) for s in AgreementStatus]),
     )
-    dated = b.prop(shape, DATE, "an agreement date is an xsd:gYear, xsd:gYearMonth or xsd:date")
-    alternatives: list[Node] = []
-    for dtype in (XSD.gYear, XSD.gYearMonth, XSD.date):
-        alt = BNode()
-        g.add((alt, SH.datatype, dtype))
-        alternatives.append(alt)
-    g.add((dated, SH["or"], b.list(alternatives)))
+    _partial_date(b, shape, DATE, "an agreement date is an xsd:gYear, xsd:gYearMonth or xsd:date")
+    # no maxCount: the union of several documents' graphs may give an agreement several ends
+    _partial_date(
+        b, shape, ENDS, "an agreement's end (schema:endDate) is an xsd:gYear, xsd:gYearMonth or xsd:date"
+    )
     b.prop(shape, QKG.place, "an agreement's place is an entity IRI", iri=True)
     b.prop(shape, QKG.topic, "topics are strings", datatype=string)
     b.prop(shape, TITLE, "a title is a string", datatype=string)
+    b.prop(
+        shape,
+        QKG.event,
+        "an agreement's events (qkg:event) are qkg:AgreementEvent IRIs",
+        iri=True,
+        cls=QKG.AgreementEvent,
+    )
     _evidence_link(b, shape, "an agreement")
+
+    # Agreement events: one stage of an agreement's life, told by one piece of evidence.
+    shape = b.node("AgreementEventShape", (SH.targetClass, QKG.AgreementEvent))
+    b.prop(
+        shape,
+        QKG.status,
+        f"an agreement event needs exactly one status, one of {', '.join(s.value for s in STAGES)}",
+        min_count=1,
+        max_count=1,
+        in_=b.list([Literal(s.value) for s in STAGES]),
+    )
+    _partial_date(
+        b, shape, DATE, "an event has at most one date, an xsd:gYear, xsd:gYearMonth or xsd:date", max_count=1
+    )
+    _partial_date(
+        b,
+        shape,
+        ENDS,
+        "an event states at most one end (schema:endDate), an xsd:gYear, xsd:gYearMonth or xsd:date",
+        max_count=1,
+    )
+    b.prop(
+        shape,
+        QKG.evidence,
+        "an agreement event needs exactly one piece of evidence (qkg:evidence, a qkg:Evidence)",
+        min_count=1,
+        max_count=1,
+        cls=QKG.Evidence,
+    )
+    b.prop(
+        shape,
+        b.inverse(QKG.event),
+        "an agreement event belongs to exactly one agreement (qkg:event)",
+        name="agreement",
+        min_count=1,
+        max_count=1,
+        cls=QKG.Agreement,
+    )
 
     # Goals.
     shape = b.node("GoalShape", (SH.targetClass, QKG.Goal))
@@ -439,6 +484,19 @@ def _sparql_constraint(b: _Builder, shape: URIRef, name: str, select: str, messa
     b.g.add((sparql, RDF.type, SH.SPARQLConstraint))
     b.g.add((sparql, SH.select, Literal(select)))
     b.g.add((sparql, SH.message, Literal(message, lang="en")))
+
+
+def _partial_date(
+    b: _Builder, shape: URIRef, path: URIRef, message: str, max_count: int | None = None
+) -> None:
+    """A property whose values are partial dates: ``xsd:gYear``, ``xsd:gYearMonth`` or ``xsd:date``."""
+    dated = b.prop(shape, path, message, max_count=max_count)
+    alternatives: list[Node] = []
+    for dtype in (XSD.gYear, XSD.gYearMonth, XSD.date):
+        alt = BNode()
+        b.g.add((alt, SH.datatype, dtype))
+        alternatives.append(alt)
+    b.g.add((dated, SH["or"], b.list(alternatives)))
 
 
 def _confidence(b: _Builder, shape: URIRef) -> None:

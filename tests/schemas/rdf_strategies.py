@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from qkg.schemas import (
     SIGNATURES,
     Agreement,
+    AgreementEvent,
     AgreementKind,
     AgreementStatus,
     Document,
@@ -21,8 +22,9 @@ from qkg.schemas import (
     allows,
     entity_id,
 )
+from qkg.schemas.life import STAGES
 
-__all__ = ["deltas", "nasty_text"]
+__all__ = ["deltas", "nasty_text", "partial_dates"]
 
 #: Everything that needs escaping in N-Quads and Turtle, plus other scripts and astral characters.
 _NASTY = 'KAIST 한국과학기술원 대전 "quoted" \\back\\slash\nnew\rline\ttab \x00\x1f\x7f é 😀 <>{}|^`'
@@ -51,6 +53,26 @@ def _evidence(draw: st.DrawFn, doc: Document) -> Evidence:
 
 def _partial_date(d: dt.date, cut: int) -> str:
     return d.isoformat()[:cut]
+
+
+@st.composite
+def partial_dates(draw: st.DrawFn) -> str | None:
+    """None, or a date from year 1000 on at the precision of a year, a month or a day."""
+    date = draw(st.one_of(st.none(), st.dates(dt.date(1000, 1, 1))))
+    return None if date is None else _partial_date(date, draw(st.sampled_from([4, 7, 10])))
+
+
+@st.composite
+def _events(draw: st.DrawFn, doc: Document) -> tuple[AgreementEvent, ...]:
+    return tuple(
+        AgreementEvent(
+            status=draw(st.sampled_from(STAGES)),
+            date=draw(partial_dates()),
+            ends=draw(partial_dates()),
+            evidence=draw(_evidence(doc)),
+        )
+        for _ in range(draw(st.integers(0, 3)))
+    )
 
 
 @st.composite
@@ -109,16 +131,18 @@ def deltas(draw: st.DrawFn, max_entities: int = 6) -> KnowledgeGraph:
             )
             relations.setdefault(rel.key, rel)
         for _ in range(draw(st.integers(0, 3))):
-            date = draw(st.one_of(st.none(), st.dates(dt.date(1000, 1, 1))))
             agr = Agreement.build(
                 draw(st.sampled_from(sorted(AgreementKind))),
                 draw(st.lists(st.sampled_from(ids), min_size=2, max_size=4, unique=True)),
-                date=None if date is None else _partial_date(date, draw(st.sampled_from([4, 7, 10]))),
+                date=draw(partial_dates()),
                 title=draw(st.one_of(st.just(""), nasty_text)),
                 place=draw(st.one_of(st.none(), st.sampled_from(ids))),
                 topics=draw(st.lists(nasty_text, max_size=3)),
                 status=draw(st.sampled_from(sorted(AgreementStatus))),
                 evidence=draw(evs),
+                # deliberately unordered, and status/ends drawn apart: the mapping keeps what it is given
+                events=draw(_events(doc)),
+                ends=draw(partial_dates()),
             )
             agreements.setdefault(agr.id, agr)
     for _ in range(draw(st.integers(0, 2))):

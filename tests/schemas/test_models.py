@@ -9,7 +9,9 @@ from qkg.schemas import (
     SIGNATURES,
     SYMMETRIC_TYPES,
     Agreement,
+    AgreementEvent,
     AgreementKind,
+    AgreementStatus,
     Document,
     Entity,
     EntityType,
@@ -168,6 +170,20 @@ def test_agreement_needs_two_distinct_parties() -> None:
         Agreement.build(AgreementKind.MOU, [PASQAL.id, KAIST.id], evidence=[EV1], date="May 2024")
 
 
+def test_agreement_events_report_a_stage_with_partial_dates() -> None:
+    signed = AgreementEvent(status="signed", date="2024-05", ends="2027", evidence=EV1)
+    assert signed.status is AgreementStatus.SIGNED
+    mou = Agreement.build(
+        AgreementKind.MOU, [PASQAL.id, KAIST.id], evidence=[EV1], events=[signed], ends="2027"
+    )
+    assert mou.events == (signed,)
+    assert Agreement.build(AgreementKind.MOU, [PASQAL.id, KAIST.id], evidence=[EV1]).events == ()
+    with pytest.raises(pydantic.ValidationError, match="not 'unknown'"):
+        AgreementEvent(status=AgreementStatus.UNKNOWN, evidence=EV1)
+    with pytest.raises(pydantic.ValidationError, match="ends"):
+        AgreementEvent(status="ended", ends="next year", evidence=EV1)
+
+
 def _graph(**parts: object) -> KnowledgeGraph:
     fields: dict[str, object] = {"document": DOC, "entities": [KAIST, PASQAL, NEUTRAL, DAEJEON]}
     return KnowledgeGraph(**{**fields, **parts})
@@ -180,11 +196,22 @@ def test_valid_delta_round_trips_through_json() -> None:
             Relation(source=PASQAL.id, type="WORKS_ON", target=NEUTRAL.id, evidence=[EV2]),
         ],
         agreements=[
-            Agreement.build(AgreementKind.MOU, [PASQAL.id, KAIST.id], evidence=[EV1], place=DAEJEON.id)
+            Agreement.build(
+                AgreementKind.MOU,
+                [PASQAL.id, KAIST.id],
+                evidence=[EV1],
+                place=DAEJEON.id,
+                events=[AgreementEvent(status="signed", date="2024", ends="2026-06", evidence=EV1)],
+                status="signed",
+                ends="2026-06",
+            )
         ],
         goals=[Goal.build("quantum professionals", 2500, "people", target_year=2035, evidence=[EV2])],
     )
     assert KnowledgeGraph.model_validate_json(delta.model_dump_json()) == delta
+    # the Neo4j store keeps each document's fields as JSON-mode dicts and validates them back
+    (mou,) = delta.agreements
+    assert Agreement.model_validate(mou.model_dump(mode="json")) == mou
 
 
 @pytest.mark.parametrize(
@@ -225,6 +252,24 @@ def test_valid_delta_round_trips_through_json() -> None:
             "evidence names document",
         ),
         ({"entities": [KAIST, KAIST]}, "appears twice"),
+        (
+            {
+                "agreements": [
+                    Agreement.build(
+                        AgreementKind.MOU,
+                        [PASQAL.id, KAIST.id],
+                        evidence=[EV1],
+                        events=[
+                            AgreementEvent(
+                                status="ended",
+                                evidence=EV2.model_copy(update={"start": 1, "end": 1 + len(S2)}),
+                            )
+                        ],
+                    )
+                ]
+            },
+            "event ended: evidence span .* does not quote the document",
+        ),
     ],
 )
 def test_inconsistent_delta_is_refused(parts: dict[str, object], message: str) -> None:

@@ -10,11 +10,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
-from rdflib.namespace import OWL, RDF, XSD
+from rdflib.namespace import OWL, RDF, SKOS, XSD
+from rdflib.term import Node
 
 from qkg.schemas import (
     SIGNATURES,
     Agreement,
+    AgreementEvent,
     AgreementKind,
     AgreementStatus,
     Document,
@@ -106,6 +108,12 @@ def seed_model() -> KnowledgeGraph:
                 topics=("quantum information science",),
                 status=AgreementStatus.SIGNED,
                 evidence=(joint,),
+                events=(
+                    AgreementEvent(
+                        status=AgreementStatus.SIGNED, date="2023-04", ends="2026", evidence=joint
+                    ),
+                ),
+                ends="2026",
             ),
         ),
         goals=(
@@ -177,7 +185,7 @@ def test_vocabulary_declares_exactly_the_closed_namespace() -> None:
     vocab = _vocab()
     declared = {
         s
-        for kind in (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty)
+        for kind in (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, SKOS.Concept, SKOS.ConceptScheme)
         for s in vocab.subjects(RDF.type, kind)
         if str(s).startswith(str(QKG._NS))
     }
@@ -186,6 +194,15 @@ def test_vocabulary_declares_exactly_the_closed_namespace() -> None:
     assert symmetric == {relation_property(t) for t, s in SIGNATURES.items() if s.symmetric}
     for term in declared:  # every term says what it is and aligns or explains itself
         assert (term, URIRef("http://www.w3.org/2000/01/rdf-schema#label"), None) in vocab
+
+
+def test_status_vocabulary_is_the_enum() -> None:
+    vocab = _vocab()
+    concepts = set(vocab.objects(QKG.AgreementStatusScheme, SKOS.hasTopConcept))
+    notations = {str(vocab.value(c, SKOS.notation)) for c in concepts}
+    assert notations == {s.value for s in AgreementStatus}
+    assert len(concepts) == len(AgreementStatus)
+    assert all((c, SKOS.inScheme, QKG.AgreementStatusScheme) in vocab for c in concepts)
 
 
 def test_shapes_use_only_declared_terms() -> None:
@@ -324,6 +341,40 @@ def test_other_agreement_breakages(edit: object, message: str) -> None:
     g = _merged(seed_model())
     agreement = next(g.subjects(RDF.type, QKG.Agreement))
     edit(g, agreement)  # type: ignore[operator]
+    report = validate(g)
+    assert not report.conforms
+    assert message in report.text
+
+
+def _event_of(g: Graph) -> Node:
+    return next(g.subjects(RDF.type, QKG.AgreementEvent))
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (
+            lambda g, e: g.set((e, QKG.status, Literal("unknown"))),
+            "an agreement event needs exactly one status, one of announced, signed, active, extended, ended",
+        ),
+        (lambda g, e: g.add((e, QKG.status, Literal("ended"))), "needs exactly one status"),
+        (
+            lambda g, e: g.remove((e, QKG.evidence, None)),
+            "an agreement event needs exactly one piece of evidence",
+        ),
+        (
+            lambda g, e: g.add((e, URIRef("https://schema.org/endDate"), Literal("soon"))),
+            "an event states at most one end",
+        ),
+        (
+            lambda g, e: g.remove((None, QKG.event, e)),
+            "an agreement event belongs to exactly one agreement",
+        ),
+    ],
+)
+def test_agreement_event_breakages(edit: object, message: str) -> None:
+    g = _merged(seed_model())
+    edit(g, _event_of(g))  # type: ignore[operator]
     report = validate(g)
     assert not report.conforms
     assert message in report.text
