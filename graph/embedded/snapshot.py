@@ -39,6 +39,7 @@ from pydantic import BaseModel
 
 from qkg.schemas import (
     Agreement,
+    AgreementEvent,
     AgreementKind,
     AgreementStatus,
     DocumentInfo,
@@ -66,7 +67,7 @@ __all__ = [
 ]
 
 #: Bumped whenever the layout below changes; a snapshot of another format is not used.
-FORMAT = 4
+FORMAT = 5
 
 _M = TypeVar("_M", bound=BaseModel)
 _ENTITY_TYPE = {t.value: t for t in EntityType}
@@ -112,6 +113,7 @@ _DECODE: dict[type[BaseModel], tuple[dict[str, Callable[[Any], Any]], dict[str, 
             "parties": _names,
             "topics": tuple,
             "status": _by_value(AgreementStatus),
+            "events": lambda events: tuple(map(AgreementEvent.model_validate, events)),
         },
         {"place": sys.intern},
     ),
@@ -215,7 +217,14 @@ def encode(index: GraphIndex) -> bytes:
         "documents": docs,
         "merged": merged,
     }
-    return orjson.dumps(head) + b"\n" + orjson.dumps(body)
+    return orjson.dumps(head) + b"\n" + orjson.dumps(body, default=_event_json)
+
+
+def _event_json(value: object) -> object:
+    """An agreement's events, the one nested model of a row, as plain JSON."""
+    if isinstance(value, AgreementEvent):
+        return value.model_dump(mode="json")
+    raise TypeError(f"{type(value).__name__} is not a snapshot value")
 
 
 @dataclass(frozen=True, slots=True)
