@@ -9,7 +9,6 @@ or LLM extractor can replace it by implementing the same one-method protocol.
 from __future__ import annotations
 
 import gc
-import re
 import threading
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -22,7 +21,6 @@ from qkg.schemas import (
     SYMMETRIC_TYPES,
     Agreement,
     AgreementKind,
-    AgreementStatus,
     Document,
     Entity,
     EntityType,
@@ -42,6 +40,7 @@ from .goals import find_goals
 from .mentions import find_mentions
 from .relations import fallback_pass, relation_facts
 from .resolve import resolve
+from .rules.agreement_life import agreement_life
 from .rules.agreements import AgreementDraft, find_agreements, without_echoes
 from .rules.deals import deal_agreements
 from .rules.investments import investment_agreements, joint_funding_facts, round_facts
@@ -128,10 +127,6 @@ class _Acc:
             self.ante[(s, f.type, t)].update(refs[e] for e in (s, t) if e in refs)
 
 
-_SIGNED = re.compile(r"\bsign(?:ed|s|ing)?\b|\binked\b|\bentered\s+into\b")
-_ANNOUNCED = re.compile(r"\bannounc\w+\b")
-
-
 class RuleExtractor:
     """The default extractor: gazetteer + patterns + phrasing rules, no model, no network."""
 
@@ -191,7 +186,7 @@ class RuleExtractor:
         drafts += more
 
         relations = self._relations(document, sents, acc)
-        agreements = self._agreements(document, sents, drafts, types, res, acc.via)
+        agreements = self._agreements(document, sents, drafts, types, res, acc.via, doc_date)
         goals = self._goals(document, sents, views, types)
         used = {r.source for r in relations} | {r.target for r in relations}
         for a in agreements:
@@ -292,6 +287,7 @@ class RuleExtractor:
         types: dict[str, EntityType],
         res: object,
         via: dict[int, dict[str, int]] | None = None,
+        doc_date: str | None = None,
     ) -> list[Agreement]:
         from .resolve import Resolved
 
@@ -313,25 +309,20 @@ class RuleExtractor:
                 merged[key] = d
         out: dict[str, Agreement] = {}
         for d in merged.values():
-            text = " ".join(sents[k].text for k in d.sentences)
-            status = (
-                AgreementStatus.SIGNED
-                if _SIGNED.search(text)
-                else AgreementStatus.ANNOUNCED
-                if _ANNOUNCED.search(text)
-                else AgreementStatus.UNKNOWN
-            )
             topics = tuple(dict.fromkeys(res.drafts[t].name for t in d.topics if t in res.drafts))
             refs = via or {}
             ante = {refs[k][p] for k in d.sentences if k in refs for p in d.parties if p in refs[k]}
             ev = tuple(self._span_evidence(doc, sents, d.sentences, d.rule, d.confidence, ante))
+            life = agreement_life(ev, doc_date=doc_date)
             a = Agreement.build(
                 d.kind,
                 tuple(d.parties),
                 date=d.date,
                 place=d.place,
                 topics=topics,
-                status=status,
+                status=life.status,
+                events=life.events,
+                ends=life.ends,
                 evidence=ev,
                 title=_title(d, res),
             )
