@@ -81,6 +81,11 @@ def extraction_json(kg: KnowledgeGraph) -> dict[str, Any]:
                 "title": a.title,
                 "evidence": a.evidence[0].sentence,
                 "evidences": _evidences(a.evidence),
+                "ends": a.ends,
+                "events": [
+                    {"status": e.status.value, "date": e.date, "ends": e.ends, **_evidences([e.evidence])[0]}
+                    for e in a.events
+                ],
             }
             for a in kg.agreements
         ],
