@@ -20,6 +20,9 @@ from qkg.schemas import (
     Agreement as AgreementModel,
 )
 from qkg.schemas import (
+    AgreementEvent as AgreementEventModel,
+)
+from qkg.schemas import (
     AgreementKind,
     AgreementStatus,
     Direction,
@@ -50,6 +53,7 @@ from .context import Context, Group
 from .ingest import cited_source
 from .pages import Connection, Edge, PageInfo, check_first, decode_cursor, encode_cursor, paginate
 from .scores import CentralityMetric, Scores
+from .support import Support, support_of
 from .walk import LinkBatch, Row, load_links, walk
 
 if TYPE_CHECKING:
@@ -61,6 +65,7 @@ __all__ = [
     "ActorNotFound",
     "ActorResult",
     "Agreement",
+    "AgreementEvent",
     "AgreementNotFound",
     "AgreementResult",
     "CentralityMetricEnum",
@@ -93,7 +98,11 @@ Info = strawberry.Info[Context, None]
 EntityTypeEnum = strawberry.enum(EntityType, name="EntityType", description="Kinds of actor and thing.")
 RelationTypeEnum = strawberry.enum(RelationType, name="RelationType", description="Relationship types.")
 AgreementKindEnum = strawberry.enum(AgreementKind, name="AgreementKind", description="Kinds of agreement.")
-AgreementStatusEnum = strawberry.enum(AgreementStatus, name="AgreementStatus")
+AgreementStatusEnum = strawberry.enum(
+    AgreementStatus,
+    name="AgreementStatus",
+    description="Life-cycle of an agreement as far as the sources say (UNKNOWN: nothing said).",
+)
 DirectionEnum = strawberry.enum(Direction, name="Direction", description="Direction seen from an actor.")
 CentralityMetricEnum = strawberry.enum(CentralityMetric, name="CentralityMetric")
 
@@ -435,11 +444,41 @@ class Relation:
 
     valid_to: dt.date | None = strawberry.field(default=None)
 
+    @strawberry.field(description="How many documents and independent publishers support this relation.")
+    def support(self, info: Info) -> Support:
+        return support_of(info.context.loader, self.model.evidence)
+
 
 _SYMMETRIC = frozenset({RelationType.PARTNERS_WITH, RelationType.COMPETES_WITH})
 
 
 # -- agreements and goals ------------------------------------------------------------------
+@strawberry.type(description="One stage of an agreement's life as one sentence of a document tells it.")
+class AgreementEvent:
+    model: Private[AgreementEventModel]
+
+    status: AgreementStatus = strawberry.field(default=None)
+
+    date: str | None = strawberry.field(
+        default=None,
+        description="When it happened: the date the sentence states, else its document's (ISO, possibly partial).",
+    )
+
+    ends: str | None = strawberry.field(
+        default=None, description="The end the sentence states or implies (ISO, possibly partial), inclusive."
+    )
+
+    def __post_init__(self) -> None:
+        self.status = self.model.status
+        self.date = self.model.date
+        self.ends = self.model.ends
+
+    @strawberry.field
+    def evidence(self, info: Info) -> Evidence:
+        (ev,) = evidence_of(info.context.loader, [self.model.evidence])
+        return ev
+
+
 @strawberry.type(description="An n-ary agreement (MOU, partnership, joint statement, ...) between parties.")
 class Agreement:
     model: Private[AgreementModel]
@@ -458,6 +497,7 @@ class Agreement:
         self.date = self.model.date
         self.topics = list(self.model.topics)
         self.status = self.model.status
+        self.ends = self.model.ends
 
     @strawberry.field
     def parties(self, info: Info) -> list[Actor]:
@@ -476,11 +516,27 @@ class Agreement:
 
     topics: list[str] = strawberry.field(default=None)
 
-    status: AgreementStatus = strawberry.field(default=None)
+    status: AgreementStatus = strawberry.field(
+        default=None, description="The stage of its latest event (UNKNOWN when no document says)."
+    )
+
+    ends: str | None = strawberry.field(
+        default=None,
+        description="The last period it is in force as its events say (ISO, possibly partial, inclusive); "
+        "null when no end is stated or an extension left it open.",
+    )
+
+    @strawberry.field(description="Its life as the documents tell it, in order (oldest first).")
+    def events(self) -> list[AgreementEvent]:
+        return [AgreementEvent(model=e) for e in self.model.events]
 
     @strawberry.field
     def evidence(self, info: Info) -> list[Evidence]:
         return evidence_of(info.context.loader, self.model.evidence)
+
+    @strawberry.field(description="How many documents and independent publishers support this agreement.")
+    def support(self, info: Info) -> Support:
+        return support_of(info.context.loader, self.model.evidence)
 
 
 def agreements_of(loader: Loader, ags: Sequence[AgreementModel]) -> list[Agreement]:
@@ -544,6 +600,11 @@ class Link:
     target_id: Private[str]
     relation: Private[RelationModel | None]
     agreement_model: Private[AgreementModel | None]
+
+    @strawberry.field(description="How many documents and independent publishers support this link.")
+    def support(self, info: Info) -> Support:
+        fact = self.relation or self.agreement_model
+        return support_of(info.context.loader, fact.evidence if fact is not None else ())
 
 
 @strawberry.type(
