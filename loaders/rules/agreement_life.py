@@ -42,7 +42,7 @@ S = AgreementStatus
 #: a plan to sign ("will sign", "agreed to formally sign") is an announcement, not a signing
 _PLAN_SIGN = re.compile(
     r"\b(?:will|would|shall|to|is\s+set\s+to|are\s+set\s+to|plans?\s+to|planning\s+to|expected\s+to|"
-    r"intends?\s+to)\s+(?:(?:formally|officially|jointly|soon|also)\s+)?(?:be\s+signing|sign)\b",
+    r"intends?\s+to)\s+(?:(?:formally|officially|jointly|soon|also)\s+)?(?:be\s+sign(?:ing|ed)|sign)\b",
     re.I,
 )
 #: status cues (a plan to end or expire states an end instead, see _ENDS)

@@ -39,6 +39,10 @@ def _read(sentence: str, doc_date: str | None = "2024-05-02") -> list[tuple[str,
             [("announced", "2024-05-02", None)],
         ),
         (
+            "An MOU between Orvane Labs and Telmar is to be signed in June.",
+            [("announced", "2024-05-02", None)],
+        ),
+        (
             "The Orvane-Telmar agreement entered into force on 1 January 2024.",
             [("active", "2024-01-01", None)],
         ),
