@@ -135,16 +135,25 @@ class AgreementLife:
     in_force: bool
 
 
-def merged_life(parts: Iterable[Agreement]) -> tuple[tuple[AgreementEvent, ...], AgreementStatus, str | None]:
-    """``(events, status, ends)`` of an agreement from its parts: the union of every part's
-    events in life order, and the status and end they give. For the stores' merge."""
-    events = ordered_events(e for p in parts for e in p.events)
-    status, ends = life(events)
-    return events, status, ends
-
-
 def _happened(event: AgreementEvent, as_of: dt.date | None) -> bool:
     return as_of is None or event.date is None or bounds(event.date)[0] <= as_of
+
+
+def merged_life(
+    parts: Mapping[str, Agreement], as_of: dt.date | None = None
+) -> tuple[tuple[AgreementEvent, ...], AgreementStatus, str | None]:
+    """``(events, status, ends)`` of an agreement from its parts (by document id): the union of
+    every part's events that happened by ``as_of``, in life order, and the status and end they
+    give. When no part has events (structured input states a status without them), the part of
+    the smallest document id gives status and end, as it gives the other fields. For the
+    stores' merge (``as_of`` None) and for :func:`agreement_as_of`."""
+    events = ordered_events(e for p in parts.values() for e in p.events)
+    if not events:
+        first = parts[min(parts)]
+        return (), first.status, first.ends
+    happened = tuple(e for e in events if _happened(e, as_of))
+    status, ends = life(happened)
+    return happened, status, ends
 
 
 def agreement_as_of(
@@ -159,8 +168,7 @@ def agreement_as_of(
     known = known_parts(parts, documents, as_of)
     if not known:
         return None
-    events = tuple(e for e in merged_life(known.values())[0] if _happened(e, as_of))
-    status, ends = life(events)
+    events, status, ends = merged_life(known, as_of)
     passed = as_of is not None and ends is not None and bounds(ends)[1] < as_of
     if passed:
         status = AgreementStatus.ENDED

@@ -135,7 +135,22 @@ def test_the_life_of_an_mou_across_documents() -> None:
     assert late is not None
     assert (late.status, late.ends, late.in_force) == (S.EXTENDED, None, True)
     assert [e.status for e in late.events] == [S.SIGNED, S.EXTENDED]
-    assert merged_life(parts.values())[1:] == (S.EXTENDED, None)
+    assert merged_life(parts)[1:] == (S.EXTENDED, None)
+
+
+def test_without_events_the_smallest_document_gives_status_and_end() -> None:
+    a = _doc("Orvane Labs and Telmar: an MOU (a curated row).", D(2020, 1, 1))
+    b = _doc("Orvane Labs and Telmar: an MOU (another row).", D(2021, 1, 1))
+    docs = {a.id: a, b.id: b}
+    parts = {
+        a.id: _mou(a).model_copy(update={"status": S.SIGNED, "ends": "2023"}),
+        b.id: _mou(b).model_copy(update={"status": S.ACTIVE, "ends": "2024"}),
+    }
+    first = parts[min(parts)]
+    assert merged_life(parts) == ((), first.status, first.ends)
+    late = agreement_as_of(parts, docs, D(2025, 1, 1))
+    assert late is not None
+    assert (late.status, late.in_force) == (S.ENDED, False)  # either end has passed
 
 
 def test_an_agreement_a_party_pulled_out_of_is_no_longer_in_force() -> None:
