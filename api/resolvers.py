@@ -18,6 +18,7 @@ from strawberry.file_uploads import Upload
 from qkg.graph.store import MAX_PATH_HOPS, MAX_PATHS
 from qkg.schemas import (
     AgreementKind,
+    AgreementStatus,
     Entity,
     EntityFilter,
     EntityType,
@@ -77,6 +78,9 @@ class AgreementFilter:
     party: strawberry.ID | None = strawberry.field(default=None, description="An actor id or name.")
     from_: str | None = strawberry.field(default=None, name="from", description="Earliest date, e.g. 2024.")
     to: str | None = strawberry.field(default=None, description="Latest date, e.g. 2025-06.")
+    status: AgreementStatus | None = strawberry.field(
+        default=None, description="Keep agreements whose status (their latest event's) is this one."
+    )
 
 
 # -- result types ---------------------------------------------------------------------------
@@ -252,6 +256,8 @@ class Query:
                 return paginate([], 0, 0)
             party = e.id
         ags = info.context.store.agreements(party=party, kind=f.kind, since=f.from_, until=f.to)
+        if f.status is not None:
+            ags = [a for a in ags if a.status is f.status]
         offset = decode_cursor(after)
         return paginate(agreements_of(info.context.loader, ags[offset : offset + first]), offset, len(ags))
 

@@ -139,3 +139,12 @@ def test_agreement_life_status_ends_and_events(embedded: Client) -> None:
         "url": "https://www.orvane-news.example/a",
         "publishedAt": "2022-03-10",
     }
+
+
+def test_agreements_filter_by_status(client: Client) -> None:
+    q = """query($s: AgreementStatus) { agreements(filter: {status: $s}) { totalCount nodes { status } } }"""
+    every = client(q)["agreements"]
+    assert every["totalCount"] == 1
+    extended = client(q, {"s": "EXTENDED"})["agreements"]
+    assert extended == every
+    assert client(q, {"s": "SIGNED"})["agreements"] == {"totalCount": 0, "nodes": []}
