@@ -148,3 +148,27 @@ def test_agreements_filter_by_status(client: Client) -> None:
     extended = client(q, {"s": "EXTENDED"})["agreements"]
     assert extended == every
     assert client(q, {"s": "SIGNED"})["agreements"] == {"totalCount": 0, "nodes": []}
+
+
+SUPPORT_OF_MANY = """query($n: Int!) { actors(first: $n, filter: {types: [COMPANY]}) { nodes {
+  relations(first: 100) { nodes { support { documents sources firstSeen } } }
+  agreements { support { documents } events { status evidence { document { title } } } }
+  collaborators(depth: 2) { links { support { documents sources } } } } } }"""
+
+
+def test_support_adds_no_store_call_per_fact(store: GraphStore, serve: Serve) -> None:
+    from .counting import CountingStore
+    from .graphs import ring
+
+    store.upsert(ring(60))
+    _load(store)
+    counted = CountingStore(store)
+    with serve(counted, response_cache_size=0) as gql:
+        calls = {}
+        for n in (5, 50):
+            counted.calls.clear()
+            nodes = gql(SUPPORT_OF_MANY, {"n": n})["actors"]["nodes"]
+            assert len(nodes) == n
+            assert all(r["support"]["documents"] >= 1 for a in nodes for r in a["relations"]["nodes"])
+            calls[n] = sum(counted.calls.values())
+    assert calls[50] == calls[5]
