@@ -44,6 +44,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from qkg.schemas import Agreement, Entity, Evidence, Goal, Link, Relation, RelationType, normalise_name
 
+from .timeline import merged_life
+
 if TYPE_CHECKING:
     from qkg.schemas import KnowledgeGraph
 
@@ -148,13 +150,18 @@ def merge_relation(parts: Mapping[str, Relation]) -> Relation:
 
 
 def merge_agreement(parts: Mapping[str, Agreement]) -> Agreement:
-    """One agreement from its parts: fields of the smallest document, evidence and topics unions."""
+    """One agreement from its parts: fields of the smallest document, evidence and topics unions,
+    its life (events, status, end) from every part's events (:func:`qkg.graph.timeline.merged_life`)."""
     values = parts.values()
+    events, status, ends = merged_life(parts)
     return _copy(
         first_part(parts),
         {
             "evidence": union_evidence(p.evidence for p in values),
             "topics": tuple(sorted({t for p in values for t in p.topics})),
+            "events": events,
+            "status": status,
+            "ends": ends,
         },
     )
 
