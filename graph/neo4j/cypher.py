@@ -490,7 +490,7 @@ def agreements_query(
         conds.append("$document IN g.docs")
         params["document"] = document_id
     where = (" WHERE " + " AND ".join(conds)) if conds else ""
-    ret = "g {.id, .kind, .title, .parties, .date, .place, .topics, .status, .evidence} AS g"
+    ret = "g {.id, .kind, .title, .parties, .date, .place, .topics, .status, .events, .ends, .evidence} AS g"
     order = "ORDER BY g.date IS NULL, g.date, g.id"
     if parties is not None:
         params["parties"] = list(dict.fromkeys(parties))

@@ -185,6 +185,8 @@ def agreement_props(parts: Mapping[str, tuple[str, Agreement]]) -> dict[str, Any
         "place": merged.place,
         "topics": list(merged.topics),
         "status": merged.status.value,
+        "events": [e.model_dump_json() for e in merged.events],
+        "ends": merged.ends,
     }
 
 

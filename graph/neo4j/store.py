@@ -28,6 +28,7 @@ from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable, Sessio
 
 from qkg.schemas import (
     Agreement,
+    AgreementEvent,
     AgreementKind,
     AgreementStatus,
     DocumentInfo,
@@ -121,6 +122,8 @@ def _agreement(g: Mapping[str, Any]) -> Agreement:
         place=g["place"],
         topics=tuple(g["topics"] or ()),
         status=AgreementStatus(g["status"]),
+        events=tuple(AgreementEvent.model_validate_json(e) for e in g.get("events") or ()),
+        ends=g.get("ends"),
         evidence=evidence_from_json(g["evidence"]),
     )
 

@@ -114,20 +114,10 @@ def test_support_counts_documents_and_publishers_on_relations_links_and_agreemen
     }
 
 
-@pytest.fixture
-def embedded(memory: GraphStore, serve: Serve) -> Iterator[Client]:
-    # events are stored by the embedded store (in the RDF graph and its index); the Neo4j store
-    # keeps them in each document's part but does not read them back yet (issue 15's wiring)
-    for delta in _deltas():
-        memory.upsert(delta)
-    with serve(memory, response_cache_size=0) as c:
-        yield c
-
-
-def test_agreement_life_status_ends_and_events(embedded: Client) -> None:
+def test_agreement_life_status_ends_and_events(client: Client) -> None:
     q = """{ agreements(filter: {kind: MOU}) { nodes { title status ends
       events { status date ends evidence { sentence document { url publishedAt } } } } } }"""
-    nodes = [n for n in embedded(q)["agreements"]["nodes"] if "Orvane" in n["title"] or n["title"] == ""]
+    nodes = [n for n in client(q)["agreements"]["nodes"] if "Orvane" in n["title"] or n["title"] == ""]
     (mou,) = [n for n in nodes if n["events"]]
     assert (mou["status"], mou["ends"]) == ("EXTENDED", None)
     assert [(e["status"], e["date"], e["ends"]) for e in mou["events"]] == [
