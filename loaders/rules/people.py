@@ -17,7 +17,7 @@ from ..gazetteer import Gazetteer
 from ..patterns import CAPW, KEYWORDS, LEADING_NOISE, NAMEPART, PARTICLE, ROLE_WORDS, TITLES
 from ..segment import Sentence
 from .mention import Mention
-from .words import word_list
+from .words import may_hold, word_list
 
 __all__ = [
     "NAME",
@@ -340,6 +340,7 @@ def _add_person(
 
 
 _HAS_TITLE = re.compile(r"\b(?:Prof|Dr|Mr|Mrs|Ms|Sir|Dame|Dean)\b")
+_TITLE_WORDS = frozenset({"prof", "dr", "mr", "mrs", "ms", "sir", "dame", "dean"})
 
 
 _ROLE_FIRST = frozenset(w.split()[0].split("-")[0] for w in ROLE_WORDS.split("|"))
@@ -349,6 +350,7 @@ _WORDS = re.compile(r"[A-Za-z]+")
 
 
 _HAS_SAID = re.compile(r"\b(?:said|says|according|explain|noted|added|stated|states|told)", re.I)
+_SAID_STEMS = ("said", "says", "according", "explain", "noted", "added", "stated", "states", "told")
 
 
 _HAS_NAME = re.compile(rf"{NAMEPART}\s+(?:{PARTICLE}\s+)*{NAMEPART}|\b[A-Z]\.?\s*[A-Z]?\.?\s+{NAMEPART}")
@@ -360,25 +362,50 @@ def _has_name(t: str) -> bool:
     return _HAS_NAME.search(t) is not None
 
 
-#: Cue patterns that open with the name, each run only where its cheap verb gate occurs:
-#: (gate, pattern, whether a role word must occur in the sentence).
 _APPOINT_GATE = re.compile(
     r"\b(?:appoint\w*|named|names|name|hired|hires|hire|elected|elects|promot\w*|recruit\w*|welcom\w*|tapped|taps|"
     r"joins|joined|join|joining|rejoin\w*)\b",
     re.I,
 )
-_CUES: tuple[tuple[re.Pattern[str], re.Pattern[str], bool], ...] = (
+#: The words and stems one of which :data:`_APPOINT_GATE` needs (a set test before the search).
+_APPOINT_WORDS = (
+    frozenset(
+        [
+            "named",
+            "names",
+            "name",
+            "hired",
+            "hires",
+            "hire",
+            "elected",
+            "elects",
+            "tapped",
+            "taps",
+            "joins",
+            "joined",
+            "join",
+            "joining",
+        ]
+    ),
+    ("appoint", "promot", "recruit", "welcom", "rejoin"),
+)
+#: Cue patterns that open with the name, each run only where its cheap verb gate occurs:
+#: (gate, pattern, whether a role word must occur in the sentence, the words and stems one of
+#: which the gate needs, tested on the sentence's word set before the gate's own search).
+_CUES: tuple[tuple[re.Pattern[str], re.Pattern[str], bool, tuple[frozenset[str], tuple[str, ...]]], ...] = (
     (
         re.compile(r"\b(?:chaired|headed|directed|founded|led|run|coordinated|managed)\s+by\b", re.I),
         _PERSON_BY,
         False,
+        (frozenset({"by"}), ()),
     ),
-    (re.compile(r",\s+who\s"), _PERSON_WHO, False),
-    (_APPOINT_GATE, _APPOINTS_PERSON, True),
+    (re.compile(r",\s+who\s"), _PERSON_WHO, False, (frozenset({"who"}), ())),
+    (_APPOINT_GATE, _APPOINTS_PERSON, True, _APPOINT_WORDS),
     (
         re.compile(r"\b(?:co-)?(?:chairs|chaired|heads|headed|chair|head)\s+(?:the|a|an|its)\b"),
         _PERSON_CHAIRS,
         False,
+        (frozenset({"chairs", "chaired", "heads", "headed", "chair", "head"}), ()),
     ),
     (
         re.compile(
@@ -387,6 +414,30 @@ _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str], bool], ...] = (
         ),
         _PERSON_SERVED,
         True,
+        (
+            frozenset(
+                [
+                    "stepped",
+                    "steps",
+                    "step",
+                    "resigned",
+                    "resigns",
+                    "retired",
+                    "retires",
+                    "served",
+                    "serves",
+                    "serve",
+                    "serving",
+                    "worked",
+                    "works",
+                    "is",
+                    "was",
+                    "be",
+                    "been",
+                ]
+            ),
+            (),
+        ),
     ),
 )
 
@@ -409,7 +460,7 @@ def person_mentions(sent: Sentence) -> list[Mention]:
     t = sent.text
     if not _has_name(t):
         return out
-    if _HAS_TITLE.search(t):
+    if may_hold(t, _TITLE_WORDS) and _HAS_TITLE.search(t):
         for m in _PERSON_TITLE.finditer(t):
             _add_person(out, sent, m, 1)
     if "doctor " in t or "professor " in t:
@@ -418,7 +469,7 @@ def person_mentions(sent: Sentence) -> list[Mention]:
     if "Gov. " in t or "Sen. " in t or "Rep. " in t:
         for m in _OFFICE_TITLE.finditer(t):
             _add_person(out, sent, m, 1)
-    role_at = _role_positions(t)
+    role_at = _role_positions(t) if may_hold(t, _ROLE_FIRST) else []
     for pos in role_at:
         for rx in (_PERSON_ROLE_BEFORE, _PERSON_AFTER_ROLE, _PERSON_ROLE_OF):
             hit = rx.match(t, pos)
@@ -427,14 +478,14 @@ def person_mentions(sent: Sentence) -> list[Mention]:
     if role_at:
         for m in _PERSON_APPOS.finditer(t):
             _add_person(out, sent, m, 1)
-    if _HAS_SAID.search(t):
+    if may_hold(t, frozenset(), _SAID_STEMS) and _HAS_SAID.search(t):
         for m in _PERSON_SAID.finditer(t):
             if m.group(1):
                 _add_person(out, sent, m, 1)
             else:
                 _add_person(out, sent, m, 2, "person-owner-checked")
-    for cue, rx, needs_role in _CUES:
-        if (role_at or not needs_role) and cue.search(t):
+    for cue, rx, needs_role, cue_words in _CUES:
+        if (role_at or not needs_role) and may_hold(t, *cue_words) and cue.search(t):
             for m in rx.finditer(t):
                 _add_person(out, sent, m, 1)
                 if rx is _APPOINTS_PERSON:
@@ -474,7 +525,7 @@ def person_mentions(sent: Sentence) -> list[Mention]:
     if "appointment of" in t:
         for m in _APPOINTMENT_OF.finditer(t):
             _add_person(out, sent, m, 1)
-    if _APPOINT_GATE.search(t):
+    if may_hold(t, *_APPOINT_WORDS) and _APPOINT_GATE.search(t):
         for m in _PERSON_APPOINTED.finditer(t):
             _add_person(out, sent, m, 1 if m.group(1) else 2, "person-owner-checked")
     return [

@@ -12,10 +12,10 @@ True
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
-__all__ = ["alternation", "word_list", "word_table"]
+__all__ = ["alternation", "letter_words", "may_hold", "word_list", "word_table"]
 
 
 def _lines(name: str) -> list[str]:
@@ -50,3 +50,46 @@ def word_table(name: str) -> dict[str, str]:
 def alternation(name: str) -> str:
     """A regular-expression alternation of the list's entries, longest first."""
     return "|".join(re.escape(w) for w in sorted(word_list(name), key=lambda w: (-len(w), w)))
+
+
+_LETTERS = re.compile(r"[a-z]+")
+#: The only characters outside ASCII that a case-insensitive pattern matches to an ASCII letter,
+#: or whose lower case holds one (U+0130 İ, U+0131 ı, U+017F ſ, U+212A Kelvin sign).
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+@lru_cache(maxsize=16)
+def letter_words(text: str) -> frozenset[str] | None:
+    """The runs of ASCII letters of ``text``, in lower case, computed once per sentence and shared
+    by the rule families; ``None`` when the text holds a character that folds to an ASCII letter
+    (then a word set says nothing exact about what a case-insensitive pattern matches).
+
+    >>> sorted(letter_words("Orbion named Ada Lin CEO-elect."))
+    ['ada', 'ceo', 'elect', 'lin', 'named', 'orbion']
+    """
+    if not text.isascii() and _FOLDS_TO_ASCII.search(text):
+        return None
+    return frozenset(_LETTERS.findall(text.lower()))
+
+
+def may_hold(text: str, words: frozenset[str], stems: tuple[str, ...] = ()) -> bool:
+    """Whether ``text`` may match a pattern that needs one of ``words`` as a whole run of letters
+    (in any case) or one of ``stems`` (lower case) inside a word: ``False`` only when it cannot.
+
+    A set intersection with the sentence's :func:`letter_words` (and a substring test per stem),
+    so a rule's own pattern runs only where its cue words occur and finds exactly what it found
+    before: a gate that needs a word ``w`` between word boundaries (``\\bw\\b``) needs ``w`` as a
+    run of letters.
+
+    >>> may_hold("Orbion appointed Ada Lin.", frozenset({"named"}), ("appoint",))
+    True
+    >>> may_hold("Orbion hired Ada Lin.", frozenset({"named"}))
+    False
+    """
+    found = letter_words(text)
+    if found is None or not found.isdisjoint(words):
+        return True
+    if stems:
+        low = text.lower()
+        return any(s in low for s in stems)
+    return False
