@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from qkg.schemas import EntityType
 
-from .rules.words import word_list, word_table
+from .rules.words import leading_letters, word_list, word_table
 
 __all__ = [
     "ACADEMIC_FIELDS",
@@ -21,6 +21,7 @@ __all__ = [
     "NAMEPART",
     "PARTICLE",
     "PERSON_RE",
+    "ROLE_LETTERS",
     "ROLE_WORDS",
     "TITLES",
     "head_type",
@@ -40,6 +41,9 @@ PERSON_RE = rf"{NAMEPART}(?:\s+(?:{PARTICLE}\s+)*{NAMEPART}){{1,4}}"
 TITLES = r"(?:Professor|Prof\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Sir|Dame|Dean)"
 
 ROLE_WORDS = "|".join(sorted(word_list("role_words"), key=lambda w: (-len(w), w)))
+#: The runs of letters role words open with (for :func:`.rules.words.may_hold`): a role word
+#: between word boundaries holds one of them as a whole run of letters.
+ROLE_LETTERS = leading_letters(word_list("role_words"))
 
 #: Head words of organisation names and the type they imply (first match wins, longest first).
 KEYWORDS: dict[str, EntityType] = {k: EntityType(v) for k, v in word_table("keywords").items()}

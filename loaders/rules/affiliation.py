@@ -15,9 +15,11 @@ from collections.abc import Iterator
 from qkg.schemas import EntityType, RelationType
 
 from ..context import ENT, LIST, ORGS, PLACES, Fact, SentView, ids_in
+from ..patterns import ROLE_LETTERS
 from .people import PERSON_ROLES, ROLE, SERVED_VERB
 from .rule import f as _f
 from .rule import gate
+from .words import may_hold
 
 __all__ = ["affiliation_facts", "charge_facts", "leads_examples"]
 
@@ -308,7 +310,7 @@ def affiliation_facts(v: SentView, m: str) -> Iterator[Fact]:
         if v.type(p) is E.PERSON and v.type(b) in ORGS:
             yield _f(v, p, R.AFFILIATED_WITH, b, "person-from", 0.7)
     role_first: set[int] = set()  # persons named after their role ("Chair of §o§, §p§")
-    for y in _ROLE_OF_COMMA.finditer(m):
+    for y in _ROLE_OF_COMMA.finditer(m) if may_hold(m, ROLE_LETTERS) else ():
         p, inner = int(y.group(3)), ids_in(y.group(2))
         if not inner or v.type(p) is not E.PERSON:
             continue

@@ -24,6 +24,7 @@ from qkg.schemas import AgreementKind, EntityType, RelationType
 
 from ..context import ENT, LIST, ORGS, PLACES, Fact, SentView, ids_in
 from ..dates import find_date, resolve_date
+from .words import any_in
 
 __all__ = ["AgreementDraft", "find_agreements", "without_echoes"]
 
@@ -154,9 +155,6 @@ _CUE_WORDS = (
     "relationship",
     "ties",
 )
-
-
-_CUE_RX = re.compile("|".join(re.escape(w) for w in _CUE_WORDS))
 
 
 def _kind(text: str) -> AgreementKind | None:
@@ -348,8 +346,9 @@ def _kind_near(m: str, pos: int) -> AgreementKind | None:
     return best[1] if best else None
 
 
+#: (The boundary is checked after the first characters, so the engine can skip to them.)
 _TO_CREATE = re.compile(
-    r"\bto\s+(?:create|build|establish|launch|develop|set\s+up|found|open)\s+(?:a\s+|an\s+|the\s+|new\s+)*"
+    r"to(?<!\wto)\s+(?:create|build|establish|launch|develop|set\s+up|found|open)\s+(?:a\s+|an\s+|the\s+|new\s+)*"
     + ENT
 )
 
@@ -368,7 +367,7 @@ def find_agreements(
     for k, v in enumerate(views):
         m = v.masked
         low = m.lower()
-        cued = _CUE_RX.search(low) is not None
+        cued = any_in(low, _CUE_WORDS)
         kind = _kind(m) if cued else None
         v.memo["kind"] = kind
         collab = cued and (_COLLAB.search(m) is not None or _CO_RX.search(m) is not None)

@@ -18,6 +18,7 @@ from qkg.schemas import AgreementKind, EntityType, RelationType
 from ..context import ENT, LIST, ORGS, PLACES, Fact, SentView, ids_in
 from .agreements import AgreementDraft
 from .membership import BRINGS_TOGETHER, brought_together
+from .words import any_in
 
 __all__ = ["DEAL_GATE", "deal_agreements"]
 
@@ -59,7 +60,6 @@ DEAL_GATE = (
 )
 #: a gap inside a clause: no other mention, no sentence break, but decimal points ("$13.4 million")
 _GAP = r"(?:[^§.;]|\.(?=\d))"
-_DEAL_GATE_RX = re.compile("|".join(re.escape(w) for w in DEAL_GATE))
 _AUX = r"(?:(?:has|have|had|also|recently|now|just|today|will|would|officially|formally|jointly|been)\s+)*"
 _GIVE = re.compile(
     rf"({LIST})\s+{_AUX}(?:awarded|awards|granted|grants|gave|gives|handed|issued|let|signed)\s+"
@@ -365,7 +365,7 @@ def deal_agreements(views: list[SentView]) -> tuple[list[AgreementDraft], list[t
     facts: list[tuple[int, Fact]] = []
     for k, v in enumerate(views):
         m = v.masked
-        if not _DEAL_GATE_RX.search(m.lower()):
+        if not any_in(m.lower(), DEAL_GATE):
             continue
         if m.rstrip().endswith(":"):
             drafts += _bulleted_members(views, k)

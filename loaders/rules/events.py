@@ -29,7 +29,7 @@ from ..gazetteer import Gazetteer
 from ..patterns import LEADING_NOISE, head_type
 from ..segment import Sentence
 from .mention import Mention
-from .words import alternation, word_list
+from .words import alternation, letter_words, word_list
 
 __all__ = ["GATE", "Event", "event_spans", "outside_events"]
 
@@ -41,7 +41,11 @@ GATE = frozenset(
     + [re.split(r"[^A-Za-z0-9]", s)[0].lower() for s in word_list("event_series")]
 )
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*")
-_YEAR_ANY = re.compile(r"\b(?:19|20)\d\d\b")
+#: The letters each GATE word opens with: a token in GATE opens with one of these as a whole run of
+#: letters, so a sentence whose shared word set holds none of them needs no tokens of its own.
+_GATE_LETTERS = frozenset(m.group() for g in GATE if (m := re.match("[a-z]+", g)))
+#: (The boundary is checked after the first characters, so the engine can skip to them.)
+_YEAR_ANY = re.compile(r"(?:19|20)(?<!\w\d\d)\d\d\b")
 
 _HEADS = alternation("event_heads")
 #: One word of an event name: "Quantum.Tech", "Q2B", "G7", "Leaders'", "World".
@@ -89,8 +93,10 @@ class Event:
 def event_spans(sent: Sentence, gaz: Gazetteer) -> list[Event]:
     """The events named in ``sent`` (document offsets)."""
     t = sent.text
-    words = frozenset(_TOKEN.findall(t))
     year = _YEAR_ANY.search(t) is not None
+    if not year and (found := letter_words(t)) is not None and found.isdisjoint(_GATE_LETTERS):
+        return []
+    words = frozenset(_TOKEN.findall(t))
     if not year and GATE.isdisjoint({w.lower() for w in words}):
         return []
     out: list[Event] = []

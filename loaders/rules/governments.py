@@ -16,6 +16,7 @@ from ..gazetteer import Entry, Gazetteer
 from ..patterns import CAPW, KEYWORDS, LEADING_NOISE
 from ..segment import Sentence
 from .mention import Mention
+from .words import any_in
 
 __all__ = ["government_mentions", "level_mentions"]
 
@@ -154,13 +155,10 @@ _LEVEL_WORDS = (
 )
 
 
-_LEVEL_WORDS_RX = re.compile("|".join(re.escape(w) for w in _LEVEL_WORDS))
-
-
 def level_mentions(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
     """Places named with their level of government ("the State of Ohio", "Franklin County")."""
     t = sent.text
-    if _LEVEL_WORDS_RX.search(t) is None:
+    if not any_in(t, _LEVEL_WORDS):
         return []
     out: list[Mention] = []
     for m in _LEVEL_OF.finditer(t):

@@ -82,7 +82,8 @@ _CAMEL = re.compile(
 )
 
 
-_ALLCAPS = re.compile(r"(?<![\w&.-])[A-Z][A-Z0-9]{1,5}(?![\w&.-])")
+#: (The boundary is checked after the first characters, so the engine can skip to them.)
+_ALLCAPS = re.compile(r"[A-Z](?<![\w&.-][A-Z])[A-Z0-9]{1,5}(?![\w&.-])")
 
 
 #: Two words run together by a lost space in page boilerplate ("contentSkip", "footerHelp",
@@ -134,7 +135,7 @@ def definitions(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Ment
     by_end = {m.end: m for m in mentions}
     new_aliases: dict[str, Mention] = {}
     extra: list[Mention] = []
-    for m in _ACRONYM.finditer(text):
+    for m in _ACRONYM.finditer(text) if "(" in text else ():
         acr = m.group(1)
         if acr in _STOP_ACRONYMS or acr.lower() in {"photo", "left", "right", "pictured"}:
             continue

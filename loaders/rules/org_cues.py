@@ -37,7 +37,7 @@ from ..patterns import (
 )
 from ..segment import Sentence
 from .mention import Mention
-from .words import alternation, word_list, word_table
+from .words import alternation, any_in, leading_letters, letter_words, word_list, word_table
 
 __all__ = ["cue_names", "plausible"]
 
@@ -54,7 +54,6 @@ _DOTTED_LEGAL = re.compile(
     rf"(?<![\w-])({CAPW}(?:\s+{CAPW}){{0,3}}?),?\s+(?:K\.K\.|S\.A\.S?\.?|N\.V\.|B\.V\.|S\.p\.A\.|S\.L\.|A/S|S\.à\s?r\.l\.)"
 )
 _DOTTED_FORMS = ("K.K.", "S.A", "N.V.", "B.V.", "S.p.A.", "S.L.", "A/S", "S.à")
-_DOTTED_GATE = re.compile("|".join(re.escape(f) for f in _DOTTED_FORMS))
 _VERB = re.compile(rf"\s{_ADVERBS}(?:{alternation('org_verbs')})\b")
 #: The subject right before an organisation verb (searched in a short window ending at the verb).
 _SUBJECT = re.compile(
@@ -306,11 +305,31 @@ _TICKER_GATE = frozenset(
 )
 
 
+#: The runs of letters the tokens of every gate of :func:`cue_names` open with (a token opens with
+#: a letter that no letter precedes).
+_TOKEN_GATE_LETTERS = leading_letters(
+    _VERB_GATE
+    | _EXAMPLES_GATE
+    | frozenset(_PLURAL_KINDS)
+    | _ROLE_GATE
+    | _SHARES_GATE
+    | _TICKER_GATE
+    | _PEERS_GATE
+    | _KIND_LAST
+)
+
+
 def cue_names(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
     """Unknown names that the sentence treats as organisations (see the module docstring)."""
     t = sent.text
     out: list[Mention] = _projects(sent, gaz)
-    words = frozenset(_TOKEN.findall(t))
+    found = letter_words(t)
+    # no token of any gate below can occur where none of their opening letter runs does
+    words = (
+        frozenset(_TOKEN.findall(t))
+        if _TOKEN_GATE_LETTERS is None or found is None or not found.isdisjoint(_TOKEN_GATE_LETTERS)
+        else frozenset()
+    )
     for v in _VERB.finditer(t) if not words.isdisjoint(_VERB_GATE) else ():
         lo = max(0, v.start() - 90)
         m = _SUBJECT.search(t, lo, v.start())
@@ -353,7 +372,7 @@ def cue_names(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
         out.append(Mention(st, st + len(m.group(1)), m.group(1), E.PROGRAM, m.group(1), "descriptor"))
     for m in _ONE_OF.finditer(t) if "one of" in t else ():
         _add(out, sent, gaz, m.start(1), m.end(1), None, solo_ok=True)
-    for m in _DOTTED_LEGAL.finditer(t) if _DOTTED_GATE.search(t) else ():
+    for m in _DOTTED_LEGAL.finditer(t) if any_in(t, _DOTTED_FORMS) else ():
         n = len(out)
         _add(out, sent, gaz, m.start(1), m.end(1), E.COMPANY, solo_ok=True, alias=m.group())
         if len(out) > n:  # the span takes the legal form in, so that lists and verbs around it stay whole

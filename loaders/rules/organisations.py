@@ -20,7 +20,7 @@ from ..patterns import ACADEMIC_FIELDS, CAPW, KEYWORDS, LEADING_NOISE, PERSON_RE
 from ..segment import Sentence
 from .mention import Mention
 from .org_cues import PLAIN_NAME, ROLE_OF_BEFORE, cue_names, person_of, plausible, speaker_runs_on
-from .words import word_list, word_table
+from .words import any_in, word_list, word_table
 
 __all__ = [
     "MAX_NAME",
@@ -264,9 +264,6 @@ _COMPANY_FINALS = word_list("company_finals")
 
 
 _SPACE = re.compile(r"\s")
-#: One search each instead of a Python loop over the words per sentence.
-_DESCRIPTOR_GATE = re.compile("|".join(map(re.escape, _DESCRIPTOR_WORDS)))
-_PARTY_GATE = re.compile("|".join(map(re.escape, _PARTY_WORDS)))
 
 
 #: Words that follow "and" inside one name ("Research and Development", "Science and Technology").
@@ -323,7 +320,7 @@ def org_mentions(
         cands.append((prev, e))
         for cs, ce in cands:
             _org_candidate(out, sent, t, cs, ce, gaz)
-    for m in _DESCRIPTOR.finditer(t) if _DESCRIPTOR_GATE.search(low) else ():
+    for m in _DESCRIPTOR.finditer(t) if any_in(low, _DESCRIPTOR_WORDS) else ():
         name = m.group(3)
         words = name.split()
         if words[0].lower() in LEADING_NOISE or re.fullmatch(ROLE_CAP, words[0]):
@@ -335,7 +332,7 @@ def org_mentions(
         etype = head_type(name) or (E.RESEARCH_INSTITUTE if m.group(2) else E.COMPANY)
         st = sent.start + m.start(3)
         out.append(Mention(st, st + len(name), name, etype, name, "descriptor"))
-    for m in _PARTY_SLOTS.finditer(t) if _PARTY_GATE.search(low) else ():
+    for m in _PARTY_SLOTS.finditer(t) if any_in(low, _PARTY_WORDS) else ():
         group = 1 if m.group(1) else 2
         out += _party_names(sent, m.start(group), m.group(group), gaz, trusted=False)
     for m in _INVESTOR_SLOT.finditer(t) if _INVESTOR_GATE.search(low) else ():

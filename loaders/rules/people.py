@@ -339,8 +339,10 @@ def _add_person(
     out.append(Mention(start, start + len(name), name, E.PERSON, name, rule))
 
 
-_HAS_TITLE = re.compile(r"\b(?:Prof|Dr|Mr|Mrs|Ms|Sir|Dame|Dean)\b")
-_TITLE_WORDS = frozenset({"prof", "dr", "mr", "mrs", "ms", "sir", "dame", "dean"})
+_TITLE_ABBREVIATIONS = ("Prof", "Dr", "Mr", "Mrs", "Ms", "Sir", "Dame", "Dean")
+_HAS_TITLE = re.compile(rf"\b(?:{'|'.join(_TITLE_ABBREVIATIONS)})\b")
+#: The same words in lower case, for the sentence's word set (:func:`.words.may_hold`) first.
+_TITLE_WORDS = frozenset(w.lower() for w in _TITLE_ABBREVIATIONS)
 
 
 _ROLE_FIRST = frozenset(w.split()[0].split("-")[0] for w in ROLE_WORDS.split("|"))
@@ -349,8 +351,8 @@ _ROLE_FIRST = frozenset(w.split()[0].split("-")[0] for w in ROLE_WORDS.split("|"
 _WORDS = re.compile(r"[A-Za-z]+")
 
 
-_HAS_SAID = re.compile(r"\b(?:said|says|according|explain|noted|added|stated|states|told)", re.I)
 _SAID_STEMS = ("said", "says", "according", "explain", "noted", "added", "stated", "states", "told")
+_HAS_SAID = re.compile(rf"\b(?:{'|'.join(_SAID_STEMS)})", re.I)
 
 
 _HAS_NAME = re.compile(rf"{NAMEPART}\s+(?:{PARTICLE}\s+)*{NAMEPART}|\b[A-Z]\.?\s*[A-Z]?\.?\s+{NAMEPART}")
@@ -362,12 +364,8 @@ def _has_name(t: str) -> bool:
     return _HAS_NAME.search(t) is not None
 
 
-_APPOINT_GATE = re.compile(
-    r"\b(?:appoint\w*|named|names|name|hired|hires|hire|elected|elects|promot\w*|recruit\w*|welcom\w*|tapped|taps|"
-    r"joins|joined|join|joining|rejoin\w*)\b",
-    re.I,
-)
-#: The words and stems one of which :data:`_APPOINT_GATE` needs (a set test before the search).
+#: The words and stems of appointments (a stem opens a word): the gate before the appointment
+#: cues, first asked of the sentence's word set (:func:`.words.may_hold`), then searched.
 _APPOINT_WORDS = (
     frozenset(
         [
@@ -389,9 +387,29 @@ _APPOINT_WORDS = (
     ),
     ("appoint", "promot", "recruit", "welcom", "rejoin"),
 )
+_APPOINT_GATE = re.compile(
+    r"\b(?:" + "|".join([*sorted(_APPOINT_WORDS[0]), *(rf"{s}\w*" for s in _APPOINT_WORDS[1])]) + r")\b", re.I
+)
 #: Cue patterns that open with the name, each run only where its cheap verb gate occurs:
 #: (gate, pattern, whether a role word must occur in the sentence, the words and stems one of
 #: which the gate needs, tested on the sentence's word set before the gate's own search).
+_CHAIRS_WORDS = ("chairs", "chaired", "heads", "headed", "chair", "head")
+_SERVED_AS = (
+    "stepped",
+    "steps",
+    "step",
+    "resigned",
+    "resigns",
+    "retired",
+    "retires",
+    "served",
+    "serves",
+    "serve",
+    "serving",
+    "worked",
+    "works",
+)
+_COPULAS = ("is", "was", "be", "been")
 _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str], bool, tuple[frozenset[str], tuple[str, ...]]], ...] = (
     (
         re.compile(r"\b(?:chaired|headed|directed|founded|led|run|coordinated|managed)\s+by\b", re.I),
@@ -402,42 +420,19 @@ _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str], bool, tuple[frozenset[str],
     (re.compile(r",\s+who\s"), _PERSON_WHO, False, (frozenset({"who"}), ())),
     (_APPOINT_GATE, _APPOINTS_PERSON, True, _APPOINT_WORDS),
     (
-        re.compile(r"\b(?:co-)?(?:chairs|chaired|heads|headed|chair|head)\s+(?:the|a|an|its)\b"),
+        re.compile(rf"\b(?:co-)?(?:{'|'.join(_CHAIRS_WORDS)})\s+(?:the|a|an|its)\b"),
         _PERSON_CHAIRS,
         False,
-        (frozenset({"chairs", "chaired", "heads", "headed", "chair", "head"}), ()),
+        (frozenset(_CHAIRS_WORDS), ()),
     ),
     (
         re.compile(
-            r"\b(?:stepped|steps|step|resigned|resigns|retired|retires|served|serves|serve|serving|worked|works)"
-            r"(?:\s+down)?\s+as\b|\b(?:is|was|be|been)\s+(?:the|a|an|its|their|interim|acting|former)\s"
+            rf"\b(?:{'|'.join(_SERVED_AS)})(?:\s+down)?\s+as\b"
+            rf"|\b(?:{'|'.join(_COPULAS)})\s+(?:the|a|an|its|their|interim|acting|former)\s"
         ),
         _PERSON_SERVED,
         True,
-        (
-            frozenset(
-                [
-                    "stepped",
-                    "steps",
-                    "step",
-                    "resigned",
-                    "resigns",
-                    "retired",
-                    "retires",
-                    "served",
-                    "serves",
-                    "serve",
-                    "serving",
-                    "worked",
-                    "works",
-                    "is",
-                    "was",
-                    "be",
-                    "been",
-                ]
-            ),
-            (),
-        ),
+        (frozenset(_SERVED_AS + _COPULAS), ()),
     ),
 )
 
@@ -551,7 +546,7 @@ def demonym_mentions(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
     t = sent.text
     if not _has_name(t):
         return out
-    for x in _DEMONYM_ROLE.finditer(t):
+    for x in _DEMONYM_ROLE.finditer(t) if may_hold(t, _ROLE_FIRST) else ():
         entry = gaz.by_demonym(x.group(1))
         if entry is None:
             continue

@@ -39,7 +39,7 @@ from ..gazetteer import Gazetteer
 from ..segment import Sentence
 from .mention import Mention
 from .nationality import nationalities, place_country
-from .words import alternation, word_list, word_table
+from .words import alternation, leading_letters, may_hold, word_list, word_table
 
 __all__ = [
     "ANTECEDENT_RULE",
@@ -92,6 +92,8 @@ _HEADS = _heads()
 _HEAD_ALT = "|".join(
     f"[{h[0]}{h[0].upper()}]{re.escape(h[1:])}" for h in sorted(_HEADS, key=lambda h: (-len(h), h))
 )
+#: A head opens after a space, so a sentence holding none of these runs of letters has no description.
+_HEAD_LETTERS = leading_letters(_HEADS)
 _BLOCKERS = word_list("reference_blockers")
 _FUNCTION = r"(?:of|the|a|an|this|that|these|its|their|and|or|in|on|at|by|for|with|from|to|as|is|was)"
 _MOD = rf"(?:U\.S\.|U\.K\.|[A-Z][\w]*(?:-based)?|(?!{_FUNCTION}\s)[a-z][\w]*(?:-[\w]+)*)"
@@ -106,7 +108,8 @@ _CITY_GOV = re.compile(
     r"\b[Tt]he\s+(?:city|metropolitan|municipal)(?:\s+government)?\b(?![-\s]+(?:of|state)\b|-)"
 )
 _COUNTRY_ANA = re.compile(r"\b[Tt]he\s+country\b(?!['’]s\s+(?:first|largest))")
-_PRONOUN = re.compile(r"(?<![\w-])(It|it|Its|its)(?![\w'’-])")
+#: (The boundary is checked after the first characters, so the engine can skip to them.)
+_PRONOUN = re.compile(r"([Ii](?<![\w-][Ii])ts?)(?![\w'’-])")
 #: "its" is a mention only before a role ("its CEO, Jane Doe"): elsewhere rules read "its" as a word
 _ROLE_AFTER = re.compile(
     rf"^\s+(?:(?:new|former|current|then|interim|founding)\s+)?(?i:{alternation('role_words')})s?\b"
@@ -207,6 +210,8 @@ def _descriptions(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
     """'the French start-up', 'the Lyon-based firm', 'the two companies', 'both firms'."""
     out: list[Mention] = []
     t = sent.text
+    if not may_hold(t, _HEAD_LETTERS):
+        return out
     for m in _DESC.finditer(t):
         head = m.group("head")
         if (

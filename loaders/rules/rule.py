@@ -6,11 +6,11 @@ import re
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
-from functools import lru_cache
 
 from qkg.schemas import EntityType, RelationType
 
 from ..context import ORGS, PLACES, SEP, Fact, SentView, ids_in
+from .words import any_in
 
 __all__ = ["ACTORS", "Rule", "apply", "f", "gate", "members", "ok"]
 
@@ -20,15 +20,10 @@ E = EntityType
 ACTORS = ORGS | PLACES | {E.PROGRAM}
 
 
-@lru_cache(maxsize=512)
-def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(w) for w in words))
-
-
 def gate(low: str, words: tuple[str, ...]) -> bool:
-    """Whether any of ``words`` occurs in ``low``: one compiled alternation, searched in C
-    (a Python loop of substring tests cost a tenth of extraction time)."""
-    return _any_of(words).search(low) is not None
+    """Whether any of ``words`` occurs in ``low``: one multi-pattern scan of the text shared by
+    every gate (see :func:`.words.any_in`; a compiled alternation per gate cost 5-12 us a search)."""
+    return any_in(low, words)
 
 
 def ok(v: SentView, a: int, b: int, types: AbstractSet[EntityType] | None = None) -> bool:

@@ -29,7 +29,7 @@ from .rule import ACTORS as _ACTORS
 from .rule import Rule, apply, members
 from .rule import f as _f
 from .rule import ok as _ok
-from .words import word_list, word_table
+from .words import may_hold, word_list, word_table
 
 __all__ = ["DEVELOP_GATE", "develops_facts", "technology_mentions", "works_on_facts"]
 
@@ -45,7 +45,8 @@ _MODS = word_list("technology_modifiers")
 _GENERIC = frozenset({"technology", "technologies", "tech", "systems", "hardware", "devices"})
 #: A word, with its hyphenated parts ("neutral-atom", "HPC-quantum", "atom-based").
 _WORD = re.compile(r"[A-Za-z0-9]+(?:[-‐‑][A-Za-z0-9]+)*")
-_ANCHOR = re.compile(r"quantum|qubit", re.IGNORECASE)
+_ANCHOR_STEMS = ("quantum", "qubit")
+_ANCHOR = re.compile("|".join(_ANCHOR_STEMS), re.IGNORECASE)
 #: A cheap, case-free test for the modalities' words (literal middles of the words), run first.
 _MODALITY_GATE = re.compile(
     r"rapped|on.trap|eutral|old.atom|ydberg|uperconduct|opolog|pin.qubit|tomic.clock|ptical.clock|itrogen|"
@@ -126,7 +127,9 @@ def _entry(gaz: Gazetteer, *names: str) -> Entry | None:
 def technology_mentions(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
     """Technology noun phrases of a sentence (only where a quantum word occurs: a cheap gate)."""
     t = sent.text
-    if not _ANCHOR.search(t) and not (_MODALITY_GATE.search(t) and _MODALITY.search(t)):
+    if not (may_hold(t, frozenset(), _ANCHOR_STEMS) and _ANCHOR.search(t)) and not (
+        _MODALITY_GATE.search(t) and _MODALITY.search(t)
+    ):
         return []
     words = list(_WORD.finditer(t))
     lead = len(t) - len(t.lstrip(" \t\"'“‘(")) if t else 0
