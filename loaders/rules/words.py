@@ -121,29 +121,32 @@ def may_hold(text: str, words: frozenset[str] | None, stems: tuple[str, ...] = (
     return False
 
 
-#: Every word list :func:`any_in` was asked about (by the identity of the caller's tuple, which it
-#: keeps alive) with its words as a set, and one Aho-Corasick automaton over all their words.
-_SUBSTRING_SETS: dict[int, tuple[tuple[str, ...], frozenset[str]]] = {}
+#: Every word list :func:`any_in` was asked about, as a set: by value, and by the identity of the
+#: first tuple of each value (kept alive, so the identity stays its own) for a lookup that need not
+#: hash the tuple; and one Aho-Corasick automaton over all their words.
+_SUBSTRING_SETS: dict[tuple[str, ...], frozenset[str]] = {}
+_BY_IDENTITY: dict[int, tuple[tuple[str, ...], frozenset[str]]] = {}
 _automaton: ahocorasick.Automaton | None = None
 _AUTOMATON_LOCK = threading.Lock()
 
 
 def _register(words: tuple[str, ...]) -> frozenset[str]:
-    """Add ``words`` to the automaton (a new one replaces it: texts already read keep their
-    answers, which hold for the lists known then)."""
+    """The set of ``words``, added to the automaton if new (a new automaton replaces the old one:
+    texts scanned before keep their answers for the lists known then)."""
     global _automaton
     with _AUTOMATON_LOCK:
-        known = _SUBSTRING_SETS.get(id(words))
-        if known is not None and known[0] is words:
-            return known[1]
+        wanted = _SUBSTRING_SETS.get(words)
+        if wanted is not None:
+            return wanted
         wanted = frozenset(words)
-        every = set(wanted).union(*(w for _, w in _SUBSTRING_SETS.values()))
+        every = set(wanted).union(*_SUBSTRING_SETS.values())
         automaton = ahocorasick.Automaton()
         for w in every:
             if w:
                 automaton.add_word(w, w)
         automaton.make_automaton()
-        _SUBSTRING_SETS[id(words)] = (words, wanted)
+        _SUBSTRING_SETS[words] = wanted
+        _BY_IDENTITY[id(words)] = (words, wanted)
         _automaton = automaton
         return wanted
 
@@ -165,7 +168,7 @@ def any_in(text: str, words: tuple[str, ...]) -> bool:
     >>> any_in("orbion signed an mou", ("letter of intent",))
     False
     """
-    known = _SUBSTRING_SETS.get(id(words))
+    known = _BY_IDENTITY.get(id(words))
     wanted = known[1] if known is not None and known[0] is words else _register(words)
     if not wanted or "" in wanted:
         return True  # an empty alternative occurs everywhere

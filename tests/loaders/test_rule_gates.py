@@ -1,0 +1,82 @@
+"""The rules' cheap gates never hide a match: a sentence a rule's pattern matches always passes
+the gate in front of it, whatever its case or script, so the gates only save time."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from qkg.loaders.rules.words import any_in, leading_letters, letter_words, may_hold
+
+#: Letters, the characters that fold to ASCII letters case-insensitively (İ ı ſ K), other scripts,
+#: word joiners and spaces: what news text puts around a cue word.
+_PIECES = st.sampled_from(
+    [
+        "appointed",
+        "Appoint",
+        "NAMED",
+        "name",
+        "names",
+        "ſaid",
+        "İt",
+        "ıt",
+        "Kelvin",
+        "K",
+        "é",
+        "-",
+        "_",
+        "2",
+        " ",
+        ", ",
+        "§3§",
+    ]
+)
+_TEXTS = st.lists(_PIECES, max_size=12).map("".join)
+
+_WORDS = frozenset({"named", "said", "it"})
+_STEMS = ("appoint",)
+#: What a person-cue gate searches: whole words, or words opening with a stem, in any case.
+_GATE = re.compile(r"\b(?:named|said|it|appoint\w*)\b", re.I)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXTS)
+def test_a_case_insensitive_cue_word_always_passes_the_word_set_gate(text: str) -> None:
+    if _GATE.search(text):
+        assert may_hold(text, _WORDS, _STEMS)
+
+
+def test_the_word_set_gate_turns_away_sentences_without_the_cue() -> None:
+    assert not may_hold("Orbion hired Ada Lin as chief scientist.", _WORDS, _STEMS)
+    assert may_hold("Orbion has appointed Ada Lin.", _WORDS, _STEMS)
+    assert may_hold("Orbion NAMED Ada Lin its chair.", _WORDS, _STEMS)
+
+
+def test_letter_words_are_lower_case_runs_of_letters_or_nothing_where_case_folding_is_not_exact() -> None:
+    found = letter_words("Veltra's co-founder, Ada Lin (CEO2), said so.")
+    assert found == frozenset({"veltra", "s", "co", "founder", "ada", "lin", "ceo", "said", "so"})
+    # the Kelvin sign matches "k" case-insensitively: no word set can stand in for the pattern
+    assert letter_words("\u212aelvin Quantum said so.") is None
+
+
+def test_leading_letters_of_a_list_with_a_word_opening_otherwise_is_no_gate() -> None:
+    assert leading_letters(["start-up", "Firm"]) == frozenset({"start", "firm"})
+    assert leading_letters(["5G network", "firm"]) is None
+    assert may_hold("anything at all", None)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXTS)
+def test_any_in_finds_a_substring_exactly_where_a_search_for_it_does(text: str) -> None:
+    for words in (("appoint", "§3§"), ("ſaid",), ("k", "ıt"), ("nam", "ed ")):
+        assert any_in(text, words) == (re.search("|".join(map(re.escape, words)), text) is not None)
+
+
+def test_any_in_answers_for_word_lists_asked_about_later() -> None:
+    text = "Orbion and Veltra signed a memorandum of understanding."
+    assert any_in(text, ("memorandum",))
+    # a list first asked about after the text was scanned is still answered for that text
+    assert any_in(text, ("understanding", "letter of intent"))
+    assert not any_in(text, ("letter of intent",))
