@@ -232,8 +232,15 @@ class Gazetteer:
         return out
 
 
+_SPACES = re.compile(r"\s+")
+_DASH = re.compile(r"\s*[-‐‑–]\s*")
+
+
+@lru_cache(maxsize=100_000)
 def _squash(raw: str) -> str:
-    return re.sub(r"\s*[-‐‑–]\s*", "-", re.sub(r"\s+", " ", raw)).translate(_APOSTROPHES)
+    """``raw`` with runs of space as one space, spaces around a dash dropped and apostrophes
+    straightened (memoised: the same names recur across documents)."""
+    return _DASH.sub("-", _SPACES.sub(" ", raw)).translate(_APOSTROPHES)
 
 
 def _entries(data: Any, origin: str) -> Iterable[Entry]:

@@ -139,6 +139,8 @@ def resolve(mentions: Sequence[Mention], gaz: Gazetteer, sentences: Sequence[Sen
     out: list[tuple[Mention, str]] = []
     by_key: dict[tuple[str, EntityType], str] = {}
 
+    keyed_aliases: dict[str, int] = {}  # per entity, how many of its aliases are keyed already
+
     def add(d: _Draft, m: Mention) -> str:
         eid = d.id
         cur = drafts.setdefault(eid, d)
@@ -146,8 +148,11 @@ def resolve(mentions: Sequence[Mention], gaz: Gazetteer, sentences: Sequence[Sen
         if m.rule not in {"anaphor"} and norm(m.text) != norm(cur.name):
             cur.aliases.add(m.text)
         by_key[(norm(cur.name), cur.type)] = eid
-        for a in cur.aliases:
-            by_key.setdefault((norm(a), cur.type), eid)
+        # aliases only grow and keys are never taken back: the same aliases key nothing new
+        if keyed_aliases.get(eid) != len(cur.aliases):
+            for a in cur.aliases:
+                by_key.setdefault((norm(a), cur.type), eid)
+            keyed_aliases[eid] = len(cur.aliases)
         return eid
 
     # pass 1: gazetteer and long names first so that shorter references can find them
