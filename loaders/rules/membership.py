@@ -813,8 +813,12 @@ _REFERRED_MEMBERS = re.compile(
     rf"(?:are|were|include|included)\s*:?\s+({LIST})"
     # "The partnership, which includes §a§, §b§ and the city of §c§, ...": the description heads the list
     r"|\b(?i:the|this|that)\s+(?:new\s+)?(group|consortium|alliance|network|hub|coalition|association|partnership|"
-    r"cluster|initiative|programme|program)(?:,\s+(?:which|that)|\s+(?:now|also|currently))?\s+"
-    rf"(?:includes|included|comprises|comprised|counts|unites|gathers)\s+(?:(?:members|partners)\s+(?:such\s+as|like|including)\s+)?({LIST})"
+    r"cluster|initiative|programme|program|platform|federation)(?:,\s+(?:which|that)|\s+(?:now|also|currently))?\s+"
+    r"(?:includes|included|comprises|comprised|counts|unites|gathers|consists\s+of|is\s+made\s+up\s+of|brings\s+together)\s+"
+    # "... consists of nine partners: §a§, §b§", "... includes members such as §a§"
+    r"(?:(?:members|partners)\s+(?:such\s+as|like|including)\s+"
+    r"|(?:[\w-]+\s+){0,2}?(?:members|partners|participants|institutions|organi[sz]ations|universities|companies)\s*:\s*)?"
+    rf"({LIST})"
     # "The new members include §a§, §b§", "The other original participants include ...": of the group in focus
     r"|^\s*(?i:the|its)\s+(?:(?i:new|founding|first|initial|other|original|current|latest|additional)\s+)*"
     rf"(?i:members|partners|participants)\s+(?:include|includes|included|are|were)\s*:?\s+({LIST})"
@@ -832,6 +836,9 @@ _REFERRED_GATE = (
     "counts",
     "unites",
     "gathers",
+    "consists",
+    "made up",
+    "brings together",
 )
 #: "The first members who are setting up offices in this building are §a§, §b§": a group's first
 #: members, the group itself left to the context.

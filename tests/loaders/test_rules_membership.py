@@ -892,3 +892,29 @@ def test_finalist_of_an_agencys_challenge_and_no_member_of_a_company(facts: Run)
     )
     assert f.has("Orbion Quantum", "PART_OF", "Veltra Challenge"), f.triples()
     assert not f.has("Nordlys Labs", "PART_OF", "Sanko Electric"), f.triples()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Nordic Quantum Platform was set up in May. The platform consists of nine partners: Kessler "
+        "University, Helix Quantum AB and Orbion Labs.",
+        "The Eastport Quantum Alliance was launched in May. The alliance is made up of Kessler University, "
+        "Helix Quantum AB and Orbion Labs.",
+        "The Eastport Quantum Alliance was launched in May. This alliance brings together Kessler University, "
+        "Helix Quantum AB and Orbion Labs.",
+    ],
+)
+def test_a_described_group_consisting_of_a_counted_list(facts: Run, text: str) -> None:
+    f = facts(text)
+    group = "Nordic Quantum Platform" if "Platform" in text else "Eastport Quantum Alliance"
+    for member in ("Kessler University", "Helix Quantum AB", "Orbion Labs"):
+        assert f.has(member, "PART_OF", group), f.triples()
+
+
+def test_a_group_consisting_of_customers_is_no_membership(facts: Run) -> None:
+    f = facts(
+        "The Eastport Quantum Alliance was launched in May. Orbion Labs sells to Kessler University, which "
+        "consists of nine faculties."
+    )
+    assert not f.has("Kessler University", "PART_OF", "Eastport Quantum Alliance"), f.triples()
