@@ -121,7 +121,10 @@ _MEMBER_CUE = (
 #: "The consortium comprises A, B and C", "its members include A, B and C", "an alliance of A, B and C"
 _MEMBER_LIST = re.compile(
     rf"\b(?:consorti(?:um|a)|alliance|coalition|partnership|network|members|partners|participants)\b"
-    rf"(?:\s+(?:of|in)\s+(?:the\s+)?§\d+§|(?:\s+(?!{_MEMBER_CUE}\b)[a-z][\w-]*){{0,3}}?)\s+{_MEMBER_CUE}\s*:?\s+(?:[a-z][\w-]*\s+){{0,2}}?({LIST})",
+    rf"(?:\s+(?:of|in)\s+(?:the\s+)?§\d+§|(?:\s+(?!{_MEMBER_CUE}\b)[a-z][\w-]*){{0,3}}?)"
+    # "The consortium, coordinated by §K§, includes A, B and C": the coordinator is a member too
+    r"(?:,\s+(?:coordinated|led|headed|chaired|managed)\s+by\s+(?:the\s+)?(?P<lead>§\d+§),)?"
+    rf"\s+{_MEMBER_CUE}\s*:?\s+(?:[a-z][\w-]*\s+){{0,2}}?({LIST})",
     re.I,
 )
 #: "§Cluster§ brings together A, B and C"
@@ -306,11 +309,12 @@ def _member_lists(v: SentView, k: int) -> list[AgreementDraft]:
     out: list[AgreementDraft] = []
     own = {v.id(i) for i in v.indices(lambda t: t is E.CLUSTER)}
     in_round = _ROUND_WORDS.search(m) is not None
-    for rx, g in ((_MEMBER_LIST, 1), (_CLUSTER_UNITES, 2)):
+    for rx, g in ((_MEMBER_LIST, 2), (_CLUSTER_UNITES, 2)):
         for x in rx.finditer(m):
             if in_round and _ROUND_NOUNS.match(x.group(0)):
                 continue  # "a round led by A with participants including B and C": investors, no consortium
-            ps = [p for p in _party(v, x.group(g)) if p not in own]
+            lead = x.groupdict().get("lead")
+            ps = [p for p in _party(v, (lead or "") + " " + x.group(g)) if p not in own]
             more = _MORE_AFTER_COLON.match(m, x.end())
             if more:  # "an alliance of A and five other partners in the region: B, C and D"
                 ps += [p for p in _party(v, more.group(1)) if p not in own and p not in ps]

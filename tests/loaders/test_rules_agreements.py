@@ -495,3 +495,13 @@ def test_signatories_far_from_any_agreement_make_none(facts: Run) -> None:
         "The signatories are Kessler University, the University of Eastport and Orbion Labs."
     )
     assert not f.agreements(), f.agreements()
+
+
+@pytest.mark.parametrize("verb", ["coordinated", "led", "headed"])
+def test_an_unnamed_consortium_and_its_coordinator(facts: Run, verb: str) -> None:
+    f = facts(
+        f"The consortium, {verb} by Kessler University, includes the University of Eastport, Helix Quantum AB "
+        "and Orbion Labs."
+    )
+    parties = frozenset({"Kessler University", "University of Eastport", "Helix Quantum AB", "Orbion Labs"})
+    assert ("Consortium", parties) in f.agreements(), f.agreements()
