@@ -184,6 +184,7 @@ def build_views(
             buckets[k].append((m, eid))
     views = []
     for s, b in zip(sents, buckets, strict=True):
+        check()  # the document's time limit, once per sentence
         check()
         views.append(build_view(s, b, types))
     return views

@@ -102,6 +102,7 @@ def find_mentions(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) -> l
     frozen_known = frozenset(known)
     events: list[Event] = []
     for s in sentences:
+        check()  # the document's time limit, once per sentence
         check()
         events += event_spans(s, gaz)
         cands += government_mentions(s, gaz)

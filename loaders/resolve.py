@@ -28,6 +28,7 @@ from functools import lru_cache
 
 from qkg.schemas import Entity, EntityType, entity_id
 
+from .deadline import check
 from .gazetteer import Entry, Gazetteer, norm
 from .mentions import Mention
 from .rules.references import resolve_references
@@ -165,6 +166,7 @@ def resolve(mentions: Sequence[Mention], gaz: Gazetteer, sentences: Sequence[Sen
         elif m.rule != "anaphor":
             pattern.append(m)
     for m in sorted(pattern, key=lambda x: -len(x.name)):
+        check()  # the document's time limit, once per name
         key = (norm(m.name), m.type)
         if key in by_key:
             out.append((m, add(drafts[by_key[key]], m)))

@@ -24,6 +24,7 @@ from qkg.schemas import AgreementKind, EntityType, RelationType
 
 from ..context import ENT, LIST, ORGS, PLACES, Fact, SentView, ids_in
 from ..dates import find_date, resolve_date
+from ..deadline import check
 from .words import any_in
 
 __all__ = ["AgreementDraft", "find_agreements", "without_echoes"]
@@ -365,6 +366,7 @@ def find_agreements(
     pending_consortium: int | None = None
     pending_signed: tuple[int, AgreementKind] | None = None
     for k, v in enumerate(views):
+        check()  # the document's time limit, once per sentence
         m = v.masked
         low = m.lower()
         cued = any_in(low, _CUE_WORDS)

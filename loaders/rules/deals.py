@@ -16,6 +16,7 @@ import re
 from qkg.schemas import AgreementKind, EntityType, RelationType
 
 from ..context import ENT, LIST, ORGS, PLACES, Fact, SentView, ids_in
+from ..deadline import check
 from .agreements import AgreementDraft
 from .membership import BRINGS_TOGETHER, brought_together
 from .words import any_in
@@ -213,6 +214,7 @@ def _awarded_later(views: list[SentView], window: int = 6) -> list[AgreementDraf
     awarder: str | None = None
     last = -(10**9)
     for k, v in enumerate(views):
+        check()  # the document's time limit, once per sentence
         m = v.masked
         low = m.lower()
         if awarder is not None and k - last <= window and _WINNERS_INTRO.search(m):
@@ -368,6 +370,7 @@ def deal_agreements(views: list[SentView]) -> tuple[list[AgreementDraft], list[t
     drafts: list[AgreementDraft] = _awarded_later(views)
     facts: list[tuple[int, Fact]] = []
     for k, v in enumerate(views):
+        check()  # the document's time limit, once per sentence
         m = v.masked
         if not any_in(m.lower(), DEAL_GATE):
             continue

@@ -18,6 +18,7 @@ from itertools import pairwise
 from qkg.schemas import AgreementKind, EntityType, RelationType
 
 from ..context import ENT, LIST, ORGS, Fact, SentView, ids_in
+from ..deadline import check
 from ..patterns import ROLE_WORDS
 from .agreements import AgreementDraft
 from .investments import MONEY, RECIPIENTS
@@ -389,6 +390,7 @@ def fallback_facts(
 
     member_gate, collab_gate = _gate("fallback_member_cues"), _gate("fallback_collab_cues")
     for k, v in enumerate(views):
+        check()  # the document's time limit, once per sentence
         if v.masked.count("§") < 2:
             continue
         low = v.masked.lower()
@@ -430,6 +432,7 @@ def fallback_agreements(
 
     member_gate = _gate("fallback_member_cues")
     for k, v in enumerate(views):
+        check()  # the document's time limit, once per sentence
         if v.masked.count("§") < 4:
             continue
         low = v.masked.lower()
