@@ -139,6 +139,7 @@ def resolve(mentions: Sequence[Mention], gaz: Gazetteer, sentences: Sequence[Sen
     drafts: dict[str, _Draft] = {}
     out: list[tuple[Mention, str]] = []
     by_key: dict[tuple[str, EntityType], str] = {}
+    by_name: dict[str, dict[EntityType, str]] = {}  # by_key grouped by name, for lookups of any type
 
     keyed_aliases: dict[str, int] = {}  # per entity, how many of its aliases are keyed already
 
@@ -148,11 +149,15 @@ def resolve(mentions: Sequence[Mention], gaz: Gazetteer, sentences: Sequence[Sen
         cur.aliases.update(a for a in m.aliases)
         if m.rule not in {"anaphor"} and norm(m.text) != norm(cur.name):
             cur.aliases.add(m.text)
-        by_key[(norm(cur.name), cur.type)] = eid
+        n = norm(cur.name)
+        by_key[(n, cur.type)] = eid
+        by_name.setdefault(n, {})[cur.type] = eid
         # aliases only grow and keys are never taken back: the same aliases key nothing new
         if keyed_aliases.get(eid) != len(cur.aliases):
             for a in cur.aliases:
-                by_key.setdefault((norm(a), cur.type), eid)
+                by_name.setdefault(norm(a), {}).setdefault(
+                    cur.type, by_key.setdefault((norm(a), cur.type), eid)
+                )
             keyed_aliases[eid] = len(cur.aliases)
         return eid
 
@@ -173,7 +178,7 @@ def resolve(mentions: Sequence[Mention], gaz: Gazetteer, sentences: Sequence[Sen
             continue
         if m.rule in _WEAK:
             # a name found by its shape or position takes the type of a known entity of that name
-            same = {eid for (n, _), eid in by_key.items() if n == key[0]}
+            same = set(by_name.get(key[0], {}).values())
             if len(same) == 1:
                 out.append((m, add(drafts[same.pop()], m)))
                 continue
