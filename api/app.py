@@ -129,6 +129,13 @@ def create_app(
                         gc.enable()
                 gc.collect()
                 gc.freeze()
+            if s.api_keys:
+                # ingestion is on: import the extractor (compiling its rules) and load its gazetteer now
+                # (about a second), not inside the first ingest request's deadline
+                import qkg.loaders.extract  # noqa: F401
+                from qkg.loaders.gazetteer import default_gazetteer
+
+                default_gazetteer()
             yield
         finally:
             if holder.store is not None:

@@ -25,6 +25,8 @@ from typing import TYPE_CHECKING, BinaryIO, Protocol, TypeGuard
 from qkg.schemas import Document, DocumentRejected, KnowledgeGraph, LimitExceeded
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from qkg.graph.store import GraphStore
     from qkg.schemas import UpsertResult
 
@@ -187,13 +189,20 @@ def _is_upload(value: object) -> TypeGuard[UploadedFile]:
 
 
 def ingest(
-    store: GraphStore, document: Document, *, time_limit: float | None = None, key: str | None = None
+    store: GraphStore,
+    document: Document,
+    *,
+    time_limit: float | None = None,
+    key: str | None = None,
+    before_write: Callable[[], None] | None = None,
 ) -> tuple[KnowledgeGraph, UpsertResult]:
     """Extract ``document`` with the loaders' default extractor and upsert it into ``store``.
 
     Extraction past ``time_limit`` seconds (default: the loaders' 60 s) raises LimitExceeded.
     With ``key`` (the caller's API key), the document's source is :func:`owned_source`, so it
-    replaces only a document that key ingested.
+    replaces only a document that key ingested. ``before_write`` runs between extraction and
+    the write and may raise to store nothing (the API's request deadline: a client that had
+    its timeout answer never sees the document stored behind it).
     """
     from qkg.loaders.deadline import DEFAULT_TIME_LIMIT
     from qkg.loaders.extract import RuleExtractor
@@ -201,4 +210,6 @@ def ingest(
     if key is not None and document.source is not None:
         document = document.model_copy(update={"source": owned_source(document.source, key)})
     delta = RuleExtractor(time_limit=time_limit or DEFAULT_TIME_LIMIT).extract(document)
+    if before_write is not None:
+        before_write()
     return delta, store.upsert(delta)

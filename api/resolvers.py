@@ -498,8 +498,10 @@ def _ingest_time_limit(info: Info) -> float:
     stored after that would change the graph behind an answer that said it failed."""
     settings = info.context.settings
     left = info.context.deadline - time.monotonic()  # inf outside a request: the extraction limit
-    # a tenth of the request's time is left for storing the document and answering
-    return min(settings.extract_time_limit, max(0.001, left - settings.request_timeout / 10))
+    # a fifth of the request's time (at least half a second) is left for the last stretch of
+    # extraction between two clock checks, storing the document and answering
+    margin = max(0.5, settings.request_timeout / 5)
+    return min(settings.extract_time_limit, max(0.001, left - margin))
 
 
 def _count_document(info: Info, outcome: str) -> None:
@@ -544,6 +546,7 @@ class Mutation:
                 doc,
                 time_limit=_ingest_time_limit(info),
                 key=_caller_key(info),
+                before_write=info.context.check_deadline,
             )
         except (QkgError, ValueError) as exc:
             _count_document(info, "rejected")

@@ -147,6 +147,7 @@ class RuleExtractor:
     def _extract(self, document: Document) -> KnowledgeGraph:
         text = document.text
         sents = split_sentences(text)
+        check()
         mentions = find_mentions(text, sents, self.gazetteer)
         res = resolve(mentions, self.gazetteer, sents)
         types = {eid: d.type for eid, d in res.drafts.items()}

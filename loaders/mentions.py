@@ -99,11 +99,11 @@ def find_mentions(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) -> l
                 country=en.country,
             )
         )
+    check()  # the gazetteer's scan covers the whole text
     frozen_known = frozenset(known)
     events: list[Event] = []
     for s in sentences:
         check()  # the document's time limit, once per sentence
-        check()
         events += event_spans(s, gaz)
         cands += government_mentions(s, gaz)
         cands += technology_mentions(s, gaz)
@@ -113,6 +113,7 @@ def find_mentions(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) -> l
         cands += person_mentions(s)
         cands += demonym_mentions(s, gaz)
         cands += org_mentions(s, gaz, frozen_known)
+    check()  # and between the passes over the whole document
     cands += shaped_names(text, gaz)
     # events ("Quantum.Tech Expo", "Q2B Tokyo") are not actors
     cands = outside_events(cands, events)
@@ -120,15 +121,23 @@ def find_mentions(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) -> l
     cands = [
         c for c in cands if c.rule == "gazetteer" or (len(c.name) <= MAX_NAME and c.name.count(" ") < 16)
     ]
+    check()
     # a gazetteer hit inside a person-name span wins over the person reading
     mentions = _select(outside_names(_drop_person_conflicts(cands)))
+    check()
     mentions = [extend_program(text, m) for m in mentions]
+    check()
     mentions = definitions(text, mentions, gaz)
+    check()
     mentions = list_members(text, sentences, mentions)
+    check()
     mentions = bracketed_universities(text, mentions)
     mentions = acronym_campuses(text, mentions)
+    check()
     mentions = _without_leading_demonym(text, mentions, gaz)
+    check()
     mentions = recurring_names(text, mentions)
+    check()
     return surname_mentions(text, mentions)
 
 
