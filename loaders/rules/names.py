@@ -167,15 +167,26 @@ def definitions(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Ment
     if not new_aliases:
         return sorted(mentions, key=lambda x: (x.start, -x.end))
     taken = [(x.start, x.end) for x in mentions if x.rule != "org-nested"]
+    # a gazetteer entry known by the same short name as one this document defines is another
+    # actor: "the Centre for Orbits (CFO)" makes every later "CFO" that centre, not a
+    # gazetteer entry whose alias is "CFO"
+    known_as = {
+        (x.start, x.end): i
+        for i, x in enumerate(mentions)
+        if x.rule == "gazetteer" and x.text in new_aliases and x.entry is not new_aliases[x.text].entry
+    }
     for alias, owner in new_aliases.items():
         for m in re.finditer(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", text):
+            use = replace(
+                owner, start=m.start(), end=m.end(), text=alias, rule="alias", aliases=list(owner.aliases)
+            )
+            other = known_as.get((m.start(), m.end()))
+            if other is not None and mentions[other].text == alias:
+                mentions[other] = use
+                continue
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
-            mentions.append(
-                replace(
-                    owner, start=m.start(), end=m.end(), text=alias, rule="alias", aliases=list(owner.aliases)
-                )
-            )
+            mentions.append(use)
             taken.append((m.start(), m.end()))
     # a mention's own surface overlapping an alias span of someone else is kept as is
     return sorted(mentions, key=lambda x: (x.start, -x.end))
