@@ -55,7 +55,8 @@ LEADING_NOISE = word_list("leading_noise")
 #: Academic disciplines: "Department of Physics" is a university department, not an actor.
 ACADEMIC_FIELDS = word_list("academic_fields")
 
-_WORD = re.compile(r"[\w&]+")
+#: a word before a hyphen keeps the hyphen, so "Co-" of "Co-Founder" is no head word ("Co.")
+_WORD = re.compile(r"[\w&]+-?")
 
 
 @lru_cache(maxsize=100_000)
