@@ -31,6 +31,7 @@ from qkg.schemas import (
     LimitExceeded,
     RelationFilter,
     RelationType,
+    ValidationError,
     iri,
 )
 from qkg.schemas import (
@@ -85,6 +86,7 @@ __all__ = [
     "actors_of",
     "agreements_of",
     "check_first",
+    "check_min_support",
     "collaborators_of",
     "decode_cursor",
     "encode_cursor",
@@ -280,7 +282,11 @@ class Actor:
     def external_ids(self) -> list[ExternalId]:
         return [ExternalId(scheme=k, value=v) for k, v in sorted(self.model.external_ids.items())]
 
-    @strawberry.field(description="Relations touching this actor, each with its evidence.")
+    @strawberry.field(
+        description="Relations touching this actor, each with its evidence. `asOf`: only those in "
+        "force on that date, as the documents published by then give them (evidence, validity, "
+        "support); `minSupport`: only those backed by at least that many distinct documents."
+    )
     def relations(
         self,
         info: Info,
@@ -288,9 +294,17 @@ class Actor:
         direction: Direction = Direction.BOTH,
         first: int = 50,
         after: str | None = None,
+        as_of: dt.date | None = None,
+        min_support: int | None = None,
     ) -> Connection[Relation]:
         check_first(first, info.context.settings.max_page_size)
-        flt = RelationFilter(types=frozenset(types) if types else None, direction=direction)
+        check_min_support(min_support)
+        flt = RelationFilter(
+            types=frozenset(types) if types else None,
+            direction=direction,
+            as_of=as_of,
+            min_support=min_support,
+        )
         loader = info.context.loader
         rels = loader.relations(self.group, self.model.id, flt)
         child = self.group.child(
@@ -375,6 +389,12 @@ class Actor:
 class ExternalId:
     scheme: str
     value: str
+
+
+def check_min_support(min_support: int | None) -> None:
+    """``minSupport`` counts documents: at least 1 when given."""
+    if min_support is not None and min_support < 1:
+        raise ValidationError(f"minSupport must be at least 1, got {min_support}")
 
 
 def actors_of(loader: Loader, ids: Sequence[str], group: Group | None = None) -> list[Actor]:

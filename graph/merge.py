@@ -44,16 +44,18 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from qkg.schemas import Agreement, Entity, Evidence, Goal, Link, Relation, RelationType, normalise_name
 
-from .timeline import merged_life
+from .timeline import life_as_of, merged_life, relation_in_force
 
 if TYPE_CHECKING:
     from qkg.schemas import KnowledgeGraph
 
 __all__ = [
+    "AsOf",
     "EntityState",
     "Merged",
     "Version",
     "agreement_order",
+    "agreement_view",
     "canonical_digest",
     "delta_digest",
     "document_token",
@@ -71,6 +73,7 @@ __all__ = [
     "merge_goal",
     "merge_relation",
     "merge_states",
+    "relation_view",
     "union_evidence",
     "validity",
 ]
@@ -164,6 +167,63 @@ def merge_agreement(parts: Mapping[str, Agreement]) -> Agreement:
             "ends": ends,
         },
     )
+
+
+# -- facts as of a date -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class AsOf:
+    """What a timed answer asks: facts in force on ``day`` as the documents published by then
+    give them (every document when ``day`` is None), supported by at least ``min_support`` of
+    those documents (any number when None)."""
+
+    day: dt.date | None = None
+    min_support: int | None = None
+
+    def known(self, parts: Mapping[str, _T], published: Callable[[str], dt.date | None]) -> dict[str, _T]:
+        """The parts of the documents published by ``day`` (on or before it; an undated
+        document never is: :func:`qkg.graph.timeline.published_by`), none when they are fewer
+        than ``min_support``."""
+        day = self.day
+        known = (
+            dict(parts)
+            if day is None
+            else {d: p for d, p in parts.items() if (on := published(d)) is not None and on <= day}
+        )
+        return {} if self.min_support is not None and len(known) < self.min_support else known
+
+
+def relation_view(
+    parts: Mapping[str, Relation], published: Callable[[str], dt.date | None], asked: AsOf
+) -> Relation | None:
+    """A relation as the documents published by ``asked.day`` give it (their merge), or
+    ``None`` when none does, when their validity does not contain the day (in force: see
+    :mod:`qkg.graph.timeline`) or when fewer than ``asked.min_support`` of them support it:
+    what a store holding only those documents answers, filtered."""
+    known = asked.known(parts, published)
+    if not known or (asked.day is not None and not relation_in_force(known, asked.day)):
+        return None
+    return merge_relation(known)
+
+
+def agreement_view(
+    parts: Mapping[str, Agreement], published: Callable[[str], dt.date | None], asked: AsOf
+) -> Agreement | None:
+    """An agreement as the documents published by ``asked.day`` give it, with its life as of
+    that day (events that happened by then; ENDED once its end has passed), or ``None`` when
+    no such document mentions it, when it is not in force then or when fewer than
+    ``asked.min_support`` of them support it."""
+    known = asked.known(parts, published)
+    if not known:
+        return None
+    merged = merge_agreement(known)
+    if asked.day is None:
+        return merged
+    life = life_as_of(known, asked.day)
+    if not life.in_force:
+        return None
+    return _copy(merged, {"events": life.events, "status": life.status, "ends": life.ends})
 
 
 def merge_goal(parts: Mapping[str, Goal]) -> Goal:

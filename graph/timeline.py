@@ -39,9 +39,11 @@ __all__ = [
     "agreement_as_of",
     "in_force",
     "known_parts",
+    "life_as_of",
     "merged_life",
     "published_by",
     "publisher",
+    "relation_in_force",
     "support",
 ]
 
@@ -168,11 +170,22 @@ def agreement_as_of(
     known = known_parts(parts, documents, as_of)
     if not known:
         return None
+    return life_as_of(known, as_of)
+
+
+def life_as_of(known: Mapping[str, Agreement], as_of: dt.date | None) -> AgreementLife:
+    """The life of an agreement as of ``as_of`` from the parts already known by then (see
+    :func:`agreement_as_of`, which picks them)."""
     events, status, ends = merged_life(known, as_of)
     passed = as_of is not None and ends is not None and bounds(ends)[1] < as_of
     if passed:
         status = AgreementStatus.ENDED
     return AgreementLife(events, status, ends, in_force=status is not AgreementStatus.ENDED)
+
+
+def relation_in_force(known: Mapping[str, Relation], as_of: dt.date) -> bool:
+    """Whether the validity the parts already known by ``as_of`` give contains it."""
+    return _relation_in_force(known, as_of)
 
 
 def _relation_in_force(parts: Mapping[str, Relation], as_of: dt.date) -> bool:

@@ -60,6 +60,11 @@ class RelationFilter(BaseModel):
     with evidence from that document. ``since``/``until`` (inclusive) keep relations with at
     least one piece of evidence from a document published inside the window; documents
     without a date never match a window.
+
+    ``as_of`` keeps the relations in force on that date, each as the documents published by
+    then give it (its evidence, confidence and validity from those documents only; see
+    :mod:`qkg.graph.timeline`). ``min_support`` keeps the relations supported by at least
+    that many distinct documents (those published by ``as_of`` when it is given).
     """
 
     model_config = _CFG
@@ -69,6 +74,13 @@ class RelationFilter(BaseModel):
     document_id: str | None = None
     since: dt.date | None = None
     until: dt.date | None = None
+    as_of: dt.date | None = None
+    min_support: Annotated[int | None, Field(ge=1)] = None
+
+    @property
+    def timed(self) -> bool:
+        """Whether ``as_of`` or ``min_support`` asks for each relation's view by its documents."""
+        return self.as_of is not None or self.min_support is not None
 
 
 class Link(BaseModel):

@@ -36,6 +36,7 @@ from qkg.schemas import (
 )
 
 from ..merge import (
+    AsOf,
     Version,
     agreement_order,
     entity_order,
@@ -45,6 +46,7 @@ from ..merge import (
     merge_entity,
     merge_goal,
     merge_relation,
+    relation_view,
 )
 from ..merge import links as merged_links
 from ..store import RelKey, Step, step_order
@@ -367,7 +369,11 @@ class GraphIndex:
         published: dt.date | None = self.docs[doc_id].info.published
         return published
 
-    def _rel_matches(self, k: RelKey, entity_id: str | None, f: RelationFilter) -> bool:
+    def _rel_matches(
+        self, k: RelKey, entity_id: str | None, f: RelationFilter, parts: Iterable[str] | None = None
+    ) -> bool:
+        """Whether relation ``k`` passes ``f`` (but ``as_of`` and ``min_support``), its documents
+        being ``parts`` (all of its parts' when None)."""
         s, ty, t = k
         if f.types is not None and ty not in f.types:
             return False
@@ -382,12 +388,30 @@ class GraphIndex:
                     return False
             elif self.ent[t if s == entity_id else s].type not in f.entity_types:
                 return False
-        parts = self.rel_parts[k]
-        if f.document_id is not None and f.document_id not in parts:
+        docs = self.rel_parts[k] if parts is None else parts
+        if f.document_id is not None and f.document_id not in docs:
             return False
         if f.since is not None or f.until is not None:
-            return any(in_window(self._published(d), f.since, f.until) for d in parts)
+            return any(in_window(self._published(d), f.since, f.until) for d in docs)
         return True
+
+    def relation_view(self, k: RelKey, as_of: dt.date | None, min_support: int | None) -> Relation | None:
+        """Relation ``k`` as the documents published by ``as_of`` give it, if in force then
+        and supported by ``min_support`` of them (:func:`qkg.graph.merge.relation_view`)."""
+        parts = self.rel_parts.get(k)
+        if parts is None:
+            return None
+        if as_of is None and (min_support is None or len(parts) >= min_support):
+            return self.rel[k]
+        return relation_view(parts, self._published, AsOf(as_of, min_support))
+
+    def _timed_relations(
+        self, keys: Iterable[RelKey], entity_id: str | None, f: RelationFilter
+    ) -> Iterator[Relation]:
+        for k in keys:
+            r = self.relation_view(k, f.as_of, f.min_support)
+            if r is not None and self._rel_matches(k, entity_id, f, {e.document_id for e in r.evidence}):
+                yield r
 
     def relations(
         self, entity_id: str | None, f: RelationFilter | None, limit: int | None, offset: int
@@ -395,6 +419,8 @@ class GraphIndex:
         if entity_id is not None and entity_id not in self.ent:
             raise NotFound("entity", entity_id)
         keys = self._sorted_keys(entity_id)
+        if f is not None and f.timed:
+            return _page(self._timed_relations(keys, entity_id, f), limit, offset)
         if f is not None:
             keys = [k for k in keys if self._rel_matches(k, entity_id, f)]
         return _page((self.rel[k] for k in keys), limit, offset)

@@ -97,6 +97,9 @@ _REL_RETURN = (
     "r.confidence AS confidence, r.valid_from AS valid_from, r.valid_to AS valid_to"
 )
 
+#: A relation's (or agreement's) per-document bookkeeping, for answers as of a date.
+_BOOK_RETURN = "r.docs AS docs, r.dates AS dates, r.contrib AS contrib"
+
 
 def _label(value: str | EntityType) -> str:
     """A node label, only from the ontology or the store's fixed labels."""
@@ -410,6 +413,12 @@ def _relation_where(f: RelationFilter | None, anchored: bool) -> tuple[list[str]
         )
         params["since"] = f.since.isoformat() if f.since else None
         params["until"] = f.until.isoformat() if f.until else None
+    if f.as_of is not None:  # a document published by then; validity is decided per document in Python
+        conds.append("any(d IN r.dates WHERE d <> '' AND d <= $as_of)")
+        params["as_of"] = f.as_of.isoformat()
+    if f.min_support is not None:
+        conds.append("size(r.docs) >= $min_support")
+        params["min_support"] = f.min_support
     return conds, params
 
 
@@ -430,16 +439,21 @@ def relations_query(
     where = (" WHERE " + " AND ".join(conds)) if conds else ""
     page = (" SKIP $offset" if offset else "") + (" LIMIT $limit" if limit is not None else "")
     params.update(offset=offset, limit=limit)
+    ret = _REL_RETURN
+    if f is not None and f.timed:
+        # each relation's view as of a date is decided from its per-document bookkeeping, in
+        # the same round trip; the caller pages what is left
+        ret += f", {_BOOK_RETURN}"
+        page = ""
     if anchored:
         params["ids"] = list(dict.fromkeys(entity_ids or ()))
         return (
             f"UNWIND $ids AS anchor MATCH (a:{ACTOR} {{id: anchor}})-[r:{types}]-(b:{ACTOR}){where} "
-            f"RETURN anchor, {_REL_RETURN} ORDER BY anchor, source, type, target{page}",
+            f"RETURN anchor, {ret} ORDER BY anchor, source, type, target{page}",
             params,
         )
     return (
-        f"MATCH (a:{ACTOR})-[r:{types}]->(b:{ACTOR}){where} "
-        f"RETURN {_REL_RETURN} ORDER BY source, type, target{page}",
+        f"MATCH (a:{ACTOR})-[r:{types}]->(b:{ACTOR}){where} RETURN {ret} ORDER BY source, type, target{page}",
         params,
     )
 

@@ -49,7 +49,17 @@ from qkg.schemas import (
     normalise_name,
 )
 
-from ..merge import EntityState, Version, delta_digest, link_order, link_window, merge_states
+from ..merge import (
+    AsOf,
+    EntityState,
+    Version,
+    delta_digest,
+    in_window,
+    link_order,
+    link_window,
+    merge_states,
+    relation_view,
+)
 from ..reading import ReaderOperations
 from ..store import RelKey, Step, health_report, step_order
 from . import cypher as q
@@ -110,6 +120,31 @@ def _relation(row: Mapping[str, Any]) -> Relation:
         valid_from=_day(row["valid_from"]),
         valid_to=_day(row["valid_to"]),
     )
+
+
+def _published_of(parts: Mapping[str, tuple[str, Any]]) -> Callable[[str], dt.date | None]:
+    """A document's publication date from stored bookkeeping (``""``: none)."""
+    days = {d: _day(day) for d, (day, _) in parts.items()}
+    return days.__getitem__
+
+
+def _timed_relation(row: Mapping[str, Any], f: RelationFilter) -> Relation | None:
+    """The relation of ``row`` as of ``f.as_of`` with at least ``f.min_support`` documents
+    (:func:`qkg.graph.merge.relation_view`) from its per-document bookkeeping, if it still
+    passes the filter's document conditions over those documents."""
+    parts = parts_from_props(Relation, row, relation_base(row["source"], row["type"], row["target"]))
+    published = _published_of(parts)
+    view = relation_view({d: p for d, (_, p) in parts.items()}, published, AsOf(f.as_of, f.min_support))
+    if view is None:
+        return None
+    docs = {e.document_id for e in view.evidence}
+    if f.document_id is not None and f.document_id not in docs:
+        return None
+    if (f.since is not None or f.until is not None) and not any(
+        in_window(published(d), f.since, f.until) for d in docs
+    ):
+        return None
+    return view
 
 
 def _agreement(g: Mapping[str, Any]) -> Agreement:
@@ -534,6 +569,9 @@ class Neo4jStore(ReaderOperations):
         rows = self._read(q.relations_query(ids, filter, limit=limit, offset=offset))
         if not rows and entity_id is not None:
             self.entity(entity_id)  # an unknown id raises NotFound; a known one has no match
+        if filter is not None and filter.timed:
+            found = [v for r in rows if (v := _timed_relation(r, filter)) is not None]
+            return found[offset:] if limit is None else found[offset : offset + limit]
         return [_relation(r) for r in rows]
 
     def relations_of(
@@ -542,8 +580,12 @@ class Neo4jStore(ReaderOperations):
         asked = list(dict.fromkeys(entity_ids))
         found: dict[str, list[Relation]] = {}
         if asked:
+            timed = filter is not None and filter.timed
             for r in self._read(q.relations_query(asked, filter)):
-                found.setdefault(r["anchor"], []).append(_relation(r))
+                rel = _timed_relation(r, filter) if timed and filter is not None else _relation(r)
+                found.setdefault(r["anchor"], [])
+                if rel is not None:
+                    found[r["anchor"]].append(rel)
         missing = [i for i in asked if i not in found]
         known = self.entities_by_id(missing) if missing else {}
         return {i: found.get(i, []) for i in asked if i in found or i in known}

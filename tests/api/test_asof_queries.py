@@ -1,0 +1,63 @@
+"""``asOf`` and ``minSupport`` over real HTTP on both stores, on a made-up history of
+documents dated years apart (:mod:`tests.history`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from qkg.graph.store import GraphStore
+from tests.history import BRISK, KESTREL, ORVANE, TELMAR, history
+
+from .conftest import Client, Serve
+
+NAMES = {a.id: a.name for a in (ORVANE, TELMAR, BRISK, KESTREL)}
+
+
+@pytest.fixture
+def client(store: GraphStore, serve: Serve) -> Iterator[Client]:
+    for delta in history():
+        store.upsert(delta)
+    with serve(store, response_cache_size=0) as c:
+        yield c
+
+
+RELATIONS = """query($id: ID!, $asOf: Date, $min: Int) { actor(id: $id) { ... on Actor {
+  relations(asOf: $asOf, minSupport: $min) { totalCount nodes { counterpart { name }
+    support { documents firstSeen lastSeen } evidence { document { publishedAt } } } } } } }"""
+
+
+def _relations(client: Client, as_of: str | None = None, min_support: int | None = None) -> list[dict]:
+    got = client(RELATIONS, {"id": ORVANE.id, "asOf": as_of, "min": min_support})["actor"]["relations"]
+    assert got["totalCount"] == len(got["nodes"])
+    return list(got["nodes"])
+
+
+def test_relations_as_of_a_date(client: Client) -> None:
+    assert [n["counterpart"]["name"] for n in _relations(client, "2020-01-01")] == ["Telmar University"]
+    (brisk,) = _relations(client, "2022-01-01")
+    assert brisk["counterpart"]["name"] == "Brisk Photonics"
+    # as of 2022 only the 2021 document supports it; later, the 2024 one too
+    assert brisk["support"] == {"documents": 1, "firstSeen": "2021-05-04", "lastSeen": "2021-05-04"}
+    assert [e["document"]["publishedAt"] for e in brisk["evidence"]] == ["2021-05-04"]
+    later = {n["counterpart"]["name"]: n["support"]["documents"] for n in _relations(client, "2025-01-01")}
+    assert later == {"Brisk Photonics": 2, "Kestrel Quantum": 1}
+    assert _relations(client, "2018-01-01") == []
+
+
+def test_relations_with_min_support(client: Client) -> None:
+    every = {n["counterpart"]["name"]: n["support"]["documents"] for n in _relations(client)}
+    assert every == {"Telmar University": 1, "Brisk Photonics": 2, "Kestrel Quantum": 2}
+    assert {n["counterpart"]["name"] for n in _relations(client, min_support=2)} == {
+        "Brisk Photonics",
+        "Kestrel Quantum",
+    }
+    assert [n["counterpart"]["name"] for n in _relations(client, "2025-01-01", 2)] == ["Brisk Photonics"]
+
+
+def test_min_support_below_one_is_refused(client: Client) -> None:
+    (message,) = client.errors(RELATIONS, {"id": ORVANE.id, "min": 0})
+    assert "minSupport must be at least 1" in message
+    (message,) = client.errors(RELATIONS, {"id": ORVANE.id, "asOf": "2024-13-01"})
+    assert "Date" in message or "date" in message

@@ -1,0 +1,136 @@
+"""Valid time and corroboration on both stores: ``as_of`` and ``min_support``.
+
+A made-up history of documents dated years apart (2019, 2021, 2024 and one undated): each
+answer as of a date is checked by hand, and a property test checks that the answer as of
+any date equals the answer of a store holding only the documents published by then,
+filtered to what is in force (the rule of :mod:`qkg.graph.timeline`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from qkg.graph.merge import merge_deltas
+from qkg.graph.store import GraphStore
+from qkg.graph.timeline import relation_in_force
+from qkg.schemas import (
+    KnowledgeGraph,
+    RelationFilter,
+    RelationType,
+)
+from tests import factories as f
+from tests.history import ACTORS, BRISK, KESTREL, ORVANE, TELMAR, history
+
+R = RelationType
+D = dt.date
+
+
+def _load(store: GraphStore, deltas: list[KnowledgeGraph]) -> None:
+    for d in deltas:
+        store.upsert(d)
+
+
+def _others(store: GraphStore, flt: RelationFilter) -> list[str]:
+    return [r.target if r.source == ORVANE.id else r.source for r in store.relations(ORVANE.id, flt)]
+
+
+@pytest.mark.parametrize(
+    ("as_of", "expected"),
+    [
+        (D(2018, 12, 31), []),
+        (D(2019, 4, 2), [TELMAR.id]),
+        (D(2021, 12, 31), [BRISK.id, TELMAR.id]),
+        (D(2022, 1, 1), [BRISK.id]),  # the Telmar partnership ran to the end of 2021
+        (D(2025, 1, 1), [BRISK.id, KESTREL.id]),
+    ],
+)
+def test_relations_as_of_a_date(store: GraphStore, as_of: dt.date, expected: list[str]) -> None:
+    _load(store, history())
+    assert sorted(_others(store, RelationFilter(as_of=as_of))) == sorted(expected)
+
+
+def test_a_relation_as_of_a_date_carries_only_the_evidence_published_by_then(store: GraphStore) -> None:
+    deltas = history()
+    _load(store, deltas)
+    (brisk_2022,) = [r for r in store.relations(ORVANE.id, RelationFilter(as_of=D(2022, 1, 1)))]
+    assert {e.document_id for e in brisk_2022.evidence} == {deltas[1].document.id}
+    later = store.relations(
+        ORVANE.id, RelationFilter(as_of=D(2025, 1, 1), types=frozenset({R.PARTNERS_WITH}))
+    )
+    brisk = next(r for r in later if BRISK.id in (r.source, r.target))
+    assert {e.document_id for e in brisk.evidence} == {deltas[1].document.id, deltas[2].document.id}
+    # without a date every document counts, the undated one too
+    assert sorted(_others(store, RelationFilter())) == sorted([BRISK.id, KESTREL.id, TELMAR.id])
+
+
+def test_min_support_counts_distinct_documents(store: GraphStore) -> None:
+    _load(store, history())
+    assert sorted(_others(store, RelationFilter(min_support=2))) == sorted([BRISK.id, KESTREL.id])
+    assert _others(store, RelationFilter(min_support=3)) == []
+    # as of a date only the documents published by then count (Kestrel's second is undated)
+    assert _others(store, RelationFilter(min_support=2, as_of=D(2025, 1, 1))) == [BRISK.id]
+    assert _others(store, RelationFilter(min_support=2, as_of=D(2022, 1, 1))) == []
+    # pages count what the filter keeps
+    both = store.relations(ORVANE.id, RelationFilter(min_support=2))
+    assert store.relations(ORVANE.id, RelationFilter(min_support=2), limit=1, offset=1) == both[1:2]
+    assert store.relations_of([ORVANE.id, TELMAR.id], RelationFilter(min_support=2)) == {
+        ORVANE.id: both,
+        TELMAR.id: [],
+    }
+
+
+def test_relations_of_the_whole_graph_as_of_a_date(store: GraphStore) -> None:
+    _load(store, history())
+    early = store.relations(None, RelationFilter(as_of=D(2020, 1, 1)))
+    assert [{r.source, r.target} for r in early] == [{ORVANE.id, TELMAR.id}]
+    assert store.relations(None, RelationFilter(as_of=D(2020, 1, 1), since=D(2021, 1, 1))) == []
+
+
+# -- property: as of a date = a store of only the documents published by then ------------------
+
+_DAYS = st.dates(D(2018, 1, 1), D(2027, 12, 31))
+_PAIRS = [(ORVANE, TELMAR), (ORVANE, BRISK), (BRISK, KESTREL), (TELMAR, KESTREL)]
+
+
+@st.composite
+def _deltas(draw: st.DrawFn) -> list[KnowledgeGraph]:
+    out = []
+    for i in range(draw(st.integers(1, 5))):
+        published = draw(st.one_of(st.none(), _DAYS))
+        text = f"Report {i}: Orvane Labs, Telmar University, Brisk Photonics and Kestrel Quantum."
+        doc = f.document(text, source=f"https://news-{i % 3}.example/{i}", published=published)
+        rels = []
+        for a, b in (
+            _PAIRS[j]
+            for j in draw(st.lists(st.sampled_from(range(len(_PAIRS))), min_size=1, max_size=3, unique=True))
+        ):
+            start = draw(st.one_of(st.none(), _DAYS))
+            end = draw(st.one_of(st.none(), _DAYS))
+            if start is not None and end is not None and end < start:
+                start, end = end, start
+            rels.append(f.relation(a.id, R.PARTNERS_WITH, b.id, doc, text, valid_from=start, valid_to=end))
+        out.append(f.delta(doc, ACTORS, rels))
+    return out
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(deltas=_deltas(), as_of=_DAYS, min_support=st.one_of(st.none(), st.integers(1, 3)))
+def test_as_of_equals_the_store_of_the_documents_published_by_then(
+    store: GraphStore, deltas: list[KnowledgeGraph], as_of: dt.date, min_support: int | None
+) -> None:
+    store.clear()
+    _load(store, deltas)
+    got = store.relations(None, RelationFilter(as_of=as_of, min_support=min_support))
+    known = [d for d in deltas if d.document.published is not None and d.document.published <= as_of]
+    reference = merge_deltas(known)
+    counts = {k: len({e.document_id for e in r.evidence}) for k, r in reference.relations.items()}
+    expected = [
+        r
+        for k, r in sorted(reference.relations.items())
+        if relation_in_force({"": r}, as_of) and counts[k] >= (min_support or 1)
+    ]
+    assert got == expected
