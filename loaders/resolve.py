@@ -31,7 +31,7 @@ from qkg.schemas import Entity, EntityType, entity_id
 from .deadline import check
 from .gazetteer import Entry, Gazetteer, norm
 from .mentions import Mention
-from .rules.references import resolve_references
+from .rules.references import modifiers_of_unresolved, resolve_references
 from .segment import Sentence
 
 __all__ = ["FUZZY_THRESHOLD", "Resolved", "resolve"]
@@ -204,7 +204,7 @@ def resolve(mentions: Sequence[Mention], gaz: Gazetteer, sentences: Sequence[Sen
                 continue
         out.append((m, add(_Draft(m.name, m.type, m.country, None, set(m.aliases)), m)))
     # pass 2: references point back to an entity named earlier
-    out += resolve_references(
+    refs = resolve_references(
         mentions,
         out,
         {eid: d.type for eid, d in drafts.items()},
@@ -212,5 +212,9 @@ def resolve(mentions: Sequence[Mention], gaz: Gazetteer, sentences: Sequence[Sen
         countries={eid: d.country for eid, d in drafts.items()},
         gaz=gaz,
     )
+    lone = modifiers_of_unresolved(mentions, refs)
+    if lone:
+        out = [(m, eid) for m, eid in out if (m.start, m.end) not in lone]
+    out += refs
     out.sort(key=lambda x: (x[0].start, -x[0].end))
     return Resolved(out, drafts)

@@ -45,6 +45,7 @@ __all__ = [
     "ANTECEDENT_RULE",
     "Reference",
     "antecedent_sentences",
+    "modifiers_of_unresolved",
     "outside_names",
     "reference_mentions",
     "resolve_references",
@@ -77,6 +78,9 @@ class Reference(Mention):
     count: int = 1
     #: filled by resolution: for each entity it stands for, where that entity was last named
     antecedents: dict[str, int] = field(default_factory=dict)
+    #: the span of a place named as its modifier ("the *Boston* company"), kept as a mention
+    #: of its own; unresolved, the description takes the place with it (see :func:`modifiers_of_unresolved`)
+    modifier: tuple[int, int] | None = None
 
 
 # -- detection ---------------------------------------------------------------------------------
@@ -226,6 +230,7 @@ def _descriptions(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
         nationality: str | None = None
         count = 2 if m.group("det").lower() == "both" else 1
         span_start = m.start()
+        modifier: tuple[int, int] | None = None
         ok = True
         for w, w_end in mods:
             lw = w.lower()
@@ -242,6 +247,8 @@ def _descriptions(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
                 if not gaz.by_demonym(w.removesuffix("-based")):
                     # a place name ("US", "Lyon-based") stays a mention of its own for the place rules
                     span_start = w_end + len(t[w_end:]) - len(t[w_end:].lstrip())
+                    place_end = w_end - len("-based") if w.endswith("-based") else w_end
+                    modifier = (sent.start + w_end - len(w), sent.start + place_end)
         head = head.lower()
         plural = head.endswith("s") and head not in {"hub", "bus"} and not head.endswith("ss")
         lower_mods = sum(1 for w, _ in mods if w[0].islower() and w.lower() not in _NUMBERS)
@@ -253,8 +260,23 @@ def _descriptions(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
         kind = "plural" if count > 1 else "description"
         st = sent.start + span_start
         typ = next(iter(sorted(types, key=lambda x: x.value)))
-        out.append(_ref(st, t[span_start : m.end()], typ, kind, types, nationality=nationality, count=count))
+        ref = _ref(st, t[span_start : m.end()], typ, kind, types, nationality=nationality, count=count)
+        ref.modifier = modifier
+        out.append(ref)
     return out
+
+
+def modifiers_of_unresolved(
+    mentions: Sequence[Mention], resolved: Sequence[tuple[Mention, str]]
+) -> set[tuple[int, int]]:
+    """The spans of places that only modify a description nobody was found for: in "the Boston
+    company is working with Nvidia", with no company to stand for, Boston is not the partner."""
+    found = {id(m) for m, _ in resolved}
+    return {
+        m.modifier
+        for m in mentions
+        if isinstance(m, Reference) and m.modifier is not None and id(m) not in found
+    }
 
 
 def _pronouns(sent: Sentence) -> list[Mention]:

@@ -420,3 +420,23 @@ def test_an_acronym_before_a_longer_name_is_its_parent(facts: Run) -> None:
 def test_a_description_attached_to_a_name_after_it_refers_to_nothing_before(facts: Run, text: str) -> None:
     f = facts(text)
     assert not [t for t in f.triples() if t[0] == "Ada Lin" and t[2] == "Orbion Labs"], f.triples()
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The Boston company is also working with Nvidia on a deployment.",
+        "The Boston-based firm has teamed up with Nvidia.",
+    ],
+)
+def test_a_place_modifying_a_description_with_no_antecedent_is_no_party(facts: Run, second: str) -> None:
+    # Orbion's country is not known, so "the Boston company" finds no one to stand for;
+    # Boston, which only qualifies it, must not become Nvidia's partner
+    f = facts(f"Orbion Quantum raised money in March. {second}")
+    assert not [t for t in f.triples() if "Boston" in (t[0], t[2])], f.triples()
+
+
+def test_a_place_modifying_a_resolved_description_leaves_the_antecedent_the_party(facts: Run) -> None:
+    f = facts("IonQ raised money in March. The Boston company is also working with Nvidia on a deployment.")
+    assert f.has("IonQ", "PARTNERS_WITH", "Nvidia"), f.triples()
+    assert not f.has("Boston", "PARTNERS_WITH", "Nvidia")
