@@ -453,6 +453,12 @@ def _fold_appositions(v: SentView) -> None:
         based = re.match(r"^(?:the|a|an|another)\s+§(\d+)§-based\b", body)
         if based and ty(based.group(1)) in PLACES and ty(a) in ORGS:
             _add(v, a, R.LOCATED_IN, based.group(1), "apposition-based", 0.8)
+        # "§X§, a start-up from §Lyon§,", "§X§, a photonics firm in §Munich§,": where it comes from
+        origin = re.match(
+            rf"^(?:an?|another)\s+(?:[\w-]+\s+){{0,3}}?{ORG_NOUN}\s+(?:from|in)\s+§(\d+)§", body
+        )
+        if origin and ty(origin.group(1)) in PLACES and ty(a) in ORGS:
+            _add(v, a, R.LOCATED_IN, origin.group(1), "apposition-noun-from", 0.8)
         # "§OQC§, the §UK§ superconducting hardware company spun out of ...": the place as a modifier
         modifier = re.match(
             rf"^(?:the|a|an)\s+§(\d+)§\s+((?:(?:[a-z][\w-]*|§\d+§)\s+){{0,3}}?){ORG_NOUN}\b", body

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from qkg.schemas import EntityType, RelationType
 
 from .context import Fact, SentView
-from .rules import affiliation, competition, fallback, investments, membership, places, technologies
+from .rules import affiliation, competition, fallback, investments, membership, partners, places, technologies
 from .rules.agreements import AgreementDraft
 from .rules.investments import MONEY
 from .rules.rule import gate
@@ -38,6 +38,7 @@ def relation_facts(v: SentView, recent_program: str | None) -> Iterator[Fact]:
         yield from investments.investment_facts(v, m)
     if gate(low, places.GATE):
         yield from places.location_facts(v, m)
+    yield from partners.partner_facts(v, m, low)
     if gate(low, membership.MEMBER_GATE):
         yield from membership.membership_facts(v, m)
     if gate(low, technologies.DEVELOP_GATE):

@@ -19,6 +19,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from qkg.schemas import AgreementKind, EntityType, RelationType
 
 from ..context import ENT, LIST, ORGS, PLACES, UNFOLDED, Fact, SentView, ids_in
+from . import backers
 from .agreements import AgreementDraft
 from .rule import ACTORS, Rule, apply, gate
 
@@ -169,8 +170,9 @@ _INVEST_RULES = (
     ),
     Rule(
         re.compile(
-            rf"{ENT}\s+[^§]{{0,50}}?\b(?:acquire|acquired|acquires|take|took|takes|taking|buy|bought|holds|held|hold|owns|owned|own)"
-            rf"\s+an?\s+(?:[\w-]+\s+){{0,2}}?stake\s+in\s+(?:{_DESCRIBED_COMPANY})?{ENT}"
+            rf"{ENT}\s+[^§]{{0,50}}?\b(?:acquire|acquired|acquires|acquiring|take|took|takes|taking|taken|buy|bought|buys|buying|"
+            rf"purchased|purchases|holds|held|hold|holding|owns|owned|own)"
+            rf"\s+an?\s+(?:[\w%.-]+\s+){{0,2}}?stake\s+in\s+(?:{_DESCRIBED_COMPANY})?{ENT}"
         ),
         1,
         2,
@@ -629,6 +631,7 @@ def _money_side(v: SentView, i: int) -> bool:
 
 def investment_facts(v: SentView, m: str) -> Iterator[Fact]:
     yield from apply(v, m, _INVEST_RULES, R.INVESTS_IN)
+    yield from backers.backer_facts(v, m, m.lower())
     for x in _INVESTMENT_AGREEMENT.finditer(m) if "agreement" in m or "deal" in m or "contract" in m else ():
         signers, other = ids_in(x.group(1)), int(x.group(2))
         # the money's side is the public funders, programmes, funds and banks; two firms are unclear
@@ -697,9 +700,14 @@ _APPOSITION = (
     r"(?:\s*\([^()§]{0,40}\))?(?:,\s+(?:an?|the|which|who|that)\s+[^§,.;()]{0,60}?(?:§\d+§[^§,.;()]{0,40}?)?,?)?"
     r"(?:\s+(?:was|is|has\s+been)\s+[^§,.;()]{0,40}?\s+and)?"
 )
+#: "§R§ on Sept. 9 announced ...", "§R§ on Tuesday closed ...": a date between the recipient and its verb.
+_WHEN = (
+    r"(?:\s+(?:on|in|earlier\s+in|late\s+in|early\s+in)\s+(?:[A-Z][a-z]+\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?|\d{1,2}\s+[A-Z][a-z]+)"
+    r"(?:,?\s+\d{4})?,?)?"
+)
 #: "§R§ has raised ... (a round / $N)": the sentence opens a round whose recipient is R.
 _ANNOUNCE = re.compile(
-    rf"{ENT}{_APPOSITION}\s+(?:(?:has|have|had|also|just|recently|now|today|officially|successfully|finally|"
+    rf"{ENT}{_APPOSITION}{_WHEN}(?:,\s+(?:which|that|who))?\s+(?:(?:has|have|had|also|just|recently|now|today|officially|successfully|finally|"
     rf"this\s+(?:week|month|year)|last\s+(?:week|month))\s+)*"
     rf"(?:raised|raises|closed|closes|completed|completes|secured|secures|picked\s+up|picks\s+up|landed|lands|"
     rf"announced\s+(?:today\s+)?(?=an?\s|its\s|new\s|fresh\s)|"
@@ -867,7 +875,12 @@ def _described_recipient(views: Sequence[SentView], k: int) -> str | None:
 #: A bulleted item long enough to be a sentence ("• §X§ announced ..."), not a one-name line.
 _NEWS_BULLET = re.compile(r"^\s*[•·▪◦‣]\s*[^\n]{80}")
 #: "§X§ contributed for the first time, along with §Y§": a verb of putting money into the round on stage.
-_JOINED_ROUND = re.compile(r"§\d+§\s+(?:also\s+)?(?:contributed|chipped\s+in|co-invested)\b")
+_JOINED_ROUND = re.compile(
+    r"§\d+§\s+(?:also\s+)?(?:contributed|chipped\s+in|co-invested)\b"
+    # "§A§, §B§ and §C§ took part.": joining with nothing after the verb, so it can only be the round
+    r"|§\d+§\s+(?:(?:have|has|had|also|all|both|each)\s+)*(?:took\s+part|participated|joined)"
+    r"(?:\s+(?:too|as\s+well|again))?\s*(?:[.;]|$)"
+)
 
 
 def round_facts(views: Sequence[SentView], window: int = 5) -> list[tuple[int, Fact]]:

@@ -89,7 +89,14 @@ _IS_A_PLACE_NOUN = re.compile(
     rf"((?:(?:[a-z][\w-]*|§\d+§)\s+){{0,3}}?){ORG_NOUN}\b"
 )
 _FACILITY_OF = re.compile(
-    rf"{ENT}'s?\s+(?:[\w-]+\s+){{0,2}}(?:headquarters|HQ|head\s+office|offices?|factory|plant|campus|facility|site|premises)\s+(?:in|at)\s+(?:the\s+)?{ENT}"
+    rf"{ENT}'s?\s+(?:[\w-]+\s+){{0,2}}(?:headquarters|HQ|head\s+office|offices?|factory|plant|campus|facility|site|premises)\s+"
+    # "§X§'s headquarters are (located) in §P§"
+    rf"(?:(?:is|are|was|were|remains?|will\s+be)\s+(?:(?:now|still|also)\s+)?(?:located\s+|based\s+|situated\s+)?)?(?:in|at)\s+(?:the\s+)?{ENT}"
+)
+#: "§X§'s §Lyon§ headquarters", "§X§'s new §Munich§ office": the possessor's site named by its place.
+_OWN_NAMED_SITE = re.compile(
+    rf"{ENT}'s?\s+(?:new\s+|main\s+|global\s+|European\s+|US\s+)?§(\d+)§\s+"
+    r"(?:headquarters|head\s+office|HQ|offices?|factory|plant|campus|facility|site|lab|laboratory)\b"
 )
 _FACILITY_IN = re.compile(
     rf"{ENT}\s+(?:factor(?:y|ies)|plants?|headquarters|HQ|campus|facilit(?:y|ies)|sites?)\s+(?:in|at)\s+(?:the\s+)?{ENT}"
@@ -138,6 +145,10 @@ def location_facts(v: SentView, m: str) -> Iterator[Fact]:
         a, b = int(x.group(1)), int(x.group(2))
         if _ok(v, a, b, pl) and v.type(a) in ORGS:
             yield _f(v, a, R.LOCATED_IN, b, "facility-in", 0.8)
+    for x in _OWN_NAMED_SITE.finditer(m) if "'" in m else ():
+        a, b = int(x.group(1)), int(x.group(2))
+        if _ok(v, a, b, PLACES) and v.type(a) in ORGS and _places_a_site(v, b):
+            yield _f(v, a, R.LOCATED_IN, b, "own-site-place", 0.8)
     for x in _FACILITY_IN.finditer(m):
         a, b = int(x.group(1)), int(x.group(2))
         if _ok(v, a, b, pl) and v.type(a) in ORGS:
@@ -337,6 +348,12 @@ _OWN_SITE = re.compile(
 )
 
 
+def _places_a_site(v: SentView, b: int) -> bool:
+    """Whether place ``b`` can be where a site is: not a bare area such as "Asia-Pacific" (a region
+    of no country names the market a site serves)."""
+    return not (v.type(b) is E.REGION and v.mentions[b].country is None)
+
+
 def own_site_facts(v: SentView, m: str) -> Iterator[Fact]:
     """ "§D-Wave§, which is moving its §Burnaby§ head office", "§X§ opened its §Lyon§ plant"."""
     for x in _OWN_SITE.finditer(m):
@@ -362,12 +379,14 @@ def called_facts(v: SentView, m: str) -> Iterator[Fact]:
 
 
 _FRONTED = re.compile(
-    rf"\s*(?:Based|Headquartered|Located|Situated)\s+in\s+(?:the\s+)?{ENT}[^.;]{{0,160}}?,\s+(?:the\s+)?{ENT}(?=\s+[a-z])"
+    rf"\s*(?:Based|Headquartered|Located|Situated|(?:Founded|Established|Incorporated|Started)(?:\s+in\s+\d{{4}})?)"
+    rf"\s+in\s+(?:the\s+)?{ENT}[^.;]{{0,160}}?,\s+(?:the\s+)?{ENT}(?=\s+[a-z])"
 )
 
 
 def fronted_facts(v: SentView, m: str) -> Iterator[Fact]:
-    """ "Based in §Boston§ and built on ..., §QuEra§ said", "Headquartered in §Lyon§, §Orbion§ ..."."""
+    """ "Based in §Boston§ and built on ..., §QuEra§ said", "Headquartered in §Lyon§, §Orbion§ ...",
+    "Founded in §Lyon§ in 2020, §Orbion§ ..." (where it was founded is where it is, as "was founded in")."""
     x = _FRONTED.match(m)
     if x:
         a, b = int(x.group(2)), int(x.group(1))

@@ -861,3 +861,118 @@ def test_a_coordinated_subject_of_a_new_clause_is_no_recipient(facts: Run) -> No
     f = facts("Kestrel Ventures invested in Orbion Labs and Veltra Quantum announced a new product.")
     assert f.has("Kestrel Ventures", "INVESTS_IN", "Orbion Labs"), f.triples()
     assert not f.has("Kestrel Ventures", "INVESTS_IN", "Veltra Quantum"), f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "investor", "held"),
+    [
+        (
+            "Kessler Ventures has backed start-ups including Veltra Quantum, Orbion Systems and Quarkly Labs.",
+            "Kessler Ventures",
+            ["Veltra Quantum", "Orbion Systems", "Quarkly Labs"],
+        ),
+        (
+            "Kessler Ventures invested in several quantum hardware companies, such as Veltra Quantum and Orbion Systems.",
+            "Kessler Ventures",
+            ["Veltra Quantum", "Orbion Systems"],
+        ),
+        (
+            "Alder Capital, a Lyon fund, has funded firms like Veltra Quantum.",
+            "Alder Capital",
+            ["Veltra Quantum"],
+        ),
+        (
+            "Kessler Ventures's portfolio includes Veltra Quantum and Orbion Systems.",
+            "Kessler Ventures",
+            ["Veltra Quantum", "Orbion Systems"],
+        ),
+        (
+            "Kessler Ventures' quantum portfolio features Veltra Quantum.",
+            "Kessler Ventures",
+            ["Veltra Quantum"],
+        ),
+    ],
+)
+def test_a_backer_named_with_its_portfolio(facts: Run, text: str, investor: str, held: list[str]) -> None:
+    f = facts(text)
+    for h in held:
+        assert f.has(investor, "INVESTS_IN", h), f.triples()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # customers and partners listed as examples are not a portfolio
+        "Kessler Ventures sells software to companies such as Veltra Quantum and Orbion Systems.",
+        "Kessler Ventures works with start-ups including Veltra Quantum.",
+    ],
+)
+def test_examples_after_other_verbs_are_no_portfolio(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert not any(t == "INVESTS_IN" for _, t, _ in f.triples()), f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "investors", "recipient"),
+    [
+        # a date between the recipient and its verb still opens the round
+        (
+            "Veltra Quantum on Sept. 9 announced new funding of $40 million, led by Kessler Ventures.",
+            ["Kessler Ventures"],
+            "Veltra Quantum",
+        ),
+        (
+            "Veltra Quantum on Tuesday closed a $12 million seed round. Alder Capital led the round.",
+            ["Alder Capital"],
+            "Veltra Quantum",
+        ),
+        # the recipient introduced by a relative clause
+        (
+            "Leading the pack was Veltra Quantum, which raised $50 million in its Series C round. "
+            "The round, led by Kessler Ventures and Alder Capital, brought in new investors including Brightwater Capital.",
+            ["Kessler Ventures", "Alder Capital", "Brightwater Capital"],
+            "Veltra Quantum",
+        ),
+        # investors who "took part" with nothing after the verb
+        (
+            "Veltra Quantum closed a $15 million seed round. Kessler Ventures, Alder Capital and Brightwater Capital took part.",
+            ["Kessler Ventures", "Alder Capital", "Brightwater Capital"],
+            "Veltra Quantum",
+        ),
+    ],
+)
+def test_round_openers_with_dates_and_relatives(
+    facts: Run, text: str, investors: list[str], recipient: str
+) -> None:
+    f = facts(text)
+    for i in investors:
+        assert f.has(i, "INVESTS_IN", recipient), f.triples()
+
+
+def test_a_later_round_takes_over_from_an_earlier_one(facts: Run) -> None:
+    f = facts(
+        "Orbion Systems announced a $1 billion Series E round. "
+        "Veltra Quantum on Sept. 3 announced new funding of $300 million, led by Kessler Ventures."
+    )
+    assert f.has("Kessler Ventures", "INVESTS_IN", "Veltra Quantum"), f.triples()
+    assert not f.has("Kessler Ventures", "INVESTS_IN", "Orbion Systems"), f.triples()
+
+
+def test_took_part_in_something_else_is_no_round(facts: Run) -> None:
+    f = facts(
+        "Veltra Quantum closed a $15 million seed round. Kessler Ventures took part in a panel on quantum policy."
+    )
+    assert not f.has("Kessler Ventures", "INVESTS_IN", "Veltra Quantum"), f.triples()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kessler Ventures has taken a minority stake in Veltra Quantum.",
+        "Kessler Ventures is buying a 20% stake in Veltra Quantum.",
+        "Kessler Ventures purchased a stake in Veltra Quantum last year.",
+    ],
+)
+def test_stake_verbs(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert f.has("Kessler Ventures", "INVESTS_IN", "Veltra Quantum"), f.triples()

@@ -280,3 +280,40 @@ def test_city_region_before_in_a_year(facts: Run) -> None:
 def test_an_x_based_description_ends_at_its_verb(facts: Run) -> None:
     f = facts("After the investment, the California-based company has chosen Denmark as the site of its lab.")
     assert not f.has("Denmark", "LOCATED_IN", "California"), f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "org", "place"),
+    [
+        ("Founded in Lyon in 2020, Orbion Quantum develops photonic chips.", "Orbion Quantum", "Lyon"),
+        ("Established in Graz, Veltra Quantum sells ion traps.", "Veltra Quantum", "Graz"),
+        ("Orbion Quantum's headquarters are in Lyon.", "Orbion Quantum", "Lyon"),
+        ("Orbion Quantum's headquarters will be located in Graz.", "Orbion Quantum", "Graz"),
+        ("Orbion Quantum's Lyon headquarters will host the new lab.", "Orbion Quantum", "Lyon"),
+        ("Orbion Quantum's new Graz office opened in May.", "Orbion Quantum", "Graz"),
+        ("Orbion Quantum, a start-up from Lyon, raised money.", "Orbion Quantum", "Lyon"),
+        ("Orbion Quantum, a photonics firm in Graz, signed the deal.", "Orbion Quantum", "Graz"),
+    ],
+)
+def test_more_ways_to_say_where_an_organisation_is(facts: Run, text: str, org: str, place: str) -> None:
+    f = facts(text)
+    assert f.has(org, "LOCATED_IN", place), f.triples()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # founded in a year, not a place; a founder from a city is a person, not an organisation
+        "Founded in 2020, Orbion Quantum develops photonic chips in Lyon's science park.",
+        # a researcher from Lyon is no organisation located there
+        "Anna Kestrel, a researcher from Lyon, joined Orbion Quantum.",
+        # the area a site serves is not where the organisation is
+        "Orbion Quantum's Asia-Pacific headquarters will open next year.",
+    ],
+)
+def test_near_misses_of_where_an_organisation_is(facts: Run, text: str) -> None:
+    f = facts(text)
+    wrong = {(s, o) for s, t, o in f.triples() if t == "LOCATED_IN" and s == "Orbion Quantum" and o != "Lyon"}
+    assert not wrong, f.triples()
+    if "researcher" in text:
+        assert not any(t == "LOCATED_IN" and o == "Lyon" for _, t, o in f.triples()), f.triples()

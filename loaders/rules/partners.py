@@ -1,0 +1,91 @@
+"""Partnership phrasings the agreement finder does not read (PARTNERS_WITH only).
+
+:mod:`.agreements` reads partnerships as agreements ("signed", "partner with", "a partnership
+between"). A few common shapes name a partner without an agreement noun or a "with" after
+the verb, and are read here:
+
+* a fronted companion: "Together with Orbion, Veltra will build a testbed";
+* an idiom: "Veltra is joining hands with Orbion";
+* a partner chosen or described: "Veltra has selected Orbion as its technology partner",
+  "Orbion is a long-standing partner of Veltra";
+* joint work: "Veltra co-developed the chip with Orbion".
+
+Members of a consortium are not partners here ("a partner of the consortium" is membership,
+see :mod:`.membership`), so the partner named after "of" must be an organisation that is
+not a group or a programme.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from qkg.schemas import EntityType, RelationType
+
+from ..context import LIST, ORGS, PLACES, Fact, SentView, ids_in
+from .rule import gate
+
+__all__ = ["GATE", "partner_facts"]
+
+E = EntityType
+R = RelationType
+
+#: The cue words without which no rule here can match.
+GATE = ("together with", "hands with", "partner", "co-develop", "co-design", "co-creat", "co-buil", "jointly")
+
+#: Who can partner: organisations and places acting as governments.
+_PARTIES = frozenset(ORGS | PLACES)
+#: Who can be "a partner of" someone without that being membership of a group.
+_PARTNER_OF = frozenset({E.COMPANY, E.UNIVERSITY, E.RESEARCH_INSTITUTE, E.GOVERNMENT_BODY})
+_AUX = r"(?:(?:has|have|had|is|are|was|were|will|would|also|now|recently|officially|been|be)\s+)*"
+
+#: "Together with §A§ (and §B§), §C§ will build ...": the fronted companions partner the subject.
+_TOGETHER = re.compile(
+    rf"^\s*(?:[^.;]{{0,40}}?,\s+)?[Tt]ogether\s+with\s+(?:the\s+)?({LIST}),\s+(?:the\s+)?({LIST})\s+(?=[a-z])"
+)
+#: "§A§ is joining hands with §B§", "§A§ and §B§ joined hands to ...".
+_HANDS_WITH = re.compile(
+    rf"({LIST})\s+{_AUX}(?:join|joins|joined|joining)\s+hands\s+with\s+(?:the\s+)?({LIST})"
+)
+#: "§A§ has selected §B§ as its technology partner", "§A§ named §B§ a strategic partner".
+_CHOSEN = re.compile(
+    rf"({LIST})\s+{_AUX}(?:selected|selects|select|chose|chosen|chooses|picked|picks|named|names|tapped|taps)\s+"
+    rf"(?:the\s+)?({LIST})\s+(?:as\s+)?(?:its|their|a|an|the)\s+(?:[\w-]+\s+){{0,3}}?partners?\b"
+)
+#: "§B§ is a long-standing partner of §A§", "§B§, a key partner of §A§": a partner described.
+_PARTNER_OF_RX = re.compile(
+    rf"({LIST})(?:,\s+|\s+(?:is|was|are|were|has\s+been|have\s+been|became|becomes|remains|remain)\s+)"
+    rf"(?:an?|the|one\s+of\s+the)\s+(?:[\w-]+\s+){{0,3}}?partners?\s+(?:of|to)\s+(?:the\s+)?§(\d+)§(?!'s?\s)"
+)
+#: "§A§ co-developed the chip with §B§", "§A§ jointly designed ... with §B§".
+_CO_WORK = re.compile(
+    rf"({LIST})\s+{_AUX}(?:co-developed|co-develops|co-develop|co-developing|co-designed|co-designs|co-design|"
+    rf"co-created|co-creates|co-create|co-built|co-builds|co-build|jointly\s+(?:developed|develops|develop|designed|built|created))"
+    rf"\s+[^§.;]{{0,60}}?\bwith\s+(?:the\s+)?({LIST})"
+)
+
+
+def partner_facts(v: SentView, m: str, low: str) -> Iterator[Fact]:
+    """PARTNERS_WITH between the parties of the shapes above."""
+    if not gate(low, GATE):
+        return
+    for rx, rule in ((_TOGETHER, "partners-together-with"), (_HANDS_WITH, "partners-join-hands")):
+        for x in rx.finditer(m) if rx is not _TOGETHER or "ogether" in m else ():
+            yield from _pairs(v, ids_in(x.group(1)), ids_in(x.group(2)), rule, _PARTIES)
+    for x in _CHOSEN.finditer(m) if "partner" in low else ():
+        yield from _pairs(v, ids_in(x.group(1)), ids_in(x.group(2)), "partners-chosen-as", _PARTIES)
+    for x in _PARTNER_OF_RX.finditer(m) if "partner" in low else ():
+        yield from _pairs(v, ids_in(x.group(1)), [int(x.group(2))], "partners-partner-of", _PARTNER_OF)
+    for x in _CO_WORK.finditer(m) if "co-" in low or "jointly" in low else ():
+        yield from _pairs(v, ids_in(x.group(1)), ids_in(x.group(2)), "partners-co-developed", _PARTIES)
+
+
+def _pairs(
+    v: SentView, left: list[int], right: list[int], rule: str, right_types: frozenset[EntityType]
+) -> Iterator[Fact]:
+    for a in left:
+        if v.type(a) not in _PARTIES:
+            continue
+        for b in right:
+            if b != a and v.type(b) in right_types and v.id(a) != v.id(b):
+                yield Fact(v.id(a), R.PARTNERS_WITH, v.id(b), rule, 0.8)

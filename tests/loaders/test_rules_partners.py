@@ -1,0 +1,81 @@
+"""Partnership shapes read outside the agreement finder (made-up names)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from .conftest import Facts
+
+Run = Callable[[str], Facts]
+
+
+@pytest.mark.parametrize(
+    ("text", "a", "b"),
+    [
+        (
+            "Together with Orbion Systems, Veltra Quantum will build a testbed.",
+            "Orbion Systems",
+            "Veltra Quantum",
+        ),
+        (
+            "In May, together with the University of Kestrel, Veltra Quantum opened a lab.",
+            "University of Kestrel",
+            "Veltra Quantum",
+        ),
+        (
+            "Veltra Quantum is joining hands with Orbion Systems to build a testbed.",
+            "Veltra Quantum",
+            "Orbion Systems",
+        ),
+        (
+            "Veltra Quantum has selected Orbion Systems as its technology partner.",
+            "Veltra Quantum",
+            "Orbion Systems",
+        ),
+        ("Veltra Quantum named Orbion Systems a strategic partner.", "Veltra Quantum", "Orbion Systems"),
+        ("Orbion Systems is a long-standing partner of Veltra Quantum.", "Orbion Systems", "Veltra Quantum"),
+        (
+            "Veltra Quantum co-developed the control chip with Orbion Systems.",
+            "Veltra Quantum",
+            "Orbion Systems",
+        ),
+        (
+            "Veltra Quantum jointly developed a new qubit with the University of Kestrel.",
+            "Veltra Quantum",
+            "University of Kestrel",
+        ),
+    ],
+)
+def test_partnership_shapes(facts: Run, text: str, a: str, b: str) -> None:
+    f = facts(text)
+    assert f.has(a, "PARTNERS_WITH", b), f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "a", "b"),
+    [
+        # a partner of a consortium or a programme is a member, not a partner of it
+        (
+            "Orbion Systems is a founding partner of the Kestrel Quantum Alliance.",
+            "Orbion Systems",
+            "Kestrel Quantum Alliance",
+        ),
+        # a choice of supplier without "partner" is a contract, not a partnership
+        (
+            "Veltra Quantum has selected Orbion Systems as its supplier of cryostats.",
+            "Veltra Quantum",
+            "Orbion Systems",
+        ),
+        # building with a tool, not with a partner
+        (
+            "Veltra Quantum co-developed the chip with funding it raised in 2023.",
+            "Veltra Quantum",
+            "Orbion Systems",
+        ),
+    ],
+)
+def test_partnership_near_misses(facts: Run, text: str, a: str, b: str) -> None:
+    f = facts(text)
+    assert not f.has(a, "PARTNERS_WITH", b), f.triples()
