@@ -81,6 +81,11 @@ class AgreementFilter:
     status: AgreementStatus | None = strawberry.field(
         default=None, description="Keep agreements whose status (their latest event's) is this one."
     )
+    as_of: dt.date | None = strawberry.field(
+        default=None,
+        description="Keep agreements in force on this date, each as the documents published by then "
+        "tell it (its events, status and end as of that date; ended ones are left out).",
+    )
 
 
 # -- result types ---------------------------------------------------------------------------
@@ -255,7 +260,9 @@ class Query:
             if e is None:
                 return paginate([], 0, 0)
             party = e.id
-        ags = info.context.store.agreements(party=party, kind=f.kind, since=f.from_, until=f.to)
+        ags = info.context.store.agreements(
+            party=party, kind=f.kind, since=f.from_, until=f.to, as_of=f.as_of
+        )
         if f.status is not None:
             ags = [a for a in ags if a.status is f.status]
         offset = decode_cursor(after)

@@ -57,6 +57,7 @@ __all__ = [
     "agreement_order",
     "agreement_view",
     "canonical_digest",
+    "date_prefix_match",
     "delta_digest",
     "document_token",
     "entity_order",
@@ -224,6 +225,20 @@ def agreement_view(
     if not life.in_force:
         return None
     return _copy(merged, {"events": life.events, "status": life.status, "ends": life.ends})
+
+
+def date_prefix_match(date: str | None, since: str | None, until: str | None) -> bool:
+    """Whether an agreement's (partial) ISO date is in ``[since, until]``, compared as string
+    prefixes of the bounds' own precision; an undated agreement is outside any window.
+
+    >>> date_prefix_match("2024-06-12", "2024", "2024-06"), date_prefix_match(None, "2024", None)
+    (True, False)
+    """
+    if since is None and until is None:
+        return True
+    if date is None:
+        return False
+    return (since is None or date[: len(since)] >= since) and (until is None or date[: len(until)] <= until)
 
 
 def merge_goal(parts: Mapping[str, Goal]) -> Goal:

@@ -152,9 +152,13 @@ class GraphReader(Protocol):
         since: str | None = None,
         until: str | None = None,
         document_id: str | None = None,
+        as_of: dt.date | None = None,
     ) -> list[Agreement]:
         """Agreements, filtered. ``since``/``until`` are (partial) ISO dates compared on the
-        agreement's own date as a string prefix range; undated agreements never match."""
+        agreement's own date as a string prefix range; undated agreements never match.
+        ``as_of``: only those in force on that date, each as the documents published by then
+        give it, with its life as of then (:func:`qkg.graph.merge.agreement_view`); the other
+        conditions apply to that view."""
         ...
 
     def agreements_of(self, party_ids: Sequence[str]) -> dict[str, list[Agreement]]: ...

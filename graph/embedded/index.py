@@ -11,7 +11,7 @@ orders the :class:`~qkg.graph.store.GraphStore` docstring fixes.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
@@ -39,6 +39,8 @@ from ..merge import (
     AsOf,
     Version,
     agreement_order,
+    agreement_view,
+    date_prefix_match,
     entity_order,
     goal_order,
     in_window,
@@ -88,14 +90,6 @@ class _Doc:
     relations: tuple[RelKey, ...]
     agreements: tuple[str, ...]
     goals: tuple[str, ...]
-
-
-def _date_prefix_match(date: str | None, since: str | None, until: str | None) -> bool:
-    if since is None and until is None:
-        return True
-    if date is None:
-        return False
-    return (since is None or date[: len(since)] >= since) and (until is None or date[: len(until)] <= until)
 
 
 @dataclass
@@ -459,15 +453,26 @@ class GraphIndex:
         since: str | None,
         until: str | None,
         document_id: str | None,
+        as_of: dt.date | None = None,
     ) -> list[Agreement]:
         ids: Iterable[str] = self.agr if party is None else self.party_agr.get(party, ())
-        out = [
-            a
-            for a in (self.agr[i] for i in ids)
-            if (kind is None or a.kind == kind)
-            and _date_prefix_match(a.date, since, until)
-            and (document_id is None or document_id in self.agr_parts[a.id])
-        ]
+        asked = None if as_of is None else AsOf(as_of)
+        out = []
+        for i in ids:
+            docs: Mapping[str, Agreement] = self.agr_parts[i]
+            found: Agreement | None = self.agr[i]
+            if asked is not None:  # as the documents published by then give it, party included
+                docs = asked.known(docs, self._published)
+                found = agreement_view(docs, self._published, asked)
+                if party is not None and not any(party in p.parties for p in docs.values()):
+                    continue
+            if (
+                found is not None
+                and (kind is None or found.kind == kind)
+                and date_prefix_match(found.date, since, until)
+                and (document_id is None or document_id in docs)
+            ):
+                out.append(found)
         return sorted(out, key=agreement_order)
 
     def agreements_by_id(self, ids: Sequence[str]) -> dict[str, Agreement]:

@@ -617,9 +617,10 @@ class EmbeddedStore(ReaderOperations):
         since: str | None = None,
         until: str | None = None,
         document_id: str | None = None,
+        as_of: dt.date | None = None,
     ) -> list[Agreement]:
         with self._mutex:
-            return self._index.agreements(party, kind, since, until, document_id)
+            return self._index.agreements(party, kind, since, until, document_id, as_of)
 
     def agreements_of(self, party_ids: Sequence[str]) -> dict[str, list[Agreement]]:
         with self._mutex:

@@ -487,10 +487,18 @@ def agreements_query(
     until: str | None = None,
     document_id: str | None = None,
     ids: Sequence[str] | None = None,
+    as_of: str | None = None,
 ) -> Query:
-    """Agreements filtered; with ``parties``, one row per (party, agreement) as ``anchor``."""
+    """Agreements filtered; with ``parties``, one row per (party, agreement) as ``anchor``.
+    With ``as_of`` (an ISO date), only agreements a document published by then supports, with
+    their per-document bookkeeping (``docs``, ``dates``, ``contrib``): the caller decides each
+    one's view as of that date, and applies the other conditions to it."""
     conds: list[str] = []
     params: dict[str, Any] = {}
+    if as_of is not None:
+        conds.append("any(d IN g.dates WHERE d <> '' AND d <= $as_of)")
+        params["as_of"] = as_of
+        kind = since = until = document_id = None
     if kind is not None:
         conds.append("g.kind = $kind")
         params["kind"] = AgreementKind(kind).value
@@ -504,7 +512,8 @@ def agreements_query(
         conds.append("$document IN g.docs")
         params["document"] = document_id
     where = (" WHERE " + " AND ".join(conds)) if conds else ""
-    ret = "g {.id, .kind, .title, .parties, .date, .place, .topics, .status, .events, .ends, .evidence} AS g"
+    book = ", .docs, .dates, .contrib" if as_of is not None else ""
+    ret = f"g {{.id, .kind, .title, .parties, .date, .place, .topics, .status, .events, .ends, .evidence{book}}} AS g"
     order = "ORDER BY g.date IS NULL, g.date, g.id"
     if parties is not None:
         params["parties"] = list(dict.fromkeys(parties))

@@ -53,6 +53,9 @@ from ..merge import (
     AsOf,
     EntityState,
     Version,
+    agreement_order,
+    agreement_view,
+    date_prefix_match,
     delta_digest,
     in_window,
     link_order,
@@ -606,9 +609,30 @@ class Neo4jStore(ReaderOperations):
         since: str | None = None,
         until: str | None = None,
         document_id: str | None = None,
+        as_of: dt.date | None = None,
     ) -> list[Agreement]:
-        query = q.agreements_query(party=party, kind=kind, since=since, until=until, document_id=document_id)
-        return [_agreement(r["g"]) for r in self._read(query)]
+        if as_of is None:
+            query = q.agreements_query(
+                party=party, kind=kind, since=since, until=until, document_id=document_id
+            )
+            return [_agreement(r["g"]) for r in self._read(query)]
+        # as of a date: each agreement's view from its bookkeeping (same read), then the filters
+        asked = AsOf(as_of)
+        out = []
+        for r in self._read(q.agreements_query(party=party, as_of=as_of.isoformat())):
+            parts = parts_from_props(Agreement, r["g"])
+            published = _published_of(parts)
+            known = asked.known({d: p for d, (_, p) in parts.items()}, published)
+            found = agreement_view(known, published, asked)
+            if (
+                found is not None
+                and (party is None or any(party in p.parties for p in known.values()))
+                and (kind is None or found.kind == kind)
+                and date_prefix_match(found.date, since, until)
+                and (document_id is None or document_id in known)
+            ):
+                out.append(found)
+        return sorted(out, key=agreement_order)
 
     def agreements_of(self, party_ids: Sequence[str]) -> dict[str, list[Agreement]]:
         known = self.entities_by_id(party_ids)

@@ -61,3 +61,22 @@ def test_min_support_below_one_is_refused(client: Client) -> None:
     assert "minSupport must be at least 1" in message
     (message,) = client.errors(RELATIONS, {"id": ORVANE.id, "asOf": "2024-13-01"})
     assert "Date" in message or "date" in message
+
+
+AGREEMENTS = """query($asOf: Date, $status: AgreementStatus) {
+  agreements(filter: {asOf: $asOf, status: $status}) { totalCount nodes { status ends
+    parties { name } support { documents } } } }"""
+
+
+def test_agreements_as_of_a_date(client: Client) -> None:
+    def ask(as_of: str | None, status: str | None = None) -> list[tuple[str, str | None]]:
+        got = client(AGREEMENTS, {"asOf": as_of, "status": status})["agreements"]
+        assert got["totalCount"] == len(got["nodes"])
+        return [(n["status"], n["ends"]) for n in got["nodes"]]
+
+    assert ask("2019-01-01") == []
+    assert ask("2021-06-01") == [("SIGNED", "2022-04-02")]
+    assert ask("2021-06-01", "SIGNED") == [("SIGNED", "2022-04-02")]
+    assert ask("2021-06-01", "EXTENDED") == []
+    assert ask("2023-01-01") == []  # the three-year MOU of 2019 was not extended
+    assert ask(None) == [("SIGNED", "2022-04-02")]

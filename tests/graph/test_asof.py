@@ -18,6 +18,7 @@ from qkg.graph.merge import merge_deltas
 from qkg.graph.store import GraphStore
 from qkg.graph.timeline import relation_in_force
 from qkg.schemas import (
+    AgreementKind,
     KnowledgeGraph,
     RelationFilter,
     RelationType,
@@ -134,3 +135,27 @@ def test_as_of_equals_the_store_of_the_documents_published_by_then(
         if relation_in_force({"": r}, as_of) and counts[k] >= (min_support or 1)
     ]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("as_of", "expected"),
+    [
+        (D(2019, 4, 1), None),
+        (D(2021, 6, 1), ("signed", "2022-04-02")),
+        (D(2022, 4, 2), ("signed", "2022-04-02")),  # its end is inclusive
+        (D(2022, 4, 3), None),  # a three-year MOU not extended has ended
+    ],
+)
+def test_agreements_as_of_a_date(store: GraphStore, as_of: dt.date, expected: tuple[str, str] | None) -> None:
+    deltas = history()
+    _load(store, deltas)
+    got = store.agreements(as_of=as_of)
+    assert [(a.status.value, a.ends) for a in got] == ([expected] if expected else [])
+    assert store.agreements(party=TELMAR.id, as_of=as_of) == got
+    assert store.agreements(party=BRISK.id, as_of=as_of) == []
+    assert store.agreements(kind=AgreementKind.MOU, since="2019", until="2019-04", as_of=as_of) == got
+    assert store.agreements(document_id=deltas[0].document.id, as_of=as_of) == got
+    assert store.agreements(document_id=deltas[1].document.id, as_of=as_of) == []
+    assert store.agreements(kind=AgreementKind.CONTRACT, as_of=as_of) == []
+    (every,) = store.agreements()
+    assert (every.status.value, every.ends) == ("signed", "2022-04-02")
