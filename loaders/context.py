@@ -57,7 +57,8 @@ _TITLE = r"(?:Professor|Prof\.?|Dr\.?|Mr\.?|Ms\.?|Mrs\.?)"
 #: A word qualifying a role ("Science Minister", "quantum software head"), never a function word.
 _ROLE_MOD = (
     r"(?!(?:and|or|with|to|by|at|in|on|the|a|an|its|their|his|her|our|said|says|from|of|for|as|is|was|"
-    r"has|have|will|who|that|which|new|former)\b)[A-Za-z][\w-]*"
+    r"has|have|will|who|that|which|new|former|under|among|between|after|before|during|via|like|including|"
+    r"alongside|against|than|over)\b)[A-Za-z][\w-]*"
 )
 #: "§a§, a unit of §b§", "§a§, one of the founding members of the §b§", "§a§, a spin-off from §b§".
 _APPOSED_MEMBER = re.compile(
@@ -399,6 +400,9 @@ def _fold_pairs_of_mentions(v: SentView) -> None:
         a = m.group(1)
         inner = [int(x) for x in re.findall(ENT, m.group(2))]
         chain = [int(a), *inner]
+        if ty(a) is E.PERSON and len(inner) == 1 and ty(inner[0]) in ORGS:
+            # "Ana Berg (Orbion) and Tom Lind (Veltra)": a person's organisation in brackets
+            _add(v, a, R.AFFILIATED_WITH, str(inner[0]), "person-paren-org", 0.7)
         for x, y in itertools.pairwise(chain):
             if ty(x) in PLACES | ORGS and ty(y) in PLACES:
                 _add(v, str(x), R.LOCATED_IN, str(y), "x-paren-place", 0.7)

@@ -142,12 +142,26 @@ def find_mentions(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) -> l
 
 
 def _drop_person_conflicts(cands: list[Mention]) -> list[Mention]:
-    """A gazetteer organisation inside a person-name span wins over the person reading."""
+    """A gazetteer organisation or country inside a person-name span wins over the person
+    reading ("Yahoo Japan"); a known city or region wins only where it opens the name ("Berlin
+    Partner"): a surname may be a town's name ("Senator Ana Birmingham")."""
     covered = bytearray(max((c.end for c in cands), default=0))
+    place_at: set[int] = set()
     for o in cands:
-        if o.rule == "gazetteer" and o.type is not E.TECHNOLOGY:
+        if o.rule != "gazetteer" or o.type is E.TECHNOLOGY:
+            continue
+        if o.type in _PLACES:
+            place_at.add(o.start)
+        else:
             covered[o.start : o.end] = b"\x01" * (o.end - o.start)
-    return [c for c in cands if c.type is not E.PERSON or covered.find(1, c.start, c.end) < 0]
+    return [
+        c
+        for c in cands
+        if c.type is not E.PERSON or (covered.find(1, c.start, c.end) < 0 and c.start not in place_at)
+    ]
+
+
+_PLACES = frozenset({E.CITY, E.REGION})
 
 
 def _without_leading_demonym(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:

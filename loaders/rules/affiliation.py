@@ -16,7 +16,8 @@ from qkg.schemas import EntityType, RelationType
 
 from ..context import ENT, LIST, ORGS, PLACES, Fact, SentView, ids_in
 from ..patterns import ROLE_LETTERS
-from .people import PERSON_ROLES, ROLE, SERVED_VERB
+from .people import PERSON_ROLES, ROLE, SERVED_VERB, has_plural_role
+from .person_roles import role_first_facts
 from .rule import f as _f
 from .rule import gate
 from .words import may_hold
@@ -60,7 +61,8 @@ _CHAIN_LEADER = re.compile(rf"\b{_LEADER_ROLE}\b,?\s+(?:of\s+)?(?:the\s+)?{ENT}"
 _NEXT_PERSON = re.compile(r"[^§]{0,20}?,\s+§(\d+)§")
 _COORDINATED = re.compile(r"(?:and|or|as\s+well\s+as)\b")
 #: "§p§ from the §org§" / "§p§ at §org§".
-_FROM_ORG = re.compile(rf"§(\d+)§\s+(?:from|at|of)\s+(?:the\s+)?{ENT}")
+#: "§p§, from the §org§, said": the same with the aside in commas.
+_FROM_ORG = re.compile(rf"§(\d+)§(?:\s+(?:from|at|of)|,\s+from)\s+(?:the\s+)?{ENT}")
 #: "Ambassador of §Germany§ to §Finland§, §p§" / "Chair of the ... for §prog§ program, §p§".
 _ROLE_OF_COMMA = re.compile(rf"\b({_ROLE})\b\s+(?:of|at|for)\s+(?:the\s+)?([^,;]{{0,60}}?),\s+§(\d+)§")
 #: A person right before a role, in apposition: "§p§, CEO of ...".
@@ -500,7 +502,7 @@ def _founders(v: SentView, m: str) -> Iterator[Fact]:
 
 #: "§o§'s former co-directors, §p§ and §q§, ...": people named after a plural role of the organisation.
 _ORG_ROLES_NAMES = re.compile(
-    r"§(\d+)§(?:['’]s?)?\s+(?:(?:former|current|new|founding|two|three)\s+)*(?:[\w-]+\s+){0,2}?"
+    r"§(\d+)§(?:['’]s?)?\s+(?:(?:former|current|new|founding|two|three)\s+)*(?:(?!and\b|or\b)[\w-]+\s+){0,2}?"
     rf"(?i:{PERSON_ROLES}),?\s+(§\d+§(?:(?:,\s+|,?\s+and\s+)§\d+§)+)"
 )
 
@@ -643,6 +645,8 @@ def charge_facts(v: SentView, m: str) -> Iterator[Fact]:
             fact = _role_fact(v, int(x.group(person)), x.group(role), b, rule)
             if fact:
                 yield fact
+    if may_hold(m, ROLE_LETTERS) or has_plural_role(m):
+        yield from role_first_facts(v, m, _role_fact)
     for p in v.indices(lambda t: t is E.PERSON):
         r = _match_at(_RESPONSIBLE, m, p)
         if r is None:

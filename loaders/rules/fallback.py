@@ -276,12 +276,20 @@ _ROLE = re.compile(rf"\b(?:{ROLE_WORDS})\b", re.I)
 _MENTION = re.compile(ENT)
 _COORDINATED = re.compile(r"\s*,?\s*(?:and|or|&|as\s+well\s+as|with|plus)\b", re.I)
 _OWN_ROLE = re.compile(r"['’]s?(?:\s+[\w-]+){1,5}")
+#: Public offices, held in governments and places, never in companies or universities.
+_PUBLIC_OFFICE = re.compile(
+    r"\b(?:minister|senator|governor|mayor|premier|ambassador|councillor|congress(?:man|woman)|secretary\s+of\s+state)\b",
+    re.I,
+)
+_NOT_GOVERNED = frozenset({E.COMPANY, E.UNIVERSITY, E.RESEARCH_INSTITUTE})
+#: A role in apposition right after a person: "§p§, Principal Investigator, §q§", "§p§, the CEO of".
+_OWN_APPOSED_ROLE = re.compile(rf",\s+(?:(?:the|a|an)\s+)?(?:[\w.-]+\s+){{0,3}}?(?i:{ROLE_WORDS})\b")
 #: Words between a person and an organisation that make the role someone else's or no role at all.
 _NOT_ROLE = re.compile(
     r"\b(?:said|says|told|tells|praised|thanked|met|meets|visited|visits|replac\w*|succeed\w*|compet\w*|rivals?|"
     r"than|versus|vs|against|according|partner(?:s|ed|ing)?\s+with|partnership|collaborat\w*|invest\w*|acquir\w*|"
     r"sold|sells|bought|buys|hired|hires|appointed|appoints|named|names|welcomed|welcomes|thanks|congratulat\w*|"
-    r"customers?|clients?|former\s+rival|not|"
+    r"customers?|clients?|former\s+rival|not|under|alongside|"
     # chairs, heads and leaders lead (the leadership rules' call), they are not staff
     r"chair\w*|co-chair\w*|head|heads|headed|heading|leads?|led|leader|leading)\b|[;:()\"“”]|,\s*and\b",
     re.I,
@@ -307,8 +315,12 @@ def _roles(v: SentView) -> Iterator[tuple[str, str]]:
                 person, org, between = b, a, clause[e1:s2]
                 if _COORDINATED.match(between):  # "... from O and Prof. P": P is the next item
                     continue
+                if _OWN_APPOSED_ROLE.match(clause, e2):
+                    continue  # "..., O, Prof. P, Director of Q": P's role and organisation follow P
             else:
                 continue
+            if v.type(org) in _NOT_GOVERNED and _PUBLIC_OFFICE.search(between):
+                continue  # "at Orbion on Monday, Industry minister P": a minister holds no company office
             if len(between.split()) <= 8 and _ROLE.search(between) and not _NOT_ROLE.search(between):
                 yield v.id(person), v.id(org)
 

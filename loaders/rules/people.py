@@ -25,6 +25,7 @@ __all__ = [
     "ROLE",
     "SERVED_VERB",
     "demonym_mentions",
+    "has_plural_role",
     "person_mentions",
     "surname_mentions",
 ]
@@ -66,9 +67,15 @@ _PERSON_TITLE = re.compile(
 )
 
 
-#: "professor of physics", "vice president for research": a role with its field.
-_FIELD = r"(?:\s+(?:of|for)\s+[a-z][\w-]*(?:\s+(?:and\s+)?[a-z][\w-]*)?)?"
-_PERSON_ROLE_BEFORE = re.compile(rf"(?i:{_ROLE_ANY}){_FIELD}\s+({NAME})")
+#: One lower-case word of a role's field: no preposition or article, which would begin the
+#: role's organisation ("professor of physics at ...") rather than go on with the field.
+_FIELD_WORD = r"(?!(?:at|in|from|with|the|a|an|to|on|by|of|for)\b)[a-z][\w-]*"
+#: "professor of physics", "vice president for research", "professor of electrical and computer
+#: engineering": a role with its field (up to five lower-case words).
+_FIELD = rf"(?:\s+(?:of|for)\s+{_FIELD_WORD}(?:\s+(?:and\s+|&\s+)?{_FIELD_WORD}){{0,4}})?"
+#: "Senator the Hon. Ada Lin": an honorific between an office and the name.
+_HONORIFIC = r"(?:(?:the\s+)?(?:Hon\.|Honourable|Honorable)\s+)?"
+_PERSON_ROLE_BEFORE = re.compile(rf"(?i:{_ROLE_ANY}){_FIELD}\s+{_HONORIFIC}({NAME})")
 
 
 #: Degrees and honours between a name and its role: "Ana Berg, Ph.D., CEO of ...".
@@ -100,7 +107,8 @@ _PERSON_ROLE_OF = re.compile(
 #: Plural roles only people hold ("partners", "leaders" and "members" may be organisations).
 PERSON_ROLES = (
     r"(?:professors|academicians|researchers|scientists|physicists|engineers|founders|co-founders|cofounders|"
-    r"directors|co-directors|fellows|lecturers|ministers|deans|principal\s+investigators)"
+    r"directors|co-directors|fellows|lecturers|ministers|deans|principal\s+investigators|mathematicians|chemists|"
+    r"economists|astronomers|astrophysicists|technologists|entrepreneurs|laureates|postdocs)"
 )
 #: "Guo Wei, Du Lan and Pan Jie, academicians at ...": people listed before a plural role.
 _LISTED_BEFORE_ROLES = re.compile(
@@ -112,6 +120,11 @@ _LIST_NAME = re.compile(rf"(?:^|,\s+|\s+and\s+)({NAME})")
 _ROLES_THEN_NAMES = re.compile(
     rf"(?i:{PERSON_ROLES}),\s+((?:{NAME},\s+)*{NAME},?\s+and\s+{NAME})(?=\s*[.,;:]|\s+(?:who|will|have|are)\b)"
 )
+
+
+#: "co-founders Ana Berg, Tom Lind and Eva Roe", "materials scientists Ana Berg and Tom Lind": a plural
+#: role, maybe with its field, then the list of its holders (the comma after the role optional).
+_ROLE_NAME_LIST = re.compile(rf"(?i:{PERSON_ROLES}){_FIELD},?\s+((?:{NAME},\s+)*{NAME},?\s+and\s+{NAME})")
 
 
 #: Capitalised organisation keywords ("Council", "Bank", "University"), longest first.
@@ -192,6 +205,9 @@ _PERSON_WHO = re.compile(
     rf"({NAME}),\s+who\s+(?:(?:has|had|have|also|currently|previously|now|will)\s+)*"
     r"(?:heads|headed|head|leads|led|lead|chairs|chaired|chair|runs|ran|run|directs|directed|founded|co-founded|"
     r"joined|joins|serves|served|oversees|oversaw|overseen|manages|managed|steers|steered)\b"
+    # "Ana Ferreira, who received her PhD from ...": organisations take "which"; a personal name
+    # before "who" and a verb in the past is a person whatever the verb
+    rf"|({NAME}),\s+who\s+(?:(?:also|previously|later|first|then|once)\s+)?[a-z]{{3,}}ed\b"
 )
 
 
@@ -257,7 +273,7 @@ _OWNER_BEFORE = re.compile(r"\b(?:of|at|from|for|with|by)\s+(?:the\s+)?$", re.I)
 #: Words before a name that are not part of it: honorifics, and roles with their qualifiers.
 _ROLE_TOKENS = frozenset(w for w in ROLE_WORDS.split("|") if " " not in w)
 _NOT_NAME = re.compile(
-    r"(?:(?:The\s+)?(?:Right\s+)?(?:Honourable|Honorable|Hon\.?|His|Her|Majesty|Excellency|H\.E\.|Sen\.|Rep\.)\s+)+"
+    r"(?:(?:The\s+)?(?:Right\s+)?(?:Honourable|Honorable|Hon\.?|His|Her|Majesty|Excellency|H\.E\.|Sen\.|Rep\.|Shri|Smt\.?|Sri|Shrimati)\s+)+"
     r"|(?:\S+\s+){0,3}(?:"
     + "|".join(sorted((re.escape(w.capitalize()) for w in _ROLE_TOKENS), key=len, reverse=True))
     + r")\s+"
@@ -446,6 +462,10 @@ def _has_plural_role(t: str) -> bool:
     return "s" in t and _PLURAL_ROLE.search(t.lower()) is not None
 
 
+#: (for the affiliation rules' gates)
+has_plural_role = _has_plural_role
+
+
 def _role_positions(t: str) -> list[int]:
     return [w.start() for w in _WORDS.finditer(t) if w.group().lower() in _ROLE_FIRST]
 
@@ -482,7 +502,7 @@ def person_mentions(sent: Sentence) -> list[Mention]:
     for cue, rx, needs_role, cue_words in _CUES:
         if (role_at or not needs_role) and may_hold(t, *cue_words) and cue.search(t):
             for m in rx.finditer(t):
-                _add_person(out, sent, m, 1)
+                _add_person(out, sent, m, 1 if m.group(1) or rx is not _PERSON_WHO else 2)
                 if rx is _APPOINTS_PERSON:
                     end = m.end()
                     while (nxt := _AND_OFFICER.match(t, end)) is not None:
@@ -493,7 +513,7 @@ def person_mentions(sent: Sentence) -> list[Mention]:
             for g in (1, 2):
                 _add_person(out, sent, m, g)
     if " and " in t and _has_plural_role(t):
-        for rx in (_LISTED_BEFORE_ROLES, _ROLES_THEN_NAMES):
+        for rx in (_LISTED_BEFORE_ROLES, _ROLES_THEN_NAMES, _ROLE_NAME_LIST):
             for m in rx.finditer(t):
                 for y in _LIST_NAME.finditer(m.group(1)):
                     _add_listed(out, sent, m.start(1) + y.start(1), y.group(1))

@@ -1,0 +1,64 @@
+"""Roles written before their holders' names or in brackets beside them, with the organisation
+named after: "mathematician §p§ at the §o§", "materials scientists §p§ and §q§ at §o§",
+"CEO §p§ of §o§", "§p§ (Director of §o§)" (a bare "§p§ (§o§)" is read where the masking folds it, in
+:mod:`..context`).
+
+The apposition rules of :mod:`.affiliation` read a role *after* a name ("§p§, CEO of §o§");
+news and event reports as often put the role first, as a title, or in brackets after the
+name. Whichever role word it is, the shape is the same, so one pattern per shape.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from qkg.schemas import EntityType, RelationType
+
+from ..context import ORGS, PLACES, Fact, SentView, ids_in
+from .people import PERSON_ROLES, ROLE
+
+__all__ = ["role_first_facts"]
+
+E = EntityType
+R = RelationType
+
+#: A lower-case field after a role ("professor of electrical and computer engineering").
+_FIELD = r"(?:\s+(?:of|for)\s+[a-z][\w-]*(?:\s+(?:and\s+|&\s+)?[a-z][\w-]*){0,4})?"
+_TITLE = r"(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?|Professor|Sir|Dame)"
+#: "researchers §p§ and §q§ at the §o§", "CEO §p§ of §o§": the role, its holders, where they work.
+#: ("from" names an organisation, never a place: "a professor from Lyon" says where, not whose.)
+_ROLE_THEN_PEOPLE_AT = re.compile(
+    rf"\b(?:{ROLE}|(?i:{PERSON_ROLES})){_FIELD},?\s+(?:{_TITLE}\s+)?"
+    rf"((?:§\d+§,\s+)*§\d+§(?:,?\s+and\s+(?:{_TITLE}\s+)?§\d+§)?)\s+(at|of|from|with)\s+(?:the\s+)?§(\d+)§(?!['’])"
+)
+#: "§p§ (Director of the §o§)", "§p§ (chief scientist, §o§)": a role in brackets after the name.
+_ROLE_IN_BRACKETS = re.compile(
+    rf"§(\d+)§\s*\(\s*(?:the\s+)?([^()§;]{{0,60}}?\b{ROLE}\b[^()§;]{{0,40}}?)(?:\s+(?:of|at|for)|,)\s+(?:the\s+)?§(\d+)§"
+    r"[^()§]{0,30}\)"
+)
+
+RoleFact = Callable[[SentView, int, str, int, str], "Fact | None"]
+
+
+def role_first_facts(v: SentView, m: str, role_fact: RoleFact) -> Iterator[Fact]:
+    """Facts of the three shapes; ``role_fact`` turns a (person, role, organisation) into
+    AFFILIATED_WITH or LEADS (chairs and heads lead) as the apposition rules do."""
+    for x in _ROLE_THEN_PEOPLE_AT.finditer(m):
+        b, prep = int(x.group(3)), x.group(2)
+        people = ids_in(x.group(1))
+        if v.type(b) in PLACES and prep != "of":
+            continue
+        if v.type(b) not in ORGS | PLACES or not all(v.type(p) is E.PERSON for p in people):
+            continue
+        role = m[x.start() : x.start(1)]
+        for p in people:
+            fact = role_fact(v, p, role, b, "role-then-person")
+            if fact is not None:
+                yield fact
+    if "(" not in m:
+        return
+    for x in _ROLE_IN_BRACKETS.finditer(m):
+        fact = role_fact(v, int(x.group(1)), x.group(2), int(x.group(3)), "role-in-brackets")
+        if fact is not None:
+            yield fact

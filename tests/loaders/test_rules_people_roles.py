@@ -1,0 +1,152 @@
+"""People named after a role or occupation, in lists, with honorifics or in brackets, and the
+organisations those shapes give them; near-misses that must not fire.
+
+Every sentence is written for these tests with made-up names; none comes from a corpus.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from .conftest import Facts
+
+Run = Callable[[str], Facts]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a plural role then three holders, the comma after the role optional
+        (
+            "Its co-founders Ana Berg, Tom Lind and Eva Roe formed the company in 2016.",
+            ["Ana Berg", "Tom Lind", "Eva Roe"],
+        ),
+        ("The paper is by physicists Ana Berg and Tom Lind.", ["Ana Berg", "Tom Lind"]),
+        # occupations named before a person
+        ("The study was led by mathematician Ana Berg.", ["Ana Berg"]),
+        ("Economist Tom Lind disagreed.", ["Tom Lind"]),
+        # a long field between the role and the name
+        (
+            "The speakers were professor of electrical and computer engineering Ana Berg and Tom Lind.",
+            ["Ana Berg"],
+        ),
+        # honorifics that are no part of the name
+        ("Senator the Hon. Ana Berg announced the round.", ["Ana Berg"]),
+        ("Shri Tomas Lindqvist, Secretary-General of the Kestrel Chamber, spoke.", ["Tomas Lindqvist"]),
+        # a personal name before "who" and a verb in the past
+        ("Ana Berg, who received her PhD from the University of Kestrel, joined later.", ["Ana Berg"]),
+        # a town's name as a surname, after a title
+        ("Senator Ana Birmingham opened the lab.", ["Ana Birmingham"]),
+    ],
+)
+def test_people_after_roles_lists_and_honorifics(facts: Run, text: str, names: list[str]) -> None:
+    f = facts(text)
+    persons = {e.name for e in f.kg.entities if e.type.value == "Person"}
+    assert set(names) <= persons, persons
+
+
+@pytest.mark.parametrize(
+    ("text", "not_person"),
+    [
+        # organisations take "which", and a name with a company word is no person before "who"
+        ("Veltra Quantum, who raised money last year, grew.", "Veltra Quantum"),
+        # a city opening a name makes it no person's name
+        ("According to Berlin Partner, the fund grew.", "Berlin Partner"),
+        # a country in the name: a company's regional arm
+        ("According to Orbion Japan, the fund grew.", "Orbion Japan"),
+        # an honorific is not kept in the name
+        ("Shri Tomas Lindqvist, Secretary-General of the Kestrel Chamber, spoke.", "Shri Tomas Lindqvist"),
+    ],
+)
+def test_not_people(facts: Run, text: str, not_person: str) -> None:
+    f = facts(text)
+    assert not any(e.name == not_person and e.type.value == "Person" for e in f.kg.entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "triples"),
+    [
+        # role, holders, and where they work
+        (
+            "The team joined materials scientists Ana Berg and Tom Lind at Orbion University.",
+            [
+                ("Ana Berg", "AFFILIATED_WITH", "Orbion University"),
+                ("Tom Lind", "AFFILIATED_WITH", "Orbion University"),
+            ],
+        ),
+        (
+            "It hired mathematician Ana Berg at the University of Kestrel and researchers Tom Lind and Eva Roe "
+            "from Veltra Quantum.",
+            [
+                ("Ana Berg", "AFFILIATED_WITH", "University of Kestrel"),
+                ("Tom Lind", "AFFILIATED_WITH", "Veltra Quantum"),
+                ("Eva Roe", "AFFILIATED_WITH", "Veltra Quantum"),
+            ],
+        ),
+        # a chair named before the name leads
+        (
+            "Chairman Tomas Berg of Veltra Quantum opened the meeting.",
+            [("Tomas Berg", "LEADS", "Veltra Quantum")],
+        ),
+        # a role in brackets after the name
+        (
+            "Professor Ana Berg (Director of the Kestrel Quantum Centre) gave an interview.",
+            [("Ana Berg", "AFFILIATED_WITH", "Kestrel Quantum Centre")],
+        ),
+        # an organisation in brackets after a person
+        (
+            "The panel heard Professor Ana Berg (University of Kestrel) and Dr Tom Lind (Veltra Quantum).",
+            [
+                ("Ana Berg", "AFFILIATED_WITH", "University of Kestrel"),
+                ("Tom Lind", "AFFILIATED_WITH", "Veltra Quantum"),
+            ],
+        ),
+        # an aside in commas before "from"
+        (
+            "Union Minister Dr. Ana Berg, from the Ministry of Quantum Affairs, announced the hubs.",
+            [("Ana Berg", "AFFILIATED_WITH", "Ministry of Quantum Affairs")],
+        ),
+    ],
+)
+def test_roles_before_names(facts: Run, text: str, triples: list[tuple[str, str, str]]) -> None:
+    f = facts(text)
+    for s, t, o in triples:
+        assert f.has(s, t, o), f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # the second list's people are not the first organisation's staff
+        (
+            "The team joined mathematician Ana Berg at the University of Kestrel and materials scientists Tom "
+            "Lind and Eva Roe at Orbion University.",
+            [("Tom Lind", "University of Kestrel"), ("Eva Roe", "University of Kestrel")],
+        ),
+        # "from" a place says where someone comes from, not whose staff they are
+        ("Researchers Ana Berg and Tom Lind from Lyon built the device.", [("Ana Berg", "Lyon")]),
+        # a minister at a company's site holds no office there
+        (
+            "Announcing the grants at Veltra Quantum in Lyon on Monday, Industry minister Ana Berg praised them.",
+            [("Ana Berg", "Veltra Quantum")],
+        ),
+        # a caption list: the role and organisation after a person are that person's
+        (
+            "Guests included Dr. Ana Berg, Chief Officer, Veltra Quantum, Prof. Tom Lind, Principal "
+            "Investigator, University of Kestrel, and others.",
+            [("Tom Lind", "Veltra Quantum")],
+        ),
+        # studying under someone at a university says nothing of where they work
+        (
+            "Lin studied at the University of Kestrel under physicist Tom Lind.",
+            [("Tom Lind", "University of Kestrel")],
+        ),
+    ],
+)
+def test_role_shapes_that_must_not_fire(facts: Run, text: str, absent: list[tuple[str, str]]) -> None:
+    f = facts(text)
+    pairs = {(s, o) for s, _, o in f.triples()}
+    for pair in absent:
+        assert pair not in pairs, f.triples()
