@@ -186,7 +186,6 @@ def build_views(
     views = []
     for s, b in zip(sents, buckets, strict=True):
         check()  # the document's time limit, once per sentence
-        check()
         views.append(build_view(s, b, types))
     return views
 
@@ -250,6 +249,9 @@ _APPOS_FOLD = re.compile(
 _COMMA_PLACE_TAIL = r"(?=\s*[,;.)–—]|\s+-\s|\s+(?:at|on|in|and|where|has|is|was|will|head|headquarters|offices?|plant|factory|campus|site)\b|$)"
 
 
+_PLACE_DESCRIPTION = re.compile(rf"{ENT}\s+{ENT}")
+
+
 @functools.lru_cache(maxsize=1024)
 def _based_fold(tech: str) -> re.Pattern[str]:
     """ "§p§-based ... §a§" where ``a`` is none of the view's technologies (``tech``: their indices)."""
@@ -298,6 +300,18 @@ def _fold_pairs_of_mentions(v: SentView) -> None:
             for i in inner:
                 _add(v, a, R.WORKS_ON, str(i), "x-based-technology", 0.8)
         return f"§{a}§"
+
+    # "the §Boston§ §company§" (a description standing for a company named before): the place
+    # that qualifies it locates that company, and the description stands for the phrase
+    def place_description(m: re.Match[str]) -> str:
+        p, a = m.group(1), m.group(2)
+        if ty(p) not in PLACES or ty(a) not in ORGS or v.mentions[int(a)].rule != "anaphor":
+            return m.group(0)
+        _add(v, a, R.LOCATED_IN, p, "place-description", 0.8)
+        return f"§{a}§"
+
+    if E.CITY in v.types or E.REGION in v.types or E.COUNTRY in v.types:
+        v.masked = _PLACE_DESCRIPTION.sub(place_description, v.masked)
 
     tech = "|".join(str(i) for i, t in enumerate(v.types) if t is E.TECHNOLOGY) or "x"
     # each fold below runs only where the text it needs occurs (a substring test in C)

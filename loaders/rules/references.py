@@ -219,7 +219,9 @@ def _descriptions(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
     for m in _DESC.finditer(t):
         head = m.group("head")
         if (
-            re.search(r"[,(]\s*$", t[: m.start()])
+            # after a name and a comma or bracket ("Orbion, the French start-up"), not after a
+            # fronted phrase ending in a common word ("Rather than building chips, the company")
+            re.search(r"(?:[A-Z0-9)][\w.&’'-]*[,(]|\()\s*$", t[: m.start()])
             and not _FRONTED.match(t[: m.start()])
             and not t.startswith(("'", "’"), m.end())
         ):
@@ -349,6 +351,8 @@ class _State:
     order: dict[EntityType, dict[str, None]] = field(default_factory=dict)
     #: per type, the most mentioned entity so far (ties: the latest)
     top: dict[EntityType, str] = field(default_factory=dict)
+    #: per sentence, each entity it names and where it names it last
+    named_in: dict[int, dict[str, int]] = field(default_factory=dict)
 
     def add(self, s: _Seen, named: bool) -> None:
         self.seen.append(s)
@@ -467,6 +471,9 @@ def resolve_references(
     nat = nationalities(named, sents, types, countries or {}, gaz) if gaz is not None else {}
     st = _State(sents, types, nat)
     st.country_entity = {c: e for e, c in nat.items() if types.get(e) is E.COUNTRY}
+    for pm, eid in named:
+        k = max(0, bisect.bisect_right(starts, pm.start) - 1)
+        st.named_in.setdefault(k, {})[eid] = max(pm.start, st.named_in.get(k, {}).get(eid, -1))
     events = sorted(
         [(pm.start, 1, i) for i, (pm, _) in enumerate(named)] + [(m.start, 0, i) for i, m in enumerate(refs)]
     )
@@ -604,8 +611,11 @@ def _candidates(m: Reference, k: int, st: _State) -> dict[str, _Seen]:
 def _description(m: Reference, k: int, st: _State) -> list[str]:
     """The one entity a description fits best: type and nationality, then recency, then a
     name that carries the head noun ("the council" -> "International Council of ..."), then
-    salience (mentions so far), then the subject of the latest sentence."""
-    cands = _candidates(m, k, st)
+    salience (mentions so far), then the subject of the latest sentence. An entity its own
+    sentence names after it is another party ("the Boston company is working with Nvidia"
+    is not Nvidia)."""
+    later = {e for e, pos in st.named_in.get(k, {}).items() if pos > m.start}
+    cands = {e: s for e, s in _candidates(m, k, st).items() if e not in later}
     if len(cands) == 1:
         ((eid, s),) = cands.items()
         return [eid] if E.PROGRAM not in m.types or s.sent >= k - _WINDOW else []
@@ -620,6 +630,11 @@ def _description(m: Reference, k: int, st: _State) -> list[str]:
         return named
     if named:
         earlier = {e: earlier[e] for e in named}
+    # the subject of the sentence just before, when it fits ("Orbion raised $5 million. The
+    # Lyon company will hire ..."), before salience counted over the whole text
+    prev = st.subject(k - 1) if k > 0 else []
+    if len(prev) == 1 and prev[0].eid in earlier:
+        return [prev[0].eid]
     # the actor the text is about: mentioned at least twice as often as any other candidate
     ranked = sorted(set(earlier) | set(here), key=lambda e: (-st.counts[e], e))
     if len(ranked) == 1:

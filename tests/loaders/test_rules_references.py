@@ -440,3 +440,46 @@ def test_a_place_modifying_a_resolved_description_leaves_the_antecedent_the_part
     f = facts("IonQ raised money in March. The Boston company is also working with Nvidia on a deployment.")
     assert f.has("IonQ", "PARTNERS_WITH", "Nvidia"), f.triples()
     assert not f.has("Boston", "PARTNERS_WITH", "Nvidia")
+
+
+@pytest.mark.parametrize(
+    ("text", "company", "place"),
+    [
+        (
+            "French start-up Orbion Quantum raised money. The Lyon company will hire 40 people.",
+            "Orbion Quantum",
+            "Lyon",
+        ),
+        (
+            "British firm Veltra Systems raised money. Rather than building chips, the Bristol-based firm writes code.",
+            "Veltra Systems",
+            "Bristol",
+        ),
+    ],
+)
+def test_a_place_qualifying_a_resolved_description_locates_its_antecedent(
+    facts: Run, text: str, company: str, place: str
+) -> None:
+    f = facts(text)
+    assert f.has(company, "LOCATED_IN", place), f.triples()
+
+
+def test_a_description_is_never_the_party_named_after_it_in_its_own_sentence(facts: Run) -> None:
+    # Nvidia is named more often than anyone, but "the Boston company ... with Nvidia" is not Nvidia
+    f = facts(
+        "Nvidia makes chips. Nvidia sells them widely, and Nvidia also backed IonQ. Analysts were surprised. "
+        "The Boston company is also working with Nvidia on a deployment."
+    )
+    assert not f.has("Nvidia", "LOCATED_IN", "Boston"), f.triples()
+    assert f.has("IonQ", "PARTNERS_WITH", "Nvidia"), f.triples()
+
+
+def test_a_description_prefers_the_subject_of_the_sentence_before(facts: Run) -> None:
+    # PsiQuantum is named twice, IonQ once, but IonQ is what the sentence before is about
+    f = facts(
+        "PsiQuantum raised $1 billion, and Nvidia is investing in PsiQuantum. "
+        "IonQ announced a larger round that already included Google. "
+        "The US company is also working with Nvidia on a deployment in Japan."
+    )
+    assert f.has("IonQ", "PARTNERS_WITH", "Nvidia"), f.triples()
+    assert not f.has("PsiQuantum", "PARTNERS_WITH", "Nvidia")
