@@ -21,7 +21,7 @@ from ..context import ENT, LIST, ORGS, Fact, SentView, ids_in
 from ..deadline import check
 from ..patterns import ROLE_WORDS
 from .agreements import AgreementDraft
-from .investments import MONEY, RECIPIENTS
+from .money import MONEY, RECIPIENTS
 from .rule import gate
 from .words import alternation
 

@@ -19,8 +19,9 @@ from collections.abc import Iterator, Mapping, Sequence
 from qkg.schemas import AgreementKind, EntityType, RelationType
 
 from ..context import ENT, LIST, ORGS, PLACES, UNFOLDED, Fact, SentView, ids_in
-from . import backers
+from . import backers, grants
 from .agreements import AgreementDraft
+from .money import FUNDED, INVESTORS, MONEY, RECIPIENTS
 from .rule import ACTORS, Rule, apply, gate
 
 __all__ = [
@@ -35,19 +36,6 @@ __all__ = [
 
 E = EntityType
 R = RelationType
-
-
-#: Who can receive a round (and so become the recipient of an Investment agreement).
-RECIPIENTS = frozenset({E.COMPANY, E.UNIVERSITY, E.RESEARCH_INSTITUTE})
-#: Who an Investment agreement can be made with: funded organisations, hubs and consortia included.
-_FUNDED = RECIPIENTS | {E.CLUSTER}
-
-
-MONEY = (
-    r"(?:(?:US|A|C|NZ|S)?[$€£¥₩]\s?\d[\d,.]*|(?:AUD|USD|EUR|CAD|GBP|NIS|DKK|SEK|NOK|KRW|JPY|CHF|INR|CNY)\s?\d[\d,.]*)"
-    r"(?:\s*(?:million|billion|trillion|bn|mn|m|k)\b)?"
-    r"|\d[\d,.]*\s*(?:million|billion|trillion)?\s*(?:€|euros?|dollars|DKK|NIS|won|yen|pounds|francs)"
-)
 
 
 _INVEST_NOUN = r"(?:investment|funding|grant|financing|contribution|injection|backing|capital|loan)s?"
@@ -132,7 +120,8 @@ _INVEST_RULES = (
     ),
     Rule(
         re.compile(
-            rf"({LIST})(?:,\s+(?:known|best\s+known|founded|based|headquartered|itself)\b[^§,.;]{{0,50}},)?\s+(?:(?:has|have|had|will|is|are|was|were|also|jointly|recently|today|already|been|be)\s+)*"
+            rf"({LIST})(?:,\s+(?:known|best\s+known|founded|based|headquartered|itself)\b[^§,.;]{{0,50}},)?\s+(?:(?:has|have|had|will|is|are|was|were|also|jointly|recently|today|already|been|be|first|initially|"
+            rf"originally|previously|later|subsequently|again|reportedly)\s+)*"
             rf"{_INVEST_VERB}\s+(?:(?:an?\s+)?(?:additional\s+|further\s+|nearly\s+|about\s+|around\s+|some\s+)?(?:{MONEY})\s*(?:in\s+\w+\s+)?(?:{_INVEST_NOUN}\s+)?)?"
             rf"(?:(?:to|in|into|for|toward|towards)\s+)?(?:the\s+)?{ENT}"
         ),
@@ -667,8 +656,6 @@ _APPOSITION_RULES = tuple(r for r in _INVEST_RULES if r.name in _APPOSITION_RULE
 
 # -- funding rounds, read across sentences ------------------------------------------------
 
-#: Who can be named as an investor in a round (people are left out: "led by CEO X" is not money).
-_INVESTORS = ORGS | PLACES | {E.PROGRAM}
 #: A sentence mentions a round (or its money) when one of these occurs; the rest need it.
 ROUND_GATE = (
     "round",
@@ -820,7 +807,7 @@ def _round_recipient(v: SentView) -> tuple[str, int] | None:
             return v.id(x.group(1)), x.end()
     for x in _POOL_OPEN.finditer(v.masked):
         i = int(x.group(1))
-        if v.type(i) in _FUNDED | {E.PROGRAM}:
+        if v.type(i) in FUNDED | {E.PROGRAM}:
             return v.id(i), x.end()
     return None
 
@@ -929,7 +916,7 @@ def round_facts(views: Sequence[SentView], window: int = 5) -> list[tuple[int, F
         for group in _investor_lists(m):
             skip = _modifiers(v, group)
             for i in ids_in(group):
-                if v.type(i) in _INVESTORS and v.id(i) != recipient and i not in skip:
+                if v.type(i) in INVESTORS and v.id(i) != recipient and i not in skip:
                     out.append((k, Fact(v.id(i), R.INVESTS_IN, recipient, "funding-round", 0.8)))
     return out
 
@@ -948,112 +935,12 @@ _JOINT_FUNDING_ALLOWS = re.compile(
 )
 
 
-#: How a count is written before the recipients' noun ("12 local companies", "twelve start-ups").
-_COUNT = (
-    r"(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
-    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)"
-)
-_RECIPIENT_NOUN = (
-    r"(?:companies|start-?ups|firms|businesses|universities|institutions|organi[sz]ations|projects|teams|consortia|"
-    r"research\s+groups|SMEs)"
-)
-#: "Today, the §F§ announced a total investment of C$17 million to help 12 local companies ...":
-#: a funder gives money to a counted group whose members the next sentences name.
-_FUNDS_COUNTED = re.compile(
-    rf"^\s*(?:[^§.;]{{0,40}}?,\s+)?(?:the\s+)?§(\d+)§(?:\s*\(§\d+§\))?\s+(?:(?:has|have|will|today|also|is|are)\s+)*"
-    r"(?:announced|awarded|awards|invested|invests|investing|invest|granted|grants|provided|provides|providing|provide|"
-    r"committed|commits|allocated|allocates|funded|funds)\b"
-    rf"(?:[^§.;]|\.(?=\d)){{0,120}}?\b(?:to|in|into|for|among|between)\s+(?:help\s+|support\s+|fund\s+)?"
-    rf"{_COUNT}\s+(?:[\w-]+\s+){{0,3}}?{_RECIPIENT_NOUN}\b",
-    re.I,
-)
-#: "These 12 companies include §A§, §B§ ...", "The recipients are §A§ and §B§".
-_COUNTED_NAMED = re.compile(
-    rf"^\s*(?:These|The|Those)\s+(?:(?:{_COUNT}|selected|successful|funded|winning|chosen)\s+)*"
-    rf"(?:[\w-]+\s+)?(?:{_RECIPIENT_NOUN}|recipients|beneficiaries|awardees|grantees|winners)\s+"
-    rf"(?:include|includes|included|are|were|comprise)\s*:?\s+({LIST})",
-    re.I,
-)
-_COUNTED_RULE = "funded-counted-list"
-_GRANT_SHARE_RULE = "grant-share"
-
-
-def _counted_recipient_facts(views: Sequence[SentView]) -> Iterator[tuple[int, Fact]]:
-    """'F announced an investment to help 12 companies. These 12 companies include A, B, ...'."""
-    for k, v in enumerate(views):
-        x = _FUNDS_COUNTED.match(v.masked) if "§" in v.masked else None
-        if x is None or v.type(x.group(1)) not in _INVESTORS:
-            continue
-        funder = v.id(x.group(1))
-        for j in range(k + 1, min(len(views), k + 3)):
-            w = views[j]
-            y = _COUNTED_NAMED.match(w.masked)
-            if y is None:
-                continue
-            for b in ids_in(y.group(1)):
-                if w.type(b) in _FUNDED and w.id(b) != funder:
-                    yield j, Fact(funder, R.INVESTS_IN, w.id(b), _COUNTED_RULE, 0.7)
-            break
-
-
-#: Public funders whose grant programme the next sentences share out.
-_PUBLIC_FUNDERS = frozenset({E.GOVERNMENT_BODY, E.PROGRAM, E.REGION, E.COUNTRY, E.CITY})
-#: "The §Queensland Government§ has delivered a $53 million boost ...", "§F§ announced $N in grants":
-#: a public funder opens a grant programme.
-_GRANTS_OPEN = re.compile(
-    r"^\s*(?:[^§.;]{0,40}?,\s+)?(?:the\s+)?§(\d+)§\s+(?:(?:has|have|had|will|today|also|is|are|just)\s+)*"
-    r"(?:delivered|delivers|committed|commits|announced|announces|awarded|awards|allocated|allocates|unveiled|"
-    r"unveils|launched|launches|handed\s+out|hands\s+out|dished\s+out|distributed)\b"
-    r"(?:[^§.;]|\.(?=\d)){0,80}?\b(?:grants?|boost|funding|awards)\b"
-    # "The investments, being made through §FedDev§ through the §Initiative§, ...": the body paying them out
-    r"|^\s*(?:The|These)\s+(?:[\w-]+\s+)?(?:investments?|grants?|funding|awards|loans)\s*,?\s+(?:(?:are|is|were|was|being)\s+)*"
-    r"(?:made|delivered|provided|awarded|distributed|administered)\s+(?:through|by|via)\s+(?:the\s+)?§(\d+)§",
-    re.I,
-)
-#: "§UQ§, which ..., has scored $28.4 million", "while §R§ netted $4.9 million": a share of the programme.
-_GRANT_SHARE = re.compile(
-    rf"§(\d+)§(?:\s*\(§\d+§\))?(?:,\s+(?:which|where|who)\s+[^;]{{0,200}}?,)?\s+"
-    r"(?:(?:has|have|had|also|will|each|both|now)\s+)*"
-    r"(?:scored|secured|netted|received|receiving|receives|won|got|landed|bagged|picked\s+up|"
-    r"(?:was|were|has\s+been|have\s+been)\s+awarded|(?:is|are)\s+(?:also\s+)?(?:receiving|getting))\s+"
-    rf"(?:an?\s+)?(?:(?:additional|further|another)\s+)?(?:{MONEY}|funding\b|grants?\b)"
-    r"(?![^§.;]{0,60}\bfrom\b)"
-)
-_GRANT_REFERS = re.compile(
-    r"\b(?:the|this|these|that|those|its|their)\s+(?:[\w-]+\s+){0,2}?(?:investments?|funding|grants?|awards|loans)\b",
-    re.I,
-)
-#: How many sentences a grant programme stays on stage after it was last spoken of.
-_GRANT_WINDOW = 4
-
-
-def _grant_share_facts(views: Sequence[SentView]) -> Iterator[tuple[int, Fact]]:
-    """'The §F§ has delivered a $53m boost ... §UQ§ has scored $28.4m, while §R§ netted $4.9m.'"""
-    funder: str | None = None
-    last = -(10**9)
-    for k, v in enumerate(views):
-        m = v.masked
-        if "§" not in m and funder is None:
-            continue
-        x = _GRANTS_OPEN.match(m)
-        if x is not None and v.type(x.group(1) or x.group(2)) in _PUBLIC_FUNDERS:
-            funder, last = v.id(x.group(1) or x.group(2)), k
-        if funder is None or k - last > _GRANT_WINDOW:
-            continue
-        if _GRANT_REFERS.search(m):
-            last = (
-                k  # "these latest investments", "The new funding for all 12 companies ...": still the topic
-            )
-        for y in _GRANT_SHARE.finditer(m):
-            if v.type(y.group(1)) in RECIPIENTS and v.id(y.group(1)) != funder:
-                last = k
-                yield k, Fact(funder, R.INVESTS_IN, v.id(y.group(1)), _GRANT_SHARE_RULE, 0.7)
-
-
 def joint_funding_facts(views: Sequence[SentView]) -> list[tuple[int, Fact]]:
     """'A and B announced an investment ...' then 'The joint funding will allow C to ...'; and a
     funder's money for a counted group whose members the next sentences list."""
-    out: list[tuple[int, Fact]] = list(_counted_recipient_facts(views)) + list(_grant_share_facts(views))
+    out: list[tuple[int, Fact]] = list(grants.counted_recipient_facts(views)) + list(
+        grants.grant_share_facts(views)
+    )
     for k in range(1, len(views)):
         prev, v = views[k - 1], views[k]
         if not _JOINT_FUNDING_OPENS.match(v.masked):
@@ -1085,7 +972,7 @@ def investment_agreements(
     """
     by_target: dict[str, list[tuple[str, list[int]]]] = defaultdict(list)
     for (s, t, o), evs in rel.items():
-        if t is R.INVESTS_IN and types[o] in _FUNDED:
+        if t is R.INVESTS_IN and types[o] in FUNDED:
             by_target[o].append((s, [k for k, _, _ in evs]))
     out = []
     for target, investors in sorted(by_target.items()):

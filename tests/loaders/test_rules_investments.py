@@ -976,3 +976,48 @@ def test_took_part_in_something_else_is_no_round(facts: Run) -> None:
 def test_stake_verbs(facts: Run, text: str) -> None:
     f = facts(text)
     assert f.has("Kessler Ventures", "INVESTS_IN", "Veltra Quantum"), f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "funder", "recipients"),
+    [
+        (
+            "The Ministry of Kestrel has unveiled a £121 million investment package. "
+            "The package assigns £46 million via the Kestrel Innovation Agency for sensing, "
+            "£21 million to the University of Kestrel and £10 million to Orbion Systems.",
+            "Ministry of Kestrel",
+            ["University of Kestrel", "Orbion Systems"],
+        ),
+        (
+            "The Ministry of Kestrel announced a $30 million funding package on Monday. "
+            "It includes $12 million for the Veltra Quantum Institute.",
+            "Ministry of Kestrel",
+            ["Veltra Quantum Institute"],
+        ),
+    ],
+)
+def test_a_public_package_shared_out_by_amount(
+    facts: Run, text: str, funder: str, recipients: list[str]
+) -> None:
+    f = facts(text)
+    for r in recipients:
+        assert f.has(funder, "INVESTS_IN", r), f.triples()
+
+
+def test_money_another_actor_pays_is_no_share_of_the_package(facts: Run) -> None:
+    f = facts(
+        "The Ministry of Kestrel has unveiled a £121 million investment package. "
+        "Orbion Systems paid £21 million to the University of Kestrel for a licence."
+    )
+    assert not any(t == "INVESTS_IN" and o == "University of Kestrel" for _, t, o in f.triples()), f.triples()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kessler Ventures first invested in Veltra Quantum for its seed round in 2019.",
+        "Kessler Ventures previously funded Veltra Quantum.",
+    ],
+)
+def test_funding_verb_after_an_adverb_of_time(facts: Run, text: str) -> None:
+    assert facts(text).has("Kessler Ventures", "INVESTS_IN", "Veltra Quantum")
