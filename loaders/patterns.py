@@ -33,7 +33,8 @@ E = EntityType
 #: extended blocks mix cases, which only matters for a lower-case letter opening a word.
 UPPER = "A-ZÀ-ÖØ-Þ\u0100-\u024f"
 LOWER = "a-zß-öø-ÿ\u0100-\u024f"
-CAPW = rf"(?:[{UPPER}][\w&]*(?:['’][A-Z][\w]*)?(?:-[{UPPER}0-9][\w&]*)*|\d+[A-Za-z]\w*|\d+\.\d+)"
+#: a capitalised word, or one opening with digits ("5G", "1QBit"), never an amount ("£15m", "$1.5bn")
+CAPW = rf"(?:(?<!\d)[{UPPER}][\w&]*(?:['’][A-Z][\w]*)?(?:-[{UPPER}0-9][\w&]*)*|(?<![$£€¥₩\d.,])(?:\d+[A-Za-z]\w*|\d+\.\d+))"
 PARTICLE = r"(?:van|von|de|der|den|da|di|du|del|della|la|le|bin|al|ter|dos)"
 NAMEPART = rf"(?:[{UPPER}](?:[{LOWER}]+|['’][A-Z][{LOWER}]+)(?:-[{UPPER}][{LOWER}]+)*)"
 #: A personal name of two to five parts, particles allowed inside ("Konrad Helmut Arz von Straussenburg").

@@ -342,3 +342,22 @@ def test_role_phrases_name_the_person_and_the_organisation(
     names = {e.name for e in f.kg.entities}
     assert not any(n.startswith(("Co-Founder", "co-founder")) for n in names), names
     assert not any(n.endswith(("Strategist", "Evangelist")) for n in names), names
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The ministry announced the £15m Kestrel Quantum Fund in May.", "Kestrel Quantum Fund"),
+        ("The ministry announced the $2.5bn Kestrel Quantum Programme in May.", "Kestrel Quantum Programme"),
+        ("The ministry announced the €40M Kestrel Quantum Initiative in May.", "Kestrel Quantum Initiative"),
+    ],
+)
+def test_an_amount_before_a_name_is_not_part_of_it(facts: Run, text: str, name: str) -> None:
+    names = {e.name for e in facts(text).kg.entities}
+    assert name in names, names
+
+
+@pytest.mark.parametrize("name", ["5G Quantum Lab", "1QBit"])
+def test_names_may_open_with_digits(facts: Run, name: str) -> None:
+    names = {e.name for e in facts(f"{name} signed a memorandum of understanding with IBM.").kg.entities}
+    assert name in names, names
