@@ -36,6 +36,7 @@ from qkg.schemas import (
 from .state import StoreCaches
 
 if TYPE_CHECKING:
+    from qkg.graph.merge import AsOf
     from qkg.graph.store import GraphStore, RelKey, Step
     from qkg.schemas import RelationType
 
@@ -93,9 +94,9 @@ class Loader:
         self._agreements: dict[str, list[Agreement]] = {}
         self._goals: dict[str, list[Goal]] = {}
         self._all_goals: dict[str | None, list[Goal]] | None = None
-        self._steps: dict[tuple[tuple[RelationType, ...] | None, str], list[Step]] = {}
-        self._by_key: dict[RelKey, Relation | None] = {}
-        self._by_id: dict[str, Agreement | None] = {}
+        self._steps: dict[tuple[tuple[RelationType, ...] | None, AsOf | None, str], list[Step]] = {}
+        self._by_key: dict[AsOf | None, dict[RelKey, Relation | None]] = {}
+        self._by_id: dict[AsOf | None, dict[str, Agreement | None]] = {}
         #: Per-request results of composite fields (collaborators), keyed by the field's arguments.
         self.memo: dict[Hashable, Any] = {}
 
@@ -179,30 +180,45 @@ class Loader:
             self.want_documents(ev.document_id for ev in r.evidence)
 
     # -- light traversal and keyed lookups: one call per batch asked
-    def steps(self, ids: Sequence[str], types: tuple[RelationType, ...] | None) -> dict[str, list[Step]]:
+    def steps(
+        self, ids: Sequence[str], types: tuple[RelationType, ...] | None, asked: AsOf | None = None
+    ) -> dict[str, list[Step]]:
         """Steps (see :meth:`GraphStore.steps`) leaving each of ``ids``, fetching the uncached
-        ones in one call: a walk's frontier costs one store call per level."""
-        missing = [i for i in dict.fromkeys(ids) if (types, i) not in self._steps]
+        ones in one call: a walk's frontier costs one store call per level. ``asked``: only
+        the steps that hold as of its day, with its support (:meth:`GraphStore.steps_as_of`)."""
+        missing = [i for i in dict.fromkeys(ids) if (types, asked, i) not in self._steps]
         if missing:
-            found = self.store.steps(missing, types)
+            found = (
+                self.store.steps(missing, types)
+                if asked is None
+                else self.store.steps_as_of(missing, types, asked)
+            )
             for i in missing:
-                self._steps[(types, i)] = found.get(i, [])
-        return {i: self._steps[(types, i)] for i in ids}
+                self._steps[(types, asked, i)] = found.get(i, [])
+        return {i: self._steps[(types, asked, i)] for i in ids}
 
-    def steps_within(self, ids: Sequence[str], hops: int, types: tuple[RelationType, ...] | None) -> None:
+    def steps_within(
+        self, ids: Sequence[str], hops: int, types: tuple[RelationType, ...] | None, asked: AsOf | None = None
+    ) -> None:
         """Cache the steps of ``ids`` and of every actor within ``hops`` hops of them in one
         store call (:meth:`GraphStore.steps_within`), so a walk to depth ``hops + 1`` then
         reads every level from here."""
-        missing = [i for i in dict.fromkeys(ids) if (types, i) not in self._steps]
+        missing = [i for i in dict.fromkeys(ids) if (types, asked, i) not in self._steps]
         if missing:
-            for i, found in self.store.steps_within(missing, hops, types).items():
-                self._steps.setdefault((types, i), found)
+            for i, found in self.store.steps_within(missing, hops, types, asked=asked).items():
+                self._steps.setdefault((types, asked, i), found)
 
-    def relations_by_key(self, keys: Iterable[RelKey]) -> dict[RelKey, Relation]:
-        return _keyed(self._by_key, keys, self.store.relations_by_key)
+    def relations_by_key(self, keys: Iterable[RelKey], asked: AsOf | None = None) -> dict[RelKey, Relation]:
+        """The relations with these keys (as ``asked`` when given), the uncached in one call."""
+        return _keyed(
+            self._by_key.setdefault(asked, {}), keys, lambda ks: self.store.relations_by_key(ks, asked=asked)
+        )
 
-    def agreements_by_id(self, ids: Iterable[str]) -> dict[str, Agreement]:
-        return _keyed(self._by_id, ids, self.store.agreements_by_id)
+    def agreements_by_id(self, ids: Iterable[str], asked: AsOf | None = None) -> dict[str, Agreement]:
+        """The agreements with these ids (as ``asked`` when given), the uncached in one call."""
+        return _keyed(
+            self._by_id.setdefault(asked, {}), ids, lambda ks: self.store.agreements_by_id(ks, asked=asked)
+        )
 
     def goals(self, group: Group, owner: str) -> list[Goal]:
         """Goals of one owner. A lone actor asks the store for its own goals; an actor with

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from enum import Enum
 from typing import Annotated
 
 import strawberry
 from strawberry.file_uploads import Upload
 
+from qkg.graph.merge import AsOf
 from qkg.graph.store import MAX_PATH_HOPS, MAX_PATHS
 from qkg.schemas import (
     AgreementKind,
@@ -47,9 +49,11 @@ from .types import (
     DocumentNotFound,
     DocumentResult,
     Info,
+    Link,
     PathType,
     actors_of,
     agreements_of,
+    as_of_asked,
     check_first,
     decode_cursor,
     links_of,
@@ -86,6 +90,17 @@ class AgreementFilter:
         description="Keep agreements in force on this date, each as the documents published by then "
         "tell it (its events, status and end as of that date; ended ones are left out).",
     )
+
+
+@strawberry.enum(description="How the paths found are ordered.")
+class PathRank(Enum):
+    LENGTH = "length"
+    WEAKEST_SUPPORT = "weakest_support"
+
+
+def _documents(link: Link) -> int:
+    """The distinct documents behind a link's evidence (its support's ``documents``)."""
+    return len({e.model.document_id for e in link.evidence})
 
 
 # -- result types ---------------------------------------------------------------------------
@@ -181,20 +196,31 @@ def _not_found(id: str | None = None, name: str | None = None) -> ActorNotFound:
 
 
 def _paths(
-    info: Info, src: Entity, dst: Entity, max_hops: int, via: list[RelationType] | None, first: int
+    info: Info,
+    src: Entity,
+    dst: Entity,
+    max_hops: int,
+    via: list[RelationType] | None,
+    first: int,
+    asked: AsOf | None = None,
+    rank: PathRank = PathRank.LENGTH,
 ) -> Paths:
     store = info.context.store
     loader = info.context.loader
     types = sorted(set(via)) if via else None
-    found = store.paths(src.id, dst.id, max_hops=max_hops, types=types, k=first)
+    found = store.paths(src.id, dst.id, max_hops=max_hops, types=types, k=first, asked=asked)
     nodes = list(dict.fromkeys(n for p in found for n in p.nodes))
     loader.want_entities(nodes)
     group = Group.of(nodes)
-    links = iter(links_of(loader, [h for p in found for h in p.hops], group))  # one batch for every path
+    links = iter(
+        links_of(loader, [h for p in found for h in p.hops], group, asked)
+    )  # one batch for every path
     out = []
     for p in found:
         hops = [next(links) for _ in p.hops]
         out.append(PathType(length=p.length, nodes=actors_of(loader, list(p.nodes), group), hops=hops))
+    if rank is PathRank.WEAKEST_SUPPORT:  # strongest weakest hop first; the search's order breaks ties
+        out.sort(key=lambda path: -min((_documents(h) for h in path.hops), default=0))
     if out:
         message = f"{len(out)} path(s) of at most {max_hops} hops"
     else:
@@ -281,7 +307,10 @@ class Query:
     @strawberry.field(
         description=f"Up to `first` (<= {MAX_PATHS}) shortest paths of at most `maxHops` (<= {MAX_PATH_HOPS}) "
         "hops between two actors (ids or names), over relations and shared agreements, each hop "
-        "with its evidence."
+        "with its evidence. `asOf`: only over relations and agreements in force on that date, as the "
+        "documents published by then give them; `minSupport`: only over those backed by at least that "
+        "many distinct documents; `rankBy: WEAKEST_SUPPORT` orders the paths found by the support of "
+        "their weakest hop, strongest first."
     )
     def paths(
         self,
@@ -291,6 +320,9 @@ class Query:
         max_hops: int = 4,
         via: list[RelationType] | None = None,
         first: int = 10,
+        as_of: dt.date | None = None,
+        min_support: int | None = None,
+        rank_by: PathRank = PathRank.LENGTH,
     ) -> PathsResult:
         if not 1 <= max_hops <= MAX_PATH_HOPS:
             raise LimitExceeded(
@@ -298,6 +330,7 @@ class Query:
             )
         if not 1 <= first <= MAX_PATHS:
             raise LimitExceeded(f"first must be between 1 and {MAX_PATHS} (path count limit), got {first}")
+        asked = as_of_asked(as_of, min_support)
         info.context.loader.want_entities([from_, to])  # both ends in one lookup
         src = _resolve_actor(info, from_)
         if src is None:
@@ -305,7 +338,7 @@ class Query:
         dst = _resolve_actor(info, to)
         if dst is None:
             return _not_found(name=to)
-        return _paths(info, src, dst, max_hops, via, first)
+        return _paths(info, src, dst, max_hops, via, first, asked, rank_by)
 
     @strawberry.field(
         description="Actors, agreements and documents matching `text` by name, alias or title, best first."

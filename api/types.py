@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 from strawberry import Private
 
+from qkg.graph.merge import AsOf
 from qkg.schemas import (
     Agreement as AgreementModel,
 )
@@ -85,6 +86,7 @@ __all__ = [
     "Relation",
     "actors_of",
     "agreements_of",
+    "as_of_asked",
     "check_first",
     "check_min_support",
     "collaborators_of",
@@ -324,7 +326,9 @@ class Actor:
     @strawberry.field(
         description="Actors linked to this one within `depth` hops (1 to 3) over `via` "
         "(default: partnerships and co-parties of agreements), nearest first, then the most strongly linked (most links), then id, with the links "
-        "(relations or agreements, with evidence) from the previous hop."
+        "(relations or agreements, with evidence) from the previous hop. `asOf`: only over relations and "
+        "agreements in force on that date, as the documents published by then give them; `minSupport`: "
+        "only over those backed by at least that many distinct documents."
     )
     def collaborators(
         self,
@@ -332,14 +336,19 @@ class Actor:
         depth: int = 1,
         via: list[RelationType] | None = None,
         first: int = 50,
+        as_of: dt.date | None = None,
+        min_support: int | None = None,
     ) -> list[Collaborator]:
         if not 1 <= depth <= 3:
             raise LimitExceeded(f"depth must be between 1 and 3 (collaborator depth limit), got {depth}")
         check_first(first, info.context.settings.max_collaborators, "first (collaborators)")
+        asked = as_of_asked(as_of, min_support)
         vias = tuple(sorted(set(via or DEFAULT_VIA)))
         budget = info.context.walk_budget
         return collaborators_of(
-            *walk(info.context.loader, self.group, self.model.id, depth, vias, first, budget=budget)
+            *walk(
+                info.context.loader, self.group, self.model.id, depth, vias, first, budget=budget, asked=asked
+            )
         )
 
     @strawberry.field(description="Agreements this actor is a party to, oldest first.")
@@ -395,6 +404,12 @@ def check_min_support(min_support: int | None) -> None:
     """``minSupport`` counts documents: at least 1 when given."""
     if min_support is not None and min_support < 1:
         raise ValidationError(f"minSupport must be at least 1, got {min_support}")
+
+
+def as_of_asked(as_of: dt.date | None, min_support: int | None) -> AsOf | None:
+    """What ``asOf`` and ``minSupport`` ask of the stores (None: neither)."""
+    check_min_support(min_support)
+    return None if as_of is None and min_support is None else AsOf(as_of, min_support)
 
 
 def actors_of(loader: Loader, ids: Sequence[str], group: Group | None = None) -> list[Actor]:
@@ -648,13 +663,13 @@ class Collaborator:
         check_first(first, info.context.settings.max_page_size, "first (links)")
         loader = info.context.loader
         self.batch.load(loader, first)
-        return links_of(loader, self.hops[:first], self.batch.group)
+        return links_of(loader, self.hops[:first], self.batch.group, self.batch.asked)
 
 
-def links_of(loader: Loader, hops: Sequence[Hop], group: Group) -> list[Link]:
+def links_of(loader: Loader, hops: Sequence[Hop], group: Group, asked: AsOf | None = None) -> list[Link]:
     """GraphQL links for ``hops`` (of paths or walks), each with its ends and the relation
-    or agreement behind it, all loaded in one batch (one call per kind)."""
-    rels, ags = load_links(loader, hops)
+    or agreement behind it (as ``asked`` when given), all loaded in one batch (one call per kind)."""
+    rels, ags = load_links(loader, hops, asked)
     ents = {
         e.id: Actor(model=e, group=group)
         for e in loader.entities([x for h in hops for x in (h.source, h.target)])

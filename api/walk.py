@@ -23,6 +23,7 @@ from qkg.schemas import Hop, RelationType
 from .context import Group, Loader, WalkBudget
 
 if TYPE_CHECKING:
+    from qkg.graph.merge import AsOf
     from qkg.graph.store import RelKey
     from qkg.schemas import Agreement as AgreementModel
     from qkg.schemas import Entity, Relation
@@ -51,14 +52,14 @@ class _Reach:
         return [(v, dist[v], n) for v, n in top]
 
     def edges(
-        self, loader: Loader, shown: Iterable[str], vias: tuple[RelationType, ...]
+        self, loader: Loader, shown: Iterable[str], vias: tuple[RelationType, ...], asked: AsOf | None
     ) -> dict[str, list[_Edge]]:
         """Every edge reaching a ``shown`` actor from an actor one hop nearer, in walk order."""
         out: dict[str, list[_Edge]] = {v: [] for v in shown}
         for d in sorted({self.dist[v] for v in out}):
             wanted = {v for v in out if self.dist[v] == d}
             frontier = self.levels[d - 1]
-            steps = loader.steps(frontier, vias)  # cached by the walk
+            steps = loader.steps(frontier, vias, asked)  # cached by the walk
             for u in frontier:
                 for v, rtype, agreement, rev in steps[u]:
                     if v in wanted:
@@ -67,7 +68,12 @@ class _Reach:
 
 
 def _walk(
-    loader: Loader, roots: Sequence[str], depth: int, vias: tuple[RelationType, ...], budget: WalkBudget
+    loader: Loader,
+    roots: Sequence[str],
+    depth: int,
+    vias: tuple[RelationType, ...],
+    budget: WalkBudget,
+    asked: AsOf | None,
 ) -> dict[str, _Reach]:
     """Breadth-first from every root at once, counting links without keeping them (a
     depth-2 walk next to a hub reaches tens of thousands of actors, of which an answer shows
@@ -75,12 +81,12 @@ def _walk(
     from a hub could otherwise touch most of a large graph)."""
     found = {r: _Reach(r) for r in roots}
     # the first two levels' steps in one store call (deeper levels, bounded by the budget, as walked)
-    loader.steps_within(roots, min(depth, 2) - 1, vias)
+    loader.steps_within(roots, min(depth, 2) - 1, vias, asked)
     for level in range(1, depth + 1):
         union = list(dict.fromkeys(u for r in roots for u in found[r].levels[-1]))
         if not union:
             break
-        steps = loader.steps(union, vias)
+        steps = loader.steps(union, vias, asked)
         for r in roots:
             reach = found[r]
             seen, counts = reach.dist, reach.counts
@@ -108,14 +114,14 @@ def _hops(edges: Iterable[_Edge]) -> list[Hop]:
 
 
 def load_links(
-    loader: Loader, hops: Iterable[Hop]
+    loader: Loader, hops: Iterable[Hop], asked: AsOf | None = None
 ) -> tuple[dict[RelKey, Relation], dict[str, AgreementModel]]:
-    """The relations and agreements behind ``hops``, fetched in one call each unless already
-    loaded; what they refer to (ends, evidence documents, parties) is registered for the
-    next level's batch."""
+    """The relations and agreements behind ``hops`` (as ``asked`` when given: as of its day),
+    fetched in one call each unless already loaded; what they refer to (ends, evidence
+    documents, parties) is registered for the next level's batch."""
     hops = list(hops)
-    rels = loader.relations_by_key(k for h in hops if (k := h.relation_key) is not None)
-    ags = loader.agreements_by_id(h.agreement for h in hops if h.agreement is not None)
+    rels = loader.relations_by_key((k for h in hops if (k := h.relation_key) is not None), asked)
+    ags = loader.agreements_by_id((h.agreement for h in hops if h.agreement is not None), asked)
     loader.prime_relations(rels.values())
     loader.prime_agreements(ags.values())
     return rels, ags
@@ -126,8 +132,10 @@ class LinkBatch:
     links' relations and agreements (with evidence) load in one call for all of them, for
     the page of links asked."""
 
-    def __init__(self, group: Group) -> None:
+    def __init__(self, group: Group, asked: AsOf | None = None) -> None:
         self.group = group
+        #: The walk's ``asOf``/``minSupport``: its links' facts load as of that day.
+        self.asked = asked
         self.hops: list[list[Hop]] = []
         self._loaded: dict[int, int] = {}
 
@@ -136,7 +144,7 @@ class LinkBatch:
         done = self._loaded.get(first, 0)
         if done < len(self.hops):
             self._loaded[first] = len(self.hops)
-            load_links(loader, (h for row in self.hops[done:] for h in row[:first]))
+            load_links(loader, (h for row in self.hops[done:] for h in row[:first]), self.asked)
 
 
 #: One collaborator found by :func:`walk`: (actor, distance, link count, links from the previous hop).
@@ -152,6 +160,7 @@ def walk(
     first: int,
     *,
     budget: WalkBudget | None = None,
+    asked: AsOf | None = None,
 ) -> tuple[LinkBatch, list[Row]]:
     """The first ``first`` collaborators of ``root`` (computed, on first use, for every
     actor of ``group``): nearest first, then the most strongly linked (most links from the
@@ -161,17 +170,18 @@ def walk(
     call for the whole group), and their links' evidence only for the page of links an
     answer asks for (:meth:`LinkBatch.load`). ``budget``: the request's walk budget
     (:attr:`qkg.api.context.Context.walk_budget`), shared by every field of the request;
-    without one, 100,000 actors for this call alone.
+    without one, 100,000 actors for this call alone. ``asked``: only over relations and
+    agreements that hold as of its day, with its support; their links as of that day.
     """
-    key = ("collaborators", depth, vias, first)
+    key = ("collaborators", depth, vias, first, asked)
     memo: dict[str, list[tuple[str, int, int, list[Hop]]]] = loader.memo.setdefault(key, {})
-    batch: LinkBatch = loader.memo.setdefault((*key, id(group)), LinkBatch(group.child(key)))
+    batch: LinkBatch = loader.memo.setdefault((*key, id(group)), LinkBatch(group.child(key), asked))
     if root not in memo:
         roots = [r for r in dict.fromkeys([*group.ids, root]) if r not in memo]
-        found = _walk(loader, roots, depth, vias, budget or WalkBudget(100_000))
+        found = _walk(loader, roots, depth, vias, budget or WalkBudget(100_000), asked)
         for r in roots:
             best = found[r].best(first)
-            edges = found[r].edges(loader, [v for v, _, _ in best], vias)
+            edges = found[r].edges(loader, [v for v, _, _ in best], vias, asked)
             memo[r] = [(v, d, n, _hops(sorted(edges[v], key=_edge_order))) for v, d, n in best]
             batch.group.add(v for v, _, _, _ in memo[r])
             batch.hops.extend(hops for _, _, _, hops in memo[r])

@@ -12,16 +12,27 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from qkg.schemas import Agreement, Document, Entity, NotFound, Path, RelationType
+from qkg.schemas import Agreement, Document, Entity, NotFound, Path, RelationType, step_relation_key
 
 from .paths import check_path_limits, k_shortest_paths
 
 if TYPE_CHECKING:  # networkx and numpy load where used: `qkg stats` never needs them
     import networkx as nx
 
+    from .merge import AsOf
     from .store import GraphReader, Step
 
-__all__ = ["ReaderOperations", "agreement", "document", "entity", "paths", "steps_within", "to_networkx"]
+__all__ = [
+    "ReaderOperations",
+    "agreement",
+    "document",
+    "entity",
+    "paths",
+    "steps_as_of",
+    "steps_within",
+    "timed_steps",
+    "to_networkx",
+]
 
 
 def entity(reader: GraphReader, entity_id: str) -> Entity:
@@ -45,6 +56,43 @@ def document(reader: GraphReader, document_id: str) -> Document:
     return reader.delta(document_id).document
 
 
+def timed_steps(
+    reader: GraphReader, found: Mapping[str, Sequence[Step]], asked: AsOf
+) -> dict[str, list[Step]]:
+    """``found`` (steps by node) without the steps whose relation or agreement does not hold
+    as ``asked`` (in force on its day, with its support): one keyed call for the relations
+    and one for the agreements behind them all, whose views decide
+    (:meth:`~qkg.graph.store.GraphReader.relations_by_key`). A co-party step holds when both
+    ends are parties of the agreement as the documents published by then give it."""
+    keys: dict[tuple[str, str, str], None] = {}
+    ids: dict[str, None] = {}
+    for n, steps in found.items():
+        for s in steps:
+            if s[2] is None:
+                keys[step_relation_key(n, s[1], s[0], s[3])] = None
+            else:
+                ids[s[2]] = None
+    rels = reader.relations_by_key(list(keys), asked=asked) if keys else {}
+    ags = reader.agreements_by_id(list(ids), asked=asked) if ids else {}
+
+    def holds(n: str, s: Step) -> bool:
+        if s[2] is None:
+            return step_relation_key(n, s[1], s[0], s[3]) in rels
+        a = ags.get(s[2])
+        return a is not None and n in a.parties and s[0] in a.parties
+
+    return {n: [s for s in steps if holds(n, s)] for n, steps in found.items()}
+
+
+def steps_as_of(
+    reader: GraphReader, nodes: Sequence[str], types: Iterable[RelationType] | None, asked: AsOf | None
+) -> dict[str, list[Step]]:
+    """The reader's :meth:`~qkg.graph.store.GraphReader.steps`, only those that hold as
+    ``asked`` (all when None)."""
+    found = reader.steps(nodes, types)
+    return found if asked is None else timed_steps(reader, found, asked)
+
+
 def paths(
     reader: GraphReader,
     source: str,
@@ -53,11 +101,14 @@ def paths(
     max_hops: int = 4,
     types: Iterable[RelationType] | None = None,
     k: int = 10,
+    asked: AsOf | None = None,
 ) -> list[Path]:
     """Up to ``k`` shortest simple paths between two known entities (see
     :meth:`qkg.graph.store.GraphStore.paths`): caps checked first, then
     :func:`qkg.graph.paths.k_shortest_paths` over the reader's ``steps``, then, when no
-    path was found, the ids (an unknown one raises :class:`~qkg.schemas.NotFound`)."""
+    path was found, the ids (an unknown one raises :class:`~qkg.schemas.NotFound`).
+    ``asked``: only over relations and agreements that hold as of its day, with its support
+    (:func:`timed_steps`)."""
     check_path_limits(max_hops, k)
     wanted = None if types is None else frozenset(RelationType(t) for t in types)
     if source == target:
@@ -67,10 +118,10 @@ def paths(
     seen: dict[str, list[Step]] = {}
 
     def expand(nodes: Sequence[str]) -> Mapping[str, Sequence[Step]]:
-        asked = [n for n in nodes if n not in seen]
-        if asked:
-            extra = [n for n in (source, target) if n not in seen and n not in asked]
-            seen.update(reader.steps([*asked, *extra], wanted))
+        ask = [n for n in nodes if n not in seen]
+        if ask:
+            extra = [n for n in (source, target) if n not in seen and n not in ask]
+            seen.update(steps_as_of(reader, [*ask, *extra], wanted, asked))
         return {n: seen.get(n, []) for n in nodes}
 
     found = k_shortest_paths(expand, source, target, max_hops=max_hops, k=k)
@@ -88,19 +139,24 @@ def _known(reader: GraphReader, *ids: str) -> None:
 
 
 def steps_within(
-    reader: GraphReader, nodes: Sequence[str], hops: int, types: Iterable[RelationType] | None = None
+    reader: GraphReader,
+    nodes: Sequence[str],
+    hops: int,
+    types: Iterable[RelationType] | None = None,
+    *,
+    asked: AsOf | None = None,
 ) -> dict[str, list[Step]]:
     """The steps (:meth:`~qkg.graph.store.GraphReader.steps`) of each of ``nodes`` and of every
     actor within ``hops`` hops of them: what a breadth-first walk to depth ``hops + 1`` reads,
     asked at once. Here one ``steps`` call per level; a store that can find the frontiers
     itself (Neo4j) answers in one round trip."""
-    out = reader.steps(list(dict.fromkeys(nodes)), types)
+    out = steps_as_of(reader, list(dict.fromkeys(nodes)), types, asked)
     frontier = out
     for _ in range(hops):
         nxt = list(dict.fromkeys(s[0] for steps in frontier.values() for s in steps if s[0] not in out))
         if not nxt:
             break
-        frontier = reader.steps(nxt, types)
+        frontier = steps_as_of(reader, nxt, types, asked)
         out.update(frontier)
     return out
 
@@ -126,5 +182,6 @@ class ReaderOperations:
     agreement = agreement
     document = document
     paths = paths
+    steps_as_of = steps_as_of
     steps_within = steps_within
     to_networkx = to_networkx

@@ -62,6 +62,8 @@ if TYPE_CHECKING:
 
     from qkg.schemas import Document
 
+    from .merge import AsOf
+
 __all__ = [
     "MAX_PATHS",
     "MAX_PATH_HOPS",
@@ -139,8 +141,12 @@ class GraphReader(Protocol):
         """Batch form of :meth:`relations` for many entities in one call (DataLoaders)."""
         ...
 
-    def relations_by_key(self, keys: Iterable[RelKey]) -> dict[RelKey, Relation]:
-        """The relations with these keys (``Relation.key``), in one call; unknown keys omitted."""
+    def relations_by_key(
+        self, keys: Iterable[RelKey], *, asked: AsOf | None = None
+    ) -> dict[RelKey, Relation]:
+        """The relations with these keys (``Relation.key``), in one call; unknown keys omitted.
+        ``asked``: each as of its day and with its support (:func:`qkg.graph.merge.relation_view`),
+        those that do not hold omitted."""
         ...
 
     # -- agreements and goals ----------------------------------------------------------
@@ -163,8 +169,10 @@ class GraphReader(Protocol):
 
     def agreements_of(self, party_ids: Sequence[str]) -> dict[str, list[Agreement]]: ...
 
-    def agreements_by_id(self, ids: Sequence[str]) -> dict[str, Agreement]:
-        """The agreements with these ids, in one call; unknown ids omitted."""
+    def agreements_by_id(self, ids: Sequence[str], *, asked: AsOf | None = None) -> dict[str, Agreement]:
+        """The agreements with these ids, in one call; unknown ids omitted. ``asked``: each as
+        of its day and with its support (:func:`qkg.graph.merge.agreement_view`), those that
+        do not hold omitted."""
         ...
 
     def goals(self, owner: str | None = None) -> list[Goal]: ...
@@ -205,11 +213,17 @@ class GraphReader(Protocol):
         ...
 
     def steps_within(
-        self, nodes: Sequence[str], hops: int, types: Iterable[RelationType] | None = None
+        self,
+        nodes: Sequence[str],
+        hops: int,
+        types: Iterable[RelationType] | None = None,
+        *,
+        asked: AsOf | None = None,
     ) -> dict[str, list[Step]]:
         """:meth:`steps` of ``nodes`` and of every actor within ``hops`` hops of them, asked
         at once (:func:`qkg.graph.reading.steps_within`): a walk to depth ``hops + 1`` in one
-        call, which Neo4j answers in one round trip."""
+        call, which Neo4j answers in one round trip. ``asked``: only the steps that hold as of
+        its day, with its support (:func:`qkg.graph.reading.timed_steps`), level by level."""
         ...
 
     def stats(self) -> Stats: ...
@@ -272,6 +286,12 @@ class GraphStore(GraphReader, GraphWriter, Protocol):
         ...
 
     # -- written once over the reader (qkg.graph.reading) --------------------------------
+    def steps_as_of(
+        self, nodes: Sequence[str], types: Iterable[RelationType] | None, asked: AsOf | None
+    ) -> dict[str, list[Step]]:
+        """:meth:`steps` that hold as ``asked`` (:func:`qkg.graph.reading.timed_steps`)."""
+        ...
+
     def entity(self, entity_id: str) -> Entity: ...
 
     def agreement(self, agreement_id: str) -> Agreement: ...
@@ -288,10 +308,12 @@ class GraphStore(GraphReader, GraphWriter, Protocol):
         max_hops: int = 4,
         types: Iterable[RelationType] | None = None,
         k: int = 10,
+        asked: AsOf | None = None,
     ) -> list[Path]:
         """Up to ``k`` shortest simple paths, undirected, over relations and agreement
         co-party links (``PARTY_TO``). ``max_hops`` <= MAX_PATH_HOPS, ``k`` <= MAX_PATHS,
-        else :class:`qkg.schemas.LimitExceeded`. No path: an empty list."""
+        else :class:`qkg.schemas.LimitExceeded`. No path: an empty list. ``asked``: only over
+        relations and agreements that hold as of its day, with its support."""
         ...
 
     def to_networkx(

@@ -436,7 +436,11 @@ class GraphIndex:
     def relations_of(self, ids: Sequence[str], f: RelationFilter | None) -> dict[str, list[Relation]]:
         return {i: self.relations(i, f, None, 0) for i in dict.fromkeys(ids) if i in self.ent}
 
-    def relations_by_key(self, keys: Iterable[RelKey]) -> dict[RelKey, Relation]:
+    def relations_by_key(self, keys: Iterable[RelKey], asked: AsOf | None = None) -> dict[RelKey, Relation]:
+        if asked is not None:
+            return {
+                k: r for k in keys if (r := self.relation_view(k, asked.day, asked.min_support)) is not None
+            }
         return {k: r for k in keys if (r := self.rel.get(k)) is not None}
 
     # -- agreements and goals ---------------------------------------------------------------
@@ -475,7 +479,14 @@ class GraphIndex:
                 out.append(found)
         return sorted(out, key=agreement_order)
 
-    def agreements_by_id(self, ids: Sequence[str]) -> dict[str, Agreement]:
+    def agreements_by_id(self, ids: Sequence[str], asked: AsOf | None = None) -> dict[str, Agreement]:
+        if asked is not None:
+            return {
+                i: a
+                for i in ids
+                if (parts := self.agr_parts.get(i)) is not None
+                and (a := agreement_view(parts, self._published, asked)) is not None
+            }
         return {i: a for i in ids if (a := self.agr.get(i)) is not None}
 
     def agreements_of(self, party_ids: Sequence[str]) -> dict[str, list[Agreement]]:

@@ -62,7 +62,7 @@ from qkg.schemas import (
     iri,
 )
 
-from ..merge import canonical_digest
+from ..merge import AsOf, canonical_digest
 from ..reading import ReaderOperations
 from ..store import RelKey, Step, health_report
 from . import snapshot
@@ -604,9 +604,11 @@ class EmbeddedStore(ReaderOperations):
         with self._mutex:
             return self._index.relations_of(entity_ids, filter)
 
-    def relations_by_key(self, keys: Iterable[RelKey]) -> dict[RelKey, Relation]:
+    def relations_by_key(
+        self, keys: Iterable[RelKey], *, asked: AsOf | None = None
+    ) -> dict[RelKey, Relation]:
         with self._mutex:
-            return self._index.relations_by_key(keys)
+            return self._index.relations_by_key(keys, asked)
 
     # -- agreements and goals -------------------------------------------------------------
     def agreements(
@@ -626,9 +628,9 @@ class EmbeddedStore(ReaderOperations):
         with self._mutex:
             return self._index.agreements_of(party_ids)
 
-    def agreements_by_id(self, ids: Sequence[str]) -> dict[str, Agreement]:
+    def agreements_by_id(self, ids: Sequence[str], *, asked: AsOf | None = None) -> dict[str, Agreement]:
         with self._mutex:
-            return self._index.agreements_by_id(ids)
+            return self._index.agreements_by_id(ids, asked)
 
     def goals(self, owner: str | None = None) -> list[Goal]:
         with self._mutex:

@@ -458,8 +458,9 @@ def relations_query(
     )
 
 
-def relations_by_key_query(keys: Iterable[tuple[str, str, str]]) -> Query:
-    """The merged relations with these ``(source, type, target)`` keys (missing ones absent)."""
+def relations_by_key_query(keys: Iterable[tuple[str, str, str]], *, book: bool = False) -> Query:
+    """The merged relations with these ``(source, type, target)`` keys (missing ones absent),
+    with their per-document bookkeeping when ``book``."""
     by_type: dict[str, list[dict[str, str]]] = {}
     for s, t, o in sorted(set(keys)):
         by_type.setdefault(_rel_type(t), []).append({"s": s, "t": o})
@@ -473,7 +474,10 @@ def relations_by_key_query(keys: Iterable[tuple[str, str, str]]) -> Query:
         for i, rtype in enumerate(by_type)
     ]
     return (
-        "CALL { " + " UNION ALL ".join(branches) + f" }} RETURN {_REL_RETURN}",
+        "CALL { "
+        + " UNION ALL ".join(branches)
+        + f" }} RETURN {_REL_RETURN}"
+        + (f", {_BOOK_RETURN}" if book else ""),
         {f"rows{i}": rows for i, rows in enumerate(by_type.values())},
     )
 
@@ -488,6 +492,7 @@ def agreements_query(
     document_id: str | None = None,
     ids: Sequence[str] | None = None,
     as_of: str | None = None,
+    book: bool = False,
 ) -> Query:
     """Agreements filtered; with ``parties``, one row per (party, agreement) as ``anchor``.
     With ``as_of`` (an ISO date), only agreements a document published by then supports, with
@@ -512,8 +517,8 @@ def agreements_query(
         conds.append("$document IN g.docs")
         params["document"] = document_id
     where = (" WHERE " + " AND ".join(conds)) if conds else ""
-    book = ", .docs, .dates, .contrib" if as_of is not None else ""
-    ret = f"g {{.id, .kind, .title, .parties, .date, .place, .topics, .status, .events, .ends, .evidence{book}}} AS g"
+    book_props = ", .docs, .dates, .contrib" if as_of is not None or book else ""
+    ret = f"g {{.id, .kind, .title, .parties, .date, .place, .topics, .status, .events, .ends, .evidence{book_props}}} AS g"
     order = "ORDER BY g.date IS NULL, g.date, g.id"
     if parties is not None:
         params["parties"] = list(dict.fromkeys(parties))

@@ -63,7 +63,7 @@ from ..merge import (
     merge_states,
     relation_view,
 )
-from ..reading import ReaderOperations
+from ..reading import ReaderOperations, steps_within
 from ..store import RelKey, Step, health_report, step_order
 from . import cypher as q
 from .merge import (
@@ -148,6 +148,15 @@ def _timed_relation(row: Mapping[str, Any], f: RelationFilter) -> Relation | Non
     ):
         return None
     return view
+
+
+def _agreement_view(g: Mapping[str, Any], asked: AsOf) -> tuple[Agreement | None, dict[str, Agreement]]:
+    """The agreement of row ``g`` as ``asked`` (:func:`qkg.graph.merge.agreement_view`) from its
+    per-document bookkeeping, and the parts it was made of."""
+    parts = parts_from_props(Agreement, g)
+    published = _published_of(parts)
+    known = asked.known({d: p for d, (_, p) in parts.items()}, published)
+    return agreement_view(known, published, asked), known
 
 
 def _agreement(g: Mapping[str, Any]) -> Agreement:
@@ -593,12 +602,19 @@ class Neo4jStore(ReaderOperations):
         known = self.entities_by_id(missing) if missing else {}
         return {i: found.get(i, []) for i in asked if i in found or i in known}
 
-    def relations_by_key(self, keys: Iterable[RelKey]) -> dict[RelKey, Relation]:
-        asked = list(dict.fromkeys(keys))
-        if not asked:
+    def relations_by_key(
+        self, keys: Iterable[RelKey], *, asked: AsOf | None = None
+    ) -> dict[RelKey, Relation]:
+        wanted = list(dict.fromkeys(keys))
+        if not wanted:
             return {}
-        found = {r.key: r for r in map(_relation, self._read(q.relations_by_key_query(asked)))}
-        return {k: found[k] for k in asked if k in found}
+        rows = self._read(q.relations_by_key_query(wanted, book=asked is not None))
+        if asked is None:
+            found = {r.key: r for r in map(_relation, rows)}
+        else:
+            flt = RelationFilter(as_of=asked.day, min_support=asked.min_support)
+            found = {v.key: v for r in rows if (v := _timed_relation(r, flt)) is not None}
+        return {k: found[k] for k in wanted if k in found}
 
     # -- agreements and goals ----------------------------------------------------------
     def agreements(
@@ -620,10 +636,7 @@ class Neo4jStore(ReaderOperations):
         asked = AsOf(as_of)
         out = []
         for r in self._read(q.agreements_query(party=party, as_of=as_of.isoformat())):
-            parts = parts_from_props(Agreement, r["g"])
-            published = _published_of(parts)
-            known = asked.known({d: p for d, (_, p) in parts.items()}, published)
-            found = agreement_view(known, published, asked)
+            found, known = _agreement_view(r["g"], asked)
             if (
                 found is not None
                 and (party is None or any(party in p.parties for p in known.values()))
@@ -642,12 +655,16 @@ class Neo4jStore(ReaderOperations):
                 out[r["anchor"]].append(_agreement(r["g"]))
         return out
 
-    def agreements_by_id(self, ids: Sequence[str]) -> dict[str, Agreement]:
-        asked = list(dict.fromkeys(ids))
-        if not asked:
+    def agreements_by_id(self, ids: Sequence[str], *, asked: AsOf | None = None) -> dict[str, Agreement]:
+        wanted = list(dict.fromkeys(ids))
+        if not wanted:
             return {}
-        found = {a.id: a for a in (_agreement(r["g"]) for r in self._read(q.agreements_query(ids=asked)))}
-        return {i: found[i] for i in asked if i in found}
+        rows = self._read(q.agreements_query(ids=wanted, book=asked is not None))
+        if asked is None:
+            found = {a.id: a for a in (_agreement(r["g"]) for r in rows)}
+        else:
+            found = {a.id: a for r in rows if (a := _agreement_view(r["g"], asked)[0]) is not None}
+        return {i: found[i] for i in wanted if i in found}
 
     def goals(self, owner: str | None = None) -> list[Goal]:
         return [_goal(r["g"]) for r in self._read(q.goals_query(owner))]
@@ -718,11 +735,19 @@ class Neo4jStore(ReaderOperations):
         return self.steps_within(nodes, 0, types)
 
     def steps_within(
-        self, nodes: Sequence[str], hops: int, types: Iterable[RelationType] | None = None
+        self,
+        nodes: Sequence[str],
+        hops: int,
+        types: Iterable[RelationType] | None = None,
+        *,
+        asked: AsOf | None = None,
     ) -> dict[str, list[Step]]:
         """The steps of every actor within ``hops`` hops of ``nodes`` (see
         :func:`qkg.graph.reading.steps_within`), in one round trip: the frontiers are found
-        by the statement itself."""
+        by the statement itself. ``asked`` decides which steps hold level by level (two
+        keyed reads a level), as the shared walk does."""
+        if asked is not None:
+            return steps_within(self, nodes, hops, types, asked=asked)
         wanted = None if types is None else frozenset(RelationType(t) for t in types)
         out: dict[str, list[Step]] = {n: [] for n in nodes}
         if out:

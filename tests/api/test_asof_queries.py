@@ -80,3 +80,63 @@ def test_agreements_as_of_a_date(client: Client) -> None:
     assert ask("2021-06-01", "EXTENDED") == []
     assert ask("2023-01-01") == []  # the three-year MOU of 2019 was not extended
     assert ask(None) == [("SIGNED", "2022-04-02")]
+
+
+COLLABORATORS = """query($id: ID!, $asOf: Date, $min: Int) { actor(id: $id) { ... on Actor {
+  collaborators(asOf: $asOf, minSupport: $min) { actor { name } linkCount
+    links { type support { documents lastSeen } } } } } }"""
+
+
+def _collaborators(client: Client, as_of: str | None = None, min_support: int | None = None) -> dict:
+    got = client(COLLABORATORS, {"id": ORVANE.id, "asOf": as_of, "min": min_support})["actor"]
+    return {c["actor"]["name"]: c for c in got["collaborators"]}
+
+
+def test_collaborators_as_of_a_date(client: Client) -> None:
+    early = _collaborators(client, "2020-01-01")
+    assert {n: c["linkCount"] for n, c in early.items()} == {"Telmar University": 2}
+    mid = _collaborators(client, "2022-01-01")  # the partnership has ended, the MOU has not
+    assert {n: [link["type"] for link in c["links"]] for n, c in mid.items()} == {
+        "Brisk Photonics": ["PARTNERS_WITH"],
+        "Telmar University": ["PARTY_TO"],
+    }
+    # a link as of a date is supported only by the documents published by then
+    assert mid["Brisk Photonics"]["links"][0]["support"] == {"documents": 1, "lastSeen": "2021-05-04"}
+    assert set(_collaborators(client, "2023-01-01")) == {"Brisk Photonics"}
+    assert set(_collaborators(client, "2025-01-01")) == {"Brisk Photonics", "Kestrel Quantum"}
+    assert set(_collaborators(client, min_support=2)) == {"Brisk Photonics", "Kestrel Quantum"}
+    assert set(_collaborators(client, "2025-01-01", 2)) == {"Brisk Photonics"}
+    assert set(_collaborators(client)) == {"Brisk Photonics", "Kestrel Quantum", "Telmar University"}
+
+
+PATHS = """query($from: String!, $to: String!, $asOf: Date, $min: Int, $rank: PathRank) {
+  paths(from: $from, to: $to, asOf: $asOf, minSupport: $min, rankBy: $rank) { ... on Paths {
+    found paths { nodes { name } hops { type support { documents } } } } } }"""
+
+
+def _paths(client: Client, a: str, b: str, **kw: object) -> list[list[tuple[str, int]]]:
+    variables = {
+        "from": a,
+        "to": b,
+        "asOf": kw.get("as_of"),
+        "min": kw.get("min"),
+        "rank": kw.get("rank", "LENGTH"),
+    }
+    got = client(PATHS, variables)["paths"]
+    return [[(h["type"], h["support"]["documents"]) for h in p["hops"]] for p in got["paths"]]
+
+
+def test_paths_as_of_a_date_and_ranked_by_their_weakest_hop(client: Client) -> None:
+    assert _paths(client, "Telmar University", "Brisk Photonics", as_of="2020-01-01") == []
+    assert _paths(client, "Telmar University", "Brisk Photonics", as_of="2021-06-01") == [
+        [("PARTNERS_WITH", 1), ("PARTNERS_WITH", 1)],
+        [("PARTY_TO", 1), ("PARTNERS_WITH", 1)],
+    ]
+    assert _paths(client, "Telmar University", "Brisk Photonics", min=2) == []
+    # Telmar to Kestrel: through Orvane (2 paths, weakest hop 1 document each) ...
+    every = _paths(client, "Telmar University", "Kestrel Quantum", as_of="2025-01-01")
+    assert every == []  # ... not as of 2025: Telmar's links had ended
+    ranked = _paths(client, "Kestrel Quantum", "Telmar University", rank="WEAKEST_SUPPORT")
+    assert [min(n for _, n in p) for p in ranked] == sorted(
+        (min(n for _, n in p) for p in ranked), reverse=True
+    )

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from qkg.graph.merge import merge_deltas
+from qkg.graph.merge import AsOf, merge_deltas
 from qkg.graph.store import GraphStore
 from qkg.graph.timeline import relation_in_force
 from qkg.schemas import (
@@ -159,3 +159,36 @@ def test_agreements_as_of_a_date(store: GraphStore, as_of: dt.date, expected: tu
     assert store.agreements(kind=AgreementKind.CONTRACT, as_of=as_of) == []
     (every,) = store.agreements()
     assert (every.status.value, every.ends) == ("signed", "2022-04-02")
+
+
+def _near(store: GraphStore, node: str, asked: AsOf) -> dict[str, set[str]]:
+    steps = store.steps_as_of([node], None, asked)[node]
+    out: dict[str, set[str]] = {}
+    for s in steps:
+        out.setdefault(s[0], set()).add(s[1].value)
+    return out
+
+
+def test_steps_and_paths_as_of_a_date(store: GraphStore) -> None:
+    _load(store, history())
+    party, partner = R.PARTY_TO.value, R.PARTNERS_WITH.value
+    assert _near(store, ORVANE.id, AsOf(D(2020, 1, 1))) == {TELMAR.id: {party, partner}}
+    # the 2019 partnership ran to the end of 2021; the MOU to 2022-04-02
+    assert _near(store, ORVANE.id, AsOf(D(2022, 1, 1))) == {TELMAR.id: {party}, BRISK.id: {partner}}
+    assert _near(store, ORVANE.id, AsOf(D(2025, 1, 1))) == {BRISK.id: {partner}, KESTREL.id: {partner}}
+    assert _near(store, ORVANE.id, AsOf(min_support=2)) == {BRISK.id: {partner}, KESTREL.id: {partner}}
+    assert store.steps_as_of([ORVANE.id], None, None) == store.steps([ORVANE.id])
+    # paths walk only what holds
+    assert store.paths(TELMAR.id, BRISK.id, asked=AsOf(D(2020, 1, 1))) == []
+    mid = store.paths(TELMAR.id, BRISK.id, asked=AsOf(D(2021, 6, 1)))
+    assert [(p.nodes, [h.type.value for h in p.hops]) for p in mid] == [
+        ((TELMAR.id, ORVANE.id, BRISK.id), [partner, partner]),
+        ((TELMAR.id, ORVANE.id, BRISK.id), [party, partner]),
+    ]
+    assert store.paths(TELMAR.id, BRISK.id, asked=AsOf(D(2023, 1, 1))) == []
+    assert store.paths(TELMAR.id, BRISK.id, asked=AsOf(min_support=2)) == []
+    assert len(store.paths(KESTREL.id, BRISK.id, asked=AsOf(min_support=2))) == 1
+    # a walk two levels deep, level by level as of the date
+    within = store.steps_within([TELMAR.id], 1, None, asked=AsOf(D(2022, 1, 1)))
+    assert set(within) == {TELMAR.id, ORVANE.id}
+    assert {s[0] for s in within[ORVANE.id]} == {TELMAR.id, BRISK.id}
