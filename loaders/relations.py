@@ -15,7 +15,17 @@ from collections.abc import Iterable, Iterator
 from qkg.schemas import EntityType, RelationType
 
 from .context import Fact, SentView
-from .rules import affiliation, competition, fallback, investments, membership, partners, places, technologies
+from .rules import (
+    affiliation,
+    competition,
+    fallback,
+    investments,
+    member_lists,
+    membership,
+    partners,
+    places,
+    technologies,
+)
 from .rules.agreements import AgreementDraft
 from .rules.investments import MONEY
 from .rules.rule import gate
@@ -41,6 +51,8 @@ def relation_facts(v: SentView, recent_program: str | None) -> Iterator[Fact]:
     yield from partners.partner_facts(v, m, low)
     if gate(low, membership.MEMBER_GATE):
         yield from membership.membership_facts(v, m)
+    if gate(low, member_lists.MEMBER_LIST_GATE):
+        yield from member_lists.named_group_facts(v, m)
     if gate(low, technologies.DEVELOP_GATE):
         yield from technologies.develops_facts(v, m)
     if E.TECHNOLOGY in v.types:

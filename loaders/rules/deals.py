@@ -18,6 +18,7 @@ from qkg.schemas import AgreementKind, EntityType, RelationType
 from ..context import ENT, LIST, ORGS, PLACES, Fact, SentView, ids_in
 from ..deadline import check
 from .agreements import AgreementDraft
+from .member_lists import MEMBERS, founded_group, readings, unqualified
 from .membership import BRINGS_TOGETHER, brought_together
 from .words import any_in
 
@@ -58,6 +59,14 @@ DEAL_GATE = (
     "alliance",
     "consorti",
     "coalition",
+    "launch",
+    "form",
+    "found",
+    "set up",
+    "establish",
+    "creat",
+    "anchored",
+    "involv",
 )
 #: a gap inside a clause: no other mention, no sentence break, but decimal points ("$13.4 million")
 _GAP = r"(?:[^§.;]|\.(?=\d))"
@@ -125,13 +134,14 @@ _MEMBER_LIST = re.compile(
     rf"(?:\s+(?:of|in)\s+(?:the\s+)?§\d+§|(?:\s+(?!{_MEMBER_CUE}\b)[a-z][\w-]*){{0,3}}?)"
     # "The consortium, coordinated by §K§, includes A, B and C": the coordinator is a member too
     r"(?:,\s+(?:coordinated|led|headed|chaired|managed)\s+by\s+(?:the\s+)?(?P<lead>§\d+§),)?"
-    rf"\s+{_MEMBER_CUE}\s*:?\s+(?:[a-z][\w-]*\s+){{0,2}}?({LIST})",
+    rf"\s+{_MEMBER_CUE}\s*:?\s+(?:[a-z][\w-]*\s+){{0,2}}?({MEMBERS})",
     re.I,
 )
 #: "§Cluster§ brings together A, B and C"
 _CLUSTER_UNITES = re.compile(
     rf"{ENT}\s+{_AUX}(?:comprises|consists\s+of|is\s+made\s+up\s+of|brings\s+together|brought\s+together|unites|united|"
-    rf"is\s+an?\s+(?:alliance|consortium|coalition|partnership|network)\s+of)\s+(?:[a-z][\w-]*\s+){{0,2}}?({LIST})"
+    rf"is\s+an?\s+(?:alliance|consortium|coalition|partnership|network)\s+of|involves|(?:is\s+)?anchored\s+by)\s+"
+    rf"(?:[a-z][\w-]*\s+){{0,2}}?({MEMBERS})"
 )
 #: a sentence that announces a list on the next lines: "The consortium has three members:"
 _LIST_INTRO = re.compile(
@@ -144,6 +154,10 @@ _MORE_AFTER_COLON = re.compile(
 _ROUND_WORDS = re.compile(r"\b(?:round|funding|raised|raises|investors?|financing|Series\s+[A-F])\b", re.I)
 _ROUND_NOUNS = re.compile(r"(?i:participants|partners)\b")
 _BULLET = re.compile(r"^\s*(?:[-•*–·]|\d{1,2}[.)])\s*")
+
+
+#: A list opened as examples ("research centres such as A and B") names a sample of the members.
+_SAMPLE = re.compile(r"[^§]*\b(?:such\s+as|like)\s")
 
 
 def _party(v: SentView, group: str) -> list[str]:
@@ -311,18 +325,32 @@ def _member_lists(v: SentView, k: int) -> list[AgreementDraft]:
     out: list[AgreementDraft] = []
     own = {v.id(i) for i in v.indices(lambda t: t is E.CLUSTER)}
     in_round = _ROUND_WORDS.search(m) is not None
-    for rx, g in ((_MEMBER_LIST, 2), (_CLUSTER_UNITES, 2)):
-        for x in rx.finditer(m):
+    for rx, text in ((rx, text) for rx in (_MEMBER_LIST, _CLUSTER_UNITES) for text in readings(v)):
+        g = 2
+        for x in rx.finditer(text):
             if in_round and _ROUND_NOUNS.match(x.group(0)):
                 continue  # "a round led by A with participants including B and C": investors, no consortium
+            if _SAMPLE.match(x.group(g)):
+                continue  # "partners are research centres such as A and B": examples, not the membership
             lead = x.groupdict().get("lead")
-            ps = [p for p in _party(v, (lead or "") + " " + x.group(g)) if p not in own]
-            more = _MORE_AFTER_COLON.match(m, x.end())
+            ps = [p for p in _party(v, (lead or "") + " " + unqualified(x.group(g))) if p not in own]
+            more = _MORE_AFTER_COLON.match(text, x.end())
             if more:  # "an alliance of A and five other partners in the region: B, C and D"
                 ps += [p for p in _party(v, more.group(1)) if p not in own and p not in ps]
             if len(ps) >= 2:
                 out.append(AgreementDraft(K.CONSORTIUM, ps, [k], "consortium-list", 0.8))
-    return out
+    # "A, B and C have launched the §G§ consortium": the founders of a group are its first members
+    for ids in founded_group(v, m):
+        ps = [p for p in dict.fromkeys(v.id(i) for i in ids) if p not in own]
+        if len(ps) >= 2:
+            out.append(AgreementDraft(K.CONSORTIUM, ps, [k], "consortium-founders", 0.7))
+    return _widest(out)
+
+
+def _widest(drafts: list[AgreementDraft]) -> list[AgreementDraft]:
+    """One sentence, one member list: a list read by two phrasings keeps its widest reading."""
+    sets = [frozenset(d.parties) for d in drafts]
+    return [d for d, s in zip(drafts, sets, strict=True) if not any(s < t for t in sets)]
 
 
 def _brought_together(v: SentView, k: int) -> list[AgreementDraft]:

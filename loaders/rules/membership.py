@@ -9,6 +9,7 @@ from qkg.schemas import EntityType, RelationType
 
 from ..context import ENT, LIST, ORGS, PLACES, UNFOLDED, Fact, SentView, ids_in
 from ..patterns import ROLE_WORDS
+from .member_lists import MEMBERS
 from .rule import ACTORS as _ACTORS
 from .rule import f as _f
 from .rule import gate
@@ -181,13 +182,13 @@ _LIST_ARE_MEMBERS = re.compile(
 #: "§b§'s members include §a§ and §c§" / "members of §b§ include ..." / "§b§ brings together §a§, §c§".
 _MEMBER_LIST = re.compile(
     rf"{ENT}'s?\s+(?:[\w-]+\s+){{0,2}}?(?:members|partners|participants|founding\s+members)\s+"
-    rf"(?:(?:also|now)\s+)?(?:include|includes|including|are|comprise|were)\s+({LIST})"
-    rf"|\b(?i:members|partners|participants)\s+of\s+(?:the\s+)?{ENT}\s+(?:include|includes|are|comprise|were)\s*:?\s+({LIST})"
+    rf"(?:(?:also|now)\s+)?(?:include|includes|including|are|comprise|were)\s+({MEMBERS})"
+    rf"|\b(?i:members|partners|participants)\s+of\s+(?:the\s+)?{ENT}\s+(?:include|includes|are|comprise|were)\s*:?\s+({MEMBERS})"
     rf"|{ENT}(?:\s+(?:consortium|alliance|network|cluster|partnership|initiative|programme|program|project|hub))?"
     r"(?:,\s*which\s+|\s+)(?:now\s+)?(?:includes|include|comprises|comprise|brings\s+together|consists\s+of|is\s+made\s+up\s+of|unites|gathers)\s+"
-    rf"({LIST})"
+    rf"({MEMBERS})"
     # "the §G§, whose members include §a§ and §b§, ..."
-    rf"|{ENT},\s+whose\s+(?:[\w-]+\s+)?(?:members|partners|participants)\s+(?:include|includes|included|are|were)\s+({LIST})"
+    rf"|{ENT},\s+whose\s+(?:[\w-]+\s+)?(?:members|partners|participants)\s+(?:include|includes|included|are|were)\s+({MEMBERS})"
 )
 #: "§b§ is an alliance of §a§ and five other partners: §c§, §d§" / "§b§, a partnership between §a§ and
 #: §c§" / "among §b§'s partners are
@@ -195,7 +196,7 @@ _MEMBER_LIST = re.compile(
 _GROUP_OF = re.compile(
     rf"{ENT},?\s+(?:(?:is|was|remains|has\s+become|became)\s+)?(?:an?|the)\s+(?:[\w-]+\s+){{0,2}}?"
     r"(?:alliance|consortium|coalition|network|partnership|association|federation|collective|grouping)\s+"
-    rf"(?:of|between|among)\s+(?:the\s+)?({LIST})"
+    rf"(?:of|between|among)\s+(?:the\s+)?({MEMBERS})"
     # "the trilateral §b§ partnership between §a§, §c§ and §d§": the group named before its kind
     rf"|{ENT}\s+(?:alliance|consortium|coalition|partnership|pact)\s+(?:between|among)\s+(?:the\s+)?({LIST})"
     rf"|\b(?i:among)\s+(?:the\s+)?{ENT}'s?\s+(?:[\w-]+\s+){{0,2}}?(?:members|partners|participants)\s+(?:are|is|were)\s+"
@@ -214,7 +215,7 @@ _MAKE_UP = re.compile(
 _GROUP_OF_COLON = re.compile(
     rf"{ENT},?\s+(?:(?:is|was|remains|has\s+become|became)\s+)?(?:an?|the)\s+(?:[\w-]+\s+){{0,2}}?"
     r"(?:alliance|consortium|coalition|network|partnership|association|federation|collective|grouping)\s+of\s+"
-    rf"[^:;.]{{0,160}}?:\s*({LIST})"
+    rf"[^:;.]{{0,160}}?:\s*({MEMBERS})"
 )
 
 
@@ -805,7 +806,7 @@ _PROGRAM_WORDS = frozenset({"initiative", "programme", "program", "mission", "co
 #: the network are: §a§ ...", "The winning companies are: §a§, §b§".
 _REFERRED_MEMBERS = re.compile(
     rf"\b(?i:(?:founding|first|initial|new|current|other|core)\s+)?(?i:members|partners|participants)\s+of\s+{_GROUP_WORD}\s+"
-    rf"(?:(?:also|now)\s+)?(?:include|includes|included|are|were|comprise)\s*:?\s+({LIST})"
+    rf"(?:(?:also|now)\s+)?(?:include|includes|included|are|were|comprise)\s*:?\s+({MEMBERS})"
     rf"|({LIST})\s+(?:are|were|have\s+become|became|will\s+be)\s+(?:(?:now|also|all|both)\s+)*(?:among\s+)?"
     rf"(?:{_GROUP_WORD}['’]s\s+(?:[\w-]+\s+)?(?:members|partners|participants)"
     rf"|(?:the\s+)?(?:[\w-]+\s+)?(?:members|partners|participants)\s+of\s+{_GROUP_WORD})\b"
@@ -818,10 +819,13 @@ _REFERRED_MEMBERS = re.compile(
     # "... consists of nine partners: §a§, §b§", "... includes members such as §a§"
     r"(?:(?:members|partners)\s+(?:such\s+as|like|including)\s+"
     r"|(?:[\w-]+\s+){0,2}?(?:members|partners|participants|institutions|organi[sz]ations|universities|companies)\s*:\s*)?"
-    rf"({LIST})"
+    rf"({MEMBERS})"
     # "The new members include §a§, §b§", "The other original participants include ...": of the group in focus
-    r"|^\s*(?i:the|its)\s+(?:(?i:new|founding|first|initial|other|original|current|latest|additional)\s+)*"
-    rf"(?i:members|partners|participants)\s+(?:include|includes|included|are|were)\s*:?\s+({LIST})"
+    # "These new industry partners are ...", "The three other new partners include ..."
+    r"|^\s*(?i:the|its|these|those|their)\s+(?:(?i:new|founding|first|initial|other|original|current|latest|additional|"
+    r"industry|industrial|corporate|academic|research|international|government|key|core|full|associate|\d+|two|three|four|"
+    r"five|six|seven|eight|nine|ten|remaining)\s+)*"
+    rf"(?i:members|partners|participants)\s+(?:include|includes|included|are|were)\s*:?\s+({MEMBERS})"
 )
 _REFERRED_GATE = (
     "members",

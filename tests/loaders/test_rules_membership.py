@@ -918,3 +918,167 @@ def test_a_group_consisting_of_customers_is_no_membership(facts: Run) -> None:
         "consists of nine faculties."
     )
     assert not f.has("Kessler University", "PART_OF", "Eastport Quantum Alliance"), f.triples()
+
+
+# --- member lists as articles write them (loaders/rules/member_lists.py) ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "members", "group"),
+    [
+        (
+            # kinds before the members, "as well as" between them
+            "The Veltra Quantum Alliance includes the start-ups Orbion Systems and Kessler Photonics, the chipmaker "
+            "Nordica Semiconductor as well as the University of Kestrel.",
+            ("Orbion Systems", "Kessler Photonics", "Nordica Semiconductor", "University of Kestrel"),
+            ALLIANCE,
+        ),
+        (
+            "The Veltra Quantum Alliance is anchored by the University of Kestrel, the Halvard Institute of "
+            "Technology and Orbion Systems.",
+            ("University of Kestrel", "Halvard Institute of Technology", "Orbion Systems"),
+            ALLIANCE,
+        ),
+        (
+            "The ten partners of the Kestrel Quantum Project are Orbion Systems (France), Kessler Photonics "
+            "(Germany) and the University of Kestrel.",
+            ("Orbion Systems", "Kessler Photonics", "University of Kestrel"),
+            "Kestrel Quantum Project",
+        ),
+        (
+            "The Kestrel Quantum Project involves Orbion Systems, Kessler Photonics and Nordica Semiconductor.",
+            ("Orbion Systems", "Kessler Photonics", "Nordica Semiconductor"),
+            "Kestrel Quantum Project",
+        ),
+        (
+            "Kessler Photonics joined the Veltra Quantum Alliance alongside Nordica Semiconductor and the "
+            "University of Kestrel.",
+            ("Kessler Photonics", "Nordica Semiconductor", "University of Kestrel"),
+            ALLIANCE,
+        ),
+        (
+            "Orbion Systems, Kessler Photonics and Nordica Semiconductor are taking part in the Kestrel "
+            "Quantum Project.",
+            ("Orbion Systems", "Kessler Photonics", "Nordica Semiconductor"),
+            "Kestrel Quantum Project",
+        ),
+        (
+            # a group the mentions typed as a company: "brings together" says it has members
+            "QuantaBay Labs brings together Orbion Systems, Kessler Photonics and Nordica Semiconductor.",
+            ("Orbion Systems", "Kessler Photonics", "Nordica Semiconductor"),
+            "QuantaBay Labs",
+        ),
+        (
+            "Orbion Systems was established in 2022 under the National Science Foundation's Kestrel Quantum "
+            "Program.",
+            ("Orbion Systems",),
+            "Kestrel Quantum Program",
+        ),
+        (
+            "The Veltra Quantum Alliance was founded in 2021. "
+            "These new industry partners are Orbion Systems, Kessler Photonics and Nordica Semiconductor.",
+            ("Orbion Systems", "Kessler Photonics", "Nordica Semiconductor"),
+            ALLIANCE,
+        ),
+        (
+            "The Veltra Quantum Alliance was founded in 2021. "
+            "The three other new partners include Orbion Systems and Kessler Photonics.",
+            ("Orbion Systems", "Kessler Photonics"),
+            ALLIANCE,
+        ),
+    ],
+)
+def test_member_lists_as_articles_write_them(
+    facts: Run, text: str, members: tuple[str, ...], group: str
+) -> None:
+    f = facts(text)
+    for member in members:
+        assert f.has(member, "PART_OF", group), (member, f.triples())
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        (
+            # an apposition inside a list names one more member, not the same one again
+            "A new consortium presented today includes Europe's leading start-ups Orbion Systems and Kessler "
+            "Photonics, the chipmaker Nordica Semiconductor, the research centre Halvard Institute of Technology "
+            "and the University of Kestrel.",
+            {
+                "Orbion Systems",
+                "Kessler Photonics",
+                "Nordica Semiconductor",
+                "Halvard Institute of Technology",
+                "University of Kestrel",
+            },
+        ),
+        (
+            "Orbion Systems, Kessler Photonics and the University of Kestrel have launched the Veltra Quantum "
+            "Alliance.",
+            {"Orbion Systems", "Kessler Photonics", "University of Kestrel"},
+        ),
+        (
+            "The Veltra Quantum Alliance is anchored by the University of Kestrel, the Halvard Institute of "
+            "Technology and Orbion Systems.",
+            {"University of Kestrel", "Halvard Institute of Technology", "Orbion Systems"},
+        ),
+    ],
+)
+def test_member_lists_give_one_consortium(facts: Run, text: str, parties: set[str]) -> None:
+    f = facts(text)
+    assert ("Consortium", frozenset(parties)) in f.agreements(), f.agreements()
+    assert len([a for a in f.agreements() if a[0] == "Consortium"]) == 1, f.agreements()
+
+
+@pytest.mark.parametrize(
+    ("text", "a", "b"),
+    [
+        # a place qualifying a member is not one
+        (
+            "The Kestrel Quantum Project involves Orbion Systems in Germany and Kessler Photonics.",
+            "Germany",
+            "Kestrel Quantum Project",
+        ),
+        # the list stops where the sentence goes on
+        (
+            "The Veltra Quantum Alliance includes Orbion Systems and Kessler Photonics, and plans to work with "
+            "Nordica Semiconductor.",
+            "Nordica Semiconductor",
+            ALLIANCE,
+        ),
+        (
+            "The Veltra Quantum Alliance includes Orbion Systems and Kessler Photonics, which sells lasers to "
+            "Nordica Semiconductor.",
+            "Nordica Semiconductor",
+            ALLIANCE,
+        ),
+        # a company's partners and customers are not its members
+        (
+            "Kessler Photonics includes Orbion Systems and Nordica Semiconductor among its customers.",
+            "Orbion Systems",
+            "Kessler Photonics",
+        ),
+        (
+            "Kessler Photonics links Orbion Systems and Nordica Semiconductor.",
+            "Orbion Systems",
+            "Kessler Photonics",
+        ),
+        # one launcher of a programme: a joint programme, no group
+        (
+            "Orbion Systems and Kessler Photonics launched the Veltra Quantum Programme.",
+            "Orbion Systems",
+            "Veltra Quantum Programme",
+        ),
+    ],
+)
+def test_member_list_near_misses(facts: Run, text: str, a: str, b: str) -> None:
+    assert not facts(text).has(a, "PART_OF", b)
+
+
+def test_examples_of_members_make_no_consortium(facts: Run) -> None:
+    f = facts(
+        "Also among the Veltra Quantum Alliance's partners are research centres such as the Halvard Institute "
+        "of Technology (Norway) and the University of Kestrel (Denmark)."
+    )
+    assert f.has("University of Kestrel", "PART_OF", ALLIANCE), f.triples()
+    assert not [a for a in f.agreements() if a[0] == "Consortium"], f.agreements()

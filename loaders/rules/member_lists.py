@@ -1,0 +1,241 @@
+"""Member lists as news writes them, and the membership shapes built on them.
+
+A strict list ("§a§, §b§ and the §c§") misses most member lists of real articles: members
+come with what they are ("the start-ups §a§ and §b§, the chipmaker §c§"), where they are
+("§a§ (France)", "§b§ in §Germany§"), whose they are ("§Europe§'s leading start-ups §a§")
+and with other joiners ("as well as", "plus", semicolons between kinds). :data:`MEMBERS`
+reads such a list after a membership cue; a descriptor is a run of lower-case words that
+are no clause word (no verb of the sentence, no preposition that starts a new phrase), so
+the list stops where the sentence goes on ("..., and plans to add §d§", "... to build").
+
+The shapes here are the ones whose group is named or in focus and whose list follows a
+cue: "§G§ is anchored by ...", "the §G§ project involves ...", "§G§ (consortium) brings
+together ..." with a group that the mention types did not make a cluster ("the §QLink§
+consortium comprises ..."), "§a§ joined §G§ alongside §b§ and §c§", "§a§ and §b§ are taking
+part in §G§", "set up under §N§'s §P§", and the founders of a group as one consortium.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from qkg.schemas import EntityType, RelationType
+
+from ..context import ENT, LIST, ORGS, UNFOLDED, Fact, SentView, ids_in
+from .rule import f as _f
+
+__all__ = [
+    "MEMBERS",
+    "MEMBER_LIST_GATE",
+    "founded_group",
+    "list_members",
+    "named_group_facts",
+    "readings",
+    "unqualified",
+]
+
+E = EntityType
+R = RelationType
+
+#: A lower-case word that may describe a listed member ("start-ups", "chipmaker", "leading"),
+#: never a word that opens a new clause or phrase.
+_DESC_WORD = (
+    r"(?!(?:and|or|but|nor|with|to|which|who|whom|that|this|these|those|will|would|can|could|shall|should|may|might|"
+    r"must|is|are|was|were|be|been|being|has|have|had|do|does|did|for|by|on|at|as|in|into|onto|from|its|their|his|her|"
+    r"our|while|whose|where|when|under|over|after|before|during|through|across|between|among|against|via|per|than|"
+    r"said|says|say|also|not|each|both|all|other|more|further|plus)\b)[a-z][\w'’-]*"
+)
+#: One listed member: "§a§", "the §a§", "the start-ups §a§", "§Europe§'s leading start-up §a§",
+#: "research centres such as §a§", "§a§ (France)", "§a§ in §Germany§".
+_ITEM = (
+    r"(?:§\d+§['’]s?\s+)?(?:(?:the|a|an)\s+)?(?:\d+\s+)?"
+    rf"(?:{_DESC_WORD}\s+){{0,4}}?(?:(?:such\s+as|like|including|namely)\s+)?(?:the\s+)?§\d+§"
+    # "§Infineon§ Technologies": a name the mention cut short
+    r"(?:\s+[A-Z][\w&'’-]*){0,3}"
+    r"(?:\s*\((?:[^()§]{0,40}|§\d+§)\))?"
+    r"(?:,?\s+(?:in|of|from)\s+(?:the\s+)?§\d+§(?:\s*\([^()§]{0,40}\))?)?"
+)
+#: A listed name the mentions did not catch ("Orbion" among known names): it keeps the list going.
+_BARE = r"(?:the\s+)?[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,4}"
+#: What joins two members: commas, semicolons, "and", "as well as", "plus", "along with".
+_JOIN = (
+    r"(?:\s*[,;]\s*(?:and\s+|as\s+well\s+as\s+|plus\s+|along\s+with\s+)?"
+    r"|\s+(?:and|&|as\s+well\s+as|plus|along\s+with|together\s+with)\s+)"
+)
+#: A member list as articles write it (see the module docstring).
+#: (Case-sensitive inside patterns compiled with re.I: a bare name starts with a capital.)
+MEMBERS = rf"(?-i:(?:{_ITEM}|{_BARE}(?={_JOIN}))(?:{_JOIN}(?:{_ITEM}|{_BARE}))*)"
+
+#: Groups by what they are; a named thing before one of these words is a group whatever its type.
+_GROUP_NOUN = (
+    r"(?:consortium|consortia|alliance|coalition|network|cluster|hub|project|programme|program|initiative|"
+    r"partnership|platform|federation|association|exchange|centre|center|valley)"
+)
+_CLUSTERS = frozenset({E.CLUSTER, E.PROGRAM})
+#: A member of a group: organisations and sub-programmes.
+_MEMBER_TYPES = frozenset(ORGS | {E.PROGRAM})
+
+#: Substrings one of which every shape here needs.
+MEMBER_LIST_GATE = (
+    "anchored",
+    "involv",
+    "compris",
+    "consist",
+    "together",
+    "unite",
+    "gather",
+    "made up",
+    "alongside",
+    "taking part",
+    "take part",
+    "took part",
+    "particip",
+    "under",
+    "include",
+    "members",
+    "partners",
+)
+
+#: "§G§ (consortium) comprises / brings together / involves / is anchored by / links ...":
+#: the list right after the group (and its kind noun). Group 2 is the kind noun, if any.
+_NAMED_GROUP_CUE = re.compile(
+    # "the §QLink§ consortium, which is led by §a§, also includes ...": a clause may come between
+    rf"{ENT}(?:\s+({_GROUP_NOUN}))?(?:,\s+(?:which|that)|,\s+[^,;:§]{{0,60}}(?:§\d+§[^,;:§]{{0,30}})?,)?"
+    r"(?:\s+(?:now|also|currently))?\s+"
+    r"(?:(?:is|are|was|were|has\s+been)\s+)?"
+    r"(?:comprises|comprised|comprise|consists\s+of|consisted\s+of|is\s+made\s+up\s+of|brings\s+together|brought\s+together|"
+    r"will\s+bring\s+together|unites|united|gathers|gathered|involves|involved|will\s+involve|includes|included|"
+    r"(?:is|was|are)\s+anchored\s+by|anchored\s+by|links|connects)\s+"
+    # "... brings together 12 partners: §a§, ..." / "... includes members such as §a§"
+    r"(?:(?:[\w-]+\s+){0,3}?(?:members|partners|participants|institutions|organi[sz]ations|universities|companies|"
+    r"firms|start-?ups|groups)\s*(?::|,?\s+(?:such\s+as|like|including|namely))\s*)?"
+    rf"({MEMBERS})"
+)
+#: "Members of the §G§ project include ...", "The partners of §G§ are ...": Group 2 is the kind noun.
+_MEMBERS_OF_NAMED = re.compile(
+    r"\b(?i:members|partners|participants)\s+(?:of|in)\s+(?:the\s+)?(?:\w+\s+){0,2}?"
+    rf"{ENT}(?:\s+({_GROUP_NOUN}))?\s+(?:include|includes|included|are|were|comprise)\s*:?\s+({MEMBERS})"
+)
+#: "§a§ joined §G§ alongside §b§ and §c§": the others joined too.
+_JOINED_ALONGSIDE = re.compile(
+    rf"({LIST})\s+(?:(?:has|have|had|will|also|now)\s+)*(?:joined|joins|join|signed\s+up\s+to)\s+(?:the\s+)?{ENT}"
+    rf"(?:\s+{_GROUP_NOUN})?\s+(?:as\s+[^§,.;]{{0,40}}?\s+)?(?:alongside|along\s+with|together\s+with)\s+({MEMBERS})"
+)
+#: "§a§, §b§ and §c§ are taking part in the §G§ project": every listed subject takes part.
+_TAKING_PART = re.compile(
+    rf"({LIST})\s+(?:(?:is|are|was|were|will|have|has|had|been|also|all|now)\s+)*"
+    r"(?:taking\s+part|take\s+part|took\s+part|participating|participate|participated|involved)\s+in\s+"
+    rf"(?:the\s+|a\s+)?{ENT}"
+)
+#: "§a§ was established in 2022 under §N§'s §P§ programme": a possessive before the programme.
+_SET_UP_UNDER_POSS = re.compile(
+    rf"{ENT}\s+(?:(?:was|were|is|are|has\s+been|had\s+been)\s+)?(?:set\s+up|established|created|founded|launched|formed)\s+"
+    rf"(?:in\s+\d{{4}}\s+)?(?:as\s+part\s+of|under)\s+(?:the\s+)?§\d+§['’]s?\s+(?:[\w-]+\s+){{0,2}}?{ENT}"
+)
+
+
+#: What only qualifies a listed member: "§Europe§'s leading ...", "... in §Germany§", "(§France§)".
+_QUALIFIERS = re.compile(r"§\d+§['’]s?\s+(?=[a-z])|,?\s+(?:in|of|from)\s+(?:the\s+)?§\d+§|\(\s*§\d+§\s*\)")
+
+
+def unqualified(text: str) -> str:
+    """A :data:`MEMBERS` match without the mentions that only qualify its members."""
+    return _QUALIFIERS.sub(" ", text) if "§" in text else text
+
+
+def list_members(v: SentView, text: str) -> list[int]:
+    """The members a :data:`MEMBERS` match names: organisations and programmes, no places or people."""
+    return [i for i in ids_in(unqualified(text)) if v.type(i) in _MEMBER_TYPES]
+
+
+#: Cues that say membership whatever the group's type: a company does not "comprise" its partners.
+_STRONG_CUE = re.compile(
+    r"(?i)\b(?:members|compris|consist|made\s+up|brings?\s+together|brought\s+together|unite)"
+)
+
+
+def _group(v: SentView, g: int, noun: str | None, cue: str = "") -> bool:
+    """A named group: typed as one, a named thing followed by a group noun ("the §QLink§
+    consortium"), or an organisation said to have members ("§QuantaBay§ brings together ...")."""
+    if v.type(g) in _CLUSTERS or (noun is not None and v.type(g) in ORGS):
+        return True
+    return v.type(g) in {E.COMPANY, E.RESEARCH_INSTITUTE} and _STRONG_CUE.search(cue) is not None
+
+
+def readings(v: SentView) -> list[str]:
+    """The masked sentence, and its text before appositions folded when that differs: in a list,
+    "§a§, the chipmaker §b§, §c§" names three members, which the fold would have made two."""
+    unfolded = v.memo.get(UNFOLDED)
+    if isinstance(unfolded, str) and unfolded != v.masked:
+        return [v.masked, unfolded]
+    return [v.masked]
+
+
+def named_group_facts(v: SentView, m: str) -> Iterator[Fact]:
+    """PART_OF from a group named with its member list (see the module docstring), read on the
+    masked sentence and on its unfolded twin."""
+    for text in readings(v):
+        yield from _named_group_facts(v, text)
+
+
+def _named_group_facts(v: SentView, m: str) -> Iterator[Fact]:
+    for x in _NAMED_GROUP_CUE.finditer(m):
+        g = int(x.group(1))
+        if not _group(v, g, x.group(2), x.group(0)[: x.start(3) - x.start()]):
+            continue
+        for a in list_members(v, x.group(3)):
+            if a != g and v.id(a) != v.id(g):
+                yield _f(v, a, R.PART_OF, g, "named-group-members", 0.8)
+    for x in _MEMBERS_OF_NAMED.finditer(m):
+        g = int(x.group(1))
+        if not _group(v, g, x.group(2), x.group(0)[:7]):
+            continue
+        for a in list_members(v, x.group(3)):
+            if a != g and v.id(a) != v.id(g):
+                yield _f(v, a, R.PART_OF, g, "members-of-named", 0.8)
+    for x in _JOINED_ALONGSIDE.finditer(m) if "along" in m or "together" in m else ():
+        g = int(x.group(2))
+        if v.type(g) not in _CLUSTERS | {E.RESEARCH_INSTITUTE}:
+            continue
+        for a in ids_in(x.group(1)) + list_members(v, x.group(3)):
+            if a != g and v.type(a) in ORGS:
+                yield _f(v, a, R.PART_OF, g, "joined-alongside", 0.8)
+    for x in _TAKING_PART.finditer(m):
+        g = int(x.group(2))
+        if v.type(g) not in _CLUSTERS:
+            continue
+        for a in ids_in(x.group(1)):
+            if a != g and v.type(a) in ORGS:
+                yield _f(v, a, R.PART_OF, g, "taking-part-in", 0.8)
+    for x in _SET_UP_UNDER_POSS.finditer(m) if "under" in m or "part of" in m else ():
+        a, g = int(x.group(1)), int(x.group(2))
+        if v.type(g) is E.PROGRAM and v.type(a) in _MEMBER_TYPES and a != g:
+            yield _f(v, a, R.PART_OF, g, "set-up-under", 0.8)
+
+
+#: "§a§, §b§ and §c§ have launched / formed / set up the §G§": founders named right before the
+#: verb (no other clause between them), the group right after it.
+_FOUNDERS = re.compile(
+    rf"({LIST})\s+(?:(?:have|has|had|will|also|jointly|formally|officially|together|recently|today|now)\s+)*"
+    r"(?:(?:come\s+together|joined\s+forces|teamed\s+up)\s+to\s+)?"
+    r"(?:launched|launch|formed|form|founded|found|co-founded|set\s+up|established|establish|created|create)\s+"
+    rf"(?:the\s+|a\s+|an\s+)?(?:new\s+)?{ENT}(?:\s+({_GROUP_NOUN}))?"
+)
+
+
+#: Kind nouns of a joint undertaking rather than a group of members.
+_SCHEMES = frozenset({"project", "programme", "program", "initiative"})
+
+
+def founded_group(v: SentView, m: str) -> list[list[int]]:
+    """The founders (two or more organisations) of each group a sentence says they launched."""
+    out: list[list[int]] = []
+    for x in _FOUNDERS.finditer(m) if "§" in m else ():
+        g = int(x.group(2))
+        if v.type(g) is E.PROGRAM or (x.group(3) or "").lower() in _SCHEMES or not _group(v, g, x.group(3)):
+            continue  # "A and B launched the §Q-Pilot§ programme" is a joint programme, no consortium
+        founders = [a for a in ids_in(x.group(1)) if v.type(a) in ORGS and a != g]
+        if len(founders) >= 2:
+            out.append(founders)
+    return out
