@@ -17,6 +17,7 @@ from qkg.schemas import EntityType
 
 from .deadline import check
 from .gazetteer import Gazetteer
+from .rules.datelines import credit_spans, dateline_mentions
 from .rules.events import Event, event_spans, outside_events
 from .rules.governments import government_mentions
 from .rules.mention import Mention
@@ -105,6 +106,8 @@ def find_mentions(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) -> l
     for s in sentences:
         check()  # the document's time limit, once per sentence
         events += event_spans(s, gaz)
+        if s.text[:1].isupper():
+            cands += dateline_mentions(s, gaz)
         cands += government_mentions(s, gaz)
         cands += technology_mentions(s, gaz)
         cands += reference_mentions(s, gaz)
@@ -115,8 +118,15 @@ def find_mentions(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) -> l
         cands += org_mentions(s, gaz, frozen_known)
     check()  # and between the passes over the whole document
     cands += shaped_names(text, gaz)
-    # events ("Quantum.Tech Expo", "Q2B Tokyo") are not actors
+    # events ("Quantum.Tech Expo", "Q2B Tokyo") are not actors, nor wire services ("/PRNewswire/")
     cands = outside_events(cands, events)
+    credits = credit_spans(text)
+    if credits:
+        cands = [
+            c
+            for c in cands
+            if c.rule == "gazetteer" or not any(a < c.end and c.start < b for a, b in credits)
+        ]
     # no actor's name is a paragraph: runaway phrases are not names
     cands = [
         c for c in cands if c.rule == "gazetteer" or (len(c.name) <= MAX_NAME and c.name.count(" ") < 16)
