@@ -1,7 +1,7 @@
 """Relation rules: typed, evidence-backed edges from the phrasing of one sentence.
 
 Each family lives in its own module of :mod:`qkg.loaders.rules` (investments, places,
-membership and leadership, technologies, affiliation of people, competition); a family runs only when its
+membership and leadership, technologies (works_on, develops), affiliation of people, competition); a family runs only when its
 vocabulary occurs in the sentence (a cheap substring gate). Rules are regular expressions
 over a masked sentence (see :mod:`qkg.loaders.context`) plus a type check against the
 ontology, phrased for the language of press releases and news, never for one article.
@@ -18,13 +18,14 @@ from .context import Fact, SentView
 from .rules import (
     affiliation,
     competition,
+    develops,
     fallback,
     investments,
     member_lists,
     membership,
     partners,
     places,
-    technologies,
+    works_on,
 )
 from .rules.agreements import AgreementDraft
 from .rules.investments import MONEY
@@ -53,10 +54,10 @@ def relation_facts(v: SentView, recent_program: str | None) -> Iterator[Fact]:
         yield from membership.membership_facts(v, m)
     if gate(low, member_lists.MEMBER_LIST_GATE):
         yield from member_lists.named_group_facts(v, m)
-    if gate(low, technologies.DEVELOP_GATE):
-        yield from technologies.develops_facts(v, m)
+    if gate(low, develops.DEVELOP_GATE):
+        yield from develops.develops_facts(v, m)
     if E.TECHNOLOGY in v.types:
-        yield from technologies.works_on_facts(v, m)
+        yield from works_on.works_on_facts(v, m)
     if gate(low, membership.LEAD_GATE):
         yield from membership.leadership_facts(v, m, recent_program)
         yield from affiliation.leads_examples(v, m)

@@ -1,0 +1,195 @@
+"""DEVELOPS: an actor makes a cluster, programme or facility (builds, establishes, launches).
+
+Split from the technology rules (:mod:`.technologies`) because it relates actors to the bodies
+they make, not to technologies: "X launched the §Y§", "§Y§, founded by X", "X is creating a hub
+called §Y§".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from qkg.schemas import EntityType, RelationType
+
+from ..context import ENT, LIST, UNFOLDED, Fact, SentView, ids_in
+from .rule import ACTORS as _ACTORS
+from .rule import f as _f
+from .rule import ok as _ok
+
+E = EntityType
+R = RelationType
+
+__all__ = ["DEVELOP_GATE", "develops_facts"]
+
+_DEVELOP = (
+    r"(?:build|builds|building|built|establish|establishes|establishing|established|create|creates|creating|"
+    r"created|launch|launches|launching|launched|develop|develops|developing|developed|set\s+up|sets\s+up|"
+    r"setting\s+up|construct|constructs|constructing|constructed|found|founded|open|opens|opened|opening|"
+    r"deploy|deploys|deployed|deploying|host|hosts|hosting|release|releases|released|unveil|unveils|unveiled|"
+    r"publish|publishes|published|adopt|adopts|adopted|introduce|introduces|introduced|roll\s+out|rolls\s+out|"
+    r"rolled\s+out|inaugurat\w+|initiat\w+|start|starts|started|starting|kick\w*\s+off|kicked\s+off)"
+)
+#: Passive making: "§X§ is created in partnership with §A§ and §B§", "§X§, established by §A§".
+_MADE_BY = (
+    r"(?:built|established|created|launched|developed|set\s+up|founded|constructed|opened|initiated|inaugurated|"
+    r"co-founded|co-created|co-developed|unveiled|started|kicked\s+off|rolled\s+out)"
+)
+
+
+DEVELOP_GATE = (
+    "build",
+    "built",
+    "establish",
+    "creat",
+    "launch",
+    "develop",
+    "set",
+    "construct",
+    "found",
+    "open",
+    "deploy",
+    "host",
+    "releas",
+    "unveil",
+    "publish",
+    "adopt",
+    "introduc",
+    "roll",
+    "inaugurat",
+    "initiat",
+    "start",
+    "kick",
+    "contract",
+    "formation",
+)
+
+
+_YEAR = r"(?:(?:in|on|since)\s+(?:[A-Z][a-z]+\s+)?\d{4}\s+)?"
+#: Further wordings of making, each with whether a new body may be read as a company or agency.
+_DEVELOPS_MORE: tuple[tuple[re.Pattern[str], bool, str], ...] = (
+    # "the §Y§, founded by §X§ in 2019", "the §Y§ initiative, which was launched in 2021 by §X§"
+    (
+        re.compile(
+            rf"(?P<made>§\d+§)(?:,\s+(?:which\s+|that\s+)?|\s+(?:which|that)\s+)(?:(?:is|was|were|has\s+been|had\s+been)\s+)?"
+            rf"(?:(?:first|originally|jointly|recently|officially|initially)\s+)?{_YEAR}{_MADE_BY}\s+{_YEAR}(?:jointly\s+)?"
+            rf"(?:by|in\s+(?:partnership|collaboration|cooperation)\s+with)\s+(?P<maker>{LIST})"
+        ),
+        True,
+        "apposed-made-by",
+    ),
+    # "Founded by §X§ in 2019, the §Y§ ..."
+    (
+        re.compile(
+            rf"(?:^|[.;:]\s+|\s-\s)(?:(?:First|Originally|Jointly|Recently)\s+)?(?i:{_MADE_BY})\s+{_YEAR}(?:jointly\s+)?by\s+"
+            rf"(?P<maker>{LIST})(?:\s+(?:in|on|since)\s+(?:[A-Z][a-z]+\s+)?\d{{4}})?,\s+(?:the\s+)?(?P<made>§\d+§)"
+        ),
+        True,
+        "fronted-made-by",
+    ),
+    # "§X§ is creating a quantum hub called the §Y§", "§X§ launched a new programme named §Y§"
+    (
+        re.compile(
+            rf"(?P<maker>{LIST})\s+(?:[^§.;]{{0,40}}?\s)?(?:to\s+)?{_DEVELOP}\s+(?:a|an|the|its|their)\s+"
+            rf"(?:[a-z][\w-]*\s+){{0,4}}?(?:called|named|dubbed|known\s+as|branded)\s+(?:the\s+)?(?P<made>§\d+§)"
+        ),
+        True,
+        "makes-named",
+    ),
+    # "§Y§ is an initiative by the §X§", "§Y§ was a flagship programme of §X§"
+    (
+        re.compile(
+            rf"(?P<made>§\d+§)(?:,\s+|\s+(?:is|was|remains)\s+)(?:an?|the)\s+(?:[\w-]+\s+){{0,2}}?(?:initiative|programme|"
+            rf"program|project|scheme|mission|effort)\s+(?:launched\s+|led\s+|run\s+)?(?:by|of)\s+(?P<maker>{LIST})"
+        ),
+        False,
+        "initiative-of",
+    ),
+    # "§X§ and §Z§ have been confirmed as the final contractor for the §Y§ project",
+    # "§X§ won the contract to build the §Y§"
+    (
+        re.compile(
+            rf"(?P<maker>{LIST})\s+[^§.;]{{0,60}}?\b(?:contractors?|developers?|builders?|contract)\s+"
+            rf"(?:for|to\s+(?:build|develop|deliver|construct|run|operate)|of)\s+(?:the\s+)?(?P<made>§\d+§)"
+        ),
+        False,
+        "contractor-for",
+    ),
+)
+
+
+#: A list's last member known only by its acronym, its long name unrecognised: "with §A§ and
+#: Agence de Recherche Nouvelle (§ARN§)".
+_ACRONYM_LAST = r"(?:,?\s+and\s+[A-Z][^§.;()]{0,80}?\s\((§\d+§)\))?"
+
+
+#: How many were made: "launched five §research centres§".
+_COUNT = r"(?:two|three|four|five|six|seven|eight|nine|ten|several|\d{1,3})"
+
+
+#: Making named by its noun after a verb of saying or agreeing: "A and B on Monday announced
+#: establishment of an §Y§", "A celebrated the launch of the §Y§".
+_ANNOUNCED_MAKING = re.compile(
+    rf"({LIST})\s+(?:[^§.;]{{0,60}}?\s)?(?:announc\w+|unveil\w+|agreed\s+(?:on|to)|approv\w+|celebrat\w+|"
+    rf"marked|welcom\w+|complet\w+|finaliz\w+|finalis\w+)\s+(?:the\s+)?(?:establishment|creation|launch|founding|"
+    rf"opening|inauguration|formation|setting\s+up|start)\s+of\s+(?:(?:a|an|the|its|their|new|joint)\s+)*{ENT}"
+)
+_BEGIN_BUILDING = re.compile(
+    rf"({LIST})\s+[^§.;]{{0,120}}?\b(?:and|to)\s+(?:begin|start|commence)\s+"
+    rf"(?:building|constructing|developing|deploying)\s+(?:the\s+|a\s+|an\s+)?{ENT}"
+)
+
+
+def develops_facts(v: SentView, m: str) -> Iterator[Fact]:
+    targets = {E.CLUSTER, E.PROGRAM, E.RESEARCH_INSTITUTE}
+    #: a new body or hub may be read as a company or an agency: founding it is still making it
+    founded = targets | {E.COMPANY, E.GOVERNMENT_BODY}
+    for x in re.finditer(
+        rf"({LIST})\s+(?:[^§.;]{{0,60}}?\s|[^§.;]{{0,40}}?\(§\d+§\)\s+)?(?:to\s+)?(?:[a-z]+ly\s+)?{_DEVELOP}\s+"
+        rf"(?:(?:a|an|the|its|their|new|first|national|updated|revised|{_COUNT})\s+|(§\d+§)\s+(?=§))*{ENT}",
+        m,
+    ):
+        b = int(x.group(3))
+        if re.search(r"\b(?:developer|in\s+the\s+field)\b", x.group(0)):
+            continue
+        subjects = ids_in(x.group(1))
+        # "released its §strategy§": the pronoun must be the subject's own
+        if x.group(2) and v.id(ids_in(x.group(2))[0]) not in {v.id(a) for a in subjects}:
+            continue
+        made = (
+            founded if re.search(r"\b(?:establish\w*|creat\w+|set\s+up|found\w*)\s", x.group(0)) else targets
+        )
+        for a in subjects:
+            if _ok(v, a, b, made) and v.type(a) in _ACTORS - {E.PROGRAM}:
+                yield _f(v, a, R.DEVELOPS, b, "develops", 0.8)
+    # "A and B announced the establishment of a §Y§": making said by its noun
+    for x in _ANNOUNCED_MAKING.finditer(m) if " of " in m else ():
+        b = int(x.group(2))
+        for a in ids_in(x.group(1)):
+            if _ok(v, a, b, founded) and v.type(a) in _ACTORS - {E.PROGRAM}:
+                yield _f(v, a, R.DEVELOPS, b, "announced-making", 0.8)
+    # "A and B have entered into an agreement to set up a partnership and begin building §b§": the
+    # second of two coordinated aims, far from the subject
+    for x in _BEGIN_BUILDING.finditer(m):
+        b = int(x.group(2))
+        for a in ids_in(x.group(1)):
+            if _ok(v, a, b, targets) and v.type(a) in _ACTORS - {E.PROGRAM}:
+                yield _f(v, a, R.DEVELOPS, b, "begin-building", 0.7)
+    for x in re.finditer(
+        rf"{ENT},?\s+(?:is|was|were|are|has\s+been|have\s+been|had\s+been|will\s+be|being)\s+(?:[a-z]+ly\s+)?"
+        rf"{_MADE_BY}\s+(?:jointly\s+)?(?:by|in\s+(?:partnership|collaboration|cooperation)\s+with)\s+({LIST}){_ACRONYM_LAST}",
+        m,
+    ):
+        b = int(x.group(1))
+        for a in ids_in(x.group(2)) + ids_in(x.group(3) or ""):
+            if _ok(v, a, b, founded) and v.type(a) in _ACTORS - {E.PROGRAM}:
+                yield _f(v, a, R.DEVELOPS, b, "made-by", 0.8)
+    unfolded = v.memo.get(UNFOLDED)
+    for rx, new_body, name in _DEVELOPS_MORE:
+        # "Founded by §X§, the §Y§ ...": the apposition fold would hide the made thing
+        text = unfolded if name == "fronted-made-by" and isinstance(unfolded, str) else m
+        for x in rx.finditer(text):
+            b = ids_in(x.group("made"))[0]
+            for a in ids_in(x.group("maker")):
+                if _ok(v, a, b, founded if new_body else targets) and v.type(a) in _ACTORS - {E.PROGRAM}:
+                    yield _f(v, a, R.DEVELOPS, b, name, 0.8)
