@@ -25,6 +25,7 @@ from .rules import (
     membership,
     partners,
     places,
+    tech_profiles,
     works_on,
 )
 from .rules.agreements import AgreementDraft
@@ -58,6 +59,7 @@ def relation_facts(v: SentView, recent_program: str | None) -> Iterator[Fact]:
         yield from develops.develops_facts(v, m)
     if E.TECHNOLOGY in v.types:
         yield from works_on.works_on_facts(v, m)
+        yield from tech_profiles.profile_facts(v, m)
     if gate(low, membership.LEAD_GATE):
         yield from membership.leadership_facts(v, m, recent_program)
         yield from affiliation.leads_examples(v, m)

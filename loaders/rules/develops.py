@@ -25,7 +25,8 @@ __all__ = ["DEVELOP_GATE", "develops_facts"]
 _DEVELOP = (
     r"(?:build|builds|building|built|establish|establishes|establishing|established|create|creates|creating|"
     r"created|launch|launches|launching|launched|develop|develops|developing|developed|set\s+up|sets\s+up|"
-    r"setting\s+up|construct|constructs|constructing|constructed|found|founded|open|opens|opened|opening|"
+    r"setting\s+up|construct|constructs|constructing|constructed|found|founded|co-?found\w*|co-?creat\w+|"
+    r"co-?establish\w*|open|opens|opened|opening|"
     r"deploy|deploys|deployed|deploying|host|hosts|hosting|release|releases|released|unveil|unveils|unveiled|"
     r"publish|publishes|published|adopt|adopts|adopted|introduce|introduces|introduced|roll\s+out|rolls\s+out|"
     r"rolled\s+out|inaugurat\w+|initiat\w+|start|starts|started|starting|kick\w*\s+off|kicked\s+off)"
@@ -65,6 +66,12 @@ DEVELOP_GATE = (
 )
 
 
+#: Nouns of made bodies and places that an apposition may name: "a quantum computing centre, the §Y§".
+_FACILITY = (
+    r"(?:centres?|centers?|hubs?|facility|facilities|campus|labs?|laborator(?:y|ies)|institutes?|programmes?|"
+    r"programs?|initiatives?|clusters?|consortium|consortia|funds?|networks?|testbeds?|test\s+beds?|foundry|"
+    r"park|zone|alliance|platform|accelerator|incubator)"
+)
 _YEAR = r"(?:(?:in|on|since)\s+(?:[A-Z][a-z]+\s+)?\d{4}\s+)?"
 #: Further wordings of making, each with whether a new body may be read as a company or agency.
 _DEVELOPS_MORE: tuple[tuple[re.Pattern[str], bool, str], ...] = (
@@ -95,6 +102,34 @@ _DEVELOPS_MORE: tuple[tuple[re.Pattern[str], bool, str], ...] = (
         ),
         True,
         "makes-named",
+    ),
+    # "the §Y§, which §X§ set up in 2019": the maker named inside the made thing's relative clause
+    (
+        re.compile(
+            rf"(?P<made>§\d+§),?\s+(?:which|that)\s+(?P<maker>{LIST})\s+(?:(?:has|have|had|jointly|first|originally|"
+            rf"recently|officially)\s+)*{_DEVELOP}\b"
+        ),
+        True,
+        "made-by-relative",
+    ),
+    # "§X§ is the founder of the §Y§", "§X§, a co-founder of the §Y§"
+    (
+        re.compile(
+            rf"(?P<maker>{LIST})(?:,\s+|\s+(?:is|was|are|were|as)\s+)(?:the|a|an|one\s+of\s+the)\s+"
+            rf"(?:(?:original|founding|joint)\s+)?(?:co-?)?(?:founders?|creators?|architects?|initiators?)\s+of\s+"
+            rf"(?:the\s+)?(?P<made>§\d+§)"
+        ),
+        True,
+        "founder-of",
+    ),
+    # "§X§ is building a quantum computing centre, the §Y§": the made thing named in apposition
+    (
+        re.compile(
+            rf"(?P<maker>{LIST})\s+(?:[^§.;]{{0,40}}?\s)?(?:to\s+)?{_DEVELOP}\s+(?:a|an|the|its|their)\s+"
+            rf"(?:[\w-]+\s+|§\d+§\s+){{0,3}}?{_FACILITY},\s+(?:the\s+)?(?P<made>§\d+§)"
+        ),
+        True,
+        "makes-apposed",
     ),
     # "§Y§ is an initiative by the §X§", "§Y§ was a flagship programme of §X§"
     (
@@ -140,12 +175,17 @@ _BEGIN_BUILDING = re.compile(
 )
 
 
+#: Wordings read before appositions fold into their heads.
+_ON_UNFOLDED = frozenset({"fronted-made-by", "initiative-of"})
+
+
 def develops_facts(v: SentView, m: str) -> Iterator[Fact]:
     targets = {E.CLUSTER, E.PROGRAM, E.RESEARCH_INSTITUTE}
     #: a new body or hub may be read as a company or an agency: founding it is still making it
     founded = targets | {E.COMPANY, E.GOVERNMENT_BODY}
     for x in re.finditer(
-        rf"({LIST})\s+(?:[^§.;]{{0,60}}?\s|[^§.;]{{0,40}}?\(§\d+§\)\s+)?(?:to\s+)?(?:[a-z]+ly\s+)?{_DEVELOP}\s+"
+        rf"({LIST})(?:,\s+(?:which|that|who)(?:\s+(?:has|have|had))?)?\s+(?:[^§.;]{{0,60}}?\s|[^§.;]{{0,40}}?\(§\d+§\)\s+)?"
+        rf"(?:to\s+)?(?:[a-z]+ly\s+)?{_DEVELOP}\s+"
         rf"(?:(?:a|an|the|its|their|new|first|national|updated|revised|{_COUNT})\s+|(§\d+§)\s+(?=§))*{ENT}",
         m,
     ):
@@ -187,7 +227,8 @@ def develops_facts(v: SentView, m: str) -> Iterator[Fact]:
     unfolded = v.memo.get(UNFOLDED)
     for rx, new_body, name in _DEVELOPS_MORE:
         # "Founded by §X§, the §Y§ ...": the apposition fold would hide the made thing
-        text = unfolded if name == "fronted-made-by" and isinstance(unfolded, str) else m
+        # and so would ", an initiative of §X§," after the made thing
+        text = unfolded if name in _ON_UNFOLDED and isinstance(unfolded, str) else m
         for x in rx.finditer(text):
             b = ids_in(x.group("made"))[0]
             for a in ids_in(x.group("maker")):

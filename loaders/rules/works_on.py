@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from qkg.schemas import EntityType, RelationType
 
-from ..context import ENT, LIST, ORG_NOUN, ORGS, Fact, SentView, ids_in
+from ..context import ENT, LIST, ORG_NOUN, ORGS, PLACES, Fact, SentView, ids_in
 from .rule import ACTORS as _ACTORS
 from .rule import Rule, apply, members
 from .rule import f as _f
@@ -61,20 +61,41 @@ _MODIFIER = (
 #: §trapped ion quantum technologies§, entanglement-based networking, high-performance §quantum
 #: clocks§ and inertial sensors"): its mentions are the technologies.
 _FOCUS_ITEM = r"(?:(?:[a-z][\w-]*\s+){0,2}?§\d+§|(?!and\b)[a-z][\w-]*(?:\s+(?!and\b)[a-z][\w-]*)?)"
+#: What is done to a technology one focuses on: "specialises in the development of §T§".
+_WORK_ON_IT = (
+    r"(?:development|design|commerciali[sz]ation|manufactur\w+|production|engineering|study|research|"
+    r"application|deployment|integration|industriali[sz]ation)"
+)
 _FOCUS_LIST = rf"§\d+§(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_FOCUS_ITEM}){{0,8}}"
+
+
+_WORKS_ON_TAIL = (
+    rf"(?:\s+[—–])?\s+(?:(?!to\s)[\w-]+\s+){{0,4}}?{_WORK}\s+(?:[\w-]+\s+){{0,3}}?(?:on|in|into|to)\s+"
+    rf"(?:the\s+field\s+of\s+)?(?:[\w-]+\s+){{0,2}}?(?:(?:both\s+)?quantum\s+and\s+)?{_TECH_LIST}"
+)
+_PEOPLE = r"(?:scientists|researchers|experts|engineers|students|academics|physicists|people|talents?|workers|teams)"
 
 
 #: Focus on a technology; actors (or organisations, for the weaker phrasings) work on it.
 _WORKS_ON_RULES = (
     Rule(
-        re.compile(
-            rf"{ENT}(?:'s?)?(?:\s+[—–])?\s+(?:(?!to\s)[\w-]+\s+){{0,4}}?{_WORK}\s+(?:[\w-]+\s+){{0,3}}?(?:on|in|into|to)\s+(?:the\s+field\s+of\s+)?(?:[\w-]+\s+){{0,2}}?(?:(?:both\s+)?quantum\s+and\s+)?{_TECH_LIST}"
-        ),
+        re.compile(rf"{ENT}(?:'s?)?{_WORKS_ON_TAIL}"),
         1,
         2,
         "works-on",
         0.8,
-        frozenset(_ACTORS),
+        frozenset(_ACTORS - PLACES),
+        _TECH,
+    ),
+    # a place works on what it does, not on what its people do: "§Britain§'s most experienced
+    # scientists working on §superconducting quantum technologies§" says nothing of Britain
+    Rule(
+        re.compile(rf"{ENT}(?!'s?\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\b)(?:'s?)?{_WORKS_ON_TAIL}"),
+        1,
+        2,
+        "works-on",
+        0.8,
+        frozenset(PLACES),
         _TECH,
     ),
     Rule(
@@ -88,7 +109,8 @@ _WORKS_ON_RULES = (
     ),
     Rule(
         re.compile(
-            rf"{ENT}[^§]{{0,60}}?\bits\s+{_TECH_LIST}\s+(?:efforts|research|programme|program|business|capabilit\w+|hardware|roadmap|ambitions|activities|work|expertise|portfolio)"
+            rf"{ENT}[^§]{{0,60}}?\bits\s+{_TECH_LIST}\s+(?:efforts|research|programme|program|business|capabilit\w+|hardware|roadmap|ambitions|activities|work|expertise|portfolio|"
+            rf"platforms?|products?|solutions?|offerings?)"
         ),
         1,
         2,
@@ -100,7 +122,8 @@ _WORKS_ON_RULES = (
     Rule(
         re.compile(
             rf"{ENT}(?:,\s+(?:(?:which|that|who)\s+)?(?=[a-z])|\s+)(?:[\w-]+\s+){{0,3}}?(?:focus(?:es|ed|ing)?\s+on|specializ\w+\s+in|"
-            rf"specialis\w+\s+in|works?\s+on|working\s+on|researche?s?)\s+(?:(?:both|mainly|primarily|chiefly)\s+)?({_FOCUS_LIST})"
+            rf"specialis\w+\s+in|works?\s+on|working\s+on|researche?s?)\s+(?:(?:both|mainly|primarily|chiefly)\s+)?"
+            rf"(?:(?:the\s+)?{_WORK_ON_IT}\s+(?:of|on|into)\s+(?:(?!and\b)[a-z][\w-]*\s+){{0,2}}?)?({_FOCUS_LIST})"
         ),
         1,
         2,
@@ -128,7 +151,7 @@ _MAKES = (
     r"producing|produced|manufactur\w+|design|designs|designing|designed|commerciali[sz]\w+|offer|offers|offering|"
     r"offered|provide|provides|providing|provided|deliver|delivers|delivering|delivered|demonstrat\w+|pursu\w+|"
     r"explor\w+|advanc\w+|exploit\w*|pioneer\w*|sell|sells|selling|sold|research\w*|stud\w+|assembl\w+|"
-    r"create|creates|creating|created|(?:take|takes|taking|took)\s+(?:[a-z]+\s+){0,2}?approach(?:es)?\s+to)"
+    r"suppl(?:y|ies|ying|ied)|create|creates|creating|created|(?:take|takes|taking|took)\s+(?:[a-z]+\s+){0,2}?approach(?:es)?\s+to)"
 )
 #: A collection of made things before the technology: "develops a suite of §quantum sensor§ products".
 _COLLECTION = r"(?:(?:suite|range|portfolio|family|line|series|set|variety|generation)\s+of\s+(?:[a-z][\w-]*\s+){0,2}?)?"
@@ -152,7 +175,7 @@ _MAKES_RULES = (
     # "§QuantX§, which produces state-of-the-art §quantum optical atomic clocks§"
     Rule(
         re.compile(
-            rf"({LIST}){_AUX}\s+{_MAKES}\s+(?:{_QUAL}\s+){{0,3}}?{_COLLECTION}(?:(?:based\s+on|built\s+on|using|with|{_USES})\s+(?:\d+\s+)?)?"
+            rf"({LIST}){_AUX}\s+{_MAKES}(?:,?\s+(?:and|&)\s+{_MAKES})?\s+(?:{_QUAL}\s+){{0,3}}?{_COLLECTION}(?:(?:based\s+on|built\s+on|using|with|{_USES})\s+(?:\d+\s+)?)?"
             rf"{_TECH_LIST}"
         ),
         1,

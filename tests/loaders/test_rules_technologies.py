@@ -212,6 +212,89 @@ def test_no_phrase_from_a_lone_modality_word(text: str) -> None:
             "Orbion Quantum",
             "photonic quantum computing",
         ),
+        # a copula or bracket before "<technology> company"
+        (
+            "Veltra Quantum is a trapped-ion quantum computing company with 40 staff.",
+            "Veltra Quantum",
+            "trapped-ion quantum computing",
+        ),
+        ("Orbion Labs (a quantum sensing startup) hired a CFO.", "Orbion Labs", "quantum sensing"),
+        ("Veltra Quantum is a Kestrel-based quantum software firm.", "Veltra Quantum", "quantum software"),
+        # a descriptor noun and what it does
+        ("Veltra Quantum is a spin-out developing quantum sensors.", "Veltra Quantum", "quantum sensing"),
+        (
+            "Veltra Quantum is one of the few companies building topological qubits.",
+            "Veltra Quantum",
+            "topological qubits",
+        ),
+        (
+            "Orbion Labs, a start-up focused on quantum key distribution, opened an office.",
+            "Orbion Labs",
+            "quantum key distribution",
+        ),
+        # the actor's own line of work
+        (
+            "Veltra Quantum's core business is quantum key distribution.",
+            "Veltra Quantum",
+            "quantum key distribution",
+        ),
+        (
+            "Veltra Quantum's mission is to build fault-tolerant quantum computers.",
+            "Veltra Quantum",
+            "quantum computing",
+        ),
+        (
+            "Veltra Quantum has an ambitious plan to build a quantum internet.",
+            "Veltra Quantum",
+            "quantum internet",
+        ),
+        # leading or moving a field on
+        ("Veltra Quantum is at the forefront of quantum networking.", "Veltra Quantum", "quantum networks"),
+        (
+            "Orbion Labs has made significant progress in quantum error correction.",
+            "Orbion Labs",
+            "quantum error correction",
+        ),
+        (
+            "Veltra Quantum is active in quantum sensing and quantum communication.",
+            "Veltra Quantum",
+            "quantum communication",
+        ),
+        # the way it builds
+        (
+            "Veltra Quantum uses neutral atoms to build quantum computers.",
+            "Veltra Quantum",
+            "neutral-atom quantum computing",
+        ),
+        # a body gathering those who work on a technology
+        (
+            "The Kestrel Quantum Alliance brings together researchers working on quantum photonics.",
+            "Kestrel Quantum Alliance",
+            "quantum photonics",
+        ),
+        # focus on what is done to a technology
+        (
+            "Veltra Quantum specializes in the development of quantum networking hardware.",
+            "Veltra Quantum",
+            "quantum networks",
+        ),
+        # coordinated verbs of making, and supplying
+        (
+            "Veltra Quantum designs and manufactures superconducting quantum processors.",
+            "Veltra Quantum",
+            "superconducting quantum processors",
+        ),
+        (
+            "Veltra Quantum will supply quantum random number generators to Orbion Labs.",
+            "Veltra Quantum",
+            "quantum random number generation",
+        ),
+        # the subject's own platform
+        (
+            "Veltra Quantum will use the funding to scale its quantum networking platform.",
+            "Veltra Quantum",
+            "quantum networks",
+        ),
     ],
 )
 def test_works_on(facts: Run, text: str, actor: str, tech: str) -> None:
@@ -250,6 +333,25 @@ def test_works_on(facts: Run, text: str, actor: str, tech: str) -> None:
             "Veltra Quantum is a maker of semiconductor wafer-processing tools.",
             "Veltra Quantum",
             "semiconductors",
+        ),
+        # a customer or partner of such companies is not one
+        (
+            "Veltra Bank is a partner of companies building topological qubits.",
+            "Veltra Bank",
+            "topological qubits",
+        ),
+        ("Veltra Bank is a quantum computing customer of Orbion Labs.", "Veltra Bank", "quantum computing"),
+        # using a technology for something other than building is not working on it
+        (
+            "Veltra Bank uses quantum computing to optimise its portfolios.",
+            "Veltra Bank",
+            "quantum computing",
+        ),
+        # a place's people are not the place
+        (
+            "The Orbion Centre brings together Kestrelia's best scientists working on quantum photonics.",
+            "Kestrelia",
+            "quantum photonics",
         ),
     ],
 )
@@ -351,6 +453,27 @@ def test_released_names_the_subjects_own_programme(facts: Run) -> None:
             "Ministry of Science of Veltria",
             "Orbion Quantum Mission",
         ),
+        (
+            "Orbion Labs and the University of Kestrel have co-founded the Kestrel Quantum Alliance.",
+            "Orbion Labs",
+            "Kestrel Quantum Alliance",
+        ),
+        (
+            "Orbion Labs, which created the Kestrel Quantum Hub, raised funds.",
+            "Orbion Labs",
+            "Kestrel Quantum Hub",
+        ),
+        (
+            "The Kestrel Quantum Hub, which Orbion Labs set up in 2019, now has 30 members.",
+            "Orbion Labs",
+            "Kestrel Quantum Hub",
+        ),
+        ("Orbion Labs is the founder of the Kestrel Quantum Hub.", "Orbion Labs", "Kestrel Quantum Hub"),
+        (
+            "Orbion Labs is building a quantum computing centre, the Kestrel Quantum Centre, in Lyon.",
+            "Orbion Labs",
+            "Kestrel Quantum Centre",
+        ),
     ],
 )
 def test_develops_more_wordings(facts: Run, text: str, actor: str, made: str) -> None:
@@ -381,6 +504,23 @@ def test_develops_more_wordings(facts: Run, text: str, actor: str, made: str) ->
         ("Veltra Quantum is a project of Kessler Ventures.", "Kessler Ventures", "Veltra Quantum"),
         # hosting a named event is not making a programme
         ("Veltra University hosted a talk called Quantum Futures.", "Veltra University", "Quantum Futures"),
+        # a founding member joins what it did not make alone
+        (
+            "Orbion Labs is a founding member of the Kestrel Quantum Hub.",
+            "Orbion Labs",
+            "Kestrel Quantum Hub",
+        ),
+        # funding is not making
+        (
+            "Orbion Labs, which funded the Kestrel Quantum Hub, raised funds.",
+            "Orbion Labs",
+            "Kestrel Quantum Hub",
+        ),
+        (
+            "The Kestrel Quantum Hub, which Orbion Labs joined in 2019, now has 30 members.",
+            "Orbion Labs",
+            "Kestrel Quantum Hub",
+        ),
     ],
 )
 def test_no_develops_more(facts: Run, text: str, actor: str, made: str) -> None:

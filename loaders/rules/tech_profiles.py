@@ -1,0 +1,170 @@
+"""WORKS_ON from how an actor is profiled: what it is, is becoming, or is known to do.
+
+News and press releases introduce a company by a description more often than by a verb of
+focus: "X is a §trapped-ion quantum computing§ company", "X (a §quantum sensing§ start-up)",
+"X is a spin-out developing §quantum sensors§", "one of the few firms building §topological
+qubits§", "X's core business is §QKD§", "X is at the forefront of §quantum networking§",
+"X has made strides in §error correction§", "the §Centre§ brings together scientists working
+on §T§". Each rule here is one such shape, whatever the words filling it; the verbs of making
+and focus themselves live in :mod:`.works_on`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from qkg.schemas import EntityType, RelationType
+
+from ..context import ENT, LIST, ORG_NOUN, ORGS, Fact, SentView
+from .rule import ACTORS as _ACTORS
+from .rule import f as _f
+from .rule import members
+from .rule import ok as _ok
+from .works_on import _AUX, _MAKES, _QUAL, _TECH_LIST, _subjects
+
+__all__ = ["profile_facts"]
+
+E = EntityType
+R = RelationType
+
+_TECH = frozenset({E.TECHNOLOGY})
+_ORGS = frozenset(ORGS)
+_FOCUSED = frozenset(ORGS | {E.PROGRAM})
+
+#: How a description attaches to its actor: an apposition, a bracket, or a copula.
+_IS = (
+    r"(?:,\s+|\s+\(\s*|\s+(?:is|was|are|were|has\s+been|remains|became|becomes|is\s+now|was\s+once)\s+"
+    r"(?:(?:also|now|still|already)\s+)?)"
+)
+#: A place used as a qualifier: "a §Lyon§-based", "a Kestrel-based", "a US-headquartered".
+_BASED = r"(?:(?:§\d+§|[A-Z][\w]*)-(?:based|headquartered)\s+)?"
+#: A word qualifying a descriptor noun, never a preposition ("a partner of companies building ...").
+_DESC_WORD = r"(?!(?:of|for|with|to|in|on|at|by|from|and|or|as|that|which|who)\b)[\w-]+"
+#: Participles and relative verbs that say what a described organisation does with a technology.
+_DOING = (
+    r"(?:(?:that|which|who)\s+(?:is\s+|are\s+)?)?(?:co-?)?(?:developing|develops|building|builds|making|makes|"
+    r"producing|produces|designing|designs|commerciali[sz]ing|offering|offers|providing|provides|pioneering|"
+    r"manufacturing|manufactures|selling|sells|delivering|delivers|supplying|supplies|researching|"
+    r"(?:specialising|specializing|specialised|specialized|specialises|specializes)\s+in|"
+    r"(?:focused|focusing|focussed|focuses)\s+on|(?:working|works)\s+on)"
+)
+#: Nouns of an actor's own line of work: "X's core business is §T§", "X's mission is to build §T§".
+_LINE = (
+    r"(?:business|focus|speciality|specialty|expertise|mission|goal|aim|ambition|vision|strategy|"
+    r"plan|purpose|objective|priority|strength)"
+)
+#: Being in the lead of a field or moving it on: "at the forefront of", "made strides in".
+_AHEAD = (
+    r"(?:(?:is|are|was|were|remains?|has\s+been|have\s+been|stands?)\s+(?:(?:firmly|now|already)\s+)?at\s+the\s+"
+    r"(?:forefront|cutting\s+edge|leading\s+edge|vanguard|frontier|heart)|"
+    r"(?:made|makes|making|make)\s+(?:[a-z]+\s+){0,2}?(?:progress|strides|advances|breakthroughs?|headway|"
+    r"contributions?|investments?)|"
+    r"(?:is|are|was|were|has\s+been|have\s+been|remains?)\s+(?:(?:very|also|highly|particularly|deeply|"
+    r"heavily|increasingly)\s+)?(?:active|involved|engaged))"
+)
+#: A way of building something: "uses §neutral atoms§ to build quantum computers".
+_TO_BUILD = r"to\s+(?:build|make|create|construct|develop|encode|store|realise|realize|implement)\b"
+#: A body gathering people or firms by what they work on.
+_GATHERS = (
+    r"(?:brings?|brought|bringing)\s+together|unites?|united|gathers?|gathered|connects?|convenes?|"
+    r"(?:is|are)\s+home\s+to|hosts?|houses?|comprises?"
+)
+_WORKING = (
+    r"(?:working|specialising|specializing|specialised|specialized|active|engaged|researching|"
+    r"focused|focusing|focussed)\s+(?:on|in)"
+)
+
+_RULES: tuple[tuple[re.Pattern[str], frozenset[EntityType], str, float], ...] = (
+    # "§X§ is a §trapped-ion quantum computing§ company", "§X§ (a §quantum sensing§ start-up)",
+    # "§X§ is a Kestrel-based §quantum software§ firm"
+    (
+        re.compile(
+            rf"{ENT}{_IS}(?:a|an|the|one\s+of\s+the)\s+(?:{_QUAL}\s+){{0,3}}?{_BASED}(?:{_QUAL}\s+){{0,2}}?"
+            rf"{_TECH_LIST}\s+(?:[a-z][\w-]*\s+)?{ORG_NOUN}\b"
+        ),
+        _ORGS,
+        "is-a-technology-company",
+        0.8,
+    ),
+    # "§X§ is a spin-out developing §quantum sensors§", "§X§, one of the few companies building
+    # §topological qubits§", "§X§, a start-up that makes §quantum random number generators§"
+    (
+        re.compile(
+            rf"{ENT}{_IS}(?:a|an|the|one\s+of\s+(?:the\s+)?)\s*(?:{_DESC_WORD}\s+){{0,3}}?{_BASED}{ORG_NOUN}\s+"
+            rf"{_DOING}\s+(?:(?:both|mainly|primarily|chiefly)\s+)?(?:{_QUAL}\s+){{0,3}}?{_TECH_LIST}"
+        ),
+        _ORGS,
+        "company-doing-technology",
+        0.8,
+    ),
+    # "§X§'s core business is §quantum key distribution§", "§X§'s mission is to build §T§",
+    # "§X§'s main focus remains on §T§"
+    (
+        re.compile(
+            rf"{ENT}'s?\s+(?:(?:core|main|primary|chief|key|principal|sole|stated|current|own)\s+)?{_LINE}\s+"
+            rf"(?:is|was|has\s+been|remains|lies|will\s+be)\s+(?:(?:on|in)\s+)?(?:to\s+{_MAKES}\s+)?"
+            rf"(?:{_QUAL}\s+){{0,3}}?{_TECH_LIST}"
+        ),
+        frozenset(_ACTORS),
+        "line-of-work-is",
+        0.8,
+    ),
+    # "§X§ has an ambitious plan to build a §quantum internet§"
+    (
+        re.compile(
+            rf"({LIST}){_AUX}\s+(?:has|have|had|set\s+out|unveiled|announced)\s+(?:an?|the|its|their)\s+"
+            rf"(?:[\w-]+\s+){{0,3}}?(?:plan|goal|aim|ambition|mission|vision|roadmap|bid)\s+to\s+{_MAKES}\s+"
+            rf"(?:{_QUAL}\s+){{0,3}}?{_TECH_LIST}"
+        ),
+        frozenset(_ACTORS),
+        "plan-to-make",
+        0.7,
+    ),
+    # "§X§ is at the forefront of §quantum networking§", "§X§ has made significant progress in
+    # §quantum error correction§", "§X§ is active in §quantum sensing§ and §quantum communication§"
+    (
+        re.compile(
+            rf"({LIST}){_AUX}\s+{_AHEAD}\s+(?:in|of|on|into)\s+(?:the\s+(?:fields?|areas?|development|domains?)\s+of\s+)?"
+            rf"(?:{_QUAL}\s+){{0,2}}?{_TECH_LIST}"
+        ),
+        frozenset(_ACTORS),
+        "ahead-in",
+        0.8,
+    ),
+    # "§X§ uses §neutral atoms§ to build quantum computers": the way it builds is its technology
+    (
+        re.compile(
+            rf"({LIST}){_AUX}\s+(?:uses?|used|using|harness\w*|leverag\w+|exploits?|exploited|relies\s+on|relied\s+on|"
+            rf"employs?|employed)\s+{_TECH_LIST}\s+(?:as\s+[^§.;]{{0,30}}?\s)?{_TO_BUILD}"
+        ),
+        _ORGS,
+        "uses-to-build",
+        0.7,
+    ),
+    # "the §Centre§ brings together scientists working on §superconducting quantum technologies§"
+    (
+        re.compile(
+            rf"({LIST})(?:\s*\(§\d+§\))?{_AUX}\s+(?:{_GATHERS})\s+(?:[^.;]{{0,80}}?\s)?(?:researchers|scientists|experts|engineers|"
+            rf"groups|teams|companies|firms|start-?ups|partners|members|organi[sz]ations|academics)\s+"
+            rf"(?:(?:who|that)\s+(?:are|work)\s+)?{_WORKING}\s+(?:{_QUAL}\s+){{0,2}}?{_TECH_LIST}"
+        ),
+        _FOCUSED,
+        "gathers-workers-on",
+        0.7,
+    ),
+)
+
+
+def profile_facts(v: SentView, m: str) -> Iterator[Fact]:
+    """WORKS_ON from the descriptions of an actor (see the module's docstring)."""
+    for rx, sources, name, conf in _RULES:
+        for x in rx.finditer(m):
+            group = x.group(1)
+            subjects = _subjects(group) if not group.isdigit() else [int(group)]
+            for a in subjects:
+                if v.type(a) not in sources:
+                    continue
+                for b in members(x.group(2)):
+                    if _ok(v, a, b, _TECH):
+                        yield _f(v, a, R.WORKS_ON, b, name, conf)
