@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 from enum import Enum
-from typing import Annotated
+from typing import Annotated, Any
 
 import strawberry
 from strawberry.file_uploads import Upload
@@ -55,6 +55,7 @@ from .types import (
     agreements_of,
     as_of_asked,
     check_first,
+    check_min_support,
     decode_cursor,
     links_of,
     paginate,
@@ -370,8 +371,10 @@ class Query:
 
     @strawberry.field(
         description="The top actors by a centrality measure on a projection of the graph: `via` "
-        "relation types (default: partnerships and co-parties of agreements), entity `types`, and "
-        "a time window `from`/`to` (years or ISO dates) on the evidence's publication dates."
+        "relation types (default: partnerships and co-parties of agreements), entity `types`, "
+        "a time window `from`/`to` (years or ISO dates) on the evidence's publication dates, `asOf` "
+        "(only relations and agreements in force on that date, as the documents published by then "
+        "give them) and `minSupport` (only those backed by at least that many distinct documents)."
     )
     def centrality(
         self,
@@ -382,10 +385,14 @@ class Query:
         from_: Annotated[str | None, strawberry.argument(name="from")] = None,
         to: str | None = None,
         top: int = 10,
+        as_of: dt.date | None = None,
+        min_support: int | None = None,
     ) -> list[CentralityScore]:
         check_first(top, info.context.settings.max_page_size, "top")
+        check_min_support(min_support)
         scores = Scores.for_request(info.context)
-        ranking = scores.ranking(metric, via=via or DEFAULT_VIA, types=types, since=from_, until=to, top=top)
+        when: dict[str, Any] = {"since": from_, "until": to, "as_of": as_of, "min_support": min_support}
+        ranking = scores.ranking(metric, via=via or DEFAULT_VIA, types=types, top=top, **when)
         actors = {a.model.id: a for a in actors_of(info.context.loader, [i for i, _ in ranking])}
         return [
             CentralityScore(rank=n, score=s, actor=actors[i])
@@ -394,7 +401,8 @@ class Query:
         ]
 
     @strawberry.field(
-        description="Communities (Louvain, seeded) of a projection of the graph, largest first."
+        description="Communities (Louvain, seeded) of a projection of the graph, largest first "
+        "(`asOf` and `minSupport` as on `centrality`)."
     )
     def communities(
         self,
@@ -404,10 +412,13 @@ class Query:
         from_: Annotated[str | None, strawberry.argument(name="from")] = None,
         to: str | None = None,
         top: int = 20,
+        as_of: dt.date | None = None,
+        min_support: int | None = None,
     ) -> list[Community]:
         check_first(top, info.context.settings.max_page_size, "top")
+        check_min_support(min_support)
         result = Scores.for_request(info.context).communities(
-            via=via or DEFAULT_VIA, types=types, since=from_, until=to
+            via=via or DEFAULT_VIA, types=types, since=from_, until=to, as_of=as_of, min_support=min_support
         )
         return [
             Community(id=c.index, size=c.size, modularity=result.modularity, member_ids=list(c.members))
@@ -431,10 +442,14 @@ class Query:
             )
         return Document(model=d)
 
-    @strawberry.field(description="Counts of what the graph holds.")
-    def stats(self, info: Info) -> Stats:
+    @strawberry.field(
+        description="Counts of what the graph holds; `asOf`: as of that date (the documents published "
+        "by then, the relations and agreements in force then, the goals those documents state, and "
+        "the actors these involve)."
+    )
+    def stats(self, info: Info, as_of: dt.date | None = None) -> Stats:
         store = info.context.store
-        s = store.stats()
+        s = store.stats() if as_of is None else store.stats_as_of(as_of)
         return Stats(
             documents=s.documents,
             entities=s.entities,

@@ -21,6 +21,7 @@ checks the two never drift apart).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from contextlib import nullcontext
 from enum import StrEnum
@@ -63,6 +64,26 @@ def _default(name: str) -> Any:
     from .settings import Settings
 
     return Settings.model_fields[name].default
+
+
+def _window(
+    via: Iterable[RelationType],
+    types: Iterable[EntityType] | None,
+    since: str | None,
+    until: str | None,
+    as_of: dt.date | None,
+    min_support: int | None,
+) -> dict[str, Any]:
+    """The projection keywords of the analytics service."""
+    kinds = list(types) if types else None
+    return {
+        "via": list(via),
+        "types": kinds,
+        "since": since,
+        "until": until,
+        "as_of": as_of,
+        "min_support": min_support,
+    }
 
 
 class Scores:
@@ -167,17 +188,14 @@ class Scores:
         since: str | None = None,
         until: str | None = None,
         top: int = 10,
+        as_of: dt.date | None = None,
+        min_support: int | None = None,
     ) -> list[tuple[str, float]]:
-        """The ``top`` actors by score (the service's order: ties by id; low first for constraint)."""
+        """The ``top`` actors by score (the service's order: ties by id; low first for constraint),
+        on the projection of what holds ``as_of`` a date with ``min_support`` documents when given."""
+        window = _window(via, types, since, until, as_of, min_support)
         with self._timed("centrality", metric.value):
-            result = self._service().centrality(
-                metric.value,
-                via=list(via),
-                types=list(types) if types else None,
-                since=since,
-                until=until,
-                top=top,
-            )
+            result = self._service().centrality(metric.value, top=top, **window)
         return [(s.id, s.score) for s in result.ranking]
 
     def communities(
@@ -187,9 +205,10 @@ class Scores:
         types: Iterable[EntityType] | None = None,
         since: str | None = None,
         until: str | None = None,
+        as_of: dt.date | None = None,
+        min_support: int | None = None,
     ) -> CommunityResult:
         """Louvain communities (seeded), largest first."""
+        window = _window(via, types, since, until, as_of, min_support)
         with self._timed("communities", "louvain"):
-            return self._service().communities(
-                via=list(via), types=list(types) if types else None, since=since, until=until
-            )
+            return self._service().communities(**window)

@@ -13,8 +13,10 @@ being computed wait for that computation instead of starting their own.
 Projection parameters (every method): ``via`` relation types (default: collaboration
 links, ``PARTNERS_WITH`` plus agreement co-parties ``PARTY_TO``), ``types`` entity types
 kept, ``since``/``until`` (a date, a year, or a partial ISO date: only links with evidence
-published inside the window), ``directed``, and ``weighted`` (evidence counts as tie
-strength; path-based measures then use ``1 / count`` as the length of a tie).
+published inside the window), ``directed``, ``weighted`` (evidence counts as tie
+strength; path-based measures then use ``1 / count`` as the length of a tie), and
+``as_of``/``min_support`` (only relations and agreements in force on that date, as the
+documents published by then give them, backed by that many distinct documents).
 
 Bounded: exact betweenness above ``max_exact_nodes`` actors switches to sampling
 ``sample_size`` sources (the result says so in ``stamp.sampled``); closeness and harmonic
@@ -42,6 +44,7 @@ from qkg.schemas import EntityType, LimitExceeded, RelationType, ValidationError
 
 from . import brokerage, centrality, communities
 from .engines import FAST_ENGINE, SMALL_GRAPH_EDGES
+from .merge import AsOf
 from .projection import Network, network, reduce_columns
 from .reduction import COLLABORATION
 from .results import (
@@ -121,6 +124,15 @@ class NetworkSource(Protocol):
     ) -> Iterable[Link]: ...
 
     def entities_by_id(self, ids: Sequence[str]) -> dict[str, Entity]: ...
+
+
+@runtime_checkable
+class TimedSource(Protocol):
+    """A store that gives the links of what holds as of a date and with a support
+    (:meth:`qkg.graph.store.GraphStore.links_as_of`, same arguments): projections with
+    ``as_of`` or ``min_support`` read these."""
+
+    links_as_of: Callable[..., Iterable[Link]]
 
 
 @runtime_checkable
@@ -320,8 +332,12 @@ class Analytics:
         until: dt.date | int | str | None = None,
         directed: bool = False,
         weighted: bool = False,
+        as_of: dt.date | int | str | None = None,
+        min_support: int | None = None,
     ) -> Projection:
-        """Normalise projection parameters (sorted, typed) so equal requests share a cache key."""
+        """Normalise projection parameters (sorted, typed) so equal requests share a cache key.
+        ``as_of`` (a date, or a year or partial date meaning its last day) and ``min_support``:
+        only the relations and agreements that hold then, with that many documents."""
         try:
             vias = (
                 tuple(sorted({RelationType(v) for v in via}))
@@ -336,7 +352,11 @@ class Analytics:
         start, stop = parse_when(since), parse_when(until, end=True)
         if start and stop and start > stop:
             raise ValidationError(f"the window starts ({start}) after it ends ({stop})")
-        return Projection(via=vias, types=tys, since=start, until=stop, directed=directed, weighted=weighted)
+        if min_support is not None and min_support < 1:
+            raise ValidationError(f"min_support={min_support} must be at least 1")
+        day = parse_when(as_of, end=True)
+        shape = {"directed": directed, "weighted": weighted, "as_of": day, "min_support": min_support}
+        return Projection(via=vias, types=tys, since=start, until=stop, **shape)
 
     def arrays(self, projection: Projection | None = None) -> Network:
         """The simple graph of a projection as arrays (cached per graph version)."""
@@ -347,6 +367,13 @@ class Analytics:
             def kinds(ids: list[str]) -> dict[str, EntityType]:
                 return {i: e.type for i, e in store.entities_by_id(ids).items()}
 
+            timed = p.as_of is not None or p.min_support is not None
+            if timed:
+                if not isinstance(store, TimedSource):
+                    raise ValidationError("this source cannot answer as of a date or with a minimum support")
+                asked = AsOf(p.as_of, p.min_support)
+                timed_links = store.links_as_of(p.via, since=p.since, until=p.until, asked=asked)
+                return network(timed_links, via=p.via, kinds=kinds, types=p.types, directed=p.directed)
             if p.since is None and p.until is None and isinstance(store, ColumnSource):
                 columns = store.edge_arrays(p.via)
                 keep = None
@@ -360,7 +387,7 @@ class Analytics:
             links = store.links(p.via, since=p.since, until=p.until)
             return network(links, via=p.via, kinds=kinds, types=p.types, directed=p.directed)
 
-        key = ("arrays", p.via, p.types, p.since, p.until, p.directed)
+        key = ("arrays", p.via, p.types, p.since, p.until, p.directed, p.as_of, p.min_support)
         found: Network = self.cache.get_or(store.version, key, build)
         return found
 
@@ -377,7 +404,7 @@ class Analytics:
             }
             return G.to_networkx(attrs)
 
-        key = ("network", p.via, p.types, p.since, p.until, p.directed)
+        key = ("network", p.via, p.types, p.since, p.until, p.directed, p.as_of, p.min_support)
         graph: nx.Graph = self.cache.get_or(self.store.version, key, build)
         return graph
 
@@ -411,15 +438,16 @@ class Analytics:
         top: int | None = None,
         seed: int = 0,
         progress: Progress | None = None,
+        as_of: dt.date | int | str | None = None,
+        min_support: int | None = None,
     ) -> CentralityResult:
         """Score every actor of the projection under ``metric`` (one of :data:`METRICS`)."""
         if metric not in METRICS:
             raise ValidationError(f"metric {metric!r} is not one of {', '.join(METRICS)}")
         if top is not None and top < 0:
             raise ValidationError(f"top={top} must not be negative")
-        p = self.projection(
-            via=via, types=types, since=since, until=until, directed=directed, weighted=weighted
-        )
+        window: dict[str, Any] = {"since": since, "until": until, "as_of": as_of, "min_support": min_support}
+        p = self.projection(via=via, types=types, directed=directed, weighted=weighted, **window)
         version = self.store.version
         if progress:
             progress("projecting the graph")
@@ -511,13 +539,16 @@ class Analytics:
         weighted: bool = False,
         top: int | None = None,
         progress: Progress | None = None,
+        as_of: dt.date | int | str | None = None,
+        min_support: int | None = None,
     ) -> CommunityResult:
         """Partition the (undirected) projection: Louvain, Leiden, or connected components."""
         if method not in ("louvain", "leiden", "components"):
             raise ValidationError(f"method {method!r} is not one of louvain, leiden, components")
         if resolution <= 0:
             raise ValidationError(f"resolution={resolution} must be positive")
-        p = self.projection(via=via, types=types, since=since, until=until, weighted=weighted)
+        window: dict[str, Any] = {"since": since, "until": until, "as_of": as_of, "min_support": min_support}
+        p = self.projection(via=via, types=types, weighted=weighted, **window)
         version = self.store.version
         key = ("communities", method, resolution, seed, p, self.engine)
 

@@ -12,7 +12,18 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from qkg.schemas import Agreement, Document, Entity, NotFound, Path, RelationType, step_relation_key
+from qkg.schemas import (
+    Agreement,
+    Document,
+    Entity,
+    Link,
+    NotFound,
+    Path,
+    RelationFilter,
+    RelationType,
+    Stats,
+    step_relation_key,
+)
 
 from .paths import check_path_limits, k_shortest_paths
 
@@ -27,7 +38,9 @@ __all__ = [
     "agreement",
     "document",
     "entity",
+    "links_as_of",
     "paths",
+    "stats_as_of",
     "steps_as_of",
     "steps_within",
     "timed_steps",
@@ -161,6 +174,65 @@ def steps_within(
     return out
 
 
+def links_as_of(
+    reader: GraphReader,
+    types: Iterable[RelationType] | None = None,
+    *,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    asked: AsOf,
+) -> list[Link]:
+    """The projected edges (:meth:`~qkg.graph.store.GraphReader.links`) of the relations and
+    agreements that hold as ``asked``, each weighed by the evidence of the documents published
+    by its day (inside the window): the links of a store of only those documents. Three
+    calls: the relations, the agreements, their documents' dates."""
+    from .merge import links
+
+    wanted = None if types is None else frozenset(RelationType(t) for t in types)
+    flt = RelationFilter(types=wanted, as_of=asked.day, min_support=asked.min_support)
+    rels = reader.relations(None, flt) if wanted is None or wanted - {RelationType.PARTY_TO} else []
+    ags: list[Agreement] = []
+    if wanted is None or RelationType.PARTY_TO in wanted:
+        ids = [a.id for a in reader.agreements(as_of=asked.day)]
+        ags = list(reader.agreements_by_id(ids, asked=asked).values()) if ids else []
+    docs = {e.document_id for r in rels for e in r.evidence} | {
+        e.document_id for a in ags for e in a.evidence
+    }
+    dates = {d: info.published for d, info in reader.documents_by_id(sorted(docs)).items()} if docs else {}
+    return links(rels, ags, dates.get, wanted, since, until)
+
+
+def stats_as_of(reader: GraphReader, day: dt.date) -> Stats:
+    """What the graph holds as of ``day``: the documents published by then, the relations and
+    agreements in force then (as those documents give them), the goals those documents state,
+    the evidence of all these from those documents, and the actors they involve."""
+    documents = [d for d in reader.documents() if d.published is not None and d.published <= day]
+    known = {d.id for d in documents}
+    rels = reader.relations(None, RelationFilter(as_of=day))
+    ags = reader.agreements(as_of=day)
+    goals = [g for g in reader.goals() if any(e.document_id in known for e in g.evidence)]
+    actors = {x for r in rels for x in (r.source, r.target)}
+    actors |= {p for a in ags for p in a.parties} | {g.owner for g in goals if g.owner is not None}
+    by_type: dict[str, int] = {}
+    for e in reader.entities_by_id(sorted(actors)).values():
+        by_type[e.type.value] = by_type.get(e.type.value, 0) + 1
+    rel_by_type: dict[str, int] = {}
+    for r in rels:
+        rel_by_type[r.type.value] = rel_by_type.get(r.type.value, 0) + 1
+    evidence = sum(len(r.evidence) for r in rels) + sum(len(a.evidence) for a in ags)
+    evidence += sum(1 for g in goals for e in g.evidence if e.document_id in known)
+    return Stats(
+        documents=len(documents),
+        entities=sum(by_type.values()),
+        relations=len(rels),
+        agreements=len(ags),
+        goals=len(goals),
+        evidence=evidence,
+        entities_by_type=dict(sorted(by_type.items())),
+        relations_by_type=dict(sorted(rel_by_type.items())),
+    )
+
+
 def to_networkx(
     reader: GraphReader,
     types: Iterable[RelationType] | None = None,
@@ -181,7 +253,9 @@ class ReaderOperations:
     entity = entity
     agreement = agreement
     document = document
+    links_as_of = links_as_of
     paths = paths
+    stats_as_of = stats_as_of
     steps_as_of = steps_as_of
     steps_within = steps_within
     to_networkx = to_networkx

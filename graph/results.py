@@ -43,6 +43,10 @@ class Projection(BaseModel):
     until: dt.date | None = None
     directed: bool = False
     weighted: bool = False
+    #: Only relations and agreements in force on this date, as the documents published by then give them.
+    as_of: dt.date | None = None
+    #: Only relations and agreements backed by at least this many distinct documents.
+    min_support: int | None = None
 
 
 class Stamp(BaseModel):

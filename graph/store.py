@@ -286,6 +286,21 @@ class GraphStore(GraphReader, GraphWriter, Protocol):
         ...
 
     # -- written once over the reader (qkg.graph.reading) --------------------------------
+    def links_as_of(
+        self,
+        types: Iterable[RelationType] | None = None,
+        *,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        asked: AsOf,
+    ) -> list[Link]:
+        """:meth:`links` of what holds as ``asked`` (:func:`qkg.graph.reading.links_as_of`)."""
+        ...
+
+    def stats_as_of(self, day: dt.date) -> Stats:
+        """What the graph holds as of ``day`` (:func:`qkg.graph.reading.stats_as_of`)."""
+        ...
+
     def steps_as_of(
         self, nodes: Sequence[str], types: Iterable[RelationType] | None, asked: AsOf | None
     ) -> dict[str, list[Step]]:

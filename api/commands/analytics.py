@@ -133,9 +133,24 @@ def _emit(
 
 
 def _projection(
-    via: str | None, types: str | None, since: str | None, until: str | None, weighted: bool
+    via: str | None,
+    types: str | None,
+    since: str | None,
+    until: str | None,
+    weighted: bool,
+    as_of: str | None = None,
+    min_support: int | None = None,
 ) -> dict[str, Any]:
-    return {"via": _via(via), "types": _split(types), "since": since, "until": until, "weighted": weighted}
+    out: dict[str, Any] = {
+        "via": _via(via),
+        "types": _split(types),
+        "since": since,
+        "until": until,
+        "weighted": weighted,
+    }
+    if as_of is not None or min_support is not None:
+        out.update(as_of=as_of, min_support=min_support)
+    return out
 
 
 Via = Annotated[str | None, typer.Option("--via", help=_VIA_HELP)]
@@ -143,6 +158,18 @@ Types = Annotated[str | None, typer.Option("--types", help=_TYPES_HELP)]
 Since = Annotated[str | None, typer.Option("--from", help="Start of the time window (YYYY[-MM[-DD]]).")]
 Until = Annotated[str | None, typer.Option("--to", help="End of the time window (YYYY[-MM[-DD]]).")]
 Weighted = Annotated[bool, typer.Option("--weighted", help="Weight ties by evidence count.")]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        help="Only relations and agreements in force on this date (YYYY[-MM[-DD]]; a year or month "
+        "means its last day), as the documents published by then give them.",
+    ),
+]
+MinSupport = Annotated[
+    int | None,
+    typer.Option("--min-support", min=1, help="Only relations and agreements backed by this many documents."),
+]
 Seed = Annotated[int, typer.Option("--seed", help="Seed of sampling, communities and layout.")]
 Fmt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
 Top = Annotated[int, typer.Option("--top", "-n", min=1, help="How many to list.")]
@@ -171,6 +198,8 @@ def register(app: typer.Typer) -> None:
         workers: Annotated[
             int, typer.Option("--workers", min=1, help="Processes for betweenness, closeness and harmonic.")
         ] = 1,
+        as_of: AsOfOption = None,
+        min_support: MinSupport = None,
     ) -> None:
         """Rank actors by a centrality measure (hubs, brokers, well-connected actors)."""
         with _service(workers) as service, _progress() as progress:
@@ -180,7 +209,7 @@ def register(app: typer.Typer) -> None:
                 directed=directed,
                 seed=seed,
                 progress=progress,
-                **_projection(via, types, since, until, weighted),
+                **_projection(via, types, since, until, weighted, as_of, min_support),
             )
         if fmt is Format.JSON:
             result = result.model_copy(update={"scores": {s.id: s.score for s in result.ranking}})
@@ -202,6 +231,8 @@ def register(app: typer.Typer) -> None:
         weighted: Weighted = False,
         seed: Seed = 0,
         fmt: Fmt = Format.TABLE,
+        as_of: AsOfOption = None,
+        min_support: MinSupport = None,
     ) -> None:
         """Find communities of actors that collaborate among themselves (with modularity)."""
         with _service() as service, _progress() as progress:
@@ -211,7 +242,7 @@ def register(app: typer.Typer) -> None:
                 seed=seed,
                 top=top,
                 progress=progress,
-                **_projection(via, types, since, until, weighted),
+                **_projection(via, types, since, until, weighted, as_of, min_support),
             )
             shown = [m for c in result.communities for m in c.members[:members]]
             names = {i: e.name for i, e in service.store.entities_by_id(shown).items()}

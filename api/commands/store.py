@@ -137,15 +137,26 @@ def register(app: typer.Typer) -> None:
     @app.command("stats")
     def stats_command(
         as_json: Annotated[bool, typer.Option("--json", help="Print the counts as JSON.")] = False,
+        as_of: Annotated[
+            str | None,
+            typer.Option(
+                "--as-of",
+                help="Count what holds on this date (YYYY[-MM[-DD]]; a year or month means its last day): "
+                "documents published by then, relations and agreements in force, their goals and actors.",
+            ),
+        ] = None,
     ) -> None:
         """Print how many documents, entities, relations, agreements, goals and evidence the store holds."""
+        from qkg.graph.results import parse_when
+
+        day = parse_when(as_of, end=True) if as_of is not None else None
         with configured_store() as store:
-            stats = store.stats()
+            stats = store.stats() if day is None else store.stats_as_of(day)
             kind = store.kind
         if as_json:
             typer.echo(json.dumps({"store": kind, **stats.model_dump(mode="json")}, indent=2, sort_keys=True))
             return
-        lines = [f"store: {kind}"]
+        lines = [f"store: {kind}" + (f" (as of {day.isoformat()})" if day is not None else "")]
         for field in ("documents", "entities", "relations", "agreements", "goals", "evidence"):
             lines.append(f"{field + ':':<12}{getattr(stats, field):>9,}")
         for title, counts in (

@@ -3,7 +3,9 @@ documents dated years apart (:mod:`tests.history`)."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -140,3 +142,58 @@ def test_paths_as_of_a_date_and_ranked_by_their_weakest_hop(client: Client) -> N
     assert [min(n for _, n in p) for p in ranked] == sorted(
         (min(n for _, n in p) for p in ranked), reverse=True
     )
+
+
+ANALYTICS = """query($asOf: Date, $min: Int) {
+  centrality(metric: DEGREE, asOf: $asOf, minSupport: $min) { rank actor { name } }
+  communities(asOf: $asOf, minSupport: $min) { size members { name } }
+  stats(asOf: $asOf) { documents entities relations agreements evidence } }"""
+
+
+def test_centrality_communities_and_stats_as_of_a_date(client: Client) -> None:
+    early = client(ANALYTICS, {"asOf": "2020-01-01"})
+    assert {c["actor"]["name"] for c in early["centrality"]} == {"Orvane Labs", "Telmar University"}
+    assert [sorted(m["name"] for m in c["members"]) for c in early["communities"]] == [
+        ["Orvane Labs", "Telmar University"]
+    ]
+    assert early["stats"] == {"documents": 1, "entities": 2, "relations": 1, "agreements": 1, "evidence": 2}
+    late = client(ANALYTICS, {"asOf": "2025-01-01"})
+    assert late["centrality"][0]["actor"]["name"] == "Orvane Labs"
+    assert {c["actor"]["name"] for c in late["centrality"]} == {
+        "Orvane Labs",
+        "Brisk Photonics",
+        "Kestrel Quantum",
+    }
+    assert late["stats"]["relations"] == 2
+    corroborated = client(ANALYTICS, {"min": 2})
+    assert {c["actor"]["name"] for c in corroborated["centrality"]} == {
+        "Orvane Labs",
+        "Brisk Photonics",
+        "Kestrel Quantum",
+    }
+    every = client(ANALYTICS, {})
+    assert every["stats"]["documents"] == 4
+
+
+def test_cli_as_of(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from qkg.api.cli import main
+    from qkg.graph.embedded import EmbeddedStore
+
+    folder = tmp_path / "data"
+    with EmbeddedStore(folder) as store:
+        store.upsert_many(history())
+    for name, value in (("QKG_DATA_DIR", str(folder)), ("QKG_STORE", "embedded")):
+        monkeypatch.setenv(name, value)
+    assert main(["stats", "--json", "--as-of", "2020"]) == 0
+    stats = json.loads(capsys.readouterr().out)
+    assert (stats["documents"], stats["relations"], stats["agreements"]) == (1, 1, 1)
+    assert main(["centrality", "-m", "degree", "--as-of", "2025-01-01", "--format", "csv"]) == 0
+    out = capsys.readouterr().out
+    assert "Kestrel Quantum" in out
+    assert "Telmar University" not in out
+    assert main(["centrality", "-m", "degree", "--min-support", "2", "--format", "csv"]) == 0
+    assert "Telmar University" not in capsys.readouterr().out
+    assert main(["communities", "--as-of", "2020", "--format", "csv"]) == 0
+    assert capsys.readouterr().out.count("\n") == 3  # header and the two 2019 partners

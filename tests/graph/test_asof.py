@@ -192,3 +192,38 @@ def test_steps_and_paths_as_of_a_date(store: GraphStore) -> None:
     within = store.steps_within([TELMAR.id], 1, None, asked=AsOf(D(2022, 1, 1)))
     assert set(within) == {TELMAR.id, ORVANE.id}
     assert {s[0] for s in within[ORVANE.id]} == {TELMAR.id, BRISK.id}
+
+
+def test_links_and_stats_as_of_a_date(store: GraphStore) -> None:
+    _load(store, history())
+    early = store.links_as_of(asked=AsOf(D(2020, 1, 1)))
+    assert [(lk.type.value, lk.weight, lk.agreement is not None) for lk in early] == [
+        (R.PARTNERS_WITH.value, 1, False),
+        (R.PARTY_TO.value, 1, True),
+    ]
+    assert {frozenset((lk.source, lk.target)) for lk in early} == {frozenset((ORVANE.id, TELMAR.id))}
+    late = store.links_as_of([R.PARTNERS_WITH], asked=AsOf(D(2025, 1, 1)))
+    weights = {frozenset((lk.source, lk.target)) - {ORVANE.id}: lk.weight for lk in late}
+    assert weights == {frozenset({BRISK.id}): 2, frozenset({KESTREL.id}): 1}
+    # a window inside the date counts only its evidence
+    windowed = store.links_as_of([R.PARTNERS_WITH], since=D(2022, 1, 1), asked=AsOf(D(2025, 1, 1)))
+    assert sorted(lk.weight for lk in windowed) == [1, 1]
+    assert store.links_as_of([R.PARTY_TO], asked=AsOf(min_support=2)) == []
+    s2020 = store.stats_as_of(D(2020, 1, 1))
+    assert (s2020.documents, s2020.entities, s2020.relations, s2020.agreements, s2020.evidence) == (
+        1,
+        2,
+        1,
+        1,
+        2,
+    )
+    s2025 = store.stats_as_of(D(2025, 1, 1))
+    assert (s2025.documents, s2025.entities, s2025.relations, s2025.agreements, s2025.evidence) == (
+        3,
+        3,
+        2,
+        0,
+        3,
+    )
+    assert s2025.relations_by_type == {R.PARTNERS_WITH.value: 2}
+    assert store.stats_as_of(D(2000, 1, 1)).documents == 0
