@@ -138,7 +138,11 @@ _INVEST_RULES = (
             rf"{ENT}{_RECIPIENT_APPOSITION}\s+(?:(?:has|have|had|also|just|recently|previously|already|now|will|today)\s+)*"
             r"(?:raised|received|receive|receives|secured|secure|secures|obtained|won|closed|landed|attracted|gained|"
             r"(?:is|was|are|were)\s+(?:the|a|an|one\s+of\s+the)\s+(?:[\w-]+\s+)?(?:recipients?|beneficiar(?:y|ies))\s+of|"
-            rf"earned|got|collected)\b(?=[^§]{{0,80}}?(?:{MONEY}|\b(?:grant|funding|funds|investment|financing|round|capital|\d)))"
+            # "§R§ is the sole start-up receiving direct support from §F§"
+            r"(?:is|was|are|were)\s+(?:§\d+§|(?:the|a|an|one\s+of\s+the)\s+(?:[\w-]+\s+){0,2}?(?:start-?ups?|compan(?:y|ies)|firms?|"
+            r"organi[sz]ations?|institutions?|universit(?:y|ies)))\s+(?:receiving|securing|getting|obtaining)|"
+            rf"earned|got|gets|collected)\b(?=[^§]{{0,80}}?(?:{MONEY}|\b(?:grant|funding|funds|investment|financing|round|capital|loan|"
+            r"(?:financial|direct|public|government|state)\s+support|\d)))"
             rf"[^§]{{0,80}}?"
             rf"\b(?:from|by|led\s+by|with\s+participation\s+from|backed\s+by)\s+{_GOVERNMENT_UNDER}({LIST})"
         ),
@@ -161,7 +165,7 @@ _INVEST_RULES = (
         re.compile(
             rf"{ENT}\s+[^§]{{0,50}}?\b(?:acquire|acquired|acquires|acquiring|take|took|takes|taking|taken|buy|bought|buys|buying|"
             rf"purchased|purchases|holds|held|hold|holding|owns|owned|own)"
-            rf"\s+an?\s+(?:[\w%.-]+\s+){{0,2}}?stake\s+in\s+(?:{_DESCRIBED_COMPANY})?{ENT}"
+            rf"\s+(?:(?:about|around|roughly|nearly|almost|approximately|some|over|up\s+to)\s+)?an?\s+(?:[\w%.-]+\s+){{0,2}}?stake\s+in\s+(?:{_DESCRIBED_COMPANY})?{ENT}"
         ),
         1,
         2,

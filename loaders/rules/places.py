@@ -227,6 +227,13 @@ _SETS_UP_IN = re.compile(
 )
 
 
+#: "§IQM§ is setting up a §Seoul§ office", "§X§ opened its first §Lyon§ lab": the site named by its place.
+_SETS_UP_NAMED = re.compile(
+    rf"({LIST})[^§.;]{{0,40}}?\b(?:open|opens|opened|opening|set\s+up|sets\s+up|setting\s+up|establish\w*|launch\w*|"
+    rf"inaugurat\w+|build|builds|building|built)\s+(?:an?|its|their)\s+(?:(?:new|first|second|own)\s+)?§(\d+)§\s+{_SITE}\b"
+)
+
+
 def sets_up_facts(v: SentView, m: str) -> Iterator[Fact]:
     """ "§X§ opened an office in §Tokyo§", "§X§ will set up a facility in §Lyon§", "§X§ is planning to open ..."."""
     for x in _SETS_UP_IN.finditer(m):
@@ -241,6 +248,13 @@ def sets_up_facts(v: SentView, m: str) -> Iterator[Fact]:
             for a in ids_in(x.group(1)):
                 if _ok(v, a, b, PLACES) and v.type(a) in ORGS:
                     yield _f(v, a, R.LOCATED_IN, b, "sets-up-in", 0.8)
+    for x in _SETS_UP_NAMED.finditer(m):
+        b = int(x.group(2))
+        if any(v.type(i) is not E.TECHNOLOGY for i in ids_in(m[x.end(1) : x.start(2)])):
+            continue  # "§X§ opened §Y§'s ...": another organisation between the subject and the site
+        for a in ids_in(x.group(1)):
+            if _ok(v, a, b, PLACES) and v.type(a) in ORGS and _places_a_site(v, b):
+                yield _f(v, a, R.LOCATED_IN, b, "sets-up-named-site", 0.8)
     yield from _more_sites(v, m)
 
 
@@ -266,7 +280,8 @@ _EXPANDS_INTO = re.compile(
 _HOME = re.compile(
     r"^\s*(?:The\s+)?§(\d+)§\s+(?:(?:now|still|also)\s+)?(?:calls|called)\s+(?:the\s+)?§(\d+)§\s+(?:its\s+)?home\b"
     r"|^\s*(?:The\s+)?§(\d+)§\s+(?:(?:now|still|also|mainly)\s+)?(?:operates|operated|works)\s+(?:out\s+of|from)\s+(?:the\s+)?§(\d+)§"
-    r"|^\s*§(\d+)§\s+(?:is|was|has\s+become)\s+(?:also\s+)?(?:the\s+)?home\s+to\s+(?:the\s+)?§(\d+)§"
+    # "§Waterloo§ is home to the §Perimeter Institute§ and the §IQC§": every organisation listed
+    rf"|^\s*§(\d+)§\s+(?:is|was|has\s+become)\s+(?:also\s+)?(?:the\s+)?home\s+to\s+(?:the\s+)?({LIST})"
 )
 
 
@@ -292,14 +307,21 @@ def _more_sites(v: SentView, m: str) -> Iterator[Fact]:
             yield _f(v, int(org), R.LOCATED_IN, int(place), "expands-into", 0.7)
     for x in _HOME.finditer(m) if "home" in m or "from" in m or "out of" in m else ():
         g = x.groups()
-        org, place = (g[0], g[1]) if g[0] else (g[2], g[3]) if g[2] else (g[5], g[4])
-        if (
-            org is not None
-            and place is not None
-            and v.type(org) in ORGS
-            and _ok(v, int(org), int(place), PLACES)
-        ):
-            yield _f(v, int(org), R.LOCATED_IN, int(place), "home-in", 0.8)
+        pairs = (
+            [(g[0], g[1])]
+            if g[0]
+            else [(g[2], g[3])]
+            if g[2]
+            else [(str(i), g[4]) for i in ids_in(g[5] or "")]
+        )
+        for org, place in pairs:
+            if (
+                org is not None
+                and place is not None
+                and v.type(org) in ORGS
+                and _ok(v, int(org), int(place), PLACES)
+            ):
+                yield _f(v, int(org), R.LOCATED_IN, int(place), "home-in", 0.8)
 
 
 _PRONOUN_SITE = re.compile(rf"{ENT}\s+(?:[\w-]+\s+){{0,2}}?{_SITE}\s+(?:in|at)\s+(?:the\s+)?{ENT}")

@@ -1021,3 +1021,36 @@ def test_money_another_actor_pays_is_no_share_of_the_package(facts: Run) -> None
 )
 def test_funding_verb_after_an_adverb_of_time(facts: Run, text: str) -> None:
     assert facts(text).has("Kessler Ventures", "INVESTS_IN", "Veltra Quantum")
+
+
+@pytest.mark.parametrize(
+    ("text", "funder", "recipient"),
+    [
+        (
+            "Orbion Systems will acquire about a 3% stake in Veltra Quantum.",
+            "Orbion Systems",
+            "Veltra Quantum",
+        ),
+        (
+            "Veltra Quantum is the sole startup receiving direct support from the Kestrel Innovation Agency, "
+            "through a $1.8-million loan.",
+            "Kestrel Innovation Agency",
+            "Veltra Quantum",
+        ),
+        (
+            "Veltra Quantum gets a $2 million grant from the Kestrel Innovation Agency.",
+            "Kestrel Innovation Agency",
+            "Veltra Quantum",
+        ),
+    ],
+)
+def test_stakes_and_support_received(facts: Run, text: str, funder: str, recipient: str) -> None:
+    f = facts(text)
+    assert f.has(funder, "INVESTS_IN", recipient), f.triples()
+
+
+def test_support_that_is_not_money_is_no_investment(facts: Run) -> None:
+    f = facts(
+        "Veltra Quantum is the only company receiving political support from the Kestrel Innovation Agency."
+    )
+    assert not any(t == "INVESTS_IN" for _, t, _ in f.triples()), f.triples()

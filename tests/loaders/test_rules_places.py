@@ -317,3 +317,37 @@ def test_near_misses_of_where_an_organisation_is(facts: Run, text: str) -> None:
     assert not wrong, f.triples()
     if "researcher" in text:
         assert not any(t == "LOCATED_IN" and o == "Lyon" for _, t, o in f.triples()), f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "org", "place"),
+    [
+        (
+            "Lyon is home to the Kestrel Institute for Quantum Optics and the University of Kestrel.",
+            "University of Kestrel",
+            "Lyon",
+        ),
+        (
+            "Lyon is home to the Kestrel Institute for Quantum Optics and the University of Kestrel.",
+            "Kestrel Institute for Quantum Optics",
+            "Lyon",
+        ),
+        ("Veltra Quantum is setting up a Munich office.", "Veltra Quantum", "Munich"),
+        ("Veltra Quantum opened its first Lyon lab in May.", "Veltra Quantum", "Lyon"),
+    ],
+)
+def test_home_lists_and_sites_named_by_their_place(facts: Run, text: str, org: str, place: str) -> None:
+    f = facts(text)
+    assert f.has(org, "LOCATED_IN", place), f.triples()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Veltra Quantum signed a deal with a Munich lab.",
+        "Veltra Quantum opened Orbion Systems's Munich office.",
+    ],
+)
+def test_a_site_of_someone_else_does_not_locate_the_subject(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert not f.has("Veltra Quantum", "LOCATED_IN", "Munich"), f.triples()
