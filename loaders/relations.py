@@ -41,6 +41,7 @@ def relation_facts(v: SentView, recent_program: str | None) -> Iterator[Fact]:
     """Every relation the sentence states (partnerships are handled with agreements)."""
     yield from v.facts
     yield from membership.apposition_facts(v)
+    yield from member_lists.member_facts(v)
     yield from investments.folded_facts(v)
     m = v.masked
     if m.count("§") < 4 and not (recent_program and m.count("§") >= 2):
@@ -53,8 +54,6 @@ def relation_facts(v: SentView, recent_program: str | None) -> Iterator[Fact]:
     yield from partners.partner_facts(v, m, low)
     if gate(low, membership.MEMBER_GATE):
         yield from membership.membership_facts(v, m)
-    if gate(low, member_lists.MEMBER_LIST_GATE):
-        yield from member_lists.named_group_facts(v, m)
     if gate(low, develops.DEVELOP_GATE):
         yield from develops.develops_facts(v, m)
     if E.TECHNOLOGY in v.types:

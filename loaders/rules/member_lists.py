@@ -24,13 +24,17 @@ from qkg.schemas import EntityType, RelationType
 
 from ..context import ENT, LIST, ORGS, UNFOLDED, Fact, SentView, ids_in
 from .rule import f as _f
+from .rule import gate
 
 __all__ = [
     "MEMBERS",
     "MEMBER_LIST_GATE",
+    "PARENT_GATE",
     "founded_group",
     "list_members",
+    "member_facts",
     "named_group_facts",
+    "parent_facts",
     "readings",
     "unqualified",
 ]
@@ -172,14 +176,21 @@ def readings(v: SentView) -> list[str]:
     return [v.masked]
 
 
-def named_group_facts(v: SentView, m: str) -> Iterator[Fact]:
-    """PART_OF from a group named with its member list (see the module docstring), read on the
-    masked sentence and on its unfolded twin."""
+def member_facts(v: SentView) -> Iterator[Fact]:
+    """Every fact of this module, read on the masked sentence and on its unfolded twin (an
+    apposition folded away may hold the list or the parent: "§a§, a §b§ spin-off, ...")."""
     for text in readings(v):
-        yield from _named_group_facts(v, text)
+        if text.count("§") < 4:
+            continue  # every shape relates two mentions
+        low = text.lower()
+        if gate(low, MEMBER_LIST_GATE):
+            yield from named_group_facts(v, text)
+        if gate(low, PARENT_GATE):
+            yield from parent_facts(v, text)
 
 
-def _named_group_facts(v: SentView, m: str) -> Iterator[Fact]:
+def named_group_facts(v: SentView, m: str) -> Iterator[Fact]:
+    """PART_OF from a group named with its member list (see the module docstring)."""
     for x in _NAMED_GROUP_CUE.finditer(m):
         g = int(x.group(1))
         if not _group(v, g, x.group(2), x.group(0)[: x.start(3) - x.start()]):
@@ -239,3 +250,42 @@ def founded_group(v: SentView, m: str) -> list[list[int]]:
         if len(founders) >= 2:
             out.append(founders)
     return out
+
+
+#: "§a§ is a §b§ company", "§a§, a §b§ spin-out, ...": the owner or parent named as a modifier.
+_PARENT_MODIFIER = re.compile(
+    rf"{ENT}(?:,\s+|\s+(?:is|was|has\s+been|had\s+been|became|remains)\s+(?:now\s+|also\s+)?)(?:a|an)\s+"
+    r"§(\d+)§\s+(company|subsidiary|unit|division|spin-?out|spin-?off|affiliate|member)\b"
+)
+#: "As a member of the §G§, §a§ will ...": membership fronted before the subject.
+_AS_MEMBER_FRONT = re.compile(
+    r"^\s*As\s+(?:a|an|one\s+of\s+the)\s+(?:[\w-]+\s+){0,2}?(?:member|partner|participant)s?\s+(?:of|in)\s+"
+    rf"(?:the\s+)?{ENT},\s+(?:the\s+)?{ENT}"
+)
+#: "§G§, with partners §a§, §b§ and §c§, ...", "§k§ coordinates §G§, with partners §a§ and §b§".
+_WITH_PARTNERS = re.compile(
+    rf"{ENT}(?:\s+{_GROUP_NOUN})?,?\s+(?:together\s+)?with\s+(?:(?:its|the)\s+)?(?:[\w-]+\s+)?"
+    rf"(?:partners|members)\s+(?:(?:including|such\s+as|like)\s+)?({MEMBERS})"
+)
+#: Substrings one of which :func:`parent_facts` needs.
+PARENT_GATE = ("company", "subsidiar", "unit", "division", "spin", "affiliate", "member", "partners")
+
+
+def parent_facts(v: SentView, m: str) -> Iterator[Fact]:
+    """PART_OF said through a modifier, a fronted "As a member of" or "with partners"."""
+    for x in _PARENT_MODIFIER.finditer(m):
+        a, b, kind = int(x.group(1)), int(x.group(2)), x.group(3)
+        to = _CLUSTERS if kind == "member" else ORGS - {E.CLUSTER}
+        if a != b and v.type(a) in ORGS and v.type(b) in to:
+            yield _f(v, a, R.PART_OF, b, "parent-modifier", 0.8)
+    for x in _AS_MEMBER_FRONT.finditer(m) if m.lstrip().startswith("As ") else ():
+        g, a = int(x.group(1)), int(x.group(2))
+        if a != g and v.type(g) in _CLUSTERS and v.type(a) in ORGS:
+            yield _f(v, a, R.PART_OF, g, "as-member-of", 0.8)
+    for x in _WITH_PARTNERS.finditer(m) if " with " in m else ():
+        g = int(x.group(1))
+        if v.type(g) not in _CLUSTERS:
+            continue  # "§IBM§, with partners §a§ and §b§": a company's partners are not its parts
+        for a in list_members(v, x.group(2)):
+            if a != g:
+                yield _f(v, a, R.PART_OF, g, "with-partners", 0.8)

@@ -169,7 +169,9 @@ _AMONG = re.compile(
     r"(?:among|one\s+of|two\s+of|three\s+of|some\s+of)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:members|partners|participants|shareholders|subsidiaries|units|institutions|winners|finalists|awardees|"
     r"companies|firms|organi[sz]ations|universities|start-?ups)\s+"
-    rf"(?:of|in)\s+(?:the\s+|an?\s+)?{ENT}"
+    # "... partners in the §EU§-funded §b§", "... companies selected for the §b§"
+    r"(?:of|in|(?:selected|chosen|picked)\s+(?:for|to\s+join))\s+(?:the\s+|an?\s+)?(?:§\d+§-(?:funded|backed|led)\s+)?"
+    rf"{ENT}"
 )
 #: "Both §a§ and §c§ are key partners in §b§" / "§a§ and §c§ are also §b§'s members": a list of
 #: subjects stated to be members of one group.
@@ -310,7 +312,8 @@ _OWNED_APPOSED = re.compile(
 #: a group taking in members, said from the group's side.
 _WELCOMED = re.compile(
     rf"{ENT}\s+(?:(?:has|have|had|also|recently|now)\s+)*(?:welcomed|welcomes|admitted|admits|added|adds|onboarded|accepted)\s+"
-    rf"(?:({LIST})\s+as\s+(?:(?:a|an|its|their|the|new|latest|founding|corporate|associate|full)\s+)*(?:members?|partners?|participants?)\b"
+    rf"(?:({LIST})\s+as\s+(?:(?:a|an|its|their|the|new|newest|latest|founding|corporate|associate|full|first|\d+\w*)\s+)*"
+    r"(?:members?|partners?|participants?)\b"
     r"|(?:[\w-]+\s+){0,3}?(?:members|partners|participants)\s*(?:,\s*|:\s*)?(?:including|such\s+as|among\s+them|:)\s+"
     rf"({LIST}))"
 )
@@ -801,6 +804,8 @@ _GROUP_WORD = (
 )
 #: The description's head gives the type of the group it may stand for.
 _PROGRAM_WORDS = frozenset({"initiative", "programme", "program", "mission", "competition", "challenge"})
+#: Descriptions that may stand for a group of members or for the project (named so) they carry out.
+_EITHER_GROUP = frozenset({"consortium", "partnership", "group"})
 #: Members of a group met earlier, listed against its description: "Founding members of the
 #: consortium include §a§, §b§", "§a§ and §b§ are also the group's members", "The first members of
 #: the network are: §a§ ...", "The winning companies are: §a§, §b§".
@@ -824,7 +829,7 @@ _REFERRED_MEMBERS = re.compile(
     # "These new industry partners are ...", "The three other new partners include ..."
     r"|^\s*(?i:the|its|these|those|their)\s+(?:(?i:new|founding|first|initial|other|original|current|latest|additional|"
     r"industry|industrial|corporate|academic|research|international|government|key|core|full|associate|\d+|two|three|four|"
-    r"five|six|seven|eight|nine|ten|remaining)\s+)*"
+    r"five|six|seven|eight|nine|ten|remaining|consortium|project|alliance|network|programme|program|hub)\s+)*"
     rf"(?i:members|partners|participants)\s+(?:include|includes|included|are|were)\s*:?\s+({MEMBERS})"
 )
 _REFERRED_GATE = (
@@ -986,6 +991,10 @@ def referred_group_facts(views: Sequence[SentView]) -> list[tuple[int, Fact]]:
                 if x.group(9) is not None:
                     kinds = (E.CLUSTER, E.PROGRAM)  # no head word: the latest group of either kind
                 group = group_of(k, kinds)
+                if group is None and (head or "").lower() in _EITHER_GROUP:
+                    # a consortium carries out a project (not a whole programme): "the consortium is made up of"
+                    project = group_of(k, (E.PROGRAM,))
+                    group = project if project is not None and "project" in project else None
                 if group is not None:
                     add(k, v, listed, group)
         for x in _DESCRIBED_LED_BY.finditer(m) if "§" in m and " by " in m else ():

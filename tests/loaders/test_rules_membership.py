@@ -1082,3 +1082,89 @@ def test_examples_of_members_make_no_consortium(facts: Run) -> None:
     )
     assert f.has("University of Kestrel", "PART_OF", ALLIANCE), f.triples()
     assert not [a for a in f.agreements() if a[0] == "Consortium"], f.agreements()
+
+
+@pytest.mark.parametrize(
+    ("text", "member", "group"),
+    [
+        ("Orbion Systems is a Kessler Group company.", "Orbion Systems", "Kessler Group"),
+        ("Orbion Systems is a University of Kestrel spin-out.", "Orbion Systems", "University of Kestrel"),
+        (
+            "Orbion Systems, a University of Kestrel spin-off, builds ion traps.",
+            "Orbion Systems",
+            "University of Kestrel",
+        ),
+        (
+            "As a member of the Veltra Quantum Alliance, Orbion Systems will share its roadmap.",
+            "Orbion Systems",
+            ALLIANCE,
+        ),
+        (
+            "The Veltra Quantum Alliance has welcomed Orbion Systems as its newest member.",
+            "Orbion Systems",
+            ALLIANCE,
+        ),
+        (
+            "Orbion Systems is one of the partners in the EU-funded Kestrel Quantum Project.",
+            "Orbion Systems",
+            "Kestrel Quantum Project",
+        ),
+        (
+            "Orbion Systems is among the 12 companies selected for the Kestrel Quantum Programme.",
+            "Orbion Systems",
+            "Kestrel Quantum Programme",
+        ),
+        (
+            "The Kestrel Quantum Project, with partners Orbion Systems, Kessler Photonics and the University of "
+            "Kestrel, aims to build a quantum computer.",
+            "Kessler Photonics",
+            "Kestrel Quantum Project",
+        ),
+        (
+            "Orbion Systems coordinates the Kestrel Quantum Project, with partners Kessler Photonics and the "
+            "University of Kestrel.",
+            "University of Kestrel",
+            "Kestrel Quantum Project",
+        ),
+        (
+            # a consortium carrying out the project named before
+            "The Kestrel Quantum Project started in May. The consortium partners are Orbion Systems (France), "
+            "Kessler Photonics (Germany) and the University of Kestrel (Norway).",
+            "Kessler Photonics",
+            "Kestrel Quantum Project",
+        ),
+        (
+            "The Kestrel Quantum Project started in May. The consortium is made up of Orbion Systems, Kessler "
+            "Photonics and the University of Kestrel.",
+            "Orbion Systems",
+            "Kestrel Quantum Project",
+        ),
+    ],
+)
+def test_parents_modifiers_and_partners_of_a_group(facts: Run, text: str, member: str, group: str) -> None:
+    f = facts(text)
+    assert f.has(member, "PART_OF", group), f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "a", "b"),
+    [
+        # a company's partners and a place as modifier are no parents
+        (
+            "Kessler Group, with partners Orbion Systems and Nordica Semiconductor, built the lab.",
+            "Orbion Systems",
+            "Kessler Group",
+        ),
+        ("Orbion Systems is a Lyon company.", "Orbion Systems", "Lyon"),
+        ("Orbion Systems is a Kessler Group partner.", "Orbion Systems", "Kessler Group"),
+        # membership of a company is no part of it
+        ("Orbion Systems is a Kessler Group member.", "Orbion Systems", "Kessler Group"),
+        (
+            "The Kestrel Quantum Project started in May. The consortium partners are in Lyon.",
+            "Lyon",
+            "Kestrel Quantum Project",
+        ),
+    ],
+)
+def test_parent_near_misses(facts: Run, text: str, a: str, b: str) -> None:
+    assert not facts(text).has(a, "PART_OF", b)
