@@ -197,3 +197,21 @@ def test_cli_as_of(
     assert "Telmar University" not in capsys.readouterr().out
     assert main(["communities", "--as-of", "2020", "--format", "csv"]) == 0
     assert capsys.readouterr().out.count("\n") == 3  # header and the two 2019 partners
+
+
+def _documented() -> list[tuple[str, dict]]:
+    """The query and output pairs of docs/queries.md's section on questions over time."""
+    import re
+
+    from .readme_queries import DOC
+
+    section = DOC.read_text(encoding="utf-8").split("## Questions over time")[1]
+    pairs = re.findall(r"```graphql\n(.*?)```\s*\n.*?```json\n(.*?)```", section, re.S)
+    return [(q, json.loads(a)) for q, a in pairs]
+
+
+def test_documented_questions_over_time_are_real(client: Client) -> None:
+    pairs = _documented()
+    assert len(pairs) == 2
+    for query, expected in pairs:
+        assert {"data": client(query)} == expected
