@@ -120,6 +120,8 @@ def find_mentions(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) -> l
     cands += shaped_names(text, gaz)
     # events ("Quantum.Tech Expo", "Q2B Tokyo") are not actors, nor wire services ("/PRNewswire/")
     cands = outside_events(cands, events)
+    # "President Lin", "Minister Berg": a surname after a personal title is no organisation
+    cands = [c for c in cands if not _titled_surname(text, c)]
     credits = credit_spans(text)
     if credits:
         cands = [
@@ -149,6 +151,27 @@ def find_mentions(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) -> l
     mentions = recurring_names(text, mentions)
     check()
     return surname_mentions(text, mentions)
+
+
+_TITLE_BEFORE = re.compile(
+    r"(?:\b(?:President|Minister|Professor|Prof\.|Dr\.|Mr\.?|Mrs\.?|Ms\.?|Chancellor|Governor|Mayor|"
+    r"Senator|Ambassador|Secretary|Chairman|Chairwoman|CEO|Director)\s+)$"
+)
+_ORG_TYPES = frozenset(
+    {E.COMPANY, E.UNIVERSITY, E.RESEARCH_INSTITUTE, E.GOVERNMENT_BODY, E.CLUSTER, E.PROGRAM}
+)
+
+
+def _titled_surname(text: str, c: Mention) -> bool:
+    """A one-word name found by a weak rule right after a personal title ("President Lin")."""
+    return (
+        c.rule != "gazetteer"
+        and c.type in _ORG_TYPES
+        and " " not in c.text
+        and c.text[:1].isupper()
+        and c.text[1:].islower()
+        and _TITLE_BEFORE.search(text, max(0, c.start - 14), c.start) is not None
+    )
 
 
 def _drop_person_conflicts(cands: list[Mention]) -> list[Mention]:

@@ -111,6 +111,8 @@ ROLE_CAP = r"(?:President|CEO|CTO|Director|Chair|Chairman|Minister|Professor|Pro
 
 
 _NONSPACE = re.compile(r"\S+")
+#: a role inside a capitalised run, with the holder's name after it ("Orbion CEO Ada Lin")
+_ROLE_INSIDE = re.compile(rf"\s{ROLE_CAP}\s+(?=[A-Z])")
 _ROLE_CAP_RX = re.compile(ROLE_CAP)
 #: Words that qualify a role before it ("Research Associate Professor", "Senior Vice President").
 _ROLE_QUALIFIERS = frozenset(
@@ -378,6 +380,10 @@ def _party_names(sent: Sentence, base: int, slot: str, gaz: Gazetteer, *, truste
     out: list[Mention] = []
     for item in re.finditer(_PARTY_ITEM, slot):
         name = _LEADING_THE.sub("", item.group())
+        offset = item.end() - len(name)
+        role = _ROLE_INSIDE.search(name)
+        if role:  # "Orbion CEO Ada Lin and ...": the organisation ends before the role
+            name = name[: role.start()]
         if (
             name.split()[0].lower() in LEADING_NOISE
             or gaz.lookup(name)
@@ -391,7 +397,7 @@ def _party_names(sent: Sentence, base: int, slot: str, gaz: Gazetteer, *, truste
             continue
         if not plausible(name, gaz, trusted=trusted):
             continue  # "Jane Smith and Ada Lin announced": people, not parties
-        st = sent.start + base + item.end() - len(name)
+        st = sent.start + base + offset
         out.append(Mention(st, st + len(name), name, head_type(name) or E.COMPANY, name, "list"))
     return out
 

@@ -361,3 +361,17 @@ def test_an_amount_before_a_name_is_not_part_of_it(facts: Run, text: str, name: 
 def test_names_may_open_with_digits(facts: Run, name: str) -> None:
     names = {e.name for e in facts(f"{name} signed a memorandum of understanding with IBM.").kg.entities}
     assert name in names, names
+
+
+def test_organisations_listed_with_their_chiefs_end_before_the_role(facts: Run) -> None:
+    f = facts("Orbion CEO Ada Lin and Veltra Labs CEO Tom Berg signed the agreement on Monday.")
+    assert ("Partnership", frozenset({"Orbion", "Veltra Labs"})) in f.agreements(), f.agreements()
+    assert f.has("Ada Lin", "AFFILIATED_WITH", "Orbion"), f.triples()
+    assert f.has("Tom Berg", "AFFILIATED_WITH", "Veltra Labs"), f.triples()
+
+
+@pytest.mark.parametrize("title", ["President", "Minister", "Dr.", "Prof."])
+def test_a_surname_after_a_title_is_no_organisation(facts: Run, title: str) -> None:
+    f = facts(f"Kestrel University hired Ada Lin in 2020. On Monday, {title} Lin signed the letter.")
+    types = {e.name: e.type.value for e in f.kg.entities}
+    assert types.get("Lin") in {None, "Person"}, types
