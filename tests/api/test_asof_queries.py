@@ -215,3 +215,32 @@ def test_documented_questions_over_time_are_real(client: Client) -> None:
     assert len(pairs) == 2
     for query, expected in pairs:
         assert {"data": client(query)} == expected
+
+
+def test_paths_ranked_by_their_weakest_hop(store: GraphStore, serve: Serve) -> None:
+    """Alder to Drift: through Birch (its second hop told once) or through Cedar (every hop told
+    twice). By length both are equal and Birch comes first (node ids); by the weakest hop's
+    support Cedar's path comes first."""
+    from qkg.schemas import EntityType, RelationType
+    from tests import factories as f
+
+    alder, birch, cedar, drift = (
+        f.entity(n, EntityType.COMPANY) for n in ("Alder Qubits", "Birch Optics", "Cedar Cryo", "Drift Labs")
+    )
+    hops = {
+        1: [(alder, birch), (alder, cedar), (cedar, drift), (birch, drift)],
+        2: [(alder, birch), (alder, cedar), (cedar, drift)],
+    }
+    for n, pairs in hops.items():
+        text = f"Report {n}: Alder Qubits, Birch Optics, Cedar Cryo and Drift Labs partner."
+        doc = f.document(text, source=f"https://wire-{n}.example/", published=f"202{n}-01-01")
+        rels = [f.relation(a.id, RelationType.PARTNERS_WITH, b.id, doc, text) for a, b in pairs]
+        store.upsert(f.delta(doc, (alder, birch, cedar, drift), rels))
+    with serve(store, response_cache_size=0) as c:
+
+        def middle(rank: str) -> list[tuple[str, list[int]]]:
+            got = c(PATHS, {"from": "Alder Qubits", "to": "Drift Labs", "rank": rank})["paths"]["paths"]
+            return [(p["nodes"][1]["name"], [h["support"]["documents"] for h in p["hops"]]) for p in got]
+
+        assert middle("LENGTH") == [("Birch Optics", [2, 1]), ("Cedar Cryo", [2, 2])]
+        assert middle("WEAKEST_SUPPORT") == [("Cedar Cryo", [2, 2]), ("Birch Optics", [2, 1])]

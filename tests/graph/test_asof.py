@@ -18,7 +18,9 @@ from qkg.graph.merge import AsOf, merge_deltas
 from qkg.graph.store import GraphStore
 from qkg.graph.timeline import relation_in_force
 from qkg.schemas import (
+    AgreementEvent,
     AgreementKind,
+    AgreementStatus,
     KnowledgeGraph,
     RelationFilter,
     RelationType,
@@ -227,3 +229,78 @@ def test_links_and_stats_as_of_a_date(store: GraphStore) -> None:
     )
     assert s2025.relations_by_type == {R.PARTNERS_WITH.value: 2}
     assert store.stats_as_of(D(2000, 1, 1)).documents == 0
+
+
+_STAGES = [s for s in AgreementStatus if s is not AgreementStatus.UNKNOWN]
+_PARTIAL = st.one_of(
+    st.none(), st.builds(lambda d, cut: d.isoformat()[:cut], _DAYS, st.sampled_from([4, 7, 10]))
+)
+
+
+@st.composite
+def _histories(draw: st.DrawFn) -> list[KnowledgeGraph]:
+    """Documents (some undated) that partner actors with validity bounds and tell parts of the
+    life of one MOU (events with partial dates and ends)."""
+    out = []
+    for delta in draw(_deltas()):
+        doc = delta.document
+        agreements = []
+        if draw(st.booleans()):
+            events = [
+                AgreementEvent(status=s, date=d, ends=e, evidence=f.evidence(doc, doc.text))
+                for s, d, e in draw(
+                    st.lists(st.tuples(st.sampled_from(_STAGES), _PARTIAL, _PARTIAL), max_size=3)
+                )
+            ]
+            parties = [ORVANE.id, TELMAR.id, *([BRISK.id] if draw(st.booleans()) else [])]
+            mou = f.agreement(AgreementKind.MOU, parties, doc, doc.text, date="2020", events=events)
+            agreements.append(
+                mou.model_copy(
+                    update={
+                        "id": f.agreement(
+                            AgreementKind.MOU, [ORVANE.id, TELMAR.id], doc, doc.text, date="2020"
+                        ).id
+                    }
+                )
+            )
+        out.append(delta.model_copy(update={"agreements": tuple(agreements)}))
+    return out
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(deltas=_histories(), as_of=_DAYS, min_support=st.one_of(st.none(), st.integers(1, 2)))
+def test_agreements_and_links_as_of_equal_a_store_of_the_documents_published_by_then(
+    store: GraphStore, deltas: list[KnowledgeGraph], as_of: dt.date, min_support: int | None
+) -> None:
+    import tempfile
+
+    from qkg.graph.embedded import EmbeddedStore
+    from qkg.graph.merge import agreement_order, links
+    from qkg.graph.timeline import life_as_of
+
+    store.clear()
+    _load(store, deltas)
+    known = [d for d in deltas if d.document.published is not None and d.document.published <= as_of]
+    with tempfile.TemporaryDirectory() as tmp:
+        ref = EmbeddedStore(tmp)
+        try:
+            ref.upsert_many(known)
+            rels = [
+                r
+                for r in ref.relations()
+                if relation_in_force({"": r}, as_of)
+                and len({e.document_id for e in r.evidence}) >= (min_support or 1)
+            ]
+            ags = []
+            for a in ref.agreements():
+                life = life_as_of({"": a}, as_of)
+                if life.in_force:
+                    ags.append(
+                        a.model_copy(update={"events": life.events, "status": life.status, "ends": life.ends})
+                    )
+            dates = {d.id: d.published for d in ref.documents()}
+        finally:
+            ref.close()
+    assert store.agreements(as_of=as_of) == sorted(ags, key=agreement_order)
+    supported = [a for a in ags if len({e.document_id for e in a.evidence}) >= (min_support or 1)]
+    assert store.links_as_of(asked=AsOf(as_of, min_support)) == links(rels, supported, dates.get)
