@@ -120,8 +120,15 @@ def _deltas(draw: st.DrawFn) -> list[KnowledgeGraph]:
     return out
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(deltas=_deltas(), as_of=_DAYS, min_support=st.one_of(st.none(), st.integers(1, 3)))
+#: Property tests run on both stores, each example on the emptied store.
+_EXAMPLES = settings(
+    max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+_SUPPORT = st.one_of(st.none(), st.integers(1, 3))
+
+
+@_EXAMPLES
+@given(deltas=_deltas(), as_of=_DAYS, min_support=_SUPPORT)
 def test_as_of_equals_the_store_of_the_documents_published_by_then(
     store: GraphStore, deltas: list[KnowledgeGraph], as_of: dt.date, min_support: int | None
 ) -> None:
@@ -267,10 +274,10 @@ def _histories(draw: st.DrawFn) -> list[KnowledgeGraph]:
     return out
 
 
-@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(deltas=_histories(), as_of=_DAYS, min_support=st.one_of(st.none(), st.integers(1, 2)))
+@_EXAMPLES
+@given(history_=_histories(), day=_DAYS, min_support=_SUPPORT)
 def test_agreements_and_links_as_of_equal_a_store_of_the_documents_published_by_then(
-    store: GraphStore, deltas: list[KnowledgeGraph], as_of: dt.date, min_support: int | None
+    store: GraphStore, history_: list[KnowledgeGraph], day: dt.date, min_support: int | None
 ) -> None:
     import tempfile
 
@@ -278,6 +285,7 @@ def test_agreements_and_links_as_of_equal_a_store_of_the_documents_published_by_
     from qkg.graph.merge import agreement_order, links
     from qkg.graph.timeline import life_as_of
 
+    deltas, as_of = history_, day
     store.clear()
     _load(store, deltas)
     known = [d for d in deltas if d.document.published is not None and d.document.published <= as_of]
