@@ -18,7 +18,7 @@ from qkg.schemas import AgreementKind, EntityType, RelationType
 from ..context import ENT, LIST, ORGS, PLACES, Fact, SentView, ids_in
 from ..deadline import check
 from .agreements import AgreementDraft
-from .member_lists import MEMBERS, founded_group, readings, unqualified
+from .member_lists import MEMBERS, founded_group, readings, subject_lists, unqualified
 from .membership import BRINGS_TOGETHER, brought_together
 from .words import any_in
 
@@ -52,6 +52,7 @@ DEAL_GATE = (
     "compris",
     "consist",
     "made up of",
+    "composed of",
     "together",
     "member",
     "partners",
@@ -125,7 +126,7 @@ _ACQUISITION_OF = re.compile(
 _BUYERS = ORGS - {E.CLUSTER}
 _BOUGHT = {E.COMPANY, E.RESEARCH_INSTITUTE}
 _MEMBER_CUE = (
-    r"(?:comprises|comprising|comprise|consists\s+of|consisting\s+of|(?:is\s+|are\s+)?made\s+up\s+of|"
+    r"(?:comprises|comprising|comprise|consists\s+of|consisting\s+of|(?:is\s+|are\s+)?(?:made\s+up|composed)\s+of|"
     r"brings\s+together|bringing\s+together|brought\s+together|unites|uniting|includes?|included|including|are|were|of)"
 )
 #: "The consortium comprises A, B and C", "its members include A, B and C", "an alliance of A, B and C"
@@ -133,13 +134,13 @@ _MEMBER_LIST = re.compile(
     rf"\b(?:consorti(?:um|a)|alliance|coalition|partnership|network|members|partners|participants)\b"
     rf"(?:\s+(?:of|in)\s+(?:the\s+)?§\d+§|(?:\s+(?!{_MEMBER_CUE}\b)[a-z][\w-]*){{0,3}}?)"
     # "The consortium, coordinated by §K§, includes A, B and C": the coordinator is a member too
-    r"(?:,\s+(?:coordinated|led|headed|chaired|managed)\s+by\s+(?:the\s+)?(?P<lead>§\d+§),)?"
+    r"(?:,?\s+(?:coordinated|led|headed|chaired|managed)\s+by\s+(?:the\s+)?(?P<lead>§\d+§),?)?"
     rf"\s+{_MEMBER_CUE}\s*:?\s+(?:[a-z][\w-]*\s+){{0,2}}?({MEMBERS})",
     re.I,
 )
 #: "§Cluster§ brings together A, B and C"
 _CLUSTER_UNITES = re.compile(
-    rf"{ENT}\s+{_AUX}(?:comprises|consists\s+of|is\s+made\s+up\s+of|brings\s+together|brought\s+together|unites|united|"
+    rf"{ENT}\s+{_AUX}(?:comprises|consists\s+of|is\s+(?:made\s+up|composed)\s+of|brings\s+together|brought\s+together|unites|united|"
     rf"is\s+an?\s+(?:alliance|consortium|coalition|partnership|network)\s+of|involves|(?:is\s+)?anchored\s+by)\s+"
     rf"(?:[a-z][\w-]*\s+){{0,2}}?({MEMBERS})"
 )
@@ -396,7 +397,8 @@ def deal_agreements(views: list[SentView]) -> tuple[list[AgreementDraft], list[t
     [('Consortium', 3)]
     """
     drafts: list[AgreementDraft] = _awarded_later(views)
-    facts: list[tuple[int, Fact]] = []
+    lists, facts = subject_lists(views)
+    drafts += [AgreementDraft(K.CONSORTIUM, ps, [k], "consortium-took-part", 0.7) for ps, k in lists]
     for k, v in enumerate(views):
         check()  # the document's time limit, once per sentence
         m = v.masked

@@ -18,7 +18,7 @@ part in §G§", "set up under §N§'s §P§", and the founders of a group as one
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from qkg.schemas import EntityType, RelationType
 
@@ -36,6 +36,7 @@ __all__ = [
     "named_group_facts",
     "parent_facts",
     "readings",
+    "subject_lists",
     "unqualified",
 ]
 
@@ -54,14 +55,17 @@ _DESC_WORD = (
 #: "research centres such as §a§", "§a§ (France)", "§a§ in §Germany§".
 _ITEM = (
     r"(?:§\d+§['’]s?\s+)?(?:(?:the|a|an)\s+)?(?:\d+\s+)?"
-    rf"(?:{_DESC_WORD}\s+){{0,4}}?(?:(?:such\s+as|like|including|namely)\s+)?(?:the\s+)?§\d+§"
+    rf"(?:{_DESC_WORD}\s+){{0,4}}?(?:(?:such\s+as|like|including|namely)\s+)?(?:the\s+)?"
+    # "First §Quantum§": a name the mention caught only the end of
+    r"(?:[A-Z][\w&'’-]*\s+){0,2}?§\d+§"
     # "§Infineon§ Technologies": a name the mention cut short
     r"(?:\s+[A-Z][\w&'’-]*){0,3}"
-    r"(?:\s*\((?:[^()§]{0,40}|§\d+§)\))?"
+    # "§a§ (France)", "§a§ (a §b§ and §c§ joint venture)": what the bracket says only qualifies it
+    r"(?:\s*\([^()]{0,80}\))?"
     r"(?:,?\s+(?:in|of|from)\s+(?:the\s+)?§\d+§(?:\s*\([^()§]{0,40}\))?)?"
 )
 #: A listed name the mentions did not catch ("Orbion" among known names): it keeps the list going.
-_BARE = r"(?:the\s+)?[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,4}"
+_BARE = r"(?:the\s+)?[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,4}(?:\s*\([^()]{0,80}\))?"
 #: What joins two members: commas, semicolons, "and", "as well as", "plus", "along with".
 _JOIN = (
     r"(?:\s*[,;]\s*(?:and\s+|as\s+well\s+as\s+|plus\s+|along\s+with\s+)?"
@@ -90,6 +94,7 @@ MEMBER_LIST_GATE = (
     "unite",
     "gather",
     "made up",
+    "composed of",
     "alongside",
     "taking part",
     "take part",
@@ -108,7 +113,7 @@ _NAMED_GROUP_CUE = re.compile(
     rf"{ENT}(?:\s+({_GROUP_NOUN}))?(?:,\s+(?:which|that)|,\s+[^,;:§]{{0,60}}(?:§\d+§[^,;:§]{{0,30}})?,)?"
     r"(?:\s+(?:now|also|currently))?\s+"
     r"(?:(?:is|are|was|were|has\s+been)\s+)?"
-    r"(?:comprises|comprised|comprise|consists\s+of|consisted\s+of|is\s+made\s+up\s+of|brings\s+together|brought\s+together|"
+    r"(?:comprises|comprised|comprise|consists\s+of|consisted\s+of|is\s+(?:made\s+up|composed)\s+of|brings\s+together|brought\s+together|"
     r"will\s+bring\s+together|unites|united|gathers|gathered|involves|involved|will\s+involve|includes|included|"
     r"(?:is|was|are)\s+anchored\s+by|anchored\s+by|links|connects)\s+"
     # "... brings together 12 partners: §a§, ..." / "... includes members such as §a§"
@@ -139,8 +144,9 @@ _SET_UP_UNDER_POSS = re.compile(
 )
 
 
-#: What only qualifies a listed member: "§Europe§'s leading ...", "... in §Germany§", "(§France§)".
-_QUALIFIERS = re.compile(r"§\d+§['’]s?\s+(?=[a-z])|,?\s+(?:in|of|from)\s+(?:the\s+)?§\d+§|\(\s*§\d+§\s*\)")
+#: What only qualifies a listed member: "§Europe§'s leading ...", "... in §Germany§", "(§France§)",
+#: "(a §b§ and §c§ joint venture)".
+_QUALIFIERS = re.compile(r"§\d+§['’]s?\s+(?=[a-z])|,?\s+(?:in|of|from)\s+(?:the\s+)?§\d+§|\([^()]*\)")
 
 
 def unqualified(text: str) -> str:
@@ -289,3 +295,59 @@ def parent_facts(v: SentView, m: str) -> Iterator[Fact]:
         for a in list_members(v, x.group(2)):
             if a != g:
                 yield _f(v, a, R.PART_OF, g, "with-partners", 0.8)
+
+
+#: A group by description: "the alliance", "this consortium".
+_GROUP_WORDS = r"(?:alliance|consortium|coalition|network|cluster|hub|project|partnership|association|initiative|programme|program)"
+#: "32 companies such as §a§, §b§ and §c§ participated in the alliance", "§a§ (France), §b§ and
+#: §c§ are taking part in the §G§ project", "the start-ups §a§ and §b§ have joined the consortium":
+#: a member list as the subject of taking part. Group 2 is a named group, group 3 a description.
+_SUBJECT_LIST = re.compile(
+    rf"({MEMBERS}),?\s+(?:(?:have|has|had|also|all|will|now|are|were|is|was|jointly|officially)\s+)*"
+    r"(participated|participate|participating|took\s+part|take\s+part|taking\s+part|joined|join|joining)\s+"
+    rf"(?:in\s+)?(?:the\s+|this\s+)?(?:(?:new|same)\s+)?(?:{ENT}|({_GROUP_WORDS})\b)"
+)
+#: Substrings one of which :func:`subject_lists` needs in a sentence.
+_SUBJECT_GATE = ("particip", "part in", "join")
+#: How many sentences back a described group may have been named.
+_WINDOW = 4
+
+
+def subject_lists(views: Sequence[SentView]) -> tuple[list[tuple[list[str], int]], list[tuple[int, Fact]]]:
+    """Members listed as the subject of taking part in a group (named, or described and named in
+    the last few sentences): PART_OF for each member, and the lists of two or more members that
+    took part (not those that joined, nor examples: "such as") as ``(member ids, sentence)``,
+    one consortium each."""
+    facts: list[tuple[int, Fact]] = []
+    lists: list[tuple[list[str], int]] = []
+    recent: tuple[int, str] | None = None  # the latest group named: (sentence, id)
+    for k, v in enumerate(views):
+        m = v.masked
+        if m.count("§") >= 2 and gate(m.lower(), _SUBJECT_GATE):
+            for x in _SUBJECT_LIST.finditer(m):
+                listed, verb = x.group(1), x.group(2)
+                if x.group(4) is not None:
+                    if recent is None or k - recent[0] > _WINDOW:
+                        continue
+                    group = recent[1]
+                else:
+                    g = int(x.group(3))
+                    if v.type(g) not in _CLUSTERS:
+                        continue  # "§a§ and §b§ joined §Orbion§" are hires or investors, not members
+                    group = v.id(g)
+                members = list(
+                    dict.fromkeys(
+                        v.id(a) for a in list_members(v, listed) if v.type(a) in ORGS and v.id(a) != group
+                    )
+                )
+                facts += [(k, Fact(a, R.PART_OF, group, "subject-list-members", 0.7)) for a in members]
+                if len(members) >= 2 and not verb.startswith("join") and not _SAMPLE.search(listed):
+                    lists.append((members, k))
+        named = v.indices(lambda t: t in _CLUSTERS)
+        if named:
+            recent = (k, v.id(named[-1]))
+    return lists, facts
+
+
+#: A list given as examples ("companies such as §a§ and §b§") is a sample of the members.
+_SAMPLE = re.compile(r"\b(?:such\s+as|like)\s")

@@ -83,6 +83,7 @@ MEMBER_GATE = (
     "alliance",
     "make up",
     "made up",
+    "composed of",
     "form",
     "constitut",
     "consortium",
@@ -187,7 +188,7 @@ _MEMBER_LIST = re.compile(
     rf"(?:(?:also|now)\s+)?(?:include|includes|including|are|comprise|were)\s+({MEMBERS})"
     rf"|\b(?i:members|partners|participants)\s+of\s+(?:the\s+)?{ENT}\s+(?:include|includes|are|comprise|were)\s*:?\s+({MEMBERS})"
     rf"|{ENT}(?:\s+(?:consortium|alliance|network|cluster|partnership|initiative|programme|program|project|hub))?"
-    r"(?:,\s*which\s+|\s+)(?:now\s+)?(?:includes|include|comprises|comprise|brings\s+together|consists\s+of|is\s+made\s+up\s+of|unites|gathers)\s+"
+    r"(?:,\s*which\s+|\s+)(?:now\s+)?(?:includes|include|comprises|comprise|brings\s+together|consists\s+of|is\s+(?:made\s+up|composed)\s+of|unites|gathers)\s+"
     rf"({MEMBERS})"
     # "the §G§, whose members include §a§ and §b§, ..."
     rf"|{ENT},\s+whose\s+(?:[\w-]+\s+)?(?:members|partners|participants)\s+(?:include|includes|included|are|were)\s+({MEMBERS})"
@@ -820,7 +821,7 @@ _REFERRED_MEMBERS = re.compile(
     # "The partnership, which includes §a§, §b§ and the city of §c§, ...": the description heads the list
     r"|\b(?i:the|this|that)\s+(?:new\s+)?(group|consortium|alliance|network|hub|coalition|association|partnership|"
     r"cluster|initiative|programme|program|platform|federation)(?:,\s+(?:which|that)|\s+(?:now|also|currently))?\s+"
-    r"(?:includes|included|comprises|comprised|counts|unites|gathers|consists\s+of|is\s+made\s+up\s+of|brings\s+together)\s+"
+    r"(?:includes|included|comprises|comprised|counts|unites|gathers|consists\s+of|is\s+(?:made\s+up|composed)\s+of|brings\s+together)\s+"
     # "... consists of nine partners: §a§, §b§", "... includes members such as §a§"
     r"(?:(?:members|partners)\s+(?:such\s+as|like|including)\s+"
     r"|(?:[\w-]+\s+){0,2}?(?:members|partners|participants|institutions|organi[sz]ations|universities|companies)\s*:\s*)?"
@@ -847,6 +848,7 @@ _REFERRED_GATE = (
     "gathers",
     "consists",
     "made up",
+    "composed of",
     "brings together",
 )
 #: "The first members who are setting up offices in this building are §a§, §b§": a group's first

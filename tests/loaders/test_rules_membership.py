@@ -1168,3 +1168,51 @@ def test_parents_modifiers_and_partners_of_a_group(facts: Run, text: str, member
 )
 def test_parent_near_misses(facts: Run, text: str, a: str, b: str) -> None:
     assert not facts(text).has(a, "PART_OF", b)
+
+
+def test_a_member_list_as_the_subject_of_taking_part(facts: Run) -> None:
+    f = facts(
+        "The Veltra Quantum Alliance was launched in Lyon on Monday. The host thanked the guests. "
+        "Twelve companies such as Orbion Systems and Kessler Photonics, and research centres such as the "
+        "Halvard Institute of Technology, participated in the alliance."
+    )
+    for member in ("Orbion Systems", "Kessler Photonics", "Halvard Institute of Technology"):
+        assert f.has(member, "PART_OF", ALLIANCE), (member, f.triples())
+    assert not [a for a in f.agreements() if a[0] == "Consortium"], f.agreements()  # examples only
+    g = facts(
+        "Orbion Systems (France), Kessler Photonics and the University of Kestrel are taking part in the "
+        "Kestrel Quantum Project."
+    )
+    parties = frozenset({"Orbion Systems", "Kessler Photonics", "University of Kestrel"})
+    assert ("Consortium", parties) in g.agreements(), g.agreements()
+
+
+@pytest.mark.parametrize(
+    ("text", "a", "b"),
+    [
+        (
+            "Orbion Systems and Kessler Photonics joined Veltra Quantum as investors.",
+            "Orbion Systems",
+            "Veltra Quantum",
+        ),
+        (
+            "The Veltra Quantum Alliance met in May. Orbion Systems and Kessler Photonics participated in the "
+            "funding round.",
+            "Orbion Systems",
+            ALLIANCE,
+        ),
+    ],
+)
+def test_taking_part_near_misses(facts: Run, text: str, a: str, b: str) -> None:
+    assert not facts(text).has(a, "PART_OF", b)
+
+
+def test_a_consortium_composed_of_with_its_leader_and_a_joint_venture(facts: Run) -> None:
+    f = facts(
+        "The consortium led by Orbion Systems is composed of Kessler Photonics, Nordica Semiconductor "
+        "(a Kessler Group and Halvard Institute of Technology joint venture) and the University of Kestrel."
+    )
+    parties = frozenset(
+        {"Orbion Systems", "Kessler Photonics", "Nordica Semiconductor", "University of Kestrel"}
+    )
+    assert ("Consortium", parties) in f.agreements(), f.agreements()
