@@ -8,7 +8,10 @@ the verb, and are read here:
 * an idiom: "Veltra is joining hands with Orbion";
 * a partner chosen or described: "Veltra has selected Orbion as its technology partner",
   "Orbion is a long-standing partner of Veltra";
-* joint work: "Veltra co-developed the chip with Orbion".
+* joint work: "Veltra co-developed the chip with Orbion";
+* parties introduced by a description, which the agreement finder's plain name lists stop at:
+  "The University of Kestrel and the global photonics firm Orbion have established a strategic
+  partnership", "a joint venture between US quantum company Veltra and Lyon investment firm Alder".
 
 Members of a consortium are not partners here ("a partner of the consortium" is membership,
 see :mod:`.membership`), so the partner named after "of" must be an organisation that is
@@ -22,7 +25,7 @@ from collections.abc import Iterator
 
 from qkg.schemas import EntityType, RelationType
 
-from ..context import LIST, ORGS, PLACES, Fact, SentView, ids_in
+from ..context import LIST, ORG_NOUN, ORGS, PLACES, Fact, SentView, ids_in
 from .rule import gate
 
 __all__ = ["GATE", "partner_facts"]
@@ -31,7 +34,21 @@ E = EntityType
 R = RelationType
 
 #: The cue words without which no rule here can match.
-GATE = ("together with", "hands with", "partner", "co-develop", "co-design", "co-creat", "co-buil", "jointly")
+GATE = (
+    "together with",
+    "hands with",
+    "partner",
+    "co-develop",
+    "co-design",
+    "co-creat",
+    "co-buil",
+    "jointly",
+    "joint venture",
+    "collaboration",
+    "alliance",
+    "memorandum",
+    "mou",
+)
 
 #: Who can partner: organisations and places acting as governments.
 _PARTIES = frozenset(ORGS | PLACES)
@@ -65,6 +82,33 @@ _CO_WORK = re.compile(
 )
 
 
+#: A description before a party's name: "the global §photonics§ firm", "US quantum computing company",
+#: "privately held Lyon investment firm" (words or mentions, then an organisation noun).
+_DESCRIPTION = rf"(?:(?:the|a|an)\s+)?(?:(?:[\w-]+|§\d+§)\s+){{0,5}}?{ORG_NOUN}\s+"
+_DITEM = rf"(?:{_DESCRIPTION})?(?:the\s+)?§\d+§(?:\s*\(§\d+§\))?"
+#: Parties, each maybe described: "§A§ (§a§) and the global §t§ firm §B§".
+_DLIST = rf"{_DITEM}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_DITEM})*"
+_PACT = (
+    r"(?:partnership|collaboration|alliance|agreement|memorandum|MoU|MOU|joint\s+venture|cooperation|co-operation|"
+    r"consortium|letter\s+of\s+intent)"
+)
+#: "§A§ and the global firm §B§ have established a strategic partnership": described subjects sign.
+_DESCRIBED_SUBJECTS = re.compile(
+    rf"(?:^\s*|[-–—:]\s+|\bthat\s+)(?:The\s+|the\s+)?({_DLIST})\s+{_AUX}"
+    rf"(?:established|formed|signed|launched|announced|entered\s+into|inked|struck|agreed|sealed|unveiled|created)\s+"
+    rf"(?:an?|the|their|a\s+new)\s+(?:[\w-]+\s+){{0,3}}?{_PACT}\b"
+)
+#: "a joint venture between §c§ §t§ company §A§ and privately held investment firm §B§".
+_DESCRIBED_BETWEEN = re.compile(rf"\b{_PACT}\s+between\s+({_DLIST})")
+#: The name positions of a described list: a mention ending an item, not one inside a description.
+_NAME_END = re.compile(r"§(\d+)§(?=\s*(?:,|\band\b|\(|$))")
+
+
+def _named(group: str) -> list[int]:
+    """The parties of a described list: the mention that ends each item ("the global §t§ firm §B§" -> B)."""
+    return [int(x.group(1)) for x in _NAME_END.finditer(group)]
+
+
 def partner_facts(v: SentView, m: str, low: str) -> Iterator[Fact]:
     """PARTNERS_WITH between the parties of the shapes above."""
     if not gate(low, GATE):
@@ -76,6 +120,14 @@ def partner_facts(v: SentView, m: str, low: str) -> Iterator[Fact]:
         yield from _pairs(v, ids_in(x.group(1)), ids_in(x.group(2)), "partners-chosen-as", _PARTIES)
     for x in _PARTNER_OF_RX.finditer(m) if "partner" in low else ():
         yield from _pairs(v, ids_in(x.group(1)), [int(x.group(2))], "partners-partner-of", _PARTNER_OF)
+    for rx, rule in (
+        (_DESCRIBED_SUBJECTS, "partners-described-subjects"),
+        (_DESCRIBED_BETWEEN, "partners-described-between"),
+    ):
+        for x in rx.finditer(m) if rx is _DESCRIBED_SUBJECTS or "between" in m else ():
+            names = [i for i in _named(x.group(1)) if v.type(i) in _PARTIES]
+            for k, a in enumerate(names):
+                yield from _pairs(v, [a], names[k + 1 :], rule, _PARTIES)
     for x in _CO_WORK.finditer(m) if "co-" in low or "jointly" in low else ():
         yield from _pairs(v, ids_in(x.group(1)), ids_in(x.group(2)), "partners-co-developed", _PARTIES)
 

@@ -79,3 +79,43 @@ def test_partnership_shapes(facts: Run, text: str, a: str, b: str) -> None:
 def test_partnership_near_misses(facts: Run, text: str, a: str, b: str) -> None:
     f = facts(text)
     assert not f.has(a, "PARTNERS_WITH", b), f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "a", "b"),
+    [
+        (
+            "The University of Kestrel (UK) and the global photonics firm Orbion Systems have established "
+            "a strategic partnership to train engineers.",
+            "University of Kestrel",
+            "Orbion Systems",
+        ),
+        (
+            "LYON, May 3, 2025 - The University of Kestrel and the photonics firm Orbion Systems have signed a memorandum.",
+            "University of Kestrel",
+            "Orbion Systems",
+        ),
+        (
+            "A joint venture between Lyon quantum computing company Veltra Quantum and privately held "
+            "investment firm Alder Capital will run the centre.",
+            "Veltra Quantum",
+            "Alder Capital",
+        ),
+        (
+            "French startup Veltra Quantum and German chipmaker Orbion Systems signed a memorandum of understanding.",
+            "Veltra Quantum",
+            "Orbion Systems",
+        ),
+    ],
+)
+def test_parties_introduced_by_a_description(facts: Run, text: str, a: str, b: str) -> None:
+    f = facts(text)
+    assert f.has(a, "PARTNERS_WITH", b), f.triples()
+
+
+def test_a_place_inside_a_description_is_no_party(facts: Run) -> None:
+    f = facts(
+        "A joint venture between Lyon quantum computing company Veltra Quantum and privately held "
+        "investment firm Alder Capital will run the centre."
+    )
+    assert not any(t == "PARTNERS_WITH" and "Lyon" in (s, o) for s, t, o in f.triples()), f.triples()
