@@ -41,7 +41,7 @@ from .mentions import find_mentions
 from .relations import fallback_pass, relation_facts
 from .resolve import resolve
 from .rules.agreement_life import agreement_life
-from .rules.agreements import AgreementDraft, find_agreements, without_echoes
+from .rules.agreements import AgreementDraft, find_agreements, representatives, without_echoes
 from .rules.deals import deal_agreements
 from .rules.investments import investment_agreements, joint_funding_facts, round_facts
 from .rules.membership import referred_group_facts
@@ -173,7 +173,7 @@ class RuleExtractor:
         self._nested(res.mentions, sents, acc, types)
         for k, f in joint_funding_facts(views) + round_facts(views) + referred_group_facts(views):
             acc.add(k, f, types)
-        drafts, _, keyed = find_agreements(views, doc_date)
+        drafts, _, keyed = find_agreements(views, doc_date, representatives(acc.rel, types))
         deals, deal_facts = deal_agreements(views)
         drafts += deals
         for k, f in keyed + deal_facts:

@@ -17,6 +17,7 @@ the next sentences that mention "the partnership/agreement/consortium" become to
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import combinations
 
@@ -218,9 +219,56 @@ _ROSTER = re.compile(
 )
 
 
+#: who a person signs for: the organisations (or governments' places) a role ties them to
+_SIGNS_FOR = frozenset(
+    {E.COMPANY, E.UNIVERSITY, E.RESEARCH_INSTITUTE, E.GOVERNMENT_BODY, E.COUNTRY, E.REGION, E.CITY}
+)
+
+
+def representatives(
+    related: Iterable[tuple[str, RelationType, str]], types: Mapping[str, EntityType]
+) -> dict[str, str]:
+    """Each person the document ties by a role to exactly one organisation (or place), with it:
+    "President Lin signed a letter of intent with President Berg of Orbion University" is an
+    agreement of the organisations the two sign for."""
+    orgs: dict[str, set[str]] = {}
+    for s, rtype, t in related:
+        if rtype in {R.AFFILIATED_WITH, R.LEADS} and types.get(s) is E.PERSON and types.get(t) in _SIGNS_FOR:
+            orgs.setdefault(s, set()).add(t)
+    return {p: next(iter(o)) for p, o in orgs.items() if len(o) == 1}
+
+
+def _party(v: SentView, i: int) -> str:
+    """The entity mention ``i`` brings to an agreement: a signatory's organisation, else itself."""
+    eid = v.id(i)
+    reps: dict[str, str] = v.memo.get("reps", {})  # type: ignore[assignment]
+    return reps.get(eid, eid)
+
+
+#: a personal title right before a mention ("President §3§"): a signatory's title, not a party
+_TITLE = re.compile(
+    r"\b(?:President|Minister|Secretary|Chancellor|Vice-Chancellor|Governor|Mayor|Ambassador|Chairman|"
+    r"Chairwoman|Chair|CEO|Director|Dean|Professor|Prof\.|Dr\.)\s+(?=§(\d+)§)"
+)
+
+
+def agreement_text(v: SentView) -> str:
+    """The masked sentence as the party rules read it: with signatories' organisations known,
+    the title before a person is dropped, so "President §0§ signed ... with President §1§"
+    lists its signatories like names (the same positions are used throughout)."""
+    cached = v.memo.get("agreement_text")
+    if cached is None:
+        m = v.masked
+        if v.memo.get("reps") and "§" in m:
+            m = _TITLE.sub(lambda x: "" if v.type(int(x.group(1))) is E.PERSON else x.group(0), m)
+        cached = v.memo["agreement_text"] = m
+    return cached  # type: ignore[return-value]
+
+
 def _find_groups(v: SentView) -> list[tuple[list[int], str, int]]:
-    m = v.masked
-    ok = {i for i in v.indices() if v.type(i) in _PARTY_TYPES}
+    m = agreement_text(v)
+    reps: dict[str, str] = v.memo.get("reps", {})  # type: ignore[assignment]
+    ok = {i for i in v.indices() if v.type(i) in _PARTY_TYPES or (v.type(i) is E.PERSON and v.id(i) in reps)}
     out: list[tuple[list[int], str, int]] = []
     used: list[tuple[int, int]] = []
 
@@ -229,6 +277,10 @@ def _find_groups(v: SentView) -> list[tuple[list[int], str, int]]:
 
     def add(ps: list[int], rule: str, span: tuple[int, int]) -> None:
         ps = list(dict.fromkeys(ps))
+        if any(v.type(p) is E.PERSON for p in ps):
+            # signatories sign for organisations; a place beside them locates the signing
+            # ("in Davos, Switzerland, President Lin signed ...")
+            ps = [p for p in ps if v.type(p) not in PLACES]
         if len(ps) >= 2 and not any(span[0] < e and s < span[1] for s, e in used):
             out.append((ps, rule, span[0]))
             used.append(span)
@@ -358,11 +410,18 @@ _TIES_WITH = re.compile(r"\b(?:relationships?|ties)\s+with\b")
 
 
 def find_agreements(
-    views: list[SentView], doc_date: str | None
+    views: list[SentView], doc_date: str | None, represents: Mapping[str, str] | None = None
 ) -> tuple[list[AgreementDraft], list[Fact], list[tuple[int, Fact]]]:
-    """Agreements, plus PARTNERS_WITH/DEVELOPS facts keyed by the sentence that states them."""
+    """Agreements, plus PARTNERS_WITH/DEVELOPS facts keyed by the sentence that states them.
+
+    ``represents``: who each signatory signs for (:func:`representatives`); a person named
+    as a party stands for that organisation."""
     drafts: list[AgreementDraft] = []
     facts: list[tuple[int, Fact]] = []
+    if represents:
+        for v in views:
+            if E.PERSON in v.types:
+                v.memo["reps"] = dict(represents)
     pending_consortium: int | None = None
     pending_signed: tuple[int, AgreementKind] | None = None
     for k, v in enumerate(views):
@@ -441,11 +500,11 @@ def find_agreements(
             continue
         all_ids: list[str] = []
         for parties, rule, pos in groups:
-            ids = list(dict.fromkeys(v.id(i) for i in parties))
+            ids = list(dict.fromkeys(_party(v, i) for i in parties))
             if len(ids) < 2:
                 continue
             all_ids += ids
-            gkind = _kind_near(m, pos) if kind is not None else None
+            gkind = _kind_near(agreement_text(v), pos) if kind is not None else None
             conf = 0.9 if rule in {"between", "subjects-signed", "signed-with"} else 0.7
             if gkind is None and (
                 rule in {"with", "subjects-collaborate", "their-partnership"}

@@ -112,7 +112,9 @@ ROLE_CAP = r"(?:President|CEO|CTO|Director|Chair|Chairman|Minister|Professor|Pro
 
 _NONSPACE = re.compile(r"\S+")
 #: a role inside a capitalised run, with the holder's name after it ("Orbion CEO Ada Lin")
-_ROLE_INSIDE = re.compile(rf"\s{ROLE_CAP}\s+(?=[A-Z])")
+_ROLE_INSIDE = re.compile(
+    rf"(?:^|\s){ROLE_CAP}(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w&]*(?:\s+(?:and|&)\s+[A-Z][\w&]*)*)?\s+(?=[A-Z])"
+)
 _ROLE_CAP_RX = re.compile(ROLE_CAP)
 #: Words that qualify a role before it ("Research Associate Professor", "Senior Vice President").
 _ROLE_QUALIFIERS = frozenset(
@@ -384,6 +386,8 @@ def _party_names(sent: Sentence, base: int, slot: str, gaz: Gazetteer, *, truste
         role = _ROLE_INSIDE.search(name)
         if role:  # "Orbion CEO Ada Lin and ...": the organisation ends before the role
             name = name[: role.start()]
+            if not name:
+                continue
         if (
             name.split()[0].lower() in LEADING_NOISE
             or gaz.lookup(name)

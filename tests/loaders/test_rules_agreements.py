@@ -505,3 +505,34 @@ def test_an_unnamed_consortium_and_its_coordinator(facts: Run, verb: str) -> Non
     )
     parties = frozenset({"Kessler University", "University of Eastport", "Helix Quantum AB", "Orbion Labs"})
     assert ("Consortium", parties) in f.agreements(), f.agreements()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # signatories named with their organisations in apposition
+        "Ada Lin, president of Kestrel University, signed a memorandum of understanding with Tom Berg, "
+        "president of Orbion University.",
+        # a signatory named by title and surname, her organisation given a sentence before
+        "Kestrel University President Ada Lin spoke in March. On Monday, President Lin signed a letter of intent "
+        "with President Tom Berg of Orbion University to cooperate on quantum science.",
+    ],
+)
+def test_signatories_sign_for_their_organisations(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert ("MOU", frozenset({"Kestrel University", "Orbion University"})) in f.agreements(), f.agreements()
+    assert f.has("Kestrel University", "PARTNERS_WITH", "Orbion University"), f.triples()
+    assert not [a for a in f.agreements() if "Ada Lin" in a[1] or "Tom Berg" in a[1]]
+
+
+def test_a_place_beside_signatories_locates_the_signing(facts: Run) -> None:
+    f = facts(
+        "Kestrel University President Ada Lin spoke in March. On Monday, in Davos, Switzerland, President Lin "
+        "signed a letter of intent with President Tom Berg of Orbion University."
+    )
+    assert not [a for a in f.agreements() if "Switzerland" in a[1]], f.agreements()
+    assert ("MOU", frozenset({"Kestrel University", "Orbion University"})) in f.agreements(), f.agreements()
+
+
+def test_people_with_no_known_organisation_make_no_agreement(facts: Run) -> None:
+    assert facts("Ada Lin and Tom Berg signed a memorandum of understanding.").agreements() == []
