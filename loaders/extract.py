@@ -45,6 +45,7 @@ from .rules.agreements import AgreementDraft, find_agreements, representatives, 
 from .rules.deals import deal_agreements
 from .rules.investments import investment_agreements, joint_funding_facts, round_facts
 from .rules.membership import referred_group_facts
+from .rules.offices import minister_ministry_facts
 from .rules.references import ANTECEDENT_RULE, antecedent_sentences
 from .segment import Sentence, split_sentences
 
@@ -171,7 +172,12 @@ class RuleExtractor:
             for f in relation_facts(v, recent):
                 acc.add(k, f, types)
         self._nested(res.mentions, sents, acc, types)
-        for k, f in joint_funding_facts(views) + round_facts(views) + referred_group_facts(views):
+        for k, f in (
+            joint_funding_facts(views)
+            + round_facts(views)
+            + referred_group_facts(views)
+            + minister_ministry_facts(views)
+        ):
             acc.add(k, f, types)
         drafts, _, keyed = find_agreements(views, doc_date, representatives(acc.rel, types))
         deals, deal_facts = deal_agreements(views)

@@ -55,6 +55,7 @@ _ABBREVIATIONS = frozenset(
         "sen",
         "rep",
         "hon",
+        "rt",
         "asst",
         "assoc",
         "smt",

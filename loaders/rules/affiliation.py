@@ -58,13 +58,17 @@ _OWN_PART = re.compile(r"^'s?\s+[a-z]")
 _AFTER_ROLE = re.compile(rf"^\s*(?:'s?\s+)?(?:[\w-]+\s+){{0,3}}{_ROLE}s?\b")
 _LEADER_WORD = re.compile(rf"\b{_LEADER_ROLE}\b")
 _CHAIN_LEADER = re.compile(rf"\b{_LEADER_ROLE}\b,?\s+(?:of\s+)?(?:the\s+)?{ENT}")
+#: The person a role written before a name belongs to: "Chair of the §prog§ Board, Dr §q§".
+_HELD_BY_NEXT = re.compile(r"[^§,;]{0,60},\s+(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+|Professor\s+)?§(\d+)§")
 _NEXT_PERSON = re.compile(r"[^§]{0,20}?,\s+§(\d+)§")
 _COORDINATED = re.compile(r"(?:and|or|as\s+well\s+as)\b")
 #: "§p§ from the §org§" / "§p§ at §org§".
-#: "§p§, from the §org§, said": the same with the aside in commas.
-_FROM_ORG = re.compile(rf"§(\d+)§(?:\s+(?:from|at|of)|,\s+from)\s+(?:the\s+)?{ENT}")
+#: "§p§, from the §org§, said", "Professor §p§, of §org§'s physics department": the same in commas.
+_FROM_ORG = re.compile(rf"§(\d+)§(?:\s+(?:from|at|of)|,\s+(?:from|of))\s+(?:the\s+)?{ENT}")
 #: "Ambassador of §Germany§ to §Finland§, §p§" / "Chair of the ... for §prog§ program, §p§".
-_ROLE_OF_COMMA = re.compile(rf"\b({_ROLE})\b\s+(?:of|at|for)\s+(?:the\s+)?([^,;]{{0,60}}?),\s+§(\d+)§")
+_ROLE_OF_COMMA = re.compile(
+    rf"\b({_ROLE})\b\s+(?:of|at|for)\s+(?:the\s+)?([^,;]{{0,60}}?),\s+(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+|Professor\s+)?§(\d+)§"
+)
 #: A person right before a role, in apposition: "§p§, CEO of ...".
 _HELD_BY_BEFORE = re.compile(r"§(\d+)§,\s+(?:[\w-]+\s+){0,2}$")
 #: "..., said CEO §p§".
@@ -128,6 +132,9 @@ def _apposed_facts(v: SentView, m: str, p: int) -> tuple[list[Fact], bool]:
     chain = m[x.start() : x.start() + 300].split(".")[0]
     for y in _CHAIN_LEADER.finditer(chain):
         c = int(y.group(1))
+        holder = _HELD_BY_NEXT.match(chain, y.end())
+        if holder is not None and v.type(holder.group(1)) is E.PERSON:
+            continue  # "..., and Chair of the §prog§ Board, Dr §q§": the chair is the next person's
         if v.type(c) is E.PROGRAM and c != p:
             out.append(_f(v, p, R.LEADS, c, "person-leads", 0.7))
     return out, apposed

@@ -79,7 +79,7 @@ _PERSON_ROLE_BEFORE = re.compile(rf"(?i:{_ROLE_ANY}){_FIELD}\s+{_HONORIFIC}({NAM
 
 
 #: Degrees and honours between a name and its role: "Ana Berg, Ph.D., CEO of ...".
-_POSTNOMINAL = r"(?:,\s+(?:Ph\.\s?D\.|PhD|M\.D\.|MD|Jr\.|Sr\.|OBE|CBE|MBE|FRS))?"
+_POSTNOMINAL = r"(?:,?\s+MP|,\s+(?:Ph\.\s?D\.|PhD|M\.D\.|MD|Jr\.|Sr\.|OBE|CBE|MBE|FRS))?"
 #: (a clause opened by "which"/"that" after a name says what a thing is, not a person's role)
 _PERSON_APPOS = re.compile(
     rf"({NAME}){_POSTNOMINAL},\s+(?!which\b|that\b|when\b|where\b)(?:a|an|the)?\s*[^,]{{0,40}}?\b(?i:{_ROLE_ANY})\b"
@@ -273,7 +273,7 @@ _OWNER_BEFORE = re.compile(r"\b(?:of|at|from|for|with|by)\s+(?:the\s+)?$", re.I)
 #: Words before a name that are not part of it: honorifics, and roles with their qualifiers.
 _ROLE_TOKENS = frozenset(w for w in ROLE_WORDS.split("|") if " " not in w)
 _NOT_NAME = re.compile(
-    r"(?:(?:The\s+)?(?:Right\s+)?(?:Honourable|Honorable|Hon\.?|His|Her|Majesty|Excellency|H\.E\.|Sen\.|Rep\.|Shri|Smt\.?|Sri|Shrimati)\s+)+"
+    r"(?:(?:The\s+)?(?:Right\s+|Rt\.?\s+)?(?:Honourable|Honorable|Hon\.?|His|Her|Majesty|Excellency|H\.E\.|Sen\.|Rep\.|Shri|Smt\.?|Sri|Shrimati)\s+)+"
     r"|(?:\S+\s+){0,3}(?:"
     + "|".join(sorted((re.escape(w.capitalize()) for w in _ROLE_TOKENS), key=len, reverse=True))
     + r")\s+"
@@ -332,7 +332,8 @@ def _add_person(
         return
     rule = "person"
     first = name.split()[0]
-    if (first.lower() in LEADING_NOISE and not _INITIAL.match(name)) or first in _NOT_FIRST:
+    honoured = name.startswith(("The Rt", "The Right", "The Hon"))  # "The Rt Hon Ana Berg MP"
+    if (first.lower() in LEADING_NOISE and not _INITIAL.match(name) and not honoured) or first in _NOT_FIRST:
         return
     offset = m.start(group)
     # "Honourable Evan Solomon", "Australian Prime Minister Scott Morrison": the name is after them

@@ -150,3 +150,86 @@ def test_role_shapes_that_must_not_fire(facts: Run, text: str, absent: list[tupl
     pairs = {(s, o) for s, _, o in f.triples()}
     for pair in absent:
         assert pair not in pairs, f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "ministry"),
+    [
+        # the ministry named in another sentence, the minister by the same field
+        (
+            "The Ministry of Science and ICT picked two firms. Tom Lind, Minister of Science and ICT, visited.",
+            "Tom Lind",
+            "Ministry of Science and ICT",
+        ),
+        # the minister's field begins the ministry's
+        (
+            "The Ministry of Economic Affairs and Employment funds it. So states Kestrel's Minister of Economic "
+            "Affairs, Ana Berg.",
+            "Ana Berg",
+            "Ministry of Economic Affairs and Employment",
+        ),
+        # the field before the title
+        (
+            "The Ministry of Foreign Affairs signed. Foreign Minister Tom Lind spoke.",
+            "Tom Lind",
+            "Ministry of Foreign Affairs",
+        ),
+    ],
+)
+def test_ministers_of_the_ministry_named_elsewhere(facts: Run, text: str, person: str, ministry: str) -> None:
+    f = facts(text)
+    assert f.has(person, "AFFILIATED_WITH", ministry), f.triples()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two ministries fit the field: neither is chosen
+        "The Ministry of Science and Culture and the Ministry of Science and Energy signed. Tom Lind, Minister "
+        "of Science, spoke.",
+        # a prime minister or a vice minister names no field
+        "The Ministry of Science and ICT signed. Prime Minister Tom Lind and Vice Minister Ana Berg spoke.",
+    ],
+)
+def test_ministers_without_one_fitting_ministry(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert not any(r == "AFFILIATED_WITH" and o.startswith("Ministry") for _, r, o in f.triples()), (
+        f.triples()
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "triples", "absent"),
+    [
+        # British honorifics and the MP after the name
+        (
+            "The Rt Hon Tom Lind MP, Secretary of State for Science at the Kestrel Office, spoke.",
+            [("Tom Lind", "AFFILIATED_WITH", "Kestrel Office")],
+            [],
+        ),
+        # "of" an organisation in commas after a titled name
+        (
+            "Professor Erik Riis, of Kestrel University's Department of Physics, said so.",
+            [("Erik Riis", "AFFILIATED_WITH", "Kestrel University")],
+            [],
+        ),
+        # a chair written before the next person is that person's, not the previous item's
+        (
+            "Speakers include Professor Ana Berg, Vice-Chancellor of Kestrel University, and Chair of the "
+            "Kestrel Quantum Programme Advisory Board, Dr Eva Roe.",
+            [
+                ("Ana Berg", "AFFILIATED_WITH", "Kestrel University"),
+                ("Eva Roe", "LEADS", "Kestrel Quantum Programme"),
+            ],
+            [("Ana Berg", "LEADS", "Kestrel Quantum Programme")],
+        ),
+    ],
+)
+def test_british_and_caption_shapes(
+    facts: Run, text: str, triples: list[tuple[str, str, str]], absent: list[tuple[str, str, str]]
+) -> None:
+    f = facts(text)
+    for t in triples:
+        assert f.has(*t), f.triples()
+    for t in absent:
+        assert not f.has(*t), f.triples()
