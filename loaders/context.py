@@ -263,8 +263,37 @@ def _based_fold(tech: str) -> re.Pattern[str]:
 def _normalise(v: SentView) -> None:
     # every fold but the apposition's relates two mentions: a sentence naming fewer skips them
     if v.masked.count("§") >= 4:
+        _topic_header(v)
         _fold_pairs_of_mentions(v)
     _fold_appositions(v)
+
+
+#: an item of a round-up opening with its topic: "- §Orbion§: ...", "• §Orbion§ (§ORB§): ..."
+_HEADER = re.compile(rf"^\s*(?:[-–•*·]\s*)?{ENT}(?:\s*\({ENT}\))?:\s+")
+#: a role beside a person, no organisation named with it ("Former CEO and co-founder §p§",
+#: "§p§ was named CEO", "§p§ stepped down as CEO of the company")
+_ROLE_BESIDE = re.compile(
+    rf"(?:\b{_ROLE_CAP}\s+{ENT}(?!\s*(?:of|at)\s+§)"
+    rf"|{ENT}(?:,)?\s+(?:was|is|has\s+been|had\s+been)?\s*(?:named|appointed|promoted\s+to|became|remains|"
+    rf"stepped\s+down\s+as|steps\s+down\s+as|returns\s+as|returned\s+as|took\s+over\s+as|serves\s+as)\s+"
+    rf"(?:the\s+)?(?:company'?s\s+)?(?:(?:new|interim|acting|permanent|former)[\s-]+)?{_ROLE_CAP}\b(?!\s+(?:of|at)\s+§))"
+)
+
+
+def _topic_header(v: SentView) -> None:
+    """A round-up item headed by an organisation ("- §Orbion§: Former CEO §p§ returned"): a
+    role the item gives a person without naming an organisation is a role there."""
+    h = _HEADER.match(v.masked)
+    if h is None or v.type(h.group(1)) not in ORGS - {E.PROGRAM}:
+        return
+    org = h.group(1)
+    body = v.masked[h.end() :]
+    if any(v.type(i) in ORGS and i != int(org) for i in ids_in(body)):
+        return  # the item names other organisations: whose role it is, the rules decide
+    for x in _ROLE_BESIDE.finditer(body):
+        p = x.group(1) or x.group(2)
+        if v.type(p) is E.PERSON:
+            _add(v, p, R.AFFILIATED_WITH, org, "topic-header-role", 0.7)
 
 
 def _fold_pairs_of_mentions(v: SentView) -> None:

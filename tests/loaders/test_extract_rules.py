@@ -375,3 +375,34 @@ def test_a_surname_after_a_title_is_no_organisation(facts: Run, title: str) -> N
     f = facts(f"Kestrel University hired Ada Lin in 2020. On Monday, {title} Lin signed the letter.")
     types = {e.name: e.type.value for e in f.kg.entities}
     assert types.get("Lin") in {None, "Person"}, types
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "org"),
+    [
+        (
+            "- Orbion Quantum: Former CEO and co-founder Ada Lin took the reins again.",
+            "Ada Lin",
+            "Orbion Quantum",
+        ),
+        (
+            "• Veltra Systems (VSY): In March, Tom Berg was named CEO and President.",
+            "Tom Berg",
+            "Veltra Systems",
+        ),
+        (
+            "- Veltra Systems: Eva Holm stepped down as CEO of the company in May.",
+            "Eva Holm",
+            "Veltra Systems",
+        ),
+    ],
+)
+def test_a_round_up_item_headed_by_an_organisation_gives_it_the_roles_it_names(
+    facts: Run, text: str, person: str, org: str
+) -> None:
+    assert facts(text).has(person, "AFFILIATED_WITH", org)
+
+
+def test_a_round_up_item_naming_another_organisation_leaves_roles_to_the_rules(facts: Run) -> None:
+    f = facts("- Orbion Quantum: Ada Lin, CEO of Veltra Systems, praised the deal.")
+    assert not f.has("Ada Lin", "AFFILIATED_WITH", "Orbion Quantum"), f.triples()
