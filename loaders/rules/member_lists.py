@@ -111,10 +111,12 @@ MEMBER_LIST_GATE = (
 _NAMED_GROUP_CUE = re.compile(
     # "the §QLink§ consortium, which is led by §a§, also includes ...": a clause may come between
     rf"{ENT}(?:\s+({_GROUP_NOUN}))?(?:,\s+(?:which|that)|,\s+[^,;:§]{{0,60}}(?:§\d+§[^,;:§]{{0,30}})?,)?"
-    r"(?:\s+(?:now|also|currently))?\s+"
+    # "§G§ will also include ...", "§G§ now comprises ..."
+    r"(?:\s+(?:will|now|also|currently|already))*\s+"
     r"(?:(?:is|are|was|were|has\s+been)\s+)?"
-    r"(?:comprises|comprised|comprise|consists\s+of|consisted\s+of|is\s+(?:made\s+up|composed)\s+of|brings\s+together|brought\s+together|"
-    r"will\s+bring\s+together|unites|united|gathers|gathered|involves|involved|will\s+involve|includes|included|"
+    r"(?:comprises|comprised|comprise|consists\s+of|consisted\s+of|consist\s+of|is\s+(?:made\s+up|composed)\s+of|"
+    r"(?:be\s+)?(?:made\s+up|composed)\s+of|brings\s+together|brought\s+together|bring\s+together|"
+    r"unites|united|unite|gathers|gathered|gather|involves|involved|involve|includes|included|include|"
     r"(?:is|was|are)\s+anchored\s+by|anchored\s+by|links|connects)\s+"
     # "... brings together 12 partners: §a§, ..." / "... includes members such as §a§"
     r"(?:(?:[\w-]+\s+){0,3}?(?:members|partners|participants|institutions|organi[sz]ations|universities|companies|"

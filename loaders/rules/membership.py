@@ -169,7 +169,7 @@ _AMONG = re.compile(
     rf"({LIST})\s+(?:is|are|was|were|has\s+been|have\s+been|became|become|will\s+be)\s+(?:(?:now|also)\s+)?"
     r"(?:among|one\s+of|two\s+of|three\s+of|some\s+of)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:members|partners|participants|shareholders|subsidiaries|units|institutions|winners|finalists|awardees|"
-    r"companies|firms|organi[sz]ations|universities|start-?ups)\s+"
+    r"companies|firms|organi[sz]ations|universities|start-?ups|founders|co-founders)\s+"
     # "... partners in the §EU§-funded §b§", "... companies selected for the §b§"
     r"(?:of|in|(?:selected|chosen|picked)\s+(?:for|to\s+join))\s+(?:the\s+|an?\s+)?(?:§\d+§-(?:funded|backed|led)\s+)?"
     rf"{ENT}"

@@ -1216,3 +1216,20 @@ def test_a_consortium_composed_of_with_its_leader_and_a_joint_venture(facts: Run
         {"Orbion Systems", "Kessler Photonics", "Nordica Semiconductor", "University of Kestrel"}
     )
     assert ("Consortium", parties) in f.agreements(), f.agreements()
+
+
+@pytest.mark.parametrize(
+    ("text", "member", "group"),
+    [
+        ("Orbion Systems is one of the founders of the Veltra Quantum Alliance.", "Orbion Systems", ALLIANCE),
+        (
+            "The research network of the Veltra Quantum Alliance will also include the University of Kestrel, "
+            "Kessler Photonics as well as Nordica Semiconductor.",
+            "Nordica Semiconductor",
+            ALLIANCE,
+        ),
+    ],
+)
+def test_founders_and_future_members(facts: Run, text: str, member: str, group: str) -> None:
+    f = facts(text)
+    assert f.has(member, "PART_OF", group), f.triples()
