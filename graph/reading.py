@@ -134,7 +134,7 @@ def paths(
         ask = [n for n in nodes if n not in seen]
         if ask:
             extra = [n for n in (source, target) if n not in seen and n not in ask]
-            seen.update(steps_as_of(reader, [*ask, *extra], wanted, asked))
+            seen.update(reader.steps_as_of([*ask, *extra], wanted, asked))
         return {n: seen.get(n, []) for n in nodes}
 
     found = k_shortest_paths(expand, source, target, max_hops=max_hops, k=k)
@@ -163,13 +163,13 @@ def steps_within(
     actor within ``hops`` hops of them: what a breadth-first walk to depth ``hops + 1`` reads,
     asked at once. Here one ``steps`` call per level; a store that can find the frontiers
     itself (Neo4j) answers in one round trip."""
-    out = steps_as_of(reader, list(dict.fromkeys(nodes)), types, asked)
+    out = reader.steps_as_of(list(dict.fromkeys(nodes)), types, asked)
     frontier = out
     for _ in range(hops):
         nxt = list(dict.fromkeys(s[0] for steps in frontier.values() for s in steps if s[0] not in out))
         if not nxt:
             break
-        frontier = steps_as_of(reader, nxt, types, asked)
+        frontier = reader.steps_as_of(nxt, types, asked)
         out.update(frontier)
     return out
 

@@ -212,6 +212,14 @@ class GraphReader(Protocol):
         The neighbour expansion behind :meth:`paths` and the API's collaborator walk."""
         ...
 
+    def steps_as_of(
+        self, nodes: Sequence[str], types: Iterable[RelationType] | None, asked: AsOf | None
+    ) -> dict[str, list[Step]]:
+        """:meth:`steps` that hold as ``asked`` (all when None): the rule of
+        :func:`qkg.graph.reading.timed_steps`, which is the default (two keyed calls); the
+        embedded store decides it in its index."""
+        ...
+
     def steps_within(
         self,
         nodes: Sequence[str],
@@ -299,12 +307,6 @@ class GraphStore(GraphReader, GraphWriter, Protocol):
 
     def stats_as_of(self, day: dt.date) -> Stats:
         """What the graph holds as of ``day`` (:func:`qkg.graph.reading.stats_as_of`)."""
-        ...
-
-    def steps_as_of(
-        self, nodes: Sequence[str], types: Iterable[RelationType] | None, asked: AsOf | None
-    ) -> dict[str, list[Step]]:
-        """:meth:`steps` that hold as ``asked`` (:func:`qkg.graph.reading.timed_steps`)."""
         ...
 
     def entity(self, entity_id: str) -> Entity: ...

@@ -24,7 +24,7 @@ so the rules exist once:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
 from urllib.parse import urlsplit
@@ -45,6 +45,7 @@ __all__ = [
     "publisher",
     "relation_in_force",
     "support",
+    "valid_on",
 ]
 
 
@@ -191,7 +192,13 @@ def relation_in_force(known: Mapping[str, Relation], as_of: dt.date) -> bool:
 def _relation_in_force(parts: Mapping[str, Relation], as_of: dt.date) -> bool:
     starts = [p.valid_from for p in parts.values() if p.valid_from is not None]
     ends = [p.valid_to for p in parts.values() if p.valid_to is not None]
-    return (not starts or min(starts) <= as_of) and (not ends or max(ends) >= as_of)
+    return valid_on(starts, ends, as_of)
+
+
+def valid_on(starts: Sequence[dt.date], ends: Sequence[dt.date], day: dt.date) -> bool:
+    """Whether the validity the documents give (the earliest of ``starts``, the latest of
+    ``ends``; open where they give none) contains ``day``."""
+    return (not starts or min(starts) <= day) and (not ends or max(ends) >= day)
 
 
 def in_force(

@@ -33,6 +33,7 @@ from qkg.schemas import (
     RelationType,
     Stats,
     normalise_name,
+    step_relation_key,
 )
 
 from ..merge import (
@@ -52,6 +53,7 @@ from ..merge import (
 )
 from ..merge import links as merged_links
 from ..store import RelKey, Step, step_order
+from ..timeline import valid_on
 
 if TYPE_CHECKING:  # numpy is imported where it is used: `qkg stats` never needs it
     import numpy as np
@@ -78,6 +80,10 @@ class EdgeArrays(NamedTuple):
     target: NDArray[np.int32]
     weight: NDArray[np.float64]
     both_ways: NDArray[np.bool_]
+
+
+#: What one document says of a relation's time: (published, valid_from, valid_to).
+_Told = tuple[dt.date | None, dt.date | None, dt.date | None]
 
 
 @dataclass(slots=True)
@@ -117,6 +123,9 @@ class GraphIndex:
     _adj_sorted: dict[str, list[RelKey]] = field(default_factory=dict)
     _steps_sorted: dict[str, list[Step]] = field(default_factory=dict)
     _stats: Stats | None = None
+    #: Per relation, each document's (published, valid_from, valid_to), dated first by date:
+    #: what decides whether it holds as of a day (:meth:`_rel_holds`), built on first use.
+    _rel_life: dict[RelKey, tuple[_Told, ...]] = field(default_factory=dict)
 
     # -- identity ---------------------------------------------------------------------------
     @property
@@ -203,6 +212,7 @@ class GraphIndex:
                 self._merge_relation(k)
             else:
                 del self.rel_parts[k], self.rel[k]
+                self._rel_life.pop(k, None)
                 self._rel_sorted = None
                 for end in (k[0], k[2]):
                     self._adj_sorted.pop(end, None)
@@ -269,7 +279,7 @@ class GraphIndex:
                 self.owner_goals.setdefault(g.owner, set()).add(gid)
         self._version = Version.of((doc_id, d.digest) for doc_id, d in self.docs.items())
         self._entity_sorted = self._rel_sorted = self._stats = None
-        self._adj_sorted, self._steps_sorted = {}, {}
+        self._adj_sorted, self._steps_sorted, self._rel_life = {}, {}, {}
 
     def clear(self) -> None:
         fresh = GraphIndex()
@@ -296,6 +306,28 @@ class GraphIndex:
 
     def _merge_relation(self, k: RelKey) -> None:
         self.rel[k] = merge_relation(self.rel_parts[k])
+        self._rel_life.pop(k, None)
+
+    def _rel_holds(self, k: RelKey, asked: AsOf) -> bool:
+        """Whether relation ``k`` holds as ``asked``: the rule of
+        :func:`qkg.graph.merge.relation_view` (documents published by the day, at least
+        ``min_support`` of them, their validity containing the day), without merging it."""
+        life = self._rel_life.get(k)
+        if life is None:
+            parts = self.rel_parts.get(k)
+            if parts is None:
+                return False
+            told = [(self._published(d), p.valid_from, p.valid_to) for d, p in parts.items()]
+            life = self._rel_life[k] = tuple(sorted(told, key=lambda t: (t[0] is None, t[0] or dt.date.min)))
+        day = asked.day
+        known = life if day is None else [t for t in life if t[0] is not None and t[0] <= day]
+        if not known or (asked.min_support is not None and len(known) < asked.min_support):
+            return False
+        if day is None:
+            return True
+        return valid_on(
+            [t[1] for t in known if t[1] is not None], [t[2] for t in known if t[2] is not None], day
+        )
 
     def _merge_agreement(self, aid: str) -> None:
         self.agr[aid] = merge_agreement(self.agr_parts[aid])
@@ -398,6 +430,30 @@ class GraphIndex:
         if as_of is None and (min_support is None or len(parts) >= min_support):
             return self.rel[k]
         return relation_view(parts, self._published, AsOf(as_of, min_support))
+
+    def steps_as_of(
+        self, nodes: Sequence[str], types: frozenset[RelationType] | None, asked: AsOf
+    ) -> dict[str, list[Step]]:
+        """:meth:`steps` that hold as ``asked`` (the rule of :func:`qkg.graph.reading.timed_steps`),
+        decided from the parts without merging a relation: a walk's frontier costs a check per step."""
+        found = self.steps(nodes, types)
+        rels: dict[RelKey, bool] = {}
+        ags: dict[str, Agreement | None] = {}
+
+        def holds(n: str, s: Step) -> bool:
+            if s[2] is None:
+                k = step_relation_key(n, s[1], s[0], s[3])
+                ok = rels.get(k)
+                if ok is None:
+                    ok = rels[k] = self._rel_holds(k, asked)
+                return ok
+            if s[2] not in ags:
+                parts = self.agr_parts.get(s[2])
+                ags[s[2]] = None if parts is None else agreement_view(parts, self._published, asked)
+            a = ags[s[2]]
+            return a is not None and n in a.parties and s[0] in a.parties
+
+        return {n: [s for s in steps if holds(n, s)] for n, steps in found.items()}
 
     def _timed_relations(
         self, keys: Iterable[RelKey], entity_id: str | None, f: RelationFilter

@@ -684,6 +684,17 @@ class EmbeddedStore(ReaderOperations):
         with self._mutex:
             return self._index.steps(nodes, wanted)
 
+    def steps_as_of(
+        self, nodes: Sequence[str], types: Iterable[RelationType] | None, asked: AsOf | None
+    ) -> dict[str, list[Step]]:
+        """:meth:`steps` that hold as ``asked``, decided in the index from each fact's parts
+        (the rule of :func:`qkg.graph.reading.timed_steps`, without merging each relation)."""
+        if asked is None:
+            return self.steps(nodes, types)
+        wanted = None if types is None else frozenset(RelationType(t) for t in types)
+        with self._mutex:
+            return self._index.steps_as_of(nodes, wanted, asked)
+
     def stats(self) -> Stats:
         with self._mutex:
             if self._idx is None and self._deferred is not None:

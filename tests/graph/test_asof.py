@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from qkg.graph.merge import AsOf, merge_deltas
+from qkg.graph.reading import timed_steps
 from qkg.graph.store import GraphStore
 from qkg.graph.timeline import relation_in_force
 from qkg.schemas import (
@@ -310,5 +311,9 @@ def test_agreements_and_links_as_of_equal_a_store_of_the_documents_published_by_
         finally:
             ref.close()
     assert store.agreements(as_of=as_of) == sorted(ags, key=agreement_order)
+    # a store's own step filter (the embedded index's) follows the rule written over the reader
+    every = [a.id for a in ACTORS]
+    asked = AsOf(as_of, min_support)
+    assert store.steps_as_of(every, None, asked) == timed_steps(store, store.steps(every), asked)
     supported = [a for a in ags if len({e.document_id for e in a.evidence}) >= (min_support or 1)]
     assert store.links_as_of(asked=AsOf(as_of, min_support)) == links(rels, supported, dates.get)
