@@ -74,3 +74,27 @@ def test_neo4j_answers_in_few_round_trips(neo4j_store: Neo4jStore, serve: Serve)
         assert [p["length"] for p in data["paths"]["paths"]] == [2]
         # both ends, one expansion of both ends, one more level, the hops' relations
         assert neo4j_store.reads - before <= 4
+
+
+COLLAB_AS_OF = """query($id: ID!, $asOf: Date, $min: Int) { actor(id: $id) { ... on Actor {
+  collaborators(depth: 2, via: [PARTNERS_WITH], first: 50, asOf: $asOf, minSupport: $min) { distance
+    links(first: 50) { support { documents } } } } } }"""
+
+
+@pytest.mark.parametrize("asked", [{"asOf": "2025-06-01"}, {"min": 1}, {"asOf": "2025-06-01", "min": 1}])
+def test_as_of_costs_the_same_store_calls_whatever_the_graph(
+    store: GraphStore, serve: Serve, asked: dict[str, object]
+) -> None:
+    """A walk as of a date (or with a minimum support) decides its steps in a fixed number of
+    store calls per level, and so of Bolt reads on Neo4j: never one per relation."""
+    calls = {}
+    for n in (12, 40):
+        store.clear()
+        graph = ring(n)
+        store.upsert(graph)
+        counted = CountingStore(store)
+        with serve(counted, response_cache_size=0) as gql:
+            data = gql(COLLAB_AS_OF, {"id": graph.entities[0].id, **asked})
+        assert len(data["actor"]["collaborators"]) == 8
+        calls[n] = dict(counted.calls)
+    assert calls[12] == calls[40]
