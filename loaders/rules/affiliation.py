@@ -47,6 +47,7 @@ _APPOSED_ROLE = re.compile(
     rf"§(\d+)§,\s+(?:(?:a|an|the)\s+)?([^§;:]{{0,70}}?)(?:\b(?:at|of|for|from|with|in)\s+)?(?:the\s+)?{ENT}([^§]{{0,40}})"
 )
 _GAP_ROLE = re.compile(rf"\b{_ROLE}\b")
+_IN_BEFORE = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
 _ENT_TAG = re.compile(r"§(\d+)§")
 _NAME_GOES_ON = re.compile(r"\s+[A-Z][a-z]")
 _PLACE_ROLE_OF = re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?{_ROLE}\s+(?:of|at|for)\s+(?:the\s+)?§(\d+)§")
@@ -107,6 +108,12 @@ def _apposed_facts(v: SentView, m: str, p: int) -> tuple[list[Fact], bool]:
     owned_by_next = nxt is not None and v.type(nxt.group(1)) is E.PERSON
     # "vice president of the §Korea§ Institute for Advanced Study": the place begins a longer name
     in_name = _begins_name(v, m, b, x.end(3))
+    # "who started the §Paris§-based fund", "director of two initiatives in §The Netherlands§":
+    # a place qualifying what follows, or where the thing is, is not where the person works
+    if v.type(b) in PLACES and (
+        after.startswith(("-based", "-headquartered")) or _IN_BEFORE.search(m, 0, x.start(3) - 1)
+    ):
+        return [], False
     if (
         v.type(b) in _AFF_TYPES
         and not in_name

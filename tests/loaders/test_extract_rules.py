@@ -406,3 +406,25 @@ def test_a_round_up_item_headed_by_an_organisation_gives_it_the_roles_it_names(
 def test_a_round_up_item_naming_another_organisation_leaves_roles_to_the_rules(facts: Run) -> None:
     f = facts("- Orbion Quantum: Ada Lin, CEO of Veltra Systems, praised the deal.")
     assert not f.has("Ada Lin", "AFFILIATED_WITH", "Orbion Quantum"), f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Ada Lin, a physicist who in 2018 started the Paris-based fund Kestrel Capital, spoke.", "Paris"),
+        (
+            "Tom Berg, founding director of two initiatives in the Netherlands, Orbion Delft and Veltra NL, spoke.",
+            "Netherlands",
+        ),
+    ],
+)
+def test_a_place_in_a_persons_apposition_that_locates_something_else_is_no_employer(
+    facts: Run, text: str, place: str
+) -> None:
+    f = facts(text)
+    assert not [t for t in f.triples() if t[1] == "AFFILIATED_WITH" and t[2] == place], f.triples()
+
+
+def test_a_place_a_person_works_for_stays_an_affiliation(facts: Run) -> None:
+    f = facts("Ada Lin, minister of science of Finland, spoke.")
+    assert f.has("Ada Lin", "AFFILIATED_WITH", "Finland"), f.triples()
