@@ -738,6 +738,8 @@ _RW = r"(?:round|series\s+[a-h]\d?|funding|financing|investment|raise|seed|tranc
 _BEFORE = re.compile(
     rf"(?:\b{_RW}\b[^§.;]{{0,40}}?\b(?:(?:co-)?led|anchored|headed|joined|followed|supported|backed)\s+by|"
     rf"\bbacked\s+by|\bparticipation\s+(?:from|of|by)|\balong\s+with|"
+    # "the series D was led by X and involved A, B and C"
+    rf"\b{_RW}\b[^§.;]{{0,80}}?\b(?:involved|involves|included|includes)|"
     rf"(?:{MONEY}|\bround|\bfunding|\bfinancing|\binvestments?|\bcapital|\bmoney|\bcommitments?|\bcontributions?|\bbacking|"
     rf"\bcame|\bcomes|\bcoming|\braised|\bsecured|\bclosed|\bcompleted)[^§.;]{{0,40}}?\bfrom|"
     rf"\b{_INVESTOR_NOUN},?\s+(?:[\w-]+,?\s+){{0,6}}?(?:include[sd]?|including|such\s+as|like|namely|are|were))"
@@ -782,6 +784,18 @@ _AMONG_INVESTORS = re.compile(
     r"(?:among|as)\s+(?:(?:one\s+of\s+)?the\s+|an?\s+)?(?:new\s+|other\s+|key\s+|strategic\s+|lead\s+)?"
     rf"{_INVESTOR_NOUN}\b"
 )
+#: "led by §X§ and involved §A§, §B§ and §C§": the round's further investors after its lead.
+_AND_INVOLVED = re.compile(rf"\bled\s+by\s+{_ROSTER}\s+and\s+(?:also\s+)?(?:involved|included)\s+({_ROSTER})")
+#: "§M§ joined §A§, §B§ and §C§ in a $215m series C round": the joined are investors of the round too.
+_JOINED_OTHERS = re.compile(
+    rf"\b(?:joined|joins|joining)\s+({_ROSTER})\s+in\s+(?:an?|the|its|their)\s+(?:[^§.;]|\.(?=\d)){{0,40}}?"
+    r"\b(?:round|raise|financing|Series\s+[A-H]\d?)\b",
+    re.I,
+)
+#: "the $450m series D round for §R§", "a seed round in §R§": a round named with its recipient.
+_ROUND_FOR = re.compile(
+    rf"\b(?:round|Series\s+[A-H]\d?|raise|financing)\s+(?:for|of|in|into)\s+(?:the\s+)?{ENT}(?!'s?\s)"
+)
 _STAKE_IN = re.compile(rf"\bstake\s+in\s+(?:{_DESCRIBED_COMPANY})?{ENT}")
 _ANNOUNCED_FOR = re.compile(rf"[^§.;]{{0,60}}?\bfor\s+(?:the\s+)?{ENT}")
 _GRANT_WORD = re.compile(r"\b(?:grants?|award|funding)\b")
@@ -804,6 +818,9 @@ def _round_recipient(v: SentView) -> tuple[str, int] | None:
             other = _ANNOUNCED_FOR.match(v.masked, x.end()) if "announced" in x.group(0) else None
             if other is not None and v.type(other.group(1)) in RECIPIENTS:
                 return v.id(other.group(1)), other.end()
+            return v.id(x.group(1)), x.end()
+    for x in _ROUND_FOR.finditer(v.masked):
+        if v.type(x.group(1)) in RECIPIENTS:
             return v.id(x.group(1)), x.end()
     for x in _STAKE_IN.finditer(v.masked) if "stake" in v.masked else ():
         # "X is taking a stake in Y": the money that follows is Y's
@@ -833,6 +850,10 @@ def _investor_lists(m: str) -> Iterator[str]:
     for x in _POOL_IN.finditer(m):
         yield x.group(1)
     for x in _AMONG_INVESTORS.finditer(m):
+        yield x.group(1)
+    for x in _JOINED_OTHERS.finditer(m) if "join" in m else ():
+        yield x.group(1)
+    for x in _AND_INVOLVED.finditer(m) if "involved" in m or "included" in m else ():
         yield x.group(1)
 
 
@@ -913,6 +934,7 @@ def round_facts(views: Sequence[SentView], window: int = 5) -> list[tuple[int, F
             or _POOL_IN.search(m)
             or re.search(rf"\b{_INVESTOR_NOUN}\b", m, re.I)
             or _JOINED_ROUND.search(m)
+            or (_JOINED_OTHERS.search(m) if "join" in m else None)
         ):
             last = k
         else:

@@ -1054,3 +1054,38 @@ def test_support_that_is_not_money_is_no_investment(facts: Run) -> None:
         "Veltra Quantum is the only company receiving political support from the Kestrel Innovation Agency."
     )
     assert not any(t == "INVESTS_IN" for _, t, _ in f.triples()), f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "investors", "recipient"),
+    [
+        # a round named with its recipient opens the round; "joined A and B in a round" names co-investors
+        (
+            "The award goes to Kessler Ventures for its part in the $450m Series D round for Veltra Quantum. "
+            "Its first involvement came in 2020, when it joined Alder Capital and Brightwater Capital in a $215m Series C round.",
+            ["Alder Capital", "Brightwater Capital"],
+            "Veltra Quantum",
+        ),
+        # "led by X and involved A, B and C"
+        (
+            "Veltra Quantum closed a $90 million Series C. The round was led by Kessler Ventures and involved "
+            "Alder Capital, Brightwater Capital and Corvan Partners.",
+            ["Kessler Ventures", "Alder Capital", "Brightwater Capital", "Corvan Partners"],
+            "Veltra Quantum",
+        ),
+    ],
+)
+def test_rounds_named_with_their_recipient_and_joined_investors(
+    facts: Run, text: str, investors: list[str], recipient: str
+) -> None:
+    f = facts(text)
+    for i in investors:
+        assert f.has(i, "INVESTS_IN", recipient), f.triples()
+
+
+def test_a_place_qualifying_an_investor_is_no_investor(facts: Run) -> None:
+    f = facts(
+        "Veltra Quantum has raised $320 million in a new funding round. "
+        "The funding round included a French investor for the first time, namely Kessler Ventures."
+    )
+    assert not any(t == "INVESTS_IN" and s == "France" for s, t, _ in f.triples()), f.triples()
