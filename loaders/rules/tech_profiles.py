@@ -19,8 +19,9 @@ from qkg.schemas import EntityType, RelationType
 from ..context import ENT, LIST, ORG_NOUN, ORGS, Fact, SentView
 from .rule import ACTORS as _ACTORS
 from .rule import f as _f
-from .rule import members
+from .rule import gate, members
 from .rule import ok as _ok
+from .tech_aims import aim_facts
 from .works_on import _AUX, _MAKES, _QUAL, _TECH_LIST, _subjects
 
 __all__ = ["profile_facts"]
@@ -75,7 +76,9 @@ _WORKING = (
     r"focused|focusing|focussed)\s+(?:on|in)"
 )
 
-_RULES: tuple[tuple[re.Pattern[str], frozenset[EntityType], str, float], ...] = (
+#: Each rule: its pattern, its source types, its name and confidence, and the words (lower case,
+#: as substrings) one of which the sentence must hold for the pattern to be tried at all.
+_RULES: tuple[tuple[re.Pattern[str], frozenset[EntityType], str, float, tuple[str, ...]], ...] = (
     # "§X§ is a §trapped-ion quantum computing§ company", "§X§ (a §quantum sensing§ start-up)",
     # "§X§ is a Kestrel-based §quantum software§ firm"
     (
@@ -86,6 +89,31 @@ _RULES: tuple[tuple[re.Pattern[str], frozenset[EntityType], str, float], ...] = 
         _ORGS,
         "is-a-technology-company",
         0.8,
+        (
+            "compan",
+            "firm",
+            "start",
+            "develop",
+            "maker",
+            "manufactur",
+            "specialist",
+            "provider",
+            "supplier",
+            "vendor",
+            "pioneer",
+            "player",
+            "unicorn",
+            "spin",
+            "group",
+            "giant",
+            "incubator",
+            "lab",
+            "institute",
+            "operator",
+            "business",
+            "venture",
+            "outfit",
+        ),
     ),
     # "§X§ is a spin-out developing §quantum sensors§", "§X§, one of the few companies building
     # §topological qubits§", "§X§, a start-up that makes §quantum random number generators§"
@@ -97,6 +125,31 @@ _RULES: tuple[tuple[re.Pattern[str], frozenset[EntityType], str, float], ...] = 
         _ORGS,
         "company-doing-technology",
         0.8,
+        (
+            "compan",
+            "firm",
+            "start",
+            "develop",
+            "maker",
+            "manufactur",
+            "specialist",
+            "provider",
+            "supplier",
+            "vendor",
+            "pioneer",
+            "player",
+            "unicorn",
+            "spin",
+            "group",
+            "giant",
+            "incubator",
+            "lab",
+            "institute",
+            "operator",
+            "business",
+            "venture",
+            "outfit",
+        ),
     ),
     # "§X§'s core business is §quantum key distribution§", "§X§'s mission is to build §T§",
     # "§X§'s main focus remains on §T§"
@@ -109,6 +162,7 @@ _RULES: tuple[tuple[re.Pattern[str], frozenset[EntityType], str, float], ...] = 
         frozenset(_ACTORS),
         "line-of-work-is",
         0.8,
+        ("'",),
     ),
     # "§X§ has an ambitious plan to build a §quantum internet§"
     (
@@ -120,6 +174,7 @@ _RULES: tuple[tuple[re.Pattern[str], frozenset[EntityType], str, float], ...] = 
         frozenset(_ACTORS),
         "plan-to-make",
         0.7,
+        ("plan", "goal", "aim", "ambition", "mission", "vision", "roadmap", "bid"),
     ),
     # "§X§ is at the forefront of §quantum networking§", "§X§ has made significant progress in
     # §quantum error correction§", "§X§ is active in §quantum sensing§ and §quantum communication§"
@@ -131,6 +186,23 @@ _RULES: tuple[tuple[re.Pattern[str], frozenset[EntityType], str, float], ...] = 
         frozenset(_ACTORS),
         "ahead-in",
         0.8,
+        (
+            "forefront",
+            "edge",
+            "vanguard",
+            "frontier",
+            "heart",
+            "progress",
+            "stride",
+            "advance",
+            "breakthrough",
+            "headway",
+            "contribution",
+            "investment",
+            "active",
+            "involved",
+            "engaged",
+        ),
     ),
     # "§X§ uses §neutral atoms§ to build quantum computers": the way it builds is its technology
     (
@@ -141,6 +213,7 @@ _RULES: tuple[tuple[re.Pattern[str], frozenset[EntityType], str, float], ...] = 
         _ORGS,
         "uses-to-build",
         0.7,
+        (" to ",),
     ),
     # "the §Centre§ brings together scientists working on §superconducting quantum technologies§"
     (
@@ -152,13 +225,19 @@ _RULES: tuple[tuple[re.Pattern[str], frozenset[EntityType], str, float], ...] = 
         _FOCUSED,
         "gathers-workers-on",
         0.7,
+        ("together", "unite", "gather", "connect", "convene", "home to", "host", "house", "compris"),
     ),
 )
 
 
 def profile_facts(v: SentView, m: str) -> Iterator[Fact]:
-    """WORKS_ON from the descriptions of an actor (see the module's docstring)."""
-    for rx, sources, name, conf in _RULES:
+    """WORKS_ON from the descriptions of an actor (see the module's docstring), and from the
+    fields of joint work and public support (:mod:`.tech_aims`)."""
+    yield from aim_facts(v, m)
+    low = m.lower()
+    for rx, sources, name, conf, cues in _RULES:
+        if not gate(low, cues):
+            continue
         for x in rx.finditer(m):
             group = x.group(1)
             subjects = _subjects(group) if not group.isdigit() else [int(group)]

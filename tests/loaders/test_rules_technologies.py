@@ -289,7 +289,33 @@ def test_no_phrase_from_a_lone_modality_word(text: str) -> None:
             "Veltra Quantum",
             "quantum random number generation",
         ),
-        # the subject's own platform
+        # the fields of joint work and of public support (tech_aims.py)
+        (
+            "Orbion Labs and the University of Kestrel will work together on research projects in quantum photonics.",
+            "Orbion Labs",
+            "quantum photonics",
+        ),
+        (
+            "It is the intention for the Kestrel Institute and Orbion Labs to deepen their partnership "
+            "by sharing staff in areas such as: quantum metrology, computing and clocks.",
+            "Kestrel Institute",
+            "quantum metrology",
+        ),
+        (
+            "The partnership between Orbion Labs and Veltra Quantum focuses on quantum key distribution.",
+            "Orbion Labs",
+            "quantum key distribution",
+        ),
+        (
+            "The Ministry of Science of Veltria has invested heavily in quantum computing.",
+            "Ministry of Science of Veltria",
+            "quantum computing",
+        ),
+        (
+            "The Kestrel City Council plans to promote quantum sensing as part of its strategy.",
+            "Kestrel City Council",
+            "quantum sensing",
+        ),
         (
             "Veltra Quantum will use the funding to scale its quantum networking platform.",
             "Veltra Quantum",
@@ -347,7 +373,19 @@ def test_works_on(facts: Run, text: str, actor: str, tech: str) -> None:
             "Veltra Bank",
             "quantum computing",
         ),
-        # a place's people are not the place
+        # supporting another's development, or investing in companies, is no focus of one's own
+        (
+            "The Ministry of Science of Veltria is supporting the development of quantum sensors by Orbion Labs.",
+            "Ministry of Science of Veltria",
+            "quantum sensing",
+        ),
+        (
+            "The Ministry of Science of Veltria has invested heavily in quantum computing startups.",
+            "Ministry of Science of Veltria",
+            "quantum computing",
+        ),
+        # a company's support of a field is a customer's or funder's word
+        ("Veltra Bank is supporting quantum computing.", "Veltra Bank", "quantum computing"),
         (
             "The Orbion Centre brings together Kestrelia's best scientists working on quantum photonics.",
             "Kestrelia",
