@@ -428,3 +428,37 @@ def test_a_place_in_a_persons_apposition_that_locates_something_else_is_no_emplo
 def test_a_place_a_person_works_for_stays_an_affiliation(facts: Run) -> None:
     f = facts("Ada Lin, minister of science of Finland, spoke.")
     assert f.has("Ada Lin", "AFFILIATED_WITH", "Finland"), f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "leader", "programme"),
+    [
+        (
+            "The ministry announced the £15m Kestrel Quantum Fund – delivered by Orbion Agency – in May.",
+            "Orbion Agency",
+            "Kestrel Quantum Fund",
+        ),
+        (
+            "The Kestrel Quantum Programme — led by the Orbion Institute — funds fellowships.",
+            "Orbion Institute",
+            "Kestrel Quantum Programme",
+        ),
+        (
+            "The Veltra Department of Science also implements the Kestrel Quantum Mission.",
+            "Veltra Department of Science",
+            "Kestrel Quantum Mission",
+        ),
+    ],
+)
+def test_the_body_that_carries_a_programme_out_leads_it(
+    facts: Run, text: str, leader: str, programme: str
+) -> None:
+    assert facts(text).has(leader, "LEADS", programme)
+
+
+def test_implementing_a_technique_is_no_leadership(facts: Run) -> None:
+    assert not [
+        t
+        for t in facts("Orbion Quantum implements quantum algorithms for Veltra Bank.").triples()
+        if t[1] == "LEADS"
+    ]
