@@ -146,7 +146,12 @@ _CLUSTER_UNITES = re.compile(
 )
 #: a sentence that announces a list on the next lines: "The consortium has three members:"
 _LIST_INTRO = re.compile(
-    r"\b(?:consorti(?:um|a)|alliance|coalition|members|partners|participants)\b[^.]{0,60}:\s*$", re.I
+    r"\b(?:consorti(?:um|a)|alliance|coalition|members|partners|participants)\b[^.]{0,60}:\s*$"
+    # "The new schools joining the network are:"
+    r"|\b(?:schools|universities|institutions|companies|organi[sz]ations|firms|start-?ups)\s+(?:joining|taking\s+part\s+in|"
+    r"participating\s+in)\s+(?:the|this|our)\s+(?:[\w-]+\s+)?(?:network|hub|cluster|centre|center|association)\s+"
+    r"(?:are|were|include)\s*:\s*$",
+    re.I,
 )
 _MORE_AFTER_COLON = re.compile(
     rf"\s*(?:,\s*)?(?:and|as\s+well\s+as|plus)\s+(?:\w+\s+)?(?:other|more|further)\b[^:.;]{{0,80}}:\s*({LIST})"
@@ -370,8 +375,8 @@ def _brought_together(v: SentView, k: int) -> list[AgreementDraft]:
 def _bulleted_members(views: list[SentView], k: int) -> list[AgreementDraft]:
     """'The consortium has three members:' and then one bulleted line per member."""
     v = views[k]
-    if not _LIST_INTRO.search(v.masked):
-        return []
+    if not (_LIST_INTRO.search(v.masked) or _LIST_INTRO.search(v.sent.text)):
+        return []  # (the raw text too: "joining the alliance are:" may have had its description resolved)
     own = {v.id(i) for i in v.indices(lambda t: t is E.CLUSTER)}
     ps: list[str] = []
     ks = [k]
@@ -402,10 +407,10 @@ def deal_agreements(views: list[SentView]) -> tuple[list[AgreementDraft], list[t
     for k, v in enumerate(views):
         check()  # the document's time limit, once per sentence
         m = v.masked
+        if m.rstrip().endswith(":"):
+            drafts += _bulleted_members(views, k)  # its cue may be inside a resolved description
         if not any_in(m.lower(), DEAL_GATE):
             continue
-        if m.rstrip().endswith(":"):
-            drafts += _bulleted_members(views, k)
         if m.count("§") < 4:
             continue  # every other phrasing names two parties
         drafts += _contracts(v, k)

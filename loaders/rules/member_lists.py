@@ -309,6 +309,11 @@ _SUBJECT_LIST = re.compile(
     r"(participated|participate|participating|took\s+part|take\s+part|taking\s+part|joined|join|joining)\s+"
     rf"(?:in\s+)?(?:the\s+|this\s+)?(?:(?:new|same)\s+)?(?:{ENT}|({_GROUP_WORDS})\b)"
 )
+#: The verb and its group, looked for before the (costlier) list before them.
+_TAKE_PART = re.compile(
+    r"(?:participated|participate|participating|took\s+part|take\s+part|taking\s+part|joined|join|joining)\s+"
+    rf"(?:in\s+)?(?:the\s+|this\s+)?(?:(?:new|same)\s+)?(?:§|{_GROUP_WORDS}\b)"
+)
 #: Substrings one of which :func:`subject_lists` needs in a sentence.
 _SUBJECT_GATE = ("particip", "part in", "join")
 #: How many sentences back a described group may have been named.
@@ -325,7 +330,7 @@ def subject_lists(views: Sequence[SentView]) -> tuple[list[tuple[list[str], int]
     recent: tuple[int, str] | None = None  # the latest group named: (sentence, id)
     for k, v in enumerate(views):
         m = v.masked
-        if m.count("§") >= 2 and gate(m.lower(), _SUBJECT_GATE):
+        if m.count("§") >= 2 and gate(m.lower(), _SUBJECT_GATE) and _TAKE_PART.search(m):
             for x in _SUBJECT_LIST.finditer(m):
                 listed, verb = x.group(1), x.group(2)
                 if x.group(4) is not None:

@@ -867,6 +867,10 @@ _LIST_FOLLOWS = re.compile(
     r"|^\s*(?i:its|their|the)\s+(?:(?:current|other|core|full|consortium|alliance|network|hub|cluster)\s+)?"
     r"(?:members|partners|participants)\s+(?:are|were|include|includes)\s*:\s*$"
     r"|^\s*(?i:the|this)\s+(?:consortium|alliance|network|hub|cluster|coalition)\s+(?:comprises|includes|consists\s+of|brings\s+together)\s*:\s*$"
+    # "The new schools joining the alliance are:", "The companies taking part in the network include:"
+    r"|^\s*(?i:the|its|our)\s+(?:[\w-]+\s+){0,2}?(?:schools|universities|institutions|companies|organi[sz]ations|firms|"
+    r"start-?ups|members|partners)\s+(?:joining|in|of|taking\s+part\s+in|participating\s+in)\s+(?:the|this|our)\s+"
+    r"(?:[\w-]+\s+)?(?:alliance|consortium|network|hub|cluster|coalition|association)\s+(?:are|were|include|includes)\s*:\s*$"
 )
 #: "Members of the §G§ include:", "§G§'s founding partners are:" closing a sentence before a bulleted list.
 _NAMED_LIST_FOLLOWS = re.compile(

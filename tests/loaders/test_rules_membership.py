@@ -1233,3 +1233,28 @@ def test_a_consortium_composed_of_with_its_leader_and_a_joint_venture(facts: Run
 def test_founders_and_future_members(facts: Run, text: str, member: str, group: str) -> None:
     f = facts(text)
     assert f.has(member, "PART_OF", group), f.triples()
+
+
+def test_bulleted_members_after_a_joining_intro(facts: Run) -> None:
+    f = facts(
+        "The Veltra Quantum Alliance was launched in 2020.\n"
+        "The new schools joining the alliance are:\n"
+        "• University of Kestrel\n"
+        "• Halvard Institute of Technology\n"
+        "• Orbion University\n"
+        "The alliance will meet in May."
+    )
+    for member in ("University of Kestrel", "Halvard Institute of Technology", "Orbion University"):
+        assert f.has(member, "PART_OF", ALLIANCE), (member, f.triples())
+    parties = frozenset({"University of Kestrel", "Halvard Institute of Technology", "Orbion University"})
+    assert ("Consortium", parties) in f.agreements(), f.agreements()
+
+
+def test_joining_a_company_in_a_bulleted_intro_is_no_membership(facts: Run) -> None:
+    f = facts(
+        "Kessler Group was founded in 2020.\n"
+        "The new engineers joining the company are:\n"
+        "• Ada Lin\n"
+        "• Orbion University\n"
+    )
+    assert not f.has("Orbion University", "PART_OF", "Kessler Group"), f.triples()
