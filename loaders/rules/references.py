@@ -186,6 +186,8 @@ def _ref(
 
 #: A fronted participle or prepositional phrase closed by a comma: what follows it is the
 #: subject ("Led by Ada Lin and Tom Berg, the institute will ..."), not an apposition.
+#: what an apposition follows: a name and a comma or bracket (searched in a short window)
+_AFTER_NAME = re.compile(r"(?:[A-Z0-9)][\w.&’'-]*[,(]|\()\s*$")
 _FRONTED = re.compile(
     r"^\s*(?:[A-Z][a-z]+ed|Co-led|Led|Run|Built|Set\s+up|Founded|Based|Launched|Since|In|With|After|Following|Under)\b"
     r"[^,;]*,\s*$"
@@ -221,8 +223,8 @@ def _descriptions(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
         if (
             # after a name and a comma or bracket ("Orbion, the French start-up"), not after a
             # fronted phrase ending in a common word ("Rather than building chips, the company")
-            re.search(r"(?:[A-Z0-9)][\w.&’'-]*[,(]|\()\s*$", t[: m.start()])
-            and not _FRONTED.match(t[: m.start()])
+            _AFTER_NAME.search(t, max(0, m.start() - 80), m.start())
+            and not _FRONTED.match(t, 0, m.start())
             and not t.startswith(("'", "’"), m.end())
         ):
             continue  # an apposition ("Orbion, the French start-up,") restates the name beside it
