@@ -186,6 +186,7 @@ def _ref(
 
 #: A fronted participle or prepositional phrase closed by a comma: what follows it is the
 #: subject ("Led by Ada Lin and Tom Berg, the institute will ..."), not an apposition.
+_REL_PRONOUN = re.compile(r"(?:^|[^\w])(?:which|who)$")
 #: what an apposition follows: a name and a comma or bracket (searched in a short window)
 _AFTER_NAME = re.compile(r"(?:[A-Z0-9)][\w.&’'-]*[,(]|\()\s*$")
 _FRONTED = re.compile(
@@ -548,7 +549,7 @@ def _pronoun(m: Reference, k: int, st: _State) -> list[str]:
             ids = list(dict.fromkeys(ms[i].eid for i in here))
             if step == 0 and len(ids) == 1:
                 return ids
-            rel_pronoun = re.search(r"(?:^|[^\w])(?:which|who)$", t[:begin])
+            rel_pronoun = _REL_PRONOUN.search(t, max(0, begin - 7), begin)
             if rel_pronoun and not ids:
                 # "the OVHcloud group, which can rent out its capacity": the noun before "which"
                 before = [
