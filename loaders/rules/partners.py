@@ -48,6 +48,23 @@ GATE = (
     "alliance",
     "memorandum",
     "mou",
+    "agreement",
+    "cooperation",
+    "consortium",
+)
+#: The agreement nouns of :data:`_PACT`: the described-party rules run only when one occurs.
+_PACT_WORDS = (
+    "joint venture",
+    "partnership",
+    "collaboration",
+    "cooperation",
+    "co-operation",
+    "alliance",
+    "agreement",
+    "memorandum",
+    "mou",
+    "consortium",
+    "letter of intent",
 )
 
 #: Who can partner: organisations and places acting as governments.
@@ -114,17 +131,18 @@ def partner_facts(v: SentView, m: str, low: str) -> Iterator[Fact]:
     if not gate(low, GATE):
         return
     for rx, rule in ((_TOGETHER, "partners-together-with"), (_HANDS_WITH, "partners-join-hands")):
-        for x in rx.finditer(m) if rx is not _TOGETHER or "ogether" in m else ():
+        for x in rx.finditer(m) if ("ogether" if rx is _TOGETHER else "hands") in low else ():
             yield from _pairs(v, ids_in(x.group(1)), ids_in(x.group(2)), rule, _PARTIES)
     for x in _CHOSEN.finditer(m) if "partner" in low else ():
         yield from _pairs(v, ids_in(x.group(1)), ids_in(x.group(2)), "partners-chosen-as", _PARTIES)
     for x in _PARTNER_OF_RX.finditer(m) if "partner" in low else ():
         yield from _pairs(v, ids_in(x.group(1)), [int(x.group(2))], "partners-partner-of", _PARTNER_OF)
+    pact = gate(low, _PACT_WORDS)
     for rx, rule in (
         (_DESCRIBED_SUBJECTS, "partners-described-subjects"),
         (_DESCRIBED_BETWEEN, "partners-described-between"),
     ):
-        for x in rx.finditer(m) if rx is _DESCRIBED_SUBJECTS or "between" in m else ():
+        for x in rx.finditer(m) if pact and (rx is _DESCRIBED_SUBJECTS or "between" in m) else ():
             names = [i for i in _named(x.group(1)) if v.type(i) in _PARTIES]
             for k, a in enumerate(names):
                 yield from _pairs(v, [a], names[k + 1 :], rule, _PARTIES)

@@ -9,6 +9,7 @@ from qkg.schemas import EntityType, RelationType
 
 from ..context import ENT, LIST, ORG_NOUN, ORGS, PLACES, Fact, SentView, ids_in
 from .rule import f as _f
+from .rule import gate
 from .rule import ok as _ok
 
 __all__ = [
@@ -234,6 +235,20 @@ _SETS_UP_NAMED = re.compile(
 )
 
 
+#: The verbs of :data:`_SETS_UP_NAMED` (a cheap gate before the regex).
+_SETTING_UP = (
+    "open",
+    "set up",
+    "sets up",
+    "setting up",
+    "establish",
+    "launch",
+    "inaugurat",
+    "build",
+    "built",
+)
+
+
 def sets_up_facts(v: SentView, m: str) -> Iterator[Fact]:
     """ "§X§ opened an office in §Tokyo§", "§X§ will set up a facility in §Lyon§", "§X§ is planning to open ..."."""
     for x in _SETS_UP_IN.finditer(m):
@@ -248,7 +263,7 @@ def sets_up_facts(v: SentView, m: str) -> Iterator[Fact]:
             for a in ids_in(x.group(1)):
                 if _ok(v, a, b, PLACES) and v.type(a) in ORGS:
                     yield _f(v, a, R.LOCATED_IN, b, "sets-up-in", 0.8)
-    for x in _SETS_UP_NAMED.finditer(m):
+    for x in _SETS_UP_NAMED.finditer(m) if gate(m.lower(), _SETTING_UP) else ():
         b = int(x.group(2))
         if any(v.type(i) is not E.TECHNOLOGY for i in ids_in(m[x.end(1) : x.start(2)])):
             continue  # "§X§ opened §Y§'s ...": another organisation between the subject and the site
