@@ -41,14 +41,15 @@ _IS = (
 #: A place used as a qualifier: "a §Lyon§-based", "a Kestrel-based", "a US-headquartered".
 _BASED = r"(?:(?:§\d+§|[A-Z][\w]*)-(?:based|headquartered)\s+)?"
 #: A word qualifying a descriptor noun, never a preposition ("a partner of companies building ...").
-_DESC_WORD = r"(?!(?:of|for|with|to|in|on|at|by|from|and|or|as|that|which|who)\b)[\w-]+"
+_DESC_WORD = r"(?!(?:of|for|with|to|in|on|at|by|from|and|or|as|that|which|who)\b)[\w'-]+"
 #: Participles and relative verbs that say what a described organisation does with a technology.
 _DOING = (
     r"(?:(?:that|which|who)\s+(?:is\s+|are\s+)?)?(?:co-?)?(?:developing|develops|building|builds|making|makes|"
     r"producing|produces|designing|designs|commerciali[sz]ing|offering|offers|providing|provides|pioneering|"
     r"manufacturing|manufactures|selling|sells|delivering|delivers|supplying|supplies|researching|"
     r"(?:specialising|specializing|specialised|specialized|specialises|specializes)\s+in|"
-    r"(?:focused|focusing|focussed|focuses)\s+on|(?:working|works)\s+on)"
+    r"(?:focused|focusing|focussed|focuses)\s+on|(?:working|works)\s+on|"
+    r"to\s+(?:build|develop|make|commerciali[sz]e|offer|sell|deliver|deploy|demonstrate|produce|manufacture))"
 )
 #: Nouns of an actor's own line of work: "X's core business is §T§", "X's mission is to build §T§".
 _LINE = (
@@ -63,6 +64,15 @@ _AHEAD = (
     r"contributions?|investments?)|"
     r"(?:is|are|was|were|has\s+been|have\s+been|remains?)\s+(?:(?:very|also|highly|particularly|deeply|"
     r"heavily|increasingly)\s+)?(?:active|involved|engaged))"
+)
+#: A launched technology is a product, not what names a programme, a body, an event or a trial
+#: ("launched a §quantum computing§ programme / challenge / course", "launch §quantum network§ trial").
+_PRODUCT = (
+    r"(?!\s+(?:[\w-]+\s+){0,2}?(?:projects?|programmes?|programs?|initiatives?|events?|conferences?|summits?|"
+    r"weeks?|centers?|centres?|hubs?|labs?|laborator(?:y|ies)|institutes?|funds?|courses?|challenges?|competitions?|"
+    r"calls?|strateg(?:y|ies)|roadmaps?|alliances?|consorti(?:um|a)|networks?\s+of|cluster|academy|"
+    r"degrees?|training|curricul\w+|school|scholarships?|prizes?|awards?|trials?|pilots?|tests?|testbeds?|"
+    r"stud(?:y|ies)|demonstrations?|partnerships?|collaborations?|campaigns?|reports?|surveys?)\b)"
 )
 #: A way of building something: "uses §neutral atoms§ to build quantum computers".
 _TO_BUILD = r"to\s+(?:build|make|create|construct|develop|encode|store|realise|realize|implement)\b"
@@ -119,7 +129,7 @@ _RULES: tuple[tuple[re.Pattern[str], frozenset[EntityType], str, float, tuple[st
     # §topological qubits§", "§X§, a start-up that makes §quantum random number generators§"
     (
         re.compile(
-            rf"{ENT}{_IS}(?:a|an|the|one\s+of\s+(?:the\s+)?)\s*(?:{_DESC_WORD}\s+){{0,3}}?{_BASED}{ORG_NOUN}\s+"
+            rf"{ENT}{_IS}(?:a|an|the|one\s+of\s+(?:the\s+)?)\s*(?:(?:{_DESC_WORD}|§\d+§)\s+){{0,3}}?{_BASED}{ORG_NOUN}\s+"
             rf"{_DOING}\s+(?:(?:both|mainly|primarily|chiefly)\s+)?(?:{_QUAL}\s+){{0,3}}?{_TECH_LIST}"
         ),
         _ORGS,
@@ -214,6 +224,51 @@ _RULES: tuple[tuple[re.Pattern[str], frozenset[EntityType], str, float, tuple[st
         "uses-to-build",
         0.7,
         (" to ",),
+    ),
+    # "§X§, whose §quantum sensors§ are used by navies"
+    (
+        re.compile(rf"{ENT},?\s+whose\s+(?:{_QUAL}\s+){{0,2}}?{_TECH_LIST}"),
+        _ORGS,
+        "whose-technology",
+        0.7,
+        ("whose",),
+    ),
+    # "§X§, spun out of §U§ in 2019, makes §neutral-atom quantum computers§": a participle clause
+    # between the subject and its verb
+    (
+        re.compile(
+            rf"{ENT},\s+(?:(?:founded|spun\s+(?:out|off)|based|headquartered|established|created|launched|backed|"
+            rf"owned|incubated|born)\b[^.;]{{0,80}}?),{_AUX}\s+{_MAKES}\s+(?:{_QUAL}\s+){{0,3}}?{_TECH_LIST}"
+        ),
+        _ORGS,
+        "participle-then-makes",
+        0.8,
+        (
+            "founded",
+            "spun",
+            "based",
+            "headquartered",
+            "established",
+            "created",
+            "launched",
+            "backed",
+            "owned",
+            "incubated",
+            "born",
+        ),
+    ),
+    # "§X§ launched its first §quantum sensor§ for medical imaging", "§X§ unveiled a 100-qubit
+    # §trapped-ion quantum computer§": a product of the technology, not a programme or an event
+    (
+        re.compile(
+            rf"({LIST}){_AUX}\s+(?:launch(?:es|ed|ing)?|unveil(?:s|ed|ing)?|introduc(?:e|es|ed|ing)|"
+            rf"releas(?:e|es|ed|ing)|debut(?:s|ed|ing)?|roll(?:s|ed|ing)?\s+out|showcas(?:e|es|ed|ing))\s+"
+            rf"(?:(?:{_QUAL}|\d[\w-]*)\s+){{0,4}}?{_TECH_LIST}{_PRODUCT}"
+        ),
+        _ORGS,
+        "launches-product",
+        0.7,
+        ("launch", "unveil", "introduc", "releas", "debut", "roll", "showcas"),
     ),
     # "the §Centre§ brings together scientists working on §superconducting quantum technologies§"
     (

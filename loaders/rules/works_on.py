@@ -142,7 +142,7 @@ _LOOSE_LIST = rf"{_LOOSE_ITEM}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_LOOSE_ITEM}){
 _AUX = (
     r"(?:,?\s+(?:has|have|had|is|are|was|were|will|would|can|could|to|be|been|being|also|now|already|jointly|"
     r"successfully|together|currently|recently|further|still|which|that|who|plans?|planning|aims?|aiming|"
-    r"seeks?|continues?|set|and|co-?)|,\s+(?:for\s+(?:example|instance)|meanwhile|however|in\s+turn|too),"
+    r"seeks?|continues?|set|and|co-?|selected|chosen|contracted|commissioned|tapped|appointed)|,\s+(?:for\s+(?:example|instance)|meanwhile|however|in\s+turn|too),"
     r"|\s*\((?:formerly|previously|now|also\s+known\s+as)\s+§\d+§\))*"
 )
 #: Verbs that say an actor makes or advances a technology (not merely uses or funds it).
@@ -163,7 +163,8 @@ _QUAL = (
 #: A maker's description: "a developer of", "the leading provider of", "a pioneer in".
 _MAKER = (
     r"(?:developers?|providers?|makers?|manufacturers?|suppliers?|pioneers?|leaders?|specialists?|vendors?|"
-    r"designers?|builders?|innovators?|hubs?|centres?|centers?|powerhouses?)"
+    r"designers?|builders?|innovators?|hubs?|centres?|centers?|powerhouses?|experts?|trailblazers?|frontrunners?|"
+    r"front-runners?|forerunners?|champions?|authorit(?:y|ies))"
 )
 _ITS = r"(?:its|their|§\d+§)"
 

@@ -289,7 +289,45 @@ def test_no_phrase_from_a_lone_modality_word(text: str) -> None:
             "Veltra Quantum",
             "quantum random number generation",
         ),
-        # the fields of joint work and of public support (tech_aims.py)
+        # a relative of possession, a participle clause before the verb, a launched product
+        (
+            "Orbion Labs, whose quantum sensors are used by navies, raised $5 million.",
+            "Orbion Labs",
+            "quantum sensing",
+        ),
+        (
+            "Orbion Labs, spun out of the University of Kestrel in 2019, makes neutral-atom quantum computers.",
+            "Orbion Labs",
+            "neutral-atom quantum computing",
+        ),
+        (
+            "Orbion Labs unveiled a 100-qubit trapped-ion quantum computer.",
+            "Orbion Labs",
+            "trapped-ion quantum computing",
+        ),
+        (
+            "Orbion Labs launched its first quantum sensor for medical imaging.",
+            "Orbion Labs",
+            "quantum sensing",
+        ),
+        # more descriptor nouns, a descriptor with a purpose, a selection to supply
+        ("Orbion Labs is an expert in quantum error correction.", "Orbion Labs", "quantum error correction"),
+        ("Orbion Labs has been a trailblazer in quantum photonics.", "Orbion Labs", "quantum photonics"),
+        (
+            "Orbion Labs is the world's first company to commercialise quantum memories.",
+            "Orbion Labs",
+            "quantum memories",
+        ),
+        (
+            "Orbion Labs is a quantum technology company specialising in cold-atom sensors.",
+            "Orbion Labs",
+            "cold-atom sensing",
+        ),
+        (
+            "Orbion Labs was selected to supply quantum key distribution equipment to Veltra Telecom.",
+            "Orbion Labs",
+            "quantum key distribution",
+        ),
         (
             "Orbion Labs and the University of Kestrel will work together on research projects in quantum photonics.",
             "Orbion Labs",
@@ -373,6 +411,13 @@ def test_works_on(facts: Run, text: str, actor: str, tech: str) -> None:
             "Veltra Bank",
             "quantum computing",
         ),
+        # launching a programme, a course or a trial of a technology is not making it
+        (
+            "Veltra Bank launched a quantum computing challenge for students.",
+            "Veltra Bank",
+            "quantum computing",
+        ),
+        ("Veltra Bank and Orbion Labs launch quantum network trial", "Veltra Bank", "quantum networks"),
         # supporting another's development, or investing in companies, is no focus of one's own
         (
             "The Ministry of Science of Veltria is supporting the development of quantum sensors by Orbion Labs.",
