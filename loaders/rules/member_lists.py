@@ -275,8 +275,22 @@ _WITH_PARTNERS = re.compile(
     rf"{ENT}(?:\s+{_GROUP_NOUN})?,?\s+(?:together\s+)?with\s+(?:(?:its|the)\s+)?(?:[\w-]+\s+)?"
     rf"(?:partners|members)\s+(?:(?:including|such\s+as|like)\s+)?({MEMBERS})"
 )
+#: "We are proud to be a founding member of §G§ ...," said §p§, CEO of §O§ / said §O§'s CEO §p§:
+#: a speaker's first-person membership is their organisation's. Group 1 is the group; the
+#: organisation is group 2 (after the speaker's role), 3 (possessive before the role) or 4 or 5 (it speaks).
+_WE_ARE_MEMBERS = re.compile(
+    r"\b[Ww]e\s+(?:(?:are|were|have\s+been|became|have\s+become)\s+(?:(?:now|also|proud|delighted|pleased|excited|honou?red|"
+    r"thrilled|happy)\s+)*(?:to\s+(?:be|have\s+been|become)\s+)?(?:an?|one\s+of\s+the)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:member|partner|members|partners|participant|participants)\s+(?:of|in)"
+    r"|(?:have\s+|are\s+)?(?:(?:proud|delighted|pleased|excited|thrilled|happy)\s+to\s+(?:have\s+)?)?(?:joined|join|be\s+joining))\s+"
+    rf"(?:the\s+)?{ENT}(?:[^§\"”]|§\d+§){{0,200}}?[,.]?[\"”’]?\s*"
+    r"(?:(?:said|says|added|explained|noted)\s+"
+    r"(?:§\d+§,\s+(?:the\s+)?(?:[\w-]+\s+){1,4}?(?:of|at)\s+(?:the\s+)?§(\d+)§|§(\d+)§['’]s?\s+(?:[\w-]+\s+){1,3}?§\d+§"
+    r"|§(\d+)§\s*[.,]?\s*$)"
+    r"|§(\d+)§\s+(?:said|says|added))"
+)
 #: Substrings one of which :func:`parent_facts` needs.
-PARENT_GATE = ("company", "subsidiar", "unit", "division", "spin", "affiliate", "member", "partners")
+PARENT_GATE = ("company", "subsidiar", "unit", "division", "spin", "affiliate", "member", "partner", "join")
 
 
 def parent_facts(v: SentView, m: str) -> Iterator[Fact]:
@@ -290,6 +304,12 @@ def parent_facts(v: SentView, m: str) -> Iterator[Fact]:
         g, a = int(x.group(1)), int(x.group(2))
         if a != g and v.type(g) in _CLUSTERS and v.type(a) in ORGS:
             yield _f(v, a, R.PART_OF, g, "as-member-of", 0.8)
+    for x in (
+        _WE_ARE_MEMBERS.finditer(m) if "e " in m and ("said" in m or "says" in m or "added" in m) else ()
+    ):
+        g, o = int(x.group(1)), int(x.group(2) or x.group(3) or x.group(4) or x.group(5))
+        if v.type(g) in _CLUSTERS and v.type(o) in ORGS and o != g and v.id(o) != v.id(g):
+            yield _f(v, o, R.PART_OF, g, "we-are-members", 0.7)
     for x in _WITH_PARTNERS.finditer(m) if " with " in m else ():
         g = int(x.group(1))
         if v.type(g) not in _CLUSTERS:

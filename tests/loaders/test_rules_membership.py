@@ -1258,3 +1258,27 @@ def test_joining_a_company_in_a_bulleted_intro_is_no_membership(facts: Run) -> N
         "• Orbion University\n"
     )
     assert not f.has("Orbion University", "PART_OF", "Kessler Group"), f.triples()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We are proud to be a founding member of the Veltra Quantum Alliance," said Ada Lin, CEO of Orbion Systems.',
+        '"We are delighted to have joined the Veltra Quantum Alliance," said Orbion Systems\'s CEO Ada Lin.',
+        '"We have joined the Veltra Quantum Alliance to grow," Orbion Systems said.',
+    ],
+)
+def test_a_speakers_first_person_membership_is_their_organisations(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert f.has("Orbion Systems", "PART_OF", ALLIANCE), f.triples()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We are a member of many networks," said Ada Lin, CEO of Orbion Systems, at the Veltra Quantum Alliance summit.',
+        '"We welcome Kessler Photonics as a member of the Veltra Quantum Alliance," said Ada Lin, CEO of Orbion Systems.',
+    ],
+)
+def test_first_person_near_misses(facts: Run, text: str) -> None:
+    assert not facts(text).has("Orbion Systems", "PART_OF", ALLIANCE)
