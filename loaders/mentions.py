@@ -19,6 +19,7 @@ from .deadline import check
 from .gazetteer import Gazetteer
 from .rules.datelines import credit_spans, dateline_mentions
 from .rules.events import Event, event_spans, outside_events
+from .rules.founders import founder_mentions
 from .rules.governments import government_mentions
 from .rules.mention import Mention
 from .rules.names import acronym_campuses, bracketed_universities, definitions, list_members, shaped_names
@@ -114,6 +115,7 @@ def find_mentions(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) -> l
         if len(s.text) > MAX_PATTERN_SENTENCE or is_headline(s.text):
             continue
         cands += person_mentions(s)
+        cands += founder_mentions(s)
         cands += demonym_mentions(s, gaz)
         cands += org_mentions(s, gaz, frozen_known)
     check()  # and between the passes over the whole document

@@ -20,6 +20,7 @@ from .rules import (
     competition,
     develops,
     fallback,
+    founders,
     investments,
     member_lists,
     membership,
@@ -65,6 +66,7 @@ def relation_facts(v: SentView, recent_program: str | None) -> Iterator[Fact]:
     if "§" in m and any(v.type(i) is E.PERSON for i in range(len(v.types))):
         yield from affiliation.affiliation_facts(v, m)
         yield from affiliation.charge_facts(v, m)
+        yield from founders.founder_facts(v, m)
     if gate(low, competition.GATE):
         yield from competition.competition_facts(v, m)
 
