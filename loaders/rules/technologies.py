@@ -43,7 +43,7 @@ _ANCHOR = re.compile("|".join(_ANCHOR_STEMS), re.IGNORECASE)
 #: A cheap, case-free test for the modalities' words (literal middles of the words), run first.
 _MODALITY_GATE = re.compile(
     r"rapped|on.trap|eutral|old.atom|ydberg|uperconduct|opolog|pin.qubit|tomic.clock|ptical.clock|itrogen|"
-    r"rror.correct|ntanglement"
+    r"rror.correct|ntanglement|tom.interferomet"
 )
 #: Ways of building quantum devices that make a technology phrase on their own ("trapped-ion
 #: computing", "superconducting processors", "error correction").

@@ -47,6 +47,17 @@ def _phrases(text: str) -> list[tuple[str, str]]:
         ),
         ("It makes optical quantum chips.", "optical quantum chips", "optical quantum chips"),
         ("It makes quantum sensors.", "quantum sensors", "quantum sensing"),
+        ("It makes quantum gyroscopes.", "quantum gyroscopes", "quantum gyroscopes"),
+        ("It builds quantum inertial sensors.", "quantum inertial sensors", "quantum inertial sensing"),
+        ("It studies atom interferometry.", "atom interferometry", "atom interferometry"),
+        ("It sells quantum control software.", "quantum control software", "quantum control software"),
+        ("It works on quantum error mitigation.", "quantum error mitigation", "quantum error mitigation"),
+        (
+            "It offers quantum information processing.",
+            "quantum information processing",
+            "quantum information processing",
+        ),
+        ("It tests quantum optimisation.", "quantum optimisation", "quantum optimization"),
         (
             "It runs hybrid HPC-quantum computing.",
             "hybrid HPC-quantum computing",
