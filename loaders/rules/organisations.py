@@ -79,7 +79,10 @@ _PARTY_ITEM = rf"(?:the\s+)?{CAPW}(?:\s+{CAPW}){{0,4}}(?:\s+of\s+(?:the\s+)?{CAP
 
 
 _PARTY_SLOTS = re.compile(
-    rf"(?:\b(?:between|among|amongst|organi[sz]ed\s+by|funded\s+by|backed\s+by|led\s+by|from)\s+"
+    rf"(?:\b(?:between|among|amongst|organi[sz]ed\s+by|funded\s+by|backed\s+by|led\s+by|from|"
+    # membership cues: "the alliance brings together A, B and C", "its partners are A, B and C"
+    r"brings?\s+together|brought\s+together|comprises|comprising|consists\s+of|made\s+up\s+of|"
+    r"(?:members|partners)\s+(?:are|were|include|included)|joined\s+by)\s+"
     rf"({_PARTY_ITEM}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_PARTY_ITEM})+))"
     rf"|(?:(?:^|(?<=[.;:,]\s))({_PARTY_ITEM}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_PARTY_ITEM})+)\s+"
     r"(?:(?:have|has|had|today|recently|jointly|officially|formally|also|will)\s+)*"
@@ -212,6 +215,13 @@ _DESCRIPTOR_WORDS = (
 
 
 _PARTY_WORDS = (
+    "together",
+    "compris",
+    "consists",
+    "made up",
+    "members",
+    "partners",
+    "joined by",
     "between",
     "among",
     "by ",

@@ -462,3 +462,24 @@ def test_implementing_a_technique_is_no_leadership(facts: Run) -> None:
         for t in facts("Orbion Quantum implements quantum algorithms for Veltra Bank.").triples()
         if t[1] == "LEADS"
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kestrel Quantum Alliance brings together Orbion, Veltra and Kestrel Labs.",
+        "The consortium comprises Orbion, Veltra and Kestrel Labs.",
+        "Its partners are Orbion, Veltra and Kestrel Labs.",
+    ],
+)
+def test_names_listed_after_a_membership_cue_are_organisations(facts: Run, text: str) -> None:
+    types = {e.name: e.type.value for e in facts(text).kg.entities}
+    assert types.get("Orbion") == "Company", types
+    assert types.get("Veltra") == "Company", types
+
+
+def test_people_listed_after_a_membership_cue_are_no_organisations(facts: Run) -> None:
+    types = {
+        e.name: e.type.value for e in facts("The panel brings together Ada Lin and Tom Berg.").kg.entities
+    }
+    assert "Company" not in types.values(), types
