@@ -40,6 +40,7 @@ _MADE_BY = (
 
 DEVELOP_GATE = (
     "build",
+    "behind",
     "built",
     "establish",
     "creat",
@@ -121,6 +122,17 @@ _DEVELOPS_MORE: tuple[tuple[re.Pattern[str], bool, str], ...] = (
         ),
         True,
         "founder-of",
+    ),
+    # "§X§ is the organisation behind the §Y§", "§X§, the company behind the §Y§"
+    (
+        re.compile(
+            rf"(?P<maker>{LIST})(?:,\s+|\s+(?:is|was|are|were)\s+)(?:(?:the|a|an)\s+(?:[\w-]+\s+){{0,2}}?)?"
+            rf"(?:compan(?:y|ies)|firm|organi[sz]ations?|group|team|institut\w+|universit\w+|ministry|agency|"
+            rf"government|body|force|partners?|consortium|startup|start-up|one|ones|driving\s+force)?\s*"
+            rf"behind\s+(?:the\s+)?(?P<made>§\d+§)"
+        ),
+        True,
+        "behind",
     ),
     # "§X§ is building a quantum computing centre, the §Y§": the made thing named in apposition
     (

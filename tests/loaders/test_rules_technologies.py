@@ -563,6 +563,12 @@ def test_released_names_the_subjects_own_programme(facts: Run) -> None:
             "Kestrel Quantum Hub",
         ),
         ("Orbion Labs is the founder of the Kestrel Quantum Hub.", "Orbion Labs", "Kestrel Quantum Hub"),
+        ("Orbion Labs is behind the Kestrel Quantum Hub.", "Orbion Labs", "Kestrel Quantum Hub"),
+        (
+            "Orbion Labs is the driving force behind the Kestrel Quantum Hub.",
+            "Orbion Labs",
+            "Kestrel Quantum Hub",
+        ),
         (
             "Orbion Labs is building a quantum computing centre, the Kestrel Quantum Centre, in Lyon.",
             "Orbion Labs",
@@ -598,6 +604,13 @@ def test_develops_more_wordings(facts: Run, text: str, actor: str, made: str) ->
         ("Veltra Quantum is a project of Kessler Ventures.", "Kessler Ventures", "Veltra Quantum"),
         # hosting a named event is not making a programme
         ("Veltra University hosted a talk called Quantum Futures.", "Veltra University", "Quantum Futures"),
+        # falling behind is no making
+        (
+            "Orbion Labs fell behind the Kestrel Quantum Hub in rankings.",
+            "Orbion Labs",
+            "Kestrel Quantum Hub",
+        ),
+        ("Orbion Labs lags behind the Kestrel Quantum Hub.", "Orbion Labs", "Kestrel Quantum Hub"),
         # a founding member joins what it did not make alone
         (
             "Orbion Labs is a founding member of the Kestrel Quantum Hub.",
