@@ -265,10 +265,15 @@ def agreement_text(v: SentView) -> str:
     return cached  # type: ignore[return-value]
 
 
+_LOCATIVE = re.compile(r"\b(?i:in|at|near)\s+(?:the\s+)?$")
+
+
 def _find_groups(v: SentView) -> list[tuple[list[int], str, int]]:
     m = agreement_text(v)
     reps: dict[str, str] = v.memo.get("reps", {})  # type: ignore[assignment]
     ok = {i for i in v.indices() if v.type(i) in _PARTY_TYPES or (v.type(i) is E.PERSON and v.id(i) in reps)}
+    # "at the summit in §Japan§, A formalised agreements with B": a place after "in" is where, not who
+    ok -= {i for i in ok if v.type(i) in PLACES and _LOCATIVE.search(m, 0, max(0, m.find(f"§{i}§")))}
     out: list[tuple[list[int], str, int]] = []
     used: list[tuple[int, int]] = []
 

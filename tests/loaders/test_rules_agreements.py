@@ -536,3 +536,22 @@ def test_a_place_beside_signatories_locates_the_signing(facts: Run) -> None:
 
 def test_people_with_no_known_organisation_make_no_agreement(facts: Run) -> None:
     assert facts("Ada Lin and Tom Berg signed a memorandum of understanding.").agreements() == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At the G7 Summit in Japan, the University of Kestrel formalised agreements with Orbion Quantum.",
+        "In Korea, Orbion Quantum and Veltra Labs signed a memorandum of understanding.",
+        "The University of Kestrel signed an agreement with Orbion Quantum in Japan.",
+    ],
+)
+def test_a_place_after_in_or_at_is_where_an_agreement_is_made_not_a_party(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert f.agreements(), f.agreements()
+    assert not [a for a in f.agreements() if {"Japan", "South Korea"} & a[1]], f.agreements()
+
+
+def test_a_place_that_signs_is_a_party(facts: Run) -> None:
+    f = facts("Daejeon signed a memorandum of understanding with Orbion Quantum.")
+    assert ("MOU", frozenset({"Daejeon", "Orbion Quantum"})) in f.agreements(), f.agreements()
