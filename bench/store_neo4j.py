@@ -109,8 +109,7 @@ class _Timed:
     def __init__(self, store: Any, *, bulk: bool) -> None:
         self._store = store
         self.seconds = 0.0
-        if bulk:
-            self.upsert_many = self._upsert_many
+        self._bulk = bulk
 
     def _timed(self, call: Any, arg: Any) -> Any:
         t = time.perf_counter()
@@ -122,8 +121,10 @@ class _Timed:
     def upsert(self, delta: Any) -> Any:
         return self._timed(self._store.upsert, delta)
 
-    def _upsert_many(self, deltas: Any) -> Any:
-        return self._timed(self._store.upsert_many, deltas)
+    def upsert_many(self, deltas: Any) -> Any:
+        if self._bulk:
+            return self._timed(self._store.upsert_many, deltas)
+        return [self.upsert(d) for d in deltas]  # the writer protocol's default: the loop
 
 
 def qkg_load_ratio(uri: str, store: Any, deltas: list[Any], repeats: int) -> dict[str, Any]:

@@ -57,6 +57,7 @@ __all__ = [
     "agreement_order",
     "agreement_view",
     "canonical_digest",
+    "canonical_json",
     "date_prefix_match",
     "delta_digest",
     "document_token",
@@ -452,9 +453,16 @@ def delta_digest(delta: KnowledgeGraph) -> str:
     deltas with the same digest contribute exactly the same facts, so re-upserting one is a
     no-op. For a delta already canonical (:func:`qkg.schemas.rdf.canonical_delta`),
     :func:`canonical_digest` skips the reordering."""
+    return canonical_json(delta)[0]
+
+
+def canonical_json(delta: KnowledgeGraph) -> tuple[str, str]:
+    """A delta's :func:`delta_digest` and the canonical JSON it is the digest of, made once
+    (a store that keeps the canonical delta needs both)."""
     from qkg.schemas.rdf import canonical_delta
 
-    return canonical_digest(canonical_delta(delta))
+    text = canonical_delta(delta).model_dump_json()
+    return hashlib.sha256(text.encode()).hexdigest(), text
 
 
 def canonical_digest(canonical: KnowledgeGraph) -> str:

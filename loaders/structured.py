@@ -409,8 +409,13 @@ def _check_jsonld_contexts(data: Any, source: str) -> None:
             stack.extend(cur)
 
 
-def _parse_rdf(data: bytes, media: str) -> str:
-    """RDF in any syntax -> N-Quads; default-graph triples go to the graph of their qkg:Document."""
+def _parse_rdf(data: bytes, media: str) -> str | None:
+    """RDF in any syntax -> N-Quads; default-graph triples go to the graph of their qkg:Document.
+
+    ``None`` when ``data`` is already N-Quads with every quad in a named graph (what ``qkg
+    export`` writes): the input parsed here, under the child's limits, is then read as given,
+    so the same deterministic parse in the caller is known to finish within them, and the
+    bulk of a large export is neither serialised again nor sent back through the pipe."""
     import pyoxigraph as ox
 
     from qkg.schemas.rdf import QKG_NS
@@ -418,6 +423,10 @@ def _parse_rdf(data: bytes, media: str) -> str:
     fmt = ox.RdfFormat.from_media_type(media)
     if fmt is None:
         raise DocumentRejected("", f"unsupported RDF media type {media}")
+    if fmt == ox.RdfFormat.N_QUADS:
+        default = ox.DefaultGraph
+        if not any(type(q.graph_name) is default for q in ox.parse(data, format=fmt)):
+            return None
     quads = list(ox.parse(data, format=fmt, without_named_graphs=False))
     doc_type = ox.NamedNode(QKG_NS + "Document")
     rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
@@ -484,7 +493,8 @@ def _read_rdf(data: bytes, source: str, suffix: str, opts: ReadOptions) -> list[
         text, _ = decode(data, source)
         parsed = run_bounded(source, _parse_json_yaml, text, False, limits=opts.limits)
         _check_jsonld_contexts(parsed, source)
-    nquads = run_bounded(source, _parse_rdf, data, media, limits=opts.limits)
+    parsed = run_bounded(source, _parse_rdf, data, media, limits=opts.limits)
+    nquads = data if parsed is None else parsed
     try:
         deltas = deltas_from_nquads(nquads)
     except Exception as exc:

@@ -68,6 +68,7 @@ __all__ = [
     "schema_statements",
     "stats_query",
     "steps_query",
+    "update_relations",
     "version_query",
     "write_agreements",
     "write_documents",
@@ -91,6 +92,7 @@ _NODE_LABELS = frozenset({ACTOR, AGREEMENT, GOAL, DOCUMENT, META})
 ACTOR_REL_TYPES: tuple[RelationType, ...] = tuple(
     t for t in RelationType if t not in (RelationType.PARTY_TO, RelationType.HAS_GOAL)
 )
+_ACTOR_REL_VALUES = tuple(_t.value for _t in ACTOR_REL_TYPES)
 _ENTITY_PROPS = "id: n.id, type: n.type, name: n.name, aliases: n.aliases, external_ids: n.external_ids, country: n.country, description: n.description"
 _REL_RETURN = (
     "startNode(r).id AS source, type(r) AS type, endNode(r).id AS target, r.evidence AS evidence, "
@@ -175,15 +177,45 @@ def entity_mentions(ids: Sequence[str], exclude_docs: Sequence[str]) -> Query:
     )
 
 
+def _actor_rows(
+    rows: Iterable[tuple[tuple[str, str, str], Mapping[str, Any] | None]],
+) -> list[dict[str, Any]]:
+    """One list of ``{type, s, t[, props]}`` rows for a statement with one branch per type of
+    :data:`ACTOR_REL_TYPES`, each branch taking its type's rows from the list. One parameter,
+    always a list of maps: Neo4j keys its plan cache by the text *and* the parameters' types,
+    so one list per type (empty for some batches, not for others) made every new mix of
+    types plan the whole statement again (0.3 s each here)."""
+    out: list[dict[str, Any]] = []
+    for (s, t, o), props in sorted(rows, key=lambda row: row[0]):
+        rtype = _rel_type(t)
+        if rtype not in _ACTOR_REL_VALUES:
+            raise ValueError(f"{rtype} is not a relationship between two actors")
+        row: dict[str, Any] = {"type": rtype, "s": s, "t": o}
+        if props is not None:
+            row["props"] = dict(props)
+        out.append(row)
+    return out
+
+
 def read_relations(keys: Iterable[tuple[str, str, str]]) -> Query:
-    """The stored per-document bookkeeping of these relations (missing ones are absent)."""
-    rows = [{"s": s, "type": _rel_type(t), "t": o} for s, t, o in sorted(set(keys))]
+    """The stored per-document bookkeeping and merged values of these relations (missing ones
+    are absent), with each relationship's ``eid`` (its element id, for :func:`update_relations`
+    in the same transaction). One ``UNION ALL`` branch per relationship type, written into the
+    pattern from the enum: a typed expand between two known nodes reads only that type's
+    relationships of a hub, where ``-[r]->`` with ``WHERE type(r) = ...`` walked all of them."""
+    branches = [
+        f"UNWIND [x IN $rows WHERE x.type = '{t}'] AS row "
+        f"MATCH (:{ACTOR} {{id: row.s}})-[r:{t}]->(:{ACTOR} {{id: row.t}}) "
+        "RETURN row.s AS source, row.type AS type, row.t AS target, r"
+        for t in _ACTOR_REL_VALUES
+    ]
     return (
-        f"UNWIND $rows AS row MATCH (a:{ACTOR} {{id: row.s}})-[r]->(b:{ACTOR} {{id: row.t}}) "
-        "WHERE type(r) = row.type "
-        "RETURN row.s AS source, row.type AS type, row.t AS target, r.docs AS docs, "
-        "r.contrib AS contrib, r.evidence AS evidence, r.dates AS dates",
-        {"rows": rows},
+        "CALL () { "
+        + " UNION ALL ".join(branches)
+        + " } RETURN source, type, target, elementId(r) AS eid, r.docs AS docs, r.contrib AS contrib, "
+        "r.evidence AS evidence, r.dates AS dates, r.counts AS counts, r.confidence AS confidence, "
+        "r.valid_from AS valid_from, r.valid_to AS valid_to",
+        {"rows": _actor_rows((k, None) for k in set(keys))},
     )
 
 
@@ -251,18 +283,28 @@ def _by_type(
     return dict(sorted(out.items()))
 
 
-def write_relations(rows: Sequence[tuple[tuple[str, str, str], Mapping[str, Any]]]) -> list[Query]:
-    """MERGE relationships between existing actors and set their properties: one statement
-    per relationship type present. The type comes from the enum, so MERGE expands only
-    relationships of that type, and each statement's text is fixed, so Neo4j plans it once."""
-    return [
-        (
-            f"UNWIND $rows AS row MATCH (a:{ACTOR} {{id: row.s}}) MATCH (b:{ACTOR} {{id: row.t}}) "
-            f"MERGE (a)-[r:{t}]->(b) SET r = row.props",
-            {"rows": group},
-        )
-        for t, group in _by_type(rows).items()
+def write_relations(rows: Sequence[tuple[tuple[str, str, str], Mapping[str, Any]]]) -> Query:
+    """Create relationships that do not exist yet between existing actors, with their
+    properties, in one statement of one fixed text (one branch per type, the type from the
+    enum; Neo4j plans it once). ``CREATE``, not ``MERGE``: the writer read these keys after
+    write-locking both ends of each (every relation's actors are locked first), so none can
+    appear meanwhile, and ``MERGE`` would scan a hub's relationships of that type per row."""
+    branches = [
+        f"CALL () {{ UNWIND [x IN $rows WHERE x.type = '{t}'] AS row "
+        f"MATCH (a:{ACTOR} {{id: row.s}}) MATCH (b:{ACTOR} {{id: row.t}}) "
+        f"CREATE (a)-[r:{t}]->(b) SET r = row.props }}"
+        for t in _ACTOR_REL_VALUES
     ]
+    return (" ".join(branches), {"rows": _actor_rows(rows)})
+
+
+def update_relations(rows: Sequence[tuple[str, Mapping[str, Any]]]) -> Query:
+    """Set the properties of relationships found by :func:`read_relations` in the same
+    transaction, by their element id (``(eid, props)`` rows): a direct seek, whatever the type."""
+    return (
+        "UNWIND $rows AS row MATCH ()-[r]->() WHERE elementId(r) = row.eid SET r = row.props",
+        {"rows": [{"eid": eid, "props": dict(props)} for eid, props in rows]},
+    )
 
 
 def delete_relations(keys: Iterable[tuple[str, str, str]]) -> list[Query]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
@@ -23,7 +24,7 @@ from pydantic import BaseModel
 
 from qkg.schemas import Agreement, Entity, EntityType, Evidence, Goal, Relation, RelationType, normalise_name
 
-from ..merge import EntityState, merge_agreement, merge_goal, merge_relation
+from ..merge import EntityState, merge_agreement, merge_goal, merge_relation, union_evidence
 
 __all__ = [
     "Parts",
@@ -35,6 +36,7 @@ __all__ = [
     "goal_props",
     "parts_from_props",
     "relation_props",
+    "relation_props_added",
 ]
 
 _M = TypeVar("_M", Agreement, Goal, Relation)
@@ -168,6 +170,66 @@ def relation_props(parts: Mapping[str, tuple[str, Relation]]) -> dict[str, Any]:
         "confidence": merged.confidence,
         "valid_from": merged.valid_from.isoformat() if merged.valid_from else None,
         "valid_to": merged.valid_to.isoformat() if merged.valid_to else None,
+    }
+
+
+#: The fields :func:`relation_props_added` knows how to merge; a model with others takes the full path.
+_RELATION_FIELDS = frozenset({"source", "type", "target", "evidence", "confidence", "valid_from", "valid_to"})
+
+
+def relation_props_added(
+    stored: Mapping[str, Any], new: Mapping[str, tuple[str, Relation]]
+) -> dict[str, Any] | None:
+    """:func:`relation_props` of the stored parts plus ``new`` ones (documents not among the
+    stored), from the stored properties alone: each new document's entries are inserted at its
+    place in the lists, with no stored part parsed or dumped again. The result is what
+    :func:`relation_props` gives on all parts, since the merge is the evidence union in
+    :func:`~qkg.graph.merge.evidence_key` order (document id first, so a document's evidence
+    sits after that of every smaller id: its ``counts`` say where), the highest confidence,
+    the earliest ``valid_from`` and the latest ``valid_to`` (ISO dates compare as strings).
+    ``None`` when the stored properties do not allow it (a document already there, lists that
+    do not line up, a model with other fields): the caller merges from the parts."""
+    docs = list(stored.get("docs") or ())
+    dates = list(stored.get("dates") or ())
+    counts = list(stored.get("counts") or ())
+    contrib = list(stored.get("contrib") or ())
+    evidence = list(stored.get("evidence") or ())
+    if (
+        not docs
+        or set(Relation.model_fields) != _RELATION_FIELDS
+        or not len(docs) == len(dates) == len(counts) == len(contrib)
+        or sum(counts) != len(evidence)
+        or any(d in new for d in docs)
+    ):
+        return None
+    confidence = stored.get("confidence")
+    valid_from, valid_to = stored.get("valid_from"), stored.get("valid_to")
+    for doc in sorted(new):
+        day, rel = new[doc]
+        at = bisect_left(docs, doc)
+        start = sum(counts[:at])
+        own = union_evidence([rel.evidence])
+        docs.insert(at, doc)
+        dates.insert(at, day)
+        counts.insert(at, len(own))
+        contrib.insert(at, _contrib(rel, {"source", "type", "target"}))
+        evidence[start:start] = [evidence_to_json(e) for e in own]
+        confidence = rel.confidence if confidence is None else max(confidence, rel.confidence)
+        if rel.valid_from is not None:
+            day_from = rel.valid_from.isoformat()
+            valid_from = day_from if valid_from is None else min(valid_from, day_from)
+        if rel.valid_to is not None:
+            day_to = rel.valid_to.isoformat()
+            valid_to = day_to if valid_to is None else max(valid_to, day_to)
+    return {
+        "docs": docs,
+        "dates": dates,
+        "counts": counts,
+        "evidence": evidence,
+        "contrib": contrib,
+        "confidence": confidence,
+        "valid_from": valid_from,
+        "valid_to": valid_to,
     }
 
 

@@ -55,8 +55,8 @@ from ..merge import (
     Version,
     agreement_order,
     agreement_view,
+    canonical_json,
     date_prefix_match,
-    delta_digest,
     in_window,
     link_order,
     link_window,
@@ -76,6 +76,7 @@ from .merge import (
     published,
     relation_base,
     relation_props,
+    relation_props_added,
 )
 
 if TYPE_CHECKING:
@@ -377,7 +378,7 @@ class Neo4jStore(ReaderOperations):
 
     def _upsert_batch(self, batch: Sequence[KnowledgeGraph]) -> list[UpsertResult]:
         """One transaction for documents with distinct ids and sources."""
-        digests = [delta_digest(d) for d in batch]
+        canonical = [canonical_json(d) for d in batch]  # (digest, the canonical delta's JSON)
 
         def work(tx: neo4j.ManagedTransaction) -> list[UpsertResult]:
             ids = [d.document.id for d in batch]
@@ -387,9 +388,9 @@ class Neo4jStore(ReaderOperations):
             for r in _run(tx, q.documents_with_source(sources)):
                 by_source[r["source"]].append(r["id"])
             results: list[UpsertResult] = []
-            adds: list[tuple[KnowledgeGraph, str]] = []
+            adds: list[tuple[KnowledgeGraph, str, str]] = []
             remove: set[str] = set()
-            for delta, digest in zip(batch, digests, strict=True):
+            for delta, (digest, text) in zip(batch, canonical, strict=True):
                 doc = delta.document
                 if stored.get(doc.id) == digest:
                     results.append(UpsertResult(document_id=doc.id, changed=False, replaced=()))
@@ -398,7 +399,7 @@ class Neo4jStore(ReaderOperations):
                 remove.update(replaced)
                 if doc.id in stored:
                     remove.add(doc.id)
-                adds.append((delta, digest))
+                adds.append((delta, digest, text))
                 results.append(UpsertResult(document_id=doc.id, changed=True, replaced=tuple(replaced)))
             if adds:
                 self._apply(tx, sorted(remove), adds)
@@ -423,21 +424,21 @@ class Neo4jStore(ReaderOperations):
         self,
         tx: neo4j.ManagedTransaction,
         remove_ids: Sequence[str],
-        adds: Sequence[tuple[KnowledgeGraph, str]],
+        adds: Sequence[tuple[KnowledgeGraph, str, str]],
     ) -> None:
-        """Remove some documents' contributions and add some deltas (with their digests), in
-        the caller's transaction."""
+        """Remove some documents' contributions and add some deltas (with their digests and
+        canonical JSON), in the caller's transaction."""
         locked = {r["id"]: r for r in _run(tx, q.lock_documents(remove_ids))}
         for doc_id in remove_ids:
             if doc_id not in locked:
                 raise NotFound("document", doc_id)
         removed = [KnowledgeGraph.model_validate_json(locked[i]["delta"]) for i in remove_ids]
         gone = set(remove_ids)
-        days = {d.document.id: published(d.document.published) for d, _ in adds}
+        days = {d.document.id: published(d.document.published) for d, _, _ in adds}
 
         # Entities: lock all, re-merge those a removed document described, fold in the new ones.
         rm_entities = {e.id for d in removed for e in d.entities}
-        add_entities = [(d.document.id, e) for d, _ in adds for e in d.entities]
+        add_entities = [(d.document.id, e) for d, _, _ in adds for e in d.entities]
         before = {
             r["id"]: entity_state_from_row(r)
             for r in _run(tx, q.lock_entities([*rm_entities, *(e.id for _, e in add_entities)]))
@@ -452,31 +453,46 @@ class Neo4jStore(ReaderOperations):
         for doc_id, e in add_entities:
             states[e.id] = EntityState.of(doc_id, e).combine(states.get(e.id))
 
-        # Relations: per-document parts from the stored bookkeeping, minus removed, plus new.
+        # Relations: a key no removed document gave takes the new documents' entries into its
+        # stored lists (relation_props_added); the others are merged again from their parts
+        # (stored bookkeeping, minus removed, plus new). New keys are created, stored ones
+        # updated by element id, those left without a part deleted.
         rel_keys = {r.key for d in removed for r in d.relations}
-        new_rels = [(d.document.id, r) for d, _ in adds for r in d.relations]
-        rel_parts: dict[tuple[str, str, str], dict[str, tuple[str, Relation]]] = {
-            k: {} for k in rel_keys | {r.key for _, r in new_rels}
-        }
-        for r in _run(tx, q.read_relations(rel_parts)):
-            key = (r["source"], r["type"], r["target"])
-            parts = parts_from_props(Relation, r, relation_base(*key))
-            rel_parts[key] = {d: p for d, p in parts.items() if d not in gone}
-        for doc_id, rel in new_rels:
-            rel_parts[rel.key][doc_id] = (days[doc_id], rel)
+        new_rels: dict[tuple[str, str, str], dict[str, tuple[str, Relation]]] = defaultdict(dict)
+        for kg, _, _ in adds:
+            for rel in kg.relations:
+                new_rels[rel.key][kg.document.id] = (days[kg.document.id], rel)
+        keys = rel_keys | set(new_rels)
+        stored_rels = {(r["source"], r["type"], r["target"]): r for r in _run(tx, q.read_relations(keys))}
+        created: list[tuple[tuple[str, str, str], dict[str, Any]]] = []
+        updated: list[tuple[str, dict[str, Any]]] = []
+        dead_rels: list[tuple[str, str, str]] = []
+        for key in sorted(keys):
+            row, new = stored_rels.get(key), new_rels.get(key, {})
+            if row is None:
+                if new:
+                    created.append((key, relation_props(new)))
+                continue
+            props = None if key in rel_keys else relation_props_added(row, new)
+            if props is None:
+                parts = parts_from_props(Relation, row, relation_base(*key))
+                kept = {d: p for d, p in parts.items() if d not in gone} | new
+                if not kept:
+                    dead_rels.append(key)
+                    continue
+                props = relation_props(kept)
+            updated.append((row["eid"], props))
 
         agr = self._node_parts(
             tx, q.AGREEMENT, Agreement, [a.id for d in removed for a in d.agreements],
-            [(d.document.id, a) for d, _ in adds for a in d.agreements], gone, days,
+            [(d.document.id, a) for d, _, _ in adds for a in d.agreements], gone, days,
         )  # fmt: skip
         goals = self._node_parts(
             tx, q.GOAL, Goal, [g.id for d in removed for g in d.goals],
-            [(d.document.id, g) for d, _ in adds for g in d.goals], gone, days,
+            [(d.document.id, g) for d, _, _ in adds for g in d.goals], gone, days,
         )  # fmt: skip
 
         # Deletions first, then the merged state, then the documents and their markers.
-        dead_rels = [k for k, parts in sorted(rel_parts.items()) if not parts]
-        live_rels = [(k, relation_props(parts)) for k, parts in sorted(rel_parts.items()) if parts]
         for query in q.delete_relations(dead_rels):
             _run(tx, query)
         dead = {
@@ -494,8 +510,10 @@ class Neo4jStore(ReaderOperations):
         ]
         if changed:
             _run(tx, q.write_entities(changed))
-        for query in q.write_relations(live_rels):
-            _run(tx, query)
+        if created:
+            _run(tx, q.write_relations(created))
+        if updated:
+            _run(tx, q.update_relations(updated))
         if any(agr.values()):
             _run(tx, q.write_agreements([agreement_props(p) for _, p in sorted(agr.items()) if p]))
         if any(goals.values()):
@@ -507,7 +525,7 @@ class Neo4jStore(ReaderOperations):
         for doc_id in remove_ids:
             version.remove(doc_id, locked[doc_id]["digest"])
         docs = []
-        for delta, digest in adds:
+        for delta, digest, text in adds:
             d = delta.document
             props = {
                 "id": d.id,
@@ -515,7 +533,7 @@ class Neo4jStore(ReaderOperations):
                 "source": d.source,
                 "published": d.published.isoformat() if d.published else None,
                 "media_type": d.media_type,
-                "delta": delta.model_dump_json(),
+                "delta": text,
                 "digest": digest,
                 "entities": len(delta.entities),
                 "relations": len(delta.relations),
