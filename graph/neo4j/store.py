@@ -2,10 +2,11 @@
 
 Writes: one managed transaction per document (``session.execute_write``, which the driver
 retries on transient errors), made of batched ``UNWIND $rows ... MERGE`` statements on ids
-backed by uniqueness constraints, with the document node (the "loaded" marker) written in
-the same transaction, so a document is in the graph entirely or not at all and a retried or
-repeated write changes nothing. Each transaction first write-locks every node it will touch
-(in id order), so concurrent loaders never lose each other's merges.
+backed by uniqueness constraints (a relationship is created once both its actors are locked
+and it was read absent, else updated by element id), with the document node (the "loaded"
+marker) written in the same transaction, so a document is in the graph entirely or not at
+all and a retried or repeated write changes nothing. Each transaction first write-locks
+every node it will touch (in id order), so concurrent loaders never lose each other's merges.
 
 Reads: parameterised Cypher through the driver's ``execute_query`` with its bookmark manager,
 which the write sessions share, so a read always sees the writes before it. Relations,
