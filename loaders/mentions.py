@@ -125,11 +125,14 @@ def find_mentions(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) -> l
     # "President Lin", "Minister Berg": a surname after a personal title is no organisation
     cands = [c for c in cands if not _titled_surname(text, c)]
     credits = credit_spans(text)
-    if credits:
+    urls = _url_spans(text)
+    if credits or urls:
+        # names inside a web address ("…/govt-to-promote-quantum-technology") are no mentions
         cands = [
             c
             for c in cands
-            if c.rule == "gazetteer" or not any(a < c.end and c.start < b for a, b in credits)
+            if not any(a <= c.start and c.end <= b for a, b in urls)
+            and (c.rule == "gazetteer" or not any(a < c.end and c.start < b for a, b in credits))
         ]
     # no actor's name is a paragraph: runaway phrases are not names
     cands = [
@@ -153,6 +156,16 @@ def find_mentions(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) -> l
     mentions = recurring_names(text, mentions)
     check()
     return surname_mentions(text, mentions)
+
+
+_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]+")
+
+
+def _url_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` holds web addresses."""
+    if "http" not in text and "www." not in text:
+        return []
+    return [(m.start(), m.end()) for m in _URL.finditer(text)]
 
 
 _TITLE_BEFORE = re.compile(

@@ -483,3 +483,12 @@ def test_people_listed_after_a_membership_cue_are_no_organisations(facts: Run) -
         e.name: e.type.value for e in facts("The panel brings together Ada Lin and Tom Berg.").kg.entities
     }
     assert "Company" not in types.values(), types
+
+
+def test_names_inside_a_web_address_are_no_mentions(facts: Run) -> None:
+    f = facts(
+        "Orbion Quantum (www.orbion-quantum.com) builds sensors. "
+        "Read more at https://example.org/news/ibm-and-orbion-quantum-partner-on-quantum-sensing today."
+    )
+    assert not f.has("IBM", "PARTNERS_WITH", "Orbion Quantum"), f.triples()
+    assert "IBM" not in {e.name for e in f.kg.entities}
