@@ -64,8 +64,12 @@ _HELD_BY_NEXT = re.compile(r"[^§,;]{0,60},\s+(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+|Pro
 _NEXT_PERSON = re.compile(r"[^§]{0,20}?,\s+§(\d+)§")
 _COORDINATED = re.compile(r"(?:and|or|as\s+well\s+as)\b")
 #: "§p§ from the §org§" / "§p§ at §org§".
-#: "§p§, from the §org§, said", "Professor §p§, of §org§'s physics department": the same in commas.
-_FROM_ORG = re.compile(rf"§(\d+)§(?:\s+(?:from|at|of)|,\s+(?:from|of))\s+(?:the\s+)?{ENT}")
+#: "§p§, from the §org§, said", "Professor §p§, of §org§'s physics department", "§p§, formerly of
+#: §org§": the same in commas (former roles count).
+_FROM_ORG = re.compile(
+    rf"§(\d+)§(?:\s+(?:from|at|of)|,\s+(?:(?:formerly|previously|most\s+recently|until\s+recently)\s+(?:of|at|with)|from|of))"
+    rf"\s+(?:the\s+)?{ENT}"
+)
 #: "Ambassador of §Germany§ to §Finland§, §p§" / "Chair of the ... for §prog§ program, §p§".
 _ROLE_OF_COMMA = re.compile(
     rf"\b({_ROLE})\b\s+(?:of|at|for)\s+(?:the\s+)?([^,;]{{0,60}}?),\s+(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+|Professor\s+)?§(\d+)§"
@@ -495,11 +499,26 @@ _FOUNDED_BY = re.compile(
     rf"(?:(?:first|originally|jointly|recently)\s+)?(?:co-?)?founded\s+{_FOUNDED_AT}(?:{_FOUNDED_AT})?by\s+"
     rf"(?:[a-z][\w-]*\s+){{0,3}}?({LIST})"
     rf"|^\s*(?:Co-?f|F)ounded\s+{_FOUNDED_AT}by\s+(?:[a-z][\w-]*\s+){{0,3}}?({LIST})(?:\s+in\s+\d{{4}})?,\s+(?:the\s+)?§(\d+)§"
-    r"|§(\d+)§\s+(?:(?:also|has|had|have|previously)\s+)*(?:co-?)?founded\s+(?:the\s+)?§(\d+)§"
+    # "§p§, who co-founded in 2015 quantum-computing firm §o§": a date and a description between
+    r"|§(\d+)§,?\s+(?:who\s+)?(?:(?:also|has|had|have|previously)\s+)*(?:co-?)?founded\s+"
+    r"(?:(?:in|on)\s+(?:[A-Z][a-z]+\s+)?\d{4}\s+)?(?:the\s+)?(?:(?!with\b|and\b|for\b|by\b)[a-z][\w-]*\s+){0,3}?§(\d+)§"
+)
+
+
+#: "§p§, a physicist at §u§, who co-founded in 2015 quantum-computing firm §o§": the founder named
+#: before an apposition (no other person in it) and "who".
+_WHO_FOUNDED = re.compile(
+    r"§(\d+)§(,\s+[^;§]{0,80}?(?:§\d+§[^;§]{0,30}?){0,2})?,?\s+who\s+(?:(?:also|has|had|previously)\s+)*"
+    r"(?:co-?)?founded\s+(?:(?:in|on)\s+(?:[A-Z][a-z]+\s+)?\d{4}\s+)?(?:the\s+)?"
+    r"(?:(?!with\b|and\b|for\b|by\b)[a-z][\w-]*\s+){0,3}?§(\d+)§"
 )
 
 
 def _founders(v: SentView, m: str) -> Iterator[Fact]:
+    for x in _WHO_FOUNDED.finditer(m) if "who" in m else ():
+        p, o = int(x.group(1)), int(x.group(3))
+        if v.type(p) is E.PERSON and v.type(o) in ORGS and _plain_gap(v, x.group(2)):
+            yield _f(v, p, R.AFFILIATED_WITH, o, "founded-by", 0.8)
     for x in _FOUNDED_BY.finditer(m):
         if x.group(1):
             o, people = int(x.group(1)), ids_in(x.group(2))
@@ -531,8 +550,10 @@ _WORKS_AT = re.compile(
 #: "§p§ succeeds §q§ as CEO of §o§" (both were or will be there).
 _CAREER = (
     re.compile(
-        r"§(\d+)§,?\s+who\s+(?:(?:has|had|have|recently|also|first|originally)\s+)*(?:joined|rejoined)\s+(?:the\s+)?"
-        r"§(\d+)§"
+        # "§p§ has joined §o§" (not "§p§ joined §o§ CEO §q§ on stage": the next person is who was joined)
+        r"§(\d+)§,?\s+(?:who\s+)?(?:(?:has|had|have|recently|also|first|originally|will|officially|now)\s+)*"
+        r"(?:joined|rejoined|joins|rejoins|join)\s+(?:the\s+)?"
+        rf"§(\d+)§(?!['’]|\s+(?!as\b)(?:[\w-]+\s+){{0,2}}?{_ROLE}\s+§)"
     ),
     re.compile(
         r"^\s*(?:Before|After|Since|Prior\s+to)\s+joining\s+(?:the\s+)?§(\d+)§,\s+"
@@ -542,6 +563,11 @@ _CAREER = (
         r"§(\d+)§\s+(?:(?:has|had|also|previously)\s+)*spent\s+(?:[\w-]+\s+){1,3}?(?:years|decades|months)\s+"
         r"(?:at|with|in)\s+(?:the\s+)?§(\d+)§"
     ),
+)
+#: "§p§ has joined §o§ from §q§", "§p§ joins §o§ from the §q§": the organisation left behind.
+_JOINED_FROM = re.compile(
+    r"§(\d+)§,?\s+(?:who\s+)?(?:(?:has|had|have|recently|also|will|officially|now)\s+)*"
+    r"(?:joined|rejoined|joins|rejoins|join)\s+(?:the\s+)?§\d+§(?:\s+as\s+[^§;,]{1,60}?)?\s+from\s+(?:the\s+)?§(\d+)§"
 )
 _SUCCEEDS = re.compile(
     r"§(\d+)§\s+(?:(?:will|has|had)\s+)?(?:succeeds?|succeeded|succeeding|replaces?|replaced|replacing)\s+§(\d+)§\s+as\s+"
@@ -611,12 +637,16 @@ def charge_facts(v: SentView, m: str) -> Iterator[Fact]:
                 if v.type(p) is E.PERSON:
                     yield _f(v, p, R.AFFILIATED_WITH, o, "part-led-by", 0.8)
     if "ounded" in m:
-        yield from _founders(v, m)
+        yield from _founders(v, _fields(v, m))
     for x in _ORG_ROLES_NAMES.finditer(m) if " and " in m else ():
         o, people = int(x.group(1)), ids_in(x.group(2))
         if v.type(o) in ORGS and all(v.type(p) is E.PERSON for p in people):
             for p in people:
                 yield _f(v, p, R.AFFILIATED_WITH, o, "org-roles-names", 0.8)
+    for x in _JOINED_FROM.finditer(m) if " from " in m else ():
+        p, o = int(x.group(1)), int(x.group(2))
+        if v.type(p) is E.PERSON and v.type(o) in ORGS:
+            yield _f(v, p, R.AFFILIATED_WITH, o, "career", 0.8)
     for k, rx in enumerate(_CAREER) if "join" in m or "spent" in m else ():
         for x in rx.finditer(m):
             p, o = (int(x.group(2)), int(x.group(1))) if k == 1 else (int(x.group(1)), int(x.group(2)))

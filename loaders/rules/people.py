@@ -151,6 +151,11 @@ _PLURAL_TITLE_WORDS = (
 _FROM_THE_ORG = re.compile(rf"({NAME})\s+from\s+the\s+(?:[A-Z][\w-]*\s+){{0,5}}?({_KEYWORD_ALT})\b")
 
 
+#: "Ana Berg, formerly of Orbion, ...": an earlier employer in commas after a personal name (an
+#: organisation's earlier name follows without "of": "Veltra, formerly Orbion").
+_FORMERLY_OF = re.compile(rf"({NAME}),\s+(?:formerly|previously)\s+(?:of|at|with)\s+(?:the\s+)?[A-Z]")
+
+
 #: "Blue Sky, a research team dedicated to ...": a name described as a group is not a person's.
 _DESCRIBED_AS_GROUP = re.compile(
     r",\s+(?:a|an|the|its|their)\s+(?:[a-z][\w-]*\s+){0,2}?(?:team|group|unit|lab|laboratory|division|department|"
@@ -239,6 +244,9 @@ _PERSON_APPOINTED = re.compile(
     rf"({NAME})\s+(?:(?:has|have|had|will|now)\s+)*(?:was|is|were|been|be|being)\s+(?:now\s+)?"
     r"(?:appointed|named|elected|promoted|hired|recruited|tapped|confirmed|nominated|re-elected)\b"
     rf"|({NAME})\s+(?:(?:has|have|had|will|is)\s+)?(?:joins|joined|join|joining|rejoins|rejoined)\s+[^.;]{{0,60}}?\bas\s+(?:(?:its|the|a|an|our|their|new)\s+)*(?:[\w-]+\s+){{0,2}}?(?i:{_ROLE_ANY})\b"
+    # "Tom Lind has joined Veltra from Orbion": a career move (organisations join groups, not "from")
+    rf"|({NAME})\s+(?:(?:has|have|had|will|recently|officially)\s+)*(?:joins|joined|join|rejoins|rejoined)\s+"
+    r"(?:the\s+)?[A-Z][^.;,]{0,60}?\s+from\s+(?:the\s+)?[A-Z]"
 )
 
 
@@ -277,6 +285,37 @@ _NOT_NAME = re.compile(
     r"|(?:\S+\s+){0,3}(?:"
     + "|".join(sorted((re.escape(w.capitalize()) for w in _ROLE_TOKENS), key=len, reverse=True))
     + r")\s+"
+)
+
+
+#: One-word roles that never open a personal name ("Dean" and "Chancellor" may).
+_ROLE_CAPITALS = frozenset(
+    w.capitalize()
+    for w in [
+        "physicist",
+        "scientist",
+        "professor",
+        "minister",
+        "researcher",
+        "engineer",
+        "mathematician",
+        "chemist",
+        "economist",
+        "astronomer",
+        "director",
+        "president",
+        "chairman",
+        "chairwoman",
+        "secretary",
+        "ambassador",
+        "governor",
+        "mayor",
+        "senator",
+        "premier",
+        "commissioner",
+        "founder",
+        "co-founder",
+    ]
 )
 
 
@@ -341,8 +380,10 @@ def _add_person(
     if lead and len(name[lead.end() :].split()) >= 2:
         offset += lead.end()
         name = name[lead.end() :]
-    elif lead and len(lead.group().split()) >= 2:
-        return  # "Vice Minister Lee": a surname alone after a role is too little to name a person
+    elif lead and (len(lead.group().split()) >= 2 or lead.group().strip() in _ROLE_CAPITALS):
+        # "Vice Minister Lee", "Physicist Kim": a surname alone after a role is too little to name a
+        # person (a one-word role that is also a given name stays: "Dean Smith")
+        return
     words = name.split()
     if (
         not words
@@ -522,6 +563,9 @@ def person_mentions(sent: Sentence) -> list[Mention]:
         for m in _PLURAL_TITLE.finditer(t):
             _add_person(out, sent, m, 1)
             _add_person(out, sent, m, 2)
+    if "merly " in t or "viously " in t:
+        for m in _FORMERLY_OF.finditer(t):
+            _add_person(out, sent, m, 1)
     if " from the " in t:
         for m in _FROM_THE_ORG.finditer(t):
             if not _company_like(m.group(1)):
@@ -543,7 +587,7 @@ def person_mentions(sent: Sentence) -> list[Mention]:
             _add_person(out, sent, m, 1)
     if may_hold(t, *_APPOINT_WORDS) and _APPOINT_GATE.search(t):
         for m in _PERSON_APPOINTED.finditer(t):
-            _add_person(out, sent, m, 1 if m.group(1) else 2, "person-owner-checked")
+            _add_person(out, sent, m, next(g for g in (1, 2, 3) if m.group(g)), "person-owner-checked")
     return [
         p
         for p in out

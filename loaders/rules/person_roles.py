@@ -1,7 +1,7 @@
 """Roles written before their holders' names or in brackets beside them, with the organisation
 named after: "mathematician §p§ at the §o§", "materials scientists §p§ and §q§ at §o§",
-"CEO §p§ of §o§", "§p§ (Director of §o§)" (a bare "§p§ (§o§)" is read where the masking folds it, in
-:mod:`..context`).
+"CEO §p§ of §o§", "§p§ (Director of §o§)", "the appointment of §p§ to Head of Research at
+§o§" (a bare "§p§ (§o§)" is read where the masking folds it, in :mod:`..context`).
 
 The apposition rules of :mod:`.affiliation` read a role *after* a name ("§p§, CEO of §o§");
 news and event reports as often put the role first, as a title, or in brackets after the
@@ -38,6 +38,13 @@ _ROLE_IN_BRACKETS = re.compile(
     r"[^()§]{0,30}\)"
 )
 
+#: "the appointment of §p§ to Head of Quantum Research at §o§": an appointment told without the
+#: appointer, the organisation after the role.
+_APPOINTMENT_TO = re.compile(
+    rf"\bappointment\s+of\s+(?:{_TITLE}\s+)?§(\d+)§\s+(?:as|to)\s+([^§;]{{0,60}}?\b{ROLE}\b[^§;]{{0,40}}?)"
+    r"\s(?:of|at|for|with)\s+(?:the\s+)?§(\d+)§(?:\s+at\s+(?:the\s+)?§(\d+)§)?"
+)
+
 RoleFact = Callable[[SentView, int, str, int, str], "Fact | None"]
 
 
@@ -56,6 +63,17 @@ def role_first_facts(v: SentView, m: str, role_fact: RoleFact) -> Iterator[Fact]
             fact = role_fact(v, p, role, b, "role-then-person")
             if fact is not None:
                 yield fact
+    for x in _APPOINTMENT_TO.finditer(m) if "appointment" in m else ():
+        # "Head of §part§ at §o§": the head of a part works for the organisation it is part of
+        b, role = (
+            (int(x.group(4)), f"{x.group(2)} of a part") if x.group(4) else (int(x.group(3)), x.group(2))
+        )
+        host = next((f.target for f in v.facts if f.rule == "centre-at-host" and f.source == v.id(b)), None)
+        if host is not None and host in v.ids:  # the masking folded "§part§ at §o§" into the part
+            b, role = v.ids.index(host), f"{role} of a part"
+        fact = role_fact(v, int(x.group(1)), role, b, "appointment-to")
+        if fact is not None:
+            yield fact
     if "(" not in m:
         return
     for x in _ROLE_IN_BRACKETS.finditer(m):

@@ -233,3 +233,95 @@ def test_british_and_caption_shapes(
         assert f.has(*t), f.triples()
     for t in absent:
         assert not f.has(*t), f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "triples"),
+    [
+        # a career move names both organisations, and the person
+        (
+            "Tom Lind has joined Veltra Quantum from Orbion Technologies.",
+            [
+                ("Tom Lind", "AFFILIATED_WITH", "Veltra Quantum"),
+                ("Tom Lind", "AFFILIATED_WITH", "Orbion Technologies"),
+            ],
+        ),
+        (
+            "Tom Lind joins Veltra Quantum as chief scientist from the University of Kestrel.",
+            [("Tom Lind", "AFFILIATED_WITH", "University of Kestrel")],
+        ),
+        # a former employer in commas
+        (
+            "Ana Berg, formerly of Veltra Quantum, now leads the lab.",
+            [("Ana Berg", "AFFILIATED_WITH", "Veltra Quantum")],
+        ),
+        # a founder named before an apposition and "who", with a date and a description
+        (
+            "Eva Roe, a physicist at the University of Kestrel, who co-founded in 2015 quantum-computing firm "
+            "Veltra Quantum, said so.",
+            [
+                ("Eva Roe", "AFFILIATED_WITH", "Veltra Quantum"),
+                ("Eva Roe", "AFFILIATED_WITH", "University of Kestrel"),
+            ],
+        ),
+    ],
+)
+def test_careers_and_founders(facts: Run, text: str, triples: list[tuple[str, str, str]]) -> None:
+    f = facts(text)
+    for t in triples:
+        assert f.has(*t), f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # joining someone of an organisation on stage is no career move
+        (
+            "Ana Berg, CEO of Orbion Labs, joined Veltra Quantum CEO Tom Lind on stage.",
+            ("Ana Berg", "Veltra Quantum"),
+        ),
+        # an organisation's earlier name is no person's employer
+        ("Veltra Quantum, formerly Orbion Labs, grew.", ("Veltra Quantum", "Orbion Labs")),
+        # a founder's partner is not what they founded
+        (
+            "Ana Berg, CEO of Orbion Labs, co-founded the lab with Veltra Quantum.",
+            ("Ana Berg", "Veltra Quantum"),
+        ),
+    ],
+)
+def test_career_shapes_that_must_not_fire(facts: Run, text: str, absent: tuple[str, str]) -> None:
+    f = facts(text)
+    assert absent not in {(s, o) for s, _, o in f.triples()}, f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "not_person"),
+    [
+        # a role and a surname alone name nobody in full
+        ("Physicist Lind, who previously served as director of Orbion Labs, spoke.", "Physicist Lind"),
+        ("Minister Berg, who chaired the panel, spoke.", "Minister Berg"),
+    ],
+)
+def test_a_role_before_a_surname_is_no_name(facts: Run, text: str, not_person: str) -> None:
+    f = facts(text)
+    assert not any(e.name == not_person for e in f.kg.entities)
+
+
+def test_a_given_name_that_is_also_a_role_stays() -> None:
+    from qkg.loaders.rules.people import person_mentions
+    from qkg.loaders.segment import split_sentences
+
+    (sent,) = split_sentences("Dean Smith, who chaired the panel, spoke.")
+    assert [m.name for m in person_mentions(sent)] == ["Dean Smith"]
+
+
+def test_an_appointment_told_without_the_appointer(facts: Run) -> None:
+    f = facts("Take the appointment of Tom Lind to chief technology officer at Veltra Quantum, a first.")
+    assert f.has("Tom Lind", "AFFILIATED_WITH", "Veltra Quantum"), f.triples()
+    f = facts("The appointment of Ana Berg as chair of the Kestrel Quantum Council was welcomed.")
+    assert f.has("Ana Berg", "LEADS", "Kestrel Quantum Council"), f.triples()
+
+
+def test_the_head_of_a_part_named_at_its_organisation_works_there(facts: Run) -> None:
+    f = facts("Take the appointment of Tom Lind to Head of Quantum Research at Veltra Quantum, a first.")
+    assert f.has("Tom Lind", "AFFILIATED_WITH", "Veltra Quantum"), f.triples()
