@@ -21,6 +21,7 @@ from .rules.datelines import credit_spans, dateline_mentions
 from .rules.events import Event, event_spans, outside_events
 from .rules.founders import founder_mentions
 from .rules.governments import government_mentions
+from .rules.human_verbs import human_verb_mentions
 from .rules.mention import Mention
 from .rules.names import acronym_campuses, bracketed_universities, definitions, list_members, shaped_names
 from .rules.organisations import (
@@ -116,6 +117,7 @@ def find_mentions(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) -> l
             continue
         cands += person_mentions(s)
         cands += founder_mentions(s)
+        cands += human_verb_mentions(s)
         cands += demonym_mentions(s, gaz)
         cands += org_mentions(s, gaz, frozen_known)
     check()  # and between the passes over the whole document

@@ -21,6 +21,7 @@ from .rules import (
     develops,
     fallback,
     founders,
+    human_verbs,
     investments,
     member_lists,
     membership,
@@ -67,6 +68,7 @@ def relation_facts(v: SentView, recent_program: str | None) -> Iterator[Fact]:
         yield from affiliation.affiliation_facts(v, m)
         yield from affiliation.charge_facts(v, m)
         yield from founders.founder_facts(v, m)
+        yield from human_verbs.hire_facts(v, m)
     if gate(low, competition.GATE):
         yield from competition.competition_facts(v, m)
 
