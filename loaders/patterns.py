@@ -40,6 +40,8 @@ NAMEPART = rf"(?:[{UPPER}](?:[{LOWER}]+|['’][A-Z][{LOWER}]+)(?:-[{UPPER}][{LOW
 #: A personal name of two to five parts, particles allowed inside ("Konrad Helmut Arz von Straussenburg").
 PERSON_RE = rf"{NAMEPART}(?:\s+(?:{PARTICLE}\s+)*{NAMEPART}){{1,4}}"
 TITLES = r"(?:Professor|Prof\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Sir|Dame|Dean)"
+#: An optional courtesy title before a name, with its space ("Dr ", "Prof. ", "Sir ").
+HONORIFIC = r"(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+|Professor\s+|Sir\s+|Dame\s+)?"
 
 ROLE_WORDS = "|".join(sorted(word_list("role_words"), key=lambda w: (-len(w), w)))
 #: The runs of letters role words open with (for :func:`.rules.words.may_hold`): a role word

@@ -20,30 +20,28 @@ from collections.abc import Iterator
 from qkg.schemas import EntityType, RelationType
 
 from ..context import ENT, ORGS, Fact, SentView, ids_in
-from ..patterns import KEYWORDS, PERSON_RE
+from ..patterns import HONORIFIC, PERSON_RE
 from ..segment import Sentence
 from .mention import Mention
-from .words import word_list
+from .people import bare_personal_name
 
 __all__ = ["founder_facts", "founder_mentions"]
 
 E = EntityType
 R = RelationType
-_FINALS = word_list("company_finals") | {"quantum"}
 
-_TITLE = r"(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+|Professor\s+|Sir\s+|Dame\s+)?"
 _WHEN = r"(?:\s+(?:in|during)\s+(?:\d{4}|[A-Z][\w-]+(?:,\s+[A-Z][\w-]+)?))*"
 #: "founded in 2019 by A, B and C": the list after "by"
-_ONE_NAME = rf"{_TITLE}{PERSON_RE}"
+_ONE_NAME = rf"{HONORIFIC}{PERSON_RE}"
 #: "A", "A and B", "A, B and C" (the list ends at its "and")
 _NAMES = rf"(?:{_ONE_NAME}(?:,\s+{_ONE_NAME})*,?\s+and\s+{_ONE_NAME}|{_ONE_NAME})"
 _FOUNDED_BY = re.compile(rf"\b(?:[Cc]o-?)?[Ff]ounded{_WHEN}\s+by\s+({_NAMES})")
 #: "A and B (co-)founded X": the list before the verb, opening the sentence or a clause
 _THEY_FOUNDED = re.compile(rf"(?:^|[,;:]\s+)({_NAMES})\s+(?:also\s+|jointly\s+)?(?:co-?)?founded\b")
-_ONE = re.compile(rf"{_TITLE}({PERSON_RE})")
+_ONE = re.compile(rf"{HONORIFIC}({PERSON_RE})")
 
 #: a list of mentions in the masked text, titles allowed ("Dr. §a§, Dr. §b§ and §c§")
-_MLIST = rf"(?:{_TITLE}§\d+§(?:,\s+|,?\s+and\s+)?)+"
+_MLIST = rf"(?:{HONORIFIC}§\d+§(?:,\s+|,?\s+and\s+)?)+"
 #: masked: "Founded (in 2019) by §a§, §b§ and §c§, (the) §org§ ..."
 _FRONTED = re.compile(rf"^\s*(?:Co-?)?[Ff]ounded[^§,;]{{0,40}}?\bby\s+({_MLIST}),\s+(?:the\s+)?{ENT}")
 #: masked: "§org§(,) (which was) (co-)founded (in 2019) by §a§, §b§ and §c§"
@@ -64,19 +62,12 @@ def founder_mentions(sent: Sentence) -> list[Mention]:
     for rx in (_FOUNDED_BY, _THEY_FOUNDED):
         for m in rx.finditer(t):
             names = [(one.start(1), one.group(1)) for one in _ONE.finditer(m.group(1))]
-            if not all(_personal(n) for _, n in names):
+            if not all(bare_personal_name(n) for _, n in names):
                 continue  # "founded by Orbion Quantum and Veltra Labs": organisations founded it
             for at, name in names:
                 st = sent.start + m.start(1) + at
                 out.append(Mention(st, st + len(name), name, E.PERSON, name, "person"))
     return out
-
-
-def _personal(name: str) -> bool:
-    """A name with no word of an organisation's name ("Quantum", "Labs", "Ltd", "University")."""
-    return not any(
-        w.lower().strip(".,") in KEYWORDS or w.lower().strip(".,") in _FINALS for w in name.split()
-    )
 
 
 def founder_facts(v: SentView, m: str) -> Iterator[Fact]:

@@ -20,16 +20,14 @@ from collections.abc import Iterator
 from qkg.schemas import EntityType, RelationType
 
 from ..context import ORGS, Fact, SentView
-from ..patterns import KEYWORDS
 from ..segment import Sentence
 from .mention import Mention
-from .people import NAME
-from .words import may_hold, word_list
+from .people import NAME, bare_personal_name
+from .words import may_hold
 
 __all__ = ["hire_facts", "human_verb_mentions"]
 
 E = EntityType
-_FINALS = word_list("company_finals") | {"quantum"}
 
 #: verbs of a person's career or life, after the name ("Ada Lin resigned", "... has stepped down")
 _AFTER = (
@@ -101,7 +99,7 @@ def human_verb_mentions(sent: Sentence) -> list[Mention]:
             title = _LEADING_TITLE.match(name)
             if title:  # "Dr Ada Lin succeeds ...": the title is no part of the name
                 name, at = name[title.end() :], at + title.end()
-            if " " not in name or not _personal(name):
+            if " " not in name or not bare_personal_name(name):
                 continue
             st = sent.start + at
             out.append(Mention(st, st + len(name), name, E.PERSON, name, "person"))
@@ -111,13 +109,6 @@ def human_verb_mentions(sent: Sentence) -> list[Mention]:
 _LEADING_TITLE = re.compile(
     r"(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Sir|Dame|President|Minister|Senator|Governor|Mayor|Chairman|CEO)\.?\s+)+"
 )
-
-
-def _personal(name: str) -> bool:
-    """No word of an organisation's or a place's name ("Quantum", "Labs", "Ltd", "University")."""
-    return not any(
-        w.lower().strip(".,") in KEYWORDS or w.lower().strip(".,") in _FINALS for w in name.split()
-    )
 
 
 #: masked: "§org§ (has) hired / recruited / poached (its new CTO) §p§"

@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from qkg.schemas import EntityType, RelationType
 
 from ..context import ENT, LIST, ORGS, PLACES, UNFOLDED, Fact, SentView, ids_in
-from ..patterns import ROLE_WORDS
+from ..patterns import HONORIFIC, ROLE_WORDS
 from .member_lists import MEMBERS
 from .rule import ACTORS as _ACTORS
 from .rule import f as _f
@@ -580,7 +580,6 @@ def _may_lead(v: SentView, a: int, b: int) -> bool:
 
 
 #: A title before the leader's name: "chaired by Dr. Ana Berg".
-_HONORIFIC = r"(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+|Professor\s+|Sir\s+|Dame\s+)?"
 #: Passive leadership: "§b§ is chaired by §a§", "§b§, which is led by executive director §a§",
 #: "§b§, coordinated by §a§ and §c§", "the §b§ will be led by §a§", "§b§ is delivered by §a§".
 _LED_BY = re.compile(
@@ -588,7 +587,7 @@ _LED_BY = re.compile(
     r"|\s+(?:(?:is|was|will|be|has|have|been|are|were|currently|now|also|jointly)\s+)+|(?:,|\s+[–—-])\s+(?:(?:currently|now|also|jointly)\s+)?)"
     r"(led|headed|chaired|co-chaired|co-led|coordinated|steered|directed|overseen|spearheaded|run|managed|administered|"
     r"delivered|operated|implemented|convened)(?:\s+and\s+(?:led|headed|run|managed|operated|coordinated))?\s+by\s+"
-    rf"(?:(?:its|the|their|a)\s+)?((?:(?i:{ROLE_WORDS})\s+){{0,3}}){_HONORIFIC}({LIST})"
+    rf"(?:(?:its|the|their|a)\s+)?((?:(?i:{ROLE_WORDS})\s+){{0,3}}){HONORIFIC}({LIST})"
 )
 #: "the §b§ project, which is worth $40m and is led by the §a§": a relative clause after other facts.
 _WHICH_LED_BY = re.compile(
@@ -603,7 +602,7 @@ _RUN_TARGETS = frozenset({E.PROGRAM, E.CLUSTER, E.RESEARCH_INSTITUTE})
 #: "the §fund§ managed by §a§", "the §programme§ run by §a§": a participle right after the name.
 _MANAGED_BY = re.compile(
     r"§(\d+)§\s+(?:led|headed|chaired|coordinated|steered|directed|overseen|run|managed|administered|delivered|operated|convened)"
-    rf"\s+by\s+(?:(?:its|the|their)\s+)?(?:(?i:{ROLE_WORDS})\s+){{0,3}}{_HONORIFIC}{ENT}"
+    rf"\s+by\s+(?:(?:its|the|their)\s+)?(?:(?i:{ROLE_WORDS})\s+){{0,3}}{HONORIFIC}{ENT}"
 )
 #: "This initiative will be led by §a§ and §b§": the programme in focus.
 _THIS_LED_BY = re.compile(
@@ -621,12 +620,12 @@ _THIS_LED_BY = re.compile(
 #: "Headed and operated by §a§, the §b§ ..." / "Led by §a§, the §b§ programme ...".
 _LED_BY_FRONT = re.compile(
     r"^\s*(?:Led|Headed|Chaired|Co-chaired|Coordinated|Steered|Directed|Overseen|Spearheaded|Run|Managed|Operated)"
-    rf"(?:\s+and\s+\w+)?\s+by\s+(?:(?:its|the)\s+)?(?:(?i:{ROLE_WORDS})\s+){{0,3}}{_HONORIFIC}({LIST}),\s+(?:the\s+)?{ENT}"
+    rf"(?:\s+and\s+\w+)?\s+by\s+(?:(?:its|the)\s+)?(?:(?i:{ROLE_WORDS})\s+){{0,3}}{HONORIFIC}({LIST}),\s+(?:the\s+)?{ENT}"
 )
 #: "§b§, under the leadership of §a§" / "§b§ is under the direction of §a§".
 _UNDER_LEADERSHIP = re.compile(
     rf"{ENT},?\s+(?:(?:is|was|will|be|are|were|now)\s+)*under\s+the\s+(?:leadership|direction|chairmanship|stewardship|coordination)\s+of\s+"
-    rf"(?:(?:its|the)\s+)?(?:(?i:{ROLE_WORDS})\s+){{0,3}}{_HONORIFIC}({LIST})"
+    rf"(?:(?:its|the)\s+)?(?:(?i:{ROLE_WORDS})\s+){{0,3}}{HONORIFIC}({LIST})"
 )
 #: A job title in "led by executive director §p§" (also an affiliation), not a chair or a title.
 _JOB_ROLE = re.compile(

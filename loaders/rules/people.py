@@ -24,6 +24,7 @@ __all__ = [
     "PERSON_ROLES",
     "ROLE",
     "SERVED_VERB",
+    "bare_personal_name",
     "demonym_mentions",
     "has_plural_role",
     "person_mentions",
@@ -347,6 +348,15 @@ _NOT_FIRST = frozenset({"Member", "Members", "Board", "Council", "Committee", "S
 
 
 _COMPANY_FINALS = frozenset(word_list("company_finals"))
+_ORG_WORDS = _COMPANY_FINALS | {"quantum"}
+
+
+def bare_personal_name(name: str) -> bool:
+    """A name read as a person's only from the verb beside it ("founded by", "resigned") holds
+    no word of an organisation's name ("Quantum", "Labs", "Ltd", "University")."""
+    return not any(
+        w.lower().strip(".,") in KEYWORDS or w.lower().strip(".,") in _ORG_WORDS for w in name.split()
+    )
 
 
 def _company_like(name: str) -> bool:

@@ -83,20 +83,18 @@ def aim_facts(v: SentView, m: str) -> Iterator[Fact]:
     """WORKS_ON from joint work in named fields and from public support of a field."""
     low = m.lower()
     joint = gate(low, _JOINT_CUES)
-    for x in _JOINT_FIELDS.finditer(m) if joint and (" in " in m or " on " in m) else ():
-        for a in ids_in(x.group(1)):
-            if v.type(a) not in _ACTING:
-                continue
-            for b in ids_in(x.group(2)):
-                if _ok(v, a, b, _TECH):
-                    yield _f(v, a, R.WORKS_ON, b, "joint-work-in-fields", 0.7)
-    for x in _JOINT_FOCUS.finditer(m) if joint else ():
-        for a in ids_in(x.group(1)):
-            if v.type(a) not in _ACTING:
-                continue
-            for b in ids_in(x.group(2)):
-                if _ok(v, a, b, _TECH):
-                    yield _f(v, a, R.WORKS_ON, b, "joint-focus", 0.8)
+    joint_rules = (
+        (_JOINT_FIELDS, joint and (" in " in m or " on " in m), "joint-work-in-fields", 0.7),
+        (_JOINT_FOCUS, joint, "joint-focus", 0.8),
+    )
+    for rx, on, rule, conf in joint_rules:
+        for x in rx.finditer(m) if on else ():
+            for a in ids_in(x.group(1)):
+                if v.type(a) not in _ACTING:
+                    continue
+                for b in ids_in(x.group(2)):
+                    if _ok(v, a, b, _TECH):
+                        yield _f(v, a, R.WORKS_ON, b, rule, conf)
     for x in _SUPPORT.finditer(m) if gate(low, _SUPPORT_CUES) else ():
         for a in ids_in(x.group(1)):
             if v.type(a) not in _PUBLIC:
