@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -51,7 +52,10 @@ if TYPE_CHECKING:
 
 __all__ = [
     "AsOf",
+    "Change",
     "EntityState",
+    "Ledger",
+    "LedgerRow",
     "Merged",
     "Version",
     "agreement_order",
@@ -63,9 +67,15 @@ __all__ = [
     "document_token",
     "entity_order",
     "evidence_key",
+    "fact_history",
+    "fact_keys",
+    "fact_of",
     "first_part",
     "goal_order",
+    "held_rows",
     "in_window",
+    "ledger_changes",
+    "ledger_cut",
     "link_order",
     "link_window",
     "links",
@@ -75,6 +85,8 @@ __all__ = [
     "merge_goal",
     "merge_relation",
     "merge_states",
+    "record_text",
+    "record_time",
     "relation_view",
     "union_evidence",
     "validity",
@@ -515,3 +527,242 @@ class Version:
             return cls()
         count, _, acc = text.partition("-")
         return cls(int(count), int(acc, 16))
+
+
+# -- record time: the ledger -------------------------------------------------------------------
+#
+# Valid time (``asOf``) asks what the documents say held on a date; record time (``knownAt``)
+# asks what the graph held at a moment. Each store keeps a *ledger*: one row per version of a
+# document it recorded (document id, digest, the store's clock at the write, the facts it
+# states) and, once the document is removed or replaced, the moment of its retraction; the
+# retracted version's delta is kept beside its row, never erased. From the rows alone:
+#
+# - a document version is **held at** a moment when it was recorded at or before it and not
+#   retracted at or before it (:meth:`LedgerRow.held_at`); the graph held at a moment is the
+#   merge (by the rules above) of the versions held then;
+# - a fact is **known** over the union of its supporting versions' held intervals;
+# - the **change feed** lists, event by event (a recording or a retraction, in the order the
+#   store made them), each fact the document version states: ADDED when it is recorded,
+#   RETRACTED when it is retracted, with the document, the moment and the graph version
+#   right after the event (:func:`ledger_changes`); ``since`` is such a version or a moment
+#   (:func:`ledger_cut`).
+
+
+def fact_keys(delta: KnowledgeGraph) -> tuple[str, ...]:
+    """The facts a document states, as the ledger keeps them: ``"R\\t<source>\\t<type>\\t<target>"``
+    per relation and ``"A\\t<agreement id>\\t<party>..."`` per agreement, sorted.
+
+    >>> from qkg.schemas import Document, KnowledgeGraph
+    >>> d = Document.from_text("x")
+    >>> ev = Evidence(document_id=d.id, sentence="x", start=0, end=1, rule="r")
+    >>> r = Relation(source="a", type=RelationType.PARTNERS_WITH, target="b", evidence=[ev])
+    >>> fact_keys(KnowledgeGraph.model_construct(document=d, relations=[r], agreements=[]))
+    ('R\\ta\\tPARTNERS_WITH\\tb',)
+    """
+    out = {f"R\t{r.source}\t{r.type.value}\t{r.target}" for r in delta.relations}
+    out |= {"\t".join(("A", a.id, *sorted(a.parties))) for a in delta.agreements}
+    return tuple(sorted(out))
+
+
+def fact_of(key: str) -> tuple[str, str, str, str | None]:
+    """A ledger fact key back to ``(source, type, target, agreement)``; an agreement's key
+    gives ``("", "PARTY_TO", "", id)``.
+
+    >>> fact_of("R\\ta\\tPARTNERS_WITH\\tb"), fact_of("A\\tag1\\ta\\tb")
+    (('a', 'PARTNERS_WITH', 'b', None), ('', 'PARTY_TO', '', 'ag1'))
+    """
+    kind, *rest = key.split("\t")
+    if kind == "A":
+        return ("", RelationType.PARTY_TO.value, "", rest[0])
+    return (rest[0], rest[1], rest[2], None)
+
+
+def record_time(moment: dt.datetime) -> dt.datetime:
+    """A moment as the ledger keeps it: timezone-aware UTC, to the microsecond (a naive
+    moment is taken as UTC)."""
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(dt.UTC)
+
+
+def record_text(moment: dt.datetime) -> str:
+    """A ledger moment as fixed-width ISO text, so text order is time order (Neo4j and RDF
+    keep it so).
+
+    >>> record_text(dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.UTC))
+    '2026-01-02T03:04:05.000000+00:00'
+    """
+    return record_time(moment).isoformat(timespec="microseconds")
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerRow:
+    """One recorded version of a document: its id and digest, the event number (``seq``,
+    the store's order of writes), moment and graph version right after it was recorded, the
+    facts it states (:func:`fact_keys`), and the same for its retraction (``None`` while held)."""
+
+    document_id: str
+    digest: str
+    seq: int
+    recorded: dt.datetime
+    version: str
+    facts: tuple[str, ...]
+    retracted_seq: int | None = None
+    retracted: dt.datetime | None = None
+    retracted_version: str | None = None
+
+    def held_at(self, moment: dt.datetime) -> bool:
+        """Whether the graph held this version at ``moment``."""
+        return self.recorded <= moment and (self.retracted is None or moment < self.retracted)
+
+    def retract(self, seq: int, moment: dt.datetime, version: str) -> LedgerRow:
+        """This row, retracted by event ``seq`` at ``moment`` (leaving the graph at ``version``)."""
+        return LedgerRow(
+            self.document_id, self.digest, self.seq, self.recorded, self.version, self.facts,
+            seq, moment, version,
+        )  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One line of the change feed: ``kind`` ADDED or RETRACTED, the fact (:func:`fact_keys`),
+    the document version whose recording or retraction caused it, the moment, the event
+    number and the graph version right after the event."""
+
+    seq: int
+    at: dt.datetime
+    kind: str
+    fact: str
+    document_id: str
+    digest: str
+    version: str
+
+
+def ledger_cut(rows: Iterable[LedgerRow], since: str) -> int:
+    """The event number after which changes are asked: ``since`` is a graph version
+    (``stats { graphVersion }``: the latest event that left the graph at that version; the
+    empty graph's version: before every event) or an ISO moment (events after it; a naive
+    one is UTC). An unknown version or unreadable text raises ValueError.
+
+    >>> row = LedgerRow("d", "x", 1, dt.datetime(2026, 1, 1, tzinfo=dt.UTC), "1-ab", ())
+    >>> ledger_cut([row], "1-ab"), ledger_cut([row], "2025-12-31T00:00:00Z"), ledger_cut([row], "0-0")
+    (1, 0, 0)
+    """
+    rows = list(rows)
+    text = since.strip()
+    if _VERSION_RE.fullmatch(text):
+        empty = Version.parse(text)
+        cut = -1
+        for r in rows:
+            if r.version == text:
+                cut = max(cut, r.seq)
+            if r.retracted_version == text and r.retracted_seq is not None:
+                cut = max(cut, r.retracted_seq)
+        if cut >= 0:
+            return cut
+        if empty.count == 0 and empty.acc == 0:
+            return 0
+        raise ValueError(f"{since!r} is not a version this graph has had (see stats {{ graphVersion }})")
+    try:
+        moment = record_time(dt.datetime.fromisoformat(text.replace("Z", "+00:00")))
+    except ValueError:
+        raise ValueError(
+            f"since must be a graph version (stats {{ graphVersion }}) or an ISO date-time, got {since!r}"
+        ) from None
+    events = [r.seq for r in rows if r.recorded <= moment]
+    events += [
+        r.retracted_seq for r in rows if r.retracted is not None and r.retracted <= moment and r.retracted_seq
+    ]
+    return max(events, default=0)
+
+
+_VERSION_RE = re.compile(r"[0-9]+-[0-9a-f]+")
+
+
+def ledger_changes(rows: Iterable[LedgerRow], after: int) -> list[Change]:
+    """Every change after event ``after``, in event order, then fact order: a recording
+    ADDS each fact its version states, a retraction RETRACTS them."""
+    out: list[Change] = []
+    for r in rows:
+        if r.seq > after:
+            out += [
+                Change(r.seq, r.recorded, "ADDED", f, r.document_id, r.digest, r.version) for f in r.facts
+            ]
+        if r.retracted_seq is not None and r.retracted_seq > after:
+            assert r.retracted is not None
+            assert r.retracted_version is not None
+            out += [
+                Change(
+                    r.retracted_seq, r.retracted, "RETRACTED", f, r.document_id, r.digest, r.retracted_version
+                )
+                for f in r.facts
+            ]
+    out.sort(key=lambda c: (c.seq, c.fact))
+    return out
+
+
+def held_rows(rows: Iterable[LedgerRow], moment: dt.datetime) -> list[LedgerRow]:
+    """The document versions the graph held at ``moment``, by document id."""
+    return sorted((r for r in rows if r.held_at(moment)), key=lambda r: r.document_id)
+
+
+def fact_history(rows: Iterable[LedgerRow], wanted: Callable[[str], bool]) -> list[Change]:
+    """Every change of the facts ``wanted`` selects, oldest first (what ``qkg history`` prints)."""
+    return [c for c in ledger_changes(rows, 0) if wanted(c.fact)]
+
+
+class Ledger:
+    """A store's ledger in memory: the rows by event and each document's held row. A store's
+    write asks :meth:`write` for the rows it makes (retractions first, then recordings, each
+    its own event with the graph version right after it), persists them in the write's own
+    transaction and, once that succeeded, :meth:`commit` s them here."""
+
+    def __init__(self, rows: Iterable[LedgerRow] = ()) -> None:
+        self.rows: dict[int, LedgerRow] = {}  # by recording event
+        self.open: dict[str, int] = {}  # document id -> its held row's event
+        self.next_seq = 1
+        self.commit(rows)
+
+    def commit(self, rows: Iterable[LedgerRow]) -> None:
+        for row in rows:
+            self.rows[row.seq] = row
+            self.next_seq = max(self.next_seq, row.seq + 1, (row.retracted_seq or 0) + 1)
+            if row.retracted is None:
+                self.open[row.document_id] = row.seq
+            elif self.open.get(row.document_id) == row.seq:
+                del self.open[row.document_id]
+
+    def held(self, document_id: str) -> LedgerRow | None:
+        seq = self.open.get(document_id)
+        return None if seq is None else self.rows[seq]
+
+    def write(
+        self,
+        moment: dt.datetime,
+        version: str,
+        removed: Iterable[str] = (),
+        added: Iterable[tuple[str, str, tuple[str, ...]]] = (),
+    ) -> list[LedgerRow]:
+        """The rows of one write at ``moment`` on a graph at ``version``: the retraction of
+        each of ``removed`` (document ids; one the ledger does not hold is skipped) and the
+        recording of each of ``added`` ``(document id, digest, facts)``. Nothing changes here
+        until :meth:`commit`."""
+        v = Version.parse(version)
+        seq = self.next_seq
+        at = record_time(moment)
+        out: list[LedgerRow] = []
+        for d in removed:
+            held = self.held(d)
+            if held is None:
+                continue
+            v.remove(d, held.digest)
+            out.append(held.retract(seq, at, str(v)))
+            seq += 1
+        for d, digest, facts in added:
+            v.add(d, digest)
+            out.append(LedgerRow(d, digest, seq, at, str(v), facts))
+            seq += 1
+        return out
+
+    def all(self) -> list[LedgerRow]:
+        return [self.rows[k] for k in sorted(self.rows)]

@@ -250,6 +250,12 @@ class ReaderOperations:
     """The functions above as methods: a store class inherits this next to its primitives,
     and ``store.paths(a, b)`` is ``paths(store, a, b)``."""
 
+    def known_at(self, moment: dt.datetime) -> GraphReader:
+        """What the store held at ``moment`` (record time: :func:`qkg.graph.known.known_at`)."""
+        from .known import known_at
+
+        return known_at(self, moment)  # type: ignore[arg-type]
+
     entity = entity
     agreement = agreement
     document = document

@@ -36,7 +36,7 @@ import logging
 import os
 import stat
 import threading
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path as FsPath
 from typing import IO, TYPE_CHECKING
 
@@ -62,9 +62,20 @@ from qkg.schemas import (
     iri,
 )
 
-from ..merge import AsOf, canonical_digest
+from ..merge import (
+    AsOf,
+    Change,
+    Ledger,
+    LedgerRow,
+    Version,
+    canonical_digest,
+    fact_keys,
+    ledger_changes,
+    ledger_cut,
+)
 from ..reading import ReaderOperations
 from ..store import RelKey, Step, health_report
+from . import ledger as rdf_ledger
 from . import snapshot
 from .index import EdgeArrays, GraphIndex
 
@@ -85,6 +96,10 @@ _LEGACY_SNAPSHOTS = ("index.pickle",)
 _STORAGE_ERRORS = (OSError, RuntimeError)
 
 logger = logging.getLogger("qkg.store")
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
 
 
 def _private_folder(path: FsPath) -> None:
@@ -168,6 +183,10 @@ class EmbeddedStore(ReaderOperations):
         #: A verified snapshot not decoded yet: (its SHA-256, its header); see _index.
         self._deferred: tuple[str, snapshot.Header] | None = None
         self._snapshot_fresh = False
+        #: The store's clock: when a write is recorded (record time); tests inject their own.
+        self.clock: Callable[[], dt.datetime] = _now
+        #: The ledger (:mod:`qkg.graph.embedded.ledger`), read from RDF on first use.
+        self._ledger: Ledger | None = None
         self.rebuild_seconds = 0.0
         self.rebuilt_from = "empty"
         try:
@@ -304,7 +323,11 @@ class EmbeddedStore(ReaderOperations):
         markers = self._markers()
         present = set()
         for graph in list(store.named_graphs()):
-            if isinstance(graph, ox.NamedNode) and graph != _META:
+            if (
+                isinstance(graph, ox.NamedNode)
+                and graph != _META
+                and not rdf_ledger.is_ledger_graph(graph.value)
+            ):
                 present.add(graph.value)
                 if graph.value not in markers:
                     store.remove_graph(graph)  # left by a crash inside a bulk batch: never loaded
@@ -449,20 +472,29 @@ class EmbeddedStore(ReaderOperations):
             graph = ox.NamedNode(iri(doc.id))
             nquads = delta_to_nquads(canon)
             marker = ox.Quad(graph, _LOADED, ox.Literal(digest), _META)
+            ledger = self._ledger_now()
+            rows = ledger.write(
+                self.clock(), self._index.version, drops, [(doc.id, digest, fact_keys(canon))]
+            )
+            booked = _ledger_quads(rows)
             try:
                 if not drops:
-                    # one N-Quads load = one transaction: the graph and its marker, or nothing
-                    store.load(input=(nquads + f"{marker} .\n").encode(), format=ox.RdfFormat.N_QUADS)
+                    # one N-Quads load = one transaction: the graph, its marker and its ledger row, or nothing
+                    lines = "".join(f"{q} .\n" for q in [marker, *booked])
+                    store.load(input=(nquads + lines).encode(), format=ox.RdfFormat.N_QUADS)
                 else:
                     quads = ox.parse(nquads.encode(), ox.RdfFormat.N_QUADS)
                     body = " ".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+                    book = " ".join(f"{q.subject} {q.predicate} {q.object} ." for q in booked)
                     store.update(
-                        "".join(f"DROP SILENT GRAPH <{iri(d)}> ; {self._unmark(d)} ; " for d in drops)
-                        + f"INSERT DATA {{ GRAPH {graph} {{ {body} }} GRAPH {_META} {{ {graph} {_LOADED} {marker.object} }} }}"
+                        "".join(f"{self._retire(d, rows)} ; {self._unmark(d)} ; " for d in drops)
+                        + f"INSERT DATA {{ GRAPH {graph} {{ {body} }} GRAPH {_META} {{ {graph} {_LOADED} {marker.object} }} "
+                        + f"GRAPH {rdf_ledger.LEDGER} {{ {book} }} }}"
                     )
             except _STORAGE_ERRORS as exc:
                 raise self._damaged(f"writing document {doc.id}", exc) from None
             self._stale_snapshot()
+            ledger.commit(rows)
             for d in drops:
                 self._index.remove(d)
             self._index.add(canon, digest)
@@ -497,12 +529,20 @@ class EmbeddedStore(ReaderOperations):
                     ox.Quad(ox.NamedNode(iri(c.document.id)), _LOADED, ox.Literal(digest), _META)
                     for c, digest in pending
                 ]
+                ledger = self._ledger_now()
+                rows = ledger.write(
+                    self.clock(),
+                    self._index.version,
+                    (),
+                    [(c.document.id, g, fact_keys(c)) for c, g in pending],
+                )
                 try:
                     store.bulk_load(input="".join(chunks).encode(), format=ox.RdfFormat.N_QUADS)
-                    store.extend(markers)
+                    store.extend([*markers, *_ledger_quads(rows)])
                 except _STORAGE_ERRORS as exc:
                     raise self._damaged(f"writing {len(pending)} documents", exc) from None
                 self._stale_snapshot()
+                ledger.commit(rows)
                 for canon, digest in pending:
                     self._index.add(canon, digest)
             pending.clear()
@@ -545,17 +585,94 @@ class EmbeddedStore(ReaderOperations):
     def _unmark(document_id: str) -> str:
         return f"DELETE WHERE {{ GRAPH {_META} {{ <{iri(document_id)}> {_LOADED} ?digest }} }}"
 
+    def _retire(self, document_id: str, rows: Sequence[LedgerRow]) -> str:
+        """The update that takes a document's graph out of the live graph: moved to its
+        ledger row's graph when ``rows`` retract it (history kept), else dropped."""
+        for r in rows:
+            if r.document_id == document_id and r.retracted is not None:
+                return f"MOVE SILENT GRAPH <{iri(document_id)}> TO {rdf_ledger.archive_graph(r)}"
+        return f"DROP SILENT GRAPH <{iri(document_id)}>"
+
     def remove_document(self, document_id: str) -> None:
         with self._mutex:
             store = self._ox()
             if document_id not in self._index.docs:
                 raise NotFound("document", document_id)
+            ledger = self._ledger_now()
+            rows = ledger.write(self.clock(), self._index.version, [document_id])
+            book = " ".join(f"{q.subject} {q.predicate} {q.object} ." for q in _ledger_quads(rows))
             try:
-                store.update(f"{self._unmark(document_id)} ; DROP SILENT GRAPH <{iri(document_id)}>")
+                store.update(
+                    f"{self._unmark(document_id)} ; {self._retire(document_id, rows)} ; "
+                    f"INSERT DATA {{ GRAPH {rdf_ledger.LEDGER} {{ {book} }} }}"
+                )
             except _STORAGE_ERRORS as exc:
                 raise self._damaged(f"removing document {document_id}", exc) from None
             self._stale_snapshot()
+            ledger.commit(rows)
             self._index.remove(document_id)
+
+    # -- record time ----------------------------------------------------------------------
+    def _ledger_now(self) -> Ledger:
+        """The ledger, read from RDF on first use. A document loaded before the store kept a
+        ledger (or one the ledger misses) is recorded now, at the store's clock; a held row
+        whose document is gone is retracted now."""
+        with self._mutex:
+            if self._ledger is not None:
+                return self._ledger
+            store = self._ox()
+            ledger = Ledger(
+                rdf_ledger.rows_from_quads(store.quads_for_pattern(None, None, None, rdf_ledger.LEDGER))
+            )
+            live = {d: rec.digest for d, rec in self._index.docs.items()}
+            held = {d: ledger.rows[s] for d, s in ledger.open.items()}
+            stale = sorted(d for d, r in held.items() if live.get(d) != r.digest)
+            missing = sorted(d for d, g in live.items() if d not in held or held[d].digest != g)
+            if stale or missing:
+                before = str(Version.of((r.document_id, r.digest) for r in held.values()))
+                added = [(d, live[d], fact_keys(self._read_delta(ox.NamedNode(iri(d))))) for d in missing]
+                rows = ledger.write(self.clock(), before, stale, added)
+                try:
+                    store.extend(_ledger_quads(rows))
+                except _STORAGE_ERRORS as exc:
+                    raise self._damaged("recording its ledger", exc) from None
+                ledger.commit(rows)
+            self._ledger = ledger
+            return ledger
+
+    def ledger(self) -> list[LedgerRow]:
+        """Every row of the ledger (:class:`qkg.graph.merge.LedgerRow`), by event."""
+        with self._mutex:
+            return self._ledger_now().all()
+
+    def changes(self, since: str) -> list[Change]:
+        """The change feed since a graph version or an ISO moment
+        (:func:`qkg.graph.merge.ledger_changes`); ValueError for a ``since`` it cannot place."""
+        with self._mutex:
+            rows = self._ledger_now().all()
+        return ledger_changes(rows, ledger_cut(rows, since))
+
+    def ledger_deltas(self, rows: Sequence[LedgerRow]) -> list[KnowledgeGraph]:
+        """The deltas of these ledger rows: a held row's from the live graph, a retracted one's
+        from the graph it was moved to."""
+        from qkg.schemas.rdf import delta_from_quads
+
+        with self._mutex:
+            out = []
+            for r in rows:
+                graph = ox.NamedNode(iri(r.document_id))
+                if r.retracted is None:
+                    out.append(self._read_delta(graph))
+                    continue
+                try:
+                    quads = [
+                        ox.Quad(q.subject, q.predicate, q.object, graph)
+                        for q in self._ox().quads_for_pattern(None, None, None, rdf_ledger.archive_graph(r))
+                    ]
+                except _STORAGE_ERRORS as exc:
+                    raise self._damaged(f"reading the retracted {r.document_id}", exc) from None
+                out.append(delta_from_quads(quads))
+            return out
 
     def clear(self) -> None:
         with self._mutex:
@@ -566,6 +683,7 @@ class EmbeddedStore(ReaderOperations):
             self._snapshot_path().unlink(missing_ok=True)
             self._stale_snapshot()
             self._idx, self._deferred = GraphIndex(), None
+            self._ledger = Ledger()
 
     # -- entities -------------------------------------------------------------------------
     def entities_by_id(self, ids: Sequence[str]) -> dict[str, Entity]:
@@ -700,3 +818,12 @@ class EmbeddedStore(ReaderOperations):
             if self._idx is None and self._deferred is not None:
                 return self._deferred[1].stats
             return self._index.stats()
+
+
+def _ledger_quads(rows: Iterable[LedgerRow]) -> list[ox.Quad]:
+    """What ledger rows add to RDF: a recording's whole node, a retraction's times."""
+    return [
+        q
+        for r in rows
+        for q in (rdf_ledger.row_quads(r) if r.retracted is None else rdf_ledger.retraction_quads(r))
+    ]
