@@ -27,6 +27,7 @@ from .rules import (
     membership,
     partners,
     places,
+    tech_lists,
     tech_profiles,
     works_on,
 )
@@ -61,6 +62,8 @@ def relation_facts(v: SentView, recent_program: str | None) -> Iterator[Fact]:
     if E.TECHNOLOGY in v.types:
         yield from works_on.works_on_facts(v, m)
         yield from tech_profiles.profile_facts(v, m)
+        if tech_lists.tech_list_gate(low):
+            yield from tech_lists.tech_list_facts(v, m, recent_program)
     if gate(low, membership.LEAD_GATE):
         yield from membership.leadership_facts(v, m, recent_program)
         yield from affiliation.leads_examples(v, m)

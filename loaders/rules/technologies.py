@@ -143,6 +143,55 @@ def technology_mentions(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
         m = _phrase(t, run, words, j)
         if m is not None:
             out.append(_mention(sent, gaz, *m))
+    if "," in t and _FIELD_CUE_GATE.search(t):
+        out += _field_items(sent, gaz, out)
+    return out
+
+
+#: Heads of fields that a list names beside a quantum one (``data/words/technology_fields.txt``).
+_FIELD_HEADS = word_table("technology_fields")
+_FIELD_CUE_GATE = re.compile(
+    r"such as|including|includes|areas|fields|domains|spans|covers|ranging", re.IGNORECASE
+)
+#: A list of fields after its cue: "areas such as quantum, autonomous robotics, cryptography and
+#: advanced materials"; items are one to four lower-case words, the list ends where an item
+#: does not fit (a clause goes on, a name or a bracket comes).
+_FIELD_ITEM = r"(?:[a-z][\w-]*(?:\s+(?:&\s+)?[a-z][\w-]*){0,3}|[A-Z0-9]{2,4})"
+_FIELD_JOIN = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
+_FIELD_LIST = re.compile(
+    r"\b(?:such\s+as|including|includes|(?:areas|fields|domains)\s+of|spans?|spanning|covers?|covering)\s*:?\s+"
+    rf"((?:{_FIELD_ITEM}{_FIELD_JOIN})+{_FIELD_ITEM})(?=\s*[.;:)(]|\s*$|,\s+(?:[a-z]+ing|which|as|to)\b)"
+)
+_FIELD_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+
+
+def _field_items(sent: Sentence, gaz: Gazetteer, found: list[Mention]) -> list[Mention]:
+    """Fields listed beside a quantum field: each item ending in a field head ("autonomous
+    robotics", "cryptography", "advanced materials") is a technology although it holds no
+    quantum word, when the list (two or more items after "such as", "including", "areas of",
+    "covers") names a quantum field too. Items the main pass found stay as they are."""
+    t = sent.text
+    taken = [(m.start - sent.start, m.end - sent.start) for m in found]
+    out: list[Mention] = []
+    for x in _FIELD_LIST.finditer(t):
+        body = x.group(1)
+        parts = [p for p in _FIELD_SPLIT.split(body) if p]
+        if len(parts) < 3 or not any(_ANCHOR.search(p) for p in parts):
+            continue
+        pos = x.start(1)
+        for p in parts:
+            s = t.index(p, pos)
+            e = s + len(p)
+            pos = e
+            words = p.split()
+            kind = _FIELD_HEADS.get(words[-1].lower())
+            if _ANCHOR.search(p) or kind is None or len(words) > 3 or (len(words) == 1 and kind != "alone"):
+                continue
+            if any(a < e and s < b for a, b in taken):
+                continue
+            out.append(
+                Mention(sent.start + s, sent.start + e, p, E.TECHNOLOGY, p.lower(), "technology-field")
+            )
     return out
 
 
@@ -177,9 +226,15 @@ def _phrase(
         gap_ok = t[stop : words[j].start()] == " " and t[words[j].end() : words[j + 1].start()] == " "
         # "quantum imaging and timing"; "quantum information sciences and technologies" is one field
         science = run[end - 1].group().lower() in {"science", "sciences"}
-        if gap_ok and nxt in _HEADS and (nxt.lower() not in _GENERIC or science):
+        if gap_ok and nxt in _HEADS and (nxt.lower() not in _GENERIC or science or nxt == "devices"):
             tail = ["and", nxt]
             stop = words[j + 1].end()
+    elif end == len(run) and j < len(words) and t[stop : words[j].start()] == " & ":
+        # "quantum sensing & metrology", "quantum materials & devices": one field as programmes name it
+        nxt = words[j].group()
+        if nxt.lower() in _HEADS and nxt.lower() not in _GENERIC - {"devices"} and _lower_ok(nxt, False):
+            tail = ["&", nxt]
+            stop = words[j].end()
     return run[start].start(), stop, body, tail
 
 

@@ -1,0 +1,173 @@
+"""WORKS_ON from a list of technologies attached to the actor of its clause, whatever the cue.
+
+Profiles of centres, missions and companies name their fields as a list after a cue that
+varies from article to article ("§X§ covers the full spectrum of quantum science including
+§A§, §B§ and §C§", "across §X§'s areas of specialisation, such as §A§, §B§", "the mission
+aims to establish hubs in domains such as §A§, §B§", "§X§ is seeking to develop §A§",
+"§X§ is teaming up with industry to develop §A§"). The phrasing rules of :mod:`.works_on`
+each need their own wording; this module reads the structure instead:
+
+1. a *cue* says the clause is about an actor's fields (a verb of scope, a noun of fields, an
+   aim to make, a joint effort to make);
+2. the *list* is every technology mention coordinated after the cue, up to where the clause
+   goes on (a name of another kind, a verb, a full stop);
+3. the *actor* is the possessor of the cue noun ("§X§'s areas"), else the subject of the
+   clause (its first mention, after a fronted phrase), else, for "the mission/programme/
+   initiative", the programme in focus (the one named most recently). A pronoun the
+   reference step read as a place ("it" for a city) is no subject: the sentence's is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from qkg.schemas import EntityType, RelationType
+
+from ..context import ORGS, Fact, SentView, ids_in
+from .rule import gate
+
+__all__ = ["TECH_LIST_GATE", "tech_list_facts"]
+
+E = EntityType
+R = RelationType
+
+#: Who may work on a listed field: organisations, programmes, countries and regions (a city's
+#: fields are too often its firms').
+_SOURCES = frozenset(ORGS | {E.PROGRAM, E.COUNTRY, E.REGION})
+_MAKE = r"(?:develop|build|advance|commerciali[sz]e|deliver|produce|create|pioneer|design)"
+#: Cues that the clause is about an actor's fields (see the module docstring).
+_CUE = re.compile(
+    r"\b(?:"
+    # scope: "covers the full spectrum of", "spans", "encompasses"
+    r"(?:cover(?:s|ed|ing)?|span(?:s|ned|ning)?|encompass(?:es|ed|ing)?)\b"
+    # fields: "areas of specialisation, such as", "domains such as", "research areas including"
+    r"|(?:(?:research|focus|priority|key|core|thematic)\s+)?(?:areas?|fields?|domains?|disciplines?|themes?)\s+"
+    r"(?:of\s+(?:specialisation|specialization|expertise|research|focus|activity|work|interest|excellence)\s*,?\s+)?"
+    r"(?:such\s+as|including|like|spanning)\b"
+    # an aim to make: "aims to develop", "is seeking to build"
+    rf"|(?:aims?|aiming|seeks?|seeking|plans?|planning|wants?|intends?|intending|hopes?|strives?|striving)\s+to\s+"
+    rf"(?:(?:help\s+)?(?:accelerate|speed\s+up|advance)\s+(?:the\s+)?(?:development|commerciali[sz]ation)\s+of|{_MAKE})\b"
+    # a joint effort to make: "collaboration to develop", "teaming up with industry to develop"
+    r"|(?:collaboration|partnership|cooperation|co-operation|team(?:s|ed|ing)?\s+up|join(?:s|ed|ing)?\s+forces|"
+    r"work(?:s|ed|ing)?\s+together)\b[^§.;]{0,60}?\bto\s+(?:jointly\s+)?"
+    rf"(?:(?:accelerate|speed\s+up|advance)\s+(?:the\s+)?(?:development|commerciali[sz]ation)\s+of|{_MAKE})\b"
+    r")"
+)
+#: Substrings one of which a sentence needs before :data:`_CUE` is tried.
+TECH_LIST_GATE = (
+    "cover",
+    "span",
+    "encompass",
+    "area",
+    "field",
+    "domain",
+    "discipline",
+    "theme",
+    " to ",
+)
+#: What may stand between the cue and the list, or between two listed items: a few lower-case
+#: words and joiners, never a verb of a new clause.
+_GAP = re.compile(
+    r"(?:(?!(?:is|are|was|were|will|would|has|have|had|which|who|that|while|whereas|but|said|says|to|by|for|"
+    r"with|at|from)\b)[a-z][\w-]*+|[,:&]|\s)*+",
+)
+#: Nouns of a programme ("the mission aims to ..."): the subject is the programme in focus.
+_PROGRAMME = re.compile(
+    r"(?i:the|this)\s+(?:mission|programme|program|initiative|strategy|scheme|plan|project)\b(?!\s*§)"
+)
+#: A clause's opening before its subject: a fronted phrase ending in a comma, no name in it
+#: ("With over 70 researchers, ", "Currently, ").
+_FRONTED = re.compile(r"\s*(?:[A-Z][^§,;.]{0,60},\s+)?(?:(?:the|The)\s+)?")
+#: Where a new clause opens inside a sentence, and its subject after it.
+_CLAUSE = re.compile(r";\s+|,\s+(?:and|but|while|whereas)\s+|\s+(?:while|whereas)\s+")
+#: Words that say the text between a subject and the cue opens a clause of its own.
+_OTHER_CLAUSE = re.compile(r"\b(?:said|says|where|when|if|because|after|before|while)\b")
+_POSSESSOR = re.compile(r"§(\d+)§['’]s?\s+(?:[a-z][\w-]*\s+){0,2}$")
+_SUBJECT = re.compile(r"§(\d+)§(?:(?:\s*,\s*|\s+)(?:and\s+|&\s+)?(?:the\s+)?§(\d+)§)*")
+#: A name after one of these is inside a phrase, not a new subject ("the largest centre in §Japan§").
+_PREP = re.compile(
+    r"(?:\b(?:in|at|of|from|with|by|for|across|under|on|to|into|between|among|and|including|as|via)\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,2}|\()$"
+)
+
+
+def _listed(v: SentView, m: str, start: int) -> list[int]:
+    """The technology mentions coordinated from ``start``: each item follows the cue or the
+    previous item through a gap of a few lower-case words and joiners."""
+    out: list[int] = []
+    pos = start
+    for x in re.finditer(r"§(\d+)§", m[start:]):
+        s = start + x.start()
+        gap = m[pos:s]
+        if len(gap) > 70 or _GAP.fullmatch(gap) is None:
+            break
+        i = int(x.group(1))
+        if v.type(i) is not E.TECHNOLOGY:
+            break
+        out.append(i)
+        pos = start + x.end()
+    return out
+
+
+def _clause_subjects(v: SentView, m: str, begin: int, cue: int) -> list[int] | None:
+    """The mentions opening the clause from ``begin`` whose cue is at ``cue`` (several when
+    coordinated); ``None`` when the clause opens on no name, or on "it" read as a city."""
+    f = _FRONTED.match(m, begin)
+    x = _SUBJECT.match(m, f.end() if f else begin)
+    if x is None:
+        return None
+    ids = ids_in(x.group())
+    if any(v.mentions[i].rule == "anaphor" and v.type(i) is E.CITY for i in ids):
+        return None  # "it" read as a city names no actor here
+    if cue >= 0:
+        between = m[x.end() : cue]
+        if _OTHER_CLAUSE.search(between):
+            return []
+        for y in re.finditer(r"§(\d+)§", between):
+            if v.type(y.group(1)) in _SOURCES and not _PREP.search(between[: y.start()]):
+                return []  # another name opens a clause of its own before the cue
+    return [i for i in ids if v.type(i) in _SOURCES]
+
+
+def tech_list_facts(v: SentView, m: str, recent_program: str | None) -> Iterator[Fact]:
+    """WORKS_ON from each technology list after a field cue (see the module docstring)."""
+    for c in _CUE.finditer(m):
+        listed = _listed(v, m, c.end())
+        if not listed:
+            continue
+        rule = "tech-list"
+        sources: list[str] = []
+        owner = _POSSESSOR.search(m, 0, c.start())
+        if owner is not None:
+            if v.type(owner.group(1)) in _SOURCES:
+                sources = [v.id(owner.group(1))]
+        else:
+            begin = 0
+            for cl in _CLAUSE.finditer(m, 0, c.start()):
+                begin = cl.end()
+            clause = _clause_subjects(v, m, begin, c.start())
+            if clause is None and begin > 0:
+                # the sentence's own subject when the clause's is no name ("the mission is run
+                # by §X§, and it aims to ...")
+                clause = _clause_subjects(v, m, 0, -1)
+            if clause is not None:
+                sources = [v.id(i) for i in clause]
+            elif recent_program is not None and _PROGRAMME.match(m, _skip_fronted(m, 0)):
+                sources, rule = [recent_program], "tech-list-programme"
+        for a in dict.fromkeys(sources):
+            for b in listed:
+                if v.id(b) != a:
+                    yield Fact(a, R.WORKS_ON, v.id(b), rule, 0.7)
+
+
+_FRONTED_PHRASE = re.compile(r"\s*(?:[A-Z][^§,;.]{0,60},\s+)?")
+
+
+def _skip_fronted(m: str, at: int) -> int:
+    f = _FRONTED_PHRASE.match(m, at)
+    return f.end() if f else at
+
+
+def tech_list_gate(low: str) -> bool:
+    return gate(low, TECH_LIST_GATE)

@@ -1,0 +1,129 @@
+"""Technology lists attached to the actor of their clause, whatever the cue (tech_lists), and
+fields listed beside a quantum field (technologies._field_items)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from qkg.loaders.gazetteer import default_gazetteer
+from qkg.loaders.rules.technologies import technology_mentions
+from qkg.loaders.segment import split_sentences
+
+from .conftest import Facts
+
+Run = Callable[[str], Facts]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "techs"),
+    [
+        (
+            "With over 40 staff, the Veltra Institute is the largest lab of its kind in Norway and covers "
+            "quantum sensing, quantum imaging and quantum biology.",
+            "Veltra Institute",
+            ["quantum sensing", "quantum imaging", "quantum biology"],
+        ),
+        (
+            "The grant supports research across Kestrel University's areas of expertise, such as quantum "
+            "optics, advanced materials, robotics and digital security.",
+            "Kestrel University",
+            ["quantum optics", "advanced materials", "robotics", "digital security"],
+        ),
+        (
+            "Norland Quantum Alliance spans quantum networking, quantum cryptography and quantum metrology.",
+            "Norland Quantum Alliance",
+            ["quantum networks", "quantum cryptography", "quantum metrology"],
+        ),
+        (
+            "Portugal, with its growing start-up scene, is seeking to develop quantum communication.",
+            "Portugal",
+            ["quantum communication"],
+        ),
+        (
+            "Orbion Labs is teaming up with universities and start-ups to develop quantum gyroscopes.",
+            "Orbion Labs",
+            ["quantum gyroscopes"],
+        ),
+        (
+            "The Tarvel Centre hosts four hubs in domains such as quantum computing, quantum sensing & "
+            "metrology and quantum materials & devices.",
+            "Tarvel Centre",
+            ["quantum computing", "quantum sensing & metrology", "quantum materials & devices"],
+        ),
+    ],
+)
+def test_listed_technologies_are_the_actors(facts: Run, text: str, actor: str, techs: list[str]) -> None:
+    got = facts(text)
+    for t in techs:
+        assert got.has(actor, "WORKS_ON", t), (t, got.triples())
+
+
+def test_the_mission_is_the_programme_in_focus(facts: Run) -> None:
+    got = facts(
+        "Norway launched the Arctic Quantum Programme in 2024. The programme aims to develop quantum "
+        "clocks, secure networks and quantum sensors."
+    )
+    assert got.has("Arctic Quantum Programme", "WORKS_ON", "quantum clocks")
+    assert got.has("Arctic Quantum Programme", "WORKS_ON", "quantum sensing")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "tech"),
+    [
+        # the cue's clause has a subject of its own
+        (
+            "Orbion Labs said the Veltra Institute covers quantum sensing and quantum imaging.",
+            "Orbion Labs",
+            "quantum sensing",
+        ),
+        # a place named inside a phrase is no subject
+        (
+            "With over 40 staff, the Veltra Institute is the largest lab in Norway and covers quantum "
+            "sensing and quantum imaging.",
+            "Norway",
+            "quantum sensing",
+        ),
+        # a city works on no listed field
+        ("Lyon covers quantum sensing, quantum imaging and quantum clocks.", "Lyon", "quantum sensing"),
+    ],
+)
+def test_no_listed_technology(facts: Run, text: str, actor: str, tech: str) -> None:
+    got = facts(text)
+    assert not got.has(actor, "WORKS_ON", tech), got.triples()
+
+
+def _fields(text: str) -> list[str]:
+    gaz = default_gazetteer()
+    return [m.name for s in split_sentences(text) for m in technology_mentions(s, gaz)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        (
+            "It works in areas such as quantum, autonomous robotics, cryptography and advanced materials.",
+            ["autonomous robotics", "cryptography", "advanced materials"],
+            [],
+        ),
+        # a lone head shortens the quantum item before it
+        (
+            "It shares staff in areas such as quantum metrology, computing and clocks.",
+            ["quantum metrology"],
+            ["computing"],
+        ),
+        # no quantum field in the list: no field of its own
+        (
+            "It invests in sectors such as retail, clean energy and cloud computing.",
+            [],
+            ["clean energy", "cloud computing"],
+        ),
+    ],
+)
+def test_fields_listed_beside_a_quantum_field(text: str, expected: list[str], absent: list[str]) -> None:
+    got = _fields(text)
+    for e in expected:
+        assert e in got, got
+    for a in absent:
+        assert a not in got, got
