@@ -246,6 +246,19 @@ _HOSTED_FOLD = re.compile(rf"{ENT}\s+at\s+(?:the\s+)?{ENT}(?!-)")
 _APPOS_FOLD = re.compile(
     rf"{ENT}\)?,\s+((?:(?:the|a|an|another)\s+(?!§\d+§\s*(?:,|;|and\b|$))|one\s+of\s+)(?:[^,;:(]|\([^()]{{0,120}}\)){{3,120}}?)(,|\s+(?=today|have|has|announced|signed)|(?=\.?\s*$))"
 )
+#: A bare description ("the government", "the French ministry"): after a comma and before a verb
+#: it is the subject of a new clause.
+_BARE_DESCRIPTION = re.compile(r"^(?:the|a|an)\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*$")
+#: A description that a name completes ("a new quantum initiative, §k§", "a start-up called §k§").
+_DESCRIBED_KINDS = (
+    r"(?:initiative|programme|program|project|mission|start-?up|company|firm|spin-?off|spin-?out|fund|"
+    r"consortium|alliance|hub|cluster|centre|center|institute|lab|laboratory)"
+)
+_DESCRIBED_GATE = re.compile(rf"\b{_DESCRIBED_KINDS}(?:,?\s+(?:called|named|dubbed|known\s+as)|,)\s+§")
+_DESCRIBED_FOLD = re.compile(
+    rf"\b(?:an?|the|its|their)\s+(?:[a-z][\w-]*\s+){{0,4}}?{_DESCRIBED_KINDS}"
+    rf"(?:,?\s+(?:called|named|dubbed|known\s+as)\s+|,\s+){ENT}(?!\s*(?:and|,)\s*§)"
+)
 _COMMA_PLACE_TAIL = r"(?=\s*[,;.)–—]|\s+-\s|\s+(?:at|on|in|and|where|has|is|was|will|head|headquarters|offices?|plant|factory|campus|site)\b|$)"
 
 
@@ -541,10 +554,15 @@ def _fold_appositions(v: SentView) -> None:
                 _add(v, a, R.WORKS_ON, str(i), "apposition-technology", 0.7)
         if not m.group(3):
             return m.group(0)  # closing the sentence: its facts are read, its mentions stay for the rules
+        if m.group(3) != "," and _BARE_DESCRIPTION.match(body):
+            return m.group(0)  # "As part of §p§, the government has signed": a new subject, no apposition
         # "(§ACET§), a tech incubator based in ...": the bracket closed before the apposition stays
         close = ")" if m.group(0).startswith(f"§{a}§)") else ""
         return f"§{a}§{close}" + ("" if m.group(3) == "," else m.group(3))
 
+    # "a new quantum initiative, §k§" / "a start-up called §k§": the description names the mention
+    if "§" in v.masked and _DESCRIBED_GATE.search(v.masked):
+        v.masked = _DESCRIBED_FOLD.sub(lambda m: f"§{m.group(1)}§", v.masked)
     # what an apposition says about its head ("the §fund§ managed by §a§,") is read before the fold
     v.memo[UNFOLDED] = v.masked
     if "§," in v.masked or "§)," in v.masked:  # "§a§, the ...", "(§ACET§), a ..."

@@ -16,6 +16,7 @@ from .rules.words import leading_letters, word_list, word_table
 __all__ = [
     "ACADEMIC_FIELDS",
     "CAPW",
+    "CURRENCY_CODE",
     "KEYWORDS",
     "LEADING_NOISE",
     "NAMEPART",
@@ -33,8 +34,13 @@ E = EntityType
 #: extended blocks mix cases, which only matters for a lower-case letter opening a word.
 UPPER = "A-ZÀ-ÖØ-Þ\u0100-\u024f"
 LOWER = "a-zß-öø-ÿ\u0100-\u024f"
-#: a capitalised word, or one opening with digits ("5G", "1QBit"), never an amount ("£15m", "$1.5bn")
-CAPW = rf"(?:(?<!\d)[{UPPER}][\w&]*(?:['’][A-Z][\w]*)?(?:-[{UPPER}0-9][\w&]*)*|(?<![$£€¥₩\d.,])(?:\d+[A-Za-z]\w*|\d+\.\d+))"
+#: ISO codes that write an amount before its number ("BRL 31 million", "SGD 5m").
+CURRENCY_CODE = (
+    r"(?:AUD|USD|EUR|CAD|GBP|NIS|DKK|SEK|NOK|KRW|JPY|CHF|INR|CNY|RMB|SGD|HKD|TWD|BRL|ZAR|AED|QAR|SAR|ILS|PLN|CZK|MXN|NZD|Rs)"
+)
+#: a capitalised word, or one opening with digits ("5G", "1QBit"), never an amount ("£15m", "$1.5bn",
+#: "R54-million" in rand)
+CAPW = rf"(?:(?<!\d)(?!R\d[\d,.]*[\s-]?(?:million|billion|bn|m)\b|{CURRENCY_CODE}\s?\d)[{UPPER}][\w&]*(?:['’][A-Z][\w]*)?(?:-[{UPPER}0-9][\w&]*)*|(?<![$£€¥₩\d.,])(?:\d+[A-Za-z]\w*|\d+\.\d+))"
 PARTICLE = r"(?:van|von|de|der|den|da|di|du|del|della|la|le|bin|al|ter|dos)"
 NAMEPART = rf"(?:[{UPPER}](?:[{LOWER}]+|['’][A-Z][{LOWER}]+)(?:-[{UPPER}][{LOWER}]+)*)"
 #: A personal name of two to five parts, particles allowed inside ("Konrad Helmut Arz von Straussenburg").

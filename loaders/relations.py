@@ -21,6 +21,7 @@ from .rules import (
     develops,
     fallback,
     founders,
+    funding_shapes,
     human_verbs,
     investments,
     member_lists,
@@ -52,6 +53,8 @@ def relation_facts(v: SentView, recent_program: str | None) -> Iterator[Fact]:
     low = m.lower()
     if gate(low, investments.GATE):
         yield from investments.investment_facts(v, m)
+    if gate(low, funding_shapes.GATE):
+        yield from funding_shapes.shape_facts(v, m, low)
     if gate(low, places.GATE):
         yield from places.location_facts(v, m)
     yield from partners.partner_facts(v, m, low)

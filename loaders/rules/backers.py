@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from qkg.schemas import EntityType, RelationType
 
 from ..context import LIST, Fact, SentView, ids_in
+from .money import funding_facts
 from .rule import ACTORS, gate
 
 __all__ = ["GATE", "backer_facts"]
@@ -68,9 +69,4 @@ def backer_facts(v: SentView, m: str, low: str) -> Iterator[Fact]:
 
 
 def _held(v: SentView, holders: list[int], held: list[int], rule: str) -> Iterator[Fact]:
-    for a in holders:
-        if v.type(a) not in _HOLDERS:
-            continue
-        for b in held:
-            if b != a and v.type(b) in _HELD:
-                yield Fact(v.id(a), R.INVESTS_IN, v.id(b), rule, 0.8)
+    return funding_facts(v, holders, held, _HOLDERS, _HELD, rule)

@@ -335,7 +335,8 @@ _FUNDER_NAME = re.compile(r"\b(?:Bank|Fund|Funds|Capital|Ventures?|Investments?|
 #: A clause where the money goes elsewhere, is not given, or is the subject's own spending.
 _NOT_FUNDING = re.compile(
     r"\b(?:revenue|sales|valuation|valued|worth|market|contract|customers?|clients?|acquir\w*|acquisition|bought|"
-    r"buys?|sold|sells|loss|losses|costs?|price|spent|spend|spends|paid|pays|fined)\b",
+    r"buys?|sold|sells|loss|losses|costs?|price|spent|spend|spends|paid|pays|fined|patents?|licen[cs]es?|permits?|"
+    r"permission|approval|rights|status|visas?)\b",
     re.I,
 )
 

@@ -42,10 +42,13 @@ _INVEST_NOUN = r"(?:investment|funding|grant|financing|contribution|injection|ba
 
 
 _INVEST_VERB = (
-    r"(?:granted|grants|invested|invests|investing|invest|provided|providing|provides|provide|injected|injects|"
-    r"committed|commits|awarded|awards|funded|funds|funding|backed|backs|pledged|pledges|allocated|allocates|"
-    r"financed|finances|contributed|contributes|backing|earmarked|earmarks|set\s+aside|sets\s+aside)"
+    r"(?:invested|invests|investing|invest|injected|injects|"
+    r"committed|commits|funded|funds|funding|backed|backs|pledged|pledges|"
+    r"financed|finances|backing|earmarked|earmarks|set\s+aside|sets\s+aside)"
 )
+#: Verbs that fund only with money said: "granted Orbion a patent", "awarded Orbion a contract",
+#: "provided Orbion with ion traps" are no funding.
+_MONEY_VERB = r"(?:granted|grants|provided|providing|provides|provide|awarded|awards|allocated|allocates|contributed|contributes)"
 
 
 # cheap gates: a rule family runs only when its vocabulary occurs in the sentence
@@ -122,7 +125,8 @@ _INVEST_RULES = (
         re.compile(
             rf"({LIST})(?:,\s+(?:known|best\s+known|founded|based|headquartered|itself)\b[^§,.;]{{0,50}},)?\s+(?:(?:has|have|had|will|is|are|was|were|also|jointly|recently|today|already|been|be|first|initially|"
             rf"originally|previously|later|subsequently|again|reportedly)\s+)*"
-            rf"{_INVEST_VERB}\s+(?:(?:an?\s+)?(?:additional\s+|further\s+|nearly\s+|about\s+|around\s+|some\s+)?(?:{MONEY})\s*(?:in\s+\w+\s+)?(?:{_INVEST_NOUN}\s+)?)?"
+            rf"(?:{_INVEST_VERB}\s+(?:(?:an?\s+)?(?:additional\s+|further\s+|nearly\s+|about\s+|around\s+|some\s+)?(?:{MONEY})\s*(?:in\s+\w+\s+)?(?:{_INVEST_NOUN}\s+)?)?"
+            rf"|{_MONEY_VERB}\s+(?:an?\s+)?(?:additional\s+|further\s+|nearly\s+|about\s+|around\s+|some\s+)?(?:{MONEY})\s*(?:in\s+\w+\s+)?(?:{_INVEST_NOUN}\s+)?)"
             rf"(?:(?:to|in|into|for|toward|towards)\s+)?(?:the\s+)?{ENT}"
         ),
         1,

@@ -174,6 +174,69 @@ _JOINT_CALL = re.compile(
     r"\b(?:a|the)\s+(joint\s+(?:[a-z]+\s+)?call\s+for\s+(?:proposals|projects|applications))\b"
 )
 _KINDS = word_table("org_kinds")
+#: Plural kind nouns right before a list of names: "the technology centers Telmar and Kestra",
+#: "deeptech VCs Bluefjord and Starhaven", "Estonian firms Qubix, Lumora and Vexel". The list
+#: must be one (two names or more): a plural before one capitalised word is a heading, not a list.
+_PLURAL_KIND_TYPES = {
+    "firms": E.COMPANY,
+    "companies": E.COMPANY,
+    "startups": E.COMPANY,
+    "start-ups": E.COMPANY,
+    "multinationals": E.COMPANY,
+    "VCs": E.COMPANY,
+    "investors": E.COMPANY,
+    "funds": E.COMPANY,
+    "banks": E.COMPANY,
+    "operators": E.COMPANY,
+    "chipmakers": E.COMPANY,
+    "universities": E.UNIVERSITY,
+    "institutes": E.RESEARCH_INSTITUTE,
+    "centres": E.RESEARCH_INSTITUTE,
+    "centers": E.RESEARCH_INSTITUTE,
+    "labs": E.RESEARCH_INSTITUTE,
+    "laboratories": E.RESEARCH_INSTITUTE,
+    "agencies": E.GOVERNMENT_BODY,
+    "ministries": E.GOVERNMENT_BODY,
+}
+_PLURAL_KIND_LIST = re.compile(
+    rf"(?<![\w-])({'|'.join(_PLURAL_KIND_TYPES)})\s+"
+    rf"((?:{_LIST_NAME}(?:\s*\([^()]{{1,40}}\))?(?:,\s+(?:and\s+)?|\s+and\s+)){{1,12}}{_LIST_NAME})"
+    r"(?![\w-])"
+)
+#: A name given to a described thing: "a new quantum initiative, Kvantor," / "a start-up called
+#: Orbion" / "the programme, dubbed Q-Next,": the description's last noun gives the type.
+_NAMED_KIND_TYPES = {
+    "initiative": E.PROGRAM,
+    "programme": E.PROGRAM,
+    "program": E.PROGRAM,
+    "project": E.PROGRAM,
+    "mission": E.PROGRAM,
+    "strategy": E.PROGRAM,
+    "start-up": E.COMPANY,
+    "startup": E.COMPANY,
+    "company": E.COMPANY,
+    "firm": E.COMPANY,
+    "spin-off": E.COMPANY,
+    "spinout": E.COMPANY,
+    "spin-out": E.COMPANY,
+    "venture": E.COMPANY,
+    "fund": E.COMPANY,
+    "consortium": E.CLUSTER,
+    "alliance": E.CLUSTER,
+    "hub": E.CLUSTER,
+    "cluster": E.CLUSTER,
+    "centre": E.RESEARCH_INSTITUTE,
+    "center": E.RESEARCH_INSTITUTE,
+    "institute": E.RESEARCH_INSTITUTE,
+    "lab": E.RESEARCH_INSTITUTE,
+    "laboratory": E.RESEARCH_INSTITUTE,
+}
+_NAMED_KIND = re.compile(
+    r"\b(?:an?|the|its|their)\s+(?:[a-z][\w-]*\s+){0,4}?"
+    rf"({'|'.join(_NAMED_KIND_TYPES)})(?:,?\s+(?:called|named|dubbed|known\s+as)\s+|,\s+)"
+    rf"({CAPW}(?:\s+{CAPW}){{0,3}})(?=\s*[,.;:)]|\s+(?:which|that|will|to|is|was|has|and|in|on|for|with)\b|$)"
+)
+_NAMED_KIND_GATE = frozenset(["called", "named", "dubbed", "known"])
 #: A lower-case word right before a capitalised one: where a kind noun may introduce a name.
 _BEFORE_CAPITAL = re.compile(r"(?<![\w-])([a-z]+)\s+(?=[A-Z0-9])")
 _NAME_AT = re.compile(rf"{CAPW}(?:\s+{CAPW}){{0,3}}")
@@ -316,6 +379,9 @@ _TOKEN_GATE_LETTERS = leading_letters(
     | _TICKER_GATE
     | _PEERS_GATE
     | _KIND_LAST
+    | frozenset(_PLURAL_KIND_TYPES)
+    | frozenset(_NAMED_KIND_TYPES)
+    | _NAMED_KIND_GATE
 )
 
 
@@ -393,6 +459,14 @@ def cue_names(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
         name = _NAME_AT.match(t, k.end())
         if name is not None:
             _add(out, sent, gaz, name.start(), name.end(), E(_KINDS[kind]), solo_ok=True)
+    for m in _PLURAL_KIND_LIST.finditer(t) if not words.isdisjoint(_PLURAL_KIND_TYPES) else ():
+        _add_list(out, sent, gaz, m.start(2), m.end(2), solo_ok=True, etype=_PLURAL_KIND_TYPES[m.group(1)])
+    for m in (
+        _NAMED_KIND.finditer(t)
+        if not words.isdisjoint(_NAMED_KIND_TYPES) and (", " in t or not words.isdisjoint(_NAMED_KIND_GATE))
+        else ()
+    ):
+        _add(out, sent, gaz, m.start(2), m.end(2), _NAMED_KIND_TYPES[m.group(1)], solo_ok=True)
     for m in _THE_ACRONYM.finditer(t) if "the " in t or "The " in t else ():
         name = m.group(1)
         if name not in _NOT_ORG_CAPS and not gaz.lookup(name):
@@ -409,7 +483,14 @@ def cue_names(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
 
 
 def _add_list(
-    out: list[Mention], sent: Sentence, gaz: Gazetteer, s: int, e: int, *, solo_ok: bool = False
+    out: list[Mention],
+    sent: Sentence,
+    gaz: Gazetteer,
+    s: int,
+    e: int,
+    *,
+    solo_ok: bool = False,
+    etype: EntityType | None = None,
 ) -> None:
     """Each name of "A, B and C" (a single name too)."""
     t = sent.text
@@ -422,7 +503,7 @@ def _add_list(
         if q is not None:
             _add(out, sent, gaz, q.end(), stop, None, solo_ok=solo_ok)
             stop = q.start()
-        _add(out, sent, gaz, start, stop, None, solo_ok=solo_ok)
+        _add(out, sent, gaz, start, stop, etype, solo_ok=solo_ok)
         if sep is not None:
             start = sep.end()
 

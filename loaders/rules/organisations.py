@@ -105,6 +105,8 @@ _PERSONAL_APPOSITION = re.compile(
 )
 
 
+#: An indefinite article right before a phrase: it describes a kind of thing, it names none.
+_INDEFINITE_BEFORE = re.compile(r"\b(?:an?|new|another)\s+$")
 _NATIONAL_PROGRAM = re.compile(
     r"\b[Nn]ational\s+(?:[Qq]uantum\s+)(?:[Tt]echnology\s+|[Ss]cience\s+)?(strategy|initiative|programme|program|plan|mission|roadmap)\b"
 )
@@ -379,6 +381,8 @@ def org_mentions(
             st = sent.start + m.start(1)
             out.append(Mention(st, st + len(name), name, E.PROGRAM, name, "quoted"))
     for m in _NATIONAL_PROGRAM.finditer(t) if "ational" in t else ():
+        if _INDEFINITE_BEFORE.search(t, max(0, m.start() - 12), m.start()):
+            continue  # "to set up a national quantum initiative": a description, not the named one
         st = sent.start + m.start()
         name = "National Quantum " + m.group(1).capitalize()
         out.append(Mention(st, sent.start + m.end(), m.group(), E.PROGRAM, name, "org"))

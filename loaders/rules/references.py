@@ -190,7 +190,8 @@ _REL_PRONOUN = re.compile(r"(?:^|[^\w])(?:which|who)$")
 #: what an apposition follows: a name and a comma or bracket (searched in a short window)
 _AFTER_NAME = re.compile(r"(?:[A-Z0-9)][\w.&’'-]*[,(]|\()\s*$")
 _FRONTED = re.compile(
-    r"^\s*(?:[A-Z][a-z]+ed|Co-led|Led|Run|Built|Set\s+up|Founded|Based|Launched|Since|In|With|After|Following|Under)\b"
+    r"^\s*(?:[A-Z][a-z]+ed|Co-led|Led|Run|Built|Set\s+up|Founded|Based|Launched|Since|In|With|After|Following|Under|As|At|For|Through|Within|Amid|Despite|Alongside|"
+    r"Besides|Beyond|During|Before|Across|Among|Over|Via|By|On|Unlike|Like|Thanks\s+to)\b"
     r"[^,;]*,\s*$"
 )
 

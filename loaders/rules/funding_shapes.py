@@ -1,0 +1,91 @@
+"""Funding told in sentence shapes rather than funding phrases (INVESTS_IN).
+
+Three shapes name the funder and the funded without the "X invested in Y" order:
+
+- **two objects**: the funder gives the funded money, "the Ministry will grant Kvantor
+  €500 million", "Orbion was not ...", "the agency awarded Telmar University a $2m grant";
+- **a fronted participle**: "Funded by the National Research Agency under its 2030 plan, the
+  strategy will ..." (the main clause's subject is funded);
+- **agreements with money**: a public funder (a government, its agency, a programme, a fund)
+  "signed agreements with firms A, B and C for up to $20 million each": each firm is funded.
+
+Kept apart from :mod:`.investments` (already long); each shape has its own cheap gate.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from qkg.schemas import EntityType, RelationType
+
+from ..context import ENT, LIST, Fact, SentView, ids_in
+from .money import FUNDED, INVESTORS, MONEY, RECIPIENTS, funding_facts
+
+__all__ = ["GATE", "shape_facts"]
+
+E = EntityType
+R = RelationType
+
+_AUX = r"(?:(?:has|have|had|will|would|shall|also|today|now|recently|further|jointly|to)\s+)*"
+_ABOUT = (
+    r"(?:(?:up\s+to|about|around|some|nearly|almost|over|more\s+than|a\s+total\s+of|an\s+additional)\s+)?"
+)
+_MONEY_NOUN = r"(?:grant|funding|investment|loan|subsidy|award)"
+
+#: "§F§ will grant §R§ 500 million euros", "§F§ awarded §R§ a $2m grant", "§F§ gave §R§ €3m in funding".
+_TWO_OBJECTS = re.compile(
+    rf"({LIST})\s+{_AUX}(?:grant(?:s|ed)?|award(?:s|ed)?|g[ai]ve[sn]?|giving|provid(?:es|ed|e)|allocat(?:es|ed|e)|"
+    rf"hand(?:s|ed)?|offer(?:s|ed)?)\s+(?:the\s+)?{ENT}\s+"
+    rf"(?:an?\s+)?{_ABOUT}(?:{MONEY}|(?:[\w$€£.,-]+\s+){{0,3}}?{_MONEY_NOUN}s?\b)"
+)
+_TWO_OBJECTS_GATE = ("grant", "award", "gave", "give", "giving", "provid", "allocat", "hand", "offer")
+
+#: "Funded by §F§ (under its plan), §R§ will ...", "Backed by §A§ and §B§, §R§ has ...".
+_FRONTED = re.compile(
+    rf"^\s*(?:(?:Jointly|Partly|Largely|Mainly|Primarily|Fully)\s+)?(?:[Ff]unded|[Bb]acked|[Ff]inanced|[Cc]o-funded|[Bb]ankrolled)\s+"
+    rf"(?:by|through)\s+({LIST})[^§,;]{{0,80}}?,\s+(?:the\s+)?{ENT}\s+(?!and\b|,)"
+)
+_FRONTED_GATE = ("funded by", "backed by", "financed by", "co-funded by", "bankrolled by", "funded through")
+
+#: "§G§ has signed agreements with (Canadian) firms §A§, §B§ and §C§ for up to $23 million each".
+_AGREEMENTS_FOR_MONEY = re.compile(
+    rf"({LIST})\s+{_AUX}(?:signed|concluded|struck|reached|entered\s+into)\s+(?:[\w-]+\s+){{0,2}}?"
+    rf"(?:agreements?|contracts?|deals?)\s+with\s+(?:(?:[A-Za-z][\w-]*)\s+){{0,3}}?({LIST})\s+"
+    rf"(?:worth|for|totalling|totaling|valued\s+at|of)\s+{_ABOUT}(?:{MONEY})"
+)
+_AGREEMENT_GATE = ("agreement", "contract", "deal")
+#: Every shape's cue words: no shape can match a sentence without one of them.
+GATE = _TWO_OBJECTS_GATE + _FRONTED_GATE + _AGREEMENT_GATE
+_PUBLIC_FUNDERS = frozenset({E.GOVERNMENT_BODY, E.COUNTRY, E.REGION, E.CITY, E.PROGRAM})
+
+
+def shape_facts(v: SentView, m: str, low: str) -> Iterator[Fact]:
+    """INVESTS_IN from the three shapes of the module docstring."""
+    if any(g in low for g in _TWO_OBJECTS_GATE):
+        for x in _TWO_OBJECTS.finditer(m):
+            yield from _funds(
+                v, ids_in(x.group(1)), [int(x.group(2))], RECIPIENTS | {E.PROGRAM}, "funding-two-objects"
+            )
+    if any(g in low for g in _FRONTED_GATE):
+        for x in _FRONTED.finditer(m):
+            yield from _funds(
+                v, ids_in(x.group(1)), [int(x.group(2))], FUNDED | {E.PROGRAM}, "funding-fronted-participle"
+            )
+    if "with" in low and any(g in low for g in _AGREEMENT_GATE):
+        for x in _AGREEMENTS_FOR_MONEY.finditer(m):
+            funders = [a for a in _subjects(x.group(1)) if v.type(a) in _PUBLIC_FUNDERS]
+            yield from _funds(v, funders, ids_in(x.group(2)), RECIPIENTS, "funding-agreements-for-money")
+
+
+def _subjects(group: str) -> list[int]:
+    """The subjects a list before a verb names: a list without "and" ("As part of §p§, §g§ has
+    signed") is a fronted phrase and the subject, so only its last name is the subject."""
+    ids = ids_in(group)
+    return ids if re.search(r"\band\b|&", group) else ids[-1:]
+
+
+def _funds(
+    v: SentView, funders: list[int], funded: list[int], funded_types: frozenset[EntityType], rule: str
+) -> Iterator[Fact]:
+    return funding_facts(v, funders, funded, INVESTORS, funded_types, rule)

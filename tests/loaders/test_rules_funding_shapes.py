@@ -1,0 +1,147 @@
+"""Funding told in sentence shapes: two objects, a fronted participle, agreements with money,
+and an investment into a described name (made-up names)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from .conftest import Facts
+
+Run = Callable[[str], Facts]
+
+
+@pytest.mark.parametrize(
+    ("text", "funder", "funded"),
+    [
+        # two objects: the funder gives the funded money
+        (
+            "The Federal Ministry of Research of Estland will grant Kvantor Labs 500 million euros in funding.",
+            "Federal Ministry of Research of Estland",
+            "Kvantor Labs",
+        ),
+        (
+            "The Ministry of Energy of Ruritania awarded Telmar University a $2 million grant.",
+            "Ministry of Energy of Ruritania",
+            "Telmar University",
+        ),
+        (
+            "Kessler Ventures gave Orbion Systems €3 million in seed funding last year.",
+            "Kessler Ventures",
+            "Orbion Systems",
+        ),
+        (
+            "The Ruritania Science Agency has allocated Veltra Quantum about $4m of funding.",
+            "Ruritania Science Agency",
+            "Veltra Quantum",
+        ),
+        # amounts in rand, rupees (crore) and reais are money too
+        (
+            "The Department of Science of Ruritania has awarded Telmar University R40-million in funding.",
+            "Department of Science of Ruritania",
+            "Telmar University",
+        ),
+        (
+            "The Ruritania Innovation Agency granted Qubix Systems ₹25 crore for its sensor.",
+            "Ruritania Innovation Agency",
+            "Qubix Systems",
+        ),
+        (
+            "The Ruritania Research Foundation will provide Veltra Quantum BRL 31 million over five years.",
+            "Ruritania Research Foundation",
+            "Veltra Quantum",
+        ),
+        # a fronted participle: the main clause's subject is funded
+        (
+            "Funded by the National Research Agency under its Discovery 2030 plan, Orbion Systems will hire 40 people.",
+            "National Research Agency",
+            "Orbion Systems",
+        ),
+        (
+            "Backed by Kessler Ventures, Veltra Quantum has opened a lab in Lyon.",
+            "Kessler Ventures",
+            "Veltra Quantum",
+        ),
+        # a public funder's agreements that carry money
+        (
+            "The Government of Estland has signed agreements with Estonian firms Qubix Systems, Lumora Photonics "
+            "and Vexel Quantum for up to $20 million each.",
+            "Government of Estland",
+            "Lumora Photonics",
+        ),
+        # an investment into a name the sentence describes first
+        (
+            "Kessler Ventures and the Halden Foundation, an independent enterprise foundation, are investing "
+            "€60 million in a new quantum initiative, Kvantor.",
+            "Halden Foundation",
+            "Kvantor",
+        ),
+        ("Kessler Ventures invested $5 million in a start-up called Qorient.", "Kessler Ventures", "Qorient"),
+    ],
+)
+def test_funding_shapes_name_the_funder_and_the_funded(
+    facts: Run, text: str, funder: str, funded: str
+) -> None:
+    f = facts(text)
+    assert f.has(funder, "INVESTS_IN", funded), f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        # a grant of a licence or a contract is no funding
+        (
+            "The Ruritania Patent Office granted Orbion Systems a patent for its ion trap.",
+            "Ruritania Patent Office",
+            "Orbion Systems",
+        ),
+        (
+            "Kessler Ventures gave Orbion Systems advice on its hiring plans.",
+            "Kessler Ventures",
+            "Orbion Systems",
+        ),
+        # an agreement without money, and a company's agreement, fund nothing
+        (
+            "The Government of Estland signed agreements with Qubix Systems and Lumora Photonics on training.",
+            "Government of Estland",
+            "Qubix Systems",
+        ),
+        (
+            "Orbion Systems signed contracts with Qubix Systems and Lumora Photonics worth $2 million.",
+            "Orbion Systems",
+            "Qubix Systems",
+        ),
+    ],
+)
+def test_near_misses_fund_nothing(facts: Run, text: str, source: str, target: str) -> None:
+    assert not facts(text).has(source, "INVESTS_IN", target)
+
+
+def test_the_government_is_the_government_named_before(facts: Run) -> None:
+    f = facts(
+        "The Government of Estland launched the Kvantor Challenge on Monday. As part of the challenge, the "
+        "government has signed agreements with firms Qubix Systems and Vexel Quantum for up to $20 million each."
+    )
+    assert f.has("Government of Estland", "INVESTS_IN", "Qubix Systems"), f.triples()
+    assert f.has("Government of Estland", "INVESTS_IN", "Vexel Quantum"), f.triples()
+
+
+def test_an_introductory_phrase_is_no_apposition(facts: Run) -> None:
+    """ "As part of the challenge, the government has signed ...": "the government" opens the
+    clause; it is not a description of the challenge."""
+    f = facts(
+        "The Government of Estland launched the Kvantor Challenge on Monday. As part of the Kvantor Challenge, "
+        "the government has signed agreements with Qubix Systems and Vexel Quantum worth $40 million."
+    )
+    assert f.has("Government of Estland", "INVESTS_IN", "Qubix Systems"), f.triples()
+    assert not f.has("Kvantor Challenge", "INVESTS_IN", "Qubix Systems")
+
+
+def test_a_national_initiative_described_is_not_a_named_one(facts: Run) -> None:
+    """ "to set up a national quantum initiative" describes a plan; it is not the US National
+    Quantum Initiative the gazetteer holds."""
+    f = facts(
+        "A Telmar University-led consortium was awarded funding to set up a national quantum initiative."
+    )
+    assert not f.has_entity("National Quantum Initiative")

@@ -1,0 +1,90 @@
+"""Unknown names the sentence types by a kind noun: a plural kind before a list ("the technology
+centers Telmar and Kestra"), a described name ("a new quantum initiative, Kvantor") and a
+singular kind ("the Japanese multinational Sanko"). Made-up names throughout."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from qkg.schemas import EntityType
+
+from .conftest import Facts
+
+Run = Callable[[str], Facts]
+E = EntityType
+
+
+def _type(f: Facts, name: str) -> EntityType:
+    return next(e.type for e in f.kg.entities if e.name == name)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "etype"),
+    [
+        (
+            "The study was run together with deeptech VCs Bluefjord and Starhaven.",
+            ["Bluefjord", "Starhaven"],
+            E.COMPANY,
+        ),
+        (
+            "The consortium also includes the technology centers TELMAR and KESTRA.",
+            ["TELMAR", "KESTRA"],
+            E.RESEARCH_INSTITUTE,
+        ),
+        (
+            "The ministry signed agreements with Estonian firms Qubix, Lumora and Vexel last week.",
+            ["Qubix", "Lumora", "Vexel"],
+            E.COMPANY,
+        ),
+        ("Grants went to the universities Kestrel and Marrow.", ["Kestrel", "Marrow"], E.UNIVERSITY),
+        ("The agencies Norvia and Estmark will review the bids.", ["Norvia", "Estmark"], E.GOVERNMENT_BODY),
+    ],
+)
+def test_a_plural_kind_types_the_list_after_it(
+    facts: Run, text: str, names: list[str], etype: EntityType
+) -> None:
+    f = facts(text)
+    for name in names:
+        assert f.has_entity(name), sorted(f.names.values())
+        assert _type(f, name) is etype
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "etype"),
+    [
+        ("Two funds are investing €60 million in a new quantum initiative, Kvantor.", "Kvantor", E.PROGRAM),
+        ("Kessler Ventures invested $5 million in a start-up called Qorient.", "Qorient", E.COMPANY),
+        (
+            "The region set up a research centre, dubbed Lumenhaus, in 2021.",
+            "Lumenhaus",
+            E.RESEARCH_INSTITUTE,
+        ),
+        ("The two labs formed an alliance known as Qorridor to share equipment.", "Qorridor", E.CLUSTER),
+        ("The consortium includes the Japanese multinational Sanko.", "Sanko", E.COMPANY),
+    ],
+)
+def test_a_described_name_takes_the_description_s_kind(
+    facts: Run, text: str, name: str, etype: EntityType
+) -> None:
+    f = facts(text)
+    assert f.has_entity(name), sorted(f.names.values())
+    assert _type(f, name) is etype
+
+
+@pytest.mark.parametrize(
+    ("text", "not_names"),
+    [
+        # a plural before one name is no list: the name is typed by what else the sentence says
+        ("The startups Orvane said they need more funding.", ["Orvane Said"]),
+        # a described thing followed by a lower-case clause names nothing
+        ("They launched a new initiative, which aims at training.", ["Which"]),
+        # months and weekdays after a kind are no names
+        ("The firms Monday and Tuesday met.", ["Monday", "Tuesday"]),
+    ],
+)
+def test_kind_nouns_name_no_common_words(facts: Run, text: str, not_names: list[str]) -> None:
+    f = facts(text)
+    for name in not_names:
+        assert not f.has_entity(name), sorted(f.names.values())
