@@ -51,7 +51,7 @@ class Recorded(Protocol):
 
     def ledger(self) -> list[LedgerRow]: ...
 
-    def ledger_deltas(self, rows: Sequence[LedgerRow]) -> list[KnowledgeGraph]: ...
+    def ledger_deltas(self, rows: Sequence[LedgerRow]) -> dict[int, KnowledgeGraph]: ...
 
 
 class KnownView(ReaderOperations):
@@ -215,7 +215,8 @@ def known_at(store: Recorded, moment: dt.datetime) -> GraphReader:
         if found is not None:
             _VIEWS.move_to_end(key)
             return found
-    view = KnownView(at, zip(store.ledger_deltas(held), (r.digest for r in held), strict=True))
+    deltas = store.ledger_deltas(held)
+    view = KnownView(at, ((deltas[r.seq], r.digest) for r in held if r.seq in deltas))
     with _VIEWS_LOCK:
         _VIEWS[key] = view
         while len(_VIEWS) > _VIEWS_KEPT:

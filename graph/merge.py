@@ -74,6 +74,7 @@ __all__ = [
     "goal_order",
     "held_rows",
     "in_window",
+    "is_version",
     "ledger_changes",
     "ledger_cut",
     "link_order",
@@ -638,6 +639,11 @@ class Change:
     version: str
 
 
+def is_version(text: str) -> bool:
+    """Whether ``since`` text is a graph version (else it is read as a moment)."""
+    return _VERSION_RE.fullmatch(text.strip()) is not None
+
+
 def ledger_cut(rows: Iterable[LedgerRow], since: str) -> int:
     """The event number after which changes are asked: ``since`` is a graph version
     (``stats { graphVersion }``: the latest event that left the graph at that version; the
@@ -740,22 +746,22 @@ class Ledger:
         self,
         moment: dt.datetime,
         version: str,
-        removed: Iterable[str] = (),
+        removed: Iterable[tuple[str, str]] = (),
         added: Iterable[tuple[str, str, tuple[str, ...]]] = (),
     ) -> list[LedgerRow]:
         """The rows of one write at ``moment`` on a graph at ``version``: the retraction of
-        each of ``removed`` (document ids; one the ledger does not hold is skipped) and the
-        recording of each of ``added`` ``(document id, digest, facts)``. Nothing changes here
-        until :meth:`commit`."""
+        each of ``removed`` ``(document id, digest)`` (one the ledger does not hold leaves
+        no row) and the recording of each of ``added`` ``(document id, digest, facts)``.
+        Nothing changes here until :meth:`commit`."""
         v = Version.parse(version)
         seq = self.next_seq
         at = record_time(moment)
         out: list[LedgerRow] = []
-        for d in removed:
+        for d, digest in removed:
+            v.remove(d, digest)
             held = self.held(d)
             if held is None:
                 continue
-            v.remove(d, held.digest)
             out.append(held.retract(seq, at, str(v)))
             seq += 1
         for d, digest, facts in added:

@@ -473,9 +473,8 @@ class EmbeddedStore(ReaderOperations):
             nquads = delta_to_nquads(canon)
             marker = ox.Quad(graph, _LOADED, ox.Literal(digest), _META)
             ledger = self._ledger_now()
-            rows = ledger.write(
-                self.clock(), self._index.version, drops, [(doc.id, digest, fact_keys(canon))]
-            )
+            gone = [(d, self._index.docs[d].digest) for d in drops]
+            rows = ledger.write(self.clock(), self._index.version, gone, [(doc.id, digest, fact_keys(canon))])
             booked = _ledger_quads(rows)
             try:
                 if not drops:
@@ -599,7 +598,8 @@ class EmbeddedStore(ReaderOperations):
             if document_id not in self._index.docs:
                 raise NotFound("document", document_id)
             ledger = self._ledger_now()
-            rows = ledger.write(self.clock(), self._index.version, [document_id])
+            gone = [(document_id, self._index.docs[document_id].digest)]
+            rows = ledger.write(self.clock(), self._index.version, gone)
             book = " ".join(f"{q.subject} {q.predicate} {q.object} ." for q in _ledger_quads(rows))
             try:
                 store.update(
@@ -631,7 +631,7 @@ class EmbeddedStore(ReaderOperations):
             if stale or missing:
                 before = str(Version.of((r.document_id, r.digest) for r in held.values()))
                 added = [(d, live[d], fact_keys(self._read_delta(ox.NamedNode(iri(d))))) for d in missing]
-                rows = ledger.write(self.clock(), before, stale, added)
+                rows = ledger.write(self.clock(), before, [(d, held[d].digest) for d in stale], added)
                 try:
                     store.extend(_ledger_quads(rows))
                 except _STORAGE_ERRORS as exc:
@@ -652,26 +652,25 @@ class EmbeddedStore(ReaderOperations):
             rows = self._ledger_now().all()
         return ledger_changes(rows, ledger_cut(rows, since))
 
-    def ledger_deltas(self, rows: Sequence[LedgerRow]) -> list[KnowledgeGraph]:
-        """The deltas of these ledger rows: a held row's from the live graph, a retracted one's
-        from the graph it was moved to."""
+    def ledger_deltas(self, rows: Sequence[LedgerRow]) -> dict[int, KnowledgeGraph]:
+        """The deltas of these ledger rows, by event: a held row's from the live graph, a
+        retracted one's from the graph it was moved to (a row whose quads are gone, omitted)."""
         from qkg.schemas.rdf import delta_from_quads
 
         with self._mutex:
-            out = []
+            out: dict[int, KnowledgeGraph] = {}
             for r in rows:
                 graph = ox.NamedNode(iri(r.document_id))
-                if r.retracted is None:
-                    out.append(self._read_delta(graph))
-                    continue
+                source = graph if r.retracted is None else rdf_ledger.archive_graph(r)
                 try:
                     quads = [
                         ox.Quad(q.subject, q.predicate, q.object, graph)
-                        for q in self._ox().quads_for_pattern(None, None, None, rdf_ledger.archive_graph(r))
+                        for q in self._ox().quads_for_pattern(None, None, None, source)
                     ]
                 except _STORAGE_ERRORS as exc:
-                    raise self._damaged(f"reading the retracted {r.document_id}", exc) from None
-                out.append(delta_from_quads(quads))
+                    raise self._damaged(f"reading {source.value}", exc) from None
+                if quads:
+                    out[r.seq] = delta_from_quads(quads)
             return out
 
     def clear(self) -> None:

@@ -17,7 +17,12 @@ The property-graph layout (see ``docs/neo4j.md``):
   ``contrib``; ``(:Actor)-[:PARTY_TO]->(:Agreement)``, ``(:Actor)-[:HAS_GOAL]->(:Goal)``.
 - ``(:Document {id, ..., delta, digest, loaded})-[:MENTIONS {entity}]->(:Actor)``: the
   document's canonical delta and, per entity, the entity as that document described it.
-- One ``(:QkgMeta {id: "graph", version})`` node holds the graph version.
+- One ``(:QkgMeta {id: "graph", version, ledger_seq, ledger_complete})`` node holds the graph
+  version and the ledger's next event number.
+- ``(:QkgLedger {seq, document, digest, recorded, version, facts, retracted_seq, retracted,
+  retracted_version, delta})``: one per recorded document version (record time, see
+  :mod:`qkg.graph.merge`); ``recorded``/``retracted`` are fixed-width ISO UTC text, ``delta``
+  the canonical delta of a retracted version, kept when its document is removed or replaced.
 """
 
 from __future__ import annotations
@@ -40,6 +45,7 @@ __all__ = [
     "AGREEMENT",
     "DOCUMENT",
     "GOAL",
+    "LEDGER",
     "MENTIONS",
     "META",
     "Query",
@@ -58,22 +64,31 @@ __all__ = [
     "entity_mentions",
     "find_entities_query",
     "goals_query",
+    "ledger_after",
+    "ledger_at_version",
+    "ledger_by_moment",
+    "ledger_query",
+    "ledger_state",
     "lock_documents",
     "lock_entities",
     "lock_nodes",
+    "mark_ledger_complete",
     "read_relations",
     "relation_links_query",
     "relations_by_key_query",
     "relations_query",
+    "retracted_deltas",
     "schema_statements",
     "stats_query",
     "steps_query",
+    "unrecorded_documents",
     "update_relations",
     "version_query",
     "write_agreements",
     "write_documents",
     "write_entities",
     "write_goals",
+    "write_ledger",
     "write_relations",
 ]
 
@@ -84,10 +99,11 @@ AGREEMENT = "Agreement"
 GOAL = "Goal"
 DOCUMENT = "Document"
 META = "QkgMeta"
+LEDGER = "QkgLedger"
 MENTIONS = "MENTIONS"
 _PARTY_TO = RelationType.PARTY_TO.value
 _HAS_GOAL = RelationType.HAS_GOAL.value
-_NODE_LABELS = frozenset({ACTOR, AGREEMENT, GOAL, DOCUMENT, META})
+_NODE_LABELS = frozenset({ACTOR, AGREEMENT, GOAL, DOCUMENT, META, LEDGER})
 #: Relation types stored as relationships between two actors.
 ACTOR_REL_TYPES: tuple[RelationType, ...] = tuple(
     t for t in RelationType if t not in (RelationType.PARTY_TO, RelationType.HAS_GOAL)
@@ -129,6 +145,11 @@ def schema_statements() -> list[str]:
         f"CREATE INDEX qkg_document_source IF NOT EXISTS FOR (n:{DOCUMENT}) ON (n.source)",
         f"CREATE INDEX qkg_actor_name_key IF NOT EXISTS FOR (n:{ACTOR}) ON (n.name_key)",
         f"CREATE INDEX qkg_goal_owner IF NOT EXISTS FOR (n:{GOAL}) ON (n.owner)",
+        f"CREATE CONSTRAINT qkg_ledger_seq IF NOT EXISTS FOR (n:{LEDGER}) REQUIRE n.seq IS UNIQUE",
+    ]
+    out += [
+        f"CREATE INDEX qkg_ledger_{prop} IF NOT EXISTS FOR (n:{LEDGER}) ON (n.{prop})"
+        for prop in ("document", "retracted_seq", "version", "retracted_version", "recorded", "retracted")
     ]
     return out
 
@@ -361,7 +382,7 @@ def clear_batch(batch: int = 5_000) -> Query:
     """Delete up to ``batch`` relationships of the store's nodes, or when none are left, up to
     ``batch`` of its nodes; run until it returns 0. Bounded batches keep each transaction
     small whatever the graph's size (hubs have thousands of relationships)."""
-    labels = " OR ".join(f"n:{lab}" for lab in (ACTOR, AGREEMENT, GOAL, DOCUMENT, META))
+    labels = " OR ".join(f"n:{lab}" for lab in (ACTOR, AGREEMENT, GOAL, DOCUMENT, META, LEDGER))
     return (
         f"CALL () {{ MATCH (n)-[r]-() WHERE {labels} WITH DISTINCT r LIMIT $batch DELETE r RETURN count(*) AS rels }} "
         f"CALL (rels) {{ MATCH (n) WHERE rels = 0 AND ({labels}) WITH n LIMIT $batch DETACH DELETE n "
@@ -678,3 +699,104 @@ def stats_query() -> Query:
         "RETURN documents, entities, relations, relation_evidence, agreements, agreement_evidence, goals, goal_evidence",
         {},
     )
+
+
+# -- record time: the ledger ---------------------------------------------------------------------
+
+_LEDGER_RETURN = (
+    "l.document AS document, l.digest AS digest, l.seq AS seq, l.recorded AS recorded, "
+    "l.version AS version, l.facts AS facts, l.retracted_seq AS retracted_seq, "
+    "l.retracted AS retracted, l.retracted_version AS retracted_version"
+)
+
+
+def ledger_state(ids: Sequence[str]) -> Query:
+    """The held ledger rows of these documents and the ledger's next event number (write path)."""
+    return (
+        f"OPTIONAL MATCH (m:{META} {{id: 'graph'}}) "
+        f"CALL (m) {{ OPTIONAL MATCH (l:{LEDGER}) WHERE l.document IN $ids AND l.retracted_seq IS NULL "
+        f"RETURN collect(l {{.*, delta: null}}) AS held }} "
+        "RETURN coalesce(m.ledger_seq, 1) AS next, coalesce(m.ledger_complete, false) AS complete, held",
+        {"ids": list(ids)},
+    )
+
+
+def write_ledger(
+    recorded: Sequence[Mapping[str, Any]], retracted: Sequence[Mapping[str, Any]], next_seq: int
+) -> list[Query]:
+    """Create the rows of new recordings, add retractions (with the retracted delta) to held
+    rows, and move the next event number on."""
+    out: list[Query] = []
+    if recorded:
+        out.append((f"UNWIND $rows AS r CREATE (l:{LEDGER}) SET l = r", {"rows": list(recorded)}))
+    if retracted:
+        out.append(
+            (
+                f"UNWIND $rows AS r MATCH (l:{LEDGER} {{seq: r.seq}}) SET l.retracted_seq = r.retracted_seq, "
+                "l.retracted = r.retracted, l.retracted_version = r.retracted_version, l.delta = r.delta",
+                {"rows": list(retracted)},
+            )
+        )
+    out.append((f"MERGE (m:{META} {{id: 'graph'}}) SET m.ledger_seq = $next", {"next": next_seq}))
+    return out
+
+
+def ledger_query() -> Query:
+    """Every ledger row, by event."""
+    return (f"MATCH (l:{LEDGER}) RETURN {_LEDGER_RETURN} ORDER BY l.seq", {})
+
+
+def ledger_after(cut: int) -> Query:
+    """The ledger rows with an event (recording or retraction) after event ``cut``."""
+    return (
+        f"CALL () {{ MATCH (l:{LEDGER}) WHERE l.seq > $cut RETURN l "
+        f"UNION MATCH (l:{LEDGER}) WHERE l.retracted_seq > $cut RETURN l }} "
+        f"RETURN {_LEDGER_RETURN} ORDER BY l.seq",
+        {"cut": cut},
+    )
+
+
+def ledger_at_version(version: str) -> Query:
+    """The ledger rows one of whose events left the graph at ``version``."""
+    return (
+        f"CALL () {{ MATCH (l:{LEDGER}) WHERE l.version = $v RETURN l "
+        f"UNION MATCH (l:{LEDGER}) WHERE l.retracted_version = $v RETURN l }} "
+        f"RETURN {_LEDGER_RETURN}",
+        {"v": version},
+    )
+
+
+def ledger_by_moment(moment: str) -> Query:
+    """The rows of the last recording and of the last retraction at or before ``moment``."""
+    return (
+        f"CALL () {{ MATCH (l:{LEDGER}) WHERE l.recorded <= $t RETURN l ORDER BY l.seq DESC LIMIT 1 "
+        f"UNION MATCH (l:{LEDGER}) WHERE l.retracted <= $t RETURN l ORDER BY l.retracted_seq DESC LIMIT 1 }} "
+        f"RETURN {_LEDGER_RETURN}",
+        {"t": moment},
+    )
+
+
+def retracted_deltas(seqs: Sequence[int]) -> Query:
+    """The deltas kept on retracted ledger rows."""
+    return (
+        f"MATCH (l:{LEDGER}) WHERE l.seq IN $seqs RETURN l.seq AS seq, l.delta AS delta",
+        {"seqs": list(seqs)},
+    )
+
+
+def unrecorded_documents() -> Query:
+    """Documents without a held ledger row of their digest (loaded before the ledger), and
+    held rows whose document version is gone: what recording the ledger on first use fixes."""
+    return (
+        f"CALL () {{ MATCH (d:{DOCUMENT}) WHERE NOT EXISTS {{ MATCH (l:{LEDGER} {{document: d.id, digest: d.digest}}) "
+        "WHERE l.retracted_seq IS NULL } RETURN d.id AS id, d.digest AS digest, d.delta AS delta, false AS stale "
+        f"UNION MATCH (l:{LEDGER}) WHERE l.retracted_seq IS NULL AND NOT EXISTS "
+        f"{{ MATCH (d:{DOCUMENT} {{id: l.document, digest: l.digest}}) }} "
+        "RETURN l.document AS id, l.digest AS digest, null AS delta, true AS stale } "
+        "RETURN id, digest, delta, stale ORDER BY id",
+        {},
+    )
+
+
+def mark_ledger_complete() -> Query:
+    return (f"MERGE (m:{META} {{id: 'graph'}}) SET m.ledger_complete = true", {})

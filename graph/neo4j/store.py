@@ -52,16 +52,25 @@ from qkg.schemas import (
 
 from ..merge import (
     AsOf,
+    Change,
     EntityState,
+    Ledger,
+    LedgerRow,
     Version,
     agreement_order,
     agreement_view,
     canonical_json,
     date_prefix_match,
+    fact_keys,
     in_window,
+    is_version,
+    ledger_changes,
+    ledger_cut,
     link_order,
     link_window,
     merge_states,
+    record_text,
+    record_time,
     relation_view,
 )
 from ..reading import ReaderOperations, steps_within
@@ -203,6 +212,50 @@ def _info(d: Mapping[str, Any]) -> DocumentInfo:
     )
 
 
+def _ledger_row(r: Mapping[str, Any]) -> LedgerRow:
+    """A ledger row as :func:`qkg.graph.neo4j.cypher.ledger_query` returns it."""
+
+    def moment(text: str | None) -> dt.datetime | None:
+        return None if text is None else record_time(dt.datetime.fromisoformat(text))
+
+    recorded = moment(r["recorded"])
+    assert recorded is not None
+    return LedgerRow(
+        document_id=r["document"],
+        digest=r["digest"],
+        seq=int(r["seq"]),
+        recorded=recorded,
+        version=r["version"],
+        facts=tuple(r["facts"] or ()),
+        retracted_seq=None if r.get("retracted_seq") is None else int(r["retracted_seq"]),
+        retracted=moment(r.get("retracted")),
+        retracted_version=r.get("retracted_version"),
+    )
+
+
+def _ledger_props(row: LedgerRow) -> dict[str, Any]:
+    """A recorded row's properties (a retraction's: seq and the retraction's three)."""
+    if row.retracted is not None:
+        return {
+            "seq": row.seq,
+            "retracted_seq": row.retracted_seq,
+            "retracted": record_text(row.retracted),
+            "retracted_version": row.retracted_version,
+        }
+    return {
+        "document": row.document_id,
+        "digest": row.digest,
+        "seq": row.seq,
+        "recorded": record_text(row.recorded),
+        "version": row.version,
+        "facts": list(row.facts),
+    }
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
 def _window(
     dates: Sequence[str], counts: Sequence[int], since: dt.date | None, until: dt.date | None
 ) -> tuple[int, dt.date | None, dt.date | None] | None:
@@ -233,6 +286,8 @@ class Neo4jStore(ReaderOperations):
         self._uri = uri
         self._database = database
         self._closed = False
+        #: The store's clock: when a write is recorded (record time); tests inject their own.
+        self.clock: Callable[[], dt.datetime] = _now
         #: Read statements sent so far (each one Bolt query): what an answer costs in round trips.
         self.reads = 0
         try:
@@ -523,6 +578,28 @@ class Neo4jStore(ReaderOperations):
         # Version: count and XOR of (document, digest) tokens, so equal contents, equal versions.
         meta = _run(tx, q.version_query())
         version = Version.parse(str(meta[0]["version"]) if meta and meta[0]["version"] else None)
+
+        # Record time: retract the removed versions (their deltas kept), record the new ones.
+        state = _run(tx, q.ledger_state(list(remove_ids)))[0]
+        ledger = Ledger(_ledger_row(h) for h in state["held"])
+        ledger.next_seq = max(ledger.next_seq, int(state["next"]))
+        rows = ledger.write(
+            self.clock(),
+            str(version),
+            [(d, locked[d]["digest"]) for d in remove_ids],
+            [(d.document.id, digest, fact_keys(d)) for d, digest, _ in adds],
+        )
+        ledger.commit(rows)
+        for query in q.write_ledger(
+            [_ledger_props(r) for r in rows if r.retracted is None],
+            [
+                {**_ledger_props(r), "delta": locked[r.document_id]["delta"]}
+                for r in rows
+                if r.retracted is not None
+            ],
+            ledger.next_seq,
+        ):
+            _run(tx, query)
         for doc_id in remove_ids:
             version.remove(doc_id, locked[doc_id]["digest"])
         docs = []
@@ -711,6 +788,82 @@ class Neo4jStore(ReaderOperations):
             for i in batch:
                 if i in found:
                     yield KnowledgeGraph.model_validate_json(found[i])
+
+    # -- record time -------------------------------------------------------------------
+    def _complete_ledger(self) -> None:
+        """Record, once, the documents loaded before the store kept a ledger (at the store's
+        clock), and retract held rows whose document version is gone."""
+        rows = self._read(q.ledger_state([]))
+        if rows and rows[0]["complete"]:
+            return
+
+        def work(tx: neo4j.ManagedTransaction) -> None:
+            todo = _run(tx, q.unrecorded_documents())
+            if todo:
+                ledger = Ledger(_ledger_row(r) for r in _run(tx, q.ledger_query()))
+                before = str(
+                    Version.of((r.document_id, r.digest) for r in ledger.all() if r.retracted is None)
+                )
+                state = _run(tx, q.ledger_state([]))[0]
+                ledger.next_seq = max(ledger.next_seq, int(state["next"]))
+                made = ledger.write(
+                    self.clock(),
+                    before,
+                    [(r["id"], r["digest"]) for r in todo if r["stale"]],
+                    [
+                        (r["id"], r["digest"], fact_keys(KnowledgeGraph.model_validate_json(r["delta"])))
+                        for r in todo
+                        if not r["stale"]
+                    ],
+                )
+                ledger.commit(made)
+                for query in q.write_ledger(
+                    [_ledger_props(r) for r in made if r.retracted is None],
+                    [{**_ledger_props(r), "delta": None} for r in made if r.retracted is not None],
+                    ledger.next_seq,
+                ):
+                    _run(tx, query)
+            _run(tx, q.mark_ledger_complete())
+
+        self._write(work)
+
+    def ledger(self) -> list[LedgerRow]:
+        """Every row of the ledger (:class:`qkg.graph.merge.LedgerRow`), by event."""
+        self._complete_ledger()
+        return [_ledger_row(r) for r in self._read(q.ledger_query())]
+
+    def changes(self, since: str) -> list[Change]:
+        """The change feed since a graph version or an ISO moment
+        (:func:`qkg.graph.merge.ledger_changes`): the rows that place ``since``, then the rows
+        with an event after it; ValueError for a ``since`` it cannot place."""
+        self._complete_ledger()
+        text = since.strip()
+        if is_version(text):
+            found = self._read(q.ledger_at_version(text))
+        else:
+            try:
+                moment = record_time(dt.datetime.fromisoformat(text.replace("Z", "+00:00")))
+            except ValueError:
+                found = []
+            else:
+                found = self._read(q.ledger_by_moment(record_text(moment)))
+        cut = ledger_cut([_ledger_row(r) for r in found], since)
+        return ledger_changes([_ledger_row(r) for r in self._read(q.ledger_after(cut))], cut)
+
+    def ledger_deltas(self, rows: Sequence[LedgerRow]) -> dict[int, KnowledgeGraph]:
+        """The deltas of these ledger rows, by event: a held row's from its document, a
+        retracted one's from the row (a row without one omitted)."""
+        held = {r.document_id: r.seq for r in rows if r.retracted is None}
+        gone = [r.seq for r in rows if r.retracted is not None]
+        out: dict[int, KnowledgeGraph] = {}
+        if held:
+            for r in self._read(q.deltas_query(sorted(held))):
+                out[held[r["id"]]] = KnowledgeGraph.model_validate_json(r["delta"])
+        if gone:
+            for r in self._read(q.retracted_deltas(gone)):
+                if r["delta"] is not None:
+                    out[int(r["seq"])] = KnowledgeGraph.model_validate_json(r["delta"])
+        return out
 
     # -- traversal and analytics -------------------------------------------------------
     def links(

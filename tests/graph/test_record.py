@@ -191,3 +191,17 @@ def test_documents_loaded_before_the_ledger_are_recorded_on_first_use(tmp_path) 
         rows = store.ledger()
         assert [(r.seq, r.recorded.hour) for r in rows] == [(1, 7), (2, 7)]
         assert rows[-1].version == version == store.version
+
+
+@pytest.mark.neo4j
+def test_neo4j_documents_loaded_before_the_ledger_are_recorded_on_first_use(neo4j_store) -> None:  # type: ignore[no-untyped-def]
+    store = neo4j_store
+    store.upsert_many(history()[:2])
+    version = store.version
+    store._driver.execute_query("MATCH (l:QkgLedger) DETACH DELETE l")  # a store of before the ledger
+    store._driver.execute_query("MATCH (m:QkgMeta) REMOVE m.ledger_seq, m.ledger_complete")
+    store.clock = lambda: at(7)
+    rows = store.ledger()
+    assert [(r.seq, r.recorded.hour) for r in rows] == [(1, 7), (2, 7)]
+    assert rows[-1].version == version == store.version
+    assert store.ledger() == rows  # once
