@@ -17,6 +17,7 @@ from qkg.schemas import EntityType
 
 from .deadline import check
 from .gazetteer import Gazetteer
+from .rules.bare_names import bare_name_mentions
 from .rules.datelines import credit_spans, dateline_mentions
 from .rules.events import Event, event_spans, outside_events
 from .rules.founders import founder_mentions
@@ -118,6 +119,7 @@ def find_mentions(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) -> l
         cands += person_mentions(s)
         cands += founder_mentions(s)
         cands += human_verb_mentions(s)
+        cands += bare_name_mentions(s)
         cands += demonym_mentions(s, gaz)
         cands += org_mentions(s, gaz, frozen_known)
     check()  # and between the passes over the whole document

@@ -56,6 +56,8 @@ _SECOND_ROLE = re.compile(
 )
 #: "head of §org§'s quantum laboratory": the head of a part of the organisation works there
 _OWN_PART = re.compile(r"^'s?\s+[a-z]")
+#: The same after a role's organisation, or a capitalised unit name going on ("§Airbus§ Blue Sky").
+_PART_AFTER = re.compile(r"['’]s?\s+[a-z]|\s+[A-Z][a-z]")
 _AFTER_ROLE = re.compile(rf"^\s*(?:'s?\s+)?(?:[\w-]+\s+){{0,3}}{_ROLE}s?\b")
 _LEADER_WORD = re.compile(rf"\b{_LEADER_ROLE}\b")
 _CHAIN_LEADER = re.compile(rf"\b{_LEADER_ROLE}\b,?\s+(?:of\s+)?(?:the\s+)?{ENT}")
@@ -687,6 +689,16 @@ def charge_facts(v: SentView, m: str) -> Iterator[Fact]:
             if _begins_name(v, m, b, x.end(g)):
                 continue
             fact = _role_fact(v, int(x.group(person)), x.group(role), b, rule)
+            if (
+                fact
+                and fact.type is R.LEADS
+                and v.type(b) is not E.PROGRAM
+                and x.end() == x.end(g) + 1
+                and _PART_AFTER.match(m, x.end())
+            ):
+                # "head of §Airbus§ Blue Sky", "director of §o§'s quantum lab": the head of a part
+                # of the organisation (named after it) works there, and leads the part only
+                fact = Fact(fact.source, R.AFFILIATED_WITH, fact.target, fact.rule, fact.confidence)
             if fact:
                 yield fact
     if may_hold(m, ROLE_LETTERS) or has_plural_role(m):

@@ -1,0 +1,208 @@
+"""People named bare, with no title, role or verb beside them: a given name of the shipped
+lexicon (``data/words/given_names.txt``, written by ``tools/given_names.py`` from faker's
+MIT-licensed first-name lists) followed by one to three capitalised surname words.
+
+A third of the people the rules missed in articles nobody had tuned on were such names
+("Nadia Karsten (CEO of ...)", "with Mark Berg and Nvidia's Ada Lin"), in captions, lists and
+quotations where no cue stands. The shape decides, not the sentence: given name, then the
+surname with its particles ("van 't", "de la", "bin", "Al"), hyphens and middle initials
+("Walter G. Copan"); or two initials and a surname ("V K Saraswat", "R.K. Menon"). A name
+is no person's when a word of it is an organisation's or a role's ("Niels Bohr Institute",
+"Paul Scherrer Institut"), when it goes on with a fourth capitalised word (a longer proper
+name), or when "the" or an organisation word stands right before it ("the Alan Turing
+Institute", "Fondazione Bruno Kessler"). A gazetteer name inside it still wins
+(:func:`qkg.loaders.mentions._drop_person_conflicts`).
+
+>>> from qkg.loaders.segment import split_sentences
+>>> s = split_sentences("They join advisors Nadia Karsten and Hans van 't Berg of Orbion.")[0]
+>>> [m.name for m in bare_name_mentions(s)]
+['Nadia Karsten', "Hans van 't Berg"]
+"""
+
+from __future__ import annotations
+
+import re
+
+from qkg.schemas import EntityType
+
+from ..patterns import KEYWORDS, LOWER, ROLE_WORDS, UPPER
+from ..segment import Sentence
+from .mention import Mention
+from .words import word_list
+
+__all__ = ["GIVEN_NAMES", "bare_name_mentions", "is_given_name"]
+
+E = EntityType
+
+#: The given-name lexicon (title case, one word, maybe hyphenated: "Jean-Pierre").
+GIVEN_NAMES = word_list("given_names")
+
+#: A capitalised word (the candidate given name), not glued to a word, an apostrophe or a dot
+#: before it ("O'Neil", "e.Nadia").
+_CAP = re.compile(rf"(?<![\w'’.&-])[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?(?![\w'’&])")
+#: One surname word: "Karsten", "O'Brien", "McKendry", "Garcia-Lopez", "Min-jae" (Korean given
+#: names with a lower-case second syllable), "DiVincenzo".
+_SURNAME = (
+    rf"(?:[{UPPER}](?:[{LOWER}]+|['’][{UPPER}][{LOWER}]+)(?:-[{UPPER}{LOWER}][{LOWER}]+)*"
+    rf"|(?:Mc|Mac|Di|De|Da|Du|La|Le|O['’])[{UPPER}][{LOWER}]+)"
+)
+#: Particles inside a name, lower case ("van 't", "de la", "dos") or capitalised Arabic
+#: ("Al", "El"); "bin"/"ibn"/"bint" chains are read apart (they may run long).
+_PARTICLE = (
+    r"(?:van|von|de|der|den|da|di|du|del|della|des|dos|das|do|la|le|ter|ten|zu|y|e|'t|’t|al|el|Al|El|Abu|Abd)"
+)
+_ARABIC_LINK = r"(?:bin|ibn|bint|ben)"
+_MIDDLE = rf"(?:[{UPPER}]\.?\s+){{1,2}}"
+#: The rest of a name after its given name.
+_REST = re.compile(
+    rf"\s+((?:{_MIDDLE})?(?:(?:{_ARABIC_LINK}\s+{_SURNAME}\s+){{1,5}}(?:(?:Al|El)[\s-])?"
+    rf"|(?:{_PARTICLE}\s+){{0,3}}){_SURNAME}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_SURNAME}){{0,2}})"
+)
+#: Two initials and a surname: "V K Saraswat", "R. K. Menon", "R.K. Menon" (one initial is too
+#: often a list letter or an abbreviation's).
+_INITIALS_NAME = re.compile(
+    rf"(?<![\w.&-])(?:[{UPPER}]\.\s*[{UPPER}]\.\s*|[{UPPER}]\s+[{UPPER}]\s+)(?:[{UPPER}]\.?\s+)?"
+    rf"[{UPPER}][{LOWER}]{{2,}}(?:-[{UPPER}][{LOWER}]+)?(?![\w'’&-])"
+)
+#: What may not follow a name: another capitalised word (a longer proper name: "Ada Lin Quantum
+#: Labs") or "&" ("Alice & Bob").
+_GOES_ON = re.compile(rf"(?:\s*&|\s+[{UPPER}][\w-]|-[{UPPER}])")
+#: What may not stand right before a name: an article ("the Alan Turing Institute").
+_ARTICLE_BEFORE = re.compile(r"(?:\b(?:the|The|a|an|An)\s+)$")
+_WORD_BEFORE = re.compile(r"([\w'’.-]+)\s+$")
+#: "H E" / "H.E." (His or Her Excellency) before a name are no initials of it.
+_EXCELLENCY = re.compile(r"H\.?\s*E\.?\s")
+#: An Arabic name by its chain of "bin"/"ibn" (son of) links, whatever its first word:
+#: "Saoud bin Abdulrahman bin Hassan Al Thani".
+_NASAB = re.compile(rf"(?<![\w'’.-])[{UPPER}][{LOWER}]+(?=\s+(?:bin|ibn|bint)\s+[{UPPER}])")
+
+_ROLE_TOKENS = frozenset(w for w in ROLE_WORDS.split("|") if " " not in w)
+#: Words that are never part of a personal name: organisation keywords, company finals,
+#: role words, the rules' capitalised words that are not names, and the words of things named
+#: after people ("School", "Hall", "Prize").
+_NOT_NAME = (
+    frozenset(k for k in KEYWORDS if " " not in k)
+    | frozenset(w.lower() for w in word_list("company_finals"))
+    | _ROLE_TOKENS
+    | frozenset(w.lower() for w in word_list("not_org_caps"))
+    | frozenset(w.lower() for w in word_list("leading_noise"))
+    | word_list("not_surname")
+    | frozenset({"quantum"})
+)
+
+
+#: A name's inner link or particle right before a word: that word goes on a name, not opens one.
+_LINK_BEFORE = re.compile(rf"\b(?:{_ARABIC_LINK}|{_PARTICLE})\s+$")
+
+
+def is_given_name(word: str) -> bool:
+    """Whether ``word`` is a given name of the lexicon; a hyphenated one whose parts all are
+    ("Anne-Sophie") counts too."""
+    return word in GIVEN_NAMES or ("-" in word and all(p in GIVEN_NAMES for p in word.split("-")))
+
+
+def _word_ok(w: str) -> bool:
+    return w.lower().strip(".,") not in _NOT_NAME
+
+
+#: Who wrote or photographed the article is no entity (annotation rules: bylines, reporters):
+#: "By Ada Lin", "7 May 2025, by Ada Lin", "(photo credit: Ada Lin)", "(photo: Ada Lin/Agency)".
+_CREDIT_BEFORE = re.compile(
+    r"(?:(?:^|[\n,|(]|\d)\s*(?:[Bb]y|BY)|\b(?:[Pp]hoto|[Ii]mage|[Pp]icture|[Cc]redit|[Cc]redits|[Ss]ource|"
+    r"[Ww]ords|[Tt]ext|[Ii]llustration)(?:\s+(?:credit|by))?:?|\b(?:[Pp]hoto(?:graph)?|[Ii]mage)\s+by|"
+    r"\b[Cc]ourtesy(?:\s+of)?)\s*$"
+)
+#: "Ada Lin is a tech reporter for ...", "Ada Lin, Washington correspondent", "Ada Lin reports
+#: for the Daily Planet".
+_REPORTER_AFTER = re.compile(
+    r"(?:,?\s+(?:is\s+(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}?|[A-Z][\w ]{0,30}?)"
+    r"(?:reporter|correspondent|journalist|writer|editor|columnist|contributor|photographer)\b"
+    r"|\s+(?:reports|reported|writes|wrote|is\s+reporting|is\s+writing)\s+(?:for|from|on|about)\b"
+)
+#: Capitalised words that may stand right before a name: courtesy and honorific titles (role
+#: words are checked apart).
+_TITLE_WORDS = frozenset(
+    {
+        "Dr",
+        "Prof",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Mx",
+        "Sir",
+        "Dame",
+        "Lord",
+        "Lady",
+        "Sheikh",
+        "Shaikh",
+        "Shri",
+        "Smt",
+        "Sri",
+        "Hon",
+        "Rt",
+        "Excellency",
+        "Highness",
+        "Majesty",
+        "Rev",
+        "Fr",
+        "Emeritus",
+    }
+)
+
+
+def _before_ok(t: str, start: int) -> bool:
+    """No article, credit, nor capitalised word of a longer name right before the name: "the
+    Alan Turing Institute", "Fondazione Bruno Kessler", "World Knowledge Forum Sejong"; a title,
+    a role word, a possessive ("Nvidia's"), an initial ("H E") or the sentence's first word may."""
+    head = t[max(0, start - 40) : start]
+    if _ARTICLE_BEFORE.search(head) or _CREDIT_BEFORE.search(head):
+        return False
+    prev = _WORD_BEFORE.search(head)
+    if prev is None:
+        return True
+    word = prev.group(1).strip(".’'")
+    if not word[:1].isupper() or prev.group(1).endswith(("'s", "’s", "s'", "s’")) or len(word) == 1:
+        return True
+    first = start - len(prev.group(0)) <= len(t) - len(t.lstrip()) + 1
+    return first or word in _TITLE_WORDS or word.lower() in _ROLE_TOKENS
+
+
+def _is_byline(t: str, start: int, end: int) -> bool:
+    """A name alone on its line (an author's), or one the text calls its reporter."""
+    return (not t[:start].strip(" \t\"“”'") and not t[end:].strip(" \t.\"“”'")) or bool(
+        _REPORTER_AFTER.match(t, end, min(len(t), end + 50))
+    )
+
+
+def _add(out: list[Mention], sent: Sentence, start: int, end: int) -> None:
+    t = sent.text
+    name = t[start:end]
+    words = name.split()
+    if not all(_word_ok(w) for w in words if not w.islower() and w not in {"Al", "El"}):
+        return
+    if _GOES_ON.match(t, end) or not _before_ok(t, start) or _is_byline(t, start, end):
+        return
+    s = sent.start + start
+    out.append(Mention(s, s + len(name), name, E.PERSON, name, "person"))
+
+
+def bare_name_mentions(sent: Sentence) -> list[Mention]:
+    """The people of ``sent`` named by a given name and surname, or by initials and a surname."""
+    t = sent.text
+    out: list[Mention] = []
+    for w in _CAP.finditer(t):
+        if not is_given_name(w.group()) or _LINK_BEFORE.search(t, max(0, w.start() - 6), w.start()):
+            continue
+        rest = _REST.match(t, w.end())
+        if rest is not None:
+            _add(out, sent, w.start(), rest.end(1))
+    if " bin " in t or " ibn " in t or " bint " in t:
+        for w in _NASAB.finditer(t):
+            rest = _REST.match(t, w.end())
+            if rest is not None and not _LINK_BEFORE.search(t, max(0, w.start() - 6), w.start()):
+                _add(out, sent, w.start(), rest.end(1))
+    if " " in t:
+        for m in _INITIALS_NAME.finditer(t):
+            if not _EXCELLENCY.match(m.group()):
+                _add(out, sent, m.start(), m.end())
+    return out
