@@ -35,9 +35,7 @@ E = EntityType
 UPPER = "A-ZÀ-ÖØ-Þ\u0100-\u024f"
 LOWER = "a-zß-öø-ÿ\u0100-\u024f"
 #: ISO codes that write an amount before its number ("BRL 31 million", "SGD 5m").
-CURRENCY_CODE = (
-    r"(?:AUD|USD|EUR|CAD|GBP|NIS|DKK|SEK|NOK|KRW|JPY|CHF|INR|CNY|RMB|SGD|HKD|TWD|BRL|ZAR|AED|QAR|SAR|ILS|PLN|CZK|MXN|NZD|Rs)"
-)
+CURRENCY_CODE = r"(?:AUD|USD|EUR|CAD|GBP|NIS|DKK|SEK|NOK|KRW|JPY|CHF|INR|CNY|RMB|SGD|HKD|TWD|BRL|ZAR|AED|QAR|SAR|ILS|PLN|CZK|MXN|NZD|Rs)"
 #: a capitalised word, or one opening with digits ("5G", "1QBit"), never an amount ("£15m", "$1.5bn",
 #: "R54-million" in rand)
 CAPW = rf"(?:(?<!\d)(?!R\d[\d,.]*[\s-]?(?:million|billion|bn|m)\b|{CURRENCY_CODE}\s?\d)[{UPPER}][\w&]*(?:['’][A-Z][\w]*)?(?:-[{UPPER}0-9][\w&]*)*|(?<![$£€¥₩\d.,])(?:\d+[A-Za-z]\w*|\d+\.\d+))"

@@ -104,6 +104,9 @@ _GOVERNMENT_UNDER = (
     r"(?:the\s+(?:federal|state|provincial|national|regional|local|central)\s+government\s+"
     r"(?:under|through|via|from)\s+)?"
 )
+#: A description before a funder's name: "from the government Export Fund", "from investment firm
+#: Kessler", "from the state-owned bank Nordlys" (never "from the sale of §X§").
+_FUNDER_DESCRIPTION = r"(?:(?:the|its|their)\s+)?(?:(?!(?:of|in|to|for|and|the)\b)[a-z][\w-]*\s+){0,3}?"
 #: A description between a recipient and its verb: "§R§, a consortium of ... (A, B and C), has won".
 _RECIPIENT_APPOSITION = (
     r"(?:,\s+(?:an?|the|which|who|now)\s+[^;]{0,140}?(?:,|\)(?=\s+(?:has|have|had|was|is|will)\b)))?"
@@ -127,7 +130,7 @@ _INVEST_RULES = (
             rf"originally|previously|later|subsequently|again|reportedly)\s+)*"
             rf"(?:{_INVEST_VERB}\s+(?:(?:an?\s+)?(?:additional\s+|further\s+|nearly\s+|about\s+|around\s+|some\s+)?(?:{MONEY})\s*(?:in\s+\w+\s+)?(?:{_INVEST_NOUN}\s+)?)?"
             rf"|{_MONEY_VERB}\s+(?:an?\s+)?(?:additional\s+|further\s+|nearly\s+|about\s+|around\s+|some\s+)?(?:{MONEY})\s*(?:in\s+\w+\s+)?(?:{_INVEST_NOUN}\s+)?)"
-            rf"(?:(?:to|in|into|for|toward|towards)\s+)?(?:the\s+)?{ENT}"
+            rf"(?:(?:to|in|into|for|toward|towards)\s+)?(?:the\s+|an?\s+(?=§))?{ENT}"
         ),
         1,
         2,
@@ -148,7 +151,7 @@ _INVEST_RULES = (
             rf"earned|got|gets|collected)\b(?=[^§]{{0,80}}?(?:{MONEY}|\b(?:grant|funding|funds|investment|financing|round|capital|loan|"
             r"(?:financial|direct|public|government|state)\s+support|\d)))"
             rf"[^§]{{0,80}}?"
-            rf"\b(?:from|by|led\s+by|with\s+participation\s+from|backed\s+by)\s+{_GOVERNMENT_UNDER}({LIST})"
+            rf"\b(?:from|by|led\s+by|with\s+participation\s+from|backed\s+by)\s+{_GOVERNMENT_UNDER}{_FUNDER_DESCRIPTION}({LIST})"
         ),
         2,
         1,

@@ -237,6 +237,14 @@ _NAMED_KIND = re.compile(
     rf"({CAPW}(?:\s+{CAPW}){{0,3}})(?=\s*[,.;:)]|\s+(?:which|that|will|to|is|was|has|and|in|on|for|with)\b|$)"
 )
 _NAMED_KIND_GATE = frozenset(["called", "named", "dubbed", "known"])
+#: A name followed by an apposition whose head is a kind noun: "EIFO, the export and investment
+#: fund of Denmark, and ...", "Kestra, a Helsinki research institute, ..." (the words before the
+#: kind are modifiers: no preposition, so "Ada Lin, a professor at the university" types nothing).
+_APPOSED_KINDS = {**{k: E(v) for k, v in _KINDS.items() if " " not in k}, **_NAMED_KIND_TYPES}
+_APPOSED_KIND = re.compile(
+    rf"(?<![\w-])({_NAME}),\s+(?:the|an?)\s+(?:(?!(?:of|at|in|for|with|from|by|on|to|who|which)\b)[\w-]+\s+){{0,5}}?"
+    rf"({'|'.join(sorted(_APPOSED_KINDS, key=len, reverse=True))})(?=\s+(?:of|in|for|based|that|which)\b|\s*[,)])"
+)
 #: A lower-case word right before a capitalised one: where a kind noun may introduce a name.
 _BEFORE_CAPITAL = re.compile(r"(?<![\w-])([a-z]+)\s+(?=[A-Z0-9])")
 _NAME_AT = re.compile(rf"{CAPW}(?:\s+{CAPW}){{0,3}}")
@@ -467,6 +475,8 @@ def cue_names(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
         else ()
     ):
         _add(out, sent, gaz, m.start(2), m.end(2), _NAMED_KIND_TYPES[m.group(1)], solo_ok=True)
+    for m in _APPOSED_KIND.finditer(t) if ", the " in t or ", a" in t else ():
+        _add(out, sent, gaz, m.start(1), m.end(1), _APPOSED_KINDS[m.group(2)], solo_ok=True)
     for m in _THE_ACRONYM.finditer(t) if "the " in t or "The " in t else ():
         name = m.group(1)
         if name not in _NOT_ORG_CAPS and not gaz.lookup(name):

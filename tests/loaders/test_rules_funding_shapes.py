@@ -70,6 +70,17 @@ Run = Callable[[str], Facts]
             "Government of Estland",
             "Lumora Photonics",
         ),
+        # a description before the funder's name
+        (
+            "Orbion Systems received $27.1M from the government Export and Investment Fund of Estland.",
+            "Export and Investment Fund of Estland",
+            "Orbion Systems",
+        ),
+        (
+            "Veltra Quantum secured €4 million from state-owned bank Nordlys Bank.",
+            "Nordlys Bank",
+            "Veltra Quantum",
+        ),
         # an investment into a name the sentence describes first
         (
             "Kessler Ventures and the Halden Foundation, an independent enterprise foundation, are investing "
