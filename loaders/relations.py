@@ -25,6 +25,7 @@ from .rules import (
     human_verbs,
     investments,
     member_lists,
+    member_shapes,
     membership,
     partners,
     places,
@@ -46,6 +47,7 @@ def relation_facts(v: SentView, recent_program: str | None) -> Iterator[Fact]:
     yield from v.facts
     yield from membership.apposition_facts(v)
     yield from member_lists.member_facts(v)
+    yield from member_shapes.member_shape_facts(v, v.masked)
     yield from investments.folded_facts(v)
     m = v.masked
     if m.count("§") < 4 and not (recent_program and m.count("§") >= 2):

@@ -506,7 +506,9 @@ _FORMS_PART = re.compile(
 _PART_OF_APPOSED = re.compile(rf"{ENT},\s+(?:now\s+|(as)\s+)?part\s+of\s+(?:the\s+)?{ENT}")
 _JOINS = re.compile(
     rf"({LIST})\s+(?:has\s+|have\s+|had\s+)?(?:joins|joined|join|to\s+join|will\s+join|"
-    r"signed\s+up\s+(?:to|with|for)|signs\s+up\s+(?:to|with|for)|enrolled\s+in|enrols\s+in|enrolls\s+in)\s+(?:the\s+)?§(\d+)§"
+    r"signed\s+up\s+(?:to|with|for)|signs\s+up\s+(?:to|with|for)|enrolled\s+in|enrols\s+in|enrolls\s+in)\s+(?:the\s+)?"
+    # "§Israel§ joined the §EU§'s §Horizon Europe§ programme": the possessor only qualifies the group
+    r"(?:§\d+§['’]s?\s+)?§(\d+)§"
 )
 _PROGRAMME_OF = re.compile(
     rf"{ENT}\s+(?:initiative|programme|program|project|scheme)?\s*(?:of|within|under)\s+the\s+{ENT}"

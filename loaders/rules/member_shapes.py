@@ -1,0 +1,131 @@
+"""Membership said through the shape of a sentence rather than a word of membership.
+
+Articles about centres and programmes place an organisation inside another without "member"
+or "part of": "the other universities involved in §G§ are §a§, §b§ and §c§", "§X§ is hosted
+by §Y§", "§X§ is one of §Y§'s five flagship centres", "designated in 2021 as one of only three
+§G§", "§X§, the applied research pillar of §Y§", "§X§ joined the §EU§'s §G§ programme". A
+centre with "nodes at §a§, §b§ and §c§" works with each of them: PARTNERS_WITH (its nodes are
+partner institutions, not its parts). Each rule is a structure; the words filling it vary.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from qkg.schemas import EntityType, RelationType
+
+from ..context import ENT, ORGS, Fact, SentView
+from .member_lists import MEMBERS, list_members
+from .rule import f as _f
+from .rule import gate
+
+__all__ = ["MEMBER_SHAPE_GATE", "member_shape_facts"]
+
+E = EntityType
+R = RelationType
+
+_MEMBER_TYPES = frozenset(ORGS | {E.PROGRAM})
+#: What an organisation may be hosted by, be one of, or be a pillar of.
+_HOSTS = frozenset(ORGS | {E.PROGRAM})
+#: Plural nouns of organisations that take part in something.
+_PARTICIPANTS = (
+    r"(?:universities|institutions|institutes|organi[sz]ations|companies|firms|start-?ups|partners|members|"
+    r"centres|centers|labs|laboratories|agencies|schools|participants|entities|bodies|groups)"
+)
+#: "The other universities involved in §G§ are ...", "Companies taking part in §G§ include ...":
+#: group 1 is the group, group 2 the list. A group right after another name ("§SA§ §QuTI§") is a
+#: name the mentions split: its members would go to half a name, so nothing is said.
+_INVOLVED_ARE = re.compile(
+    rf"\b{_PARTICIPANTS}\s+(?:(?:that|which|who)\s+(?:are|were)\s+)?(?:(?:also|currently|now)\s+)?"
+    r"(?:involved|participating|taking\s+part|engaged|collaborating)\s+in\s+(?:the\s+)?"
+    rf"{ENT}(?:\s+(?:project|programme|program|initiative|consortium))?,?\s+(?:are|were|include|includes|included)\s*:?\s+"
+    rf"({MEMBERS})"
+)
+#: "§X§ is hosted by the §Y§", "§X§, hosted by §Y§, ...", "the §RCE§ hosted by §Y§".
+_HOSTED_BY = re.compile(
+    rf"{ENT}(?:\s*\(§\d+§\))?(?:,|\s+(?:(?:is|was|are|were|will\s+be|has\s+been|had\s+been)\s+)?(?:(?:jointly|also|now)\s+)?)"
+    rf"\s*hosted\s+(?:jointly\s+)?(?:by|at)\s+(?:the\s+)?{ENT}"
+)
+#: "... as §S§'s first §RCE§ hosted by": what is hosted is the clause subject, named as one.
+_AS_WHAT = re.compile(r"\bas\s+(?:(?:a|an|the)\s+)?(?:§\d+§['’]s?\s+)?(?:[\w-]+\s+){0,2}?$")
+_SUBJECT = re.compile(r"\s*(?:[A-Z][^§,;.]{0,60},\s+)?(?:[Tt]he\s+)?§(\d+)§")
+#: "§X§ is one of §Y§'s (five) flagship research centres": a part of the possessor.
+_ONE_OF_POSS = re.compile(
+    rf"{ENT}\s+(?:is|was|remains|has\s+become|became)\s+(?:now\s+)?one\s+of\s+(?:the\s+)?{ENT}['’]s?\s+"
+    r"(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|[a-z]+)\s+){0,3}?"
+    r"(?:centres|centers|institutes|labs|laboratories|units|divisions|schools|faculties|hubs|subsidiaries|"
+    r"companies|members|programmes|programs|initiatives|facilities)\b"
+)
+#: "§X§ is ..., having been designated in 2021 as one of only three §G§": the subject of the
+#: clause was made one of a named set.
+_DESIGNATED_ONE_OF = re.compile(
+    rf"^\s*(?:[A-Z][^§,;.]{{0,60}},\s+)?(?:[Tt]he\s+)?{ENT}[^;.]{{0,160}}?,\s+(?:having\s+been|after\s+being|being)\s+"
+    r"(?:designated|named|selected|chosen|recogni[sz]ed|accredited)\s+(?:in\s+\d{4}\s+)?as\s+one\s+of\s+"
+    rf"(?:only\s+)?(?:the\s+)?(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+)?(?:the\s+)?{ENT}"
+)
+#: "§X§, the applied research pillar of §Y§", "§X§, a key pillar of §Y§'s §P§".
+_PILLAR = re.compile(
+    rf"{ENT},\s+(?:the|a|an|its)\s+(?:[\w-]+\s+){{0,3}}?(?:pillar|wing|branch|institute|centre|center|agency)\s+of\s+"
+    rf"(?:the\s+)?(?:§\d+§['’]s?\s+|[A-Z][\w-]*['’]s?\s+)?{ENT}"
+)
+#: "§X§ will have nodes at §a§, §b§ and §c§": the nodes' hosts are the centre's partners.
+_NODES_AT = re.compile(
+    rf"{ENT}\s+(?:(?:will|would|also|now|currently)\s+)*(?:has|have|had|operates|operate|includes|include|with)\s+"
+    rf"(?:(?:\d+|two|three|four|five|six|several)\s+)?(?:[a-z]+\s+)?nodes\s+(?:at|in|across)\s+({MEMBERS})"
+)
+
+#: Substrings one of which a sentence needs for any rule here.
+MEMBER_SHAPE_GATE = (
+    "involved",
+    "participating",
+    "taking part",
+    "engaged",
+    "hosted",
+    "one of",
+    "pillar",
+    "nodes",
+)
+_ARM_WORDS = ("pillar", "wing", "branch", "institute", "centre", "center", "agency")
+
+
+def member_shape_facts(v: SentView, m: str) -> Iterator[Fact]:
+    """PART_OF (and PARTNERS_WITH for nodes) from the shapes of the module docstring."""
+    low = m.lower()
+    if not gate(low, MEMBER_SHAPE_GATE):
+        return
+    for x in _INVOLVED_ARE.finditer(m) if "in " in m else ():
+        g = int(x.group(1))
+        if v.type(g) in _HOSTS:
+            for a in list_members(v, x.group(2)):
+                if a != g and v.id(a) != v.id(g):
+                    yield _f(v, a, R.PART_OF, g, "involved-in-are", 0.8)
+    for x in _HOSTED_BY.finditer(m) if "hosted" in low else ():
+        a, b = int(x.group(1)), int(x.group(2))
+        subject = _AS_WHAT.search(m, 0, x.start()) and _SUBJECT.match(m)
+        if subject:
+            a = int(
+                subject.group(1)
+            )  # "§X§ was established as §S§'s first §RCE§ hosted by §Y§": §X§ is hosted
+        if a != b and v.type(a) in _MEMBER_TYPES - {E.COMPANY} and v.type(b) in _HOSTS:
+            yield _f(v, a, R.PART_OF, b, "hosted-by", 0.7)
+    if "one of" in low:
+        for x in _ONE_OF_POSS.finditer(m):
+            a, b = int(x.group(1)), int(x.group(2))
+            if a != b and v.type(a) in _MEMBER_TYPES and v.type(b) in _HOSTS:
+                yield _f(v, a, R.PART_OF, b, "one-of-possessor's", 0.8)
+        for x in _DESIGNATED_ONE_OF.finditer(m):
+            a, b = int(x.group(1)), int(x.group(2))
+            if a != b and v.type(a) in _MEMBER_TYPES and v.type(b) in _HOSTS:
+                yield _f(v, a, R.PART_OF, b, "designated-one-of", 0.7)
+    for x in _PILLAR.finditer(m) if gate(low, _ARM_WORDS) else ():
+        a, b = int(x.group(1)), int(x.group(2))
+        if a != b and v.type(a) in _MEMBER_TYPES and v.type(b) in ORGS:
+            yield _f(v, a, R.PART_OF, b, "pillar-of", 0.8)
+    for x in _NODES_AT.finditer(m) if "nodes" in low else ():
+        a = int(x.group(1))
+        if v.type(a) not in ORGS:
+            continue
+        for b in list_members(v, x.group(2)):
+            if b != a and v.type(b) in ORGS and v.id(b) != v.id(a):
+                yield _f(v, a, R.PARTNERS_WITH, b, "nodes-at", 0.8)

@@ -1,0 +1,99 @@
+"""Membership said through a sentence's shape (member_shapes) rather than a word of membership."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from .conftest import Facts
+
+Run = Callable[[str], Facts]
+
+
+@pytest.mark.parametrize(
+    ("text", "triples"),
+    [
+        (
+            "The other universities involved in the Nordic Quantum Alliance are the University of Tromso, "
+            "Aalto University and the University of Bergen.",
+            [
+                ("University of Tromso", "PART_OF", "Nordic Quantum Alliance"),
+                ("Aalto University", "PART_OF", "Nordic Quantum Alliance"),
+                ("University of Bergen", "PART_OF", "Nordic Quantum Alliance"),
+            ],
+        ),
+        (
+            "Companies taking part in the Quantum Valley Initiative include Orbion Labs and Kestrel Photonics.",
+            [
+                ("Orbion Labs", "PART_OF", "Quantum Valley Initiative"),
+                ("Kestrel Photonics", "PART_OF", "Quantum Valley Initiative"),
+            ],
+        ),
+        (
+            "The Veltra Quantum Institute is hosted by the University of Bergen.",
+            [("Veltra Quantum Institute", "PART_OF", "University of Bergen")],
+        ),
+        (
+            "The Veltra Quantum Institute was set up in 2019 as Norway's first Centre of Excellence hosted by "
+            "the University of Bergen.",
+            [("Veltra Quantum Institute", "PART_OF", "University of Bergen")],
+        ),
+        (
+            "The Veltra Quantum Institute is one of Aalto University's five flagship research centres.",
+            [("Veltra Quantum Institute", "PART_OF", "Aalto University")],
+        ),
+        (
+            "The Veltra Quantum Institute is the largest lab in Norway, having been designated in 2022 as one "
+            "of only four Quantum Research Hubs.",
+            [("Veltra Quantum Institute", "PART_OF", "Quantum Research Hubs")],
+        ),
+        (
+            "The deal was signed with the Veltra Quantum Institute, the applied research pillar of the "
+            "Nordic Research Council.",
+            [("Veltra Quantum Institute", "PART_OF", "Nordic Research Council")],
+        ),
+        (
+            "The Veltra Quantum Institute will have nodes at Aalto University, the University of Bergen and "
+            "the University of Tromso.",
+            [
+                ("Veltra Quantum Institute", "PARTNERS_WITH", "Aalto University"),
+                ("Veltra Quantum Institute", "PARTNERS_WITH", "University of Bergen"),
+            ],
+        ),
+        # the possessor of the joined programme only qualifies it
+        (
+            "Last year, Orbion Labs joined the European Union's Quantum Flagship research programme.",
+            [("Orbion Labs", "PART_OF", "Quantum Flagship")],
+        ),
+    ],
+)
+def test_membership_shapes(facts: Run, text: str, triples: list[tuple[str, str, str]]) -> None:
+    got = facts(text)
+    for s, t, o in triples:
+        assert got.has(s, t, o), ((s, t, o), got.triples())
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # a company hosting an event or a visit makes no part of it
+        (
+            "Orbion Labs hosted by Kestrel Photonics gave a talk on quantum sensing.",
+            ("Orbion Labs", "PART_OF", "Kestrel Photonics"),
+        ),
+        # the nodes' hosts are partners, not parts
+        (
+            "The Veltra Quantum Institute will have nodes at Aalto University and the University of Bergen.",
+            ("Aalto University", "PART_OF", "Veltra Quantum Institute"),
+        ),
+        # one of a possessor's rivals is no part of it
+        (
+            "Orbion Labs is one of Kestrel Photonics's main rivals.",
+            ("Orbion Labs", "PART_OF", "Kestrel Photonics"),
+        ),
+    ],
+)
+def test_no_membership_shape(facts: Run, text: str, absent: tuple[str, str, str]) -> None:
+    got = facts(text)
+    assert not got.has(*absent), got.triples()
