@@ -137,10 +137,17 @@ class TimedSource(Protocol):
 
 @runtime_checkable
 class ColumnSource(Protocol):
-    """A store that also gives its links (without a time window) as columns: the projection
-    then reads arrays instead of one :class:`~qkg.schemas.Link` object per link."""
+    """A store that also gives its links as columns over sorted ids (the embedded store's
+    :meth:`~qkg.graph.embedded.EmbeddedStore.edge_arrays`, same arguments as ``links``): the
+    projection then reads arrays instead of one :class:`~qkg.schemas.Link` object per link."""
 
-    def edge_arrays(self, types: Iterable[RelationType] | None = None) -> EdgeArrays: ...
+    def edge_arrays(
+        self,
+        types: Iterable[RelationType] | None = None,
+        *,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+    ) -> EdgeArrays: ...
 
 
 def _rank_order(values: NDArray[np.float64], *, ascending: bool) -> NDArray[np.intp]:
@@ -374,8 +381,8 @@ class Analytics:
                 asked = AsOf(p.as_of, p.min_support)
                 timed_links = store.links_as_of(p.via, since=p.since, until=p.until, asked=asked)
                 return network(timed_links, via=p.via, kinds=kinds, types=p.types, directed=p.directed)
-            if p.since is None and p.until is None and isinstance(store, ColumnSource):
-                columns = store.edge_arrays(p.via)
+            if isinstance(store, ColumnSource):
+                columns = store.edge_arrays(p.via, since=p.since, until=p.until)
                 keep = None
                 if p.types is not None:
                     wanted = frozenset(p.types)
@@ -383,7 +390,7 @@ class Analytics:
                     keep = np.fromiter(
                         (found.get(i) in wanted for i in columns.ids), dtype=bool, count=len(columns.ids)
                     )
-                return reduce_columns(*columns, keep=keep, directed=p.directed)
+                return reduce_columns(*columns, keep=keep, directed=p.directed, ids_sorted=True)
             links = store.links(p.via, since=p.since, until=p.until)
             return network(links, via=p.via, kinds=kinds, types=p.types, directed=p.directed)
 

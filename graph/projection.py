@@ -182,18 +182,24 @@ def reduce_columns(
     *,
     keep: NDArray[np.bool_] | None = None,
     directed: bool = False,
+    ids_sorted: bool = False,
 ) -> Network:
     """The :class:`Network` of links given as columns: ``source``/``target`` index ``ids``
     (any order, no self-links), ``evidence`` per link, ``both_ways`` for symmetric and
-    co-party links, ``keep`` per id (actors of the wanted types)."""
+    co-party links, ``keep`` per id (actors of the wanted types). ``ids_sorted``: the caller
+    knows ``ids`` are sorted (the embedded store's columns), which saves sorting them."""
     n = len(ids)
     if n == 0:
         return _empty(directed)
-    # Rank of each id in sorted order: comparing ranks compares ids.
-    order = sorted(range(n), key=ids.__getitem__)
-    rank = np.empty(n, dtype=np.int64)
-    rank[np.asarray(order, dtype=np.int64)] = np.arange(n)
-    src, dst = rank[source], rank[target]
+    if ids_sorted:
+        src, dst = source.astype(np.int64), target.astype(np.int64)
+        sorted_ids = ids
+    else:  # rank of each id in sorted order: comparing ranks compares ids
+        order = sorted(range(n), key=ids.__getitem__)
+        rank = np.empty(n, dtype=np.int64)
+        rank[np.asarray(order, dtype=np.int64)] = np.arange(n)
+        src, dst = rank[source], rank[target]
+        sorted_ids = [ids[i] for i in order]
     if keep is not None:
         kept = keep[source] & keep[target]
         src, dst, evidence, both_ways = src[kept], dst[kept], evidence[kept], both_ways[kept]
@@ -211,9 +217,8 @@ def reduce_columns(
     used = np.unique(np.concatenate([a, b]))
     renumber = np.full(n, -1, dtype=np.int64)
     renumber[used] = np.arange(len(used))
-    sorted_ids = [ids[i] for i in order]
     return Network(
-        ids=tuple(sorted_ids[i] for i in used.tolist()),
+        ids=tuple(sorted_ids) if len(used) == n else tuple(map(sorted_ids.__getitem__, used.tolist())),
         source=renumber[a].astype(np.int32),
         target=renumber[b].astype(np.int32),
         weight=np.asarray(weight, dtype=np.float64),

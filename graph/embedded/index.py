@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import combinations
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from qkg.schemas import (
@@ -59,6 +58,8 @@ if TYPE_CHECKING:  # numpy is imported where it is used: `qkg stats` never needs
     import numpy as np
     from numpy.typing import NDArray
 
+    from .columns import LinkColumns
+
 __all__ = ["EdgeArrays", "GraphIndex", "RelKey"]
 
 _TECH_TYPES = frozenset({RelationType.WORKS_ON.value, RelationType.DEVELOPS.value})
@@ -72,7 +73,8 @@ _T = TypeVar("_T")
 class EdgeArrays(NamedTuple):
     """The graph's links as columns (see :meth:`GraphIndex.edge_arrays`): link ``i`` joins
     ``ids[source[i]]`` and ``ids[target[i]]``, backed by ``weight[i]`` pieces of evidence;
-    ``both_ways[i]`` for symmetric relations and co-party links. The arguments of
+    ``both_ways[i]`` for symmetric relations and co-party links. ``ids`` are sorted and may
+    include actors without a selected link. The arguments of
     :func:`qkg.graph.projection.reduce_columns`."""
 
     ids: list[str]
@@ -126,6 +128,9 @@ class GraphIndex:
     #: Per relation, each document's (published, valid_from, valid_to), dated first by date:
     #: what decides whether it holds as of a day (:meth:`_rel_holds`), built on first use.
     _rel_life: dict[RelKey, tuple[_Told, ...]] = field(default_factory=dict)
+    #: The links as numpy columns for analytics (:meth:`link_columns`): built on first use
+    #: after a write, or given by the store from the columns file it saved with the snapshot.
+    _links: LinkColumns | None = None
 
     # -- identity ---------------------------------------------------------------------------
     @property
@@ -196,6 +201,7 @@ class GraphIndex:
             self._merge_goal(g.id)
         self._entity_sorted = None
         self._stats = None
+        self._links = None
 
     def remove(self, doc_id: str) -> None:
         """Forget one document's contribution; facts it alone supported disappear."""
@@ -257,6 +263,7 @@ class GraphIndex:
                 del self.ent[eid]
         self._entity_sorted = None
         self._stats = None
+        self._links = None
 
     def derive(self) -> None:
         """Recompute every lookup derived from the facts (names, adjacency, the party and
@@ -278,7 +285,7 @@ class GraphIndex:
             if g.owner is not None:
                 self.owner_goals.setdefault(g.owner, set()).add(gid)
         self._version = Version.of((doc_id, d.digest) for doc_id, d in self.docs.items())
-        self._entity_sorted = self._rel_sorted = self._stats = None
+        self._entity_sorted = self._rel_sorted = self._stats = self._links = None
         self._adj_sorted, self._steps_sorted, self._rel_life = {}, {}, {}
 
     def clear(self) -> None:
@@ -577,34 +584,26 @@ class GraphIndex:
         wanted = None if types is None else frozenset(RelationType(t) for t in types)
         return merged_links(self.rel.values(), self.agr.values(), self._published, wanted, since, until)
 
-    def edge_arrays(self, types: Iterable[RelationType] | None = None) -> EdgeArrays:
-        """The links of :meth:`links` without a time window, of ``types`` (all if None),
-        as columns over an id table, without a :class:`Link` object each; self-links are
-        left out. In no particular order."""
-        import numpy as np
+    def link_columns(self) -> LinkColumns:
+        """Every link of :meth:`links` without a window as numpy columns, with each link's
+        evidence by document and publication day (:mod:`qkg.graph.embedded.columns`): built in
+        one pass over the merged relations and agreements on the first call after a write."""
+        if self._links is None:
+            from .columns import build
 
-        wanted = None if types is None else frozenset(RelationType(t) for t in types)
-        rows = [
-            (r.source, r.target, len(r.evidence), r.type in SYMMETRIC_TYPES)
-            for r in self.rel.values()
-            if (wanted is None or r.type in wanted) and r.source != r.target
-        ]
-        if wanted is None or _PARTY in wanted:
-            rows += [
-                (p, q, len(a.evidence), True)
-                for a in self.agr.values()
-                for p, q in combinations(a.parties, 2)
-            ]
-        sources = [row[0] for row in rows]
-        targets = [row[1] for row in rows]
-        position = {n: i for i, n in enumerate(dict.fromkeys([*sources, *targets]))}
-        return EdgeArrays(
-            list(position),
-            np.fromiter(map(position.__getitem__, sources), dtype=np.int32, count=len(rows)),
-            np.fromiter(map(position.__getitem__, targets), dtype=np.int32, count=len(rows)),
-            np.fromiter((row[2] for row in rows), dtype=np.float64, count=len(rows)),
-            np.fromiter((row[3] for row in rows), dtype=np.bool_, count=len(rows)),
-        )
+            self._links = build(self.rel.values(), self.agr.values(), self._published)
+        return self._links
+
+    def edge_arrays(
+        self,
+        types: Iterable[RelationType] | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+    ) -> EdgeArrays:
+        """The links of :meth:`links` of ``types`` (all if None) inside the window, as
+        columns over the sorted id table (:meth:`link_columns`), without a :class:`Link`
+        object each; self-links are left out. In no particular order."""
+        return self.link_columns().select(types, since, until)
 
     def steps(self, nodes: Sequence[str], types: frozenset[RelationType] | None) -> dict[str, list[Step]]:
         """Neighbour expansion (see :meth:`qkg.graph.store.GraphStore.steps`). Hubs' sorted

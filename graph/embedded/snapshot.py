@@ -180,8 +180,10 @@ class _Table:
         return [self.ref(o) for o in objs]
 
 
-def encode(index: GraphIndex) -> bytes:
-    """The index as snapshot bytes (deterministic for one index state)."""
+def encode(index: GraphIndex, columns: str | None = None) -> bytes:
+    """The index as snapshot bytes (deterministic for one index state); ``columns``: the
+    SHA-256 of the columns file written with it (:mod:`qkg.graph.embedded.columns`), which
+    the header records so that the file is trusted exactly as far as the snapshot is."""
     evidence = _Table(Evidence)
     entities = _Table(Entity)
     relations, agreements, goals = (_Table(c, evidence) for c in (Relation, Agreement, Goal))
@@ -210,6 +212,7 @@ def encode(index: GraphIndex) -> bytes:
         "version": index.version,
         "stats": index.stats().model_dump(mode="json"),
         "digests": {d: index.docs[d].digest for d in sorted(index.docs)},
+        "columns": columns,
     }
     body = {
         "by_source": dict(sorted(index.by_source.items())),
@@ -236,6 +239,8 @@ class Header:
     stats: Stats
     #: document id -> digest of its delta (the markers' values)
     digests: dict[str, str]
+    #: SHA-256 of the columns file written with the snapshot (None: none was)
+    columns: str | None = None
 
 
 def header(data: bytes) -> Header | None:
@@ -244,7 +249,13 @@ def header(data: bytes) -> Header | None:
     raw = orjson.loads(data[: len(data) if end < 0 else end])
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
         return None
-    return Header(version=raw["version"], stats=Stats.model_validate(raw["stats"]), digests=raw["digests"])
+    columns = raw.get("columns")
+    return Header(
+        version=raw["version"],
+        stats=Stats.model_validate(raw["stats"]),
+        digests=raw["digests"],
+        columns=columns if isinstance(columns, str) else None,
+    )
 
 
 def decode(data: bytes) -> GraphIndex | None:

@@ -6,6 +6,8 @@ Layout of the data folder (created on first use)::
     <data_dir>/qkg.lock        advisory lock, holds the pid of the process that has it open
     <data_dir>/oxigraph/       pyoxigraph (RocksDB) store: one named graph per document
     <data_dir>/index.json      snapshot of the in-memory index (:mod:`qkg.graph.embedded.snapshot`)
+    <data_dir>/links.columns   the links as numpy columns for analytics (:mod:`qkg.graph.embedded.columns`),
+                               its SHA-256 in the snapshot's header
 
 The RDF store is the record. Each document's quads (:func:`qkg.schemas.rdf.delta_to_nquads`)
 and a "loaded" marker in a store-private meta graph are written in ONE pyoxigraph
@@ -76,7 +78,7 @@ from ..merge import (
 from ..reading import ReaderOperations
 from ..store import RelKey, Step, health_report
 from . import ledger as rdf_ledger
-from . import snapshot
+from . import columns, snapshot
 from .index import EdgeArrays, GraphIndex
 
 if TYPE_CHECKING:  # the RDF mapping (rdflib) and the projection (numpy) load where used
@@ -187,6 +189,12 @@ class EmbeddedStore(ReaderOperations):
         self.clock: Callable[[], dt.datetime] = _now
         #: The ledger (:mod:`qkg.graph.embedded.ledger`), read from RDF on first use.
         self._ledger: Ledger | None = None
+        #: The columns file written with the snapshot in use: (graph version, SHA-256) until it
+        #: is read, then (graph version, its columns) until the graph changes;
+        #: ``_columns_missing`` when the snapshot in use has none or it was refused.
+        self._columns_file: tuple[str, str] | None = None
+        self._saved_columns: tuple[str, columns.LinkColumns] | None = None
+        self._columns_missing = False
         self.rebuild_seconds = 0.0
         self.rebuilt_from = "empty"
         try:
@@ -277,7 +285,7 @@ class EmbeddedStore(ReaderOperations):
                     self._store.flush()
                 except _STORAGE_ERRORS as exc:
                     raise self._damaged("writing its last changes", exc) from None
-                if not self._snapshot_fresh:
+                if not self._snapshot_fresh or (self._columns_missing and self._idx is not None):
                     self._write_snapshot()
             finally:
                 self._store = None
@@ -337,6 +345,9 @@ class EmbeddedStore(ReaderOperations):
         found = self._verified_snapshot()
         if found is not None and {iri(d): v for d, v in found[1].digests.items()} == wanted:
             self._idx, self._deferred = None, found  # decoded on first use (see _index)
+            head = found[1]
+            self._columns_file = None if head.columns is None else (head.version, head.columns)
+            self._columns_missing = head.columns is None
             self.rebuilt_from = "snapshot"
             self._snapshot_fresh = True
             self.rebuild_seconds = time.perf_counter() - started
@@ -367,6 +378,40 @@ class EmbeddedStore(ReaderOperations):
 
     def _snapshot_path(self) -> FsPath:
         return self._path / "index.json"
+
+    def _columns_path(self) -> FsPath:
+        return self._path / "links.columns"
+
+    def _stored_columns(self) -> columns.LinkColumns | None:
+        """The columns file written with the snapshot in use while the graph has not changed
+        since (read on first use, checked against the SHA-256 in the snapshot's header and
+        the graph version), else None: the index then builds them. A refused file is logged
+        and written again, from the index, at close."""
+        version = self.version
+        if self._columns_file is not None:
+            written, sha = self._columns_file
+            self._columns_file = None
+            if written == version:
+                found = self._read_columns(sha, version)
+                self._saved_columns = None if found is None else (version, found)
+        if self._saved_columns is not None and self._saved_columns[0] == version:
+            return self._saved_columns[1]
+        self._saved_columns = None  # the graph changed since: the index's own are current
+        return None
+
+    def _read_columns(self, sha: str, version: str) -> columns.LinkColumns | None:
+        path = self._columns_path()
+        try:
+            data = snapshot.read_file(path)
+            if data is None:
+                raise columns.ColumnsRefused("the file is missing")
+            if hashlib.sha256(data).hexdigest() != sha:
+                raise columns.ColumnsRefused("it is not the file the snapshot records")
+            return columns.decode(data, version)
+        except (columns.ColumnsRefused, snapshot.SnapshotRefused, OSError) as exc:
+            logger.warning("columns file %s refused (%s); building the columns from the index", path, exc)
+            self._columns_missing = True
+            return None
 
     def _recorded_digest(self) -> str | None:
         for q in self._ox().quads_for_pattern(_SNAPSHOT, _SHA256, None, _META):
@@ -431,8 +476,16 @@ class EmbeddedStore(ReaderOperations):
     def _write_snapshot(self) -> None:
         """Save the index beside the store (atomically) and record its digest in the RDF
         store, so the next open is fast and uses exactly this file."""
+        index = self._index
         try:
-            digest = snapshot.write_file(self._snapshot_path(), snapshot.encode(self._index))
+            cols: str | None = snapshot.write_file(
+                self._columns_path(), columns.encode(index.link_columns(), index.version)
+            )
+        except OSError as exc:  # analytics build the columns from the index next time
+            logger.warning("cannot write the columns file %s: %s", self._columns_path(), exc)
+            cols = None
+        try:
+            digest = snapshot.write_file(self._snapshot_path(), snapshot.encode(index, cols))
         except OSError as exc:  # the store is complete without it: the next open rebuilds
             logger.warning("cannot write the snapshot %s: %s", self._snapshot_path(), exc)
             return
@@ -445,6 +498,7 @@ class EmbeddedStore(ReaderOperations):
         except _STORAGE_ERRORS as exc:
             raise self._damaged("recording the snapshot", exc) from None
         self._snapshot_fresh = True
+        self._columns_missing = False
 
     def _stale_snapshot(self) -> None:
         """A write makes the snapshot stale. It stays on disk: it records each document's
@@ -680,9 +734,11 @@ class EmbeddedStore(ReaderOperations):
             except _STORAGE_ERRORS as exc:
                 raise self._damaged("clearing it", exc) from None
             self._snapshot_path().unlink(missing_ok=True)
+            self._columns_path().unlink(missing_ok=True)
             self._stale_snapshot()
             self._idx, self._deferred = GraphIndex(), None
             self._ledger = Ledger()
+            self._columns_file = self._saved_columns = None
 
     # -- entities -------------------------------------------------------------------------
     def entities_by_id(self, ids: Sequence[str]) -> dict[str, Entity]:
@@ -788,11 +844,22 @@ class EmbeddedStore(ReaderOperations):
             links = self._index.links(types, since, until)
         return iter(links)
 
-    def edge_arrays(self, types: Iterable[RelationType] | None = None) -> EdgeArrays:
-        """The links without a time window as columns (:meth:`GraphIndex.edge_arrays`): what
-        the analytics projection reads instead of one :class:`Link` object per link."""
+    def edge_arrays(
+        self,
+        types: Iterable[RelationType] | None = None,
+        *,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+    ) -> EdgeArrays:
+        """The links as columns (:meth:`GraphIndex.edge_arrays`, same arguments as
+        :meth:`links`): what the analytics projection reads instead of one :class:`Link`
+        object per link. Read from the columns file saved with the snapshot when the graph
+        has not changed since (without decoding the index), else built from the index."""
         with self._mutex:
-            return self._index.edge_arrays(types)
+            saved = self._stored_columns()
+            if saved is not None:
+                return saved.select(types, since, until)
+            return self._index.edge_arrays(types, since, until)
 
     def steps(
         self, nodes: Sequence[str], types: Iterable[RelationType] | None = None

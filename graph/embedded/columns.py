@@ -1,0 +1,307 @@
+"""The graph's links as numpy columns, kept beside the object index for analytics.
+
+:class:`LinkColumns` holds every link of :func:`qkg.graph.merge.links` without a window
+(one per relation, one per pair of an agreement's parties; self-links left out) as arrays
+over a sorted id table, and each link's evidence grouped by document with the document's
+publication day, so that a projection, with or without a time window, is a few numpy
+operations (:meth:`LinkColumns.select`) instead of a Python pass over relation objects.
+
+The index builds them in one pass on the first analytics read after a write
+(:meth:`qkg.graph.embedded.index.GraphIndex.link_columns`); the store writes them beside
+the snapshot (:func:`encode` / :func:`decode`: a checked header and raw little-endian
+arrays, nothing a decoder would act on) and reads them back at open, so analytics after a
+restart need no pass at all.
+
+Columns file layout (all integers little-endian)::
+
+    b"QKGLINKS"                  magic (8 bytes)
+    u32 header length, header    JSON: format, graph version, relation type names (the
+                                 codes' meaning), counts, and each array's (name, dtype,
+                                 length, offset)
+    arrays                       at 8-aligned offsets, then the ids: UTF-8, one per line
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import struct
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from itertools import combinations, islice
+from operator import lt
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import orjson
+
+from qkg.schemas import SYMMETRIC_TYPES, Agreement, Relation, RelationType
+
+if TYPE_CHECKING:
+    from numpy.typing import NDArray
+
+    from .index import EdgeArrays
+
+__all__ = ["FORMAT", "ColumnsRefused", "LinkColumns", "build", "decode", "encode"]
+
+#: Bumped whenever the layout changes; a columns file of another format is not used.
+FORMAT = 1
+_MAGIC = b"QKGLINKS"
+#: Relation types by code (the file records the names, so a reader maps them back).
+_TYPES: tuple[RelationType, ...] = tuple(sorted(RelationType, key=lambda t: t.value))
+_CODE = {t: i for i, t in enumerate(_TYPES)}
+_PARTY = RelationType.PARTY_TO
+#: Links that join both ways: symmetric relations and co-party links, per type code.
+_BOTH = np.array([t in SYMMETRIC_TYPES or t is _PARTY for t in _TYPES], dtype=bool)
+#: The arrays of the file, in order, with their dtype and what their length counts.
+_ARRAYS: tuple[tuple[str, str, str], ...] = (
+    ("source", "<i4", "links"),
+    ("target", "<i4", "links"),
+    ("rtype", "|u1", "links"),
+    ("weight", "<i4", "links"),
+    ("ev_link", "<i4", "evidence"),
+    ("ev_day", "<i4", "evidence"),
+    ("ev_count", "<i4", "evidence"),
+)
+#: ``ev_day`` of a document without a publication date.
+UNDATED = 0
+
+
+class ColumnsRefused(ValueError):
+    """A columns file that is not one this module wrote for this graph (the reason says why)."""
+
+
+@dataclass(frozen=True, eq=False)
+class LinkColumns:
+    """Link ``i`` joins ``ids[source[i]]`` and ``ids[target[i]]`` (``ids`` sorted, each an
+    actor with a link), has type ``rtype[i]`` (a code of :data:`_TYPES`) and ``weight[i]``
+    pieces of evidence; rows sorted by (source, target, type). Evidence row ``j`` says that
+    ``ev_count[j]`` pieces of link ``ev_link[j]``'s evidence come from one document
+    published on day ``ev_day[j]`` (a proleptic ordinal, :data:`UNDATED` when unknown)."""
+
+    ids: list[str]
+    source: NDArray[np.int32]
+    target: NDArray[np.int32]
+    rtype: NDArray[np.uint8]
+    weight: NDArray[np.int32]
+    ev_link: NDArray[np.int32]
+    ev_day: NDArray[np.int32]
+    ev_count: NDArray[np.int32]
+
+    def __len__(self) -> int:
+        return len(self.source)
+
+    def select(
+        self,
+        types: Iterable[RelationType] | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+    ) -> EdgeArrays:
+        """The links of ``types`` (all if None) as :class:`EdgeArrays`, weighed by their
+        evidence published inside ``[since, until]`` (links without any left out; undated
+        documents are outside a window), as :func:`qkg.graph.merge.links` weighs them."""
+        from .index import EdgeArrays
+
+        keep: NDArray[np.bool_] | None = None
+        if types is not None:
+            wanted = np.zeros(len(_TYPES), dtype=bool)
+            wanted[[_CODE[RelationType(t)] for t in types]] = True
+            keep = wanted[self.rtype]
+        if since is None and until is None:
+            weight = self.weight.astype(np.float64)
+        else:
+            inside = self.ev_day != UNDATED
+            if since is not None:
+                inside &= self.ev_day >= since.toordinal()
+            if until is not None:
+                inside &= self.ev_day <= until.toordinal()
+            counted = np.bincount(self.ev_link[inside], weights=self.ev_count[inside], minlength=len(self))
+            weight = np.asarray(counted, dtype=np.float64)
+            keep = weight > 0 if keep is None else keep & (weight > 0)
+        source, target, rtype = self.source, self.target, self.rtype
+        if keep is not None:
+            source, target, rtype, weight = source[keep], target[keep], rtype[keep], weight[keep]
+        return EdgeArrays(self.ids, source, target, weight, _BOTH[rtype])
+
+
+def build(
+    relations: Iterable[Relation],
+    agreements: Iterable[Agreement],
+    published: Callable[[str], dt.date | None],
+) -> LinkColumns:
+    """The columns of merged facts (one Python pass over them; see :class:`LinkColumns`)."""
+    ends: list[str] = []
+    codes: list[int] = []
+    weights: list[int] = []
+    evidence: list[tuple[int, int, int]] = []  # (link row, day, pieces)
+    days: dict[str, int] = {}
+
+    def day(doc: str) -> int:
+        found = days.get(doc)
+        if found is None:
+            p = published(doc)
+            found = days[doc] = UNDATED if p is None else p.toordinal()
+        return found
+
+    def told(row: int, docs: Iterable[str]) -> None:
+        counts: dict[str, int] = {}
+        for d in docs:
+            counts[d] = counts.get(d, 0) + 1
+        evidence.extend((row, day(d), n) for d, n in counts.items())
+
+    for r in relations:
+        if r.source == r.target:
+            continue
+        told(len(codes), [e.document_id for e in r.evidence])
+        ends += (r.source, r.target)
+        codes.append(_CODE[r.type])
+        weights.append(len(r.evidence))
+    party = _CODE[_PARTY]
+    for a in agreements:
+        docs = [e.document_id for e in a.evidence]
+        for p, q in combinations(sorted(a.parties), 2):
+            if p != q:
+                told(len(codes), docs)
+                ends += (p, q)
+                codes.append(party)
+                weights.append(len(docs))
+    ids = sorted(set(ends))
+    position = {n: i for i, n in enumerate(ids)}
+    both = np.fromiter(map(position.__getitem__, ends), dtype=np.int32, count=len(ends))
+    ev = np.array(evidence, dtype=np.int32).reshape(-1, 3)
+    return _sorted(
+        ids,
+        both[0::2],
+        both[1::2],
+        np.asarray(codes, dtype=np.uint8),
+        np.asarray(weights, dtype=np.int32),
+        ev[:, 0],
+        ev[:, 1],
+        ev[:, 2],
+    )
+
+
+def _sorted(ids: list[str], *arrays: NDArray[Any]) -> LinkColumns:
+    """Rows in (source, target, type) order and evidence rows in link order: one canonical
+    form for one set of links, whatever order the facts were written in."""
+    source, target, rtype, weight, ev_link, ev_day, ev_count = arrays
+    order = np.lexsort((rtype, target, source))
+    rank = np.empty(len(order), dtype=np.int32)
+    rank[order] = np.arange(len(order), dtype=np.int32)
+    ev_link = rank[ev_link]
+    ev_order = np.lexsort((ev_count, ev_day, ev_link))
+    return LinkColumns(
+        ids,
+        np.ascontiguousarray(source[order]),
+        np.ascontiguousarray(target[order]),
+        np.ascontiguousarray(rtype[order]),
+        np.ascontiguousarray(weight[order]),
+        np.ascontiguousarray(ev_link[ev_order]),
+        np.ascontiguousarray(ev_day[ev_order]),
+        np.ascontiguousarray(ev_count[ev_order]),
+    )
+
+
+def equal(a: LinkColumns, b: LinkColumns) -> bool:
+    """Whether two columns hold the same links and evidence."""
+    return a.ids == b.ids and all(
+        np.array_equal(getattr(a, name), getattr(b, name)) for name, _, _ in _ARRAYS
+    )
+
+
+# -- the file ---------------------------------------------------------------------------
+def encode(columns: LinkColumns, version: str) -> bytes:
+    """The columns as file bytes for graph ``version`` (deterministic)."""
+    counts = {"ids": len(columns.ids), "links": len(columns), "evidence": len(columns.ev_link)}
+    blob = "\n".join(columns.ids).encode()
+    parts: list[bytes] = []
+    table: list[list[Any]] = []
+    offset = 0
+    for name, dtype, _ in _ARRAYS:
+        raw = np.ascontiguousarray(getattr(columns, name), dtype=np.dtype(dtype)).tobytes()
+        table.append([name, dtype, len(raw) // np.dtype(dtype).itemsize, offset])
+        parts.append(raw + b"\0" * (-len(raw) % 8))
+        offset += len(parts[-1])
+    head = orjson.dumps(
+        {
+            "format": FORMAT,
+            "version": version,
+            "types": [t.value for t in _TYPES],
+            "counts": counts,
+            "arrays": table,
+            "ids": [offset, len(blob)],
+        }
+    )
+    start = len(_MAGIC) + 4 + len(head)
+    pad = b" " * (-start % 8)  # arrays 8-aligned in the file
+    return _MAGIC + struct.pack("<I", len(head) + len(pad)) + head + pad + b"".join(parts) + blob
+
+
+def decode(data: bytes, version: str) -> LinkColumns:
+    """The columns in ``data`` if it is a columns file of this format for graph ``version``
+    with every array in bounds; :class:`ColumnsRefused` (saying why) otherwise. The arrays
+    are read-only views of ``data``."""
+    try:
+        return _decode(data, version)
+    except ColumnsRefused:
+        raise
+    except (ValueError, TypeError, KeyError, IndexError, UnicodeDecodeError, struct.error) as exc:
+        raise ColumnsRefused(f"malformed columns file ({type(exc).__name__}: {exc})") from None
+
+
+def _decode(data: bytes, version: str) -> LinkColumns:
+    if data[: len(_MAGIC)] != _MAGIC:
+        raise ColumnsRefused("not a columns file (no magic number)")
+    (size,) = struct.unpack_from("<I", data, len(_MAGIC))
+    start = len(_MAGIC) + 4
+    head = orjson.loads(data[start : start + size])
+    base = start + size
+    if not isinstance(head, dict) or head.get("format") != FORMAT:
+        raise ColumnsRefused(f"columns of another format (this code reads format {FORMAT})")
+    if head.get("version") != version:
+        raise ColumnsRefused(f"columns of graph version {head.get('version')!r}, not {version!r}")
+    names = head["types"]
+    try:
+        recode = np.array([_CODE[RelationType(n)] for n in names], dtype=np.uint8)
+    except ValueError:
+        raise ColumnsRefused(f"unknown relation types in {names!r}") from None
+    counts = head["counts"]
+    table = head["arrays"]
+    if [row[:2] for row in table] != [[n, d] for n, d, _ in _ARRAYS]:
+        raise ColumnsRefused("the arrays are not the ones this format holds")
+    arrays: dict[str, NDArray[Any]] = {}
+    for (name, dtype, counted), (_, _, length, offset) in zip(_ARRAYS, table, strict=True):
+        if length != counts[counted] or not isinstance(offset, int) or offset < 0 or offset % 8:
+            raise ColumnsRefused(f"array {name}: {length} values at {offset} for {counts[counted]} {counted}")
+        if base + offset + length * np.dtype(dtype).itemsize > len(data):
+            raise ColumnsRefused(f"array {name} runs past the end of the file")
+        arrays[name] = np.frombuffer(data, dtype=np.dtype(dtype), count=length, offset=base + offset)
+    at, blob_size = head["ids"]
+    if base + at + blob_size != len(data):
+        raise ColumnsRefused("the id table does not end the file")
+    blob = data[base + at :].decode()
+    ids = blob.split("\n") if blob else []
+    n, m = len(ids), counts["links"]
+    if n != counts["ids"] or not all(map(lt, ids, islice(ids, 1, None))):
+        raise ColumnsRefused("the id table is not the sorted distinct ids it announces")
+    for name, bound in (("source", n), ("target", n), ("ev_link", m)):
+        a = arrays[name]
+        if len(a) and (int(a.min()) < 0 or int(a.max()) >= bound):
+            raise ColumnsRefused(f"array {name} refers outside its table")
+    rtype = arrays["rtype"]
+    if len(rtype) and int(rtype.max()) >= len(names):
+        raise ColumnsRefused("a relation type code outside the type table")
+    if not np.array_equal(recode, np.arange(len(names))):
+        rtype = recode[rtype]
+    for name in ("weight", "ev_count", "ev_day"):
+        if len(arrays[name]) and int(arrays[name].min()) < 0:
+            raise ColumnsRefused(f"negative values in {name}")
+    return LinkColumns(
+        ids,
+        arrays["source"],
+        arrays["target"],
+        rtype,
+        arrays["weight"],
+        arrays["ev_link"],
+        arrays["ev_day"],
+        arrays["ev_count"],
+    )
