@@ -14,9 +14,11 @@ printed beside ours for comparison.
 
 ``python -m bench.analytics --end-to-end --actors 10000 --relations 100000`` measures
 instead what ``qkg centrality --metric pagerank`` costs from the store on disk: the path
-before issue 14 (networkx multigraph, ``simple_graph``), the path now (links as columns
-straight to arrays) and igraph's own PageRank on the same edge list, each in a fresh
-process, with the store opening counted apart (figures in ``docs/benchmarks.md``).
+now (the store's link columns straight to arrays) and igraph's own PageRank on the same
+edge list, each in a fresh process, with the store opening counted apart (figures in
+``docs/benchmarks.md``); ``--old WORKTREE`` adds the same path run by the code of a git
+worktree (an earlier commit, on the same store), ``--networkx`` the path before issue 14
+(networkx multigraph, ``simple_graph``).
 """
 
 from __future__ import annotations
@@ -262,9 +264,10 @@ def _load(path: Path, deltas: Any) -> None:
 def phase(name: str, path: Path) -> dict[str, float]:
     """One end-to-end run in this (fresh) process: open the store, project, PageRank, top 10.
 
-    ``old`` is the path before issue 14: the store's networkx multigraph, reduced by
-    ``simple_graph``, then the same PageRank engine; ``new`` is the analytics service
-    (links straight to arrays); ``igraph`` times igraph's own PageRank on the new edge list.
+    ``networkx`` is the path before issue 14: the store's networkx multigraph, reduced by
+    ``simple_graph``, then the same PageRank engine; ``new`` is the analytics service (the
+    store's link columns straight to arrays), ``old`` the same calls made by whatever code
+    ``PYTHONPATH`` puts first; ``igraph`` times igraph's own PageRank on the new edge list.
     """
     started = time.perf_counter()
     from qkg.graph import centrality
@@ -279,14 +282,14 @@ def phase(name: str, path: Path) -> dict[str, float]:
     out["open"] = time.perf_counter() - t
     via = sorted(COLLABORATION)
     t = time.perf_counter()
-    if name == "old":
+    if name == "networkx":
         G = simple_graph(store.to_networkx(via), via=via)
         out["project"] = time.perf_counter() - t
         t = time.perf_counter()
         scores = centrality.pagerank(G, weight=None)
         top = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:10]
         out["measure"] = time.perf_counter() - t
-    elif name == "new":
+    elif name in ("new", "old"):  # "old": the same path, run by an earlier commit's code
         service = Analytics(store)
         arrays = service.arrays()
         out["project"] = time.perf_counter() - t
@@ -322,16 +325,25 @@ def end_to_end(args: argparse.Namespace) -> int:
     def say(msg: str) -> None:
         print(f"[{time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
 
-    path = build_store(Path(args.workdir), args.actors, args.relations, say)
+    from bench.cli_startup import _old_path
+
+    workdir = Path(args.workdir)
+    path = build_store(workdir, args.actors, args.relations, say)
+    names = [*(["networkx"] if args.networkx else []), *(["old"] if args.old else []), "new", "igraph"]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    old_env = (
+        None if args.old is None else {**env, "PYTHONPATH": _old_path(args.old.resolve(), workdir / "shim")}
+    )
     rows: dict[str, list[dict[str, float]]] = {}
     for _ in range(args.repeat):
-        for name in ("old", "new", "igraph"):
+        for name in names:
             say(f"{name}: a fresh process")
             proc = subprocess.run(
                 [sys.executable, "-m", "bench.analytics", "--phase", name, str(path)],
                 capture_output=True,
                 text=True,
                 check=True,
+                env=old_env if name == "old" and old_env is not None else env,
             )
             rows.setdefault(name, []).append(json.loads(proc.stdout.strip().splitlines()[-1]))
     best = {name: min(runs, key=lambda r: r["total"]) for name, runs in rows.items()}
@@ -340,21 +352,26 @@ def end_to_end(args: argparse.Namespace) -> int:
           f"{os.cpu_count()} cores, load average {load:.1f}\n")  # fmt: skip
     print("| path | import s | open s (index decoded) | projection s | PageRank s | end to end s |")
     print("|---|---:|---:|---:|---:|---:|")
-    for name, label in (("old", "before (networkx multigraph, simple_graph)"), ("new", "now (links to arrays)"),
-                        ("igraph", "igraph on the same edge list")):  # fmt: skip
-        r = best[name]
+    labels = {
+        "networkx": "before issue 14 (networkx multigraph, simple_graph)",
+        "old": f"old code ({args.old.name if args.old else ''}: links to arrays)",
+        "new": "new code (stored link columns)",
+        "igraph": "igraph on the same edge list",
+    }
+    for name in names:
+        r, label = best[name], labels[name]
         measure = r["measure"]
         print(f"| {label} | {r['import']:.2f} | {r['open']:.2f} | {r['project']:.2f} | {measure:.3f} | "
               f"{r['total']:.2f} |")  # fmt: skip
     ig = best["igraph"]["steady"]
     print(f"\nigraph's PageRank: first call {best['igraph']['measure']:.3f} s, later calls {ig:.3f} s "
           f"(graph built in {best['igraph']['build']:.3f} s)")  # fmt: skip
-    new = best["new"]
-    after_open = new["total"] - new["open"] - new["import"]
-    print(f"new, after opening: {after_open:.3f} s; target (2x igraph's later PageRank): {2 * ig:.3f} s; "
-          f"{'met' if after_open <= 2 * ig else 'not met'}")  # fmt: skip
-    if not math.isclose(best["old"]["leader"], best["new"]["leader"], rel_tol=1e-6):
-        print("WARNING: old and new leaders' scores differ", file=sys.stderr)
+    for name in names[:-1]:
+        after_open = best[name]["total"] - best[name]["open"] - best[name]["import"]
+        print(f"{name}, after opening: {after_open:.3f} s; target (2x igraph's later PageRank): {2 * ig:.3f} s; "
+              f"{'met' if after_open <= 2 * ig else 'not met'}")  # fmt: skip
+        if not math.isclose(best[name]["leader"], best["new"]["leader"], rel_tol=1e-6):
+            print(f"WARNING: {name} and new leaders' scores differ", file=sys.stderr)
     return 0
 
 
@@ -386,6 +403,8 @@ def main(argv: list[str] | None = None) -> int:
         help="PageRank from the embedded store on disk, old path vs new, each in a fresh process",
     )
     parser.add_argument("--workdir", default="/tmp/qkg-bench-analytics", help="where the store is kept")
+    parser.add_argument("--old", type=Path, help="end to end: also run a git worktree's code (same store)")
+    parser.add_argument("--networkx", action="store_true", help="end to end: also the path before issue 14")
     parser.add_argument("--repeat", type=int, default=2, help="end-to-end runs per path (best kept)")
     parser.add_argument("--phase", nargs=2, metavar=("NAME", "STORE"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)

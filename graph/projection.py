@@ -209,12 +209,15 @@ def reduce_columns(
         evidence = np.concatenate([evidence, evidence[both_ways]])
     else:
         a, b = np.minimum(src, dst), np.maximum(src, dst)
-    keys, slot = np.unique(a * n + b, return_inverse=True)
+    keys, slot = _distinct(a * n + b)
     weight = np.bincount(slot, weights=evidence, minlength=len(keys))
     count = np.bincount(slot, minlength=len(keys))
     a, b = keys // n, keys % n
     # Renumber over the actors that kept a link (still in id order).
-    used = np.unique(np.concatenate([a, b]))
+    linked = np.zeros(n, dtype=bool)
+    linked[a] = True
+    linked[b] = True
+    used = np.flatnonzero(linked)
     renumber = np.full(n, -1, dtype=np.int64)
     renumber[used] = np.arange(len(used))
     return Network(
@@ -225,6 +228,23 @@ def reduce_columns(
         links=count.astype(np.int32),
         directed=directed,
     )
+
+
+def _distinct(keys: NDArray[np.int64]) -> tuple[NDArray[np.int64], NDArray[np.intp]]:
+    """``np.unique(keys, return_inverse=True)`` by one stable sort (``np.unique`` imports
+    ``numpy.ma`` on first use, which costs more than the sort on a hundred thousand links).
+
+    >>> [x.tolist() for x in _distinct(np.array([5, 2, 5, 7]))]
+    [[2, 5, 7], [1, 0, 1, 2]]
+    """
+    order = np.argsort(keys, kind="stable")
+    ordered = keys[order]
+    first = np.empty(len(ordered), dtype=bool)
+    first[:1] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
+    slot = np.empty(len(keys), dtype=np.intp)
+    slot[order] = np.cumsum(first) - 1
+    return ordered[first], slot
 
 
 def project(entities: Iterable[Entity], links: Iterable[Link]) -> nx.MultiDiGraph:

@@ -13,9 +13,11 @@ from collections.abc import Callable
 from typing import Any
 
 import networkx as nx
+import numpy as np
 import pytest
 
 from qkg.graph import centrality as c
+from qkg.graph.projection import reduce_columns
 from qkg.schemas import ValidationError
 
 Measure = Callable[..., dict[Any, float]]
@@ -195,6 +197,27 @@ def test_every_pagerank_engine_agrees(directed: bool) -> None:
     _close(tight, exact, rel=1e-8)
     # At networkx's default tolerance the fast engine is networkx's own iteration.
     _close(c.pagerank(G, weight="w"), nx.pagerank(G, weight="w"), rel=1e-9)
+
+
+@pytest.mark.parametrize("directed", [False, True], ids=["undirected", "directed"])
+@pytest.mark.parametrize("weight", [None, "weight"], ids=["unweighted", "weighted"])
+def test_pagerank_on_arrays_is_networkx_iteration(directed: bool, weight: str | None) -> None:
+    """On a :class:`Network` PageRank runs on the arc arrays (no matrix): networkx's values,
+    dangling actors (directed, no out-arc) included."""
+    rng = random.Random(3)
+    n = 200
+    pairs = sorted({(a, b) for a, b in ((rng.randrange(n), rng.randrange(n)) for _ in range(500)) if a != b})
+    G = reduce_columns(
+        [f"n{i:03d}" for i in range(n)],
+        np.array([a for a, _ in pairs]),
+        np.array([b for _, b in pairs]),
+        np.array([1.0 + (a * b) % 3 for a, b in pairs]),
+        np.zeros(len(pairs), dtype=bool),
+        directed=directed,
+    )
+    ref = G.to_networkx()
+    assert not directed or any(d == 0 for _, d in ref.out_degree)
+    _close(c.pagerank(G, weight=weight), nx.pagerank(ref, weight=weight), rel=1e-9)
 
 
 def test_default_katz_alpha_converges_where_networkx_default_does_not() -> None:
