@@ -77,8 +77,8 @@ from ..merge import (
 )
 from ..reading import ReaderOperations
 from ..store import RelKey, Step, health_report
-from . import ledger as rdf_ledger
 from . import columns, snapshot
+from . import ledger as rdf_ledger
 from .index import EdgeArrays, GraphIndex
 
 if TYPE_CHECKING:  # the RDF mapping (rdflib) and the projection (numpy) load where used
