@@ -238,7 +238,7 @@ class RequestHooks(SchemaExtension):
         )
         cached = self._hit is not None
         answers, key = self.cache.answers, self._key
-        fresh = not cached and not errors and not context.mutated
+        fresh = not cached and not errors and not context.mutated and not context.volatile
         if fresh and key is not None and answers is not None and result is not None:
             value, size = _encoded(result.data)
             answers.put(key, value, size)

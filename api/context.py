@@ -14,6 +14,7 @@ relations, counterparts and evidence makes one store call per level, whatever th
 
 from __future__ import annotations
 
+import datetime as dt
 import hmac
 import math
 import time
@@ -37,7 +38,7 @@ from .state import StoreCaches
 
 if TYPE_CHECKING:
     from qkg.graph.merge import AsOf
-    from qkg.graph.store import GraphStore, RelKey, Step
+    from qkg.graph.store import GraphReader, GraphStore, RelKey, Step
     from qkg.schemas import RelationType
 
     from .settings import Settings
@@ -84,7 +85,7 @@ class Group:
 class Loader:
     """Request-scoped caches over one store, filled in batches (see the module docstring)."""
 
-    def __init__(self, store: GraphStore) -> None:
+    def __init__(self, store: GraphReader) -> None:
         self.store = store
         self._entities: dict[str, Entity | None] = {}
         self._wanted_entities: dict[str, None] = {}
@@ -99,6 +100,9 @@ class Loader:
         self._by_id: dict[AsOf | None, dict[str, Agreement | None]] = {}
         #: Per-request results of composite fields (collaborators), keyed by the field's arguments.
         self.memo: dict[Hashable, Any] = {}
+        #: Readers asked for an entity or a document the store no longer holds: the views of
+        #: the past a ``knownAt`` field of the request answered from.
+        self.fallbacks: list[GraphReader] = []
 
     # -- entities and documents: one global wanted-set each
     def prime(self, entities: Iterable[Entity]) -> None:
@@ -121,6 +125,9 @@ class Loader:
             wanted = list(self._wanted_entities)
             self._wanted_entities.clear()
             found = self.store.entities_by_id(wanted)
+            for past in self.fallbacks:
+                if missing := [i for i in wanted if i not in found]:
+                    found.update(past.entities_by_id(missing))
             for i in wanted:
                 self._entities[i] = found.get(i)
         return self._entities[entity_id]
@@ -135,6 +142,9 @@ class Loader:
             wanted = list(self._wanted_documents)
             self._wanted_documents.clear()
             found = self.store.documents_by_id(wanted)
+            for past in self.fallbacks:
+                if missing := [i for i in wanted if i not in found]:
+                    found.update(past.documents_by_id(missing))
             for i in wanted:
                 self._documents[i] = found.get(i)
         return self._documents[document_id]
@@ -321,6 +331,34 @@ class Context(BaseContext):
         self.mutated = False
         #: Set when a mutation was refused for want of a valid key (the ``unauthorized`` outcome).
         self.denied = False
+        #: Set by record-time fields (``changes``, ``knownAt``), so the answer is never cached:
+        #: the graph version the cache is keyed by says what the graph holds, not its history.
+        self.volatile = False
+        #: The request's loaders over what the store held at a moment (``knownAt``).
+        self._known: dict[dt.datetime, Loader] = {}
+
+    def loader_at(self, known_at: dt.datetime | None) -> Loader:
+        """The loader to answer a field with ``knownAt`` (the request's own without it); the
+        answer is then never cached (:attr:`volatile`)."""
+        if known_at is None:
+            return self.loader
+        self.volatile = True
+        return self.known(known_at)
+
+    def known(self, moment: dt.datetime) -> Loader:
+        """A loader over what the store held at ``moment`` (one per moment per request); the
+        request's own loader then finds there the actors and documents the store no longer
+        holds (a retracted document's evidence)."""
+        from qkg.graph.merge import record_time
+
+        at = record_time(moment)
+        if at not in self._known:
+            view = self.store.known_at(at)
+            if view is self.store:
+                return self.loader
+            self._known[at] = Loader(view)
+            self.loader.fallbacks.append(view)
+        return self._known[at]
 
     def check_deadline(self) -> None:
         """Raise LimitExceeded once the request is past its deadline (the client has had its
@@ -337,3 +375,4 @@ class Context(BaseContext):
         a cyclic collection; without this, every answer's loaded graph would wait for one
         and lengthen the next full collection."""
         self.loader = Loader(self.store)
+        self._known = {}

@@ -17,6 +17,7 @@ import strawberry
 from strawberry.file_uploads import Upload
 
 from qkg.graph.merge import AsOf
+from qkg.graph.reading import paths as find_paths
 from qkg.graph.store import MAX_PATH_HOPS, MAX_PATHS
 from qkg.schemas import (
     AgreementKind,
@@ -32,6 +33,7 @@ from qkg.schemas import (
     normalise_name,
 )
 
+from .changes import Change, changes
 from .context import Group
 from .names import name_variants
 from .scores import CentralityMetric, Scores
@@ -205,11 +207,21 @@ def _paths(
     first: int,
     asked: AsOf | None = None,
     rank: PathRank = PathRank.LENGTH,
+    known_at: dt.datetime | None = None,
 ) -> Paths:
-    store = info.context.store
-    loader = info.context.loader
+    loader = info.context.loader_at(known_at)
     types = sorted(set(via)) if via else None
-    found = store.paths(src.id, dst.id, max_hops=max_hops, types=types, k=first, asked=asked)
+    try:
+        store = info.context.store
+        found = (
+            store.paths(src.id, dst.id, max_hops=max_hops, types=types, k=first, asked=asked)
+            if loader.store is store
+            else find_paths(
+                loader.store, src.id, dst.id, max_hops=max_hops, types=types, k=first, asked=asked
+            )
+        )
+    except NotFound:  # an end the graph did not hold yet at `knownAt`
+        found = []
     nodes = list(dict.fromkeys(n for p in found for n in p.nodes))
     loader.want_entities(nodes)
     group = Group.of(nodes)
@@ -311,7 +323,8 @@ class Query:
         "with its evidence. `asOf`: only over relations and agreements in force on that date, as the "
         "documents published by then give them; `minSupport`: only over those backed by at least that "
         "many distinct documents; `rankBy: WEAKEST_SUPPORT` orders the paths found by the support of "
-        "their weakest hop, strongest first."
+        "their weakest hop, strongest first; `knownAt`: over what the graph held at that moment "
+        "(record time), each hop with the evidence it had then."
     )
     def paths(
         self,
@@ -324,6 +337,7 @@ class Query:
         as_of: dt.date | None = None,
         min_support: int | None = None,
         rank_by: PathRank = PathRank.LENGTH,
+        known_at: dt.datetime | None = None,
     ) -> PathsResult:
         if not 1 <= max_hops <= MAX_PATH_HOPS:
             raise LimitExceeded(
@@ -339,7 +353,7 @@ class Query:
         dst = _resolve_actor(info, to)
         if dst is None:
             return _not_found(name=to)
-        return _paths(info, src, dst, max_hops, via, first, asked, rank_by)
+        return _paths(info, src, dst, max_hops, via, first, asked, rank_by, known_at)
 
     @strawberry.field(
         description="Actors, agreements and documents matching `text` by name, alias or title, best first."
@@ -441,6 +455,17 @@ class Query:
                 message=f"No document with id {str(id)!r} is in the graph", requested=str(id)
             )
         return Document(model=d)
+
+    @strawberry.field(
+        description="Facts added and retracted since `since`, oldest first: `since` is a "
+        "`stats { graphVersion }` value (the changes after the write that left the graph at it) or an "
+        "ISO date-time (the changes recorded after it; without a zone, UTC). Each change names the "
+        "document whose recording or removal caused it, when, and the graph version after it."
+    )
+    def changes(
+        self, info: Info, since: str, first: int = 50, after: str | None = None
+    ) -> Connection[Change]:
+        return changes(info, since, first, after)
 
     @strawberry.field(
         description="Counts of what the graph holds; `asOf`: as of that date (the documents published "

@@ -287,7 +287,9 @@ class Actor:
     @strawberry.field(
         description="Relations touching this actor, each with its evidence. `asOf`: only those in "
         "force on that date, as the documents published by then give them (evidence, validity, "
-        "support); `minSupport`: only those backed by at least that many distinct documents."
+        "support); `minSupport`: only those backed by at least that many distinct documents; "
+        "`knownAt`: as the graph held them at that moment (record time: documents removed or "
+        "replaced since still count, with their evidence; documents recorded later do not)."
     )
     def relations(
         self,
@@ -298,6 +300,7 @@ class Actor:
         after: str | None = None,
         as_of: dt.date | None = None,
         min_support: int | None = None,
+        known_at: dt.datetime | None = None,
     ) -> Connection[Relation]:
         check_first(first, info.context.settings.max_page_size)
         check_min_support(min_support)
@@ -307,10 +310,10 @@ class Actor:
             as_of=as_of,
             min_support=min_support,
         )
-        loader = info.context.loader
+        loader = info.context.loader_at(known_at)
         rels = loader.relations(self.group, self.model.id, flt)
         child = self.group.child(
-            ("relations", flt),
+            ("relations", flt, known_at),
             lambda: [
                 r.target if r.source == i else r.source
                 for i in self.group.ids
@@ -328,7 +331,8 @@ class Actor:
         "(default: partnerships and co-parties of agreements), nearest first, then the most strongly linked (most links), then id, with the links "
         "(relations or agreements, with evidence) from the previous hop. `asOf`: only over relations and "
         "agreements in force on that date, as the documents published by then give them; `minSupport`: "
-        "only over those backed by at least that many distinct documents."
+        "only over those backed by at least that many distinct documents; `knownAt`: over what the "
+        "graph held at that moment (record time)."
     )
     def collaborators(
         self,
@@ -338,6 +342,7 @@ class Actor:
         first: int = 50,
         as_of: dt.date | None = None,
         min_support: int | None = None,
+        known_at: dt.datetime | None = None,
     ) -> list[Collaborator]:
         if not 1 <= depth <= 3:
             raise LimitExceeded(f"depth must be between 1 and 3 (collaborator depth limit), got {depth}")
@@ -347,9 +352,10 @@ class Actor:
         budget = info.context.walk_budget
         return collaborators_of(
             *walk(
-                info.context.loader, self.group, self.model.id, depth, vias, first, budget=budget, asked=asked
+                info.context.loader_at(known_at), self.group, self.model.id, depth, vias, first,
+                budget=budget, asked=asked,
             )
-        )
+        )  # fmt: skip
 
     @strawberry.field(description="Agreements this actor is a party to, oldest first.")
     def agreements(self, info: Info, kind: AgreementKind | None = None) -> list[Agreement]:
@@ -661,7 +667,7 @@ class Collaborator:
     )
     def links(self, info: Info, first: int = 5) -> list[Link]:
         check_first(first, info.context.settings.max_page_size, "first (links)")
-        loader = info.context.loader
+        loader = self.batch.loader or info.context.loader
         self.batch.load(loader, first)
         return links_of(loader, self.hops[:first], self.batch.group, self.batch.asked)
 

@@ -132,10 +132,12 @@ class LinkBatch:
     links' relations and agreements (with evidence) load in one call for all of them, for
     the page of links asked."""
 
-    def __init__(self, group: Group, asked: AsOf | None = None) -> None:
+    def __init__(self, group: Group, asked: AsOf | None = None, loader: Loader | None = None) -> None:
         self.group = group
         #: The walk's ``asOf``/``minSupport``: its links' facts load as of that day.
         self.asked = asked
+        #: The loader the walk ran on (a view of the past for ``knownAt``): its links load there.
+        self.loader = loader
         self.hops: list[list[Hop]] = []
         self._loaded: dict[int, int] = {}
 
@@ -175,7 +177,7 @@ def walk(
     """
     key = ("collaborators", depth, vias, first, asked)
     memo: dict[str, list[tuple[str, int, int, list[Hop]]]] = loader.memo.setdefault(key, {})
-    batch: LinkBatch = loader.memo.setdefault((*key, id(group)), LinkBatch(group.child(key), asked))
+    batch: LinkBatch = loader.memo.setdefault((*key, id(group)), LinkBatch(group.child(key), asked, loader))
     if root not in memo:
         roots = [r for r in dict.fromkeys([*group.ids, root]) if r not in memo]
         found = _walk(loader, roots, depth, vias, budget or WalkBudget(100_000), asked)

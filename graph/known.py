@@ -192,6 +192,16 @@ class KnownView(ReaderOperations):
         with self._mutex:
             return self._idx.stats()
 
+    # a view of the past keeps no ledger of its own
+    def ledger(self) -> list[LedgerRow]:
+        return []
+
+    def ledger_deltas(self, rows: Sequence[LedgerRow]) -> dict[int, KnowledgeGraph]:
+        return {}
+
+    def changes(self, since: str) -> list[Change]:
+        return []
+
 
 #: Views built lately, per store: (store id, store version, held rows) -> view. A few only:
 #: a view holds a whole graph.

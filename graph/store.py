@@ -62,7 +62,7 @@ if TYPE_CHECKING:
 
     from qkg.schemas import Document
 
-    from .merge import AsOf
+    from .merge import AsOf, Change, LedgerRow
 
 __all__ = [
     "MAX_PATHS",
@@ -236,6 +236,21 @@ class GraphReader(Protocol):
 
     def stats(self) -> Stats: ...
 
+    # -- record time (qkg.graph.merge's ledger) ------------------------------------------
+    def ledger(self) -> list[LedgerRow]:
+        """Every recorded document version (:class:`qkg.graph.merge.LedgerRow`), by event:
+        when the store recorded it and, once removed or replaced, when it was retracted."""
+        ...
+
+    def ledger_deltas(self, rows: Sequence[LedgerRow]) -> dict[int, KnowledgeGraph]:
+        """The deltas of these ledger rows by event (a retracted version's as it was recorded)."""
+        ...
+
+    def changes(self, since: str) -> list[Change]:
+        """Facts added and retracted since a graph version or an ISO moment, in event order
+        (:func:`qkg.graph.merge.ledger_changes`); ValueError for a ``since`` it cannot place."""
+        ...
+
 
 @runtime_checkable
 class GraphWriter(Protocol):
@@ -303,6 +318,11 @@ class GraphStore(GraphReader, GraphWriter, Protocol):
         asked: AsOf,
     ) -> list[Link]:
         """:meth:`links` of what holds as ``asked`` (:func:`qkg.graph.reading.links_as_of`)."""
+        ...
+
+    def known_at(self, moment: dt.datetime) -> GraphReader:
+        """What the store held at ``moment`` (record time: :func:`qkg.graph.known.known_at`):
+        the store itself when nothing was recorded or retracted since, else a read-only view."""
         ...
 
     def stats_as_of(self, day: dt.date) -> Stats:
