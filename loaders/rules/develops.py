@@ -187,6 +187,12 @@ _BEGIN_BUILDING = re.compile(
 )
 
 
+#: A verb that picks someone else to do the making: "§A§ tapped §B§ / them to establish §C§".
+_CHOSE_TO = re.compile(
+    r"\b(?:tapped|taps|selected|selects|chose|chosen|picked|picks|asked|asks|commissioned|commissions|"
+    r"contracted|contracts|appointed|appoints|invited|invites|hired|hires|engaged|engages|mandated|mandates|"
+    r"tasked|tasks|charged)\s+(?:(?:the\s+)?§(\d+)§|them|it|him|her|us|[a-z]+\s+[a-z]+)\s+(?:with\s+)?to\s+"
+)
 #: Wordings read before appositions fold into their heads.
 _ON_UNFOLDED = frozenset({"fronted-made-by", "initiative-of"})
 
@@ -205,6 +211,10 @@ def develops_facts(v: SentView, m: str) -> Iterator[Fact]:
         if re.search(r"\b(?:developer|in\s+the\s+field)\b", x.group(0)):
             continue
         subjects = ids_in(x.group(1))
+        chose = _CHOSE_TO.search(x.group(0))
+        if chose is not None:
+            # "§A§ tapped §B§ (or: them) to establish §C§": the one chosen makes it, not the chooser
+            subjects = [int(chose.group(1))] if chose.group(1) else []
         # "released its §strategy§": the pronoun must be the subject's own
         if x.group(2) and v.id(ids_in(x.group(2))[0]) not in {v.id(a) for a in subjects}:
             continue

@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from qkg.schemas import EntityType, RelationType
 
 from ..context import ORGS, Fact, SentView, ids_in
+from .member_lists import MEMBERS, list_members
 from .rule import gate
 
 __all__ = ["TECH_LIST_GATE", "tech_list_facts"]
@@ -35,7 +36,8 @@ R = RelationType
 #: Who may work on a listed field: organisations, programmes, countries and regions (a city's
 #: fields are too often its firms').
 _SOURCES = frozenset(ORGS | {E.PROGRAM, E.COUNTRY, E.REGION})
-_MAKE = r"(?:develop|build|advance|commerciali[sz]e|deliver|produce|create|pioneer|design)"
+#: (Not "advance": "partnered with §B§ to advance research in §T§" is a purpose, no stated focus.)
+_MAKE = r"(?:develop|build|commerciali[sz]e|deliver|produce|create|pioneer|design)"
 #: Cues that the clause is about an actor's fields (see the module docstring).
 _CUE = re.compile(
     r"\b(?:"
@@ -78,7 +80,7 @@ _PROGRAMME = re.compile(
 )
 #: A clause's opening before its subject: a fronted phrase ending in a comma, no name in it
 #: ("With over 70 researchers, ", "Currently, ").
-_FRONTED = re.compile(r"\s*(?:[A-Z][^§,;.]{0,60},\s+)?(?:(?:the|The)\s+)?")
+_FRONTED = re.compile(r"\s*(?:[•·*▪◦‣–-]\s*)?(?:[A-Z][^§,;.]{0,60},\s+)?(?:(?:the|The)\s+)?")
 #: Where a new clause opens inside a sentence, and its subject after it.
 _CLAUSE = re.compile(r";\s+|,\s+(?:and|but|while|whereas)\s+|\s+(?:while|whereas)\s+")
 #: Words that say the text between a subject and the cue opens a clause of its own.
@@ -132,6 +134,7 @@ def _clause_subjects(v: SentView, m: str, begin: int, cue: int) -> list[int] | N
 
 def tech_list_facts(v: SentView, m: str, recent_program: str | None) -> Iterator[Fact]:
     """WORKS_ON from each technology list after a field cue (see the module docstring)."""
+    yield from _partners_to_make(v, m)
     for c in _CUE.finditer(m):
         listed = _listed(v, m, c.end())
         if not listed:
@@ -162,6 +165,32 @@ def tech_list_facts(v: SentView, m: str, recent_program: str | None) -> Iterator
 
 
 _FRONTED_PHRASE = re.compile(r"\s*(?:[A-Z][^§,;.]{0,60},\s+)?")
+
+
+#: "signed agreements with firms §A§, §B§ and §C§ to accelerate the development of §T§", "is
+#: partnering with §A§ and §B§ to build §T§": the partners work on it as well as the subject.
+_WITH_TO_MAKE = re.compile(
+    r"\b(?:agreements?|contracts?|partnerships?|partner(?:s|ed|ing)?|team(?:s|ed|ing)?\s+up|collaborat(?:e|es|ed|ing)|"
+    r"work(?:s|ed|ing)?|cooperat(?:e|es|ed|ing))\s+with\s+(?:(?!to\b)[\w-]+\s+){0,3}?"
+    rf"({MEMBERS})[^§.;]{{0,60}}?\bto\s+(?:jointly\s+)?(?:help\s+)?"
+    rf"(?:(?:accelerate|speed\s+up|advance)\s+(?:the\s+)?(?:development|commerciali[sz]ation)\s+of|{_MAKE})\b"
+)
+
+
+def _partners_to_make(v: SentView, m: str) -> Iterator[Fact]:
+    for x in _WITH_TO_MAKE.finditer(m) if " with " in m else ():
+        listed = _listed(v, m, x.end())
+        if not listed:
+            continue
+        partners = [a for a in list_members(v, x.group(1)) if v.type(a) in _SOURCES]
+        begin = 0
+        for cl in _CLAUSE.finditer(m, 0, x.start()):
+            begin = cl.end()
+        partners += _clause_subjects(v, m, begin, x.start()) or []
+        for a in dict.fromkeys(v.id(i) for i in partners):
+            for b in listed:
+                if v.id(b) != a:
+                    yield Fact(a, R.WORKS_ON, v.id(b), "partners-to-make", 0.7)
 
 
 def _skip_fronted(m: str, at: int) -> int:

@@ -127,3 +127,64 @@ def test_fields_listed_beside_a_quantum_field(text: str, expected: list[str], ab
         assert e in got, got
     for a in absent:
         assert a not in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "tech"),
+    [
+        (
+            "The ministry signed agreements with Nordic firms Orbion Labs, Kestrel Photonics and Veltra Quantum "
+            "to accelerate the development of quantum sensors.",
+            ["Orbion Labs", "Kestrel Photonics", "Veltra Quantum"],
+            "quantum sensing",
+        ),
+        (
+            "Orbion Labs is partnering with Kestrel Photonics and the start-up Veltra Quantum to build quantum "
+            "gyroscopes.",
+            ["Orbion Labs", "Kestrel Photonics", "Veltra Quantum"],
+            "quantum gyroscopes",
+        ),
+        (
+            "Orbion Labs and Kestrel Photonics are furthering their collaboration to develop quantum clocks.",
+            ["Orbion Labs", "Kestrel Photonics"],
+            "quantum clocks",
+        ),
+    ],
+)
+def test_partners_joined_to_make_a_technology_all_work_on_it(
+    facts: Run, text: str, actors: list[str], tech: str
+) -> None:
+    got = facts(text)
+    for a in actors:
+        assert got.has(a, "WORKS_ON", tech), (a, got.triples())
+
+
+def test_fault_tolerance_names_a_class_of_machines(facts: Run) -> None:
+    got = facts("Orbion Labs is developing the first fault-tolerant quantum computer.")
+    assert got.has("Orbion Labs", "WORKS_ON", "fault-tolerant quantum computing"), got.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "maker", "chooser", "made"),
+    [
+        (
+            "Orbion Labs said that the Nordic Innovation Agency tapped them to establish the Arctic Quantum Centre.",
+            None,
+            "Nordic Innovation Agency",
+            "Arctic Quantum Centre",
+        ),
+        (
+            "The Nordic Innovation Agency selected Orbion Labs to establish the Arctic Quantum Centre.",
+            "Orbion Labs",
+            "Nordic Innovation Agency",
+            "Arctic Quantum Centre",
+        ),
+    ],
+)
+def test_the_one_chosen_to_establish_makes_it(
+    facts: Run, text: str, maker: str | None, chooser: str, made: str
+) -> None:
+    got = facts(text)
+    assert not got.has(chooser, "DEVELOPS", made), got.triples()
+    if maker is not None:
+        assert got.has(maker, "DEVELOPS", made), got.triples()

@@ -252,7 +252,7 @@ def test_no_phrase_from_a_lone_modality_word(text: str) -> None:
         (
             "Veltra Quantum's mission is to build fault-tolerant quantum computers.",
             "Veltra Quantum",
-            "quantum computing",
+            "fault-tolerant quantum computing",
         ),
         (
             "Veltra Quantum has an ambitious plan to build a quantum internet.",
@@ -813,7 +813,7 @@ def test_made_by_a_partner_known_by_its_acronym(facts: Run) -> None:
             "Kessler Ventures is backing Orbion Quantum with $20 million to fund its ongoing quest to build "
             "the world's first scalable, fault-tolerant quantum computer.",
             "Orbion Quantum",
-            "quantum computing",
+            "fault-tolerant quantum computing",
         ),
         (
             "Veltra Quantum Inc. said the grant supports its bid to commercialise trapped-ion quantum computers.",
