@@ -46,6 +46,7 @@ E = EntityType
 _PRIORITY = {
     "shape": 0,
     "descriptor": 2,
+    "kind": 5,
     "gazetteer": 6,
     "government": 5,
     "person": 4,
@@ -84,12 +85,17 @@ def find_mentions(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) -> l
     """Every mention in ``text``, in document order (nested organisation tails included)."""
     cands: list[Mention] = []
     known: set[tuple[int, int]] = set()
+    place_end = -1  # where the last place named ends: "UK-Canada" names two places
     for g in gaz.find(text):
         en = g.entry
-        if en.type in {E.CITY, E.REGION, E.COUNTRY} and _HYPHEN_BEFORE.search(
-            text[max(0, g.start - 2) : g.start]
+        if (
+            en.type in {E.CITY, E.REGION, E.COUNTRY}
+            and _HYPHEN_BEFORE.search(text[max(0, g.start - 2) : g.start])
+            and not (en.type is E.COUNTRY and place_end == g.start - 1)
         ):
             continue
+        if en.type in {E.REGION, E.COUNTRY}:
+            place_end = g.end
         known.add((g.start, g.end))
         cands.append(
             Mention(

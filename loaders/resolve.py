@@ -39,7 +39,7 @@ __all__ = ["FUZZY_THRESHOLD", "Resolved", "resolve"]
 #: Minimum similarity for a fuzzy merge with a gazetteer name (documented in docs/extraction.md).
 FUZZY_THRESHOLD = 0.92
 E = EntityType
-_WEAK = frozenset({"shape", "list", "descriptor"})
+_WEAK = frozenset({"shape", "list", "descriptor", "kind"})
 _ORGLIKE = {E.COMPANY, E.UNIVERSITY, E.RESEARCH_INSTITUTE, E.GOVERNMENT_BODY, E.CLUSTER, E.PROGRAM}
 
 

@@ -19,6 +19,7 @@ organisation word in them) possible personal names.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
 
@@ -36,6 +37,7 @@ from ..patterns import (
     head_type,
 )
 from ..segment import Sentence
+from .bare_names import is_given_name
 from .mention import Mention
 from .words import alternation, any_in, leading_letters, letter_words, word_list, word_table
 
@@ -221,6 +223,20 @@ _NAMED_KIND_TYPES = {
     "spin-out": E.COMPANY,
     "venture": E.COMPANY,
     "fund": E.COMPANY,
+    "giant": E.COMPANY,
+    "multinational": E.COMPANY,
+    "conglomerate": E.COMPANY,
+    "chipmaker": E.COMPANY,
+    "carmaker": E.COMPANY,
+    "automaker": E.COMPANY,
+    "operator": E.COMPANY,
+    "carrier": E.COMPANY,
+    "bank": E.COMPANY,
+    "lender": E.COMPANY,
+    "university": E.UNIVERSITY,
+    "agency": E.GOVERNMENT_BODY,
+    "ministry": E.GOVERNMENT_BODY,
+    "regulator": E.GOVERNMENT_BODY,
     "consortium": E.CLUSTER,
     "alliance": E.CLUSTER,
     "hub": E.CLUSTER,
@@ -232,7 +248,7 @@ _NAMED_KIND_TYPES = {
     "laboratory": E.RESEARCH_INSTITUTE,
 }
 _NAMED_KIND = re.compile(
-    r"\b(?:an?|the|its|their)\s+(?:[a-z][\w-]*\s+){0,4}?"
+    r"\b(?:an?|the|its|their)\s+(?:[a-z][\w'’-]*\s+){0,4}?"
     rf"({'|'.join(_NAMED_KIND_TYPES)})(?:,?\s+(?:called|named|dubbed|known\s+as)\s+|,\s+)"
     rf"({CAPW}(?:\s+{CAPW}){{0,3}})(?=\s*[,.;:)]|\s+(?:which|that|will|to|is|was|has|and|in|on|for|with)\b|$)"
 )
@@ -469,14 +485,16 @@ def cue_names(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
             _add(out, sent, gaz, name.start(), name.end(), E(_KINDS[kind]), solo_ok=True)
     for m in _PLURAL_KIND_LIST.finditer(t) if not words.isdisjoint(_PLURAL_KIND_TYPES) else ():
         _add_list(out, sent, gaz, m.start(2), m.end(2), solo_ok=True, etype=_PLURAL_KIND_TYPES[m.group(1)])
-    for m in (
+    named = (
         _NAMED_KIND.finditer(t)
         if not words.isdisjoint(_NAMED_KIND_TYPES) and (", " in t or not words.isdisjoint(_NAMED_KIND_GATE))
-        else ()
-    ):
-        _add(out, sent, gaz, m.start(2), m.end(2), _NAMED_KIND_TYPES[m.group(1)], solo_ok=True)
-    for m in _APPOSED_KIND.finditer(t) if ", the " in t or ", a" in t else ():
-        _add(out, sent, gaz, m.start(1), m.end(1), _APPOSED_KINDS[m.group(2)], solo_ok=True)
+        else iter(())
+    )
+    apposed = _APPOSED_KIND.finditer(t) if ", the " in t or ", a" in t else iter(())
+    # "a new initiative, Kvantor" (kind, then name) and "Kestra, a research institute" (name, then kind)
+    for m, at, ki in itertools.chain(((m, 2, 1) for m in named), ((m, 1, 2) for m in apposed)):
+        etype = _NAMED_KIND_TYPES.get(m.group(ki)) or _APPOSED_KINDS[m.group(ki)]
+        _add(out, sent, gaz, m.start(at), m.end(at), etype, solo_ok=True, rule=_kind_rule(m.group(at)))
     for m in _THE_ACRONYM.finditer(t) if "the " in t or "The " in t else ():
         name = m.group(1)
         if name not in _NOT_ORG_CAPS and not gaz.lookup(name):
@@ -516,6 +534,12 @@ def _add_list(
         _add(out, sent, gaz, start, stop, etype, solo_ok=solo_ok)
         if sep is not None:
             start = sep.end()
+
+
+def _kind_rule(name: str) -> str:
+    """A name a kind noun describes outranks a personal reading of it ("the oil giant, Saudi
+    Aramco,"), unless it opens with a given name ("the firm, Ada Lin, ...")."""
+    return "descriptor" if is_given_name(name.split()[0]) else "kind"
 
 
 def _kind_at(t: str, k: re.Match[str]) -> str | None:
@@ -580,6 +604,7 @@ def _add(
     *,
     solo_ok: bool = False,
     alias: str | None = None,
+    rule: str = "descriptor",
 ) -> None:
     span = _trim(sent.text, s, e)
     if span is None:
@@ -599,7 +624,7 @@ def _add(
             name,
             head_type(name) or etype or E.COMPANY,
             name,
-            "descriptor",
+            rule,
             aliases=aliases,
         )
     )

@@ -9,6 +9,8 @@ the verb, and are read here:
 * a partner chosen or described: "Veltra has selected Orbion as its technology partner",
   "Orbion is a long-standing partner of Veltra";
 * joint work: "Veltra co-developed the chip with Orbion";
+* two places joined by a dash before a pact noun: "UK-Canada partnerships", "Japan–Germany
+  cooperation", "the US-Korea joint statement" (their governments work together);
 * parties introduced by a description, which the agreement finder's plain name lists stop at:
   "The University of Kestrel and the global photonics firm Orbion have established a strategic
   partnership", "a joint venture between US quantum company Veltra and Lyon investment firm Alder".
@@ -100,8 +102,9 @@ _CO_WORK = re.compile(
 
 
 #: A description before a party's name: "the global §photonics§ firm", "US quantum computing company",
-#: "privately held Lyon investment firm" (words or mentions, then an organisation noun).
-_DESCRIPTION = rf"(?:(?:the|a|an)\s+)?(?:(?:[\w-]+|§\d+§)\s+){{0,5}}?{ORG_NOUN}\s+"
+#: "privately held Lyon investment firm", "the nation's oil giant," (words or mentions, then an
+#: organisation noun, maybe set off by a comma).
+_DESCRIPTION = rf"(?:(?:the|a|an)\s+)?(?:(?:[\w'’-]+|§\d+§)\s+){{0,5}}?{ORG_NOUN},?\s+"
 _DITEM = rf"(?:{_DESCRIPTION})?(?:the\s+)?§\d+§(?:\s*\(§\d+§\))?"
 #: Parties, each maybe described: "§A§ (§a§) and the global §t§ firm §B§".
 _DLIST = rf"{_DITEM}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_DITEM})*"
@@ -126,8 +129,21 @@ def _named(group: str) -> list[int]:
     return [int(x.group(1)) for x in _NAME_END.finditer(group)]
 
 
+#: "§UK§-§Canada§ partnerships", "§Japan§–§Germany§ cooperation": countries or regions joined by a dash.
+_DASHED_PLACES = re.compile(
+    r"§(\d+)§\s?[-–—/]\s?§(\d+)§\s+(?:[a-z][\w-]*\s+){0,2}?(?:partnerships?|collaborations?|cooperation|co-operation|"
+    r"alliances?|ties|relations|relationship|joint\s+statements?|dialogues?|agreements?|accords?|pacts?|summits?|"
+    r"programmes?|programs?|projects?|initiatives?|research\s+(?:projects?|programmes?|calls?))\b"
+)
+_STATES = frozenset({E.COUNTRY, E.REGION})
+
+
 def partner_facts(v: SentView, m: str, low: str) -> Iterator[Fact]:
     """PARTNERS_WITH between the parties of the shapes above."""
+    for x in _DASHED_PLACES.finditer(m) if "§-§" in m or "§–§" in m or "§—§" in m or "§/§" in m else ():
+        a, b = int(x.group(1)), int(x.group(2))
+        if v.type(a) in _STATES and v.type(b) in _STATES and v.id(a) != v.id(b):
+            yield Fact(v.id(a), R.PARTNERS_WITH, v.id(b), "partners-dashed-places", 0.8)
     if not gate(low, GATE):
         return
     for rx, rule in ((_TOGETHER, "partners-together-with"), (_HANDS_WITH, "partners-join-hands")):
