@@ -17,7 +17,7 @@ from qkg.schemas import EntityType
 
 from .deadline import check
 from .gazetteer import Gazetteer
-from .rules.bare_names import bare_name_mentions
+from .rules.bare_names import bare_name_mentions, bracketed_affiliations
 from .rules.datelines import credit_spans, dateline_mentions
 from .rules.events import Event, event_spans, outside_events
 from .rules.founders import founder_mentions
@@ -122,10 +122,9 @@ def find_mentions(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) -> l
         cands += reference_mentions(s, gaz)
         if len(s.text) > MAX_PATTERN_SENTENCE or is_headline(s.text):
             continue
-        cands += person_mentions(s)
-        cands += founder_mentions(s)
-        cands += human_verb_mentions(s)
-        cands += bare_name_mentions(s)
+        people = person_mentions(s) + founder_mentions(s) + human_verb_mentions(s) + bare_name_mentions(s)
+        cands += people
+        cands += bracketed_affiliations(s, people)
         cands += demonym_mentions(s, gaz)
         cands += org_mentions(s, gaz, frozen_known)
     check()  # and between the passes over the whole document

@@ -16,6 +16,7 @@ from qkg.schemas import EntityType, RelationType
 
 from ..context import ENT, LIST, ORGS, PLACES, Fact, SentView, ids_in
 from ..patterns import ROLE_LETTERS
+from .affiliation_shapes import shape_facts
 from .people import PERSON_ROLES, ROLE, SERVED_VERB, has_plural_role
 from .person_roles import role_first_facts
 from .rule import f as _f
@@ -345,12 +346,13 @@ def affiliation_facts(v: SentView, m: str) -> Iterator[Fact]:
             yield _f(v, p, R.LEADS, b, "role-person-leads", 0.7)
         elif v.type(b) in ORGS | PLACES:
             yield _f(v, p, R.AFFILIATED_WITH, b, "role-of-person", 0.7)
+    yield from shape_facts(v, m, _role_fact)
 
 
 #: Verbs of running something: "who heads", "has run", "chairs".
 _RUN = (
     r"(?:heads|headed|head|leads|led|lead|chairs|chaired|chair|runs|ran|run|directs|directed|oversees|oversaw|"
-    r"manages|managed|steers|steered)"
+    r"manages|managed|steers|steered|co-(?:directs|directed|direct|leads|led|lead|chairs|chaired|chair|heads|headed|head))"
 )
 _A_ROLE = rf"(?:(?:its|the|a|an|our|their|new|former|interim|acting|§\d+§)\s+)*(?:[\w-]+\s+){{0,3}}?(?:(?:interim|acting|deputy)-)?({_ROLE})\b"
 

@@ -30,7 +30,7 @@ from ..segment import Sentence
 from .mention import Mention
 from .words import word_list
 
-__all__ = ["GIVEN_NAMES", "bare_name_mentions", "is_given_name"]
+__all__ = ["GIVEN_NAMES", "bare_name_mentions", "bracketed_affiliations", "is_given_name"]
 
 E = EntityType
 
@@ -65,8 +65,9 @@ _INITIALS_NAME = re.compile(
     rf"[{UPPER}][{LOWER}]{{2,}}(?:-[{UPPER}][{LOWER}]+)?(?![\w'’&-])"
 )
 #: What may not follow a name: another capitalised word (a longer proper name: "Ada Lin Quantum
-#: Labs") or "&" ("Alice & Bob").
-_GOES_ON = re.compile(rf"(?:\s*&|\s+[{UPPER}][\w-]|-[{UPPER}])")
+#: Labs"), "&" ("Alice & Bob"), or the word of a chair named after someone ("the Ada Lin
+#: professor of physics").
+_GOES_ON = re.compile(rf"(?:\s*&|\s+[{UPPER}][\w-]|-[{UPPER}]|,?\s+(?:Jr\.?\s+)?(?:professor|chair)\b)")
 #: What may not stand right before a name: an article ("the Alan Turing Institute").
 _ARTICLE_BEFORE = re.compile(r"(?:\b(?:the|The|a|an|An)\s+)$")
 _WORD_BEFORE = re.compile(r"([\w'’.-]+)\s+$")
@@ -205,4 +206,31 @@ def bare_name_mentions(sent: Sentence) -> list[Mention]:
         for m in _INITIALS_NAME.finditer(t):
             if not _EXCELLENCY.match(m.group()):
                 _add(out, sent, m.start(), m.end())
+    return out
+
+
+#: "Ada Lin (IF-USP)", "Tom Berg (UFABC)": an unknown short name in capitals in brackets right
+#: after a person's name is the organisation the person comes from (captions, speaker lists),
+#: not an alias of the person. Party labels ("R-TX", "D-Calif.") and degrees stay out.
+_BRACKET_ACRONYM = re.compile(r"\s*\(([A-Z][A-Z0-9]*(?:[-/&][A-Z][A-Z0-9]*){0,3})\)")
+_PARTY = re.compile(r"[DRI](?:-[A-Z]{2})?")
+_NOT_ORG_CAPS = frozenset(w.upper() for w in word_list("not_org_caps"))
+
+
+def bracketed_affiliations(sent: Sentence, people: list[Mention]) -> list[Mention]:
+    """Organisations named by an acronym in brackets after a person's name."""
+    if "(" not in sent.text:
+        return []
+    out: list[Mention] = []
+    for p in people:
+        if p.type is not E.PERSON:
+            continue
+        x = _BRACKET_ACRONYM.match(sent.text, p.end - sent.start)
+        if x is None:
+            continue
+        acr = x.group(1)
+        if len(acr) < 2 or _PARTY.fullmatch(acr) or acr in _NOT_ORG_CAPS:
+            continue
+        s = sent.start + x.start(1)
+        out.append(Mention(s, s + len(acr), acr, E.COMPANY, acr, "org"))
     return out

@@ -154,6 +154,8 @@ def definitions(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Ment
                     extra.append(owner)
         if owner is None or (owner.type in {E.PERSON, E.TECHNOLOGY} and not acr.isupper()):
             continue
+        if owner.type is E.PERSON and not _initials_match(acr, owner.text.split()):
+            continue  # "Ada Lin (IF-USP)": where the person comes from, not another name of theirs
         if acr not in owner.aliases and norm(acr) != owner.key:
             owner.aliases.append(acr)
         new_aliases[acr] = owner

@@ -1,0 +1,113 @@
+"""Affiliation shapes around a person's name that hold whatever the role word is.
+
+The apposition and verb rules of :mod:`.affiliation` read a role after a name ("§p§, CEO of
+§o§") and :mod:`.person_roles` one before it; news, event reports and captions also write:
+
+- the organisation as the name's possessor: "§Nvidia§'s §p§", "§Orbion§' §p§";
+- a title line: "Director, §centre§, §university§, Dr. §p§" (the role, then the organisation
+  and its parent, then the holder);
+- a role of an organisation whose short name follows in brackets, then a courtesy title:
+  "Chairman of the §NRF§ (NRF) Mr §p§" (the bracket is folded into the tag);
+- a job told as a noun: "§p§'s new job on the board of Israeli start-up §o§", "§p§'s stint at
+  §o§".
+
+Each names the organisation the person works for (a chair or head of the organisation itself
+leads it, as :func:`.affiliation._role_fact` decides). The masked sentence
+(:mod:`qkg.loaders.context`) is read; nothing here looks at the role's wording beyond the
+role-word list.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from qkg.schemas import EntityType, RelationType
+
+from ..context import ORGS, Fact, SentView, ids_in
+from .people import ROLE
+from .rule import f as _f
+
+__all__ = ["shape_facts"]
+
+E = EntityType
+R = RelationType
+
+_TITLE = r"(?:(?:Dr|Prof|Mr|Ms|Mrs|Mx)\.?|Professor|Sir|Dame|Sheikh|Shri|Smt\.?|H\.?\s?E\.?)"
+
+#: "§Nvidia§'s §p§", "§Orbion Technologies§' §p§", "§Orbion§'s Dr §p§".
+_POSSESSOR = re.compile(rf"§(\d+)§['’]s?\s+(?:{_TITLE}\s+)?§(\d+)§")
+
+#: "Director, §c§, §u§, Dr. §p§": a role (with its qualifiers), then one or more organisations,
+#: then the holder, at the start of the sentence or of a clause after ";".
+_ROLE_ORGS_PERSON = re.compile(
+    rf"(?:^\W*|;\s+(?:and\s+)?)((?:[\w-]+\s+){{0,3}}?{ROLE}(?:\s+(?:of|for)\s+[A-Za-z][\w-]*(?:\s+[A-Za-z][\w&-]*){{0,4}})?)"
+    rf",+\s+(?:the\s+)?§(\d+)§((?:,+\s+(?:the\s+)?§\d+§)*),+\s+(?:{_TITLE}\s+)?§(\d+)§"
+)
+
+#: "Chairman of the §o§ Mr §p§", "CEO of §o§ Dr. §p§": a role of an organisation, a courtesy
+#: title, the holder (no comma: the title shows where the name begins).
+_ROLE_OF_TITLED = re.compile(rf"\b({ROLE})\s+(?:of|at)\s+(?:the\s+)?§(\d+)§\s+{_TITLE}\s+§(\d+)§")
+
+#: "§p§'s new job on the board of Israeli start-up §o§", "§p§'s years at §o§".
+_JOB_AT = re.compile(
+    r"§(\d+)§['’]s?\s+(?:(?:new|current|former|previous|first|last|recent|long|\d+-year)\s+)*"
+    r"(?:job|role|position|post|seat|appointment|tenure|stint|career|years|time|work)\s+"
+    r"(?:on\s+the\s+(?:[\w-]+\s+)?board\s+(?:of(?:\s+directors\s+(?:of|at))?|at)|at|with)\s+"
+    r"(?:the\s+)?(?:(?!and\b|or\b)[\w-]+\s+){0,3}?§(\d+)§"
+)
+
+#: "§p§, professor of physics, and §q§ will co-direct the §b§": people (each maybe with an
+#: apposition that names no one) running a body together.
+_APPOS = r"(?:,\s+[^§;]{1,100}?,)?"
+_PEOPLE_RUN = re.compile(
+    rf"((?:§\d+§{_APPOS},?\s+)*§\d+§{_APPOS},?\s+and\s+§\d+§{_APPOS})\s+"
+    r"(?:(?:will|would|also|jointly|now|currently|together|have|had|has)\s+)*(?:been\s+)?"
+    r"(?:co-)?(?:lead|led|head|headed|chair|chaired|run|ran|direct|directed|oversee|oversaw|steer|steered|"
+    r"manage|managed|co-found|co-founded|found|founded)\s+(?:the\s+)?(?:new\s+)?§(\d+)§(?!['’])"
+)
+_FOUNDING = re.compile(r"found")
+_LEADABLE = frozenset(
+    {E.PROGRAM, E.CLUSTER, E.RESEARCH_INSTITUTE, E.GOVERNMENT_BODY, E.COMPANY, E.UNIVERSITY}
+)
+
+RoleFact = Callable[[SentView, int, str, int, str], "Fact | None"]
+
+
+def shape_facts(v: SentView, m: str, role_fact: RoleFact) -> Iterator[Fact]:
+    """AFFILIATED_WITH (or LEADS, for a chair of the body itself) from the four shapes."""
+    if "§'" in m or "§’" in m:
+        for x in _POSSESSOR.finditer(m):
+            o, p = int(x.group(1)), int(x.group(2))
+            if v.type(o) in ORGS and v.type(p) is E.PERSON:
+                yield _f(v, p, R.AFFILIATED_WITH, o, "org-possessive-person", 0.7)
+        for x in _JOB_AT.finditer(m):
+            p, o = int(x.group(1)), int(x.group(2))
+            if v.type(p) is E.PERSON and v.type(o) in ORGS:
+                yield _f(v, p, R.AFFILIATED_WITH, o, "job-at", 0.8)
+    if ", " in m:
+        for x in _ROLE_ORGS_PERSON.finditer(m):
+            role, first, rest, p = x.group(1), int(x.group(2)), ids_in(x.group(3)), int(x.group(4))
+            if v.type(p) is not E.PERSON:
+                continue
+            fact = role_fact(v, p, role, first, "role-orgs-person")
+            if fact is not None:
+                yield fact
+                for o in rest:
+                    if v.type(o) in ORGS and o != first:
+                        yield _f(v, p, R.AFFILIATED_WITH, o, "role-orgs-person", 0.7)
+    if " and " in m:
+        for x in _PEOPLE_RUN.finditer(m):
+            b, people = int(x.group(2)), [int(i) for i in re.findall(r"§(\d+)§", x.group(1))]
+            if v.type(b) not in _LEADABLE or not all(v.type(p) is E.PERSON for p in people):
+                continue
+            founded = _FOUNDING.search(x.group(0)[-40:]) is not None
+            for p in people:
+                if founded:  # founders work at what they founded (they need not run it)
+                    yield _f(v, p, R.AFFILIATED_WITH, b, "people-run", 0.8)
+                else:
+                    yield _f(v, p, R.LEADS, b, "people-run", 0.8)
+    for x in _ROLE_OF_TITLED.finditer(m):
+        fact = role_fact(v, int(x.group(3)), x.group(1), int(x.group(2)), "role-of-titled")
+        if fact is not None:
+            yield fact
