@@ -23,7 +23,7 @@ except ImportError:  # pragma: no cover - older typer on click
 
 from qkg.schemas import ConfigurationError, QkgError
 
-from .commands import analytics, load, serve, store, sync
+from .commands import analytics, load, record, serve, store, sync
 
 __all__ = ["app", "main"]
 
@@ -71,7 +71,7 @@ def _configure_logging(*, serving: bool) -> None:
     configure_logging(s.log_format, s.log_level or ("info" if serving else "warning"))
 
 
-for _module in (serve, load, store, analytics, sync):
+for _module in (serve, load, store, record, analytics, sync):
     _module.register(app)
 
 
