@@ -374,6 +374,15 @@ def version_query() -> Query:
     return (f"OPTIONAL MATCH (m:{META} {{id: 'graph'}}) RETURN m.version AS version", {})
 
 
+def lock_version() -> Query:
+    """Write-lock the graph's meta node (made on first use) and read the version: writers
+    then read and bump it (and the ledger's next event number) one at a time."""
+    return (
+        f"MERGE (m:{META} {{id: 'graph'}}) SET m._lock = true REMOVE m._lock RETURN m.version AS version",
+        {},
+    )
+
+
 def bump_version(version: str) -> Query:
     return (f"MERGE (m:{META} {{id: 'graph'}}) SET m.version = $version", {"version": version})
 

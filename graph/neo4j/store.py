@@ -575,8 +575,9 @@ class Neo4jStore(ReaderOperations):
         if any(goals.values()):
             _run(tx, q.write_goals([goal_props(p) for _, p in sorted(goals.items()) if p]))
 
-        # Version: count and XOR of (document, digest) tokens, so equal contents, equal versions.
-        meta = _run(tx, q.version_query())
+        # Version: count and XOR of (document, digest) tokens, so equal contents, equal versions;
+        # read under the meta node's lock, else two writers bump the same version (lost update).
+        meta = _run(tx, q.lock_version())
         version = Version.parse(str(meta[0]["version"]) if meta and meta[0]["version"] else None)
 
         # Record time: retract the removed versions (their deltas kept), record the new ones.
