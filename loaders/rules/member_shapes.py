@@ -69,9 +69,10 @@ _PILLAR = re.compile(
     rf"{ENT},\s+(?:the|a|an|its)\s+(?:[\w-]+\s+){{0,3}}?(?:pillar|wing|branch|institute|centre|center|agency)\s+of\s+"
     rf"(?:the\s+)?(?:§\d+§['’]s?\s+|[A-Z][\w-]*['’]s?\s+)?{ENT}"
 )
-#: "§X§ will have nodes at §a§, §b§ and §c§": the nodes' hosts are the centre's partners.
+#: "§X§ will have nodes at §a§, §b§ and §c§", "§X§ now holds 200 researchers and has nodes at ...":
+#: the nodes' hosts are the centre's partners.
 _NODES_AT = re.compile(
-    rf"{ENT}\s+(?:(?:will|would|also|now|currently)\s+)*(?:has|have|had|operates|operate|includes|include|with)\s+"
+    rf"{ENT}\s+(?:[^§.;]{{0,60}}?\s)?(?:(?:will|would|also|now|currently)\s+)*(?:has|have|had|operates|operate|includes|include|with)\s+"
     rf"(?:(?:\d+|two|three|four|five|six|several)\s+)?(?:[a-z]+\s+)?nodes\s+(?:at|in|across)\s+({MEMBERS})"
 )
 

@@ -144,6 +144,43 @@ def technology_mentions(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
             out.append(_mention(sent, gaz, *m))
     if "," in t and _FIELD_CUE_GATE.search(t):
         out += _field_items(sent, gaz, out)
+    if " & " in t:
+        out += _titled_pairs(sent, out)
+    return out
+
+
+#: A field named in title case with an ampersand, as programmes name their verticals ("Quantum
+#: Sensing & Metrology", "Quantum Materials & Devices"); a capitalised word before or after makes it
+#: part of a longer name ("Acme Quantum Sensing & Metrology Ltd"), which it then is not.
+_TITLED_PAIR = re.compile(
+    r"(?<![A-Za-z])((?:[A-Z][a-z]+\s+){1,3}[A-Z][a-z]+\s+&\s+[A-Z][a-z]+)\b(?!\s+[A-Z])"
+)
+_DETERMINERS = frozenset({"The", "A", "An", "Its", "Their", "This", "Our"})
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w.-]*)[ -]$")
+
+
+def _titled_pairs(sent: Sentence, found: list[Mention]) -> list[Mention]:
+    t = sent.text
+    out: list[Mention] = []
+    for x in _TITLED_PAIR.finditer(t):
+        start, text = x.start(1), x.group(1)
+        if text.split()[0] in _DETERMINERS:  # "The Quantum Sensing & Metrology hub"
+            first = text.split()[0]
+            start, text = start + len(first) + 1, text[len(first) + 1 :]
+        words = text.replace("&", " ").split()
+        if len(words) < 3 or not _ANCHOR.search(text) or not all(_techy(w.lower()) for w in words):
+            continue
+        before = _WORD_BEFORE.search(t, max(0, start - 40), start)
+        if before is not None and before.group(1)[:1].isupper() and before.group(1) not in _DETERMINERS:
+            continue
+        if _head(words[-1].lower()) is None or _head(words[-2].lower()) is None:
+            continue
+        s, e = sent.start + start, sent.start + start + len(text)
+        out.append(Mention(s, e, text, E.TECHNOLOGY, " ".join(text.lower().split()), "technology"))
+    if out:
+        # the title-case pair replaces the shorter mention inside it ("Quantum Sensing")
+        spans = [(m.start, m.end) for m in out]
+        found[:] = [m for m in found if not any(a <= m.start and m.end <= b for a, b in spans)]
     return out
 
 

@@ -188,3 +188,21 @@ def test_the_one_chosen_to_establish_makes_it(
     assert not got.has(chooser, "DEVELOPS", made), got.triples()
     if maker is not None:
         assert got.has(maker, "DEVELOPS", made), got.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Aalto University works on Quantum Sensing & Metrology, and Kestrel Labs on Quantum Materials & Devices.",
+            ["quantum sensing & metrology", "quantum materials & devices"],
+        ),
+        ("The Quantum Sensing & Metrology hub opened in 2024.", ["quantum sensing & metrology"]),
+        # a capitalised word around it makes it part of a longer name
+        ("Acme Quantum Sensing & Metrology Ltd was founded in 2021.", []),
+        ("Quantum Sensing & Metrology Ventures invested in it.", []),
+    ],
+)
+def test_a_field_named_in_title_case_with_an_ampersand(text: str, expected: list[str]) -> None:
+    got = [n for n in _fields(text) if "&" in n]
+    assert got == expected
