@@ -262,6 +262,11 @@ _DESCRIBED_FOLD = re.compile(
 _COMMA_PLACE_TAIL = r"(?=\s*[,;.)–—]|\s+-\s|\s+(?:at|on|in|and|where|has|is|was|will|head|headquarters|offices?|plant|factory|campus|site)\b|$)"
 
 
+#: A plural organisation noun ("firms", "start-ups"), and the rest of a list after its first name.
+_PLURAL_ORG = re.compile(
+    r"\b(?:companies|firms|start-?ups|businesses|groups|developers|makers|manufacturers|providers)\b"
+)
+_LIST_AFTER = re.compile(r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?§\d+§)*")
 _PLACE_DESCRIPTION = re.compile(rf"{ENT}\s+{ENT}")
 
 
@@ -269,7 +274,7 @@ _PLACE_DESCRIPTION = re.compile(rf"{ENT}\s+{ENT}")
 def _based_fold(tech: str) -> re.Pattern[str]:
     """ "§p§-based ... §a§" where ``a`` is none of the view's technologies (``tech``: their indices)."""
     return re.compile(
-        rf"{ENT}-based\s+((?:(?:[a-z][\w-]*|§\d+§)\s+){{0,3}}?(?:[a-z][\w-]*,\s+)?)§((?!(?:{tech})§)\d+)§"
+        rf"{ENT}-(?:based|headquartered)\s+((?:(?:[a-z][\w-]*|§\d+§)\s+){{0,3}}?(?:[a-z][\w-]*,\s+)?)§((?!(?:{tech})§)\d+)§"
     )
 
 
@@ -338,6 +343,10 @@ def _fold_pairs_of_mentions(v: SentView) -> None:
             return m.group(0)
         if ty(p) in PLACES:
             _add(v, a, R.LOCATED_IN, p, "x-based", 0.9)
+            if _PLURAL_ORG.search(gap):  # "§p§-headquartered firms §a§, §b§ and §c§": each is there
+                for i in ids_in(_LIST_AFTER.match(m.string, m.end()).group()):  # type: ignore[union-attr]
+                    if ty(i) in ORGS:
+                        _add(v, str(i), R.LOCATED_IN, p, "x-based-list", 0.8)
         if ty(a) in ORGS and re.search(rf"\b{ORG_NOUN},?\s*$", gap):
             for i in inner:
                 _add(v, a, R.WORKS_ON, str(i), "x-based-technology", 0.8)
@@ -357,7 +366,7 @@ def _fold_pairs_of_mentions(v: SentView) -> None:
 
     tech = "|".join(str(i) for i, t in enumerate(v.types) if t is E.TECHNOLOGY) or "x"
     # each fold below runs only where the text it needs occurs (a substring test in C)
-    if "§-based" in v.masked:
+    if "§-based" in v.masked or "§-headquartered" in v.masked:
         v.masked = _based_fold(tech).sub(based, v.masked)
 
     def partner(m: re.Match[str]) -> None:

@@ -26,6 +26,7 @@ from qkg.schemas import AgreementKind, EntityType, RelationType
 from ..context import ENT, LIST, ORGS, PLACES, Fact, SentView, ids_in
 from ..dates import find_date, resolve_date
 from ..deadline import check
+from .funding_shapes import money_agreement_spans
 from .words import any_in
 
 __all__ = ["AgreementDraft", "find_agreements", "without_echoes"]
@@ -178,6 +179,8 @@ _BETWEEN = re.compile(
     rf"\b(?:between|among|amongst)\s+(?:[a-z][\w-]*\s+){{0,4}}?(?:of\s+the\s+[\w\s]{{0,30}}?:\s*)?({LIST})"
 )
 _SIGNED_WITH = re.compile(rf"({LIST})\s+[^§]{{0,40}}?\b{_SIGN}\b[^§]{{0,60}}?\bwith\s+({LIST})")
+#: Agreements in the plural: one with each party named after "with".
+_SEPARATE = re.compile(r"\b(?:agreements|contracts|deals|MoUs|MOUs|memoranda|memorandums|partnerships)\b")
 _SUBJECTS_SIGNED = re.compile(
     rf"({LIST})\s+(?:(?:have|has|had|will|today|recently|officially|formally|jointly|also|both|now|just|yesterday)\s+)*{_SIGN}\b"
 )
@@ -292,9 +295,18 @@ def _find_groups(v: SentView) -> list[tuple[list[int], str, int]]:
 
     for x in _BETWEEN.finditer(m):
         add(keep(ids_in(x.group(1))), "between", x.span(1))
-    # "A and B signed a trilateral agreement with C": one group of three, read before its parts
+    # a public funder's agreements with money are investments: no partnership among the funded
+    used += money_agreement_spans(v, m)
+    # "A and B signed a trilateral agreement with C": one group of three, read before its parts;
+    # "A signed agreements with B and C": one agreement with each
     for x in _SIGNED_WITH.finditer(m):
-        add(keep(ids_in(x.group(1))) + keep(ids_in(x.group(2))), "signed-with", x.span())
+        signers, withs = keep(ids_in(x.group(1))), keep(ids_in(x.group(2)))
+        if _SEPARATE.search(m, x.end(1), x.start(2)) and len(withs) > 1:
+            for w in withs:
+                at = m.index(f"§{w}§", x.start(2))
+                add([*signers, w], "signed-with", (at, at + len(f"§{w}§")))
+            continue
+        add(signers + withs, "signed-with", x.span())
     for x in _SUBJECTS_SIGNED.finditer(m):
         add(keep(ids_in(x.group(1))), "subjects-signed", x.span(1))
     # "A and B deepen their collaboration", "for A and B to advance their partnership"

@@ -22,7 +22,7 @@ from qkg.schemas import EntityType, RelationType
 from ..context import ENT, LIST, Fact, SentView, ids_in
 from .money import FUNDED, INVESTORS, MONEY, RECIPIENTS, funding_facts
 
-__all__ = ["GATE", "shape_facts"]
+__all__ = ["GATE", "money_agreement_spans", "shape_facts"]
 
 E = EntityType
 R = RelationType
@@ -76,6 +76,19 @@ def shape_facts(v: SentView, m: str, low: str) -> Iterator[Fact]:
         for x in _AGREEMENTS_FOR_MONEY.finditer(m):
             funders = [a for a in _subjects(x.group(1)) if v.type(a) in _PUBLIC_FUNDERS]
             yield from _funds(v, funders, ids_in(x.group(2)), RECIPIENTS, "funding-agreements-for-money")
+
+
+def money_agreement_spans(v: SentView, m: str) -> list[tuple[int, int]]:
+    """Where a public funder's agreements carry money ("§G§ signed agreements with §A§ and §B§ for
+    $20m each"): the agreement finder reads these as investments, not as one partnership."""
+    low = m.lower()
+    if "with" not in low or not any(g in low for g in _AGREEMENT_GATE):
+        return []
+    return [
+        x.span()
+        for x in _AGREEMENTS_FOR_MONEY.finditer(m)
+        if any(v.type(a) in _PUBLIC_FUNDERS for a in _subjects(x.group(1)))
+    ]
 
 
 def _subjects(group: str) -> list[int]:

@@ -8,6 +8,9 @@ from collections.abc import Iterator
 from qkg.schemas import EntityType, RelationType
 
 from ..context import ENT, LIST, ORG_NOUN, ORGS, PLACES, Fact, SentView, ids_in
+from ..gazetteer import Gazetteer
+from ..segment import Sentence
+from .mention import Mention
 from .rule import f as _f
 from .rule import gate
 from .rule import ok as _ok
@@ -15,6 +18,7 @@ from .rule import ok as _ok
 __all__ = [
     "GATE",
     "called_facts",
+    "demonym_based_mentions",
     "fronted_facts",
     "location_facts",
     "own_site_facts",
@@ -115,6 +119,35 @@ _SPANS = re.compile(
     r"(?:(?:spans|span|spanned|spanning|covers|covering|stretches\s+across|stretching\s+across)|(?<!\w)across)\s+"
     rf"(?:the\s+)?(?:(?:states|provinces|regions|countries|cities)\s+of\s+)?({LIST})"
 )
+
+
+#: A demonym written as a location ("Canadian-headquartered", "French-based"): the country.
+_DEMONYM_BASED = re.compile(r"\b([A-Z][a-z]+)-(?:based|headquartered)\b")
+
+
+def demonym_based_mentions(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
+    """The country a demonym names where it states a location ("Canadian-headquartered firms"):
+    annotators read "<nationality>-based" as location wording, unlike a bare nationality."""
+    t = sent.text
+    out: list[Mention] = []
+    for x in _DEMONYM_BASED.finditer(t) if "-based" in t or "-headquartered" in t else ():
+        entry = gaz.by_demonym(x.group(1))
+        if entry is None:
+            continue
+        st = sent.start + x.start(1)
+        out.append(
+            Mention(
+                st,
+                st + len(x.group(1)),
+                entry.name,
+                entry.type,
+                entry.name,
+                "demonym",
+                entry=entry,
+                country=entry.country,
+            )
+        )
+    return out
 
 
 def location_facts(v: SentView, m: str) -> Iterator[Fact]:
