@@ -47,6 +47,7 @@ from .rules.investments import investment_agreements, joint_funding_facts, round
 from .rules.membership import referred_group_facts
 from .rules.offices import minister_ministry_facts
 from .rules.references import ANTECEDENT_RULE, antecedent_sentences
+from .rules.tech_lists import listed_technologies
 from .segment import Sentence, split_sentences
 
 __all__ = ["Extractor", "RuleExtractor", "extract", "young_collections_only"]
@@ -200,6 +201,7 @@ class RuleExtractor:
             used |= set(a.parties) | ({a.place} if a.place else set())
         used |= {g.owner for g in goals if g.owner}
         topic_names = {t for a in agreements for t in a.topics}
+        used |= listed_technologies(views)
         entities: list[Entity] = []
         for eid in sorted(res.drafts):
             d = res.drafts[eid]

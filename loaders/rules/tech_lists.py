@@ -20,7 +20,7 @@ each need their own wording; this module reads the structure instead:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from qkg.schemas import EntityType, RelationType
 
@@ -28,7 +28,7 @@ from ..context import ORGS, Fact, SentView, ids_in
 from .member_lists import MEMBERS, list_members
 from .rule import gate
 
-__all__ = ["TECH_LIST_GATE", "tech_list_facts"]
+__all__ = ["TECH_LIST_GATE", "listed_technologies", "tech_list_facts"]
 
 E = EntityType
 R = RelationType
@@ -200,3 +200,22 @@ def _skip_fronted(m: str, at: int) -> int:
 
 def tech_list_gate(low: str) -> bool:
     return gate(low, TECH_LIST_GATE)
+
+
+#: Three or more technology mentions coordinated with nothing else between them.
+_TECH_RUN = re.compile(r"§\d+§(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)§\d+§){2,}")
+
+
+def listed_technologies(views: Iterable[SentView]) -> set[str]:
+    """The technologies a document lists three or more together ("hubs in §A§, §B§, §C§ and
+    §D§"): such a list names fields of the ecosystem even where no relation attaches it to an
+    actor, so they are kept as entities (a technology otherwise stays only when related)."""
+    out: set[str] = set()
+    for v in views:
+        if E.TECHNOLOGY not in v.types or v.masked.count("§") < 6:
+            continue
+        for x in _TECH_RUN.finditer(v.masked):
+            ids = ids_in(x.group())
+            if all(v.type(i) is E.TECHNOLOGY for i in ids):
+                out.update(v.id(i) for i in ids)
+    return out

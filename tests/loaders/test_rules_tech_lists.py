@@ -206,3 +206,14 @@ def test_the_one_chosen_to_establish_makes_it(
 def test_a_field_named_in_title_case_with_an_ampersand(text: str, expected: list[str]) -> None:
     got = [n for n in _fields(text) if "&" in n]
     assert got == expected
+
+
+def test_three_listed_technologies_are_entities_without_a_relation(facts: Run) -> None:
+    got = facts("Four hubs will be set up in quantum computing, quantum communication and quantum clocks.")
+    for t in ("quantum computing", "quantum communication", "quantum clocks"):
+        assert got.has_entity(t), t
+
+
+def test_a_lone_technology_without_a_relation_is_no_entity(facts: Run) -> None:
+    got = facts("The conference discussed quantum computing at length.")
+    assert not got.has_entity("quantum computing")
