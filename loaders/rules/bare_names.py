@@ -6,7 +6,12 @@ A third of the people the rules missed in articles nobody had tuned on were such
 ("Nadia Karsten (CEO of ...)", "with Mark Berg and Nvidia's Ada Lin"), in captions, lists and
 quotations where no cue stands. The shape decides, not the sentence: given name, then the
 surname with its particles ("van 't", "de la", "bin", "Al"), hyphens and middle initials
-("Walter G. Copan"); or two initials and a surname ("V K Saraswat", "R.K. Menon"). A name
+("Walter G. Copan"); or two initials and a surname ("V K Saraswat", "R.K. Menon"); or a
+romanised East Asian family name (``data/words/east_asian_surnames.txt``) with a given name of
+hyphenated syllables, pinyin or the lexicon's, either order ("Li Wenjun", "Kim Min-jae",
+"Jianwei Pan", "Tanaka Hiroshi"). Given names that are also common words or places ("Mark",
+"Grace", "Chad": ``given_names_common.txt``) count only inside a sentence after a lower-case
+word, before surname words that are no common words ("with Mark Berg", not "Grace Period"). A name
 is no person's when a word of it is an organisation's or a role's ("Niels Bohr Institute",
 "Paul Scherrer Institut"), when it goes on with a fourth capitalised word (a longer proper
 name), or when "the" or an organisation word stands right before it ("the Alan Turing
@@ -168,10 +173,51 @@ def _before_ok(t: str, start: int) -> bool:
     return first or word in _TITLE_WORDS or word.lower() in _ROLE_TOKENS
 
 
+#: The words a line of names may hold beside them: "By Ada Lin and Tom Berg", "Ada Lin, Tom
+#: Berg | 4 min read" (an author line).
+_NAMES_LINE_WORDS = frozenset(
+    {
+        "by",
+        "and",
+        "&",
+        ",",
+        "|",
+        "·",
+        "-",
+        "min",
+        "mins",
+        "minutes",
+        "hour",
+        "hours",
+        "day",
+        "days",
+        "ago",
+        "read",
+    }
+)
+
+
+def _names_line(t: str) -> bool:
+    """Whether ``t`` is a short line of capitalised names and nothing else said."""
+    if len(t) > 120:
+        return False
+    words = t.replace(",", " , ").split()
+    return all(
+        w[:1].isupper()
+        or w[:1].isdigit()
+        or w.lower() in _NAMES_LINE_WORDS
+        or w in {"van", "von", "de", "bin"}
+        for w in words
+    )
+
+
 def _is_byline(t: str, start: int, end: int) -> bool:
-    """A name alone on its line (an author's), or one the text calls its reporter."""
-    return (not t[:start].strip(" \t\"“”'") and not t[end:].strip(" \t.\"“”'")) or bool(
-        _REPORTER_AFTER.match(t, end, min(len(t), end + 50))
+    """A name alone on its line or in a line of names only (an author's), or one the text calls
+    its reporter."""
+    return (
+        (not t[:start].strip(" \t\"“”'") and not t[end:].strip(" \t.\"“”'"))
+        or bool(_REPORTER_AFTER.match(t, end, min(len(t), end + 50)))
+        or _names_line(t)
     )
 
 
@@ -187,21 +233,108 @@ def _add(out: list[Mention], sent: Sentence, start: int, end: int) -> None:
     out.append(Mention(s, s + len(name), name, E.PERSON, name, "person"))
 
 
+#: Given names that are also common words or places ("Mark", "Grace", "Chad") and the common
+#: English words that are then no surname ("Grace Period", "Mark Down").
+_COMMON_GIVEN = word_list("given_names_common")
+_COMMON_WORDS = word_list("common_words")
+_LOWER_BEFORE = re.compile(r"(?:^|[\s(“\"])(?:[a-z][\w-]*|[A-Z][\w.-]*['’]s?|[,;:—–])\s+$")
+
+
+def _common_given_ok(t: str, start: int, rest: str) -> bool:
+    """A given name that is also a common word names a person only inside the sentence, right
+    after a lower-case word, a possessive or a comma ("with Mark Berg", "Orbion's Grace Lin"),
+    and before surname words none of which is a common word."""
+    return _LOWER_BEFORE.search(t, max(0, start - 40), start) is not None and not any(
+        w.lower() in _COMMON_WORDS for w in rest.split() if w[:1].isupper()
+    )
+
+
+#: Romanised East Asian family names ("Li", "Tanaka", "Kim"); a name written family name first
+#: opens with one ("Li Wenjun", "Tanaka Hiroshi", "Kim Min-jae", "Lee Jae Myung").
+_EAST_ASIAN_SURNAMES = word_list("east_asian_surnames")
+#: One syllable of Hanyu Pinyin without tones; a Chinese given name is one or two of them.
+_PINYIN = (
+    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|er|ia|ie|in|iu|ua|uo|ui|un|ue|a|o|e|i|u|v)"
+)
+_PINYIN_GIVEN = re.compile(rf"(?:{_PINYIN}){{1,2}}")
+#: A given name in two hyphenated syllables: "Min-jae", "Chia-Hao", "Jae-in".
+_HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]{1,6}-[A-Za-z][a-z]{1,6}")
+#: The given name after a family name: one hyphenated or pinyin word, or two short syllables
+#: ("Lee Jae Myung", "Tan Wei Ming").
+_GIVEN_AFTER = re.compile(
+    r"\s+([A-Z][a-z]{1,6}(?:-[A-Za-z][a-z]{1,6})?)(?:\s+([A-Z][a-z]{1,5})(?![\w-]))?(?![\w'’-])"
+)
+#: Western order: a two-syllable given name, then the family name ("Jianwei Pan", "Chia-Hao Chen").
+_WESTERN_ORDER = re.compile(
+    r"(?<![\w'’.&-])([A-Z][a-z]{3,9}|[A-Z][a-z]{1,6}-[A-Za-z][a-z]{1,6})\s+([A-Z][a-z]{1,9})(?![\w'’&-])"
+)
+
+
+def _romanised_given(word: str) -> bool:
+    """A given name of romanised Chinese, Korean or Japanese shape, no common or rule word: two
+    hyphenated syllables, one or two pinyin syllables, or a given name of the lexicon."""
+    low = word.lower()
+    if low in _COMMON_WORDS or low in _NOT_NAME:
+        return False
+    return bool(_HYPHENATED_GIVEN.fullmatch(word) or _PINYIN_GIVEN.fullmatch(low) or word in GIVEN_NAMES)
+
+
+#: Japanese names end in a vowel or "n" ("Tanaka Hiroshi", "Sato Ken"): a family name and a
+#: given name of the lexicon both so shaped are a name written family name first.
+_JAPANESE_END = ("a", "e", "i", "o", "u", "n")
+
+
+def _family_name_first(t: str, family: str, end: int) -> int:
+    """Where a name that opened with ``family`` (ending at ``end``) ends (0: no given name follows)."""
+    x = _GIVEN_AFTER.match(t, end)
+    if x is None or not _romanised_given(x.group(1)):
+        return 0
+    given = x.group(1)
+    if (
+        given in GIVEN_NAMES
+        and not _HYPHENATED_GIVEN.fullmatch(given)
+        and not _PINYIN_GIVEN.fullmatch(given.lower())
+        and not (family.endswith(_JAPANESE_END) and given.endswith(_JAPANESE_END))
+    ):
+        return 0  # "Ma Bell": a western given name after a short family name
+    second = x.group(2)
+    if second is None:
+        return x.end(1)
+    # "Lee Jae Myung", "Tan Wei Ming": two short syllables, neither a common word
+    return (
+        x.end(2) if _romanised_given(second) or second.lower() not in _COMMON_WORDS | _NOT_NAME else x.end(1)
+    )
+
+
 def bare_name_mentions(sent: Sentence) -> list[Mention]:
     """The people of ``sent`` named by a given name and surname, or by initials and a surname."""
     t = sent.text
     out: list[Mention] = []
     for w in _CAP.finditer(t):
-        if not is_given_name(w.group()) or _LINK_BEFORE.search(t, max(0, w.start() - 6), w.start()):
+        given = w.group()
+        common = given not in GIVEN_NAMES and given in _COMMON_GIVEN
+        if (not common and not is_given_name(given)) or _LINK_BEFORE.search(
+            t, max(0, w.start() - 6), w.start()
+        ):
             continue
         rest = _REST.match(t, w.end())
-        if rest is not None:
-            _add(out, sent, w.start(), rest.end(1))
+        if rest is None or (common and not _common_given_ok(t, w.start(), rest.group(1))):
+            continue
+        _add(out, sent, w.start(), rest.end(1))
     if " bin " in t or " ibn " in t or " bint " in t:
         for w in _NASAB.finditer(t):
             rest = _REST.match(t, w.end())
             if rest is not None and not _LINK_BEFORE.search(t, max(0, w.start() - 6), w.start()):
                 _add(out, sent, w.start(), rest.end(1))
+    for w in _CAP.finditer(t):
+        if w.group() in _EAST_ASIAN_SURNAMES:
+            end = _family_name_first(t, w.group(), w.end())
+            if end:
+                _add(out, sent, w.start(), end)
+    for w in _WESTERN_ORDER.finditer(t):
+        if w.group(2) in _EAST_ASIAN_SURNAMES and _romanised_given(w.group(1)):
+            _add(out, sent, w.start(), w.end())
     if " " in t:
         for m in _INITIALS_NAME.finditer(t):
             if not _EXCELLENCY.match(m.group()):

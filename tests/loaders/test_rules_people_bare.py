@@ -10,6 +10,7 @@ from collections.abc import Callable
 import pytest
 
 from qkg.loaders.rules.bare_names import GIVEN_NAMES, bare_name_mentions, is_given_name
+from qkg.loaders.rules.words import word_list
 from qkg.loaders.segment import split_sentences
 
 from .conftest import Facts
@@ -38,6 +39,16 @@ def _names(text: str) -> list[str]:
         ("Carlos Mendes Arruda (Orbion University) ran the demonstration.", "Carlos Mendes Arruda"),
         ("Investors such as Tobias Lindqvist backed the round.", "Tobias Lindqvist"),
         ("Nvidia's Jensen Okafor and Meta's Priya Halvorsen spoke.", "Jensen Okafor"),
+        # romanised East Asian names, family name first or last
+        ("The paper was written by Li Wenjun and two students.", "Li Wenjun"),
+        ("The lab hired Kim Min-jae last year.", "Kim Min-jae"),
+        ("The keynote came from Tanaka Hiroshi of the institute.", "Tanaka Hiroshi"),
+        ("The speakers were Jianwei Zhou and others.", "Jianwei Zhou"),
+        ("Present was Chia-Hao Tsai, who runs the fab.", "Chia-Hao Tsai"),
+        ("The minister met Tan Wei Ming on Monday.", "Tan Wei Ming"),
+        # a given name that is also a common word, inside the sentence
+        ("The forecast came from Mark Berglund and his team.", "Mark Berglund"),
+        ("The team includes pioneer Chad Okonkwo as a partner.", "Chad Okonkwo"),
     ],
 )
 def test_bare_people(facts: Run, text: str, name: str) -> None:
@@ -68,6 +79,14 @@ def test_bare_people(facts: Run, text: str, name: str) -> None:
         ("Will Orbion Quantum survive the winter?", "Will Orbion"),
         ("Georgia Tech and Orbion signed a deal.", "Georgia Tech"),
         ("Skip To Content", "Skip To Content"),
+        ("Mark Berglund spoke first.", "Mark Berglund"),  # sentence-initial: "Mark" may be the verb
+        ("They set up the Grace Period fund.", "Grace Period"),
+        # an author line of names only
+        ("Hae-Jin Park and Min-Soo Kim 4", "Hae-Jin Park"),
+        ("Nadia Okonkwo, Tobias Lindqvist | 5 min read", "Nadia Okonkwo"),
+        # East Asian family names before words that are no given names
+        ("Visitors saw the Han River and Park Avenue.", "Han River"),
+        ("Analysts compared Li Auto and Ma Bell.", "Ma Bell"),
     ],
 )
 def test_not_bare_people(text: str, not_person: str) -> None:
@@ -80,6 +99,9 @@ def test_lexicon_is_clean() -> None:
     assert {"Nadia", "Andrew", "Hiroshi", "José", "Chinedu"} <= GIVEN_NAMES
     assert not {"Will", "May", "Mark", "Hall", "Grace", "Georgia", "Paris", "Institute", "Skip"} & GIVEN_NAMES
     assert is_given_name("Anne-Sophie")
+    assert {"Kim", "Li", "Tanaka", "Tsai"} <= word_list("east_asian_surnames")
+    assert {"Mark", "Grace", "Chad"} <= word_list("given_names_common")
+    assert not {"Will", "Reason", "Among"} & word_list("given_names_common")
     assert not is_given_name("Quantum")
 
 
