@@ -147,6 +147,7 @@ class ColumnSource(Protocol):
         *,
         since: dt.date | None = None,
         until: dt.date | None = None,
+        asked: AsOf | None = None,
     ) -> EdgeArrays: ...
 
 
@@ -375,14 +376,9 @@ class Analytics:
                 return {i: e.type for i, e in store.entities_by_id(ids).items()}
 
             timed = p.as_of is not None or p.min_support is not None
-            if timed:
-                if not isinstance(store, TimedSource):
-                    raise ValidationError("this source cannot answer as of a date or with a minimum support")
-                asked = AsOf(p.as_of, p.min_support)
-                timed_links = store.links_as_of(p.via, since=p.since, until=p.until, asked=asked)
-                return network(timed_links, via=p.via, kinds=kinds, types=p.types, directed=p.directed)
+            asked = AsOf(p.as_of, p.min_support) if timed else None
             if isinstance(store, ColumnSource):
-                columns = store.edge_arrays(p.via, since=p.since, until=p.until)
+                columns = store.edge_arrays(p.via, since=p.since, until=p.until, asked=asked)
                 keep = None
                 if p.types is not None:
                     wanted = frozenset(p.types)
@@ -391,6 +387,11 @@ class Analytics:
                         (found.get(i) in wanted for i in columns.ids), dtype=bool, count=len(columns.ids)
                     )
                 return reduce_columns(*columns, keep=keep, directed=p.directed, ids_sorted=True)
+            if asked is not None:
+                if not isinstance(store, TimedSource):
+                    raise ValidationError("this source cannot answer as of a date or with a minimum support")
+                timed_links = store.links_as_of(p.via, since=p.since, until=p.until, asked=asked)
+                return network(timed_links, via=p.via, kinds=kinds, types=p.types, directed=p.directed)
             links = store.links(p.via, since=p.since, until=p.until)
             return network(links, via=p.via, kinds=kinds, types=p.types, directed=p.directed)
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import struct
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from itertools import combinations, islice
 from operator import lt
@@ -39,12 +39,13 @@ from qkg.schemas import SYMMETRIC_TYPES, Agreement, Relation, RelationType
 if TYPE_CHECKING:
     from numpy.typing import NDArray
 
+    from ..merge import AsOf
     from .index import EdgeArrays
 
 __all__ = ["FORMAT", "ColumnsRefused", "LinkColumns", "build", "decode", "encode"]
 
 #: Bumped whenever the layout changes; a columns file of another format is not used.
-FORMAT = 1
+FORMAT = 2
 _MAGIC = b"QKGLINKS"
 #: Relation types by code (the file records the names, so a reader maps them back).
 _TYPES: tuple[RelationType, ...] = tuple(sorted(RelationType, key=lambda t: t.value))
@@ -61,9 +62,13 @@ _ARRAYS: tuple[tuple[str, str, str], ...] = (
     ("ev_link", "<i4", "evidence"),
     ("ev_day", "<i4", "evidence"),
     ("ev_count", "<i4", "evidence"),
+    ("ev_from", "<i4", "evidence"),
+    ("ev_to", "<i4", "evidence"),
 )
-#: ``ev_day`` of a document without a publication date.
+#: ``ev_day`` of a document without a publication date, ``ev_from``/``ev_to`` of a part
+#: without that bound.
 UNDATED = 0
+_FAR = np.iinfo(np.int32).max
 
 
 class ColumnsRefused(ValueError):
@@ -76,7 +81,9 @@ class LinkColumns:
     actor with a link), has type ``rtype[i]`` (a code of :data:`_TYPES`) and ``weight[i]``
     pieces of evidence; rows sorted by (source, target, type). Evidence row ``j`` says that
     ``ev_count[j]`` pieces of link ``ev_link[j]``'s evidence come from one document
-    published on day ``ev_day[j]`` (a proleptic ordinal, :data:`UNDATED` when unknown)."""
+    published on day ``ev_day[j]`` (a proleptic ordinal, :data:`UNDATED` when unknown),
+    which gives the relation as valid from ``ev_from[j]`` to ``ev_to[j]`` (ordinals,
+    :data:`UNDATED` where it gives no bound; always so for co-party links)."""
 
     ids: list[str]
     source: NDArray[np.int32]
@@ -86,6 +93,8 @@ class LinkColumns:
     ev_link: NDArray[np.int32]
     ev_day: NDArray[np.int32]
     ev_count: NDArray[np.int32]
+    ev_from: NDArray[np.int32]
+    ev_to: NDArray[np.int32]
 
     def __len__(self) -> int:
         return len(self.source)
@@ -95,10 +104,17 @@ class LinkColumns:
         types: Iterable[RelationType] | None = None,
         since: dt.date | None = None,
         until: dt.date | None = None,
+        asked: AsOf | None = None,
     ) -> EdgeArrays:
         """The links of ``types`` (all if None) as :class:`EdgeArrays`, weighed by their
         evidence published inside ``[since, until]`` (links without any left out; undated
-        documents are outside a window), as :func:`qkg.graph.merge.links` weighs them."""
+        documents are outside a window), as :func:`qkg.graph.merge.links` weighs them.
+
+        With ``asked``: only the relations (co-party links are left to the caller: an
+        agreement's parties depend on which documents are known) that hold as asked, as
+        :func:`qkg.graph.merge.relation_view` decides it: the documents published by the day
+        (all when it is None), at least ``min_support`` of them, their validity containing
+        the day; weighed by those documents' evidence only."""
         from .index import EdgeArrays
 
         keep: NDArray[np.bool_] | None = None
@@ -106,33 +122,63 @@ class LinkColumns:
             wanted = np.zeros(len(_TYPES), dtype=bool)
             wanted[[_CODE[RelationType(t)] for t in types]] = True
             keep = wanted[self.rtype]
-        if since is None and until is None:
-            weight = self.weight.astype(np.float64)
-        else:
+        counted: NDArray[np.bool_] | None = None  # the evidence rows that weigh
+        if asked is not None:
+            keep = (self.rtype != _CODE[_PARTY]) if keep is None else keep & (self.rtype != _CODE[_PARTY])
+            counted, holds = self._holding(asked)
+            keep &= holds
+        if since is not None or until is not None:
             inside = self.ev_day != UNDATED
             if since is not None:
                 inside &= self.ev_day >= since.toordinal()
             if until is not None:
                 inside &= self.ev_day <= until.toordinal()
-            counted = np.bincount(self.ev_link[inside], weights=self.ev_count[inside], minlength=len(self))
-            weight = np.asarray(counted, dtype=np.float64)
+            counted = inside if counted is None else counted & inside
+        if counted is None:
+            weight = self.weight.astype(np.float64)
+        else:
+            summed = np.bincount(self.ev_link[counted], weights=self.ev_count[counted], minlength=len(self))
+            weight = np.asarray(summed, dtype=np.float64)
             keep = weight > 0 if keep is None else keep & (weight > 0)
         source, target, rtype = self.source, self.target, self.rtype
         if keep is not None:
             source, target, rtype, weight = source[keep], target[keep], rtype[keep], weight[keep]
         return EdgeArrays(self.ids, source, target, weight, _BOTH[rtype])
 
+    def _holding(self, asked: AsOf) -> tuple[NDArray[np.bool_], NDArray[np.bool_]]:
+        """The evidence rows of the documents known as ``asked`` and, per link, whether the
+        relation holds then (:meth:`select`)."""
+        m = len(self)
+        day = None if asked.day is None else asked.day.toordinal()
+        known = (
+            np.ones(len(self.ev_link), dtype=bool)
+            if day is None
+            else (self.ev_day != UNDATED) & (self.ev_day <= day)
+        )
+        link = self.ev_link[known]
+        holds = np.bincount(link, minlength=m) >= max(1, asked.min_support or 1)
+        if day is not None:
+            start = np.full(m, _FAR, dtype=np.int32)
+            bounded = self.ev_from[known] != UNDATED
+            np.minimum.at(start, link[bounded], self.ev_from[known][bounded])
+            end = np.zeros(m, dtype=np.int32)
+            np.maximum.at(end, link, self.ev_to[known])
+            holds &= ((start == _FAR) | (start <= day)) & ((end == UNDATED) | (end >= day))
+        return known, holds
+
 
 def build(
     relations: Iterable[Relation],
     agreements: Iterable[Agreement],
     published: Callable[[str], dt.date | None],
+    parts_of: Callable[[tuple[str, str, str]], Mapping[str, Relation]] | None = None,
 ) -> LinkColumns:
-    """The columns of merged facts (one Python pass over them; see :class:`LinkColumns`)."""
+    """The columns of merged facts (one Python pass over them; see :class:`LinkColumns`);
+    ``parts_of`` gives a relation's parts by document (their validity), else none is known."""
     ends: list[str] = []
     codes: list[int] = []
     weights: list[int] = []
-    evidence: list[tuple[int, int, int]] = []  # (link row, day, pieces)
+    evidence: list[tuple[int, int, int, int, int]] = []  # (link row, day, pieces, from, to)
     days: dict[str, int] = {}
 
     def day(doc: str) -> int:
@@ -142,16 +188,28 @@ def build(
             found = days[doc] = UNDATED if p is None else p.toordinal()
         return found
 
-    def told(row: int, docs: Iterable[str]) -> None:
+    def told(row: int, docs: Iterable[str], parts: Mapping[str, Relation] | None = None) -> None:
         counts: dict[str, int] = {}
         for d in docs:
             counts[d] = counts.get(d, 0) + 1
-        evidence.extend((row, day(d), n) for d, n in counts.items())
+        for d, n in counts.items():
+            part = None if parts is None else parts.get(d)
+            start = None if part is None else part.valid_from
+            end = None if part is None else part.valid_to
+            evidence.append(
+                (
+                    row,
+                    day(d),
+                    n,
+                    UNDATED if start is None else start.toordinal(),
+                    UNDATED if end is None else end.toordinal(),
+                )
+            )
 
     for r in relations:
         if r.source == r.target:
             continue
-        told(len(codes), [e.document_id for e in r.evidence])
+        told(len(codes), [e.document_id for e in r.evidence], None if parts_of is None else parts_of(r.key))
         ends += (r.source, r.target)
         codes.append(_CODE[r.type])
         weights.append(len(r.evidence))
@@ -167,7 +225,7 @@ def build(
     ids = sorted(set(ends))
     position = {n: i for i, n in enumerate(ids)}
     both = np.fromiter(map(position.__getitem__, ends), dtype=np.int32, count=len(ends))
-    ev = np.array(evidence, dtype=np.int32).reshape(-1, 3)
+    ev = np.array(evidence, dtype=np.int32).reshape(-1, 5)
     return _sorted(
         ids,
         both[0::2],
@@ -177,18 +235,20 @@ def build(
         ev[:, 0],
         ev[:, 1],
         ev[:, 2],
+        ev[:, 3],
+        ev[:, 4],
     )
 
 
 def _sorted(ids: list[str], *arrays: NDArray[Any]) -> LinkColumns:
     """Rows in (source, target, type) order and evidence rows in link order: one canonical
     form for one set of links, whatever order the facts were written in."""
-    source, target, rtype, weight, ev_link, ev_day, ev_count = arrays
+    source, target, rtype, weight, ev_link, ev_day, ev_count, ev_from, ev_to = arrays
     order = np.lexsort((rtype, target, source))
     rank = np.empty(len(order), dtype=np.int32)
     rank[order] = np.arange(len(order), dtype=np.int32)
     ev_link = rank[ev_link]
-    ev_order = np.lexsort((ev_count, ev_day, ev_link))
+    ev_order = np.lexsort((ev_to, ev_from, ev_count, ev_day, ev_link))
     return LinkColumns(
         ids,
         np.ascontiguousarray(source[order]),
@@ -198,6 +258,8 @@ def _sorted(ids: list[str], *arrays: NDArray[Any]) -> LinkColumns:
         np.ascontiguousarray(ev_link[ev_order]),
         np.ascontiguousarray(ev_day[ev_order]),
         np.ascontiguousarray(ev_count[ev_order]),
+        np.ascontiguousarray(ev_from[ev_order]),
+        np.ascontiguousarray(ev_to[ev_order]),
     )
 
 
@@ -292,7 +354,7 @@ def _decode(data: bytes, version: str) -> LinkColumns:
         raise ColumnsRefused("a relation type code outside the type table")
     if not np.array_equal(recode, np.arange(len(names))):
         rtype = recode[rtype]
-    for name in ("weight", "ev_count", "ev_day"):
+    for name in ("weight", "ev_count", "ev_day", "ev_from", "ev_to"):
         if len(arrays[name]) and int(arrays[name].min()) < 0:
             raise ColumnsRefused(f"negative values in {name}")
     return LinkColumns(
@@ -304,4 +366,6 @@ def _decode(data: bytes, version: str) -> LinkColumns:
         arrays["ev_link"],
         arrays["ev_day"],
         arrays["ev_count"],
+        arrays["ev_from"],
+        arrays["ev_to"],
     )

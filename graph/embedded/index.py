@@ -591,7 +591,9 @@ class GraphIndex:
         if self._links is None:
             from .columns import build
 
-            self._links = build(self.rel.values(), self.agr.values(), self._published)
+            self._links = build(
+                self.rel.values(), self.agr.values(), self._published, self.rel_parts.__getitem__
+            )
         return self._links
 
     def edge_arrays(
@@ -599,11 +601,46 @@ class GraphIndex:
         types: Iterable[RelationType] | None = None,
         since: dt.date | None = None,
         until: dt.date | None = None,
+        asked: AsOf | None = None,
+        columns: LinkColumns | None = None,
     ) -> EdgeArrays:
-        """The links of :meth:`links` of ``types`` (all if None) inside the window, as
-        columns over the sorted id table (:meth:`link_columns`), without a :class:`Link`
-        object each; self-links are left out. In no particular order."""
-        return self.link_columns().select(types, since, until)
+        """The links of :meth:`links` (or, with ``asked``, of
+        :func:`qkg.graph.reading.links_as_of`) of ``types`` (all if None) inside the window,
+        as columns over the sorted id table of :meth:`link_columns` (or ``columns``, the same
+        read from a file), without a :class:`Link` object per relation; self-links are left
+        out. In no particular order. As of a date or with a minimum support, the co-party
+        links are those of the agreements as the known documents give them (a pass over the
+        agreements: their parties depend on which documents are known)."""
+        cols = self.link_columns() if columns is None else columns
+        found = cols.select(types, since, until, asked)
+        wanted = None if types is None else frozenset(RelationType(t) for t in types)
+        if asked is None or (wanted is not None and _PARTY not in wanted):
+            return found
+        import numpy as np
+
+        views = [
+            a
+            for parts in self.agr_parts.values()
+            if (a := agreement_view(parts, self._published, asked)) is not None
+        ]
+        party = merged_links((), views, self._published, frozenset({_PARTY}), since, until)
+        party = [link for link in party if link.source != link.target]
+        ids = found.ids
+        position = {n: i for i, n in enumerate(ids)}
+        extra = [n for link in party for n in (link.source, link.target) if n not in position]
+        if extra:  # a party only an earlier document named: not in the table (kept sorted)
+            ids = sorted({*ids, *extra})
+            position = {n: i for i, n in enumerate(ids)}
+            rank = np.asarray([position[n] for n in found.ids], dtype=np.int32)
+            found = found._replace(ids=ids, source=rank[found.source], target=rank[found.target])
+        count = len(party)
+        return EdgeArrays(
+            ids,
+            np.concatenate([found.source, np.fromiter((position[x.source] for x in party), np.int32, count)]),
+            np.concatenate([found.target, np.fromiter((position[x.target] for x in party), np.int32, count)]),
+            np.concatenate([found.weight, np.fromiter((x.weight for x in party), np.float64, count)]),
+            np.concatenate([found.both_ways, np.ones(count, dtype=bool)]),
+        )
 
     def steps(self, nodes: Sequence[str], types: frozenset[RelationType] | None) -> dict[str, list[Step]]:
         """Neighbour expansion (see :meth:`qkg.graph.store.GraphStore.steps`). Hubs' sorted

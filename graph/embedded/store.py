@@ -77,12 +77,12 @@ from ..merge import (
 )
 from ..reading import ReaderOperations
 from ..store import RelKey, Step, health_report
-from . import columns, snapshot
 from . import ledger as rdf_ledger
+from . import snapshot
 from .index import EdgeArrays, GraphIndex
 
 if TYPE_CHECKING:  # the RDF mapping (rdflib) and the projection (numpy) load where used
-    pass
+    from .columns import LinkColumns
 
 __all__ = ["EmbeddedStore"]
 
@@ -193,7 +193,7 @@ class EmbeddedStore(ReaderOperations):
         #: is read, then (graph version, its columns) until the graph changes;
         #: ``_columns_missing`` when the snapshot in use has none or it was refused.
         self._columns_file: tuple[str, str] | None = None
-        self._saved_columns: tuple[str, columns.LinkColumns] | None = None
+        self._saved_columns: tuple[str, LinkColumns] | None = None
         self._columns_missing = False
         self.rebuild_seconds = 0.0
         self.rebuilt_from = "empty"
@@ -382,7 +382,7 @@ class EmbeddedStore(ReaderOperations):
     def _columns_path(self) -> FsPath:
         return self._path / "links.columns"
 
-    def _stored_columns(self) -> columns.LinkColumns | None:
+    def _stored_columns(self) -> LinkColumns | None:
         """The columns file written with the snapshot in use while the graph has not changed
         since (read on first use, checked against the SHA-256 in the snapshot's header and
         the graph version), else None: the index then builds them. A refused file is logged
@@ -399,7 +399,9 @@ class EmbeddedStore(ReaderOperations):
         self._saved_columns = None  # the graph changed since: the index's own are current
         return None
 
-    def _read_columns(self, sha: str, version: str) -> columns.LinkColumns | None:
+    def _read_columns(self, sha: str, version: str) -> LinkColumns | None:
+        from . import columns
+
         path = self._columns_path()
         try:
             data = snapshot.read_file(path)
@@ -476,6 +478,8 @@ class EmbeddedStore(ReaderOperations):
     def _write_snapshot(self) -> None:
         """Save the index beside the store (atomically) and record its digest in the RDF
         store, so the next open is fast and uses exactly this file."""
+        from . import columns
+
         index = self._index
         try:
             cols: str | None = snapshot.write_file(
@@ -850,16 +854,18 @@ class EmbeddedStore(ReaderOperations):
         *,
         since: dt.date | None = None,
         until: dt.date | None = None,
+        asked: AsOf | None = None,
     ) -> EdgeArrays:
         """The links as columns (:meth:`GraphIndex.edge_arrays`, same arguments as
-        :meth:`links`): what the analytics projection reads instead of one :class:`Link`
-        object per link. Read from the columns file saved with the snapshot when the graph
-        has not changed since (without decoding the index), else built from the index."""
+        :meth:`links` and, with ``asked``, :meth:`links_as_of`): what the analytics
+        projection reads instead of one :class:`Link` object per link. Read from the columns
+        file saved with the snapshot when the graph has not changed since (without decoding
+        the index unless ``asked`` needs the agreements), else built from the index."""
         with self._mutex:
             saved = self._stored_columns()
-            if saved is not None:
+            if saved is not None and asked is None:
                 return saved.select(types, since, until)
-            return self._index.edge_arrays(types, since, until)
+            return self._index.edge_arrays(types, since, until, asked, saved)
 
     def steps(
         self, nodes: Sequence[str], types: Iterable[RelationType] | None = None

@@ -16,15 +16,18 @@ from pathlib import Path
 import numpy as np
 import orjson
 import pytest
+from hypothesis import HealthCheck, given, settings
 
 from bench.synthetic import generate_deltas
 from qkg.graph import EmbeddedStore
 from qkg.graph.embedded import columns
 from qkg.graph.embedded.index import GraphIndex
+from qkg.graph.merge import AsOf
 from qkg.graph.projection import Network, network, reduce_columns
 from qkg.schemas import KnowledgeGraph, RelationType
 from qkg.schemas.rdf import canonical_delta
 from tests.factories import corpus, hub, kaist_pasqal_v2
+from tests.graph.test_asof import _DAYS, _SUPPORT, _histories
 
 R = RelationType
 VIAS: list[list[RelationType] | None] = [
@@ -172,3 +175,42 @@ def test_a_damaged_columns_file_is_refused_logged_and_written_again(
         _check(store, reference)
     assert any("missing" in r.message for r in caplog.records)
     assert path.is_file()
+
+
+def _check_as_of(store: EmbeddedStore, asked: AsOf) -> None:
+    """The store's columns as ``asked`` reduce to the network of its :meth:`links_as_of`."""
+    for via in VIAS:
+        for since, until in WINDOWS:
+            arrays = store.edge_arrays(via, since=since, until=until, asked=asked)
+            links = store.links_as_of(via, since=since, until=until, asked=asked)
+            for directed in (False, True):
+                expected = network(links, via=via, directed=directed)
+                _same(reduce_columns(*arrays, directed=directed, ids_sorted=True), expected)
+
+
+def test_columns_as_of_a_date_equal_the_links_as_of_it(tmp_path: Path) -> None:
+    with EmbeddedStore(tmp_path / "store") as store:
+        store.upsert_many(_deltas())
+        for asked in (
+            AsOf(None, 2),
+            AsOf(dt.date(2021, 6, 30)),
+            AsOf(dt.date(2023, 12, 31), 2),
+            AsOf(dt.date(2026, 1, 1)),
+        ):
+            _check_as_of(store, asked)
+    with EmbeddedStore(tmp_path / "store") as store:  # from the columns file, with the index
+        _check_as_of(store, AsOf(dt.date(2023, 12, 31)))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(history_=_histories(), day=_DAYS, min_support=_SUPPORT)
+def test_columns_as_of_follow_validity_support_and_agreement_lives(
+    tmp_path_factory: pytest.TempPathFactory,
+    history_: list[KnowledgeGraph],
+    day: dt.date,
+    min_support: int | None,
+) -> None:
+    with EmbeddedStore(tmp_path_factory.mktemp("store")) as store:
+        store.upsert_many(history_)
+        _check_as_of(store, AsOf(day, min_support))
+        _check_as_of(store, AsOf(None, min_support))
