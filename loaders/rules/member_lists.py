@@ -55,6 +55,8 @@ _DESC_WORD = (
 #: "research centres such as §a§", "§a§ (France)", "§a§ in §Germany§".
 _ITEM = (
     r"(?:§\d+§['’]s?\s+)?(?:(?:the|a|an)\s+)?(?:\d+\s+)?"
+    # "the Japanese multinational §a§", "Canadian-headquartered firms §b§": a nationality before the kind
+    r"(?:[A-Z][a-z]+(?:-[a-z]+)?\s+(?=[a-z]))?"
     rf"(?:{_DESC_WORD}\s+){{0,4}}?(?:(?:such\s+as|like|including|namely)\s+)?(?:the\s+)?"
     # "First §Quantum§": a name the mention caught only the end of
     r"(?:[A-Z][\w&'’-]*\s+){0,2}?§\d+§"
@@ -135,9 +137,11 @@ _JOINED_ALONGSIDE = re.compile(
 )
 #: "§a§, §b§ and §c§ are taking part in the §G§ project": every listed subject takes part.
 _TAKING_PART = re.compile(
-    rf"({LIST})\s+(?:(?:is|are|was|were|will|have|has|had|been|also|all|now)\s+)*"
+    rf"({LIST})\s+(?:(?:is|are|was|were|will|have|has|had|been|also|all|now|[a-z]+ly)\s+)*"
     r"(?:taking\s+part|take\s+part|took\s+part|participating|participate|participated|involved)\s+in\s+"
     rf"(?:the\s+|a\s+)?{ENT}"
+    # "... in §QUORUM§, a project funded by ...": the apposition says it is a group whatever its type
+    rf"(?:,\s+(?:a|an|the)\s+(?:[\w-]+\s+)?({_GROUP_NOUN})\b)?"
 )
 #: "§a§ was established in 2022 under §N§'s §P§ programme": a possessive before the programme.
 _SET_UP_UNDER_POSS = re.compile(
@@ -222,7 +226,7 @@ def named_group_facts(v: SentView, m: str) -> Iterator[Fact]:
                 yield _f(v, a, R.PART_OF, g, "joined-alongside", 0.8)
     for x in _TAKING_PART.finditer(m):
         g = int(x.group(2))
-        if v.type(g) not in _CLUSTERS:
+        if v.type(g) not in _CLUSTERS and (x.group(3) is None or v.type(g) not in ORGS):
             continue
         for a in ids_in(x.group(1)):
             if a != g and v.type(a) in ORGS:

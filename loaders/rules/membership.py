@@ -920,6 +920,15 @@ _REFERS_TO_GROUP = re.compile(
     r"\b(?i:the|this|that|its)\s+(?:new\s+)?(alliance|consortium|network|coalition|cluster|association|organi[sz]ation|"
     r"group|initiative|programme|program)\b"
 )
+
+
+def _unfolded(v: SentView) -> str:
+    """The masked sentence before appositions folded: a member list keeps every member
+    ("the consortium includes §a§ (§b§), the chipmaker §c§, ...")."""
+    text = v.memo.get(UNFOLDED)
+    return text if isinstance(text, str) else v.masked
+
+
 #: How many sentences back the group may have been named.
 _GROUP_WINDOW = 4
 
@@ -935,6 +944,7 @@ def referred_group_facts(views: Sequence[SentView]) -> list[tuple[int, Fact]]:
     out: list[tuple[int, Fact]] = []
     recent: dict[EntityType, tuple[int, str]] = {}
     contest: tuple[int, str] | None = None  # the latest programme named as a competition
+    described: tuple[int, str] | None = None  # the latest organisation said to bring others together
 
     def group_of(k: int, kinds: tuple[EntityType, ...]) -> str | None:
         named = [recent[t] for t in kinds if t in recent and k - recent[t][0] <= _GROUP_WINDOW]
@@ -990,8 +1000,13 @@ def referred_group_facts(views: Sequence[SentView]) -> list[tuple[int, Fact]]:
             group = group_of(k, (E.CLUSTER,))
             if group is not None:
                 add(k, v, ids_in(x.group(1)), group)
-        if "§" in m and gate(m.lower(), _REFERRED_GATE):
-            for x in _REFERRED_MEMBERS.finditer(m):
+        for x in BRINGS_TOGETHER.finditer(m) if "together" in m else ():
+            # "§QUORUM§ brings together eight organisations": whatever its type, the group in focus
+            if x.group(1) is not None and v.type(x.group(1)) in ORGS - {E.CLUSTER}:
+                described = (k, v.id(x.group(1)))
+        whole = _unfolded(v)
+        if "§" in m and gate(whole.lower(), _REFERRED_GATE):
+            for x in _REFERRED_MEMBERS.finditer(whole):
                 listed = ids_in(x.group(2) or x.group(3) or x.group(6) or x.group(8) or x.group(9))
                 head = x.group(1) or x.group(4) or x.group(5) or x.group(7)
                 kinds: tuple[EntityType, ...] = (
@@ -1000,6 +1015,8 @@ def referred_group_facts(views: Sequence[SentView]) -> list[tuple[int, Fact]]:
                 if x.group(9) is not None:
                     kinds = (E.CLUSTER, E.PROGRAM)  # no head word: the latest group of either kind
                 group = group_of(k, kinds)
+                if group is None and described is not None and k - described[0] <= 1 and E.CLUSTER in kinds:
+                    group = described[1]  # "the consortium" right after "§G§ brings together ..."
                 if group is None and (head or "").lower() in _EITHER_GROUP:
                     # a consortium carries out a project (not a whole programme): "the consortium is made up of"
                     project = group_of(k, (E.PROGRAM,))

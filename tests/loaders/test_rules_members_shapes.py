@@ -97,3 +97,30 @@ def test_membership_shapes(facts: Run, text: str, triples: list[tuple[str, str, 
 def test_no_membership_shape(facts: Run, text: str, absent: tuple[str, str, str]) -> None:
     got = facts(text)
     assert not got.has(*absent), got.triples()
+
+
+def test_the_consortium_after_a_group_that_brings_others_together(facts: Run) -> None:
+    got = facts(
+        "Orbion Labs is taking part in NORDQ, a project funded by the Research Council of Norway. "
+        "NORDQ brings together nine organisations from across Norway. In addition to Orbion Labs, the "
+        "consortium includes KESTREL (Kestrel Photonics Centre), the Japanese multinational Fujitsu, the "
+        "tech startup Veltra Quantum, and the technology centres Arktis and Polaris."
+    )
+    for member in ("Kestrel Photonics Centre", "Fujitsu", "Veltra Quantum"):
+        assert got.has(member, "PART_OF", "NORDQ"), (member, got.triples())
+
+
+def test_the_consortium_needs_a_group_in_focus(facts: Run) -> None:
+    got = facts(
+        "Orbion Labs opened a new office in Oslo last year. Two years later, the consortium includes "
+        "Fujitsu and Veltra Quantum."
+    )
+    assert not got.has("Fujitsu", "PART_OF", "Orbion Labs"), got.triples()
+
+
+def test_taking_part_in_a_name_apposed_as_a_project(facts: Run) -> None:
+    got = facts(
+        "Orbion Labs is actively participating in NORDQ, a project funded by the Research Council of Norway. "
+        "NORDQ brings together nine organisations."
+    )
+    assert got.has("Orbion Labs", "PART_OF", "NORDQ"), got.triples()
