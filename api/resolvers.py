@@ -93,6 +93,11 @@ class AgreementFilter:
         description="Keep agreements in force on this date, each as the documents published by then "
         "tell it (its events, status and end as of that date; ended ones are left out).",
     )
+    known_at: dt.datetime | None = strawberry.field(
+        default=None,
+        description="The agreements the graph held at this moment (record time: documents removed or "
+        "replaced since still count, with their evidence; documents recorded later do not).",
+    )
 
 
 @strawberry.enum(description="How the paths found are ordered.")
@@ -299,7 +304,7 @@ class Query:
             if e is None:
                 return paginate([], 0, 0)
             party = e.id
-        ags = info.context.store.agreements(
+        ags = info.context.loader_at(f.known_at).store.agreements(
             party=party, kind=f.kind, since=f.from_, until=f.to, as_of=f.as_of
         )
         if f.status is not None:

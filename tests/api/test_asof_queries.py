@@ -205,7 +205,7 @@ def _documented() -> list[tuple[str, dict]]:
 
     from .readme_queries import DOC
 
-    section = DOC.read_text(encoding="utf-8").split("## Questions over time")[1]
+    section = DOC.read_text(encoding="utf-8").split("## Questions over time")[1].split("\n## ")[0]
     pairs = re.findall(r"```graphql\n(.*?)```\s*\n.*?```json\n(.*?)```", section, re.S)
     return [(q, json.loads(a)) for q, a in pairs]
 

@@ -141,3 +141,31 @@ def test_record_time_answers_are_not_cached(
     store.remove_document(extra.document.id)
     assert store.version == version  # the same graph: the same version, but not the same history
     assert client(CHANGES, ask)["changes"]["totalCount"] == 2
+
+
+def test_documented_record_time_questions_are_real(client: Client) -> None:
+    """The query and output pairs of docs/queries.md's section on what changed since a version."""
+    import json
+    import re
+
+    from .readme_queries import DOC
+
+    section = DOC.read_text(encoding="utf-8").split("## What changed since a version")[1].split("\n## ")[0]
+    pairs = re.findall(r"```graphql\n(.*?)```\s*\n.*?```json\n(.*?)```", section, re.S)
+    assert len(pairs) == 2
+    for query, expected in pairs:
+        assert {"data": client(query)} == json.loads(expected)
+
+
+def test_agreements_known_at_a_moment(client: Client) -> None:
+    query = """query($at: DateTime) { agreements(filter: {knownAt: $at}) { totalCount
+      nodes { kind parties { name } evidence { sentence } } } }"""
+    assert client(query, {"at": None})["agreements"]["totalCount"] == 0  # its document was removed
+    then = client(query, {"at": "2026-03-01T02:30:00Z"})["agreements"]
+    assert then["totalCount"] == 1
+    (mou,) = then["nodes"]
+    assert (mou["kind"], sorted(p["name"] for p in mou["parties"])) == (
+        "MOU",
+        ["Orvane Labs", "Telmar University"],
+    )
+    assert mou["evidence"][0]["sentence"].startswith("Orvane Labs and Telmar University")

@@ -1,0 +1,130 @@
+"""Benchmark of the change feed (record time): ``changes`` over the last 1,000 loaded documents.
+
+A synthetic corpus (:func:`bench.synthetic.generate_deltas`, small documents) is loaded into a
+store in two parts: ``--base`` documents, then the graph version is read, then ``--last``
+more documents (each its own ledger event) with a removal of every ``--remove-every``-th of
+them (a retraction event). ``store.changes(version)`` and ``store.changes(moment)`` are then
+timed ``--samples`` times each (p50, p99, max), and once right after reopening the store and
+decoding its index (the embedded store reads its ledger from RDF on first use). As ``qkg
+serve`` does, the loaded graph is frozen for the garbage collector before timing. The target
+of issue 15: under 100 ms.
+
+Usage::
+
+    python -m bench.changes --store embedded --base 4000 --last 1000
+    python -m bench.changes --store neo4j --base 4000 --last 1000     # starts a Neo4j 5.26
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gc
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+__all__ = ["main"]
+
+
+def _pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def _timed(call: Any, samples: int) -> tuple[list[float], int]:
+    gc.collect()
+    gc.freeze()  # what `qkg serve` does once the graph is loaded
+    times, n = [], 0
+    for _ in range(samples):
+        t0 = time.perf_counter()
+        n = len(call())
+        times.append((time.perf_counter() - t0) * 1000)
+    return times, n
+
+
+def _report(label: str, times: list[float], n: int) -> None:
+    print(
+        f"  {label:<26} {n:>6} changes   p50 {_pct(times, 0.5):7.1f} ms   p99 {_pct(times, 0.99):7.1f} ms"
+        f"   max {max(times):7.1f} ms"
+    )
+
+
+def _load(store: Any, deltas: list[Any], last: int, remove_every: int) -> tuple[str, str, float]:
+    base, tail = deltas[: len(deltas) - last], deltas[len(deltas) - last :]
+    store.upsert_many(base)
+    version = store.version
+    moment = dt.datetime.now(dt.UTC).isoformat()
+    t0 = time.perf_counter()
+    for i, d in enumerate(tail):
+        store.upsert(d)
+        if remove_every and i % remove_every == remove_every - 1:
+            store.remove_document(tail[i - 1].document.id)
+    return version, moment, time.perf_counter() - t0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--store", choices=("embedded", "neo4j"), default="embedded")
+    parser.add_argument("--uri", help="a running Neo4j (else one is started from tests/neo4j)")
+    parser.add_argument("--base", type=int, default=4000, help="documents loaded before the version is read")
+    parser.add_argument("--last", type=int, default=1000, help="documents loaded after it")
+    parser.add_argument("--relations-per-doc", type=int, default=5)
+    parser.add_argument(
+        "--remove-every", type=int, default=10, help="remove one document in this many (0: none)"
+    )
+    parser.add_argument("--samples", type=int, default=50)
+    args = parser.parse_args(argv)
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from bench.synthetic import generate_deltas
+
+    total = args.base + args.last
+    deltas = []
+    for d in generate_deltas(
+        total, total * args.relations_per_doc, seed=15, relations_per_doc=args.relations_per_doc
+    ):
+        deltas.append(d)
+        if len(deltas) == total:
+            break
+    print(
+        f"changes: {args.store}, {args.base} + {len(deltas) - args.base} documents, {args.relations_per_doc} relations each"
+    )
+
+    if args.store == "embedded":
+        from qkg.graph.embedded import EmbeddedStore
+
+        with tempfile.TemporaryDirectory() as tmp:
+            store = EmbeddedStore(Path(tmp) / "store")
+            version, moment, seconds = _load(store, deltas, len(deltas) - args.base, args.remove_every)
+            print(f"  loaded the last part in {seconds:.1f} s ({len(store.ledger())} ledger rows)")
+            _report("since a version", *_timed(lambda: store.changes(version), args.samples))
+            _report("since a moment", *_timed(lambda: store.changes(moment), args.samples))
+            store.close()
+            store = EmbeddedStore(Path(tmp) / "store")
+            t0 = time.perf_counter()
+            store.warm()
+            print(f"  reopened and decoded the index in {time.perf_counter() - t0:.1f} s")
+            _report("first after reopening", *_timed(lambda: store.changes(version), 1))
+            store.close()
+        return 0
+
+    from bench.store_neo4j import _server
+    from qkg.graph.neo4j import Neo4jStore
+
+    with _server(args.uri) as uri:
+        store = Neo4jStore(uri)
+        store.clear()
+        version, moment, seconds = _load(store, deltas, len(deltas) - args.base, args.remove_every)
+        print(f"  loaded the last part in {seconds:.1f} s")
+        _report("since a version", *_timed(lambda: store.changes(version), args.samples))
+        _report("since a moment", *_timed(lambda: store.changes(moment), args.samples))
+        store.clear()
+        store.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
