@@ -18,7 +18,7 @@ from qkg.schemas import EntityType
 from .deadline import check
 from .gazetteer import Gazetteer
 from .rules.bare_names import bare_name_mentions, bracketed_affiliations
-from .rules.datelines import credit_spans, dateline_mentions
+from .rules.datelines import credit_spans, dateline_mentions, media_names
 from .rules.events import Event, event_spans, outside_events
 from .rules.founders import founder_mentions
 from .rules.governments import government_mentions
@@ -152,6 +152,7 @@ def find_mentions(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) -> l
     check()
     # a gazetteer hit inside a person-name span wins over the person reading
     mentions = _select(outside_names(_drop_person_conflicts(cands)))
+    mentions = _without_media(text, mentions)
     check()
     mentions = [extend_program(text, m) for m in mentions]
     check()
@@ -198,6 +199,16 @@ def _titled_surname(text: str, c: Mention) -> bool:
         and c.text[1:].islower()
         and _TITLE_BEFORE.search(text, max(0, c.start - 14), c.start) is not None
     )
+
+
+def _without_media(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Unknown names used only as publications ("told TechCrunch", "CTech reported") are no actors."""
+    unknown = [(m.start, m.end, m.name) for m in mentions if m.rule != "gazetteer" and m.type in _MEDIA_TYPES]
+    media = media_names(text, unknown) if unknown else set()
+    return [m for m in mentions if m.name not in media or m.rule == "gazetteer" or m.type not in _MEDIA_TYPES]
+
+
+_MEDIA_TYPES = frozenset({E.COMPANY, E.CLUSTER, E.PROGRAM, E.RESEARCH_INSTITUTE})
 
 
 def _drop_person_conflicts(cands: list[Mention]) -> list[Mention]:

@@ -23,7 +23,7 @@ from ..segment import Sentence
 from .mention import Mention
 from .words import word_table
 
-__all__ = ["credit_spans", "dateline_mentions"]
+__all__ = ["credit_spans", "dateline_mentions", "media_names"]
 
 E = EntityType
 _STATES = word_table("state_abbreviations")
@@ -83,3 +83,37 @@ def credit_spans(text: str) -> list[tuple[int, int]]:
     if "wire" not in text.lower() and "newsfile" not in text.lower():
         return []
     return [(m.start(), m.end()) for m in _CREDIT.finditer(text)]
+
+
+#: Where a name stands as a publication: "told TechCrunch", "TechCrunch reported", "the news
+#: outlet CTech"; media outlets are not actors (annotation rules). ("according to X" is left
+#: out: data providers and ministries are cited so too.)
+_MEDIA_BEFORE = re.compile(
+    r"(?:\btold|\b(?:news\s+)?(?:outlet|newspaper|daily|broadcaster|magazine|publication|news\s+site|"
+    r"news\s+agency|wire\s+service))\s+(?:the\s+)?$"
+)
+#: What follows a publication someone told something: the end of the clause ("told TechCrunch:",
+#: "told CTech in an interview"), not a noun ("told Orbion staff" tells the company's people).
+_TOLD_END = re.compile(r"^\s*(?:[:,.;)\"”’']|$|(?:that|in|during|on|last|this|earlier|after|when)\b)")
+#: A reporting clause closing a sentence: "..., CTech reported." ("Orbion reported record sales"
+#: is a company reporting, not a publication).
+_MEDIA_AFTER = re.compile(
+    r"^\s+(?:reported|reports|first\s+reported)\s*(?:[.;]|$|(?:on|in|last|earlier|this)\b)"
+)
+_REPORTING_CLAUSE = re.compile(r",\s*(?:the\s+)?(?:[\w-]+\s+){0,5}$")
+
+
+def media_names(text: str, spans: list[tuple[int, int, str]]) -> set[str]:
+    """Names (of ``spans``: start, end, name) that every mention uses as a publication."""
+    media: dict[str, bool] = {}
+    for start, end, name in spans:
+        before = _MEDIA_BEFORE.search(text[max(0, start - 40) : start])
+        as_media = bool(
+            (before and _TOLD_END.match(text[end : end + 12]))
+            or (
+                _MEDIA_AFTER.match(text[end : end + 30])
+                and _REPORTING_CLAUSE.search(text[max(0, start - 60) : start])
+            )
+        )
+        media[name] = media.get(name, True) and as_media
+    return {n for n, m in media.items() if m}

@@ -98,3 +98,25 @@ def test_kind_nouns_name_no_common_words(facts: Run, text: str, not_names: list[
     f = facts(text)
     for name in not_names:
         assert not f.has_entity(name) or _type(f, name) is E.PERSON, sorted(f.names.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        (
+            "Ada Lin, general partner at Orvane Capital, told QuantaByte: we have seen great research.",
+            "QuantaByte",
+        ),
+        ("The startup raised $29 million, the Israeli technology news outlet TechOra reported.", "TechOra"),
+        ("Orvane Capital closed its fund, QuantaByte reported on Monday.", "QuantaByte"),
+    ],
+)
+def test_a_publication_is_no_actor(facts: Run, text: str, outlet: str) -> None:
+    f = facts(text)
+    assert not f.has_entity(outlet), sorted(f.names.values())
+
+
+def test_a_company_told_something_stays_a_company(facts: Run) -> None:
+    """ "told Qubix Systems staff" tells the company's people: the name is still an actor."""
+    f = facts('"It matters," Tom Berg told Qubix Systems staff. Qubix Systems hired 40 people.')
+    assert f.has_entity("Qubix Systems")
