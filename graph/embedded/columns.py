@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import struct
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from itertools import combinations, islice
@@ -34,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import orjson
 
-from qkg.schemas import SYMMETRIC_TYPES, Agreement, Relation, RelationType
+from qkg.schemas import SYMMETRIC_TYPES, Agreement, Entity, Relation, RelationType
 
 if TYPE_CHECKING:
     from numpy.typing import NDArray
@@ -45,7 +46,7 @@ if TYPE_CHECKING:
 __all__ = ["FORMAT", "ColumnsRefused", "LinkColumns", "build", "decode", "encode"]
 
 #: Bumped whenever the layout changes; a columns file of another format is not used.
-FORMAT = 2
+FORMAT = 3
 _MAGIC = b"QKGLINKS"
 #: Relation types by code (the file records the names, so a reader maps them back).
 _TYPES: tuple[RelationType, ...] = tuple(sorted(RelationType, key=lambda t: t.value))
@@ -64,7 +65,10 @@ _ARRAYS: tuple[tuple[str, str, str], ...] = (
     ("ev_count", "<i4", "evidence"),
     ("ev_from", "<i4", "evidence"),
     ("ev_to", "<i4", "evidence"),
+    ("desc_end", "<i8", "ids"),
 )
+#: The arrays that hold links and evidence (``desc_end`` locates the descriptions).
+_LINK_ARRAYS = tuple(name for name, _, _ in _ARRAYS if name != "desc_end")
 #: ``ev_day`` of a document without a publication date, ``ev_from``/``ev_to`` of a part
 #: without that bound.
 UNDATED = 0
@@ -95,9 +99,31 @@ class LinkColumns:
     ev_count: NDArray[np.int32]
     ev_from: NDArray[np.int32]
     ev_to: NDArray[np.int32]
+    #: Read from a file written with descriptions: ``ids[i]``'s entity as JSON is
+    #: ``descriptions[desc_end[i - 1]:desc_end[i]]`` (see :meth:`describe`).
+    desc_end: NDArray[np.int64] | None = None
+    descriptions: bytes = b""
 
     def __len__(self) -> int:
         return len(self.source)
+
+    def describe(self, ids: Iterable[str]) -> dict[str, Entity] | None:
+        """The entities of ``ids`` (in that order, once each) from the descriptions saved with
+        the columns, or None when one of them is not in the id table (an actor without a
+        link) or the columns carry no descriptions: the caller then asks the index."""
+        if self.desc_end is None or not self.descriptions:
+            return None
+        out: dict[str, Entity] = {}
+        table, ends = self.ids, self.desc_end
+        for i in ids:
+            if i in out:
+                continue
+            at = bisect_left(table, i)
+            if at == len(table) or table[at] != i:
+                return None
+            start = 0 if at == 0 else int(ends[at - 1])
+            out[i] = Entity.model_validate_json(self.descriptions[start : int(ends[at])])
+        return out
 
     def select(
         self,
@@ -265,21 +291,28 @@ def _sorted(ids: list[str], *arrays: NDArray[Any]) -> LinkColumns:
 
 def equal(a: LinkColumns, b: LinkColumns) -> bool:
     """Whether two columns hold the same links and evidence."""
-    return a.ids == b.ids and all(
-        np.array_equal(getattr(a, name), getattr(b, name)) for name, _, _ in _ARRAYS
-    )
+    return a.ids == b.ids and all(np.array_equal(getattr(a, name), getattr(b, name)) for name in _LINK_ARRAYS)
 
 
 # -- the file ---------------------------------------------------------------------------
-def encode(columns: LinkColumns, version: str) -> bytes:
-    """The columns as file bytes for graph ``version`` (deterministic)."""
+def encode(
+    columns: LinkColumns, version: str, describe: Callable[[str], Entity | None] | None = None
+) -> bytes:
+    """The columns as file bytes for graph ``version`` (deterministic), with each id's entity
+    as JSON when ``describe`` gives every one (what an analytics answer names its actors by)."""
     counts = {"ids": len(columns.ids), "links": len(columns), "evidence": len(columns.ev_link)}
     blob = "\n".join(columns.ids).encode()
+    entities = [] if describe is None else list(map(describe, columns.ids))
+    described = [] if None in entities else [e.model_dump_json().encode() for e in entities if e is not None]
+    sizes = np.fromiter(map(len, described), dtype=np.int64, count=len(described))
+    ends = np.cumsum(sizes) if described else np.zeros(len(columns.ids), dtype=np.int64)
+    descriptions = b"".join(described)
     parts: list[bytes] = []
     table: list[list[Any]] = []
     offset = 0
     for name, dtype, _ in _ARRAYS:
-        raw = np.ascontiguousarray(getattr(columns, name), dtype=np.dtype(dtype)).tobytes()
+        value = ends if name == "desc_end" else getattr(columns, name)
+        raw = np.ascontiguousarray(value, dtype=np.dtype(dtype)).tobytes()
         table.append([name, dtype, len(raw) // np.dtype(dtype).itemsize, offset])
         parts.append(raw + b"\0" * (-len(raw) % 8))
         offset += len(parts[-1])
@@ -291,11 +324,14 @@ def encode(columns: LinkColumns, version: str) -> bytes:
             "counts": counts,
             "arrays": table,
             "ids": [offset, len(blob)],
+            "descriptions": [offset + len(blob), len(descriptions)],
         }
     )
     start = len(_MAGIC) + 4 + len(head)
     pad = b" " * (-start % 8)  # arrays 8-aligned in the file
-    return _MAGIC + struct.pack("<I", len(head) + len(pad)) + head + pad + b"".join(parts) + blob
+    return (
+        _MAGIC + struct.pack("<I", len(head) + len(pad)) + head + pad + b"".join(parts) + blob + descriptions
+    )
 
 
 def decode(data: bytes, version: str) -> LinkColumns:
@@ -338,9 +374,10 @@ def _decode(data: bytes, version: str) -> LinkColumns:
             raise ColumnsRefused(f"array {name} runs past the end of the file")
         arrays[name] = np.frombuffer(data, dtype=np.dtype(dtype), count=length, offset=base + offset)
     at, blob_size = head["ids"]
-    if base + at + blob_size != len(data):
-        raise ColumnsRefused("the id table does not end the file")
-    blob = data[base + at :].decode()
+    described_at, described_size = head["descriptions"]
+    if described_at != at + blob_size or base + described_at + described_size != len(data):
+        raise ColumnsRefused("the id table and the descriptions do not end the file")
+    blob = data[base + at : base + at + blob_size].decode()
     ids = blob.split("\n") if blob else []
     n, m = len(ids), counts["links"]
     if n != counts["ids"] or not all(map(lt, ids, islice(ids, 1, None))):
@@ -349,6 +386,11 @@ def _decode(data: bytes, version: str) -> LinkColumns:
         a = arrays[name]
         if len(a) and (int(a.min()) < 0 or int(a.max()) >= bound):
             raise ColumnsRefused(f"array {name} refers outside its table")
+    ends = arrays["desc_end"]
+    if described_size and (
+        int(ends[-1]) != described_size or int(ends[0]) < 0 or bool((np.diff(ends) < 0).any())
+    ):
+        raise ColumnsRefused("the descriptions' offsets do not fit them")
     rtype = arrays["rtype"]
     if len(rtype) and int(rtype.max()) >= len(names):
         raise ColumnsRefused("a relation type code outside the type table")
@@ -368,4 +410,6 @@ def _decode(data: bytes, version: str) -> LinkColumns:
         arrays["ev_count"],
         arrays["ev_from"],
         arrays["ev_to"],
+        ends,
+        data[base + described_at :] if described_size else b"",
     )

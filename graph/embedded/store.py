@@ -483,7 +483,8 @@ class EmbeddedStore(ReaderOperations):
         index = self._index
         try:
             cols: str | None = snapshot.write_file(
-                self._columns_path(), columns.encode(index.link_columns(), index.version)
+                self._columns_path(),
+                columns.encode(index.link_columns(), index.version, index.ent.get),
             )
         except OSError as exc:  # analytics build the columns from the index next time
             logger.warning("cannot write the columns file %s: %s", self._columns_path(), exc)
@@ -747,6 +748,11 @@ class EmbeddedStore(ReaderOperations):
     # -- entities -------------------------------------------------------------------------
     def entities_by_id(self, ids: Sequence[str]) -> dict[str, Entity]:
         with self._mutex:
+            if self._idx is None:  # actors with a link are described in the columns file
+                saved = self._stored_columns()
+                found = None if saved is None else saved.describe(ids)
+                if found is not None:
+                    return found
             return self._index.entities_by_id(ids)
 
     def find_entities(self, name: str) -> list[Entity]:

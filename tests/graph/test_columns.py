@@ -99,8 +99,11 @@ def test_columns_equal_the_links_of_the_object_index_after_writes() -> None:
 def test_the_columns_file_round_trips_and_is_refused_when_damaged() -> None:
     index = _index(_deltas())
     cols = index.link_columns()
-    data = columns.encode(cols, index.version)
-    assert columns.equal(columns.decode(data, index.version), cols)
+    data = columns.encode(cols, index.version, index.ent.get)
+    decoded = columns.decode(data, index.version)
+    assert columns.equal(decoded, cols)
+    assert decoded.describe(cols.ids) == {i: index.ent[i] for i in cols.ids}
+    assert columns.decode(columns.encode(cols, index.version), index.version).describe(cols.ids[:1]) is None
     with pytest.raises(columns.ColumnsRefused, match="graph version"):
         columns.decode(data, "another")
     with pytest.raises(columns.ColumnsRefused, match="magic"):
@@ -147,6 +150,31 @@ def test_the_store_reads_its_columns_file_after_reopening_and_follows_writes(tmp
     with EmbeddedStore(folder) as store:
         _check(store, reference)
         assert store._idx is None
+
+
+def test_an_analytics_answer_after_reopening_needs_no_index(tmp_path: Path) -> None:
+    """The columns file describes every actor with a link: a ranking names its actors
+    without decoding the index; an actor without a link is asked of the index."""
+    from qkg.graph.analytics import Analytics
+
+    folder = tmp_path / "store"
+    deltas = _deltas()
+    with EmbeddedStore(folder) as store:
+        store.upsert_many(deltas)
+        before = Analytics(store).centrality("pagerank", top=10)
+    reference = _index(deltas)
+    with EmbeddedStore(folder) as store:
+        after = Analytics(store).centrality("pagerank", top=10)
+        assert store._idx is None
+        assert after.ranking == before.ranking
+        linked = reference.link_columns().ids
+        assert store.entities_by_id([linked[3], linked[0], linked[3]]) == {
+            i: reference.ent[i] for i in (linked[3], linked[0])
+        }
+        assert store._idx is None
+        lonely = sorted(set(reference.ent) - set(linked))[0]
+        assert store.entities_by_id([linked[0], lonely]) == {i: reference.ent[i] for i in (linked[0], lonely)}
+        assert store._idx is not None
 
 
 def test_a_damaged_columns_file_is_refused_logged_and_written_again(
