@@ -381,8 +381,8 @@ _APPOINTED_AT = re.compile(
 #: "§p§ will be §b§'s new Director of Research", "§p§, a physicist, was named §b§'s deputy director".
 _OWN_ROLE = re.compile(
     rf"§(\d+)§{_APPOS}\s+(?:(?:will|has|have|had|now|also|currently|previously|formerly)\s+)*"
-    rf"(?:(?:was|is|were|been|be|being)\s+{_ADV}{_APPOINTED_VERB}(?:\s+as)?|be|been|is|was|becomes|became|become)\s+"
-    rf"(?:the\s+)?§(\d+)§['’]s?\s+{_A_ROLE}"
+    rf"(?:(?:was|is|were|been|be|being)\s+{_ADV}{_APPOINTED_VERB}(?:\s+as)?|be|been|is|was|becomes|became|become|"
+    rf"remains|remained|remain|stays|stayed|stay)\s+(?:the\s+)?§(\d+)§['’]s?\s+{_A_ROLE}"
 )
 #: "§b§ has appointed §p§ as its chief executive", "§b§ named §p§ chair".
 #: "§b§ appointed §p§, a professor at §u§, as the head of §c§": the role's own organisation.
@@ -422,9 +422,12 @@ _TEAM_AT = re.compile(
     r"(?:at|of|in|within)\s+(?:the\s+)?§(\d+)§"
 )
 #: "§p§ joins §b§ as chief financial officer".
+#: A description before the organisation joined: "joins Danish quantum start-up §o§" (plain
+#: words only, none a preposition or conjunction: "joined forces with §o§" is no career move).
+_JOINED_KIND = r"(?:(?!(?:as|from|with|in|at|on|to|for|by|and|or|forces|hands)\b)[A-Za-z][\w-]*\s+){0,4}?"
 _JOINS_AS = re.compile(
-    rf"§(\d+)§{_APPOS}\s+(?:(?:has|have|had|will|is|now)\s+)?(?:joins|joined|join|joining|rejoins|rejoined)\s+"
-    rf"(?:the\s+)?§(\d+)§\s+as\s+{_A_ROLE}"
+    rf"§(\d+)§{_APPOS}\s+(?:(?:has|have|had|will|is|now|also|officially|recently)\s+)*"
+    rf"(?:joins|joined|join|joining|rejoins|rejoined)\s+(?:the\s+)?{_JOINED_KIND}§(\d+)§\s+as\s+{_A_ROLE}"
 )
 #: "§p§, a veteran who was previously Vice President for Research at §b§": a role in a relative clause.
 _WHO_SERVED = re.compile(
@@ -556,7 +559,7 @@ _CAREER = (
     re.compile(
         # "§p§ has joined §o§" (not "§p§ joined §o§ CEO §q§ on stage": the next person is who was joined)
         r"§(\d+)§,?\s+(?:who\s+)?(?:(?:has|had|have|recently|also|first|originally|will|officially|now)\s+)*"
-        r"(?:joined|rejoined|joins|rejoins|join)\s+(?:the\s+)?"
+        rf"(?:joined|rejoined|joins|rejoins|join)\s+(?:the\s+)?{_JOINED_KIND}"
         rf"§(\d+)§(?!['’]|\s+(?!as\b)(?:[\w-]+\s+){{0,2}}?{_ROLE}\s+§)"
     ),
     re.compile(
@@ -652,7 +655,7 @@ def charge_facts(v: SentView, m: str) -> Iterator[Fact]:
         if v.type(p) is E.PERSON and v.type(o) in ORGS:
             yield _f(v, p, R.AFFILIATED_WITH, o, "career", 0.8)
     for k, rx in enumerate(_CAREER) if "join" in m or "spent" in m else ():
-        for x in rx.finditer(m):
+        for x in rx.finditer(_fields(v, m) if E.TECHNOLOGY in v.types else m):
             p, o = (int(x.group(2)), int(x.group(1))) if k == 1 else (int(x.group(1)), int(x.group(2)))
             if v.type(p) is E.PERSON and v.type(o) in ORGS:
                 yield _f(v, p, R.AFFILIATED_WITH, o, "career", 0.8)
@@ -680,15 +683,17 @@ def charge_facts(v: SentView, m: str) -> Iterator[Fact]:
             if v.type(p) is E.PERSON and v.type(b) in ORGS:
                 yield _f(v, p, R.AFFILIATED_WITH, b, "heads-team-at", 0.8)
     gated = gate(m.lower(), _CHARGE_GATE)
+    # technologies as plain words: "joins Finnish §quantum computing§ company §o§ as its CTO"
+    fm = _fields(v, m) if E.TECHNOLOGY in v.types else m
     for rx, person, role, org, gap, owner, rule, needs_gate in _ROLE_RULES:
         if needs_gate and not gated:
             continue
-        for x in rx.finditer(m):
+        for x in rx.finditer(fm):
             if gap and not _plain_gap(v, x.group(gap)):
                 continue
             g = owner if owner and x.group(owner) else org
             b = int(x.group(g))
-            if _begins_name(v, m, b, x.end(g)):
+            if _begins_name(v, fm, b, x.end(g)):
                 continue
             fact = _role_fact(v, int(x.group(person)), x.group(role), b, rule)
             if (
@@ -696,7 +701,7 @@ def charge_facts(v: SentView, m: str) -> Iterator[Fact]:
                 and fact.type is R.LEADS
                 and v.type(b) is not E.PROGRAM
                 and x.end() == x.end(g) + 1
-                and _PART_AFTER.match(m, x.end())
+                and _PART_AFTER.match(fm, x.end())
             ):
                 # "head of §Airbus§ Blue Sky", "director of §o§'s quantum lab": the head of a part
                 # of the organisation (named after it) works there, and leads the part only

@@ -71,6 +71,22 @@ _LEADABLE = frozenset(
     {E.PROGRAM, E.CLUSTER, E.RESEARCH_INSTITUTE, E.GOVERNMENT_BODY, E.COMPANY, E.UNIVERSITY}
 )
 
+#: A round-up item headed by an organisation: "- §o§: §p§ stepped in after §q§ departed", the
+#: people of the item before any other organisation (whom the item's career words are about).
+_HEADED_ITEM = re.compile(r"^[\W\d]{0,4}§(\d+)§\s*[:–—]\s+([^§]*(?:§\d+§[^§]*)*)$")
+_CAREER_WORD = re.compile(
+    rf"\b(?:{ROLE}|stepped|steps|departed|departs|left|leaves|resigned|resigns|retired|retires|joined|joins|"
+    r"named|appointed|hired|promoted|succeeded|succeeds|replaced|replaces|reins|helm|took\s+over|takes\s+over)\b"
+)
+#: "§p§, CEO of §q§, ...": a person given an organisation of their own in apposition.
+_OWN_APPOSITION = re.compile(r",\s+[^§,;]{0,60}§")
+#: "§p§ departed in April to start §o§", "§p§ left §q§ to found §o§": what a person left to set up.
+_LEFT_TO_FOUND = re.compile(
+    r"§(\d+)§[^§;]{0,30}?\b(?:left|leaves|departed|departs|quit|quits|resigned|resigns|retired|stepped\s+(?:down|away))\b"
+    r"[^;]{0,60}?\bto\s+(?:start|found|co-found|launch|set\s+up|create|form)\s+(?:(?:a|an|the|his|her|their)\s+)?"
+    r"(?:new\s+)?(?:(?!and\b)[\w-]+\s+){0,3}?§(\d+)§"
+)
+
 RoleFact = Callable[[SentView, int, str, int, str], "Fact | None"]
 
 
@@ -98,7 +114,7 @@ def shape_facts(v: SentView, m: str, role_fact: RoleFact) -> Iterator[Fact]:
                         yield _f(v, p, R.AFFILIATED_WITH, o, "role-orgs-person", 0.7)
     if " and " in m:
         for x in _PEOPLE_RUN.finditer(m):
-            b, people = int(x.group(2)), [int(i) for i in re.findall(r"§(\d+)§", x.group(1))]
+            b, people = int(x.group(2)), ids_in(x.group(1))
             if v.type(b) not in _LEADABLE or not all(v.type(p) is E.PERSON for p in people):
                 continue
             founded = _FOUNDING.search(x.group(0)[-40:]) is not None
@@ -107,6 +123,18 @@ def shape_facts(v: SentView, m: str, role_fact: RoleFact) -> Iterator[Fact]:
                     yield _f(v, p, R.AFFILIATED_WITH, b, "people-run", 0.8)
                 else:
                     yield _f(v, p, R.LEADS, b, "people-run", 0.8)
+    item = _HEADED_ITEM.match(m) if ":" in m or "–" in m or "—" in m else None
+    if item is not None and v.type(int(item.group(1))) in ORGS and _CAREER_WORD.search(item.group(2)):
+        o, body = int(item.group(1)), item.group(2)
+        for i in ids_in(body):
+            if v.type(i) in ORGS:
+                break  # people after another organisation may be that one's
+            if v.type(i) is E.PERSON and not _OWN_APPOSITION.match(body, body.find(f"§{i}§") + len(f"§{i}§")):
+                yield _f(v, i, R.AFFILIATED_WITH, o, "item-header-org", 0.7)
+    for x in _LEFT_TO_FOUND.finditer(m) if " to " in m else ():
+        p, o = int(x.group(1)), int(x.group(2))
+        if v.type(p) is E.PERSON and v.type(o) in ORGS:
+            yield _f(v, p, R.AFFILIATED_WITH, o, "left-to-found", 0.8)
     for x in _ROLE_OF_TITLED.finditer(m):
         fact = role_fact(v, int(x.group(3)), x.group(1), int(x.group(2)), "role-of-titled")
         if fact is not None:

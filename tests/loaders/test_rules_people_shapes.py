@@ -132,6 +132,82 @@ def test_not_affiliated(facts: Run, text: str, person: str, org: str) -> None:
     assert not any(s == person and o == org for s, _, o in f.triples()), f.triples()
 
 
+@pytest.mark.parametrize(
+    ("text", "person", "rel", "org"),
+    [
+        # a round-up item headed by an organisation: its people work there
+        (
+            "Updates:\n- Orbion Technologies: Tobias Lindqvist stepped in after Nadia Okonkwo departed in May.",
+            "Nadia Okonkwo",
+            "AFFILIATED_WITH",
+            "Orbion Technologies",
+        ),
+        (
+            "Updates:\n- Veltra Quantum: Former CEO Miriam Castellanos took the reins again from Tobias Lindqvist.",
+            "Tobias Lindqvist",
+            "AFFILIATED_WITH",
+            "Veltra Quantum",
+        ),
+        # what a person left to set up
+        (
+            "Nadia Okonkwo departed in April to start Kessler Photonics.",
+            "Nadia Okonkwo",
+            "AFFILIATED_WITH",
+            "Kessler Photonics",
+        ),
+        # "remains X's ROLE"
+        (
+            "Tobias Lindqvist, who was once its CEO, remains Orbion Technologies' chief scientist.",
+            "Tobias Lindqvist",
+            "AFFILIATED_WITH",
+            "Orbion Technologies",
+        ),
+        # joining an organisation described before its name, with adverbs and an apposition
+        (
+            "Tobias Lindqvist will join Finnish quantum computing company Orbion Technologies as a board member.",
+            "Tobias Lindqvist",
+            "AFFILIATED_WITH",
+            "Orbion Technologies",
+        ),
+        (
+            "Nadia Okonkwo, a former Veltra Quantum executive, will also join Orbion Technologies as chair of the board.",
+            "Nadia Okonkwo",
+            "LEADS",
+            "Orbion Technologies",
+        ),
+    ],
+)
+def test_career_shapes(facts: Run, text: str, person: str, rel: str, org: str) -> None:
+    f = facts(text)
+    assert f.has(person, rel, org), f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "org"),
+    [
+        # people after a second organisation of the item may be that one's
+        (
+            "Updates:\n- Orbion Technologies: Veltra Quantum hired Nadia Okonkwo as CTO.",
+            "Nadia Okonkwo",
+            "Orbion Technologies",
+        ),
+        # an item without a career word says nothing of employment
+        (
+            "Highlights:\n- Orbion Technologies: a talk by Nadia Okonkwo on qubits.",
+            "Nadia Okonkwo",
+            "Orbion Technologies",
+        ),
+        # joining forces is no career move
+        ("Tobias Lindqvist joined forces with Veltra Quantum.", "Tobias Lindqvist", "Veltra Quantum"),
+        # urging others to start something is not leaving to found it
+        ("Nadia Okonkwo urged students to start Kessler Photonics.", "Nadia Okonkwo", "Kessler Photonics"),
+    ],
+)
+def test_not_career(facts: Run, text: str, person: str, org: str) -> None:
+    f = facts(text)
+    assert not any(s == person and o == org for s, _, o in f.triples()), f.triples()
+
+
 def test_head_of_a_named_part_works_there(facts: Run) -> None:
     """ "head of Orbion Blue Sky": the head of a part named after the organisation is affiliated."""
     f = facts("Tobias Lindqvist was appointed head of Orbion Technologies Blue Sky, its research unit.")
