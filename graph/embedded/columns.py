@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from ..merge import AsOf
     from .index import EdgeArrays
 
-__all__ = ["FORMAT", "ColumnsRefused", "LinkColumns", "build", "decode", "encode"]
+__all__ = ["FORMAT", "ColumnsOutdated", "ColumnsRefused", "LinkColumns", "build", "decode", "encode"]
 
 #: Bumped whenever the layout changes; a columns file of another format is not used.
 FORMAT = 3
@@ -77,6 +77,10 @@ _FAR = np.iinfo(np.int32).max
 
 class ColumnsRefused(ValueError):
     """A columns file that is not one this module wrote for this graph (the reason says why)."""
+
+
+class ColumnsOutdated(ColumnsRefused):
+    """A columns file of another format (written by another version of qkg)."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -354,7 +358,7 @@ def _decode(data: bytes, version: str) -> LinkColumns:
     head = orjson.loads(data[start : start + size])
     base = start + size
     if not isinstance(head, dict) or head.get("format") != FORMAT:
-        raise ColumnsRefused(f"columns of another format (this code reads format {FORMAT})")
+        raise ColumnsOutdated(f"columns of another format (this code reads format {FORMAT})")
     if head.get("version") != version:
         raise ColumnsRefused(f"columns of graph version {head.get('version')!r}, not {version!r}")
     names = head["types"]

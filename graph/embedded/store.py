@@ -411,7 +411,8 @@ class EmbeddedStore(ReaderOperations):
                 raise columns.ColumnsRefused("it is not the file the snapshot records")
             return columns.decode(data, version)
         except (columns.ColumnsRefused, snapshot.SnapshotRefused, OSError) as exc:
-            logger.warning("columns file %s refused (%s); building the columns from the index", path, exc)
+            level = logging.INFO if isinstance(exc, columns.ColumnsOutdated) else logging.WARNING
+            logger.log(level, "columns file %s refused (%s); building the columns from the index", path, exc)
             self._columns_missing = True
             return None
 

@@ -114,11 +114,15 @@ def test_the_columns_file_round_trips_and_is_refused_when_damaged() -> None:
     (size,) = struct.unpack_from("<I", data, 8)
     head = orjson.loads(data[12 : 12 + size])
     body = data[12 + size :]
-    for change, why in ((lambda h: h["arrays"][0].__setitem__(3, 1 << 40), "past the end"),):
+    for change, why, error in (
+        (lambda h: h["arrays"][0].__setitem__(3, 1 << 40), "past the end", columns.ColumnsRefused),
+        (lambda h: h.__setitem__("format", 1), "another format", columns.ColumnsOutdated),
+        (lambda h: h.__setitem__("types", ["NOT_A_TYPE"]), "unknown relation types", columns.ColumnsRefused),
+    ):
         bad = orjson.loads(orjson.dumps(head))
         change(bad)
         raw = orjson.dumps(bad)
-        with pytest.raises(columns.ColumnsRefused, match=why):
+        with pytest.raises(error, match=why):
             columns.decode(data[:8] + struct.pack("<I", len(raw)) + raw + body, index.version)
     source = np.frombuffer(body, dtype="<i4", count=1, offset=head["arrays"][0][3]).copy()
     start = 12 + size + head["arrays"][0][3]
