@@ -43,6 +43,7 @@ from .resolve import resolve
 from .rules.agreement_life import agreement_life
 from .rules.agreements import AgreementDraft, find_agreements, representatives, without_echoes
 from .rules.deals import deal_agreements
+from .rules.develops import owner_named_facts
 from .rules.investments import investment_agreements, joint_funding_facts, round_facts
 from .rules.membership import referred_group_facts
 from .rules.offices import minister_ministry_facts
@@ -178,6 +179,7 @@ class RuleExtractor:
             + round_facts(views)
             + referred_group_facts(views)
             + minister_ministry_facts(views)
+            + owner_named_facts(views)
         ):
             acc.add(k, f, types)
         drafts, _, keyed = find_agreements(views, doc_date, representatives(acc.rel, types))

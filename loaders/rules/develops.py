@@ -8,19 +8,20 @@ called §Y§".
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from qkg.schemas import EntityType, RelationType
 
 from ..context import ENT, LIST, UNFOLDED, Fact, SentView, ids_in
 from .rule import ACTORS as _ACTORS
 from .rule import f as _f
+from .rule import gate
 from .rule import ok as _ok
 
 E = EntityType
 R = RelationType
 
-__all__ = ["DEVELOP_GATE", "develops_facts"]
+__all__ = ["DEVELOP_GATE", "develops_facts", "owner_named_facts"]
 
 _DEVELOP = (
     r"(?:build|builds|building|built|establish|establishes|establishing|established|create|creates|creating|"
@@ -256,3 +257,54 @@ def develops_facts(v: SentView, m: str) -> Iterator[Fact]:
             for a in ids_in(x.group("maker")):
                 if _ok(v, a, b, founded if new_body else targets) and v.type(a) in _ACTORS - {E.PROGRAM}:
                     yield _f(v, a, R.DEVELOPS, b, name, 0.8)
+
+
+#: A launch said without its maker: "The §DLR Quantum Computing Initiative§ has now been launched".
+_LAUNCHED_BARE = re.compile(
+    rf"{ENT}(?:\s*\(§\d+§\))?(?:\s+(?:programme|program|initiative|project|hub|centre|center))?\s+"
+    r"(?:(?:has|have|had|was|were|is|are|will)\s+)?(?:(?:now|officially|formally|just|recently)\s+)*"
+    r"(?:been\s+|be\s+)?(?:launched|established|set\s+up|created|unveiled|inaugurated|started|founded)\b(?!\s+by\b)"
+)
+
+
+def owner_named_facts(views: Sequence[SentView]) -> list[tuple[int, Fact]]:
+    """DEVELOPS for a programme launched without a stated maker whose name opens with the name of
+    an organisation the document names ("the §DLR Quantum Computing Initiative§ has been launched",
+    DLR named elsewhere): an organisation names its own programmes after itself."""
+    launched = [
+        (k, v, int(x.group(1)))
+        for k, v in enumerate(views)
+        if "§" in v.masked and gate(v.masked, _LAUNCH_WORDS)
+        for x in _LAUNCHED_BARE.finditer(v.masked)
+        if v.type(x.group(1)) in {E.PROGRAM, E.CLUSTER}
+    ]
+    if not launched:
+        return []
+    names: dict[str, str] = {}
+    for v in views:
+        for i, m in enumerate(v.mentions):
+            if v.types[i] in _OWNERS:
+                names.setdefault(m.text, v.ids[i])
+    out: list[tuple[int, Fact]] = []
+    for k, v, b in launched:
+        first = v.mentions[b].text.split()
+        for n in (1, 2, 3):
+            owner = names.get(" ".join(first[:n])) if len(first) > n else None
+            if owner is not None and owner != v.id(b):
+                out.append((k, Fact(owner, R.DEVELOPS, v.id(b), "owner-named-launch", 0.7)))
+                break
+    return out
+
+
+_LAUNCH_WORDS = (
+    "launched",
+    "established",
+    "set up",
+    "created",
+    "unveiled",
+    "inaugurated",
+    "started",
+    "founded",
+)
+#: Who names a programme after itself: companies, universities, institutes, agencies.
+_OWNERS = frozenset({E.COMPANY, E.UNIVERSITY, E.RESEARCH_INSTITUTE, E.GOVERNMENT_BODY})

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator
 
 from qkg.schemas import EntityType, RelationType
 
-from ..context import ORGS, Fact, SentView, ids_in
+from ..context import ORG_NOUN, ORGS, Fact, SentView, ids_in
 from .member_lists import MEMBERS, list_members
 from .rule import gate
 
@@ -67,6 +67,10 @@ TECH_LIST_GATE = (
     "discipline",
     "theme",
     " to ",
+    "such as",
+    "including",
+    " like ",
+    "namely",
 )
 #: What may stand between the cue and the list, or between two listed items: a few lower-case
 #: words and joiners, never a verb of a new clause.
@@ -135,6 +139,7 @@ def _clause_subjects(v: SentView, m: str, begin: int, cue: int) -> list[int] | N
 def tech_list_facts(v: SentView, m: str, recent_program: str | None) -> Iterator[Fact]:
     """WORKS_ON from each technology list after a field cue (see the module docstring)."""
     yield from _partners_to_make(v, m)
+    yield from _kind_examples(v, m)
     for c in _CUE.finditer(m):
         listed = _listed(v, m, c.end())
         if not listed:
@@ -175,6 +180,27 @@ _WITH_TO_MAKE = re.compile(
     rf"({MEMBERS})[^§.;]{{0,60}}?\bto\s+(?:jointly\s+)?(?:help\s+)?"
     rf"(?:(?:accelerate|speed\s+up|advance)\s+(?:the\s+)?(?:development|commerciali[sz]ation)\s+of|{_MAKE})\b"
 )
+
+
+#: "several §quantum computing§ companies, including §A§, §B§ and §C§", "§quantum sensing§ start-ups
+#: such as §A§": the technology describes every listed example.
+_KIND_EXAMPLES = re.compile(
+    rf"§(\d+)§\s+(?:[a-z][\w-]*\s+)?{ORG_NOUN},?\s+(?:such\s+as|including|like|namely|among\s+them)\s+({MEMBERS})"
+)
+
+
+def _kind_examples(v: SentView, m: str) -> Iterator[Fact]:
+    for x in (
+        _KIND_EXAMPLES.finditer(m)
+        if gate(m, (" such as ", " including ", " like ", " namely ", " among "))
+        else ()
+    ):
+        t = int(x.group(1))
+        if v.type(t) is not E.TECHNOLOGY:
+            continue
+        for a in list_members(v, x.group(2)):
+            if v.type(a) in ORGS:
+                yield Fact(v.id(a), R.WORKS_ON, v.id(t), "technology-kind-examples", 0.8)
 
 
 def _partners_to_make(v: SentView, m: str) -> Iterator[Fact]:

@@ -217,3 +217,37 @@ def test_three_listed_technologies_are_entities_without_a_relation(facts: Run) -
 def test_a_lone_technology_without_a_relation_is_no_entity(facts: Run) -> None:
     got = facts("The conference discussed quantum computing at length.")
     assert not got.has_entity("quantum computing")
+
+
+def test_a_technology_kind_describes_each_listed_example(facts: Run) -> None:
+    got = facts(
+        "Kestrel Capital has backed several quantum sensing start-ups, including Orbion Labs and Veltra Quantum."
+    )
+    assert got.has("Orbion Labs", "WORKS_ON", "quantum sensing"), got.triples()
+    assert got.has("Veltra Quantum", "WORKS_ON", "quantum sensing"), got.triples()
+    assert not got.has("Kestrel Capital", "WORKS_ON", "quantum sensing"), got.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "owner", "made", "expected"),
+    [
+        (
+            "Fujitsu is hiring. The Fujitsu Quantum Initiative has now been launched.",
+            "Fujitsu",
+            "Fujitsu Quantum Initiative",
+            True,
+        ),
+        # a stated maker wins over the name
+        (
+            "Fujitsu is hiring. The Fujitsu Quantum Initiative was launched by the Nordic Innovation Agency.",
+            "Fujitsu",
+            "Fujitsu Quantum Initiative",
+            False,
+        ),
+    ],
+)
+def test_a_launched_programme_named_after_an_organisation_is_its_own(
+    facts: Run, text: str, owner: str, made: str, expected: bool
+) -> None:
+    got = facts(text)
+    assert got.has(owner, "DEVELOPS", made) is expected, got.triples()
