@@ -170,7 +170,18 @@ def _before_ok(t: str, start: int) -> bool:
     if not word[:1].isupper() or prev.group(1).endswith(("'s", "’s", "s'", "s’")) or len(word) == 1:
         return True
     first = start - len(prev.group(0)) <= len(t) - len(t.lstrip()) + 1
-    return first or word in _TITLE_WORDS or word.lower() in _ROLE_TOKENS
+    return first or word in _TITLE_WORDS or word.lower() in _ROLE_TOKENS or _role_of_before(t, start)
+
+
+#: "Mayor of Delft Frank van Vliet", "CTO of Orbion Quantum Ada Lin": a role of a named
+#: organisation or place, then its holder (the capitalised words before are the owner's name).
+_ROLE_OF_BEFORE = re.compile(
+    rf"\b(?i:{ROLE_WORDS})\s+(?:of|for|at)\s+(?:the\s+)?(?:[A-Z][\w&.’'-]*\s+){{1,4}}$"
+)
+
+
+def _role_of_before(t: str, start: int) -> bool:
+    return _ROLE_OF_BEFORE.search(t, max(0, start - 80), start) is not None
 
 
 #: The words a line of names may hold beside them: "By Ada Lin and Tom Berg", "Ada Lin, Tom
@@ -221,13 +232,42 @@ def _is_byline(t: str, start: int, end: int) -> bool:
     )
 
 
+#: The list items on either side of a name: "D-Wave, [Eli Lilly], Infleqtion".
+_ITEM_BEFORE = re.compile(r"(?:^|[,;:(]\s*|\s)((?:the\s+)?[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,3}),\s+$")
+_ITEM_AFTER = re.compile(
+    r",?\s+(?:and\s+|&\s+)?(?:the\s+)?([A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,3})\s*(?:[,;.)]|\band\b|$)"
+)
+
+
+def _among_orgs(t: str, start: int, end: int) -> bool:
+    """A name between two list items that are no people's names ("partners including D-Wave,
+    Eli Lilly, Infleqtion and ...") is one more organisation of the list."""
+    before = _ITEM_BEFORE.search(t, max(0, start - 60), start)
+    if before is None or not t.startswith(",", end):
+        return False
+    after = _ITEM_AFTER.match(t, end)
+    if after is None:
+        return False
+    return not any(_opens_with_given(item) for item in (before.group(1), after.group(1)))
+
+
+def _opens_with_given(item: str) -> bool:
+    first = item.removeprefix("the ").split()[0]
+    return is_given_name(first) or first in _COMMON_GIVEN or first in _EAST_ASIAN_SURNAMES
+
+
 def _add(out: list[Mention], sent: Sentence, start: int, end: int) -> None:
     t = sent.text
     name = t[start:end]
     words = name.split()
     if not all(_word_ok(w) for w in words if not w.islower() and w not in {"Al", "El"}):
         return
-    if _GOES_ON.match(t, end) or not _before_ok(t, start) or _is_byline(t, start, end):
+    if (
+        _GOES_ON.match(t, end)
+        or not _before_ok(t, start)
+        or _is_byline(t, start, end)
+        or _among_orgs(t, start, end)
+    ):
         return
     s = sent.start + start
     out.append(Mention(s, s + len(name), name, E.PERSON, name, "person"))
@@ -244,9 +284,9 @@ def _common_given_ok(t: str, start: int, rest: str) -> bool:
     """A given name that is also a common word names a person only inside the sentence, right
     after a lower-case word, a possessive or a comma ("with Mark Berg", "Orbion's Grace Lin"),
     and before surname words none of which is a common word."""
-    return _LOWER_BEFORE.search(t, max(0, start - 40), start) is not None and not any(
-        w.lower() in _COMMON_WORDS for w in rest.split() if w[:1].isupper()
-    )
+    return (
+        _LOWER_BEFORE.search(t, max(0, start - 40), start) is not None or _role_of_before(t, start)
+    ) and not any(w.lower() in _COMMON_WORDS for w in rest.split() if w[:1].isupper())
 
 
 #: Romanised East Asian family names ("Li", "Tanaka", "Kim"); a name written family name first

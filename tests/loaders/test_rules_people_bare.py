@@ -38,6 +38,10 @@ def _names(text: str) -> list[str]:
         ),
         ("Carlos Mendes Arruda (Orbion University) ran the demonstration.", "Carlos Mendes Arruda"),
         ("Investors such as Tobias Lindqvist backed the round.", "Tobias Lindqvist"),
+        ("They hired Nadia Okonkwo, Tobias Lindqvist, Chris Berglund and two engineers.", "Tobias Lindqvist"),
+        # after a role of a named place or organisation ("ROLE of X P")
+        ("The hall was opened by the Mayor of Veltrum Frank van Hoorn on Friday.", "Frank van Hoorn"),
+        ("Present was the CTO of Orbion Quantum Nadia Okonkwo.", "Nadia Okonkwo"),
         ("Nvidia's Jensen Okafor and Meta's Priya Halvorsen spoke.", "Jensen Okafor"),
         # romanised East Asian names, family name first or last
         ("The paper was written by Li Wenjun and two students.", "Li Wenjun"),
@@ -79,6 +83,8 @@ def test_bare_people(facts: Run, text: str, name: str) -> None:
         ("Will Orbion Quantum survive the winter?", "Will Orbion"),
         ("Georgia Tech and Orbion signed a deal.", "Georgia Tech"),
         ("Skip To Content", "Skip To Content"),
+        # a company named like a person, in a list of organisations
+        ("Partners include Orbion Quantum, D-Veltra, Hugo Brandt, Kessler Labs and the Navy.", "Hugo Brandt"),
         ("Mark Berglund spoke first.", "Mark Berglund"),  # sentence-initial: "Mark" may be the verb
         ("They set up the Grace Period fund.", "Grace Period"),
         # an author line of names only
