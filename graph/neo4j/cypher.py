@@ -65,9 +65,8 @@ __all__ = [
     "find_entities_query",
     "goals_query",
     "ledger_after",
-    "ledger_at_version",
-    "ledger_by_moment",
     "ledger_query",
+    "ledger_since",
     "ledger_state",
     "lock_documents",
     "lock_entities",
@@ -765,23 +764,33 @@ def ledger_after(cut: int) -> Query:
     )
 
 
-def ledger_at_version(version: str) -> Query:
-    """The ledger rows one of whose events left the graph at ``version``."""
-    return (
-        f"CALL () {{ MATCH (l:{LEDGER}) WHERE l.version = $v RETURN l "
-        f"UNION MATCH (l:{LEDGER}) WHERE l.retracted_version = $v RETURN l }} "
-        f"RETURN {_LEDGER_RETURN}",
-        {"v": version},
-    )
+_LEDGER_MAP = "l {.document, .digest, .seq, .recorded, .version, .facts, .retracted_seq, .retracted, .retracted_version}"
 
 
-def ledger_by_moment(moment: str) -> Query:
-    """The rows of the last recording and of the last retraction at or before ``moment``."""
+def ledger_since(version: str | None = None, moment: str | None = None) -> Query:
+    """The change feed's rows in one round trip: the cut (the last event that left the graph at
+    ``version``, or the last event at or before ``moment``; null for a version no event left)
+    and every row with an event after it."""
+    if version is not None:
+        cut = (
+            f"CALL () {{ MATCH (l:{LEDGER}) WHERE l.version = $v RETURN l.seq AS s "
+            f"UNION MATCH (l:{LEDGER}) WHERE l.retracted_version = $v RETURN l.retracted_seq AS s }} "
+            "WITH max(s) AS cut "
+        )
+        params: dict[str, Any] = {"v": version}
+    else:
+        cut = (
+            f"CALL () {{ MATCH (l:{LEDGER}) WHERE l.recorded <= $t RETURN l.seq AS s ORDER BY s DESC LIMIT 1 "
+            f"UNION MATCH (l:{LEDGER}) WHERE l.retracted <= $t "
+            "RETURN l.retracted_seq AS s ORDER BY s DESC LIMIT 1 } "
+            "WITH coalesce(max(s), 0) AS cut "
+        )
+        params = {"t": moment}
     return (
-        f"CALL () {{ MATCH (l:{LEDGER}) WHERE l.recorded <= $t RETURN l ORDER BY l.seq DESC LIMIT 1 "
-        f"UNION MATCH (l:{LEDGER}) WHERE l.retracted <= $t RETURN l ORDER BY l.retracted_seq DESC LIMIT 1 }} "
-        f"RETURN {_LEDGER_RETURN}",
-        {"t": moment},
+        cut + f"CALL (cut) {{ CALL (cut) {{ MATCH (l:{LEDGER}) WHERE l.seq > cut RETURN l "
+        f"UNION MATCH (l:{LEDGER}) WHERE l.retracted_seq > cut RETURN l }} "
+        f"RETURN collect({_LEDGER_MAP}) AS rows }} RETURN cut, rows",
+        params,
     )
 
 

@@ -841,21 +841,26 @@ class Neo4jStore(ReaderOperations):
 
     def changes(self, since: str) -> list[Change]:
         """The change feed since a graph version or an ISO moment
-        (:func:`qkg.graph.merge.ledger_changes`): the rows that place ``since``, then the rows
-        with an event after it; ValueError for a ``since`` it cannot place."""
+        (:func:`qkg.graph.merge.ledger_changes`), in one round trip: the cut and the rows
+        with an event after it (:func:`qkg.graph.neo4j.cypher.ledger_since`); ValueError for
+        a ``since`` it cannot place (:func:`qkg.graph.merge.ledger_cut`)."""
         self._complete_ledger()
         text = since.strip()
         if is_version(text):
-            found = self._read(q.ledger_at_version(text))
+            query = q.ledger_since(version=text)
         else:
             try:
                 moment = record_time(dt.datetime.fromisoformat(text.replace("Z", "+00:00")))
             except ValueError:
-                found = []
-            else:
-                found = self._read(q.ledger_by_moment(record_text(moment)))
-        cut = ledger_cut([_ledger_row(r) for r in found], since)
-        return ledger_changes([_ledger_row(r) for r in self._read(q.ledger_after(cut))], cut)
+                ledger_cut([], since)  # raises, saying what `since` may be
+                raise
+            query = q.ledger_since(moment=record_text(moment))
+        (found,) = self._read(query)
+        if found["cut"] is None:  # no event left the graph at this version
+            cut = ledger_cut([], since)  # the empty graph's: before every event; else raises
+            return ledger_changes([_ledger_row(r) for r in self._read(q.ledger_after(cut))], cut)
+        cut = int(found["cut"])
+        return ledger_changes([_ledger_row(r) for r in found["rows"]], cut)
 
     def ledger_deltas(self, rows: Sequence[LedgerRow]) -> dict[int, KnowledgeGraph]:
         """The deltas of these ledger rows, by event: a held row's from its document, a
