@@ -72,8 +72,6 @@ from ..merge import (
     Version,
     canonical_digest,
     fact_keys,
-    ledger_changes,
-    ledger_cut,
 )
 from ..reading import ReaderOperations
 from ..store import RelKey, Step, health_report
@@ -709,8 +707,7 @@ class EmbeddedStore(ReaderOperations):
         """The change feed since a graph version or an ISO moment
         (:func:`qkg.graph.merge.ledger_changes`); ValueError for a ``since`` it cannot place."""
         with self._mutex:
-            rows = self._ledger_now().all()
-        return ledger_changes(rows, ledger_cut(rows, since))
+            return self._ledger_now().changes(since)
 
     def ledger_deltas(self, rows: Sequence[LedgerRow]) -> dict[int, KnowledgeGraph]:
         """The deltas of these ledger rows, by event: a held row's from the live graph, a

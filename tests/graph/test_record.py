@@ -205,3 +205,19 @@ def test_neo4j_documents_loaded_before_the_ledger_are_recorded_on_first_use(neo4
     assert [(r.seq, r.recorded.hour) for r in rows] == [(1, 7), (2, 7)]
     assert rows[-1].version == version == store.version
     assert store.ledger() == rows  # once
+
+
+def test_the_ledger_index_answers_as_the_rule(store: GraphStore) -> None:
+    """:meth:`Ledger.changes` (the embedded store's event index) equals the rule over every
+    row (:func:`ledger_changes` after :func:`ledger_cut`), for every version and moment."""
+    from qkg.graph.merge import Ledger, ledger_changes, ledger_cut
+
+    _, versions = _timeline(store)
+    rows = store.ledger()  # type: ignore[attr-defined]
+    ledger = Ledger(rows)
+    moments = [f"2026-03-01T0{h}:{m}:00Z" for h in range(6) for m in ("00", "30")]
+    for since in [*versions.values(), "0-0", *moments]:
+        assert ledger.changes(since) == ledger_changes(rows, ledger_cut(rows, since))
+        assert store.changes(since) == ledger.changes(since)  # type: ignore[attr-defined]
+    with pytest.raises(ValueError, match="not a version"):
+        ledger.changes("5-abc")
