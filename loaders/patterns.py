@@ -36,9 +36,10 @@ UPPER = "A-ZÀ-ÖØ-Þ\u0100-\u024f"
 LOWER = "a-zß-öø-ÿ\u0100-\u024f"
 #: ISO codes that write an amount before its number ("BRL 31 million", "SGD 5m").
 CURRENCY_CODE = r"(?:AUD|USD|EUR|CAD|GBP|NIS|DKK|SEK|NOK|KRW|JPY|CHF|INR|CNY|RMB|SGD|HKD|TWD|BRL|ZAR|AED|QAR|SAR|ILS|PLN|CZK|MXN|NZD|Rs)"
-#: a capitalised word, or one opening with digits ("5G", "1QBit"), never an amount ("£15m", "$1.5bn",
+#: a capitalised word, one opening with digits ("5G", "1QBit") or with a few lower-case letters
+#: before a capital ("dMY", "qBraid", "memQ"), never an amount ("£15m", "$1.5bn",
 #: "R54-million" in rand)
-CAPW = rf"(?:(?<!\d)(?!R\d[\d,.]*[\s-]?(?:million|billion|bn|m)\b|{CURRENCY_CODE}\s?\d)[{UPPER}][\w&]*(?:['’][A-Z][\w]*)?(?:-[{UPPER}0-9][\w&]*)*|(?<![$£€¥₩\d.,])(?:\d+[A-Za-z]\w*|\d+\.\d+))"
+CAPW = rf"(?:(?<!\d)(?!R\d[\d,.]*[\s-]?(?:million|billion|bn|m)\b|{CURRENCY_CODE}\s?\d)[{UPPER}][\w&]*(?:['’][A-Z][\w]*)?(?:-[{UPPER}0-9][\w&]*)*|(?<![$£€¥₩\d.,])(?:\d+[A-Za-z]\w*|\d+\.\d+)|(?<![\w&-])[a-z]{{1,4}}[A-Z][\w&]*)"
 PARTICLE = r"(?:van|von|de|der|den|da|di|du|del|della|la|le|bin|al|ter|dos)"
 NAMEPART = rf"(?:[{UPPER}](?:[{LOWER}]+|['’][A-Z][{LOWER}]+)(?:-[{UPPER}][{LOWER}]+)*)"
 #: A personal name of two to five parts, particles allowed inside ("Konrad Helmut Arz von Straussenburg").

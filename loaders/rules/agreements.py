@@ -179,6 +179,7 @@ _BETWEEN = re.compile(
     rf"\b(?:between|among|amongst)\s+(?:[a-z][\w-]*\s+){{0,4}}?(?:of\s+the\s+[\w\s]{{0,30}}?:\s*)?({LIST})"
 )
 _SIGNED_WITH = re.compile(rf"({LIST})\s+[^§]{{0,40}}?\b{_SIGN}\b[^§]{{0,60}}?\bwith\s+({LIST})")
+_TO_TAKE_OVER = re.compile(r"\bto\s+(?:merge|combine|acquire|buy|purchase|take\s+over)\b")
 #: Agreements in the plural: one with each party named after "with".
 _SEPARATE = re.compile(r"\b(?:agreements|contracts|deals|MoUs|MOUs|memoranda|memorandums|partnerships)\b")
 _SUBJECTS_SIGNED = re.compile(
@@ -300,6 +301,8 @@ def _find_groups(v: SentView) -> list[tuple[list[int], str, int]]:
     # "A and B signed a trilateral agreement with C": one group of three, read before its parts;
     # "A signed agreements with B and C": one agreement with each
     for x in _SIGNED_WITH.finditer(m):
+        if _TO_TAKE_OVER.search(m, x.start(), x.end() + 30):
+            continue  # "signed a letter of intent to merge with B": a takeover, read as a Contract
         signers, withs = keep(ids_in(x.group(1))), keep(ids_in(x.group(2)))
         if _SEPARATE.search(m, x.end(1), x.start(2)) and len(withs) > 1:
             for w in withs:

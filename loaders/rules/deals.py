@@ -123,6 +123,16 @@ _ACQUIRED_BY = re.compile(
 _ACQUISITION_OF = re.compile(
     rf"{ENT}'s?\s+(?:(?:planned|proposed|pending|recent|completed|\$?[\d.,]+\s*\w*)\s+)*(?:acquisition|purchase|takeover)\s+of\s+{_FILLER}(?:the\s+)?{ENT}"
 )
+#: "§a§ is no newbie, having acquired another §t§ company, §b§ in 2022, and later AI firm §c§":
+#: a participle after the main clause says what its subject bought.
+_HAVING_ACQUIRED = re.compile(
+    rf"{ENT}[^§.;]{{0,80}}?,\s+having\s+(?:already\s+)?(?:acquired|bought|purchased|taken\s+over)\s+([^.;]{{0,200}})"
+)
+#: The names of a list whose items may carry descriptions ("another §t§ company, §b§ in 2022, and
+#: later AI technology firm §c§"): each mention that ends a description or stands alone.
+_NAMES_AFTER_DESCRIPTIONS = re.compile(
+    r"§(\d+)§(?!\s+(?:[a-z][\w-]*\s+){0,2}(?:company|firm|start-?up|maker|developer)\b)"
+)
 _BUYERS = ORGS - {E.CLUSTER}
 _BOUGHT = {E.COMPANY, E.RESEARCH_INSTITUTE}
 _MEMBER_CUE = (
@@ -300,6 +310,9 @@ def _acquisitions(v: SentView, k: int) -> tuple[list[AgreementDraft], list[tuple
         add(x.group(2), x.group(1), not re.search(r"\b(?:will|being|agreed|agrees)\b", x.group(0)))
     for x in _ACQUISITION_OF.finditer(m):
         add(x.group(1), x.group(2), "completed" in x.group(0))
+    for x in _HAVING_ACQUIRED.finditer(m) if "having" in m else ():
+        for bought in _NAMES_AFTER_DESCRIPTIONS.findall(x.group(2)):
+            add(x.group(1), bought, True)
     return drafts, facts
 
 
@@ -310,6 +323,8 @@ _MERGED = re.compile(
     rf"(?:(?:its|their)\s+(?:[\w§-]+\s+){{0,3}}?(?:unit|division|business|arm)\s+)?with\s+(?:the\s+)?{ENT}"
     rf"|{ENT}\s+and\s+{ENT}\s+(?:(?:have|has|had|will|recently|also)\s+)*(?:agreed\s+to\s+|plan\s+to\s+)?"
     r"(?:merged|merge|combined|combine)\b"
+    # "§a§ has entered into a letter of intent to merge with SPAC §b§"
+    rf"|{ENT}\s+[^§.;]{{0,60}}?\bto\s+(?:merge|combine)\s+with\s+(?:the\s+)?(?:[A-Za-z][\w-]*\s+){{0,2}}?{ENT}"
     rf"|\bmerger,?\s+(?:of|between|with)\s+(?:[^§.;]{{0,40}}?)?{ENT}[^§.;]{{0,120}}?\s+(?:and|with)\s+(?:the\s+)?{ENT}"
 )
 _MERGE_PARTIES = ORGS - {E.CLUSTER}

@@ -127,7 +127,7 @@ _EXPLETIVE = re.compile(
 #: a lower-case "it" refers back only as a clause subject ("Orbion said it would ...")
 _IT_SUBJECT = re.compile(
     r"(?:\b(?:said|says|stated|announced|added|noted|explained|confirmed|and|but|that|as|because|while|"
-    r"when|after|before|since|so|where|if)\s+|,\s+)$"
+    r"when|after|before|since|so|where|if)\s+|,\s+)(?:(?:now|then|also|later|today|recently|finally|thus)\s+)?$"
 )
 
 

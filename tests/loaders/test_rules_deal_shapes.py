@@ -1,0 +1,44 @@
+"""Takeovers and mergers told in shapes the plain "A acquired B" rules miss (made-up names)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .conftest import Facts
+
+Run = Callable[[str], Facts]
+
+
+def test_a_participle_says_what_the_subject_bought(facts: Run) -> None:
+    f = facts(
+        "Qubix Systems is no newcomer to deals, having acquired another photonics company, Lumora Photonics "
+        "in 2022, and later software firm Vexel Labs."
+    )
+    assert f.has("Lumora Photonics", "PART_OF", "Qubix Systems"), f.triples()
+    assert f.has("Vexel Labs", "PART_OF", "Qubix Systems"), f.triples()
+    assert ("Contract", frozenset({"Qubix Systems", "Lumora Photonics"})) in f.agreements()
+
+
+def test_a_letter_of_intent_to_merge_is_a_takeover_not_a_partnership(facts: Run) -> None:
+    f = facts(
+        "Orvane Quantum has entered into a non-binding letter of intent to merge with SPAC dMY Kestrel "
+        "Acquisition Corp in a deal that values Orvane at $500m."
+    )
+    assert ("Contract", frozenset({"Orvane Quantum", "dMY Kestrel Acquisition Corp"})) in f.agreements()
+    assert not any(kind in {"MOU", "Partnership"} for kind, _ in f.agreements()), f.agreements()
+    assert not f.has("Orvane Quantum", "PARTNERS_WITH", "dMY Kestrel Acquisition Corp")
+
+
+def test_it_after_and_now_is_the_clause_s_subject(facts: Run) -> None:
+    f = facts(
+        "Qubix Systems appeared poised to make an acquisition, and now it has agreed to buy Lumora Photonics, "
+        "the photonic unit of Vexel Group."
+    )
+    assert ("Contract", frozenset({"Qubix Systems", "Lumora Photonics"})) in f.agreements()
+    assert f.has("Lumora Photonics", "PART_OF", "Vexel Group"), f.triples()
+
+
+def test_names_opening_in_lower_case_before_a_capital(facts: Run) -> None:
+    """ "qOrbit", "dMY Kestrel": a few lower-case letters before a capital still open a name."""
+    f = facts("Kessler Ventures invested $4 million in qOrbit, and backed dMY Kestrel in 2023.")
+    assert f.has("Kessler Ventures", "INVESTS_IN", "qOrbit"), f.triples()
