@@ -87,6 +87,12 @@ _LEFT_TO_FOUND = re.compile(
     r"(?:new\s+)?(?:(?!and\b)[\w-]+\s+){0,3}?§(\d+)§"
 )
 
+#: "King §p§ of §Sweden§": a monarch belongs to the country (or region) of the title.
+_ROYAL_OF = re.compile(
+    r"\b(?:King|Queen|Prince|Princess|Emperor|Empress|Sultan|Emir|Grand\s+Duke|Crown\s+Prince(?:ss)?)\s+"
+    r"§(\d+)§\s+of\s+(?:the\s+)?§(\d+)§"
+)
+
 RoleFact = Callable[[SentView, int, str, int, str], "Fact | None"]
 
 
@@ -135,6 +141,10 @@ def shape_facts(v: SentView, m: str, role_fact: RoleFact) -> Iterator[Fact]:
         p, o = int(x.group(1)), int(x.group(2))
         if v.type(p) is E.PERSON and v.type(o) in ORGS:
             yield _f(v, p, R.AFFILIATED_WITH, o, "left-to-found", 0.8)
+    for x in _ROYAL_OF.finditer(m) if " of " in m else ():
+        p, c = int(x.group(1)), int(x.group(2))
+        if v.type(p) is E.PERSON and v.type(c) in {E.COUNTRY, E.REGION}:
+            yield _f(v, p, R.AFFILIATED_WITH, c, "royal-of", 0.8)
     for x in _ROLE_OF_TITLED.finditer(m):
         fact = role_fact(v, int(x.group(3)), x.group(1), int(x.group(2)), "role-of-titled")
         if fact is not None:

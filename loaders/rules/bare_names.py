@@ -9,7 +9,8 @@ surname with its particles ("van 't", "de la", "bin", "Al"), hyphens and middle 
 ("Walter G. Copan"); or two initials and a surname ("V K Saraswat", "R.K. Menon"); or a
 romanised East Asian family name (``data/words/east_asian_surnames.txt``) with a given name of
 hyphenated syllables, pinyin or the lexicon's, either order ("Li Wenjun", "Kim Min-jae",
-"Jianwei Pan", "Tanaka Hiroshi"). Given names that are also common words or places ("Mark",
+"Jianwei Pan", "Tanaka Hiroshi"), or of Japanese sound shape ("Takashi Yamamoto", "KITAGAWA
+Masahiro"); or the names after a royal title ("King Carl Gustav XVI"). Given names that are also common words or places ("Mark",
 "Grace", "Chad": ``given_names_common.txt``) count only inside a sentence after a lower-case
 word, before surname words that are no common words ("with Mark Berg", not "Grace Period"). A name
 is no person's when a word of it is an organisation's or a role's ("Niels Bohr Institute",
@@ -125,10 +126,27 @@ _REPORTER_AFTER = re.compile(
     r"(?:reporter|correspondent|journalist|writer|editor|columnist|contributor|photographer)\b"
     r"|\s+(?:reports|reported|writes|wrote|is\s+reporting|is\s+writing)\s+(?:for|from|on|about)\b"
 )
-#: Capitalised words that may stand right before a name: courtesy and honorific titles (role
-#: words are checked apart).
+#: Royal and princely titles, which name a person whatever the names after them: "King Carl
+#: Gustav XVI", "Princess Maha Chakri Sirindhorn" (the regnal number is part of the name).
+_ROYAL_WORDS = ("King ", "Queen ", "Prince", "Emperor ", "Empress ", "Sultan ", "Emir ", "Grand Duke")
+_ROYAL = re.compile(
+    r"\b(?:King|Queen|Prince|Princess|Crown\s+Prince|Crown\s+Princess|Emperor|Empress|Sultan|Emir|Grand\s+Duke)\s+"
+    rf"((?:[{UPPER}][{LOWER}]+\s+){{0,3}}[{UPPER}][{LOWER}]+(?:\s+[IVX]{{1,5}}\b)?)"
+)
+#: Capitalised words that may stand right before a name: courtesy, honorific and royal titles
+#: (role words are checked apart).
 _TITLE_WORDS = frozenset(
     {
+        "King",
+        "Queen",
+        "Prince",
+        "Princess",
+        "Emperor",
+        "Empress",
+        "Sultan",
+        "Emir",
+        "Duke",
+        "HRH",
         "Dr",
         "Prof",
         "Mr",
@@ -311,6 +329,31 @@ _WESTERN_ORDER = re.compile(
 )
 
 
+#: Romanised Japanese (Hepburn) is a run of morae: a consonant (maybe palatalised) and a vowel,
+#: or a syllable-final "n" ("Ki-ta-ga-wa", "Ma-sa-hi-ro", "Ke-n-ji").
+_HEPBURN = re.compile(r"(?:(?:sh|ch|ts|[kgnhbpmr]y|[kgsztdnhbpmrjfwy])?[aeiou]|n(?![aeiouy]))+")
+#: A family name in capitals before the given name, as Japanese institutions write it.
+_CAPITAL_FAMILY_FIRST = re.compile(r"(?<![\w'’.&-])([A-Z]{3,12})\s+([A-Z][a-z]{2,11})(?![\w'’&-])")
+_CAPITALS = re.compile(r"[A-Z]{3}")
+_JAPANESE_SURNAMES = frozenset(
+    n for n in _EAST_ASIAN_SURNAMES if len(n) >= 4 and _HEPBURN.fullmatch(n.lower())
+)
+
+
+def _japanese_pair(a: str, b: str, *, capital_family: bool = False) -> bool:
+    """Two words of Japanese sound shape, no common or rule words, making a name: one a known
+    Japanese family name or given name ("Takashi Yamamoto", "Tanaka Yuki"), or any two when the
+    family name is written in capitals ("KITAGAWA Masahiro"), as Japanese institutions write
+    it (two unknown words alike may be a firm: "Sumitomo Mitsui")."""
+    la, lb = a.lower(), b.lower()
+    if len(la) < 3 or len(lb) < 3 or not (_HEPBURN.fullmatch(la) and _HEPBURN.fullmatch(lb)):
+        return False
+    if {la, lb} & (_COMMON_WORDS | _NOT_NAME):
+        return False
+    known = a in _JAPANESE_SURNAMES or b in _JAPANESE_SURNAMES or a in GIVEN_NAMES or b in GIVEN_NAMES
+    return known or (capital_family and len(la) >= 4)
+
+
 def _romanised_given(word: str) -> bool:
     """A given name of romanised Chinese, Korean or Japanese shape, no common or rule word: two
     hyphenated syllables, one or two pinyin syllables, or a given name of the lexicon."""
@@ -373,8 +416,17 @@ def bare_name_mentions(sent: Sentence) -> list[Mention]:
             if end:
                 _add(out, sent, w.start(), end)
     for w in _WESTERN_ORDER.finditer(t):
-        if w.group(2) in _EAST_ASIAN_SURNAMES and _romanised_given(w.group(1)):
+        family_last = w.group(2) in _EAST_ASIAN_SURNAMES and _romanised_given(w.group(1))
+        if family_last or _japanese_pair(w.group(1), w.group(2)):
             _add(out, sent, w.start(), w.end())
+    if _CAPITALS.search(t):
+        for w in _CAPITAL_FAMILY_FIRST.finditer(t):  # "KITAGAWA Masahiro"
+            if _japanese_pair(w.group(1).capitalize(), w.group(2), capital_family=True):
+                _add(out, sent, w.start(), w.end())
+    if any(r in t for r in _ROYAL_WORDS):
+        for m in _ROYAL.finditer(t):
+            # "Prince Charles": one name goes with its title
+            _add(out, sent, m.start(1) if " " in m.group(1) else m.start(), m.end(1))
     if " " in t:
         for m in _INITIALS_NAME.finditer(t):
             if not _EXCELLENCY.match(m.group()):

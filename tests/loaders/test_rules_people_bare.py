@@ -50,6 +50,13 @@ def _names(text: str) -> list[str]:
         ("The speakers were Jianwei Zhou and others.", "Jianwei Zhou"),
         ("Present was Chia-Hao Tsai, who runs the fab.", "Chia-Hao Tsai"),
         ("The minister met Tan Wei Ming on Monday.", "Tan Wei Ming"),
+        # Japanese names: a known family or given name, or the family name in capitals
+        ("The talk was given by Takashi Yamamoto and a student.", "Takashi Yamamoto"),
+        ("Program Director KITAGAWA Masahiro explained the goals.", "KITAGAWA Masahiro"),
+        # royal titles name people, the regnal number in the name; one name keeps its title
+        ("His Majesty King Anders Gustav XII of Norland visited the lab.", "Anders Gustav XII"),
+        ("HRH Princess Maha Chakri Lanna visited the centre.", "Maha Chakri Lanna"),
+        ("The prize went to Prince Edmund.", "Prince Edmund"),
         # a given name that is also a common word, inside the sentence
         ("The forecast came from Mark Berglund and his team.", "Mark Berglund"),
         ("The team includes pioneer Chad Okonkwo as a partner.", "Chad Okonkwo"),
@@ -83,6 +90,10 @@ def test_bare_people(facts: Run, text: str, name: str) -> None:
         ("Will Orbion Quantum survive the winter?", "Will Orbion"),
         ("Georgia Tech and Orbion signed a deal.", "Georgia Tech"),
         ("Skip To Content", "Skip To Content"),
+        # two unknown words of Japanese sound may be a firm; places and prizes after royal titles
+        ("Toyota Tsusho and Sumitomo Mitsui signed a deal.", "Sumitomo Mitsui"),
+        ("They drove along King Street to Prince Edward Island.", "Prince Edward Island"),
+        ("The Queen Elizabeth Prize went to a physicist.", "Elizabeth"),
         # a company named like a person, in a list of organisations
         ("Partners include Orbion Quantum, D-Veltra, Hugo Brandt, Kessler Labs and the Navy.", "Hugo Brandt"),
         ("Mark Berglund spoke first.", "Mark Berglund"),  # sentence-initial: "Mark" may be the verb

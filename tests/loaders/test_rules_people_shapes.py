@@ -98,6 +98,12 @@ Run = Callable[[str], Facts]
             "Veltra Research Institute",
         ),
         (
+            "His Majesty King Anders Gustav XII of Norway visited the lab.",
+            "Anders Gustav XII",
+            "AFFILIATED_WITH",
+            "Norway",
+        ),
+        (
             "Tobias Lindqvist co-directs the Veltra Research Institute.",
             "Tobias Lindqvist",
             "LEADS",
