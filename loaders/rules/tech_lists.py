@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator
 
 from qkg.schemas import EntityType, RelationType
 
-from ..context import ORG_NOUN, ORGS, Fact, SentView, ids_in
+from ..context import ORG_NOUN, ORGS, PLACES, Fact, SentView, ids_in
 from .member_lists import MEMBERS, list_members
 from .rule import gate
 
@@ -54,6 +54,10 @@ _CUE = re.compile(
     r"|(?:collaboration|partnership|cooperation|co-operation|team(?:s|ed|ing)?\s+up|join(?:s|ed|ing)?\s+forces|"
     r"work(?:s|ed|ing)?\s+together)\b[^§.;]{0,60}?\bto\s+(?:jointly\s+)?"
     rf"(?:(?:accelerate|speed\s+up|advance)\s+(?:the\s+)?(?:development|commerciali[sz]ation)\s+of|{_MAKE})\b"
+    # a purpose of hastening a field: "has established working groups to hasten the development of"
+    # (a place's purpose is its call's or fund's: "§Germany§ launched a call to advance ...")
+    r"|(?P<purpose>to\s+(?:help\s+)?(?:hasten|accelerate|speed\s+up|advance|drive|further)\s+(?:the\s+)?"
+    r"(?:development|commerciali[sz]ation|adoption|deployment)\s+of)\b"
     r")"
 )
 #: Substrings one of which a sentence needs before :data:`_CUE` is tried.
@@ -82,13 +86,23 @@ _GAP = re.compile(
 _PROGRAMME = re.compile(
     r"(?i:the|this)\s+(?:mission|programme|program|initiative|strategy|scheme|plan|project)\b(?!\s*§)"
 )
-#: A clause's opening before its subject: a fronted phrase ending in a comma, no name in it
-#: ("With over 70 researchers, ", "Currently, ").
-_FRONTED = re.compile(r"\s*(?:[•·*▪◦‣–-]\s*)?(?:[A-Z][^§,;.]{0,60},\s+)?(?:(?:the|The)\s+)?")
+#: A clause's opening before its subject: a bullet, a dateline ("Washington | "), a fronted phrase
+#: ending in a comma with no name in it ("With over 70 researchers, ", "Currently, "), "the" and a
+#: few adjectives ("The trilateral §AUKUS§ partnership").
+_FRONTED = re.compile(
+    r"\s*(?:[•·*▪◦‣–-]\s*)?(?:[A-Z][^§,;.|]{0,40}\s+[|–—]\s+|§\d+§\s+\|\s+)?(?:[A-Z][^§,;.]{0,60},\s+)?"
+    r"(?:(?:the|The)\s+(?:(?!and\b)[a-z][\w-]*\s+){0,2})?"
+)
 #: Where a new clause opens inside a sentence, and its subject after it.
 _CLAUSE = re.compile(r";\s+|,\s+(?:and|but|while|whereas)\s+|\s+(?:while|whereas)\s+")
 #: Words that say the text between a subject and the cue opens a clause of its own.
-_OTHER_CLAUSE = re.compile(r"\b(?:said|says|where|when|if|because|after|before|while)\b")
+_OTHER_CLAUSE = re.compile(
+    r"\b(?:said|says|where|when|if|because|after|before|while)\b"
+    # a funder's purpose is the funded one's work: "§K§ invested in §O§ to accelerate the development of"
+    r"|\b(?:invest\w*|fund\w*|back(?:s|ed|ing)|grant\w*|award\w*|financ\w*|support\w*)\b"
+)
+#: What joins a name to the previous one in a list ("between §A§, the §B§ and §C§").
+_JOINED = re.compile(r"§\d+§(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?$")
 _POSSESSOR = re.compile(r"§(\d+)§['’]s?\s+(?:[a-z][\w-]*\s+){0,2}$")
 _SUBJECT = re.compile(r"§(\d+)§(?:(?:\s*,\s*|\s+)(?:and\s+|&\s+)?(?:the\s+)?§(\d+)§)*")
 #: A name after one of these is inside a phrase, not a new subject ("the largest centre in §Japan§").
@@ -130,8 +144,12 @@ def _clause_subjects(v: SentView, m: str, begin: int, cue: int) -> list[int] | N
         between = m[x.end() : cue]
         if _OTHER_CLAUSE.search(between):
             return []
+        inside = False  # the previous name was inside a phrase: names coordinated with it are too
         for y in re.finditer(r"§(\d+)§", between):
-            if v.type(y.group(1)) in _SOURCES and not _PREP.search(between[: y.start()]):
+            before = between[: y.start()]
+            coordinated = inside and _JOINED.search(before) is not None
+            inside = _PREP.search(before) is not None or coordinated
+            if v.type(y.group(1)) in _SOURCES and not inside:
                 return []  # another name opens a clause of its own before the cue
     return [i for i in ids if v.type(i) in _SOURCES]
 
@@ -163,6 +181,9 @@ def tech_list_facts(v: SentView, m: str, recent_program: str | None) -> Iterator
                 sources = [v.id(i) for i in clause]
             elif recent_program is not None and _PROGRAMME.match(m, _skip_fronted(m, 0)):
                 sources, rule = [recent_program], "tech-list-programme"
+        if c.group("purpose") is not None:
+            places = {v.id(i) for i in range(len(v.ids)) if v.type(i) in PLACES}
+            sources = [a for a in sources if a not in places]
         for a in dict.fromkeys(sources):
             for b in listed:
                 if v.id(b) != a:

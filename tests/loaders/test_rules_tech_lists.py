@@ -251,3 +251,20 @@ def test_a_launched_programme_named_after_an_organisation_is_its_own(
 ) -> None:
     got = facts(text)
     assert got.has(owner, "DEVELOPS", made) is expected, got.triples()
+
+
+def test_a_purpose_of_hastening_a_field_is_the_subjects(facts: Run) -> None:
+    got = facts(
+        "Oslo | The trilateral Nordic Quantum Alliance between Norway, the UK and Finland has set up working "
+        "groups to hasten the development of quantum sensors, quantum clocks and undersea capabilities."
+    )
+    assert got.has("Nordic Quantum Alliance", "WORKS_ON", "quantum sensing"), got.triples()
+    assert got.has("Nordic Quantum Alliance", "WORKS_ON", "quantum clocks"), got.triples()
+    assert not got.has("Norway", "WORKS_ON", "quantum sensing"), got.triples()
+
+
+def test_a_funders_purpose_is_the_funded_ones(facts: Run) -> None:
+    got = facts(
+        "Kestrel Capital invested $5 million in Orbion Labs to accelerate the development of quantum sensors."
+    )
+    assert not got.has("Kestrel Capital", "WORKS_ON", "quantum sensing"), got.triples()
