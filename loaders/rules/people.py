@@ -14,7 +14,8 @@ from functools import lru_cache
 from qkg.schemas import EntityType, RelationType
 
 from ..gazetteer import Gazetteer
-from ..patterns import CAPW, KEYWORDS, LEADING_NOISE, NAMEPART, PARTICLE, ROLE_WORDS, TITLES
+from ..patterns import CAPW, KEYWORDS, LEADING_NOISE, NAMEPART, ROLE_WORDS, TITLES
+from ..patterns import PARTICLE as _NAME_PARTICLE
 from ..segment import Sentence
 from .mention import Mention
 from .words import may_hold, word_list
@@ -33,6 +34,9 @@ __all__ = [
 
 E = EntityType
 R = RelationType
+
+#: Particles inside a name: the shared list and the Dutch "'t" ("Ton van 't Hoog").
+PARTICLE = rf"(?:{_NAME_PARTICLE}|['’]t)"
 
 
 _ROLE_ANY = rf"(?:{ROLE_WORDS})"

@@ -34,6 +34,7 @@ Run = Callable[[str], Facts]
         ("Tomas Berg joins Veltra Quantum as chief financial officer.", "Tomas Berg"),
         ("Ana Ferreira chairs the Quantum Advisory Council.", "Ana Ferreira"),
         ("The Veltra Institute is led by Professor Miguel Santos.", "Miguel Santos"),
+        ("Joop van 't Klooster, general partner at Orbion Capital, said so.", "Joop van 't Klooster"),
     ],
 )
 def test_person_names(facts: Run, text: str, name: str) -> None:
