@@ -11,6 +11,8 @@ import datetime as dt
 from collections.abc import Callable
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from qkg.graph.known import history as fact_history
 from qkg.graph.merge import merge_deltas
@@ -51,12 +53,12 @@ def _timeline(store: GraphStore) -> tuple[list[KnowledgeGraph], dict[str, str]]:
     return [*deltas[:3], newer], versions
 
 
-def _replacement(old: KnowledgeGraph) -> KnowledgeGraph:
+def _replacement(old: KnowledgeGraph, note: str = "") -> KnowledgeGraph:
     from qkg.schemas import RelationType
     from tests import factories as f
     from tests.history import ACTORS
 
-    text = "Orvane Labs partners with Kestrel Quantum (corrected)."
+    text = f"Orvane Labs partners with Kestrel Quantum (corrected{note})."
     doc = f.document(text, source=old.document.source, published="2021-05-04")
     return f.delta(doc, ACTORS, [f.relation(ORVANE.id, RelationType.PARTNERS_WITH, KESTREL.id, doc, text)])
 
@@ -221,3 +223,50 @@ def test_the_ledger_index_answers_as_the_rule(store: GraphStore) -> None:
         assert store.changes(since) == ledger.changes(since)  # type: ignore[attr-defined]
     with pytest.raises(ValueError, match="not a version"):
         ledger.changes("5-abc")
+
+
+_OPS = st.lists(
+    st.tuples(st.sampled_from(["load", "remove", "replace"]), st.integers(0, 3)), min_size=1, max_size=8
+)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(ops=_OPS, probe=st.integers(0, 9))
+def test_known_at_is_the_merge_of_the_documents_held_then(tmp_path_factory, ops, probe) -> None:  # type: ignore[no-untyped-def]
+    """Any sequence of loads, removals and replacements, one hour apart: the graph known at
+    any moment is the merge of the document versions held then, as a store holding only
+    those would answer it; the feed since the start replays to the same set."""
+    from qkg.graph.embedded.store import EmbeddedStore
+
+    deltas = history()
+    held: dict[str, KnowledgeGraph] = {}  # by source (or id): what the store holds
+    snapshots: list[dict[str, KnowledgeGraph]] = [{}]
+    with EmbeddedStore(tmp_path_factory.mktemp("prop") / "s") as store:
+        for hour, (op, i) in enumerate(ops, start=1):
+            store.clock = lambda h=hour: at(h)
+            d = deltas[i]
+            key = d.document.source or d.document.id
+            if op == "load":
+                store.upsert(d)
+                held[key] = d
+            elif op == "remove" and key in held:
+                store.remove_document(held.pop(key).document.id)
+            elif op == "replace" and d.document.source is not None:
+                newer = _replacement(d, f", {d.document.source}")  # one document per source
+                store.upsert(newer)
+                held[key] = newer
+            snapshots.append(dict(held))
+        hour = min(probe, len(ops))
+        view = store.known_at(at(hour) + dt.timedelta(minutes=30))
+        expected = merge_deltas(snapshots[hour].values())
+        assert {r.key: r for r in view.relations()} == expected.relations
+        assert {a.id: a for a in view.agreements()} == expected.agreements
+        # replaying the feed from the start: the facts of the held versions, once per version
+        live: dict[tuple[str, str], int] = {}
+        for c in store.changes("0-0"):
+            k = (c.fact, c.document_id)
+            live[k] = live.get(k, 0) + (1 if c.kind == "ADDED" else -1)
+        facts = {f for (f, _), n in live.items() if n}
+        from qkg.graph.merge import fact_keys
+
+        assert facts == {f for d in held.values() for f in fact_keys(d)}
