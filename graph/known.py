@@ -58,15 +58,26 @@ class KnownView(ReaderOperations):
     """A read-only :class:`~qkg.graph.store.GraphReader` of the document versions held at
     ``moment``; the documents' deltas as they were recorded."""
 
-    def __init__(self, moment: dt.datetime, deltas: Iterable[tuple[KnowledgeGraph, str]]) -> None:
+    def __init__(
+        self,
+        moment: dt.datetime,
+        deltas: Iterable[tuple[KnowledgeGraph, str]],
+        *,
+        retracted: Iterable[str] = (),
+        live: GraphReader | None = None,
+    ) -> None:
         from .embedded.index import GraphIndex
 
         self.moment = moment
         self._idx: GraphIndex = GraphIndex()
+        #: The retracted versions' deltas (the held ones are ``live``'s, text included).
         self._deltas: dict[str, KnowledgeGraph] = {}
+        self._live = live
+        gone = set(retracted)
         for delta, digest in deltas:
             self._idx.add(delta, digest)
-            self._deltas[delta.document.id] = delta
+            if delta.document.id in gone or live is None:
+                self._deltas[delta.document.id] = delta
         self._idx.warm()
         self._mutex = threading.Lock()
 
@@ -154,13 +165,15 @@ class KnownView(ReaderOperations):
 
     def delta(self, document_id: str) -> KnowledgeGraph:
         found = self._deltas.get(document_id)
-        if found is None:
+        if found is not None:
+            return found
+        if self._live is None or self._idx.digest_of(document_id) is None:
             raise NotFound("document", document_id)
-        return found
+        return self._live.delta(document_id)
 
     def deltas(self) -> Iterator[KnowledgeGraph]:
         for d in self.documents():
-            yield self._deltas[d.id]
+            yield self.delta(d.id)
 
     def links(
         self,
@@ -226,7 +239,12 @@ def known_at(store: Recorded, moment: dt.datetime) -> GraphReader:
             _VIEWS.move_to_end(key)
             return found
     deltas = store.ledger_deltas(held)
-    view = KnownView(at, ((deltas[r.seq], r.digest) for r in held if r.seq in deltas))
+    view = KnownView(
+        at,
+        ((deltas[r.seq], r.digest) for r in held if r.seq in deltas),
+        retracted=[r.document_id for r in held if r.retracted is not None],
+        live=store,  # type: ignore[arg-type]
+    )
     with _VIEWS_LOCK:
         _VIEWS[key] = view
         while len(_VIEWS) > _VIEWS_KEPT:

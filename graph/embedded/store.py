@@ -710,13 +710,17 @@ class EmbeddedStore(ReaderOperations):
             return self._ledger_now().changes(since)
 
     def ledger_deltas(self, rows: Sequence[LedgerRow]) -> dict[int, KnowledgeGraph]:
-        """The deltas of these ledger rows, by event: a held row's from the live graph, a
-        retracted one's from the graph it was moved to (a row whose quads are gone, omitted)."""
+        """The deltas of these ledger rows, by event: a held row's from the index's
+        per-document parts (no RDF read; the document's text left out, the parts as recorded),
+        a retracted one's from the graph it was moved to (a row whose quads are gone, omitted)."""
         from qkg.schemas.rdf import delta_from_quads
 
         with self._mutex:
             out: dict[int, KnowledgeGraph] = {}
             for r in rows:
+                if r.retracted is None and self._index.digest_of(r.document_id) == r.digest:
+                    out[r.seq] = self._indexed_delta(r.document_id)
+                    continue
                 graph = ox.NamedNode(iri(r.document_id))
                 source = graph if r.retracted is None else rdf_ledger.archive_graph(r)
                 try:
@@ -729,6 +733,26 @@ class EmbeddedStore(ReaderOperations):
                 if quads:
                     out[r.seq] = delta_from_quads(quads)
             return out
+
+    def _indexed_delta(self, document_id: str) -> KnowledgeGraph:
+        """A loaded document's delta from the index's parts, without its text (what an index
+        of some documents needs: :class:`qkg.graph.known.KnownView`)."""
+        from qkg.schemas import Document
+
+        idx = self._index
+        rec = idx.docs[document_id]
+        info = rec.info
+        document = Document.model_construct(
+            id=info.id, title=info.title, source=info.source, published=info.published,
+            media_type=info.media_type, text="",
+        )  # fmt: skip
+        return KnowledgeGraph.model_construct(
+            document=document,
+            entities=tuple(idx.ent_parts[e][document_id] for e in rec.entities),
+            relations=tuple(idx.rel_parts[k][document_id] for k in rec.relations),
+            agreements=tuple(idx.agr_parts[a][document_id] for a in rec.agreements),
+            goals=tuple(idx.goal_parts[g][document_id] for g in rec.goals),
+        )
 
     def clear(self) -> None:
         with self._mutex:
