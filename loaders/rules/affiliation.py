@@ -394,7 +394,10 @@ _APPOINTS = re.compile(
     r"§(\d+)§\s+(?:(?:has|have|had|will|today|recently|also)\s+)*"
     r"(?:(?:announced|said|confirmed)\s+(?:[^§;,]{0,30}?\s)?(?:that\s+)?(?:it|they|§\d+§)\s+(?:(?:has|have|had|will|would)\s+)?)?"
     r"(?:appoint|appoints|appointed|name|names|named|hire|hires|hired|recruited|recruits|welcomes|welcomed|"
-    r"promoted|promotes|elected|elects|taps|tapped)\s+"
+    r"promoted|promotes|elected|elects|taps|tapped|"
+    # the same choice in other words, always with "as": "§o§ adds §p§ as CTO", "brought on §p§ as"
+    r"(?:adds|added|add|enlists|enlisted|picks|picked|chose|chooses|selected|selects|onboards|onboarded|"
+    r"(?:brings|brought|bringing)\s+(?:on|in|aboard)|(?:signs|signed)\s+(?:on|up))(?=\s+§\d+§[^§;]{0,200}?\bas\b))\s+"
     rf"§(\d+)§{_APPOS}\s*,?\s+(?:as\s+|to\s+)?{_A_ROLE}{_ROLE_OWNER}"
 )
 #: "§p§ stepped down as CEO of the §b§", "§p§ is the chief scientist at §b§", "§p§ served as director of §b§".
@@ -460,6 +463,16 @@ _CHARGE_GATE = (
     "recruit",
     "welcom",
     "tap",
+    "add",
+    "enlist",
+    "pick",
+    "chose",
+    "choose",
+    "select",
+    "onboard",
+    "brought",
+    "bring",
+    "sign",
 )
 
 

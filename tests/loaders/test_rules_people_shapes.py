@@ -181,6 +181,19 @@ def test_not_affiliated(facts: Run, text: str, person: str, org: str) -> None:
             "LEADS",
             "Orbion Technologies",
         ),
+        # hiring told in other words, always with "as" and a role
+        (
+            "Orbion Technologies has added Nadia Okonkwo as chief technology officer.",
+            "Nadia Okonkwo",
+            "AFFILIATED_WITH",
+            "Orbion Technologies",
+        ),
+        (
+            "Veltra Quantum brought on Tobias Lindqvist as its new CFO.",
+            "Tobias Lindqvist",
+            "AFFILIATED_WITH",
+            "Veltra Quantum",
+        ),
     ],
 )
 def test_career_shapes(facts: Run, text: str, person: str, rel: str, org: str) -> None:
@@ -207,6 +220,12 @@ def test_career_shapes(facts: Run, text: str, person: str, rel: str, org: str) -
         ("Tobias Lindqvist joined forces with Veltra Quantum.", "Tobias Lindqvist", "Veltra Quantum"),
         # urging others to start something is not leaving to found it
         ("Nadia Okonkwo urged students to start Kessler Photonics.", "Nadia Okonkwo", "Kessler Photonics"),
+        # added to a list, no role: no hire
+        (
+            "Orbion Technologies added Nadia Okonkwo to the list of speakers.",
+            "Nadia Okonkwo",
+            "Orbion Technologies",
+        ),
     ],
 )
 def test_not_career(facts: Run, text: str, person: str, org: str) -> None:
