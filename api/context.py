@@ -353,7 +353,7 @@ class Context(BaseContext):
 
         at = record_time(moment)
         if at not in self._known:
-            view = self.store.known_at(at)
+            view = self.store.known_at(at, max_documents=self.settings.max_known_at_documents)
             if view is self.store:
                 return self.loader
             self._known[at] = Loader(view)

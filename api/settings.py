@@ -94,6 +94,9 @@ class Settings(LogSettings):
     max_collaborators: int = Field(default=500, ge=1)
     #: Most actors one request's ``collaborators`` walk may reach (all roots together).
     max_walk_nodes: int = Field(default=100_000, ge=1)
+    #: Most documents a ``knownAt`` field may rebuild the graph of a past moment from (a
+    #: moment whose graph is already built, or that held what the store holds now, is free).
+    max_known_at_documents: int = Field(default=20_000, ge=0)
     #: Seconds one analytics computation (centrality, communities) may run in its worker
     #: process before it is stopped and answered with a limit error.
     analytics_timeout: float = Field(default=25.0, gt=0)

@@ -28,6 +28,7 @@ from qkg.schemas import (
     EntityFilter,
     Goal,
     KnowledgeGraph,
+    LimitExceeded,
     Link,
     NotFound,
     Relation,
@@ -223,9 +224,12 @@ _VIEWS_LOCK = threading.Lock()
 _VIEWS_KEPT = 2
 
 
-def known_at(store: Recorded, moment: dt.datetime) -> GraphReader:
+def known_at(store: Recorded, moment: dt.datetime, *, max_documents: int | None = None) -> GraphReader:
     """What ``store`` held at ``moment`` (a naive moment is UTC): the store itself when it
-    held then exactly what it holds now, else a :class:`KnownView` of the versions held then."""
+    held then exactly what it holds now, else a :class:`KnownView` of the versions held then
+    (built once per moment and version, a few kept). ``max_documents``: a view not built yet
+    of more documents than this raises :class:`~qkg.schemas.LimitExceeded` (a view costs
+    about a millisecond per document)."""
     at = record_time(moment)
     rows = store.ledger()
     held = held_rows(rows, at)
@@ -239,6 +243,11 @@ def known_at(store: Recorded, moment: dt.datetime) -> GraphReader:
             _VIEWS.move_to_end(key)
             return found
     deltas = store.ledger_deltas(held)
+    if max_documents is not None and len(held) > max_documents:
+        raise LimitExceeded(
+            f"knownAt rebuilds the graph of that moment, which held {len(held):,} documents: more than "
+            f"the {max_documents:,} allowed (QKG_MAX_KNOWN_AT_DOCUMENTS)"
+        )
     view = KnownView(
         at,
         ((deltas[r.seq], r.digest) for r in held if r.seq in deltas),

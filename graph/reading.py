@@ -250,11 +250,11 @@ class ReaderOperations:
     """The functions above as methods: a store class inherits this next to its primitives,
     and ``store.paths(a, b)`` is ``paths(store, a, b)``."""
 
-    def known_at(self, moment: dt.datetime) -> GraphReader:
+    def known_at(self, moment: dt.datetime, *, max_documents: int | None = None) -> GraphReader:
         """What the store held at ``moment`` (record time: :func:`qkg.graph.known.known_at`)."""
         from .known import known_at
 
-        return known_at(self, moment)  # type: ignore[arg-type]
+        return known_at(self, moment, max_documents=max_documents)  # type: ignore[arg-type]
 
     entity = entity
     agreement = agreement

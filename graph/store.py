@@ -320,9 +320,10 @@ class GraphStore(GraphReader, GraphWriter, Protocol):
         """:meth:`links` of what holds as ``asked`` (:func:`qkg.graph.reading.links_as_of`)."""
         ...
 
-    def known_at(self, moment: dt.datetime) -> GraphReader:
+    def known_at(self, moment: dt.datetime, *, max_documents: int | None = None) -> GraphReader:
         """What the store held at ``moment`` (record time: :func:`qkg.graph.known.known_at`):
-        the store itself when nothing was recorded or retracted since, else a read-only view."""
+        the store itself when nothing was recorded or retracted since, else a read-only view
+        (LimitExceeded when it would hold more than ``max_documents``)."""
         ...
 
     def stats_as_of(self, day: dt.date) -> Stats:

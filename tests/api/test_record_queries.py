@@ -169,3 +169,18 @@ def test_agreements_known_at_a_moment(client: Client) -> None:
         ["Orvane Labs", "Telmar University"],
     )
     assert mou["evidence"][0]["sentence"].startswith("Orvane Labs and Telmar University")
+
+
+def test_known_at_rebuilds_at_most_the_documents_allowed(
+    timeline: tuple[GraphStore, dict[str, str]], serve: Serve
+) -> None:
+    from qkg.graph import known
+
+    known._VIEWS.clear()  # the limit bounds views not built yet
+    with serve(timeline[0], max_known_at_documents=2) as c:
+        (message,) = c.errors(RELATIONS, {"id": ORVANE.id, "at": "2026-03-01T02:30:00Z"})
+        assert "QKG_MAX_KNOWN_AT_DOCUMENTS" in message
+        assert "3 documents" in message
+        # a moment that held two documents, or what the store holds now, is within the limit
+        assert _names(c, "2026-03-01T04:30:00Z") == {"Brisk Photonics": 1, "Kestrel Quantum": 2}
+        assert _names(c, "2026-03-01T01:30:00Z") == {"Telmar University": 1}
