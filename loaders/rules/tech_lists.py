@@ -224,6 +224,9 @@ def _kind_examples(v: SentView, m: str) -> Iterator[Fact]:
                 yield Fact(v.id(a), R.WORKS_ON, v.id(t), "technology-kind-examples", 0.8)
 
 
+_PUBLIC_SUBJECTS = frozenset({E.GOVERNMENT_BODY, E.COUNTRY, E.REGION, E.CITY})
+
+
 def _partners_to_make(v: SentView, m: str) -> Iterator[Fact]:
     for x in _WITH_TO_MAKE.finditer(m) if " with " in m else ():
         listed = _listed(v, m, x.end())
@@ -233,7 +236,10 @@ def _partners_to_make(v: SentView, m: str) -> Iterator[Fact]:
         begin = 0
         for cl in _CLAUSE.finditer(m, 0, x.start()):
             begin = cl.end()
-        partners += _clause_subjects(v, m, begin, x.start()) or []
+        # a government signing agreements with firms to develop a technology funds it: the firms do it
+        partners += [
+            a for a in _clause_subjects(v, m, begin, x.start()) or [] if v.type(a) not in _PUBLIC_SUBJECTS
+        ]
         for a in dict.fromkeys(v.id(i) for i in partners):
             for b in listed:
                 if v.id(b) != a:

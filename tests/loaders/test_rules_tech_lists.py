@@ -268,3 +268,14 @@ def test_a_funders_purpose_is_the_funded_ones(facts: Run) -> None:
         "Kestrel Capital invested $5 million in Orbion Labs to accelerate the development of quantum sensors."
     )
     assert not got.has("Kestrel Capital", "WORKS_ON", "quantum sensing"), got.triples()
+
+
+def test_a_government_signing_with_firms_to_develop_funds_it(facts: Run) -> None:
+    got = facts(
+        "The Norwegian Ministry of Trade signed agreements with Orbion Labs and Kestrel Photonics to develop "
+        "quantum gyroscopes."
+    )
+    assert got.has("Orbion Labs", "WORKS_ON", "quantum gyroscopes"), got.triples()
+    assert not any(t[0].startswith("Norwegian Ministry") and t[1] == "WORKS_ON" for t in got.triples()), (
+        got.triples()
+    )
