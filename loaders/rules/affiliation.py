@@ -639,7 +639,10 @@ def charge_facts(v: SentView, m: str) -> Iterator[Fact]:
         p, b = int(x.group(1)), int(x.group(3))
         if v.type(p) is not E.PERSON or v.type(b) not in _AFF_TYPES or not _plain_gap(v, x.group(2)):
             continue
-        # "who has run §Orbion§'s quantum unit": a part of the organisation, so affiliation only
+        # "who has run §Orbion§'s quantum unit": a part of the organisation, so affiliation only;
+        # "leads §China§'s quantum mission" says nothing of whom the person works for
+        if x.group(4) and v.type(b) in PLACES:
+            continue
         rtype = R.AFFILIATED_WITH if x.group(4) else R.LEADS
         yield _f(v, p, rtype, b, "person-runs", 0.8)
     for x in (

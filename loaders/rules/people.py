@@ -351,6 +351,10 @@ _INITIAL = re.compile(r"[A-Z](?:\.|\s+[A-Z]\b)")
 _NOT_FIRST = frozenset({"Member", "Members", "Board", "Council", "Committee", "Secretary", "Minister"})
 
 
+#: Words of the names of an organisation's units, never of a person's.
+_UNIT_WORDS = frozenset(
+    {"division", "unit", "office", "bureau", "branch", "section", "directorate", "secretariat", "department"}
+)
 _COMPANY_FINALS = frozenset(word_list("company_finals"))
 _ORG_WORDS = _COMPANY_FINALS | {"quantum"}
 
@@ -399,6 +403,8 @@ def _add_person(
         # person (a one-word role that is also a given name stays: "Dean Smith")
         return
     words = name.split()
+    if any(w.lower() in _UNIT_WORDS for w in words):
+        return  # "Director of the R&D Policy Division, ...": a unit's name, not a person's
     if (
         not words
         or (words[0].lower() in LEADING_NOISE and not _INITIAL.match(name))

@@ -82,6 +82,8 @@ def test_names_in_latin_extended_letters(facts: Run, text: str, name: str, org: 
         ("Veltra Quantum has appointed Ana Ferreira as its new chief executive officer.", "Veltra Quantum"),
         # a funding round "led by" an investor names no person
         ("The round was led by Kessler Ventures with participation from Orbion Capital.", "Kessler Ventures"),
+        # the name of an organisation's unit after a role is no person's
+        ("The Director of the Orbion Policy Division, Nadia Okonkwo, spoke.", "Policy Division"),
     ],
 )
 def test_not_people(facts: Run, text: str, not_person: str) -> None:

@@ -226,6 +226,8 @@ def test_career_shapes(facts: Run, text: str, person: str, rel: str, org: str) -
             "Nadia Okonkwo",
             "Orbion Technologies",
         ),
+        # leading a country's mission is no employment by the country
+        ("Nadia Okonkwo leads Germany's quantum computing mission.", "Nadia Okonkwo", "Germany"),
     ],
 )
 def test_not_career(facts: Run, text: str, person: str, org: str) -> None:
