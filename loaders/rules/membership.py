@@ -1,16 +1,20 @@
-"""Membership and leadership: PART_OF (members, subsidiaries, joins, participation) and LEADS."""
+"""Membership: PART_OF (members, subsidiaries, joins, participation).
+
+LEADS lives in :mod:`.leadership` and groups named by a description in :mod:`.group_refs`; both
+are re-exported here for the callers that read them from this module.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
 from qkg.schemas import EntityType, RelationType
 
 from ..context import ENT, LIST, ORGS, PLACES, UNFOLDED, Fact, SentView, ids_in
-from ..patterns import HONORIFIC, ROLE_WORDS
+from .group_refs import BRINGS_TOGETHER, brought_together, referred_group_facts
+from .leadership import LEAD_GATE, leadership_facts, may_lead, passive_leads
 from .member_lists import MEMBERS
-from .rule import ACTORS as _ACTORS
 from .rule import f as _f
 from .rule import gate
 from .rule import ok as _ok
@@ -28,15 +32,6 @@ __all__ = [
 
 E = EntityType
 R = RelationType
-
-
-_LEAD_VERB = (
-    r"(?:chairs|chair|chairing|chaired|leads|lead|leading|led|heads|heading|headed|steers|steering|steered|"
-    r"oversees|overseeing|oversaw|executing|executes|executed|coordinates|coordinating|coordinated|runs|running|"
-    r"manages|managing|managed|spearheads|spearheading|spearheaded|oversee|steer|head|spearhead|coordinate|manage|"
-    # "the department also implements the national mission": the body that carries a programme out
-    r"implements|implementing|administers|administering)"
-)
 
 
 MEMBER_GATE = (
@@ -108,33 +103,6 @@ MEMBER_GATE = (
     "admit",
     "added",
     "onboard",
-)
-
-
-LEAD_GATE = (
-    "chair",
-    "lead",
-    "led",
-    "head",
-    "steer",
-    "overs",
-    "execut",
-    "coordinat",
-    "run",
-    "manag",
-    "spearhead",
-    "organi",
-    "arrang",
-    "host",
-    "conven",
-    "sponsor",
-    "driv",
-    "deliver",
-    "administ",
-    "operat",
-    "implement",
-    "leadership",
-    "direct",
 )
 
 
@@ -556,218 +524,6 @@ def membership_facts(v: SentView, m: str) -> Iterator[Fact]:
             yield _f(v, a, R.PART_OF, b, "participates-in", 0.7)
 
 
-#: What an organisation can lead: programmes, bodies, clusters; a person can lead any organisation.
-_LED_BY_ORG = frozenset({E.PROGRAM, E.GOVERNMENT_BODY, E.CLUSTER, E.RESEARCH_INSTITUTE})
-_LED_BY_PERSON = frozenset(ORGS | {E.PROGRAM})
-
-
-#: "§p§ of §org§ leads ...": the person, not their organisation, is the subject.
-_OWNER_OF = re.compile(r"§(\d+)§\s+(?:of|at|from)\s+(?:the\s+)?$")
-
-
-def _leader(v: SentView, m: str, a: int, at: int) -> int:
-    """The subject of a leading verb: the person whose organisation ``a`` is, if one is named."""
-    own = _OWNER_OF.search(m, max(0, at - 40), at)
-    if own and v.type(own.group(1)) is E.PERSON:
-        return int(own.group(1))
-    return a
-
-
-def _may_lead(v: SentView, a: int, b: int) -> bool:
-    if a == b:
-        return False
-    if v.type(a) is E.PERSON:
-        return v.type(b) in _LED_BY_PERSON
-    return v.type(a) in _ACTORS and v.type(b) in _LED_BY_ORG
-
-
-#: A title before the leader's name: "chaired by Dr. Ana Berg".
-#: Passive leadership: "§b§ is chaired by §a§", "§b§, which is led by executive director §a§",
-#: "§b§, coordinated by §a§ and §c§", "the §b§ will be led by §a§", "§b§ is delivered by §a§".
-_LED_BY = re.compile(
-    rf"{ENT}(?:,?\s+(?:which|that|who)\s+(?:(?:is|was|will|be|has|have|been|are|were|currently|now|also|jointly)\s+)+"
-    r"|\s+(?:(?:is|was|will|be|has|have|been|are|were|currently|now|also|jointly)\s+)+|(?:,|\s+[–—-])\s+(?:(?:currently|now|also|jointly)\s+)?)"
-    r"(led|headed|chaired|co-chaired|co-led|coordinated|steered|directed|overseen|spearheaded|run|managed|administered|"
-    r"delivered|operated|implemented|convened)(?:\s+and\s+(?:led|headed|run|managed|operated|coordinated))?\s+by\s+"
-    rf"(?:(?:its|the|their|a)\s+)?((?:(?i:{ROLE_WORDS})\s+){{0,3}}){HONORIFIC}({LIST})"
-)
-#: "the §b§ project, which is worth $40m and is led by the §a§": a relative clause after other facts.
-_WHICH_LED_BY = re.compile(
-    rf"{ENT}(?:\s+(?:project|programme|program|initiative|scheme|fund|mission|plan|strategy|consortium|network))?,?\s+"
-    r"(?:which|that)\s+[^§;]{0,80}?\band\s+(?:is|was|will\s+be|has\s+been)\s+(?:jointly\s+|also\s+)?"
-    r"(?:led|headed|chaired|coordinated|run|managed|overseen|administered|operated)\s+by\s+(?:the\s+)?"
-    rf"{ENT}"
-)
-#: Verbs of running that only say who leads when the thing run is a programme or fund.
-_RUN_ONLY = frozenset({"run", "managed", "administered", "delivered", "operated", "implemented", "convened"})
-_RUN_TARGETS = frozenset({E.PROGRAM, E.CLUSTER, E.RESEARCH_INSTITUTE})
-#: "the §fund§ managed by §a§", "the §programme§ run by §a§": a participle right after the name.
-_MANAGED_BY = re.compile(
-    r"§(\d+)§\s+(?:led|headed|chaired|coordinated|steered|directed|overseen|run|managed|administered|delivered|operated|convened)"
-    rf"\s+by\s+(?:(?:its|the|their)\s+)?(?:(?i:{ROLE_WORDS})\s+){{0,3}}{HONORIFIC}{ENT}"
-)
-#: "This initiative will be led by §a§ and §b§": the programme in focus.
-_THIS_LED_BY = re.compile(
-    # "Currently, the mission is being implemented by §a§": an adverb may open the sentence
-    r"^\s*(?:(?:Currently|Today|Now|Since\s+\d{4}|In\s+\d{4}|At\s+present|So\s+far),\s+)?"
-    r"(?:This|The|That|this|the|that)\s+(?:new\s+|joint\s+|national\s+)?(?:initiative|programme|program|project|call|scheme|fund|effort|"
-    r"consortium|partnership|challenge|competition|centre|center|hub|strategy|plan|mission)\s+"
-    r"(?:(?:will|is|was|has|have|had|be|been|being|to|jointly|also|currently)\s+)+"
-    r"(?:led|headed|chaired|co-chaired|co-led|coordinated|steered|directed|overseen|spearheaded|run|managed|administered|delivered|operated|implemented)"
-    # "by the technology innovation hub (§TIH§)": a description with the name in brackets
-    rf"\s+by\s+(?:(?:its|the|their)\s+)?(?:(?:[a-z][\w-]*\s+){{1,4}}\((?=§))?({LIST})"
-)
-
-
-#: "Headed and operated by §a§, the §b§ ..." / "Led by §a§, the §b§ programme ...".
-_LED_BY_FRONT = re.compile(
-    r"^\s*(?:Led|Headed|Chaired|Co-chaired|Coordinated|Steered|Directed|Overseen|Spearheaded|Run|Managed|Operated)"
-    rf"(?:\s+and\s+\w+)?\s+by\s+(?:(?:its|the)\s+)?(?:(?i:{ROLE_WORDS})\s+){{0,3}}{HONORIFIC}({LIST}),\s+(?:the\s+)?{ENT}"
-)
-#: "§b§, under the leadership of §a§" / "§b§ is under the direction of §a§".
-_UNDER_LEADERSHIP = re.compile(
-    rf"{ENT},?\s+(?:(?:is|was|will|be|are|were|now)\s+)*under\s+the\s+(?:leadership|direction|chairmanship|stewardship|coordination)\s+of\s+"
-    rf"(?:(?:its|the)\s+)?(?:(?i:{ROLE_WORDS})\s+){{0,3}}{HONORIFIC}({LIST})"
-)
-#: A job title in "led by executive director §p§" (also an affiliation), not a chair or a title.
-_JOB_ROLE = re.compile(
-    r"(?i)(?!(?:co-?|vice[\s-]|deputy\s|prime\s)?(?:chair|head|leader|professor|minister|secretary|ambassador|governor|mayor|"
-    r"premier|senator|president)\b)\w"
-)
-#: Money words: "funding for §a§ was led by §b§" is a funding round, not leadership.
-_FUNDED_BEFORE = re.compile(r"\b(?:for|in|into|round|funding|financing)\s+(?:the\s+)?$", re.I)
-
-
-def _passive_leads(v: SentView, m: str) -> Iterator[Fact]:
-    for x in _LED_BY.finditer(m):
-        b, verb, role = int(x.group(1)), x.group(2), x.group(3)
-        if _FUNDED_BEFORE.search(m, max(0, x.start() - 30), x.start()):
-            continue
-        for a in ids_in(x.group(4)):
-            if verb in _RUN_ONLY and v.type(b) not in _RUN_TARGETS:
-                continue
-            if _may_lead(v, a, b):
-                yield _f(v, a, R.LEADS, b, "led-by", 0.8)
-                if v.type(a) is E.PERSON and _JOB_ROLE.match(role):
-                    yield _f(v, a, R.AFFILIATED_WITH, b, "led-by-role", 0.7)
-    for x in _MANAGED_BY.finditer(m):
-        b = int(x.group(1))
-        if v.type(b) in _GROUP_TYPES and not _FUNDED_BEFORE.search(m, max(0, x.start() - 30), x.start()):
-            a = int(x.group(2))
-            if _may_lead(v, a, b):
-                yield _f(v, a, R.LEADS, b, "managed-by", 0.7)
-    for x in _WHICH_LED_BY.finditer(m):
-        b, a = int(x.group(1)), int(x.group(2))
-        if v.type(b) in _RUN_TARGETS | {E.GOVERNMENT_BODY} and _may_lead(v, a, b):
-            yield _f(v, a, R.LEADS, b, "which-led-by", 0.8)
-    for x in _LED_BY_FRONT.finditer(m):
-        b = int(x.group(2))
-        for a in ids_in(x.group(1)):
-            if _may_lead(v, a, b):
-                yield _f(v, a, R.LEADS, b, "led-by-front", 0.8)
-    for x in _UNDER_LEADERSHIP.finditer(m):
-        b = int(x.group(1))
-        for a in ids_in(x.group(2)):
-            if _may_lead(v, a, b):
-                yield _f(v, a, R.LEADS, b, "under-leadership", 0.8)
-
-
-#: "§a§ leads the §b§", "§a§ and §c§ are jointly leading the §b§" (the subject list right before the verb).
-_LEADS = re.compile(
-    rf"({LIST})(?:,\s+(?:which|who)|\s+which)?\s+(?:(?:is|are|was|were|will|be|has|have|been|also|currently|now|jointly)\s+)*"
-    rf"{_LEAD_VERB}\s+(?:the\s+|this\s+|an?\s+|its\s+)?(?:(?!by\b)[\w-]+\s+){{0,2}}?{ENT}(?!'s?\s)"
-)
-
-
-#: "§a§ is the lead partner of §b§", "§a§ will serve as the lead institution for §b§", "§a§, the coordinator of §b§".
-_LEAD_ROLE = re.compile(
-    r"§(\d+)§(?:,\s+|\s+(?:(?:is|was|will\s+be|has\s+been|had\s+been|remains|serves\s+as|served\s+as|will\s+serve\s+as|"
-    r"acts\s+as|will\s+act\s+as|was\s+named|has\s+been\s+named)\s+))(?:the\s+|a\s+|its\s+)?"
-    r"(?:lead\s+(?:partner|institution|organi[sz]ation|university|agency|member|applicant|entity)|coordinator|coordinating\s+"
-    r"(?:partner|institution|organi[sz]ation|body))\s+(?:of|for|on)\s+(?:the\s+)?§(\d+)§"
-)
-#: "§a§ will receive a grant from §F§ to establish and lead a new §b§": the subject opening the sentence.
-_TO_LEAD = re.compile(
-    r"^\s*(?:The\s+)?§(\d+)§\s+(?:(?:has|have|had|will|would|also|is|are)\s+)*"
-    # the subject receives the money ("was awarded"), not gives it ("has awarded", "has chosen X to lead")
-    r"(?:receive[sd]?|receiving|won|wins|win|secured?|secures|(?:was|were|been)\s+(?:awarded|granted|given))\b"
-    r"[^.;]{0,120}?\bto\s+(?:(?:establish|create|build|launch|set\s+up|found|form)\s+and\s+)?(?:lead|head|run|direct)\s+"
-    r"(?:a|an|the|its)\s+(?:new\s+)?(?:[\w-]+\s+){0,3}?§(\d+)§"
-)
-#: "The Commission has chosen research institute §a§ to lead its §b§", "§a§ was selected to coordinate the §b§".
-_CHOSEN_TO_LEAD = re.compile(
-    r"\b(?:chosen|chose|selected|selects|select|picked|tapped|appointed|named|designated|commissioned|mandated)\s+"
-    rf"(?:(?:the|its|their)\s+)?(?:(?!to\b)[\w-]+\s+){{0,3}}?({LIST})\s+"
-    r"(?:as\s+(?:the\s+)?(?:lead|leader|coordinator)\s+(?:of|for)|to\s+(?:lead|head|coordinate|run|chair|steer|spearhead|manage|direct))\s+"
-    rf"(?:the\s+|its\s+|their\s+)?(?:(?!by\b)[\w-]+\s+){{0,2}}?{ENT}"
-    rf"|({LIST})\s+(?:(?:has|have|had|was|were|is|are|been|be|will|also)\s+)+"
-    r"(?:chosen|selected|picked|tapped|appointed|named|designated|commissioned|mandated)\s+"
-    r"(?:as\s+(?:the\s+)?(?:lead|leader|coordinator)\s+(?:of|for)|to\s+(?:lead|head|coordinate|run|chair|steer|spearhead|manage|direct))\s+"
-    rf"(?:the\s+|its\s+|their\s+)?(?:(?!by\b)[\w-]+\s+){{0,2}}?{ENT}"
-)
-
-
-def leadership_facts(v: SentView, m: str, recent_program: str | None) -> Iterator[Fact]:
-    for x in _LEADS.finditer(m):
-        # "§A§ and §B§ are leading the §X§": every coordinated subject leads
-        subjects, b = ids_in(x.group(1)), int(x.group(2))
-        if len(subjects) > 1 and " and " in x.group(1):
-            # "In §Lyon§, §A§ and §B§ lead ...": a place before organisations is no subject
-            if any(v.type(a) not in PLACES for a in subjects):
-                subjects = [a for a in subjects if v.type(a) not in PLACES]
-        else:
-            subjects = [_leader(v, m, subjects[-1], x.start(1) + x.group(1).rfind("§", 0, -1))]
-        for a in subjects:
-            if _may_lead(v, a, b):
-                yield _f(v, a, R.LEADS, b, "leads", 0.8)
-    yield from _passive_leads(v, m)
-    for x in _LEAD_ROLE.finditer(m):
-        # "§a§ is the lead partner of the §b§", "§a§ will serve as the coordinator of §b§"
-        a, b = int(x.group(1)), int(x.group(2))
-        if v.type(a) in ORGS and _may_lead(v, a, b):
-            yield _f(v, a, R.LEADS, b, "lead-role-of", 0.8)
-    for x in _TO_LEAD.finditer(m) if " lead" in m or " head" in m else ():
-        # "§a§ will receive a $26m grant from §F§ to establish and lead a new §b§": the subject leads
-        a, b = int(x.group(1)), int(x.group(2))
-        if v.type(a) in ORGS and _may_lead(v, a, b):
-            yield _f(v, a, R.LEADS, b, "funded-to-lead", 0.7)
-    for x in _CHOSEN_TO_LEAD.finditer(m):
-        b = int(x.group(2) or x.group(4))
-        for a in ids_in(x.group(1) or x.group(3)):
-            if v.type(a) is not E.PERSON and _may_lead(v, a, b):
-                yield _f(v, a, R.LEADS, b, "chosen-to-lead", 0.8)
-    if recent_program is not None:
-        this = _THIS_LED_BY.match(m)
-        if this:
-            for a in ids_in(this.group(1)):
-                if v.type(a) in _ACTORS and v.id(a) != recent_program:
-                    yield Fact(v.id(a), R.LEADS, recent_program, "this-led-by", 0.7)
-        inv = re.match(
-            rf"^\s*(?:Steering|Leading|Chairing|Heading|Overseeing|Spearheading|Coordinating|Driving)\s+(?:this|the|these)\s+[^§]{{0,60}}?\s+(?:is|are)\s+(?:the\s+)?{ENT}",
-            m,
-        )
-        if inv and v.type(inv.group(1)) in _ACTORS and v.id(inv.group(1)) != recent_program:
-            yield Fact(v.id(inv.group(1)), R.LEADS, recent_program, "leads-inverted", 0.7)
-    org = re.search(
-        rf"(?:organi[sz]ed|arranged|hosted|co-hosted|convened|sponsored|run|launched)\s+by\s+({LIST})", m
-    )
-    if org:
-        organisers = ids_in(org.group(1))
-        subj = re.match(rf"^\s*(?:The\s+)?(?:[\w-]+\s+){{0,3}}?{ENT}", m)
-        target: str | None = None
-        if subj and v.type(subj.group(1)) is E.PROGRAM:
-            target = v.id(subj.group(1))
-        elif re.match(
-            r"^\s*(?:The|This)\s+(?:[\w-]+\s+){0,2}(?:competition|challenge|programme|program|initiative|project|prize|contest)\b",
-            m,
-        ):
-            target = recent_program
-        if target is not None:
-            for a in organisers:
-                if v.type(a) in ORGS and v.id(a) != target:
-                    yield Fact(v.id(a), R.LEADS, target, "organised-by", 0.7)
-
-
 def apposition_facts(v: SentView) -> Iterator[Fact]:
     """Leadership said inside an apposition that folded into its head before the rules ran:
     "COFIDES, the §fund§ managed by §a§, ...", "§a§, the venture arm of the conglomerate §b§, ..."."""
@@ -776,14 +532,14 @@ def apposition_facts(v: SentView) -> Iterator[Fact]:
         unfolded = v.masked
     low = unfolded.lower()
     if unfolded != v.masked and gate(low, LEAD_GATE):
-        yield from _passive_leads(v, unfolded)
+        yield from passive_leads(v, unfolded)
     if unfolded != v.masked and gate(low, _GROUP_GATE):
         yield from _group_of(v, unfolded)
     if unfolded.count("§") >= 4 and "-led" in unfolded:
         # "the §a§-led §b§", "§b§, a §a§-led partnership": the modifier leads
         for x in _HYPHEN_LED.finditer(unfolded):
             a, b = int(x.group(1) or x.group(4)), int(x.group(2) or x.group(3))
-            if v.type(a) in ORGS and _may_lead(v, a, b):
+            if v.type(a) in ORGS and may_lead(v, a, b):
                 yield _f(v, a, R.LEADS, b, "hyphen-led", 0.8)
     if unfolded.count("§") >= 4 and gate(low, _ARM_GATE):
         for x in _ARM_APPOSED.finditer(unfolded):
@@ -798,246 +554,3 @@ _HYPHEN_LED = re.compile(
     r"|§(\d+)§,\s+(?:an?|the)\s+(?:[a-z][\w-]*\s+){0,2}?§(\d+)§-(?:led|co-led|headed|run|coordinated)\s+"
     r"(?:[a-z][\w-]*\s+){0,3}?(?:partnership|consortium|alliance|network|hub|project|programme|program|initiative|collaboration|centre|center|group)\b"
 )
-
-
-#: A group named by a description instead of its name: "the consortium", "this group", "the network".
-_GROUP_WORD = (
-    r"(?:the|this|that|its)\s+(?:new\s+|same\s+)?"
-    r"(group|consortium|alliance|network|hub|coalition|association|council|exchange|initiative|programme|program|"
-    r"mission|partnership|cluster|competition|challenge)"
-)
-#: The description's head gives the type of the group it may stand for.
-_PROGRAM_WORDS = frozenset({"initiative", "programme", "program", "mission", "competition", "challenge"})
-#: Descriptions that may stand for a group of members or for the project (named so) they carry out.
-_EITHER_GROUP = frozenset({"consortium", "partnership", "group"})
-#: Members of a group met earlier, listed against its description: "Founding members of the
-#: consortium include §a§, §b§", "§a§ and §b§ are also the group's members", "The first members of
-#: the network are: §a§ ...", "The winning companies are: §a§, §b§".
-_REFERRED_MEMBERS = re.compile(
-    rf"\b(?i:(?:founding|first|initial|new|current|other|core)\s+)?(?i:members|partners|participants)\s+of\s+{_GROUP_WORD}\s+"
-    rf"(?:(?:also|now)\s+)?(?:include|includes|included|are|were|comprise)\s*:?\s+({MEMBERS})"
-    rf"|({LIST})\s+(?:are|were|have\s+become|became|will\s+be)\s+(?:(?:now|also|all|both)\s+)*(?:among\s+)?"
-    rf"(?:{_GROUP_WORD}['’]s\s+(?:[\w-]+\s+)?(?:members|partners|participants)"
-    rf"|(?:the\s+)?(?:[\w-]+\s+)?(?:members|partners|participants)\s+of\s+{_GROUP_WORD})\b"
-    rf"|\b(?i:the\s+)(?i:winning|successful|selected)\s+(?:companies|teams|firms|projects|applicants|bids)\s+"
-    rf"(?:are|were|include|included)\s*:?\s+({LIST})"
-    # "The partnership, which includes §a§, §b§ and the city of §c§, ...": the description heads the list
-    r"|\b(?i:the|this|that)\s+(?:new\s+)?(group|consortium|alliance|network|hub|coalition|association|partnership|"
-    r"cluster|initiative|programme|program|platform|federation)(?:,\s+(?:which|that)|\s+(?:now|also|currently))?\s+"
-    r"(?:includes|included|comprises|comprised|counts|unites|gathers|consists\s+of|is\s+(?:made\s+up|composed)\s+of|brings\s+together)\s+"
-    # "... consists of nine partners: §a§, §b§", "... includes members such as §a§"
-    r"(?:(?:members|partners)\s+(?:such\s+as|like|including)\s+"
-    r"|(?:[\w-]+\s+){0,2}?(?:members|partners|participants|institutions|organi[sz]ations|universities|companies)\s*:\s*)?"
-    rf"({MEMBERS})"
-    # "The new members include §a§, §b§", "The other original participants include ...": of the group in focus
-    # "These new industry partners are ...", "The three other new partners include ..."
-    r"|^\s*(?i:the|its|these|those|their)\s+(?:(?i:new|founding|first|initial|other|original|current|latest|additional|"
-    r"industry|industrial|corporate|academic|research|international|government|key|core|full|associate|\d+|two|three|four|"
-    r"five|six|seven|eight|nine|ten|remaining|consortium|project|alliance|network|programme|program|hub)\s+)*"
-    rf"(?i:members|partners|participants)\s+(?:include|includes|included|are|were)\s*:?\s+({MEMBERS})"
-)
-_REFERRED_GATE = (
-    "members",
-    "partners",
-    "participants",
-    "winning",
-    "successful",
-    "selected",
-    "includes",
-    "included",
-    "compris",
-    "counts",
-    "unites",
-    "gathers",
-    "consists",
-    "made up",
-    "composed of",
-    "brings together",
-)
-#: "The first members who are setting up offices in this building are §a§, §b§": a group's first
-#: members, the group itself left to the context.
-_FIRST_MEMBERS = re.compile(
-    r"\b(?i:the\s+)(?i:first|founding|initial|inaugural)\s+(?:members|partners|tenants|residents)\s+"
-    rf"(?:(?:who|that)\s+[^§.;]{{0,80}}?\s+)?(?:are|were|include|included)\s*:?\s+(?:[^§.;,]{{1,20}},\s+)?({LIST})"
-)
-#: The same introductions closing a sentence before a bulleted list: "The winning companies are:".
-_LIST_FOLLOWS = re.compile(
-    r"\b(?i:the\s+)(?:(winning|successful|selected)\s+(?:companies|teams|firms|projects|applicants)"
-    r"|(?:first|founding|initial|new)\s+(?:members|partners))\s+(?:are|were|include)\s*:\s*$"
-    # "Its members are:", "The consortium members include:", "The consortium comprises:"
-    r"|^\s*(?i:its|their|the)\s+(?:(?:current|other|core|full|consortium|alliance|network|hub|cluster)\s+)?"
-    r"(?:members|partners|participants)\s+(?:are|were|include|includes)\s*:\s*$"
-    r"|^\s*(?i:the|this)\s+(?:consortium|alliance|network|hub|cluster|coalition)\s+(?:comprises|includes|consists\s+of|brings\s+together)\s*:\s*$"
-    # "The new schools joining the alliance are:", "The companies taking part in the network include:"
-    r"|^\s*(?i:the|its|our)\s+(?:[\w-]+\s+){0,2}?(?:schools|universities|institutions|companies|organi[sz]ations|firms|"
-    r"start-?ups|members|partners)\s+(?:joining|in|of|taking\s+part\s+in|participating\s+in)\s+(?:the|this|our)\s+"
-    r"(?:[\w-]+\s+)?(?:alliance|consortium|network|hub|cluster|coalition|association)\s+(?:are|were|include|includes)\s*:\s*$"
-)
-#: "Members of the §G§ include:", "§G§'s founding partners are:" closing a sentence before a bulleted list.
-_NAMED_LIST_FOLLOWS = re.compile(
-    r"\b(?i:members|partners|participants)\s+of\s+(?:the\s+)?§(\d+)§\s+(?:include|includes|are|were)\s*:\s*$"
-    r"|§(\d+)§['’]s?\s+(?:(?:[\w-]+\s+)?(?:members|partners|participants))\s+(?:include|includes|are|were)\s*:\s*$"
-)
-#: A line opening with a bullet mark.
-_BULLET_MARK = re.compile(r"^\s*[•·*▪◦‣–-]\s*\S")
-#: A bulleted or one-item line: "• Orbion, Lyon".
-_BULLET = re.compile(r"^\s*(?:[•·*▪◦‣–-]\s*)?§(\d+)§(?:,\s+(?:§\d+§|[^§,;.]{1,40}))?\s*[.;,]?\s*$")
-#: Names of contests: what "the winning companies" won.
-_CONTEST = re.compile(r"(?i:competition|challenge|prize|contest|call|award)")
-#: "§G§ (or: the new Hub) brings together the expertise of 12 universities (§a§, §b§), two
-#: laboratories – §c§ and §d§ – and 40 partners to ...": every organisation named before the
-#: purpose clause is a member.
-BRINGS_TOGETHER = re.compile(
-    r"(?:§(\d+)§|\b(?i:the\s+(?:new\s+)?(hub|consortium|network|alliance|cluster|centre|center|project|programme|"
-    r"initiative|partnership)))\s+(?:brings|brought|will\s+bring|bring)\s+together\s+([^.;]*?)"
-    r"(?=\s+to\s+(?!§)[a-z]+\b|[.;]|$)"
-)
-
-
-def brought_together(v: SentView, x: re.Match[str]) -> list[int]:
-    """The organisations a "brings together" phrase names (no places, people or technologies)."""
-    return [i for i in ids_in(x.group(3)) if v.type(i) in ORGS and v.type(i) is not E.CLUSTER]
-
-
-#: "Led by §a§ and supported by £42M of §b§ funding, the new Hub ...": a leader and a funder of
-#: the group the description stands for.
-_LED_FRONT_DESCRIBED = re.compile(
-    rf"^\s*(?:Led|Headed|Coordinated|Chaired)\s+by\s+({LIST})(?:\s+and\s+(?:supported|funded|backed)\s+by\s+"
-    r"([^,;]{0,120}?))?,\s+the\s+(?:new\s+)?(hub|consortium|network|alliance|cluster|centre|center|project|"
-    r"programme|initiative|partnership)\b",
-    re.I,
-)
-
-
-#: "The alliance is led by §a§", "This consortium will be coordinated by §a§ and §b§".
-_DESCRIBED_LED_BY = re.compile(
-    r"^\s*(?:The|This|Its)\s+(?:new\s+)?(alliance|consortium|hub|network|coalition|cluster|partnership|association|"
-    r"initiative|programme|program|mission)\s+(?:(?:is|was|will|be|has|have|been|are|currently|jointly|also)\s+)+"
-    rf"(?:led|headed|chaired|co-chaired|co-led|coordinated|steered|run|managed)\s+by\s+(?:the\s+)?({LIST})"
-)
-#: A sentence naming a group by its description keeps that group in focus.
-_REFERS_TO_GROUP = re.compile(
-    r"\b(?i:the|this|that|its)\s+(?:new\s+)?(alliance|consortium|network|coalition|cluster|association|organi[sz]ation|"
-    r"group|initiative|programme|program)\b"
-)
-
-
-def _unfolded(v: SentView) -> str:
-    """The masked sentence before appositions folded: a member list keeps every member
-    ("the consortium includes §a§ (§b§), the chipmaker §c§, ...")."""
-    text = v.memo.get(UNFOLDED)
-    return text if isinstance(text, str) else v.masked
-
-
-#: How many sentences back the group may have been named.
-_GROUP_WINDOW = 4
-
-
-def referred_group_facts(views: Sequence[SentView]) -> list[tuple[int, Fact]]:
-    """PART_OF for members listed against a group's description, to the group named last.
-
-    "Quantix Alliance was launched on Monday. Founding members of the consortium include Sanko
-    and Hanbit." gives ``Sanko PART_OF Quantix Alliance``: the group is the latest cluster or
-    programme named in the last few sentences (a programme for "the winning companies").
-    When none is, or the listed members are the only candidates, nothing is produced.
-    """
-    out: list[tuple[int, Fact]] = []
-    recent: dict[EntityType, tuple[int, str]] = {}
-    contest: tuple[int, str] | None = None  # the latest programme named as a competition
-    described: tuple[int, str] | None = None  # the latest organisation said to bring others together
-
-    def group_of(k: int, kinds: tuple[EntityType, ...]) -> str | None:
-        named = [recent[t] for t in kinds if t in recent and k - recent[t][0] <= _GROUP_WINDOW]
-        return max(named)[1] if named else None
-
-    def add(k: int, v: SentView, listed: list[int], group: str) -> None:
-        for a in listed:
-            if v.type(a) in _MEMBER_TYPES and v.id(a) != group:
-                out.append((k, Fact(v.id(a), R.PART_OF, group, "referred-group-members", 0.7)))
-
-    for k, v in enumerate(views):
-        m = v.masked
-        intro = _LIST_FOLLOWS.search(v.sent.text) if ":" in m else None
-        named_intro = _NAMED_LIST_FOLLOWS.search(m) if intro is None and ":" in m else None
-        if intro is not None or named_intro is not None:
-            if named_intro is not None:
-                g = int(named_intro.group(1) or named_intro.group(2))
-                group = v.id(g) if v.type(g) in _GROUP_TYPES else None
-            elif intro is not None:
-                group = group_of(k, (E.PROGRAM,) if intro.group(1) else (E.CLUSTER,))
-                if intro.group(1) and contest is not None and k - contest[0] <= 2 * _GROUP_WINDOW:
-                    group = contest[1]
-            for j in range(k + 1, min(len(views), k + 41)):
-                item = _BULLET.match(views[j].masked)
-                if item is None:
-                    if _BULLET_MARK.match(views[j].sent.text):
-                        continue  # "• The Coding School": a listed name the mentions did not catch
-                    break
-                if group is not None:
-                    add(j, views[j], [int(item.group(1))], group)
-        for x in _LED_FRONT_DESCRIBED.finditer(m) if "§" in m else ():
-            named = group_of(k, (E.PROGRAM,) if x.group(3).lower() in _PROGRAM_WORDS else (E.CLUSTER,))
-            if named is None:
-                continue
-            for a in ids_in(x.group(1)):
-                if v.type(a) in ORGS | {E.PERSON} and v.id(a) != named:
-                    out.append((k, Fact(v.id(a), R.LEADS, named, "led-by-front-described", 0.7)))
-            for a in (
-                ids_in(x.group(2) or "")
-                if re.search(r"\b(?:funding|grant|investment)", x.group(2) or "")
-                else ()
-            ):
-                if v.type(a) in ORGS and v.id(a) != named:
-                    out.append((k, Fact(v.id(a), R.INVESTS_IN, named, "supported-by-funding", 0.7)))
-        for x in BRINGS_TOGETHER.finditer(m) if "together" in m else ():
-            if x.group(1) is not None:
-                host = v.id(x.group(1)) if v.type(x.group(1)) in _GROUP_TYPES else None
-            else:
-                host = group_of(k, (E.PROGRAM,) if x.group(2).lower() in _PROGRAM_WORDS else (E.CLUSTER,))
-            if host is not None:
-                add(k, v, brought_together(v, x), host)
-        for x in _FIRST_MEMBERS.finditer(m) if "§" in m else ():
-            group = group_of(k, (E.CLUSTER,))
-            if group is not None:
-                add(k, v, ids_in(x.group(1)), group)
-        for x in BRINGS_TOGETHER.finditer(m) if "together" in m else ():
-            # "§QUORUM§ brings together eight organisations": whatever its type, the group in focus
-            if x.group(1) is not None and v.type(x.group(1)) in ORGS - {E.CLUSTER}:
-                described = (k, v.id(x.group(1)))
-        whole = _unfolded(v)
-        if "§" in m and gate(whole.lower(), _REFERRED_GATE):
-            for x in _REFERRED_MEMBERS.finditer(whole):
-                listed = ids_in(x.group(2) or x.group(3) or x.group(6) or x.group(8) or x.group(9))
-                head = x.group(1) or x.group(4) or x.group(5) or x.group(7)
-                kinds: tuple[EntityType, ...] = (
-                    (E.PROGRAM,) if head is None or head.lower() in _PROGRAM_WORDS else (E.CLUSTER,)
-                )
-                if x.group(9) is not None:
-                    kinds = (E.CLUSTER, E.PROGRAM)  # no head word: the latest group of either kind
-                group = group_of(k, kinds)
-                if group is None and described is not None and k - described[0] <= 1 and E.CLUSTER in kinds:
-                    group = described[1]  # "the consortium" right after "§G§ brings together ..."
-                if group is None and (head or "").lower() in _EITHER_GROUP:
-                    # a consortium carries out a project (not a whole programme): "the consortium is made up of"
-                    project = group_of(k, (E.PROGRAM,))
-                    group = project if project is not None and "project" in project else None
-                if group is not None:
-                    add(k, v, listed, group)
-        for x in _DESCRIBED_LED_BY.finditer(m) if "§" in m and " by " in m else ():
-            # "The alliance is led by §a§": the leader of the group the description stands for
-            led = group_of(k, (E.PROGRAM,) if x.group(1).lower() in _PROGRAM_WORDS else (E.CLUSTER,))
-            if led is None:
-                continue
-            for a in ids_in(x.group(2)):
-                if v.type(a) in ORGS and v.id(a) != led:
-                    out.append((k, Fact(v.id(a), R.LEADS, led, "described-group-led-by", 0.7)))
-        for x in _REFERS_TO_GROUP.finditer(m) if recent else ():
-            # "This organization has grown ...", "the alliance": the group stays in focus
-            kind = E.PROGRAM if x.group(1).lower() in _PROGRAM_WORDS else E.CLUSTER
-            if kind in recent and k - recent[kind][0] <= _GROUP_WINDOW:
-                recent[kind] = (k, recent[kind][1])
-        for i in v.indices(lambda t: t in _GROUP_TYPES):
-            recent[v.type(i)] = (k, v.id(i))
-            if v.type(i) is E.PROGRAM and _CONTEST.search(v.mentions[i].text):
-                contest = (k, v.id(i))
-    return out

@@ -1,0 +1,273 @@
+"""Leadership: LEADS of programmes, bodies and groups (chairs, heads, steers, runs, organises).
+
+Split from :mod:`.membership` (which re-exports :data:`LEAD_GATE` and :func:`leadership_facts`):
+a leader is named with what it leads ("§a§ chairs the §b§", "the §b§, led by §a§", "under the
+leadership of §a§", "§a§ was chosen to lead §b§"), or leads the programme in focus ("the
+mission will be implemented by §a§").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from qkg.schemas import EntityType, RelationType
+
+from ..context import ENT, LIST, ORGS, PLACES, Fact, SentView, ids_in
+from ..patterns import HONORIFIC, ROLE_WORDS
+from .rule import ACTORS as _ACTORS
+from .rule import f as _f
+
+__all__ = ["LEAD_GATE", "leadership_facts", "may_lead", "passive_leads"]
+
+E = EntityType
+R = RelationType
+#: A group is led; a partner "of" a company is no part of it.
+_GROUP_TYPES = frozenset({E.CLUSTER, E.PROGRAM})
+
+_LEAD_VERB = (
+    r"(?:chairs|chair|chairing|chaired|leads|lead|leading|led|heads|heading|headed|steers|steering|steered|"
+    r"oversees|overseeing|oversaw|executing|executes|executed|coordinates|coordinating|coordinated|runs|running|"
+    r"manages|managing|managed|spearheads|spearheading|spearheaded|oversee|steer|head|spearhead|coordinate|manage|"
+    # "the department also implements the national mission": the body that carries a programme out
+    r"implements|implementing|administers|administering)"
+)
+
+
+LEAD_GATE = (
+    "chair",
+    "lead",
+    "led",
+    "head",
+    "steer",
+    "overs",
+    "execut",
+    "coordinat",
+    "run",
+    "manag",
+    "spearhead",
+    "organi",
+    "arrang",
+    "host",
+    "conven",
+    "sponsor",
+    "driv",
+    "deliver",
+    "administ",
+    "operat",
+    "implement",
+    "leadership",
+    "direct",
+)
+
+
+#: What an organisation can lead: programmes, bodies, clusters; a person can lead any organisation.
+_LED_BY_ORG = frozenset({E.PROGRAM, E.GOVERNMENT_BODY, E.CLUSTER, E.RESEARCH_INSTITUTE})
+_LED_BY_PERSON = frozenset(ORGS | {E.PROGRAM})
+
+
+#: "§p§ of §org§ leads ...": the person, not their organisation, is the subject.
+_OWNER_OF = re.compile(r"§(\d+)§\s+(?:of|at|from)\s+(?:the\s+)?$")
+
+
+def _leader(v: SentView, m: str, a: int, at: int) -> int:
+    """The subject of a leading verb: the person whose organisation ``a`` is, if one is named."""
+    own = _OWNER_OF.search(m, max(0, at - 40), at)
+    if own and v.type(own.group(1)) is E.PERSON:
+        return int(own.group(1))
+    return a
+
+
+def may_lead(v: SentView, a: int, b: int) -> bool:
+    if a == b:
+        return False
+    if v.type(a) is E.PERSON:
+        return v.type(b) in _LED_BY_PERSON
+    return v.type(a) in _ACTORS and v.type(b) in _LED_BY_ORG
+
+
+#: A title before the leader's name: "chaired by Dr. Ana Berg".
+#: Passive leadership: "§b§ is chaired by §a§", "§b§, which is led by executive director §a§",
+#: "§b§, coordinated by §a§ and §c§", "the §b§ will be led by §a§", "§b§ is delivered by §a§".
+_LED_BY = re.compile(
+    rf"{ENT}(?:,?\s+(?:which|that|who)\s+(?:(?:is|was|will|be|has|have|been|are|were|currently|now|also|jointly)\s+)+"
+    r"|\s+(?:(?:is|was|will|be|has|have|been|are|were|currently|now|also|jointly)\s+)+|(?:,|\s+[–—-])\s+(?:(?:currently|now|also|jointly)\s+)?)"
+    r"(led|headed|chaired|co-chaired|co-led|coordinated|steered|directed|overseen|spearheaded|run|managed|administered|"
+    r"delivered|operated|implemented|convened)(?:\s+and\s+(?:led|headed|run|managed|operated|coordinated))?\s+by\s+"
+    rf"(?:(?:its|the|their|a)\s+)?((?:(?i:{ROLE_WORDS})\s+){{0,3}}){HONORIFIC}({LIST})"
+)
+#: "the §b§ project, which is worth $40m and is led by the §a§": a relative clause after other facts.
+_WHICH_LED_BY = re.compile(
+    rf"{ENT}(?:\s+(?:project|programme|program|initiative|scheme|fund|mission|plan|strategy|consortium|network))?,?\s+"
+    r"(?:which|that)\s+[^§;]{0,80}?\band\s+(?:is|was|will\s+be|has\s+been)\s+(?:jointly\s+|also\s+)?"
+    r"(?:led|headed|chaired|coordinated|run|managed|overseen|administered|operated)\s+by\s+(?:the\s+)?"
+    rf"{ENT}"
+)
+#: Verbs of running that only say who leads when the thing run is a programme or fund.
+_RUN_ONLY = frozenset({"run", "managed", "administered", "delivered", "operated", "implemented", "convened"})
+_RUN_TARGETS = frozenset({E.PROGRAM, E.CLUSTER, E.RESEARCH_INSTITUTE})
+#: "the §fund§ managed by §a§", "the §programme§ run by §a§": a participle right after the name.
+_MANAGED_BY = re.compile(
+    r"§(\d+)§\s+(?:led|headed|chaired|coordinated|steered|directed|overseen|run|managed|administered|delivered|operated|convened)"
+    rf"\s+by\s+(?:(?:its|the|their)\s+)?(?:(?i:{ROLE_WORDS})\s+){{0,3}}{HONORIFIC}{ENT}"
+)
+#: "This initiative will be led by §a§ and §b§": the programme in focus.
+_THIS_LED_BY = re.compile(
+    # "Currently, the mission is being implemented by §a§": an adverb may open the sentence
+    r"^\s*(?:(?:Currently|Today|Now|Since\s+\d{4}|In\s+\d{4}|At\s+present|So\s+far),\s+)?"
+    r"(?:This|The|That|this|the|that)\s+(?:new\s+|joint\s+|national\s+)?(?:initiative|programme|program|project|call|scheme|fund|effort|"
+    r"consortium|partnership|challenge|competition|centre|center|hub|strategy|plan|mission)\s+"
+    r"(?:(?:will|is|was|has|have|had|be|been|being|to|jointly|also|currently)\s+)+"
+    r"(?:led|headed|chaired|co-chaired|co-led|coordinated|steered|directed|overseen|spearheaded|run|managed|administered|delivered|operated|implemented)"
+    # "by the technology innovation hub (§TIH§)": a description with the name in brackets
+    rf"\s+by\s+(?:(?:its|the|their)\s+)?(?:(?:[a-z][\w-]*\s+){{1,4}}\((?=§))?({LIST})"
+)
+
+
+#: "Headed and operated by §a§, the §b§ ..." / "Led by §a§, the §b§ programme ...".
+_LED_BY_FRONT = re.compile(
+    r"^\s*(?:Led|Headed|Chaired|Co-chaired|Coordinated|Steered|Directed|Overseen|Spearheaded|Run|Managed|Operated)"
+    rf"(?:\s+and\s+\w+)?\s+by\s+(?:(?:its|the)\s+)?(?:(?i:{ROLE_WORDS})\s+){{0,3}}{HONORIFIC}({LIST}),\s+(?:the\s+)?{ENT}"
+)
+#: "§b§, under the leadership of §a§" / "§b§ is under the direction of §a§".
+_UNDER_LEADERSHIP = re.compile(
+    rf"{ENT},?\s+(?:(?:is|was|will|be|are|were|now)\s+)*under\s+the\s+(?:leadership|direction|chairmanship|stewardship|coordination)\s+of\s+"
+    rf"(?:(?:its|the)\s+)?(?:(?i:{ROLE_WORDS})\s+){{0,3}}{HONORIFIC}({LIST})"
+)
+#: A job title in "led by executive director §p§" (also an affiliation), not a chair or a title.
+_JOB_ROLE = re.compile(
+    r"(?i)(?!(?:co-?|vice[\s-]|deputy\s|prime\s)?(?:chair|head|leader|professor|minister|secretary|ambassador|governor|mayor|"
+    r"premier|senator|president)\b)\w"
+)
+#: Money words: "funding for §a§ was led by §b§" is a funding round, not leadership.
+_FUNDED_BEFORE = re.compile(r"\b(?:for|in|into|round|funding|financing)\s+(?:the\s+)?$", re.I)
+
+
+def passive_leads(v: SentView, m: str) -> Iterator[Fact]:
+    for x in _LED_BY.finditer(m):
+        b, verb, role = int(x.group(1)), x.group(2), x.group(3)
+        if _FUNDED_BEFORE.search(m, max(0, x.start() - 30), x.start()):
+            continue
+        for a in ids_in(x.group(4)):
+            if verb in _RUN_ONLY and v.type(b) not in _RUN_TARGETS:
+                continue
+            if may_lead(v, a, b):
+                yield _f(v, a, R.LEADS, b, "led-by", 0.8)
+                if v.type(a) is E.PERSON and _JOB_ROLE.match(role):
+                    yield _f(v, a, R.AFFILIATED_WITH, b, "led-by-role", 0.7)
+    for x in _MANAGED_BY.finditer(m):
+        b = int(x.group(1))
+        if v.type(b) in _GROUP_TYPES and not _FUNDED_BEFORE.search(m, max(0, x.start() - 30), x.start()):
+            a = int(x.group(2))
+            if may_lead(v, a, b):
+                yield _f(v, a, R.LEADS, b, "managed-by", 0.7)
+    for x in _WHICH_LED_BY.finditer(m):
+        b, a = int(x.group(1)), int(x.group(2))
+        if v.type(b) in _RUN_TARGETS | {E.GOVERNMENT_BODY} and may_lead(v, a, b):
+            yield _f(v, a, R.LEADS, b, "which-led-by", 0.8)
+    for x in _LED_BY_FRONT.finditer(m):
+        b = int(x.group(2))
+        for a in ids_in(x.group(1)):
+            if may_lead(v, a, b):
+                yield _f(v, a, R.LEADS, b, "led-by-front", 0.8)
+    for x in _UNDER_LEADERSHIP.finditer(m):
+        b = int(x.group(1))
+        for a in ids_in(x.group(2)):
+            if may_lead(v, a, b):
+                yield _f(v, a, R.LEADS, b, "under-leadership", 0.8)
+
+
+#: "§a§ leads the §b§", "§a§ and §c§ are jointly leading the §b§" (the subject list right before the verb).
+_LEADS = re.compile(
+    rf"({LIST})(?:,\s+(?:which|who)|\s+which)?\s+(?:(?:is|are|was|were|will|be|has|have|been|also|currently|now|jointly)\s+)*"
+    rf"{_LEAD_VERB}\s+(?:the\s+|this\s+|an?\s+|its\s+)?(?:(?!by\b)[\w-]+\s+){{0,2}}?{ENT}(?!'s?\s)"
+)
+
+
+#: "§a§ is the lead partner of §b§", "§a§ will serve as the lead institution for §b§", "§a§, the coordinator of §b§".
+_LEAD_ROLE = re.compile(
+    r"§(\d+)§(?:,\s+|\s+(?:(?:is|was|will\s+be|has\s+been|had\s+been|remains|serves\s+as|served\s+as|will\s+serve\s+as|"
+    r"acts\s+as|will\s+act\s+as|was\s+named|has\s+been\s+named)\s+))(?:the\s+|a\s+|its\s+)?"
+    r"(?:lead\s+(?:partner|institution|organi[sz]ation|university|agency|member|applicant|entity)|coordinator|coordinating\s+"
+    r"(?:partner|institution|organi[sz]ation|body))\s+(?:of|for|on)\s+(?:the\s+)?§(\d+)§"
+)
+#: "§a§ will receive a grant from §F§ to establish and lead a new §b§": the subject opening the sentence.
+_TO_LEAD = re.compile(
+    r"^\s*(?:The\s+)?§(\d+)§\s+(?:(?:has|have|had|will|would|also|is|are)\s+)*"
+    # the subject receives the money ("was awarded"), not gives it ("has awarded", "has chosen X to lead")
+    r"(?:receive[sd]?|receiving|won|wins|win|secured?|secures|(?:was|were|been)\s+(?:awarded|granted|given))\b"
+    r"[^.;]{0,120}?\bto\s+(?:(?:establish|create|build|launch|set\s+up|found|form)\s+and\s+)?(?:lead|head|run|direct)\s+"
+    r"(?:a|an|the|its)\s+(?:new\s+)?(?:[\w-]+\s+){0,3}?§(\d+)§"
+)
+#: "The Commission has chosen research institute §a§ to lead its §b§", "§a§ was selected to coordinate the §b§".
+_CHOSEN_TO_LEAD = re.compile(
+    r"\b(?:chosen|chose|selected|selects|select|picked|tapped|appointed|named|designated|commissioned|mandated)\s+"
+    rf"(?:(?:the|its|their)\s+)?(?:(?!to\b)[\w-]+\s+){{0,3}}?({LIST})\s+"
+    r"(?:as\s+(?:the\s+)?(?:lead|leader|coordinator)\s+(?:of|for)|to\s+(?:lead|head|coordinate|run|chair|steer|spearhead|manage|direct))\s+"
+    rf"(?:the\s+|its\s+|their\s+)?(?:(?!by\b)[\w-]+\s+){{0,2}}?{ENT}"
+    rf"|({LIST})\s+(?:(?:has|have|had|was|were|is|are|been|be|will|also)\s+)+"
+    r"(?:chosen|selected|picked|tapped|appointed|named|designated|commissioned|mandated)\s+"
+    r"(?:as\s+(?:the\s+)?(?:lead|leader|coordinator)\s+(?:of|for)|to\s+(?:lead|head|coordinate|run|chair|steer|spearhead|manage|direct))\s+"
+    rf"(?:the\s+|its\s+|their\s+)?(?:(?!by\b)[\w-]+\s+){{0,2}}?{ENT}"
+)
+
+
+def leadership_facts(v: SentView, m: str, recent_program: str | None) -> Iterator[Fact]:
+    for x in _LEADS.finditer(m):
+        # "§A§ and §B§ are leading the §X§": every coordinated subject leads
+        subjects, b = ids_in(x.group(1)), int(x.group(2))
+        if len(subjects) > 1 and " and " in x.group(1):
+            # "In §Lyon§, §A§ and §B§ lead ...": a place before organisations is no subject
+            if any(v.type(a) not in PLACES for a in subjects):
+                subjects = [a for a in subjects if v.type(a) not in PLACES]
+        else:
+            subjects = [_leader(v, m, subjects[-1], x.start(1) + x.group(1).rfind("§", 0, -1))]
+        for a in subjects:
+            if may_lead(v, a, b):
+                yield _f(v, a, R.LEADS, b, "leads", 0.8)
+    yield from passive_leads(v, m)
+    for x in _LEAD_ROLE.finditer(m):
+        # "§a§ is the lead partner of the §b§", "§a§ will serve as the coordinator of §b§"
+        a, b = int(x.group(1)), int(x.group(2))
+        if v.type(a) in ORGS and may_lead(v, a, b):
+            yield _f(v, a, R.LEADS, b, "lead-role-of", 0.8)
+    for x in _TO_LEAD.finditer(m) if " lead" in m or " head" in m else ():
+        # "§a§ will receive a $26m grant from §F§ to establish and lead a new §b§": the subject leads
+        a, b = int(x.group(1)), int(x.group(2))
+        if v.type(a) in ORGS and may_lead(v, a, b):
+            yield _f(v, a, R.LEADS, b, "funded-to-lead", 0.7)
+    for x in _CHOSEN_TO_LEAD.finditer(m):
+        b = int(x.group(2) or x.group(4))
+        for a in ids_in(x.group(1) or x.group(3)):
+            if v.type(a) is not E.PERSON and may_lead(v, a, b):
+                yield _f(v, a, R.LEADS, b, "chosen-to-lead", 0.8)
+    if recent_program is not None:
+        this = _THIS_LED_BY.match(m)
+        if this:
+            for a in ids_in(this.group(1)):
+                if v.type(a) in _ACTORS and v.id(a) != recent_program:
+                    yield Fact(v.id(a), R.LEADS, recent_program, "this-led-by", 0.7)
+        inv = re.match(
+            rf"^\s*(?:Steering|Leading|Chairing|Heading|Overseeing|Spearheading|Coordinating|Driving)\s+(?:this|the|these)\s+[^§]{{0,60}}?\s+(?:is|are)\s+(?:the\s+)?{ENT}",
+            m,
+        )
+        if inv and v.type(inv.group(1)) in _ACTORS and v.id(inv.group(1)) != recent_program:
+            yield Fact(v.id(inv.group(1)), R.LEADS, recent_program, "leads-inverted", 0.7)
+    org = re.search(
+        rf"(?:organi[sz]ed|arranged|hosted|co-hosted|convened|sponsored|run|launched)\s+by\s+({LIST})", m
+    )
+    if org:
+        organisers = ids_in(org.group(1))
+        subj = re.match(rf"^\s*(?:The\s+)?(?:[\w-]+\s+){{0,3}}?{ENT}", m)
+        target: str | None = None
+        if subj and v.type(subj.group(1)) is E.PROGRAM:
+            target = v.id(subj.group(1))
+        elif re.match(
+            r"^\s*(?:The|This)\s+(?:[\w-]+\s+){0,2}(?:competition|challenge|programme|program|initiative|project|prize|contest)\b",
+            m,
+        ):
+            target = recent_program
+        if target is not None:
+            for a in organisers:
+                if v.type(a) in ORGS and v.id(a) != target:
+                    yield Fact(v.id(a), R.LEADS, target, "organised-by", 0.7)
