@@ -446,6 +446,8 @@ def _fold_pairs_of_mentions(v: SentView) -> None:
         ta, tb = ty(a), ty(b)
         ok = (ta is E.CITY and tb in {E.REGION, E.COUNTRY}) or (ta is E.REGION and tb is E.COUNTRY)
         ok = ok or (ta in {E.UNIVERSITY, E.RESEARCH_INSTITUTE} and tb is E.CITY)
+        # "Hong Kong, Macao and ...": two places of different known countries are a list
+        ok = ok and not _other_countries(v.id(a), v.id(b))
         if ok:
             _add(v, str(a), R.LOCATED_IN, str(b), "x-comma-place", 0.7)
         return ok
@@ -507,6 +509,12 @@ def _fold_pairs_of_mentions(v: SentView) -> None:
         )
         if ty(a) in ORGS | {E.PROGRAM} and ty(b) in groups and a != b:
             _add(v, a, R.PART_OF, b, "apposed-member", 0.8)
+
+
+def _other_countries(a: str, b: str) -> bool:
+    """Whether two gazetteer ids ("city:hong-kong:hk", "region:macao:mo") carry different countries."""
+    ca, cb = a.rsplit(":", 1)[-1], b.rsplit(":", 1)[-1]
+    return a.count(":") >= 2 and b.count(":") >= 2 and len(ca) == len(cb) == 2 and ca != cb
 
 
 def _fold_appositions(v: SentView) -> None:

@@ -291,8 +291,17 @@ def load_gazetteer(*paths: Path, include_default: bool = True) -> Gazetteer:
 
 @lru_cache(maxsize=1)
 def _default_entries() -> tuple[Entry, ...]:
-    text = resources.files("qkg.loaders").joinpath("data/gazetteer.yaml").read_text(encoding="utf-8")
-    return tuple(_entries(yaml.safe_load(text), "gazetteer.yaml"))
+    """The curated entries, then the generated places (``places.yaml``: countries, first-level
+    regions and large cities from GeoNames and ISO 3166-2), which a curated name outranks."""
+    out: list[Entry] = []
+    for name in ("gazetteer.yaml", "places.yaml"):
+        text = resources.files("qkg.loaders").joinpath(f"data/{name}").read_text(encoding="utf-8")
+        # libyaml's safe loader where the build has it (the places file is large)
+        data = (
+            yaml.load(text, Loader=yaml.CSafeLoader) if hasattr(yaml, "CSafeLoader") else yaml.safe_load(text)
+        )
+        out += _entries(data, name)
+    return tuple(out)
 
 
 @lru_cache(maxsize=1)
