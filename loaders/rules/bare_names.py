@@ -36,7 +36,14 @@ from ..segment import Sentence
 from .mention import Mention
 from .words import word_list
 
-__all__ = ["GIVEN_NAMES", "bare_name_mentions", "bracketed_affiliations", "is_given_name"]
+__all__ = [
+    "COMMON_WORDS",
+    "GIVEN_NAMES",
+    "bare_name_mentions",
+    "bracketed_affiliations",
+    "is_given_name",
+    "opens_with_given",
+]
 
 E = EntityType
 
@@ -266,10 +273,11 @@ def _among_orgs(t: str, start: int, end: int) -> bool:
     after = _ITEM_AFTER.match(t, end)
     if after is None:
         return False
-    return not any(_opens_with_given(item) for item in (before.group(1), after.group(1)))
+    return not any(opens_with_given(item) for item in (before.group(1), after.group(1)))
 
 
-def _opens_with_given(item: str) -> bool:
+def opens_with_given(item: str) -> bool:
+    """Whether ``item`` opens with a given name (of either lexicon) or an East Asian family name."""
     first = item.removeprefix("the ").split()[0]
     return is_given_name(first) or first in _COMMON_GIVEN or first in _EAST_ASIAN_SURNAMES
 
@@ -295,6 +303,8 @@ def _add(out: list[Mention], sent: Sentence, start: int, end: int) -> None:
 #: English words that are then no surname ("Grace Period", "Mark Down").
 _COMMON_GIVEN = word_list("given_names_common")
 _COMMON_WORDS = word_list("common_words")
+#: (for the cue rules of :mod:`.people`)
+COMMON_WORDS = _COMMON_WORDS
 _LOWER_BEFORE = re.compile(r"(?:^|[\s(“\"])(?:[a-z][\w-]*|[A-Z][\w.-]*['’]s?|[,;:—–])\s+$")
 
 

@@ -17,6 +17,7 @@ from ..gazetteer import Gazetteer
 from ..patterns import CAPW, KEYWORDS, LEADING_NOISE, NAMEPART, ROLE_WORDS, TITLES
 from ..patterns import PARTICLE as _NAME_PARTICLE
 from ..segment import Sentence
+from .bare_names import COMMON_WORDS, opens_with_given
 from .mention import Mention
 from .words import may_hold, word_list
 
@@ -353,7 +354,21 @@ _NOT_FIRST = frozenset({"Member", "Members", "Board", "Council", "Committee", "S
 
 #: Words of the names of an organisation's units, never of a person's.
 _UNIT_WORDS = frozenset(
-    {"division", "unit", "office", "bureau", "branch", "section", "directorate", "secretariat", "department"}
+    {
+        "division",
+        "unit",
+        "office",
+        "bureau",
+        "branch",
+        "section",
+        "directorate",
+        "secretariat",
+        "department",
+        "organisation",
+        "organization",
+        "summit",
+        "forum",
+    }
 )
 _COMPANY_FINALS = frozenset(word_list("company_finals"))
 _ORG_WORDS = _COMPANY_FINALS | {"quantum"}
@@ -364,6 +379,17 @@ def bare_personal_name(name: str) -> bool:
     no word of an organisation's name ("Quantum", "Labs", "Ltd", "University")."""
     return not any(
         w.lower().strip(".,") in KEYWORDS or w.lower().strip(".,") in _ORG_WORDS for w in name.split()
+    )
+
+
+def looks_personal(words: list[str]) -> bool:
+    """A name a cue found is a person's unless none of its words opens like a personal name
+    (a given name, an East Asian family name, an initial) and one of them is a common English
+    word: "Digital Economy", "South African" after a role are the role's field or a nationality."""
+    return (
+        opens_with_given(words[0])
+        or len(words[0].strip(".")) == 1  # an initial: "A K Sood", "R. Menon"
+        or not any(w.lower().strip(".,") in COMMON_WORDS for w in words)
     )
 
 
@@ -413,6 +439,8 @@ def _add_person(
         or _company_like(name)
     ):
         return  # "Deputy Director", "Chief Quantum Officer": a title, not a name
+    if not looks_personal(words):
+        return  # "Minister for Artificial Intelligence, Digital Economy and ...": a field, not a name
     start = sent.start + offset
     out.append(Mention(start, start + len(name), name, E.PERSON, name, rule))
 

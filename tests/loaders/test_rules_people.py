@@ -84,6 +84,18 @@ def test_names_in_latin_extended_letters(facts: Run, text: str, name: str, org: 
         ("The round was led by Kessler Ventures with participation from Orbion Capital.", "Kessler Ventures"),
         # the name of an organisation's unit after a role is no person's
         ("The Director of the Orbion Policy Division, Nadia Okonkwo, spoke.", "Policy Division"),
+        # a role's field list and an organisation's name after it are no people
+        (
+            "It was signed by Tomas Berg, Minister for Space, Digital Economy and Trade and Director of the "
+            "Veltra Summit Organisation, and Ana Lind, Secretary-General of the Council.",
+            "Digital Economy",
+        ),
+        (
+            "It was signed by Tomas Berg, Minister for Space, Digital Economy and Trade and Director of the "
+            "Veltra Summit Organisation, and Ana Lind, Secretary-General of the Council.",
+            "Summit Organisation",
+        ),
+        ("The vice-chancellor said, South African universities must grow.", "South African"),
     ],
 )
 def test_not_people(facts: Run, text: str, not_person: str) -> None:
