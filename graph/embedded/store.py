@@ -682,7 +682,10 @@ class EmbeddedStore(ReaderOperations):
             ledger = Ledger(
                 rdf_ledger.rows_from_quads(store.quads_for_pattern(None, None, None, rdf_ledger.LEDGER))
             )
-            live = {d: rec.digest for d, rec in self._index.docs.items()}
+            if self._idx is None and self._deferred is not None:  # the snapshot says, undecoded
+                live = dict(self._deferred[1].digests)
+            else:
+                live = {d: rec.digest for d, rec in self._index.docs.items()}
             held = {d: ledger.rows[s] for d, s in ledger.open.items()}
             stale = sorted(d for d, r in held.items() if live.get(d) != r.digest)
             missing = sorted(d for d, g in live.items() if d not in held or held[d].digest != g)
