@@ -354,7 +354,9 @@ class Context(BaseContext):
         at = record_time(moment)
         if at not in self._known:
             view = self.store.known_at(at, max_documents=self.settings.max_known_at_documents)
-            if view is self.store:
+            if view is self.store or view is getattr(
+                self.store, "inner", None
+            ):  # it holds now what it held then
                 return self.loader
             self._known[at] = Loader(view)
             self.loader.fallbacks.append(view)
