@@ -76,6 +76,12 @@ _NODES_AT = re.compile(
     rf"(?:(?:\d+|two|three|four|five|six|several)\s+)?(?:[a-z]+\s+)?nodes\s+(?:at|in|across)\s+({MEMBERS})"
 )
 
+#: "the signing of participation agreements by §a§, §b§ and §c§", "§a§ and §b§ signed membership
+#: agreements": the contract by which one joins a consortium; the group is the sentence's own.
+_MEMBERSHIP_AGREEMENT = re.compile(
+    r"\b(?:participation|membership|consortium|accession)\s+agreements?\s+(?:(?:were|was)\s+)?(?:signed\s+)?"
+    rf"(?:by|with|from)\s+({MEMBERS})"
+)
 #: Substrings one of which a sentence needs for any rule here.
 MEMBER_SHAPE_GATE = (
     "involved",
@@ -86,6 +92,7 @@ MEMBER_SHAPE_GATE = (
     "one of",
     "pillar",
     "nodes",
+    "agreement",
 )
 _ARM_WORDS = ("pillar", "wing", "branch", "institute", "centre", "center", "agency")
 
@@ -123,6 +130,14 @@ def member_shape_facts(v: SentView, m: str) -> Iterator[Fact]:
         a, b = int(x.group(1)), int(x.group(2))
         if a != b and v.type(a) in _MEMBER_TYPES and v.type(b) in ORGS:
             yield _f(v, a, R.PART_OF, b, "pillar-of", 0.8)
+    for x in _MEMBERSHIP_AGREEMENT.finditer(m) if "agreement" in low else ():
+        groups = [i for i in v.indices(lambda t: t in {E.CLUSTER, E.PROGRAM}) if m.find(f"§{i}§") < x.start()]
+        if not groups:
+            continue
+        g = groups[0]  # the group the sentence is about, named before the agreements
+        for a in list_members(v, x.group(1)):
+            if a != g and v.type(a) in ORGS and v.id(a) != v.id(g):
+                yield _f(v, a, R.PART_OF, g, "membership-agreement", 0.8)
     for x in _NODES_AT.finditer(m) if "nodes" in low else ():
         a = int(x.group(1))
         if v.type(a) not in ORGS:

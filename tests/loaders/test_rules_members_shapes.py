@@ -124,3 +124,35 @@ def test_taking_part_in_a_name_apposed_as_a_project(facts: Run) -> None:
         "NORDQ brings together nine organisations."
     )
     assert got.has("Orbion Labs", "PART_OF", "NORDQ"), got.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "members", "group"),
+    [
+        (
+            "The Nordic Quantum Alliance has formed its board with the signing of participation agreements by "
+            "Orbion Labs, Kestrel Photonics and Veltra Quantum.",
+            ["Orbion Labs", "Kestrel Photonics", "Veltra Quantum"],
+            "Nordic Quantum Alliance",
+        ),
+        (
+            "The Nordic Quantum Alliance welcomed new partners after membership agreements were signed with "
+            "Orbion Labs and Kestrel Photonics.",
+            ["Orbion Labs", "Kestrel Photonics"],
+            "Nordic Quantum Alliance",
+        ),
+    ],
+)
+def test_membership_agreements_make_members_of_the_sentences_group(
+    facts: Run, text: str, members: list[str], group: str
+) -> None:
+    got = facts(text)
+    for a in members:
+        assert got.has(a, "PART_OF", group), (a, got.triples())
+
+
+def test_other_agreements_make_no_members(facts: Run) -> None:
+    got = facts(
+        "The Nordic Quantum Alliance said licensing agreements with Orbion Labs and Kestrel Photonics were signed."
+    )
+    assert not got.has("Orbion Labs", "PART_OF", "Nordic Quantum Alliance"), got.triples()
