@@ -429,7 +429,7 @@ _TEAM_AT = re.compile(
 #: words only, none a preposition or conjunction: "joined forces with §o§" is no career move).
 _JOINED_KIND = r"(?:(?!(?:as|from|with|in|at|on|to|for|by|and|or|forces|hands)\b)[A-Za-z][\w-]*\s+){0,4}?"
 _JOINS_AS = re.compile(
-    rf"§(\d+)§{_APPOS}\s+(?:(?:has|have|had|will|is|now|also|officially|recently)\s+)*"
+    rf"§(\d+)§{_APPOS}\s+(?:(?:has|have|had|will|is|now|also|officially|recently|later|then|eventually)\s+)*"
     rf"(?:joins|joined|join|joining|rejoins|rejoined)\s+(?:the\s+)?{_JOINED_KIND}§(\d+)§\s+as\s+{_A_ROLE}"
 )
 #: "§p§, a veteran who was previously Vice President for Research at §b§": a role in a relative clause.
@@ -571,7 +571,8 @@ _WORKS_AT = re.compile(
 _CAREER = (
     re.compile(
         # "§p§ has joined §o§" (not "§p§ joined §o§ CEO §q§ on stage": the next person is who was joined)
-        r"§(\d+)§,?\s+(?:who\s+)?(?:(?:has|had|have|recently|also|first|originally|will|officially|now)\s+)*"
+        r"§(\d+)§,?\s+(?:who\s+)?(?:(?:has|had|have|recently|also|first|originally|will|officially|now|later|then|"
+        r"eventually|subsequently)\s+)*"
         rf"(?:joined|rejoined|joins|rejoins|join)\s+(?:the\s+)?{_JOINED_KIND}"
         rf"§(\d+)§(?!['’]|\s+(?!as\b)(?:[\w-]+\s+){{0,2}}?{_ROLE}\s+§)"
     ),

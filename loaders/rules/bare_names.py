@@ -41,6 +41,7 @@ __all__ = [
     "GIVEN_NAMES",
     "bare_name_mentions",
     "bracketed_affiliations",
+    "family_name_first",
     "is_given_name",
     "opens_with_given",
 ]
@@ -362,6 +363,21 @@ def _japanese_pair(a: str, b: str, *, capital_family: bool = False) -> bool:
         return False
     known = a in _JAPANESE_SURNAMES or b in _JAPANESE_SURNAMES or a in GIVEN_NAMES or b in GIVEN_NAMES
     return known or (capital_family and len(la) >= 4)
+
+
+def family_name_first(first: str, last: str, middle: str | None = None) -> bool:
+    """Whether a name of these first and last words is East Asian and written family name
+    first: "Li Wenjun", "Tanaka Hiroshi", "Yoo Sang-im" (not "Lee Smith", "Jianwei Pan")."""
+    if first not in _EAST_ASIAN_SURNAMES or last in _EAST_ASIAN_SURNAMES:
+        return False
+    if middle is not None:  # "Lee Jae Myung", "Tan Wei Ming": two short syllables after the family name
+        return 2 <= len(middle) <= 5 and 2 <= len(last) <= 5 and last.lower() not in _COMMON_WORDS
+    low = last.lower()
+    return bool(
+        _HYPHENATED_GIVEN.fullmatch(last)
+        or (_PINYIN_GIVEN.fullmatch(low) and low not in _COMMON_WORDS)
+        or (_HEPBURN.fullmatch(first.lower()) and _HEPBURN.fullmatch(low) and last in GIVEN_NAMES)
+    )
 
 
 def _romanised_given(word: str) -> bool:

@@ -17,7 +17,7 @@ from ..gazetteer import Gazetteer
 from ..patterns import CAPW, KEYWORDS, LEADING_NOISE, NAMEPART, ROLE_WORDS, TITLES
 from ..patterns import PARTICLE as _NAME_PARTICLE
 from ..segment import Sentence
-from .bare_names import COMMON_WORDS, opens_with_given
+from .bare_names import COMMON_WORDS, family_name_first, opens_with_given
 from .mention import Mention
 from .words import may_hold, word_list
 
@@ -690,11 +690,17 @@ _NOT_SURNAME = frozenset(
 _KOREAN_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
 
 
+#: Two-letter family names frequent enough, and no English words, to stand alone ("Li said").
+_SHORT_FAMILY = frozenset({"Li", "Wu", "Xu", "Hu", "Ma", "Yu", "Lu", "Du", "Yi", "Ko", "Jo", "Ryu"})
+
+
 def _surname(name: str) -> str:
-    """The family name: the last part, or the first of a Korean name written family name first
-    ("Kim Ki-hwan" -> "Kim")."""
+    """The family name: the last part, or the first of an East Asian name written family name
+    first ("Kim Ki-hwan", "Li Wenjun", "Tanaka Hiroshi", "Yoo Sang-im" -> the first)."""
     parts = name.split()
     if len(parts) == 2 and _KOREAN_GIVEN.fullmatch(parts[1]) and not _KOREAN_GIVEN.fullmatch(parts[0]):
+        return parts[0]
+    if len(parts) in (2, 3) and family_name_first(parts[0], parts[-1], parts[1] if len(parts) == 3 else None):
         return parts[0]
     return parts[-1]
 
@@ -711,7 +717,7 @@ def surname_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
         # the full name again, without the cue that found it first ("the appointment of Ana Lin")
         first.setdefault(m.name, (m.end, m.name))
         last = _surname(m.name)
-        if len(last) < 3 or last in _NOT_SURNAME or not last[0].isupper():
+        if (len(last) < 3 and last not in _SHORT_FAMILY) or last in _NOT_SURNAME or not last[0].isupper():
             continue
         if last in first and first[last][1] != m.name:
             clash.add(last)

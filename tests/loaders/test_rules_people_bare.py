@@ -127,3 +127,29 @@ def test_bare_person_affiliated_in_brackets(facts: Run) -> None:
     f = facts("From left: Carlos Mendes Arruda (Orbion University) and Nadia Okonkwo (Veltra Institute).")
     assert f.has("Carlos Mendes Arruda", "AFFILIATED_WITH", "Orbion University"), f.triples()
     assert f.has("Nadia Okonkwo", "AFFILIATED_WITH", "Veltra Institute"), f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "org"),
+    [
+        (
+            "The paper was written by Li Wenjun of the lab. Later Li joined Orbion University as a professor.",
+            "Li Wenjun",
+            "Orbion University",
+        ),
+        (
+            "Present was Yoo Sang-im, a physicist. Yoo later joined Veltra Quantum as its CTO.",
+            "Yoo Sang-im",
+            "Veltra Quantum",
+        ),
+        (
+            "Guests included Tan Wei Ming. Tan later joined Veltra Quantum as its CFO.",
+            "Tan Wei Ming",
+            "Veltra Quantum",
+        ),
+    ],
+)
+def test_east_asian_family_name_alone_later(facts: Run, text: str, person: str, org: str) -> None:
+    """A name written family name first is later named by its first word ("Li said")."""
+    f = facts(text)
+    assert f.has(person, "AFFILIATED_WITH", org), f.triples()
