@@ -259,6 +259,9 @@ _DESCRIBED_FOLD = re.compile(
     rf"\b(?:an?|the|its|their)\s+(?:[a-z][\w-]*\s+){{0,4}}?{_DESCRIBED_KINDS}"
     rf"(?:,?\s+(?:called|named|dubbed|known\s+as)\s+|,\s+){ENT}(?!\s*(?:and|,)\s*§)"
 )
+#: A short parenthetical without mentions after a name inside a list (followed by a comma, "and"
+#: or the end): "§a§ (芯光量子基金), §b§", "§a§ ($3m) and §b§".
+_LIST_GLOSS = re.compile(r"§(\d+)§\s*\([^()§]{1,40}\)(?=\s*(?:,\s*(?:and\s+)?§|and\s+§|;|\.?\s*$))")
 _COMMA_PLACE_TAIL = r"(?=\s*[,;.)–—]|\s+-\s|\s+(?:at|on|in|and|where|has|is|was|will|head|headquarters|offices?|plant|factory|campus|site)\b|$)"
 
 
@@ -577,6 +580,9 @@ def _fold_appositions(v: SentView) -> None:
         close = ")" if m.group(0).startswith(f"§{a}§)") else ""
         return f"§{a}§{close}" + ("" if m.group(3) == "," else m.group(3))
 
+    # "§a§ (芯光量子基金), §b§ (Paris) and ...": a short gloss after a listed name is no part of the list
+    if "§ (" in v.masked or "§(" in v.masked:
+        v.masked = _LIST_GLOSS.sub(lambda m: f"§{m.group(1)}§", v.masked)
     # "a new quantum initiative, §k§" / "a start-up called §k§": the description names the mention
     if "§" in v.masked and _DESCRIBED_GATE.search(v.masked):
         v.masked = _DESCRIBED_FOLD.sub(lambda m: f"§{m.group(1)}§", v.masked)

@@ -1,13 +1,17 @@
 """Funding told in sentence shapes rather than funding phrases (INVESTS_IN).
 
-Three shapes name the funder and the funded without the "X invested in Y" order:
+These shapes name the funder and the funded without the "X invested in Y" order:
 
 - **two objects**: the funder gives the funded money, "the Ministry will grant Kvantor
   €500 million", "Orbion was not ...", "the agency awarded Telmar University a $2m grant";
 - **a fronted participle**: "Funded by the National Research Agency under its 2030 plan, the
   strategy will ..." (the main clause's subject is funded);
 - **agreements with money**: a public funder (a government, its agency, a programme, a fund)
-  "signed agreements with firms A, B and C for up to $20 million each": each firm is funded.
+  "signed agreements with firms A, B and C for up to $20 million each": each firm is funded;
+- **a funding list**: "X, a S$300 million plan funding four initiatives: A, B and C";
+- **money in a relative clause**: "the $1bn the federal and state governments have committed to Y";
+- **joining investors**: "the Fund joins investors in Y including several pension funds, A and B"
+  (the newcomer and each named one).
 
 Kept apart from :mod:`.investments` (already long); each shape has its own cheap gate.
 """
@@ -54,9 +58,48 @@ _AGREEMENTS_FOR_MONEY = re.compile(
     rf"(?:agreements?|contracts?|deals?)\s+with\s+(?:(?:[A-Za-z][\w-]*)\s+){{0,3}}?({LIST})\s+"
     rf"(?:worth|for|totalling|totaling|valued\s+at|of)\s+{_ABOUT}(?:{MONEY})"
 )
+#: "§X§, a S$300 million plan funding four main initiatives: §A§, §B§ and §C§" (a colon opens the list).
+_FUNDING_LIST = re.compile(
+    rf"{ENT}(?:,\s+(?:an?|the)\s+[^§;:]{{0,60}}?)?\s+(?:funding|financing|backing|(?:which|that)\s+(?:funds|finances|backs))\s+"
+    r"(?:[\w$€£.,-]+\s+){0,4}?(?:initiatives|programmes|programs|projects|companies|start-?ups|centres|centers|institutes|"
+    rf"universities|hubs|schemes|efforts)\s*:\s*({LIST})"
+)
+#: "the $1bn (that) §A§ and §B§ have committed to §R§": money in a relative clause names its giver.
+_MONEY_RELATIVE = re.compile(
+    rf"(?:{MONEY})\s+(?:that\s+|which\s+)?(?:the\s+)?({LIST})\s+(?:(?:have|has|had|will|would|already)\s+)*"
+    rf"(?:committed|pledged|invested|provided|given|allocated|granted|contributed)\s+(?:to|in|into|for)\s+(?:the\s+)?{ENT}"
+)
+#: "§F§ joins (other, existing) investors in §R§": the newcomer invests too.
+_JOINS_INVESTORS = re.compile(
+    rf"{ENT}\s+(?:(?:has|have|also|now)\s+)*(?:joins|joined|joining)\s+(?:(?:other|existing|fellow|earlier|previous)\s+)?"
+    rf"(?:investors|backers|shareholders)\s+in\s+(?:the\s+)?{ENT}"
+)
+#: "investors in §R§ including several super funds, §A§ and §B§": lower-case items before the names.
+_INVESTORS_IN_INCLUDING = re.compile(
+    rf"\b(?:investors|backers|shareholders)\s+in\s+(?:the\s+)?{ENT},?\s+(?:including|include|such\s+as)\s+"
+    rf"(?:[a-z][\w-]*\s+){{1,4}}?[a-z][\w-]*,\s+({LIST})"
+)
+_LIST_GATE = ("funding", "financing", "backing", "funds", "finances", "backs")
+_RELATIVE_GATE = (
+    "committed",
+    "pledged",
+    "invested",
+    "provided",
+    "given",
+    "allocated",
+    "granted",
+    "contributed",
+)
 _AGREEMENT_GATE = ("agreement", "contract", "deal")
 #: Every shape's cue words: no shape can match a sentence without one of them.
-GATE = _TWO_OBJECTS_GATE + _FRONTED_GATE + _AGREEMENT_GATE
+GATE = (
+    _TWO_OBJECTS_GATE
+    + _FRONTED_GATE
+    + _AGREEMENT_GATE
+    + _LIST_GATE
+    + _RELATIVE_GATE
+    + ("investors", "backers")
+)
 _PUBLIC_FUNDERS = frozenset({E.GOVERNMENT_BODY, E.COUNTRY, E.REGION, E.CITY, E.PROGRAM})
 
 
@@ -72,6 +115,19 @@ def shape_facts(v: SentView, m: str, low: str) -> Iterator[Fact]:
             yield from _funds(
                 v, ids_in(x.group(1)), [int(x.group(2))], FUNDED | {E.PROGRAM}, "funding-fronted-participle"
             )
+    if ":" in m and any(g in low for g in _LIST_GATE):
+        for x in _FUNDING_LIST.finditer(m):
+            yield from _funds(v, [int(x.group(1))], ids_in(x.group(2)), FUNDED | {E.PROGRAM}, "funding-list")
+    if any(g in low for g in _RELATIVE_GATE):
+        for x in _MONEY_RELATIVE.finditer(m):
+            yield from _funds(
+                v, ids_in(x.group(1)), [int(x.group(2))], FUNDED | {E.PROGRAM}, "funding-money-relative"
+            )
+    if "investors" in low or "backers" in low or "shareholders" in low:
+        for x in _JOINS_INVESTORS.finditer(m):
+            yield from _funds(v, [int(x.group(1))], [int(x.group(2))], FUNDED, "funding-joins-investors")
+        for x in _INVESTORS_IN_INCLUDING.finditer(m):
+            yield from _funds(v, ids_in(x.group(2)), [int(x.group(1))], FUNDED, "funding-investors-including")
     if "with" in low and any(g in low for g in _AGREEMENT_GATE):
         for x in _AGREEMENTS_FOR_MONEY.finditer(m):
             funders = [a for a in _subjects(x.group(1)) if v.type(a) in _PUBLIC_FUNDERS]

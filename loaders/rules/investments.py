@@ -42,13 +42,15 @@ _INVEST_NOUN = r"(?:investment|funding|grant|financing|contribution|injection|ba
 
 
 _INVEST_VERB = (
-    r"(?:invested|invests|investing|invest|injected|injects|"
-    r"committed|commits|funded|funds|funding|backed|backs|pledged|pledges|"
-    r"financed|finances|backing|earmarked|earmarks|set\s+aside|sets\s+aside)"
+    r"(?:invested|invests|investing|invest|injected|injects|funded|funds|funding|backed|backs|"
+    r"financed|finances|backing)"
 )
 #: Verbs that fund only with money said: "granted Orbion a patent", "awarded Orbion a contract",
-#: "provided Orbion with ion traps" are no funding.
-_MONEY_VERB = r"(?:granted|grants|provided|providing|provides|provide|awarded|awards|allocated|allocates|contributed|contributes)"
+#: "provided Orbion with ion traps", "committed to Orbion" (time, support) are no funding.
+_MONEY_VERB = (
+    r"(?:granted|grants|provided|providing|provides|provide|awarded|awards|allocated|allocates|contributed|contributes|"
+    r"committed|commits|pledged|pledges|earmarked|earmarks|set\s+aside|sets\s+aside)"
+)
 
 
 # cheap gates: a rule family runs only when its vocabulary occurs in the sentence
@@ -775,7 +777,8 @@ _POOL_IN = re.compile(
     re.I,
 )
 #: "Existing investors X and Y also took part": the list right after the investor noun
-_NOUN_LIST = re.compile(rf"\b{_INVESTOR_NOUN}\s+(?:the\s+)?({LIST})", re.I)
+#: "Investors X and Y", "Investors (most of them public funds): X, Y and Z".
+_NOUN_LIST = re.compile(rf"\b{_INVESTOR_NOUN}\s*(?:\([^()§]{{0,80}}\)\s*)?:?\s+(?:the\s+)?({LIST})", re.I)
 #: "X led the round", "X and Y also participated", "with Y and Z also participating"
 _AFTER = re.compile(
     rf"({LIST})(?:\s+and\s+others|,?\s+among\s+others,?)?\s+(?:(?:have|has|had|also|all|both|each|will|would|again|too|as\s+well)\s+)*"

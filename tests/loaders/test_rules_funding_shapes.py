@@ -81,6 +81,34 @@ Run = Callable[[str], Facts]
             "Nordlys Bank",
             "Veltra Quantum",
         ),
+        # a funding list after a colon
+        (
+            "The effort is anchored by the Ruritania Quantum Strategy, a S$300 million plan funding four main "
+            "initiatives: the Kestrel Centre for Quantum Technologies, the Quantum Engineering Programme and "
+            "the Ruritania Quantum Processor Initiative.",
+            "Ruritania Quantum Strategy",
+            "Quantum Engineering Programme",
+        ),
+        # money in a relative clause
+        (
+            "That pales beside the $1 billion the Ruritania Government and the Estland Government have "
+            "committed to Orvane Quantum.",
+            "Estland Government",
+            "Orvane Quantum",
+        ),
+        # joining investors, and investors listed after lower-case items
+        (
+            "The Kessler Growth Fund joins investors in Qubix Systems including several pension funds, "
+            "Alder Capital, and Telmar University.",
+            "Kessler Growth Fund",
+            "Qubix Systems",
+        ),
+        (
+            "The Kessler Growth Fund joins investors in Qubix Systems including several pension funds, "
+            "Alder Capital, and Telmar University.",
+            "Alder Capital",
+            "Qubix Systems",
+        ),
         # an investment into a name the sentence describes first
         (
             "Kessler Ventures and the Halden Foundation, an independent enterprise foundation, are investing "
@@ -111,6 +139,18 @@ def test_funding_shapes_name_the_funder_and_the_funded(
             "Kessler Ventures gave Orbion Systems advice on its hiring plans.",
             "Kessler Ventures",
             "Orbion Systems",
+        ),
+        # a list after a colon that no funding word introduces
+        (
+            "The Ruritania Quantum Strategy names three priorities: Qubix Systems, Alder Capital and Vexel Labs.",
+            "Ruritania Quantum Strategy",
+            "Qubix Systems",
+        ),
+        # time given, not money
+        (
+            "The two hours the Ruritania Government has committed to Orvane Quantum were spent on talks.",
+            "Ruritania Government",
+            "Orvane Quantum",
         ),
         # an agreement without money, and a company's agreement, fund nothing
         (
