@@ -46,7 +46,7 @@ _CUE = re.compile(
     # fields: "areas of specialisation, such as", "domains such as", "research areas including"
     r"|(?:(?:research|focus|priority|key|core|thematic)\s+)?(?:areas?|fields?|domains?|disciplines?|themes?)\s+"
     r"(?:of\s+(?:specialisation|specialization|expertise|research|focus|activity|work|interest|excellence)\s*,?\s+)?"
-    r"(?:such\s+as|including|like|spanning)\b"
+    r"(?:such\s+as|including|like|spanning|include|includes|are|cover|covers|span|spans)\b"
     # an aim to make: "aims to develop", "is seeking to build"
     rf"|(?:aims?|aiming|seeks?|seeking|plans?|planning|wants?|intends?|intending|hopes?|strives?|striving)\s+to\s+"
     rf"(?:(?:help\s+)?(?:accelerate|speed\s+up|advance)\s+(?:the\s+)?(?:development|commerciali[sz]ation)\s+of|{_MAKE})\b"

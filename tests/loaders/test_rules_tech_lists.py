@@ -279,3 +279,32 @@ def test_a_government_signing_with_firms_to_develop_funds_it(facts: Run) -> None
     assert not any(t[0].startswith("Norwegian Ministry") and t[1] == "WORKS_ON" for t in got.triples()), (
         got.triples()
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "tech", "expected"),
+    [
+        (
+            "Aalto University's research areas include quantum optics and quantum clocks.",
+            "Aalto University",
+            "quantum clocks",
+            True,
+        ),
+        (
+            "Orbion Labs' focus areas are quantum sensing and quantum imaging.",
+            "Orbion Labs",
+            "quantum imaging",
+            True,
+        ),
+        # the areas are another's
+        (
+            "Orbion Labs said the ministry's priority areas include quantum sensing and quantum imaging.",
+            "Orbion Labs",
+            "quantum sensing",
+            False,
+        ),
+    ],
+)
+def test_areas_named_with_their_owner(facts: Run, text: str, actor: str, tech: str, expected: bool) -> None:
+    got = facts(text)
+    assert got.has(actor, "WORKS_ON", tech) is expected, got.triples()
