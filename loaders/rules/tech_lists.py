@@ -47,6 +47,8 @@ _CUE = re.compile(
     r"|(?:(?:research|focus|priority|key|core|thematic)\s+)?(?:areas?|fields?|domains?|disciplines?|themes?)\s+"
     r"(?:of\s+(?:specialisation|specialization|expertise|research|focus|activity|work|interest|excellence)\s*,?\s+)?"
     r"(?:such\s+as|including|like|spanning|include|includes|are|cover|covers|span|spans)\b"
+    # focus on kinds named by examples: "focuses on technologies such as", "works on fields including"
+    r"|(?:focus(?:es|ed|ing)?|concentrat(?:es|ed|ing))\s+on\s+(?:[a-z][\w-]*\s+){1,3}?(?:such\s+as|including|like)\b"
     # an aim to make: "aims to develop", "is seeking to build"
     rf"|(?:aims?|aiming|seeks?|seeking|plans?|planning|wants?|intends?|intending|hopes?|strives?|striving)\s+to\s+"
     rf"(?:(?:help\s+)?(?:accelerate|speed\s+up|advance)\s+(?:the\s+)?(?:development|commerciali[sz]ation)\s+of|{_MAKE})\b"
@@ -75,6 +77,7 @@ TECH_LIST_GATE = (
     "including",
     " like ",
     "namely",
+    " of ",
 )
 #: What may stand between the cue and the list, or between two listed items: a few lower-case
 #: words and joiners, never a verb of a new clause.
@@ -91,7 +94,7 @@ _PROGRAMME = re.compile(
 #: few adjectives ("The trilateral §AUKUS§ partnership").
 _FRONTED = re.compile(
     r"\s*(?:[•·*▪◦‣–-]\s*)?(?:[A-Z][^§,;.|]{0,40}\s+[|–—]\s+|§\d+§\s+\|\s+)?(?:[A-Z][^§,;.]{0,60},\s+)?"
-    r"(?:(?:the|The)\s+(?:(?!and\b)[a-z][\w-]*\s+){0,2})?"
+    r"(?:(?:the|The)\s+(?:(?!(?:and|with|of|in|for|between|among|at|by|from|to|on)\b)[a-z][\w-]*\s+){0,2})?"
 )
 #: Where a new clause opens inside a sentence, and its subject after it.
 _CLAUSE = re.compile(r";\s+|,\s+(?:and|but|while|whereas)\s+|\s+(?:while|whereas)\s+")
@@ -158,6 +161,7 @@ def tech_list_facts(v: SentView, m: str, recent_program: str | None) -> Iterator
     """WORKS_ON from each technology list after a field cue (see the module docstring)."""
     yield from _partners_to_make(v, m)
     yield from _kind_examples(v, m)
+    yield from _owned_fields(v, m)
     for c in _CUE.finditer(m):
         listed = _listed(v, m, c.end())
         if not listed:
@@ -208,6 +212,24 @@ _WITH_TO_MAKE = re.compile(
 _KIND_EXAMPLES = re.compile(
     rf"§(\d+)§\s+(?:[a-z][\w-]*\s+)?{ORG_NOUN},?\s+(?:such\s+as|including|like|namely|among\s+them)\s+({MEMBERS})"
 )
+
+
+#: "The work of §X§ includes §A§ and §B§", "the research areas of §X§ span ...": the owner after "of".
+_OWNED_FIELDS = re.compile(
+    r"\b(?:work|research|activities|expertise|portfolio|focus|interests?|areas?|fields?|domains?|strengths?|"
+    r"specialities|specialties)\s+of\s+(?:the\s+)?§(\d+)§\s+(?:(?:also|now)\s+)?"
+    r"(?:includes?|included|spans?|spanned|covers?|covered|are|were|encompass(?:es)?)\s+"
+)
+
+
+def _owned_fields(v: SentView, m: str) -> Iterator[Fact]:
+    for x in _OWNED_FIELDS.finditer(m) if " of " in m else ():
+        a = int(x.group(1))
+        if v.type(a) not in _SOURCES:
+            continue
+        for b in _listed(v, m, x.end() - 1):
+            if v.id(b) != v.id(a):
+                yield Fact(v.id(a), R.WORKS_ON, v.id(b), "tech-list", 0.7)
 
 
 def _kind_examples(v: SentView, m: str) -> Iterator[Fact]:

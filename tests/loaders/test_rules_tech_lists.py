@@ -308,3 +308,34 @@ def test_a_government_signing_with_firms_to_develop_funds_it(facts: Run) -> None
 def test_areas_named_with_their_owner(facts: Run, text: str, actor: str, tech: str, expected: bool) -> None:
     got = facts(text)
     assert got.has(actor, "WORKS_ON", tech) is expected, got.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "tech", "expected"),
+    [
+        (
+            "Orbion Labs focuses on technologies such as quantum sensing, quantum clocks and quantum networks.",
+            "Orbion Labs",
+            "quantum clocks",
+            True,
+        ),
+        (
+            "The work of Orbion Labs includes quantum sensing and quantum clocks.",
+            "Orbion Labs",
+            "quantum clocks",
+            True,
+        ),
+        # a name inside the subject's phrase is no subject
+        (
+            "The cooperation with Orbion Labs focuses on exchanging studies in fields such as quantum sensing.",
+            "Orbion Labs",
+            "quantum sensing",
+            False,
+        ),
+    ],
+)
+def test_kinds_named_by_examples_and_owners_after_of(
+    facts: Run, text: str, actor: str, tech: str, expected: bool
+) -> None:
+    got = facts(text)
+    assert got.has(actor, "WORKS_ON", tech) is expected, got.triples()
