@@ -61,6 +61,8 @@ _PRIORITY = {
 
 #: A place name glued to a word before it ("Indo-Pacific") is part of that word.
 _HYPHEN_BEFORE = re.compile(r"[A-Za-z]-$")
+#: ... and one glued to a capitalised word after it ("Jian-Wei", "Paris-Saclay") opens a longer one.
+_HYPHEN_NAME_AFTER = re.compile(r"-[A-Z][a-z]")
 
 
 def _select(cands: list[Mention]) -> list[Mention]:
@@ -95,6 +97,8 @@ def find_mentions(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) -> l
             and not (en.type is E.COUNTRY and place_end == g.start - 1)
         ):
             continue
+        if en.type is E.CITY and _HYPHEN_NAME_AFTER.match(text, g.end):
+            continue  # "Jian-Wei Pan": a city's name glued to a capitalised word opens a longer name
         if en.type in {E.REGION, E.COUNTRY}:
             place_end = g.end
         known.add((g.start, g.end))

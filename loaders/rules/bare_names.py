@@ -38,6 +38,7 @@ from .words import word_list
 
 __all__ = [
     "COMMON_WORDS",
+    "EAST_ASIAN_SURNAMES",
     "GIVEN_NAMES",
     "bare_name_mentions",
     "bracketed_affiliations",
@@ -321,6 +322,7 @@ def _common_given_ok(t: str, start: int, rest: str) -> bool:
 #: Romanised East Asian family names ("Li", "Tanaka", "Kim"); a name written family name first
 #: opens with one ("Li Wenjun", "Tanaka Hiroshi", "Kim Min-jae", "Lee Jae Myung").
 _EAST_ASIAN_SURNAMES = word_list("east_asian_surnames")
+EAST_ASIAN_SURNAMES = _EAST_ASIAN_SURNAMES
 #: One syllable of Hanyu Pinyin without tones; a Chinese given name is one or two of them.
 _PINYIN = (
     r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"

@@ -17,7 +17,7 @@ from ..gazetteer import Gazetteer
 from ..patterns import CAPW, KEYWORDS, LEADING_NOISE, NAMEPART, ROLE_WORDS, TITLES
 from ..patterns import PARTICLE as _NAME_PARTICLE
 from ..segment import Sentence
-from .bare_names import COMMON_WORDS, family_name_first, opens_with_given
+from .bare_names import COMMON_WORDS, EAST_ASIAN_SURNAMES, family_name_first, is_given_name, opens_with_given
 from .mention import Mention
 from .words import may_hold, word_list
 
@@ -636,12 +636,74 @@ def person_mentions(sent: Sentence) -> list[Mention]:
     if may_hold(t, *_APPOINT_WORDS) and _APPOINT_GATE.search(t):
         for m in _PERSON_APPOINTED.finditer(t):
             _add_person(out, sent, m, next(g for g in (1, 2, 3) if m.group(g)), "person-owner-checked")
-    return [
+    kept = [
         p
         for p in out
         if (len(p.name.split()) >= 2 or p.name.split()[0].lower() in PARTICLE)
         and not _DESCRIBED_AS_GROUP.match(t, p.end - sent.start)
     ]
+    if any(w in t for w in _SINGLE_TITLE_WORDS):
+        kept += _titled_surnames(sent)
+    return kept
+
+
+#: A title before a surname alone: "President Alivisatos said", "Minister Yoo announced".
+_SINGLE_TITLE_WORDS = (
+    "President ",
+    "Professor ",
+    "Prof",
+    "Dr",
+    "Mr",
+    "Mrs ",
+    "Ms",
+    "Minister ",
+    "Chancellor ",
+)
+_TITLED_SURNAME = re.compile(
+    r"\b(?:President|Professor|Prof\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Minister|Chancellor)\s+"
+    r"([A-Z][a-z]{1,}(?:-[A-Z][a-z]+)?)(?![\w'’&-])(?!\s+(?:[A-Z]|of\b|for\b|and\b))"
+)
+#: Endings of common nouns, no surnames ("Partnerships", "Relations", "Affairs").
+_NOUN_ENDINGS = (
+    "ship",
+    "ships",
+    "tion",
+    "tions",
+    "ment",
+    "ments",
+    "ness",
+    "ity",
+    "ities",
+    "ance",
+    "ence",
+    "airs",
+)
+#: The rule of a one-word person: kept only where no full name of the document has it as its
+#: surname (then it is a later mention of that person: :func:`surname_mentions`).
+SINGLE = "person-single"
+
+
+def _titled_surnames(sent: Sentence) -> list[Mention]:
+    """People named by a title and a surname alone; the word no common, organisation, role or
+    given-name word ("Professor John", "President Partnerships" are none)."""
+    out = []
+    for m in _TITLED_SURNAME.finditer(sent.text):
+        word = m.group(1)
+        low = word.lower()
+        if (
+            low in KEYWORDS
+            or low in COMMON_WORDS
+            or low[:-1] in COMMON_WORDS  # a plural: "President Partnerships"
+            or low.endswith(_NOUN_ENDINGS)
+            or low in _ROLE_TOKENS
+            or low in LEADING_NOISE
+            or (is_given_name(word) and word not in _EAST_ASIAN_FAMILY)
+            or (len(word) < 3 and word not in _SHORT_FAMILY)
+        ):
+            continue
+        start = sent.start + m.start(1)
+        out.append(Mention(start, start + len(word), word, E.PERSON, word, SINGLE))
+    return out
 
 
 #: "Australian Prime Minister Scott Morrison", "German Chancellor Ana Berg": the nationality
@@ -690,6 +752,7 @@ _NOT_SURNAME = frozenset(
 _KOREAN_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
 
 
+_EAST_ASIAN_FAMILY = EAST_ASIAN_SURNAMES
 #: Two-letter family names frequent enough, and no English words, to stand alone ("Li said").
 _SHORT_FAMILY = frozenset({"Li", "Wu", "Xu", "Hu", "Ma", "Yu", "Lu", "Du", "Yi", "Ko", "Jo", "Ryu"})
 
@@ -723,6 +786,10 @@ def surname_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
             clash.add(last)
         first.setdefault(last, (m.end, m.name))
     names = {k: v for k, v in first.items() if k not in clash}
+    # "President Alivisatos" where the document names "Paul Alivisatos": a later mention of him
+    # (or, when the name is ambiguous, of no one)
+    named = {w for m in mentions if m.type is E.PERSON and " " in m.name for w in m.name.split()}
+    mentions = [m for m in mentions if m.rule != SINGLE or m.name not in named]
     if not names:
         return mentions
     covered = bytearray(len(text) + 1)

@@ -1329,3 +1329,39 @@ def test_roles_named_before_their_holders_keep_their_holders(facts: Run) -> None
     assert f.has("Ines Palu", "AFFILIATED_WITH", "Brannic Photonics"), f.triples()
     assert f.has("Mira Sol", "AFFILIATED_WITH", "Orlen Holdings"), f.triples()
     assert not f.has("Mira Sol", "AFFILIATED_WITH", "Brannic Photonics"), f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # a title and a surname alone name a person where no full name of the document has it
+        ('"We lead in quantum," President Okonkwo said at the signing.', "Okonkwo"),
+        ("Minister Lindqvist announced the plan on Monday.", "Lindqvist"),
+    ],
+)
+def test_titled_surname_alone(facts: Run, text: str, person: str) -> None:
+    f = facts(text)
+    assert any(e.name == person and e.type.value == "Person" for e in f.kg.entities), f.names
+
+
+def test_titled_surname_is_the_full_names_later_mention(facts: Run) -> None:
+    f = facts("Nadia Okonkwo leads Orbion University. Later, President Okonkwo signed the letter.")
+    assert [e.name for e in f.kg.entities if e.type.value == "Person"] == ["Nadia Okonkwo"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Professor John said so.",  # a given name alone is no surname
+        "President Partnerships were announced.",
+        "The Minister Council met.",
+    ],
+)
+def test_titled_word_that_is_no_surname(facts: Run, text: str) -> None:
+    assert not [e for e in facts(text).kg.entities if e.type.value == "Person"]
+
+
+def test_city_glued_to_a_capitalised_word_opens_a_name(facts: Run) -> None:
+    """ "Jian-Wei Pan": a city's name before "-Wei" is part of the person's given name."""
+    f = facts("Professor Ji'an-Wei is absent. Professor Jian-Wei Pan spoke at the event.")
+    assert f.has_entity("Jian-Wei Pan"), f.names
