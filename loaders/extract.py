@@ -100,6 +100,16 @@ def young_collections_only() -> Iterator[None]:
                 gc.set_threshold(*_gc_thresholds)
 
 
+#: Subjects the extractor does not read for a relation type although the ontology allows them
+#: (curated data may still state them): a government body or a region "working on" a technology
+#: in news text funds, promotes or organises it (the funding and programme rules read that), it
+#: does not research or build it; none of 140 annotated WORKS_ON facts has such a subject, and
+#: every one read was wrong ("the ministry organised conferences on A, B and C").
+_NOT_READ_AS_SUBJECT: dict[RelationType, frozenset[EntityType]] = {
+    RelationType.WORKS_ON: frozenset({E.GOVERNMENT_BODY, E.REGION}),
+}
+
+
 @dataclass
 class _Acc:
     """Evidence accumulated per fact key before models are built."""
@@ -117,6 +127,8 @@ class _Acc:
         if s == t or s not in types or t not in types:
             return
         if SIGNATURES[f.type].structural or not allows(f.type, types[s], types[t]):
+            return
+        if types[s] in _NOT_READ_AS_SUBJECT.get(f.type, ()):
             return
         if f.type in SYMMETRIC_TYPES and t < s:
             s, t = t, s

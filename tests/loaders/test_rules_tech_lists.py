@@ -87,6 +87,18 @@ def test_the_mission_is_the_programme_in_focus(facts: Run) -> None:
         ),
         # a city works on no listed field
         ("Lyon covers quantum sensing, quantum imaging and quantum clocks.", "Lyon", "quantum sensing"),
+        # a government body funds, promotes or organises a field; it does not work on it
+        (
+            "The Ministry of Digital Affairs has organised six forums that cover quantum sensing, quantum "
+            "networks and quantum software.",
+            "Ministry of Digital Affairs",
+            "quantum sensing",
+        ),
+        (
+            "The Ministry of Digital Affairs focuses on quantum sensing and quantum software.",
+            "Ministry of Digital Affairs",
+            "quantum sensing",
+        ),
     ],
 )
 def test_no_listed_technology(facts: Run, text: str, actor: str, tech: str) -> None:

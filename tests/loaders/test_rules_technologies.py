@@ -355,14 +355,14 @@ def test_no_phrase_from_a_lone_modality_word(text: str) -> None:
             "Orbion Labs",
             "quantum key distribution",
         ),
-        (
-            "The Ministry of Science of Veltria has invested heavily in quantum computing.",
-            "Ministry of Science of Veltria",
+        (  # a country, not its ministry: a government body's support is funding (extract._NOT_READ_AS_SUBJECT)
+            "Norway has invested heavily in quantum computing.",
+            "Norway",
             "quantum computing",
         ),
         (
-            "The Kestrel City Council plans to promote quantum sensing as part of its strategy.",
-            "Kestrel City Council",
+            "Lyon plans to promote quantum sensing as part of its strategy.",
+            "Lyon",
             "quantum sensing",
         ),
         (
