@@ -44,6 +44,7 @@ from .rules.agreement_life import agreement_life
 from .rules.agreements import AgreementDraft, find_agreements, representatives, without_echoes
 from .rules.deals import deal_agreements
 from .rules.develops import owner_named_facts
+from .rules.group_agreements import consortium_agreements
 from .rules.investments import investment_agreements, joint_funding_facts, round_facts
 from .rules.membership import referred_group_facts
 from .rules.offices import minister_ministry_facts
@@ -206,6 +207,9 @@ class RuleExtractor:
         for k, f in late:
             acc.add(k, f, types)
         drafts += more
+        # a consortium whose members the membership rules found is one agreement among them
+        names = {eid: d.name for eid, d in res.drafts.items()}
+        drafts = consortium_agreements(acc.rel, types, names, views, drafts)
 
         relations = self._relations(document, sents, acc)
         agreements = self._agreements(document, sents, drafts, types, res, acc.via, doc_date)

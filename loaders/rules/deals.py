@@ -166,6 +166,11 @@ _LIST_INTRO = re.compile(
 _MORE_AFTER_COLON = re.compile(
     rf"\s*(?:,\s*)?(?:and|as\s+well\s+as|plus)\s+(?:\w+\s+)?(?:other|more|further)\b[^:.;]{{0,80}}:\s*({LIST})"
 )
+#: a fronted "in addition to" names members the list goes on from: "Besides §a§, the alliance comprises ..."
+_BESIDES = re.compile(
+    rf"\b(?i:in\s+addition\s+to|besides|alongside|apart\s+from|as\s+well\s+as|along\s+with)\s+(?:the\s+)?({LIST}),\s*"
+    r"(?:(?:the|its|their)\s+)?(?=[^§]{0,40}$)"
+)
 #: a funding round's investors are "participants" or "partners" too; they form no consortium
 _ROUND_WORDS = re.compile(r"\b(?:round|funding|raised|raises|investors?|financing|Series\s+[A-F])\b", re.I)
 _ROUND_NOUNS = re.compile(r"(?i:participants|partners)\b")
@@ -355,6 +360,9 @@ def _member_lists(v: SentView, k: int) -> list[AgreementDraft]:
                 continue  # "partners are research centres such as A and B": examples, not the membership
             lead = x.groupdict().get("lead")
             ps = [p for p in _party(v, (lead or "") + " " + unqualified(x.group(g))) if p not in own]
+            front = _BESIDES.search(text, 0, x.start())
+            if front:  # "In addition to §a§, the consortium includes §b§ and §c§": §a§ is a member too
+                ps = list(dict.fromkeys([*(p for p in _party(v, front.group(1)) if p not in own), *ps]))
             more = _MORE_AFTER_COLON.match(text, x.end())
             if more:  # "an alliance of A and five other partners in the region: B, C and D"
                 ps += [p for p in _party(v, more.group(1)) if p not in own and p not in ps]
@@ -424,9 +432,11 @@ def deal_agreements(views: list[SentView]) -> tuple[list[AgreementDraft], list[t
         m = v.masked
         if m.rstrip().endswith(":"):
             drafts += _bulleted_members(views, k)  # its cue may be inside a resolved description
-        if not any_in(m.lower(), DEAL_GATE):
+        # the gate reads every reading: "In addition to §a§, the consortium includes §b§ ..." folds
+        # its cue into an apposition of §a§
+        if not any(any_in(text.lower(), DEAL_GATE) for text in readings(v)):
             continue
-        if m.count("§") < 4:
+        if max(text.count("§") for text in readings(v)) < 4:
             continue  # every other phrasing names two parties
         drafts += _contracts(v, k)
         ds, fs = _acquisitions(v, k)

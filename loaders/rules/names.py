@@ -29,7 +29,8 @@ __all__ = ["definitions", "list_members", "shaped_names"]
 E = EntityType
 
 
-_ACRONYM = re.compile(r"\s?\(([A-Z][A-Za-z&\-]{1,9}|[A-Z]{2,}[0-9]?)\)")
+#: "(AWS)", "(QuIC)", "(NM-ICPS)", and a two-word one whose first word is all capitals ("(SA QuTI)")
+_ACRONYM = re.compile(r"\s?\(([A-Z][A-Za-z&\-]{1,9}|[A-Z]{2,}[0-9]?|[A-Z]{1,3}\s[A-Z][A-Za-z&\-]{1,9})\)")
 
 
 _OR_ALIAS = re.compile(rf",\s+or\s+((?:the\s+)?{CAPW}(?:\s+{CAPW}){{0,2}})")
@@ -41,8 +42,16 @@ _STOP_ACRONYMS = frozenset(
 
 
 def _initials_match(acr: str, words: Sequence[str]) -> int:
-    """How many trailing ``words`` spell ``acr`` by initials (0 when they do not)."""
-    letters = [c for c in acr if c.isalpha()]
+    """How many trailing ``words`` spell ``acr`` by initials (0 when they do not); a mixed-case
+    acronym may spell them by its capitals alone ("QuIC", "SA QuTI": Quantum Technologies Initiative)."""
+    n = _spelled([c for c in acr if c.isalpha()], words)
+    caps = [c for c in acr if c.isupper()]
+    if not n and len(caps) >= 2 and any(c.islower() for c in acr):
+        n = _spelled(caps, words)
+    return n
+
+
+def _spelled(letters: Sequence[str], words: Sequence[str]) -> int:
     i, n = len(letters) - 1, 0
     for w in reversed(words):
         n += 1
@@ -186,8 +195,13 @@ def definitions(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Ment
             if other is not None and mentions[other].text == alias:
                 mentions[other] = use
                 continue
-            if any(m.start() < e and s < m.end() for s, e in taken):
+            over = [(s, e) for s, e in taken if m.start() < e and s < m.end()]
+            if any(s < m.start() or e > m.end() or (s, e) == (m.start(), m.end()) for s, e in over):
                 continue
+            if over:  # "SA QuTI" holds "SA" and "QuTI": the defined name is the longer span
+                inside = set(over)
+                mentions = [x for x in mentions if (x.start, x.end) not in inside]
+                taken = [t for t in taken if t not in inside]
             mentions.append(use)
             taken.append((m.start(), m.end()))
     # a mention's own surface overlapping an alias span of someone else is kept as is
