@@ -85,7 +85,7 @@ class Server:
             self.process.wait(timeout=10)
 
 
-def _start(args: list[str], data_dir: Path, log: Path) -> Server:
+def _start(args: list[str], data_dir: Path, log: Path, extra_env: dict[str, str] | None = None) -> Server:
     port = _free_port()
     env = {
         **os.environ,
@@ -93,6 +93,7 @@ def _start(args: list[str], data_dir: Path, log: Path) -> Server:
         "QKG_STORE": "embedded",
         "QKG_HOST": "127.0.0.1",
         "QKG_PORT": str(port),
+        **(extra_env or {}),
     }
     env.pop("QKG_NEO4J_URI", None)
     with log.open("wb") as out:  # the child keeps its own copy of the descriptor
@@ -147,6 +148,47 @@ def synthetic_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Serve
         server.stop()
 
 
+#: API key of the history server (its mutations load and remove documents during a test).
+HISTORY_KEY = "explorer-test-key"
+
+
+@pytest.fixture(scope="module")
+def history_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """Documents dated years apart (``tests.history``): Orvane Labs partners with Telmar
+    University in 2019 (until 2021, plus a three-year MOU), with Brisk Photonics in 2021 and 2024,
+    with Kestrel Quantum in 2024 (and in an undated note)."""
+    from qkg.graph.embedded import EmbeddedStore
+    from tests.history import history
+
+    tmp = tmp_path_factory.mktemp("history")
+    data = tmp / "data"
+    store = EmbeddedStore(data)
+    try:
+        for delta in history():
+            store.upsert(delta)
+    finally:
+        store.close()
+    server = _start(["serve"], data, tmp / "qkg.log", {"QKG_API_KEYS": HISTORY_KEY})
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def graphql(
+    server: Server, query: str, variables: dict[str, Any] | None = None, key: str | None = None
+) -> Any:
+    headers = {"content-type": "application/json"}
+    if key is not None:
+        headers["authorization"] = f"Bearer {key}"
+    body = json.dumps({"query": query, "variables": variables or {}}).encode()
+    req = urllib.request.Request(f"{server.url}/graphql", data=body, headers=headers)
+    with urllib.request.urlopen(req, timeout=60) as r:
+        got = json.loads(r.read())
+    assert "errors" not in got, got
+    return got["data"]
+
+
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     if not Path(CHROMIUM).exists():
@@ -192,17 +234,26 @@ class Watch:
         assert self.errors == [], "\n".join(self.errors)
 
 
-@pytest.fixture
-def page(browser: Any, seed_server: Server, request: pytest.FixtureRequest) -> Iterator[tuple[Any, Watch]]:
+def _page(browser: Any, server: Server) -> Iterator[tuple[Any, Watch]]:
     ctx = browser.new_context(viewport=LAPTOP, accept_downloads=True)
     pg = ctx.new_page()
     pg.set_default_timeout(20_000)
-    watch = Watch(urlsplit(seed_server.url).hostname or "127.0.0.1")
+    watch = Watch(urlsplit(server.url).hostname or "127.0.0.1")
     watch.attach(pg)
     try:
         yield pg, watch
     finally:
         ctx.close()
+
+
+@pytest.fixture
+def page(browser: Any, seed_server: Server) -> Iterator[tuple[Any, Watch]]:
+    yield from _page(browser, seed_server)
+
+
+@pytest.fixture
+def history_page(browser: Any, history_server: Server) -> Iterator[tuple[Any, Watch]]:
+    yield from _page(browser, history_server)
 
 
 def shot(page: Any, name: str) -> None:
@@ -473,3 +524,112 @@ def test_accessibility_audit(browser: Any, seed_server: Server) -> None:
         assert serious == [], json.dumps(serious, indent=2)
     finally:
         ctx.close()
+
+
+ORVANE = "company:orvane-labs"
+
+
+def test_as_of_and_changed_since(history_page: tuple[Any, Watch], history_server: Server) -> None:
+    """The "as of" date redraws the network and its evidence with the facts in force then; a
+    document loaded after noting the graph version is highlighted as new, and a removed one
+    shows the link that lost it."""
+    pg, watch = history_page
+    open_page(pg, history_server, f"?actor={ORVANE}&depth=1")
+    wait_ready(pg)
+    in_view = pg.locator("#elements-list").inner_text()
+    for name in ("Brisk Photonics", "Kestrel Quantum", "Telmar University"):
+        assert name in in_view, in_view
+
+    # As of 2022-01-01: Brisk (announced 2021) stays, Kestrel (announced 2024) is gone.
+    pg.fill("#as-of", "2022-01-01")
+    pg.dispatch_event("#as-of", "change")
+    pg.wait_for_function("() => document.getElementById('status').textContent.includes('as of 2022-01-01')")
+    wait_ready(pg)
+    in_view = pg.locator("#elements-list").inner_text()
+    assert "Brisk Photonics" in in_view, in_view
+    assert "Kestrel Quantum" not in in_view, in_view
+    assert "asOf=2022-01-01" in pg.url
+    # The evidence panel shows only what was published by then (the 2021 article, not 2024's).
+    pg.locator("#elements-list").get_by_role("button", name="Brisk Photonics", exact=True).click()
+    pg.wait_for_function("() => document.getElementById('card-title')?.textContent.includes('Brisk')")
+    card = pg.locator("#details-body").inner_text()
+    assert "2021-05-04" in card, card  # its documents published by then
+    assert "2024-02-01" not in card, card
+    pg.locator(".links button").first.click()
+    pg.wait_for_selector("#edge-title")
+    pg.wait_for_selector("#details-body .evidence li")
+    evidence = pg.locator("#details-body .evidence").inner_text()
+    assert "2021-05-04" in evidence, evidence
+    assert "2024-02-01" not in evidence, evidence
+    shot(pg, "08-as-of-2022")
+
+    # The address keeps the date: a fresh page opens on the same view.
+    open_page(pg, history_server, f"?actor={ORVANE}&depth=1&asOf=2022-01-01")
+    wait_ready(pg)
+    assert pg.input_value("#as-of") == "2022-01-01"
+    assert "Kestrel Quantum" not in pg.locator("#elements-list").inner_text()
+
+    # Today again: Kestrel is back.
+    pg.click("#as-of-clear")
+    pg.wait_for_function("() => document.getElementById('elements-list').textContent.includes('Kestrel')")
+    assert "asOf" not in pg.url
+
+    # Note the version, load one more document and remove the 2021 one.
+    pg.wait_for_function("() => /^\\d+-/.test(document.getElementById('graph-version').textContent)")
+    version = pg.locator("#graph-version").inner_text()
+    assert version == graphql(history_server, "{ stats { graphVersion } }")["stats"]["graphVersion"]
+    pg.click("#version-note")
+    assert pg.input_value("#changed-since") == version
+    added = graphql(
+        history_server,
+        'mutation($t: String!) { ingestDocument(text: $t, title: "Zephyr news", publishedAt: "2026-03-01") {'
+        " __typename } }",
+        {"t": "Orvane Labs signed a partnership with Zephyr Quantum, a quantum computing company."},
+        HISTORY_KEY,
+    )
+    assert added["ingestDocument"]["__typename"] == "IngestSuccess", added
+    docs = graphql(history_server, "{ documents(first: 20) { nodes { id publishedAt } } }")
+    (old,) = [d["id"] for d in docs["documents"]["nodes"] if d["publishedAt"] == "2021-05-04"]
+    removed = graphql(
+        history_server,
+        "mutation($id: ID!) { removeDocument(id: $id) { __typename } }",
+        {"id": old},
+        HISTORY_KEY,
+    )
+    assert removed["removeDocument"]["__typename"] == "RemoveSuccess", removed
+
+    # Changed since the noted version, on a fresh drawing of Orvane's network.
+    pg.click("#changes-show")
+    pg.wait_for_function("() => document.getElementById('changes-summary').textContent.startsWith('Since')")
+    choose(pg, "#search", "Orvane", r"Orvane Labs")
+    pg.wait_for_function("() => document.getElementById('elements-list').textContent.includes('Zephyr')")
+    wait_ready(pg)
+    pg.wait_for_function(
+        "() => Object.values(window.qkgExplorer.changeMarks()).includes('lost-source')"
+        " && document.getElementById('changes-list').textContent.includes('new actor')"
+    )
+    marks = pg.evaluate("window.qkgExplorer.changeMarks()")
+    zephyr = "company:zephyr-quantum"
+    assert marks.get(zephyr) == "new", marks
+    assert marks.get(f"{ORVANE}|PARTNERS_WITH|{zephyr}") == "new", marks
+    assert marks.get(f"company:brisk-photonics|PARTNERS_WITH|{ORVANE}") == "lost-source", marks
+    assert "company:brisk-photonics" not in marks, marks  # an old actor is not new
+    assert "company:kestrel-quantum" not in marks, marks
+    # Not by colour alone: the drawing labels them, the list and the legend say so in words.
+    assert pg.evaluate(f"window.qkgExplorer.label({json.dumps(zephyr)})").endswith("(new)")
+    changes = pg.locator("#changes-list").inner_text()
+    assert re.search(r"new\s+Orvane Labs partners with Zephyr Quantum", changes, re.I), changes
+    assert re.search(r"lost a source\s+Brisk Photonics partners with Orvane Labs", changes, re.I), changes
+    assert pg.locator("#legend-changes").is_visible()
+    assert "new link" in pg.locator("#changes-summary").inner_text()
+    assert "changedSince=" in pg.url
+    shot(pg, "09-changed-since")
+
+    # Keyboard: the listed change opens its evidence; Clear drops the marks.
+    pg.locator("#changes-list button", has_text="Zephyr Quantum").first.focus()
+    pg.keyboard.press("Enter")
+    pg.wait_for_function("() => document.getElementById('edge-title')?.textContent.includes('Zephyr')")
+    pg.click("#changes-clear")
+    assert pg.evaluate("window.qkgExplorer.changeMarks()") == {}
+    assert not pg.locator("#legend-changes").is_visible()
+    watch.check()

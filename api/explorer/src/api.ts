@@ -15,6 +15,7 @@ import type {
   Suggestion,
 } from "./model";
 import { AGREEMENT_KINDS, ENTITY_TYPES, METRICS, RELATION_TYPES } from "./model";
+import { agreementParties, type FactChange } from "./changes";
 import { humanise } from "./palette";
 
 export class ApiError extends Error {}
@@ -77,9 +78,10 @@ const LINK = `type reversed source { id } target { id }
   agreement { id kind title date parties { id } }
   evidence { ${EVIDENCE} }`;
 /** Ego networks ask only what drawing and filtering need; sentences load when an edge is opened. */
+const AGREEMENT = `id kind title date status topics place { id name } parties { id name type } evidence { ${EVIDENCE} }`;
 const LINK_SLIM = `type reversed source { id } target { id }
   agreement { id kind title date parties { id } }
-  evidence { confidence document { publishedAt } }`;
+  evidence { confidence documentId document { publishedAt } }`;
 
 function evidence(w: WEvidence): Evidence {
   return {
@@ -93,6 +95,11 @@ function evidence(w: WEvidence): Evidence {
     start: w.start ?? null,
     end: w.end ?? null,
   };
+}
+
+/** Distinct document ids behind some evidence. */
+function docIds(evs: Evidence[]): string[] {
+  return [...new Set(evs.map((e) => e.documentId).filter((d) => d !== ""))];
 }
 
 function span(evs: Evidence[]): [string | null, string | null] {
@@ -165,6 +172,7 @@ class SubgraphBuilder {
       lastSeen: last,
       confidence: evs.length > 0 ? Math.max(...evs.map((e) => e.confidence)) : null,
       evidence: full ? evs : null,
+      documents: docIds(evs),
     });
   }
 
@@ -189,6 +197,7 @@ class SubgraphBuilder {
           lastSeen: last,
           confidence: evs.length > 0 ? Math.max(...evs.map((e) => e.confidence)) : null,
           evidence: null, // agreement edges open the agreement's own panel
+          documents: docIds(evs),
         });
       }
       if (node !== undefined) {
@@ -198,6 +207,20 @@ class SubgraphBuilder {
     }
     return { nodes: [...this.nodes.values()], edges: [...this.edges.values()], truncated: false };
   }
+}
+
+function agreementCard(a: Json): AgreementCard {
+  return {
+    id: String(a.id),
+    kind: enumValue(String(a.kind)),
+    title: String(a.title ?? ""),
+    date: (a.date as string | null) ?? null,
+    status: typeof a.status === "string" ? a.status.toLowerCase() : null,
+    topics: (a.topics as string[]) ?? [],
+    place: (a.place as { id: string; name: string } | null) ?? null,
+    parties: (a.parties as Array<{ id: string; name: string; type: string }>).map((p) => ({ ...p, type: enumValue(p.type) })),
+    evidence: (a.evidence as WEvidence[]).map(evidence),
+  };
 }
 
 export interface EgoResult {
@@ -254,7 +277,7 @@ export class QkgApi {
     });
   }
 
-  async ego(id: string, depth: number, limit: number): Promise<EgoResult> {
+  async ego(id: string, depth: number, limit: number, asOf: string | null = null): Promise<EgoResult> {
     const data = await this.query<{
       actor:
         | (WActorRef & {
@@ -263,12 +286,12 @@ export class QkgApi {
           })
         | { __typename: string; message: string };
     }>(
-      `query Ego($id: ID!, $depth: Int!, $via: [RelationType!], $first: Int!) {
+      `query Ego($id: ID!, $depth: Int!, $via: [RelationType!], $first: Int!, $asOf: Date) {
         actor(id: $id) {
           __typename
           ... on Actor {
             id name type country
-            collaborators(depth: $depth, via: $via, first: $first) {
+            collaborators(depth: $depth, via: $via, first: $first, asOf: $asOf) {
               distance
               actor { id name type country }
               links(first: 100) { ${LINK_SLIM} }
@@ -277,7 +300,7 @@ export class QkgApi {
           ... on ActorNotFound { message }
         }
       }`,
-      { id, depth, via: EGO_VIA, first: limit },
+      { id, depth, via: EGO_VIA, first: limit, asOf },
     );
     const a = data.actor;
     if (a.__typename !== "Actor" || !("collaborators" in a)) throw new ApiError((a as { message: string }).message);
@@ -292,17 +315,17 @@ export class QkgApi {
 
   /** Relations between the actors of an ego network that its shortest-route links leave out
    * (ties among alters); each actor's first 100 relations are looked at. */
-  async linksAmong(egoId: string, depth: number, limit: number): Promise<GraphEdge[]> {
+  async linksAmong(egoId: string, depth: number, limit: number, asOf: string | null = null): Promise<GraphEdge[]> {
     type Rel = { type: string; source: { id: string } | null; target: { id: string } | null; evidence: WEvidence[] };
     const data = await this.query<{
       actor: { id?: string; collaborators?: Array<{ actor: { id: string; relations: { nodes: Rel[] } } }> };
     }>(
-      `query Among($id: ID!, $depth: Int!, $via: [RelationType!], $types: [RelationType!], $first: Int!) {
-        actor(id: $id) { ... on Actor { id collaborators(depth: $depth, via: $via, first: $first) {
-          actor { id relations(types: $types, first: 100) {
-            nodes { type source { id } target { id } evidence { confidence document { publishedAt } } } } } } } }
+      `query Among($id: ID!, $depth: Int!, $via: [RelationType!], $types: [RelationType!], $first: Int!, $asOf: Date) {
+        actor(id: $id) { ... on Actor { id collaborators(depth: $depth, via: $via, first: $first, asOf: $asOf) {
+          actor { id relations(types: $types, first: 100, asOf: $asOf) {
+            nodes { type source { id } target { id } evidence { confidence documentId document { publishedAt } } } } } } } }
       }`,
-      { id: egoId, depth, via: EGO_VIA, types: EGO_VIA.filter((t) => t !== "PARTY_TO"), first: limit },
+      { id: egoId, depth, via: EGO_VIA, types: EGO_VIA.filter((t) => t !== "PARTY_TO"), first: limit, asOf },
     );
     const members = new Set([egoId, ...(data.actor.collaborators ?? []).map((c) => c.actor.id)]);
     const b = new SubgraphBuilder();
@@ -385,29 +408,97 @@ export class QkgApi {
   async agreement(id: string): Promise<AgreementCard> {
     const data = await this.query<{ agreement: Json & { __typename: string } }>(
       `query Agreement($id: ID!) { agreement(id: $id) { __typename
-        ... on Agreement { id kind title date status topics place { id name }
-          parties { id name type } evidence { ${EVIDENCE} } }
+        ... on Agreement { ${AGREEMENT} }
         ... on AgreementNotFound { message } } }`,
       { id },
     );
     const a = data.agreement;
     if (a.__typename !== "Agreement") throw new ApiError(String(a.message));
-    return {
-      id: String(a.id),
-      kind: enumValue(String(a.kind)),
-      title: String(a.title ?? ""),
-      date: (a.date as string | null) ?? null,
-      status: typeof a.status === "string" ? a.status.toLowerCase() : null,
-      topics: (a.topics as string[]) ?? [],
-      place: (a.place as { id: string; name: string } | null) ?? null,
-      parties: (a.parties as Array<{ id: string; name: string; type: string }>).map((p) => ({ ...p, type: enumValue(p.type) })),
-      evidence: (a.evidence as WEvidence[]).map(evidence),
-    };
+    return agreementCard(a);
   }
+
+  /** An agreement as the documents published by ``asOf`` tell it (qkg's ``agreements(filter:
+   * {party, asOf})``), or null when it is not in force on that date. */
+  async agreementAsOf(id: string, party: string, asOf: string): Promise<AgreementCard | null> {
+    let after: string | null = null;
+    for (let page = 0; page < 20; page++) {
+      type Page = {
+        agreements: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: Json[] };
+      };
+      const data: Page = await this.query<Page>(
+        `query AgreementAsOf($party: ID!, $asOf: Date!, $after: String) {
+          agreements(filter: { party: $party, asOf: $asOf }, first: 100, after: $after) {
+            pageInfo { hasNextPage endCursor } nodes { ${AGREEMENT} } } }`,
+        { party, asOf, after },
+      );
+      const hit = data.agreements.nodes.find((n) => n.id === id);
+      if (hit) return agreementCard(hit);
+      if (!data.agreements.pageInfo.hasNextPage) return null;
+      after = data.agreements.pageInfo.endCursor;
+    }
+    return null;
+  }
+
+  /** The graph's version now (``stats { graphVersion }``): a ``since`` for the change feed. */
+  async graphVersion(): Promise<string> {
+    const data = await this.query<{ stats: { graphVersion: string } }>(`query Version { stats { graphVersion } }`);
+    return data.stats.graphVersion;
+  }
+
+  /** The change feed since a graph version or an ISO moment, up to ``max`` changes. */
+  async changes(since: string, max = 2000): Promise<{ changes: FactChange[]; total: number }> {
+    type Page = {
+      changes: {
+        totalCount: number;
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        nodes: Array<Omit<FactChange, "parties"> & { fact: string }>;
+      };
+    };
+    const out: FactChange[] = [];
+    let after: string | null = null;
+    let total = 0;
+    while (out.length < max) {
+      const data: Page = await this.query<Page>(
+        `query Changes($since: String!, $after: String) { changes(since: $since, first: 100, after: $after) {
+          totalCount pageInfo { hasNextPage endCursor }
+          nodes { kind at event graphVersion documentId fact type source target agreement } } }`,
+        { since, after },
+      );
+      total = data.changes.totalCount;
+      for (const n of data.changes.nodes) {
+        const { fact, ...rest } = n;
+        out.push({ ...rest, parties: agreementParties(fact)?.parties ?? [] });
+      }
+      if (!data.changes.pageInfo.hasNextPage) break;
+      after = data.changes.pageInfo.endCursor;
+    }
+    return { changes: out, total };
+  }
+
+  /** The documents about each of ``ids`` (to tell a new actor from one with older facts). */
+  async actorDocuments(ids: string[]): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>();
+    for (let i = 0; i < ids.length; i += 25) {
+      const chunk = ids.slice(i, i + 25);
+      const vars: Json = {};
+      const fields = chunk.map((id, j) => {
+        vars[`a${j}`] = id;
+        return `a${j}: actor(id: $a${j}) { ... on Actor { id documents { id } } }`;
+      });
+      const params = chunk.map((_, j) => `$a${j}: ID!`).join(", ");
+      const data = await this.query<Record<string, { id?: string; documents?: Array<{ id: string }> }>>(
+        `query Docs(${params}) { ${fields.join(" ")} }`,
+        vars,
+      );
+      for (const a of Object.values(data)) if (a.id !== undefined) out.set(a.id, (a.documents ?? []).map((d) => d.id));
+    }
+    return out;
+  }
+
 
   /** Evidence of one relation (ego networks are drawn without sentences), paging through
    * the source's relations of that type until the target turns up. */
-  async relationEvidence(source: string, type: string, target: string): Promise<Evidence[]> {
+  async relationEvidence(source: string, type: string, target: string, asOf: string | null = null): Promise<Evidence[]> {
     type Page = {
       actor: {
         relations?: {
@@ -419,11 +510,11 @@ export class QkgApi {
     let after: string | null = null;
     for (let page = 0; page < 50; page++) {
       const data: Page = await this.query<Page>(
-        `query Rel($id: ID!, $types: [RelationType!], $after: String) { actor(id: $id) { ... on Actor {
-          relations(types: $types, first: 100, after: $after) {
+        `query Rel($id: ID!, $types: [RelationType!], $after: String, $asOf: Date) { actor(id: $id) { ... on Actor {
+          relations(types: $types, first: 100, after: $after, asOf: $asOf) {
             pageInfo { hasNextPage endCursor }
             nodes { source { id } target { id } evidence { ${EVIDENCE} } } } } } }`,
-        { id: source, types: [type], after },
+        { id: source, types: [type], after, asOf },
       );
       const rels = data.actor.relations;
       if (rels === undefined) return [];
@@ -435,20 +526,20 @@ export class QkgApi {
     return [];
   }
 
-  async paths(from: string, to: string, maxHops: number, first = 5): Promise<PathResult[]> {
+  async paths(from: string, to: string, maxHops: number, first = 5, asOf: string | null = null): Promise<PathResult[]> {
     const data = await this.query<{
       paths:
         | { __typename: "Paths"; found: boolean; message: string; paths: Array<{ nodes: WActorRef[]; hops: WLink[] }> }
         | { __typename: "ActorNotFound"; message: string };
     }>(
-      `query Paths($from: String!, $to: String!, $maxHops: Int!, $first: Int!, $via: [RelationType!]) {
-        paths(from: $from, to: $to, maxHops: $maxHops, first: $first, via: $via) {
+      `query Paths($from: String!, $to: String!, $maxHops: Int!, $first: Int!, $via: [RelationType!], $asOf: Date) {
+        paths(from: $from, to: $to, maxHops: $maxHops, first: $first, via: $via, asOf: $asOf) {
           __typename
           ... on Paths { found message paths { nodes { id name type country } hops { ${LINK} } } }
           ... on ActorNotFound { message }
         }
       }`,
-      { from, to, maxHops, first, via: EGO_VIA },
+      { from, to, maxHops, first, via: EGO_VIA, asOf },
     );
     const r = data.paths;
     if (r.__typename !== "Paths") throw new ApiError(r.message);
@@ -489,6 +580,7 @@ export class QkgApi {
         lastSeen: last,
         confidence: hop.evidence.length > 0 ? Math.max(...hop.evidence.map((e) => e.confidence)) : null,
         evidence: hop.evidence,
+        documents: docIds(hop.evidence),
       };
       if (hop.agreement !== null) {
         nodes.push({
@@ -518,12 +610,18 @@ export class QkgApi {
 
   /** The top actors by ``metric`` on the collaboration network, optionally only from evidence
    * dated inside ``since``..``until`` (ISO dates). */
-  async ranking(metric: Metric, top: number, since: string | null = null, until: string | null = null): Promise<RankingRow[]> {
+  async ranking(
+    metric: Metric,
+    top: number,
+    since: string | null = null,
+    until: string | null = null,
+    asOf: string | null = null,
+  ): Promise<RankingRow[]> {
     const data = await this.query<{ centrality: Array<{ rank: number; score: number; actor: WActorRef }> }>(
-      `query Ranking($metric: CentralityMetric!, $top: Int!, $from: String, $to: String) {
-        centrality(metric: $metric, top: $top, from: $from, to: $to) { rank score actor { id name type } }
+      `query Ranking($metric: CentralityMetric!, $top: Int!, $from: String, $to: String, $asOf: Date) {
+        centrality(metric: $metric, top: $top, from: $from, to: $to, asOf: $asOf) { rank score actor { id name type } }
       }`,
-      { metric: metric.toUpperCase(), top, from: since, to: until },
+      { metric: metric.toUpperCase(), top, from: since, to: until, asOf },
     );
     return data.centrality.map((r) => ({
       id: r.actor.id,

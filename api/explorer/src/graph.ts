@@ -7,7 +7,8 @@ import type { Core, EdgeSingular, ElementDefinition, NodeSingular, StylesheetJso
 import fcose from "cytoscape-fcose";
 import { radialLayout } from "./radial";
 import { type GraphEdge, type GraphNode, nodeLabel, type Subgraph } from "./model";
-import { EDGE_LOOKS, FALLBACK_EDGE, NODE_COLOURS } from "./palette";
+import { CHANGE_COLOURS, EDGE_LOOKS, FALLBACK_EDGE, NODE_COLOURS } from "./palette";
+import { type ChangeMarks, MARK_TEXT } from "./changes";
 
 cytoscape.use(fcose);
 
@@ -87,6 +88,48 @@ function style(): StylesheetJson {
         "target-arrow-color": "#E4002B",
         "z-index": 10,
         opacity: 1,
+      },
+    },
+    // "Changed since": a halo *and* a text label on the element, so colour is never the only cue.
+    {
+      selector: "node.chg-new",
+      style: {
+        "border-width": 5,
+        "border-style": "double",
+        "border-color": CHANGE_COLOURS.new,
+        label: "data(changeLabel)",
+        "text-wrap": "wrap",
+        "font-weight": "bold",
+      },
+    },
+    {
+      selector: "edge.chg-new, edge.chg-new-evidence, edge.chg-lost-source, edge.chg-retracted",
+      style: {
+        label: "data(changeLabel)",
+        "font-size": 9,
+        "font-weight": "bold",
+        "text-rotation": "autorotate",
+        "text-background-color": "#ffffff",
+        "text-background-opacity": 0.85,
+        "text-background-padding": "1px",
+        "underlay-padding": 5,
+        "underlay-opacity": 0.4,
+        "underlay-shape": "round-rectangle",
+      },
+    },
+    { selector: "edge.chg-new", style: { "underlay-color": CHANGE_COLOURS.new, color: "#00573f" } },
+    { selector: "edge.chg-new-evidence", style: { "underlay-color": CHANGE_COLOURS["new-evidence"], color: "#00573f" } },
+    { selector: "edge.chg-lost-source", style: { "underlay-color": CHANGE_COLOURS["lost-source"], color: "#6b3d00" } },
+    {
+      selector: "edge.chg-retracted",
+      style: {
+        "line-color": CHANGE_COLOURS.retracted,
+        "target-arrow-color": CHANGE_COLOURS.retracted,
+        "line-style": "dashed",
+        "line-dash-pattern": [3, 5],
+        "underlay-opacity": 0,
+        color: "#555555",
+        opacity: 0.9,
       },
     },
     {
@@ -283,6 +326,33 @@ export class GraphView {
         node.data("size", size);
         node.data("score", v ?? null);
       });
+    });
+  }
+
+  /** Mark what changed since (classes and labels); retracted relations between drawn nodes are
+   * added as ghost edges (class ``chg-retracted``), replacing the previous marks. */
+  markChanges(marks: ChangeMarks | null): void {
+    const cy = this.cy;
+    cy.batch(() => {
+      cy.edges(".chg-retracted").remove();
+      cy.elements(".chg").removeClass("chg chg-new chg-new-evidence chg-lost-source chg-retracted");
+      if (marks === null) return;
+      const ghosts = marks.ghosts.filter(
+        (e) => cy.getElementById(e.source).nonempty() && cy.getElementById(e.target).nonempty(),
+      );
+      cy.add(ghosts.map(edgeElement));
+      for (const [id, mark] of marks.edges) {
+        const el = cy.getElementById(id);
+        if (el.empty()) continue;
+        el.data("changeLabel", MARK_TEXT[mark]);
+        el.addClass(`chg chg-${mark}`);
+      }
+      for (const id of marks.nodes) {
+        const el = cy.getElementById(id);
+        if (el.empty()) continue;
+        el.data("changeLabel", `${String(el.data("label"))}\n(new)`);
+        el.addClass("chg chg-new");
+      }
     });
   }
 

@@ -4,6 +4,7 @@
 import "./styles.css";
 import type cytoscape from "cytoscape";
 import { ApiError, QkgApi } from "./api";
+import { type ChangeMarks, type FactChange, factKey, MARK_TEXT, markChanges, newActorCandidates } from "./changes";
 import { Combobox } from "./combobox";
 import { announce, byId, clear, h } from "./dom";
 import { download, edgesToCSV, nodesToCSV, toGraphML } from "./exporters";
@@ -22,7 +23,7 @@ import {
   type Subgraph,
   type Suggestion,
 } from "./model";
-import { EDGE_LOOKS, FALLBACK_EDGE, humanise, swatch } from "./palette";
+import { CHANGE_COLOURS, EDGE_LOOKS, FALLBACK_EDGE, humanise, swatch } from "./palette";
 import { actorCard, agreementPanel, type CardActions, edgePanel, pathPanel } from "./panels";
 
 /** Most collaborators fetched for one ego network (qkg's default `max_collaborators`). */
@@ -57,6 +58,10 @@ interface ExplorerHooks {
   highlighted: () => { nodes: string[]; edges: string[] };
   sizes: () => Record<string, number>;
   visibleCount: () => { nodes: number; edges: number };
+  /** "Changed since" marks on what is drawn: element id -> mark. */
+  changeMarks: () => Record<string, string>;
+  /** The label a drawn node or edge shows now (with its change mark, if any). */
+  label: (id: string) => string | null;
   /** Run one layout (Cytoscape options) on what is drawn; resolves with the milliseconds it took. */
   timeLayout: (options: Record<string, unknown>) => Promise<number>;
   /** Draw the current network again from scratch; resolves with the milliseconds it took. */
@@ -85,6 +90,15 @@ let metric: Metric = "degree";
 let paths: PathResult[] = [];
 const names = new Map<string, string>();
 const label = (id: string): string => names.get(id) ?? id;
+
+/** "As of" date (ISO) every query of the view is asked with; null for today. */
+let asOf: string | null = null;
+/** The change feed shown as "changed since", and the marks it gives the drawn view. */
+let feed: { since: string; changes: FactChange[]; total: number } | null = null;
+let marks: ChangeMarks | null = null;
+/** Documents about actors, asked once per feed to confirm an actor is new. */
+let actorDocs = new Map<string, string[]>();
+const NOTED_VERSION = "qkg-explorer:noted-version";
 
 const filters: Filters = {
   relationTypes: new Set(RELATION_TYPES),
@@ -164,7 +178,13 @@ function refreshVisibility(): void {
     });
     view.cy.edges().forEach((e) => {
       const onPath = e.hasClass("path");
-      const hide = !(edgeIds.has(e.id()) || onPath);
+      // Retracted links (not in the graph any more) follow their ends and their type's filter.
+      const ghost =
+        e.hasClass("chg-retracted") &&
+        nodeIds.has(e.source().id()) &&
+        nodeIds.has(e.target().id()) &&
+        filters.relationTypes.has((e.data("model") as GraphEdge).type);
+      const hide = !(edgeIds.has(e.id()) || onPath || ghost);
       if (hide !== e.hasClass("hidden")) e.toggleClass("hidden", hide);
     });
   });
@@ -176,6 +196,7 @@ function refreshVisibility(): void {
     setStatus(
       `${ego.label}: ${actors} actor${actors === 1 ? "" : "s"}, ${agreements} agreement${agreements === 1 ? "" : "s"}, ` +
         `${v.edges.length} link${v.edges.length === 1 ? "" : "s"}` +
+        (asOf !== null ? ` as of ${asOf}` : "") +
         (hidden > 0 ? ` (${hidden} hidden by filters)` : "") +
         (raw.truncated ? ` (capped at ${EGO_LIMIT} collaborators)` : ""),
     );
@@ -190,6 +211,7 @@ function drawnVisible(): Subgraph {
   const edges = shown
     .edgesWith(shown)
     .not(".hidden")
+    .not(".chg-retracted") // drawn to show a change, not a fact of the graph
     .map((e) => e.data("model") as GraphEdge);
   return { nodes, edges, truncated: false };
 }
@@ -210,8 +232,9 @@ async function loadEgo(id: string, name: string): Promise<void> {
     const t0 = performance.now();
     // Ties among the ego's alters come from a second, slower query: small views wait for it
     // (so the layout sees them), big ones are drawn first and gain them when they arrive.
-    const among$ = () => api.linksAmong(id, depth, EGO_LIMIT).catch(() => [] as GraphEdge[]);
-    const res = await api.ego(id, depth, EGO_LIMIT);
+    const date = asOf;
+    const among$ = () => api.linksAmong(id, depth, EGO_LIMIT, date).catch(() => [] as GraphEdge[]);
+    const res = await api.ego(id, depth, EGO_LIMIT, date);
     const small = res.graph.nodes.length <= FORCE_LIMIT;
     const among = small ? await among$() : [];
     if (seq !== egoSeq) return;
@@ -224,6 +247,7 @@ async function loadEgo(id: string, name: string): Promise<void> {
     const sized = loadScores(ego.id, depth);
     await view.render(raw, ego.id);
     const tr = performance.now();
+    applyMarks();
     refreshVisibility();
     const t2 = performance.now();
     timings.egoAdd = view.lastAddMs;
@@ -242,6 +266,7 @@ async function loadEgo(id: string, name: string): Promise<void> {
         raw = withEdges(raw, extra);
         const added = raw.edges.slice(before);
         await view.addElements([], added);
+        applyMarks();
         refreshVisibility();
       });
     }
@@ -250,10 +275,7 @@ async function loadEgo(id: string, name: string): Promise<void> {
     announce(statusEl.textContent ?? "");
     if (fromBox.chosen === null) fromBox.set({ id, label: ego.label, type: "", detail: "" });
     void openNode(id);
-    const url = new URL(window.location.href);
-    url.searchParams.set("actor", id);
-    url.searchParams.set("depth", String(depth));
-    history.replaceState(null, "", url);
+    keepInUrl({ actor: id, depth: String(depth) });
   } catch (err) {
     if (seq === egoSeq) fail(err);
   }
@@ -266,13 +288,28 @@ async function openNode(id: string): Promise<void> {
   const seq = ++detailSeq;
   try {
     if (node?.type === AGREEMENT) {
-      const card = await api.agreement(id);
+      const date = asOf;
+      const party = raw.edges.find((e) => e.agreement === id)?.source;
+      const dated = date !== null && party !== undefined ? await api.agreementAsOf(id, party, date) : null;
+      const card = dated ?? (await api.agreement(id));
       for (const p of card.parties) names.set(p.id, p.name);
-      showDetails(agreementPanel(card, actions), seq);
+      const el = agreementPanel(card, actions);
+      if (date !== null) {
+        el.insertBefore(
+          h("p", { class: "note" }, dated ? `As of ${date}.` : `Not in force on ${date}; shown as known today.`),
+          el.children[2] ?? null,
+        );
+      }
+      showDetails(el, seq);
     } else {
       const card = await api.actorCard(id);
       names.set(card.id, card.name);
+      const date = asOf;
+      // As of a date: only the documents published by then (undated ones count for no date,
+      // as in qkg's asOf); the scores stay today's (Actor.centrality has no asOf).
+      if (date !== null) card.documents = card.documents.filter((d) => d.published !== null && d.published <= date);
       const el = actorCard(card, actions);
+      if (date !== null) el.insertBefore(h("p", { class: "note" }, `Documents published by ${date}; scores as of today.`), el.children[2] ?? null);
       el.append(linksInView(id));
       showDetails(el, seq);
     }
@@ -306,8 +343,13 @@ async function openEdge(e: GraphEdge): Promise<void> {
     return;
   }
   const seq = ++detailSeq;
+  if (e.id.startsWith("retracted:")) {
+    showDetails(retractedPanel(e), seq);
+    detailsEl.focus();
+    return;
+  }
   try {
-    const evs = e.evidence ?? (await api.relationEvidence(e.source, e.type, e.target));
+    const evs = e.evidence ?? (await api.relationEvidence(e.source, e.type, e.target, asOf));
     e.evidence = evs;
     showDetails(edgePanel(e, label, evs), seq);
     detailsEl.focus();
@@ -323,6 +365,7 @@ function renderElementList(v: Subgraph): void {
     (a, b) => (a.distance ?? 9) - (b.distance ?? 9) || a.label.localeCompare(b.label) || a.id.localeCompare(b.id),
   );
   for (const n of nodes.slice(0, LIST_LIMIT)) {
+    const isNew = marks?.nodes.has(n.id) === true;
     list.append(
       h(
         "li",
@@ -333,6 +376,7 @@ function renderElementList(v: Subgraph): void {
           { type: "button", class: "link", "data-node": n.id, onclick: () => void openNode(n.id) },
           nodeLabel(n),
         ),
+        isNew ? h("span", { class: "chg-tag chg-new" }, "new") : null,
       ),
     );
   }
@@ -364,10 +408,11 @@ async function loadRanking(): Promise<void> {
   const tbody = byId("ranking").querySelector("tbody");
   if (tbody === null) return;
   const window =
-    filters.since || filters.until ? ` (evidence ${filters.since ?? "…"} to ${filters.until ?? "…"})` : "";
+    (filters.since || filters.until ? ` (evidence ${filters.since ?? "…"} to ${filters.until ?? "…"})` : "") +
+    (asOf !== null ? ` as of ${asOf}` : "");
   byId("ranking-caption").textContent = `Top actors by ${humanise(metric).toLowerCase()}${window}`;
   try {
-    const rows = await api.ranking(metric, RANKING_TOP, filters.since, filters.until);
+    const rows = await api.ranking(metric, RANKING_TOP, filters.since, filters.until, asOf);
     clear(tbody);
     if (rows.length === 0) {
       tbody.append(h("tr", {}, h("td", { colspan: 3, class: "muted" }, "No actor has evidence in this window.")));
@@ -409,6 +454,8 @@ metricEl.addEventListener("change", () => {
 async function loadScores(id: string, depth: number): Promise<void> {
   const m = metric;
   try {
+    // qkg's per-actor centrality has no asOf: as of a date, size by links in view instead.
+    if (asOf !== null) throw new Error("no per-actor scores as of a date");
     const s = await api.scores(id, depth, m, EGO_LIMIT);
     if (ego?.id !== id || metric !== m) return;
     scores = s;
@@ -416,7 +463,10 @@ async function loadScores(id: string, depth: number): Promise<void> {
   } catch (err) {
     if (ego?.id !== id || metric !== m) return;
     scores = new Map(view.cy.nodes(".actor").map((n) => [n.id(), n.degree(false)] as [string, number]));
-    byId("metric-note").textContent = `${humanise(m)} unavailable (${err instanceof Error ? err.message : String(err)}); sized by links in view.`;
+    byId("metric-note").textContent =
+      asOf !== null
+        ? `As of ${asOf}, nodes are sized by their links in view (qkg's per-actor ${humanise(m).toLowerCase()} is for today only).`
+        : `${humanise(m)} unavailable (${err instanceof Error ? err.message : String(err)}); sized by links in view.`;
   }
   view.sizeBy(scores);
 }
@@ -526,7 +576,7 @@ async function findPaths(): Promise<void> {
       return;
     }
     setStatus(`Finding paths from ${from.label} to ${to.label}…`);
-    paths = await api.paths(from.id, to.id, Number(byId<HTMLSelectElement>("path-hops").value));
+    paths = await api.paths(from.id, to.id, Number(byId<HTMLSelectElement>("path-hops").value), 5, asOf);
     if (paths.length === 0) {
       results.append(h("li", { class: "muted" }, `No path from ${from.label} to ${to.label} within the hop limit.`));
       setStatus(`No path from ${from.label} to ${to.label}.`);
@@ -583,6 +633,7 @@ async function showPath(i: number): Promise<void> {
     };
     await view.addElements(els.nodes, els.edges);
   }
+  applyMarks();
   view.highlightPath(
     p.nodes.map((n) => n.id).concat(els.nodes.filter((n) => n.type === AGREEMENT).map((n) => n.id)),
     els.edgeIds,
@@ -611,6 +662,230 @@ byId("export-csv").addEventListener("click", () => {
   download(exportName("edges.csv"), new Blob([edgesToCSV(g)], { type: "text/csv" }));
   download(exportName("nodes.csv"), new Blob([nodesToCSV(g)], { type: "text/csv" }));
 });
+
+// ---- time: "as of" and "changed since" ------------------------------------------------------
+const asOfEl = byId<HTMLInputElement>("as-of");
+const sinceEl = byId<HTMLInputElement>("changed-since");
+
+/** Set (or, for null, drop) query parameters of the page's address. */
+function keepInUrl(params: Record<string, string | null>): void {
+  const url = new URL(window.location.href);
+  for (const [k, v] of Object.entries(params)) {
+    if (v === null) url.searchParams.delete(k);
+    else url.searchParams.set(k, v);
+  }
+  history.replaceState(null, "", url);
+}
+
+function setAsOf(date: string | null): void {
+  if (date === asOf) return;
+  asOf = date;
+  asOfEl.value = date ?? "";
+  keepInUrl({ asOf: date });
+  byId("as-of-note").textContent = date === null ? "Showing today's graph." : `Showing only facts in force on ${date}.`;
+  void loadRanking();
+  if (ego !== null) void loadEgo(ego.id, ego.label);
+  announce(date === null ? "Showing today's graph" : `Showing the graph as of ${date}`);
+}
+
+async function loadVersion(): Promise<void> {
+  try {
+    byId("graph-version").textContent = await api.graphVersion();
+  } catch (err) {
+    byId("graph-version").textContent = `unavailable (${err instanceof Error ? err.message : String(err)})`;
+  }
+}
+
+/** Recompute the change marks for what is drawn and show them (drawing, lists, legend). */
+function applyMarks(): void {
+  if (feed === null) {
+    marks = null;
+    view.markChanges(null);
+  } else {
+    const drawn = view.current();
+    const g = { ...drawn, edges: drawn.edges.filter((e) => !e.id.startsWith("retracted:")) };
+    marks = markChanges(g, feed.changes, actorDocs);
+    view.markChanges(marks);
+    const unknown = newActorCandidates(g, marks).filter((id) => !actorDocs.has(id));
+    if (unknown.length > 0) {
+      const current = feed;
+      void api
+        .actorDocuments(unknown.slice(0, 200))
+        .then((docs) => {
+          if (feed !== current) return;
+          for (const id of unknown) actorDocs.set(id, docs.get(id) ?? []);
+          applyMarks();
+          refreshVisibility();
+        })
+        .catch(() => undefined);
+    }
+  }
+  byId("legend-changes").hidden = feed === null;
+  renderChanges();
+}
+
+const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+function renderChanges(): void {
+  const list = byId("changes-list");
+  const summary = byId("changes-summary");
+  clear(list);
+  if (feed === null || marks === null) {
+    summary.textContent = "";
+    return;
+  }
+  const counts = new Map<string, number>();
+  const items: HTMLElement[] = [];
+  const agreementsListed = new Set<string>();
+  for (const [id, mark] of marks.edges) {
+    const el = view.cy.getElementById(id);
+    if (el.empty()) continue;
+    const e = el.data("model") as GraphEdge;
+    let text: string;
+    let open: () => void;
+    if (e.agreement !== null) {
+      if (agreementsListed.has(e.agreement)) continue;
+      agreementsListed.add(e.agreement);
+      text = `${label(e.agreement)} (agreement)`;
+      const aid = e.agreement;
+      open = () => void openNode(aid);
+    } else {
+      text = `${label(e.source)} ${humanise(e.type)} ${label(e.target)}`;
+      open = () => void openEdge(e);
+    }
+    counts.set(mark, (counts.get(mark) ?? 0) + 1);
+    items.push(
+      h(
+        "li",
+        { "data-mark": mark },
+        h("span", { class: `chg-tag chg-${mark}` }, MARK_TEXT[mark]),
+        h("button", { type: "button", class: "link", "data-change": id, onclick: open }, text),
+      ),
+    );
+  }
+  for (const id of marks.nodes) {
+    const el = view.cy.getElementById(id);
+    if (el.empty() || (el.data("model") as GraphNode).type === AGREEMENT) continue;
+    counts.set("actor", (counts.get("actor") ?? 0) + 1);
+    items.push(
+      h(
+        "li",
+        { "data-mark": "new-actor" },
+        h("span", { class: "chg-tag chg-new" }, "new actor"),
+        h("button", { type: "button", class: "link", "data-change": id, onclick: () => void openNode(id) }, label(id)),
+      ),
+    );
+  }
+  for (const it of items.slice(0, LIST_LIMIT)) list.append(it);
+  const n = (k: string): number => counts.get(k) ?? 0;
+  const parts = [
+    n("new") > 0 ? plural(n("new"), "new link", "new links") : "",
+    n("actor") > 0 ? plural(n("actor"), "new actor", "new actors") : "",
+    n("new-evidence") > 0 ? plural(n("new-evidence"), "link with new evidence", "links with new evidence") : "",
+    n("lost-source") > 0 ? plural(n("lost-source"), "link that lost a source", "links that lost a source") : "",
+    n("retracted") > 0 ? plural(n("retracted"), "retracted link", "retracted links") : "",
+  ].filter((x) => x !== "");
+  const outside = marks.outside.added + marks.outside.retracted;
+  summary.textContent =
+    `Since ${feed.since}: ${plural(feed.total, "change", "changes")} in the graph` +
+    (parts.length > 0 ? `; in this view ${parts.join(", ")}` : "; none in this view") +
+    (outside > 0 ? `; ${plural(outside, "changed link", "changed links")} outside it` : "") +
+    (feed.changes.length < feed.total ? ` (first ${feed.changes.length} read)` : "") +
+    ".";
+}
+
+async function showChanges(since: string): Promise<void> {
+  const text = since.trim();
+  if (text === "") {
+    setStatus("Give a graph version or a date to show what changed since.", true);
+    return;
+  }
+  try {
+    const got = await api.changes(text);
+    feed = { since: text, changes: got.changes, total: got.total };
+    actorDocs = new Map();
+    keepInUrl({ changedSince: text });
+    applyMarks();
+    refreshVisibility();
+    announce(byId("changes-summary").textContent ?? "");
+    void loadVersion();
+  } catch (err) {
+    fail(err);
+  }
+}
+
+function buildTime(): void {
+  asOfEl.addEventListener("change", () => setAsOf(asOfEl.value || null));
+  byId("as-of-clear").addEventListener("click", () => setAsOf(null));
+  byId("changes-form").addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    void showChanges(sinceEl.value);
+  });
+  byId("changes-clear").addEventListener("click", () => {
+    feed = null;
+    actorDocs = new Map();
+    keepInUrl({ changedSince: null });
+    applyMarks();
+    refreshVisibility();
+    announce("Change highlight cleared");
+  });
+  byId("version-note").addEventListener("click", () => {
+    const v = byId("graph-version").textContent ?? "";
+    if (v === "" || v.startsWith("unavailable")) return;
+    try {
+      window.localStorage.setItem(NOTED_VERSION, v);
+    } catch {
+      // storage may be off; the field still gets the version
+    }
+    sinceEl.value = v;
+    byId("version-noted").textContent = `Noted ${v} in this browser.`;
+    announce(`Version ${v} noted`);
+  });
+  let noted: string | null = null;
+  try {
+    noted = window.localStorage.getItem(NOTED_VERSION);
+  } catch {
+    noted = null;
+  }
+  if (noted !== null) {
+    sinceEl.value = noted;
+    byId("version-noted").textContent = `Noted earlier: ${noted}.`;
+  }
+  const legend = byId("legend-changes");
+  const looks: Array<[keyof typeof MARK_TEXT, string, string]> = [
+    ["new", "new link or actor", "solid"],
+    ["new-evidence", "known link, new evidence", "solid"],
+    ["lost-source", "a document behind it was removed", "solid"],
+    ["retracted", "no longer in the graph", "dashed"],
+  ];
+  for (const [mark, text, line] of looks) {
+    const bar = h("span", { class: "line", "aria-hidden": "true" });
+    bar.style.borderTopStyle = line;
+    bar.style.borderTopColor = CHANGE_COLOURS[mark] ?? "#999999";
+    bar.style.borderTopWidth = "5px";
+    legend.append(h("span", { class: "item" }, bar, `“${MARK_TEXT[mark]}”: ${text}`));
+  }
+  void loadVersion();
+}
+
+/** A retracted link: which removals or replacements took it out of the graph. */
+function retractedPanel(e: GraphEdge): HTMLElement {
+  const key = e.id.slice("retracted:".length);
+  const removed = (feed?.changes ?? []).filter((c) => c.kind === "RETRACTED" && factKey(c) === key);
+  return h(
+    "article",
+    { class: "edge-card", "aria-labelledby": "edge-title" },
+    h("h2", { id: "edge-title" }, `${label(e.source)} — ${label(e.target)}`),
+    h("p", {}, h("span", { class: "chg-tag chg-retracted" }, "retracted"), ` ${humanise(e.type)}: no longer in the graph.`),
+    h("h3", {}, "Removed or replaced documents"),
+    h(
+      "ul",
+      { class: "docs" },
+      removed.map((c) => h("li", {}, h("code", {}, c.documentId.slice(0, 12)), ` at ${c.at} (version ${c.graphVersion})`)),
+    ),
+  );
+}
+
 
 // ---- keyboard --------------------------------------------------------------------------------
 document.addEventListener("keydown", (ev) => {
@@ -662,6 +937,17 @@ window.qkgExplorer = {
     refreshVisibility();
     return { render: Math.round(performance.now() - t0), layout: view.lastLayoutMs };
   },
+  label: (id) => {
+    const el = view.cy.getElementById(id);
+    if (el.empty()) return null;
+    return String(el.hasClass("chg") ? el.data("changeLabel") : (el.data("label") ?? ""));
+  },
+  changeMarks: () => {
+    const out: Record<string, string> = {};
+    for (const [id, m] of marks?.edges ?? []) if (view.has(id)) out[id] = m;
+    for (const id of marks?.nodes ?? []) if (view.has(id)) out[id] = "new";
+    return out;
+  },
   visibleCount: () => {
     const g = drawnVisible();
     return { nodes: g.nodes.length, edges: g.edges.length };
@@ -671,11 +957,23 @@ window.qkgExplorer = {
 // ---- start -----------------------------------------------------------------------------------
 buildFilters();
 buildLegend();
-void loadRanking();
+buildTime();
 {
   const params = new URLSearchParams(window.location.search);
   const depth = params.get("depth");
   if (depth === "1" || depth === "2") depthEl.value = depth;
+  const date = params.get("asOf");
+  if (date !== null && /^\d{4}-\d{2}-\d{2}$/.test(date)) {
+    asOf = date;
+    asOfEl.value = date;
+    byId("as-of-note").textContent = `Showing only facts in force on ${date}.`;
+  }
+  const since = params.get("changedSince");
+  if (since) {
+    sinceEl.value = since;
+    void showChanges(since);
+  }
+  void loadRanking();
   const start = params.get("actor");
   if (start) void loadEgo(start, start);
 }

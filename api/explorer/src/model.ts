@@ -77,6 +77,8 @@ export interface GraphEdge {
   lastSeen: string | null;
   confidence: number | null;
   evidence: Evidence[] | null;
+  /** Ids of the documents behind it (as of the view's date), when known. */
+  documents?: string[];
 }
 
 export interface Subgraph {

@@ -37,6 +37,14 @@ export const EDGE_LOOKS: Record<string, EdgeLook> = {
   HAS_GOAL: { colour: "#E377C2", line: "dotted", arrow: true },
 };
 
+/** "Changed since" marks (each also carries a text label on the drawing and in the lists). */
+export const CHANGE_COLOURS: Record<string, string> = {
+  new: "#009E73",
+  "new-evidence": "#56B4E9",
+  "lost-source": "#E69F00",
+  retracted: "#8C8C8C",
+};
+
 export const FALLBACK_EDGE: EdgeLook = { colour: "#999999", line: "solid", arrow: true };
 
 /** Human label for an enum value: PARTNERS_WITH -> "partners with", ResearchInstitute -> "Research institute". */
