@@ -529,11 +529,33 @@ def test_accessibility_audit(browser: Any, seed_server: Server) -> None:
 ORVANE = "company:orvane-labs"
 
 
+def ingest(server: Server, text: str, published: str) -> str:
+    """Load a document through the API (as an analyst's pipeline would); its id."""
+    got = graphql(
+        server,
+        "mutation($t: String!, $p: Date) { ingestDocument(text: $t, publishedAt: $p) {"
+        " __typename ... on IngestSuccess { document { id } } } }",
+        {"t": text, "p": published},
+        HISTORY_KEY,
+    )["ingestDocument"]
+    assert got["__typename"] == "IngestSuccess", got
+    return str(got["document"]["id"])
+
+
+def remove(server: Server, document: str) -> None:
+    got = graphql(
+        server, "mutation($id: ID!) { removeDocument(id: $id) { __typename } }", {"id": document}, HISTORY_KEY
+    )
+    assert got["removeDocument"]["__typename"] == "RemoveSuccess", got
+
+
 def test_as_of_and_changed_since(history_page: tuple[Any, Watch], history_server: Server) -> None:
     """The "as of" date redraws the network and its evidence with the facts in force then; a
     document loaded after noting the graph version is highlighted as new, and a removed one
     shows the link that lost it."""
     pg, watch = history_page
+    # A tie between two of Orvane's partners, to be removed after the version is noted.
+    tie = ingest(history_server, "Kestrel Quantum partners with Brisk Photonics.", "2025-01-10")
     open_page(pg, history_server, f"?actor={ORVANE}&depth=1")
     wait_ready(pg)
     in_view = pg.locator("#elements-list").inner_text()
@@ -574,29 +596,21 @@ def test_as_of_and_changed_since(history_page: tuple[Any, Watch], history_server
     pg.wait_for_function("() => document.getElementById('elements-list').textContent.includes('Kestrel')")
     assert "asOf" not in pg.url
 
-    # Note the version, load one more document and remove the 2021 one.
+    # Note the version, load one more document, remove the 2021 one and the tie.
     pg.wait_for_function("() => /^\\d+-/.test(document.getElementById('graph-version').textContent)")
     version = pg.locator("#graph-version").inner_text()
     assert version == graphql(history_server, "{ stats { graphVersion } }")["stats"]["graphVersion"]
     pg.click("#version-note")
     assert pg.input_value("#changed-since") == version
-    added = graphql(
+    ingest(
         history_server,
-        'mutation($t: String!) { ingestDocument(text: $t, title: "Zephyr news", publishedAt: "2026-03-01") {'
-        " __typename } }",
-        {"t": "Orvane Labs signed a partnership with Zephyr Quantum, a quantum computing company."},
-        HISTORY_KEY,
+        "Orvane Labs signed a partnership with Zephyr Quantum, a quantum computing company.",
+        "2026-03-01",
     )
-    assert added["ingestDocument"]["__typename"] == "IngestSuccess", added
     docs = graphql(history_server, "{ documents(first: 20) { nodes { id publishedAt } } }")
     (old,) = [d["id"] for d in docs["documents"]["nodes"] if d["publishedAt"] == "2021-05-04"]
-    removed = graphql(
-        history_server,
-        "mutation($id: ID!) { removeDocument(id: $id) { __typename } }",
-        {"id": old},
-        HISTORY_KEY,
-    )
-    assert removed["removeDocument"]["__typename"] == "RemoveSuccess", removed
+    remove(history_server, old)
+    remove(history_server, tie)
 
     # Changed since the noted version, on a fresh drawing of Orvane's network.
     pg.click("#changes-show")
@@ -615,11 +629,16 @@ def test_as_of_and_changed_since(history_page: tuple[Any, Watch], history_server
     assert marks.get(f"company:brisk-photonics|PARTNERS_WITH|{ORVANE}") == "lost-source", marks
     assert "company:brisk-photonics" not in marks, marks  # an old actor is not new
     assert "company:kestrel-quantum" not in marks, marks
+    # The removed tie is no longer in the graph: drawn between its ends, marked retracted.
+    retracted = "retracted:company:brisk-photonics|PARTNERS_WITH|company:kestrel-quantum"
+    assert marks.get(retracted) == "retracted", marks
+    assert pg.evaluate(f"window.qkgExplorer.label({json.dumps(retracted)})") == "retracted"
     # Not by colour alone: the drawing labels them, the list and the legend say so in words.
     assert pg.evaluate(f"window.qkgExplorer.label({json.dumps(zephyr)})").endswith("(new)")
     changes = pg.locator("#changes-list").inner_text()
     assert re.search(r"new\s+Orvane Labs partners with Zephyr Quantum", changes, re.I), changes
     assert re.search(r"lost a source\s+Brisk Photonics partners with Orvane Labs", changes, re.I), changes
+    assert re.search(r"retracted\s+Brisk Photonics partners with Kestrel Quantum", changes, re.I), changes
     assert pg.locator("#legend-changes").is_visible()
     assert "new link" in pg.locator("#changes-summary").inner_text()
     assert "changedSince=" in pg.url
@@ -629,6 +648,18 @@ def test_as_of_and_changed_since(history_page: tuple[Any, Watch], history_server
     pg.locator("#changes-list button", has_text="Zephyr Quantum").first.focus()
     pg.keyboard.press("Enter")
     pg.wait_for_function("() => document.getElementById('edge-title')?.textContent.includes('Zephyr')")
+    pg.locator("#changes-list button", has_text="Kestrel Quantum").first.focus()
+    pg.keyboard.press("Enter")
+    pg.wait_for_function(
+        "() => document.getElementById('details-body').textContent.includes('no longer in the graph')"
+    )
+    assert tie[:12] in pg.locator("#details-body").inner_text()
+    # Exports hold the graph's facts, not the retracted ghost.
+    with pg.expect_download() as dl:
+        pg.click("#export-graphml")
+    graphml = Path(dl.value.path()).read_text()
+    assert "Zephyr Quantum" in graphml
+    assert "retracted:" not in graphml
     pg.click("#changes-clear")
     assert pg.evaluate("window.qkgExplorer.changeMarks()") == {}
     assert not pg.locator("#legend-changes").is_visible()
