@@ -584,6 +584,15 @@ def test_as_of_and_changed_since(history_page: tuple[Any, Watch], history_server
     assert "2021-05-04" in evidence, evidence
     assert "2024-02-01" not in evidence, evidence
     shot(pg, "08-as-of-2022")
+    # Paths and the ranking are asked as of the date too.
+    assert "as of 2022-01-01" in pg.locator("#ranking-caption").inner_text()
+    pg.wait_for_function(
+        "() => { const t = document.querySelector('#ranking tbody').textContent;"
+        " return t.includes('Brisk Photonics') && !t.includes('Kestrel Quantum'); }"
+    )
+    choose(pg, "#path-to", "Kestrel", r"Kestrel Quantum")
+    pg.click("#path-find")
+    pg.wait_for_function("() => document.getElementById('status').textContent.startsWith('No path')")
 
     # The address keeps the date: a fresh page opens on the same view.
     open_page(pg, history_server, f"?actor={ORVANE}&depth=1&asOf=2022-01-01")
