@@ -4,7 +4,15 @@
 import "./styles.css";
 import type cytoscape from "cytoscape";
 import { ApiError, QkgApi } from "./api";
-import { type ChangeMarks, type FactChange, factKey, MARK_TEXT, markChanges, newActorCandidates } from "./changes";
+import {
+  type ChangeMarks,
+  type FactChange,
+  factKey,
+  looksLikeDate,
+  MARK_TEXT,
+  markChanges,
+  newActorCandidates,
+} from "./changes";
 import { Combobox } from "./combobox";
 import { announce, byId, clear, h } from "./dom";
 import { download, edgesToCSV, nodesToCSV, toGraphML } from "./exporters";
@@ -787,7 +795,7 @@ function renderChanges(): void {
   ].filter((x) => x !== "");
   const outside = marks.outside.added + marks.outside.retracted;
   summary.textContent =
-    `Since ${feed.since}: ${plural(feed.total, "change", "changes")} in the graph` +
+    `Since ${looksLikeDate(feed.since) ? "" : "version "}${feed.since}: ${plural(feed.total, "change", "changes")} in the graph` +
     (parts.length > 0 ? `; in this view ${parts.join(", ")}` : "; none in this view") +
     (outside > 0 ? `; ${plural(outside, "changed link", "changed links")} outside it` : "") +
     (feed.changes.length < feed.total ? ` (first ${feed.changes.length} read)` : "") +
