@@ -34,7 +34,7 @@ from .rules.organisations import (
     recurring_names,
 )
 from .rules.people import demonym_mentions, person_mentions, surname_mentions
-from .rules.places import demonym_based_mentions
+from .rules.places import demonym_based_mentions, town_mentions
 from .rules.references import outside_names, reference_mentions
 from .rules.technologies import technology_mentions
 from .segment import Sentence
@@ -132,6 +132,7 @@ def find_mentions(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) -> l
         cands += bracketed_affiliations(s, people)
         cands += demonym_mentions(s, gaz)
         cands += demonym_based_mentions(s, gaz)
+        cands += town_mentions(s, gaz)
         cands += org_mentions(s, gaz, frozen_known)
     check()  # and between the passes over the whole document
     cands += shaped_names(text, gaz)

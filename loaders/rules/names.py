@@ -33,6 +33,8 @@ E = EntityType
 _ACRONYM = re.compile(r"\s?\(([A-Z][A-Za-z&\-]{1,9}|[A-Z]{2,}[0-9]?|[A-Z]{1,3}\s[A-Z][A-Za-z&\-]{1,9})\)")
 
 
+#: Places named in brackets after an actor say where it is; they are never its other name.
+_BRACKETED_PLACES = frozenset({E.CITY, E.REGION, E.COUNTRY})
 _OR_ALIAS = re.compile(rf",\s+or\s+((?:the\s+)?{CAPW}(?:\s+{CAPW}){{0,2}})")
 
 
@@ -148,6 +150,8 @@ def definitions(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Ment
         acr = m.group(1)
         if acr in _STOP_ACRONYMS or acr.lower() in {"photo", "left", "right", "pictured"}:
             continue
+        if any(x.type in _BRACKETED_PLACES for x in gaz.lookup(acr)):
+            continue  # "Veltra Labs (Denmark)": where it is (places.py), not another name of it
         owner = by_end.get(m.start())
         if owner is None:
             # backwards by initials over the words before the bracket

@@ -52,7 +52,9 @@ _QUOTED_PROGRAM = re.compile(
 
 
 _DESCRIPTOR = re.compile(
-    r"(?:\b[A-Z][\w]*-based\s+(?:[a-z][\w-]*\s+){0,3}?|"
+    # "a Lyon-based photonics firm Orbion"; a preposition ends the description ("a US-based
+    # company founded by Dutch physicists": no name follows the kind)
+    r"(?:\b[A-Z][\w]*-based\s+(?:(?!(?:by|of|in|at|for|with|from|to|and|on|as)\b)[a-z][\w-]*\s+){0,3}?|"
     r"\b(?:(?:technology|tech|quantum|software|hardware|deep-tech|French|German|British|American|Canadian|Israeli|Finnish|Dutch|Swiss|Japanese|Korean|Chinese|Australian)\s+)?"
     r"(start-?ups?|startup|company|firm|developer|manufacturer|maker|provider|spin-?off|spinout|scale-?up|chipmaker|"
     r"unicorn|supplier|vendor|investor)\s+|"

@@ -9,7 +9,9 @@ from qkg.schemas import EntityType, RelationType
 
 from ..context import ENT, LIST, ORG_NOUN, ORGS, PLACES, Fact, SentView, ids_in
 from ..gazetteer import Gazetteer
+from ..patterns import KEYWORDS, LEADING_NOISE
 from ..segment import Sentence
+from .bare_names import COMMON_WORDS, is_given_name
 from .mention import Mention
 from .rule import f as _f
 from .rule import gate
@@ -123,6 +125,40 @@ _SPANS = re.compile(
 
 #: A demonym written as a location ("Canadian-headquartered", "French-based"): the country.
 _DEMONYM_BASED = re.compile(r"\b([A-Z][a-z]+)-(?:based|headquartered)\b")
+
+
+#: "founded in Kelmar, Norway", "held in Tavira, Portugal": a capitalised word (or two) after a
+#: preposition of place and before a comma and a known country or region is a town of it.
+_TOWN_OF = re.compile(
+    r"(?<![\w-])(?:in|near|at|from|outside)\s+((?:[A-Z][a-zà-öø-ÿ'’]+)(?:[ -](?:[A-Z][a-zà-öø-ÿ]+|sur|upon|am|an|de|del))?"
+    r"(?:[ -][A-Z][a-zà-öø-ÿ]+)?),\s+(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})(?=[\s,.;:)]|$)"
+)
+_TOWN_OF_WORDS = ("in ", "near ", "at ", "from ", "outside ")
+
+
+def town_mentions(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
+    """Towns the place lists do not hold, named with their country or region ("in Kelmar, Norway"):
+    a City of that country. A word any list knows (an actor, a place, an organisation's keyword,
+    a given name, a common word) is none: "in Acme Labs, Norway" is no town, nor "in May, Norway"."""
+    t = sent.text
+    out: list[Mention] = []
+    if ", " not in t or not gate(t, _TOWN_OF_WORDS):
+        return out
+    for x in _TOWN_OF.finditer(t):
+        said = x.group(2)  # "Ont." is a region's abbreviation, "Norway." a sentence's end
+        hits = gaz.lookup(said) or (gaz.lookup(said[:-1]) if said.endswith(".") else [])
+        where = next((e for e in hits if e.type in {E.COUNTRY, E.REGION}), None)
+        name = x.group(1)
+        if where is None or gaz.lookup(name):
+            continue
+        words = name.split()
+        if any(
+            w.lower() in KEYWORDS or w.lower() in COMMON_WORDS or w.lower() in LEADING_NOISE for w in words
+        ) or is_given_name(words[0]):
+            continue
+        st = sent.start + x.start(1)
+        out.append(Mention(st, st + len(name), name, E.CITY, name, "town", country=where.country))
+    return out
 
 
 def demonym_based_mentions(sent: Sentence, gaz: Gazetteer) -> list[Mention]:

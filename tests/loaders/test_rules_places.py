@@ -351,3 +351,65 @@ def test_home_lists_and_sites_named_by_their_place(facts: Run, text: str, org: s
 def test_a_site_of_someone_else_does_not_locate_the_subject(facts: Run, text: str) -> None:
     f = facts(text)
     assert not f.has("Veltra Quantum", "LOCATED_IN", "Munich"), f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "org", "town", "country"),
+    [
+        (
+            "Orbion Quantum was founded in 2021 in Kelmar, Norway, by two physicists.",
+            "Orbion Quantum",
+            "Kelmar",
+            "Norway",
+        ),
+        (
+            "Veltra Labs, a start-up based in Tarnowo, Poland, builds cryostats.",
+            "Veltra Labs",
+            "Tarnowo",
+            "Poland",
+        ),
+        (
+            "Orbion Quantum has opened a lab in Ostermark, Bavaria.",
+            "Orbion Quantum",
+            "Ostermark",
+            "Bavaria",
+        ),
+    ],
+)
+def test_a_town_no_list_holds_named_with_its_country(
+    facts: Run, text: str, org: str, town: str, country: str
+) -> None:
+    """ "in Kelmar, Norway": the capitalised word before a known country or region is a town of it."""
+    f = facts(text)
+    assert f.has(town, "LOCATED_IN", country), f.triples()
+    assert f.has(org, "LOCATED_IN", town), f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The summit in May, Norway drew crowds.", "May"),  # a month
+        ("Investors in Acme Labs, Norway were pleased.", "Acme Labs"),  # an organisation's keyword
+        ("The award went to Ingrid, Norway's youngest physicist.", "Ingrid"),  # a given name
+    ],
+)
+def test_no_town_before_a_country(facts: Run, text: str, word: str) -> None:
+    f = facts(text)
+    assert not [e for e in f.kg.entities if e.name == word and e.type.value == "City"], f.names
+
+
+def test_a_place_in_brackets_is_where_an_actor_is_not_its_other_name(facts: Run) -> None:
+    f = facts(
+        "Partners include Veltra Labs (Denmark) and the Kestrel Institute of Physics (Finland). "
+        "Denmark will fund the work."
+    )
+    assert f.has("Veltra Labs", "LOCATED_IN", "Denmark"), f.triples()
+    assert f.has("Kestrel Institute of Physics", "LOCATED_IN", "Finland"), f.triples()
+    assert "Denmark" not in next(e for e in f.kg.entities if e.name == "Veltra Labs").aliases
+
+
+def test_an_x_based_description_ends_at_a_preposition(facts: Run) -> None:
+    """ "a US-based company founded by Dutch physicists": the nationality names no company."""
+    f = facts("The funding went to Brannic Photonics, a US-based company founded by Dutch physicists.")
+    assert f.has("Brannic Photonics", "LOCATED_IN", "United States"), f.triples()
+    assert not f.has_entity("Dutch"), f.names
