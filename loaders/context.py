@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from qkg.schemas import EntityType, RelationType
 
 from .deadline import check
-from .patterns import ROLE_WORDS
+from .patterns import KEYWORDS, ROLE_WORDS
 from .rules.mention import Mention
 from .segment import Sentence
 
@@ -241,6 +241,14 @@ _PAREN_PLACE_FOLD = re.compile(rf"{ENT}\s*\(((?:in\s+)?(?:the\s+)?{ENT}(?:,\s*{E
 _PARTICIPLE_FOLD = re.compile(
     rf"{ENT},\s+(?:which\s+is\s+|that\s+is\s+)?(?:headquartered|based|located|situated)\s+in\s+(?:the\s+)?{ENT}(?:,\s+§\d+§)?,"
 )
+_CAP_WORD = re.compile(r"\b[A-Z][\w-]+")
+_ITS_UNIT_FOLD = re.compile(r"§(\d+)§\s+(?:(?:own|new|flagship|dedicated|national)\s+)?§(\d+)§")
+#: What a unit named "§a§ at §b§" can be (key) and what it is then a part of (value).
+_HOSTS: dict[EntityType, frozenset[EntityType]] = {
+    E.RESEARCH_INSTITUTE: frozenset({E.UNIVERSITY, E.COMPANY, E.GOVERNMENT_BODY, E.RESEARCH_INSTITUTE}),
+    E.CLUSTER: frozenset({E.UNIVERSITY, E.COMPANY}),
+    E.GOVERNMENT_BODY: frozenset({E.GOVERNMENT_BODY, E.UNIVERSITY}),
+}
 _HOSTED_FOLD = re.compile(rf"{ENT}\s+at\s+(?:the\s+)?{ENT}(?!-)")
 #: (a bracket in the apposition is read whole: "§a§, the hub (§b§, §c§ and §d§), will")
 _APPOS_FOLD = re.compile(
@@ -412,15 +420,36 @@ def _fold_pairs_of_mentions(v: SentView) -> None:
         )
 
     # "the §Center for Quantum Information§ at §Osaka University§": a centre of its host, which
-    # names no second party of what the centre does
+    # names no second party of what the centre does; "the §Coordination Office§ at the §White
+    # House§", "the §Lab§ at §NASA§": an office or a lab of a public body too
     def hosted(m: re.Match[str]) -> str:
         a, b = m.group(1), m.group(2)
-        if ty(a) not in {E.RESEARCH_INSTITUTE, E.CLUSTER} or ty(b) not in {E.UNIVERSITY, E.COMPANY} or a == b:
+        if a == b or ty(b) not in _HOSTS.get(ty(a), ()):
             return m.group(0)
         _add(v, a, R.PART_OF, b, "centre-at-host", 0.8)
         return f"§{a}§"
 
     v.masked = _HOSTED_FOLD.sub(hosted, v.masked)
+
+    # "its §Thematic Center§" ("its" a reference to §a§): a unit of what "its" stands for
+    def its_unit(m: re.Match[str]) -> str:
+        a, b = m.group(1), m.group(2)
+        ref = v.mentions[int(a)]
+        if ref.rule != "anaphor" or ref.text.lower() != "its" or a == b or ty(a) not in ORGS - {E.CLUSTER}:
+            return m.group(0)
+        if ty(b) is not E.RESEARCH_INSTITUTE and not (
+            ty(b) is E.GOVERNMENT_BODY and ty(a) is E.GOVERNMENT_BODY
+        ):
+            return m.group(0)
+        if all(
+            w.lower() in KEYWORDS or w == "Excellence" for w in _CAP_WORD.findall(v.mentions[int(b)].text)
+        ):
+            return m.group(0)  # "its Centre of Excellence": a kind of unit, named by no name of its own
+        _add(v, b, R.PART_OF, a, "its-unit", 0.8)
+        return f"§{b}§"
+
+    if "anaphor" in {x.rule for x in v.mentions}:
+        v.masked = _ITS_UNIT_FOLD.sub(its_unit, v.masked)
 
     # "the §UK§'s §NQCC§": the organisation stands in for the phrase (no fact: ownership is not location)
     if "§'" in v.masked:

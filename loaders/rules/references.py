@@ -118,6 +118,12 @@ _PRONOUN = re.compile(r"([Ii](?<![\w-][Ii])ts?)(?![\w'’-])")
 _ROLE_AFTER = re.compile(
     rf"^\s+(?:(?:new|former|current|then|interim|founding)\s+)?(?i:{alternation('role_words')})s?\b"
 )
+#: ... or before a unit's name ("its Thematic Center for Quantum Computing", "its Centre for
+#: Photonics"): the owner of the unit (see ``context``: the unit is a part of it)
+_UNIT_AFTER = re.compile(
+    r"^\s+(?:(?:own|new|flagship|dedicated|national)\s+)?(?:[A-Z][\w-]*\s+){0,3}"
+    r"(?:Centre|Center|Institute|Laboratory|Laboratories|Lab|Labs|School|Division|Unit|Office|Secretariat)\b"
+)
 _EXPLETIVE = re.compile(
     r"^\s+(?:is|was|'s|’s|will\s+be|would\s+be|has\s+been|had\s+been|remains|seems|seemed|appears|appeared)"
     r"\s+(?:(?:not|also|still|now|very|more|most|too|so|highly|quite|increasingly)\s+)*"
@@ -296,10 +302,12 @@ def _pronouns(sent: Sentence) -> list[Mention]:
             continue
         if lw == "it" and before.strip() and not _IT_SUBJECT.search(before):
             continue
-        if lw == "its" and not _ROLE_AFTER.match(t[m.end() :]):
+        if lw == "its" and not (_ROLE_AFTER.match(t[m.end() :]) or _UNIT_AFTER.match(t[m.end() :])):
             continue
         kind = "possessive" if lw == "its" else "pronoun"
-        out.append(_ref(sent.start + m.start(), w, E.COMPANY, kind, _ORGLIKE | _PLACES))
+        # a unit's owner is an organisation, never the place named beside it
+        unit = lw == "its" and _UNIT_AFTER.match(t[m.end() :]) is not None
+        out.append(_ref(sent.start + m.start(), w, E.COMPANY, kind, _ORGLIKE if unit else _ORGLIKE | _PLACES))
     return out
 
 
@@ -542,7 +550,7 @@ def _pronoun(m: Reference, k: int, st: _State) -> list[str]:
         return []
     t, rel = sent.text, m.start - sent.start
     if t[:rel].strip():
-        ms = [s for s in st.in_sentence(k) if st.types[s.eid] in _ORGLIKE | _PLACES]
+        ms = [s for s in st.in_sentence(k) if st.types[s.eid] in m.types]
         cut = rel
         for step in range(3):
             begin = _clause_start(t, cut)

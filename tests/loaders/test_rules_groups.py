@@ -90,3 +90,63 @@ def test_a_two_word_acronym_is_one_name(facts: Run) -> None:
     )
     assert not f.has_entity("QuTI"), sorted(f.names.values())
     assert f.has("Orbion Systems", "PART_OF", "Baltic Quantum Technologies Initiative"), f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "host"),
+    [
+        (
+            "The act also created the Quantum Coordination Office at the Ministry of Research of Estland, which "
+            "oversees the plan.",
+            "Quantum Coordination Office",
+            "Ministry of Research of Estland",
+        ),
+        (
+            "Engineers from the Quantum Sensing Laboratory at the National Space Agency built the probe.",
+            "Quantum Sensing Laboratory",
+            "National Space Agency",
+        ),
+        (
+            "Kessler University held a forum on Monday on the progress made by its Thematic Center for Quantum "
+            "Sensing.",
+            "Thematic Center for Quantum Sensing",
+            "Kessler University",
+        ),
+        (
+            "Ada Lin, then a professor at Kessler University and director of its Centre for Quantum Photonics, "
+            "founded the company.",
+            "Centre for Quantum Photonics",
+            "Kessler University",
+        ),
+    ],
+)
+def test_a_unit_belongs_to_its_host(facts: Run, text: str, unit: str, host: str) -> None:
+    f = facts(text)
+    assert f.has(unit, "PART_OF", host), f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "host"),
+    [
+        # a kind of unit with no name of its own is no actor's part
+        (
+            "Orbion Systems, which operates its Centre of Excellence under the name Qulabs, opened in Oslo.",
+            "Centre of Excellence",
+            "Orbion Systems",
+        ),
+        # a ministry's office "at" a university is still read, but a university at a ministry is not its part
+        (
+            "Kessler University at the Ministry of Research of Estland presented its results.",
+            "Kessler University",
+            "Ministry of Research of Estland",
+        ),
+    ],
+)
+def test_no_unit_of_a_host(facts: Run, text: str, unit: str, host: str) -> None:
+    f = facts(text)
+    assert not f.has(unit, "PART_OF", host), f.triples()
+
+
+def test_a_taskforce_is_a_group_companies_join(facts: Run) -> None:
+    f = facts("Orbion Systems and Vantor Labs joined the Post-Quantum Telco Taskforce last year.")
+    assert f.has("Orbion Systems", "PART_OF", "Post-Quantum Telco Taskforce"), f.triples()
