@@ -49,7 +49,7 @@ MAX_RULE_CHARS = 3000
 UNFOLDED = "unfolded"
 SEP = r"(?:\s*[,;]\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+)"
 #: A coordinated list of mentions: "§0§, §1§, and the §2§".
-LIST = rf"(?:the\s+§|§)\d+§(?:{SEP}(?:the\s+§|§)\d+§)*"
+LIST = rf"(?:the\s+§|§)\d+§(?:{SEP}(?:the\s+§|§)\d+§(?!['’]s?\s))*"
 PLACES = {E.CITY, E.REGION, E.COUNTRY}
 ORGS = {E.COMPANY, E.UNIVERSITY, E.RESEARCH_INSTITUTE, E.GOVERNMENT_BODY, E.CLUSTER}
 _ROLE_CAP = rf"(?i:{ROLE_WORDS})(?:(?:\s+|\s+and\s+|\s*&\s*)(?i:{ROLE_WORDS}))*"
@@ -76,6 +76,8 @@ _WHO_FOLLOWS = re.compile(
     r"|\s+(?:(?:will|also|now|has|had|have|is|was|been|be)\s+){0,3}(?:the\s+|a\s+)?"
     r"(?:chair|head|leader|chairs|heads|leads|chaired|headed|led|appointed|named|elected)\b"
 )
+#: A leading verb's agent right before a role phrase: "is chaired by §Orbion§ co-founder §p§".
+_LED_BY_BEFORE = re.compile(r"\b(?:chaired|co-chaired|headed|led|co-led)\s+by\s+(?:former\s+)?$")
 #: Nouns that describe an organisation by what it is ("the Lyon-based quantum start-up").
 ORG_NOUN = (
     r"(?:compan(?:y|ies)|firms?|start-?ups?|developers?|makers?|manufacturers?|specialists?|providers?|"
@@ -398,7 +400,12 @@ def _fold_pairs_of_mentions(v: SentView) -> None:
         leads = not mods.strip() and title.lower() in _CHAIR_ROLES
         _add(v, p, R.LEADS if leads else R.AFFILIATED_WITH, a, "org-role-person", 0.9)
         # "§UMD§ officer §p§, who leads ...": the person is the subject of what follows
-        return f"§{p}§" if _WHO_FOLLOWS.match(m.string, m.end()) else f"§{a}§"
+        # "chaired by §Orbion§ co-founder §p§": the agent of a leading verb is the person
+        if _WHO_FOLLOWS.match(m.string, m.end()) or _LED_BY_BEFORE.search(
+            m.string, max(0, m.start() - 30), m.start()
+        ):
+            return f"§{p}§"
+        return f"§{a}§"
 
     if E.PERSON in v.types:  # without a person every match is left as it is
         v.masked = _ROLE_FOLD.sub(role, v.masked)

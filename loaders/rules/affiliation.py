@@ -83,6 +83,7 @@ _HELD_BY_BEFORE = re.compile(r"§(\d+)§,\s+(?:[\w-]+\s+){0,2}$")
 _SAID_ROLE = re.compile(rf"\b(?:said|says|according\s+to|states|stated)\s+{_ROLE}\s+(?:{_ROLE}\s+)?§(\d+)§")
 
 
+_PERSON_TAG = re.compile(r"§(\d+)§")
 _AFF_TYPES = frozenset(ORGS | PLACES | {E.PROGRAM})
 
 
@@ -143,9 +144,12 @@ def _apposed_facts(v: SentView, m: str, p: int) -> tuple[list[Fact], bool]:
         if c != b and not _begins_name(v, m, c, second.end(2)):
             out.append(_f(v, p, R.AFFILIATED_WITH, c, "person-apposition", 0.7))
     # further "Leader, §prog§" in the same apposition chain
-    chain = m[x.start() : x.start() + 300].split(".")[0]
+    # (a semicolon or another person's name ends the chain: "§p§, principal at §a§; §q§, director of §b§")
+    chain = m[x.start() : x.start() + 300].split(".")[0].split(";")[0]
     for y in _CHAIN_LEADER.finditer(chain):
         c = int(y.group(1))
+        if any(int(o) != p and v.type(o) is E.PERSON for o in _PERSON_TAG.findall(chain, 0, y.start())):
+            break
         holder = _HELD_BY_NEXT.match(chain, y.end())
         if holder is not None and v.type(holder.group(1)) is E.PERSON:
             continue  # "..., and Chair of the §prog§ Board, Dr §q§": the chair is the next person's

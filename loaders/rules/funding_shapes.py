@@ -79,6 +79,30 @@ _INVESTORS_IN_INCLUDING = re.compile(
     rf"\b(?:investors|backers|shareholders)\s+in\s+(?:the\s+)?{ENT},?\s+(?:including|include|such\s+as)\s+"
     rf"(?:[a-z][\w-]*\s+){{1,4}}?[a-z][\w-]*,\s+({LIST})"
 )
+_ROUND_NOUN = r"(?:round|raise|investment|financing|funding|fundraise|fundraising)"
+#: "§R§ raised $5m in a §a§-led round", "§R§ closed a §a§- and §b§-led Series A": the round's leaders.
+_HYPHEN_LED_ROUND = re.compile(
+    rf"{ENT}\s+(?:(?:has|have|had|also|today|now|recently|just)\s+)*"
+    r"(?:raised|raises|closed|closes|secured|secures|completed|completes|announced|announces|landed|bagged)\b"
+    rf"[^§.;]{{0,60}}?\b(?:an?|the|its)\s+(?:[\w$€£.,-]+\s+){{0,3}}?((?:§\d+§-?(?:,\s+|\s+and\s+))*§\d+§)-(?:co-)?led\s+"
+    rf"(?:[\w$€£.,-]+\s+){{0,3}}?{_ROUND_NOUN}\b"
+)
+#: "the §a§-led investment in §R§", "a §a§-led $5m round for §R§".
+_HYPHEN_LED_INTO = re.compile(
+    rf"((?:§\d+§-?(?:,\s+|\s+and\s+))*§\d+§)-(?:co-)?led\s+(?:[\w$€£.,-]+\s+){{0,3}}?{_ROUND_NOUN}\s+(?:in|into|for|of)\s+"
+    rf"(?:the\s+)?{ENT}"
+)
+_FROM_WHOM = (
+    r"\s+(?:(?:is|was|are|were|has\s+been|have\s+been|will\s+be|is\s+being|will|also|mainly|largely|mostly|partly)\s+)*"
+    r"(?:provided|supplied|given|put\s+up|comes?|came|coming)\s+(?:by|from)\s+(?:the\s+)?"
+)
+#: "§R§'s core funding is provided by §F§", "Funding for the §R§ comes from §A§ and §B§": the money
+#: named by its owner, then its source.
+_FUNDING_OF_FROM = re.compile(
+    rf"{ENT}['’]s?\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:funding|financing|money|budget|investment|backing)"
+    rf"{_FROM_WHOM}({LIST})"
+    rf"|\b(?:[Ff]unding|[Ff]inancing|[Mm]oney|[Ii]nvestment|[Ss]upport)\s+for\s+(?:the\s+)?{ENT}{_FROM_WHOM}({LIST})"
+)
 _LIST_GATE = ("funding", "financing", "backing", "funds", "finances", "backs")
 _RELATIVE_GATE = (
     "committed",
@@ -91,6 +115,7 @@ _RELATIVE_GATE = (
     "contributed",
 )
 _AGREEMENT_GATE = ("agreement", "contract", "deal")
+_OF_FROM_GATE = ("provided", "supplied", "given", "put up", "come", "came")
 #: Every shape's cue words: no shape can match a sentence without one of them.
 GATE = (
     _TWO_OBJECTS_GATE
@@ -98,7 +123,8 @@ GATE = (
     + _AGREEMENT_GATE
     + _LIST_GATE
     + _RELATIVE_GATE
-    + ("investors", "backers")
+    + _OF_FROM_GATE
+    + ("investors", "backers", "-led")
 )
 _PUBLIC_FUNDERS = frozenset({E.GOVERNMENT_BODY, E.COUNTRY, E.REGION, E.CITY, E.PROGRAM})
 
@@ -128,6 +154,17 @@ def shape_facts(v: SentView, m: str, low: str) -> Iterator[Fact]:
             yield from _funds(v, [int(x.group(1))], [int(x.group(2))], FUNDED, "funding-joins-investors")
         for x in _INVESTORS_IN_INCLUDING.finditer(m):
             yield from _funds(v, ids_in(x.group(2)), [int(x.group(1))], FUNDED, "funding-investors-including")
+    if (" by " in low or " from " in low) and any(g in low for g in _OF_FROM_GATE):
+        for x in _FUNDING_OF_FROM.finditer(m):
+            funded = int(x.group(1) or x.group(3))
+            yield from _funds(
+                v, ids_in(x.group(2) or x.group(4)), [funded], FUNDED | {E.PROGRAM}, "funding-of-from"
+            )
+    if "-led" in low:
+        for x in _HYPHEN_LED_ROUND.finditer(m):
+            yield from _funds(v, ids_in(x.group(2)), [int(x.group(1))], FUNDED, "funding-hyphen-led")
+        for x in _HYPHEN_LED_INTO.finditer(m):
+            yield from _funds(v, ids_in(x.group(1)), [int(x.group(2))], FUNDED, "funding-hyphen-led")
     if "with" in low and any(g in low for g in _AGREEMENT_GATE):
         for x in _AGREEMENTS_FOR_MONEY.finditer(m):
             funders = [a for a in _subjects(x.group(1)) if v.type(a) in _PUBLIC_FUNDERS]

@@ -78,9 +78,12 @@ _PUBLIC_FUNDERS = frozenset({E.GOVERNMENT_BODY, E.PROGRAM, E.REGION, E.COUNTRY, 
 #: "The §Queensland Government§ has delivered a $53 million boost ...", "§F§ announced $N in grants":
 #: a public funder opens a grant programme.
 _GRANTS_OPEN = re.compile(
-    r"^\s*(?:[^§.;]{0,40}?,\s+)?(?:the\s+)?§(\d+)§\s+(?:(?:has|have|had|will|today|also|is|are|just)\s+)*"
+    # "The §US§ government is set to distribute ...": a place's government stands for the place
+    r"^\s*(?:[^§.;]{0,40}?,\s+)?(?:the\s+)?§(\d+)§(?:\s+(?:government|administration))?\s+"
+    r"(?:(?:has|have|had|will|today|also|is|are|just|(?:set|poised|due|expected|about|going)\s+to)\s+)*"
     r"(?:delivered|delivers|committed|commits|announced|announces|awarded|awards|allocated|allocates|unveiled|"
-    r"unveils|launched|launches|handed\s+out|hands\s+out|dished\s+out|distributed)\b"
+    r"unveils|launched|launches|handed\s+out|hands\s+out|dished\s+out|distributed|distributes?|award|allocate|"
+    r"hand\s+out)\b"
     r"(?:[^§.;]|\.(?=\d)){0,80}?\b(?:grants?|boost|funding|awards|package|investment\s+package)\b"
     # "The investments, being made through §FedDev§ through the §Initiative§, ...": the body paying them out
     r"|^\s*(?:The|These)\s+(?:[\w-]+\s+)?(?:investments?|grants?|funding|awards|loans)\s*,?\s+(?:(?:are|is|were|was|being)\s+)*"
@@ -92,14 +95,21 @@ _GRANT_SHARE = re.compile(
     rf"§(\d+)§(?:\s*\(§\d+§\))?(?:,\s+(?:which|where|who)\s+[^;]{{0,200}}?,)?\s+"
     r"(?:(?:has|have|had|also|will|each|both|now)\s+)*"
     r"(?:scored|secured|netted|received|receiving|receives|won|got|landed|bagged|picked\s+up|"
-    r"(?:was|were|has\s+been|have\s+been)\s+awarded|(?:is|are)\s+(?:also\s+)?(?:receiving|getting))\s+"
+    r"(?:was|were|has\s+been|have\s+been)\s+awarded|(?:is|are)\s+(?:also\s+)?(?:receiving|getting)|"
+    # "§R§ is scheduled to receive $375m", "§R§ is listed to receive $38m", "§R§ will receive $5m"
+    r"(?:(?:is|are)\s+(?:also\s+)?(?:scheduled|set|expected|due|slated|listed|poised|going)\s+to\s+|will\s+)"
+    r"(?:receive|get))\s+"
     rf"(?:an?\s+)?(?:(?:additional|further|another)\s+)?(?:{MONEY}|funding\b|grants?\b)"
     r"(?![^§.;]{0,60}\bfrom\b)"
 )
 #: "The package assigns £21m to the §NQCC§ and £10.9m to the §NPL§", "$5m for §Orbion§": a share of the
 #: programme given by its amount and its recipient.
 _GRANT_TO = re.compile(
-    rf"(?:{MONEY})(?:\s*\([^()§]{{0,20}}\))?\s+(?:(?:is|was|will\s+go|goes|went|has\s+gone)\s+)?(?:to|for)\s+"
+    rf"(?:{MONEY})(?:\s*\([^()§]{{0,20}}\))?\s+"
+    # "$1 billion of the $2 billion package will be awarded to §IBM§": a share said in the passive
+    rf"(?:(?:of\s+the\s+(?:(?:{MONEY})\s+)?(?:[\w-]+\s+){{0,2}}?(?:package|programme|program|fund|funding|budget|total)\s+)?"
+    r"(?:will\s+be|is|are|was|were|has\s+been|have\s+been)\s+(?:awarded|allocated|given|granted|paid|earmarked|assigned)\s+"
+    r"|(?:is|was|will\s+go|goes|went|has\s+gone)\s+)?(?:to|for)\s+"
     r"(?:(?:further|help|directly|also)\s+)*(?:(?:support|fund|back|expand|strengthen)\s+)?(?:the\s+)?§(\d+)§"
 )
 #: Who a share of public money can go to: organisations, hubs and programmes.
@@ -149,6 +159,13 @@ def grant_share_facts(views: Sequence[SentView]) -> Iterator[tuple[int, Fact]]:
             if v.type(y.group(1)) in RECIPIENTS and v.id(y.group(1)) != funder:
                 last = k
                 yield k, Fact(funder, R.INVESTS_IN, v.id(y.group(1)), _GRANT_SHARE_RULE, 0.7)
+        # "Those firms include §A§, §B§ and §C§": the recipients of the programme on stage, named
+        # (close to the money: two sentences at most since the programme was last spoken of)
+        named = _COUNTED_NAMED.match(m) if "§" in m and k - last <= 2 else None
+        for b in ids_in(named.group(1)) if named is not None else ():
+            if v.type(b) in RECIPIENTS and v.id(b) != funder:
+                last = k
+                yield k, Fact(funder, R.INVESTS_IN, v.id(b), _GRANT_SHARE_RULE, 0.7)
         for y in _GRANT_TO.finditer(m) if " to " in m or " for " in m else ():
             if _other_payer(v, m[: y.start()], funder):
                 continue

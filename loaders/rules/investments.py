@@ -738,7 +738,8 @@ _INVESTOR_NOUN = r"(?:investors?|backers?|shareholders?|funders?|financiers?|par
 _LOWER_GAP = r"(?:[a-z][\w.-]*[,:]?\s+){0,8}?"
 #: a fund named with its manager: "the RCM Fund managed by Rokos Capital" (the manager is not an investor)
 _MANAGED = r"\s+(?:advised|managed|owned|run|operated|controlled)\s+by\s+(?:the\s+)?§\d+§"
-_ITEM = rf"(?:the\s+)?(?:§\d+§'s?\s+)?§\d+§(?:{_MANAGED})?(?:\s*\([^()§]{{0,60}}\))?"
+#: (an owner before a lower-case noun is no item: "§T§, the §SG§'s investment firm" names §T§ only)
+_ITEM = rf"(?:the\s+)?(?:§\d+§'s?\s+)?§\d+§(?![’']s?\s+[a-z])(?:{_MANAGED})?(?:\s*\([^()§]{{0,60}}\))?"
 #: a long roster of investors: a list whose items may carry their manager; two names side by side
 #: are two items when an apposition between them was folded away ("A, the B fund, C" -> "A C")
 _ROSTER = rf"{_ITEM}(?:(?:\s*[,;]\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+|\s+(?=§)){_ITEM})*"
@@ -995,6 +996,11 @@ def joint_funding_facts(views: Sequence[SentView]) -> list[tuple[int, Fact]]:
 
 # -- one Investment agreement per recipient -----------------------------------------------
 
+#: Rules that tell what an investor holds, not a deal: "§K§'s portfolio includes §A§", "§K§ backed
+#: start-ups such as §A§", "§A§ is in the portfolio of §K§". Their INVESTS_IN stand alone; annotators
+#: give such holdings no Investment agreement.
+HOLDING_RULES = frozenset({"funding-portfolio-includes", "funding-in-portfolio", "funding-backed-examples"})
+
 
 def investment_agreements(
     rel: Mapping[tuple[str, RelationType, str], Sequence[tuple[int, str, float]]],
@@ -1008,6 +1014,8 @@ def investment_agreements(
     """
     by_target: dict[str, list[tuple[str, list[int]]]] = defaultdict(list)
     for (s, t, o), evs in rel.items():
+        if all(rule in HOLDING_RULES for _, rule, _ in evs):
+            continue  # a holding told in passing ("its portfolio includes Y") is no deal of its own
         if t is R.INVESTS_IN and types[o] in FUNDED:
             by_target[o].append((s, [k for k, _, _ in evs]))
     out = []

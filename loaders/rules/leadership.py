@@ -86,6 +86,12 @@ def may_lead(v: SentView, a: int, b: int) -> bool:
     return v.type(a) in _ACTORS and v.type(b) in _LED_BY_ORG
 
 
+#: What may stand before a leader's role: "former minister", "§Orbion§ co-founder", "§Orbion§'s CEO".
+_ROLE_LEAD_IN = (
+    r"(?:(?:former|then|current|outgoing|incoming|interim|acting|newly\s+appointed)\s+)?"
+    rf"(?:§\d+§['’]?s?\s+(?=(?:(?:former|then|current|interim|acting)\s+)?(?i:{ROLE_WORDS})\s)"
+    r"(?:(?:former|then|current|interim|acting)\s+)?)?"
+)
 #: A title before the leader's name: "chaired by Dr. Ana Berg".
 #: Passive leadership: "§b§ is chaired by §a§", "§b§, which is led by executive director §a§",
 #: "§b§, coordinated by §a§ and §c§", "the §b§ will be led by §a§", "§b§ is delivered by §a§".
@@ -94,7 +100,8 @@ _LED_BY = re.compile(
     r"|\s+(?:(?:is|was|will|be|has|have|been|are|were|currently|now|also|jointly)\s+)+|(?:,|\s+[–—-])\s+(?:(?:currently|now|also|jointly)\s+)?)"
     r"(led|headed|chaired|co-chaired|co-led|coordinated|steered|directed|overseen|spearheaded|run|managed|administered|"
     r"delivered|operated|implemented|convened)(?:\s+and\s+(?:led|headed|run|managed|operated|coordinated))?\s+by\s+"
-    rf"(?:(?:its|the|their|a)\s+)?((?:(?i:{ROLE_WORDS})\s+){{0,3}}){HONORIFIC}({LIST})"
+    # "chaired by former minister §p§", "chaired by §org§ co-founder §p§": the role's holder leads
+    rf"(?:(?:its|the|their|a)\s+)?{_ROLE_LEAD_IN}((?:(?i:{ROLE_WORDS})\s+){{0,3}}){HONORIFIC}({LIST})"
 )
 #: "the §b§ project, which is worth $40m and is led by the §a§": a relative clause after other facts.
 _WHICH_LED_BY = re.compile(
@@ -141,6 +148,47 @@ _JOB_ROLE = re.compile(
 )
 #: Money words: "funding for §a§ was led by §b§" is a funding round, not leadership.
 _FUNDED_BEFORE = re.compile(r"\b(?:for|in|into|round|funding|financing)\s+(?:the\s+)?$", re.I)
+
+
+#: "the §a§-led §b§", "the §a§-led quantum hub §b§": the leader as a hyphenated modifier of the led.
+_HYPHEN_LED = re.compile(
+    r"§(\d+)§-(?:led|co-led|headed|chaired|run|coordinated)\s+"
+    r"(?:(?!(?:in|of|for|with|to|by|and|or|on|at|from|into|round|funding|investment|financing)\b)[a-z][\w-]*\s+){0,3}?§(\d+)§"
+)
+#: What a hyphenated leader may be told to lead: "§b§ is a §a§-led research hub".
+_LED_KIND = (
+    r"(?:hubs?|consortium|consortia|centres?|centers?|programmes?|programs?|projects?|initiatives?|networks?|"
+    r"clusters?|alliances?|partnerships?|institutes?|missions?|schemes?|testbeds?|facilit(?:y|ies)|"
+    r"collaborations?|coalitions?|platforms?)"
+)
+#: "§b§, a §a§-led research hub", "§b§ is a §a§-led consortium": the kind noun says §b§ is led.
+_HYPHEN_LED_APPOSED = re.compile(
+    r"§(\d+)§(?:,\s+|\s+)(?:(?:is|was|will\s+be|has\s+been|remains|becomes|became)\s+)?(?:,\s+)?(?:an?|the)\s+"
+    rf"(?:[a-z][\w-]*\s+){{0,2}}?§(\d+)§-(?:led|co-led|headed|chaired|run|coordinated)\s+(?:[a-z][\w-]*\s+){{0,2}}?{_LED_KIND}\b"
+)
+_HYPHEN_LED_TYPES = frozenset(ORGS | {E.PROGRAM})
+
+
+def hyphen_led_facts(v: SentView, m: str) -> Iterator[Fact]:
+    """LEADS from a leader written as a hyphenated modifier: "the §a§-led §b§", "§b§, a §a§-led hub".
+
+    The kind noun ("hub", "consortium") says what is led, so the led name needs no group type."""
+    if (
+        "-led" not in m
+        and "-headed" not in m
+        and "-chaired" not in m
+        and "-run" not in m
+        and "-coordinated" not in m
+    ):
+        return
+    for x in _HYPHEN_LED.finditer(m):
+        a, b = int(x.group(1)), int(x.group(2))
+        if may_lead(v, a, b):
+            yield _f(v, a, R.LEADS, b, "hyphen-led", 0.8)
+    for x in _HYPHEN_LED_APPOSED.finditer(m):
+        b, a = int(x.group(1)), int(x.group(2))
+        if a != b and v.type(a) in _ACTORS and v.type(b) in _HYPHEN_LED_TYPES:
+            yield _f(v, a, R.LEADS, b, "hyphen-led", 0.8)
 
 
 def passive_leads(v: SentView, m: str) -> Iterator[Fact]:
@@ -226,6 +274,7 @@ def leadership_facts(v: SentView, m: str, recent_program: str | None) -> Iterato
             if may_lead(v, a, b):
                 yield _f(v, a, R.LEADS, b, "leads", 0.8)
     yield from passive_leads(v, m)
+    yield from hyphen_led_facts(v, m)
     for x in _LEAD_ROLE.finditer(m):
         # "§a§ is the lead partner of the §b§", "§a§ will serve as the coordinator of §b§"
         a, b = int(x.group(1)), int(x.group(2))

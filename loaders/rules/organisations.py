@@ -97,10 +97,19 @@ _PARTY_SLOTS = re.compile(
 #: from Marrowind and Tessaly". The cue must follow a funding noun ("the project is led by").
 _INVESTOR_SLOT = re.compile(
     r"(?i:\b(?:round|financing|funding|investment|raise|tranche|seed|series\s+[a-f])\b[^.;()]{0,25}?"
-    r"\b(?:(?:co-)?led|backed)\s+by|\bparticipation\s+(?:from|of|by))\s+"
+    r"\b(?:(?:co-)?led|backed)\s+by|\bparticipation\s+(?:from|of|by)"
+    # "existing investors A and B", "investors include A and B"
+    r"|\b(?:existing|new|returning|other|previous|early)\s+(?:investors|backers)(?:\s+(?:include|included|including|such\s+as))?"
+    r"|\b(?:investors|backers)\s+(?:include|included|including|such\s+as|are|were))\s*:?\s+"
     rf"({_PARTY_ITEM}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_PARTY_ITEM})*)"
 )
-_INVESTOR_GATE = re.compile(r"led by|backed by|participation")
+#: "led by X and involved A, B and C": the round's further investors (its own pattern, as the slot
+#: above already matches from "round ... led by").
+_INVOLVED_SLOT = re.compile(
+    r"\b(?:led|backed)\s+by\s+[^.;()]{0,60}?\s+and\s+(?:also\s+)?(?:involved|included)\s+"
+    rf"({_PARTY_ITEM}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_PARTY_ITEM})*)"
+)
+_INVESTOR_GATE = re.compile(r"led by|backed by|participation|investors|backers")
 #: "led by Ada Lin and Mira Sol, two angel investors": the slot holds people.
 _PERSONAL_APPOSITION = re.compile(
     r",\s+(?:a|an|two|three|both|who|whose|(?:co-?)?founder|chief|CEO|partner|managing|angel|former)\b"
@@ -354,6 +363,9 @@ def org_mentions(
         group = 1 if m.group(1) else 2
         out += _party_names(sent, m.start(group), m.group(group), gaz, trusted=False)
     for m in _INVESTOR_SLOT.finditer(t) if _INVESTOR_GATE.search(low) else ():
+        trusted = _PERSONAL_APPOSITION.match(t, m.end()) is None
+        out += _party_names(sent, m.start(1), m.group(1), gaz, trusted=trusted)
+    for m in _INVOLVED_SLOT.finditer(t) if "involved" in low or "included" in low else ():
         trusted = _PERSONAL_APPOSITION.match(t, m.end()) is None
         out += _party_names(sent, m.start(1), m.group(1), gaz, trusted=trusted)
     for m in _APPOS_KIND.finditer(t) if (", a" in t or ", the" in t or ", one" in t) else ():

@@ -1,0 +1,171 @@
+"""Money and leadership told by shape: hyphenated leaders and rounds, funding named by its
+owner, public packages shared out, portfolios, investor rosters (made-up names)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from .conftest import Facts
+
+Run = Callable[[str], Facts]
+
+
+@pytest.mark.parametrize(
+    ("text", "leader", "led"),
+    [
+        # a leader as a hyphenated modifier of what it leads
+        ("QuantIC is a Telmar University-led research hub.", "Telmar University", "QuantIC"),
+        (
+            "The Quantum Imaging Hub (QIH), a Telmar University-led research hub, focuses on imaging.",
+            "Telmar University",
+            "Quantum Imaging Hub",
+        ),
+        (
+            "The Telmar University-led Estland Quantum Network has 12 members.",
+            "Telmar University",
+            "Estland Quantum Network",
+        ),
+        # a role's holder leads, whatever stands before the role
+        (
+            "The Estland Quantum Council was set up in 2023. It is chaired by former minister Jonas Weller.",
+            "Jonas Weller",
+            "Estland Quantum Council",
+        ),
+        (
+            "The Estland Quantum Council is chaired by Orbion Systems co-founder Jonas Weller.",
+            "Jonas Weller",
+            "Estland Quantum Council",
+        ),
+    ],
+)
+def test_leaders_by_shape(facts: Run, text: str, leader: str, led: str) -> None:
+    f = facts(text)
+    assert f.has(leader, "LEADS", led), f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "not_leader", "led"),
+    [
+        # a hyphenated leader of a round is its investor, not a leader of the company
+        (
+            "The Kessler Ventures-led investment in Orbion Quantum closed in May.",
+            "Kessler Ventures",
+            "Orbion Quantum",
+        ),
+        # a person described by where they come from leads nothing
+        ("Ada Lindqvist, a Telmar University-led researcher, spoke.", "Telmar University", "Ada Lindqvist"),
+        # panelists listed with semicolons: the last one's role is not the others'
+        (
+            "The panel featured Ada Lindqvist, principal at Kessler Ventures; Jonas Weller, manager at Orbion "
+            "Systems; and Mira Sol, senior director of the Qubit Futures Programme.",
+            "Ada Lindqvist",
+            "Qubit Futures Programme",
+        ),
+    ],
+)
+def test_no_leader_in_near_misses(facts: Run, text: str, not_leader: str, led: str) -> None:
+    f = facts(text)
+    assert not f.has(not_leader, "LEADS", led), f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "investor", "recipient"),
+    [
+        # a round led by a hyphenated investor
+        (
+            "Orbion Quantum raised $5 million in a Kessler Ventures-led round.",
+            "Kessler Ventures",
+            "Orbion Quantum",
+        ),
+        (
+            "The Kessler Ventures-led investment in Orbion Quantum closed in May.",
+            "Kessler Ventures",
+            "Orbion Quantum",
+        ),
+        # funding named by its owner, then its source
+        (
+            "The Telmar Quantum Centre's core funding is provided by the Ruritania Science Agency.",
+            "Ruritania Science Agency",
+            "Telmar Quantum Centre",
+        ),
+        (
+            "Orbion Quantum's seed money came from Kessler Ventures and Nordlys Capital.",
+            "Nordlys Capital",
+            "Orbion Quantum",
+        ),
+        # portfolios told from the held company's side, or with the holder as subject
+        (
+            "Orbion Quantum is the first unicorn in the portfolio of Kessler Ventures.",
+            "Kessler Ventures",
+            "Orbion Quantum",
+        ),
+        (
+            "Orbion Quantum is part of the portfolio of Kessler Ventures, the venture fund set up by Telmar University.",
+            "Kessler Ventures",
+            "Orbion Quantum",
+        ),
+        (
+            "Kessler Ventures has Orbion Quantum and Qubix Systems in its portfolio.",
+            "Kessler Ventures",
+            "Qubix Systems",
+        ),
+        (
+            "Kessler Ventures' previous $15 million fund focused on Lyon and backed startups such as Orbion Quantum, "
+            "Qubix Systems and Vexel Photonics.",
+            "Kessler Ventures",
+            "Vexel Photonics",
+        ),
+        # an investor without a name cue, listed after the round's lead
+        (
+            "Orbion Quantum raised $20m in a series C round in 2020. The series D was again led by Kessler Ventures "
+            "and involved Marrowind Gifford, Nordlys Capital and Brightwater Partners.",
+            "Marrowind Gifford",
+            "Orbion Quantum",
+        ),
+    ],
+)
+def test_investments_by_shape(facts: Run, text: str, investor: str, recipient: str) -> None:
+    f = facts(text)
+    assert f.has(investor, "INVESTS_IN", recipient), f.triples()
+
+
+def test_an_owner_in_apposition_is_no_investor(facts: Run) -> None:
+    f = facts(
+        "Orbion Quantum raised $20m in a series C round in 2020. The series D was led by Kessler Ventures and "
+        "involved Nordlys Capital and Tamsek, the Estland Government's investment firm."
+    )
+    assert f.has("Tamsek", "INVESTS_IN", "Orbion Quantum"), f.triples()
+    assert not f.has("Estland Government", "INVESTS_IN", "Orbion Quantum"), f.triples()
+
+
+def test_holdings_make_no_investment_agreement(facts: Run) -> None:
+    f = facts("Kessler Ventures has Orbion Quantum and Qubix Systems in its portfolio.")
+    assert f.has("Kessler Ventures", "INVESTS_IN", "Orbion Quantum"), f.triples()
+    assert f.agreements() == [], f.agreements()
+
+
+def test_a_public_package_shared_out(facts: Run) -> None:
+    f = facts(
+        "The Estland Government is set to distribute $2 billion in grants to nine firms. Under the plan, "
+        "$1 billion of the $2 billion package will be awarded to Orbion Quantum, while Vexel Photonics is "
+        "scheduled to receive $375 million. Other companies are expected to receive $100 million each. "
+        "Those firms include Qubix Systems, Lumora Photonics and Telmar Instruments. "
+        "Kessler Quantum is listed to receive $38 million."
+    )
+    for r in ("Orbion Quantum", "Vexel Photonics", "Qubix Systems", "Telmar Instruments", "Kessler Quantum"):
+        assert f.has("Estland Government", "INVESTS_IN", r), (r, f.triples())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Orbion Quantum's main customer is the Ruritania Science Agency.",
+        "Orbion Quantum's funding came as a surprise to the Ruritania Science Agency.",
+        "Orbion Quantum's products are given to Ruritania Science Agency staff.",
+    ],
+)
+def test_no_funding_from_an_owner_in_near_misses(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert not f.has("Ruritania Science Agency", "INVESTS_IN", "Orbion Quantum"), f.triples()
