@@ -18,6 +18,7 @@ from qkg.schemas import EntityType
 from .deadline import check
 from .gazetteer import Gazetteer
 from .rules.bare_names import bare_name_mentions, bracketed_affiliations
+from .rules.created_names import created_name_mentions
 from .rules.datelines import credit_spans, dateline_mentions, media_names
 from .rules.events import Event, event_spans, outside_events
 from .rules.founders import founder_mentions
@@ -133,6 +134,7 @@ def find_mentions(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) -> l
         cands += demonym_mentions(s, gaz)
         cands += demonym_based_mentions(s, gaz)
         cands += town_mentions(s, gaz)
+        cands += created_name_mentions(s, gaz)
         cands += org_mentions(s, gaz, frozen_known)
     check()  # and between the passes over the whole document
     cands += shaped_names(text, gaz)
