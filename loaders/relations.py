@@ -22,6 +22,7 @@ from .rules import (
     fallback,
     founders,
     funding_shapes,
+    group_shapes,
     human_verbs,
     investments,
     member_lists,
@@ -62,6 +63,7 @@ def relation_facts(v: SentView, recent_program: str | None) -> Iterator[Fact]:
     yield from partners.partner_facts(v, m, low)
     if gate(low, membership.MEMBER_GATE):
         yield from membership.membership_facts(v, m)
+    yield from group_shapes.group_shape_facts(v, m)
     if gate(low, develops.DEVELOP_GATE):
         yield from develops.develops_facts(v, m)
     if E.TECHNOLOGY in v.types:

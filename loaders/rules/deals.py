@@ -145,8 +145,19 @@ _MEMBER_LIST = re.compile(
     rf"(?:\s+(?:of|in)\s+(?:the\s+)?§\d+§|(?:\s+(?!{_MEMBER_CUE}\b)[a-z][\w-]*){{0,3}}?)"
     # "The consortium, coordinated by §K§, includes A, B and C": the coordinator is a member too
     r"(?:,?\s+(?:coordinated|led|headed|chaired|managed)\s+by\s+(?:the\s+)?(?P<lead>§\d+§),?)?"
-    rf"\s+{_MEMBER_CUE}\s*:?\s+(?:[a-z][\w-]*\s+){{0,2}}?({MEMBERS})",
+    # "The alliance, which includes A, B and C, ...": a relative clause opens the list as well
+    r"(?:,?\s+(?:which|that)(?:\s+(?:now|already|also))?)?"
+    rf"\s+{_MEMBER_CUE}\s*:?\s+(?:[a-z][\w-]*\s+){{0,2}}?"
+    # "a consortium of other companies, including A and B"
+    r"(?:(?:companies|firms|partners|organi[sz]ations|institutions|universities|members),?\s+including\s+)?"
+    rf"({MEMBERS})",
     re.I,
+)
+#: "A leads a consortium of B and C", "A will lead the project with a consortium of ...": the leader
+#: is a member too (searched before the list's cue word)
+_LEADER_BEFORE = re.compile(
+    rf"({LIST})\s+{_AUX}(?:lead|leads|led|heads|headed|coordinates|coordinated|is\s+leading|will\s+lead)\b"
+    r"[^.;]{0,80}?\b(?:an?|the|its)\s+(?:[\w-]+\s+){0,2}?$"
 )
 #: "§Cluster§ brings together A, B and C"
 _CLUSTER_UNITES = re.compile(
@@ -360,6 +371,9 @@ def _member_lists(v: SentView, k: int) -> list[AgreementDraft]:
                 continue  # "partners are research centres such as A and B": examples, not the membership
             lead = x.groupdict().get("lead")
             ps = [p for p in _party(v, (lead or "") + " " + unqualified(x.group(g))) if p not in own]
+            leader = _LEADER_BEFORE.search(text, max(0, x.start() - 200), x.start())
+            if leader and not in_round:  # "A leads a consortium of B and C": A is a member too
+                ps = list(dict.fromkeys([*(p for p in _party(v, leader.group(1)) if p not in own), *ps]))
             front = _BESIDES.search(text, 0, x.start())
             if front:  # "In addition to §a§, the consortium includes §b§ and §c§": §a§ is a member too
                 ps = list(dict.fromkeys([*(p for p in _party(v, front.group(1)) if p not in own), *ps]))

@@ -150,3 +150,101 @@ def test_no_unit_of_a_host(facts: Run, text: str, unit: str, host: str) -> None:
 def test_a_taskforce_is_a_group_companies_join(facts: Run) -> None:
     f = facts("Orbion Systems and Vantor Labs joined the Post-Quantum Telco Taskforce last year.")
     assert f.has("Orbion Systems", "PART_OF", "Post-Quantum Telco Taskforce"), f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        (
+            "The alliance, which includes Orbion Systems, Vantor Labs and Kessler University, was launched in Oslo.",
+            {"Orbion Systems", "Vantor Labs", "Kessler University"},
+        ),
+        (
+            # the leader of a consortium is one of its members
+            "Kessler University leads a consortium of Orbion Systems, Vantor Labs and Norvik Labs.",
+            {"Kessler University", "Orbion Systems", "Vantor Labs", "Norvik Labs"},
+        ),
+        (
+            "Orbion Systems will lead the establishment of the centre with a consortium of other companies, "
+            "including the chipmaker Vantor Labs, according to the release.",
+            {"Orbion Systems", "Vantor Labs"},
+        ),
+    ],
+)
+def test_consortium_lists_with_a_leader_or_a_relative_clause(
+    facts: Run, text: str, members: set[str]
+) -> None:
+    f = facts(text)
+    assert members in _consortia(f), f.agreements()
+
+
+def test_a_funding_round_s_lead_investor_leads_no_consortium(facts: Run) -> None:
+    f = facts(
+        "Kestrel Ventures led the round, with participation from partners including Orbion Systems and "
+        "Vantor Labs."
+    )
+    assert not _consortia(f), f.agreements()
+
+
+@pytest.mark.parametrize(
+    ("text", "triples"),
+    [
+        (
+            "The new Baltic Quantum Hub, led by Kessler University with Vantor Labs and Orbion Systems, will "
+            "open in 2026.",
+            [
+                ("Vantor Labs", "PART_OF", "Baltic Quantum Hub"),
+                ("Orbion Systems", "PART_OF", "Baltic Quantum Hub"),
+                ("Kessler University", "LEADS", "Baltic Quantum Hub"),
+            ],
+        ),
+        (
+            "Kessler University leads the Baltic Quantum Hub together with partners Vantor Labs and Orbion Systems.",
+            [
+                ("Vantor Labs", "PART_OF", "Baltic Quantum Hub"),
+                ("Orbion Systems", "PART_OF", "Baltic Quantum Hub"),
+            ],
+        ),
+        (
+            "Orbion Systems, together with Vantor Labs and Kessler University, forms the Baltic Quantum Hub.",
+            [
+                ("Orbion Systems", "PART_OF", "Baltic Quantum Hub"),
+                ("Vantor Labs", "PART_OF", "Baltic Quantum Hub"),
+                ("Kessler University", "PART_OF", "Baltic Quantum Hub"),
+            ],
+        ),
+        (
+            "Orbion Systems has signed on as a founding partner of the Baltic Quantum Hub.",
+            [("Orbion Systems", "PART_OF", "Baltic Quantum Hub")],
+        ),
+        (
+            "Vantor Labs joined the Nordic Quantum Alliance as its 50th member.",
+            [("Vantor Labs", "PART_OF", "Nordic Quantum Alliance")],
+        ),
+    ],
+)
+def test_members_named_with_a_leader_founders_or_a_role(
+    facts: Run, text: str, triples: list[tuple[str, str, str]]
+) -> None:
+    f = facts(text)
+    for t in triples:
+        assert f.has(*t), (t, f.triples())
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # no group: a company's co-leaders are not its parts
+        (
+            "Orbion Systems leads Vantor Labs together with Kessler University in the market for cryostats.",
+            ("Kessler University", "PART_OF", "Vantor Labs"),
+        ),
+        # joining a company as an employee is no membership
+        (
+            "Kessler University joined Orbion Systems as a research partner.",
+            ("Kessler University", "PART_OF", "Orbion Systems"),
+        ),
+    ],
+)
+def test_no_group_no_member(facts: Run, text: str, absent: tuple[str, str, str]) -> None:
+    assert not facts(text).has(*absent)
