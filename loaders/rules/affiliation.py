@@ -428,6 +428,8 @@ _TEAM_AT = re.compile(
     r"(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:group|team|lab|laboratory|unit|division|department)\s+"
     r"(?:at|of|in|within)\s+(?:the\s+)?§(\d+)§"
 )
+#: Its unit words, each a whole run of letters between spaces (for :func:`.words.may_hold`).
+_TEAM_WORDS = frozenset({"group", "team", "lab", "laboratory", "unit", "division", "department"})
 #: "§p§ joins §b§ as chief financial officer".
 #: A description before the organisation joined: "joins Danish quantum start-up §o§" (plain
 #: words only, none a preposition or conjunction: "joined forces with §o§" is no career move).
@@ -699,7 +701,7 @@ def charge_facts(v: SentView, m: str) -> Iterator[Fact]:
         if v.type(p) is E.PERSON and v.type(b) in _PERSON_LED and _CAPITAL_ROLES.fullmatch(x.group(2)):
             yield _f(v, p, R.LEADS, b, "chaired-by-title", 0.8)
     if "§" in m:
-        for x in _TEAM_AT.finditer(m):
+        for x in _TEAM_AT.finditer(m) if may_hold(m, _TEAM_WORDS) else ():
             p, b = int(x.group(1)), int(x.group(2))
             if v.type(p) is E.PERSON and v.type(b) in ORGS:
                 yield _f(v, p, R.AFFILIATED_WITH, b, "heads-team-at", 0.8)

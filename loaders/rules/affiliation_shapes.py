@@ -48,6 +48,9 @@ _ROLE_ORGS_PERSON = re.compile(
 #: "Chairman of the §o§ Mr §p§", "CEO of §o§ Dr. §p§": a role of an organisation, a courtesy
 #: title, the holder (no comma: the title shows where the name begins).
 _ROLE_OF_TITLED = re.compile(rf"\b({ROLE})\s+(?:of|at)\s+(?:the\s+)?§(\d+)§\s+{_TITLE}\s+§(\d+)§")
+#: What every match of it holds (a title between two tags); opening with "§", it is found in C at once,
+#: where the pattern itself tries the role alternation at every word (~200 us a sentence).
+_TITLED_TAGS = re.compile(rf"§\s+{_TITLE}\s+§")
 
 #: "§p§'s new job on the board of Israeli start-up §o§", "§p§'s years at §o§".
 _JOB_AT = re.compile(
@@ -145,7 +148,7 @@ def shape_facts(v: SentView, m: str, role_fact: RoleFact) -> Iterator[Fact]:
         p, c = int(x.group(1)), int(x.group(2))
         if v.type(p) is E.PERSON and v.type(c) in {E.COUNTRY, E.REGION}:
             yield _f(v, p, R.AFFILIATED_WITH, c, "royal-of", 0.8)
-    for x in _ROLE_OF_TITLED.finditer(m):
+    for x in _ROLE_OF_TITLED.finditer(m) if _TITLED_TAGS.search(m) else ():
         fact = role_fact(v, int(x.group(3)), x.group(1), int(x.group(2)), "role-of-titled")
         if fact is not None:
             yield fact

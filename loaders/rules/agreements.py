@@ -27,7 +27,7 @@ from ..context import ENT, LIST, ORGS, PLACES, Fact, SentView, ids_in
 from ..dates import find_date, resolve_date
 from ..deadline import check
 from .funding_shapes import money_agreement_spans
-from .words import any_in
+from .words import any_in, may_hold
 
 __all__ = ["AgreementDraft", "find_agreements", "without_echoes"]
 
@@ -206,6 +206,12 @@ _CLAUSE_WORD = re.compile(r"\b(?:that|told|said|says|after|when|while)\b")
 _SUBJECTS_COLLABORATE = re.compile(
     rf"({LIST})\s+(?:(?:have|has|had|will|would|today|also|now|are|is|were|was|been|plan\s+to|agreed\s+to|are\s+to)\s+)*{_CO_VERB}"
 )
+#: The runs of letters (and stems) one of its verbs opens with, for :func:`.words.may_hold`.
+_CO_VERB_WORDS = frozenset(
+    {"co", "jointly", "partner", "partnered", "partnering", "team", "teams", "teamed", "teaming"}
+    | {"join", "joins", "joined", "joining", "work", "works", "worked", "working", "agreed"}
+)
+_CO_VERB_STEMS = ("collaborat", "cooperat")
 _JOINT_POSSESSIVE = re.compile(r"((?:§\d+§'s?(?:\s*,\s*|\s+and\s+))+§\d+§'s?)\s+joint\b")
 _ORGANISED_BY = re.compile(rf"(?:organi[sz]ed|arranged|hosted|co-hosted|convened|run)\s+by\s+({LIST})")
 _IN_COOPERATION_WITH = re.compile(
@@ -355,7 +361,7 @@ def _find_groups(v: SentView) -> list[tuple[list[int], str, int]]:
             # "not only with A ... but also with B": two separate ties of the same subject
             add(subj + also_ids if subj else [], "with", also.span(1))
     # "A and B will co-develop ...", "A, B and C agreed to cooperate", "A and B teamed up"
-    for x in _SUBJECTS_COLLABORATE.finditer(m):
+    for x in _SUBJECTS_COLLABORATE.finditer(m) if may_hold(m, _CO_VERB_WORDS, _CO_VERB_STEMS) else ():
         add(keep(ids_in(x.group(1))), "subjects-collaborate", x.span(1))
     for x in _JOINT_POSSESSIVE.finditer(m):
         add(keep(ids_in(x.group(1))), "joint-possessive", x.span())

@@ -23,7 +23,7 @@ from ..patterns import ROLE_WORDS
 from .agreements import AgreementDraft
 from .money import MONEY, RECIPIENTS
 from .rule import gate
-from .words import alternation
+from .words import alternation, may_hold
 
 __all__ = ["CONFIDENCE", "fallback_agreements", "fallback_facts"]
 
@@ -326,10 +326,46 @@ def _roles(v: SentView) -> Iterator[tuple[str, str]]:
 
 
 #: Money in a clause: an amount or a funding word.
-_FUNDING = re.compile(
-    rf"{MONEY}|\b(?:fund(?:s|ed|ing)?|grants?|granted|invest\w*|financ\w*|loans?|equity|subsid\w*|backing|backed)\b",
-    re.I,
+_FUNDING_WORD = (
+    r"\b(?:fund(?:s|ed|ing)?|grants?|granted|invest\w*|financ\w*|loans?|equity|subsid\w*|backing|backed)\b"
 )
+_FUNDING = re.compile(rf"{MONEY}|{_FUNDING_WORD}", re.I)
+#: The same without the amounts (a case-insensitive amount costs ~1 us a character: every
+#: position tries the currency alternatives), and its cue words for :func:`.words.may_hold`.
+_FUNDING_WORD_RX = re.compile(_FUNDING_WORD, re.I)
+_FUNDING_WORDS = frozenset(
+    {
+        "fund",
+        "funds",
+        "funded",
+        "funding",
+        "grant",
+        "grants",
+        "granted",
+        "loan",
+        "loans",
+        "equity",
+        "backing",
+        "backed",
+    }
+)
+_FUNDING_STEMS = ("invest", "financ", "subsid")
+#: Every amount holds a digit that no mention tag's § stands right before (an amount's first digit
+#: follows a currency sign, a currency code, a space or an R, or starts a run that a § cannot end).
+_TAG = re.compile(r"§\d+§")
+_DIGIT = re.compile(r"\d")
+
+
+def _funding_cue(clause: str) -> re.Match[str] | None:
+    """``_FUNDING.search(clause)``, faster: without a digit outside the mention tags no amount can
+    match, and then the leftmost match is the funding word's, found only where its words occur."""
+    if _DIGIT.search(_TAG.sub("", clause)) is not None:
+        return _FUNDING.search(clause)
+    if not may_hold(clause, _FUNDING_WORDS, _FUNDING_STEMS):
+        return None
+    return _FUNDING_WORD_RX.search(clause)
+
+
 #: A funder by name: a bank, a fund, an investor.
 _FUNDER_NAME = re.compile(r"\b(?:Bank|Fund|Funds|Capital|Ventures?|Investments?|Investors?|Finance|VC)\b")
 #: A clause where the money goes elsewhere, is not given, or is the subject's own spending.
@@ -357,7 +393,7 @@ def _funder(v: SentView, i: int) -> bool:
 def _funding(v: SentView) -> Iterator[tuple[str, str]]:
     """(funder, recipient): a clause with money, funders, and exactly one organisation that is none."""
     for _, clause in _clauses(v.masked):
-        if not _FUNDING.search(clause) or _NOT_FUNDING.search(clause) or _NEGATED.search(clause):
+        if not _funding_cue(clause) or _NOT_FUNDING.search(clause) or _NEGATED.search(clause):
             continue
         if _HEDGED.search(clause):
             continue
@@ -371,7 +407,7 @@ def _funding(v: SentView) -> Iterator[tuple[str, str]]:
         if re.search(rf"§{b}§['’]", clause):
             continue
         # "the fund and the centre have invested": a co-funder listed with the funders
-        cue = _FUNDING.search(clause)
+        cue = _funding_cue(clause)
         if any(
             b in ids_in(x.group(0)) and len(ids_in(x.group(0))) > 1 and cue and x.end() <= cue.start()
             for x in _LIST_RX.finditer(clause)
@@ -420,7 +456,7 @@ def fallback_facts(
         if E.PERSON in v.types and _ROLE_GATE.search(low):
             for p, o in _roles(v):
                 add(k, p, R.AFFILIATED_WITH, o, "fallback.role")
-        if k not in funded and gate(low, _MONEY_GATE) and _FUNDING.search(v.masked):
+        if k not in funded and gate(low, _MONEY_GATE) and _funding_cue(v.masked):
             for a, b in _funding(v):
                 add(k, a, R.INVESTS_IN, b, "fallback.funding")
         if collab_gate.search(low):

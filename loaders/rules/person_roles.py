@@ -32,6 +32,9 @@ _ROLE_THEN_PEOPLE_AT = re.compile(
     rf"\b(?:{ROLE}|(?i:{PERSON_ROLES})){_FIELD},?\s+(?:{_TITLE}\s+)?"
     rf"((?:§\d+§,\s+)*§\d+§(?:,?\s+and\s+(?:{_TITLE}\s+)?§\d+§)?)\s+(at|of|from|with)\s+(?:the\s+)?§(\d+)§(?!['’])"
 )
+#: What every match of it holds: a tag, the preposition and the organisation's tag (it opens with "§",
+#: so it is found in C at once; the role alternation is tried at every word).
+_TAG_PREP_TAG = re.compile(r"§\s+(?:at|of|from|with)\s+(?:the\s+)?§")
 #: "§p§ (Director of the §o§)", "§p§ (chief scientist, §o§)": a role in brackets after the name.
 _ROLE_IN_BRACKETS = re.compile(
     rf"§(\d+)§\s*\(\s*(?:the\s+)?([^()§;]{{0,60}}?\b{ROLE}\b[^()§;]{{0,40}}?)(?:\s+(?:of|at|for)|,)\s+(?:the\s+)?§(\d+)§"
@@ -51,7 +54,7 @@ RoleFact = Callable[[SentView, int, str, int, str], "Fact | None"]
 def role_first_facts(v: SentView, m: str, role_fact: RoleFact) -> Iterator[Fact]:
     """Facts of the three shapes; ``role_fact`` turns a (person, role, organisation) into
     AFFILIATED_WITH or LEADS (chairs and heads lead) as the apposition rules do."""
-    for x in _ROLE_THEN_PEOPLE_AT.finditer(m):
+    for x in _ROLE_THEN_PEOPLE_AT.finditer(m) if _TAG_PREP_TAG.search(m) else ():
         b, prep = int(x.group(3)), x.group(2)
         people = ids_in(x.group(1))
         if v.type(b) in PLACES and prep != "of":

@@ -16,6 +16,7 @@ from .mention import Mention
 from .rule import f as _f
 from .rule import gate
 from .rule import ok as _ok
+from .words import may_hold
 
 __all__ = [
     "GATE",
@@ -251,6 +252,47 @@ _SITE = (
     r"(?:offices?|headquarters|HQ|head\s+office|entity|facilit(?:y|ies)|factor(?:y|ies)|plants?|sites?|labs?|laborator(?:y|ies)|"
     r"cent(?:re|er)s?|hubs?|subsidiar(?:y|ies)|operations|presence|campus|base|branch(?:es)?|premises|locations?)"
 )
+#: The words of ``_SITE``, each a whole run of letters between spaces where the site rules match
+#: (for :func:`.words.may_hold`).
+_SITE_WORDS = frozenset(
+    [
+        "office",
+        "offices",
+        "headquarters",
+        "hq",
+        "head",
+        "entity",
+        "facility",
+        "facilities",
+        "factory",
+        "factories",
+        "plant",
+        "plants",
+        "site",
+        "sites",
+        "lab",
+        "labs",
+        "laboratory",
+        "laboratories",
+        "centre",
+        "center",
+        "centres",
+        "centers",
+        "hub",
+        "hubs",
+        "subsidiary",
+        "subsidiaries",
+        "operations",
+        "presence",
+        "campus",
+        "base",
+        "branch",
+        "branches",
+        "premises",
+        "location",
+        "locations",
+    ]
+)
 #: "the second location of the §House§ will be inaugurated in §Delft§", "a new office of §X§ opened in §P§".
 _SITE_OF_IN = re.compile(
     rf"\b(?:{_SITE}|building)\s+of\s+(?:the\s+)?§(\d+)§\s+(?:(?:will|has|have|had|is|was|be|been|being|to|now|officially|also)\s+)*"
@@ -320,7 +362,7 @@ _SETTING_UP = (
 
 def sets_up_facts(v: SentView, m: str) -> Iterator[Fact]:
     """ "§X§ opened an office in §Tokyo§", "§X§ will set up a facility in §Lyon§", "§X§ is planning to open ..."."""
-    for x in _SETS_UP_IN.finditer(m):
+    for x in _SETS_UP_IN.finditer(m) if may_hold(m, _SITE_WORDS) else ():
         if any(v.type(i) is not E.TECHNOLOGY for i in ids_in(m[x.end(1) : x.start(2)])):
             continue  # "§X§ opened §Y§'s office in": only technologies may qualify the site
         places = ids_in(x.group(2))

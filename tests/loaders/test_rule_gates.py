@@ -80,3 +80,104 @@ def test_any_in_answers_for_word_lists_asked_about_later() -> None:
     # a list first asked about after the text was scanned is still answered for that text
     assert any_in(text, ("understanding", "letter of intent"))
     assert not any_in(text, ("letter of intent",))
+
+
+#: Pieces of masked sentences around the relation rules' cues: tags, titles, prepositions, unit and
+#: site words, funding words and amounts in several cases and scripts.
+_MASKED_PIECES = st.sampled_from(
+    [
+        "§1§",
+        "§22§",
+        "§",
+        "1",
+        "2.5",
+        " ",
+        ", ",
+        "-",
+        "Mr ",
+        "Dr.",
+        "CEO of ",
+        "director at the ",
+        "researchers ",
+        " at ",
+        " with ",
+        "the ",
+        "leads a ",
+        "team ",
+        "Lab ",
+        "has opened ",
+        "an Office ",
+        "in ",
+        "partnered",
+        "will Collaborate",
+        "teamed up ",
+        "FUNDED",
+        "investment",
+        "fundamental",
+        "ſubsidy",
+        "\u212a",
+        "İ",
+        "$",
+        "€",
+        "EUR",
+        "USD ",
+        "R",
+        "million",
+        " euros",
+        "٣",
+    ]
+)
+_MASKED = st.lists(_MASKED_PIECES, max_size=14).map("".join)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_MASKED)
+def test_the_relation_rules_gates_pass_every_sentence_their_patterns_match(m: str) -> None:
+    from qkg.loaders.rules import affiliation, affiliation_shapes, agreements, fallback, person_roles, places
+
+    if affiliation_shapes._ROLE_OF_TITLED.search(m):
+        assert affiliation_shapes._TITLED_TAGS.search(m)
+    if person_roles._ROLE_THEN_PEOPLE_AT.search(m):
+        assert person_roles._TAG_PREP_TAG.search(m)
+    if affiliation._TEAM_AT.search(m):
+        assert may_hold(m, affiliation._TEAM_WORDS)
+    if agreements._SUBJECTS_COLLABORATE.search(m):
+        assert may_hold(m, agreements._CO_VERB_WORDS, agreements._CO_VERB_STEMS)
+    if places._SETS_UP_IN.search(m):
+        assert may_hold(m, places._SITE_WORDS)
+    full, fast = fallback._FUNDING.search(m), fallback._funding_cue(m)
+    assert (full and full.span()) == (fast and fast.span())
+
+
+def test_the_relation_rules_gates_pass_sentences_of_each_shape() -> None:
+    from qkg.loaders.rules import affiliation, affiliation_shapes, agreements, fallback, person_roles, places
+
+    cases = [
+        (
+            affiliation_shapes._ROLE_OF_TITLED,
+            "Chairman of the §1§ Mr §2§ said",
+            affiliation_shapes._TITLED_TAGS.search,
+        ),
+        (
+            person_roles._ROLE_THEN_PEOPLE_AT,
+            "researchers §1§ and §2§ at the §3§",
+            person_roles._TAG_PREP_TAG.search,
+        ),
+        (
+            affiliation._TEAM_AT,
+            "§1§ leads the photonics group at §2§",
+            lambda m: may_hold(m, affiliation._TEAM_WORDS),
+        ),
+        (
+            agreements._SUBJECTS_COLLABORATE,
+            "§1§ and §2§ will co-develop chips",
+            lambda m: may_hold(m, agreements._CO_VERB_WORDS, agreements._CO_VERB_STEMS),
+        ),
+        (places._SETS_UP_IN, "§1§ has opened a new HQ in §2§", lambda m: may_hold(m, places._SITE_WORDS)),
+    ]
+    for rx, m, passes in cases:
+        assert rx.search(m), m
+        assert passes(m), m
+    for m in ("§1§ raised €5 million", "§1§ got USD 3m from §2§", "§3§ backed §1§", "§1§ met §22§ in 2024"):
+        full, fast = fallback._FUNDING.search(m), fallback._funding_cue(m)
+        assert (full and full.span()) == (fast and fast.span()), m
