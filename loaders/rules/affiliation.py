@@ -77,6 +77,8 @@ _FROM_ORG = re.compile(
 _ROLE_OF_COMMA = re.compile(
     rf"\b({_ROLE})\b\s+(?:of|at|for)\s+(?:the\s+)?([^,;]{{0,60}}?),\s+(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+|Professor\s+)?§(\d+)§"
 )
+#: What every match of it holds: a comma, maybe a title, and the holder's tag.
+_COMMA_TAG = re.compile(r",\s+(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+|Professor\s+)?§")
 #: A person right before a role, in apposition: "§p§, CEO of ...".
 _HELD_BY_BEFORE = re.compile(r"§(\d+)§,\s+(?:[\w-]+\s+){0,2}$")
 #: "..., said CEO §p§".
@@ -337,7 +339,7 @@ def affiliation_facts(v: SentView, m: str) -> Iterator[Fact]:
         if v.type(p) is E.PERSON and v.type(b) in ORGS:
             yield _f(v, p, R.AFFILIATED_WITH, b, "person-from", 0.7)
     role_first: set[int] = set()  # persons named after their role ("Chair of §o§, §p§")
-    for y in _ROLE_OF_COMMA.finditer(m) if may_hold(m, ROLE_LETTERS) else ():
+    for y in _ROLE_OF_COMMA.finditer(m) if may_hold(m, ROLE_LETTERS) and _COMMA_TAG.search(m) else ():
         p, inner = int(y.group(3)), ids_in(y.group(2))
         if not inner or v.type(p) is not E.PERSON:
             continue
@@ -451,6 +453,9 @@ _CHAIRED_BY = re.compile(
 )
 #: "CTO of §Ericsson§ §p§" (no comma between the organisation and the name).
 _ROLE_OF_NAME = re.compile(rf"\b({_ROLE})\s+(?:of|at)\s+(?:the\s+)?§(\d+)§\s+§(\d+)§")
+#: What every match of it holds: two tags with only spaces between (found in C from the "§"; the
+#: pattern itself tries the role alternation at every word, ~240 us a sentence).
+_TAG_SPACE_TAG = re.compile(r"§\s+§")
 #: "§Denmark§'s Minister for Higher Education and Science, §p§".
 _POSS_ROLE_COMMA = re.compile(rf"§(\d+)§'s?\s+(?:[\w-]+\s+){{0,3}}?({_ROLE})\b[^§;]{{0,80}}?,\s+§(\d+)§")
 #: "§p§, Minister of ... and Minister responsible for the §b§".
@@ -710,6 +715,8 @@ def charge_facts(v: SentView, m: str) -> Iterator[Fact]:
     fm = _fields(v, m) if E.TECHNOLOGY in v.types else m
     for rx, person, role, org, gap, owner, rule, needs_gate in _ROLE_RULES:
         if needs_gate and not gated:
+            continue
+        if rx is _ROLE_OF_NAME and not _TAG_SPACE_TAG.search(fm):
             continue
         for x in rx.finditer(fm):
             if gap and not _plain_gap(v, x.group(gap)):

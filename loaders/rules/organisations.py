@@ -20,7 +20,7 @@ from ..patterns import ACADEMIC_FIELDS, CAPW, KEYWORDS, LEADING_NOISE, PERSON_RE
 from ..segment import Sentence
 from .mention import Mention
 from .org_cues import PLAIN_NAME, ROLE_OF_BEFORE, cue_names, person_of, plausible, speaker_runs_on
-from .words import any_in, word_list, word_table
+from .words import any_in, may_hold, word_list, word_table
 
 __all__ = [
     "MAX_NAME",
@@ -227,6 +227,94 @@ _DESCRIPTOR_WORDS = (
 )
 
 
+#: The runs of letters a descriptor of ``_DESCRIPTOR`` ends with (each stands between a word boundary
+#: or a hyphen and a space), for :func:`.words.may_hold`: sharper than the substrings above.
+_DESCRIPTOR_RUNS = frozenset(
+    [
+        "based",
+        "start",
+        "startup",
+        "startups",
+        "company",
+        "firm",
+        "developer",
+        "manufacturer",
+        "maker",
+        "provider",
+        "spin",
+        "spinoff",
+        "spinout",
+        "scale",
+        "scaleup",
+        "chipmaker",
+        "unicorn",
+        "supplier",
+        "vendor",
+        "investor",
+        "infrastructure",
+        "facility",
+        "laboratory",
+        "research",
+    ]
+)
+#: The runs of letters a kind word of ``_APPOS_KIND`` opens with (each follows a space).
+_APPOS_KIND_RUNS = frozenset(
+    [
+        "start",
+        "startup",
+        "startups",
+        "company",
+        "companies",
+        "firm",
+        "firms",
+        "developer",
+        "manufacturer",
+        "maker",
+        "provider",
+        "supplier",
+        "vendor",
+        "investor",
+        "chip",
+        "chipmaker",
+        "hardware",
+        "hardwaremaker",
+        "software",
+        "softwaremaker",
+        "spin",
+        "spinoff",
+        "spinout",
+        "unicorn",
+        "operator",
+        "giant",
+        "non",
+        "nonprofit",
+        "not",
+        "organisation",
+        "organization",
+        "university",
+        "universities",
+        "institute",
+        "research",
+        "laboratory",
+        "agency",
+        "ministry",
+        "regulator",
+        "accelerator",
+        "incubator",
+        "initiative",
+        "programme",
+        "program",
+        "association",
+        "coalition",
+        "alliance",
+        "consortium",
+        "network",
+        "cluster",
+        "hub",
+    ]
+)
+
+
 _PARTY_WORDS = (
     "together",
     "compris",
@@ -347,7 +435,9 @@ def org_mentions(
         cands.append((prev, e))
         for cs, ce in cands:
             _org_candidate(out, sent, t, cs, ce, gaz)
-    for m in _DESCRIPTOR.finditer(t) if any_in(low, _DESCRIPTOR_WORDS) else ():
+    for m in (
+        _DESCRIPTOR.finditer(t) if any_in(low, _DESCRIPTOR_WORDS) and may_hold(t, _DESCRIPTOR_RUNS) else ()
+    ):
         name = m.group(3)
         words = name.split()
         if words[0].lower() in LEADING_NOISE or re.fullmatch(ROLE_CAP, words[0]):
@@ -368,7 +458,11 @@ def org_mentions(
     for m in _INVOLVED_SLOT.finditer(t) if "involved" in low or "included" in low else ():
         trusted = _PERSONAL_APPOSITION.match(t, m.end()) is None
         out += _party_names(sent, m.start(1), m.group(1), gaz, trusted=trusted)
-    for m in _APPOS_KIND.finditer(t) if (", a" in t or ", the" in t or ", one" in t) else ():
+    for m in (
+        _APPOS_KIND.finditer(t)
+        if (", a" in t or ", the" in t or ", one" in t) and may_hold(t, _APPOS_KIND_RUNS)
+        else ()
+    ):
         name = m.group(1)
         if name.split()[0].lower() in LEADING_NOISE or (" " not in name and name.endswith("ly")):
             continue  # "Separately, the two firms ..." is no apposition

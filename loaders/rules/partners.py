@@ -29,6 +29,7 @@ from qkg.schemas import EntityType, RelationType
 
 from ..context import LIST, ORG_NOUN, ORGS, PLACES, Fact, SentView, ids_in
 from .rule import gate
+from .words import may_hold
 
 __all__ = ["GATE", "partner_facts"]
 
@@ -118,6 +119,11 @@ _DESCRIBED_SUBJECTS = re.compile(
     rf"(?:established|formed|signed|launched|announced|entered\s+into|inked|struck|agreed|sealed|unveiled|created)\s+"
     rf"(?:an?|the|their|a\s+new)\s+(?:[\w-]+\s+){{0,3}}?{_PACT}\b"
 )
+#: Its verbs, each a whole run of letters between spaces (for :func:`.words.may_hold`).
+_SIGN_VERBS = frozenset(
+    {"established", "formed", "signed", "launched", "announced", "entered", "inked", "struck", "agreed"}
+    | {"sealed", "unveiled", "created"}
+)
 #: "a joint venture between §c§ §t§ company §A§ and privately held investment firm §B§".
 _DESCRIBED_BETWEEN = re.compile(rf"\b{_PACT}\s+between\s+({_DLIST})")
 #: The name positions of a described list: a mention ending an item, not one inside a description.
@@ -158,7 +164,11 @@ def partner_facts(v: SentView, m: str, low: str) -> Iterator[Fact]:
         (_DESCRIBED_SUBJECTS, "partners-described-subjects"),
         (_DESCRIBED_BETWEEN, "partners-described-between"),
     ):
-        for x in rx.finditer(m) if pact and (rx is _DESCRIBED_SUBJECTS or "between" in m) else ():
+        for x in (
+            rx.finditer(m)
+            if pact and (may_hold(m, _SIGN_VERBS) if rx is _DESCRIBED_SUBJECTS else "between" in m)
+            else ()
+        ):
             names = [i for i in _named(x.group(1)) if v.type(i) in _PARTIES]
             for k, a in enumerate(names):
                 yield from _pairs(v, [a], names[k + 1 :], rule, _PARTIES)

@@ -145,12 +145,25 @@ def test_the_relation_rules_gates_pass_every_sentence_their_patterns_match(m: st
         assert may_hold(m, agreements._CO_VERB_WORDS, agreements._CO_VERB_STEMS)
     if places._SETS_UP_IN.search(m):
         assert may_hold(m, places._SITE_WORDS)
+    if affiliation._ROLE_OF_NAME.search(m):
+        assert affiliation._TAG_SPACE_TAG.search(m)
+    if affiliation._ROLE_OF_COMMA.search(m):
+        assert affiliation._COMMA_TAG.search(m)
     full, fast = fallback._FUNDING.search(m), fallback._funding_cue(m)
     assert (full and full.span()) == (fast and fast.span())
 
 
 def test_the_relation_rules_gates_pass_sentences_of_each_shape() -> None:
-    from qkg.loaders.rules import affiliation, affiliation_shapes, agreements, fallback, person_roles, places
+    from qkg.loaders.rules import (
+        affiliation,
+        affiliation_shapes,
+        agreements,
+        fallback,
+        organisations,
+        partners,
+        person_roles,
+        places,
+    )
 
     cases = [
         (
@@ -174,6 +187,23 @@ def test_the_relation_rules_gates_pass_sentences_of_each_shape() -> None:
             lambda m: may_hold(m, agreements._CO_VERB_WORDS, agreements._CO_VERB_STEMS),
         ),
         (places._SETS_UP_IN, "§1§ has opened a new HQ in §2§", lambda m: may_hold(m, places._SITE_WORDS)),
+        (affiliation._ROLE_OF_NAME, "Director of the §1§ §2§ said", affiliation._TAG_SPACE_TAG.search),
+        (affiliation._ROLE_OF_COMMA, "CEO of the start-up, Dr. §2§", affiliation._COMMA_TAG.search),
+        (
+            partners._DESCRIBED_SUBJECTS,
+            "§1§ and the global firm §2§ have signed a strategic partnership",
+            lambda m: may_hold(m, partners._SIGN_VERBS),
+        ),
+        (
+            organisations._DESCRIPTOR,
+            "the Lyon-based deep-tech start-up Orvel Quantum",
+            lambda m: may_hold(m, organisations._DESCRIPTOR_RUNS),
+        ),
+        (
+            organisations._APPOS_KIND,
+            "Orvel, a French not-for-profit that",
+            lambda m: may_hold(m, organisations._APPOS_KIND_RUNS),
+        ),
     ]
     for rx, m, passes in cases:
         assert rx.search(m), m
@@ -181,3 +211,47 @@ def test_the_relation_rules_gates_pass_sentences_of_each_shape() -> None:
     for m in ("§1§ raised €5 million", "§1§ got USD 3m from §2§", "§3§ backed §1§", "§1§ met §22§ in 2024"):
         full, fast = fallback._FUNDING.search(m), fallback._funding_cue(m)
         assert (full and full.span()) == (fast and fast.span()), m
+
+
+_ORG_PIECES = st.sampled_from(
+    [
+        "Orvel",
+        " Quantum",
+        "Lyon",
+        ", a ",
+        ", the ",
+        ", one of the ",
+        "the ",
+        " ",
+        "-based ",
+        "start-up ",
+        "Start-ups ",
+        "startup",
+        "company ",
+        "companies",
+        "firms",
+        "spin-off ",
+        "non-profit",
+        "chip maker",
+        "research centre ",
+        "laboratory ",
+        "French ",
+        "é",
+        "\u212a",
+        "ſ",
+        "2",
+        "_",
+        "-",
+    ]
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_ORG_PIECES, max_size=10).map("".join))
+def test_the_organisation_descriptor_gates_pass_every_sentence_their_patterns_match(t: str) -> None:
+    from qkg.loaders.rules import organisations
+
+    if organisations._DESCRIPTOR.search(t):
+        assert may_hold(t, organisations._DESCRIPTOR_RUNS)
+    if organisations._APPOS_KIND.search(t):
+        assert may_hold(t, organisations._APPOS_KIND_RUNS)
