@@ -103,13 +103,23 @@ _MEDIA_AFTER = re.compile(
 _REPORTING_CLAUSE = re.compile(r",\s*(?:the\s+)?(?:[\w-]+\s+){0,5}$")
 
 
+def _wire_credit(text: str, start: int, end: int) -> bool:
+    """A name in brackets opening a paragraph is the publication credited with it: "(Reuters) -
+    ...", "(EdScoop) The university will ..."."""
+    if text[start - 1 : start] != "(" or text[end : end + 1] != ")":
+        return False
+    line = text.rfind("\n", 0, start - 1) + 1
+    return not text[line : start - 1].strip()
+
+
 def media_names(text: str, spans: list[tuple[int, int, str]]) -> set[str]:
     """Names (of ``spans``: start, end, name) that every mention uses as a publication."""
     media: dict[str, bool] = {}
     for start, end, name in spans:
         before = _MEDIA_BEFORE.search(text[max(0, start - 40) : start])
         as_media = bool(
-            (before and _TOLD_END.match(text[end : end + 12]))
+            _wire_credit(text, start, end)
+            or (before and _TOLD_END.match(text[end : end + 12]))
             or (
                 _MEDIA_AFTER.match(text[end : end + 30])
                 and _REPORTING_CLAUSE.search(text[max(0, start - 60) : start])

@@ -155,6 +155,21 @@ _ROLE_QUALIFIERS = frozenset(
         "co",
     }
 )
+#: Words that open a compound role ("Chief Innovation Officer", "Managing Director", "Vice
+#: President") and the heads that close one within three words.
+_ROLE_OPENERS = frozenset({"Chief", "Vice", "Managing", "Deputy", "Senior", "Executive", "Acting", "Interim"})
+_ROLE_HEADS = re.compile(rf"{ROLE_CAP}|Officer|Executive|Scientist|Manager|Partner|Engineer|Economist")
+
+
+def _opens_role(words: list[re.Match[str]], i: int) -> bool:
+    """Whether word ``i`` of a capitalised run opens a compound role that ends the name before it
+    ("Orbion Chief Technology Officer"); not inside a name's "of the" ("Office of the Chief
+    Scientist" is one body's name)."""
+    if words[i].group() not in _ROLE_OPENERS or words[i - 1].group().lower() in {"the", "of", "for", "and"}:
+        return False
+    return any(_ROLE_HEADS.fullmatch(x.group()) for x in words[i + 1 : i + 4])
+
+
 #: A role inside a capitalised run and the organisation after it: "Professor of Physics at the
 #: American University" (the run is cut at the role; the name after "at" is read on its own).
 _ROLE_AT = re.compile(rf"\b{ROLE_CAP}\b.*?\sat\s+(?:the\s+)?")
@@ -188,6 +203,9 @@ def _clean_phrase(t: str, s: int, e: int, gaz: Gazetteer | None = None) -> tuple
     if words and words[-1].group().lower() in _MONTH_ABBREVIATIONS and _DAY_AFTER.match(t, words[-1].end()):
         words.pop()
     for i, w in enumerate(words):
+        if i > 0 and _opens_role(words, i):
+            words = words[:i]  # "Kelmar University Chief Innovation Officer Ada Lin"
+            break
         if i > 0 and _ROLE_CAP_RX.fullmatch(w.group()):
             words = words[:i]
             # "Research Associate Professor", "Senior Vice President": the role's qualifiers go too

@@ -56,3 +56,22 @@ def test_a_wire_service_credited_in_a_dateline_is_no_actor(facts: Run, text: str
 def test_capitals_without_a_dateline_shape_name_no_city(facts: Run, text: str) -> None:
     types = {e.name: e.type.value for e in facts(text).kg.entities}
     assert "City" not in types.values(), types
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(NordNews) Kelmar University will house an incubator, the school has announced.",
+        "Kelmar University opened a lab.\n(NordNews) The university will house an incubator.",
+        "(NordNews) Kelmar University will house an incubator.\nThe dean told NordNews.",
+    ],
+)
+def test_a_publication_in_brackets_opening_a_paragraph_is_no_actor(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert not f.has_entity("NordNews"), f.names
+    assert f.has_entity("Kelmar University"), f.names
+
+
+def test_a_name_in_brackets_inside_a_paragraph_stays(facts: Run) -> None:
+    f = facts("The grant went to Kelmar University and its partner (Orbion Quantum) last year.")
+    assert f.has_entity("Orbion Quantum"), f.names

@@ -103,6 +103,15 @@ def test_not_people(facts: Run, text: str, not_person: str) -> None:
                 ("Tom Lind", "AFFILIATED_WITH", "Veltra Quantum"),
             ],
         ),
+        # a compound role between an organisation the gazetteer does not hold and the holder
+        (
+            "Kelmar University Chief Innovation Officer Ada Lindqvist told the panel about it.",
+            [("Ada Lindqvist", "AFFILIATED_WITH", "Kelmar University")],
+        ),
+        (
+            "Veltra Labs Managing Director Jonas Berg signed the lease.",
+            [("Jonas Berg", "AFFILIATED_WITH", "Veltra Labs")],
+        ),
         # an aside in commas before "from"
         (
             "Union Minister Dr. Ana Berg, from the Ministry of Quantum Affairs, announced the hubs.",
@@ -325,3 +334,8 @@ def test_an_appointment_told_without_the_appointer(facts: Run) -> None:
 def test_the_head_of_a_part_named_at_its_organisation_works_there(facts: Run) -> None:
     f = facts("Take the appointment of Tom Lind to Head of Quantum Research at Veltra Quantum, a first.")
     assert f.has("Tom Lind", "AFFILIATED_WITH", "Veltra Quantum"), f.triples()
+
+
+def test_a_role_inside_a_bodys_name_does_not_cut_it(facts: Run) -> None:
+    f = facts("The grant came from the Office of the Chief Scientist at the Veltra Ministry.")
+    assert f.has_entity("Office of the Chief Scientist"), f.names
