@@ -18,7 +18,7 @@ import datetime as dt
 import hmac
 import math
 import time
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -223,6 +223,12 @@ class Loader:
         return _keyed(
             self._by_key.setdefault(asked, {}), keys, lambda ks: self.store.relations_by_key(ks, asked=asked)
         )
+
+    def prime_keyed(self, relations: Mapping[RelKey, Relation], agreements: Mapping[str, Agreement]) -> None:
+        """Keep relations and agreements a store returned with another answer (its own
+        collaborator walk) for :meth:`relations_by_key` and :meth:`agreements_by_id`."""
+        self._by_key.setdefault(None, {}).update(relations)
+        self._by_id.setdefault(None, {}).update(agreements)
 
     def agreements_by_id(self, ids: Iterable[str], asked: AsOf | None = None) -> dict[str, Agreement]:
         """The agreements with these ids (as ``asked`` when given), the uncached in one call."""

@@ -11,10 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from pathlib import PureWindowsPath
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 from strawberry import Private
+from strawberry.types.nodes import SelectedField
 
 from qkg.graph.merge import AsOf
 from qkg.schemas import (
@@ -350,10 +351,11 @@ class Actor:
         asked = as_of_asked(as_of, min_support)
         vias = tuple(sorted(set(via or DEFAULT_VIA)))
         budget = info.context.walk_budget
+        links = min(links_asked(info), info.context.settings.max_page_size)
         return collaborators_of(
             *walk(
                 info.context.loader_at(known_at), self.group, self.model.id, depth, vias, first,
-                budget=budget, asked=asked,
+                budget=budget, asked=asked, links=links,
             )
         )  # fmt: skip
 
@@ -700,6 +702,22 @@ def links_of(loader: Loader, hops: Sequence[Hop], group: Group, asked: AsOf | No
             )
         )
     return out
+
+
+def links_asked(info: Info) -> int:
+    """The most links per collaborator this ``collaborators`` field asks for (the largest
+    ``links(first)`` among its selections, fragments included; 0 when it asks none): a store
+    that walks in one call returns their facts with the walk."""
+    most = 0
+    todo: list[Any] = [s for f in info.selected_fields for s in f.selections]
+    while todo:
+        sel = todo.pop()
+        if isinstance(sel, SelectedField):
+            if sel.name == "links":
+                most = max(most, int(sel.arguments.get("first", 5)))
+        else:  # an inline fragment or a fragment spread
+            todo.extend(sel.selections)
+    return most
 
 
 def collaborators_of(batch: LinkBatch, rows: Iterable[Row]) -> list[Collaborator]:

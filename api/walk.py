@@ -18,6 +18,7 @@ import heapq
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from qkg.graph.store import CollaboratorWalker
 from qkg.schemas import Hop, RelationType
 
 from .context import Group, Loader, WalkBudget
@@ -163,6 +164,7 @@ def walk(
     *,
     budget: WalkBudget | None = None,
     asked: AsOf | None = None,
+    links: int = 5,
 ) -> tuple[LinkBatch, list[Row]]:
     """The first ``first`` collaborators of ``root`` (computed, on first use, for every
     actor of ``group``): nearest first, then the most strongly linked (most links from the
@@ -174,23 +176,60 @@ def walk(
     (:attr:`qkg.api.context.Context.walk_budget`), shared by every field of the request;
     without one, 100,000 actors for this call alone. ``asked``: only over relations and
     agreements that hold as of its day, with its support; their links as of that day.
+    ``links``: how many links of each collaborator the answer shows (a hint: a store that
+    walks in one call, :class:`~qkg.graph.store.CollaboratorWalker`, returns their facts with
+    the walk; any other link loads as usual).
     """
     key = ("collaborators", depth, vias, first, asked)
     memo: dict[str, list[tuple[str, int, int, list[Hop]]]] = loader.memo.setdefault(key, {})
     batch: LinkBatch = loader.memo.setdefault((*key, id(group)), LinkBatch(group.child(key), asked, loader))
     if root not in memo:
         roots = [r for r in dict.fromkeys([*group.ids, root]) if r not in memo]
-        found = _walk(loader, roots, depth, vias, budget or WalkBudget(100_000), asked)
+        budget = budget or WalkBudget(100_000)
+        store = loader.store
+        if asked is None and depth <= 2 and isinstance(store, CollaboratorWalker):
+            _walk_in_store(loader, store, memo, roots, depth, vias, first, links, budget)
+        else:
+            found = _walk(loader, roots, depth, vias, budget, asked)
+            for r in roots:
+                best = found[r].best(first)
+                edges = found[r].edges(loader, [v for v, _, _ in best], vias, asked)
+                memo[r] = [(v, d, n, _hops(sorted(edges[v], key=_edge_order))) for v, d, n in best]
         for r in roots:
-            best = found[r].best(first)
-            edges = found[r].edges(loader, [v for v, _, _ in best], vias, asked)
-            memo[r] = [(v, d, n, _hops(sorted(edges[v], key=_edge_order))) for v, d, n in best]
             batch.group.add(v for v, _, _, _ in memo[r])
             batch.hops.extend(hops for _, _, _, hops in memo[r])
         loader.want_entities(v for r in roots for v, _, _, _ in memo[r])
     shown = memo[root]
     ents = {e.id: e for e in loader.entities([v for v, _, _, _ in shown])}
     return batch, [(ents[v], d, count, hops) for v, d, count, hops in shown if v in ents]
+
+
+def _walk_in_store(
+    loader: Loader,
+    store: CollaboratorWalker,
+    memo: dict[str, list[tuple[str, int, int, list[Hop]]]],
+    roots: list[str],
+    depth: int,
+    vias: tuple[RelationType, ...],
+    first: int,
+    links: int,
+    budget: WalkBudget,
+) -> None:
+    """The walk of every root by the store itself, in one call (Neo4j: one round trip, the
+    walk, the order and the cut in the statement): the same rows as :func:`_walk` and
+    :meth:`_Reach.best`, with the shown actors and the facts of their first ``links`` links
+    kept in the loader."""
+    got = store.collaborator_walk(roots, depth, vias, first, links)
+    loader.prime(got.entities.values())
+    loader.prime_keyed(got.relations, got.agreements)
+    for r in roots:
+        sizes, rows = got.found.get(r, ([], []))
+        for n in sizes:
+            budget.spend(n, depth)
+        memo[r] = [
+            (v, d, n, _hops(sorted(((u, v, t, a, rev) for u, t, a, rev in steps), key=_edge_order)))
+            for v, d, n, steps in sorted(rows, key=lambda row: (row[1], -row[2], row[0]))
+        ]
 
 
 def _edge_order(e: _Edge) -> tuple[str, str, str, bool]:

@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, NamedTuple, Protocol, runtime_checkable
 
 from qkg.schemas import (
     Agreement,
@@ -67,11 +67,13 @@ if TYPE_CHECKING:
 __all__ = [
     "MAX_PATHS",
     "MAX_PATH_HOPS",
+    "CollaboratorWalker",
     "GraphReader",
     "GraphStore",
     "GraphWriter",
     "RelKey",
     "Step",
+    "Walked",
     "health_report",
     "protocol_methods",
     "step_order",
@@ -94,6 +96,37 @@ def step_order(s: Step) -> tuple[str, str, str, bool]:
 
 #: A relation's identity, :attr:`qkg.schemas.Relation.key`: ``(source, type value, target)``.
 RelKey = tuple[str, str, str]
+
+
+class Walked(NamedTuple):
+    """A collaborator walk a store answered itself (:class:`CollaboratorWalker`)."""
+
+    #: Per root asked and known: (actors reached at each distance, the rows shown), a row
+    #: being (actor, distance, links from actors one hop nearer, those steps as
+    #: ``(nearer actor, type, agreement or None, reversed)``).
+    found: dict[
+        str, tuple[list[int], list[tuple[str, int, int, list[tuple[str, RelationType, str | None, bool]]]]]
+    ]
+    #: The actors shown and the nearer ends of the steps whose facts are given.
+    entities: dict[str, Entity]
+    #: The relations and agreements behind the first steps of each row (as many as asked).
+    relations: dict[RelKey, Relation]
+    agreements: dict[str, Agreement]
+
+
+@runtime_checkable
+class CollaboratorWalker(Protocol):
+    """A store that answers a whole collaborator walk (to depth 2, no ``asOf``) in one call:
+    Neo4j in one round trip. Optional: the API walks over :meth:`GraphReader.steps` otherwise."""
+
+    def collaborator_walk(
+        self, roots: Sequence[str], depth: int, types: Iterable[RelationType] | None, first: int, links: int
+    ) -> Walked:
+        """The walk of :func:`qkg.api.walk.walk` from each root to ``depth`` (1 or 2) over
+        ``types``: the first ``first`` actors by distance, then links (descending), then id,
+        each with every step reaching it from a nearer actor (sorted by nearer actor, type,
+        agreement, reversed), and the facts and nearer actors of the first ``links`` steps."""
+        ...
 
 
 @runtime_checkable

@@ -53,6 +53,7 @@ __all__ = [
     "agreements_query",
     "bump_version",
     "clear_batch",
+    "collaborators_query",
     "count_entities_query",
     "delete_nodes",
     "delete_relations",
@@ -658,6 +659,92 @@ def steps_query(nodes: Sequence[str], types: Iterable[RelationType] | None, hops
     )
     text = f"UNWIND $nodes AS id{grow * hops} {expand} RETURN id AS node, next, type, agreement, against"
     return (text, {**params, "nodes": list(dict.fromkeys(nodes))})
+
+
+def _node_step_branches(x: str, types: Iterable[RelationType] | None) -> tuple[list[str], dict[str, Any]]:
+    """:func:`_step_branches` from the actor node bound to ``x``, returning the nodes and the
+    relationship or agreement behind each step: ``b, r, g, type, against``."""
+    wanted = None if types is None else set(types)
+    rel_types = _types_pattern(wanted)
+    parts: list[str] = []
+    params: dict[str, Any] = {}
+    if rel_types:
+        parts.append(
+            f"MATCH ({x})-[r:{rel_types}]-(b:{ACTOR}) RETURN b, r, null AS g, type(r) AS type, "
+            f"(endNode(r) = {x} AND NOT type(r) IN $symmetric) AS against"
+        )
+        params["symmetric"] = sorted(t.value for t in SYMMETRIC_TYPES)
+    if wanted is None or RelationType.PARTY_TO in wanted:
+        parts.append(
+            f"MATCH ({x})-[:{_PARTY_TO}]->(g:{AGREEMENT})<-[:{_PARTY_TO}]-(b:{ACTOR}) "
+            f"RETURN b, null AS r, g, '{_PARTY_TO}' AS type, false AS against"
+        )
+    return parts, params
+
+
+def _props_map(expr: str, names: str) -> str:
+    """A map of ``expr``'s properties ``names`` (comma-separated), for an expression that is no
+    plain variable (a map projection needs one)."""
+    return "{" + ", ".join(f"{n}: {expr}.{n}" for n in (x.strip() for x in names.split(","))) + "}"
+
+
+_ENTITY_KEYS = "id, type, name, aliases, external_ids, country, description"
+_AGREEMENT_KEYS = "id, kind, title, parties, date, place, topics, status, events, ends, evidence"
+
+
+def collaborators_query(
+    roots: Sequence[str], depth: int, types: Iterable[RelationType] | None, first: int, links: int
+) -> Query:
+    """A whole collaborator answer (see :func:`qkg.api.walk.walk`) in one statement, for
+    ``depth`` 1 or 2: per root, the actors within ``depth`` hops (the nearest distance, and how
+    many steps reach each from actors one hop nearer), ordered nearest first, then most
+    linked, then id, the first ``first`` of them with their properties and every step that
+    reaches them from a nearer actor (by nearer actor, type, agreement, reversed), and for the
+    first ``links`` of those steps the relation or agreement behind it (with its evidence)
+    and the nearer actor's properties. ``near``/``reached``: the actors found at distance 1
+    and in all (the walk budget). One row per known root."""
+    if depth not in (1, 2):
+        raise ValueError(f"collaborators_query walks 1 or 2 hops, not {depth}")
+    parts_a, params = _node_step_branches("a", types)
+    if not parts_a:
+        return (
+            "UNWIND $roots AS root RETURN root, 0 AS near, 0 AS reached, [] AS ends, [] AS rows LIMIT 0",
+            {"roots": []},
+        )
+    parts_m, _ = _node_step_branches("m", types)
+    from_a = "CALL (a) { " + " UNION ALL ".join(parts_a) + " }"
+    levels = f"{from_a} RETURN a AS u, b, r, g, type, against, 1 AS lvl"
+    if depth == 2:
+        levels += (
+            f" UNION ALL {from_a} WITH DISTINCT a, b AS m WHERE m <> a "
+            "CALL (m) { " + " UNION ALL ".join(parts_m) + " } RETURN m AS u, b, r, g, type, against, 2 AS lvl"
+        )
+    rel = (
+        "{evidence: e.r.evidence, confidence: e.r.confidence, valid_from: e.r.valid_from, "
+        "valid_to: e.r.valid_to, source: startNode(e.r).id, type: type(e.r), target: endNode(e.r).id}"
+    )
+    text = (
+        "UNWIND $roots AS root CALL (root) { "
+        f"MATCH (a:{ACTOR} {{id: root}}) CALL (a) {{ {levels} }} "
+        "WITH a, u, b, r, g, type, against, lvl WHERE b <> a "
+        "WITH b, min(lvl) AS d, collect({u: u, r: r, g: g, t: type, x: against, l: lvl}) AS es "
+        "WITH b, d, [e IN es WHERE e.l = d] AS es "
+        "WITH b, d, es, size(es) AS n ORDER BY d, n DESC, b.id "
+        "WITH collect({b: b, d: d, n: n, es: es}) AS found "
+        "RETURN size([x IN found WHERE x.d = 1]) AS near, size(found) AS reached, found[..$first] AS shown } "
+        "CALL (shown) { UNWIND shown AS x "
+        "CALL (x) { UNWIND x.es AS e WITH e ORDER BY e.u.id, e.t, coalesce(e.g.id, ''), e.x RETURN collect(e) AS es } "
+        "RETURN collect({x: x, es: es}) AS sorted } "
+        "CALL (sorted) { UNWIND sorted AS s UNWIND s.es[..$links] AS e WITH DISTINCT e.u AS u "
+        f"RETURN collect({_props_map('u', _ENTITY_KEYS)}) AS ends }} "
+        "RETURN root, near, reached, ends, [s IN sorted | {"
+        f"b: {_props_map('s.x.b', _ENTITY_KEYS)}, d: s.x.d, n: s.x.n, "
+        "steps: [e IN s.es | [e.u.id, e.t, e.g.id, e.x]], "
+        f"rels: [e IN s.es[..$links] WHERE e.r IS NOT NULL | {rel}], "
+        f"ags: [e IN s.es[..$links] WHERE e.g IS NOT NULL | {_props_map('e.g', _AGREEMENT_KEYS)}]"
+        "}] AS rows"
+    )
+    return (text, {**params, "roots": list(dict.fromkeys(roots)), "first": first, "links": links})
 
 
 def documents_query(ids: Sequence[str] | None = None) -> Query:

@@ -74,7 +74,7 @@ from ..merge import (
     relation_view,
 )
 from ..reading import ReaderOperations, steps_within
-from ..store import RelKey, Step, health_report, step_order
+from ..store import RelKey, Step, Walked, health_report, step_order
 from . import cypher as q
 from .merge import (
     agreement_props,
@@ -108,10 +108,16 @@ def _run(tx: neo4j.ManagedTransaction, query: q.Query) -> list[neo4j.Record]:
     return list(tx.run(text, params))
 
 
+#: Stored type names to enum members: a dict lookup, where calling the enum costs a few
+#: microseconds a row (thousands of rows a collaborator answer).
+_ENTITY_TYPES: dict[str, EntityType] = {t.value: t for t in EntityType}
+_RELATION_TYPES: dict[str, RelationType] = {t.value: t for t in RelationType}
+
+
 def _entity(row: Mapping[str, Any]) -> Entity:
     return Entity.model_construct(
         id=row["id"],
-        type=EntityType(row["type"]),
+        type=_ENTITY_TYPES[row["type"]],
         name=row["name"],
         aliases=tuple(row["aliases"] or ()),
         external_ids=json.loads(row["external_ids"] or "{}"),
@@ -127,7 +133,7 @@ def _day(value: str | None) -> dt.date | None:
 def _relation(row: Mapping[str, Any]) -> Relation:
     return Relation.model_construct(
         source=row["source"],
-        type=RelationType(row["type"]),
+        type=_RELATION_TYPES[row["type"]],
         target=row["target"],
         evidence=evidence_from_json(row["evidence"]),
         confidence=row["confidence"],
@@ -937,10 +943,39 @@ class Neo4jStore(ReaderOperations):
         if out:
             for r in self._read(q.steps_query(list(out), wanted, hops)):
                 out.setdefault(r["node"], []).append(
-                    (r["next"], RelationType(r["type"]), r["agreement"], bool(r["against"]))
+                    (r["next"], _RELATION_TYPES[r["type"]], r["agreement"], bool(r["against"]))
                 )
             for steps in out.values():
                 steps.sort(key=step_order)
+        return out
+
+    def collaborator_walk(
+        self, roots: Sequence[str], depth: int, types: Iterable[RelationType] | None, first: int, links: int
+    ) -> Walked:
+        """The whole collaborator walk in one round trip (:func:`.cypher.collaborators_query`):
+        the walk, the order and the cut are the statement's; here the rows become models."""
+        wanted = None if types is None else frozenset(RelationType(t) for t in types)
+        out = Walked({}, {}, {}, {})
+        if not roots:
+            return out
+        rtype = _RELATION_TYPES
+        for rec in self._read(q.collaborators_query(roots, depth, wanted, first, links)):
+            near, reached = int(rec["near"]), int(rec["reached"])
+            rows = []
+            for row in rec["rows"]:
+                b = row["b"]
+                out.entities[b["id"]] = _entity(b)
+                steps = [(u, rtype[t], g, bool(x)) for u, t, g, x in row["steps"]]
+                rows.append((b["id"], int(row["d"]), int(row["n"]), steps))
+                for r in row["rels"]:
+                    rel = _relation(r)
+                    out.relations[rel.key] = rel
+                for g in row["ags"]:
+                    out.agreements[g["id"]] = _agreement(g)
+            for e in rec["ends"]:
+                if e["id"] not in out.entities:
+                    out.entities[e["id"]] = _entity(e)
+            out.found[rec["root"]] = ([near, reached - near][:depth], rows)
         return out
 
     def stats(self) -> Stats:
