@@ -86,6 +86,8 @@ PEER_PATH = """query($from: ID!, $to: ID!) { shortestPath(from: $from, to: $to) 
   length nodes { id name } hops { source target evidence } } }"""
 
 ENDPOINTS = ("peer", "qkg-neo4j", "qkg-embedded")
+#: The endpoint of ``--old REV``: qkg on the same Neo4j from an older revision's code.
+OLD = "qkg-neo4j-old"
 QUESTIONS = {"collaborators": (QKG_COLLAB, PEER_COLLAB), "path": (QKG_PATH, PEER_PATH)}
 
 
@@ -187,8 +189,34 @@ def peer_server(neo4j_uri: str, port: int) -> Any:
     return _process([node, "server.mjs"], env, PEER, f"http://127.0.0.1:{port}/graphql", "the peer (node)")
 
 
-def qkg_server(kind: str, where: str, port: int) -> Any:
-    """``qkg serve`` on one store: no answer cache, no per-request log, no page cut."""
+def old_code(rev: str, work: Path) -> Path:
+    """The package tree of git revision ``rev`` (``git archive``), importable as ``qkg`` from
+    the returned folder (put first on ``PYTHONPATH``): the same run serves old and new code."""
+    sha = subprocess.run(
+        ["git", "rev-parse", "--verify", f"{rev}^{{commit}}"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.strip()
+    if not sha:
+        raise BenchError(f"--old {rev}: not a commit of {REPO}")
+    dest = work / f"old-{sha[:12]}"
+    if not (dest / "qkg" / "__init__.py").exists():
+        src = dest / "src"
+        src.mkdir(parents=True, exist_ok=True)
+        archive = subprocess.run(["git", "archive", sha], cwd=REPO, capture_output=True, check=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(src)], input=archive, check=True)
+        (dest / "qkg").mkdir(exist_ok=True)
+        for sub in ("schemas", "graph", "loaders", "api"):  # pyproject's package-dir
+            (dest / "qkg" / sub).symlink_to(src / sub)
+        (dest / "qkg" / "__init__.py").write_text("")
+    return dest
+
+
+def qkg_server(kind: str, where: str, port: int, code: Path | None = None) -> Any:
+    """``qkg serve`` on one store: no answer cache, no per-request log, no page cut.
+    ``code``: serve the package found there (:func:`old_code`), not the installed one."""
     env = {
         **os.environ,
         "QKG_STORE": kind,
@@ -202,7 +230,12 @@ def qkg_server(kind: str, where: str, port: int) -> Any:
     env |= {"QKG_NEO4J_URI": where} if kind == "neo4j" else {"QKG_DATA_DIR": where}
     script = Path(sys.executable).with_name("qkg")
     cmd = [str(script), "serve"] if script.exists() else [sys.executable, "-m", "qkg.api.cli", "serve"]
-    return _process(cmd, env, REPO, f"http://127.0.0.1:{port}/graphql", f"qkg serve ({kind})")
+    if code is not None:
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(code), env.get("PYTHONPATH")]))
+        cmd = [sys.executable, "-m", "qkg.api.cli", "serve"]
+    return _process(
+        cmd, env, REPO, f"http://127.0.0.1:{port}/graphql", f"qkg serve ({kind}, {code or 'installed'})"
+    )
 
 
 # -- answers, normalised for the check -------------------------------------------------------
@@ -385,7 +418,9 @@ def _table(results: dict[str, dict[str, Any]], connections: list[int]) -> str:
     for question in QUESTIONS:
         for conns in connections:
             peer = results[f"{question} c={conns} peer"]["req_s"]
-            for name in ENDPOINTS:
+            for name in (*ENDPOINTS, OLD):
+                if f"{question} c={conns} {name}" not in results:
+                    continue
                 r = results[f"{question} c={conns} {name}"]
                 ratio = r["req_s"] / peer if peer else float("nan")
                 lines.append(
@@ -441,6 +476,10 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             "qkg-neo4j": stack.enter_context(qkg_server("neo4j", uri, free_port())),
             "qkg-embedded": stack.enter_context(qkg_server("embedded", str(embedded_dir), free_port())),
         }
+        if args.old:
+            code = old_code(args.old, work)
+            urls[OLD] = stack.enter_context(qkg_server("neo4j", uri, free_port(), code))
+            out["old"] = {"rev": args.old, "code": str(code)}
         print(f"endpoints: {urls}", flush=True)
         out["check"] = check(urls, actors[: args.check], pairs[: args.check])
         print(f"check: {json.dumps(out['check'])}", flush=True)
@@ -476,6 +515,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--check", type=int, default=30, help="actors and pairs whose answers are compared")
     p.add_argument("--page-cache-mib", type=int, default=512)
     p.add_argument("--seed", type=int, default=0)
+    p.add_argument(
+        "--old",
+        metavar="REV",
+        help=f"also serve qkg on Neo4j from this git revision (endpoint {OLD}): old and new code in one run",
+    )
     p.add_argument("--skip-npm-ci", action="store_true", help="bench/peer/node_modules is already installed")
     args = p.parse_args(argv)
     try:
