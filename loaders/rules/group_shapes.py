@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from qkg.schemas import EntityType, RelationType
 
 from ..context import ENT, LIST, ORGS, Fact, SentView, ids_in
+from .member_lists import readings
 from .rule import f as _f
 from .rule import gate
 
@@ -62,8 +63,34 @@ _JOINS_AS = re.compile(
     rf"|{ENT},?\s+{_AUX}(?:joined|joins|signed\s+up\s+to|signs\s+up\s+to)\s+(?:the\s+)?{ENT}\s+as\s+(?:an?|the|its)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:member|partner|participant|signatory)\b"
 )
+#: "§X§ was established in 2007 as §S§'s first §G§", "§X§ was designated as a §G§": one of a kind
+#: of centres a programme names (an ordinal, "a" or "one of"; "established as the §Y§" renames)
+_ESTABLISHED_AS = re.compile(
+    rf"{ENT}(?:,[^,;]{{0,80}},)?\s+(?:(?:was|were|is|are|has\s+been|had\s+been|will\s+be)\s+)(?:[a-z]+\s+)?"
+    r"(?:established|set\s+up|founded|created|launched|designated|recogni[sz]ed|accredited|selected|named|chosen)\s+"
+    r"(?:in\s+(?:[A-Z][a-z]+\s+)?\d{4}\s+)?as\s+(?:an?\s+|one\s+of\s+(?:the\s+)?(?:\w+\s+)?|(?:the\s+)?(?:§\d+§['’]s?\s+|[A-Z][\w-]*['’]s\s+)?"
+    r"(?:first|second|third|fourth|fifth|newest|latest|\d+(?:st|nd|rd|th))\s+)(?:[a-z][\w-]*\s+){0,2}?"
+    rf"{ENT}"
+)
+#: "As part of §G§, §X§ will establish §Y§", "Under §G§, §X§ will launch §Y§": what is created
+#: under a programme is a part of it; "Under §G§, §X§ will be elevated into ...": so is §X§.
+_FRONTED_UNDER = re.compile(
+    rf"^\s*(?:[A-Z][\w ,]{{0,30}},\s+)?(?:[Aa]s\s+(?:a\s+)?part\s+of|[Uu]nder|[Ww]ithin|[Tt]hrough)\s+(?:the\s+|its\s+)?"
+    rf"(?:§\d+§['’]s?\s+)?{ENT},\s+(?:the\s+)?{ENT}\s+{_AUX}"
+    r"(?:(?P<make>establish|establishes|established|launch|launches|launched|create|creates|created|set\s+up|sets\s+up|"
+    r"build|builds|built|open|opens|opened|fund|funds|funded)\s+(?:the\s+|a\s+|an\s+|its\s+)?(?:new\s+)?(?P<made>§\d+§)"
+    r"|(?:be|been|was|were|is|are)\s+(?:[a-z]+ly\s+)?(?:elevated|upgraded|designated|established|set\s+up|created|"
+    r"expanded|transformed|developed|funded|supported|launched|named|selected))"
+)
+#: "Funded by §F§ under §S§'s §G§ plan, §Y§ will see ...": what the fronted participle describes
+#: is a part of the programme named after "under".
+_FUNDED_UNDER_FRONT = re.compile(
+    rf"^\s*(?:Funded|Financed|Supported|Backed|Launched|Established|Set\s+up|Created)\s+(?:by\s+(?:the\s+)?§\d+§\s+)?"
+    rf"(?:under|as\s+part\s+of|within)\s+(?:the\s+)?(?:§\d+§['’]s?\s+)?{ENT}(?:\s+[a-z]+)?,\s+(?:the\s+)?{ENT}"
+)
+_PROGRAMS = frozenset({E.PROGRAM})
 #: Substrings one of which a sentence needs for any shape here.
-GROUP_SHAPE_GATE = (" with ", " as ")
+GROUP_SHAPE_GATE = (" with ", " as ", "as ", "under ", "within ", "through ", "part of")
 
 
 def _members(v: SentView, group: int, listed: str, rule: str) -> Iterator[Fact]:
@@ -88,7 +115,22 @@ def group_shape_facts(v: SentView, m: str) -> Iterator[Fact]:
         if "together" in low or "along" in low:
             for x in _TOGETHER_FORM.finditer(m):
                 yield from _members(v, int(x.group(3)), f"§{x.group(1)}§ {x.group(2)}", "together-form")
+    if "under" in low or "part of" in low or "within" in low or "through" in low:
+        # (read before appositions folded: "As part of the §G§, the §X§ will establish §Y§" is one)
+        for text in readings(v):
+            front = _FRONTED_UNDER.match(text)
+            if front and v.type(int(front.group(1))) in _PROGRAMS:
+                g, subject, made = int(front.group(1)), int(front.group(2)), front.group("made")
+                yield from _members(v, g, made if made else f"§{subject}§", "fronted-under")
+            y = _FUNDED_UNDER_FRONT.match(text)
+            if y and v.type(int(y.group(1))) in _PROGRAMS:
+                yield from _members(v, int(y.group(1)), f"§{y.group(2)}§", "funded-under-front")
     if " as " in low:
+        for x in _ESTABLISHED_AS.finditer(m):
+            a, g = int(x.group(1)), int(x.group(2))
+            kinds = v.type(g) in _GROUPS | {E.RESEARCH_INSTITUTE} and v.type(a) in ORGS - {E.COMPANY}
+            if kinds and a != g and v.id(a) != v.id(g):
+                yield _f(v, a, R.PART_OF, g, "established-as-one-of", 0.7)
         for x in _JOINS_AS.finditer(m):
             a, g = (int(x.group(1)), int(x.group(2))) if x.group(1) else (int(x.group(3)), int(x.group(4)))
             yield from _members(v, g, f"§{a}§", "joins-as")

@@ -248,3 +248,68 @@ def test_members_named_with_a_leader_founders_or_a_role(
 )
 def test_no_group_no_member(facts: Run, text: str, absent: tuple[str, str, str]) -> None:
     assert not facts(text).has(*absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "whole"),
+    [
+        (
+            "The Centre for Quantum Matter was established in 2007 as Norway's first Research Centre of "
+            "Excellence hosted by Kessler University.",
+            "Centre for Quantum Matter",
+            "Research Centre of Excellence",
+        ),
+        (
+            "The Halden Photonics Institute was designated as one of the five Quantum Research Hubs.",
+            "Halden Photonics Institute",
+            "Quantum Research Hubs",
+        ),
+        (
+            "Under the National Quantum Strategy, the Centre for Quantum Matter will be elevated into a national "
+            "research centre.",
+            "Centre for Quantum Matter",
+            "National Quantum Strategy",
+        ),
+        (
+            "As part of the Nordic Quantum Programme, the Norvik Research Council will establish the Quantum "
+            "Benchmarking Platform initiative.",
+            "Quantum Benchmarking Platform Initiative",
+            "Nordic Quantum Programme",
+        ),
+        (
+            # the apposition folded away still fronts the clause
+            "As part of the Nordic Quantum Programme (NQP), the Norvik Research Council, a public body, will "
+            "launch the Quantum Testbed Initiative.",
+            "Quantum Testbed Initiative",
+            "Nordic Quantum Programme",
+        ),
+    ],
+)
+def test_what_a_programme_creates_or_names_is_its_part(facts: Run, text: str, part: str, whole: str) -> None:
+    f = facts(text)
+    assert f.has(part, "PART_OF", whole), f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # the creator of a programme's part is not its part
+        (
+            "As part of the Nordic Quantum Programme, the Norvik Research Council will establish the Quantum "
+            "Benchmarking Platform initiative.",
+            ("Norvik Research Council", "PART_OF", "Nordic Quantum Programme"),
+        ),
+        # what takes part in no way but acts under a programme
+        (
+            "Under the National Quantum Strategy, Orbion Systems raised $10m from Kestrel Ventures.",
+            ("Orbion Systems", "PART_OF", "National Quantum Strategy"),
+        ),
+        # "as the" renames: a body becomes the institute, it is not one of many
+        (
+            "The Halden Photonics Lab was established in 2010 as the Kessler Quantum Institute.",
+            ("Halden Photonics Lab", "PART_OF", "Kessler Quantum Institute"),
+        ),
+    ],
+)
+def test_no_part_of_a_programme(facts: Run, text: str, absent: tuple[str, str, str]) -> None:
+    assert not facts(text).has(*absent)
