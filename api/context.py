@@ -178,6 +178,27 @@ class Loader:
                 self.prime_agreements(ags)
         return self._agreements[entity_id]
 
+    def agreements_as_of(self, group: Group, entity_id: str, day: dt.date | None) -> list[Agreement]:
+        """Agreements of ``entity_id`` in force on ``day``, each as the documents published by
+        then give it (:func:`qkg.graph.merge.agreement_view`), oldest first; every one as
+        stored when ``day`` is None. The whole group's views load in one keyed call."""
+        ags = self.agreements(group, entity_id)
+        if day is None:
+            return ags
+        from qkg.graph.merge import AsOf, agreement_order
+
+        asked = AsOf(day)
+        if ("agreements-as-of", asked, entity_id) not in self.memo:
+            ids = [a.id for i in dict.fromkeys([*group.ids, entity_id]) for a in self.agreements(group, i)]
+            views = self.agreements_by_id(ids, asked)
+            self.prime_agreements(views.values())
+            for i in dict.fromkeys([*group.ids, entity_id]):
+                self.memo[("agreements-as-of", asked, i)] = sorted(
+                    (views[a.id] for a in self.agreements(group, i) if a.id in views), key=agreement_order
+                )
+        result: list[Agreement] = self.memo[("agreements-as-of", asked, entity_id)]
+        return result
+
     def prime_agreements(self, agreements: Iterable[Agreement]) -> None:
         """Register what already-loaded agreements refer to, for the next level's batch."""
         for a in agreements:

@@ -312,15 +312,28 @@ class Query:
         offset = decode_cursor(after)
         return paginate(agreements_of(info.context.loader, ags[offset : offset + first]), offset, len(ags))
 
-    @strawberry.field(description="One agreement by id.")
-    def agreement(self, info: Info, id: strawberry.ID) -> AgreementResult:
+    @strawberry.field(
+        description="One agreement by id. `asOf`: as the documents published by then tell it (its "
+        "events, status, end, evidence and support as of that date), or `AgreementNotFound` when it "
+        "is not in force on that date, as `agreements(filter: {asOf})` leaves it out."
+    )
+    def agreement(self, info: Info, id: strawberry.ID, as_of: dt.date | None = None) -> AgreementResult:
+        key = str(id)
+        loader = info.context.loader
+        if as_of is not None:
+            found = loader.agreements_by_id([key], AsOf(as_of))
+            if key in found:
+                return agreements_of(loader, [found[key]])[0]
+            if loader.agreements_by_id([key]):
+                return AgreementNotFound(
+                    message=f"Agreement {key!r} is not in force on {as_of.isoformat()}", requested=key
+                )
+            return AgreementNotFound(message=f"No agreement with id {key!r} is in the graph", requested=key)
         try:
-            a = info.context.store.agreement(str(id))
+            a = info.context.store.agreement(key)
         except NotFound:
-            return AgreementNotFound(
-                message=f"No agreement with id {str(id)!r} is in the graph", requested=str(id)
-            )
-        return agreements_of(info.context.loader, [a])[0]
+            return AgreementNotFound(message=f"No agreement with id {key!r} is in the graph", requested=key)
+        return agreements_of(loader, [a])[0]
 
     @strawberry.field(
         description=f"Up to `first` (<= {MAX_PATHS}) shortest paths of at most `maxHops` (<= {MAX_PATH_HOPS}) "

@@ -173,10 +173,18 @@ class Scores:
             )
         return dict(result.scores)
 
-    def score(self, metric: CentralityMetric, entity_id: str, *, via: Iterable[RelationType]) -> float | None:
-        """One actor's score (None outside the projection), without copying every score."""
+    def score(
+        self,
+        metric: CentralityMetric,
+        entity_id: str,
+        *,
+        via: Iterable[RelationType],
+        as_of: dt.date | None = None,
+    ) -> float | None:
+        """One actor's score (None outside the projection), without copying every score; on
+        the projection of what holds ``as_of`` a date when given."""
         with self._timed("centrality", metric.value):
-            result = self._service().centrality(metric.value, via=list(via), top=0)
+            result = self._service().centrality(metric.value, via=list(via), top=0, as_of=as_of)
         return result.scores.get(entity_id)
 
     def ranking(

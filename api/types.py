@@ -18,6 +18,7 @@ from strawberry import Private
 from strawberry.types.nodes import SelectedField
 
 from qkg.graph.merge import AsOf
+from qkg.graph.timeline import published_by
 from qkg.schemas import (
     Agreement as AgreementModel,
 )
@@ -359,29 +360,52 @@ class Actor:
             )
         )  # fmt: skip
 
-    @strawberry.field(description="Agreements this actor is a party to, oldest first.")
-    def agreements(self, info: Info, kind: AgreementKind | None = None) -> list[Agreement]:
+    @strawberry.field(
+        description="Agreements this actor is a party to, oldest first. `asOf`: only those in force "
+        "on that date, each as the documents published by then tell it (its events, status, end, "
+        "evidence and support as of that date), as `agreements(filter: {party, asOf})` answers."
+    )
+    def agreements(
+        self, info: Info, kind: AgreementKind | None = None, as_of: dt.date | None = None
+    ) -> list[Agreement]:
         loader = info.context.loader
-        ags = loader.agreements(self.group, self.model.id)
+        ags = loader.agreements_as_of(self.group, self.model.id, as_of)
         if kind is not None:
             ags = [a for a in ags if a.kind == kind]
         child = self.group.child(
-            ("agreements",),
-            lambda: [p for i in self.group.ids for a in loader.agreements(self.group, i) for p in a.parties],
+            ("agreements", as_of),
+            lambda: [
+                p
+                for i in self.group.ids
+                for a in loader.agreements_as_of(self.group, i, as_of)
+                for p in a.parties
+            ],
         )
         return [Agreement(model=a, group=child) for a in ags]
 
-    @strawberry.field(description="Quantified goals this actor owns.")
-    def goals(self, info: Info) -> list[Goal]:
-        return [Goal(model=g) for g in info.context.loader.goals(self.group, self.model.id)]
+    @strawberry.field(
+        description="Quantified goals this actor owns. `asOf`: those a document published by then "
+        "states, each with the evidence of those documents only (as `stats(asOf)` counts them)."
+    )
+    def goals(self, info: Info, as_of: dt.date | None = None) -> list[Goal]:
+        loader = info.context.loader
+        goals = loader.goals(self.group, self.model.id)
+        if as_of is not None:
+            goals = [v for g in goals if (v := _goal_as_of(loader, g, as_of)) is not None]
+        return [Goal(model=g) for g in goals]
 
-    @strawberry.field(description="Documents with evidence about this actor's relations and agreements.")
-    def documents(self, info: Info) -> list[Document]:
+    @strawberry.field(
+        description="Documents with evidence about this actor's relations and agreements, oldest "
+        "first. `asOf`: the documents published by then that support its relations and agreements "
+        "in force on that date (a document about a tie ended by then is left out; undated documents "
+        "never count)."
+    )
+    def documents(self, info: Info, as_of: dt.date | None = None) -> list[Document]:
         loader = info.context.loader
         ids: dict[str, None] = {}
-        for r in loader.relations(self.group, self.model.id, RelationFilter()):
+        for r in loader.relations(self.group, self.model.id, RelationFilter(as_of=as_of)):
             ids.update((ev.document_id, None) for ev in r.evidence)
-        for a in loader.agreements(self.group, self.model.id):
+        for a in loader.agreements_as_of(self.group, self.model.id, as_of):
             ids.update((ev.document_id, None) for ev in a.evidence)
         loader.want_documents(ids)
         docs = [d for i in ids if (d := loader.document(i)) is not None]
@@ -390,22 +414,35 @@ class Actor:
 
     @strawberry.field(
         description="This actor's score under a centrality measure, computed by qkg's analytics "
-        "on the collaboration projection (`via`), or null when the actor is not in it."
+        "on the collaboration projection (`via`), or null when the actor is not in it. `asOf`: on "
+        "the projection of the relations and agreements in force on that date, as the documents "
+        "published by then give them (the score `centrality(asOf)` ranks by)."
     )
     def centrality(
         self,
         info: Info,
         metric: CentralityMetric = CentralityMetric.DEGREE,
         via: list[RelationType] | None = None,
+        as_of: dt.date | None = None,
     ) -> float | None:
         scores = Scores.for_request(info.context)
-        return scores.score(metric, self.model.id, via=tuple(sorted(set(via or DEFAULT_VIA))))
+        return scores.score(metric, self.model.id, via=tuple(sorted(set(via or DEFAULT_VIA))), as_of=as_of)
 
 
 @strawberry.type
 class ExternalId:
     scheme: str
     value: str
+
+
+def _goal_as_of(loader: Loader, goal: GoalModel, day: dt.date) -> GoalModel | None:
+    """A goal as the documents published by ``day`` state it (their evidence only), or None
+    when none of them does (:func:`qkg.graph.timeline.published_by`, as ``stats(asOf)``)."""
+    docs = {i: d for ev in goal.evidence if (d := loader.document(i := ev.document_id)) is not None}
+    evidence = tuple(ev for ev in goal.evidence if published_by(docs, ev.document_id, day))
+    if not evidence:
+        return None
+    return goal if len(evidence) == len(goal.evidence) else goal.model_copy(update={"evidence": evidence})
 
 
 def check_min_support(min_support: int | None) -> None:

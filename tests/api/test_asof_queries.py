@@ -244,3 +244,102 @@ def test_paths_ranked_by_their_weakest_hop(store: GraphStore, serve: Serve) -> N
 
         assert middle("LENGTH") == [("Birch Optics", [2, 1]), ("Cedar Cryo", [2, 2])]
         assert middle("WEAKEST_SUPPORT") == [("Cedar Cryo", [2, 2]), ("Birch Optics", [2, 1])]
+
+
+ACTOR_AS_OF = """query($id: ID!, $asOf: Date) { actor(id: $id) { ... on Actor {
+  degree: centrality(asOf: $asOf) betweenness: centrality(metric: BETWEENNESS, asOf: $asOf)
+  documents(asOf: $asOf) { publishedAt url }
+  agreements(asOf: $asOf) { id status ends events { status } support { documents } } } }
+  centrality(asOf: $asOf, top: 100) { score actor { id } }
+  agreements(filter: {party: $id, asOf: $asOf}) { nodes { id status ends events { status } support { documents } } } }"""
+
+DAYS = ("2018-01-01", "2020-01-01", "2022-01-01", "2023-01-01", "2025-01-01", None)
+
+
+def test_actor_centrality_as_of_a_date_is_the_ranking_s_score(client: Client) -> None:
+    degrees = {}
+    for day in DAYS:
+        got = client(ACTOR_AS_OF, {"id": ORVANE.id, "asOf": day})
+        ranked = {r["actor"]["id"]: r["score"] for r in got["centrality"]}
+        assert got["actor"]["degree"] == ranked.get(ORVANE.id)
+        degrees[day] = got["actor"]["degree"]
+    # no fact yet in 2018; Telmar (partner, then MOU co-party) in 2020; Telmar's MOU and Brisk in
+    # 2022; Brisk alone in 2023 (the MOU ended 2022-04-02); Brisk and Kestrel in 2025; all three
+    assert list(degrees.values()) == [None, 1.0, 2.0, 1.0, 2.0, 3.0]
+    assert client(ACTOR_AS_OF, {"id": ORVANE.id, "asOf": "2022-01-01"})["actor"]["betweenness"] == 1.0
+
+
+def test_actor_documents_as_of_a_date(client: Client) -> None:
+    def ask(day: str | None) -> list[tuple[str | None, str | None]]:
+        docs = client(ACTOR_AS_OF, {"id": ORVANE.id, "asOf": day})["actor"]["documents"]
+        return [(d["publishedAt"], d["url"]) for d in docs]
+
+    assert ask("2018-01-01") == []
+    assert ask("2020-01-01") == [("2019-04-02", "https://news-a.example/2019")]
+    # the 2019 partnership has ended but its MOU has not: the 2019 document still counts
+    assert ask("2022-01-01") == [
+        ("2019-04-02", "https://news-a.example/2019"),
+        ("2021-05-04", "https://news-b.example/2021"),
+    ]
+    # by 2025 both 2019 facts have ended; the undated note never counts as of a date
+    assert ask("2025-01-01") == [
+        ("2021-05-04", "https://news-b.example/2021"),
+        ("2024-02-01", "https://news-a.example/2024"),
+    ]
+    assert len(ask(None)) == 4
+
+
+def test_actor_agreements_and_agreement_as_of_a_date(client: Client) -> None:
+    query = """query($id: ID!, $asOf: Date) { agreement(id: $id, asOf: $asOf) { __typename
+      ... on Agreement { id status ends events { status } support { documents } }
+      ... on AgreementNotFound { message requested } } }"""
+    (mou,) = client(ACTOR_AS_OF, {"id": ORVANE.id})["agreements"]["nodes"]
+    for day in DAYS:
+        got = client(ACTOR_AS_OF, {"id": ORVANE.id, "asOf": day})
+        # the actor's agreements as of a date are the party filter's, field for field
+        assert got["actor"]["agreements"] == got["agreements"]["nodes"]
+        one = client(query, {"id": mou["id"], "asOf": day})["agreement"]
+        if got["agreements"]["nodes"]:
+            assert one == {"__typename": "Agreement", **got["agreements"]["nodes"][0]}
+        else:
+            assert one == {
+                "__typename": "AgreementNotFound",
+                "message": f"Agreement {mou['id']!r} is not in force on {day}",
+                "requested": mou["id"],
+            }
+    in_force = [d for d in DAYS if client(query, {"id": mou["id"], "asOf": d})["agreement"].get("status")]
+    assert in_force == ["2020-01-01", "2022-01-01", None]
+    missing = client(query, {"id": "agreement:none", "asOf": "2020-01-01"})["agreement"]
+    assert missing["message"] == "No agreement with id 'agreement:none' is in the graph"
+
+
+def test_actor_goals_as_of_a_date(store: GraphStore, serve: Serve) -> None:
+    """Orvane states a 100-qubit goal in 2020 and again in 2023, and a 1,000-qubit one in 2024:
+    as of a date its goals are those stated by then, each with those documents' evidence,
+    and ``stats(asOf) { goals }`` counts the same ones."""
+    from tests import factories as f
+
+    for delta in history():
+        store.upsert(delta)
+    stated = (("2020-03-01", 100.0), ("2023-03-01", 100.0), ("2024-03-01", 1000.0))
+    for n, (day, value) in enumerate(stated):
+        text = f"Orvane Labs aims for {value:g} qubits by 2030 (report {n})."
+        doc = f.document(text, source=f"https://goals.example/{n}", published=day)
+        goal = f.goal("qubits", value, "qubits", doc, text, target_year=2030, owner=ORVANE.id)
+        store.upsert(f.delta(doc, (ORVANE,), goals=[goal]))
+    query = """query($id: ID!, $asOf: Date) { stats(asOf: $asOf) { goals }
+      actor(id: $id) { ... on Actor { goals(asOf: $asOf) { value evidence { document { publishedAt } } } } } }"""
+    with serve(store, response_cache_size=0) as c:
+
+        def ask(day: str | None) -> dict[float, list[str]]:
+            got = c(query, {"id": ORVANE.id, "asOf": day})
+            goals = got["actor"]["goals"]
+            if day is not None:
+                assert got["stats"]["goals"] == len(goals)
+            return {g["value"]: sorted(e["document"]["publishedAt"] for e in g["evidence"]) for g in goals}
+
+        assert ask("2019-01-01") == {}
+        assert ask("2021-01-01") == {100.0: ["2020-03-01"]}
+        assert ask("2024-01-01") == {100.0: ["2020-03-01", "2023-03-01"]}
+        assert ask("2025-01-01") == {100.0: ["2020-03-01", "2023-03-01"], 1000.0: ["2024-03-01"]}
+        assert ask(None) == ask("2025-01-01")

@@ -45,3 +45,19 @@ def test_qkg_schema_check_command() -> None:
     assert r.returncode == 0, r.stderr
     r = subprocess.run([sys.executable, "-m", "qkg.api.cli", "schema"], capture_output=True, text=True)
     assert r.stdout == sdl()
+
+
+def test_fields_about_facts_over_time_take_as_of() -> None:
+    """Every field that answers about facts over time takes ``asOf: Date`` (issue 15 item 1,
+    and the explorer's three: ``Actor.centrality``, ``Actor.documents``, ``agreement``)."""
+    schema = parse_sdl(sdl())
+    fields = {
+        "Actor": ("relations", "collaborators", "agreements", "goals", "documents", "centrality"),
+        "Query": ("paths", "centrality", "communities", "stats", "agreement"),
+    }
+    for type_name, names in fields.items():
+        for name in names:
+            arg = schema.type_map[type_name].fields[name].args.get("asOf")  # type: ignore[attr-defined]
+            assert arg is not None, f"{type_name}.{name} has no asOf"
+            assert str(arg.type) == "Date", f"{type_name}.{name}'s asOf is a {arg.type}"
+    assert str(schema.type_map["AgreementFilter"].fields["asOf"].type) == "Date"  # type: ignore[attr-defined]
