@@ -296,6 +296,14 @@ _NOT_ROLE = re.compile(
 )
 
 
+#: A role someone else holds: a definite role after a verb or a preposition ("P joined the
+#: president of O", "P wrote to the CEO of O", "P, with the minister of O"): P is not its holder.
+_OTHERS_ROLE = re.compile(
+    rf"\b(?:joined|joins|joining|with|to|by|from|and)\s+(?:the|its|their)\s+(?:[\w-]+\s+){{0,2}}?(?i:{ROLE_WORDS})\b",
+    re.I,
+)
+
+
 def _roles(v: SentView) -> Iterator[tuple[str, str]]:
     """(person, organisation) pairs next to each other in a clause with a role word between them."""
     for _, clause in _clauses(v.masked):
@@ -321,7 +329,12 @@ def _roles(v: SentView) -> Iterator[tuple[str, str]]:
                 continue
             if v.type(org) in _NOT_GOVERNED and _PUBLIC_OFFICE.search(between):
                 continue  # "at Orbion on Monday, Industry minister P": a minister holds no company office
-            if len(between.split()) <= 8 and _ROLE.search(between) and not _NOT_ROLE.search(between):
+            if (
+                len(between.split()) <= 8
+                and _ROLE.search(between)
+                and not _NOT_ROLE.search(between)
+                and not (person < org and _OTHERS_ROLE.search(between))
+            ):
                 yield v.id(person), v.id(org)
 
 

@@ -339,3 +339,16 @@ def test_the_head_of_a_part_named_at_its_organisation_works_there(facts: Run) ->
 def test_a_role_inside_a_bodys_name_does_not_cut_it(facts: Run) -> None:
     f = facts("The grant came from the Office of the Chief Scientist at the Veltra Ministry.")
     assert f.has_entity("Office of the Chief Scientist"), f.names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Governor Ada Lindqvist this week joined the president of Kelmar University to announce the plan.",
+        "Minister Ada Lindqvist wrote to the chief executive of Veltra Labs last week.",
+    ],
+)
+def test_a_role_someone_else_holds(facts: Run, text: str) -> None:
+    """ "P joined the president of O": the president is another person; P holds no role at O."""
+    f = facts(text)
+    assert not [t for t in f.triples() if t[0] == "Ada Lindqvist" and t[1] == "AFFILIATED_WITH"], f.triples()
