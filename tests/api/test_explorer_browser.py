@@ -582,6 +582,7 @@ def test_as_of_and_changed_since(
     pg.locator("#elements-list").get_by_role("button", name="Brisk Photonics", exact=True).click()
     pg.wait_for_function("() => document.getElementById('card-title')?.textContent.includes('Brisk')")
     card = pg.locator("#details-body").inner_text()
+    scores = pg.locator("#details-body .scores").inner_text()
     assert "2021-05-04" in card, card  # its documents published by then
     assert "2024-02-01" not in card, card
     pg.locator(".links button").first.click()
@@ -590,6 +591,18 @@ def test_as_of_and_changed_since(
     evidence = pg.locator("#details-body .evidence").inner_text()
     assert "2021-05-04" in evidence, evidence
     assert "2024-02-01" not in evidence, evidence
+    # Scores are qkg's as of the date (Actor.centrality(asOf)): the nodes are sized by them, and
+    # Brisk's card counts one partner then (Orvane), where today it counts two (Kestrel's tie).
+    assert pg.locator("#metric-note").inner_text() == "", pg.locator("#metric-note").inner_text()
+    assert "As of 2022-01-01: scores and documents." in card, card
+    assert re.search(r"(?im)^degree\s+1$", scores), scores
+    # An agreement opens as of the date (agreement(id, asOf)): the 2019 MOU, signed, still in force.
+    mous = graphql(history_server, '{ agreements(filter: {asOf: "2022-01-01"}) { nodes { id } } }')
+    (mou,) = mous["agreements"]["nodes"]
+    pg.click(f'#elements-list button[data-node="{mou["id"]}"]')
+    pg.wait_for_function(
+        "() => document.getElementById('details-body').textContent.includes('As of 2022-01-01.')"
+    )
     shot(pg, "08-as-of-2022")
     # Paths and the ranking are asked as of the date too.
     assert "as of 2022-01-01" in pg.locator("#ranking-caption").inner_text()

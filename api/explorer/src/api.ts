@@ -339,16 +339,17 @@ export class QkgApi {
     return [...b.edges.values()];
   }
 
-  /** Scores of ``ids`` under ``metric`` (for re-sizing without re-fetching the network). */
-  async scores(egoId: string, depth: number, metric: Metric, limit: number): Promise<Map<string, number>> {
+  /** Scores of the ego network's actors under ``metric`` (for re-sizing without re-fetching
+   * the network); as of ``asOf`` when given: on the network in force then, whose actors then. */
+  async scores(egoId: string, depth: number, metric: Metric, limit: number, asOf: string | null = null): Promise<Map<string, number>> {
     const data = await this.query<{
       actor: { id?: string; centrality?: number | null; collaborators?: Array<{ actor: { id: string; centrality: number | null } }> };
     }>(
-      `query Scores($id: ID!, $depth: Int!, $via: [RelationType!], $first: Int!, $metric: CentralityMetric!) {
-        actor(id: $id) { ... on Actor { id centrality(metric: $metric)
-          collaborators(depth: $depth, via: $via, first: $first) { actor { id centrality(metric: $metric) } } } }
+      `query Scores($id: ID!, $depth: Int!, $via: [RelationType!], $first: Int!, $metric: CentralityMetric!, $asOf: Date) {
+        actor(id: $id) { ... on Actor { id centrality(metric: $metric, asOf: $asOf)
+          collaborators(depth: $depth, via: $via, first: $first, asOf: $asOf) { actor { id centrality(metric: $metric, asOf: $asOf) } } } }
       }`,
-      { id: egoId, depth, via: EGO_VIA, first: limit, metric: metric.toUpperCase() },
+      { id: egoId, depth, via: EGO_VIA, first: limit, metric: metric.toUpperCase(), asOf },
     );
     const out = new Map<string, number>();
     const a = data.actor;
@@ -357,13 +358,15 @@ export class QkgApi {
     return out;
   }
 
-  async actorCard(id: string): Promise<ActorCard> {
+  /** An actor's card; as of ``asOf`` when given: its scores on the network in force then and
+   * the documents published by then behind its facts in force then. */
+  async actorCard(id: string, asOf: string | null = null): Promise<ActorCard> {
     const data = await this.query<{ actor: Json & { __typename: string } }>(
-      `query Card($id: ID!) { actor(id: $id) { __typename
+      `query Card($id: ID!, $asOf: Date) { actor(id: $id) { __typename
         ... on Actor { id name type country description aliases externalIds { scheme value }
-          documents { id title url publishedAt } }
+          documents(asOf: $asOf) { id title url publishedAt } }
         ... on ActorNotFound { message } } }`,
-      { id },
+      { id, asOf },
     );
     const a = data.actor;
     if (a.__typename !== "Actor") throw new ApiError(String(a.message));
@@ -378,7 +381,7 @@ export class QkgApi {
         key: x.scheme,
         value: x.value,
       })),
-      scores: await this.actorScores(id),
+      scores: await this.actorScores(id, asOf),
       documents: (a.documents as WDocument[]).map((d) => ({
         id: d.id,
         title: d.title,
@@ -389,13 +392,13 @@ export class QkgApi {
   }
 
   /** Every measure for one actor, each asked on its own so one failing measure leaves the others. */
-  async actorScores(id: string): Promise<Array<{ metric: string; value: number | null }>> {
+  async actorScores(id: string, asOf: string | null = null): Promise<Array<{ metric: string; value: number | null }>> {
     return Promise.all(
       METRICS.map(async (m) => {
         try {
           const d = await this.query<{ actor: { centrality?: number | null } }>(
-            `query Score($id: ID!, $m: CentralityMetric!) { actor(id: $id) { ... on Actor { centrality(metric: $m) } } }`,
-            { id, m: m.toUpperCase() },
+            `query Score($id: ID!, $m: CentralityMetric!, $asOf: Date) { actor(id: $id) { ... on Actor { centrality(metric: $m, asOf: $asOf) } } }`,
+            { id, m: m.toUpperCase(), asOf },
           );
           return { metric: m, value: d.actor.centrality ?? null };
         } catch {
@@ -417,26 +420,15 @@ export class QkgApi {
     return agreementCard(a);
   }
 
-  /** An agreement as the documents published by ``asOf`` tell it (qkg's ``agreements(filter:
-   * {party, asOf})``), or null when it is not in force on that date. */
-  async agreementAsOf(id: string, party: string, asOf: string): Promise<AgreementCard | null> {
-    let after: string | null = null;
-    for (let page = 0; page < 20; page++) {
-      type Page = {
-        agreements: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: Json[] };
-      };
-      const data: Page = await this.query<Page>(
-        `query AgreementAsOf($party: ID!, $asOf: Date!, $after: String) {
-          agreements(filter: { party: $party, asOf: $asOf }, first: 100, after: $after) {
-            pageInfo { hasNextPage endCursor } nodes { ${AGREEMENT} } } }`,
-        { party, asOf, after },
-      );
-      const hit = data.agreements.nodes.find((n) => n.id === id);
-      if (hit) return agreementCard(hit);
-      if (!data.agreements.pageInfo.hasNextPage) return null;
-      after = data.agreements.pageInfo.endCursor;
-    }
-    return null;
+  /** An agreement as the documents published by ``asOf`` tell it (qkg's ``agreement(id,
+   * asOf)``), or null when it is not in force on that date. */
+  async agreementAsOf(id: string, asOf: string): Promise<AgreementCard | null> {
+    const data = await this.query<{ agreement: Json & { __typename: string } }>(
+      `query AgreementAsOf($id: ID!, $asOf: Date!) { agreement(id: $id, asOf: $asOf) { __typename
+        ... on Agreement { ${AGREEMENT} } } }`,
+      { id, asOf },
+    );
+    return data.agreement.__typename === "Agreement" ? agreementCard(data.agreement) : null;
   }
 
   /** The graph's version now (``stats { graphVersion }``): a ``since`` for the change feed. */

@@ -297,8 +297,7 @@ async function openNode(id: string): Promise<void> {
   try {
     if (node?.type === AGREEMENT) {
       const date = asOf;
-      const party = raw.edges.find((e) => e.agreement === id)?.source;
-      const dated = date !== null && party !== undefined ? await api.agreementAsOf(id, party, date) : null;
+      const dated = date !== null ? await api.agreementAsOf(id, date) : null;
       const card = dated ?? (await api.agreement(id));
       for (const p of card.parties) names.set(p.id, p.name);
       const el = agreementPanel(card, actions);
@@ -310,14 +309,11 @@ async function openNode(id: string): Promise<void> {
       }
       showDetails(el, seq);
     } else {
-      const card = await api.actorCard(id);
-      names.set(card.id, card.name);
       const date = asOf;
-      // As of a date: only the documents published by then (undated ones count for no date,
-      // as in qkg's asOf); the scores stay today's (Actor.centrality has no asOf).
-      if (date !== null) card.documents = card.documents.filter((d) => d.published !== null && d.published <= date);
+      const card = await api.actorCard(id, date);
+      names.set(card.id, card.name);
       const el = actorCard(card, actions);
-      if (date !== null) el.insertBefore(h("p", { class: "note" }, `Documents published by ${date}; scores as of today.`), el.children[2] ?? null);
+      if (date !== null) el.insertBefore(h("p", { class: "note" }, `As of ${date}: scores and documents.`), el.children[2] ?? null);
       el.append(linksInView(id));
       showDetails(el, seq);
     }
@@ -461,20 +457,16 @@ metricEl.addEventListener("change", () => {
 /** Size the drawn nodes by the chosen measure; on failure fall back to degree within the view. */
 async function loadScores(id: string, depth: number): Promise<void> {
   const m = metric;
+  const date = asOf;
   try {
-    // qkg's per-actor centrality has no asOf: as of a date, size by links in view instead.
-    if (asOf !== null) throw new Error("no per-actor scores as of a date");
-    const s = await api.scores(id, depth, m, EGO_LIMIT);
-    if (ego?.id !== id || metric !== m) return;
+    const s = await api.scores(id, depth, m, EGO_LIMIT, date);
+    if (ego?.id !== id || metric !== m || asOf !== date) return;
     scores = s;
     byId("metric-note").textContent = "";
   } catch (err) {
-    if (ego?.id !== id || metric !== m) return;
+    if (ego?.id !== id || metric !== m || asOf !== date) return;
     scores = new Map(view.cy.nodes(".actor").map((n) => [n.id(), n.degree(false)] as [string, number]));
-    byId("metric-note").textContent =
-      asOf !== null
-        ? `As of ${asOf}, nodes are sized by their links in view (qkg's per-actor ${humanise(m).toLowerCase()} is for today only).`
-        : `${humanise(m)} unavailable (${err instanceof Error ? err.message : String(err)}); sized by links in view.`;
+    byId("metric-note").textContent = `${humanise(m)} unavailable (${err instanceof Error ? err.message : String(err)}); sized by links in view.`;
   }
   view.sizeBy(scores);
 }
