@@ -126,6 +126,8 @@ _LEVEL_OF = re.compile(
 #: Levels of local government written after a place's name.
 _LEVELS = "County|Prefecture|Province|District|Oblast|Canton|Municipality"
 _LEVEL_NAME = re.compile(rf"(?<![\w-])({CAPW}(?:\s+{CAPW}){{0,1}})\s+({_LEVELS})\b")
+#: The level words every match of it holds, as written (its capitalised words make it slow to fail).
+_LEVEL_NAME_WORDS = tuple(_LEVELS.split("|"))
 
 
 _LEVEL_SUFFIX = re.compile(rf"\b(?:{_LEVELS}|City)$")
@@ -187,7 +189,7 @@ def level_mentions(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
             )
         else:
             out.append(Mention(st, st + len(long), long, etype, place, "government", aliases=[long]))
-    for m in _LEVEL_NAME.finditer(t):
+    for m in _LEVEL_NAME.finditer(t) if any_in(t, _LEVEL_NAME_WORDS) else ():
         place = m.group(1)
         if place.split()[0].lower() in LEADING_NOISE or not _could_be_place(place, gaz):
             continue

@@ -17,6 +17,7 @@ from .rule import ACTORS as _ACTORS
 from .rule import Rule, apply, members
 from .rule import f as _f
 from .rule import ok as _ok
+from .words import may_hold
 
 E = EntityType
 R = RelationType
@@ -501,6 +502,11 @@ def _gapped_focus(v: SentView, m: str) -> Iterator[Fact]:
                     yield _f(v, a, R.WORKS_ON, t, "gapped-focus", 0.7)
 
 
+#: Words (whole runs of letters) every match of a rule holds, asked of the sentence's word set first:
+#: "... development of its own ..." (60 us a sentence without them), "... to build their own ...".
+_RULE_WORDS = {"develops-its-own": frozenset({"its", "their"}), "builds-its-own": frozenset({"own"})}
+
+
 def works_on_facts(v: SentView, m: str) -> Iterator[Fact]:
     yield from _gapped_focus(v, m)
     for fact in apply(v, m, _WORKS_ON_RULES, R.WORKS_ON):
@@ -518,6 +524,9 @@ def works_on_facts(v: SentView, m: str) -> Iterator[Fact]:
                     yield _f(v, a, R.WORKS_ON, b, "partners-to-make", 0.8)
     yield from _own_efforts(v, m)
     for rule in _MAKES_RULES + _FOCUS_RULES:
+        needs = _RULE_WORDS.get(rule.name)
+        if needs is not None and not may_hold(m, needs):
+            continue
         for x in rule.pattern.finditer(m):
             for a in _subjects(x.group(rule.source)):
                 if rule.source_types is not None and v.type(a) not in rule.source_types:

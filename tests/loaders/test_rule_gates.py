@@ -255,3 +255,47 @@ def test_the_organisation_descriptor_gates_pass_every_sentence_their_patterns_ma
         assert may_hold(t, organisations._DESCRIPTOR_RUNS)
     if organisations._APPOS_KIND.search(t):
         assert may_hold(t, organisations._APPOS_KIND_RUNS)
+
+
+_CUE_PIECES = st.sampled_from(
+    [
+        "Such as",
+        "SUCH AS",
+        "ſuch as",
+        "ſ",
+        "\u212a",
+        "İ",
+        "ı",
+        "é",
+        "areas",
+        "Fields",
+        "rang",
+        "ing",
+        " ",
+        ", ",
+        "incl",
+        "udes",
+    ]
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_CUE_PIECES, max_size=8).map("".join))
+def test_the_field_cue_test_answers_as_its_case_insensitive_pattern(t: str) -> None:
+    from qkg.loaders.rules import technologies
+
+    assert technologies._field_cue(t) == (technologies._FIELD_CUE_GATE.search(t) is not None)
+
+
+def test_the_level_and_own_work_gates_pass_sentences_of_each_shape() -> None:
+    from qkg.loaders.rules import governments, works_on
+
+    t = "officials of Franklin County said"
+    assert governments._LEVEL_NAME.search(t) and any_in(t, governments._LEVEL_NAME_WORDS)
+    rules = {r.name: r for r in works_on._MAKES_RULES + works_on._FOCUS_RULES}
+    for name, m in (
+        ("develops-its-own", "§1§ will speed up the development of its own §2§"),
+        ("builds-its-own", "§1§ plans to build its own §2§"),
+    ):
+        assert rules[name].pattern.search(m), name
+        assert may_hold(m, works_on._RULE_WORDS[name]), name
