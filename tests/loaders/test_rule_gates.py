@@ -299,3 +299,13 @@ def test_the_level_and_own_work_gates_pass_sentences_of_each_shape() -> None:
     ):
         assert rules[name].pattern.search(m), name
         assert may_hold(m, works_on._RULE_WORDS[name]), name
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet="aZq ,.-_2é’“ÄßİıſKÅ\u0301\t§", max_size=14))
+def test_letter_words_are_the_runs_of_ascii_letters_of_the_lower_cased_text(text: str) -> None:
+    found = letter_words(text)
+    if any(c in text for c in "\u0130\u0131\u017f\u212a"):
+        assert found is None
+    else:
+        assert found == frozenset(re.findall("[a-z]+", text.lower()))
