@@ -422,7 +422,8 @@ def bare_name_mentions(sent: Sentence) -> list[Mention]:
     """The people of ``sent`` named by a given name and surname, or by initials and a surname."""
     t = sent.text
     out: list[Mention] = []
-    for w in _CAP.finditer(t):
+    caps = list(_CAP.finditer(t))  # the capitalised words, read by two rules below
+    for w in caps:
         given = w.group()
         common = given not in GIVEN_NAMES and given in _COMMON_GIVEN
         if (not common and not is_given_name(given)) or _LINK_BEFORE.search(
@@ -438,7 +439,7 @@ def bare_name_mentions(sent: Sentence) -> list[Mention]:
             rest = _REST.match(t, w.end())
             if rest is not None and not _LINK_BEFORE.search(t, max(0, w.start() - 6), w.start()):
                 _add(out, sent, w.start(), rest.end(1))
-    for w in _CAP.finditer(t):
+    for w in caps:
         if w.group() in _EAST_ASIAN_SURNAMES:
             end = _family_name_first(t, w.group(), w.end())
             if end:
