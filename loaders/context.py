@@ -60,10 +60,10 @@ _ROLE_MOD = (
     r"has|have|will|who|that|which|new|former|under|among|between|after|before|during|via|like|including|"
     r"alongside|against|than|over)\b)[A-Za-z][\w-]*"
 )
-#: "§a§, a unit of §b§", "§a§, one of the founding members of the §b§", "§a§, a spin-off from §b§".
+#: "§a§, a unit of §b§", "§a§, one of the founding members of the §b§" (a spin-off from §b§ is no part of it).
 _APPOSED_MEMBER = re.compile(
     r"§(\d+)§,\s+(?:(?:a|an|the|now\s+a|now\s+part\s+of\s+the)\s+(?:[\w-]+\s+){0,3}?"
-    r"(unit|subsidiary|division|arm|affiliate|spin-off|spinoff|spin-out|spinout|member|part|partner|participant|company)"
+    r"(unit|subsidiary|division|arm|affiliate|member|part|partner|participant|company)"
     r"|one\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(members|partners|participants|subsidiaries|units))"
     r"\s+(?:of|from|in|to|within)\s+(?:the\s+)?§(\d+)§"
     # "§IDQ§, an §IonQ§ company": the owner named as a modifier of the kind

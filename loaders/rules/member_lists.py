@@ -264,10 +264,11 @@ def founded_group(v: SentView, m: str) -> list[list[int]]:
     return out
 
 
-#: "§a§ is a §b§ company", "§a§, a §b§ spin-out, ...": the owner or parent named as a modifier.
+#: "§a§ is a §b§ company", "§a§, a §b§ subsidiary, ...": the owner or parent named as a modifier
+#: (a "§b§ spin-out" only comes from §b§: no part of it).
 _PARENT_MODIFIER = re.compile(
     rf"{ENT}(?:,\s+|\s+(?:is|was|has\s+been|had\s+been|became|remains)\s+(?:now\s+|also\s+)?)(?:a|an)\s+"
-    r"§(\d+)§\s+(company|subsidiary|unit|division|spin-?out|spin-?off|affiliate|member)\b"
+    r"§(\d+)§\s+(company|subsidiary|unit|division|affiliate|member)\b"
 )
 #: "As a member of the §G§, §a§ will ...": membership fronted before the subject.
 _AS_MEMBER_FRONT = re.compile(

@@ -313,3 +313,36 @@ def test_what_a_programme_creates_or_names_is_its_part(facts: Run, text: str, pa
 )
 def test_no_part_of_a_programme(facts: Run, text: str, absent: tuple[str, str, str]) -> None:
     assert not facts(text).has(*absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "child", "origin"),
+    [
+        (
+            "Orbion Systems, a spin-off from Orbion University, raised funds.",
+            "Orbion Systems",
+            "Orbion University",
+        ),
+        ("Orbion Systems was spun out of Orbion University in 2019.", "Orbion Systems", "Orbion University"),
+        ("Orbion Systems is a University of Kestrel spin-out.", "Orbion Systems", "University of Kestrel"),
+        (
+            "Orbion Systems, a University of Kestrel spin-off, builds ion traps.",
+            "Orbion Systems",
+            "University of Kestrel",
+        ),
+        (
+            "Orbion Systems is a spin-out of the University of Kestrel.",
+            "Orbion Systems",
+            "University of Kestrel",
+        ),
+        (
+            "Kessler University's latest spinout, Orbion Systems, raised $4m.",
+            "Orbion Systems",
+            "Kessler University",
+        ),
+    ],
+)
+def test_a_spin_out_is_no_part_of_its_origin(facts: Run, text: str, child: str, origin: str) -> None:
+    # the annotators give a spin-out no PART_OF of the university or company it came from
+    f = facts(text)
+    assert not f.has(child, "PART_OF", origin), f.triples()

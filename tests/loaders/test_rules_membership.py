@@ -73,12 +73,6 @@ ALLIANCE = "Veltra Quantum Alliance"
             ALLIANCE,
         ),
         (
-            "Orbion Systems, a spin-off from Orbion University, raised funds.",
-            "Orbion Systems",
-            "Orbion University",
-        ),
-        ("Orbion Systems was spun out of Orbion University in 2019.", "Orbion Systems", "Orbion University"),
-        (
             "The Veltra Quantum Alliance's members include Orbion University, Kessler Institute and Orbion Technologies.",
             "Kessler Institute",
             ALLIANCE,
@@ -1088,12 +1082,6 @@ def test_examples_of_members_make_no_consortium(facts: Run) -> None:
     ("text", "member", "group"),
     [
         ("Orbion Systems is a Kessler Group company.", "Orbion Systems", "Kessler Group"),
-        ("Orbion Systems is a University of Kestrel spin-out.", "Orbion Systems", "University of Kestrel"),
-        (
-            "Orbion Systems, a University of Kestrel spin-off, builds ion traps.",
-            "Orbion Systems",
-            "University of Kestrel",
-        ),
         (
             "As a member of the Veltra Quantum Alliance, Orbion Systems will share its roadmap.",
             "Orbion Systems",
