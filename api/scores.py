@@ -180,11 +180,13 @@ class Scores:
         *,
         via: Iterable[RelationType],
         as_of: dt.date | None = None,
+        min_support: int | None = None,
     ) -> float | None:
         """One actor's score (None outside the projection), without copying every score; on
-        the projection of what holds ``as_of`` a date when given."""
+        the projection of what holds ``as_of`` a date with ``min_support`` documents when given."""
+        window = _window(via, None, None, None, as_of, min_support)
         with self._timed("centrality", metric.value):
-            result = self._service().centrality(metric.value, via=list(via), top=0, as_of=as_of)
+            result = self._service().centrality(metric.value, top=0, **window)
         return result.scores.get(entity_id)
 
     def ranking(

@@ -416,7 +416,8 @@ class Actor:
         description="This actor's score under a centrality measure, computed by qkg's analytics "
         "on the collaboration projection (`via`), or null when the actor is not in it. `asOf`: on "
         "the projection of the relations and agreements in force on that date, as the documents "
-        "published by then give them (the score `centrality(asOf)` ranks by)."
+        "published by then give them; `minSupport`: over those backed by at least that many distinct "
+        "documents (the score `centrality(asOf, minSupport)` ranks by)."
     )
     def centrality(
         self,
@@ -424,9 +425,12 @@ class Actor:
         metric: CentralityMetric = CentralityMetric.DEGREE,
         via: list[RelationType] | None = None,
         as_of: dt.date | None = None,
+        min_support: int | None = None,
     ) -> float | None:
+        check_min_support(min_support)
         scores = Scores.for_request(info.context)
-        return scores.score(metric, self.model.id, via=tuple(sorted(set(via or DEFAULT_VIA))), as_of=as_of)
+        vias = tuple(sorted(set(via or DEFAULT_VIA)))
+        return scores.score(metric, self.model.id, via=vias, as_of=as_of, min_support=min_support)
 
 
 @strawberry.type

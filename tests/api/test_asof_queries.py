@@ -267,6 +267,15 @@ def test_actor_centrality_as_of_a_date_is_the_ranking_s_score(client: Client) ->
     # 2022; Brisk alone in 2023 (the MOU ended 2022-04-02); Brisk and Kestrel in 2025; all three
     assert list(degrees.values()) == [None, 1.0, 2.0, 1.0, 2.0, 3.0]
     assert client(ACTOR_AS_OF, {"id": ORVANE.id, "asOf": "2022-01-01"})["actor"]["betweenness"] == 1.0
+    corroborated = """query($id: ID!, $asOf: Date) { actor(id: $id) { ... on Actor {
+      centrality(asOf: $asOf, minSupport: 2) } }
+      centrality(asOf: $asOf, minSupport: 2, top: 100) { score actor { id } } }"""
+    for day, degree in (("2025-01-01", 1.0), (None, 2.0)):  # Brisk; Brisk and Kestrel
+        got = client(corroborated, {"id": ORVANE.id, "asOf": day})
+        assert got["actor"]["centrality"] == degree
+        assert {r["actor"]["id"]: r["score"] for r in got["centrality"]}[ORVANE.id] == degree
+    (message,) = client.errors(corroborated.replace("minSupport: 2)", "minSupport: 0)", 1), {"id": ORVANE.id})
+    assert "minSupport must be at least 1" in message
 
 
 def test_actor_documents_as_of_a_date(client: Client) -> None:
