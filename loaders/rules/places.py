@@ -246,7 +246,8 @@ def location_facts(v: SentView, m: str) -> Iterator[Fact]:
 #: "opened an office in", "will set up a facility in", "moving its headquarters to".
 _SETS_UP = (
     r"(?:open|opens|opened|opening|set\s+up|sets\s+up|setting\s+up|establish\w*|launch\w*|build|builds|building|"
-    r"built|relocat\w+|mov\w+|expand\w*|plans?|planning|has|have|had|operat\w+|maintain\w*|runs?|running|with)"
+    r"built|develop|develops|developed|developing|relocat\w+|mov\w+|expand\w*|plans?|planning|has|have|had|"
+    r"operat\w+|maintain\w*|runs?|running|with)"
 )
 _SITE = (
     r"(?:offices?|headquarters|HQ|head\s+office|entity|facilit(?:y|ies)|factor(?:y|ies)|plants?|sites?|labs?|laborator(?:y|ies)|"

@@ -413,3 +413,23 @@ def test_an_x_based_description_ends_at_a_preposition(facts: Run) -> None:
     f = facts("The funding went to Brannic Photonics, a US-based company founded by Dutch physicists.")
     assert f.has("Brannic Photonics", "LOCATED_IN", "United States"), f.triples()
     assert not f.has_entity("Dutch"), f.names
+
+
+@pytest.mark.parametrize(
+    ("text", "org", "place"),
+    [
+        (
+            "Quantum computing firm Orbion Quantum is to develop a new facility in Bavaria.",
+            "Orbion Quantum",
+            "Bavaria",
+        ),
+        ("Veltra Labs is developing a second lab in Lyon.", "Veltra Labs", "Lyon"),
+    ],
+)
+def test_a_site_developed_in_a_place(facts: Run, text: str, org: str, place: str) -> None:
+    assert facts(text).has(org, "LOCATED_IN", place)
+
+
+def test_a_product_developed_in_a_place_locates_nothing(facts: Run) -> None:
+    f = facts("Veltra Labs developed its control software in Lyon.")
+    assert not f.has("Veltra Labs", "LOCATED_IN", "Lyon"), f.triples()
