@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from strawberry.fastapi import BaseContext
 
+from qkg.graph.store import LinkReader
 from qkg.schemas import (
     Agreement,
     DocumentInfo,
@@ -240,7 +241,21 @@ class Loader:
                 self._steps.setdefault((types, asked, i), found)
 
     def relations_by_key(self, keys: Iterable[RelKey], asked: AsOf | None = None) -> dict[RelKey, Relation]:
-        """The relations with these keys (as ``asked`` when given), the uncached in one call."""
+        """The relations with these keys (as ``asked`` when given), the uncached in one call;
+        on a store that reads both at once (:class:`~qkg.graph.store.LinkReader`), with the
+        actors wanted so far (a path's hops and the actors on it: one round trip)."""
+        store = self.store
+        if asked is None and self._wanted_entities and not self.fallbacks and isinstance(store, LinkReader):
+
+            def fetch(ks: list[RelKey]) -> dict[RelKey, Relation]:
+                wanted = list(self._wanted_entities)
+                self._wanted_entities.clear()
+                rels, ents = store.relations_and_entities(ks, wanted)
+                for i in wanted:
+                    self._entities[i] = ents.get(i)
+                return rels
+
+            return _keyed(self._by_key.setdefault(None, {}), keys, fetch)
         return _keyed(
             self._by_key.setdefault(asked, {}), keys, lambda ks: self.store.relations_by_key(ks, asked=asked)
         )

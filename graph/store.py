@@ -71,6 +71,7 @@ __all__ = [
     "GraphReader",
     "GraphStore",
     "GraphWriter",
+    "LinkReader",
     "RelKey",
     "Step",
     "Walked",
@@ -126,6 +127,18 @@ class CollaboratorWalker(Protocol):
         ``types``: the first ``first`` actors by distance, then links (descending), then id,
         each with every step reaching it from a nearer actor (sorted by nearer actor, type,
         agreement, reversed), and the facts and nearer actors of the first ``links`` steps."""
+        ...
+
+
+@runtime_checkable
+class LinkReader(Protocol):
+    """A store that reads relations by key and actors by id in one call (Neo4j: one round
+    trip): a path's hops and the actors on it. Optional, like :class:`CollaboratorWalker`."""
+
+    def relations_and_entities(
+        self, keys: Iterable[RelKey], ids: Sequence[str]
+    ) -> tuple[dict[RelKey, Relation], dict[str, Entity]]:
+        """``(relations_by_key(keys), entities_by_id(ids))``."""
         ...
 
 

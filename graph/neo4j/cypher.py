@@ -75,6 +75,7 @@ __all__ = [
     "mark_ledger_complete",
     "read_relations",
     "relation_links_query",
+    "relations_and_entities_query",
     "relations_by_key_query",
     "relations_query",
     "retracted_deltas",
@@ -551,6 +552,35 @@ def relations_by_key_query(keys: Iterable[tuple[str, str, str]], *, book: bool =
         + f" }} RETURN {_REL_RETURN}"
         + (f", {_BOOK_RETURN}" if book else ""),
         {f"rows{i}": rows for i, rows in enumerate(by_type.values())},
+    )
+
+
+def relations_and_entities_query(keys: Iterable[tuple[str, str, str]], ids: Sequence[str]) -> Query:
+    """:func:`relations_by_key_query` and :func:`entities_by_id_query` in one statement (one
+    row: ``rels``, ``ents``): a path's hops and the actors on it in one round trip."""
+    by_type: dict[str, list[dict[str, str]]] = {}
+    for s, t, o in sorted(set(keys)):
+        by_type.setdefault(_rel_type(t), []).append({"s": s, "t": o})
+    rel_map = (
+        "{source: startNode(r).id, type: type(r), target: endNode(r).id, evidence: r.evidence, "
+        "confidence: r.confidence, valid_from: r.valid_from, valid_to: r.valid_to}"
+    )
+    if by_type:
+        branches = [
+            f"UNWIND $rows{i} AS row MATCH (:{ACTOR} {{id: row.s}})-[r:{rtype}]->(:{ACTOR} {{id: row.t}}) RETURN r"
+            for i, rtype in enumerate(by_type)
+        ]
+        rels = (
+            "CALL () { CALL () { "
+            + " UNION ALL ".join(branches)
+            + f" }} RETURN collect({rel_map}) AS rels }} "
+        )
+    else:
+        rels = "WITH [] AS rels "
+    return (
+        f"{rels}CALL () {{ UNWIND $ids AS id MATCH (n:{ACTOR} {{id: id}}) RETURN collect({{{_ENTITY_PROPS}}}) AS ents }} "
+        "RETURN rels, ents",
+        {"ids": list(dict.fromkeys(ids)), **{f"rows{i}": rows for i, rows in enumerate(by_type.values())}},
     )
 
 

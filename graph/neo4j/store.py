@@ -720,6 +720,19 @@ class Neo4jStore(ReaderOperations):
             found = {v.key: v for r in rows if (v := _timed_relation(r, flt)) is not None}
         return {k: found[k] for k in wanted if k in found}
 
+    def relations_and_entities(
+        self, keys: Iterable[RelKey], ids: Sequence[str]
+    ) -> tuple[dict[RelKey, Relation], dict[str, Entity]]:
+        """:meth:`relations_by_key` and :meth:`entities_by_id` in one round trip."""
+        wanted = list(dict.fromkeys(keys))
+        asked = list(dict.fromkeys(ids))
+        if not wanted and not asked:
+            return {}, {}
+        (row,) = self._read(q.relations_and_entities_query(wanted, asked))
+        found = {r.key: r for r in map(_relation, row["rels"])}
+        ents = {e["id"]: _entity(e) for e in row["ents"]}
+        return {k: found[k] for k in wanted if k in found}, ents
+
     # -- agreements and goals ----------------------------------------------------------
     def agreements(
         self,
