@@ -11,6 +11,7 @@ orders the :class:`~qkg.graph.store.GraphStore` docstring fixes.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
@@ -19,6 +20,7 @@ from qkg.schemas import (
     SYMMETRIC_TYPES,
     Agreement,
     AgreementKind,
+    AgreementStatus,
     Direction,
     DocumentInfo,
     Entity,
@@ -86,6 +88,10 @@ class EdgeArrays(NamedTuple):
 
 #: What one document says of a relation's time: (published, valid_from, valid_to).
 _Told = tuple[dt.date | None, dt.date | None, dt.date | None]
+#: A fact whose answer as of a day is a count of its documents (see :meth:`GraphIndex._counted`):
+#: how many documents support it and the publication dates of the dated ones, sorted; or,
+#: for a fact of one dated document (most facts), that document's date alone.
+_Counted = dt.date | tuple[int, tuple[dt.date, ...]]
 
 
 @dataclass(slots=True)
@@ -126,8 +132,15 @@ class GraphIndex:
     _steps_sorted: dict[str, list[Step]] = field(default_factory=dict)
     _stats: Stats | None = None
     #: Per relation, each document's (published, valid_from, valid_to), dated first by date:
-    #: what decides whether it holds as of a day (:meth:`_rel_holds`), built on first use.
-    _rel_life: dict[RelKey, tuple[_Told, ...]] = field(default_factory=dict)
+    #: what decides whether it holds as of a day (:meth:`_rel_holds`), built on first use;
+    #: a relation whose documents give no validity is kept as counted (:data:`_Counted`).
+    _rel_life: dict[RelKey, tuple[_Told, ...] | _Counted] = field(default_factory=dict)
+    #: Per agreement whose answer as of a day is a count of its documents (:meth:`_counted`):
+    #: its :data:`_Counted`; None for one the whole rule decides. Built on first use.
+    _agr_life: dict[str, _Counted | None] = field(default_factory=dict)
+    #: Beside a hub's sorted steps, each step's fact as counted (:meth:`_step_counts`):
+    #: built on first use (or by :meth:`count_hubs`), dropped when its facts change.
+    _counts_sorted: dict[str, list[_Counted | None]] = field(default_factory=dict)
     #: The links as numpy columns for analytics (:meth:`link_columns`): built on first use
     #: after a write, or given by the store from the columns file it saved with the snapshot.
     _links: LinkColumns | None = None
@@ -186,7 +199,7 @@ class GraphIndex:
             self.adj.setdefault(r.target, set()).add(k)
             for end in (r.source, r.target):
                 self._adj_sorted.pop(end, None)
-                self._steps_sorted.pop(end, None)
+                self._forget_steps(end)
             self._rel_sorted = None
         for a in delta.agreements:
             self.agr_parts.setdefault(a.id, {})[doc.id] = a
@@ -195,7 +208,7 @@ class GraphIndex:
             for p in a.parties:
                 self.party_agr.setdefault(p, set()).add(a.id)
             for p in {*a.parties, *(before.parties if before else ()), *self.agr[a.id].parties}:
-                self._steps_sorted.pop(p, None)
+                self._forget_steps(p)
         for g in delta.goals:
             self.goal_parts.setdefault(g.id, {})[doc.id] = g
             self._merge_goal(g.id)
@@ -222,7 +235,7 @@ class GraphIndex:
                 self._rel_sorted = None
                 for end in (k[0], k[2]):
                     self._adj_sorted.pop(end, None)
-                    self._steps_sorted.pop(end, None)
+                    self._forget_steps(end)
                     keys = self.adj.get(end)
                     if keys is not None:
                         keys.discard(k)
@@ -231,15 +244,18 @@ class GraphIndex:
         for aid in d.agreements:
             aparts = self.agr_parts[aid]
             old = self.agr[aid]
+            for p in aparts[doc_id].parties:
+                self._counts_sorted.pop(p, None)
             del aparts[doc_id]
             for p in old.parties:
-                self._steps_sorted.pop(p, None)
+                self._forget_steps(p)
             if aparts:
                 self._merge_agreement(aid)
                 for p in self.agr[aid].parties:
-                    self._steps_sorted.pop(p, None)
+                    self._forget_steps(p)
             else:
                 del self.agr_parts[aid], self.agr[aid]
+                self._agr_life.pop(aid, None)
                 for p in old.parties:
                     _discard(self.party_agr, p, aid)
         for gid in d.goals:
@@ -286,7 +302,8 @@ class GraphIndex:
                 self.owner_goals.setdefault(g.owner, set()).add(gid)
         self._version = Version.of((doc_id, d.digest) for doc_id, d in self.docs.items())
         self._entity_sorted = self._rel_sorted = self._stats = self._links = None
-        self._adj_sorted, self._steps_sorted, self._rel_life = {}, {}, {}
+        self._adj_sorted, self._steps_sorted, self._counts_sorted = {}, {}, {}
+        self._rel_life, self._agr_life = {}, {}
 
     def clear(self) -> None:
         fresh = GraphIndex()
@@ -311,23 +328,67 @@ class GraphIndex:
         for key in self.ent_names.pop(eid, ()):
             _discard(self.names, key, eid)
 
+    def _forget_steps(self, node: str) -> None:
+        """Drop what is kept of ``node``'s steps (its steps changed)."""
+        self._steps_sorted.pop(node, None)
+        self._counts_sorted.pop(node, None)
+
     def _merge_relation(self, k: RelKey) -> None:
         self.rel[k] = merge_relation(self.rel_parts[k])
         self._rel_life.pop(k, None)
+        self._counts_sorted.pop(k[0], None)
+        self._counts_sorted.pop(k[2], None)
 
-    def _rel_holds(self, k: RelKey, asked: AsOf) -> bool:
-        """Whether relation ``k`` holds as ``asked``: the rule of
-        :func:`qkg.graph.merge.relation_view` (documents published by the day, at least
-        ``min_support`` of them, their validity containing the day), without merging it."""
+    def _counted(self, docs: Iterable[str]) -> _Counted:
+        """How many of ``docs`` there are, and the dates of the dated ones, sorted (the date
+        alone for one dated document)."""
+        docs = list(docs)
+        if len(docs) == 1 and (on := self._published(docs[0])) is not None:
+            return on
+        return len(docs), tuple(sorted(on for d in docs if (on := self._published(d)) is not None))
+
+    @staticmethod
+    def _count_holds(counted: _Counted, day: dt.date | None, need: int) -> bool:
+        """The rule of ``asOf`` and ``minSupport`` for a fact that holds whenever documents
+        support it: at least ``need`` (and one) of its documents published by ``day`` (every
+        one when no day)."""
+        if counted.__class__ is dt.date:
+            return need <= 1 and (day is None or counted <= day)  # type: ignore[operator]
+        total, dates = counted  # type: ignore[misc]
+        return (total if day is None else bisect_right(dates, day)) >= need
+
+    def _rel_counted(self, k: RelKey) -> _Counted | None:
+        """Relation ``k``'s :data:`_Counted` when its documents give no validity, so that it
+        holds as of a day whenever enough of them are published by then; None otherwise."""
         life = self._rel_life.get(k)
         if life is None:
             parts = self.rel_parts.get(k)
             if parts is None:
-                return False
-            told = [(self._published(d), p.valid_from, p.valid_to) for d, p in parts.items()]
-            life = self._rel_life[k] = tuple(sorted(told, key=lambda t: (t[0] is None, t[0] or dt.date.min)))
+                return None
+            if all(p.valid_from is None and p.valid_to is None for p in parts.values()):
+                life = self._rel_life[k] = self._counted(parts)
+            else:
+                told = [(self._published(d), p.valid_from, p.valid_to) for d, p in parts.items()]
+                life = self._rel_life[k] = tuple(
+                    sorted(told, key=lambda t: (t[0] is None, t[0] or dt.date.min))
+                )
+        if life.__class__ is dt.date or isinstance(life[0], int):  # type: ignore[index]
+            return life  # type: ignore[return-value]
+        return None
+
+    def _rel_holds(self, k: RelKey, asked: AsOf) -> bool:
+        """Whether relation ``k`` holds as ``asked``: the rule of
+        :func:`qkg.graph.merge.relation_view` (documents published by the day, at least
+        ``min_support`` of them, their validity containing the day), without merging it; a
+        count for a relation whose documents give no validity (:meth:`_rel_counted`)."""
+        counted = self._rel_counted(k)
+        if counted is not None:
+            return self._count_holds(counted, asked.day, asked.min_support or 1)
+        if k not in self._rel_life:
+            return False
+        told: tuple[_Told, ...] = self._rel_life[k]  # type: ignore[assignment]
         day = asked.day
-        known = life if day is None else [t for t in life if t[0] is not None and t[0] <= day]
+        known = told if day is None else [t for t in told if t[0] is not None and t[0] <= day]
         if not known or (asked.min_support is not None and len(known) < asked.min_support):
             return False
         if day is None:
@@ -336,8 +397,34 @@ class GraphIndex:
             [t[1] for t in known if t[1] is not None], [t[2] for t in known if t[2] is not None], day
         )
 
+    def _agr_counted(self, aid: str) -> _Counted | None:
+        """An agreement's :data:`_Counted` when it holds, with the same parties, whenever
+        documents support it: its parts name the same parties and tell no life (no event, no
+        end, not ENDED), so that :func:`qkg.graph.merge.agreement_view` of any of them is in
+        force with those parties; None otherwise (and for an unknown agreement)."""
+        if aid in self._agr_life:
+            return self._agr_life[aid]
+        parts = self.agr_parts.get(aid)
+        found = None
+        if parts is not None:
+            first = next(iter(parts.values()))
+            if all(
+                p.parties == first.parties
+                and not p.events
+                and p.ends is None
+                and p.status is not AgreementStatus.ENDED
+                for p in parts.values()
+            ):
+                found = self._counted(parts)
+            self._agr_life[aid] = found
+        return found
+
     def _merge_agreement(self, aid: str) -> None:
-        self.agr[aid] = merge_agreement(self.agr_parts[aid])
+        parts = self.agr_parts[aid]
+        self.agr[aid] = merge_agreement(parts)
+        self._agr_life.pop(aid, None)
+        for p in {p for part in parts.values() for p in part.parties}:
+            self._counts_sorted.pop(p, None)
 
     def _merge_goal(self, gid: str) -> None:
         old = self.goal.get(gid)
@@ -442,25 +529,60 @@ class GraphIndex:
         self, nodes: Sequence[str], types: frozenset[RelationType] | None, asked: AsOf
     ) -> dict[str, list[Step]]:
         """:meth:`steps` that hold as ``asked`` (the rule of :func:`qkg.graph.reading.timed_steps`),
-        decided from the parts without merging a relation: a walk's frontier costs a check per step."""
-        found = self.steps(nodes, types)
+        decided from the parts without merging a fact. A walk's frontier costs a check per
+        step: a count of dates for a fact whose documents give no validity or life (a hub's
+        counts are kept beside its steps: :meth:`_step_counts`), the whole rule otherwise."""
+        day, need = asked.day, asked.min_support or 1
         rels: dict[RelKey, bool] = {}
-        ags: dict[str, Agreement | None] = {}
+        #: per agreement, its parties as asked, or None when it does not hold
+        ags: dict[str, tuple[str, ...] | None] = {}
 
-        def holds(n: str, s: Step) -> bool:
-            if s[2] is None:
-                k = step_relation_key(n, s[1], s[0], s[3])
+        def whole_rule(n: str, s: Step) -> bool:
+            v, rtype, aid, rev = s
+            if aid is None:
+                k = step_relation_key(n, rtype, v, rev)
                 ok = rels.get(k)
                 if ok is None:
                     ok = rels[k] = self._rel_holds(k, asked)
                 return ok
-            if s[2] not in ags:
-                parts = self.agr_parts.get(s[2])
-                ags[s[2]] = None if parts is None else agreement_view(parts, self._published, asked)
-            a = ags[s[2]]
-            return a is not None and n in a.parties and s[0] in a.parties
+            if aid not in ags:
+                parts = self.agr_parts.get(aid)
+                a = None if parts is None else agreement_view(parts, self._published, asked)
+                ags[aid] = None if a is None else a.parties
+            held = ags[aid]
+            return held is not None and n in held and v in held
 
-        return {n: [s for s in steps if holds(n, s)] for n, steps in found.items()}
+        count_holds = self._count_holds
+        out: dict[str, list[Step]] = {}
+        for n in nodes:
+            every = self._every_step(n)
+            kept = []
+            for s, counted in zip(every, self._step_counts(n, every), strict=True):
+                if types is not None and s[1] not in types:
+                    continue
+                if counted is None:
+                    if whole_rule(n, s):
+                        kept.append(s)
+                elif count_holds(counted, day, need):
+                    kept.append(s)
+            out[n] = kept
+        return out
+
+    def _step_counts(self, n: str, every: list[Step]) -> list[_Counted | None]:
+        """Beside each of ``n``'s steps, its fact's :data:`_Counted` (None for one the whole
+        rule decides: :meth:`_rel_counted`, :meth:`_agr_counted`); kept for hubs until
+        their facts change. An agreement counted names the same parties in every part, the ones its
+        steps come from."""
+        found = self._counts_sorted.get(n)
+        if found is not None:
+            return found
+        found = [
+            self._rel_counted(step_relation_key(n, rtype, v, rev)) if aid is None else self._agr_counted(aid)
+            for v, rtype, aid, rev in every
+        ]
+        if len(every) > _HUB_STEPS:
+            self._counts_sorted[n] = found
+        return found
 
     def _timed_relations(
         self, keys: Iterable[RelKey], entity_id: str | None, f: RelationFilter
@@ -647,13 +769,18 @@ class GraphIndex:
         steps are cached (see :meth:`warm`); a write drops the cache of the nodes it touches."""
         out: dict[str, list[Step]] = {}
         for n in nodes:
-            every = self._steps_sorted.get(n)
-            if every is None:
-                every = self._all_steps(n)
-                if len(every) > _HUB_STEPS:
-                    self._steps_sorted[n] = every
+            every = self._every_step(n)
             out[n] = list(every) if types is None else [s for s in every if s[1] in types]
         return out
+
+    def _every_step(self, n: str) -> list[Step]:
+        """Every step of ``n``, sorted (kept for hubs)."""
+        every = self._steps_sorted.get(n)
+        if every is None:
+            every = self._all_steps(n)
+            if len(every) > _HUB_STEPS:
+                self._steps_sorted[n] = every
+        return every
 
     def warm(self) -> None:
         """Sort every hub's steps now, at open, so that they are built once and frozen with the
@@ -664,6 +791,13 @@ class GraphIndex:
                 parties = sum(len(self.agr[a].parties) - 1 for a in self.party_agr.get(n, ()))
                 if len(keys) + parties > _HUB_STEPS:
                     self._steps_sorted[n] = self._all_steps(n)
+
+    def count_hubs(self) -> None:
+        """Count the documents of every hub's facts now (what ``asOf`` and ``minSupport``
+        walks read beside its steps: :meth:`_step_counts`), for the reason of :meth:`warm`:
+        a server does it before it takes requests, a one-off command never needs it."""
+        for n, steps in self._steps_sorted.items():
+            self._step_counts(n, steps)
 
     def _all_steps(self, n: str) -> list[Step]:
         steps: list[Step] = []

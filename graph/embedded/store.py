@@ -218,8 +218,10 @@ class EmbeddedStore(ReaderOperations):
     def warm(self) -> None:
         """Build the whole in-memory index now rather than on the first query that needs it
         (opening decodes only the snapshot's header). A server calls this before it takes
-        requests, so that the first request does not pay for the decoding."""
-        self._index  # noqa: B018 - the property decodes on first use
+        requests, so that the first request does not pay for the decoding, nor the first
+        ``asOf`` or ``minSupport`` walk through a hub for counting its facts' documents."""
+        with self._mutex:
+            self._index.count_hubs()
 
     def _materialise(self) -> GraphIndex:
         import time

@@ -317,3 +317,76 @@ def test_agreements_and_links_as_of_equal_a_store_of_the_documents_published_by_
     assert store.steps_as_of(every, None, asked) == timed_steps(store, store.steps(every), asked)
     supported = [a for a in ags if len({e.document_id for e in a.evidence}) >= (min_support or 1)]
     assert store.links_as_of(asked=AsOf(as_of, min_support)) == links(rels, supported, dates.get)
+
+
+def _hub_documents() -> list[KnowledgeGraph]:
+    """A hub partnering with 70 spokes over four dated documents: most partnerships told
+    once, some again later, a few with validity, and one MOU of the hub with two spokes."""
+    from qkg.schemas import EntityType
+
+    center = f.entity("Hub Quantum", EntityType.COMPANY, "KR")
+    ends = [f.entity(f"Spoke {i:02d}", EntityType.UNIVERSITY, "KR") for i in range(70)]
+    out = []
+    for n, (year, spokes) in enumerate(
+        [(2016, range(0, 40)), (2019, range(30, 70)), (2022, range(0, 70, 7)), (None, range(60, 70))]
+    ):
+        text = f"Bulletin {n}. " + " ".join(f"Hub Quantum partners with {ends[i].name}." for i in spokes)
+        if n == 1:
+            text += " Hub Quantum, Spoke 01 and Spoke 02 signed an MOU."
+        doc = f.document(text, source=f"https://news-{n}.example/hub", published=year and D(year, 3, 1))
+        rels = [
+            f.relation(
+                center.id, R.PARTNERS_WITH, ends[i].id, doc, f"Hub Quantum partners with {ends[i].name}.",
+                **({"valid_to": D(2020, 1, 1)} if i % 11 == 0 and n == 1 else {}),
+            )
+            for i in spokes
+        ]  # fmt: skip
+        ags = []
+        if n == 1:
+            mou = "Hub Quantum, Spoke 01 and Spoke 02 signed an MOU."
+            ags.append(
+                f.agreement(AgreementKind.MOU, [center.id, ends[1].id, ends[2].id], doc, mou, date="2019")
+            )
+        out.append(f.delta(doc, [center, *ends], rels, ags))
+    return out
+
+
+def test_a_hubs_steps_as_of_follow_every_write(store: GraphStore) -> None:
+    """A hub's steps as of a date (the embedded store keeps its facts' counts beside its
+    steps) stay those of the rule over the reader as documents are added, replaced, removed."""
+    docs = _hub_documents()
+    hub = docs[0].relations[0].source
+    askeds = [
+        AsOf(D(2015, 1, 1)),
+        AsOf(D(2017, 1, 1)),
+        AsOf(D(2019, 6, 1)),
+        AsOf(D(2021, 1, 1), 2),
+        AsOf(None, 2),
+        AsOf(None, 3),
+        AsOf(D(2030, 1, 1)),
+    ]
+
+    def check() -> None:
+        for asked in askeds:
+            assert store.steps_as_of([hub], None, asked) == timed_steps(store, store.steps([hub]), asked)
+
+    _load(store, docs[:2])
+    store.warm()
+    check()
+    store.upsert(docs[2])
+    check()
+    store.upsert(docs[3])
+    check()
+    store.remove_document(docs[2].document.id)  # its partnerships stay, told by fewer documents
+    check()
+    store.remove_document(docs[1].document.id)
+    check()
+    store.upsert(docs[1])
+    store.warm()
+    check()
+    redated = docs[0].model_copy(
+        update={"document": docs[0].document.model_copy(update={"published": D(2023, 1, 1)})}
+    )
+    store.remove_document(docs[0].document.id)
+    store.upsert(redated)
+    check()
