@@ -693,23 +693,29 @@ def _moment(since: str) -> dt.datetime:
 
 def ledger_changes(rows: Iterable[LedgerRow], after: int) -> list[Change]:
     """Every change after event ``after``, in event order, then fact order: a recording
-    ADDS each fact its version states, a retraction RETRACTS them."""
-    out: list[Change] = []
+    ADDS each fact its version states, a retraction RETRACTS them. Each event is one row's,
+    so the events are put in order and each one's facts in order (no sort of every change)."""
+    events: list[tuple[int, LedgerRow, bool]] = []
     for r in rows:
         if r.seq > after:
-            out += [
-                Change(r.seq, r.recorded, "ADDED", f, r.document_id, r.digest, r.version) for f in r.facts
-            ]
+            events.append((r.seq, r, False))
         if r.retracted_seq is not None and r.retracted_seq > after:
-            assert r.retracted is not None
-            assert r.retracted_version is not None
-            out += [
-                Change(
-                    r.retracted_seq, r.retracted, "RETRACTED", f, r.document_id, r.digest, r.retracted_version
-                )
-                for f in r.facts
-            ]
-    out.sort(key=lambda c: (c.seq, c.fact))
+            events.append((r.retracted_seq, r, True))
+    events.sort(key=lambda e: e[0])
+    out: list[Change] = []
+    for seq, r, gone in events:
+        facts = sorted(r.facts)
+        if not gone:
+            out += [Change(seq, r.recorded, "ADDED", f, r.document_id, r.digest, r.version) for f in facts]
+            continue
+        assert r.retracted is not None
+        assert r.retracted_version is not None
+        out += [
+            Change(seq, r.retracted, "RETRACTED", f, r.document_id, r.digest, r.retracted_version)
+            for f in facts
+        ]
+    if len({e[0] for e in events}) < len(events):  # two rows claim one event: order as written
+        out.sort(key=lambda c: (c.seq, c.fact))
     return out
 
 

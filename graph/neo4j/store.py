@@ -879,7 +879,9 @@ class Neo4jStore(ReaderOperations):
             cut = ledger_cut([], since)  # the empty graph's: before every event; else raises
             return ledger_changes([_ledger_row(r) for r in self._read(q.ledger_after(cut))], cut)
         cut = int(found["cut"])
-        return ledger_changes([_ledger_row(r) for r in found["rows"]], cut)
+        return ledger_changes(
+            [_ledger_row(dict(zip(q.LEDGER_FIELDS, r, strict=True))) for r in found["rows"]], cut
+        )
 
     def ledger_deltas(self, rows: Sequence[LedgerRow]) -> dict[int, KnowledgeGraph]:
         """The deltas of these ledger rows, by event: a held row's from its document, a
