@@ -353,7 +353,7 @@ class GraphIndex:
         support it: at least ``need`` (and one) of its documents published by ``day`` (every
         one when no day)."""
         if counted.__class__ is dt.date:
-            return need <= 1 and (day is None or counted <= day)  # type: ignore[operator]
+            return need <= 1 and (day is None or counted <= day)
         total, dates = counted  # type: ignore[misc]
         return (total if day is None else bisect_right(dates, day)) >= need
 
