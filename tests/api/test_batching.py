@@ -75,3 +75,33 @@ def test_store_calls_do_not_grow_with_the_number_of_actors(counted: CountingStor
     assert calls[50]["relations_by_key"] <= 1, calls[50]
     assert calls[50]["agreements_by_id"] <= 1, calls[50]
     assert not {"relations", "entity", "agreement"} & set(calls[50])
+
+
+AS_OF_QUERY = """query($n: Int!, $asOf: Date!) {
+  actors(first: $n, filter: {types: [COMPANY]}) {
+    nodes {
+      name
+      agreements(asOf: $asOf) { title status parties { name agreements(asOf: $asOf) { title } } evidence { document { title } } }
+      documents(asOf: $asOf) { title publishedAt }
+      goals(asOf: $asOf) { metric evidence { document { publishedAt } } }
+      relations(asOf: $asOf) { totalCount }
+    }
+  }
+}"""
+
+
+def test_as_of_fields_make_no_more_calls_with_more_actors(counted: CountingStore, serve: Serve) -> None:
+    """``asOf`` on an actor's agreements, documents and goals loads the whole level's views in
+    one keyed call (``agreements_by_id`` with the date), whatever the number of actors."""
+    with serve(counted, response_cache_size=0) as gql:
+        calls: dict[int, Counter[str]] = {}
+        for n in (5, 50):
+            counted.calls.clear()
+            nodes = gql(AS_OF_QUERY, {"n": n, "asOf": "2030-01-01"})["actors"]["nodes"]
+            assert len(nodes) == n
+            assert any(a["agreements"] for a in nodes)
+            assert any(a["documents"] for a in nodes)
+            calls[n] = Counter(counted.calls)
+    assert sum(calls[50].values()) == sum(calls[5].values()), calls
+    assert calls[50]["agreements_by_id"] <= 2, calls[50]  # one per level of agreements
+    assert not {"relations", "entity", "agreement"} & set(calls[50])
