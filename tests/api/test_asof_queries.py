@@ -212,7 +212,7 @@ def _documented() -> list[tuple[str, dict]]:
 
 def test_documented_questions_over_time_are_real(client: Client) -> None:
     pairs = _documented()
-    assert len(pairs) == 2
+    assert len(pairs) == 3
     for query, expected in pairs:
         assert {"data": client(query)} == expected
 
