@@ -44,7 +44,7 @@ from .rules.agreement_life import agreement_life
 from .rules.agreements import AgreementDraft, find_agreements, representatives, without_echoes
 from .rules.deals import deal_agreements
 from .rules.develops import owner_named_facts
-from .rules.group_agreements import consortium_agreements
+from .rules.group_agreements import consortium_agreements, listed_group_members
 from .rules.investments import investment_agreements, joint_funding_facts, round_facts
 from .rules.membership import referred_group_facts
 from .rules.offices import minister_ministry_facts
@@ -198,6 +198,8 @@ class RuleExtractor:
         drafts, _, keyed = find_agreements(views, doc_date, representatives(acc.rel, types))
         deals, deal_facts = deal_agreements(views)
         drafts += deals
+        # the one group a member list names before its members holds them
+        deal_facts += listed_group_members(drafts, views)
         for k, f in keyed + deal_facts:
             acc.add(k, f, types)
         # a verb-only partnership retelling a funding round is that round

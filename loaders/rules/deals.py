@@ -144,12 +144,13 @@ _MEMBER_LIST = re.compile(
     rf"\b(?:consorti(?:um|a)|alliance|coalition|partnership|network|members|partners|participants)\b"
     rf"(?:\s+(?:of|in)\s+(?:the\s+)?§\d+§|(?:\s+(?!{_MEMBER_CUE}\b)[a-z][\w-]*){{0,3}}?)"
     # "The consortium, coordinated by §K§, includes A, B and C": the coordinator is a member too
-    r"(?:,?\s+(?:coordinated|led|headed|chaired|managed)\s+by\s+(?:the\s+)?(?P<lead>§\d+§),?)?"
+    r"(?:,?\s+(?:coordinated|led|headed|chaired|managed)\s+by\s+(?:the\s+)?(?P<lead>§\d+§),?(?:\s+and)?)?"
     # "The alliance, which includes A, B and C, ...": a relative clause opens the list as well
     r"(?:,?\s+(?:which|that)(?:\s+(?:now|already|also))?)?"
-    rf"\s+{_MEMBER_CUE}\s*:?\s+(?:[a-z][\w-]*\s+){{0,2}}?"
+    rf"\s+{_MEMBER_CUE}\s*:?\s+(?:[a-z0-9][\w-]*\s+){{0,2}}?"
     # "a consortium of other companies, including A and B"
-    r"(?:(?:companies|firms|partners|organi[sz]ations|institutions|universities|members),?\s+including\s+)?"
+    # "consists of 12 partners from six countries, including A, B and C"
+    r"(?:(?:companies|firms|partners|organi[sz]ations|institutions|universities|members)(?:\s+[^§.;:]{0,40}?)?,?\s+including\s+)?"
     rf"({MEMBERS})",
     re.I,
 )

@@ -22,10 +22,11 @@ from collections.abc import Mapping, Sequence
 
 from qkg.schemas import AgreementKind, EntityType, RelationType
 
-from ..context import ORGS, SentView
+from ..context import ORGS, Fact, SentView
 from .agreements import AgreementDraft
+from .member_lists import readings
 
-__all__ = ["consortium_agreements"]
+__all__ = ["consortium_agreements", "listed_group_members"]
 
 E = EntityType
 R = RelationType
@@ -129,3 +130,42 @@ def consortium_agreements(
         if not (d.rule.startswith("fallback") and any(set(d.parties) < set(n.parties) for n in out))
     ]
     return kept + out
+
+
+#: Consortium drafts whose members a list or bullets named (not those read from PART_OF facts).
+_LISTED = ("consortium-list", "consortium-bullets", "consortium-brought-together", "consortium-members")
+
+
+def listed_group_members(
+    drafts: Sequence[AgreementDraft], views: Sequence[SentView]
+) -> list[tuple[int, Fact]]:
+    """PART_OF from each listed member to the one group its list sentence names before them.
+
+    The converse of :func:`consortium_agreements`: "The Baltic Quantum Hub has four partners:"
+    and four bulleted lines, or "The QLINK consortium comprises A, B and C", make a Consortium;
+    when the sentence opening the list names one group (a cluster or a programme) before the
+    members, each member is part of it.
+    """
+    out: list[tuple[int, Fact]] = []
+    for d in drafts:
+        if d.kind is not AgreementKind.CONSORTIUM or d.rule not in _LISTED or not d.sentences:
+            continue
+        k = d.sentences[0]
+        if k >= len(views):
+            continue
+        v = views[k]
+        parties = set(d.parties)
+        m = readings(v)[-1]  # (before appositions folded, where every mention stands)
+        at = {i: m.find(f"§{i}§") for i in range(len(v.mentions))}
+        # (a list on the lines after the sentence follows all of it)
+        first = min((p for i, p in at.items() if p >= 0 and v.id(i) in parties), default=len(m))
+        groups = {
+            v.id(i)
+            for i in v.indices(lambda t: t in _GROUPS)
+            if v.id(i) not in parties and 0 <= at[i] < first
+        }
+        if len(groups) != 1:
+            continue
+        g = groups.pop()
+        out += [(k, Fact(p, R.PART_OF, g, "listed-group-member", 0.7)) for p in d.parties if p != g]
+    return out

@@ -88,9 +88,14 @@ _FUNDED_UNDER_FRONT = re.compile(
     rf"^\s*(?:Funded|Financed|Supported|Backed|Launched|Established|Set\s+up|Created)\s+(?:by\s+(?:the\s+)?§\d+§\s+)?"
     rf"(?:under|as\s+part\s+of|within)\s+(?:the\s+)?(?:§\d+§['’]s?\s+)?{ENT}(?:\s+[a-z]+)?,\s+(?:the\s+)?{ENT}"
 )
+#: "§G§ was founded by §a§, §b§ and §c§ in 2021": founders of an alliance are its first members
+_FOUNDED_BY = re.compile(
+    rf"{ENT},?\s+(?:(?:was|were|has\s+been|had\s+been)\s+)?(?:(?:jointly|originally|first)\s+)?"
+    rf"(?:founded|co-founded|formed|set\s+up)\s+(?:in\s+\d{{4}}\s+)?by\s+(?:the\s+)?({LIST})"
+)
 _PROGRAMS = frozenset({E.PROGRAM})
 #: Substrings one of which a sentence needs for any shape here.
-GROUP_SHAPE_GATE = (" with ", " as ", "as ", "under ", "within ", "through ", "part of")
+GROUP_SHAPE_GATE = (" with ", " as ", "as ", "under ", "within ", "through ", "part of", " by ")
 
 
 def _members(v: SentView, group: int, listed: str, rule: str) -> Iterator[Fact]:
@@ -125,6 +130,11 @@ def group_shape_facts(v: SentView, m: str) -> Iterator[Fact]:
             y = _FUNDED_UNDER_FRONT.match(text)
             if y and v.type(int(y.group(1))) in _PROGRAMS:
                 yield from _members(v, int(y.group(1)), f"§{y.group(2)}§", "funded-under-front")
+    if " by " in low and ("founded" in low or "formed" in low or "set up" in low):
+        for x in _FOUNDED_BY.finditer(m):
+            founders = [a for a in ids_in(x.group(2)) if v.type(a) in ORGS]
+            if v.type(int(x.group(1))) is E.CLUSTER and len(founders) >= 2:
+                yield from _members(v, int(x.group(1)), x.group(2), "founded-by")
     if " as " in low:
         for x in _ESTABLISHED_AS.finditer(m):
             a, g = int(x.group(1)), int(x.group(2))

@@ -346,3 +346,66 @@ def test_a_spin_out_is_no_part_of_its_origin(facts: Run, text: str, child: str, 
     # the annotators give a spin-out no PART_OF of the university or company it came from
     f = facts(text)
     assert not f.has(child, "PART_OF", origin), f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "members", "group"),
+    [
+        (
+            "The Baltic Quantum Hub has four partners:\n- Orbion Systems\n- Vantor Labs\n- Kessler University\n"
+            "- Norvik Labs\n",
+            {"Orbion Systems", "Vantor Labs", "Kessler University", "Norvik Labs"},
+            "Baltic Quantum Hub",
+        ),
+        (
+            "The Nordic Quantum Alliance was founded by Orbion Systems, Vantor Labs and Kessler University in 2021.",
+            {"Orbion Systems", "Vantor Labs", "Kessler University"},
+            "Nordic Quantum Alliance",
+        ),
+    ],
+)
+def test_a_listed_group_holds_its_members(facts: Run, text: str, members: set[str], group: str) -> None:
+    f = facts(text)
+    for m in members:
+        assert f.has(m, "PART_OF", group), (m, f.triples())
+    assert members in _consortia(f), f.agreements()
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        (
+            "The programme will be delivered by a consortium led by Kessler University and including Orbion "
+            "Systems, Vantor Labs and Norvik Labs.",
+            {"Kessler University", "Orbion Systems", "Vantor Labs", "Norvik Labs"},
+        ),
+        (
+            "The QLINK consortium consists of 12 partners from six countries, including Orbion Systems, Vantor "
+            "Labs and Kessler University.",
+            {"Orbion Systems", "Vantor Labs", "Kessler University"},
+        ),
+    ],
+)
+def test_consortium_lists_after_a_leader_or_a_count(facts: Run, text: str, members: set[str]) -> None:
+    f = facts(text)
+    assert members in _consortia(f), f.agreements()
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # a programme named after the list is what the consortium works for, not what holds it
+        (
+            'The consortium of Orbion Systems and Vantor Labs was confirmed as the contractor for the "Quantum '
+            'Cloud Service Initiative" project.',
+            ("Orbion Systems", "PART_OF", "Quantum Cloud Service Initiative"),
+        ),
+        # a fund set up by a ministry holds no members; people found nothing as members
+        (
+            "The Nordic Quantum Fund was set up by the Ministry of Research and Kessler University.",
+            ("Kessler University", "PART_OF", "Nordic Quantum Fund"),
+        ),
+    ],
+)
+def test_no_member_of_a_group_named_aside(facts: Run, text: str, absent: tuple[str, str, str]) -> None:
+    assert not facts(text).has(*absent)
