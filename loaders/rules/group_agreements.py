@@ -101,7 +101,8 @@ def consortium_agreements(
         if ks:
             members[o][s] = ks
     # members given as examples ("partners such as A and B") are a sample of the membership
-    sample = {k for k, v in enumerate(views) if _SAMPLE.search(v.sent.text)}
+    used = {k for found in members.values() for ks in found.values() for k in ks if k < len(views)}
+    sample = {k for k in used if _SAMPLE.search(views[k].sent.text)}
     members = {g: {m: ks for m, ks in found.items() if set(ks) - sample} for g, found in members.items()}
     groups = {g: found for g, found in members.items() if len(found) >= 2}
     if not groups:
