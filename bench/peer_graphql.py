@@ -37,6 +37,10 @@ connections (httpx): p50/p99 latency and requests/s. ``--rounds`` repeats the wh
 sequence (endpoints interleaved) and keeps the median of each figure, which damps the
 noise of a shared machine.
 
+``--old REV`` adds a fourth endpoint, ``qkg-neo4j-old``: ``qkg serve`` on the same Neo4j from
+git revision ``REV`` (``git archive`` into the work folder, importable as ``qkg`` first on
+``PYTHONPATH``), so old and new code are checked and timed in the same run.
+
 Usage::
 
     python -m bench.peer_graphql --actors 5000 --relations 50000 --workdir /tmp/qkg-peer-bench
