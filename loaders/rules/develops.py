@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from qkg.schemas import EntityType, RelationType
 
 from ..context import ENT, LIST, UNFOLDED, Fact, SentView, ids_in
+from .money import MONEY
 from .rule import ACTORS as _ACTORS
 from .rule import f as _f
 from .rule import gate
@@ -40,6 +41,7 @@ _MADE_BY = (
 
 
 DEVELOP_GATE = (
+    "announc",
     "build",
     "behind",
     "built",
@@ -179,8 +181,21 @@ _COUNT = r"(?:two|three|four|five|six|seven|eight|nine|ten|several|\d{1,3})"
 #: establishment of an §Y§", "A celebrated the launch of the §Y§".
 _ANNOUNCED_MAKING = re.compile(
     rf"({LIST})\s+(?:[^§.;]{{0,60}}?\s)?(?:announc\w+|unveil\w+|agreed\s+(?:on|to)|approv\w+|celebrat\w+|"
-    rf"marked|welcom\w+|complet\w+|finaliz\w+|finalis\w+)\s+(?:the\s+)?(?:establishment|creation|launch|founding|"
-    rf"opening|inauguration|formation|setting\s+up|start)\s+of\s+(?:(?:a|an|the|its|their|new|joint)\s+)*{ENT}"
+    rf"marked|welcom\w+|complet\w+|finaliz\w+|finalis\w+|"
+    # "§A§ will lead the establishment of the §Y§": who leads the making makes it
+    rf"lead|leads|leading|led|spearhead\w*)\s+(?:the\s+)?(?:establishment|creation|launch|founding|"
+    rf"opening|inauguration|formation|setting\s+up|start)\s+of\s+"
+    # "the launch of Phase 1 of the §Y§"
+    rf"(?:(?:the\s+)?(?:first\s+|second\s+|next\s+)?(?:[Pp]hase|[Ss]tage)(?:\s+(?:\d|[IV]+|one|two))?\s+of\s+)?"
+    rf"(?:(?:a|an|the|its|their|new|joint)\s+)*{ENT}"
+)
+#: "§A§ has announced the £15m §Fund§": a new programme announced with its money.
+_ANNOUNCED_WITH_MONEY = re.compile(
+    rf"({LIST})\s+(?:(?:has|have|had|today|also|now|just|recently|formally|officially)\s+)*"
+    rf"(?:announced|announces|unveiled|unveils)\s+(?:an?|the|its|their)\s+(?:new\s+)?(?:{MONEY})\s+"
+    rf"(?:(?!(?:in|into|for|to|from|of|investment|funding|grant|grants|loan)\b)[a-z][\w-]*\s+){{0,2}}?{ENT}"
+    # "a $5m §Programme§ grant": the programme only names the grant
+    r"(?!\s+(?:grants?|awards?|investments?|funding|loans?|call|round)\b)"
 )
 _BEGIN_BUILDING = re.compile(
     rf"({LIST})\s+[^§.;]{{0,120}}?\b(?:and|to)\s+(?:begin|start|commence)\s+"
@@ -231,6 +246,11 @@ def develops_facts(v: SentView, m: str) -> Iterator[Fact]:
         for a in ids_in(x.group(1)):
             if _ok(v, a, b, founded) and v.type(a) in _ACTORS - {E.PROGRAM}:
                 yield _f(v, a, R.DEVELOPS, b, "announced-making", 0.8)
+    for x in _ANNOUNCED_WITH_MONEY.finditer(m) if "announc" in m or "unveil" in m else ():
+        b = int(x.group(2))
+        for a in ids_in(x.group(1)):
+            if v.type(b) is E.PROGRAM and _ok(v, a, b, targets) and v.type(a) in _ACTORS - {E.PROGRAM}:
+                yield _f(v, a, R.DEVELOPS, b, "announced-with-money", 0.7)
     # "A and B have entered into an agreement to set up a partnership and begin building §b§": the
     # second of two coordinated aims, far from the subject
     for x in _BEGIN_BUILDING.finditer(m):

@@ -58,6 +58,9 @@ LEAD_GATE = (
     "implement",
     "leadership",
     "direct",
+    "guidance",
+    "supervision",
+    "aegis",
 )
 
 
@@ -99,7 +102,7 @@ _LED_BY = re.compile(
     rf"{ENT}(?:,?\s+(?:which|that|who)\s+(?:(?:is|was|will|be|has|have|been|are|were|currently|now|also|jointly)\s+)+"
     r"|\s+(?:(?:is|was|will|be|has|have|been|are|were|currently|now|also|jointly)\s+)+|(?:,|\s+[–—-])\s+(?:(?:currently|now|also|jointly)\s+)?)"
     r"(led|headed|chaired|co-chaired|co-led|coordinated|steered|directed|overseen|spearheaded|run|managed|administered|"
-    r"delivered|operated|implemented|convened)(?:\s+and\s+(?:led|headed|run|managed|operated|coordinated))?\s+by\s+"
+    r"delivered|operated|implemented|convened|driven)(?:\s+and\s+(?:led|headed|run|managed|operated|coordinated))?\s+by\s+"
     # "chaired by former minister §p§", "chaired by §org§ co-founder §p§": the role's holder leads
     rf"(?:(?:its|the|their|a)\s+)?{_ROLE_LEAD_IN}((?:(?i:{ROLE_WORDS})\s+){{0,3}}){HONORIFIC}({LIST})"
 )
@@ -111,7 +114,9 @@ _WHICH_LED_BY = re.compile(
     rf"{ENT}"
 )
 #: Verbs of running that only say who leads when the thing run is a programme or fund.
-_RUN_ONLY = frozenset({"run", "managed", "administered", "delivered", "operated", "implemented", "convened"})
+_RUN_ONLY = frozenset(
+    {"run", "managed", "administered", "delivered", "operated", "implemented", "convened", "driven"}
+)
 _RUN_TARGETS = frozenset({E.PROGRAM, E.CLUSTER, E.RESEARCH_INSTITUTE})
 #: "the §fund§ managed by §a§", "the §programme§ run by §a§": a participle right after the name.
 _MANAGED_BY = re.compile(
@@ -138,7 +143,11 @@ _LED_BY_FRONT = re.compile(
 )
 #: "§b§, under the leadership of §a§" / "§b§ is under the direction of §a§".
 _UNDER_LEADERSHIP = re.compile(
-    rf"{ENT},?\s+(?:(?:is|was|will|be|are|were|now)\s+)*under\s+the\s+(?:leadership|direction|chairmanship|stewardship|coordination)\s+of\s+"
+    # "§b§ will function under the overall supervision and guidance of §a§", "... under the guidance of §a§"
+    rf"{ENT},?\s+(?:(?:is|was|will|be|are|were|now|been|has|have|had|function|functions|operate|operates|developed|"
+    r"run|placed|put)\s+)*under\s+the\s+(?:overall\s+|general\s+|direct\s+)?"
+    r"(?:leadership|direction|chairmanship|stewardship|coordination|guidance|supervision|oversight|aegis)"
+    r"(?:\s+and\s+(?:leadership|direction|coordination|guidance|supervision|oversight))?\s+of\s+"
     rf"(?:(?:its|the)\s+)?(?:(?i:{ROLE_WORDS})\s+){{0,3}}{HONORIFIC}({LIST})"
 )
 #: A job title in "led by executive director §p§" (also an affiliation), not a chair or a title.

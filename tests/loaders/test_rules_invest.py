@@ -38,6 +38,24 @@ Run = Callable[[str], Facts]
             "Jonas Weller",
             "Estland Quantum Council",
         ),
+        # a body drives a programme, or guides or supervises it
+        (
+            "The Estland Quantum Strategy is driven by the National Quantum Office.",
+            "National Quantum Office",
+            "Estland Quantum Strategy",
+        ),
+        (
+            "The National Quantum Office has developed the Estland Quantum Strategy under the guidance of the "
+            "National Quantum Steering Committee.",
+            "National Quantum Steering Committee",
+            "Estland Quantum Strategy",
+        ),
+        (
+            "The Mission Coordination Cell will function under the overall supervision and guidance of the "
+            "Mission Technology Council.",
+            "Mission Technology Council",
+            "Mission Coordination Cell",
+        ),
     ],
 )
 def test_leaders_by_shape(facts: Run, text: str, leader: str, led: str) -> None:
@@ -62,6 +80,22 @@ def test_leaders_by_shape(facts: Run, text: str, leader: str, led: str) -> None:
             "Systems; and Mira Sol, senior director of the Qubit Futures Programme.",
             "Ada Lindqvist",
             "Qubit Futures Programme",
+        ),
+        # what drives demand leads nothing; a student's supervisor leads no student
+        (
+            "Demand for the Estland Quantum Strategy is driven by Orbion Systems.",
+            "Orbion Systems",
+            "Estland Quantum Strategy",
+        ),
+        (
+            "Ada Lindqvist wrote her thesis under the supervision of Prof. Jonas Weller.",
+            "Jonas Weller",
+            "Ada Lindqvist",
+        ),
+        (
+            "Orbion Systems was built under the guidance of Telmar University.",
+            "Telmar University",
+            "Orbion Systems",
         ),
     ],
 )
@@ -169,3 +203,48 @@ def test_a_public_package_shared_out(facts: Run) -> None:
 def test_no_funding_from_an_owner_in_near_misses(facts: Run, text: str) -> None:
     f = facts(text)
     assert not f.has("Ruritania Science Agency", "INVESTS_IN", "Orbion Quantum"), f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "maker", "made"),
+    [
+        # who leads the making makes it
+        (
+            "Orbion Systems will lead the establishment of the Estland Quantum Computing Centre with other companies.",
+            "Orbion Systems",
+            "Estland Quantum Computing Centre",
+        ),
+        # the launch of a phase of a programme
+        (
+            "The Ruritania Science Agency announced the launch of Phase 1 of the Quantum Champions Programme.",
+            "Ruritania Science Agency",
+            "Quantum Champions Programme",
+        ),
+        # a new programme announced with its money
+        (
+            "The Department for Science has announced the £15m Quantum Catalyst Fund to help the government.",
+            "Department for Science",
+            "Quantum Catalyst Fund",
+        ),
+    ],
+)
+def test_makers_by_shape(facts: Run, text: str, maker: str, made: str) -> None:
+    f = facts(text)
+    assert f.has(maker, "DEVELOPS", made), f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "maker", "made"),
+    [
+        # money for an existing programme, or a grant named after one, makes nothing
+        (
+            "The Department for Science has announced a $5m investment in the Quantum Catalyst Fund.",
+            "Department for Science",
+            "Quantum Catalyst Fund",
+        ),
+        ("Orbion Systems has unveiled a $5m Kessler Programme grant.", "Orbion Systems", "Kessler Programme"),
+    ],
+)
+def test_no_maker_in_near_misses(facts: Run, text: str, maker: str, made: str) -> None:
+    f = facts(text)
+    assert not f.has(maker, "DEVELOPS", made), f.triples()
