@@ -49,7 +49,7 @@ MAX_RULE_CHARS = 3000
 UNFOLDED = "unfolded"
 SEP = r"(?:\s*[,;]\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+)"
 #: A coordinated list of mentions: "§0§, §1§, and the §2§".
-LIST = rf"(?:the\s+§|§)\d+§(?:{SEP}(?:the\s+§|§)\d+§(?!['’]s?\s))*"
+LIST = rf"(?:the\s+§|§)\d+§(?:{SEP}(?:the\s+§|§)\d+§(?!['’]s?\s+[a-z]))*"
 PLACES = {E.CITY, E.REGION, E.COUNTRY}
 ORGS = {E.COMPANY, E.UNIVERSITY, E.RESEARCH_INSTITUTE, E.GOVERNMENT_BODY, E.CLUSTER}
 _ROLE_CAP = rf"(?i:{ROLE_WORDS})(?:(?:\s+|\s+and\s+|\s*&\s*)(?i:{ROLE_WORDS}))*"

@@ -48,7 +48,11 @@ _TWO_OBJECTS_GATE = ("grant", "award", "gave", "give", "giving", "provid", "allo
 #: "Funded by §F§ (under its plan), §R§ will ...", "Backed by §A§ and §B§, §R§ has ...".
 _FRONTED = re.compile(
     rf"^\s*(?:(?:Jointly|Partly|Largely|Mainly|Primarily|Fully)\s+)?(?:[Ff]unded|[Bb]acked|[Ff]inanced|[Cc]o-funded|[Bb]ankrolled)\s+"
-    rf"(?:by|through)\s+({LIST})[^§,;]{{0,80}}?,\s+(?:the\s+)?{ENT}\s+(?!and\b|,)"
+    rf"(?:by|through)\s+({LIST})"
+    # "Funded by §NRF§ under §Singapore§'s Research, Innovation and Enterprise 2025 plan, §NQS§ will ...":
+    # the plan the money comes under may hold names and commas of its own
+    r"(?:[^§,;]{0,80}?|\s+(?:under|through|via|as\s+part\s+of|from)\s+[^;]{0,120}?)"
+    rf",\s+(?:the\s+)?{ENT}\s+(?!and\b|,)"
 )
 _FRONTED_GATE = ("funded by", "backed by", "financed by", "co-funded by", "bankrolled by", "funded through")
 
@@ -103,6 +107,27 @@ _FUNDING_OF_FROM = re.compile(
     rf"{_FROM_WHOM}({LIST})"
     rf"|\b(?:[Ff]unding|[Ff]inancing|[Mm]oney|[Ii]nvestment|[Ss]upport)\s+for\s+(?:the\s+)?{ENT}{_FROM_WHOM}({LIST})"
 )
+#: "The $34m Series B, co-led by §A§ and §B§, brings §R§'s total funding to $50m": the round's
+#: recipient named by what the round adds to.
+_TOTAL_FUNDING = re.compile(
+    rf"\b(?:round|raise|financing|investment|Series\s+[A-H]\d?)\b[^.;§]{{0,30}}?,?\s+(?:co-)?led\s+by\s+({LIST})"
+    rf"(?:['’]s?\s+§\d+§)?,?\s+(?:brings|brought|takes|took|lifts|lifted|pushes|pushed|raises|boosts|boosted|"
+    rf"increases|increased)\s+(?:the\s+)?§(\d+)§['’]s?\s+(?:total|overall|cumulative)\s+"
+    r"(?:funding|financing|capital|investment|raised|amount\s+raised)"
+)
+#: "§A§ and §B§ are investing €80m in a new Nordic quantum initiative, §R§": the funded named after its kind.
+_INVEST_IN_DESCRIBED = re.compile(
+    rf"({LIST})\s+{_AUX}(?:(?:are|is|were|was)\s+)?(?:invest|invests|investing|invested|committing|commit|commits|committed)\s+"
+    rf"{_ABOUT}(?:{MONEY})\s+(?:in|into|to)\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,5}}?"
+    r"(?:initiative|programme|program|project|fund|company|start-?up|consortium|centre|center|hub|venture|platform)"
+    rf",?\s+(?:called\s+|named\s+|dubbed\s+)?{ENT}"
+)
+#: "§R§ won the §Challenge§, securing ₹25 crore": a prize programme funds its winner.
+_WON_WITH_MONEY = re.compile(
+    rf"{ENT}(?:,\s+[^§;]{{0,80}}?,)?\s+(?:(?:has|have|had|recently|also|just)\s+)*(?:won|wins|bagged|clinched)\s+"
+    rf"(?:the\s+|a\s+)?{ENT},?\s+(?:securing|receiving|bagging|earning|winning|taking\s+home|worth|and\s+(?:with\s+)?(?:it\s+)?)"
+    rf"[^§.;]{{0,30}}?(?:{MONEY})"
+)
 _LIST_GATE = ("funding", "financing", "backing", "funds", "finances", "backs")
 _RELATIVE_GATE = (
     "committed",
@@ -124,7 +149,18 @@ GATE = (
     + _LIST_GATE
     + _RELATIVE_GATE
     + _OF_FROM_GATE
-    + ("investors", "backers", "-led")
+    + (
+        "investors",
+        "backers",
+        "-led",
+        " total ",
+        " overall ",
+        " cumulative ",
+        "invest",
+        "commit",
+        "won",
+        "wins",
+    )
 )
 _PUBLIC_FUNDERS = frozenset({E.GOVERNMENT_BODY, E.COUNTRY, E.REGION, E.CITY, E.PROGRAM})
 
@@ -160,6 +196,18 @@ def shape_facts(v: SentView, m: str, low: str) -> Iterator[Fact]:
             yield from _funds(
                 v, ids_in(x.group(2) or x.group(4)), [funded], FUNDED | {E.PROGRAM}, "funding-of-from"
             )
+    if " total " in low or " overall " in low or " cumulative " in low:
+        for x in _TOTAL_FUNDING.finditer(m):
+            yield from _funds(v, ids_in(x.group(1)), [int(x.group(2))], FUNDED, "funding-total-of")
+    if "invest" in low or "commit" in low:
+        for x in _INVEST_IN_DESCRIBED.finditer(m):
+            yield from _funds(
+                v, ids_in(x.group(1)), [int(x.group(2))], FUNDED | {E.PROGRAM}, "funding-in-described"
+            )
+    if "won" in low or "wins" in low or "bagged" in low or "clinched" in low:
+        for x in _WON_WITH_MONEY.finditer(m):
+            if v.type(x.group(2)) is E.PROGRAM:
+                yield from _funds(v, [int(x.group(2))], [int(x.group(1))], RECIPIENTS, "funding-prize-won")
     if "-led" in low:
         for x in _HYPHEN_LED_ROUND.finditer(m):
             yield from _funds(v, ids_in(x.group(2)), [int(x.group(1))], FUNDED, "funding-hyphen-led")

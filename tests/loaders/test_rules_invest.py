@@ -248,3 +248,84 @@ def test_makers_by_shape(facts: Run, text: str, maker: str, made: str) -> None:
 def test_no_maker_in_near_misses(facts: Run, text: str, maker: str, made: str) -> None:
     f = facts(text)
     assert not f.has(maker, "DEVELOPS", made), f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "investor", "recipient"),
+    [
+        # a round named by what it adds to its recipient's total
+        (
+            "The $34 million Series B round, co-led by Kessler Ventures, Nordlys Capital and Brightwater Holdings' "
+            "Quantum Fund, brings Orbion Quantum's total funding to over $50 million.",
+            "Brightwater Holdings",
+            "Orbion Quantum",
+        ),
+        (
+            "The seed round, led by Kessler Ventures, takes Veltra Photonics' total capital to $9 million.",
+            "Kessler Ventures",
+            "Veltra Photonics",
+        ),
+        # a fronted participle whose plan holds names and commas of its own
+        (
+            "Funded by the Ruritania Research Foundation under Ruritania's Research, Innovation and Enterprise "
+            "2025 (RIE 2025) plan, the Estland Quantum Strategy will see S$300 million invested.",
+            "Ruritania Research Foundation",
+            "Estland Quantum Strategy",
+        ),
+        # money into a described newcomer named after its kind
+        (
+            "Kessler Ventures and the Nordlys Foundation, an independent Danish foundation, are investing €80 "
+            "million in a new Nordic quantum initiative, QuBorealis, to advance the region.",
+            "Nordlys Foundation",
+            "QuBorealis",
+        ),
+        (
+            "Kessler Ventures committed $12 million to a quantum start-up called VeltriQ last week.",
+            "Kessler Ventures",
+            "VeltriQ",
+        ),
+        # a prize programme funds its winner
+        (
+            "Qubix Systems, another Lyon-based sensing company, recently won the Ruritania Defence Challenge, "
+            "securing ₹25 crore in government funding.",
+            "Ruritania Defence Challenge",
+            "Qubix Systems",
+        ),
+        (
+            "Lumora Photonics has won the Estland Quantum Challenge, worth €500,000.",
+            "Estland Quantum Challenge",
+            "Lumora Photonics",
+        ),
+    ],
+)
+def test_more_funding_shapes(facts: Run, text: str, investor: str, recipient: str) -> None:
+    f = facts(text)
+    assert f.has(investor, "INVESTS_IN", recipient), f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "investor", "recipient"),
+    [
+        # a prize won without money, or money that is not the prize's
+        (
+            "Qubix Systems won the Ruritania Defence Challenge last year and hired 20 people.",
+            "Ruritania Defence Challenge",
+            "Qubix Systems",
+        ),
+        # money put into a place, said by someone else
+        (
+            "Kessler Ventures is investing $5 million in a new office in Lyon, Orbion Quantum said.",
+            "Kessler Ventures",
+            "Lyon",
+        ),
+        # a round's lead said with another company's total
+        (
+            "The round, led by Kessler Ventures, was smaller than Orbion Quantum's total revenue.",
+            "Kessler Ventures",
+            "Orbion Quantum",
+        ),
+    ],
+)
+def test_no_funding_in_more_near_misses(facts: Run, text: str, investor: str, recipient: str) -> None:
+    f = facts(text)
+    assert not f.has(investor, "INVESTS_IN", recipient), f.triples()
