@@ -350,6 +350,13 @@ def affiliation_facts(v: SentView, m: str) -> Iterator[Fact]:
         b = inner[-1] if v.type(inner[-1]) is E.PROGRAM else inner[0]
         if v.type(b) is E.PROGRAM and re.fullmatch(_LEADER_ROLE, y.group(1).split()[0]):
             yield _f(v, p, R.LEADS, b, "role-person-leads", 0.7)
+        elif (
+            v.type(b) in ORGS
+            and _CHAIR_GAP.match(y.group(1))
+            and re.fullmatch(r"(?:the\s+)?§\d+§", y.group(2))
+        ):
+            # "The head of the §network§, §p§, said": a chair or head named first leads it
+            yield _f(v, p, R.LEADS, b, "role-chair-person", 0.7)
         elif v.type(b) in ORGS | PLACES:
             yield _f(v, p, R.AFFILIATED_WITH, b, "role-of-person", 0.7)
     yield from shape_facts(v, m, _role_fact)

@@ -756,6 +756,11 @@ _BEFORE = re.compile(
     rf"\s*:?\s+{_LOWER_GAP}({_ROSTER})",
     re.I,
 )
+#: "the round was led by X, joined by A and B": the followers after the lead (apart from
+#: :data:`_BEFORE`, whose match of "round was led by X" would hide this one).
+_JOINED_BY = re.compile(
+    rf"\b(?:co-)?led\s+by\s+[^.;]{{0,80}}?,\s+(?:and\s+)?(?:(?:also|later)\s+)?(?:joined|followed)\s+by\s+({_ROSTER})"
+)
 #: "The Growth Bank committed GBP 100 million, nearly 40 percent of the total": money put into the round on stage
 _PUT_IN = re.compile(
     rf"({LIST}),?\s+(?:[^§.;]{{0,60}}?,\s+)?(?:(?:has|have|had|also|alone|itself|will)\s+)*"
@@ -865,6 +870,8 @@ def _investor_lists(m: str) -> Iterator[str]:
     for x in _JOINED_OTHERS.finditer(m) if "join" in m else ():
         yield x.group(1)
     for x in _AND_INVOLVED.finditer(m) if "involved" in m or "included" in m else ():
+        yield x.group(1)
+    for x in _JOINED_BY.finditer(m) if "by" in m else ():
         yield x.group(1)
 
 

@@ -38,6 +38,17 @@ Run = Callable[[str], Facts]
             "Jonas Weller",
             "Estland Quantum Council",
         ),
+        # a chair or head named before the person
+        (
+            "The head of the Telmar Quantum Network, Ada Lindqvist, said the award was a milestone.",
+            "Ada Lindqvist",
+            "Telmar Quantum Network",
+        ),
+        (
+            "Chair of the Estland Quantum Council, Jonas Weller, spoke.",
+            "Jonas Weller",
+            "Estland Quantum Council",
+        ),
         # a body drives a programme, or guides or supervises it
         (
             "The Estland Quantum Strategy is driven by the National Quantum Office.",
@@ -81,6 +92,8 @@ def test_leaders_by_shape(facts: Run, text: str, leader: str, led: str) -> None:
             "Ada Lindqvist",
             "Qubit Futures Programme",
         ),
+        # a head of a part of the organisation does not lead the organisation
+        ("Head of research at Orbion Systems, Jonas Weller, spoke.", "Jonas Weller", "Orbion Systems"),
         # what drives demand leads nothing; a student's supervisor leads no student
         (
             "Demand for the Estland Quantum Strategy is driven by Orbion Systems.",
@@ -283,6 +296,13 @@ def test_no_maker_in_near_misses(facts: Run, text: str, maker: str, made: str) -
             "Kessler Ventures committed $12 million to a quantum start-up called VeltriQ last week.",
             "Kessler Ventures",
             "VeltriQ",
+        ),
+        # followers named after the round's lead
+        (
+            "Orbion Quantum raised $215m. The round was led by Kessler Ventures, joined by Nordlys Capital and "
+            "Redpoint Ventures.",
+            "Redpoint Ventures",
+            "Orbion Quantum",
         ),
         # a prize programme funds its winner
         (
