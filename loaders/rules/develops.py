@@ -220,7 +220,10 @@ def develops_facts(v: SentView, m: str) -> Iterator[Fact]:
     for x in re.finditer(
         rf"({LIST})(?:,\s+(?:which|that|who)(?:\s+(?:has|have|had))?)?\s+(?:[^§.;]{{0,60}}?\s|[^§.;]{{0,40}}?\(§\d+§\)\s+)?"
         rf"(?:to\s+)?(?:[a-z]+ly\s+)?{_DEVELOP}\s+"
-        rf"(?:(?:a|an|the|its|their|new|first|national|updated|revised|{_COUNT})\s+|(§\d+§)\s+(?=§))*{ENT}",
+        # "launches a ₩1 trillion §Fund§": the money the new body holds may stand before its name
+        rf"(?:(?:a|an|the|its|their|new|first|national|updated|revised|{_COUNT})\s+|(?:{MONEY})\s+|(§\d+§)\s+(?=§))*{ENT}"
+        # "unveiled a $5m §Programme§ grant": the programme only names what was made
+        r"(?!\s+(?:grants?|awards?|investments?|funding|loans?|call|round)\b)",
         m,
     ):
         b = int(x.group(3))

@@ -233,6 +233,12 @@ def test_no_funding_from_an_owner_in_near_misses(facts: Run, text: str) -> None:
             "Ruritania Science Agency",
             "Quantum Champions Programme",
         ),
+        # a new fund launched with its money before its name
+        (
+            "The Ruritania Science Agency launched a $100 million Quantum Growth Fund in May.",
+            "Ruritania Science Agency",
+            "Quantum Growth Fund",
+        ),
         # a new programme announced with its money
         (
             "The Department for Science has announced the £15m Quantum Catalyst Fund to help the government.",
