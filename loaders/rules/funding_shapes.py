@@ -128,6 +128,16 @@ _WON_WITH_MONEY = re.compile(
     rf"(?:the\s+|a\s+)?{ENT},?\s+(?:securing|receiving|bagging|earning|winning|taking\s+home|worth|and\s+(?:with\s+)?(?:it\s+)?)"
     rf"[^§.;]{{0,30}}?(?:{MONEY})"
 )
+#: "§A§ and §B§ are among the backers of §R§", "§A§ is one of the investors in §R§".
+_AMONG_BACKERS = re.compile(
+    rf"({LIST})\s+(?:(?:is|are|was|were|has\s+been|have\s+been|remains|remain)\s+)(?:also\s+)?(?:among|one\s+of)\s+"
+    rf"(?:the\s+)?(?:[a-z][\w-]*\s+){{0,2}}?(?:investors|backers|shareholders|funders)\s+(?:of|in|behind)\s+(?:the\s+)?{ENT}"
+)
+#: "§A§ put $5m into §R§", "§A§ has poured €20m into §R§": money moved into the funded.
+_PUT_MONEY_INTO = re.compile(
+    rf"({LIST})\s+{_AUX}(?:put|puts|putting|poured|pours|pumped|pumps|ploughed|plowed|sank|sunk|injected|injects)\s+"
+    rf"(?:another\s+|a\s+further\s+|an\s+additional\s+)?{_ABOUT}(?:{MONEY})\s+(?:[a-z]+\s+){{0,4}}?into\s+(?:the\s+)?{ENT}"
+)
 _LIST_GATE = ("funding", "financing", "backing", "funds", "finances", "backs")
 _RELATIVE_GATE = (
     "committed",
@@ -153,6 +163,9 @@ GATE = (
         "investors",
         "backers",
         "-led",
+        "among",
+        "one of",
+        " into ",
         " total ",
         " overall ",
         " cumulative ",
@@ -208,6 +221,16 @@ def shape_facts(v: SentView, m: str, low: str) -> Iterator[Fact]:
         for x in _WON_WITH_MONEY.finditer(m):
             if v.type(x.group(2)) is E.PROGRAM:
                 yield from _funds(v, [int(x.group(2))], [int(x.group(1))], RECIPIENTS, "funding-prize-won")
+    if "among" in low or "one of" in low:
+        for x in _AMONG_BACKERS.finditer(m):
+            yield from _funds(
+                v, ids_in(x.group(1)), [int(x.group(2))], FUNDED | {E.PROGRAM}, "funding-among-backers"
+            )
+    if " into " in low:
+        for x in _PUT_MONEY_INTO.finditer(m):
+            yield from _funds(
+                v, ids_in(x.group(1)), [int(x.group(2))], FUNDED | {E.PROGRAM}, "funding-put-into"
+            )
     if "-led" in low:
         for x in _HYPHEN_LED_ROUND.finditer(m):
             yield from _funds(v, ids_in(x.group(2)), [int(x.group(1))], FUNDED, "funding-hyphen-led")

@@ -355,3 +355,29 @@ def test_more_funding_shapes(facts: Run, text: str, investor: str, recipient: st
 def test_no_funding_in_more_near_misses(facts: Run, text: str, investor: str, recipient: str) -> None:
     f = facts(text)
     assert not f.has(investor, "INVESTS_IN", recipient), f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "investor", "recipient"),
+    [
+        ("Kessler Ventures put $5 million into Orbion Quantum.", "Kessler Ventures", "Orbion Quantum"),
+        (
+            "Kessler Ventures has poured another €20m of its own money into Orbion Quantum.",
+            "Kessler Ventures",
+            "Orbion Quantum",
+        ),
+        (
+            "Kessler Ventures and Nordlys Capital are among the backers of Orbion Quantum.",
+            "Nordlys Capital",
+            "Orbion Quantum",
+        ),
+    ],
+)
+def test_money_moved_in_and_backers_counted(facts: Run, text: str, investor: str, recipient: str) -> None:
+    f = facts(text)
+    assert f.has(investor, "INVESTS_IN", recipient), f.triples()
+
+
+def test_among_the_customers_is_no_backer(facts: Run) -> None:
+    f = facts("Kessler Ventures is among the customers of Orbion Quantum.")
+    assert not f.has("Kessler Ventures", "INVESTS_IN", "Orbion Quantum"), f.triples()
