@@ -178,6 +178,14 @@ _LIST_INTRO = re.compile(
 _MORE_AFTER_COLON = re.compile(
     rf"\s*(?:,\s*)?(?:and|as\s+well\s+as|plus)\s+(?:\w+\s+)?(?:other|more|further)\b[^:.;]{{0,80}}:\s*({LIST})"
 )
+#: "§a§ is joined in the consortium by §b§ and §c§", "Joining §a§ in the consortium are §b§ and §c§":
+#: the joined and the joining are members alike
+_JOINED_IN = re.compile(
+    rf"({LIST})\s+(?:is|are|was|were|will\s+be|has\s+been|have\s+been)\s+joined\s+in\s+(?:the|this|a|its|their)\s+"
+    rf"(?:[\w-]+\s+)?(?:consortium|alliance|coalition|partnership)\s+by\s+(?:the\s+)?({LIST})"
+    rf"|^\s*(?i:joining)\s+(?:the\s+)?({LIST})\s+in\s+(?:the|this|a|its|their)\s+(?:[\w-]+\s+)?"
+    rf"(?:consortium|alliance|coalition|partnership)\s+(?:are|is|were|was|will\s+be)\s+(?:the\s+)?({LIST})"
+)
 #: a fronted "in addition to" names members the list goes on from: "Besides §a§, the alliance comprises ..."
 _BESIDES = re.compile(
     rf"\b(?i:in\s+addition\s+to|besides|alongside|apart\s+from|as\s+well\s+as|along\s+with)\s+(?:the\s+)?({LIST}),\s*"
@@ -381,6 +389,11 @@ def _member_lists(v: SentView, k: int) -> list[AgreementDraft]:
             more = _MORE_AFTER_COLON.match(text, x.end())
             if more:  # "an alliance of A and five other partners in the region: B, C and D"
                 ps += [p for p in _party(v, more.group(1)) if p not in own and p not in ps]
+            if len(ps) >= 2:
+                out.append(AgreementDraft(K.CONSORTIUM, ps, [k], "consortium-list", 0.8))
+    for text in readings(v) if "oin" in m else ():
+        for x in _JOINED_IN.finditer(text):
+            ps = [p for p in _party(v, " ".join(g for g in x.groups() if g)) if p not in own]
             if len(ps) >= 2:
                 out.append(AgreementDraft(K.CONSORTIUM, ps, [k], "consortium-list", 0.8))
     # "A, B and C have launched the §G§ consortium": the founders of a group are its first members

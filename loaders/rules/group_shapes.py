@@ -93,9 +93,30 @@ _FOUNDED_BY = re.compile(
     rf"{ENT},?\s+(?:(?:was|were|has\s+been|had\s+been)\s+)?(?:(?:jointly|originally|first)\s+)?"
     rf"(?:founded|co-founded|formed|set\s+up)\s+(?:in\s+\d{{4}}\s+)?by\s+(?:the\s+)?({LIST})"
 )
+#: "The §G§ project, involving §a§, §b§ and §c§, ...": a participle after the group lists its members
+_INVOLVING = re.compile(
+    rf"{ENT}(?:\s+(?:project|programme|program|initiative|consortium|alliance|network|hub|partnership))?,\s+"
+    r"(?:which\s+(?:involves|includes|comprises|unites|brings\s+together)|involving|comprising|uniting|"
+    r"bringing\s+together|gathering)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}?"
+    rf"({LIST})"
+)
 _PROGRAMS = frozenset({E.PROGRAM})
 #: Substrings one of which a sentence needs for any shape here.
-GROUP_SHAPE_GATE = (" with ", " as ", "as ", "under ", "within ", "through ", "part of", " by ")
+GROUP_SHAPE_GATE = (
+    " with ",
+    " as ",
+    "as ",
+    "under ",
+    "within ",
+    "through ",
+    "part of",
+    " by ",
+    "involv",
+    "compris",
+    "uniting",
+    "together",
+    "gathering",
+)
 
 
 def _members(v: SentView, group: int, listed: str, rule: str) -> Iterator[Fact]:
@@ -135,6 +156,11 @@ def group_shape_facts(v: SentView, m: str) -> Iterator[Fact]:
             founders = [a for a in ids_in(x.group(2)) if v.type(a) in ORGS]
             if v.type(int(x.group(1))) is E.CLUSTER and len(founders) >= 2:
                 yield from _members(v, int(x.group(1)), x.group(2), "founded-by")
+    if "involv" in low or "compris" in low or "uniting" in low or "together" in low or "gathering" in low:
+        for text in readings(v):
+            for x in _INVOLVING.finditer(text):
+                if len(ids_in(x.group(2))) >= 2:
+                    yield from _members(v, int(x.group(1)), x.group(2), "group-involving")
     if " as " in low:
         for x in _ESTABLISHED_AS.finditer(m):
             a, g = int(x.group(1)), int(x.group(2))

@@ -409,3 +409,45 @@ def test_consortium_lists_after_a_leader_or_a_count(facts: Run, text: str, membe
 )
 def test_no_member_of_a_group_named_aside(facts: Run, text: str, absent: tuple[str, str, str]) -> None:
     assert not facts(text).has(*absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        (
+            "Orbion Systems is joined in the consortium by Vantor Labs and Kessler University.",
+            {"Orbion Systems", "Vantor Labs", "Kessler University"},
+        ),
+        (
+            "Joining Orbion Systems in the consortium are Vantor Labs and Kessler University.",
+            {"Orbion Systems", "Vantor Labs", "Kessler University"},
+        ),
+    ],
+)
+def test_the_joined_and_the_joining_are_one_consortium(facts: Run, text: str, members: set[str]) -> None:
+    f = facts(text)
+    assert members in _consortia(f), f.agreements()
+
+
+def test_a_participle_after_a_group_lists_its_members(facts: Run) -> None:
+    f = facts(
+        "The QLINK project, involving Orbion Systems, Vantor Labs and Kessler University, received €5m from "
+        "the European Commission."
+    )
+    for m in ("Orbion Systems", "Vantor Labs", "Kessler University"):
+        assert f.has(m, "PART_OF", "QLINK"), f.triples()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # joined in a round: co-investors, no consortium
+        "Orbion Systems is joined in the round by Vantor Labs and Kessler Ventures.",
+        # a company's deal involving others has no members
+        "Orbion Systems, involving Vantor Labs and Kessler University, raised $5m.",
+    ],
+)
+def test_no_consortium_joined_or_involved(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert not _consortia(f), f.agreements()
+    assert not any(t == "PART_OF" for _, t, _ in f.triples()), f.triples()
