@@ -2,6 +2,8 @@
 
 Annotators do not count events as entities, yet their names look like organisations
 ("Quantum.Tech Expo", "the Quantum World Congress 2025", "Q2B Tokyo", "the Davos forum").
+Declarations, charters and treaties are kept out the same way: a signed text is no actor
+("the European Declaration on Quantum Technologies"; annotators count no laws either).
 This family finds their spans so that mention detection can drop the organisation (or
 programme) readings inside them; the actors around an event ("at Quantum Expo, Orbion and
 Veltra signed ...") are untouched.

@@ -117,3 +117,19 @@ def test_a_one_word_event_modifier_keeps_its_company_elsewhere(facts: Run) -> No
 def test_events_webinars_and_awards_are_not_actors(facts: Run, text: str) -> None:
     names = set(facts(text).names.values())
     assert not any(n.startswith(("Nordic Qubit", "Quantum Readiness", "Northern Sensing")) for n in names)
+
+
+@pytest.mark.parametrize(
+    ("text", "document"),
+    [
+        (
+            "The Minister of Digital Affairs has signed the Baltic Declaration on Quantum Technologies.",
+            "Declaration",
+        ),
+        ("Twelve cities adopted the Kelmar Charter for Open Quantum Research.", "Charter"),
+        ("Veltria and Norway signed the Photon Treaty of Quantum Technologies.", "Treaty"),
+    ],
+)
+def test_signed_texts_are_no_actors(facts: Run, text: str, document: str) -> None:
+    f = facts(text)
+    assert not any(document in n for n in f.names.values()), f.names
