@@ -517,11 +517,13 @@ _CALLED_IN = re.compile(
     rf"\b{ORG_NOUN}\s+(?:(?:based|headquartered|located)\s+)?in\s+(?:the\s+)?{ENT}(?:,\s+§\d+§)?,?\s+"
     rf"(?:called|named|dubbed|known\s+as)\s+{ENT}"
 )
+#: Its naming verbs, each a whole run of letters between spaces (for :func:`.words.may_hold`).
+_CALLED_WORDS = frozenset({"called", "named", "dubbed", "known"})
 
 
 def called_facts(v: SentView, m: str) -> Iterator[Fact]:
     """ "a start-up in §Boulder§, §Colorado§, called §Mesa§", "a Lyon company named §Orbion§"."""
-    for x in _CALLED_IN.finditer(m):
+    for x in _CALLED_IN.finditer(m) if may_hold(m, _CALLED_WORDS) else ():
         a, b = int(x.group(2)), int(x.group(1))
         if _ok(v, a, b, PLACES) and v.type(a) in ORGS:
             yield _f(v, a, R.LOCATED_IN, b, "called-in-place", 0.8)

@@ -187,6 +187,11 @@ def test_the_relation_rules_gates_pass_sentences_of_each_shape() -> None:
             lambda m: may_hold(m, agreements._CO_VERB_WORDS, agreements._CO_VERB_STEMS),
         ),
         (places._SETS_UP_IN, "§1§ has opened a new HQ in §2§", lambda m: may_hold(m, places._SITE_WORDS)),
+        (
+            places._CALLED_IN,
+            "a start-up based in §1§ called §2§",
+            lambda m: may_hold(m, places._CALLED_WORDS),
+        ),
         (affiliation._ROLE_OF_NAME, "Director of the §1§ §2§ said", affiliation._TAG_SPACE_TAG.search),
         (affiliation._ROLE_OF_COMMA, "CEO of the start-up, Dr. §2§", affiliation._COMMA_TAG.search),
         (
