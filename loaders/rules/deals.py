@@ -20,7 +20,7 @@ from ..deadline import check
 from .agreements import AgreementDraft
 from .member_lists import MEMBERS, founded_group, readings, subject_lists, unqualified
 from .membership import BRINGS_TOGETHER, brought_together
-from .words import any_in
+from .words import any_in, may_hold
 
 __all__ = ["DEAL_GATE", "deal_agreements"]
 
@@ -140,6 +140,11 @@ _MEMBER_CUE = (
     r"brings\s+together|bringing\s+together|brought\s+together|unites|uniting|includes?|included|including|are|were|of)"
 )
 #: "The consortium comprises A, B and C", "its members include A, B and C", "an alliance of A, B and C"
+#: The group nouns that open every match of ``_MEMBER_LIST`` (whole words), for :func:`.words.may_hold`.
+_MEMBER_LIST_WORDS = frozenset(
+    {"consortium", "consortia", "alliance", "coalition", "partnership", "network", "members", "partners"}
+    | {"participants"}
+)
 _MEMBER_LIST = re.compile(
     rf"\b(?:consorti(?:um|a)|alliance|coalition|partnership|network|members|partners|participants)\b"
     rf"(?:\s+(?:of|in)\s+(?:the\s+)?§\d+§|(?:\s+(?!{_MEMBER_CUE}\b)[a-z][\w-]*){{0,3}}?)"
@@ -373,6 +378,8 @@ def _member_lists(v: SentView, k: int) -> list[AgreementDraft]:
     in_round = _ROUND_WORDS.search(m) is not None
     for rx, text in ((rx, text) for rx in (_MEMBER_LIST, _CLUSTER_UNITES) for text in readings(v)):
         g = 2
+        if rx is _MEMBER_LIST and not may_hold(text, _MEMBER_LIST_WORDS):
+            continue
         for x in rx.finditer(text):
             if in_round and _ROUND_NOUNS.match(x.group(0)):
                 continue  # "a round led by A with participants including B and C": investors, no consortium

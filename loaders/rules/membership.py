@@ -18,6 +18,7 @@ from .member_lists import MEMBERS
 from .rule import f as _f
 from .rule import gate
 from .rule import ok as _ok
+from .words import may_hold
 
 __all__ = [
     "BRINGS_TOGETHER",
@@ -133,6 +134,10 @@ _PARTICIPANTS_INCLUDE = re.compile(
     r"\b(?i:institutions|members|partners|companies|universities|organi[sz]ations|participants|firms|startups|start-ups)\s+"
     r"(?:(?:that|which|who)\s+)?(?:(?:will|have|has|had|now|already)\s+)*(?:participate|participating|participated|join|joining|joined|"
     rf"take\s+part|taking\s+part|took\s+part)\s+(?:in\s+)?(?:the\s+)?{ENT}\s+(?:include|includes|are|were|will\s+be)\s+({LIST})"
+)
+#: Its verbs, each a whole run of letters between spaces (for :func:`.words.may_hold`).
+_TAKE_PART_WORDS = frozenset(
+    {"participate", "participating", "participated", "join", "joining", "joined", "take", "taking", "took"}
 )
 #: "§a§ and §c§ are among the members of §b§" / "§a§ is one of the five partners of §b§".
 _AMONG = re.compile(
@@ -423,7 +428,7 @@ def _listed_members(v: SentView, m: str) -> Iterator[Fact]:
         b, listed = _filled(x)
         for a in ids_in(listed):
             yield from _part(v, a, b, "members-include", 0.8, _GROUP_TYPES)
-    for x in _PARTICIPANTS_INCLUDE.finditer(m):
+    for x in _PARTICIPANTS_INCLUDE.finditer(m) if may_hold(m, _TAKE_PART_WORDS) else ():
         for a in ids_in(x.group(2)):
             yield from _part(v, a, int(x.group(1)), "participants-include", 0.8, _JOINABLE)
     for x in _FOUNDED_GROUP.finditer(m):

@@ -158,7 +158,9 @@ def test_the_relation_rules_gates_pass_sentences_of_each_shape() -> None:
         affiliation,
         affiliation_shapes,
         agreements,
+        deals,
         fallback,
+        membership,
         organisations,
         partners,
         person_roles,
@@ -187,6 +189,16 @@ def test_the_relation_rules_gates_pass_sentences_of_each_shape() -> None:
             lambda m: may_hold(m, agreements._CO_VERB_WORDS, agreements._CO_VERB_STEMS),
         ),
         (places._SETS_UP_IN, "§1§ has opened a new HQ in §2§", lambda m: may_hold(m, places._SITE_WORDS)),
+        (
+            deals._MEMBER_LIST,
+            "The consortium comprises §1§, §2§ and §3§",
+            lambda m: may_hold(m, deals._MEMBER_LIST_WORDS),
+        ),
+        (
+            membership._PARTICIPANTS_INCLUDE,
+            "Companies taking part in the §1§ include §2§ and §3§",
+            lambda m: may_hold(m, membership._TAKE_PART_WORDS),
+        ),
         (
             places._CALLED_IN,
             "a start-up based in §1§ called §2§",
@@ -298,6 +310,12 @@ def test_the_level_and_own_work_gates_pass_sentences_of_each_shape() -> None:
     t = "officials of Franklin County said"
     assert governments._LEVEL_NAME.search(t)
     assert any_in(t, governments._LEVEL_NAME_WORDS)
+    from qkg.loaders.rules import develops
+
+    made = "§1§ launched a new programme named §2§"
+    named = next(rx for rx, _, name in develops._DEVELOPS_MORE if name == "makes-named")
+    assert named.search(made)
+    assert may_hold(made, develops._RULE_WORDS["makes-named"])
     rules = {r.name: r for r in works_on._MAKES_RULES + works_on._FOCUS_RULES}
     for name, m in (
         ("develops-its-own", "§1§ will speed up the development of its own §2§"),
