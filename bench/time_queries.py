@@ -224,7 +224,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/qkg-time-queries"))
     parser.add_argument("--fresh", action="store_true", help="reload the embedded store even if kept")
     parser.add_argument(
-        "--index-only", action="store_true", help="embedded: build only the in-memory index (no RDF, not kept)"
+        "--index-only",
+        action="store_true",
+        help="embedded: build only the in-memory index (no RDF, not kept)",
     )
     parser.add_argument("--uri", help="a running Neo4j (else one is started from tests/neo4j)")
     parser.add_argument("--questions", type=int, default=100, help="random actors asked")
