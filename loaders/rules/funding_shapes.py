@@ -138,6 +138,14 @@ _PUT_MONEY_INTO = re.compile(
     rf"({LIST})\s+{_AUX}(?:put|puts|putting|poured|pours|pumped|pumps|ploughed|plowed|sank|sunk|injected|injects)\s+"
     rf"(?:another\s+|a\s+further\s+|an\s+additional\s+)?{_ABOUT}(?:{MONEY})\s+(?:[a-z]+\s+){{0,4}}?into\s+(?:the\s+)?{ENT}"
 )
+_HOLDER_NOUN = r"(?:shareholders?|investors?|backers?|funders?|owners?)"
+#: "§A§ is §R§'s largest shareholder", "§R§ counts §A§ and §B§ as investors": a holding, no deal.
+_HOLDER_OF = re.compile(
+    rf"({LIST})\s+(?:is|are|was|were|has\s+been|remains|remain|became|becomes)\s+(?:also\s+|now\s+|still\s+)*"
+    rf"(?:the\s+)?§(\d+)§['’]s?\s+(?:[a-z][\w-]*\s+){{0,2}}?{_HOLDER_NOUN}\b"
+    rf"|§(\d+)§\s+{_AUX}(?:counts|counted|lists|listed)\s+(?:the\s+)?({LIST})\s+(?:as|among)\s+"
+    rf"(?:an?\s+|its\s+)?(?:[a-z][\w-]*\s+)?{_HOLDER_NOUN}\b"
+)
 _LIST_GATE = ("funding", "financing", "backing", "funds", "finances", "backs")
 _RELATIVE_GATE = (
     "committed",
@@ -163,6 +171,11 @@ GATE = (
         "investors",
         "backers",
         "-led",
+        "holder",
+        "investor",
+        "backer",
+        "funder",
+        "owner",
         "among",
         "one of",
         " into ",
@@ -231,6 +244,10 @@ def shape_facts(v: SentView, m: str, low: str) -> Iterator[Fact]:
             yield from _funds(
                 v, ids_in(x.group(1)), [int(x.group(2))], FUNDED | {E.PROGRAM}, "funding-put-into"
             )
+    if any(g in low for g in ("holder", "investor", "backer", "funder", "owner")):
+        for x in _HOLDER_OF.finditer(m):
+            holders, held = (x.group(1), x.group(2)) if x.group(1) else (x.group(4), x.group(3))
+            yield from _funds(v, ids_in(holders), [int(held)], FUNDED | {E.PROGRAM}, "funding-holder-of")
     if "-led" in low:
         for x in _HYPHEN_LED_ROUND.finditer(m):
             yield from _funds(v, ids_in(x.group(2)), [int(x.group(1))], FUNDED, "funding-hyphen-led")

@@ -1006,7 +1006,9 @@ def joint_funding_facts(views: Sequence[SentView]) -> list[tuple[int, Fact]]:
 #: Rules that tell what an investor holds, not a deal: "§K§'s portfolio includes §A§", "§K§ backed
 #: start-ups such as §A§", "§A§ is in the portfolio of §K§". Their INVESTS_IN stand alone; annotators
 #: give such holdings no Investment agreement.
-HOLDING_RULES = frozenset({"funding-portfolio-includes", "funding-in-portfolio", "funding-backed-examples"})
+HOLDING_RULES = frozenset(
+    {"funding-portfolio-includes", "funding-in-portfolio", "funding-backed-examples", "funding-holder-of"}
+)
 
 
 def investment_agreements(

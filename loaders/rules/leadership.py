@@ -101,6 +101,8 @@ _ROLE_LEAD_IN = (
 _LED_BY = re.compile(
     rf"{ENT}(?:,?\s+(?:which|that|who)\s+(?:(?:is|was|will|be|has|have|been|are|were|currently|now|also|jointly)\s+)+"
     r"|\s+(?:(?:is|was|will|be|has|have|been|are|were|currently|now|also|jointly)\s+)+|(?:,|\s+[–—-])\s+(?:(?:currently|now|also|jointly)\s+)?)"
+    # "hosted and led by §a§": a verb of making or housing may come first
+    r"(?:(?:hosted|founded|established|created|funded|set\s+up|owned|supported)\s+and\s+)?"
     r"(led|headed|chaired|co-chaired|co-led|coordinated|steered|directed|overseen|spearheaded|run|managed|administered|"
     r"delivered|operated|implemented|convened|driven)(?:\s+and\s+(?:led|headed|run|managed|operated|coordinated))?\s+by\s+"
     # "chaired by former minister §p§", "chaired by §org§ co-founder §p§": the role's holder leads

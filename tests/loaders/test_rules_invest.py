@@ -381,3 +381,34 @@ def test_money_moved_in_and_backers_counted(facts: Run, text: str, investor: str
 def test_among_the_customers_is_no_backer(facts: Run) -> None:
     f = facts("Kessler Ventures is among the customers of Orbion Quantum.")
     assert not f.has("Kessler Ventures", "INVESTS_IN", "Orbion Quantum"), f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "holder", "held"),
+    [
+        (
+            "The Ruritania Science Agency is Orbion Quantum's largest shareholder.",
+            "Ruritania Science Agency",
+            "Orbion Quantum",
+        ),
+        (
+            "Orbion Quantum counts the Ruritania Science Agency and Kessler Ventures as shareholders.",
+            "Kessler Ventures",
+            "Orbion Quantum",
+        ),
+    ],
+)
+def test_holders_invest_without_a_deal(facts: Run, text: str, holder: str, held: str) -> None:
+    f = facts(text)
+    assert f.has(holder, "INVESTS_IN", held), f.triples()
+    assert f.agreements() == [], f.agreements()
+
+
+def test_a_customer_is_no_holder(facts: Run) -> None:
+    f = facts("Kessler Ventures is Orbion Quantum's largest customer.")
+    assert not f.has("Kessler Ventures", "INVESTS_IN", "Orbion Quantum"), f.triples()
+
+
+def test_hosted_and_led_by(facts: Run) -> None:
+    f = facts("The Telmar Quantum Hub will be hosted and led by Telmar University.")
+    assert f.has("Telmar University", "LEADS", "Telmar Quantum Hub"), f.triples()
