@@ -348,14 +348,19 @@ class GraphIndex:
         return len(docs), tuple(sorted(on for d in docs if (on := self._published(d)) is not None))
 
     @staticmethod
-    def _count_holds(counted: _Counted, day: dt.date | None, need: int) -> bool:
+    def _known_count(counted: _Counted, day: dt.date | None) -> int:
+        """How many of a counted fact's documents are published by ``day`` (all when None)."""
+        if counted.__class__ is dt.date:
+            return 1 if day is None or counted <= day else 0
+        total, dates = counted  # type: ignore[misc]
+        return total if day is None else bisect_right(dates, day)
+
+    @classmethod
+    def _count_holds(cls, counted: _Counted, day: dt.date | None, need: int) -> bool:
         """The rule of ``asOf`` and ``minSupport`` for a fact that holds whenever documents
         support it: at least ``need`` (and one) of its documents published by ``day`` (every
         one when no day)."""
-        if counted.__class__ is dt.date:
-            return need <= 1 and (day is None or counted <= day)
-        total, dates = counted  # type: ignore[misc]
-        return (total if day is None else bisect_right(dates, day)) >= need
+        return cls._known_count(counted, day) >= need
 
     def _rel_counted(self, k: RelKey) -> _Counted | None:
         """Relation ``k``'s :data:`_Counted` when its documents give no validity, so that it
@@ -523,6 +528,13 @@ class GraphIndex:
             return None
         if as_of is None and (min_support is None or len(parts) >= min_support):
             return self.rel[k]
+        counted = self._rel_counted(k)
+        if counted is not None:  # in force whenever enough documents say it: no merge needed
+            known = self._known_count(counted, as_of)
+            if known < (min_support or 1):
+                return None
+            if known == len(parts):
+                return self.rel[k]
         return relation_view(parts, self._published, AsOf(as_of, min_support))
 
     def steps_as_of(
@@ -560,7 +572,10 @@ class GraphIndex:
             for s, counted in zip(every, self._step_counts(n, every), strict=True):
                 if types is not None and s[1] not in types:
                     continue
-                if counted is None:
+                if counted.__class__ is dt.date:  # one dated document: the common case, inline
+                    if need <= 1 and (day is None or counted <= day):
+                        kept.append(s)
+                elif counted is None:
                     if whole_rule(n, s):
                         kept.append(s)
                 elif count_holds(counted, day, need):
@@ -666,13 +681,23 @@ class GraphIndex:
 
     def agreements_by_id(self, ids: Sequence[str], asked: AsOf | None = None) -> dict[str, Agreement]:
         if asked is not None:
-            return {
-                i: a
-                for i in ids
-                if (parts := self.agr_parts.get(i)) is not None
-                and (a := agreement_view(parts, self._published, asked)) is not None
-            }
+            return {i: a for i in ids if (a := self._agreement_view(i, asked)) is not None}
         return {i: a for i in ids if (a := self.agr.get(i)) is not None}
+
+    def _agreement_view(self, aid: str, asked: AsOf) -> Agreement | None:
+        """:func:`qkg.graph.merge.agreement_view` of agreement ``aid``; a counted one
+        (:meth:`_agr_counted`) whose every document is published by the day is its merge."""
+        parts = self.agr_parts.get(aid)
+        if parts is None:
+            return None
+        counted = self._agr_counted(aid)
+        if counted is not None:
+            known = self._known_count(counted, asked.day)
+            if known < (asked.min_support or 1):
+                return None
+            if known == len(parts):
+                return self.agr[aid]
+        return agreement_view(parts, self._published, asked)
 
     def agreements_of(self, party_ids: Sequence[str]) -> dict[str, list[Agreement]]:
         return {
