@@ -333,3 +333,13 @@ def test_letter_words_are_the_runs_of_ascii_letters_of_the_lower_cased_text(text
         assert found is None
     else:
         assert found == frozenset(re.findall("[a-z]+", text.lower()))
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet="aBz éÉßĀ’'.&-_2\u00c0x", max_size=12))
+def test_the_capitalised_word_of_bare_names_matches_as_with_its_look_behind_in_front(text: str) -> None:
+    from qkg.loaders.patterns import LOWER, UPPER
+    from qkg.loaders.rules import bare_names
+
+    before = re.compile(rf"(?<![\w'’.&-])[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?(?![\w'’&])")
+    assert [m.span() for m in bare_names._CAP.finditer(text)] == [m.span() for m in before.finditer(text)]
