@@ -53,6 +53,10 @@ _GOV_MOD = frozenset(
 )
 
 
+#: The words before "government", initials whole ("the U.S. government", "the U.K. government").
+_GOV_WORD = re.compile(r"(?:[A-Z]\.){2,}|[\w’'\-]+|,")
+
+
 def government_mentions(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
     out: list[Mention] = level_mentions(sent, gaz)
     if "overnment" not in sent.text and "ouvernement" not in sent.text:
@@ -60,7 +64,7 @@ def government_mentions(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
     t = sent.text
     for g in _GOV.finditer(t):
         # walk back over "the Australian federal and Queensland state"
-        words = list(re.finditer(r"[\w’'\-]+|,", t[: g.start()]))
+        words = list(_GOV_WORD.finditer(t, 0, g.start()))
         places: list[tuple[int, int, Entry, str]] = []
         i = len(words) - 1
         while i >= 0:

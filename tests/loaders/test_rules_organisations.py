@@ -903,3 +903,18 @@ def test_industry_words_head_company_names(facts: Run, name: str) -> None:
 def test_bodies_named_for_a_field_stay_names(facts: Run, name: str) -> None:
     f = facts(f"Orbion works with the {name} and Kalm University.")
     assert name in _types(f), _types(f)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The U.S. government will give $2 billion to Orbion Quantum.",
+        "Orbion Quantum received $2 billion from the U.K. government.",
+    ],
+)
+def test_a_government_named_by_initials(facts: Run, text: str) -> None:
+    """ "the U.S. government": the initials are the country, the phrase its government."""
+    f = facts(text)
+    govs = [e for e in f.kg.entities if e.type.value == "GovernmentBody"]
+    assert govs, f.names
+    assert f.has(govs[0].name, "INVESTS_IN", "Orbion Quantum"), f.triples()
