@@ -244,11 +244,16 @@ class GraphIndex:
         for aid in d.agreements:
             aparts = self.agr_parts[aid]
             old = self.agr[aid]
-            for p in aparts[doc_id].parties:
+            removed = aparts.pop(doc_id)
+            for p in removed.parties:
                 self._counts_sorted.pop(p, None)
-            del aparts[doc_id]
-            for p in old.parties:
+            for p in {*old.parties, *removed.parties}:
                 self._forget_steps(p)
+            # the party index holds every part's parties (:meth:`derive`): a party only the
+            # removed part named leaves it (curated data may give one id other parties)
+            still = {p for part in aparts.values() for p in part.parties}
+            for p in {*old.parties, *removed.parties} - still:
+                _discard(self.party_agr, p, aid)
             if aparts:
                 self._merge_agreement(aid)
                 for p in self.agr[aid].parties:
@@ -256,8 +261,6 @@ class GraphIndex:
             else:
                 del self.agr_parts[aid], self.agr[aid]
                 self._agr_life.pop(aid, None)
-                for p in old.parties:
-                    _discard(self.party_agr, p, aid)
         for gid in d.goals:
             gparts = self.goal_parts[gid]
             del gparts[doc_id]

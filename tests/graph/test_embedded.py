@@ -19,7 +19,21 @@ from qkg.graph.embedded.index import GraphIndex
 from qkg.graph.projection import network, reduce_columns
 from qkg.schemas import ConfigurationError, RelationType, StoreError, StoreLocked
 from qkg.schemas.rdf import canonical_delta
-from tests.factories import aws_pasqal, canonical_dump, corpus, hub, kaist_pasqal, kaist_pasqal_v2
+from tests.factories import (
+    IBM,
+    KAIST,
+    SHERBROOKE,
+    aws_pasqal,
+    canonical_dump,
+    corpus,
+    delta,
+    document,
+    evidence,
+    hub,
+    kaist_pasqal,
+    kaist_pasqal_v2,
+    sherbrooke_consortium,
+)
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -296,3 +310,44 @@ def test_edge_arrays_reduce_to_the_network_of_the_links(
     assert len(got.ids) > 0
     for name in ("source", "target", "weight", "links"):
         assert getattr(got, name).tolist() == getattr(expected, name).tolist(), name
+
+
+def test_an_agreement_id_with_other_parties_in_another_document_leaves_no_stale_party() -> None:
+    """Curated data may give one agreement id different parties in two documents: removing the
+    document that named a party takes that party off the agreement's index, and removing both
+    leaves no entry behind (listing the party's agreements must not fail)."""
+    first = sherbrooke_consortium()
+    doc = document(
+        "Université de Sherbrooke, IBM and KAIST formed a quantum consortium.",
+        title="Sherbrooke consortium, second report",
+        source="https://example.org/news/sherbrooke-consortium-2",
+    )
+    agr = first.agreements[0]
+    second = delta(
+        doc,
+        [e for e in first.entities if e.id in {SHERBROOKE, IBM, KAIST}],
+        [],
+        [
+            agr.model_copy(
+                update={
+                    "parties": tuple(sorted({SHERBROOKE, IBM, KAIST})),
+                    "evidence": (evidence(doc, doc.text),),
+                }
+            )
+        ],
+    )
+    only_second = {SHERBROOKE, IBM, KAIST} - set(first.agreements[0].parties)
+    for gone, kept in ((second, first), (first, second)):
+        index = GraphIndex()
+        for d in (first, second):
+            canon = canonical_delta(d)
+            index.add(canon, canon.document.id)
+        index.remove(canonical_delta(gone).document.id)
+        left = set(canonical_delta(kept).agreements[0].parties)
+        for p in {SHERBROOKE, IBM, KAIST, *first.agreements[0].parties}:
+            listed = [a.id for a in index.agreements(p, None, None, None, None)]
+            assert listed == ([agr.id] if p in left else []), (p, listed)
+        index.remove(canonical_delta(kept).document.id)
+        for p in {SHERBROOKE, IBM, KAIST, *only_second, *first.agreements[0].parties}:
+            assert index.agreements(p, None, None, None, None) == []
+            assert index.agreements_of([p]) in ({}, {p: []})
