@@ -24,6 +24,7 @@ from .rules.events import Event, event_spans, outside_events
 from .rules.founders import founder_mentions
 from .rules.governments import government_mentions
 from .rules.human_verbs import human_verb_mentions
+from .rules.initials import initial_acronyms
 from .rules.mention import Mention
 from .rules.names import acronym_campuses, bracketed_universities, definitions, list_members, shaped_names
 from .rules.organisations import (
@@ -164,6 +165,7 @@ def find_mentions(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) -> l
     mentions = [extend_program(text, m) for m in mentions]
     check()
     mentions = definitions(text, mentions, gaz)
+    mentions = initial_acronyms(text, mentions, gaz)
     check()
     mentions = list_members(text, sentences, mentions)
     check()

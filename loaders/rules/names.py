@@ -24,7 +24,7 @@ from .mention import Mention
 from .organisations import MAX_PATTERN_SENTENCE, ROLE_CAP, URL, is_demonym
 from .words import word_list
 
-__all__ = ["definitions", "list_members", "shaped_names"]
+__all__ = ["definitions", "initials_match", "list_members", "shaped_names"]
 
 E = EntityType
 
@@ -51,6 +51,10 @@ def _initials_match(acr: str, words: Sequence[str]) -> int:
     if not n and len(caps) >= 2 and any(c.islower() for c in acr):
         n = _spelled(caps, words)
     return n
+
+
+#: The public name of the initials test (:mod:`.initials` reads undefined acronyms with it).
+initials_match = _initials_match
 
 
 def _spelled(letters: Sequence[str], words: Sequence[str]) -> int:
