@@ -29,6 +29,10 @@ Usage::
     python -m bench.time_queries --actors 10000 --relations 100000 --workdir /tmp/qkg-time
     python -m bench.time_queries --actors 100000 --relations 1000000 --index-only
     python -m bench.time_queries --store neo4j --actors 10000 --relations 100000
+    python -m bench.time_queries --store neo4j --actors 5000 --relations 50000 --old --questions 40
+
+``--old`` asks first with every timed step decided by keyed reads of its parts (the reading
+before Neo4j decided most of them in its step statement), then as the code does now.
 """
 
 from __future__ import annotations
@@ -142,6 +146,21 @@ def _neo4j(uri: str | None, actors: int, relations: int) -> Iterator[Any]:
             store.close()
 
 
+@contextmanager
+def _old_timed_steps(store: Any) -> Iterator[None]:
+    """The store's timed steps as :func:`qkg.graph.reading.steps_as_of` decides them (plain
+    steps, then keyed reads of every step's relation or agreement), for the ``--old`` run."""
+    from functools import partial
+
+    from qkg.graph import reading
+
+    store.steps_as_of = partial(reading.steps_as_of, store)
+    try:
+        yield
+    finally:
+        del store.steps_as_of
+
+
 def _questions(store: Any, n: int, seed: int) -> list[str]:
     """``n`` random actors with at least one partner or co-party (the collaborator query's
     default ``via``), the same for every variant."""
@@ -234,6 +253,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--as-of", type=dt.date.fromisoformat, default=dt.date(2019, 1, 1))
     parser.add_argument("--min-support", type=int, default=2)
     parser.add_argument("--seed", type=int, default=15)
+    parser.add_argument(
+        "--old",
+        action="store_true",
+        help="first ask with every timed step decided by keyed reads of its parts (the reading "
+        "before Neo4j decided them in its statement), then as the code does now",
+    )
     parser.add_argument("--load-only", action="store_true", help="load (or reuse) the store, ask nothing")
     args = parser.parse_args(argv)
 
@@ -249,6 +274,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.load_only:
             return 0
         questions = _questions(store, args.questions, args.seed)
+        if args.old:
+            print("  old: timed steps by the full rule (keyed reads of every step's parts)")
+            with _old_timed_steps(store):
+                _run(store, questions, args.as_of, args.min_support, args.rounds)
+            print("  new:")
         _run(store, questions, args.as_of, args.min_support, args.rounds)
     return 0
 

@@ -83,6 +83,7 @@ __all__ = [
     "schema_statements",
     "stats_query",
     "steps_query",
+    "timed_steps_query",
     "unrecorded_documents",
     "update_relations",
     "version_query",
@@ -651,10 +652,13 @@ def goals_query(owner: str | None) -> Query:
     )
 
 
-def _step_branches(types: Iterable[RelationType] | None) -> tuple[list[str], dict[str, Any]]:
+def _step_branches(
+    types: Iterable[RelationType] | None, *, timed: bool = False
+) -> tuple[list[str], dict[str, Any]]:
     """The parts of one hop of neighbour expansion from an actor id bound to ``id``: relations
     (either direction) and co-parties of shared agreements, each returning ``next, type,
-    agreement, against``; and the parameters they use."""
+    agreement, against`` (and ``holds`` when ``timed``: see :func:`timed_steps_query`); and
+    the parameters they use."""
     wanted = None if types is None else set(types)
     rel_types = _types_pattern(wanted)
     parts: list[str] = []
@@ -662,14 +666,17 @@ def _step_branches(types: Iterable[RelationType] | None) -> tuple[list[str], dic
     if rel_types:
         parts.append(
             f"MATCH (a:{ACTOR} {{id: id}})-[r:{rel_types}]-(b:{ACTOR}) "
-            "RETURN b.id AS next, type(r) AS type, null AS agreement, "
-            "(endNode(r) = a AND NOT type(r) IN $symmetric) AS against"
+            + (_KNOWN.format(v="r") if timed else "")
+            + "RETURN b.id AS next, type(r) AS type, null AS agreement, "
+            "(endNode(r) = a AND NOT type(r) IN $symmetric) AS against" + (_RELATION_HOLDS if timed else "")
         )
         params["symmetric"] = sorted(t.value for t in SYMMETRIC_TYPES)
     if wanted is None or RelationType.PARTY_TO in wanted:
         parts.append(
             f"MATCH (a:{ACTOR} {{id: id}})-[:{_PARTY_TO}]->(g:{AGREEMENT})<-[:{_PARTY_TO}]-(b:{ACTOR}) "
-            f"RETURN b.id AS next, '{_PARTY_TO}' AS type, g.id AS agreement, false AS against"
+            + (_KNOWN.format(v="g") if timed else "")
+            + f"RETURN b.id AS next, '{_PARTY_TO}' AS type, g.id AS agreement, false AS against"
+            + (_PARTY_HOLDS if timed else "")
         )
     return parts, params
 
@@ -690,6 +697,48 @@ def steps_query(nodes: Sequence[str], types: Iterable[RelationType] | None, hops
     )
     text = f"UNWIND $nodes AS id{grow * hops} {expand} RETURN id AS node, next, type, agreement, against"
     return (text, {**params, "nodes": list(dict.fromkeys(nodes))})
+
+
+def timed_steps_query(
+    nodes: Sequence[str], types: Iterable[RelationType] | None, day: str | None, min_support: int | None
+) -> Query:
+    """:func:`steps_query` (one frontier) with, per step, whether it holds as of ``day`` (ISO
+    date, or None: every document) with at least ``min_support`` supporting documents, where
+    the stored bookkeeping decides it without the parts (:func:`qkg.graph.merge.relation_view`'s
+    rule): ``holds`` false when fewer than ``min_support`` (or no) documents are published by
+    the day; true for a relation when, besides, no day is asked, or no document gives it a
+    validity (the merged bounds are the earliest and latest of the parts'), or every document
+    is published by the day and the merged validity contains it; true or false for a co-party
+    step without a day when both ends are (or not) among the agreement's parties. Otherwise
+    ``holds`` is null: the caller decides by the full rule (an agreement's life as of a day,
+    a relation known by only some of its documents)."""
+    parts, params = _step_branches(types, timed=True)
+    if not parts:
+        return ("RETURN 1 AS none LIMIT 0", {})
+    text = (
+        "UNWIND $nodes AS id CALL (id) { " + " UNION ALL ".join(parts) + " } "
+        "RETURN id AS node, next, type, agreement, against, holds"
+    )
+    return (text, {**params, "day": day, "min": min_support, "nodes": list(dict.fromkeys(nodes))})
+
+
+# How many of a fact's documents (bound to ``k``) are published by $day (all when null), from its
+# per-document dates; null when its bookkeeping does not line up (the full rule decides then).
+_KNOWN = (
+    "WITH a, {v}, b, CASE WHEN {v}.dates IS NULL OR {v}.docs IS NULL OR size({v}.dates) <> size({v}.docs) "
+    "THEN null ELSE size([x IN {v}.dates WHERE $day IS NULL OR (x <> '' AND x <= $day)]) END AS k "
+)
+_FEW = "WHEN k IS NULL THEN null WHEN k = 0 OR k < coalesce($min, 0) THEN false"
+# a relation's verdict (:func:`timed_steps_query`)
+_RELATION_HOLDS = (
+    f", CASE {_FEW} WHEN $day IS NULL THEN true WHEN r.valid_from IS NULL AND r.valid_to IS NULL THEN true "
+    "WHEN k = size(r.docs) THEN (r.valid_from IS NULL OR r.valid_from <= $day) "
+    "AND (r.valid_to IS NULL OR r.valid_to >= $day) ELSE null END AS holds"
+)
+# a co-party step's verdict
+_PARTY_HOLDS = (
+    f", CASE {_FEW} WHEN $day IS NULL THEN (a.id IN g.parties AND b.id IN g.parties) ELSE null END AS holds"
+)
 
 
 def _node_step_branches(x: str, types: Iterable[RelationType] | None) -> tuple[list[str], dict[str, Any]]:

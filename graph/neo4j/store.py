@@ -73,7 +73,7 @@ from ..merge import (
     record_time,
     relation_view,
 )
-from ..reading import ReaderOperations, steps_within
+from ..reading import ReaderOperations, steps_within, timed_steps
 from ..store import RelKey, Step, Walked, health_report, step_order
 from . import cypher as q
 from .merge import (
@@ -938,6 +938,35 @@ class Neo4jStore(ReaderOperations):
     ) -> dict[str, list[Step]]:
         """Neighbour expansion of a whole frontier in one round trip."""
         return self.steps_within(nodes, 0, types)
+
+    def steps_as_of(
+        self, nodes: Sequence[str], types: Iterable[RelationType] | None, asked: AsOf | None
+    ) -> dict[str, list[Step]]:
+        """:meth:`steps` that hold as ``asked`` in one round trip where the stored bookkeeping
+        decides (:func:`.cypher.timed_steps_query`: most relations, and every step whose
+        documents by the day are too few), and by the full rule
+        (:func:`qkg.graph.reading.timed_steps`: keyed reads of the parts) only for the rest."""
+        if asked is None:
+            return self.steps(nodes, types)
+        wanted = None if types is None else frozenset(RelationType(t) for t in types)
+        out: dict[str, list[Step]] = {n: [] for n in nodes}
+        if not out:
+            return out
+        day = asked.day.isoformat() if asked.day is not None else None
+        undecided: dict[str, list[Step]] = {}
+        for r in self._read(q.timed_steps_query(list(out), wanted, day, asked.min_support)):
+            step = (r["next"], _RELATION_TYPES[r["type"]], r["agreement"], bool(r["against"]))
+            holds = r["holds"]
+            if holds is None:
+                undecided.setdefault(r["node"], []).append(step)
+            elif holds:
+                out.setdefault(r["node"], []).append(step)
+        if undecided:
+            for n, steps in timed_steps(self, undecided, asked).items():
+                out.setdefault(n, []).extend(steps)
+        for steps in out.values():
+            steps.sort(key=step_order)
+        return out
 
     def steps_within(
         self,

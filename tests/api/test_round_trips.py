@@ -3,13 +3,16 @@ read statements (Neo4j), so a remote store answers in few round trips."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from qkg.graph import reading
-from qkg.graph.store import GraphStore
-from qkg.schemas import RelationType
+from qkg.graph.merge import AsOf
+from qkg.graph.store import GraphStore, Step
+from qkg.schemas import KnowledgeGraph, RelationType
 
 from .counting import CountingStore
 from .graphs import ring
@@ -132,3 +135,89 @@ def test_neo4j_one_read_answers_as_the_reads_apart(neo4j_store: Neo4jStore, serv
             assert own(PATHS, v) == steps(PATHS, v), (a, b)
     assert counted.calls["steps_within"] > 0  # the wrapper walked over steps
     assert counted.calls["relations_by_key"] > 0  # the wrapper read hops and actors apart
+
+
+class _OldReading(CountingStore):
+    """The store with the old timed reading: its steps as of a day are the plain steps
+    filtered by the full rule (:func:`qkg.graph.reading.timed_steps`, keyed reads of every
+    step's parts), level by level; no walk of its own."""
+
+    def steps_as_of(
+        self, nodes: Sequence[str], types: Iterable[RelationType] | None, asked: AsOf | None
+    ) -> dict[str, list[Step]]:
+        self.calls["steps_as_of"] += 1
+        return reading.steps_as_of(self.inner, nodes, types, asked)
+
+    def steps_within(self, *args: Any, asked: AsOf | None = None) -> dict[str, list[Step]]:
+        self.calls["steps_within"] += 1
+        return (
+            self.inner.steps_within(*args)
+            if asked is None
+            else reading.steps_within(self, *args, asked=asked)
+        )
+
+
+TIMED_WALK = """query($id: ID!, $depth: Int!, $asOf: Date, $min: Int) { actor(id: $id) { ... on Actor {
+  collaborators(depth: $depth, first: 60, asOf: $asOf, minSupport: $min) { distance linkCount actor { id }
+    links(first: 5) { type reversed source { id } target { id } agreement { id status parties { id } }
+      evidence { documentId start } } } } } }"""
+#: asOf / minSupport shapes: before, among and after the synthetic documents (2012-2025).
+TIMED = (
+    {"asOf": "2013-03-01"},
+    {"asOf": "2017-01-01"},
+    {"asOf": "2019-01-01"},
+    {"asOf": "2026-01-01"},
+    {"min": 1},
+    {"min": 2},
+    {"asOf": "2019-01-01", "min": 2},
+    {"asOf": "2024-06-30", "min": 1},
+)
+
+
+def _with_validity(deltas: Iterable[KnowledgeGraph]) -> list[KnowledgeGraph]:
+    """The deltas with validity bounds on some relations (start, end or both), so that
+    relations given by several documents have bounds from some of them only."""
+    bounds = (
+        (dt.date(2016, 1, 1), None),
+        (None, dt.date(2020, 6, 30)),
+        (dt.date(2014, 5, 1), dt.date(2022, 1, 1)),
+    )
+    out = []
+    for n, delta in enumerate(deltas):
+        rels = [
+            r.model_copy(update=dict(zip(("valid_from", "valid_to"), bounds[(n + i) % 3], strict=True)))
+            if (n + i) % 5 == 0
+            else r
+            for i, r in enumerate(delta.relations)
+        ]
+        out.append(delta.model_copy(update={"relations": rels}))
+    return out
+
+
+@pytest.mark.neo4j
+def test_neo4j_timed_steps_answer_as_the_full_rule(neo4j_store: Neo4jStore, serve: Serve) -> None:
+    """Neo4j decides most timed steps from its bookkeeping in the statement
+    (:meth:`Neo4jStore.steps_as_of`): the steps and the collaborator answers as of a day and
+    with a minimum support are those of the old reading (every step's parts read by key and
+    decided by the full rule), for relations with and without validity bounds, given by one
+    document or several, and co-parties."""
+    from bench.synthetic import generate_deltas
+
+    neo4j_store.upsert_many(_with_validity(generate_deltas(150, 900, seed=3)))
+    actors = sorted({x for lk in neo4j_store.links() for x in (lk.source, lk.target)})
+    for shape in TIMED:
+        day = shape.get("asOf")
+        asked = AsOf(dt.date.fromisoformat(day) if day else None, shape.get("min"))
+        for types in (None, VIA, (RelationType.PARTY_TO,)):
+            assert neo4j_store.steps_as_of(actors, types, asked) == reading.steps_as_of(
+                neo4j_store, actors, types, asked
+            ), (shape, types)
+    roots = actors[::13]
+    old = _OldReading(neo4j_store)
+    with serve(neo4j_store, response_cache_size=0) as new, serve(old, response_cache_size=0) as then:
+        for root in roots:
+            for shape in TIMED:
+                for depth in (1, 2):
+                    v = {"id": root, "depth": depth, **shape}
+                    assert new(TIMED_WALK, v) == then(TIMED_WALK, v), (root, shape, depth)
+    assert old.calls["relations_by_key"] > 0  # the old reading decided by the parts
