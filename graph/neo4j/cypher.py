@@ -33,6 +33,7 @@ from typing import Any
 from qkg.schemas import (
     SYMMETRIC_TYPES,
     AgreementKind,
+    AgreementStatus,
     Direction,
     EntityFilter,
     EntityType,
@@ -708,10 +709,11 @@ def timed_steps_query(
     rule): ``holds`` false when fewer than ``min_support`` (or no) documents are published by
     the day; true for a relation when, besides, no day is asked, or no document gives it a
     validity (the merged bounds are the earliest and latest of the parts'), or every document
-    is published by the day and the merged validity contains it; true or false for a co-party
-    step without a day when both ends are (or not) among the agreement's parties. Otherwise
-    ``holds`` is null: the caller decides by the full rule (an agreement's life as of a day,
-    a relation known by only some of its documents)."""
+    is published by the day and the merged validity contains it; for a co-party step without
+    a day, or with every document published by the day and no events, whether both ends are
+    among the agreement's parties and it has not ended. Otherwise ``holds`` is null: the
+    caller decides by the full rule (events as of a day, an end still to pass, a fact known
+    by only some of its documents)."""
     parts, params = _step_branches(types, timed=True)
     if not parts:
         return ("RETURN 1 AS none LIMIT 0", {})
@@ -719,7 +721,16 @@ def timed_steps_query(
         "UNWIND $nodes AS id CALL (id) { " + " UNION ALL ".join(parts) + " } "
         "RETURN id AS node, next, type, agreement, against, holds"
     )
-    return (text, {**params, "day": day, "min": min_support, "nodes": list(dict.fromkeys(nodes))})
+    return (
+        text,
+        {
+            **params,
+            "day": day,
+            "min": min_support,
+            "ended": AgreementStatus.ENDED.value,
+            "nodes": list(dict.fromkeys(nodes)),
+        },
+    )
 
 
 # How many of a fact's documents (bound to ``k``) are published by $day (all when null), from its
@@ -735,9 +746,14 @@ _RELATION_HOLDS = (
     "WHEN k = size(r.docs) THEN (r.valid_from IS NULL OR r.valid_from <= $day) "
     "AND (r.valid_to IS NULL OR r.valid_to >= $day) ELSE null END AS holds"
 )
-# a co-party step's verdict
+# a co-party step's verdict: with no day, or every document published by it and no events
+# (its status and end are then the merged ones: those of the smallest document), both ends
+# among the parties, unless ended (an end still to pass as of the day is left to the full rule)
 _PARTY_HOLDS = (
-    f", CASE {_FEW} WHEN $day IS NULL THEN (a.id IN g.parties AND b.id IN g.parties) ELSE null END AS holds"
+    f", CASE {_FEW} WHEN $day IS NOT NULL AND (k < size(g.docs) OR size(coalesce(g.events, [])) > 0) "
+    "THEN null WHEN $day IS NOT NULL AND g.status = $ended THEN false "
+    "WHEN $day IS NOT NULL AND g.ends IS NOT NULL THEN null "
+    "ELSE (a.id IN g.parties AND b.id IN g.parties) END AS holds"
 )
 
 
