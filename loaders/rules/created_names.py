@@ -39,7 +39,10 @@ _CREATE_WORDS = (
     "setting up",
     "founded",
     "founding",
-    "form",
+    "formed",
+    "forming",
+    "form the",  # not "form" alone: "information", "platform" would open the gate everywhere
+    "forms the",
     "inaugurat",
 )
 _WORD = r"(?:[A-Z][\w'’&.-]*|[0-9][\w.-]*)"

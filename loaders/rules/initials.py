@@ -16,14 +16,12 @@ from qkg.schemas import EntityType
 
 from ..gazetteer import Gazetteer
 from .mention import Mention
-from .names import initials_match
+from .names import ALLCAPS, initials_match
 
 __all__ = ["initial_acronyms"]
 
 E = EntityType
 
-#: An upper-case word of two to six letters (digits after the first letter allowed), whole.
-_ACRONYM = re.compile(r"(?<![\w&.-])[A-Z][A-Z0-9]{1,5}(?![\w&.-])")
 #: The actors an undefined acronym may stand for.
 _NAMED = frozenset({E.COMPANY, E.UNIVERSITY, E.RESEARCH_INSTITUTE, E.GOVERNMENT_BODY, E.CLUSTER, E.PROGRAM})
 #: The words of a name; a hyphenated word gives one initial ("Mid-Atlantic Quantum Alliance": MQA).
@@ -46,7 +44,7 @@ def initial_acronyms(text: str, mentions: list[Mention], gaz: Gazetteer) -> list
     known_alias = {a for m in mentions for a in m.aliases}
     extra: list[Mention] = []
     spelled: dict[str, Mention | None] = {}
-    for x in _ACRONYM.finditer(text):
+    for x in ALLCAPS.finditer(text):  # an upper-case word of two to six characters, whole
         acr = x.group()
         if taken[x.start()] or acr in known_alias or gaz.lookup(acr):
             continue

@@ -24,7 +24,7 @@ from .mention import Mention
 from .organisations import MAX_PATTERN_SENTENCE, ROLE_CAP, URL, is_demonym
 from .words import word_list
 
-__all__ = ["definitions", "initials_match", "list_members", "shaped_names"]
+__all__ = ["ALLCAPS", "definitions", "initials_match", "list_members", "shaped_names"]
 
 E = EntityType
 
@@ -43,7 +43,7 @@ _STOP_ACRONYMS = frozenset(
 )
 
 
-def _initials_match(acr: str, words: Sequence[str]) -> int:
+def initials_match(acr: str, words: Sequence[str]) -> int:
     """How many trailing ``words`` spell ``acr`` by initials (0 when they do not); a mixed-case
     acronym may spell them by its capitals alone ("QuIC", "SA QuTI": Quantum Technologies Initiative)."""
     n = _spelled([c for c in acr if c.isalpha()], words)
@@ -51,10 +51,6 @@ def _initials_match(acr: str, words: Sequence[str]) -> int:
     if not n and len(caps) >= 2 and any(c.islower() for c in acr):
         n = _spelled(caps, words)
     return n
-
-
-#: The public name of the initials test (:mod:`.initials` reads undefined acronyms with it).
-initials_match = _initials_match
 
 
 def _spelled(letters: Sequence[str], words: Sequence[str]) -> int:
@@ -98,7 +94,7 @@ _CAMEL = re.compile(
 
 
 #: (The boundary is checked after the first characters, so the engine can skip to them.)
-_ALLCAPS = re.compile(r"[A-Z](?<![\w&.-][A-Z])[A-Z0-9]{1,5}(?![\w&.-])")
+ALLCAPS = re.compile(r"[A-Z](?<![\w&.-][A-Z])[A-Z0-9]{1,5}(?![\w&.-])")
 
 
 #: Two words run together by a lost space in page boilerplate ("contentSkip", "footerHelp",
@@ -134,7 +130,7 @@ def shaped_names(text: str, gaz: Gazetteer) -> list[Mention]:
             continue
         out.append(Mention(m.start(), m.end(), name, E.COMPANY, name, "shape"))
     caps: dict[str, list[re.Match[str]]] = {}
-    for m in _ALLCAPS.finditer(text):
+    for m in ALLCAPS.finditer(text):
         if in_url(m):
             continue
         caps.setdefault(m.group(), []).append(m)
@@ -161,7 +157,7 @@ def definitions(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Ment
             # backwards by initials over the words before the bracket
             line_start = max(text.rfind("\n", 0, m.start()) + 1, m.start() - 300)
             before = list(re.finditer(r"[\w’'&]+|[-–]", text[line_start : m.start()]))
-            n = _initials_match(acr, [w.group() for w in before])
+            n = initials_match(acr, [w.group() for w in before])
             if n:
                 s = line_start + before[-n].start()
                 long = text[s : m.start()]
@@ -171,7 +167,7 @@ def definitions(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Ment
                     extra.append(owner)
         if owner is None or (owner.type in {E.PERSON, E.TECHNOLOGY} and not acr.isupper()):
             continue
-        if owner.type is E.PERSON and not _initials_match(acr, owner.text.split()):
+        if owner.type is E.PERSON and not initials_match(acr, owner.text.split()):
             continue  # "Ada Lin (IF-USP)": where the person comes from, not another name of theirs
         if acr not in owner.aliases and norm(acr) != owner.key:
             owner.aliases.append(acr)
