@@ -75,10 +75,14 @@ def relation_facts(v: SentView, recent_program: str | None) -> Iterator[Fact]:
         yield from membership.leadership_facts(v, m, recent_program)
         yield from affiliation.leads_examples(v, m)
     if "§" in m and any(v.type(i) is E.PERSON for i in range(len(v.types))):
-        yield from affiliation.affiliation_facts(v, m)
-        yield from affiliation.charge_facts(v, m)
-        yield from founders.founder_facts(v, m)
-        yield from human_verbs.hire_facts(v, m)
+        held = [
+            *affiliation.affiliation_facts(v, m),
+            *affiliation.charge_facts(v, m),
+            *founders.founder_facts(v, m),
+            *human_verbs.hire_facts(v, m),
+        ]
+        yield from held
+        yield from affiliation.co_holder_facts(v, m, held)
     if gate(low, competition.GATE):
         yield from competition.competition_facts(v, m)
 

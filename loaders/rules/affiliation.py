@@ -23,7 +23,7 @@ from .rule import f as _f
 from .rule import gate
 from .words import may_hold
 
-__all__ = ["affiliation_facts", "charge_facts", "leads_examples"]
+__all__ = ["affiliation_facts", "charge_facts", "co_holder_facts", "leads_examples"]
 
 E = EntityType
 R = RelationType
@@ -101,6 +101,19 @@ def _match_at(rx: re.Pattern[str], m: str, p: int) -> re.Match[str] | None:
     return None
 
 
+#: A place glued to the word after it qualifies that word: "§Boulder§-born firm", "§Paris§-based fund".
+_GLUED = re.compile(r"-[a-z]")
+#: One more place of a role's scope: "..., §Europe§ and §Africa§", "§Europe§, §Asia§".
+_MORE_SCOPE = re.compile(r"(?:,\s+|,?\s+and\s+)§(\d+)§")
+
+
+def _scope_end(v: SentView, m: str, at: int) -> int:
+    """Where the places of a role's scope that begin at ``at`` end."""
+    while (y := _MORE_SCOPE.match(m, at)) is not None and v.type(int(y.group(1))) in PLACES:
+        at = y.end()
+    return at
+
+
 def _apposed_facts(v: SentView, m: str, p: int) -> tuple[list[Fact], bool]:
     """Facts of "§p§, <role> of §org§" and whether the person had such an apposed role."""
     x = _match_at(_APPOSED_ROLE, m, p)
@@ -120,10 +133,14 @@ def _apposed_facts(v: SentView, m: str, p: int) -> tuple[list[Fact], bool]:
     in_name = _begins_name(v, m, b, x.end(3))
     # "who started the §Paris§-based fund", "director of two initiatives in §The Netherlands§":
     # a place qualifying what follows, or where the thing is, is not where the person works
-    if v.type(b) in PLACES and (
-        after.startswith(("-based", "-headquartered")) or _IN_BEFORE.search(m, 0, x.start(3) - 1)
-    ):
+    if v.type(b) in PLACES and _GLUED.match(after):
+        # the organisation the place qualifies may follow: "CEO of §Boulder§-born firm §o§"
+        return _apposed_facts(v, f"{m[: x.start(3) - 1]}place{m[x.end(3) + 1 :]}", p)
+    if v.type(b) in PLACES and _IN_BEFORE.search(m, 0, x.start(3) - 1):
         return [], False
+    # "§p§, vice president, §Europe§ and §Africa§ and director at §o§": the places are the role's
+    # scope; the person works at the organisation of the next role
+    scope_end = _scope_end(v, m, x.end(3) + 1) if v.type(b) in PLACES and gap.rstrip().endswith(",") else 0
     if (
         v.type(b) in _AFF_TYPES
         and not in_name
@@ -133,14 +150,16 @@ def _apposed_facts(v: SentView, m: str, p: int) -> tuple[list[Fact], bool]:
         and (_GAP_ROLE.search(gap) or _AFTER_ROLE.match(after))
     ):
         apposed = True
-        if v.type(b) is E.PROGRAM and _LEADER_WORD.search(gap):
+        if scope_end:
+            pass
+        elif v.type(b) is E.PROGRAM and _LEADER_WORD.search(gap):
             out.append(_f(v, p, R.LEADS, b, "person-leads", 0.8))
         elif _CHAIR_GAP.match(gap) and not _OWN_PART.match(after):
             out.append(_f(v, p, R.LEADS, b, "person-chair", 0.8))
         elif v.type(b) is not E.PROGRAM:
             out.append(_f(v, p, R.AFFILIATED_WITH, b, "person-apposition", 0.8))
     # "§p§, president of §b§ and research project director at §c§": a second role in the apposition
-    second = _SECOND_ROLE.match(m, x.end(3) + 1)
+    second = _SECOND_ROLE.match(m, scope_end or x.end(3) + 1)
     if apposed and second is not None and v.type(int(second.group(2))) in ORGS:
         c = int(second.group(2))
         if c != b and not _begins_name(v, m, c, second.end(2)):
@@ -754,3 +773,39 @@ def charge_facts(v: SentView, m: str) -> Iterator[Fact]:
         b, between = int(r.group(3)), ids_in(r.group(2))
         if v.type(b) in _AFF_TYPES and all(v.type(i) is not E.PERSON for i in between):
             yield _f(v, p, R.LEADS, b, "minister-responsible", 0.8)
+
+
+_CO_ROLE = r"(?i:co-?(?:ceo|chief\s+executive|chair|chairman|chairwoman|director|lead|head|president)s?)"
+#: "promoted §p§ to co-CEO with §q§", "§p§ shares the role of co-chair alongside §q§".
+_CO_WITH = re.compile(rf"§(\d+)§[^§;]{{0,40}}?\b{_CO_ROLE}\s+(?:alongside|with|beside)\s+§(\d+)§")
+#: "§p§ would join §q§ as co-CEO".
+_JOIN_AS_CO = re.compile(
+    rf"§(\d+)§\s+(?:(?:would|will|to|has|have|had|is\s+to)\s+)?(?:join|joins|joined|joining)\s+§(\d+)§\s+"
+    rf"as\s+(?:a\s+|the\s+)?{_CO_ROLE}\b"
+)
+#: "§o§ announced that ...": the organisation a sentence's news comes from.
+_ANNOUNCER = re.compile(
+    r"^[^§]{0,80}?§(\d+)§\s+(?:(?:has|had|also|today)\s+)*(?:announced|announces|said|says|confirmed|confirms)\b"
+)
+
+
+def co_holder_facts(v: SentView, m: str, held: list[Fact]) -> Iterator[Fact]:
+    """People sharing one role ("co-CEO with §q§", "join §q§ as co-CEO"): each holds it where the
+    other does, and at the organisation announcing it when the sentence names no other."""
+    if "co" not in m.lower():
+        return
+    pairs = [(int(x.group(1)), int(x.group(2))) for rx in (_CO_WITH, _JOIN_AS_CO) for x in rx.finditer(m)]
+    if not pairs:
+        return
+    said = _ANNOUNCER.match(m)
+    announcer = int(said.group(1)) if said is not None and v.type(int(said.group(1))) in ORGS else None
+    for a, b in pairs:
+        if v.type(a) is not E.PERSON or v.type(b) is not E.PERSON:
+            continue
+        pair = (v.id(a), v.id(b))
+        roles = {(f.type, f.target) for f in held if f.source in pair}
+        if not roles and announcer is not None:
+            roles = {(R.AFFILIATED_WITH, v.id(announcer))}
+        for rtype, target in sorted(roles):
+            for who in pair:
+                yield Fact(who, rtype, target, "co-role", 0.7)

@@ -51,3 +51,16 @@ def test_organisations_that_founded_something_are_no_people(facts: Run) -> None:
 def test_a_founders_list_ends_at_its_last_name(facts: Run) -> None:
     f = facts("Founded in 2019 by Ada Lin and Tom Berg, Orbion Quantum builds sensors.")
     assert {e.name: e.type.value for e in f.kg.entities}.get("Orbion Quantum") == "Company"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Orbion Quantum – whose motto is “qubits for all” – was founded in 2016 by Ada Lin, Tom Berg and Eva Holm.",
+        "Orbion Quantum, whose first lab is in Lyon, was founded by Ada Lin, Tom Berg and Eva Holm.",
+    ],
+)
+def test_founders_after_an_aside(facts: Run, text: str) -> None:
+    f = facts(text)
+    for person in ("Ada Lin", "Tom Berg", "Eva Holm"):
+        assert f.has(person, "AFFILIATED_WITH", "Orbion Quantum"), f.triples()

@@ -352,3 +352,65 @@ def test_a_role_someone_else_holds(facts: Run, text: str) -> None:
     """ "P joined the president of O": the president is another person; P holds no role at O."""
     f = facts(text)
     assert not [t for t in f.triples() if t[0] == "Ada Lindqvist" and t[1] == "AFFILIATED_WITH"], f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        (
+            "Veltra Labs announced that it had promoted Ada Lind to co-CEO with Tomas Berg.",
+            [("Ada Lind", "Veltra Labs"), ("Tomas Berg", "Veltra Labs")],
+        ),
+        (
+            "Orbion Quantum announced that Mika Salo would join Jan Berg as co-CEO.",
+            [("Mika Salo", "Orbion Quantum"), ("Jan Berg", "Orbion Quantum")],
+        ),
+    ],
+)
+def test_people_sharing_a_role_share_its_organisation(
+    facts: Run, text: str, pairs: list[tuple[str, str]]
+) -> None:
+    f = facts(text)
+    for person, org in pairs:
+        assert f.has(person, "AFFILIATED_WITH", org), f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "org", "place"),
+    [
+        (
+            "Ada Lind, vice president, Europe and Asia and director at Veltra Research, spoke.",
+            "Ada Lind",
+            "Veltra Research",
+            "Europe",
+        ),
+        (
+            "Ada Lind, CEO of Boulder-born sensing firm Orbion Quantum, spoke.",
+            "Ada Lind",
+            "Orbion Quantum",
+            "Boulder",
+        ),
+    ],
+)
+def test_a_place_qualifying_a_role_or_a_firm_is_not_the_employer(
+    facts: Run, text: str, person: str, org: str, place: str
+) -> None:
+    """The region a role covers and the place a firm comes from are no employers."""
+    f = facts(text)
+    assert f.has(person, "AFFILIATED_WITH", org), f.triples()
+    assert not f.has(person, "AFFILIATED_WITH", place), f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "org"),
+    [
+        (
+            "The panel heard Dan Morrow, principal at venture capital firm Kestrel Capital.",
+            "Dan Morrow",
+            "Kestrel Capital",
+        ),
+        ("Mike Lantz, outreach coordinator for Tervo Labs, moderated.", "Mike Lantz", "Tervo Labs"),
+    ],
+)
+def test_principals_and_coordinators_are_roles(facts: Run, text: str, person: str, org: str) -> None:
+    assert facts(text).has(person, "AFFILIATED_WITH", org)
