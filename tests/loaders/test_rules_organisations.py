@@ -501,6 +501,9 @@ def test_a_nationality_stays_when_the_rest_only_follows_another_name(facts: Run)
             "Lakeside University",
             "University",
         ),
+        # banks named head first, as French, Spanish, Portuguese and Italian write them
+        ("The Banque de Valmora and Orbion signed an agreement.", "Banque de Valmora", "Company"),
+        ("Orbion signed a deal with the Banco de Valmora on Monday.", "Banco de Valmora", "Company"),
     ],
 )
 def test_names_by_their_head_word(facts: Run, text: str, name: str, etype: str) -> None:
@@ -530,6 +533,10 @@ def test_role_qualifiers_and_investor_kinds_are_no_names(facts: Run, text: str, 
         ("Last year Kessler Photonics partners with Orbion Inc. on a sensor.", "Kessler Photonics"),
         ("Brightwave's CIO Ada Lin said the event is big.", "Brightwave"),
         ("Orbion's chief information officer Ada Lin spoke.", "Orbion"),
+        # plural subjects of a joint verb, as headlines write them
+        ("Orbion Inc. and Brightwave team up for quantum testing in Lakeport", "Brightwave"),
+        ("Orbion Inc. and Brightwave join forces on quantum sensing.", "Brightwave"),
+        ("Orbion Inc. and Brightwave are collaborating on a network trial.", "Brightwave"),
     ],
 )
 def test_subjects_of_present_tense_verbs_and_officers(facts: Run, text: str, name: str) -> None:
@@ -918,3 +925,12 @@ def test_a_government_named_by_initials(facts: Run, text: str) -> None:
     govs = [e for e in f.kg.entities if e.type.value == "GovernmentBody"]
     assert govs, f.names
     assert f.has(govs[0].name, "INVESTS_IN", "Orbion Quantum"), f.triples()
+
+
+def test_a_bank_named_head_first_keeps_its_acronym(facts: Run) -> None:
+    f = facts(
+        "The Banque de Valmora (BdV) and the Orbion Agency completed a trial. "
+        "Ada Lin, first deputy governor, BdV, said it went well."
+    )
+    assert f.has("Ada Lin", "AFFILIATED_WITH", "Banque de Valmora")
+    assert not f.has_entity("Valmora")
