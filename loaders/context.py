@@ -62,9 +62,11 @@ _ROLE_MOD = (
 )
 #: "§a§, a unit of §b§", "§a§, one of the founding members of the §b§" (a spin-off from §b§ is no part of it).
 _APPOSED_MEMBER = re.compile(
-    r"§(\d+)§,\s+(?:(?:a|an|the|now\s+a|now\s+part\s+of\s+the)\s+(?:[\w-]+\s+){0,3}?"
+    # "§a§ (one of the three governing bodies of §b§)": set off by a bracket as well as a comma
+    r"§(\d+)§(?:,\s+|\s*\(\s*)(?:(?:a|an|the|now\s+a|now\s+part\s+of\s+the)\s+(?:[\w-]+\s+){0,3}?"
     r"(unit|subsidiary|division|arm|affiliate|member|part|partner|participant|company)"
-    r"|one\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(members|partners|participants|subsidiaries|units))"
+    r"|one\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(members|partners|participants|subsidiaries|units|bodies|"
+    r"centres|centers|institutes|hubs|pillars|labs|laboratories|divisions))"
     r"\s+(?:of|from|in|to|within)\s+(?:the\s+)?§(\d+)§"
     # "§IDQ§, an §IonQ§ company": the owner named as a modifier of the kind
     r"|§(\d+)§,\s+(?:a|an|now\s+an?)\s+§(\d+)§\s+(company|subsidiary|unit|division|business)\b"
@@ -536,7 +538,7 @@ def _fold_pairs_of_mentions(v: SentView) -> None:
         if ty(a) in ORGS | {E.PROGRAM} and ty(b) in ORGS and a != b:
             _add(v, a, R.PART_OF, b, "apposed-arm", 0.8)
     # (a partner or member of a company is its partner, not a part of it)
-    for x in _APPOSED_MEMBER.finditer(v.masked) if "§," in v.masked else ():
+    for x in _APPOSED_MEMBER.finditer(v.masked) if "§," in v.masked or "§ (" in v.masked else ():
         if x.group(1) is not None:
             a, word, b = x.group(1), x.group(2) or x.group(3), x.group(4)
         else:

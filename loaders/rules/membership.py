@@ -120,10 +120,13 @@ _BE = (
 
 #: "§a§ is (now) a founding member of §b§", "§a§ became part of §b§", "§a§ is a wholly owned subsidiary of §b§".
 _MEMBER_OF = re.compile(
-    rf"{ENT}(?:,\s+(?:established|founded|based|headquartered|created)\s+[^,;]{{0,60}},)?\s+{_BE}\s+(?:(?:now|also|already|officially|formally)\s+)?(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){{0,3}}?"
+    # "the §Qu-Fleet§ programme is part of ...": the subject's kind noun after its name
+    rf"{ENT}(?:\s+(?:programme|program|project|initiative|network|consortium|alliance|hub|centre|center|lab|unit))?"
+    rf"(?:,\s+(?:established|founded|based|headquartered|created)\s+[^,;]{{0,60}},)?\s+{_BE}\s+(?:(?:now|also|already|officially|formally)\s+)?(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){{0,3}}?"
     r"(member|members|part|partner|partners|subsidiary|division|unit|arm|affiliate|"
     r"participant|participants|constituent|component|finalist|finalists|winner|winners|laureate)\s+"
-    rf"(?:of|on|in|to|from|within)\s+(?:the\s+)?(?:§\d+§['’]s?\s+)?{ENT}"
+    # "part of the §EU§'s €1 billion §Quantum Flagship§": the possessor and an amount only qualify the group
+    rf"(?:of|on|in|to|from|within)\s+(?:the\s+)?(?:§\d+§['’]s?\s+(?:[^\s§]+\s+){{0,3}}?)?{ENT}"
 )
 #: "... members of the new §a§ are ...": the mention only qualifies the subject.
 _MODIFIER_OF = re.compile(r"\b(?:of|for|at)\s+(?:the\s+)?(?:[\w-]+\s+)?$")

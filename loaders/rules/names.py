@@ -302,12 +302,27 @@ _UNIVERSITY_BRACKET = re.compile(
 _BRACKET_ITEM = re.compile(r"(?:the\s+)?([A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,2})")
 
 
+#: "led by the universities of Halden, Morvik and Tarsley": one university per place after the
+#: plural, each named "University of <place>" (the plural spells out the name each shares).
+_UNIVERSITIES_OF = re.compile(
+    r"\b[Uu]niversities\s+of\s+((?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})"
+    r"(?:(?:,\s*(?:and\s+)?|\s+and\s+)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})+)"
+)
+_OF_ITEM = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}")
+
+
 def bracketed_universities(text: str, mentions: list[Mention]) -> list[Mention]:
     """Each item of "N universities (A, B and C)" is a university named as written ("Bristol"),
-    whatever else the name could be (a city); the annotators' aliases are these short names."""
-    if "universities" not in text:
+    whatever else the name could be (a city); the annotators' aliases are these short names.
+    Each place of "the universities of A, B and C" is the "University of A" (the mention spans
+    the place word, the name is the university's)."""
+    if "niversities" not in text:
         return mentions
     found: list[Mention] = []
+    for m in _UNIVERSITIES_OF.finditer(text):
+        for place in _OF_ITEM.finditer(text, m.start(1), m.end(1)):
+            name = f"University of {place.group(0)}"
+            found.append(Mention(place.start(), place.end(), place.group(0), E.UNIVERSITY, name, "org"))
     for m in _UNIVERSITY_BRACKET.finditer(text):
         pos = m.start(1)
         for part in re.split(r"(,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)", m.group(1)):
