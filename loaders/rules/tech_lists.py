@@ -78,6 +78,17 @@ TECH_LIST_GATE = (
     " like ",
     "namely",
     " of ",
+    "and also ",
+    " and works ",
+    " and focuses ",
+    " and develops ",
+    " and builds ",
+    " and designs ",
+    " and makes ",
+    " and manufactures ",
+    " and produces ",
+    " and specialises ",
+    " and specializes ",
 )
 #: What may stand between the cue and the list, or between two listed items: a few lower-case
 #: words and joiners, never a verb of a new clause.
@@ -157,9 +168,55 @@ def _clause_subjects(v: SentView, m: str, begin: int, cue: int) -> list[int] | N
     return [i for i in ids if v.type(i) in _SOURCES]
 
 
+#: A focus or making verb in the third person, coordinated after a first predicate of its
+#: subject: "§X§ was spun out of §U§ in 2019, and works on §T§", "§X§, which is based in §P§ and
+#: also develops §T§".
+_COORDINATED_FOCUS = re.compile(
+    r"(?:,\s+|\s+)and\s+(?:(?:also|now|currently|mainly|primarily|chiefly)\s+)?"
+    r"(?:(?:works|focuses|concentrates)\s+on|speciali[sz]es\s+in|"
+    r"(?:develops|builds|designs|manufactures|makes|produces|commerciali[sz]es))\s+"
+    r"(?:(?:the\s+)?(?:development|design|commerciali[sz]ation|manufacture)\s+of\s+)?"
+    r"(?:(?:a|an|its|their|own|new)\s+){0,2}(?=§)"
+)
+#: Its verbs (the gate of :func:`_coordinated_focus`).
+_COORDINATED_GATE = ("and ",)
+#: The one a relative clause before the verb speaks of: "§X§, which ...".
+_RELATIVE = re.compile(r"§(\d+)§\s*,\s+(?:which|that|who)\s+[^§;]*(?:§\d+§[^§;]*)*$")
+_WHICH = re.compile(r",\s+(?:which|that|who)\s")
+#: Who may focus on a technology by such a predicate: companies, universities, labs and groups,
+#: never a government, a place or a person.
+_FOCUSED = frozenset(ORGS - {E.GOVERNMENT_BODY})
+
+
+def _coordinated_focus(v: SentView, m: str) -> Iterator[Fact]:
+    """WORKS_ON from a focus verb coordinated after a first predicate: its subject is the
+    clause's (or the relative pronoun's antecedent), whatever names the first predicate holds
+    inside its phrases ("spun out of §U§ ... by founders §A§ and §B§")."""
+    for x in _COORDINATED_FOCUS.finditer(m) if gate(m, _COORDINATED_GATE) else ():
+        listed = _listed(v, m, x.end())
+        if not listed:
+            continue
+        head = m[: x.start()]
+        rel = _RELATIVE.search(head)
+        if rel is not None and _CLAUSE.search(head, rel.end(1)) is None:
+            sources = [int(rel.group(1))]
+        elif _WHICH.search(head):
+            continue  # a relative clause of a name no mention holds
+        else:
+            begin = 0
+            for cl in _CLAUSE.finditer(head):
+                begin = cl.end()
+            sources = _clause_subjects(v, m, begin, x.start()) or []
+        for a in dict.fromkeys(v.id(i) for i in sources if v.type(i) in _FOCUSED):
+            for b in listed:
+                if v.id(b) != a:
+                    yield Fact(a, R.WORKS_ON, v.id(b), "coordinated-focus", 0.7)
+
+
 def tech_list_facts(v: SentView, m: str, recent_program: str | None) -> Iterator[Fact]:
     """WORKS_ON from each technology list after a field cue (see the module docstring)."""
     yield from _partners_to_make(v, m)
+    yield from _coordinated_focus(v, m)
     yield from _kind_examples(v, m)
     yield from _owned_fields(v, m)
     for c in _CUE.finditer(m):

@@ -70,9 +70,20 @@ _WORK_ON_IT = (
 _FOCUS_LIST = rf"§\d+§(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_FOCUS_ITEM}){{0,8}}"
 
 
-_WORKS_ON_TAIL = (
-    rf"(?:\s+[—–])?\s+(?:(?!to\s)[\w-]+\s+){{0,4}}?{_WORK}\s+(?:[\w-]+\s+){{0,3}}?(?:on|in|into|to)\s+"
-    rf"(?:the\s+field\s+of\s+)?(?:[\w-]+\s+){{0,2}}?(?:(?:both\s+)?quantum\s+and\s+)?{_TECH_LIST}"
+def _works_on_tail(work: str) -> str:
+    return (
+        rf"(?:\s+[—–])?\s+(?:(?!to\s)[\w-]+\s+){{0,4}}?{work}\s+(?:[\w-]+\s+){{0,3}}?(?:on|in|into|to)\s+"
+        rf"(?:the\s+field\s+of\s+)?(?:[\w-]+\s+){{0,2}}?(?:(?:both\s+)?quantum\s+and\s+)?{_TECH_LIST}"
+    )
+
+
+_WORKS_ON_TAIL = _works_on_tail(_WORK)
+#: What a place itself does about a technology: its efforts, programmes, focus and bets (its policy).
+#: A place's "expertise", "strength" or "leadership" in a field ("demonstrate §Finland§'s
+#: expertise in building §quantum computers§", "establish §Japan§ as a global leader in §T§") is
+#: its firms' and people's, or an aim: no work of the place.
+_PLACE_WORK = (
+    r"(?:focus|focuses|focused|focusing|efforts?|programmes?|programs?|bets?|betting|investments?|push)"
 )
 _PEOPLE = r"(?:scientists|researchers|experts|engineers|students|academics|physicists|people|talents?|workers|teams)"
 
@@ -91,7 +102,7 @@ _WORKS_ON_RULES = (
     # a place works on what it does, not on what its people do: "§Britain§'s most experienced
     # scientists working on §superconducting quantum technologies§" says nothing of Britain
     Rule(
-        re.compile(rf"{ENT}(?!'s?\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\b)(?:'s?)?{_WORKS_ON_TAIL}"),
+        re.compile(rf"{ENT}(?!'s?\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\b)(?:'s?)?{_works_on_tail(_PLACE_WORK)}"),
         1,
         2,
         "works-on",
@@ -507,7 +518,34 @@ def _gapped_focus(v: SentView, m: str) -> Iterator[Fact]:
 _RULE_WORDS = {"develops-its-own": frozenset({"its", "their"}), "builds-its-own": frozenset({"own"})}
 
 
+#: A place named inside a phrase of location ("based in §Lyon§", "from §Ruritania§"): never
+#: the subject of a verb that follows it ("§X§, which is based in §Lyon§ and also develops §T§").
+_LOCATED = re.compile(
+    r"\b(?:in|at|from|near|across|throughout|to)\s+(?:the\s+)?(?:(?:city|state|region|province|country)\s+of\s+)?$"
+)
+
+
 def works_on_facts(v: SentView, m: str) -> Iterator[Fact]:
+    located = _located_places(v, m) if PLACES & set(v.types) else frozenset()
+    for fact in _works_on_facts(v, m):
+        if fact.source not in located:
+            yield fact
+
+
+def _located_places(v: SentView, m: str) -> frozenset[str]:
+    """The places of the sentence every mention of which sits in a phrase of location."""
+    inside: dict[str, bool] = {}
+    for x in re.finditer(r"§(\d+)§", m):
+        i = int(x.group(1))
+        if v.type(i) in PLACES:
+            pid = v.id(i)
+            inside[pid] = (
+                inside.get(pid, True) and _LOCATED.search(m, max(0, x.start() - 40), x.start()) is not None
+            )
+    return frozenset(p for p, yes in inside.items() if yes)
+
+
+def _works_on_facts(v: SentView, m: str) -> Iterator[Fact]:
     yield from _gapped_focus(v, m)
     for fact in apply(v, m, _WORKS_ON_RULES, R.WORKS_ON):
         if fact.rule == "possessive-technology" and any(

@@ -370,6 +370,26 @@ def test_no_phrase_from_a_lone_modality_word(text: str) -> None:
             "Veltra Quantum",
             "quantum networks",
         ),
+        # a focus verb coordinated after a first predicate holding other names in its phrases
+        (
+            "Orbion Quantum Ltd was spun out of the University of Kestrel in 2019 by founders Ada Lin and "
+            "Bo Chen, and works on trapped-ion technology.",
+            "Orbion Quantum Ltd",
+            "trapped-ion technology",
+        ),
+        # ... or after a relative clause: the antecedent works on it
+        (
+            "Veltra Quantum, which is based in Lyon and also works on neutral-atom quantum computing, said "
+            "the deal had closed.",
+            "Veltra Quantum",
+            "neutral-atom quantum computing",
+        ),
+        (
+            "Kessler Capital partnered with Orbion Quantum Ltd, which is based in Lyon and also develops "
+            "quantum sensors.",
+            "Orbion Quantum Ltd",
+            "quantum sensing",
+        ),
     ],
 )
 def test_works_on(facts: Run, text: str, actor: str, tech: str) -> None:
@@ -446,6 +466,43 @@ def test_works_on(facts: Run, text: str, actor: str, tech: str) -> None:
             "The Orbion Centre brings together Kestrelia's best scientists working on quantum photonics.",
             "Kestrelia",
             "quantum photonics",
+        ),
+        # the relative clause speaks of the partner, not of the subject
+        (
+            "Kessler Capital partnered with Orbion Quantum Ltd, which is based in Lyon and also develops "
+            "quantum sensors.",
+            "Kessler Capital",
+            "quantum sensing",
+        ),
+        # a place in a phrase of location is no subject of the verb after it
+        (
+            "Kessler Capital partnered with Orbion Quantum Ltd, which is based in Lyon and also develops "
+            "quantum sensors.",
+            "Lyon",
+            "quantum sensing",
+        ),
+        (
+            "Veltra Quantum, which is based in Lyon and also works on neutral-atom quantum computing, said "
+            "the deal had closed.",
+            "Lyon",
+            "neutral-atom quantum computing",
+        ),
+        # a name no mention holds owns the relative clause: nothing is read
+        (
+            "Kessler Capital partnered with Orbion, which is based in Lyon and also develops quantum sensors.",
+            "Kessler Capital",
+            "quantum sensing",
+        ),
+        # a place's expertise or leadership is its firms' or an aim, no work of the place
+        (
+            "The prototype will demonstrate Portugal's expertise in building quantum computers.",
+            "Portugal",
+            "quantum computing",
+        ),
+        (
+            "The ministry aims to establish Portugal as a global leader in quantum sensing.",
+            "Portugal",
+            "quantum sensing",
         ),
     ],
 )
@@ -1103,3 +1160,9 @@ def test_works_on_what_money_develops(facts: Run, text: str, actor: str, tech: s
 def test_a_funder_of_anothers_development_does_not_work_on_it(facts: Run) -> None:
     f = facts("Kessler Labs funds the development of quantum gravimeters at Orbion Inc.")
     assert not f.has("Kessler Labs", "WORKS_ON", "quantum gravimeters")
+
+
+def test_a_place_works_on_what_its_efforts_advance(facts: Run) -> None:
+    assert facts("Portugal's efforts in advancing quantum sensing got a boost.").has(
+        "Portugal", "WORKS_ON", "quantum sensing"
+    )
