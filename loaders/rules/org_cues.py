@@ -203,7 +203,16 @@ _PLURAL_KIND_TYPES = {
 _PLURAL_KIND_LIST = re.compile(
     rf"(?<![\w-])({'|'.join(_PLURAL_KIND_TYPES)})\s+"
     rf"((?:{_LIST_NAME}(?:\s*\([^()]{{1,40}}\))?(?:,\s+(?:and\s+)?|\s+and\s+)){{1,12}}{_LIST_NAME})"
-    r"(?![\w-])"
+    r"(?![\w-]|\s+[A-Z][a-z])"  # the last name whole: "and Tessmark Optics", not "and Tessmark"
+)
+#: A counted plural kind set off before its list: "three companies, Orbion, Veltra and Kessler,",
+#: "two startups – Orbion and Veltra –", "four universities: A, B, C and D". The count says a
+#: list follows, so the comma, colon or dash after the kind noun is an apposition, not a clause.
+_COUNTED_KIND_LIST = re.compile(
+    r"(?<![\w-])(?i:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[2-9]|[1-9]\d)\s+"
+    rf"(?:[a-z][\w-]*\s+){{0,2}}({'|'.join(_PLURAL_KIND_TYPES)})\s*(?:,|:|[–—]|\s-)\s*"
+    rf"((?:{_LIST_NAME}(?:\s*\([^()]{{1,40}}\))?(?:,\s+(?:and\s+)?|\s+and\s+)){{1,12}}{_LIST_NAME})"
+    r"(?![\w-]|\s+[A-Z][a-z])"  # the last name whole: "and Tessmark Optics", not "and Tessmark"
 )
 #: A name given to a described thing: "a new quantum initiative, Kvantor," / "a start-up called
 #: Orbion" / "the programme, dubbed Q-Next,": the description's last noun gives the type.
@@ -426,7 +435,8 @@ def cue_names(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
         if m is not None:
             _add_list(out, sent, gaz, m.start(1), m.end(1))
     for m in _EXAMPLES.finditer(t) if ":" in t or not words.isdisjoint(_EXAMPLES_GATE) else ():
-        _add_list(out, sent, gaz, m.start(1), m.end(1), solo_ok=True)
+        listed = _PLURAL_KIND_TYPES.get(m.group().split(None, 1)[0].lower())  # "universities such as ..."
+        _add_list(out, sent, gaz, m.start(1), m.end(1), solo_ok=True, etype=listed)
     for m in _VC_KIND.finditer(t) if "VC" in t or "PE" in t else ():
         _add(out, sent, gaz, m.start(1), m.end(1), E.COMPANY, solo_ok=True)
     for m in (
@@ -484,6 +494,8 @@ def cue_names(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
         if name is not None:
             _add(out, sent, gaz, name.start(), name.end(), E(_KINDS[kind]), solo_ok=True)
     for m in _PLURAL_KIND_LIST.finditer(t) if not words.isdisjoint(_PLURAL_KIND_TYPES) else ():
+        _add_list(out, sent, gaz, m.start(2), m.end(2), solo_ok=True, etype=_PLURAL_KIND_TYPES[m.group(1)])
+    for m in _COUNTED_KIND_LIST.finditer(t) if not words.isdisjoint(_PLURAL_KIND_TYPES) else ():
         _add_list(out, sent, gaz, m.start(2), m.end(2), solo_ok=True, etype=_PLURAL_KIND_TYPES[m.group(1)])
     named = (
         _NAMED_KIND.finditer(t)

@@ -40,6 +40,24 @@ def _type(f: Facts, name: str) -> EntityType:
         ),
         ("Grants went to the universities Kestrel and Marrow.", ["Kestrel", "Marrow"], E.UNIVERSITY),
         ("The agencies Norvia and Estmark will review the bids.", ["Norvia", "Estmark"], E.GOVERNMENT_BODY),
+        # the last name of the list is taken whole, not cut before its second word
+        ("The companies Quarlia, Brovane and Tessmark Optics joined.", ["Tessmark Optics"], E.COMPANY),
+        # a counted kind sets its list off with a comma, a colon or a dash
+        (
+            "Orbix said three companies, Velnor Systems, Quarlia and Tessmark Optics, have joined.",
+            ["Velnor Systems", "Quarlia", "Tessmark Optics"],
+            E.COMPANY,
+        ),
+        (
+            "Two startups–Quarlia and Tessmark Optics–and one society have joined the hub.",
+            ["Quarlia", "Tessmark Optics"],
+            E.COMPANY,
+        ),
+        (
+            "It named four universities, Korvath, Nessing and Lattenburg, as partners.",
+            ["Korvath", "Nessing"],
+            E.UNIVERSITY,
+        ),
     ],
 )
 def test_a_plural_kind_types_the_list_after_it(
