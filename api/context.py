@@ -260,11 +260,17 @@ class Loader:
             self._by_key.setdefault(asked, {}), keys, lambda ks: self.store.relations_by_key(ks, asked=asked)
         )
 
-    def prime_keyed(self, relations: Mapping[RelKey, Relation], agreements: Mapping[str, Agreement]) -> None:
+    def prime_keyed(
+        self,
+        relations: Mapping[RelKey, Relation],
+        agreements: Mapping[str, Agreement],
+        asked: AsOf | None = None,
+    ) -> None:
         """Keep relations and agreements a store returned with another answer (its own
-        collaborator walk) for :meth:`relations_by_key` and :meth:`agreements_by_id`."""
-        self._by_key.setdefault(None, {}).update(relations)
-        self._by_id.setdefault(None, {}).update(agreements)
+        collaborator walk; as ``asked`` when given) for :meth:`relations_by_key` and
+        :meth:`agreements_by_id`."""
+        self._by_key.setdefault(asked, {}).update(relations)
+        self._by_id.setdefault(asked, {}).update(agreements)
 
     def agreements_by_id(self, ids: Iterable[str], asked: AsOf | None = None) -> dict[str, Agreement]:
         """The agreements with these ids (as ``asked`` when given), the uncached in one call."""

@@ -187,11 +187,12 @@ def walk(
         roots = [r for r in dict.fromkeys([*group.ids, root]) if r not in memo]
         budget = budget or WalkBudget(100_000)
         store = loader.store
-        if asked is None and depth <= 2 and isinstance(store, CollaboratorWalker):
-            _walk_in_store(loader, store, memo, roots, depth, vias, first, links, budget)
-        else:
-            found = _walk(loader, roots, depth, vias, budget, asked)
-            for r in roots:
+        rest = roots
+        if depth <= 2 and isinstance(store, CollaboratorWalker):
+            rest = _walk_in_store(loader, store, memo, roots, depth, vias, first, links, budget, asked)
+        if rest:
+            found = _walk(loader, rest, depth, vias, budget, asked)
+            for r in rest:
                 best = found[r].best(first)
                 edges = found[r].edges(loader, [v for v, _, _ in best], vias, asked)
                 memo[r] = [(v, d, n, _hops(sorted(edges[v], key=_edge_order))) for v, d, n in best]
@@ -214,15 +215,19 @@ def _walk_in_store(
     first: int,
     links: int,
     budget: WalkBudget,
-) -> None:
+    asked: AsOf | None,
+) -> list[str]:
     """The walk of every root by the store itself, in one call (Neo4j: one round trip, the
     walk, the order and the cut in the statement): the same rows as :func:`_walk` and
     :meth:`_Reach.best`, with the shown actors and the facts of their first ``links`` links
-    kept in the loader."""
-    got = store.collaborator_walk(roots, depth, vias, first, links)
+    kept in the loader (as ``asked``). Returns the roots the store left open (a timed step
+    only the full rule decides), for :func:`_walk`."""
+    got = store.collaborator_walk(roots, depth, vias, first, links, asked)
     loader.prime(got.entities.values())
-    loader.prime_keyed(got.relations, got.agreements)
+    loader.prime_keyed(got.relations, got.agreements, asked)
     for r in roots:
+        if r in got.open:
+            continue
         sizes, rows = got.found.get(r, ([], []))
         for n in sizes:
             budget.spend(n, depth)
@@ -230,6 +235,7 @@ def _walk_in_store(
             (v, d, n, _hops(sorted(((u, v, t, a, rev) for u, t, a, rev in steps), key=_edge_order)))
             for v, d, n, steps in sorted(rows, key=lambda row: (row[1], -row[2], row[0]))
         ]
+    return [r for r in roots if r in got.open]
 
 
 def _edge_order(e: _Edge) -> tuple[str, str, str, bool]:

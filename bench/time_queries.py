@@ -33,6 +33,8 @@ Usage::
 
 ``--old`` asks first with every timed step decided by keyed reads of its parts (the reading
 before Neo4j decided most of them in its step statement), then as the code does now.
+``--keep`` with ``--uri``: load the server only when it is empty and leave it loaded, so that
+two checkouts (old and new code) can take turns on one load.
 """
 
 from __future__ import annotations
@@ -129,20 +131,24 @@ def _index_only(actors: int, relations: int) -> Iterator[Any]:
 
 
 @contextmanager
-def _neo4j(uri: str | None, actors: int, relations: int) -> Iterator[Any]:
+def _neo4j(uri: str | None, actors: int, relations: int, keep: bool) -> Iterator[Any]:
     from bench.store_neo4j import _server
     from qkg.graph.neo4j import Neo4jStore
 
     with _server(uri) as where:
         store = Neo4jStore(where)
-        store.clear()
-        t0 = time.perf_counter()
-        store.upsert_many(_deltas(actors, relations), batch_size=100)
-        print(f"  generated and loaded in {time.perf_counter() - t0:.0f} s", flush=True)
+        if keep and store.stats().documents > 0:
+            print(f"  kept: {store.stats().documents} documents already loaded", flush=True)
+        else:
+            store.clear()
+            t0 = time.perf_counter()
+            store.upsert_many(_deltas(actors, relations), batch_size=100)
+            print(f"  generated and loaded in {time.perf_counter() - t0:.0f} s", flush=True)
         try:
             yield store
         finally:
-            store.clear()
+            if not keep:
+                store.clear()
             store.close()
 
 
@@ -260,12 +266,17 @@ def main(argv: list[str] | None = None) -> int:
         "before Neo4j decided them in its statement), then as the code does now",
     )
     parser.add_argument("--load-only", action="store_true", help="load (or reuse) the store, ask nothing")
+    parser.add_argument(
+        "--keep",
+        action="store_true",
+        help="neo4j with --uri: reuse what the server holds (load only an empty one) and leave it loaded",
+    )
     args = parser.parse_args(argv)
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
     print(f"time queries: {args.store}, {args.actors} actors / {args.relations} relations", flush=True)
     if args.store == "neo4j":
-        opened = _neo4j(args.uri, args.actors, args.relations)
+        opened = _neo4j(args.uri, args.actors, args.relations, args.keep)
     elif args.index_only:
         opened = _index_only(args.actors, args.relations)
     else:

@@ -74,6 +74,7 @@ __all__ = [
     "LinkReader",
     "RelKey",
     "Step",
+    "Vias",
     "Walked",
     "health_report",
     "protocol_methods",
@@ -97,6 +98,8 @@ def step_order(s: Step) -> tuple[str, str, str, bool]:
 
 #: A relation's identity, :attr:`qkg.schemas.Relation.key`: ``(source, type value, target)``.
 RelKey = tuple[str, str, str]
+#: The relation types a walk goes over (None: every type).
+Vias = Iterable[RelationType] | None
 
 
 class Walked(NamedTuple):
@@ -113,20 +116,26 @@ class Walked(NamedTuple):
     #: The relations and agreements behind the first steps of each row (as many as asked).
     relations: dict[RelKey, Relation]
     agreements: dict[str, Agreement]
+    #: Roots of a timed walk the store could not decide alone (a step that needs the full
+    #: rule): not in ``found``, the caller walks them over :meth:`GraphReader.steps_as_of`.
+    open: frozenset[str] = frozenset()
 
 
 @runtime_checkable
 class CollaboratorWalker(Protocol):
-    """A store that answers a whole collaborator walk (to depth 2, no ``asOf``) in one call:
-    Neo4j in one round trip. Optional: the API walks over :meth:`GraphReader.steps` otherwise."""
+    """A store that answers a whole collaborator walk (to depth 2) in one call: Neo4j in one
+    round trip. Optional: the API walks over :meth:`GraphReader.steps` otherwise."""
 
     def collaborator_walk(
-        self, roots: Sequence[str], depth: int, types: Iterable[RelationType] | None, first: int, links: int
+        self, roots: Sequence[str], depth: int, types: Vias, first: int, links: int, asked: AsOf | None
     ) -> Walked:
         """The walk of :func:`qkg.api.walk.walk` from each root to ``depth`` (1 or 2) over
         ``types``: the first ``first`` actors by distance, then links (descending), then id,
         each with every step reaching it from a nearer actor (sorted by nearer actor, type,
-        agreement, reversed), and the facts and nearer actors of the first ``links`` steps."""
+        agreement, reversed), and the facts and nearer actors of the first ``links`` steps.
+        ``asked``: only over the steps that hold as of its day with its support, the facts as
+        of that day (:meth:`GraphReader.relations_by_key`); a root the store cannot decide
+        alone is left in :attr:`Walked.open`."""
         ...
 
 

@@ -667,7 +667,7 @@ def _step_branches(
     if rel_types:
         parts.append(
             f"MATCH (a:{ACTOR} {{id: id}})-[r:{rel_types}]-(b:{ACTOR}) "
-            + (_KNOWN.format(v="r") if timed else "")
+            + (_KNOWN.format(x="a", v="r") if timed else "")
             + "RETURN b.id AS next, type(r) AS type, null AS agreement, "
             "(endNode(r) = a AND NOT type(r) IN $symmetric) AS against" + (_RELATION_HOLDS if timed else "")
         )
@@ -675,9 +675,9 @@ def _step_branches(
     if wanted is None or RelationType.PARTY_TO in wanted:
         parts.append(
             f"MATCH (a:{ACTOR} {{id: id}})-[:{_PARTY_TO}]->(g:{AGREEMENT})<-[:{_PARTY_TO}]-(b:{ACTOR}) "
-            + (_KNOWN.format(v="g") if timed else "")
+            + (_KNOWN.format(x="a", v="g") if timed else "")
             + f"RETURN b.id AS next, '{_PARTY_TO}' AS type, g.id AS agreement, false AS against"
-            + (_PARTY_HOLDS if timed else "")
+            + (_PARTY_HOLDS.format(x="a") if timed else "")
         )
     return parts, params
 
@@ -735,8 +735,9 @@ def timed_steps_query(
 
 # How many of a fact's documents (bound to ``k``) are published by $day (all when null), from its
 # per-document dates; null when its bookkeeping does not line up (the full rule decides then).
+# ``{x}``: the actor the step leaves, ``{v}``: the relationship or agreement behind it.
 _KNOWN = (
-    "WITH a, {v}, b, CASE WHEN {v}.dates IS NULL OR {v}.docs IS NULL OR size({v}.dates) <> size({v}.docs) "
+    "WITH {x}, {v}, b, CASE WHEN {v}.dates IS NULL OR {v}.docs IS NULL OR size({v}.dates) <> size({v}.docs) "
     "THEN null ELSE size([x IN {v}.dates WHERE $day IS NULL OR (x <> '' AND x <= $day)]) END AS k "
 )
 _FEW = "WHEN k IS NULL THEN null WHEN k = 0 OR k < coalesce($min, 0) THEN false"
@@ -748,32 +749,43 @@ _RELATION_HOLDS = (
 )
 # a co-party step's verdict: with no day, or every document published by it and no events
 # (its status and end are then the merged ones: those of the smallest document), both ends
-# among the parties, unless ended (an end still to pass as of the day is left to the full rule)
+# among the parties, unless ended or its end (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``: the
+# last day of that year, month or day) has passed by the day: the end as a string is before
+# the day cut to the end's precision. An end of another shape is left to the full rule.
 _PARTY_HOLDS = (
     f", CASE {_FEW} WHEN $day IS NOT NULL AND (k < size(g.docs) OR size(coalesce(g.events, [])) > 0) "
     "THEN null WHEN $day IS NOT NULL AND g.status = $ended THEN false "
-    "WHEN $day IS NOT NULL AND g.ends IS NOT NULL THEN null "
-    "ELSE (a.id IN g.parties AND b.id IN g.parties) END AS holds"
+    "WHEN $day IS NOT NULL AND g.ends IS NOT NULL AND NOT size(g.ends) IN [4, 7, 10] THEN null "
+    "WHEN $day IS NOT NULL AND g.ends IS NOT NULL AND g.ends < substring($day, 0, size(g.ends)) THEN false "
+    "ELSE ({x}.id IN g.parties AND b.id IN g.parties) END AS holds"
 )
 
 
-def _node_step_branches(x: str, types: Iterable[RelationType] | None) -> tuple[list[str], dict[str, Any]]:
+def _node_step_branches(
+    x: str, types: Iterable[RelationType] | None, *, timed: bool = False
+) -> tuple[list[str], dict[str, Any]]:
     """:func:`_step_branches` from the actor node bound to ``x``, returning the nodes and the
-    relationship or agreement behind each step: ``b, r, g, type, against``."""
+    relationship or agreement behind each step: ``b, r, g, type, against`` (and, when
+    ``timed``, ``k, holds``: see :func:`timed_steps_query`)."""
     wanted = None if types is None else set(types)
     rel_types = _types_pattern(wanted)
     parts: list[str] = []
     params: dict[str, Any] = {}
     if rel_types:
         parts.append(
-            f"MATCH ({x})-[r:{rel_types}]-(b:{ACTOR}) RETURN b, r, null AS g, type(r) AS type, "
+            f"MATCH ({x})-[r:{rel_types}]-(b:{ACTOR}) "
+            + (_KNOWN.format(x=x, v="r") if timed else "")
+            + "RETURN b, r, null AS g, type(r) AS type, "
             f"(endNode(r) = {x} AND NOT type(r) IN $symmetric) AS against"
+            + (", k" + _RELATION_HOLDS if timed else "")
         )
         params["symmetric"] = sorted(t.value for t in SYMMETRIC_TYPES)
     if wanted is None or RelationType.PARTY_TO in wanted:
         parts.append(
             f"MATCH ({x})-[:{_PARTY_TO}]->(g:{AGREEMENT})<-[:{_PARTY_TO}]-(b:{ACTOR}) "
-            f"RETURN b, null AS r, g, '{_PARTY_TO}' AS type, false AS against"
+            + (_KNOWN.format(x=x, v="g") if timed else "")
+            + f"RETURN b, null AS r, g, '{_PARTY_TO}' AS type, false AS against"
+            + (", k" + _PARTY_HOLDS.format(x=x) if timed else "")
         )
     return parts, params
 
@@ -789,7 +801,13 @@ _AGREEMENT_KEYS = "id, kind, title, parties, date, place, topics, status, events
 
 
 def collaborators_query(
-    roots: Sequence[str], depth: int, types: Iterable[RelationType] | None, first: int, links: int
+    roots: Sequence[str],
+    depth: int,
+    types: Iterable[RelationType] | None,
+    first: int,
+    links: int,
+    *,
+    timed: tuple[str | None, int | None] | None = None,
 ) -> Query:
     """A whole collaborator answer (see :func:`qkg.api.walk.walk`) in one statement, for
     ``depth`` 1 or 2: per root, the actors within ``depth`` hops (the nearest distance, and how
@@ -798,49 +816,86 @@ def collaborators_query(
     reaches them from a nearer actor (by nearer actor, type, agreement, reversed), and for the
     first ``links`` of those steps the relation or agreement behind it (with its evidence)
     and the nearer actor's properties. ``near``/``reached``: the actors found at distance 1
-    and in all (the walk budget). One row per known root."""
+    and in all (the walk budget). One row per known root.
+
+    ``timed``: ``(day, min_support)`` (ISO date or None, int or None): the walk only over the
+    steps that hold as of the day with that support, as :func:`timed_steps_query` decides
+    them; ``open`` counts the steps it left undecided (the caller walks that root by the full
+    rule instead). Each relation shown says whether every document of it is published by the
+    day (``whole``: the view is the stored merge); one known by only some of them carries its
+    bookkeeping (``docs``, ``dates``, ``contrib``) for the caller's view as of the day."""
     if depth not in (1, 2):
         raise ValueError(f"collaborators_query walks 1 or 2 hops, not {depth}")
-    parts_a, params = _node_step_branches("a", types)
+    on = timed is not None
+    parts_a, params = _node_step_branches("a", types, timed=on)
     if not parts_a:
         return (
-            "UNWIND $roots AS root RETURN root, 0 AS near, 0 AS reached, [] AS ends, [] AS rows LIMIT 0",
+            "UNWIND $roots AS root RETURN root, 0 AS near, 0 AS reached, 0 AS open, [] AS ends, [] AS rows LIMIT 0",
             {"roots": []},
         )
-    parts_m, _ = _node_step_branches("m", types)
+    parts_m, _ = _node_step_branches("m", types, timed=on)
+    cols = "b, r, g, type, against" + (", k, holds" if on else "")
     from_a = "CALL (a) { " + " UNION ALL ".join(parts_a) + " }"
-    levels = f"{from_a} RETURN a AS u, b, r, g, type, against, 1 AS lvl"
+    levels = f"{from_a} RETURN a AS u, {cols}, 1 AS lvl"
     if depth == 2:
         levels += (
-            f" UNION ALL {from_a} WITH DISTINCT a, b AS m WHERE m <> a "
-            "CALL (m) { " + " UNION ALL ".join(parts_m) + " } RETURN m AS u, b, r, g, type, against, 2 AS lvl"
+            f" UNION ALL {from_a} WITH a, b AS m"
+            + (", holds WHERE m <> a AND holds" if on else " WHERE m <> a")
+            + " WITH DISTINCT a, m CALL (m) { "
+            + " UNION ALL ".join(parts_m)
+            + f" }} RETURN m AS u, {cols}, 2 AS lvl"
         )
     rel = (
         "{evidence: e.r.evidence, confidence: e.r.confidence, valid_from: e.r.valid_from, "
-        "valid_to: e.r.valid_to, source: startNode(e.r).id, type: type(e.r), target: endNode(e.r).id}"
+        "valid_to: e.r.valid_to, source: startNode(e.r).id, type: type(e.r), target: endNode(e.r).id"
+        + (
+            ", whole: e.k = size(e.r.docs), docs: CASE WHEN e.k < size(e.r.docs) THEN e.r.docs END, "
+            "dates: CASE WHEN e.k < size(e.r.docs) THEN e.r.dates END, "
+            "contrib: CASE WHEN e.k < size(e.r.docs) THEN e.r.contrib END}"
+            if on
+            else "}"
+        )
     )
+    if on:  # the steps that hold; those left undecided counted, per actor reached
+        group = (
+            "WITH a, u, b, r, g, type, against, lvl, k, holds WHERE b <> a AND (holds IS NULL OR holds) "
+            "WITH b, min(CASE WHEN holds THEN lvl END) AS d, count(CASE WHEN holds IS NULL THEN 1 END) AS open, "
+            "collect(CASE WHEN holds THEN {u: u, r: r, g: g, t: type, x: against, l: lvl, k: k} END) AS es "
+            "WITH b, d, open, [e IN es WHERE e.l = d] AS es "
+            "WITH b, d, open, es, size(es) AS n ORDER BY d, n DESC, b.id "
+            "WITH collect(CASE WHEN d IS NOT NULL THEN {b: b, d: d, n: n, es: es} END) AS found, sum(open) AS open "
+            "RETURN size([x IN found WHERE x.d = 1]) AS near, size(found) AS reached, open, found[..$first] AS shown } "
+        )
+    else:
+        group = (
+            "WITH a, u, b, r, g, type, against, lvl WHERE b <> a "
+            "WITH b, min(lvl) AS d, collect({u: u, r: r, g: g, t: type, x: against, l: lvl}) AS es "
+            "WITH b, d, [e IN es WHERE e.l = d] AS es "
+            "WITH b, d, es, size(es) AS n ORDER BY d, n DESC, b.id "
+            "WITH collect({b: b, d: d, n: n, es: es}) AS found "
+            "RETURN size([x IN found WHERE x.d = 1]) AS near, size(found) AS reached, 0 AS open, "
+            "found[..$first] AS shown } "
+        )
     text = (
         "UNWIND $roots AS root CALL (root) { "
         f"MATCH (a:{ACTOR} {{id: root}}) CALL (a) {{ {levels} }} "
-        "WITH a, u, b, r, g, type, against, lvl WHERE b <> a "
-        "WITH b, min(lvl) AS d, collect({u: u, r: r, g: g, t: type, x: against, l: lvl}) AS es "
-        "WITH b, d, [e IN es WHERE e.l = d] AS es "
-        "WITH b, d, es, size(es) AS n ORDER BY d, n DESC, b.id "
-        "WITH collect({b: b, d: d, n: n, es: es}) AS found "
-        "RETURN size([x IN found WHERE x.d = 1]) AS near, size(found) AS reached, found[..$first] AS shown } "
-        "CALL (shown) { UNWIND shown AS x "
+        + group
+        + "CALL (shown) { UNWIND shown AS x "
         "CALL (x) { UNWIND x.es AS e WITH e ORDER BY e.u.id, e.t, coalesce(e.g.id, ''), e.x RETURN collect(e) AS es } "
         "RETURN collect({x: x, es: es}) AS sorted } "
         "CALL (sorted) { UNWIND sorted AS s UNWIND s.es[..$links] AS e WITH DISTINCT e.u AS u "
         f"RETURN collect({_props_map('u', _ENTITY_KEYS)}) AS ends }} "
-        "RETURN root, near, reached, ends, [s IN sorted | {"
+        "RETURN root, near, reached, open, ends, [s IN sorted | {"
         f"b: {_props_map('s.x.b', _ENTITY_KEYS)}, d: s.x.d, n: s.x.n, "
         "steps: [e IN s.es | [e.u.id, e.t, e.g.id, e.x]], "
         f"rels: [e IN s.es[..$links] WHERE e.r IS NOT NULL | {rel}], "
         f"ags: [e IN s.es[..$links] WHERE e.g IS NOT NULL | {_props_map('e.g', _AGREEMENT_KEYS)}]"
         "}] AS rows"
     )
-    return (text, {**params, "roots": list(dict.fromkeys(roots)), "first": first, "links": links})
+    params = {**params, "roots": list(dict.fromkeys(roots)), "first": first, "links": links}
+    if timed is not None:
+        params.update(day=timed[0], min=timed[1], ended=AgreementStatus.ENDED.value)
+    return (text, params)
 
 
 def documents_query(ids: Sequence[str] | None = None) -> Query:

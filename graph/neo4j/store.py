@@ -74,7 +74,7 @@ from ..merge import (
     relation_view,
 )
 from ..reading import ReaderOperations, steps_within, timed_steps
-from ..store import RelKey, Step, Walked, health_report, step_order
+from ..store import RelKey, Step, Vias, Walked, health_report, step_order
 from . import cypher as q
 from .merge import (
     agreement_props,
@@ -994,16 +994,31 @@ class Neo4jStore(ReaderOperations):
         return out
 
     def collaborator_walk(
-        self, roots: Sequence[str], depth: int, types: Iterable[RelationType] | None, first: int, links: int
+        self, roots: Sequence[str], depth: int, types: Vias, first: int, links: int, asked: AsOf | None
     ) -> Walked:
         """The whole collaborator walk in one round trip (:func:`.cypher.collaborators_query`):
-        the walk, the order and the cut are the statement's; here the rows become models."""
+        the walk, the order and the cut are the statement's; here the rows become models.
+        ``asked``: the statement walks the steps that hold as of its day with its support
+        where the stored bookkeeping decides them, and a root with a step it cannot decide
+        is left open (walked by the caller over :meth:`steps_as_of`). The facts shown are the
+        views as of the day: a relation whose documents are all published by then is its
+        stored merge, one known by only some of them is merged from those (its bookkeeping
+        comes with the row); an agreement the statement decides is its stored merge (every
+        document published by the day, no events, no end passed)."""
         wanted = None if types is None else frozenset(RelationType(t) for t in types)
         out = Walked({}, {}, {}, {})
         if not roots:
             return out
+        timed = None
+        if asked is not None:
+            timed = (asked.day.isoformat() if asked.day is not None else None, asked.min_support)
+            flt = RelationFilter(as_of=asked.day, min_support=asked.min_support)
         rtype = _RELATION_TYPES
-        for rec in self._read(q.collaborators_query(roots, depth, wanted, first, links)):
+        still: set[str] = set()
+        for rec in self._read(q.collaborators_query(roots, depth, wanted, first, links, timed=timed)):
+            if rec["open"]:
+                still.add(rec["root"])
+                continue
             near, reached = int(rec["near"]), int(rec["reached"])
             rows = []
             for row in rec["rows"]:
@@ -1012,15 +1027,16 @@ class Neo4jStore(ReaderOperations):
                 steps = [(u, rtype[t], g, bool(x)) for u, t, g, x in row["steps"]]
                 rows.append((b["id"], int(row["d"]), int(row["n"]), steps))
                 for r in row["rels"]:
-                    rel = _relation(r)
-                    out.relations[rel.key] = rel
+                    rel = _relation(r) if timed is None or r["whole"] else _timed_relation(r, flt)
+                    if rel is not None:
+                        out.relations[rel.key] = rel
                 for g in row["ags"]:
                     out.agreements[g["id"]] = _agreement(g)
             for e in rec["ends"]:
                 if e["id"] not in out.entities:
                     out.entities[e["id"]] = _entity(e)
             out.found[rec["root"]] = ([near, reached - near][:depth], rows)
-        return out
+        return out._replace(open=frozenset(still)) if still else out
 
     def stats(self) -> Stats:
         r = self._read(q.stats_query())[0]

@@ -11,8 +11,8 @@ import pytest
 
 from qkg.graph import reading
 from qkg.graph.merge import AsOf
-from qkg.graph.store import GraphStore, Step
-from qkg.schemas import KnowledgeGraph, RelationType
+from qkg.graph.store import GraphStore, Step, Walked
+from qkg.schemas import Agreement, AgreementEvent, AgreementStatus, KnowledgeGraph, RelationType
 
 from .counting import CountingStore
 from .graphs import ring
@@ -174,9 +174,31 @@ TIMED = (
 )
 
 
+#: An agreement's stated end at each precision, around the days of :data:`TIMED` (one on the
+#: very day asked: not passed then), or its status ENDED, or an event of its life.
+LIVES: tuple[dict[str, Any], ...] = (
+    {"ends": "2016"},
+    {"ends": "2019-06"},
+    {"ends": "2019-01-01"},
+    {"ends": "2018-12-31"},
+    {"status": AgreementStatus.ENDED},
+    {},
+    {"events": "signed"},
+    {},
+)
+
+
+def _life(agreement: Agreement, shape: dict[str, Any]) -> Agreement:
+    if shape.get("events") is None:
+        return agreement.model_copy(update=shape)
+    event = AgreementEvent(status=AgreementStatus.SIGNED, date="2018-03", evidence=agreement.evidence[0])
+    return agreement.model_copy(update={"events": (event,), "status": AgreementStatus.SIGNED})
+
+
 def _with_validity(deltas: Iterable[KnowledgeGraph]) -> list[KnowledgeGraph]:
     """The deltas with validity bounds on some relations (start, end or both), so that
-    relations given by several documents have bounds from some of them only."""
+    relations given by several documents have bounds from some of them only, and with an
+    end, an ENDED status or an event on most agreements (:data:`LIVES`)."""
     bounds = (
         (dt.date(2016, 1, 1), None),
         (None, dt.date(2020, 6, 30)),
@@ -190,17 +212,21 @@ def _with_validity(deltas: Iterable[KnowledgeGraph]) -> list[KnowledgeGraph]:
             else r
             for i, r in enumerate(delta.relations)
         ]
-        out.append(delta.model_copy(update={"relations": rels}))
+        ags = [_life(a, LIVES[(n + i) % len(LIVES)]) for i, a in enumerate(delta.agreements)]
+        out.append(delta.model_copy(update={"relations": rels, "agreements": ags}))
     return out
 
 
 @pytest.mark.neo4j
 def test_neo4j_timed_steps_answer_as_the_full_rule(neo4j_store: Neo4jStore, serve: Serve) -> None:
     """Neo4j decides most timed steps from its bookkeeping in the statement
-    (:meth:`Neo4jStore.steps_as_of`): the steps and the collaborator answers as of a day and
-    with a minimum support are those of the old reading (every step's parts read by key and
-    decided by the full rule), for relations with and without validity bounds, given by one
-    document or several, and co-parties."""
+    (:meth:`Neo4jStore.steps_as_of`, and the whole walk in one statement,
+    :meth:`Neo4jStore.collaborator_walk`): the steps and the collaborator answers as of a
+    day and with a minimum support are those of the old reading (every step's parts read by
+    key and decided by the full rule), for relations with and without validity bounds, given
+    by one document or several, and co-parties of agreements with an end passed or not, an
+    ENDED status or events. A root whose walk meets a step only the full rule decides is
+    walked step by step: both kinds of root are asked."""
     from bench.synthetic import generate_deltas
 
     neo4j_store.upsert_many(_with_validity(generate_deltas(150, 900, seed=3)))
@@ -214,10 +240,28 @@ def test_neo4j_timed_steps_answer_as_the_full_rule(neo4j_store: Neo4jStore, serv
             ), (shape, types)
     roots = actors[::13]
     old = _OldReading(neo4j_store)
-    with serve(neo4j_store, response_cache_size=0) as new, serve(old, response_cache_size=0) as then:
+    walked = {"closed": 0, "open": 0}
+    walk = neo4j_store.collaborator_walk
+
+    def counted(*args: Any, **kw: Any) -> Walked:
+        got = walk(*args, **kw)
+        if args[5:] and args[5] is not None:
+            walked["open"] += len(got.open)
+            walked["closed"] += len(got.found)
+        return got
+
+    with (
+        serve(neo4j_store, response_cache_size=0) as new,
+        serve(old, response_cache_size=0) as then,
+        pytest.MonkeyPatch.context() as patch,
+    ):
+        patch.setattr(neo4j_store, "collaborator_walk", counted)
         for root in roots:
             for shape in TIMED:
                 for depth in (1, 2):
                     v = {"id": root, "depth": depth, **shape}
                     assert new(TIMED_WALK, v) == then(TIMED_WALK, v), (root, shape, depth)
     assert old.calls["relations_by_key"] > 0  # the old reading decided by the parts
+    # timed walks both in one statement and by the full rule
+    assert walked["closed"] > 0, walked
+    assert walked["open"] > 0, walked
