@@ -46,7 +46,7 @@ GATE = (
     "co-creat",
     "co-buil",
     "jointly",
-    "joint venture",
+    "joint ",
     "collaboration",
     "alliance",
     "memorandum",
@@ -101,6 +101,14 @@ _CO_WORK = re.compile(
     rf"\s+[^§.;]{{0,60}}?\bwith\s+(?:the\s+)?({LIST})"
 )
 
+#: "§A§ and §B§ have completed a joint experiment in ...", "§A§ and §B§ launched a joint pilot":
+#: the subjects of joint work, at the start of a clause, work together.
+_JOINT_WORK = re.compile(
+    rf"(?:^\s*|[-–—:;]\s+|\bthat\s+)(?:The\s+)?({LIST})\s+{_AUX}(?:completed|conducted|carried\s+out|launched|began|"
+    rf"started|ran|run|performed|undertook|undertaken|announced|concluded)\s+(?:an?|the|their)\s+"
+    rf"(?:(?:first|new|successful|groundbreaking|pioneering|two-year|year-long)\s+)*joint\s+(?:[\w-]+\s+){{0,2}}?"
+    rf"(?:experiments?|trials?|stud(?:y|ies)|projects?|research|pilots?|demonstrations?|tests?)\b"
+)
 
 #: A description before a party's name: "the global §photonics§ firm", "US quantum computing company",
 #: "privately held Lyon investment firm", "the nation's oil giant," (words or mentions, then an
@@ -172,6 +180,10 @@ def partner_facts(v: SentView, m: str, low: str) -> Iterator[Fact]:
             names = [i for i in _named(x.group(1)) if v.type(i) in _PARTIES]
             for k, a in enumerate(names):
                 yield from _pairs(v, [a], names[k + 1 :], rule, _PARTIES)
+    for x in _JOINT_WORK.finditer(m) if "joint " in low else ():
+        names = [i for i in ids_in(x.group(1)) if v.type(i) in _PARTIES]
+        for k, a in enumerate(names):
+            yield from _pairs(v, [a], names[k + 1 :], "partners-joint-work", _PARTIES)
     for x in _CO_WORK.finditer(m) if "co-" in low or "jointly" in low else ():
         yield from _pairs(v, ids_in(x.group(1)), ids_in(x.group(2)), "partners-co-developed", _PARTIES)
 

@@ -38,6 +38,15 @@ R = RelationType
 _SOURCES = frozenset(ORGS | {E.PROGRAM, E.COUNTRY, E.REGION})
 #: (Not "advance": "partnered with §B§ to advance research in §T§" is a purpose, no stated focus.)
 _MAKE = r"(?:develop|build|commerciali[sz]e|deliver|produce|create|pioneer|design)"
+#: Research as the aim of joint work: "to conduct research into", "to carry out research on".
+_RESEARCH = r"(?:conduct|carry\s+out|pursue|undertake|do)\s+(?:joint\s+)?research\s+(?:into|on|in)"
+#: Joint work in a field, its parties' field: "have completed a joint experiment in §T§", "an
+#: agreement to partner in the area of §T§", "are collaborating on §T§".
+_JOINT_FIELD = (
+    r"(?:joint\s+(?:[a-z]+\s+)?(?:experiments?|research|projects?|trials?|pilots?|stud(?:y|ies)|work|efforts?)\s+"
+    r"(?:in|on|into|of)|(?:partner|collaborat(?:e|es|ed|ing|ion)|cooperat(?:e|es|ed|ing|ion))\s+(?:in|on|into))\s+"
+    r"(?:the\s+(?:areas?|fields?|domains?)\s+of\s+)?"
+)
 #: Cues that the clause is about an actor's fields (see the module docstring).
 _CUE = re.compile(
     r"\b(?:"
@@ -55,7 +64,10 @@ _CUE = re.compile(
     # a joint effort to make: "collaboration to develop", "teaming up with industry to develop"
     r"|(?:collaboration|partnership|cooperation|co-operation|team(?:s|ed|ing)?\s+up|join(?:s|ed|ing)?\s+forces|"
     r"work(?:s|ed|ing)?\s+together)\b[^§.;]{0,60}?\bto\s+(?:jointly\s+)?"
-    rf"(?:(?:accelerate|speed\s+up|advance)\s+(?:the\s+)?(?:development|commerciali[sz]ation)\s+of|{_MAKE})\b"
+    rf"(?:(?:accelerate|speed\s+up|advance)\s+(?:the\s+)?(?:development|commerciali[sz]ation)\s+of|{_MAKE}|{_RESEARCH})\b"
+    # joint work in a field: "a joint experiment in", "an agreement to partner in the area of",
+    # "to conduct research into", "collaborating on"
+    rf"|(?P<joint>{_JOINT_FIELD})"
     # a purpose of hastening a field: "has established working groups to hasten the development of"
     # (a place's purpose is its call's or fund's: "§Germany§ launched a call to advance ...")
     r"|(?P<purpose>to\s+(?:help\s+)?(?:hasten|accelerate|speed\s+up|advance|drive|further)\s+(?:the\s+)?"
@@ -79,6 +91,11 @@ TECH_LIST_GATE = (
     "namely",
     " of ",
     "and also ",
+    "joint ",
+    "partner",
+    "collaborat",
+    "cooperat",
+    "research ",
     " and works ",
     " and focuses ",
     " and develops ",
@@ -106,6 +123,8 @@ _PROGRAMME = re.compile(
 _FRONTED = re.compile(
     r"\s*(?:[•·*▪◦‣–-]\s*)?(?:[A-Z][^§,;.|]{0,40}\s+[|–—]\s+|§\d+§\s+\|\s+)?(?:[A-Z][^§,;.]{0,60},\s+)?"
     r"(?:(?:the|The)\s+(?:(?!(?:and|with|of|in|for|between|among|at|by|from|to|on)\b)[a-z][\w-]*\s+){0,2})?"
+    # a description before the name: "Tech giant §X§", "Canadian operator §X§"
+    rf"(?:[A-Z][\w-]*\s+(?:[a-z][\w-]*\s+){{0,2}}?{ORG_NOUN}\s+(?=§))?"
 )
 #: Where a new clause opens inside a sentence, and its subject after it.
 _CLAUSE = re.compile(r";\s+|,\s+(?:and|but|while|whereas)\s+|\s+(?:while|whereas)\s+")
@@ -242,7 +261,9 @@ def tech_list_facts(v: SentView, m: str, recent_program: str | None) -> Iterator
                 sources = [v.id(i) for i in clause]
             elif recent_program is not None and _PROGRAMME.match(m, _skip_fronted(m, 0)):
                 sources, rule = [recent_program], "tech-list-programme"
-        if c.group("purpose") is not None:
+        if c.group("purpose") is not None or c.group("joint") is not None:
+            # a place's purpose is its call's or fund's, and countries collaborating on a field
+            # state a policy: no work of their own
             places = {v.id(i) for i in range(len(v.ids)) if v.type(i) in PLACES}
             sources = [a for a in sources if a not in places]
         for a in dict.fromkeys(sources):
@@ -260,7 +281,7 @@ _WITH_TO_MAKE = re.compile(
     r"\b(?:agreements?|contracts?|partnerships?|partner(?:s|ed|ing)?|team(?:s|ed|ing)?\s+up|collaborat(?:e|es|ed|ing)|"
     r"work(?:s|ed|ing)?|cooperat(?:e|es|ed|ing))\s+with\s+(?:(?!to\b)[\w-]+\s+){0,3}?"
     rf"({MEMBERS})[^§.;]{{0,60}}?\bto\s+(?:jointly\s+)?(?:help\s+)?"
-    rf"(?:(?:accelerate|speed\s+up|advance)\s+(?:the\s+)?(?:development|commerciali[sz]ation)\s+of|{_MAKE})\b"
+    rf"(?:(?:accelerate|speed\s+up|advance)\s+(?:the\s+)?(?:development|commerciali[sz]ation)\s+of|{_MAKE}|{_RESEARCH})\b"
 )
 
 

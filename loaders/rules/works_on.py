@@ -121,7 +121,7 @@ _WORKS_ON_RULES = (
     ),
     Rule(
         re.compile(
-            rf"{ENT}[^§]{{0,60}}?\bits\s+{_TECH_LIST}\s+(?:efforts|research|programme|program|business|capabilit\w+|hardware|roadmap|ambitions|activities|work|expertise|portfolio|"
+            rf"{ENT}[^§]{{0,60}}?\bits\s+{_TECH_LIST}\s+(?:technology|technologies|efforts|research|programme|program|business|capabilit\w+|hardware|roadmap|ambitions|activities|work|expertise|portfolio|"
             rf"platforms?|products?|solutions?|offerings?)"
         ),
         1,
@@ -222,7 +222,9 @@ _MAKES_RULES = (
         2,
         "work-together-on",
         0.8,
-        frozenset(_ACTORS),
+        # countries working together on a field state a policy ("§Portugal§ and §Spain§ will
+        # collaborate on §T§"): no work of their own
+        frozenset(_ACTORS - PLACES),
         _TECH,
     ),
     # "§the city§ will explore different technologies, including §quantum sensors§, devices and §cryogenics§"

@@ -29,6 +29,13 @@ Run = Callable[[str], Facts]
             "Norsk Petrol",
             "Orvane Quantum",
         ),
+        # the subjects of joint work
+        (
+            "Kessler Systems and the Orbion Agency have completed a joint experiment in post-quantum "
+            "cryptography.",
+            "Kessler Systems",
+            "Orbion Agency",
+        ),
     ],
 )
 def test_partners_by_shape(facts: Run, text: str, a: str, b: str) -> None:

@@ -52,6 +52,31 @@ Run = Callable[[str], Facts]
             "Tarvel Centre",
             ["quantum computing", "quantum sensing & metrology", "quantum materials & devices"],
         ),
+        # joint work in a field is each party's field
+        (
+            "Kessler Systems and Orbion Technologies announced an agreement to partner in the area of "
+            "quantum computing.",
+            "Orbion Technologies",
+            ["quantum computing"],
+        ),
+        (
+            "The Veltra Bank and Kessler Systems launched a joint pilot of quantum key distribution.",
+            "Veltra Bank",
+            ["quantum key distribution"],
+        ),
+        # a description before the subject ("Tech giant X")
+        (
+            "Tech giant Kessler Systems and Orbion Technologies are furthering their collaboration to "
+            "develop quantum-safe algorithms.",
+            "Kessler Systems",
+            ["quantum-safe algorithms"],
+        ),
+        (
+            "Kessler Systems has teamed up with Orbion Technologies to conduct research into quantum-safe "
+            "networks.",
+            "Orbion Technologies",
+            ["quantum-safe networks"],
+        ),
     ],
 )
 def test_listed_technologies_are_the_actors(facts: Run, text: str, actor: str, techs: list[str]) -> None:
@@ -72,6 +97,12 @@ def test_the_mission_is_the_programme_in_focus(facts: Run) -> None:
 @pytest.mark.parametrize(
     ("text", "actor", "tech"),
     [
+        # countries collaborating on a field state a policy, no work of their own
+        (
+            "Portugal and Spain will collaborate on quantum sensing and quantum imaging.",
+            "Portugal",
+            "quantum sensing",
+        ),
         # the cue's clause has a subject of its own
         (
             "Orbion Labs said the Veltra Institute covers quantum sensing and quantum imaging.",
