@@ -280,6 +280,12 @@ _WITH_PARTNERS = re.compile(
     rf"{ENT}(?:\s+{_GROUP_NOUN})?,?\s+(?:together\s+)?with\s+(?:(?:its|the)\s+)?(?:[\w-]+\s+)?"
     rf"(?:partners|members)\s+(?:(?:including|such\s+as|like)\s+)?({MEMBERS})"
 )
+#: "§G§ is led by §a§ and §b§, with founding partners ...": the partners after a passive of
+#: leadership are the subject's, not those of its last leader.
+_LED_SUBJECT = re.compile(
+    rf"^\s*(?:[Tt]he\s+)?{ENT}(?:\s+{_GROUP_NOUN})?\s+(?:is|was|will\s+be|has\s+been|are|were)\s+(?:jointly\s+|co-?)?"
+    r"(?:led|coordinated|run|headed|managed|hosted|chaired|operated|steered)\s+by\s+(?:[^§.;:]|§\d+§)*$"
+)
 #: "We are proud to be a founding member of §G§ ...," said §p§, CEO of §O§ / said §O§'s CEO §p§:
 #: a speaker's first-person membership is their organisation's. Group 1 is the group; the
 #: organisation is group 2 (after the speaker's role), 3 (possessive before the role) or 4 or 5 (it speaks).
@@ -317,6 +323,9 @@ def parent_facts(v: SentView, m: str) -> Iterator[Fact]:
             yield _f(v, o, R.PART_OF, g, "we-are-members", 0.7)
     for x in _WITH_PARTNERS.finditer(m) if " with " in m else ():
         g = int(x.group(1))
+        led = _LED_SUBJECT.match(m, 0, x.start())
+        if led is not None:
+            g = int(led.group(1))  # "§G§ is led by §a§ and §b§, with partners §c§": §c§ is §G§'s
         if v.type(g) not in _CLUSTERS:
             continue  # "§IBM§, with partners §a§ and §b§": a company's partners are not its parts
         for a in list_members(v, x.group(2)):

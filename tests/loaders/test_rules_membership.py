@@ -1115,6 +1115,13 @@ def test_examples_of_members_make_no_consortium(facts: Run) -> None:
             "Kestrel Quantum Project",
         ),
         (
+            # partners after a passive of leadership are the subject's, not its last leader's
+            "The Qorridor Programme is led by the Kessler Institute and the Baltic Quantum Alliance, with founding partners "
+            "including Orbion Systems and the University of Kestrel.",
+            "Orbion Systems",
+            "Qorridor Programme",
+        ),
+        (
             # a consortium carrying out the project named before
             "The Kestrel Quantum Project started in May. The consortium partners are Orbion Systems (France), "
             "Kessler Photonics (Germany) and the University of Kestrel (Norway).",
@@ -1147,6 +1154,12 @@ def test_parents_modifiers_and_partners_of_a_group(facts: Run, text: str, member
         ("Orbion Systems is a Kessler Group partner.", "Orbion Systems", "Kessler Group"),
         # membership of a company is no part of it
         ("Orbion Systems is a Kessler Group member.", "Orbion Systems", "Kessler Group"),
+        (
+            "The Qorridor Programme is led by the Kessler Institute and the Baltic Quantum Alliance, with founding partners "
+            "including Orbion Systems and the University of Kestrel.",
+            "University of Kestrel",
+            "Baltic Quantum Alliance",
+        ),
         (
             "The Kestrel Quantum Project started in May. The consortium partners are in Lyon.",
             "Lyon",
