@@ -1,10 +1,18 @@
-"""Other spellings of an actor's name, tried when the name as asked is not in the store.
+"""Finding an actor under the names people use, when the name as asked is not in the store.
 
 Articles and analysts name the same actor in several ways the store's exact (case- and
 accent-insensitive) lookup does not equate: "the City of Columbus" for the city of
 Columbus, "Government of Ruritania" for the "Ruritanian Government", "UK Research &
-Innovation" for "UK Research and Innovation", "U.S." for "US", "Orbion Inc." for
-"Orbion". The variants are tried in order, so the exact name always wins.
+Innovation" for "UK Research and Innovation", "U.S." for "US", "Orbion Inc." for "Orbion",
+"Ruritania's Ministry of Energy" for the "Ministry of Energy", "Max-Planck Society" for the
+"Max Planck Society", "Orbion Quantum" for "Orbion" and the other way round.
+
+:func:`find_actor` tries, in order, the name itself (several actors of exactly that name:
+the first in the store's order, as ever), then each other spelling of
+:func:`name_variants`, then the name without a generic tail ("Orbion Quantum" -> "Orbion"),
+then the names that are the asked one plus a generic tail ("Orbion" -> "Orbion Quantum
+Technologies Ltd"). Past the exact name nothing is guessed: a spelling that fits several
+different actors finds none of them and gives them as candidates.
 
 >>> name_variants("the City of Columbus")[:2]
 ['City of Columbus', 'Columbus']
@@ -15,9 +23,14 @@ True
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-__all__ = ["name_variants"]
+from qkg.graph.store import GraphStore
+from qkg.schemas import Entity, EntityFilter, EntityType, normalise_name
 
+__all__ = ["Lookup", "find_actor", "generic_tail", "name_variants", "spellings"]
+
+E = EntityType
 _THE = re.compile(r"^the\s+", re.I)
 #: "City of X", "Free State of X": the place itself (the extractor's convention).
 _LEVEL_OF = re.compile(
@@ -28,37 +41,204 @@ _GOV_OF = re.compile(r"^(?:government|gouvernement)\s+(?:of|du|de)\s+(?:the\s+)?
 _X_GOV = re.compile(
     r"^(.+?)\s+(?:(?:federal|state|provincial|national|city|metropolitan)\s+)?government$", re.I
 )
-_LEGAL = re.compile(
-    r",?\s+(?:inc|ltd|llc|plc|corp|corporation|co|gmbh|ag|sa|sas|se|nv|bv|oy|ab|limited|k\.?k)\.?$", re.I
+#: "the Daejeon city government", "Hefei's municipal government": the city; "the Ohio state
+#: government", "Franklin County government": the state, the county (the extractor's convention).
+_CITY_GOV = re.compile(r"^(.+?)(?:['’]s)?\s+(?:city|municipal|metropolitan)\s+government$", re.I)
+_REGION_GOV = re.compile(
+    r"^(.+?)(?:['’]s)?\s+(?:state|provincial|prefectural|regional)\s+government$|^(.+?\s+county)\s+government$",
+    re.I,
 )
+#: "Metropolitan Government of Nashville" <-> "Nashville Metropolitan Government".
+_LEVEL_GOV_OF = re.compile(
+    r"^(metropolitan|city|state|provincial|prefectural)\s+government\s+of\s+(.+)$", re.I
+)
+#: "Ruritania's Ministry of Energy", "the Ruritanian Ministry of Energy": the ministry.
+_OWNED_BODY = re.compile(
+    r"^(?:[\w.-]+(?:\s+[\w.-]+)?['’]s|[A-Z][\w-]+(?:an|ian|ese|ish|ch|i))\s+"
+    r"((?i:(?:federal\s+)?(?:ministry|department|office|agency)\s+(?:of|for))\s+.+)$"
+)
+_LEGAL = re.compile(
+    r",?\s+(?:inc|ltd|llc|plc|corp|corporation|co|gmbh|ag|sa|s\.a\.s|sas|se|nv|bv|oy|ab|pty|limited|k\.?k|e\.v)\.?$",
+    re.I,
+)
+#: Words a company's name may end with that make it no other actor: "IBM Quantum" is IBM
+#: when the store knows no "IBM Quantum" (a fund, an arm or a unit with its own name is not
+#: generic: "Orbion Ventures" is not Orbion).
+GENERIC = frozenset(
+    [
+        "and",
+        "&",
+        "quantum",
+        "technologies",
+        "technology",
+        "tech",
+        "group",
+        "holdings",
+        "holding",
+        "labs",
+        "lab",
+        "laboratories",
+        "computing",
+        "computers",
+        "systems",
+        "solutions",
+        "company",
+        "corporation",
+        "incorporated",
+        "limited",
+        "international",
+        "global",
+        "inc",
+        "ltd",
+        "llc",
+        "plc",
+        "corp",
+        "co",
+        "gmbh",
+        "ag",
+        "sa",
+        "sas",
+        "se",
+        "nv",
+        "bv",
+        "oy",
+        "oyj",
+        "ab",
+        "kk",
+        "pty",
+        "ev",
+    ]
+)
+#: Actors a loose match may find (never a place, person or technology).
+_ORGLIKE = frozenset({E.COMPANY, E.UNIVERSITY, E.RESEARCH_INSTITUTE, E.GOVERNMENT_BODY, E.CLUSTER, E.PROGRAM})
+#: How many actors a loose match looks at.
+_LOOSE = 50
+Hint = frozenset[EntityType] | None
+_CITY: Hint = frozenset({E.CITY})
+_REGION: Hint = frozenset({E.REGION})
+_PLACE: Hint = frozenset({E.CITY, E.REGION})
 
 
-def name_variants(name: str) -> list[str]:
-    """Spellings to try after ``name`` itself, most specific first, without repeats."""
-    out: list[str] = []
+def spellings(name: str) -> list[tuple[str, Hint]]:
+    """Spellings to try after ``name`` itself, most specific first, without repeats, each
+    with the types it can mean when the spelling says (``None``: any): "City of Lakeport"
+    -> ("Lakeport", city)."""
+    out: dict[str, Hint] = {}
 
-    def add(v: str) -> None:
+    def add(v: str, hint: Hint = None) -> None:
         v = " ".join(v.split())
         if v and v.casefold() != name.casefold() and v not in out:
-            out.append(v)
+            out[v] = hint
 
     base = _THE.sub("", name.strip())
     add(base)
+    for a, b in (("’", "'"), ("'", "’")):
+        if a in base:
+            add(base.replace(a, b))
     if "&" in base:
         add(base.replace("&", "and"))
     if re.search(r"\sand\s", base):
         add(re.sub(r"\sand\s", " & ", base))
     if "." in base:
         add(base.replace(".", ""))
+    if re.search(r"\w-\w", base):  # "Max-Planck Society", "Q-Lab"
+        add(re.sub(r"(?<=\w)-(?=\w)", " ", base))
+        add(re.sub(r"(?<=\w)-(?=\w)", "", base))
     if m := _LEVEL_OF.match(base):
-        add(m.group(1))
+        add(m.group(1), _CITY if base.lower().startswith(("city", "town")) else None)
     if m := _GOV_OF.match(base):
         add(f"{m.group(1)} Government")
+    elif m := _LEVEL_GOV_OF.match(base):
+        add(f"{m.group(2)} {m.group(1)} Government")
+        add(m.group(2), _CITY if m.group(1).lower() in {"metropolitan", "city"} else _PLACE)
     elif m := _X_GOV.match(base):
         add(f"Government of {m.group(1)}")
         add(f"{m.group(1)} Government")
+    if m := _CITY_GOV.match(base):
+        add(m.group(1), _CITY)
+    elif m := _REGION_GOV.match(base):
+        add(m.group(1) or m.group(2), _REGION)
+    words = base.split()
+    if 1 < len(words) <= 3:  # "Psi Quantum" -> "PsiQuantum", "Q CTRL" -> "Q-CTRL"
+        add("".join(words))
+        add("-".join(words))
+    if m := _OWNED_BODY.match(base):
+        add(m.group(1))
     short = base
     while m := _LEGAL.search(short):  # "Sanko Electric Co., Ltd." -> "Sanko Electric"
         short = short[: m.start()]
         add(short)
-    return out
+    return list(out.items())
+
+
+def name_variants(name: str) -> list[str]:
+    """The spellings of :func:`spellings`, without their types."""
+    return [v for v, _ in spellings(name)]
+
+
+def _words(key: str) -> list[str]:
+    return [w for w in re.split(r"[\s,]+", key.replace(".", "")) if w]
+
+
+def _core(name: str) -> list[str]:
+    """The words of ``name`` before its generic tail; none when every word is generic."""
+    words = name.split()
+    while words and (w := _words(normalise_name(words[-1]))) and all(x in GENERIC for x in w):
+        words.pop()
+    return words
+
+
+def generic_tail(short: str, long: str) -> bool:
+    """``long`` is ``short`` and then only generic words ("Orbion" / "Orbion Quantum Ltd.")."""
+    s, lw = _words(normalise_name(short)), _words(normalise_name(long))
+    return len(lw) > len(s) >= 1 and lw[: len(s)] == s and all(w in GENERIC for w in lw[len(s) :])
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """What a name finds: the actor, or, when the name fits several actors only loosely,
+    none and those candidates."""
+
+    found: Entity | None
+    candidates: tuple[Entity, ...] = ()
+
+
+def _one_actor(hits: list[Entity]) -> bool:
+    """The hits are one actor (split across documents): one type, and one country or none."""
+    return len({e.type for e in hits}) == 1 and len({e.country for e in hits} - {None}) <= 1
+
+
+def _decide(hits: list[Entity]) -> Lookup | None:
+    hits = list({e.id: e for e in hits}.values())
+    if not hits:
+        return None
+    if _one_actor(hits):
+        return Lookup(hits[0])
+    return Lookup(None, tuple(hits))
+
+
+def find_actor(store: GraphStore, name: str) -> Lookup:
+    """The actor ``name`` means (see the module): exact name, other spellings, then loose matches."""
+    found = store.find_entities(name)
+    if found:
+        return Lookup(found[0])
+    for variant, hint in spellings(name):
+        hits = store.find_entities(variant)
+        if hint is not None:
+            hits = [e for e in hits if e.type in hint] or hits
+        if (got := _decide(hits)) is not None:
+            return got
+    core = _core(_THE.sub("", name.strip()))
+    if not core:
+        return Lookup(None)
+    words = _THE.sub("", name.strip()).split()
+    for n in range(len(words) - 1, len(core) - 1, -1):  # "Orbion Quantum Technologies" -> "Orbion"
+        hits = [e for e in store.find_entities(" ".join(words[:n])) if e.type in _ORGLIKE]
+        if (got := _decide(hits)) is not None:
+            return got
+    short = " ".join(core)  # "Orbion Quantum" -> "Orbion Systems Ltd."
+    longer = store.entities(EntityFilter(name_prefix=short + " "), limit=_LOOSE)
+    hits = [
+        e for e in longer if e.type in _ORGLIKE and any(generic_tail(short, n) for n in (e.name, *e.aliases))
+    ]
+    return _decide(hits) or Lookup(None)

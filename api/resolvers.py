@@ -35,7 +35,7 @@ from qkg.schemas import (
 
 from .changes import Change, changes
 from .context import Group
-from .names import name_variants
+from .names import Lookup, find_actor
 from .scores import CentralityMetric, Scores
 from .search import search_graph
 from .types import (
@@ -174,33 +174,40 @@ class Stats:
 
 # -- helpers --------------------------------------------------------------------------------
 def _resolve_actor(info: Info, key: str) -> Entity | None:
-    """An entity by id, else by name or alias (the first in the store's order)."""
+    """An entity by id, else by name or alias (:func:`_find_by_name`)."""
     loader = info.context.loader
     e = loader.entity(key)
     if e is not None:
         return e
-    found = _find_by_name(info, key)
-    if found:
-        loader.prime(found)
-        return found[0]
-    return None
-
-
-def _find_by_name(info: Info, name: str) -> list[Entity]:
-    """Entities named ``name``, else under the first of its other spellings the store knows
-    ("the City of Columbus" -> "Columbus", "UK Research & Innovation" -> "... and ...")."""
-    store = info.context.store
-    found = store.find_entities(name)
-    for variant in name_variants(name) if not found else ():
-        found = store.find_entities(variant)
-        if found:
-            break
+    found = _find_by_name(info, key).found
+    if found is not None:
+        loader.prime([found])
     return found
 
 
-def _not_found(id: str | None = None, name: str | None = None) -> ActorNotFound:
+def _find_by_name(info: Info, name: str) -> Lookup:
+    """The actor named ``name`` (the first in the store's order when several have exactly
+    that name), else under the first of its other spellings the store knows ("the City of
+    Columbus" -> "Columbus", "Orbion Quantum" -> "Orbion"); a spelling that fits several
+    actors finds none and gives them as candidates (:func:`qkg.api.names.find_actor`)."""
+    return find_actor(info.context.store, name)
+
+
+def _not_found(
+    id: str | None = None, name: str | None = None, candidates: tuple[Entity, ...] = ()
+) -> ActorNotFound:
     what = f"id {id!r}" if id is not None else f"id or name {name!r}"
-    return ActorNotFound(message=f"No actor with {what} is in the graph", requested=id or name or "")
+    if candidates:
+        names = ", ".join(repr(e.name) for e in candidates[:5])
+        message = f"The name {name!r} could mean {len(candidates)} actors ({names}); ask one of them"
+    else:
+        message = f"No actor with {what} is in the graph"
+    group = Group.of(e.id for e in candidates)
+    return ActorNotFound(
+        message=message,
+        requested=id or name or "",
+        candidates=[Actor(model=e, group=group) for e in candidates],
+    )
 
 
 def _paths(
@@ -265,11 +272,12 @@ class Query:
             e = loader.entity(str(id))
             return Actor(model=e, group=Group.of([e.id])) if e else _not_found(id=str(id))
         assert name is not None
-        found = _find_by_name(info, name)
-        if not found:
-            return _not_found(name=name)
-        loader.prime(found)
-        return Actor(model=found[0], group=Group.of([found[0].id]))
+        got = _find_by_name(info, name)
+        if got.found is None:
+            loader.prime(got.candidates)
+            return _not_found(name=name, candidates=got.candidates)
+        loader.prime([got.found])
+        return Actor(model=got.found, group=Group.of([got.found.id]))
 
     @strawberry.field(description="Actors, filtered, in name order, as a Relay connection.")
     def actors(

@@ -784,10 +784,18 @@ class PathType:
 
 
 # -- expected failures ---------------------------------------------------------------------
-@strawberry.type(description="No actor with that id or name is in the graph.")
+@strawberry.type(
+    description="No actor with that id or name is in the graph, or the name fits several actors only "
+    "loosely (another spelling, a shorter or longer form): then they are the candidates."
+)
 class ActorNotFound:
     message: str
     requested: str = strawberry.field(description="The id or name that was asked for.")
+    candidates: list[Actor] = strawberry.field(
+        default_factory=list,
+        description="Actors the name could mean when it fits several loosely (none is chosen); "
+        "empty when nothing fits.",
+    )
 
 
 @strawberry.type(description="No agreement with that id is in the graph.")

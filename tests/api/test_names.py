@@ -1,14 +1,16 @@
-"""Actors are found under the names articles use (made-up article, real extractor, real HTTP)."""
+"""Actors are found under the names articles and analysts use (made-up names, real HTTP,
+both stores), and a name that fits several actors only loosely finds none of them."""
 
 from __future__ import annotations
 
 import pytest
 
-from qkg.api.names import name_variants
+from qkg.api.names import generic_tail, name_variants
 from qkg.graph.store import GraphStore
 from qkg.loaders.extract import extract
-from qkg.schemas import Document
+from qkg.schemas import AgreementKind, Document, EntityType
 
+from ..factories import agreement, delta, document, entity
 from .conftest import Serve
 
 ARTICLE = (
@@ -61,6 +63,15 @@ def test_unknown_name_stays_not_found(memory: GraphStore, serve: Serve) -> None:
         ("UK Research & Innovation", "UK Research and Innovation"),
         ("U.S.", "US"),
         ("Sanko Electric Co., Ltd.", "Sanko Electric"),
+        ("Nordhafen Quantum e.V.", "Nordhafen Quantum"),
+        ("Accélérateur d'Entreprises", "Accélérateur d’Entreprises"),
+        ("Max-Norden Society", "Max Norden Society"),
+        ("Metropolitan Government of Lakeport", "Lakeport Metropolitan Government"),
+        ("Ohio state government", "Ohio"),
+        ("Franklin County government", "Franklin County"),
+        ("Hefei municipal government", "Hefei"),
+        ("Ruritania's Department of Energy", "Department of Energy"),
+        ("Orbi Quantum", "OrbiQuantum"),
     ],
 )
 def test_name_variants(name: str, variant: str) -> None:
@@ -69,3 +80,119 @@ def test_name_variants(name: str, variant: str) -> None:
 
 def test_exact_name_is_not_a_variant() -> None:
     assert name_variants("IBM") == []
+
+
+E = EntityType
+SIGNED = "Corvala Systems Ltd. and the Ministry of Energy signed a memorandum of understanding."
+LOOSE_TEXT = SIGNED + " Velmora and Lakeport signed a partnership agreement."
+CORVALA = entity("Corvala Systems Ltd.", E.COMPANY, "GB")
+MINISTRY = entity("Ministry of Energy", E.GOVERNMENT_BODY, "RU")
+VELMORA = entity("Velmora", E.COMPANY)
+VELMORA_VENTURES = entity("Velmora Ventures", E.COMPANY)
+LAKEPORT = entity("Lakeport", E.CITY, "RU")
+LAKEPORT_REGION = entity("Lakeport", E.REGION, "RU")
+MAX_NORDEN = entity("Max Norden Institute", E.RESEARCH_INSTITUTE, "DE")
+ALDREN_GB = entity("Aldren Quantum Ltd", E.COMPANY, "GB")
+ALDREN_DE = entity("Aldren Quantum GmbH", E.COMPANY, "DE")
+LOOSE_QUERY = """query($name: String!) { actor(name: $name) { __typename
+  ... on Actor { id collaborators(depth: 1) { actor { id } } }
+  ... on ActorNotFound { message candidates { id } } } }"""
+
+
+@pytest.fixture
+def loose(store: GraphStore) -> GraphStore:
+    """Actors named in one form, asked in another (each real store)."""
+    doc = document(LOOSE_TEXT, source="test://loose")
+    ents = [
+        CORVALA,
+        MINISTRY,
+        VELMORA,
+        VELMORA_VENTURES,
+        LAKEPORT,
+        LAKEPORT_REGION,
+        MAX_NORDEN,
+        ALDREN_GB,
+        ALDREN_DE,
+    ]
+    ags = [
+        agreement(AgreementKind.MOU, [CORVALA.id, MINISTRY.id], doc, SIGNED),
+        agreement(AgreementKind.PARTNERSHIP, [VELMORA.id, LAKEPORT.id], doc, LOOSE_TEXT[len(SIGNED) + 1 :]),
+    ]
+    store.upsert(delta(doc, ents, agreements=ags))
+    return store
+
+
+@pytest.mark.parametrize(
+    ("asked", "found"),
+    [
+        ("Corvala Systems", CORVALA),  # the store's name has a legal suffix
+        ("Corvala Systems Ltd", CORVALA),
+        ("Corvala", CORVALA),  # the store knows no other Corvala
+        ("Corvala Systems Technologies", CORVALA),
+        ("Ruritania's Ministry of Energy", MINISTRY),
+        ("the Ruritanian Ministry of Energy", MINISTRY),
+        ("Velmora", VELMORA),  # the exact name, not the fund of that name
+        ("Velmora Quantum", VELMORA),  # a generic tail, and the store has no "Velmora Quantum"
+        ("Lakeport city government", LAKEPORT),  # the city, not the region of that name
+        ("Lakeport's municipal government", LAKEPORT),
+        ("Max-Norden Institute", MAX_NORDEN),
+    ],
+)
+def test_actor_found_under_another_form_of_its_name(
+    loose: GraphStore, serve: Serve, asked: str, found: object
+) -> None:
+    with serve(loose, response_cache_size=0) as gql:
+        actor = gql(LOOSE_QUERY, {"name": asked})["actor"]
+    assert actor.get("id") == found.id, (asked, actor)  # type: ignore[attr-defined]
+
+
+def test_a_loose_form_finds_the_partners_of_the_actor(loose: GraphStore, serve: Serve) -> None:
+    with serve(loose, response_cache_size=0) as gql:
+        actor = gql(LOOSE_QUERY, {"name": "Corvala Systems"})["actor"]
+    assert [c["actor"]["id"] for c in actor["collaborators"]] == [MINISTRY.id]
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "Velmora Capital",  # a fund or an arm is another actor
+        "Corvala Energy",
+        "Lakeport Quantum",  # a place is never found by a loose form
+        "Ministry of Energy and Mines",
+    ],
+)
+def test_a_loose_form_never_finds_another_actor(loose: GraphStore, serve: Serve, asked: str) -> None:
+    with serve(loose, response_cache_size=0) as gql:
+        actor = gql(LOOSE_QUERY, {"name": asked})["actor"]
+    assert actor == {"__typename": "ActorNotFound", "message": actor["message"], "candidates": []}
+
+
+def test_a_name_that_fits_two_actors_loosely_gives_both_as_candidates(
+    loose: GraphStore, serve: Serve
+) -> None:
+    with serve(loose, response_cache_size=0) as gql:
+        actor = gql(LOOSE_QUERY, {"name": "Aldren Quantum"})["actor"]
+    assert actor["__typename"] == "ActorNotFound"
+    assert sorted(c["id"] for c in actor["candidates"]) == sorted([ALDREN_GB.id, ALDREN_DE.id])
+    assert "could mean 2 actors" in actor["message"]
+
+
+def test_exact_name_of_two_actors_keeps_the_first_in_store_order(loose: GraphStore, serve: Serve) -> None:
+    # unchanged: the city and the region of one name; the exact name answers the first
+    with serve(loose, response_cache_size=0) as gql:
+        actor = gql(LOOSE_QUERY, {"name": "Lakeport"})["actor"]
+    assert actor["id"] in {LAKEPORT.id, LAKEPORT_REGION.id}
+
+
+@pytest.mark.parametrize(
+    ("short", "long", "generic"),
+    [
+        ("Orbion", "Orbion Quantum Technologies Ltd.", True),
+        ("Orbion", "Orbion Inc", True),
+        ("Orbion", "Orbion Ventures", False),
+        ("Orbion Quantum", "Orbion", False),
+        ("Orbion", "Orbion", False),
+    ],
+)
+def test_generic_tail(short: str, long: str, generic: bool) -> None:
+    assert generic_tail(short, long) is generic
