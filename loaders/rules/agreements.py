@@ -276,6 +276,14 @@ def agreement_text(v: SentView) -> str:
 
 
 _LOCATIVE = re.compile(r"\b(?i:in|at|near)\s+(?:the\s+)?$")
+#: A reporting clause set off by a comma after the statement: "..., §p§ of §C§ said."
+SPEAKER = re.compile(
+    r",\s+§(\d+)§(?:,?\s+(?:[\w-]+\s+){0,4}?(?:of|at|from)\s+(?:the\s+)?§\d+§)?,?\s+"
+    r"(?:said|says|added|adds|noted|notes|stated|states|explained|told)\b"
+)
+#: A relative clause closed by a comma before the verb: "§A§, whose customers include §B§ and §C§,"
+#: (the names inside are no subject of the verb after it).
+_CLOSED_RELATIVE = re.compile(r",\s+(?:whose|which|who)\b[^,;]*(?:,\s+(?:and\s+)?[^,;]*)*?,\s+(?=[a-z])")
 
 
 def _find_groups(v: SentView) -> list[tuple[list[int], str, int]]:
@@ -284,6 +292,8 @@ def _find_groups(v: SentView) -> list[tuple[list[int], str, int]]:
     ok = {i for i in v.indices() if v.type(i) in _PARTY_TYPES or (v.type(i) is E.PERSON and v.id(i) in reps)}
     # "at the summit in §Japan§, A formalised agreements with B": a place after "in" is where, not who
     ok -= {i for i in ok if v.type(i) in PLACES and _LOCATIVE.search(m, 0, max(0, m.find(f"§{i}§")))}
+    # "A partnered with B, Ada Lin of C said": the speaker of a reporting clause signs nothing
+    ok -= {int(x.group(1)) for x in SPEAKER.finditer(m)} if "§, " in m else set()
     out: list[tuple[list[int], str, int]] = []
     used: list[tuple[int, int]] = []
 
@@ -335,7 +345,8 @@ def _find_groups(v: SentView) -> list[tuple[list[int], str, int]]:
         also = _also_with(m, x.end())
         also_ids = [i for i in keep(ids_in(also.group(1))) if i not in withs] if also else []
         head = m[: x.start()]
-        before = [i for i in keep(ids_in(head)) if i not in withs]
+        inner = {i for y in _CLOSED_RELATIVE.finditer(head) for i in ids_in(y.group())}
+        before = [i for i in keep(ids_in(head)) if i not in withs and i not in inner]
         subj: list[int] = []
         if _MADE_WITH.search(head):
             # "the hub is created in partnership with A and B": the hub is what they make, not a partner
@@ -347,7 +358,7 @@ def _find_groups(v: SentView) -> list[tuple[list[int], str, int]]:
                 # "its cooperation with B" points back to the subject, not to a possessive
                 # in between ("X, the hub of Korea's industry thanks to its ties with B")
                 before = (orgs_before or before)[:1]
-            gap = head[head.rfind(f"§{before[-1]}§") :]
+            gap = _CLOSED_RELATIVE.sub(" ", head[head.rfind(f"§{before[-1]}§") :])
             if _ITS_THEIR.search(gap) or (len(gap.split()) <= 8 and not _CLAUSE_WORD.search(gap)):
                 subj = before[-1:]
         else:

@@ -89,7 +89,7 @@ def credit_spans(text: str) -> list[tuple[int, int]]:
 #: outlet CTech"; media outlets are not actors (annotation rules). ("according to X" is left
 #: out: data providers and ministries are cited so too.)
 _MEDIA_BEFORE = re.compile(
-    r"(?:\btold|\b(?:news\s+)?(?:outlet|newspaper|daily|broadcaster|magazine|publication|news\s+site|"
+    r"(?:\b(?:told|tells)|\b(?:news\s+)?(?:outlet|newspaper|daily|broadcaster|magazine|publication|news\s+site|"
     r"news\s+agency|wire\s+service))\s+(?:the\s+)?$"
 )
 #: What follows a publication someone told something: the end of the clause ("told TechCrunch:",

@@ -20,7 +20,7 @@ from qkg.schemas import AgreementKind, EntityType, RelationType
 from ..context import ENT, LIST, ORGS, Fact, SentView, ids_in
 from ..deadline import check
 from ..patterns import ROLE_WORDS
-from .agreements import AgreementDraft
+from .agreements import SPEAKER, AgreementDraft
 from .money import MONEY, RECIPIENTS
 from .rule import gate
 from .words import alternation, may_hold
@@ -209,7 +209,10 @@ def _partners(v: SentView) -> Iterator[tuple[str, str]]:
         else:
             before = [i for i in ids_in(head) if v.type(i) in _ORGS]
         # partners end where a list of examples or a relative clause starts
-        tail = _TAIL_END.split(clause[x.end() :], maxsplit=1)[0]
+        rest = clause[x.end() :]
+        # "..., Ada Lin of C said": the speaker's organisation is no partner
+        speaker = SPEAKER.search(rest)
+        tail = _TAIL_END.split(rest[: speaker.start()] if speaker else rest, maxsplit=1)[0]
         after = [i for i in ids_in(tail) if v.type(i) in _ORGS]
         if not before or not after:
             continue

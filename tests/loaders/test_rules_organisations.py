@@ -344,6 +344,8 @@ def test_media_outlets_are_not_organisations(facts: Run) -> None:
     f = facts("The Lakeport Research News and the Ruritania Daily Herald reported that Orbion raised money.")
     assert not f.has_entity("Lakeport Research News")
     assert not f.has_entity("Ruritania Daily Herald")
+    f = facts('"Our focus is single photons," Ada Lin, the CEO of Orbion Labs, tells TechDaily.')
+    assert not f.has_entity("TechDaily")
 
 
 def test_spin_out_apposition(facts: Run) -> None:

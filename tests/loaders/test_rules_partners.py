@@ -46,6 +46,18 @@ Run = Callable[[str], Facts]
             "Veltra Quantum",
             "University of Kestrel",
         ),
+        # the subject across a relative clause closed by a comma
+        (
+            "Orbion Labs, whose customers include Kessler Bank and Veltra Systems, signed a partnership with "
+            "Norland Telecom.",
+            "Orbion Labs",
+            "Norland Telecom",
+        ),
+        (
+            "Orbion Labs partnered with Veltra Systems, Ada Lin of Kessler Bank said.",
+            "Orbion Labs",
+            "Veltra Systems",
+        ),
     ],
 )
 def test_partnership_shapes(facts: Run, text: str, a: str, b: str) -> None:
@@ -73,6 +85,30 @@ def test_partnership_shapes(facts: Run, text: str, a: str, b: str) -> None:
             "Veltra Quantum co-developed the chip with funding it raised in 2023.",
             "Veltra Quantum",
             "Orbion Systems",
+        ),
+        # the speaker of a reporting clause, and the organisation named with them, sign nothing
+        (
+            "Orbion Labs partnered with Veltra Systems, Ada Lin of Kessler Bank said.",
+            "Kessler Bank",
+            "Orbion Labs",
+        ),
+        (
+            "Orbion Labs partnered with Veltra Systems, Ada Lin of Kessler Bank said.",
+            "Kessler Bank",
+            "Veltra Systems",
+        ),
+        # customers listed in a relative clause are no subject of the verb after it
+        (
+            "Orbion Labs, whose customers include Kessler Bank and Veltra Systems, signed a partnership with "
+            "Norland Telecom.",
+            "Veltra Systems",
+            "Norland Telecom",
+        ),
+        (
+            "Orbion Labs, whose customers include Kessler Bank and Veltra Systems, signed a partnership with "
+            "Norland Telecom.",
+            "Kessler Bank",
+            "Veltra Systems",
         ),
     ],
 )
