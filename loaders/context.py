@@ -84,7 +84,7 @@ _LED_BY_BEFORE = re.compile(r"\b(?:chaired|co-chaired|headed|led|co-led)\s+by\s+
 ORG_NOUN = (
     r"(?:compan(?:y|ies)|firms?|start-?ups?|developers?|makers?|manufacturers?|specialists?|providers?|"
     r"suppliers?|vendors?|pioneers?|players?|unicorns?|spin-?outs?|spin-?offs?|groups?|giants?|chipmakers?|"
-    r"incubators?|labs?|laboratory|laboratories|institutes?|operators?|businesses|business|venture|outfits?)"
+    r"incubators?|labs?|laboratory|laboratories|institutes?|operators?|businesses|business|venture|outfits?|banks?|investors?|conglomerates?|multinationals?)"
 )
 #: "§a§, the §b§'s economic development bank", "§a§, §b§'s research arm".
 _APPOSED_ARM = re.compile(
@@ -369,11 +369,15 @@ def _fold_pairs_of_mentions(v: SentView) -> None:
 
     # "the §Boston§ §company§" (a description standing for a company named before): the place
     # that qualifies it locates that company, and the description stands for the phrase
+    # "the §U.S.§ §Air Force§", "the §US§ bank §Kessler Group§": a place before a name qualifies it
     def place_description(m: re.Match[str]) -> str:
         p, a = m.group(1), m.group(2)
-        if ty(p) not in PLACES or ty(a) not in ORGS or v.mentions[int(a)].rule != "anaphor":
+        if ty(p) not in PLACES or ty(a) not in ORGS:
             return m.group(0)
-        _add(v, a, R.LOCATED_IN, p, "place-description", 0.8)
+        if v.mentions[int(a)].rule == "anaphor":
+            _add(v, a, R.LOCATED_IN, p, "place-description", 0.8)
+        elif m.string[max(0, m.start() - 4) : m.start()].lower() != "the ":
+            return m.group(0)
         return f"§{a}§"
 
     if E.CITY in v.types or E.REGION in v.types or E.COUNTRY in v.types:

@@ -90,18 +90,21 @@ def find_mentions(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) -> l
     """Every mention in ``text``, in document order (nested organisation tails included)."""
     cands: list[Mention] = []
     known: set[tuple[int, int]] = set()
-    place_end = -1  # where the last place named ends: "UK-Canada" names two places
-    for g in gaz.find(text):
+    place_end = -1  # where the last place named ends: "UK-Canada", "Sydney-Boston" name two places
+    found = list(gaz.find(text))
+    # where each place begins: "Sydney-Boston" is two cities, "Jian-Wei" no city
+    place_starts = {g.start for g in found if g.entry.type in {E.CITY, E.REGION, E.COUNTRY}}
+    for g in found:
         en = g.entry
         if (
             en.type in {E.CITY, E.REGION, E.COUNTRY}
             and _HYPHEN_BEFORE.search(text[max(0, g.start - 2) : g.start])
-            and not (en.type is E.COUNTRY and place_end == g.start - 1)
+            and place_end != g.start - 1
         ):
             continue
-        if en.type is E.CITY and _HYPHEN_NAME_AFTER.match(text, g.end):
+        if en.type is E.CITY and _HYPHEN_NAME_AFTER.match(text, g.end) and g.end + 1 not in place_starts:
             continue  # "Jian-Wei Pan": a city's name glued to a capitalised word opens a longer name
-        if en.type in {E.REGION, E.COUNTRY}:
+        if en.type in {E.CITY, E.REGION, E.COUNTRY}:
             place_end = g.end
         known.add((g.start, g.end))
         cands.append(

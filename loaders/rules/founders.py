@@ -46,7 +46,7 @@ _MLIST = rf"(?:{HONORIFIC}§\d+§(?:,\s+|,?\s+and\s+)?)+"
 _FRONTED = re.compile(rf"^\s*(?:Co-?)?[Ff]ounded[^§,;]{{0,40}}?\bby\s+({_MLIST}),\s+(?:the\s+)?{ENT}")
 #: an aside between a subject and its verb: "§org§ – whose motto is “...” – was founded", "§org§, whose
 #: first lab is in Lyon, was founded"
-_ASIDE = r"(?:\s+[–—]\s+[^§–—]{1,120}?\s+[–—]|,\s+(?:whose|which|that)\s+[^,;]{1,120}?,)?"
+_ASIDE = r"(?:\s+[–—]\s+[^–—]{1,120}?\s+[–—]|,\s+(?:whose|which|that)\s+[^,;]{1,120}?,)?"
 #: masked: "§org§(,) (which was) (co-)founded (in 2019) by §a§, §b§ and §c§"
 _PASSIVE = re.compile(
     rf"{ENT}{_ASIDE},?\s+(?:(?:which|that|was|were|is|has\s+been|had\s+been|originally|jointly)\s+)*(?:co-?)?founded"

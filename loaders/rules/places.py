@@ -16,7 +16,7 @@ from .mention import Mention
 from .rule import f as _f
 from .rule import gate
 from .rule import ok as _ok
-from .words import may_hold
+from .words import may_hold, word_table
 
 __all__ = [
     "GATE",
@@ -135,6 +135,13 @@ _TOWN_OF = re.compile(
     r"(?:[ -][A-Z][a-zà-öø-ÿ]+)?),\s+(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})(?=[\s,.;:)]|$)"
 )
 _TOWN_OF_WORDS = ("in ", "near ", "at ", "from ", "outside ")
+#: US states by postal code ("based in Lowell, MA"), upper case only.
+_POSTAL = word_table("state_postal_codes")
+#: Location wording right before "in": "based in Lowell, Massachusetts" names a town even when
+#: its name is also a given name.
+_LOCATION_WORD = re.compile(
+    r"\b(?:based|headquartered|located|situated|offices?|labs?|laboratory|facility|site|campus)\s+$"
+)
 
 
 def town_mentions(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
@@ -147,18 +154,27 @@ def town_mentions(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
         return out
     for x in _TOWN_OF.finditer(t):
         said = x.group(2)  # "Ont." is a region's abbreviation, "Norway." a sentence's end
+        said = _POSTAL.get(said.rstrip("."), said)  # "MA": Massachusetts
         hits = gaz.lookup(said) or (gaz.lookup(said[:-1]) if said.endswith(".") else [])
         where = next((e for e in hits if e.type in {E.COUNTRY, E.REGION}), None)
         name = x.group(1)
-        if where is None or gaz.lookup(name):
+        if where is None or any(e.type is not E.PERSON for e in gaz.lookup(name)):
             continue
         words = name.split()
         if any(
             w.lower() in KEYWORDS or w.lower() in COMMON_WORDS or w.lower() in LEADING_NOISE for w in words
-        ) or is_given_name(words[0]):
+        ) or (is_given_name(words[0]) and not _LOCATION_WORD.search(t, max(0, x.start() - 20), x.start())):
             continue
         st = sent.start + x.start(1)
         out.append(Mention(st, st + len(name), name, E.CITY, name, "town", country=where.country))
+        if said != x.group(2):  # the state a postal code stands for is a place the text names
+            st = sent.start + x.start(2)
+            code = x.group(2).rstrip(".")
+            out.append(
+                Mention(
+                    st, st + len(code), code, E.REGION, where.name, "gazetteer", entry=where, country="US"
+                )
+            )
     return out
 
 
@@ -309,24 +325,33 @@ def _modifier_place(v: SentView, p: str, gap: str) -> bool:
 
 
 _PLACE_MODIFIER = re.compile(
-    rf"(?<![§\w'])§(\d+)§\s+((?:(?:[a-z][\w-]*|§\d+§)\s+){{0,3}}?){ORG_NOUN},?\s+"
+    rf"(?<![§\w'])(?:§(\d+)§[-–])?§(\d+)§\s+((?:(?:[a-z][\w-]*|§\d+§)\s+){{0,3}}?){ORG_NOUN},?\s+"
     rf"(?:(?:like|such\s+as|including)\s+)?({LIST})"
 )
 
 
 def place_modifier_facts(v: SentView, m: str) -> Iterator[Fact]:
-    """ "the §UK§ company §X§", "§US§ quantum firms §A§ and §B§", "§US§ tech giants like §A§ and §B§".
+    """ "the §UK§ company §X§", "§US§ quantum firms §A§ and §B§", "§US§ tech giants like §A§ and §B§",
+    "the §Sydney§-§Boston§ software company §X§" (both places).
 
     A place name used as a modifier of an organisation noun locates it; a nationality adjective
     is not a place mention, and a possessive ("§Japan§'s §RIKEN§") is not this shape.
     """
-    for x in _PLACE_MODIFIER.finditer(m):
-        p = x.group(1)
-        if not _modifier_place(v, p, x.group(2)):
-            continue
-        for a in ids_in(x.group(3)):
-            if _ok(v, a, int(p), PLACES) and v.type(a) in ORGS:
-                yield _f(v, a, R.LOCATED_IN, int(p), "place-modifier", 0.8)
+    at = 0
+    while (x := _PLACE_MODIFIER.search(m, at)) is not None:
+        at = x.end()
+        listed = ids_in(x.group(4))
+        # "§US§ firm §a§ and the §UK§ company §b§": the list ends at the next place, which opens
+        # a description of its own
+        cut = next((k for k, a in enumerate(listed) if v.type(a) in PLACES), len(listed))
+        if cut < len(listed):
+            at = m.index(f"§{listed[cut]}§", x.start(4))
+        for p in filter(None, (x.group(1), x.group(2))):
+            if not _modifier_place(v, p, x.group(3)):
+                continue
+            for a in listed[:cut]:
+                if _ok(v, a, int(p), PLACES) and v.type(a) in ORGS:
+                    yield _f(v, a, R.LOCATED_IN, int(p), "place-modifier", 0.8)
 
 
 _SETS_UP_IN = re.compile(

@@ -56,7 +56,7 @@ def test_a_founders_list_ends_at_its_last_name(facts: Run) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Orbion Quantum – whose motto is “qubits for all” – was founded in 2016 by Ada Lin, Tom Berg and Eva Holm.",
+        "Orbion Quantum – whose motto is “a useful quantum computer” – was founded in 2016 by Ada Lin, Tom Berg and Eva Holm.",
         "Orbion Quantum, whose first lab is in Lyon, was founded by Ada Lin, Tom Berg and Eva Holm.",
     ],
 )

@@ -1089,3 +1089,17 @@ def test_a_place_qualifying_an_investor_is_no_investor(facts: Run) -> None:
         "The funding round included a French investor for the first time, namely Kessler Ventures."
     )
     assert not any(t == "INVESTS_IN" and s == "France" for s, t, _ in f.triples()), f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "funder"),
+    [
+        ("Kelmar State University was awarded a $12 million grant from the U.S. Air Force.", "Air Force"),
+        ("Orbion Quantum secured $2m from the U.S. Department of Energy.", "Department of Energy"),
+    ],
+)
+def test_the_funder_is_the_body_a_place_qualifies(facts: Run, text: str, funder: str) -> None:
+    """ "the U.S. Air Force": the country before the body's name says whose it is; the body pays."""
+    f = facts(text)
+    assert any(s == funder and t == "INVESTS_IN" for s, t, _ in f.triples()), f.triples()
+    assert not any(s in {"United States", "United Kingdom"} and t == "INVESTS_IN" for s, t, _ in f.triples())

@@ -433,3 +433,53 @@ def test_a_site_developed_in_a_place(facts: Run, text: str, org: str, place: str
 def test_a_product_developed_in_a_place_locates_nothing(facts: Run) -> None:
     f = facts("Veltra Labs developed its control software in Lyon.")
     assert not f.has("Veltra Labs", "LOCATED_IN", "Lyon"), f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "located"),
+    [
+        (
+            "The deal was signed by US quantum firm Orbion Quantum and the UK company Veltra Labs.",
+            [("Orbion Quantum", "United States"), ("Veltra Labs", "United Kingdom")],
+        ),
+        ("Kessler Group, the US multinational bank, is investing.", [("Kessler Group", "United States")]),
+        ("Investors such as the UK bank Kessler Group joined.", [("Kessler Group", "United Kingdom")]),
+        (
+            "Earlier, Sydney-Los Angeles quantum control company Orbion Quantum said it raised $5m.",
+            [("Orbion Quantum", "Sydney"), ("Orbion Quantum", "Los Angeles")],
+        ),
+    ],
+)
+def test_places_as_modifiers_of_organisation_nouns(
+    facts: Run, text: str, located: list[tuple[str, str]]
+) -> None:
+    """Each place qualifying an organisation noun locates the name it describes, one description each."""
+    f = facts(text)
+    for org, place in located:
+        assert f.has(org, "LOCATED_IN", place), f.triples()
+    assert not f.has("Veltra Labs", "LOCATED_IN", "United States"), f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "state"),
+    [
+        (
+            "Orbion Quantum, a sensing company based in Lowell, MA, USA, announced a deal.",
+            "Lowell",
+            "Massachusetts",
+        ),
+        ("Orbion Quantum has a lab in Lowell, MA.", "Lowell", "Massachusetts"),
+        ("Orbion Quantum is headquartered in Tervo Falls, Massachusetts.", "Tervo Falls", "Massachusetts"),
+    ],
+)
+def test_a_town_named_with_its_state(facts: Run, text: str, town: str, state: str) -> None:
+    """A town no list holds, written with its US state (postal code or name) after location wording,
+    is a city of that state, even when its name is also a given name."""
+    f = facts(text)
+    assert f.has("Orbion Quantum", "LOCATED_IN", town), f.triples()
+    assert f.has(town, "LOCATED_IN", state), f.triples()
+
+
+def test_a_two_letter_word_alone_is_no_state(facts: Run) -> None:
+    f = facts("Orbion Quantum said IN a statement that OR AND logic is easy.")
+    assert not any(e.type.value == "Region" for e in f.kg.entities), f.names
