@@ -121,7 +121,7 @@ _WORKS_ON_RULES = (
     ),
     Rule(
         re.compile(
-            rf"{ENT}[^§]{{0,60}}?\bits\s+{_TECH_LIST}\s+(?:technology|technologies|efforts|research|programme|program|business|capabilit\w+|hardware|roadmap|ambitions|activities|work|expertise|portfolio|"
+            rf"{ENT}(?:(?!\b(?:it|they)\s)[^§]){{0,60}}?\bits\s+{_TECH_LIST}\s+(?:technology|technologies|efforts|research|programme|program|business|capabilit\w+|hardware|roadmap|ambitions|activities|work|expertise|portfolio|"
             rf"platforms?|products?|solutions?|offerings?)"
         ),
         1,
@@ -523,7 +523,9 @@ _RULE_WORDS = {"develops-its-own": frozenset({"its", "their"}), "builds-its-own"
 #: A place named inside a phrase of location ("based in §Lyon§", "from §Ruritania§"): never
 #: the subject of a verb that follows it ("§X§, which is based in §Lyon§ and also develops §T§").
 _LOCATED = re.compile(
-    r"\b(?:in|at|from|near|across|throughout|to)\s+(?:the\s+)?(?:(?:city|state|region|province|country)\s+of\s+)?$"
+    r"\b(?:in|at|from|near|across|throughout|to)\s+(?:the\s+)?(?:(?:city|state|region|province|country)\s+of\s+)?"
+    # and the places coordinated after the first ("from the §UK§ and §Australia§")
+    r"(?:§\d+§(?:\s*,\s*(?:and\s+)?|\s+(?:and|or)\s+)(?:the\s+)?)*$"
 )
 
 

@@ -487,6 +487,13 @@ def test_works_on(facts: Run, text: str, actor: str, tech: str) -> None:
             "Lyon",
             "neutral-atom quantum computing",
         ),
+        # places coordinated in a phrase of origin are no subjects of the relative clause after them
+        (
+            "Orbion Labs was founded by a team of academics from the UK and Australia who had been "
+            "developing photonic quantum processors.",
+            "Australia",
+            "photonic quantum processors",
+        ),
         # a name no mention holds owns the relative clause: nothing is read
         (
             "Kessler Capital partnered with Orbion, which is based in Lyon and also develops quantum sensors.",
