@@ -82,9 +82,9 @@ def changes(info: Info, since: str, first: int, after: str | None) -> Connection
     """The page of the change feed since ``since`` (a graph version or an ISO date-time)."""
     check_first(first, info.context.settings.max_page_size)
     info.context.volatile = True
+    offset = decode_cursor(after)
     try:
-        found = info.context.store.changes(since)
+        total, page = info.context.store.changes_page(since, offset, first)
     except ValueError as exc:
         raise ValidationError(str(exc)) from None
-    offset = decode_cursor(after)
-    return paginate([Change(model=c) for c in found[offset : offset + first]], offset, len(found))
+    return paginate([Change(model=c) for c in page], offset, total)

@@ -30,12 +30,13 @@ from .paths import check_path_limits, k_shortest_paths
 if TYPE_CHECKING:  # networkx and numpy load where used: `qkg stats` never needs them
     import networkx as nx
 
-    from .merge import AsOf
+    from .merge import AsOf, Change
     from .store import GraphReader, Step
 
 __all__ = [
     "ReaderOperations",
     "agreement",
+    "changes_page",
     "document",
     "entity",
     "links_as_of",
@@ -202,6 +203,13 @@ def links_as_of(
     return links(rels, ags, dates.get, wanted, since, until)
 
 
+def changes_page(reader: GraphReader, since: str, offset: int, first: int) -> tuple[int, list[Change]]:
+    """How many changes the feed since ``since`` has, and ``first`` of them from ``offset``
+    (:meth:`~qkg.graph.store.GraphReader.changes`)."""
+    found = reader.changes(since)
+    return len(found), found[offset : offset + first]
+
+
 def stats_as_of(reader: GraphReader, day: dt.date) -> Stats:
     """What the graph holds as of ``day``: the documents published by then, the relations and
     agreements in force then (as those documents give them), the goals those documents state,
@@ -258,6 +266,7 @@ class ReaderOperations:
 
     entity = entity
     agreement = agreement
+    changes_page = changes_page
     document = document
     links_as_of = links_as_of
     paths = paths

@@ -306,6 +306,11 @@ class GraphReader(Protocol):
         (:func:`qkg.graph.merge.ledger_changes`); ValueError for a ``since`` it cannot place."""
         ...
 
+    def changes_page(self, since: str, offset: int, first: int) -> tuple[int, list[Change]]:
+        """``(len(changes(since)), changes(since)[offset:offset + first])``: a page of the feed
+        and its total (:func:`qkg.graph.reading.changes_page`; Neo4j cuts it in its statement)."""
+        ...
+
 
 @runtime_checkable
 class GraphWriter(Protocol):

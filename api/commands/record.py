@@ -73,24 +73,27 @@ def register(app: typer.Typer) -> None:
         """Print the facts added and retracted since a graph version or a moment, oldest first."""
         with configured_store() as store:
             try:
-                found = store.changes(since)
+                if limit:  # only the changes printed leave the store (Neo4j cuts the feed)
+                    total, shown = store.changes_page(since, 0, limit)
+                else:
+                    shown = store.changes(since)
+                    total = len(shown)
             except ValueError as exc:
                 raise typer.BadParameter(str(exc), param_hint="--since") from None
             version = store.version
-        shown = found[:limit] if limit else found
         if as_json:
             body = {
                 "since": since,
                 "graphVersion": version,
-                "totalCount": len(found),
+                "totalCount": total,
                 "changes": [_json(c) for c in shown],
             }
             typer.echo(json.dumps(body, indent=2))
             return
         lines = [_line(c) for c in shown]
-        more = len(found) - len(shown)
+        more = total - len(shown)
         lines.append(
-            f"{len(found)} change(s) since {since}"
+            f"{total} change(s) since {since}"
             + (f" ({more} not shown)" if more else "")
             + f"; graph version now {version}"
         )

@@ -44,6 +44,7 @@ from qkg.schemas import (
 __all__ = [
     "ACTOR",
     "AGREEMENT",
+    "CHANGE_FIELDS",
     "DOCUMENT",
     "GOAL",
     "LEDGER",
@@ -68,6 +69,7 @@ __all__ = [
     "find_entities_query",
     "goals_query",
     "ledger_after",
+    "ledger_page",
     "ledger_query",
     "ledger_since",
     "ledger_state",
@@ -1034,6 +1036,40 @@ def ledger_since(version: str | None = None, moment: str | None = None) -> Query
         f"UNION MATCH (l:{LEDGER}) WHERE l.retracted_seq > cut RETURN l }} "
         f"RETURN collect({_LEDGER_LIST}) AS rows }} RETURN cut, rows",
         params,
+    )
+
+
+#: A change of a page (:func:`ledger_page`): its event, whether a retraction, the fact, the
+#: document version, the graph version and moment right after the event.
+CHANGE_FIELDS = ("seq", "gone", "fact", "document", "digest", "version", "at")
+
+
+def ledger_page(
+    version: str | None = None, moment: str | None = None, cut: int | None = None, *, offset: int, first: int
+) -> Query:
+    """One page of the change feed in one round trip (:func:`ledger_since`'s cut, or ``cut``
+    itself): ``total``, how many changes follow the cut (each event's facts), and ``rows``, the
+    changes ``offset`` to ``offset + first`` in event order, then each event's facts in their
+    stored order (:func:`qkg.graph.merge.fact_keys` writes them sorted), each a list of
+    :data:`CHANGE_FIELDS`. Only the page's changes leave the server."""
+    if cut is not None:
+        head, params = "WITH $cut AS cut ", {"cut": cut}
+    else:
+        head, params = ledger_since(version, moment)
+        head = head[: head.index("CALL (cut)")]
+    events = (
+        f"CALL (cut) {{ MATCH (l:{LEDGER}) WHERE l.seq > cut "
+        "RETURN l.seq AS s, false AS gone, l.version AS v, l.recorded AS at, l "
+        f"UNION ALL MATCH (l:{LEDGER}) WHERE l.retracted_seq > cut "
+        "RETURN l.retracted_seq AS s, true AS gone, l.retracted_version AS v, l.retracted AS at, l }"
+    )
+    return (
+        head + f"CALL (cut) {{ {events} RETURN sum(size(l.facts)) AS total }} "
+        f"CALL (cut) {{ {events} UNWIND range(0, size(l.facts) - 1) AS i WITH s, gone, v, at, l, i "
+        "ORDER BY s, i SKIP $offset LIMIT $first "
+        "RETURN collect([s, gone, l.facts[i], l.document, l.digest, v, at]) AS rows } "
+        "RETURN cut, total, rows",
+        {**params, "offset": offset, "first": first},
     )
 
 

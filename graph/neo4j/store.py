@@ -218,11 +218,16 @@ def _info(d: Mapping[str, Any]) -> DocumentInfo:
     )
 
 
+def _moment(text: str) -> dt.datetime:
+    """A moment as the ledger stores it (:func:`qkg.graph.merge.record_text`)."""
+    return record_time(dt.datetime.fromisoformat(text))
+
+
 def _ledger_row(r: Mapping[str, Any]) -> LedgerRow:
     """A ledger row as :func:`qkg.graph.neo4j.cypher.ledger_query` returns it."""
 
     def moment(text: str | None) -> dt.datetime | None:
-        return None if text is None else record_time(dt.datetime.fromisoformat(text))
+        return None if text is None else _moment(text)
 
     recorded = moment(r["recorded"])
     assert recorded is not None
@@ -237,6 +242,21 @@ def _ledger_row(r: Mapping[str, Any]) -> LedgerRow:
         retracted=moment(r.get("retracted")),
         retracted_version=r.get("retracted_version"),
     )
+
+
+def _placed(since: str) -> tuple[str | None, str | None]:
+    """``since`` as the change feed's statements take it, ``(version, moment)``: a graph
+    version, or a moment as the ledger stores them; ValueError for text that is neither
+    (:func:`qkg.graph.merge.ledger_cut`)."""
+    text = since.strip()
+    if is_version(text):
+        return text, None
+    try:
+        moment = record_time(dt.datetime.fromisoformat(text.replace("Z", "+00:00")))
+    except ValueError:
+        ledger_cut([], since)  # raises, saying what `since` may be
+        raise
+    return None, record_text(moment)
 
 
 def _ledger_props(row: LedgerRow) -> dict[str, Any]:
@@ -864,17 +884,7 @@ class Neo4jStore(ReaderOperations):
         with an event after it (:func:`qkg.graph.neo4j.cypher.ledger_since`); ValueError for
         a ``since`` it cannot place (:func:`qkg.graph.merge.ledger_cut`)."""
         self._complete_ledger()
-        text = since.strip()
-        if is_version(text):
-            query = q.ledger_since(version=text)
-        else:
-            try:
-                moment = record_time(dt.datetime.fromisoformat(text.replace("Z", "+00:00")))
-            except ValueError:
-                ledger_cut([], since)  # raises, saying what `since` may be
-                raise
-            query = q.ledger_since(moment=record_text(moment))
-        (found,) = self._read(query)
+        (found,) = self._read(q.ledger_since(*_placed(since)))
         if found["cut"] is None:  # no event left the graph at this version
             cut = ledger_cut([], since)  # the empty graph's: before every event; else raises
             return ledger_changes([_ledger_row(r) for r in self._read(q.ledger_after(cut))], cut)
@@ -882,6 +892,21 @@ class Neo4jStore(ReaderOperations):
         return ledger_changes(
             [_ledger_row(dict(zip(q.LEDGER_FIELDS, r, strict=True))) for r in found["rows"]], cut
         )
+
+    def changes_page(self, since: str, offset: int, first: int) -> tuple[int, list[Change]]:
+        """How many changes :meth:`changes` gives and the ``first`` of them from ``offset``,
+        in one round trip (:func:`.cypher.ledger_page`): the server counts and cuts the
+        feed, only the page's changes travel and become models."""
+        self._complete_ledger()
+        (found,) = self._read(q.ledger_page(*_placed(since), offset=offset, first=first))
+        if found["cut"] is None:  # no event left the graph at this version
+            cut = ledger_cut([], since)  # the empty graph's: before every event; else raises
+            (found,) = self._read(q.ledger_page(cut=cut, offset=offset, first=first))
+        page = [
+            Change(int(s), _moment(at), "RETRACTED" if gone else "ADDED", fact, doc, digest, version)
+            for s, gone, fact, doc, digest, version, at in found["rows"]
+        ]
+        return int(found["total"] or 0), page
 
     def ledger_deltas(self, rows: Sequence[LedgerRow]) -> dict[int, KnowledgeGraph]:
         """The deltas of these ledger rows, by event: a held row's from its document, a

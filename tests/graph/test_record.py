@@ -225,6 +225,28 @@ def test_the_ledger_index_answers_as_the_rule(store: GraphStore) -> None:
         ledger.changes("5-abc")
 
 
+def test_a_page_of_the_feed_is_the_feed_cut(store: GraphStore) -> None:
+    """``changes_page`` (Neo4j: counted and cut by its statement) is the whole feed's length
+    and the slice asked, for every version and moment, at every offset and a few sizes."""
+    _, versions = _timeline(store)
+    moments = [f"2026-03-01T0{h}:{m}:00Z" for h in range(6) for m in ("00", "30")]
+    for since in [*versions.values(), "0-0", *moments]:
+        feed = store.changes(since)  # type: ignore[attr-defined]
+        for first in (1, 2, 4, 50):
+            for offset in range(len(feed) + 2):
+                assert (
+                    store.changes_page(since, offset, first)
+                    == (  # type: ignore[attr-defined]
+                        len(feed),
+                        feed[offset : offset + first],
+                    )
+                ), (since, offset, first)
+    with pytest.raises(ValueError, match="not a version"):
+        store.changes_page("9-abc", 0, 5)  # type: ignore[attr-defined]
+    with pytest.raises(ValueError, match="ISO date-time"):
+        store.changes_page("yesterday", 0, 5)  # type: ignore[attr-defined]
+
+
 _OPS = st.lists(
     st.tuples(st.sampled_from(["load", "remove", "replace"]), st.integers(0, 3)), min_size=1, max_size=8
 )
