@@ -323,25 +323,27 @@ class Query:
     @strawberry.field(
         description="One agreement by id. `asOf`: as the documents published by then tell it (its "
         "events, status, end, evidence and support as of that date), or `AgreementNotFound` when it "
-        "is not in force on that date, as `agreements(filter: {asOf})` leaves it out."
+        "is not in force on that date, as `agreements(filter: {asOf})` leaves it out. `knownAt`: as "
+        "the graph held it at that moment (record time), or `AgreementNotFound` when it held none."
     )
-    def agreement(self, info: Info, id: strawberry.ID, as_of: dt.date | None = None) -> AgreementResult:
+    def agreement(
+        self,
+        info: Info,
+        id: strawberry.ID,
+        as_of: dt.date | None = None,
+        known_at: dt.datetime | None = None,
+    ) -> AgreementResult:
         key = str(id)
-        loader = info.context.loader
-        if as_of is not None:
-            found = loader.agreements_by_id([key], AsOf(as_of))
-            if key in found:
-                return agreements_of(loader, [found[key]])[0]
-            if loader.agreements_by_id([key]):
-                return AgreementNotFound(
-                    message=f"Agreement {key!r} is not in force on {as_of.isoformat()}", requested=key
-                )
-            return AgreementNotFound(message=f"No agreement with id {key!r} is in the graph", requested=key)
-        try:
-            a = info.context.store.agreement(key)
-        except NotFound:
-            return AgreementNotFound(message=f"No agreement with id {key!r} is in the graph", requested=key)
-        return agreements_of(loader, [a])[0]
+        loader = info.context.loader_at(known_at)
+        graph = "the graph" if known_at is None else f"the graph held at {known_at.isoformat()}"
+        found = loader.agreements_by_id([key], None if as_of is None else AsOf(as_of))
+        if key in found:
+            return agreements_of(info.context.loader, [found[key]])[0]
+        if as_of is not None and loader.agreements_by_id([key]):
+            return AgreementNotFound(
+                message=f"Agreement {key!r} is not in force on {as_of.isoformat()}", requested=key
+            )
+        return AgreementNotFound(message=f"No agreement with id {key!r} is in {graph}", requested=key)
 
     @strawberry.field(
         description=f"Up to `first` (<= {MAX_PATHS}) shortest paths of at most `maxHops` (<= {MAX_PATH_HOPS}) "

@@ -363,17 +363,23 @@ class Actor:
     @strawberry.field(
         description="Agreements this actor is a party to, oldest first. `asOf`: only those in force "
         "on that date, each as the documents published by then tell it (its events, status, end, "
-        "evidence and support as of that date), as `agreements(filter: {party, asOf})` answers."
+        "evidence and support as of that date), as `agreements(filter: {party, asOf})` answers. "
+        "`knownAt`: as the graph held them at that moment (record time), as "
+        "`agreements(filter: {party, knownAt})` answers."
     )
     def agreements(
-        self, info: Info, kind: AgreementKind | None = None, as_of: dt.date | None = None
+        self,
+        info: Info,
+        kind: AgreementKind | None = None,
+        as_of: dt.date | None = None,
+        known_at: dt.datetime | None = None,
     ) -> list[Agreement]:
-        loader = info.context.loader
+        loader = info.context.loader_at(known_at)
         ags = loader.agreements_as_of(self.group, self.model.id, as_of)
         if kind is not None:
             ags = [a for a in ags if a.kind == kind]
         child = self.group.child(
-            ("agreements", as_of),
+            ("agreements", as_of, known_at),
             lambda: [
                 p
                 for i in self.group.ids
@@ -385,10 +391,13 @@ class Actor:
 
     @strawberry.field(
         description="Quantified goals this actor owns. `asOf`: those a document published by then "
-        "states, each with the evidence of those documents only (as `stats(asOf)` counts them)."
+        "states, each with the evidence of those documents only (as `stats(asOf)` counts them). "
+        "`knownAt`: those the graph held at that moment (record time), with the evidence it had then."
     )
-    def goals(self, info: Info, as_of: dt.date | None = None) -> list[Goal]:
-        loader = info.context.loader
+    def goals(
+        self, info: Info, as_of: dt.date | None = None, known_at: dt.datetime | None = None
+    ) -> list[Goal]:
+        loader = info.context.loader_at(known_at)
         goals = loader.goals(self.group, self.model.id)
         if as_of is not None:
             goals = [v for g in goals if (v := _goal_as_of(loader, g, as_of)) is not None]
@@ -398,10 +407,13 @@ class Actor:
         description="Documents with evidence about this actor's relations and agreements, oldest "
         "first. `asOf`: the documents published by then that support its relations and agreements "
         "in force on that date (a document about a tie ended by then is left out; undated documents "
-        "never count)."
+        "never count). `knownAt`: those of the relations and agreements the graph held at that "
+        "moment (record time: a document removed or replaced since is listed)."
     )
-    def documents(self, info: Info, as_of: dt.date | None = None) -> list[Document]:
-        loader = info.context.loader
+    def documents(
+        self, info: Info, as_of: dt.date | None = None, known_at: dt.datetime | None = None
+    ) -> list[Document]:
+        loader = info.context.loader_at(known_at)
         ids: dict[str, None] = {}
         for r in loader.relations(self.group, self.model.id, RelationFilter(as_of=as_of)):
             ids.update((ev.document_id, None) for ev in r.evidence)

@@ -184,3 +184,64 @@ def test_known_at_rebuilds_at_most_the_documents_allowed(
         # a moment that held two documents, or what the store holds now, is within the limit
         assert _names(c, "2026-03-01T04:30:00Z") == {"Brisk Photonics": 1, "Kestrel Quantum": 2}
         assert _names(c, "2026-03-01T01:30:00Z") == {"Telmar University": 1}
+
+
+AGREEMENT = """query($id: ID!, $at: DateTime) { agreement(id: $id, knownAt: $at) {
+  ... on Agreement { id status parties { name } evidence { sentence document { publishedAt } } }
+  ... on AgreementNotFound { message } } }"""
+
+ACTOR_FIELDS = """query($id: ID!, $at: DateTime) { actor(id: $id) { ... on Actor {
+  agreements(knownAt: $at) { id status }
+  goals(knownAt: $at) { metric value evidence { sentence } }
+  documents(knownAt: $at) { publishedAt url } } } }"""
+
+
+def test_an_agreement_and_an_actors_fields_known_at_a_moment(
+    timeline: tuple[GraphStore, dict[str, str]], serve: Serve
+) -> None:
+    """``agreement(id, knownAt)`` and ``Actor.agreements/goals/documents(knownAt)`` answer as
+    the graph held them then: the 2019 MOU removed at 03:00 is found at 02:30 (with its
+    evidence) and not now; a goal loaded at 05:00 and removed at 06:00 is seen only between."""
+    from tests import factories as f
+    from tests.graph.test_record import _at
+    from tests.history import ACTORS
+
+    store, _ = timeline
+    text = "Orvane Labs aims to build a 40-qubit processor by 2028."
+    doc = f.document(text, source="https://news-c.example/goal", published="2025-01-10")
+    goal = f.goal("qubits", 40, "qubits", doc, text, owner=ORVANE.id, target_year=2028)
+    _at(store, 5, lambda: store.upsert(f.delta(doc, ACTORS, goals=[goal])))
+    _at(store, 6, lambda: store.remove_document(doc.id))
+    (mou,) = [a for d in history() for a in d.agreements]
+    with serve(store) as client:
+        then = client(AGREEMENT, {"id": mou.id, "at": "2026-03-01T02:30:00Z"})["agreement"]
+        assert then["id"] == mou.id
+        assert then["status"] == "SIGNED"
+        assert sorted(p["name"] for p in then["parties"]) == ["Orvane Labs", "Telmar University"]
+        assert [e["document"]["publishedAt"] for e in then["evidence"]] == ["2019-04-02"]
+        assert "is in the graph" in client(AGREEMENT, {"id": mou.id, "at": None})["agreement"]["message"]
+        before = client(AGREEMENT, {"id": mou.id, "at": "2026-03-01T00:30:00Z"})["agreement"]
+        assert "held at 2026-03-01T00:30:00" in before["message"]
+
+        def fields(at: str | None) -> dict[str, list[object]]:
+            got = client(ACTOR_FIELDS, {"id": ORVANE.id, "at": at})["actor"]
+            return {
+                "agreements": [(a["id"], a["status"]) for a in got["agreements"]],
+                "goals": [(g["metric"], g["value"], len(g["evidence"])) for g in got["goals"]],
+                "documents": [(d["publishedAt"], d["url"]) for d in got["documents"]],
+            }
+
+        assert fields("2026-03-01T02:30:00Z") == {
+            "agreements": [(mou.id, "SIGNED")],
+            "goals": [],
+            "documents": [
+                ("2019-04-02", "https://news-a.example/2019"),
+                ("2021-05-04", "https://news-b.example/2021"),
+                ("2024-02-01", "https://news-a.example/2024"),
+            ],
+        }
+        assert fields("2026-03-01T05:30:00Z")["goals"] == [("qubits", 40.0, 1)]
+        now = fields(None)
+        assert now["agreements"] == now["goals"] == []
+        assert ("2019-04-02", "https://news-a.example/2019") not in now["documents"]
+        assert fields("2026-03-01T06:30:00Z") == now

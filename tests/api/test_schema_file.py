@@ -47,17 +47,38 @@ def test_qkg_schema_check_command() -> None:
     assert r.stdout == sdl()
 
 
+def _take(arg: str, kind: str, fields: dict[str, tuple[str, ...]]) -> None:
+    """Each of ``fields`` (by type name) takes ``arg`` of type ``kind``, as does ``AgreementFilter``."""
+    schema = parse_sdl(sdl())
+    for type_name, names in fields.items():
+        for name in names:
+            got = schema.type_map[type_name].fields[name].args.get(arg)  # type: ignore[attr-defined]
+            assert got is not None, f"{type_name}.{name} has no {arg}"
+            assert str(got.type) == kind, f"{type_name}.{name}'s {arg} is a {got.type}"
+    assert str(schema.type_map["AgreementFilter"].fields[arg].type) == kind  # type: ignore[attr-defined]
+
+
 def test_fields_about_facts_over_time_take_as_of() -> None:
     """Every field that answers about facts over time takes ``asOf: Date`` (issue 15 item 1,
     and the explorer's three: ``Actor.centrality``, ``Actor.documents``, ``agreement``)."""
-    schema = parse_sdl(sdl())
-    fields = {
-        "Actor": ("relations", "collaborators", "agreements", "goals", "documents", "centrality"),
-        "Query": ("paths", "centrality", "communities", "stats", "agreement"),
-    }
-    for type_name, names in fields.items():
-        for name in names:
-            arg = schema.type_map[type_name].fields[name].args.get("asOf")  # type: ignore[attr-defined]
-            assert arg is not None, f"{type_name}.{name} has no asOf"
-            assert str(arg.type) == "Date", f"{type_name}.{name}'s asOf is a {arg.type}"
-    assert str(schema.type_map["AgreementFilter"].fields["asOf"].type) == "Date"  # type: ignore[attr-defined]
+    _take(
+        "asOf",
+        "Date",
+        {
+            "Actor": ("relations", "collaborators", "agreements", "goals", "documents", "centrality"),
+            "Query": ("paths", "centrality", "communities", "stats", "agreement"),
+        },
+    )
+
+
+def test_fields_about_facts_held_take_known_at() -> None:
+    """The fields that answer about facts take ``knownAt: DateTime`` (record time, issue 15
+    item 2), the actor's agreements, goals and documents and ``agreement(id)`` included."""
+    _take(
+        "knownAt",
+        "DateTime",
+        {
+            "Actor": ("relations", "collaborators", "agreements", "goals", "documents"),
+            "Query": ("paths", "agreement"),
+        },
+    )
