@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from qkg.graph.store import GraphStore
 from qkg.schemas import Entity, EntityFilter, EntityType, normalise_name
 
-__all__ = ["Lookup", "find_actor", "generic_tail", "name_variants", "spellings"]
+__all__ = ["Lookup", "find_actor", "generic_tail", "name_variants", "same_actor", "spellings"]
 
 E = EntityType
 _THE = re.compile(r"^the\s+", re.I)
@@ -242,3 +242,20 @@ def find_actor(store: GraphStore, name: str) -> Lookup:
         e for e in longer if e.type in _ORGLIKE and any(generic_tail(short, n) for n in (e.name, *e.aliases))
     ]
     return _decide(hits) or Lookup(None)
+
+
+def same_actor(store: GraphStore, e: Entity) -> tuple[Entity, ...]:
+    """The other actors of the store that are ``e`` named differently by other documents: an
+    organisation sharing one of its names or aliases, of its type, of its country or of none
+    ("OQT" defined as "Orbion Quantum Technologies" in one document and named bare in
+    another; one university under its English and its own name, both with the acronym).
+    Never across types, two countries, places, people or technologies."""
+    if e.type not in _ORGLIKE:
+        return ()
+    out: dict[str, Entity] = {}
+    for n in dict.fromkeys((e.name, *e.aliases)):
+        for x in store.find_entities(n):
+            same_place = x.country == e.country or None in (x.country, e.country)
+            if x.id != e.id and x.type is e.type and same_place:
+                out.setdefault(x.id, x)
+    return tuple(out.values())

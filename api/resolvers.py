@@ -35,7 +35,7 @@ from qkg.schemas import (
 
 from .changes import Change, changes
 from .context import Group
-from .names import Lookup, find_actor
+from .names import Lookup, find_actor, same_actor
 from .scores import CentralityMetric, Scores
 from .search import search_graph
 from .types import (
@@ -276,8 +276,9 @@ class Query:
         if got.found is None:
             loader.prime(got.candidates)
             return _not_found(name=name, candidates=got.candidates)
-        loader.prime([got.found])
-        return Actor(model=got.found, group=Group.of([got.found.id]))
+        merged = same_actor(info.context.store, got.found)
+        loader.prime([got.found, *merged])
+        return Actor(model=got.found, group=Group.of([got.found.id]), merged=merged)
 
     @strawberry.field(description="Actors, filtered, in name order, as a Relay connection.")
     def actors(

@@ -58,7 +58,7 @@ from .ingest import cited_source
 from .pages import Connection, Edge, PageInfo, check_first, decode_cursor, encode_cursor, paginate
 from .scores import CentralityMetric, Scores
 from .support import Support, support_of
-from .walk import LinkBatch, Row, load_links, walk
+from .walk import LinkBatch, Row, load_links, merge_rows, walk
 
 if TYPE_CHECKING:
     from .context import Loader
@@ -255,6 +255,9 @@ def _seen(loader: Loader, evs: Iterable[EvidenceModel]) -> list[dt.date]:
 class Actor:
     model: Private[EntityModel]
     group: Private[Group]
+    #: Found by name: the other actors of the store that are this one named differently
+    #: (:func:`qkg.api.names.same_actor`); its collaborators are theirs too.
+    merged: Private[tuple[EntityModel, ...]] = ()
 
     id: strawberry.ID = strawberry.field(default=None)
 
@@ -353,12 +356,28 @@ class Actor:
         vias = tuple(sorted(set(via or DEFAULT_VIA)))
         budget = info.context.walk_budget
         links = min(links_asked(info), info.context.settings.max_page_size)
-        return collaborators_of(
-            *walk(
-                info.context.loader_at(known_at), self.group, self.model.id, depth, vias, first,
-                budget=budget, asked=asked, links=links,
-            )
-        )  # fmt: skip
+        loader = info.context.loader_at(known_at)
+        roots = [self.model.id, *(m.id for m in self.merged)]
+        batch, rows = walk(
+            loader, self.group, roots[0], depth, vias, first, budget=budget, asked=asked, links=links
+        )
+        if len(roots) > 1:  # one actor its documents name differently: every part's collaborators
+            for r in roots[1:]:
+                rows += walk(
+                    loader, self.group, r, depth, vias, first, budget=budget, asked=asked, links=links
+                )[1]
+            rows = merge_rows(rows, roots, first)
+        return collaborators_of(batch, rows)
+
+    @strawberry.field(
+        description="When this actor was found by name (`actor(name:)`): the other actors of the "
+        "graph that are it named differently by other documents (an organisation sharing one of its "
+        "names or aliases, of its type, of its country or of none); its `collaborators` include "
+        "theirs. Empty otherwise."
+    )
+    def merged_with(self) -> list[Actor]:
+        group = Group.of(m.id for m in self.merged)
+        return [Actor(model=m, group=group) for m in self.merged]
 
     @strawberry.field(
         description="Agreements this actor is a party to, oldest first. `asOf`: only those in force "

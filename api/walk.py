@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from qkg.schemas import Agreement as AgreementModel
     from qkg.schemas import Entity, Relation
 
-__all__ = ["LinkBatch", "load_links", "walk"]
+__all__ = ["LinkBatch", "load_links", "merge_rows", "walk"]
 
 # One step of the walk: (from, to, type, agreement id or None, reversed).
 _Edge = tuple[str, str, RelationType, str | None, bool]
@@ -203,6 +203,24 @@ def walk(
     shown = memo[root]
     ents = {e.id: e for e in loader.entities([v for v, _, _, _ in shown])}
     return batch, [(ents[v], d, count, hops) for v, d, count, hops in shown if v in ents]
+
+
+def merge_rows(rows: Iterable[Row], roots: Iterable[str], first: int) -> list[Row]:
+    """The rows of walks from several roots that are one actor (:func:`qkg.api.names.same_actor`)
+    as one walk's: the roots themselves left out, each collaborator at its nearest distance with
+    the links of every root at that distance, in the walk's order (nearest, most strongly
+    linked, id), the first ``first``."""
+    skip = set(roots)
+    best: dict[str, Row] = {}
+    for e, d, n, hops in rows:
+        if e.id in skip:
+            continue
+        had = best.get(e.id)
+        if had is None or d < had[1]:
+            best[e.id] = (e, d, n, list(hops))
+        elif d == had[1]:
+            best[e.id] = (had[0], d, had[2] + n, had[3] + list(hops))
+    return sorted(best.values(), key=lambda r: (r[1], -r[2], r[0].id))[:first]
 
 
 def _walk_in_store(

@@ -8,7 +8,7 @@ import pytest
 from qkg.api.names import generic_tail, name_variants
 from qkg.graph.store import GraphStore
 from qkg.loaders.extract import extract
-from qkg.schemas import AgreementKind, Document, EntityType
+from qkg.schemas import AgreementKind, Document, Entity, EntityType
 
 from ..factories import agreement, delta, document, entity
 from .conftest import Serve
@@ -139,11 +139,11 @@ def loose(store: GraphStore) -> GraphStore:
     ],
 )
 def test_actor_found_under_another_form_of_its_name(
-    loose: GraphStore, serve: Serve, asked: str, found: object
+    loose: GraphStore, serve: Serve, asked: str, found: Entity
 ) -> None:
     with serve(loose, response_cache_size=0) as gql:
         actor = gql(LOOSE_QUERY, {"name": asked})["actor"]
-    assert actor.get("id") == found.id, (asked, actor)  # type: ignore[attr-defined]
+    assert actor.get("id") == found.id, (asked, actor)
 
 
 def test_a_loose_form_finds_the_partners_of_the_actor(loose: GraphStore, serve: Serve) -> None:
@@ -196,3 +196,81 @@ def test_exact_name_of_two_actors_keeps_the_first_in_store_order(loose: GraphSto
 )
 def test_generic_tail(short: str, long: str, generic: bool) -> None:
     assert generic_tail(short, long) is generic
+
+
+# -- one actor named differently by two documents ---------------------------------------------
+MERGE_QUERY = """query($name: String!) { actor(name: $name) { ... on Actor { id
+  mergedWith { id } collaborators(depth: 1) { actor { name } } } } }"""
+OQT = entity("Orbion Quantum Technologies", E.COMPANY, "FR", aliases=["OQT"])
+OQT_BARE = entity("OQT", E.COMPANY)  # the acronym, named bare in another document
+OQT_INSTITUTE = entity("OQT", E.RESEARCH_INSTITUTE)  # another actor of that acronym
+OQT_US = entity("Orbion Quantum Technologies", E.COMPANY, "US")  # another company of that name
+
+
+def _pair(store: GraphStore, text: str, a: Entity, b: Entity, kind: AgreementKind) -> None:
+    ents = [a, b]
+    doc = document(text, source=f"test://split/{len(text)}-{text.split()[0]}")
+    store.upsert(delta(doc, ents, agreements=[agreement(kind, [e.id for e in ents], doc, text)]))
+
+
+@pytest.fixture
+def split(store: GraphStore) -> GraphStore:
+    """Four documents: two name one company differently, two name other actors alike."""
+    lakeport_u = entity("Lakeport University", E.UNIVERSITY, "FR")
+    _pair(
+        store,
+        "Orbion Quantum Technologies (OQT) and Lakeport University signed an MOU.",
+        OQT,
+        lakeport_u,
+        AgreementKind.MOU,
+    )
+    _pair(
+        store,
+        "OQT and Brenna Labs signed a partnership.",
+        OQT_BARE,
+        entity("Brenna Labs", E.COMPANY),
+        AgreementKind.PARTNERSHIP,
+    )
+    _pair(
+        store,
+        "OQT and Veltra signed a contract.",
+        OQT_INSTITUTE,
+        entity("Veltra", E.COMPANY),
+        AgreementKind.CONTRACT,
+    )
+    _pair(
+        store,
+        "Orbion Quantum Technologies invested in Kestrel.",
+        OQT_US,
+        entity("Kestrel", E.COMPANY, "US"),
+        AgreementKind.INVESTMENT,
+    )
+    return store
+
+
+@pytest.mark.parametrize(
+    ("asked", "found", "merged"), [("OQT", OQT_BARE, OQT), ("Orbion Quantum Technologies", OQT, OQT_BARE)]
+)
+def test_one_actor_named_differently_in_two_documents_answers_both_documents_partners(
+    split: GraphStore, serve: Serve, asked: str, found: Entity, merged: Entity
+) -> None:
+    with serve(split, response_cache_size=0) as gql:
+        actor = gql(MERGE_QUERY, {"name": asked})["actor"]
+    assert actor["id"] == found.id
+    assert [m["id"] for m in actor["mergedWith"]] == [merged.id]
+    # must merge: the alias defined in one document, the bare acronym in the other;
+    # must not merge: the institute of that acronym (a type), the US company of that name (a country)
+    assert sorted(c["actor"]["name"] for c in actor["collaborators"]) == [
+        "Brenna Labs",
+        "Lakeport University",
+    ]
+
+
+def test_actors_alike_in_name_only_are_not_merged(split: GraphStore, serve: Serve) -> None:
+    with serve(split, response_cache_size=0) as gql:
+        veltra = gql(MERGE_QUERY, {"name": "Veltra"})["actor"]
+        kestrel = gql(MERGE_QUERY, {"name": "Kestrel"})["actor"]
+    assert [c["actor"]["name"] for c in veltra["collaborators"]] == ["OQT"]
+    assert veltra["mergedWith"] == []
+    assert kestrel["mergedWith"] == []
+    assert [c["actor"]["name"] for c in kestrel["collaborators"]] == ["Orbion Quantum Technologies"]
