@@ -214,6 +214,35 @@ def test_field_list_in_a_ministry_name(facts: Run, text: str, name: str) -> None
     assert facts(text).has_entity(name)
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "wrong"),
+    [
+        (
+            "Ada Lin is director of the Kestrel Computing and Simulation Hub.",
+            "Kestrel Computing and Simulation Hub",
+            "Simulation Hub",
+        ),
+        ("The Nordvik Sensing and Timing Hub opened in May.", "Nordvik Sensing and Timing Hub", "Timing Hub"),
+        (
+            "Orbion joined the Kestrel Networks and Sensing Centre last year.",
+            "Kestrel Networks and Sensing Centre",
+            "Kestrel Networks",
+        ),
+    ],
+)
+def test_fields_coordinated_inside_a_hub_name(facts: Run, text: str, name: str, wrong: str) -> None:
+    """ "A and B <head>" with two fields is one name, not a company and a hub."""
+    f = facts(text)
+    assert f.has_entity(name)
+    assert not f.has_entity(wrong)
+
+
+def test_a_company_and_a_named_lab_stay_two(facts: Run) -> None:
+    f = facts("Kessler Photonics and Orbion Labs signed an MOU in Lyon.")
+    assert f.has_entity("Kessler Photonics")
+    assert f.has_entity("Orbion Labs")
+
+
 def test_actors_listed_after_a_ministry_stay_apart(facts: Run) -> None:
     f = facts("The Ministry of Science, Orbion and Veltra Quantum signed an MOU.")
     assert f.has_entity("Orbion")
