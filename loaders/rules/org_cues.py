@@ -148,6 +148,13 @@ _CORPORATE_ROLE_OF = re.compile(
     # the name closes a clause ("..., which", "... said"); "CEO at EIFO Peder Lundquist." runs on into a person
     r"(?=\s*[,;:]|\s+(?:said|says|told|which|who)\b)"
 )
+#: A name before an academic post, maybe with its field: "SFU physics professor Ada Lin", "a
+#: Kestrel Tech lecturer" (lower-case posts only: "Associate Professor" is a title): a university.
+_ACADEMIC_POST = re.compile(
+    rf"(?<![\w-])({_NAME})\s+(?:(?i:{'|'.join(sorted(ACADEMIC_FIELDS))})\s+)?"
+    r"(?:professor|lecturer|postdoc|PhD\s+student|graduate\s+student|undergraduate|alumn(?:us|a|i))\b"
+)
+_ACADEMIC_GATE = ("professor", "lecturer", "postdoc", "student", "graduate", "alumn")
 _SHARES = re.compile(
     rf"\b(?:[Ss]hares|[Ss]tock|stake|invest(?:s|ed|ing|ment)?)\s+(?:of|in)\s+({CAPW}(?:\s+{CAPW}){{0,3}})"
 )
@@ -486,6 +493,8 @@ def cue_names(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
     ):
         for m in rx.finditer(t) if not words.isdisjoint(gate) else ():
             _add(out, sent, gaz, m.start(1), m.end(1), None)
+    for m in _ACADEMIC_POST.finditer(t) if any_in(t, _ACADEMIC_GATE) else ():
+        _add(out, sent, gaz, m.start(1), m.end(1), E.UNIVERSITY)
     for k in _BEFORE_CAPITAL.finditer(t) if not words.isdisjoint(_KIND_LAST) else ():
         kind = _kind_at(t, k)
         if kind is None:

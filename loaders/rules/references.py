@@ -195,6 +195,11 @@ def _ref(
 _REL_PRONOUN = re.compile(r"(?:^|[^\w])(?:which|who)$")
 #: what an apposition follows: a name and a comma or bracket (searched in a short window)
 _AFTER_NAME = re.compile(r"(?:[A-Z0-9)][\w.&’'-]*[,(]|\()\s*$")
+#: A name set off after a description and closed as an apposition: "the company, Orbion Inc. where",
+#: "the start-up, Veltra Quantum,".
+_NAME_APPOSED = re.compile(
+    r",\s+(?:[A-Z][\w&'’-]*\.?\s+){0,3}[A-Z][\w&'’-]*\.?(?=\s*[,;)]|\s+(?:which|where|that|who)\b|\s*$)"
+)
 _FRONTED = re.compile(
     r"^\s*(?:[A-Z][a-z]+ed|Co-led|Led|Run|Built|Set\s+up|Founded|Based|Launched|Since|In|With|After|Following|Under|As|At|For|Through|Within|Amid|Despite|Alongside|"
     r"Besides|Beyond|During|Before|Across|Among|Over|Via|By|On|Unlike|Like|Thanks\s+to)\b"
@@ -236,6 +241,8 @@ def _descriptions(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
             and not t.startswith(("'", "’"), m.end())
         ):
             continue  # an apposition ("Orbion, the French start-up,") restates the name beside it
+        if _NAME_APPOSED.match(t, m.end()):
+            continue  # "founded the company, Orbion Inc. where ...": the name it introduces follows
         mods = _joined_places(
             [(x.group(), m.start("mods") + x.end()) for x in re.finditer(r"\S+", m.group("mods"))], gaz
         )

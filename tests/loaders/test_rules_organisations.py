@@ -532,6 +532,9 @@ def test_a_nationality_stays_when_the_rest_only_follows_another_name(facts: Run)
             "Lakeside University",
             "University",
         ),
+        # a name before an academic post is a university
+        ("KTU physics professor Ada Lin said the chip works.", "KTU", "University"),
+        ("The former VKU lecturer Bo Chen joined Orbion Labs.", "VKU", "University"),
         # banks named head first, as French, Spanish, Portuguese and Italian write them
         ("The Banque de Valmora and Orbion signed an agreement.", "Banque de Valmora", "Company"),
         ("Orbion signed a deal with the Banco de Valmora on Monday.", "Banco de Valmora", "Company"),
@@ -965,3 +968,9 @@ def test_a_bank_named_head_first_keeps_its_acronym(facts: Run) -> None:
     )
     assert f.has("Ada Lin", "AFFILIATED_WITH", "Banque de Valmora")
     assert not f.has_entity("Valmora")
+
+
+def test_a_university_whose_professor_founded_a_company_develops_nothing(facts: Run) -> None:
+    f = facts("KTU physics professor Ada Lin founded Orbion Labs in 2020.")
+    assert f.has("Ada Lin", "AFFILIATED_WITH", "KTU")
+    assert not f.has("KTU", "DEVELOPS", "Orbion Labs")

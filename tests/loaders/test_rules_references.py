@@ -178,6 +178,11 @@ def test_apposition_and_name_modifier_are_not_references() -> None:
         "Orbion Quantum, the French start-up, raised money. The French start-up Lumeris said hello."
     )
     assert refs == {}
+    # a description followed by the name it introduces ("founded the company, Orbion Inc. where ...")
+    refs = references(
+        "Ada Lin joined Veltra Systems in 2019. She founded the company, Orbion Inc. where she serves as CEO."
+    )
+    assert "the company" not in refs
 
 
 def test_reference_is_never_an_entity_nor_an_alias(facts: Run) -> None:
