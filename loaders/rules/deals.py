@@ -128,6 +128,12 @@ _ACQUISITION_OF = re.compile(
 _HAVING_ACQUIRED = re.compile(
     rf"{ENT}[^§.;]{{0,80}}?,\s+having\s+(?:already\s+)?(?:acquired|bought|purchased|taken\s+over)\s+([^.;]{{0,200}})"
 )
+#: "§a§ has grown through deals, such as the acquisition of §b§": a takeover given as an example
+#: of the subject's deals.
+_DEALS_SUCH_AS = re.compile(
+    rf"{ENT}\s+(?:[^§.;]{{0,40}}?\s)?(?:deals|acquisitions|purchases|takeovers|buys)\b[^§.;]{{0,60}}?,?\s+"
+    rf"(?:such\s+as|including|like)\s+(?:the|its)\s+(?:acquisition|purchase|takeover)\s+of\s+{_FILLER}(?:the\s+)?{ENT}"
+)
 #: The names of a list whose items may carry descriptions ("another §t§ company, §b§ in 2022, and
 #: later AI technology firm §c§"): each mention that ends a description or stands alone.
 _NAMES_AFTER_DESCRIPTIONS = re.compile(
@@ -343,6 +349,8 @@ def _acquisitions(v: SentView, k: int) -> tuple[list[AgreementDraft], list[tuple
     for x in _HAVING_ACQUIRED.finditer(m) if "having" in m else ():
         for bought in _NAMES_AFTER_DESCRIPTIONS.findall(x.group(2)):
             add(x.group(1), bought, True)
+    for x in _DEALS_SUCH_AS.finditer(m) if "such as" in m or "including" in m or "like" in m else ():
+        add(x.group(1), x.group(2), True)
     return drafts, facts
 
 

@@ -68,6 +68,9 @@ DEVELOP_GATE = (
     "kick",
     "contract",
     "formation",
+    "ground",
+    "foundation",
+    "laid",
 )
 
 
@@ -78,6 +81,10 @@ _FACILITY = (
     r"park|zone|alliance|platform|accelerator|incubator)"
 )
 _YEAR = r"(?:(?:in|on|since)\s+(?:[A-Z][a-z]+\s+)?\d{4}\s+)?"
+#: Nouns of making: "the launch of", "§X§'s establishment of".
+_MAKING_NOUN = (
+    r"(?:launch|opening|creation|establishment|inauguration|founding|formation|setting\s+up|construction)"
+)
 #: Further wordings of making, each with whether a new body may be read as a company or agency.
 _DEVELOPS_MORE: tuple[tuple[re.Pattern[str], bool, str], ...] = (
     # "the §Y§, founded by §X§ in 2019", "the §Y§ initiative, which was launched in 2021 by §X§"
@@ -156,6 +163,32 @@ _DEVELOPS_MORE: tuple[tuple[re.Pattern[str], bool, str], ...] = (
         False,
         "initiative-of",
     ),
+    # "§X§'s launch of the §Y§", "the opening of the §Y§ by §X§": making said by its noun
+    (
+        re.compile(
+            rf"(?P<maker>§\d+§)['’]s?\s+(?:[a-z][\w-]*\s+)?{_MAKING_NOUN}\s+of\s+(?:(?:a|an|the|its|their|new)\s+)*(?P<made>§\d+§)"
+            # (only a date between: "the launch of §Y§ was attended by §X§" names no maker)
+            rf"|\b{_MAKING_NOUN}\s+of\s+(?:(?:a|an|the|its|their|new)\s+)*(?P<made2>§\d+§)\s+"
+            rf"(?:(?:in|on)\s+(?:[A-Z][a-z]+\s+)?\d{{1,4}}\s+|last\s+[a-z]+\s+)?by\s+(?:the\s+)?(?P<maker2>{LIST})"
+        ),
+        True,
+        "making-noun",
+    ),
+    # "§X§ has begun construction of the §Y§", "§X§ broke ground on the §Y§", "§X§, alongside the
+    # governor, laid the foundation stone for the §Y§"
+    (
+        re.compile(
+            rf"(?P<maker>{LIST})(?:,\s+(?:alongside|along\s+with|together\s+with)\s+(?:[^§,;.]|§\d+§){{0,100}}?,)?\s+"
+            r"(?:(?:has|have|had|will|also|now|officially|formally|jointly)\s+)*"
+            r"(?:(?:started|starts|start|began|begun|begins|begin|commenced|commences|completed|completes)\s+"
+            r"(?:the\s+)?(?:construction|building|work)\s+(?:of|on)|broke\s+ground\s+on|breaks\s+ground\s+on|"
+            # ("the foundation" may have been read as a reference to a foundation)
+            r"(?:laid|lays|lay)\s+(?:the\s+foundation(?:\s+stone)?s?|§\d+§\s+stones?)\s+(?:for|of))\s+"
+            rf"(?:(?:a|an|the|its|their|new)\s+)*(?P<made>§\d+§)"
+        ),
+        False,
+        "began-building",
+    ),
     # "§X§ and §Z§ have been confirmed as the final contractor for the §Y§ project",
     # "§X§ won the contract to build the §Y§"
     (
@@ -198,6 +231,7 @@ _ANNOUNCED_WITH_MONEY = re.compile(
     # "a $5m §Programme§ grant": the programme only names the grant
     r"(?!\s+(?:grants?|awards?|investments?|funding|loans?|call|round)\b)"
 )
+_MADE_BY_NEXT = re.compile(r"\s+by\s+(?:the\s+)?§")
 _BEGIN_BUILDING = re.compile(
     rf"({LIST})\s+[^§.;]{{0,120}}?\b(?:and|to)\s+(?:begin|start|commence)\s+"
     rf"(?:building|constructing|developing|deploying)\s+(?:the\s+|a\s+|an\s+)?{ENT}"
@@ -258,6 +292,8 @@ def _develops_facts(v: SentView, m: str) -> Iterator[Fact]:
                 yield _f(v, a, R.DEVELOPS, b, "develops", 0.8)
     # "A and B announced the establishment of a §Y§": making said by its noun
     for x in _ANNOUNCED_MAKING.finditer(m) if " of " in m else ():
+        if _MADE_BY_NEXT.match(m, x.end()):
+            continue  # "§A§ welcomed the launch of §Y§ by §B§": §B§ made it
         b = int(x.group(2))
         for a in ids_in(x.group(1)):
             if _ok(v, a, b, founded) and v.type(a) in _ACTORS - {E.PROGRAM}:
@@ -292,8 +328,9 @@ def _develops_facts(v: SentView, m: str) -> Iterator[Fact]:
         if needs is not None and not may_hold(text, needs):
             continue
         for x in rx.finditer(text):
-            b = ids_in(x.group("made"))[0]
-            for a in ids_in(x.group("maker")):
+            two = "made2" in rx.groupindex and x.group("made2") is not None
+            b = ids_in(x.group("made2") if two else x.group("made"))[0]
+            for a in ids_in(x.group("maker2") if two else x.group("maker")):
                 if _ok(v, a, b, founded if new_body else targets) and v.type(a) in _ACTORS - {E.PROGRAM}:
                     yield _f(v, a, R.DEVELOPS, b, name, 0.8)
 

@@ -163,6 +163,16 @@ def _unfolded(v: SentView) -> str:
 #: How many sentences back the group may have been named.
 _GROUP_WINDOW = 4
 
+#: "hosted by the project partners §a§ and §b§", "with consortium members §a§, §b§ and §c§": members
+#: named by their role in the group in focus (named before them in the sentence, or just before).
+_CLUSTER_WORDS = frozenset({"consortium", "alliance", "network", "hub"})
+_ROLE_IN_GROUP = re.compile(
+    r"(?:\b(?i:the\s+|its\s+|fellow\s+|other\s+)?(?i:(project|consortium|alliance|network|programme|program|hub|initiative))"
+    # "the project" may already stand for the group it refers to
+    r"|§(\d+)§)\s+(?i:partners?|members?|participants?)\s+(?:(?:such\s+as|including|like)\s+)?"
+    rf"({LIST})"
+)
+
 
 def referred_group_facts(views: Sequence[SentView]) -> list[tuple[int, Fact]]:
     """PART_OF for members listed against a group's description, to the group named last.
@@ -235,6 +245,16 @@ def referred_group_facts(views: Sequence[SentView]) -> list[tuple[int, Fact]]:
             # "§QUORUM§ brings together eight organisations": whatever its type, the group in focus
             if x.group(1) is not None and v.type(x.group(1)) in ORGS - {E.CLUSTER}:
                 described = (k, v.id(x.group(1)))
+        for x in _ROLE_IN_GROUP.finditer(m) if "§" in m and ("partner" in m or "member" in m) else ():
+            if x.group(2) is not None:  # the group named (or referred to) right before the role
+                g = int(x.group(2))
+                group = v.id(g) if v.type(g) in _GROUP_TYPES else None
+            else:
+                wanted = E.CLUSTER if x.group(1).lower() in _CLUSTER_WORDS else E.PROGRAM
+                before = [i for i in v.indices() if v.type(i) is wanted and m.find(f"§{i}§") < x.start()]
+                group = v.id(before[-1]) if before else group_of(k, (wanted,))
+            if group is not None:
+                add(k, v, ids_in(x.group(3)), group)
         whole = _unfolded(v)
         if "§" in m and gate(whole.lower(), _REFERRED_GATE):
             for x in _REFERRED_MEMBERS.finditer(whole):

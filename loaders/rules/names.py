@@ -232,10 +232,19 @@ def list_members(text: str, sentences: Sequence[Sentence], mentions: list[Mentio
     for sent, orgs in zip(sentences, per_sent, strict=True):
         if len(orgs) < 2 or len(orgs) > 60 or len(sent.text) > MAX_PATTERN_SENTENCE:
             continue
+        # "Telmar (a Norvald and Halcyon joint venture)": names inside a bracket only qualify an item
+        orgs = [
+            m for m in orgs if text.rfind("(", sent.start, m.start) <= text.rfind(")", sent.start, m.start)
+        ]
+        if len(orgs) < 2:
+            continue
         types = [m.type for m in orgs]
         majority = max(set(types), key=types.count)
         for a, b in itertools.pairwise(orgs):
             gap = _PAREN.sub("", text[a.end : b.start])  # "Q-CTRL ($3.2m), Orbion ($2m) and ..."
+            gap = _GAP_THE.sub("", gap)  # "..., Telmar, and the Morvik Centre"
+            if gap.lstrip().startswith("&"):
+                continue  # "UK Research & Innovation and the ...": a name cut at its ampersand
             if "\n" in gap or len(gap) > 80 or not re.match(r"^\s*(?:,|;|and\b|&)", gap):
                 continue
             parts = [p.strip() for p in re.split(r"\s*[,;]\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+", gap)]
@@ -251,6 +260,12 @@ def list_members(text: str, sentences: Sequence[Sentence], mentions: list[Mentio
                 off = text.find(name, a.end, b.start)
                 if off >= 0:
                     extra.append(Mention(off, off + len(name), name, majority, name, "list"))
+        # "composed of Name, Orbion, Veltra and ...": an unknown first item after a list cue
+        head = _LIST_HEAD.search(text, sent.start, orgs[0].start)
+        if head is not None and re.match(r"\s*,", _PAREN.sub("", text[orgs[0].end : orgs[1].start])):
+            name = head.group(1)
+            if name.split()[0].lower() not in LEADING_NOISE and not is_demonym(name):
+                extra.append(Mention(head.start(1), head.end(1), name, majority, name, "list"))
         # a trailing ", and Name" after the last of a list of known names
         last = orgs[-1]
         prev = orgs[-2]
@@ -263,7 +278,13 @@ def list_members(text: str, sentences: Sequence[Sentence], mentions: list[Mentio
     return sorted(mentions + keep, key=lambda x: (x.start, -x.end))
 
 
-_PAREN = re.compile(r"\s*\([^()\n]{0,40}\)")
+_PAREN = re.compile(r"\s*\([^()\n]{0,80}\)")
+_GAP_THE = re.compile(r"(?<=\s)the\s+$")
+#: A list cue, then one capitalised name and a comma right before the first known name.
+_LIST_HEAD = re.compile(
+    r"\b(?:composed\s+of|made\s+up\s+of|comprises|comprising|consists\s+of|consisting\s+of|includes|including|"
+    rf"such\s+as|namely)\s+(?:the\s+)?({CAPW}(?:\s+{CAPW}){{0,2}})(?:\s*\([^()\n]{{0,80}}\))?\s*,\s*$"
+)
 
 
 #: One more item after a list of known names: ", Orbion", ", and Orbion", " and Orbion", each

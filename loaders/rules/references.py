@@ -549,6 +549,12 @@ def _fits(m: Reference, eid: str, st: _State) -> bool:
     return st.types[eid] in m.types and (m.nationality is None or st.countries.get(eid) == m.nationality)
 
 
+#: A fronted concessive or contrastive clause closed by a comma, up to its subject's name.
+_FRONTED_CLAUSE = re.compile(
+    r"^\s*(?:While|Although|Though|Even\s+though|Whereas)\s+(?:the\s+)?(?=[^,]*,\s*$)"
+)
+
+
 def _pronoun(m: Reference, k: int, st: _State) -> list[str]:
     """'It' opening a sentence is the previous sentence's subject; 'it'/'its' inside one is
     the one actor of its clause, else the subject of one of the two clauses before it."""
@@ -558,6 +564,12 @@ def _pronoun(m: Reference, k: int, st: _State) -> list[str]:
     t, rel = sent.text, m.start - sent.start
     if t[:rel].strip():
         ms = [s for s in st.in_sentence(k) if st.types[s.eid] in m.types]
+        fronted = _FRONTED_CLAUSE.match(t[:rel])
+        if fronted is not None:
+            # "While Orbion has bought fewer firms than Kessler, it is ...": the fronted clause's subject
+            first = [s for s in ms if s.pos - sent.start == fronted.end()]
+            if first:
+                return [first[0].eid]
         cut = rel
         for step in range(3):
             begin = _clause_start(t, cut)
