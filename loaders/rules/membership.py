@@ -475,7 +475,10 @@ _FORMS_PART = re.compile(
     r"(?:(?:now|also|will|would|already)\s+)*(?:forms|formed|form|forming)\s+(?:an?\s+)?(?:(?:integral|key|central|core|major|important)\s+)?"
     rf"part\s+of\s+(?:the\s+)?(?:(?:§\d+§|government|country|state|region|nation)['’]s?\s+)?{ENT}"
 )
-_PART_OF_APPOSED = re.compile(rf"{ENT},\s+(?:now\s+|(as)\s+)?part\s+of\s+(?:the\s+)?{ENT}")
+#: "§a§, part of the §b§", "§a§ – now part of §Ruritania§'s §b§ –": a comma or a dash sets it off.
+_PART_OF_APPOSED = re.compile(
+    rf"{ENT}(?:,|\s+[–—]|\s+-)\s+(?:now\s+|(as)\s+)?part\s+of\s+(?:the\s+)?(?:§\d+§['’]s?\s+)?{ENT}"
+)
 _JOINS = re.compile(
     rf"({LIST})\s+(?:has\s+|have\s+|had\s+)?(?:joins|joined|join|to\s+join|will\s+join|"
     r"signed\s+up\s+(?:to|with|for)|signs\s+up\s+(?:to|with|for)|enrolled\s+in|enrols\s+in|enrolls\s+in)\s+(?:the\s+)?"

@@ -61,6 +61,15 @@ def test_a_place_describing_the_partner_is_not_a_party(facts: Run) -> None:
     assert f.agreements() == []
 
 
+def test_a_country_qualifying_a_party_after_its_acronym_is_not_a_party(facts: Run) -> None:
+    f = facts(
+        "The National Quantum Office (NQO) of Norway, Veltra Quantum and Orbion Systems have signed a "
+        "memorandum of understanding."
+    )
+    assert ("MOU", frozenset({"National Quantum Office", VELTRA, ORBION})) in f.agreements()
+    assert not f.has(VELTRA, "PARTNERS_WITH", "Norway")
+
+
 def test_contractors_named_after_the_awarding_body(facts: Run) -> None:
     f = facts(
         "The Ministry of Defence has awarded $60 million in contracts to local companies. "

@@ -53,6 +53,12 @@ ALLIANCE = "Veltra Quantum Alliance"
             "Ministry of Science",
         ),
         (
+            # set off by dashes, the group named with its country's possessive
+            "The Quantum Office of Norway – part of Norway’s Kessler Research Agency – runs the strategy.",
+            "Quantum Office of Norway",
+            "Kessler Research Agency",
+        ),
+        (
             "Kessler Group's quantum division, Orbion Systems, builds ion traps.",
             "Orbion Systems",
             "Kessler Group",
