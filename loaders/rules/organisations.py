@@ -67,7 +67,11 @@ _DESCRIPTOR = re.compile(
 #: an apposition that says what it is.
 _APPOS_KIND = re.compile(
     rf"(?<![\w-])({CAPW}(?:\s+{CAPW}){{0,2}}),\s+(?:a|an|the|one\s+of\s+the)\s+(?:[\w'’-]+\s+){{0,5}}?"
-    r"(?:(start-?ups?(?!\s+(?:accelerator|incubator))|compan(?:y|ies)|firms?|developer|manufacturer|maker|provider|supplier|vendor|investor|"
+    # a technology accelerator or incubator named in apposition is an organisation, as annotators
+    # type it ("a tech incubator"); a start-up accelerator stays a programme
+    r"(?:(start-?ups?(?!\s+(?:accelerator|incubator))|(?<!startup\s)(?<!start-up\s)[“\"‘]?(?:[a-z]+-)?(?:accelerator|incubator)|"
+    r"compan(?:y|ies)|firms?|"
+    r"developer|manufacturer|maker|provider|supplier|vendor|investor|"
     r"(?:chip|hardware|software)\s*maker|spin-?off|spin-?out|unicorn|operator|giant|non-?profit|not-for-profit|"
     r"organi[sz]ation)|(universit(?:y|ies)|institute|research\s+institution|"
     r"laboratory|research\s+cent(?:re|er))|(agency|ministry|regulator)|(accelerator|incubator|initiative|programme|program)|"

@@ -598,6 +598,14 @@ def test_a_portfolio_or_a_pronoun_before_the_verb_is_no_organisation(facts: Run,
             "Program",
         ),
         ("Support came from Q77, a nonprofit committed to making Lyon a hub.", "Q77", "Company"),
+        # a technology accelerator or incubator in apposition is an organisation
+        (
+            "Kessler Systems teamed up with Numara, a Canadian technology collaboration “macro-accelerator”, "
+            "on a trial.",
+            "Numara",
+            "Company",
+        ),
+        ("The hub is run by Numara, a tech incubator based in Lyon.", "Numara", "Company"),
         ("Orbion Inc. joined Kessler Guild, an association of sensor makers.", "Kessler Guild", "Cluster"),
         (
             "Researchers work on the Advanced Sensing and Timing program.",
