@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from qkg.graph.store import GraphStore
+from qkg.graph.store import GraphStore, NameFinder
 from qkg.schemas import Entity, EntityFilter, EntityType, normalise_name
 
 __all__ = ["Lookup", "find_actor", "generic_tail", "name_variants", "same_actor", "spellings"]
@@ -217,25 +217,35 @@ def _decide(hits: list[Entity]) -> Lookup | None:
     return Lookup(None, tuple(hits))
 
 
+def _named(store: GraphStore, names: list[str]) -> dict[str, list[Entity]]:
+    """What :meth:`~qkg.graph.store.GraphReader.find_entities` answers for each name, in one
+    call where the store can (:class:`~qkg.graph.store.NameFinder`)."""
+    if isinstance(store, NameFinder):
+        return store.find_entities_named(names)
+    return {n: store.find_entities(n) for n in names}
+
+
 def find_actor(store: GraphStore, name: str) -> Lookup:
     """The actor ``name`` means (see the module): exact name, other spellings, then loose matches."""
     found = store.find_entities(name)
     if found:
         return Lookup(found[0])
-    for variant, hint in spellings(name):
-        hits = store.find_entities(variant)
+    tried = spellings(name)
+    base = _THE.sub("", name.strip())
+    core, words = _core(base), base.split()
+    shorter = [" ".join(words[:n]) for n in range(len(words) - 1, len(core) - 1, -1)] if core else []
+    hits_of = _named(store, [v for v, _ in tried] + shorter)  # one call for every spelling
+    for variant, hint in tried:
+        hits = hits_of[variant]
         if hint is not None:
             hits = [e for e in hits if e.type in hint] or hits
         if (got := _decide(hits)) is not None:
             return got
-    core = _core(_THE.sub("", name.strip()))
+    for n in shorter:  # "Orbion Quantum Technologies" -> "Orbion"
+        if (got := _decide([e for e in hits_of[n] if e.type in _ORGLIKE])) is not None:
+            return got
     if not core:
         return Lookup(None)
-    words = _THE.sub("", name.strip()).split()
-    for n in range(len(words) - 1, len(core) - 1, -1):  # "Orbion Quantum Technologies" -> "Orbion"
-        hits = [e for e in store.find_entities(" ".join(words[:n])) if e.type in _ORGLIKE]
-        if (got := _decide(hits)) is not None:
-            return got
     short = " ".join(core)  # "Orbion Quantum" -> "Orbion Systems Ltd."
     longer = store.entities(EntityFilter(name_prefix=short + " "), limit=_LOOSE)
     hits = [
@@ -253,8 +263,8 @@ def same_actor(store: GraphStore, e: Entity) -> tuple[Entity, ...]:
     if e.type not in _ORGLIKE:
         return ()
     out: dict[str, Entity] = {}
-    for n in dict.fromkeys((e.name, *e.aliases)):
-        for x in store.find_entities(n):
+    for hits in _named(store, list(dict.fromkeys((e.name, *e.aliases)))).values():
+        for x in hits:
             same_place = x.country == e.country or None in (x.country, e.country)
             if x.id != e.id and x.type is e.type and same_place:
                 out.setdefault(x.id, x)

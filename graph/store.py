@@ -72,6 +72,7 @@ __all__ = [
     "GraphStore",
     "GraphWriter",
     "LinkReader",
+    "NameFinder",
     "RelKey",
     "Step",
     "Vias",
@@ -119,6 +120,16 @@ class Walked(NamedTuple):
     #: Roots of a timed walk the store could not decide alone (a step that needs the full
     #: rule): not in ``found``, the caller walks them over :meth:`GraphReader.steps_as_of`.
     open: frozenset[str] = frozenset()
+
+
+@runtime_checkable
+class NameFinder(Protocol):
+    """A store that looks up several names in one call (Neo4j: one statement for the lot, where
+    :meth:`GraphReader.find_entities` is a statement each). Optional: callers loop otherwise."""
+
+    def find_entities_named(self, names: Sequence[str]) -> dict[str, list[Entity]]:
+        """For each of ``names``, what :meth:`GraphReader.find_entities` answers (same order)."""
+        ...
 
 
 @runtime_checkable

@@ -67,6 +67,7 @@ __all__ = [
     "entities_query",
     "entity_mentions",
     "find_entities_query",
+    "find_named_query",
     "goals_query",
     "ledger_after",
     "ledger_page",
@@ -421,6 +422,16 @@ def find_entities_query(key: str) -> Query:
     return (
         f"MATCH (n:{ACTOR}) WHERE $key IN n.keys WITH n ORDER BY n.name_key, n.id RETURN {{{_ENTITY_PROPS}}} AS n",
         {"key": key},
+    )
+
+
+def find_named_query(keys: Sequence[str]) -> Query:
+    """The actors with any of ``keys`` among their name keys, with the keys they have, in
+    :func:`find_entities_query`'s order."""
+    return (
+        f"MATCH (n:{ACTOR}) WHERE any(k IN n.keys WHERE k IN $keys) WITH n ORDER BY n.name_key, n.id "
+        f"RETURN {{{_ENTITY_PROPS}}} AS n, [k IN n.keys WHERE k IN $keys] AS hit",
+        {"keys": list(dict.fromkeys(keys))},
     )
 
 

@@ -683,6 +683,16 @@ class Neo4jStore(ReaderOperations):
     def find_entities(self, name: str) -> list[Entity]:
         return [_entity(r["n"]) for r in self._read(q.find_entities_query(normalise_name(name)))]
 
+    def find_entities_named(self, names: Sequence[str]) -> dict[str, list[Entity]]:
+        keys = {n: normalise_name(n) for n in names}
+        by_key: dict[str, list[Entity]] = {k: [] for k in keys.values()}
+        if keys:
+            for r in self._read(q.find_named_query(list(by_key))):
+                e = _entity(r["n"])
+                for k in r["hit"]:
+                    by_key[k].append(e)
+        return {n: list(by_key[k]) for n, k in keys.items()}
+
     def entities(
         self, filter: EntityFilter | None = None, *, limit: int | None = None, offset: int = 0
     ) -> list[Entity]:

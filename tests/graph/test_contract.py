@@ -25,7 +25,7 @@ from collections.abc import Iterable
 import networkx as nx
 import pytest
 
-from qkg.graph.store import MAX_PATH_HOPS, MAX_PATHS, GraphStore
+from qkg.graph.store import MAX_PATH_HOPS, MAX_PATHS, GraphStore, NameFinder
 from qkg.schemas import (
     SYMMETRIC_TYPES,
     AgreementKind,
@@ -221,6 +221,14 @@ def test_entity_merge_picks_smallest_document_on_conflict(store: GraphStore) -> 
 def test_find_entities_by_name_or_alias(store: GraphStore, name: str, expected: list[str]) -> None:
     load(store)
     assert ids(store.find_entities(name)) == expected
+
+
+def test_several_names_found_in_one_call_as_one_by_one(store: GraphStore) -> None:
+    # a store that looks names up together (Neo4j: one statement) answers as find_entities does
+    load(store)
+    names = ["AWS", "daejeon", "대전", "Nowhere Quantum", "AWS"]
+    if isinstance(store, NameFinder):
+        assert store.find_entities_named(names) == {n: store.find_entities(n) for n in names}
 
 
 def test_entities_are_ordered_by_normalised_name_then_id(store: GraphStore) -> None:
