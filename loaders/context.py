@@ -49,7 +49,7 @@ MAX_RULE_CHARS = 3000
 UNFOLDED = "unfolded"
 SEP = r"(?:\s*[,;]\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+)"
 #: A coordinated list of mentions: "§0§, §1§, and the §2§".
-LIST = rf"(?:the\s+§|§)\d+§(?:{SEP}(?:the\s+§|§)\d+§(?!['’]s?\s+[a-z]))*"
+LIST = rf"(?:the\s+§|§)\d+§(?:{SEP}(?:the\s+§|former\s+§|§)\d+§(?!['’]s?\s+[a-z]))*"
 PLACES = {E.CITY, E.REGION, E.COUNTRY}
 ORGS = {E.COMPANY, E.UNIVERSITY, E.RESEARCH_INSTITUTE, E.GOVERNMENT_BODY, E.CLUSTER}
 _ROLE_CAP = rf"(?i:{ROLE_WORDS})(?:(?:\s+|\s+and\s+|\s*&\s*)(?i:{ROLE_WORDS}))*"
@@ -238,6 +238,13 @@ _ROLE_FOLD = re.compile(
     rf"(?:\s+(?:of|for)\s+[a-z][\w-]*(?:\s+(?:and\s+)?[a-z][\w-]*)?)?,?\s+(?:{_TITLE}\s+)?{ENT}"
 )
 _POSS_FOLD = re.compile(rf"{ENT}'s?\s+{ENT}")
+#: A phrase standing as an item of a list: after a comma or a list's opening word, before a comma,
+#: "and" or the end.
+_LIST_ITEM_BEFORE = re.compile(
+    r"(?:§,|\b(?:include|includes|included|including|and|from|by))\s+(?:former\s+)?$"
+)
+_LIST_ITEM_AFTER = re.compile(r"\s*(?:,|and\b|&|\.?\s*$)")
+_FUNDING_WORD = re.compile(r"\b(?:invest|round|funding|backers?\b|participat)")
 _ALIAS_FOLD = re.compile(r"§(\d+)§\s*\((?:the\s+)?§(\d+)§\)")
 _LINE = re.compile(r"\s*(?:[•·*–-]\s*)?§(\d+)§\s*,\s*§(\d+)§(?:\s*,\s*§(\d+)§)?\s*[.;]?\s*")
 _OF_PLACE_FOLD = re.compile(rf"{ENT},\s+of\s+{ENT}(?:,\s+§\d+§)?,")
@@ -409,6 +416,13 @@ def _fold_pairs_of_mentions(v: SentView) -> None:
         # "chaired by §Orbion§ co-founder §p§": the agent of a leading verb is the person
         if _WHO_FOLLOWS.match(m.string, m.end()) or _LED_BY_BEFORE.search(
             m.string, max(0, m.start() - 30), m.start()
+        ):
+            return f"§{p}§"
+        # "investors include §a§, former §Veltra§ CEO §p§ and §b§": an investor of a list is the person
+        if (
+            _LIST_ITEM_BEFORE.search(m.string, max(0, m.start() - 30), m.start())
+            and _LIST_ITEM_AFTER.match(m.string, m.end())
+            and _FUNDING_WORD.search(m.string)
         ):
             return f"§{p}§"
         return f"§{a}§"

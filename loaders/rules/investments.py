@@ -115,6 +115,9 @@ _RECIPIENT_APPOSITION = (
 )
 
 
+#: Text between a verb and its funder, decimal points of amounts included ("a $26.7 million grant").
+_AMOUNT_GAP = r"(?:[^§.;]|\.(?=\d))"
+
 #: Funding phrasings; sources invest in targets.
 _INVEST_RULES = (
     Rule(
@@ -360,7 +363,7 @@ _INVEST_RULES = (
     Rule(
         re.compile(
             rf"{ENT}\s+(?:(?:has|have|had|also|just|recently)\s+)*(?:was|were|been)\s+(?:awarded|granted|given|offered)\b"
-            rf"(?![^§.;]{{0,60}}?\b(?:contracts?|deals?|orders?|tenders?)\b)[^§.;]{{0,60}}?"  # a contract is no funding
+            rf"(?!{_AMOUNT_GAP}{{0,60}}?\b(?:contracts?|deals?|orders?|tenders?)\b){_AMOUNT_GAP}{{0,60}}?"  # a contract is no funding
             rf"\b(?:by|from)\s+({LIST})"
         ),
         2,
@@ -738,8 +741,11 @@ _INVESTOR_NOUN = r"(?:investors?|backers?|shareholders?|funders?|financiers?|par
 _LOWER_GAP = r"(?:[a-z][\w.-]*[,:]?\s+){0,8}?"
 #: a fund named with its manager: "the RCM Fund managed by Rokos Capital" (the manager is not an investor)
 _MANAGED = r"\s+(?:advised|managed|owned|run|operated|controlled)\s+by\s+(?:the\s+)?§\d+§"
-#: (an owner before a lower-case noun is no item: "§T§, the §SG§'s investment firm" names §T§ only)
-_ITEM = rf"(?:the\s+)?(?:§\d+§'s?\s+)?§\d+§(?![’']s?\s+[a-z])(?:{_MANAGED})?(?:\s*\([^()§]{{0,60}}\))?"
+#: (an owner before a lower-case noun is no item: "§T§, the §SG§'s investment firm" names §T§ only;
+#: "former §p§": a person who held a role, named with it)
+_ITEM = (
+    rf"(?:the\s+|former\s+)?(?:§\d+§'s?\s+)?§\d+§(?![’']s?\s+[a-z])(?:{_MANAGED})?(?:\s*\([^()§]{{0,60}}\))?"
+)
 #: a long roster of investors: a list whose items may carry their manager; two names side by side
 #: are two items when an apposition between them was folded away ("A, the B fund, C" -> "A C")
 _ROSTER = rf"{_ITEM}(?:(?:\s*[,;]\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+|\s+(?=§)){_ITEM})*"
@@ -749,7 +755,7 @@ _BEFORE = re.compile(
     rf"(?:\b{_RW}\b[^§.;]{{0,40}}?\b(?:(?:co-)?led|anchored|headed|joined|followed|supported|backed)\s+by|"
     rf"\bbacked\s+by|\bparticipation\s+(?:from|of|by)|\balong\s+with|"
     # "the series D was led by X and involved A, B and C"
-    rf"\b{_RW}\b[^§.;]{{0,80}}?\b(?:involved|involves|included|includes)|"
+    rf"\b{_RW}\b[^§.;]{{0,80}}?\b(?:involved|involves|included|includes|include)|"
     rf"(?:{MONEY}|\bround|\bfunding|\bfinancing|\binvestments?|\bcapital|\bmoney|\bcommitments?|\bcontributions?|\bbacking|"
     rf"\bcame|\bcomes|\bcoming|\braised|\bsecured|\bclosed|\bcompleted)[^§.;]{{0,40}}?\bfrom|"
     rf"\b{_INVESTOR_NOUN},?\s+(?:[\w-]+,?\s+){{0,6}}?(?:include[sd]?|including|such\s+as|like|namely|are|were))"
@@ -934,7 +940,7 @@ def round_facts(views: Sequence[SentView], window: int = 5) -> list[tuple[int, F
         if "§" not in m and not (recipient is None and _DESCRIBED_OPENER.search(m)):
             continue
         if not gate(low, ROUND_GATE) and not gate(
-            low, ("led the", "participat", "took part", "joined", "contribut", "along with")
+            low, ("led the", "participat", "took part", "taking part", "joined", "contribut", "along with")
         ):
             continue
         opened = _round_recipient(v)

@@ -199,10 +199,22 @@ def _opens_place(words: list[re.Match[str]], gaz: Gazetteer | None) -> bool:
     )
 
 
+#: Noise words that also open names ("First Light Capital", "New Harbor Ventures"), and what stands
+#: before such a word in the middle of a clause (a comma or a lower-case word), not at its start.
+_NAME_OPENER = re.compile(r"First|New|Next")
+_MID_CLAUSE = re.compile(r"(?:,|\b[a-z]+)\s+$")
+
+
 def _clean_phrase(t: str, s: int, e: int, gaz: Gazetteer | None = None) -> tuple[int, int] | None:
     """Trim leading noise words and trailing connectors of a capitalised run."""
     words = list(_NONSPACE.finditer(t, s, e))
     while words and words[0].group().lower().strip("“\"‘'") in LEADING_NOISE and not _opens_place(words, gaz):
+        if (
+            len(words) > 2
+            and _NAME_OPENER.fullmatch(words[0].group())
+            and _MID_CLAUSE.search(t, 0, words[0].start())
+        ):
+            break  # "Kessler Ventures, First Light Capital Group": mid-clause, the capital is the name's
         words.pop(0)
     if words and words[-1].group().lower() in _MONTH_ABBREVIATIONS and _DAY_AFTER.match(t, words[-1].end()):
         words.pop()

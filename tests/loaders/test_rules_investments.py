@@ -1094,7 +1094,7 @@ def test_a_place_qualifying_an_investor_is_no_investor(facts: Run) -> None:
 @pytest.mark.parametrize(
     ("text", "funder"),
     [
-        ("Kelmar State University was awarded a $12 million grant from the U.S. Air Force.", "Air Force"),
+        ("Kelmar State University was awarded a $12.5 million grant from the U.S. Air Force.", "Air Force"),
         ("Orbion Quantum secured $2m from the U.S. Department of Energy.", "Department of Energy"),
     ],
 )
@@ -1103,3 +1103,26 @@ def test_the_funder_is_the_body_a_place_qualifies(facts: Run, text: str, funder:
     f = facts(text)
     assert any(s == funder and t == "INVESTS_IN" for s, t, _ in f.triples()), f.triples()
     assert not any(s in {"United States", "United Kingdom"} and t == "INVESTS_IN" for s, t, _ in f.triples())
+
+
+@pytest.mark.parametrize(
+    ("text", "investors"),
+    [
+        # "former Veltra CEO Ada Lind" in a roster is a person (and not Veltra): the list goes on
+        (
+            "Orbion Quantum raised an undisclosed round. Those taking part in the round include Kessler "
+            "Ventures, former Veltra CEO Ada Lind, Marlow Capital and Tervo Partners.",
+            ["Kessler Ventures", "Marlow Capital", "Tervo Partners"],
+        ),
+        # a capitalised "First" or "New" inside a list opens a name
+        (
+            "Orbion Quantum raised $5m from Kessler Ventures, First Dawn Capital Group and New Harbor Partners.",
+            ["Kessler Ventures", "First Dawn Capital Group", "New Harbor Partners"],
+        ),
+    ],
+)
+def test_every_investor_of_a_roster(facts: Run, text: str, investors: list[str]) -> None:
+    triples = facts(text).triples()
+    assert {s for s, t, o in triples if t == "INVESTS_IN" and o == "Orbion Quantum"} == set(investors), (
+        triples
+    )
