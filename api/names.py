@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from qkg.graph.store import GraphStore, NameFinder
 from qkg.schemas import Entity, EntityFilter, EntityType, normalise_name
 
-__all__ = ["Lookup", "find_actor", "generic_tail", "name_variants", "same_actor", "spellings"]
+__all__ = ["Lookup", "find_actor", "generic_tail", "legal_forms", "name_variants", "same_actor", "spellings"]
 
 E = EntityType
 _THE = re.compile(r"^the\s+", re.I)
@@ -254,16 +254,39 @@ def find_actor(store: GraphStore, name: str) -> Lookup:
     return _decide(hits) or Lookup(None)
 
 
+#: The legal forms a company's name is written with in one document and without in another.
+_FORMS = (
+    "Inc", "Inc.", "Ltd", "Ltd.", "Limited", "LLC", "GmbH", "AG", "SA", "S.A.", "SAS", "Corp", "Corp.",
+    "Corporation", "plc", "PLC", "Co., Ltd.", "Co. Ltd", "B.V.", "BV", "N.V.", "Oy", "AB", "Pty Ltd", "K.K.",
+)  # fmt: skip
+
+
+def legal_forms(name: str) -> list[str]:
+    """The other forms of a company's name as to its legal form: without it ("Orbion Inc." ->
+    "Orbion"), or, for a bare name, with each common one ("Orbion" -> "Orbion Inc", ...); none
+    when the bare name would be generic words only."""
+    bare = name
+    while (cut := _LEGAL.search(bare)) is not None and cut.start() > 0:
+        bare = bare[: cut.start()]
+    if not _core(bare):
+        return []
+    return [bare] if bare != name else [f"{name} {f}" for f in _FORMS]
+
+
 def same_actor(store: GraphStore, e: Entity) -> tuple[Entity, ...]:
     """The other actors of the store that are ``e`` named differently by other documents: an
     organisation sharing one of its names or aliases, of its type, of its country or of none
     ("OQT" defined as "Orbion Quantum Technologies" in one document and named bare in
-    another; one university under its English and its own name, both with the acronym).
+    another; one university under its English and its own name, both with the acronym); a
+    company named with its legal form in one document and without in another ("Orbion Inc.").
     Never across types, two countries, places, people or technologies."""
     if e.type not in _ORGLIKE:
         return ()
+    names = list(dict.fromkeys((e.name, *e.aliases)))
+    if e.type is E.COMPANY:
+        names += [f for n in names for f in legal_forms(n)]
     out: dict[str, Entity] = {}
-    for hits in _named(store, list(dict.fromkeys((e.name, *e.aliases)))).values():
+    for hits in _named(store, list(dict.fromkeys(names))).values():
         for x in hits:
             same_place = x.country == e.country or None in (x.country, e.country)
             if x.id != e.id and x.type is e.type and same_place:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from qkg.api.names import generic_tail, name_variants
+from qkg.api.names import generic_tail, legal_forms, name_variants
 from qkg.graph.store import GraphStore
 from qkg.loaders.extract import extract
 from qkg.schemas import AgreementKind, Document, Entity, EntityType
@@ -274,3 +274,35 @@ def test_actors_alike_in_name_only_are_not_merged(split: GraphStore, serve: Serv
     assert veltra["mergedWith"] == []
     assert kestrel["mergedWith"] == []
     assert [c["actor"]["name"] for c in kestrel["collaborators"]] == ["Orbion Quantum Technologies"]
+
+
+def test_documents_naming_a_company_with_and_without_its_legal_form_give_one_actor(
+    store: GraphStore, serve: Serve
+) -> None:
+    for text in (
+        "Corvex Photonics Inc. and the Lakeport Institute of Technology signed a memorandum of understanding.",
+        "Corvex Photonics and Brenna Labs signed a partnership agreement.",
+        "Corvex AG and Orla Systems signed a partnership agreement.",  # another company
+    ):
+        store.upsert(extract(Document.from_text(text)))
+    with serve(store, response_cache_size=0) as gql:
+        for asked in ("Corvex Photonics Inc.", "Corvex Photonics"):
+            actor = gql(MERGE_QUERY, {"name": asked})["actor"]
+            names = sorted(c["actor"]["name"] for c in actor["collaborators"])
+            assert names == ["Brenna Labs", "Lakeport Institute of Technology"], asked
+
+
+@pytest.mark.parametrize(
+    ("name", "forms"),
+    [
+        ("Orbion Inc.", ["Orbion"]),
+        ("Sanko Denki Co., Ltd.", ["Sanko Denki"]),
+        ("Quantum Systems Ltd", []),  # the bare name would name nothing
+    ],
+)
+def test_legal_forms(name: str, forms: list[str]) -> None:
+    assert legal_forms(name) == forms
+
+
+def test_a_bare_company_name_is_looked_up_with_its_common_legal_forms() -> None:
+    assert {"Orbion Inc.", "Orbion GmbH", "Orbion Ltd"} <= set(legal_forms("Orbion"))
