@@ -202,7 +202,8 @@ def _document(b: _Builder, text: str | None, media: str, title: str) -> Document
 
 def _evidence(doc: Document, starts: list[int], k: int, rule: str) -> Evidence:
     s = starts[k]
-    line = doc.text[s:].split("\n", 1)[0]
+    end = doc.text.find("\n", s)  # not text[s:].split(): that copies the rest of the text per line
+    line = doc.text[s : end if end >= 0 else len(doc.text)]
     return Evidence(document_id=doc.id, sentence=line, start=s, end=s + len(line), rule=rule, confidence=1.0)
 
 
@@ -226,21 +227,21 @@ def _from_csv(text: str, source: str) -> KnowledgeGraph:
         raise DocumentRejected(source, "CSV fields spanning several lines are not supported")
     rels: list[tuple[int, Mapping[str, Any]]] = []
     if {"source", "type", "target"} <= cols:
+        # An actor's columns seen before made this entity, and it is still the one kept under
+        # its id: building it again would change nothing (a curated file repeats its actors).
+        made: dict[tuple[str, str, str | None], Entity] = {}
         for k, row in enumerate(rows, start=1):
             row = {str(key).strip().lower(): (v or "").strip() for key, v in row.items() if key}
             where = f"row {k + 1}"
             s_ref, t_ref = row["source"], row["target"]
             for side in ("source", "target"):
                 if row.get(f"{side}_type"):
-                    _actor(
-                        b,
-                        {
-                            "name": row[side],
-                            "type": row[f"{side}_type"],
-                            "country": row.get(f"{side}_country"),
-                        },
-                        where,
-                    )
+                    actor = (row[side], row[f"{side}_type"], row.get(f"{side}_country"))
+                    ent = made.get(actor)
+                    if ent is not None and b.entities.get(ent.id) is ent:
+                        continue
+                    eid = _actor(b, {"name": actor[0], "type": actor[1], "country": actor[2]}, where)
+                    made[actor] = b.entities[eid]
             rels.append((k, {**row, "source": s_ref, "target": t_ref}))
     elif {"name", "type"} <= cols:
         for k, row in enumerate(rows, start=1):

@@ -40,6 +40,8 @@ def normalise_name(name: str) -> str:
     >>> normalise_name("  Université  de Sherbrooke ")
     'universite de sherbrooke'
     """
+    if name.isascii():  # NFKD and NFC leave ASCII as it is, and no ASCII character combines
+        return _SPACES.sub(" ", name.casefold()).strip()
     decomposed = unicodedata.normalize("NFKD", name)
     stripped = unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
     return _SPACES.sub(" ", stripped.casefold()).strip()

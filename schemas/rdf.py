@@ -82,6 +82,7 @@ __all__ = [
     "canonical_delta",
     "delta_from_nquads",
     "delta_from_quads",
+    "delta_nquads_chunks",
     "delta_to_dataset",
     "delta_to_nquads",
     "deltas_from_nquads",
@@ -413,6 +414,13 @@ def delta_to_nquads(delta: KnowledgeGraph) -> str:
     >>> text.count(" .\\n")
     3
     """
+    return "".join(delta_nquads_chunks(delta))
+
+
+def delta_nquads_chunks(delta: KnowledgeGraph, lines: int = 4096) -> Iterator[str]:
+    """:func:`delta_to_nquads` in pieces of about ``lines`` whole quads each, so a large
+    document (a curated file of 100,000 relations gives 400 MB of N-Quads) is never one string
+    beside its list of lines."""
     # Canonical order without copying models (see canonical_delta).
     doc = delta.document
     g = " " + _ref(iri(doc.id)) + " .\n"
@@ -455,6 +463,9 @@ def delta_to_nquads(delta: KnowledgeGraph) -> str:
             add(f"{s} {_P['country']} {_lit(e.country)}{g}")
         if e.description is not None:
             add(f"{s} {_DESCRIPTION} {_lit(e.description)}{g}")
+        if len(out) >= lines:
+            yield "".join(out)
+            out.clear()
 
     evidence: dict[str, str] = {}
 
@@ -487,6 +498,9 @@ def delta_to_nquads(delta: KnowledgeGraph) -> str:
             add(f"{a} {_P['validTo']} {_date(rel.valid_to)}{g}")
         for ev in _evs(rel.evidence):
             add(f"{a} {_P['evidence']} {ev_ref(ev)}{g}")
+        if len(out) >= lines:
+            yield "".join(out)
+            out.clear()
 
     for agr in sorted(delta.agreements, key=_by_id):
         a = ref(agr.id)
@@ -517,6 +531,9 @@ def delta_to_nquads(delta: KnowledgeGraph) -> str:
             if event.ends is not None:
                 add(f"{n} {_ENDS} {_partial(event.ends)}{g}")
             add(f"{n} {_P['evidence']} {ev_ref(event.evidence)}{g}")
+        if len(out) >= lines:
+            yield "".join(out)
+            out.clear()
 
     for goal in sorted(delta.goals, key=_by_id):
         a = ref(goal.id)
@@ -530,7 +547,7 @@ def delta_to_nquads(delta: KnowledgeGraph) -> str:
             add(f"{ref(goal.owner)} {_REL[RelationType.HAS_GOAL]} {a}{g}")
         for ev in _evs(goal.evidence):
             add(f"{a} {_P['evidence']} {ev_ref(ev)}{g}")
-    return "".join(out)
+    yield "".join(out)
 
 
 # -- reading N-Quads ---------------------------------------------------------------------------

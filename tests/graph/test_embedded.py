@@ -212,10 +212,15 @@ def test_upsert_many_equals_upsert_one_by_one(tmp_path: Path) -> None:
         expected = [one.upsert(d) for d in stream]
         dump = canonical_dump(one)
     with EmbeddedStore(tmp_path / "many") as many:
+        # 50 quads a load: every document here is written in several bulk loads
         assert many.upsert_many(stream, batch_quads=50) == expected
         assert canonical_dump(many) == dump
     with EmbeddedStore(tmp_path / "many") as reopened:
         assert canonical_dump(reopened) == dump
+    (tmp_path / "many" / "index.json").unlink()
+    with EmbeddedStore(tmp_path / "many") as from_rdf:
+        assert from_rdf.rebuilt_from == "rdf"
+        assert canonical_dump(from_rdf) == dump
 
 
 @pytest.mark.slow

@@ -30,6 +30,27 @@ def test_relations_csv_quotes_its_rows() -> None:
         assert ev.sentence.count(",") == 4
 
 
+def test_relations_csv_repeated_actor_keeps_its_last_spelling() -> None:
+    """An actor named again in another case is one entity, named as its last row names it;
+    every row, the last one included, quotes its own line."""
+    data = (
+        "source,source_type,type,target,target_type\n"
+        "Brightfield Qubits,Company,PARTNERS_WITH,Lumen Ion Works,Company\n"
+        "BRIGHTFIELD QUBITS,Company,PARTNERS_WITH,Harrowgate Photonics,Company\n"
+        "Lumen Ion Works,Company,COMPETES_WITH,Brightfield Qubits,Company"
+    )
+    kg = read_structured(data.encode(), "rels.csv")[0]
+    names = {e.id: e.name for e in kg.entities}
+    assert names["company:brightfield-qubits"] == "Brightfield Qubits"
+    assert len(names) == 3
+    lines = data.split("\n")[1:]
+    quoted = sorted(ev.sentence for r in kg.relations for ev in r.evidence)
+    assert quoted == sorted(lines)
+    for r in kg.relations:
+        ev = r.evidence[0]
+        assert kg.document.text[ev.start : ev.end] == ev.sentence
+
+
 YAML = """
 title: Curated Korea
 actors:

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 import pydantic
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from qkg.schemas import (
     SIGNATURES,
@@ -100,6 +105,14 @@ def test_ids_are_deterministic_and_separate_homonyms() -> None:
     assert agreement_id(AgreementKind.MOU, ["a", "b"]) != agreement_id(AgreementKind.CONTRACT, ["a", "b"])
     assert goal_id("market share", 10, "%", 2035, None) == goal_id("Market  Share", 10.0, "%", 2035, None)
     assert normalise_name("한국과학기술원") == "한국과학기술원"
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_ascii_names_normalise_as_unicode_ones(name: str) -> None:
+    """ASCII names take a shortcut; their keys are what the Unicode rule gives."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    kept = unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+    assert normalise_name(name) == re.sub(r"\s+", " ", kept.casefold()).strip()
 
 
 @pytest.mark.parametrize("node_id", ["university:kaist:kr", "city:대전:kr", DOC.id, "goal:0123abcd"])

@@ -28,6 +28,7 @@ from qkg.schemas.rdf import (
     RELATION_PROPERTIES,
     canonical_delta,
     delta_from_nquads,
+    delta_nquads_chunks,
     delta_to_dataset,
     delta_to_nquads,
     deltas_from_nquads,
@@ -114,6 +115,10 @@ def test_unknown_relation_property_is_rejected() -> None:
 def test_round_trip_of_a_hand_written_delta(delta: KnowledgeGraph) -> None:
     back = delta_from_nquads(delta_to_nquads(delta))
     assert back == canonical_delta(delta)
+    pieces = list(delta_nquads_chunks(delta, lines=2))  # the bulk loader's input, in pieces
+    assert len(pieces) > 1
+    assert all(p.endswith(" .\n") for p in pieces)
+    assert "".join(pieces) == delta_to_nquads(delta)
     assert back.entities[-1].aliases == (
         "Korea Advanced Institute of Science and Technology",
         "한국과학기술원",
