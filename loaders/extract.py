@@ -248,6 +248,9 @@ class RuleExtractor:
             for p, pid in pairs:
                 if p is m or getattr(p, "rule", "") == "org-nested":
                     continue
+                # "the Quantum Programme of the Research Agency" is the agency's programme, no part of it
+                if types.get(pid) is E.PROGRAM:
+                    continue
                 if p.start <= m.start and m.end <= p.end and pid != eid:  # type: ignore[attr-defined]
                     k = next(i for i, s in enumerate(sents) if s.start <= m.start < s.end)  # type: ignore[attr-defined]
                     acc.add(k, Fact(pid, R.PART_OF, eid, "nested-of-the", 0.8), types)

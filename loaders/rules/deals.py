@@ -177,6 +177,12 @@ _CLUSTER_UNITES = re.compile(
     rf"is\s+an?\s+(?:alliance|consortium|coalition|partnership|network)\s+of|involves|(?:is\s+)?anchored\s+by)\s+"
     rf"(?:[a-z][\w-]*\s+){{0,2}}?({MEMBERS})"
 )
+#: "works with partners including ...": the list is the subject's partners, not one group's members
+_WORKS_WITH = re.compile(
+    r"\b(?:works?|working|worked|collaborat\w+|cooperat\w+|teams?\s+up|teaming\s+up|teamed\s+up|partners?|partnered|"
+    r"partnering)\s+with\s+(?:(?:its|their|the|local|global|industry|industrial|academic|international|key)\s+)*$"
+)
+_GROUPS_OF_MEMBERS = frozenset({E.CLUSTER, E.PROGRAM})
 #: a sentence that announces a list on the next lines: "The consortium has three members:"
 _LIST_INTRO = re.compile(
     r"\b(?:consorti(?:um|a)|alliance|coalition|members|partners|participants)\b[^.]{0,60}:\s*$"
@@ -393,6 +399,10 @@ def _member_lists(v: SentView, k: int) -> list[AgreementDraft]:
                 continue  # "a round led by A with participants including B and C": investors, no consortium
             if _SAMPLE.match(x.group(g)):
                 continue  # "partners are research centres such as A and B": examples, not the membership
+            if _WORKS_WITH.search(text, max(0, x.start() - 60), x.start()) and not v.indices(
+                lambda t: t in _GROUPS_OF_MEMBERS
+            ):
+                continue  # "§K§ works with partners including A and B": a company's partners sign nothing together
             lead = x.groupdict().get("lead")
             ps = [p for p in _party(v, (lead or "") + " " + unqualified(x.group(g))) if p not in own]
             leader = _LEADER_BEFORE.search(text, max(0, x.start() - 200), x.start())

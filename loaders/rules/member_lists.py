@@ -30,6 +30,7 @@ __all__ = [
     "MEMBERS",
     "MEMBER_LIST_GATE",
     "PARENT_GATE",
+    "QUALIFIES_SUBJECT",
     "founded_group",
     "list_members",
     "member_facts",
@@ -125,6 +126,9 @@ _NAMED_GROUP_CUE = re.compile(
     r"firms|start-?ups|groups)\s*(?::|,?\s+(?:such\s+as|like|including|namely))\s*)?"
     rf"({MEMBERS})"
 )
+#: "Investors in the §G§ include", "Speakers at the §G§ are": a plural head the group only qualifies
+#: (members and partners of a group are read by :data:`_MEMBERS_OF_NAMED`).
+QUALIFIES_SUBJECT = re.compile(r"\b[A-Za-z][a-z]+s\s+(?:in|of|at|for|from|to|with|behind)\s+(?:the\s+)?$")
 #: "Members of the §G§ project include ...", "The partners of §G§ are ...": Group 2 is the kind noun.
 _MEMBERS_OF_NAMED = re.compile(
     r"\b(?i:members|partners|participants)\s+(?:of|in)\s+(?:the\s+)?(?:\w+\s+){0,2}?"
@@ -207,6 +211,8 @@ def named_group_facts(v: SentView, m: str) -> Iterator[Fact]:
         g = int(x.group(1))
         if not _group(v, g, x.group(2), x.group(0)[: x.start(3) - x.start()]):
             continue
+        if QUALIFIES_SUBJECT.search(m, max(0, x.start() - 40), x.start()):
+            continue  # "Investors in the §Fund§ include ...": the group only qualifies the subject
         for a in list_members(v, x.group(3)):
             if a != g and v.id(a) != v.id(g):
                 yield _f(v, a, R.PART_OF, g, "named-group-members", 0.8)

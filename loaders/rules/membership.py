@@ -14,7 +14,7 @@ from qkg.schemas import EntityType, RelationType
 from ..context import ENT, LIST, ORGS, PLACES, UNFOLDED, Fact, SentView, ids_in
 from .group_refs import BRINGS_TOGETHER, brought_together, referred_group_facts
 from .leadership import LEAD_GATE, leadership_facts, may_lead, passive_leads
-from .member_lists import MEMBERS
+from .member_lists import MEMBERS, QUALIFIES_SUBJECT
 from .rule import f as _f
 from .rule import gate
 from .rule import ok as _ok
@@ -428,6 +428,8 @@ def _listed_members(v: SentView, m: str) -> Iterator[Fact]:
             for a in subjects:
                 yield from _part(v, a, b, "list-are-members", 0.8, _GROUP_TYPES)
     for x in _MEMBER_LIST.finditer(m):
+        if QUALIFIES_SUBJECT.search(m, max(0, x.start() - 40), x.start()):
+            continue  # "Investors in the §Fund§ include ...": the group only qualifies the subject
         b, listed = _filled(x)
         for a in ids_in(listed):
             yield from _part(v, a, b, "members-include", 0.8, _GROUP_TYPES)

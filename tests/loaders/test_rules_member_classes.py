@@ -228,3 +228,23 @@ def test_no_maker_beside_a_making_noun(facts: Run, text: str, absent: str) -> No
 def test_laying_the_foundation_stone_makes_the_centre(facts: Run) -> None:
     f = facts("Kessler Group laid the foundation stone for the Halden Quantum Centre.")
     assert f.has("Kessler Group", "DEVELOPS", "Halden Quantum Centre")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the group only qualifies the plural subject of "include"
+        "Investors in the Veltra Quantum Fund include Orbion Systems, Kessler Group and Halden University.",
+        # a programme named as an agency's is the agency's programme, no part of the agency
+        "The Quantum Technologies Programme of the National Research Agency awarded grants to Orbion Systems.",
+    ],
+)
+def test_no_membership_in_what_only_qualifies(facts: Run, text: str) -> None:
+    assert not [t for t in facts(text).triples() if t[1] == "PART_OF"]
+
+
+def test_a_company_s_partners_form_no_consortium_without_it(facts: Run) -> None:
+    f = facts(
+        "Kessler Group works with partners including Orbion Systems, Gravik Labs and Halden University."
+    )
+    assert not [a for a in f.agreements() if a[0] == "Consortium"]
