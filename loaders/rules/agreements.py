@@ -39,7 +39,10 @@ _CUES: list[tuple[K, re.Pattern[str]]] = [
     (
         K.MOU,
         re.compile(
-            r"memorand(?:um|a)\s+of\s+understanding|\bMO[Uu]s?\b|letters?\s+of\s+intent|\bLo[Ii]\b", re.I
+            # "a memorandum of intent / of cooperation (MoC)": the memoranda governments sign
+            r"memorand(?:um|a)\s+of\s+(?:understanding|intent|co-?operation|collaboration|agreement)|\bMO[Uu]s?\b|"
+            r"(?-i:\bMo[ICA]s?\b|\bMOIs?\b)|letters?\s+of\s+intent|\bLo[Ii]\b",
+            re.I,
         ),
     ),
     (K.JOINT_STATEMENT, re.compile(r"\bjoint\s+(?:statement|declaration|communiqu[ée])", re.I)),
@@ -149,6 +152,9 @@ _CUE_WORDS = (
     "memorand",
     "letter",
     "loi",
+    "moc",
+    "moi",
+    "moa",
     "consortium",
     "contract",
     "procure",

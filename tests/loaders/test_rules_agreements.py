@@ -70,6 +70,20 @@ def test_a_country_qualifying_a_party_after_its_acronym_is_not_a_party(facts: Ru
     assert not f.has(VELTRA, "PARTNERS_WITH", "Norway")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kessler University has entered into a Memorandum of Intent (MOI) with Orbion Systems.",
+        "Kessler University and Orbion Systems signed a Memorandum of Cooperation on quantum sensing.",
+        "Kessler University and Orbion Systems signed an MoC on quantum sensing.",
+    ],
+)
+def test_memoranda_of_intent_and_cooperation_are_mous(facts: Run, text: str) -> None:
+    f = facts(text + " Officials attended the signing of the MOI in Lyon.")
+    assert ("MOU", frozenset({KESSLER, ORBION})) in f.agreements()
+    assert not f.has_entity("MOI")  # the memorandum's initials name no organisation
+
+
 def test_contractors_named_after_the_awarding_body(facts: Run) -> None:
     f = facts(
         "The Ministry of Defence has awarded $60 million in contracts to local companies. "
