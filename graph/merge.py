@@ -45,6 +45,7 @@ from itertools import combinations
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from qkg.schemas import Agreement, Entity, Evidence, Goal, Link, Relation, RelationType, normalise_name
+from qkg.schemas.life import bounds
 
 from .timeline import life_as_of, merged_life, relation_in_force
 
@@ -78,6 +79,7 @@ __all__ = [
     "is_version",
     "ledger_changes",
     "ledger_cut",
+    "life_steps",
     "link_order",
     "link_window",
     "links",
@@ -92,6 +94,7 @@ __all__ = [
     "relation_view",
     "union_evidence",
     "validity",
+    "whole_agreement_view",
 ]
 
 _T = TypeVar("_T")
@@ -240,6 +243,38 @@ def agreement_view(
     if not life.in_force:
         return None
     return _copy(merged, {"events": life.events, "status": life.status, "ends": life.ends})
+
+
+def whole_agreement_view(merged: Agreement, day: dt.date) -> Agreement:
+    """:func:`agreement_view` as of ``day`` of an agreement whose every document is published by
+    then and which is in force then, from its merge alone: the merge's events are the union of
+    every part's, and without events its status and end are the smallest document's, so the
+    merge as one part has the same life as all the parts."""
+    life = life_as_of({merged.id: merged}, day)
+    return _copy(merged, {"events": life.events, "status": life.status, "ends": life.ends})
+
+
+def life_steps(parts: Mapping[str, Agreement]) -> tuple[list[str], list[bool]] | None:
+    """Whether an agreement with events is in force as of a day, as its parts (all of them)
+    tell it (:func:`qkg.graph.timeline.life_as_of`), as a step function: ``(days, flags)``,
+    in force on a day exactly when ``flags[i]`` for the last ``days[i]`` (ISO) on or before it
+    (``days[0]`` is ``""``: before any). It changes only on an event's first day or the day
+    after an end an event states, so the rule decides each of those days and the first.
+    ``None`` for an agreement without events."""
+    events = [e for p in parts.values() for e in p.events]
+    if not events:
+        return None
+    points = {bounds(e.date)[0] for e in events if e.date is not None}
+    for e in events:
+        if e.ends is not None and (last := bounds(e.ends)[1]) < dt.date.max:
+            points.add(last + dt.timedelta(days=1))
+    days, flags = [""], [life_as_of(parts, dt.date.min).in_force]
+    for day in sorted(points):
+        flag = life_as_of(parts, day).in_force
+        if flag != flags[-1]:
+            days.append(day.isoformat())
+            flags.append(flag)
+    return days, flags
 
 
 def date_prefix_match(date: str | None, since: str | None, until: str | None) -> bool:

@@ -746,28 +746,36 @@ def timed_steps_query(
     )
 
 
-# How many of a fact's documents (bound to ``k``) are published by $day (all when null), from its
-# per-document dates; null when its bookkeeping does not line up (the full rule decides then).
+# How many of a fact's documents (bound to ``k``; ``n``: all of them) are published by $day (all
+# when null), from its per-document dates, written beside its documents (``docs``) by one
+# function: the statement reads only the dates. Null without them (the full rule decides then).
 # ``{x}``: the actor the step leaves, ``{v}``: the relationship or agreement behind it.
 _KNOWN = (
-    "WITH {x}, {v}, b, CASE WHEN {v}.dates IS NULL OR {v}.docs IS NULL OR size({v}.dates) <> size({v}.docs) "
-    "THEN null ELSE size([x IN {v}.dates WHERE $day IS NULL OR (x <> '' AND x <= $day)]) END AS k "
+    "WITH {x}, {v}, b, {v}.dates AS ds "
+    "WITH {x}, {v}, b, size(ds) AS n, CASE WHEN ds IS NULL THEN null "
+    "ELSE size([x IN ds WHERE $day IS NULL OR (x <> '' AND x <= $day)]) END AS k "
 )
 _FEW = "WHEN k IS NULL THEN null WHEN k = 0 OR k < coalesce($min, 0) THEN false"
 # a relation's verdict (:func:`timed_steps_query`)
 _RELATION_HOLDS = (
     f", CASE {_FEW} WHEN $day IS NULL THEN true WHEN r.valid_from IS NULL AND r.valid_to IS NULL THEN true "
-    "WHEN k = size(r.docs) THEN (r.valid_from IS NULL OR r.valid_from <= $day) "
+    "WHEN k = n THEN (r.valid_from IS NULL OR r.valid_from <= $day) "
     "AND (r.valid_to IS NULL OR r.valid_to >= $day) ELSE null END AS holds"
 )
-# a co-party step's verdict: with no day, or every document published by it and no events
-# (its status and end are then the merged ones: those of the smallest document), both ends
-# among the parties, unless ended or its end (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``: the
-# last day of that year, month or day) has passed by the day: the end as a string is before
-# the day cut to the end's precision. An end of another shape is left to the full rule.
+# a co-party step's verdict: with no day, or every document published by it, both ends among
+# the parties if it is in force then: with events, as its stored life steps say
+# (:func:`qkg.graph.merge.life_steps`; none stored: the full rule); without, unless ended (its
+# status and end are then the merged ones: those of the smallest document) or its end
+# (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``: the last day of that year, month or day) has passed
+# by the day: the end as a string is before the day cut to the end's precision. An end of
+# another shape is left to the full rule.
 _PARTY_HOLDS = (
-    f", CASE {_FEW} WHEN $day IS NOT NULL AND (k < size(g.docs) OR size(coalesce(g.events, [])) > 0) "
-    "THEN null WHEN $day IS NOT NULL AND g.status = $ended THEN false "
+    f", CASE {_FEW} WHEN $day IS NOT NULL AND k < n THEN null "
+    "WHEN $day IS NOT NULL AND size(coalesce(g.events, [])) > 0 THEN CASE "
+    "WHEN g.life_from IS NULL OR g.life_on IS NULL OR size(g.life_from) <> size(g.life_on) THEN null "
+    "WHEN g.life_on[size([x IN g.life_from WHERE x <= $day]) - 1] "
+    "THEN ({x}.id IN g.parties AND b.id IN g.parties) ELSE false END "
+    "WHEN $day IS NOT NULL AND g.status = $ended THEN false "
     "WHEN $day IS NOT NULL AND g.ends IS NOT NULL AND NOT size(g.ends) IN [4, 7, 10] THEN null "
     "WHEN $day IS NOT NULL AND g.ends IS NOT NULL AND g.ends < substring($day, 0, size(g.ends)) THEN false "
     "ELSE ({x}.id IN g.parties AND b.id IN g.parties) END AS holds"

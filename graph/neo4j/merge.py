@@ -24,7 +24,7 @@ from pydantic import BaseModel
 
 from qkg.schemas import Agreement, Entity, EntityType, Evidence, Goal, Relation, RelationType, normalise_name
 
-from ..merge import EntityState, merge_agreement, merge_goal, merge_relation, union_evidence
+from ..merge import EntityState, life_steps, merge_agreement, merge_goal, merge_relation, union_evidence
 
 __all__ = [
     "Parts",
@@ -259,7 +259,12 @@ def relation_props_added(
 
 
 def agreement_props(parts: Mapping[str, tuple[str, Agreement]]) -> dict[str, Any]:
-    merged = merge_agreement(_models(parts))
+    """Node properties of a merged agreement; with events, also when it is in force as of a
+    day once all its documents are published (``life_from``, ``life_on``:
+    :func:`qkg.graph.merge.life_steps`), for the timed step statements."""
+    models = _models(parts)
+    merged = merge_agreement(models)
+    steps = life_steps(models)
     book = _book(parts, merged)
     return {
         **book,
@@ -274,6 +279,8 @@ def agreement_props(parts: Mapping[str, tuple[str, Agreement]]) -> dict[str, Any
         "status": merged.status.value,
         "events": [e.model_dump_json() for e in merged.events],
         "ends": merged.ends,
+        "life_from": None if steps is None else steps[0],
+        "life_on": None if steps is None else steps[1],
     }
 
 

@@ -72,6 +72,7 @@ from ..merge import (
     record_text,
     record_time,
     relation_view,
+    whole_agreement_view,
 )
 from ..reading import ReaderOperations, steps_within, timed_steps
 from ..store import RelKey, Step, Vias, Walked, health_report, step_order
@@ -1044,7 +1045,7 @@ class Neo4jStore(ReaderOperations):
         out = Walked({}, {}, {}, {})
         if not roots:
             return out
-        timed = None
+        timed, day = None, None if asked is None else asked.day
         if asked is not None:
             timed = (asked.day.isoformat() if asked.day is not None else None, asked.min_support)
             flt = RelationFilter(as_of=asked.day, min_support=asked.min_support)
@@ -1066,7 +1067,8 @@ class Neo4jStore(ReaderOperations):
                     if rel is not None:
                         out.relations[rel.key] = rel
                 for g in row["ags"]:
-                    out.agreements[g["id"]] = _agreement(g)
+                    ag = _agreement(g)
+                    out.agreements[g["id"]] = ag if day is None else whole_agreement_view(ag, day)
             for e in rec["ends"]:
                 if e["id"] not in out.entities:
                     out.entities[e["id"]] = _entity(e)

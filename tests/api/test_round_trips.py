@@ -174,16 +174,22 @@ TIMED = (
 )
 
 
+_S = AgreementStatus
 #: An agreement's stated end at each precision, around the days of :data:`TIMED` (one on the
-#: very day asked: not passed then), or its status ENDED, or an event of its life.
+#: very day asked: not passed then), or its status ENDED, or events of its life (status, date,
+#: end): signed, signed for a term, ended, extended after a gap, announced undated.
 LIVES: tuple[dict[str, Any], ...] = (
     {"ends": "2016"},
     {"ends": "2019-06"},
     {"ends": "2019-01-01"},
     {"ends": "2018-12-31"},
-    {"status": AgreementStatus.ENDED},
+    {"status": _S.ENDED},
     {},
-    {"events": "signed"},
+    {"events": ((_S.SIGNED, "2018-03", None),)},
+    {"events": ((_S.SIGNED, "2016-05-01", "2019-02"),)},
+    {"events": ((_S.SIGNED, "2015", None), (_S.ENDED, "2020-06-30", None))},
+    {"events": ((_S.SIGNED, "2014", "2016"), (_S.EXTENDED, "2017-01", "2021"))},
+    {"events": ((_S.ANNOUNCED, None, None),)},
     {},
 )
 
@@ -191,8 +197,11 @@ LIVES: tuple[dict[str, Any], ...] = (
 def _life(agreement: Agreement, shape: dict[str, Any]) -> Agreement:
     if shape.get("events") is None:
         return agreement.model_copy(update=shape)
-    event = AgreementEvent(status=AgreementStatus.SIGNED, date="2018-03", evidence=agreement.evidence[0])
-    return agreement.model_copy(update={"events": (event,), "status": AgreementStatus.SIGNED})
+    events = tuple(
+        AgreementEvent(status=status, date=date, ends=ends, evidence=agreement.evidence[0])
+        for status, date, ends in shape["events"]
+    )
+    return agreement.model_copy(update={"events": events, "status": events[-1].status})
 
 
 def _with_validity(deltas: Iterable[KnowledgeGraph]) -> list[KnowledgeGraph]:

@@ -4,12 +4,14 @@ merged across documents dated years apart (made-up actors and documents)."""
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from qkg.graph.timeline import agreement_as_of, in_force, merged_life, publisher, support
+from qkg.graph.merge import AsOf, agreement_view, life_steps, merge_agreement, whole_agreement_view
+from qkg.graph.timeline import agreement_as_of, in_force, life_as_of, merged_life, publisher, support
 from qkg.schemas import (
     Agreement,
     AgreementEvent,
@@ -246,3 +248,26 @@ def test_support_only_grows_with_time(
     assert before.documents <= after.documents <= ever.documents
     assert before.sources <= after.sources <= ever.sources
     assert ever.documents == len(relations)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_history(), _DAYS)
+def test_stored_life_steps_and_the_whole_view_follow_the_rule(
+    history: tuple[dict[str, Document], dict[str, Relation], dict[str, Agreement]], day: dt.date
+) -> None:
+    """What Neo4j stores to judge an agreement with events as of a day in its statements
+    (:func:`life_steps`: in force from each day on) says what the rule says on every day, and
+    the view made from the merge alone (:func:`whole_agreement_view`) is the rule's view of
+    all the parts, when every document is published by the day."""
+    _, _, agreements = history
+    steps = life_steps(agreements)
+    if not any(a.events for a in agreements.values()):
+        assert steps is None
+        return
+    assert steps is not None
+    days, flags = steps
+    held = flags[bisect_right(days, day.isoformat()) - 1]
+    assert held == life_as_of(agreements, day).in_force
+    if held:
+        view = agreement_view(agreements, lambda _: day, AsOf(day))
+        assert whole_agreement_view(merge_agreement(agreements), day) == view
