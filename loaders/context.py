@@ -91,6 +91,8 @@ _APPOSED_ARM = re.compile(
     r"§(\d+)§,\s+(?:the\s+)?§(\d+)§'s?\s+(?:[\w-]+\s+){0,3}?"
     r"(?:bank|agency|arm|unit|subsidiary|division|lab|laboratory|institute|fund|venture\s+arm|investment\s+arm)\b"
 )
+#: Academic posts: their holder is the actor of what follows, not the university.
+_ACADEMIC_POSTS = frozenset({"professor", "lecturer", "postdoc", "student", "researcher"})
 #: Roles that make their holder the leader of the organisation named with them.
 _CHAIR_ROLES = frozenset({"chair", "chairman", "chairwoman", "chairperson", "co-chair", "head", "leader"})
 
@@ -424,6 +426,9 @@ def _fold_pairs_of_mentions(v: SentView) -> None:
             and _LIST_ITEM_AFTER.match(m.string, m.end())
             and _FUNDING_WORD.search(m.string)
         ):
+            return f"§{p}§"
+        # "§KTU§ physics professor §p§ founded ...": an academic acts for themselves, not the university
+        if title.lower() in _ACADEMIC_POSTS and ty(a) in {E.UNIVERSITY, E.RESEARCH_INSTITUTE}:
             return f"§{p}§"
         return f"§{a}§"
 

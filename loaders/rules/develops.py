@@ -248,19 +248,7 @@ _CHOSE_TO = re.compile(
 _ON_UNFOLDED = frozenset({"fronted-made-by", "initiative-of"})
 
 
-#: Who does not make a company: a university whose professor founded it ("§U§ physics professor
-#: §p§ founded §C§" folds the person into the university) spins it out, it builds no body.
-_NO_COMPANY_MAKERS = frozenset({E.UNIVERSITY})
-
-
 def develops_facts(v: SentView, m: str) -> Iterator[Fact]:
-    kinds = {v.id(i): v.type(i) for i in range(len(v.ids))}
-    for fact in _develops_facts(v, m):
-        if not (kinds.get(fact.source) in _NO_COMPANY_MAKERS and kinds.get(fact.target) is E.COMPANY):
-            yield fact
-
-
-def _develops_facts(v: SentView, m: str) -> Iterator[Fact]:
     targets = {E.CLUSTER, E.PROGRAM, E.RESEARCH_INSTITUTE}
     #: a new body or hub may be read as a company or an agency: founding it is still making it
     founded = targets | {E.COMPANY, E.GOVERNMENT_BODY}

@@ -97,6 +97,13 @@ def test_partnership_shapes(facts: Run, text: str, a: str, b: str) -> None:
             "Kessler Bank",
             "Veltra Systems",
         ),
+        # an academic acts for themselves: the university named with their post is no partner
+        (
+            "KTU physics professor Ada Lin's dream of a quantum internet is closer thanks to a strategic "
+            "collaboration with Veltra Systems.",
+            "KTU",
+            "Veltra Systems",
+        ),
         # customers listed in a relative clause are no subject of the verb after it
         (
             "Orbion Labs, whose customers include Kessler Bank and Veltra Systems, signed a partnership with "
