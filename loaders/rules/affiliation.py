@@ -608,7 +608,8 @@ _WORKS_AT = re.compile(
 _CAREER = (
     re.compile(
         # "§p§ has joined §o§" (not "§p§ joined §o§ CEO §q§ on stage": the next person is who was joined)
-        r"§(\d+)§,?\s+(?:who\s+)?(?:(?:has|had|have|recently|also|first|originally|will|officially|now|later|then|"
+        # "§p§, former CTO of §q§, joined §o§": an apposition of one role between
+        r"§(\d+)§(?:,\s+[^§;,]{1,60}?(?:§\d+§)?,)?,?\s+(?:who\s+)?(?:(?:has|had|have|recently|also|first|originally|will|officially|now|later|then|"
         r"eventually|subsequently)\s+)*"
         rf"(?:joined|rejoined|joins|rejoins|join)\s+(?:the\s+)?{_JOINED_KIND}"
         rf"§(\d+)§(?!['’]|\s+(?!as\b)(?:[\w-]+\s+){{0,2}}?{_ROLE}\s+§)"
@@ -631,6 +632,17 @@ _SUCCEEDS = re.compile(
     r"§(\d+)§\s+(?:(?:will|has|had)\s+)?(?:succeeds?|succeeded|succeeding|replaces?|replaced|replacing)\s+§(\d+)§\s+as\s+"
     rf"{_A_ROLE}[^§;]{{0,40}}?\s(?:of|at|for|with)\s+(?:the\s+)?§(\d+)§"
 )
+
+
+def _role_holder_after(v: SentView, o: int) -> bool:
+    """Whether a person with a role of ``o`` follows it ("joined §o§ CEO §q§ on stage": §q§ was
+    joined, not §o§); read in the sentence, since the masked text folds the role into §o§."""
+    q = o + 1
+    if q >= len(v.mentions) or v.type(q) is not E.PERSON:
+        return False
+    base = v.sent.start
+    gap = v.sent.text[v.mentions[o].end - base : v.mentions[q].start - base]
+    return len(gap) <= 40 and _GAP_ROLE.search(gap) is not None
 
 
 def _role_fact(v: SentView, p: int, role: str, b: int, rule: str) -> Fact | None:
@@ -711,7 +723,7 @@ def charge_facts(v: SentView, m: str) -> Iterator[Fact]:
     for k, rx in enumerate(_CAREER) if "join" in m or "spent" in m else ():
         for x in rx.finditer(_fields(v, m) if E.TECHNOLOGY in v.types else m):
             p, o = (int(x.group(2)), int(x.group(1))) if k == 1 else (int(x.group(1)), int(x.group(2)))
-            if v.type(p) is E.PERSON and v.type(o) in ORGS:
+            if v.type(p) is E.PERSON and v.type(o) in ORGS and not (k == 0 and _role_holder_after(v, o)):
                 yield _f(v, p, R.AFFILIATED_WITH, o, "career", 0.8)
     for x in _SUCCEEDS.finditer(m) if "ucceed" in m or "eplac" in m else ():
         for p in (int(x.group(1)), int(x.group(2))):

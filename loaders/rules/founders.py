@@ -52,8 +52,10 @@ _PASSIVE = re.compile(
     rf"{ENT}{_ASIDE},?\s+(?:(?:which|that|was|were|is|has\s+been|had\s+been|originally|jointly)\s+)*(?:co-?)?founded"
     rf"[^§,;]{{0,40}}?\bby\s+({_MLIST})"
 )
-#: masked: "§a§ and §b§ (co-)founded (the) §org§"
-_ACTIVE = re.compile(rf"({_MLIST})\s+(?:also\s+|jointly\s+)?(?:co-?)?founded\s+(?:the\s+)?{ENT}")
+#: masked: "§a§ and §b§ (co-)founded (the) §org§", "§a§ founded and leads §org§"
+_ACTIVE = re.compile(
+    rf"({_MLIST})\s+(?:also\s+|jointly\s+)?(?:co-?)?founded\s+(?:and\s+(?:leads|heads|runs|directs|chairs)\s+)?(?:the\s+)?{ENT}"
+)
 
 
 def founder_mentions(sent: Sentence) -> list[Mention]:

@@ -414,3 +414,16 @@ def test_a_place_qualifying_a_role_or_a_firm_is_not_the_employer(
 )
 def test_principals_and_coordinators_are_roles(facts: Run, text: str, person: str, org: str) -> None:
     assert facts(text).has(person, "AFFILIATED_WITH", org)
+
+
+def test_founded_and_leads(facts: Run) -> None:
+    f = facts("Ada Lind founded and leads Orbion Quantum.")
+    assert f.has("Ada Lind", "AFFILIATED_WITH", "Orbion Quantum"), f.triples()
+    assert f.has("Ada Lind", "LEADS", "Orbion Quantum"), f.triples()
+
+
+def test_joined_after_an_apposed_former_role(facts: Run) -> None:
+    """ "P, former CTO of Q, joined O": P worked at Q and works at O."""
+    f = facts("Ada Lind, former CTO of Veltra Labs, joined Orbion Quantum in 2021.")
+    assert f.has("Ada Lind", "AFFILIATED_WITH", "Orbion Quantum"), f.triples()
+    assert f.has("Ada Lind", "AFFILIATED_WITH", "Veltra Labs"), f.triples()
