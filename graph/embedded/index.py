@@ -11,7 +11,7 @@ orders the :class:`~qkg.graph.store.GraphStore` docstring fixes.
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
@@ -127,6 +127,8 @@ class GraphIndex:
     owner_goals: dict[str, set[str]] = field(default_factory=dict)
     _version: Version = field(default_factory=Version)
     _entity_sorted: list[Entity] | None = None
+    #: Every name key, sorted (a name prefix is a range of it), built on first use.
+    _keys_sorted: list[str] | None = None
     _rel_sorted: list[RelKey] | None = None
     _adj_sorted: dict[str, list[RelKey]] = field(default_factory=dict)
     _steps_sorted: dict[str, list[Step]] = field(default_factory=dict)
@@ -212,7 +214,7 @@ class GraphIndex:
         for g in delta.goals:
             self.goal_parts.setdefault(g.id, {})[doc.id] = g
             self._merge_goal(g.id)
-        self._entity_sorted = None
+        self._entity_sorted = self._keys_sorted = None
         self._stats = None
         self._links = None
 
@@ -280,7 +282,7 @@ class GraphIndex:
                 del self.ent_parts[eid]
                 self._unname(eid)
                 del self.ent[eid]
-        self._entity_sorted = None
+        self._entity_sorted = self._keys_sorted = None
         self._stats = None
         self._links = None
 
@@ -304,7 +306,7 @@ class GraphIndex:
             if g.owner is not None:
                 self.owner_goals.setdefault(g.owner, set()).add(gid)
         self._version = Version.of((doc_id, d.digest) for doc_id, d in self.docs.items())
-        self._entity_sorted = self._rel_sorted = self._stats = self._links = None
+        self._entity_sorted = self._keys_sorted = self._rel_sorted = self._stats = self._links = None
         self._adj_sorted, self._steps_sorted, self._counts_sorted = {}, {}, {}
         self._rel_life, self._agr_life = {}, {}
 
@@ -461,6 +463,19 @@ class GraphIndex:
             self._entity_sorted = sorted(self.ent.values(), key=entity_order)
         return self._entity_sorted
 
+    def _prefixed(self, prefix: str) -> list[Entity]:
+        """The entities with a name key starting with ``prefix``, in entity order (a range of
+        the sorted keys: a look-up by a name's first words costs no pass over every actor)."""
+        if self._keys_sorted is None:
+            self._keys_sorted = sorted(self.names)
+        keys = self._keys_sorted
+        ids: set[str] = set()
+        for i in range(bisect_left(keys, prefix), len(keys)):
+            if not keys[i].startswith(prefix):
+                break
+            ids |= self.names[keys[i]]
+        return sorted((self.ent[i] for i in ids), key=entity_order)
+
     def _entity_matches(self, f: EntityFilter | None) -> Iterator[Entity]:
         if f is None:
             yield from self._sorted_entities()
@@ -472,7 +487,7 @@ class GraphIndex:
             }
         prefix = None if f.name_prefix is None else normalise_name(f.name_prefix)
         contains = None if f.name_contains is None else normalise_name(f.name_contains)
-        for e in self._sorted_entities():
+        for e in self._sorted_entities() if prefix is None else self._prefixed(prefix):
             if f.types is not None and e.type not in f.types:
                 continue
             if f.country is not None and e.country != f.country.upper():

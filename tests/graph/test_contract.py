@@ -231,6 +231,17 @@ def test_several_names_found_in_one_call_as_one_by_one(store: GraphStore) -> Non
         assert store.find_entities_named(names) == {n: store.find_entities(n) for n in names}
 
 
+def test_a_name_prefix_follows_writes_and_removals(store: GraphStore) -> None:
+    # the embedded store reads a prefix off its sorted name keys: they follow every change
+    prefix = EntityFilter(name_prefix="한국")
+    load(store, [kaist_pasqal()])
+    assert ids(store.entities(prefix)) == []
+    load(store, [sherbrooke_consortium()])  # KAIST's Korean alias arrives here
+    assert ids(store.entities(prefix)) == [KAIST]
+    store.remove_document(sherbrooke_consortium().document.id)
+    assert ids(store.entities(prefix)) == []
+
+
 def test_entities_are_ordered_by_normalised_name_then_id(store: GraphStore) -> None:
     load(store)
     got = store.entities()
