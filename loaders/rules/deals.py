@@ -404,7 +404,11 @@ def _member_lists(v: SentView, k: int) -> list[AgreementDraft]:
             ):
                 continue  # "§K§ works with partners including A and B": a company's partners sign nothing together
             lead = x.groupdict().get("lead")
-            ps = [p for p in _party(v, (lead or "") + " " + unqualified(x.group(g))) if p not in own]
+            # a network listed among the members is one ("... and the Transfer Network"); the
+            # clusters named outside the list are the group itself
+            listed = set(ids_in(x.group(g)))
+            outside = {v.id(i) for i in v.indices(lambda t: t is E.CLUSTER) if i not in listed}
+            ps = [p for p in _party(v, (lead or "") + " " + unqualified(x.group(g))) if p not in outside]
             leader = _LEADER_BEFORE.search(text, max(0, x.start() - 200), x.start())
             if leader and not in_round:  # "A leads a consortium of B and C": A is a member too
                 ps = list(dict.fromkeys([*(p for p in _party(v, leader.group(1)) if p not in own), *ps]))

@@ -248,3 +248,14 @@ def test_a_company_s_partners_form_no_consortium_without_it(facts: Run) -> None:
         "Kessler Group works with partners including Orbion Systems, Gravik Labs and Halden University."
     )
     assert not [a for a in f.agreements() if a[0] == "Consortium"]
+
+
+def test_a_network_listed_among_a_programme_s_partners_is_a_member(facts: Run) -> None:
+    f = facts(
+        "The Veltra Programme will deliver investments from partners including Halden Research Council, "
+        "Orbion Systems, Gravik Labs and the Morvik Transfer Network."
+    )
+    assert f.has("Morvik Transfer Network", "PART_OF", "Veltra Programme")
+    assert any(
+        "Morvik Transfer Network" in parties for kind, parties in f.agreements() if kind == "Consortium"
+    )
