@@ -228,8 +228,9 @@ def _named(store: GraphStore, names: list[str]) -> dict[str, list[Entity]]:
 def find_actor(store: GraphStore, name: str) -> Lookup:
     """The actor ``name`` means (see the module): exact name, other spellings, then loose matches."""
     found = store.find_entities(name)
-    if found:
-        return Lookup(found[0])
+    if found:  # the actor of that name before one that has it as an alias, else the store's order
+        key = normalise_name(name)
+        return Lookup(next((e for e in found if normalise_name(e.name) == key), found[0]))
     tried = spellings(name)
     base = _THE.sub("", name.strip())
     core, words = _core(base), base.split()

@@ -177,6 +177,19 @@ def test_a_name_that_fits_two_actors_loosely_gives_both_as_candidates(
     assert "could mean 2 actors" in actor["message"]
 
 
+def test_the_actor_of_a_name_comes_before_one_that_has_it_as_an_alias(
+    store: GraphStore, serve: Serve
+) -> None:
+    text = "Aardvark Systems and the Apollo institute signed an MOU."
+    doc = document(text, source="test://apollo")
+    aardvark = entity("Aardvark Systems", E.COMPANY, aliases=["Apollo"])  # first in the store's order
+    apollo = entity("Apollo", E.RESEARCH_INSTITUTE)
+    store.upsert(delta(doc, [aardvark, apollo]))
+    with serve(store, response_cache_size=0) as gql:
+        actor = gql(LOOSE_QUERY, {"name": "Apollo"})["actor"]
+    assert actor["id"] == apollo.id
+
+
 def test_exact_name_of_two_actors_keeps_the_first_in_store_order(loose: GraphStore, serve: Serve) -> None:
     # unchanged: the city and the region of one name; the exact name answers the first
     with serve(loose, response_cache_size=0) as gql:
