@@ -61,6 +61,9 @@ _OWN_PART = re.compile(r"^'s?\s+[a-z]")
 _PART_AFTER = re.compile(r"['’]s?\s+[a-z]|\s+[A-Z][a-z]")
 _AFTER_ROLE = re.compile(rf"^\s*(?:'s?\s+)?(?:[\w-]+\s+){{0,3}}{_ROLE}s?\b")
 _LEADER_WORD = re.compile(rf"\b{_LEADER_ROLE}\b")
+#: A leader's word after fields joined by "and" names a staff job: "strategy and outreach coordinator
+#: for §programme§" (whoever holds it does not lead the programme).
+_FIELD_BEFORE_LEADER = re.compile(rf"^\s*[a-z][\w-]*\s+and\s+[a-z][\w-]*\s+{_LEADER_ROLE}\b")
 _CHAIN_LEADER = re.compile(rf"\b{_LEADER_ROLE}\b,?\s+(?:of\s+)?(?:the\s+)?{ENT}")
 #: The person a role written before a name belongs to: "Chair of the §prog§ Board, Dr §q§".
 _HELD_BY_NEXT = re.compile(r"[^§,;]{0,60},\s+(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+|Professor\s+)?§(\d+)§")
@@ -152,7 +155,7 @@ def _apposed_facts(v: SentView, m: str, p: int) -> tuple[list[Fact], bool]:
         apposed = True
         if scope_end:
             pass
-        elif v.type(b) is E.PROGRAM and _LEADER_WORD.search(gap):
+        elif v.type(b) is E.PROGRAM and _LEADER_WORD.search(gap) and not _FIELD_BEFORE_LEADER.match(gap):
             out.append(_f(v, p, R.LEADS, b, "person-leads", 0.8))
         elif _CHAIR_GAP.match(gap) and not _OWN_PART.match(after):
             out.append(_f(v, p, R.LEADS, b, "person-chair", 0.8))

@@ -427,3 +427,11 @@ def test_joined_after_an_apposed_former_role(facts: Run) -> None:
     f = facts("Ada Lind, former CTO of Veltra Labs, joined Orbion Quantum in 2021.")
     assert f.has("Ada Lind", "AFFILIATED_WITH", "Orbion Quantum"), f.triples()
     assert f.has("Ada Lind", "AFFILIATED_WITH", "Veltra Labs"), f.triples()
+
+
+def test_a_coordinator_of_fields_does_not_lead_the_programme(facts: Run) -> None:
+    """ "strategy and outreach coordinator for §programme§" is a staff job; "coordinator of" leads."""
+    staff = facts("Mike Lantz, strategy and outreach coordinator for the Tervo Accelerator Programme, spoke.")
+    assert not staff.has("Mike Lantz", "LEADS", "Tervo Accelerator Programme"), staff.triples()
+    lead = facts("Mike Lantz, coordinator of the Tervo Accelerator Programme, spoke.")
+    assert lead.has("Mike Lantz", "LEADS", "Tervo Accelerator Programme"), lead.triples()
