@@ -536,6 +536,15 @@ def _fold_pairs_of_mentions(v: SentView) -> None:
     if "§ of §" in v.masked:
         _fold_pairs(v, r"\s+of\s+", org_of_place)
 
+    # "the §University of Maryland§ §College Park§", "§IBM§ §Zurich§": a town or region written
+    # right after an organisation names its campus or site, not a second actor (no fact: which
+    # site, not where the organisation is)
+    def org_site(a: int, b: int) -> bool:
+        return ty(a) in ORGS and ty(b) in (E.CITY, E.REGION)
+
+    if "§ §" in v.masked:
+        _fold_pairs(v, " ", org_site)
+
     def paren_place(m: re.Match[str]) -> str:
         a = m.group(1)
         inner = [int(x) for x in re.findall(ENT, m.group(2))]

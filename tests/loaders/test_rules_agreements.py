@@ -84,6 +84,12 @@ def test_memoranda_of_intent_and_cooperation_are_mous(facts: Run, text: str) -> 
     assert not f.has_entity("MOI")  # the memorandum's initials name no organisation
 
 
+def test_a_town_written_after_an_organisation_is_its_site_not_a_party(facts: Run) -> None:
+    f = facts("IBM Zurich and Orbion Systems will collaborate on quantum sensing.")
+    assert f.has("IBM", "PARTNERS_WITH", ORBION)
+    assert not f.has(ORBION, "PARTNERS_WITH", "Zurich")
+
+
 def test_contractors_named_after_the_awarding_body(facts: Run) -> None:
     f = facts(
         "The Ministry of Defence has awarded $60 million in contracts to local companies. "
