@@ -756,12 +756,19 @@ _KNOWN = (
     "ELSE size([x IN ds WHERE $day IS NULL OR (x <> '' AND x <= $day)]) END AS k "
 )
 _FEW = "WHEN k IS NULL THEN null WHEN k = 0 OR k < coalesce($min, 0) THEN false"
-# a relation's verdict (:func:`timed_steps_query`)
+# a relation's verdict (:func:`timed_steps_query`): known by some of its documents only, the
+# validity those give (each document's bounds, ``vfrom``/``vto``: the earliest start and the
+# latest end contain the day when some start is on or before it, some end on or after it)
 _RELATION_HOLDS = (
     f", CASE {_FEW} WHEN $day IS NULL THEN true WHEN r.valid_from IS NULL AND r.valid_to IS NULL THEN true "
     "WHEN k = n THEN (r.valid_from IS NULL OR r.valid_from <= $day) "
-    "AND (r.valid_to IS NULL OR r.valid_to >= $day) ELSE null END AS holds"
-)
+    "AND (r.valid_to IS NULL OR r.valid_to >= $day) "
+    "WHEN r.vfrom IS NULL OR r.vto IS NULL OR size(r.vfrom) <> n OR size(r.vto) <> n THEN null "
+    "ELSE (none(i IN range(0, n - 1) WHERE {known} AND r.vfrom[i] <> '') "
+    "OR any(i IN range(0, n - 1) WHERE {known} AND r.vfrom[i] <> '' AND r.vfrom[i] <= $day)) "
+    "AND (none(i IN range(0, n - 1) WHERE {known} AND r.vto[i] <> '') "
+    "OR any(i IN range(0, n - 1) WHERE {known} AND r.vto[i] <> '' AND r.vto[i] >= $day)) END AS holds"
+).replace("{known}", "r.dates[i] <> '' AND r.dates[i] <= $day")
 # a co-party step's verdict: with no day, or every document published by it, both ends among
 # the parties if it is in force then: with events, as its stored life steps say
 # (:func:`qkg.graph.merge.life_steps`; none stored: the full rule); without, unless ended (its

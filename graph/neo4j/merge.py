@@ -185,13 +185,20 @@ def _contrib(model: BaseModel, exclude: set[str]) -> str:
     return _dumps(model.model_dump(mode="json", exclude=exclude | {"evidence"}))
 
 
+def _bound(day: dt.date | None) -> str:
+    return day.isoformat() if day is not None else ""
+
+
 def relation_props(parts: Mapping[str, tuple[str, Relation]]) -> dict[str, Any]:
-    """Relationship properties of a merged relation."""
+    """Relationship properties of a merged relation; besides the bookkeeping, each document's
+    validity bounds (``vfrom``, ``vto``: ISO or ""), for the timed step statements."""
     merged = merge_relation(_models(parts))
     book = _book(parts, merged)
     return {
         **book,
         "contrib": [_contrib(parts[d][1], {"source", "type", "target"}) for d in book["docs"]],
+        "vfrom": [_bound(parts[d][1].valid_from) for d in book["docs"]],
+        "vto": [_bound(parts[d][1].valid_to) for d in book["docs"]],
         "confidence": merged.confidence,
         "valid_from": merged.valid_from.isoformat() if merged.valid_from else None,
         "valid_to": merged.valid_to.isoformat() if merged.valid_to else None,
@@ -219,10 +226,11 @@ def relation_props_added(
     counts = list(stored.get("counts") or ())
     contrib = list(stored.get("contrib") or ())
     evidence = list(stored.get("evidence") or ())
+    vfrom, vto = list(stored.get("vfrom") or ()), list(stored.get("vto") or ())
     if (
         not docs
         or set(Relation.model_fields) != _RELATION_FIELDS
-        or not len(docs) == len(dates) == len(counts) == len(contrib)
+        or not len(docs) == len(dates) == len(counts) == len(contrib) == len(vfrom) == len(vto)
         or sum(counts) != len(evidence)
         or any(d in new for d in docs)
     ):
@@ -238,6 +246,8 @@ def relation_props_added(
         dates.insert(at, day)
         counts.insert(at, len(own))
         contrib.insert(at, _contrib(rel, {"source", "type", "target"}))
+        vfrom.insert(at, _bound(rel.valid_from))
+        vto.insert(at, _bound(rel.valid_to))
         evidence[start:start] = [evidence_to_json(e) for e in own]
         confidence = rel.confidence if confidence is None else max(confidence, rel.confidence)
         if rel.valid_from is not None:
@@ -252,6 +262,8 @@ def relation_props_added(
         "counts": counts,
         "evidence": evidence,
         "contrib": contrib,
+        "vfrom": vfrom,
+        "vto": vto,
         "confidence": confidence,
         "valid_from": valid_from,
         "valid_to": valid_to,
