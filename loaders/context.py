@@ -21,6 +21,7 @@ from qkg.schemas import EntityType, RelationType
 
 from .deadline import check
 from .patterns import KEYWORDS, ROLE_WORDS
+from .rules.literals import compile_gated
 from .rules.mention import Mention
 from .segment import Sentence
 
@@ -87,7 +88,7 @@ ORG_NOUN = (
     r"incubators?|labs?|laboratory|laboratories|institutes?|operators?|businesses|business|venture|outfits?|banks?|investors?|conglomerates?|multinationals?)"
 )
 #: "§a§, the §b§'s economic development bank", "§a§, §b§'s research arm".
-_APPOSED_ARM = re.compile(
+_APPOSED_ARM = compile_gated(
     r"§(\d+)§,\s+(?:the\s+)?§(\d+)§'s?\s+(?:[\w-]+\s+){0,3}?"
     r"(?:bank|agency|arm|unit|subsidiary|division|lab|laboratory|institute|fund|venture\s+arm|investment\s+arm)\b"
 )
@@ -275,7 +276,7 @@ _DESCRIBED_KINDS = (
     r"(?:initiative|programme|program|project|mission|start-?up|company|firm|spin-?off|spin-?out|fund|"
     r"consortium|alliance|hub|cluster|centre|center|institute|lab|laboratory)"
 )
-_DESCRIBED_GATE = re.compile(rf"\b{_DESCRIBED_KINDS}(?:,?\s+(?:called|named|dubbed|known\s+as)|,)\s+§")
+_DESCRIBED_GATE = compile_gated(rf"\b{_DESCRIBED_KINDS}(?:,?\s+(?:called|named|dubbed|known\s+as)|,)\s+§")
 _DESCRIBED_FOLD = re.compile(
     rf"\b(?:an?|the|its|their)\s+(?:[a-z][\w-]*\s+){{0,4}}?{_DESCRIBED_KINDS}"
     rf"(?:,?\s+(?:called|named|dubbed|known\s+as)\s+|,\s+){ENT}(?!\s*(?:and|,)\s*§)"

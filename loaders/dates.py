@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .rules.literals import compile_gated
+
 __all__ = ["dateline", "find_date", "resolve_date"]
 
 _MONTHS = {
@@ -28,9 +30,9 @@ _MONTHS = {
 }
 _MON = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 _ISO = re.compile(r"\b((?:19|20)\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b")
-_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MON},?\s+((?:19|20)\d{{2}})\b")
-_MDY = re.compile(rf"\b{_MON}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{{2}})\b")
-_MY = re.compile(rf"\b{_MON},?\s+((?:19|20)\d{{2}})\b")
+_DMY = compile_gated(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MON},?\s+((?:19|20)\d{{2}})\b")
+_MDY = compile_gated(rf"\b{_MON}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{{2}})\b")
+_MY = compile_gated(rf"\b{_MON},?\s+((?:19|20)\d{{2}})\b")
 _YEAR = re.compile(r"\b(?:in|since|from|during|started\s+in|signed\s+in)\s+((?:19|20)\d{2})\b")
 _LAST_MONTH = re.compile(rf"\b(?:last|this\s+past)\s+{_MON}")
 _TODAY = re.compile(

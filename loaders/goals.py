@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .rules.literals import compile_gated
+
 __all__ = ["GoalDraft", "find_goals"]
 
 _CUE = re.compile(
@@ -45,10 +47,10 @@ _COUNT_UNITS = (
     r"firms|companies|startups|start-ups|enterprises|businesses|qubits|users|patents|centres|centers|hubs|"
     r"facilities|computers|devices|machines|talents|people"
 )
-_COUNT = re.compile(
+_COUNT = compile_gated(
     rf"{_NUM}(?:\s+(thousand|million))?\s+((?:[a-z][\w-]*\s+){{0,2}}?(?:{_COUNT_UNITS}))\b", re.I
 )
-_QUBIT_DEVICE = re.compile(
+_QUBIT_DEVICE = compile_gated(
     rf"\b{_NUM}-qubit\s+((?:[a-z][\w-]*\s+){{0,1}}(?:device|computer|processor|machine|system))\b"
 )
 

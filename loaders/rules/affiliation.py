@@ -17,6 +17,7 @@ from qkg.schemas import EntityType, RelationType
 from ..context import ENT, LIST, ORGS, PLACES, Fact, SentView, ids_in
 from ..patterns import ROLE_LETTERS
 from .affiliation_shapes import shape_facts
+from .literals import Gated, compile_gated
 from .people import PERSON_ROLES, ROLE, SERVED_VERB, has_plural_role
 from .person_roles import role_first_facts
 from .rule import f as _f
@@ -64,7 +65,7 @@ _LEADER_WORD = re.compile(rf"\b{_LEADER_ROLE}\b")
 #: A leader's word after fields joined by "and" names a staff job: "strategy and outreach coordinator
 #: for §programme§" (whoever holds it does not lead the programme).
 _FIELD_BEFORE_LEADER = re.compile(rf"^\s*[a-z][\w-]*\s+and\s+[a-z][\w-]*\s+{_LEADER_ROLE}\b")
-_CHAIN_LEADER = re.compile(rf"\b{_LEADER_ROLE}\b,?\s+(?:of\s+)?(?:the\s+)?{ENT}")
+_CHAIN_LEADER = compile_gated(rf"\b{_LEADER_ROLE}\b,?\s+(?:of\s+)?(?:the\s+)?{ENT}")
 #: The person a role written before a name belongs to: "Chair of the §prog§ Board, Dr §q§".
 _HELD_BY_NEXT = re.compile(r"[^§,;]{0,60},\s+(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+|Professor\s+)?§(\d+)§")
 _NEXT_PERSON = re.compile(r"[^§]{0,20}?,\s+§(\d+)§")
@@ -85,14 +86,16 @@ _COMMA_TAG = re.compile(r",\s+(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+|Professor\s+)?§")
 #: A person right before a role, in apposition: "§p§, CEO of ...".
 _HELD_BY_BEFORE = re.compile(r"§(\d+)§,\s+(?:[\w-]+\s+){0,2}$")
 #: "..., said CEO §p§".
-_SAID_ROLE = re.compile(rf"\b(?:said|says|according\s+to|states|stated)\s+{_ROLE}\s+(?:{_ROLE}\s+)?§(\d+)§")
+_SAID_ROLE = compile_gated(
+    rf"\b(?:said|says|according\s+to|states|stated)\s+{_ROLE}\s+(?:{_ROLE}\s+)?§(\d+)§"
+)
 
 
 _PERSON_TAG = re.compile(r"§(\d+)§")
 _AFF_TYPES = frozenset(ORGS | PLACES | {E.PROGRAM})
 
 
-def _match_at(rx: re.Pattern[str], m: str, p: int) -> re.Match[str] | None:
+def _match_at(rx: re.Pattern[str] | Gated, m: str, p: int) -> re.Match[str] | None:
     """``rx`` matched where mention ``p`` stands (its first place that matches)."""
     tag = f"§{p}§"
     at = m.find(tag)
@@ -189,7 +192,7 @@ _FOUNDERS_OF = re.compile(
 )
 #: "Founded in 2016 and headed up by co-founder and chief executive §p§, §o§ is ...": a fronted
 #: participle whose agent runs the subject.
-_HEADED_FRONT = re.compile(
+_HEADED_FRONT = compile_gated(
     r"^\s*(?:[^§;]{0,60}?\band\s+)?(?:headed|led|run)(?:\s+up)?\s+by\s+[^§;]{0,80}?§(\d+)§,\s+§(\d+)§\s+"
     r"(?:is|was|has|had|will|[a-z]+s)\b"
 )
@@ -276,7 +279,7 @@ def _listed_roles(v: SentView, m: str) -> Iterator[Fact]:
 
 
 #: "§a§ also leads initiatives like the §b§": bodies led, named as examples of a kind.
-_LEADS_EXAMPLES = re.compile(
+_LEADS_EXAMPLES = compile_gated(
     r"§(\d+)§\s+(?:(?:also|currently|now|already|jointly)\s+)*(?:leads|led|heads|headed|runs|ran|coordinates|coordinated|"
     r"chairs|chaired|hosts\s+and\s+leads)\s+(?:several\s+|many\s+|other\s+|national\s+|major\s+)*"
     r"(?:initiatives|programmes|programs|projects|efforts|centres|centers|consortia|hubs|institutes|networks)\s+"
@@ -286,7 +289,7 @@ _LED_BODIES = frozenset({E.PROGRAM, E.CLUSTER, E.RESEARCH_INSTITUTE})
 
 
 #: "§a§, §b§ and §c§ run the §d§": several organisations running a body together (a plural verb).
-_LIST_RUNS = re.compile(
+_LIST_RUNS = compile_gated(
     rf"({LIST})\s+(?:(?:jointly|together|also|currently|now)\s+)*(?:run|lead|co-lead|manage|operate|oversee|"
     r"coordinate|govern)\s+(?:the\s+|this\s+)?§(\d+)§(?!['’])"
 )
@@ -396,7 +399,7 @@ _A_ROLE = rf"(?:(?:its|the|a|an|our|their|new|former|interim|acting|§\d+§)\s+)
 _RUNNING = (
     r"(?:be|been|is|was|are)\s+(?:leading|heading|chairing|running|directing|overseeing|steering|managing)"
 )
-_WHO_RUNS = re.compile(
+_WHO_RUNS = compile_gated(
     r"§(\d+)§(?:,\s+([^;§]{0,80}?(?:§\d+§[^;§]{0,40}?)?),)?,?\s+(?:who\s+)?(?:(?:has|had|have|also|currently|now|will)\s+)*"
     rf"(?:{_RUN}|{_RUNNING})\s+(?:the\s+)?§(\d+)§('s?\s+)?"
 )
@@ -488,7 +491,7 @@ _TAG_SPACE_TAG = re.compile(r"§\s+§")
 #: "§Denmark§'s Minister for Higher Education and Science, §p§".
 _POSS_ROLE_COMMA = re.compile(rf"§(\d+)§'s?\s+(?:[\w-]+\s+){{0,3}}?({_ROLE})\b[^§;]{{0,80}}?,\s+§(\d+)§")
 #: "§p§, Minister of ... and Minister responsible for the §b§".
-_RESPONSIBLE = re.compile(
+_RESPONSIBLE = compile_gated(
     r"§(\d+)§,\s+([^;]{0,160}?)\bminister\s+responsible\s+for\s+(?:the\s+)?§(\d+)§", re.I
 )
 _CHARGE_GATE = (

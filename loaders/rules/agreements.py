@@ -27,6 +27,7 @@ from ..context import ENT, LIST, ORGS, PLACES, Fact, SentView, ids_in
 from ..dates import find_date, resolve_date
 from ..deadline import check
 from .funding_shapes import money_agreement_spans
+from .literals import compile_gated
 from .words import any_in, may_hold
 
 __all__ = ["AgreementDraft", "find_agreements", "without_echoes"]
@@ -95,7 +96,7 @@ _MADE_WITH = re.compile(
 )
 _CO_RX = re.compile(rf"\b{_CO_VERB}")
 #: "the Orland–Veltria Digital Partnership", "the A-B Joint Statement on ...": a named bilateral agreement
-_HYPHENATED = re.compile(
+_HYPHENATED = compile_gated(
     r"(§\d+§\s?[-–—/]\s?§\d+§)(?:\s+[A-Z][\w-]*){0,4}?\s+"
     r"(?:Partnership|Agreement|Alliance|Joint\s+(?:Statement|Declaration)|Memorandum|MoU|MOU)\b"
 )
@@ -181,24 +182,24 @@ def _groups(v: SentView) -> list[tuple[list[int], str, int]]:
     return cached  # type: ignore[return-value]
 
 
-_BETWEEN = re.compile(
+_BETWEEN = compile_gated(
     rf"\b(?:between|among|amongst)\s+(?:[a-z][\w-]*\s+){{0,4}}?(?:of\s+the\s+[\w\s]{{0,30}}?:\s*)?({LIST})"
 )
-_SIGNED_WITH = re.compile(rf"({LIST})\s+[^§]{{0,40}}?\b{_SIGN}\b[^§]{{0,60}}?\bwith\s+({LIST})")
+_SIGNED_WITH = compile_gated(rf"({LIST})\s+[^§]{{0,40}}?\b{_SIGN}\b[^§]{{0,60}}?\bwith\s+({LIST})")
 _TO_TAKE_OVER = re.compile(r"\bto\s+(?:merge|combine|acquire|buy|purchase|take\s+over)\b")
 #: Agreements in the plural: one with each party named after "with".
 _SEPARATE = re.compile(r"\b(?:agreements|contracts|deals|MoUs|MOUs|memoranda|memorandums|partnerships)\b")
-_SUBJECTS_SIGNED = re.compile(
+_SUBJECTS_SIGNED = compile_gated(
     rf"({LIST})\s+(?:(?:have|has|had|will|today|recently|officially|formally|jointly|also|both|now|just|yesterday)\s+)*{_SIGN}\b"
 )
-_THEIR_PARTNERSHIP = re.compile(
+_THEIR_PARTNERSHIP = compile_gated(
     rf"({LIST}),?\s+(?:[^§.;]{{0,40}}?\s)?their\s+(?:[a-z][\w-]*\s+)?(?:partnership|collaboration|cooperation|co-operation|alliance|ties)\b"
 )
-_SIGNED_BY = re.compile(
+_SIGNED_BY = compile_gated(
     rf"\b(?:signed|released|issued|adopted|agreed|published|endorsed|concluded|inked)\s+(?:jointly\s+)?by\s+(?:the\s+)?"
     rf"(?:(?:[Gg]overnments?|[Ll]eaders|[Mm]inisters)\s+of\s+(?:the\s+)?|(?:two|three|four)\s+[a-z]+\s*,?\s+)?({LIST})"
 )
-_WITH_PARTNER = re.compile(
+_WITH_PARTNER = compile_gated(
     rf"\b(?:(?:partner(?:s|ed|ing|ship)?|collaborat\w*|cooperat\w*|co-operat\w*|MO[Uu]|agreement|memorandum[^§]{{0,40}}?|letter\s+of\s+intent|Lo[Ii]|"
     rf"work(?:s|ed|ing)?(?:\s+together|\s+closely|\s+jointly)?|together|team(?:s|ed|ing)?\s+up|join(?:s|ed|ing)?\s+forces|"
     # "has long-standing relationships with A and B"
@@ -218,8 +219,8 @@ _CO_VERB_WORDS = frozenset(
     | {"join", "joins", "joined", "joining", "work", "works", "worked", "working", "agreed"}
 )
 _CO_VERB_STEMS = ("collaborat", "cooperat")
-_JOINT_POSSESSIVE = re.compile(r"((?:§\d+§'s?(?:\s*,\s*|\s+and\s+))+§\d+§'s?)\s+joint\b")
-_ORGANISED_BY = re.compile(rf"(?:organi[sz]ed|arranged|hosted|co-hosted|convened|run)\s+by\s+({LIST})")
+_JOINT_POSSESSIVE = compile_gated(r"((?:§\d+§'s?(?:\s*,\s*|\s+and\s+))+§\d+§'s?)\s+joint\b")
+_ORGANISED_BY = compile_gated(rf"(?:organi[sz]ed|arranged|hosted|co-hosted|convened|run)\s+by\s+({LIST})")
 _IN_COOPERATION_WITH = re.compile(
     rf"\bin\s+(?:cooperation|collaboration|partnership|association)\s+with\s+(?:[a-z][\w-]*\s+){{0,3}}({LIST})"
 )
@@ -262,7 +263,7 @@ def _party(v: SentView, i: int) -> str:
 
 
 #: a personal title right before a mention ("President §3§"): a signatory's title, not a party
-_TITLE = re.compile(
+_TITLE = compile_gated(
     r"\b(?:President|Minister|Secretary|Chancellor|Vice-Chancellor|Governor|Mayor|Ambassador|Chairman|"
     r"Chairwoman|Chair|CEO|Director|Dean|Professor|Prof\.|Dr\.)\s+(?=§(\d+)§)"
 )
@@ -443,7 +444,7 @@ def _kind_near(m: str, pos: int) -> AgreementKind | None:
 
 
 #: (The boundary is checked after the first characters, so the engine can skip to them.)
-_TO_CREATE = re.compile(
+_TO_CREATE = compile_gated(
     r"to(?<!\wto)\s+(?:create|build|establish|launch|develop|set\s+up|found|open)\s+(?:a\s+|an\s+|the\s+|new\s+)*"
     + ENT
 )

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from qkg.schemas import EntityType, RelationType
 
 from ..context import ENT, LIST, Fact, SentView, ids_in
+from .literals import compile_gated
 from .rule import ACTORS as _ACTORS
 from .rule import f as _f
 from .rule import ok as _ok
@@ -84,7 +85,7 @@ _RIVALS = rf"{LIST}(?:\s+or\s+(?:the\s+)?§\d+§)?"
 _VERB = re.compile(rf"\b{_CONTEST}\s+{_GROUP}(?:the\s+)?({_RIVALS})(?!\s*'s?\s)(?!\s+as\b)")
 #: A rival noun and its rivals ("key rivals are §B§, §C§", "British rival §B§", "a rival to §B§");
 #: the owner is the actor before it.
-_NOUN = re.compile(
+_NOUN = compile_gated(
     rf"\b(?:rivals?|competitors?|challengers?)\s*,?\s+"
     rf"(?:(?:are|were|include|includes|included|such\s+as|like|including|namely|to|of|among\s+them)\s+)?"
     rf"(?:the\s+)?({LIST})(?!\s*'s?\s)"

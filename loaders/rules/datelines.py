@@ -20,6 +20,7 @@ from qkg.schemas import EntityType
 
 from ..gazetteer import Gazetteer
 from ..segment import Sentence
+from .literals import compile_gated
 from .mention import Mention
 from .words import word_table
 
@@ -88,7 +89,7 @@ def credit_spans(text: str) -> list[tuple[int, int]]:
 #: Where a name stands as a publication: "told TechCrunch", "TechCrunch reported", "the news
 #: outlet CTech"; media outlets are not actors (annotation rules). ("according to X" is left
 #: out: data providers and ministries are cited so too.)
-_MEDIA_BEFORE = re.compile(
+_MEDIA_BEFORE = compile_gated(
     r"(?:\b(?:told|tells)|\b(?:news\s+)?(?:outlet|newspaper|daily|broadcaster|magazine|publication|news\s+site|"
     r"news\s+agency|wire\s+service))\s+(?:the\s+)?$"
 )

@@ -18,6 +18,7 @@ from qkg.schemas import AgreementKind, EntityType, RelationType
 from ..context import ENT, LIST, ORGS, PLACES, Fact, SentView, ids_in
 from ..deadline import check
 from .agreements import AgreementDraft
+from .literals import compile_gated
 from .member_lists import MEMBERS, founded_group, readings, subject_lists, unqualified
 from .membership import BRINGS_TOGETHER, brought_together
 from .words import any_in, may_hold
@@ -72,32 +73,32 @@ DEAL_GATE = (
 #: a gap inside a clause: no other mention, no sentence break, but decimal points ("$13.4 million")
 _GAP = r"(?:[^§.;]|\.(?=\d))"
 _AUX = r"(?:(?:has|have|had|also|recently|now|just|today|will|would|officially|formally|jointly|been)\s+)*"
-_GIVE = re.compile(
+_GIVE = compile_gated(
     rf"({LIST})\s+{_AUX}(?:awarded|awards|granted|grants|gave|gives|handed|issued|let|signed)\s+"
     rf"(?:{_GAP}{{0,50}}?\s)?(contracts?|deals?)\b[^§.;]{{0,50}}?\bto\s+(?:the\s+)?({LIST})"
 )
-_WIN = re.compile(
+_WIN = compile_gated(
     rf"({LIST}),?\s+{_AUX}(?:won|wins|secured|secures|landed|lands|scored|scores|received|receives|picked\s+up|clinched|bagged|"
     rf"(?:was|were|has|have)\s+(?:[a-z]+ly\s+)?(?:been\s+)?awarded|signed|signs|inked)\s+(?:(?:{_GAP}|§\d+§){{0,50}}?\s)?(contracts?)\b"
     rf"[^§.;]{{0,50}}?\b(?:from|by|with)\s+(?:the\s+)?({LIST})"
 )
-_SELECT = re.compile(
+_SELECT = compile_gated(
     rf"({LIST})\s+{_AUX}(?:selected|selects|chose|chooses|picked|picks|tapped|taps|contracted|contracts|commissioned|commissions|hired|hires)"
     rf"\s+(?:the\s+)?({LIST})\s+to\s+(?:supply|provide|build|deliver|develop|design|install|manufacture|operate|construct)\b"
 )
 #: "DARPA has selected three companies to take part in the project, including A, B and C"
-_SELECT_LIST = re.compile(
+_SELECT_LIST = compile_gated(
     rf"({LIST})\s+{_AUX}(?:selected|selects|chose|chooses|picked|picks|tapped|taps)\s+[^.;]{{0,80}}?\bto\s+"
     rf"(?:participate|take\s+part|join|supply|provide|build|deliver|develop|design|install|manufacture|operate|construct)\b"
     rf"[^§.;]{{0,60}}?(?:including|namely|:)\s+({LIST})"
 )
 #: "A received a contract to supply the Air Force Research Lab": the client follows the task
-_WIN_TO = re.compile(
+_WIN_TO = compile_gated(
     rf"({LIST})\s+{_AUX}(?:won|wins|secured|secures|landed|lands|scored|scores|received|receives|picked\s+up|clinched|bagged|"
     rf"(?:was|were|has\s+been|have\s+been)\s+awarded)\s+(?:{_GAP}{{0,50}}?\s)?contracts?\b[^§.;]{{0,20}}?\bto\s+"
     rf"(?:supply|provide|deliver|support|serve|equip)\s+(?:the\s+)?(?:§\d+§\s+(?=§))?({LIST})"
 )
-_SELECTED_BY = re.compile(
+_SELECTED_BY = compile_gated(
     rf"({LIST})\s+(?:(?:has|have|had)\s+)?(?:was|were|been|is|are)\s+(?:selected|chosen|picked|tapped|contracted|commissioned|hired)\s+by\s+"
     rf"(?:the\s+)?({LIST})\s+to\s+(?:supply|provide|build|deliver|develop|design|install|manufacture|operate|construct)\b"
 )
@@ -108,14 +109,14 @@ _FILLER = rf"(?:§\d+§\s+(?=[a-z]))?(?:{_NOT_TAKEOVER}[\w-]+\s+){{0,3}}?"
 #: "§a§, which has a market value of $10bn, today (Monday) agreed to buy ...": a relative clause
 #: and a day between the buyer and its verb
 _BETWEEN = r"(?:,\s+which(?:\s+[^§,;.()]{1,80}?,)?)?(?:\s+(?:today|yesterday|on\s+[A-Z][a-z]+day)(?:\s+\([A-Z][a-z]+\))?)?"
-_ACQUIRED = re.compile(
+_ACQUIRED = compile_gated(
     rf"{ENT}{_BETWEEN}\s+{_AUX}(?:(agreed\s+to|plans\s+to|is\s+set\s+to|is\s+to|will|to|announced\s+plans\s+to|moved\s+to|is\s+buying|is\s+acquiring)\s+)?"
     rf"(?:acquired|acquires|acquire|bought|buys|buy|purchased|purchases|purchase|took\s+over|takes\s+over|take\s+over|"
     rf"snapped\s+up|snaps\s+up|scooped\s+up|(?:is|are)\s+(?:buying|acquiring)|"
     rf"completed\s+(?:the|its)\s+(?:acquisition|purchase|takeover)\s+of|closed\s+(?:the|its)\s+(?:acquisition|purchase)\s+of)\s+"
     rf"{_FILLER}(?:the\s+)?{ENT}"
 )
-_ACQUIRED_BY = re.compile(
+_ACQUIRED_BY = compile_gated(
     rf"{ENT}(?:,\s+which)?\s+(?:(?:has|have|had)\s+)?(?:(?:was|were|been|is\s+being|will\s+be|agreed\s+to\s+be|agrees\s+to\s+be)\s+)?"
     rf"(?:acquired|bought|purchased|taken\s+over)\s+by\s+"
     rf"{_FILLER}(?:the\s+)?{ENT}"
@@ -209,7 +210,7 @@ _BESIDES = re.compile(
     r"(?:(?:the|its|their)\s+)?(?=[^§]{0,40}$)"
 )
 #: a funding round's investors are "participants" or "partners" too; they form no consortium
-_ROUND_WORDS = re.compile(r"\b(?:round|funding|raised|raises|investors?|financing|Series\s+[A-F])\b", re.I)
+_ROUND_WORDS = compile_gated(r"\b(?:round|funding|raised|raises|investors?|financing|Series\s+[A-F])\b", re.I)
 _ROUND_NOUNS = re.compile(r"(?i:participants|partners)\b")
 _BULLET = re.compile(r"^\s*(?:[-•*–·]|\d{1,2}[.)])\s*")
 

@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from qkg.schemas import EntityType, RelationType
 
 from ..context import ENT, LIST, UNFOLDED, Fact, SentView, ids_in
+from .literals import compile_gated
 from .money import MONEY
 from .rule import ACTORS as _ACTORS
 from .rule import f as _f
@@ -213,7 +214,7 @@ _COUNT = r"(?:two|three|four|five|six|seven|eight|nine|ten|several|\d{1,3})"
 
 #: Making named by its noun after a verb of saying or agreeing: "A and B on Monday announced
 #: establishment of an §Y§", "A celebrated the launch of the §Y§".
-_ANNOUNCED_MAKING = re.compile(
+_ANNOUNCED_MAKING = compile_gated(
     rf"({LIST})\s+(?:[^§.;]{{0,60}}?\s)?(?:announc\w+|unveil\w+|agreed\s+(?:on|to)|approv\w+|celebrat\w+|"
     rf"marked|welcom\w+|complet\w+|finaliz\w+|finalis\w+|"
     # "§A§ will lead the establishment of the §Y§": who leads the making makes it
@@ -232,7 +233,7 @@ _ANNOUNCED_WITH_MONEY = re.compile(
     r"(?!\s+(?:grants?|awards?|investments?|funding|loans?|call|round)\b)"
 )
 _MADE_BY_NEXT = re.compile(r"\s+by\s+(?:the\s+)?§")
-_BEGIN_BUILDING = re.compile(
+_BEGIN_BUILDING = compile_gated(
     rf"({LIST})\s+[^§.;]{{0,120}}?\b(?:and|to)\s+(?:begin|start|commence)\s+"
     rf"(?:building|constructing|developing|deploying)\s+(?:the\s+|a\s+|an\s+)?{ENT}"
 )

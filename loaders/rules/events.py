@@ -30,6 +30,7 @@ from qkg.schemas import EntityType
 from ..gazetteer import Gazetteer
 from ..patterns import LEADING_NOISE, head_type
 from ..segment import Sentence
+from .literals import compile_gated
 from .mention import Mention
 from .words import alternation, letter_words, word_list
 
@@ -69,7 +70,7 @@ _NAMED = re.compile(
     rf"(?:\s+({_YEAR})\b)?(?!\s*[-–]?\s*[A-Z][a-z])"
 )
 _LOWER = re.compile(rf"\b[Tt]he\s+((?:{_WORD}\s+){{1,3}}(?:{_HEADS}))\b")
-_SERIES = re.compile(
+_SERIES = compile_gated(
     rf"(?<![\w.])(?:{alternation('event_series')})(?![\w-])((?:\s+[A-Z][\w-]+){{0,2}})((?:\s*[-–]?\s*{_YEAR})?)\b"
 )
 _CONTEXT_YEAR = re.compile(

@@ -21,6 +21,7 @@ from ..context import ENT, LIST, ORGS, Fact, SentView, ids_in
 from ..deadline import check
 from ..patterns import ROLE_WORDS
 from .agreements import SPEAKER, AgreementDraft
+from .literals import compile_gated
 from .money import MONEY, RECIPIENTS
 from .rule import gate
 from .words import alternation, may_hold
@@ -39,7 +40,7 @@ _ORGS = frozenset(ORGS)
 _CLAUSE = re.compile(r";|\s[–—]\s|,\s+(?:while|whereas|but)\s")
 _LIST_RX = re.compile(LIST)
 #: A clause about money or customers: its lists are investors or buyers, never members or partners.
-_NOT_MEMBERS = re.compile(
+_NOT_MEMBERS = compile_gated(
     r"\b(?:invest\w*|funding\s+round|round|raised?|raising|series\s+[a-e]|stake|"
     r"customers?|clients?|acquir\w*|acquisition|bought|grants?)\b",
     re.I,
@@ -385,7 +386,7 @@ def _funding_cue(clause: str) -> re.Match[str] | None:
 #: A funder by name: a bank, a fund, an investor.
 _FUNDER_NAME = re.compile(r"\b(?:Bank|Fund|Funds|Capital|Ventures?|Investments?|Investors?|Finance|VC)\b")
 #: A clause where the money goes elsewhere, is not given, or is the subject's own spending.
-_NOT_FUNDING = re.compile(
+_NOT_FUNDING = compile_gated(
     r"\b(?:revenue|sales|valuation|valued|worth|market|contract|customers?|clients?|acquir\w*|acquisition|bought|"
     r"buys?|sold|sells|loss|losses|costs?|price|spent|spend|spends|paid|pays|fined|patents?|licen[cs]es?|permits?|"
     r"permission|approval|rights|status|visas?)\b",
@@ -394,7 +395,7 @@ _NOT_FUNDING = re.compile(
 
 
 #: Money asked for, needed or hoped for is not given.
-_HEDGED = re.compile(
+_HEDGED = compile_gated(
     r"\b(?:need|needs|needed|should|must|urg\w*|call(?:s|ed)?\s+(?:for|out)|asks?|asked|seek\w*|hop\w*)\b",
     re.I,
 )

@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from qkg.schemas import EntityType, RelationType
 
 from ..context import ENT, LIST, Fact, SentView, ids_in
+from .literals import compile_gated
 from .money import FUNDED, INVESTORS, MONEY, RECIPIENTS, funding_facts
 
 __all__ = ["GATE", "money_agreement_spans", "shape_facts"]
@@ -116,7 +117,7 @@ _TOTAL_FUNDING = re.compile(
     r"(?:funding|financing|capital|investment|raised|amount\s+raised)"
 )
 #: "§A§ and §B§ are investing €80m in a new Nordic quantum initiative, §R§": the funded named after its kind.
-_INVEST_IN_DESCRIBED = re.compile(
+_INVEST_IN_DESCRIBED = compile_gated(
     rf"({LIST})\s+{_AUX}(?:(?:are|is|were|was)\s+)?(?:invest|invests|investing|invested|committing|commit|commits|committed)\s+"
     rf"{_ABOUT}(?:{MONEY})\s+(?:in|into|to)\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,5}}?"
     r"(?:initiative|programme|program|project|fund|company|start-?up|consortium|centre|center|hub|venture|platform)"
@@ -129,7 +130,7 @@ _WON_WITH_MONEY = re.compile(
     rf"[^§.;]{{0,30}}?(?:{MONEY})"
 )
 #: "§A§ and §B§ are among the backers of §R§", "§A§ is one of the investors in §R§".
-_AMONG_BACKERS = re.compile(
+_AMONG_BACKERS = compile_gated(
     rf"({LIST})\s+(?:(?:is|are|was|were|has\s+been|have\s+been|remains|remain)\s+)(?:also\s+)?(?:among|one\s+of)\s+"
     rf"(?:the\s+)?(?:[a-z][\w-]*\s+){{0,2}}?(?:investors|backers|shareholders|funders)\s+(?:of|in|behind)\s+(?:the\s+)?{ENT}"
 )

@@ -15,6 +15,7 @@ from qkg.schemas import EntityType
 from ..gazetteer import Entry, Gazetteer
 from ..patterns import CAPW, KEYWORDS, LEADING_NOISE
 from ..segment import Sentence
+from .literals import compile_gated
 from .mention import Mention
 from .words import any_in
 
@@ -137,7 +138,7 @@ _LEVEL_NAME_WORDS = tuple(_LEVELS.split("|"))
 _LEVEL_SUFFIX = re.compile(rf"\b(?:{_LEVELS}|City)$")
 
 
-_NAMED_GOV = re.compile(
+_NAMED_GOV = compile_gated(
     rf"(?<![\w-])({CAPW}(?:\s+{CAPW})?)\s+(?:Metropolitan|Prefectural|Provincial|Municipal|City|County|State|"
     r"Regional|Federal|Cantonal)\s+Government\b"
 )

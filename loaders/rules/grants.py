@@ -17,6 +17,7 @@ from collections.abc import Iterator, Sequence
 from qkg.schemas import EntityType, RelationType
 
 from ..context import LIST, Fact, SentView, ids_in
+from .literals import compile_gated
 from .money import FUNDED, INVESTORS, MONEY, RECIPIENTS
 
 __all__ = ["counted_recipient_facts", "grant_share_facts"]
@@ -36,7 +37,7 @@ _RECIPIENT_NOUN = (
 )
 #: "Today, the §F§ announced a total investment of C$17 million to help 12 local companies ...":
 #: a funder gives money to a counted group whose members the next sentences name.
-_FUNDS_COUNTED = re.compile(
+_FUNDS_COUNTED = compile_gated(
     rf"^\s*(?:[^§.;]{{0,40}}?,\s+)?(?:the\s+)?§(\d+)§(?:\s*\(§\d+§\))?\s+(?:(?:has|have|will|today|also|is|are)\s+)*"
     r"(?:announced|awarded|awards|invested|invests|investing|invest|granted|grants|provided|provides|providing|provide|"
     r"committed|commits|allocated|allocates|funded|funds)\b"
@@ -77,7 +78,7 @@ def counted_recipient_facts(views: Sequence[SentView]) -> Iterator[tuple[int, Fa
 _PUBLIC_FUNDERS = frozenset({E.GOVERNMENT_BODY, E.PROGRAM, E.REGION, E.COUNTRY, E.CITY})
 #: "The §Queensland Government§ has delivered a $53 million boost ...", "§F§ announced $N in grants":
 #: a public funder opens a grant programme.
-_GRANTS_OPEN = re.compile(
+_GRANTS_OPEN = compile_gated(
     # "The §US§ government is set to distribute ...": a place's government stands for the place
     r"^\s*(?:[^§.;]{0,40}?,\s+)?(?:the\s+)?§(\d+)§(?:\s+(?:government|administration))?\s+"
     r"(?:(?:has|have|had|will|today|also|is|are|just|(?:set|poised|due|expected|about|going)\s+to)\s+)*"

@@ -24,6 +24,7 @@ from qkg.schemas import AgreementKind, EntityType, RelationType
 
 from ..context import ORGS, Fact, SentView
 from .agreements import AgreementDraft
+from .literals import compile_gated
 from .member_lists import readings
 
 __all__ = ["consortium_agreements", "listed_group_members"]
@@ -40,8 +41,8 @@ _CONSORTIUM_NAME = re.compile(r"(?i)\b(?:consorti(?:um|a|ums)|alliance|coalition
 #: A sentence calling the group a consortium while it lists members: "the consortium includes".
 _CONSORTIUM_WORD = re.compile(r"(?i)\b(?:consorti(?:um|a)|alliance|coalition)\b")
 #: "a consortium", "the Wits-led consortium": a consortium the article does not name.
-_UNNAMED = re.compile(r"\b(?:a|the|this|its|led|[\w-]+-led)\s+(?:[a-z][\w-]*\s+)?consorti(?:um|a)\b")
-_SAMPLE = re.compile(r"\b(?:such\s+as|like|for\s+example|e\.g\.)\s")
+_UNNAMED = compile_gated(r"\b(?:a|the|this|its|led|[\w-]+-led)\s+(?:[a-z][\w-]*\s+)?consorti(?:um|a)\b")
+_SAMPLE = compile_gated(r"\b(?:such\s+as|like|for\s+example|e\.g\.)\s")
 #: Membership facts that are no consortium membership: a body taken over, a unit of a host.
 _NOT_MEMBERSHIP = frozenset(
     {

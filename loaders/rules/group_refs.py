@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from qkg.schemas import EntityType, RelationType
 
 from ..context import LIST, ORGS, UNFOLDED, Fact, SentView, ids_in
+from .literals import compile_gated
 from .member_lists import MEMBERS
 from .rule import gate
 
@@ -87,12 +88,12 @@ _REFERRED_GATE = (
 )
 #: "The first members who are setting up offices in this building are §a§, §b§": a group's first
 #: members, the group itself left to the context.
-_FIRST_MEMBERS = re.compile(
+_FIRST_MEMBERS = compile_gated(
     r"\b(?i:the\s+)(?i:first|founding|initial|inaugural)\s+(?:members|partners|tenants|residents)\s+"
     rf"(?:(?:who|that)\s+[^§.;]{{0,80}}?\s+)?(?:are|were|include|included)\s*:?\s+(?:[^§.;,]{{1,20}},\s+)?({LIST})"
 )
 #: The same introductions closing a sentence before a bulleted list: "The winning companies are:".
-_LIST_FOLLOWS = re.compile(
+_LIST_FOLLOWS = compile_gated(
     r"\b(?i:the\s+)(?:(winning|successful|selected)\s+(?:companies|teams|firms|projects|applicants)"
     r"|(?:first|founding|initial|new)\s+(?:members|partners))\s+(?:are|were|include)\s*:\s*$"
     # "Its members are:", "The consortium members include:", "The consortium comprises:"
@@ -147,7 +148,7 @@ _DESCRIBED_LED_BY = re.compile(
     rf"(?:led|headed|chaired|co-chaired|co-led|coordinated|steered|run|managed)\s+by\s+(?:the\s+)?({LIST})"
 )
 #: A sentence naming a group by its description keeps that group in focus.
-_REFERS_TO_GROUP = re.compile(
+_REFERS_TO_GROUP = compile_gated(
     r"\b(?i:the|this|that|its)\s+(?:new\s+)?(alliance|consortium|network|coalition|cluster|association|organi[sz]ation|"
     r"group|initiative|programme|program)\b"
 )

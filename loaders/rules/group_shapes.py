@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from qkg.schemas import EntityType, RelationType
 
 from ..context import ENT, LIST, ORGS, Fact, SentView, ids_in
+from .literals import compile_gated
 from .member_lists import readings
 from .rule import f as _f
 from .rule import gate
@@ -41,7 +42,7 @@ _LED_WITH = re.compile(
     rf"(?:(?:partners?|members?|support\s+from|[a-z]+\s+partners?)\s+)?({LIST})"
 )
 #: "§a§ leads §G§ (together) with §b§ and §c§", "§a§ will coordinate the §G§ with §b§"
-_LEADS_WITH = re.compile(
+_LEADS_WITH = compile_gated(
     rf"§\d+§\s+{_AUX}(?:leads|lead|led|heads|coordinates|co-leads|is\s+leading)\s+(?:the\s+)?{ENT}"
     r",?\s+(?:together\s+|along\s+)?with\s+(?:the\s+)?(?:(?:partners?|members?)\s+)?"
     rf"({LIST})"

@@ -21,6 +21,7 @@ from qkg.schemas import AgreementKind, EntityType, RelationType
 from ..context import ENT, LIST, ORGS, PLACES, UNFOLDED, Fact, SentView, ids_in
 from . import backers, grants
 from .agreements import AgreementDraft
+from .literals import compile_gated
 from .money import FUNDED, INVESTORS, MONEY, RECIPIENTS
 from .rule import ACTORS, Rule, apply, gate
 
@@ -709,7 +710,7 @@ _WHEN = (
     r"(?:,?\s+\d{4})?,?)?"
 )
 #: "§R§ has raised ... (a round / $N)": the sentence opens a round whose recipient is R.
-_ANNOUNCE = re.compile(
+_ANNOUNCE = compile_gated(
     rf"{ENT}{_APPOSITION}{_WHEN}(?:,\s+(?:which|that|who))?\s+(?:(?:has|have|had|also|just|recently|now|today|officially|successfully|finally|"
     rf"this\s+(?:week|month|year)|last\s+(?:week|month))\s+)*"
     rf"(?:raised|raises|closed|closes|completed|completes|secured|secures|picked\s+up|picks\s+up|landed|lands|"
@@ -776,12 +777,12 @@ _PUT_IN = re.compile(
     r"(?![^§.;]{0,30}\b(?:in|into|to)\s+(?:the\s+)?§)"
 )
 #: "Investments of $435m have been confirmed for the §zone§": a pool of money for a hub or programme
-_POOL_OPEN = re.compile(
+_POOL_OPEN = compile_gated(
     r"\b(?:investments?|funding|financing|grants?|commitments?|contributions?)\b(?:[^§.;]|\.(?=\d)){0,60}?"
     rf"\b(?:confirmed|committed|announced|pledged|secured|earmarked|allocated|raised)\s+(?:for|to)\s+(?:the\s+)?{ENT}"
 )
 #: "$131 million is injected by X", "companies that have confirmed investments include X, Y": money into the pool
-_POOL_IN = re.compile(
+_POOL_IN = compile_gated(
     rf"(?:(?:{MONEY})(?:[^§.;]|\.(?=\d)){{0,30}}?\b(?:is|are|was|were|will\s+be|has\s+been|have\s+been)\s+"
     rf"(?:injected|provided|contributed|invested|committed|put\s+up|pledged)\s+by"
     rf"|\b(?:confirmed|committed|pledged|announced)\s+(?:investments?|funding|contributions?)\s+include[sd]?)"
@@ -790,9 +791,9 @@ _POOL_IN = re.compile(
 )
 #: "Existing investors X and Y also took part": the list right after the investor noun
 #: "Investors X and Y", "Investors (most of them public funds): X, Y and Z".
-_NOUN_LIST = re.compile(rf"\b{_INVESTOR_NOUN}\s*(?:\([^()§]{{0,80}}\)\s*)?:?\s+(?:the\s+)?({LIST})", re.I)
+_NOUN_LIST = compile_gated(rf"\b{_INVESTOR_NOUN}\s*(?:\([^()§]{{0,80}}\)\s*)?:?\s+(?:the\s+)?({LIST})", re.I)
 #: "X led the round", "X and Y also participated", "with Y and Z also participating"
-_AFTER = re.compile(
+_AFTER = compile_gated(
     rf"({LIST})(?:\s+and\s+others|,?\s+among\s+others,?)?\s+(?:(?:have|has|had|also|all|both|each|will|would|again|too|as\s+well)\s+)*"
     rf"(?:(?:co-)?led|co-led|headed|anchored|participated|participating|took\s+part|taking\s+part|joined|joining|"
     rf"returned|returning|invested|investing|contributed|contributing|chipped\s+in|followed\s+on)\b"
@@ -815,7 +816,7 @@ _JOINED_OTHERS = re.compile(
     re.I,
 )
 #: "the $450m series D round for §R§", "a seed round in §R§": a round named with its recipient.
-_ROUND_FOR = re.compile(
+_ROUND_FOR = compile_gated(
     rf"\b(?:round|Series\s+[A-H]\d?|raise|financing)\s+(?:for|of|in|into)\s+(?:the\s+)?{ENT}(?!'s?\s)"
 )
 _STAKE_IN = re.compile(rf"\bstake\s+in\s+(?:{_DESCRIBED_COMPANY})?{ENT}")

@@ -15,6 +15,7 @@ from qkg.schemas import EntityType, RelationType
 
 from ..context import ENT, LIST, ORGS, PLACES, Fact, SentView, ids_in
 from ..patterns import HONORIFIC, ROLE_WORDS
+from .literals import compile_gated
 from .rule import ACTORS as _ACTORS
 from .rule import f as _f
 
@@ -98,7 +99,7 @@ _ROLE_LEAD_IN = (
 #: A title before the leader's name: "chaired by Dr. Ana Berg".
 #: Passive leadership: "§b§ is chaired by §a§", "§b§, which is led by executive director §a§",
 #: "§b§, coordinated by §a§ and §c§", "the §b§ will be led by §a§", "§b§ is delivered by §a§".
-_LED_BY = re.compile(
+_LED_BY = compile_gated(
     rf"{ENT}(?:,?\s+(?:which|that|who)\s+(?:(?:is|was|will|be|has|have|been|are|were|currently|now|also|jointly)\s+)+"
     r"|\s+(?:(?:is|was|will|be|has|have|been|are|were|currently|now|also|jointly)\s+)+|(?:,|\s+[–—-])\s+(?:(?:currently|now|also|jointly)\s+)?)"
     # "hosted and led by §a§": a verb of making or housing may come first
@@ -109,7 +110,7 @@ _LED_BY = re.compile(
     rf"(?:(?:its|the|their|a)\s+)?{_ROLE_LEAD_IN}((?:(?i:{ROLE_WORDS})\s+){{0,3}}){HONORIFIC}({LIST})"
 )
 #: "the §b§ project, which is worth $40m and is led by the §a§": a relative clause after other facts.
-_WHICH_LED_BY = re.compile(
+_WHICH_LED_BY = compile_gated(
     rf"{ENT}(?:\s+(?:project|programme|program|initiative|scheme|fund|mission|plan|strategy|consortium|network))?,?\s+"
     r"(?:which|that)\s+[^§;]{0,80}?\band\s+(?:is|was|will\s+be|has\s+been)\s+(?:jointly\s+|also\s+)?"
     r"(?:led|headed|chaired|coordinated|run|managed|overseen|administered|operated)\s+by\s+(?:the\s+)?"
@@ -121,7 +122,7 @@ _RUN_ONLY = frozenset(
 )
 _RUN_TARGETS = frozenset({E.PROGRAM, E.CLUSTER, E.RESEARCH_INSTITUTE})
 #: "the §fund§ managed by §a§", "the §programme§ run by §a§": a participle right after the name.
-_MANAGED_BY = re.compile(
+_MANAGED_BY = compile_gated(
     r"§(\d+)§\s+(?:led|headed|chaired|coordinated|steered|directed|overseen|run|managed|administered|delivered|operated|convened)"
     rf"\s+by\s+(?:(?:its|the|their)\s+)?(?:(?i:{ROLE_WORDS})\s+){{0,3}}{HONORIFIC}{ENT}"
 )
@@ -144,7 +145,7 @@ _LED_BY_FRONT = re.compile(
     rf"(?:\s+and\s+\w+)?\s+by\s+(?:(?:its|the)\s+)?(?:(?i:{ROLE_WORDS})\s+){{0,3}}{HONORIFIC}({LIST}),\s+(?:the\s+)?{ENT}"
 )
 #: "§b§, under the leadership of §a§" / "§b§ is under the direction of §a§".
-_UNDER_LEADERSHIP = re.compile(
+_UNDER_LEADERSHIP = compile_gated(
     # "§b§ will function under the overall supervision and guidance of §a§", "... under the guidance of §a§"
     rf"{ENT},?\s+(?:(?:is|was|will|be|are|were|now|been|has|have|had|function|functions|operate|operates|developed|"
     r"run|placed|put)\s+)*under\s+the\s+(?:overall\s+|general\s+|direct\s+)?"
@@ -237,14 +238,14 @@ def passive_leads(v: SentView, m: str) -> Iterator[Fact]:
 
 
 #: "§a§ leads the §b§", "§a§ and §c§ are jointly leading the §b§" (the subject list right before the verb).
-_LEADS = re.compile(
+_LEADS = compile_gated(
     rf"({LIST})(?:,\s+(?:which|who)|\s+which)?\s+(?:(?:is|are|was|were|will|be|has|have|been|also|currently|now|jointly)\s+)*"
     rf"(?:(?:co-?)?founded\s+and\s+)?{_LEAD_VERB}\s+(?:the\s+|this\s+|an?\s+|its\s+)?(?:(?!by\b)[\w-]+\s+){{0,2}}?{ENT}(?!'s?\s)"
 )
 
 
 #: "§a§ is the lead partner of §b§", "§a§ will serve as the lead institution for §b§", "§a§, the coordinator of §b§".
-_LEAD_ROLE = re.compile(
+_LEAD_ROLE = compile_gated(
     r"§(\d+)§(?:,\s+|\s+(?:(?:is|was|will\s+be|has\s+been|had\s+been|remains|serves\s+as|served\s+as|will\s+serve\s+as|"
     r"acts\s+as|will\s+act\s+as|was\s+named|has\s+been\s+named)\s+))(?:the\s+|a\s+|its\s+)?"
     r"(?:lead\s+(?:partner|institution|organi[sz]ation|university|agency|member|applicant|entity)|coordinator|coordinating\s+"
@@ -259,7 +260,7 @@ _TO_LEAD = re.compile(
     r"(?:a|an|the|its)\s+(?:new\s+)?(?:[\w-]+\s+){0,3}?§(\d+)§"
 )
 #: "The Commission has chosen research institute §a§ to lead its §b§", "§a§ was selected to coordinate the §b§".
-_CHOSEN_TO_LEAD = re.compile(
+_CHOSEN_TO_LEAD = compile_gated(
     r"\b(?:chosen|chose|selected|selects|select|picked|tapped|appointed|named|designated|commissioned|mandated)\s+"
     rf"(?:(?:the|its|their)\s+)?(?:(?!to\b)[\w-]+\s+){{0,3}}?({LIST})\s+"
     r"(?:as\s+(?:the\s+)?(?:lead|leader|coordinator)\s+(?:of|for)|to\s+(?:lead|head|coordinate|run|chair|steer|spearhead|manage|direct))\s+"

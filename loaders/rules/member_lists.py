@@ -23,6 +23,7 @@ from collections.abc import Iterator, Sequence
 from qkg.schemas import EntityType, RelationType
 
 from ..context import ENT, LIST, ORGS, UNFOLDED, Fact, SentView, ids_in
+from .literals import compile_gated
 from .rule import f as _f
 from .rule import gate
 
@@ -111,7 +112,7 @@ MEMBER_LIST_GATE = (
 
 #: "§G§ (consortium) comprises / brings together / involves / is anchored by / links ...":
 #: the list right after the group (and its kind noun). Group 2 is the kind noun, if any.
-_NAMED_GROUP_CUE = re.compile(
+_NAMED_GROUP_CUE = compile_gated(
     # "the §QLink§ consortium, which is led by §a§, also includes ...": a clause may come between
     rf"{ENT}(?:\s+({_GROUP_NOUN}))?(?:,\s+(?:which|that)|,\s+[^,;:§]{{0,60}}(?:§\d+§[^,;:§]{{0,30}})?,)?"
     # "§G§ will also include ...", "§G§ now comprises ..."
@@ -130,7 +131,7 @@ _NAMED_GROUP_CUE = re.compile(
 #: (members and partners of a group are read by :data:`_MEMBERS_OF_NAMED`).
 QUALIFIES_SUBJECT = re.compile(r"\b[A-Za-z][a-z]+s\s+(?:in|of|at|for|from|to|with|behind)\s+(?:the\s+)?$")
 #: "Members of the §G§ project include ...", "The partners of §G§ are ...": Group 2 is the kind noun.
-_MEMBERS_OF_NAMED = re.compile(
+_MEMBERS_OF_NAMED = compile_gated(
     r"\b(?i:members|partners|participants)\s+(?:of|in)\s+(?:the\s+)?(?:\w+\s+){0,2}?"
     rf"{ENT}(?:\s+({_GROUP_NOUN}))?\s+(?:include|includes|included|are|were|comprise)\s*:?\s+({MEMBERS})"
 )
@@ -140,7 +141,7 @@ _JOINED_ALONGSIDE = re.compile(
     rf"(?:\s+{_GROUP_NOUN})?\s+(?:as\s+[^§,.;]{{0,40}}?\s+)?(?:alongside|along\s+with|together\s+with)\s+({MEMBERS})"
 )
 #: "§a§, §b§ and §c§ are taking part in the §G§ project": every listed subject takes part.
-_TAKING_PART = re.compile(
+_TAKING_PART = compile_gated(
     rf"({LIST})\s+(?:(?:is|are|was|were|will|have|has|had|been|also|all|now|[a-z]+ly)\s+)*"
     r"(?:taking\s+part|take\s+part|took\s+part|participating|participate|participated|involved)\s+in\s+"
     rf"(?:the\s+|a\s+)?{ENT}"
@@ -245,7 +246,7 @@ def named_group_facts(v: SentView, m: str) -> Iterator[Fact]:
 
 #: "§a§, §b§ and §c§ have launched / formed / set up the §G§": founders named right before the
 #: verb (no other clause between them), the group right after it.
-_FOUNDERS = re.compile(
+_FOUNDERS = compile_gated(
     rf"({LIST})\s+(?:(?:have|has|had|will|also|jointly|formally|officially|together|recently|today|now)\s+)*"
     r"(?:(?:come\s+together|joined\s+forces|teamed\s+up)\s+to\s+)?"
     r"(?:launched|launch|formed|form|founded|found|co-founded|set\s+up|established|establish|created|create)\s+"

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from qkg.schemas import EntityType, RelationType
 
 from ..context import ENT, ORGS, Fact, SentView
+from .literals import compile_gated
 from .member_lists import MEMBERS, list_members
 from .rule import f as _f
 from .rule import gate
@@ -36,7 +37,7 @@ _PARTICIPANTS = (
 #: "The other universities involved in §G§ are ...", "Companies taking part in §G§ include ...":
 #: group 1 is the group, group 2 the list. A group right after another name ("§SA§ §QuTI§") is a
 #: name the mentions split: its members would go to half a name, so nothing is said.
-_INVOLVED_ARE = re.compile(
+_INVOLVED_ARE = compile_gated(
     rf"\b{_PARTICIPANTS}\s+(?:(?:that|which|who)\s+(?:are|were)\s+)?(?:(?:also|currently|now)\s+)?"
     r"(?:involved|participating|taking\s+part|engaged|collaborating)\s+in\s+(?:the\s+)?"
     rf"{ENT}(?:\s+(?:project|programme|program|initiative|consortium))?,?\s+(?:are|were|include|includes|included)\s*:?\s+"

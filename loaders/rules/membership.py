@@ -14,6 +14,7 @@ from qkg.schemas import EntityType, RelationType
 from ..context import ENT, LIST, ORGS, PLACES, UNFOLDED, Fact, SentView, ids_in
 from .group_refs import BRINGS_TOGETHER, brought_together, referred_group_facts
 from .leadership import LEAD_GATE, leadership_facts, may_lead, passive_leads
+from .literals import compile_gated
 from .member_lists import MEMBERS, QUALIFIES_SUBJECT
 from .rule import f as _f
 from .rule import gate
@@ -119,7 +120,7 @@ _BE = (
 )
 
 #: "§a§ is (now) a founding member of §b§", "§a§ became part of §b§", "§a§ is a wholly owned subsidiary of §b§".
-_MEMBER_OF = re.compile(
+_MEMBER_OF = compile_gated(
     # "the §Qu-Fleet§ programme is part of ...": the subject's kind noun after its name
     rf"{ENT}(?:\s+(?:programme|program|project|initiative|network|consortium|alliance|hub|centre|center|lab|unit))?"
     rf"(?:,\s+(?:established|founded|based|headquartered|created)\s+[^,;]{{0,60}},)?\s+{_BE}\s+(?:(?:now|also|already|officially|formally)\s+)?(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){{0,3}}?"
@@ -143,7 +144,7 @@ _TAKE_PART_WORDS = frozenset(
     {"participate", "participating", "participated", "join", "joining", "joined", "take", "taking", "took"}
 )
 #: "§a§ and §c§ are among the members of §b§" / "§a§ is one of the five partners of §b§".
-_AMONG = re.compile(
+_AMONG = compile_gated(
     rf"({LIST})\s+(?:is|are|was|were|has\s+been|have\s+been|became|become|will\s+be)\s+(?:(?:now|also)\s+)?"
     r"(?:among|one\s+of|two\s+of|three\s+of|some\s+of)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:members|partners|participants|shareholders|subsidiaries|units|institutions|winners|finalists|awardees|"
@@ -154,14 +155,14 @@ _AMONG = re.compile(
 )
 #: "Both §a§ and §c§ are key partners in §b§" / "§a§ and §c§ are also §b§'s members": a list of
 #: subjects stated to be members of one group.
-_LIST_ARE_MEMBERS = re.compile(
+_LIST_ARE_MEMBERS = compile_gated(
     rf"(?:\b[Bb]oth\s+)?({LIST})\s+(?:are|were|have\s+been|have\s+become|became|will\s+be|remain)\s+"
     r"(?:(?:now|also|already|all|both|officially|formally)\s+)*(?:(?:the|among\s+the)\s+)?"
     r"(?:(?:[\w-]+\s+){0,2}?(?:members|partners|participants|constituents)\s+(?:of|in|within)\s+(?:the\s+)?"
     rf"{ENT}|{ENT}['’]s?\s+(?:[\w-]+\s+)?(?:members|partners|participants|subsidiaries)\b)"
 )
 #: "§b§'s members include §a§ and §c§" / "members of §b§ include ..." / "§b§ brings together §a§, §c§".
-_MEMBER_LIST = re.compile(
+_MEMBER_LIST = compile_gated(
     rf"{ENT}'s?\s+(?:[\w-]+\s+){{0,2}}?(?:members|partners|participants|founding\s+members)\s+"
     rf"(?:(?:also|now)\s+)?(?:include|includes|including|are|comprise|were)\s+({MEMBERS})"
     rf"|\b(?i:members|partners|participants)\s+of\s+(?:the\s+)?{ENT}\s+(?:include|includes|are|comprise|were)\s*:?\s+({MEMBERS})"
@@ -174,7 +175,7 @@ _MEMBER_LIST = re.compile(
 #: "§b§ is an alliance of §a§ and five other partners: §c§, §d§" / "§b§, a partnership between §a§ and
 #: §c§" / "among §b§'s partners are
 #: research centres such as §a§ and §c§".
-_GROUP_OF = re.compile(
+_GROUP_OF = compile_gated(
     rf"{ENT},?\s+(?:(?:is|was|remains|has\s+become|became)\s+)?(?:an?|the)\s+(?:[\w-]+\s+){{0,2}}?"
     r"(?:alliance|consortium|coalition|network|partnership|association|federation|collective|grouping)\s+"
     rf"(?:of|between|among)\s+(?:the\s+)?({MEMBERS})"
@@ -186,14 +187,14 @@ _GROUP_OF = re.compile(
 
 
 #: "§a§, §c§ and §d§ make up the §b§ (steering committee)" / "... form the founding members of §b§".
-_MAKE_UP = re.compile(
+_MAKE_UP = compile_gated(
     rf"({LIST})\s+(?:(?:now|together|jointly|will|also)\s+)*(?:make\s+up|makes\s+up|made\s+up|form|formed|constitute|constituted)\s+"
     rf"(?:the\s+)?(?:(?:founding|core|initial|first)\s+(?:members|partners)\s+of\s+(?:the\s+)?)?{ENT}"
 )
 
 
 #: "... an alliance of §a§ and five other partners in the §city§ region: §c§, §d§ and §e§".
-_GROUP_OF_COLON = re.compile(
+_GROUP_OF_COLON = compile_gated(
     rf"{ENT},?\s+(?:(?:is|was|remains|has\s+become|became)\s+)?(?:an?|the)\s+(?:[\w-]+\s+){{0,2}}?"
     r"(?:alliance|consortium|coalition|network|partnership|association|federation|collective|grouping)\s+of\s+"
     rf"[^:;.]{{0,160}}?:\s*({MEMBERS})"
@@ -201,7 +202,7 @@ _GROUP_OF_COLON = re.compile(
 
 
 #: "§a§ (a §b§ founding member)" / "§a§ (a member of the §b§)": membership in brackets.
-_BRACKETED = re.compile(
+_BRACKETED = compile_gated(
     r"§(\d+)§\s*\((?:(?:a|an|the)\s+(?:§(\d+)§\s+(?:[\w-]+\s+)?(?:member|partner|subsidiary|company|unit|division)"
     r"|(?:[\w-]+\s+)?(?:member|partner|subsidiary|unit|division)\s+of\s+(?:the\s+)?§(\d+)§)"
     # "§a§ (part of §NATO§'s §DIANA§)": the possessor only qualifies the group
@@ -221,7 +222,7 @@ _AS_ARM_OF = re.compile(
     rf"(?:the\s+)?(?:§\d+§['’]s?\s+)?{ENT}"
 )
 #: "The ministry has identified three institutes viz §A§, §B§ and §C§ for the §G§": chosen to take part.
-_PICKED_FOR = re.compile(
+_PICKED_FOR = compile_gated(
     r"\b(?:identified|selected|chosen|chose|picked|nominated|named|designated)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:institutes|institutions|universities|companies|organi[sz]ations|partners|members|centres|centers|labs|laboratories)\s*"
     rf"(?:,|:|\s+(?:viz\.?|namely|including|such\s+as|—|–))\s*(?:(?:viz\.?|namely)\s+)?({LIST}),?\s+(?:for|to\s+join|to\s+form|as\s+members\s+of)\s+(?:the\s+)?{ENT}"
@@ -230,7 +231,7 @@ _PICKED_FOR = re.compile(
 
 #: "A, B and C signed an MoU to formally establish the §council§" / "A and B formed the §alliance§":
 #: the founders of a group are its first members.
-_FOUNDED_GROUP = re.compile(
+_FOUNDED_GROUP = compile_gated(
     rf"({LIST})\s+(?:[^§.;]{{0,80}}?\s)?(?:to\s+)?(?:(?:formally|jointly|officially)\s+)?"
     r"(?:establish|establishes|established|form|forms|formed|found|founds|founded|set\s+up|sets\s+up|co-found|co-founded|"
     r"launch|launches|launched|co-launched|create|creates|created)\s+"
@@ -264,7 +265,7 @@ _BOUGHT_BY = re.compile(
 
 #: "§a§, where §p§ once taught, was set up under the national §b§ programme": a centre or
 #: scheme created by a programme is a part of it.
-_SET_UP_UNDER = re.compile(
+_SET_UP_UNDER = compile_gated(
     rf"{ENT}(?:,[^,;]{{0,160}},)?\s+(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been|will\s+be)\s+)?"
     r"(?:originally\s+|first\s+|initially\s+)?(?:set\s+up|established|created|founded|launched|formed|started)\s+"
     r"(?:in\s+\d{4}\s+)?(?:as\s+part\s+of|under)\s+(?:the\s+|a\s+|an\s+|its\s+)?(?:[\w\u2019'-]+\s+){0,3}?"
@@ -478,10 +479,10 @@ _FORMS_PART = re.compile(
     rf"part\s+of\s+(?:the\s+)?(?:(?:§\d+§|government|country|state|region|nation)['’]s?\s+)?{ENT}"
 )
 #: "§a§, part of the §b§", "§a§ – now part of §Ruritania§'s §b§ –": a comma or a dash sets it off.
-_PART_OF_APPOSED = re.compile(
+_PART_OF_APPOSED = compile_gated(
     rf"{ENT}(?:,|\s+[–—]|\s+-)\s+(?:now\s+|(as)\s+)?part\s+of\s+(?:the\s+)?(?:§\d+§['’]s?\s+)?{ENT}"
 )
-_JOINS = re.compile(
+_JOINS = compile_gated(
     rf"({LIST})\s+(?:has\s+|have\s+|had\s+)?(?:joins|joined|join|to\s+join|will\s+join|"
     r"signed\s+up\s+(?:to|with|for)|signs\s+up\s+(?:to|with|for)|enrolled\s+in|enrols\s+in|enrolls\s+in)\s+(?:the\s+)?"
     # "§Israel§ joined the §EU§'s §Horizon Europe§ programme": the possessor only qualifies the group
@@ -490,8 +491,8 @@ _JOINS = re.compile(
 _PROGRAMME_OF = re.compile(
     rf"{ENT}\s+(?:initiative|programme|program|project|scheme)?\s*(?:of|within|under)\s+the\s+{ENT}"
 )
-_UNDER = re.compile(rf"{ENT}\s+under\s+the\s+{ENT}")
-_PARTICIPATES = re.compile(
+_UNDER = compile_gated(rf"{ENT}\s+under\s+the\s+{ENT}")
+_PARTICIPATES = compile_gated(
     rf"{ENT}\s+(?:have\s+|has\s+|had\s+)?(?:won|wins|win|entered|enters|participated\s+in|participates\s+in|took\s+part\s+in|takes\s+part\s+in|competed\s+in|competes\s+in)\s+(?:the\s+|a\s+)?{ENT}"
 )
 

@@ -38,6 +38,7 @@ from ..patterns import (
 )
 from ..segment import Sentence
 from .bare_names import is_given_name
+from .literals import compile_gated
 from .mention import Mention
 from .words import alternation, any_in, leading_letters, letter_words, word_list, word_table
 
@@ -56,7 +57,7 @@ _DOTTED_LEGAL = re.compile(
     rf"(?<![\w-])({CAPW}(?:\s+{CAPW}){{0,3}}?),?\s+(?:K\.K\.|S\.A\.S?\.?|N\.V\.|B\.V\.|S\.p\.A\.|S\.L\.|A/S|S\.à\s?r\.l\.)"
 )
 _DOTTED_FORMS = ("K.K.", "S.A", "N.V.", "B.V.", "S.p.A.", "S.L.", "A/S", "S.à")
-_VERB = re.compile(rf"\s{_ADVERBS}(?:{alternation('org_verbs')})\b")
+_VERB = compile_gated(rf"\s{_ADVERBS}(?:{alternation('org_verbs')})\b")
 #: The subject right before an organisation verb (searched in a short window ending at the verb).
 _SUBJECT = re.compile(
     rf"{_CLAUSE}((?:{_NAME}{_LEGAL}?(?:,\s+(?:and\s+)?|\s+and\s+)){{0,5}}{_NAME}){_LEGAL}?(?:\s+\([^()]{{1,40}}\))?$"
@@ -72,7 +73,7 @@ _DOMAIN_NAME = r"[A-Z][A-Za-z0-9-]*\.(?:vc|ai|io|co|com|net|capital|ventures|fun
 _LIST_NAME = rf"(?:{_DOMAIN_NAME}|{_NAME})"
 #: A list member may carry its place: "companies such as UK-based Orbion and ...".
 _BASED = r"(?:[A-Z][\w.]*-based\s+)?"
-_EXAMPLES = re.compile(
+_EXAMPLES = compile_gated(
     r"\b(?i:investors|backers|shareholders|companies|corporations|firms|start-?ups|partners|members|banks|funds|"
     r"groups|players|vendors|providers|suppliers|operators|institutions|universities|organi[sz]ations|giants|"
     r"manufacturers|developers|customers|roster|syndicate|line-?up)\b(?:[^.;:]{0,40}?\b(?:such\s+as|including|like|"
@@ -86,7 +87,7 @@ _EXAMPLES_GATE = frozenset(["such", "including", "like", "namely", "include", "i
 #: "Aussie VC Blackbird", "the VC firm Nordlys": an upper-case kind noun before the name.
 _VC_KIND = re.compile(rf"\b(?:VC|PE)(?:\s+(?:firm|fund|investor|arm))?\s+({_NAME})(?![\w-])")
 #: "also includes existing investors Baillie Gifford and M12": names right after a qualified plural.
-_QUALIFIED_INVESTORS = re.compile(
+_QUALIFIED_INVESTORS = compile_gated(
     r"\b(?:existing|new|returning|other|fellow|previous|early|historical|historic)\s+(?:investors|backers|shareholders)\s+"
     rf"((?:(?:the\s+)?{_NAME}(?:,\s+(?:and\s+)?|\s+and\s+)){{0,8}}(?:the\s+)?{_NAME})"
 )
@@ -108,7 +109,7 @@ _BEFORE_PLURAL_KIND = re.compile(
 )
 #: A name set in apposition as one of another actor's peers: "Veltra, one of Orbion's
 #: competitors, ...", "Kessler, one of its investors".
-_ONE_OF = re.compile(
+_ONE_OF = compile_gated(
     rf"(?<![\w-])({_NAME}),\s+one\s+of\s+(?:the\s+|its\s+|their\s+|{CAPW}(?:\s+{CAPW}){{0,2}}['’]s?\s+)"
     r"(?:\w+\s+)?(?:competitors|rivals|peers|investors|shareholders|backers|partners|customers|suppliers)\b"
 )
@@ -169,17 +170,17 @@ _HOUSE = re.compile(rf"(?<![\w-])House\s+of\s+(?:the\s+)?{CAPW}(?:\s+{CAPW}){{0,
 _PARLIAMENT_HOUSES = frozenset({"Commons", "Lords", "Representatives", "Councillors", "Assembly", "Keys"})
 #: A competition or challenge named by its description: "the £30m quantum computing testbed
 #: competition", "the quantum sensing challenge" (a quantum word in it, lower case otherwise).
-_DESCRIBED_CONTEST = re.compile(
+_DESCRIBED_CONTEST = compile_gated(
     r"\bthe\s+(?:[£$€]\s?\d[\d.,]*\s?(?:m|bn|k|million|billion)?\s+)?"
     r"((?:[a-z][\w-]*\s+){0,3}?quantum\s+(?:[a-z][\w-]*\s+){0,3}?(?:competition|challenge|prize))\b"
 )
 #: Programmes named by a specific description: "Finland's first quantum computer" (a place's
 #: first machine or network, not a project named after one), "a joint call for proposals".
-_FIRST_OF_A_PLACE = re.compile(
+_FIRST_OF_A_PLACE = compile_gated(
     rf"(?<![\w-])({CAPW}(?:\s+{CAPW})?['’]s\s+first\s+(?:[\w-]+\s+){{0,2}}?quantum\s+"
     r"(?:computer|network|testbed|satellite|foundry))\b(?!\s+[a-z]+\s+(?:project|programme|program)\b)"
 )
-_JOINT_CALL = re.compile(
+_JOINT_CALL = compile_gated(
     r"\b(?:a|the)\s+(joint\s+(?:[a-z]+\s+)?call\s+for\s+(?:proposals|projects|applications))\b"
 )
 _KINDS = word_table("org_kinds")
@@ -273,7 +274,7 @@ _NAMED_KIND_GATE = frozenset(["called", "named", "dubbed", "known"])
 #: fund of Denmark, and ...", "Kestra, a Helsinki research institute, ..." (the words before the
 #: kind are modifiers: no preposition, so "Ada Lin, a professor at the university" types nothing).
 _APPOSED_KINDS = {**{k: E(v) for k, v in _KINDS.items() if " " not in k}, **_NAMED_KIND_TYPES}
-_APPOSED_KIND = re.compile(
+_APPOSED_KIND = compile_gated(
     rf"(?<![\w-])({_NAME}),\s+(?:the|an?)\s+(?:(?!(?:of|at|in|for|with|from|by|on|to|who|which)\b)[\w-]+\s+){{0,5}}?"
     rf"({'|'.join(sorted(_APPOSED_KINDS, key=len, reverse=True))})(?=\s+(?:of|in|for|based|that|which)\b|\s*[,)])"
 )

@@ -18,6 +18,7 @@ from qkg.schemas import EntityType
 from ..gazetteer import Gazetteer, default_gazetteer
 from ..patterns import ACADEMIC_FIELDS, CAPW, KEYWORDS, LEADING_NOISE, PERSON_RE, ROLE_WORDS, head_type
 from ..segment import Sentence
+from .literals import compile_gated
 from .mention import Mention
 from .org_cues import PLAIN_NAME, ROLE_OF_BEFORE, cue_names, person_of, plausible, speaker_runs_on
 from .words import any_in, may_hold, word_list, word_table
@@ -51,7 +52,7 @@ _QUOTED_PROGRAM = re.compile(
 )
 
 
-_DESCRIPTOR = re.compile(
+_DESCRIPTOR = compile_gated(
     # "a Lyon-based photonics firm Orbion"; a preposition ends the description ("a US-based
     # company founded by Dutch physicists": no name follows the kind)
     r"(?:\b[A-Z][\w]*-based\s+(?:(?!(?:by|of|in|at|for|with|from|to|and|on|as)\b)[a-z][\w-]*\s+){0,3}?|"
@@ -65,7 +66,7 @@ _DESCRIPTOR = re.compile(
 
 #: "IonQ, the leading developer of ...", "Quandela, one of the French start-ups ...": the name before
 #: an apposition that says what it is.
-_APPOS_KIND = re.compile(
+_APPOS_KIND = compile_gated(
     rf"(?<![\w-])({CAPW}(?:\s+{CAPW}){{0,2}}),\s+(?:a|an|the|one\s+of\s+the)\s+(?:[\w'’-]+\s+){{0,5}}?"
     # a technology accelerator or incubator named in apposition is an organisation, as annotators
     # type it ("a tech incubator"); a start-up accelerator stays a programme
@@ -84,7 +85,7 @@ _APPOS_KIND = re.compile(
 _PARTY_ITEM = rf"(?:the\s+)?{CAPW}(?:\s+{CAPW}){{0,4}}(?:\s+of\s+(?:the\s+)?{CAPW}(?:\s+{CAPW}){{0,2}})?"
 
 
-_PARTY_SLOTS = re.compile(
+_PARTY_SLOTS = compile_gated(
     rf"(?:\b(?:between|among|amongst|organi[sz]ed\s+by|funded\s+by|backed\s+by|led\s+by|from|"
     # membership cues: "the alliance brings together A, B and C", "its partners are A, B and C"
     r"brings?\s+together|brought\s+together|comprises|comprising|consists\s+of|made\s+up\s+of|"
@@ -113,7 +114,7 @@ _INVOLVED_SLOT = re.compile(
     r"\b(?:led|backed)\s+by\s+[^.;()]{0,60}?\s+and\s+(?:also\s+)?(?:involved|included)\s+"
     rf"({_PARTY_ITEM}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_PARTY_ITEM})*)"
 )
-_INVESTOR_GATE = re.compile(r"led by|backed by|participation|investors|backers")
+_INVESTOR_GATE = compile_gated(r"led by|backed by|participation|investors|backers")
 #: "led by Ada Lin and Mira Sol, two angel investors": the slot holds people.
 _PERSONAL_APPOSITION = re.compile(
     r",\s+(?:a|an|two|three|both|who|whose|(?:co-?)?founder|chief|CEO|partner|managing|angel|former)\b"
@@ -563,7 +564,7 @@ def _party_names(sent: Sentence, base: int, slot: str, gaz: Gazetteer, *, truste
 
 
 _FIELD = rf"(?:{CAPW})"
-_FIELD_HEAD = re.compile(
+_FIELD_HEAD = compile_gated(
     r"\b(?:Ministry|Department|Bureau|Office|Agency|Council|Committee|Secretariat|Directorate)\s+(?:of|for|on)\s"
 )
 #: "... of Research, Technology and Space": the fields after the head, commas included.
@@ -613,7 +614,7 @@ def _with_abbreviation_stop(t: str, base: int, m: Mention) -> Mention:
 _AT = re.compile(r"\sat\s+")
 _THE_AFTER_AT = re.compile(r"(?:the\s+)?")
 _OF_PLACE = re.compile(r"\s(?:of|du|de)\s+")
-_AND = re.compile(r"\sand\s+")
+_AND = compile_gated(r"\sand\s+")
 _FOR = re.compile(r"\sfor\s")
 _OF = re.compile(r"\sof\s")
 _OF_THE = re.compile(r"\sof\s+(?:the\s+)?")

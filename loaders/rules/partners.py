@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from qkg.schemas import EntityType, RelationType
 
 from ..context import LIST, ORG_NOUN, ORGS, PLACES, Fact, SentView, ids_in
+from .literals import compile_gated
 from .rule import gate
 from .words import may_hold
 
@@ -85,7 +86,7 @@ _HANDS_WITH = re.compile(
     rf"({LIST})\s+{_AUX}(?:join|joins|joined|joining)\s+hands\s+with\s+(?:the\s+)?({LIST})"
 )
 #: "§A§ has selected §B§ as its technology partner", "§A§ named §B§ a strategic partner".
-_CHOSEN = re.compile(
+_CHOSEN = compile_gated(
     rf"({LIST})\s+{_AUX}(?:selected|selects|select|chose|chosen|chooses|picked|picks|named|names|tapped|taps)\s+"
     rf"(?:the\s+)?({LIST})\s+(?:as\s+)?(?:its|their|a|an|the)\s+(?:[\w-]+\s+){{0,3}}?partners?\b"
 )

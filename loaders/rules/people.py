@@ -18,6 +18,7 @@ from ..patterns import CAPW, KEYWORDS, LEADING_NOISE, NAMEPART, ROLE_WORDS, TITL
 from ..patterns import PARTICLE as _NAME_PARTICLE
 from ..segment import Sentence
 from .bare_names import COMMON_WORDS, EAST_ASIAN_SURNAMES, family_name_first, is_given_name, opens_with_given
+from .literals import compile_gated
 from .mention import Mention
 from .words import may_hold, word_list
 
@@ -97,7 +98,7 @@ _PERSON_AFTER_ROLE = re.compile(
 )
 
 
-_PERSON_SAID = re.compile(
+_PERSON_SAID = compile_gated(
     rf"(?:\b(?:said|says|according to|explains|explained|noted|added|stated|states)\s+({NAME})(?!\s+(?i:{_ROLE_ANY})\b))|(?:({NAME}),?\s+(?:said|says|explained|explains|noted|added|told)\b)"
 )
 
@@ -117,7 +118,7 @@ PERSON_ROLES = (
     r"economists|astronomers|astrophysicists|technologists|entrepreneurs|laureates|postdocs)"
 )
 #: "Guo Wei, Du Lan and Pan Jie, academicians at ...": people listed before a plural role.
-_LISTED_BEFORE_ROLES = re.compile(
+_LISTED_BEFORE_ROLES = compile_gated(
     rf"((?:{NAME},\s+)*{NAME},?\s+and\s+{NAME}),\s+(?:(?:all|both|the|two|three|four)\s+)?(?:[\w-]+\s+){{0,2}}?"
     rf"{PERSON_ROLES}\b"
 )
@@ -543,7 +544,7 @@ _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str], bool, tuple[frozenset[str],
 )
 
 
-_PLURAL_ROLE = re.compile(rf"{PERSON_ROLES}\b")
+_PLURAL_ROLE = compile_gated(rf"{PERSON_ROLES}\b")
 
 
 def _has_plural_role(t: str) -> bool:
@@ -603,8 +604,8 @@ def person_mentions(sent: Sentence) -> list[Mention]:
             for g in (1, 2):
                 _add_person(out, sent, m, g)
     if " and " in t and _has_plural_role(t):
-        for rx in (_LISTED_BEFORE_ROLES, _ROLES_THEN_NAMES, _ROLE_NAME_LIST):
-            for m in rx.finditer(t):
+        for listed in (_LISTED_BEFORE_ROLES, _ROLES_THEN_NAMES, _ROLE_NAME_LIST):
+            for m in listed.finditer(t):
                 for y in _LIST_NAME.finditer(m.group(1)):
                     _add_listed(out, sent, m.start(1) + y.start(1), y.group(1))
     if any(w in t for w in _PLURAL_TITLE_WORDS):

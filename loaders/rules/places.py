@@ -12,6 +12,7 @@ from ..gazetteer import Gazetteer
 from ..patterns import KEYWORDS, LEADING_NOISE
 from ..segment import Sentence
 from .bare_names import COMMON_WORDS, is_given_name
+from .literals import compile_gated
 from .mention import Mention
 from .rule import f as _f
 from .rule import gate
@@ -88,11 +89,11 @@ GATE = (
 )
 
 
-_BASED_IN = re.compile(
+_BASED_IN = compile_gated(
     rf"({LIST})(?:,\s+(?:which|that|who)\b)?\s+(?:(?:is|are|was|were|will|be|been|has|have|now|also|currently)\s+)*(?:\w+\s+)?(?:based|headquartered|located|situated|registered|anchored|housed)\s+(?:in|at|out\s+of)\s+(?:the\s+)?{ENT}"
 )
 #: "§X§ is a §Lyon§ company", "§X§ was a §Boston§-based start-up": a place qualifying what the subject is.
-_IS_A_PLACE_NOUN = re.compile(
+_IS_A_PLACE_NOUN = compile_gated(
     rf"{ENT}\s+(?:is|was|remains|has\s+been)\s+(?:an?|the)\s+(?:(?:[a-z][\w-]*|§\d+§)\s+){{0,2}}?§(\d+)§(?:-based)?\s+"
     rf"((?:(?:[a-z][\w-]*|§\d+§)\s+){{0,3}}?){ORG_NOUN}\b"
 )
@@ -109,7 +110,7 @@ _OWN_NAMED_SITE = re.compile(
 _FACILITY_IN = re.compile(
     rf"{ENT}\s+(?:factor(?:y|ies)|plants?|headquarters|HQ|campus|facilit(?:y|ies)|sites?)\s+(?:in|at)\s+(?:the\s+)?{ENT}"
 )
-_HQ_TO = re.compile(
+_HQ_TO = compile_gated(
     rf"{ENT}\s+to\s+(?:establish|open|build|set\s+up|move|relocate)\s+its\s+(?:[\w§-]+\s+){{0,3}}(?:headquarters|HQ|head\s+office)\s+in\s+(?:the\s+)?{ENT}"
 )
 _FROM_THE_IN = re.compile(rf"{ENT}\s+(?:from|of)\s+the\s+{ENT}\s+in\s+(?:the\s+)?{ENT}")
@@ -311,7 +312,7 @@ _SITE_WORDS = frozenset(
     ]
 )
 #: "the second location of the §House§ will be inaugurated in §Delft§", "a new office of §X§ opened in §P§".
-_SITE_OF_IN = re.compile(
+_SITE_OF_IN = compile_gated(
     rf"\b(?:{_SITE}|building)\s+of\s+(?:the\s+)?§(\d+)§\s+(?:(?:will|has|have|had|is|was|be|been|being|to|now|officially|also)\s+)*"
     r"(?:opened|opens|open|inaugurated|located|based|built|situated|launched|set\s+up)\s+in\s+(?:the\s+)?§(\d+)§"
 )
@@ -324,7 +325,7 @@ def _modifier_place(v: SentView, p: str, gap: str) -> bool:
     return v.type(p) in PLACES and all(v.type(i) is E.TECHNOLOGY for i in ids_in(gap))
 
 
-_PLACE_MODIFIER = re.compile(
+_PLACE_MODIFIER = compile_gated(
     rf"(?<![§\w'])(?:§(\d+)§[-–])?§(\d+)§\s+((?:(?:[a-z][\w-]*|§\d+§)\s+){{0,3}}?){ORG_NOUN},?\s+"
     rf"(?:(?:like|such\s+as|including)\s+)?({LIST})"
 )
@@ -429,7 +430,7 @@ _EXPANDS_INTO = re.compile(
     r"(?:in|into|to)\s+(?:the\s+)?§(\d+)§[^.;§]{0,40},\s+(?:the\s+)?§(\d+)§"
 )
 #: "§X§ calls §P§ home", "§X§ operates from §P§", "§P§ is home to §X§".
-_HOME = re.compile(
+_HOME = compile_gated(
     r"^\s*(?:The\s+)?§(\d+)§\s+(?:(?:now|still|also)\s+)?(?:calls|called)\s+(?:the\s+)?§(\d+)§\s+(?:its\s+)?home\b"
     r"|^\s*(?:The\s+)?§(\d+)§\s+(?:(?:now|still|also|mainly)\s+)?(?:operates|operated|works)\s+(?:out\s+of|from)\s+(?:the\s+)?§(\d+)§"
     # "§Waterloo§ is home to the §Perimeter Institute§ and the §IQC§": every organisation listed
@@ -477,7 +478,7 @@ def _more_sites(v: SentView, m: str) -> Iterator[Fact]:
 
 
 _PRONOUN_SITE = re.compile(rf"{ENT}\s+(?:[\w-]+\s+){{0,2}}?{_SITE}\s+(?:in|at)\s+(?:the\s+)?{ENT}")
-_PRONOUN_SITE_NEAR = re.compile(
+_PRONOUN_SITE_NEAR = compile_gated(
     rf"{ENT}[^§.;]{{0,40}}?\b(?:its|their)\s+(?:[\w-]+\s+){{0,2}}?{_SITE}\s+(?:in|at)\s+(?:the\s+)?{ENT}"
 )
 
@@ -501,7 +502,7 @@ def pronoun_site_facts(v: SentView, m: str) -> Iterator[Fact]:
             yield _f(v, a, R.LOCATED_IN, b, "pronoun-site-in", 0.8)
 
 
-_SUCH_AS_BASED = re.compile(
+_SUCH_AS_BASED = compile_gated(
     rf"\b{ORG_NOUN}\b[^§.;]{{0,40}}?\b(?:based|headquartered|located)\s+in\s+(?:the\s+)?{ENT},?\s+"
     rf"(?:such\s+as|including|like|notably|namely)\s+({LIST})"
 )
@@ -571,7 +572,7 @@ def fronted_facts(v: SentView, m: str) -> Iterator[Fact]:
 
 
 #: "§a§, which has dual headquarters in §p§, §c§, and §q§, §d§": the second place of a located pair.
-_SECOND_SITE = re.compile(
+_SECOND_SITE = compile_gated(
     rf"{ENT}[^§.;]{{0,60}}?\b(?:headquarters|offices|sites|campuses|based|located|headquartered)\s+in\s+(?:the\s+)?"
     rf"§(\d+)§(?:,\s+§\d+§)?,?\s+and\s+(?:in\s+)?(?:the\s+)?{ENT}(?:,\s+{ENT})?"
 )
@@ -592,7 +593,7 @@ def _second_site_facts(v: SentView, m: str) -> Iterator[Fact]:
 
 #: "§X§ came to §Broomfield§ in 2016", "§X§ moved its headquarters to §P§", "§X§, established in §P§
 #: in 2017,": where an organisation settled.
-_MOVED_TO = re.compile(
+_MOVED_TO = compile_gated(
     r"§(\d+)§,?\s+(?:(?:has|have|had|later|then|first|recently|also)\s+)*"
     r"(?:came\s+to|moved\s+(?:its\s+[\w\s]{0,30}?)?to|relocated\s+(?:its\s+[\w\s]{0,30}?)?to|"
     r"(?:was\s+)?(?:established|founded|incorporated|set\s+up)\s+(?:in\s+\d{4}\s+)?in|opened\s+in)\s+(?:the\s+)?§(\d+)§"

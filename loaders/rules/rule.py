@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from qkg.schemas import EntityType, RelationType
 
 from ..context import ORGS, PLACES, SEP, Fact, SentView, ids_in
+from .literals import Gated, gated
 from .words import any_in
 
 __all__ = ["ACTORS", "Rule", "apply", "f", "gate", "members", "ok"]
@@ -36,15 +37,22 @@ def f(v: SentView, a: int, t: RelationType, b: int, rule: str, conf: float) -> F
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """One phrasing: which groups hold the source(s) and the target(s), and what it is worth."""
+    """One phrasing: which groups hold the source(s) and the target(s), and what it is worth.
 
-    pattern: re.Pattern[str]
+    The pattern is searched behind the gate of its own needed literals (:mod:`.literals`): a
+    sentence without them is not searched, and the answers are the pattern's."""
+
+    pattern: re.Pattern[str] | Gated
     source: int
     target: int
     name: str
     confidence: float
     source_types: frozenset[EntityType] | None = None
     target_types: frozenset[EntityType] | None = None
+
+    def __post_init__(self) -> None:
+        if isinstance(self.pattern, re.Pattern):
+            object.__setattr__(self, "pattern", gated(self.pattern))
 
 
 def members(group: str) -> list[int]:

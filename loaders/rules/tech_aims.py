@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from qkg.schemas import EntityType, RelationType
 
 from ..context import LIST, ORG_NOUN, ORGS, PLACES, Fact, SentView, ids_in
+from .literals import compile_gated
 from .rule import f as _f
 from .rule import gate
 from .rule import ok as _ok
@@ -55,7 +56,7 @@ _SUPPORTS = (
     r"substantially\s+|massively\s+|early\s+)?in\s+)"
 )
 
-_JOINT_FIELDS = re.compile(
+_JOINT_FIELDS = compile_gated(
     rf"^[^§]{{0,60}}?(?:the\s+)?({LIST})[^.;]{{0,160}}?\b{_JOINT}\b[^.;]{{0,120}}?{_IN_AREAS}\s+"
     rf"(?:(?:{_QUAL})\s+){{0,2}}?{_FIELDS}"
 )
@@ -66,7 +67,7 @@ _SUPPORT = re.compile(
 )
 
 #: "The partnership between §A§ and §B§ focuses on §T§": the joint work's parties work on it.
-_JOINT_FOCUS = re.compile(
+_JOINT_FOCUS = compile_gated(
     rf"\b(?:partnership|collaboration|cooperation|co-operation|alliance|agreement|joint\s+venture|consortium)\s+"
     rf"(?:between|of|among|with)\s+(?:the\s+)?({LIST})(?:,[^§.;]{{0,60}}?,)?\s+(?:(?:will|would|is|was|also|mainly|"
     rf"primarily|initially)\s+)*(?:focus(?:es|ed|ing)?\s+on|cent(?:er|re)(?:s|d)?\s+on|(?:is|are)\s+focused\s+on|"

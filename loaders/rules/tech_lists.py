@@ -25,6 +25,7 @@ from collections.abc import Iterable, Iterator
 from qkg.schemas import EntityType, RelationType
 
 from ..context import ORG_NOUN, ORGS, PLACES, Fact, SentView, ids_in
+from .literals import compile_gated
 from .member_lists import MEMBERS, list_members
 from .rule import gate
 
@@ -48,7 +49,7 @@ _JOINT_FIELD = (
     r"(?:the\s+(?:areas?|fields?|domains?)\s+of\s+)?"
 )
 #: Cues that the clause is about an actor's fields (see the module docstring).
-_CUE = re.compile(
+_CUE = compile_gated(
     r"\b(?:"
     # scope: "covers the full spectrum of", "spans", "encompasses"
     r"(?:cover(?:s|ed|ing)?|span(?:s|ned|ning)?|encompass(?:es|ed|ing)?)\b"
@@ -277,7 +278,7 @@ _FRONTED_PHRASE = re.compile(r"\s*(?:[A-Z][^§,;.]{0,60},\s+)?")
 
 #: "signed agreements with firms §A§, §B§ and §C§ to accelerate the development of §T§", "is
 #: partnering with §A§ and §B§ to build §T§": the partners work on it as well as the subject.
-_WITH_TO_MAKE = re.compile(
+_WITH_TO_MAKE = compile_gated(
     r"\b(?:agreements?|contracts?|partnerships?|partner(?:s|ed|ing)?|team(?:s|ed|ing)?\s+up|collaborat(?:e|es|ed|ing)|"
     r"work(?:s|ed|ing)?|cooperat(?:e|es|ed|ing))\s+with\s+(?:(?!to\b)[\w-]+\s+){0,3}?"
     rf"({MEMBERS})[^§.;]{{0,60}}?\bto\s+(?:jointly\s+)?(?:help\s+)?"
@@ -293,7 +294,7 @@ _KIND_EXAMPLES = re.compile(
 
 
 #: "The work of §X§ includes §A§ and §B§", "the research areas of §X§ span ...": the owner after "of".
-_OWNED_FIELDS = re.compile(
+_OWNED_FIELDS = compile_gated(
     r"\b(?:work|research|activities|expertise|portfolio|focus|interests?|areas?|fields?|domains?|strengths?|"
     r"specialities|specialties)\s+of\s+(?:the\s+)?§(\d+)§\s+(?:(?:also|now)\s+)?"
     r"(?:includes?|included|spans?|spanned|covers?|covered|are|were|encompass(?:es)?)\s+"

@@ -22,6 +22,7 @@ from qkg.schemas import EntityType
 
 from ..gazetteer import Entry, Gazetteer
 from ..segment import Sentence
+from .literals import compile_gated
 from .mention import Mention
 from .words import any_in, letter_words, may_hold, word_list, word_table
 
@@ -41,7 +42,7 @@ _WORD = re.compile(r"[A-Za-z0-9]+(?:[-‐‑][A-Za-z0-9]+)*")
 _ANCHOR_STEMS = ("quantum", "qubit")
 _ANCHOR = re.compile("|".join(_ANCHOR_STEMS), re.IGNORECASE)
 #: A cheap, case-free test for the modalities' words (literal middles of the words), run first.
-_MODALITY_GATE = re.compile(
+_MODALITY_GATE = compile_gated(
     r"rapped|on.trap|eutral|old.atom|ydberg|uperconduct|opolog|pin.qubit|tomic.clock|ptical.clock|itrogen|"
     r"rror.correct|ntanglement|tom.interferomet"
 )

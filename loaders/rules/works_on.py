@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from qkg.schemas import EntityType, RelationType
 
 from ..context import ENT, LIST, ORG_NOUN, ORGS, PLACES, Fact, SentView, ids_in
+from .literals import compile_gated
 from .rule import ACTORS as _ACTORS
 from .rule import Rule, apply, members
 from .rule import f as _f
@@ -460,7 +461,7 @@ def _subjects(group: str) -> list[int]:
 
 #: "§A§ is teaming up with §B§ (or "with a §Toronto§-based company") to develop and commercialise
 #: §quantum computing§ technology": partners joined for a technology both work on it.
-_PARTNERS_TO_MAKE = re.compile(
+_PARTNERS_TO_MAKE = compile_gated(
     rf"({LIST})[^§.;]{{0,40}}?\b(?:team\w*\s+up|partner\w*|collaborat\w+|join\w*\s+forces|work\w*\s+together|"
     rf"cooperat\w+)\s+with\s+(?:({LIST})|(?:a|an|the)\s+[^.;]{{0,50}}?)\s+to\s+(?:jointly\s+)?{_MAKES}(?:\s+and\s+{_MAKES})?\s+(?:{_QUAL}\s+){{0,3}}?"
     rf"{_TECH_LIST}"
@@ -473,7 +474,7 @@ _INSTANCE = re.compile(r"(?i)quantum\s+(?:computer|hardware|systems?|devices?|pr
 
 #: The sentence's subject and, later, its pronoun's efforts: "§A§ and §B§ announced ..., extending
 #: their joint efforts in §T§"; "its" needs one subject, "their" several.
-_OWN_EFFORTS = re.compile(
+_OWN_EFFORTS = compile_gated(
     rf"^(?:the\s+)?({LIST})\s+[^.;]{{0,160}}?\b(its|their)\s+(?:(?:joint|shared|ongoing|own|continued)\s+)?"
     rf"(?:efforts?|work|research|collaboration|cooperation|activities)\s+(?:in|on|into)\s+"
     rf"(?:the\s+(?:fields?|areas?)\s+of\s+)?{_TECH_LIST}"
