@@ -20,8 +20,8 @@ from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from qkg.graph.store import GraphStore, protocol_methods
-from qkg.schemas import LimitExceeded
+from qkg.graph.store import GraphStore, NameFinder, protocol_methods
+from qkg.schemas import Entity, LimitExceeded
 
 from .limits import MASKED_MESSAGE, should_mask
 
@@ -198,6 +198,14 @@ class InstrumentedStore:
     @property
     def version(self) -> str:
         return self._call("version", lambda: self.inner.version)  # type: ignore[no-any-return]
+
+    def find_entities_named(self, names: Sequence[str]) -> dict[str, list[Entity]]:
+        """:class:`~qkg.graph.store.NameFinder`, forwarded and timed as one call when the inner
+        store is one; else one timed ``find_entities`` a name, as callers would loop."""
+        inner = self.inner
+        if isinstance(inner, NameFinder):
+            return self._call("find_entities_named", lambda: inner.find_entities_named(names))  # type: ignore[no-any-return]
+        return {n: self._call("find_entities", lambda n=n: inner.find_entities(n)) for n in names}  # type: ignore[misc]
 
     def _call(self, method: str, fn: Callable[[], Any]) -> Any:
         t0 = time.perf_counter()

@@ -826,6 +826,12 @@ class EmbeddedStore(ReaderOperations):
         with self._mutex:
             return self._index.find_entities(name)
 
+    def find_entities_named(self, names: Sequence[str]) -> dict[str, list[Entity]]:
+        """:class:`~qkg.graph.store.NameFinder`: every name looked up under one hold of the lock."""
+        with self._mutex:
+            index = self._index
+            return {n: index.find_entities(n) for n in names}
+
     def entities(
         self, filter: EntityFilter | None = None, *, limit: int | None = None, offset: int = 0
     ) -> list[Entity]:
