@@ -208,19 +208,19 @@ _PLURAL_KIND_TYPES = {
     "agencies": E.GOVERNMENT_BODY,
     "ministries": E.GOVERNMENT_BODY,
 }
-_PLURAL_KIND_LIST = re.compile(
-    rf"(?<![\w-])({'|'.join(_PLURAL_KIND_TYPES)})\s+"
+#: The list after a plural kind (two names or more, a bracket allowed after each), its last
+#: name taken whole: "and Tessmark Optics", not "and Tessmark".
+_KIND_LIST = (
     rf"((?:{_LIST_NAME}(?:\s*\([^()]{{1,40}}\))?(?:,\s+(?:and\s+)?|\s+and\s+)){{1,12}}{_LIST_NAME})"
-    r"(?![\w-]|\s+[A-Z][a-z])"  # the last name whole: "and Tessmark Optics", not "and Tessmark"
+    r"(?![\w-]|\s+[A-Z][a-z])"
 )
+_PLURAL_KIND_LIST = re.compile(rf"(?<![\w-])({'|'.join(_PLURAL_KIND_TYPES)})\s+{_KIND_LIST}")
 #: A counted plural kind set off before its list: "three companies, Orbion, Veltra and Kessler,",
 #: "two startups – Orbion and Veltra –", "four universities: A, B, C and D". The count says a
 #: list follows, so the comma, colon or dash after the kind noun is an apposition, not a clause.
 _COUNTED_KIND_LIST = re.compile(
     r"(?<![\w-])(?i:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[2-9]|[1-9]\d)\s+"
-    rf"(?:[a-z][\w-]*\s+){{0,2}}({'|'.join(_PLURAL_KIND_TYPES)})\s*(?:,|:|[–—]|\s-)\s*"
-    rf"((?:{_LIST_NAME}(?:\s*\([^()]{{1,40}}\))?(?:,\s+(?:and\s+)?|\s+and\s+)){{1,12}}{_LIST_NAME})"
-    r"(?![\w-]|\s+[A-Z][a-z])"  # the last name whole: "and Tessmark Optics", not "and Tessmark"
+    rf"(?:[a-z][\w-]*\s+){{0,2}}({'|'.join(_PLURAL_KIND_TYPES)})\s*(?:,|:|[–—]|\s-)\s*{_KIND_LIST}"
 )
 #: A name given to a described thing: "a new quantum initiative, Kvantor," / "a start-up called
 #: Orbion" / "the programme, dubbed Q-Next,": the description's last noun gives the type.
