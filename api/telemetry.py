@@ -12,6 +12,7 @@ tracer); with both off the router wraps nothing. :class:`InstrumentedStore` is a
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import time
@@ -20,8 +21,8 @@ from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from qkg.graph.store import GraphStore, NameFinder, protocol_methods
-from qkg.schemas import Entity, LimitExceeded
+from qkg.graph.store import OPTIONAL_PROTOCOLS, GraphStore, protocol_methods
+from qkg.schemas import LimitExceeded
 
 from .limits import MASKED_MESSAGE, should_mask
 
@@ -185,7 +186,18 @@ class InstrumentedStore:
     Its methods are made from the ``GraphStore`` Protocol's, so it keeps up with the contract.
     ``version`` is timed too: the answer cache reads it on every request, and on Neo4j it is a
     round trip. Methods returning iterators (``links``, ``deltas``) are timed until they return.
+
+    Of the optional protocols (:data:`~qkg.graph.store.OPTIONAL_PROTOCOLS`: one call for a
+    whole collaborator walk, a path's hops, several names) it has exactly those ``inner`` has,
+    each forwarded and timed as one call: constructing one gives an instance of a subclass
+    made for that set, so ``isinstance(wrapper, CollaboratorWalker)`` says what it says of the
+    store, and the API takes the store's fast path with metrics or tracing on as with them off.
     """
+
+    def __new__(cls, inner: GraphStore, telemetry: Telemetry) -> InstrumentedStore:
+        if cls is InstrumentedStore:
+            cls = _with_protocols(tuple(p for p in OPTIONAL_PROTOCOLS if isinstance(inner, p)))
+        return super().__new__(cls)
 
     def __init__(self, inner: GraphStore, telemetry: Telemetry) -> None:
         self.inner = inner
@@ -198,14 +210,6 @@ class InstrumentedStore:
     @property
     def version(self) -> str:
         return self._call("version", lambda: self.inner.version)  # type: ignore[no-any-return]
-
-    def find_entities_named(self, names: Sequence[str]) -> dict[str, list[Entity]]:
-        """:class:`~qkg.graph.store.NameFinder`, forwarded and timed as one call when the inner
-        store is one; else one timed ``find_entities`` a name, as callers would loop."""
-        inner = self.inner
-        if isinstance(inner, NameFinder):
-            return self._call("find_entities_named", lambda: inner.find_entities_named(names))  # type: ignore[no-any-return]
-        return {n: self._call("find_entities", lambda n=n: inner.find_entities(n)) for n in names}  # type: ignore[misc]
 
     def _call(self, method: str, fn: Callable[[], Any]) -> Any:
         t0 = time.perf_counter()
@@ -235,3 +239,12 @@ def _instrumented(name: str) -> Callable[..., Any]:
 
 for _name in protocol_methods(GraphStore):
     setattr(InstrumentedStore, _name, _instrumented(_name))
+
+
+@functools.cache
+def _with_protocols(protocols: tuple[type, ...]) -> type[InstrumentedStore]:
+    """The :class:`InstrumentedStore` that also has the methods of ``protocols``, timed."""
+    if not protocols:
+        return InstrumentedStore
+    methods = {name: _instrumented(name) for p in protocols for name in protocol_methods(p)}
+    return type("InstrumentedStore", (InstrumentedStore,), methods)

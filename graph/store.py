@@ -67,6 +67,7 @@ if TYPE_CHECKING:
 __all__ = [
     "MAX_PATHS",
     "MAX_PATH_HOPS",
+    "OPTIONAL_PROTOCOLS",
     "CollaboratorWalker",
     "GraphReader",
     "GraphStore",
@@ -160,6 +161,12 @@ class LinkReader(Protocol):
     ) -> tuple[dict[RelKey, Relation], dict[str, Entity]]:
         """``(relations_by_key(keys), entities_by_id(ids))``."""
         ...
+
+
+#: The optional protocols a store may add to :class:`GraphStore` for speed; a caller checks
+#: with ``isinstance`` and falls back to the read primitives. A wrapper (instrumentation)
+#: forwards exactly those its store has, so the check says the truth through it too.
+OPTIONAL_PROTOCOLS: tuple[type, ...] = (NameFinder, CollaboratorWalker, LinkReader)
 
 
 @runtime_checkable

@@ -15,12 +15,13 @@ from qkg.api import graphql_router
 from qkg.api.app import create_app
 from qkg.api.metrics import Metrics
 from qkg.api.settings import Settings, load_settings
-from qkg.api.telemetry import operation_name
-from qkg.graph.store import GraphStore
+from qkg.api.telemetry import InstrumentedStore, Telemetry, operation_name
+from qkg.graph.store import OPTIONAL_PROTOCOLS, CollaboratorWalker, GraphStore, LinkReader
 from qkg.schemas import ConfigurationError, Stats
 
 from .conftest import Serve
 from .counting import CountingStore
+from .graphs import ring
 from .server import free_port, serving
 
 KAIST = 'query KaistPartners { actor(name: "KAIST") { ... on Actor { name relations { totalCount } } } }'
@@ -70,6 +71,45 @@ def test_a_named_query_is_counted(memory: GraphStore, serve: Serve) -> None:
     assert sample(text, "qkg_store_call_errors_total", method="find_entities") == 0
     assert re.search(r'^qkg_build_info\{version="[^"]+"\} 1\.0$', text, re.M)
     assert sample(text, "process_cpu_seconds_total") is not None
+
+
+COLLABORATORS = """query($id: ID!) { actor(id: $id) { ... on Actor {
+  collaborators(depth: 2, first: 20) { distance actor { id } links(first: 5) { source { id } } } } } }"""
+PATH = """query($from: String!, $to: String!) { paths(from: $from, to: $to, maxHops: 4, first: 1) {
+  ... on Paths { paths { length nodes { id } hops { evidence { sentence } } } } } }"""
+
+
+def test_with_metrics_on_each_store_keeps_its_own_fast_paths(store: GraphStore, serve: Serve) -> None:
+    """The instrumented store has exactly the optional protocols of the store it wraps, each
+    timed as one call: Neo4j answers a depth-2 collaborator walk in one ``collaborator_walk``
+    and a path's hops with their actors in one ``relations_and_entities`` with metrics on as
+    with them off; the embedded store, which has neither, is walked step by step as before.
+    The answers are those given with metrics off."""
+    graph = ring(12)
+    store.upsert(graph)
+    wrapped = InstrumentedStore(store, Telemetry())
+    for protocol in OPTIONAL_PROTOCOLS:
+        assert isinstance(wrapped, protocol) == isinstance(store, protocol), protocol
+    ids = [e.id for e in graph.entities]
+    asks = [(COLLABORATORS, {"id": ids[0]}), (PATH, {"from": ids[0], "to": ids[4]})]
+    with (
+        serve(store, response_cache_size=0) as plain,
+        serve(store, metrics=True, response_cache_size=0) as timed,
+    ):
+        for text, variables in asks:
+            assert timed(text, variables) == plain(text, variables)
+        scraped = scrape(timed.base)
+
+    def calls(method: str) -> float:
+        return sample(scraped, "qkg_store_call_duration_seconds_count", method=method) or 0
+
+    walker = isinstance(store, CollaboratorWalker)
+    assert calls("collaborator_walk") == (1 if walker else 0)
+    assert (calls("steps_within") + calls("steps") == 0) == walker
+    linker = isinstance(store, LinkReader)
+    assert calls("relations_and_entities") == (1 if linker else 0)
+    assert (calls("relations_by_key") == 0) == linker
+    assert store.kind == "embedded" or (walker and linker)
 
 
 class _Broken(CountingStore):
