@@ -1,0 +1,59 @@
+"""People's roles, places and units read from noun-phrase structure: role words as a word class
+(informal and non-English forms included), titles before names, predicates that describe like
+appositions; near-misses that must not fire.
+
+Every sentence is written for these tests with made-up names; none comes from a corpus.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from .conftest import Facts
+
+Run = Callable[[str], Facts]
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "org"),
+    [
+        # informal and short forms of a job
+        (
+            "Ana Berg, the former Veltra Quantum exec who built the chip, joined Orbion.",
+            "Ana Berg",
+            "Veltra Quantum",
+        ),
+        (
+            "Pan Wei, an academic of the Kestrel Academy of Sciences, spoke.",
+            "Pan Wei",
+            "Kestrel Academy of Sciences",
+        ),
+        ("Tom Lind is an academic at the University of Kestrel.", "Tom Lind", "University of Kestrel"),
+        (
+            "Ana Berg, chief investigator at the Kestrel Quantum Institute, spoke.",
+            "Ana Berg",
+            "Kestrel Quantum Institute",
+        ),
+        # the common French, Italian and Spanish forms of director and president
+        ("Ana Berg, directrice of the Kestrel Institute, spoke.", "Ana Berg", "Kestrel Institute"),
+        ("Tom Lind, président of Veltra Quantum, spoke.", "Tom Lind", "Veltra Quantum"),
+        ("Eva Roe, direttore of the Kestrel Institute, spoke.", "Eva Roe", "Kestrel Institute"),
+    ],
+)
+def test_role_word_class_gives_affiliation(facts: Run, text: str, person: str, org: str) -> None:
+    assert facts(text).has(person, "AFFILIATED_WITH", org)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "academic" qualifying a noun is no one's role
+        "The academic partners of Veltra Quantum include the University of Kestrel.",
+        # an investigator of a case, no organisation named with the role
+        "Ana Berg, an investigator, praised Veltra Quantum.",
+    ],
+)
+def test_role_words_without_a_holder_give_nothing(facts: Run, text: str) -> None:
+    assert not {t for t in facts(text).triples() if t[1] in {"AFFILIATED_WITH", "LEADS"}}
