@@ -20,6 +20,7 @@ from ..patterns import ACADEMIC_FIELDS, CAPW, KEYWORDS, LEADING_NOISE, PERSON_RE
 from ..segment import Sentence
 from .literals import compile_gated
 from .mention import Mention
+from .name_scan import bounded_names
 from .org_cues import PLAIN_NAME, ROLE_OF_BEFORE, cue_names, person_of, plausible, speaker_runs_on
 from .words import any_in, may_hold, word_list, word_table
 
@@ -807,17 +808,12 @@ def recurring_names(text: str, mentions: list[Mention]) -> list[Mention]:
     covered = bytearray(len(text))
     for m in mentions:
         covered[m.start : m.end] = b"\x01" * (m.end - m.start)
-    rx = re.compile(
-        r"(?<![\w&-])(?:"
-        + "|".join(re.escape(n) for n in sorted(found, key=len, reverse=True))
-        + r")(?![\w&-])"
-    )
     for u in URL.finditer(text) if "://" in text or "www." in text else ():
         covered[u.start() : u.end()] = b"\x01" * (u.end() - u.start())  # no name inside an address
     extra = [
-        replace(found[x.group()], start=x.start(), end=x.end(), rule="recurring")
-        for x in rx.finditer(text)
-        if covered.find(1, x.start(), x.end()) < 0 and not _TECH_NEXT.match(text, x.end())
+        replace(found[name], start=start, end=end, rule="recurring")
+        for start, end, name in bounded_names(text, sorted(found, key=len, reverse=True), "&-")
+        if covered.find(1, start, end) < 0 and not _TECH_NEXT.match(text, end)
     ]
     if not extra:
         return mentions
