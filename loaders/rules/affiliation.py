@@ -385,6 +385,31 @@ def affiliation_facts(v: SentView, m: str) -> Iterator[Fact]:
         elif v.type(b) in ORGS | PLACES:
             yield _f(v, p, R.AFFILIATED_WITH, b, "role-of-person", 0.7)
     yield from shape_facts(v, m, _role_fact)
+    if " who " in m:
+        yield from _relative_clause_facts(v, m)
+
+
+#: "§p§, who BODY", "§p§, a physicist who BODY", "§p§, a former CTO of §q§ who BODY": a relative
+#: clause about the person just named (up to its comma, semicolon or full stop).
+_RELATIVE = re.compile(
+    r"§(\d+)§(?:,\s+(?:an?|the)\s+[^§;,]{1,60}?(?:§\d+§[^§;,]{0,30}?)?)?,?\s+who\s+((?:[^§;,.]|§\d+§){3,200})"
+)
+
+
+def _relative_clause_facts(v: SentView, m: str) -> Iterator[Fact]:
+    """A relative clause is read as a clause of its own whose subject is the person it follows:
+    "§p§, who previously worked at §o§, joined §q§" holds the clause "§p§ previously worked at
+    §o§", so every rule for a person's job reads it as it reads a sentence. Only facts about
+    that person count, and a clause naming another person is left alone."""
+    for x in _RELATIVE.finditer(m):
+        p, body = int(x.group(1)), x.group(2)
+        if v.type(p) is not E.PERSON or any(v.type(i) is E.PERSON for i in ids_in(body)):
+            continue
+        clause = f"§{p}§ {body}."
+        pid = v.id(p)
+        for f in (*affiliation_facts(v, clause), *charge_facts(v, clause)):
+            if f.source == pid:
+                yield f
 
 
 #: Verbs of running something: "who heads", "has run", "chairs".
@@ -607,7 +632,10 @@ _ORG_ROLES_NAMES = re.compile(
 _WORKS_AT = re.compile(
     r"((?:§\d+§,\s+)*§\d+§(?:,?\s+and\s+§\d+§)?)(?:,\s+[^;]{1,160}?,)?,?\s+"
     r"(?:(?:also|currently|now|still|previously|formerly|once)\s+)?"
-    r"(?:works|work|worked|working|has\s+worked|have\s+worked|had\s+worked)\s+(?:at|for)\s+(?:the\s+)?§(\d+)§"
+    r"(?:(?:works|work|worked|working|has\s+worked|have\s+worked|had\s+worked)"
+    # "teaches physics at §o§": teaching a field there is a job there too
+    r"|(?:teaches|taught|teaching|lectures|lectured)(?:\s+(?!at\b|for\b)[a-z][\w-]*){0,3})"
+    r"\s+(?:at|for)\s+(?:the\s+)?§(\d+)§"
 )
 #: Careers: "§p§, who joined §o§ in 2020", "Before joining §o§, §p§ ...", "§p§ spent ten years at §o§",
 #: "§p§ succeeds §q§ as CEO of §o§" (both were or will be there).
@@ -625,7 +653,7 @@ _CAREER = (
         r"(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+|Professor\s+)?§(\d+)§"
     ),
     re.compile(
-        r"§(\d+)§\s+(?:(?:has|had|also|previously)\s+)*spent\s+(?:[\w-]+\s+){1,3}?(?:years|decades|months)\s+"
+        r"§(\d+)§\s+(?:(?:has|had|also|previously)\s+)*spent\s+(?:[\w-]+\s+){1,3}?(?:years?|decades?|months?)\s+"
         r"(?:at|with|in)\s+(?:the\s+)?§(\d+)§"
     ),
 )
@@ -740,7 +768,7 @@ def charge_facts(v: SentView, m: str) -> Iterator[Fact]:
         place, p = int(x.group(1)), int(x.group(2))
         if v.type(p) is E.PERSON and v.type(place) in PLACES:
             yield _f(v, p, R.AFFILIATED_WITH, place, "office-of-place", 0.8)
-    for x in _WORKS_AT.finditer(m) if "work" in m else ():
+    for x in _WORKS_AT.finditer(m) if "work" in m or "teach" in m or "taught" in m or "lectur" in m else ():
         o, people = int(x.group(2)), ids_in(x.group(1))
         if v.type(o) in ORGS and all(v.type(p) is E.PERSON for p in people):
             for p in people:

@@ -57,3 +57,76 @@ def test_role_word_class_gives_affiliation(facts: Run, text: str, person: str, o
 )
 def test_role_words_without_a_holder_give_nothing(facts: Run, text: str) -> None:
     assert not {t for t in facts(text).triples() if t[1] in {"AFFILIATED_WITH", "LEADS"}}
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "rtype", "org"),
+    [
+        # a relative clause is read as a clause whose subject is the person it follows
+        (
+            "Ana Berg, who previously worked at Orbion Technologies, joined Veltra Quantum.",
+            "Ana Berg",
+            "AFFILIATED_WITH",
+            "Orbion Technologies",
+        ),
+        (
+            "Ana Berg, who spent ten years at Orbion Technologies, joined Veltra Quantum.",
+            "Ana Berg",
+            "AFFILIATED_WITH",
+            "Orbion Technologies",
+        ),
+        (
+            "Ana Berg, who teaches physics at the University of Kestrel, joined Veltra Quantum.",
+            "Ana Berg",
+            "AFFILIATED_WITH",
+            "University of Kestrel",
+        ),
+        (
+            "Tom Lind, a physicist who now heads the Kestrel Quantum Institute, spoke.",
+            "Tom Lind",
+            "LEADS",
+            "Kestrel Quantum Institute",
+        ),
+        (
+            "Tom Lind, a former researcher at Orbion Technologies who now heads the Kestrel Quantum Institute, spoke.",
+            "Tom Lind",
+            "LEADS",
+            "Kestrel Quantum Institute",
+        ),
+        # the same verbs in a main clause
+        (
+            "Ana Berg spent a decade at Orbion Technologies before she moved to Lyon.",
+            "Ana Berg",
+            "AFFILIATED_WITH",
+            "Orbion Technologies",
+        ),
+        (
+            "Eva Roe taught chemistry at the University of Kestrel for years.",
+            "Eva Roe",
+            "AFFILIATED_WITH",
+            "University of Kestrel",
+        ),
+    ],
+)
+def test_relative_clause_of_a_person_is_read_as_a_clause(
+    facts: Run, text: str, person: str, rtype: str, org: str
+) -> None:
+    f = facts(text)
+    assert f.has(person, rtype, org), f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "org"),
+    [
+        # the clause is about the person it follows, not about a person it names
+        ("Ana Berg, who met Tom Lind at Orbion Technologies, spoke.", "Ana Berg", "Orbion Technologies"),
+        # what the clause says of someone else's organisation is no job
+        ("Ana Berg, who praised the work of Orbion Technologies, spoke.", "Ana Berg", "Orbion Technologies"),
+    ],
+)
+def test_relative_clause_without_a_job_gives_no_affiliation(
+    facts: Run, text: str, person: str, org: str
+) -> None:
+    f = facts(text)
+    assert not f.has(person, "AFFILIATED_WITH", org), f.triples()
+    assert not f.has(person, "LEADS", org), f.triples()
