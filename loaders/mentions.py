@@ -58,6 +58,8 @@ _PRIORITY = {
     "acronym": 3,
     "alias": 3,
     "list": 1,
+    # a technology named in title case ("a Quantum Computer") over an unknown name of the same span
+    "technology-titled": 4,
 }
 
 

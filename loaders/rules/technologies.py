@@ -143,10 +143,114 @@ def technology_mentions(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
         m = _phrase(t, run, words, j)
         if m is not None:
             out.append(_mention(sent, gaz, *m))
+            if not m[3] and m[2][-1].lower() not in _GENERIC:
+                out += _elided(sent, words, j, m[2])
     if "," in t and _field_cue(t):
         out += _field_items(sent, gaz, out)
     if " & " in t:
         out += _titled_pairs(sent, out)
+    if _TITLED_GATE.search(t):
+        out += _titled_phrases(sent, gaz, out)
+    return out
+
+
+#: The separators of a coordination of heads, and whether each ends it ("and", "or").
+_ELIDED_SEP = {", ": False, " and ": True, " or ": True, ", and ": True, ", or ": True}
+
+
+def _elided(sent: Sentence, words: list[re.Match[str]], j: int, body: list[str]) -> list[Mention]:
+    """Heads coordinated after a technology phrase share its qualifiers: "quantum sensing, computing
+    and communication" names quantum computing and quantum communication too, "trapped-ion quantum
+    computing and networking" trapped-ion quantum networking. Each item is one lower-case head
+    word; the list must close with "and" or "or" ("quantum sensing, computing, ..." alone is no list)."""
+    t = sent.text
+    items: list[re.Match[str]] = []
+    closed = 0
+    pos = words[j - 1].end() if j else 0
+    k = j
+    while k < len(words):
+        if words[k].group() in {"and", "or"} and k + 1 < len(words):
+            k += 1  # "and"/"or" are words of their own: the separator runs to the next
+        sep = t[pos : words[k].start()]
+        if sep not in _ELIDED_SEP:
+            break
+        w = words[k].group()
+        if not w[:1].islower() or w not in _HEADS or w in _GENERIC or _head(w) is None:
+            break
+        if (
+            k + 1 < len(words)
+            and words[k + 1].group().lower() not in _GENERIC
+            and _head(words[k + 1].group())
+        ):
+            break  # "quantum sensing and sensor networks": the item is a phrase of its own
+        items.append(words[k])
+        if _ELIDED_SEP[sep]:
+            closed = len(items)
+        pos = words[k].end()
+        k += 1
+    prefix = _prefix(body)
+    out = []
+    for x in items[:closed]:
+        name = _canonical([*prefix, x.group()], [])
+        out.append(
+            Mention(sent.start + x.start(), sent.start + x.end(), x.group(), E.TECHNOLOGY, name, "technology")
+        )
+    return out
+
+
+def _prefix(body: list[str]) -> list[str]:
+    """The qualifiers a phrase lends to heads coordinated after it: up to its last quantum or
+    modality word before the head ("trapped-ion quantum" of "trapped-ion quantum computing",
+    "quantum" of "quantum key distribution"), else every word before the head."""
+    for k in range(len(body) - 2, -1, -1):
+        w = body[k]
+        if _ANCHOR.search(w) or _MODALITY.search(w.replace("-", " ")):
+            return body[: k + 1]
+    return body[:-1]
+
+
+#: A technology named in title case ("the field of Quantum Sensing", "a Quantum Random Number
+#: Generator"): two to five capitalised technology words, the last a head, alone between words
+#: that are not capitalised (else it is part of a longer name: "Acme Quantum Sensing Ltd", "the
+#: Quantum Sensing Hub"). Sentence-initial title case is read only at the sentence's start.
+_TITLED_GATE = re.compile(r"Quantum [A-Z]|[a-z]-[A-Za-z]+ [A-Z]|Qubit")
+_TITLED = re.compile(r"(?<![\w’'.&-])((?:[A-Z][a-z]+(?:-[A-Za-z]+)*\s){1,4}[A-Z][a-z]+)\b(?![-’'&])")
+_CAP_BEFORE = re.compile(r"([A-Za-z][\w.-]*)[\s\-–—]*$")
+_CAP_AFTER = re.compile(r"\s*([A-Za-z&][\w.-]*)")
+
+
+def _titled_phrases(sent: Sentence, gaz: Gazetteer, found: list[Mention]) -> list[Mention]:
+    t = sent.text
+    taken = [(m.start - sent.start, m.end - sent.start) for m in found]
+    out: list[Mention] = []
+    for x in _TITLED.finditer(t):
+        s, e = x.span(1)
+        words = x.group(1).split()
+        if any(a < e and s < b for a, b in taken):
+            continue
+        if not all(_techy(w) for w in words) or _head(words[-1]) is None or words[-1].lower() in _GENERIC:
+            continue
+        if not _ANCHOR.search(x.group(1)) and not _MODALITY.search(x.group(1).replace("-", " ")):
+            continue
+        before = _CAP_BEFORE.search(t, max(0, s - 30), s)
+        if before is not None and (before.group(1)[:1].isupper() or before.group(1)[:1].isdigit()):
+            continue
+        after = _CAP_AFTER.match(t, e)
+        if after is not None and (after.group(1)[:1].isupper() or after.group(1) == "&"):
+            continue
+        name = _canonical(words, [])
+        entry = _entry(gaz, x.group(1), name)
+        out.append(
+            Mention(
+                sent.start + s,
+                sent.start + e,
+                x.group(1),
+                E.TECHNOLOGY,
+                entry.name if entry else name,
+                "technology-titled",
+                entry=entry,
+            )
+        )
     return out
 
 
@@ -275,7 +379,10 @@ def _phrase(
         gap_ok = t[stop : words[j].start()] == " " and t[words[j].end() : words[j + 1].start()] == " "
         # "quantum imaging and timing"; "quantum information sciences and technologies" is one field
         science = run[end - 1].group().lower() in {"science", "sciences"}
-        if gap_ok and nxt in _HEADS and (nxt.lower() not in _GENERIC or science or nxt == "devices"):
+        # a pair naming one field or offering ("quantum science and technology", "quantum hardware
+        # and software") stays one; other heads after "and" are technologies of their own (:func:`_elided`)
+        pair = science or run[end - 1].group().lower() in _GENERIC
+        if gap_ok and pair and nxt in _HEADS and (nxt.lower() not in _GENERIC or science):
             tail = ["and", nxt]
             stop = words[j + 1].end()
     elif end == len(run) and j < len(words) and t[stop : words[j].start()] == " & ":

@@ -29,11 +29,8 @@ def _phrases(text: str) -> list[tuple[str, str]]:
             "trapped-ion quantum computers",
             "trapped-ion quantum computing",
         ),
-        (
-            "It studies quantum imaging and timing.",
-            "quantum imaging and timing",
-            "quantum imaging and timing",
-        ),
+        ("It studies quantum imaging and timing.", "quantum imaging", "quantum imaging"),
+        ("It studies quantum imaging and timing.", "timing", "quantum timing"),
         (
             "It offers hybrid quantum-classical computing.",
             "hybrid quantum-classical computing",
@@ -93,6 +90,92 @@ def test_technology_phrases_and_their_canonical_names(text: str, surface: str, n
 )
 def test_no_technology_phrase(text: str) -> None:
     assert _phrases(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Orbion develops quantum sensing, computing and communication products.",
+            ["quantum sensing", "quantum computing", "quantum communication"],
+        ),
+        (
+            "Veltra studies quantum imaging, sensing and timing.",
+            ["quantum imaging", "quantum sensing", "quantum timing"],
+        ),
+        (
+            "Kessler builds trapped-ion quantum computers and sensors.",
+            ["trapped-ion quantum computing", "trapped-ion quantum sensing"],
+        ),
+        (
+            "Orbion sells quantum key distribution or encryption.",
+            ["quantum key distribution", "quantum encryption"],
+        ),
+        ("Veltra makes superconducting qubits and processors.", ["superconducting processors"]),
+        # pairs naming one field or offering stay one
+        ("It funds quantum science and technology.", ["quantum science and technology"]),
+        ("Orbion sells quantum hardware and software.", ["quantum hardware and software"]),
+    ],
+)
+def test_heads_coordinated_after_a_phrase_share_its_qualifiers(text: str, names: list[str]) -> None:
+    found = [n for _, n in _phrases(text)]
+    assert all(n in found for n in names), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Orbion studies quantum sensing, computing, and more.",  # no closing "and <head>"
+        "Veltra works on quantum sensing and sensor networks.",  # the item is a phrase of its own
+        "Orbion sells quantum sensors and other devices.",  # not a head of its own
+    ],
+)
+def test_no_elided_head(text: str) -> None:
+    names = [n for _, n in _phrases(text)]
+    assert not {
+        "quantum computing",
+        "quantum sensor networks",
+        "quantum devices",
+        "quantum sensing networks",
+    } & set(names[1:]), names
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "name"),
+    [
+        (
+            "The two firms will work in the field of Quantum Sensing this year.",
+            "Quantum Sensing",
+            "quantum sensing",
+        ),
+        (
+            "In 2019 Orbion built a tiny Quantum Random Number Generator for phones.",
+            "Quantum Random Number Generator",
+            "quantum random number generation",
+        ),
+        (
+            "Veltra wants to build the best Quantum Computer in Europe.",
+            "Quantum Computer",
+            "quantum computing",
+        ),
+        ("Quantum Networking is where Orbion invests.", "Quantum Networking", "quantum networks"),
+    ],
+)
+def test_a_technology_in_title_case(text: str, surface: str, name: str) -> None:
+    assert (surface, name) in _phrases(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Orbion joined the Quantum Sensing Hub last year.",  # a capitalised word after: a longer name
+        "Veltra Quantum Sensing raised money.",  # a capitalised word before
+        "Orbion Quantum Computing Ltd signed a deal.",
+        "The Quantum Leap Fund invests in start-ups.",  # no technology head
+    ],
+)
+def test_no_technology_in_title_case(text: str) -> None:
+    assert not [s for s, _ in _phrases(text) if s[:1].isupper()]
 
 
 @pytest.mark.parametrize(
@@ -166,7 +249,12 @@ def test_no_phrase_from_a_lone_modality_word(text: str) -> None:
         (
             "Officials met Stanford University, which is renowned for its work on quantum imaging and timing.",
             "Stanford University",
-            "quantum imaging and timing",
+            "quantum imaging",
+        ),
+        (
+            "Officials met Stanford University, which is renowned for its work on quantum imaging and timing.",
+            "Stanford University",
+            "quantum timing",
         ),
         (
             "The ministry backs the development of superconducting quantum systems by Veltra Quantum.",
