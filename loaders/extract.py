@@ -45,6 +45,7 @@ from .rules.agreements import AgreementDraft, find_agreements, representatives, 
 from .rules.deals import deal_agreements
 from .rules.develops import owner_named_facts
 from .rules.group_agreements import consortium_agreements, listed_group_members
+from .rules.group_founders import group_founder_facts
 from .rules.investments import investment_agreements, joint_funding_facts, round_facts
 from .rules.membership import referred_group_facts
 from .rules.offices import minister_ministry_facts
@@ -209,8 +210,11 @@ class RuleExtractor:
         for k, f in late:
             acc.add(k, f, types)
         drafts += more
-        # a consortium whose members the membership rules found is one agreement among them
         names = {eid: d.name for eid, d in res.drafts.items()}
+        # founders of an alliance are its members; members that formed a group founded it
+        for k, f in group_founder_facts(views, acc.rel, types, names):
+            acc.add(k, f, types)
+        # a consortium whose members the membership rules found is one agreement among them
         drafts = consortium_agreements(acc.rel, types, names, views, drafts)
 
         relations = self._relations(document, sents, acc)
