@@ -258,6 +258,48 @@ def location_facts(v: SentView, m: str) -> Iterator[Fact]:
         a, b = int(x.group(2)), int(x.group(3))
         if _ok(v, a, b, PLACES) and v.type(a) in ORGS:
             yield _f(v, a, R.LOCATED_IN, b, "x-in-place", 0.7)
+    if "both" in m or "all " in m or "each" in m or "which" in m or "that" in m:
+        yield from _clause_facts(v, m)
+
+
+#: "§a§ and §b§, both based in §p§", "§a§, §b§ and §c§, all in §p§": a distributive apposition
+#: after a coordination says the same of each conjunct.
+_DISTRIBUTED = compile_gated(
+    rf"({LIST}),\s+(?:both|all|each)\s+(?:of\s+(?:them|which)\s+)?((?:[^§;,.]|§\d+§){{3,120}})"
+)
+#: "§o§, which was founded in §p§ in 2019,": a relative clause about the organisation just named.
+_WHICH = compile_gated(r"§(\d+)§,\s+(?:which|that)\s+((?:[^§;,.]|§\d+§){3,160})")
+#: A clause body that opens with its verb ("was founded in", "are based in", "has offices in").
+_FINITE = re.compile(r"(?:is|are|was|were|will|has|have|had|remains|remain|now|also|currently)\b")
+_PLURAL_VERB = {"are": "is", "were": "was", "have": "has", "remain": "remains"}
+
+
+def _clause_facts(v: SentView, m: str) -> Iterator[Fact]:
+    """Where an organisation is, said in a relative clause or a distributive apposition: each is
+    read as a clause of its own whose subject is the organisation ("§o§ was founded in §p§",
+    "§a§ is based in §p§"), so every location rule reads it as it reads a sentence."""
+    for x in _DISTRIBUTED.finditer(m):
+        for a in ids_in(x.group(1)):
+            yield from _read_as_clause(v, a, x.group(2))
+    for x in _WHICH.finditer(m):
+        yield from _read_as_clause(v, int(x.group(1)), x.group(2))
+
+
+def _read_as_clause(v: SentView, a: int, body: str) -> Iterator[Fact]:
+    if v.type(a) not in ORGS:
+        return
+    body = body.strip()
+    first = body.split(" ", 1)[0]
+    if first in _PLURAL_VERB:
+        body = _PLURAL_VERB[first] + body[len(first) :]
+    elif first == "in":
+        body = "based " + body  # "both in §p§": where they are
+    if not _FINITE.match(body):
+        body = "is " + body
+    aid = v.id(a)
+    for f in location_facts(v, f"§{a}§ {body}."):
+        if f.source == aid and f.type is R.LOCATED_IN:
+            yield f
 
 
 #: "opened an office in", "will set up a facility in", "moving its headquarters to".

@@ -130,3 +130,55 @@ def test_relative_clause_without_a_job_gives_no_affiliation(
     f = facts(text)
     assert not f.has(person, "AFFILIATED_WITH", org), f.triples()
     assert not f.has(person, "LEADS", org), f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "located"),
+    [
+        # a distributive apposition after a coordination says the same of each conjunct
+        (
+            "Orbion Technologies and Veltra Quantum, both based in Munich, signed a deal.",
+            [("Orbion Technologies", "Munich"), ("Veltra Quantum", "Munich")],
+        ),
+        (
+            "Researchers at the University of Lyon and Orbion Technologies, both in Lyon, built it.",
+            [("University of Lyon", "Lyon"), ("Orbion Technologies", "Lyon")],
+        ),
+        (
+            "Orbion Technologies, Veltra Quantum and Kestrel Labs, all of which are headquartered in Munich, met.",
+            [("Orbion Technologies", "Munich"), ("Veltra Quantum", "Munich"), ("Kestrel Labs", "Munich")],
+        ),
+        # a relative clause about an organisation is read as its own clause
+        (
+            "Orbion Technologies, which was founded in Grenoble in 2019, raised money.",
+            [("Orbion Technologies", "Grenoble")],
+        ),
+        (
+            "Orbion Technologies, which opened an office in Lyon last year, raised money.",
+            [("Orbion Technologies", "Lyon")],
+        ),
+    ],
+)
+def test_distributed_and_relative_clauses_locate_each_organisation(
+    facts: Run, text: str, located: list[tuple[str, str]]
+) -> None:
+    f = facts(text)
+    for org, place in located:
+        assert f.has(org, "LOCATED_IN", place), f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "org", "place"),
+    [
+        # where it sells is not where it is
+        ("Orbion Technologies, which sells sensors in Japan, raised money.", "Orbion Technologies", "Japan"),
+        # "both" says a date, and the place belongs to the main clause's event
+        (
+            "Orbion Technologies and Veltra Quantum, both founded in 2019, signed a deal in Munich.",
+            "Orbion Technologies",
+            "Munich",
+        ),
+    ],
+)
+def test_clauses_without_location_wording_locate_nothing(facts: Run, text: str, org: str, place: str) -> None:
+    assert not facts(text).has(org, "LOCATED_IN", place)
