@@ -17,6 +17,7 @@ from qkg.schemas import EntityType, RelationType
 from ..context import ENT, LIST, ORGS, PLACES, Fact, SentView, ids_in
 from ..patterns import ROLE_LETTERS
 from .affiliation_shapes import shape_facts
+from .leadership import elide_person_appositions
 from .literals import Gated, compile_gated
 from .people import PERSON_ROLES, ROLE, SERVED_VERB, has_plural_role
 from .person_roles import role_first_facts
@@ -718,7 +719,15 @@ def _plain_gap(v: SentView, gap: str | None) -> bool:
 
 
 def charge_facts(v: SentView, m: str) -> Iterator[Fact]:
-    """Roles taken or held by verbs: appointments, hires, "who heads", "who has run X's unit"."""
+    """Roles taken or held by verbs: appointments, hires, "who heads", "who has run X's unit";
+    read again with the people's appositions left out, where there are any."""
+    yield from _charge_facts(v, m)
+    bare = elide_person_appositions(v, m)
+    if bare != m:
+        yield from _charge_facts(v, bare)
+
+
+def _charge_facts(v: SentView, m: str) -> Iterator[Fact]:
     for x in _WHO_RUNS.finditer(m):
         p, b = int(x.group(1)), int(x.group(3))
         if v.type(p) is not E.PERSON or v.type(b) not in _AFF_TYPES or not _plain_gap(v, x.group(2)):

@@ -19,7 +19,7 @@ from .literals import compile_gated
 from .rule import ACTORS as _ACTORS
 from .rule import f as _f
 
-__all__ = ["LEAD_GATE", "leadership_facts", "may_lead", "passive_leads"]
+__all__ = ["LEAD_GATE", "elide_person_appositions", "leadership_facts", "may_lead", "passive_leads"]
 
 E = EntityType
 R = RelationType
@@ -203,7 +203,34 @@ def hyphen_led_facts(v: SentView, m: str) -> Iterator[Fact]:
             yield _f(v, a, R.LEADS, b, "hyphen-led", 0.8)
 
 
+#: A person's apposition (", an academic of the §o§", ", a researcher at the university") up to
+#: the comma, "and", semicolon or full stop that ends it.
+_PERSON_APPOSITION = re.compile(
+    r"§(\d+)§,\s+(?:an?|the|its|their|former)\s+(?:[^§;,()]|§\d+§){1,80}?(?=,|\s+and\s+§|;|\.?\s*$)"
+)
+
+
+def elide_person_appositions(v: SentView, m: str) -> str:
+    """The masked sentence with every person's apposition left out, so that a list of people
+    each described in passing reads as a plain list: "founded by §p§, an academic of §o§, and
+    §q§, a researcher at §u§" -> "founded by §p§, and §q§"."""
+
+    def keep(x: re.Match[str]) -> str:
+        return f"§{x.group(1)}§" if v.type(int(x.group(1))) is E.PERSON else x.group(0)
+
+    return _PERSON_APPOSITION.sub(keep, m) if "§, " in m else m
+
+
 def passive_leads(v: SentView, m: str) -> Iterator[Fact]:
+    """Leaders after "led by" and its kin; read again with the people's appositions left out
+    ("led by §p§, a physicist, and §q§, a chemist": both lead)."""
+    yield from _passive_leads(v, m)
+    bare = elide_person_appositions(v, m)
+    if bare != m:
+        yield from _passive_leads(v, bare)
+
+
+def _passive_leads(v: SentView, m: str) -> Iterator[Fact]:
     for x in _LED_BY.finditer(m):
         b, verb, role = int(x.group(1)), x.group(2), x.group(3)
         if _FUNDED_BEFORE.search(m, max(0, x.start() - 30), x.start()):

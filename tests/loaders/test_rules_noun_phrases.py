@@ -182,3 +182,40 @@ def test_distributed_and_relative_clauses_locate_each_organisation(
 )
 def test_clauses_without_location_wording_locate_nothing(facts: Run, text: str, org: str, place: str) -> None:
     assert not facts(text).has(org, "LOCATED_IN", place)
+
+
+@pytest.mark.parametrize(
+    ("text", "facts_wanted"),
+    [
+        # people each described in passing still form the list a verb's rule reads
+        (
+            "Orbion Technologies was founded in 2019 by Ana Berg, a professor at the University of Kestrel,"
+            " and Tom Lind, a researcher at the university.",
+            [
+                ("Ana Berg", "AFFILIATED_WITH", "Orbion Technologies"),
+                ("Tom Lind", "AFFILIATED_WITH", "Orbion Technologies"),
+                ("Ana Berg", "AFFILIATED_WITH", "University of Kestrel"),
+            ],
+        ),
+        (
+            "The Kestrel Quantum Institute is led by Ana Berg, a physicist, and Tom Lind, a chemist.",
+            [
+                ("Ana Berg", "LEADS", "Kestrel Quantum Institute"),
+                ("Tom Lind", "LEADS", "Kestrel Quantum Institute"),
+            ],
+        ),
+    ],
+)
+def test_lists_of_people_with_appositions(
+    facts: Run, text: str, facts_wanted: list[tuple[str, str, str]]
+) -> None:
+    f = facts(text)
+    for s, t, o in facts_wanted:
+        assert f.has(s, t, o), f.triples()
+
+
+def test_an_apposition_naming_an_organisation_adds_it_to_no_list(facts: Run) -> None:
+    f = facts("Orbion Technologies was founded by Ana Berg, the former CEO of Veltra Quantum, and Tom Lind.")
+    assert f.has("Tom Lind", "AFFILIATED_WITH", "Orbion Technologies"), f.triples()
+    assert not f.has("Veltra Quantum", "LEADS", "Orbion Technologies")
+    assert not f.has("Tom Lind", "AFFILIATED_WITH", "Veltra Quantum")
