@@ -121,6 +121,8 @@ def shape_facts(v: SentView, m: str, role_fact: RoleFact) -> Iterator[Fact]:
                 for o in rest:
                     if v.type(o) in ORGS and o != first:
                         yield _f(v, p, R.AFFILIATED_WITH, o, "role-orgs-person", 0.7)
+    if ", " in m:
+        yield from _pair_list_facts(v, m)
     if " and " in m:
         for x in _PEOPLE_RUN.finditer(m):
             b, people = int(x.group(2)), ids_in(x.group(1))
@@ -152,3 +154,23 @@ def shape_facts(v: SentView, m: str, role_fact: RoleFact) -> Iterator[Fact]:
         fact = role_fact(v, int(x.group(3)), x.group(1), int(x.group(2)), "role-of-titled")
         if fact is not None:
             yield fact
+
+
+#: One item of a list of people each with their organisation: "§p§, §o§", "Prof. §p§, the §o§".
+_PAIR = rf"(?:{_TITLE}\s+)?§\d+§,\s+(?:the\s+)?§\d+§"
+_PAIR_SEP = r"(?:\s*[;,]\s*(?:and\s+)?|\s+and\s+)"
+#: Two or more such items in a row, the list ending where the sentence or a clause does.
+_PAIR_LIST = re.compile(rf"{_PAIR}(?:{_PAIR_SEP}{_PAIR})+(?=\s*(?:[.;:,)–—-]|\s\(|$))")
+_ONE_PAIR = re.compile(r"§(\d+)§,\s+(?:the\s+)?§(\d+)§")
+
+
+def _pair_list_facts(v: SentView, m: str) -> Iterator[Fact]:
+    """A list whose items alternate a person and an organisation ("Speakers included §p§, §o§,
+    and §q§, §u§"; "led by Prof. §p§, §u§ and Prof. §q§, §w§"; "§p§, §o§; §q§, §u§") pairs each
+    person with the organisation after them: the repeated shape, not any word, says so. A
+    single "§p§, §o§" may be two items of a list of actors and is left alone."""
+    for x in _PAIR_LIST.finditer(m):
+        pairs = [(int(y.group(1)), int(y.group(2))) for y in _ONE_PAIR.finditer(x.group(0))]
+        if all(v.type(p) is E.PERSON and v.type(o) in ORGS for p, o in pairs):
+            for p, o in pairs:
+                yield _f(v, p, R.AFFILIATED_WITH, o, "person-org-pairs", 0.7)

@@ -219,3 +219,31 @@ def test_an_apposition_naming_an_organisation_adds_it_to_no_list(facts: Run) -> 
     assert f.has("Tom Lind", "AFFILIATED_WITH", "Orbion Technologies"), f.triples()
     assert not f.has("Veltra Quantum", "LEADS", "Orbion Technologies")
     assert not f.has("Tom Lind", "AFFILIATED_WITH", "Veltra Quantum")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Speakers included Ana Berg, Orbion Technologies, and Tom Lind, University of Kestrel.",
+        "Speakers included Dr Ana Berg, Orbion Technologies, and Prof. Tom Lind, the University of Kestrel.",
+        "The panel: Ana Berg, Orbion Technologies; Tom Lind, University of Kestrel.",
+        "The hub is led by Professor Ana Berg, Orbion Technologies and Professor Tom Lind, University of Kestrel.",
+    ],
+)
+def test_a_list_alternating_people_and_organisations_pairs_them(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert f.has("Ana Berg", "AFFILIATED_WITH", "Orbion Technologies"), f.triples()
+    assert f.has("Tom Lind", "AFFILIATED_WITH", "University of Kestrel"), f.triples()
+    assert not f.has("Tom Lind", "AFFILIATED_WITH", "Orbion Technologies")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one person then organisations: a list of actors, not a pair
+        "Investors include Ana Berg, Orbion Technologies and Veltra Quantum.",
+        "The deal was signed by Ana Berg, Veltra Quantum and the University of Kestrel.",
+    ],
+)
+def test_a_person_listed_among_organisations_is_paired_with_none(facts: Run, text: str) -> None:
+    assert not {t for t in facts(text).triples() if t[1] == "AFFILIATED_WITH"}
