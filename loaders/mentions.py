@@ -23,6 +23,7 @@ from .rules.datelines import credit_spans, dateline_mentions, media_names
 from .rules.events import Event, event_spans, outside_events
 from .rules.founders import founder_mentions
 from .rules.governments import government_mentions
+from .rules.group_names import group_name_mentions
 from .rules.human_verbs import human_verb_mentions
 from .rules.initials import initial_acronyms
 from .rules.mention import Mention
@@ -141,6 +142,7 @@ def find_mentions(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) -> l
         cands += demonym_based_mentions(s, gaz)
         cands += town_mentions(s, gaz)
         cands += created_name_mentions(s, gaz)
+        cands += group_name_mentions(s, gaz)
         cands += org_mentions(s, gaz, frozen_known)
     check()  # and between the passes over the whole document
     cands += shaped_names(text, gaz)

@@ -1,0 +1,65 @@
+"""Group names told by the noun that governs them (made-up names and sentences)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from qkg.loaders import extract
+from qkg.schemas import Document
+
+Types = Callable[[str], dict[str, str]]
+
+
+@pytest.fixture
+def types() -> Types:
+    def run(text: str) -> dict[str, str]:
+        return {e.name: e.type.value for e in extract(Document.from_text(text)).entities}
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "etype"),
+    [
+        ("The government approved a programme called Q-Leap Tarnow last year.", "Q-Leap Tarnow", "Program"),
+        ("A new hub, dubbed Qubit Harbour, opened in the port district.", "Qubit Harbour", "Cluster"),
+        ("The city joined the 'Photon Bridge' initiative in May.", "Photon Bridge", "Program"),
+        ("Orbion Technologies backs the “Lumen Qubit” consortium.", "Lumen Qubit", "Cluster"),
+        (
+            'The ministry promotes initiatives such as "Quantum Ready Vetra" and "Qubits for Schools".',
+            "Qubits for Schools",
+            "Program",
+        ),
+        (
+            'The ministry promotes initiatives such as "Quantum Ready Vetra" and "Qubits for Schools".',
+            "Quantum Ready Vetra",
+            "Program",
+        ),
+        # the name's own head word wins over the governing noun
+        (
+            "They launched a project known as the Nordvik Photonics Alliance.",
+            "Nordvik Photonics Alliance",
+            "Cluster",
+        ),
+    ],
+)
+def test_group_named_by_its_noun(types: Types, text: str, name: str, etype: str) -> None:
+    found = types(text)
+    assert found.get(name) == etype, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a quoted remark is no name, nor a lower-case phrase after a naming verb
+        'The minister said the hub would "create a culture of innovation" in the region.',
+        "The programme, called a milestone by critics, starts in May.",
+    ],
+)
+def test_no_group_without_a_name(types: Types, text: str) -> None:
+    found = types(text)
+    assert not [n for n, t in found.items() if t in {"Program", "Cluster"} and n[:1].islower()], found
+    assert "a milestone" not in found, found
+    assert "create a culture of innovation" not in found, found
