@@ -150,7 +150,7 @@ def town_mentions(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
     a City of that country. A word any list knows (an actor, a place, an organisation's keyword,
     a given name, a common word) is none: "in Acme Labs, Norway" is no town, nor "in May, Norway"."""
     t = sent.text
-    out: list[Mention] = []
+    out: list[Mention] = _area_mentions(sent, gaz) if " region" in t or " area" in t else []
     if ", " not in t or not gate(t, _TOWN_OF_WORDS):
         return out
     for x in _TOWN_OF.finditer(t):
@@ -176,6 +176,26 @@ def town_mentions(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
                     st, st + len(code), code, E.REGION, where.name, "gazetteer", entry=where, country="US"
                 )
             )
+    return out
+
+
+#: "the Chicago region", "the greater Boston area": the region around a city, named by the city.
+_AREA = re.compile(
+    r"\bthe\s+(?:greater\s+|wider\s+)?([A-Z][a-zà-öø-ÿ]+(?:[ -][A-Z][a-zà-öø-ÿ]+)?)\s+(region|area|metropolitan\s+area|metro\s+area)\b"
+)
+
+
+def _area_mentions(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
+    """The region around a city the gazetteer knows, a Region named "<city> region" (or "area")
+    as the annotators name it: actors "in the Chicago region" are located there, not in the city."""
+    out: list[Mention] = []
+    for x in _AREA.finditer(sent.text):
+        city = next((e for e in gaz.lookup(x.group(1)) if e.type is E.CITY), None)
+        if city is None:
+            continue
+        name = f"{x.group(1)} {' '.join(x.group(2).split())}"
+        st = sent.start + x.start(1)
+        out.append(Mention(st, sent.start + x.end(2), name, E.REGION, name, "town", country=city.country))
     return out
 
 
@@ -550,6 +570,20 @@ _SUCH_AS_BASED = compile_gated(
 )
 
 
+#: Plural nouns of actors a list may elaborate ("five other partners in the §P§ region: §A§, §B§").
+_ACTORS_NOUN = (
+    r"(?i:partners|members|companies|firms|start-?ups|universities|institutions|institutes|labs|laboratories|"
+    r"organi[sz]ations|players|centres|centers|businesses|participants)"
+)
+#: "partners in the §P§: §A§, §B§ and §C§", "universities in §P§, including §A§ and §B§": the members
+#: of a list that elaborates actors in a place are there; so is an actor named before "and other
+#: partners in §P§".
+_LISTED_IN_PLACE = compile_gated(
+    rf"(?:§(\d+)§\s+and\s+(?:[\w-]+\s+)?other\s+)?(?:[a-z][\w-]*\s+){{0,5}}?{_ACTORS_NOUN}\s+"
+    rf"(?:(?:based|located|headquartered)\s+)?in\s+(?:the\s+)?{ENT}(?::|,?\s+(?:such\s+as|including|like|namely))\s+({LIST})"
+)
+
+
 def such_as_facts(v: SentView, m: str) -> Iterator[Fact]:
     """ "start-ups mainly based in §US§, such as §A§ ... and §B§": the examples share the location."""
     for x in _SUCH_AS_BASED.finditer(m):
@@ -557,6 +591,12 @@ def such_as_facts(v: SentView, m: str) -> Iterator[Fact]:
         for a in ids_in(x.group(2)):
             if _ok(v, a, b, PLACES) and v.type(a) in ORGS:
                 yield _f(v, a, R.LOCATED_IN, b, "such-as-based-in", 0.8)
+    for x in _LISTED_IN_PLACE.finditer(m) if " in " in m else ():
+        b = int(x.group(2))
+        named = ([int(x.group(1))] if x.group(1) else []) + ids_in(x.group(3))
+        for a in named:
+            if _ok(v, a, b, PLACES) and v.type(a) in ORGS:
+                yield _f(v, a, R.LOCATED_IN, b, "listed-in-place", 0.8)
 
 
 _OWN_SITE = re.compile(

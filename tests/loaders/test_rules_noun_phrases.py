@@ -247,3 +247,37 @@ def test_a_list_alternating_people_and_organisations_pairs_them(facts: Run, text
 )
 def test_a_person_listed_among_organisations_is_paired_with_none(facts: Run, text: str) -> None:
     assert not {t for t in facts(text).triples() if t[1] == "AFFILIATED_WITH"}
+
+
+@pytest.mark.parametrize(
+    ("text", "located", "place"),
+    [
+        # the region around a known city is a place of its own, named as the text names it
+        ("Orbion Technologies opened a lab in the Lyon region.", ["Orbion Technologies"], "Lyon region"),
+        # a list elaborating actors in a place puts each of them there
+        (
+            "The hub has five partners in the Boston area: Orbion Technologies, Veltra Quantum and the University of Kestrel.",
+            ["Orbion Technologies", "Veltra Quantum", "University of Kestrel"],
+            "Boston area",
+        ),
+        (
+            "Orbion Technologies and four other partners in the Boston area: Veltra Quantum and the University of Kestrel.",
+            ["Orbion Technologies", "Veltra Quantum"],
+            "Boston area",
+        ),
+        (
+            "Universities in France, including the University of Kestrel and the University of Lyon, joined.",
+            ["University of Kestrel", "University of Lyon"],
+            "France",
+        ),
+    ],
+)
+def test_actors_listed_in_a_place_are_there(facts: Run, text: str, located: list[str], place: str) -> None:
+    f = facts(text)
+    for org in located:
+        assert f.has(org, "LOCATED_IN", place), f.triples()
+
+
+def test_the_region_of_an_unknown_word_is_no_place(facts: Run) -> None:
+    f = facts("Orbion Technologies opened a lab in the Kestrel region.")
+    assert not f.has_entity("Kestrel region")
