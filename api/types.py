@@ -18,6 +18,7 @@ from strawberry import Private
 from strawberry.types.nodes import SelectedField
 
 from qkg.graph.merge import AsOf
+from qkg.graph.store import COLLABORATION
 from qkg.graph.timeline import published_by
 from qkg.schemas import (
     Agreement as AgreementModel,
@@ -113,7 +114,7 @@ DirectionEnum = strawberry.enum(Direction, name="Direction", description="Direct
 CentralityMetricEnum = strawberry.enum(CentralityMetric, name="CentralityMetric")
 
 #: Default collaboration projection: partnerships plus co-parties of agreements.
-DEFAULT_VIA: tuple[RelationType, ...] = (RelationType.PARTNERS_WITH, RelationType.PARTY_TO)
+DEFAULT_VIA: tuple[RelationType, ...] = COLLABORATION
 
 
 #: Schemes whose sources are shown as they are; any other source is a file, shown by its name.

@@ -65,6 +65,7 @@ if TYPE_CHECKING:
     from .merge import AsOf, Change, LedgerRow
 
 __all__ = [
+    "COLLABORATION",
     "MAX_PATHS",
     "MAX_PATH_HOPS",
     "OPTIONAL_PROTOCOLS",
@@ -82,6 +83,10 @@ __all__ = [
     "protocol_methods",
     "step_order",
 ]
+
+#: The default collaboration projection (the API's ``via``): partnerships plus co-parties of
+#: agreements.
+COLLABORATION: tuple[RelationType, ...] = (RelationType.PARTNERS_WITH, RelationType.PARTY_TO)
 
 #: Hard caps on path queries, whatever a caller asks.
 MAX_PATH_HOPS = 6
@@ -383,7 +388,8 @@ class GraphStore(GraphReader, GraphWriter, Protocol):
 
     def warm(self) -> None:
         """Load now what the first request would otherwise pay for (the embedded store
-        decodes its index; a no-op on Neo4j). A server calls it before taking requests."""
+        decodes its index; Neo4j plans the collaborator statements). A server calls it
+        before taking requests."""
         ...
 
     # -- written once over the reader (qkg.graph.reading) --------------------------------

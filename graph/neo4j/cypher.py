@@ -44,6 +44,7 @@ from qkg.schemas import (
 __all__ = [
     "ACTOR",
     "AGREEMENT",
+    "BOOKKEEPING",
     "CHANGE_FIELDS",
     "DOCUMENT",
     "GOAL",
@@ -54,6 +55,7 @@ __all__ = [
     "Query",
     "agreement_links_query",
     "agreements_query",
+    "bookkeeping_query",
     "bump_version",
     "clear_batch",
     "collaborators_query",
@@ -77,6 +79,7 @@ __all__ = [
     "lock_documents",
     "lock_entities",
     "lock_nodes",
+    "mark_bookkeeping",
     "mark_ledger_complete",
     "read_relations",
     "relation_links_query",
@@ -85,6 +88,9 @@ __all__ = [
     "relations_query",
     "retracted_deltas",
     "schema_statements",
+    "set_bookkeeping",
+    "stale_agreements",
+    "stale_relations",
     "stats_query",
     "steps_query",
     "timed_steps_query",
@@ -1123,3 +1129,54 @@ def unrecorded_documents() -> Query:
 
 def mark_ledger_complete() -> Query:
     return (f"MERGE (m:{META} {{id: 'graph'}}) SET m.ledger_complete = true", {})
+
+
+# -- migration: bookkeeping an older qkg did not write -------------------------------------------
+
+#: What the stored bookkeeping holds, as this code writes it: 1 = relations keep each document's
+#: validity bounds (``vfrom``/``vto``) and agreements with events their life steps
+#: (``life_from``/``life_on``), which the timed step statements read.
+BOOKKEEPING = 1
+
+
+def bookkeeping_query() -> Query:
+    """The bookkeeping version the graph is marked with (null: unmarked, maybe older data)."""
+    return (f"OPTIONAL MATCH (m:{META} {{id: 'graph'}}) RETURN m.bookkeeping AS bookkeeping", {})
+
+
+def mark_bookkeeping() -> Query:
+    return (f"MERGE (m:{META} {{id: 'graph'}}) SET m.bookkeeping = $v", {"v": BOOKKEEPING})
+
+
+def stale_relations() -> Query:
+    """Relations whose per-document validity bounds are missing or do not line up with their
+    documents, with what rebuilds them (each document's contribution)."""
+    return (
+        f"MATCH (:{ACTOR})-[r]->(:{ACTOR}) WHERE r.docs IS NOT NULL AND (r.vfrom IS NULL OR r.vto IS NULL "
+        "OR size(r.vfrom) <> size(r.docs) OR size(r.vto) <> size(r.docs)) "
+        "RETURN elementId(r) AS id, r.docs AS docs, r.contrib AS contrib",
+        {},
+    )
+
+
+def stale_agreements() -> Query:
+    """Agreements with events whose life steps are missing or do not line up."""
+    return (
+        f"MATCH (g:{AGREEMENT}) WHERE size(coalesce(g.events, [])) > 0 AND g.docs IS NOT NULL "
+        "AND (g.life_from IS NULL OR g.life_on IS NULL OR size(g.life_from) <> size(g.life_on)) "
+        "RETURN g {.*} AS g",
+        {},
+    )
+
+
+def set_bookkeeping(relations: Sequence[Mapping[str, Any]], agreements: Sequence[Mapping[str, Any]]) -> Query:
+    """Each document's validity bounds on ``relations`` (``{id, docs, vfrom, vto}``, by element
+    id) and the life steps of ``agreements`` (``{id, docs, life_from, life_on}``); a fact whose
+    documents changed meanwhile is left as it is."""
+    return (
+        "CALL () { UNWIND $rels AS row MATCH ()-[r]->() WHERE elementId(r) = row.id AND r.docs = row.docs "
+        "SET r.vfrom = row.vfrom, r.vto = row.vto } "
+        f"CALL () {{ UNWIND $ags AS row MATCH (g:{AGREEMENT} {{id: row.id}}) WHERE g.docs = row.docs "
+        "SET g.life_from = row.life_from, g.life_on = row.life_on }",
+        {"rels": list(relations), "ags": list(agreements)},
+    )

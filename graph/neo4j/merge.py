@@ -28,6 +28,7 @@ from ..merge import EntityState, life_steps, merge_agreement, merge_goal, merge_
 
 __all__ = [
     "Parts",
+    "agreement_life",
     "agreement_props",
     "entity_props",
     "entity_state_from_row",
@@ -35,6 +36,7 @@ __all__ = [
     "evidence_to_json",
     "goal_props",
     "parts_from_props",
+    "relation_bounds",
     "relation_props",
     "relation_props_added",
 ]
@@ -189,6 +191,13 @@ def _bound(day: dt.date | None) -> str:
     return day.isoformat() if day is not None else ""
 
 
+def relation_bounds(contrib: Sequence[str]) -> tuple[list[str], list[str]]:
+    """Each document's validity bounds (``vfrom``, ``vto`` of :func:`relation_props`) from its
+    stored contribution alone: what a relation written before the bounds were kept lacks."""
+    given = [json.loads(raw) for raw in contrib]
+    return [c.get("valid_from") or "" for c in given], [c.get("valid_to") or "" for c in given]
+
+
 def relation_props(parts: Mapping[str, tuple[str, Relation]]) -> dict[str, Any]:
     """Relationship properties of a merged relation; besides the bookkeeping, each document's
     validity bounds (``vfrom``, ``vto``: ISO or ""), for the timed step statements."""
@@ -294,6 +303,12 @@ def agreement_props(parts: Mapping[str, tuple[str, Agreement]]) -> dict[str, Any
         "life_from": None if steps is None else steps[0],
         "life_on": None if steps is None else steps[1],
     }
+
+
+def agreement_life(props: Mapping[str, Any]) -> tuple[list[str], list[bool]] | None:
+    """The life steps (``life_from``, ``life_on`` of :func:`agreement_props`) of a stored
+    agreement, from its stored contributions: what one written before they were kept lacks."""
+    return life_steps(_models(parts_from_props(Agreement, props)))
 
 
 def goal_props(parts: Mapping[str, tuple[str, Goal]]) -> dict[str, Any]:

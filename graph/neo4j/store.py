@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from functools import partial
 from itertools import combinations
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -75,9 +77,10 @@ from ..merge import (
     whole_agreement_view,
 )
 from ..reading import ReaderOperations, steps_within, timed_steps
-from ..store import RelKey, Step, Vias, Walked, health_report, step_order
+from ..store import COLLABORATION, RelKey, Step, Vias, Walked, health_report, step_order
 from . import cypher as q
 from .merge import (
+    agreement_life,
     agreement_props,
     entity_props,
     entity_state_from_row,
@@ -86,6 +89,7 @@ from .merge import (
     parts_from_props,
     published,
     relation_base,
+    relation_bounds,
     relation_props,
     relation_props_added,
 )
@@ -95,6 +99,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Neo4jStore"]
 
+_log = logging.getLogger(__name__)
 _SCHEMES = ("bolt://", "bolt+s://", "bolt+ssc://", "neo4j://", "neo4j+s://", "neo4j+ssc://")
 _T = TypeVar("_T")
 
@@ -332,6 +337,7 @@ class Neo4jStore(ReaderOperations):
         try:
             self._guard(self._driver.verify_connectivity)
             self._guard(self._create_schema)
+            self._migrate_on_open()
         except StoreError:
             self._driver.close()
             self._closed = True
@@ -425,7 +431,61 @@ class Neo4jStore(ReaderOperations):
         )
 
     def warm(self) -> None:
-        """Nothing to load ahead: every read is a query."""
+        """Have the server plan the collaborator statements now (:meth:`collaborator_walk`,
+        depth 1 and 2 over the API's default ``via``, plain and timed by a day, a minimum
+        support or both): Neo4j plans a statement on its first run, 1-5 s each for these
+        (measured on 10k/100k), and keys its plan cache by the statement and its parameters'
+        types, so each shape is run once, on an id no actor has. The plans stay in the
+        server's cache: a later ``warm`` against the same server costs a few milliseconds."""
+        for depth in (1, 2):
+            for timed in (None, ("0001-01-01", None), (None, 1), ("0001-01-01", 1)):
+                self._read(q.collaborators_query([""], depth, COLLABORATION, 1, 1, timed=timed))
+
+    def _migrate_on_open(self) -> None:
+        """:meth:`migrate`; a server that refuses the writes (a read-only user) is still
+        opened: its older data is then walked the slower way, as before."""
+        try:
+            self.migrate()
+        except StoreUnavailable:
+            raise
+        except StoreError as exc:
+            _log.warning("could not fill in the bookkeeping of older data: %s", exc)
+
+    def migrate(self) -> tuple[int, int]:
+        """Fill in the bookkeeping that data written by an older qkg lacks, so that the timed
+        statements decide its steps instead of leaving them to the full rule (the slower
+        walk): each document's validity bounds on relations, the life steps of agreements
+        with events, both rebuilt from what each document contributed. Run on opening; once
+        the graph is marked (:data:`.cypher.BOOKKEEPING`), opening only reads the mark.
+        Returns how many relations and agreements were filled in."""
+        (row,) = self._read(q.bookkeeping_query())
+        if (row["bookkeeping"] or 0) >= q.BOOKKEEPING:
+            return 0, 0
+        text, params = q.stale_relations()
+
+        def stale() -> list[dict[str, Any]]:
+            # streamed: only each relation's new bounds are kept, not its contributions
+            out = []
+            with self._driver.session(database=self._database, bookmark_manager=self._bookmarks) as s:
+                for r in s.run(text, params):
+                    if r["contrib"] is not None and len(r["contrib"]) == len(r["docs"]):
+                        vfrom, vto = relation_bounds(r["contrib"])
+                        out.append({"id": r["id"], "docs": r["docs"], "vfrom": vfrom, "vto": vto})
+            return out
+
+        bounds = self._guard(stale)
+        lives = []
+        for r in self._read(q.stale_agreements()):
+            steps = agreement_life(r["g"])
+            if steps is not None:
+                lives.append(
+                    {"id": r["g"]["id"], "docs": r["g"]["docs"], "life_from": steps[0], "life_on": steps[1]}
+                )
+        batches = [bounds[i : i + 5_000] for i in range(0, len(bounds), 5_000)] or ([[]] if lives else [])
+        for n, rows in enumerate(batches):
+            self._write(partial(_run, query=q.set_bookkeeping(rows, [] if n else lives)))
+        self._write(partial(_run, query=q.mark_bookkeeping()))
+        return len(bounds), len(lives)
 
     # -- writes ------------------------------------------------------------------------
     def upsert(self, delta: KnowledgeGraph) -> UpsertResult:

@@ -19,6 +19,7 @@ from .graphs import ring
 
 if TYPE_CHECKING:
     from qkg.graph.neo4j import Neo4jStore
+    from tests.neo4j.fixtures import Neo4jTarget
 
     from .conftest import Serve
 
@@ -286,3 +287,62 @@ def test_neo4j_timed_steps_answer_as_the_full_rule(neo4j_store: Neo4jStore, serv
     # timed walks both in one statement and by the full rule
     assert walked["closed"] > 0, walked
     assert walked["open"] > 0, walked
+
+
+@pytest.mark.neo4j
+def test_neo4j_fills_in_older_bookkeeping_on_opening(
+    neo4j_store: Neo4jStore, neo4j_server: Neo4jTarget
+) -> None:
+    """A graph written before relations kept each document's validity bounds and agreements
+    their life steps (as an older qkg wrote it: the timed walk leaves every root that meets
+    such a fact to the slower step-by-step walk) has them filled in when a store is next
+    opened on it, from what each document contributed: the same properties a write gives
+    now, so the timed walk decides every root in its one statement again. Opening once more
+    only reads the mark."""
+    from bench.synthetic import generate_deltas
+    from qkg.graph.neo4j import Neo4jStore
+
+    neo4j_store.upsert_many(_with_validity(generate_deltas(150, 900, seed=3)))
+    run = neo4j_store._driver.execute_query
+
+    def bookkeeping() -> tuple[list[Any], list[Any]]:
+        rels = run(
+            "MATCH (:Actor)-[r]->(:Actor) WHERE r.docs IS NOT NULL "
+            "RETURN elementId(r) AS id, r.vfrom AS f, r.vto AS t ORDER BY id"
+        ).records
+        ags = run(
+            "MATCH (g:Agreement) RETURN g.id AS id, g.life_from AS f, g.life_on AS o ORDER BY id"
+        ).records
+        return [tuple(r) for r in rels], [tuple(g) for g in ags]
+
+    written = bookkeeping()
+    assert any(f != [""] * len(f) for _, f, _ in written[0])  # some documents gave bounds
+    assert any(f is not None for _, f, _ in written[1])  # some agreements have events
+    run("MATCH (:Actor)-[r]->(:Actor) REMOVE r.vfrom, r.vto")
+    run("MATCH (g:Agreement) REMOVE g.life_from, g.life_on")
+    run("MATCH (m:QkgMeta) REMOVE m.bookkeeping")
+    actors = sorted({x for lk in neo4j_store.links() for x in (lk.source, lk.target)})
+    asked = AsOf(dt.date(2019, 1, 1), None)
+    assert neo4j_store.collaborator_walk(actors, 2, None, 20, 5, asked).open  # older data: the slower walk
+
+    with Neo4jStore(neo4j_server.uri, auth=neo4j_server.auth, database=neo4j_server.database) as reopened:
+        assert bookkeeping() == written
+        walked = reopened.collaborator_walk(actors, 2, None, 20, 5, asked)
+        assert not walked.open
+        assert set(walked.found) == set(actors)
+        assert reopened.migrate() == (0, 0)  # marked: nothing left to fill in
+
+
+@pytest.mark.neo4j
+def test_neo4j_warm_plans_the_collaborator_statements_and_changes_nothing(neo4j_store: Neo4jStore) -> None:
+    """``warm`` (run by ``qkg serve`` before taking requests) runs each shape of the
+    collaborator statement once, on an id no actor has, so that the first timed question
+    does not wait for the server to plan it; the graph is as it was."""
+    graph = ring(12)
+    neo4j_store.upsert(graph)
+    version, before = neo4j_store.version, neo4j_store.reads
+    neo4j_store.warm()
+    assert neo4j_store.reads - before == 8  # depth 1 and 2; plain, a day, a support, both
+    assert neo4j_store.version == version
+    asked = AsOf(dt.date(2025, 6, 1), None)
+    assert len(neo4j_store.collaborator_walk([graph.entities[0].id], 2, VIA, 50, 5, asked).found) == 1
