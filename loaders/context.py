@@ -253,9 +253,14 @@ _LINE = re.compile(r"\s*(?:[•·*–-]\s*)?§(\d+)§\s*,\s*§(\d+)§(?:\s*,\s*�
 _OF_PLACE_FOLD = re.compile(rf"{ENT},\s+of\s+{ENT}(?:,\s+§\d+§)?,")
 _PAREN_PLACE_FOLD = re.compile(rf"{ENT}\s*\(((?:in\s+)?(?:the\s+)?{ENT}(?:,\s*{ENT})*)\)")
 _PARTICIPLE_FOLD = re.compile(
-    rf"{ENT},\s+(?:which\s+is\s+|that\s+is\s+)?(?:headquartered|based|located|situated)\s+in\s+(?:the\s+)?{ENT}(?:,\s+§\d+§)?,"
+    rf"{ENT},\s+(?:which\s+is\s+|that\s+is\s+)?(?:headquartered|based|located|situated|founded|started|established|incorporated|registered)"
+    rf"\s+in\s+(?:the\s+)?{ENT}(?:,\s+§\d+§)?,"
 )
 _CAP_WORD = re.compile(r"\b[A-Z][\w-]+")
+#: A region's name that says it is a part of a city ("Haidian District", "Gangnam-gu").
+_DISTRICT = re.compile(r"(?:\s(?:District|Ward|Borough)|-(?:gu|ku|qu|dong))$")
+#: "§a§ (the quantum zone of §b§)": an apposition in brackets, read as one set off by commas.
+_BRACKET_APPOS = re.compile(rf"{ENT}\s*\(((?:the|a|an|one\s+of)\s+[^()]{{3,120}}?)\)()")
 _ITS_UNIT_FOLD = re.compile(r"§(\d+)§\s+(?:(?:own|new|flagship|dedicated|national)\s+)?§(\d+)§")
 #: What a unit named "§a§ at §b§" can be (key) and what it is then a part of (value).
 _HOSTS: dict[EntityType, frozenset[EntityType]] = {
@@ -510,6 +515,9 @@ def _fold_pairs_of_mentions(v: SentView) -> None:
     def comma_place(a: int, b: int) -> bool:
         ta, tb = ty(a), ty(b)
         ok = (ta is E.CITY and tb in {E.REGION, E.COUNTRY}) or (ta is E.REGION and tb is E.COUNTRY)
+        # "§Haidian District§, §Beijing§": a district is a part of the city after it
+        ok = ok or (ta is E.REGION and tb is E.CITY and _DISTRICT.search(v.mentions[a].text) is not None)
+        ok = ok and not (tb is E.REGION and _DISTRICT.search(v.mentions[b].text) is not None)
         ok = ok or (ta in {E.UNIVERSITY, E.RESEARCH_INSTITUTE} and tb is E.CITY)
         # "Hong Kong, Macao and ...": two places of different known countries are a list
         ok = ok and not _other_countries(v.id(a), v.id(b))
@@ -640,8 +648,9 @@ def _fold_appositions(v: SentView) -> None:
                 and re.search(rf"\b(?:in|of)\s+(?:the\s+)?§{i}§", body)
                 and ty(a) is not E.TECHNOLOGY
                 and re.search(
-                    r"\b(?:city|town|capital|region|province|state|company|firm|start-?up|university|institute|programme|program|"
-                    r"organi[sz]ation|hub|cluster|centre|center|lab|laboratory|agency|headquartered|based)\b",
+                    r"\b(?:city|town|capital|region|province|state|district|company|firm|start-?up|spin-?off|spin-?out|"
+                    r"university|institute|programme|program|organi[sz]ation|hub|cluster|centre|center|lab|laboratory|"
+                    r"agency|zone|park|campus|site|facility|headquartered|based|located|situated)\b",
                     body,
                 )
             ):
@@ -666,6 +675,9 @@ def _fold_appositions(v: SentView) -> None:
     # "a new quantum initiative, §k§" / "a start-up called §k§": the description names the mention
     if "§" in v.masked and _DESCRIBED_GATE.search(v.masked):
         v.masked = _DESCRIBED_FOLD.sub(lambda m: f"§{m.group(1)}§", v.masked)
+    # "§a§ (a start-up in §b§)": what a bracketed apposition says is read; the text stays as it is
+    if "§ (" in v.masked or "§(" in v.masked:
+        v.masked = _BRACKET_APPOS.sub(appos, v.masked)
     # what an apposition says about its head ("the §fund§ managed by §a§,") is read before the fold
     v.memo[UNFOLDED] = v.masked
     if "§," in v.masked or "§)," in v.masked:  # "§a§, the ...", "(§ACET§), a ..."

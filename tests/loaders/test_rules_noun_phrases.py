@@ -281,3 +281,51 @@ def test_actors_listed_in_a_place_are_there(facts: Run, text: str, located: list
 def test_the_region_of_an_unknown_word_is_no_place(facts: Run) -> None:
     f = facts("Orbion Technologies opened a lab in the Kestrel region.")
     assert not f.has_entity("Kestrel region")
+
+
+@pytest.mark.parametrize(
+    ("text", "org", "place"),
+    [
+        # an apposition whose head noun is a kind of site or zone says where its head is
+        ("The Kestrel Hub, the quantum innovation zone of Sherbrooke, opened.", "Kestrel Hub", "Sherbrooke"),
+        ("The Kestrel Hub, a research zone in Lyon, opened.", "Kestrel Hub", "Lyon"),
+        (
+            "Orbion Technologies, a Kestrel University spin-off located in Lyon, raised money.",
+            "Orbion Technologies",
+            "Lyon",
+        ),
+        # the same apposition set off by brackets
+        ("The Kestrel Hub (the quantum innovation zone of Sherbrooke) opened.", "Kestrel Hub", "Sherbrooke"),
+        ("Orbion Technologies (a startup in Lyon) raised money.", "Orbion Technologies", "Lyon"),
+        # a participle of founding with its place, set off by commas
+        (
+            "Orbion Technologies, started in Berkeley, California, raised money.",
+            "Orbion Technologies",
+            "Berkeley",
+        ),
+        # a district written before its city is a part of it
+        ("Orbion Technologies is in Haidian District, Beijing.", "Haidian District", "Beijing"),
+    ],
+)
+def test_appositions_and_chains_of_places(facts: Run, text: str, org: str, place: str) -> None:
+    f = facts(text)
+    assert f.has(org, "LOCATED_IN", place), f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "org", "place"),
+    [
+        # a bracket that is no description (a gloss, an amount) locates nothing
+        ("Orbion Technologies (Lyon) and Veltra Quantum (Munich) signed a deal.", "Veltra Quantum", "Lyon"),
+        # a district after a city is not inside it
+        ("Orbion Technologies is in Beijing, Haidian District.", "Beijing", "Haidian District"),
+        # an apposition about a technology, not a place of the head
+        (
+            "Orbion Technologies (a leader in quantum sensing) raised money in Lyon.",
+            "Orbion Technologies",
+            "Lyon",
+        ),
+    ],
+)
+def test_brackets_and_chains_that_locate_nothing(facts: Run, text: str, org: str, place: str) -> None:
+    assert not facts(text).has(org, "LOCATED_IN", place)
