@@ -30,6 +30,7 @@ from .rules import (
     membership,
     partners,
     places,
+    tech_clauses,
     tech_lists,
     tech_profiles,
     works_on,
@@ -71,6 +72,7 @@ def relation_facts(v: SentView, recent_program: str | None) -> Iterator[Fact]:
         yield from tech_profiles.profile_facts(v, m)
         if tech_lists.tech_list_gate(low):
             yield from tech_lists.tech_list_facts(v, m, recent_program)
+        yield from tech_clauses.clause_object_facts(v, m)
     if gate(low, membership.LEAD_GATE):
         yield from membership.leadership_facts(v, m, recent_program)
         yield from affiliation.leads_examples(v, m)

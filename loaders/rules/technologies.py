@@ -212,7 +212,7 @@ def _prefix(body: list[str]) -> list[str]:
 #: A technology named in title case ("the field of Quantum Sensing", "a Quantum Random Number
 #: Generator"): two to five capitalised technology words, the last a head, alone between words
 #: that are not capitalised (else it is part of a longer name: "Acme Quantum Sensing Ltd", "the
-#: Quantum Sensing Hub"). Sentence-initial title case is read only at the sentence's start.
+#: Quantum Sensing Hub"); a lower-case word comes right before it (not a sentence's start).
 _TITLED_GATE = re.compile(r"Quantum [A-Z]|[a-z]-[A-Za-z]+ [A-Z]|Qubit")
 _TITLED = re.compile(r"(?<![\w’'.&-])((?:[A-Z][a-z]+(?:-[A-Za-z]+)*\s){1,4}[A-Z][a-z]+)\b(?![-’'&])")
 _CAP_BEFORE = re.compile(r"([A-Za-z][\w.-]*)[\s\-–—]*$")
@@ -233,8 +233,8 @@ def _titled_phrases(sent: Sentence, gaz: Gazetteer, found: list[Mention]) -> lis
         if not _ANCHOR.search(x.group(1)) and not _MODALITY.search(x.group(1).replace("-", " ")):
             continue
         before = _CAP_BEFORE.search(t, max(0, s - 30), s)
-        if before is not None and (before.group(1)[:1].isupper() or before.group(1)[:1].isdigit()):
-            continue
+        if before is None or not before.group(1)[:1].islower():
+            continue  # at a sentence's start title case names a company as often ("Analog Quantum Circuits, ...")
         after = _CAP_AFTER.match(t, e)
         if after is not None and (after.group(1)[:1].isupper() or after.group(1) == "&"):
             continue

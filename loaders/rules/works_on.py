@@ -92,7 +92,8 @@ _PEOPLE = r"(?:scientists|researchers|experts|engineers|students|academics|physi
 #: Focus on a technology; actors (or organisations, for the weaker phrasings) work on it.
 _WORKS_ON_RULES = (
     Rule(
-        re.compile(rf"{ENT}(?:'s?)?{_WORKS_ON_TAIL}"),
+        # (a funder's research money is the funded one's work: "§K§ funds research in §T§")
+        re.compile(rf"{ENT}(?:'s?)?{_NOT_FUNDER}{_WORKS_ON_TAIL}"),
         1,
         2,
         "works-on",

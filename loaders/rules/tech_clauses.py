@@ -1,0 +1,158 @@
+"""WORKS_ON from a clause whose objects hold a technology, whatever the verb or noun that governs it.
+
+The phrasing rules of :mod:`.works_on` and :mod:`.tech_lists` each need their wording ("X
+specialises in §T§", "X, a developer of §T§", "aims to develop §T§"); fresh articles keep finding
+others ("§X§ ... will focus on the expanses of §T§", "§X§ has received a grant to accelerate
+fundamental and applied research in §T§", "§X§'s foray into §T§"). This module reads the clause
+instead:
+
+1. the *objects*: each list of technology mentions, reached from a *work word* (a verb or noun of
+   focus, making or research, ``data/words/technology_work_words.txt``) through at most six
+   lower-case words and joiners, none of which opens a clause of its own, names a purpose or a
+   means, or is a verb of using or funding ("uses", "funds", "for", "to", "which");
+2. the *subject*: the possessor of the work word ("§X§'s foray into"), else the name opening the
+   clause the work word stands in, when nothing between them opens another clause or says that
+   the subject funds, invests in or backs someone else (a subject that *received* a grant, won or
+   secured funding is still the one at work);
+3. the subject must be an organisation (no government body: it funds or promotes) or a programme;
+   places and people work on nothing here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from qkg.schemas import EntityType, RelationType
+
+from ..context import ORGS, Fact, SentView, ids_in
+from .tech_lists import _CLAUSE, _FRONTED, _JOINED, _PREP, _SUBJECT, _listed
+from .words import word_list
+
+__all__ = ["clause_object_facts"]
+
+E = EntityType
+R = RelationType
+
+_WORK = word_list("technology_work_words")
+#: Who works on a technology reached this way.
+_SOURCES = frozenset((ORGS - {E.GOVERNMENT_BODY}) | {E.PROGRAM})
+#: A word of the gap after the work word (lower case, hyphens inside).
+_TOKEN = re.compile(r"[a-z][a-z-]*|,")
+#: Words that end the reach of a work word (clause openers, purposes, verbs of using and funding).
+_STOP = word_list("technology_work_stops")
+#: How many words a gap may hold.
+_MAX_GAP = 6
+#: The text between a subject and its work word says the subject acts for another.
+_OTHER_CLAUSE = re.compile(
+    r"\b(?:said|says|where|when|if|because|after|before|while|who|whom)\b"
+    r"|\b(?:invest\w*|fund\w*|back(?:s|ed|ing)|grant\w*|award\w*|financ\w*|support\w*)\b"
+)
+#: ... unless the subject is the one who received the money ("has received a grant of $5 million").
+_RECEIVED = re.compile(
+    r"\b(?:receiv\w+|won|wins|win|secur\w+|obtain\w*|land\w*|got|gets|raised|raises|rais\w+|was\s+awarded|"
+    r"has\s+been\s+awarded|have\s+been\s+awarded|were\s+awarded|is\s+awarded|awarded\s+(?:a|an|the))\b"
+)
+#: Money words that a recipient's clause may hold without acting for another.
+_MONEY_WORDS = re.compile(r"\b(?:grant\w*|fund\w*|financ\w*|award\w*|back\w*|support\w*|invest\w*)\b")
+_MENTION = re.compile(r"§(\d+)§")
+#: The owner of a work noun: "§X§'s foray into", "§X§'s own research in" (a few qualifiers between).
+_OWNER = re.compile(r"§(\d+)§['’]s?\s+(?:(?:own|long|early|first|new|recent|ongoing|joint)\s+)?$")
+_POSSESSIVE = re.compile(r"['’]s?\s")
+_COMPOUND = re.compile(r"\s+[a-z]+-[a-z]+")
+_RELATIVE = re.compile(r",\s+(?:which|that|who)\b")
+#: A sum, or a purpose of only furthering a field, between the subject and the work word: a
+#: round's or a partnership's purpose names no field of the funder's or partner's own (a purpose of
+#: making or working does: "§A§ and §B§ entered a collaboration to accelerate the development of §T§").
+_PURPOSE = re.compile(
+    r"\bto\s+(?:help\s+)?(?:advance|promote|foster|support|boost|encourage|spur)\b|[$€£¥₹]|"
+    r"\b(?:million|billion|crore)\b"
+)
+
+
+#: What may stand right before a work word that is a participle ("is exploring", "to develop"):
+#: never a noun it would qualify ("companies building §T§").
+_BEFORE_PARTICIPLE = word_list("technology_work_participle_before")
+#: A possessive pronoun's work noun is read by the rules that agree it with its antecedent.
+_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my", "your"})
+
+
+def _participle(w: str) -> bool:
+    return w.endswith(("ing", "ed")) or w in {"built", "made"}
+
+
+def _reach(m: str, start: int) -> int | None:
+    """Where the work word governing the mention at ``start`` begins, or ``None``."""
+    left = m[max(0, start - 80) : start]
+    cut = max(left.rfind("§"), left.rfind(";"), left.rfind(":"), left.rfind("."), left.rfind("("))
+    left = left[cut + 1 :]
+    base = start - len(left)
+    tokens = list(_TOKEN.finditer(left))
+    gap = 0
+    for k in range(len(tokens) - 1, -1, -1):
+        w = tokens[k].group()
+        if w in _WORK:
+            prev = tokens[k - 1].group() if k else None
+            if prev in _PRONOUNS:
+                return None
+            if _participle(w) and not (prev in _BEFORE_PARTICIPLE or (prev is None and cut < 0)):
+                return None  # "a partner of companies building §T§"; "§X§, focusing on": the nearest's
+            return base + tokens[k].start()
+        if w in _STOP or gap >= _MAX_GAP:
+            return None
+        gap += w != ","
+    return None
+
+
+def _subjects(v: SentView, m: str, cue: int) -> list[int]:
+    """The possessor of the work word, else the names opening its clause (see the module docstring)."""
+    owner = _OWNER.search(m, 0, cue)
+    if owner is not None:
+        return [int(owner.group(1))]
+    begin = 0
+    for cl in _CLAUSE.finditer(m, 0, cue):
+        begin = cl.end()
+    f = _FRONTED.match(m, begin)
+    x = _SUBJECT.match(m, f.end() if f else begin)
+    if x is None:
+        return []
+    between = m[x.end() : cue]
+    if _POSSESSIVE.match(between) or _RELATIVE.search(between):
+        return []  # "§X§'s factory will produce", "§X§ partnered with §Y§, which develops"
+    blocker = _OTHER_CLAUSE.search(between) or _PURPOSE.search(between)
+    if blocker is not None:
+        # a recipient's purpose is its own work; a funder's, a partnership's or a round's is not
+        # ("§K§ partnered with §O§ to advance research in §T§", "§V§ led $50 million in §O§, ...")
+        received = _RECEIVED.search(between)
+        rest = _OTHER_CLAUSE.sub(lambda y: "" if _MONEY_WORDS.fullmatch(y.group()) else y.group(), between)
+        if received is None or received.start() > blocker.start() or _OTHER_CLAUSE.search(rest):
+            return []
+    inside = False
+    for y in _MENTION.finditer(between):
+        before = between[: y.start()]
+        inside = _PREP.search(before) is not None or (inside and _JOINED.search(before) is not None)
+        if v.type(y.group(1)) in _SOURCES and not inside:
+            return []  # another name opens a clause of its own before the work word
+    return ids_in(x.group())
+
+
+def clause_object_facts(v: SentView, m: str) -> Iterator[Fact]:
+    """WORKS_ON from each list of technologies a work word reaches (see the module docstring)."""
+    done: set[int] = set()
+    for x in _MENTION.finditer(m):
+        i = int(x.group(1))
+        if i in done or v.type(i) is not E.TECHNOLOGY:
+            continue
+        cue = _reach(m, x.start())
+        if cue is None:
+            continue
+        listed = _listed(v, m, x.start())
+        done.update(listed)
+        last = f"§{listed[-1]}§"
+        end = m.find(last) + len(last)
+        if _COMPOUND.match(m, end):
+            continue  # the technologies qualify a compound ("a maker of §semiconductor§ wafer-processing tools")
+        for a in dict.fromkeys(v.id(s) for s in _subjects(v, m, cue) if v.type(s) in _SOURCES):
+            for b in listed:
+                if v.id(b) != a:
+                    yield Fact(a, R.WORKS_ON, v.id(b), "clause-object", 0.7)

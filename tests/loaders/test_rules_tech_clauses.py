@@ -1,0 +1,100 @@
+"""WORKS_ON from a clause whose objects hold a technology, whatever word governs it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from .conftest import Facts
+
+Run = Callable[[str], Facts]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "tech"),
+    [
+        # a recipient of money at work: the grant's purpose is its own research
+        (
+            "Kessler University has received a grant of $5 million to accelerate fundamental and applied "
+            "research in quantum computing.",
+            "Kessler University",
+            "quantum computing",
+        ),
+        (
+            "Orbion Labs secured new funding last week to expand its research into quantum networking.",
+            "Orbion Labs",
+            "quantum networks",
+        ),
+        # a fronted phrase, then the subject and a verb of focus reaching through a noun
+        (
+            "According to its founders, Orbion Labs will focus on the expanses of quantum chemistry and "
+            "quantum finance.",
+            "Orbion Labs",
+            "quantum finance",
+        ),
+        # coordinated subjects and a relative clause of their collaboration
+        (
+            "Veltra Bank and Orbion Labs announced a collaboration that is exploring quantum optimisation.",
+            "Veltra Bank",
+            "quantum optimization",
+        ),
+        # the owner of a work noun
+        ("Veltra Systems' foray into quantum sensing began in 2021.", "Veltra Systems", "quantum sensing"),
+        # a programme's own objects
+        (
+            "The Arctic Quantum Programme will build expertise in quantum clocks over five years.",
+            "Arctic Quantum Programme",
+            "quantum clocks",
+        ),
+    ],
+)
+def test_a_work_word_reaches_the_technology(facts: Run, text: str, actor: str, tech: str) -> None:
+    got = facts(text)
+    assert got.has(actor, "WORKS_ON", tech), got.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "tech"),
+    [
+        # a funder's purpose is the funded one's work
+        (
+            "Orbion Capital funds research in quantum sensing at Kessler University.",
+            "Orbion Capital",
+            "quantum sensing",
+        ),
+        # another clause's subject
+        (
+            "Orbion Labs said the Veltra Institute does research in quantum sensing.",
+            "Orbion Labs",
+            "quantum sensing",
+        ),
+        # a person's relative clause
+        (
+            "Orbion Labs hired Ada Lin, who does research in quantum sensing.",
+            "Orbion Labs",
+            "quantum sensing",
+        ),
+        # what a made thing holds
+        (
+            "Orbion Labs is building industry clusters consisting of quantum computing and photonics.",
+            "Orbion Labs",
+            "quantum computing",
+        ),
+        # the work word is too far, or a verb of using comes between
+        (
+            "Orbion Labs develops software that banks can use for quantum computing.",
+            "Orbion Labs",
+            "quantum computing",
+        ),
+        # a government body promotes a field, it does not work on it
+        (
+            "The Ministry of Research will focus on quantum sensing and quantum imaging.",
+            "Ministry of Research",
+            "quantum sensing",
+        ),
+    ],
+)
+def test_no_work_word_reaches_the_technology(facts: Run, text: str, actor: str, tech: str) -> None:
+    got = facts(text)
+    assert not got.has(actor, "WORKS_ON", tech), got.triples()
