@@ -20,8 +20,7 @@ from __future__ import annotations
 import re
 import sys
 import threading
-from collections.abc import Callable, Iterator
-from functools import lru_cache
+from collections.abc import Callable, Iterable, Iterator
 from operator import itemgetter
 from re import _constants as sc  # type: ignore[attr-defined]
 from re import _parser as sp  # type: ignore[attr-defined]
@@ -29,7 +28,7 @@ from typing import Any
 
 import ahocorasick
 
-__all__ = ["Gated", "compile_gated", "gated", "needed_literals"]
+__all__ = ["Gated", "compile_gated", "found_keys", "gated", "needed_literals", "scan_keys"]
 
 #: The shortest literal worth a gate: shorter ones occur in nearly every sentence.
 MIN_LITERAL = 3
@@ -101,10 +100,11 @@ def _sequence(items: list[tuple[Any, Any]], ci: bool) -> list[Clause]:
 
 def needed_literals(pattern: re.Pattern[str]) -> tuple[Clause, ...]:
     """What every match of ``pattern`` holds: per clause, one of its keys (literals of at least
-    :data:`MIN_LITERAL` characters; a case-insensitive one as ``"\\x00"`` + its lower case).
+    :data:`MIN_LITERAL` characters; a case-insensitive one as ``"\\x00"`` + its lower case, and
+    its clause also holds :data:`_ANY_CASE`).
 
-    >>> needed_literals(re.compile(r"(?:signed|inked)\\s+an?\\s+(?i:MoU)"))
-    (frozenset({'inked', 'signed'}), frozenset({'\\x00mou'}))
+    >>> [sorted(c) for c in needed_literals(re.compile(r"(?:signed|inked)\\s+an?\\s+(?i:MoU)"))]
+    [['inked', 'signed'], ['\\x00\\x00', '\\x00mou']]
     """
     tree = sp.parse(pattern.pattern, pattern.flags)
     clauses = _sequence(list(tree), bool(tree.state.flags & re.IGNORECASE))
@@ -117,55 +117,110 @@ def needed_literals(pattern: re.Pattern[str]) -> tuple[Clause, ...]:
 
 
 class _Scanner:
-    """One Aho-Corasick automaton per case over the literals of every gated pattern."""
+    """One Aho-Corasick automaton over the lower case of every key asked about: the literals of
+    every gated pattern and the words of every :func:`.words.any_in` list. One pass over a text's
+    lower case answers all of them (a text holding a key holds its lower case in its lower case);
+    the answers for the last texts are kept, per automaton.
+
+    The state is one tuple (automaton or ``None`` until the next scan builds it, the answers found
+    with it): a new key replaces both at once, so no answer found before the key was known is
+    read after it."""
 
     def __init__(self) -> None:
         self.keys: set[str] = set()
-        self.version = 0
         self.lock = threading.Lock()
-        self.exact: ahocorasick.Automaton | None = None
-        self.any_case: ahocorasick.Automaton | None = None
+        self.state: tuple[ahocorasick.Automaton | None, dict[str, frozenset[str]]] = (None, {})
 
-    def add(self, clauses: tuple[Clause, ...]) -> None:
+    def add(self, keys: Iterable[str]) -> None:
         with self.lock:
-            new = {k for c in clauses for k in c if k != _ANY_CASE} - self.keys
+            new = set(keys) - self.keys
             if new:
                 self.keys |= new
-                self.exact = self.any_case = None  # built again at the next scan
-                self.version += 1
+                self.state = (None, {})  # built again at the next scan
 
-    def build(self) -> tuple[ahocorasick.Automaton, ahocorasick.Automaton]:
-        with self.lock:
-            exact, any_case = ahocorasick.Automaton(), ahocorasick.Automaton()
-            for k in self.keys:
-                if k.startswith(_CI):
-                    any_case.add_word(k[1:], k)
+    def found(self, text: str) -> frozenset[str]:
+        """The keys whose lower case occurs in the lower case of ``text`` (and :data:`_ANY_CASE`
+        where ``text`` holds a character that folds to an ASCII letter)."""
+        automaton, answers = state = self.state
+        got = answers.get(text)
+        if got is not None:
+            return got
+        if automaton is None:
+            with self.lock:
+                if self.state is state:
+                    automaton = ahocorasick.Automaton()
+                    for k in self.keys:
+                        automaton.add_word(k, k)
+                    if self.keys:
+                        automaton.make_automaton()
+                    self.state = (automaton, answers)
                 else:
-                    exact.add_word(k, k)
-            for a in (exact, any_case):
-                if len(a):
-                    a.make_automaton()
-            self.exact, self.any_case = exact, any_case
-            return exact, any_case
+                    automaton, answers = self.state  # another thread built it, or a key came
+                    if automaton is None:
+                        return self.found(text)
+        low = text.lower()
+        got = frozenset(map(_VALUE, automaton.iter(low))) if len(automaton) else frozenset()
+        if not text.isascii() and any(c in text for c in _FOLDS):
+            got |= {_ANY_CASE}
+        if len(answers) >= 256:
+            answers.clear()
+        answers[text] = got
+        return got
 
 
 _SCANNER = _Scanner()
 _VALUE = itemgetter(1)
+#: Characters whose lower case depends on the characters around them (the final sigma): a key
+#: holding one may not occur in a text's lower case as it does alone.
+_CONTEXT_CASE = ("\u03a3", "\u03c3", "\u03c2")
 
 
-@lru_cache(maxsize=64)
-def _found(text: str, version: int) -> frozenset[str]:
-    """The keys of every gated literal ``text`` holds (``version``: the scanner's literals)."""
-    exact, any_case = (_SCANNER.exact, _SCANNER.any_case) if _SCANNER.exact is not None else _SCANNER.build()
-    assert exact is not None
-    assert any_case is not None
-    found = set(map(_VALUE, exact.iter(text))) if len(exact) else set()
-    if len(any_case):
-        if not text.isascii() and any(c in text for c in _FOLDS):
-            found.add(_ANY_CASE)
-        else:
-            found.update(map(_VALUE, any_case.iter(text.lower())))
-    return frozenset(found)
+def scan_keys(keys: Iterable[str]) -> frozenset[str] | None:
+    """``keys`` in lower case, for :func:`found_keys`, added to the shared scan; ``None`` where one
+    of them cannot be answered by it (empty, or holding a sigma)."""
+    low = frozenset(k.lower() for k in keys)
+    if "" in low or any(c in k for k in low for c in _CONTEXT_CASE):
+        return None
+    _SCANNER.add(low)
+    return low
+
+
+def found_keys(text: str) -> frozenset[str]:
+    """Which keys added by :func:`scan_keys` occur in ``text``, in any case: one scan per text."""
+    return _SCANNER.found(text)
+
+
+def _gate_clauses(clauses: tuple[Clause, ...]) -> tuple[Clause, ...]:
+    """The clauses of :func:`needed_literals` as the shared scan answers them: every key in lower
+    case (a text holding a literal as written holds its lower case in its lower case, so the gate
+    stays a necessary condition), :data:`_ANY_CASE` kept; a clause the scan cannot answer (a key
+    holding a sigma, whose lower case depends on its neighbours) is left out."""
+    out = []
+    for c in clauses:
+        keys = frozenset(k[len(_CI) :] if k.startswith(_CI) else k.lower() for k in c if k != _ANY_CASE)
+        if any(ch in k for k in keys for ch in _CONTEXT_CASE):
+            continue
+        out.append(keys | {_ANY_CASE} if _ANY_CASE in c else keys)
+    return tuple(out)
+
+
+#: Gated patterns whose literals are not read yet, and the lock that reads them all at once.
+_PENDING: list[Gated] = []
+_PENDING_LOCK = threading.Lock()
+
+
+def _read_pending(g: Gated) -> tuple[Clause, ...]:
+    """Read the needed literals of every gated pattern made so far (once: 0.1-0.2 s for the rules'
+    patterns), add them to the shared scan before any pattern uses them, and return ``g``'s."""
+    with _PENDING_LOCK:
+        todo = [p for p in _PENDING if p._clauses is None]
+        _PENDING.clear()
+        read = [(p, _gate_clauses(needed_literals(p._rx))) for p in todo]
+        _SCANNER.add(k for _, clauses in read for c in clauses for k in c if k != _ANY_CASE)
+        for p, clauses in read:
+            p._clauses = clauses
+    assert g._clauses is not None
+    return g._clauses
 
 
 class Gated:
@@ -176,19 +231,27 @@ class Gated:
 
     def __init__(self, rx: re.Pattern[str]) -> None:
         self._rx = rx
-        self._clauses = needed_literals(rx)
+        #: the needed literals in lower case (see :func:`_gate_clauses`), read at the first search
+        #: of any gated pattern: module constants cost no parsing at import
+        self._clauses: tuple[Clause, ...] | None = None
         self.pattern = rx.pattern
         self.flags = rx.flags
         self.groups = rx.groups
         self.groupindex = rx.groupindex
-        _SCANNER.add(self._clauses)
+        with _PENDING_LOCK:
+            _PENDING.append(self)
 
     def may_match(self, text: str) -> bool:
         """``False`` only where ``text`` cannot hold a match."""
-        if not self._clauses:
+        clauses = self._clauses
+        if clauses is None:
+            clauses = _read_pending(self)
+        if not clauses:
             return True
-        found = _found(text, _SCANNER.version)
-        for c in self._clauses:  # noqa: SIM110 (a loop: no generator made per call)
+        found = _SCANNER.state[1].get(text)
+        if found is None:
+            found = _SCANNER.found(text)
+        for c in clauses:  # noqa: SIM110 (a loop: no generator made per call)
             if found.isdisjoint(c):
                 return False
         return True

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from functools import cache, lru_cache
 from importlib import resources
 
-import ahocorasick
+from .literals import found_keys, scan_keys
 
 __all__ = ["alternation", "any_in", "leading_letters", "letter_words", "may_hold", "word_list", "word_table"]
 
@@ -124,57 +124,52 @@ def may_hold(text: str, words: frozenset[str] | None, stems: tuple[str, ...] = (
     return False
 
 
-#: Every word list :func:`any_in` was asked about, as a set: by value, and by the identity of the
-#: first tuple of each value (kept alive, so the identity stays its own) for a lookup that need not
-#: hash the tuple; and one Aho-Corasick automaton over all their words.
-_SUBSTRING_SETS: dict[tuple[str, ...], frozenset[str]] = {}
-_BY_IDENTITY: dict[int, tuple[tuple[str, ...], frozenset[str]]] = {}
-_automaton: ahocorasick.Automaton | None = None
-_AUTOMATON_LOCK = threading.Lock()
+#: Every word list :func:`any_in` was asked about, by value, and by the identity of the first tuple
+#: of each value (kept alive, so the identity stays its own) for a lookup that need not hash the
+#: tuple: that tuple, its words' lower case in the shared scan of :mod:`.literals` (``None``: no
+#: scan answers the list, each word is searched) and the words by their lower case.
+_Known = tuple[tuple[str, ...], frozenset[str] | None, dict[str, tuple[str, ...]]]
+_BY_VALUE: dict[tuple[str, ...], _Known] = {}
+_LISTS: dict[int, _Known] = {}
+_LISTS_LOCK = threading.Lock()
 
 
-def _register(words: tuple[str, ...]) -> frozenset[str]:
-    """The set of ``words``, added to the automaton if new (a new automaton replaces the old one:
-    texts scanned before keep their answers for the lists known then)."""
-    global _automaton
-    with _AUTOMATON_LOCK:
-        wanted = _SUBSTRING_SETS.get(words)
-        if wanted is not None:
-            return wanted
-        wanted = frozenset(words)
-        every = set(wanted).union(*_SUBSTRING_SETS.values())
-        automaton = ahocorasick.Automaton()
-        for w in every:
-            if w:
-                automaton.add_word(w, w)
-        automaton.make_automaton()
-        _SUBSTRING_SETS[words] = wanted
-        _BY_IDENTITY[id(words)] = (words, wanted)
-        _automaton = automaton
-        return wanted
-
-
-@lru_cache(maxsize=32)
-def _occurring(text: str, automaton: ahocorasick.Automaton) -> frozenset[str]:
-    return frozenset(w for _, w in automaton.iter(text))
+def _register(words: tuple[str, ...]) -> _Known:
+    with _LISTS_LOCK:
+        known = _BY_VALUE.get(words)
+        if known is None:
+            by_low: dict[str, tuple[str, ...]] = {}
+            for w in dict.fromkeys(words):
+                by_low[w.lower()] = (*by_low.get(w.lower(), ()), w)
+            known = (words, scan_keys(words) if words else None, by_low)
+            _BY_VALUE[words] = known
+            _LISTS[id(words)] = known
+        return known
 
 
 def any_in(text: str, words: tuple[str, ...]) -> bool:
     """Whether any of ``words`` occurs in ``text`` (a substring test, case as given).
 
-    One pass of an Aho-Corasick automaton over the text finds which words of every list asked
-    about occur (remembered for the last texts), so the rules' gates on one sentence cost one
-    scan and a set intersection each, not one search per gate.
+    One pass of an Aho-Corasick automaton over the text's lower case finds which words of every
+    list asked about (and the literals of every gated pattern, :mod:`.literals`) occur in some
+    case, remembered for the last texts; a word found so is then looked for as written. The rules'
+    gates on one sentence cost one scan and a set intersection each, not one search per gate.
 
     >>> any_in("orbion signed an mou", ("mou", "memorandum"))
     True
     >>> any_in("orbion signed an mou", ("letter of intent",))
     False
+    >>> any_in("Orbion signed an MoU", ("mou",))
+    False
     """
-    known = _BY_IDENTITY.get(id(words))
-    wanted = known[1] if known is not None and known[0] is words else _register(words)
-    if not wanted or "" in wanted:
-        return True  # an empty alternative occurs everywhere
-    automaton = _automaton
-    assert automaton is not None
-    return not _occurring(text, automaton).isdisjoint(wanted)
+    known = _LISTS.get(id(words))
+    if known is None or known[0] is not words:
+        known = _register(words)
+    _, low, by_low = known
+    if low is None:
+        return not words or any(w in text for w in words)
+    found = found_keys(text)
+    if found.isdisjoint(low):
+        return False
+    # the words whose lower case occurs: as written?
+    return any(w in text for k in low.intersection(found) for w in by_low[k])

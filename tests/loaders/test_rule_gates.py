@@ -82,6 +82,15 @@ def test_any_in_answers_for_word_lists_asked_about_later() -> None:
     assert not any_in(text, ("letter of intent",))
 
 
+def test_any_in_is_case_exact_though_the_scan_reads_lower_case() -> None:
+    text = "Orbion Signed an MoU with the ΣIGMA Lab in Kestrel."
+    assert not any_in(text, ("signed", "mou"))  # here only in other cases
+    assert any_in(text, ("MoU",))
+    assert any_in(text, ("ΣIGMA",))  # a sigma: searched as written
+    assert not any_in(text, ("σigma",))
+    assert any_in(text, ())  # an empty list, as an empty alternation, always matches
+
+
 #: Pieces of masked sentences around the relation rules' cues: tags, titles, prepositions, unit and
 #: site words, funding words and amounts in several cases and scripts.
 _MASKED_PIECES = st.sampled_from(

@@ -91,6 +91,15 @@ def test_a_gated_pattern_turns_away_a_text_without_its_literals_and_keeps_the_pa
     assert ci.search("a \u212aey partner") is not None
 
 
+def test_a_pattern_gated_after_others_searched_gates_with_its_own_literals() -> None:
+    first = gated(re.compile(r"\bsigned\s+with"))
+    assert first.may_match("§0§ signed with §1§.")  # the literals read so far are scanned
+    later = gated(re.compile(r"\bco-?developed\s+(?i:Widgets)"))
+    assert not later.may_match("§0§ signed with §1§.")
+    assert later.may_match("§0§ codeveloped WIDGETS.")
+    assert later.search("§0§ Co-developed widgets.") is None  # the case of "co" counts
+
+
 def _texts() -> list[str]:
     """Articles to run the extractor on: the sample corpus and the development corpora where this
     checkout has them, documents of the throughput benchmark, and a paragraph written here."""
