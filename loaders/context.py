@@ -65,10 +65,10 @@ _ROLE_MOD = (
 _APPOSED_MEMBER = re.compile(
     # "§a§ (one of the three governing bodies of §b§)": set off by a bracket as well as a comma
     r"§(\d+)§(?:,\s+|\s*\(\s*)(?:(?:a|an|the|now\s+a|now\s+part\s+of\s+the)\s+(?:[\w-]+\s+){0,3}?"
-    r"(unit|subsidiary|division|arm|affiliate|member|part|partner|participant|company)"
+    r"(unit|subsidiary|division|arm|affiliate|member|part|partner|participant|company|platform|vehicle)"
     r"|one\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(members|partners|participants|subsidiaries|units|bodies|"
     r"centres|centers|institutes|hubs|pillars|labs|laboratories|divisions))"
-    r"\s+(?:of|from|in|to|within)\s+(?:the\s+)?§(\d+)§"
+    r"\s+(?:of|from|in|to|within|under)\s+(?:the\s+)?§(\d+)§"
     # "§IDQ§, an §IonQ§ company": the owner named as a modifier of the kind
     r"|§(\d+)§,\s+(?:a|an|now\s+an?)\s+§(\d+)§\s+(company|subsidiary|unit|division|business)\b"
 )

@@ -61,6 +61,7 @@ def relation_facts(v: SentView, recent_program: str | None) -> Iterator[Fact]:
         yield from funding_shapes.shape_facts(v, m, low)
     if gate(low, places.GATE):
         yield from places.location_facts(v, m)
+    yield from places.clause_facts(v, m)
     yield from partners.partner_facts(v, m, low)
     if gate(low, membership.MEMBER_GATE):
         yield from membership.membership_facts(v, m)

@@ -13,6 +13,7 @@ from ..patterns import KEYWORDS, LEADING_NOISE
 from ..segment import Sentence
 from .bare_names import COMMON_WORDS, is_given_name
 from .literals import compile_gated
+from .membership import membership_facts
 from .mention import Mention
 from .rule import f as _f
 from .rule import gate
@@ -22,6 +23,7 @@ from .words import may_hold, word_table
 __all__ = [
     "GATE",
     "called_facts",
+    "clause_facts",
     "demonym_based_mentions",
     "fronted_facts",
     "location_facts",
@@ -278,8 +280,6 @@ def location_facts(v: SentView, m: str) -> Iterator[Fact]:
         a, b = int(x.group(2)), int(x.group(3))
         if _ok(v, a, b, PLACES) and v.type(a) in ORGS:
             yield _f(v, a, R.LOCATED_IN, b, "x-in-place", 0.7)
-    if "both" in m or "all " in m or "each" in m or "which" in m or "that" in m:
-        yield from _clause_facts(v, m)
 
 
 #: "§a§ and §b§, both based in §p§", "§a§, §b§ and §c§, all in §p§": a distributive apposition
@@ -289,15 +289,28 @@ _DISTRIBUTED = compile_gated(
 )
 #: "§o§, which was founded in §p§ in 2019,": a relative clause about the organisation just named.
 _WHICH = compile_gated(r"§(\d+)§,\s+(?:which|that)\s+((?:[^§;,.]|§\d+§){3,160})")
+_SINGULAR = {
+    "subsidiaries": "a subsidiary",
+    "units": "a unit",
+    "divisions": "a division",
+    "arms": "an arm",
+    "affiliates": "an affiliate",
+    "members": "a member",
+    "parts": "part",
+}
+_PLURAL_KIND = re.compile(r"\b(?:subsidiaries|units|divisions|arms|affiliates|members|parts)\b")
 #: A clause body that opens with its verb ("was founded in", "are based in", "has offices in").
 _FINITE = re.compile(r"(?:is|are|was|were|will|has|have|had|remains|remain|now|also|currently)\b")
 _PLURAL_VERB = {"are": "is", "were": "was", "have": "has", "remain": "remains"}
 
 
-def _clause_facts(v: SentView, m: str) -> Iterator[Fact]:
-    """Where an organisation is, said in a relative clause or a distributive apposition: each is
-    read as a clause of its own whose subject is the organisation ("§o§ was founded in §p§",
-    "§a§ is based in §p§"), so every location rule reads it as it reads a sentence."""
+def clause_facts(v: SentView, m: str) -> Iterator[Fact]:
+    """Where an organisation is and what it is part of, said in a relative clause or a distributive
+    apposition: each is read as a clause of its own whose subject is the organisation ("§o§ was
+    founded in §p§", "§a§ is based in §p§", "§a§ is a subsidiary of §o§"), so every location and
+    membership rule reads it as it reads a sentence."""
+    if not ("both" in m or "all " in m or "each" in m or "which" in m or "that" in m):
+        return
     for x in _DISTRIBUTED.finditer(m):
         for a in ids_in(x.group(1)):
             yield from _read_as_clause(v, a, x.group(2))
@@ -317,8 +330,14 @@ def _read_as_clause(v: SentView, a: int, body: str) -> Iterator[Fact]:
     if not _FINITE.match(body):
         body = "is " + body
     aid = v.id(a)
-    for f in location_facts(v, f"§{a}§ {body}."):
+    clause = f"§{a}§ {body}."
+    for f in location_facts(v, clause):
         if f.source == aid and f.type is R.LOCATED_IN:
+            yield f
+    # "both subsidiaries of §o§": the kind noun in the singular, as a clause of one subject says it
+    clause = _PLURAL_KIND.sub(lambda k: _SINGULAR[k.group(0)], clause, count=1)
+    for f in membership_facts(v, clause) if " of " in clause or " within " in clause else ():
+        if f.source == aid and f.type is R.PART_OF:
             yield f
 
 

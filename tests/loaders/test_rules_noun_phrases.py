@@ -329,3 +329,30 @@ def test_appositions_and_chains_of_places(facts: Run, text: str, org: str, place
 )
 def test_brackets_and_chains_that_locate_nothing(facts: Run, text: str, org: str, place: str) -> None:
     assert not facts(text).has(org, "LOCATED_IN", place)
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        # a relative clause or a distributive apposition about an organisation says what it is part of
+        ("Veltra Quantum, which is part of Orbion Technologies, raised money.", ["Veltra Quantum"]),
+        (
+            "Veltra Quantum and Kestrel Labs, both subsidiaries of Orbion Technologies, raised money.",
+            ["Veltra Quantum", "Kestrel Labs"],
+        ),
+        # an apposition naming a kind of arm under its owner
+        (
+            "Veltra Holdings, an investment platform under Orbion Technologies, raised money.",
+            ["Veltra Holdings"],
+        ),
+    ],
+)
+def test_clauses_and_appositions_of_membership(facts: Run, text: str, parts: list[str]) -> None:
+    f = facts(text)
+    for part in parts:
+        assert f.has(part, "PART_OF", "Orbion Technologies"), f.triples()
+
+
+def test_a_relative_clause_about_a_partner_makes_no_part(facts: Run) -> None:
+    f = facts("Veltra Quantum, which is a partner of Orbion Technologies, raised money.")
+    assert not f.has("Veltra Quantum", "PART_OF", "Orbion Technologies")
