@@ -25,15 +25,28 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from qkg.graph.store import GraphStore
 from qkg.schemas import DocumentRejected, KnowledgeGraph, QkgError, StoreUnavailable, UpsertResult
 
-from .extract import Extractor, RuleExtractor
 from .read import TEXT_SUFFIXES, ReadOptions, canonical_source, read_path, read_stdin
 from .structured import STRUCTURED_SUFFIXES, read_structured
 
-__all__ = ["LOADABLE_SUFFIXES", "WRITE_BATCH", "LoadSummary", "deltas_from", "expand_paths", "load_paths"]
+if TYPE_CHECKING:
+    from qkg.schemas import Document
+
+    from .extract import Extractor
+
+__all__ = [
+    "LOADABLE_SUFFIXES",
+    "WRITE_BATCH",
+    "LoadSummary",
+    "OnFirstUse",
+    "deltas_from",
+    "expand_paths",
+    "load_paths",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -86,11 +99,43 @@ def expand_paths(paths: Sequence[str]) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+class OnFirstUse:
+    """An :class:`~qkg.loaders.extract.Extractor` made by ``make`` on the first document
+    that needs one (the rule extractor when ``make`` is None): a load of structured files
+    only (CSV, JSON, YAML, RDF) never imports the extraction rules, whose patterns take
+    about 1.5 s of CPU to compile."""
+
+    def __init__(self, make: Callable[[], Extractor] | None = None) -> None:
+        self._make = make
+        self._made: Extractor | None = None
+
+    def _get(self) -> Extractor:
+        if self._made is None:
+            if self._make is None:
+                from .extract import RuleExtractor
+
+                self._made = RuleExtractor()
+            else:
+                self._made = self._make()
+        return self._made
+
+    @property
+    def name(self) -> str:
+        return self._get().name
+
+    @name.setter
+    def name(self, value: str) -> None:
+        self._get().name = value
+
+    def extract(self, document: Document) -> KnowledgeGraph:
+        return self._get().extract(document)
+
+
 def deltas_from(
     source: str, extractor: Extractor | None = None, options: ReadOptions | None = None
 ) -> tuple[list[KnowledgeGraph], tuple[str, ...], int]:
     """The deltas of one input (a path or ``-``), the reader's notes and the byte count."""
-    ex = extractor or RuleExtractor()
+    ex = extractor or OnFirstUse()
     opts = options or ReadOptions()
     if source == "-":
         r = read_stdin(opts)
@@ -177,7 +222,7 @@ def load_paths(
     """Load every input into ``store``; rejected inputs are listed in the summary, not raised."""
     files = expand_paths(list(paths))
     summary = LoadSummary()
-    ex = extractor or RuleExtractor()
+    ex = extractor or OnFirstUse()
     show = progress if progress is not None else len(files) > 1
     t0 = time.perf_counter()
     # Outcomes are recorded in input order: a read rejection waits for the deltas before it.

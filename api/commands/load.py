@@ -32,24 +32,31 @@ class OutputFormat(StrEnum):
 
 
 def _extractor(gazetteer: list[Path] | None, time_limit: float | None = None) -> Extractor:
-    from qkg.loaders.extract import RuleExtractor, young_collections_only
-    from qkg.loaders.gazetteer import load_gazetteer
+    """The command's rule extractor, made on the first document that needs one (a load of
+    structured files never imports the rules)."""
+    from qkg.loaders.pipeline import OnFirstUse
 
-    from ..settings import load_settings
+    def make() -> Extractor:
+        from qkg.loaders.extract import RuleExtractor, young_collections_only
+        from qkg.loaders.gazetteer import load_gazetteer
 
-    class CommandExtractor(RuleExtractor):
-        """The rule extractor, with the collector visiting only young objects while a document
-        is extracted (a command is its process's entry point; the library leaves the collector
-        alone)."""
+        from ..settings import load_settings
 
-        def extract(self, document: Document) -> KnowledgeGraph:
-            with young_collections_only():
-                return super().extract(document)
+        class CommandExtractor(RuleExtractor):
+            """The rule extractor, with the collector visiting only young objects while a
+            document is extracted (a command is its process's entry point; the library
+            leaves the collector alone)."""
 
-    return CommandExtractor(
-        load_gazetteer(*gazetteer) if gazetteer else None,
-        time_limit=time_limit or load_settings().extract_time_limit,
-    )
+            def extract(self, document: Document) -> KnowledgeGraph:
+                with young_collections_only():
+                    return super().extract(document)
+
+        return CommandExtractor(
+            load_gazetteer(*gazetteer) if gazetteer else None,
+            time_limit=time_limit or load_settings().extract_time_limit,
+        )
+
+    return OnFirstUse(make)
 
 
 def _options(max_bytes: int | None) -> Any:
