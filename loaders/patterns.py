@@ -46,9 +46,10 @@ PARTICLE = r"(?:van|von|de|der|den|da|di|du|del|della|la|le|bin|al|ter|dos)"
 NAMEPART = rf"(?:[{UPPER}](?:[{LOWER}]+|['’][A-Z][{LOWER}]+)(?:-[{UPPER}][{LOWER}]+)*)"
 #: A personal name of two to five parts, particles allowed inside ("Konrad Helmut Arz von Straussenburg").
 PERSON_RE = rf"{NAMEPART}(?:\s+(?:{PARTICLE}\s+)*{NAMEPART}){{1,4}}"
-TITLES = r"(?:Professor|Prof\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Sir|Dame|Dean)"
+#: ("A/Prof." and "Assoc. Prof.": the associate professor's titles of Australian and Asian news)
+TITLES = r"(?:Professor|A/Prof\.?|Assoc\.\s+Prof\.?|Prof\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Sir|Dame|Dean)"
 #: An optional courtesy title before a name, with its space ("Dr ", "Prof. ", "Sir ").
-HONORIFIC = r"(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+|Professor\s+|Sir\s+|Dame\s+)?"
+HONORIFIC = r"(?:(?:Dr|Prof|A/Prof|Assoc\.\s+Prof|Mr|Ms|Mrs)\.?\s+|Professor\s+|Sir\s+|Dame\s+)?"
 
 ROLE_WORDS = "|".join(sorted(word_list("role_words"), key=lambda w: (-len(w), w)))
 #: The runs of letters role words open with (for :func:`.rules.words.may_hold`): a role word

@@ -22,6 +22,7 @@ _ABBREVIATIONS = frozenset(
         "ms",
         "dr",
         "prof",
+        "a/prof",
         "st",
         "sr",
         "jr",

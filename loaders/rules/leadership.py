@@ -210,15 +210,35 @@ _PERSON_APPOSITION = re.compile(
 )
 
 
+#: Honours written after a name ("§p§ AO", "§p§ CBE"), and the role and title of a second person
+#: of a coordination ("and Associate Investigator Dr §q§").
+_POSTNOMINAL = re.compile(r"§(\d+)§\s+(?:AO|AC|AM|OBE|CBE|MBE|KBE|DBE|FRS|FRSE|FREng|FAA|MP)\b")
+_CONJUNCT_ROLE = re.compile(
+    rf"(,?\s+and\s+)(?:(?!(?:by|of|at|for|with|from|to|in|the|a|an)\b)[A-Za-z][\w-]*\s+){{0,2}}?"
+    rf"(?i:{ROLE_WORDS})\s+{HONORIFIC}§(\d+)§"
+)
+
+
 def elide_person_appositions(v: SentView, m: str) -> str:
     """The masked sentence with every person's apposition left out, so that a list of people
     each described in passing reads as a plain list: "founded by §p§, an academic of §o§, and
-    §q§, a researcher at §u§" -> "founded by §p§, and §q§"."""
+    §q§, a researcher at §u§" -> "founded by §p§, and §q§"; "led by Prof. §p§ AO and Associate
+    Investigator Dr §q§" -> "led by Prof. §p§ and §q§" (honours after a name, and the role and
+    title of a later conjunct, left out too)."""
 
     def keep(x: re.Match[str]) -> str:
         return f"§{x.group(1)}§" if v.type(int(x.group(1))) is E.PERSON else x.group(0)
 
-    return _PERSON_APPOSITION.sub(keep, m) if "§, " in m else m
+    def conjunct(x: re.Match[str]) -> str:
+        return f"{x.group(1)}§{x.group(2)}§" if v.type(int(x.group(2))) is E.PERSON else x.group(0)
+
+    if "§, " in m:
+        m = _PERSON_APPOSITION.sub(keep, m)
+    if "§ " in m:
+        m = _POSTNOMINAL.sub(keep, m)
+    if " and " in m:
+        m = _CONJUNCT_ROLE.sub(conjunct, m)
+    return m
 
 
 def passive_leads(v: SentView, m: str) -> Iterator[Fact]:

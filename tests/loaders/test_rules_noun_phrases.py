@@ -356,3 +356,22 @@ def test_clauses_and_appositions_of_membership(facts: Run, text: str, parts: lis
 def test_a_relative_clause_about_a_partner_makes_no_part(facts: Run) -> None:
     f = facts("Veltra Quantum, which is a partner of Orbion Technologies, raised money.")
     assert not f.has("Veltra Quantum", "PART_OF", "Orbion Technologies")
+
+
+def test_an_associate_professors_title_ends_no_sentence(facts: Run) -> None:
+    f = facts("The Kestrel Devices Laboratory, led by Chief Investigator A/Prof. Arkon Fedorin, opened.")
+    assert f.has("Arkon Fedorin", "LEADS", "Kestrel Devices Laboratory"), f.triples()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # honours after the first name and a role and title before the second
+        "The Kestrel Condensate Laboratory, led by Prof. Ana Berg AO and Associate Investigator Dr Tom Lind, opened.",
+        "The Kestrel Condensate Laboratory is led by Ana Berg and chief scientist Tom Lind.",
+    ],
+)
+def test_each_conjunct_of_a_list_of_leaders_may_carry_its_own_title(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert f.has("Ana Berg", "LEADS", "Kestrel Condensate Laboratory"), f.triples()
+    assert f.has("Tom Lind", "LEADS", "Kestrel Condensate Laboratory"), f.triples()
