@@ -33,7 +33,9 @@ _DEVELOP = (
     r"co-?establish\w*|open|opens|opened|opening|"
     r"deploy|deploys|deployed|deploying|host|hosts|hosting|release|releases|released|unveil|unveils|unveiled|"
     r"publish|publishes|published|adopt|adopts|adopted|introduce|introduces|introduced|roll\s+out|rolls\s+out|"
-    r"rolled\s+out|inaugurat\w+|initiat\w+|start|starts|started|starting|kick\w*\s+off|kicked\s+off)"
+    r"rolled\s+out|inaugurat\w+|initiat\w+|start|starts|started|starting|kick\w*\s+off|kicked\s+off|"
+    # "§A§ and §B§ have joined forces to form the §Consortium§"
+    r"form|forms|formed|forming)"
 )
 #: Passive making: "§X§ is created in partnership with §A§ and §B§", "§X§, established by §A§".
 _MADE_BY = (
@@ -69,6 +71,7 @@ DEVELOP_GATE = (
     "kick",
     "contract",
     "formation",
+    " form",
     "ground",
     "foundation",
     "laid",
@@ -232,6 +235,14 @@ _ANNOUNCED_WITH_MONEY = re.compile(
     # "a $5m §Programme§ grant": the programme only names the grant
     r"(?!\s+(?:grants?|awards?|investments?|funding|loans?|call|round)\b)"
 )
+#: "§The ministry§ announced the "§Quantum Strategy§"": a programme announced by its maker (a
+#: strategy, plan or initiative is made when it is announced; a company or a hub announced may
+#: be someone else's).
+_ANNOUNCED_PROGRAMME = re.compile(
+    rf"({LIST})\s+(?:\(§\d+§\)\s+)?(?:(?:has|have|had|today|also|now|just|recently|formally|officially|jointly)\s+)*"
+    rf"(?:announced|announces|unveiled|unveils|presented|presents)\s+(?:(?:the|its|their|a|an|new|first|national)\s+)*"
+    rf"[\"“']?{ENT}(?![\"”']?\s+(?:grants?|awards?|investments?|funding|loans?|call|round|by)\b)"
+)
 _MADE_BY_NEXT = re.compile(r"\s+by\s+(?:the\s+)?§")
 _BEGIN_BUILDING = compile_gated(
     rf"({LIST})\s+[^§.;]{{0,120}}?\b(?:and|to)\s+(?:begin|start|commence)\s+"
@@ -292,6 +303,11 @@ def develops_facts(v: SentView, m: str) -> Iterator[Fact]:
         for a in ids_in(x.group(1)):
             if v.type(b) is E.PROGRAM and _ok(v, a, b, targets) and v.type(a) in _ACTORS - {E.PROGRAM}:
                 yield _f(v, a, R.DEVELOPS, b, "announced-with-money", 0.7)
+    for x in _ANNOUNCED_PROGRAMME.finditer(m) if "announc" in m or "unveil" in m or "present" in m else ():
+        b = int(x.group(2))
+        for a in ids_in(x.group(1)):
+            if v.type(b) is E.PROGRAM and _ok(v, a, b, targets) and v.type(a) in _ACTORS - {E.PROGRAM}:
+                yield _f(v, a, R.DEVELOPS, b, "announced-programme", 0.7)
     # "A and B have entered into an agreement to set up a partnership and begin building §b§": the
     # second of two coordinated aims, far from the subject
     for x in _BEGIN_BUILDING.finditer(m):

@@ -1261,3 +1261,58 @@ def test_a_place_works_on_what_its_efforts_advance(facts: Run) -> None:
     assert facts("Portugal's efforts in advancing quantum sensing got a boost.").has(
         "Portugal", "WORKS_ON", "quantum sensing"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "made"),
+    [
+        # a strategy or plan is made when its maker announces it
+        (
+            'The Ministry of Science (MOS) announced the "Quantum Leap Strategy" for the country on June 27th.',
+            "Ministry of Science",
+            "Quantum Leap Strategy",
+        ),
+        (
+            "The Ruritanian Research Agency unveiled its National Quantum Plan today.",
+            "Ruritanian Research Agency",
+            "National Quantum Plan",
+        ),
+        # founders of a consortium form it
+        (
+            "Orbion Labs and Veltra Systems have joined forces to form the Quantum Applications Consortium.",
+            "Veltra Systems",
+            "Quantum Applications Consortium",
+        ),
+    ],
+)
+def test_develops_by_announcing_or_forming(facts: Run, text: str, actor: str, made: str) -> None:
+    got = facts(text)
+    assert got.has(actor, "DEVELOPS", made), got.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "made"),
+    [
+        # a call or a grant announced under a programme is no making of the programme
+        (
+            "The Ruritanian Research Agency announced the Quantum Leap Programme call for proposals.",
+            "Ruritanian Research Agency",
+            "Quantum Leap Programme",
+        ),
+        # what another made is presented, not made
+        (
+            "The Ruritanian Research Agency presented the National Quantum Plan by the Veltra Institute.",
+            "Ruritanian Research Agency",
+            "National Quantum Plan",
+        ),
+        # a member that forms part of a group does not make it
+        (
+            "Orbion Labs forms part of the Quantum Applications Consortium.",
+            "Orbion Labs",
+            "Quantum Applications Consortium",
+        ),
+    ],
+)
+def test_no_develops_by_announcing_or_forming(facts: Run, text: str, actor: str, made: str) -> None:
+    got = facts(text)
+    assert not got.has(actor, "DEVELOPS", made), got.triples()
