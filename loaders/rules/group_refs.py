@@ -244,7 +244,8 @@ def referred_group_facts(views: Sequence[SentView]) -> list[tuple[int, Fact]]:
                 add(k, v, ids_in(x.group(1)), group)
         for x in BRINGS_TOGETHER.finditer(m) if "together" in m else ():
             # "§QUORUM§ brings together eight organisations": whatever its type, the group in focus
-            if x.group(1) is not None and v.type(x.group(1)) in ORGS - {E.CLUSTER}:
+            # (a project too: "§NORDQ§, a project funded by ..., brings together ...")
+            if x.group(1) is not None and v.type(x.group(1)) in (ORGS - {E.CLUSTER}) | {E.PROGRAM}:
                 described = (k, v.id(x.group(1)))
         for x in _ROLE_IN_GROUP.finditer(m) if "§" in m and ("partner" in m or "member" in m) else ():
             if x.group(2) is not None:  # the group named (or referred to) right before the role

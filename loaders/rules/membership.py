@@ -127,7 +127,10 @@ _MEMBER_OF = compile_gated(
     r"(member|members|part|partner|partners|subsidiary|division|unit|arm|affiliate|"
     r"participant|participants|constituent|component|finalist|finalists|winner|winners|laureate)\s+"
     # "part of the §EU§'s €1 billion §Quantum Flagship§": the possessor and an amount only qualify the group
-    rf"(?:of|on|in|to|from|within)\s+(?:the\s+)?(?:§\d+§['’]s?\s+(?:[^\s§]+\s+){{0,3}}?)?{ENT}"
+    rf"(?:of|on|in|to|from|within)\s+(?:the\s+)?(?:§\d+§['’]s?\s+(?:[^\s§]+\s+){{0,3}}?)?"
+    # "a partner in the §EU§ project §G§", "part of the national programme §G§": the group's noun before its name
+    r"(?:(?:(?:§\d+§(?:-[a-z]+)?|[a-z][\w-]*)\s+){0,3}?(?:programme|program|project|initiative|consortium|alliance|"
+    rf"coalition|hub|cluster|testbed|mission|strategy)\s+)?{ENT}"
 )
 #: "... members of the new §a§ are ...": the mention only qualifies the subject.
 _MODIFIER_OF = re.compile(r"\b(?:of|for|at)\s+(?:the\s+)?(?:[\w-]+\s+)?$")

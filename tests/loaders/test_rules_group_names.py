@@ -9,7 +9,10 @@ import pytest
 from qkg.loaders import extract
 from qkg.schemas import Document
 
+from .conftest import Facts
+
 Types = Callable[[str], dict[str, str]]
+Run = Callable[[str], Facts]
 
 
 @pytest.fixture
@@ -37,6 +40,10 @@ def types() -> Types:
             "Quantum Ready Vetra",
             "Program",
         ),
+        # a name set right beside its group noun
+        ("Orbion Technologies received money from the national programme Q-Vetra.", "Q-Vetra", "Program"),
+        ("Orbion Technologies is a member of the QuVetra consortium.", "QuVetra", "Cluster"),
+        ("Orbion Technologies joined QVETRA, an EU project on quantum sensing.", "QVETRA", "Program"),
         # the name's own head word wins over the governing noun
         (
             "They launched a project known as the Nordvik Photonics Alliance.",
@@ -63,3 +70,30 @@ def test_no_group_without_a_name(types: Types, text: str) -> None:
     assert not [n for n, t in found.items() if t in {"Program", "Cluster"} and n[:1].islower()], found
     assert "a milestone" not in found, found
     assert "create a culture of innovation" not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a name with a company's last word is the company's
+        ("The city set up an investment fund called Harper Lane Ventures.", "Harper Lane Ventures"),
+        ("Orbion Technologies, a quantum computing platform, raised money.", "Orbion Technologies"),
+    ],
+)
+def test_named_firm_stays_a_firm(types: Types, text: str, name: str) -> None:
+    assert types(text).get(name) == "Company", types(text)
+
+
+def test_an_amount_after_the_noun_is_no_name(types: Types) -> None:
+    found = types("The ministry granted the project EUR 20.7 million last year.")
+    assert not [n for n, t in found.items() if t in {"Program", "Cluster"}], found
+
+
+def test_a_group_named_once_is_that_group_again(types: Types) -> None:
+    found = types("Orbion Technologies is a member of the QuVetra consortium. QuVetra met in Riga in May.")
+    assert found.get("QuVetra") == "Cluster", found
+
+
+def test_member_of_a_group_named_after_its_noun(facts: Run) -> None:
+    f = facts("Orbion Technologies is a partner in the EU project QVETRA.")
+    assert f.has("Orbion Technologies", "PART_OF", "QVETRA"), f.triples()
