@@ -214,8 +214,8 @@ _PERSON_APPOSITION = re.compile(
 #: of a coordination ("and Associate Investigator Dr §q§").
 _POSTNOMINAL = re.compile(r"§(\d+)§\s+(?:AO|AC|AM|OBE|CBE|MBE|KBE|DBE|FRS|FRSE|FREng|FAA|MP)\b")
 _CONJUNCT_ROLE = re.compile(
-    rf"(,?\s+and\s+)(?:(?!(?:by|of|at|for|with|from|to|in|the|a|an)\b)[A-Za-z][\w-]*\s+){{0,2}}?"
-    rf"(?i:{ROLE_WORDS})\s+{HONORIFIC}§(\d+)§"
+    rf"(,?\s+and\s+)(?:(?:(?!(?:by|of|at|for|with|from|to|in|the|a|an)\b)[A-Za-z][\w-]*\s+){{0,2}}?"
+    rf"(?i:{ROLE_WORDS})\s+{HONORIFIC}|{HONORIFIC.removesuffix('?')})§(\d+)§"
 )
 
 
@@ -251,11 +251,20 @@ def passive_leads(v: SentView, m: str) -> Iterator[Fact]:
 
 
 def _passive_leads(v: SentView, m: str) -> Iterator[Fact]:
-    for x in _LED_BY.finditer(m):
+    at = 0
+    while (x := _LED_BY.search(m, at)) is not None:
+        at = x.end()
         b, verb, role = int(x.group(1)), x.group(2), x.group(3)
         if _FUNDED_BEFORE.search(m, max(0, x.start() - 30), x.start()):
             continue
-        for a in ids_in(x.group(4)):
+        leaders = ids_in(x.group(4))
+        if v.type(leaders[0]) is E.PERSON and any(v.type(a) is not E.PERSON for a in leaders):
+            # "the §lab§, led by Prof. §p§, and the §other lab§, led by ...": the list of people
+            # ends where a coordinated organisation begins, whose own apposition is read next
+            cut = next(i for i, a in enumerate(leaders) if v.type(a) is not E.PERSON)
+            at = m.find(f"§{leaders[cut]}§", x.start(4))
+            leaders = leaders[:cut]
+        for a in leaders:
             if verb in _RUN_ONLY and v.type(b) not in _RUN_TARGETS:
                 continue
             if may_lead(v, a, b):

@@ -375,3 +375,14 @@ def test_each_conjunct_of_a_list_of_leaders_may_carry_its_own_title(facts: Run, 
     f = facts(text)
     assert f.has("Ana Berg", "LEADS", "Kestrel Condensate Laboratory"), f.triples()
     assert f.has("Tom Lind", "LEADS", "Kestrel Condensate Laboratory"), f.triples()
+
+
+def test_coordinated_organisations_each_led_by_their_own_people(facts: Run) -> None:
+    f = facts(
+        "Two labs opened: the Kestrel Devices Laboratory, led by Prof. Ana Berg, and the Kestrel"
+        " Condensate Laboratory, led by Dr Tom Lind and Dr Eva Roe."
+    )
+    assert f.has("Ana Berg", "LEADS", "Kestrel Devices Laboratory"), f.triples()
+    assert f.has("Tom Lind", "LEADS", "Kestrel Condensate Laboratory"), f.triples()
+    assert f.has("Eva Roe", "LEADS", "Kestrel Condensate Laboratory"), f.triples()
+    assert not f.has("Kestrel Condensate Laboratory", "LEADS", "Kestrel Devices Laboratory")
