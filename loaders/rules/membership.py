@@ -246,6 +246,13 @@ _FOUNDED_GROUP = compile_gated(
 _POSS_UNIT = re.compile(
     rf"{ENT}'s?\s+(?:[\w-]+\s+){{0,3}}?(?:unit|division|subsidiary|arm|lab|laboratory|labs|affiliate|business)\s*,?\s+{ENT}"
 )
+#: "§b§ said it is spinning out its quantum group, §a§", "§b§ and its research arm §a§": the owner is the
+#: mention "its" refers to, the nearest one before it (no other mention between them).
+_ITS_UNIT = re.compile(
+    rf"{ENT}[^§]{{0,120}}?\b(?:its|their)\s+(?:(?:[\w-]+|§\d+§)\s+){{0,3}}?"
+    r"(?:unit|division|subsidiary|arm|lab|laboratory|labs|affiliate|business|group)\s*,?\s+(?:the\s+)?"
+    rf"{ENT}"
+)
 #: (A spin-out is no part of what it was spun out of: "§a§ was spun out of §b§" names its origin,
 #: and the annotators give it no PART_OF: dev2 02, I 01.)
 #: Acquisitions make the bought a part of the buyer (README convention): "§b§ acquired §a§",
@@ -372,6 +379,8 @@ def _structure_facts(v: SentView, m: str) -> Iterator[Fact]:
     """Units and acquisitions: one organisation becomes a part of another."""
     for x in _POSS_UNIT.finditer(m):
         yield from _part(v, int(x.group(2)), int(x.group(1)), "possessive-unit", 0.8)
+    for x in _ITS_UNIT.finditer(m) if " its " in m or " their " in m else ():
+        yield from _part(v, int(x.group(2)), int(x.group(1)), "its-unit", 0.7, _ORG_TYPES)
     for x in _SET_UP_UNDER.finditer(m):
         yield from _part(v, int(x.group(1)), int(x.group(2)), "set-up-under", 0.8, _PROGRAMS)
     if gate(m, _BOUGHT_GATE):

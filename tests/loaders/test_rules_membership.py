@@ -1289,3 +1289,24 @@ def test_a_speakers_first_person_membership_is_their_organisations(facts: Run, t
 )
 def test_first_person_near_misses(facts: Run, text: str) -> None:
     assert not facts(text).has("Orbion Systems", "PART_OF", ALLIANCE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kessler Group said it is spinning out its quantum technology group, Orbion Quantum, into a new company.",
+        "Vantor Labs, Kessler Group and its quantum computing unit Orbion Quantum signed the agreement.",
+        "Kessler Group has merged its research arm, the Orbion Quantum lab, with a start-up.",
+    ],
+)
+def test_unit_named_after_its_owners_pronoun(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert any(
+        s.startswith("Orbion Quantum") and t == "PART_OF" and o == "Kessler Group" for s, t, o in f.triples()
+    ), f.triples()
+    assert not f.has("Vantor Labs", "PART_OF", "Kessler Group"), f.triples()
+
+
+def test_what_its_owner_holds_a_stake_in_is_no_unit(facts: Run) -> None:
+    f = facts("Kessler Group sold its stake in Orbion Quantum to Vantor Labs.")
+    assert not f.has("Orbion Quantum", "PART_OF", "Kessler Group"), f.triples()
