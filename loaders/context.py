@@ -26,6 +26,7 @@ from .rules.mention import Mention
 from .segment import Sentence
 
 __all__ = [
+    "APPOSED_MEMBER",
     "ENT",
     "LIST",
     "MAX_RULE_CHARS",
@@ -72,6 +73,8 @@ _APPOSED_MEMBER = re.compile(
     # "§IDQ§, an §IonQ§ company": the owner named as a modifier of the kind
     r"|§(\d+)§,\s+(?:a|an|now\s+an?)\s+§(\d+)§\s+(company|subsidiary|unit|division|business)\b"
 )
+#: The same shapes read in a predicate ("§a§ is a unit of §b§"), by :mod:`.rules.places`.
+APPOSED_MEMBER = _APPOSED_MEMBER
 #: "..., who": a relative clause about the person just named.
 _WHO_FOLLOWS = re.compile(
     r",?\s+who\b"

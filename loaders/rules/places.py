@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from qkg.schemas import EntityType, RelationType
 
-from ..context import ENT, LIST, ORG_NOUN, ORGS, PLACES, Fact, SentView, ids_in
+from ..context import APPOSED_MEMBER, ENT, LIST, ORG_NOUN, ORGS, PLACES, Fact, SentView, ids_in
 from ..gazetteer import Gazetteer
 from ..patterns import KEYWORDS, LEADING_NOISE
 from ..segment import Sentence
@@ -299,6 +299,11 @@ _SINGULAR = {
     "parts": "part",
 }
 _PLURAL_KIND = re.compile(r"\b(?:subsidiaries|units|divisions|arms|affiliates|members|parts)\b")
+#: "§a§ is a unit of §o§", "§a§ became the research arm of §o§": the subject and its predicate noun phrase.
+_PREDICATE = compile_gated(
+    r"§(\d+)§\s+(?:is|was|remains|became|has\s+become)\s+(?:(?:now|also|effectively)\s+)?"
+    r"((?:an?|the)\s+(?:[^§;,.]|§\d+§){3,120})"
+)
 #: A clause body that opens with its verb ("was founded in", "are based in", "has offices in").
 _FINITE = re.compile(r"(?:is|are|was|were|will|has|have|had|remains|remain|now|also|currently)\b")
 _PLURAL_VERB = {"are": "is", "were": "was", "have": "has", "remain": "remains"}
@@ -309,13 +314,23 @@ def clause_facts(v: SentView, m: str) -> Iterator[Fact]:
     apposition: each is read as a clause of its own whose subject is the organisation ("§o§ was
     founded in §p§", "§a§ is based in §p§", "§a§ is a subsidiary of §o§"), so every location and
     membership rule reads it as it reads a sentence."""
-    if not ("both" in m or "all " in m or "each" in m or "which" in m or "that" in m):
-        return
-    for x in _DISTRIBUTED.finditer(m):
+    for x in _DISTRIBUTED.finditer(m) if "both" in m or "all " in m or "each" in m else ():
         for a in ids_in(x.group(1)):
             yield from _read_as_clause(v, a, x.group(2))
-    for x in _WHICH.finditer(m):
+    for x in _WHICH.finditer(m) if "which" in m or "that" in m else ():
         yield from _read_as_clause(v, int(x.group(1)), x.group(2))
+    # "§a§ is an investment platform under §o§": a predicate noun phrase is an apposition told
+    for x in _PREDICATE.finditer(m) if " is " in m or " was " in m or "became" in m or "remains" in m else ():
+        a = int(x.group(1))
+        if v.type(a) in ORGS:
+            for y in APPOSED_MEMBER.finditer(f"§{a}§, {x.group(2)}"):
+                b, word = int(y.group(4) or y.group(6)), y.group(2) or y.group(3) or y.group(7)
+                # a partner or member of a company is its partner, not a part of it
+                groups = (
+                    {E.CLUSTER, E.PROGRAM} if word.startswith(("member", "partner", "particip")) else ORGS
+                )
+                if b != a and v.type(b) in groups:
+                    yield _f(v, a, R.PART_OF, b, "predicate-member", 0.8)
 
 
 def _read_as_clause(v: SentView, a: int, body: str) -> Iterator[Fact]:

@@ -386,3 +386,47 @@ def test_coordinated_organisations_each_led_by_their_own_people(facts: Run) -> N
     assert f.has("Tom Lind", "LEADS", "Kestrel Condensate Laboratory"), f.triples()
     assert f.has("Eva Roe", "LEADS", "Kestrel Condensate Laboratory"), f.triples()
     assert not f.has("Kestrel Condensate Laboratory", "LEADS", "Kestrel Devices Laboratory")
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "whole", "is_part"),
+    [
+        # a predicate noun phrase is read as the apposition it would be
+        (
+            "Veltra Holdings is an investment platform under the University of Kestrel.",
+            "Veltra Holdings",
+            "University of Kestrel",
+            True,
+        ),
+        (
+            "Veltra Holdings is an investment platform under Lyon's University of Kestrel.",
+            "Veltra Holdings",
+            "University of Kestrel",
+            True,
+        ),
+        (
+            "Veltra Holdings became the research arm of the University of Kestrel in 2020.",
+            "Veltra Holdings",
+            "University of Kestrel",
+            True,
+        ),
+        # partnership or origin is no part
+        (
+            "Veltra Quantum is a partner of Orbion Technologies.",
+            "Veltra Quantum",
+            "Orbion Technologies",
+            False,
+        ),
+        (
+            "Veltra Quantum is a spin-off of Orbion Technologies.",
+            "Veltra Quantum",
+            "Orbion Technologies",
+            False,
+        ),
+    ],
+)
+def test_a_predicate_noun_phrase_of_membership(
+    facts: Run, text: str, part: str, whole: str, is_part: bool
+) -> None:
+    f = facts(text)
+    assert f.has(part, "PART_OF", whole) is is_part, f.triples()
