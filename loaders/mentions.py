@@ -27,7 +27,14 @@ from .rules.group_names import group_name_mentions, recurring_group_names
 from .rules.human_verbs import human_verb_mentions
 from .rules.initials import initial_acronyms
 from .rules.mention import Mention
-from .rules.names import acronym_campuses, bracketed_universities, definitions, list_members, shaped_names
+from .rules.names import (
+    acronym_campuses,
+    bracketed_universities,
+    coordinated_names,
+    definitions,
+    list_members,
+    shaped_names,
+)
 from .rules.organisations import (
     MAX_NAME,
     MAX_PATTERN_SENTENCE,
@@ -176,6 +183,7 @@ def find_mentions(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) -> l
     mentions = initial_acronyms(text, mentions, gaz)
     check()
     mentions = list_members(text, sentences, mentions)
+    mentions = coordinated_names(text, sentences, mentions, gaz)
     check()
     mentions = bracketed_universities(text, mentions)
     mentions = acronym_campuses(text, mentions)

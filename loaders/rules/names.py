@@ -18,13 +18,15 @@ from dataclasses import replace
 from qkg.schemas import EntityType
 
 from ..gazetteer import Gazetteer, norm
-from ..patterns import CAPW, LEADING_NOISE, head_type
+from ..patterns import ACADEMIC_FIELDS, CAPW, KEYWORDS, LEADING_NOISE, head_type
 from ..segment import Sentence
+from .bare_names import COMMON_WORDS, opens_with_given
 from .mention import Mention
-from .organisations import MAX_PATTERN_SENTENCE, ROLE_CAP, URL, is_demonym
+from .org_cues import plausible
+from .organisations import MAX_PATTERN_SENTENCE, ROLE_CAP, URL, is_demonym, is_headline
 from .words import word_list
 
-__all__ = ["ALLCAPS", "definitions", "initials_match", "list_members", "shaped_names"]
+__all__ = ["ALLCAPS", "coordinated_names", "definitions", "initials_match", "list_members", "shaped_names"]
 
 E = EntityType
 
@@ -407,3 +409,187 @@ def acronym_campuses(text: str, mentions: list[Mention]) -> list[Mention]:
     spans = [(f.start, f.end) for f in found]
     kept = [x for x in mentions if not any(x.start < e and s < x.end for s, e in spans)]
     return sorted(kept + found, key=lambda x: (x.start, -x.end))
+
+
+#: Organisation types a coordinated list may hold.
+_LIST_TYPES = (E.COMPANY, E.UNIVERSITY, E.RESEARCH_INSTITUTE, E.CLUSTER, E.GOVERNMENT_BODY)
+#: A list item's name (up to four capitalised words) and what may close the item: an amount or
+#: a place in brackets ("Orbion ($3.1m)", "Veltra (Lyon)").
+_COORD_NAME = re.compile(
+    rf"(?:the\s+)?({CAPW}(?:\s+{CAPW}){{0,3}}(?:\s+\d{{1,4}}(?=\s*[,;]|\s+(?:and|&)\s))?)"
+)
+_THE = re.compile(r"the\s+")
+_COORD_PAREN = re.compile(r"\s*\([^()\n]{0,60}\)")
+#: The joints of a coordination: ", ", ", and ", " and ", " & ", "; ".
+_COORD_SEP = re.compile(r"\s*[,;]\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")  # ("&": a name's, see below)
+#: The word after a list's last item: another capitalised word is a longer name cut short.
+_CAPITAL_NEXT = re.compile(r"\s+[A-Z0-9]")
+#: A particle and a capitalised word after a name, or a name's words before it: the name runs on.
+_PARTICLES = r"(?:of|for|de|du|des|di|del|della|der|la|le|et|für|und|on|at|d['’])"
+_NAME_GOES_ON = re.compile(rf"\s+{_PARTICLES}\s*(?:the\s+)?[A-Z]|\s*d['’][A-Z]")
+_NAME_BEFORE = re.compile(rf"(?:[A-Z][\w&.’'-]*\s+(?:(?:{_PARTICLES}\s*|&\s+)(?:the\s+)?)?|\d\s+)$")
+#: The last words of things that are no organisations: laws, prizes, plans and events ("the
+#: CHIPS and Science Act", "the Orbion and Veltra Summit"); a list with such an item is none.
+_NOT_ORG_HEADS = frozenset(
+    {"act", "acts", "bill", "law", "treaty", "accord", "agreement", "award", "awards", "prize"}
+    | {"programme", "program", "strategy", "plan", "roadmap"}
+    | {h.split()[-1] for h in word_list("event_heads")}
+)
+
+
+def _coordination(
+    text: str, pos: int, end: int, at: dict[int, Mention]
+) -> tuple[list[tuple[int, int, Mention | None]], bool]:
+    """The items of the coordination opening at ``pos`` (each a known mention or an unknown
+    name's span) and whether an "and" joins two of them; at most twelve items. A name that
+    goes on past a particle ("Accélérateur de Création ...") or an ampersand ("Research &
+    Innovation") ends the list and is no item: it was cut short."""
+    items: list[tuple[int, int, Mention | None]] = []
+    joined = False
+    while len(items) < 12:
+        the = _THE.match(text, pos, end)
+        start = the.end() if the else pos
+        m = at.get(start)
+        if m is not None:
+            items.append((m.start, m.end, m))
+            pos = m.end
+        else:
+            x = _COORD_NAME.match(text, pos, end)
+            if x is None or x.start(1) in at:
+                break
+            if _NAME_GOES_ON.match(text, x.end(1), end) or (
+                not items and _NAME_BEFORE.search(text, max(0, x.start() - 60), x.start())
+            ):
+                break
+            items.append((x.start(1), x.end(1), None))
+            pos = x.end(1)
+        p = _COORD_PAREN.match(text, pos, end)
+        if p is not None:
+            pos = p.end()
+        sep = _COORD_SEP.match(text, pos, end)
+        if sep is None:
+            break
+        if "&" in sep.group():
+            if items[-1][2] is None:
+                items.pop()
+            break
+        joined = joined or "and" in sep.group()
+        pos = sep.end()
+    return items, joined
+
+
+def coordinated_names(
+    text: str, sentences: Sequence[Sentence], mentions: list[Mention], gaz: Gazetteer
+) -> list[Mention]:
+    """Unknown capitalised names coordinated with one known organisation are organisations of
+    the list's type: "Telstra, the Kessler Bank and Norvik are backing ...", "Orvel Quantum,
+    Kessler Labs and Q-Nord are among ...". Only lists of organisations and unknown names count
+    (a person, place, technology or programme in the list leaves it alone), joined by "and" or
+    "&" or of three items at least ("Monday, IBM said": no list); each unknown name must be
+    plausible as an organisation (no personal name, place, demonym, month or common opener)."""
+    orgs = [m for m in mentions if m.type in _LIST_TYPES and m.rule != "org-nested"]
+    if not orgs:
+        return mentions
+    at = {m.start: m for m in mentions if m.rule != "org-nested"}
+    covered = bytearray(len(text))
+    for m in mentions:
+        covered[m.start : m.end] = b"\x01" * (m.end - m.start)
+    starts = [s.start for s in sentences]
+    done: set[int] = set()
+    extra: list[Mention] = []
+    for o in orgs:
+        k = bisect.bisect_right(starts, o.start) - 1
+        if k < 0 or k in done or not _beside_joint(text, o):
+            continue
+        done.add(k)
+        sent = sentences[k]
+        if len(sent.text) > MAX_PATTERN_SENTENCE or is_headline(sent.text):
+            continue
+        pos, seen = sent.start, -1
+        for w in re.finditer(r"(?<![\w&.-])(?:the\s+)?(?=[A-Z0-9])", text[sent.start : sent.end]):
+            pos = sent.start + w.start()
+            if pos <= seen:
+                continue
+            items, joined = _coordination(text, pos, sent.end, at)
+            if items:
+                seen = items[-1][1]
+            extra += _typed_items(text, items, joined, gaz, covered)
+    if not extra:
+        return mentions
+    return sorted(mentions + extra, key=lambda x: (x.start, -x.end))
+
+
+#: Lower-case words after a list's last item ending in a noun of organisations or their staff:
+#: the names qualify that noun ("Argonne and Fermi national labs", "Ruritanian and Nordic
+#: organisations"); the kind-list rules read such lists, not this one.
+_MODIFIED_NOUN = re.compile(
+    r"\s+(?:(?!(?:are|is|was|were|have|has|had|will|would|can|could|and|or|to|the|a|an|with|for|of|in|on|at|as|by)\b)"
+    r"[a-z][\w-]*\s+){0,2}?(?:labs?|laborator(?:y|ies)|organi[sz]ations?|compan(?:y|ies)|firms?|universit(?:y|ies)|"
+    r"institut(?:e|es|ions?)|researchers|scientists|teams?|groups?|funds?|banks?|start-?ups?|cent(?:re|er)s?)\b"
+)
+_PLAIN_WORDS = COMMON_WORDS | ACADEMIC_FIELDS | frozenset(KEYWORDS)
+
+
+def _not_a_name(item: str) -> bool:
+    """An item that names a thing, not an organisation: a law, prize, plan or event by its last
+    word, or plain words only ("Quantum Engineering, Science, and Technology": a title)."""
+    words = item.lower().split()
+    return words[-1] in _NOT_ORG_HEADS or (
+        not any(c.isdigit() for c in item) and all(w in _PLAIN_WORDS for w in words)
+    )
+
+
+_JOINT_AFTER = re.compile(r"(?:\s*\([^()\n]{0,60}\))?(?:\s*[,;]|\s+(?:and|&)\s)")
+_JOINT_BEFORE = re.compile(r"(?:[,;]|\s(?:and|&))\s+(?:the\s+)?$")
+
+
+def _beside_joint(text: str, m: Mention) -> bool:
+    """Whether a list's joint stands right after or before ``m`` (else it is in no list)."""
+    return bool(_JOINT_AFTER.match(text, m.end) or _JOINT_BEFORE.search(text, max(0, m.start - 12), m.start))
+
+
+def _typed_items(
+    text: str,
+    items: list[tuple[int, int, Mention | None]],
+    joined: bool,
+    gaz: Gazetteer,
+    covered: bytearray,
+) -> list[Mention]:
+    """The unknown items of one coordination, typed by its known organisations."""
+    if len(items) < 2 or not (joined or len(items) >= 3):
+        return []
+    known = [m for _, _, m in items if m is not None]
+    if any(m.type not in _LIST_TYPES for m in known):
+        return []
+    # a name another list rule typed is no evidence of its own ("between Western and Ruritanian")
+    known = [m for m in known if m.rule != "list"]
+    if not known:
+        return []
+    unknown = [text[s:e] for s, e, m in items if m is None]
+    if (
+        _CAPITAL_NEXT.match(text, items[-1][1])
+        or _MODIFIED_NOUN.match(text, items[-1][1])
+        or any(_not_a_name(u) for u in unknown)
+        or any(text[s:e].rsplit(None, 1)[-1].lower() in _NOT_ORG_HEADS for s, e, _ in items)
+    ):
+        return []
+    # unknown names with no keyword are mostly companies ("Orvane and Kessler University signed"):
+    # another type only when two known items or more all have it
+    types = {m.type for m in known}
+    etype = types.pop() if len(known) >= 2 and len(types) == 1 else E.COMPANY
+    out = []
+    for s, e, m in items:
+        if m is not None or covered.find(1, s, e) >= 0:
+            continue
+        name = text[s:e]
+        first = name.split()[0]
+        if (
+            first.lower() in LEADING_NOISE
+            or re.fullmatch(ROLE_CAP, first)
+            or is_demonym(name)
+            or opens_with_given(name)
+            or not plausible(name, gaz, trusted=False)
+        ):
+            continue
+        out.append(Mention(s, e, name, etype, name, "list"))
+    return out

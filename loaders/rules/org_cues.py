@@ -37,7 +37,7 @@ from ..patterns import (
     head_type,
 )
 from ..segment import Sentence
-from .bare_names import is_given_name
+from .bare_names import is_given_name, opens_with_given
 from .literals import compile_gated
 from .mention import Mention
 from .words import alternation, any_in, leading_letters, letter_words, word_list, word_table
@@ -148,6 +148,47 @@ _CORPORATE_ROLE_OF = re.compile(
     rf"\b(?:CEO|CTO|CFO|COO|[Ff]ounder|[Cc]o-?founder|[Cc]hief\s+[Ee]xecutive(?:\s+[Oo]fficer)?)\s+(?:of|at)\s+({_NAME})"
     # the name closes a clause ("..., which", "... said"); "CEO at EIFO Peder Lundquist." runs on into a person
     r"(?=\s*[,;:]|\s+(?:said|says|told|which|who)\b)"
+)
+#: A person's role, maybe with its field, then "at"/"with" and a name that closes the clause:
+#: "head of research at Veltrix", "a senior engineer with Orbion,", "vice president of sales and
+#: marketing at Kessler", "former leaders at Orbion and ...": the organisation the person works
+#: for. (A role right before "of" + name is read by the corporate and apposed-role rules.) The
+#: name after "at"/"with", then the role before it:
+_AT_NAME = re.compile(
+    rf"\s(?:at|with)\s+(?:the\s+)?({_NAME})"
+    r"(?=\s*[,;:.)]|\s*$|\s+(?:said|says|told|who|which|and|in|where|since|for|from|to|until|before)\b)"
+)
+#: (read on the few words before "at": a role alternation tried at every position of a sentence
+#: costs ten times more)
+_ROLE_BEFORE = re.compile(
+    rf"\b(?i:{ROLE_WORDS})s?(?:\s+(?:of|for)\s+(?:[a-z][\w-]*(?:,?\s+(?:and|&)\s+|\s+)){{0,3}}?[a-z][\w-]*)?$"
+)
+#: The source of money: a funding noun or an amount, a few words, then "from" or "by" and a
+#: name that closes the clause: "a Series A round from Kessmark, ...", "£4m funding from
+#: Velq for ...", "an investment by Tarnwood", "a €2m grant from Kessmark to ...". (Lists of
+#: several sources are read by the party slots.)
+_FUNDER = compile_gated(
+    r"\b(?:funding|investments?|grants?|backing|financing|loans?|round|contracts?|subsid(?:y|ies)|"
+    r"\d[\d.,]*\s*(?:million|billion|bn|m)\b)"
+    r"(?:\s+(?!(?:from|by)\b)[\w$€£.,’'-]+){0,5}?\s+(?:from|by)\s+(?:the\s+)?"
+    rf"({_NAME})"
+    r"(?=\s*[,;:.)]|\s*$|\s+(?:to|for|along|with|as|in|and|which|who|that|under|through|at|on)\b)"
+)
+
+
+def _before_person(t: str, s: int, e: int) -> int:
+    """Where a name ends before a person's name that follows it in the same run of capitalised
+    words ("CEO at KVTX Tom Harrow": KVTX)."""
+    words = list(re.finditer(r"\S+", t[s:e]))
+    for w in words[1:]:
+        if PLAIN_NAME.fullmatch(w.group()) and opens_with_given(w.group()):
+            return s + w.start() - 1
+    return e
+
+
+#: Roles whose holder works at a university when the name says no other kind.
+_ACADEMIC_ROLES = frozenset(
+    {"professor", "lecturer", "dean", "provost", "rector", "chancellor", "vice-chancellor"}
 )
 #: A name before an academic post, maybe with its field: "SFU physics professor Ada Lin", "a
 #: Kestrel Tech lecturer" (lower-case posts only: "Associate Professor" is a title): a university.
@@ -494,6 +535,24 @@ def cue_names(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
     ):
         for m in rx.finditer(t) if not words.isdisjoint(gate) else ():
             _add(out, sent, gaz, m.start(1), m.end(1), None)
+    for m in _AT_NAME.finditer(t) if " at " in t or " with " in t else ():
+        r = _ROLE_BEFORE.search(t, max(0, m.start() - 70), m.start())
+        if r is None or opens_with_given(m.group(1)):
+            continue  # no role before, or "an engineer with Ada Lin's team": a person
+        role = r.group().split(None, 1)[0].lower()
+        end = _before_person(t, m.start(1), m.end(1))
+        _add(
+            out,
+            sent,
+            gaz,
+            m.start(1),
+            end,
+            E.UNIVERSITY if role in _ACADEMIC_ROLES else None,
+            solo_ok=True,
+        )
+    for m in _FUNDER.finditer(t) if " from " in t or " by " in t else ():
+        if not opens_with_given(m.group(1)):
+            _add(out, sent, gaz, m.start(1), m.end(1), None, solo_ok=True)
     for m in _ACADEMIC_POST.finditer(t) if any_in(t, _ACADEMIC_GATE) else ():
         _add(out, sent, gaz, m.start(1), m.end(1), E.UNIVERSITY)
     for k in _BEFORE_CAPITAL.finditer(t) if not words.isdisjoint(_KIND_LAST) else ():
