@@ -261,26 +261,41 @@ def _relations(
     b: _Builder, doc: Document, starts: list[int], rels: Sequence[tuple[int, Mapping[str, Any]]]
 ) -> list[Relation]:
     out: dict[tuple[str, str, str], Relation] = {}
+    # a curated file names each actor and type many times: each spelling is resolved once
+    refs: dict[str, str] = {}
+    types: dict[str, RelationType] = {}
     for k, r in rels:
         where = f"line {k + 1}"
-        try:
-            rtype = RelationType(str(r.get("type")))
-        except ValueError:
-            raise DocumentRejected(b.source, f"{where}: unknown relation type {r.get('type')!r}") from None
-        s, t = _ref(b, r.get("source"), where), _ref(b, r.get("target"), where)
+        raw = str(r.get("type"))
+        rtype = types.get(raw)
+        if rtype is None:
+            try:
+                rtype = types[raw] = RelationType(raw)
+            except ValueError:
+                raise DocumentRejected(
+                    b.source, f"{where}: unknown relation type {r.get('type')!r}"
+                ) from None
+        ends = []
+        for value in (r.get("source"), r.get("target")):
+            name = str(value or "")
+            eid = refs.get(name)
+            if eid is None:
+                eid = refs[name] = _ref(b, value, where)
+            ends.append(eid)
         conf = float(r.get("confidence") or 1.0)
         with _building(b.source, f"{where}: invalid relation"):
             rel = Relation(
-                source=s,
+                source=ends[0],
                 type=rtype,
-                target=t,
+                target=ends[1],
                 confidence=conf,
                 evidence=(_evidence(doc, starts, k, "curated"),),
             )
-        if rel.key in out:
-            old = out[rel.key]
+        key = rel.key
+        old = out.get(key)
+        if old is not None:
             rel = old.model_copy(update={"evidence": old.evidence + rel.evidence})
-        out[rel.key] = rel
+        out[key] = rel
     return list(out.values())
 
 
