@@ -175,7 +175,8 @@ class Relation(_Model):
     @property
     def key(self) -> tuple[str, str, str]:
         """(source, type, target): the identity of the fact."""
-        return (self.source, self.type.value, self.target)
+        # the member's value as stored (``.value`` goes through a descriptor: twice the time)
+        return (self.source, self.type._value_, self.target)
 
 
 class AgreementEvent(_Model):
