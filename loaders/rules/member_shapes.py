@@ -83,6 +83,69 @@ _MEMBERSHIP_AGREEMENT = re.compile(
     r"\b(?:participation|membership|consortium|accession)\s+agreements?\s+(?:(?:were|was)\s+)?(?:signed\s+)?"
     rf"(?:by|with|from)\s+({MEMBERS})"
 )
+#: The nouns of membership in a group (plural and singular).
+_MEMBER_NOUN = (
+    r"(?:members?|partners?|participants?|affiliates?|shareholders?|constituents?|signatories|signatory|"
+    r"affiliated\s+(?:organi[sz]ations|institutions))"
+)
+#: "§G§ ..., in which §a§ is a founding member", "§G§, of which §a§ and §b§ are partners": the
+#: group is the last one named before the relative clause.
+_WHICH_MEMBER = compile_gated(
+    r",?\s+(?:in|of|to)\s+which\s+(?:(?:the|our|its|their)\s+)?(?:[\w-]+\s+){0,3}?"
+    rf"({MEMBERS}),?\s+(?:is|are|was|were|has\s+been|have\s+been|became|become|becomes|remains|remain)\s+"
+    r"(?:(?:now|also|already|all)\s+)?(?:(?:a|an|the|one\s+of\s+the)\s+)?(?:[\w-]+\s+){0,2}?"
+    rf"{_MEMBER_NOUN}\b"
+)
+#: "§G§ counts §a§ and §b§ among its members", "§G§ lists §a§ among its founding partners".
+_COUNTS_AMONG = re.compile(
+    rf"{ENT}\s+(?:(?:now|also|already|currently)\s+)*(?:counts|count|counted|lists|listed|numbers|includes|included)\s+"
+    # ("its" may be read as a reference to the group: "among §G§ partners")
+    rf"({MEMBERS})\s+among\s+(?:its|their|§\d+§)\s+(?:[\w-]+\s+){{0,2}}?{_MEMBER_NOUN}\b"
+)
+#: "§G§ will have two out-of-region affiliates: §a§ and §b§", "§G§ has 12 founding partners: ...".
+_NOUN_COLON = re.compile(
+    rf"{ENT}\s+(?:(?:will|now|also|currently|already)\s+)*(?:has|have|had|have|counts|includes|gained|added|welcomes|welcomed|"
+    r"be\s+joined\s+by)\s+(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|new)\s+)?(?:[\w-]+\s+){0,2}?"
+    rf"{_MEMBER_NOUN}\s*:\s+({MEMBERS})"
+)
+#: "§a§ is one of the §G§'s 12 partners": partners of a group (a company's partners are no parts).
+_ONE_OF_GROUPS = re.compile(
+    rf"{ENT}\s+(?:is|was|remains|has\s+become|became)\s+(?:now\s+)?one\s+of\s+(?:the\s+)?{ENT}['’]s?\s+"
+    r"(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|[a-z]+)\s+){0,3}?"
+    r"(?:partners|participants|affiliates|signatories|shareholders)\b"
+)
+_GROUPS = frozenset({E.CLUSTER, E.PROGRAM})
+_MEMBER_NOUN_GATE = ("member", "partner", "participant", "affiliat", "shareholder", "constituent", "signator")
+
+
+def _member_noun_facts(v: SentView, m: str, low: str) -> Iterator[Fact]:
+    """PART_OF from a member noun governing a list in a clause about a group: a relative clause
+    ("in which §a§ is a member"), "counts ... among its members", "N affiliates: ...",
+    "one of the §G§'s partners". The group must be a cluster or a programme."""
+    if not gate(low, _MEMBER_NOUN_GATE):
+        return
+    for x in _WHICH_MEMBER.finditer(m) if "which" in low else ():
+        groups = [i for i in v.indices(lambda t: t in _GROUPS) if m.find(f"§{i}§") < x.start()]
+        if groups:
+            yield from _members(v, groups[-1], x.group(1), "which-member")
+    for x in _COUNTS_AMONG.finditer(m) if "among" in low else ():
+        yield from _members(v, int(x.group(1)), x.group(2), "counts-among")
+    for x in _NOUN_COLON.finditer(m) if ":" in m else ():
+        yield from _members(v, int(x.group(1)), x.group(2), "member-noun-colon")
+    for x in _ONE_OF_GROUPS.finditer(m) if "one of" in low else ():
+        a, g = int(x.group(1)), int(x.group(2))
+        if a != g and v.type(g) in _GROUPS and v.type(a) in _MEMBER_TYPES:
+            yield _f(v, a, R.PART_OF, g, "one-of-groups", 0.8)
+
+
+def _members(v: SentView, g: int, listed: str, rule: str) -> Iterator[Fact]:
+    if v.type(g) not in _GROUPS:
+        return
+    for a in list_members(v, listed):
+        if a != g and v.id(a) != v.id(g):
+            yield _f(v, a, R.PART_OF, g, rule, 0.8)
+
+
 #: Substrings one of which a sentence needs for any rule here.
 MEMBER_SHAPE_GATE = (
     "involved",
@@ -101,6 +164,7 @@ _ARM_WORDS = ("pillar", "wing", "branch", "institute", "centre", "center", "agen
 def member_shape_facts(v: SentView, m: str) -> Iterator[Fact]:
     """PART_OF (and PARTNERS_WITH for nodes) from the shapes of the module docstring."""
     low = m.lower()
+    yield from _member_noun_facts(v, m, low)
     if not gate(low, MEMBER_SHAPE_GATE):
         return
     for x in _INVOLVED_ARE.finditer(m) if "in " in m else ():

@@ -156,3 +156,62 @@ def test_other_agreements_make_no_members(facts: Run) -> None:
         "The Nordic Quantum Alliance said licensing agreements with Orbion Labs and Kestrel Photonics were signed."
     )
     assert not got.has("Orbion Labs", "PART_OF", "Nordic Quantum Alliance"), got.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "members", "group"),
+    [
+        (
+            "On Monday the Vetra Quantum Valley initiative for quantum research in Bavaria, in which Orbion "
+            "Technologies is a founding member, was established.",
+            ("Orbion Technologies",),
+            "Vetra Quantum Valley Initiative",
+        ),
+        (
+            "The Qubit Alliance, of which Orbion Technologies and Qubeon Labs are partners, met in May.",
+            ("Orbion Technologies", "Qubeon Labs"),
+            "Qubit Alliance",
+        ),
+        (
+            "The Tarnow Quantum Hub counts Orbion Technologies and Qubeon Labs among its partners.",
+            ("Orbion Technologies", "Qubeon Labs"),
+            "Tarnow Quantum Hub",
+        ),
+        (
+            "The Lumen Testbed Consortium will have two affiliates: Orbion Technologies and the Vetra Institute "
+            "of Optics.",
+            ("Orbion Technologies", "Vetra Institute of Optics"),
+            "Lumen Testbed Consortium",
+        ),
+        (
+            "Orbion Technologies is one of the Lakeside Quantum Cluster's 12 partners.",
+            ("Orbion Technologies",),
+            "Lakeside Quantum Cluster",
+        ),
+    ],
+)
+def test_member_noun_governs_a_list(facts: Run, text: str, members: tuple[str, ...], group: str) -> None:
+    got = facts(text)
+    for a in members:
+        assert got.has(a, "PART_OF", group), got.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # a company's partners and shareholders are not its parts
+        (
+            "Orbion Technologies is one of Kessler Group's partners.",
+            ("Orbion Technologies", "PART_OF", "Kessler Group"),
+        ),
+        (
+            "Kessler Group, in which Orbion Technologies is a shareholder, builds lasers.",
+            ("Orbion Technologies", "PART_OF", "Kessler Group"),
+        ),
+    ],
+)
+def test_member_noun_of_a_company_is_no_membership(
+    facts: Run, text: str, absent: tuple[str, str, str]
+) -> None:
+    got = facts(text)
+    assert not got.has(*absent), got.triples()
