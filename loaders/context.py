@@ -421,8 +421,12 @@ def _fold_pairs_of_mentions(v: SentView) -> None:
             return m.group(0)
         if any(ty(i) is not E.TECHNOLOGY for i in ids_in(mods)):
             return m.group(0)
-        leads = not mods.strip() and title.lower() in _CHAIR_ROLES
+        # "§Orbion§ chairman and CEO §p§": coordinated roles, a chair's leads and a job's affiliates
+        roles = [r.strip() for r in re.split(r"\s+and\s+|\s*&\s*", title.lower())]
+        leads = not mods.strip() and any(r in _CHAIR_ROLES for r in roles)
         _add(v, p, R.LEADS if leads else R.AFFILIATED_WITH, a, "org-role-person", 0.9)
+        if leads and any(r not in _CHAIR_ROLES for r in roles):
+            _add(v, p, R.AFFILIATED_WITH, a, "org-role-person", 0.9)
         # "§UMD§ officer §p§, who leads ...": the person is the subject of what follows
         # "chaired by §Orbion§ co-founder §p§": the agent of a leading verb is the person
         if _WHO_FOLLOWS.match(m.string, m.end()) or _LED_BY_BEFORE.search(

@@ -388,6 +388,7 @@ def affiliation_facts(v: SentView, m: str) -> Iterator[Fact]:
     yield from shape_facts(v, m, _role_fact)
     if " who " in m:
         yield from _relative_clause_facts(v, m)
+    yield from _predicate_facts(v, m)
 
 
 #: "§p§, who BODY", "§p§, a physicist who BODY", "§p§, a former CTO of §q§ who BODY": a relative
@@ -406,11 +407,31 @@ def _relative_clause_facts(v: SentView, m: str) -> Iterator[Fact]:
         p, body = int(x.group(1)), x.group(2)
         if v.type(p) is not E.PERSON or any(v.type(i) is E.PERSON for i in ids_in(body)):
             continue
-        clause = f"§{p}§ {body}."
         pid = v.id(p)
-        for f in (*affiliation_facts(v, clause), *charge_facts(v, clause)):
-            if f.source == pid:
-                yield f
+        # "who was formerly the director of §o§ and is a §q§ board member": each verb its clause
+        for part in _NEXT_VERB.split(body):
+            clause = f"§{p}§ {part}."
+            for f in (*affiliation_facts(v, clause), *charge_facts(v, clause), *_predicate_facts(v, clause)):
+                if f.source == pid:
+                    yield f
+
+
+#: "... and is a ...", "... and was ...": a second verb phrase of the same subject.
+_NEXT_VERB = re.compile(r"\s+and\s+(?=(?:is|was|has|had|remains|also|now|currently|later)\b)")
+#: "§p§ is a longtime §o§ board member", "§p§ was previously the director of §o§": a person's
+#: predicate noun phrase, read as the apposition it would be ("§p§, a longtime §o§ board member").
+_PREDICATE = compile_gated(
+    r"§(\d+)§\s+(?:is|was|remains|has\s+been|had\s+been)\s+"
+    r"(?:(?:now|also|formerly|previously|still|currently|once|longtime)\s+)*((?:an?|the)\s+(?:[^§;,.]|§\d+§){3,120})"
+)
+
+
+def _predicate_facts(v: SentView, m: str) -> Iterator[Fact]:
+    for x in _PREDICATE.finditer(m) if " is " in m or " was " in m or " been " in m or "remains" in m else ():
+        p = int(x.group(1))
+        if v.type(p) is E.PERSON:
+            facts, _ = _apposed_facts(v, _fields(v, f"§{p}§, {x.group(2)}."), p)
+            yield from facts
 
 
 #: Verbs of running something: "who heads", "has run", "chairs".

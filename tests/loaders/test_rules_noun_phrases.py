@@ -430,3 +430,34 @@ def test_a_predicate_noun_phrase_of_membership(
 ) -> None:
     f = facts(text)
     assert f.has(part, "PART_OF", whole) is is_part, f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "unwanted"),
+    [
+        # coordinated roles before the name: a chair's leads, a job's affiliates
+        ("Former Veltra Quantum chairman and CEO Ana Berg spoke.", ["LEADS", "AFFILIATED_WITH"], []),
+        ("Veltra Quantum chair Ana Berg spoke.", ["LEADS"], ["AFFILIATED_WITH"]),
+        ("Veltra Quantum CEO Ana Berg spoke.", ["AFFILIATED_WITH"], ["LEADS"]),
+        # a person's predicate noun phrase reads as the apposition it would be
+        ("Ana Berg is a longtime Veltra Quantum board member.", ["AFFILIATED_WITH"], ["LEADS"]),
+        (
+            "Ana Berg, who was formerly a researcher at Orbion and is a Veltra Quantum board member, spoke.",
+            ["AFFILIATED_WITH"],
+            [],
+        ),
+    ],
+)
+def test_roles_in_premodifiers_and_predicates(
+    facts: Run, text: str, wanted: list[str], unwanted: list[str]
+) -> None:
+    f = facts(text)
+    for rtype in wanted:
+        assert f.has("Ana Berg", rtype, "Veltra Quantum"), f.triples()
+    for rtype in unwanted:
+        assert not f.has("Ana Berg", rtype, "Veltra Quantum"), f.triples()
+
+
+def test_a_predicate_about_someone_else_gives_the_subject_nothing(facts: Run) -> None:
+    f = facts("Ana Berg said Tom Lind is a Veltra Quantum board member.")
+    assert not f.has("Ana Berg", "AFFILIATED_WITH", "Veltra Quantum"), f.triples()
