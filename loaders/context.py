@@ -664,7 +664,8 @@ def _fold_appositions(v: SentView) -> None:
                 _add(v, a, R.LOCATED_IN, str(i), "apposition-place", 0.7)
             if ty(i) is E.TECHNOLOGY and re.search(
                 r"\b(?:developer|provider|maker|manufacturer|leader|pioneer|specialist|institution|company|firm|"
-                r"start-?up|powerhouse|player|expert|champion)s?\b",
+                # (not a possessed noun: "..., the §quantum computing§ firm's subsidiary" is another actor)
+                r"start-?up|powerhouse|player|expert|champion)s?\b(?!['’])",
                 body,
             ):
                 _add(v, a, R.WORKS_ON, str(i), "apposition-technology", 0.7)

@@ -10,8 +10,9 @@ instead:
    focus, making or research, ``data/words/technology_work_words.txt``) through at most six
    lower-case words and joiners, none of which opens a clause of its own, names a purpose or a
    means, or is a verb of using or funding ("uses", "funds", "for", "to", "which");
-2. the *subject*: the possessor of the work word ("§X§'s foray into"), else the name opening the
-   clause the work word stands in, when nothing between them opens another clause or says that
+2. the *subject*: the possessor of the work word ("§X§'s foray into"), else the antecedent of the
+   relative clause it stands in ("§X§, which was acquired in 2021 and has developed"), else the
+   name opening the clause the work word stands in, when nothing between them opens another clause or says that
    the subject funds, invests in or backs someone else (a subject that *received* a grant, won or
    secured funding is still the one at work);
 3. the subject must be an organisation (no government body: it funds or promotes) or a programme;
@@ -61,6 +62,8 @@ _OWNER = re.compile(r"§(\d+)§['’]s?\s+(?:(?:own|long|early|first|new|recent|
 _POSSESSIVE = re.compile(r"['’]s?\s")
 _COMPOUND = re.compile(r"\s+[a-z]+-[a-z]+")
 _RELATIVE = re.compile(r",\s+(?:which|that|who)\b")
+#: A relative clause's antecedent: "§X§, which".
+_ANTECEDENT = re.compile(r"§(\d+)§\s*,\s+(?:which|that|who)\b")
 #: A sum, or a purpose of only furthering a field, between the subject and the work word: a
 #: round's or a partnership's purpose names no field of the funder's or partner's own (a purpose of
 #: making or working does: "§A§ and §B§ entered a collaboration to accelerate the development of §T§").
@@ -112,13 +115,23 @@ def _subjects(v: SentView, m: str, cue: int) -> list[int]:
     begin = 0
     for cl in _CLAUSE.finditer(m, 0, cue):
         begin = cl.end()
+    rel = next(reversed(list(_ANTECEDENT.finditer(m, begin, cue))), None)
+    if rel is not None:
+        # the work word stands in a relative clause: its antecedent is the subject ("§Orbion§,
+        # which was acquired by §K§ in 2021 and has since developed §T§")
+        return [int(rel.group(1))] if _free(v, m[rel.end() : cue]) else []
     f = _FRONTED.match(m, begin)
     x = _SUBJECT.match(m, f.end() if f else begin)
     if x is None:
         return []
     between = m[x.end() : cue]
     if _POSSESSIVE.match(between) or _RELATIVE.search(between):
-        return []  # "§X§'s factory will produce", "§X§ partnered with §Y§, which develops"
+        return []  # "§X§'s factory will produce"; "§K§ partnered with Orbion, which develops": another's
+    return ids_in(x.group()) if _free(v, between) else []
+
+
+def _free(v: SentView, between: str) -> bool:
+    """Whether the text between a subject and its work word lets the subject be the one at work."""
     blocker = _OTHER_CLAUSE.search(between) or _PURPOSE.search(between)
     if blocker is not None:
         # a recipient's purpose is its own work; a funder's, a partnership's or a round's is not
@@ -126,14 +139,14 @@ def _subjects(v: SentView, m: str, cue: int) -> list[int]:
         received = _RECEIVED.search(between)
         rest = _OTHER_CLAUSE.sub(lambda y: "" if _MONEY_WORDS.fullmatch(y.group()) else y.group(), between)
         if received is None or received.start() > blocker.start() or _OTHER_CLAUSE.search(rest):
-            return []
+            return False
     inside = False
     for y in _MENTION.finditer(between):
         before = between[: y.start()]
         inside = _PREP.search(before) is not None or (inside and _JOINED.search(before) is not None)
         if v.type(y.group(1)) in _SOURCES and not inside:
-            return []  # another name opens a clause of its own before the work word
-    return ids_in(x.group())
+            return False  # another name opens a clause of its own before the work word
+    return True
 
 
 def clause_object_facts(v: SentView, m: str) -> Iterator[Fact]:

@@ -124,6 +124,8 @@ _RULES: tuple[tuple[re.Pattern[str], frozenset[EntityType], str, float, tuple[st
         re.compile(
             rf"{ENT}{_IS}(?:a|an|the|one\s+of\s+the)\s+(?:{_QUAL}\s+){{0,3}}?{_BASED}(?:{_QUAL}\s+){{0,2}}?"
             rf"{_TECH_LIST}\s+(?:[a-z][\w-]*\s+)?{ORG_NOUN}\b"
+            # (a possessed noun is another actor: "§X§, the §quantum computing§ firm's German subsidiary")
+            r"(?!['’])"
         ),
         _ORGS,
         "is-a-technology-company",

@@ -270,6 +270,8 @@ _MAKES_RULES = (
     Rule(
         re.compile(
             rf"{ENT},\s+(?:§\d+§'s?|the|a|an)\s+(?:{_QUAL}\s+){{0,3}}?{_TECH_LIST}\s+(?:[a-z][\w-]*\s+)?{ORG_NOUN}\b"
+            # (a possessed noun is another actor: "..., the §quantum computing§ firm's German subsidiary")
+            r"(?!['’])"
         ),
         1,
         2,

@@ -98,3 +98,38 @@ def test_a_work_word_reaches_the_technology(facts: Run, text: str, actor: str, t
 def test_no_work_word_reaches_the_technology(facts: Run, text: str, actor: str, tech: str) -> None:
     got = facts(text)
     assert not got.has(actor, "WORKS_ON", tech), got.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "tech"),
+    [
+        (
+            "Orbion Labs, which was acquired by Veltra Systems in 2021 and has since developed portable "
+            "quantum gravimeters, employs 40 people.",
+            "Orbion Labs",
+            "quantum gravimeters",
+        ),
+        (
+            "Kessler Capital partnered with Orbion Labs, which is based in Lyon and also builds quantum clocks.",
+            "Orbion Labs",
+            "quantum clocks",
+        ),
+    ],
+)
+def test_a_relative_clause_works_for_its_antecedent(facts: Run, text: str, actor: str, tech: str) -> None:
+    got = facts(text)
+    assert got.has(actor, "WORKS_ON", tech), got.triples()
+    assert not got.has("Kessler Capital", "WORKS_ON", tech)
+    assert not got.has("Veltra Systems", "WORKS_ON", tech)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Backed by Veltra Capital, the quantum computing firm's German subsidiary will build a lab in Lyon.",
+        "Veltra Capital, the quantum sensing start-up's largest investor, met officials in Lyon.",
+    ],
+)
+def test_a_possessed_noun_is_no_apposition_of_the_name_before(facts: Run, text: str) -> None:
+    got = facts(text)
+    assert not any(s == "Veltra Capital" and t == "WORKS_ON" for s, t, _ in got.triples()), got.triples()
