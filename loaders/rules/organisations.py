@@ -43,8 +43,17 @@ MAX_PATTERN_SENTENCE = 3000
 MAX_NAME = 150
 
 
+#: A capitalised word hyphenated to a lower-case one opens a name ("the Info-communications Media
+#: Development Authority"); not a prefix ("Non-profit", "Co-founder") nor a participle or an
+#: adjective of scale or place ("Sydney-based", "World-leading", "Quebec-wide").
+_HYPHEN_OPENER = (
+    r"(?:(?:The\s+)?(?!(?:Non|Co|Pre|Post|Multi|Cross|Pan|Semi|Sub|Ex|Anti|Inter|Trans|Self|Well|High|Low|Long|Short|Full|"
+    r"Part|Half|Mid|Year|World|State|First|Next|Best|Top|Record|Market|Industry|Science|Research|Quantum|"
+    r"Venture|Government|Cloud|Deep|Open)-)[A-Z][a-z]{3,}-(?!(?:based|wide|level|scale|class|style|like|"
+    r"founder|led|run|born|made)\b)[a-z]{3,}(?<!ed)(?<!ing)(?<!ly)\s+(?=[A-Z]))?"
+)
 _PHRASE = re.compile(
-    rf"{CAPW}(?:(?:\s+|\s*[-–]\s*)(?:(?:of|for|and|the|de|du|des|la|le|et|für|und|on|at|d['’])\s+)*{CAPW})*"
+    rf"{_HYPHEN_OPENER}{CAPW}(?:(?:\s+|\s*[-–]\s*)(?:(?:of|for|and|the|de|du|des|la|le|et|für|und|on|at|d['’])\s+)*{CAPW})*"
 )
 
 

@@ -65,6 +65,17 @@ def _types(f: Facts) -> dict[str, EntityType]:
             ["Centre for Quantum Orbits"],
             E.RESEARCH_INSTITUTE,
         ),
+        # a capitalised word hyphenated to a lower-case one opens a name
+        (
+            "The grant comes from the Info-tech Media Development Authority of Ruritania.",
+            ["Info-tech Media Development Authority of Ruritania"],
+            E.GOVERNMENT_BODY,
+        ),
+        (
+            "The Agri-photonics Research Institute said it would fund the network.",
+            ["Agri-photonics Research Institute"],
+            E.RESEARCH_INSTITUTE,
+        ),
         # the source of money
         (
             "The company picked up $18.1 million in a Series A round from Kessmark along with others.",
@@ -109,6 +120,9 @@ def test_an_unknown_name_typed_by_its_context(
         ("It covers Quantum Engineering, Science, and Technology.", "Science"),
         # a name cut after its fourth word, or after a year
         ("It partnered with Army Combat Readiness Development Command, Kessler Labs and Orvane.", "Command"),
+        # a participle, a place adjective or a prefix before a name is no part of it
+        ("The Lyon-based Quantum Labs said it would fund the network.", "Lyon-based Quantum Labs"),
+        ("Orbion and the Non-profit Quantum Alliance met.", "Non-profit Quantum Alliance"),
         # a given name opens a person's name
         ("Brivane Robotics and Nadia joined.", "Nadia"),
         # after a role: a person, no role, a name that runs on
