@@ -23,7 +23,7 @@ from .rules.datelines import credit_spans, dateline_mentions, media_names
 from .rules.events import Event, event_spans, outside_events
 from .rules.founders import founder_mentions
 from .rules.governments import government_mentions
-from .rules.group_names import group_name_mentions, recurring_group_names
+from .rules.group_names import counted_group_classes, group_name_mentions, recurring_group_names
 from .rules.human_verbs import human_verb_mentions
 from .rules.initials import initial_acronyms
 from .rules.mention import Mention
@@ -175,7 +175,7 @@ def find_mentions(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) -> l
     # a gazetteer hit inside a person-name span wins over the person reading
     mentions = _select(outside_names(_drop_person_conflicts(cands)))
     mentions = _without_media(text, mentions)
-    mentions = recurring_group_names(text, mentions)
+    mentions = counted_group_classes(text, recurring_group_names(text, mentions))
     check()
     mentions = [extend_program(text, m) for m in mentions]
     check()

@@ -175,3 +175,35 @@ def recurring_group_names(text: str, mentions: list[Mention]) -> list[Mention]:
 
 #: Types a group name may have been read as by a weaker rule.
 _RETYPE = frozenset({E.COMPANY, E.RESEARCH_INSTITUTE, E.GOVERNMENT_BODY, E.PROGRAM, E.CLUSTER})
+
+
+#: A number or quantifier right before a name: "four Thematic Hubs", "31 Designated Tech Hubs".
+_COUNT_BEFORE = re.compile(
+    r"(?:\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|multiple|\d{1,4})"
+    r"(?:\s+(?:new|more|other|regional|national|quantum))?\s+)$",
+    re.I,
+)
+
+
+def counted_group_classes(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A plural capitalised group counted in the text is a class of groups, not one group:
+    "established four Thematic Hubs", "12 Tech Hubs designees", "across 17 Project Teams" name
+    no single programme or hub; every mention of that name goes. "one of 12 Regional Technology
+    Hubs" names the designation a member was given: that one stays."""
+    counted = {
+        m.name
+        for m in mentions
+        if m.type in {E.PROGRAM, E.CLUSTER}
+        and m.rule != "gazetteer"
+        and _PLURAL.search(m.text)
+        and (c := _COUNT_BEFORE.search(text, max(0, m.start - 40), m.start)) is not None
+        and not _ONE_OF.search(text, max(0, c.start() - 12), c.start())
+    }
+    if not counted:
+        return mentions
+    return [m for m in mentions if m.name not in counted or m.rule == "gazetteer"]
+
+
+_ONE_OF = re.compile(r"\bone\s+of\s+(?:the\s+|only\s+)?$", re.I)
+#: A plural last word ("Hubs", "Teams", "Consortia"), not a name ending in "ss" or "us".
+_PLURAL = re.compile(r"(?:[a-z][^su\s]s|ia)$")

@@ -97,3 +97,19 @@ def test_a_group_named_once_is_that_group_again(types: Types) -> None:
 def test_member_of_a_group_named_after_its_noun(facts: Run) -> None:
     f = facts("Orbion Technologies is a partner in the EU project QVETRA.")
     assert f.has("Orbion Technologies", "PART_OF", "QVETRA"), f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The ministry established four Thematic Hubs to anchor the Vetra Quantum Mission.", "Thematic Hubs"),
+        ("The work spans 17 Project Teams in nine cities.", "Project Teams"),
+    ],
+)
+def test_counted_plural_is_a_class_not_a_group(types: Types, text: str, name: str) -> None:
+    assert name not in types(text), types(text)
+
+
+def test_one_of_a_counted_designation_stays(types: Types) -> None:
+    found = types("The state was named one of 12 Regional Photonics Hubs by the agency.")
+    assert found.get("Regional Photonics Hubs") in {"Program", "Cluster"}, found
