@@ -61,6 +61,16 @@ _MENTION = re.compile(r"§(\d+)§")
 _OWNER = re.compile(r"§(\d+)§['’]s?\s+(?:(?:own|long|early|first|new|recent|ongoing|joint)\s+)?$")
 _POSSESSIVE = re.compile(r"['’]s?\s")
 _COMPOUND = re.compile(r"\s+[a-z]+-[a-z]+")
+_ASIDE = re.compile(r"\([^()§]{0,40}\)")
+#: A name and the auxiliaries and adverbs between it and its verb.
+_DIRECT = re.compile(
+    r"§(\d+)§\s+(?:(?:has|have|had|will|would|can|could|also|now|is|are|was|were|been|being|currently|already|"
+    r"recently|successfully|jointly|further|since|first)\s+)*$"
+)
+#: An opening phrase of time or place before a clause's subject: "In 2017 ", "Last year ".
+_OPENING = re.compile(
+    r"\s*(?:(?:In|Since|By|Last|This|Early|Later|Back)\s+(?:[a-z]+\s+)?(?:\d{4}|year|month|week|[A-Z][a-z]+)\s*,?\s*)?"
+)
 _RELATIVE = re.compile(r",\s+(?:which|that|who)\b")
 #: A relative clause's antecedent: "§X§, which".
 _ANTECEDENT = re.compile(r"§(\d+)§\s*,\s+(?:which|that|who)\b")
@@ -86,8 +96,10 @@ def _participle(w: str) -> bool:
 
 def _reach(m: str, start: int) -> int | None:
     """Where the work word governing the mention at ``start`` begins, or ``None``."""
-    left = m[max(0, start - 80) : start]
+    # a bracketed aside is no part of the reach ("developed the smallest (5x5 mm) §T§")
+    left = _ASIDE.sub(lambda y: " " * len(y.group()), m[max(0, start - 80) : start])
     cut = max(left.rfind("§"), left.rfind(";"), left.rfind(":"), left.rfind("."), left.rfind("("))
+    at_name = cut < 0 or left[cut] == "§"
     left = left[cut + 1 :]
     base = start - len(left)
     tokens = list(_TOKEN.finditer(left))
@@ -98,7 +110,8 @@ def _reach(m: str, start: int) -> int | None:
             prev = tokens[k - 1].group() if k else None
             if prev in _PRONOUNS:
                 return None
-            if _participle(w) and not (prev in _BEFORE_PARTICIPLE or (prev is None and cut < 0)):
+            after_name = prev is None and at_name
+            if _participle(w) and not (prev in _BEFORE_PARTICIPLE or after_name):
                 return None  # "a partner of companies building §T§"; "§X§, focusing on": the nearest's
             return base + tokens[k].start()
         if w in _STOP or gap >= _MAX_GAP:
@@ -123,7 +136,11 @@ def _subjects(v: SentView, m: str, cue: int) -> list[int]:
     f = _FRONTED.match(m, begin)
     x = _SUBJECT.match(m, f.end() if f else begin)
     if x is None:
-        return []
+        # a name right before the verb, after an opening phrase ("In 2017 §it§ developed ...")
+        near = _DIRECT.search(m, begin, cue)
+        return (
+            [int(near.group(1))] if near is not None and _OPENING.fullmatch(m[begin : near.start()]) else []
+        )
     between = m[x.end() : cue]
     if _POSSESSIVE.match(between) or _RELATIVE.search(between):
         return []  # "§X§'s factory will produce"; "§K§ partnered with Orbion, which develops": another's

@@ -233,7 +233,9 @@ def _titled_phrases(sent: Sentence, gaz: Gazetteer, found: list[Mention]) -> lis
         if not _ANCHOR.search(x.group(1)) and not _MODALITY.search(x.group(1).replace("-", " ")):
             continue
         before = _CAP_BEFORE.search(t, max(0, s - 30), s)
-        if before is None or not before.group(1)[:1].islower():
+        if (before is None and not t[:s].rstrip().endswith((")", "“", '"'))) or (
+            before is not None and not before.group(1)[:1].islower()
+        ):
             continue  # at a sentence's start title case names a company as often ("Analog Quantum Circuits, ...")
         after = _CAP_AFTER.match(t, e)
         if after is not None and (after.group(1)[:1].isupper() or after.group(1) == "&"):

@@ -258,7 +258,11 @@ _MAKES_RULES = (
     ),
     # "§quantum computing§ start-up §IonQ§", "the §neutral-atom quantum computing§ company §QuEra§"
     Rule(
-        re.compile(rf"{_TECH_LIST}\s+(?:[a-z][\w-]*\s+)?{ORG_NOUN},?\s+({LIST})"),
+        # ("one of the few §quantum tech§ companies in the world, §Orbion§": a place of the class may follow)
+        re.compile(
+            rf"{_TECH_LIST}\s+(?:[a-z][\w-]*\s+)?{ORG_NOUN}"
+            rf"(?:\s+(?:in|across|from)\s+(?:the\s+)?(?:world|country|region|sector|industry|market|§\d+§))?,?\s+({LIST})"
+        ),
         2,
         1,
         "technology-descriptor",

@@ -133,3 +133,41 @@ def test_a_relative_clause_works_for_its_antecedent(facts: Run, text: str, actor
 def test_a_possessed_noun_is_no_apposition_of_the_name_before(facts: Run, text: str) -> None:
     got = facts(text)
     assert not any(s == "Veltra Capital" and t == "WORKS_ON" for s, t, _ in got.triples()), got.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "tech"),
+    [
+        # an opening phrase of time, then the name right before its verb; a bracketed aside
+        (
+            "In 2017 Orbion Labs developed the world's smallest (5x5 mm) quantum random number generator.",
+            "Orbion Labs",
+            "quantum random number generation",
+        ),
+        # a technology in title case after a bracket
+        (
+            "Last year Veltra Systems built a tiny (2 mm) Quantum Random Number Generator for phones.",
+            "Veltra Systems",
+            "quantum random number generation",
+        ),
+        # a class of companies with a place, in apposition
+        (
+            "Last month, one of the few quantum tech companies in the world, Orbion Labs, went public.",
+            "Orbion Labs",
+            "quantum technology",
+        ),
+        (
+            "One of the largest quantum sensing firms in Europe, Veltra Systems, opened a lab in Lyon.",
+            "Veltra Systems",
+            "quantum sensing",
+        ),
+    ],
+)
+def test_opening_phrases_asides_and_classes(facts: Run, text: str, actor: str, tech: str) -> None:
+    got = facts(text)
+    assert got.has(actor, "WORKS_ON", tech), got.triples()
+
+
+def test_a_name_inside_the_opening_phrase_is_no_subject(facts: Run) -> None:
+    got = facts("In a deal with Kessler Capital, Orbion Labs developed quantum clocks.")
+    assert not got.has("Kessler Capital", "WORKS_ON", "quantum clocks"), got.triples()
