@@ -241,7 +241,7 @@ def list_members(text: str, sentences: Sequence[Sentence], mentions: list[Mentio
         if len(orgs) < 2:
             continue
         types = [m.type for m in orgs]
-        majority = max(set(types), key=types.count)
+        majority = max(types, key=types.count)  # a tie: the type named first (not a set's hash order)
         for a, b in itertools.pairwise(orgs):
             gap = _PAREN.sub("", text[a.end : b.start])  # "Q-CTRL ($3.2m), Orbion ($2m) and ..."
             gap = _GAP_THE.sub("", gap)  # "..., Telmar, and the Morvik Centre"
