@@ -120,54 +120,73 @@ class _Scanner:
     """One Aho-Corasick automaton over the lower case of every key asked about: the literals of
     every gated pattern and the words of every :func:`.words.any_in` list. One pass over a text's
     lower case answers all of them (a text holding a key holds its lower case in its lower case);
-    the answers for the last texts are kept, per automaton.
+    the answers for the last texts are kept, per set of keys.
 
-    The state is one tuple (automaton or ``None`` until the next scan builds it, the answers found
-    with it): a new key replaces both at once, so no answer found before the key was known is
-    read after it."""
+    The state is one tuple: the automaton (``None`` until the first scan builds it), the answers
+    found, and the keys added since the automaton was built, which each scan looks for one by
+    one until the automaton is built again with them (after :data:`_MAX_EXTRA` such keys or
+    :data:`_EXTRA_SCANS` scans: word lists are first asked about one after the other while the
+    first documents are read, and building the automaton for each cost more than the document).
+    A new key replaces the state at once, so no answer found before the key was known is read
+    after it."""
 
     def __init__(self) -> None:
         self.keys: set[str] = set()
         self.lock = threading.Lock()
-        self.state: tuple[ahocorasick.Automaton | None, dict[str, frozenset[str]]] = (None, {})
+        self.state: tuple[ahocorasick.Automaton | None, dict[str, frozenset[str]], tuple[str, ...]] = (
+            None,
+            {},
+            (),
+        )
+        self.extra_scans = 0
 
     def add(self, keys: Iterable[str]) -> None:
         with self.lock:
             new = set(keys) - self.keys
             if new:
                 self.keys |= new
-                self.state = (None, {})  # built again at the next scan
+                automaton, _, extra = self.state
+                self.state = (automaton, {}, extra + tuple(sorted(new)))
 
     def found(self, text: str) -> frozenset[str]:
         """The keys whose lower case occurs in the lower case of ``text`` (and :data:`_ANY_CASE`
         where ``text`` holds a character that folds to an ASCII letter)."""
-        automaton, answers = state = self.state
-        got = answers.get(text)
+        state = self.state
+        got = state[1].get(text)
         if got is not None:
             return got
-        if automaton is None:
+        automaton, answers, extra = state
+        if automaton is None or (extra and (len(extra) > _MAX_EXTRA or self.extra_scans >= _EXTRA_SCANS)):
             with self.lock:
-                if self.state is state:
-                    automaton = ahocorasick.Automaton()
-                    for k in self.keys:
-                        automaton.add_word(k, k)
-                    if self.keys:
-                        automaton.make_automaton()
-                    self.state = (automaton, answers)
-                else:
-                    automaton, answers = self.state  # another thread built it, or a key came
-                    if automaton is None:
-                        return self.found(text)
+                if self.state is not state:
+                    return self.found(text)  # another thread built it, or a key came
+                automaton = ahocorasick.Automaton()
+                for k in self.keys:
+                    automaton.add_word(k, k)
+                if self.keys:
+                    automaton.make_automaton()
+                extra = ()
+                self.extra_scans = 0
+                # the answers found so far stand: they were found for the same keys
+                self.state = (automaton, answers, extra)
         low = text.lower()
-        got = frozenset(map(_VALUE, automaton.iter(low))) if len(automaton) else frozenset()
+        hits = set(map(_VALUE, automaton.iter(low))) if len(automaton) else set()
+        if extra:
+            self.extra_scans += 1
+            hits.update(k for k in extra if k in low)
         if not text.isascii() and any(c in text for c in _FOLDS):
-            got |= {_ANY_CASE}
+            hits.add(_ANY_CASE)
+        got = frozenset(hits)
         if len(answers) >= 256:
             answers.clear()
         answers[text] = got
         return got
 
 
+#: Keys added since the automaton was built that a scan looks for one by one, at most, and scans
+#: that do so before the automaton is built again.
+_MAX_EXTRA = 64
+_EXTRA_SCANS = 32
 _SCANNER = _Scanner()
 _VALUE = itemgetter(1)
 #: Characters whose lower case depends on the characters around them (the final sigma): a key
