@@ -48,7 +48,7 @@ from .rules.group_agreements import consortium_agreements, listed_group_members
 from .rules.group_founders import group_founder_facts
 from .rules.investments import investment_agreements, joint_funding_facts, round_facts
 from .rules.membership import referred_group_facts
-from .rules.offices import minister_ministry_facts
+from .rules.offices import minister_ministry_facts, prefixed_unit_facts
 from .rules.references import ANTECEDENT_RULE, antecedent_sentences
 from .rules.tech_lists import listed_technologies
 from .segment import Sentence, split_sentences
@@ -193,6 +193,7 @@ class RuleExtractor:
             + round_facts(views)
             + referred_group_facts(views)
             + minister_ministry_facts(views)
+            + prefixed_unit_facts(views)
             + owner_named_facts(views)
         ):
             acc.add(k, f, types)

@@ -15,9 +15,9 @@ from collections.abc import Sequence
 
 from qkg.schemas import EntityType, RelationType
 
-from ..context import Fact, SentView
+from ..context import ORGS, Fact, SentView
 
-__all__ = ["minister_ministry_facts"]
+__all__ = ["minister_ministry_facts", "prefixed_unit_facts"]
 
 E = EntityType
 R = RelationType
@@ -71,4 +71,41 @@ def minister_ministry_facts(views: Sequence[SentView]) -> list[tuple[int, Fact]]
             fits = [eid for eid, words in ministries.items() if want and words[: len(want)] == want]
             if len(fits) == 1:
                 out.append((k, Fact(v.id(p), R.AFFILIATED_WITH, fits[0], "minister-of-ministry", 0.7)))
+    return out
+
+
+#: The head word of a unit's name: "UCL Quantum Science Institute", "Orbion College of Engineering".
+_UNIT_HEAD = re.compile(
+    r"\b(?:Institute|School|College|Faculty|Department|Centre|Center|Laboratory|Lab|Division|Unit)\b"
+)
+#: What a unit so named may be, and what it may be a unit of.
+_UNIT_TYPES = frozenset({E.RESEARCH_INSTITUTE, E.UNIVERSITY, E.GOVERNMENT_BODY})
+_OWNER_TYPES = ORGS - {E.CLUSTER}
+
+
+def prefixed_unit_facts(views: Sequence[SentView]) -> list[tuple[int, Fact]]:
+    """A unit named by its owner's one-word name and a unit's head word ("KU Quantum Science
+    Institute", "KU School of Physics") is a part of that owner, when the document names the
+    owner on its own too: the first word is a pre-modifier naming whose unit it is. (A name
+    joining two units with "and" is left alone: it may be two names run together.)"""
+    owners: dict[str, str] = {}
+    for v in views:
+        for m, i, t in zip(v.mentions, v.ids, v.types, strict=True):
+            if t in _OWNER_TYPES and m.rule != "anaphor" and " " not in m.text.strip():
+                owners.setdefault(m.text.strip(), i)
+    out: list[tuple[int, Fact]] = []
+    if not owners:
+        return out
+    for k, v in enumerate(views):
+        for m, i, t in zip(v.mentions, v.ids, v.types, strict=True):
+            first, _, rest = m.text.strip().partition(" ")
+            owner = owners.get(first)
+            if (
+                t in _UNIT_TYPES
+                and owner is not None
+                and owner != i
+                and _UNIT_HEAD.search(rest)
+                and f" and {first} " not in m.text
+            ):
+                out.append((k, Fact(i, R.PART_OF, owner, "prefixed-unit", 0.8)))
     return out

@@ -461,3 +461,25 @@ def test_roles_in_premodifiers_and_predicates(
 def test_a_predicate_about_someone_else_gives_the_subject_nothing(facts: Run) -> None:
     f = facts("Ana Berg said Tom Lind is a Veltra Quantum board member.")
     assert not f.has("Ana Berg", "AFFILIATED_WITH", "Veltra Quantum"), f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "part"),
+    [
+        # a unit's name opening with its owner's one-word name is the owner's unit
+        (
+            "The lab opened at UCL. The new rooms are part of the UCL Kestrel Quantum Institute.",
+            "UCL Kestrel Quantum Institute",
+            True,
+        ),
+        # the owner named only inside the unit's name: nothing to be a part of
+        (
+            "The new rooms are part of the UCL Kestrel Quantum Institute.",
+            "UCL Kestrel Quantum Institute",
+            False,
+        ),
+    ],
+)
+def test_a_unit_named_by_its_owner(facts: Run, text: str, unit: str, part: bool) -> None:
+    f = facts(text)
+    assert f.has(unit, "PART_OF", "University College London") is part, f.triples()
