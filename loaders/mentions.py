@@ -39,6 +39,7 @@ from .rules.organisations import (
     MAX_NAME,
     MAX_PATTERN_SENTENCE,
     extend_program,
+    headline_subjects,
     is_headline,
     org_mentions,
     recurring_names,
@@ -140,7 +141,10 @@ def find_mentions(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) -> l
         cands += government_mentions(s, gaz)
         cands += technology_mentions(s, gaz)
         cands += reference_mentions(s, gaz)
-        if len(s.text) > MAX_PATTERN_SENTENCE or is_headline(s.text):
+        if len(s.text) > MAX_PATTERN_SENTENCE:
+            continue
+        if is_headline(s.text):
+            cands += headline_subjects(s, gaz)
             continue
         people = person_mentions(s) + founder_mentions(s) + human_verb_mentions(s) + bare_name_mentions(s)
         cands += people

@@ -18,6 +18,7 @@ from qkg.schemas import EntityType
 from ..gazetteer import Gazetteer, default_gazetteer
 from ..patterns import ACADEMIC_FIELDS, CAPW, KEYWORDS, LEADING_NOISE, PERSON_RE, ROLE_WORDS, head_type
 from ..segment import Sentence
+from .bare_names import opens_with_given
 from .literals import compile_gated
 from .mention import Mention
 from .name_scan import bounded_names
@@ -29,6 +30,7 @@ __all__ = [
     "MAX_PATTERN_SENTENCE",
     "ROLE_CAP",
     "extend_program",
+    "headline_subjects",
     "is_demonym",
     "is_headline",
     "org_mentions",
@@ -865,6 +867,59 @@ def is_headline(text: str) -> bool:
     if len(words) < 4:
         return False
     return bool(sum(w[0].isupper() for w in words) >= 0.75 * len(words))
+
+
+#: Verbs a headline writes capitalised after an organisation, never after a person ("Orbion
+#: Raises $5 Million", "Veltra Partners With ...", "Kessler Acquires ..."): people join, lead and
+#: speak, they do not raise rounds or sign deals.
+_HEADLINE_VERBS = (
+    "Raises|Secures|Closes|Lands|Bags|Acquires|Buys|Signs|Inks|Partners|Teams|Launches|Unveils|Announces|"
+    "Opens|Expands|Completes|Selects|Wins|Receives|Deploys|Delivers|Debuts|Introduces|Releases|Invests|"
+    "Backs|Collaborates|Forms|Merges|Appoints|Hires|Taps|Names|Lists|Files|Picks|Scores|Nabs"
+)
+#: A headline's subject: up to five capitalised words (the first may be a technology phrase:
+#: "Quantum Computing Inc Signs ...") right before such a verb at the headline's start; a kind
+#: noun in it ("French Startup Orbion Raises") leaves the name after it.
+_HEADLINE_SUBJECT = re.compile(rf"^\s*((?:{CAPW}\s+){{0,4}}{CAPW})\s+(?:{_HEADLINE_VERBS})\b")
+_HEADLINE_KINDS = frozenset(
+    {
+        "startup",
+        "start-up",
+        "firm",
+        "company",
+        "giant",
+        "maker",
+        "unicorn",
+        "spinout",
+        "spin-off",
+        "leader",
+        "provider",
+    }
+)
+
+
+def headline_subjects(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
+    """The organisation a title-case headline opens with, before an organisation's verb (the
+    phrase rules skip headlines, whose every word is capitalised)."""
+    m = _HEADLINE_SUBJECT.match(sent.text)
+    if m is None:
+        return []
+    words = list(re.finditer(r"\S+", m.group(1)))
+    kinds = [i for i, w in enumerate(words) if w.group().lower() in _HEADLINE_KINDS]
+    if kinds:
+        words = words[kinds[-1] + 1 :]
+    while words and (words[0].group().lower() in LEADING_NOISE or is_demonym(words[0].group())):
+        words.pop(0)
+    while words and (words[-1].group().endswith("ly") or words[-1].group().lower() in LEADING_NOISE):
+        words.pop()  # "... Zone Officially Launches", "... Now Raises"
+    if not words:
+        return []
+    s, e = m.start(1) + words[0].start(), m.start(1) + words[-1].end()
+    name = sent.text[s:e]
+    if opens_with_given(name) or not plausible(name, gaz, trusted=True):
+        return []
+    st = sent.start + s
+    return [Mention(st, st + len(name), name, head_type(name) or E.COMPANY, name, "descriptor")]
 
 
 def _subsidiary(words: Sequence[str], gaz: Gazetteer) -> bool:

@@ -76,6 +76,14 @@ def _types(f: Facts) -> dict[str, EntityType]:
             ["Agri-photonics Research Institute"],
             E.RESEARCH_INSTITUTE,
         ),
+        # a title-case headline's subject before an organisation's verb
+        (
+            "Quantum Sensing Orbits Inc Signs Deal With Kessler Labs",
+            ["Quantum Sensing Orbits Inc"],
+            E.COMPANY,
+        ),
+        ("French Startup Orvane Secures €12 Million Series A", ["Orvane"], E.COMPANY),
+        ("Tarnwick Quantum Zone Officially Launches New Programme", ["Tarnwick Quantum Zone"], E.CLUSTER),
         # the source of money
         (
             "The company picked up $18.1 million in a Series A round from Kessmark along with others.",
@@ -123,6 +131,9 @@ def test_an_unknown_name_typed_by_its_context(
         # a participle, a place adjective or a prefix before a name is no part of it
         ("The Lyon-based Quantum Labs said it would fund the network.", "Lyon-based Quantum Labs"),
         ("Orbion and the Non-profit Quantum Alliance met.", "Non-profit Quantum Alliance"),
+        # a person joins; a headline's adverb is no part of the name
+        ("Nadia Karsten Joins Orvane As Chief Technology Officer", "Nadia Karsten"),
+        ("Tarnwick Quantum Zone Officially Launches New Programme", "Tarnwick Quantum Zone Officially"),
         # a given name opens a person's name
         ("Brivane Robotics and Nadia joined.", "Nadia"),
         # after a role: a person, no role, a name that runs on
