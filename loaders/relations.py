@@ -17,6 +17,7 @@ from qkg.schemas import EntityType, RelationType
 from .context import Fact, SentView
 from .rules import (
     affiliation,
+    clauses,
     competition,
     develops,
     fallback,
@@ -105,5 +106,8 @@ def fallback_pass(
         pairs.add(frozenset((s, t)))
         if rtype is RelationType.INVESTS_IN:
             funded.update(k for k, _, _ in said)
-    facts = fallback.fallback_facts(views, pairs, types, funded)
+    # the clause reader first: its subject, verb and objects say more than a cue word does
+    facts = clauses.clause_facts(views, pairs, types)
+    pairs.update(frozenset((f.source, f.target)) for _, f in facts)
+    facts += fallback.fallback_facts(views, pairs, types, funded)
     return facts, fallback.fallback_agreements(views, drafts, types)
