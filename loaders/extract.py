@@ -32,7 +32,7 @@ from qkg.schemas import (
     allows,
 )
 
-from .context import ORGS, PLACES, Fact, build_views
+from .context import ORGS, PLACES, Fact, SentView, build_views
 from .dates import dateline
 from .deadline import DEFAULT_TIME_LIMIT, check, time_limit
 from .gazetteer import Gazetteer, default_gazetteer
@@ -48,6 +48,7 @@ from .rules.group_agreements import consortium_agreements, listed_group_members
 from .rules.group_founders import group_founder_facts
 from .rules.investments import investment_agreements, joint_funding_facts, round_facts
 from .rules.membership import referred_group_facts
+from .rules.negation import negated, negated_parties
 from .rules.offices import minister_ministry_facts, prefixed_unit_facts
 from .rules.references import ANTECEDENT_RULE, antecedent_sentences
 from .rules.tech_lists import listed_technologies
@@ -123,10 +124,14 @@ class _Acc:
     via: dict[int, dict[str, int]] = field(default_factory=dict)
     #: per fact, the sentences naming the antecedents of the references it was read through
     ante: dict[tuple[str, RelationType, str], set[int]] = field(default_factory=lambda: defaultdict(set))
+    #: the sentences' views, for the negation guard ("A did not partner with B")
+    views: Sequence[SentView] = ()
 
     def add(self, k: int, f: Fact, types: dict[str, EntityType]) -> None:
         s, t = f.source, f.target
         if s == t or s not in types or t not in types:
+            return
+        if k < len(self.views) and negated(self.views[k], s, t):
             return
         if SIGNATURES[f.type].structural or not allows(f.type, types[s], types[t]):
             return
@@ -173,7 +178,7 @@ class RuleExtractor:
             document.published.isoformat() if document.published else None
         )
 
-        acc = _Acc(via=antecedent_sentences(res.mentions, sents))
+        acc = _Acc(via=antecedent_sentences(res.mentions, sents), views=views)
         programs = [
             (m.start, eid)
             for m, eid in sorted(res.mentions, key=lambda x: x[0].start)
@@ -217,6 +222,10 @@ class RuleExtractor:
             acc.add(k, f, types)
         # a consortium whose members the membership rules found is one agreement among them
         drafts = consortium_agreements(acc.rel, types, names, views, drafts)
+        # "A denied it had signed an MOU with B": no agreement either
+        drafts = [
+            d for d in drafts if not (d.sentences and negated_parties(views[d.sentences[0]], d.parties))
+        ]
 
         relations = self._relations(document, sents, acc)
         agreements = self._agreements(document, sents, drafts, types, res, acc.via, doc_date)
