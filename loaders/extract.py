@@ -149,6 +149,37 @@ class _Acc:
             self.ante[(s, f.type, t)].update(refs[e] for e in (s, t) if e in refs)
 
 
+def _members_are_no_partners(acc: _Acc, drafts: list[AgreementDraft]) -> list[AgreementDraft]:
+    """Drop partnerships a sentence reads between a group and its own members.
+
+    "A joined the G consortium alongside B and C" makes B and C members of G; the collaboration
+    cue "alongside" also read G as partnering B and C (and a Partnership of G, B and C). A
+    sentence that states X PART_OF G states no partnership of G and X.
+    """
+    members: dict[int, set[tuple[str, str]]] = defaultdict(set)
+    for (s, t, o), evs in acc.rel.items():
+        if t is R.PART_OF:
+            for k, _, _ in evs:
+                members[k].add((s, o))
+    if not members:
+        return drafts
+    for key in [key for key in acc.rel if key[1] is R.PARTNERS_WITH]:
+        a, _, b = key
+        kept = [e for e in acc.rel[key] if (a, b) not in members[e[0]] and (b, a) not in members[e[0]]]
+        if not kept:
+            del acc.rel[key]
+        elif len(kept) < len(acc.rel[key]):
+            acc.rel[key] = kept
+
+    def of_a_group(d: AgreementDraft) -> bool:
+        if d.kind is not AgreementKind.PARTNERSHIP or not d.sentences:
+            return False
+        pairs = members.get(d.sentences[0], set())
+        return any(all(p == g or (p, g) in pairs for p in d.parties) for g in d.parties)
+
+    return [d for d in drafts if not of_a_group(d)]
+
+
 class RuleExtractor:
     """The default extractor: gazetteer + patterns + phrasing rules, no model, no network."""
 
@@ -222,6 +253,8 @@ class RuleExtractor:
             acc.add(k, f, types)
         # a consortium whose members the membership rules found is one agreement among them
         drafts = consortium_agreements(acc.rel, types, names, views, drafts)
+        # "A joined the G consortium alongside B": members of G, not G's partners
+        drafts = _members_are_no_partners(acc, drafts)
         # "A denied it had signed an MOU with B": no agreement either
         drafts = [
             d for d in drafts if not (d.sentences and negated_parties(views[d.sentences[0]], d.parties))
