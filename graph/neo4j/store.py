@@ -295,6 +295,20 @@ def _window(
     return link_window(zip(map(_day, dates), counts, strict=True), since, until)
 
 
+#: What Neo4j answers when a concurrent client created the same schema rule first.
+_SCHEMA_EXISTS = frozenset(
+    {
+        "Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists",
+        "Neo.ClientError.Schema.ConstraintAlreadyExists",
+        "Neo.ClientError.Schema.IndexAlreadyExists",
+    }
+)
+
+
+def _consume(tx: neo4j.ManagedTransaction, statement: str) -> None:
+    tx.run(statement).consume()  # schema text from cypher.py: labels from the ontology, no values
+
+
 class Neo4jStore(ReaderOperations):
     """A :class:`~qkg.graph.store.GraphStore` on a Neo4j 5 server (bolt://, neo4j://, +s).
 
@@ -344,10 +358,20 @@ class Neo4jStore(ReaderOperations):
             raise
 
     def _create_schema(self) -> None:
-        """Uniqueness constraints and indexes, idempotently (``IF NOT EXISTS``)."""
+        """Uniqueness constraints and indexes, idempotently (``IF NOT EXISTS``).
+
+        Two clients opening a fresh database at once (``qkg serve`` and ``qkg load``) race:
+        their schema transactions can deadlock (a transient error the managed transaction
+        retries), or both pass the ``IF NOT EXISTS`` check and the later commit is refused as
+        an equivalent rule; the rule then exists, which is all this asks.
+        """
         with self._driver.session(database=self._database, bookmark_manager=self._bookmarks) as s:
             for statement in q.schema_statements():
-                s.run(statement).consume()
+                try:
+                    s.execute_write(_consume, statement)
+                except Neo4jError as exc:
+                    if exc.code not in _SCHEMA_EXISTS:
+                        raise
 
     # -- plumbing ----------------------------------------------------------------------
     def _session(self) -> neo4j.Session:

@@ -5,7 +5,9 @@ constraints exist, and both bolt:// and neo4j:// URIs work."""
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 
 import neo4j
 import pytest
@@ -103,6 +105,41 @@ def test_uniqueness_constraints_exist(
         "SHOW CONSTRAINTS YIELD name RETURN count(*) AS n", database_=neo4j_server.database
     )
     assert again.records[0]["n"] == len(rows)
+
+
+def test_clients_opening_a_fresh_database_at_once_all_open(
+    neo4j_store: Neo4jStore, driver: neo4j.Driver, neo4j_server: Neo4jTarget
+) -> None:
+    """``qkg serve`` and ``qkg load`` started together on a fresh database both create the
+    schema; the one that commits second used to fail with EquivalentSchemaRuleAlreadyExists."""
+    db = neo4j_server.database
+
+    def drop_schema() -> None:
+        for kind, plural in (("CONSTRAINT", "CONSTRAINTS"), ("INDEX", "INDEXES")):
+            names = driver.execute_query(
+                f"SHOW {plural} YIELD name WHERE name STARTS WITH 'qkg_' RETURN name", database_=db
+            ).records
+            for r in names:
+                driver.execute_query(f"DROP {kind} {r['name']} IF EXISTS", database_=db)
+
+    before = driver.execute_query("SHOW INDEXES YIELD name RETURN count(*) AS n", database_=db).records[0][
+        "n"
+    ]
+    for _ in range(3):
+        drop_schema()
+        start = threading.Barrier(6)
+
+        def open_one(start: threading.Barrier = start) -> None:
+            start.wait()
+            Neo4jStore(neo4j_server.uri, auth=neo4j_server.auth, database=db).close()
+
+        with ThreadPoolExecutor(6) as pool:
+            for f in [pool.submit(open_one) for _ in range(6)]:
+                f.result()  # raises what a client raised
+        after = driver.execute_query("SHOW INDEXES YIELD name RETURN count(*) AS n", database_=db).records[0][
+            "n"
+        ]
+        assert after == before
 
 
 def test_a_duplicate_id_is_refused_by_the_database(
