@@ -32,7 +32,7 @@ from itertools import combinations
 
 from qkg.schemas import EntityType, RelationType
 
-from ..context import LIST, ORGS, PLACES, Fact, SentView, ids_in
+from ..context import ENT, LIST, ORGS, PLACES, Fact, SentView, ids_in
 from ..deadline import check
 from .words import alternation, leading_letters, may_hold, word_list, word_table
 
@@ -345,7 +345,7 @@ def _runs(v: SentView, m: re.Match[str], group: int) -> list[list[int]]:
     return runs
 
 
-_ITEM = re.compile(r"§(\d+)§")
+_ITEM = re.compile(ENT)
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w-]*\s+$")
 
 

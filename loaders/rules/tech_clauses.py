@@ -26,7 +26,7 @@ from collections.abc import Iterator
 
 from qkg.schemas import EntityType, RelationType
 
-from ..context import ORGS, Fact, SentView, ids_in
+from ..context import ENT, ORGS, Fact, SentView, ids_in
 from .tech_lists import _CLAUSE, _FRONTED, _JOINED, _PREP, _SUBJECT, _listed
 from .words import word_list
 
@@ -56,7 +56,7 @@ _RECEIVED = re.compile(
 )
 #: Money words that a recipient's clause may hold without acting for another.
 _MONEY_WORDS = re.compile(r"\b(?:grant\w*|fund\w*|financ\w*|award\w*|back\w*|support\w*|invest\w*)\b")
-_MENTION = re.compile(r"§(\d+)§")
+_MENTION = re.compile(ENT)
 #: The owner of a work noun: "§X§'s foray into", "§X§'s own research in" (a few qualifiers between).
 _OWNER = re.compile(r"§(\d+)§['’]s?\s+(?:(?:own|long|early|first|new|recent|ongoing|joint)\s+)?$")
 _POSSESSIVE = re.compile(r"['’]s?\s")
