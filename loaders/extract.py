@@ -131,7 +131,7 @@ class _Acc:
         s, t = f.source, f.target
         if s == t or s not in types or t not in types:
             return
-        if k < len(self.views) and negated(self.views[k], s, t):
+        if k < len(self.views) and negated(self.views[k], s, t, hedges=f.type is not R.COMPETES_WITH):
             return
         if SIGNATURES[f.type].structural or not allows(f.type, types[s], types[t]):
             return

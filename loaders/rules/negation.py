@@ -8,6 +8,14 @@ negates (``not``, ``n't``, ``never``, ``no longer``, ``denied``), with asides se
 brackets or dashes left out ("A, which has not disclosed the amount, partnered with B" still
 states the partnership), only the last clause of the text between them read, and the
 non-negating idioms "not only", "not just", "not to mention" left alone.
+
+A hedged statement states no fact either: "A could partner with B", "A may invest in B", "A is
+in talks to partner with B", "A is considering a partnership with B", "B, a potential partner of
+A" say what might be, and are read like negations (a modal or a word of possibility between the
+two names). When the two names are coordinated subjects ("A and B could sign an agreement",
+"A and B did not sign ..."), the text between them says nothing: the start of the predicate
+after the list is read instead, up to its first verb after the auxiliaries, so "A and B signed
+an MoU that may lead to ..." is no hedge.
 """
 
 from __future__ import annotations
@@ -24,6 +32,19 @@ _NEGATOR = re.compile(
     r"|n[’']t\b|\bnever\b|\bno\s+longer\b|\bdeni(?:ed|es)\b|\bdeny(?:ing)?\b",
     re.IGNORECASE,
 )
+#: Modality and possibility: what might be, not what is ("may" in lower case: "May" is a month).
+_HEDGE = re.compile(
+    r"\b(?i:could|might|in\s+(?:talks|discussions|negotiations?)|negotiating|considering|mulling|"
+    r"potential(?:ly)?|possible|possibly|rumou?red)\b|\bmay\b"
+)
+#: The auxiliaries and adverbs that may open a predicate before its negation or modality.
+_AUX = re.compile(
+    r"\s*(?:(?:have|has|had|are|is|were|was|will|would|do|does|did|also|both|now|still|yet|reportedly|"
+    r"currently|already|so\s+far)\s+)*",
+    re.IGNORECASE,
+)
+#: Between two coordinated names: only a comma or a conjunction.
+_COORDINATION = re.compile(r"\s*(?:,\s*)?(?:(?:and|or|&)\s+)?(?:the\s+)?", re.IGNORECASE)
 #: Asides that say something else about a name: ", which/who ... ,", "( ... )", " – ... – ".
 _ASIDE = re.compile(r",\s*(?:which|who|whose|where|when)\b[^,]*,|\([^()]*\)|\s[–—]\s[^–—]*\s[–—]\s")
 #: Where a new clause opens: only the last clause of the gap states the link ("while A has not
@@ -38,10 +59,13 @@ def _spans(v: SentView, eid: str) -> list[tuple[int, int]]:
     return [(m.start, m.end) for m, i in zip(v.mentions, v.ids, strict=False) if i == eid]
 
 
-def negated(v: SentView, a: str, b: str) -> bool:
-    """Whether the sentence negates what links ``a`` and ``b`` (False when either is not named in it).
+def negated(v: SentView, a: str, b: str, *, hedges: bool = True) -> bool:
+    """Whether the sentence negates (or, with ``hedges``, hedges) what links ``a`` and ``b``
+    (False when either is not named in it).
 
-    The text between the closest pair of their mentions is read, asides left out.
+    The text between the closest pair of their mentions is read, asides left out. A rivalry is
+    told in the words of possibility ("a chip that could prove competitive with B's"): its
+    callers read it without ``hedges``.
     """
     sa, sb = _spans(v, a), _spans(v, b)
     if not sa or not sb:
@@ -55,9 +79,36 @@ def negated(v: SentView, a: str, b: str) -> bool:
     if best is None:
         return False
     off = v.sent.start
-    between = _ASIDE.sub(" ", v.sent.text[best[0] - off : best[1] - off])
+    text = v.sent.text
+    between = _ASIDE.sub(" ", text[best[0] - off : best[1] - off])
+    if _COORDINATION.fullmatch(between):
+        return _predicate_denies(v, best[1], hedges)
     start = max((m.end() for m in _CLAUSE.finditer(between)), default=0)
-    return _NEGATOR.search(between, start) is not None
+    return _NEGATOR.search(between, start) is not None or (
+        hedges and _HEDGE.search(between, start) is not None
+    )
+
+
+def _predicate_denies(v: SentView, at: int, hedges: bool) -> bool:
+    """Whether the predicate after the coordinated names starting at ``at`` opens negated or hedged.
+
+    The rest of the list is skipped ("A, B and C could sign": after C), then only the predicate's
+    auxiliaries and its first word are read ("did not sign", "could sign", "are in talks")."""
+    off, text = v.sent.start, v.sent.text
+    starts = sorted((m.start, m.end) for m in v.mentions)
+    end = next((e for s, e in starts if s == at), at)
+    moved = True
+    while moved:
+        moved = False
+        for s, e in starts:
+            if s > end and _COORDINATION.fullmatch(text[end - off : s - off]):
+                end, moved = e, True
+                break
+    rest = text[end - off :]
+    aux = _AUX.match(rest)
+    opening = rest[: (aux.end() if aux else 0) + 24]
+    at = aux.end() if aux else 0
+    return _NEGATOR.match(opening, at) is not None or (hedges and _HEDGE.match(opening, at) is not None)
 
 
 def negated_parties(v: SentView, parties: Iterable[str]) -> bool:

@@ -24,9 +24,18 @@ _A, _B = "Orbion Quantum Ltd", "Veltra Systems Inc."
         f"{_A} has never collaborated with {_B}.",
         f"{_A} no longer works with {_B} on its sensors.",
         f"{_A} denied it had signed a memorandum of understanding with {_B}.",
+        # hedged: what might be is not
+        f"{_A} could partner with {_B} next year.",
+        f"{_A} may collaborate with {_B} on sensing.",
+        f"{_A} might team up with {_B}.",
+        f"{_A} is in talks to partner with {_B}.",
+        f"{_A} is considering a partnership with {_B}.",
+        f"{_A} and {_B} could sign a memorandum of understanding next year.",
+        f"{_A} and {_B} are in talks about a partnership.",
+        f"{_A} and {_B} did not sign an agreement.",
     ],
 )
-def test_a_negated_partnership_is_no_partnership(facts: Run, text: str) -> None:
+def test_a_negated_or_hedged_partnership_is_no_partnership(facts: Run, text: str) -> None:
     f = facts(text)
     assert f.has_entity("Orbion Quantum") or f.has_entity(_A)
     assert not any(t == "PARTNERS_WITH" for _, t, _ in f.triples())
@@ -42,6 +51,11 @@ def test_a_negated_partnership_is_no_partnership(facts: Run, text: str) -> None:
         f"{_A} has not only partnered with {_B} but also opened a lab.",
         # the negation is another clause's
         f"While {_A} has not raised money this year, it has partnered with {_B}.",
+        # the modality is the purpose's or a later clause's, not the partnership's
+        f"{_A} and {_B} signed a memorandum of understanding that may lead to a joint lab.",
+        f"{_A} and {_B} signed an agreement to explore possible uses of quantum sensing.",
+        f"{_A} partnered with {_B} in May.",
+        f"{_A}, {_B} and Brackwell Labs Ltd. signed an agreement, which could grow.",
     ],
 )
 def test_an_affirmed_partnership_stays(facts: Run, text: str) -> None:
@@ -61,3 +75,10 @@ def test_the_negation_stays_with_the_name_it_governs(facts: Run) -> None:
     pairs = {frozenset((s, o)) for s, t, o in f.triples() if t == "PARTNERS_WITH"}
     assert any("Brackwell" not in " ".join(p) for p in pairs)
     assert not any(any("Brackwell" in n for n in p) for p in pairs)
+
+
+def test_a_hedged_investment_is_no_investment(facts: Run) -> None:
+    said = facts("Alder Capital invested $5 million in Veltra Quantum.")
+    hedged = facts("Alder Capital could invest $5 million in Veltra Quantum.")
+    assert said.has("Alder Capital", "INVESTS_IN", "Veltra Quantum")
+    assert not any(t == "INVESTS_IN" for _, t, _ in hedged.triples())
