@@ -138,7 +138,7 @@ def _membership(views: list[SentView], k: int) -> Iterator[tuple[str, list[str],
     v = views[k]
     cue, nouns = _words("fallback_member_cues"), _words("fallback_group_nouns")
     for _, clause in _clauses(v.masked):
-        if not cue.search(clause) or _NOT_MEMBERS.search(clause) or _NEGATED.search(clause):
+        if not _member_cue(cue, clause) or _NOT_MEMBERS.search(clause) or _NEGATED.search(clause):
             continue
         members = _member_lists(v, clause)
         if len(members) < 2:
@@ -157,6 +157,18 @@ def _membership(views: list[SentView], k: int) -> Iterator[tuple[str, list[str],
                 continue
         consortium = re.search(r"consorti|alliance|coalition", f"{gname} {clause}", re.I) is not None
         yield gid, [v.id(i) for i in members], consortium
+
+
+#: "joined forces", "join hands": an idiom of collaboration, not of joining a group
+_JOIN_IDIOM = re.compile(r"\s+(?:forces|hands)\b", re.I)
+
+
+def _member_cue(cue: re.Pattern[str], clause: str) -> bool:
+    """Whether the clause holds a membership cue other than the 'join' of 'joined forces'."""
+    return any(
+        not (x.group(0).lower().startswith("join") and _JOIN_IDIOM.match(clause, x.end()))
+        for x in cue.finditer(clause)
+    )
 
 
 def _bulleted(views: list[SentView], k: int) -> tuple[str, list[tuple[int, str]]] | None:
@@ -184,6 +196,9 @@ _TAIL_END = re.compile(
     # the partners' phrase ends at the next verb: "... with A and B are part of a round announced by C"
     r"|\b(?:is|are|was|were|has|have|had|will|would|said|says|announced)\b"
     r"|,\s+(?:along\s+with|alongside|in\s+addition\s+to|next\s+to|close\s+to)\b"
+    # a purpose clause names what the partners make or support, not a partner: "sign an MoU to
+    # support the establishment of a §centre§" (but "an MoU to work with B" names one)
+    r"|\bto\s+(?!(?:partner|collaborat|cooperat|co-operat|work|team|join)\w*\b)[a-z]+\b"
 )
 
 
@@ -401,6 +416,10 @@ _HEDGED = compile_gated(
 )
 
 
+#: A list introduced as investors: "existing investors A and B", "other investors included A and B".
+_INVESTORS_BEFORE = re.compile(r"\b(?:investors|backers|co-investors)\b[^§]{0,30}$", re.I)
+
+
 def _funder(v: SentView, i: int) -> bool:
     return v.type(i) is E.GOVERNMENT_BODY or (
         v.type(i) in _ORGS and _FUNDER_NAME.search(v.mentions[i].text) is not None
@@ -423,10 +442,17 @@ def _funding(v: SentView) -> Iterator[tuple[str, str]]:
         # "PsiQuantum's endeavour" is what the money is for, not who gets it
         if re.search(rf"§{b}§['’]", clause):
             continue
-        # "the fund and the centre have invested": a co-funder listed with the funders
+        # "the fund and the centre have invested", "joined by A Ventures, B Partners and C Capital",
+        # "existing investors A Ventures and B Partners": a co-funder listed with the funders or as an investor
         cue = _funding_cue(clause)
         if any(
-            b in ids_in(x.group(0)) and len(ids_in(x.group(0))) > 1 and cue and x.end() <= cue.start()
+            b in ids_in(x.group(0))
+            and len(ids_in(x.group(0))) > 1
+            and (
+                (cue and x.end() <= cue.start())
+                or any(f in ids_in(x.group(0)) for f in funders)
+                or _INVESTORS_BEFORE.search(clause, max(0, x.start() - 40), x.start())
+            )
             for x in _LIST_RX.finditer(clause)
         ):
             continue

@@ -305,3 +305,42 @@ def test_a_public_funder_money_and_one_recipient_make_an_investment(
 ) -> None:
     f = facts(text)
     assert _fallback(f, "Ministry of Science", "INVESTS_IN", "Kalm University") is funded, sorted(f.triples())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Alder Capital led the new funding, joined by Birch Ventures, Cedar Partners and Dune Capital.",
+        "The round is led by Alder Capital and also includes existing investors Birch Ventures and Cedar Partners.",
+        "Other investors in the round included Birch Ventures and Cedar Partners.",
+    ],
+)
+def test_a_co_investor_listed_with_funders_is_no_recipient(facts: Run, text: str) -> None:
+    # no recipient is named: nobody in the list is funded by the others
+    f = facts(text)
+    assert not any(t == "INVESTS_IN" and o == "Cedar Partners" for _, t, o in f.triples()), sorted(
+        f.triples()
+    )
+
+
+def test_a_recipient_beside_a_funder_list_is_still_funded(facts: Run) -> None:
+    f = facts("The Estland Innovation Fund and Alder Capital put $4 million into Cedar Partners.")
+    assert f.has("Alder Capital", "INVESTS_IN", "Cedar Partners"), sorted(f.triples())
+
+
+def test_a_purpose_clause_names_no_partner(facts: Run) -> None:
+    f = facts(
+        "Orbion Quantum and the Ministry of Science sign MoU to support a Quantum Sensing Centre in Lyon."
+    )
+    assert f.has("Orbion Quantum", "PARTNERS_WITH", "Ministry of Science")
+    assert not any(t == "PARTNERS_WITH" and "Quantum Sensing Centre" in (s, o) for s, t, o in f.triples()), (
+        sorted(f.triples())
+    )
+
+
+def test_joining_forces_is_no_membership(facts: Run) -> None:
+    f = facts(
+        "Kalm University and Orbion Quantum have joined forces to support start-ups in the Sable Quantum Hub."
+    )
+    assert f.has("Kalm University", "PARTNERS_WITH", "Orbion Quantum")
+    assert not any(t == "PART_OF" for _, t, _ in f.triples()), sorted(f.triples())
