@@ -200,6 +200,12 @@ def build_views(
     return views
 
 
+#: The word of a first-level unit written after its name, when the name alone is the mention
+#: ("§Sichuan§ Province, and §Shenzhen§" reads as "§Sichuan§, and §Shenzhen§"); not when a name
+#: goes on ("Ohio State University").
+_ADMIN_UNIT = re.compile(r"\s+(?:Province|Prefecture|Oblast|Governorate|State|County)\b(?!\s+[A-Z])(?!-)")
+
+
 def build_view(sent: Sentence, resolved: list[tuple[Mention, str]], types: dict[str, EntityType]) -> SentView:
     """Mask ``sent`` and fold local constructions, recording the facts they state."""
     mine = [
@@ -227,6 +233,8 @@ def build_view(sent: Sentence, resolved: list[tuple[Mention, str]], types: dict[
         ments.append(m)
         ids.append(eid)
         last = e
+        if types[eid] is E.REGION and (unit := _ADMIN_UNIT.match(text, e)) is not None:
+            last = unit.end()  # "Sichuan Province", "Saitama Prefecture": the unit's word is its name's
     parts.append(text[last:].replace("§", " "))
     masked = "".join(parts).replace("“", "").replace("”", "").replace('"', "").replace("’", "'")
     if len(ments) > MAX_RULE_MENTIONS or len(masked) > MAX_RULE_CHARS:
@@ -244,6 +252,15 @@ _ROLE_FOLD = re.compile(
     rf"(?:\s+(?:of|for)\s+[a-z][\w-]*(?:\s+(?:and\s+)?[a-z][\w-]*)?)?,?\s+(?:{_TITLE}\s+)?{ENT}"
 )
 _POSS_FOLD = re.compile(rf"{ENT}'s?\s+{ENT}")
+_PLACE_POSS_FOLD = re.compile(rf"(?<=,\sin\s){ENT}'s?\s+{ENT}")
+_RANK = {E.CITY: 0, E.REGION: 1, E.COUNTRY: 2}
+
+
+def _wider(a: EntityType, b: EntityType) -> bool:
+    """Whether places of type ``a`` hold places of type ``b`` (a country its regions)."""
+    return a in _RANK and b in _RANK and _RANK[a] > _RANK[b]
+
+
 #: A phrase standing as an item of a list: after a comma or a list's opening word, before a comma,
 #: "and" or the end.
 _LIST_ITEM_BEFORE = re.compile(
@@ -353,8 +370,7 @@ def _fold_pairs_of_mentions(v: SentView) -> None:
     # "§Berkeley§, §California§-based": the city is in the region, and the city is what locates
     def place_chain(m: re.Match[str]) -> str:
         a, b = m.group(1), m.group(2)
-        rank = {E.CITY: 0, E.REGION: 1, E.COUNTRY: 2}
-        if ty(a) not in rank or ty(b) not in rank or rank[ty(a)] >= rank[ty(b)]:
+        if not _wider(ty(b), ty(a)):
             return m.group(0)  # "In §Canada§, §Waterloo§-based ...": no smaller place first
         _add(v, a, R.LOCATED_IN, b, "place-chain-based", 0.9)
         return f"§{a}§-based"
@@ -534,6 +550,11 @@ def _fold_pairs_of_mentions(v: SentView) -> None:
 
     if "§," in v.masked:
         _fold_pairs(v, r",\s+", comma_place, _COMMA_PLACE_TAIL)
+        # "§Hefei§, in §China§'s §Anhui§ Province,": the country's region stands for the phrase
+        v.masked = _PLACE_POSS_FOLD.sub(
+            lambda m: f"§{m.group(2)}§" if _wider(ty(m.group(1)), ty(m.group(2))) else m.group(0), v.masked
+        )
+        _fold_pairs(v, r",\s+in\s+", comma_place, _COMMA_PLACE_TAIL)
 
     def org_in(a: int, b: int) -> bool:
         if ty(a) in ORGS and ty(b) in PLACES:

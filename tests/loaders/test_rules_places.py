@@ -483,3 +483,24 @@ def test_a_town_named_with_its_state(facts: Run, text: str, town: str, state: st
 def test_a_two_letter_word_alone_is_no_state(facts: Run) -> None:
     f = facts("Orbion Quantum said IN a statement that OR AND logic is easy.")
     assert not any(e.type.value == "Region" for e in f.kg.entities), f.names
+
+
+def test_a_region_written_with_its_unit_word_stays_an_apposition_in_a_list(facts: Run) -> None:
+    f = facts("Veltra Quantum has branch offices in Chengdu, Sichuan Province, and Shenzhen.")
+    assert f.has("Veltra Quantum", "LOCATED_IN", "Chengdu")
+    assert f.has("Veltra Quantum", "LOCATED_IN", "Shenzhen")
+    assert f.has("Chengdu", "LOCATED_IN", "Sichuan")
+    assert not f.has("Veltra Quantum", "LOCATED_IN", "Sichuan")
+
+
+def test_a_city_set_off_with_in_and_a_countrys_region(facts: Run) -> None:
+    f = facts("Headquartered in Hefei, in China's Anhui Province, Veltra Quantum builds ion traps.")
+    assert f.has("Veltra Quantum", "LOCATED_IN", "Hefei")
+    assert f.has("Hefei", "LOCATED_IN", "Anhui")
+    # a possessive gives no location
+    assert not f.has("Anhui", "LOCATED_IN", "China")
+
+
+def test_a_unit_word_that_opens_a_longer_name_is_left_alone(facts: Run) -> None:
+    f = facts("Ohio State University and Veltra Quantum signed a memorandum of understanding.")
+    assert f.has("Ohio State University", "PARTNERS_WITH", "Veltra Quantum")
