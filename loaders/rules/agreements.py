@@ -523,7 +523,10 @@ def find_agreements(
         if not groups and kind is not None and _DEFINITE.match(m) and k > 0:
             prev = views[k - 1]
             pids = list(dict.fromkeys(prev.id(i) for i in prev.indices(lambda t: t in _PARTY_TYPES)))
-            if 2 <= len(pids) <= 4 and not (drafts and (k - 1) in drafts[-1].sentences):
+            # "The partnership also extends to ..." after one was named: that one, not the
+            # actors of the sentence before (a definite description refers to what was told)
+            told = any(d.kind is kind for d in drafts) or (drafts and (k - 1) in drafts[-1].sentences)
+            if 2 <= len(pids) <= 4 and not told:
                 d = AgreementDraft(kind, pids, [k - 1, k], "definite-reference", 0.6)
                 _details(d, v, doc_date)
                 drafts.append(d)

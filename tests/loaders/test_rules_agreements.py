@@ -584,3 +584,16 @@ def test_a_place_after_in_or_at_is_where_an_agreement_is_made_not_a_party(facts:
 def test_a_place_that_signs_is_a_party(facts: Run) -> None:
     f = facts("Daejeon signed a memorandum of understanding with Orbion Quantum.")
     assert ("MOU", frozenset({"Daejeon", "Orbion Quantum"})) in f.agreements(), f.agreements()
+
+
+def test_the_partnership_after_one_was_named_is_that_one(facts: Run) -> None:
+    # "The partnership" refers to the partnership told before, not to the sentence before's names
+    f = facts(
+        "Kalm University and Orbion Quantum have joined forces to support start-ups. "
+        "The programme is part of an ecosystem led by Kalm University, with benefits such as the "
+        "Sable Quantum Hub and a fund called Brackwell Ventures. "
+        "The partnership also extends to training for students."
+    )
+    assert f.has("Kalm University", "PARTNERS_WITH", "Orbion Quantum")
+    assert not f.has("Sable Quantum Hub", "PARTNERS_WITH", "Brackwell Ventures"), sorted(f.triples())
+    assert len(f.agreements()) == 1, f.agreements()
