@@ -32,6 +32,7 @@ __all__ = [
     "MAX_RULE_CHARS",
     "MAX_RULE_MENTIONS",
     "ORG_NOUN",
+    "PARTNER_TYPES",
     "UNFOLDED",
     "Fact",
     "SentView",
@@ -636,6 +637,13 @@ def _other_countries(a: str, b: str) -> bool:
     return a.count(":") >= 2 and b.count(":") >= 2 and len(ca) == len(cb) == 2 and ca != cb
 
 
+_APPOSED_PARTNER = re.compile(
+    r"^(?:an?|the|one\s+of\s+the)\s+(?:[\w-]+\s+){0,3}?partners?\s+(?:of|to)\s+(?:the\s+)?§(\d+)§(?!['’])"
+)
+#: Who can be "a partner of" someone without that being membership of a group.
+PARTNER_TYPES = frozenset({E.COMPANY, E.UNIVERSITY, E.RESEARCH_INSTITUTE, E.GOVERNMENT_BODY})
+
+
 def _fold_appositions(v: SentView) -> None:
     ty = v.type
 
@@ -666,6 +674,10 @@ def _fold_appositions(v: SentView) -> None:
             and all(ty(i) is E.TECHNOLOGY for i in ids_in(modifier.group(2)))
         ):
             _add(v, a, R.LOCATED_IN, modifier.group(1), "apposition-place-modifier", 0.8)
+        # "§B§, a long-standing partner of §A§,": a partner of an organisation (of a group: a member)
+        partner = _APPOSED_PARTNER.match(body)
+        if partner and ty(a) in PARTNER_TYPES and ty(partner.group(1)) in PARTNER_TYPES:
+            _add(v, a, R.PARTNERS_WITH, partner.group(1), "apposition-partner", 0.8)
         if re.search(r"\b(?:competitors?|rivals?)\b", body):
             for i in inner:
                 if ty(i) in ORGS and ty(a) in ORGS:

@@ -28,6 +28,7 @@ from ..dates import find_date, resolve_date
 from ..deadline import check
 from .funding_shapes import money_agreement_spans
 from .literals import compile_gated
+from .money import MONEY as _MONEY_RX
 from .words import any_in, may_hold
 
 __all__ = ["AgreementDraft", "find_agreements", "without_echoes"]
@@ -48,7 +49,13 @@ _CUES: list[tuple[K, re.Pattern[str]]] = [
     ),
     (K.JOINT_STATEMENT, re.compile(r"\bjoint\s+(?:statement|declaration|communiqu[ée])", re.I)),
     (K.CONSORTIUM, re.compile(r"\bconsortium\b", re.I)),
-    (K.CONTRACT, re.compile(r"\bcontract\b|\bpurchase\s+agreement\b|\bprocurement\s+deal\b")),
+    (
+        K.CONTRACT,
+        re.compile(
+            r"\bcontract\b|\bpurchase\s+agreement\b|\bprocurement\s+deal\b|"
+            r"\b(?i:licen[cs]ing|licen[cs]e|supply|sales?|procurement|purchase)\s+(?:deals?|agreements?)\b"
+        ),
+    ),
     # "an investment agreement", "a financing deal": money, not a partnership (before the plain agreement cue)
     (
         K.INVESTMENT,
@@ -57,12 +64,24 @@ _CUES: list[tuple[K, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-    (K.PARTNERSHIP, re.compile(r"\bpartnerships?\b|\bagreements?\b|\balliances?\b|\bco-innovation\b", re.I)),
+    (
+        K.PARTNERSHIP,
+        re.compile(
+            r"\bpartnerships?\b|\bagreements?\b|\balliances?\b|\bco-innovation\b|\bpacts?\b|\bjoint\s+ventures?\b|"
+            r"\btie-ups?\b",
+            re.I,
+        ),
+    ),
 ]
+#: A deal: a contract when money is said, else a partnership ("a deal struck with A and B");
+#: not "a great deal of", nor the verb ("to deal with").
+_DEAL = re.compile(r"(?<!\bgreat\s)(?<!\bgood\s)(?<!\bto\s)\bdeals?\b(?!\s+of\b)")
+MONEY = re.compile(_MONEY_RX)
 _COLLAB = re.compile(
     r"\b(?:partner(?:s|ed|ing)?\s+with|collaborat\w*|cooperat\w*|co-operat\w*|team(?:s|ed|ing)?\s+up|join(?:s|ed|ing)?\s+forces|"
     r"work(?:s|ed|ing)?\s+(?:together|jointly|with)|together\s+with|alongside|co-develop\w*|co-design\w*|co-creat\w*|"
-    r"jointly|joint|partnership|alliance|agreement|MO[Uu]|memorandum|letter\s+of\s+intent|(?:relationships?|ties)\s+with)\b",
+    r"jointly|joint|partnership|alliance|agreement|MO[Uu]|memorandum|letter\s+of\s+intent|(?:relationships?|ties)\s+with|"
+    r"deals?|pacts?|tie(?:s|d)?\s+up|tying\s+up|tie-ups?)\b",
     re.I,
 )
 _SIGN = (
@@ -73,6 +92,7 @@ _SIGN = (
 _CO_VERB = (
     r"(?:co-develop\w*|co-design\w*|co-creat\w*|jointly\s+(?:develop|build|research|design|creat|launch)\w*|"
     r"collaborat\w*|cooperat\w*|co-operat\w*|partner(?:ed|ing)?\b|team(?:s|ed|ing)?\s+up|join(?:s|ed|ing)?\s+forces|"
+    r"tie(?:s|d)?\s+up|tying\s+up|"
     r"work(?:s|ed|ing)?\s+(?:together|jointly|closely\s+together)|agreed\s+(?:to|on|upon)\b)"
 )
 #: "with a US-based security firm, Orbion": a description in apposition before the party's name
@@ -164,6 +184,11 @@ _CUE_WORDS = (
     "statement",
     "relationship",
     "ties",
+    "deal",
+    "pact",
+    "tie",
+    "tying",
+    "venture",
 )
 
 
@@ -171,6 +196,8 @@ def _kind(text: str) -> AgreementKind | None:
     for kind, rx in _CUES:
         if rx.search(text):
             return kind
+    if _DEAL.search(text):
+        return K.CONTRACT if MONEY.search(text) else K.PARTNERSHIP
     return None
 
 
@@ -184,6 +211,8 @@ def _groups(v: SentView) -> list[tuple[list[int], str, int]]:
 
 _BETWEEN = compile_gated(
     rf"\b(?:between|among|amongst)\s+(?:[a-z][\w-]*\s+){{0,4}}?(?:of\s+the\s+[\w\s]{{0,30}}?:\s*)?({LIST})"
+    # "a collaboration of A, B and C", "a joint venture of A and B": the pact's noun names its parties
+    rf"|\b(?:collaboration|partnership|joint\s+venture|cooperation|co-operation)\s+(?:of|by)\s+({LIST})"
 )
 _SIGNED_WITH = compile_gated(rf"({LIST})\s+[^§]{{0,40}}?\b{_SIGN}\b[^§]{{0,60}}?\bwith\s+({LIST})")
 _TO_TAKE_OVER = re.compile(r"\bto\s+(?:merge|combine|acquire|buy|purchase|take\s+over)\b")
@@ -201,6 +230,8 @@ _SIGNED_BY = compile_gated(
 )
 _WITH_PARTNER = compile_gated(
     rf"\b(?:(?:partner(?:s|ed|ing|ship)?|collaborat\w*|cooperat\w*|co-operat\w*|MO[Uu]|agreement|memorandum[^§]{{0,40}}?|letter\s+of\s+intent|Lo[Ii]|"
+    # "a deal struck with A and B", "has tied up with B", "its tie-up with B"
+    rf"(?<!great\s)(?<!good\s)(?<!to\s)deals?(?:\s+(?:struck|signed|inked|agreed|sealed))?|tie(?:s|d)?\s+up|tying\s+up|tie-ups?|pacts?|"
     rf"work(?:s|ed|ing)?(?:\s+together|\s+closely|\s+jointly)?|together|team(?:s|ed|ing)?\s+up|join(?:s|ed|ing)?\s+forces|"
     # "has long-standing relationships with A and B"
     rf"(?:(?:close|long-standing|longstanding|strong|established|existing|working|research|strategic)\s+)+(?:relationships?|ties)|"
@@ -209,6 +240,18 @@ _WITH_PARTNER = compile_gated(
     rf"alongside(?:\s+[a-z][\w-]*){{0,3}}?)\s+{_DESCRIBED}{_EXAMPLES}({LIST})"
 )
 _ITS_THEIR = re.compile(r"\b(?:its|their)\b")
+#: A sentence opening with a prepositional phrase ("Through a partnership with", "As part of its
+#: collaboration with", "Under the agreement with").
+_FRONTED = re.compile(
+    r"^\s*(?:Through|Under|Via|As\s+part\s+of|In|With|Following|After|Thanks\s+to|Building\s+on)\s+"
+    r"(?:(?:a|an|the|its|their|this|new|strategic|long-standing|recent)\s+)*[\w-]*\s*$"
+)
+#: The last item of a list set off by a comma alone ("§A§, §B§", not "§A§ and §B§").
+_LAST_AFTER_COMMA = re.compile(r"§,\s+(?:the\s+)?§(\d+)§$")
+#: A verb right after a name: the name was a subject.
+_VERB_NEXT = re.compile(
+    r"\s+(?:(?:will|has|have|had|is|are|was|were|also|now|can|plans|aims)\b|[a-z]+(?:ed|s)\b)"
+)
 _CLAUSE_WORD = re.compile(r"\b(?:that|told|said|says|after|when|while)\b")
 _SUBJECTS_COLLABORATE = re.compile(
     rf"({LIST})\s+(?:(?:have|has|had|will|would|today|also|now|are|is|were|was|been|plan\s+to|agreed\s+to|are\s+to)\s+)*{_CO_VERB}"
@@ -318,7 +361,8 @@ def _find_groups(v: SentView) -> list[tuple[list[int], str, int]]:
             used.append(span)
 
     for x in _BETWEEN.finditer(m):
-        add(keep(ids_in(x.group(1))), "between", x.span(1))
+        g = 1 if x.group(1) else 2
+        add(keep(ids_in(x.group(g))), "between", x.span(g))
     # a public funder's agreements with money are investments: no partnership among the funded
     used += money_agreement_spans(v, m)
     # "A and B signed a trilateral agreement with C": one group of three, read before its parts;
@@ -369,7 +413,18 @@ def _find_groups(v: SentView) -> list[tuple[list[int], str, int]]:
             if _ITS_THEIR.search(gap) or (len(gap.split()) <= 8 and not _CLAUSE_WORD.search(gap)):
                 subj = before[-1:]
         else:
-            subj = [i for i in keep(ids_in(m[x.end() :])) if i not in withs and v.type(i) in ORGS][:1]
+            # "Through a partnership with §A§, §B§ will build ...": the fronted phrase ends at the
+            # comma, and the name after it is the clause's subject, not a partner listed
+            last = _LAST_AFTER_COMMA.search(x.group(1)) if len(withs) >= 2 and _FRONTED.match(head) else None
+            if (
+                last
+                and _VERB_NEXT.match(m, x.end(1))
+                and int(last.group(1)) == withs[-1]
+                and v.type(withs[-1]) in ORGS
+            ):
+                subj, withs = withs[-1:], withs[:-1]
+            else:
+                subj = [i for i in keep(ids_in(m[x.end() :])) if i not in withs and v.type(i) in ORGS][:1]
             if not subj and withs and _PRONOUN_SUBJECT.match(m):
                 v.memo["orphan-with"] = (
                     withs  # "It also began working with B": B's partner is in a sentence before
@@ -434,7 +489,13 @@ def _parties(v: SentView) -> tuple[list[int], str]:
 
 def _kind_near(m: str, pos: int) -> AgreementKind | None:
     best: tuple[int, AgreementKind] | None = None
-    for kind, rx in _CUES:
+    # a bare "deal" counts only where no other cue names the agreement ("a funding deal with B")
+    deal = (
+        []
+        if any(rx.search(m) for _, rx in _CUES)
+        else [(K.CONTRACT if MONEY.search(m) else K.PARTNERSHIP, _DEAL)]
+    )
+    for kind, rx in (*_CUES, *deal):
         for x in rx.finditer(m):
             # a cue's nearer end counts: "an investment agreement with B" is as near as its "agreement"
             d = min(abs(x.start() - pos), abs(x.end() - pos))

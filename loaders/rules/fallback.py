@@ -404,7 +404,7 @@ _FUNDER_NAME = re.compile(r"\b(?:Bank|Fund|Funds|Capital|Ventures?|Investments?|
 _NOT_FUNDING = compile_gated(
     r"\b(?:revenue|sales|valuation|valued|worth|market|contract|customers?|clients?|acquir\w*|acquisition|bought|"
     r"buys?|sold|sells|loss|losses|costs?|price|spent|spend|spends|paid|pays|fined|patents?|licen[cs]es?|permits?|"
-    r"permission|approval|rights|status|visas?)\b",
+    r"permission|approval|rights|status|visas?|deals?|suppl(?:y|ies)|deliver\w*)\b",
     re.I,
 )
 

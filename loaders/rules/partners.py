@@ -27,7 +27,7 @@ from collections.abc import Iterator
 
 from qkg.schemas import EntityType, RelationType
 
-from ..context import LIST, ORG_NOUN, ORGS, PLACES, Fact, SentView, ids_in
+from ..context import LIST, ORG_NOUN, ORGS, PARTNER_TYPES, PLACES, Fact, SentView, ids_in
 from .literals import compile_gated
 from .rule import gate
 from .words import may_hold
@@ -74,7 +74,7 @@ _PACT_WORDS = (
 #: Who can partner: organisations and places acting as governments.
 _PARTIES = frozenset(ORGS | PLACES)
 #: Who can be "a partner of" someone without that being membership of a group.
-_PARTNER_OF = frozenset({E.COMPANY, E.UNIVERSITY, E.RESEARCH_INSTITUTE, E.GOVERNMENT_BODY})
+_PARTNER_OF = PARTNER_TYPES
 _AUX = r"(?:(?:has|have|had|is|are|was|were|will|would|also|now|recently|officially|been|be)\s+)*"
 
 #: "Together with §A§ (and §B§), §C§ will build ...": the fronted companions partner the subject.
@@ -84,6 +84,12 @@ _TOGETHER = re.compile(
 #: "§A§ is joining hands with §B§", "§A§ and §B§ joined hands to ...".
 _HANDS_WITH = re.compile(
     rf"({LIST})\s+{_AUX}(?:join|joins|joined|joining)\s+hands\s+with\s+(?:the\s+)?({LIST})"
+)
+#: "§A§ partners §B§ on ...", "§A§ and §B§ partner to ...": the verb without "with" (headlines,
+#: British usage), at the start of a clause; "the Hub's partners §A§ and §B§" is a noun, not this.
+_PARTNERS_VERB = re.compile(
+    rf"(?:^\s*|[-–—:;]\s+)(?:The\s+)?({LIST})\s+(?:(?:has|have|had|will|to|now|also)\s+)?partner(?:s|ed)?\s+"
+    rf"(?:the\s+)?({LIST})(?=\s+(?:on|to|in|for|over|at|across)\b|\s*[,.;]|\s*$)"
 )
 #: "§A§ has selected §B§ as its technology partner", "§A§ named §B§ a strategic partner".
 _CHOSEN = compile_gated(
@@ -164,6 +170,8 @@ def partner_facts(v: SentView, m: str, low: str) -> Iterator[Fact]:
     for rx, rule in ((_TOGETHER, "partners-together-with"), (_HANDS_WITH, "partners-join-hands")):
         for x in rx.finditer(m) if ("ogether" if rx is _TOGETHER else "hands") in low else ():
             yield from _pairs(v, ids_in(x.group(1)), ids_in(x.group(2)), rule, _PARTIES)
+    for x in _PARTNERS_VERB.finditer(m) if "partner" in low else ():
+        yield from _pairs(v, ids_in(x.group(1)), ids_in(x.group(2)), "partners-verb", _PARTNER_OF)
     for x in _CHOSEN.finditer(m) if "partner" in low else ():
         yield from _pairs(v, ids_in(x.group(1)), ids_in(x.group(2)), "partners-chosen-as", _PARTIES)
     for x in _PARTNER_OF_RX.finditer(m) if "partner" in low else ():

@@ -162,3 +162,116 @@ def test_a_place_inside_a_description_is_no_party(facts: Run) -> None:
         "investment firm Alder Capital will run the centre."
     )
     assert not any(t == "PARTNERS_WITH" and "Lyon" in (s, o) for s, t, o in f.triples()), f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "a", "b", "kind"),
+    [
+        # a deal with no money said is a partnership; a pact, a tie-up, a joint venture likewise
+        ("Veltra Quantum inks deal with Orbion Systems.", "Veltra Quantum", "Orbion Systems", "Partnership"),
+        (
+            "Veltra Quantum announced a deal struck with Orbion Systems and the University of Kestrel.",
+            "Orbion Systems",
+            "University of Kestrel",
+            "Partnership",
+        ),
+        (
+            "Veltra Quantum and Orbion Systems sign pact on quantum sensing.",
+            "Veltra Quantum",
+            "Orbion Systems",
+            "Partnership",
+        ),
+        (
+            "Veltra Quantum has tied up with Orbion Systems to build sensors.",
+            "Veltra Quantum",
+            "Orbion Systems",
+            "Partnership",
+        ),
+        (
+            "Veltra Quantum's tie-up with Orbion Systems covers sensing.",
+            "Veltra Quantum",
+            "Orbion Systems",
+            "Partnership",
+        ),
+        (
+            "A joint venture of Veltra Quantum and Orbion Systems will make chips.",
+            "Veltra Quantum",
+            "Orbion Systems",
+            "Partnership",
+        ),
+        # a fronted phrase: the name after its comma is the subject, not another partner
+        (
+            "Through a partnership with Orbion Systems, Veltra Quantum will build sensors.",
+            "Veltra Quantum",
+            "Orbion Systems",
+            "Partnership",
+        ),
+        (
+            "As part of its collaboration with Orbion Systems and Kestrel Labs, Veltra Quantum will build sensors.",
+            "Veltra Quantum",
+            "Kestrel Labs",
+            "Partnership",
+        ),
+        # money or a licence makes a deal a contract: its parties are a pair, not partners
+        (
+            "Veltra Quantum signed a $10 million deal with the Ministry of Defence to supply sensors.",
+            "Veltra Quantum",
+            "Ministry of Defence",
+            "Contract",
+        ),
+        (
+            "Veltra Quantum signed a licensing deal with Orbion Systems.",
+            "Veltra Quantum",
+            "Orbion Systems",
+            "Contract",
+        ),
+    ],
+)
+def test_an_agreement_named_by_a_deal_pact_tie_up_or_fronted_phrase(
+    facts: Run, text: str, a: str, b: str, kind: str
+) -> None:
+    f = facts(text)
+    assert any(k == kind and {a, b} <= parties for k, parties in f.agreements()), f.agreements()
+    assert f.has(a, "PARTNERS_WITH", b) is (kind == "Partnership"), sorted(f.triples())
+    # a contract is no investment either
+    assert not any(t == "INVESTS_IN" for _, t, _ in f.triples()), sorted(f.triples())
+
+
+@pytest.mark.parametrize(
+    ("text", "a", "b"),
+    [
+        ("Veltra Quantum partners Orbion Systems on quantum sensing.", "Veltra Quantum", "Orbion Systems"),
+        (
+            "Orbion Systems, a long-standing partner of Veltra Quantum, builds lasers.",
+            "Orbion Systems",
+            "Veltra Quantum",
+        ),
+        (
+            "The project is a collaboration of Veltra Quantum, Orbion Systems and the University of Kestrel.",
+            "Orbion Systems",
+            "University of Kestrel",
+        ),
+    ],
+)
+def test_a_partner_told_by_the_bare_verb_an_apposition_or_a_collaboration_of(
+    facts: Run, text: str, a: str, b: str
+) -> None:
+    assert facts(text).has(a, "PARTNERS_WITH", b)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A great deal of work remains for Veltra Quantum and Orbion Systems.",
+        "Veltra Quantum has struggled to deal with Orbion Systems' patents.",
+        "The deal values Veltra Quantum at $1 billion, Orbion Systems said.",
+        # a noun: the hub's partners joined, they do not partner the hub
+        "The Sable Hub partners Orbion Systems and Veltra Quantum joined in 2021.",
+        # a partner of a group is its member
+        "Orbion Systems, a partner of the Sable Quantum Consortium, builds lasers.",
+    ],
+)
+def test_no_partnership_from_other_deals_or_partners(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert not any(t == "PARTNERS_WITH" for _, t, _ in f.triples()), sorted(f.triples())
+    assert not any(k == "Partnership" for k, _ in f.agreements()), f.agreements()
