@@ -117,6 +117,22 @@ _JOINT_WORK = re.compile(
     rf"(?:experiments?|trials?|stud(?:y|ies)|projects?|research|pilots?|demonstrations?|tests?)\b"
 )
 
+#: "§A§ and §B§ have developed a superconducting quantum computer": coordinated subjects of one
+#: thing made ("a"/"an": one object) made it together; "§A§ and §B§ have developed superconducting
+#: qubits", "... have built the largest machines" (each their own) or "... each built a ..." are not this.
+_MADE_ONE = re.compile(
+    r"(?:^\s*(?:(?:In|Last|This|Earlier|On|Since)\b[^§,;]{0,30}?,?\s+)?|[-–—:;]\s+|\bthat\s+)"
+    r"(?:The\s+)?(§\d+§(?:\s*,\s*§\d+§)?(?:\s*,)?\s+(?:and|&)\s+(?:the\s+)?§\d+§)\s+"
+    r"(?:(?:have|has|had|recently|now|today|also|successfully|officially)\s+)*"
+    r"(?:developed|built|created|designed|constructed|unveiled|demonstrated|completed|deployed|launched|established)\s+"
+    r"(?:a|an)\s+"
+)
+_MADE_VERBS = frozenset(
+    {"developed", "built", "created", "designed", "constructed", "unveiled", "demonstrated", "completed"}
+    | {"deployed", "launched", "established"}
+)
+#: A word that makes coordinated subjects act each on their own.
+_EACH = re.compile(r"\b(?:each|respectively|separately|independently|both\s+have|own)\b")
 #: A description before a party's name: "the global §photonics§ firm", "US quantum computing company",
 #: "privately held Lyon investment firm", "the nation's oil giant," (words or mentions, then an
 #: organisation noun, maybe set off by a comma).
@@ -165,6 +181,10 @@ def partner_facts(v: SentView, m: str, low: str) -> Iterator[Fact]:
         a, b = int(x.group(1)), int(x.group(2))
         if v.type(a) in _STATES and v.type(b) in _STATES and v.id(a) != v.id(b):
             yield Fact(v.id(a), R.PARTNERS_WITH, v.id(b), "partners-dashed-places", 0.8)
+    for x in _MADE_ONE.finditer(m) if may_hold(m, _MADE_VERBS) and not _EACH.search(m) else ():
+        names = [i for i in ids_in(x.group(1)) if v.type(i) in _PARTIES]
+        for k, a in enumerate(names):
+            yield from _pairs(v, [a], names[k + 1 :], "partners-made-one", _PARTIES)
     if not gate(low, GATE):
         return
     for rx, rule in ((_TOGETHER, "partners-together-with"), (_HANDS_WITH, "partners-join-hands")):

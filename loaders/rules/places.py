@@ -413,7 +413,7 @@ _SITE_OF_IN = compile_gated(
     r"(?:opened|opens|open|inaugurated|located|based|built|situated|launched|set\s+up)\s+in\s+(?:the\s+)?§(\d+)§"
 )
 #: A word before the site ("a", "its new European"), never a preposition or a mention.
-_SITE_QUAL = r"(?!(?:in|at|to|for|with|of|on|by|from|and)\b)[\w-]+"
+_SITE_QUAL = r"(?!(?:in|at|to|for|with|of|on|by|from|and)\b)(?:R\s?&\s?D\b|[\w-]+)"
 
 
 def _modifier_place(v: SentView, p: str, gap: str) -> bool:

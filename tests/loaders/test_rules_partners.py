@@ -275,3 +275,19 @@ def test_no_partnership_from_other_deals_or_partners(facts: Run, text: str) -> N
     f = facts(text)
     assert not any(t == "PARTNERS_WITH" for _, t, _ in f.triples()), sorted(f.triples())
     assert not any(k == "Partnership" for k, _ in f.agreements()), f.agreements()
+
+
+@pytest.mark.parametrize(
+    ("text", "together"),
+    [
+        ("Veltra Quantum and Orbion Systems have developed a superconducting quantum computer.", True),
+        ("Last year Veltra Quantum and Orbion Systems unveiled a photonic chip.", True),
+        ("Veltra Quantum, Orbion Systems and Kestrel Labs have built a quantum network.", True),
+        # no one object: each made their own
+        ("Veltra Quantum and Orbion Systems have developed superconducting qubits.", False),
+        ("Veltra Quantum and Orbion Systems have each built a quantum computer.", False),
+        ("Veltra Quantum and Orbion Systems have built the largest quantum computers so far.", False),
+    ],
+)
+def test_coordinated_makers_of_one_thing_made_it_together(facts: Run, text: str, together: bool) -> None:
+    assert facts(text).has("Veltra Quantum", "PARTNERS_WITH", "Orbion Systems") is together

@@ -504,3 +504,8 @@ def test_a_city_set_off_with_in_and_a_countrys_region(facts: Run) -> None:
 def test_a_unit_word_that_opens_a_longer_name_is_left_alone(facts: Run) -> None:
     f = facts("Ohio State University and Veltra Quantum signed a memorandum of understanding.")
     assert f.has("Ohio State University", "PARTNERS_WITH", "Veltra Quantum")
+
+
+def test_an_r_and_d_centre_opened_in_a_place(facts: Run) -> None:
+    f = facts("Veltra Quantum plans to open an R&D center in the state of New Mexico.")
+    assert f.has("Veltra Quantum", "LOCATED_IN", "New Mexico")
