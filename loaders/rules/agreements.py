@@ -102,7 +102,7 @@ _DESCRIBED = (
     r"|an?\s+(?=§))?"
 )
 #: "with major corporations such as A and B": a generic head before the named examples
-_EXAMPLES = r"(?:(?:[a-z][\w-]*\s+){1,3}(?:such\s+as|including|like),?\s+)?"
+_EXAMPLES = r"(?:(?:[a-z][\w-]*,?\s+){1,4}(?:such\s+as|including|like),?\s+)?"
 #: a plural definite description of the parties of the agreement just named
 _PLURAL_REF = re.compile(
     r"\b(?:the|both|all)\s+(?:(?:two|three|four|five|six|\d+|participating|member|partner|founding)\s+)?"
@@ -252,6 +252,34 @@ _LAST_AFTER_COMMA = re.compile(r"§,\s+(?:the\s+)?§(\d+)§$")
 _VERB_NEXT = re.compile(
     r"\s+(?:(?:will|has|have|had|is|are|was|were|also|now|can|plans|aims)\b|[a-z]+(?:ed|s)\b)"
 )
+#: A cue naming a signed pact (what a signatory signs for an organisation).
+_PACT_CUE = re.compile(
+    r"\b(?:MO[Uu]|agreement|memorandum|letter\s+of\s+intent|Lo[Ii]|partnership|deal|pact)\b", re.I
+)
+#: "§U§ and works with": a verb coordinated to the clause's first predicate.
+_COORDINATED_PREDICATE = re.compile(
+    r"^§\d+§\s+and\s+(?:(?:also|now|still|has|have|had|will|is|are|was|were)\s+)*$"
+)
+#: Who is worked with as a buyer or a user, not a partner.
+_NOT_PARTNERS = re.compile(r"\b(?:customers?|clients?|users?|buyers?)\b")
+#: A collaboration verb's partners named by a generic noun: "partnering with universities".
+_WITH_OTHERS = re.compile(
+    r"\s+with\s+(?!(?:each\s+other|one\s+another)\b)(?:[a-z][\w-]*\s+){0,3}?(?:[a-z][\w-]*)(?=[\s,.;]|$)(?!\s*§)"
+)
+_EXAMPLES_BEFORE = re.compile(r"\b(?:such\s+as|including|like)\s+(?:the\s+)?$")
+#: A list item after ", and" that opens a clause of its own ("with §A§, and §B§ raised ...").
+_NEW_CLAUSE_ITEM = re.compile(r"§,\s+and\s+(?:the\s+)?§(\d+)§$")
+
+
+def _clause_items(m: str, group: str, end: int) -> list[int]:
+    """The mentions of a list, without a last item that is the subject of a new clause."""
+    items = ids_in(group)
+    last = _NEW_CLAUSE_ITEM.search(group)
+    if last and _VERB_NEXT.match(m, end) and len(items) > 1:
+        return items[:-1]
+    return items
+
+
 _CLAUSE_WORD = re.compile(r"\b(?:that|told|said|says|after|when|while)\b")
 _SUBJECTS_COLLABORATE = re.compile(
     rf"({LIST})\s+(?:(?:have|has|had|will|would|today|also|now|are|is|were|was|been|plan\s+to|agreed\s+to|are\s+to)\s+)*{_CO_VERB}"
@@ -388,9 +416,12 @@ def _find_groups(v: SentView) -> list[tuple[list[int], str, int]]:
     for x in _WITH_PARTNER.finditer(m):
         # "with a Toronto-based company": the place only describes the partner
         tail = m[x.start(1) : x.end(1) + 14]
+        # "has worked with customers such as A and B", "alongside their first customer C": buyers
+        # are a contract's parties, not partners
+        rule = "customer" if _NOT_PARTNERS.search(m, x.start(), x.start(1)) else "with"
         withs = [
             i
-            for i in keep(ids_in(x.group(1)))
+            for i in keep(_clause_items(m, x.group(1), x.end(1)))
             if not re.search(rf"§{i}§-(?:based|headquartered)", tail) and not _located_apposition(v, m, i)
         ]
         also = _also_with(m, x.end())
@@ -410,7 +441,12 @@ def _find_groups(v: SentView) -> list[tuple[list[int], str, int]]:
                 # in between ("X, the hub of Korea's industry thanks to its ties with B")
                 before = (orgs_before or before)[:1]
             gap = _CLOSED_RELATIVE.sub(" ", head[head.rfind(f"§{before[-1]}§") :])
-            if _ITS_THEIR.search(gap) or (len(gap.split()) <= 8 and not _CLAUSE_WORD.search(gap)):
+            opening = _NAMED_SUBJECT.match(m)
+            if _COORDINATED_PREDICATE.match(gap):
+                # "A is a spin-off of U and works with B": the verb is the clause subject's, not U's
+                if opening and int(opening.group(1)) in ok and int(opening.group(1)) not in withs:
+                    subj = [int(opening.group(1))]
+            elif _ITS_THEIR.search(gap) or (len(gap.split()) <= 8 and not _CLAUSE_WORD.search(gap)):
                 subj = before[-1:]
         else:
             # "Through a partnership with §A§, §B§ will build ...": the fronted phrase ends at the
@@ -423,18 +459,24 @@ def _find_groups(v: SentView) -> list[tuple[list[int], str, int]]:
                 and v.type(withs[-1]) in ORGS
             ):
                 subj, withs = withs[-1:], withs[:-1]
-            else:
+            elif not ids_in(head):
+                # "In partnership with B, A will ...": the subject follows (not when a person
+                # opens the sentence: "Ada Lin, who worked with B, joined A")
                 subj = [i for i in keep(ids_in(m[x.end() :])) if i not in withs and v.type(i) in ORGS][:1]
             if not subj and withs and _PRONOUN_SUBJECT.match(m):
                 v.memo["orphan-with"] = (
                     withs  # "It also began working with B": B's partner is in a sentence before
                 )
-        add(subj + withs if withs and subj else [], "with", x.span())
+        if subj and v.type(subj[0]) is E.PERSON and not _PACT_CUE.search(x.group(0)):
+            subj = []  # "Ada Lin, who worked with B, joined A": a person's work is no signature for A
+        add(subj + withs if withs and subj else [], rule, x.span())
         if also and also_ids:
             # "not only with A ... but also with B": two separate ties of the same subject
             add(subj + also_ids if subj else [], "with", also.span(1))
     # "A and B will co-develop ...", "A, B and C agreed to cooperate", "A and B teamed up"
     for x in _SUBJECTS_COLLABORATE.finditer(m) if may_hold(m, _CO_VERB_WORDS, _CO_VERB_STEMS) else ():
+        if _WITH_OTHERS.match(m, x.end()) or _EXAMPLES_BEFORE.search(m, max(0, x.start() - 14), x.start()):
+            continue  # "Companies such as A and B are partnering with universities": each with others
         add(keep(ids_in(x.group(1))), "subjects-collaborate", x.span(1))
     for x in _JOINT_POSSESSIVE.finditer(m):
         add(keep(ids_in(x.group(1))), "joint-possessive", x.span())
@@ -458,6 +500,8 @@ def _find_groups(v: SentView) -> list[tuple[list[int], str, int]]:
             # members of a consortium are listed, not said to partner (see rules/deals.py)
             and not _GROUPED.search(m)
             and not _ROSTER.search(m)
+            # "Companies such as A, B and C are partnering with universities": examples, each with others
+            and not _EXAMPLES_BEFORE.search(m, max(0, lists[0][1][0] - 14), lists[0][1][0])
         ):
             add(lists[0][0], "coordinated", lists[0][1])
     return out
@@ -613,6 +657,8 @@ def find_agreements(
                 continue
             all_ids += ids
             gkind = _kind_near(agreement_text(v), pos) if kind is not None else None
+            if rule == "customer":
+                gkind = K.CONTRACT
             conf = 0.9 if rule in {"between", "subjects-signed", "signed-with"} else 0.7
             if gkind is None and (
                 rule in {"with", "subjects-collaborate", "their-partnership"}

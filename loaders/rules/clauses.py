@@ -110,6 +110,8 @@ _INFINITIVE = re.compile(r"\bto\s+(?:(?:jointly|further|help|together)\s+)?$")
 #: A finite verb right after a list: its last item is the subject of a new clause.
 _NEW_CLAUSE = re.compile(
     r"\s+(?:has|have|had|is|are|was|were|will|would|said|says|[a-z]+ed\s+(?:a|an|the|its|their|new|§))\b"
+    # "... and C raised $5 million": money after a past verb
+    r"|\s+[a-z]+ed\s+(?:[$€£¥₩]|US\$|\d)"
 )
 #: Sentences that say what did not happen, or might.
 #: (case-sensitive: "May" is a month)

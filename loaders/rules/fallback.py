@@ -202,6 +202,17 @@ _TAIL_END = re.compile(
 )
 
 
+#: A possessor of other actors: "§A§'s rivals §B§ and §C§" (A is not what they do).
+_OTHERS_OF = re.compile(
+    r"'s?\s+(?:[\w-]+\s+){0,2}?(?:rivals?|competitors?|customers?|clients?|investors?|backers?|peers|suppliers?)\b"
+)
+
+
+def _end_of(text: str, i: int) -> int:
+    """Where the mention ``i`` ends in ``text``."""
+    return text.index(f"§{i}§") + len(f"§{i}§")
+
+
 def _partners(v: SentView) -> Iterator[tuple[str, str]]:
     """(subject, partner) pairs: the clause's first organisation before a collaboration cue and those after it."""
     cue = _words("fallback_collab_cues")
@@ -223,7 +234,10 @@ def _partners(v: SentView) -> Iterator[tuple[str, str]]:
             outer = [i for i in ids_in(head[: rel[-1].start()]) if v.type(i) in _ORGS]
             before = inner or outer[-1:]
         else:
-            before = [i for i in ids_in(head) if v.type(i) in _ORGS]
+            # "A's rivals B and C have partnered with D": the possessor is no subject
+            before = [
+                i for i in ids_in(head) if v.type(i) in _ORGS and not _OTHERS_OF.match(head, _end_of(head, i))
+            ]
         # partners end where a list of examples or a relative clause starts
         rest = clause[x.end() :]
         # "..., Ada Lin of C said": the speaker's organisation is no partner

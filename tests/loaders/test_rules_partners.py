@@ -291,3 +291,62 @@ def test_no_partnership_from_other_deals_or_partners(facts: Run, text: str) -> N
 )
 def test_coordinated_makers_of_one_thing_made_it_together(facts: Run, text: str, together: bool) -> None:
     assert facts(text).has("Veltra Quantum", "PARTNERS_WITH", "Orbion Systems") is together
+
+
+@pytest.mark.parametrize(
+    ("text", "a", "b"),
+    [
+        # a new clause after ", and" is no partner of the first
+        (
+            "Veltra Quantum partnered with Orbion Systems, and Kestrel Labs raised $5 million from Alder Capital.",
+            "Veltra Quantum",
+            "Kestrel Labs",
+        ),
+        # a person's former work is no signature of the company she joins
+        (
+            "Ada Lin, who previously worked with Orbion Systems, joined Veltra Quantum as CEO.",
+            "Orbion Systems",
+            "Veltra Quantum",
+        ),
+        # a verb coordinated to the subject's first predicate is the subject's
+        (
+            "Veltra Quantum is a spin-off of the University of Kestrel and works with Orbion Systems.",
+            "University of Kestrel",
+            "Orbion Systems",
+        ),
+        # examples of companies partnering with others are not partners of each other
+        (
+            "Companies such as Veltra Quantum, Orbion Systems and Kestrel Labs are partnering with universities.",
+            "Veltra Quantum",
+            "Orbion Systems",
+        ),
+        # the possessor of rivals partners with no one
+        (
+            "Veltra Quantum's rivals Orbion Systems and Kestrel Labs have also partnered with IBM.",
+            "Veltra Quantum",
+            "IBM",
+        ),
+        # customers are a contract's parties, not partners
+        (
+            "Veltra Quantum has worked with customers such as Orbion Systems and Kestrel Labs.",
+            "Veltra Quantum",
+            "Orbion Systems",
+        ),
+    ],
+)
+def test_no_partnership_across_clauses_people_examples_or_customers(
+    facts: Run, text: str, a: str, b: str
+) -> None:
+    f = facts(text)
+    assert not f.has(a, "PARTNERS_WITH", b), sorted(f.triples())
+
+
+def test_customers_worked_with_are_a_contract_and_examples_after_a_comma_are_partners(facts: Run) -> None:
+    f = facts("Veltra Quantum has worked with customers such as Orbion Systems and Kestrel Labs.")
+    assert any(k == "Contract" and {"Veltra Quantum", "Orbion Systems"} <= p for k, p in f.agreements())
+    g = facts(
+        "Veltra Quantum collaborates with universities and companies, including the University of Kestrel "
+        "and Orbion Systems."
+    )
+    assert g.has("Veltra Quantum", "PARTNERS_WITH", "University of Kestrel")
+    assert g.has("Veltra Quantum", "PARTNERS_WITH", "Orbion Systems")
