@@ -164,6 +164,19 @@ _INVEST_RULES = (
         "funding-raised",
         0.8,
     ),
+    # "§R§ received $20m from §A§ and $5m from §B§": each further amount from its own funder
+    Rule(
+        re.compile(
+            rf"{ENT}\s+(?:(?:has|have|had|also|just|recently|now|will)\s+)*"
+            r"(?:raised|received|receive|receives|secured|secure|secures|obtained|won|landed|attracted|got|gets)\b"
+            rf"[^§]{{0,80}}?\bfrom\s+(?:the\s+)?§\d+§((?:[^§]{{0,60}}?(?:,\s+|\s+and\s+)(?:another\s+|a\s+further\s+)?"
+            rf"(?:{MONEY})[^§]{{0,20}}?\bfrom\s+(?:the\s+)?{LIST})+)"
+        ),
+        2,
+        1,
+        "funding-raised-more",
+        0.8,
+    ),
     Rule(
         re.compile(
             rf"(?:paid|provided|invested|funded|financed|injected|backed|led|contributed)\s+by\s+(?:the\s+)?{ENT}'s?\s+[^§:]{{0,50}}?"
@@ -339,7 +352,9 @@ _INVEST_RULES = (
     Rule(
         re.compile(
             rf"{ENT}(?:,\s+(?:an?|the)\s+[^§;]{{0,60}}?\s|\s+(?:(?:is|are|was|were|has|have|been|being|also|now|jointly|largely|partly)\s+)+)"
-            rf"(?:supported|funded|backed|financed|co-funded)\s+(?:by|with)\s+(?:{MONEY})\s+(?:in\s+[\w-]+\s+)?from\s+(?:the\s+)?"
+            # "... supported by a $10 million grant from X", "backed by $5m in seed funding from X"
+            rf"(?:supported|funded|backed|financed|co-funded)\s+(?:by|with)\s+(?:an?\s+)?(?:{MONEY})\s+"
+            r"(?:in\s+[\w-]+\s+(?:[\w-]+\s+)?|(?:[\w-]+\s+)?(?:grant|investment|loan|award|contribution)s?\s+)?from\s+(?:the\s+)?"
             rf"(?:[a-z][\w-]*\s+){{0,3}}?\(?(?:(?:like|such\s+as|including)\s+)?({LIST})"
         ),
         2,

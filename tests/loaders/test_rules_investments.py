@@ -1126,3 +1126,27 @@ def test_every_investor_of_a_roster(facts: Run, text: str, investors: list[str])
     assert {s for s, t, o in triples if t == "INVESTS_IN" and o == "Orbion Quantum"} == set(investors), (
         triples
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "funders"),
+    [
+        (
+            "Veltra Quantum received $20 million from Alder Capital and $5 million from Birch Ventures.",
+            {"Alder Capital", "Birch Ventures"},
+        ),
+        (
+            "Veltra Quantum raised $20 million from Alder Capital, $5 million from Birch Ventures and "
+            "$1 million from Cedar Partners.",
+            {"Alder Capital", "Birch Ventures", "Cedar Partners"},
+        ),
+    ],
+)
+def test_each_amount_from_its_own_funder(facts: Run, text: str, funders: set[str]) -> None:
+    f = facts(text)
+    assert {s for s, t, o in f.triples() if t == "INVESTS_IN" and o == "Veltra Quantum"} == funders
+
+
+def test_supported_by_a_grant_from_a_funder(facts: Run) -> None:
+    f = facts("The Veltra Quantum Park is supported by a $10 million grant from the Ministry of Science.")
+    assert f.has("Ministry of Science", "INVESTS_IN", "Veltra Quantum Park")

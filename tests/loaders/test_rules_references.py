@@ -115,6 +115,12 @@ def references(text: str) -> dict[str, list[str]]:
             "the country",
             ["South Korea"],
         ),
+        # a park, an accelerator, an incubator named before
+        (
+            "The Kestrel Quantum Park opened in May. The park is funded by the State of Ohio.",
+            "The park",
+            ["Kestrel Quantum Park"],
+        ),
         # the country of the city named last, not the last country
         (
             "Orbion Quantum opened an office in the United States. Daejeon wants to become "
