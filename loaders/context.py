@@ -294,6 +294,7 @@ _HOSTED_FOLD = re.compile(rf"{ENT}\s+at\s+(?:the\s+)?{ENT}(?!-)")
 _APPOS_FOLD = re.compile(
     rf"{ENT}\)?,\s+((?:(?:the|a|an|another)\s+(?!§\d+§\s*(?:,|;|and\b|$))|one\s+of\s+)(?:[^,;:(]|\([^()]{{0,120}}\)){{3,120}}?)(,|\s+(?=today|have|has|announced|signed)|(?=\.?\s*$))"
 )
+_DASH_APPOS = re.compile(rf"{ENT}\s+[–—]\s+((?:the|a|an|another)\s+[^–—;:()]{{3,120}}?)(\s+)[–—]\s+")
 #: A bare description ("the government", "the French ministry"): after a comma and before a verb
 #: it is the subject of a new clause.
 _BARE_DESCRIPTION = re.compile(r"^(?:the|a|an)\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*$")
@@ -723,3 +724,10 @@ def _fold_appositions(v: SentView) -> None:
     v.memo[UNFOLDED] = v.masked
     if "§," in v.masked or "§)," in v.masked:  # "§a§, the ...", "(§ACET§), a ..."
         v.masked = _APPOS_FOLD.sub(appos, v.masked)
+    # "§a§ — a §Lyon§-based firm — builds ...": an apposition set off by dashes
+    # (one naming a technology stays for the technology rules: "— a hub for §T§ research —")
+    if "§ –" in v.masked or "§ —" in v.masked:
+        v.masked = _DASH_APPOS.sub(
+            lambda m: m.group(0) if any(ty(i) is E.TECHNOLOGY for i in ids_in(m.group(2))) else appos(m),
+            v.masked,
+        )

@@ -29,6 +29,7 @@ from ..deadline import check
 from .funding_shapes import money_agreement_spans
 from .literals import compile_gated
 from .money import MONEY as _MONEY_RX
+from .partners import described_groups
 from .words import any_in, may_hold
 
 __all__ = ["AgreementDraft", "find_agreements", "without_echoes"]
@@ -407,6 +408,9 @@ def _find_groups(v: SentView) -> list[tuple[list[int], str, int]]:
         add(signers + withs, "signed-with", x.span())
     for x in _SUBJECTS_SIGNED.finditer(m):
         add(keep(ids_in(x.group(1))), "subjects-signed", x.span(1))
+    # "§A§ and the global photonics firm §B§ have established a partnership": described parties
+    for names, shape, span in described_groups(v, m, m.lower()):
+        add(keep(names), "between" if shape == "between" else "subjects-signed", span)
     # "A and B deepen their collaboration", "for A and B to advance their partnership"
     for x in _THEIR_PARTNERSHIP.finditer(m):
         add(keep(ids_in(x.group(1))), "their-partnership", x.span(1))

@@ -32,7 +32,7 @@ from .literals import compile_gated
 from .rule import gate
 from .words import may_hold
 
-__all__ = ["GATE", "partner_facts"]
+__all__ = ["GATE", "described_groups", "partner_facts"]
 
 E = EntityType
 R = RelationType
@@ -175,6 +175,24 @@ _DASHED_PLACES = re.compile(
 _STATES = frozenset({E.COUNTRY, E.REGION})
 
 
+def described_groups(v: SentView, m: str, low: str) -> list[tuple[list[int], str, tuple[int, int]]]:
+    """Parties introduced by descriptions, with the shape ("subjects" or "between") and the span:
+    "§A§ and the global photonics firm §B§ have established a partnership"."""
+    out: list[tuple[list[int], str, tuple[int, int]]] = []
+    if not gate(low, _PACT_WORDS):
+        return out
+    for rx, rule in ((_DESCRIBED_SUBJECTS, "subjects"), (_DESCRIBED_BETWEEN, "between")):
+        for x in (
+            rx.finditer(m)
+            if (may_hold(m, _SIGN_VERBS) if rx is _DESCRIBED_SUBJECTS else "between" in m)
+            else ()
+        ):
+            names = [i for i in _named(x.group(1)) if v.type(i) in _PARTIES]
+            if len(names) >= 2:
+                out.append((names, rule, x.span(1)))
+    return out
+
+
 def partner_facts(v: SentView, m: str, low: str) -> Iterator[Fact]:
     """PARTNERS_WITH between the parties of the shapes above."""
     for x in _DASHED_PLACES.finditer(m) if "§-§" in m or "§–§" in m or "§—§" in m or "§/§" in m else ():
@@ -196,19 +214,9 @@ def partner_facts(v: SentView, m: str, low: str) -> Iterator[Fact]:
         yield from _pairs(v, ids_in(x.group(1)), ids_in(x.group(2)), "partners-chosen-as", _PARTIES)
     for x in _PARTNER_OF_RX.finditer(m) if "partner" in low else ():
         yield from _pairs(v, ids_in(x.group(1)), [int(x.group(2))], "partners-partner-of", _PARTNER_OF)
-    pact = gate(low, _PACT_WORDS)
-    for rx, rule in (
-        (_DESCRIBED_SUBJECTS, "partners-described-subjects"),
-        (_DESCRIBED_BETWEEN, "partners-described-between"),
-    ):
-        for x in (
-            rx.finditer(m)
-            if pact and (may_hold(m, _SIGN_VERBS) if rx is _DESCRIBED_SUBJECTS else "between" in m)
-            else ()
-        ):
-            names = [i for i in _named(x.group(1)) if v.type(i) in _PARTIES]
-            for k, a in enumerate(names):
-                yield from _pairs(v, [a], names[k + 1 :], rule, _PARTIES)
+    for names, rule, _ in described_groups(v, m, low):
+        for k, a in enumerate(names):
+            yield from _pairs(v, [a], names[k + 1 :], f"partners-described-{rule}", _PARTIES)
     for x in _JOINT_WORK.finditer(m) if "joint " in low else ():
         names = [i for i in ids_in(x.group(1)) if v.type(i) in _PARTIES]
         for k, a in enumerate(names):

@@ -193,8 +193,8 @@ def _ref(
 #: A fronted participle or prepositional phrase closed by a comma: what follows it is the
 #: subject ("Led by Ada Lin and Tom Berg, the institute will ..."), not an apposition.
 _REL_PRONOUN = re.compile(r"(?:^|[^\w])(?:which|who)$")
-#: what an apposition follows: a name and a comma or bracket (searched in a short window)
-_AFTER_NAME = re.compile(r"(?:[A-Z0-9)][\w.&’'-]*[,(]|\()\s*$")
+#: what an apposition follows: a name and a comma, a bracket or a spaced dash (searched in a short window)
+_AFTER_NAME = re.compile(r"(?:[A-Z0-9)][\w.&’'-]*(?:[,(]|\s+[–—])|\()\s*$")
 #: A name set off after a description and closed as an apposition: "the company, Orbion Inc. where",
 #: "the start-up, Veltra Quantum,".
 _NAME_APPOSED = re.compile(

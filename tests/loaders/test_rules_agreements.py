@@ -597,3 +597,21 @@ def test_the_partnership_after_one_was_named_is_that_one(facts: Run) -> None:
     assert f.has("Kalm University", "PARTNERS_WITH", "Orbion Quantum")
     assert not f.has("Sable Quantum Hub", "PARTNERS_WITH", "Brackwell Ventures"), sorted(f.triples())
     assert len(f.agreements()) == 1, f.agreements()
+
+
+def test_parties_introduced_by_descriptions_sign_one_agreement(facts: Run) -> None:
+    f = facts("The Boston company Orbion Systems and the Lyon start-up Veltra Quantum signed an MoU.")
+    assert ("MOU", frozenset({"Orbion Systems", "Veltra Quantum"})) in f.agreements()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Veltra Quantum — a Lyon-based firm — signed an MoU with Orbion Systems.",
+        "Veltra Quantum — the start-up spun out of the University of Kestrel — signed an MoU with Orbion Systems.",
+    ],
+)
+def test_an_apposition_set_off_by_dashes_leaves_the_subject_signing(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert ("MOU", frozenset({"Orbion Systems", "Veltra Quantum"})) in f.agreements(), f.agreements()
+    assert not f.has("University of Kestrel", "PARTNERS_WITH", "Orbion Systems")

@@ -509,3 +509,9 @@ def test_a_unit_word_that_opens_a_longer_name_is_left_alone(facts: Run) -> None:
 def test_an_r_and_d_centre_opened_in_a_place(facts: Run) -> None:
     f = facts("Veltra Quantum plans to open an R&D center in the state of New Mexico.")
     assert f.has("Veltra Quantum", "LOCATED_IN", "New Mexico")
+
+
+def test_a_place_in_an_apposition_set_off_by_dashes(facts: Run) -> None:
+    assert facts("Veltra Quantum — a Lyon-based firm — builds ion traps.").has(
+        "Veltra Quantum", "LOCATED_IN", "Lyon"
+    )
