@@ -253,6 +253,9 @@ _LAST_AFTER_COMMA = re.compile(r"§,\s+(?:the\s+)?§(\d+)§$")
 _VERB_NEXT = re.compile(
     r"\s+(?:(?:will|has|have|had|is|are|was|were|also|now|can|plans|aims)\b|[a-z]+(?:ed|s)\b)"
 )
+#: Money put in just before a companion phrase: its companions invest side by side.
+_CO_INVESTING = re.compile(r"\b(?:invest\w*|round|funding|financing|raised?|raising)\b[^;]{0,40}$", re.I)
+_SIDE_BY_SIDE = re.compile(r"(?:alongside|together\s+with|work\w*\s+with)\b|with\b", re.I)
 #: A cue naming a signed pact (what a signatory signs for an organisation).
 _PACT_CUE = re.compile(
     r"\b(?:MO[Uu]|agreement|memorandum|letter\s+of\s+intent|Lo[Ii]|partnership|deal|pact)\b", re.I
@@ -420,6 +423,8 @@ def _find_groups(v: SentView) -> list[tuple[list[int], str, int]]:
     for x in _WITH_PARTNER.finditer(m):
         # "with a Toronto-based company": the place only describes the partner
         tail = m[x.start(1) : x.end(1) + 14]
+        if _CO_INVESTING.search(m, max(0, x.start() - 80), x.start()) and _SIDE_BY_SIDE.match(x.group(0)):
+            continue  # "A led a $40m investment in R, alongside B and C": co-investors (rules/investments.py)
         # "has worked with customers such as A and B", "alongside their first customer C": buyers
         # are a contract's parties, not partners
         rule = "customer" if _NOT_PARTNERS.search(m, x.start(), x.start(1)) else "with"

@@ -177,6 +177,40 @@ _INVEST_RULES = (
         "funding-raised-more",
         0.8,
     ),
+    # "The $40m round in §R§ was led by §A§ (with participation from §B§)": a round named by its recipient
+    Rule(
+        re.compile(
+            r"\b(?:round|investment|funding|financing|Series\s+[A-F]|seed)\s+(?:in|into|for)\s+(?:the\s+)?§(\d+)§,?\s+"
+            r"(?:(?:was|is|has\s+been|were|had\s+been)\s+)?(?:co-)?led\s+by\s+(?:the\s+)?"
+            rf"({LIST}(?:,?\s+(?:with|and)\s+(?:participation|support)\s+from\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,2}}?{LIST})?)"
+        ),
+        2,
+        1,
+        "funding-round-in-led-by",
+        0.8,
+    ),
+    # "§A§ has led a $40m investment in §R§, alongside §B§ and §C§": the leaders and co-investors of a round
+    Rule(
+        re.compile(
+            rf"({LIST})\s+(?:(?:has|have|had|also|recently|just)\s+)*(?:co-)?led\s+(?:a|an|the|its)\s+[^§;]{{0,40}}?"
+            r"\b(?:round|investment|funding|financing|raise)\s+(?:in|into|for)\s+(?:the\s+)?§(\d+)§"
+        ),
+        1,
+        2,
+        "funding-led-investment-in",
+        0.8,
+    ),
+    Rule(
+        re.compile(
+            r"§\d+§\s+(?:(?:has|have|had|also|recently|just)\s+)*(?:co-)?led\s+(?:a|an|the|its)\s+[^§;]{0,40}?"
+            r"\b(?:round|investment|funding|financing|raise)\s+(?:in|into|for)\s+(?:the\s+)?§(\d+)§,?\s+"
+            rf"(?:alongside|with|together\s+with|joined\s+by)\s+(?:the\s+)?(?:(?:[a-z][\w-]*|§\d+§)\s+){{0,3}}?({LIST})"
+        ),
+        2,
+        1,
+        "funding-led-alongside",
+        0.8,
+    ),
     Rule(
         re.compile(
             rf"(?:paid|provided|invested|funded|financed|injected|backed|led|contributed)\s+by\s+(?:the\s+)?{ENT}'s?\s+[^§:]{{0,50}}?"
@@ -764,7 +798,9 @@ _ITEM = (
 )
 #: a long roster of investors: a list whose items may carry their manager; two names side by side
 #: are two items when an apposition between them was folded away ("A, the B fund, C" -> "A C")
-_ROSTER = rf"{_ITEM}(?:(?:\s*[,;]\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+|\s+(?=§)){_ITEM})*"
+_ROSTER = (
+    rf"{_ITEM}(?:(?:\s*[,;]\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+|,?\s+as\s+well\s+as\s+|\s+(?=§)){_ITEM})*"
+)
 _RW = r"(?:round|series\s+[a-h]\d?|funding|financing|investment|raise|seed|tranche)"
 #: cue words that introduce a list of investors in a round context
 _BEFORE = re.compile(
@@ -956,7 +992,17 @@ def round_facts(views: Sequence[SentView], window: int = 5) -> list[tuple[int, F
         if "§" not in m and not (recipient is None and _DESCRIBED_OPENER.search(m)):
             continue
         if not gate(low, ROUND_GATE) and not gate(
-            low, ("led the", "participat", "took part", "taking part", "joined", "contribut", "along with")
+            low,
+            (
+                "led the",
+                "participat",
+                "participant",
+                "took part",
+                "taking part",
+                "joined",
+                "contribut",
+                "along with",
+            ),
         ):
             continue
         opened = _round_recipient(v)

@@ -1150,3 +1150,33 @@ def test_each_amount_from_its_own_funder(facts: Run, text: str, funders: set[str
 def test_supported_by_a_grant_from_a_funder(facts: Run) -> None:
     f = facts("The Veltra Quantum Park is supported by a $10 million grant from the Ministry of Science.")
     assert f.has("Ministry of Science", "INVESTS_IN", "Veltra Quantum Park")
+
+
+@pytest.mark.parametrize(
+    ("text", "funders"),
+    [
+        # the leader and its companions of an investment are co-investors, not partners
+        (
+            "Alder Capital has led a $40 million investment in Veltra Quantum, alongside Birch Ventures and Cedar Partners.",
+            {"Alder Capital", "Birch Ventures", "Cedar Partners"},
+        ),
+        (
+            "Alder Capital has led a $40 million investment in Veltra Quantum with Birch Ventures and Cedar Partners.",
+            {"Alder Capital", "Birch Ventures", "Cedar Partners"},
+        ),
+        ("The $40 million round in Veltra Quantum was led by Alder Capital.", {"Alder Capital"}),
+        # the round's further participants, named in the next sentence
+        (
+            "Veltra Quantum has closed a $40 million Series B led by Alder Capital. Other participants included "
+            "Birch Ventures, as well as the Estland Innovation Fund.",
+            {"Alder Capital", "Birch Ventures", "Estland Innovation Fund"},
+        ),
+    ],
+)
+def test_a_rounds_leader_and_companions_invest(facts: Run, text: str, funders: set[str]) -> None:
+    f = facts(text)
+    assert {s for s, t, o in f.triples() if t == "INVESTS_IN" and o == "Veltra Quantum"} == funders
+    assert not any(t == "PARTNERS_WITH" for _, t, _ in f.triples()), sorted(f.triples())
+    assert any(k == "Investment" and funders | {"Veltra Quantum"} == p for k, p in f.agreements()), (
+        f.agreements()
+    )
