@@ -66,7 +66,8 @@ _ROLE_MOD = (
 #: "§a§, a unit of §b§", "§a§, one of the founding members of the §b§" (a spin-off from §b§ is no part of it).
 _APPOSED_MEMBER = re.compile(
     # "§a§ (one of the three governing bodies of §b§)": set off by a bracket as well as a comma
-    r"§(\d+)§(?:,\s+|\s*\(\s*)(?:(?:a|an|the|now\s+a|now\s+part\s+of\s+the)\s+(?:[\w-]+\s+){0,3}?"
+    # ("the parent company of §b§" is the owner of §b§, not its part: :mod:`.rules.units`)
+    r"§(\d+)§(?:,\s+|\s*\(\s*)(?:(?:a|an|the|now\s+a|now\s+part\s+of\s+the)\s+(?:(?!parent\b|holding\b)[\w-]+\s+){0,3}?"
     r"(unit|subsidiary|division|arm|affiliate|member|part|partner|participant|company|platform|vehicle)"
     r"|one\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(members|partners|participants|subsidiaries|units|bodies|"
     r"centres|centers|institutes|hubs|pillars|labs|laboratories|divisions))"

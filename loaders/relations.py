@@ -34,6 +34,7 @@ from .rules import (
     tech_clauses,
     tech_lists,
     tech_profiles,
+    units,
     works_on,
 )
 from .rules.agreements import AgreementDraft
@@ -51,6 +52,7 @@ def relation_facts(v: SentView, recent_program: str | None) -> Iterator[Fact]:
     yield from membership.apposition_facts(v)
     yield from member_lists.member_facts(v)
     yield from member_shapes.member_shape_facts(v, v.masked)
+    yield from units.unit_facts(v, v.masked)
     yield from investments.folded_facts(v)
     m = v.masked
     if m.count("§") < 4 and not (recent_program and m.count("§") >= 2):

@@ -363,9 +363,18 @@ def _subject(v: SentView, before: str) -> list[int]:
     """The mentions heading a verb whose clause text before it is ``before``."""
     before = _ASIDE.sub("", before[-400:])  # a subject is near its verb (and a long search costs)
     m = _SUBJECT.search(before)
-    if m is None:
-        return []
-    return _heading(v, m, before)
+    if m is not None:
+        return _heading(v, m, before)
+    # a relative pronoun stands for the list right before it, whatever opens that list
+    r = _RELATIVE_SUBJECT.search(before)
+    return _actors(v, r, 1, last=True) if r is not None else []
+
+
+#: A relative clause's verb has its antecedent for subject: "A, which joined G in 2021, ...",
+#: "A and B, who have since teamed up with C".
+_RELATIVE_SUBJECT = re.compile(rf"({LIST}),?\s+(?:which|who)\s+{_GAP}$", re.I)
+#: An object relative: "the G, which A joined in 2021," (the antecedent is the verb's object).
+_RELATIVE_OBJECT = re.compile(rf"{ENT},?\s+(?:which|that)\s+(?:the\s+)?$")
 
 
 def _heading(v: SentView, m: re.Match[str], before: str) -> list[int]:
@@ -404,7 +413,8 @@ def _verbs_in(lex: _Lexicon, low: str) -> Iterator[re.Match[str]]:
     end = 0
     for w in _WORD.finditer(low):
         found = None
-        for back in lex.keys.get(w.group(), ()):
+        # the longer form first: "is funded under" before "funded"
+        for back in reversed(lex.keys.get(w.group(), ())):
             # a form's words before its key, and one more for an adverb inside it
             for n in (back, back + 1) if back else (0,):
                 x = _BACK[n].search(low, 0, w.start()) if n else None
@@ -456,6 +466,8 @@ def _active(v: SentView, clause: str, low: str) -> Iterator[tuple[int, RelationT
             continue
         if objects and verb.type in (R.DEVELOPS, R.LEADS) and _MODIFIER_OF.match(tail, o.end(g)):  # type: ignore[union-attr]
             objects = []  # "announced the §X§ call for proposals", "presented the §X§ by §Y§": not X made
+        if not objects and "-" in verb.preps and (ante := _relative_object(clause, x.start())) is not None:
+            objects = [ante]  # "the G, which A joined in 2021": A joined G
         rtype = verb.type
         if rtype is R.LEADS and not objects and (r := _LED_ROUND.match(tail)) is not None:
             # "A led the $5m round in B": a round's leader invests
@@ -469,6 +481,15 @@ def _active(v: SentView, clause: str, low: str) -> Iterator[tuple[int, RelationT
             # "A, B and C are partnering to build ...": the subjects partner one another
             for s, t in combinations(subjects, 2):
                 yield s, verb.type, t, "clause.joint-subject"
+
+
+def _relative_object(clause: str, verb_at: int) -> int | None:
+    """The antecedent of an object relative whose subject (one list) heads the verb at ``verb_at``."""
+    head = _SUBJECT.search(clause, 0, verb_at)
+    if head is None:
+        return None
+    r = _RELATIVE_OBJECT.search(clause, 0, head.start())
+    return int(r.group(1)) if r is not None else None
 
 
 def _passive(v: SentView, clause: str, low: str) -> Iterator[tuple[int, RelationType, int, str]]:

@@ -114,7 +114,8 @@ _ACQUIRED = compile_gated(
     rf"(?:acquired|acquires|acquire|bought|buys|buy|purchased|purchases|purchase|took\s+over|takes\s+over|take\s+over|"
     rf"snapped\s+up|snaps\s+up|scooped\s+up|(?:is|are)\s+(?:buying|acquiring)|"
     rf"completed\s+(?:the|its)\s+(?:acquisition|purchase|takeover)\s+of|closed\s+(?:the|its)\s+(?:acquisition|purchase)\s+of)\s+"
-    rf"{_FILLER}(?:the\s+)?{ENT}"
+    # ("acquired §b§'s laser unit": the unit was bought, not §b§)
+    rf"{_FILLER}(?:the\s+)?{ENT}(?!')"
 )
 _ACQUIRED_BY = compile_gated(
     rf"{ENT}(?:,\s+which)?\s+(?:(?:has|have|had)\s+)?(?:(?:was|were|been|is\s+being|will\s+be|agreed\s+to\s+be|agrees\s+to\s+be)\s+)?"

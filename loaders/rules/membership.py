@@ -259,7 +259,9 @@ _ITS_UNIT = re.compile(
 #: "§a§ was acquired by §b§", "§b§'s acquisition of §a§", "the acquisition of §a§ by §b§".
 _BOUGHT = re.compile(
     rf"{ENT}\s+(?:(?:has|have|had|will|recently|also)\s+)*(?:acquired|acquires|acquire|bought|buys|buy|took\s+over|takes\s+over|"
-    rf"completed\s+(?:the|its)\s+acquisition\s+of|completes\s+(?:the|its)\s+acquisition\s+of)\s+(?:the\s+)?{ENT}(?!\s+stake)"
+    rf"completed\s+(?:the|its)\s+acquisition\s+of|completes\s+(?:the|its)\s+acquisition\s+of)\s+(?:the\s+)?{ENT}"
+    # "acquired §X§'s laser unit", "acquired the §X§ stake": what was bought is not §X§
+    r"(?!'|\s+stake)"
     rf"|{ENT}'s?\s+acquisition\s+of\s+(?:the\s+)?{ENT}"
 )
 #: "§b§ owns §a§", "§a§, which §b§ acquired in 2020, ...": ownership said from the owner's side.

@@ -1,0 +1,125 @@
+"""Organisation-internal naming (rules/units.py) and membership read from clause structure
+(rules/clauses.py: relative clauses, passive admission; acquisitions are rules/deals.py).
+
+Every sentence is written for these tests with made-up names; none comes from a corpus.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from .conftest import Facts
+
+Run = Callable[[str], Facts]
+
+KESSLER = "Kessler Group"
+ORBION = "Orbion Systems"
+ALLIANCE = "Veltra Quantum Alliance"
+ACADEMY = "Tamsin Academy of Sciences"
+INSTITUTE = "Varnholt Institute for Quantum Optics"
+UNIVERSITY = "University of Tamsin"
+CENTRE = "Varnholt Centre for Quantum Engineering"
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "whole"),
+    [
+        # the unit's kind after its name, the owner the mention "its" stands for
+        ("Kessler Group spun out its Orbion Systems division in 2021.", ORBION, KESSLER),
+        ("Kessler Group, through its Orbion Systems unit, sells ion traps.", ORBION, KESSLER),
+        # the parent said as such, after or before the part
+        ("Orbion Systems' parent company, Kessler Group, is considering a listing.", ORBION, KESSLER),
+        ("Kessler Group, the parent company of Orbion Systems, is considering a listing.", ORBION, KESSLER),
+        ("Kessler Group is the parent of Orbion Systems.", ORBION, KESSLER),
+        ("Orbion Systems and its parent Kessler Group signed the deal.", ORBION, KESSLER),
+        # the unit's kind in a predicate or an apposition
+        (f"The {CENTRE} is a research centre of the {UNIVERSITY}.", CENTRE, UNIVERSITY),
+        (
+            f"The {CENTRE}, an interdisciplinary institute of the {UNIVERSITY}, trains engineers.",
+            CENTRE,
+            UNIVERSITY,
+        ),
+        (f"The {INSTITUTE} is one of the institutes of the {ACADEMY}.", INSTITUTE, ACADEMY),
+        # the unit in brackets after its parent
+        (f"The strategic partner is the {ACADEMY} ({INSTITUTE}).", INSTITUTE, ACADEMY),
+        # verbs of belonging and housing
+        (f"The {INSTITUTE} belongs to the {ACADEMY}.", INSTITUTE, ACADEMY),
+        (f"The {CENTRE} is housed within the {UNIVERSITY}.", CENTRE, UNIVERSITY),
+        # what was bought (rules/deals.py), also in a relative clause
+        ("Kessler Group, which acquired Orbion Systems in 2020, makes lasers.", ORBION, KESSLER),
+        ("Kessler Group acquired its French peer Orbion Systems in 2022.", ORBION, KESSLER),
+    ],
+)
+def test_a_unit_named_with_its_parent_is_part_of_it(facts: Run, text: str, part: str, whole: str) -> None:
+    f = facts(text)
+    assert f.has(part, "PART_OF", whole)
+    assert not f.has(whole, "PART_OF", part)
+
+
+@pytest.mark.parametrize(
+    ("text", "a", "b"),
+    [
+        # a partner, an investment, a spin-out: no part
+        ("Kessler Group's partner Orbion Systems builds ion traps.", ORBION, KESSLER),
+        ("Kessler Group took a stake in Orbion Systems last year.", ORBION, KESSLER),
+        ("Orbion Systems was spun out of the University of Tamsin.", ORBION, UNIVERSITY),
+        # a place is never a parent
+        (f"The {INSTITUTE} in Tamsin builds clocks.", INSTITUTE, "Tamsin"),
+        # a bracket holding an acronym, or a company, is no unit
+        (f"The {ACADEMY} (TAS) and {KESSLER} (Orbion Systems) signed.", ORBION, KESSLER),
+    ],
+)
+def test_no_part_without_a_structure_of_belonging(facts: Run, text: str, a: str, b: str) -> None:
+    f = facts(text)
+    assert not f.has(a, "PART_OF", b)
+
+
+def test_a_parent_named_in_apposition_owns_the_part_not_the_reverse(facts: Run) -> None:
+    f = facts("Kessler Group, the parent company of Orbion Systems, is considering a listing.")
+    assert ("Kessler Group", "PART_OF", "Orbion Systems") not in f.triples()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # relative clauses: the antecedent is the subject, or the object
+        f"Orbion Systems, which joined the {ALLIANCE} in 2021, builds ion traps.",
+        f"The {ALLIANCE}, which Orbion Systems joined in 2021, has 40 members.",
+        # passive admission into a group
+        f"Orbion Systems was admitted to the {ALLIANCE} in May.",
+        f"Orbion Systems has been accepted into the {ALLIANCE}.",
+    ],
+)
+def test_membership_in_every_clause_shape(facts: Run, text: str) -> None:
+    assert facts(text).has(ORBION, "PART_OF", ALLIANCE)
+
+
+def test_a_relative_pronoun_stands_for_the_name_right_before_it(facts: Run) -> None:
+    f = facts(f"Orbion Systems signed a deal with Kessler Photonics, which joined the {ALLIANCE} in 2021.")
+    assert f.has("Kessler Photonics", "PART_OF", ALLIANCE)
+    assert not f.has(ORBION, "PART_OF", ALLIANCE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kessler Group bought an Orbion Systems quantum computer.",
+        "Kessler Group acquired Orbion Systems' laser unit.",
+        "The Tamsin Competition Authority approved the acquisition of Orbion Systems.",
+        "Kessler Group could acquire Orbion Systems next year.",
+        f"Orbion Systems did not join the {ALLIANCE}.",
+    ],
+)
+def test_no_membership_from_goods_approvals_or_hedges(facts: Run, text: str) -> None:
+    f = facts(text)
+    parts = {(s, o) for s, t, o in f.triples() if t == "PART_OF"}
+    assert (ORBION, KESSLER) not in parts
+    assert (ORBION, ALLIANCE) not in parts
+    assert (ORBION, "Tamsin Competition Authority") not in parts
+
+
+def test_operating_a_programme_develops_it(facts: Run) -> None:
+    f = facts("The Tamsin Science Agency operates the Qubit Horizon Programme.")
+    assert f.has("Tamsin Science Agency", "DEVELOPS", "Qubit Horizon Programme")
