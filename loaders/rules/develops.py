@@ -260,6 +260,19 @@ _CHOSE_TO = re.compile(
 _ON_UNFOLDED = frozenset({"fronted-made-by", "initiative-of"})
 
 
+#: "§Y§, an accelerator for start-ups": an apposition that says the name is a made body.
+_FACILITY_APPOSED = re.compile(rf",\s+(?:a|an|the)\s+(?:new\s+)?(?:[a-z][\w-]*\s+){{0,2}}?{_FACILITY}\b")
+
+
+def _facility_apposed(v: SentView, b: int) -> bool:
+    """Whether the text before appositions folded describes mention ``b`` as a facility or a
+    programme right after it (a made body whatever type its name was read as)."""
+    unfolded = v.memo.get(UNFOLDED)
+    text = unfolded if isinstance(unfolded, str) else v.masked
+    at = text.find(f"§{b}§")
+    return at >= 0 and _FACILITY_APPOSED.match(text, at + len(f"§{b}§")) is not None
+
+
 def develops_facts(v: SentView, m: str) -> Iterator[Fact]:
     targets = {E.CLUSTER, E.PROGRAM, E.RESEARCH_INSTITUTE}
     #: a new body or hub may be read as a company or an agency: founding it is still making it
@@ -285,7 +298,10 @@ def develops_facts(v: SentView, m: str) -> Iterator[Fact]:
         if x.group(2) and v.id(ids_in(x.group(2))[0]) not in {v.id(a) for a in subjects}:
             continue
         made = (
-            founded if re.search(r"\b(?:establish\w*|creat\w+|set\s+up|found\w*)\s", x.group(0)) else targets
+            founded
+            if re.search(r"\b(?:establish\w*|creat\w+|set\s+up|found\w*)\s", x.group(0))
+            or _facility_apposed(v, b)
+            else targets
         )
         for a in subjects:
             if _ok(v, a, b, made) and v.type(a) in _ACTORS - {E.PROGRAM}:

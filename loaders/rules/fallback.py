@@ -22,6 +22,7 @@ from ..deadline import check
 from ..patterns import ROLE_WORDS
 from .agreements import SPEAKER, AgreementDraft
 from .literals import compile_gated
+from .member_lists import MEMBERS_OWNER
 from .money import MONEY, RECIPIENTS
 from .rule import gate
 from .words import alternation, may_hold
@@ -143,7 +144,10 @@ def _membership(views: list[SentView], k: int) -> Iterator[tuple[str, list[str],
         members = _member_lists(v, clause)
         if len(members) < 2:
             continue
-        g = _group_in(v, clause, members)
+        # "§g§'s founding partners include A, B": the possessor holds them, whatever type it was read as
+        first = clause.find(f"§{members[0]}§")
+        owner = MEMBERS_OWNER.search(clause, 0, first) if first > 0 else None
+        g = int(owner.group(1)) if owner is not None else _group_in(v, clause, members)
         if g is not None:
             gid, gname = v.id(g), v.mentions[g].text
         else:

@@ -25,7 +25,7 @@ from qkg.schemas import AgreementKind, EntityType, RelationType
 from ..context import ORGS, Fact, SentView
 from .agreements import AgreementDraft
 from .literals import compile_gated
-from .member_lists import readings
+from .member_lists import MEMBERS_OWNER, readings
 
 __all__ = ["consortium_agreements", "listed_group_members"]
 
@@ -161,11 +161,18 @@ def listed_group_members(
         at = {i: m.find(f"§{i}§") for i in range(len(v.mentions))}
         # (a list on the lines after the sentence follows all of it)
         first = min((p for i, p in at.items() if p >= 0 and v.id(i) in parties), default=len(m))
-        groups = {
-            v.id(i)
-            for i in v.indices(lambda t: t in _GROUPS)
-            if v.id(i) not in parties and 0 <= at[i] < first
-        }
+        # "§g§'s founding partners include A, B": the possessor of the members holds them, whatever
+        # type its name was read as
+        owner = MEMBERS_OWNER.search(m, 0, max(0, m.find("§", first)) if first < len(m) else len(m))
+        groups = (
+            {v.id(owner.group(1))}
+            if owner is not None and v.id(owner.group(1)) not in parties
+            else {
+                v.id(i)
+                for i in v.indices(lambda t: t in _GROUPS)
+                if v.id(i) not in parties and 0 <= at[i] < first
+            }
+        )
         if len(groups) != 1:
             continue
         g = groups.pop()

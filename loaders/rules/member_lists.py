@@ -29,6 +29,7 @@ from .rule import gate
 
 __all__ = [
     "MEMBERS",
+    "MEMBERS_OWNER",
     "MEMBER_LIST_GATE",
     "PARENT_GATE",
     "QUALIFIES_SUBJECT",
@@ -129,6 +130,11 @@ _NAMED_GROUP_CUE = compile_gated(
 )
 #: "Investors in the §G§ include", "Speakers at the §G§ are": a plural head the group only qualifies
 #: (members and partners of a group are read by :data:`_MEMBERS_OF_NAMED`).
+#: The possessor of a list's members, right before the list: "§g§'s (founding) members include".
+MEMBERS_OWNER = re.compile(
+    r"§(\d+)§'s?\s+(?:[\w-]+\s+){0,2}?(?:members|partners|participants)\s+(?:(?:also|now)\s+)?"
+    r"(?:include|includes|included|are|were|comprise)\s*:?\s+(?:the\s+)?$"
+)
 QUALIFIES_SUBJECT = re.compile(r"\b[A-Za-z][a-z]+s\s+(?:in|of|at|for|from|to|with|behind)\s+(?:the\s+)?$")
 #: "Members of the §G§ project include ...", "The partners of §G§ are ...": Group 2 is the kind noun.
 _MEMBERS_OF_NAMED = compile_gated(

@@ -123,3 +123,34 @@ def test_no_membership_from_goods_approvals_or_hedges(facts: Run, text: str) -> 
 def test_operating_a_programme_develops_it(facts: Run) -> None:
     f = facts("The Tamsin Science Agency operates the Qubit Horizon Programme.")
     assert f.has("Tamsin Science Agency", "DEVELOPS", "Qubit Horizon Programme")
+
+
+def test_the_possessor_of_the_members_holds_them_whatever_its_type(facts: Run) -> None:
+    # a one-word name is read as a company; "its founding partners" still makes it a group
+    f = facts(
+        "The Polvara Center and the Kessler Quantum Exchange partnered to launch Qubitrix, an accelerator "
+        "for quantum start-ups. "
+        "Led by the Polvara Center, Qubitrix's founding partners also include the University of Tamsin, "
+        "Orbion Systems and Veltra Photonics."
+    )
+    for member in ("University of Tamsin", ORBION, "Veltra Photonics"):
+        assert f.has(member, "PART_OF", "Qubitrix")
+        assert not f.has(member, "PART_OF", "Kessler Quantum Exchange")
+
+
+@pytest.mark.parametrize(
+    ("text", "made"),
+    [
+        # a name read as a company is still made when its apposition says it is a body that is made
+        (
+            "The Polvara Center and Orbion Systems partnered to launch Qubitrix, an accelerator for start-ups.",
+            True,
+        ),
+        ("The Polvara Center launched Qubitrix, a new quantum incubator, on Monday.", True),
+        # a product or a company launched with no such apposition is no made body
+        ("The Polvara Center launched Qubitrix, a Lyon start-up, on Monday.", False),
+    ],
+)
+def test_a_launched_name_described_as_a_facility_is_developed(facts: Run, text: str, made: bool) -> None:
+    f = facts(text)
+    assert f.has("Polvara Center", "DEVELOPS", "Qubitrix") is made
