@@ -260,6 +260,11 @@ _CHOSE_TO = re.compile(
 _ON_UNFOLDED = frozenset({"fronted-made-by", "initiative-of"})
 
 
+#: Makers named after the made thing: "... the §Y§ together with / in partnership with §Z§ and §W§".
+_JOINT_MAKERS = re.compile(
+    rf"(?:\s+(?:in|on|since)\s+(?:[A-Z][a-z]+\s+)?\d{{4}})?,?\s+(?:together\s+with|jointly\s+with|alongside|"
+    rf"in\s+(?:close\s+)?(?:partnership|collaboration|cooperation|co-operation)\s+with)\s+(?:the\s+)?({LIST})"
+)
 #: "§Y§, an accelerator for start-ups": an apposition that says the name is a made body.
 _FACILITY_APPOSED = re.compile(rf",\s+(?:a|an|the)\s+(?:new\s+)?(?:[a-z][\w-]*\s+){{0,2}}?{_FACILITY}\b")
 
@@ -290,6 +295,9 @@ def develops_facts(v: SentView, m: str) -> Iterator[Fact]:
         if re.search(r"\b(?:developer|in\s+the\s+field)\b", x.group(0)):
             continue
         subjects = ids_in(x.group(1))
+        # "X is developing the §Y§ together with §Z§": who makes it with the subject makes it too
+        if (joint := _JOINT_MAKERS.match(m, x.end())) is not None:
+            subjects += ids_in(joint.group(1))
         chose = _CHOSE_TO.search(x.group(0))
         if chose is not None:
             # "§A§ tapped §B§ (or: them) to establish §C§": the one chosen makes it, not the chooser

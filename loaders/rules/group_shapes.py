@@ -89,6 +89,14 @@ _FUNDED_UNDER_FRONT = re.compile(
     rf"^\s*(?:Funded|Financed|Supported|Backed|Launched|Established|Set\s+up|Created)\s+(?:by\s+(?:the\s+)?§\d+§\s+)?"
     rf"(?:under|as\s+part\s+of|within)\s+(?:the\s+)?(?:§\d+§['’]s?\s+)?{ENT}(?:\s+[a-z]+)?,\s+(?:the\s+)?{ENT}"
 )
+#: "§a§ received €2m under the §G§ programme", "§a§ was awarded a grant through §G§", "§a§ and §b§ were
+#: selected under §G§": what a programme gives or picks, its recipients take part in (§G§ a programme).
+_RECEIVED_UNDER = compile_gated(
+    rf"({LIST})\s+(?:(?:has|have|had|was|were|is|are|been|be|also|now|will|recently|already|jointly)\s+)*"
+    r"(?:received|receives|receive|won|wins|secured|secures|obtained|obtains|awarded|granted|funded|financed|supported|"
+    r"selected|chosen)\s+(?:[^§.;]{0,60}?\s)?(?:under|through|via|as\s+part\s+of)\s+(?:the\s+|its\s+|a\s+)?"
+    rf"(?:§\d+§['’]s?\s+)?{ENT}"
+)
 #: "§G§ was founded by §a§, §b§ and §c§ in 2021": founders of an alliance are its first members
 _FOUNDED_BY = re.compile(
     rf"{ENT},?\s+(?:(?:was|were|has\s+been|had\s+been)\s+)?(?:(?:jointly|originally|first)\s+)?"
@@ -152,6 +160,9 @@ def group_shape_facts(v: SentView, m: str) -> Iterator[Fact]:
             y = _FUNDED_UNDER_FRONT.match(text)
             if y and v.type(int(y.group(1))) in _PROGRAMS:
                 yield from _members(v, int(y.group(1)), f"§{y.group(2)}§", "funded-under-front")
+        for x in _RECEIVED_UNDER.finditer(m):
+            if v.type(int(x.group(2))) in _PROGRAMS:
+                yield from _members(v, int(x.group(2)), x.group(1), "received-under")
     if " by " in low and ("founded" in low or "formed" in low or "set up" in low):
         for x in _FOUNDED_BY.finditer(m):
             founders = [a for a in ids_in(x.group(2)) if v.type(a) in ORGS]

@@ -314,12 +314,23 @@ _SELECTED = re.compile(
     r"(?:(?:to\s+(?:join|take\s+part\s+in|participate\s+in)|for|into|in)\s+(?:the\s+|a\s+|its\s+)?(?:(?!by\b)[\w-]+\s+){0,2}?"
     rf"|to\s+(?:the\s+)?){ENT}"
 )
+#: "The §G§ programme has selected §a§ and §b§", "§G§ admitted §a§": a group picking its members,
+#: said from the group's side (a programme or cluster only: a ministry selecting firms picks contractors).
+_GROUP_PICKED = re.compile(
+    rf"{ENT}(?:\s+(?:programme|program|initiative|project|scheme|accelerator|incubator|consortium|alliance|network|hub))?"
+    r"\s+(?:(?:has|have|had|also|now|recently|today|officially|formally)\s+)*(?:selected|selects|chose|chosen|picked|picks|"
+    rf"admitted|admits|accepted|accepts)\s+(?:(?:the|its|their|a|an|new|first)\s+)?(?:[a-z][\w-]*\s+){{0,2}}?({LIST})"
+    r"(?!\s+(?:as|to)\s+(?:lead|host|coordinat|run|manag|operat|partner))"
+)
 _WINNERS = re.compile(
     rf"\b(?i:the\s+)?(?i:winners|finalists|awardees|recipients|selected\s+companies|cohort)\s+(?:of|in|for)\s+(?:the\s+)?{ENT}\s+"
     rf"(?:are|were|include|included|includes)\s*:?\s+({LIST})"
     rf"|{ENT}\s+(?:winners|finalists|awardees|cohort)\s+(?:are|were|include|included|includes)\s*:?\s+({LIST})"
 )
 _PICKED_GATE = (
+    "chose",
+    "picked",
+    "picks",
     "welcom",
     "admit",
     "added",
@@ -416,6 +427,11 @@ def _picked_members(v: SentView, m: str) -> Iterator[Fact]:
     for x in _SELECTED.finditer(m):
         for a in ids_in(x.group(1)):
             yield from _part(v, a, int(x.group(2)), "selected-for", 0.8, _PROGRAMS)
+    for x in _GROUP_PICKED.finditer(m):
+        g = int(x.group(1))
+        if v.type(g) in _GROUP_TYPES:
+            for a in ids_in(x.group(2)):
+                yield from _part(v, a, g, "group-picked", 0.8, _GROUP_TYPES)
     for x in _WINNERS.finditer(m):
         b, listed = _filled(x)
         for a in ids_in(listed):

@@ -63,7 +63,7 @@ _KIND_OF = compile_gated(
 _BELONGS = compile_gated(
     rf"{ENT},?\s+(?:(?:which|that)\s+)?(?:{_BE}\s+)?(?:(?:now|also|still|officially|formally)\s+)?"
     r"(?:belongs|belonged|belong|housed\s+(?:with)?in|embedded\s+(?:with)?in|sits\s+within|sat\s+within|operates\s+within|"
-    rf"operated\s+within|nested\s+within)\s+(?:to\s+)?(?:the\s+)?{ENT}"
+    rf"operated\s+within|nested\s+within|(?:located|based|situated|hosted)\s+within)\s+(?:to\s+)?(?:the\s+)?{ENT}"
 )
 #: A name that says it is a unit: its last head word or "X of Y" head.
 _UNIT_NAME = re.compile(
@@ -79,18 +79,28 @@ def _part(v: SentView, a: int, b: int, rule: str, conf: float) -> Iterator[Fact]
 
 
 def _bracketed(v: SentView) -> Iterator[Fact]:
-    """A unit in brackets right after its parent, read on the sentence's own text (a bracket
-    folds into the name before it in the masked text). The unit's own name says it is a unit, in
-    three words or more: an acronym in brackets is an alias or another body."""
+    """A unit and its parent, one in brackets right after the other, read on the sentence's own
+    text (a bracket folds into the name before it in the masked text): "the §Academy§ (§Institute
+    for ...§)", "the §Institute for ...§ (§University of X§)". The unit's own name says it is a
+    unit and the parent's does not; an acronym in brackets is an alias or another body."""
     text, at = v.sent.text, v.sent.start
     for b, a in zip(range(len(v.mentions)), range(1, len(v.mentions)), strict=False):
         mb, ma = v.mentions[b], v.mentions[a]
-        if text[mb.end - at : ma.start - at].strip() not in ("(", "(the"):
+        if text[mb.end - at : ma.start - at].strip() not in ("(", "(the") or not text[
+            ma.end - at :
+        ].lstrip().startswith(")"):
             continue
-        if not text[ma.end - at :].lstrip().startswith(")"):
-            continue
-        if len(ma.text.split()) >= 3 and _UNIT_NAME.search(ma.text) and v.type(a) is not E.COMPANY:
+        inner, outer = _is_unit(v, a), _is_unit(v, b)
+        if inner and not outer:
             yield from _part(v, a, b, "bracketed-unit", 0.7)
+        elif outer and not inner and len(ma.text.split()) >= 2:
+            yield from _part(v, b, a, "bracketed-parent", 0.7)
+
+
+def _is_unit(v: SentView, i: int) -> bool:
+    """Whether mention ``i`` is named as a unit (three words or more, a unit's head word)."""
+    name = v.mentions[i].text
+    return len(name.split()) >= 3 and _UNIT_NAME.search(name) is not None and v.type(i) is not E.COMPANY
 
 
 def unit_facts(v: SentView, m: str) -> Iterator[Fact]:

@@ -81,19 +81,28 @@ def test_a_parent_named_in_apposition_owns_the_part_not_the_reverse(facts: Run) 
     assert ("Kessler Group", "PART_OF", "Orbion Systems") not in f.triples()
 
 
+PROGRAMME = "Qubit Horizon Programme"
+
+
 @pytest.mark.parametrize(
-    "text",
+    ("text", "group"),
     [
         # relative clauses: the antecedent is the subject, or the object
-        f"Orbion Systems, which joined the {ALLIANCE} in 2021, builds ion traps.",
-        f"The {ALLIANCE}, which Orbion Systems joined in 2021, has 40 members.",
+        (f"Orbion Systems, which joined the {ALLIANCE} in 2021, builds ion traps.", ALLIANCE),
+        (f"The {ALLIANCE}, which Orbion Systems joined in 2021, has 40 members.", ALLIANCE),
         # passive admission into a group
-        f"Orbion Systems was admitted to the {ALLIANCE} in May.",
-        f"Orbion Systems has been accepted into the {ALLIANCE}.",
+        (f"Orbion Systems was admitted to the {ALLIANCE} in May.", ALLIANCE),
+        (f"Orbion Systems has been accepted into the {ALLIANCE}.", ALLIANCE),
+        # what a programme gives or picks, its recipients take part in
+        (f"Orbion Systems received €2 million under the {PROGRAMME}.", PROGRAMME),
+        (f"Orbion Systems was awarded a grant through the {PROGRAMME}.", PROGRAMME),
+        (f"Orbion Systems is participating in the {PROGRAMME}.", PROGRAMME),
+        # the programme's side
+        (f"The {PROGRAMME} has selected Orbion Systems and Kessler Photonics.", PROGRAMME),
     ],
 )
-def test_membership_in_every_clause_shape(facts: Run, text: str) -> None:
-    assert facts(text).has(ORBION, "PART_OF", ALLIANCE)
+def test_membership_in_every_clause_shape(facts: Run, text: str, group: str) -> None:
+    assert facts(text).has(ORBION, "PART_OF", group)
 
 
 def test_a_relative_pronoun_stands_for_the_name_right_before_it(facts: Run) -> None:
@@ -154,3 +163,30 @@ def test_the_possessor_of_the_members_holds_them_whatever_its_type(facts: Run) -
 def test_a_launched_name_described_as_a_facility_is_developed(facts: Run, text: str, made: bool) -> None:
     f = facts(text)
     assert f.has("Polvara Center", "DEVELOPS", "Qubitrix") is made
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a body that is no programme picks contractors, not members
+        "The Tamsin Science Ministry has selected Orbion Systems and Kessler Photonics.",
+        # money through a partner is no programme
+        "Orbion Systems received €2 million through its partnership with Kessler Group.",
+        # a programme choosing its host or leader makes it no member
+        f"The {PROGRAMME} selected Orbion Systems as lead partner.",
+    ],
+)
+def test_no_participation_without_a_programme_taking_members(facts: Run, text: str) -> None:
+    parts = {(s, o) for s, t, o in facts(text).triples() if t == "PART_OF"}
+    assert not any(s == ORBION for s, _ in parts)
+
+
+def test_a_unit_named_before_its_parent_in_brackets(facts: Run) -> None:
+    f = facts(f"The {INSTITUTE} ({UNIVERSITY}) builds clocks.")
+    assert f.has(INSTITUTE, "PART_OF", UNIVERSITY)
+
+
+def test_who_makes_a_body_together_with_the_subject_develops_it(facts: Run) -> None:
+    f = facts(f"Kessler Group is developing the Veltra Quantum Hub together with the {UNIVERSITY}.")
+    assert f.has(KESSLER, "DEVELOPS", "Veltra Quantum Hub")
+    assert f.has(UNIVERSITY, "DEVELOPS", "Veltra Quantum Hub")
