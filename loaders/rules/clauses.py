@@ -372,7 +372,7 @@ def _subject(v: SentView, before: str) -> list[int]:
 
 #: A relative clause's verb has its antecedent for subject: "A, which joined G in 2021, ...",
 #: "A and B, who have since teamed up with C".
-_RELATIVE_SUBJECT = re.compile(rf"({LIST}),?\s+(?:which|who)\s+{_GAP}$", re.I)
+_RELATIVE_SUBJECT = re.compile(rf"({LIST}),?\s+(?:which|who|having)\s+{_GAP}$", re.I)
 #: An object relative: "the G, which A joined in 2021," (the antecedent is the verb's object).
 _RELATIVE_OBJECT = re.compile(rf"{ENT},?\s+(?:which|that)\s+(?:the\s+)?$")
 
@@ -451,6 +451,12 @@ def _active(v: SentView, clause: str, low: str) -> Iterator[tuple[int, RelationT
         elif governing and verb.type in _CONTROLLED and _INFINITIVE.search(clause, 0, x.start()):
             # "A will collaborate with B to set up C": the infinitive's subject is the verb's before it
             subjects = governing
+        elif _COORDINATED.search(clause, 0, x.start()) and (
+            heads := governing or _opening_subject(v, clause, x.start())
+        ):
+            # "A was founded in 2019 and joined G in 2021", "A and B will establish and operate G":
+            # a verb phrase coordinated after the first takes the clause's subject
+            subjects = heads
         else:
             continue
         tail = _OBJECTS_END.split(after, maxsplit=1)[0]
@@ -481,6 +487,33 @@ def _active(v: SentView, clause: str, low: str) -> Iterator[tuple[int, RelationT
             # "A, B and C are partnering to build ...": the subjects partner one another
             for s, t in combinations(subjects, 2):
                 yield s, verb.type, t, "clause.joint-subject"
+
+
+#: A verb phrase coordinated after another: "and" (a comma before it, auxiliaries and adverbs after it).
+_COORDINATED = re.compile(
+    r"\S\s*,?\s+and\s+(?:(?:has|have|had|is|are|was|were|will|also|later|then|since|now|recently|subsequently|"
+    r"jointly|officially|formally)\s+)*$"
+)
+#: The list opening a clause before its first verb: "(In 2019,) the §A§ and §B§ were founded ...".
+_OPENING = re.compile(
+    rf"^\s*(?:[A-Z][\w ]{{0,30}},\s+)?(?:[Tt]he\s+)?({LIST})\s+(?:[a-z]+\s+){{0,3}}?[a-z]+(?:ed|s)\b"
+)
+
+
+def _opening_subject(v: SentView, clause: str, verb_at: int) -> list[int]:
+    """The organisations opening a clause as the subject of its first verb, unless a clause of
+    its own opens before the verb at ``verb_at`` ("A announced that the ministry had ... and
+    launched G": the ministry's)."""
+    m = _OPENING.match(clause)
+    if m is None or _SUBORDINATE.search(clause, m.end(1), verb_at):
+        return []
+    return [i for i in _actors(v, m, 1) if v.type(i) in ORGS]
+
+
+_SUBORDINATE = re.compile(
+    r"\b(?:that|said|says|announced|announces|stated|noted|reported|confirmed|told|while|when|after|before|because|"
+    r"since|as|if|who|which|whose|where)\b"
+)
 
 
 def _relative_object(clause: str, verb_at: int) -> int | None:

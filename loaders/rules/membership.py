@@ -38,6 +38,10 @@ R = RelationType
 
 MEMBER_GATE = (
     "member",
+    "involvement",
+    "accession",
+    "admission",
+    "entry",
     "named",
     "recogni",
     "identified",
@@ -314,6 +318,13 @@ _SELECTED = re.compile(
     r"(?:(?:to\s+(?:join|take\s+part\s+in|participate\s+in)|for|into|in)\s+(?:the\s+|a\s+|its\s+)?(?:(?!by\b)[\w-]+\s+){0,2}?"
     rf"|to\s+(?:the\s+)?){ENT}"
 )
+#: "§a§'s membership of §G§", "the participation of §a§ and §b§ in §G§", "§a§'s accession to §G§":
+#: membership said by its noun.
+_MEMBERSHIP_NOUN = compile_gated(
+    rf"({LIST})'s?\s+(?:(?:new|full|continued|active|formal|recent)\s+)?(?:membership|participation|involvement|accession|admission|entry)\s+"
+    rf"(?:in|of|to|into|within)\s+(?:the\s+)?{ENT}"
+    rf"|\b(?:membership|participation|involvement|accession|admission|entry)\s+of\s+(?:the\s+)?({LIST})\s+(?:in|to|into)\s+(?:the\s+)?{ENT}"
+)
 #: "The §G§ programme has selected §a§ and §b§", "§G§ admitted §a§": a group picking its members,
 #: said from the group's side (a programme or cluster only: a ministry selecting firms picks contractors).
 _GROUP_PICKED = re.compile(
@@ -328,6 +339,12 @@ _WINNERS = re.compile(
     rf"|{ENT}\s+(?:winners|finalists|awardees|cohort)\s+(?:are|were|include|included|includes)\s*:?\s+({LIST})"
 )
 _PICKED_GATE = (
+    "membership",
+    "participation",
+    "involvement",
+    "accession",
+    "admission",
+    "entry",
     "chose",
     "picked",
     "picks",
@@ -427,6 +444,10 @@ def _picked_members(v: SentView, m: str) -> Iterator[Fact]:
     for x in _SELECTED.finditer(m):
         for a in ids_in(x.group(1)):
             yield from _part(v, a, int(x.group(2)), "selected-for", 0.8, _PROGRAMS)
+    for x in _MEMBERSHIP_NOUN.finditer(m):
+        listed, g = (x.group(1), x.group(2)) if x.group(1) else (x.group(3), x.group(4))
+        for a in ids_in(listed):
+            yield from _part(v, a, int(g), "membership-noun", 0.8, _GROUP_TYPES)
     for x in _GROUP_PICKED.finditer(m):
         g = int(x.group(1))
         if v.type(g) in _GROUP_TYPES:

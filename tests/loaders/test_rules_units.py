@@ -90,6 +90,10 @@ PROGRAMME = "Qubit Horizon Programme"
         # relative clauses: the antecedent is the subject, or the object
         (f"Orbion Systems, which joined the {ALLIANCE} in 2021, builds ion traps.", ALLIANCE),
         (f"The {ALLIANCE}, which Orbion Systems joined in 2021, has 40 members.", ALLIANCE),
+        # a participle after the name, and a verb phrase coordinated after a first one
+        (f"Orbion Systems, having joined the {ALLIANCE} in 2021, builds ion traps.", ALLIANCE),
+        (f"Orbion Systems was founded in 2019 and joined the {ALLIANCE} in 2021.", ALLIANCE),
+        (f"Orbion Systems signed a deal with Kessler Photonics and joined the {ALLIANCE}.", ALLIANCE),
         # passive admission into a group
         (f"Orbion Systems was admitted to the {ALLIANCE} in May.", ALLIANCE),
         (f"Orbion Systems has been accepted into the {ALLIANCE}.", ALLIANCE),
@@ -190,3 +194,30 @@ def test_who_makes_a_body_together_with_the_subject_develops_it(facts: Run) -> N
     f = facts(f"Kessler Group is developing the Veltra Quantum Hub together with the {UNIVERSITY}.")
     assert f.has(KESSLER, "DEVELOPS", "Veltra Quantum Hub")
     assert f.has(UNIVERSITY, "DEVELOPS", "Veltra Quantum Hub")
+
+
+def test_coordinated_verbs_share_their_subject_but_not_a_reported_clause(facts: Run) -> None:
+    f = facts(
+        f"Kessler Group and the {UNIVERSITY} will jointly establish and operate the Veltra Quantum Hub."
+    )
+    assert f.has(KESSLER, "DEVELOPS", "Veltra Quantum Hub")
+    assert f.has(UNIVERSITY, "DEVELOPS", "Veltra Quantum Hub")
+    g = facts(f"Orbion Systems said that the ministry approved its plan and joined the {ALLIANCE}.")
+    assert not g.has(ORBION, "PART_OF", ALLIANCE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"Orbion Systems' membership of the {ALLIANCE} began in 2020.",
+        f"The participation of Orbion Systems and Kessler Photonics in the {ALLIANCE} was confirmed.",
+        f"Orbion Systems' involvement in the {ALLIANCE} grew last year.",
+    ],
+)
+def test_membership_said_by_its_noun(facts: Run, text: str) -> None:
+    assert facts(text).has(ORBION, "PART_OF", ALLIANCE)
+
+
+def test_a_company_has_partners_not_members_by_a_noun(facts: Run) -> None:
+    f = facts("Orbion Systems' participation in Kessler Group's quantum programme was confirmed.")
+    assert not f.has(ORBION, "PART_OF", KESSLER)
