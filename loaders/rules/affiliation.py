@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from qkg.schemas import EntityType, RelationType
 
 from ..context import ENT, LIST, ORGS, PLACES, Fact, SentView, ids_in
-from ..patterns import ROLE_LETTERS
+from ..patterns import HONORIFIC, ROLE_LETTERS
 from .affiliation_shapes import shape_facts
 from .leadership import elide_person_appositions
 from .literals import Gated, compile_gated
@@ -78,6 +78,15 @@ _FROM_ORG = re.compile(
     rf"§(\d+)§(?:\s+(?:from|at|of)|,\s+(?:(?:formerly|previously|most\s+recently|until\s+recently)\s+(?:of|at|with)|from|of))"
     rf"\s+(?:the\s+)?{ENT}"
 )
+#: Two people coordinated before the organisation they come from: "Dr §p§ and researcher Dr §q§
+#: of the §o§", "§p§ and §q§, both of §o§", "§p§ and §q§ from §o§": each comes from it.
+_PAIR_FROM_ORG = re.compile(
+    rf"§(\d+)§\s+and\s+(?:[a-z][\w-]*\s+){{0,2}}?{HONORIFIC}§(\d+)§"
+    r"(?:,\s+both\s+(?:of|from|at|with)|,?\s+(?:of|from|at))\s+(?:the\s+)?§(\d+)§"
+)
+#: Before the first of them, a role or an organisation of its own ("§o§ CEO §p§ and §q§ of §u§",
+#: "Mayor §p§ and ..."): then only the second comes from the organisation named after them.
+_OWN_ROLE_BEFORE = re.compile(rf"(?:§\d+§|\b{_ROLE})[\s,]*{HONORIFIC}$")
 #: "Ambassador of §Germany§ to §Finland§, §p§" / "Chair of the ... for §prog§ program, §p§".
 _ROLE_OF_COMMA = re.compile(
     rf"\b({_ROLE})\b\s+(?:of|at|for)\s+(?:the\s+)?([^,;]{{0,60}}?),\s+(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+|Professor\s+)?§(\d+)§"
@@ -364,6 +373,12 @@ def affiliation_facts(v: SentView, m: str) -> Iterator[Fact]:
         p, b = int(y.group(1)), int(y.group(2))
         if v.type(p) is E.PERSON and v.type(b) in ORGS:
             yield _f(v, p, R.AFFILIATED_WITH, b, "person-from", 0.7)
+    for y in _PAIR_FROM_ORG.finditer(m) if " and " in m else ():
+        p, q, b = int(y.group(1)), int(y.group(2)), int(y.group(3))
+        if v.type(p) is E.PERSON and v.type(q) is E.PERSON and v.type(b) in ORGS:
+            if not _OWN_ROLE_BEFORE.search(m, max(0, y.start() - 60), y.start()):
+                yield _f(v, p, R.AFFILIATED_WITH, b, "pair-from", 0.7)
+            yield _f(v, q, R.AFFILIATED_WITH, b, "pair-from", 0.7)
     role_first: set[int] = set()  # persons named after their role ("Chair of §o§, §p§")
     for y in _ROLE_OF_COMMA.finditer(m) if may_hold(m, ROLE_LETTERS) and _COMMA_TAG.search(m) else ():
         p, inner = int(y.group(3)), ids_in(y.group(2))
@@ -488,7 +503,7 @@ _APPOINTS = re.compile(
 #: "§p§ stepped down as CEO of the §b§", "§p§ is the chief scientist at §b§", "§p§ served as director of §b§".
 _SERVED_AT = re.compile(
     rf"§(\d+)§{_APPOS}\s+(?:(?:has|had|will|previously|also|formerly|currently|recently)\s+)*{SERVED_VERB}\s+{_ADV}"
-    rf"{_A_ROLE}[^§;]{{0,40}}?\s(?:of|at|for|with|(?<!according\s)(?<!due\s)to)\s+(?:the\s+)?§(\d+)§"
+    rf"{_A_ROLE}[^§;]{{0,40}}?\s(?:of|at|for|with|(?<!according\s)(?<!due\s)to)\s+(?:the\s+)?{_NEW}§(\d+)§"
 )
 #: "§b§ announced the appointment of §p§ as its new Director".
 _APPOINTMENT_OF = re.compile(
@@ -523,7 +538,7 @@ _JOINS_AS = re.compile(
 _WHO_SERVED = re.compile(
     r"§(\d+)§(?:,\s+(?:[^,;§]{0,60}?\s)?|\s+)who\s+(?:(?:most\s+recently|previously|formerly|also|currently|once|until\s+\w+)\s+)*"
     rf"(?:was|is|has\s+been|had\s+been|served\s+as|serves\s+as|worked\s+as)\s+{_ADV}{_A_ROLE}"
-    r"[^§;]{0,40}?\s(?:of|at|for|with|(?<!according\s)(?<!due\s)to)\s+(?:the\s+)?§(\d+)§"
+    rf"[^§;]{{0,40}}?\s(?:of|at|for|with|(?<!according\s)(?<!due\s)to)\s+(?:the\s+)?{_NEW}§(\d+)§"
 )
 #: "the §b§ chaired by Chief Cabinet Secretary §p§": a reduced relative naming the person in charge.
 _CHAIRED_BY = re.compile(

@@ -204,9 +204,11 @@ def hyphen_led_facts(v: SentView, m: str) -> Iterator[Fact]:
 
 
 #: A person's apposition (", an academic of the §o§", ", a researcher at the university") up to
-#: the comma, "and", semicolon or full stop that ends it.
+#: the comma, "and", semicolon or full stop that ends it; the closing comma goes too when the
+#: person's own verb follows it (", a fellow of the §o§, will serve as" -> "§p§ will serve as").
 _PERSON_APPOSITION = re.compile(
     r"§(\d+)§,\s+(?:an?|the|its|their|former)\s+(?:[^§;,()]|§\d+§){1,80}?(?=,|\s+and\s+§|;|\.?\s*$)"
+    r"(?:,(?=\s+(?!(?:and|or|but|as|who|which|said|says)\b)[a-z]))?"
 )
 
 

@@ -34,6 +34,7 @@ from ..patterns import (
     NAMEPART,
     PERSON_RE,
     ROLE_WORDS,
+    TITLES,
     head_type,
 )
 from ..segment import Sentence
@@ -163,6 +164,49 @@ _AT_NAME = re.compile(
 _ROLE_BEFORE = re.compile(
     rf"\b(?i:{ROLE_WORDS})s?(?:\s+(?:of|for)\s+(?:[a-z][\w-]*(?:,?\s+(?:and|&)\s+|\s+)){{0,3}}?[a-z][\w-]*)?$"
 )
+#: A name after "of"/"at"/"from" whose capitalised run ends there ("Ada Lin of Orbion said",
+#: "Tomas Reyes at Veltrix Labs, who", "president of Psirch."): the organisation a person named
+#: right before it (or a role apposed to that person) comes from, read by :func:`_person_source`.
+_OF_NAME = re.compile(
+    rf"\s(?:of|at|from)\s+(?:the\s+)?({CAPW}(?:\s+{CAPW}){{0,3}})(?!\s+{CAPW}|\s+(?:of|for|and|&)\s+[A-Z]|[\w&-])"
+)
+#: What ends right before it: a person's name, with a courtesy title or not ("Dr Ada Lin"), or
+#: such a name, a comma and a role a few words long ("Ada Lin, the former president").
+_PERSON_BEFORE = re.compile(
+    rf"(?:(?<![\w-]){TITLES}\s+)?({PERSON_RE})"
+    rf"(?:,\s+(?:(?:a|an|the|its|former|then|now|interim|acting|deputy|senior|executive|co-?)\s+)*"
+    rf"(?:[\w-]+\s+){{0,2}}?(?i:{ROLE_WORDS}))?,?\s*$"
+)
+
+
+def _person_source(t: str, at: int) -> bool:
+    """Whether a person (or a role apposed to one) ends at ``at``: a name of two or more plain
+    words after a courtesy title or before an apposed role, or opening with a given name, holding
+    no organisation word or leading noise."""
+    p = _PERSON_BEFORE.search(t, max(0, at - 90), at)
+    if p is None:
+        return False
+    words = p.group(1).split()
+    # a courtesy title, or a role apposed to the name ("Shai Torren, President of"), marks a person
+    titled = p.start(1) > p.start() or p.end(1) < p.end() - 1
+    while words and words[0].rstrip(".") in _TITLE_WORDS:
+        words, titled = words[1:], True
+    while not titled and len(words) > 2 and not opens_with_given(" ".join(words)):
+        words = words[1:]
+    return (
+        len(words) >= 2
+        and words[0].lower() not in LEADING_NOISE
+        and (titled or opens_with_given(" ".join(words)))
+        and not any(w.lower() in KEYWORDS or w.lower() in _GROUP_WORDS or _ROLE.fullmatch(w) for w in words)
+    )
+
+
+_TITLE_WORDS = frozenset({"Dr", "Prof", "Professor", "Mr", "Ms", "Mrs", "Sir", "Dame"})
+#: Fields and areas of work a role names ("professor of Physics", "Minister of Finance", "vice
+#: president of Engineering"): no organisation.
+_ROLE_AREAS = word_list("role_areas") | word_list("collocated") | ACADEMIC_FIELDS
+
+
 #: The source of money: a funding noun or an amount, a few words, then "from" or "by" and a
 #: name that closes the clause: "a Series A round from Kessmark, ...", "£4m funding from
 #: Velq for ...", "an investment by Tarnwood", "a €2m grant from Kessmark to ...". (Lists of
@@ -550,6 +594,13 @@ def cue_names(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
             E.UNIVERSITY if role in _ACADEMIC_ROLES else None,
             solo_ok=True,
         )
+    for m in _OF_NAME.finditer(t) if " of " in t or " at " in t or " from " in t else ():
+        if (
+            not opens_with_given(m.group(1))
+            and not _ROLE_AREAS.issuperset(m.group(1).lower().split())
+            and _person_source(t, m.start())
+        ):
+            _add(out, sent, gaz, m.start(1), m.end(1), None, solo_ok=True)
     for m in _FUNDER.finditer(t) if " from " in t or " by " in t else ():
         if not opens_with_given(m.group(1)):
             _add(out, sent, gaz, m.start(1), m.end(1), None, solo_ok=True)
