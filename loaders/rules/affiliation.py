@@ -32,7 +32,7 @@ R = RelationType
 _ROLE = ROLE
 
 
-_LEADER_ROLE = r"(?i:leader|chair|chairman|chairwoman|chairperson|head|director|coordinator|lead)"
+_LEADER_ROLE = r"(?i:leader|chair|chairman|chairwoman|chairperson|head|director|coordinator|lead|principal\s+investigator)"
 
 
 #: An apposed role that makes the person the organisation's leader: "the chair of", "Chair of the
@@ -462,12 +462,14 @@ _RUNNING = (
     r"(?:be|been|is|was|are)\s+(?:leading|heading|chairing|running|directing|overseeing|steering|managing)"
 )
 _WHO_RUNS = compile_gated(
-    r"§(\d+)§(?:,\s+([^;§]{0,80}?(?:§\d+§[^;§]{0,40}?)?),)?,?\s+(?:who\s+)?(?:(?:has|had|have|also|currently|now|will)\s+)*"
+    r"§(\d+)§(?:,\s+([^;§]{0,80}?(?:§\d+§[^;§]{0,40}?)?),)?,?\s+(?:who\s+)?(?:(?:has|had|have|also|currently|now|will|previously|formerly|once|later|then)\s+)*"
     rf"(?:{_RUN}|{_RUNNING})\s+(?:the\s+)?§(\d+)§('s?\s+)?"
 )
 #: An apposition between a person and the verb of a role: "§p§, quantum lead at §o§, has been
 #: appointed ...", "§p§, who previously served as ..., was named ..." (checked in :func:`_plain_gap`).
 _APPOS = r"(?:,\s+([^;]{1,200}?),)?"
+#: A body described as new before its name: "director of the new §b§", "head of the newly formed §b§".
+_NEW = r"(?:(?:new|newly\s+[a-z]+|recently\s+[a-z]+)\s+)?"
 #: Adverbs between an auxiliary and the verb of a role: "has been virtually appointed".
 _ADV = r"(?:(?:now|also|officially|formally|virtually|recently|just|today|previously|formerly|once|currently)\s+)?"
 #: "§p§ was appointed chief technology officer of §b§", "§p§ has been named chair of the §b§".

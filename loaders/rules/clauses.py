@@ -34,6 +34,7 @@ from qkg.schemas import EntityType, RelationType
 
 from ..context import ENT, LIST, ORGS, PLACES, Fact, SentView, ids_in
 from ..deadline import check
+from .leadership import possessed_person
 from .words import alternation, leading_letters, may_hold, word_list, word_table
 
 __all__ = ["CONFIDENCE", "clause_facts", "inflections"]
@@ -533,6 +534,9 @@ def _passive(v: SentView, clause: str, low: str) -> Iterator[tuple[int, Relation
         if verb is None or not _fillers_ok(v, clause[x.end(1) : x.start(2)]):
             continue
         agents = _actors(v, x, 2)
+        if verb.type is R.LEADS:
+            # "led by §o§'s §p§": the person leads; the possessive makes them the organisation's
+            agents = [possessed_person(v, clause, a, x.start(2)) for a in agents]
         before = _ASIDE.sub("", clause[: x.start()])
         # "X is led by Y", "X, backed by Y", "X, which is funded by Y"
         m = re.search(

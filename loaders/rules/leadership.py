@@ -19,7 +19,14 @@ from .literals import compile_gated
 from .rule import ACTORS as _ACTORS
 from .rule import f as _f
 
-__all__ = ["LEAD_GATE", "elide_person_appositions", "leadership_facts", "may_lead", "passive_leads"]
+__all__ = [
+    "LEAD_GATE",
+    "elide_person_appositions",
+    "leadership_facts",
+    "may_lead",
+    "passive_leads",
+    "possessed_person",
+]
 
 E = EntityType
 R = RelationType
@@ -252,6 +259,21 @@ def passive_leads(v: SentView, m: str) -> Iterator[Fact]:
         yield from _passive_leads(v, bare)
 
 
+#: A person named through the organisation they belong to: "led by §o§'s §p§", "led by §o§'s
+#: chief scientist Dr §p§".
+_POSSESSED_PERSON = re.compile(rf"['’]s?\s+(?:[a-z][\w-]*\s+){{0,3}}?{HONORIFIC}§(\d+)§")
+
+
+def possessed_person(v: SentView, m: str, a: int, start: int) -> int:
+    """The leader ``a`` stands for: the person an organisation's possessive names right after it
+    ("led by §o§'s §p§": §p§, whose affiliation the possessive shape reads), else ``a``."""
+    if v.type(a) is E.PERSON:
+        return a
+    tag = f"§{a}§"
+    x = _POSSESSED_PERSON.match(m, m.find(tag, start) + len(tag))
+    return int(x.group(1)) if x is not None and v.type(int(x.group(1))) is E.PERSON else a
+
+
 def _passive_leads(v: SentView, m: str) -> Iterator[Fact]:
     at = 0
     while (x := _LED_BY.search(m, at)) is not None:
@@ -266,6 +288,7 @@ def _passive_leads(v: SentView, m: str) -> Iterator[Fact]:
             cut = next(i for i, a in enumerate(leaders) if v.type(a) is not E.PERSON)
             at = m.find(f"§{leaders[cut]}§", x.start(4))
             leaders = leaders[:cut]
+        leaders = [possessed_person(v, m, a, x.start(4)) for a in leaders]
         for a in leaders:
             if verb in _RUN_ONLY and v.type(b) not in _RUN_TARGETS:
                 continue

@@ -143,3 +143,85 @@ def test_each_of_two_with_own_organisations(facts: Run) -> None:
     assert f.has("Nadia Okonkwo", "AFFILIATED_WITH", "Veltrix Labs"), f.triples()
     assert not f.has("Nadia Okonkwo", "AFFILIATED_WITH", "Orvane Quantum"), f.triples()
     assert f.has("Tobias Lindqvist", "AFFILIATED_WITH", "Orvane Quantum"), f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "rel", "body"),
+    [
+        # a principal investigator leads the programme
+        (
+            "Nadia Okonkwo is the principal investigator of the Qubit Horizon Programme.",
+            "Nadia Okonkwo",
+            "LEADS",
+            "Qubit Horizon Programme",
+        ),
+        (
+            "The Qubit Horizon Programme's principal investigator, Nadia Okonkwo, spoke.",
+            "Nadia Okonkwo",
+            "LEADS",
+            "Qubit Horizon Programme",
+        ),
+        # former roles count
+        (
+            "Nadia Okonkwo, who previously led Orvane Quantum, joined Veltrix Labs.",
+            "Nadia Okonkwo",
+            "LEADS",
+            "Orvane Quantum",
+        ),
+        (
+            "Tobias Lindqvist, who formerly headed the Kessler Institute, spoke.",
+            "Tobias Lindqvist",
+            "LEADS",
+            "Kessler Institute",
+        ),
+        # a cabinet chaired by its head, a society's fellow
+        (
+            "The mission was approved at a meeting of the Estrian Cabinet chaired by Prime Minister Tobias Lindqvist.",
+            "Tobias Lindqvist",
+            "LEADS",
+            "Estrian Cabinet",
+        ),
+        (
+            "Nadia Okonkwo, a Fellow of the Veltra Society, spoke.",
+            "Nadia Okonkwo",
+            "AFFILIATED_WITH",
+            "Veltra Society",
+        ),
+    ],
+)
+def test_leaders(facts: Run, text: str, person: str, rel: str, body: str) -> None:
+    f = facts(text)
+    assert f.has(person, rel, body), f.triples()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Qubit Horizon Programme is led by Orvane Quantum's Nadia Okonkwo.",
+        "The Qubit Horizon Programme is led by Orvane Quantum's chief scientist Dr Nadia Okonkwo.",
+    ],
+)
+def test_led_by_a_possessed_person(facts: Run, text: str) -> None:
+    """ "led by O's P": the person leads and works for O; O leads nothing."""
+    f = facts(text)
+    assert f.has("Nadia Okonkwo", "LEADS", "Qubit Horizon Programme"), f.triples()
+    assert f.has("Nadia Okonkwo", "AFFILIATED_WITH", "Orvane Quantum"), f.triples()
+    assert not f.has("Orvane Quantum", "LEADS", "Qubit Horizon Programme"), f.triples()
+
+
+def test_led_by_an_organisation_stays(facts: Run) -> None:
+    f = facts("The Qubit Horizon Programme is led by Orvane Quantum and Veltrix Labs.")
+    assert f.has("Orvane Quantum", "LEADS", "Qubit Horizon Programme"), f.triples()
+    assert f.has("Veltrix Labs", "LEADS", "Qubit Horizon Programme"), f.triples()
+
+
+def test_principal_investigator_at_a_university_is_staff(facts: Run) -> None:
+    """A principal investigator named with a university works there; no programme is led."""
+    f = facts("Nadia Okonkwo, the principal investigator at Kessler University, spoke.")
+    assert f.has("Nadia Okonkwo", "AFFILIATED_WITH", "Kessler University"), f.triples()
+    assert not f.has("Nadia Okonkwo", "LEADS", "Kessler University"), f.triples()
+
+
+def test_who_joined_is_no_leader(facts: Run) -> None:
+    f = facts("Nadia Okonkwo, who previously joined Orvane Quantum, spoke.")
+    assert not f.has("Nadia Okonkwo", "LEADS", "Orvane Quantum"), f.triples()
