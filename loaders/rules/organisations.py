@@ -49,7 +49,7 @@ MAX_NAME = 150
 #: Development Authority"); not a prefix ("Non-profit", "Co-founder") nor a participle or an
 #: adjective of scale or place ("Sydney-based", "World-leading", "Quebec-wide").
 _HYPHEN_OPENER = (
-    r"(?:(?:The\s+)?(?!(?:Non|Co|Pre|Post|Multi|Cross|Pan|Semi|Sub|Ex|Anti|Inter|Trans|Self|Well|High|Low|Long|Short|Full|"
+    r"(?:(?=[A-Z])(?:The\s+)?(?!(?:Non|Co|Pre|Post|Multi|Cross|Pan|Semi|Sub|Ex|Anti|Inter|Trans|Self|Well|High|Low|Long|Short|Full|"
     r"Part|Half|Mid|Year|World|State|First|Next|Best|Top|Record|Market|Industry|Science|Research|Quantum|"
     r"Venture|Government|Cloud|Deep|Open)-)[A-Z][a-z]{3,}-(?!(?:based|wide|level|scale|class|style|like|"
     r"founder|led|run|born|made)\b)[a-z]{3,}(?<!ed)(?<!ing)(?<!ly)\s+(?=[A-Z]))?"
