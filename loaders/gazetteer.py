@@ -133,11 +133,13 @@ class Gazetteer:
     _max: int = 1
     _short: dict[str, list[Match]] = field(default_factory=dict, repr=False)
     _demonyms: dict[str, Entry] = field(default_factory=dict, repr=False)
+    _by_first: dict[tuple[EntityType, str], list[tuple[str, Entry]]] | None = field(default=None, repr=False)
 
     def add(self, entry: Entry) -> None:
         """Index ``entry``; an alias already taken by an entry of the same type keeps the first."""
         self.entries.append(entry)
         self._short.clear()
+        self._by_first = None
         for alias in _spellings(entry.names):
             key = _key(alias)
             if not key:
@@ -163,6 +165,27 @@ class Gazetteer:
     def lookup(self, name: str) -> list[Entry]:
         """Entries whose name or an alias equals ``name`` (normalised)."""
         return [e for e, _, _ in self._index.get(_key(name), [])]
+
+    def named_from(self, etype: EntityType, first: str) -> list[tuple[str, Entry]]:
+        """The normalised names (and aliases) of the entries of type ``etype`` whose first word
+        is ``first`` (normalised), in the entries' order, each with its entry: for near matches
+        of a name, without normalising every name of the type per name asked about.
+
+        >>> gaz = Gazetteer()
+        >>> gaz.add(Entry("Orbion Labs", EntityType.COMPANY, aliases=("Orbion",)))
+        >>> [n for n, _ in gaz.named_from(EntityType.COMPANY, "orbion")]
+        ['orbion labs', 'orbion']
+        """
+        index = self._by_first
+        if index is None:
+            index = {}
+            for entry in self.entries:
+                for name in entry.names:
+                    words = norm(name).split()
+                    if words:
+                        index.setdefault((entry.type, words[0]), []).append((norm(name), entry))
+            self._by_first = index
+        return index.get((etype, first), [])
 
     def by_demonym(self, word: str) -> Entry | None:
         """The country or region whose demonym is ``word`` ("Finnish" -> Finland)."""

@@ -79,18 +79,13 @@ _entity_id = lru_cache(maxsize=100_000)(entity_id)
 
 
 def _fuzzy(m: Mention, gaz: Gazetteer) -> Entry | None:
-    first = norm(m.name).split()[0]
+    key = norm(m.name)
     best: tuple[float, Entry | None] = (0.0, None)
-    for entry in gaz.entries:
-        if entry.type is not m.type:
-            continue
-        for name in entry.names:
-            n = norm(name)
-            if n.split()[0] != first:
-                continue
-            r = difflib.SequenceMatcher(None, norm(m.name), n).ratio()
-            if r > best[0]:
-                best = (r, entry)
+    # the names of the type sharing the first word, in the gazetteer's order (the first best wins)
+    for n, entry in gaz.named_from(m.type, key.split()[0]):
+        r = difflib.SequenceMatcher(None, key, n).ratio()
+        if r > best[0]:
+            best = (r, entry)
     return best[1] if best[0] >= FUZZY_THRESHOLD else None
 
 
