@@ -47,9 +47,9 @@ __all__ = [
     "BOOKKEEPING",
     "CHANGE_FIELDS",
     "DOCUMENT",
+    "EVENT_FIELDS",
     "GOAL",
     "LEDGER",
-    "LEDGER_FIELDS",
     "MENTIONS",
     "META",
     "Query",
@@ -71,7 +71,6 @@ __all__ = [
     "find_entities_query",
     "find_named_query",
     "goals_query",
-    "ledger_after",
     "ledger_page",
     "ledger_query",
     "ledger_since",
@@ -1026,47 +1025,49 @@ def ledger_query() -> Query:
     return (f"MATCH (l:{LEDGER}) RETURN {_LEDGER_RETURN} ORDER BY l.seq", {})
 
 
-def ledger_after(cut: int) -> Query:
-    """The ledger rows with an event (recording or retraction) after event ``cut``."""
-    return (
-        f"CALL () {{ MATCH (l:{LEDGER}) WHERE l.seq > $cut RETURN l "
-        f"UNION MATCH (l:{LEDGER}) WHERE l.retracted_seq > $cut RETURN l }} "
-        f"RETURN {_LEDGER_RETURN} ORDER BY l.seq",
-        {"cut": cut},
-    )
-
-
-#: A ledger row's values in the order of :data:`LEDGER_FIELDS`: a list per row, not a map, so
-#: the change feed's thousand rows do not carry nine keys each over Bolt.
-LEDGER_FIELDS = (
-    "document", "digest", "seq", "recorded", "version", "facts", "retracted_seq", "retracted", "retracted_version",
-)  # fmt: skip
-_LEDGER_LIST = "[" + ", ".join(f"l.{name}" for name in LEDGER_FIELDS) + "]"
-
-
-def ledger_since(version: str | None = None, moment: str | None = None) -> Query:
-    """The change feed's rows in one round trip: the cut (the last event that left the graph at
-    ``version``, or the last event at or before ``moment``; null for a version no event left)
-    and every row with an event after it, each a list of :data:`LEDGER_FIELDS`."""
+def _feed_cut(version: str | None, moment: str | None, cut: int | None) -> Query:
+    """The head of a change-feed statement: ``cut``, the event after which changes are asked
+    (the last event that left the graph at ``version``, or the last event at or before
+    ``moment``, null for a version no event left; or ``cut`` itself)."""
+    if cut is not None:
+        return "WITH $cut AS cut ", {"cut": cut}
     if version is not None:
-        cut = (
+        return (
             f"CALL () {{ MATCH (l:{LEDGER}) WHERE l.version = $v RETURN l.seq AS s "
             f"UNION MATCH (l:{LEDGER}) WHERE l.retracted_version = $v RETURN l.retracted_seq AS s }} "
             "WITH max(s) AS cut "
-        )
-        params: dict[str, Any] = {"v": version}
-    else:
-        cut = (
-            f"CALL () {{ MATCH (l:{LEDGER}) WHERE l.recorded <= $t RETURN l.seq AS s ORDER BY s DESC LIMIT 1 "
-            f"UNION MATCH (l:{LEDGER}) WHERE l.retracted <= $t "
-            "RETURN l.retracted_seq AS s ORDER BY s DESC LIMIT 1 } "
-            "WITH coalesce(max(s), 0) AS cut "
-        )
-        params = {"t": moment}
+        ), {"v": version}
     return (
-        cut + f"CALL (cut) {{ CALL (cut) {{ MATCH (l:{LEDGER}) WHERE l.seq > cut RETURN l "
-        f"UNION MATCH (l:{LEDGER}) WHERE l.retracted_seq > cut RETURN l }} "
-        f"RETURN collect({_LEDGER_LIST}) AS rows }} RETURN cut, rows",
+        f"CALL () {{ MATCH (l:{LEDGER}) WHERE l.recorded <= $t RETURN l.seq AS s ORDER BY s DESC LIMIT 1 "
+        f"UNION MATCH (l:{LEDGER}) WHERE l.retracted <= $t "
+        "RETURN l.retracted_seq AS s ORDER BY s DESC LIMIT 1 } "
+        "WITH coalesce(max(s), 0) AS cut "
+    ), {"t": moment}
+
+
+#: The events after ``cut``: a recording per row recorded after it, a retraction per row
+#: retracted after it (``s`` the event, ``gone`` whether a retraction, ``v`` and ``at`` the graph
+#: version and moment right after it, ``l`` the row).
+_EVENTS = (
+    f"CALL (cut) {{ MATCH (l:{LEDGER}) WHERE l.seq > cut "
+    "RETURN l.seq AS s, false AS gone, l.version AS v, l.recorded AS at, l "
+    f"UNION ALL MATCH (l:{LEDGER}) WHERE l.retracted_seq > cut "
+    "RETURN l.retracted_seq AS s, true AS gone, l.retracted_version AS v, l.retracted AS at, l }"
+)
+
+#: An event of the feed as :func:`ledger_since` returns it, a list of these (not a map, so a
+#: thousand events do not carry seven keys each over Bolt).
+EVENT_FIELDS = ("seq", "gone", "at", "version", "document", "digest", "facts")
+
+
+def ledger_since(version: str | None = None, moment: str | None = None, cut: int | None = None) -> Query:
+    """The change feed in one round trip: ``cut`` (:func:`_feed_cut`) and ``rows``, every event
+    after it in event order, each a list of :data:`EVENT_FIELDS` (the server orders the events
+    and reads each row's retraction as its own event, so the client makes no ledger rows)."""
+    head, params = _feed_cut(version, moment, cut)
+    return (
+        head + f"CALL (cut) {{ {_EVENTS} WITH s, gone, at, v, l ORDER BY s "
+        "RETURN collect([s, gone, at, v, l.document, l.digest, l.facts]) AS rows } RETURN cut, rows",
         params,
     )
 
@@ -1084,20 +1085,10 @@ def ledger_page(
     changes ``offset`` to ``offset + first`` in event order, then each event's facts in their
     stored order (:func:`qkg.graph.merge.fact_keys` writes them sorted), each a list of
     :data:`CHANGE_FIELDS`. Only the page's changes leave the server."""
-    if cut is not None:
-        head, params = "WITH $cut AS cut ", {"cut": cut}
-    else:
-        head, params = ledger_since(version, moment)
-        head = head[: head.index("CALL (cut)")]
-    events = (
-        f"CALL (cut) {{ MATCH (l:{LEDGER}) WHERE l.seq > cut "
-        "RETURN l.seq AS s, false AS gone, l.version AS v, l.recorded AS at, l "
-        f"UNION ALL MATCH (l:{LEDGER}) WHERE l.retracted_seq > cut "
-        "RETURN l.retracted_seq AS s, true AS gone, l.retracted_version AS v, l.retracted AS at, l }"
-    )
+    head, params = _feed_cut(version, moment, cut)
     return (
-        head + f"CALL (cut) {{ {events} RETURN sum(size(l.facts)) AS total }} "
-        f"CALL (cut) {{ {events} UNWIND range(0, size(l.facts) - 1) AS i WITH s, gone, v, at, l, i "
+        head + f"CALL (cut) {{ {_EVENTS} RETURN sum(size(l.facts)) AS total }} "
+        f"CALL (cut) {{ {_EVENTS} UNWIND range(0, size(l.facts) - 1) AS i WITH s, gone, v, at, l, i "
         "ORDER BY s, i SKIP $offset LIMIT $first "
         "RETURN collect([s, gone, l.facts[i], l.document, l.digest, v, at]) AS rows } "
         "RETURN cut, total, rows",

@@ -63,10 +63,10 @@ from ..merge import (
     agreement_view,
     canonical_json,
     date_prefix_match,
+    event_changes,
     fact_keys,
     in_window,
     is_version,
-    ledger_changes,
     ledger_cut,
     link_order,
     link_window,
@@ -975,17 +975,17 @@ class Neo4jStore(ReaderOperations):
 
     def changes(self, since: str) -> list[Change]:
         """The change feed since a graph version or an ISO moment
-        (:func:`qkg.graph.merge.ledger_changes`), in one round trip: the cut and the rows
-        with an event after it (:func:`qkg.graph.neo4j.cypher.ledger_since`); ValueError for
-        a ``since`` it cannot place (:func:`qkg.graph.merge.ledger_cut`)."""
+        (:func:`qkg.graph.merge.ledger_changes`), in one round trip: the cut and every event
+        after it, ordered by the server (:func:`qkg.graph.neo4j.cypher.ledger_since`); ValueError
+        for a ``since`` it cannot place (:func:`qkg.graph.merge.ledger_cut`)."""
         self._complete_ledger()
         (found,) = self._read(q.ledger_since(*_placed(since)))
         if found["cut"] is None:  # no event left the graph at this version
             cut = ledger_cut([], since)  # the empty graph's: before every event; else raises
-            return ledger_changes([_ledger_row(r) for r in self._read(q.ledger_after(cut))], cut)
-        cut = int(found["cut"])
-        return ledger_changes(
-            [_ledger_row(dict(zip(q.LEDGER_FIELDS, r, strict=True))) for r in found["rows"]], cut
+            (found,) = self._read(q.ledger_since(cut=cut))
+        return event_changes(
+            (int(s), _moment(at), gone, facts, document, digest, version)
+            for s, gone, at, version, document, digest, facts in found["rows"]
         )
 
     def changes_page(self, since: str, offset: int, first: int) -> tuple[int, list[Change]]:
