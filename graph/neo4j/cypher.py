@@ -57,6 +57,7 @@ __all__ = [
     "agreements_query",
     "bookkeeping_query",
     "bump_version",
+    "claim_documents",
     "clear_batch",
     "collaborators_query",
     "count_entities_query",
@@ -175,6 +176,18 @@ def lock_documents(ids: Sequence[str]) -> Query:
         f"MATCH (d:{DOCUMENT}) WHERE d.id IN $ids SET d._lock = true REMOVE d._lock "
         "RETURN d.id AS id, d.delta AS delta, d.digest AS digest",
         {"ids": list(ids)},
+    )
+
+
+def claim_documents(ids: Sequence[str]) -> Query:
+    """Write-lock these documents, MERGE-ing a placeholder for an id not loaded yet, and read
+    their digests (null for a placeholder): a second writer of the same new document waits
+    for the first to commit and then finds it loaded, where a read of nothing locked nothing.
+    The caller writes every placeholder in the same transaction (:func:`write_documents`)."""
+    return (
+        f"UNWIND $ids AS id MERGE (d:{DOCUMENT} {{id: id}}) SET d._lock = true REMOVE d._lock "
+        "RETURN id, d.digest AS digest",
+        {"ids": sorted(set(ids))},
     )
 
 
@@ -373,11 +386,14 @@ def write_goals(rows: Sequence[Mapping[str, Any]]) -> Query:
 def write_documents(docs: Sequence[tuple[Mapping[str, Any], Sequence[Mapping[str, Any]]]]) -> Query:
     """Document nodes (their ``loaded`` marker) and one MENTIONS edge per entity they describe.
 
-    ``docs`` are ``(properties, mentions)`` with mentions ``{id, entity}``."""
+    ``docs`` are ``(properties, mentions)`` with mentions ``{id, entity}`` (one per entity: a
+    delta's entity ids are distinct). Each document is a placeholder :func:`claim_documents`
+    made or a node made here (a stored version it replaces was deleted first in the same
+    transaction), so it has no edges yet and its MENTIONS are created, not merged."""
     return (
         f"UNWIND $docs AS doc MERGE (d:{DOCUMENT} {{id: doc.props.id}}) SET d = doc.props, d.loaded = true "
         f"WITH d, doc UNWIND doc.mentions AS m MATCH (n:{ACTOR} {{id: m.id}}) "
-        f"MERGE (d)-[r:{MENTIONS}]->(n) SET r.entity = m.entity",
+        f"CREATE (d)-[:{MENTIONS} {{entity: m.entity}}]->(n)",
         {"docs": [{"props": dict(p), "mentions": list(m)} for p, m in docs]},
     )
 

@@ -550,7 +550,8 @@ class Neo4jStore(ReaderOperations):
 
         def work(tx: neo4j.ManagedTransaction) -> list[UpsertResult]:
             ids = [d.document.id for d in batch]
-            stored = {r["id"]: r["digest"] for r in _run(tx, q.lock_documents(ids))}
+            claimed = _run(tx, q.claim_documents(ids))
+            stored = {r["id"]: r["digest"] for r in claimed if r["digest"] is not None}
             sources = [d.document.source for d in batch if d.document.source is not None]
             by_source: dict[str, list[str]] = defaultdict(list)
             for r in _run(tx, q.documents_with_source(sources)):

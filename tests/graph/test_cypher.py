@@ -51,6 +51,7 @@ def test_schema_has_an_idempotent_uniqueness_constraint_per_node_kind() -> None:
     "query",
     [
         q.lock_documents([HOSTILE]),
+        q.claim_documents([HOSTILE]),
         q.documents_with_source([HOSTILE]),
         q.lock_entities([HOSTILE]),
         q.entity_mentions([HOSTILE], [HOSTILE]),
