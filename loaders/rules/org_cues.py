@@ -219,6 +219,37 @@ _FUNDER = compile_gated(
     r"(?=\s*[,;:.)]|\s*$|\s+(?:to|for|along|with|as|in|and|which|who|that|under|through|at|on)\b)"
 )
 
+#: The other party of a partnership or the object of an acquisition, read by its place in the
+#: clause: "partnered with Veltrix", "teamed up with A and B", "signed an MOU with Kessmark,",
+#: "a collaboration with Tarnwood on ...", "acquired Veltrix for $20m", "was bought by Kessmark".
+#: The names must close the clause, so a description ("partnered with Ada Lin's team") or a
+#: phrase ("acquired Series A funding") stops it.
+_COUNTERPART = compile_gated(
+    r"(?:\b(?:partner(?:ed|s|ing)?|team(?:ed|s|ing)?\s+up|collaborat(?:e|es|ed|ing)|co-?operat(?:e|es|ed|ing))"
+    r"\s+(?:(?:closely|jointly|together)\s+)?with"
+    r"|\b(?:partnership|collaboration|co-?operation|agreement|MOU|MoU|memorandum\s+of\s+understanding|contract|"
+    r"alliance)\s+with"
+    r"|\b(?:acquired|bought|purchased)\s+by"
+    r"|\b(?:acquired|acquires|acquire|acquiring|bought|buys|purchased|acquisition\s+of|takeover\s+of))\s+"
+    rf"((?:(?:the\s+)?{_NAME}(?:,\s+(?:and\s+)?|\s+and\s+)){{0,6}}(?:the\s+)?{_NAME})"
+    r"(?=\s*[,;:.)]|\s*$|\s+(?:to|for|on|in|and|which|who|that|as|at|under|through|from|since|last|this|"
+    r"earlier|after|before|over|while|into|will|would|has|had|is|was)\b)"
+)
+_COUNTERPART_GATE = frozenset(
+    [
+        "with",
+        "acquired",
+        "acquires",
+        "acquire",
+        "acquiring",
+        "acquisition",
+        "bought",
+        "buys",
+        "purchased",
+        "takeover",
+    ]
+)
+
 
 def _before_person(t: str, s: int, e: int) -> int:
     """Where a name ends before a person's name that follows it in the same run of capitalised
@@ -508,6 +539,7 @@ _TOKEN_GATE_LETTERS = leading_letters(
     | frozenset(_PLURAL_KIND_TYPES)
     | frozenset(_NAMED_KIND_TYPES)
     | _NAMED_KIND_GATE
+    | _COUNTERPART_GATE
 )
 
 
@@ -604,6 +636,9 @@ def cue_names(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
     for m in _FUNDER.finditer(t) if " from " in t or " by " in t else ():
         if not opens_with_given(m.group(1)):
             _add(out, sent, gaz, m.start(1), m.end(1), None, solo_ok=True)
+    for m in _COUNTERPART.finditer(t) if not words.isdisjoint(_COUNTERPART_GATE) else ():
+        if not opens_with_given(m.group(1).removeprefix("the ")):
+            _add_list(out, sent, gaz, m.start(1), m.end(1))
     for m in _ACADEMIC_POST.finditer(t) if any_in(t, _ACADEMIC_GATE) else ():
         _add(out, sent, gaz, m.start(1), m.end(1), E.UNIVERSITY)
     for k in _BEFORE_CAPITAL.finditer(t) if not words.isdisjoint(_KIND_LAST) else ():

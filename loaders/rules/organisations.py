@@ -55,7 +55,7 @@ _HYPHEN_OPENER = (
     r"founder|led|run|born|made)\b)[a-z]{3,}(?<!ed)(?<!ing)(?<!ly)\s+(?=[A-Z]))?"
 )
 _PHRASE = re.compile(
-    rf"{_HYPHEN_OPENER}{CAPW}(?:(?:\s+|\s*[-–]\s*)(?:(?:of|for|and|the|de|du|des|la|le|et|für|und|on|at|d['’])\s+)*{CAPW})*"
+    rf"{_HYPHEN_OPENER}{CAPW}(?:(?:\s+|\s*[-–]\s*)(?:(?:of|for|and|the|de|du|des|la|le|et|für|und|on|at|d['’]|di|del|della|delle|degli|dei|do|da|dos|das|der|van|voor|y|e)\s+)*{CAPW})*"
 )
 
 

@@ -1,0 +1,115 @@
+"""Organisation names an English article borrows from other languages, and names read by their
+place in the clause (the other party of a partnership, the company bought). Made-up names."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from qkg.schemas import EntityType
+
+from .conftest import Facts
+
+Run = Callable[[str], Facts]
+E = EntityType
+
+
+def _types(f: Facts) -> dict[str, EntityType]:
+    return {e.name: e.type for e in f.kg.entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "etype"),
+    [
+        (
+            "Researchers at the Politecnico di Varenna built the detector.",
+            "Politecnico di Varenna",
+            E.UNIVERSITY,
+        ),
+        (
+            "The Università degli Studi di Castelmora joined the network.",
+            "Università degli Studi di Castelmora",
+            E.UNIVERSITY,
+        ),
+        (
+            "Universitat Politècnica de Morella hosts the new cryostat.",
+            "Universitat Politècnica de Morella",
+            E.UNIVERSITY,
+        ),
+        (
+            "The Rijksuniversiteit Veldhoven opened a quantum lab.",
+            "Rijksuniversiteit Veldhoven",
+            E.UNIVERSITY,
+        ),
+        ("The Hochschule Brennwald will train the engineers.", "Hochschule Brennwald", E.UNIVERSITY),
+        (
+            "The Instituto de Óptica Larvana built the source.",
+            "Instituto de Óptica Larvana",
+            E.RESEARCH_INSTITUTE,
+        ),
+        (
+            "The Istituto Nazionale di Fisica Velarna coordinates the network.",
+            "Istituto Nazionale di Fisica Velarna",
+            E.RESEARCH_INSTITUTE,
+        ),
+        (
+            "The Ministerio de Ciencia e Innovación funds the project.",
+            "Ministerio de Ciencia e Innovación",
+            E.GOVERNMENT_BODY,
+        ),
+        ("Quantix Srl will supply the lasers.", "Quantix Srl", E.COMPANY),
+    ],
+)
+def test_a_name_in_another_language_is_an_organisation_of_its_head(
+    facts: Run, text: str, name: str, etype: EntityType
+) -> None:
+    assert _types(facts(text)).get(name) is etype
+
+
+def test_a_foreign_university_is_not_read_as_its_place(facts: Run) -> None:
+    f = facts("The Universitat Politècnica de Morella and the Rijksuniversiteit Veldhoven signed an MOU.")
+    assert f.has("Universitat Politècnica de Morella", "PARTNERS_WITH", "Rijksuniversiteit Veldhoven")
+
+
+#: Sentences and the relations their counterpart's name (found by its place alone) takes part in.
+_COUNTERPARTS = [
+    (
+        "The University of Lakeport partnered with Veltrix on the sensor.",
+        [("University of Lakeport", "Veltrix")],
+    ),
+    ("Orbion has teamed up with Veltrix to build a quantum network.", [("Orbion", "Veltrix")]),
+    ("Orbion signed a memorandum of understanding with Veltrix in May.", [("Orbion", "Veltrix")]),
+    ("Orbion collaborates with Veltrix, the company said.", [("Orbion", "Veltrix")]),
+    (
+        "Orbion partnered with Veltrix and Kessmark on the testbed.",
+        [("Orbion", "Veltrix"), ("Orbion", "Kessmark")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "pairs"), _COUNTERPARTS)
+def test_the_other_party_of_a_partnership_is_an_organisation(
+    facts: Run, text: str, pairs: list[tuple[str, str]]
+) -> None:
+    f = facts(text)
+    assert all(f.has(a, "PARTNERS_WITH", b) for a, b in pairs)
+
+
+def test_the_company_bought_is_an_organisation(facts: Run) -> None:
+    f = facts("Orbion has acquired Veltrix for $20 million.")
+    assert f.has("Veltrix", "PART_OF", "Orbion")
+
+
+#: A person, a thing bought, a description and a verb's object are no counterpart organisation.
+_NOT_COUNTERPARTS = {
+    "Orbion partnered with Ada Lin on the design.": "Ada Lin",
+    "Orbion acquired Series A funding last year.": "Series A",
+    "Orbion partnered with Veltrix Labs' team of engineers.": "Veltrix",
+    "The ministry will work with Brexit rules in mind.": "Brexit",
+}
+
+
+def test_no_counterpart_organisation(facts: Run) -> None:
+    found = {text: _types(facts(text)).get(name) for text, name in _NOT_COUNTERPARTS.items()}
+    assert all(t in {None, E.PERSON} for t in found.values()), found
