@@ -122,14 +122,14 @@ def government_mentions(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
 #: "the City of Columbus", "the Free State of Bavaria", "the Province of Quebec": the place, with
 #: the long form as an alias (the annotators' convention: "City of Sherbrooke" is the city).
 _LEVEL_OF = re.compile(
-    r"\b((?:[Ff]ree\s+)?[Ss]tate|[Cc]ity|[Tt]own|[Pp]rovince|Commonwealth|[Pp]refecture|Canton|[Mm]unicipality|"
+    r"\b((?:[Ff]ree\s+)?[Ss]tate|[Cc]ity|[Tt]own|[Pp]rovince|Region|Commonwealth|[Pp]refecture|Canton|[Mm]unicipality|"
     rf"County|Metropolitan\s+City|Special\s+City)\s+of\s+({CAPW}(?:\s+{CAPW}){{0,2}})(?![\w-])(?!\s+[A-Z])"
 )
 
 
 #: "Franklin County", "Saitama Prefecture", "Binhu District": a place named with its level.
 #: Levels of local government written after a place's name.
-_LEVELS = "County|Prefecture|Province|District|Oblast|Canton|Municipality"
+_LEVELS = "County|Prefecture|Province|Region|District|Oblast|Canton|Municipality"
 _LEVEL_NAME = re.compile(rf"(?<![\w-])({CAPW}(?:\s+{CAPW}){{0,1}})\s+({_LEVELS})\b")
 #: The level words every match of it holds, as written (its capitalised words make it slow to fail).
 _LEVEL_NAME_WORDS = tuple(_LEVELS.split("|"))
@@ -149,6 +149,7 @@ _LEVEL_WORDS = (
     "ity of",
     "own of",
     "rovince of",
+    "Region",
     "Commonwealth of",
     "Prefecture of",
     "Canton of",
@@ -176,33 +177,25 @@ def level_mentions(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
         unknown = place[4:] if place.startswith("New ") else place
         if entry is None and not _could_be_place(unknown, gaz):
             continue
-        st = sent.start + m.start()
-        long = t[m.start() : m.end()]
-        if entry is not None:
-            out.append(
-                Mention(
-                    st,
-                    st + len(long),
-                    long,
-                    entry.type,
-                    entry.name,
-                    "government",
-                    entry=entry,
-                    country=entry.country,
-                    aliases=[long],
-                )
-            )
-        else:
-            out.append(Mention(st, st + len(long), long, etype, place, "government", aliases=[long]))
+        out.append(_level_place(sent.start + m.start(), t[m.start() : m.end()], place, etype, entry))
     for m in _LEVEL_NAME.finditer(t) if any_in(t, _LEVEL_NAME_WORDS) else ():
-        place = m.group(1)
+        place, start = m.group(1), m.start()
+        first, _, rest = place.partition(" ")
+        if rest and first.lower() in LEADING_NOISE:  # "The Lombardy Region": the name after "The"
+            place, start = rest, m.start(1) + len(first) + 1
+        name = t[start : m.end()]
+        entry = _place_entry(place, gaz)
+        st = sent.start + start
+        if m.group(2) == "Region" and place.split()[0].lower() not in LEADING_NOISE:
+            # "the Lombardy Region" is Lombardy, the region as a government ("Franklin County" is
+            # the county's name)
+            if entry is not None or _could_be_place(place, gaz):
+                out.append(_level_place(st, name, place, E.REGION, entry))
+            continue
         if place.split()[0].lower() in LEADING_NOISE or not _could_be_place(place, gaz):
             continue
-        if gaz.lookup(m.group()):
+        if gaz.lookup(name):
             continue  # the gazetteer knows "Saitama Prefecture" already
-        entry = _place_entry(place, gaz)
-        st = sent.start + m.start()
-        name = m.group()
         aliases: list[str] = []
         out.append(
             Mention(
@@ -217,6 +210,24 @@ def level_mentions(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
             )
         )
     return out
+
+
+def _level_place(st: int, long: str, place: str, etype: EntityType, entry: Entry | None) -> Mention:
+    """The place a level of government names ("the City of X", "the X Region"), the long form
+    as an alias."""
+    if entry is not None:
+        return Mention(
+            st,
+            st + len(long),
+            long,
+            entry.type,
+            entry.name,
+            "government",
+            entry=entry,
+            country=entry.country,
+            aliases=[long],
+        )
+    return Mention(st, st + len(long), long, etype, place, "government", aliases=[long])
 
 
 def _place_entry(name: str, gaz: Gazetteer) -> Entry | None:

@@ -634,6 +634,15 @@ _AND_PERSON_OF = re.compile(rf"\s+and\s+(?={PERSON_RE}\s+of\s)")
 _TAIL_OF_THE = re.compile(r"\s(?:of|at)\s+the\s+(" + CAPW + r"(?:\s+" + CAPW + r")*)$")
 
 
+def _known_after_and(phrase: str, m: re.Match[str], gaz: Gazetteer) -> bool:
+    """A known name after "and" is a second name, except a field that ends a portfolio
+    ("Secretariat of State for Digitalization and Artificial Intelligence" is one body)."""
+    hits = gaz.lookup(phrase[m.end() :])
+    return bool(hits) and not (
+        all(h.type is E.TECHNOLOGY for h in hits) and _OF_OR_FOR.search(phrase, 0, m.start()) is not None
+    )
+
+
 def _org_candidate(out: list[Mention], sent: Sentence, t: str, s: int, e: int, gaz: Gazetteer) -> None:
     phrase = t[s:e]
     at = _AT.search(phrase)
@@ -662,7 +671,7 @@ def _org_candidate(out: list[Mention], sent: Sentence, t: str, s: int, e: int, g
             phrase = phrase[: of.end() + hits[0].end]
             e = s + len(phrase)
     for m in _AND.finditer(phrase):
-        if gaz.lookup(phrase[m.end() :]):
+        if _known_after_and(phrase, m, gaz):
             _org_candidate(out, sent, t, s + m.end(), e, gaz)
             phrase = phrase[: m.start()]
             e = s + len(phrase)

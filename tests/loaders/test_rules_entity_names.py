@@ -113,3 +113,29 @@ _NOT_COUNTERPARTS = {
 def test_no_counterpart_organisation(facts: Run) -> None:
     found = {text: _types(facts(text)).get(name) for text, name in _NOT_COUNTERPARTS.items()}
     assert all(t in {None, E.PERSON} for t in found.values()), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Varenna Region signed an agreement with Orbion.",
+        "The Region of Varenna signed an agreement with Orbion.",
+    ],
+)
+def test_a_region_named_with_its_level_is_the_region(facts: Run, text: str) -> None:
+    f = facts(text)
+    region = next(e for e in f.kg.entities if e.name == "Varenna")
+    assert region.type is E.REGION
+    assert any(a.startswith(("Varenna Region", "Region of Varenna")) for a in region.aliases)
+    assert f.has("Varenna", "PARTNERS_WITH", "Orbion")
+
+
+def test_a_body_whose_portfolio_ends_in_a_field_is_one_name_with_its_acronym(facts: Run) -> None:
+    f = facts(
+        "The Secretariat of State for Digitalization and Artificial Intelligence (SEDIA) leads the programme."
+    )
+    body = next(e for e in f.kg.entities if e.type is E.GOVERNMENT_BODY)
+    assert (body.name, body.aliases) == (
+        "Secretariat of State for Digitalization and Artificial Intelligence",
+        ("SEDIA",),
+    )
