@@ -59,6 +59,15 @@ _DOTTED_LEGAL = re.compile(
 )
 _DOTTED_FORMS = ("K.K.", "S.A", "N.V.", "B.V.", "S.p.A.", "S.L.", "A/S", "S.à")
 _VERB = compile_gated(rf"\s{_ADVERBS}(?:{alternation('org_verbs')})\b")
+#: Joining a group of organisations, or being one of its members: the subject is one of them
+#: ("Orbion joined the Lakeport Quantum Alliance", "A and B are members of the X consortium").
+#: The group's head must come within a few words: a person joins a project or a company.
+_JOINS_GROUP = compile_gated(
+    rf"\s{_ADVERBS}(?:joined|joins|(?:is|are|became|become)\s+(?:also\s+)?(?:an?\s+|one\s+of\s+the\s+)?"
+    r"(?:founding\s+|full\s+|new\s+)?members?\s+of)\s+(?:the\s+)?(?:[\w’'&.-]+\s+){0,5}?"
+    r"(?i:alliance|association|coalition|consortium|federation|hub|cluster|ecosystem|valley|exchange)\b"
+)
+_JOINS_GATE = frozenset(["joined", "joins", "member", "members"])
 #: The subject right before an organisation verb (searched in a short window ending at the verb).
 _SUBJECT = re.compile(
     rf"{_CLAUSE}((?:{_NAME}{_LEGAL}?(?:,\s+(?:and\s+)?|\s+and\s+)){{0,5}}{_NAME}){_LEGAL}?(?:\s+\([^()]{{1,40}}\))?$"
@@ -540,6 +549,7 @@ _TOKEN_GATE_LETTERS = leading_letters(
     | frozenset(_NAMED_KIND_TYPES)
     | _NAMED_KIND_GATE
     | _COUNTERPART_GATE
+    | _JOINS_GATE
 )
 
 
@@ -554,7 +564,10 @@ def cue_names(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
         if _TOKEN_GATE_LETTERS is None or found is None or not found.isdisjoint(_TOKEN_GATE_LETTERS)
         else frozenset()
     )
-    for v in _VERB.finditer(t) if not words.isdisjoint(_VERB_GATE) else ():
+    for v in itertools.chain(
+        _VERB.finditer(t) if not words.isdisjoint(_VERB_GATE) else (),
+        _JOINS_GROUP.finditer(t) if not words.isdisjoint(_JOINS_GATE) else (),
+    ):
         lo = max(0, v.start() - 90)
         m = _SUBJECT.search(t, lo, v.start())
         if m is not None:

@@ -72,8 +72,8 @@ def test_a_foreign_university_is_not_read_as_its_place(facts: Run) -> None:
     assert f.has("Universitat Politècnica de Morella", "PARTNERS_WITH", "Rijksuniversiteit Veldhoven")
 
 
-#: Sentences and the relations their counterpart's name (found by its place alone) takes part in.
-_COUNTERPARTS = [
+#: Sentences and the relations of the names found by their place in the clause alone.
+_BY_PLACE = [
     (
         "The University of Lakeport partnered with Veltrix on the sensor.",
         [("University of Lakeport", "Veltrix")],
@@ -85,20 +85,27 @@ _COUNTERPARTS = [
         "Orbion partnered with Veltrix and Kessmark on the testbed.",
         [("Orbion", "Veltrix"), ("Orbion", "Kessmark")],
     ),
+    ("Orbion has acquired Veltrix for $20 million.", [("Veltrix", "PART_OF", "Orbion")]),
+    # who joins a group of organisations is one
+    (
+        "Orbion is a founding member of the Lakeport Quantum Alliance.",
+        [("Orbion", "PART_OF", "Lakeport Quantum Alliance")],
+    ),
+    (
+        "Orbion, Veltrix and Kessmark have joined the QLX consortium.",
+        [("Orbion", "PART_OF", "QLX"), ("Veltrix", "PART_OF", "QLX"), ("Kessmark", "PART_OF", "QLX")],
+    ),
 ]
 
 
-@pytest.mark.parametrize(("text", "pairs"), _COUNTERPARTS)
-def test_the_other_party_of_a_partnership_is_an_organisation(
-    facts: Run, text: str, pairs: list[tuple[str, str]]
+@pytest.mark.parametrize(("text", "facts_stated"), _BY_PLACE)
+def test_a_name_read_by_its_place_in_the_clause_takes_part_in_what_it_states(
+    facts: Run, text: str, facts_stated: list[tuple[str, ...]]
 ) -> None:
     f = facts(text)
-    assert all(f.has(a, "PARTNERS_WITH", b) for a, b in pairs)
-
-
-def test_the_company_bought_is_an_organisation(facts: Run) -> None:
-    f = facts("Orbion has acquired Veltrix for $20 million.")
-    assert f.has("Veltrix", "PART_OF", "Orbion")
+    for fact in facts_stated:
+        a, rel, b = fact if len(fact) == 3 else (fact[0], "PARTNERS_WITH", fact[1])
+        assert f.has(a, rel, b), fact
 
 
 #: A person, a thing bought, a description and a verb's object are no counterpart organisation.
@@ -139,3 +146,12 @@ def test_a_body_whose_portfolio_ends_in_a_field_is_one_name_with_its_acronym(fac
         "Secretariat of State for Digitalization and Artificial Intelligence",
         ("SEDIA",),
     )
+
+
+def test_a_person_joining_a_group_or_a_project_stays_a_person(facts: Run) -> None:
+    types = {
+        **_types(facts("Ada Lin joined the Lakeport Quantum Alliance as director.")),
+        **_types(facts("Lin joined the project in 2020.")),
+    }
+    assert types.get("Ada Lin") is E.PERSON
+    assert "Lin" not in types
