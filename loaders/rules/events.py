@@ -2,8 +2,8 @@
 
 Annotators do not count events as entities, yet their names look like organisations
 ("Quantum.Tech Expo", "the Quantum World Congress 2025", "Q2B Tokyo", "the Davos forum").
-Declarations, charters and treaties are kept out the same way: a signed text is no actor
-("the European Declaration on Quantum Technologies"; annotators count no laws either).
+Declarations, charters, treaties and laws are kept out the same way: a signed or enacted text
+is no actor ("the European Declaration on Quantum Technologies", "the CHIPS and Science Act").
 This family finds their spans so that mention detection can drop the organisation (or
 programme) readings inside them; the actors around an event ("at Quantum Expo, Orbion and
 Veltra signed ...") are untouched.
@@ -42,6 +42,7 @@ E = EntityType
 GATE = frozenset(
     [h.split()[-1] for h in word_list("event_heads")]
     + [re.split(r"[^A-Za-z0-9]", s)[0].lower() for s in word_list("event_series")]
+    + ["act", "acts", "bill", "law"]
 )
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 #: The letters each GATE word opens with: a token in GATE opens with one of these as a whole run of
@@ -78,6 +79,14 @@ _CONTEXT_YEAR = re.compile(
     rf"(?:the\s+)?[“\"]?((?:{_WORD}\s+){{1,4}}{_YEAR})\b)"
     rf"|(?:[“\"]((?:{_WORD}\s+){{1,4}}{_YEAR})[”\"]\s+(?:event|conference|exhibition|expo|fair|summit|forum|show))"
 )
+#: Laws: capitalised words, "and" among them, ending in "Act", "Bill" or "Law" ("the CHIPS and
+#: Science Act", "the Quantum Computing Cybersecurity Preparedness Act of 2022"); not a person
+#: ("Bill Gates") nor a programme named after a law ("the Beyond Moore's Law project").
+_LAW = compile_gated(
+    rf"((?:{_WORD}\s+(?:(?:of|on|for|and|&|the|to)\s+){{0,2}}){{1,8}}?(?:Act|Acts|Bill|Law))\b"
+    rf"(?:\s+of\s+{_YEAR}|\s+\({_YEAR}\))?(?!\s+(?:[A-Z0-9]|project|programme|program|initiative|fund)\b)"
+)
+_LAW_GATE = frozenset(["Act", "Acts", "Bill", "Law"])
 #: Bodies, not events, though their last word is an event word ("US Congress", "the Diet").
 _NOT_EVENT_HEAD = frozenset({"congress"})
 
@@ -121,6 +130,10 @@ def event_spans(sent: Sentence, gaz: Gazetteer) -> list[Event]:
             ok = first is not None and _places(first.group().strip(), gaz)
             end = m.start(1) + first.end() if ok and first else m.start(1)
         out.append(_event(sent, m.start(), end, t))
+    for m in _LAW.finditer(t) if not words.isdisjoint(_LAW_GATE) else ():
+        s = _skip_noise(t, m.start(1), m.end(1))
+        if s is not None and not _is_body(t[s : m.end(1)], gaz):
+            out.append(_event(sent, s, m.end(), t))
     for m in _CONTEXT_YEAR.finditer(t) if year and not words.isdisjoint(_CONTEXT_GATE) else ():
         g = 1 if m.group(1) else 2
         if not _noise(m.group(g)) and not _is_body(m.group(g), gaz):

@@ -128,8 +128,19 @@ def test_events_webinars_and_awards_are_not_actors(facts: Run, text: str) -> Non
         ),
         ("Twelve cities adopted the Kelmar Charter for Open Quantum Research.", "Charter"),
         ("Veltria and Norway signed the Photon Treaty of Quantum Technologies.", "Treaty"),
+        # laws, "and" inside them: no part of one is an organisation
+        ("The QUBITS and Photonics Act set aside money for regional hubs.", "QUBITS"),
+        ("The Qubit Readiness Act of 2027 passed the Senate.", "Act"),
     ],
 )
 def test_signed_texts_are_no_actors(facts: Run, text: str, document: str) -> None:
     f = facts(text)
     assert not any(document in n for n in f.names.values()), f.names
+
+
+def test_a_person_or_a_programme_named_like_a_law_stays(facts: Run) -> None:
+    f = facts(
+        "Orbion co-founder Bill Harrow praised the Beyond Kessler's Law project of the Ruritanian Quantum Agency."
+    )
+    assert f.has_entity("Bill Harrow")
+    assert f.has_entity("Beyond Kessler's Law Project")
