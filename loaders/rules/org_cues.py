@@ -244,6 +244,21 @@ _COUNTERPART = compile_gated(
     r"(?=\s*[,;:.)]|\s*$|\s+(?:to|for|on|in|and|which|who|that|as|at|under|through|from|since|last|this|"
     r"earlier|after|before|over|while|into|will|would|has|had|is|was)\b)"
 )
+#: Whose work or property a thing is, or whom people work for, read by the words before the
+#: name: "developed by Veltrix", "owned by Tarnwood", "a spin-off of Kessmark", "researchers at
+#: Kessmark". Verbs a person is the agent of as often ("founded", "led", "run") are not here.
+_AGENT = compile_gated(
+    r"(?:\b(?:developed|built|designed|manufactured|made|operated|owned|funded|financed|backed|supported|"
+    r"sponsored|commissioned|hosted|coordinated|supplied|provided|acquired)\s+by"
+    r"|\b(?:spin-?off|spin-?out|subsidiary|division|unit|affiliate)\s+of"
+    r"|\b(?i:researchers|scientists|engineers|physicists|teams?)\s+(?:at|from))\s+"
+    rf"((?:(?:the\s+)?{_NAME}(?:,\s+(?:and\s+)?|\s+and\s+)){{0,4}}(?:the\s+)?{_NAME})"
+    r"(?=\s*[,;:.)]|\s*$|\s+(?:to|for|on|in|and|which|who|that|as|at|under|through|from|since|last|this|"
+    r"earlier|after|before|over|while|into|will|would|has|had|is|was|were|have)\b)"
+)
+_AGENT_GATE = frozenset(["by", "of", "at", "from"])
+#: An aside between a subject and its verb: "Orbion, backed by Tarnwood, raised ...".
+_ASIDE = re.compile(r",\s+(?:[a-z][\w-]*\s+)[^,;:()“”\"]{1,70},\s*$")
 _COUNTERPART_GATE = frozenset(
     [
         "with",
@@ -550,6 +565,7 @@ _TOKEN_GATE_LETTERS = leading_letters(
     | _NAMED_KIND_GATE
     | _COUNTERPART_GATE
     | _JOINS_GATE
+    | _AGENT_GATE
 )
 
 
@@ -569,7 +585,8 @@ def cue_names(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
         _JOINS_GROUP.finditer(t) if not words.isdisjoint(_JOINS_GATE) else (),
     ):
         lo = max(0, v.start() - 90)
-        m = _SUBJECT.search(t, lo, v.start())
+        aside = _ASIDE.search(t, lo, v.start())
+        m = _SUBJECT.search(t, max(0, lo - 80), aside.start()) if aside else _SUBJECT.search(t, lo, v.start())
         if m is not None:
             _add_list(out, sent, gaz, m.start(1), m.end(1))
     for m in _EXAMPLES.finditer(t) if ":" in t or not words.isdisjoint(_EXAMPLES_GATE) else ():
@@ -649,9 +666,10 @@ def cue_names(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
     for m in _FUNDER.finditer(t) if " from " in t or " by " in t else ():
         if not opens_with_given(m.group(1)):
             _add(out, sent, gaz, m.start(1), m.end(1), None, solo_ok=True)
-    for m in _COUNTERPART.finditer(t) if not words.isdisjoint(_COUNTERPART_GATE) else ():
-        if not opens_with_given(m.group(1).removeprefix("the ")):
-            _add_list(out, sent, gaz, m.start(1), m.end(1))
+    for slot, gate in ((_COUNTERPART, _COUNTERPART_GATE), (_AGENT, _AGENT_GATE)):
+        for m in slot.finditer(t) if not words.isdisjoint(gate) else ():
+            if not opens_with_given(m.group(1).removeprefix("the ")):
+                _add_list(out, sent, gaz, m.start(1), m.end(1))
     for m in _ACADEMIC_POST.finditer(t) if any_in(t, _ACADEMIC_GATE) else ():
         _add(out, sent, gaz, m.start(1), m.end(1), E.UNIVERSITY)
     for k in _BEFORE_CAPITAL.finditer(t) if not words.isdisjoint(_KIND_LAST) else ():

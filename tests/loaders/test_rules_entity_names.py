@@ -86,6 +86,9 @@ _BY_PLACE = [
         [("Orbion", "Veltrix"), ("Orbion", "Kessmark")],
     ),
     ("Orbion has acquired Veltrix for $20 million.", [("Veltrix", "PART_OF", "Orbion")]),
+    # a subject set apart from its verb by an aside
+    ("Orbion, in collaboration with Veltrix, demonstrated a network.", [("Orbion", "Veltrix")]),
+    ("Orbion, backed by Tarnwood, raised $10 million.", [("Tarnwood", "INVESTS_IN", "Orbion")]),
     # who joins a group of organisations is one
     (
         "Orbion is a founding member of the Lakeport Quantum Alliance.",
@@ -108,12 +111,32 @@ def test_a_name_read_by_its_place_in_the_clause_takes_part_in_what_it_states(
         assert f.has(a, rel, b), fact
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The sensor was developed by Veltrix.", "Veltrix"),
+        ("Veltrix is owned by Tarnwood.", "Tarnwood"),
+        ("Orbion is a spin-off of Kessmark.", "Kessmark"),
+        ("Orbion is a spin-off of Kessmark.", "Orbion"),
+        ("Researchers at Kessmark have built a new sensor.", "Kessmark"),
+        ("Kessmark was founded in 2019 by two physicists.", "Kessmark"),
+        ("Orbion is headquartered in Varenna.", "Orbion"),
+    ],
+)
+def test_a_name_whose_work_or_property_a_thing_is_is_an_organisation(
+    facts: Run, text: str, name: str
+) -> None:
+    assert _types(facts(text)).get(name) is E.COMPANY
+
+
 #: A person, a thing bought, a description and a verb's object are no counterpart organisation.
 _NOT_COUNTERPARTS = {
     "Orbion partnered with Ada Lin on the design.": "Ada Lin",
     "Orbion acquired Series A funding last year.": "Series A",
     "Orbion partnered with Veltrix Labs' team of engineers.": "Veltrix",
     "The ministry will work with Brexit rules in mind.": "Brexit",
+    "The company was founded by Ada Lin in 2019.": "Ada Lin",
+    "The sensor was designed by Veltrix Labs' founder Tom Berg.": "Tom Berg",
 }
 
 
