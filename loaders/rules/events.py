@@ -1,4 +1,5 @@
-"""Events: trade fairs, conferences, summits, expos, weeks and forums.
+"""Events: trade fairs, conferences, summits, expos, weeks and forums (and news outlets told
+something: "told Fierce Photonics via email").
 
 Annotators do not count events as entities, yet their names look like organisations
 ("Quantum.Tech Expo", "the Quantum World Congress 2025", "Q2B Tokyo", "the Davos forum").
@@ -30,6 +31,7 @@ from qkg.schemas import EntityType
 from ..gazetteer import Gazetteer
 from ..patterns import LEADING_NOISE, head_type
 from ..segment import Sentence
+from .bare_names import opens_with_given
 from .literals import compile_gated
 from .mention import Mention
 from .words import alternation, letter_words, word_list
@@ -42,7 +44,7 @@ E = EntityType
 GATE = frozenset(
     [h.split()[-1] for h in word_list("event_heads")]
     + [re.split(r"[^A-Za-z0-9]", s)[0].lower() for s in word_list("event_series")]
-    + ["act", "acts", "bill", "law"]
+    + ["act", "acts", "bill", "law", "told"]
 )
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 #: The letters each GATE word opens with: a token in GATE opens with one of these as a whole run of
@@ -87,6 +89,12 @@ _LAW = compile_gated(
     rf"(?:\s+of\s+{_YEAR}|\s+\({_YEAR}\))?(?!\s+(?:[A-Z0-9]|project|programme|program|initiative|fund)\b)"
 )
 _LAW_GATE = frozenset(["Act", "Acts", "Bill", "Law"])
+#: A news outlet, read by what a source does to it: "Orbion's CEO told Fierce Photonics via
+#: email", "a spokesperson told Lakeport Daily that ..." (media are no actors; a person told
+#: something keeps her name: "told Ada Lin").
+_TOLD = compile_gated(
+    rf"\btold\s+((?:{_WORD}\s+){{0,3}}{_WORD})(?=\s*[,.;:]|\s+(?:that|via|in|on|last|this|during|when|after)\b)"
+)
 #: Bodies, not events, though their last word is an event word ("US Congress", "the Diet").
 _NOT_EVENT_HEAD = frozenset({"congress"})
 
@@ -134,6 +142,10 @@ def event_spans(sent: Sentence, gaz: Gazetteer) -> list[Event]:
         s = _skip_noise(t, m.start(1), m.end(1))
         if s is not None and not _is_body(t[s : m.end(1)], gaz):
             out.append(_event(sent, s, m.end(), t))
+    for m in _TOLD.finditer(t) if "told" in words else ():
+        name = m.group(1)
+        if not _noise(name) and not _is_body(name, gaz) and not opens_with_given(name):
+            out.append(_event(sent, m.start(1), m.end(1), t))
     for m in _CONTEXT_YEAR.finditer(t) if year and not words.isdisjoint(_CONTEXT_GATE) else ():
         g = 1 if m.group(1) else 2
         if not _noise(m.group(g)) and not _is_body(m.group(g), gaz):

@@ -144,3 +144,11 @@ def test_a_person_or_a_programme_named_like_a_law_stays(facts: Run) -> None:
     )
     assert f.has_entity("Bill Harrow")
     assert f.has_entity("Beyond Kessler's Law Project")
+
+
+def test_a_news_outlet_told_something_is_no_actor_and_a_person_told_stays(facts: Run) -> None:
+    outlet = facts("Orbion CEO Ada Lin told Fierce Photonics via email that the round closed.")
+    person = facts("Orbion told Ada Lin that the deal was done.")
+    assert not outlet.has_entity("Fierce Photonics")
+    assert outlet.has_entity("Orbion")
+    assert person.has_entity("Ada Lin")
