@@ -4,6 +4,8 @@ in-memory index that answers queries.
 - :mod:`.store`: :class:`EmbeddedStore`, the record on disk, its lock and its writes;
 - :mod:`.index`: :class:`~qkg.graph.embedded.index.GraphIndex`, the merged view in memory;
 - :mod:`.snapshot`: the index saved as plain data, checked against the record at open.
+- :mod:`.facts`: the merged graph as numpy columns, saved with the snapshot and mapped at
+  open, which answers relations, steps and look-ups by id until the index is needed.
 """
 
 from __future__ import annotations

@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from itertools import combinations, islice
 from operator import lt
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import numpy as np
 import orjson
@@ -73,6 +73,7 @@ _LINK_ARRAYS = tuple(name for name, _, _ in _ARRAYS if name != "desc_end")
 #: without that bound.
 UNDATED = 0
 _FAR = np.iinfo(np.int32).max
+_T = TypeVar("_T")
 
 
 class ColumnsRefused(ValueError):
@@ -320,47 +321,69 @@ def encode(
         table.append([name, dtype, len(raw) // np.dtype(dtype).itemsize, offset])
         parts.append(raw + b"\0" * (-len(raw) % 8))
         offset += len(parts[-1])
-    head = orjson.dumps(
-        {
-            "format": FORMAT,
-            "version": version,
-            "types": [t.value for t in _TYPES],
-            "counts": counts,
-            "arrays": table,
-            "ids": [offset, len(blob)],
-            "descriptions": [offset + len(blob), len(descriptions)],
-        }
-    )
-    start = len(_MAGIC) + 4 + len(head)
-    pad = b" " * (-start % 8)  # arrays 8-aligned in the file
-    return (
-        _MAGIC + struct.pack("<I", len(head) + len(pad)) + head + pad + b"".join(parts) + blob + descriptions
-    )
+    head = {
+        "format": FORMAT,
+        "version": version,
+        "types": [t.value for t in _TYPES],
+        "counts": counts,
+        "arrays": table,
+        "ids": [offset, len(blob)],
+        "descriptions": [offset + len(blob), len(descriptions)],
+    }
+    return framed(_MAGIC, head) + b"".join(parts) + blob + descriptions
+
+
+def framed(magic: bytes, head: dict[str, Any]) -> bytes:
+    """The start of a file of arrays: ``magic``, the length of the JSON header, the header,
+    padded so that the arrays after it are 8-aligned in the file (see :func:`unframed`)."""
+    raw = orjson.dumps(head)
+    pad = b" " * (-(len(magic) + 4 + len(raw)) % 8)
+    return magic + struct.pack("<I", len(raw) + len(pad)) + raw + pad
+
+
+def unframed(
+    data: bytes | memoryview | Any,
+    magic: bytes,
+    kind: str,
+    form: int,
+    version: str,
+    refused: type[ColumnsRefused],
+    outdated: type[ColumnsRefused],
+) -> tuple[dict[str, Any], int]:
+    """The header of a file :func:`framed` started and where its arrays begin, if it is a
+    ``kind`` file of format ``form`` for graph ``version``; else ``refused`` saying why
+    (``outdated`` for another format)."""
+    if data[: len(magic)] != magic:
+        raise refused(f"not a {kind} file (no magic number)")
+    (size,) = struct.unpack_from("<I", data, len(magic))
+    start = len(magic) + 4
+    head = orjson.loads(data[start : start + size])
+    if not isinstance(head, dict) or head.get("format") != form:
+        raise outdated(f"{kind} of another format (this code reads format {form})")
+    if head.get("version") != version:
+        raise refused(f"{kind} of graph version {head.get('version')!r}, not {version!r}")
+    return head, start + size
+
+
+def refusing(read: Callable[[], _T], kind: str, refused: type[ColumnsRefused]) -> _T:
+    """``read()``, its malformed-data errors raised as ``refused`` (saying what they were)."""
+    try:
+        return read()
+    except ColumnsRefused:
+        raise
+    except (ValueError, TypeError, KeyError, IndexError, UnicodeDecodeError, struct.error) as exc:
+        raise refused(f"malformed {kind} file ({type(exc).__name__}: {exc})") from None
 
 
 def decode(data: bytes, version: str) -> LinkColumns:
     """The columns in ``data`` if it is a columns file of this format for graph ``version``
     with every array in bounds; :class:`ColumnsRefused` (saying why) otherwise. The arrays
     are read-only views of ``data``."""
-    try:
-        return _decode(data, version)
-    except ColumnsRefused:
-        raise
-    except (ValueError, TypeError, KeyError, IndexError, UnicodeDecodeError, struct.error) as exc:
-        raise ColumnsRefused(f"malformed columns file ({type(exc).__name__}: {exc})") from None
+    return refusing(lambda: _decode(data, version), "columns", ColumnsRefused)
 
 
 def _decode(data: bytes, version: str) -> LinkColumns:
-    if data[: len(_MAGIC)] != _MAGIC:
-        raise ColumnsRefused("not a columns file (no magic number)")
-    (size,) = struct.unpack_from("<I", data, len(_MAGIC))
-    start = len(_MAGIC) + 4
-    head = orjson.loads(data[start : start + size])
-    base = start + size
-    if not isinstance(head, dict) or head.get("format") != FORMAT:
-        raise ColumnsOutdated(f"columns of another format (this code reads format {FORMAT})")
-    if head.get("version") != version:
-        raise ColumnsRefused(f"columns of graph version {head.get('version')!r}, not {version!r}")
+    head, base = unframed(data, _MAGIC, "columns", FORMAT, version, ColumnsRefused, ColumnsOutdated)
     names = head["types"]
     try:
         recode = np.array([_CODE[RelationType(n)] for n in names], dtype=np.uint8)

@@ -62,6 +62,7 @@ __all__ = [
     "digest_and_header",
     "encode",
     "header",
+    "open_file",
     "read_file",
     "write_file",
 ]
@@ -180,10 +181,11 @@ class _Table:
         return [self.ref(o) for o in objs]
 
 
-def encode(index: GraphIndex, columns: str | None = None) -> bytes:
-    """The index as snapshot bytes (deterministic for one index state); ``columns``: the
-    SHA-256 of the columns file written with it (:mod:`qkg.graph.embedded.columns`), which
-    the header records so that the file is trusted exactly as far as the snapshot is."""
+def encode(index: GraphIndex, columns: str | None = None, facts: str | None = None) -> bytes:
+    """The index as snapshot bytes (deterministic for one index state); ``columns`` and
+    ``facts``: the SHA-256 of the columns file (:mod:`qkg.graph.embedded.columns`) and of the
+    facts file (:mod:`qkg.graph.embedded.facts`) written with it, which the header records so
+    that those files are trusted exactly as far as the snapshot is."""
     evidence = _Table(Evidence)
     entities = _Table(Entity)
     relations, agreements, goals = (_Table(c, evidence) for c in (Relation, Agreement, Goal))
@@ -213,6 +215,7 @@ def encode(index: GraphIndex, columns: str | None = None) -> bytes:
         "stats": index.stats().model_dump(mode="json"),
         "digests": {d: index.docs[d].digest for d in sorted(index.docs)},
         "columns": columns,
+        "facts": facts,
     }
     body = {
         "by_source": dict(sorted(index.by_source.items())),
@@ -241,6 +244,8 @@ class Header:
     digests: dict[str, str]
     #: SHA-256 of the columns file written with the snapshot (None: none was)
     columns: str | None = None
+    #: SHA-256 of the facts file written with the snapshot (None: none was)
+    facts: str | None = None
 
 
 def header(data: bytes) -> Header | None:
@@ -249,12 +254,13 @@ def header(data: bytes) -> Header | None:
     raw = orjson.loads(data[: len(data) if end < 0 else end])
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
         return None
-    columns = raw.get("columns")
+    columns, facts = raw.get("columns"), raw.get("facts")
     return Header(
         version=raw["version"],
         stats=Stats.model_validate(raw["stats"]),
         digests=raw["digests"],
         columns=columns if isinstance(columns, str) else None,
+        facts=facts if isinstance(facts, str) else None,
     )
 
 
@@ -309,7 +315,7 @@ def decode(data: bytes) -> GraphIndex | None:
     return index
 
 
-def _open(path: Path) -> BinaryIO | None:
+def open_file(path: Path) -> BinaryIO | None:
     """``path`` opened for reading, None if it does not exist; :class:`SnapshotRefused` for
     a symbolic link or anything but a regular file (never followed, never read)."""
     try:
@@ -328,8 +334,8 @@ def _open(path: Path) -> BinaryIO | None:
 
 
 def read_file(path: Path) -> bytes | None:
-    """The file's bytes (see :func:`_open` for what is refused), None if it does not exist."""
-    f = _open(path)
+    """The file's bytes (see :func:`open_file` for what is refused), None if it does not exist."""
+    f = open_file(path)
     if f is None:
         return None
     with f:
@@ -339,7 +345,7 @@ def read_file(path: Path) -> bytes | None:
 def digest_and_header(path: Path) -> tuple[str, bytes] | None:
     """The file's SHA-256 and its first line, read in chunks (the header is all that open
     needs; the file may be hundreds of megabytes), None if it does not exist."""
-    f = _open(path)
+    f = open_file(path)
     if f is None:
         return None
     sha = hashlib.sha256()

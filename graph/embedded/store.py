@@ -8,6 +8,8 @@ Layout of the data folder (created on first use)::
     <data_dir>/index.json      snapshot of the in-memory index (:mod:`qkg.graph.embedded.snapshot`)
     <data_dir>/links.columns   the links as numpy columns for analytics (:mod:`qkg.graph.embedded.columns`),
                                its SHA-256 in the snapshot's header
+    <data_dir>/facts.columns   the merged graph as numpy columns (:mod:`qkg.graph.embedded.facts`),
+                               its SHA-256 in the snapshot's header
 
 The RDF store is the record. Each document's quads (:func:`qkg.schemas.rdf.delta_to_nquads`)
 and a "loaded" marker in a store-private meta graph are written in ONE pyoxigraph
@@ -18,7 +20,10 @@ graph without its marker (which only a foreign writer could leave) is dropped.
 Queries never touch RDF: they read :class:`~qkg.graph.embedded.index.GraphIndex`, which is updated
 after every successful write and rebuilt at open: from the snapshot, reconciled with the
 markers (documents whose digest differs are removed or read from RDF), else from the RDF
-graphs. The snapshot is rewritten by :meth:`EmbeddedStore.close` when the graph changed,
+graphs. Until the index is needed after an open (a write, or a question the columns do not
+answer), relations, steps, entities and agreements by id are read from the facts file
+written with the snapshot (:mod:`qkg.graph.embedded.facts`), memory-mapped, so a large
+store answers them without decoding the snapshot. The snapshot is rewritten by :meth:`EmbeddedStore.close` when the graph changed,
 and its SHA-256 recorded in the meta graph; at open a snapshot is used only if its digest is
 the recorded one (else it is logged and the index rebuilt from RDF), and it is plain data, so
 a planted or edited file can neither run code nor change answers. Files in the folder are
@@ -84,6 +89,7 @@ if TYPE_CHECKING:  # the RDF mapping (rdflib) and the projection (numpy) load wh
     from _typeshed import WriteableBuffer
 
     from .columns import LinkColumns
+    from .facts import FactColumns
 
 __all__ = ["EmbeddedStore"]
 
@@ -222,6 +228,12 @@ class EmbeddedStore(ReaderOperations):
         self._columns_file: tuple[str, str] | None = None
         self._saved_columns: tuple[str, LinkColumns] | None = None
         self._columns_missing = False
+        #: The facts file written with the snapshot in use: (graph version, SHA-256) until it
+        #: is mapped, then its columns (:meth:`_stored_facts`) until the index is decoded;
+        #: ``_facts_missing`` when the snapshot in use has none or it was refused.
+        self._facts_file: tuple[str, str] | None = None
+        self._facts: FactColumns | None = None
+        self._facts_missing = False
         self.rebuild_seconds = 0.0
         self.rebuilt_from = "empty"
         try:
@@ -259,6 +271,7 @@ class EmbeddedStore(ReaderOperations):
         started = time.perf_counter()
         digest, head = self._deferred
         self._deferred = None
+        self._facts = self._facts_file = None  # the index answers from now on
         index = self._decode_snapshot(digest)
         if index is None or index.version != head.version:
             self._snapshot_fresh = False
@@ -314,7 +327,8 @@ class EmbeddedStore(ReaderOperations):
                     self._store.flush()
                 except _STORAGE_ERRORS as exc:
                     raise self._damaged("writing its last changes", exc) from None
-                if not self._snapshot_fresh or (self._columns_missing and self._idx is not None):
+                missing = self._columns_missing or self._facts_missing
+                if not self._snapshot_fresh or (missing and self._idx is not None):
                     self._write_snapshot()
             finally:
                 self._store = None
@@ -377,6 +391,8 @@ class EmbeddedStore(ReaderOperations):
             head = found[1]
             self._columns_file = None if head.columns is None else (head.version, head.columns)
             self._columns_missing = head.columns is None
+            self._facts_file = None if head.facts is None else (head.version, head.facts)
+            self._facts_missing = head.facts is None
             self.rebuilt_from = "snapshot"
             self._snapshot_fresh = True
             self.rebuild_seconds = time.perf_counter() - started
@@ -445,6 +461,29 @@ class EmbeddedStore(ReaderOperations):
             self._columns_missing = True
             return None
 
+    def _facts_path(self) -> FsPath:
+        return self._path / "facts.columns"
+
+    def _stored_facts(self) -> FactColumns | None:
+        """The facts file written with the snapshot in use, while the index is not decoded
+        (so the graph has not changed since the open): mapped on first use, checked against
+        the SHA-256 in the snapshot's header, the graph version and its bounds; else None,
+        and the index answers. A refused file is logged and written again at close."""
+        if self._idx is not None:
+            return None
+        if self._facts_file is not None:
+            from . import facts
+
+            version, sha = self._facts_file
+            self._facts_file = None
+            path = self._facts_path()
+            try:
+                self._facts = facts.load(path, sha, version)
+            except (facts.FactsRefused, snapshot.SnapshotRefused, OSError) as exc:
+                logger.warning("facts file %s refused (%s); answering from the index", path, exc)
+                self._facts_missing = True
+        return self._facts
+
     def _recorded_digest(self) -> str | None:
         for q in self._ox().quads_for_pattern(_SNAPSHOT, _SHA256, None, _META):
             if isinstance(q.object, ox.Literal):
@@ -508,7 +547,7 @@ class EmbeddedStore(ReaderOperations):
     def _write_snapshot(self) -> None:
         """Save the index beside the store (atomically) and record its digest in the RDF
         store, so the next open is fast and uses exactly this file."""
-        from . import columns
+        from . import columns, facts
 
         index = self._index
         try:
@@ -520,7 +559,12 @@ class EmbeddedStore(ReaderOperations):
             logger.warning("cannot write the columns file %s: %s", self._columns_path(), exc)
             cols = None
         try:
-            digest = snapshot.write_file(self._snapshot_path(), snapshot.encode(index, cols))
+            merged: str | None = snapshot.write_file(self._facts_path(), facts.encode(index))
+        except OSError as exc:  # the next open answers from the index
+            logger.warning("cannot write the facts file %s: %s", self._facts_path(), exc)
+            merged = None
+        try:
+            digest = snapshot.write_file(self._snapshot_path(), snapshot.encode(index, cols, merged))
         except OSError as exc:  # the store is complete without it: the next open rebuilds
             logger.warning("cannot write the snapshot %s: %s", self._snapshot_path(), exc)
             return
@@ -533,7 +577,7 @@ class EmbeddedStore(ReaderOperations):
         except _STORAGE_ERRORS as exc:
             raise self._damaged("recording the snapshot", exc) from None
         self._snapshot_fresh = True
-        self._columns_missing = False
+        self._columns_missing = self._facts_missing = False
 
     def _stale_snapshot(self) -> None:
         """A write makes the snapshot stale. It stays on disk: it records each document's
@@ -807,14 +851,19 @@ class EmbeddedStore(ReaderOperations):
                 raise self._damaged("clearing it", exc) from None
             self._snapshot_path().unlink(missing_ok=True)
             self._columns_path().unlink(missing_ok=True)
+            self._facts_path().unlink(missing_ok=True)
             self._stale_snapshot()
             self._idx, self._deferred = GraphIndex(), None
             self._ledger = Ledger()
             self._columns_file = self._saved_columns = None
+            self._facts_file = self._facts = None
 
     # -- entities -------------------------------------------------------------------------
     def entities_by_id(self, ids: Sequence[str]) -> dict[str, Entity]:
         with self._mutex:
+            merged = self._stored_facts()
+            if merged is not None:
+                return merged.entities_by_id(ids)
             if self._idx is None:  # actors with a link are described in the columns file
                 saved = self._stored_columns()
                 found = None if saved is None else saved.describe(ids)
@@ -852,18 +901,28 @@ class EmbeddedStore(ReaderOperations):
         offset: int = 0,
     ) -> list[Relation]:
         with self._mutex:
+            merged = self._stored_facts()
+            if merged is not None and merged.answers(filter):
+                return merged.relations(entity_id, filter, limit, offset)
             return self._index.relations(entity_id, filter, limit, offset)
 
     def relations_of(
         self, entity_ids: Sequence[str], filter: RelationFilter | None = None
     ) -> dict[str, list[Relation]]:
         with self._mutex:
+            merged = self._stored_facts()
+            if merged is not None and merged.answers(filter):
+                known = merged.entities_known(entity_ids)
+                return {i: merged.relations(i, filter, None, 0) for i in known}
             return self._index.relations_of(entity_ids, filter)
 
     def relations_by_key(
         self, keys: Iterable[RelKey], *, asked: AsOf | None = None
     ) -> dict[RelKey, Relation]:
         with self._mutex:
+            merged = self._stored_facts()
+            if merged is not None and asked is None:
+                return merged.relations_by_key(keys)
             return self._index.relations_by_key(keys, asked)
 
     # -- agreements and goals -------------------------------------------------------------
@@ -886,6 +945,9 @@ class EmbeddedStore(ReaderOperations):
 
     def agreements_by_id(self, ids: Sequence[str], *, asked: AsOf | None = None) -> dict[str, Agreement]:
         with self._mutex:
+            merged = self._stored_facts()
+            if merged is not None and asked is None:
+                return merged.agreements_by_id(ids)
             return self._index.agreements_by_id(ids, asked)
 
     def goals(self, owner: str | None = None) -> list[Goal]:
@@ -951,6 +1013,9 @@ class EmbeddedStore(ReaderOperations):
     ) -> dict[str, list[Step]]:
         wanted = None if types is None else frozenset(RelationType(t) for t in types)
         with self._mutex:
+            merged = self._stored_facts()
+            if merged is not None:
+                return merged.steps(nodes, wanted)
             return self._index.steps(nodes, wanted)
 
     def steps_as_of(

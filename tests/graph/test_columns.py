@@ -167,6 +167,7 @@ def test_an_analytics_answer_after_reopening_needs_no_index(tmp_path: Path) -> N
         store.upsert_many(deltas)
         before = Analytics(store).centrality("pagerank", top=10)
     reference = _index(deltas)
+    (folder / "facts.columns").unlink()  # the columns file alone (the facts file describes every actor)
     with EmbeddedStore(folder) as store:
         after = Analytics(store).centrality("pagerank", top=10)
         assert store._idx is None
@@ -181,17 +182,24 @@ def test_an_analytics_answer_after_reopening_needs_no_index(tmp_path: Path) -> N
         assert store._idx is not None
 
 
-def test_a_damaged_columns_file_is_refused_logged_and_written_again(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
-) -> None:
-    folder = tmp_path / "store"
+def damaged_store(folder: Path, name: str) -> tuple[list[KnowledgeGraph], Path, bytes]:
+    """A store of :func:`_deltas` in ``folder`` whose file ``name`` has one byte changed near
+    its end (so its digest is not the one recorded): the deltas, the file and its bytes."""
     deltas = _deltas()
     with EmbeddedStore(folder) as store:
         store.upsert_many(deltas)
-    path = folder / "links.columns"
+    path = folder / name
     data = bytearray(path.read_bytes())
-    data[-40] ^= 0xFF  # one byte of the arrays or ids: the digest no longer matches
+    data[-40] ^= 0xFF
     path.write_bytes(bytes(data))
+    return deltas, path, bytes(data)
+
+
+def test_a_damaged_columns_file_is_refused_logged_and_written_again(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    deltas, path, data = damaged_store(tmp_path / "store", "links.columns")
+    folder = path.parent
     reference = _index(deltas)
     with caplog.at_level(logging.WARNING, logger="qkg.store"), EmbeddedStore(folder) as store:
         _check(store, reference)
