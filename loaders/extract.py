@@ -52,6 +52,7 @@ from .rules.negation import negated, negated_parties
 from .rules.offices import minister_ministry_facts, prefixed_unit_facts
 from .rules.references import ANTECEDENT_RULE, antecedent_sentences
 from .rules.tech_lists import listed_technologies
+from .rules.technologies import specific_technology
 from .segment import Sentence, split_sentences
 
 __all__ = ["Extractor", "RuleExtractor", "extract", "young_collections_only"]
@@ -272,7 +273,14 @@ class RuleExtractor:
         entities: list[Entity] = []
         for eid in sorted(res.drafts):
             d = res.drafts[eid]
-            if d.type is E.TECHNOLOGY and eid not in used and d.name not in topic_names:
+            # a technology stays when related, an agreement's topic, listed with others, or named
+            # specifically enough to be a fact of its own (:func:`.rules.technologies.specific_technology`)
+            if (
+                d.type is E.TECHNOLOGY
+                and eid not in used
+                and d.name not in topic_names
+                and not specific_technology(d.name)
+            ):
                 continue
             entities.append(res.entity(eid))
         return KnowledgeGraph(

@@ -26,7 +26,7 @@ from .literals import compile_gated
 from .mention import Mention
 from .words import any_in, letter_words, may_hold, word_list, word_table
 
-__all__ = ["technology_mentions"]
+__all__ = ["specific_technology", "technology_mentions"]
 
 E = EntityType
 
@@ -61,6 +61,57 @@ _COUNTED = frozenset({"qubit", "qubits", "qbit", "qbits"})
 #: class of machines ("fault-tolerant quantum computing"), as annotators name it.
 _MACHINES = frozenset({"computer", "computers", "processor", "processors"})
 _QUALITIES = frozenset({"error-corrected", "scalable", "universal", "large-scale", "practical"})
+
+
+#: Words that say which kind of quantum technology a phrase names (``data/words/technology_kinds.txt``).
+_KINDS = word_list("technology_kinds")
+_PARTS = re.compile(r"[\s‐‑-]+")
+#: Heads naming a whole domain: "quantum key technology" says no more than "quantum technology".
+_DOMAINS = frozenset({"technology", "technologies", "tech", "science", "sciences"})
+
+
+@lru_cache(maxsize=10_000)
+def specific_technology(name: str) -> bool:
+    """Whether a technology's name says which technology it is, so that naming it is a fact worth
+    keeping although no relation uses it: one of its words (hyphenated parts read apart) says how
+    it is built or which method it is ("trapped-ion quantum computing", "superconducting qubits",
+    "neutral-atom processors", "silicon spin qubits", "quantum key distribution", "post-quantum
+    cryptography"). The field's common nouns ("quantum computing", "quantum processors", "quantum
+    software", "quantum technology") and qualities of machines ("fault-tolerant quantum
+    computing"), and domains ("quantum key technology") are not: annotators name them only where the text says something about them, and
+    a relation, an agreement's topic or a list of fields keeps them then."""
+    words = _PARTS.split(name.lower())
+    return words[-1] not in _DOMAINS and any(w in _KINDS for w in words)
+
+
+#: Numbers spelled out before a counted unit ("a five-qubit machine", "a twenty-qubit chip").
+_NUMBER_WORDS = frozenset(
+    [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "twenty",
+        "thirty",
+        "fifty",
+        "hundred",
+        "thousand",
+    ]
+)
+
+
+def _counted(w: str) -> bool:
+    """A machine's size spelled as one word: "five-qubit", "twenty-qubit" (not "spin-qubit")."""
+    pre, _, unit = w.lower().rpartition("-")
+    return unit in _COUNTED and pre.rpartition("-")[2] in _NUMBER_WORDS
 
 
 @lru_cache(maxsize=50_000)
@@ -360,8 +411,12 @@ def _phrase(
     while end > 1 and run[end - 1].group().lower() in _GENERIC and _head(run[end - 2].group()) is not None:
         end -= 1
     start = max(0, end - 6)
-    while start < end - 1 and (run[start].group()[:1].isdigit() or run[start].group().lower() in _COUNTED):
-        start += 1  # "a 256-qubit computer", "a 64 qubit quantum computer" name no technology of their own
+    while start < end - 1 and (
+        run[start].group()[:1].isdigit()
+        or run[start].group().lower() in _COUNTED
+        or _counted(run[start].group())
+    ):
+        start += 1  # "a 256-qubit computer", "a 64 qubit quantum computer", "a five-qubit quantum computer"
     if run[end - 1].group().lower() in _MACHINES:
         while start < end - 2 and run[start].group().lower() in _QUALITIES:
             start += 1  # "an error-corrected quantum computer" is a machine of quantum computing

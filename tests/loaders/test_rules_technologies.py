@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from qkg.loaders.gazetteer import default_gazetteer
-from qkg.loaders.rules.technologies import technology_mentions
+from qkg.loaders.rules.technologies import specific_technology, technology_mentions
 from qkg.loaders.rules.words import word_list
 from qkg.loaders.segment import split_sentences
 
@@ -1318,3 +1318,60 @@ def test_develops_by_announcing_or_forming(facts: Run, text: str, actor: str, ma
 def test_no_develops_by_announcing_or_forming(facts: Run, text: str, actor: str, made: str) -> None:
     got = facts(text)
     assert not got.has(actor, "DEVELOPS", made), got.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The field has moved fast since trapped-ion quantum computers first ran in a lab.",
+            "trapped-ion quantum computing",
+        ),
+        ("Interest in superconducting qubits has grown in Kestrel.", "superconducting qubits"),
+        ("Banks are looking at quantum key distribution again.", "quantum key distribution"),
+        ("The report weighs post-quantum cryptography against older schemes.", "post-quantum cryptography"),
+        ("Silicon spin qubits were the theme of the day.", "silicon spin qubits"),
+    ],
+)
+def test_a_specific_technology_is_kept_without_a_relation(facts: Run, text: str, name: str) -> None:
+    f = facts(text)
+    assert f.has_entity(name)
+    assert not f.kg.relations
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The quantum computing industry is taking another step.", "quantum computing"),
+        ("Quantum technology is on every minister's lips.", "quantum technology"),
+        ("A fault-tolerant quantum computer is years away.", "fault-tolerant quantum computing"),
+        ("The report covers quantum processors at length.", "quantum processors"),
+        ("Talk of quantum key technologies filled the hall.", "quantum key technology"),
+    ],
+)
+def test_a_common_technology_noun_needs_a_relation(facts: Run, text: str, name: str) -> None:
+    assert not facts(text).has_entity(name)
+
+
+@pytest.mark.parametrize(
+    ("name", "specific"),
+    [
+        ("neutral-atom quantum computing", True),
+        ("photonic quantum computing", True),
+        ("quantum annealing", True),
+        ("quantum random number generators", True),
+        ("quantum computing", False),
+        ("quantum software", False),
+        ("quantum science and technology", False),
+        ("superconducting quantum technology", False),
+    ],
+)
+def test_which_technologies_are_specific(name: str, specific: bool) -> None:
+    assert specific_technology(name) is specific
+
+
+def test_a_count_spelled_out_opens_no_name() -> None:
+    assert ("quantum computer", "quantum computing") in _phrases(
+        "Orbion built a five-qubit quantum computer."
+    )
+    assert _phrases("Orbion studies spin-qubit sensors.")
