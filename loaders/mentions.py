@@ -47,7 +47,7 @@ from .rules.organisations import (
 from .rules.people import demonym_mentions, person_mentions, surname_mentions
 from .rules.places import demonym_based_mentions, town_mentions
 from .rules.references import outside_names, reference_mentions
-from .rules.technologies import technology_mentions
+from .rules.technologies import technology_mentions, with_platform_alias
 from .segment import Sentence
 
 __all__ = ["Mention", "find_mentions"]
@@ -182,6 +182,7 @@ def find_mentions(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) -> l
     mentions = counted_group_classes(text, recurring_group_names(text, mentions))
     check()
     mentions = [extend_program(text, m) for m in mentions]
+    mentions = [with_platform_alias(text, m) for m in mentions]
     check()
     mentions = definitions(text, mentions, gaz)
     mentions = initial_acronyms(text, mentions, gaz)

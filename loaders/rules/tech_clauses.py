@@ -14,7 +14,10 @@ instead:
    relative clause it stands in ("§X§, which was acquired in 2021 and has developed"), else the
    name opening the clause the work word stands in, when nothing between them opens another clause or says that
    the subject funds, invests in or backs someone else (a subject that *received* a grant, won or
-   secured funding is still the one at work);
+   secured funding is still the one at work); a clause reported after its speaker opens there ("§K§
+   said that §it§ is trying to develop §T§"), and an aside the commas close between the subject and
+   its verb is skipped ("§X§, funded by §K§ in 2021, develops §T§", "§X§, which acquired §K§ last
+   year, focuses on §T§"): it describes the subject and names no other worker;
 3. the subject must be an organisation (no government body: it funds or promotes) or a programme;
    places and people work on nothing here.
 """
@@ -128,11 +131,14 @@ def _subjects(v: SentView, m: str, cue: int) -> list[int]:
     begin = 0
     for cl in _CLAUSE.finditer(m, 0, cue):
         begin = cl.end()
+    for cl in _REPORTED.finditer(m, begin, cue):
+        begin = cl.end()  # "§K§ said that §it§ is trying to develop §T§": the reported clause's subject
     rel = next(reversed(list(_ANTECEDENT.finditer(m, begin, cue))), None)
     if rel is not None:
-        # the work word stands in a relative clause: its antecedent is the subject ("§Orbion§,
-        # which was acquired by §K§ in 2021 and has since developed §T§")
-        return [int(rel.group(1))] if _free(v, m[rel.end() : cue]) else []
+        # the work word stands in a relative clause, or in the main clause after one: its antecedent
+        # is the subject either way ("§Orbion§, which was acquired by §K§ in 2021 and has since
+        # developed §T§", "§Orbion§, which acquired §K§ last year, focuses on §T§")
+        return [int(rel.group(1))] if _free(v, _after_aside(m[rel.end() : cue])) else []
     f = _FRONTED.match(m, begin)
     x = _SUBJECT.match(m, f.end() if f else begin)
     if x is None:
@@ -141,10 +147,34 @@ def _subjects(v: SentView, m: str, cue: int) -> list[int]:
         return (
             [int(near.group(1))] if near is not None and _OPENING.fullmatch(m[begin : near.start()]) else []
         )
-    between = m[x.end() : cue]
+    between = _without_aside(m[x.end() : cue])
     if _POSSESSIVE.match(between) or _RELATIVE.search(between):
         return []  # "§X§'s factory will produce"; "§K§ partnered with Orbion, which develops": another's
     return ids_in(x.group()) if _free(v, between) else []
+
+
+#: A clause reported after its speaker: "§K§ said that", "§K§ says", "§K§ added that" (a name follows).
+_REPORTED = re.compile(
+    r"\b(?:said|says|added|adds|noted|notes|stated|states|announced|explained|confirmed)\s+(?:that\s+)?(?=§)"
+)
+#: A phrase set off by two commas right after a clause's subject ("§X§, backed by §K§, develops",
+#: "§X§, a spin-out of §U§ founded in 2019, builds"): it describes the subject, whose verb follows.
+_ASIDE_AFTER_SUBJECT = re.compile(r"\s*,\s+(?!§|and\b|but\b|or\b)[^,;:()]{1,100}?,\s+(?=[a-z]|$)")
+#: The end of a relative clause closed by a comma before the main verb: "..., which acquired §K§ last year, ".
+_CLOSED_RELATIVE = re.compile(r"^[^,;:()]{1,100}?,\s+(?=[a-z]|$)")
+
+
+def _without_aside(between: str) -> str:
+    """The text between a subject and its verb without an aside the commas close."""
+    x = _ASIDE_AFTER_SUBJECT.match(between)
+    return between[x.end() :] if x is not None else between
+
+
+def _after_aside(between: str) -> str:
+    """The text between a relative clause's opening and the work word, after the relative clause
+    when a comma closes it before the main verb."""
+    x = _CLOSED_RELATIVE.match(between)
+    return between[x.end() :] if x is not None else between
 
 
 def _free(v: SentView, between: str) -> bool:

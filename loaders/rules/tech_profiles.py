@@ -136,7 +136,7 @@ _RULES: tuple[tuple[re.Pattern[str], frozenset[EntityType], str, float, tuple[st
     # §topological qubits§", "§X§, a start-up that makes §quantum random number generators§"
     (
         re.compile(
-            rf"{ENT}{_IS}(?:a|an|the|one\s+of\s+(?:the\s+)?)\s*(?:(?:{_DESC_WORD}|§\d+§)\s+){{0,3}}?{_BASED}{ORG_NOUN}\s+"
+            rf"{ENT}{_IS}(?:(?:a|an|the)\s+|one\s+of\s+(?:the\s+)?)(?:(?:{_DESC_WORD}|§\d+§)\s+){{0,3}}?{_BASED}{ORG_NOUN}\s+"
             rf"{_DOING}\s+(?:(?:both|mainly|primarily|chiefly)\s+)?(?:{_QUAL}\s+){{0,3}}?{_TECH_LIST}"
         ),
         _ORGS,

@@ -26,7 +26,7 @@ from .literals import compile_gated
 from .mention import Mention
 from .words import any_in, letter_words, may_hold, word_list, word_table
 
-__all__ = ["specific_technology", "technology_mentions"]
+__all__ = ["specific_technology", "technology_mentions", "with_platform_alias"]
 
 E = EntityType
 
@@ -464,3 +464,32 @@ def _mention(sent: Sentence, gaz: Gazetteer, s: int, e: int, body: list[str], ta
         "technology",
         entry=entry,
     )
+
+
+#: A noun after a technology that names the technology as a whole, not a thing of it: "its neutral
+#: atom platform", "QKD technology", "photonic networking solutions", "a trapped-ion approach".
+_PLATFORM = re.compile(
+    r"[ ‐‑-]+(platforms?|technolog(?:y|ies)|systems?|solutions?|approach(?:es)?|architectures?|modalit(?:y|ies)|"
+    r"hardware|devices?)\b"
+)
+
+
+_SINGULAR_ENDS = {"ies": "y", "ches": "ch", "s": ""}
+_SINGULAR = re.compile(r"(?:ies|ches|(?<!s)s)$")
+
+
+def with_platform_alias(text: str, m: Mention) -> Mention:
+    """A technology mention followed by a noun naming the technology as a whole ("neutral atom
+    platform", "quantum key distribution technology") keeps the longer wording as an alias, so that
+    the entity answers to the name the article gave it, in the singular too ("platforms" ->
+    "platform"). The mention's span, name and relations are unchanged."""
+    if m.type is not E.TECHNOLOGY:
+        return m
+    x = _PLATFORM.match(text, m.end)
+    if x is None:
+        return m
+    noun = x.group(1)
+    single = _SINGULAR.sub(lambda y: _SINGULAR_ENDS[y.group()], noun)
+    forms = dict.fromkeys([f"{m.text} {noun}", f"{m.text} {single}"])
+    m.aliases = [*m.aliases, *forms]
+    return m

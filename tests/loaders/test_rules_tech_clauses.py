@@ -171,3 +171,62 @@ def test_opening_phrases_asides_and_classes(facts: Run, text: str, actor: str, t
 def test_a_name_inside_the_opening_phrase_is_no_subject(facts: Run) -> None:
     got = facts("In a deal with Kessler Capital, Orbion Labs developed quantum clocks.")
     assert not got.has("Kessler Capital", "WORKS_ON", "quantum clocks"), got.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "tech"),
+    [
+        # a clause reported after its speaker: its own subject works
+        (
+            "Orbion Quantum said that it is also trying to develop trapped-ion quantum computers.",
+            "Orbion Quantum",
+            "trapped-ion quantum computing",
+        ),
+        # the main verb after a relative clause the commas close is the antecedent's
+        (
+            "Quantix Labs, which acquired Orbion Quantum last year, focuses on quantum sensing.",
+            "Quantix Labs",
+            "quantum sensing",
+        ),
+        # an aside between the subject and its verb names no other worker, nor blocks the subject
+        (
+            "Orbion Quantum, funded by Kestrel Ventures in 2021, develops trapped-ion quantum computers.",
+            "Orbion Quantum",
+            "trapped-ion quantum computing",
+        ),
+    ],
+)
+def test_reported_clauses_and_closed_asides(facts: Run, text: str, actor: str, tech: str) -> None:
+    assert facts(text).has(actor, "WORKS_ON", tech)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "tech"),
+    [
+        (
+            "Quantix Labs, which acquired Orbion Quantum last year, focuses on quantum sensing.",
+            "Orbion Quantum",
+            "quantum sensing",
+        ),
+        (
+            "Orbion Quantum, funded by Kestrel Ventures in 2021, develops trapped-ion quantum computers.",
+            "Kestrel Ventures",
+            "trapped-ion quantum computing",
+        ),
+        (
+            "Kestrel Ventures, which invested in Orbion Quantum, said it develops quantum sensors.",
+            "Kestrel Ventures",
+            "quantum sensing",
+        ),
+        # "also" is no article: the startups building sensors are not the name before it
+        (
+            "Kestrel Ventures, which invested in Orbion Quantum, also backs startups building quantum sensors.",
+            "Orbion Quantum",
+            "quantum sensing",
+        ),
+    ],
+)
+def test_no_worker_from_an_aside_or_a_funder(facts: Run, text: str, actor: str, tech: str) -> None:
+    f = facts(text)
+    assert f.has_entity(actor)
+    assert not f.has(actor, "WORKS_ON", tech)

@@ -1375,3 +1375,29 @@ def test_a_count_spelled_out_opens_no_name() -> None:
         "Orbion built a five-qubit quantum computer."
     )
     assert _phrases("Orbion studies spin-qubit sensors.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "alias"),
+    [
+        (
+            "Orbion Quantum is known for its neutral atom platforms.",
+            "neutral-atom quantum computing",
+            "neutral atom platform",
+        ),
+        (
+            "Orbion Quantum sells quantum key distribution technologies.",
+            "quantum key distribution",
+            "quantum key distribution technology",
+        ),
+        (
+            "Orbion Quantum is developing a trapped-ion approach.",
+            "trapped-ion quantum computing",
+            "trapped-ion approach",
+        ),
+    ],
+)
+def test_a_technology_answers_to_its_platform_wording(facts: Run, text: str, name: str, alias: str) -> None:
+    f = facts(text)
+    assert alias in f.kg.entities[[e.name for e in f.kg.entities].index(name)].aliases
+    assert f.has("Orbion Quantum", "WORKS_ON", name)
