@@ -16,8 +16,9 @@ candidate:
 * "It" opening a sentence is the previous sentence's subject; "it"/"its" inside a sentence
   is the one organisation named before it in that sentence (the previous subject when
   there is none, nothing when there are several);
-* "the two companies", "both firms" are the last two entities of the type, "they"/"their"
-  the coordinated subjects of the previous sentence;
+* "the two companies", "both firms" are the last two entities of the type, "the companies", "the
+  partners" (no number) the two or three named in the last few sentences when no others were,
+  "they"/"their" the coordinated subjects of the previous sentence;
 * places ("the city", "the country") take the closest preceding place of their type.
 
 Nationality comes from the gazetteer (an entity's ``country``) or from the text around a
@@ -273,10 +274,12 @@ def _descriptions(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
         lower_mods = sum(1 for w, _ in mods if w[0].islower() and w.lower() not in _NUMBERS)
         if lower_mods > 2:
             ok = False  # "the multinational professional services firm" says more than we can check
-        if not ok or (plural != (count > 1)) or (m.group("det").lower() == "this" and count > 1):
+        if plural and count == 1 and m.group("det").lower() == "the":
+            count = 0  # "the companies", "the partners": as many as were just named (:func:`_plural`)
+        if not ok or (plural != (count != 1)) or (m.group("det").lower() == "this" and count > 1):
             continue
         types = _HEADS[head.lower()]
-        kind = "plural" if count > 1 else "description"
+        kind = "plural" if count != 1 else "description"
         st = sent.start + span_start
         typ = next(iter(sorted(types, key=lambda x: x.value)))
         ref = _ref(st, t[span_start : m.end()], typ, kind, types, nationality=nationality, count=count)
@@ -691,6 +694,8 @@ def _description(m: Reference, k: int, st: _State) -> list[str]:
 
 
 def _plural(m: Reference, k: int, st: _State) -> list[str]:
+    if m.count == 0:
+        return _open_plural(m, k, st)
     cands = sorted(_candidates(m, k, st).items(), key=lambda x: -x[1].pos)
     if len(cands) < m.count:
         return []
@@ -700,6 +705,18 @@ def _plural(m: Reference, k: int, st: _State) -> list[str]:
     if len(cands) > m.count and cands[m.count][1].sent == chosen[-1][1].sent:
         return []  # a third candidate as recent as the second: which two is unclear
     return sorted((e for e, _ in chosen), key=lambda e: st.last[e].pos)
+
+
+def _open_plural(m: Reference, k: int, st: _State) -> list[str]:
+    """'The companies', 'the partners' with no number: the two or three entities of the type named
+    in the last few sentences before it, when no others were ("Orbion and Quantix announced a
+    partnership. ... the companies will focus on ..."); with one, or four and more, or with one
+    named in its own sentence ("A and B are among the startups to win"), nothing."""
+    later = {e for e, pos in st.named_in.get(k, {}).items() if pos > m.start}
+    near = {e: s for e, s in _candidates(m, k, st).items() if s.sent >= k - _WINDOW and e not in later}
+    if not 2 <= len(near) <= 3 or any(s.sent == k for s in near.values()):
+        return []  # (names of its own sentence are a class it describes: "A and B are among the startups")
+    return sorted(near, key=lambda e: st.last[e].pos)
 
 
 def antecedent_sentences(

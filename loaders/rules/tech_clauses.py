@@ -17,7 +17,9 @@ instead:
    secured funding is still the one at work); a clause reported after its speaker opens there ("§K§
    said that §it§ is trying to develop §T§"), and an aside the commas close between the subject and
    its verb is skipped ("§X§, funded by §K§ in 2021, develops §T§", "§X§, which acquired §K§ last
-   year, focuses on §T§"): it describes the subject and names no other worker;
+   year, focuses on §T§"): it describes the subject and names no other worker; companions named
+   after the subject do what it does ("§X§ along with its partners at §A§ and §B§ have received a
+   grant to research §T§", "§X§, together with §A§, will develop §T§");
 3. the subject must be an organisation (no government body: it funds or promotes) or a programme;
    places and people work on nothing here.
 """
@@ -147,6 +149,11 @@ def _subjects(v: SentView, m: str, cue: int) -> list[int]:
         return (
             [int(near.group(1))] if near is not None and _OPENING.fullmatch(m[begin : near.start()]) else []
         )
+    companions = _COMPANIONS.match(m, x.end(), cue)
+    if companions is not None:
+        # "§X§ along with its partners at §A§ and §B§ have received a grant to research §T§"
+        between = m[companions.end() : cue]
+        return ids_in(x.group()) + ids_in(companions.group(1)) if _free(v, between) else []
     between = _without_aside(m[x.end() : cue])
     if _POSSESSIVE.match(between) or _RELATIVE.search(between):
         return []  # "§X§'s factory will produce"; "§K§ partnered with Orbion, which develops": another's
@@ -162,6 +169,15 @@ _REPORTED = re.compile(
 _ASIDE_AFTER_SUBJECT = re.compile(r"\s*,\s+(?!§|and\b|but\b|or\b)[^,;:()]{1,100}?,\s+(?=[a-z]|$)")
 #: The end of a relative clause closed by a comma before the main verb: "..., which acquired §K§ last year, ".
 _CLOSED_RELATIVE = re.compile(r"^[^,;:()]{1,100}?,\s+(?=[a-z]|$)")
+
+
+#: Companions of a subject, who do what it does: "§X§, together with §A§ and §B§,", "§X§ along with its
+#: partners at §A§, §B§ and §C§", "§X§, alongside §A§,".
+_COMPANIONS = re.compile(
+    r",?\s+(?:along\s+with|together\s+with|alongside|jointly\s+with)\s+"
+    r"(?:(?:§\d+§|its|their)\s+(?:[a-z]+\s+)?partners?\s+(?:at|from|in)\s+)?"
+    r"((?:[Tt]he\s+)?§\d+§(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:[Tt]he\s+)?§\d+§)*),?\s+(?=[a-z])"
+)
 
 
 def _without_aside(between: str) -> str:

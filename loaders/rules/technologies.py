@@ -114,6 +114,11 @@ def _counted(w: str) -> bool:
     return unit in _COUNTED and pre.rpartition("-")[2] in _NUMBER_WORDS
 
 
+#: What may stand between two words of a phrase: a space, or a space and an opening quote around
+#: the head ("superconducting “qubits”", a scare quote that does not end the phrase).
+_GAPS = frozenset({" ", " “", ' "', " ‘"})
+
+
 @lru_cache(maxsize=50_000)
 def _lower_ok(w: str, first: bool) -> bool:
     """Lower case, an acronym from the list, or the sentence's first word capitalised."""
@@ -183,7 +188,7 @@ def technology_mentions(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
         # a run of adjacent phrase words, one space apart
         j = i
         while j < n and _techy(words[j].group()) and _lower_ok(words[j].group(), words[j].start() == lead):
-            if j > i and t[words[j - 1].end() : words[j].start()] != " ":
+            if j > i and t[words[j - 1].end() : words[j].start()] not in _GAPS:
                 break
             j += 1
         if j == i:

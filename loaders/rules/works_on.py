@@ -184,17 +184,25 @@ _ITS = r"(?:its|their|§\d+§)"
 
 #: A made thing's use of a technology: "a processor that exploits §spin qubits§".
 _USES = r"(?:that|which)\s+(?:uses|exploits|harnesses|leverages|relies\s+on|is\s+based\s+on)"
+#: Prepositions whose object is no subject of a purpose after it ("spun out of §U§ to", "a grant
+#: from §F§ to", "researchers from §U§ to"); "in" is not one: "invested in §Y§ to develop" is §Y§'s work.
+_PURPOSE_PREPOSITIONS = ("of", "from", "with", "by", "at", "for", "into", "on", "under")
+#: Right after such a preposition (an empty group), or not after one.
+_AFTER_PREPOSITION = "|".join(rf"(?<=\b{w}\s)" for w in _PURPOSE_PREPOSITIONS)
+_NOT_AFTER_PREPOSITION = "".join(rf"(?<!\b{w}\s)" for w in _PURPOSE_PREPOSITIONS)
 #: Wordings where the technology is what an actor builds, is described by, or is known for.
 _MAKES_RULES = (
     # "§Fujitsu§ and §RIKEN§ have developed a §superconducting quantum computer§",
     # "§QuantX§, which produces state-of-the-art §quantum optical atomic clocks§"
+    # (a purpose after the object of a preposition is the clause subject's: "§X§ was spun out of
+    # §U§ to commercialise §T§" says nothing of §U§)
     Rule(
         re.compile(
-            rf"({LIST}){_AUX}\s+{_MAKES}(?:,?\s+(?:and|&)\s+{_MAKES})?\s+(?:{_QUAL}\s+){{0,3}}?{_COLLECTION}(?:(?:based\s+on|built\s+on|using|with|{_USES})\s+(?:\d+\s+)?)?"
+            rf"(?:({_AFTER_PREPOSITION})|{_NOT_AFTER_PREPOSITION})({LIST})(?(1)(?!,?\s+to\s)){_AUX}\s+{_MAKES}(?:,?\s+(?:and|&)\s+{_MAKES})?\s+(?:{_QUAL}\s+){{0,3}}?{_COLLECTION}(?:(?:based\s+on|built\s+on|using|with|{_USES})\s+(?:\d+\s+)?)?"
             rf"{_TECH_LIST}"
         ),
-        1,
         2,
+        3,
         "makes-technology",
         0.8,
         frozenset(_ACTORS),

@@ -494,3 +494,55 @@ def test_a_description_prefers_the_subject_of_the_sentence_before(facts: Run) ->
     )
     assert f.has("IonQ", "PARTNERS_WITH", "Nvidia"), f.triples()
     assert not f.has("PsiQuantum", "PARTNERS_WITH", "Nvidia")
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "names"),
+    [
+        (
+            "Orbion Quantum and Veltra Quantum announced a partnership. As part of the deal, the companies "
+            "will share a lab.",
+            "the companies",
+            ["Orbion Quantum", "Veltra Quantum"],
+        ),
+        (
+            "Orbion Quantum signed an agreement with Veltra Quantum and the University of Tarnow. The partners "
+            "will meet in Lyon.",
+            "The partners",
+            ["Orbion Quantum", "Veltra Quantum", "University of Tarnow"],
+        ),
+    ],
+)
+def test_a_plural_without_a_number_is_the_few_just_named(text: str, ref: str, names: list[str]) -> None:
+    assert references(text).get(ref, []) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "ref"),
+    [
+        # one company only: a plural stands for several
+        ("Orbion Quantum builds chips. The companies will buy more of them.", "The companies"),
+        # four named: which of them is unclear
+        (
+            "Orbion Quantum, Veltra Quantum, Kessler Technologies and Tarnow Photonics Inc. met in Lyon. "
+            "The companies signed a deal.",
+            "The companies",
+        ),
+    ],
+)
+def test_a_plural_without_a_number_stays_unresolved(text: str, ref: str) -> None:
+    assert ref not in references(text)
+
+
+def test_joint_work_through_a_plural_reference(facts: Run) -> None:
+    f = facts(
+        "Orbion Quantum and Veltra Quantum announced a partnership. As part of the collaboration, the "
+        "companies will focus on quantum sensing."
+    )
+    assert f.has("Orbion Quantum", "WORKS_ON", "quantum sensing")
+    assert f.has("Veltra Quantum", "WORKS_ON", "quantum sensing")
+
+
+def test_a_plural_describing_names_of_its_own_sentence_is_no_reference() -> None:
+    text = "Orbion Quantum builds chips. Veltra Quantum and Kessler Technologies are among the companies to win a contract."
+    assert "the companies" not in references(text)

@@ -230,3 +230,27 @@ def test_no_worker_from_an_aside_or_a_funder(facts: Run, text: str, actor: str, 
     f = facts(text)
     assert f.has_entity(actor)
     assert not f.has(actor, "WORKS_ON", tech)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Orbion Quantum along with its partners at Kestrel University and the Tarnow Institute of Optics have "
+        "received a grant to research photonic quantum computers.",
+        "Orbion Quantum, together with Kestrel University and the Tarnow Institute of Optics, received a grant "
+        "to study photonic quantum computers.",
+    ],
+)
+def test_companions_of_the_subject_work_with_it(facts: Run, text: str) -> None:
+    f = facts(text)
+    for actor in ("Orbion Quantum", "Kestrel University", "Tarnow Institute of Optics"):
+        assert f.has(actor, "WORKS_ON", "photonic quantum computing"), actor
+
+
+def test_a_companion_of_an_investor_is_no_worker(facts: Run) -> None:
+    f = facts(
+        "Orbion Quantum, along with Kestrel Ventures, invested in Veltra Photonics GmbH to develop quantum sensors."
+    )
+    assert f.has("Veltra Photonics GmbH", "WORKS_ON", "quantum sensing")
+    assert not f.has("Kestrel Ventures", "WORKS_ON", "quantum sensing")
+    assert not f.has("Orbion Quantum", "WORKS_ON", "quantum sensing")

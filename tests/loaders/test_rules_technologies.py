@@ -1401,3 +1401,45 @@ def test_a_technology_answers_to_its_platform_wording(facts: Run, text: str, nam
     f = facts(text)
     assert alias in f.kg.entities[[e.name for e in f.kg.entities].index(name)].aliases
     assert f.has("Orbion Quantum", "WORKS_ON", name)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "other"),
+    [
+        # a purpose after the object of a preposition is the clause subject's
+        (
+            "Orbion Quantum was spun out of Kestrel University to commercialise quantum sensing research.",
+            "Orbion Quantum",
+            "Kestrel University",
+        ),
+        (
+            "Orbion Quantum received a grant from the Kestrel Science Agency to develop quantum sensors.",
+            "Orbion Quantum",
+            "Kestrel Science Agency",
+        ),
+        # money put "in" a company to develop: the company develops, not the investor
+        (
+            "Kestrel Ventures invested in Orbion Quantum to develop quantum sensors.",
+            "Orbion Quantum",
+            "Kestrel Ventures",
+        ),
+    ],
+)
+def test_a_purpose_is_the_subjects_not_a_prepositions_object(
+    facts: Run, text: str, actor: str, other: str
+) -> None:
+    f = facts(text)
+    assert f.has(actor, "WORKS_ON", "quantum sensing")
+    assert f.has_entity(other)
+    assert not f.has(other, "WORKS_ON", "quantum sensing")
+
+
+def test_researchers_at_a_university_develop_for_it(facts: Run) -> None:
+    assert facts("Researchers at Kestrel University have developed a new quantum sensor.").has(
+        "Kestrel University", "WORKS_ON", "quantum sensing"
+    )
+
+
+def test_a_scare_quote_inside_a_phrase_does_not_end_it(facts: Run) -> None:
+    f = facts("Orbion Quantum chose superconducting “qubits” for its first machine.")
+    assert f.has_entity("superconducting quantum computing")
