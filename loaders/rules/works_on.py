@@ -8,12 +8,13 @@ organisations, for the weaker phrasings): "X specialises in §T§", "X, a develo
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator
 
 from qkg.schemas import EntityType, RelationType
 
 from ..context import ENT, LIST, ORG_NOUN, ORGS, PLACES, Fact, SentView, ids_in
-from .literals import compile_gated
+from .literals import Gated, compile_gated
 from .rule import ACTORS as _ACTORS
 from .rule import Rule, apply, members
 from .rule import f as _f
@@ -184,12 +185,32 @@ _ITS = r"(?:its|their|§\d+§)"
 
 #: A made thing's use of a technology: "a processor that exploits §spin qubits§".
 _USES = r"(?:that|which)\s+(?:uses|exploits|harnesses|leverages|relies\s+on|is\s+based\s+on)"
-#: Prepositions whose object is no subject of a purpose after it ("spun out of §U§ to", "a grant
-#: from §F§ to", "researchers from §U§ to"); "in" is not one: "invested in §Y§ to develop" is §Y§'s work.
-_PURPOSE_PREPOSITIONS = ("of", "from", "with", "by", "at", "for", "into", "on", "under")
-#: Right after such a preposition (an empty group), or not after one.
-_AFTER_PREPOSITION = "|".join(rf"(?<=\b{w}\s)" for w in _PURPOSE_PREPOSITIONS)
-_NOT_AFTER_PREPOSITION = "".join(rf"(?<!\b{w}\s)" for w in _PURPOSE_PREPOSITIONS)
+#: A preposition right before a subject list, and a purpose right after it: "spun out of §U§ to
+#: commercialise", "a grant from §F§ to develop", "researchers from §U§ to build" ("in" is not
+#: one: "invested in §Y§ to develop" is §Y§'s work).
+_PREPOSITION_BEFORE = re.compile(r"\b(?:of|from|with|by|at|for|into|on|under)\s$")
+_TO_PURPOSE = re.compile(r",?\s+to\s")
+
+
+class _PurposeOfTheSubject(Gated):
+    """A making rule whose subject list is not the object of a preposition followed by a purpose:
+    such a purpose is the clause subject's ("§X§ was spun out of §U§ to commercialise §T§" says
+    nothing of §U§). Checked on each match, so the pattern keeps its fast first token."""
+
+    __slots__ = ()
+
+    def __init__(self, pattern: str) -> None:
+        super().__init__(re.compile(pattern))
+
+    def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        for x in super().finditer(string, pos, endpos):
+            s = x.start(1)
+            if not (
+                _TO_PURPOSE.match(string, x.end(1)) and _PREPOSITION_BEFORE.search(string, max(0, s - 7), s)
+            ):
+                yield x
+
+
 #: Wordings where the technology is what an actor builds, is described by, or is known for.
 _MAKES_RULES = (
     # "§Fujitsu§ and §RIKEN§ have developed a §superconducting quantum computer§",
@@ -197,12 +218,12 @@ _MAKES_RULES = (
     # (a purpose after the object of a preposition is the clause subject's: "§X§ was spun out of
     # §U§ to commercialise §T§" says nothing of §U§)
     Rule(
-        re.compile(
-            rf"(?:({_AFTER_PREPOSITION})|{_NOT_AFTER_PREPOSITION})({LIST})(?(1)(?!,?\s+to\s)){_AUX}\s+{_MAKES}(?:,?\s+(?:and|&)\s+{_MAKES})?\s+(?:{_QUAL}\s+){{0,3}}?{_COLLECTION}(?:(?:based\s+on|built\s+on|using|with|{_USES})\s+(?:\d+\s+)?)?"
+        _PurposeOfTheSubject(
+            rf"({LIST}){_AUX}\s+{_MAKES}(?:,?\s+(?:and|&)\s+{_MAKES})?\s+(?:{_QUAL}\s+){{0,3}}?{_COLLECTION}(?:(?:based\s+on|built\s+on|using|with|{_USES})\s+(?:\d+\s+)?)?"
             rf"{_TECH_LIST}"
         ),
+        1,
         2,
-        3,
         "makes-technology",
         0.8,
         frozenset(_ACTORS),
@@ -341,7 +362,7 @@ _MAKES_RULES = (
             rf"{_TECH_LIST}(?:\s+by\s+§\d+§)?,?\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?(?:method|approach|technology|"
             rf"technique|platform|modality|path|route)\s+)?(?:(?:(?:that|which)\s+)?(?:is|are|was|were|has\s+been|have\s+been)\s+)?"
             rf"(?:also\s+|already\s+|now\s+)?(?:being\s+)?(?:pursued|developed|explored|studied|researched|"
-            rf"commerciali[sz]ed|built|favou?red|championed)\s+by\s+"
+            rf"commerciali[sz]ed|built|favou?red|championed|taken|adopted|chosen|followed|preferred)\s+by\s+"
             rf"(?:(?:§\d+§\s+)?[^§.;]{{0,30}}?\b(?:like|such\s+as|including)\s+)?({LIST})"
         ),
         2,

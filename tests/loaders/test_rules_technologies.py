@@ -1443,3 +1443,14 @@ def test_researchers_at_a_university_develop_for_it(facts: Run) -> None:
 def test_a_scare_quote_inside_a_phrase_does_not_end_it(facts: Run) -> None:
     f = facts("Orbion Quantum chose superconducting “qubits” for its first machine.")
     assert f.has_entity("superconducting quantum computing")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Orbion Quantum prefers superconducting “qubits,” a route taken by Quantix Labs.",
+        "Orbion Quantum uses superconducting qubits, the approach adopted by Quantix Labs.",
+    ],
+)
+def test_an_approach_taken_by_an_actor(facts: Run, text: str) -> None:
+    assert facts(text).has("Quantix Labs", "WORKS_ON", "superconducting quantum computing")
