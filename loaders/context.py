@@ -644,6 +644,12 @@ _APPOSED_PARTNER = re.compile(
 )
 #: Who can be "a partner of" someone without that being membership of a group.
 PARTNER_TYPES = frozenset({E.COMPANY, E.UNIVERSITY, E.RESEARCH_INSTITUTE, E.GOVERNMENT_BODY})
+#: An apposition that describes its name by a role toward makers of a technology ("X, an investor in
+#: §quantum computing§ companies,", "X, a customer of §QKD§ firms,"): the name makes nothing there.
+_OTHER_ROLE = re.compile(
+    r"\b(?:investors?|backers?|funders?|customers?|clients?|users?|buyers?|shareholders?|owners?|acquirers?|"
+    r"advis[eo]rs?|consultants?|distributors?|resellers?)\b"
+)
 
 
 def _fold_appositions(v: SentView) -> None:
@@ -697,11 +703,15 @@ def _fold_appositions(v: SentView) -> None:
                 )
             ):
                 _add(v, a, R.LOCATED_IN, str(i), "apposition-place", 0.7)
-            if ty(i) is E.TECHNOLOGY and re.search(
-                r"\b(?:developer|provider|maker|manufacturer|leader|pioneer|specialist|institution|company|firm|"
-                # (not a possessed noun: "..., the §quantum computing§ firm's subsidiary" is another actor)
-                r"start-?up|powerhouse|player|expert|champion)s?\b(?!['’])",
-                body,
+            if (
+                ty(i) is E.TECHNOLOGY
+                and not _OTHER_ROLE.search(body)
+                and re.search(
+                    r"\b(?:developer|provider|maker|manufacturer|leader|pioneer|specialist|institution|compan(?:y|ie)|firm|"
+                    # (not a possessed noun: "..., the §quantum computing§ firm's subsidiary" is another actor)
+                    r"start-?up|powerhouse|player|expert|champion)s?\b(?!['’])",
+                    body,
+                )
             ):
                 _add(v, a, R.WORKS_ON, str(i), "apposition-technology", 0.7)
         if not m.group(3):

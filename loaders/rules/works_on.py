@@ -72,10 +72,15 @@ _WORK_ON_IT = (
 _FOCUS_LIST = rf"§\d+§(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_FOCUS_ITEM}){{0,8}}"
 
 
+#: Money and ownership words: a focus on investing in or buying what a technology's makers make is
+#: no work on the technology ("focuses on investing in §T§ companies", "specialises in funding §T§ start-ups").
+_NOT_MONEY = r"(?!(?:invest|fund|financ|back|acquir|buy|bought)\w*\s)"
+
+
 def _works_on_tail(work: str) -> str:
     return (
-        rf"(?:\s+[—–])?\s+(?:(?!to\s)[\w-]+\s+){{0,4}}?{work}\s+(?:[\w-]+\s+){{0,3}}?(?:on|in|into|to)\s+"
-        rf"(?:the\s+field\s+of\s+)?(?:[\w-]+\s+){{0,2}}?(?:(?:both\s+)?quantum\s+and\s+)?{_TECH_LIST}"
+        rf"(?:\s+[—–])?\s+(?:(?!to\s)[\w-]+\s+){{0,4}}?{work}\s+(?:{_NOT_MONEY}[\w-]+\s+){{0,3}}?(?:on|in|into|to)\s+"
+        rf"(?:the\s+field\s+of\s+)?(?:{_NOT_MONEY}[\w-]+\s+){{0,2}}?(?:(?:both\s+)?quantum\s+and\s+)?{_TECH_LIST}"
     )
 
 

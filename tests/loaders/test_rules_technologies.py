@@ -1454,3 +1454,48 @@ def test_a_scare_quote_inside_a_phrase_does_not_end_it(facts: Run) -> None:
 )
 def test_an_approach_taken_by_an_actor(facts: Run, text: str) -> None:
     assert facts(text).has("Quantix Labs", "WORKS_ON", "superconducting quantum computing")
+
+
+@pytest.mark.parametrize(
+    ("text", "investor", "tech"),
+    [
+        (
+            "Kestrel Ventures, an investor in quantum sensing start-ups, raised a new fund.",
+            "Kestrel Ventures",
+            "quantum sensing",
+        ),
+        (
+            "Kestrel Bank, a customer of quantum key distribution firms, signed a deal.",
+            "Kestrel Bank",
+            "quantum key distribution",
+        ),
+        (
+            "Kestrel Ventures focuses on investing in quantum computing companies.",
+            "Kestrel Ventures",
+            "quantum computing",
+        ),
+        (
+            "Kestrel Ventures specialises in funding quantum sensing start-ups.",
+            "Kestrel Ventures",
+            "quantum sensing",
+        ),
+    ],
+)
+def test_investors_and_customers_of_makers_make_nothing(
+    facts: Run, text: str, investor: str, tech: str
+) -> None:
+    f = facts(text)
+    assert f.has_entity(investor)
+    assert not f.has(investor, "WORKS_ON", tech)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Orbion Quantum, one of the companies building topological qubits, raised money.",
+        "Orbion Quantum, a developer of topological qubits, raised money.",
+        "Orbion Quantum focuses on the design of topological qubits.",
+    ],
+)
+def test_makers_described_in_an_apposition_or_a_focus(facts: Run, text: str) -> None:
+    assert facts(text).has("Orbion Quantum", "WORKS_ON", "topological qubits")
