@@ -132,7 +132,9 @@ class _Acc:
         s, t = f.source, f.target
         if s == t or s not in types or t not in types:
             return
-        if k < len(self.views) and negated(self.views[k], s, t, hedges=f.type is not R.COMPETES_WITH):
+        if k < len(self.views) and negated(
+            self.views[k], s, t, hedges=f.type is not R.COMPETES_WITH, wishes=f.type is R.PARTNERS_WITH
+        ):
             return
         if SIGNATURES[f.type].structural or not allows(f.type, types[s], types[t]):
             return

@@ -29,13 +29,25 @@ __all__ = ["negated", "negated_parties"]
 
 _NEGATOR = re.compile(
     r"\bnot\b(?!\s+(?:only|just|merely|simply|least|to\s+mention)\b)"
-    r"|n[’']t\b|\bnever\b|\bno\s+longer\b|\bdeni(?:ed|es)\b|\bdeny(?:ing)?\b",
+    r"|n[’']t\b|\bnever\b|\bno\s+longer\b|\bdeni(?:ed|es)\b|\bdeny(?:ing)?\b"
+    # a tie ended: "A ended / terminated / scrapped its partnership with B", "A pulled out of ..."
+    r"|\bend(?:s|ed|ing)\s+(?:its|their|the)\b|\bterminat\w*|\bscrapp\w*|\bcancell?\w*|\bdissolv\w*|"
+    r"\bwithdr[ae]w\w*|\bpull(?:s|ed|ing)?\s+out\b|\bsever(?:s|ed|ing)\b|\bsuspend\w*",
     re.IGNORECASE,
 )
 #: Modality and possibility: what might be, not what is ("may" in lower case: "May" is a month).
 _HEDGE = re.compile(
     r"\b(?i:could|might|in\s+(?:talks|discussions|negotiations?)|negotiating|considering|mulling|"
-    r"potential(?:ly)?|possible|possibly|rumou?red)\b|\bmay\b"
+    r"potential(?:ly)?|possible|possibly|rumou?red|discuss\w*|explor(?:es|ing))\b|\bmay\b"
+)
+#: Wishes, plans and calls: "A hopes / wants / plans / aims / seeks to partner with B", "A is open to
+#: cooperation with B", "called for closer ties with B". They hedge a partnership; a planned office
+#: or a planned investment is still told ("plans to open an office in P").
+_WISH = re.compile(
+    r"\b(?:hop(?:es|ed|ing)?\s+to|wants?\s+to|wanted\s+to|wish(?:es|ed)?\s+to|seek(?:s|ing)?\s+to|"
+    r"plan(?:s|ned|ning)?\s+to|aim(?:s|ed|ing)?\s+to|intend(?:s|ed)?\s+to|expected\s+to|looking\s+to|keen\s+to|"
+    r"open\s+to|interested\s+in|call(?:s|ed|ing)?\s+for|would\s+like)\b",
+    re.IGNORECASE,
 )
 #: The auxiliaries and adverbs that may open a predicate before its negation or modality.
 _AUX = re.compile(
@@ -59,9 +71,9 @@ def _spans(v: SentView, eid: str) -> list[tuple[int, int]]:
     return [(m.start, m.end) for m, i in zip(v.mentions, v.ids, strict=False) if i == eid]
 
 
-def negated(v: SentView, a: str, b: str, *, hedges: bool = True) -> bool:
-    """Whether the sentence negates (or, with ``hedges``, hedges) what links ``a`` and ``b``
-    (False when either is not named in it).
+def negated(v: SentView, a: str, b: str, *, hedges: bool = True, wishes: bool = False) -> bool:
+    """Whether the sentence negates (or, with ``hedges``, hedges; with ``wishes``, only wishes or
+    plans) what links ``a`` and ``b`` (False when either is not named in it).
 
     The text between the closest pair of their mentions is read, asides left out. A rivalry is
     told in the words of possibility ("a chip that could prove competitive with B's"): its
@@ -81,15 +93,14 @@ def negated(v: SentView, a: str, b: str, *, hedges: bool = True) -> bool:
     off = v.sent.start
     text = v.sent.text
     between = _ASIDE.sub(" ", text[best[0] - off : best[1] - off])
+    rxs = [_NEGATOR, *([_HEDGE] if hedges else []), *([_WISH] if wishes else [])]
     if _COORDINATION.fullmatch(between):
-        return _predicate_denies(v, best[1], hedges)
+        return _predicate_denies(v, best[1], rxs)
     start = max((m.end() for m in _CLAUSE.finditer(between)), default=0)
-    return _NEGATOR.search(between, start) is not None or (
-        hedges and _HEDGE.search(between, start) is not None
-    )
+    return any(rx.search(between, start) is not None for rx in rxs)
 
 
-def _predicate_denies(v: SentView, at: int, hedges: bool) -> bool:
+def _predicate_denies(v: SentView, at: int, rxs: list[re.Pattern[str]]) -> bool:
     """Whether the predicate after the coordinated names starting at ``at`` opens negated or hedged.
 
     The rest of the list is skipped ("A, B and C could sign": after C), then only the predicate's
@@ -108,11 +119,11 @@ def _predicate_denies(v: SentView, at: int, hedges: bool) -> bool:
     aux = _AUX.match(rest)
     opening = rest[: (aux.end() if aux else 0) + 24]
     at = aux.end() if aux else 0
-    return _NEGATOR.match(opening, at) is not None or (hedges and _HEDGE.match(opening, at) is not None)
+    return any(rx.match(opening, at) is not None for rx in rxs)
 
 
 def negated_parties(v: SentView, parties: Iterable[str]) -> bool:
     """Whether every pair of the parties the sentence names is negated (and there is a pair)."""
     named = [p for p in dict.fromkeys(parties) if _spans(v, p)]
     pairs = [(a, b) for i, a in enumerate(named) for b in named[i + 1 :]]
-    return bool(pairs) and all(negated(v, a, b) for a, b in pairs)
+    return bool(pairs) and all(negated(v, a, b, wishes=True) for a, b in pairs)

@@ -33,6 +33,14 @@ _A, _B = "Orbion Quantum Ltd", "Veltra Systems Inc."
         f"{_A} and {_B} could sign a memorandum of understanding next year.",
         f"{_A} and {_B} are in talks about a partnership.",
         f"{_A} and {_B} did not sign an agreement.",
+        # wished, planned or called for; discussed; ended
+        f"{_A} hopes to collaborate with {_B}.",
+        f"{_A} plans to partner with {_B} next year.",
+        f"{_A} is open to cooperation with {_B}.",
+        f"{_A} called for closer cooperation with {_B}.",
+        f"{_A} and {_B} discussed cooperation on quantum sensing.",
+        f"{_A} ended its partnership with {_B}.",
+        f"{_A} terminated its agreement with {_B}.",
     ],
 )
 def test_a_negated_or_hedged_partnership_is_no_partnership(facts: Run, text: str) -> None:
@@ -82,3 +90,9 @@ def test_a_hedged_investment_is_no_investment(facts: Run) -> None:
     hedged = facts("Alder Capital could invest $5 million in Veltra Quantum.")
     assert said.has("Alder Capital", "INVESTS_IN", "Veltra Quantum")
     assert not any(t == "INVESTS_IN" for _, t, _ in hedged.triples())
+
+
+def test_a_planned_office_is_still_a_location(facts: Run) -> None:
+    # a wish hedges a partnership, not where a company says it will be
+    f = facts("Veltra Quantum is planning to open an office in Dublin, Ireland.")
+    assert f.has("Veltra Quantum", "LOCATED_IN", "Dublin")
