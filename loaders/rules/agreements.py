@@ -79,14 +79,14 @@ _CUES: list[tuple[K, re.Pattern[str]]] = [
 _DEAL = re.compile(r"(?<!\bgreat\s)(?<!\bgood\s)(?<!\bto\s)\bdeals?\b(?!\s+of\b)")
 MONEY = re.compile(_MONEY_RX)
 _COLLAB = re.compile(
-    r"\b(?:partner(?:s|ed|ing)?\s+with|collaborat\w*|cooperat\w*|co-operat\w*|team(?:s|ed|ing)?\s+up|join(?:s|ed|ing)?\s+forces|"
+    r"\b(?:partner(?:s|ed|ing)?\s+with|collaborat\w*|cooperat\w*|co-operat\w*|team(?:s|ed|ing)?\s+up|team(?:s|ed|ing)\s+with|join(?:s|ed|ing)?\s+forces|"
     r"work(?:s|ed|ing)?\s+(?:together|jointly|with)|together\s+with|alongside|co-develop\w*|co-design\w*|co-creat\w*|"
     r"jointly|joint|partnership|alliance|agreement|MO[Uu]|memorandum|letter\s+of\s+intent|(?:relationships?|ties)\s+with|"
     r"deals?|pacts?|tie(?:s|d)?\s+up|tying\s+up|tie-ups?)\b",
     re.I,
 )
 _SIGN = (
-    r"(?:signed|sign|signs|inked|entered\s+into|enter\s+into|concluded|struck|sealed|announced|announce|formed|"
+    r"(?:signed|sign|signs|inked|inks|ink|seals|seal|strikes|strike|forged|forges|forge|entered\s+into|enter\s+into|concluded|struck|sealed|announced|announce|formed|"
     r"launched|agreed|established|unveiled|created|renewed|extended|issued|released|adopted|published|formali[sz]ed)"
 )
 #: Verbs whose plural subject names the collaborating parties ("A and B will co-develop ...").
@@ -233,7 +233,7 @@ _WITH_PARTNER = compile_gated(
     rf"\b(?:(?:partner(?:s|ed|ing|ship)?|collaborat\w*|cooperat\w*|co-operat\w*|MO[Uu]|agreement|memorandum[^§]{{0,40}}?|letter\s+of\s+intent|Lo[Ii]|"
     # "a deal struck with A and B", "has tied up with B", "its tie-up with B"
     rf"(?<!great\s)(?<!good\s)(?<!to\s)deals?(?:\s+(?:struck|signed|inked|agreed|sealed))?|tie(?:s|d)?\s+up|tying\s+up|tie-ups?|pacts?|"
-    rf"work(?:s|ed|ing)?(?:\s+together|\s+closely|\s+jointly)?|together|team(?:s|ed|ing)?\s+up|join(?:s|ed|ing)?\s+forces|"
+    rf"work(?:s|ed|ing)?(?:\s+together|\s+closely|\s+jointly)?|together|team(?:s|ed|ing)(?:\s+up)?|team\s+up|join(?:s|ed|ing)?\s+forces|"
     # "has long-standing relationships with A and B"
     rf"(?:(?:close|long-standing|longstanding|strong|established|existing|working|research|strategic)\s+)+(?:relationships?|ties)|"
     # "plans for joint research and staff exchanges, not only with A": joint work names its partner

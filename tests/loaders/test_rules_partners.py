@@ -170,6 +170,18 @@ def test_a_place_inside_a_description_is_no_party(facts: Run) -> None:
         # a deal with no money said is a partnership; a pact, a tie-up, a joint venture likewise
         ("Veltra Quantum inks deal with Orbion Systems.", "Veltra Quantum", "Orbion Systems", "Partnership"),
         (
+            "Veltra Quantum teams with Orbion Systems on quantum sensing.",
+            "Veltra Quantum",
+            "Orbion Systems",
+            "Partnership",
+        ),
+        (
+            "Veltra Quantum, Orbion Systems and Kestrel Labs ink quantum computing partnership.",
+            "Orbion Systems",
+            "Kestrel Labs",
+            "Partnership",
+        ),
+        (
             "Veltra Quantum announced a deal struck with Orbion Systems and the University of Kestrel.",
             "Orbion Systems",
             "University of Kestrel",
@@ -265,6 +277,8 @@ def test_a_partner_told_by_the_bare_verb_an_apposition_or_a_collaboration_of(
         "A great deal of work remains for Veltra Quantum and Orbion Systems.",
         "Veltra Quantum has struggled to deal with Orbion Systems' patents.",
         "The deal values Veltra Quantum at $1 billion, Orbion Systems said.",
+        # a team is a noun here
+        "Veltra Quantum hired a team with experience at Orbion Systems.",
         # a noun: the hub's partners joined, they do not partner the hub
         "The Sable Hub partners Orbion Systems and Veltra Quantum joined in 2021.",
         # a partner of a group is its member
