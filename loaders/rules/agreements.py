@@ -504,8 +504,9 @@ def _find_groups(v: SentView) -> list[tuple[list[int], str, int]]:
         if (
             len(lists) == 1
             # the list says what collaborates: its cooperation word comes after it ("A and B will work
-            # together"), not before ("partnerships in both the UK and US", "jointly named A and B as ...")
-            and _COORDINATED.search(m[lists[0][1][1] :])
+            # together"), not before ("partnerships in both the UK and US", "jointly named A and B as ..."),
+            # in the list's own clause and as what the list does (see _their_cooperation)
+            and _their_cooperation(m, lists[0][1][1])
             # members of a consortium are listed, not said to partner (see rules/deals.py)
             and not _GROUPED.search(m)
             and not _ROSTER.search(m)
@@ -514,6 +515,30 @@ def _find_groups(v: SentView) -> list[tuple[list[int], str, int]]:
         ):
             add(lists[0][0], "coordinated", lists[0][1])
     return out
+
+
+#: Where the clause of a subject list ends: another clause or a relative clause opens.
+_LIST_CLAUSE_END = re.compile(
+    r"[;:]|,\s+(?:but|while|whereas|although|though)\b|\b(?:that|which|who|whose)\b"
+)
+#: A cooperation word that is not what the list does: a noun others encourage or rank ("strategies that
+#: encourage international collaboration"), or done rarely.
+_NOT_DONE = re.compile(
+    r"(?:\b(?:the|a|an|international|global|research|closer|more|for|encourag\w*|foster\w*|promot\w*|"
+    r"rarely|seldom|hardly)\s+)$",
+    re.I,
+)
+
+
+def _their_cooperation(m: str, end: int) -> bool:
+    """Whether the clause after a subject list ending at ``end`` says the list cooperates."""
+    cut = _LIST_CLAUSE_END.search(m, end)
+    tail_end = cut.start() if cut else len(m)
+    x = _COORDINATED.search(m, end, tail_end)
+    if x is None or _NOT_DONE.search(m, max(end, x.start() - 30), x.start()):
+        return False
+    # "both partner with universities": each with others, not with each other
+    return _WITH_OTHERS.match(m, x.end()) is None
 
 
 #: "not only with A, a hub for T, but also with B": the second partner of a paired 'with'

@@ -364,3 +364,25 @@ def test_customers_worked_with_are_a_contract_and_examples_after_a_comma_are_par
     )
     assert g.has("Veltra Quantum", "PARTNERS_WITH", "University of Kestrel")
     assert g.has("Veltra Quantum", "PARTNERS_WITH", "Orbion Systems")
+
+
+@pytest.mark.parametrize(
+    ("text", "together"),
+    [
+        ("Veltra Quantum and Orbion Systems were founded in 2019 and have collaborated since 2021.", True),
+        ("Veltra Quantum and Orbion Systems will work together on sensors.", True),
+        # another clause's cooperation, a cooperation with others, a noun, a rare one
+        (
+            "Veltra Quantum and Orbion Systems lead the field, but smaller firms partner with universities.",
+            False,
+        ),
+        ("Veltra Quantum and Orbion Systems build ion traps; both partner with universities.", False),
+        (
+            "Veltra Quantum and Orbion Systems follow strategies that encourage international collaboration.",
+            False,
+        ),
+        ("Veltra Quantum and Orbion Systems are competitors that rarely cooperate.", False),
+    ],
+)
+def test_a_subject_list_cooperates_only_in_its_own_clause(facts: Run, text: str, together: bool) -> None:
+    assert facts(text).has("Veltra Quantum", "PARTNERS_WITH", "Orbion Systems") is together
