@@ -193,6 +193,7 @@ def _bulleted(views: list[SentView], k: int) -> tuple[str, list[tuple[int, str]]
     return (v.id(g), items) if len(items) >= 2 else None
 
 
+_OWN_PARTIES = re.compile(r"\s+(?:between|among|amongst|of)\b")
 _JOINT_WITH = re.compile(r"\s+(?:[\w-]+\s+){0,3}?with\b")
 _RELATIVE = re.compile(r",?\s+(?:which|who|that|whose)\b")
 _TAIL_END = re.compile(
@@ -226,6 +227,9 @@ def _partners(v: SentView) -> Iterator[tuple[str, str]]:
             continue
         # "a joint programme with B", not "A's and B's joint facility C"
         if x.group(0).lower() == "joint" and not _JOINT_WITH.match(clause, x.end()):
+            continue
+        # "A's CEO praised the collaboration between B and C": the pact names its own parties
+        if _OWN_PARTIES.match(clause, x.end()):
             continue
         head = clause[: x.start()]
         # "experts at A and B, with whom it has collaborations": the partners came before the cue

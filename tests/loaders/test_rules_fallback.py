@@ -344,3 +344,9 @@ def test_joining_forces_is_no_membership(facts: Run) -> None:
     )
     assert f.has("Kalm University", "PARTNERS_WITH", "Orbion Quantum")
     assert not any(t == "PART_OF" for _, t, _ in f.triples()), sorted(f.triples())
+
+
+def test_a_pact_that_names_its_parties_leaves_out_the_subject(facts: Run) -> None:
+    f = facts("Veltria Systems' CEO praised the collaboration between Orbion Quantum and Brackwell Labs.")
+    assert f.has("Orbion Quantum", "PARTNERS_WITH", "Brackwell Labs")
+    assert not _fallback(f, "Veltria Systems", "PARTNERS_WITH", "Orbion Quantum"), sorted(f.triples())
