@@ -344,6 +344,19 @@ _TITLE = compile_gated(
 )
 
 
+#: A role in apposition after a person: "§p§, CEO of §o§," / "§p§, president of the §u§ and".
+_ROLE_APPOSED = re.compile(r"§(\d+)§,\s+(?:the\s+)?(?:[\w-]+\s+){1,4}?(?:of|at)\s+(?:the\s+)?§(\d+)§(,?)")
+
+
+def _drop_role(v: SentView, x: re.Match[str]) -> str:
+    """The signatory alone when the role names the organisation they sign for."""
+    reps: dict[str, str] = v.memo.get("reps", {})  # type: ignore[assignment]
+    p, o = int(x.group(1)), int(x.group(2))
+    if v.type(p) is E.PERSON and reps.get(v.id(p)) == v.id(o):
+        return f"§{p}§"
+    return x.group(0)
+
+
 def agreement_text(v: SentView) -> str:
     """The masked sentence as the party rules read it: with signatories' organisations known,
     the title before a person is dropped, so "President §0§ signed ... with President §1§"
@@ -353,6 +366,8 @@ def agreement_text(v: SentView) -> str:
         m = v.masked
         if v.memo.get("reps") and "§" in m:
             m = _TITLE.sub(lambda x: "" if v.type(int(x.group(1))) is E.PERSON else x.group(0), m)
+            # "signed by §p§, CEO of §o§, and §q§, president of §u§": a signatory's role stands aside
+            m = _ROLE_APPOSED.sub(lambda x: _drop_role(v, x), m)
         cached = v.memo["agreement_text"] = m
     return cached  # type: ignore[return-value]
 

@@ -201,6 +201,8 @@ _TAIL_END = re.compile(
     # the partners' phrase ends at the next verb: "... with A and B are part of a round announced by C"
     r"|\b(?:is|are|was|were|has|have|had|will|would|said|says|announced)\b"
     r"|,\s+(?:along\s+with|alongside|in\s+addition\s+to|next\s+to|close\s+to)\b"
+    # "... at an event hosted by C", "in the presence of C": who hosts or watches signs nothing
+    r"|\b(?:hosted|organi[sz]ed|attended|witnessed|chaired)\s+by\b|\bin\s+the\s+presence\s+of\b"
     # a purpose clause names what the partners make or support, not a partner: "sign an MoU to
     # support the establishment of a §centre§" (but "an MoU to work with B" names one)
     r"|\bto\s+(?!(?:partner|collaborat|cooperat|co-operat|work|team|join)\w*\b)[a-z]+\b"

@@ -615,3 +615,26 @@ def test_an_apposition_set_off_by_dashes_leaves_the_subject_signing(facts: Run, 
     f = facts(text)
     assert ("MOU", frozenset({"Orbion Systems", "Veltra Quantum"})) in f.agreements(), f.agreements()
     assert not f.has("University of Kestrel", "PARTNERS_WITH", "Orbion Systems")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The MoU was signed by Ada Lin, CEO of Veltra Quantum, and Tom Berg, president of the University of Kestrel.",
+        "Ada Lin, CEO of Veltra Quantum, and Tom Berg, president of the University of Kestrel, signed the agreement.",
+    ],
+)
+def test_signatories_with_their_roles_in_apposition_sign_for_their_organisations(
+    facts: Run, text: str
+) -> None:
+    f = facts(text)
+    assert f.has("Veltra Quantum", "PARTNERS_WITH", "University of Kestrel"), sorted(f.triples())
+    assert any({"Veltra Quantum", "University of Kestrel"} == p for _, p in f.agreements()), f.agreements()
+
+
+def test_the_host_of_a_signing_signs_nothing(facts: Run) -> None:
+    f = facts(
+        "Veltra Quantum signed the MoU with Orbion Systems at an event hosted by the Ministry of Science."
+    )
+    assert f.has("Veltra Quantum", "PARTNERS_WITH", "Orbion Systems")
+    assert not f.has("Veltra Quantum", "PARTNERS_WITH", "Ministry of Science"), sorted(f.triples())
