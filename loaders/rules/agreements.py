@@ -344,6 +344,12 @@ _TITLE = compile_gated(
 )
 
 
+#: A signing told of an agreement already named: "the MoU was signed by ...".
+_DEFINITE_SIGNED = re.compile(
+    r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:MO[Uu]|memorandum|agreement|partnership|joint\s+statement|"
+    r"declaration|letter\s+of\s+intent|deal|pact)\s+(?:was|were|is|has\s+been|had\s+been)\s+(?:jointly\s+)?signed\b",
+    re.I,
+)
 #: A role in apposition after a person: "§p§, CEO of §o§," / "§p§, president of the §u§ and".
 _ROLE_APPOSED = re.compile(r"§(\d+)§,\s+(?:the\s+)?(?:[\w-]+\s+){1,4}?(?:of|at)\s+(?:the\s+)?§(\d+)§(,?)")
 
@@ -708,6 +714,12 @@ def find_agreements(
             gkind = _kind_near(agreement_text(v), pos) if kind is not None else None
             if rule == "customer":
                 gkind = K.CONTRACT
+            if (
+                any(v.type(i) is E.PERSON for i in parties)
+                and _DEFINITE_SIGNED.search(m)
+                and any(d.kind is gkind for d in drafts)
+            ):
+                continue  # "... and the MoU was signed by P, deputy mayor of C, and Q, CEO of A": the one told
             conf = 0.9 if rule in {"between", "subjects-signed", "signed-with"} else 0.7
             if gkind is None and (
                 rule in {"with", "subjects-collaborate", "their-partnership"}

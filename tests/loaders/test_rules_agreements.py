@@ -638,3 +638,13 @@ def test_the_host_of_a_signing_signs_nothing(facts: Run) -> None:
     )
     assert f.has("Veltra Quantum", "PARTNERS_WITH", "Orbion Systems")
     assert not f.has("Veltra Quantum", "PARTNERS_WITH", "Ministry of Science"), sorted(f.triples())
+
+
+def test_the_signatories_of_an_agreement_already_told_make_no_second_one(facts: Run) -> None:
+    # the deputy mayor signs for the city's government, whose MoU was told before
+    f = facts(
+        "Veltra Quantum signed an MoU with the Lyon Metropolitan Government. The MoU was signed by Ada Lin, "
+        "CEO of Veltra Quantum, and Tom Berg, deputy mayor of Lyon."
+    )
+    assert len([k for k, _ in f.agreements() if k == "MOU"]) == 1, f.agreements()
+    assert not f.has("Veltra Quantum", "PARTNERS_WITH", "Lyon"), sorted(f.triples())
