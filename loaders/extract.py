@@ -114,6 +114,12 @@ _NOT_READ_AS_SUBJECT: dict[RelationType, frozenset[EntityType]] = {
 }
 
 
+#: The relation types a word of possibility hedges ("A could partner with / invest in / join B"); a
+#: rivalry is told in such words ("could prove competitive with"), a place or a technology is often
+#: said with them about something else ("plans to open an office in P", "potential uses of T").
+_HEDGED_TYPES = frozenset({R.PARTNERS_WITH, R.INVESTS_IN, R.PART_OF})
+
+
 @dataclass
 class _Acc:
     """Evidence accumulated per fact key before models are built."""
@@ -133,7 +139,7 @@ class _Acc:
         if s == t or s not in types or t not in types:
             return
         if k < len(self.views) and negated(
-            self.views[k], s, t, hedges=f.type is not R.COMPETES_WITH, wishes=f.type is R.PARTNERS_WITH
+            self.views[k], s, t, hedges=f.type in _HEDGED_TYPES, wishes=f.type is R.PARTNERS_WITH
         ):
             return
         if SIGNATURES[f.type].structural or not allows(f.type, types[s], types[t]):

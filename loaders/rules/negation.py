@@ -38,15 +38,16 @@ _NEGATOR = re.compile(
 #: Modality and possibility: what might be, not what is ("may" in lower case: "May" is a month).
 _HEDGE = re.compile(
     r"\b(?i:could|might|in\s+(?:talks|discussions|negotiations?)|negotiating|considering|mulling|"
-    r"potential(?:ly)?|possible|possibly|rumou?red|discuss\w*|explor(?:es|ing))\b|\bmay\b"
+    r"potential(?:ly)?|possible|possibly|rumou?red)\b|\bmay\b"
 )
-#: Wishes, plans and calls: "A hopes / wants / plans / aims / seeks to partner with B", "A is open to
-#: cooperation with B", "called for closer ties with B". They hedge a partnership; a planned office
-#: or a planned investment is still told ("plans to open an office in P").
+#: Wishes, plans, calls and talks: "A hopes / wants / plans / aims / seeks to partner with B", "A is open
+#: to cooperation with B", "called for closer ties with B", "discussed / is exploring cooperation".
+#: They hedge a partnership; a planned office is still told ("plans to open an office in P"), and a
+#: technology explored is worked on.
 _WISH = re.compile(
     r"\b(?:hop(?:es|ed|ing)?\s+to|wants?\s+to|wanted\s+to|wish(?:es|ed)?\s+to|seek(?:s|ing)?\s+to|"
     r"plan(?:s|ned|ning)?\s+to|aim(?:s|ed|ing)?\s+to|intend(?:s|ed)?\s+to|expected\s+to|looking\s+to|keen\s+to|"
-    r"open\s+to|interested\s+in|call(?:s|ed|ing)?\s+for|would\s+like)\b",
+    r"open\s+to|interested\s+in|call(?:s|ed|ing)?\s+for|would\s+like|discuss\w*|explor(?:es|ing))\b",
     re.IGNORECASE,
 )
 #: The auxiliaries and adverbs that may open a predicate before its negation or modality.
@@ -75,9 +76,10 @@ def negated(v: SentView, a: str, b: str, *, hedges: bool = True, wishes: bool = 
     """Whether the sentence negates (or, with ``hedges``, hedges; with ``wishes``, only wishes or
     plans) what links ``a`` and ``b`` (False when either is not named in it).
 
-    The text between the closest pair of their mentions is read, asides left out. A rivalry is
-    told in the words of possibility ("a chip that could prove competitive with B's"): its
-    callers read it without ``hedges``.
+    The text between the closest pair of their mentions is read, asides left out. Callers read
+    hedges only where a word of possibility is about the link itself (partnerships, investments,
+    memberships): a rivalry is told in such words ("a chip that could prove competitive with B's"),
+    and so are places and technologies ("plans to open an office in P", "potential uses of T").
     """
     sa, sb = _spans(v, a), _spans(v, b)
     if not sa or not sb:

@@ -96,3 +96,8 @@ def test_a_planned_office_is_still_a_location(facts: Run) -> None:
     # a wish hedges a partnership, not where a company says it will be
     f = facts("Veltra Quantum is planning to open an office in Dublin, Ireland.")
     assert f.has("Veltra Quantum", "LOCATED_IN", "Dublin")
+
+
+def test_a_word_of_possibility_about_something_else_keeps_a_technology(facts: Run) -> None:
+    f = facts("Veltra Quantum is exploring quantum sensing.")
+    assert f.has("Veltra Quantum", "WORKS_ON", "quantum sensing"), sorted(f.triples())
