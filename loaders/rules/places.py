@@ -99,6 +99,12 @@ _IS_A_PLACE_NOUN = compile_gated(
     rf"{ENT}\s+(?:is|was|remains|has\s+been)\s+(?:an?|the)\s+(?:(?:[a-z][\w-]*|§\d+§)\s+){{0,2}}?§(\d+)§(?:-based)?\s+"
     rf"((?:(?:[a-z][\w-]*|§\d+§)\s+){{0,3}}?){ORG_NOUN}\b"
 )
+#: "§X§ is a start-up from §Lyon§", "§X§ was a spin-off in §Delft§": the predicate's noun says where
+#: the subject comes from (as the apposition "§X§, a start-up from §Lyon§," does).
+_IS_A_NOUN_FROM = compile_gated(
+    rf"{ENT}\s+(?:is|was|remains)\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?{ORG_NOUN}\s+(?:from|in|out\s+of|based\s+in)\s+"
+    r"(?:the\s+)?§(\d+)§(?!['’]s?\s)(?!-)"
+)
 _FACILITY_OF = re.compile(
     rf"{ENT}'s?\s+(?:[\w-]+\s+){{0,2}}(?:headquarters|HQ|head\s+office|offices?|factory|plant|campus|facility|site|premises)\s+"
     # "§X§'s headquarters are (located) in §P§"
@@ -251,6 +257,15 @@ def location_facts(v: SentView, m: str) -> Iterator[Fact]:
         a, p = int(x.group(1)), x.group(2)
         if _modifier_place(v, p, x.group(3)) and _ok(v, a, int(p), PLACES) and v.type(a) in ORGS:
             yield _f(v, a, R.LOCATED_IN, int(p), "is-a-place-noun", 0.8)
+    for x in _IS_A_NOUN_FROM.finditer(m) if " is " in m or " was " in m else ():
+        a, b = int(x.group(1)), int(x.group(2))
+        # (a continent is where it works, not where it is: "the largest company in Europe")
+        if (
+            _ok(v, a, b, PLACES)
+            and v.type(a) in ORGS
+            and not (v.type(b) is E.REGION and v.mentions[b].country is None)
+        ):
+            yield _f(v, a, R.LOCATED_IN, b, "is-a-noun-from", 0.8)
     for x in _FACILITY_OF.finditer(m):
         a, b = int(x.group(1)), int(x.group(2))
         if _ok(v, a, b, pl) and v.type(a) in ORGS:

@@ -515,3 +515,19 @@ def test_a_place_in_an_apposition_set_off_by_dashes(facts: Run) -> None:
     assert facts("Veltra Quantum — a Lyon-based firm — builds ion traps.").has(
         "Veltra Quantum", "LOCATED_IN", "Lyon"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "located"),
+    [
+        ("Veltra Quantum is a start-up from Lyon.", "Lyon", True),
+        ("Veltra Quantum was a spin-off in Delft before it moved.", "Delft", True),
+        # a continent is where it works; a possessive names an owner
+        ("Veltra Quantum is the largest quantum company in Europe.", "Europe", False),
+        ("Veltra Quantum is a partner in Germany's quantum programme.", "Germany", False),
+    ],
+)
+def test_a_predicate_noun_says_where_the_subject_comes_from(
+    facts: Run, text: str, place: str, located: bool
+) -> None:
+    assert facts(text).has("Veltra Quantum", "LOCATED_IN", place) is located
