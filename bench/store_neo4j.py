@@ -17,7 +17,10 @@ Phases, on one Neo4j 5.26 (started here from ``tests/neo4j`` unless ``--uri`` is
    path before bulk writes) and once through the bulk writer; then the real ``qkg load``
    command on the same file (wall clock, interpreter start included); the time spent inside
    the store's write calls is reported apart (reading the file is the same work on both
-   paths). Each into an emptied database, median of ``--load-repeats`` runs.
+   paths), and so are the writes' CPU seconds, this process's and the server JVM's (``/proc``;
+   the server started here, or ``--server-pid`` with ``--uri``), which the machine's load
+   does not inflate as it does wall time. Each into an emptied database, median of
+   ``--load-repeats`` runs.
 
 Usage::
 
@@ -52,7 +55,8 @@ def _pct(values: list[float], q: float) -> float:
 
 
 @contextmanager
-def _server(uri: str | None) -> Iterator[str]:
+def _server(uri: str | None, pid: list[int] | None = None) -> Iterator[str]:
+    """The Neo4j at ``uri``, or one started here; ``pid`` receives the started JVM's process id."""
     if uri:
         yield uri
         return
@@ -60,7 +64,18 @@ def _server(uri: str | None) -> Iterator[str]:
     from tests.neo4j.server import running_server
 
     with running_server(page_cache_mib=512) as server:
+        if pid is not None and server.pid is not None:
+            pid.append(server.pid)
         yield server.uri
+
+
+def jvm_cpu(pid: int | None) -> float:
+    """CPU seconds (user + system) a process has used so far, from ``/proc`` (0.0 without one):
+    the server's share of a write, which wall time on a shared machine hides."""
+    if pid is None:
+        return 0.0
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def naive_load(driver: Any, deltas: list[Any]) -> int:
@@ -106,17 +121,22 @@ class _Timed:
     """The store as ``qkg load`` sees it, timing the writes: with ``bulk=False`` only
     ``upsert`` is there (one transaction per document, the path before bulk writes)."""
 
-    def __init__(self, store: Any, *, bulk: bool) -> None:
+    def __init__(self, store: Any, *, bulk: bool, server_pid: int | None = None) -> None:
         self._store = store
         self.seconds = 0.0
+        self.client_cpu = 0.0
+        self.server_cpu = 0.0
         self._bulk = bulk
+        self._pid = server_pid
 
     def _timed(self, call: Any, arg: Any) -> Any:
-        t = time.perf_counter()
+        t, c, j = time.perf_counter(), time.process_time(), jvm_cpu(self._pid)
         try:
             return call(arg)
         finally:
             self.seconds += time.perf_counter() - t
+            self.client_cpu += time.process_time() - c
+            self.server_cpu += jvm_cpu(self._pid) - j
 
     def upsert(self, delta: Any) -> Any:
         return self._timed(self._store.upsert, delta)
@@ -127,14 +147,19 @@ class _Timed:
         return [self.upsert(d) for d in deltas]  # the writer protocol's default: the loop
 
 
-def qkg_load_ratio(uri: str, store: Any, deltas: list[Any], repeats: int) -> dict[str, Any]:
+def qkg_load_ratio(
+    uri: str, store: Any, deltas: list[Any], repeats: int, server_pid: int | None = None
+) -> dict[str, Any]:
     """``qkg load`` of ``deltas`` (as one N-Quads file): one transaction per document vs the bulk
-    writer, through the same loader pipeline, then the real command."""
+    writer, through the same loader pipeline, then the real command. With the server's process
+    id, the writes' CPU seconds too (this process's and the server's), which the machine's load
+    does not inflate as it does wall time."""
     from qkg.loaders.pipeline import load_paths
     from qkg.loaders.read import ReadOptions
 
     times: dict[str, list[float]] = {"one_by_one": [], "bulk": [], "qkg_load_command": []}
     writes: dict[str, list[float]] = {"one_by_one": [], "bulk": []}
+    cpu: dict[str, list[float]] = {"one_by_one": [], "bulk": []}
     with tempfile.TemporaryDirectory(prefix="qkg-load-bench-") as tmp:
         corpus = Path(tmp) / "synthetic.nq"
         size = write_nquads(deltas, corpus)
@@ -147,7 +172,7 @@ def qkg_load_ratio(uri: str, store: Any, deltas: list[Any], repeats: int) -> dic
         }
         for _ in range(repeats):
             for name in ("one_by_one", "bulk"):
-                target = _Timed(store, bulk=name == "bulk")
+                target = _Timed(store, bulk=name == "bulk", server_pid=server_pid)
                 store.clear()
                 t = time.perf_counter()
                 summary = load_paths(
@@ -155,6 +180,12 @@ def qkg_load_ratio(uri: str, store: Any, deltas: list[Any], repeats: int) -> dic
                 )
                 times[name].append(time.perf_counter() - t)
                 writes[name].append(target.seconds)
+                cpu[name].append(target.client_cpu + target.server_cpu)
+                print(
+                    f"  {name}: writes {target.seconds:.1f} s, CPU client {target.client_cpu:.2f} s"
+                    + (f" + server {target.server_cpu:.2f} s" if server_pid else ""),
+                    file=sys.stderr,
+                )
                 if summary.rejected or summary.documents != len(deltas):
                     raise SystemExit(f"{name}: {summary.documents} loaded, rejected {summary.rejected[:3]}")
             store.clear()
@@ -195,6 +226,9 @@ def qkg_load_ratio(uri: str, store: Any, deltas: list[Any], repeats: int) -> dic
         "one_by_one_writes_s": round(one_w, 2),
         "bulk_writes_s": round(bulk_w, 2),
         "speedup_writes": round(one_w / bulk_w, 1),
+        "one_by_one_writes_cpu_s": round(statistics.median(cpu["one_by_one"]), 2),
+        "bulk_writes_cpu_s": round(statistics.median(cpu["bulk"]), 2),
+        "speedup_writes_cpu": round(statistics.median(cpu["one_by_one"]) / statistics.median(cpu["bulk"]), 1),
         "speedup_bulk": round(one / bulk, 1),
         "speedup_command_vs_one_by_one": round(one / cli, 1),
     }
@@ -215,6 +249,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeats", type=int, default=3, help="runs of each writer in the comparison")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--uri", help="use this Neo4j (emptied!) instead of starting one")
+    parser.add_argument(
+        "--server-pid", type=int, help="with --uri: the server's process id, to count its CPU seconds"
+    )
     parser.add_argument(
         "--load-docs", type=int, default=1000, help="documents for the qkg load phase (0: skip)"
     )
@@ -253,7 +290,9 @@ def main(argv: list[str] | None = None) -> int:
     prefix = deltas[: args.naive_docs]
     prefix_rows = sum(len(d.relations) for d in prefix)
 
-    with _server(args.uri) as uri:
+    started: list[int] = []
+    with _server(args.uri, started) as uri:
+        server_pid = args.server_pid or (started[0] if started else None)
         store = Neo4jStore(uri)
         driver = neo4j.GraphDatabase.driver(uri, notifications_min_severity="OFF")
         try:
@@ -345,8 +384,10 @@ def main(argv: list[str] | None = None) -> int:
                     )
                 )
                 if args.only_load:  # warm the JVM and both writers' plans on throwaway documents
-                    qkg_load_ratio(uri, store, small[-100:], 1)
-                out["qkg_load"] = qkg_load_ratio(uri, store, small[: args.load_docs], args.load_repeats)
+                    qkg_load_ratio(uri, store, small[-100:], 1, server_pid)
+                out["qkg_load"] = qkg_load_ratio(
+                    uri, store, small[: args.load_docs], args.load_repeats, server_pid
+                )
                 print(json.dumps({"qkg_load": out["qkg_load"]}), flush=True)
             out["load_average_at_end"] = [round(x, 1) for x in os.getloadavg()]
         finally:
