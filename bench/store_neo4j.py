@@ -31,6 +31,7 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import random
@@ -175,9 +176,13 @@ def qkg_load_ratio(
                 target = _Timed(store, bulk=name == "bulk", server_pid=server_pid)
                 store.clear()
                 t = time.perf_counter()
-                summary = load_paths(
-                    [str(corpus)], target, options=ReadOptions(max_bytes=size + 1), progress=False
-                )
+                gc.disable()  # as `qkg load` runs (the CLI's entry point turns the collector off)
+                try:
+                    summary = load_paths(
+                        [str(corpus)], target, options=ReadOptions(max_bytes=size + 1), progress=False
+                    )
+                finally:
+                    gc.enable()
                 times[name].append(time.perf_counter() - t)
                 writes[name].append(target.seconds)
                 cpu[name].append(target.client_cpu + target.server_cpu)
