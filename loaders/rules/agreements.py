@@ -271,6 +271,9 @@ _WITH_OTHERS = re.compile(
     r"\s+with\s+(?!(?:each\s+other|one\s+another)\b)(?:[a-z][\w-]*\s+){0,3}?(?:[a-z][\w-]*)(?=[\s,.;]|$)(?!\s*§)"
 )
 _EXAMPLES_BEFORE = re.compile(r"\b(?:such\s+as|including|like)\s+(?:the\s+)?$")
+#: A list after "with" or "alongside" names someone's counterparts ("X's separate partnerships with A
+#: and B", "work alongside A and B"), never a subject that cooperates within itself.
+_COUNTERPARTS_BEFORE = re.compile(r"\b(?:with|alongside)\s+(?:both\s+)?(?:the\s+)?$")
 #: A list item after ", and" that opens a clause of its own ("with §A§, and §B§ raised ...").
 _NEW_CLAUSE_ITEM = re.compile(r"§,\s+and\s+(?:the\s+)?§(\d+)§$")
 
@@ -533,6 +536,8 @@ def _find_groups(v: SentView) -> list[tuple[list[int], str, int]]:
             and not _ROSTER.search(m)
             # "Companies such as A, B and C are partnering with universities": examples, each with others
             and not _EXAMPLES_BEFORE.search(m, max(0, lists[0][1][0] - 14), lists[0][1][0])
+            # "X's separate partnerships with A and B are part of ...": each is X's partner, not the other's
+            and not _COUNTERPARTS_BEFORE.search(m, max(0, lists[0][1][0] - 20), lists[0][1][0])
         ):
             add(lists[0][0], "coordinated", lists[0][1])
     return out

@@ -346,6 +346,18 @@ def test_coordinated_makers_of_one_thing_made_it_together(facts: Run, text: str,
             "Veltra Quantum",
             "Orbion Systems",
         ),
+        # counterparts listed after "with" are each someone else's partner, not each other's
+        (
+            "Kestrel Tech's separate partnerships with Orbion Systems and Veltra Quantum are part of a"
+            " first round of collaborations announced by the Alder Institute.",
+            "Veltra Quantum",
+            "Orbion Systems",
+        ),
+        (
+            "Researchers working alongside Orbion Systems and Veltra Quantum joined the new collaboration.",
+            "Veltra Quantum",
+            "Orbion Systems",
+        ),
     ],
 )
 def test_no_partnership_across_clauses_people_examples_or_customers(
