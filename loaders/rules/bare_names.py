@@ -78,7 +78,7 @@ _REST = re.compile(
 #: Two initials and a surname: "V K Saraswat", "R. K. Menon", "R.K. Menon" (one initial is too
 #: often a list letter or an abbreviation's).
 _INITIALS_NAME = re.compile(
-    rf"(?<![\w.&-])(?:[{UPPER}]\.\s*[{UPPER}]\.\s*|[{UPPER}]\s+[{UPPER}]\s+)(?:[{UPPER}]\.?\s+)?"
+    rf"(?=[{UPPER}])(?<![\w.&-])(?:[{UPPER}]\.\s*[{UPPER}]\.\s*|[{UPPER}]\s+[{UPPER}]\s+)(?:[{UPPER}]\.?\s+)?"
     rf"[{UPPER}][{LOWER}]{{2,}}(?:-[{UPPER}][{LOWER}]+)?(?![\w'’&-])"
 )
 #: What may not follow a name: another capitalised word (a longer proper name: "Ada Lin Quantum
@@ -340,7 +340,7 @@ _GIVEN_AFTER = re.compile(
 )
 #: Western order: a two-syllable given name, then the family name ("Jianwei Pan", "Chia-Hao Chen").
 _WESTERN_ORDER = re.compile(
-    r"(?<![\w'’.&-])([A-Z][a-z]{3,9}|[A-Z][a-z]{1,6}-[A-Za-z][a-z]{1,6})\s+([A-Z][a-z]{1,9})(?![\w'’&-])"
+    r"(?=[A-Z])(?<![\w'’.&-])([A-Z][a-z]{3,9}|[A-Z][a-z]{1,6}-[A-Za-z][a-z]{1,6})\s+([A-Z][a-z]{1,9})(?![\w'’&-])"
 )
 
 

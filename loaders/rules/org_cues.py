@@ -438,8 +438,9 @@ _NAMED_PROGRAM = re.compile(
 )
 #: An acronym used as a definite name, not as a modifier: "the CEA said", "with the PTB and",
 #: "funded by the NQA." (an acronym before a noun, "the QKD network", names a kind of thing).
+#: ("[Tt](?<!\w.)he" is "\b[Tt]he": opening with the letter lets a search skip to each T.)
 _THE_ACRONYM = re.compile(
-    r"\b[Tt]he\s+([A-Z]{2,6})(?=\s*[,.;:)]|\s+(?:and|or|to|with|in|on|for|from|at|has|have|had|is|was|will|would|"
+    r"[Tt](?<!\w.)he\s+([A-Z]{2,6})(?=\s*[,.;:)]|\s+(?:and|or|to|with|in|on|for|from|at|has|have|had|is|was|will|would|"
     r"said|says|announced|signed|launched|awarded|selected|funded|chose|is|are|were)\b)"
 )
 #: An owner's unit named before its kind: "Nvidia's NVentures unit", "Orbion's Kessler venture arm".

@@ -103,7 +103,7 @@ _BLOCKERS = word_list("reference_blockers")
 _FUNCTION = r"(?:of|the|a|an|this|that|these|its|their|and|or|in|on|at|by|for|with|from|to|as|is|was)"
 _MOD = rf"(?:U\.S\.|U\.K\.|[A-Z][\w]*(?:-based)?|(?!{_FUNCTION}\s)[a-z][\w]*(?:-[\w]+)*)"
 _DESC = re.compile(
-    rf"(?<![\w-])(?P<det>[Tt]he|[Bb]oth|[Tt]his)\s+(?P<mods>(?:{_MOD}\s+){{0,3}}?)"
+    rf"(?=[TtBb])(?<![\w-])(?P<det>[Tt]he|[Bb]oth|[Tt]his)\s+(?P<mods>(?:{_MOD}\s+){{0,3}}?)"
     rf"(?P<head>{_HEAD_ALT})(?![\w-])"
     # "the quantum group at Kessler University" is a unit of the name after it, no reference back
     r"(?!\s+(?:of|for|that|which|who|whose|behind|[A-Z\d])|,?\s+(?:called|named|known)\b"
