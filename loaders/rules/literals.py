@@ -17,6 +17,7 @@ True
 
 from __future__ import annotations
 
+import itertools
 import re
 import sys
 import threading
@@ -170,19 +171,31 @@ class _Scanner:
                 # the answers found so far stand: they were found for the same keys
                 self.state = (automaton, answers, extra)
         low = text.lower()
-        hits = set(map(_VALUE, automaton.iter(low))) if len(automaton) else set()
-        if extra:
-            self.extra_scans += 1
-            hits.update(k for k in extra if k in low)
-        if not text.isascii() and any(c in text for c in _FOLDS):
-            hits.add(_ANY_CASE)
-        got = frozenset(hits)
-        if len(answers) >= 256:
-            answers.clear()
+        ascii_text = text.isascii()
+        # an ASCII text and its lower case have one answer (the rules ask about both)
+        got = answers.get(low) if ascii_text else None
+        if got is None:
+            hits = set(map(_VALUE, automaton.iter(low))) if len(automaton) else set()
+            if extra:
+                self.extra_scans += 1
+                hits.update(k for k in extra if k in low)
+            if not ascii_text and any(c in text for c in _FOLDS):
+                hits.add(_ANY_CASE)
+            got = frozenset(hits)
+        if len(answers) >= _ANSWERS:
+            # the older half goes: the texts of the sentences read last are asked about again
+            # (a document's passes read each sentence's text, lower case and masked text)
+            for old in list(itertools.islice(answers, _ANSWERS // 2)):
+                answers.pop(old, None)
         answers[text] = got
+        if ascii_text:
+            answers[low] = got
         return got
 
 
+#: Texts whose answers are kept (about a thousand-word document's sentences, lower-cased and
+#: masked sentences: its later passes find their answers).
+_ANSWERS = 1024
 #: Keys added since the automaton was built that a scan looks for one by one, at most, and scans
 #: that do so before the automaton is built again.
 _MAX_EXTRA = 64
