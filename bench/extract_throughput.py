@@ -10,14 +10,26 @@ unaffected by other load on the machine) and by wall clock.
 
     .venv/bin/python bench/extract_throughput.py            # 1,000 documents
     .venv/bin/python bench/extract_throughput.py --docs 3000 --words 1000
+
+With ``--old``, a git worktree of an earlier commit, the same documents are extracted by the
+old and the new code in fresh processes, alternately (``--rounds`` times each), so both see the
+same machine load; each round prints both and the last line the medians::
+
+    git worktree add --detach /tmp/xbench/old <commit>
+    python -m bench.extract_throughput --docs 300 --old /tmp/xbench/old --rounds 3
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
+import subprocess
+import sys
+import tempfile
 import time
+from pathlib import Path
 
 from qkg.loaders.extract import RuleExtractor, young_collections_only
 from qkg.loaders.gazetteer import default_gazetteer
@@ -162,12 +174,38 @@ def make_document(rng: random.Random, pools: dict[str, list[str]], words: int) -
     return "\n".join(out)
 
 
+def _compare(args: argparse.Namespace) -> None:
+    """Old and new code alternately, each round in two fresh processes: CPU documents/s."""
+    from bench.cli_startup import _old_path
+
+    cmd = [sys.executable, "-m", "bench.extract_throughput", "--docs", str(args.docs)]
+    cmd += ["--words", str(args.words), "--seed", str(args.seed)]
+    rates: dict[str, list[float]] = {"old": [], "new": []}
+    with tempfile.TemporaryDirectory() as tmp:
+        shim = _old_path(args.old.resolve(), Path(tmp) / "shim")
+        root = str(Path(__file__).resolve().parent.parent)
+        for r in range(args.rounds):
+            for label, path in (("old", f"{shim}{os.pathsep}{root}"), ("new", root)):
+                env = {**os.environ, "PYTHONPATH": path}
+                out = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True).stdout
+                line = next(x for x in out.splitlines() if x.startswith("cpu time:"))
+                rates[label].append(float(line.split("->")[1].split()[0]))
+                print(f"round {r + 1} {label}: {line}", flush=True)
+    old, new = statistics.median(rates["old"]), statistics.median(rates["new"])
+    print(f"median CPU docs/s: old {old:.1f}, new {new:.1f} ({(new / old - 1) * 100:+.1f} %)")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--docs", type=int, default=1000)
     ap.add_argument("--words", type=int, default=1000)
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--old", type=Path, help="a git worktree of the commit to compare with")
+    ap.add_argument("--rounds", type=int, default=3, help="with --old: runs of each, alternating")
     args = ap.parse_args()
+    if args.old is not None:
+        _compare(args)
+        return
     rng = random.Random(args.seed)
     pools = _pools()
     docs = [make_document(rng, pools, args.words).encode() for _ in range(args.docs)]
