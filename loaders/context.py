@@ -31,6 +31,7 @@ __all__ = [
     "LIST",
     "MAX_RULE_CHARS",
     "MAX_RULE_MENTIONS",
+    "MODIFIER",
     "ORG_NOUN",
     "PARTNER_TYPES",
     "UNFOLDED",
@@ -39,6 +40,7 @@ __all__ = [
     "build_view",
     "build_views",
     "ids_in",
+    "modifiers_ok",
 ]
 
 E = EntityType
@@ -55,6 +57,9 @@ SEP = r"(?:\s*[,;]\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+)"
 LIST = rf"(?:the\s+§|§)\d+§(?:{SEP}(?:the\s+§|former\s+§|§)\d+§(?!['’]s?\s+[a-z]))*"
 PLACES = {E.CITY, E.REGION, E.COUNTRY}
 ORGS = {E.COMPANY, E.UNIVERSITY, E.RESEARCH_INSTITUTE, E.GOVERNMENT_BODY, E.CLUSTER}
+#: A modifier before a kind noun: a word, or a mention of a technology or a place ("its §quantum
+#: computing§ arm", "the §Lyon§ unit of"); check the mentions with :func:`modifiers_ok`.
+MODIFIER = r"(?:[\w-]+|§\d+§)"
 _ROLE_CAP = rf"(?i:{ROLE_WORDS})(?:(?:\s+|\s+and\s+|\s*&\s*)(?i:{ROLE_WORDS}))*"
 _TITLE = r"(?:Professor|Prof\.?|Dr\.?|Mr\.?|Ms\.?|Mrs\.?)"
 #: A word qualifying a role ("Science Minister", "quantum software head"), never a function word.
@@ -67,7 +72,9 @@ _ROLE_MOD = (
 _APPOSED_MEMBER = re.compile(
     # "§a§ (one of the three governing bodies of §b§)": set off by a bracket as well as a comma
     # ("the parent company of §b§" is the owner of §b§, not its part: :mod:`.rules.units`)
-    r"§(\d+)§(?:,\s+|\s*\(\s*)(?:(?:a|an|the|now\s+a|now\s+part\s+of\s+the)\s+(?:(?!parent\b|holding\b)[\w-]+\s+){0,3}?"
+    r"§(\d+)§(?:,\s+|\s*\(\s*)(?:(?:a|an|the|now\s+a|now\s+part\s+of\s+the)\s+(?:(?!parent\b|holding\b)"
+    + MODIFIER
+    + r"\s+){0,3}?"
     r"(unit|subsidiary|division|arm|affiliate|member|part|partner|participant|company|platform|vehicle)"
     r"|one\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(members|partners|participants|subsidiaries|units|bodies|"
     r"centres|centers|institutes|hubs|pillars|labs|laboratories|divisions))"
@@ -94,7 +101,7 @@ ORG_NOUN = (
 )
 #: "§a§, the §b§'s economic development bank", "§a§, §b§'s research arm".
 _APPOSED_ARM = compile_gated(
-    r"§(\d+)§,\s+(?:the\s+)?§(\d+)§'s?\s+(?:[\w-]+\s+){0,3}?"
+    r"§(\d+)§,\s+(?:the\s+)?§(\d+)§'s?\s+(?:" + MODIFIER + r"\s+){0,3}?"
     r"(?:bank|agency|arm|unit|subsidiary|division|lab|laboratory|institute|fund|venture\s+arm|investment\s+arm)\b"
 )
 #: Academic posts: their holder is the actor of what follows, not the university.
@@ -137,6 +144,13 @@ class SentView:
         """Indices of mentions still visible in the masked text, in order."""
         seen = [int(x) for x in _ENT_RX.findall(self.masked)]
         return seen if pred is None else [i for i in seen if pred(self.types[i])]
+
+
+def modifiers_ok(v: SentView, text: str, *keep: str | int) -> bool:
+    """Whether every mention of ``text`` but those in ``keep`` is a technology or a place: a
+    modifier, not another actor ("the §quantum computing§ unit of §b§", not "the §c§ unit of §b§")."""
+    kept = {int(k) for k in keep}
+    return all(v.type(i) in PLACES or v.type(i) is E.TECHNOLOGY for i in ids_in(text) if i not in kept)
 
 
 def ids_in(text: str) -> list[int]:
@@ -616,7 +630,7 @@ def _fold_pairs_of_mentions(v: SentView) -> None:
     # "§a§, the §b§'s economic development bank": an arm of the owner
     for x in _APPOSED_ARM.finditer(v.masked) if "§," in v.masked else ():
         a, b = x.group(1), x.group(2)
-        if ty(a) in ORGS | {E.PROGRAM} and ty(b) in ORGS and a != b:
+        if ty(a) in ORGS | {E.PROGRAM} and ty(b) in ORGS and a != b and modifiers_ok(v, x.group(0), a, b):
             _add(v, a, R.PART_OF, b, "apposed-arm", 0.8)
     # (a partner or member of a company is its partner, not a part of it)
     for x in _APPOSED_MEMBER.finditer(v.masked) if "§," in v.masked or "§ (" in v.masked else ():
@@ -629,7 +643,7 @@ def _fold_pairs_of_mentions(v: SentView) -> None:
             if word.startswith(("member", "partner", "particip"))
             else ORGS | {E.PROGRAM}
         )
-        if ty(a) in ORGS | {E.PROGRAM} and ty(b) in groups and a != b:
+        if ty(a) in ORGS | {E.PROGRAM} and ty(b) in groups and a != b and modifiers_ok(v, x.group(0), a, b):
             _add(v, a, R.PART_OF, b, "apposed-member", 0.8)
 
 

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from qkg.schemas import EntityType, RelationType
 
-from ..context import ENT, LIST, ORGS, PLACES, UNFOLDED, Fact, SentView, ids_in
+from ..context import ENT, LIST, MODIFIER, ORGS, PLACES, UNFOLDED, Fact, SentView, ids_in, modifiers_ok
 from .group_refs import BRINGS_TOGETHER, brought_together, referred_group_facts
 from .leadership import LEAD_GATE, leadership_facts, may_lead, passive_leads
 from .literals import compile_gated
@@ -127,7 +127,7 @@ _BE = (
 _MEMBER_OF = compile_gated(
     # "the §Qu-Fleet§ programme is part of ...": the subject's kind noun after its name
     rf"{ENT}(?:\s+(?:programme|program|project|initiative|network|consortium|alliance|hub|centre|center|lab|unit))?"
-    rf"(?:,\s+(?:established|founded|based|headquartered|created)\s+[^,;]{{0,60}},)?\s+{_BE}\s+(?:(?:now|also|already|officially|formally)\s+)?(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){{0,3}}?"
+    rf"(?:,\s+(?:established|founded|based|headquartered|created)\s+[^,;]{{0,60}},)?\s+{_BE}\s+(?:(?:now|also|already|officially|formally)\s+)?(?:(?:a|an|the)\s+)?(?:{MODIFIER}\s+){{0,3}}?"
     r"(member|members|part|partner|partners|subsidiary|division|unit|arm|affiliate|"
     r"participant|participants|constituent|component|finalist|finalists|winner|winners|laureate)\s+"
     # "part of the §EU§'s €1 billion §Quantum Flagship§": the possessor and an amount only qualify the group
@@ -248,7 +248,7 @@ _FOUNDED_GROUP = compile_gated(
 
 #: "§b§'s quantum division, §a§" / "§b§'s research arm §a§".
 _POSS_UNIT = re.compile(
-    rf"{ENT}'s?\s+(?:[\w-]+\s+){{0,3}}?(?:unit|division|subsidiary|arm|lab|laboratory|labs|affiliate|business)\s*,?\s+{ENT}"
+    rf"{ENT}'s?\s+(?:{MODIFIER}\s+){{0,3}}?(?:unit|division|subsidiary|arm|lab|laboratory|labs|affiliate|business)\s*,?\s+{ENT}"
 )
 #: "§b§ said it is spinning out its quantum group, §a§", "§b§ and its research arm §a§": the owner is the
 #: mention "its" refers to, the nearest one before it (no other mention between them).
@@ -290,7 +290,7 @@ _SET_UP_UNDER = compile_gated(
 #: "§a§, the venture arm of the conglomerate §b§" / "§a§, a growth fund tied to §b§": an arm named
 #: in apposition (the verbless twin of "§a§ is a subsidiary of §b§").
 _ARM_APPOSED = re.compile(
-    rf"{ENT},\s+(?:the|a|an|its)\s+(?:[\w-]+\s+){{0,3}}?"
+    rf"{ENT},\s+(?:the|a|an|its)\s+(?:{MODIFIER}\s+){{0,3}}?"
     r"(?:arm|unit|division|subsidiary|affiliate|fund|lab|laboratory|branch)\s+"
     r"(?:of|tied\s+to|owned\s+by|belonging\s+to|linked\s+to|within|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
     rf"{ENT}"
@@ -408,7 +408,8 @@ def _pair(x: re.Match[str], first: int) -> tuple[int, int]:
 def _structure_facts(v: SentView, m: str) -> Iterator[Fact]:
     """Units and acquisitions: one organisation becomes a part of another."""
     for x in _POSS_UNIT.finditer(m):
-        yield from _part(v, int(x.group(2)), int(x.group(1)), "possessive-unit", 0.8)
+        if modifiers_ok(v, x.group(0), x.group(1), x.group(2)):
+            yield from _part(v, int(x.group(2)), int(x.group(1)), "possessive-unit", 0.8)
     for x in _ITS_UNIT.finditer(m) if " its " in m or " their " in m else ():
         yield from _part(v, int(x.group(2)), int(x.group(1)), "its-unit", 0.7, _ORG_TYPES)
     for x in _SET_UP_UNDER.finditer(m):
@@ -551,6 +552,8 @@ _PARTICIPATES = compile_gated(
 def membership_facts(v: SentView, m: str) -> Iterator[Fact]:
     for x in _MEMBER_OF.finditer(m):
         a, b, word = int(x.group(1)), int(x.group(3)), x.group(2)
+        if not modifiers_ok(v, m[x.start() : x.start(2)], a):
+            continue  # "§a§ is a §c§ member of §b§": §c§ is another actor
         if _MODIFIER_OF.search(m, max(0, x.start() - 40), x.start()):
             continue  # "the board members of §a§ are part of §b§": §a§ is not the subject
         to = _GROUP_TYPES if word.startswith("partner") else _MEMBER_TYPES
@@ -604,7 +607,8 @@ def apposition_facts(v: SentView) -> Iterator[Fact]:
                 yield _f(v, a, R.LEADS, b, "hyphen-led", 0.8)
     if unfolded.count("§") >= 4 and gate(low, _ARM_GATE):
         for x in _ARM_APPOSED.finditer(unfolded):
-            yield from _part(v, int(x.group(1)), int(x.group(2)), "arm-apposed", 0.8, _ORG_TYPES)
+            if modifiers_ok(v, x.group(0), x.group(1), x.group(2)):
+                yield from _part(v, int(x.group(1)), int(x.group(2)), "arm-apposed", 0.8, _ORG_TYPES)
         for x in _OWNED_APPOSED.finditer(unfolded):
             yield from _part(v, int(x.group(1)), int(x.group(2)), "arm-apposed", 0.8, _ORG_TYPES)
 

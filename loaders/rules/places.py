@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from qkg.schemas import EntityType, RelationType
 
-from ..context import APPOSED_MEMBER, ENT, LIST, ORG_NOUN, ORGS, PLACES, Fact, SentView, ids_in
+from ..context import APPOSED_MEMBER, ENT, LIST, ORG_NOUN, ORGS, PLACES, Fact, SentView, ids_in, modifiers_ok
 from ..gazetteer import Gazetteer
 from ..patterns import KEYWORDS, LEADING_NOISE
 from ..segment import Sentence
@@ -344,7 +344,7 @@ def clause_facts(v: SentView, m: str) -> Iterator[Fact]:
                 groups = (
                     {E.CLUSTER, E.PROGRAM} if word.startswith(("member", "partner", "particip")) else ORGS
                 )
-                if b != a and v.type(b) in groups:
+                if b != a and v.type(b) in groups and modifiers_ok(v, y.group(0), a, b):
                     yield _f(v, a, R.PART_OF, b, "predicate-member", 0.8)
 
 

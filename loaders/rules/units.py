@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 from qkg.schemas import EntityType, RelationType
 
-from ..context import ENT, ORGS, UNFOLDED, Fact, SentView
+from ..context import ENT, MODIFIER, ORGS, UNFOLDED, Fact, SentView, modifiers_ok
 from .literals import compile_gated
 from .rule import f as _f
 from .rule import gate
@@ -57,7 +57,7 @@ _PARENT_BEFORE = compile_gated(
 #: schools of §b§": the unit's kind in its predicate or apposition.
 _KIND_OF = compile_gated(
     rf"{ENT}(?:,\s+|\s+{_BE}\s+(?:(?:now|also|still)\s+)?)(?:(?:a|an|the|one\s+of\s+the)\s+)"
-    rf"(?:(?!of\b|in\b|for\b|and\b)[\w-]+\s+){{0,3}}?{_UNIT_NOUN}s?\s+(?:of|within)\s+(?:the\s+)?{ENT}"
+    rf"(?:(?!of\b|in\b|for\b|and\b){MODIFIER}\s+){{0,3}}?{_UNIT_NOUN}s?\s+(?:of|within)\s+(?:the\s+)?{ENT}"
 )
 #: "§a§ belongs to §b§", "§a§ is housed within §b§", "§a§ sits within §b§".
 _BELONGS = compile_gated(
@@ -121,6 +121,7 @@ def unit_facts(v: SentView, m: str) -> Iterator[Fact]:
             b, a = int(x.group(1)), int(x.group(2) or x.group(3))
             yield from _part(v, a, b, "parent-named", 0.8)
         for x in _KIND_OF.finditer(text):
-            yield from _part(v, int(x.group(1)), int(x.group(2)), "unit-kind-of", 0.8)
+            if modifiers_ok(v, x.group(0), x.group(1), x.group(2)):
+                yield from _part(v, int(x.group(1)), int(x.group(2)), "unit-kind-of", 0.8)
         for x in _BELONGS.finditer(text):
             yield from _part(v, int(x.group(1)), int(x.group(2)), "belongs-to", 0.8)

@@ -221,3 +221,23 @@ def test_membership_said_by_its_noun(facts: Run, text: str) -> None:
 def test_a_company_has_partners_not_members_by_a_noun(facts: Run) -> None:
     f = facts("Orbion Systems' participation in Kessler Group's quantum programme was confirmed.")
     assert not f.has(ORBION, "PART_OF", KESSLER)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a technology named in the modifiers of the unit's kind
+        "Kessler Group's quantum computing division, Orbion Quantum, opened a lab.",
+        "Orbion Quantum, the quantum computing arm of Kessler Group, opened a lab.",
+        "Orbion Quantum, a quantum sensing subsidiary of Kessler Group, opened a lab.",
+        "Orbion Quantum is the quantum computing unit of Kessler Group.",
+        "Orbion Quantum, Kessler Group's quantum computing unit, opened a lab.",
+    ],
+)
+def test_a_technology_may_qualify_the_kind_of_unit(facts: Run, text: str) -> None:
+    assert facts(text).has("Orbion Quantum", "PART_OF", KESSLER)
+
+
+def test_another_actor_before_the_kind_is_no_modifier(facts: Run) -> None:
+    f = facts("Orbion Quantum is the Veltra Photonics unit of Kessler Group.")
+    assert not f.has("Orbion Quantum", "PART_OF", KESSLER)
