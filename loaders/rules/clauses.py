@@ -375,7 +375,9 @@ def _subject(v: SentView, before: str) -> list[int]:
 #: "A and B, who have since teamed up with C".
 _RELATIVE_SUBJECT = re.compile(rf"({LIST}),?\s+(?:which|who|having)\s+{_GAP}$", re.I)
 #: An object relative: "the G, which A joined in 2021," (the antecedent is the verb's object).
-_RELATIVE_OBJECT = re.compile(rf"{ENT},?\s+(?:which|that)\s+(?:the\s+)?$")
+_RELATIVE_OBJECT = re.compile(
+    rf"{ENT},?\s+(?:(of|in|to|into|within|under|with)\s+)?(?:which|that)\s+(?:the\s+)?$"
+)
 
 
 def _heading(v: SentView, m: re.Match[str], before: str) -> list[int]:
@@ -473,7 +475,7 @@ def _active(v: SentView, clause: str, low: str) -> Iterator[tuple[int, RelationT
             continue
         if objects and verb.type in (R.DEVELOPS, R.LEADS) and _MODIFIER_OF.match(tail, o.end(g)):  # type: ignore[union-attr]
             objects = []  # "announced the §X§ call for proposals", "presented the §X§ by §Y§": not X made
-        if not objects and "-" in verb.preps and (ante := _relative_object(clause, x.start())) is not None:
+        if not objects and (ante := _relative_object(clause, verb, x.start())) is not None:
             objects = [ante]  # "the G, which A joined in 2021": A joined G
         rtype = verb.type
         if rtype is R.LEADS and not objects and (r := _LED_ROUND.match(tail)) is not None:
@@ -517,13 +519,17 @@ _SUBORDINATE = re.compile(
 )
 
 
-def _relative_object(clause: str, verb_at: int) -> int | None:
-    """The antecedent of an object relative whose subject (one list) heads the verb at ``verb_at``."""
+def _relative_object(clause: str, verb: _Verb, verb_at: int) -> int | None:
+    """The antecedent of an object relative whose subject (one list) heads the verb at ``verb_at``:
+    "the G, which A joined", or with the verb's preposition before the pronoun ("the G, in which A
+    participates", "the G, with which A partnered")."""
     head = _SUBJECT.search(clause, 0, verb_at)
     if head is None:
         return None
     r = _RELATIVE_OBJECT.search(clause, 0, head.start())
-    return int(r.group(1)) if r is not None else None
+    if r is None or (r.group(2) or "-") not in verb.preps:
+        return None
+    return int(r.group(1))
 
 
 def _passive(v: SentView, clause: str, low: str) -> Iterator[tuple[int, RelationType, int, str]]:

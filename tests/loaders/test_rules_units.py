@@ -90,6 +90,8 @@ PROGRAMME = "Qubit Horizon Programme"
         # relative clauses: the antecedent is the subject, or the object
         (f"Orbion Systems, which joined the {ALLIANCE} in 2021, builds ion traps.", ALLIANCE),
         (f"The {ALLIANCE}, which Orbion Systems joined in 2021, has 40 members.", ALLIANCE),
+        (f"The {ALLIANCE}, to which Orbion Systems belongs, met in Lyon.", ALLIANCE),
+        (f"The {PROGRAMME}, in which Orbion Systems participates, funds start-ups.", PROGRAMME),
         # a participle after the name, and a verb phrase coordinated after a first one
         (f"Orbion Systems, having joined the {ALLIANCE} in 2021, builds ion traps.", ALLIANCE),
         (f"Orbion Systems was founded in 2019 and joined the {ALLIANCE} in 2021.", ALLIANCE),
