@@ -102,7 +102,8 @@ ORG_NOUN = (
 #: "§a§, the §b§'s economic development bank", "§a§, §b§'s research arm".
 _APPOSED_ARM = compile_gated(
     r"§(\d+)§,\s+(?:the\s+)?§(\d+)§'s?\s+(?:" + MODIFIER + r"\s+){0,3}?"
-    r"(?:bank|agency|arm|unit|subsidiary|division|lab|laboratory|institute|fund|venture\s+arm|investment\s+arm)\b"
+    r"(?:bank|agency|arm|unit|subsidiary|division|lab|laboratory|institute|fund|venture\s+arm|investment\s+arm|"
+    r"centre|center|school|department|faculty|college|office|branch|campus)\b"
 )
 #: Academic posts: their holder is the actor of what follows, not the university.
 _ACADEMIC_POSTS = frozenset({"professor", "lecturer", "postdoc", "student", "researcher"})

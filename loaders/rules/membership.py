@@ -38,6 +38,14 @@ R = RelationType
 
 MEMBER_GATE = (
     "member",
+    "centre",
+    "center",
+    "institute",
+    "school",
+    "department",
+    "faculty",
+    "college",
+    "branch",
     "involvement",
     "accession",
     "admission",
@@ -248,7 +256,8 @@ _FOUNDED_GROUP = compile_gated(
 
 #: "§b§'s quantum division, §a§" / "§b§'s research arm §a§".
 _POSS_UNIT = re.compile(
-    rf"{ENT}'s?\s+(?:{MODIFIER}\s+){{0,3}}?(?:unit|division|subsidiary|arm|lab|laboratory|labs|affiliate|business)\s*,?\s+{ENT}"
+    rf"{ENT}'s?\s+(?:{MODIFIER}\s+){{0,3}}?(?:unit|division|subsidiary|arm|lab|laboratory|labs|affiliate|business|"
+    rf"centre|center|institute|school|department|faculty|college|branch)\s*,?\s+(?:the\s+)?{ENT}"
 )
 #: "§b§ said it is spinning out its quantum group, §a§", "§b§ and its research arm §a§": the owner is the
 #: mention "its" refers to, the nearest one before it (no other mention between them).

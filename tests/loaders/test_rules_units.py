@@ -34,6 +34,9 @@ CENTRE = "Varnholt Centre for Quantum Engineering"
         ("Kessler Group, the parent company of Orbion Systems, is considering a listing.", ORBION, KESSLER),
         ("Kessler Group is the parent of Orbion Systems.", ORBION, KESSLER),
         ("Orbion Systems and its parent Kessler Group signed the deal.", ORBION, KESSLER),
+        # the unit's kind in a possessed apposition, either way round
+        (f"The {CENTRE}, the {UNIVERSITY}'s new research centre, opened on Monday.", CENTRE, UNIVERSITY),
+        (f"The {UNIVERSITY}'s new research centre, the {CENTRE}, opened on Monday.", CENTRE, UNIVERSITY),
         # the unit's kind in a predicate or an apposition
         (f"The {CENTRE} is a research centre of the {UNIVERSITY}.", CENTRE, UNIVERSITY),
         (
@@ -63,6 +66,7 @@ def test_a_unit_named_with_its_parent_is_part_of_it(facts: Run, text: str, part:
     [
         # a partner, an investment, a spin-out: no part
         ("Kessler Group's partner Orbion Systems builds ion traps.", ORBION, KESSLER),
+        ("Orbion Systems, Kessler Group's portfolio company, builds ion traps.", ORBION, KESSLER),
         ("Kessler Group took a stake in Orbion Systems last year.", ORBION, KESSLER),
         ("Orbion Systems was spun out of the University of Tamsin.", ORBION, UNIVERSITY),
         # a place is never a parent
