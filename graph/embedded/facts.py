@@ -178,6 +178,7 @@ class FactColumns:
     _agreement_position: dict[str, int] | None = None
     _keys: NDArray[np.int64] | None = None
     _built: dict[int, Relation] = field(default_factory=dict)
+    _older: dict[int, Relation] = field(default_factory=dict)
     _hub_steps: dict[int, list[Step]] = field(default_factory=dict)
     #: A step's agreement by ``st_agr + 1`` (None for a relation's step).
     _step_agreements: list[str | None] = field(default_factory=list)
@@ -299,17 +300,24 @@ class FactColumns:
         return out
 
     def relations_at(self, rows: list[int]) -> list[Relation]:
-        """The relations of ``rows`` (built with their evidence, then kept: up to
-        :data:`_KEPT` relations, all let go when more are needed)."""
-        built = self._built
-        missing = [r for r in dict.fromkeys(rows) if r not in built]
+        """The relations of ``rows``, built with their evidence and kept for later answers:
+        about the :data:`_KEPT` used last (two generations: a relation asked again moves to
+        the young one; when it is full, the old one is let go and the young one becomes old)."""
+        built, older = self._built, self._older
+        missing = []
+        for r in dict.fromkeys(rows):
+            if r not in built:
+                found = older.get(r)
+                if found is None:
+                    missing.append(r)
+                else:
+                    built[r] = found
         if missing:
-            if len(built) + len(missing) > _KEPT:
-                kept = {r: built[r] for r in rows if r in built}
-                built.clear()
-                built.update(kept)
             self._build(missing)
-        return [built[r] for r in rows]
+        out = [built[r] for r in rows]
+        if len(built) > _KEPT // 2:
+            self._older, self._built = built, {}
+        return out
 
     def _build(self, rows: list[int]) -> None:
         arrays, data = self.arrays, self.data
