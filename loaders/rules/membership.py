@@ -174,7 +174,10 @@ _LIST_ARE_MEMBERS = compile_gated(
     rf"(?:\b[Bb]oth\s+)?({LIST})\s+(?:are|were|have\s+been|have\s+become|became|will\s+be|remain)\s+"
     r"(?:(?:now|also|already|all|both|officially|formally)\s+)*(?:(?:the|among\s+the)\s+)?"
     r"(?:(?:[\w-]+\s+){0,2}?(?:members|partners|participants|constituents)\s+(?:of|in|within)\s+(?:the\s+)?"
-    rf"{ENT}|{ENT}['’]s?\s+(?:[\w-]+\s+)?(?:members|partners|participants|subsidiaries)\b)"
+    rf"{ENT}|{ENT}['’]s?\s+(?:[\w-]+\s+)?(?:members|partners|participants|subsidiaries)\b"
+    # "§a§ and §c§ are part of §b§" (each is, whatever kind of organisation §b§ is); a possessor only
+    # qualifies the whole: "are part of the §EU§'s §b§"
+    rf"|part\s+of\s+(?:the\s+)?(?:§\d+§['’]s?\s+)?{ENT}(?!['’]s?\s))"
 )
 #: "§b§'s members include §a§ and §c§" / "members of §b§ include ..." / "§b§ brings together §a§, §c§".
 _MEMBER_LIST = compile_gated(
@@ -485,10 +488,12 @@ def _listed_members(v: SentView, m: str) -> Iterator[Fact]:
         for a in ids_in(x.group(1)):
             yield from _part(v, a, int(x.group(2)), "among-members", 0.8, _PROGRAMS if won else _MEMBER_TYPES)
     for x in _LIST_ARE_MEMBERS.finditer(m):
-        subjects, b = ids_in(x.group(1)), int(x.group(2) or x.group(3))
+        subjects, b = ids_in(x.group(1)), int(x.group(2) or x.group(3) or x.group(4))
         if len(subjects) >= 2:  # one subject: "member-of" reads it
             for a in subjects:
-                yield from _part(v, a, b, "list-are-members", 0.8, _GROUP_TYPES)
+                yield from _part(
+                    v, a, b, "list-are-members", 0.8, _MEMBER_TYPES if x.group(4) else _GROUP_TYPES
+                )
     for x in _MEMBER_LIST.finditer(m):
         if QUALIFIES_SUBJECT.search(m, max(0, x.start() - 40), x.start()):
             continue  # "Investors in the §Fund§ include ...": the group only qualifies the subject

@@ -40,6 +40,22 @@ ALLIANCE = "Veltra Quantum Alliance"
             "National Quantum Initiative",
         ),
         ("Orbion Technologies is now part of Kessler Group.", "Orbion Technologies", "Kessler Group"),
+        # each of a coordinated subject is part of the whole, whatever kind of organisation it is
+        (
+            "The Veltra Institute of Photonics and the Marrow Centre for Optics are part of the Kessler Research Council.",
+            "Veltra Institute of Photonics",
+            "Kessler Research Council",
+        ),
+        (
+            "The Veltra Institute of Photonics and the Marrow Centre for Optics are part of the Kessler Research Council.",
+            "Marrow Centre for Optics",
+            "Kessler Research Council",
+        ),
+        (
+            "Orbion Technologies and Tessaly Labs are now part of the University of Kessler.",
+            "Orbion Technologies",
+            "University of Kessler",
+        ),
         ("Orbion Systems, a unit of Kessler Group, builds ion traps.", "Orbion Systems", "Kessler Group"),
         (
             "Orbion Systems, a subsidiary of Kessler Group, builds ion traps.",
@@ -123,6 +139,12 @@ def test_part_of(facts: Run, text: str, member: str, group: str) -> None:
     [
         # a partner of a company is its partner, not a part of it
         ("Orbion Technologies is a partner of Kessler Group.", "Orbion Technologies", "Kessler Group"),
+        # a place's possessive only qualifies the whole; the place takes no member
+        (
+            "Orbion Technologies and Tessaly Labs are part of Lyon's growing quantum cluster.",
+            "Orbion Technologies",
+            "Lyon",
+        ),
         # a stake is an investment, not ownership of the whole
         ("Kessler Group acquired a stake in Orbion Systems.", "Orbion Systems", "Kessler Group"),
         (
