@@ -107,11 +107,15 @@ def _without_legal_suffix(m: Mention, gaz: Gazetteer) -> Entry | None:
     return None
 
 
+_COMMAS = re.compile(r"[,.]")
+
+
 def _affix_owner(m: Mention, longer: Sequence[_Draft], *, suffix: bool = True) -> _Draft | None:
-    key = norm(m.name)
+    # commas and full stops do not part words: "Orbion Photonics" is a prefix of "Orbion Photonics, Inc."
+    key = _COMMAS.sub("", norm(m.name))
     hits = []
     for d in longer:
-        names = [norm(d.name), *(norm(a) for a in d.aliases)]
+        names = [_COMMAS.sub("", norm(n)) for n in (d.name, *d.aliases)]
         for n in names:
             if n != key and ((suffix and n.endswith(" " + key)) or n.startswith(key + " ")):
                 hits.append(d)

@@ -22,7 +22,7 @@ from ..patterns import ACADEMIC_FIELDS, CAPW, KEYWORDS, LEADING_NOISE, head_type
 from ..segment import Sentence
 from .bare_names import COMMON_WORDS, opens_with_given
 from .mention import Mention
-from .org_cues import plausible
+from .org_cues import PLURAL_ACRONYM, plausible
 from .organisations import MAX_PATTERN_SENTENCE, ROLE_CAP, URL, is_demonym, is_headline
 from .words import word_list
 
@@ -128,6 +128,7 @@ def shaped_names(text: str, gaz: Gazetteer) -> list[Mention]:
             or name.startswith(("Mc", "Mac"))
             or gaz.lookup(name)
             or _GLUED.fullmatch(name)
+            or PLURAL_ACRONYM.fullmatch(name)
         ):
             continue
         out.append(Mention(m.start(), m.end(), name, E.COMPANY, name, "shape"))
@@ -162,10 +163,10 @@ def definitions(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Ment
             n = initials_match(acr, [w.group() for w in before])
             if n:
                 s = line_start + before[-n].start()
-                long = text[s : m.start()]
+                long = text[s : m.start()].rstrip(" ,;:")  # "Orbion Photonics, Inc., (OPI)"
                 etype = head_type(long)
                 if etype and long[0].isupper():
-                    owner = Mention(s, m.start(), long, etype, long, "acronym")
+                    owner = Mention(s, s + len(long), long, etype, long, "acronym")
                     extra.append(owner)
         if owner is None or (owner.type in {E.PERSON, E.TECHNOLOGY} and not acr.isupper()):
             continue
@@ -261,7 +262,11 @@ def list_members(text: str, sentences: Sequence[Sentence], mentions: list[Mentio
                     continue
                 off = text.find(name, a.end, b.start)
                 if off >= 0:
-                    extra.append(Mention(off, off + len(name), name, majority, name, "list"))
+                    # beside a company, a company whatever the sentence's majority ("IBM,
+                    # Protiviti, Quaxys, Bowie State University, Georgetown University"), as
+                    # unknown names with no keyword mostly are
+                    etype = E.COMPANY if a.type is not b.type and E.COMPANY in {a.type, b.type} else majority
+                    extra.append(Mention(off, off + len(name), name, etype, name, "list"))
         # "composed of Name, Orbion, Veltra and ...": an unknown first item after a list cue
         head = _LIST_HEAD.search(text, sent.start, orgs[0].start)
         if head is not None and re.match(r"\s*,", _PAREN.sub("", text[orgs[0].end : orgs[1].start])):

@@ -43,7 +43,7 @@ from .literals import compile_gated
 from .mention import Mention
 from .words import alternation, any_in, leading_letters, letter_words, word_list, word_table
 
-__all__ = ["cue_names", "plausible"]
+__all__ = ["PLURAL_ACRONYM", "cue_names", "plausible"]
 
 E = EntityType
 
@@ -230,7 +230,8 @@ _FUNDER = compile_gated(
 
 #: The other party of a partnership or the object of an acquisition, read by its place in the
 #: clause: "partnered with Veltrix", "teamed up with A and B", "signed an MOU with Kessmark,",
-#: "a collaboration with Tarnwood on ...", "acquired Veltrix for $20m", "was bought by Kessmark".
+#: "a collaboration with Tarnwood on ...", "acquired Veltrix for $20m", "was bought by Kessmark"
+#: (what is bought is mostly a product: "buys QPUs").
 #: The names must close the clause, so a description ("partnered with Ada Lin's team") or a
 #: phrase ("acquired Series A funding") stops it.
 _COUNTERPART = compile_gated(
@@ -239,7 +240,7 @@ _COUNTERPART = compile_gated(
     r"|\b(?:partnership|collaboration|co-?operation|agreement|MOU|MoU|memorandum\s+of\s+understanding|contract|"
     r"alliance)\s+with"
     r"|\b(?:acquired|bought|purchased)\s+by"
-    r"|\b(?:acquired|acquires|acquire|acquiring|bought|buys|purchased|acquisition\s+of|takeover\s+of))\s+"
+    r"|\b(?:acquired|acquires|acquire|acquiring|acquisition\s+of|takeover\s+of))\s+"
     rf"((?:(?:the\s+)?{_NAME}(?:,\s+(?:and\s+)?|\s+and\s+)){{0,6}}(?:the\s+)?{_NAME})"
     r"(?=\s*[,;:.)]|\s*$|\s+(?:to|for|on|in|and|which|who|that|as|at|under|through|from|since|last|this|"
     r"earlier|after|before|over|while|into|will|would|has|had|is|was)\b)"
@@ -268,7 +269,6 @@ _COUNTERPART_GATE = frozenset(
         "acquiring",
         "acquisition",
         "bought",
-        "buys",
         "purchased",
         "takeover",
     ]
@@ -893,11 +893,15 @@ def person_of(before: str, after: str, gaz: Gazetteer) -> bool:
     )
 
 
+#: An acronym made plural ("QPUs", "GPUs", "SMEs"): things of a kind, not a name.
+PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+
+
 def plausible(name: str, gaz: Gazetteer, *, trusted: bool) -> bool:
     """Could ``name`` be an organisation the gazetteer does not already report?"""
     words = name.split()
     low = [w.lower().strip(".,") for w in words]
-    if len(name) < 2 or name.isdigit() or name.upper() in _NOT_ORG_CAPS:
+    if len(name) < 2 or name.isdigit() or name.upper() in _NOT_ORG_CAPS or PLURAL_ACRONYM.fullmatch(name):
         return False
     if gaz.lookup(name) or gaz.by_demonym(name):
         return False  # known (the gazetteer reports it) or a place, demonym, technology

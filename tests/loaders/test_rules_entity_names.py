@@ -178,3 +178,23 @@ def test_a_person_joining_a_group_or_a_project_stays_a_person(facts: Run) -> Non
     }
     assert types.get("Ada Lin") is E.PERSON
     assert "Lin" not in types
+
+
+def test_a_plural_acronym_is_no_organisation(facts: Run) -> None:
+    f = facts("Orbion makes QPUs for Veltrix. Veltrix buys QPUs and SMEs buy them too. SMEs like it.")
+    assert not f.has_entity("QPUs")
+    assert not f.has_entity("SMEs")
+
+
+def test_a_company_with_its_legal_form_between_commas_is_one_actor(facts: Run) -> None:
+    f = facts("Orbion agreed to buy Tarnwood Photonics, Inc., (TPI) the photonics unit of Tarnwood Group.")
+    tpi = [e for e in f.kg.entities if e.name.startswith("Tarnwood Photonics")]
+    assert [(e.name, "TPI" in e.aliases) for e in tpi] == [("Tarnwood Photonics, Inc.", True)]
+
+
+def test_an_unknown_name_between_a_company_and_a_university_is_a_company(facts: Run) -> None:
+    f = facts(
+        "The new members are Kessmark Labs, IBM, Quaxon, Brellow, Varenna State University and the University of Lakeport."
+    )
+    types = _types(f)
+    assert (types.get("Quaxon"), types.get("Brellow")) == (E.COMPANY, E.COMPANY)
