@@ -198,3 +198,15 @@ def test_an_unknown_name_between_a_company_and_a_university_is_a_company(facts: 
     )
     types = _types(f)
     assert (types.get("Quaxon"), types.get("Brellow")) == (E.COMPANY, E.COMPANY)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The work is funded under Horizon 2020.", "Horizon 2020"),
+        ("The money comes from NextGenerationEU.", "NextGenerationEU"),
+        ("The QuantERA call funds twelve projects.", "QuantERA"),
+    ],
+)
+def test_european_funding_programmes_are_programmes(facts: Run, text: str, name: str) -> None:
+    assert _types(facts(text)).get(name) is E.PROGRAM
