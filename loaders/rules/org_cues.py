@@ -129,10 +129,13 @@ _ROLE_OF = re.compile(
     rf"spokes(?:person|man|woman)|managing\s+director)"
     rf"|\s+(?:CEO|CTO|CFO|COO|CIO|CSO|CQO|[Cc]o-?founder|[Ff]ounder|[Cc]hairman|[Cc]hairwoman|[Cc]hief\s+[Ee]xecutive(?:\s+[Oo]fficer)?)\s+{NAMEPART})\b"
 )
-#: A name owning business relations: "Orbion's four historical shareholders", "Orbion's rivals".
+#: A name owning business relations or what only a business owns: "Orbion's four historical
+#: shareholders", "Orbion's rivals", "Orbion's headquarters", "Orbion's new quantum processor",
+#: "Orbion's revenue" (a person has a team, a lab or a technique, not these).
 _OWNS_PEERS = re.compile(
     rf"(?<![\w-])({_NAME})['’]s?\s+(?:[a-z]+\s+){{0,2}}(?:shareholders|investors|backers|competitors|rivals|"
-    r"subsidiary|subsidiaries|customers|suppliers|spin-?offs?|spin-?outs?)\b"
+    r"subsidiary|subsidiaries|customers|suppliers|spin-?offs?|spin-?outs?|headquarters|factory|fab|revenues?|"
+    r"valuation|IPO|portfolio|roadmap|processors?|chips?|products?|(?:quantum\s+)?computers)\b"
 )
 _PEERS_GATE = frozenset(
     [
@@ -151,6 +154,22 @@ _PEERS_GATE = frozenset(
         "spin-out",
         "spinout",
         "spin-outs",
+        "headquarters",
+        "factory",
+        "fab",
+        "revenue",
+        "revenues",
+        "valuation",
+        "IPO",
+        "portfolio",
+        "roadmap",
+        "processor",
+        "processors",
+        "chip",
+        "chips",
+        "product",
+        "products",
+        "computers",
     ]
 )
 #: "Founder and CEO of Quantum AI": the organisation a corporate role belongs to.

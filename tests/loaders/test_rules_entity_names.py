@@ -121,6 +121,9 @@ def test_a_name_read_by_its_place_in_the_clause_takes_part_in_what_it_states(
         ("Researchers at Kessmark have built a new sensor.", "Kessmark"),
         ("Kessmark was founded in 2019 by two physicists.", "Kessmark"),
         ("Orbion is headquartered in Varenna.", "Orbion"),
+        # what only a business owns
+        ("Kessmark's headquarters are in Varenna.", "Kessmark"),
+        ("Veltrix's new quantum processor has 50 qubits.", "Veltrix"),
     ],
 )
 def test_a_name_whose_work_or_property_a_thing_is_is_an_organisation(
@@ -137,6 +140,7 @@ _NOT_COUNTERPARTS = {
     "The ministry will work with Brexit rules in mind.": "Brexit",
     "The company was founded by Ada Lin in 2019.": "Ada Lin",
     "The sensor was designed by Veltrix Labs' founder Tom Berg.": "Tom Berg",
+    "Lin's team built the chip.": "Lin",
 }
 
 
