@@ -72,6 +72,11 @@ ACADEMIC_FIELDS = word_list("academic_fields")
 _WORD = re.compile(r"[\w&]+-?")
 
 
+#: Keywords that head a name only as its last word: "the Innovation Ecosystems Call" is a
+#: programme, "Call Orbion today" no name.
+_LAST_ONLY = frozenset({"call"})
+
+
 @lru_cache(maxsize=100_000)
 def head_type(phrase: str) -> EntityType | None:
     """The entity type implied by an organisation name's head word, or ``None``.
@@ -93,8 +98,9 @@ def head_type(phrase: str) -> EntityType | None:
             return KEYWORDS[k]
     words = _WORD.findall(low)
     cut = next((i for i, w in enumerate(words) if w in {"of", "for", "du", "de"} and i > 0), len(words))
-    for w in reversed(words[:cut]):
-        if w in KEYWORDS:
+    for i in range(cut - 1, -1, -1):
+        w = words[i]
+        if w in KEYWORDS and (w not in _LAST_ONLY or i == len(words) - 1):
             return KEYWORDS[w]
     for w in reversed(words[cut:]):
         if w in KEYWORDS and KEYWORDS[w] in {E.PROGRAM}:

@@ -214,3 +214,10 @@ def test_an_unknown_name_between_a_company_and_a_university_is_a_company(facts: 
 )
 def test_european_funding_programmes_are_programmes(facts: Run, text: str, name: str) -> None:
     assert _types(facts(text)).get(name) is E.PROGRAM
+
+
+def test_a_named_funding_call_is_a_programme_and_a_verb_call_no_name(facts: Run) -> None:
+    named = _types(facts("The project was funded by the agency under its Quantum Ecosystems Call."))
+    verb = _types(facts("Call Orbion today about the offer."))
+    assert named.get("Quantum Ecosystems Call") is E.PROGRAM
+    assert "Call Orbion" not in verb
