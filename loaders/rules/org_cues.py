@@ -66,8 +66,11 @@ _JOINS_GROUP = compile_gated(
     rf"\s{_ADVERBS}(?:joined|joins|(?:is|are|became|become)\s+(?:also\s+)?(?:an?\s+|one\s+of\s+the\s+)?"
     r"(?:founding\s+|full\s+|new\s+)?members?\s+of)\s+(?:the\s+)?(?:[\w’'&.-]+\s+){0,5}?"
     r"(?i:alliance|association|coalition|consortium|federation|hub|cluster|ecosystem|valley|exchange)\b"
+    # "A, B and C are among the partners", "A is one of the project's investors"
+    r"|\s(?:is|are)\s+(?:also\s+)?(?:among|one\s+of)\s+the\s+(?:[\w’'&.-]+\s+){0,2}?(?:partners|investors|backers|"
+    r"members|shareholders|customers|suppliers|signatories|participants|companies|firms|start-?ups)\b"
 )
-_JOINS_GATE = frozenset(["joined", "joins", "member", "members"])
+_JOINS_GATE = frozenset(["joined", "joins", "member", "members", "among", "one"])
 #: The subject right before an organisation verb (searched in a short window ending at the verb).
 _SUBJECT = re.compile(
     rf"{_CLAUSE}((?:{_NAME}{_LEGAL}?(?:,\s+(?:and\s+)?|\s+and\s+)){{0,5}}{_NAME}){_LEGAL}?(?:\s+\([^()]{{1,40}}\))?$"
@@ -135,7 +138,8 @@ _ROLE_OF = re.compile(
 _OWNS_PEERS = re.compile(
     rf"(?<![\w-])({_NAME})['’]s?\s+(?:[a-z]+\s+){{0,2}}(?:shareholders|investors|backers|competitors|rivals|"
     r"subsidiary|subsidiaries|customers|suppliers|spin-?offs?|spin-?outs?|headquarters|factory|fab|revenues?|"
-    r"valuation|IPO|portfolio|roadmap|processors?|chips?|products?|(?:quantum\s+)?computers)\b"
+    r"valuation|IPO|portfolio|roadmap|processors?|chips?|products?|(?:quantum\s+)?computers|facility|facilities|"
+    r"plant|offices)\b"
 )
 _PEERS_GATE = frozenset(
     [
@@ -170,6 +174,10 @@ _PEERS_GATE = frozenset(
         "product",
         "products",
         "computers",
+        "facility",
+        "facilities",
+        "plant",
+        "offices",
     ]
 )
 #: "Founder and CEO of Quantum AI": the organisation a corporate role belongs to.
@@ -256,8 +264,9 @@ _FUNDER = compile_gated(
 _COUNTERPART = compile_gated(
     r"(?:\b(?:partner(?:ed|s|ing)?|team(?:ed|s|ing)?\s+up|collaborat(?:e|es|ed|ing)|co-?operat(?:e|es|ed|ing))"
     r"\s+(?:(?:closely|jointly|together)\s+)?with"
+    r"|\b(?:is|are|was|were|been)\s+(?:also\s+)?working\s+(?:(?:closely|jointly|together)\s+)?with"
     r"|\b(?:partnership|collaboration|co-?operation|agreement|MOU|MoU|memorandum\s+of\s+understanding|contract|"
-    r"alliance)\s+with"
+    r"alliance|(?<!\bto\s)deal)\s+with"
     r"|\b(?:acquired|bought|purchased)\s+by"
     r"|\b(?:acquired|acquires|acquire|acquiring|acquisition\s+of|takeover\s+of))\s+"
     rf"((?:(?:the\s+)?{_NAME}(?:,\s+(?:and\s+)?|\s+and\s+)){{0,6}}(?:the\s+)?{_NAME})"

@@ -124,6 +124,14 @@ def test_a_name_read_by_its_place_in_the_clause_takes_part_in_what_it_states(
         # what only a business owns
         ("Kessmark's headquarters are in Varenna.", "Kessmark"),
         ("Veltrix's new quantum processor has 50 qubits.", "Veltrix"),
+        ("The chip was made at Brellow's facility in Varenna.", "Brellow"),
+        # the other party of a deal or of joint work, the subject of a joint plan or a contract won
+        ("Orbion has signed a deal with Kessmark.", "Kessmark"),
+        ("Orbion is working with Kessmark to deploy the network.", "Kessmark"),
+        ("Veltrix and Orbion will jointly develop a photonic chip.", "Veltrix"),
+        ("Orbion won a contract from the ministry to build a sensor.", "Orbion"),
+        # names among the partners or investors of something
+        ("Kessmark, Tarnwood and Brellow are among the partners.", "Brellow"),
     ],
 )
 def test_a_name_whose_work_or_property_a_thing_is_is_an_organisation(
@@ -141,6 +149,7 @@ _NOT_COUNTERPARTS = {
     "The company was founded by Ada Lin in 2019.": "Ada Lin",
     "The sensor was designed by Veltrix Labs' founder Tom Berg.": "Tom Berg",
     "Lin's team built the chip.": "Lin",
+    "The ministry has to deal with Brexit.": "Brexit",
 }
 
 
