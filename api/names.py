@@ -34,7 +34,7 @@ E = EntityType
 _THE = re.compile(r"^the\s+", re.I)
 #: "City of X", "Free State of X": the place itself (the extractor's convention).
 _LEVEL_OF = re.compile(
-    r"^(?:(?:free\s+)?state|city|town|province|commonwealth|prefecture|canton|municipality|county)\s+of\s+(.+)$",
+    r"^(?:(?:free\s+)?state|city|town|province|region|commonwealth|prefecture|canton|municipality|county)\s+of\s+(.+)$",
     re.I,
 )
 _GOV_OF = re.compile(r"^(?:government|gouvernement)\s+(?:of|du|de)\s+(?:the\s+)?(.+)$", re.I)
@@ -47,6 +47,11 @@ _CITY_GOV = re.compile(r"^(.+?)(?:['’]s)?\s+(?:city|municipal|metropolitan)\s+
 _REGION_GOV = re.compile(
     r"^(.+?)(?:['’]s)?\s+(?:state|provincial|prefectural|regional)\s+government$|^(.+?\s+county)\s+government$",
     re.I,
+)
+#: "the Lakeport City Council": the city; "Franklin County Council": the county; "the Lombardy
+#: Region": the region (the extractor's convention, as for "the City of X").
+_PLACE_BODY = re.compile(
+    r"^(.+?)(?:\s+(city|town|municipal)\s+council|\s+(county)\s+council|\s+(region))$", re.I
 )
 #: "Metropolitan Government of Nashville" <-> "Nashville Metropolitan Government".
 _LEVEL_GOV_OF = re.compile(
@@ -154,6 +159,11 @@ def spellings(name: str) -> list[tuple[str, Hint]]:
     elif m := _X_GOV.match(base):
         add(f"Government of {m.group(1)}")
         add(f"{m.group(1)} Government")
+    if m := _PLACE_BODY.match(base):
+        if m.group(2):
+            add(m.group(1), _CITY)
+        else:
+            add(f"{m.group(1)} County" if m.group(3) else m.group(1), _REGION)
     if m := _CITY_GOV.match(base):
         add(m.group(1), _CITY)
     elif m := _REGION_GOV.match(base):

@@ -72,6 +72,10 @@ def test_unknown_name_stays_not_found(memory: GraphStore, serve: Serve) -> None:
         ("Hefei municipal government", "Hefei"),
         ("Ruritania's Department of Energy", "Department of Energy"),
         ("Orbi Quantum", "OrbiQuantum"),
+        ("the Lakeport City Council", "Lakeport"),
+        ("Franklin County Council", "Franklin County"),
+        ("the Varenna Region", "Varenna"),
+        ("Region of Varenna", "Varenna"),
     ],
 )
 def test_name_variants(name: str, variant: str) -> None:
