@@ -230,3 +230,17 @@ def test_a_named_funding_call_is_a_programme_and_a_verb_call_no_name(facts: Run)
     verb = _types(facts("Call Orbion today about the offer."))
     assert named.get("Quantum Ecosystems Call") is E.PROGRAM
     assert "Call Orbion" not in verb
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("Lombardy signed an agreement with the Politecnico di Varenna.", "Lombardy"),
+        ("The Regione Lombardia funds the new centre.", "Lombardy"),
+        ("Orbion opened a lab in Thüringen.", "Thuringia"),
+    ],
+)
+def test_a_european_region_is_a_region_under_its_english_or_its_own_name(
+    facts: Run, text: str, region: str
+) -> None:
+    assert _types(facts(text)).get(region) is E.REGION
