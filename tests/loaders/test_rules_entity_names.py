@@ -59,9 +59,16 @@ def _types(f: Facts) -> dict[str, EntityType]:
             E.GOVERNMENT_BODY,
         ),
         ("Quantix Srl will supply the lasers.", "Quantix Srl", E.COMPANY),
+        # the EU's funding programmes, European regions under their English or their own name
+        ("The work is funded under Horizon 2020.", "Horizon 2020", E.PROGRAM),
+        ("The money comes from NextGenerationEU.", "NextGenerationEU", E.PROGRAM),
+        ("The QuantERA call funds twelve projects.", "QuantERA", E.PROGRAM),
+        ("Lombardy signed an agreement with the Politecnico di Varenna.", "Lombardy", E.REGION),
+        ("The Regione Lombardia funds the new centre.", "Lombardy", E.REGION),
+        ("Orbion opened a lab in Thüringen.", "Thuringia", E.REGION),
     ],
 )
-def test_a_name_in_another_language_is_an_organisation_of_its_head(
+def test_a_name_in_another_language_or_a_known_one_takes_its_type(
     facts: Run, text: str, name: str, etype: EntityType
 ) -> None:
     assert _types(facts(text)).get(name) is etype
@@ -213,34 +220,8 @@ def test_an_unknown_name_between_a_company_and_a_university_is_a_company(facts: 
     assert (types.get("Quaxon"), types.get("Brellow")) == (E.COMPANY, E.COMPANY)
 
 
-@pytest.mark.parametrize(
-    ("text", "name"),
-    [
-        ("The work is funded under Horizon 2020.", "Horizon 2020"),
-        ("The money comes from NextGenerationEU.", "NextGenerationEU"),
-        ("The QuantERA call funds twelve projects.", "QuantERA"),
-    ],
-)
-def test_european_funding_programmes_are_programmes(facts: Run, text: str, name: str) -> None:
-    assert _types(facts(text)).get(name) is E.PROGRAM
-
-
 def test_a_named_funding_call_is_a_programme_and_a_verb_call_no_name(facts: Run) -> None:
     named = _types(facts("The project was funded by the agency under its Quantum Ecosystems Call."))
     verb = _types(facts("Call Orbion today about the offer."))
     assert named.get("Quantum Ecosystems Call") is E.PROGRAM
     assert "Call Orbion" not in verb
-
-
-@pytest.mark.parametrize(
-    ("text", "region"),
-    [
-        ("Lombardy signed an agreement with the Politecnico di Varenna.", "Lombardy"),
-        ("The Regione Lombardia funds the new centre.", "Lombardy"),
-        ("Orbion opened a lab in Thüringen.", "Thuringia"),
-    ],
-)
-def test_a_european_region_is_a_region_under_its_english_or_its_own_name(
-    facts: Run, text: str, region: str
-) -> None:
-    assert _types(facts(text)).get(region) is E.REGION
