@@ -458,12 +458,15 @@ _OWNER = re.compile(rf"({CAPW}(?:\s+{CAPW}){{0,2}})$")
 _PROJECT = re.compile(
     r"(?<![\w-])([A-Z][A-Za-z0-9]*(?:-[A-Z0-9][A-Za-z0-9]*)+|[A-Z]{3,}[0-9]*)\s+(?:project|programme|program|initiative)\b"
 )
-#: A programme named by capitalised words before a lower-case kind: "the Advanced Simulation and
-#: Computing program", "its Beyond Moore's Law project" (named "... Program", the words as written an alias).
+#: A programme or a group named by capitalised words before a lower-case kind: "the Advanced
+#: Simulation and Computing program", "its Beyond Moore's Law project", "the Quantum Industry
+#: Lakeport association" (named "... Program", "... Association", the words as written an alias).
 _NAMED_PROGRAM = re.compile(
     r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Aa]n?)\s+((?:[A-Z][\w&-]*(?:['’]s)?\s+(?:(?:and|of|for|&)\s+)?){1,6}[A-Z][\w&-]*)\s+"
-    r"(project|programme|program|initiative)\b"
+    r"(project|programme|program|initiative|consortium|alliance|association|coalition|cluster)\b"
 )
+#: The kinds of :data:`_NAMED_PROGRAM` that name a group (the others name a programme).
+_NAMED_KINDS = dict.fromkeys(("consortium", "alliance", "association", "coalition", "cluster"), E.CLUSTER)
 #: An acronym used as a definite name, not as a modifier: "the CEA said", "with the PTB and",
 #: "funded by the NQA." (an acronym before a noun, "the QKD network", names a kind of thing).
 #: ("[Tt](?<!\w.)he" is "\b[Tt]he": opening with the letter lets a search skip to each T.)
@@ -782,10 +785,13 @@ def _kind_at(t: str, k: re.Match[str]) -> str | None:
     return word if word in _KINDS else None
 
 
+_PROJECT_WORDS = ("roject", "rogram", "nitiative", "onsortium", "lliance", "ssociation", "oalition", "luster")
+
+
 def _projects(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
     """Projects with a coined name: "the Q-NEKO project" is the programme "Q-NEKO"."""
     t = sent.text
-    if "roject" not in t and "rogram" not in t and "nitiative" not in t:
+    if not any_in(t, _PROJECT_WORDS):
         return []
     out = []
     for m in _PROJECT.finditer(t):
@@ -800,20 +806,19 @@ def _projects(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
         if owner is not None and (head_type(owner.group(1)) or gaz.lookup(owner.group(1))):
             start, words = start + owner.end(), words[owner.end() :]  # "the Agency's Computing program"
         first = words.split()[0]
+        kind = _NAMED_KINDS.get(m.group(2), E.PROGRAM)
         if (
             gaz.lookup(words)
             or _is_place(first, gaz)
             or gaz.by_demonym(first)
             or first.upper() in _NOT_ORG_CAPS
-            or head_type(words) is E.PROGRAM
+            or head_type(words) in {E.PROGRAM, kind}
         ):
-            continue  # a known name (see "extend_program"), a place's or a nation's, one named as a programme
+            continue  # a known name (see "extend_program"), a place's or a nation's, one named as its kind
         st = sent.start + start
         surface = t[start : m.end(2)]
         name = f"{words} {m.group(2).capitalize()}"
-        out.append(
-            Mention(st, sent.start + m.end(2), surface, E.PROGRAM, name, "descriptor", aliases=[surface])
-        )
+        out.append(Mention(st, sent.start + m.end(2), surface, kind, name, "descriptor", aliases=[surface]))
     return out
 
 

@@ -66,6 +66,13 @@ def _types(f: Facts) -> dict[str, EntityType]:
         ("Lombardy signed an agreement with the Politecnico di Varenna.", "Lombardy", E.REGION),
         ("The Regione Lombardia funds the new centre.", "Lombardy", E.REGION),
         ("Orbion opened a lab in Thüringen.", "Thuringia", E.REGION),
+        # a group named by capitalised words before its lower-case kind
+        (
+            "The Quantum Industry Lakeport association welcomed Orbion.",
+            "Quantum Industry Lakeport Association",
+            E.CLUSTER,
+        ),
+        ("Orbion leads the Varenna Photonics alliance.", "Varenna Photonics Alliance", E.CLUSTER),
     ],
 )
 def test_a_name_in_another_language_or_a_known_one_takes_its_type(
