@@ -90,6 +90,9 @@ _WHO_FOLLOWS = re.compile(
     # "§Australia§'s Chief Scientist §p§ will be the chair of ...": the person leads what follows
     r"|\s+(?:(?:will|also|now|has|had|have|is|was|been|be)\s+){0,3}(?:the\s+|a\s+)?"
     r"(?:chair|head|leader|chairs|heads|leads|chaired|headed|led|appointed|named|elected)\b"
+    # "former §Orbion§ software head §p§ is joining as ...": the person joins
+    r"|\s+(?:(?:is|was|will|has|have|had|be)\s+){0,2}(?:joining|joins|joined|join|coming|comes|came)\s+"
+    r"(?:onboard\s+|on\s+board\s+|aboard\s+)?as\b"
 )
 #: A leading verb's agent right before a role phrase: "is chaired by §Orbion§ co-founder §p§".
 _LED_BY_BEFORE = re.compile(r"\b(?:chaired|co-chaired|headed|led|co-led)\s+by\s+(?:former\s+)?$")
@@ -109,6 +112,26 @@ _APPOSED_ARM = compile_gated(
 _ACADEMIC_POSTS = frozenset({"professor", "lecturer", "postdoc", "student", "researcher"})
 #: Roles that make their holder the leader of the organisation named with them.
 _CHAIR_ROLES = frozenset({"chair", "chairman", "chairwoman", "chairperson", "co-chair", "head", "leader"})
+#: Titles of public office and academic rank written before a name ("and Professor §q§", "and
+#: Minister §q§"): no role of the organisation named before.
+_OFFICE_TITLES = frozenset(
+    {
+        "professor",
+        "prof",
+        "minister",
+        "senator",
+        "mayor",
+        "governor",
+        "premier",
+        "prime",
+        "ambassador",
+        "commissioner",
+        "councillor",
+        "president",
+        "secretary",
+        "academician",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,6 +301,12 @@ def _wider(a: EntityType, b: EntityType) -> bool:
     return a in _RANK and b in _RANK and _RANK[a] > _RANK[b]
 
 
+#: A part of the organisation named after a role: "head of research", "chair for strategy".
+_PART_OF_ROLE = re.compile(r"\s+(?:of|for)\s+[a-z]")
+#: More holders of roles of the same organisation right after the first: "§o§'s CEO §p§ and CTO
+#: §q§", "§o§ chair §p§, CEO §q§ and CFO §r§" (each with a role of their own; a bare "and §q§" is
+#: no role of §o§).
+_MORE_HOLDERS = re.compile(rf"(?:,\s+|,?\s+and\s+)({_ROLE_CAP}),?\s+(?:{_TITLE}\s+)?{ENT}")
 #: A phrase standing as an item of a list: after a comma or a list's opening word, before a comma,
 #: "and" or the end.
 _LIST_ITEM_BEFORE = re.compile(
@@ -457,10 +486,21 @@ def _fold_pairs_of_mentions(v: SentView) -> None:
             return m.group(0)
         # "§Orbion§ chairman and CEO §p§": coordinated roles, a chair's leads and a job's affiliates
         roles = [r.strip() for r in re.split(r"\s+and\s+|\s*&\s*", title.lower())]
-        leads = not mods.strip() and any(r in _CHAIR_ROLES for r in roles)
+        # "§Orbion§'s head of research §p§": the head of a part of the organisation works there
+        of_part = _PART_OF_ROLE.match(m.string, m.end(3)) is not None
+        leads = not mods.strip() and not of_part and any(r in _CHAIR_ROLES for r in roles)
         _add(v, p, R.LEADS if leads else R.AFFILIATED_WITH, a, "org-role-person", 0.9)
         if leads and any(r not in _CHAIR_ROLES for r in roles):
             _add(v, p, R.AFFILIATED_WITH, a, "org-role-person", 0.9)
+        at = m.end()
+        while (
+            (more := _MORE_HOLDERS.match(m.string, at)) is not None
+            and ty(more.group(2)) is E.PERSON
+            and more.group(1).split()[0].lower() not in _OFFICE_TITLES
+        ):
+            chair = not mods.strip() and more.group(1).lower() in _CHAIR_ROLES
+            _add(v, more.group(2), R.LEADS if chair else R.AFFILIATED_WITH, a, "org-role-person", 0.8)
+            at = more.end()
         # "§UMD§ officer §p§, who leads ...": the person is the subject of what follows
         # "chaired by §Orbion§ co-founder §p§": the agent of a leading verb is the person
         if _WHO_FOLLOWS.match(m.string, m.end()) or _LED_BY_BEFORE.search(

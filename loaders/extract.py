@@ -46,6 +46,7 @@ from .rules.deals import deal_agreements
 from .rules.develops import owner_named_facts
 from .rules.group_agreements import consortium_agreements, listed_group_members
 from .rules.group_founders import group_founder_facts
+from .rules.human_verbs import focus_join_facts
 from .rules.investments import investment_agreements, joint_funding_facts, round_facts
 from .rules.membership import referred_group_facts
 from .rules.negation import negated, negated_parties
@@ -240,6 +241,7 @@ class RuleExtractor:
             + minister_ministry_facts(views)
             + prefixed_unit_facts(views)
             + owner_named_facts(views)
+            + focus_join_facts(views)
         ):
             acc.add(k, f, types)
         drafts, _, keyed = find_agreements(views, doc_date, representatives(acc.rel, types))

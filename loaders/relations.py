@@ -86,6 +86,7 @@ def relation_facts(v: SentView, recent_program: str | None) -> Iterator[Fact]:
             *affiliation.charge_facts(v, m),
             *founders.founder_facts(v, m),
             *human_verbs.hire_facts(v, m),
+            *human_verbs.career_facts(v, m),
         ]
         yield from held
         yield from affiliation.co_holder_facts(v, m, held)

@@ -78,6 +78,15 @@ _FROM_ORG = re.compile(
     rf"§(\d+)§(?:\s+(?:from|at|of)|,\s+(?:(?:formerly|previously|most\s+recently|until\s+recently)\s+(?:of|at|with)|from|of))"
     rf"\s+(?:the\s+)?{ENT}"
 )
+#: A speaker with the organisation alone in apposition: "..., said §p§, §o§.", "§p§, §o§, said ...",
+#: "according to §p§, §o§," (press releases and captions; a list goes on with "and", never here).
+_SPEAKER_ORG = re.compile(
+    r"(?:\b(?:said|says|added|adds|explained|noted|[Aa]ccording\s+to)\s+"
+    + HONORIFIC
+    + r"§(\d+)§,\s+(?:the\s+)?§(\d+)§"
+    r"(?=\s*(?:[.;:]|$|,\s+(?!and\b)[a-z]))"
+    r"|§(\d+)§,\s+(?:the\s+)?§(\d+)§,\s+(?:said|says|added|adds|explained|noted|told)\b)"
+)
 #: Two people coordinated before the organisation they come from: "Dr §p§ and researcher Dr §q§
 #: of the §o§", "§p§ and §q§, both of §o§", "§p§ and §q§ from §o§": each comes from it.
 _PAIR_FROM_ORG = re.compile(
@@ -373,6 +382,10 @@ def affiliation_facts(v: SentView, m: str) -> Iterator[Fact]:
         p, b = int(y.group(1)), int(y.group(2))
         if v.type(p) is E.PERSON and v.type(b) in ORGS:
             yield _f(v, p, R.AFFILIATED_WITH, b, "person-from", 0.7)
+    for y in _SPEAKER_ORG.finditer(m) if "§, " in m else ():
+        p, b = int(y.group(1) or y.group(3)), int(y.group(2) or y.group(4))
+        if v.type(p) is E.PERSON and v.type(b) in ORGS:
+            yield _f(v, p, R.AFFILIATED_WITH, b, "speaker-org", 0.7)
     for y in _PAIR_FROM_ORG.finditer(m) if " and " in m else ():
         p, q, b = int(y.group(1)), int(y.group(2)), int(y.group(3))
         if v.type(p) is E.PERSON and v.type(q) is E.PERSON and v.type(b) in ORGS:
@@ -452,7 +465,10 @@ def _predicate_facts(v: SentView, m: str) -> Iterator[Fact]:
 #: Verbs of running something: "who heads", "has run", "chairs".
 _RUN = (
     r"(?:heads|headed|head|leads|led|lead|chairs|chaired|chair|runs|ran|run|directs|directed|oversees|oversaw|"
-    r"manages|managed|steers|steered|co-(?:directs|directed|direct|leads|led|lead|chairs|chaired|chair|heads|headed|head))"
+    r"manages|managed|steers|steered|co-(?:directs|directed|direct|leads|led|lead|chairs|chaired|chair|heads|headed|head)|"
+    # "took the helm of §o§", "is at the helm of §o§", "helms §o§"
+    r"(?:took|takes|take|taking|taken)\s+(?:over\s+)?the\s+(?:helm|reins)\s+(?:of|at)|"
+    r"(?:is|was|be|been|remains|remained)\s+at\s+the\s+helm\s+of|helms|helmed)"
 )
 _A_ROLE = rf"(?:(?:its|the|a|an|our|their|new|former|interim|acting|§\d+§)\s+)*(?:[\w-]+\s+){{0,3}}?(?:(?:interim|acting|deputy)-)?({_ROLE})\b"
 

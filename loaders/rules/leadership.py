@@ -152,6 +152,11 @@ _LED_BY_FRONT = re.compile(
     rf"(?:\s+and\s+\w+)?\s+by\s+(?:(?:its|the)\s+)?(?:(?i:{ROLE_WORDS})\s+){{0,3}}{HONORIFIC}({LIST}),\s+(?:the\s+)?{ENT}"
 )
 #: "§b§, under the leadership of §a§" / "§b§ is under the direction of §a§".
+#: "Under the leadership of §a§, the §b§ ...": the fronted phrase names who leads the subject.
+_UNDER_FRONTED = compile_gated(
+    r"^\W*[Uu]nder\s+the\s+(?:overall\s+|general\s+|direct\s+)?(?:leadership|direction|chairmanship|stewardship|"
+    rf"coordination)\s+of\s+(?:(?:its|the)\s+)?(?:(?i:{ROLE_WORDS})\s+){{0,3}}{HONORIFIC}({LIST}),\s+(?:the\s+)?{ENT}"
+)
 _UNDER_LEADERSHIP = compile_gated(
     # "§b§ will function under the overall supervision and guidance of §a§", "... under the guidance of §a§"
     rf"{ENT},?\s+(?:(?:is|was|will|be|are|were|now|been|has|have|had|function|functions|operate|operates|developed|"
@@ -314,6 +319,11 @@ def _passive_leads(v: SentView, m: str) -> Iterator[Fact]:
     for x in _UNDER_LEADERSHIP.finditer(m):
         b = int(x.group(1))
         for a in ids_in(x.group(2)):
+            if may_lead(v, a, b):
+                yield _f(v, a, R.LEADS, b, "under-leadership", 0.8)
+    for x in _UNDER_FRONTED.finditer(m):
+        b = int(x.group(2))
+        for a in ids_in(x.group(1)):
             if may_lead(v, a, b):
                 yield _f(v, a, R.LEADS, b, "under-leadership", 0.8)
 

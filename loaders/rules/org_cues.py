@@ -135,6 +135,21 @@ _ROLE_OF = re.compile(
 #: A name owning business relations or what only a business owns: "Orbion's four historical
 #: shareholders", "Orbion's rivals", "Orbion's headquarters", "Orbion's new quantum processor",
 #: "Orbion's revenue" (a person has a team, a lab or a technique, not these).
+#: A name owning a role whose holder is named next: "Orbion's chief scientist, Ada Lin", "Kvorsa's
+#: head of research Dr Tomas Reyes" (the holder is checked by :func:`_holder_follows`).
+_OWNS_ROLE = re.compile(
+    rf"(?<![\w-])({_NAME})['’]s?\s+(?:[a-z][\w-]*\s+){{0,2}}?(?i:{ROLE_WORDS})(?:\s+of\s+[a-z][\w-]*)?,?\s+"
+    rf"(?:{TITLES}\s+)?(?=[A-Z])"
+)
+
+
+def _holder_follows(t: str, at: int, titled: bool) -> bool:
+    """Whether a person's name (after a title, or opening with a given name) begins at ``at``."""
+    name = re.match(PERSON_RE, t[at:])
+    return name is not None and (titled or opens_with_given(name.group()))
+
+
+#: A name owning business relations: "Orbion's four historical shareholders", "Orbion's rivals".
 _OWNS_PEERS = re.compile(
     rf"(?<![\w-])({_NAME})['’]s?\s+(?:[a-z]+\s+){{0,2}}(?:shareholders|investors|backers|competitors|rivals|"
     r"subsidiary|subsidiaries|customers|suppliers|spin-?offs?|spin-?outs?|headquarters|factory|fab|revenues?|"
@@ -688,6 +703,10 @@ def cue_names(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
             E.UNIVERSITY if role in _ACADEMIC_ROLES else None,
             solo_ok=True,
         )
+    for m in _OWNS_ROLE.finditer(t) if "'" in t or "’" in t else ():
+        titled = re.search(rf"{TITLES}\s+$", m.group()) is not None
+        if not opens_with_given(m.group(1)) and _holder_follows(t, m.end(), titled):
+            _add(out, sent, gaz, m.start(1), m.end(1), None)
     for m in _OF_NAME.finditer(t) if " of " in t or " at " in t or " from " in t else ():
         if (
             not opens_with_given(m.group(1))

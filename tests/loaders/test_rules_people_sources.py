@@ -225,3 +225,199 @@ def test_principal_investigator_at_a_university_is_staff(facts: Run) -> None:
 def test_who_joined_is_no_leader(facts: Run) -> None:
     f = facts("Nadia Okonkwo, who previously joined Orvane Quantum, spoke.")
     assert not f.has("Nadia Okonkwo", "LEADS", "Orvane Quantum"), f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "rel"),
+    [
+        (
+            "Orvane Quantum's CEO Nadia Okonkwo and CTO Tobias Lindqvist presented the device.",
+            "Tobias Lindqvist",
+            "AFFILIATED_WITH",
+        ),
+        (
+            "Orvane Quantum chairman Nadia Okonkwo, CEO Tobias Lindqvist and chief financial officer Mia Okafor spoke.",
+            "Mia Okafor",
+            "AFFILIATED_WITH",
+        ),
+        (
+            "Orvane Quantum CEO Tobias Lindqvist and chairwoman Nadia Okonkwo spoke.",
+            "Nadia Okonkwo",
+            "LEADS",
+        ),
+    ],
+)
+def test_more_holders_of_one_organisations_roles(facts: Run, text: str, person: str, rel: str) -> None:
+    f = facts(text)
+    assert f.has(person, rel, "Orvane Quantum"), f.triples()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no role of their own: "and B" may be anyone
+        "Orvane Quantum's CEO Nadia Okonkwo and Tobias Lindqvist presented the device.",
+        # an academic or public title is no role of the organisation
+        "Orvane Quantum CEO Nadia Okonkwo and Professor Tobias Lindqvist presented the device.",
+        # another organisation's role
+        "Orvane Quantum CEO Nadia Okonkwo and Veltrix Labs CTO Tobias Lindqvist presented the device.",
+    ],
+)
+def test_no_role_of_the_organisation_before(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert not f.has("Tobias Lindqvist", "AFFILIATED_WITH", "Orvane Quantum"), f.triples()
+
+
+def test_head_of_a_part_works_there(facts: Run) -> None:
+    """ "O's head of research P": the head of a part of O works at O; O itself is not led."""
+    f = facts("Orvane Quantum's head of research Nadia Okonkwo said the chip was ready.")
+    assert f.has("Nadia Okonkwo", "AFFILIATED_WITH", "Orvane Quantum"), f.triples()
+    assert not f.has("Nadia Okonkwo", "LEADS", "Orvane Quantum"), f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("Kvorsa's chief scientist, Nadia Okonkwo, said the chip was ready.", "Kvorsa"),
+        ("Kvorsa's new director, Dr Tobias Lindqvist, said the chip was ready.", "Kvorsa"),
+    ],
+)
+def test_unknown_owner_of_a_role_held_by_a_person(facts: Run, text: str, org: str) -> None:
+    f = facts(text)
+    person = "Nadia Okonkwo" if "Nadia" in text else "Tobias Lindqvist"
+    assert f.has(person, "AFFILIATED_WITH", org), f.triples()
+
+
+def test_no_organisation_owning_a_role_of_a_place_or_a_reference(facts: Run) -> None:
+    f = facts("The company's chief scientist, Nadia Okonkwo, said the chip was ready.")
+    assert not any(e.type.value == "Company" for e in f.kg.entities), f.names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Orvane Quantum poached two leaders, the startup said. Former Veltrix Labs software head Nadia Okonkwo "
+        "is joining as the vice president of software.",
+        "Orvane Quantum raised $5m on Monday. Nadia Okonkwo was named chief executive in May.",
+        "Orvane Quantum raised $5m on Monday. Nadia Okonkwo will take over as CEO in June.",
+        "Orvane Quantum raised $5m on Monday. And Nadia Okonkwo, the previous chief business officer at "
+        "Veltrix Labs, a rival to Orvane Quantum, is coming onboard as the vice president of sales.",
+    ],
+)
+def test_joining_the_organisation_in_focus(facts: Run, text: str) -> None:
+    """A person taking a role with no organisation named takes it at the one the document is about."""
+    f = facts(text)
+    assert f.has("Nadia Okonkwo", "AFFILIATED_WITH", "Orvane Quantum"), f.triples()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the role's own organisation is named
+        "Orvane Quantum raised $5m on Monday. Nadia Okonkwo was named chief executive of Veltrix Labs in May.",
+        # no organisation named before
+        "Nadia Okonkwo is joining as chief executive.",
+        # an honour, no role
+        "Orvane Quantum raised $5m on Monday. Nadia Okonkwo was named one of the most influential people.",
+        # the organisation in focus is not the first one named and another is named more often
+        "Veltrix Labs hired two people. Veltrix Labs also bought Orvane Quantum. Veltrix Labs grew. "
+        "Nadia Okonkwo is joining as chief executive.",
+    ],
+)
+def test_no_organisation_in_focus_joined(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert not f.has("Nadia Okonkwo", "AFFILIATED_WITH", "Orvane Quantum"), f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "leader", "body"),
+    [
+        # the helm of an organisation, a fronted leadership phrase
+        ("Nadia Okonkwo took the helm of Orvane Quantum in 2020.", "Nadia Okonkwo", "Orvane Quantum"),
+        (
+            "Tobias Lindqvist is at the helm of the Kessler Institute.",
+            "Tobias Lindqvist",
+            "Kessler Institute",
+        ),
+        (
+            "Under the leadership of Kessler University, the Qubit Horizon Programme started in May.",
+            "Kessler University",
+            "Qubit Horizon Programme",
+        ),
+    ],
+)
+def test_helm_and_fronted_leadership(facts: Run, text: str, leader: str, body: str) -> None:
+    f = facts(text)
+    assert f.has(leader, "LEADS", body), f.triples()
+
+
+def test_fronted_leadership_of_a_place_is_none(facts: Run) -> None:
+    f = facts("Under the leadership of Kessler University, Estria grew.")
+    assert not any(t == "LEADS" for _, t, _ in f.triples()), f.triples()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We are ready," said Nadia Okonkwo, Veltrix Labs.',
+        "Nadia Okonkwo, Veltrix Labs, said the chip was ready.",
+        "According to Nadia Okonkwo, Veltrix Labs, the chip is ready.",
+    ],
+)
+def test_speaker_with_the_organisation_alone(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert f.has("Nadia Okonkwo", "AFFILIATED_WITH", "Veltrix Labs"), f.triples()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a list of parties, not a speaker's organisation
+        "The deal was signed by Nadia Okonkwo, Veltrix Labs and Orvane Quantum.",
+        '"We are ready," said Nadia Okonkwo, Veltrix Labs and Orvane Quantum.',
+    ],
+)
+def test_no_speaker_organisation_in_a_list(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert not f.has("Nadia Okonkwo", "AFFILIATED_WITH", "Veltrix Labs"), f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs"),
+    [
+        ("Nadia Okonkwo left IBM for Google in 2021.", ("IBM", "Google")),
+        ("Nadia Okonkwo said she decided to leave IBM for Google because of the chips.", ("IBM", "Google")),
+        (
+            "Nadia Okonkwo left Kessler University to join Orvane Quantum in 2021.",
+            ("Kessler University", "Orvane Quantum"),
+        ),
+        (
+            "Nadia Okonkwo moved to Orvane Quantum after eight years at Kessler University.",
+            ("Orvane Quantum", "Kessler University"),
+        ),
+        (
+            "Nadia Okonkwo spent a decade at Kessler University before joining Orvane Quantum.",
+            ("Orvane Quantum",),
+        ),
+    ],
+)
+def test_career_moves(facts: Run, text: str, orgs: tuple[str, ...]) -> None:
+    f = facts(text)
+    for org in orgs:
+        assert f.has("Nadia Okonkwo", "AFFILIATED_WITH", org), f.triples()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a place moved to says where, not for whom
+        "Nadia Okonkwo moved to Boston after she retired.",
+        # an organisation leaving a group is no person's career
+        "Orvane Quantum left the Kessler Consortium for the Estrian Alliance.",
+        # two people: whose years they were is not said
+        "Nadia Okonkwo and Tobias Lindqvist met before joining Orvane Quantum.",
+    ],
+)
+def test_no_career_move(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert not any(t == "AFFILIATED_WITH" for _, t, _ in f.triples()), f.triples()
