@@ -87,6 +87,13 @@ _SPEAKER_ORG = re.compile(
     r"(?=\s*(?:[.;:]|$|,\s+(?!and\b)[a-z]))"
     r"|§(\d+)§,\s+(?:the\s+)?§(\d+)§,\s+(?:said|says|added|adds|explained|noted|told)\b)"
 )
+#: A person a member of a body, or of its board: "§p§, a member of the §o§", "§p§ is a founding
+#: member of the board of §o§", "§p§, who advises §o§".
+_PERSON_MEMBER = re.compile(
+    r"§(\d+)§(?:,\s+(?:who\s+)?|\s+)(?:(?:is|was|has\s+been|had\s+been|became|remains|also|now|currently)\s+)*"
+    r"(?:(?:an?|the)\s+(?:[\w-]+\s+){0,2}?member\s+of\s+(?:the\s+)?(?:(?:board|council|faculty|staff|governing\s+board)"
+    r"\s+(?:of|at)\s+(?:the\s+)?)?|advises\s+(?:the\s+)?|advised\s+(?:the\s+)?)§(\d+)§"
+)
 #: Two people coordinated before the organisation they come from: "Dr §p§ and researcher Dr §q§
 #: of the §o§", "§p§ and §q§, both of §o§", "§p§ and §q§ from §o§": each comes from it.
 _PAIR_FROM_ORG = re.compile(
@@ -361,7 +368,27 @@ def _fields(v: SentView, m: str) -> str:
     return _ENT_TAG.sub(lambda x: "field" if v.type(x.group(1)) is E.TECHNOLOGY else x.group(0), m)
 
 
+#: A person's apposition set off by dashes: "§p§ – CEO of §o§ – said", "said §p§ – CEO of §o§."
+_DASHED = re.compile(r"§(\d+)§\s+[–—]\s+([^–—;]{1,120}?)(\s+[–—]\s+|(?=\.?\s*$))")
+
+
 def affiliation_facts(v: SentView, m: str) -> Iterator[Fact]:
+    """Roles and affiliations of the people of a sentence; a person's apposition between dashes is
+    read as between commas."""
+    yield from _affiliation_facts(v, m)
+    if " – " in m or " — " in m:
+
+        def comma(x: re.Match[str]) -> str:
+            if v.type(int(x.group(1))) is not E.PERSON:
+                return x.group(0)
+            return f"§{x.group(1)}§, {x.group(2)}" + (", " if x.group(3) else "")
+
+        dashed = _DASHED.sub(comma, m)
+        if dashed != m:
+            yield from _affiliation_facts(v, dashed)
+
+
+def _affiliation_facts(v: SentView, m: str) -> Iterator[Fact]:
     yield from _founders_and_heads(v, m)
     if " and " in m:
         yield from _listed_roles(v, m)
@@ -382,6 +409,10 @@ def affiliation_facts(v: SentView, m: str) -> Iterator[Fact]:
         p, b = int(y.group(1)), int(y.group(2))
         if v.type(p) is E.PERSON and v.type(b) in ORGS:
             yield _f(v, p, R.AFFILIATED_WITH, b, "person-from", 0.7)
+    for y in _PERSON_MEMBER.finditer(m) if "member" in m or "advise" in m else ():
+        p, b = int(y.group(1)), int(y.group(2))
+        if v.type(p) is E.PERSON and v.type(b) in ORGS:
+            yield _f(v, p, R.AFFILIATED_WITH, b, "person-member", 0.7)
     for y in _SPEAKER_ORG.finditer(m) if "§, " in m else ():
         p, b = int(y.group(1) or y.group(3)), int(y.group(2) or y.group(4))
         if v.type(p) is E.PERSON and v.type(b) in ORGS:
@@ -539,11 +570,37 @@ _WHERE_ROLE = re.compile(
 _TEAM_AT = re.compile(
     r"§(\d+)§,?\s+(?:who\s+)?(?:(?:has|had|have|also|currently|now|will|previously|formerly)\s+)*(?:(?:been|is|was)\s+)?"
     r"(?:heads|headed|head|heading|leads|led|lead|leading|runs|ran|running|directs|directed|directing)\s+"
-    r"(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:group|team|lab|laboratory|unit|division|department)\s+"
+    r"(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:group|team|lab|laboratory|unit|division|department|"
+    r"research|work|efforts?|project|programme|program|initiative|centre|center|office|operations|business)\s+"
     r"(?:at|of|in|within)\s+(?:the\s+)?§(\d+)§"
 )
 #: Its unit words, each a whole run of letters between spaces (for :func:`.words.may_hold`).
-_TEAM_WORDS = frozenset({"group", "team", "lab", "laboratory", "unit", "division", "department"})
+_TEAM_WORDS = frozenset(
+    {
+        "group",
+        "team",
+        "lab",
+        "laboratory",
+        "unit",
+        "division",
+        "department",
+        "research",
+        "work",
+        "effort",
+        "efforts",
+    }
+    | {
+        "project",
+        "programme",
+        "program",
+        "initiative",
+        "centre",
+        "center",
+        "office",
+        "operations",
+        "business",
+    }
+)
 #: "§p§ joins §b§ as chief financial officer".
 #: A description before the organisation joined: "joins Danish quantum start-up §o§" (plain
 #: words only, none a preposition or conjunction: "joined forces with §o§" is no career move).

@@ -141,6 +141,7 @@ _JOINS_AS_BARE = re.compile(
     # the role's own organisation named after it ("named CEO of §o§") is read by the role rules
     r"(?![^§;.]{0,40}?\b(?:of|at|for|with|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?§)"
 )
+_TAG = re.compile(r"§(\d+)§")
 _JOIN_GATE = re.compile(r" as |named|appointed|promoted|elevated")
 _PLACED_AT = re.compile(r"\b(?:at|of|with|from)\s+(?:the\s+)?§(\d+)§")
 #: How far back (in sentences) the organisation in focus must have been named.
@@ -156,6 +157,13 @@ def _joins_focus(v: SentView, counts: Counter[str], last_seen: dict[str, int], k
         p = int(x.group(1))
         if v.type(p) is not E.PERSON or "§" in v.masked[x.end(2) if x.group(2) else x.end(1) + 1 : x.end()]:
             continue
+        # another organisation named outside the person's apposition may be the one joined
+        apposed = {int(i) for i in _TAG.findall(x.group(2) or "")}
+        others = {
+            v.id(int(i)) for i in _TAG.findall(v.masked) if int(i) not in apposed and v.type(int(i)) in ORGS
+        }
+        if others - {focus}:
+            continue
         # "§p§, formerly of §o§, is joining as ...": the organisation the apposition places the
         # person at is where they come from, not where they go
         if focus not in {v.id(int(i)) for i in _PLACED_AT.findall(x.group(2) or "")}:
@@ -167,7 +175,7 @@ def focus_join_facts(views: Sequence[SentView]) -> list[tuple[int, Fact]]:
     joining as the vice president of software"), to the organisation the document is about: the
     first one it names, when no other is named more often before that sentence and it is named in
     the last three sentences too, and not one the person's own apposition places them at (a former
-    employer)."""
+    employer); no other organisation may be named in the sentence outside that apposition."""
     out: list[tuple[int, Fact]] = []
     counts: Counter[str] = Counter()
     last_seen: dict[str, int] = {}

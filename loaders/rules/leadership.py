@@ -331,7 +331,8 @@ def _passive_leads(v: SentView, m: str) -> Iterator[Fact]:
 #: "§a§ leads the §b§", "§a§ and §c§ are jointly leading the §b§" (the subject list right before the verb).
 _LEADS = compile_gated(
     rf"({LIST})(?:,\s+(?:which|who)|\s+which)?\s+(?:(?:is|are|was|were|will|be|has|have|been|also|currently|now|jointly)\s+)*"
-    rf"(?:(?:co-?)?founded\s+and\s+)?{_LEAD_VERB}\s+(?:the\s+|this\s+|an?\s+|its\s+)?(?:(?!by\b)[\w-]+\s+){{0,2}}?{ENT}(?!'s?\s)"
+    # "led the research at §o§": an activity at the organisation, no lead of it
+    rf"(?:(?:co-?)?founded\s+and\s+)?{_LEAD_VERB}\s+(?:the\s+|this\s+|an?\s+|its\s+)?(?:(?!(?:by|at|in|within|inside)\b)[\w-]+\s+){{0,2}}?{ENT}(?!'s?\s)"
 )
 
 

@@ -199,7 +199,7 @@ _PEERS_GATE = frozenset(
 _CORPORATE_ROLE_OF = re.compile(
     rf"\b(?:CEO|CTO|CFO|COO|[Ff]ounder|[Cc]o-?founder|[Cc]hief\s+[Ee]xecutive(?:\s+[Oo]fficer)?)\s+(?:of|at)\s+({_NAME})"
     # the name closes a clause ("..., which", "... said"); "CEO at EIFO Peder Lundquist." runs on into a person
-    r"(?=\s*[,;:]|\s+(?:said|says|told|which|who)\b)"
+    r"(?=\s*[,;:–—]|\s+(?:said|says|told|which|who)\b)"
 )
 #: A person's role, maybe with its field, then "at"/"with" and a name that closes the clause:
 #: "head of research at Veltrix", "a senior engineer with Orbion,", "vice president of sales and
@@ -225,7 +225,7 @@ _OF_NAME = re.compile(
 #: such a name, a comma and a role a few words long ("Ada Lin, the former president").
 _PERSON_BEFORE = re.compile(
     rf"(?:(?<![\w-]){TITLES}\s+)?({PERSON_RE})"
-    rf"(?:,\s+(?:(?:a|an|the|its|former|then|now|interim|acting|deputy|senior|executive|co-?)\s+)*"
+    rf"(?:(?:,|\s+[–—])\s+(?:(?:a|an|the|its|former|then|now|interim|acting|deputy|senior|executive|co-?)\s+)*"
     rf"(?:[\w-]+\s+){{0,2}}?(?i:{ROLE_WORDS}))?,?\s*$"
 )
 

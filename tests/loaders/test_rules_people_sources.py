@@ -317,6 +317,8 @@ def test_joining_the_organisation_in_focus(facts: Run, text: str) -> None:
         "Orvane Quantum raised $5m on Monday. Nadia Okonkwo was named chief executive of Veltrix Labs in May.",
         # no organisation named before
         "Nadia Okonkwo is joining as chief executive.",
+        # another organisation named beside the move may be the one joined
+        "Orvane Quantum raised $5m on Monday. Nadia Okonkwo was named chief executive in May, Veltrix Labs said.",
         # an honour, no role
         "Orvane Quantum raised $5m on Monday. Nadia Okonkwo was named one of the most influential people.",
         # the organisation in focus is not the first one named and another is named more often
@@ -420,4 +422,50 @@ def test_career_moves(facts: Run, text: str, orgs: tuple[str, ...]) -> None:
 )
 def test_no_career_move(facts: Run, text: str) -> None:
     f = facts(text)
+    assert not any(t == "AFFILIATED_WITH" for _, t, _ in f.triples()), f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        # an apposition between dashes reads as one between commas
+        ("Nadia Okonkwo – CEO of Orvane Quantum – said the chip was ready.", "Orvane Quantum"),
+        ('"We are ready," said Nadia Okonkwo — chief scientist at Orvane Quantum.', "Orvane Quantum"),
+        ("Nadia Okonkwo – CEO of Psirano – said the chip was ready.", "Psirano"),
+        # leading an activity or a unit at an organisation is working there
+        (
+            "Nadia Okonkwo, who led the research at Kessler University, said the chip was ready.",
+            "Kessler University",
+        ),
+        ("Nadia Okonkwo leads the quantum programme at Orvane Quantum.", "Orvane Quantum"),
+    ],
+)
+def test_dashes_and_activities(facts: Run, text: str, org: str) -> None:
+    f = facts(text)
+    assert f.has("Nadia Okonkwo", "AFFILIATED_WITH", org), f.triples()
+    assert not f.has("Nadia Okonkwo", "LEADS", org), f.triples()
+
+
+def test_leading_research_at_a_university_leads_no_university(facts: Run) -> None:
+    f = facts("Orvane Quantum led the research at Kessler University.")
+    assert not f.has("Orvane Quantum", "LEADS", "Kessler University"), f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("Nadia Okonkwo, a member of the Kessler Academy of Sciences, spoke.", "Kessler Academy of Sciences"),
+        ("Nadia Okonkwo, a member of the board of Orvane Quantum, spoke.", "Orvane Quantum"),
+        ("Nadia Okonkwo is a founding member of the Estrian Quantum Council.", "Estrian Quantum Council"),
+        ("Nadia Okonkwo, who advises Orvane Quantum, spoke.", "Orvane Quantum"),
+    ],
+)
+def test_person_member_of_a_body(facts: Run, text: str, org: str) -> None:
+    f = facts(text)
+    assert f.has("Nadia Okonkwo", "AFFILIATED_WITH", org), f.triples()
+
+
+def test_organisation_member_is_no_affiliation(facts: Run) -> None:
+    """An organisation a member of a body is PART_OF it; AFFILIATED_WITH is a person's."""
+    f = facts("Orvane Quantum, a member of the Estrian Quantum Council, raised $5m.")
     assert not any(t == "AFFILIATED_WITH" for _, t, _ in f.triples()), f.triples()
