@@ -48,6 +48,12 @@ _NAME_AFTER = re.compile(
     rf"(?:^\W*|[,;:(]\s+|\b(?:and|but|after|before|when|while|since|as|until)\s+)({NAME}),?\s+{_AFTER}"
 )
 _NAME_BEFORE = re.compile(rf"{_BEFORE}({NAME})")
+#: A speaker named with where they come from: "Oyelaran Adeyemi of Orbion Quantum said" (a plain
+#: name, "of"/"at"/"from", a capitalised name, a verb of speech).
+_SPEAKER_OF = re.compile(
+    rf"(?:^\W*|[,;:(“\"]\s*|\b(?:and|but)\s+)({NAME})\s+(?:of|at|from)\s+(?:the\s+)?[A-Z][^,;.()]{{0,60}}?\s+"
+    r"(?:said|says|told|added|explained|noted)\b"
+)
 _WORDS = frozenset(
     {
         "resigned",
@@ -73,6 +79,12 @@ _WORDS = frozenset(
         "replaces",
         "replaced",
         "hired",
+        "said",
+        "says",
+        "told",
+        "added",
+        "explained",
+        "noted",
         "promoted",
         "elected",
         "re-elected",
@@ -94,7 +106,7 @@ def human_verb_mentions(sent: Sentence) -> list[Mention]:
     if not may_hold(t, _WORDS):
         return []
     out: list[Mention] = []
-    for rx in (_NAME_AFTER, _NAME_BEFORE):
+    for rx in (_NAME_AFTER, _NAME_BEFORE, _SPEAKER_OF):
         for m in rx.finditer(t):
             name, at = m.group(1), m.start(1)
             title = _LEADING_TITLE.match(name)
@@ -102,11 +114,14 @@ def human_verb_mentions(sent: Sentence) -> list[Mention]:
                 name, at = name[title.end() :], at + title.end()
             if " " not in name or not bare_personal_name(name):
                 continue
+            if rx is _SPEAKER_OF and _ROLE_WORD.search(name):
+                continue  # "..., Science Lead at the X told": a role, not a name
             st = sent.start + at
             out.append(Mention(st, st + len(name), name, E.PERSON, name, "person"))
     return out
 
 
+_ROLE_WORD = re.compile(rf"\b{ROLE}\b")
 _LEADING_TITLE = re.compile(
     r"(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Sir|Dame|President|Minister|Senator|Governor|Mayor|Chairman|CEO)\.?\s+)+"
 )

@@ -230,7 +230,7 @@ _PERSON_BEFORE = re.compile(
 )
 
 
-def _person_source(t: str, at: int) -> bool:
+def _person_source(t: str, at: int, *, speaker: bool = False) -> bool:
     """Whether a person (or a role apposed to one) ends at ``at``: a name of two or more plain
     words after a courtesy title or before an apposed role, or opening with a given name, holding
     no organisation word or leading noise."""
@@ -239,7 +239,8 @@ def _person_source(t: str, at: int) -> bool:
         return False
     words = p.group(1).split()
     # a courtesy title, or a role apposed to the name ("Shai Torren, President of"), marks a person
-    titled = p.start(1) > p.start() or p.end(1) < p.end() - 1
+    # "Oyelaran Adeyemi of Orbion said": a speaker named with a place of work is a person too
+    titled = p.start(1) > p.start() or p.end(1) < p.end() - 1 or speaker
     while words and words[0].rstrip(".") in _TITLE_WORDS:
         words, titled = words[1:], True
     while not titled and len(words) > 2 and not opens_with_given(" ".join(words)):
@@ -711,7 +712,7 @@ def cue_names(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
         if (
             not opens_with_given(m.group(1))
             and not _ROLE_AREAS.issuperset(m.group(1).lower().split())
-            and _person_source(t, m.start())
+            and _person_source(t, m.start(), speaker=_SPEECH_AFTER.match(t, m.end(1)) is not None)
         ):
             _add(out, sent, gaz, m.start(1), m.end(1), None, solo_ok=True)
     for m in _FUNDER.finditer(t) if " from " in t or " by " in t else ():

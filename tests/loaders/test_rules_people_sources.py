@@ -469,3 +469,28 @@ def test_organisation_member_is_no_affiliation(facts: Run) -> None:
     """An organisation a member of a body is PART_OF it; AFFILIATED_WITH is a person's."""
     f = facts("Orvane Quantum, a member of the Estrian Quantum Council, raised $5m.")
     assert not any(t == "AFFILIATED_WITH" for _, t, _ in f.triples()), f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "org"),
+    [
+        # a speaker with no given name of the lexicon, named with where they come from
+        ("Oyelaran Adeyemi of Orvane Quantum said the chip was ready.", "Oyelaran Adeyemi", "Orvane Quantum"),
+        ('"We are ready," Oyelaran Adeyemi from Kvorsa told reporters.', "Oyelaran Adeyemi", "Kvorsa"),
+    ],
+)
+def test_speaker_of_an_organisation(facts: Run, text: str, person: str, org: str) -> None:
+    f = facts(text)
+    assert f.has(person, "AFFILIATED_WITH", org), f.triples()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nadia Okonkwo, Science Lead at the Kessler Quantum Center told reporters the chip was ready.",
+        "The Bank of Estria said rates would rise.",
+    ],
+)
+def test_no_speaker_person_from_a_role_or_a_name(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert not any(e.name in {"Science Lead", "Bank", "The Bank"} for e in f.kg.entities), f.names
