@@ -219,7 +219,9 @@ _ROLE_BEFORE = re.compile(
 #: "Tomas Reyes at Veltrix Labs, who", "president of Psirch."): the organisation a person named
 #: right before it (or a role apposed to that person) comes from, read by :func:`_person_source`.
 _OF_NAME = re.compile(
-    rf"\s(?:of|at|from)\s+(?:the\s+)?({CAPW}(?:\s+{CAPW}){{0,3}})(?!\s+{CAPW}|\s+(?:of|for|and|&)\s+[A-Z]|[\w&-])"
+    rf"\s(?:of|at|from)\s+(?:the\s+)?({CAPW}(?:\s+{CAPW}){{0,3}})(?!\s+{CAPW}|\s+(?:of|for|&)\s+[A-Z]|[\w&-])"
+    # "X and Y" may be one name, unless the next person of a list follows: "A of X and Dr B of Y"
+    rf"(?!\s+and\s+(?!(?:{TITLES}\s+)?{PERSON_RE}(?:\s+(?:of|at|from)\b|,))[A-Z])"
 )
 #: What ends right before it: a person's name, with a courtesy title or not ("Dr Ada Lin"), or
 #: such a name, a comma and a role a few words long ("Ada Lin, the former president").

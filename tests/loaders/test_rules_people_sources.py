@@ -494,3 +494,11 @@ def test_speaker_of_an_organisation(facts: Run, text: str, person: str, org: str
 def test_no_speaker_person_from_a_role_or_a_name(facts: Run, text: str) -> None:
     f = facts(text)
     assert not any(e.name in {"Science Lead", "Bank", "The Bank"} for e in f.kg.entities), f.names
+
+
+def test_people_listed_each_with_an_unknown_organisation(facts: Run) -> None:
+    """ "A of X and Dr B of Y": the next person of the list ends X's name."""
+    f = facts("Nadia Okonkwo of Kvorsa and Dr Tobias Lindqvist of Psirano joined the panel.")
+    assert f.has("Nadia Okonkwo", "AFFILIATED_WITH", "Kvorsa"), f.triples()
+    assert f.has("Tobias Lindqvist", "AFFILIATED_WITH", "Psirano"), f.triples()
+    assert not f.has("Nadia Okonkwo", "AFFILIATED_WITH", "Psirano"), f.triples()
