@@ -34,6 +34,7 @@ from qkg.schemas import EntityType, RelationType
 from ..context import ENT, ORGS, Fact, SentView, ids_in
 from .tech_lists import _CLAUSE, _FRONTED, _JOINED, _PREP, _SUBJECT, _listed
 from .words import word_list
+from .works_on import MAKERS_AND_DEALS
 
 __all__ = ["clause_object_facts"]
 
@@ -66,6 +67,7 @@ _MENTION = re.compile(ENT)
 _OWNER = re.compile(r"§(\d+)§['’]s?\s+(?:(?:own|long|early|first|new|recent|ongoing|joint)\s+)?$")
 _POSSESSIVE = re.compile(r"['’]s?\s")
 _COMPOUND = re.compile(r"\s+[a-z]+-[a-z]+")
+_THEIR_MAKERS = re.compile(rf"\s+{MAKERS_AND_DEALS}")
 _ASIDE = re.compile(r"\([^()§]{0,40}\)")
 #: A name and the auxiliaries and adverbs between it and its verb.
 _DIRECT = re.compile(
@@ -226,8 +228,9 @@ def clause_object_facts(v: SentView, m: str) -> Iterator[Fact]:
         done.update(listed)
         last = f"§{listed[-1]}§"
         end = m.find(last) + len(last)
-        if _COMPOUND.match(m, end):
+        if _COMPOUND.match(m, end) or _THEIR_MAKERS.match(m, end):
             continue  # the technologies qualify a compound ("a maker of §semiconductor§ wafer-processing tools")
+            # or makers and deals ("expertise in §T§ investments", "focus on §T§ start-ups")
         for a in dict.fromkeys(v.id(s) for s in _subjects(v, m, cue) if v.type(s) in _SOURCES):
             for b in listed:
                 if v.id(b) != a:

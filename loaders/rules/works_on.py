@@ -24,7 +24,7 @@ from .words import may_hold
 E = EntityType
 R = RelationType
 
-__all__ = ["works_on_facts"]
+__all__ = ["MAKERS_AND_DEALS", "works_on_facts"]
 
 _WORK = (
     r"(?:focus|focuses|focused|focusing|focussed|specializ\w+|specialis\w+|work|works|working|worked|research\w*|"
@@ -77,10 +77,19 @@ _FOCUS_LIST = rf"§\d+§(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_FOCUS_ITEM}){{0,8}}
 _NOT_MONEY = r"(?!(?:invest|fund|financ|back|acquir|buy|bought)\w*\s)"
 
 
+#: The technology qualifies its makers or deals, not a field of work: "focuses on §T§ start-ups", "expertise
+#: in §T§ investments" (an investor's).
+MAKERS_AND_DEALS = (
+    r"(?:start-?ups?|companies|firms|businesses|ventures|scale-?ups?|investments?|deals?|portfolios?)\b"
+)
+_NOT_THEIR_MAKERS = rf"(?!\s+{MAKERS_AND_DEALS})"
+
+
 def _works_on_tail(work: str) -> str:
     return (
-        rf"(?:\s+[—–])?\s+(?:(?!to\s)[\w-]+\s+){{0,4}}?{work}\s+(?:{_NOT_MONEY}[\w-]+\s+){{0,3}}?(?:on|in|into|to)\s+"
-        rf"(?:the\s+field\s+of\s+)?(?:{_NOT_MONEY}[\w-]+\s+){{0,2}}?(?:(?:both\s+)?quantum\s+and\s+)?{_TECH_LIST}"
+        rf"(?:\s+[—–])?\s+(?:(?!(?:to|who|whom|whose)\s)[\w-]+\s+){{0,4}}?{work}\s+(?:{_NOT_MONEY}[\w-]+\s+){{0,3}}?"
+        rf"(?:on|in|into|to)\s+(?:the\s+field\s+of\s+)?(?:{_NOT_MONEY}[\w-]+\s+){{0,2}}?(?:(?:both\s+)?quantum\s+and\s+)?"
+        rf"{_TECH_LIST}{_NOT_THEIR_MAKERS}"
     )
 
 
@@ -93,6 +102,34 @@ _PLACE_WORK = (
     r"(?:focus|focuses|focused|focusing|efforts?|programmes?|programs?|bets?|betting|investments?|push)"
 )
 _PEOPLE = r"(?:scientists|researchers|experts|engineers|students|academics|physicists|people|talents?|workers|teams)"
+
+
+#: A preposition right before a subject list, and a purpose right after it: "spun out of §U§ to
+#: commercialise", "a grant from §F§ to develop", "researchers from §U§ to build" ("in" is not
+#: one: "invested in §Y§ to develop" is §Y§'s work).
+_PREPOSITION_BEFORE = re.compile(r"\b(?:of|from|with|by|at|for|into|on|under)\s$")
+_TO_PURPOSE = re.compile(r",?\s+to\s")
+
+
+class _PurposeOfTheSubject(Gated):
+    """A rule whose first group (the actor) is not the object of a preposition: a purpose after such
+    an object, or "its" after it, is the clause subject's ("§X§ was spun out of §U§ to commercialise
+    §T§", "§X§ raised $20m from §K§ to scale its §T§ platform" say nothing of §U§ or §K§). With
+    ``purpose_only`` the object is refused only before "to". Checked on each match, so the pattern
+    keeps its fast first token."""
+
+    __slots__ = ("_purpose_only",)
+
+    def __init__(self, pattern: str, *, purpose_only: bool = True) -> None:
+        super().__init__(re.compile(pattern))
+        self._purpose_only = purpose_only
+
+    def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        for x in super().finditer(string, pos, endpos):
+            s = x.start(1) - (string[x.start(1) - 1 : x.start(1)] == "§")  # "§12§": from its marker
+            after = not self._purpose_only or _TO_PURPOSE.match(string, x.end(1))
+            if not (after and _PREPOSITION_BEFORE.search(string, max(0, s - 7), s)):
+                yield x
 
 
 #: Focus on a technology; actors (or organisations, for the weaker phrasings) work on it.
@@ -128,9 +165,10 @@ _WORKS_ON_RULES = (
         _TECH,
     ),
     Rule(
-        re.compile(
+        _PurposeOfTheSubject(
             rf"{ENT}(?:(?!\b(?:it|they)\s)[^§]){{0,60}}?\bits\s+{_TECH_LIST}\s+(?:technology|technologies|efforts|research|programme|program|business|capabilit\w+|hardware|roadmap|ambitions|activities|work|expertise|portfolio|"
-            rf"platforms?|products?|solutions?|offerings?)"
+            rf"platforms?|products?|solutions?|offerings?)",
+            purpose_only=False,
         ),
         1,
         2,
@@ -190,32 +228,6 @@ _ITS = r"(?:its|their|§\d+§)"
 
 #: A made thing's use of a technology: "a processor that exploits §spin qubits§".
 _USES = r"(?:that|which)\s+(?:uses|exploits|harnesses|leverages|relies\s+on|is\s+based\s+on)"
-#: A preposition right before a subject list, and a purpose right after it: "spun out of §U§ to
-#: commercialise", "a grant from §F§ to develop", "researchers from §U§ to build" ("in" is not
-#: one: "invested in §Y§ to develop" is §Y§'s work).
-_PREPOSITION_BEFORE = re.compile(r"\b(?:of|from|with|by|at|for|into|on|under)\s$")
-_TO_PURPOSE = re.compile(r",?\s+to\s")
-
-
-class _PurposeOfTheSubject(Gated):
-    """A making rule whose subject list is not the object of a preposition followed by a purpose:
-    such a purpose is the clause subject's ("§X§ was spun out of §U§ to commercialise §T§" says
-    nothing of §U§). Checked on each match, so the pattern keeps its fast first token."""
-
-    __slots__ = ()
-
-    def __init__(self, pattern: str) -> None:
-        super().__init__(re.compile(pattern))
-
-    def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
-        for x in super().finditer(string, pos, endpos):
-            s = x.start(1)
-            if not (
-                _TO_PURPOSE.match(string, x.end(1)) and _PREPOSITION_BEFORE.search(string, max(0, s - 7), s)
-            ):
-                yield x
-
-
 #: Wordings where the technology is what an actor builds, is described by, or is known for.
 _MAKES_RULES = (
     # "§Fujitsu§ and §RIKEN§ have developed a §superconducting quantum computer§",

@@ -1499,3 +1499,44 @@ def test_investors_and_customers_of_makers_make_nothing(
 )
 def test_makers_described_in_an_apposition_or_a_focus(facts: Run, text: str) -> None:
     assert facts(text).has("Orbion Quantum", "WORKS_ON", "topological qubits")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "tech"),
+    [
+        # "its" after a preposition's object is the subject's
+        (
+            "Orbion Quantum raised $20m from Kestrel Ventures to scale its quantum sensing platform.",
+            "Kestrel Ventures",
+            "quantum sensing",
+        ),
+        # the technology names the makers or deals a focus is on
+        (
+            "Kestrel Capital's quantum fund focuses on quantum computing start-ups.",
+            "Kestrel Capital",
+            "quantum computing",
+        ),
+        (
+            "Kestrel Ventures has deep expertise in quantum sensing investments.",
+            "Kestrel Ventures",
+            "quantum sensing",
+        ),
+        # a person's work in a relative clause is not their employer's statement
+        (
+            "Orbion Quantum hired Ada Lin, a former Quantix Labs engineer who worked on superconducting qubits.",
+            "Quantix Labs",
+            "superconducting quantum computing",
+        ),
+    ],
+)
+def test_no_work_for_a_prepositions_object_or_a_focus_on_makers(
+    facts: Run, text: str, actor: str, tech: str
+) -> None:
+    f = facts(text)
+    assert f.has_entity(actor)
+    assert not f.has(actor, "WORKS_ON", tech)
+
+
+def test_its_technology_after_the_subject_stays(facts: Run) -> None:
+    f = facts("Orbion Quantum will use the money to scale its quantum sensing platform.")
+    assert f.has("Orbion Quantum", "WORKS_ON", "quantum sensing")
