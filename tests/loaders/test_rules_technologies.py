@@ -1479,31 +1479,6 @@ def test_an_approach_taken_by_an_actor(facts: Run, text: str) -> None:
             "Kestrel Ventures",
             "quantum sensing",
         ),
-    ],
-)
-def test_investors_and_customers_of_makers_make_nothing(
-    facts: Run, text: str, investor: str, tech: str
-) -> None:
-    f = facts(text)
-    assert f.has_entity(investor)
-    assert not f.has(investor, "WORKS_ON", tech)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Orbion Quantum, one of the companies building topological qubits, raised money.",
-        "Orbion Quantum, a developer of topological qubits, raised money.",
-        "Orbion Quantum focuses on the design of topological qubits.",
-    ],
-)
-def test_makers_described_in_an_apposition_or_a_focus(facts: Run, text: str) -> None:
-    assert facts(text).has("Orbion Quantum", "WORKS_ON", "topological qubits")
-
-
-@pytest.mark.parametrize(
-    ("text", "actor", "tech"),
-    [
         # "its" after a preposition's object is the subject's
         (
             "Orbion Quantum raised $20m from Kestrel Ventures to scale its quantum sensing platform.",
@@ -1529,12 +1504,24 @@ def test_makers_described_in_an_apposition_or_a_focus(facts: Run, text: str) -> 
         ),
     ],
 )
-def test_no_work_for_a_prepositions_object_or_a_focus_on_makers(
-    facts: Run, text: str, actor: str, tech: str
+def test_investors_and_customers_of_makers_make_nothing(
+    facts: Run, text: str, investor: str, tech: str
 ) -> None:
     f = facts(text)
-    assert f.has_entity(actor)
-    assert not f.has(actor, "WORKS_ON", tech)
+    assert f.has_entity(investor)
+    assert not f.has(investor, "WORKS_ON", tech)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Orbion Quantum, one of the companies building topological qubits, raised money.",
+        "Orbion Quantum, a developer of topological qubits, raised money.",
+        "Orbion Quantum focuses on the design of topological qubits.",
+    ],
+)
+def test_makers_described_in_an_apposition_or_a_focus(facts: Run, text: str) -> None:
+    assert facts(text).has("Orbion Quantum", "WORKS_ON", "topological qubits")
 
 
 def test_its_technology_after_the_subject_stays(facts: Run) -> None:
