@@ -52,6 +52,7 @@ from .rules.membership import referred_group_facts
 from .rules.negation import negated, negated_parties
 from .rules.offices import minister_ministry_facts, prefixed_unit_facts
 from .rules.references import ANTECEDENT_RULE, antecedent_sentences
+from .rules.tech_clauses import pact_work_facts
 from .rules.tech_lists import listed_technologies
 from .rules.technologies import specific_technology
 from .segment import Sentence, split_sentences
@@ -249,6 +250,8 @@ class RuleExtractor:
         drafts += deals
         # the one group a member list names before its members holds them
         deal_facts += listed_group_members(drafts, views)
+        # "A and B signed an MOU. The partnership will focus on T": the parties work on T
+        deal_facts += pact_work_facts(views, drafts)
         for k, f in keyed + deal_facts:
             acc.add(k, f, types)
         # a verb-only partnership retelling a funding round is that round

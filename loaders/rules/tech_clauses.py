@@ -27,16 +27,20 @@ instead:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
-from qkg.schemas import EntityType, RelationType
+from qkg.schemas import AgreementKind, EntityType, RelationType
 
 from ..context import ENT, ORGS, Fact, SentView, ids_in
 from .tech_lists import _CLAUSE, _FRONTED, _JOINED, _PREP, _SUBJECT, _listed
 from .words import word_list
 from .works_on import MAKERS_AND_DEALS
 
-__all__ = ["clause_object_facts"]
+if TYPE_CHECKING:
+    from .agreements import AgreementDraft
+
+__all__ = ["clause_object_facts", "pact_work_facts"]
 
 E = EntityType
 R = RelationType
@@ -235,3 +239,71 @@ def clause_object_facts(v: SentView, m: str) -> Iterator[Fact]:
             for b in listed:
                 if v.id(b) != a:
                     yield Fact(a, R.WORKS_ON, v.id(b), "clause-object", 0.7)
+
+
+#: A sentence whose subject is an agreement just made: "The partnership will focus on", "The new
+#: collaboration aims to develop", "Under the MOU, ..." is not one (a fronted phrase; its subject follows).
+_PACT_SUBJECT = re.compile(
+    r"\s*(?:[Tt]he|[Tt]his|[Tt]heir)\s+(?:(?:new|joint|strategic|research|five-year|three-year|multi-year)\s+){0,2}"
+    r"(?:partnership|collaboration|agreement|memorandum(?:\s+of\s+understanding)?|MOU|MoU|alliance|cooperation|"
+    r"co-operation|joint\s+venture)\b"
+)
+#: Skills an agreement pools, which the parties bring rather than do together.
+_COMPETENCE = re.compile(
+    r"(?:expertise|knowledge|skills?|experience|know-how|capabilit(?:y|ies)|competences?|strengths?|talents?)\b"
+)
+#: Agreements whose parties work together (a round's or a contract's do not).
+_JOINT_KINDS = frozenset({AgreementKind.MOU, AgreementKind.PARTNERSHIP, AgreementKind.JOINT_STATEMENT})
+#: How many sentences back the agreement may have been told.
+_PACT_WINDOW = 2
+
+
+def pact_work_facts(views: Sequence[SentView], drafts: Sequence[AgreementDraft]) -> list[tuple[int, Fact]]:
+    """WORKS_ON of an agreement's parties from a sentence that makes the agreement the subject of
+    work on a technology ("A and B signed an MOU. The partnership will focus on §T§", "The
+    collaboration aims to develop §T§"): the agreement is the latest partnership, MOU or joint
+    statement told in that sentence or the two before, of two to six parties; the work word must
+    reach the technology with no actor named between the agreement and it."""
+    out: list[tuple[int, Fact]] = []
+    joint = sorted(
+        (d.sentences[0], d.parties)
+        for d in drafts
+        # (an agreement known only from the reference itself, "The agreement ...", is no told one)
+        if d.kind in _JOINT_KINDS
+        and d.sentences
+        and 2 <= len(d.parties) <= 6
+        and d.rule != "definite-reference"
+    )
+    if not joint:
+        return out
+    for k, v in enumerate(views):
+        if E.TECHNOLOGY not in v.types:
+            continue
+        m = v.masked
+        x = _PACT_SUBJECT.match(m)
+        if x is None:
+            continue
+        told = [parties for s, parties in joint if k - _PACT_WINDOW <= s <= k]
+        if not told:
+            continue
+        done: set[int] = set()
+        for y in _MENTION.finditer(m, x.end()):
+            i = int(y.group(1))
+            if i in done or v.type(i) is not E.TECHNOLOGY:
+                continue
+            cue = _reach(m, y.start())
+            if (
+                cue is None
+                or cue < x.end()
+                or _MENTION.search(m, x.end(), cue)
+                or not _free(v, m[x.end() : cue])
+                # "The cooperation will bring together expertise in §T§": skills pooled, no work together
+                or _COMPETENCE.match(m, cue)
+            ):
+                continue
+            listed = _listed(v, m, y.start())
+            done.update(listed)
+            for a in told[-1]:
+                for b in listed:
+                    out.append((k, Fact(a, R.WORKS_ON, v.id(b), "pact-work", 0.7)))
+    return out

@@ -254,3 +254,37 @@ def test_a_companion_of_an_investor_is_no_worker(facts: Run) -> None:
     assert f.has("Veltra Photonics GmbH", "WORKS_ON", "quantum sensing")
     assert not f.has("Kestrel Ventures", "WORKS_ON", "quantum sensing")
     assert not f.has("Orbion Quantum", "WORKS_ON", "quantum sensing")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Orbion Quantum and Kestrel University signed a memorandum of understanding. "
+        "The partnership will focus on quantum sensing.",
+        "Orbion Quantum has entered a strategic partnership with Kestrel University. "
+        "The collaboration aims to develop quantum sensors for navigation.",
+    ],
+)
+def test_an_agreement_as_subject_makes_its_parties_work(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert f.has("Orbion Quantum", "WORKS_ON", "quantum sensing")
+    assert f.has("Kestrel University", "WORKS_ON", "quantum sensing")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # skills pooled, not work done together
+        "Orbion Quantum and Kestrel University signed a memorandum of understanding. "
+        "The cooperation will bring together expertise in quantum sensing.",
+        # a round's parties do not work together
+        "Kestrel Ventures invested $5 million in Orbion Quantum. The agreement will focus on quantum sensing.",
+        # too long ago
+        "Orbion Quantum and Kestrel University signed a memorandum of understanding. Both are in Lyon. "
+        "Lyon has many labs. The city is growing. The partnership will focus on quantum sensing.",
+    ],
+)
+def test_no_work_from_an_agreement_subject(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert f.has_entity("Orbion Quantum")
+    assert not f.has("Orbion Quantum", "WORKS_ON", "quantum sensing")
