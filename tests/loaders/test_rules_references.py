@@ -511,6 +511,11 @@ def test_a_description_prefers_the_subject_of_the_sentence_before(facts: Run) ->
             "The partners",
             ["Orbion Quantum", "Veltra Quantum", "University of Tarnow"],
         ),
+        (
+            "Orbion Quantum and the University of Tarnow signed an agreement. The two organisations will share a lab.",
+            "The two organisations",
+            ["Orbion Quantum", "University of Tarnow"],
+        ),
     ],
 )
 def test_a_plural_without_a_number_is_the_few_just_named(text: str, ref: str, names: list[str]) -> None:
