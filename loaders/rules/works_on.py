@@ -228,6 +228,13 @@ _ITS = r"(?:its|their|§\d+§)"
 
 #: A made thing's use of a technology: "a processor that exploits §spin qubits§".
 _USES = r"(?:that|which)\s+(?:uses|exploits|harnesses|leverages|relies\s+on|is\s+based\s+on)"
+#: Joint work with a partner on a technology: "§A§ has partnered / teamed up / worked closely with §B§
+#: on §T§ (research)"; places state a policy there, no work of their own.
+_WORK_WITH_ON = compile_gated(
+    rf"({LIST}){_AUX}\s+(?:partner(?:s|ed|ing)?|team(?:s|ed|ing)?\s+up|collaborat\w+|cooperat\w+|work(?:s|ed|ing)?)\s+"
+    rf"(?:(?:together|jointly|closely)\s+)?with\s+({LIST})\s+on\s+(?:the\s+development\s+of\s+)?"
+    rf"(?:{_QUAL}\s+){{0,2}}?{_TECH_LIST}{_NOT_THEIR_MAKERS}"
+)
 #: Wordings where the technology is what an actor builds, is described by, or is known for.
 _MAKES_RULES = (
     # "§Fujitsu§ and §RIKEN§ have developed a §superconducting quantum computer§",
@@ -259,6 +266,11 @@ _MAKES_RULES = (
         0.8,
         frozenset(_ACTORS),
         _TECH,
+    ),
+    # "§A§ has partnered with §B§ on §quantum sensing§ research": both sides of the joint work
+    *(
+        Rule(_WORK_WITH_ON, side, 3, "work-with-on", 0.8, frozenset(_ACTORS - PLACES), _TECH)
+        for side in (1, 2)
     ),
     # "§BT§ and §Toshiba§ have been working together on §quantum encryption§"
     Rule(

@@ -288,3 +288,22 @@ def test_no_work_from_an_agreement_subject(facts: Run, text: str) -> None:
     f = facts(text)
     assert f.has_entity("Orbion Quantum")
     assert not f.has("Orbion Quantum", "WORKS_ON", "quantum sensing")
+
+
+def test_joint_work_with_a_partner_on_a_technology(facts: Run) -> None:
+    f = facts("Orbion Quantum has partnered with Kestrel University on quantum sensing research.")
+    assert f.has("Orbion Quantum", "WORKS_ON", "quantum sensing")
+    assert f.has("Kestrel University", "WORKS_ON", "quantum sensing")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("France has partnered with Germany on quantum sensing.", "Germany"),
+        ("Orbion Quantum partnered with Kestrel Ventures on quantum sensing start-ups.", "Kestrel Ventures"),
+    ],
+)
+def test_no_joint_work_for_places_or_on_makers(facts: Run, text: str, actor: str) -> None:
+    f = facts(text)
+    assert f.has_entity(actor)
+    assert not f.has(actor, "WORKS_ON", "quantum sensing")
