@@ -401,6 +401,36 @@ def _objects_rx(preps: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{w})" for w in ways))
 
 
+#: Numbers and determiners that open a plural kind noun announcing its list.
+_COUNT = r"(?:the|its|their|his|her|a|an|several|two|three|four|five|six|seven|eight|nine|ten|\d+)"
+
+
+@cache
+def _announced_rx(preps: tuple[str, ...]) -> re.Pattern[str]:
+    """Objects named after a plural kind noun that announces them: "set up three new research hubs:
+    §A§, §B§ and §C§", "invested in two start-ups, §A§ and §B§", "partnered with universities
+    including §A§ and §B§". The noun phrase is lower-case words only (no mention, no clause break)."""
+    words = "|".join(p for p in preps if p != "-")
+    lead = [r"\s+"] if "-" in preps else []
+    if words:
+        lead.append(rf"\s+(?:[^§,;:]{{0,40}}?\s)??(?:{words})\s+")
+    return re.compile(
+        rf"(?:{'|'.join(lead)})(?:{_COUNT}\s+)?(?:{_FILLER_WORD}\s+){{0,3}}?(?:{_KINDS})"
+        rf"(?:\s*:|,?\s+(?:including|namely|such\s+as)|,)\s+(?:the\s+)?({LIST})"
+    )
+
+
+#: Plural nouns of actors and of what is built that may announce a list of them; customers,
+#: suppliers, rivals and the like are not among them (they are no partners, members or makings).
+_KINDS = (
+    r"(?:companies|firms|start-?ups|spin-?offs|spin-?outs|universities|institutes|institutions|organi[sz]ations|"
+    r"partners|centres|centers|hubs|labs|laboratories|programmes|programs|projects|initiatives|consortia|"
+    r"consortiums|networks|alliances|clusters|agencies|ministries|governments|facilities|testbeds|funds|"
+    r"accelerators|incubators|schools|colleges|academies|councils|foundations|businesses|corporations|"
+    r"enterprises|ventures|members|bodies|entities|groups|research\s+(?:groups|teams))\b"
+)
+
+
 def _fillers_ok(v: SentView, text: str) -> bool:
     """Mentions in a modifier stretch may only be places or technologies ("the §US§ chipmaker")."""
     return all(v.type(i) in PLACES or v.type(i) is E.TECHNOLOGY for i in ids_in(text))
@@ -467,6 +497,8 @@ def _active(v: SentView, clause: str, low: str) -> Iterator[tuple[int, RelationT
         g = (o.lastindex or 1) if o is not None else 1
         if o is not None and not _fillers_ok(v, tail[: o.start(g)]):
             o = None
+        if o is None and (o := _announced_rx(verb.preps).match(after)) is not None:
+            tail, g = after, 1  # the list runs past the colon or "including" that ends a plain object
         objects = _actors(v, o, g) if o is not None else []
         if len(objects) > 1 and _NEW_CLAUSE.match(tail, o.end(g)):  # type: ignore[union-attr]
             objects = objects[:-1]  # "A invested in B and C announced ...": C heads a new clause

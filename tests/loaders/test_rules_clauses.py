@@ -172,6 +172,15 @@ def test_a_clause_relates_its_subject_and_objects(
             "Veltra Systems funded a contract with Brackwell Labs for cryostats.",
             ("Veltra Systems", "Brackwell Labs"),
         ),
+        # a list after a noun of whom the objects serve, or of customers, is no object of the verb
+        (
+            "Orbion Quantum develops sensors for labs such as the Kessler Institute of Optics.",
+            ("Orbion Quantum", "Kessler Institute of Optics"),
+        ),
+        (
+            "Veltra Systems has worked with customers such as Brackwell Labs and Tessaly Photonics.",
+            ("Veltra Systems", "Brackwell Labs"),
+        ),
     ],
 )
 def test_a_clause_relates_nothing_it_does_not_state(text: str, pair: tuple[str, str]) -> None:
@@ -221,3 +230,40 @@ def test_the_types_decide_what_a_verb_relates() -> None:
 def test_the_reader_alone_finds(text: str, triple: tuple[str, str, str]) -> None:
     found = _read(text)
     assert triple in found, sorted(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "triples"),
+    [
+        # a plural kind noun announcing its list, after a colon, a comma or "including"
+        (
+            "The Kessler Research Council will set up three new research hubs: the Marrow Quantum Hub, the "
+            "Tessaly Centre for Quantum Sensing and the Brackwell Quantum Institute.",
+            [
+                ("Kessler Research Council", "DEVELOPS", "Marrow Quantum Hub"),
+                ("Kessler Research Council", "DEVELOPS", "Tessaly Centre for Quantum Sensing"),
+                ("Kessler Research Council", "DEVELOPS", "Brackwell Quantum Institute"),
+            ],
+        ),
+        (
+            "Orbion Quantum invested in two start-ups, Veltra Systems and Brackwell Labs.",
+            [
+                ("Orbion Quantum", "INVESTS_IN", "Veltra Systems"),
+                ("Orbion Quantum", "INVESTS_IN", "Brackwell Labs"),
+            ],
+        ),
+        (
+            "Veltra Systems joined two consortia: the Baltic Quantum Consortium and the Nordic Qubit Alliance.",
+            [
+                ("Veltra Systems", "PART_OF", "Baltic Quantum Consortium"),
+                ("Veltra Systems", "PART_OF", "Nordic Qubit Alliance"),
+            ],
+        ),
+    ],
+)
+def test_a_kind_noun_announces_the_objects_listed_after_it(
+    text: str, triples: list[tuple[str, str, str]]
+) -> None:
+    found = _read(text)
+    for t in triples:
+        assert t in found, (t, sorted(found))
