@@ -473,7 +473,7 @@ _SETS_UP_IN = re.compile(
     rf"(?:\s+(?:and|&)\s+(?:new\s+)?{_SITE})?"
     # "a European entity with headquarters in", "a subsidiary headquartered in"
     r"(?:\s+with\s+(?:its\s+)?(?:headquarters|HQ|head\s+office|offices?))?"
-    rf"(?:\s+(?:spread|located|situated|headquartered|based))?\s+(?:in|at|across)\s+(?:both\s+)?({LIST})"
+    rf"(?:,?\s+(?:spread|located|situated|headquartered|based|housed))?\s+(?:in|at|across)\s+(?:both\s+)?({LIST})"
 )
 
 
@@ -533,10 +533,12 @@ _ALONG_WITH_SITES = re.compile(
     rf"§(\d+)§[^.;§]{{0,160}}?\b{_SITE}\s+in\s+[^.;]{{0,80}}?\balong\s+with\s+(?:(?:one|two|three|a|an)\s+)?(?:[\w-]+\s+)?"
     rf"{_SITE}(?:\s+(?:apiece|each))?\s+in\s+(?:both\s+)?({LIST})"
 )
-#: "§X§ is expanding into §P§", "By broadening its presence into §P§, §X§ will ...".
+#: "§X§ is expanding into §P§", "§X§ plans to expand in §P§", "§X§ will expand its operations in §P§",
+#: "By broadening its presence into §P§, §X§ will ...".
 _EXPANDS_INTO = re.compile(
-    r"§(\d+)§\s+(?:(?:is|are|has|have|will|now|also|recently)\s+)*(?:expanding|expands|expanded|expand)\s+"
-    r"(?:its\s+(?:presence|operations|footprint|business)\s+)?(?:in)?to\s+(?:the\s+)?§(\d+)§"
+    r"§(\d+)§\s+(?:(?:is|are|has|have|will|now|also|recently|further|(?:plans?|planning|intends?|aims?|is\s+set|are\s+set)\s+to)\s+)*"
+    r"(?:expanding|expands|expanded|expand)\s+"
+    r"(?:its\s+(?:presence|operations|footprint|business)\s+)?(?:in|into|to)\s+(?:the\s+)?§(\d+)§"
     r"|^\s*(?:By\s+)?(?:broadening|expanding|extending|growing)\s+its\s+(?:presence|operations|footprint|business)\s+"
     r"(?:in|into|to)\s+(?:the\s+)?§(\d+)§[^.;§]{0,40},\s+(?:the\s+)?§(\d+)§"
 )
@@ -588,9 +590,11 @@ def _more_sites(v: SentView, m: str) -> Iterator[Fact]:
                 yield _f(v, int(org), R.LOCATED_IN, int(place), "home-in", 0.8)
 
 
-_PRONOUN_SITE = re.compile(rf"{ENT}\s+(?:[\w-]+\s+){{0,2}}?{_SITE}\s+(?:in|at)\s+(?:the\s+)?{ENT}")
+#: "in §P§", ", located in §P§", "based at §P§": where a site named just before stands.
+_SITE_AT = r"(?:,?\s+(?:located|based|situated|housed))?\s+(?:in|at)\s+(?:the\s+)?"
+_PRONOUN_SITE = re.compile(rf"{ENT}\s+(?:[\w-]+\s+){{0,2}}?{_SITE}{_SITE_AT}{ENT}")
 _PRONOUN_SITE_NEAR = compile_gated(
-    rf"{ENT}[^§.;]{{0,40}}?\b(?:its|their)\s+(?:[\w-]+\s+){{0,2}}?{_SITE}\s+(?:in|at)\s+(?:the\s+)?{ENT}"
+    rf"{ENT}[^§.;]{{0,40}}?\b(?:its|their)\s+(?:[\w-]+\s+){{0,2}}?{_SITE}{_SITE_AT}{ENT}"
 )
 
 

@@ -140,6 +140,21 @@ Run = Callable[[str], Facts]
             "Germany",
         ),
         ("Veltra Quantum is expanding into Ohio.", "Veltra Quantum", "Ohio"),
+        ("Veltra Quantum plans to expand in Lyon as the region courts investors.", "Veltra Quantum", "Lyon"),
+        ("Veltra Quantum will expand its operations in Ohio next year.", "Veltra Quantum", "Ohio"),
+        ("Veltra Quantum intends to expand into Ireland.", "Veltra Quantum", "Ireland"),
+        # a site's place in an aside after it
+        (
+            "Veltra Quantum said it will move its headquarters, located in Lyon, to a new site.",
+            "Veltra Quantum",
+            "Lyon",
+        ),
+        (
+            "Veltra Quantum opened a new laboratory, located in Grenoble, in May.",
+            "Veltra Quantum",
+            "Grenoble",
+        ),
+        ("Veltra Quantum has an office, based in Boston, with ten staff.", "Veltra Quantum", "Boston"),
         (
             "By broadening its presence into Ohio, Veltra Quantum will have sites in two states.",
             "Veltra Quantum",
@@ -346,6 +361,12 @@ def test_home_lists_and_sites_named_by_their_place(facts: Run, text: str, org: s
     [
         "Veltra Quantum signed a deal with a Munich lab.",
         "Veltra Quantum opened Orbion Systems's Munich office.",
+        # expanding with someone, or in a field, says nothing of where the subject is
+        "Veltra Quantum plans to expand in partnership with Kessler Labs of Munich.",
+        "Veltra Quantum plans to expand in quantum sensing with a Munich lab.",
+        # the site located in the place is another organisation's
+        "Veltra Quantum praised Orbion Systems, whose headquarters, located in Munich, will grow.",
+        "Veltra Quantum will expand the offices of Kessler Labs, located in Munich.",
     ],
 )
 def test_a_site_of_someone_else_does_not_locate_the_subject(facts: Run, text: str) -> None:
