@@ -798,9 +798,15 @@ _ITEM = (
 )
 #: a long roster of investors: a list whose items may carry their manager; two names side by side
 #: are two items when an apposition between them was folded away ("A, the B fund, C" -> "A C")
-_ROSTER = (
-    rf"{_ITEM}(?:(?:\s*[,;]\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+|,?\s+as\s+well\s+as\s+|\s+(?=§)){_ITEM})*"
+#: a described item no name marks, between two named ones: "A, funds and accounts advised by T. Rowe
+#: Price, B and C" (the roster goes on past it; what it describes is no investor of its own)
+#: (an aside is no item: "A, according to a filing, B said", "A, which ..., B")
+_UNNAMED_ITEM = (
+    r"(?:\s*,\s*(?!(?:according|which|who|whose|while|as|but|in|on|at|for|with|after|before|when|where|including)\b)"
+    r"(?![^§,;]{0,80}\b(?:said|says|told|reported|noted)\b)"
+    r"[a-z](?:[^§,;.]|\.(?=\s?[A-Z])){0,80}(?=,\s*(?:and\s+)?(?:the\s+)?§))"
 )
+_ROSTER = rf"{_ITEM}(?:{_UNNAMED_ITEM}?(?:\s*[,;]\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+|,?\s+as\s+well\s+as\s+|\s+(?=§)){_ITEM})*"
 _RW = r"(?:round|series\s+[a-h]\d?|funding|financing|investment|raise|seed|tranche)"
 #: cue words that introduce a list of investors in a round context
 _BEFORE = re.compile(

@@ -1119,6 +1119,17 @@ def test_the_funder_is_the_body_a_place_qualifies(facts: Run, text: str, funder:
             "Orbion Quantum raised $5m from Kessler Ventures, First Dawn Capital Group and New Harbor Partners.",
             ["Kessler Ventures", "First Dawn Capital Group", "New Harbor Partners"],
         ),
+        # an item described instead of named: the roster goes on past it
+        (
+            "Orbion Quantum raised an undisclosed round. Those taking part in the round include Kessler Ventures, "
+            "funds and accounts advised by T. Brand Associates, Marlow Capital and Tervo Partners.",
+            ["Kessler Ventures", "Marlow Capital", "Tervo Partners"],
+        ),
+        # an aside between two names is no item: the second name is the one speaking
+        (
+            "Orbion Quantum raised $5m from Kessler Ventures, according to a filing, Marlow Capital said.",
+            ["Kessler Ventures"],
+        ),
     ],
 )
 def test_every_investor_of_a_roster(facts: Run, text: str, investors: list[str]) -> None:
