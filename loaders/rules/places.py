@@ -91,8 +91,12 @@ GATE = (
 )
 
 
+#: "§X§ is based in §P§", "§X§, which is based in §P§", "§X§, based out of §P§", "§X§ (headquartered in §P§)"
 _BASED_IN = compile_gated(
-    rf"({LIST})(?:,\s+(?:which|that|who)\b)?\s+(?:(?:is|are|was|were|will|be|been|has|have|now|also|currently)\s+)*(?:\w+\s+)?(?:based|headquartered|located|situated|registered|anchored|housed)\s+(?:in|at|out\s+of)\s+(?:the\s+)?{ENT}"
+    rf"({LIST})(?:,\s+(?:which|that|who)\s+|,\s+|\s*\(|\s+)(?:(?:is|are|was|were|will|be|been|has|have|now|also|currently)\s+)*"
+    # (a former seat is not where it is: "formerly based in")
+    r"(?!(?:formerly|previously|once|originally|not|never)\s)(?:\w+\s+)?"
+    rf"(?:based|headquartered|located|situated|registered|anchored|housed)\s+(?:in|at|out\s+of)\s+(?:the\s+)?{ENT}"
 )
 #: "§X§ is a §Lyon§ company", "§X§ was a §Boston§-based start-up": a place qualifying what the subject is.
 _IS_A_PLACE_NOUN = compile_gated(
@@ -102,7 +106,8 @@ _IS_A_PLACE_NOUN = compile_gated(
 #: "§X§ is a start-up from §Lyon§", "§X§ was a spin-off in §Delft§": the predicate's noun says where
 #: the subject comes from (as the apposition "§X§, a start-up from §Lyon§," does).
 _IS_A_NOUN_FROM = compile_gated(
-    rf"{ENT}\s+(?:is|was|remains)\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?{ORG_NOUN}\s+(?:from|in|out\s+of|based\s+in)\s+"
+    rf"{ENT}\s+(?:is|was|remains)\s+(?:an?|the|one\s+of\s+(?:the|several|many|a\s+few|a\s+handful\s+of))\s+(?:[\w-]+\s+){{0,3}}?"
+    rf"{ORG_NOUN}\s+(?:from|in|out\s+of|based\s+in)\s+"
     r"(?:the\s+)?§(\d+)§(?!['’]s?\s)(?!-)"
 )
 _FACILITY_OF = re.compile(

@@ -143,6 +143,11 @@ Run = Callable[[str], Facts]
         ("Veltra Quantum plans to expand in Lyon as the region courts investors.", "Veltra Quantum", "Lyon"),
         ("Veltra Quantum will expand its operations in Ohio next year.", "Veltra Quantum", "Ohio"),
         ("Veltra Quantum intends to expand into Ireland.", "Veltra Quantum", "Ireland"),
+        # the location participle in an aside, in brackets, or after "one of the companies"
+        ("Veltra Quantum, based out of Boston, raised money.", "Veltra Quantum", "Boston"),
+        ("Veltra Quantum (headquartered in Lyon) raised money.", "Veltra Quantum", "Lyon"),
+        ("Veltra Quantum is one of several quantum companies based in Boston.", "Veltra Quantum", "Boston"),
+        ("Veltra Quantum is one of the start-ups from Lyon that raised money.", "Veltra Quantum", "Lyon"),
         # a site's place in an aside after it
         (
             "Veltra Quantum said it will move its headquarters, located in Lyon, to a new site.",
@@ -367,6 +372,10 @@ def test_home_lists_and_sites_named_by_their_place(facts: Run, text: str, org: s
         # the site located in the place is another organisation's
         "Veltra Quantum praised Orbion Systems, whose headquarters, located in Munich, will grow.",
         "Veltra Quantum will expand the offices of Kessler Labs, located in Munich.",
+        # a former seat, or a place the subject only praises
+        "Veltra Quantum, formerly based in Munich, now works from Lyon.",
+        "Veltra Quantum (previously headquartered in Munich) raised money.",
+        "Veltra Quantum praised researchers, based in Munich, who built the chip.",
     ],
 )
 def test_a_site_of_someone_else_does_not_locate_the_subject(facts: Run, text: str) -> None:
