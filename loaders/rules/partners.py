@@ -94,8 +94,10 @@ _PARTNERS_VERB = re.compile(
 #: "§A§ has selected §B§ as its technology partner", "§A§ named §B§ a strategic partner".
 _CHOSEN = compile_gated(
     rf"({LIST})\s+{_AUX}(?:selected|selects|select|chose|chosen|chooses|picked|picks|named|names|tapped|taps)\s+"
-    rf"(?:the\s+)?({LIST})\s+(?:as\s+)?(?:its|their|a|an|the)\s+(?:[\w-]+\s+){{0,3}}?partners?\b"
+    # "as its partner": "its" may stand marked as the mention it refers to (checked to be a pronoun)
+    rf"(?:the\s+)?({LIST})\s+(?:as\s+)?(?:its|their|a|an|the|§(\d+)§)\s+(?:[\w-]+\s+){{0,3}}?partners?\b"
 )
+_POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
 #: "§B§ is a long-standing partner of §A§", "§B§, a key partner of §A§": a partner described.
 _PARTNER_OF_RX = re.compile(
     rf"({LIST})(?:,\s+|\s+(?:is|was|are|were|has\s+been|have\s+been|became|becomes|remains|remain)\s+)"
@@ -211,6 +213,8 @@ def partner_facts(v: SentView, m: str, low: str) -> Iterator[Fact]:
     for x in _PARTNERS_VERB.finditer(m) if "partner" in low else ():
         yield from _pairs(v, ids_in(x.group(1)), ids_in(x.group(2)), "partners-verb", _PARTNER_OF)
     for x in _CHOSEN.finditer(m) if "partner" in low else ():
+        if x.group(3) is not None and v.mentions[int(x.group(3))].text.lower() not in _POSSESSIVE_PRONOUNS:
+            continue  # "selected B as C's partner": C's, not the subject's
         yield from _pairs(v, ids_in(x.group(1)), ids_in(x.group(2)), "partners-chosen-as", _PARTIES)
     for x in _PARTNER_OF_RX.finditer(m) if "partner" in low else ():
         yield from _pairs(v, ids_in(x.group(1)), [int(x.group(2))], "partners-partner-of", _PARTNER_OF)

@@ -35,6 +35,8 @@ Run = Callable[[str], Facts]
             "Orbion Systems",
         ),
         ("Veltra Quantum named Orbion Systems a strategic partner.", "Veltra Quantum", "Orbion Systems"),
+        # "its" before a role word ("its partner") stands marked as the company it refers to
+        ("Veltra Quantum selected Orbion Systems as its partner.", "Veltra Quantum", "Orbion Systems"),
         ("Orbion Systems is a long-standing partner of Veltra Quantum.", "Orbion Systems", "Veltra Quantum"),
         (
             "Veltra Quantum co-developed the control chip with Orbion Systems.",
@@ -78,6 +80,12 @@ def test_partnership_shapes(facts: Run, text: str, a: str, b: str) -> None:
         (
             "Veltra Quantum has selected Orbion Systems as its supplier of cryostats.",
             "Veltra Quantum",
+            "Orbion Systems",
+        ),
+        # chosen as another organisation's partner: not the chooser's
+        (
+            "The Kessler Foundation selected Orbion Systems as Veltra Quantum's partner.",
+            "Kessler Foundation",
             "Orbion Systems",
         ),
         # building with a tool, not with a partner
