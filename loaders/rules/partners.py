@@ -103,6 +103,13 @@ _PARTNER_OF_RX = re.compile(
     rf"({LIST})(?:,\s+|\s+(?:is|was|are|were|has\s+been|have\s+been|became|becomes|remains|remain)\s+)"
     rf"(?:an?|the|one\s+of\s+the)\s+(?:[\w-]+\s+){{0,3}}?partners?\s+(?:of|to)\s+(?:the\s+)?§(\d+)§(?!'s?\s)"
 )
+#: "§A§'s partners include §B§ and §C§", "§A§ said its partners are §B§ and §C§", "§A§ and its partners §B§
+#: and §C§ will ...": the possessor partners each listed name (the listed with each other, not).
+_POSSESSED_PARTNERS = re.compile(
+    rf"§(\d+)§(?:['’]s?)?\s+(?:(?:key|main|strategic|industry|industrial|technology|research|academic|long-time|"
+    rf"longstanding|long-standing|current|other|new|founding)\s+){{0,2}}partners\s+"
+    rf"(?:(?:include[sd]?|including|are|were|such\s+as|like|among\s+them)\s*:?\s+|(?=(?:the\s+)?§))(?:the\s+)?({LIST})"
+)
 #: "§A§ co-developed the chip with §B§", "§A§ jointly designed ... with §B§".
 _CO_WORK = re.compile(
     rf"({LIST})\s+{_AUX}(?:co-developed|co-develops|co-develop|co-developing|co-designed|co-designs|co-design|"
@@ -216,6 +223,17 @@ def partner_facts(v: SentView, m: str, low: str) -> Iterator[Fact]:
         if x.group(3) is not None and v.mentions[int(x.group(3))].text.lower() not in _POSSESSIVE_PRONOUNS:
             continue  # "selected B as C's partner": C's, not the subject's
         yield from _pairs(v, ids_in(x.group(1)), ids_in(x.group(2)), "partners-chosen-as", _PARTIES)
+    for x in _POSSESSED_PARTNERS.finditer(m) if "partners" in low else ():
+        a = int(x.group(1))
+        owner = x.group(0).startswith(f"§{a}§'") or x.group(0).startswith(f"§{a}§’")
+        # the possessor: a name with "'s", or "its"/"their" marked as the organisation it refers to,
+        # when that is the organisation named last before it ("praised B and its partners": B's, not
+        # the subject's, whatever the pronoun was resolved to)
+        before = [i for i in ids_in(m[: x.start()]) if v.type(i) in ORGS]
+        if owner or (
+            v.mentions[a].text.lower() in _POSSESSIVE_PRONOUNS and before and v.id(before[-1]) == v.id(a)
+        ):
+            yield from _pairs(v, [a], ids_in(x.group(2)), "partners-possessed", _PARTNER_OF)
     for x in _PARTNER_OF_RX.finditer(m) if "partner" in low else ():
         yield from _pairs(v, ids_in(x.group(1)), [int(x.group(2))], "partners-partner-of", _PARTNER_OF)
     for names, rule, _ in described_groups(v, m, low):

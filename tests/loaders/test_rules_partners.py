@@ -37,6 +37,17 @@ Run = Callable[[str], Facts]
         ("Veltra Quantum named Orbion Systems a strategic partner.", "Veltra Quantum", "Orbion Systems"),
         # "its" before a role word ("its partner") stands marked as the company it refers to
         ("Veltra Quantum selected Orbion Systems as its partner.", "Veltra Quantum", "Orbion Systems"),
+        # the partners an organisation says it has
+        (
+            "Veltra Quantum said its partners include Orbion Systems and Kessler University.",
+            "Veltra Quantum",
+            "Kessler University",
+        ),
+        (
+            "Veltra Quantum and its partners Orbion Systems and Kessler University will build a testbed.",
+            "Veltra Quantum",
+            "Orbion Systems",
+        ),
         ("Orbion Systems is a long-standing partner of Veltra Quantum.", "Orbion Systems", "Veltra Quantum"),
         (
             "Veltra Quantum co-developed the control chip with Orbion Systems.",
@@ -81,6 +92,18 @@ def test_partnership_shapes(facts: Run, text: str, a: str, b: str) -> None:
             "Veltra Quantum has selected Orbion Systems as its supplier of cryostats.",
             "Veltra Quantum",
             "Orbion Systems",
+        ),
+        # "its partners" after another organisation are that one's, not the subject's
+        (
+            "Veltra Quantum praised Orbion Systems and its partners Kessler University and Alder Telecom.",
+            "Veltra Quantum",
+            "Kessler University",
+        ),
+        # partners listed together are each the possessor's partner, not each other's
+        (
+            "Veltra Quantum said its partners include Orbion Systems and Kessler University.",
+            "Orbion Systems",
+            "Kessler University",
         ),
         # chosen as another organisation's partner: not the chooser's
         (
