@@ -222,6 +222,15 @@ _SEPARATE = re.compile(r"\b(?:agreements|contracts|deals|MoUs|MOUs|memoranda|mem
 _SUBJECTS_SIGNED = compile_gated(
     rf"({LIST})\s+(?:(?:have|has|had|will|today|recently|officially|formally|jointly|also|both|now|just|yesterday)\s+)*{_SIGN}\b"
 )
+#: "A and B held a ceremony where the two organisations entered into an agreement": the signers named
+#: first, then referred to by a plural description in a clause of their own sentence.
+_REFERRED_SIGNERS = compile_gated(
+    rf"({LIST})\s+((?:[^§.;]|§\d+§){{0,160}}?)\b(?:where|in\s+which|during\s+which|at\s+which|and|as|when|after)\s+"
+    r"(?:the|both)\s+(?:(two|three|four)\s+)?(?:organi[sz]ations|parties|partners|sides|institutions|companies|firms|"
+    r"universities|laboratories|labs|agencies|countries|governments|nations)\s+"
+    rf"(?:(?:have|has|had|will|today|formally|officially|jointly|also|both|now)\s+)*{_SIGN}\b"
+)
+_COUNT = {"two": 2, "three": 3, "four": 4}
 _THEIR_PARTNERSHIP = compile_gated(
     rf"({LIST}),?\s+(?:[^§.;]{{0,40}}?\s)?their\s+(?:[a-z][\w-]*\s+)?(?:partnership|collaboration|cooperation|co-operation|alliance|ties)\b"
 )
@@ -435,6 +444,14 @@ def _find_groups(v: SentView) -> list[tuple[list[int], str, int]]:
         add(signers + withs, "signed-with", x.span())
     for x in _SUBJECTS_SIGNED.finditer(m):
         add(keep(ids_in(x.group(1))), "subjects-signed", x.span(1))
+    for x in _REFERRED_SIGNERS.finditer(m):
+        ps = keep(ids_in(x.group(1)))
+        if re.search(r"§,?\s+(?:and\s+)?(?:the\s+)?$", m[: x.start(1)]) or any(
+            v.type(i) not in PLACES for i in ids_in(x.group(2))
+        ):
+            continue  # "A and B met C, and the two sides signed": only where they met may stand between
+        if x.group(3) is None or _COUNT[x.group(3)] == len(ps):  # "the two" names exactly two
+            add(ps, "subjects-signed", x.span(1))
     # "§A§ and the global photonics firm §B§ have established a partnership": described parties
     for names, shape, span in described_groups(v, m, m.lower()):
         add(keep(names), "between" if shape == "between" else "subjects-signed", span)

@@ -148,6 +148,36 @@ def test_plural_reference_to_the_last_agreement(facts: Run) -> None:
     assert kinds == {"MOU", "JointStatement"}
 
 
+@pytest.mark.parametrize(
+    ("text", "signed"),
+    [
+        (
+            "Veltra Quantum and Orbion Systems held a signing ceremony in Lyon where the two companies entered "
+            "into a research partnership agreement.",
+            True,
+        ),
+        (
+            "Veltra Quantum and Orbion Systems met in Lyon, and both parties signed a memorandum of understanding.",
+            True,
+        ),
+        # three named, "the two" signed: which two is not said
+        (
+            "Veltra Quantum, Orbion Systems and Kessler University met, and the two organisations signed an MoU.",
+            False,
+        ),
+        # the plural description did not sign
+        (
+            "Veltra Quantum and Orbion Systems met in Lyon, but the two companies did not sign an agreement.",
+            False,
+        ),
+    ],
+)
+def test_signers_referred_to_by_a_plural_description(facts: Run, text: str, signed: bool) -> None:
+    f = facts(text)
+    assert any(ps == frozenset({VELTRA, ORBION}) for _, ps in f.agreements()) is signed, f.agreements()
+    assert signed or not f.agreements()
+
+
 def test_plural_reference_needs_an_agreement_on_stage(facts: Run) -> None:
     assert facts("The two countries released a joint statement on quantum networks.").agreements() == []
 
