@@ -12,7 +12,8 @@ The property-graph layout (see ``docs/neo4j.md``):
 - ``(a:Actor)-[:<RelationType> {evidence, docs, dates, contrib, confidence, valid_from,
   valid_to}]->(b:Actor)``: ``evidence`` is the merged evidence as JSON strings, ``docs`` the
   supporting document ids (sorted) with their publication ``dates`` and per-document
-  ``contrib`` (JSON) in parallel lists.
+  ``contrib`` (JSON) in parallel lists; ``span`` one string that decides most ``asOf`` steps
+  (:func:`qkg.graph.neo4j.merge.relation_span`).
 - ``(:Agreement)`` and ``(:Goal)`` nodes likewise carry ``evidence``, ``docs``, ``dates`` and
   ``contrib``; ``(:Actor)-[:PARTY_TO]->(:Agreement)``, ``(:Actor)-[:HAS_GOAL]->(:Goal)``.
 - ``(:Document {id, ..., delta, digest, loaded})-[:MENTIONS {entity}]->(:Actor)``: the
@@ -701,7 +702,7 @@ def _step_branches(
     if rel_types:
         parts.append(
             f"MATCH (a:{ACTOR} {{id: id}})-[r:{rel_types}]-(b:{ACTOR}) "
-            + (_KNOWN.format(x="a", v="r") if timed else "")
+            + (_RELATION_KNOWN.format(x="a") if timed else "")
             + "RETURN b.id AS next, type(r) AS type, null AS agreement, "
             "(endNode(r) = a AND NOT type(r) IN $symmetric) AS against" + (_RELATION_HOLDS if timed else "")
         )
@@ -772,16 +773,30 @@ def timed_steps_query(
 # function: the statement reads only the dates. Null without them (the full rule decides then).
 # ``{x}``: the actor the step leaves, ``{v}``: the relationship or agreement behind it.
 _KNOWN = (
-    "WITH {x}, {v}, b, {v}.dates AS ds "
-    "WITH {x}, {v}, b, size(ds) AS n, CASE WHEN ds IS NULL THEN null "
+    "WITH {x}, {v}, b, {keep}{ds} AS ds "
+    "WITH {x}, {v}, b, {keep}size(ds) AS n, CASE WHEN ds IS NULL THEN null "
     "ELSE size([x IN ds WHERE $day IS NULL OR (x <> '' AND x <= $day)]) END AS k "
 )
+# a relation's steps as of a day without minSupport, decided by its one stored ``span``
+# (:func:`qkg.graph.neo4j.merge.relation_span`: earliest document date, day every document is
+# published by, merged validity start and end) where it can (``quick``; then ``k`` is null and
+# the lists are not read): false before the earliest date, the validity once all are published.
+_RELATION_KNOWN = (
+    "WITH {x}, r, b, CASE WHEN $day IS NULL OR $min IS NOT NULL THEN null ELSE r.span END AS s "
+    "WITH {x}, r, b, CASE WHEN s IS NULL THEN null WHEN $day < substring(s, 0, 10) THEN false "
+    "WHEN $day >= substring(s, 10, 10) THEN substring(s, 20, 10) <= $day AND $day <= substring(s, 30, 10) "
+    "END AS quick "
+    + _KNOWN.replace("{keep}", "quick, ")
+    .replace("{ds}", "CASE WHEN quick IS NULL THEN r.dates END")
+    .replace("{v}", "r")
+)
+_KNOWN = _KNOWN.replace("{keep}", "").replace("{ds}", "{v}.dates")
 _FEW = "WHEN k IS NULL THEN null WHEN k = 0 OR k < coalesce($min, 0) THEN false"
 # a relation's verdict (:func:`timed_steps_query`): known by some of its documents only, the
 # validity those give (each document's bounds, ``vfrom``/``vto``: the earliest start and the
 # latest end contain the day when some start is on or before it, some end on or after it)
 _RELATION_HOLDS = (
-    f", CASE {_FEW} WHEN $day IS NULL THEN true WHEN r.valid_from IS NULL AND r.valid_to IS NULL THEN true "
+    f", CASE WHEN quick IS NOT NULL THEN quick {_FEW} WHEN $day IS NULL THEN true WHEN r.valid_from IS NULL AND r.valid_to IS NULL THEN true "
     "WHEN k = n THEN (r.valid_from IS NULL OR r.valid_from <= $day) "
     "AND (r.valid_to IS NULL OR r.valid_to >= $day) "
     "WHEN r.vfrom IS NULL OR r.vto IS NULL OR size(r.vfrom) <> n OR size(r.vto) <> n THEN null "
@@ -823,7 +838,7 @@ def _node_step_branches(
     if rel_types:
         parts.append(
             f"MATCH ({x})-[r:{rel_types}]-(b:{ACTOR}) "
-            + (_KNOWN.format(x=x, v="r") if timed else "")
+            + (_RELATION_KNOWN.format(x=x) if timed else "")
             + "RETURN b, r, null AS g, type(r) AS type, "
             f"(endNode(r) = {x} AND NOT type(r) IN $symmetric) AS against"
             + (", k" + _RELATION_HOLDS if timed else "")
@@ -898,7 +913,7 @@ def collaborators_query(
         "{evidence: e.r.evidence, confidence: e.r.confidence, valid_from: e.r.valid_from, "
         "valid_to: e.r.valid_to, source: startNode(e.r).id, type: type(e.r), target: endNode(e.r).id"
         + (
-            ", whole: e.k = size(e.r.docs), docs: CASE WHEN e.k < size(e.r.docs) THEN e.r.docs END, "
+            ", whole: coalesce(e.k = size(e.r.docs), true), docs: CASE WHEN e.k < size(e.r.docs) THEN e.r.docs END, "
             "dates: CASE WHEN e.k < size(e.r.docs) THEN e.r.dates END, "
             "contrib: CASE WHEN e.k < size(e.r.docs) THEN e.r.contrib END}"
             if on
@@ -1143,7 +1158,7 @@ def mark_ledger_complete() -> Query:
 #: What the stored bookkeeping holds, as this code writes it: 1 = relations keep each document's
 #: validity bounds (``vfrom``/``vto``) and agreements with events their life steps
 #: (``life_from``/``life_on``), which the timed step statements read.
-BOOKKEEPING = 1
+BOOKKEEPING = 2
 
 
 def bookkeeping_query() -> Query:
@@ -1157,11 +1172,15 @@ def mark_bookkeeping() -> Query:
 
 def stale_relations() -> Query:
     """Relations whose per-document validity bounds are missing or do not line up with their
-    documents, with what rebuilds them (each document's contribution)."""
+    documents, with what rebuilds them (each document's contribution), and relations without
+    a ``span`` (:func:`qkg.graph.neo4j.merge.relation_span`), with what it is made of."""
+    bounds = (
+        "r.vfrom IS NULL OR r.vto IS NULL OR size(r.vfrom) <> size(r.docs) OR size(r.vto) <> size(r.docs)"
+    )
     return (
-        f"MATCH (:{ACTOR})-[r]->(:{ACTOR}) WHERE r.docs IS NOT NULL AND (r.vfrom IS NULL OR r.vto IS NULL "
-        "OR size(r.vfrom) <> size(r.docs) OR size(r.vto) <> size(r.docs)) "
-        "RETURN elementId(r) AS id, r.docs AS docs, r.contrib AS contrib",
+        f"MATCH (:{ACTOR})-[r]->(:{ACTOR}) WHERE r.docs IS NOT NULL AND (r.span IS NULL OR {bounds}) "
+        f"RETURN elementId(r) AS id, r.docs AS docs, CASE WHEN {bounds} THEN r.contrib END AS contrib, "
+        "r.dates AS dates, r.valid_from AS valid_from, r.valid_to AS valid_to",
         {},
     )
 
@@ -1177,12 +1196,13 @@ def stale_agreements() -> Query:
 
 
 def set_bookkeeping(relations: Sequence[Mapping[str, Any]], agreements: Sequence[Mapping[str, Any]]) -> Query:
-    """Each document's validity bounds on ``relations`` (``{id, docs, vfrom, vto}``, by element
-    id) and the life steps of ``agreements`` (``{id, docs, life_from, life_on}``); a fact whose
-    documents changed meanwhile is left as it is."""
+    """Each document's validity bounds and the ``span`` on ``relations`` (``{id, docs, vfrom,
+    vto, span}``, by element id; null bounds: those stored are kept) and the life steps of
+    ``agreements`` (``{id, docs, life_from, life_on}``); a fact whose documents changed
+    meanwhile is left as it is."""
     return (
         "CALL () { UNWIND $rels AS row MATCH ()-[r]->() WHERE elementId(r) = row.id AND r.docs = row.docs "
-        "SET r.vfrom = row.vfrom, r.vto = row.vto } "
+        "SET r.vfrom = coalesce(row.vfrom, r.vfrom), r.vto = coalesce(row.vto, r.vto), r.span = row.span } "
         f"CALL () {{ UNWIND $ags AS row MATCH (g:{AGREEMENT} {{id: row.id}}) WHERE g.docs = row.docs "
         "SET g.life_from = row.life_from, g.life_on = row.life_on }",
         {"rels": list(relations), "ags": list(agreements)},

@@ -39,6 +39,7 @@ __all__ = [
     "relation_bounds",
     "relation_props",
     "relation_props_added",
+    "relation_span",
 ]
 
 _M = TypeVar("_M", Agreement, Goal, Relation)
@@ -198,19 +199,43 @@ def relation_bounds(contrib: Sequence[str]) -> tuple[list[str], list[str]]:
     return [c.get("valid_from") or "" for c in given], [c.get("valid_to") or "" for c in given]
 
 
+#: :func:`relation_span`'s placeholders: before every day, after every day.
+_NEVER, _EVER = "0000-00-00", "9999-99-99"
+
+
+def relation_span(dates: Sequence[str], valid_from: str | None, valid_to: str | None) -> str | None:
+    """One fixed-width string that decides most of a relation's ``asOf`` steps with a single
+    property read (the timed step statements, no ``minSupport``): the earliest document date
+    (before it no document is published: the step does not hold), the day from which every
+    document is published (then the merged validity decides: its start and end follow).
+    Undated documents and no validity bound read as :data:`_EVER` / :data:`_NEVER`. ``None``
+    when a value is no ISO date (the statement then reads the lists)."""
+    known = [d for d in dates if d]
+    parts = [
+        min(known, default=_EVER),
+        max(known) if known and len(known) == len(dates) else _EVER,
+        valid_from or _NEVER,
+        valid_to or _EVER,
+    ]
+    return "".join(parts) if all(len(x) == 10 for x in parts) else None
+
+
 def relation_props(parts: Mapping[str, tuple[str, Relation]]) -> dict[str, Any]:
     """Relationship properties of a merged relation; besides the bookkeeping, each document's
     validity bounds (``vfrom``, ``vto``: ISO or ""), for the timed step statements."""
     merged = merge_relation(_models(parts))
     book = _book(parts, merged)
+    valid_from = merged.valid_from.isoformat() if merged.valid_from else None
+    valid_to = merged.valid_to.isoformat() if merged.valid_to else None
     return {
         **book,
         "contrib": [_contrib(parts[d][1], {"source", "type", "target"}) for d in book["docs"]],
         "vfrom": [_bound(parts[d][1].valid_from) for d in book["docs"]],
         "vto": [_bound(parts[d][1].valid_to) for d in book["docs"]],
         "confidence": merged.confidence,
-        "valid_from": merged.valid_from.isoformat() if merged.valid_from else None,
-        "valid_to": merged.valid_to.isoformat() if merged.valid_to else None,
+        "valid_from": valid_from,
+        "valid_to": valid_to,
+        "span": relation_span(book["dates"], valid_from, valid_to),
     }
 
 
@@ -276,6 +301,7 @@ def relation_props_added(
         "confidence": confidence,
         "valid_from": valid_from,
         "valid_to": valid_to,
+        "span": relation_span(dates, valid_from, valid_to),
     }
 
 

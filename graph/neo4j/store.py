@@ -92,6 +92,7 @@ from .merge import (
     relation_bounds,
     relation_props,
     relation_props_added,
+    relation_span,
 )
 
 if TYPE_CHECKING:
@@ -478,8 +479,9 @@ class Neo4jStore(ReaderOperations):
     def migrate(self) -> tuple[int, int]:
         """Fill in the bookkeeping that data written by an older qkg lacks, so that the timed
         statements decide its steps instead of leaving them to the full rule (the slower
-        walk): each document's validity bounds on relations, the life steps of agreements
-        with events, both rebuilt from what each document contributed. Run on opening; once
+        walk): each document's validity bounds on relations and their ``span``
+        (:func:`.merge.relation_span`), the life steps of agreements with events, rebuilt
+        from what each document contributed. Run on opening; once
         the graph is marked (:data:`.cypher.BOOKKEEPING`), opening only reads the mark.
         Returns how many relations and agreements were filled in."""
         (row,) = self._read(q.bookkeeping_query())
@@ -492,9 +494,14 @@ class Neo4jStore(ReaderOperations):
             out = []
             with self._driver.session(database=self._database, bookmark_manager=self._bookmarks) as s:
                 for r in s.run(text, params):
+                    vfrom = vto = None
                     if r["contrib"] is not None and len(r["contrib"]) == len(r["docs"]):
                         vfrom, vto = relation_bounds(r["contrib"])
-                        out.append({"id": r["id"], "docs": r["docs"], "vfrom": vfrom, "vto": vto})
+                    span = relation_span(r["dates"] or (), r["valid_from"], r["valid_to"])
+                    if vfrom is not None or span is not None:
+                        out.append(
+                            {"id": r["id"], "docs": r["docs"], "vfrom": vfrom, "vto": vto, "span": span}
+                        )
             return out
 
         bounds = self._guard(stale)

@@ -308,7 +308,7 @@ def test_neo4j_fills_in_older_bookkeeping_on_opening(
     def bookkeeping() -> tuple[list[Any], list[Any]]:
         rels = run(
             "MATCH (:Actor)-[r]->(:Actor) WHERE r.docs IS NOT NULL "
-            "RETURN elementId(r) AS id, r.vfrom AS f, r.vto AS t ORDER BY id"
+            "RETURN elementId(r) AS id, r.vfrom AS f, r.vto AS t, r.span AS s ORDER BY id"
         ).records
         ags = run(
             "MATCH (g:Agreement) RETURN g.id AS id, g.life_from AS f, g.life_on AS o ORDER BY id"
@@ -316,9 +316,10 @@ def test_neo4j_fills_in_older_bookkeeping_on_opening(
         return [tuple(r) for r in rels], [tuple(g) for g in ags]
 
     written = bookkeeping()
-    assert any(f != [""] * len(f) for _, f, _ in written[0])  # some documents gave bounds
+    assert any(f != [""] * len(f) for _, f, _, _ in written[0])  # some documents gave bounds
+    assert all(s is not None for *_, s in written[0])
     assert any(f is not None for _, f, _ in written[1])  # some agreements have events
-    run("MATCH (:Actor)-[r]->(:Actor) REMOVE r.vfrom, r.vto")
+    run("MATCH (:Actor)-[r]->(:Actor) REMOVE r.vfrom, r.vto, r.span")
     run("MATCH (g:Agreement) REMOVE g.life_from, g.life_on")
     run("MATCH (m:QkgMeta) REMOVE m.bookkeeping")
     actors = sorted({x for lk in neo4j_store.links() for x in (lk.source, lk.target)})

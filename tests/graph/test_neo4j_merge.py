@@ -8,7 +8,7 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from qkg.graph.neo4j.merge import relation_props, relation_props_added
+from qkg.graph.neo4j.merge import relation_props, relation_props_added, relation_span
 from qkg.schemas import Evidence, Relation, RelationType, content_hash
 
 _TEXT = "Brindle Quantum works with Osk Labs."
@@ -64,3 +64,15 @@ def test_a_document_already_stored_or_lists_that_do_not_line_up_take_the_full_me
     assert relation_props_added(stored, {D[0]: ("", one)}) is None
     assert relation_props_added({**stored, "counts": []}, {D[1]: ("", one)}) is None
     assert relation_props_added({}, {D[1]: ("", one)}) is None
+
+
+def test_a_relations_span_is_its_first_date_the_day_all_are_published_and_its_validity() -> None:
+    two = {
+        D[0]: ("2023-05-06", _part(D[0], [0], ["r"], 0.5, 3, None)),
+        D[1]: ("2024-01-02", _part(D[1], [1], ["r"], 0.5, None, 9)),
+    }
+    assert relation_props(two)["span"] == "2023-05-062024-01-022020-01-032026-01-09"
+    undated = {**two, D[2]: ("", _part(D[2], [2], ["r"], 0.5, None, None))}
+    assert relation_props(undated)["span"] == "2023-05-069999-99-992020-01-032026-01-09"
+    assert relation_span([""], None, None) == "9999-99-999999-99-990000-00-009999-99-99"
+    assert relation_span(["2024-01-02T10:00:00"], None, None) is None  # no ISO date: the lists decide
