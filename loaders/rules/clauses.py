@@ -415,20 +415,9 @@ def _announced_rx(preps: tuple[str, ...]) -> re.Pattern[str]:
     if words:
         lead.append(rf"\s+(?:[^§,;:]{{0,40}}?\s)??(?:{words})\s+")
     return re.compile(
-        rf"(?:{'|'.join(lead)})(?:{_COUNT}\s+)?(?:{_FILLER_WORD}\s+){{0,3}}?(?:{_KINDS})"
+        rf"(?:{'|'.join(lead)})(?:{_COUNT}\s+)?(?:{_FILLER_WORD}\s+){{0,3}}?(?:{alternation('clause_kind_nouns')})\b"
         rf"(?:\s*:|,?\s+(?:including|namely|such\s+as)|,)\s+(?:the\s+)?({LIST})"
     )
-
-
-#: Plural nouns of actors and of what is built that may announce a list of them; customers,
-#: suppliers, rivals and the like are not among them (they are no partners, members or makings).
-_KINDS = (
-    r"(?:companies|firms|start-?ups|spin-?offs|spin-?outs|universities|institutes|institutions|organi[sz]ations|"
-    r"partners|centres|centers|hubs|labs|laboratories|programmes|programs|projects|initiatives|consortia|"
-    r"consortiums|networks|alliances|clusters|agencies|ministries|governments|facilities|testbeds|funds|"
-    r"accelerators|incubators|schools|colleges|academies|councils|foundations|businesses|corporations|"
-    r"enterprises|ventures|members|bodies|entities|groups|research\s+(?:groups|teams))\b"
-)
 
 
 def _fillers_ok(v: SentView, text: str) -> bool:
