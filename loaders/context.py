@@ -762,7 +762,8 @@ def _fold_appositions(v: SentView) -> None:
                 ty(i) is E.TECHNOLOGY
                 and not _OTHER_ROLE.search(body)
                 and re.search(
-                    r"\b(?:developer|provider|maker|manufacturer|leader|pioneer|specialist|institution|compan(?:y|ie)|firm|"
+                    r"\b(?:developer|provider|maker|manufacturer|supplier|vendor|designer|builder|innovator|leader|pioneer|"
+                    r"specialist|institution|compan(?:y|ie)|firm|"
                     # (not a possessed noun: "..., the §quantum computing§ firm's subsidiary" is another actor)
                     r"start-?up|powerhouse|player|expert|champion)s?\b(?!['’])",
                     body,

@@ -75,7 +75,9 @@ _PRODUCT = (
     r"stud(?:y|ies)|demonstrations?|partnerships?|collaborations?|campaigns?|reports?|surveys?)\b)"
 )
 #: A way of building something: "uses §neutral atoms§ to build quantum computers".
-_TO_BUILD = r"to\s+(?:build|make|create|construct|develop|encode|store|realise|realize|implement)\b"
+_TO_BUILD = (
+    r"(?:to\s+(?:build|make|create|construct|develop|encode|store|realise|realize|implement)\b|for\s+(?=§))"
+)
 #: A body gathering people or firms by what they work on.
 _GATHERS = (
     r"(?:brings?|brought|bringing)\s+together|unites?|united|gathers?|gathered|connects?|convenes?|"
@@ -197,7 +199,8 @@ _RULES: tuple[tuple[re.Pattern[str], frozenset[EntityType], str, float, tuple[st
             "engaged",
         ),
     ),
-    # "§X§ uses §neutral atoms§ to build quantum computers": the way it builds is its technology
+    # "§X§ uses §neutral atoms§ to build quantum computers", "§X§ harnesses §neutral atoms§ for §quantum
+    # computing§": the way it builds is its technology
     (
         re.compile(
             rf"({LIST}){_AUX}\s+(?:uses?|used|using|harness\w*|leverag\w+|exploits?|exploited|relies\s+on|relied\s+on|"
@@ -206,7 +209,7 @@ _RULES: tuple[tuple[re.Pattern[str], frozenset[EntityType], str, float, tuple[st
         _ORGS,
         "uses-to-build",
         0.7,
-        (" to ",),
+        (" to ", " for "),
     ),
     # "§X§, whose §quantum sensors§ are used by navies"
     (

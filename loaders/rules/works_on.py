@@ -29,7 +29,7 @@ __all__ = ["MAKERS_AND_DEALS", "works_on_facts"]
 _WORK = (
     r"(?:focus|focuses|focused|focusing|focussed|specializ\w+|specialis\w+|work|works|working|worked|research\w*|"
     r"expertise|finesse|strength|strengths|efforts?|pioneer\w*|leader|excel\w*|experience|know-how|capabilit\w+|"
-    r"activit\w+|programme|program|bets?|betting|knowledge|skills?|competenc\w+)"
+    r"activit\w+|programme|program|bets?|betting|knowledge|skills?|competenc\w+|track\s+record|breakthroughs?|milestones?)"
 )
 
 
@@ -89,7 +89,8 @@ def _works_on_tail(work: str) -> str:
     return (
         rf"(?:\s+[—–])?\s+(?:(?!(?:to|who|whom|whose)\s)[\w-]+\s+){{0,4}}?{work}\s+(?:{_NOT_MONEY}[\w-]+\s+){{0,3}}?"
         rf"(?:on|in|into|to)\s+(?:the\s+field\s+of\s+)?(?:{_NOT_MONEY}[\w-]+\s+){{0,2}}?(?:(?:both\s+)?quantum\s+and\s+)?"
-        rf"{_TECH_LIST}{_NOT_THEIR_MAKERS}"
+        # (another's work: "§X§ hailed a milestone in §T§ by §Y§")
+        rf"{_TECH_LIST}{_NOT_THEIR_MAKERS}(?!\s+by\s+(?:the\s+)?§)"
     )
 
 
@@ -222,7 +223,7 @@ _QUAL = (
 _MAKER = (
     r"(?:developers?|providers?|makers?|manufacturers?|suppliers?|pioneers?|leaders?|specialists?|vendors?|"
     r"designers?|builders?|innovators?|hubs?|centres?|centers?|powerhouses?|experts?|trailblazers?|frontrunners?|"
-    r"front-runners?|forerunners?|champions?|authorit(?:y|ies))"
+    r"front-runners?|forerunners?|champions?|authorit(?:y|ies)|compan(?:y|ies)|firms?|players?)"
 )
 _ITS = r"(?:its|their|§\d+§)"
 
@@ -357,11 +358,15 @@ _MAKES_RULES = (
         _TECH,
     ),
     # "the §Veltra Institute§, dedicated to accelerating the development of §quantum computing§",
-    # "§Orbion§, which is committed to advancing §quantum cryptography§"
+    # "§Orbion§, which is committed to advancing §quantum cryptography§", "§Orbion§ is dedicated to
+    # promoting local innovation and developing sovereign §quantum technologies§" (making comes
+    # second; "committed to supporting §T§" is no making)
     Rule(
         re.compile(
             rf"({LIST}),?\s+(?:(?:which|that)\s+)?(?:(?:is|are|was|were|remains)\s+)?(?:(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?)?"
-            rf"(?:dedicated|devoted|committed)\s+to\s+(?:(?:advancing|accelerating|furthering|promoting|driving|the)\s+)?"
+            rf"(?:dedicated|devoted|committed)\s+to\s+(?:(?:[a-z]+ing\s+(?:(?!and\b)[\w-]+\s+){{0,3}}?and\s+)?"
+            rf"(?:developing|building|creating|designing|producing|researching|commerciali[sz]ing)\s+(?:{_QUAL}\s+){{0,2}}?|"
+            rf"(?:advancing|accelerating|furthering|promoting|driving|the)\s+)?"
             rf"(?:(?:the\s+)?(?:development|research|study|commerciali[sz]ation|advancement)\s+(?:of|on|in|into)\s+)?"
             rf"{_TECH_LIST}"
         ),
@@ -455,14 +460,28 @@ _FOCUS_RULES = (
         frozenset(ORGS),
         _TECH,
     ),
+    # "§X§'s mission is to build the world's most powerful §photonic quantum computers§": a stated
+    # aim of the named actor (its pronoun's is "its-quest")
+    Rule(
+        re.compile(
+            rf"{ENT}['’]s?\s+(?:[a-z]+\s+)?(?:mission|goal|aim|ambition|vision|purpose|objective)\s+(?:is|was|has\s+been)\s+"
+            rf"to\s+{_MAKES}\s+(?:[\w'’-]+,?\s+){{0,6}}?{_TECH_LIST}"
+        ),
+        1,
+        2,
+        "named-mission",
+        0.7,
+        frozenset(ORGS),
+        _TECH,
+    ),
     # "§X§'s technique involves building quantum computers using §silicon spin qubits§": the way an
     # actor builds is its technology
     Rule(
         re.compile(
             rf"{ENT}'s?\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:technique|approach|method|technology|platform|architecture|"
             rf"design|hardware|processors?|chips?|devices?|systems?|machines?)\s+(?:involves?|uses?|used|rel(?:y|ies)\s+on|"
-            rf"(?:is|are)\s+based\s+on|leverages|harnesses|exploits|employs|combines)\s+"
-            rf"(?:(?:[a-z][\w-]*\s+|§\d+§\s+){{0,5}}?(?:using|with|on)\s+)?(?:[a-z][\w-]*\s+){{0,2}}?{_TECH_LIST}"
+            rf"(?:is|are)\s+based\s+on|leverages|harnesses|exploits|employs|combines|has|have|features?|contains?|boasts?)\s+"
+            rf"(?:(?:[a-z][\w-]*\s+|§\d+§\s+){{0,5}}?(?:using|with|on)\s+)?(?:[\d,]+\s+)?(?:[a-z][\w-]*\s+){{0,2}}?{_TECH_LIST}"
         ),
         1,
         2,

@@ -64,3 +64,125 @@ def test_sensing_and_photon_counting_phrases(text: str, surface: str, name: str)
 )
 def test_no_sensing_phrase_without_its_modality(text: str) -> None:
     assert _phrases(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "tech"),
+    [
+        (
+            "Orbion Ltd, a leading supplier of cold-atom gravimeters, raised $5m.",
+            "Orbion Ltd",
+            "cold-atom gravimeters",
+        ),
+        (
+            "Orbion Ltd, a vendor of quantum-safe encryption, hired Ada Lin.",
+            "Orbion Ltd",
+            "quantum-safe encryption",
+        ),
+        (
+            "Kvantra Labs, the designer of single-photon detectors, opened a plant.",
+            "Kvantra Labs",
+            "single-photon detectors",
+        ),
+    ],
+)
+def test_a_supplier_in_apposition_works_on_what_it_supplies(
+    facts: Run, text: str, actor: str, tech: str
+) -> None:
+    assert facts(text).has(actor, "WORKS_ON", tech)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Orbion Ltd, a customer of quantum-safe encryption vendors, raised $5m.",
+        "Orbion Ltd, an investor in single-photon detectors makers, raised $5m.",
+    ],
+)
+def test_a_customer_or_investor_in_apposition_works_on_nothing(facts: Run, text: str) -> None:
+    assert not [t for t in facts(text).triples() if t[1] == "WORKS_ON"]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "tech"),
+    [
+        (
+            "As a member of the Varno Quantum Mission, Orbion Ltd is dedicated to promoting local innovation "
+            "and developing sovereign quantum technologies.",
+            "Orbion Ltd",
+            "quantum technology",
+        ),
+        (
+            "Kvantra Labs is committed to training engineers and building quantum sensors.",
+            "Kvantra Labs",
+            "quantum sensing",
+        ),
+        ("Kvantra Labs is dedicated to developing trapped-ion qubits.", "Kvantra Labs", "trapped-ion qubits"),
+    ],
+)
+def test_dedicated_to_making_as_a_second_aim(facts: Run, text: str, actor: str, tech: str) -> None:
+    assert facts(text).has(actor, "WORKS_ON", tech)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kvantra Labs is committed to supporting quantum computing in Lyon.",  # support is no making
+        "Kvantra Labs is committed to investing in quantum sensing.",
+    ],
+)
+def test_dedicated_to_support_or_money_is_no_work(facts: Run, text: str) -> None:
+    assert not [t for t in facts(text).triples() if t[1] == "WORKS_ON"]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "tech"),
+    [
+        (
+            "Kvantra Labs’ mission is to build the world's most powerful photonic quantum computers.",
+            "Kvantra Labs",
+            "photonic quantum computing",
+        ),
+        (
+            "Kvantra Labs is one of the leading companies in photonic quantum computing.",
+            "Kvantra Labs",
+            "photonic quantum computing",
+        ),
+        (
+            "The University of Varno has a strong track record in quantum optics.",
+            "University of Varno",
+            "quantum optics",
+        ),
+        (
+            "Kvantra Labs achieved a milestone in quantum error correction.",
+            "Kvantra Labs",
+            "quantum error correction",
+        ),
+        (
+            "Kvantra Labs harnesses neutral atoms for quantum computing.",
+            "Kvantra Labs",
+            "neutral-atom quantum computing",
+        ),
+        (
+            "Kvantra Labs' chip has 100 superconducting qubits.",
+            "Kvantra Labs",
+            "superconducting quantum computing",
+        ),
+    ],
+)
+def test_works_on_from_a_profile_sentence(facts: Run, text: str, actor: str, tech: str) -> None:
+    assert facts(text).has(actor, "WORKS_ON", tech)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kvantra Labs uses quantum computing for drug discovery.",  # a user, not a maker
+        "Kvantra Labs’ mission is to invest in quantum computing start-ups.",
+        "Kvantra Labs is one of the largest investors in quantum computing.",
+        "Kvantra Labs hailed a milestone in quantum error correction by Orbion Ltd.",
+    ],
+)
+def test_no_works_on_from_use_money_or_anothers_milestone(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert not [t for t in f.triples() if t[1] == "WORKS_ON" and t[0] == "Kvantra Labs"]
