@@ -29,7 +29,7 @@ from .literals import compile_gated
 from .member_lists import MEMBERS, list_members
 from .rule import gate
 
-__all__ = ["TECH_LIST_GATE", "listed_technologies", "tech_list_facts"]
+__all__ = ["TECH_LIST_GATE", "examples_after_focus_facts", "listed_technologies", "tech_list_facts"]
 
 E = EntityType
 R = RelationType
@@ -48,6 +48,10 @@ _JOINT_FIELD = (
     r"(?:in|on|into|of)|(?:partner|collaborat(?:e|es|ed|ing|ion)|cooperat(?:e|es|ed|ing|ion))\s+(?:in|on|into))\s+"
     r"(?:the\s+(?:areas?|fields?|domains?)\s+of\s+)?"
 )
+#: Plural nouns of fields a focus names before its examples ("key technologies", "core areas").
+_KINDS_OF_FIELD = (
+    r"(?:technologies|areas|fields|domains|topics|themes|pillars|priorities|verticals|applications)"
+)
 #: Cues that the clause is about an actor's fields (see the module docstring).
 _CUE = compile_gated(
     r"\b(?:"
@@ -59,6 +63,10 @@ _CUE = compile_gated(
     r"(?:such\s+as|including|like|spanning|include|includes|are|cover|covers|span|spans)\b"
     # focus on kinds named by examples: "focuses on technologies such as", "works on fields including"
     r"|(?:focus(?:es|ed|ing)?|concentrat(?:es|ed|ing))\s+on\s+(?:[a-z][\w-]*\s+){1,3}?(?:such\s+as|including|like)\b"
+    # ... or after a colon or a relative: "focuses on three key technologies: §A§, §B§ and §C§",
+    # "focuses on core areas, which include §A§ and §B§"
+    rf"|(?:focus(?:es|ed|ing)?|concentrat(?:es|ed|ing))\s+on\s+(?:[a-z][\w-]*\s+){{0,3}}?{_KINDS_OF_FIELD}"
+    r"(?:\s*:|\s*,\s+(?:(?:which|that)\s+(?:include|includes|included|are|were)|namely)\b)"
     # an aim to make: "aims to develop", "is seeking to build"
     rf"|(?:aims?|aiming|seeks?|seeking|plans?|planning|wants?|intends?|intending|hopes?|strives?|striving)\s+to\s+"
     rf"(?:(?:help\s+)?(?:accelerate|speed\s+up|advance)\s+(?:the\s+)?(?:development|commerciali[sz]ation)\s+of|{_MAKE})\b"
@@ -78,12 +86,16 @@ _CUE = compile_gated(
 #: Substrings one of which a sentence needs before :data:`_CUE` is tried.
 TECH_LIST_GATE = (
     "cover",
+    "focus",
+    "concentrat",
     "span",
     "encompass",
     "area",
     "field",
     "domain",
     "discipline",
+    "capabilit",
+    "facilit",
     "theme",
     " to ",
     "such as",
@@ -127,8 +139,12 @@ _FRONTED = re.compile(
     # a description before the name: "Tech giant §X§", "Canadian operator §X§"
     rf"(?:[A-Z][\w-]*\s+(?:[a-z][\w-]*\s+){{0,2}}?{ORG_NOUN}\s+(?=§))?"
 )
-#: Where a new clause opens inside a sentence, and its subject after it.
-_CLAUSE = re.compile(r";\s+|,\s+(?:and|but|while|whereas)\s+|\s+(?:while|whereas)\s+")
+#: Where a new clause opens inside a sentence, and its subject after it; a reported clause is one
+#: ("the ministry said that §X§ contributes to areas such as §T§": §X§ does).
+_CLAUSE = re.compile(
+    r";\s+|,\s+(?:and|but|while|whereas)\s+|\s+(?:while|whereas)\s+"
+    r"|\b(?:said|says|stated|states|added|adds|noted|notes|announced|explained|confirmed)\s+that\s+"
+)
 #: Words that say the text between a subject and the cue opens a clause of its own.
 _OTHER_CLAUSE = re.compile(
     r"\b(?:said|says|where|when|if|because|after|before|while)\b"
@@ -239,6 +255,7 @@ def tech_list_facts(v: SentView, m: str, recent_program: str | None) -> Iterator
     yield from _coordinated_focus(v, m)
     yield from _kind_examples(v, m)
     yield from _owned_fields(v, m)
+    yield from _capabilities(v, m)
     for c in _CUE.finditer(m):
         listed = _listed(v, m, c.end())
         if not listed:
@@ -250,11 +267,11 @@ def tech_list_facts(v: SentView, m: str, recent_program: str | None) -> Iterator
             if v.type(owner.group(1)) in _SOURCES:
                 sources = [v.id(owner.group(1))]
         else:
-            begin = 0
+            begin, reported = 0, False
             for cl in _CLAUSE.finditer(m, 0, c.start()):
-                begin = cl.end()
+                begin, reported = cl.end(), cl.group().rstrip().endswith("that")
             clause = _clause_subjects(v, m, begin, c.start())
-            if clause is None and begin > 0:
+            if clause is None and begin > 0 and not reported:
                 # the sentence's own subject when the clause's is no name ("the mission is run
                 # by §X§, and it aims to ...")
                 clause = _clause_subjects(v, m, 0, -1)
@@ -299,6 +316,30 @@ _OWNED_FIELDS = compile_gated(
     r"specialities|specialties)\s+of\s+(?:the\s+)?§(\d+)§\s+(?:(?:also|now)\s+)?"
     r"(?:includes?|included|spans?|spanned|covers?|covered|are|were|encompass(?:es)?)\s+"
 )
+
+
+#: "The key capabilities of §X§ include ...", "§X§'s facilities include ...": what a centre can do,
+#: told as a long list of set-ups; every technology named after it is the owner's, up to the
+#: first name of another kind (an actor that spearheads one of them).
+_CAPABILITIES = compile_gated(
+    r"\b(?:(?:key|core|main|new)\s+)?(?:capabilities|facilities)\s+of\s+(?:the\s+)?§(\d+)§\s+"
+    r"(?:will\s+)?(?:include|includes|included|comprise|comprises|cover|covers|span|spans)\b"
+    r"|§(\d+)§['’]s?\s+(?:(?:key|core|main|new)\s+)?(?:capabilities|facilities)\s+"
+    r"(?:will\s+)?(?:include|includes|included|comprise|comprises|cover|covers|span|spans)\b"
+)
+
+
+def _capabilities(v: SentView, m: str) -> Iterator[Fact]:
+    for x in _CAPABILITIES.finditer(m) if "capabilit" in m or "facilit" in m else ():
+        a = int(x.group(1) or x.group(2))
+        if v.type(a) not in _SOURCES or v.type(a) in PLACES:
+            continue
+        for y in re.finditer(r"§(\d+)§", m[x.end() :]):
+            b = int(y.group(1))
+            if v.type(b) is not E.TECHNOLOGY:
+                break
+            if v.id(b) != v.id(a):
+                yield Fact(v.id(a), R.WORKS_ON, v.id(b), "capabilities-include", 0.7)
 
 
 def _owned_fields(v: SentView, m: str) -> Iterator[Fact]:
@@ -372,4 +413,38 @@ def listed_technologies(views: Iterable[SentView]) -> set[str]:
             ids = ids_in(x.group())
             if all(v.type(i) is E.TECHNOLOGY for i in ids):
                 out.update(v.id(i) for i in ids)
+    return out
+
+
+#: A focus on fields left unnamed at the end of a sentence: "§X§ focuses on key foundational
+#: technologies.", "§X§ will concentrate on three research areas." (the actor right before the verb).
+_FOCUS_UNNAMED = re.compile(
+    r"§(\d+)§\s+(?:(?:also|mainly|primarily|chiefly|now|currently|will)\s+)?(?:focus(?:es|ed)?|concentrat(?:es|ed|e)|"
+    r"speciali[sz](?:es|ed|e))\s+(?:on|in)\s+(?:[a-z][\w-]*\s+){0,3}?"
+    rf"{_KINDS_OF_FIELD}\s*[.:]?\s*$"
+)
+#: The next sentence names them: "These include §A§, §B§ and §C§", "These technologies are ...".
+_THESE_INCLUDE = re.compile(
+    rf"\s*(?:These|They|Such)\s+(?:{_KINDS_OF_FIELD}\s+)?(?:include|includes|are|cover|span|comprise)\b"
+)
+
+
+def examples_after_focus_facts(views: list[SentView]) -> list[tuple[int, Fact]]:
+    """WORKS_ON across two sentences: a focus on fields left unnamed, then the fields named by
+    "These include ..." in the next sentence ("The §centre§ focuses on key foundational
+    technologies. These include an ultra-small §atomic clock§ ... and an §atomic magnetometer§"):
+    each technology of the second sentence is the focused actor's. The fact's sentence is the
+    second, where the technologies are named."""
+    out: list[tuple[int, Fact]] = []
+    for k in range(1, len(views)):
+        v, prev = views[k], views[k - 1]
+        if E.TECHNOLOGY not in v.types or _THESE_INCLUDE.match(v.masked) is None:
+            continue
+        x = _FOCUS_UNNAMED.search(prev.masked)
+        if x is None or prev.type(x.group(1)) not in _SOURCES or prev.type(x.group(1)) in PLACES:
+            continue
+        a = prev.id(x.group(1))
+        for i in dict.fromkeys(v.id(j) for j in range(len(v.ids)) if v.type(j) is E.TECHNOLOGY):
+            if i != a:
+                out.append((k, Fact(a, R.WORKS_ON, i, "examples-after-focus", 0.7)))
     return out

@@ -104,6 +104,37 @@ def test_a_customer_or_investor_in_apposition_works_on_nothing(facts: Run, text:
 
 
 @pytest.mark.parametrize(
+    ("text", "actor", "techs"),
+    [
+        (
+            "The ministry said that Orbion Ltd remains at the forefront of quantum research, "
+            "contributing to areas such as quantum sensing and post-quantum cryptography.",
+            "Orbion Ltd",
+            ["quantum sensing", "post-quantum cryptography"],
+        ),
+        (
+            "Officials stated that Kvantra Labs covers areas such as quantum sensing and quantum networking.",
+            "Kvantra Labs",
+            ["quantum sensing", "quantum networks"],
+        ),
+    ],
+)
+def test_a_reported_focus_list_is_the_reported_subjects(
+    facts: Run, text: str, actor: str, techs: list[str]
+) -> None:
+    f = facts(text)
+    for t in techs:
+        assert f.has(actor, "WORKS_ON", t), t
+
+
+def test_a_reported_clause_with_no_named_subject_is_not_the_speakers(facts: Run) -> None:
+    f = facts(
+        "Orbion Ltd said that the ministry is contributing to areas such as quantum sensing and quantum networking."
+    )
+    assert not [t for t in f.triples() if t[1] == "WORKS_ON"]
+
+
+@pytest.mark.parametrize(
     ("text", "actor", "tech"),
     [
         (
@@ -133,6 +164,58 @@ def test_dedicated_to_making_as_a_second_aim(facts: Run, text: str, actor: str, 
 )
 def test_dedicated_to_support_or_money_is_no_work(facts: Run, text: str) -> None:
     assert not [t for t in facts(text).triples() if t[1] == "WORKS_ON"]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "techs"),
+    [
+        (
+            "The Varno Quantum Centre focuses on three key technologies: atomic clocks, quantum gravimeters "
+            "and quantum magnetometers.",
+            "Varno Quantum Centre",
+            ["quantum gravimeters", "quantum magnetometers"],
+        ),
+        (
+            "The Varno Quantum Centre focuses on core areas, which include quantum sensing and quantum networking.",
+            "Varno Quantum Centre",
+            ["quantum sensing", "quantum networks"],
+        ),
+        (
+            "Led by the Solid State Lab, the Varno Quantum Centre focuses on key foundational technologies. "
+            "These include an atomic magnetometer with optically pumped magnetometry for detecting weak fields, "
+            "and single-photon detectors, the ministry stated.",
+            "Varno Quantum Centre",
+            ["atomic magnetometers", "optically pumped magnetometry", "single-photon detectors"],
+        ),
+        (
+            "Kvantra Labs will concentrate on three research areas. They include quantum sensing and quantum imaging.",
+            "Kvantra Labs",
+            ["quantum sensing", "quantum imaging"],
+        ),
+    ],
+)
+def test_fields_named_after_a_focus(facts: Run, text: str, actor: str, techs: list[str]) -> None:
+    f = facts(text)
+    for t in techs:
+        assert f.has(actor, "WORKS_ON", t), t
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the next sentence is about something else's plans
+        "Kvantra Labs focuses on key technologies. Ruritania's plans include quantum sensing.",
+        # no focus left unnamed: the first sentence names its field
+        "Kvantra Labs focuses on quantum imaging. These include quantum sensing devices for hospitals.",
+        # a place's focus is its policy, not its work
+        "Finland focuses on key technologies. These include quantum sensing and quantum imaging.",
+        # the sentence between breaks the link
+        "Kvantra Labs focuses on key technologies. It was founded in 2019. These include quantum sensing.",
+    ],
+)
+def test_no_fields_named_after_a_focus(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert not [t for t in f.triples() if t[1] == "WORKS_ON" and t[2] == "quantum sensing"]
 
 
 @pytest.mark.parametrize(
@@ -186,3 +269,26 @@ def test_works_on_from_a_profile_sentence(facts: Run, text: str, actor: str, tec
 def test_no_works_on_from_use_money_or_anothers_milestone(facts: Run, text: str) -> None:
     f = facts(text)
     assert not [t for t in f.triples() if t[1] == "WORKS_ON" and t[0] == "Kvantra Labs"]
+
+
+def test_a_centres_capabilities_name_its_technologies(facts: Run) -> None:
+    f = facts(
+        "The key capabilities of the Varno Quantum Centre include test-beds for evaluating single-photon "
+        "sources; and experimental platforms for validating quantum key distribution techniques, "
+        "spearheaded by the Solid State Lab."
+    )
+    assert f.has("Varno Quantum Centre", "WORKS_ON", "single-photon sources")
+    assert f.has("Varno Quantum Centre", "WORKS_ON", "quantum key distribution")
+    assert not [t for t in f.triples() if t[1] == "WORKS_ON" and t[0] == "Solid State Lab"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The facilities of Lyon include quantum sensing labs.",  # a place's facilities are its firms'
+        "The capabilities of Kvantra Labs impressed Orbion Ltd, which builds quantum sensors.",  # no "include"
+    ],
+)
+def test_no_capabilities_of_a_place_or_without_a_list(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert not [t for t in f.triples() if t[1] == "WORKS_ON" and t[0] in {"Lyon", "Kvantra Labs"}]
