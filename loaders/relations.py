@@ -54,6 +54,7 @@ def relation_facts(v: SentView, recent_program: str | None) -> Iterator[Fact]:
     yield from member_shapes.member_shape_facts(v, v.masked)
     yield from units.unit_facts(v, v.masked)
     yield from investments.folded_facts(v)
+    yield from develops.apposed_made_facts(v)
     m = v.masked
     if m.count("§") < 4 and not (recent_program and m.count("§") >= 2):
         return  # every rule relates two mentions (or one and the programme in focus)

@@ -24,7 +24,7 @@ from .words import may_hold
 E = EntityType
 R = RelationType
 
-__all__ = ["DEVELOP_GATE", "develops_facts", "owner_named_facts"]
+__all__ = ["DEVELOP_GATE", "apposed_made_facts", "develops_facts", "owner_named_facts"]
 
 _DEVELOP = (
     r"(?:build|builds|building|built|establish|establishes|establishing|established|create|creates|creating|"
@@ -100,6 +100,14 @@ _DEVELOPS_MORE: tuple[tuple[re.Pattern[str], bool, str], ...] = (
         ),
         True,
         "apposed-made-by",
+    ),
+    # "§X§'s newly established §Y§", "§X§'s recently launched §Y§ programme": the possessor made it
+    (
+        re.compile(
+            rf"(?P<maker>§\d+§)['’]s?\s+(?:newly|recently|just|freshly)[\s-]+(?:{_MADE_BY})\s+(?:new\s+)?(?P<made>§\d+§)"
+        ),
+        True,
+        "newly-made-by-owner",
     ),
     # "Founded by §X§ in 2019, the §Y§ ..."
     (
@@ -418,3 +426,31 @@ _LAUNCH_WORDS = (
 )
 #: Who names a programme after itself: companies, universities, institutes, agencies.
 _OWNERS = frozenset({E.COMPANY, E.UNIVERSITY, E.RESEARCH_INSTITUTE, E.GOVERNMENT_BODY})
+
+
+#: "the §Y§, a facility built by §X§,", "§Y§, a research hub set up in 2020 by §X§,": the
+#: apposition's kind noun before the participle. The apposition fold leaves one name in the
+#: masked text, so this reads the text before the fold.
+_APPOSED_KIND_MADE_BY = re.compile(
+    rf"(?P<made>§\d+§),\s+(?:a|an|the)\s+(?:[a-z][\w-]*\s+){{0,3}}?{_FACILITY}\s+(?:(?:which|that)\s+"
+    rf"(?:is|was|were|has\s+been)\s+)?(?:(?:first|originally|jointly|recently|officially|initially)\s+)?{_YEAR}"
+    rf"{_MADE_BY}\s+{_YEAR}(?:jointly\s+)?(?:by|in\s+(?:partnership|collaboration|cooperation)\s+with)\s+"
+    rf"(?P<maker>{LIST})"
+)
+
+
+#: What a maker may found: a cluster, programme or institute, or a new body read as a company or agency.
+_FOUNDED = frozenset({E.CLUSTER, E.PROGRAM, E.RESEARCH_INSTITUTE, E.COMPANY, E.GOVERNMENT_BODY})
+
+
+def apposed_made_facts(v: SentView) -> Iterator[Fact]:
+    """DEVELOPS from an apposition naming its maker: "the §Y§, a facility built by §X§," (see
+    :data:`_APPOSED_KIND_MADE_BY`)."""
+    unfolded = v.memo.get(UNFOLDED)
+    if not isinstance(unfolded, str) or (" by " not in unfolded and " with " not in unfolded):
+        return
+    for x in _APPOSED_KIND_MADE_BY.finditer(unfolded):
+        b = int(x.group("made")[1:-1])
+        for a in ids_in(x.group("maker")):
+            if _ok(v, a, b, _FOUNDED) and v.type(a) in _ACTORS - {E.PROGRAM}:
+                yield _f(v, a, R.DEVELOPS, b, "apposed-kind-made-by", 0.8)

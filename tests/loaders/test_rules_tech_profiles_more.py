@@ -219,6 +219,49 @@ def test_no_fields_named_after_a_focus(facts: Run, text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "actor", "made"),
+    [
+        (
+            "The Varno Quantum Centre, a facility built by Kvantra Labs, opened in May.",
+            "Kvantra Labs",
+            "Varno Quantum Centre",
+        ),
+        (
+            "The Varno Quantum Centre, a research hub set up in 2020 by the Ministry of Science, hosts 40 people.",
+            "Ministry of Science",
+            "Varno Quantum Centre",
+        ),
+        (
+            "Kvantra Labs' newly established Varno Quantum Centre will employ 40 people.",
+            "Kvantra Labs",
+            "Varno Quantum Centre",
+        ),
+        (
+            "The Ministry of Science's recently launched Quantum Valley Programme funds start-ups.",
+            "Ministry of Science",
+            "Quantum Valley Programme",
+        ),
+    ],
+)
+def test_develops_from_an_apposition_or_a_newly_made_possession(
+    facts: Run, text: str, actor: str, made: str
+) -> None:
+    assert facts(text).has(actor, "DEVELOPS", made)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Varno Quantum Centre, a facility visited by Kvantra Labs, opened in May.",
+        "Kvantra Labs' newly hired director visited the Varno Quantum Centre.",
+        "Kvantra Labs' long-established Varno Quantum Centre hosts 40 people.",
+    ],
+)
+def test_no_develops_from_a_visit_or_an_old_possession(facts: Run, text: str) -> None:
+    assert not [t for t in facts(text).triples() if t[1] == "DEVELOPS"]
+
+
+@pytest.mark.parametrize(
     ("text", "actor", "tech"),
     [
         (
