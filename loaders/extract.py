@@ -43,7 +43,7 @@ from .resolve import resolve
 from .rules.agreement_life import agreement_life
 from .rules.agreements import AgreementDraft, find_agreements, representatives, without_echoes
 from .rules.deals import deal_agreements
-from .rules.develops import owner_named_facts
+from .rules.develops import described_then_named_facts, owner_named_facts
 from .rules.group_agreements import consortium_agreements, listed_group_members
 from .rules.group_founders import group_founder_facts
 from .rules.human_verbs import focus_join_facts
@@ -244,6 +244,7 @@ class RuleExtractor:
             + owner_named_facts(views)
             + focus_join_facts(views)
             + examples_after_focus_facts(views)
+            + described_then_named_facts(views)
         ):
             acc.add(k, f, types)
         drafts, _, keyed = find_agreements(views, doc_date, representatives(acc.rel, types))

@@ -24,7 +24,13 @@ from .words import may_hold
 E = EntityType
 R = RelationType
 
-__all__ = ["DEVELOP_GATE", "apposed_made_facts", "develops_facts", "owner_named_facts"]
+__all__ = [
+    "DEVELOP_GATE",
+    "apposed_made_facts",
+    "described_then_named_facts",
+    "develops_facts",
+    "owner_named_facts",
+]
 
 _DEVELOP = (
     r"(?:build|builds|building|built|establish|establishes|establishing|established|create|creates|creating|"
@@ -454,3 +460,59 @@ def apposed_made_facts(v: SentView) -> Iterator[Fact]:
         for a in ids_in(x.group("maker")):
             if _ok(v, a, b, _FOUNDED) and v.type(a) in _ACTORS - {E.PROGRAM}:
                 yield _f(v, a, R.DEVELOPS, b, "apposed-kind-made-by", 0.8)
+
+
+#: A new body made and described, not yet named: "A new research centre ... was launched by §X§
+#: in 2020." / "§X§ has opened a new quantum hub." (the kind noun in group "kind").
+_MADE_DESCRIBED = re.compile(
+    rf"^\s*(?:An?\s+new\s+(?:[\w-]+\s+){{0,3}}?(?P<kind>{_FACILITY})\b[^§.;]{{0,120}}?\b(?:was|has\s+been|have\s+been|is\s+being|"
+    rf"will\s+be)\s+(?:officially\s+|formally\s+|jointly\s+)?{_MADE_BY}\s+(?:{_YEAR})?by\s+(?:the\s+)?(?P<maker>{LIST})"
+    rf"|(?:the\s+|The\s+)?(?P<maker2>{LIST})\s+(?:(?:has|have|had|will|is|are|was|were|officially|formally|jointly|today|"
+    rf"recently|just|to|be|plans?|planning|aims?|intends?|set)\s+)*(?:launch(?:es|ed|ing)?|open(?:s|ed|ing)?|establish(?:es|ed|ing)?|sets?\s+up|setting\s+up|"
+    rf"creat(?:e|es|ed|ing)|unveil(?:s|ed|ing)?|inaugurat(?:e|es|ed|ing)|founded|buil(?:d|ds|t|ding))\s+an?\s+new\s+(?:[\w-]+\s+){{0,3}}?"
+    rf"(?P<kind2>{_FACILITY})\b(?:[^§]|§\d+§)*$)"
+)
+#: The next sentence opens on the body's name: "The §Sheffield Quantum Centre§, which ...".
+_OPENS_ON_NAME = re.compile(r"^\s*(?:The\s+|Named\s+(?:the\s+)?|Called\s+(?:the\s+)?)?§(\d+)§")
+_KIND_STEMS = {
+    "center": "cent",
+    "centre": "cent",
+    "laboratory": "lab",
+    "laboratories": "lab",
+    "program": "program",
+}
+
+
+def _kind_stem(kind: str) -> str:
+    """The stem of a kind noun that the body's name must hold ("centres" -> "cent", "hubs" -> "hub")."""
+    word = kind.split()[-1].lower()
+    if word in _KIND_STEMS:
+        return _KIND_STEMS[word]
+    return _KIND_STEMS.get(word.rstrip("s"), word.rstrip("s")[:4])
+
+
+def described_then_named_facts(views: Sequence[SentView]) -> list[tuple[int, Fact]]:
+    """DEVELOPS across two sentences: a new body made and only described ("A new research centre
+    ... was launched by §X§ in 2020.", "§X§ has opened a new quantum hub.") and named at the
+    opening of the next sentence ("The §Sheffield Quantum Centre§, which ..."), whose name holds
+    the kind noun of the description (a centre is a "... Centre", a hub a "... Hub"). The fact's
+    sentence is the first, where the making is told."""
+    out: list[tuple[int, Fact]] = []
+    for k in range(len(views) - 1):
+        v, nxt = views[k], views[k + 1]
+        if " new " not in v.masked:
+            continue
+        x = _MADE_DESCRIBED.search(v.masked)
+        if x is None:
+            continue
+        y = _OPENS_ON_NAME.match(nxt.masked)
+        if y is None:
+            continue
+        b = int(y.group(1))
+        kind = x.group("kind") or x.group("kind2")
+        if nxt.type(b) not in _FOUNDED or _kind_stem(kind) not in nxt.mentions[b].text.lower():
+            continue
+        for a in ids_in(x.group("maker") or x.group("maker2")):
+            if v.type(a) in _ACTORS - {E.PROGRAM} and v.id(a) != nxt.id(b):
+                out.append((k, Fact(v.id(a), R.DEVELOPS, nxt.id(b), "described-then-named", 0.7)))
+    return out

@@ -335,3 +335,44 @@ def test_a_centres_capabilities_name_its_technologies(facts: Run) -> None:
 def test_no_capabilities_of_a_place_or_without_a_list(facts: Run, text: str) -> None:
     f = facts(text)
     assert not [t for t in f.triples() if t[1] == "WORKS_ON" and t[0] in {"Lyon", "Kvantra Labs"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "made"),
+    [
+        (
+            "A new research centre with the potential to change sensing was launched by the University of Varno "
+            "in 2020. The Varno Quantum Centre, which will be opened by Ada Lin, hosts 70 scientists.",
+            "University of Varno",
+            "Varno Quantum Centre",
+        ),
+        (
+            "Kvantra Labs has opened a new quantum hub in Lyon. The Lyon Quantum Hub will host start-ups.",
+            "Kvantra Labs",
+            "Lyon Quantum Hub",
+        ),
+        (
+            "The Ministry of Science will establish a new research institute. Named the Varno Institute for "
+            "Quantum Optics, it will open in 2026.",
+            "Ministry of Science",
+            "Varno Institute for Quantum Optics",
+        ),
+    ],
+)
+def test_a_new_body_described_then_named(facts: Run, text: str, actor: str, made: str) -> None:
+    assert facts(text).has(actor, "DEVELOPS", made)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the name is of another kind than the description
+        "Kvantra Labs has opened a new quantum hub in Lyon. The Lyon Quantum Centre will host start-ups.",
+        # a visit makes nothing
+        "A new research centre was visited by Kvantra Labs. The Varno Quantum Centre hosts 70 scientists.",
+        # the name does not open the next sentence
+        "Kvantra Labs has opened a new quantum hub. Ada Lin praised the Varno Quantum Hub.",
+    ],
+)
+def test_no_body_described_then_named(facts: Run, text: str) -> None:
+    assert not [t for t in facts(text).triples() if t[1] == "DEVELOPS"]
