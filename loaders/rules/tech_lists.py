@@ -29,7 +29,13 @@ from .literals import compile_gated
 from .member_lists import MEMBERS, list_members
 from .rule import gate
 
-__all__ = ["TECH_LIST_GATE", "examples_after_focus_facts", "listed_technologies", "tech_list_facts"]
+__all__ = [
+    "TECH_LIST_GATE",
+    "examples_after_focus_facts",
+    "listed_technologies",
+    "tech_list_facts",
+    "these_kinds_facts",
+]
 
 E = EntityType
 R = RelationType
@@ -447,4 +453,49 @@ def examples_after_focus_facts(views: list[SentView]) -> list[tuple[int, Fact]]:
         for i in dict.fromkeys(v.id(j) for j in range(len(v.ids)) if v.type(j) is E.TECHNOLOGY):
             if i != a:
                 out.append((k, Fact(a, R.WORKS_ON, i, "examples-after-focus", 0.7)))
+    return out
+
+
+#: Kinds of bodies a sentence may list after naming their kind: "two major national quantum
+#: centres: §A§ and §B§", "three new hubs, namely §A§, §B§ and §C§".
+_BODY_KINDS = (
+    r"(?:centres|centers|hubs|institutes|companies|firms|start-?ups|universities|labs|laboratories|groups|"
+    r"consortia|networks|programmes|programs|projects|partners)"
+)
+_KINDS_LISTED = re.compile(
+    rf"\b(?P<kind>{_BODY_KINDS})\s*(?::|,?\s+namely|,\s+including)\s+(?:the\s+)?(?P<list>{MEMBERS})"
+)
+#: The next sentence speaks of them by that kind and says what they make or focus on: "These
+#: centres bring together universities and industry to develop and construct §quantum technologies§".
+_THESE_KINDS = re.compile(
+    rf"^\s*(?:These|Those|Both|The\s+(?:two|three|four|five|six))\s+(?:new\s+)?(?P<kind>{_BODY_KINDS})\b"
+    rf"(?P<rest>[^.;]*?\b(?:(?:to|will|also|jointly)\s+)?(?:develop|build|construct|design|research|study|"
+    rf"commerciali[sz]e|advance|focus(?:es)?\s+on|concentrate\s+on|specialise\s+in|specialize\s+in|work\s+on)\w*"
+    rf"(?:\s+and\s+[a-z]+)?\s+(?:[a-z][\w-]*\s+){{0,3}}?)(?=§)"
+)
+
+
+def these_kinds_facts(views: list[SentView]) -> list[tuple[int, Fact]]:
+    """WORKS_ON across two sentences: bodies listed after their kind noun ("... two national quantum
+    centres: the §A§ and the §B§.") and spoken of by that kind in the next sentence, which says
+    what they make ("These centres ... develop and construct §quantum technologies§"): each listed
+    body works on each technology listed there (two or more bodies; places never)."""
+    out: list[tuple[int, Fact]] = []
+    for k in range(1, len(views)):
+        v, prev = views[k], views[k - 1]
+        if E.TECHNOLOGY not in v.types:
+            continue
+        y = _THESE_KINDS.match(v.masked)
+        if y is None:
+            continue
+        x = _KINDS_LISTED.search(prev.masked)
+        if x is None or x.group("kind")[:4].lower() != y.group("kind")[:4].lower():
+            continue
+        bodies = [prev.id(i) for i in list_members(prev, x.group("list")) if prev.type(i) not in PLACES]
+        if len(set(bodies)) < 2:
+            continue
+        for b in _listed(v, v.masked, y.end("rest")):
+            for a in dict.fromkeys(bodies):
+                if a != v.id(b):
+                    out.append((k, Fact(a, R.WORKS_ON, v.id(b), "these-kinds", 0.7)))
     return out

@@ -44,7 +44,7 @@ _ANCHOR = re.compile("|".join(_ANCHOR_STEMS), re.IGNORECASE)
 #: A cheap, case-free test for the modalities' words (literal middles of the words), run first.
 _MODALITY_GATE = compile_gated(
     r"rapped|on.trap|eutral|old.atom|ydberg|uperconduct|opolog|pin.qubit|tomic.clock|ptical.clock|itrogen|"
-    r"rror.correct|ntanglement|tom.interferomet|ingle.photon|tomic.magnetomet|iamond.magnetomet|ptically.pumped|"
+    r"rror.correct|ntanglement|tom.interferomet|tom.chip|ingle.photon|tomic.magnetomet|iamond.magnetomet|ptically.pumped|"
     r"ptical.lattice|V.diamond|v.diamond|ryo.CMOS|ryo.cmos|ryogenic.CMOS|ryogenic.cmos"
 )
 #: Ways of building quantum devices that make a technology phrase on their own ("trapped-ion

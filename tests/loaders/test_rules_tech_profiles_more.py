@@ -376,3 +376,51 @@ def test_a_new_body_described_then_named(facts: Run, text: str, actor: str, made
 )
 def test_no_body_described_then_named(facts: Run, text: str) -> None:
     assert not [t for t in facts(text).triples() if t[1] == "DEVELOPS"]
+
+
+@pytest.mark.parametrize(
+    ("text", "bodies", "tech"),
+    [
+        (
+            "Members of the Varno group joined two national quantum centres: the Varno Quantum Hub and the "
+            "Lyon Photonics Hub. These centres bring together universities and industry to develop and "
+            "construct quantum sensors.",
+            ["Varno Quantum Hub", "Lyon Photonics Hub"],
+            "quantum sensing",
+        ),
+        (
+            "The ministry funds three new hubs: the Varno Quantum Hub, the Lyon Photonics Hub and the Kessler "
+            "Sensing Hub. These hubs will develop quantum sensors.",
+            ["Varno Quantum Hub", "Lyon Photonics Hub", "Kessler Sensing Hub"],
+            "quantum sensing",
+        ),
+    ],
+)
+def test_bodies_listed_by_kind_then_spoken_of_by_it(
+    facts: Run, text: str, bodies: list[str], tech: str
+) -> None:
+    f = facts(text)
+    for b in bodies:
+        assert f.has(b, "WORKS_ON", tech), b
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another kind in the second sentence
+        "The ministry funds three new hubs: the Varno Quantum Hub, the Lyon Photonics Hub and the Kessler "
+        "Sensing Hub. These companies develop quantum sensors.",
+        # no making said of them
+        "The ministry funds two new hubs: the Varno Quantum Hub and the Lyon Photonics Hub. These hubs "
+        "received quantum sensors from Orbion Ltd.",
+    ],
+)
+def test_no_work_of_bodies_listed_by_kind(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert not [t for t in f.triples() if t[1] == "WORKS_ON" and t[0].endswith("Hub")]
+
+
+def test_atom_chip_phrases() -> None:
+    assert ("atom-chip technology", "atom-chip technology") in _phrases(
+        "She will design rotation sensors using atom-chip technology."
+    )
