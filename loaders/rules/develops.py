@@ -491,12 +491,38 @@ def _kind_stem(kind: str) -> str:
     return _KIND_STEMS.get(word.rstrip("s"), word.rstrip("s")[:4])
 
 
+#: A body made and described without a name, the new-ness unsaid too: "§Israel§ is next week
+#: officially opening a quantum computing center that ...".
+_MADE_UNNAMED = re.compile(
+    rf"(?:^|[,;]\s+)(?:the\s+|The\s+)?(?P<maker>{LIST})\s+(?:(?!(?:and|but|which|that|who|by|of|with|from)\b)[a-z]+\s+){{0,4}}?"
+    rf"(?:launch(?:es|ed|ing)?|open(?:s|ed|ing)?|establish(?:es|ed|ing)?|sets?\s+up|setting\s+up|creat(?:e|es|ed|ing)|"
+    rf"unveil(?:s|ed|ing)?|inaugurat(?:e|es|ed|ing)|buil(?:d|ds|t|ding))\s+an?\s+(?P<desc>(?:[a-z][\w-]*\s+|§\d+§\s+){{0,3}}?)"
+    rf"(?P<kind>{_FACILITY})\b"
+)
+#: How far from the description its one name may stand (sentences before and after).
+_NAME_WINDOW = 3
+
+
+def _unique_named(views: Sequence[SentView], k: int, stem: str) -> str | None:
+    """The one body of a founded type named within :data:`_NAME_WINDOW` sentences of ``k`` whose
+    name holds ``stem``; ``None`` when none or several are."""
+    found = {
+        w.ids[i]
+        for w in views[max(0, k - _NAME_WINDOW) : k + _NAME_WINDOW + 1]
+        for i in range(len(w.ids))
+        if w.types[i] in _FOUNDED and stem in w.mentions[i].text.lower()
+    }
+    return next(iter(found)) if len(found) == 1 else None
+
+
 def described_then_named_facts(views: Sequence[SentView]) -> list[tuple[int, Fact]]:
     """DEVELOPS across two sentences: a new body made and only described ("A new research centre
     ... was launched by §X§ in 2020.", "§X§ has opened a new quantum hub.") and named at the
     opening of the next sentence ("The §Sheffield Quantum Centre§, which ..."), whose name holds
-    the kind noun of the description (a centre is a "... Centre", a hub a "... Hub"). The fact's
-    sentence is the first, where the making is told."""
+    the kind noun of the description (a centre is a "... Centre", a hub a "... Hub"). Also a body
+    made with no name ("§Israel§ is next week opening a §quantum computing§ center") when one body
+    only, of a name holding that kind noun, is named within three sentences before or after
+    (`_unique_named`). The fact's sentence is the one where the making is told."""
     out: list[tuple[int, Fact]] = []
     for k in range(len(views) - 1):
         v, nxt = views[k], views[k + 1]
@@ -515,4 +541,16 @@ def described_then_named_facts(views: Sequence[SentView]) -> list[tuple[int, Fac
         for a in ids_in(x.group("maker") or x.group("maker2")):
             if v.type(a) in _ACTORS - {E.PROGRAM} and v.id(a) != nxt.id(b):
                 out.append((k, Fact(v.id(a), R.DEVELOPS, nxt.id(b), "described-then-named", 0.7)))
+    for k, v in enumerate(views):
+        if "§" not in v.masked:
+            continue
+        for x in _MADE_UNNAMED.finditer(v.masked):
+            if any(v.type(i) is not E.TECHNOLOGY for i in ids_in(x.group("desc"))):
+                continue  # "a §Lyon§ centre" is no description of a new body alone
+            named = _unique_named(views, k, _kind_stem(x.group("kind")))
+            if named is None:
+                continue
+            for a in ids_in(x.group("maker")):
+                if v.type(a) in _ACTORS - {E.PROGRAM} and v.id(a) != named:
+                    out.append((k, Fact(v.id(a), R.DEVELOPS, named, "made-then-named-nearby", 0.6)))
     return out

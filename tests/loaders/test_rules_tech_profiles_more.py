@@ -370,8 +370,8 @@ def test_a_new_body_described_then_named(facts: Run, text: str, actor: str, made
         "Kvantra Labs has opened a new quantum hub in Lyon. The Lyon Quantum Centre will host start-ups.",
         # a visit makes nothing
         "A new research centre was visited by Kvantra Labs. The Varno Quantum Centre hosts 70 scientists.",
-        # the name does not open the next sentence
-        "Kvantra Labs has opened a new quantum hub. Ada Lin praised the Varno Quantum Hub.",
+        # the next sentence names two hubs, and opens on neither
+        "Kvantra Labs has opened a new quantum hub. Ada Lin praised the Varno Quantum Hub and the Lyon Quantum Hub.",
     ],
 )
 def test_no_body_described_then_named(facts: Run, text: str) -> None:
@@ -424,3 +424,39 @@ def test_atom_chip_phrases() -> None:
     assert ("atom-chip technology", "atom-chip technology") in _phrases(
         "She will design rotation sensors using atom-chip technology."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "made"),
+    [
+        (
+            "Ada Lin, science lead at the Varno Quantum Computing Center, spoke. Finland is next week officially "
+            "opening a quantum computing center that will serve start-ups.",
+            "Finland",
+            "Varno Quantum Computing Center",
+        ),
+        (
+            "Kvantra Labs is building a quantum hub that will open in 2026. Ada Lin will direct the Lyon Quantum Hub.",
+            "Kvantra Labs",
+            "Lyon Quantum Hub",
+        ),
+    ],
+)
+def test_a_body_made_unnamed_is_the_one_named_nearby(facts: Run, text: str, actor: str, made: str) -> None:
+    assert facts(text).has(actor, "DEVELOPS", made)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two bodies of that kind nearby: which one is unsaid
+        "Kvantra Labs is opening a quantum centre. The Varno Quantum Centre and the Lyon Quantum Centre compete.",
+        # a visit makes nothing
+        "Kvantra Labs visited a quantum centre. The Varno Quantum Centre hosts 70 people.",
+        # too far away
+        "Kvantra Labs is opening a quantum centre. It was founded in 2019. It has 40 staff. It sells sensors. "
+        "It is based in Lyon. The Varno Quantum Centre hosts 70 people.",
+    ],
+)
+def test_no_body_made_unnamed_without_one_name_nearby(facts: Run, text: str) -> None:
+    assert not [t for t in facts(text).triples() if t[1] == "DEVELOPS"]
