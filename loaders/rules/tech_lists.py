@@ -69,6 +69,8 @@ _CUE = compile_gated(
     r"(?:such\s+as|including|like|spanning|include|includes|are|cover|covers|span|spans)\b"
     # focus on kinds named by examples: "focuses on technologies such as", "works on fields including"
     r"|(?:focus(?:es|ed|ing)?|concentrat(?:es|ed|ing))\s+on\s+(?:[a-z][\w-]*\s+){1,3}?(?:such\s+as|including|like)\b"
+    # fields counted and listed after a colon: "§X§ has three pillars: §A§, §B§ and §C§"
+    rf"|(?:has|have|had|comprises?|with)\s+(?:[a-z][\w-]*\s+){{0,3}}?{_KINDS_OF_FIELD}\s*:"
     # ... or after a colon or a relative: "focuses on three key technologies: §A§, §B§ and §C§",
     # "focuses on core areas, which include §A§ and §B§"
     rf"|(?:focus(?:es|ed|ing)?|concentrat(?:es|ed|ing))\s+on\s+(?:[a-z][\w-]*\s+){{0,3}}?{_KINDS_OF_FIELD}"
@@ -101,6 +103,11 @@ TECH_LIST_GATE = (
     "domain",
     "discipline",
     "capabilit",
+    "pillar",
+    "priorit",
+    "vertical",
+    "topic",
+    "technologies:",
     "facilit",
     "theme",
     " to ",

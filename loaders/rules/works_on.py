@@ -223,7 +223,8 @@ _QUAL = (
 _MAKER = (
     r"(?:developers?|providers?|makers?|manufacturers?|suppliers?|pioneers?|leaders?|specialists?|vendors?|"
     r"designers?|builders?|innovators?|hubs?|centres?|centers?|powerhouses?|experts?|trailblazers?|frontrunners?|"
-    r"front-runners?|forerunners?|champions?|authorit(?:y|ies)|compan(?:y|ies)|firms?|players?)"
+    r"front-runners?|forerunners?|champions?|authorit(?:y|ies)|compan(?:y|ies)|firms?|players?|testbeds?|test-beds?|"
+    r"platforms?)"
 )
 _ITS = r"(?:its|their|§\d+§)"
 
@@ -304,7 +305,8 @@ _MAKES_RULES = (
     # "§TuringQ§ is a developer of §optical quantum chips§", "§Orbion§, a pioneer in §quantum sensing§"
     Rule(
         re.compile(
-            rf"({LIST})(?:,|\s+[—–])?\s+(?:is|was|are|were|has\s+been|remains|becomes|became)?\s*(?:a|an|the|one\s+of\s+the)\s+"
+            rf"({LIST})(?:,|\s+[—–])?\s+(?:is|was|are|were|has\s+been|remains|becomes|became|will\s+be|would\s+be|"
+            rf"(?:(?:will|would|to|also)\s+)?(?:serves?|serving|served|acts?|acting|acted)\s+as)?\s*(?:a|an|the|one\s+of\s+the)\s+"
             rf"(?:{_QUAL}\s+){{0,3}}?{_MAKER}\s+(?:of|in|for)\s+(?:{_QUAL}\s+){{0,2}}?{_TECH_LIST}"
             rf"(?!\s+[a-z]+-[a-z]+){_NOT_A_MODIFIER}"
         ),
@@ -363,8 +365,8 @@ _MAKES_RULES = (
     # second; "committed to supporting §T§" is no making)
     Rule(
         re.compile(
-            rf"({LIST}),?\s+(?:(?:which|that)\s+)?(?:(?:is|are|was|were|remains)\s+)?(?:(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?)?"
-            rf"(?:dedicated|devoted|committed)\s+to\s+(?:(?:[a-z]+ing\s+(?:(?!and\b)[\w-]+\s+){{0,3}}?and\s+)?"
+            rf"({LIST}),?\s+(?:(?:which|that)\s+)?(?:(?:is|are|was|were|remains|will\s+be|has\s+been|have\s+been)\s+)?"
+            rf"(?:(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?)?(?:dedicated|devoted|committed)\s+to\s+(?:(?:[a-z]+ing\s+(?:(?!and\b)[\w-]+\s+){{0,3}}?and\s+)?"
             rf"(?:developing|building|creating|designing|producing|researching|commerciali[sz]ing)\s+(?:{_QUAL}\s+){{0,2}}?|"
             rf"(?:advancing|accelerating|furthering|promoting|driving|the)\s+)?"
             rf"(?:(?:the\s+)?(?:development|research|study|commerciali[sz]ation|advancement)\s+(?:of|on|in|into)\s+)?"
@@ -414,7 +416,7 @@ _EMPHASIS = r"(?:emphasi[sz]\w*|prioriti[sz]\w*|concentrat\w+\s+on|cent(?:er|re)
 #: Advancing a field: "to accelerate collaboration on §T§", "to hasten the development of §T§".
 _ADVANCE = (
     r"(?:accelerat\w+|advanc\w+|hasten\w*|boost\w*|promot\w+|foster\w*|strengthen\w*|deepen\w*|spur\w*|"
-    r"speed\s+up)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:collaboration|cooperation|research|development|"
+    r"speed\s+up|drive|drives|driving)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:collaboration|cooperation|research|development|"
     r"commerciali[sz]ation|adoption|innovation|progress)\s+(?:on|in|of|into|around)"
 )
 _FOCUSED = frozenset(ORGS | {E.PROGRAM})
@@ -459,6 +461,26 @@ _FOCUS_RULES = (
         0.7,
         frozenset(ORGS),
         _TECH,
+    ),
+    # "§X§ will host a §quantum computing§ testbed", "§X§ houses labs for §quantum photonics§": the
+    # facilities a body holds for a technology
+    *(
+        Rule(
+            re.compile(
+                rf"({LIST}){_AUX}\s+(?:hosts?|hosting|hosted|houses?|housing|housed)\s+(?:(?:an?|the|its|their|new|several|"
+                rf"two|three|four|five)\s+)?(?:(?!(?:from|of|with|by|at|for|to|in|on)\b)[a-z][\w-]*\s+){{0,2}}?{held}"
+            ),
+            1,
+            2,
+            "hosts-facility-for",
+            0.7,
+            frozenset(ORGS),
+            _TECH,
+        )
+        for held in (
+            rf"{_TECH_LIST}\s+(?:testbeds?|test-beds?|labs?|laborator(?:y|ies)|facilit(?:y|ies)|platforms?)\b",
+            rf"(?:testbeds?|test-beds?|labs?|laborator(?:y|ies)|facilit(?:y|ies))\s+for\s+(?:[a-z][\w-]*\s+)?{_TECH_LIST}",
+        )
     ),
     # "§X§'s mission is to build the world's most powerful §photonic quantum computers§": a stated
     # aim of the named actor (its pronoun's is "its-quest")

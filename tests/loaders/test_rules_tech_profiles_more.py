@@ -460,3 +460,59 @@ def test_a_body_made_unnamed_is_the_one_named_nearby(facts: Run, text: str, acto
 )
 def test_no_body_made_unnamed_without_one_name_nearby(facts: Run, text: str) -> None:
     assert not [t for t in facts(text).triples() if t[1] == "DEVELOPS"]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "tech"),
+    [
+        (
+            "The Varno Quantum Centre will be dedicated to quantum sensing research.",
+            "Varno Quantum Centre",
+            "quantum sensing",
+        ),
+        (
+            "The Varno Quantum Centre will house labs for quantum photonics.",
+            "Varno Quantum Centre",
+            "quantum photonics",
+        ),
+        (
+            "The Varno Quantum Centre will host a quantum computing testbed.",
+            "Varno Quantum Centre",
+            "quantum computing",
+        ),
+        (
+            "The Varno Quantum Centre is expected to drive innovation in quantum communication.",
+            "Varno Quantum Centre",
+            "quantum communication",
+        ),
+        (
+            "The Varno Quantum Centre will serve as a testbed for quantum networking.",
+            "Varno Quantum Centre",
+            "quantum networks",
+        ),
+        (
+            "The new Varno Quantum Centre will be a hub for quantum photonics research.",
+            "Varno Quantum Centre",
+            "quantum photonics",
+        ),
+        (
+            "The Varno Quantum Centre has three pillars: quantum sensing, quantum imaging and quantum communication.",
+            "Varno Quantum Centre",
+            "quantum imaging",
+        ),
+    ],
+)
+def test_works_on_from_a_centres_launch(facts: Run, text: str, actor: str, tech: str) -> None:
+    assert facts(text).has(actor, "WORKS_ON", tech)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The University of Varno will host a quantum computing conference.",  # an event, no facility
+        "Kvantra Labs hosted a delegation from quantum sensing labs.",  # another's labs
+        "The Varno Quantum Centre will serve as a venue for quantum computing talks.",
+    ],
+)
+def test_no_works_on_from_hosting_an_event_or_a_visit(facts: Run, text: str) -> None:
+    assert not [t for t in facts(text).triples() if t[1] == "WORKS_ON"]
