@@ -53,7 +53,12 @@ from .rules.negation import negated, negated_parties
 from .rules.offices import minister_ministry_facts, prefixed_unit_facts
 from .rules.references import ANTECEDENT_RULE, antecedent_sentences
 from .rules.tech_clauses import pact_work_facts
-from .rules.tech_lists import examples_after_focus_facts, listed_technologies, these_kinds_facts
+from .rules.tech_lists import (
+    examples_after_focus_facts,
+    its_fields_facts,
+    listed_technologies,
+    these_kinds_facts,
+)
 from .rules.technologies import specific_technology
 from .segment import Sentence, split_sentences
 
@@ -246,6 +251,7 @@ class RuleExtractor:
             + examples_after_focus_facts(views)
             + described_then_named_facts(views)
             + these_kinds_facts(views)
+            + its_fields_facts(views)
         ):
             acc.add(k, f, types)
         drafts, _, keyed = find_agreements(views, doc_date, representatives(acc.rel, types))

@@ -504,11 +504,15 @@ _NAME_WINDOW = 3
 
 
 def _unique_named(views: Sequence[SentView], k: int, stem: str) -> str | None:
-    """The one body of a founded type named within :data:`_NAME_WINDOW` sentences of ``k`` whose
-    name holds ``stem``; ``None`` when none or several are."""
+    """The one body of a founded type named within :data:`_NAME_WINDOW` sentences of ``k`` (not in
+    ``k`` itself) whose name holds ``stem``; ``None`` when none or several are."""
+    # (not the sentence itself: "opening a quantum centre modelled on the §Y Centre§" names another)
     found = {
         w.ids[i]
-        for w in views[max(0, k - _NAME_WINDOW) : k + _NAME_WINDOW + 1]
+        for j, w in enumerate(
+            views[max(0, k - _NAME_WINDOW) : k + _NAME_WINDOW + 1], start=max(0, k - _NAME_WINDOW)
+        )
+        if j != k
         for i in range(len(w.ids))
         if w.types[i] in _FOUNDED and stem in w.mentions[i].text.lower()
     }

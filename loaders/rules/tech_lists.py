@@ -32,6 +32,7 @@ from .rule import gate
 __all__ = [
     "TECH_LIST_GATE",
     "examples_after_focus_facts",
+    "its_fields_facts",
     "listed_technologies",
     "tech_list_facts",
     "these_kinds_facts",
@@ -505,4 +506,46 @@ def these_kinds_facts(views: list[SentView]) -> list[tuple[int, Fact]]:
             for a in dict.fromkeys(bodies):
                 if a != v.id(b):
                     out.append((k, Fact(a, R.WORKS_ON, v.id(b), "these-kinds", 0.7)))
+    return out
+
+
+#: A sentence opening on the possessive of the previous one's subject and naming its fields:
+#: "Its research areas include §A§ and §B§", "Its platform is based on §T§", "Their work focuses on §T§".
+_ITS_FIELDS = re.compile(
+    r"^\s*(?P<pron>Its|Their)\s+(?:(?:main|core|key|current|own|principal|flagship|research|primary)\s+){0,2}"
+    r"(?:research|work|activities|focus|expertise|portfolio|products|technology|technologies|platform|areas|fields|"
+    r"specialit(?:y|ies)|specialt(?:y|ies)|strengths?|hardware|approach|offerings?|solutions?)\s+"
+    r"(?:(?:areas?|fields?|interests?)\s+)?(?:(?:also|now|mainly|primarily|chiefly)\s+)?"
+    r"(?:includes?|included|focus(?:es|ed)?\s+on|cover(?:s|ed)?|spans?|cent(?:re|er)s?\s+on|revolves?\s+around|"
+    r"(?:is|are|was|were)\s+(?:based\s+on|focused\s+on|cent(?:red|ered)\s+on|built\s+on)|uses?|relies\s+on|"
+    r"harnesses|exploits|leverages|(?:is|are))\s*:?\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,2}?(?=§)"
+)
+
+
+def its_fields_facts(views: list[SentView]) -> list[tuple[int, Fact]]:
+    """WORKS_ON across two sentences: "§X§ opened in May. Its research areas include §A§ and §B§",
+    "§X§ was founded in 2019. Its platform is based on §T§": "Its" is the previous sentence's
+    subject (one organisation or programme, never a place), "Their" its coordinated subjects (two
+    or more)."""
+    out: list[tuple[int, Fact]] = []
+    for k in range(1, len(views)):
+        v = views[k]
+        if E.TECHNOLOGY not in v.types:
+            continue
+        y = _ITS_FIELDS.match(v.masked)
+        if y is None:
+            continue
+        prev = views[k - 1]
+        subjects = [
+            prev.id(i)
+            for i in _clause_subjects(prev, prev.masked, 0, -1) or []
+            if prev.type(i) in _SOURCES and prev.type(i) not in PLACES
+        ]
+        subjects = list(dict.fromkeys(subjects))
+        if (len(subjects) == 1) != (y.group("pron") == "Its") or not subjects:
+            continue
+        for b in _listed(v, v.masked, y.end()):
+            for a in subjects:
+                if a != v.id(b):
+                    out.append((k, Fact(a, R.WORKS_ON, v.id(b), "its-fields", 0.7)))
     return out

@@ -29,7 +29,7 @@ __all__ = ["MAKERS_AND_DEALS", "works_on_facts"]
 _WORK = (
     r"(?:focus|focuses|focused|focusing|focussed|specializ\w+|specialis\w+|work|works|working|worked|research\w*|"
     r"expertise|finesse|strength|strengths|efforts?|pioneer\w*|leader|excel\w*|experience|know-how|capabilit\w+|"
-    r"activit\w+|programme|program|bets?|betting|knowledge|skills?|competenc\w+|track\s+record|breakthroughs?|milestones?)"
+    r"activit\w+|programme|program|bets?|betting|knowledge|skills?|competenc\w+|track\s+record)"
 )
 
 
@@ -308,7 +308,8 @@ _MAKES_RULES = (
             rf"({LIST})(?:,|\s+[—–])?\s+(?:is|was|are|were|has\s+been|remains|becomes|became|will\s+be|would\s+be|"
             rf"(?:(?:will|would|to|also)\s+)?(?:serves?|serving|served|acts?|acting|acted)\s+as)?\s*(?:a|an|the|one\s+of\s+the)\s+"
             rf"(?:{_QUAL}\s+){{0,3}}?{_MAKER}\s+(?:of|in|for)\s+(?:{_QUAL}\s+){{0,2}}?{_TECH_LIST}"
-            rf"(?!\s+[a-z]+-[a-z]+){_NOT_A_MODIFIER}"
+            # ("a platform for §quantum computing§ start-ups" serves the makers)
+            rf"(?!\s+[a-z]+-[a-z]+){_NOT_A_MODIFIER}{_NOT_THEIR_MAKERS}"
         ),
         1,
         2,
@@ -537,6 +538,38 @@ _FOCUS_RULES = (
         1,
         2,
         "funds-development",
+        0.7,
+        frozenset(ORGS),
+        _TECH,
+    ),
+    # "§X§ achieved a milestone in §T§", "§X§'s breakthrough in §T§": its own breakthrough (not one
+    # it welcomed or praised)
+    Rule(
+        re.compile(
+            rf"{ENT}(?:['’]s?\s+(?:[\w-]+\s+){{0,2}}?|\s+(?:(?:has|have|had|also|now|recently|just)\s+)*"
+            rf"(?:achieved|achieves|reached|reaches|made|makes|reported|reports|announced|announces|hit|hits|passed|"
+            rf"passes|demonstrated|demonstrates|marked|marks|claimed|claims)\s+(?:a|an|the|its|their|another|several|"
+            rf"two|three|new|major|key)\s+(?:[\w-]+\s+){{0,2}}?)(?:breakthroughs?|milestones?)\s+(?:in|on|for|towards?)\s+"
+            rf"(?:[a-z][\w-]*\s+){{0,2}}?{_TECH_LIST}(?!\s+by\s+(?:the\s+)?§)"
+        ),
+        1,
+        2,
+        "own-breakthrough",
+        0.7,
+        frozenset(ORGS),
+        _TECH,
+    ),
+    # "§X§ raised $20m to bring its §quantum-safe encryption§ to market": what it takes to market
+    # (not the object of a preposition: "§X§ raised $20m from §K§ to bring its ..." is §X§'s)
+    Rule(
+        _PurposeOfTheSubject(
+            rf"{ENT}(?:[^§.;]|\.(?=\d)){{0,80}}?\b(?:bring|brings|bringing|brought|take|takes|taking|took)\s+"
+            rf"(?:its|their)\s+(?:[a-z][\w-]*\s+){{0,2}}?{_TECH_LIST}\s+(?:[a-z][\w-]*\s+)?to\s+(?:the\s+)?markets?\b",
+            purpose_only=False,
+        ),
+        1,
+        2,
+        "its-to-market",
         0.7,
         frozenset(ORGS),
         _TECH,

@@ -516,3 +516,67 @@ def test_works_on_from_a_centres_launch(facts: Run, text: str, actor: str, tech:
 )
 def test_no_works_on_from_hosting_an_event_or_a_visit(facts: Run, text: str) -> None:
     assert not [t for t in facts(text).triples() if t[1] == "WORKS_ON"]
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "tech"),
+    [
+        (
+            "The Varno Quantum Centre opened in May. Its research areas include quantum sensing and quantum imaging.",
+            ["Varno Quantum Centre"],
+            "quantum imaging",
+        ),
+        (
+            "Kvantra Labs was founded in 2019 by Ada Lin. Its technology is based on silicon spin qubits.",
+            ["Kvantra Labs"],
+            "silicon spin qubits",
+        ),
+        (
+            "Kvantra Labs and Orbion Ltd opened a joint office. Their work focuses on quantum networking.",
+            ["Kvantra Labs", "Orbion Ltd"],
+            "quantum networks",
+        ),
+    ],
+)
+def test_its_fields_are_the_previous_subjects(facts: Run, text: str, actors: list[str], tech: str) -> None:
+    f = facts(text)
+    for a in actors:
+        assert f.has(a, "WORKS_ON", tech), a
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lyon hosts many firms. Its research areas include quantum sensing.",  # a place's areas are its firms'
+        "Ada Lin joined Kvantra Labs in 2019. Its research areas include quantum sensing.",  # a person's "its"?
+        "Kvantra Labs and Orbion Ltd opened a joint office. Its work focuses on quantum sensing.",  # whose?
+    ],
+)
+def test_no_fields_for_an_unclear_its(facts: Run, text: str) -> None:
+    assert not [t for t in facts(text).triples() if t[1] == "WORKS_ON"]
+
+
+def test_what_a_company_brings_to_market_is_its_technology(facts: Run) -> None:
+    f = facts("Kvantra Labs raised $20m to bring its quantum-safe encryption to market.")
+    assert f.has("Kvantra Labs", "WORKS_ON", "quantum-safe encryption")
+
+
+def test_a_funder_named_after_from_brings_nothing_to_market(facts: Run) -> None:
+    f = facts("Kvantra Labs raised $20m from Orbion Ltd to bring its quantum sensing products to market.")
+    assert not f.has("Orbion Ltd", "WORKS_ON", "quantum sensing")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ministry of Science welcomed the breakthrough in quantum error correction.",
+        "Kvantra Labs praised a milestone in quantum error correction.",
+    ],
+)
+def test_a_breakthrough_welcomed_is_no_work(facts: Run, text: str) -> None:
+    assert not [t for t in facts(text).triples() if t[1] == "WORKS_ON"]
+
+
+def test_a_centre_named_beside_the_unnamed_one_is_another(facts: Run) -> None:
+    f = facts("Kvantra Labs is opening a quantum centre modelled on the Varno Quantum Centre.")
+    assert not [t for t in f.triples() if t[1] == "DEVELOPS"]
