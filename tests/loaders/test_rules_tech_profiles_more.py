@@ -580,3 +580,21 @@ def test_a_breakthrough_welcomed_is_no_work(facts: Run, text: str) -> None:
 def test_a_centre_named_beside_the_unnamed_one_is_another(facts: Run) -> None:
     f = facts("Kvantra Labs is opening a quantum centre modelled on the Varno Quantum Centre.")
     assert not [t for t in f.triples() if t[1] == "DEVELOPS"]
+
+
+@pytest.mark.parametrize(
+    ("text", "tech"),
+    [
+        ("Orbion is a provider of post-quantum cryptography.", "post-quantum cryptography"),
+        ("Orbion is developing quantum error correction.", "quantum error correction"),
+        ("Orbion is a leading developer of quantum sensors.", "quantum sensing"),
+    ],
+)
+def test_an_unknown_maker_named_by_its_profile_is_a_company(facts: Run, text: str, tech: str) -> None:
+    f = facts(text)
+    assert f.has("Orbion", "WORKS_ON", tech)
+
+
+def test_a_place_developing_a_technology_stays_a_place(facts: Run) -> None:
+    f = facts("Europe is building quantum networks.")
+    assert not [e for e in f.kg.entities if e.name == "Europe" and e.type.value == "Company"]
