@@ -101,7 +101,9 @@ _DEVELOPS_MORE: tuple[tuple[re.Pattern[str], bool, str], ...] = (
     (
         re.compile(
             rf"(?P<made>§\d+§)(?:,\s+(?:which\s+|that\s+)?|\s+(?:which|that)\s+)(?:(?:is|was|were|has\s+been|had\s+been)\s+)?"
-            rf"(?:(?:first|originally|jointly|recently|officially|initially)\s+)?{_YEAR}{_MADE_BY}\s+{_YEAR}(?:jointly\s+)?"
+            rf"(?:(?:first|originally|jointly|recently|officially|initially)\s+)?{_YEAR}"
+            # ("designed and built by §X§")
+            rf"(?:(?:designed|developed|conceived|planned|engineered)\s+and\s+)?{_MADE_BY}\s+{_YEAR}(?:jointly\s+)?"
             rf"(?:by|in\s+(?:partnership|collaboration|cooperation)\s+with)\s+(?P<maker>{LIST})"
         ),
         True,
@@ -114,6 +116,16 @@ _DEVELOPS_MORE: tuple[tuple[re.Pattern[str], bool, str], ...] = (
         ),
         True,
         "newly-made-by-owner",
+    ),
+    # "§A§, together with §B§, launched the §Y§": the companion in the aside makes it too
+    (
+        re.compile(
+            rf"(?P<maker>{LIST},\s+(?:together|along|jointly)\s+with\s+(?:the\s+)?{LIST}),\s+"
+            rf"(?:(?:has|have|had|will|also|jointly|officially|formally|today)\s+)*{_DEVELOP}\s+"
+            rf"(?:(?:a|an|the|its|their|new|joint)\s+)*(?P<made>§\d+§)"
+        ),
+        True,
+        "made-with-companion",
     ),
     # "Founded by §X§ in 2019, the §Y§ ..."
     (
@@ -186,7 +198,7 @@ _DEVELOPS_MORE: tuple[tuple[re.Pattern[str], bool, str], ...] = (
         re.compile(
             rf"(?P<maker>§\d+§)['’]s?\s+(?:[a-z][\w-]*\s+)?{_MAKING_NOUN}\s+of\s+(?:(?:a|an|the|its|their|new)\s+)*(?P<made>§\d+§)"
             # (only a date between: "the launch of §Y§ was attended by §X§" names no maker)
-            rf"|\b{_MAKING_NOUN}\s+of\s+(?:(?:a|an|the|its|their|new)\s+)*(?P<made2>§\d+§)\s+"
+            rf"|\b(?i:{_MAKING_NOUN})\s+of\s+(?:(?:a|an|the|its|their|new)\s+)*(?P<made2>§\d+§)\s+"
             rf"(?:(?:in|on)\s+(?:[A-Z][a-z]+\s+)?\d{{1,4}}\s+|last\s+[a-z]+\s+)?by\s+(?:the\s+)?(?P<maker2>{LIST})"
         ),
         True,
@@ -445,6 +457,10 @@ _APPOSED_KIND_MADE_BY = re.compile(
 )
 
 
+#: What a maker may make without founding a body: a cluster, programme or institute.
+_TARGETS = frozenset({E.CLUSTER, E.PROGRAM, E.RESEARCH_INSTITUTE})
+#: The "initiative-of" wording of :data:`_DEVELOPS_MORE`, for sentences the apposition fold left with one name.
+_INITIATIVE_OF = next(rx for rx, _, name in _DEVELOPS_MORE if name == "initiative-of")
 #: What a maker may found: a cluster, programme or institute, or a new body read as a company or agency.
 _FOUNDED = frozenset({E.CLUSTER, E.PROGRAM, E.RESEARCH_INSTITUTE, E.COMPANY, E.GOVERNMENT_BODY})
 
@@ -453,13 +469,21 @@ def apposed_made_facts(v: SentView) -> Iterator[Fact]:
     """DEVELOPS from an apposition naming its maker: "the §Y§, a facility built by §X§," (see
     :data:`_APPOSED_KIND_MADE_BY`)."""
     unfolded = v.memo.get(UNFOLDED)
-    if not isinstance(unfolded, str) or (" by " not in unfolded and " with " not in unfolded):
+    if not isinstance(unfolded, str):
         return
-    for x in _APPOSED_KIND_MADE_BY.finditer(unfolded):
+    for x in _APPOSED_KIND_MADE_BY.finditer(unfolded) if " by " in unfolded or " with " in unfolded else ():
         b = int(x.group("made")[1:-1])
         for a in ids_in(x.group("maker")):
             if _ok(v, a, b, _FOUNDED) and v.type(a) in _ACTORS - {E.PROGRAM}:
                 yield _f(v, a, R.DEVELOPS, b, "apposed-kind-made-by", 0.8)
+    if v.masked.count("§") >= 4:
+        return  # the phrasing rules read the sentence (the initiative's apposition among them)
+    # "The §Y§, a joint initiative of §A§ and §B§, opened in May": the fold left one name
+    for x in _INITIATIVE_OF.finditer(unfolded):
+        b = int(x.group("made")[1:-1])
+        for a in ids_in(x.group("maker")):
+            if _ok(v, a, b, _TARGETS) and v.type(a) in _ACTORS - {E.PROGRAM}:
+                yield _f(v, a, R.DEVELOPS, b, "initiative-of", 0.8)
 
 
 #: A new body made and described, not yet named: "A new research centre ... was launched by §X§

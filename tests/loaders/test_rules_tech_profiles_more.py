@@ -598,3 +598,36 @@ def test_an_unknown_maker_named_by_its_profile_is_a_company(facts: Run, text: st
 def test_a_place_developing_a_technology_stays_a_place(facts: Run) -> None:
     f = facts("Europe is building quantum networks.")
     assert not [e for e in f.kg.entities if e.name == "Europe" and e.type.value == "Company"]
+
+
+@pytest.mark.parametrize(
+    ("text", "makers", "made"),
+    [
+        (
+            "Kvantra Labs, together with the University of Varno, launched the Quantum Valley Hub.",
+            ["Kvantra Labs", "University of Varno"],
+            "Quantum Valley Hub",
+        ),
+        (
+            "The Quantum Valley Hub, a joint initiative of Kvantra Labs and the University of Varno, opened in May.",
+            ["Kvantra Labs", "University of Varno"],
+            "Quantum Valley Hub",
+        ),
+        (
+            "The Varno Quantum Testbed, designed and built by Kvantra Labs, opened in May.",
+            ["Kvantra Labs"],
+            "Varno Quantum Testbed",
+        ),
+    ],
+)
+def test_develops_with_a_companion_an_initiative_or_two_participles(
+    facts: Run, text: str, makers: list[str], made: str
+) -> None:
+    f = facts(text)
+    for a in makers:
+        assert f.has(a, "DEVELOPS", made), a
+
+
+def test_a_companion_visiting_develops_nothing(facts: Run) -> None:
+    f = facts("Kvantra Labs, together with the University of Varno, visited the Varno Quantum Centre.")
+    assert not [t for t in f.triples() if t[1] == "DEVELOPS"]
