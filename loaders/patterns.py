@@ -73,8 +73,9 @@ _WORD = re.compile(r"[\w&]+-?")
 
 
 #: Keywords that head a name only as its last word: "the Innovation Ecosystems Call" is a
-#: programme, "Call Orbion today" no name.
-_LAST_ONLY = frozenset({"call"})
+#: programme, "Call Orbion today" no name; "the Mission Governing Board" is a body, "the Board of
+#: Directors" and "Chair of the Board for Q" are a part of one.
+_LAST_ONLY = frozenset({"call", "board"})
 
 
 @lru_cache(maxsize=100_000)

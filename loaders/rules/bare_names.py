@@ -323,7 +323,10 @@ def _common_given_ok(t: str, start: int, rest: str) -> bool:
 
 #: Romanised East Asian family names ("Li", "Tanaka", "Kim"); a name written family name first
 #: opens with one ("Li Wenjun", "Tanaka Hiroshi", "Kim Min-jae", "Lee Jae Myung").
-_EAST_ASIAN_SURNAMES = word_list("east_asian_surnames")
+#: Southeast Asian romanisations (Hokkien, Cantonese, Vietnamese: "Goh", "Wong", "Nguyen") are
+#: family names too; the given names after them are read by syllable shape (:data:`_SEA_SYLLABLE`).
+_SEA_SURNAMES = word_list("sea_surnames")
+_EAST_ASIAN_SURNAMES = word_list("east_asian_surnames") | _SEA_SURNAMES
 EAST_ASIAN_SURNAMES = _EAST_ASIAN_SURNAMES
 #: One syllable of Hanyu Pinyin without tones; a Chinese given name is one or two of them.
 _PINYIN = (
@@ -333,10 +336,10 @@ _PINYIN = (
 _PINYIN_GIVEN = re.compile(rf"(?:{_PINYIN}){{1,2}}")
 #: A given name in two hyphenated syllables: "Min-jae", "Chia-Hao", "Jae-in".
 _HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]{1,6}-[A-Za-z][a-z]{1,6}")
-#: The given name after a family name: one hyphenated or pinyin word, or two short syllables
-#: ("Lee Jae Myung", "Tan Wei Ming").
+#: The given name after a family name: one hyphenated or pinyin word ("Loh Huanqian"), or two
+#: short syllables ("Lee Jae Myung", "Tan Wei Ming").
 _GIVEN_AFTER = re.compile(
-    r"\s+([A-Z][a-z]{1,6}(?:-[A-Za-z][a-z]{1,6})?)(?:\s+([A-Z][a-z]{1,5})(?![\w-]))?(?![\w'’-])"
+    r"\s+([A-Z][a-z]{1,10}(?:-[A-Za-z][a-z]{1,6})?)(?:\s+([A-Z][a-z]{1,5})(?![\w-]))?(?![\w'’-])"
 )
 #: Western order: a two-syllable given name, then the family name ("Jianwei Pan", "Chia-Hao Chen").
 _WESTERN_ORDER = re.compile(
@@ -384,11 +387,23 @@ def family_name_first(first: str, last: str, middle: str | None = None) -> bool:
     )
 
 
-def _romanised_given(word: str) -> bool:
+#: One syllable of Hokkien, Cantonese or Vietnamese romanised without tone marks ("Teck", "Swee",
+#: "Keat", "Van", "Minh", "Thanh"): an onset, one to three vowels, a final consonant or two.
+_SEA_SYLLABLE = re.compile(
+    r"(?:ngh|ng|nh|ch|kh|ph|th|tr|gi|qu|sh|sw|kw|hw|ts|[bcdfghjklmnpqrstvwxy])?[aeiou]{1,3}(?:ng|nh|ch|ck|[kmnpth])?"
+)
+
+
+def _romanised_given(word: str, family: str = "") -> bool:
     """A given name of romanised Chinese, Korean or Japanese shape, no common or rule word: two
-    hyphenated syllables, one or two pinyin syllables, or a given name of the lexicon."""
+    hyphenated syllables, one or two pinyin syllables, or a given name of the lexicon; after a
+    Southeast Asian family name also one syllable of its romanisation ("Goh Teck Seng")."""
     low = word.lower()
-    if low in _COMMON_WORDS or low in _NOT_NAME:
+    if low in _NOT_NAME:
+        return False
+    if family in _SEA_SURNAMES and len(low) <= 5 and _SEA_SYLLABLE.fullmatch(low) and low != "the":
+        return True
+    if low in _COMMON_WORDS:
         return False
     return bool(_HYPHENATED_GIVEN.fullmatch(word) or _PINYIN_GIVEN.fullmatch(low) or word in GIVEN_NAMES)
 
@@ -401,7 +416,7 @@ _JAPANESE_END = ("a", "e", "i", "o", "u", "n")
 def _family_name_first(t: str, family: str, end: int) -> int:
     """Where a name that opened with ``family`` (ending at ``end``) ends (0: no given name follows)."""
     x = _GIVEN_AFTER.match(t, end)
-    if x is None or not _romanised_given(x.group(1)):
+    if x is None or not _romanised_given(x.group(1), family):
         return 0
     given = x.group(1)
     if (
@@ -416,7 +431,9 @@ def _family_name_first(t: str, family: str, end: int) -> int:
         return x.end(1)
     # "Lee Jae Myung", "Tan Wei Ming": two short syllables, neither a common word
     return (
-        x.end(2) if _romanised_given(second) or second.lower() not in _COMMON_WORDS | _NOT_NAME else x.end(1)
+        x.end(2)
+        if _romanised_given(second, family) or second.lower() not in _COMMON_WORDS | _NOT_NAME
+        else x.end(1)
     )
 
 

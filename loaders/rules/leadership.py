@@ -69,6 +69,7 @@ LEAD_GATE = (
     "guidance",
     "supervision",
     "aegis",
+    "presid",
 )
 
 
@@ -163,6 +164,15 @@ _UNDER_LEADERSHIP = compile_gated(
     r"run|placed|put)\s+)*under\s+the\s+(?:overall\s+|general\s+|direct\s+)?"
     r"(?:leadership|direction|chairmanship|stewardship|coordination|guidance|supervision|oversight|aegis)"
     r"(?:\s+and\s+(?:leadership|direction|coordination|guidance|supervision|oversight))?\s+of\s+"
+    rf"(?:(?:its|the)\s+)?(?:(?i:{ROLE_WORDS})\s+){{0,3}}{HONORIFIC}({LIST})"
+)
+#: "The first meeting of the §b§ was held under the chairmanship of §a§", "a session of the §b§,
+#: chaired by §a§,": who presides over a body's meeting leads the body.
+_MEETING_LED = compile_gated(
+    r"\b(?:meetings?|sessions?|sitting|plenary)\s+of\s+(?:the\s+|its\s+)?§(\d+)§(?:\s+\(§\d+§\))?"
+    r"(?:\s+(?:for|of|on)\s+(?:the\s+)?§\d+§(?:\s+\(§\d+§\))?)?"
+    r"(?:,\s+|\s+(?:(?:was|were|is|will|be|has|had|been)\s+)+(?:(?:held|convened|conducted)\s+(?:(?:[^§;.,]|§\d+§){0,50}?\s)?)?)"
+    r"(?:under\s+the\s+(?:leadership|chairmanship|presidency|direction)\s+of|(?:co-)?chaired\s+by|presided\s+over\s+by)\s+"
     rf"(?:(?:its|the)\s+)?(?:(?i:{ROLE_WORDS})\s+){{0,3}}{HONORIFIC}({LIST})"
 )
 #: A job title in "led by executive director §p§" (also an affiliation), not a chair or a title.
@@ -321,6 +331,11 @@ def _passive_leads(v: SentView, m: str) -> Iterator[Fact]:
         for a in ids_in(x.group(2)):
             if may_lead(v, a, b):
                 yield _f(v, a, R.LEADS, b, "under-leadership", 0.8)
+    for x in _MEETING_LED.finditer(m):
+        b = int(x.group(1))
+        for a in ids_in(x.group(2)):
+            if v.type(a) is E.PERSON and may_lead(v, a, b):
+                yield _f(v, a, R.LEADS, b, "meeting-led-by", 0.8)
     for x in _UNDER_FRONTED.finditer(m):
         b = int(x.group(2))
         for a in ids_in(x.group(1)):

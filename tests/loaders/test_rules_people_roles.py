@@ -228,9 +228,10 @@ def test_ministers_without_one_fitting_ministry(facts: Run, text: str) -> None:
             "Kestrel Quantum Programme Advisory Board, Dr Eva Roe.",
             [
                 ("Ana Berg", "AFFILIATED_WITH", "Kestrel University"),
-                ("Eva Roe", "LEADS", "Kestrel Quantum Programme"),
+                # a name ending in "Board" is the body chaired (the programme's advisory board)
+                ("Eva Roe", "LEADS", "Kestrel Quantum Programme Advisory Board"),
             ],
-            [("Ana Berg", "LEADS", "Kestrel Quantum Programme")],
+            [("Ana Berg", "LEADS", "Kestrel Quantum Programme Advisory Board")],
         ),
     ],
 )
