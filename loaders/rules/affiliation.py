@@ -40,7 +40,8 @@ _LEADER_ROLE = r"(?i:leader|chair|chairman|chairwoman|chairperson|head|director|
 _CHAIR_GAP = re.compile(
     r"^\s*(?:(?:co-?|board\s+|executive\s+)?(?:chair|chairman|chairwoman|chairperson|head|leader)"
     r"(?:\s+of\s+the\s+(?:board|council|committee|steering\s+committee)(?:\s+of\s+directors)?)?"
-    r"|[^§]*\bminister\s+responsible)\s*$",
+    # "§p§, Co-Chair, §o§": the role and its body written as a caption, a comma between
+    r"|[^§]*\bminister\s+responsible)[\s,]*$",
     re.I,
 )
 
@@ -87,11 +88,13 @@ _SPEAKER_ORG = re.compile(
     r"(?=\s*(?:[.;:]|$|,\s+(?!and\b)[a-z]))"
     r"|§(\d+)§,\s+(?:the\s+)?§(\d+)§,\s+(?:said|says|added|adds|explained|noted|told)\b)"
 )
-#: A person a member of a body, or of its board: "§p§, a member of the §o§", "§p§ is a founding
-#: member of the board of §o§", "§p§, who advises §o§".
+#: A person a member of a body, or of its board: "§p§, a member of the §o§", "§p§, Member of
+#: §o§", "§p§ is a founding member of the board of §o§", "§p§, who advises §o§".
 _PERSON_MEMBER = re.compile(
     r"§(\d+)§(?:,\s+(?:who\s+)?|\s+)(?:(?:is|was|has\s+been|had\s+been|became|remains|also|now|currently)\s+)*"
-    r"(?:(?:an?|the)\s+(?:[\w-]+\s+){0,2}?member\s+of\s+(?:the\s+)?(?:(?:board|council|faculty|staff|governing\s+board)"
+    # "§p§, Member of §o§": a member named by the role alone, without an article
+    r"(?:(?:(?:an?|the)\s+(?:[\w-]+\s+){0,2}?|(?<=,\s)(?:[Ff]ounding\s+|[Bb]oard\s+)?)[Mm]ember\s+of\s+(?:the\s+)?"
+    r"(?:(?:board|council|faculty|staff|governing\s+board)"
     r"\s+(?:of|at)\s+(?:the\s+)?)?|advises\s+(?:the\s+)?|advised\s+(?:the\s+)?)§(\d+)§"
 )
 #: Two people coordinated before the organisation they come from: "Dr §p§ and researcher Dr §q§
@@ -409,7 +412,7 @@ def _affiliation_facts(v: SentView, m: str) -> Iterator[Fact]:
         p, b = int(y.group(1)), int(y.group(2))
         if v.type(p) is E.PERSON and v.type(b) in ORGS:
             yield _f(v, p, R.AFFILIATED_WITH, b, "person-from", 0.7)
-    for y in _PERSON_MEMBER.finditer(m) if "member" in m or "advise" in m else ():
+    for y in _PERSON_MEMBER.finditer(m) if "ember" in m or "advise" in m else ():
         p, b = int(y.group(1)), int(y.group(2))
         if v.type(p) is E.PERSON and v.type(b) in ORGS:
             yield _f(v, p, R.AFFILIATED_WITH, b, "person-member", 0.7)

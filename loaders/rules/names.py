@@ -18,7 +18,7 @@ from dataclasses import replace
 from qkg.schemas import EntityType
 
 from ..gazetteer import Gazetteer, norm
-from ..patterns import ACADEMIC_FIELDS, CAPW, KEYWORDS, LEADING_NOISE, head_type
+from ..patterns import ACADEMIC_FIELDS, CAPW, KEYWORDS, LEADING_NOISE, ROLE_WORDS, head_type
 from ..segment import Sentence
 from .bare_names import COMMON_WORDS, opens_with_given
 from .mention import Mention
@@ -258,8 +258,8 @@ def list_members(text: str, sentences: Sequence[Sentence], mentions: list[Mentio
                 mm = item.match(p)
                 assert mm is not None
                 name = mm.group(1)
-                if name.split()[0].lower() in LEADING_NOISE or is_demonym(name):
-                    continue
+                if name.split()[0].lower() in LEADING_NOISE or is_demonym(name) or _ROLE_ITEM.fullmatch(name):
+                    continue  # "Professor at §NUS§ and Co-Chair, §Committee§": a role, no item
                 off = text.find(name, a.end, b.start)
                 if off >= 0:
                     # beside a company, a company whatever the sentence's majority ("IBM,
@@ -286,6 +286,10 @@ def list_members(text: str, sentences: Sequence[Sentence], mentions: list[Mentio
 
 
 _PAREN = re.compile(r"\s*\([^()\n]{0,80}\)")
+#: A role written like a name between list items: "Co-Chair", "Vice President", "Deputy Director".
+_ROLE_ITEM = re.compile(
+    rf"(?:(?:Co-|Vice[ -]|Deputy\s+|Senior\s+|Executive\s+)?{ROLE_CAP}|(?i:{ROLE_WORDS}))"
+)
 _GAP_THE = re.compile(r"(?<=\s)the\s+$")
 #: A list cue, then one capitalised name and a comma right before the first known name.
 _LIST_HEAD = re.compile(

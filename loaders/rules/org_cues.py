@@ -226,9 +226,11 @@ _OF_NAME = re.compile(
 #: What ends right before it: a person's name, with a courtesy title or not ("Dr Ada Lin"), or
 #: such a name, a comma and a role a few words long ("Ada Lin, the former president").
 _PERSON_BEFORE = re.compile(
-    rf"(?:(?<![\w-]){TITLES}\s+)?({PERSON_RE})"
+    # "Dr V K Saraswat, Member of": initials before the surname
+    rf"(?:(?<![\w-]){TITLES}\s+)?({PERSON_RE}|(?<![\w.-])(?:[A-Z]\.?\s+){{1,3}}{NAMEPART})"
     rf"(?:(?:,|\s+[–—])\s+(?:(?:a|an|the|its|former|then|now|interim|acting|deputy|senior|executive|co-?)\s+)*"
-    rf"(?:[\w-]+\s+){{0,2}}?(?i:{ROLE_WORDS}))?,?\s*$"
+    # "Dr Ada Lin, Member of Kvorsa Varn": a member of a body comes from it too
+    rf"(?:[\w-]+\s+){{0,2}}?(?i:{ROLE_WORDS}|member))?,?\s*$"
 )
 
 
@@ -934,11 +936,13 @@ _GROUP_WORDS = frozenset(
 
 
 def person_of(before: str, after: str, gaz: Gazetteer) -> bool:
-    """ "Ada Lin of Kessler University": a plain personal name, then an organisation's name."""
+    """ "Ada Lin of Kessler University": a plain personal name, then an organisation's name
+    ("Founding Member of Kessler University" is a role)."""
     return (
         re.fullmatch(PERSON_RE, before) is not None
         and not any(
-            w.lower() in KEYWORDS or w.lower() in _GROUP_WORDS or _ROLE.fullmatch(w) for w in before.split()
+            w.lower() in KEYWORDS or w.lower() in _GROUP_WORDS or w.lower() == "member" or _ROLE.fullmatch(w)
+            for w in before.split()
         )
         and not gaz.lookup(before)
         and (

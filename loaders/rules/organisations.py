@@ -140,7 +140,7 @@ _NATIONAL_PROGRAM = re.compile(
 )
 
 
-ROLE_CAP = r"(?:President|CEO|CTO|Director|Chair|Chairman|Minister|Professor|Prof\.?|Dr\.?|Vice-Chancellor|Chancellor|Co-[Ff]ounder|Cofounder|Founder|Head|Leader|Secretary|Ambassador|Dean|Governor|Mayor)"
+ROLE_CAP = r"(?:Co-)?(?:President|CEO|CTO|Director|Chair|Chairman|Minister|Professor|Prof\.?|Dr\.?|Vice-Chancellor|Chancellor|Co-[Ff]ounder|Cofounder|Founder|Head|Leader|Secretary|Ambassador|Dean|Governor|Mayor)"
 
 
 _NONSPACE = re.compile(r"\S+")
@@ -631,6 +631,11 @@ _FOR = re.compile(r"\sfor\s")
 _OF = re.compile(r"\sof\s")
 _OF_THE = re.compile(r"\sof\s+(?:the\s+)?")
 _AND_PERSON_OF = re.compile(rf"\s+and\s+(?={PERSON_RE}\s+of\s)")
+#: An organisation named after a role's field: "Head of Quantum Software at Orbion".
+_ROLE_FIELD_AT = re.compile(r"\s+at\s+(?:the\s+)?([\w-]+)")
+_ROLE_OF_BEFORE = re.compile(
+    rf"\b(?i:{ROLE_WORDS})\s+(?:of|for)\s+(?:[A-Z][\w&-]*\s+(?:and\s+|&\s+)?){{0,3}}$"
+)
 _TAIL_OF_THE = re.compile(r"\s(?:of|at)\s+the\s+(" + CAPW + r"(?:\s+" + CAPW + r")*)$")
 
 
@@ -641,6 +646,15 @@ def _known_after_and(phrase: str, m: re.Match[str], gaz: Gazetteer) -> bool:
     return bool(hits) and not (
         all(h.type is E.TECHNOLOGY for h in hits) and _OF_OR_FOR.search(phrase, 0, m.start()) is not None
     )
+
+
+def _role_field(t: str, s: int, e: int, gaz: Gazetteer) -> bool:
+    """Whether ``t[s:e]`` is the field of a role with the organisation after "at": "Head of
+    Quantum Software at Orbion", "Director of Quantum and Exploratory Computing at imec"."""
+    at = _ROLE_FIELD_AT.match(t, e)
+    if at is None or _ROLE_OF_BEFORE.search(t, max(0, s - 60), s) is None or gaz.lookup(t[s:e]):
+        return False
+    return at.group(1)[0].isupper() or any(h.type in _ORG_TYPES for h in gaz.lookup(at.group(1)))
 
 
 def _org_candidate(out: list[Mention], sent: Sentence, t: str, s: int, e: int, gaz: Gazetteer) -> None:
@@ -657,6 +671,8 @@ def _org_candidate(out: list[Mention], sent: Sentence, t: str, s: int, e: int, g
             _org_candidate(out, sent, t, s + skip, e, gaz)
             phrase = phrase[: at.start()]
             e = s + len(phrase)
+    if _role_field(t, s, e, gaz):
+        return  # "Director of Quantum and Exploratory Computing at imec": the role's field
     of = None if at and campus else _OF_PLACE.search(phrase)
     if of:
         rest = phrase[of.end() :]
