@@ -326,6 +326,9 @@ def _common_given_ok(t: str, start: int, rest: str) -> bool:
 #: Southeast Asian romanisations (Hokkien, Cantonese, Vietnamese: "Goh", "Wong", "Nguyen") are
 #: family names too; the given names after them are read by syllable shape (:data:`_SEA_SYLLABLE`).
 _SEA_SURNAMES = word_list("sea_surnames")
+#: Such family names that are also English words ("Low Teck Seng", "Le Van Thanh", "Do Thi Hoa")
+#: open a name only before two given syllables ("Low Earth Orbit", "Le Mans" are none).
+_SEA_COMMON = frozenset({"Low", "Le", "Do"})
 _EAST_ASIAN_SURNAMES = word_list("east_asian_surnames") | _SEA_SURNAMES
 EAST_ASIAN_SURNAMES = _EAST_ASIAN_SURNAMES
 #: One syllable of Hanyu Pinyin without tones; a Chinese given name is one or two of them.
@@ -401,7 +404,12 @@ def _romanised_given(word: str, family: str = "") -> bool:
     low = word.lower()
     if low in _NOT_NAME:
         return False
-    if family in _SEA_SURNAMES and len(low) <= 5 and _SEA_SYLLABLE.fullmatch(low) and low != "the":
+    if (
+        (family in _SEA_SURNAMES or family in _SEA_COMMON)
+        and len(low) <= 5
+        and _SEA_SYLLABLE.fullmatch(low)
+        and low != "the"
+    ):
         return True
     if low in _COMMON_WORDS:
         return False
@@ -427,6 +435,11 @@ def _family_name_first(t: str, family: str, end: int) -> int:
     ):
         return 0  # "Ma Bell": a western given name after a short family name
     second = x.group(2)
+    if family in _SEA_COMMON:
+        strict = (
+            second is not None and _romanised_given(second, family) and second.lower() not in _COMMON_WORDS
+        )
+        return x.end(2) if strict and given.lower() not in _COMMON_WORDS else 0
     if second is None:
         return x.end(1)
     # "Lee Jae Myung", "Tan Wei Ming": two short syllables, neither a common word
@@ -459,7 +472,7 @@ def bare_name_mentions(sent: Sentence) -> list[Mention]:
             if rest is not None and not _LINK_BEFORE.search(t, max(0, w.start() - 6), w.start()):
                 _add(out, sent, w.start(), rest.end(1))
     for w in caps:
-        if w.group() in _EAST_ASIAN_SURNAMES:
+        if w.group() in _EAST_ASIAN_SURNAMES or w.group() in _SEA_COMMON:
             end = _family_name_first(t, w.group(), w.end())
             if end:
                 _add(out, sent, w.start(), end)

@@ -952,6 +952,18 @@ def person_of(before: str, after: str, gaz: Gazetteer) -> bool:
     )
 
 
+#: What a board does, before "Board": "the Governing Board", "an Advisory Board" name no body.
+_BOARD_KINDS = frozenset(
+    {"governing", "advisory", "executive", "supervisory", "scientific", "editorial", "management", "steering"}
+)
+
+
+def generic_board(name: str) -> bool:
+    """ "Governing Board", "Advisory Board": a kind of board, no name ("Governing Board Chairman A")."""
+    low = name.lower().split()
+    return len(low) == 2 and low[1] == "board" and low[0] in _BOARD_KINDS
+
+
 #: An acronym made plural ("QPUs", "GPUs", "SMEs"): things of a kind, not a name.
 PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 
@@ -966,6 +978,8 @@ def plausible(name: str, gaz: Gazetteer, *, trusted: bool) -> bool:
         return False  # known (the gazetteer reports it) or a place, demonym, technology
     if all(w in KEYWORDS or w in {"of", "for", "and", "the"} for w in low):
         return False  # "the Institute", "Research Council": references, not names
+    if generic_board(name):
+        return False
     if len(words) == 1:
         return not name.lower().endswith("ly")  # "Separately, A and B announced"
     before, of, after = name.partition(" of ")

@@ -22,7 +22,15 @@ from .bare_names import opens_with_given
 from .literals import compile_gated
 from .mention import Mention
 from .name_scan import bounded_names
-from .org_cues import PLAIN_NAME, ROLE_OF_BEFORE, cue_names, person_of, plausible, speaker_runs_on
+from .org_cues import (
+    PLAIN_NAME,
+    ROLE_OF_BEFORE,
+    cue_names,
+    generic_board,
+    person_of,
+    plausible,
+    speaker_runs_on,
+)
 from .words import any_in, may_hold, word_list, word_table
 
 __all__ = [
@@ -55,7 +63,7 @@ _HYPHEN_OPENER = (
     r"founder|led|run|born|made)\b)[a-z]{3,}(?<!ed)(?<!ing)(?<!ly)\s+(?=[A-Z]))?"
 )
 _PHRASE = re.compile(
-    rf"{_HYPHEN_OPENER}{CAPW}(?:(?:\s+|\s*[-–]\s*)(?:(?:of|for|and|the|de|du|des|la|le|et|für|und|on|at|d['’]|di|del|della|delle|degli|dei|do|da|dos|das|der|van|voor|y|e)\s+)*{CAPW})*"
+    rf"{_HYPHEN_OPENER}{CAPW}(?:(?:\s+|\s*[-–]\s*)(?:(?:of|for|and|the|de|du|des|la|le|et|für|und|on|at|d['’]|di|del|della|delle|degli|dei|do|da|dos|das|der|zu|zur|van|voor|y|e)\s+)*{CAPW})*"
 )
 
 
@@ -493,6 +501,8 @@ def org_mentions(
             continue
         if len(words) >= 3 and speaker_runs_on(t, words, m.end(3)):
             name = name[: name.rindex(words[-2])].rstrip()  # "CEO of Orbion Quantum Ada Lin said"
+        if generic_board(name):
+            continue
         etype = head_type(name) or (E.RESEARCH_INSTITUTE if m.group(2) else E.COMPANY)
         st = sent.start + m.start(3)
         out.append(Mention(st, st + len(name), name, etype, name, "descriptor"))
@@ -718,7 +728,10 @@ def _org_candidate(out: list[Mention], sent: Sentence, t: str, s: int, e: int, g
                 (
                     a
                     for a in _AND.finditer(rest_of)
-                    if head_type(rest_of[a.end() :]) or gaz.lookup(rest_of[a.end() :])
+                    # "... and Ana Berg spoke": a second person ends the organisation too
+                    if head_type(rest_of[a.end() :])
+                    or gaz.lookup(rest_of[a.end() :])
+                    or opens_with_given(rest_of[a.end() :])
                 ),
                 None,
             )
@@ -748,6 +761,8 @@ def _org_candidate(out: list[Mention], sent: Sentence, t: str, s: int, e: int, g
         return
     if all(w in KEYWORDS or w in {"of", "for", "and", "the"} for w in low):
         return  # "Research Institute", "Innovation Authority" alone are references, resolved later
+    if generic_board(phrase):
+        return  # "Governing Board Chairman A": a kind of board, no name
     if (
         len(words) >= 3
         and ROLE_OF_BEFORE.search(t, 0, s)

@@ -65,3 +65,13 @@ def test_board_as_last_word_is_a_body(facts: Run) -> None:
 def test_board_of_directors_is_no_body(facts: Run) -> None:
     f = facts("The Board of Directors of Kvorsa Labs approved the plan on Monday.")
     assert not f.has_entity("Board of Directors")
+
+
+def test_kind_of_board_is_no_name(facts: Run) -> None:
+    f = facts("The visit was led from the Varno Institute by Governing Board Chairman Tom Lind.")
+    assert not f.has_entity("Governing Board")
+
+
+def test_german_university_name_with_zu(facts: Run) -> None:
+    f = facts("Ana Berg, professor of physics at Kessel-Universität zu Varnburg, built the trap.")
+    assert f.has("Ana Berg", "AFFILIATED_WITH", "Kessel-Universität zu Varnburg"), f.triples()

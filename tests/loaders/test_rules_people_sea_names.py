@@ -65,3 +65,34 @@ def test_family_name_alone_later(facts: Run) -> None:
 def test_not_a_person(facts: Run, text: str, name: str) -> None:
     f = facts(text)
     assert not any(n == name and t == "Person" for n, t in ((e.name, e.type.value) for e in f.kg.entities))
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # family names that are English words, before two given syllables
+        ("The visit was led by Governing Board Chairman Low Teck Seng of Kvantra Labs.", "Low Teck Seng"),
+        ("Le Van Thanh of Kvantra Labs and Tran Thi Hoa spoke.", "Tran Thi Hoa"),
+        ("Do Thi Hoa presented the Kvantra Labs chip.", "Do Thi Hoa"),
+    ],
+)
+def test_common_word_family_names(facts: Run, text: str, person: str) -> None:
+    assert facts(text).has_entity(person)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kvantra Labs studies Low Earth Orbit links near Le Mans.",
+        "Low Tech Solutions and Do Not Disturb are its products.",
+    ],
+)
+def test_common_word_family_names_need_two_syllables(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert not any(e.type.value == "Person" for e in f.kg.entities), sorted(f.names.values())
+
+
+def test_person_after_organisation_and(facts: Run) -> None:
+    # "A of O and B spoke": the second person ends the organisation's name
+    f = facts("Ana Berg of Kvantra Labs and Tom Lind spoke on Monday.")
+    assert f.has("Ana Berg", "AFFILIATED_WITH", "Kvantra Labs"), f.triples()
