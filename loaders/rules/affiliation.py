@@ -58,6 +58,10 @@ _PLACE_ROLE_OF = re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?{_ROLE}\s+(?:of|at|for)\s
 _SECOND_ROLE = re.compile(
     rf"\s+and\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){{0,3}}?({_ROLE})\s+(?:at|of|for|with)\s+(?:the\s+)?§(\d+)§"
 )
+#: "§p§, §O§ Professor of optics at the §U§": the role named by its organisation, held at another
+_OWNED_ROLE_AT = re.compile(
+    rf"\s+(?:[\w-]+\s+){{0,2}}?{_ROLE}(?:\s+(?:of|for)\s+[a-z][a-z\s-]{{0,40}}?)?\s+at\s+(?:the\s+)?§(\d+)§"
+)
 #: "head of §org§'s quantum laboratory": the head of a part of the organisation works there
 _OWN_PART = re.compile(r"^'s?\s+[a-z]")
 #: The same after a role's organisation, or a capitalised unit name going on ("§Airbus§ Blue Sky").
@@ -193,6 +197,9 @@ def _apposed_facts(v: SentView, m: str, p: int) -> tuple[list[Fact], bool]:
             out.append(_f(v, p, R.LEADS, b, "person-chair", 0.8))
         elif v.type(b) is not E.PROGRAM:
             out.append(_f(v, p, R.AFFILIATED_WITH, b, "person-apposition", 0.8))
+    owned_at = _OWNED_ROLE_AT.match(m, x.end(3) + 1) if apposed and not gap.strip() else None
+    if owned_at is not None and v.type(int(owned_at.group(1))) in ORGS and int(owned_at.group(1)) != b:
+        out.append(_f(v, p, R.AFFILIATED_WITH, int(owned_at.group(1)), "person-apposition", 0.7))
     # "§p§, president of §b§ and research project director at §c§": a second role in the apposition
     second = _SECOND_ROLE.match(m, scope_end or x.end(3) + 1)
     if apposed and second is not None and v.type(int(second.group(2))) in ORGS:

@@ -132,6 +132,14 @@ _ROLE_OF = re.compile(
     rf"spokes(?:person|man|woman)|managing\s+director)"
     rf"|\s+(?:CEO|CTO|CFO|COO|CIO|CSO|CQO|[Cc]o-?founder|[Ff]ounder|[Cc]hairman|[Cc]hairwoman|[Cc]hief\s+[Ee]xecutive(?:\s+[Oo]fficer)?)\s+{NAMEPART})\b"
 )
+#: An unknown acronym before a role: "KVRA Professor of optics", "KVRA research director".
+_ACRONYM_ROLE = re.compile(
+    r"(?<![\w&.-])([A-Z][A-Z0-9&]{1,5})\s+(?:(?:senior|principal|chief|deputy|associate|assistant|research|former)\s+)?"
+    rf"((?i:{ROLE_WORDS}))\b"
+)
+_CAPS_RUN = re.compile(r"[A-Z]{2}")
+#: The holder named right after the role: "KVRA director Ana Berg", "KVRA chair Dr Tom Lind".
+_HOLDER_NEXT = re.compile(rf"\s+(?:{TITLES}\s+)?{NAMEPART}\s+{NAMEPART}")
 #: A name owning business relations or what only a business owns: "Orbion's four historical
 #: shareholders", "Orbion's rivals", "Orbion's headquarters", "Orbion's new quantum processor",
 #: "Orbion's revenue" (a person has a team, a lab or a technique, not these).
@@ -708,6 +716,15 @@ def cue_names(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
             E.UNIVERSITY if role in _ACADEMIC_ROLES else None,
             solo_ok=True,
         )
+    for m in _ACRONYM_ROLE.finditer(t) if _CAPS_RUN.search(t) else ():
+        # "Ana Berg, KVRA research director at ...", "KVRA director Ana Berg said": an unknown
+        # acronym whose role a person holds is the organisation they work for
+        if m.group(1) not in _NOT_ORG_CAPS and (
+            _person_source(t, m.start(1)) or _HOLDER_NEXT.match(t, m.end()) is not None
+        ):
+            # "VKU lecturer Bo Chen": a lower-case academic post names a university
+            post = E.UNIVERSITY if m.group(2) in _ACADEMIC_ROLES else None
+            _add(out, sent, gaz, m.start(1), m.end(1), post, solo_ok=True)
     for m in _OWNS_ROLE.finditer(t) if "'" in t or "’" in t else ():
         titled = re.search(rf"{TITLES}\s+$", m.group()) is not None
         if not opens_with_given(m.group(1)) and _holder_follows(t, m.end(), titled):
