@@ -56,11 +56,16 @@ _ENT_TAG = re.compile(r"§(\d+)§")
 _NAME_GOES_ON = re.compile(r"\s+[A-Z][a-z]")
 _PLACE_ROLE_OF = re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?{_ROLE}\s+(?:of|at|for)\s+(?:the\s+)?§(\d+)§")
 _SECOND_ROLE = re.compile(
-    rf"\s+and\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){{0,3}}?({_ROLE})\s+(?:at|of|for|with)\s+(?:the\s+)?§(\d+)§"
+    rf"\s+and\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){{0,3}}?({_ROLE})(?:\s+(?:at|of|for|with)|,)\s+(?:the\s+)?§(\d+)§"
 )
 #: "§p§, §O§ Professor of optics at the §U§": the role named by its organisation, held at another
 _OWNED_ROLE_AT = re.compile(
     rf"\s+(?:[\w-]+\s+){{0,2}}?{_ROLE}(?:\s+(?:of|for)\s+[a-z][a-z\s-]{{0,40}}?)?\s+at\s+(?:the\s+)?§(\d+)§"
+)
+#: "..., professor at §b§ & the §c§,": an organisation coordinated with the role's own, ending
+#: the apposition or followed by the next role ("and former president of ...")
+_COORDINATED_ORG = re.compile(
+    r"\s*(?:&|and)\s+(?:the\s+)?§(\d+)§(?:\s+\(§\d+§\))?(?=\s*(?:[,.;:]|$|and\s+(?:a|an|the|former|[a-z]+\s+of)\b))"
 )
 #: "head of §org§'s quantum laboratory": the head of a part of the organisation works there
 _OWN_PART = re.compile(r"^'s?\s+[a-z]")
@@ -200,12 +205,22 @@ def _apposed_facts(v: SentView, m: str, p: int) -> tuple[list[Fact], bool]:
     owned_at = _OWNED_ROLE_AT.match(m, x.end(3) + 1) if apposed and not gap.strip() else None
     if owned_at is not None and v.type(int(owned_at.group(1))) in ORGS and int(owned_at.group(1)) != b:
         out.append(_f(v, p, R.AFFILIATED_WITH, int(owned_at.group(1)), "person-apposition", 0.7))
+    # "§p§, professor at §b§ & the §c§": organisations coordinated with the role's own
+    cursor = scope_end or x.end(3) + 1
+    while apposed and not scope_end and (co := _COORDINATED_ORG.match(m, cursor)) is not None:
+        c = int(co.group(1))
+        if v.type(c) not in ORGS or c == b:
+            break
+        out.append(_f(v, p, R.AFFILIATED_WITH, c, "person-apposition", 0.7))
+        cursor = co.end()
     # "§p§, president of §b§ and research project director at §c§": a second role in the apposition
-    second = _SECOND_ROLE.match(m, scope_end or x.end(3) + 1)
+    second = _SECOND_ROLE.match(m, cursor)
     if apposed and second is not None and v.type(int(second.group(2))) in ORGS:
         c = int(second.group(2))
         if c != b and not _begins_name(v, m, c, second.end(2)):
-            out.append(_f(v, p, R.AFFILIATED_WITH, c, "person-apposition", 0.7))
+            # "... and chair of §c§", "... and Co-Chair, §c§": the second role leads its body
+            lead = _CHAIR_GAP.match(second.group(1)) is not None and not _OWN_PART.match(m, second.end(2) + 1)
+            out.append(_f(v, p, R.LEADS if lead else R.AFFILIATED_WITH, c, "person-apposition", 0.7))
     # further "Leader, §prog§" in the same apposition chain
     # (a semicolon or another person's name ends the chain: "§p§, principal at §a§; §q§, director of §b§")
     chain = m[x.start() : x.start() + 300].split(".")[0].split(";")[0]

@@ -216,12 +216,13 @@ _CORPORATE_ROLE_OF = re.compile(
 #: name after "at"/"with", then the role before it:
 _AT_NAME = re.compile(
     rf"\s(?:at|with)\s+(?:the\s+)?({_NAME})"
-    r"(?=\s*[,;:.)]|\s*$|\s+(?:said|says|told|who|which|and|in|where|since|for|from|to|until|before)\b)"
+    r"(?=\s*[,;:.)]|\s*$|\s+&\s|\s+(?:said|says|told|who|which|and|in|where|since|for|from|to|until|before)\b)"
 )
 #: (read on the few words before "at": a role alternation tried at every position of a sentence
 #: costs ten times more)
 _ROLE_BEFORE = re.compile(
-    rf"\b(?i:{ROLE_WORDS})s?(?:\s+(?:of|for)\s+(?:[a-z][\w-]*(?:,?\s+(?:and|&)\s+|\s+)){{0,3}}?[a-z][\w-]*)?$"
+    # ("Professor of Physics at X": a field may be capitalised)
+    rf"\b(?i:{ROLE_WORDS})s?(?:\s+(?:of|for)\s+(?:[A-Za-z][\w-]*(?:,?\s+(?:and|&)\s+|\s+)){{0,3}}?[A-Za-z][\w-]*)?$"
 )
 #: A name after "of"/"at"/"from" whose capitalised run ends there ("Ada Lin of Orbion said",
 #: "Tomas Reyes at Veltrix Labs, who", "president of Psirch."): the organisation a person named

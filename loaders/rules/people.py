@@ -660,9 +660,11 @@ _SINGLE_TITLE_WORDS = (
     "Ms",
     "Minister ",
     "Chancellor ",
+    "PM ",
 )
 _TITLED_SURNAME = re.compile(
-    r"\b(?:President|Professor|Prof\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Minister|Chancellor)\s+"
+    # "PM Ardent", "DPM Heng": prime ministers' abbreviated titles (not after a clock time)
+    r"(?:\b(?:President|Professor|Prof\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Minister|Chancellor)|(?<![\d:]\s)(?<!\w)D?PM)\s+"
     r"([A-Z][a-z]{1,}(?:-[A-Z][a-z]+)?)(?![\w'’&-])(?!\s+(?:[A-Z]|of\b|for\b|and\b))"
 )
 #: Endings of common nouns, no surnames ("Partnerships", "Relations", "Affairs").
