@@ -923,7 +923,12 @@ def _charge_facts(v: SentView, m: str) -> Iterator[Fact]:
         if v.type(p) is E.PERSON and v.type(b) in _PERSON_LED and _CAPITAL_ROLES.fullmatch(x.group(2)):
             yield _f(v, p, R.LEADS, b, "chaired-by-title", 0.8)
     if "§" in m:
-        for x in _TEAM_AT.finditer(m) if may_hold(m, _TEAM_WORDS) else ():
+        # "heads the §photonics§ group at §o§": a technology names the group (as plain words)
+        for x in (
+            _TEAM_AT.finditer(_fields(v, m) if E.TECHNOLOGY in v.types else m)
+            if may_hold(m, _TEAM_WORDS)
+            else ()
+        ):
             p, b = int(x.group(1)), int(x.group(2))
             if v.type(p) is E.PERSON and v.type(b) in ORGS:
                 yield _f(v, p, R.AFFILIATED_WITH, b, "heads-team-at", 0.8)

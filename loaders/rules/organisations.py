@@ -641,6 +641,10 @@ _FOR = re.compile(r"\sfor\s")
 _OF = re.compile(r"\sof\s")
 _OF_THE = re.compile(r"\sof\s+(?:the\s+)?")
 _AND_PERSON_OF = re.compile(rf"\s+and\s+(?={PERSON_RE}\s+of\s)")
+#: A role and the start of its capitalised portfolio: "Secretary of State for Science, ".
+_PORTFOLIO_BEFORE = re.compile(
+    rf"\b(?i:{ROLE_WORDS})\s+(?:of|for)\s+(?:[A-Z][\w&-]*(?:,?\s+(?:and|&|of|for)\s+|,?\s+))*$"
+)
 #: An organisation named after a role's field: "Head of Quantum Software at Orbion".
 _ROLE_FIELD_AT = re.compile(r"\s+at\s+(?:the\s+)?([\w-]+)")
 _ROLE_OF_BEFORE = re.compile(
@@ -763,16 +767,28 @@ def _org_candidate(out: list[Mention], sent: Sentence, t: str, s: int, e: int, g
         return  # "Research Institute", "Innovation Authority" alone are references, resolved later
     if generic_board(phrase):
         return  # "Governing Board Chairman A": a kind of board, no name
+    # "Secretary of State for Science, Research and Innovation Ada Lin announced": a portfolio's
+    # capitalised words run on into its holder's name
+    portfolio = _PORTFOLIO_BEFORE.search(t, max(0, s - 80), s) is not None and opens_with_given(
+        " ".join(words[-2:])
+    )
     if (
         len(words) >= 3
-        and ROLE_OF_BEFORE.search(t, 0, s)
         and (
-            (len(words) >= 4 and head_type(" ".join(words[:-2])) is not None) or speaker_runs_on(t, words, e)
+            portfolio
+            or (
+                ROLE_OF_BEFORE.search(t, 0, s)
+                and (
+                    (len(words) >= 4 and head_type(" ".join(words[:-2])) is not None)
+                    or speaker_runs_on(t, words, e)
+                )
+                and _CLAUSE_END.match(t, e)
+            )
         )
-        and low[-3] not in {"and", "of", "for", "the", "&"}
+        and low[-3] not in {"of", "for", "the", "&"}
+        and (portfolio or low[-3] != "and")
         and all(PLAIN_NAME.fullmatch(w) for w in words[-2:])
         and head_type(" ".join(words[-2:])) is None
-        and _CLAUSE_END.match(t, e)
     ):
         # "CEO at Atom Computing Robert Hays.": the name runs on into the person holding the role
         phrase = phrase[: phrase.rindex(words[-2])].rstrip()

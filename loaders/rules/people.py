@@ -8,6 +8,7 @@ to organisations (AFFILIATED_WITH, LEADS) is read in :mod:`.affiliation`.
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 
@@ -562,6 +563,36 @@ def _role_positions(t: str) -> list[int]:
     return [w.start() for w in _WORDS.finditer(t) if w.group().lower() in _ROLE_FIRST]
 
 
+#: A role with a capitalised portfolio, then its holder: "Minister of Science and ICT Bae Kyung-hun",
+#: "Minister for Trade Ana Berg" (where the portfolio ends and the name begins is read by
+#: :func:`_portfolio_holder`).
+_PORTFOLIO = re.compile(
+    rf"(?i:{_ROLE_ANY})\s+(?:of|for)\s+([A-Z][\w&-]*(?:(?:\s+(?:and|&|of|for)\s+|,\s+|\s+)[A-Z][\w&-]*){{2,8}})"
+)
+_CAP_TOKEN = re.compile(r"[A-Z][\w&-]*")
+_HOLDER = re.compile(r"(.+)")
+
+
+def _portfolio_holder(out: list[Mention], sent: Sentence, x: re.Match[str]) -> None:
+    """The longest tail of a portfolio's capitalised run that is a personal name: two to four words
+    opening with a given name, or an East Asian name written family name first."""
+    t = sent.text
+    tokens = list(_CAP_TOKEN.finditer(t, x.start(1), x.end(1)))
+    for k in range(1, len(tokens) - 1):
+        tail = tokens[k:]
+        if len(tail) > 4 or any(t[a.end() : b.start()] != " " for a, b in itertools.pairwise(tail)):
+            continue
+        words = [w.group() for w in tail]
+        name = " ".join(words)
+        middle = words[1] if len(words) == 3 else None
+        east = len(words) in (2, 3) and family_name_first(words[0], words[-1], middle)
+        if east or opens_with_given(name):
+            hit = _HOLDER.match(t, tail[0].start(), tail[-1].end())
+            if hit is not None:
+                _add_person(out, sent, hit, 1)
+            return
+
+
 def person_mentions(sent: Sentence) -> list[Mention]:
     out: list[Mention] = []
     t = sent.text
@@ -582,6 +613,9 @@ def person_mentions(sent: Sentence) -> list[Mention]:
             hit = rx.match(t, pos)
             if hit:
                 _add_person(out, sent, hit, 1)
+        portfolio = _PORTFOLIO.match(t, pos)
+        if portfolio is not None:
+            _portfolio_holder(out, sent, portfolio)
     if role_at:
         for m in _PERSON_APPOS.finditer(t):
             _add_person(out, sent, m, 1)
