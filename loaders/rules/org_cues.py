@@ -151,6 +151,12 @@ _OWNS_ROLE = re.compile(
 )
 
 
+#: The same role with its holder named before it: "Ada Lin, Kvorsa's head of quantum, said".
+_OWNS_ROLE_APPOSED = re.compile(
+    rf"(?<![\w-])({_NAME})['’]s?\s+(?:[a-z][\w-]*\s+){{0,2}}?(?i:{ROLE_WORDS})(?:\s+(?:of|for)\s+[a-z][\w-]*)?\s*[,.;]"
+)
+
+
 def _holder_follows(t: str, at: int, titled: bool) -> bool:
     """Whether a person's name (after a title, or opening with a given name) begins at ``at``."""
     name = re.match(PERSON_RE, t[at:])
@@ -726,6 +732,14 @@ def cue_names(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
             # "VKU lecturer Bo Chen": a lower-case academic post names a university
             post = E.UNIVERSITY if m.group(2) in _ACADEMIC_ROLES else None
             _add(out, sent, gaz, m.start(1), m.end(1), post, solo_ok=True)
+    for m in _OWNS_ROLE_APPOSED.finditer(t) if "'" in t or "’" in t else ():
+        # "Ada Lin, Kvorsa's head of quantum, said": the owner of an apposed person's role
+        if (
+            not opens_with_given(m.group(1))
+            and t[max(0, m.start(1) - 2) : m.start(1)] == ", "
+            and _person_source(t, m.start(1))
+        ):
+            _add(out, sent, gaz, m.start(1), m.end(1), None)
     for m in _OWNS_ROLE.finditer(t) if "'" in t or "’" in t else ():
         titled = re.search(rf"{TITLES}\s+$", m.group()) is not None
         if not opens_with_given(m.group(1)) and _holder_follows(t, m.end(), titled):

@@ -47,3 +47,21 @@ def test_acronym_role(facts: Run, text: str, pairs: list[tuple[str, str]]) -> No
 )
 def test_no_acronym_organisation(facts: Run, text: str, acronym: str) -> None:
     assert not facts(text).has_entity(acronym)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Lind, Kvorsa's head of quantum, said it works.",
+        "Tom Lind, Kvorsa's chief scientist, said the test worked.",
+    ],
+)
+def test_owner_of_an_apposed_role(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert f.has("Tom Lind", "AFFILIATED_WITH", "Kvorsa"), f.triples()
+
+
+def test_owner_of_an_apposed_role_needs_a_person(facts: Run) -> None:
+    # no person before the comma: the possessive names no organisation
+    f = facts("In the report, Kvorsa's head of quantum said it works.")
+    assert not f.has_entity("Kvorsa")
