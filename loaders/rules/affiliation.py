@@ -571,6 +571,8 @@ _APPOINTS = re.compile(
     r"promoted|promotes|elected|elects|taps|tapped|"
     # the same choice in other words, always with "as": "§o§ adds §p§ as CTO", "brought on §p§ as"
     r"(?:adds|added|add|enlists|enlisted|picks|picked|chose|chooses|selected|selects|onboards|onboarded|"
+    # "§o§ announced §p§ as its new chair", "§o§ unveiled §p§ as CEO"
+    r"announces|announced|unveils|unveiled|introduces|introduced|"
     r"(?:brings|brought|bringing)\s+(?:on|in|aboard)|(?:signs|signed)\s+(?:on|up))(?=\s+§\d+§[^§;]{0,200}?\bas\b))\s+"
     rf"§(\d+)§{_APPOS}\s*,?\s+(?:as\s+|to\s+)?{_A_ROLE}{_ROLE_OWNER}"
 )
@@ -678,6 +680,9 @@ _CHARGE_GATE = (
     "brought",
     "bring",
     "sign",
+    "announc",
+    "unveil",
+    "introduc",
 )
 
 
@@ -805,6 +810,13 @@ _SUCCEEDS = re.compile(
 )
 
 
+#: "§p§ replaces §q§ at the helm of §o§": both lead it (the former leader too).
+_SUCCEEDS_AT_HELM = re.compile(
+    r"§(\d+)§\s+(?:(?:will|has|had)\s+)?(?:succeeds?|succeeded|succeeding|replaces?|replaced|replacing)\s+"
+    r"§(\d+)§\s+at\s+the\s+helm\s+of\s+(?:the\s+)?§(\d+)§"
+)
+
+
 def _role_holder_after(v: SentView, o: int) -> bool:
     """Whether a person with a role of ``o`` follows it ("joined §o§ CEO §q§ on stage": §q§ was
     joined, not §o§); read in the sentence, since the masked text folds the role into §o§."""
@@ -904,6 +916,11 @@ def _charge_facts(v: SentView, m: str) -> Iterator[Fact]:
             p, o = (int(x.group(2)), int(x.group(1))) if k == 1 else (int(x.group(1)), int(x.group(2)))
             if v.type(p) is E.PERSON and v.type(o) in ORGS and not (k == 0 and _role_holder_after(v, o)):
                 yield _f(v, p, R.AFFILIATED_WITH, o, "career", 0.8)
+    for x in _SUCCEEDS_AT_HELM.finditer(m) if " helm " in m else ():
+        o = int(x.group(3))
+        for p in (int(x.group(1)), int(x.group(2))):
+            if v.type(p) is E.PERSON and v.type(o) in ORGS | {E.PROGRAM}:
+                yield _f(v, p, R.LEADS, o, "succeeds-at-helm", 0.8)
     for x in _SUCCEEDS.finditer(m) if "ucceed" in m or "eplac" in m else ():
         for p in (int(x.group(1)), int(x.group(2))):
             fact = _role_fact(v, p, x.group(3), int(x.group(4)), "succeeds-as")

@@ -305,7 +305,9 @@ def _passive_leads(v: SentView, m: str) -> Iterator[Fact]:
             leaders = leaders[:cut]
         leaders = [possessed_person(v, m, a, x.start(4)) for a in leaders]
         for a in leaders:
-            if verb in _RUN_ONLY and v.type(b) not in _RUN_TARGETS:
+            # "§o§ is run by §p§": a person runs any organisation; an organisation only runs programmes
+            person_runs = verb in {"run", "managed"} and v.type(a) is E.PERSON
+            if verb in _RUN_ONLY and v.type(b) not in _RUN_TARGETS and not person_runs:
                 continue
             if may_lead(v, a, b):
                 yield _f(v, a, R.LEADS, b, "led-by", 0.8)
