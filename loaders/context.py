@@ -307,6 +307,11 @@ _PART_OF_ROLE = re.compile(r"\s+(?:of|for)\s+[a-z]")
 #: §q§", "§o§ chair §p§, CEO §q§ and CFO §r§" (each with a role of their own; a bare "and §q§" is
 #: no role of §o§).
 _MORE_HOLDERS = re.compile(rf"(?:,\s+|,?\s+and\s+)({_ROLE_CAP}),?\s+(?:{_TITLE}\s+)?{ENT}")
+#: The same after a place's office: "§Australia§ Prime Minister §p§ and Science Minister §q§"
+#: (an office of the same place, its portfolio before it).
+_MORE_OFFICE_HOLDERS = re.compile(
+    rf",?\s+and\s+((?:[A-Z][\w-]*\s+){{0,2}}(?:Minister|Secretary|Ambassador|Governor|Mayor)),?\s+(?:{_TITLE}\s+)?{ENT}"
+)
 #: A phrase standing as an item of a list: after a comma or a list's opening word, before a comma,
 #: "and" or the end.
 _LIST_ITEM_BEFORE = re.compile(
@@ -501,6 +506,11 @@ def _fold_pairs_of_mentions(v: SentView) -> None:
             chair = not mods.strip() and more.group(1).lower() in _CHAIR_ROLES
             _add(v, more.group(2), R.LEADS if chair else R.AFFILIATED_WITH, a, "org-role-person", 0.8)
             at = more.end()
+        while ty(a) in PLACES and (office := _MORE_OFFICE_HOLDERS.match(m.string, at)) is not None:
+            if ty(office.group(2)) is not E.PERSON:
+                break
+            _add(v, office.group(2), R.AFFILIATED_WITH, a, "org-role-person", 0.8)
+            at = office.end()
         # "§UMD§ officer §p§, who leads ...": the person is the subject of what follows
         # "chaired by §Orbion§ co-founder §p§": the agent of a leading verb is the person
         if _WHO_FOLLOWS.match(m.string, m.end()) or _LED_BY_BEFORE.search(

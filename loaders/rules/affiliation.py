@@ -701,6 +701,12 @@ _PLACE_OFFICE = re.compile(
     r"§(\d+)§(?:['’]s?)?\s+(?:[A-Z][\w-]*\s+(?:and\s+|&\s+)?){0,4}?"
     rf"{_ROLE}{_OFFICE_FIELD},?\s+(?:{_TITLE}\s+)?§(\d+)§"
 )
+#: The next office holder of a place's list: ", and Senior Minister and Minister for Security, Ms §q§".
+_NEXT_OFFICE = re.compile(
+    r",?\s+and\s+(?:[A-Z][\w-]*\s+(?:and\s+|&\s+)?){0,4}?"
+    r"(?:Minister|Secretary|Ambassador|Governor|Mayor|President|Premier|Chancellor|Commissioner|Senator)"
+    rf"{_OFFICE_FIELD},?\s+(?:{_TITLE}\s+)?§(\d+)§"
+)
 
 
 #: "§o§ has world-renowned researchers in the field, including Professor §p§": staff named as examples.
@@ -930,6 +936,11 @@ def _charge_facts(v: SentView, m: str) -> Iterator[Fact]:
         place, p = int(x.group(1)), int(x.group(2))
         if v.type(p) is E.PERSON and v.type(place) in PLACES:
             yield _f(v, p, R.AFFILIATED_WITH, place, "office-of-place", 0.8)
+            # "..., Mr §p§ and Senior Minister and Minister for Security, Ms §q§": the same place's
+            at = x.end()
+            while (nxt := _NEXT_OFFICE.match(m, at)) is not None and v.type(nxt.group(1)) is E.PERSON:
+                yield _f(v, int(nxt.group(1)), R.AFFILIATED_WITH, place, "office-of-place", 0.7)
+                at = nxt.end()
     for x in _WORKS_AT.finditer(m) if "work" in m or "teach" in m or "taught" in m or "lectur" in m else ():
         o, people = int(x.group(2)), ids_in(x.group(1))
         if v.type(o) in ORGS and all(v.type(p) is E.PERSON for p in people):
