@@ -264,7 +264,7 @@ class RuleExtractor:
         for k, f in keyed + deal_facts:
             acc.add(k, f, types)
         # a verb-only partnership retelling a funding round is that round
-        drafts = without_echoes(drafts + investment_agreements(acc.rel, types))
+        drafts = without_echoes(drafts + investment_agreements(acc.rel, types, views))
         # cue-word rules for what no phrasing rule related
         late, more = fallback_pass(views, acc.rel.items(), types, drafts)
         for k, f in late:

@@ -77,6 +77,12 @@ _GIVE = compile_gated(
     rf"({LIST})\s+{_AUX}(?:awarded|awards|granted|grants|gave|gives|handed|issued|let|signed)\s+"
     rf"(?:{_GAP}{{0,50}}?\s)?(contracts?|deals?)\b[^§.;]{{0,50}}?\bto\s+(?:the\s+)?({LIST})"
 )
+#: "§A§ has awarded §B§ a $13.4 million contract", "§A§ gave §B§ a contract to build ...": the
+#: taker as the first object, the contract as the second.
+_GIVE_TWO = compile_gated(
+    rf"({LIST})\s+{_AUX}(?:awarded|awards|granted|grants|gave|gives|handed|issued)\s+(?:the\s+)?({LIST})\s+"
+    rf"(?:an?\s+|two\s+|three\s+|several\s+|new\s+)(?:{_GAP}{{0,50}}?\s)?(contracts?|deals?)\b"
+)
 _WIN = compile_gated(
     rf"({LIST}),?\s+{_AUX}(?:won|wins|secured|secures|landed|lands|scored|scores|received|receives|picked\s+up|clinched|bagged|"
     rf"(?:was|were|has|have)\s+(?:[a-z]+ly\s+)?(?:been\s+)?awarded|signed|signs|inked)\s+(?:(?:{_GAP}|§\d+§){{0,50}}?\s)?(contracts?)\b"
@@ -238,6 +244,8 @@ def _contracts(v: SentView, k: int) -> list[AgreementDraft]:
 
     for x in _GIVE.finditer(m):
         add(_party(v, x.group(1)), _party(v, x.group(3)), x.group(2).endswith("s"), "contract-awarded")
+    for x in _GIVE_TWO.finditer(m):
+        add(_party(v, x.group(1)), _party(v, x.group(2)), True, "contract-awarded")
     for x in _WIN.finditer(m):
         add(_party(v, x.group(3)), _party(v, x.group(1)), True, "contract-won")
     for x in _SELECT.finditer(m):

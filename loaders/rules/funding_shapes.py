@@ -43,6 +43,8 @@ _TWO_OBJECTS = re.compile(
     rf"({LIST})\s+{_AUX}(?:grant(?:s|ed)?|award(?:s|ed)?|g[ai]ve[sn]?|giving|provid(?:es|ed|e)|allocat(?:es|ed|e)|"
     rf"hand(?:s|ed)?|offer(?:s|ed)?)\s+(?:the\s+)?{ENT}\s+"
     rf"(?:an?\s+)?{_ABOUT}(?:{MONEY}|(?:[\w$€£.,-]+\s+){{0,3}}?{_MONEY_NOUN}s?\b)"
+    # "awarded §R§ a $3 million contract": the money pays for work ordered, a Contract (deals), no funding
+    r"(?!(?:[\s-]+[\w-]+){0,3}?[\s-]+(?:contracts?|orders?|deals?|tenders?|purchases?)\b)"
 )
 _TWO_OBJECTS_GATE = ("grant", "award", "gave", "give", "giving", "provid", "allocat", "hand", "offer")
 

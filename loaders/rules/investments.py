@@ -966,6 +966,45 @@ def _described_recipient(views: Sequence[SentView], k: int) -> str | None:
     return None
 
 
+#: "§A§ led the new funding", "The round was co-led by §A§", "Investors in the round include §A§":
+#: a round on stage whose recipient this sentence does not name.
+_ROUND_NAMED_BY_REFERENCE = re.compile(
+    r"\b(?:[Tt]he|[Tt]his)\s+(?:(?:new|latest|recent|fresh|current|oversubscribed|funding|financing|equity|seed|pre-seed|"
+    r"growth|venture|Series\s+[A-H]\d?)\s+){0,3}(?:round|funding|financing|raise|Series\s+[A-H]\d?)\b"
+)
+
+
+def _focus_recipient(views: Sequence[SentView], k: int, window: int) -> str | None:
+    """The organisation a round named only by reference belongs to: the one the document names most.
+
+    "PsiQuantum ... formed PsiQuantum ... invested in PsiQuantum. Atomico led the new funding,
+    joined by BlackRock" -- the new funding is the round of the organisation the article is about.
+    It must be named at least twice, more often than any other organisation that can take money,
+    within ``window`` sentences of this one (before or after), and not in this sentence's investor
+    lists; a sentence that names an organisation of its own after the round ("the round for X")
+    is read by the other rules.
+    """
+    v = views[k]
+    if not _ROUND_NAMED_BY_REFERENCE.search(v.masked):
+        return None
+    listed = {v.id(i) for group in _investor_lists(v.masked) for i in ids_in(group)}
+    if not listed:
+        return None
+    counts: dict[str, int] = defaultdict(int)
+    near: set[str] = set()
+    for j, w in enumerate(views):
+        for eid, t in zip(w.ids, w.types, strict=True):
+            if t in RECIPIENTS:
+                counts[eid] += 1
+                if abs(j - k) <= window:
+                    near.add(eid)
+    ranked = sorted(counts.items(), key=lambda c: -c[1])
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    top = ranked[0][0]
+    return top if top in near and top not in listed else None
+
+
 #: A bulleted item long enough to be a sentence ("• §X§ announced ..."), not a one-name line.
 _NEWS_BULLET = re.compile(r"^\s*[•·▪◦‣]\s*[^\n]{80}")
 #: "§X§ contributed for the first time, along with §Y§": a verb of putting money into the round on stage.
@@ -1013,10 +1052,17 @@ def round_facts(views: Sequence[SentView], window: int = 5) -> list[tuple[int, F
             continue
         opened = _round_recipient(v)
         described = _described_recipient(views, k) if opened is None and recipient is None else None
+        focus = (
+            _focus_recipient(views, k, window)
+            if opened is None and described is None and (recipient is None or k - last > window)
+            else None
+        )
         if opened is not None:
             recipient, last = opened[0], k
         elif described is not None:
             recipient, last = described, k
+        elif focus is not None:
+            recipient, last = focus, k
         elif recipient is None or k - last > window:
             continue
         elif (
@@ -1085,15 +1131,39 @@ HOLDING_RULES = frozenset(
 )
 
 
+#: A sentence recalling an earlier round: "In the past, §R§ raised funds in an angel round from
+#: §A§", "Other previous investors in §R§ include §B§" -- a deal of its own, apart from the one
+#: the article reports (unless the sentence says they joined this one).
+_EARLIER_ROUND = re.compile(
+    r"\b(?:[Ii]n\s+the\s+past|[Pp]reviously|[Ee]arlier\s+(?:rounds?|funding|investors|backers)|"
+    r"(?:an?|its|their)\s+(?:earlier|previous|prior|first)\s+(?:funding\s+)?(?:round|raise)|"
+    r"(?:[Pp]revious|[Pp]rior|[Ee]arly|[Ee]arlier)\s+(?:investors|backers|shareholders)\s+(?:in\s+§\d+§\s+)?include)"
+)
+_THIS_ROUND = re.compile(
+    r"\b(?:participat\w*|joined|join|took\s+part|returned|returning|this\s+round|the\s+new|the\s+latest|"
+    r"the\s+current|also\s+invested)\b"
+)
+
+
+def _earlier(views: Sequence[SentView] | None, k: int) -> bool:
+    if views is None or not 0 <= k < len(views):
+        return False
+    m = views[k].masked
+    return bool(_EARLIER_ROUND.search(m)) and not _THIS_ROUND.search(m)
+
+
 def investment_agreements(
     rel: Mapping[tuple[str, RelationType, str], Sequence[tuple[int, str, float]]],
     types: Mapping[str, EntityType],
+    views: Sequence[SentView] | None = None,
 ) -> list[AgreementDraft]:
     """One Investment agreement per recipient: the recipient and everyone investing in it.
 
     A funding round is one agreement however many sentences name its investors, so the
     INVESTS_IN edges already found (keyed ``(source, type, target)`` with their sentence
-    indices) are grouped by target.
+    indices) are grouped by target. Investors named only in sentences that recall an earlier
+    round ("In the past, R raised funds from A", "previous investors in R include B") make a
+    second agreement with the recipient, so the co-investors of two deals are not one syndicate.
     """
     by_target: dict[str, list[tuple[str, list[int]]]] = defaultdict(list)
     for (s, t, o), evs in rel.items():
@@ -1105,7 +1175,14 @@ def investment_agreements(
     for target, investors in sorted(by_target.items()):
         if types[target] not in RECIPIENTS and len(investors) > 1:
             continue  # many backers of a hub commit side by side; that is no single deal
-        parties = [target] + [s for s, _ in investors]
-        sentences = sorted({k for _, ks in investors for k in ks})
-        out.append(AgreementDraft(AgreementKind.INVESTMENT, parties, sentences, "investment-aggregate", 0.7))
+        earlier = [(s, ks) for s, ks in investors if all(_earlier(views, k) for k in ks)]
+        current = [(s, ks) for s, ks in investors if (s, ks) not in earlier]
+        for group in (current, earlier) if current else (earlier,):
+            if not group:
+                continue
+            parties = [target] + [s for s, _ in group]
+            sentences = sorted({k for _, ks in group for k in ks})
+            out.append(
+                AgreementDraft(AgreementKind.INVESTMENT, parties, sentences, "investment-aggregate", 0.7)
+            )
     return out

@@ -87,10 +87,15 @@ _LIST_NAME = rf"(?:{_DOMAIN_NAME}|{_NAME})"
 #: A list member may carry its place: "companies such as UK-based Orbion and ...".
 _BASED = r"(?:[A-Z][\w.]*-based\s+)?"
 _EXAMPLES = compile_gated(
-    r"\b(?i:investors|backers|shareholders|companies|corporations|firms|start-?ups|partners|members|banks|funds|"
+    r"(?:\b(?i:investors|backers|shareholders|companies|corporations|firms|start-?ups|partners|members|banks|funds|"
     r"groups|players|vendors|providers|suppliers|operators|institutions|universities|organi[sz]ations|giants|"
-    r"manufacturers|developers|customers|roster|syndicate|line-?up)\b(?:[^.;:]{0,40}?\b(?:such\s+as|including|like|"
-    r"namely|include|included)|:)\s+"
+    r"manufacturers|developers|customers|roster|syndicate|line-?up|co-investors|financiers|funders|lenders|"
+    # "with additional participants, including A and B" (of a round; bare "participants" may be people)
+    r"(?:additional|other|new|existing|further)\s+participants)\b(?:[^.;:]{0,40}?\b(?:such\s+as|including|like|"
+    r"namely|include|included)|:)"
+    # "from such investors as A and B"
+    r"|\bsuch\s+(?:(?:early|other|leading|strategic)\s+)?(?i:investors|backers|shareholders|funds|banks|firms|"
+    r"companies|partners|corporations)\s+as)\s+"
     rf"((?:(?:the\s+)?{_BASED}{_LIST_NAME}{_QUALIFIED}(?:\s*\([^()]{{1,40}}\))?(?:,\s+(?:and\s+)?|\s+and\s+)){{0,12}}"
     rf"(?:the\s+)?{_BASED}(?:{_DOMAIN_NAME}|{CAPW}(?:\s+{CAPW}){{0,3}}){_QUALIFIED})"
     r"(?![\w.-]*\.\w)"
