@@ -48,6 +48,7 @@ from .rules.group_agreements import consortium_agreements, listed_group_members
 from .rules.group_founders import group_founder_facts
 from .rules.human_verbs import focus_join_facts
 from .rules.investments import investment_agreements, joint_funding_facts, round_facts
+from .rules.later_parties import later_party_agreements
 from .rules.membership import referred_group_facts
 from .rules.negation import negated, negated_parties
 from .rules.offices import minister_ministry_facts, prefixed_unit_facts
@@ -255,6 +256,9 @@ class RuleExtractor:
         ):
             acc.add(k, f, types)
         drafts, _, keyed = find_agreements(views, doc_date, representatives(acc.rel, types))
+        later, later_facts = later_party_agreements(views, drafts, doc_date)
+        drafts += later
+        keyed += later_facts
         deals, deal_facts = deal_agreements(views)
         drafts += deals
         # the one group a member list names before its members holds them

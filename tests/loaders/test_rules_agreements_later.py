@@ -1,0 +1,103 @@
+"""Agreements whose parties the next sentence names (made-up names)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from .conftest import Facts
+
+Run = Callable[[str], Facts]
+
+THREE = frozenset({"Kvantra Labs", "Orbion Systems", "University of Varno"})
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "A memorandum of understanding was signed on Monday in Telmar. "
+            "It brings together Kvantra Labs, Orbion Systems and the University of Varno.",
+            "MOU",
+        ),
+        (
+            "A new quantum alliance was announced on Tuesday. "
+            "The alliance unites Kvantra Labs, Orbion Systems and the University of Varno.",
+            "Partnership",
+        ),
+        (
+            "A five-year agreement on quantum networks was concluded last week. "
+            "It was signed by Kvantra Labs, Orbion Systems and the University of Varno.",
+            "Partnership",
+        ),
+        (
+            "A letter of intent on quantum sensing was published today. "
+            "The signatories are Kvantra Labs, Orbion Systems and the University of Varno.",
+            "MOU",
+        ),
+        (
+            "The signatories of the agreement are Kvantra Labs, Orbion Systems and the University of Varno.",
+            "Partnership",
+        ),
+    ],
+)
+def test_parties_named_after_the_agreement(facts: Run, text: str, kind: str) -> None:
+    f = facts(text)
+    assert (kind, THREE) in f.agreements()
+    assert f.has("Orbion Systems", "PARTNERS_WITH", "University of Varno")
+
+
+def test_pact_with_counterparts_adds_the_announcer(facts: Run) -> None:
+    f = facts(
+        "Kvantra Labs announced a strategic partnership today. "
+        "The partnership with Orbion Systems and the University of Varno will focus on quantum sensing."
+    )
+    assert ("Partnership", THREE) in f.agreements()
+    assert f.has("Kvantra Labs", "PARTNERS_WITH", "Orbion Systems")
+    assert f.has("Kvantra Labs", "PARTNERS_WITH", "University of Varno")
+
+
+def test_counted_counterparts_named_next(facts: Run) -> None:
+    f = facts(
+        "The Ruritania Ministry of Science announced a partnership with three universities. "
+        "The University of Varno, Telmar University and the Norvia Institute of Technology will jointly "
+        "run the training programme."
+    )
+    parties = frozenset(
+        {
+            "Ruritania Ministry of Science",
+            "University of Varno",
+            "Telmar University",
+            "Norvia Institute of Technology",
+        }
+    )
+    assert ("Partnership", parties) in f.agreements()
+    assert f.has("Ruritania Ministry of Science", "PARTNERS_WITH", "Telmar University")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the count and the names disagree
+        "The Ruritania Ministry of Science announced a partnership with three universities. "
+        "The University of Varno and Telmar University will jointly run the training programme.",
+        # no agreement before "It brings together"
+        "The conference opened on Monday in Telmar. It brings together Kvantra Labs, Orbion Systems and the University of Varno.",
+        # too far from the agreement
+        "A memorandum of understanding was signed on Monday. The weather was fine. Many guests came. "
+        "It brings together Kvantra Labs, Orbion Systems and the University of Varno.",
+    ],
+)
+def test_no_later_parties(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert not any(len(parties) >= 2 for _, parties in f.agreements())
+
+
+def test_agreement_with_its_parties_takes_none_later(facts: Run) -> None:
+    f = facts(
+        "Kvantra Labs signed an agreement with Orbion Systems. "
+        "The partners are Kvantra Labs, Orbion Systems and the University of Varno."
+    )
+    assert ("Partnership", frozenset({"Kvantra Labs", "Orbion Systems"})) in f.agreements()
+    assert not f.has("Orbion Systems", "PARTNERS_WITH", "University of Varno")
