@@ -294,7 +294,7 @@ def _awarded_later(views: list[SentView], window: int = 6) -> list[AgreementDraf
     """Contracts whose awarding body (or client) was named a few sentences before the contractors."""
     out: list[AgreementDraft] = []
     awarder: str | None = None
-    last = -(10**9)
+    last = said = -(10**9)
     for k, v in enumerate(views):
         check()  # the document's time limit, once per sentence
         m = v.masked
@@ -304,16 +304,18 @@ def _awarded_later(views: list[SentView], window: int = 6) -> list[AgreementDraf
             for j, t in _bulleted(views, k):
                 if t != awarder:
                     out.append(
-                        AgreementDraft(K.CONTRACT, [awarder, t], [last, j], "contract-winners-list", 0.7)
+                        AgreementDraft(K.CONTRACT, [awarder, t], [said, j], "contract-winners-list", 0.7)
                     )
             continue
         if "contract" not in low and "as did" not in low:
             continue
         x = _AWARDS.search(m) or _CLIENT.search(m)
         if x:
-            ps = _party(v, x.group(1))
+            # "The Strategic Capabilities Accelerator has awarded ... contracts": a body named like a
+            # programme that awards contracts acts as the client
+            ps = _party(v, x.group(1)) or [v.id(i) for i in ids_in(x.group(1)) if v.type(i) is E.PROGRAM][:1]
             if ps:
-                awarder, last = ps[0], k
+                awarder, last, said = ps[0], k, k
         if awarder is None or k - last > window:
             continue
         for rx in _TAKERS:
@@ -321,8 +323,10 @@ def _awarded_later(views: list[SentView], window: int = 6) -> list[AgreementDraf
                 for t in _party(v, y.group(1)):
                     if t != awarder and v.type(ids_in(y.group(1))[0]) not in PLACES:
                         out.append(
-                            AgreementDraft(K.CONTRACT, [awarder, t], [last, k], "contract-awarded-later", 0.7)
+                            AgreementDraft(K.CONTRACT, [awarder, t], [said, k], "contract-awarded-later", 0.7)
                         )
+                        # contractors named sentence after sentence keep the awarding body on stage
+                        last = k
     return out
 
 

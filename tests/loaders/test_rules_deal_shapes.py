@@ -42,3 +42,27 @@ def test_names_opening_in_lower_case_before_a_capital(facts: Run) -> None:
     """ "qOrbit", "dMY Kestrel": a few lower-case letters before a capital still open a name."""
     f = facts("Kessler Ventures invested $4 million in qOrbit, and backed dMY Kestrel in 2023.")
     assert f.has("Kessler Ventures", "INVESTS_IN", "qOrbit"), f.triples()
+
+
+def test_accelerator_awarding_contracts_is_their_client(facts: Run) -> None:
+    # a body named like a programme ("... Accelerator") that awards contracts; the contractors
+    # follow sentence after sentence, each keeping the client on stage
+    f = facts(
+        "The Frontier Capabilities Accelerator has awarded more than $60 million in research contracts to "
+        "local companies. Kvantra Labs and Orbion Systems are among the startups to score contracts under "
+        "the Frontier program. Three of the projects were delayed by a year. Many proposals came from "
+        "universities. The accelerator was set up in 2023. It has a staff of 40. Budgets were tight. "
+        "Veltra Quantum also scored a contract ($3.2 million)."
+    )
+    for taker in ("Kvantra Labs", "Orbion Systems", "Veltra Quantum"):
+        assert ("Contract", frozenset({"Frontier Capabilities Accelerator", taker})) in f.agreements()
+
+
+def test_contractors_too_far_from_the_client_take_none(facts: Run) -> None:
+    f = facts(
+        "The Frontier Capabilities Accelerator has awarded more than $60 million in research contracts to "
+        "local companies. Three of the projects were delayed by a year. Many proposals came from "
+        "universities. The accelerator was set up in 2023. It has a staff of 40. Budgets were tight. "
+        "Costs rose. Veltra Quantum also scored a contract ($3.2 million)."
+    )
+    assert not any(kind == "Contract" for kind, _ in f.agreements())
