@@ -94,7 +94,9 @@ _CO_VERB = (
     r"(?:co-develop\w*|co-design\w*|co-creat\w*|jointly\s+(?:develop|build|research|design|creat|launch)\w*|"
     r"collaborat\w*|cooperat\w*|co-operat\w*|partner(?:ed|ing)?\b|team(?:s|ed|ing)?\s+up|join(?:s|ed|ing)?\s+forces|"
     r"tie(?:s|d)?\s+up|tying\s+up|"
-    r"work(?:s|ed|ing)?\s+(?:together|jointly|closely\s+together)|agreed\s+(?:to|on|upon)\b)"
+    r"work(?:s|ed|ing)?\s+(?:together|jointly|closely\s+together)|"
+    # "A and B agreed to build ...", not a takeover or a payment ("agreed to merge", "agreed to pay")
+    r"agreed\s+(?:to|on|upon)\b(?!\s+(?:merge|combine|acquire|buy|purchase|take\s+over|sell|pay)\b))"
 )
 #: "with a US-based security firm, Orbion": a description in apposition before the party's name
 _DESCRIBED = (
@@ -190,6 +192,9 @@ _CUE_WORDS = (
     "tie",
     "tying",
     "venture",
+    # "Spain, Portugal and Italy have agreed to build ...": a plural subject agreeing together
+    "agreed to",
+    "agreed on",
 )
 
 

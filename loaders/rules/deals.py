@@ -179,6 +179,14 @@ _LEADER_BEFORE = re.compile(
     rf"({LIST})\s+{_AUX}(?:lead|leads|led|heads|headed|coordinates|coordinated|is\s+leading|will\s+lead)\b"
     r"[^.;]{0,80}?\b(?:an?|the|its)\s+(?:[\w-]+\s+){0,2}?$"
 )
+#: "A and B are part of a consortium led by C", "A is a member of the alliance coordinated by C":
+#: the members and the group's leader, the group unnamed.
+_IN_LED_GROUP = re.compile(
+    rf"({LIST})\s+(?:(?:is|are|was|were|will\s+be|have\s+been|has\s+been|also|now)\s+)+"
+    r"(?:(?:part|members?|partners?)\s+(?:of|in)|among\s+the\s+(?:members|partners)\s+of)\s+"
+    r"(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:consortium|alliance|coalition)\s+"
+    rf"(?:led|coordinated|headed|run)\s+by\s+(?:the\s+)?({LIST})"
+)
 #: "§Cluster§ brings together A, B and C"
 _CLUSTER_UNITES = re.compile(
     rf"{ENT}\s+{_AUX}(?:comprises|consists\s+of|is\s+(?:made\s+up|composed)\s+of|brings\s+together|brought\s+together|unites|united|"
@@ -434,6 +442,10 @@ def _member_lists(v: SentView, k: int) -> list[AgreementDraft]:
                 ps += [p for p in _party(v, more.group(1)) if p not in own and p not in ps]
             if len(ps) >= 2:
                 out.append(AgreementDraft(K.CONSORTIUM, ps, [k], "consortium-list", 0.8))
+    for x in _IN_LED_GROUP.finditer(m) if " by " in m else ():
+        ps = list(dict.fromkeys(_party(v, x.group(1)) + _party(v, x.group(2))))
+        if len(ps) >= 2:
+            out.append(AgreementDraft(K.CONSORTIUM, ps, [k], "consortium-led-by", 0.8))
     for text in readings(v) if "oin" in m else ():
         for x in _JOINED_IN.finditer(text):
             ps = [p for p in _party(v, " ".join(g for g in x.groups() if g)) if p not in own]

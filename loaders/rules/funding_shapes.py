@@ -141,6 +141,34 @@ _PUT_MONEY_INTO = re.compile(
     rf"({LIST})\s+{_AUX}(?:put|puts|putting|poured|pours|pumped|pumps|ploughed|plowed|sank|sunk|injected|injects)\s+"
     rf"(?:another\s+|a\s+further\s+|an\s+additional\s+)?{_ABOUT}(?:{MONEY})\s+(?:[a-z]+\s+){{0,4}}?into\s+(?:the\s+)?{ENT}"
 )
+#: "§A§ and §B§ will each contribute $10m to §R§", "§A§ committed €40m towards §R§": money given to the funded.
+_CONTRIBUTE_TO = re.compile(
+    rf"({LIST})\s+{_AUX}(?:(?:each|jointly|together|collectively)\s+)?"
+    r"(?:contribute|contributes|contributed|contributing|pledge|pledges|pledged|pledging|commit|commits|committed|"
+    r"committing|allocate|allocates|allocated|allocating|earmark|earmarks|earmarked|provide|provides|provided|providing)\s+"
+    rf"(?:another\s+|a\s+further\s+|an\s+additional\s+)?{_ABOUT}(?:{MONEY})(?:\s+(?:each|apiece))?\s+"
+    rf"(?:[a-z]+\s+){{0,3}}?(?:to|towards|toward|for)\s+(?:the\s+)?{ENT}(?!['’]s?\s)"
+)
+#: "§R§ is supported by €20m from §A§", "§R§ will be backed by $5m in funding from §A§ and §B§".
+_MONEY_FROM_BY = re.compile(
+    rf"{ENT}\s+(?:(?:is|are|was|were|will\s+be|has\s+been|have\s+been|had\s+been|also|now)\s+)+"
+    r"(?:supported|funded|backed|financed|boosted)\s+(?:by|with)\s+"
+    rf"(?:an?\s+)?{_ABOUT}(?:{MONEY})\s+(?:(?:in|of)\s+(?:[a-z]+\s+){{0,2}}?)?from\s+(?:the\s+)?({LIST})"
+)
+#: "With funding from §A§, §R§ will build ...": a fronted source of money for the clause's subject
+#: (bare "support" may be advice; the money words say it is money).
+_WITH_MONEY_FROM = re.compile(
+    r"^\s*(?:With|Thanks\s+to)\s+(?:(?:the|a|an|new|fresh)\s+)?(?:[\w$€£.,-]+\s+){0,3}?"
+    r"(?:funding|financing|financial\s+support|grants?|investment|backing|loans?|subsid(?:y|ies))\s+"
+    rf"(?:of\s+[^§,;]{{1,40}}?\s+)?from\s+(?:the\s+)?({LIST}),\s+(?:the\s+)?{ENT}\s+(?!and\b|,)"
+)
+#: "§R§ is one of 12 companies to receive funding from §F§": the funded counted among others.
+_ONE_OF_FUNDED = re.compile(
+    rf"({LIST})\s+(?:is|are|was|were)\s+(?:one\s+of|among)\s+(?:the\s+)?(?:[\w-]+\s+){{0,4}}?"
+    r"(?:to\s+|that\s+(?:will\s+)?)(?:receive|received|receives|get|gets|got|win|won|share|shares)\s+"
+    rf"(?:[\w$€£.,-]+\s+){{0,4}}?(?:funding|grants?|investment|financing|support|money|loans?)\s+"
+    rf"(?:from|by|through|under)\s+(?:the\s+)?{ENT}"
+)
 _HOLDER_NOUN = r"(?:shareholders?|investors?|backers?|funders?|owners?)"
 #: "§A§ is §R§'s largest shareholder", "§R§ counts §A§ and §B§ as investors": a holding, no deal.
 _HOLDER_OF = re.compile(
@@ -161,6 +189,7 @@ _RELATIVE_GATE = (
     "contributed",
 )
 _AGREEMENT_GATE = ("agreement", "contract", "deal")
+_CONTRIBUTE_GATE = ("contribut", "pledg", "commit", "allocat", "earmark", "provid")
 _OF_FROM_GATE = ("provided", "supplied", "given", "put up", "come", "came")
 #: Every shape's cue words: no shape can match a sentence without one of them.
 GATE = (
@@ -170,7 +199,9 @@ GATE = (
     + _LIST_GATE
     + _RELATIVE_GATE
     + _OF_FROM_GATE
+    + _CONTRIBUTE_GATE
     + (
+        " from ",
         "investors",
         "backers",
         "-led",
@@ -251,6 +282,22 @@ def shape_facts(v: SentView, m: str, low: str) -> Iterator[Fact]:
         for x in _HOLDER_OF.finditer(m):
             holders, held = (x.group(1), x.group(2)) if x.group(1) else (x.group(4), x.group(3))
             yield from _funds(v, ids_in(holders), [int(held)], FUNDED | {E.PROGRAM}, "funding-holder-of")
+    if any(g in low for g in _CONTRIBUTE_GATE):
+        for x in _CONTRIBUTE_TO.finditer(m):
+            yield from _funds(
+                v, _subjects(x.group(1)), [int(x.group(2))], FUNDED | {E.PROGRAM}, "funding-contribute-to"
+            )
+    if " from " in low:
+        for x in _MONEY_FROM_BY.finditer(m):
+            yield from _funds(
+                v, ids_in(x.group(2)), [int(x.group(1))], FUNDED | {E.PROGRAM}, "funding-money-from"
+            )
+        for x in _WITH_MONEY_FROM.finditer(m):
+            yield from _funds(
+                v, ids_in(x.group(1)), [int(x.group(2))], FUNDED | {E.PROGRAM}, "funding-with-from"
+            )
+        for x in _ONE_OF_FUNDED.finditer(m):
+            yield from _funds(v, [int(x.group(2))], ids_in(x.group(1)), FUNDED, "funding-one-of-funded")
     if "-led" in low:
         for x in _HYPHEN_LED_ROUND.finditer(m):
             yield from _funds(v, ids_in(x.group(2)), [int(x.group(1))], FUNDED, "funding-hyphen-led")

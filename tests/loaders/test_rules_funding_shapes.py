@@ -196,3 +196,64 @@ def test_a_national_initiative_described_is_not_a_named_one(facts: Run) -> None:
         "A Telmar University-led consortium was awarded funding to set up a national quantum initiative."
     )
     assert not f.has_entity("National Quantum Initiative")
+
+
+@pytest.mark.parametrize(
+    ("text", "funders", "funded"),
+    [
+        # money given to the funded, by each of several governments
+        (
+            "The State of Varno and the City of Telmar will each contribute $10 million to the Qubit Valley hub.",
+            ["Varno", "Telmar"],
+            "Qubit Valley",
+        ),
+        (
+            "The Ruritania Innovation Agency pledged €4 million towards Kvantra Labs.",
+            ["Ruritania Innovation Agency"],
+            "Kvantra Labs",
+        ),
+        # the funded supported by money from its funder
+        (
+            "The Telmar Quantum Hub is supported by €20 million from the State of Varno.",
+            ["Varno"],
+            "Telmar Quantum Hub",
+        ),
+        (
+            "Kvantra Labs will be backed by $5 million in funding from the Varno Regional Fund.",
+            ["Varno Regional Fund"],
+            "Kvantra Labs",
+        ),
+        # a fronted source of money for the clause's subject
+        (
+            "With funding from the Varno Regional Fund, Kvantra Labs will build a new factory.",
+            ["Varno Regional Fund"],
+            "Kvantra Labs",
+        ),
+        # counted among the funded
+        (
+            "Kvantra Labs is one of 12 companies to receive funding from the Quantum Catalyst Fund.",
+            ["Quantum Catalyst Fund"],
+            "Kvantra Labs",
+        ),
+    ],
+)
+def test_money_given_to_or_received_from(facts: Run, text: str, funders: list[str], funded: str) -> None:
+    f = facts(text)
+    for funder in funders:
+        assert f.has(funder, "INVESTS_IN", funded), f.triples()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # support without money may be advice
+        "With support from the Varno Regional Fund, Kvantra Labs will build a new factory.",
+        # supported by people, not money
+        "The Telmar Quantum Hub is supported by engineers from the Varno Institute of Technology.",
+        # the company is one of many to sign, no money from the named one
+        "Kvantra Labs is one of 12 companies to sign the pledge from the Quantum Catalyst Fund.",
+    ],
+)
+def test_no_money_given(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert not any(t == "INVESTS_IN" for _, t, _ in f.triples()), f.triples()

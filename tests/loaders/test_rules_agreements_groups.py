@@ -1,0 +1,58 @@
+"""Many-party agreements in one sentence: parties agreeing together, consortia named by their
+leader (made-up names)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from .conftest import Facts
+
+Run = Callable[[str], Facts]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruritania, Estland and Norvia have agreed to build a shared quantum communication network.",
+        "Ruritania, Estland and Norvia agreed on a common research agenda for quantum sensing.",
+    ],
+)
+def test_parties_agreeing_together_partner(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert f.has("Ruritania", "PARTNERS_WITH", "Estland")
+    assert f.has("Estland", "PARTNERS_WITH", "Norvia")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kvantra Labs and Orbion Systems agreed to merge.",
+        "Kvantra Labs and Orbion Systems agreed to pay the fine.",
+        "Kvantra Labs agreed to acquire Orbion Systems.",
+    ],
+)
+def test_agreeing_to_a_takeover_or_payment_is_no_partnership(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert not f.has("Kvantra Labs", "PARTNERS_WITH", "Orbion Systems")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kvantra Labs and Orbion Systems are part of a consortium led by the University of Varno.",
+        "Kvantra Labs and Orbion Systems are members of the new alliance coordinated by the University of Varno.",
+    ],
+)
+def test_members_of_a_consortium_led_by_its_leader(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert (
+        "Consortium",
+        frozenset({"Kvantra Labs", "Orbion Systems", "University of Varno"}),
+    ) in f.agreements()
+
+
+def test_a_programme_led_by_is_no_consortium(facts: Run) -> None:
+    f = facts("Kvantra Labs and Orbion Systems are part of a programme led by the University of Varno.")
+    assert not any(kind == "Consortium" for kind, _ in f.agreements())
