@@ -241,7 +241,8 @@ _THEIR_PARTNERSHIP = compile_gated(
 )
 _SIGNED_BY = compile_gated(
     rf"\b(?:signed|released|issued|adopted|agreed|published|endorsed|concluded|inked)\s+(?:jointly\s+)?by\s+(?:the\s+)?"
-    rf"(?:(?:[Gg]overnments?|[Ll]eaders|[Mm]inisters)\s+of\s+(?:the\s+)?|(?:two|three|four)\s+[a-z]+\s*,?\s+)?({LIST})"
+    rf"(?:(?:[Gg]overnments?|[Ll]eaders|[Mm]inisters|(?:senior\s+)?[Oo]fficials|[Rr]epresentatives|[Dd]elegations|[Hh]eads)"
+    rf"\s+(?:of|from)\s+(?:the\s+)?|(?:two|three|four)\s+[a-z]+\s*,?\s+)?({LIST})"
 )
 _WITH_PARTNER = compile_gated(
     rf"\b(?:(?:partner(?:s|ed|ing|ship)?|collaborat\w*|cooperat\w*|co-operat\w*|MO[Uu]|agreement|memorandum[^§]{{0,40}}?|letter\s+of\s+intent|Lo[Ii]|"

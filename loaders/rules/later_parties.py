@@ -1,4 +1,5 @@
-"""Parties named after the agreement: an agreement told in one sentence, its parties in the next.
+"""Parties named apart from the agreement: an agreement told in one sentence, its parties in the next
+(or, through "They" or "the three countries", in the one before).
 
 News often names the pact first and its signatories after it, so the one-sentence rules of
 :mod:`.agreements` see an agreement without parties and a list without an agreement:
@@ -9,10 +10,13 @@ News often names the pact first and its signatories after it, so the one-sentenc
   (the announcer is a party too)
 - "The ministry announced a partnership with three universities. U1, U2 and U3 will jointly ..."
   (the count says how many of the next sentence's names are the parties)
+- "Leaders from R, E and N met in Telmar. The three countries signed a joint declaration." and
+  "A and B reported losses. They also signed an MOU." (the signers one list before; the count,
+  when given, must match)
 
 An opener is a sentence whose agreement cue (``SentView.memo["kind"]``, set by
 :func:`.agreements.find_agreements`) got no agreement with two parties or more; its parties
-come from the next two sentences. MOUs, partnerships and joint statements also give
+come from the next two sentences (or the one before). MOUs, partnerships and joint statements also give
 PARTNERS_WITH between every two parties (six at most), as in :mod:`.agreements`.
 """
 
@@ -69,6 +73,18 @@ _COUNTED = re.compile(
     r"cities|states|regions|agencies|start-?ups|laboratories|labs|banks|operators|members)\b"
 )
 _LIST_RX = re.compile(LIST)
+#: "They signed a memorandum ...", "The three countries signed a joint declaration ...": the
+#: signers are the actors the sentence before named.
+_THEY_SIGNED = re.compile(
+    r"^\s*(?:They|(?:The|These|Those|All|Both)\s+(?:(two|three|four|five|six|[2-6])\s+)?"
+    r"(?:countries|nations|governments|organi[sz]ations|companies|firms|partners|parties|universities|institutions|"
+    r"institutes|sides|cities|states|agencies|ministries|groups|start-?ups))\s+"
+    r"(?:(?:have|had|will|also|then|today|jointly|formally|officially|later|subsequently|each)\s+)*"
+    r"(?:signed|inked|concluded|agreed|issued|adopted|released|announced|formed|launched|established|entered\s+into|"
+    r"struck|sealed|unveiled)\b"
+)
+#: Nouns of the description that may stand for places (countries sign as their governments).
+_PLACE_NOUNS = re.compile(r"\b(?:They|countries|nations|governments|cities|states|sides|parties)\b")
 
 
 def _actors(v: SentView, text: str) -> list[str]:
@@ -101,12 +117,38 @@ def _counted(opener: SentView, later: SentView) -> list[str] | None:
     return before + named
 
 
+def _earlier_parties(before: SentView, opener: SentView) -> list[str] | None:
+    """The actors of ``before`` that the opener's plural subject stands for, or None."""
+    x = _THEY_SIGNED.match(opener.masked)
+    if x is None or opener.indices(lambda t: t in _PARTY_TYPES):
+        return None
+    places_ok = _PLACE_NOUNS.search(x.group(0)) is not None
+    named = list(
+        dict.fromkeys(
+            before.id(i) for i in before.indices(lambda t: t in ORGS or (places_ok and t in PLACES))
+        )
+    )
+    # the names must be one coordinated list ("A, B and C met ..."), not actors of several roles
+    # ("A hired P from B. They signed ...")
+    if not any(set(_actors(before, g.group())) >= set(named) for g in _LIST_RX.finditer(before.masked)):
+        return None
+    want = _COUNTS.get(x.group(1) or "") or (int(x.group(1)) if x.group(1) else None)
+    if not 2 <= len(named) <= 6 or (want is not None and len(named) != want):
+        return None
+    return named
+
+
 def _later_parties(opener: SentView, later: SentView) -> tuple[list[str], str] | None:
     m = later.masked
     for rx, rule in ((_IT_NAMES, "parties-named-next"), (_NAMED_AS, "signatories-named-next")):
         x = rx.match(m)
         if x is not None:
-            return _actors(later, x.group(1)), rule
+            named = _actors(later, x.group(1))
+            # "The other signatories are B and C": the opener's one actor signed too
+            own = _actors(opener, opener.masked)
+            if re.search(r"\bother\b", x.group(0), re.I) and len(own) == 1 and own[0] not in named:
+                named = own + named
+            return named, rule
     x = _THE_PACT_WITH.match(m)
     if x is not None:
         own = _actors(opener, opener.masked)
@@ -144,6 +186,9 @@ def later_party_agreements(
             if own is not None and re.search(_PACT, own.group(0), re.I)
             else []
         )
+        earlier = _earlier_parties(views[k - 1], views[k]) if k > 0 else None
+        if earlier is not None:
+            found.append((k - 1, (earlier, "parties-named-before")))
         found += [
             (j, got)
             for j in range(k + 1, min(k + 1 + _WINDOW, len(views)))
@@ -164,5 +209,8 @@ def later_party_agreements(
                     if rule == "pact-with-named-next"
                     else list(combinations(parties, 2))
                 )
-                facts += [(j, Fact(a, R.PARTNERS_WITH, b, rule, 0.7)) for a, b in pairs]
+                # the evidence is the sentence that says who signed: the later one, or the opener
+                # when its subject stands for the names before it
+                said = max(j, k)
+                facts += [(said, Fact(a, R.PARTNERS_WITH, b, rule, 0.7)) for a, b in pairs]
     return out, facts

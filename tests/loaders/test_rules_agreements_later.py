@@ -101,3 +101,56 @@ def test_agreement_with_its_parties_takes_none_later(facts: Run) -> None:
     )
     assert ("Partnership", frozenset({"Kvantra Labs", "Orbion Systems"})) in f.agreements()
     assert not f.has("Orbion Systems", "PARTNERS_WITH", "University of Varno")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "parties"),
+    [
+        (
+            "Leaders from Ruritania, Estland and Norvia met in Telmar. "
+            "The three countries signed a joint declaration on quantum technologies.",
+            "JointStatement",
+            frozenset({"Ruritania", "Estland", "Norvia"}),
+        ),
+        (
+            "Veltra Quantum and Orbion Systems both reported losses. They also signed a memorandum of understanding.",
+            "MOU",
+            frozenset({"Veltra Quantum", "Orbion Systems"}),
+        ),
+    ],
+)
+def test_signers_named_in_the_sentence_before(
+    facts: Run, text: str, kind: str, parties: frozenset[str]
+) -> None:
+    f = facts(text)
+    assert (kind, parties) in f.agreements()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the actors before play different roles: no coordinated list
+        "Veltra Quantum hired Ada Vell from Orbion Systems. They signed a contract on Monday.",
+        # the count disagrees with the names
+        "Leaders from Ruritania, Estland and Norvia met in Telmar. The two countries signed a joint declaration.",
+    ],
+)
+def test_no_signers_before(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert not any(len(parties) >= 2 for _, parties in f.agreements()), f.agreements()
+
+
+def test_other_signatories_join_the_first(facts: Run) -> None:
+    f = facts(
+        "The University of Varno has signed a memorandum of understanding on quantum sensing. "
+        "The other signatories are Kvantra Labs and Orbion Systems."
+    )
+    assert ("MOU", THREE) in f.agreements()
+
+
+def test_signed_by_officials_of_governments(facts: Run) -> None:
+    f = facts(
+        "The agreement was signed by officials of the State of Varno, Telmar County and the City of Telmar."
+    )
+    assert f.has("Telmar County", "PARTNERS_WITH", "Varno")
+    assert f.has("Telmar", "PARTNERS_WITH", "Telmar County")
