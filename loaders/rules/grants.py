@@ -49,10 +49,23 @@ _FUNDS_COUNTED = compile_gated(
 _COUNTED_NAMED = re.compile(
     rf"^\s*(?:These|The|Those)\s+(?:(?:{_COUNT}|selected|successful|funded|winning|chosen)\s+)*"
     rf"(?:[\w-]+\s+)?(?:{_RECIPIENT_NOUN}|recipients|beneficiaries|awardees|grantees|winners)\s+"
-    rf"(?:include|includes|included|are|were|comprise)\s*:?\s+({LIST})",
+    rf"(?:include|includes|included|are|were|comprise)\s*:?\s+({LIST})"
+    # "Recipients include §A§ and §B§", "Among the recipients are §A§ and §B§" (of the grants on stage)
+    rf"|^\s*(?:(?:Grant\s+)?(?:[Rr]ecipients|[Bb]eneficiaries|[Aa]wardees|[Gg]rantees)\s+(?:include|included|are|were)|"
+    rf"[Aa]mong\s+the\s+(?:[\w-]+\s+)?(?:recipients|beneficiaries|awardees|grantees|winners)\s+(?:are|were))\s*:?\s+({LIST})"
+    # "The funding will go to §A§, §B§ and §C§"
+    rf"|^\s*(?:The|This|That|These|Those|Its|Their)\s+(?:[\w-]+\s+){{0,2}}?(?:funding|grants?|money|investment|support|"
+    rf"package|awards?|loans?)\s+(?:will\s+go|goes|went|is\s+going|are\s+going)\s+to\s+(?:the\s+)?({LIST})",
     re.I,
 )
 _COUNTED_RULE = "funded-counted-list"
+
+
+def _listed(x: re.Match[str]) -> str:
+    """The recipients' list of a :data:`_COUNTED_NAMED` match, whichever of its shapes matched."""
+    return next(g for g in x.groups() if g is not None)
+
+
 _GRANT_SHARE_RULE = "grant-share"
 
 
@@ -68,7 +81,7 @@ def counted_recipient_facts(views: Sequence[SentView]) -> Iterator[tuple[int, Fa
             y = _COUNTED_NAMED.match(w.masked)
             if y is None:
                 continue
-            for b in ids_in(y.group(1)):
+            for b in ids_in(_listed(y)):
                 if w.type(b) in FUNDED and w.id(b) != funder:
                     yield j, Fact(funder, R.INVESTS_IN, w.id(b), _COUNTED_RULE, 0.7)
             break
@@ -85,7 +98,8 @@ _GRANTS_OPEN = compile_gated(
     r"(?:delivered|delivers|committed|commits|announced|announces|awarded|awards|allocated|allocates|unveiled|"
     r"unveils|launched|launches|handed\s+out|hands\s+out|dished\s+out|distributed|distributes?|award|allocate|"
     r"hand\s+out)\b"
-    r"(?:[^§.;]|\.(?=\d)){0,80}?\b(?:grants?|boost|funding|awards|package|investment\s+package)\b"
+    # "§F§ announced €10 million for quantum start-ups": the money itself opens it too
+    rf"(?:[^§.;]|\.(?=\d)){{0,80}}?(?:\b(?:grants?|boost|funding|awards|package|investment\s+package)\b|{MONEY})"
     # "The investments, being made through §FedDev§ through the §Initiative§, ...": the body paying them out
     r"|^\s*(?:The|These)\s+(?:[\w-]+\s+)?(?:investments?|grants?|funding|awards|loans)\s*,?\s+(?:(?:are|is|were|was|being)\s+)*"
     r"(?:made|delivered|provided|awarded|distributed|administered)\s+(?:through|by|via)\s+(?:the\s+)?§(\d+)§",
@@ -163,7 +177,7 @@ def grant_share_facts(views: Sequence[SentView]) -> Iterator[tuple[int, Fact]]:
         # "Those firms include §A§, §B§ and §C§": the recipients of the programme on stage, named
         # (close to the money: two sentences at most since the programme was last spoken of)
         named = _COUNTED_NAMED.match(m) if "§" in m and k - last <= 2 else None
-        for b in ids_in(named.group(1)) if named is not None else ():
+        for b in ids_in(_listed(named)) if named is not None else ():
             if v.type(b) in RECIPIENTS and v.id(b) != funder:
                 last = k
                 yield k, Fact(funder, R.INVESTS_IN, v.id(b), _GRANT_SHARE_RULE, 0.7)
