@@ -401,6 +401,13 @@ def _objects_rx(preps: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{w})" for w in ways))
 
 
+#: A relative clause the verb stands in: ", which has invested in ...", ", who invests in ...".
+_IN_RELATIVE = re.compile(r",\s+(?:which|who|that)\s+[^§,;]*$")
+#: What announces a list plainly (a colon, "including", "namely", "such as", a count: "two
+#: start-ups, §A§ and §B§"), unlike a bare comma after "several companies".
+_ANNOUNCING = re.compile(
+    r":|\b(?:including|namely|such\s+as|two|three|four|five|six|seven|eight|nine|ten|\d+)\b"
+)
 #: Numbers and determiners that open a plural kind noun announcing its list.
 _COUNT = r"(?:the|its|their|his|her|a|an|several|two|three|four|five|six|seven|eight|nine|ten|\d+)"
 
@@ -487,7 +494,12 @@ def _active(v: SentView, clause: str, low: str) -> Iterator[tuple[int, RelationT
         if o is not None and not _fillers_ok(v, tail[: o.start(g)]):
             o = None
         if o is None and (o := _announced_rx(verb.preps).match(after)) is not None:
-            tail, g = after, 1  # the list runs past the colon or "including" that ends a plain object
+            if _IN_RELATIVE.search(clause, 0, x.start()) and not _ANNOUNCING.search(after, 0, o.start(1)):
+                # "led by §A§, which has invested in several companies, §B§ and §C§": the relative
+                # clause ends at its comma; the names after it go on the outer list
+                o = None
+            else:
+                tail, g = after, 1  # the list runs past the colon or "including" that ends a plain object
         objects = _actors(v, o, g) if o is not None else []
         if len(objects) > 1 and _NEW_CLAUSE.match(tail, o.end(g)):  # type: ignore[union-attr]
             objects = objects[:-1]  # "A invested in B and C announced ...": C heads a new clause

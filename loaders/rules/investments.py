@@ -1079,10 +1079,32 @@ def round_facts(views: Sequence[SentView], window: int = 5) -> list[tuple[int, F
             continue
         for group in _investor_lists(m):
             skip = _modifiers(v, group)
+            people = _angels(v, m, group)
             for i in ids_in(group):
-                if v.type(i) in INVESTORS and v.id(i) != recipient and i not in skip:
+                if (v.type(i) in INVESTORS or i in people) and v.id(i) != recipient and i not in skip:
                     out.append((k, Fact(v.id(i), R.INVESTS_IN, recipient, "funding-round", 0.8)))
     return out
+
+
+#: A sentence that calls its list investors: "Those participating in the round include ...".
+_ROSTER_NOUN = re.compile(r"\b(?:participat\w*|investors?|backers?|angels?)\b", re.I)
+
+
+def _angels(v: SentView, m: str, group: str) -> set[int]:
+    """People in an investor roster that names funds too: "Those participating in the round include
+    Breyer Capital, former Google CEO Eric Schmidt, Thomas Tull, ..." (angel investors). A person
+    owned by a name before them ("§O§'s §P§", "§O§ partner §P§") speaks for that investor instead."""
+    if E.PERSON not in v.types or not _ROSTER_NOUN.search(m):
+        return set()
+    ids = ids_in(group)
+    if not any(v.type(i) in INVESTORS for i in ids):
+        return set()
+    return {
+        i
+        for i in ids
+        if v.type(i) is E.PERSON
+        and not re.search(rf"§\d+§(?:['’]s?)?\s+(?:(?!and\b|or\b)[\w-]+\s+)?§{i}§", group)
+    }
 
 
 # -- "A and B announced an investment ... The joint funding will allow C to ..." ---------------

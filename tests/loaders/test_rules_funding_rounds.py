@@ -110,3 +110,40 @@ def test_previous_investors_joining_this_round_stay_in_it(facts: Run) -> None:
     assert ("Investment", frozenset({"Kvantra Labs", "Orbis Ventures", "Helix Capital", "Tarn Capital"})) in (
         f.agreements()
     )
+
+
+def test_people_in_an_investor_roster_are_angels(facts: Run) -> None:
+    f = facts(
+        "Kvantra Labs raised $9 million. Those participating in the round include Orbis Ventures, "
+        "former Helix CEO Ada Vell and Tomas Egger."
+    )
+    assert f.has("Ada Vell", "INVESTS_IN", "Kvantra Labs")
+    assert f.has("Tomas Egger", "INVESTS_IN", "Kvantra Labs")
+    assert not f.has("Helix", "INVESTS_IN", "Kvantra Labs")
+
+
+def test_a_person_speaking_for_an_investor_is_no_angel(facts: Run) -> None:
+    f = facts("Kvantra Labs raised $9 million. The round was led by Orbis Ventures partner Ada Vell.")
+    assert not f.has("Ada Vell", "INVESTS_IN", "Kvantra Labs")
+
+
+@pytest.mark.parametrize(
+    ("text", "invested"),
+    [
+        # the relative clause ends at its comma: the names after it are co-leads
+        (
+            "The round was led by Orbis Ventures, which has invested in several sector companies, "
+            "Helix Capital, and the Tarn Fund.",
+            False,
+        ),
+        # a count announces the names as the clause's objects
+        (
+            "The round was led by Orbis Ventures, which has invested in two start-ups, Kvantra Labs and Veltra Quantum.",
+            True,
+        ),
+    ],
+)
+def test_relative_clause_objects(facts: Run, text: str, invested: bool) -> None:
+    f = facts(text)
+    names = [n for n in ("Helix Capital", "Tarn Fund", "Kvantra Labs", "Veltra Quantum") if f.has_entity(n)]
+    assert any(f.has("Orbis Ventures", "INVESTS_IN", n) for n in names) is invested
