@@ -90,7 +90,9 @@ _WIN = compile_gated(
 )
 _SELECT = compile_gated(
     rf"({LIST})\s+{_AUX}(?:selected|selects|chose|chooses|picked|picks|tapped|taps|contracted|contracts|commissioned|commissions|hired|hires)"
-    rf"\s+(?:the\s+)?({LIST})\s+to\s+(?:supply|provide|build|deliver|develop|design|install|manufacture|operate|construct)\b"
+    rf"\s+(?:the\s+)?({LIST})\s+to\s+(?:supply|provide|build|deliver|develop|design|install|manufacture|operate|construct|"
+    # "The Commission has selected Airbus to lead a consortium ...": the lead contractor of a study
+    r"lead\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:consortium|study|project|team|group))\b"
 )
 #: "DARPA has selected three companies to take part in the project, including A, B and C"
 _SELECT_LIST = compile_gated(

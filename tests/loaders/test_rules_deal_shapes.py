@@ -66,3 +66,25 @@ def test_contractors_too_far_from_the_client_take_none(facts: Run) -> None:
         "Costs rose. Veltra Quantum also scored a contract ($3.2 million)."
     )
     assert not any(kind == "Contract" for kind, _ in f.agreements())
+
+
+def test_selected_to_lead_a_consortium_is_a_contract(facts: Run) -> None:
+    f = facts(
+        "The Ruritania Space Agency has selected Orbion Systems to lead a consortium of companies to study a quantum network."
+    )
+    assert ("Contract", frozenset({"Ruritania Space Agency", "Orbion Systems"})) in f.agreements()
+
+
+def test_selected_to_lead_a_discussion_is_no_contract(facts: Run) -> None:
+    f = facts("The Ruritania Space Agency has selected Orbion Systems to lead the discussion at the fair.")
+    assert not any(kind == "Contract" for kind, _ in f.agreements())
+
+
+def test_a_command_is_a_government_body_partner(facts: Run) -> None:
+    f = facts(
+        "The Varno Research Laboratory said Monday it partnered with Telmar Combat Capabilities Development "
+        "Command and Orbion Systems to launch the Telmar Quantum Network."
+    )
+    assert f.has(
+        "Varno Research Laboratory", "PARTNERS_WITH", "Telmar Combat Capabilities Development Command"
+    )
