@@ -97,6 +97,7 @@ _RECEIVED_UNDER = compile_gated(
     r"selected|chosen)\s+(?:[^§.;]{0,60}?\s)?(?:under|through|via|as\s+part\s+of)\s+(?:the\s+|its\s+|a\s+)?"
     rf"(?:§\d+§['’]s?\s+)?{ENT}"
 )
+_PAID_THROUGH = re.compile(r"\b(?:funded|financed)\s+(?:[^§.;]{0,60}?\s)?(?:through|via)\b")
 #: "§G§ was founded by §a§, §b§ and §c§ in 2021": founders of an alliance are its first members
 _FOUNDED_BY = re.compile(
     rf"{ENT},?\s+(?:(?:was|were|has\s+been|had\s+been)\s+)?(?:(?:jointly|originally|first)\s+)?"
@@ -161,6 +162,10 @@ def group_shape_facts(v: SentView, m: str) -> Iterator[Fact]:
             if y and v.type(int(y.group(1))) in _PROGRAMS:
                 yield from _members(v, int(y.group(1)), f"§{y.group(2)}§", "funded-under-front")
         for x in _RECEIVED_UNDER.finditer(m):
+            # "The £30m programme has been funded through the Missions Fund": a programme paid by
+            # a fund is no part of it (the fund invests in it)
+            if _PAID_THROUGH.search(x.group(0)) and all(v.type(i) is E.PROGRAM for i in ids_in(x.group(1))):
+                continue
             if v.type(int(x.group(2))) in _PROGRAMS:
                 yield from _members(v, int(x.group(2)), x.group(1), "received-under")
     if " by " in low and ("founded" in low or "formed" in low or "set up" in low):

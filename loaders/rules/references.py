@@ -101,7 +101,8 @@ _HEAD_ALT = "|".join(
 _HEAD_LETTERS = leading_letters(_HEADS)
 _BLOCKERS = word_list("reference_blockers")
 _FUNCTION = r"(?:of|the|a|an|this|that|these|its|their|and|or|in|on|at|by|for|with|from|to|as|is|was)"
-_MOD = rf"(?:U\.S\.|U\.K\.|[A-Z][\w]*(?:-based)?|(?!{_FUNCTION}\s)[a-z][\w]*(?:-[\w]+)*)"
+#: (an amount is a modifier too: "the £30m programme", "the $1.2 billion fund")
+_MOD = rf"(?:U\.S\.|U\.K\.|[A-Z][\w]*(?:-based)?|(?!{_FUNCTION}\s)[a-z][\w]*(?:-[\w]+)*|[£$€¥][\d.,]+(?:m|bn|k)?)"
 _DESC = re.compile(
     rf"(?=[TtBb])(?<![\w-])(?P<det>[Tt]he|[Bb]oth|[Tt]his)\s+(?P<mods>(?:{_MOD}\s+){{0,3}}?)"
     rf"(?P<head>{_HEAD_ALT})(?![\w-])"
