@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from qkg.schemas import EntityType, RelationType
+from qkg.schemas import AgreementKind, EntityType, RelationType
 
 from .context import Fact, SentView
 from .rules import (
@@ -110,6 +110,11 @@ def fallback_pass(
         pairs.add(frozenset((s, t)))
         if rtype is RelationType.INVESTS_IN:
             funded.update(k for k, _, _ in said)
+    # the parties of a contract are related by it: an order or a tender paid is no funding, and
+    # contractors are no partners (the annotation gives contracts no PARTNERS_WITH)
+    for d in drafts:
+        if d.kind is AgreementKind.CONTRACT:
+            pairs.update(frozenset((a, b)) for a in d.parties for b in d.parties if a != b)
     # the clause reader first: its subject, verb and objects say more than a cue word does
     facts = clauses.clause_facts(views, pairs, types)
     pairs.update(frozenset((f.source, f.target)) for _, f in facts)

@@ -34,6 +34,9 @@ _PARTY_TYPES = ORGS | PLACES
 #: Substrings one of which a contract, acquisition or member-list sentence contains.
 DEAL_GATE = (
     "contract",
+    "joint venture",
+    "tender",
+    "order",
     "merg",
     "select",
     "chose",
@@ -85,11 +88,13 @@ _GIVE_TWO = compile_gated(
 )
 _WIN = compile_gated(
     rf"({LIST}),?\s+{_AUX}(?:won|wins|secured|secures|landed|lands|scored|scores|received|receives|picked\s+up|clinched|bagged|"
-    rf"(?:was|were|has|have)\s+(?:[a-z]+ly\s+)?(?:been\s+)?awarded|signed|signs|inked)\s+(?:(?:{_GAP}|§\d+§){{0,50}}?\s)?(contracts?)\b"
+    rf"(?:was|were|has|have)\s+(?:[a-z]+ly\s+)?(?:been\s+)?awarded|signed|signs|inked)\s+(?:(?:{_GAP}|§\d+§){{0,50}}?\s)?"
+    # "won a tender from §B§", "received a $4m order from §B§": work ordered by a client
+    r"(contracts?|tenders?|(?:purchase\s+)?orders?)\b"
     rf"[^§.;]{{0,50}}?\b(?:from|by|with)\s+(?:the\s+)?({LIST})"
 )
 _SELECT = compile_gated(
-    rf"({LIST})\s+{_AUX}(?:selected|selects|chose|chooses|picked|picks|tapped|taps|contracted|contracts|commissioned|commissions|hired|hires)"
+    rf"({LIST})\s+{_AUX}(?:selected|selects|chose|chooses|chosen|picked|picks|tapped|taps|contracted|contracts|commissioned|commissions|hired|hires)"
     rf"\s+(?:the\s+)?({LIST})\s+to\s+(?:supply|provide|build|deliver|develop|design|install|manufacture|operate|construct|"
     # "The Commission has selected Airbus to lead a consortium ...": the lead contractor of a study
     r"lead\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:consortium|study|project|team|group))\b"
@@ -353,6 +358,37 @@ def _bulleted(views: list[SentView], k: int) -> list[tuple[int, str]]:
     return out
 
 
+#: "§X§, a joint venture between §A§ and §B§", "§X§ (a §A§ and §B§ 67/33 joint venture)", "§A§ and §B§
+#: formed a joint venture, §X§": the venture belongs to its owners.
+_SHARE = r"(?:\d{1,2}(?:/\d{1,2})+\s+|equal\s+|50-50\s+)?"
+_JOINT_VENTURES = (
+    re.compile(
+        rf"{ENT},?\s+(?:an?|the)\s+{_SHARE}joint\s+venture\s+(?:between|of|by|formed\s+by)\s+(?:the\s+)?({LIST})"
+    ),
+    re.compile(rf"{ENT}\s*\((?:an?|the)\s+({LIST})\s+{_SHARE}joint\s+venture\)"),
+    re.compile(
+        rf"({LIST})\s+{_AUX}(?:formed|form|set\s+up|created|established|launched|founded)\s+(?:an?\s+|the\s+)?"
+        rf"(?:new\s+)?{_SHARE}joint\s+venture,?\s+(?:called\s+|named\s+)?(?:the\s+)?{ENT}"
+    ),
+)
+
+
+def _joint_ventures(v: SentView) -> list[Fact]:
+    """PART_OF from a joint venture to each of its owners (:data:`_JOINT_VENTURES`)."""
+    out: list[Fact] = []
+    # the apposition "§X§, a joint venture of §A§ and §B§," is folded into §X§: read it unfolded too
+    for n, rx, text in ((n, rx, text) for n, rx in enumerate(_JOINT_VENTURES) for text in readings(v)):
+        for x in rx.finditer(text):
+            venture, owners = (x.group(2), x.group(1)) if n == 2 else (x.group(1), x.group(2))
+            jv = int(venture)
+            if v.type(jv) not in _BOUGHT:
+                continue
+            for o in ids_in(owners):
+                if o != jv and v.type(o) in _BUYERS:
+                    out.append(Fact(v.id(jv), R.PART_OF, v.id(o), "joint-venture-of", 0.8))
+    return out
+
+
 def _acquisitions(v: SentView, k: int) -> tuple[list[AgreementDraft], list[tuple[int, Fact]]]:
     """A takeover: a Contract between buyer and bought, and (once done) PART_OF bought -> buyer."""
     m = v.masked
@@ -527,5 +563,7 @@ def deal_agreements(views: list[SentView]) -> tuple[list[AgreementDraft], list[t
         ds, fs = _acquisitions(v, k)
         drafts += ds
         facts += fs
+        if any("joint venture" in text for text in readings(v)):
+            facts += [(k, f) for f in dict.fromkeys(_joint_ventures(v))]
         drafts += _member_lists(v, k) + _brought_together(v, k) + _mergers(v, k)
     return drafts, facts

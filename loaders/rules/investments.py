@@ -154,7 +154,10 @@ _INVEST_RULES = (
             # "§R§ is the sole start-up receiving direct support from §F§"
             r"(?:is|was|are|were)\s+(?:§\d+§|(?:the|a|an|one\s+of\s+the)\s+(?:[\w-]+\s+){0,2}?(?:start-?ups?|compan(?:y|ies)|firms?|"
             r"organi[sz]ations?|institutions?|universit(?:y|ies)))\s+(?:receiving|securing|getting|obtaining)|"
-            rf"earned|got|gets|collected)\b(?=[^§]{{0,80}}?(?:{MONEY}|\b(?:grant|funding|funds|investment|financing|round|capital|loan|"
+            rf"earned|got|gets|collected)\b"
+            # "received a $4 million order / contract from §B§": paid work, a Contract (deals), no funding
+            r"(?![^§.;]{0,40}?\b(?:orders?|contracts?|tenders?|deals?|purchases?)\b)"
+            rf"(?=[^§]{{0,80}}?(?:{MONEY}|\b(?:grant|funding|funds|investment|financing|round|capital|loan|"
             r"(?:financial|direct|public|government|state)\s+support|\d)))"
             rf"[^§]{{0,80}}?"
             rf"\b(?:from|by|led\s+by|with\s+participation\s+from|backed\s+by)\s+{_GOVERNMENT_UNDER}{_FUNDER_DESCRIPTION}({LIST})"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
 from .conftest import Facts
 
 Run = Callable[[str], Facts]
@@ -88,3 +90,42 @@ def test_a_command_is_a_government_body_partner(facts: Run) -> None:
     assert f.has(
         "Varno Research Laboratory", "PARTNERS_WITH", "Telmar Combat Capabilities Development Command"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kvantra Labs has won a tender from the Ruritania Space Agency to deliver quantum sensors.",
+        "Kvantra Labs received a $4 million order from the Ruritania Space Agency.",
+        "The Ruritania Space Agency has chosen Kvantra Labs to develop quantum clocks.",
+    ],
+)
+def test_work_ordered_by_a_client_is_a_contract_not_funding(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert ("Contract", frozenset({"Ruritania Space Agency", "Kvantra Labs"})) in f.agreements()
+    assert not f.has("Ruritania Space Agency", "INVESTS_IN", "Kvantra Labs")
+    assert not any(kind == "Investment" for kind, _ in f.agreements())
+
+
+def test_a_grant_received_stays_funding(facts: Run) -> None:
+    f = facts("Kvantra Labs received a $4 million grant from the Ruritania Space Agency.")
+    assert f.has("Ruritania Space Agency", "INVESTS_IN", "Kvantra Labs")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Veltra Quantum, a joint venture of Kvantra Labs and Orbion Systems, was founded in 2021.",
+        "Veltra Quantum, a 50/50 joint venture between Kvantra Labs and Orbion Systems, builds sensors.",
+        "Kvantra Labs and Orbion Systems have formed a joint venture, Veltra Quantum.",
+    ],
+)
+def test_a_joint_venture_belongs_to_its_owners(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert f.has("Veltra Quantum", "PART_OF", "Kvantra Labs"), f.triples()
+    assert f.has("Veltra Quantum", "PART_OF", "Orbion Systems"), f.triples()
+
+
+def test_a_venture_fund_is_no_joint_venture(facts: Run) -> None:
+    f = facts("Veltra Quantum, a venture fund of Kvantra Labs and Orbion Systems, was founded in 2021.")
+    assert not f.has("Veltra Quantum", "PART_OF", "Orbion Systems")
