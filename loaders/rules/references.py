@@ -114,6 +114,10 @@ _CITY_GOV = re.compile(
     r"\b[Tt]he\s+(?:city|metropolitan|municipal)(?:\s+government)?\b(?![-\s]+(?:of|state)\b|-)"
 )
 _COUNTRY_ANA = re.compile(r"\b[Tt]he\s+country\b(?!['’]s\s+(?:first|largest))")
+#: "Microsoft will partner with the state and ...": a level of government named before ("Maryland")
+_REGION_ANA = re.compile(
+    r"\b[Tt]he\s+(?:state|province)(?:\s+government)?\b(?![-\s]+(?:of|art|owned|run|level|budget)\b|-|['’])"
+)
 #: (The boundary is checked after the first characters, so the engine can skip to them.)
 _PRONOUN = re.compile(r"([Ii](?<![\w-][Ii])ts?)(?![\w'’-])")
 #: "its" is a mention only before a role ("its CEO, Jane Doe"): elsewhere rules read "its" as a word
@@ -150,8 +154,15 @@ def reference_mentions(sent: Sentence, gaz: Gazetteer | None = None) -> list[Men
         out += _pronouns(sent)
     if " he " in low or " she " in low or low.startswith(("he ", "she ")):
         out += _person_pronouns(sent)
-    if "the city" in low or "the country" in low or "metropolitan" in t or "municipal" in t:
-        for rx, typ in ((_CITY_GOV, E.CITY), (_COUNTRY_ANA, E.COUNTRY)):
+    if (
+        "the city" in low
+        or "the country" in low
+        or "metropolitan" in t
+        or "municipal" in t
+        or "the state" in low
+        or "the province" in low
+    ):
+        for rx, typ in ((_CITY_GOV, E.CITY), (_COUNTRY_ANA, E.COUNTRY), (_REGION_ANA, E.REGION)):
             for m in rx.finditer(t):
                 st = sent.start + m.start()
                 out.append(_ref(st, m.group(), typ, "place", frozenset({typ})))

@@ -56,3 +56,26 @@ def test_members_of_a_consortium_led_by_its_leader(facts: Run, text: str) -> Non
 def test_a_programme_led_by_is_no_consortium(facts: Run) -> None:
     f = facts("Kvantra Labs and Orbion Systems are part of a programme led by the University of Varno.")
     assert not any(kind == "Consortium" for kind, _ in f.agreements())
+
+
+def test_the_state_is_the_region_named_before(facts: Run) -> None:
+    f = facts(
+        "Maryland Gov. Wes Moore announced that Kvantra Labs will open a lab in College Park. Under this "
+        "agreement, Kvantra Labs will partner with the state and Orbion Systems to establish the lab."
+    )
+    assert ("Partnership", frozenset({"Kvantra Labs", "Maryland", "Orbion Systems"})) in f.agreements()
+    assert f.has("Kvantra Labs", "PARTNERS_WITH", "Maryland")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no region named before
+        "The state of the art in quantum sensing is advancing. Kvantra Labs will partner with the state.",
+        # "state-owned" is no reference
+        "Maryland is growing. Kvantra Labs will partner with the state-owned Telmar Bank.",
+    ],
+)
+def test_no_state_reference(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert not f.has("Kvantra Labs", "PARTNERS_WITH", "Maryland")
