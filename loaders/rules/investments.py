@@ -1014,7 +1014,7 @@ _NEWS_BULLET = re.compile(r"^\s*[•·▪◦‣]\s*[^\n]{80}")
 _JOINED_ROUND = re.compile(
     r"§\d+§\s+(?:also\s+)?(?:contributed|chipped\s+in|co-invested)\b"
     # "§A§, §B§ and §C§ took part.": joining with nothing after the verb, so it can only be the round
-    r"|§\d+§\s+(?:(?:have|has|had|also|all|both|each)\s+)*(?:took\s+part|participated|joined)"
+    r"|§\d+§\s+(?:(?:have|has|had|also|all|both|each)\s+)*(?:took\s+part|participated|joined|invested|co-invested)"
     r"(?:\s+(?:too|as\s+well|again))?\s*(?:[.;]|$)"
 )
 
@@ -1050,6 +1050,7 @@ def round_facts(views: Sequence[SentView], window: int = 5) -> list[tuple[int, F
                 "joined",
                 "contribut",
                 "along with",
+                "invested",
             ),
         ):
             continue

@@ -147,3 +147,18 @@ def test_relative_clause_objects(facts: Run, text: str, invested: bool) -> None:
     f = facts(text)
     names = [n for n in ("Helix Capital", "Tarn Fund", "Kvantra Labs", "Veltra Quantum") if f.has_entity(n)]
     assert any(f.has("Orbis Ventures", "INVESTS_IN", n) for n in names) is invested
+
+
+def test_investors_of_the_round_on_stage_invested(facts: Run) -> None:
+    f = facts(
+        "Kvantra Labs announced a €5 million seed round. Orbis Ventures, Helix Capital and Tarn Capital invested."
+    )
+    for investor in ("Orbis Ventures", "Helix Capital", "Tarn Capital"):
+        assert f.has(investor, "INVESTS_IN", "Kvantra Labs")
+
+
+def test_investing_elsewhere_is_no_part_of_the_round(facts: Run) -> None:
+    f = facts(
+        "Kvantra Labs announced a €5 million seed round. Orbis Ventures invested in Veltra Quantum last year."
+    )
+    assert not f.has("Orbis Ventures", "INVESTS_IN", "Kvantra Labs")
