@@ -183,8 +183,12 @@ _MEMBER_LIST = re.compile(
 #: "A leads a consortium of B and C", "A will lead the project with a consortium of ...": the leader
 #: is a member too (searched before the list's cue word)
 _LEADER_BEFORE = re.compile(
-    rf"({LIST})\s+{_AUX}(?:lead|leads|led|heads|headed|coordinates|coordinated|is\s+leading|will\s+lead)\b"
-    r"[^.;]{0,80}?\b(?:an?|the|its)\s+(?:[\w-]+\s+){0,2}?$"
+    rf"({LIST})\s+{_AUX}(?:lead|leads|led|heads|headed|coordinates|coordinated|is\s+leading|will\s+lead|"
+    # "A is the coordinator of a consortium that also includes B and C"
+    r"(?:is|was|will\s+be)\s+(?:the\s+)?(?:coordinator|leader|lead\s+partner|head)\s+of)\b"
+    r"[^.;]{0,80}?\b(?:an?|the|its)\s+(?:[\w-]+\s+){0,2}?"
+    # "A leads the §Q§ project, whose partners include B and C": the group named, then its members
+    r"(?:(?:§\d+§\s+)?[\w-]+,?\s+(?:whose|which|that)\s+(?:also\s+)?)?$"
 )
 #: "A and B are part of a consortium led by C", "A is a member of the alliance coordinated by C":
 #: the members and the group's leader, the group unnamed.
@@ -198,6 +202,14 @@ _IN_LED_GROUP = re.compile(
 _CLUSTER_UNITES = re.compile(
     rf"{ENT}\s+{_AUX}(?:comprises|consists\s+of|is\s+(?:made\s+up|composed)\s+of|brings\s+together|brought\s+together|unites|united|"
     rf"is\s+an?\s+(?:alliance|consortium|coalition|partnership|network)\s+of|involves|(?:is\s+)?anchored\s+by)\s+"
+    rf"(?:[a-z][\w-]*\s+){{0,2}}?({MEMBERS})"
+)
+#: "The project, coordinated by §K§, brings together A, B and C": a project's partners (its
+#: coordinator too) are a consortium; only verbs that gather several ("brings together", "involves")
+_PROJECT_UNITES = re.compile(
+    r"\b(?:[Pp]roject|[Pp]rogramme|[Pp]rogram|[Ii]nitiative)\b"
+    r"(?:,?\s+(?:coordinated|led|headed|managed)\s+by\s+(?:the\s+)?(?P<lead>§\d+§),?)?"
+    r"\s+(?:(?:also|now|will)\s+)?(?:brings?\s+together|unites|gathers|involves|comprises|consists\s+of)\s+"
     rf"(?:[a-z][\w-]*\s+){{0,2}}?({MEMBERS})"
 )
 #: "works with partners including ...": the list is the subject's partners, not one group's members
@@ -450,7 +462,9 @@ def _member_lists(v: SentView, k: int) -> list[AgreementDraft]:
     out: list[AgreementDraft] = []
     own = {v.id(i) for i in v.indices(lambda t: t is E.CLUSTER)}
     in_round = _ROUND_WORDS.search(m) is not None
-    for rx, text in ((rx, text) for rx in (_MEMBER_LIST, _CLUSTER_UNITES) for text in readings(v)):
+    for rx, text in (
+        (rx, text) for rx in (_MEMBER_LIST, _CLUSTER_UNITES, _PROJECT_UNITES) for text in readings(v)
+    ):
         g = 2
         if rx is _MEMBER_LIST and not may_hold(text, _MEMBER_LIST_WORDS):
             continue

@@ -79,3 +79,24 @@ def test_the_state_is_the_region_named_before(facts: Run) -> None:
 def test_no_state_reference(facts: Run, text: str) -> None:
     f = facts(text)
     assert not f.has("Kvantra Labs", "PARTNERS_WITH", "Maryland")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The project, coordinated by Kvantra Labs, brings together Orbion Systems and the University of Varno.",
+        "Kvantra Labs leads the Q-Link project, whose partners include Orbion Systems and the University of Varno.",
+        "Kvantra Labs is the coordinator of a consortium that also includes Orbion Systems and the University of Varno.",
+    ],
+)
+def test_a_project_coordinator_and_its_partners_are_a_consortium(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert (
+        "Consortium",
+        frozenset({"Kvantra Labs", "Orbion Systems", "University of Varno"}),
+    ) in f.agreements()
+
+
+def test_a_project_involving_one_actor_is_no_consortium(facts: Run) -> None:
+    f = facts("The project involves a new laboratory in Telmar and Kvantra Labs.")
+    assert not any(kind == "Consortium" for kind, _ in f.agreements())
