@@ -568,7 +568,7 @@ def _find_groups(v: SentView) -> list[tuple[list[int], str, int]]:
 
 #: Where the clause of a subject list ends: another clause or a relative clause opens.
 _LIST_CLAUSE_END = re.compile(
-    r"[;:]|,\s+(?:but|while|whereas|although|though)\b|\b(?:that|which|who|whose)\b"
+    r"[;:]|,\s+(?:but|while|whereas|although|though)\b|\b(?:that|which|who|whom|whose)\b"
 )
 #: A cooperation word that is not what the list does: a noun others encourage or rank ("strategies that
 #: encourage international collaboration"), or done rarely.

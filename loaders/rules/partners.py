@@ -13,7 +13,16 @@ the verb, and are read here:
   cooperation", "the US-Korea joint statement" (their governments work together);
 * parties introduced by a description, which the agreement finder's plain name lists stop at:
   "The University of Kestrel and the global photonics firm Orbion have established a strategic
-  partnership", "a joint venture between US quantum company Veltra and Lyon investment firm Alder".
+  partnership", "a joint venture between US quantum company Veltra and Lyon investment firm Alder";
+* partners named before a relative: "two labs, Kessler and Brandt, with whom Veltra has long-standing
+  collaborations" (Veltra's partners, not each other's);
+* a partnership referred to around a clause of two organisations: "Through the partnership, Orbion
+  will give Veltra access to its machines", "Orbion will supply Veltra as part of the collaboration";
+* partners counted or ranked: "Orbion is one of Veltra's closest partners", "Veltra counts Orbion and
+  Kessler among its partners", and "Its partners include Orbion" opening a sentence (its: the actor
+  the reference step resolved);
+* work done jointly by a list: "The research was carried out jointly by Veltra and Kessler", "joint
+  research by Veltra and Kessler".
 
 Members of a consortium are not partners here ("a partner of the consortium" is membership,
 see :mod:`.membership`), so the partner named after "of" must be an organisation that is
@@ -39,6 +48,7 @@ R = RelationType
 
 #: The cue words without which no rule here can match.
 GATE = (
+    "whom",
     "together with",
     "hands with",
     "partner",
@@ -184,6 +194,55 @@ _DASHED_PLACES = re.compile(
 _STATES = frozenset({E.COUNTRY, E.REGION})
 
 
+#: "two labs, §A§ and §B§, with whom §X§ has long-standing collaborations", "§A§ and §B§, with which
+#: §X§ has worked for years": the antecedents are the subject's partners (not each other's). The
+#: subject is the mention after the pronoun, or a bare "it"/"they" standing for the one organisation
+#: named before the antecedents in the sentence.
+_WITH_WHOM = re.compile(
+    rf"({LIST})\s*(?:[,—–]\s*|\s-\s)?(?:both\s+of\s+)?with\s+(?:whom|which)\s+(?:the\s+)?(?:(§\d+§)|(?:it|they|the\s+it))\s+"
+    rf"{_AUX}(?:(?:has|have|had|maintains?|maintained|enjoys?|enjoyed)\s+(?:(?:a|an|long-?standing|long-?term|long|close|"
+    rf"existing|ongoing|active|established|strong|many|several|deep|numerous|research|strategic|joint)\s+)*"
+    rf"(?:collaborations?|partnerships?|ties|relationships?|cooperation|co-operation|alliances?)\b"
+    rf"|(?:(?:long|closely|jointly)\s+)?(?:collaborated|collaborates|collaborating|collaborate|cooperated|cooperates|"
+    rf"cooperating|cooperate|partnered|partners|partnering|partner|worked|works|working|work|teamed\s+up|teams\s+up)\b)"
+)
+#: A partnership referred to by a fronted or closing frame: "Through the partnership, §A§ will give §B§
+#: ...", "Under the collaboration, §A§ and §B§ will share ...", "§A§ will supply §B§ as part of the
+#: alliance". A bare "agreement" or "deal" is no frame here (it may be a sale or an investment).
+_FRAME_NOUN = (
+    r"(?:partnership|collaboration|cooperation|co-operation|alliance|joint\s+venture|memorandum|MoU|MOU)"
+)
+_FRAMED = re.compile(
+    rf"^\s*(?:(?:Through|Under|Via|With|In|As\s+part\s+of)\s+(?:the|this|their|its|that)\s+(?:new\s+|expanded\s+|"
+    rf"strategic\s+|multi-?year\s+)?{_FRAME_NOUN},\s+)"
+    rf"|\s(?:as\s+part\s+of|under|through)\s+(?:the|this|their)\s+(?:new\s+|expanded\s+)?{_FRAME_NOUN}\s*[.,;]?\s*$"
+)
+#: "§B§ is one of §A§'s closest partners", "§B§, one of §A§'s key partners,".
+_ONE_OF_PARTNERS = re.compile(
+    rf"({LIST})(?:,\s+|\s+(?:is|was|are|were|has\s+been|have\s+been|remains|remain)\s+)(?:also\s+)?(?:one|some|two|three)\s+"
+    rf"of\s+§(\d+)§['’]s?\s+(?:(?:closest|main|key|largest|biggest|oldest|longest-standing|strategic|most\s+important|"
+    rf"important|principal|major|leading|first)\s+)?partners\b"
+)
+#: "§A§ counts §B§ and §C§ among its partners" ("its": marked as the subject it refers to).
+_COUNTS_AMONG = re.compile(
+    rf"§(\d+)§\s+{_AUX}(?:counts|counted|count|lists|listed|includes|included|numbers|numbered)\s+(?:the\s+)?({LIST})\s+"
+    rf"(?:among|as)\s+(?:§\d+§|its|their)\s+(?:[\w-]+\s+){{0,2}}?partners\b"
+)
+#: "Its partners include §B§ and §C§" opening a sentence: "Its" marked as the actor it refers to.
+_ITS_PARTNERS = re.compile(
+    rf"^\s*§(\d+)§\s+(?:(?:key|main|strategic|industry|industrial|technology|research|academic|current|other|new)\s+){{0,2}}"
+    rf"partners\s+(?:include[sd]?|are|were|comprise[sd]?)\s*:?\s+(?:the\s+)?({LIST})"
+)
+#: "The research was carried out jointly by §A§ and §B§", "joint research by §A§ and §B§", "a study
+#: conducted jointly by §A§, §B§ and §C§": the agents of joint work work together.
+_JOINTLY_BY = re.compile(
+    rf"\b(?:(?:carried\s+out|conducted|developed|designed|built|performed|led|run|undertaken|written|published|"
+    rf"organi[sz]ed|funded|created|operated|managed)\s+jointly|jointly\s+(?:carried\s+out|conducted|developed|designed|"
+    rf"built|performed|led|run|undertaken|written|published|organi[sz]ed|created|operated|managed)|[Jj]oint\s+(?:research|"
+    rf"work|study|project|experiment|effort|development|venture))\s+by\s+(?:the\s+)?({LIST})"
+)
+
+
 def described_groups(v: SentView, m: str, low: str) -> list[tuple[list[int], str, tuple[int, int]]]:
     """Parties introduced by descriptions, with the shape ("subjects" or "between") and the span:
     "§A§ and the global photonics firm §B§ have established a partnership"."""
@@ -245,6 +304,53 @@ def partner_facts(v: SentView, m: str, low: str) -> Iterator[Fact]:
             yield from _pairs(v, [a], names[k + 1 :], "partners-joint-work", _PARTIES)
     for x in _CO_WORK.finditer(m) if "co-" in low or "jointly" in low else ():
         yield from _pairs(v, ids_in(x.group(1)), ids_in(x.group(2)), "partners-co-developed", _PARTIES)
+    yield from _counted_partners(v, m, low)
+    for x in _JOINTLY_BY.finditer(m) if "joint" in low else ():
+        names = [i for i in ids_in(x.group(1)) if v.type(i) in _PARTIES]
+        for k, a in enumerate(names):
+            yield from _pairs(v, [a], names[k + 1 :], "partners-jointly-by", _PARTIES)
+    yield from _with_whom(v, m, low)
+    yield from _framed(v, m)
+
+
+def _counted_partners(v: SentView, m: str, low: str) -> Iterator[Fact]:
+    """ "§B§ is one of §A§'s partners", "§A§ counts §B§ among its partners", "Its partners include §B§"."""
+    if "partners" not in low:
+        return
+    for x in _ONE_OF_PARTNERS.finditer(m):
+        yield from _pairs(v, [int(x.group(2))], ids_in(x.group(1)), "partners-one-of", _PARTNER_OF)
+    for x in _COUNTS_AMONG.finditer(m):
+        yield from _pairs(v, [int(x.group(1))], ids_in(x.group(2)), "partners-counted-among", _PARTNER_OF)
+    its = _ITS_PARTNERS.match(m)
+    if its is not None and v.mentions[int(its.group(1))].text.lower() in _POSSESSIVE_PRONOUNS:
+        yield from _pairs(v, [int(its.group(1))], ids_in(its.group(2)), "partners-its-partners", _PARTNER_OF)
+
+
+def _with_whom(v: SentView, m: str, low: str) -> Iterator[Fact]:
+    """Partners named before "with whom": the relative clause's subject partners each of them."""
+    if "whom" not in low and "with which" not in low:
+        return
+    for x in _WITH_WHOM.finditer(m):
+        if x.group(2) is not None:
+            subject = [int(x.group(2).strip("§"))]
+        else:
+            # a bare pronoun: the one organisation named before the antecedents
+            before = {v.id(i): i for i in ids_in(m[: x.start()]) if v.type(i) in ORGS}
+            if len(before) != 1:
+                continue
+            subject = list(before.values())
+        yield from _pairs(v, subject, ids_in(x.group(1)), "partners-with-whom", _PARTIES)
+
+
+def _framed(v: SentView, m: str) -> Iterator[Fact]:
+    """A clause of exactly two organisations inside a frame that refers to a partnership."""
+    if _FRAMED.search(m) is None:
+        return
+    named = {v.id(i): i for i in ids_in(m) if v.type(i) in ORGS}
+    if len(named) != 2:
+        return
+    a, b = named.values()
+    yield from _pairs(v, [a], [b], "partners-framed", _PARTIES)
 
 
 def _pairs(

@@ -1,0 +1,113 @@
+"""Partners named around a relative, a frame, a rank or a joint agent (made-up names)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from .conftest import Facts
+
+Run = Callable[[str], Facts]
+
+
+@pytest.mark.parametrize(
+    ("text", "a", "partners"),
+    [
+        # the antecedents of "with whom" partner the relative clause's subject
+        (
+            "The site sits near two national laboratories—Kessler Lab and Brandt Lab—with whom "
+            "Veltra Quantum has long-standing collaborations.",
+            "Veltra Quantum",
+            ["Kessler Lab", "Brandt Lab"],
+        ),
+        (
+            "Kessler Lab and Brandt Lab, with whom Veltra Quantum has worked for years, will host the testbed.",
+            "Veltra Quantum",
+            ["Kessler Lab", "Brandt Lab"],
+        ),
+        # a bare "it": the one organisation named before the antecedents
+        (
+            "The move puts Veltra Quantum close to two labs, Kessler Lab and Brandt Lab, with whom it "
+            "has close ties.",
+            "Veltra Quantum",
+            ["Kessler Lab", "Brandt Lab"],
+        ),
+        # a frame that refers to a partnership around a clause of two organisations
+        (
+            "Through the partnership, Orbion Systems will give Kvantra Labs access to its machines.",
+            "Orbion Systems",
+            ["Kvantra Labs"],
+        ),
+        (
+            "Orbion Systems will supply cryostats to Kvantra Labs as part of the collaboration.",
+            "Orbion Systems",
+            ["Kvantra Labs"],
+        ),
+        # partners ranked or counted
+        ("Orbion Systems is one of Kvantra Labs' closest partners.", "Kvantra Labs", ["Orbion Systems"]),
+        (
+            "Kvantra Labs builds ion traps. The company counts Orbion Systems and Brandt Instruments "
+            "among its partners.",
+            "Kvantra Labs",
+            ["Orbion Systems", "Brandt Instruments"],
+        ),
+        (
+            "Kvantra Labs builds ion traps. Its partners include Orbion Systems and Brandt Instruments.",
+            "Kvantra Labs",
+            ["Orbion Systems", "Brandt Instruments"],
+        ),
+        # work done jointly by a list
+        (
+            "The research was carried out jointly by Kvantra Labs and the University of Varno.",
+            "Kvantra Labs",
+            ["University of Varno"],
+        ),
+        (
+            "Joint research by Kvantra Labs and the University of Varno produced a new qubit.",
+            "Kvantra Labs",
+            ["University of Varno"],
+        ),
+    ],
+)
+def test_partners_referred_to(facts: Run, text: str, a: str, partners: list[str]) -> None:
+    f = facts(text)
+    for b in partners:
+        assert f.has(a, "PARTNERS_WITH", b), f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "a", "b"),
+    [
+        # the antecedents of "with whom" are the subject's partners, not each other's
+        (
+            "The site sits near two national laboratories—Kessler Lab and Brandt Lab—with whom "
+            "Veltra Quantum has long-standing collaborations.",
+            "Kessler Lab",
+            "Brandt Lab",
+        ),
+        # sharing a building is no collaboration
+        (
+            "Kessler Lab and Brandt Lab, with whom Veltra Quantum shares a building, will host the testbed.",
+            "Veltra Quantum",
+            "Kessler Lab",
+        ),
+        # a bare "agreement" may be a sale: no frame
+        (
+            "Under the agreement, Orbion Systems will buy two machines from Kvantra Labs.",
+            "Orbion Systems",
+            "Kvantra Labs",
+        ),
+        # three organisations in a framed clause: who works with whom is not said
+        (
+            "Through the partnership, Orbion Systems will give Kvantra Labs and Brandt Instruments access "
+            "to its machines.",
+            "Kvantra Labs",
+            "Brandt Instruments",
+        ),
+        # a customer is no partner
+        ("Orbion Systems is one of Kvantra Labs' customers.", "Orbion Systems", "Kvantra Labs"),
+    ],
+)
+def test_partners_referred_to_near_misses(facts: Run, text: str, a: str, b: str) -> None:
+    assert not facts(text).has(a, "PARTNERS_WITH", b)
