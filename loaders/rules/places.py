@@ -149,6 +149,12 @@ _TOWN_OF = re.compile(
     r"(?:[ -][A-Z][a-zà-öø-ÿ]+)?),\s+(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})(?=[\s,.;:)]|$)"
 )
 _TOWN_OF_WORDS = ("in ", "near ", "at ", "from ", "outside ")
+#: The next town of a list the first shape opened: "offices in Boulder, Colorado, and Harwich, UK".
+_TOWN_AND = re.compile(r",?\s+and\s+" + _TOWN_OF.pattern.split(r"\s+", 1)[1])
+#: What must stand before such a town: a preposition of place and a place with its country or region.
+_TOWN_LIST_BEFORE = re.compile(
+    r"(?<![\w-])(?:in|near|at)\s+(?:the\s+)?[A-Z][\w.'’ -]{0,30},\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2},?$"
+)
 #: US states by postal code ("based in Lowell, MA"), upper case only.
 _POSTAL = word_table("state_postal_codes")
 #: Location wording right before "in": "based in Lowell, Massachusetts" names a town even when
@@ -166,7 +172,11 @@ def town_mentions(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
     out: list[Mention] = _area_mentions(sent, gaz) if " region" in t or " area" in t else []
     if ", " not in t or not gate(t, _TOWN_OF_WORDS):
         return out
-    for x in _TOWN_OF.finditer(t):
+    towns = [
+        *_TOWN_OF.finditer(t),
+        *(y for y in _TOWN_AND.finditer(t) if _TOWN_LIST_BEFORE.search(t, max(0, y.start() - 60), y.start())),
+    ]
+    for x in towns:
         said = x.group(2)  # "Ont." is a region's abbreviation, "Norway." a sentence's end
         said = _POSTAL.get(said.rstrip("."), said)  # "MA": Massachusetts
         hits = gaz.lookup(said) or (gaz.lookup(said[:-1]) if said.endswith(".") else [])

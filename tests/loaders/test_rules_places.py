@@ -404,6 +404,19 @@ def test_a_site_of_someone_else_does_not_locate_the_subject(facts: Run, text: st
             "Ostermark",
             "Bavaria",
         ),
+        # the next town of a list a preposition opened
+        (
+            "Orbion Quantum has dual headquarters in Colorado, USA, and Kelmar, Norway.",
+            "Orbion Quantum",
+            "Kelmar",
+            "Norway",
+        ),
+        (
+            "Orbion Quantum has offices in Lyon, France and Tarnowo, Poland.",
+            "Orbion Quantum",
+            "Tarnowo",
+            "Poland",
+        ),
     ],
 )
 def test_a_town_no_list_holds_named_with_its_country(
@@ -421,6 +434,8 @@ def test_a_town_no_list_holds_named_with_its_country(
         ("The summit in May, Norway drew crowds.", "May"),  # a month
         ("Investors in Acme Labs, Norway were pleased.", "Acme Labs"),  # an organisation's keyword
         ("The award went to Ingrid, Norway's youngest physicist.", "Ingrid"),  # a given name
+        # "and" without a place list opened by a preposition before it
+        ("Orbion Quantum and Kelmar, Norway's largest bank, signed a deal.", "Kelmar"),
     ],
 )
 def test_no_town_before_a_country(facts: Run, text: str, word: str) -> None:
