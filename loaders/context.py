@@ -617,7 +617,7 @@ def _fold_pairs_of_mentions(v: SentView) -> None:
         return ok
 
     if "§," in v.masked:
-        _fold_pairs(v, r",\s+", comma_place, _COMMA_PLACE_TAIL)
+        _fold_pairs(v, r",\s+(?:the\s+)?", comma_place, _COMMA_PLACE_TAIL)  # "§Delft§, the §Netherlands§"
         # "§Hefei§, in §China§'s §Anhui§ Province,": the country's region stands for the phrase
         v.masked = _PLACE_POSS_FOLD.sub(
             lambda m: f"§{m.group(2)}§" if _wider(ty(m.group(1)), ty(m.group(2))) else m.group(0), v.masked

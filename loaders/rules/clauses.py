@@ -393,11 +393,12 @@ def _heading(v: SentView, m: re.Match[str], before: str) -> list[int]:
 def _objects_rx(preps: tuple[str, ...]) -> re.Pattern[str]:
     ways = []
     if "-" in preps:
-        ways.append(rf"\s+(?:the\s+|a\s+|an\s+)?{_FILLER}({LIST})")
+        # "§EU§-funded §P§": a name written as a modifier is no object
+        ways.append(rf"\s+(?:the\s+|a\s+|an\s+)?{_FILLER}({LIST})(?!-)")
     if [p for p in preps if p != "-"]:
         # "invested €5 million in B", "partnered closely with B": a short stretch without mentions before it
         words = "|".join(p for p in preps if p != "-")
-        ways.append(rf"\s+(?:[^§,;]{{0,40}}?\s)??(?:{words})\s+(?:the\s+)?{_FILLER}({LIST})")
+        ways.append(rf"\s+(?:[^§,;]{{0,40}}?\s)??(?:{words})\s+(?:the\s+)?{_FILLER}({LIST})(?!-)")
     return re.compile("|".join(f"(?:{w})" for w in ways))
 
 
@@ -685,8 +686,14 @@ def _nominal(v: SentView, clause: str, low: str) -> Iterator[tuple[int, Relation
             m = _LIST_BEFORE.search(before)
             # only a list opening the clause: "A, in partnership with B, launched ..."
             heads = _heading(v, m, before) if m and before[: m.start()].strip().lower() in ("", "the") else []
+        partners = _actors(v, x, 2)
+        said = _SAID_AFTER.search(clause, x.start(2))
+        if not heads and said is not None and v.type(said.group(1)) in ORGS:
+            # "The chip was developed in collaboration with B, A said": the speaker's partner
+            heads = [int(said.group(1))]
+            partners = [t for t in partners if t != heads[0]]
         for s in heads:
-            for t in _actors(v, x, 2):
+            for t in partners:
                 yield s, R.PARTNERS_WITH, t, "clause.in-partnership"
     for x in _MADE_OF.finditer(low) if " of " in low else ():
         # "A announced the creation of B", "A's launch of B"; "the launch of B by C" is C's
@@ -709,6 +716,10 @@ def _nominal(v: SentView, clause: str, low: str) -> Iterator[tuple[int, Relation
 _IN_NOUN_WITH = re.compile(
     rf"\bin\s+(?:close\s+|strategic\s+)?(partnership|collaboration|cooperation|co-operation|association)\s+with\s+"
     rf"(?:the\s+)?{_FILLER}({LIST})"
+)
+#: The organisation reporting a clause, after it: ", §A§ said", ", §A§ announced on Monday".
+_SAID_AFTER = re.compile(
+    r",\s+(?:the\s+)?§(\d+)§\s+(?:said|says|announced|announces|added|adds|stated|states|explained|noted|confirmed)\b"
 )
 _BY_BEFORE = re.compile(rf"\bby\s+(?:the\s+)?({LIST}),?\s*$")
 _LIST_BEFORE = re.compile(rf"({LIST}),?\s*$")

@@ -4,7 +4,7 @@ Rivalry is stated five ways: a match-up ("§A§ vs §B§"), a verb of contest ("
 "vying with", "in a race with", "to catch up with", "challenging", "take on heavyweights
 like", "competitive with those of"), a rival noun after
 its owner ("§A§'s key rivals are §B§ and §C§", "§A§, which bought British rival §B§",
-"§A§, a rival to §B§"), a symmetric statement about a list ("§A§ and §B§ are rivals",
+"§A§, a rival to §B§", "§A§'s main rival is §B§", "§B§ is §A§'s biggest rival"), a symmetric statement about a list ("§A§ and §B§ are rivals",
 "the rivalry between §A§ and §B§"), and "one of §B§'s main competitors". A contest or prize
 ("the competition", "won the challenge") names no rival and is never read as one. Between a
 subject and its verb or rival noun only technology mentions may stand: another actor there
@@ -87,12 +87,17 @@ _VERB = re.compile(rf"\b{_CONTEST}\s+{_GROUP}(?:the\s+)?({_RIVALS})(?!\s*'s?\s)(
 #: the owner is the actor before it.
 _NOUN = compile_gated(
     rf"\b(?:rivals?|competitors?|challengers?)\s*,?\s+"
-    rf"(?:(?:are|were|include|includes|included|such\s+as|like|including|namely|to|of|among\s+them)\s+)?"
+    rf"(?:(?:are|were|is|was|remains|include|includes|included|such\s+as|like|including|namely|to|of|among\s+them)\s+)?"
     rf"(?:the\s+)?({LIST})(?!\s*'s?\s)"
 )
 #: "§A§, one of §B§'s main competitors"
 _ONE_OF = re.compile(
     rf"{ENT},?\s+(?:is\s+|was\s+)?one\s+of\s+{ENT}'s?\s+{_QUAL}(?:rivals|competitors|challengers)\b"
+)
+#: "§B§ is §A§'s biggest rival", "§B§, §A§'s main competitor,": a rival named by its owner's possessive.
+_POSSESSED = re.compile(
+    rf"{ENT}(?:,\s+|\s+(?:is|was|remains|has\s+become|became)\s+(?:now\s+|also\s+)?){ENT}['’]s?\s+{_QUAL}"
+    r"(?:rival|competitor|challenger)\b"
 )
 #: "§A§ and §B§ are fierce rivals", "the rivalry between §A§ and §B§", "§A§ and §B§ compete for".
 _MUTUAL = re.compile(
@@ -145,6 +150,8 @@ def competition_facts(v: SentView, m: str) -> Iterator[Fact]:
                 yield from _pairs(v, sub[0], x.group(1), rule)
     for x in _ONE_OF.finditer(m):
         yield from _pairs(v, int(x.group(1)), f"§{x.group(2)}§", "one-of-rivals")
+    for x in _POSSESSED.finditer(m):
+        yield from _pairs(v, int(x.group(1)), f"§{x.group(2)}§", "possessed-rival")
     for x in _VERSUS.finditer(m):
         yield from _pairs(v, int(x.group(1)), f"§{x.group(2)}§", "versus")
     for x in _MUTUAL.finditer(m):

@@ -168,6 +168,13 @@ _AMONG = compile_gated(
     r"(?:of|in|(?:selected|chosen|picked)\s+(?:for|to\s+join))\s+(?:the\s+|an?\s+)?(?:§\d+§-(?:funded|backed|led)\s+)?"
     rf"{ENT}"
 )
+#: "§a§ is one of §b§'s founding members", "§a§ is one of its members" ("its" marked as the group): the
+#: group named by its possessive.
+_AMONG_POSSESSED = compile_gated(
+    rf"({LIST})\s+(?:is|are|was|were|has\s+been|have\s+been|became|become|will\s+be)\s+(?:(?:now|also)\s+)?"
+    r"(?:among|one\s+of|two\s+of|three\s+of|some\s+of)\s+§(\d+)§(?:['’]s?)?\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:members|participants|member\s+(?:companies|firms|organi[sz]ations|institutions|universities))\b"
+)
 #: "Both §a§ and §c§ are key partners in §b§" / "§a§ and §c§ are also §b§'s members": a list of
 #: subjects stated to be members of one group.
 _LIST_ARE_MEMBERS = compile_gated(
@@ -487,6 +494,9 @@ def _listed_members(v: SentView, m: str) -> Iterator[Fact]:
         won = re.search(r"\b(?:winners|finalists|awardees)\b", x.group(0)) is not None
         for a in ids_in(x.group(1)):
             yield from _part(v, a, int(x.group(2)), "among-members", 0.8, _PROGRAMS if won else _MEMBER_TYPES)
+    for x in _AMONG_POSSESSED.finditer(m):
+        for a in ids_in(x.group(1)):
+            yield from _part(v, a, int(x.group(2)), "among-possessed-members", 0.8, _GROUP_TYPES)
     for x in _LIST_ARE_MEMBERS.finditer(m):
         subjects, b = ids_in(x.group(1)), int(x.group(2) or x.group(3) or x.group(4))
         if len(subjects) >= 2:  # one subject: "member-of" reads it

@@ -4,8 +4,9 @@ References such as "the French start-up" or "the American chipmaker" need the co
 the actors named earlier. The gazetteer knows it for known actors; for the others the text
 often says it next to the name: "French start-up Orbion", "US quantum firm Orbion",
 "Lyon-based Orbion", "Japan's Orbion", "Orbion, a Chinese startup", "Orbion, the Lyon-based
-company", "Orbion, headquartered in Lyon". Adjectives are read through the gazetteer's
-demonyms, place names through its places (a city gives its country).
+company", "Orbion, headquartered in Lyon", "Orbion was founded in 2019 in Lyon". Adjectives
+are read through the gazetteer's demonyms, place names through its places (a city gives its
+country).
 """
 
 from __future__ import annotations
@@ -54,9 +55,12 @@ _NAT_AFTER = re.compile(
     rf"^\s*(?:\([^()]{{0,40}}\)\s*)?(?:,\s+(?:which\s+is\s+)?|\s+is\s+)(?:a|an|the|one\s+of\s+the)\s+"
     rf"{_ADJ}{{0,2}}?{_PLACE_WORD}(?:-based)?\s+{_ADJ}{{0,3}}?{_HEAD_WORDS}\b"
 )
-#: "Orbion, based in Lyon", "Orbion, headquartered in Lyon"
+#: "Orbion, based in Lyon", "Orbion, headquartered in Lyon", "Orbion was founded in 2019 in Lyon",
+#: "Orbion is based in Lyon"
 _NAT_BASED = re.compile(
-    rf"^\s*,?\s+(?:which\s+is\s+)?(?:based|headquartered|located)\s+in\s+(?:the\s+)?{_PLACE_WORD}"
+    r"^\s*(?:,\s+|\s+(?:is|was|has\s+been)\s+|\s+)(?:which\s+(?:is|was)\s+)?(?:(?:originally|first)\s+)?"
+    r"(?:based|headquartered|located|founded|established|set\s+up|incorporated)\s+(?:in\s+\d{4}\s+)?in\s+(?:the\s+)?"
+    rf"{_PLACE_WORD}"
 )
 
 

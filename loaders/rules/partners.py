@@ -49,6 +49,8 @@ R = RelationType
 #: The cue words without which no rule here can match.
 GATE = (
     "whom",
+    "their",
+    "together",
     "together with",
     "hands with",
     "partner",
@@ -134,6 +136,32 @@ _JOINT_WORK = re.compile(
     rf"started|ran|run|performed|undertook|undertaken|announced|concluded)\s+(?:an?|the|their)\s+"
     rf"(?:(?:first|new|successful|groundbreaking|pioneering|two-year|year-long)\s+)*joint\s+(?:[\w-]+\s+){{0,2}}?"
     rf"(?:experiments?|trials?|stud(?:y|ies)|projects?|research|pilots?|demonstrations?|tests?)\b"
+    # "§A§ and §B§ will establish a joint laboratory", "... have a joint research programme": what they run together
+    rf"|(?:^\s*|[-–—:;]\s+|\bthat\s+)(?:The\s+)?({LIST})\s+{_AUX}(?:establish|established|establishing|set\s+up|"
+    rf"setting\s+up|open|opened|opening|launch|launched|launching|build|built|building|create|created|run|runs|operate|"
+    rf"operates|operated|have|has|had|form|formed)\s+(?:an?|the|their|two|three|several)\s+(?:(?:first|new|dedicated)\s+)*"
+    rf"joint\s+(?:[\w-]+\s+){{0,2}}?(?:lab|labs|laborator(?:y|ies)|cent(?:re|er)s?|institutes?|programmes?|programs?|"
+    rf"facilit(?:y|ies)|teams?|research\s+groups?|venture)\b"
+)
+#: "§A§ and §B§ will pool their expertise", "§A§ and §B§ said they would combine their technologies":
+#: coordinated subjects that put together what each has.
+_POOL = re.compile(
+    rf"(?:^\s*|[-–—:;]\s+|\bthat\s+)(?:The\s+)?(§\d+§(?:\s*,\s*§\d+§)*,?\s+(?:and|&)\s+(?:the\s+)?§\d+§)\s+"
+    rf"(?:(?:said|say|says|announced)\s+(?:that\s+)?they\s+)?{_AUX}(?:(?:would|will|to|plan\s+to)\s+)?"
+    rf"(?:pool|pools|pooled|pooling|combine|combines|combined|combining|share|shares|shared|sharing|join|joined|joining)\s+"
+    rf"(?:their|its)\s+(?:(?:[\w-]+|§\d+§)\s+){{0,2}}?(?:expertise|resources|technolog(?:y|ies)|strengths|efforts|know-how|"
+    rf"capabilities|knowledge|facilities|forces|research)\b"
+)
+#: "§A§ and §B§ built the network together": coordinated subjects of one verb that did it together
+#: ("brought together" and "put together" gather others).
+_TOGETHER_AFTER = re.compile(
+    rf"(?:^\s*|[-–—:;]\s+|\bthat\s+)(?:The\s+)?(§\d+§(?:\s*,\s*§\d+§)*,?\s+(?:and|&)\s+(?:the\s+)?§\d+§)\s+"
+    rf"{_AUX}(?:(?:will|would|to|plan\s+to)\s+)?(?:build|builds|built|building|develop|develops|developed|developing|design|"
+    rf"designs|designed|create|creates|created|demonstrate|demonstrates|demonstrated|launch|launches|launched|establish|"
+    rf"established|found|founded|co-founded|set\s+up|run|ran|operate|operates|operated|wrote|write|published|publish|test|"
+    rf"tested|organi[sz]e|organi[sz]ed|host|hosted|conduct|conducted|perform|performed|deploy|deployed|research|researched|"
+    rf"stud(?:y|ied)|tackle|tackled|explore|explored|achieve|achieved|work|works|worked|working)\s+"
+    rf"(?:[^§.;,]{{0,60}}?\s)?together\b(?!\s+with)"
 )
 
 #: "§A§ and §B§ have developed a superconducting quantum computer": coordinated subjects of one
@@ -299,7 +327,7 @@ def partner_facts(v: SentView, m: str, low: str) -> Iterator[Fact]:
         for k, a in enumerate(names):
             yield from _pairs(v, [a], names[k + 1 :], f"partners-described-{rule}", _PARTIES)
     for x in _JOINT_WORK.finditer(m) if "joint " in low else ():
-        names = [i for i in ids_in(x.group(1)) if v.type(i) in _PARTIES]
+        names = [i for i in ids_in(x.group(1) or x.group(2)) if v.type(i) in _PARTIES]
         for k, a in enumerate(names):
             yield from _pairs(v, [a], names[k + 1 :], "partners-joint-work", _PARTIES)
     for x in _CO_WORK.finditer(m) if "co-" in low or "jointly" in low else ():
@@ -309,6 +337,14 @@ def partner_facts(v: SentView, m: str, low: str) -> Iterator[Fact]:
         names = [i for i in ids_in(x.group(1)) if v.type(i) in _PARTIES]
         for k, a in enumerate(names):
             yield from _pairs(v, [a], names[k + 1 :], "partners-jointly-by", _PARTIES)
+    for rx, word, rule in (
+        (_POOL, "their", "partners-pool"),
+        (_TOGETHER_AFTER, "together", "partners-together"),
+    ):
+        for x in rx.finditer(m) if word in low and not _EACH.search(m) else ():
+            names = [i for i in ids_in(x.group(1)) if v.type(i) in _PARTIES]
+            for k, a in enumerate(names):
+                yield from _pairs(v, [a], names[k + 1 :], rule, _PARTIES)
     yield from _with_whom(v, m, low)
     yield from _framed(v, m)
 

@@ -706,7 +706,10 @@ def called_facts(v: SentView, m: str) -> Iterator[Fact]:
 
 
 _FRONTED = re.compile(
-    rf"\s*(?:Based|Headquartered|Located|Situated|(?:Founded|Established|Incorporated|Started)(?:\s+in\s+\d{{4}})?)"
+    # "Founded in 2019 and based in §Lyon§, §Orbion§ ...": a participle of the past before the place's
+    rf"\s*(?:(?:Founded|Established|Incorporated|Started|Launched|Spun\s+out)\s+(?:in\s+)?(?:\d{{4}}|[A-Z][a-z]+\s+\d{{4}})"
+    rf",?\s+and\s+(?:now\s+)?(?=[a-z]))?"
+    rf"(?:[Bb]ased|[Hh]eadquartered|[Ll]ocated|[Ss]ituated|(?:Founded|Established|Incorporated|Started)(?:\s+in\s+\d{{4}})?)"
     rf"\s+in\s+(?:the\s+)?{ENT}[^.;]{{0,160}}?,\s+(?:the\s+)?{ENT}(?=\s+[a-z])"
 )
 

@@ -130,6 +130,14 @@ _UNIT_AFTER = re.compile(
     r"^\s+(?:(?:own|new|flagship|dedicated|national)\s+)?(?:[A-Z][\w-]*\s+){0,3}"
     r"(?:Centre|Center|Institute|Laboratory|Laboratories|Lab|Labs|School|Division|Unit|Office|Secretariat)\b"
 )
+#: ... or before the members of a group ("X is one of its founding members", "its member companies
+#: include X"): the group, never the member named before it
+_MEMBERS_AFTER = re.compile(
+    r"^\s+(?:(?:founding|new|newest|latest|current|first|other|full|associate|corporate|industrial|industry|"
+    r"academic|international|\d+|\w+teen|twenty|thirty|forty|fifty)\s+){0,2}"
+    r"(?:members|member\s+(?:companies|firms|organi[sz]ations|institutions|universities|states|countries)|participants)\b"
+)
+_GROUPS = frozenset({E.CLUSTER, E.PROGRAM})
 _EXPLETIVE = re.compile(
     r"^\s+(?:is|was|'s|’s|will\s+be|would\s+be|has\s+been|had\s+been|remains|seems|seemed|appears|appeared)"
     r"\s+(?:(?:not|also|still|now|very|more|most|too|so|highly|quite|increasingly)\s+)*"
@@ -324,9 +332,13 @@ def _pronouns(sent: Sentence) -> list[Mention]:
             continue
         if lw == "it" and before.strip() and not _IT_SUBJECT.search(before):
             continue
-        if lw == "its" and not (_ROLE_AFTER.match(t[m.end() :]) or _UNIT_AFTER.match(t[m.end() :])):
+        group = lw == "its" and _MEMBERS_AFTER.match(t[m.end() :]) is not None
+        if lw == "its" and not (_ROLE_AFTER.match(t[m.end() :]) or _UNIT_AFTER.match(t[m.end() :]) or group):
             continue
         kind = "possessive" if lw == "its" else "pronoun"
+        if group:
+            out.append(_ref(sent.start + m.start(), w, E.CLUSTER, kind, _GROUPS))
+            continue
         # a unit's owner is an organisation, never the place named beside it
         unit = lw == "its" and _UNIT_AFTER.match(t[m.end() :]) is not None
         out.append(_ref(sent.start + m.start(), w, E.COMPANY, kind, _ORGLIKE if unit else _ORGLIKE | _PLACES))

@@ -129,6 +129,21 @@ def test_inflections_are_made_from_the_lemma() -> None:
             "opened in June.",
             [("Kessler University", "PARTNERS_WITH", "Brackwell Labs")],
         ),
+        # a name written as a modifier before the object is no object
+        (
+            "Nordic Photonics is participating in the EU-funded Photon Bridge Programme.",
+            [("Nordic Photonics", "PART_OF", "Photon Bridge Programme")],
+        ),
+        # selected or chosen to join: a member
+        (
+            "Nordic Photonics has been selected to join the Baltic Quantum Consortium.",
+            [("Nordic Photonics", "PART_OF", "Baltic Quantum Consortium")],
+        ),
+        # "in collaboration with" in a clause an organisation reports after it
+        (
+            "The chip was developed in collaboration with Brackwell Labs, Nordic Photonics said.",
+            [("Nordic Photonics", "PARTNERS_WITH", "Brackwell Labs")],
+        ),
         # nouns of making, and verbs of announcing a programme
         (
             "The Ministry of Quantum Affairs announced the creation of the Photon Bridge Programme.",

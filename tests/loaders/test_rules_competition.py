@@ -38,6 +38,10 @@ Run = Callable[[str], Facts]
         ("Orbion Inc. is challenging IBM in trapped-ion hardware.", "Orbion Inc", "IBM"),
         ("Orbion Inc., a rival of Veltra Quantum, raised money.", "Orbion Inc", "Veltra Quantum"),
         ("Orbion Inc. is one of Veltra Quantum's main competitors.", "Orbion Inc", "Veltra Quantum"),
+        # a rival named by its owner's possessive, as predicate or apposition
+        ("Veltra Quantum's main rival is Orbion Systems.", "Veltra Quantum", "Orbion Systems"),
+        ("Orbion Systems is Veltra Quantum's biggest competitor.", "Orbion Systems", "Veltra Quantum"),
+        ("Orbion Systems, Veltra Quantum's closest rival, raised $10m.", "Orbion Systems", "Veltra Quantum"),
         ("Orbion Inc. goes head-to-head with IBM.", "Orbion Inc", "IBM"),
         ("Orbion Inc. is vying with Veltra Quantum for contracts.", "Orbion Inc", "Veltra Quantum"),
         (
@@ -105,6 +109,9 @@ def test_stated_rivalry(facts: Run, text: str, a: str, b: str) -> None:
     [
         # a contest is not a rivalry
         ("Orbion Inc. won the competition organised by Veltra Quantum.", "Orbion Inc", "Veltra Quantum"),
+        # a possessive before another role noun
+        ("Orbion Systems is Veltra Quantum's biggest customer.", "Orbion Systems", "Veltra Quantum"),
+        ("Orbion Systems, Veltra Quantum's partner, raised $10m.", "Orbion Systems", "Veltra Quantum"),
         (
             "Orbion Inc. entered the challenge with Veltra Quantum as a partner.",
             "Orbion Inc",

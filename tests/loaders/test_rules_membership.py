@@ -1332,3 +1332,21 @@ def test_unit_named_after_its_owners_pronoun(facts: Run, text: str) -> None:
 def test_what_its_owner_holds_a_stake_in_is_no_unit(facts: Run) -> None:
     f = facts("Kessler Group sold its stake in Orbion Quantum to Vantor Labs.")
     assert not f.has("Orbion Quantum", "PART_OF", "Kessler Group"), f.triples()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Quantix Alliance was launched in 2021. Sanko Electric is one of its founding members.",
+        "The Quantix Alliance was launched in 2021. Sanko Electric is among its member companies.",
+    ],
+)
+def test_its_members_is_the_group_of_the_sentence_before(facts: Run, text: str) -> None:
+    """ "its" before a group's members stands for the group in focus, never the member before it."""
+    f = facts(text)
+    assert f.has("Sanko Electric", "PART_OF", "Quantix Alliance"), f.triples()
+
+
+def test_its_members_after_a_company_name_no_group(facts: Run) -> None:
+    f = facts("Hanbit Telecom builds networks. Sanko Electric is one of its founding members.")
+    assert not any(t == "PART_OF" for _, t, _ in f.triples()), f.triples()

@@ -68,6 +68,31 @@ Run = Callable[[str], Facts]
             "Kvantra Labs",
             ["University of Varno"],
         ),
+        # what coordinated subjects run, pool or make together
+        (
+            "The University of Varno and Kvantra Labs will establish a joint laboratory for sensing.",
+            "Kvantra Labs",
+            ["University of Varno"],
+        ),
+        (
+            "Kvantra Labs and Orbion Systems have a joint research programme.",
+            "Kvantra Labs",
+            ["Orbion Systems"],
+        ),
+        (
+            "Kvantra Labs and Orbion Systems said they would combine their technologies.",
+            "Kvantra Labs",
+            ["Orbion Systems"],
+        ),
+        (
+            "Kvantra Labs and Orbion Systems will pool their expertise to build a network.",
+            "Kvantra Labs",
+            ["Orbion Systems"],
+        ),
+        ("Kvantra Labs and Orbion Systems built the network together.", "Kvantra Labs", ["Orbion Systems"]),
+        # verbs of closer ties
+        ("Kvantra Labs deepened ties with Orbion Systems.", "Kvantra Labs", ["Orbion Systems"]),
+        ("Kvantra Labs works hand in hand with Orbion Systems.", "Kvantra Labs", ["Orbion Systems"]),
     ],
 )
 def test_partners_referred_to(facts: Run, text: str, a: str, partners: list[str]) -> None:
@@ -107,6 +132,28 @@ def test_partners_referred_to(facts: Run, text: str, a: str, partners: list[str]
         ),
         # a customer is no partner
         ("Orbion Systems is one of Kvantra Labs' customers.", "Orbion Systems", "Kvantra Labs"),
+        # gathering others, being listed, raising money or each doing it is no work together
+        (
+            "Kvantra Labs and Orbion Systems brought together 50 researchers.",
+            "Kvantra Labs",
+            "Orbion Systems",
+        ),
+        (
+            "Kvantra Labs and Orbion Systems are listed together in the index.",
+            "Kvantra Labs",
+            "Orbion Systems",
+        ),
+        (
+            "Kvantra Labs and Orbion Systems have raised together more than $100m.",
+            "Kvantra Labs",
+            "Orbion Systems",
+        ),
+        (
+            "Kvantra Labs and Orbion Systems each built a network and later linked them together.",
+            "Kvantra Labs",
+            "Orbion Systems",
+        ),
+        ("Kvantra Labs and Orbion Systems share their office building.", "Kvantra Labs", "Orbion Systems"),
     ],
 )
 def test_partners_referred_to_near_misses(facts: Run, text: str, a: str, b: str) -> None:

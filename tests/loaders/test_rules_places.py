@@ -313,6 +313,16 @@ def test_an_x_based_description_ends_at_its_verb(facts: Run) -> None:
         ("Orbion Quantum's new Graz office opened in May.", "Orbion Quantum", "Graz"),
         ("Orbion Quantum, a start-up from Lyon, raised money.", "Orbion Quantum", "Lyon"),
         ("Orbion Quantum, a photonics firm in Graz, signed the deal.", "Orbion Quantum", "Graz"),
+        # a participle of the past coordinated before the place's
+        ("Founded in 2019 and based in Lyon, Orbion Quantum builds chips.", "Orbion Quantum", "Lyon"),
+        (
+            "Founded in March 2019 and headquartered in Graz, Veltra Quantum sells traps.",
+            "Veltra Quantum",
+            "Graz",
+        ),
+        # a country written with "the" after its city
+        ("Orbion Quantum opened an office in Delft, the Netherlands.", "Delft", "Netherlands"),
+        ("Orbion Quantum opened an office in Delft, the Netherlands.", "Orbion Quantum", "Delft"),
     ],
 )
 def test_more_ways_to_say_where_an_organisation_is(facts: Run, text: str, org: str, place: str) -> None:

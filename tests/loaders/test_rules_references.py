@@ -74,6 +74,13 @@ def references(text: str) -> dict[str, list[str]]:
             "The French firm",
             ["Orbion Quantum"],
         ),
+        # where it was founded says its country: Lyon is in France, Munich is not
+        (
+            "Orbion Quantum was founded in 2019 in Lyon. Kessler Technologies was founded in Munich. "
+            "The French start-up has teamed up with Veltra Quantum.",
+            "The French start-up",
+            ["Orbion Quantum"],
+        ),
         # the university: the only one named so far
         (
             "Veltra Quantum and the University of Tarnow signed an agreement. Veltra Quantum will "
