@@ -572,6 +572,15 @@ _PARTICIPATES = compile_gated(
     rf"{ENT}\s+(?:have\s+|has\s+|had\s+)?(?:won|wins|win|entered|enters|participated\s+in|participates\s+in|took\s+part\s+in|takes\s+part\s+in|competed\s+in|competes\s+in)\s+(?:the\s+|a\s+)?{ENT}"
 )
 
+#: "§a§ participates in §P§ alongside §b§ and §c§", "§a§ has joined §G§ along with §b§": the companions
+#: named after the group take part as well.
+_ALONGSIDE = compile_gated(
+    rf"{ENT}\s+(?:(?:has|have|had|is|are|was|were|will|also|now)\s+)*(?:participates|participated|participating|"
+    rf"participate|joins|joined|joining|join|takes\s+part|took\s+part|taking\s+part|is\s+a\s+member|"
+    rf"is\s+a\s+partner)\s+(?:in|of)?\s*(?:the\s+)?{ENT}\s+(?:alongside|along\s+with|together\s+with)\s+"
+    rf"(?:the\s+)?({LIST})"
+)
+
 
 def membership_facts(v: SentView, m: str) -> Iterator[Fact]:
     for x in _MEMBER_OF.finditer(m):
@@ -610,6 +619,11 @@ def membership_facts(v: SentView, m: str) -> Iterator[Fact]:
         a, b = int(x.group(1)), int(x.group(2))
         if _ok(v, a, b, {E.PROGRAM}) and v.type(a) in ORGS:
             yield _f(v, a, R.PART_OF, b, "participates-in", 0.7)
+    for x in _ALONGSIDE.finditer(m) if "along" in m or "together" in m else ():
+        b = int(x.group(2))
+        for a in [int(x.group(1)), *ids_in(x.group(3))]:
+            if v.type(a) in ORGS and _ok(v, a, b, _GROUP_TYPES):
+                yield _f(v, a, R.PART_OF, b, "participates-alongside", 0.7)
 
 
 def apposition_facts(v: SentView) -> Iterator[Fact]:

@@ -40,6 +40,7 @@ R = RelationType
 
 GATE = (
     "based",
+    "host",
     "expand",
     "presence",
     "home",
@@ -561,8 +562,19 @@ _EXPANDS_INTO = re.compile(
 _HOME = compile_gated(
     r"^\s*(?:The\s+)?§(\d+)§\s+(?:(?:now|still|also)\s+)?(?:calls|called)\s+(?:the\s+)?§(\d+)§\s+(?:its\s+)?home\b"
     r"|^\s*(?:The\s+)?§(\d+)§\s+(?:(?:now|still|also|mainly)\s+)?(?:operates|operated|works)\s+(?:out\s+of|from)\s+(?:the\s+)?§(\d+)§"
-    # "§Waterloo§ is home to the §Perimeter Institute§ and the §IQC§": every organisation listed
-    rf"|^\s*§(\d+)§\s+(?:is|was|has\s+become)\s+(?:also\s+)?(?:the\s+)?home\s+to\s+(?:the\s+)?({LIST})"
+    # "§Waterloo§ is home to the §Perimeter Institute§ and the §IQC§": every organisation listed;
+    # "§Lyon§, home to §A§ and §B§,", "§Lyon§ hosts §A§, §B§ and §C§" too
+    rf"|(?:^\s*(?:The\s+)?§(\d+)§\s+(?:(?:is|was|has\s+become)\s+(?:also\s+)?(?:the\s+)?home\s+to|(?:now\s+|also\s+)?"
+    rf"(?:hosts|hosted|is\s+hosting))|(?<![§\w])§(\d+)§,\s+(?:also\s+|now\s+)?(?:the\s+)?home\s+to)"
+    rf"\s+(?:the\s+)?(?:(?:several|many|numerous|some|dozens\s+of|a\s+number\s+of|leading|\w+)\s+)?"
+    rf"(?:(?:quantum|tech|technology|deep-?tech|research)\s+)?(?:(?:companies|firms|start-?ups|players|organi[sz]ations|"
+    rf"institutions|labs|laboratories)(?:,?\s+(?:including|such\s+as|like))?\s+(?:the\s+)?)?({LIST})"
+)
+#: "Companies based in §P§ include §A§ and §B§": each listed is there.
+_BASED_THERE_INCLUDE = compile_gated(
+    r"\b(?:[Cc]ompanies|[Ff]irms|[Ss]tart-?ups|[Oo]rgani[sz]ations|[Ii]nstitutions|[Pp]layers|[Ll]abs)\s+"
+    r"(?:(?:that\s+are|which\s+are)\s+)?(?:based|headquartered|located)\s+in\s+(?:the\s+)?§(\d+)§,?\s+"
+    rf"(?:include|includes|included|are|were|such\s+as|like|including)\s+(?:the\s+)?({LIST})"
 )
 
 
@@ -586,23 +598,29 @@ def _more_sites(v: SentView, m: str) -> Iterator[Fact]:
         org, place = (x.group(1), x.group(2)) if x.group(1) else (x.group(4), x.group(3))
         if v.type(org) in ORGS and _ok(v, int(org), int(place), PLACES):
             yield _f(v, int(org), R.LOCATED_IN, int(place), "expands-into", 0.7)
-    for x in _HOME.finditer(m) if "home" in m or "from" in m or "out of" in m else ():
+    for x in _HOME.finditer(m) if "home" in m or "from" in m or "out of" in m or "host" in m else ():
         g = x.groups()
         pairs = (
             [(g[0], g[1])]
             if g[0]
             else [(g[2], g[3])]
             if g[2]
-            else [(str(i), g[4]) for i in ids_in(g[5] or "")]
+            else [(str(i), g[4] or g[5]) for i in ids_in(g[6] or "")]
         )
+        # a hub or a campus is home to its tenants as a place is
+        where = PLACES | {E.CLUSTER} if g[4] or g[5] else PLACES
         for org, place in pairs:
             if (
                 org is not None
                 and place is not None
                 and v.type(org) in ORGS
-                and _ok(v, int(org), int(place), PLACES)
+                and _ok(v, int(org), int(place), where)
             ):
                 yield _f(v, int(org), R.LOCATED_IN, int(place), "home-in", 0.8)
+    for x in _BASED_THERE_INCLUDE.finditer(m) if "include" in m or " are " in m or "such as" in m else ():
+        for a in ids_in(x.group(2)):
+            if v.type(a) in ORGS and _ok(v, a, int(x.group(1)), PLACES):
+                yield _f(v, a, R.LOCATED_IN, int(x.group(1)), "based-there-include", 0.8)
 
 
 #: "in §P§", ", located in §P§", "based at §P§": where a site named just before stands.
@@ -748,6 +766,7 @@ def _second_site_facts(v: SentView, m: str) -> Iterator[Fact]:
 #: in 2017,": where an organisation settled.
 _MOVED_TO = compile_gated(
     r"§(\d+)§,?\s+(?:(?:has|have|had|later|then|first|recently|also)\s+)*"
-    r"(?:came\s+to|moved\s+(?:its\s+[\w\s]{0,30}?)?to|relocated\s+(?:its\s+[\w\s]{0,30}?)?to|"
+    # "relocated (its headquarters) from §Munich§ to §Lyon§": the place it went to
+    r"(?:came\s+to|(?:moved|relocated)\s+(?:its\s+[\w\s]{0,30}?)?(?:from\s+(?:the\s+)?§\d+§\s+)?to|"
     r"(?:was\s+)?(?:established|founded|incorporated|set\s+up)\s+(?:in\s+\d{4}\s+)?in|opened\s+in)\s+(?:the\s+)?§(\d+)§"
 )

@@ -1350,3 +1350,29 @@ def test_its_members_is_the_group_of_the_sentence_before(facts: Run, text: str) 
 def test_its_members_after_a_company_name_no_group(facts: Run) -> None:
     f = facts("Hanbit Telecom builds networks. Sanko Electric is one of its founding members.")
     assert not any(t == "PART_OF" for _, t, _ in f.triples()), f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "member", "group"),
+    [
+        (
+            "Kessler University participates in the Photon Bridge Programme alongside Sanko Electric and "
+            "Hanbit Telecom.",
+            "Hanbit Telecom",
+            "Photon Bridge Programme",
+        ),
+        (
+            "Sanko Electric has joined the Quantix Alliance along with Hanbit Telecom.",
+            "Hanbit Telecom",
+            "Quantix Alliance",
+        ),
+    ],
+)
+def test_companions_of_a_participant_take_part_too(facts: Run, text: str, member: str, group: str) -> None:
+    f = facts(text)
+    assert f.has(member, "PART_OF", group), f.triples()
+
+
+def test_companions_of_one_who_joined_a_company_are_no_members(facts: Run) -> None:
+    f = facts("Sanko Electric joined Hanbit Telecom alongside Kessler Systems.")
+    assert not f.has("Kessler Systems", "PART_OF", "Hanbit Telecom"), f.triples()

@@ -320,6 +320,13 @@ def test_an_x_based_description_ends_at_its_verb(facts: Run) -> None:
             "Veltra Quantum",
             "Graz",
         ),
+        # a place home to or hosting organisations, written as an apposition too
+        ("Lyon, home to Orbion Quantum and Veltra Labs, is a hub.", "Veltra Labs", "Lyon"),
+        ("Graz hosts Orbion Quantum and Veltra Labs.", "Orbion Quantum", "Graz"),
+        ("The Kessler Quantum Hub is home to Orbion Quantum.", "Orbion Quantum", "Kessler Quantum Hub"),
+        ("Companies based in Graz include Orbion Quantum and Veltra Labs.", "Veltra Labs", "Graz"),
+        # where it moved to, not from
+        ("Orbion Quantum relocated from Graz to Lyon in 2022.", "Orbion Quantum", "Lyon"),
         # a country written with "the" after its city
         ("Orbion Quantum opened an office in Delft, the Netherlands.", "Delft", "Netherlands"),
         ("Orbion Quantum opened an office in Delft, the Netherlands.", "Orbion Quantum", "Delft"),
@@ -328,6 +335,20 @@ def test_an_x_based_description_ends_at_its_verb(facts: Run) -> None:
 def test_more_ways_to_say_where_an_organisation_is(facts: Run, text: str, org: str, place: str) -> None:
     f = facts(text)
     assert f.has(org, "LOCATED_IN", place), f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "org", "place"),
+    [
+        ("Orbion Quantum relocated from Graz to Lyon in 2022.", "Orbion Quantum", "Graz"),
+        # a host that is an organisation, or an event hosted
+        ("The University of Kessler hosts Orbion Quantum.", "Orbion Quantum", "University of Kessler"),
+        ("Graz hosted a conference with Orbion Quantum.", "Orbion Quantum", "Graz"),
+    ],
+)
+def test_not_where_an_organisation_is(facts: Run, text: str, org: str, place: str) -> None:
+    f = facts(text)
+    assert not f.has(org, "LOCATED_IN", place), f.triples()
 
 
 @pytest.mark.parametrize(
