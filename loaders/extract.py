@@ -46,6 +46,7 @@ from .rules.deals import deal_agreements
 from .rules.develops import described_then_named_facts, owner_named_facts
 from .rules.group_agreements import consortium_agreements, listed_group_members
 from .rules.group_founders import group_founder_facts
+from .rules.group_joiners import pact_joiners
 from .rules.human_verbs import focus_join_facts
 from .rules.investments import investment_agreements, joint_funding_facts, round_facts
 from .rules.later_parties import later_party_agreements
@@ -265,6 +266,9 @@ class RuleExtractor:
         deal_facts += listed_group_members(drafts, views)
         # "A and B signed an MOU. The partnership will focus on T": the parties work on T
         deal_facts += pact_work_facts(views, drafts)
+        # "A signed an MOU with B. The MOU also involves C": C is a party too
+        joined, drafts = pact_joiners(views, drafts)
+        deal_facts += joined
         for k, f in keyed + deal_facts:
             acc.add(k, f, types)
         # a verb-only partnership retelling a funding round is that round

@@ -1,0 +1,56 @@
+"""A party named a sentence after the partnership it joins (made-up names)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from .conftest import Facts
+
+Run = Callable[[str], Facts]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kvantra Labs has signed an MOU with Orbion Systems. The MOU also involves the University of Varno.",
+        "Kvantra Labs is working with Orbion Systems. The collaboration also involves the University of Varno.",
+        "Kvantra Labs announced a partnership with Orbion Systems on Monday. The University of Varno will "
+        "also take part in the partnership.",
+        "Kvantra Labs and Orbion Systems signed a memorandum of understanding. The University of Varno has "
+        "since joined the agreement.",
+    ],
+)
+def test_a_later_party_partners_each_party_told_before(facts: Run, text: str) -> None:
+    f = facts(text)
+    for party in ("Kvantra Labs", "Orbion Systems"):
+        assert f.has("University of Varno", "PARTNERS_WITH", party), f.triples()
+    assert any(len(parties) == 3 for _, parties in f.agreements()), f.agreements()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a consortium's later member is a member, not a partner of each founder
+        "Kvantra Labs and Orbion Systems have launched the Qubit Link consortium. The University of Varno "
+        "has since joined the consortium.",
+        # too far back: three sentences between
+        "Kvantra Labs has signed an MOU with Orbion Systems. Kvantra Labs builds ion traps. Orbion Systems "
+        "makes lasers. The sensors ship in May. The University of Varno also joined the agreement.",
+        # another agreement of its own, not the one told before
+        "Kvantra Labs has signed an MOU with Orbion Systems. The University of Varno signed a separate "
+        "contract with Brandt Instruments.",
+    ],
+)
+def test_no_later_party_without_the_partnership_referred_to(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert not f.has("University of Varno", "PARTNERS_WITH", "Kvantra Labs"), f.triples()
+
+
+def test_a_later_member_of_a_consortium_is_part_of_it(facts: Run) -> None:
+    f = facts(
+        "Kvantra Labs and Orbion Systems have launched the Qubit Link consortium. The University of Varno "
+        "has since joined the consortium."
+    )
+    assert f.has("University of Varno", "PART_OF", "Qubit Link Consortium"), f.triples()
