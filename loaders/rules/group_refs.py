@@ -63,7 +63,9 @@ _REFERRED_MEMBERS = re.compile(
     rf"({MEMBERS})"
     # "The new members include §a§, §b§", "The other original participants include ...": of the group in focus
     # "These new industry partners are ...", "The three other new partners include ..."
-    r"|^\s*(?i:the|its|these|those|their)\s+(?:(?i:new|founding|first|initial|other|original|current|latest|additional|"
+    # "Other partners include §a§ and §b§" (no determiner before "other")
+    r"|^\s*(?:(?i:the|its|these|those|their)\s+|(?=(?i:other|additional|further)\s))(?:(?i:new|founding|first|initial|"
+    r"other|original|current|latest|additional|further|"
     r"industry|industrial|corporate|academic|research|international|government|key|core|full|associate|\d+|two|three|four|"
     r"five|six|seven|eight|nine|ten|remaining|consortium|project|alliance|network|programme|program|hub)\s+)*"
     rf"(?i:members|partners|participants)\s+(?:include|includes|included|are|were)\s*:?\s+({MEMBERS})"

@@ -163,9 +163,11 @@ _AMONG = compile_gated(
     rf"({LIST})\s+(?:is|are|was|were|has\s+been|have\s+been|became|become|will\s+be)\s+(?:(?:now|also)\s+)?"
     r"(?:among|one\s+of|two\s+of|three\s+of|some\s+of)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:members|partners|participants|shareholders|subsidiaries|units|institutions|winners|finalists|awardees|"
-    r"companies|firms|organi[sz]ations|universities|start-?ups|founders|co-founders)\s+"
-    # "... partners in the §EU§-funded §b§", "... companies selected for the §b§"
-    r"(?:of|in|(?:selected|chosen|picked)\s+(?:for|to\s+join))\s+(?:the\s+|an?\s+)?(?:§\d+§-(?:funded|backed|led)\s+)?"
+    r"companies|firms|organi[sz]ations|universities|start-?ups|founders|co-founders|hubs|centres|centers|nodes|"
+    r"projects|consortia)\s+"
+    # "... partners in the §EU§-funded §b§", "... companies selected for the §b§", "... hubs set up under §b§"
+    r"(?:of|in|(?:selected|chosen|picked)\s+(?:for|to\s+join)|(?:established|set\s+up|created|funded|supported|"
+    r"launched)\s+(?:under|by|through|as\s+part\s+of))\s+(?:the\s+|an?\s+)?(?:§\d+§-(?:funded|backed|led)\s+)?"
     rf"{ENT}"
 )
 #: "§a§ is one of §b§'s founding members", "§a§ is one of its members" ("its" marked as the group): the
@@ -291,6 +293,8 @@ _BOUGHT = re.compile(
 _OWNS = re.compile(
     rf"{ENT}\s+(?:(?:also|now|still|fully|wholly)\s+)*(?:owns|owned)\s+(?:the\s+)?{ENT}(?!['’]s?\s|\s+(?:shares|stock)\b)"
     rf"|{ENT},\s+which\s+(?:the\s+)?{ENT}\s+(?:(?:has|had|also|later)\s+)*(?:acquired|bought|took\s+over|owns|purchased)\b"
+    # "§b§-owned §a§", "the §b§-owned research lab §a§": the owner written as a modifier
+    rf"|{ENT}[-–](?:owned|controlled)\s+(?:(?!(?:by|and|or|in|of|with)\b)[a-z][\w-]*\s+){{0,3}}{ENT}"
 )
 _BOUGHT_BY = re.compile(
     rf"{ENT},?\s+(?:(?:which|that)\s+)?(?:(?:was|is|has\s+been|had\s+been|were|will\s+be)\s+)?(?:acquired|bought|taken\s+over|(?:wholly\s+|fully\s+|majority[\s-])?owned)\s+by\s+(?:the\s+)?{ENT}"
@@ -301,8 +305,9 @@ _BOUGHT_BY = re.compile(
 #: "§a§, where §p§ once taught, was set up under the national §b§ programme": a centre or
 #: scheme created by a programme is a part of it.
 _SET_UP_UNDER = compile_gated(
-    rf"{ENT}(?:,[^,;]{{0,160}},)?\s+(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been|will\s+be)\s+)?"
-    r"(?:originally\s+|first\s+|initially\s+)?(?:set\s+up|established|created|founded|launched|formed|started)\s+"
+    rf"{ENT}(?:,[^,;]{{0,160}},|,)?\s+(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been|will\s+be)\s+)?"
+    r"(?:originally\s+|first\s+|initially\s+)?(?:set\s+up|established|created|founded|launched|formed|started|funded|"
+    r"supported|financed)\s+"
     r"(?:in\s+\d{4}\s+)?(?:as\s+part\s+of|under)\s+(?:the\s+|a\s+|an\s+|its\s+)?(?:[\w\u2019'-]+\s+){0,3}?"
     rf"{ENT}"
 )
@@ -442,7 +447,11 @@ def _structure_facts(v: SentView, m: str) -> Iterator[Fact]:
             yield from _part(v, bought, buyer, "acquired-by", 0.8)
         for x in _OWNS.finditer(m):
             owner, owned = (
-                (int(x.group(1)), int(x.group(2))) if x.group(1) else (int(x.group(4)), int(x.group(3)))
+                (int(x.group(1)), int(x.group(2)))
+                if x.group(1)
+                else (int(x.group(4)), int(x.group(3)))
+                if x.group(3)
+                else (int(x.group(5)), int(x.group(6)))
             )
             if v.type(owner) in ORGS:
                 yield from _part(v, owned, owner, "owned-by", 0.8, _ORG_TYPES)

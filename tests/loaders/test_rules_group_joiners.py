@@ -54,3 +54,13 @@ def test_a_later_member_of_a_consortium_is_part_of_it(facts: Run) -> None:
         "has since joined the consortium."
     )
     assert f.has("University of Varno", "PART_OF", "Qubit Link Consortium"), f.triples()
+
+
+def test_other_partners_of_the_group_in_focus(facts: Run) -> None:
+    """ "Other partners include ..." with no determiner: members of the group named before."""
+    f = facts(
+        "The Qubit Link Project is led by Kvantra Labs. Other partners include Orbion Systems and the "
+        "University of Varno."
+    )
+    for member in ("Orbion Systems", "University of Varno"):
+        assert f.has(member, "PART_OF", "Qubit Link Project"), f.triples()

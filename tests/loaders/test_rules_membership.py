@@ -1376,3 +1376,37 @@ def test_companions_of_a_participant_take_part_too(facts: Run, text: str, member
 def test_companions_of_one_who_joined_a_company_are_no_members(facts: Run) -> None:
     f = facts("Sanko Electric joined Hanbit Telecom alongside Kessler Systems.")
     assert not f.has("Kessler Systems", "PART_OF", "Hanbit Telecom"), f.triples()
+
+
+@pytest.mark.parametrize(
+    ("text", "member", "group"),
+    [
+        # the owner written as a modifier
+        ("Hanbit Telecom-owned Sanko Electric builds sensors.", "Sanko Electric", "Hanbit Telecom"),
+        # a reduced participle of funding under a programme
+        (
+            "The Kessler Hub, funded under the Photon Bridge Programme, opened in May.",
+            "Kessler Hub",
+            "Photon Bridge Programme",
+        ),
+        # one of several hubs in or set up under a programme
+        (
+            "The Kessler Hub is one of five hubs in the Photon Bridge Programme.",
+            "Kessler Hub",
+            "Photon Bridge Programme",
+        ),
+        (
+            "The Kessler Hub is one of five hubs established under the Photon Bridge Programme.",
+            "Kessler Hub",
+            "Photon Bridge Programme",
+        ),
+    ],
+)
+def test_owned_funded_under_and_one_of_the_hubs(facts: Run, text: str, member: str, group: str) -> None:
+    f = facts(text)
+    assert f.has(member, "PART_OF", group), f.triples()
+
+
+def test_an_owner_modifier_is_not_owned(facts: Run) -> None:
+    f = facts("Hanbit Telecom-owned Sanko Electric builds sensors.")
+    assert not f.has("Hanbit Telecom", "PART_OF", "Sanko Electric"), f.triples()
