@@ -49,6 +49,7 @@ R = RelationType
 #: The cue words without which no rule here can match.
 GATE = (
     "whom",
+    "joined",
     "their",
     "together",
     "together with",
@@ -270,6 +271,14 @@ _JOINTLY_BY = re.compile(
     rf"work|study|project|experiment|effort|development|venture))\s+by\s+(?:the\s+)?({LIST})"
 )
 
+#: "A and B have joined the university's §P§ as innovation partners": partners of the programme's owner.
+_JOINED_AS_PARTNERS = re.compile(
+    r"\b(?:join|joins|joined|joining)\s+(?:the\s+)?§(\d+)§['’]s?\s+(?:[\w-]+\s+){0,3}?(?:§\d+§\s+)?as\s+"
+    r"(?:an?\s+|its\s+|their\s+)?(?:(?:[\w-]+\s+){0,3}?partners?\b|§(\d+)§)"
+)
+#: Where the clause of the joiners opens: the sentence's start or a reported clause.
+_CLAUSE_OPEN = re.compile(r"\b(?:that|said|says|announced)\s+")
+
 
 def described_groups(v: SentView, m: str, low: str) -> list[tuple[list[int], str, tuple[int, int]]]:
     """Parties introduced by descriptions, with the shape ("subjects" or "between") and the span:
@@ -345,6 +354,7 @@ def partner_facts(v: SentView, m: str, low: str) -> Iterator[Fact]:
             names = [i for i in ids_in(x.group(1)) if v.type(i) in _PARTIES]
             for k, a in enumerate(names):
                 yield from _pairs(v, [a], names[k + 1 :], rule, _PARTIES)
+    yield from _joined_as_partners(v, m, low)
     yield from _with_whom(v, m, low)
     yield from _framed(v, m)
 
@@ -360,6 +370,20 @@ def _counted_partners(v: SentView, m: str, low: str) -> Iterator[Fact]:
     its = _ITS_PARTNERS.match(m)
     if its is not None and v.mentions[int(its.group(1))].text.lower() in _POSSESSIVE_PRONOUNS:
         yield from _pairs(v, [int(its.group(1))], ids_in(its.group(2)), "partners-its-partners", _PARTNER_OF)
+
+
+def _joined_as_partners(v: SentView, m: str, low: str) -> Iterator[Fact]:
+    """ "§CU§ announced that A, B and C have joined its §P§ as innovation partners": each joiner named
+    in the joining clause partners the owner of what it joined."""
+    if "join" not in low or " as " not in low:
+        return
+    for x in _JOINED_AS_PARTNERS.finditer(m):
+        if x.group(2) is not None and not re.search(r"[Pp]artners?$", v.mentions[int(x.group(2))].text):
+            continue
+        owner = int(x.group(1))
+        opens = [y.end() for y in _CLAUSE_OPEN.finditer(m, 0, x.start())]
+        joiners = [i for i in ids_in(m[opens[-1] if opens else 0 : x.start()]) if v.id(i) != v.id(owner)]
+        yield from _pairs(v, [owner], joiners, "partners-joined-as", _PARTNER_OF)
 
 
 def _with_whom(v: SentView, m: str, low: str) -> Iterator[Fact]:

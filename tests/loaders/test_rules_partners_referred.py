@@ -90,6 +90,18 @@ Run = Callable[[str], Facts]
             ["Orbion Systems"],
         ),
         ("Kvantra Labs and Orbion Systems built the network together.", "Kvantra Labs", ["Orbion Systems"]),
+        # joining an organisation's programme as partners
+        (
+            "The University of Varno announced that Kvantra Labs and Orbion Systems have joined the "
+            "university's Qubit Initiative as industry partners.",
+            "University of Varno",
+            ["Kvantra Labs", "Orbion Systems"],
+        ),
+        (
+            "Kvantra Labs has joined Orbion Systems' quantum network as a partner.",
+            "Kvantra Labs",
+            ["Orbion Systems"],
+        ),
         # verbs of closer ties
         ("Kvantra Labs deepened ties with Orbion Systems.", "Kvantra Labs", ["Orbion Systems"]),
         ("Kvantra Labs works hand in hand with Orbion Systems.", "Kvantra Labs", ["Orbion Systems"]),
@@ -130,6 +142,8 @@ def test_partners_referred_to(facts: Run, text: str, a: str, partners: list[str]
             "Kvantra Labs",
             "Brandt Instruments",
         ),
+        # joined as something else than a partner
+        ("Kvantra Labs has joined Orbion Systems' board as a director.", "Kvantra Labs", "Orbion Systems"),
         # a customer is no partner
         ("Orbion Systems is one of Kvantra Labs' customers.", "Orbion Systems", "Kvantra Labs"),
         # gathering others, being listed, raising money or each doing it is no work together
