@@ -4,7 +4,8 @@ Rivalry is stated five ways: a match-up ("§A§ vs §B§"), a verb of contest ("
 "vying with", "in a race with", "to catch up with", "challenging", "take on heavyweights
 like", "competitive with those of"), a rival noun after
 its owner ("§A§'s key rivals are §B§ and §C§", "§A§, which bought British rival §B§",
-"§A§, a rival to §B§", "§A§'s main rival is §B§", "§B§ is §A§'s biggest rival"), a symmetric statement about a list ("§A§ and §B§ are rivals",
+"§A§, a rival to §B§", "§A§'s main rival is §B§", "§B§ is §A§'s biggest rival", "Unlike rivals §B§
+and §C§, §A§ ..."), a symmetric statement about a list ("§A§ and §B§ are rivals",
 "the rivalry between §A§ and §B§"), and "one of §B§'s main competitors". A contest or prize
 ("the competition", "won the challenge") names no rival and is never read as one. Between a
 subject and its verb or rival noun only technology mentions may stand: another actor there
@@ -33,6 +34,8 @@ R = RelationType
 
 GATE = (
     "compet",
+    "up against",
+    "racing",
     "on par",
     "at par",
     "rival",
@@ -78,7 +81,11 @@ _CONTEST = (
     r"(?:take|takes|taking|took)\s+on|"
     r"(?:hold|holds|held|holding)\s+(?:its|their|our)\s+own\s+against|"
     r"(?:go|goes|going|went|gone)\s+head-to-head\s+(?:with|against)|head-to-head\s+(?:with|against)|"
-    r"(?:competitive|on\s+par|at\s+par)\s+with(?:\s+(?:those|that|the\s+\w+)\s+(?:of|from|made\s+by|built\s+by))?)"
+    r"(?:competitive|on\s+par|at\s+par)\s+with(?:\s+(?:those|that|the\s+\w+)\s+(?:of|from|made\s+by|built\s+by))?|"
+    # "is racing against", "faces stiff competition from", "goes up against"
+    r"rac(?:e|es|ed|ing)\s+against|"
+    r"(?:face|faces|faced|facing)\s+(?:(?:stiff|fierce|growing|tough|strong|intense|direct|increasing)\s+)?competition\s+from|"
+    r"(?:go|goes|went|going|gone)\s+up\s+against)"
 )
 #: Rivals of a verb of contest, alternatives too ("competitive with those of §A§ or §B§").
 _RIVALS = rf"{LIST}(?:\s+or\s+(?:the\s+)?§\d+§)?"
@@ -102,8 +109,14 @@ _POSSESSED = re.compile(
 #: "§A§ and §B§ are fierce rivals", "the rivalry between §A§ and §B§", "§A§ and §B§ compete for".
 _MUTUAL = re.compile(
     r"(§\d+§(?:(?:\s*,\s*|\s+and\s+)§\d+§)+)\s+(?:(?:are|were|have\s+been|remain|became|become)\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:rivals|competitors)\b|compete\s+(?:for|in|on)\b|(?:are|were)\s+competing\b)"
+    r"(?:[\w-]+\s+){0,2}?(?:rivals|competitors)\b|compete\s+(?:for|in|on)\b|(?:are|were)\s+competing\b|"
+    r"(?:are|were)\s+vying\s+for\b|vie\s+for\b)"
     r"|(?:rivalry|competition|race|battle)\s+between\s+(?:the\s+)?(§\d+§(?:(?:\s*,\s*|\s+and\s+)(?:the\s+)?§\d+§)+)"
+)
+#: "Unlike rivals §A§ and §B§, §X§ uses ...": rivals named before the subject they are set against.
+_UNLIKE = re.compile(
+    rf"^\s*(?:Unlike|Like|As\s+with)\s+(?:its\s+|their\s+)?(?:(?:[\w-]+|§\d+§)\s+){{0,2}}?(?:rivals|competitors)\s+(?:the\s+)?({LIST}),\s+"
+    rf"(?:the\s+)?§(\d+)§"
 )
 #: "§A§ vs §B§ vs startups", "§A§ versus §B§": a match-up of rivals (headlines, comparisons).
 _VERSUS = re.compile(r"§(\d+)§\s+(?:vs\.?|versus)\s+(?=§(\d+)§)")
@@ -152,6 +165,8 @@ def competition_facts(v: SentView, m: str) -> Iterator[Fact]:
         yield from _pairs(v, int(x.group(1)), f"§{x.group(2)}§", "one-of-rivals")
     for x in _POSSESSED.finditer(m):
         yield from _pairs(v, int(x.group(1)), f"§{x.group(2)}§", "possessed-rival")
+    for x in _UNLIKE.finditer(m):
+        yield from _pairs(v, int(x.group(2)), x.group(1), "unlike-rivals")
     for x in _VERSUS.finditer(m):
         yield from _pairs(v, int(x.group(1)), f"§{x.group(2)}§", "versus")
     for x in _MUTUAL.finditer(m):

@@ -38,6 +38,24 @@ Run = Callable[[str], Facts]
         ("Orbion Inc. is challenging IBM in trapped-ion hardware.", "Orbion Inc", "IBM"),
         ("Orbion Inc., a rival of Veltra Quantum, raised money.", "Orbion Inc", "Veltra Quantum"),
         ("Orbion Inc. is one of Veltra Quantum's main competitors.", "Orbion Inc", "Veltra Quantum"),
+        # racing, facing competition from, going up against, vying, rivals set against the subject
+        (
+            "Orbion Systems is racing against Veltra Quantum to build a machine.",
+            "Orbion Systems",
+            "Veltra Quantum",
+        ),
+        ("Orbion Systems faces stiff competition from Veltra Quantum.", "Orbion Systems", "Veltra Quantum"),
+        ("Orbion Systems goes up against Veltra Quantum in sensing.", "Orbion Systems", "Veltra Quantum"),
+        (
+            "Orbion Systems and Veltra Quantum are vying for the same customers.",
+            "Orbion Systems",
+            "Veltra Quantum",
+        ),
+        (
+            "Unlike rivals Veltra Quantum and Kessler Systems, Orbion Systems uses trapped ions.",
+            "Orbion Systems",
+            "Kessler Systems",
+        ),
         # a rival named by its owner's possessive, as predicate or apposition
         ("Veltra Quantum's main rival is Orbion Systems.", "Veltra Quantum", "Orbion Systems"),
         ("Orbion Systems is Veltra Quantum's biggest competitor.", "Orbion Systems", "Veltra Quantum"),
@@ -109,6 +127,13 @@ def test_stated_rivalry(facts: Run, text: str, a: str, b: str) -> None:
     [
         # a contest is not a rivalry
         ("Orbion Inc. won the competition organised by Veltra Quantum.", "Orbion Inc", "Veltra Quantum"),
+        # a race against time, a partner set beside the subject, a race won in a contest
+        ("Like its partner Veltra Quantum, Orbion Systems uses ions.", "Orbion Systems", "Veltra Quantum"),
+        (
+            "Orbion Systems won the race against Veltra Quantum in the competition organised by Kessler.",
+            "Orbion Systems",
+            "Veltra Quantum",
+        ),
         # a possessive before another role noun
         ("Orbion Systems is Veltra Quantum's biggest customer.", "Orbion Systems", "Veltra Quantum"),
         ("Orbion Systems, Veltra Quantum's partner, raised $10m.", "Orbion Systems", "Veltra Quantum"),
