@@ -259,13 +259,15 @@ class Gated:
     """A compiled pattern that first asks whether the text holds its needed literals; answers
     exactly as the pattern (a text without them has no match, so nothing to find)."""
 
-    __slots__ = ("_clauses", "_rx", "flags", "groupindex", "groups", "pattern")
+    __slots__ = ("_clauses", "_rx", "_spaced", "flags", "groupindex", "groups", "pattern")
 
     def __init__(self, rx: re.Pattern[str]) -> None:
         self._rx = rx
         #: the needed literals in lower case (see :func:`_gate_clauses`), read at the first search
         #: of any gated pattern: module constants cost no parsing at import
         self._clauses: tuple[Clause, ...] | None = None
+        #: whether a needed literal holds a space (see :meth:`may_match_within`), read with them
+        self._spaced: bool | None = None
         self.pattern = rx.pattern
         self.flags = rx.flags
         self.groups = rx.groups
@@ -287,6 +289,22 @@ class Gated:
             if found.isdisjoint(c):
                 return False
         return True
+
+    def may_match_within(self, text: str) -> bool:
+        """``False`` only where no text made of pieces of ``text`` joined by spaces (a slice of
+        it, or one with parts replaced by a space) can hold a match: for a caller that searches
+        many such pieces of one sentence, whose scan answer is remembered (a new piece would be
+        scanned anew). A literal holding a space could span a join, so such a gate says ``True``."""
+        spaced = self._spaced
+        if spaced is None:
+            clauses = self._clauses if self._clauses is not None else _read_pending(self)
+            spaced = self._spaced = any(" " in k for c in clauses for k in c)
+        return spaced or self.may_match(text)
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        """The pattern itself, ungated: to search a piece of a text :meth:`may_match_within` passed."""
+        return self._rx
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         return self._rx.search(string, pos, endpos) if self.may_match(string) else None

@@ -24,19 +24,23 @@ import re
 from collections.abc import Iterable
 
 from ..context import SentView
+from .literals import Gated, compile_gated
 
 __all__ = ["negated", "negated_parties"]
 
-_NEGATOR = re.compile(
+_NEGATOR = compile_gated(
     r"\bnot\b(?!\s+(?:only|just|merely|simply|least|to\s+mention)\b)"
-    r"|n[’']t\b|\bnever\b|\bno\s+longer\b|\bdeni(?:ed|es)\b|\bdeny(?:ing)?\b"
+    r"|\bnever\b|\bno\s+longer\b|\bdeni(?:ed|es)\b|\bdeny(?:ing)?\b"
     # a tie ended: "A ended / terminated / scrapped its partnership with B", "A pulled out of ..."
     r"|\bend(?:s|ed|ing)\s+(?:its|their|the)\b|\bterminat\w*|\bscrapp\w*|\bcancell?\w*|\bdissolv\w*|"
     r"\bwithdr[ae]w\w*|\bpull(?:s|ed|ing)?\s+out\b|\bsever(?:s|ed|ing)\b|\bsuspend\w*",
     re.IGNORECASE,
 )
+#: "isn't", "didn’t": apart from the other negators, which each need a word of three letters or
+#: more (the gate of their literals, asked once per sentence).
+_CONTRACTED = re.compile(r"n[’']t\b", re.IGNORECASE)
 #: Modality and possibility: what might be, not what is ("may" in lower case: "May" is a month).
-_HEDGE = re.compile(
+_HEDGE = compile_gated(
     r"\b(?i:could|might|in\s+(?:talks|discussions|negotiations?)|negotiating|considering|mulling|"
     r"potential(?:ly)?|possible|possibly|rumou?red)\b|\bmay\b"
 )
@@ -44,7 +48,7 @@ _HEDGE = re.compile(
 #: to cooperation with B", "called for closer ties with B", "discussed / is exploring cooperation".
 #: They hedge a partnership; a planned office is still told ("plans to open an office in P"), and a
 #: technology explored is worked on.
-_WISH = re.compile(
+_WISH = compile_gated(
     r"\b(?:hop(?:es|ed|ing)?\s+to|wants?\s+to|wanted\s+to|wish(?:es|ed)?\s+to|seek(?:s|ing)?\s+to|"
     r"plan(?:s|ned|ning)?\s+to|aim(?:s|ed|ing)?\s+to|intend(?:s|ed)?\s+to|expected\s+to|looking\s+to|keen\s+to|"
     r"open\s+to|interested\s+in|call(?:s|ed|ing)?\s+for|would\s+like|discuss\w*|explor(?:es|ing))\b",
@@ -94,12 +98,30 @@ def negated(v: SentView, a: str, b: str, *, hedges: bool = True, wishes: bool = 
         return False
     off = v.sent.start
     text = v.sent.text
-    between = _ASIDE.sub(" ", text[best[0] - off : best[1] - off])
-    rxs = [_NEGATOR, *([_HEDGE] if hedges else []), *([_WISH] if wishes else [])]
+    rxs = _readers(text, hedges=hedges, wishes=wishes)
+    if not rxs:
+        return False
+    between = text[best[0] - off : best[1] - off]
+    if "," in between or "(" in between or "–" in between or "—" in between:  # every aside holds one
+        between = _ASIDE.sub(" ", between)
     if _COORDINATION.fullmatch(between):
         return _predicate_denies(v, best[1], rxs)
-    start = max((m.end() for m in _CLAUSE.finditer(between)), default=0)
+    start = (
+        max((m.end() for m in _CLAUSE.finditer(between)), default=0)
+        if ("," in between or ";" in between or ":" in between)  # every clause opener holds one
+        else 0
+    )
     return any(rx.search(between, start) is not None for rx in rxs)
+
+
+def _readers(text: str, *, hedges: bool, wishes: bool) -> list[re.Pattern[str]]:
+    """The guard's patterns that can match in some piece of the sentence ``text``: each gated one
+    is asked of the whole sentence (its scan answer is remembered), not of each piece searched."""
+    gated: list[Gated] = [_NEGATOR, *([_HEDGE] if hedges else []), *([_WISH] if wishes else [])]
+    out = [rx.compiled for rx in gated if rx.may_match_within(text)]
+    if "'" in text or "’" in text:
+        out.append(_CONTRACTED)
+    return out
 
 
 def _predicate_denies(v: SentView, at: int, rxs: list[re.Pattern[str]]) -> bool:
