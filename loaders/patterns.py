@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from qkg.schemas import EntityType
 
-from .rules.words import leading_letters, word_list, word_table
+from .rules.words import leading_letters, prefix_tree, word_list, word_table
 
 __all__ = [
     "ACADEMIC_FIELDS",
@@ -53,7 +53,8 @@ TITLES = r"(?:Professor|A/Prof\.?|Assoc\.\s+Prof\.?|Prof\.?|Dr\.?|Mr\.?|Mrs\.?|M
 #: An optional courtesy title before a name, with its space ("Dr ", "Prof. ", "Sir ").
 HONORIFIC = r"(?:(?:Dr|Prof|A/Prof|Assoc\.\s+Prof|Mr|Ms|Mrs)\.?\s+|Professor\s+|Sir\s+|Dame\s+)?"
 
-ROLE_WORDS = "|".join(sorted(word_list("role_words"), key=lambda w: (-len(w), w)))
+#: The role words as one alternation, longest first (a prefix tree: see :func:`.rules.words.prefix_tree`).
+ROLE_WORDS = prefix_tree(sorted(word_list("role_words"), key=lambda w: (-len(w), w)))
 #: The runs of letters role words open with (for :func:`.rules.words.may_hold`): a role word
 #: between word boundaries holds one of them as a whole run of letters.
 ROLE_LETTERS = leading_letters(word_list("role_words"))

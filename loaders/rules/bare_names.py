@@ -94,7 +94,7 @@ _EXCELLENCY = re.compile(r"H\.?\s*E\.?\s")
 #: "Saoud bin Abdulrahman bin Hassan Al Thani".
 _NASAB = re.compile(rf"(?<![\w'’.-])[{UPPER}][{LOWER}]+(?=\s+(?:bin|ibn|bint)\s+[{UPPER}])")
 
-_ROLE_TOKENS = frozenset(w for w in ROLE_WORDS.split("|") if " " not in w)
+_ROLE_TOKENS = frozenset(w for w in word_list("role_words") if " " not in w)
 #: Words that are never part of a personal name: organisation keywords, company finals,
 #: role words, the rules' capitalised words that are not names, and the words of things named
 #: after people ("School", "Hall", "Prize").

@@ -53,6 +53,8 @@ _GATE_LETTERS = frozenset(m.group() for g in GATE if (m := re.match("[a-z]+", g)
 #: (The boundary is checked after the first characters, so the engine can skip to them.)
 _YEAR_ANY = re.compile(r"(?:19|20)(?<!\w\d\d)\d\d\b")
 
+#: The head words of event names, longest first (escaped, as in a pattern), and their alternation.
+_HEAD_WORDS = [re.escape(w) for w in sorted(word_list("event_heads"), key=lambda w: (-len(w), w))]
 _HEADS = alternation("event_heads")
 #: One word of an event name: "Quantum.Tech", "Q2B", "G7", "Leaders'", "World".
 _WORD = r"(?:[A-Z0-9][\w.&-]*[\w&](?:['’]s?)?|[A-Z](?:['’]s)?)"
@@ -60,9 +62,9 @@ _WORD = r"(?:[A-Z0-9][\w.&-]*[\w&](?:['’]s?)?|[A-Z](?:['’]s)?)"
 #: which would join a preceding actor to the event ("Orbion and the Quantum Expo").
 _LINK = r"(?:of|on|for|&|de|des|du)"
 _YEAR = r"(?:19|20)\d\d"
-_TITLE_HEAD = "|".join(" ".join(p.capitalize() for p in h.split()) for h in _HEADS.split("|"))
+_TITLE_HEAD = "|".join(" ".join(p.capitalize() for p in h.split()) for h in _HEAD_WORDS)
 
-_LOWER_GATE = frozenset(h.split()[-1] for h in _HEADS.split("|"))
+_LOWER_GATE = frozenset(h.split()[-1] for h in _HEAD_WORDS)
 _SERIES_GATE = frozenset(re.split(r"[^A-Za-z0-9]", s)[0] for s in word_list("event_series"))
 #: Words of an event context ("at", "held", "attended", "the ... event"), gating the named-year pattern.
 _CONTEXT_GATE = frozenset(word_list("event_context"))

@@ -58,20 +58,26 @@ def _shortest(c: Clause) -> int:
 
 def _sequence(items: list[tuple[Any, Any]], ci: bool) -> list[Clause]:
     """Clauses every match of the sequence ``items`` satisfies (a run of literal characters
-    is one literal; anything else ends the run)."""
+    is one literal, also through groups and alternations of literal text, which make it one of
+    several: ``c(?:hief|hair)`` needs "chief" or "chair"; anything else ends the run)."""
     out: list[Clause] = []
-    run: list[str] = []
+    runs = [""]
 
     def flush() -> None:
-        if run:
-            text = "".join(run)
-            out.append(frozenset({_CI + text.lower()} if ci else {text}))
-            run.clear()
+        nonlocal runs
+        if runs != [""] and all(runs):
+            out.append(frozenset(_CI + r.lower() for r in runs) if ci else frozenset(runs))
+        runs = [""]
 
     for op, av in items:
         if op is sc.LITERAL and (not ci or chr(av).isascii()):
-            run.append(chr(av))
+            runs = [r + chr(av) for r in runs]
             continue
+        if op is sc.SUBPATTERN or op is sc.BRANCH:
+            texts = _texts([(op, av)], ci)
+            if texts is not None and len(runs) * len(texts) <= _MAX_TEXTS:
+                runs = [r + t for r in runs for t in texts]
+                continue
         flush()
         if op is sc.SUBPATTERN:
             _group, add, drop, sub = av
@@ -96,6 +102,41 @@ def _sequence(items: list[tuple[Any, Any]], ci: bool) -> list[Clause]:
             out += _sequence(list(av[1]), ci)
         # classes, categories, anchors, negative look-arounds, back references: no literal
     flush()
+    return out
+
+
+#: The most texts a run of literal text and alternations is followed through (a prefix tree of a
+#: word list is one alternation of its words; a longer product ends the run).
+_MAX_TEXTS = 512
+
+
+def _texts(items: list[tuple[Any, Any]], ci: bool) -> list[str] | None:
+    """Every text the sequence ``items`` matches, where it is made of literal characters, classes
+    of them, groups and alternations only (in the same case mode), at most :data:`_MAX_TEXTS`; else ``None``."""
+    out = [""]
+    for op, av in items:
+        if op is sc.LITERAL and (not ci or chr(av).isascii()):
+            out = [r + chr(av) for r in out]
+            continue
+        if op is sc.SUBPATTERN:
+            _group, add, drop, sub = av
+            if ((ci or bool(add & re.IGNORECASE)) and not drop & re.IGNORECASE) != ci:
+                return None
+            more = _texts(list(sub), ci)
+        elif op is sc.BRANCH:
+            more = []
+            for branch in av[1]:
+                texts = _texts(list(branch), ci)
+                if texts is None:
+                    return None
+                more += texts
+        elif op is sc.IN and all(o is sc.LITERAL and (not ci or chr(c).isascii()) for o, c in av):
+            more = [chr(c) for _, c in av]  # a class of a few characters ("rais[ed]" of "raised|raises")
+        else:
+            return None
+        if more is None or len(out) * len(more) > _MAX_TEXTS:
+            return None
+        out = [r + t for r in out for t in more]
     return out
 
 

@@ -288,7 +288,7 @@ _OWNER_BEFORE = re.compile(r"\b(?:of|at|from|for|with|by)\s+(?:the\s+)?$", re.I)
 
 
 #: Words before a name that are not part of it: honorifics, and roles with their qualifiers.
-_ROLE_TOKENS = frozenset(w for w in ROLE_WORDS.split("|") if " " not in w)
+_ROLE_TOKENS = frozenset(w for w in word_list("role_words") if " " not in w)
 _NOT_NAME = re.compile(
     r"(?:(?:The\s+)?(?:Right\s+|Rt\.?\s+)?(?:Honourable|Honorable|Hon\.?|His|Her|Majesty|Excellency|H\.E\.|Sen\.|Rep\.|Shri|Smt\.?|Sri|Shrimati)\s+)+"
     r"|(?:\S+\s+){0,3}(?:"
@@ -454,7 +454,7 @@ _HAS_TITLE = re.compile(rf"\b(?:{'|'.join(_TITLE_ABBREVIATIONS)})\b")
 _TITLE_WORDS = frozenset(w.lower() for w in _TITLE_ABBREVIATIONS)
 
 
-_ROLE_FIRST = frozenset(w.split()[0].split("-")[0] for w in ROLE_WORDS.split("|"))
+_ROLE_FIRST = frozenset(w.split()[0].split("-")[0] for w in word_list("role_words"))
 
 
 _WORDS = re.compile(r"[A-Za-z]+")

@@ -19,7 +19,16 @@ from importlib import resources
 
 from .literals import _SCANNER, found_keys, scan_keys
 
-__all__ = ["alternation", "any_in", "leading_letters", "letter_words", "may_hold", "word_list", "word_table"]
+__all__ = [
+    "alternation",
+    "any_in",
+    "leading_letters",
+    "letter_words",
+    "may_hold",
+    "prefix_tree",
+    "word_list",
+    "word_table",
+]
 
 
 def _lines(name: str) -> list[str]:
@@ -52,8 +61,61 @@ def word_table(name: str) -> dict[str, str]:
 
 @cache
 def alternation(name: str) -> str:
-    """A regular-expression alternation of the list's entries, longest first."""
-    return "|".join(re.escape(w) for w in sorted(word_list(name), key=lambda w: (-len(w), w)))
+    """A regular-expression alternation of the list's entries, longest first (as a
+    :func:`prefix_tree`)."""
+    return prefix_tree(sorted(word_list(name), key=lambda w: (-len(w), w)))
+
+
+def prefix_tree(words: Iterable[str]) -> str:
+    """The alternation of ``words`` (literal text, tried in the order given) as a prefix tree: a
+    pattern that matches what ``"|".join(map(re.escape, words))`` matches, with the same
+    preference between alternatives, in any case mode.
+
+    The engine tries an alternation's branches one after the other at every position it tests; a
+    case-insensitive branch cannot even be skipped on its first character, so a list of 137 role
+    words cost about 10 us a sentence. Grouped by their opening text, the words are tried a few
+    letters at a time. Reordering two words changes what matches only where both can match at one
+    position, so only words whose first characters differ (also in another case) change places,
+    and an empty rest (a word that another extends) keeps its place among the rest. Where a word
+    or its rest opens with a character outside ASCII, which may fold to another, those words stay
+    a plain alternation.
+
+    >>> prefix_tree(["chief executive", "chair", "cto", "dean"])
+    'c(?:h(?:ief\\ executive|air)|to)|dean'
+    """
+    items = list(words)
+    if any(not w or not w[0].isascii() for w in items):
+        return "|".join(re.escape(w) for w in items)
+    return _tree(items)
+
+
+def _tree(rests: list[str]) -> str:
+    if any(w and not w[0].isascii() for w in rests):
+        return "|".join(re.escape(w) for w in rests)
+    groups: list[list[str]] = []
+    open_groups: dict[str, list[str]] = {}
+    for w in rests:
+        if not w:
+            groups.append([w])
+            open_groups = {}  # nothing moves past the empty rest, which matches wherever a word does
+            continue
+        group = open_groups.get(w[0].lower())
+        if group is None:
+            group = open_groups[w[0].lower()] = []
+            groups.append(group)
+        group.append(w)
+    out = []
+    for group in groups:
+        if len(group) == 1 or len({w[0] for w in group}) > 1:
+            # one word, or words opening with one letter in two cases: as they are
+            out += [re.escape(w) for w in group]
+            continue
+        # the longest opening text they share (at most the whole of the shortest)
+        n = min(map(len, group))
+        while any(w[:n] != group[0][:n] for w in group):
+            n -= 1
+        out.append(re.escape(group[0][:n]) + "(?:" + _tree([w[n:] for w in group]) + ")")
+    return "|".join(out)
 
 
 _LETTERS = re.compile(r"[a-z]+")

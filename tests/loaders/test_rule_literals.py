@@ -62,7 +62,9 @@ def test_a_text_a_pattern_matches_always_passes_its_literal_gate(text: str) -> N
 
 @settings(max_examples=400, deadline=None)
 @given(st.lists(_PIECES, max_size=10).map("".join), st.data())
-def test_a_piece_of_a_text_a_pattern_matches_passes_the_gate_of_the_whole_text(text: str, data: st.DataObject) -> None:
+def test_a_piece_of_a_text_a_pattern_matches_passes_the_gate_of_the_whole_text(
+    text: str, data: st.DataObject
+) -> None:
     """A slice of the text, or one with a part replaced by a space, as the negation guard reads
     between two names with the asides left out."""
     lo = data.draw(st.integers(0, len(text)))
@@ -92,6 +94,9 @@ def test_a_piece_of_a_text_a_pattern_matches_passes_the_gate_of_the_whole_text(t
         # letters outside ASCII end a case-insensitive literal; short pieces are no gate
         (r"(?i)straße\s+of", ({"\x00stra", "\x00\x00"},)),
         (r"§(\d+)§,\s+a", ()),
+        # literal text through groups, alternations and small classes: a prefix tree of words
+        (r"c(?:hief|hair(?:man|))\s+of", ({"chief", "chairman", "chair"},)),
+        (r"rais(?:e[sd]|ing)\s+(?i:funds)", ({"raises", "raised", "raising"}, {"\x00funds", "\x00\x00"})),
     ],
 )
 def test_needed_literals_of_a_pattern(pattern: str, needed: tuple[set[str], ...]) -> None:
