@@ -24,7 +24,10 @@ File layout (all integers little-endian)::
 Relations are rows in key order ``(source, type, target)``; relation ``r``'s evidence is rows
 ``ev_end[r - 1]:ev_end[r]``, evidence ``j``'s sentence bytes ``text_end[j - 1]:text_end[j]``;
 actor ``i``'s relations are ``adj_rel[adj_end[i - 1]:adj_end[i]]`` (rows, so in key order) and
-its steps ``st_*[st_end[i - 1]:st_end[i]]`` in step order.
+its steps ``st_*[st_end[i - 1]:st_end[i]]`` in step order. The name keys (each entity's name
+and aliases normalised, :func:`~qkg.schemas.normalise_name`) are a sorted string table; key
+``k``'s entities are the rows ``name_ent[name_end[k - 1]:name_end[k]]``, in entity order, so a
+look-up by name is a bisection and a name prefix a range of keys.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import mmap
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
@@ -54,8 +58,10 @@ from qkg.schemas import (
     Relation,
     RelationFilter,
     RelationType,
+    normalise_name,
 )
 
+from ..merge import entity_order
 from ..store import RelKey, Step
 from . import snapshot
 from .columns import _CODE as _TYPE_CODE
@@ -69,7 +75,7 @@ if TYPE_CHECKING:
 __all__ = ["FORMAT", "FactColumns", "FactsRefused", "encode", "load"]
 
 #: Bumped whenever the layout changes; a facts file of another format is not used.
-FORMAT = 1
+FORMAT = 2
 _MAGIC = b"QKGFACTS"
 _ENTITY_TYPES: tuple[EntityType, ...] = tuple(sorted(EntityType, key=lambda t: t.value))
 _ENTITY_CODE = {t: i for i, t in enumerate(_ENTITY_TYPES)}
@@ -107,8 +113,21 @@ _ARRAYS: tuple[tuple[str, str, str], ...] = (
     ("st_agr", "<i4", "steps"),
     ("st_rev", "|u1", "steps"),
     ("agr_end", "<i8", "agreements"),
+    ("name_end", "<i8", "names"),
+    ("name_ent", "<i4", "named"),
 )
-_BLOBS = ("ids", "documents", "rules", "agreement_ids", "sentences", "entities", "agreements")
+#: The blobs; the first five are string tables (JSON arrays), read at open.
+_BLOBS = (
+    "ids",
+    "documents",
+    "rules",
+    "agreement_ids",
+    "name_keys",
+    "sentences",
+    "entities",
+    "agreements",
+)
+_TABLES = 5
 #: ``r_from`` / ``r_to`` of a relation without that bound.
 _UNDATED = 0
 _M = TypeVar("_M", bound=BaseModel)
@@ -170,6 +189,8 @@ class FactColumns:
     documents: list[str]
     rules: list[str]
     agreement_ids: list[str]
+    #: Every name key (normalised name or alias of an entity), sorted.
+    name_keys: list[str]
     arrays: dict[str, NDArray[Any]]
     #: The file (mapped) and where each blob of it starts and how long it is.
     data: mmap.mmap
@@ -212,14 +233,27 @@ class FactColumns:
         ends = self.arrays[name]
         return (0 if i == 0 else int(ends[i - 1])), int(ends[i])
 
+    def _entity_at(self, row: int) -> Entity:
+        a, b = self._range("desc_end", row)
+        return Entity.model_validate_json(self._blob("entities", a, b))
+
     def entities_by_id(self, ids: Sequence[str]) -> dict[str, Entity]:
         out: dict[str, Entity] = {}
         for i in ids:
             row = None if i in out else self._entity_row(i)
             if row is not None:
-                a, b = self._range("desc_end", row)
-                out[i] = Entity.model_validate_json(self._blob("entities", a, b))
+                out[i] = self._entity_at(row)
         return out
+
+    def find_entities(self, name: str) -> list[Entity]:
+        """:meth:`GraphIndex.find_entities`: the entities ``name`` names (name or alias,
+        normalised), in entity order; a bisection of the sorted name keys."""
+        keys, key = self.name_keys, normalise_name(name)
+        k = bisect_left(keys, key)
+        if k == len(keys) or keys[k] != key:
+            return []
+        a, b = self._range("name_end", k)
+        return [self._entity_at(row) for row in self.arrays["name_ent"][a:b].tolist()]
 
     def agreements_by_id(self, ids: Sequence[str]) -> dict[str, Agreement]:
         if self._agreement_position is None:
@@ -495,6 +529,8 @@ def encode(index: GraphIndex) -> bytes:
     described_entities = [index.ent.get(i) for i in ids]
     entities = [b"" if d is None else d.model_dump_json().encode() for d in described_entities]
     described = [index.agr[a].model_dump_json().encode() for a in agreement_ids]
+    name_keys = sorted(index.names)
+    named = [sorted(index.names[k], key=lambda e: entity_order(index.ent[e])) for k in name_keys]
     values: dict[str, Any] = {
         "ent_type": [_NO_ENTITY if d is None else _ENTITY_CODE[d.type] for d in described_entities],
         "desc_end": np.cumsum([len(b) for b in entities], dtype=np.int64),
@@ -519,12 +555,15 @@ def encode(index: GraphIndex) -> bytes:
         "st_agr": st_agr[steps],
         "st_rev": st_rev[steps],
         "agr_end": np.cumsum([len(b) for b in described], dtype=np.int64),
+        "name_end": np.cumsum([len(e) for e in named], dtype=np.int64),
+        "name_ent": [position[e] for es in named for e in es],
     }
     blobs = {
         "ids": orjson.dumps(ids),
         "documents": orjson.dumps(list(documents)),
         "rules": orjson.dumps(list(rules)),
         "agreement_ids": orjson.dumps(agreement_ids),
+        "name_keys": orjson.dumps(name_keys),
         "sentences": b"".join(sentences),
         "entities": b"".join(entities),
         "agreements": b"".join(described),
@@ -596,13 +635,14 @@ def _unpack(data: mmap.mmap, version: str) -> FactColumns:
         if base + offset + length * np.dtype(dtype).itemsize > len(data):
             raise FactsRefused(f"array {name} runs past the end of the file")
         arrays[name] = np.frombuffer(data, dtype=np.dtype(dtype), count=length, offset=base + offset)
-    tables = {name: _table(data[blobs[name][0] : sum(blobs[name])]) for name in _BLOBS[:4]}
+    tables = {name: _table(data[blobs[name][0] : sum(blobs[name])]) for name in _BLOBS[:_TABLES]}
     found = FactColumns(
         version,
         tables["ids"],
         tables["documents"],
         tables["rules"],
         tables["agreement_ids"],
+        tables["name_keys"],
         arrays,
         data,
         blobs,
@@ -614,10 +654,9 @@ def _unpack(data: mmap.mmap, version: str) -> FactColumns:
 def _check(facts: FactColumns) -> None:
     """Refuse columns whose arrays do not fit their tables (:class:`FactsRefused`)."""
     a, ids = facts.arrays, facts.ids
-    if not all(map(lt, ids, islice(ids, 1, None))) or not all(
-        map(lt, facts.agreement_ids, islice(facts.agreement_ids, 1, None))
-    ):
-        raise FactsRefused("an id table is not sorted and distinct")
+    for table in (ids, facts.agreement_ids, facts.name_keys):
+        if not all(map(lt, table, islice(table, 1, None))):
+            raise FactsRefused("an id or name table is not sorted and distinct")
     sizes = {
         "ids": len(ids),
         "relations": len(a["r_src"]),
@@ -625,6 +664,8 @@ def _check(facts: FactColumns) -> None:
         "adjacency": len(a["adj_rel"]),
         "steps": len(a["st_node"]),
         "agreements": len(facts.agreement_ids),
+        "names": len(facts.name_keys),
+        "named": len(a["name_ent"]),
     }
     for name, _, counted in _ARRAYS:
         if len(a[name]) != sizes[counted]:
@@ -639,6 +680,7 @@ def _check(facts: FactColumns) -> None:
         "e_doc": (0, len(facts.documents)),
         "e_rule": (0, len(facts.rules)),
         "st_agr": (-1, len(facts.agreement_ids)),
+        "name_ent": (0, len(ids)),
         "st_rev": (0, 2),
         "r_from": (0, dt.date.max.toordinal() + 1),
         "r_to": (0, dt.date.max.toordinal() + 1),
@@ -654,6 +696,7 @@ def _check(facts: FactColumns) -> None:
         "st_end": sizes["steps"],
         "desc_end": facts.blobs["entities"][1],
         "agr_end": facts.blobs["agreements"][1],
+        "name_end": sizes["named"],
     }
     for name, total in blob_sizes.items():
         ends = a[name]
@@ -663,6 +706,8 @@ def _check(facts: FactColumns) -> None:
             or bool((np.diff(ends, prepend=0) < 0).any())
         ):
             raise FactsRefused(f"the offsets of {name} do not fit what they locate")
+    if bool((a["ent_type"][a["name_ent"]] == _NO_ENTITY).any()):
+        raise FactsRefused("a name refers to an id that is no entity")
     rows_keys = _row_keys(a, len(ids))
     if bool((np.diff(rows_keys) <= 0).any()):
         raise FactsRefused("the relations are not in key order")

@@ -21,7 +21,7 @@ Queries never touch RDF: they read :class:`~qkg.graph.embedded.index.GraphIndex`
 after every successful write and rebuilt at open: from the snapshot, reconciled with the
 markers (documents whose digest differs are removed or read from RDF), else from the RDF
 graphs. Until the index is needed after an open (a write, or a question the columns do not
-answer), relations, steps, entities and agreements by id are read from the facts file
+answer), relations, steps, entities and agreements by id and entities by name are read from the facts file
 written with the snapshot (:mod:`qkg.graph.embedded.facts`), memory-mapped, so a large
 store answers them without decoding the snapshot. The snapshot is rewritten by :meth:`EmbeddedStore.close` when the graph changed,
 and its SHA-256 recorded in the meta graph; at open a snapshot is used only if its digest is
@@ -873,13 +873,17 @@ class EmbeddedStore(ReaderOperations):
 
     def find_entities(self, name: str) -> list[Entity]:
         with self._mutex:
+            merged = self._stored_facts()
+            if merged is not None:
+                return merged.find_entities(name)
             return self._index.find_entities(name)
 
     def find_entities_named(self, names: Sequence[str]) -> dict[str, list[Entity]]:
         """:class:`~qkg.graph.store.NameFinder`: every name looked up under one hold of the lock."""
         with self._mutex:
-            index = self._index
-            return {n: index.find_entities(n) for n in names}
+            merged = self._stored_facts()
+            finder = self._index if merged is None else merged
+            return {n: finder.find_entities(n) for n in names}
 
     def entities(
         self, filter: EntityFilter | None = None, *, limit: int | None = None, offset: int = 0

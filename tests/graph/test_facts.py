@@ -15,13 +15,23 @@ from pathlib import Path
 
 import orjson
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from qkg.graph import EmbeddedStore
 from qkg.graph.embedded import facts
 from qkg.graph.embedded.index import GraphIndex
-from qkg.schemas import Direction, EntityType, KnowledgeGraph, NotFound, RelationFilter, RelationType
+from qkg.schemas import (
+    Direction,
+    Entity,
+    EntityType,
+    KnowledgeGraph,
+    NotFound,
+    RelationFilter,
+    RelationType,
+)
 from qkg.schemas.rdf import canonical_delta
-from tests.factories import kaist_pasqal_v2
+from tests.factories import delta, document, entity, kaist_pasqal_v2
 from tests.graph.test_columns import VIAS, _deltas, _index, damaged_store
 
 R = RelationType
@@ -35,8 +45,49 @@ FILTERS: list[RelationFilter | None] = [
 ]
 
 
+def _homonyms() -> KnowledgeGraph:
+    """Actors that share a name or an alias (made-up names), with accents and case to
+    normalise: what a look-up by name must answer in entity order."""
+    E = EntityType
+    doc = document("Nordhavn Qubit, Nordhavn Qubit and Zürich Quantique.", title="homonyms")
+    return delta(
+        doc,
+        [
+            entity("Nordhavn Qubit", E.COMPANY, "DK", aliases=["NQ", "Zürich Quantique"]),
+            entity("Nordhavn Qubit", E.UNIVERSITY, "NO", aliases=["nq"]),
+            entity("Zürich  Quantique", E.RESEARCH_INSTITUTE, "CH", aliases=["ZQ", "Nordhavn"]),
+            entity("Nordhavn", E.CITY, "DK"),
+        ],
+    )
+
+
+def _deltas_named() -> list[KnowledgeGraph]:
+    return [*_deltas(), _homonyms()]
+
+
+def _same_names(store: EmbeddedStore, index: GraphIndex) -> None:
+    """``store``'s look-ups by name equal ``index``'s: every name and alias, as written, in
+    capitals, padded, without accents, and names nobody has."""
+    names = sorted({n for e in index.ent.values() for n in (e.name, *e.aliases)})
+    asked = [
+        *names,
+        *(n.upper() for n in names[::3]),
+        *(f"  {n}  " for n in names[::5]),
+        "zurich quantique",
+        "NORDHAVN",
+        "nobody at all",
+        "Nordhavn Qubi",
+        "",
+    ]
+    assert any(len(index.find_entities(n)) > 1 for n in asked)  # homonyms, in entity order
+    for n in asked:
+        assert store.find_entities(n) == index.find_entities(n), n
+    assert store.find_entities_named(asked) == {n: index.find_entities(n) for n in asked}
+
+
 def _same_answers(store: EmbeddedStore, index: GraphIndex) -> None:
-    """``store``'s reads equal ``index``'s, for every actor, filter, projection and key."""
+    """``store``'s reads equal ``index``'s, for every actor, filter, projection, key and name."""
+    _same_names(store, index)
     ids = sorted(index.ent)
     for f in FILTERS:
         for i in ids:
@@ -66,7 +117,7 @@ def _same_answers(store: EmbeddedStore, index: GraphIndex) -> None:
 
 def test_the_facts_file_answers_as_the_index_without_decoding_it(tmp_path: Path) -> None:
     folder = tmp_path / "store"
-    deltas = _deltas()
+    deltas = _deltas_named()
     with EmbeddedStore(folder) as store:
         store.upsert_many(deltas)
         for d in deltas[1:4]:  # merged facts of fewer documents
@@ -91,7 +142,7 @@ def test_the_facts_file_answers_as_the_index_without_decoding_it(tmp_path: Path)
 
 def test_questions_the_columns_do_not_answer_go_to_the_index(tmp_path: Path) -> None:
     folder = tmp_path / "store"
-    deltas = _deltas()
+    deltas = _deltas_named()
     with EmbeddedStore(folder) as store:
         store.upsert_many(deltas)
     reference = _index(deltas)
@@ -161,6 +212,12 @@ def test_the_facts_file_is_refused_when_it_does_not_fit(tmp_path: Path) -> None:
         raw = orjson.dumps(bad)
         with pytest.raises(facts.FactsRefused, match=why):
             load(data[:8] + struct.pack("<I", len(raw)) + raw + body)
+    _, at, length = next(b for b in head["blobs"] if b[0] == "name_keys")
+    keys = orjson.loads(body[at : at + length])
+    shuffled = orjson.dumps(keys[::-1])  # the same bytes in another order: no bisection holds
+    assert len(shuffled) == length
+    with pytest.raises(facts.FactsRefused, match="not sorted"):
+        load(data[: 12 + size + at] + shuffled + data[12 + size + at + length :])
     start = 12 + size + head["arrays"][4][3]  # the first relation's source
     with pytest.raises(facts.FactsRefused, match=r"outside|key order"):
         load(data[:start] + struct.pack("<i", len(index.ent) + 99) + data[start + 4 :])
@@ -181,7 +238,7 @@ def test_answers_stay_the_same_when_built_relations_are_let_go(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = tmp_path / "store"
-    deltas = _deltas()
+    deltas = _deltas_named()
     with EmbeddedStore(folder) as store:
         store.upsert_many(deltas)
     reference = _index(deltas)
@@ -191,3 +248,42 @@ def test_answers_stay_the_same_when_built_relations_are_let_go(
             assert store.relations(i) == reference.relations(i, None, None, 0)
         assert store.relations() == reference.relations(None, None, None, 0)
         assert store._idx is None
+
+
+_WORDS = st.sampled_from(
+    ["Nordhavn", "nordhavn", "Zürich", "Zurich", "Qubit", "QUBIT", "Lab", "  ", "Ølund", "Labs"]
+)
+_NAMES = st.lists(_WORDS, min_size=1, max_size=3).map(" ".join).filter(str.strip)
+
+
+@st.composite
+def _named_graphs(draw: st.DrawFn) -> list[KnowledgeGraph]:
+    """Documents naming actors whose names and aliases collide in case, accents, spacing and
+    prefixes (made-up names), the same actor sometimes named by two documents."""
+    types = st.sampled_from([EntityType.COMPANY, EntityType.UNIVERSITY, EntityType.CITY])
+    countries = st.sampled_from([None, "DK", "NO", "CH"])
+    out = []
+    for n in range(draw(st.integers(1, 3))):
+        actors = [
+            entity(name, kind, country, aliases=aliases)
+            for name, kind, country, aliases in draw(
+                st.lists(st.tuples(_NAMES, types, countries, st.lists(_NAMES, max_size=2)), max_size=6)
+            )
+        ]
+        by_id: dict[str, Entity] = {e.id: e for e in actors}  # one description per document
+        out.append(delta(document(f"Document {n} names some actors."), by_id.values()))
+    return out
+
+
+@settings(max_examples=60, deadline=None)
+@given(graphs=_named_graphs(), asked=st.lists(_NAMES, max_size=5))
+def test_look_ups_by_name_from_the_facts_file_equal_the_index(
+    tmp_path_factory: pytest.TempPathFactory, graphs: list[KnowledgeGraph], asked: list[str]
+) -> None:
+    index = _index(graphs)
+    path = tmp_path_factory.mktemp("facts") / "facts.columns"
+    path.write_bytes(facts.encode(index))
+    columns = facts.load(path, _sha(path.read_bytes()), index.version)
+    names = [n for e in index.ent.values() for n in (e.name, *e.aliases)]
+    for n in [*names, *asked]:
+        assert columns.find_entities(n) == index.find_entities(n), n
