@@ -46,7 +46,7 @@ from .rules.deals import deal_agreements
 from .rules.develops import described_then_named_facts, owner_named_facts
 from .rules.group_agreements import consortium_agreements, listed_group_members
 from .rules.group_founders import group_founder_facts
-from .rules.group_joiners import pact_joiners
+from .rules.group_joiners import counted_partners, pact_joiners
 from .rules.human_verbs import focus_join_facts
 from .rules.investments import investment_agreements, joint_funding_facts, round_facts
 from .rules.later_parties import later_party_agreements
@@ -256,6 +256,7 @@ class RuleExtractor:
             + described_then_named_facts(views)
             + these_kinds_facts(views)
             + its_fields_facts(views)
+            + counted_partners(views)
         ):
             acc.add(k, f, types)
         drafts, _, keyed = find_agreements(views, doc_date, representatives(acc.rel, types))

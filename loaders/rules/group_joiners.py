@@ -10,6 +10,10 @@ The agreement is the latest partnership, MOU or joint statement told in the two 
 it by a definite noun ("the partnership", "this collaboration", "the MOU") with a verb of joining
 or including. Consortia, contracts and investments are not joined this way (their members are
 no partners of each other).
+
+A lede may count the partners before naming them: "Two Canadian quantum firms are joining forces
+to build a network. Orbion and Veltra will ..." (:func:`counted_partners`): the first list of
+exactly that many organisations opening a clause in the next two sentences are the partners.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from qkg.schemas import AgreementKind, RelationType
 from ..context import LIST, ORGS, Fact, SentView, ids_in
 from .agreements import AgreementDraft
 
-__all__ = ["pact_joiners"]
+__all__ = ["counted_partners", "pact_joiners"]
 
 R = RelationType
 
@@ -90,3 +94,45 @@ def pact_joiners(
         added = list(dict.fromkeys(v.id(i) for i in joiners))
         drafts[n] = replace(d, parties=[*d.parties, *added], sentences=[*d.sentences, k])
     return out, drafts
+
+
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+#: "Two Canadian quantum firms are joining forces", "Three universities have teamed up": partners
+#: counted by a description with no name (places and technologies may qualify it).
+_COUNTED = re.compile(
+    r"^\s*(?:[A-Z][\w ,]{0,30},\s+)?(?:[Tt]he\s+)?(?P<n>[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[2-5])\s+(?:(?:[\w-]+|§\d+§)\s+){0,4}?"
+    r"(?:companies|firms|start-?ups|universities|institutes|institutions|organi[sz]ations|clusters|labs|laboratories|"
+    r"groups|players|giants|operators|makers|developers|research\s+centres|research\s+centers|agencies|banks)\s+"
+    rf"{_AUX}(?:joining\s+forces|join\s+forces|joined\s+forces|teaming\s+up|team\s+up|teamed\s+up|partnering|partnered|"
+    r"collaborating|collaborate|collaborated|cooperating|cooperate|cooperated|working\s+together|work\s+together|"
+    r"worked\s+together|joining\s+hands|joined\s+hands|signed\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:partnership|agreement|MOU|MoU|memorandum))\b"
+)
+#: A list opening a clause: the sentence's start (after "The" or a short fronted phrase) or after "that".
+_OPENING_LIST = re.compile(
+    rf"(?:^\s*(?:[A-Z][\w ,]{{0,30}},\s+)?(?:[Tt]he\s+)?|\bthat\s+(?:the\s+)?)({LIST})"
+)
+
+
+def counted_partners(views: Sequence[SentView]) -> list[tuple[int, Fact]]:
+    """Partners a lede counts and the next sentences name: each pair of the first list of that many."""
+    out: list[tuple[int, Fact]] = []
+    for k, v in enumerate(views):
+        x = _COUNTED.match(v.masked)
+        if x is None or any(v.type(i) in ORGS for i in ids_in(v.masked[: x.end()])):
+            continue
+        n = _COUNTS[x.group("n").lower()]
+        for j in range(k + 1, min(k + 3, len(views))):
+            w = views[j]
+            y = _OPENING_LIST.search(w.masked)
+            if y is None:
+                continue
+            names = list(dict.fromkeys(w.id(i) for i in ids_in(y.group(1)) if w.type(i) in ORGS))
+            if len(names) != n or len(ids_in(y.group(1))) != n:
+                continue
+            for a_, a in enumerate(names):
+                for b in names[a_ + 1 :]:
+                    # (the lede states the partnership; the names may stand in a sentence of plans)
+                    out.append((k, Fact(a, R.PARTNERS_WITH, b, "partners-counted-lede", 0.7)))
+            break
+    return out

@@ -107,8 +107,12 @@ _IS_A_PLACE_NOUN = compile_gated(
 #: "§X§ is a start-up from §Lyon§", "§X§ was a spin-off in §Delft§": the predicate's noun says where
 #: the subject comes from (as the apposition "§X§, a start-up from §Lyon§," does).
 _IS_A_NOUN_FROM = compile_gated(
-    rf"{ENT}\s+(?:is|was|remains)\s+(?:an?|the|one\s+of\s+(?:the|several|many|a\s+few|a\s+handful\s+of))\s+(?:[\w-]+\s+){{0,3}}?"
-    rf"{ORG_NOUN}\s+(?:from|in|out\s+of|based\s+in)\s+"
+    # "§X§ is a nonprofit, independent R&D center headquartered in §P§": a few describing words, set
+    # off by commas too, and any participle of location
+    rf"{ENT}\s+(?:is|was|remains)\s+(?:an?|the|one\s+of\s+(?:the|several|many|a\s+few|a\s+handful\s+of))\s+"
+    rf"(?:(?!(?:of|to|for|with|at|by|and|or|from|in)\b)(?:[\w&-]+|§\d+§),?\s+){{0,4}}?"
+    rf"(?:{ORG_NOUN}|cent(?:re|er)s?|institutes?|universit(?:y|ies)|organi[sz]ations?|non-?profits?|agenc(?:y|ies)|"
+    rf"foundations?|associations?)\s+(?:from|in|out\s+of|(?:based|headquartered|located|situated)\s+in)\s+"
     r"(?:the\s+)?§(\d+)§(?!['’]s?\s)(?!-)"
 )
 _FACILITY_OF = re.compile(

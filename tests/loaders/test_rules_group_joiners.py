@@ -64,3 +64,32 @@ def test_other_partners_of_the_group_in_focus(facts: Run) -> None:
     )
     for member in ("Orbion Systems", "University of Varno"):
         assert f.has(member, "PART_OF", "Qubit Link Project"), f.triples()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two Canadian quantum firms are joining forces to build a network. Kvantra Labs and Orbion Systems "
+        "intend to invest $5m.",
+        "Two companies have teamed up, the firms said. Kvantra Labs and Orbion Systems will build sensors.",
+    ],
+)
+def test_a_lede_counts_the_partners_the_next_sentence_names(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert f.has("Kvantra Labs", "PARTNERS_WITH", "Orbion Systems"), f.triples()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the count does not match the names
+        "Two companies are joining forces. Kvantra Labs, Orbion Systems and Brandt Instruments will invest.",
+        # the names are not the subject of the next sentences
+        "Two companies are joining forces. The deal was praised by Kvantra Labs and Orbion Systems.",
+        # no partnering verb in the lede
+        "Two companies raised money. Kvantra Labs and Orbion Systems will invest $5m.",
+    ],
+)
+def test_no_counted_partners(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert not f.has("Kvantra Labs", "PARTNERS_WITH", "Orbion Systems"), f.triples()

@@ -327,6 +327,13 @@ def test_an_x_based_description_ends_at_its_verb(facts: Run) -> None:
         ("Companies based in Graz include Orbion Quantum and Veltra Labs.", "Veltra Labs", "Graz"),
         # where it moved to, not from
         ("Orbion Quantum relocated from Graz to Lyon in 2022.", "Orbion Quantum", "Lyon"),
+        # a predicate noun described by a few words, set off by commas too
+        (
+            "Orbion Quantum is a nonprofit, independent R&D center headquartered in Lyon.",
+            "Orbion Quantum",
+            "Lyon",
+        ),
+        ("Orbion Quantum is an independent research institute located in Graz.", "Orbion Quantum", "Graz"),
         # a country written with "the" after its city
         ("Orbion Quantum opened an office in Delft, the Netherlands.", "Delft", "Netherlands"),
         ("Orbion Quantum opened an office in Delft, the Netherlands.", "Orbion Quantum", "Delft"),
@@ -344,6 +351,9 @@ def test_more_ways_to_say_where_an_organisation_is(facts: Run, text: str, org: s
         # a host that is an organisation, or an event hosted
         ("The University of Kessler hosts Orbion Quantum.", "Orbion Quantum", "University of Kessler"),
         ("Graz hosted a conference with Orbion Quantum.", "Orbion Quantum", "Graz"),
+        # a preposition before the noun: another's site
+        ("Orbion Quantum is a supplier to a research centre in Lyon.", "Orbion Quantum", "Lyon"),
+        ("Orbion Quantum is a partner of companies in Graz.", "Orbion Quantum", "Graz"),
     ],
 )
 def test_not_where_an_organisation_is(facts: Run, text: str, org: str, place: str) -> None:
