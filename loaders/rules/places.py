@@ -518,11 +518,24 @@ _SETTING_UP = (
 )
 
 
+#: "§X§ has chosen §P§ as the site of its new factory", "§X§ picked §P§ for its European headquarters",
+#: "§X§ set up shop in §P§", "§X§, from §P§, builds ...": where an organisation is, said otherwise.
+_CHOSE_SITE = compile_gated(
+    rf"§(\d+)§\s+(?:(?:has|have|had|also|now|recently|finally)\s+)*(?:chose|chosen|chooses|picked|picks|selected|selects)\s+"
+    rf"(?:the\s+)?§(\d+)§\s+(?:as\s+(?:the\s+)?(?:site|location|home|base)\s+(?:of|for)|for)\s+(?:its|their)\s+"
+    rf"(?:(?:[\w-]+|§\d+§)\s+){{0,3}}?{_SITE}\b"
+    rf"|§(\d+)§\s+(?:(?:has|have|had|also|now|recently)\s+)*(?:set|sets|setting)\s+up\s+shop\s+in\s+(?:the\s+)?§(\d+)§"
+    rf"|§(\d+)§,\s+from\s+(?:the\s+)?§(\d+)§,"
+)
+#: What may qualify a site between its owner and its place: "its §quantum§ lab", "its §US§ headquarters".
+_SITE_QUALIFIERS = frozenset({E.TECHNOLOGY} | PLACES)
+
+
 def sets_up_facts(v: SentView, m: str) -> Iterator[Fact]:
     """ "§X§ opened an office in §Tokyo§", "§X§ will set up a facility in §Lyon§", "§X§ is planning to open ..."."""
     for x in _SETS_UP_IN.finditer(m) if may_hold(m, _SITE_WORDS) else ():
-        if any(v.type(i) is not E.TECHNOLOGY for i in ids_in(m[x.end(1) : x.start(2)])):
-            continue  # "§X§ opened §Y§'s office in": only technologies may qualify the site
+        if any(v.type(i) not in _SITE_QUALIFIERS for i in ids_in(m[x.end(1) : x.start(2)])):
+            continue  # "§X§ opened §Y§'s office in": only technologies and places ("its §US§ headquarters") qualify the site
         places = ids_in(x.group(2))
         if not re.search(r"\s(?:and|&)\s", x.group(2)):
             places = places[:1]  # "in §Dublin§, §Ireland§": the city, then where it is
@@ -532,6 +545,11 @@ def sets_up_facts(v: SentView, m: str) -> Iterator[Fact]:
             for a in ids_in(x.group(1)):
                 if _ok(v, a, b, PLACES) and v.type(a) in ORGS:
                     yield _f(v, a, R.LOCATED_IN, b, "sets-up-in", 0.8)
+    for x in _CHOSE_SITE.finditer(m):
+        a, b = (int(g) for g in x.groups() if g is not None)
+        rule = "chose-site" if x.group(1) else "set-up-shop" if x.group(3) else "apposition-from"
+        if v.type(a) in ORGS and _ok(v, a, b, PLACES):
+            yield _f(v, a, R.LOCATED_IN, b, rule, 0.8)
     for x in _SETS_UP_NAMED.finditer(m) if gate(m.lower(), _SETTING_UP) else ():
         b = int(x.group(2))
         if any(v.type(i) is not E.TECHNOLOGY for i in ids_in(m[x.end(1) : x.start(2)])):
@@ -546,7 +564,9 @@ def sets_up_facts(v: SentView, m: str) -> Iterator[Fact]:
 _OPENING_SUBJECT = re.compile(r"^\s*(?:The\s+)?§(\d+)§\s+(?=[a-z])")
 #: A further site of the subject: "..., and has an office in §P§", "... and a factory in §Q§".
 _FURTHER_SITE = re.compile(
-    rf"\b(?:and|with|plus|along\s+with)\s+(?:(?:also\s+)?(?:has|have|operates|runs|maintains|opened|a|an|its|their|one|two|three)\s+)+"
+    # "headquartered in §P§ with offices in §Q§ and §R§": a plural site needs no determiner after "with"
+    rf"\b(?:and|with|plus|along\s+with)\s+(?:(?:(?:also\s+)?(?:has|have|operates|runs|maintains|opened|a|an|its|their|one|two|three)\s+)+"
+    rf"|(?<=with\s)(?=(?:(?:research|development|sales|regional|satellite)\s+)?(?:offices|labs|sites|facilities|subsidiaries)\b))"
     rf"(?:(?:{_SITE_QUAL})\s+){{0,2}}?{_SITE}(?:\s+(?:apiece|each))?\s+(?:in|at)\s+(?:both\s+)?(?:the\s+)?({LIST})"
 )
 _ALONG_WITH_SITES = re.compile(
@@ -589,6 +609,8 @@ def _more_sites(v: SentView, m: str) -> Iterator[Fact]:
     if s is not None and v.type(s.group(1)) in ORGS:
         a = int(s.group(1))
         for x in _FURTHER_SITE.finditer(m, s.end()):
+            if any(v.type(i) in ORGS and v.id(i) != v.id(a) for i in ids_in(m[s.end() : x.start()])):
+                continue  # "§X§ signed with §Y§, with offices in §P§": another's sites
             for b in ids_in(x.group(1)):
                 if _ok(v, a, b, PLACES) and not (v.type(b) is E.REGION and v.mentions[b].country is None):
                     yield _f(v, a, R.LOCATED_IN, b, "further-site-in", 0.7)

@@ -334,6 +334,17 @@ def test_an_x_based_description_ends_at_its_verb(facts: Run) -> None:
             "Lyon",
         ),
         ("Orbion Quantum is an independent research institute located in Graz.", "Orbion Quantum", "Graz"),
+        # further sites after "with", a site qualified by a place, a place chosen for a site
+        (
+            "Orbion Quantum is headquartered in Lyon with offices in Graz and Boston.",
+            "Orbion Quantum",
+            "Graz",
+        ),
+        ("Orbion Quantum is establishing its US headquarters in Boston.", "Orbion Quantum", "Boston"),
+        ("Orbion Quantum has chosen Graz as the site of its new factory.", "Orbion Quantum", "Graz"),
+        ("Orbion Quantum picked Graz for its European headquarters.", "Orbion Quantum", "Graz"),
+        ("Orbion Quantum set up shop in Graz in 2020.", "Orbion Quantum", "Graz"),
+        ("Orbion Quantum, from Lyon, and Veltra Labs, from Graz, signed a deal.", "Veltra Labs", "Graz"),
         # a country written with "the" after its city
         ("Orbion Quantum opened an office in Delft, the Netherlands.", "Delft", "Netherlands"),
         ("Orbion Quantum opened an office in Delft, the Netherlands.", "Orbion Quantum", "Delft"),
@@ -351,6 +362,9 @@ def test_more_ways_to_say_where_an_organisation_is(facts: Run, text: str, org: s
         # a host that is an organisation, or an event hosted
         ("The University of Kessler hosts Orbion Quantum.", "Orbion Quantum", "University of Kessler"),
         ("Graz hosted a conference with Orbion Quantum.", "Orbion Quantum", "Graz"),
+        # a place chosen for an event, another organisation's offices
+        ("Orbion Quantum chose Graz for its summit.", "Orbion Quantum", "Graz"),
+        ("Orbion Quantum signed with Veltra Labs, with offices in Graz.", "Orbion Quantum", "Graz"),
         # a preposition before the noun: another's site
         ("Orbion Quantum is a supplier to a research centre in Lyon.", "Orbion Quantum", "Lyon"),
         ("Orbion Quantum is a partner of companies in Graz.", "Orbion Quantum", "Graz"),
