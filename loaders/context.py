@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import functools
 import itertools
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -21,6 +20,7 @@ from qkg.schemas import EntityType, RelationType
 
 from .deadline import check
 from .patterns import KEYWORDS, ROLE_WORDS
+from .rules import fastre as re
 from .rules.literals import compile_gated
 from .rules.mention import Mention
 from .segment import Sentence

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
+from .rules import fastre as re
 from .rules.literals import compile_gated
 
 __all__ = ["dateline", "find_date", "resolve_date"]

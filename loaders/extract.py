@@ -54,7 +54,6 @@ from .rules.membership import referred_group_facts
 from .rules.negation import negated, negated_parties
 from .rules.offices import minister_ministry_facts, prefixed_unit_facts
 from .rules.references import ANTECEDENT_RULE, antecedent_sentences
-from .rules.starts import give_start_sets
 from .rules.tech_clauses import pact_work_facts
 from .rules.tech_lists import (
     examples_after_focus_facts,
@@ -213,7 +212,6 @@ class RuleExtractor:
 
     def extract(self, document: Document) -> KnowledgeGraph:
         """Extract one document's delta (raises :class:`qkg.schemas.LimitExceeded` past the time limit)."""
-        give_start_sets()  # once per process: where each rule pattern's matches can start
         with time_limit(self.time_limit):
             return self._extract(document)
 

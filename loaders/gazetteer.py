@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import itertools
 import operator
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -25,6 +24,8 @@ from typing import Any, NamedTuple
 import yaml
 
 from qkg.schemas import ConfigurationError, EntityType, entity_id, normalise_name
+
+from .rules import fastre as re
 
 __all__ = ["Entry", "Gazetteer", "Match", "Token", "default_gazetteer", "load_gazetteer", "norm", "tokenize"]
 

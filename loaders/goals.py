@@ -10,9 +10,9 @@ before it in the document.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from .rules import fastre as re
 from .rules.literals import compile_gated
 
 __all__ = ["GoalDraft", "find_goals"]

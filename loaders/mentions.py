@@ -9,7 +9,6 @@ reference step (:mod:`qkg.loaders.rules.references`) decides which.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -17,6 +16,7 @@ from qkg.schemas import EntityType
 
 from .deadline import check
 from .gazetteer import Gazetteer
+from .rules import fastre as re
 from .rules.bare_names import bare_name_mentions, bracketed_affiliations
 from .rules.created_names import created_name_mentions
 from .rules.datelines import credit_spans, dateline_mentions, media_names

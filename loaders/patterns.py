@@ -6,11 +6,11 @@ name, an organisation keyword or a personal title is. Nothing here names a docum
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from qkg.schemas import EntityType
 
+from .rules import fastre as re
 from .rules.words import leading_letters, prefix_tree, word_list, word_table
 
 __all__ = [

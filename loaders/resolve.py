@@ -21,7 +21,6 @@ Rules, in order:
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -31,6 +30,7 @@ from qkg.schemas import Entity, EntityType, entity_id
 from .deadline import check
 from .gazetteer import Entry, Gazetteer, norm
 from .mentions import Mention
+from .rules import fastre as re
 from .rules.references import modifiers_of_unresolved, resolve_references
 from .segment import Sentence
 

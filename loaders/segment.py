@@ -10,8 +10,9 @@ sentence, unless the word before the full stop is a known abbreviation.
 from __future__ import annotations
 
 import itertools
-import re
 from dataclasses import dataclass
+
+from .rules import fastre as re
 
 __all__ = ["Sentence", "split_sentences"]
 

@@ -9,13 +9,13 @@ following the annotation conventions of the development corpora. Rules read the 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from qkg.schemas import EntityType, RelationType
 
 from ..context import ENT, LIST, ORGS, PLACES, Fact, SentView, ids_in
 from ..patterns import HONORIFIC, ROLE_LETTERS
+from . import fastre as re
 from .affiliation_shapes import shape_facts
 from .leadership import elide_person_appositions
 from .literals import Gated, compile_gated

@@ -19,12 +19,12 @@ role-word list.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 
 from qkg.schemas import EntityType, RelationType
 
 from ..context import ORGS, Fact, SentView, ids_in
+from . import fastre as re
 from .people import ROLE
 from .rule import f as _f
 

@@ -25,7 +25,6 @@ holds within a document and across documents alike.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -33,6 +32,7 @@ from qkg.schemas import AgreementEvent, AgreementStatus, Evidence
 from qkg.schemas.life import add_years, life, ordered_events
 
 from ..dates import find_date, resolve_date
+from . import fastre as re
 from .references import ANTECEDENT_RULE
 
 __all__ = ["Life", "agreement_life", "sentence_events"]

@@ -16,7 +16,6 @@ the next sentences that mention "the partnership/agreement/consortium" become to
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -26,6 +25,7 @@ from qkg.schemas import AgreementKind, EntityType, RelationType
 from ..context import ENT, LIST, ORGS, PLACES, Fact, SentView, ids_in
 from ..dates import find_date, resolve_date
 from ..deadline import check
+from . import fastre as re
 from .funding_shapes import money_agreement_spans
 from .literals import compile_gated
 from .money import MONEY as _MONEY_RX

@@ -10,12 +10,12 @@ and gated on its own cue words, so it costs nothing on sentences without a portf
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from qkg.schemas import EntityType, RelationType
 
 from ..context import LIST, Fact, SentView, ids_in
+from . import fastre as re
 from .money import funding_facts
 from .rule import ACTORS, gate
 

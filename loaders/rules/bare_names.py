@@ -27,12 +27,11 @@ Institute", "Fondazione Bruno Kessler"). A gazetteer name inside it still wins
 
 from __future__ import annotations
 
-import re
-
 from qkg.schemas import EntityType
 
 from ..patterns import KEYWORDS, LOWER, ROLE_WORDS, UPPER
 from ..segment import Sentence
+from . import fastre as re
 from .mention import Mention
 from .words import word_list
 

@@ -24,7 +24,6 @@ below theirs (rule names ``clause.*``).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass
 from functools import cache
@@ -34,6 +33,7 @@ from qkg.schemas import EntityType, RelationType
 
 from ..context import ENT, LIST, ORGS, PLACES, Fact, SentView, ids_in
 from ..deadline import check
+from . import fastre as re
 from .leadership import possessed_person
 from .words import alternation, leading_letters, may_hold, word_list, word_table
 

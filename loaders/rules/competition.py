@@ -15,12 +15,12 @@ organisations. Gaps are bounded and the family is gated by its vocabulary.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from qkg.schemas import EntityType, RelationType
 
 from ..context import ENT, LIST, Fact, SentView, ids_in
+from . import fastre as re
 from .literals import compile_gated
 from .rule import ACTORS as _ACTORS
 from .rule import f as _f

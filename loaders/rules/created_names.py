@@ -14,13 +14,12 @@ DEVELOPS rules read the creator from the sentence's own verb.
 
 from __future__ import annotations
 
-import re
-
 from qkg.schemas import EntityType
 
 from ..gazetteer import Gazetteer
 from ..patterns import LEADING_NOISE, head_type
 from ..segment import Sentence
+from . import fastre as re
 from .bare_names import is_given_name
 from .mention import Mention
 from .org_cues import plausible

@@ -14,12 +14,11 @@ not an actor.
 
 from __future__ import annotations
 
-import re
-
 from qkg.schemas import EntityType
 
 from ..gazetteer import Gazetteer
 from ..segment import Sentence
+from . import fastre as re
 from .literals import compile_gated
 from .mention import Mention
 from .words import word_table

@@ -11,12 +11,11 @@ as bulleted lines after a colon. None of these make the parties partners by them
 
 from __future__ import annotations
 
-import re
-
 from qkg.schemas import AgreementKind, EntityType, RelationType
 
 from ..context import ENT, LIST, ORGS, PLACES, Fact, SentView, ids_in
 from ..deadline import check
+from . import fastre as re
 from .agreements import AgreementDraft
 from .literals import compile_gated
 from .member_lists import MEMBERS, founded_group, readings, subject_lists, unqualified

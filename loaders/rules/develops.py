@@ -7,12 +7,12 @@ called §Y§".
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 
 from qkg.schemas import EntityType, RelationType
 
 from ..context import ENT, LIST, UNFOLDED, Fact, SentView, ids_in
+from . import fastre as re
 from .literals import compile_gated
 from .money import MONEY
 from .rule import ACTORS as _ACTORS

@@ -22,7 +22,6 @@ Four phrasings:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -31,6 +30,7 @@ from qkg.schemas import EntityType
 from ..gazetteer import Gazetteer
 from ..patterns import LEADING_NOISE, head_type
 from ..segment import Sentence
+from . import fastre as re
 from .bare_names import opens_with_given
 from .literals import compile_gated
 from .mention import Mention

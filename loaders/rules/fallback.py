@@ -10,7 +10,6 @@ facts carry a ``fallback.`` rule name and a confidence below every phrasing rule
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Set
 from functools import cache
 from itertools import pairwise
@@ -20,6 +19,7 @@ from qkg.schemas import AgreementKind, EntityType, RelationType
 from ..context import ENT, LIST, ORGS, Fact, SentView, ids_in
 from ..deadline import check
 from ..patterns import ROLE_WORDS
+from . import fastre as re
 from .agreements import SPEAKER, AgreementDraft
 from .literals import Gated, compile_gated
 from .member_lists import MEMBERS_OWNER

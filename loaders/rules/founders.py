@@ -14,7 +14,6 @@ founder is affiliated with what they founded (a founder's role, in the annotatio
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from qkg.schemas import EntityType, RelationType
@@ -22,6 +21,7 @@ from qkg.schemas import EntityType, RelationType
 from ..context import ENT, ORGS, Fact, SentView, ids_in
 from ..patterns import HONORIFIC, PERSON_RE
 from ..segment import Sentence
+from . import fastre as re
 from .mention import Mention
 from .people import bare_personal_name
 

@@ -18,12 +18,12 @@ Kept apart from :mod:`.investments` (already long); each shape has its own cheap
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from qkg.schemas import EntityType, RelationType
 
 from ..context import ENT, LIST, Fact, SentView, ids_in
+from . import fastre as re
 from .literals import compile_gated
 from .money import FUNDED, INVESTORS, MONEY, RECIPIENTS, funding_facts
 

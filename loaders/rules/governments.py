@@ -8,13 +8,12 @@ long form as an alias (the annotators' convention: a city government is the city
 
 from __future__ import annotations
 
-import re
-
 from qkg.schemas import EntityType
 
 from ..gazetteer import Entry, Gazetteer
 from ..patterns import CAPW, KEYWORDS, LEADING_NOISE
 from ..segment import Sentence
+from . import fastre as re
 from .literals import compile_gated
 from .mention import Mention
 from .words import any_in

@@ -11,12 +11,12 @@ stage for a few sentences, during which each share of the money names a recipien
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 
 from qkg.schemas import EntityType, RelationType
 
 from ..context import LIST, Fact, SentView, ids_in
+from . import fastre as re
 from .literals import compile_gated
 from .money import FUNDED, INVESTORS, MONEY, RECIPIENTS
 

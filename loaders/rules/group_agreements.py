@@ -16,13 +16,13 @@ statements, not consortium agreements.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
 from qkg.schemas import AgreementKind, EntityType, RelationType
 
 from ..context import ORGS, Fact, SentView
+from . import fastre as re
 from .agreements import AgreementDraft
 from .literals import compile_gated
 from .member_lists import MEMBERS_OWNER, readings

@@ -21,13 +21,13 @@ are often told apart:
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
 from qkg.schemas import EntityType, RelationType
 
 from ..context import ORGS, Fact, SentView
+from . import fastre as re
 from .member_lists import MEMBERS, list_members, readings
 from .words import alternation, word_list
 

@@ -19,13 +19,12 @@ gazetteer knows, places and people are left to their own detectors.
 
 from __future__ import annotations
 
-import re
-
 from qkg.schemas import EntityType
 
 from ..gazetteer import Gazetteer
 from ..patterns import CURRENCY_CODE, LEADING_NOISE, head_type
 from ..segment import Sentence
+from . import fastre as re
 from .mention import Mention
 from .words import word_list, word_table
 

@@ -12,12 +12,12 @@ together) and gives the listed members, leaders and funders to it. Split from
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from qkg.schemas import EntityType, RelationType
 
 from ..context import LIST, ORGS, UNFOLDED, Fact, SentView, ids_in
+from . import fastre as re
 from .literals import compile_gated
 from .member_lists import MEMBERS
 from .rule import gate

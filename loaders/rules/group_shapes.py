@@ -16,12 +16,12 @@ no group, and a company's partners are its partners, not its parts.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from qkg.schemas import EntityType, RelationType
 
 from ..context import ENT, LIST, ORGS, Fact, SentView, ids_in
+from . import fastre as re
 from .literals import compile_gated
 from .member_lists import readings
 from .rule import f as _f

@@ -14,7 +14,6 @@ organisation.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
@@ -22,6 +21,7 @@ from qkg.schemas import EntityType, RelationType
 
 from ..context import ORGS, Fact, SentView
 from ..segment import Sentence
+from . import fastre as re
 from .mention import Mention
 from .people import NAME, ROLE, bare_personal_name
 from .words import may_hold

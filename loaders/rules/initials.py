@@ -9,12 +9,12 @@ is a later mention of it; one that spells none, or two, stays what the other rul
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from qkg.schemas import EntityType
 
 from ..gazetteer import Gazetteer
+from . import fastre as re
 from .mention import Mention
 from .names import ALLCAPS, initials_match
 

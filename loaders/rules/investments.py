@@ -12,7 +12,6 @@ Investment agreement (recipient plus every investor), as the annotation conventi
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 
@@ -20,6 +19,7 @@ from qkg.schemas import AgreementKind, EntityType, RelationType
 
 from ..context import ENT, LIST, ORGS, PLACES, UNFOLDED, Fact, SentView, ids_in
 from . import backers, grants
+from . import fastre as re
 from .agreements import AgreementDraft
 from .literals import compile_gated
 from .money import FUNDED, INVESTORS, MONEY, RECIPIENTS

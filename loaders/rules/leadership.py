@@ -8,13 +8,13 @@ mission will be implemented by §a§").
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from qkg.schemas import EntityType, RelationType
 
 from ..context import ENT, LIST, ORGS, PLACES, Fact, SentView, ids_in
 from ..patterns import HONORIFIC, ROLE_WORDS
+from . import fastre as re
 from .literals import compile_gated
 from .rule import ACTORS as _ACTORS
 from .rule import f as _f

@@ -18,7 +18,6 @@ True
 from __future__ import annotations
 
 import itertools
-import re
 import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -29,7 +28,7 @@ from typing import Any
 
 import ahocorasick
 
-from .starts import with_start_set
+from . import fastre as re
 
 __all__ = ["Gated", "compile_gated", "found_keys", "gated", "needed_literals", "scan_keys"]
 
@@ -150,11 +149,7 @@ def needed_literals(pattern: re.Pattern[str]) -> tuple[Clause, ...]:
     >>> [sorted(c) for c in needed_literals(re.compile(r"(?:signed|inked)\\s+an?\\s+(?i:MoU)"))]
     [['inked', 'signed'], ['\\x00\\x00', '\\x00mou']]
     """
-    return _needed(sp.parse(pattern.pattern, pattern.flags))
-
-
-def _needed(tree: Any) -> tuple[Clause, ...]:
-    """:func:`needed_literals` of a parsed pattern."""
+    tree = sp.parse(pattern.pattern, pattern.flags)
     clauses = _sequence(list(tree), bool(tree.state.flags & re.IGNORECASE))
     out = []
     for c in clauses:
@@ -289,18 +284,12 @@ _PENDING_LOCK = threading.Lock()
 
 
 def _read_pending(g: Gated) -> tuple[Clause, ...]:
-    """Read the needed literals and start sets of every gated pattern made so far (once: 0.2-0.3 s
-    for the rules' patterns), add them to the shared scan before any pattern uses them, and return ``g``'s."""
+    """Read the needed literals of every gated pattern made so far (once: 0.1-0.2 s for the rules'
+    patterns), add them to the shared scan before any pattern uses them, and return ``g``'s."""
     with _PENDING_LOCK:
         todo = [p for p in _PENDING if p._clauses is None]
         _PENDING.clear()
-        read = []
-        for p in todo:
-            tree = sp.parse(p._rx.pattern, p._rx.flags)
-            read.append((p, _gate_clauses(_needed(tree))))
-            # the same parse tells where its matches can start (see .starts): the engine skips
-            # to those characters (the same answers)
-            p._rx = with_start_set(p._rx, tree)
+        read = [(p, _gate_clauses(needed_literals(p._rx))) for p in todo]
         _SCANNER.add(k for _, clauses in read for c in clauses for k in c if k != _ANY_CASE)
         for p, clauses in read:
             p._clauses = clauses

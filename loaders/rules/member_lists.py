@@ -17,12 +17,12 @@ part in §G§", "set up under §N§'s §P§", and the founders of a group as one
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 
 from qkg.schemas import EntityType, RelationType
 
 from ..context import ENT, LIST, ORGS, UNFOLDED, Fact, SentView, ids_in
+from . import fastre as re
 from .literals import compile_gated
 from .rule import f as _f
 from .rule import gate

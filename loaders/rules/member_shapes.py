@@ -10,12 +10,12 @@ partner institutions, not its parts). Each rule is a structure; the words fillin
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from qkg.schemas import EntityType, RelationType
 
 from ..context import ENT, ORGS, Fact, SentView
+from . import fastre as re
 from .literals import compile_gated
 from .member_lists import MEMBERS, list_members
 from .rule import f as _f

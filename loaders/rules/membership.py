@@ -6,12 +6,12 @@ are re-exported here for the callers that read them from this module.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from qkg.schemas import EntityType, RelationType
 
 from ..context import ENT, LIST, MODIFIER, ORGS, PLACES, UNFOLDED, Fact, SentView, ids_in, modifiers_ok
+from . import fastre as re
 from .group_refs import BRINGS_TOGETHER, brought_together, referred_group_facts
 from .leadership import LEAD_GATE, leadership_facts, may_lead, passive_leads
 from .literals import compile_gated

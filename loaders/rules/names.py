@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -20,6 +19,7 @@ from qkg.schemas import EntityType
 from ..gazetteer import Gazetteer, norm
 from ..patterns import ACADEMIC_FIELDS, CAPW, KEYWORDS, LEADING_NOISE, ROLE_WORDS, head_type
 from ..segment import Sentence
+from . import fastre as re
 from .bare_names import COMMON_WORDS, opens_with_given
 from .mention import Mention
 from .org_cues import PLURAL_ACRONYM, plausible

@@ -12,13 +12,13 @@ country).
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Sequence
 
 from qkg.schemas import EntityType
 
 from ..gazetteer import Gazetteer
 from ..segment import Sentence
+from . import fastre as re
 from .mention import Mention
 from .words import word_table
 

@@ -20,10 +20,10 @@ an MoU that may lead to ..." is no hedge.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from ..context import SentView
+from . import fastre as re
 from .literals import Gated, compile_gated
 
 __all__ = ["negated", "negated_parties"]

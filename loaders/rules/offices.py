@@ -10,12 +10,12 @@ minister's field (its words, in order) is that minister's ministry, whatever the
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from qkg.schemas import EntityType, RelationType
 
 from ..context import ORGS, Fact, SentView
+from . import fastre as re
 
 __all__ = ["minister_ministry_facts", "prefixed_unit_facts"]
 

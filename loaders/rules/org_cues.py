@@ -20,7 +20,6 @@ organisation word in them) possible personal names.
 from __future__ import annotations
 
 import itertools
-import re
 from dataclasses import replace
 
 from qkg.schemas import ORGANISATION_TYPES, EntityType
@@ -38,6 +37,7 @@ from ..patterns import (
     head_type,
 )
 from ..segment import Sentence
+from . import fastre as re
 from .bare_names import is_given_name, opens_with_given
 from .literals import compile_gated
 from .mention import Mention

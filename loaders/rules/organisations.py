@@ -9,7 +9,6 @@ acronym definitions, name shapes and list members in :mod:`.names`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -18,6 +17,7 @@ from qkg.schemas import EntityType
 from ..gazetteer import Gazetteer, default_gazetteer
 from ..patterns import ACADEMIC_FIELDS, CAPW, KEYWORDS, LEADING_NOISE, PERSON_RE, ROLE_WORDS, head_type
 from ..segment import Sentence
+from . import fastre as re
 from .bare_names import opens_with_given
 from .literals import compile_gated
 from .mention import Mention

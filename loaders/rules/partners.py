@@ -31,12 +31,12 @@ not a group or a programme.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from qkg.schemas import EntityType, RelationType
 
 from ..context import LIST, ORG_NOUN, ORGS, PARTNER_TYPES, PLACES, Fact, SentView, ids_in
+from . import fastre as re
 from .literals import compile_gated
 from .rule import gate
 from .words import may_hold

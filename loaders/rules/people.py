@@ -9,7 +9,6 @@ to organisations (AFFILIATED_WITH, LEADS) is read in :mod:`.affiliation`.
 from __future__ import annotations
 
 import itertools
-import re
 from functools import lru_cache
 
 from qkg.schemas import EntityType, RelationType
@@ -18,6 +17,7 @@ from ..gazetteer import Gazetteer
 from ..patterns import CAPW, KEYWORDS, LEADING_NOISE, NAMEPART, ROLE_WORDS, TITLES
 from ..patterns import PARTICLE as _NAME_PARTICLE
 from ..segment import Sentence
+from . import fastre as re
 from .bare_names import COMMON_WORDS, EAST_ASIAN_SURNAMES, family_name_first, is_given_name, opens_with_given
 from .literals import compile_gated
 from .mention import Mention

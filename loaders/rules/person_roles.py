@@ -10,12 +10,12 @@ name. Whichever role word it is, the shape is the same, so one pattern per shape
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 
 from qkg.schemas import EntityType, RelationType
 
 from ..context import ORGS, PLACES, Fact, SentView, ids_in
+from . import fastre as re
 from .people import PERSON_ROLES, ROLE
 
 __all__ = ["role_first_facts"]

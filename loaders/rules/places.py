@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from qkg.schemas import EntityType, RelationType
@@ -11,6 +10,7 @@ from ..context import APPOSED_MEMBER, ENT, LIST, ORG_NOUN, ORGS, PLACES, Fact, S
 from ..gazetteer import Gazetteer
 from ..patterns import KEYWORDS, LEADING_NOISE
 from ..segment import Sentence
+from . import fastre as re
 from .bare_names import COMMON_WORDS, is_given_name
 from .literals import compile_gated
 from .membership import membership_facts

@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -38,6 +37,7 @@ from qkg.schemas import EntityType
 
 from ..gazetteer import Gazetteer
 from ..segment import Sentence
+from . import fastre as re
 from .mention import Mention
 from .nationality import nationalities, place_country
 from .words import alternation, leading_letters, may_hold, word_list, word_table

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
@@ -10,6 +9,7 @@ from dataclasses import dataclass
 from qkg.schemas import EntityType, RelationType
 
 from ..context import ORGS, PLACES, SEP, Fact, SentView, ids_in
+from . import fastre as re
 from .literals import Gated, gated
 from .words import any_in
 

@@ -8,12 +8,13 @@ with a look-ahead (``(?=[A-Z])``), a word boundary (``\\b(?:signed|inked)``), an
 classes is tried at every position, and most positions fail at once, at the cost of a call into
 the matcher each (a third of the rules' search time went to such positions).
 
-:func:`with_start_set` reads the set of characters every match of a pattern must start with from
-its parse tree, and compiles the same pattern with that set in the block the engine reads before
-searching: the engine then skips in C to the positions where a match can start. The program the
-matcher runs is the one ``re.compile`` makes (same groups, same text, same flags); only the
-search's skipping changes, so every search answers exactly as before (tests compare them on
-random and real text).
+:func:`compile_with_start_set` compiles a pattern as ``re.compile`` does (one parse, the same
+program: same groups, same text, same flags), and where the engine would find no prefix or set
+of its own it reads from the parse the set of characters every match must start with and puts it
+in the block the engine reads before searching: the engine then skips in C to the positions
+where a match can start. Only the search's skipping changes, so every search answers exactly as
+before (tests compare them on random and real text, for every rule pattern). The rule modules
+compile their patterns so through :mod:`.fastre`.
 
 >>> rx = with_start_set(re.compile(r"\\b(?:signed|inked)\\s+an?\\s+MoU"))
 >>> rx.search("Orbion and Veltra signed an MoU.").span()
@@ -24,14 +25,12 @@ from __future__ import annotations
 
 import _sre  # type: ignore[import-not-found]
 import re
-import sys
-import threading
 from re import _compiler as _rc  # type: ignore[attr-defined]
 from re import _constants as _c  # type: ignore[attr-defined]
 from re import _parser as _rp  # type: ignore[attr-defined]
 from typing import Any
 
-__all__ = ["first_chars", "give_start_sets", "with_start_set"]
+__all__ = ["compile_with_start_set", "first_chars", "with_start_set"]
 
 #: A set of characters as the engine's class items: (LITERAL, code), (RANGE, (lo, hi)),
 #: (CATEGORY, category).
@@ -108,103 +107,72 @@ def _item(op: Any, av: Any, flags: int) -> tuple[Items, bool] | None:
 
 
 def first_chars(pattern: re.Pattern[str]) -> Items | None:
-    """The class items every match of ``pattern`` starts with one of, where the pattern must
-    consume a character and the set is known; ``None`` otherwise.
+    """The class items every match of ``pattern`` starts with one of, as
+    :func:`compile_with_start_set` gives them to the engine; ``None`` where it gives none (the
+    engine finds a prefix or set of its own, the pattern may match empty text, or the set is
+    unknown).
 
     >>> first_chars(re.compile(r"(?=[A-Z])\\w+")) == [(_c.RANGE, (65, 90))]
     True
     >>> first_chars(re.compile(r"\\b(?:to|by)\\b")) == [(_c.LITERAL, 116), (_c.LITERAL, 98)]
     True
-    >>> first_chars(re.compile(r"(?:the\\s+)?\\w")) is None or True  # ("t" and every word character)
+    >>> first_chars(re.compile(r"signed")) is None  # a literal prefix: the engine's own
     True
     """
     tree = _rp.parse(pattern.pattern, pattern.flags)
-    found = _sequence(tree.data, tree.state.flags | pattern.flags)
+    return _start_set(tree, tree.state.flags | pattern.flags)
+
+
+def _start_set(tree: Any, flags: int) -> Items | None:
+    lo, _hi = tree.getwidth()
+    if lo == 0:
+        return None
+    prefix, _skip, _all = _rc._get_literal_prefix(tree, flags)
+    if prefix or _rc._get_charset_prefix(tree, flags):
+        return None  # the engine's own is as good
+    found = _sequence(tree.data, flags)
     return found[0] if found is not None and not found[1] and found[0] else None
 
 
-def with_start_set(pattern: re.Pattern[str], tree: Any = None) -> re.Pattern[str]:
-    """``pattern`` compiled with the set of characters its matches start with (see the module
-    docstring); ``pattern`` itself where the engine finds a prefix or set of its own, where the
-    set is unknown, or where the pattern can match empty text. ``tree``: its parse, where the
-    caller has it (it is read, not changed)."""
-    if not isinstance(pattern.pattern, str) or pattern.flags & (re.LOCALE | re.DEBUG):
-        return pattern
+def with_start_set(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` compiled again by :func:`compile_with_start_set` (the same answers)."""
+    return compile_with_start_set(pattern.pattern, pattern.flags)
+
+
+def compile_with_start_set(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)``, the pattern parsed and compiled once, with the set of
+    characters its matches start with where the engine would find no prefix or set of its own
+    (a pattern that can match empty text gets none). Raises :class:`re.error` as ``re.compile``."""
+    if flags & (re.LOCALE | re.DEBUG):
+        return re.compile(pattern, flags)
     try:
-        return _compiled(pattern, _rp.parse(pattern.pattern, pattern.flags) if tree is None else tree)
-    except Exception:
-        return pattern
+        tree = _rp.parse(pattern, flags)
+        flags |= tree.state.flags
+        code = _code(tree, flags)
+        indexgroup: list[str | None] = [None] * tree.state.groups
+        for name, i in tree.state.groupdict.items():
+            indexgroup[i] = name
+        compiled: re.Pattern[str] = _sre.compile(
+            pattern, flags, code, tree.state.groups - 1, tree.state.groupdict, tuple(indexgroup)
+        )
+        return compiled
+    except Exception:  # an error in the pattern (raised below as re.compile raises it), or
+        # an engine whose internals differ from these: the pattern as re.compile makes it
+        return re.compile(pattern, flags)
 
 
-def _compiled(pattern: re.Pattern[str], tree: Any) -> re.Pattern[str]:
-    flags = tree.state.flags | pattern.flags
+def _code(tree: Any, flags: int) -> list[int]:
+    """The engine's program for the parsed pattern, its information block holding the start set
+    where :func:`_start_set` finds one (as ``re._compiler._code`` makes it otherwise)."""
+    found = _start_set(tree, flags)
+    if found is None:
+        plain: list[int] = _rc._code(tree, flags)
+        return plain
     lo, hi = tree.getwidth()
-    if lo == 0:
-        return pattern
-    prefix, _skip, _all = _rc._get_literal_prefix(tree, flags)
-    if prefix or _rc._get_charset_prefix(tree, flags):
-        return pattern  # the engine's own is as good
-    found = _sequence(tree.data, flags)
-    if found is None or found[1] or not found[0]:
-        return pattern
-    charset, _cased = _rc._optimize_charset(found[0])
+    charset, _cased = _rc._optimize_charset(found)
     code: list[int] = [_c.INFO, 0, _c.SRE_INFO_CHARSET, min(lo, _rc.MAXCODE), min(hi, _rc.MAXCODE)]
     _rc._compile_charset(charset, flags, code)
     code[1] = len(code) - 1
     _rc._compile(code, tree.data, flags)
     code.append(_c.SUCCESS)
-    indexgroup: list[str | None] = [None] * tree.state.groups
-    for name, i in tree.state.groupdict.items():
-        indexgroup[i] = name
-    compiled: re.Pattern[str] = _sre.compile(
-        pattern.pattern, flags, code, tree.state.groups - 1, tree.state.groupdict, tuple(indexgroup)
-    )
-    return compiled
-
-
-#: Modules whose patterns were given their start sets, and how many modules were loaded then.
-_GIVEN: set[str] = set()
-_LOADED = [0]
-_LOCK = threading.Lock()
-
-
-def give_start_sets(package: str = "qkg.loaders") -> None:
-    """Give every compiled pattern a module of ``package`` holds as a module attribute its start
-    set (:func:`with_start_set`), once per module, for the modules loaded so far.
-
-    The rule modules compile some 800 patterns, and the rule sessions add more every day: this
-    reads them where they are, so that no module needs to compile its patterns another way.
-    Parsing them costs about half a second of CPU once per process, so the extractor asks for it
-    at its first document rather than at import (commands that never extract do not pay for it)."""
-    if len(sys.modules) == _LOADED[0]:
-        return
-    with _LOCK:
-        for name, module in list(sys.modules.items()):
-            if name in _GIVEN or module is None or not (name == package or name.startswith(package + ".")):
-                continue
-            _GIVEN.add(name)
-            for attr, value in list(vars(module).items()):
-                if isinstance(value, re.Pattern) and not _starts_plainly(value):
-                    faster = with_start_set(value)
-                    if faster is not value:
-                        setattr(module, attr, faster)
-        _LOADED[0] = len(sys.modules)
-
-
-#: Characters that are not literal at the start of a pattern.
-_SPECIAL = frozenset("\\.^$*+?{}[]|()")
-
-
-def _starts_plainly(pattern: re.Pattern[str]) -> bool:
-    """Whether ``pattern`` opens with a literal character or an escaped class, not repeated (the
-    engine then mostly finds a prefix of its own), or with a cased letter while case-insensitive
-    (no start set either): left as it is, unparsed. (A pattern left so is searched as before.)"""
-    text = pattern.pattern
-    if not isinstance(text, str) or not text:
-        return True
-    first = text[0]
-    if first in _SPECIAL:
-        return text[:2] in ("\\s", "\\d", "\\w", "\\S", "\\W") and text[2:3] not in ("*", "?", "+", "{")
-    if pattern.flags & re.IGNORECASE and first.isalpha():
-        return True
-    return text[1:2] not in ("*", "?", "+", "{")
+    return code

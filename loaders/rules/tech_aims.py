@@ -10,12 +10,12 @@ another's work ("§X§ is supporting the development of §T§ by §Y§") is no f
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from qkg.schemas import EntityType, RelationType
 
 from ..context import LIST, ORG_NOUN, ORGS, PLACES, Fact, SentView, ids_in
+from . import fastre as re
 from .literals import compile_gated
 from .rule import f as _f
 from .rule import gate

@@ -26,13 +26,13 @@ instead:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from qkg.schemas import AgreementKind, EntityType, RelationType
 
 from ..context import ENT, ORGS, Fact, SentView, ids_in
+from . import fastre as re
 from .tech_lists import _CLAUSE, _FRONTED, _JOINED, _PREP, _SUBJECT, _listed
 from .words import word_list
 from .works_on import MAKERS_AND_DEALS

@@ -19,12 +19,12 @@ each need their own wording; this module reads the structure instead:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 
 from qkg.schemas import EntityType, RelationType
 
 from ..context import ORG_NOUN, ORGS, PLACES, Fact, SentView, ids_in
+from . import fastre as re
 from .literals import compile_gated
 from .member_lists import MEMBERS, list_members
 from .rule import gate

@@ -11,12 +11,12 @@ and focus themselves live in :mod:`.works_on`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from qkg.schemas import EntityType, RelationType
 
 from ..context import ENT, LIST, ORG_NOUN, ORGS, Fact, SentView
+from . import fastre as re
 from .rule import ACTORS as _ACTORS
 from .rule import f as _f
 from .rule import gate, members

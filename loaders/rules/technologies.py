@@ -15,13 +15,13 @@ The relations over these mentions live beside it: WORKS_ON in :mod:`.works_on`, 
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from qkg.schemas import EntityType
 
 from ..gazetteer import Entry, Gazetteer
 from ..segment import Sentence
+from . import fastre as re
 from .literals import compile_gated
 from .mention import Mention
 from .words import any_in, letter_words, may_hold, word_list, word_table

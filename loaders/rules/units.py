@@ -12,12 +12,12 @@ partner, a spin-out or an investor is no part ("§A§'s partner §B§", "spun ou
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from qkg.schemas import EntityType, RelationType
 
 from ..context import ENT, MODIFIER, ORGS, UNFOLDED, Fact, SentView, modifiers_ok
+from . import fastre as re
 from .literals import compile_gated
 from .rule import f as _f
 from .rule import gate

@@ -11,12 +11,12 @@ True
 
 from __future__ import annotations
 
-import re
 import threading
 from collections.abc import Iterable
 from functools import cache, lru_cache
 from importlib import resources
 
+from . import fastre as re
 from .literals import _SCANNER, found_keys, scan_keys
 
 __all__ = [

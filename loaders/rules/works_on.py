@@ -7,13 +7,13 @@ organisations, for the weaker phrasings): "X specialises in §T§", "X, a develo
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Iterator
 
 from qkg.schemas import EntityType, RelationType
 
 from ..context import ENT, LIST, ORG_NOUN, ORGS, PLACES, Fact, SentView, ids_in
+from . import fastre as re
 from .literals import Gated, compile_gated
 from .rule import ACTORS as _ACTORS
 from .rule import Rule, apply, members
