@@ -35,6 +35,7 @@ _SHAPES = {
     "look-arounds around a word": r"(?=\w)(?!The\b)[A-Za-z]+(?=\s+of\b)",
     "a back reference": r"(a)?b\1?",
     "an empty branch": r"(?:x|)(?:y|z)+",
+    "case-insensitive words": r"\b(?i:kelvin|signed|in)\b|(?i:[a-k]x)",
 }
 _PIECES = st.sampled_from(
     [
@@ -77,6 +78,9 @@ _PIECES = st.sampled_from(
         "K",
         "ſ",
         "İ",
+        "ı",
+        "KELVIN",
+        "ſigned",
         "é",
         "ß",
         " ",
@@ -139,10 +143,20 @@ def _in(items: list[tuple[object, object]], ch: str) -> bool:
     return False
 
 
+def test_the_characters_outside_ascii_that_fold_to_an_ascii_letter_are_known() -> None:
+    every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    folding = {c for c in re.findall("[a-z]", every, re.IGNORECASE) if not c.isascii()}
+    from qkg.loaders.rules.starts import _FOLDS
+
+    assert folding == {chr(x) for xs in _FOLDS.values() for x in xs}
+    for letter, xs in _FOLDS.items():
+        assert all(re.fullmatch(letter, chr(x), re.IGNORECASE) for x in xs)
+
+
 @pytest.mark.parametrize(
     "pattern",
     [
-        r"(?i:the)\s+x",  # a cased letter, case-insensitive: no exact set
+        r"(?i:éte)\s+x",  # a cased letter beyond ASCII opens it, case-insensitive: no set
         r"(?:a|.)b",  # any character
         r"x?",  # may match empty text
         r"(a)\1",  # a literal opening: the engine's own prefix
