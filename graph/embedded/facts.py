@@ -27,7 +27,10 @@ actor ``i``'s relations are ``adj_rel[adj_end[i - 1]:adj_end[i]]`` (rows, so in 
 its steps ``st_*[st_end[i - 1]:st_end[i]]`` in step order. The name keys (each entity's name
 and aliases normalised, :func:`~qkg.schemas.normalise_name`) are a sorted string table; key
 ``k``'s entities are the rows ``name_ent[name_end[k - 1]:name_end[k]]``, in entity order, so a
-look-up by name is a bisection and a name prefix a range of keys.
+look-up by name is a bisection and a name prefix a range of keys. ``ent_order`` holds every
+entity's row in entity order (what a listing pages through), ``ent_country`` each id's
+country (a row of the country table, -1 for none), and the documents' descriptions are one
+JSON array in the order of :meth:`~qkg.graph.store.GraphStore.documents`.
 """
 
 from __future__ import annotations
@@ -45,13 +48,15 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import numpy as np
 import orjson
-from pydantic import BaseModel
+from pydantic import BaseModel, TypeAdapter
 
 from qkg.schemas import (
     SYMMETRIC_TYPES,
     Agreement,
     Direction,
+    DocumentInfo,
     Entity,
+    EntityFilter,
     EntityType,
     Evidence,
     NotFound,
@@ -75,7 +80,7 @@ if TYPE_CHECKING:
 __all__ = ["FORMAT", "FactColumns", "FactsRefused", "encode", "load"]
 
 #: Bumped whenever the layout changes; a facts file of another format is not used.
-FORMAT = 2
+FORMAT = 3
 _MAGIC = b"QKGFACTS"
 _ENTITY_TYPES: tuple[EntityType, ...] = tuple(sorted(EntityType, key=lambda t: t.value))
 _ENTITY_CODE = {t: i for i, t in enumerate(_ENTITY_TYPES)}
@@ -84,6 +89,11 @@ _NO_ENTITY = 255
 _PARTY = RelationType.PARTY_TO
 _SYMMETRIC = np.array([t in SYMMETRIC_TYPES for t in _TYPES], dtype=bool)
 _BY_VALUE = {t.value: i for i, t in enumerate(_TYPES)}
+#: The relation types by which an entity works on a technology (``EntityFilter.technology``).
+_TECH = np.array([t in (RelationType.WORKS_ON, RelationType.DEVELOPS) for t in _TYPES], dtype=bool)
+#: ``ent_country`` of an id without a country.
+_NO_COUNTRY = -1
+_DOCUMENTS = TypeAdapter(list[DocumentInfo])
 #: Actors with more steps than this keep their built steps (as the object index keeps its hubs').
 _HUB_STEPS = 64
 #: How many built relations are kept for later answers (about 1.5 KB each with evidence).
@@ -115,6 +125,8 @@ _ARRAYS: tuple[tuple[str, str, str], ...] = (
     ("agr_end", "<i8", "agreements"),
     ("name_end", "<i8", "names"),
     ("name_ent", "<i4", "named"),
+    ("ent_order", "<i4", "entities"),
+    ("ent_country", "<i4", "ids"),
 )
 #: The blobs; the first five are string tables (JSON arrays), read at open.
 _BLOBS = (
@@ -123,11 +135,13 @@ _BLOBS = (
     "rules",
     "agreement_ids",
     "name_keys",
+    "countries",
     "sentences",
     "entities",
     "agreements",
+    "document_infos",
 )
-_TABLES = 5
+_TABLES = 6
 #: ``r_from`` / ``r_to`` of a relation without that bound.
 _UNDATED = 0
 _M = TypeVar("_M", bound=BaseModel)
@@ -186,17 +200,23 @@ class FactColumns:
 
     version: str
     ids: list[str]
-    documents: list[str]
+    #: The documents evidence cites (``e_doc`` rows).
+    document_ids: list[str]
     rules: list[str]
     agreement_ids: list[str]
     #: Every name key (normalised name or alias of an entity), sorted.
     name_keys: list[str]
+    countries: list[str]
     arrays: dict[str, NDArray[Any]]
     #: The file (mapped) and where each blob of it starts and how long it is.
     data: mmap.mmap
     blobs: dict[str, tuple[int, int]]
     _position: dict[str, int] | None = None
     _agreement_position: dict[str, int] | None = None
+    _documents: list[DocumentInfo] | None = None
+    _document_position: dict[str, DocumentInfo] | None = None
+    #: Which name key each row of ``name_ent`` belongs to (for ``name_contains``), on first use.
+    _name_owner: NDArray[np.int64] | None = None
     _keys: NDArray[np.int64] | None = None
     _built: dict[int, Relation] = field(default_factory=dict)
     _older: dict[int, Relation] = field(default_factory=dict)
@@ -254,6 +274,81 @@ class FactColumns:
             return []
         a, b = self._range("name_end", k)
         return [self._entity_at(row) for row in self.arrays["name_ent"][a:b].tolist()]
+
+    def entities(self, f: EntityFilter | None, limit: int | None, offset: int) -> list[Entity]:
+        """:meth:`GraphIndex.entities`: the entities ``f`` keeps, in entity order, paged."""
+        rows = self._listed(f)
+        rows = rows[offset:] if limit is None else rows[offset : offset + limit]
+        return [self._entity_at(row) for row in rows.tolist()]
+
+    def count_entities(self, f: EntityFilter | None) -> int:
+        return len(self._listed(f))
+
+    def _listed(self, f: EntityFilter | None) -> NDArray[Any]:
+        """The rows of the entities ``f`` keeps, in entity order (see
+        :meth:`GraphIndex._entity_matches`): one mask over the id table per condition."""
+        arrays, order = self.arrays, self.arrays["ent_order"]
+        if f is None:
+            return order
+        keep = np.ones(len(self.ids), dtype=bool)
+        if f.types is not None:
+            kinds = np.zeros(256, dtype=bool)
+            kinds[[_ENTITY_CODE[EntityType(t)] for t in f.types]] = True
+            keep &= kinds[arrays["ent_type"]]
+        if f.country is not None:
+            country = f.country.upper()
+            found = bisect_left(self.countries, country)
+            if found == len(self.countries) or self.countries[found] != country:
+                return order[:0]
+            keep &= arrays["ent_country"] == found
+        if f.technology is not None:
+            tech = self.position(f.technology)
+            if tech is None:
+                return order[:0]
+            a, b = self._range("adj_end", tech)
+            rows = arrays["adj_rel"][a:b]
+            rows = rows[(arrays["r_tgt"][rows] == tech) & _TECH[arrays["r_type"][rows]]]
+            working = np.zeros(len(self.ids), dtype=bool)
+            working[arrays["r_src"][rows]] = True
+            keep &= working
+        keys = self.name_keys
+        if f.name_prefix is not None:
+            prefix = normalise_name(f.name_prefix)
+            low = bisect_left(keys, prefix)
+            high = low
+            while high < len(keys) and keys[high].startswith(prefix):
+                high += 1
+            named = np.zeros(len(self.ids), dtype=bool)
+            start = 0 if low == 0 else int(arrays["name_end"][low - 1])
+            named[arrays["name_ent"][start : start if high == low else int(arrays["name_end"][high - 1])]] = (
+                True
+            )
+            keep &= named
+        if f.name_contains is not None:
+            part = normalise_name(f.name_contains)
+            if self._name_owner is None:
+                sizes = np.diff(arrays["name_end"], prepend=0)
+                self._name_owner = np.repeat(np.arange(len(keys), dtype=np.int64), sizes)
+            hit = np.fromiter((part in k for k in keys), dtype=bool, count=len(keys))
+            named = np.zeros(len(self.ids), dtype=bool)
+            named[arrays["name_ent"][hit[self._name_owner]]] = True
+            keep &= named
+        kept: NDArray[Any] = order[keep[order]]
+        return kept
+
+    # -- documents ------------------------------------------------------------------------
+    def documents(self) -> list[DocumentInfo]:
+        """:meth:`GraphIndex.documents`: every loaded document's description, in its order."""
+        if self._documents is None:
+            start, size = self.blobs["document_infos"]
+            self._documents = _DOCUMENTS.validate_json(self.data[start : start + size])
+        return list(self._documents)
+
+    def documents_by_id(self, ids: Sequence[str]) -> dict[str, DocumentInfo]:
+        if self._document_position is None:
+            self._document_position = {d.id: d for d in self.documents()}
+        found = self._document_position
+        return {i: found[i] for i in ids if i in found}
 
     def agreements_by_id(self, ids: Sequence[str]) -> dict[str, Agreement]:
         if self._agreement_position is None:
@@ -363,7 +458,7 @@ class FactColumns:
         text = self.blobs["sentences"][0]
         text_from = (_starts(arrays["text_end"], ev) + text).tolist()
         text_to = (arrays["text_end"][ev] + text).tolist()
-        docs, rules = self.documents, self.rules
+        docs, rules = self.document_ids, self.rules
         evidence, relation, day = _EVIDENCE, _RELATION, dt.date.fromordinal
         pieces = [
             evidence(
@@ -531,6 +626,8 @@ def encode(index: GraphIndex) -> bytes:
     described = [index.agr[a].model_dump_json().encode() for a in agreement_ids]
     name_keys = sorted(index.names)
     named = [sorted(index.names[k], key=lambda e: entity_order(index.ent[e])) for k in name_keys]
+    countries = sorted({e.country for e in index.ent.values() if e.country is not None})
+    country_row = {c: i for i, c in enumerate(countries)}
     values: dict[str, Any] = {
         "ent_type": [_NO_ENTITY if d is None else _ENTITY_CODE[d.type] for d in described_entities],
         "desc_end": np.cumsum([len(b) for b in entities], dtype=np.int64),
@@ -557,6 +654,11 @@ def encode(index: GraphIndex) -> bytes:
         "agr_end": np.cumsum([len(b) for b in described], dtype=np.int64),
         "name_end": np.cumsum([len(e) for e in named], dtype=np.int64),
         "name_ent": [position[e] for es in named for e in es],
+        "ent_order": [position[e.id] for e in sorted(index.ent.values(), key=entity_order)],
+        "ent_country": [
+            _NO_COUNTRY if d is None or d.country is None else country_row[d.country]
+            for d in described_entities
+        ],
     }
     blobs = {
         "ids": orjson.dumps(ids),
@@ -564,9 +666,11 @@ def encode(index: GraphIndex) -> bytes:
         "rules": orjson.dumps(list(rules)),
         "agreement_ids": orjson.dumps(agreement_ids),
         "name_keys": orjson.dumps(name_keys),
+        "countries": orjson.dumps(countries),
         "sentences": b"".join(sentences),
         "entities": b"".join(entities),
         "agreements": b"".join(described),
+        "document_infos": _DOCUMENTS.dump_json(index.documents()),
     }
     return _pack(index.version, values, blobs)
 
@@ -643,6 +747,7 @@ def _unpack(data: mmap.mmap, version: str) -> FactColumns:
         tables["rules"],
         tables["agreement_ids"],
         tables["name_keys"],
+        tables["countries"],
         arrays,
         data,
         blobs,
@@ -654,7 +759,7 @@ def _unpack(data: mmap.mmap, version: str) -> FactColumns:
 def _check(facts: FactColumns) -> None:
     """Refuse columns whose arrays do not fit their tables (:class:`FactsRefused`)."""
     a, ids = facts.arrays, facts.ids
-    for table in (ids, facts.agreement_ids, facts.name_keys):
+    for table in (ids, facts.agreement_ids, facts.name_keys, facts.countries):
         if not all(map(lt, table, islice(table, 1, None))):
             raise FactsRefused("an id or name table is not sorted and distinct")
     sizes = {
@@ -666,6 +771,7 @@ def _check(facts: FactColumns) -> None:
         "agreements": len(facts.agreement_ids),
         "names": len(facts.name_keys),
         "named": len(a["name_ent"]),
+        "entities": int((a["ent_type"] != _NO_ENTITY).sum()),
     }
     for name, _, counted in _ARRAYS:
         if len(a[name]) != sizes[counted]:
@@ -677,10 +783,12 @@ def _check(facts: FactColumns) -> None:
         "r_type": (0, len(_TYPES)),
         "st_type": (0, len(_TYPES)),
         "adj_rel": (0, sizes["relations"]),
-        "e_doc": (0, len(facts.documents)),
+        "e_doc": (0, len(facts.document_ids)),
         "e_rule": (0, len(facts.rules)),
         "st_agr": (-1, len(facts.agreement_ids)),
         "name_ent": (0, len(ids)),
+        "ent_order": (0, len(ids)),
+        "ent_country": (_NO_COUNTRY, len(facts.countries)),
         "st_rev": (0, 2),
         "r_from": (0, dt.date.max.toordinal() + 1),
         "r_to": (0, dt.date.max.toordinal() + 1),
@@ -708,6 +816,10 @@ def _check(facts: FactColumns) -> None:
             raise FactsRefused(f"the offsets of {name} do not fit what they locate")
     if bool((a["ent_type"][a["name_ent"]] == _NO_ENTITY).any()):
         raise FactsRefused("a name refers to an id that is no entity")
+    listed = np.zeros(len(ids), dtype=bool)
+    listed[a["ent_order"]] = True  # every entity once: as many rows as entities, none other
+    if bool((listed != (a["ent_type"] != _NO_ENTITY)).any()):
+        raise FactsRefused("the entity order does not list every entity once")
     rows_keys = _row_keys(a, len(ids))
     if bool((np.diff(rows_keys) <= 0).any()):
         raise FactsRefused("the relations are not in key order")

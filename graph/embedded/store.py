@@ -21,7 +21,8 @@ Queries never touch RDF: they read :class:`~qkg.graph.embedded.index.GraphIndex`
 after every successful write and rebuilt at open: from the snapshot, reconciled with the
 markers (documents whose digest differs are removed or read from RDF), else from the RDF
 graphs. Until the index is needed after an open (a write, or a question the columns do not
-answer), relations, steps, entities and agreements by id and entities by name are read from the facts file
+answer), relations, steps, entities, documents and agreements by id, look-ups by name and
+entity listings are read from the facts file
 written with the snapshot (:mod:`qkg.graph.embedded.facts`), memory-mapped, so a large
 store answers them without decoding the snapshot. The snapshot is rewritten by :meth:`EmbeddedStore.close` when the graph changed,
 and its SHA-256 recorded in the meta graph; at open a snapshot is used only if its digest is
@@ -889,10 +890,16 @@ class EmbeddedStore(ReaderOperations):
         self, filter: EntityFilter | None = None, *, limit: int | None = None, offset: int = 0
     ) -> list[Entity]:
         with self._mutex:
+            merged = self._stored_facts()
+            if merged is not None:
+                return merged.entities(filter, limit, offset)
             return self._index.entities(filter, limit, offset)
 
     def count_entities(self, filter: EntityFilter | None = None) -> int:
         with self._mutex:
+            merged = self._stored_facts()
+            if merged is not None:
+                return merged.count_entities(filter)
             return self._index.count_entities(filter)
 
     # -- relations ------------------------------------------------------------------------
@@ -960,21 +967,27 @@ class EmbeddedStore(ReaderOperations):
 
     # -- documents ------------------------------------------------------------------------
     def documents(self) -> list[DocumentInfo]:
+        # from the index, not the facts file: `qkg documents` lists them without importing
+        # numpy (a small store decodes its index faster than numpy loads)
         with self._mutex:
             return self._index.documents()
 
     def documents_by_id(self, ids: Sequence[str]) -> dict[str, DocumentInfo]:
         with self._mutex:
+            merged = self._stored_facts()
+            if merged is not None:
+                return merged.documents_by_id(ids)
             return self._index.documents_by_id(ids)
 
     def delta(self, document_id: str) -> KnowledgeGraph:
         with self._mutex:
-            self._index.document_info(document_id)  # NotFound for an unknown id
+            if document_id not in self.documents_by_id([document_id]):
+                raise NotFound("document", document_id)
             return self._read_delta(ox.NamedNode(iri(document_id)))
 
     def deltas(self) -> Iterator[KnowledgeGraph]:
         with self._mutex:
-            ids = [d.id for d in self._index.documents()]
+            ids = [d.id for d in self.documents()]
         for document_id in ids:
             try:
                 yield self.delta(document_id)

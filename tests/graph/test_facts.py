@@ -24,6 +24,7 @@ from qkg.graph.embedded.index import GraphIndex
 from qkg.schemas import (
     Direction,
     Entity,
+    EntityFilter,
     EntityType,
     KnowledgeGraph,
     NotFound,
@@ -31,7 +32,7 @@ from qkg.schemas import (
     RelationType,
 )
 from qkg.schemas.rdf import canonical_delta
-from tests.factories import delta, document, entity, kaist_pasqal_v2
+from tests.factories import NEUTRAL_ATOMS, delta, document, entity, kaist_pasqal_v2
 from tests.graph.test_columns import VIAS, _deltas, _index, damaged_store
 
 R = RelationType
@@ -85,9 +86,43 @@ def _same_names(store: EmbeddedStore, index: GraphIndex) -> None:
     assert store.find_entities_named(asked) == {n: index.find_entities(n) for n in asked}
 
 
+E = EntityType
+ENTITY_FILTERS: list[EntityFilter | None] = [
+    None,
+    EntityFilter(),
+    EntityFilter(types=frozenset({E.COMPANY})),
+    EntityFilter(types=frozenset({E.UNIVERSITY, E.CITY}), country="kr"),
+    EntityFilter(country="DK"),
+    EntityFilter(country="ZZ"),
+    EntityFilter(name_prefix="nordhavn"),
+    EntityFilter(name_prefix="Nordhavn Q", types=frozenset({E.UNIVERSITY})),
+    EntityFilter(name_prefix="s"),
+    EntityFilter(name_prefix=""),
+    EntityFilter(name_prefix="zzz"),
+    EntityFilter(name_contains="QU"),
+    EntityFilter(name_contains="zurich", country="CH"),
+    EntityFilter(name_contains="nobody"),
+    EntityFilter(technology=NEUTRAL_ATOMS),
+    EntityFilter(technology=NEUTRAL_ATOMS, name_prefix="pas"),
+    EntityFilter(technology="technology:nothing"),
+]
+
+
+def _same_listings(store: EmbeddedStore, index: GraphIndex) -> None:
+    """``store``'s entity listings, counts and document descriptions equal ``index``'s."""
+    assert any(index.count_entities(f) for f in ENTITY_FILTERS[3:])
+    for f in ENTITY_FILTERS:
+        assert store.entities(f) == index.entities(f, None, 0), f
+        assert store.entities(f, limit=3, offset=1) == index.entities(f, 3, 1), f
+        assert store.count_entities(f) == index.count_entities(f), f
+    asked = [*sorted(index.docs)[::-1], "document:none", min(index.docs)]
+    assert store.documents_by_id(asked) == index.documents_by_id(asked)
+
+
 def _same_answers(store: EmbeddedStore, index: GraphIndex) -> None:
     """``store``'s reads equal ``index``'s, for every actor, filter, projection, key and name."""
     _same_names(store, index)
+    _same_listings(store, index)
     ids = sorted(index.ent)
     for f in FILTERS:
         for i in ids:
@@ -129,6 +164,7 @@ def test_the_facts_file_answers_as_the_index_without_decoding_it(tmp_path: Path)
     with EmbeddedStore(folder) as store:
         _same_answers(store, reference)
         assert store._idx is None  # every answer above was read from the file
+        assert store.documents() == reference.documents()  # from the index (see the store)
         store.upsert(kaist_pasqal_v2())  # a write: the index answers from now on, with it
         canon = canonical_delta(kaist_pasqal_v2())
         for old in [d for d in reference.docs if reference.docs[d].info.source == canon.document.source]:
@@ -287,3 +323,35 @@ def test_look_ups_by_name_from_the_facts_file_equal_the_index(
     names = [n for e in index.ent.values() for n in (e.name, *e.aliases)]
     for n in [*names, *asked]:
         assert columns.find_entities(n) == index.find_entities(n), n
+
+
+_FILTERS = st.builds(
+    EntityFilter,
+    types=st.none() | st.frozensets(st.sampled_from([E.COMPANY, E.UNIVERSITY, E.CITY]), min_size=1),
+    country=st.none() | st.sampled_from(["dk", "NO", "CH", "ZZ"]),
+    name_prefix=st.none() | _NAMES.map(lambda n: n[: len(n) // 2 + 1]),
+    name_contains=st.none() | st.sampled_from(["qu", "ZÜR", "lab", " ", "x"]),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    graphs=_named_graphs(),
+    filters=st.lists(_FILTERS, max_size=4),
+    page=st.tuples(st.integers(0, 3), st.none() | st.integers(0, 3)),
+)
+def test_entity_listings_from_the_facts_file_equal_the_index(
+    tmp_path_factory: pytest.TempPathFactory,
+    graphs: list[KnowledgeGraph],
+    filters: list[EntityFilter],
+    page: tuple[int, int | None],
+) -> None:
+    index = _index(graphs)
+    path = tmp_path_factory.mktemp("facts") / "facts.columns"
+    path.write_bytes(facts.encode(index))
+    columns = facts.load(path, _sha(path.read_bytes()), index.version)
+    offset, limit = page
+    for f in [None, *filters]:
+        assert columns.entities(f, limit, offset) == index.entities(f, limit, offset), f
+        assert columns.count_entities(f) == index.count_entities(f), f
+    assert columns.documents() == index.documents()
