@@ -257,10 +257,14 @@ class RuleExtractor:
             + counted_partners(views)
         ):
             acc.add(k, f, types)
-        drafts, _, keyed = find_agreements(views, doc_date, representatives(acc.rel, types))
-        later, later_facts = later_party_agreements(views, drafts, doc_date)
-        drafts += later
-        keyed += later_facts
+        reps = representatives(acc.rel, types)
+        drafts, _, keyed = find_agreements(views, doc_date, reps)
+        later, later_facts, pacts = later_party_agreements(views, drafts, doc_date, reps)
+        # "the X Initiative – a partnership with A and B": the initiative is the pact, no party to it
+        drafts = [d for d in drafts if not pacts.intersection(d.parties)] + later
+        keyed = [
+            (k, f) for k, f in keyed if f.type is not R.PARTNERS_WITH or not pacts & {f.source, f.target}
+        ] + later_facts
         deals, deal_facts = deal_agreements(views)
         drafts += deals
         # the one group a member list names before its members holds them

@@ -10,6 +10,8 @@ News often names the pact first and its signatories after it, so the one-sentenc
   (the announcer is a party too)
 - "The ministry announced a partnership with three universities. U1, U2 and U3 will jointly ..."
   (the count says how many of the next sentence's names are the parties)
+- "G announced the X Initiative – a public-private partnership with A and B" (X is the pact, no
+  party: G, or whom its announcer signs for, and A and B are)
 - "Leaders from R, E and N met in Telmar. The three countries signed a joint declaration." and
   "A and B reported losses. They also signed an MOU." (the signers one list before; the count,
   when given, must match)
@@ -28,7 +30,7 @@ from itertools import combinations
 
 from qkg.schemas import AgreementKind, EntityType, RelationType
 
-from ..context import LIST, ORGS, PLACES, Fact, SentView, ids_in
+from ..context import LIST, ORGS, PLACES, UNFOLDED, Fact, SentView, ids_in
 from ..dates import resolve_date
 from .agreements import AgreementDraft
 
@@ -160,10 +162,73 @@ def _later_parties(opener: SentView, later: SentView) -> tuple[list[str], str] |
     return None
 
 
+#: "the §P§ Initiative in January – a public-private partnership with §A§ and §B§": a named programme
+#: set in apposition to the partnership it is; its counterparts are named after "with".
+_NAMED_PACT = re.compile(
+    r"§(\d+)§[^§.;]{0,30}?\s*[–—-]\s+an?\s+(?:[\w-]+\s+){0,3}?(?:partnership|alliance|collaboration|joint\s+venture)\s+"
+    rf"(?:between|with|of)\s+({LIST})"
+)
+#: Last words of a programme's or a pact's own name.
+_PACT_NAMES = frozenset(
+    {"initiative", "programme", "program", "partnership", "alliance", "project", "mission"}
+)
+#: The subject that announced or launched it: "§p§ announced the §P§ ..." (a person signs for their organisation).
+_ANNOUNCER = re.compile(
+    r"^\s*(?:[^§]{0,40}?\s)?§(\d+)§\s+(?:(?:has|have|had|also|today|jointly|formally|officially)\s+)*"
+    r"(?:announced|launched|unveiled|signed|set\s+up|established|created|formed|introduced)\b"
+)
+
+
+def _named_pacts(
+    views: Sequence[SentView], represents: dict[str, str], doc_date: str | None
+) -> tuple[list[AgreementDraft], list[tuple[int, Fact]], set[str]]:
+    """Partnerships named as programmes: "X announced the §P§ – a public-private partnership with A
+    and B"; also the programmes so named (no party of their own partnership)."""
+    out: list[AgreementDraft] = []
+    facts: list[tuple[int, Fact]] = []
+    pacts: set[str] = set()
+    for k, v in enumerate(views):
+        # the apposition may have been folded into the programme's name: read the text before the fold
+        unfolded = v.memo.get(UNFOLDED)
+        m = unfolded if isinstance(unfolded, str) else v.masked
+        if "partnership" not in m and "alliance" not in m and "collaboration" not in m:
+            continue
+        for x in _NAMED_PACT.finditer(m):
+            named = v.mentions[int(x.group(1))].text.split()
+            if v.type(x.group(1)) not in {E.PROGRAM, E.CLUSTER} and named[-1].lower() not in _PACT_NAMES:
+                continue  # "the Capital of Quantum Initiative" names a programme whatever type it got
+            counterparts = _actors(v, x.group(2))
+            if not counterparts:
+                continue
+            a = _ANNOUNCER.match(m[: x.start()])
+            lead: list[str] = []
+            if a is not None:
+                who = v.id(a.group(1))
+                who = represents.get(who, who) if v.type(a.group(1)) is E.PERSON else who
+                if who not in counterparts and (
+                    v.type(a.group(1)) in _PARTY_TYPES or who in represents.values()
+                ):
+                    lead = [who]
+            parties = lead + counterparts
+            if len(parties) < 2:
+                continue
+            pacts.add(v.id(x.group(1)))
+            d = AgreementDraft(K.PARTNERSHIP, parties, [k], "named-pact-with", 0.7)
+            d.date = resolve_date(v.sent.text, doc_date)
+            out.append(d)
+            pairs = [(lead[0], b) for b in counterparts] if lead else list(combinations(counterparts, 2))
+            facts += [(k, Fact(p, R.PARTNERS_WITH, q, "named-pact-with", 0.7)) for p, q in pairs]
+    return out, facts, pacts
+
+
 def later_party_agreements(
-    views: Sequence[SentView], drafts: Sequence[AgreementDraft], doc_date: str | None
-) -> tuple[list[AgreementDraft], list[tuple[int, Fact]]]:
-    """Agreements whose parties the sentences after their cue name, with their PARTNERS_WITH facts.
+    views: Sequence[SentView],
+    drafts: Sequence[AgreementDraft],
+    doc_date: str | None,
+    represents: dict[str, str] | None = None,
+) -> tuple[list[AgreementDraft], list[tuple[int, Fact]], set[str]]:
+    """Agreements whose parties the sentences after their cue name, with their PARTNERS_WITH facts,
+    and the programmes named as partnerships (``pacts``: no party of their own partnership).
 
     >>> from qkg.loaders.extract import extract
     >>> from qkg.schemas import Document
@@ -173,8 +238,7 @@ def later_party_agreements(
     >>> [(a.kind.value, len(a.parties)) for a in kg.agreements]
     [('MOU', 3)]
     """
-    out: list[AgreementDraft] = []
-    facts: list[tuple[int, Fact]] = []
+    out, facts, pacts = _named_pacts(views, represents or {}, doc_date)
     done: set[int] = set()
     for k in _openers(views, drafts):
         kind = views[k].memo["kind"]
@@ -213,4 +277,4 @@ def later_party_agreements(
                 # when its subject stands for the names before it
                 said = max(j, k)
                 facts += [(said, Fact(a, R.PARTNERS_WITH, b, rule, 0.7)) for a, b in pairs]
-    return out, facts
+    return out, facts, pacts

@@ -154,3 +154,29 @@ def test_signed_by_officials_of_governments(facts: Run) -> None:
     )
     assert f.has("Telmar County", "PARTNERS_WITH", "Varno")
     assert f.has("Telmar", "PARTNERS_WITH", "Telmar County")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Quantum Valley Initiative – a partnership with Kvantra Labs and Orbion Systems – will spur investment.",
+        "Mara Lind announced the Quantum Valley Initiative in January – a public-private partnership with "
+        "Kvantra Labs and Orbion Systems.",
+    ],
+)
+def test_a_programme_named_as_a_partnership_is_no_party_of_it(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert ("Partnership", frozenset({"Kvantra Labs", "Orbion Systems"})) in f.agreements()
+    assert not f.has("Quantum Valley Initiative", "PARTNERS_WITH", "Kvantra Labs")
+
+
+def test_the_announcer_of_a_named_partnership_signs_for_its_government(facts: Run) -> None:
+    f = facts(
+        "The Government of Estland announced the Quantum Valley Initiative – a public-private partnership "
+        "with Kvantra Labs and Orbion Systems."
+    )
+    assert (
+        "Partnership",
+        frozenset({"Government of Estland", "Kvantra Labs", "Orbion Systems"}),
+    ) in f.agreements()
+    assert f.has("Government of Estland", "PARTNERS_WITH", "Orbion Systems")
