@@ -49,6 +49,7 @@ R = RelationType
 #: The cue words without which no rule here can match.
 GATE = (
     "whom",
+    "co-",
     "joined",
     "their",
     "together",
@@ -110,6 +111,18 @@ _CHOSEN = compile_gated(
     # "as its partner": "its" may stand marked as the mention it refers to (checked to be a pronoun)
     rf"(?:the\s+)?({LIST})\s+(?:as\s+)?(?:its|their|a|an|the|§(\d+)§)\s+(?:[\w-]+\s+){{0,3}}?partners?\b"
 )
+#: "§A§ has selected §B§ to co-develop its next processor": chosen for joint work.
+_CHOSEN_TO = re.compile(
+    rf"({LIST})\s+{_AUX}(?:selected|selects|select|chose|chosen|chooses|picked|picks|tapped|taps|enlisted|enlists)\s+"
+    rf"(?:the\s+)?({LIST})\s+to\s+(?:help\s+)?(?:co-develop|co-design|co-create|co-build|jointly\s+(?:develop|design|build)|"
+    rf"collaborate|partner|work\s+(?:with|together|jointly))\b"
+)
+#: "§A§ and its long-time partner §B§ will ...": "its" (marked or not) stands for the name right before "and".
+_AND_ITS_PARTNER = re.compile(
+    rf"§(\d+)§\s+(?:and|&)\s+(?:its|their|§(\d+)§)\s+(?:(?:key|main|strategic|industry|industrial|technology|research|"
+    rf"academic|long-?time|long-?standing|current|new|founding|close|exclusive|local|global)\s+){{0,2}}partners?\s+"
+    rf"(?:the\s+)?({LIST})"
+)
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
 #: "§B§ is a long-standing partner of §A§", "§B§, a key partner of §A§": a partner described.
 _PARTNER_OF_RX = re.compile(
@@ -122,6 +135,9 @@ _POSSESSED_PARTNERS = re.compile(
     rf"§(\d+)§(?:['’]s?)?\s+(?:(?:key|main|strategic|industry|industrial|technology|research|academic|long-time|"
     rf"longstanding|long-standing|current|other|new|founding)\s+){{0,2}}partners\s+"
     rf"(?:(?:include[sd]?|including|are|were|such\s+as|like|among\s+them)\s*:?\s+|(?=(?:the\s+)?§))(?:the\s+)?({LIST})"
+    # "§A§ and its long-time partner §B§ will ...": one partner named right after the role word
+    rf"|§(\d+)§(?:['’]s?)?\s+(?:(?:key|main|strategic|industry|industrial|technology|research|academic|long-time|"
+    rf"longstanding|long-standing|current|new|founding|close|exclusive)\s+){{0,2}}partner\s+(?:the\s+)?(§\d+§)(?!\s*(?:,|and)\s*§)"
 )
 #: "§A§ co-developed the chip with §B§", "§A§ jointly designed ... with §B§".
 _CO_WORK = re.compile(
@@ -319,8 +335,16 @@ def partner_facts(v: SentView, m: str, low: str) -> Iterator[Fact]:
         if x.group(3) is not None and v.mentions[int(x.group(3))].text.lower() not in _POSSESSIVE_PRONOUNS:
             continue  # "selected B as C's partner": C's, not the subject's
         yield from _pairs(v, ids_in(x.group(1)), ids_in(x.group(2)), "partners-chosen-as", _PARTIES)
-    for x in _POSSESSED_PARTNERS.finditer(m) if "partners" in low else ():
-        a = int(x.group(1))
+    for x in _AND_ITS_PARTNER.finditer(m) if "partner" in low else ():
+        if x.group(2) is not None and v.mentions[int(x.group(2))].text.lower() not in _POSSESSIVE_PRONOUNS:
+            continue  # "A and B's partner C": B's
+        # "its" right after "A and" is A's, whatever the reference step resolved it to
+        yield from _pairs(v, [int(x.group(1))], ids_in(x.group(3)), "partners-and-its-partner", _PARTNER_OF)
+    for x in _CHOSEN_TO.finditer(m) if " to " in low else ():
+        yield from _pairs(v, ids_in(x.group(1)), ids_in(x.group(2)), "partners-chosen-to", _PARTIES)
+    for x in _POSSESSED_PARTNERS.finditer(m) if "partner" in low else ():
+        # the plural list in groups 1-2, the singular partner in groups 3-4
+        a, partners = (int(x.group(1)), x.group(2)) if x.group(1) else (int(x.group(3)), x.group(4))
         owner = x.group(0).startswith(f"§{a}§'") or x.group(0).startswith(f"§{a}§’")
         # the possessor: a name with "'s", or "its"/"their" marked as the organisation it refers to,
         # when that is the organisation named last before it ("praised B and its partners": B's, not
@@ -329,7 +353,7 @@ def partner_facts(v: SentView, m: str, low: str) -> Iterator[Fact]:
         if owner or (
             v.mentions[a].text.lower() in _POSSESSIVE_PRONOUNS and before and v.id(before[-1]) == v.id(a)
         ):
-            yield from _pairs(v, [a], ids_in(x.group(2)), "partners-possessed", _PARTNER_OF)
+            yield from _pairs(v, [a], ids_in(partners), "partners-possessed", _PARTNER_OF)
     for x in _PARTNER_OF_RX.finditer(m) if "partner" in low else ():
         yield from _pairs(v, ids_in(x.group(1)), [int(x.group(2))], "partners-partner-of", _PARTNER_OF)
     for names, rule, _ in described_groups(v, m, low):

@@ -102,6 +102,28 @@ Run = Callable[[str], Facts]
             "Kvantra Labs",
             ["Orbion Systems"],
         ),
+        # one partner named after its possessor, "its" standing for the name before "and"
+        (
+            "Kvantra Labs' long-time partner Orbion Systems will build a network.",
+            "Kvantra Labs",
+            ["Orbion Systems"],
+        ),
+        (
+            "Kvantra Labs and its long-time partner Orbion Systems will build a network.",
+            "Kvantra Labs",
+            ["Orbion Systems"],
+        ),
+        (
+            "Kessler Ventures praised Orbion Systems and its partner Kvantra Labs.",
+            "Orbion Systems",
+            ["Kvantra Labs"],
+        ),
+        # chosen for joint work
+        (
+            "Kvantra Labs has selected Orbion Systems to co-develop its next processor.",
+            "Kvantra Labs",
+            ["Orbion Systems"],
+        ),
         # verbs of closer ties
         ("Kvantra Labs deepened ties with Orbion Systems.", "Kvantra Labs", ["Orbion Systems"]),
         ("Kvantra Labs works hand in hand with Orbion Systems.", "Kvantra Labs", ["Orbion Systems"]),
@@ -139,6 +161,13 @@ def test_partners_referred_to(facts: Run, text: str, a: str, partners: list[str]
         (
             "Through the partnership, Orbion Systems will give Kvantra Labs and Brandt Instruments access "
             "to its machines.",
+            "Kvantra Labs",
+            "Brandt Instruments",
+        ),
+        # chosen to supply, a partner of another possessor
+        ("Kvantra Labs has selected Orbion Systems to supply cryostats.", "Kvantra Labs", "Orbion Systems"),
+        (
+            "Kvantra Labs and Orbion Systems' partner Brandt Instruments signed.",
             "Kvantra Labs",
             "Brandt Instruments",
         ),
