@@ -25,12 +25,19 @@ from __future__ import annotations
 
 import _sre  # type: ignore[import-not-found]
 import re
+import sys
 from re import _compiler as _rc  # type: ignore[attr-defined]
 from re import _constants as _c  # type: ignore[attr-defined]
 from re import _parser as _rp  # type: ignore[attr-defined]
 from typing import Any
 
 __all__ = ["compile_with_start_set", "first_chars", "with_start_set"]
+
+#: The engine's internals this module writes to (``re._parser``, ``re._compiler``, ``_sre.compile``
+#: and the information block's layout) are private: start sets are given only on the CPython
+#: versions whose engine the equivalence tests (``tests/loaders/test_rule_starts.py``) have run on;
+#: elsewhere every pattern is ``re.compile``'s own, with the same answers and no start set.
+ENGINE_CHECKED = sys.implementation.name == "cpython" and sys.version_info[:2] == (3, 11)
 
 #: A set of characters as the engine's class items: (LITERAL, code), (RANGE, (lo, hi)),
 #: (CATEGORY, category).
@@ -171,7 +178,7 @@ def compile_with_start_set(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile(pattern, flags)``, the pattern parsed and compiled once, with the set of
     characters its matches start with where the engine would find no prefix or set of its own
     (a pattern that can match empty text gets none). Raises :class:`re.error` as ``re.compile``."""
-    if flags & (re.LOCALE | re.DEBUG):
+    if not ENGINE_CHECKED or flags & (re.LOCALE | re.DEBUG):
         return re.compile(pattern, flags)
     try:
         tree = _rp.parse(pattern, flags)

@@ -225,3 +225,16 @@ def test_every_rule_pattern_answers_as_before_with_its_start_set() -> None:
                 (m.span(), m.groups()) for m in plain.finditer(text)
             ], (rx.pattern, text)
     assert given > 300
+
+
+def test_an_engine_the_tests_have_not_checked_gets_re_compile_own_patterns(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # the start sets write into the engine's private program; on another interpreter or version
+    # every pattern must be exactly what re.compile makes (same program, same answers)
+    from qkg.loaders.rules import starts
+
+    monkeypatch.setattr(starts, "ENGINE_CHECKED", False)
+    for shape in _SHAPES.values():
+        assert compile_with_start_set(shape) == re.compile(shape)
+        assert compile_with_start_set(shape, re.I) == re.compile(shape, re.I)
