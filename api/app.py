@@ -57,8 +57,9 @@ def _qkg_version() -> str:
 
 def open_store(settings: Settings) -> GraphStore:
     """The store ``settings`` configure (embedded folder or Neo4j), ready to serve: warmed
-    (:meth:`~qkg.graph.store.GraphStore.warm`: the embedded store decodes its index now,
-    opening reads only the snapshot's header), so the first request does not pay for it."""
+    (:meth:`~qkg.graph.store.GraphStore.warm`: the embedded store builds the look-up tables of
+    its facts file now, or decodes its index when it has no valid facts file; opening reads
+    only the snapshot's header), so the first request does not pay for it."""
     from qkg.graph.open import open_store_from_settings  # type: ignore[import-not-found,unused-ignore]
 
     store: GraphStore = open_store_from_settings(settings)

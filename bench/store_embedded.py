@@ -15,7 +15,12 @@ Phases, each in a fresh process so peak memory and start-up are honest:
    evidence) and 2-hop (the neighbours' relations, one batch call, as the API does)
    latencies and paths on random actors with a link (drawn once by the ``ids`` phase from
    the columns file, so that choosing them decodes nothing), then every link;
-6. ``rebuild``: start-up with the snapshot removed (index rebuilt from RDF).
+6. ``rebuild``: start-up with the snapshot removed (index rebuilt from RDF);
+7. ``serve`` (run alone: ``--phase serve <workdir> 0 0 <samples>``): what ``qkg serve`` does
+   before it takes requests (:func:`qkg.api.app.open_store`: the constructor and ``warm``, the
+   collector paused, then frozen), then GraphQL questions in process on the drawn actors, by
+   name: the actor, its collaborators at depth 1 and 2 with evidence and documents, a path, the
+   stats; the process's CPU time per question (the app answers on another thread).
 
 Usage::
 
@@ -274,6 +279,62 @@ def phase_open(workdir: Path, samples: int, rebuild: bool) -> dict[str, Any]:
     return out
 
 
+def phase_serve(workdir: Path, samples: int) -> dict[str, Any]:
+    from fastapi.testclient import TestClient
+
+    from qkg.api.app import create_app, open_store
+    from qkg.api.settings import Settings
+
+    sample = workdir / f"sample-{samples}.json"
+    if not sample.exists():
+        _child(["ids", str(workdir), "0", "0", str(samples)])
+    drawn = json.loads(sample.read_text())
+    settings = Settings(data_dir=workdir / "store", response_cache_size=0)
+    cpu = time.process_time()
+    store = open_store(settings)  # as `qkg serve` opens it: warmed, the collector paused,
+    gc.enable()  # then on, and what is loaded frozen
+    gc.collect()
+    gc.freeze()
+    out: dict[str, Any] = {"ready_cpu_seconds": time.process_time() - cpu, "ready_rss_mib": _rss_mib()}
+    described = store.entities_by_id(drawn["actors"])
+    names = [json.dumps(described[a].name) for a in drawn["actors"] if a in described]
+    actor = "{ actor(name: %s) { ... on Actor { id name type } } }"
+    collaborators = (
+        "{ actor(name: %s) { ... on Actor { collaborators(depth: %d) { actor { name type } "
+        "links { type agreement { kind } evidence { sentence document { title } } } } } } }"
+    )
+    path = (
+        "{ paths(from: %s, to: %s, maxHops: 4, first: 1) { ... on Paths { found paths { length "
+        "hops { source { name } target { name } type evidence { sentence } } } } } }"
+    )
+    asked: dict[str, list[float]] = {"name": [], "depth_1": [], "depth_2": [], "path": [], "stats": []}
+    rng = random.Random(0)
+    with TestClient(create_app(settings, store=store, extras=[])) as client:
+
+        def timed(query: str) -> float:
+            started = time.process_time()
+            answer = client.post("/graphql", json={"query": query})
+            assert answer.status_code == 200, answer.text[:300]
+            assert "errors" not in answer.json(), answer.text[:300]
+            return (time.process_time() - started) * 1000
+
+        out["first_answer_ms"] = timed(actor % names[0])
+        out["first_answer_cpu_seconds"] = time.process_time() - cpu
+        for i, name in enumerate(names):
+            asked["name"].append(timed(actor % name))
+            asked["depth_1"].append(timed(collaborators % (name, 1)))
+            if i % 4 == 0:
+                asked["depth_2"].append(timed(collaborators % (name, 2)))
+                asked["path"].append(timed(path % (name, rng.choice(names))))
+                asked["stats"].append(timed("{ stats { documents entities relations } }"))
+    for what, times in asked.items():
+        out[f"{what}_cpu_ms"] = {"p50": _pct(times, 0.5), "p99": _pct(times, 0.99), "n": len(times)}
+    out["peak_rss_mib"] = _rss_mib()
+    out["index_decoded"] = getattr(store, "_idx", None) is not None
+    store.close()
+    return out
+
+
 def phase_stats(workdir: Path) -> dict[str, Any]:
     """What ``qkg stats`` costs: open the store, count, close (a fresh process)."""
     from qkg.graph.embedded import EmbeddedStore
@@ -327,6 +388,8 @@ def main(argv: list[str] | None = None) -> int:
             result = phase_stats(workdir)
         elif name == "ids":
             result = phase_ids(workdir, int(rest[3]))
+        elif name == "serve":
+            result = phase_serve(workdir, int(rest[3]))
         else:
             result = phase_open(workdir, int(rest[3]), rebuild=name == "rebuild")
         print(json.dumps(result))

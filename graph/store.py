@@ -387,9 +387,9 @@ class GraphStore(GraphReader, GraphWriter, Protocol):
         ...
 
     def warm(self) -> None:
-        """Load now what the first request would otherwise pay for (the embedded store
-        decodes its index; Neo4j plans the collaborator statements). A server calls it
-        before taking requests."""
+        """Load now what the first request would otherwise pay for (the embedded store builds
+        its facts file's tables, or decodes its index when it has no valid facts file; Neo4j
+        plans the collaborator statements). A server calls it before taking requests."""
         ...
 
     # -- written once over the reader (qkg.graph.reading) --------------------------------

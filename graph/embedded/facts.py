@@ -30,7 +30,9 @@ and aliases normalised, :func:`~qkg.schemas.normalise_name`) are a sorted string
 look-up by name is a bisection and a name prefix a range of keys. ``ent_order`` holds every
 entity's row in entity order (what a listing pages through), ``ent_country`` each id's
 country (a row of the country table, -1 for none), and the documents' descriptions are one
-JSON array in the order of :meth:`~qkg.graph.store.GraphStore.documents`.
+JSON array in the order of :meth:`~qkg.graph.store.GraphStore.documents`. Actor ``i``'s
+agreements are the rows ``party_agr[party_end[i - 1]:party_end[i]]`` of the agreement table,
+in agreement order; the goals are one JSON array in goal order.
 """
 
 from __future__ import annotations
@@ -59,6 +61,7 @@ from qkg.schemas import (
     EntityFilter,
     EntityType,
     Evidence,
+    Goal,
     NotFound,
     Relation,
     RelationFilter,
@@ -66,7 +69,7 @@ from qkg.schemas import (
     normalise_name,
 )
 
-from ..merge import entity_order
+from ..merge import agreement_order, entity_order
 from ..store import RelKey, Step
 from . import snapshot
 from .columns import _CODE as _TYPE_CODE
@@ -80,7 +83,7 @@ if TYPE_CHECKING:
 __all__ = ["FORMAT", "FactColumns", "FactsRefused", "encode", "load"]
 
 #: Bumped whenever the layout changes; a facts file of another format is not used.
-FORMAT = 3
+FORMAT = 4
 _MAGIC = b"QKGFACTS"
 _ENTITY_TYPES: tuple[EntityType, ...] = tuple(sorted(EntityType, key=lambda t: t.value))
 _ENTITY_CODE = {t: i for i, t in enumerate(_ENTITY_TYPES)}
@@ -94,6 +97,7 @@ _TECH = np.array([t in (RelationType.WORKS_ON, RelationType.DEVELOPS) for t in _
 #: ``ent_country`` of an id without a country.
 _NO_COUNTRY = -1
 _DOCUMENTS = TypeAdapter(list[DocumentInfo])
+_GOALS = TypeAdapter(list[Goal])
 #: Actors with more steps than this keep their built steps (as the object index keeps its hubs').
 _HUB_STEPS = 64
 #: How many built relations are kept for later answers (about 1.5 KB each with evidence).
@@ -127,6 +131,8 @@ _ARRAYS: tuple[tuple[str, str, str], ...] = (
     ("name_ent", "<i4", "named"),
     ("ent_order", "<i4", "entities"),
     ("ent_country", "<i4", "ids"),
+    ("party_end", "<i8", "ids"),
+    ("party_agr", "<i4", "party_agreements"),
 )
 #: The blobs; the first five are string tables (JSON arrays), read at open.
 _BLOBS = (
@@ -140,6 +146,7 @@ _BLOBS = (
     "entities",
     "agreements",
     "document_infos",
+    "goals",
 )
 _TABLES = 6
 #: ``r_from`` / ``r_to`` of a relation without that bound.
@@ -214,6 +221,7 @@ class FactColumns:
     _position: dict[str, int] | None = None
     _agreement_position: dict[str, int] | None = None
     _documents: list[DocumentInfo] | None = None
+    _goals: list[Goal] | None = None
     _document_position: dict[str, DocumentInfo] | None = None
     #: Which name key each row of ``name_ent`` belongs to (for ``name_contains``), on first use.
     _name_owner: NDArray[np.int64] | None = None
@@ -350,6 +358,10 @@ class FactColumns:
         found = self._document_position
         return {i: found[i] for i in ids if i in found}
 
+    def _agreement_at(self, row: int) -> Agreement:
+        a, b = self._range("agr_end", row)
+        return Agreement.model_validate_json(self._blob("agreements", a, b))
+
     def agreements_by_id(self, ids: Sequence[str]) -> dict[str, Agreement]:
         if self._agreement_position is None:
             self._agreement_position = {n: i for i, n in enumerate(self.agreement_ids)}
@@ -357,9 +369,25 @@ class FactColumns:
         for i in ids:
             row = None if i in out else self._agreement_position.get(i)
             if row is not None:
-                a, b = self._range("agr_end", row)
-                out[i] = Agreement.model_validate_json(self._blob("agreements", a, b))
+                out[i] = self._agreement_at(row)
         return out
+
+    def agreements_of(self, party_ids: Sequence[str]) -> dict[str, list[Agreement]]:
+        """:meth:`GraphIndex.agreements_of`: each entity's agreements, in agreement order."""
+        out: dict[str, list[Agreement]] = {}
+        for p in dict.fromkeys(party_ids):
+            row = self._entity_row(p)
+            if row is not None:
+                a, b = self._range("party_end", row)
+                out[p] = [self._agreement_at(g) for g in self.arrays["party_agr"][a:b].tolist()]
+        return out
+
+    def goals(self, owner: str | None) -> list[Goal]:
+        """:meth:`GraphIndex.goals`: every goal, or ``owner``'s, in goal order."""
+        if self._goals is None:
+            start, size = self.blobs["goals"]
+            self._goals = _GOALS.validate_json(self.data[start : start + size])
+        return [g for g in self._goals if owner is None or g.owner == owner]
 
     # -- relations ------------------------------------------------------------------------
     def relations(
@@ -542,7 +570,12 @@ class FactColumns:
         return found
 
     def warm(self) -> None:
-        """Build every hub's steps now (what a server does before it takes requests)."""
+        """Build every hub's steps and the look-up tables now (what a server does before it
+        takes requests, so that no request pays for them)."""
+        self.position("")
+        self.documents_by_id(())
+        self.agreements_by_id(())
+        self.goals(None)
         sizes = np.diff(self.arrays["st_end"], prepend=0)
         for i in np.flatnonzero(sizes > _HUB_STEPS).tolist():
             self._every_step(i)
@@ -627,6 +660,12 @@ def encode(index: GraphIndex) -> bytes:
     name_keys = sorted(index.names)
     named = [sorted(index.names[k], key=lambda e: entity_order(index.ent[e])) for k in name_keys]
     countries = sorted({e.country for e in index.ent.values() if e.country is not None})
+    party_of = [
+        sorted((index.agr[g] for g in index.party_agr.get(i, ())), key=agreement_order)
+        if i in index.ent
+        else []
+        for i in ids
+    ]
     country_row = {c: i for i, c in enumerate(countries)}
     values: dict[str, Any] = {
         "ent_type": [_NO_ENTITY if d is None else _ENTITY_CODE[d.type] for d in described_entities],
@@ -659,6 +698,8 @@ def encode(index: GraphIndex) -> bytes:
             _NO_COUNTRY if d is None or d.country is None else country_row[d.country]
             for d in described_entities
         ],
+        "party_end": np.cumsum([len(g) for g in party_of], dtype=np.int64),
+        "party_agr": [agreement_position[g.id] for gs in party_of for g in gs],
     }
     blobs = {
         "ids": orjson.dumps(ids),
@@ -671,6 +712,7 @@ def encode(index: GraphIndex) -> bytes:
         "entities": b"".join(entities),
         "agreements": b"".join(described),
         "document_infos": _DOCUMENTS.dump_json(index.documents()),
+        "goals": _GOALS.dump_json(index.goals(None)),
     }
     return _pack(index.version, values, blobs)
 
@@ -772,6 +814,7 @@ def _check(facts: FactColumns) -> None:
         "names": len(facts.name_keys),
         "named": len(a["name_ent"]),
         "entities": int((a["ent_type"] != _NO_ENTITY).sum()),
+        "party_agreements": len(a["party_agr"]),
     }
     for name, _, counted in _ARRAYS:
         if len(a[name]) != sizes[counted]:
@@ -789,6 +832,7 @@ def _check(facts: FactColumns) -> None:
         "name_ent": (0, len(ids)),
         "ent_order": (0, len(ids)),
         "ent_country": (_NO_COUNTRY, len(facts.countries)),
+        "party_agr": (0, len(facts.agreement_ids)),
         "st_rev": (0, 2),
         "r_from": (0, dt.date.max.toordinal() + 1),
         "r_to": (0, dt.date.max.toordinal() + 1),
@@ -805,6 +849,7 @@ def _check(facts: FactColumns) -> None:
         "desc_end": facts.blobs["entities"][1],
         "agr_end": facts.blobs["agreements"][1],
         "name_end": sizes["named"],
+        "party_end": sizes["party_agreements"],
     }
     for name, total in blob_sizes.items():
         ends = a[name]

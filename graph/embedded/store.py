@@ -21,8 +21,8 @@ Queries never touch RDF: they read :class:`~qkg.graph.embedded.index.GraphIndex`
 after every successful write and rebuilt at open: from the snapshot, reconciled with the
 markers (documents whose digest differs are removed or read from RDF), else from the RDF
 graphs. Until the index is needed after an open (a write, or a question the columns do not
-answer), relations, steps, entities, documents and agreements by id, look-ups by name and
-entity listings are read from the facts file
+answer), relations, steps, entities, documents and agreements by id, look-ups by name, entity
+listings, each actor's agreements and the goals are read from the facts file
 written with the snapshot (:mod:`qkg.graph.embedded.facts`), memory-mapped, so a large
 store answers them without decoding the snapshot. The snapshot is rewritten by :meth:`EmbeddedStore.close` when the graph changed,
 and its SHA-256 recorded in the meta graph; at open a snapshot is used only if its digest is
@@ -258,11 +258,17 @@ class EmbeddedStore(ReaderOperations):
             return self._idx
 
     def warm(self) -> None:
-        """Build the whole in-memory index now rather than on the first query that needs it
-        (opening decodes only the snapshot's header). A server calls this before it takes
-        requests, so that the first request does not pay for the decoding, nor the first
-        ``asOf`` or ``minSupport`` walk through a hub for counting its facts' documents."""
+        """Make ready now what the first requests would otherwise pay for (opening reads only
+        the snapshot's header). A server calls this before it takes requests. With a valid
+        facts file, that is the file's look-up tables and its hubs' steps, and the object
+        index stays undecoded (a write, ``asOf``, ``minSupport``, a document or time window,
+        the document or agreement listing decodes it when asked); without one, the whole index is
+        decoded and its hubs' facts' documents counted for ``asOf`` and ``minSupport``."""
         with self._mutex:
+            merged = self._stored_facts()
+            if merged is not None:
+                merged.warm()
+                return
             self._index.count_hubs()
 
     def _materialise(self) -> GraphIndex:
@@ -952,6 +958,9 @@ class EmbeddedStore(ReaderOperations):
 
     def agreements_of(self, party_ids: Sequence[str]) -> dict[str, list[Agreement]]:
         with self._mutex:
+            merged = self._stored_facts()
+            if merged is not None:
+                return merged.agreements_of(party_ids)
             return self._index.agreements_of(party_ids)
 
     def agreements_by_id(self, ids: Sequence[str], *, asked: AsOf | None = None) -> dict[str, Agreement]:
@@ -963,6 +972,9 @@ class EmbeddedStore(ReaderOperations):
 
     def goals(self, owner: str | None = None) -> list[Goal]:
         with self._mutex:
+            merged = self._stored_facts()
+            if merged is not None:
+                return merged.goals(owner)
             return self._index.goals(owner)
 
     # -- documents ------------------------------------------------------------------------
