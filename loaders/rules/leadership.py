@@ -15,7 +15,7 @@ from qkg.schemas import EntityType, RelationType
 from ..context import ENT, LIST, ORGS, PLACES, Fact, SentView, ids_in
 from ..patterns import HONORIFIC, ROLE_WORDS
 from . import fastre as re
-from .literals import compile_gated
+from .literals import Gated, compile_gated
 from .rule import ACTORS as _ACTORS
 from .rule import f as _f
 
@@ -175,6 +175,14 @@ _MEETING_LED = compile_gated(
     r"(?:under\s+the\s+(?:leadership|chairmanship|presidency|direction)\s+of|(?:co-)?chaired\s+by|presided\s+over\s+by)\s+"
     rf"(?:(?:its|the)\s+)?(?:(?i:{ROLE_WORDS})\s+){{0,3}}{HONORIFIC}({LIST})"
 )
+#: Patterns naming a list of leaders and the body they lead, each as (pattern, the leaders' group,
+#: the body's group, rule name, whether only people lead), read in this order.
+_LEADER_LISTS: tuple[tuple[re.Pattern[str] | Gated, int, int, str, bool], ...] = (
+    (_LED_BY_FRONT, 1, 2, "led-by-front", False),
+    (_UNDER_LEADERSHIP, 2, 1, "under-leadership", False),
+    (_MEETING_LED, 2, 1, "meeting-led-by", True),
+    (_UNDER_FRONTED, 1, 2, "under-leadership", False),
+)
 #: A job title in "led by executive director §p§" (also an affiliation), not a chair or a title.
 _JOB_ROLE = re.compile(
     r"(?i)(?!(?:co-?|vice[\s-]|deputy\s|prime\s)?(?:chair|head|leader|professor|minister|secretary|ambassador|governor|mayor|"
@@ -323,26 +331,12 @@ def _passive_leads(v: SentView, m: str) -> Iterator[Fact]:
         b, a = int(x.group(1)), int(x.group(2))
         if v.type(b) in _RUN_TARGETS | {E.GOVERNMENT_BODY} and may_lead(v, a, b):
             yield _f(v, a, R.LEADS, b, "which-led-by", 0.8)
-    for x in _LED_BY_FRONT.finditer(m):
-        b = int(x.group(2))
-        for a in ids_in(x.group(1)):
-            if may_lead(v, a, b):
-                yield _f(v, a, R.LEADS, b, "led-by-front", 0.8)
-    for x in _UNDER_LEADERSHIP.finditer(m):
-        b = int(x.group(1))
-        for a in ids_in(x.group(2)):
-            if may_lead(v, a, b):
-                yield _f(v, a, R.LEADS, b, "under-leadership", 0.8)
-    for x in _MEETING_LED.finditer(m):
-        b = int(x.group(1))
-        for a in ids_in(x.group(2)):
-            if v.type(a) is E.PERSON and may_lead(v, a, b):
-                yield _f(v, a, R.LEADS, b, "meeting-led-by", 0.8)
-    for x in _UNDER_FRONTED.finditer(m):
-        b = int(x.group(2))
-        for a in ids_in(x.group(1)):
-            if may_lead(v, a, b):
-                yield _f(v, a, R.LEADS, b, "under-leadership", 0.8)
+    for rx, leaders_at, body_at, rule, persons_only in _LEADER_LISTS:
+        for x in rx.finditer(m):
+            b = int(x.group(body_at))
+            for a in ids_in(x.group(leaders_at)):
+                if (not persons_only or v.type(a) is E.PERSON) and may_lead(v, a, b):
+                    yield _f(v, a, R.LEADS, b, rule, 0.8)
 
 
 #: "§a§ leads the §b§", "§a§ and §c§ are jointly leading the §b§" (the subject list right before the verb).
