@@ -32,11 +32,14 @@ from .money import MONEY as _MONEY_RX
 from .partners import described_groups
 from .words import any_in, may_hold
 
-__all__ = ["AgreementDraft", "find_agreements", "without_echoes"]
+__all__ = ["PARTNERING_KINDS", "AgreementDraft", "find_agreements", "without_echoes"]
 
 E = EntityType
 R = RelationType
 K = AgreementKind
+#: The kinds whose parties partner each other (dev2 README): an MOU, a partnership, a joint statement;
+#: a contract, an investment or a consortium does not make its parties partners.
+PARTNERING_KINDS = frozenset({K.MOU, K.PARTNERSHIP, K.JOINT_STATEMENT})
 _PARTY_TYPES = ORGS | PLACES
 _CUES: list[tuple[K, re.Pattern[str]]] = [
     (

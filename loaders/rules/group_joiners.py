@@ -22,16 +22,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from qkg.schemas import AgreementKind, RelationType
+from qkg.schemas import RelationType
 
 from ..context import LIST, ORGS, Fact, SentView, ids_in
-from .agreements import AgreementDraft
+from .agreements import PARTNERING_KINDS, AgreementDraft
 
 __all__ = ["counted_partners", "pact_joiners"]
 
 R = RelationType
 
-_JOINT_KINDS = frozenset({AgreementKind.MOU, AgreementKind.PARTNERSHIP, AgreementKind.JOINT_STATEMENT})
 #: How many sentences back the agreement may have been told.
 _WINDOW = 2
 _PACT = (
@@ -63,7 +62,7 @@ def pact_joiners(
         (
             (d.sentences[0], n)
             for n, d in enumerate(drafts)
-            if d.kind in _JOINT_KINDS
+            if d.kind in PARTNERING_KINDS
             and d.sentences
             and 2 <= len(d.parties) <= 5
             and d.rule != "definite-reference"

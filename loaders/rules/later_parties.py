@@ -32,7 +32,7 @@ from qkg.schemas import AgreementKind, EntityType, RelationType
 
 from ..context import LIST, ORGS, PLACES, UNFOLDED, Fact, SentView, ids_in
 from ..dates import resolve_date
-from .agreements import AgreementDraft
+from .agreements import PARTNERING_KINDS, AgreementDraft
 
 __all__ = ["later_party_agreements"]
 
@@ -41,7 +41,6 @@ R = RelationType
 K = AgreementKind
 _PARTY_TYPES = ORGS | PLACES
 #: Kinds whose parties are partners of each other (as in :mod:`.agreements`).
-_PARTNERING = frozenset({K.MOU, K.PARTNERSHIP, K.JOINT_STATEMENT})
 #: How many sentences after the opener may name its parties.
 _WINDOW = 2
 _PACT = (
@@ -266,7 +265,7 @@ def later_party_agreements(
             d.date = resolve_date(views[k].sent.text, doc_date)
             d.topics = [views[k].id(i) for i in views[k].indices(lambda t: t is E.TECHNOLOGY)]
             out.append(d)
-            if kind in _PARTNERING and len(parties) <= 6:
+            if kind in PARTNERING_KINDS and len(parties) <= 6:
                 # "A's partnership with B and C": A partners with each; B and C are not said to
                 pairs = (
                     [(parties[0], b) for b in parties[1:]]

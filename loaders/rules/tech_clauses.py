@@ -29,10 +29,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from qkg.schemas import AgreementKind, EntityType, RelationType
+from qkg.schemas import EntityType, RelationType
 
 from ..context import ENT, ORGS, Fact, SentView, ids_in
 from . import fastre as re
+from .agreements import PARTNERING_KINDS
 from .tech_lists import _CLAUSE, _FRONTED, _JOINED, _PREP, _SUBJECT, _listed
 from .words import word_list
 from .works_on import MAKERS_AND_DEALS
@@ -253,7 +254,6 @@ _COMPETENCE = re.compile(
     r"(?:expertise|knowledge|skills?|experience|know-how|capabilit(?:y|ies)|competences?|strengths?|talents?)\b"
 )
 #: Agreements whose parties work together (a round's or a contract's do not).
-_JOINT_KINDS = frozenset({AgreementKind.MOU, AgreementKind.PARTNERSHIP, AgreementKind.JOINT_STATEMENT})
 #: How many sentences back the agreement may have been told.
 _PACT_WINDOW = 2
 
@@ -269,7 +269,7 @@ def pact_work_facts(views: Sequence[SentView], drafts: Sequence[AgreementDraft])
         (d.sentences[0], d.parties)
         for d in drafts
         # (an agreement known only from the reference itself, "The agreement ...", is no told one)
-        if d.kind in _JOINT_KINDS
+        if d.kind in PARTNERING_KINDS
         and d.sentences
         and 2 <= len(d.parties) <= 6
         and d.rule != "definite-reference"
