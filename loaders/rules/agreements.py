@@ -32,7 +32,7 @@ from .money import MONEY as _MONEY_RX
 from .partners import described_groups
 from .words import any_in, may_hold
 
-__all__ = ["PARTNERING_KINDS", "AgreementDraft", "find_agreements", "without_echoes"]
+__all__ = ["PARTNERING_KINDS", "PLACE_MODIFIER", "AgreementDraft", "find_agreements", "without_echoes"]
 
 E = EntityType
 R = RelationType
@@ -410,12 +410,28 @@ SPEAKER = re.compile(
 _CLOSED_RELATIVE = re.compile(r",\s+(?:whose|which|who)\b[^,;]*(?:,\s+(?:and\s+)?[^,;]*)*?,\s+(?=[a-z])")
 
 
+#: a place used as a modifier of the organisation named next: "§US§ firm §b§", "§UK§ quantum start-up §b§"
+PLACE_MODIFIER = re.compile(
+    r"§(\d+)§\s+(?:(?!(?:to|and|or|on|for|in|at|of|with|by|from|as|over|under|the|a|an)\b)[a-z][\w-]*\s+){1,3}§(\d+)§"
+)
+
+
 def _find_groups(v: SentView) -> list[tuple[list[int], str, int]]:
     m = agreement_text(v)
     reps: dict[str, str] = v.memo.get("reps", {})  # type: ignore[assignment]
     ok = {i for i in v.indices() if v.type(i) in _PARTY_TYPES or (v.type(i) is E.PERSON and v.id(i) in reps)}
     # "at the summit in §Japan§, A formalised agreements with B": a place after "in" is where, not who
     ok -= {i for i in ok if v.type(i) in PLACES and _LOCATIVE.search(m, 0, max(0, m.find(f"§{i}§")))}
+    # "signed a contract with US firm §b§": a place that modifies the organisation after it signs nothing
+    ok -= (
+        {
+            int(x.group(1))
+            for x in PLACE_MODIFIER.finditer(m)
+            if v.type(int(x.group(1))) in PLACES and v.type(int(x.group(2))) in ORGS
+        }
+        if "§ " in m
+        else set()
+    )
     # "A partnered with B, Ada Lin of C said": the speaker of a reporting clause signs nothing
     ok -= {int(x.group(1)) for x in SPEAKER.finditer(m)} if "§, " in m else set()
     out: list[tuple[list[int], str, int]] = []

@@ -16,7 +16,7 @@ from qkg.schemas import AgreementKind, EntityType, RelationType
 from ..context import ENT, LIST, ORGS, PLACES, Fact, SentView, ids_in
 from ..deadline import check
 from . import fastre as re
-from .agreements import AgreementDraft
+from .agreements import PLACE_MODIFIER, AgreementDraft
 from .literals import compile_gated
 from .member_lists import MEMBERS, founded_group, readings, subject_lists, unqualified
 from .membership import BRINGS_TOGETHER, brought_together
@@ -33,6 +33,10 @@ _PARTY_TYPES = ORGS | PLACES
 #: Substrings one of which a contract, acquisition or member-list sentence contains.
 DEAL_GATE = (
     "contract",
+    "deal",
+    "licen",
+    "install",
+    "deliver",
     "joint venture",
     "tender",
     "order",
@@ -42,6 +46,12 @@ DEAL_GATE = (
     "chosen",
     "picked",
     "tapped",
+    "tasked",
+    "engaged",
+    "appointed",
+    "hired",
+    "enlisted",
+    "retained",
     "commission",
     "acqui",
     "bought",
@@ -92,11 +102,28 @@ _WIN = compile_gated(
     r"(contracts?|tenders?|(?:purchase\s+)?orders?)\b"
     rf"[^§.;]{{0,50}}?\b(?:from|by|with)\s+(?:the\s+)?({LIST})"
 )
+#: a gap that may hold the goods' own mentions ("a §quantum sensing§ payload")
+_GOODS_GAP = r"(?:[^§.;]|\.(?=\d)|§\d+§)"
+#: the work of a study contract: "ESA tasked A to study ...", "A was commissioned by B to assess ..."
+_STUDY = r"(?:study|assess|evaluate|demonstrate|prototype|test|conduct|carry\s+out|perform)"
+#: what a selection names besides a task: a supplier's role ("as its hardware supplier", "as the
+#: Owner's Representative") or a stage of a programme ("for the second phase", "for Stage B").
+_ROLE_OR_PHASE = (
+    r"as\s+(?:its|their|the|an?|a\s+key|one\s+of\s+(?:its|the))\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:suppliers?|providers?|vendors?|contractors?|integrators?|manufacturers?|partners?\s+to\s+(?:build|supply|deliver)|"
+    r"[Rr]epresentatives?|operators?|developers?)\b"
+    r"|for\s+(?:the\s+|its\s+)?(?:(?:first|second|third|next|final|initial)\s+)?(?:phase|stage)\b"
+    r"|for\s+(?:[Pp]hase|[Ss]tage)\s+(?:\d|[A-C]\b|I{1,3}\b|one|two|three)"
+)
 _SELECT = compile_gated(
-    rf"({LIST})\s+{_AUX}(?:selected|selects|chose|chooses|chosen|picked|picks|tapped|taps|contracted|contracts|commissioned|commissions|hired|hires)"
-    rf"\s+(?:the\s+)?({LIST})\s+to\s+(?:supply|provide|build|deliver|develop|design|install|manufacture|operate|construct|"
+    rf"({LIST})\s+{_AUX}(?:selected|selects|chose|chooses|chosen|picked|picks|tapped|taps|contracted|contracts|commissioned|commissions|hired|hires|"
+    r"tasked|tasks|engaged|engages|appointed|appoints|enlisted|enlists|retained|retains)"
+    rf"\s+(?:the\s+)?({LIST})\s+(?:to\s+(?:supply|provide|build|deliver|develop|design|install|manufacture|operate|construct|"
     # "The Commission has selected Airbus to lead a consortium ...": the lead contractor of a study
-    r"lead\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:consortium|study|project|team|group))\b"
+    r"lead\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:consortium|study|project|team|group)|"
+    rf"{_STUDY})\b"
+    # "A selected B as its hardware supplier", "A chose B for the second phase of the programme"
+    rf"|{_ROLE_OR_PHASE})"
 )
 #: "DARPA has selected three companies to take part in the project, including A, B and C"
 _SELECT_LIST = compile_gated(
@@ -111,23 +138,94 @@ _WIN_TO = compile_gated(
     rf"(?:supply|provide|deliver|support|serve|equip)\s+(?:the\s+)?(?:§\d+§\s+(?=§))?({LIST})"
 )
 _SELECTED_BY = compile_gated(
-    rf"({LIST})\s+(?:(?:has|have|had)\s+)?(?:was|were|been|is|are)\s+(?:selected|chosen|picked|tapped|contracted|commissioned|hired)\s+by\s+"
-    rf"(?:the\s+)?({LIST})\s+to\s+(?:supply|provide|build|deliver|develop|design|install|manufacture|operate|construct)\b"
+    rf"({LIST}),?\s+(?:(?:has|have|had)\s+)?(?:(?:also|now|recently|reportedly)\s+)?(?:was|were|been|is|are)\s+"
+    r"(?:(?:also|now|recently|reportedly)\s+)?(?:selected|chosen|picked|tapped|contracted|commissioned|hired|tasked|engaged|appointed|retained)\s+by\s+"
+    rf"(?:the\s+)?({LIST}),?\s+(?:to\s+(?:supply|provide|build|deliver|develop|design|install|manufacture|operate|construct|{_STUDY})\b|{_ROLE_OR_PHASE})"
+)
+#: "The agency signed a €50 million contract with aerospace company B": a contract signed with a
+#: described contractor (the kind words before the name are skipped).
+_SIGNED_CONTRACT_WITH = compile_gated(
+    rf"({LIST})\s+{_AUX}(?:signed|signs|inked|inks|concluded|concludes|finali[sz]ed|placed|places)\s+"
+    rf"(?:an?|the|its|two|three|new)\s+(?:{_GOODS_GAP}{{0,50}}?\s)?contracts?\s+with\s+"
+    rf"(?:an?\s+|the\s+)?(?:[a-z][\w-]*\s+){{1,3}}({LIST})"
+)
+#: "A has inked a deal to deliver a 100-qubit machine to B", "A signed a contract to supply cryostats
+#: for B": a deal to supply names its client after the goods.
+_DEAL_TO = compile_gated(
+    rf"({LIST}),?\s+{_AUX}(?:signed|signs|inked|inks|struck|strikes|sealed|seals|clinched|clinches|closed|"
+    r"entered\s+into|won|wins|secured|secures|landed|lands|bagged|received|receives)\s+"
+    rf"(?:an?|the|its|two|three|several|new)\s+(?:{_GOODS_GAP}{{0,50}}?\s)?(?:deals?|contracts?|agreements?|orders?)\s+"
+    r"to\s+(?:supply|provide|deliver|sell|install|ship|build\s+and\s+deliver)\b"
+    rf"{_GOODS_GAP}{{0,80}}?\b(?:to|for|at)\s+(?:the\s+)?({LIST})"
+)
+#: "A will design the payload under a €12 million contract with B", "Under a contract with B, A will
+#: build ...": the contract's two sides around "under". Bare "agreement" (an MOU may be one) is not read.
+_UNDER_KIND = (
+    r"(?:(?:supply|purchase|procurement|licen[cs]e|licensing|service|services|research|development|R&D)\s+)?"
+    r"(?:contracts?|deals?)|(?:supply|purchase|procurement|licen[cs]e|licensing)\s+agreements?"
+)
+_UNDER = r"\b[Uu]nder\s+(?:an?|the|its|their|a\s+new)\s+"
+_UNDER_CONTRACT = (
+    compile_gated(
+        rf"({LIST})\s+[^§.;]{{0,100}}?{_UNDER}(?:{_GOODS_GAP}{{0,50}}?\s)?(?:{_UNDER_KIND})\s+"
+        rf"(?:with|from|signed\s+with|awarded\s+by)\s+(?:the\s+)?({LIST})"
+    ),
+    compile_gated(
+        rf"{_UNDER}(?:{_GOODS_GAP}{{0,50}}?\s)?(?:{_UNDER_KIND})\s+(?:with|from|signed\s+with|awarded\s+by)\s+"
+        rf"(?:the\s+)?({LIST}),\s+(?:the\s+)?({LIST})"
+    ),
+)
+#: "A licensed its photonic chip designs to B", "B has licensed technology from A": a licence is a contract.
+_LICENSED = compile_gated(
+    rf"({LIST})\s+{_AUX}(?:licensed|licenses|licences|licenced|in-licensed|out-licensed)\s+"
+    rf"(?:{_GOODS_GAP}{{0,60}}?\s)?(to|from)\s+(?:the\s+)?({LIST})"
+)
+#: "A will provide B with cloud access to its machines under a three-year contract": a supply, when
+#: the sentence names a contract, deal or order.
+_PROVIDE_WITH = compile_gated(
+    rf"({LIST})\s+{_AUX}(?:provide|provides|provided|supply|supplies|supplied|equip|equips|equipped)\s+"
+    rf"(?:the\s+)?({LIST})\s+with\b"
+)
+_DEAL_WORD = re.compile(r"\b(?:contracts?|deals?|orders?|purchase|procurement|tender)\b")
+#: "A has completed the installation of a 127-qubit system at B", "A delivered its first quantum computer
+#: to B": a machine delivered to a named client.
+_MACHINE = (
+    r"(?:computers?|systems?|machines?|processors?|QPUs?|annealers?|testbeds?|devices?|cryostats?|"
+    r"refrigerators?|simulators?|System\s+One|System\s+Two)"
+)
+_INSTALLED_AT = compile_gated(
+    rf"({LIST})\s+{_AUX}(?:installed|installs|delivered|delivers|shipped|ships|"
+    r"completed\s+(?:the|its)\s+(?:installation|delivery)\s+of)\s+"
+    # "its first §quantum computer§": the machine may be a technology's mention
+    rf"(?:an?|its|the|their|two|three|first|\d+)\s+{_GOODS_GAP}{{0,60}}?(?:\b{_MACHINE}\b|§(\d+)§(?=[\s,]+(?:at|to)\s))"
+    rf"{_GOODS_GAP}{{0,40}}?\s(?:at|to)\s+(?:the\s+)?({LIST})"
 )
 #: words after an acquisition verb that make it a stake or an asset deal, not a takeover
-_NOT_TAKEOVER = r"(?!(?:a|an|by|stakes?|shares?|interest|majority|minority|assets?|part|parts|rights|licen[cs]es?|land|equipment)\b)"
+_NOT_TAKEOVER = r"(?!(?:a|an|by|from|in|into|with|for|stakes?|shares?|interest|majority|minority|assets?|part|parts|rights|licen[cs]es?|land|equipment)\b)"
 #: "acquired US quantum company X": a place used as a modifier may open the description
 _FILLER = rf"(?:§\d+§\s+(?=[a-z]))?(?:{_NOT_TAKEOVER}[\w-]+\s+){{0,3}}?"
 #: "§a§, which has a market value of $10bn, today (Monday) agreed to buy ...": a relative clause
 #: and a day between the buyer and its verb
 _BETWEEN = r"(?:,\s+which(?:\s+[^§,;.()]{1,80}?,)?)?(?:\s+(?:today|yesterday|on\s+[A-Z][a-z]+day)(?:\s+\([A-Z][a-z]+\))?)?"
+_DEAL_MODIFIERS = r"(?:(?:previously\s+announced|planned|proposed|pending|recent|all-stock|all-cash|cash-and-stock|\$?[\d.,]+\s*\w*)\s+)*"
 _ACQUIRED = compile_gated(
     rf"{ENT}{_BETWEEN}\s+{_AUX}(?:(agreed\s+to|plans\s+to|is\s+set\s+to|is\s+to|will|to|announced\s+plans\s+to|moved\s+to|is\s+buying|is\s+acquiring)\s+)?"
     rf"(?:acquired|acquires|acquire|bought|buys|buy|purchased|purchases|purchase|took\s+over|takes\s+over|take\s+over|"
     rf"snapped\s+up|snaps\s+up|scooped\s+up|(?:is|are)\s+(?:buying|acquiring)|"
-    rf"completed\s+(?:the|its)\s+(?:acquisition|purchase|takeover)\s+of|closed\s+(?:the|its)\s+(?:acquisition|purchase)\s+of)\s+"
+    # "completed its acquisition of", "closed the previously announced purchase of", "announced the acquisition of"
+    rf"(?:completed|closed|finali[sz]ed|sealed|concluded|announced)\s+(?:the|its|a)\s+{_DEAL_MODIFIERS}(?:acquisition|purchase|takeover)\s+of)\s+"
     # ("acquired §b§'s laser unit": the unit was bought, not §b§)
     rf"{_FILLER}(?:the\s+)?{ENT}(?!')"
+)
+_CLOSED = re.compile(r"\b(?:completed|closed|finali[sz]ed|sealed|concluded)\b")
+#: "§a§'s agreement to acquire §b§", "§a§'s $250 million offer to buy §b§": a takeover agreed, not done.
+_AGREEMENT_TO = compile_gated(
+    rf"{ENT}['’]s?\s+{_DEAL_MODIFIERS}(?:agreement|deal|plan|move|decision)\s+to\s+"
+    rf"(?:acquire|buy|purchase|take\s+over)\s+{_FILLER}(?:the\s+)?{ENT}(?!')"
+)
+#: "§b§, which §a§ bought last year, makes ...": a takeover told in a relative clause.
+_WHICH_BOUGHT = compile_gated(
+    rf"{ENT},\s+which\s+(?:the\s+)?{ENT}\s+(?:had\s+|has\s+)?(?:acquired|bought|purchased|took\s+over|snapped\s+up)\b"
 )
 _ACQUIRED_BY = compile_gated(
     rf"{ENT}(?:,\s+which)?\s+(?:(?:has|have|had)\s+)?(?:(?:was|were|been|is\s+being|will\s+be|agreed\s+to\s+be|agrees\s+to\s+be)\s+)?"
@@ -258,7 +356,8 @@ def _party(v: SentView, group: str) -> list[str]:
 
 def _contracts(v: SentView, k: int) -> list[AgreementDraft]:
     """'A awarded contracts to B and C', 'B won a contract from A', 'A selected B to supply ...'."""
-    m = v.masked
+    # "signed the contract with US firm §b§": the firm signs, not the place that describes it
+    m = PLACE_MODIFIER.sub(lambda x: _modified(v, x), v.masked) if "§ " in v.masked else v.masked
     out: list[AgreementDraft] = []
 
     def add(givers: list[str], takers: list[str], each: bool, rule: str) -> None:
@@ -282,7 +381,35 @@ def _contracts(v: SentView, k: int) -> list[AgreementDraft]:
         add(_party(v, x.group(2)), _party(v, x.group(1)), True, "contract-won")
     for x in _SELECTED_BY.finditer(m):
         add(_party(v, x.group(2)), _party(v, x.group(1)), True, "contract-selected")
+    for x in _SIGNED_CONTRACT_WITH.finditer(m):
+        add(_orgs(v, x.group(1)), _orgs(v, x.group(2)), True, "contract-signed-with")
+    for x in _DEAL_TO.finditer(m):
+        add(_orgs(v, x.group(2)), _orgs(v, x.group(1)), True, "contract-deal-to")
+    for rx in _UNDER_CONTRACT if "nder" in m else ():
+        for x in rx.finditer(m):
+            client, contractor = (
+                (x.group(2), x.group(1)) if rx is _UNDER_CONTRACT[0] else (x.group(1), x.group(2))
+            )
+            add(_orgs(v, client)[:1], _orgs(v, contractor)[:1], True, "contract-under")
+    for x in _LICENSED.finditer(m) if "licen" in m else ():
+        add(_orgs(v, x.group(1)), _orgs(v, x.group(3)), True, "contract-licence")
+    for x in _PROVIDE_WITH.finditer(m) if _DEAL_WORD.search(m) else ():
+        add(_orgs(v, x.group(2)), _orgs(v, x.group(1)), True, "contract-provide-with")
+    for x in _INSTALLED_AT.finditer(m):
+        if x.group(2) is None or v.type(int(x.group(2))) is E.TECHNOLOGY:
+            add(_orgs(v, x.group(3))[:1], _orgs(v, x.group(1))[:1], True, "contract-installed-at")
     return out
+
+
+def _modified(v: SentView, x: re.Match[str]) -> str:
+    """'§US§ firm §b§' read as '§b§' when a place describes the organisation after it."""
+    place, org = int(x.group(1)), int(x.group(2))
+    return f"§{org}§" if v.type(place) in PLACES and v.type(org) in ORGS else x.group(0)
+
+
+def _orgs(v: SentView, group: str) -> list[str]:
+    """The organisations of a group: a client or contractor is never a bare place."""
+    return list(dict.fromkeys(v.id(i) for i in ids_in(group) if v.type(i) in ORGS))
 
 
 #: "The Ministry has awarded $60m in contracts to local firms": an awarding body goes on stage
@@ -416,9 +543,14 @@ def _acquisitions(v: SentView, k: int) -> tuple[list[AgreementDraft], list[tuple
 
     for x in _ACQUIRED.finditer(m):
         planned = x.group(2) is not None or re.search(
-            r"\b(?:will|would|shall|plans?|agreed|buying|acquiring)\b", x.group(0)
+            r"\b(?:will|would|shall|plans?|agreed|buying|acquiring|proposed|pending|planned)\b|(?<!previously )\bannounced\b",
+            x.group(0),
         )
-        add(x.group(1), x.group(3), not planned)
+        add(x.group(1), x.group(3), not planned or _CLOSED.search(x.group(0)) is not None)
+    for x in _AGREEMENT_TO.finditer(m) if " to " in m else ():
+        add(x.group(1), x.group(2), False)
+    for x in _WHICH_BOUGHT.finditer(m) if "which" in m else ():
+        add(x.group(2), x.group(1), True)
     for x in _ACQUIRED_BY.finditer(m):
         add(x.group(2), x.group(1), not re.search(r"\b(?:will|being|agreed|agrees)\b", x.group(0)))
     for x in _ACQUISITION_OF.finditer(m):
@@ -438,6 +570,8 @@ _MERGED = re.compile(
     rf"(?:(?:its|their)\s+(?:[\w§-]+\s+){{0,3}}?(?:unit|division|business|arm)\s+)?with\s+(?:the\s+)?{ENT}"
     rf"|{ENT}\s+and\s+{ENT}\s+(?:(?:have|has|had|will|recently|also)\s+)*(?:agreed\s+to\s+|plan\s+to\s+)?"
     r"(?:merged|merge|combined|combine)\b"
+    # "§a§'s agreement to merge with §b§"
+    rf"|{ENT}['’]s?\s+(?:agreement|deal|plan|plans|decision|proposal|offer)\s+to\s+(?:merge|combine)\s+with\s+(?:the\s+)?{ENT}"
     # "§a§ has entered into a letter of intent to merge with SPAC §b§"
     rf"|{ENT}\s+[^§.;]{{0,60}}?\bto\s+(?:merge|combine)\s+with\s+(?:the\s+)?(?:[A-Za-z][\w-]*\s+){{0,2}}?{ENT}"
     rf"|\bmerger,?\s+(?:of|between|with)\s+(?:[^§.;]{{0,40}}?)?{ENT}[^§.;]{{0,120}}?\s+(?:and|with)\s+(?:the\s+)?{ENT}"

@@ -270,7 +270,7 @@ _GOODS = (
     r"refrigerators?|cryostats?|hardware|platforms?|lasers?)\b"
 )
 _BUY = re.compile(
-    r"§(\d+)§[^§;]{0,60}?\b(?:bought|buys|buy|procured|procures|procure|ordered|orders|purchased|purchases|purchase|"
+    r"§(\d+)§[^§;]{0,60}?\b(?:bought|buys|buy|procured|procures|procure|ordered|orders|purchased|purchases|purchase|leased|leases|lease|"
     r"acquired|acquires|acquire)\s+(?:a|an|its|their|two|three|four|\d+|the)\s+"
     rf"(?:[^§;]|§\d+§){{0,60}}?(?:§\d+§|\b{_GOODS})[^§;]{{0,40}}?\bfrom\s+(?:the\s+)?"
     rf"({LIST})"
@@ -292,6 +292,7 @@ _SUPPLY_GATE = (
     "procur",
     "order",
     "purchas",
+    "lease",
     "acquir",
     "suppl",
     "deliver",
