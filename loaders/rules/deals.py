@@ -47,6 +47,9 @@ DEAL_GATE = (
     "picked",
     "tapped",
     "tasked",
+    "winner",
+    "bidder",
+    "deploy",
     "engaged",
     "appointed",
     "hired",
@@ -112,6 +115,8 @@ _ROLE_OR_PHASE = (
     r"as\s+(?:its|their|the|an?|a\s+key|one\s+of\s+(?:its|the))\s+(?:[\w'’-]+\s+){0,3}?"
     r"(?:suppliers?|providers?|vendors?|contractors?|integrators?|manufacturers?|partners?\s+to\s+(?:build|supply|deliver)|"
     r"[Rr]epresentatives?|operators?|developers?)\b"
+    # "A has been selected as the winner of B's procurement", "named as the preferred bidder"
+    r"|as\s+(?:the\s+|a\s+)?(?:winners?|preferred\s+(?:bidders?|suppliers?|vendors?)|(?:final|prime|main|lead|sole)\s+contractors?)\b"
     r"|for\s+(?:the\s+|its\s+)?(?:(?:first|second|third|next|final|initial)\s+)?(?:phase|stage)\b"
     r"|for\s+(?:[Pp]hase|[Ss]tage)\s+(?:\d|[A-C]\b|I{1,3}\b|one|two|three)"
 )
@@ -194,11 +199,20 @@ _MACHINE = (
     r"refrigerators?|simulators?|System\s+One|System\s+Two)"
 )
 _INSTALLED_AT = compile_gated(
-    rf"({LIST})\s+{_AUX}(?:installed|installs|delivered|delivers|shipped|ships|"
+    rf"({LIST})\s+{_AUX}(?:installed|installs|install|installing|delivered|delivers|delivering|shipped|ships|"
+    r"deployed|deploys|deploying|(?:is|are)\s+to\s+(?:install|deliver|deploy)|"
     r"completed\s+(?:the|its)\s+(?:installation|delivery)\s+of)\s+"
     # "its first §quantum computer§": the machine may be a technology's mention
     rf"(?:an?|its|the|their|two|three|first|\d+)\s+{_GOODS_GAP}{{0,60}}?(?:\b{_MACHINE}\b|§(\d+)§(?=[\s,]+(?:at|to)\s))"
     rf"{_GOODS_GAP}{{0,40}}?\s(?:at|to)\s+(?:the\s+)?({LIST})"
+)
+#: "A has been selected as the winner of the §B§ tender", "A was named preferred bidder in the §B§
+#: procurement": the client after the role.
+_WINNER_OF = compile_gated(
+    rf"({LIST}),?\s+(?:(?:has|have)\s+been|was|were|is|are)\s+(?:\w+ly\s+)?(?:selected|chosen|named|confirmed|picked)\s+as\s+"
+    r"(?:the\s+|a\s+)?(?:winners?|preferred\s+(?:bidders?|suppliers?|vendors?)|(?:final|prime|main|lead|sole)\s+contractors?)\s+"
+    # the client's own procurement follows ("a §government§'s project" names no contracting party)
+    rf"(?:of|for|in)\s+(?:the\s+)?({LIST})\s+(?:[\w-]+\s+){{0,2}}?(?:tenders?|procurements?|contracts?|calls?|competitions?)\b"
 )
 #: words after an acquisition verb that make it a stake or an asset deal, not a takeover
 _NOT_TAKEOVER = r"(?!(?:a|an|by|from|in|into|with|for|stakes?|shares?|interest|majority|minority|assets?|part|parts|rights|licen[cs]es?|land|equipment)\b)"
@@ -383,6 +397,8 @@ def _contracts(v: SentView, k: int) -> list[AgreementDraft]:
         add(_party(v, x.group(2)), _party(v, x.group(1)), True, "contract-selected")
     for x in _SIGNED_CONTRACT_WITH.finditer(m):
         add(_orgs(v, x.group(1)), _orgs(v, x.group(2)), True, "contract-signed-with")
+    for x in _WINNER_OF.finditer(m):
+        add(_orgs(v, x.group(2))[:1], _orgs(v, x.group(1)), True, "contract-winner-of")
     for x in _DEAL_TO.finditer(m):
         add(_orgs(v, x.group(2)), _orgs(v, x.group(1)), True, "contract-deal-to")
     for rx in _UNDER_CONTRACT if "nder" in m else ():

@@ -71,6 +71,18 @@ AGENCY = "Varno Space Agency"
             ORBION,
         ),
         ("Orbion Systems delivered its first quantum computer to the University of Varno.", VARNO, ORBION),
+        (
+            "Orbion Systems will install a 50-qubit system at the University of Varno next year.",
+            VARNO,
+            ORBION,
+        ),
+        ("Orbion Systems deployed its neutral-atom processor at the University of Varno.", VARNO, ORBION),
+        # the winner of a client's tender
+        (
+            "Kvantra Labs has been selected as the winner of the Varno Space Agency tender for a clock.",
+            AGENCY,
+            KVANTRA,
+        ),
         # a leased machine
         ("The University of Varno will lease a trapped-ion system from Orbion Systems.", VARNO, ORBION),
     ],
@@ -96,6 +108,10 @@ def test_a_place_describing_the_contractor_signs_nothing(facts: Run) -> None:
         "Orbion Systems will provide the University of Varno with training and support.",
         # a partner is no supplier
         "Orbion Systems selected Kvantra Labs as its partner for outreach.",
+        # an award is no tender; a client's project named by a possessive is not its procurement
+        "Orbion Systems was selected as the winner of the 2024 Varno Innovation Award.",
+        "Orbion Systems was selected as the winner of the University of Varno's first quantum project.",
+        "Orbion Systems will install a quantum computer at its own facility in Lyon.",
         # a bare agreement may be an MOU: "under" reads contracts and deals only
         "Under the agreement with Kvantra Labs, Orbion Systems will share research data.",
     ],
