@@ -48,6 +48,8 @@ DEAL_GATE = (
     "tapped",
     "tasked",
     "winner",
+    "paid",
+    "pays",
     "bidder",
     "deploy",
     "engaged",
@@ -213,6 +215,18 @@ _WINNER_OF = compile_gated(
     r"(?:the\s+|a\s+)?(?:winners?|preferred\s+(?:bidders?|suppliers?|vendors?)|(?:final|prime|main|lead|sole)\s+contractors?)\s+"
     # the client's own procurement follows ("a §government§'s project" names no contracting party)
     rf"(?:of|for|in)\s+(?:the\s+)?({LIST})\s+(?:[\w-]+\s+){{0,2}}?(?:tenders?|procurements?|contracts?|calls?|competitions?)\b"
+)
+#: "A paid $10 million to start-up B for the computer", "the purchase of its first machine from B":
+#: money paid for goods, and a purchase named as a noun.
+_PAID = compile_gated(
+    rf"({LIST})\s+{_AUX}(?:paid|pays|will\s+pay)\s+{_GOODS_GAP}{{0,40}}?\bto\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,2}}"
+    rf"({LIST})\s+(?:{_GOODS_GAP}{{0,20}}?\s)?for\s+(?:the|its|their|an?)\b"
+    # money for a stake is an investment, not a purchase of goods
+    r"(?![^.;§]{0,30}?\b(?:stakes?|shares?|equity|interest|holdings?)\b)"
+)
+_PURCHASE_OF = compile_gated(
+    rf"({LIST})\s+[^§.;]{{0,60}}?\b(?:purchase|procurement)\s+of\s+(?:an?|the|its|their|two|three)\s+"
+    rf"{_GOODS_GAP}{{0,60}}?(?:\b{_MACHINE}\b|§(\d+)§)[^§.;]{{0,30}}?\bfrom\s+(?:the\s+)?({LIST})"
 )
 #: words after an acquisition verb that make it a stake or an asset deal, not a takeover
 _NOT_TAKEOVER = r"(?!(?:a|an|by|from|in|into|with|for|stakes?|shares?|interest|majority|minority|assets?|part|parts|rights|licen[cs]es?|land|equipment)\b)"
@@ -397,6 +411,11 @@ def _contracts(v: SentView, k: int) -> list[AgreementDraft]:
         add(_party(v, x.group(2)), _party(v, x.group(1)), True, "contract-selected")
     for x in _SIGNED_CONTRACT_WITH.finditer(m):
         add(_orgs(v, x.group(1)), _orgs(v, x.group(2)), True, "contract-signed-with")
+    for x in _PAID.finditer(m) if "pa" in m else ():
+        add(_orgs(v, x.group(1)), _orgs(v, x.group(2)), True, "contract-paid")
+    for x in _PURCHASE_OF.finditer(m) if "of" in m else ():
+        if x.group(2) is None or v.type(int(x.group(2))) is E.TECHNOLOGY:
+            add(_orgs(v, x.group(1))[:1], _orgs(v, x.group(3))[:1], True, "contract-purchase-of")
     for x in _WINNER_OF.finditer(m):
         add(_orgs(v, x.group(2))[:1], _orgs(v, x.group(1)), True, "contract-winner-of")
     for x in _DEAL_TO.finditer(m):

@@ -271,7 +271,7 @@ _GOODS = (
 )
 _BUY = re.compile(
     r"§(\d+)§[^§;]{0,60}?\b(?:bought|buys|buy|procured|procures|procure|ordered|orders|purchased|purchases|purchase|leased|leases|lease|"
-    r"acquired|acquires|acquire)\s+(?:a|an|its|their|two|three|four|\d+|the)\s+"
+    r"acquired|acquires|acquire)\s+(?:a|an|its|their|two|three|four|\d+|the|first)\s+"
     rf"(?:[^§;]|§\d+§){{0,60}}?(?:§\d+§|\b{_GOODS})[^§;]{{0,40}}?\bfrom\s+(?:the\s+)?"
     rf"({LIST})"
 )

@@ -83,6 +83,18 @@ AGENCY = "Varno Space Agency"
             AGENCY,
             KVANTRA,
         ),
+        # money paid for goods, and a purchase named as a noun
+        (
+            "Kvantra Labs paid $10 million to start-up Orbion Systems for the computer and its support.",
+            KVANTRA,
+            ORBION,
+        ),
+        (
+            "The Varno Space Agency announced the purchase of its first quantum computer from Kvantra Labs.",
+            AGENCY,
+            KVANTRA,
+        ),
+        ("The Varno Space Agency purchases first quantum computer from Kvantra Labs.", AGENCY, KVANTRA),
         # a leased machine
         ("The University of Varno will lease a trapped-ion system from Orbion Systems.", VARNO, ORBION),
     ],
@@ -112,6 +124,8 @@ def test_a_place_describing_the_contractor_signs_nothing(facts: Run) -> None:
         "Orbion Systems was selected as the winner of the 2024 Varno Innovation Award.",
         "Orbion Systems was selected as the winner of the University of Varno's first quantum project.",
         "Orbion Systems will install a quantum computer at its own facility in Lyon.",
+        # money for a stake buys no goods
+        "Kvantra Labs paid $10 million to Orbion Systems for its stake in the University of Varno spin-out.",
         # a bare agreement may be an MOU: "under" reads contracts and deals only
         "Under the agreement with Kvantra Labs, Orbion Systems will share research data.",
     ],
