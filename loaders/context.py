@@ -75,10 +75,14 @@ _APPOSED_MEMBER = re.compile(
     r"§(\d+)§(?:,\s+|\s*\(\s*)(?:(?:a|an|the|now\s+a|now\s+part\s+of\s+the)\s+(?:(?!parent\b|holding\b)"
     + MODIFIER
     + r"\s+){0,3}?"
-    r"(unit|subsidiary|division|arm|affiliate|member|part|partner|participant|company|platform|vehicle)"
+    # "§a§, a vertical of §b§", "§a§, a constituent unit of §b§", "§a§, the research wing of §b§"
+    r"(unit|subsidiary|division|arm|affiliate|member|part|partner|participant|company|platform|vehicle|vertical|wing|"
+    r"branch|constituent)"
     r"|one\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(members|partners|participants|subsidiaries|units|bodies|"
     r"centres|centers|institutes|hubs|pillars|labs|laboratories|divisions))"
-    r"\s+(?:of|from|in|to|within|under)\s+(?:the\s+)?§(\d+)§"
+    r"\s+(?:of|from|in|to|within|under)\s+(?:the\s+)?"
+    # "a vertical of the recently founded research institute §b§": lower-case words describe §b§
+    r"(?:(?!(?:that|which|who|whose|at|of|in|on|and|or|with|for|by|from|to|its|their|his|her)\b)[a-z][\w-]*\s+){0,4}?§(\d+)§"
     # "§IDQ§, an §IonQ§ company": the owner named as a modifier of the kind
     r"|§(\d+)§,\s+(?:a|an|now\s+an?)\s+§(\d+)§\s+(company|subsidiary|unit|division|business)\b"
 )
@@ -106,12 +110,15 @@ ORG_NOUN = (
 _APPOSED_ARM = compile_gated(
     r"§(\d+)§,\s+(?:the\s+)?§(\d+)§'s?\s+(?:" + MODIFIER + r"\s+){0,3}?"
     r"(?:bank|agency|arm|unit|subsidiary|division|lab|laboratory|institute|fund|venture\s+arm|investment\s+arm|"
-    r"centre|center|school|department|faculty|college|office|branch|campus)\b"
+    # "§a§, §b§'s interdisciplinary hub for ...", "§a§, §b§'s quantum research group"
+    r"centre|center|school|department|faculty|college|office|branch|campus|hub|vertical|wing|group|team)\b"
 )
 #: Academic posts: their holder is the actor of what follows, not the university.
 _ACADEMIC_POSTS = frozenset({"professor", "lecturer", "postdoc", "student", "researcher"})
 #: Roles that make their holder the leader of the organisation named with them.
-_CHAIR_ROLES = frozenset({"chair", "chairman", "chairwoman", "chairperson", "co-chair", "head", "leader"})
+_CHAIR_ROLES = frozenset(
+    {"chair", "chairman", "chairwoman", "chairperson", "co-chair", "head", "leader", "chief"}
+)
 #: Titles of public office and academic rank written before a name ("and Professor §q§", "and
 #: Minister §q§"): no role of the organisation named before.
 _OFFICE_TITLES = frozenset(
@@ -339,7 +346,11 @@ _HOSTS: dict[EntityType, frozenset[EntityType]] = {
     E.CLUSTER: frozenset({E.UNIVERSITY, E.COMPANY}),
     E.GOVERNMENT_BODY: frozenset({E.GOVERNMENT_BODY, E.UNIVERSITY}),
 }
-_HOSTED_FOLD = re.compile(rf"{ENT}\s+at\s+(?:the\s+)?{ENT}(?!-)")
+#: (also "§centre§ (Director: §p§) at §host§", a bracket between; "§centre§ in the §institute§", a
+#: research centre inside a university or an institute)
+_HOSTED_FOLD = re.compile(rf"{ENT}(\s*\([^()]{{1,60}}\))?\s+(at|in)\s+(?:the\s+)?{ENT}(?!-)")
+#: What a research centre may sit "in" (not a company: "the lab in §Orbion§'s building" says where).
+_HOSTS_IN = frozenset({E.UNIVERSITY, E.RESEARCH_INSTITUTE})
 #: (a bracket in the apposition is read whole: "§a§, the hub (§b§, §c§ and §d§), will")
 _APPOS_FOLD = re.compile(
     rf"{ENT}\)?,\s+((?:(?:the|a|an|another)\s+(?!§\d+§\s*(?:,|;|and\b|$))|one\s+of\s+)(?:[^,;:(]|\([^()]{{0,120}}\)){{3,120}}?)(,|\s+(?=today|have|has|announced|signed)|(?=\.?\s*$))"
@@ -552,11 +563,13 @@ def _fold_pairs_of_mentions(v: SentView) -> None:
     # names no second party of what the centre does; "the §Coordination Office§ at the §White
     # House§", "the §Lab§ at §NASA§": an office or a lab of a public body too
     def hosted(m: re.Match[str]) -> str:
-        a, b = m.group(1), m.group(2)
+        a, bracket, word, b = m.group(1), m.group(2), m.group(3), m.group(4)
         if a == b or ty(b) not in _HOSTS.get(ty(a), ()):
             return m.group(0)
+        if word == "in" and (ty(a) is not E.RESEARCH_INSTITUTE or ty(b) not in _HOSTS_IN):
+            return m.group(0)
         _add(v, a, R.PART_OF, b, "centre-at-host", 0.8)
-        return f"§{a}§"
+        return f"§{a}§{bracket or ''}"
 
     v.masked = _HOSTED_FOLD.sub(hosted, v.masked)
 

@@ -38,7 +38,7 @@ _LEADER_ROLE = r"(?i:leader|chair|chairman|chairwoman|chairperson|head|director|
 #: An apposed role that makes the person the organisation's leader: "the chair of", "Chair of the
 #: Board for", "the minister responsible for" (README convention: chairs and heads LEAD).
 _CHAIR_GAP = re.compile(
-    r"^\s*(?:(?:co-?|board\s+|executive\s+)?(?:chair|chairman|chairwoman|chairperson|head|leader)"
+    r"^\s*(?:(?:co-?|board\s+|executive\s+)?(?:chair|chairman|chairwoman|chairperson|head|leader|chief)"
     r"(?:\s+of\s+the\s+(?:board|council|committee|steering\s+committee)(?:\s+of\s+directors)?)?"
     # "§p§, Co-Chair, §o§": the role and its body written as a caption, a comma between
     r"|[^§]*\bminister\s+responsible)[\s,]*$",

@@ -9,7 +9,11 @@ The apposition and verb rules of :mod:`.affiliation` read a role after a name ("
 - a role of an organisation whose short name follows in brackets, then a courtesy title:
   "Chairman of the §NRF§ (NRF) Mr §p§" (the bracket is folded into the tag);
 - a job told as a noun: "§p§'s new job on the board of Israeli start-up §o§", "§p§'s stint at
-  §o§".
+  §o§";
+- a role told as a position taken: "§p§ has assumed the position of Chief of the §o§";
+- the holder of a role in brackets after the organisation, as press releases (and translations
+  of Japanese and Korean ones) write: "the §centre§ (Director: Dr. §p§)", "§institute§ (OIST,
+  President and CEO §p§)", "§centre§ (head: §p§)".
 
 Each names the organisation the person works for (a chair or head of the organisation itself
 leads it, as :func:`.affiliation._role_fact` decides). The masked sentence
@@ -96,6 +100,22 @@ _ROYAL_OF = re.compile(
     r"§(\d+)§\s+of\s+(?:the\s+)?§(\d+)§"
 )
 
+#: "§o§ (Director: Dr. §p§)", "§o§ (§o§, President and CEO §p§)", "§o§ (OIST, President §p§)": a
+#: role and its holder in brackets right after the organisation (a short name may come first).
+_BRACKET_ROLE = re.compile(
+    rf"§(\d+)§\s*\(\s*(?:(?:§\d+§|[A-Z][\w&-]*),\s+)?((?:(?:{ROLE})(?:\s+and\s+|\s*&\s*)?){{1,3}})\s*[:：]?\s+"
+    rf"(?:{_TITLE}\s+)?§(\d+)§\s*\)"
+)
+
+#: "§p§ has assumed the position of Chief of the §o§", "§p§ took up the post of head of §o§": the
+#: role told as a position taken (the subject before it, a few words such as a title between).
+_POSITION_OF = re.compile(
+    r"§(\d+)§[^§.;]{0,40}?\s(?:(?:has|have|had|will|also)\s+)*(?:been\s+)?"
+    r"(?:assumed|assumes|assume|took\s+up|takes\s+up|take\s+up|taken\s+up|took\s+over|taken\s+over|holds|held|"
+    r"appointed\s+to|named\s+to|elected\s+to)\s+the\s+(?:position|post|role|office|job|seat)\s+of\s+"
+    rf"((?:[\w-]+\s+){{0,2}}?(?:{ROLE}))\s+(?:of|at|for)\s+(?:the\s+)?§(\d+)§"
+)
+
 RoleFact = Callable[[SentView, int, str, int, str], "Fact | None"]
 
 
@@ -123,6 +143,25 @@ def shape_facts(v: SentView, m: str, role_fact: RoleFact) -> Iterator[Fact]:
                         yield _f(v, p, R.AFFILIATED_WITH, o, "role-orgs-person", 0.7)
     if ", " in m:
         yield from _pair_list_facts(v, m)
+    for x in (
+        _POSITION_OF.finditer(m)
+        if " the position of " in m or " the post of " in m or " the role of " in m
+        else ()
+    ):
+        p, role, o = int(x.group(1)), x.group(2).strip(), int(x.group(3))
+        if v.type(p) is E.PERSON:
+            fact = role_fact(v, p, role, o, "position-of")
+            if fact is not None:
+                yield fact
+    for x in _BRACKET_ROLE.finditer(m) if "§ (" in m or "§(" in m else ():
+        o, role, p = int(x.group(1)), x.group(2).strip(), int(x.group(3))
+        if v.type(p) is not E.PERSON or v.type(o) not in ORGS:
+            continue
+        # "President and CEO": a chair's or head's role leads, every other role affiliates
+        for part in re.split(r"\s+and\s+|\s*&\s*", role):
+            fact = role_fact(v, p, part, o, "bracket-role")
+            if fact is not None:
+                yield fact
     if " and " in m:
         for x in _PEOPLE_RUN.finditer(m):
             b, people = int(x.group(2)), ids_in(x.group(1))

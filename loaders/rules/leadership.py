@@ -70,6 +70,8 @@ LEAD_GATE = (
     "supervision",
     "aegis",
     "presid",
+    "facilitat",
+    "helm",
 )
 
 
@@ -111,9 +113,11 @@ _LED_BY = compile_gated(
     rf"{ENT}(?:,?\s+(?:which|that|who)\s+(?:(?:is|was|will|be|has|have|been|are|were|currently|now|also|jointly)\s+)+"
     r"|\s+(?:(?:is|was|will|be|has|have|been|are|were|currently|now|also|jointly)\s+)+|(?:,|\s+[–—-])\s+(?:(?:currently|now|also|jointly)\s+)?)"
     # "hosted and led by §a§": a verb of making or housing may come first
-    r"(?:(?:hosted|founded|established|created|funded|set\s+up|owned|supported)\s+and\s+)?"
+    r"(?:(?:hosted|founded|established|created|funded|set\s+up|owned|supported|organi[sz]ed|convened)\s+and\s+)?"
+    # "organized and facilitated by §a§": who organises a group leads it
     r"(led|headed|chaired|co-chaired|co-led|coordinated|steered|directed|overseen|spearheaded|run|managed|administered|"
-    r"delivered|operated|implemented|convened|driven)(?:\s+and\s+(?:led|headed|run|managed|operated|coordinated))?\s+by\s+"
+    r"delivered|operated|implemented|convened|driven|organi[sz]ed|facilitated)"
+    r"(?:\s+and\s+(?:led|headed|run|managed|operated|coordinated|facilitated))?\s+by\s+"
     # "chaired by former minister §p§", "chaired by §org§ co-founder §p§": the role's holder leads
     rf"(?:(?:its|the|their|a)\s+)?{_ROLE_LEAD_IN}((?:(?i:{ROLE_WORDS})\s+){{0,3}}){HONORIFIC}({LIST})"
 )
@@ -149,8 +153,12 @@ _THIS_LED_BY = re.compile(
 
 #: "Headed and operated by §a§, the §b§ ..." / "Led by §a§, the §b§ programme ...".
 _LED_BY_FRONT = re.compile(
-    r"^\s*(?:Led|Headed|Chaired|Co-chaired|Coordinated|Steered|Directed|Overseen|Spearheaded|Run|Managed|Operated)"
-    rf"(?:\s+and\s+\w+)?\s+by\s+(?:(?:its|the)\s+)?(?:(?i:{ROLE_WORDS})\s+){{0,3}}{HONORIFIC}({LIST}),\s+(?:the\s+)?{ENT}"
+    r"^\s*(?:Led|Headed|Chaired|Co-chaired|Coordinated|Steered|Directed|Overseen|Spearheaded|Run|Managed|Operated|"
+    r"Organi[sz]ed|Convened|Facilitated)"
+    rf"(?:\s+and\s+\w+)?\s+by\s+(?:(?:its|the)\s+)?(?:(?i:{ROLE_WORDS})\s+){{0,3}}{HONORIFIC}({LIST}),\s+(?:the\s+)?"
+    # "Led by §a§, the 24 members of §b§ are ...": the group whose members are the subject
+    r"(?:(?:[\w-]+\s+){0,2}?(?:members|partners|participants)\s+of\s+(?:the\s+)?)?"
+    rf"{ENT}"
 )
 #: "§b§, under the leadership of §a§" / "§b§ is under the direction of §a§".
 #: "Under the leadership of §a§, the §b§ ...": the fronted phrase names who leads the subject.
@@ -175,6 +183,22 @@ _MEETING_LED = compile_gated(
     r"(?:under\s+the\s+(?:leadership|chairmanship|presidency|direction)\s+of|(?:co-)?chaired\s+by|presided\s+over\s+by)\s+"
     rf"(?:(?:its|the)\s+)?(?:(?i:{ROLE_WORDS})\s+){{0,3}}{HONORIFIC}({LIST})"
 )
+#: "§b§ is a growing hub of research, training and outreach organized and facilitated by §a§",
+#: "§b§, a regional alliance led by §a§,": a predicate noun or an apposition describes §b§, then
+#: says who leads it (no other name between; an apposition stops at its comma).
+_DESCRIBED_LED_BY = compile_gated(
+    # (a technology may qualify the description: "a hub of §quantum technology§ research")
+    r"§(\d+)§(?:\s+(?:is|was|remains|became|has\s+become|will\s+be)\s+(?:an?|the)\s+(?:[^§;()]|§\d+§){1,120}?"
+    r"|,\s+(?:an?|the)\s+(?:[^§;(),]|§\d+§){1,80}?)"
+    r"\s(?:led|co-led|headed|chaired|co-chaired|coordinated|steered|organi[sz]ed|facilitated|convened)"
+    r"(?:\s+and\s+(?:led|coordinated|facilitated|run|operated|hosted|organi[sz]ed))?\s+by\s+"
+    rf"(?:(?:its|the)\s+)?(?:(?i:{ROLE_WORDS})\s+){{0,3}}{HONORIFIC}({LIST})"
+)
+#: "At the helm of the §b§ is §p§": the inverted statement of who leads.
+_AT_HELM_OF = compile_gated(
+    r"\b[Aa]t\s+the\s+helm\s+of\s+(?:the\s+)?§(\d+)§\s+(?:is|was|are|were|stands|sits|remains)\s+"
+    rf"(?:(?:[a-z][\w-]*\s+){{0,2}}?(?i:{ROLE_WORDS})\s+)?{HONORIFIC}({LIST})"
+)
 #: Patterns naming a list of leaders and the body they lead, each as (pattern, the leaders' group,
 #: the body's group, rule name, whether only people lead), read in this order.
 _LEADER_LISTS: tuple[tuple[re.Pattern[str] | Gated, int, int, str, bool], ...] = (
@@ -182,6 +206,8 @@ _LEADER_LISTS: tuple[tuple[re.Pattern[str] | Gated, int, int, str, bool], ...] =
     (_UNDER_LEADERSHIP, 2, 1, "under-leadership", False),
     (_MEETING_LED, 2, 1, "meeting-led-by", True),
     (_UNDER_FRONTED, 1, 2, "under-leadership", False),
+    (_DESCRIBED_LED_BY, 2, 1, "described-led-by", False),
+    (_AT_HELM_OF, 2, 1, "at-helm-of", False),
 )
 #: A job title in "led by executive director §p§" (also an affiliation), not a chair or a title.
 _JOB_ROLE = re.compile(
@@ -334,6 +360,10 @@ def _passive_leads(v: SentView, m: str) -> Iterator[Fact]:
     for rx, leaders_at, body_at, rule, persons_only in _LEADER_LISTS:
         for x in rx.finditer(m):
             b = int(x.group(body_at))
+            if rx is _DESCRIBED_LED_BY and any(
+                v.type(i) is not E.TECHNOLOGY for i in ids_in(m[x.end(1) + 1 : x.start(2)])
+            ):
+                continue  # another actor in the description may be what is led
             for a in ids_in(x.group(leaders_at)):
                 if (not persons_only or v.type(a) is E.PERSON) and may_lead(v, a, b):
                     yield _f(v, a, R.LEADS, b, rule, 0.8)
@@ -343,7 +373,10 @@ def _passive_leads(v: SentView, m: str) -> Iterator[Fact]:
 _LEADS = compile_gated(
     rf"({LIST})(?:,\s+(?:which|who)|\s+which)?\s+(?:(?:is|are|was|were|will|be|has|have|been|also|currently|now|jointly)\s+)*"
     # "led the research at §o§": an activity at the organisation, no lead of it
-    rf"(?:(?:co-?)?founded\s+and\s+)?{_LEAD_VERB}\s+(?:the\s+|this\s+|an?\s+|its\s+)?(?:(?!(?:by|at|in|within|inside)\b)[\w-]+\s+){{0,2}}?{ENT}(?!'s?\s)"
+    rf"(?:(?:co-?)?founded\s+and\s+)?{_LEAD_VERB}\s+"
+    # "chairs the board of the §b§": the board stands for its body
+    r"(?:the\s+(?:(?:supervisory|governing|executive|advisory)\s+)?(?:board|council|steering\s+committee)\s+of\s+)?"
+    rf"(?:the\s+|this\s+|an?\s+|its\s+)?(?:(?!(?:by|at|in|within|inside)\b)[\w-]+\s+){{0,2}}?{ENT}(?!'s?\s)"
 )
 
 
