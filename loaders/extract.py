@@ -50,6 +50,7 @@ from .rules.group_joiners import counted_partners, pact_joiners
 from .rules.human_verbs import focus_join_facts
 from .rules.investments import investment_agreements, joint_funding_facts, round_facts
 from .rules.later_parties import later_party_agreements
+from .rules.leadership import meeting_chair_facts
 from .rules.membership import referred_group_facts
 from .rules.negation import negated, negated_parties
 from .rules.offices import minister_ministry_facts, prefixed_unit_facts
@@ -255,6 +256,7 @@ class RuleExtractor:
             + these_kinds_facts(views)
             + its_fields_facts(views)
             + counted_partners(views)
+            + meeting_chair_facts(views)
         ):
             acc.add(k, f, types)
         reps = representatives(acc.rel, types)

@@ -8,7 +8,7 @@ mission will be implemented by §a§").
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from qkg.schemas import EntityType, RelationType
 
@@ -24,6 +24,7 @@ __all__ = [
     "elide_person_appositions",
     "leadership_facts",
     "may_lead",
+    "meeting_chair_facts",
     "passive_leads",
     "possessed_person",
 ]
@@ -468,3 +469,34 @@ def leadership_facts(v: SentView, m: str, recent_program: str | None) -> Iterato
             for a in organisers:
                 if v.type(a) in ORGS and v.id(a) != target:
                     yield Fact(v.id(a), R.LEADS, target, "organised-by", 0.7)
+
+
+#: "... at the first meeting of the §b§ on Tuesday." then "It was chaired by §p§": who presides
+#: over the meeting the previous sentence names leads the body (see :data:`_MEETING_LED` for one
+#: sentence).
+_MEETING_OF = re.compile(r"\b(?:meetings?|sessions?|sitting|plenary)\s+of\s+(?:the\s+|its\s+)?§(\d+)§")
+_IT_CHAIRED = re.compile(
+    r"^\W*(?:It|The\s+(?:(?:first|second|third|inaugural|latest|next|annual|plenary)\s+)?(?:meeting|session|sitting))\s+"
+    r"(?:(?:was|is|will|be|has|been|also)\s+)+(?:co-)?(?:chaired|presided\s+over|convened)\s+by\s+"
+    rf"(?:§\d+§['’]?s?\s+)?(?:(?:former|then|current)\s+)?(?:(?i:{ROLE_WORDS})\s+){{0,3}}{HONORIFIC}§(\d+)§"
+)
+_MEETING_BODIES = frozenset({E.GOVERNMENT_BODY, E.CLUSTER, E.PROGRAM, E.RESEARCH_INSTITUTE})
+
+
+def meeting_chair_facts(views: Sequence[SentView]) -> list[tuple[int, Fact]]:
+    """LEADS across two sentences: the chair of a meeting the sentence before names leads its body
+    ("The decision was taken at the first meeting of the §b§. It was chaired by §p§."); the last
+    meeting named there, a person only."""
+    out: list[tuple[int, Fact]] = []
+    for k in range(1, len(views)):
+        v = views[k]
+        if "chaired" not in v.masked and "presided" not in v.masked and "convened" not in v.masked:
+            continue
+        y = _IT_CHAIRED.match(v.masked)
+        if y is None or v.type(int(y.group(1))) is not E.PERSON:
+            continue
+        prev = views[k - 1]
+        bodies = [int(x.group(1)) for x in _MEETING_OF.finditer(prev.masked)]
+        if bodies and prev.type(bodies[-1]) in _MEETING_BODIES:
+            out.append((k, Fact(v.id(int(y.group(1))), R.LEADS, prev.id(bodies[-1]), "meeting-chaired", 0.7)))
+    return out

@@ -125,7 +125,10 @@ _NAMED_GROUP_CUE = compile_gated(
     r"(?:is|was|are)\s+anchored\s+by|anchored\s+by|links|connects)\s+"
     # "... brings together 12 partners: §a§, ..." / "... includes members such as §a§"
     r"(?:(?:[\w-]+\s+){0,3}?(?:members|partners|participants|institutions|organi[sz]ations|universities|companies|"
-    r"firms|start-?ups|groups)\s*(?::|,?\s+(?:such\s+as|like|including|namely))\s*)?"
+    r"firms|start-?ups|groups)\s*(?::|,?\s+(?:such\s+as|like|including|namely))\s*"
+    # "The §Board§ comprises key secretaries from §a§, §b§ and §c§": the bodies its people come from
+    r"|(?:[\w-]+\s+){0,2}?(?:representatives|secretaries|officials|delegates|heads|leaders|executives)\s+"
+    r"(?:from|of)\s+(?:the\s+)?)?"
     rf"({MEMBERS})"
 )
 #: "Investors in the §G§ include", "Speakers at the §G§ are": a plural head the group only qualifies
@@ -187,7 +190,11 @@ def _group(v: SentView, g: int, noun: str | None, cue: str = "") -> bool:
     consortium"), or an organisation said to have members ("§QuantaBay§ brings together ...")."""
     if v.type(g) in _CLUSTERS or (noun is not None and v.type(g) in ORGS):
         return True
-    return v.type(g) in {E.COMPANY, E.RESEARCH_INSTITUTE} and _STRONG_CUE.search(cue) is not None
+    # "The §Council§ comprises key secretaries from ...": a public body made up of others
+    return (
+        v.type(g) in {E.COMPANY, E.RESEARCH_INSTITUTE, E.GOVERNMENT_BODY}
+        and _STRONG_CUE.search(cue) is not None
+    )
 
 
 def readings(v: SentView) -> list[str]:

@@ -284,7 +284,11 @@ _ITS_UNIT = re.compile(
 #: "§a§ was acquired by §b§", "§b§'s acquisition of §a§", "the acquisition of §a§ by §b§".
 _BOUGHT = re.compile(
     rf"{ENT}\s+(?:(?:has|have|had|will|recently|also)\s+)*(?:acquired|acquires|acquire|bought|buys|buy|took\s+over|takes\s+over|"
-    rf"completed\s+(?:the|its)\s+acquisition\s+of|completes\s+(?:the|its)\s+acquisition\s+of)\s+(?:the\s+)?{ENT}"
+    rf"completed\s+(?:the|its)\s+acquisition\s+of|completes\s+(?:the|its)\s+acquisition\s+of)\s+(?:the\s+)?"
+    # "acquired another photonics company, §a§", "bought the software start-up §a§": what was bought described first
+    r"(?:(?:another|an?|the)\s+(?:(?!(?:of|in|by|with|and|for|from)\b)(?:[\w-]+|§\d+§)\s+){0,3}?"
+    r"(?:company|firm|start-?up|startup|business|maker|developer|specialist|provider|supplier)(?:,\s+|\s+called\s+|\s+))?"
+    rf"{ENT}"
     # "acquired §X§'s laser unit", "acquired the §X§ stake": what was bought is not §X§
     r"(?!'|\s+stake)"
     rf"|{ENT}'s?\s+acquisition\s+of\s+(?:the\s+)?{ENT}"
@@ -297,7 +301,9 @@ _OWNS = re.compile(
     rf"|{ENT}[-–](?:owned|controlled)\s+(?:(?!(?:by|and|or|in|of|with)\b)[a-z][\w-]*\s+){{0,3}}{ENT}"
 )
 _BOUGHT_BY = re.compile(
-    rf"{ENT},?\s+(?:(?:which|that)\s+)?(?:(?:was|is|has\s+been|had\s+been|were|will\s+be)\s+)?(?:acquired|bought|taken\s+over|(?:wholly\s+|fully\s+|majority[\s-])?owned)\s+by\s+(?:the\s+)?{ENT}"
+    # "§a§, now owned by §b§", "§a§, which was later acquired by §b§"
+    rf"{ENT},?\s+(?:(?:which|that)\s+)?(?:(?:was|is|has\s+been|had\s+been|were|will\s+be)\s+)?"
+    rf"(?:(?:now|later|since|recently|subsequently|eventually)\s+)?(?:acquired|bought|taken\s+over|(?:wholly\s+|fully\s+|majority[\s-])?owned)\s+by\s+(?:the\s+)?{ENT}"
     rf"|\bacquisition\s+of\s+(?:the\s+)?{ENT}\s+by\s+(?:the\s+)?{ENT}"
 )
 

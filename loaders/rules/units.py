@@ -62,7 +62,7 @@ _KIND_OF = compile_gated(
 #: "§a§ belongs to §b§", "§a§ is housed within §b§", "§a§ sits within §b§".
 _BELONGS = compile_gated(
     rf"{ENT},?\s+(?:(?:which|that)\s+)?(?:{_BE}\s+)?(?:(?:now|also|still|officially|formally)\s+)?"
-    r"(?:belongs|belonged|belong|housed\s+(?:with)?in|embedded\s+(?:with)?in|sits\s+within|sat\s+within|operates\s+within|"
+    r"(?:belongs|belonged|belong|housed\s+(?:with)?in|embedded\s+(?:with)?in|sits\s+within|sat\s+within|(?:will|would|to)\s+sit\s+within|operates\s+within|"
     rf"operated\s+within|nested\s+within|(?:located|based|situated|hosted)\s+within)\s+(?:to\s+)?(?:the\s+)?{ENT}"
 )
 #: A name that says it is a unit: its last head word or "X of Y" head.

@@ -185,3 +185,88 @@ def test_a_centre_in_a_town_is_no_part(facts: Run) -> None:
 def test_a_description_with_a_preposition_names_no_parent(facts: Run) -> None:
     f = facts("Kvantra, a member of the team at Orbion Labs, said so.")
     assert not any(t == "PART_OF" for _, t, _ in f.triples())
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "body"),
+    [
+        (
+            "The decision was taken at the first meeting of the Orvia Governing Board (OGB) here on Tuesday. "
+            "It was chaired by Kvantra Systems co-founder Ada Lin.",
+            "Ada Lin",
+            "Orvia Governing Board",
+        ),
+        (
+            "The first meeting of the Orvia Council was held in May. The meeting was chaired by Minister Tom Lind.",
+            "Tom Lind",
+            "Orvia Council",
+        ),
+    ],
+)
+def test_the_chair_of_a_meeting_named_the_sentence_before_leads_its_body(
+    facts: Run, text: str, person: str, body: str
+) -> None:
+    assert facts(text).has(person, "LEADS", body)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no meeting named before
+        "The board of Orbion Labs met on Monday. It was chaired by Ada Lin.",
+        # a meeting named, but what follows is no chair
+        "Orbion Labs presented at a meeting of the Orvia Council. It was founded by Ada Lin.",
+    ],
+)
+def test_no_meeting_no_chair(facts: Run, text: str) -> None:
+    assert not any(t == "LEADS" for _, t, _ in facts(text).triples())
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "whole"),
+    [
+        # ownership with an adverb
+        ("Kvantra Labs, now owned by Orbion Group, makes lasers.", "Kvantra Labs", "Orbion Group"),
+        (
+            "Kvantra Labs, which was later acquired by Orbion Group, makes lasers.",
+            "Kvantra Labs",
+            "Orbion Group",
+        ),
+        # what was bought described before its name
+        (
+            "Orbion Group has acquired another photonics company, Kvantra Labs, in 2022.",
+            "Kvantra Labs",
+            "Orbion Group",
+        ),
+        ("Orbion Group bought the software start-up Kvantra Labs in 2022.", "Kvantra Labs", "Orbion Group"),
+        # a body made up of the people other bodies send
+        (
+            "The Varno Council comprises key secretaries from the Varno Ministry of Science, the Varno Space "
+            "Agency and the Varno Defence Agency.",
+            "Varno Space Agency",
+            "Varno Council",
+        ),
+        # housed within, said of the future
+        (
+            "The Varno Quantum Alliance will sit within the Varno Technology Council.",
+            "Varno Quantum Alliance",
+            "Varno Technology Council",
+        ),
+    ],
+)
+def test_structure_frames(facts: Run, text: str, part: str, whole: str) -> None:
+    assert facts(text).has(part, "PART_OF", whole)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Orbion Group acquired the rights to Kvantra Labs' patents.",
+        "Orbion Group has acquired a company with Kvantra Labs.",
+        # a ministry that "includes" names no members; meeting representatives is no membership
+        "The Varno Ministry of Science includes Kvantra Labs and Orbion.",
+        "The Varno Council meets representatives from Kvantra Labs and Orbion.",
+    ],
+)
+def test_structure_near_misses(facts: Run, text: str) -> None:
+    assert not any(t == "PART_OF" for _, t, _ in facts(text).triples())
