@@ -73,6 +73,13 @@ _OWN_PART = re.compile(r"^'s?\s+[a-z]")
 _PART_AFTER = re.compile(r"['’]s?\s+[a-z]|\s+[A-Z][a-z]")
 _AFTER_ROLE = re.compile(rf"^\s*(?:'s?\s+)?(?:[\w-]+\s+){{0,3}}{_ROLE}s?\b")
 _LEADER_WORD = re.compile(rf"\b{_LEADER_ROLE}\b")
+#: Who leads a hub or a consortium: "the project lead for", "coordinator of" (a director of a
+#: hub is staff, as of any organisation).
+_GROUP_LEADER = re.compile(r"(?i)\b(?:lead|leader|coordinator)\b")
+#: A chair's role written after the body's name: "§p§, §o§ chair," (not "chair of ...", "chairman's").
+_CHAIR_AFTER = re.compile(
+    r"(?i)^\s*(?:co-?)?(?:chair|chairman|chairwoman|chairperson|head)\b(?![\s-]+of\b|['’])"
+)
 #: A leader's word after fields joined by "and" names a staff job: "strategy and outreach coordinator
 #: for §programme§" (whoever holds it does not lead the programme).
 _FIELD_BEFORE_LEADER = re.compile(rf"^\s*[a-z][\w-]*\s+and\s+[a-z][\w-]*\s+{_LEADER_ROLE}\b")
@@ -199,6 +206,12 @@ def _apposed_facts(v: SentView, m: str, p: int) -> tuple[list[Fact], bool]:
         elif v.type(b) is E.PROGRAM and _LEADER_WORD.search(gap) and not _FIELD_BEFORE_LEADER.match(gap):
             out.append(_f(v, p, R.LEADS, b, "person-leads", 0.8))
         elif _CHAIR_GAP.match(gap) and not _OWN_PART.match(after):
+            out.append(_f(v, p, R.LEADS, b, "person-chair", 0.8))
+        elif v.type(b) is E.CLUSTER and _GROUP_LEADER.search(gap) and not _FIELD_BEFORE_LEADER.match(gap):
+            # "§p§, the project lead for the §hub§": a hub or consortium has a lead
+            out.append(_f(v, p, R.LEADS, b, "person-leads", 0.8))
+        elif not gap.strip(" ,") and _CHAIR_AFTER.match(after) and v.type(b) in ORGS:
+            # "§p§, §council§ chair, said": the role after the body's name
             out.append(_f(v, p, R.LEADS, b, "person-chair", 0.8))
         elif v.type(b) is not E.PROGRAM:
             out.append(_f(v, p, R.AFFILIATED_WITH, b, "person-apposition", 0.8))

@@ -39,7 +39,9 @@ _LEAD_VERB = (
     r"oversees|overseeing|oversaw|executing|executes|executed|coordinates|coordinating|coordinated|runs|running|"
     r"manages|managing|managed|spearheads|spearheading|spearheaded|oversee|steer|head|spearhead|coordinate|manage|"
     # "the department also implements the national mission": the body that carries a programme out
-    r"implements|implementing|administers|administering)"
+    r"implements|implementing|administers|administering|"
+    # "§p§ presides over the §b§"
+    r"presides\s+over|presided\s+over|presiding\s+over)"
 )
 
 
@@ -116,8 +118,9 @@ _LED_BY = compile_gated(
     # "hosted and led by §a§": a verb of making or housing may come first
     r"(?:(?:hosted|founded|established|created|funded|set\s+up|owned|supported|organi[sz]ed|convened)\s+and\s+)?"
     # "organized and facilitated by §a§": who organises a group leads it
-    r"(led|headed|chaired|co-chaired|co-led|coordinated|steered|directed|overseen|spearheaded|run|managed|administered|"
-    r"delivered|operated|implemented|convened|driven|organi[sz]ed|facilitated)"
+    # ("headed up by §a§")
+    r"(led|headed(?:\s+up)?|chaired|co-chaired|co-led|coordinated|steered|directed|overseen|spearheaded|run|managed|"
+    r"administered|delivered|operated|implemented|convened|driven|organi[sz]ed|facilitated)"
     r"(?:\s+and\s+(?:led|headed|run|managed|operated|coordinated|facilitated))?\s+by\s+"
     # "chaired by former minister §p§", "chaired by §org§ co-founder §p§": the role's holder leads
     rf"(?:(?:its|the|their|a)\s+)?{_ROLE_LEAD_IN}((?:(?i:{ROLE_WORDS})\s+){{0,3}}){HONORIFIC}({LIST})"
@@ -194,6 +197,13 @@ _DESCRIBED_LED_BY = compile_gated(
     r"\s(?:led|co-led|headed|chaired|co-chaired|coordinated|steered|organi[sz]ed|facilitated|convened)"
     r"(?:\s+and\s+(?:led|coordinated|facilitated|run|operated|hosted|organi[sz]ed))?\s+by\s+"
     rf"(?:(?:its|the)\s+)?(?:(?i:{ROLE_WORDS})\s+){{0,3}}{HONORIFIC}({LIST})"
+)
+#: "§b§, under §a§'s leadership, ...", "Under §a§'s chairmanship, the §b§ ...": the leader as the possessor.
+_UNDER_POSSESSED = compile_gated(
+    r"§(\d+)§,?\s+(?:(?:is|was|will|be|are|were|now|been|has|have|had|operates|developed|grew)\s+)*under\s+§(\d+)§['’]s?\s+"
+    r"(?:(?:overall|general|direct|new)\s+)?(?:leadership|direction|chairmanship|stewardship)\b"
+    r"|^\W*[Uu]nder\s+§(\d+)§['’]s?\s+(?:(?:overall|general|direct|new)\s+)?(?:leadership|direction|chairmanship|stewardship),\s+"
+    r"(?:the\s+)?§(\d+)§"
 )
 #: "At the helm of the §b§ is §p§": the inverted statement of who leads.
 _AT_HELM_OF = compile_gated(
@@ -358,6 +368,10 @@ def _passive_leads(v: SentView, m: str) -> Iterator[Fact]:
         b, a = int(x.group(1)), int(x.group(2))
         if v.type(b) in _RUN_TARGETS | {E.GOVERNMENT_BODY} and may_lead(v, a, b):
             yield _f(v, a, R.LEADS, b, "which-led-by", 0.8)
+    for x in _UNDER_POSSESSED.finditer(m) if "under" in m.lower() else ():
+        b, a = (int(x.group(1)), int(x.group(2))) if x.group(1) else (int(x.group(4)), int(x.group(3)))
+        if may_lead(v, a, b):
+            yield _f(v, a, R.LEADS, b, "under-leadership", 0.8)
     for rx, leaders_at, body_at, rule, persons_only in _LEADER_LISTS:
         for x in rx.finditer(m):
             b = int(x.group(body_at))

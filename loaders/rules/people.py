@@ -230,7 +230,8 @@ SERVED_VERB = (
     r"(?:stepped\s+down\s+as|steps\s+down\s+as|step\s+down\s+as|resigned\s+as|resigns\s+as|retired\s+as|retires\s+as|"
     r"served\s+as|serves\s+as|serve\s+as|serving\s+as|worked\s+as|works\s+as|take\s+over\s+as|takes\s+over\s+as|"
     r"took\s+over\s+as|taking\s+over\s+as|steps\s+in\s+as|stepped\s+in\s+as|step\s+in\s+as|stays\s+on\s+as|"
-    r"remains|remained|was|is|will\s+be|had\s+been|has\s+been)"
+    # "§p§ became chair of the §b§"
+    r"remains|remained|was|is|will\s+be|had\s+been|has\s+been|became|becomes|has\s+become|will\s+become)"
 )
 
 

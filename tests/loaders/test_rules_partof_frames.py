@@ -270,3 +270,35 @@ def test_structure_frames(facts: Run, text: str, part: str, whole: str) -> None:
 )
 def test_structure_near_misses(facts: Run, text: str) -> None:
     assert not any(t == "PART_OF" for _, t, _ in facts(text).triples())
+
+
+@pytest.mark.parametrize(
+    ("text", "leader", "body"),
+    [
+        ("The Varno Quantum Centre is headed up by Ada Lin.", "Ada Lin", "Varno Quantum Centre"),
+        ("Ada Lin, the project lead for the Varno Quantum Hub, said it.", "Ada Lin", "Varno Quantum Hub"),
+        (
+            "The Varno Quantum Programme, under Ada Lin's leadership, grew.",
+            "Ada Lin",
+            "Varno Quantum Programme",
+        ),
+        ("Under Ada Lin's leadership, the Varno Quantum Council grew.", "Ada Lin", "Varno Quantum Council"),
+        ("Ada Lin presides over the Varno Quantum Council.", "Ada Lin", "Varno Quantum Council"),
+        ("Ada Lin became chair of the Varno Quantum Council in 2020.", "Ada Lin", "Varno Quantum Council"),
+        ("Ada Lin, Varno Quantum Council chair, said it.", "Ada Lin", "Varno Quantum Council"),
+    ],
+)
+def test_more_leadership_frames(facts: Run, text: str, leader: str, body: str) -> None:
+    assert facts(text).has(leader, "LEADS", body)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a hub's director is its staff; a chairman's adviser is neither
+        "Ada Lin, director of the Varno Quantum Hub, said it.",
+        "Ada Lin, Orbion chairman's adviser, said it.",
+    ],
+)
+def test_leadership_near_misses(facts: Run, text: str) -> None:
+    assert not any(t == "LEADS" for _, t, _ in facts(text).triples())
