@@ -70,7 +70,26 @@ _UNIT_NAME = re.compile(
     r"\b(?:Institute|Centre|Center|Laborator(?:y|ies)|Lab|Labs|School|Department|Faculty|College|Division|Unit)\b"
 )
 
-UNIT_GATE = ("its ", "parent", "belong", "housed", "embedded", "within", " of ")
+#: "the §Mission Secretariat§ under the §Department§", "§a§, an autonomous institute under the
+#: §ministry§,", "§a§ operates under the §ministry§", "§a§ is affiliated with §U§": a body placed
+#: under a public body, or an institute affiliated with a university or institute (never a
+#: programme: "funded under the §G§ programme" is :mod:`.membership`'s).
+_UNDER_BODY = compile_gated(
+    rf"{ENT}(?:,\s+(?:an?|the)\s+|\s+(?:{_BE}\s+)(?:an?|the)\s+)?"
+    r"(?:(?:(?!(?:of|in|for|and|by|with|from|to|that|which)\b)[a-z][\w-]*\s+){0,3}?"
+    r"(?:institute|institution|body|agency|organi[sz]ation|centre|center|laborator(?:y|ies)|lab|unit|society|"
+    r"council|secretariat|office|cell|bureau|department|division|wing|enterprise|company|corporation))?"
+    r"\s+(?:(?:operates|operating|functions|functioning|works|working|operated|functioned)\s+)?"
+    r"(?:(?:is|are|was|were|remains|has\s+been|have\s+been)\s+)?(?:under|affiliated\s+(?:with|to))\s+(?:the\s+)?"
+    rf"{ENT}(?!['’]s?\s)"
+)
+_UNDER_PARENTS = {
+    E.GOVERNMENT_BODY: frozenset({E.GOVERNMENT_BODY, E.RESEARCH_INSTITUTE, E.CLUSTER, E.COMPANY}),
+    E.UNIVERSITY: frozenset({E.RESEARCH_INSTITUTE}),
+    E.RESEARCH_INSTITUTE: frozenset({E.RESEARCH_INSTITUTE}),
+}
+
+UNIT_GATE = ("its ", "parent", "belong", "housed", "embedded", "within", " of ", "under ", "affiliated ")
 
 
 def _part(v: SentView, a: int, b: int, rule: str, conf: float) -> Iterator[Fact]:
@@ -125,3 +144,7 @@ def unit_facts(v: SentView, m: str) -> Iterator[Fact]:
                 yield from _part(v, int(x.group(1)), int(x.group(2)), "unit-kind-of", 0.8)
         for x in _BELONGS.finditer(text):
             yield from _part(v, int(x.group(1)), int(x.group(2)), "belongs-to", 0.8)
+        for x in _UNDER_BODY.finditer(text) if "under " in text or "affiliated " in text else ():
+            a, b = int(x.group(1)), int(x.group(2))
+            if v.type(a) in _UNDER_PARENTS.get(v.type(b), ()):
+                yield from _part(v, a, b, "under-body", 0.7)

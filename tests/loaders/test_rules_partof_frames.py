@@ -302,3 +302,44 @@ def test_more_leadership_frames(facts: Run, text: str, leader: str, body: str) -
 )
 def test_leadership_near_misses(facts: Run, text: str) -> None:
     assert not any(t == "LEADS" for _, t, _ in facts(text).triples())
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "whole"),
+    [
+        (
+            "The Varno Quantum Institute, an autonomous institute under the Varno Ministry of Science, grew.",
+            "Varno Quantum Institute",
+            "Varno Ministry of Science",
+        ),
+        (
+            "The Varno Quantum Institute is an autonomous body under the Varno Ministry of Science.",
+            "Varno Quantum Institute",
+            "Varno Ministry of Science",
+        ),
+        (
+            "The Varno Quantum Institute operates under the Varno Ministry of Science.",
+            "Varno Quantum Institute",
+            "Varno Ministry of Science",
+        ),
+        (
+            "Kvantra Institute is affiliated with the Varno Quantum Institute.",
+            "Kvantra Institute",
+            "Varno Quantum Institute",
+        ),
+    ],
+)
+def test_a_body_under_a_public_body(facts: Run, text: str, part: str, whole: str) -> None:
+    assert facts(text).has(part, "PART_OF", whole)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # growing under a ministry, or a grant under its programme, is no membership
+        "Orbion Labs grew under the Varno Ministry of Science.",
+        "Orbion received a grant under the Varno Ministry of Science's programme.",
+    ],
+)
+def test_under_near_misses(facts: Run, text: str) -> None:
+    assert not any(t == "PART_OF" for _, t, _ in facts(text).triples())
