@@ -34,6 +34,12 @@ def names(text: str) -> list[str]:
         # the singular spelling the press uses
         ("Alpine Quantum Technology in Innsbruck", ["Alpine Quantum Technologies", "Innsbruck"]),
         ("the University of Illinois at Urbana-Champaign", ["University of Illinois Urbana-Champaign"]),
+        # a company that merged into another stays itself: articles before the merger, and the
+        # merger's own news, name it as a party
+        (
+            "Honeywell's unit merged with Cambridge Quantum Computing to form Quantinuum",
+            ["Honeywell", "Cambridge Quantum", "Quantinuum"],
+        ),
     ],
 )
 def test_matches(text: str, expected: list[str]) -> None:
