@@ -34,6 +34,7 @@ from .rules.names import (
     definitions,
     list_members,
     shaped_names,
+    unit_names,
 )
 from .rules.organisations import (
     MAX_NAME,
@@ -192,6 +193,7 @@ def find_mentions(text: str, sentences: Sequence[Sentence], gaz: Gazetteer) -> l
     check()
     mentions = bracketed_universities(text, mentions)
     mentions = acronym_campuses(text, mentions)
+    mentions = unit_names(mentions, gaz)
     check()
     mentions = _without_leading_demonym(text, mentions, gaz)
     check()

@@ -79,6 +79,11 @@ _WORD = re.compile(r"[\w&]+-?")
 _LAST_ONLY = frozenset({"call", "board"})
 
 
+#: A foundation of research or science is a public funder ("German Research Foundation", "Swiss
+#: National Science Foundation"); other foundations are private ("Novo Nordisk Foundation").
+_FUNDER_FIELDS = frozenset({"research", "science", "sciences"})
+
+
 @lru_cache(maxsize=100_000)
 def head_type(phrase: str) -> EntityType | None:
     """The entity type implied by an organisation name's head word, or ``None``.
@@ -102,6 +107,8 @@ def head_type(phrase: str) -> EntityType | None:
     cut = next((i for i, w in enumerate(words) if w in {"of", "for", "du", "de"} and i > 0), len(words))
     for i in range(cut - 1, -1, -1):
         w = words[i]
+        if w == "foundation" and i > 0 and words[i - 1] in _FUNDER_FIELDS:
+            return EntityType.GOVERNMENT_BODY  # "National Research Foundation": a public funder
         if w in KEYWORDS and (w not in _LAST_ONLY or i == len(words) - 1):
             return KEYWORDS[w]
     for w in reversed(words[cut:]):

@@ -165,6 +165,11 @@ def _scope_end(v: SentView, m: str, at: int) -> int:
     return at
 
 
+#: A representative's seat: the place after it is whom they represent, not where they work.
+_CONSTITUENCY = re.compile(r"(?i:member\s+of\s+parliament|\bMP|\bMLA|\bMPP)\s*$")
+_FOR_BEFORE = re.compile(r"\bfor\s*$")
+
+
 def _apposed_facts(v: SentView, m: str, p: int) -> tuple[list[Fact], bool]:
     """Facts of "§p§, <role> of §org§" and whether the person had such an apposed role."""
     x = _match_at(_APPOSED_ROLE, m, p)
@@ -189,6 +194,8 @@ def _apposed_facts(v: SentView, m: str, p: int) -> tuple[list[Fact], bool]:
         return _apposed_facts(v, f"{m[: x.start(3) - 1]}place{m[x.end(3) + 1 :]}", p)
     if v.type(b) in PLACES and _IN_BEFORE.search(m, 0, x.start(3) - 1):
         return [], False
+    if v.type(b) in PLACES and _CONSTITUENCY.search(gap) and _FOR_BEFORE.search(m, 0, x.start(3) - 1):
+        return [], False  # "Member of Parliament for §Waterloo§": the seat, no organisation
     # "§p§, vice president, §Europe§ and §Africa§ and director at §o§": the places are the role's
     # scope; the person works at the organisation of the next role
     scope_end = _scope_end(v, m, x.end(3) + 1) if v.type(b) in PLACES and gap.rstrip().endswith(",") else 0

@@ -26,7 +26,15 @@ from .org_cues import PLURAL_ACRONYM, plausible
 from .organisations import MAX_PATTERN_SENTENCE, ROLE_CAP, URL, is_demonym, is_headline
 from .words import word_list
 
-__all__ = ["ALLCAPS", "coordinated_names", "definitions", "initials_match", "list_members", "shaped_names"]
+__all__ = [
+    "ALLCAPS",
+    "coordinated_names",
+    "definitions",
+    "initials_match",
+    "list_members",
+    "shaped_names",
+    "unit_names",
+]
 
 E = EntityType
 
@@ -108,6 +116,10 @@ _GLUED = re.compile(r"[a-z]{4,}[A-Z][a-z]{3,}")
 _NOT_ORG_CAPS = word_list("not_org_caps")
 
 
+#: A place's noun after an acronym: "the DMV area", "the GTA region", "the NCR metro area".
+_PLACE_NOUN_AFTER = re.compile(r"\s+(?:area|region|metro(?:politan)?\s+area|corridor)\b")
+
+
 def shaped_names(text: str, gaz: Gazetteer) -> list[Mention]:
     """Names whose shape marks them as proper names of organisations even without a keyword:
     inner capitals ("IonQ", "PsiQuantum", "OVHcloud") anywhere, and unknown all-capital
@@ -140,6 +152,8 @@ def shaped_names(text: str, gaz: Gazetteer) -> list[Mention]:
     for name, hits in caps.items():
         if len(hits) < 2 or name in _NOT_ORG_CAPS or gaz.lookup(name) or name.isdigit():
             continue
+        if any(_PLACE_NOUN_AFTER.match(text, h.end()) for h in hits):
+            continue  # "the DMV area", "the GTA region": the acronym of a place
         out += [Mention(h.start(), h.end(), name, E.COMPANY, name, "shape") for h in hits]
     return out
 
@@ -601,4 +615,30 @@ def _typed_items(
         ):
             continue
         out.append(Mention(s, e, name, etype, name, "list"))
+    return out
+
+
+#: "CEA List", "CNRS-NEEL", "Fraunhofer IAF": a known institution's acronym or one-word name, then
+#: the acronym or one-word name of one of its units.
+_UNIT_NAME = re.compile(r"([A-Z][A-Za-z]{1,11})[ -]([A-Z]{2,6}|[A-Z][a-z]{2,10})")
+_PARENT_TYPES = frozenset({E.RESEARCH_INSTITUTE, E.UNIVERSITY, E.GOVERNMENT_BODY})
+
+
+def unit_names(mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """A unit named after the public institution it belongs to takes the institution's type
+    ("CEA List", "CNRS-NEEL", "Fraunhofer IAF" are research institutes, whatever the list or cue
+    that found them took them for); a company's units keep theirs."""
+    out = mentions
+    for i, m in enumerate(mentions):
+        if m.type is not E.COMPANY or m.rule == "gazetteer" or len(m.name) > 24:
+            continue
+        u = _UNIT_NAME.fullmatch(m.name)
+        if u is None:
+            continue
+        parents = {e.type for e in gaz.lookup(u.group(1))}
+        if len(parents) != 1 or not parents <= _PARENT_TYPES:
+            continue
+        if out is mentions:
+            out = list(mentions)
+        out[i] = replace(m, type=parents.pop())
     return out

@@ -75,6 +75,8 @@ _JOINS_GATE = frozenset(["joined", "joins", "member", "members", "among", "one"]
 _SUBJECT = re.compile(
     rf"{_CLAUSE}((?:{_NAME}{_LEGAL}?(?:,\s+(?:and\s+)?|\s+and\s+)){{0,5}}{_NAME}){_LEGAL}?(?:\s+\([^()]{{1,40}}\))?$"
 )
+#: One name of a list ("A, B and C"): what the separators leave.
+_LIST_ITEM = re.compile(r"(?:(?!,\s|\s+and\s).)+")
 #: Separators of a list of names: ", ", " and ", ", and ".
 _LIST_SEP = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 #: Names listed after a plural organisation noun: "investors such as A, B and C", "partners
@@ -130,6 +132,12 @@ _BEFORE_PLURAL_KIND = re.compile(
 _ONE_OF = compile_gated(
     rf"(?<![\w-])({_NAME}),\s+one\s+of\s+(?:the\s+|its\s+|their\s+|{CAPW}(?:\s+{CAPW}){{0,2}}['’]s?\s+)"
     r"(?:\w+\s+)?(?:competitors|rivals|peers|investors|shareholders|backers|partners|customers|suppliers)\b"
+)
+#: The owner of an investing arm: "Tessaly, the venture arm of Brannick,", "the corporate venture
+#: capital arm of Orbion" (a company; a person has no arm).
+_ARM_OF = re.compile(
+    r"\b(?:venture|investment|investing|financing|VC|corporate\s+venture(?:\s+capital)?|private\s+equity|"
+    rf"capital|innovation|quantum)\s+arm\s+of\s+(?:the\s+)?({_NAME}){_LEGAL}?(?![\w-])"
 )
 _ROLE_OF = re.compile(
     rf"(?<![\w-])({_NAME})(?:['’]s?\s+(?:co-?founder|founder|CEO|CTO|CFO|COO|CIO|CSO|CMO|CRO|CQO|chief\s+(?:executive|technology|scientific|"
@@ -323,7 +331,11 @@ _AGENT = compile_gated(
     r"|\b(?i:researchers|scientists|engineers|physicists|teams?)\s+(?:at|from))\s+"
     rf"((?:(?:the\s+)?{_NAME}(?:,\s+(?:and\s+)?|\s+and\s+)){{0,4}}(?:the\s+)?{_NAME})"
     r"(?=\s*[,;:.)]|\s*$|\s+(?:to|for|on|in|and|which|who|that|as|at|under|through|from|since|last|this|"
-    r"earlier|after|before|over|while|into|will|would|has|had|is|was|were|have)\b)"
+    r"earlier|after|before|over|while|into|will|would|has|had|is|was|were|have|"
+    # what the researchers of a place did: "Researchers at KTB built the clock"
+    r"built|developed|demonstrated|showed|found|created|designed|achieved|reported|published|used|made|"
+    r"discovered|observed|measured|produced|unveiled|announced|said|say|says|believe|recorded|set|"
+    r"performed|entangled|trapped|teleported)\b)"
 )
 _AGENT_GATE = frozenset(["by", "of", "at", "from"])
 #: An aside between a subject and its verb: "Orbion, backed by Tarnwood, raised ...".
@@ -365,8 +377,23 @@ _ACADEMIC_POST = re.compile(
 )
 _ACADEMIC_GATE = ("professor", "lecturer", "postdoc", "student", "graduate", "alumn")
 _SHARES = re.compile(
-    rf"\b(?:[Ss]hares|[Ss]tock|stake|invest(?:s|ed|ing|ment)?)\s+(?:of|in)\s+({CAPW}(?:\s+{CAPW}){{0,3}})"
+    rf"\b(?:[Ss]hares|[Ss]tock|stake|[Ii]nvestors|invest(?:s|ed|ing|ment)?)\s+(?:of|in)\s+({CAPW}(?:\s+{CAPW}){{0,3}})"
 )
+#: The recipient of money or backing: "the agency backed Kelvara and Brannick", "awarded Kelvara a
+#: grant"; a round's owner: "led Kelvara's $5m seed round", "Brannick's Series B round".
+_BACKED = re.compile(
+    rf"\b(?:backed|backs|awarded|granted)\s+(?:the\s+)?(?!Series\b|Phase\b|Round\b)"
+    rf"({_NAME}(?:(?:,\s+(?:and\s+)?|\s+and\s+)(?!Series\b){_NAME}){{0,4}})"
+)
+_BACKED_GATE = frozenset(["backed", "backs", "awarded", "granted"])
+_ROUND_OWNER = re.compile(
+    rf"(?<![\w-])({_NAME})['’]s?\s+(?:(?:[$€£¥₩][\d.,]+\s*(?:million|billion|mn|m|bn|M|B)?|latest|new|recent|"
+    r"first|second|oversubscribed|\d+(?:\.\d+)?[- ](?:million|billion))\s+)*"
+    r"(?:pre-seed|seed|Seed|Series\s+[A-H]\d?|funding|financing|growth|investment)\s+(?:round|extension)"
+)
+_ROUND_GATE = frozenset(["round", "extension"])
+#: Awards, contracts and grants are named like organisations and are none.
+_NOT_RECIPIENT = re.compile(r".*\b(?:Prize|Award|Medal|Fellowship|Grant|Contract|Scholarship)s?$")
 _TICKER = re.compile(
     rf"({CAPW}(?:\s+{CAPW}){{0,3}}?){_LEGAL}?\s*\(\s*(?:NASDAQ|Nasdaq|NYSE(?:\s+American)?|TSX(?:V|-V)?|CSE|LSE|AIM|ASX|"
     r"KRX|KOSDAQ|TYO|TSE|JPX|XETRA|ETR|FRA|EPA|EURONEXT|Euronext(?:\s+[A-Z]\w+)?|SIX|HKEX|HKG|SGX|SSE|SZSE|"
@@ -572,6 +599,8 @@ _ROLE_GATE = frozenset(
 )
 _SHARES_GATE = frozenset(
     [
+        "investors",
+        "Investors",
         "shares",
         "Shares",
         "stock",
@@ -699,6 +728,8 @@ def cue_names(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
         out.append(Mention(st, st + len(m.group(1)), m.group(1), E.PROGRAM, m.group(1), "descriptor"))
     for m in _ONE_OF.finditer(t) if "one of" in t else ():
         _add(out, sent, gaz, m.start(1), m.end(1), None, solo_ok=True)
+    for m in _ARM_OF.finditer(t) if " arm of " in t else ():
+        _add(out, sent, gaz, m.start(1), m.end(1), E.COMPANY, solo_ok=True)
     for m in _DOTTED_LEGAL.finditer(t) if any_in(t, _DOTTED_FORMS) else ():
         n = len(out)
         _add(out, sent, gaz, m.start(1), m.end(1), E.COMPANY, solo_ok=True, alias=m.group())
@@ -713,6 +744,12 @@ def cue_names(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
     ):
         for m in rx.finditer(t) if not words.isdisjoint(gate) else ():
             _add(out, sent, gaz, m.start(1), m.end(1), None)
+    for m in _ROUND_OWNER.finditer(t) if not words.isdisjoint(_ROUND_GATE) else ():
+        _add(out, sent, gaz, m.start(1), m.end(1), E.COMPANY)
+    for m in _BACKED.finditer(t) if not words.isdisjoint(_BACKED_GATE) else ():
+        for item in _LIST_ITEM.finditer(t, m.start(1), m.end(1)):
+            if not _NOT_RECIPIENT.match(item.group()):
+                _add(out, sent, gaz, item.start(), item.end(), None)
     for m in _AT_NAME.finditer(t) if " at " in t or " with " in t else ():
         r = _ROLE_BEFORE.search(t, max(0, m.start() - 70), m.start())
         if r is None or opens_with_given(m.group(1)):
@@ -1005,6 +1042,13 @@ def generic_board(name: str) -> bool:
 PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 
 
+#: A personal title and the body or field it is of: no organisation's name.
+_TITLE_OF = re.compile(
+    r"(?:Members?|Secretary|Minister|President|Director|Head|Chair(?:man|woman|person)?|Governor|Mayor|Dean)"
+    r"\s+(?:of|for)\s"
+)
+
+
 def plausible(name: str, gaz: Gazetteer, *, trusted: bool) -> bool:
     """Could ``name`` be an organisation the gazetteer does not already report?"""
     words = name.split()
@@ -1015,8 +1059,8 @@ def plausible(name: str, gaz: Gazetteer, *, trusted: bool) -> bool:
         return False  # known (the gazetteer reports it) or a place, demonym, technology
     if all(w in KEYWORDS or w in {"of", "for", "and", "the"} for w in low):
         return False  # "the Institute", "Research Council": references, not names
-    if generic_board(name):
-        return False
+    if generic_board(name) or _TITLE_OF.match(name):
+        return False  # "Member of Parliament for Waterloo", "Head of Research": a title
     if len(words) == 1:
         return not name.lower().endswith("ly")  # "Separately, A and B announced"
     before, of, after = name.partition(" of ")

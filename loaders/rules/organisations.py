@@ -186,6 +186,10 @@ _ROLE_OPENERS = frozenset({"Chief", "Vice", "Managing", "Deputy", "Senior", "Exe
 _ROLE_HEADS = re.compile(rf"{ROLE_CAP}|Officer|Executive|Scientist|Manager|Partner|Engineer|Economist")
 
 
+#: Words that give a role its scope before it ("Group CEO", "Global Head", "Regional Director").
+_SCOPE_WORDS = frozenset({"Group", "Global", "Regional", "Corporate", "Country"})
+
+
 def _opens_role(words: list[re.Match[str]], i: int) -> bool:
     """Whether word ``i`` of a capitalised run opens a compound role that ends the name before it
     ("Orbion Chief Technology Officer"); not inside a name's "of the" ("Office of the Chief
@@ -226,6 +230,22 @@ _NAME_OPENER = re.compile(r"First|New|Next")
 _MID_CLAUSE = re.compile(r"(?:,|\b[a-z]+)\s+$")
 
 
+#: An acronym in brackets right after a name: "... Quantum Technologies (ZQQ)".
+_BRACKETED_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z]{1,7})\)")
+
+
+def _defined_whole(t: str, end: int, right: str) -> bool:
+    """Whether the acronym bracketed after a name of the "Centre for A and B" shape defines the
+    whole name rather than the part after "and": "Centre for Quantum Computing and Quantum
+    Technologies (ZQQ)" is one centre, "University of Varno and Orbion Technologies (OT)" two
+    names (the acronym spells the second's initials)."""
+    b = _BRACKETED_ACRONYM.match(t, end)
+    if b is None:
+        return False
+    initials = "".join(w[0] for w in right.split() if w[:1].isupper())
+    return b.group(1).upper() != initials.upper()
+
+
 def _clean_phrase(t: str, s: int, e: int, gaz: Gazetteer | None = None) -> tuple[int, int] | None:
     """Trim leading noise words and trailing connectors of a capitalised run."""
     words = list(_NONSPACE.finditer(t, s, e))
@@ -239,6 +259,13 @@ def _clean_phrase(t: str, s: int, e: int, gaz: Gazetteer | None = None) -> tuple
         words.pop(0)
     if words and words[-1].group().lower() in _MONTH_ABBREVIATIONS and _DAY_AFTER.match(t, words[-1].end()):
         words.pop()
+    if (
+        len(words) > 1
+        and words[0].group() in _SCOPE_WORDS
+        and (words[1].group() in _ROLE_OPENERS or _ROLE_HEADS.fullmatch(words[1].group()))
+        and not any(w.group() in {"of", "for"} for w in words[2:])  # "Country Manager of Pfizer Oy"
+    ):
+        return None  # "Group Executive Product & Technology at X", "Global Head of ...": a title
     for i, w in enumerate(words):
         if i > 0 and _opens_role(words, i):
             words = words[:i]  # "Kelmar University Chief Innovation Officer Ada Lin"
@@ -479,7 +506,11 @@ def org_mentions(
             if (
                 not of_before
                 or p.group().rstrip().endswith("the")
-                or (head_type(right) and (head_type(left) or _LEVEL_OF.match(left)))
+                or (
+                    head_type(right)
+                    and (head_type(left) or _LEVEL_OF.match(left))
+                    and not _defined_whole(t, e, right)
+                )
             ):
                 cuts.append(p)
         cands = []

@@ -419,7 +419,8 @@ def _add_person(
         return
     rule = "person"
     first = name.split()[0]
-    honoured = name.startswith(("The Rt", "The Right", "The Hon"))  # "The Rt Hon Ana Berg MP"
+    # "The Rt Hon Ana Berg MP"; "the Honourable Ana Berg, Member of Parliament for ..."
+    honoured = name.startswith(("The Rt", "The Right", "The Hon", "Honourable ", "Honorable ", "Hon. "))
     if (first.lower() in LEADING_NOISE and not _INITIAL.match(name) and not honoured) or first in _NOT_FIRST:
         return
     offset = m.start(group)
@@ -807,6 +808,34 @@ def _surname(name: str) -> str:
     return parts[-1]
 
 
+#: The types a one-word name read from its context alone may wrongly take for a person's surname.
+_ORG_TYPES = frozenset(
+    {E.COMPANY, E.RESEARCH_INSTITUTE, E.UNIVERSITY, E.GOVERNMENT_BODY, E.CLUSTER, E.PROGRAM}
+)
+
+
+def _without_surname_organisations(
+    mentions: list[Mention], names: dict[str, tuple[int, str]]
+) -> list[Mention]:
+    """Drop one-word organisations that are the surname of a person named in full before them
+    ("Ada Lin founded Kvantra. Lin develops ...": Lin is her, not a company the verb made), unless
+    the gazetteer knows the name or a longer organisation's name holds the word ("Lin Quantum")."""
+    org_words = {w for m in mentions if m.type in _ORG_TYPES and " " in m.name for w in m.name.split()}
+    return [
+        m
+        for m in mentions
+        if not (
+            m.type in _ORG_TYPES
+            and m.rule != "gazetteer"
+            and not m.aliases
+            and m.name in names
+            and " " not in m.name
+            and m.start >= names[m.name][0]
+            and m.name not in org_words
+        )
+    ]
+
+
 def surname_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     """Later mentions of a person by surname alone ("Ferreira said"), for people named in full
     earlier in the document. A surname shared by two people, or inside another mention, names
@@ -831,6 +860,7 @@ def surname_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     mentions = [m for m in mentions if m.rule != SINGLE or m.name not in named]
     if not names:
         return mentions
+    mentions = _without_surname_organisations(mentions, names)
     covered = bytearray(len(text) + 1)
     for m in mentions:
         covered[m.start : m.end] = b"\x01" * (m.end - m.start)
