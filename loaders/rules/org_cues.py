@@ -43,7 +43,7 @@ from .literals import compile_gated
 from .mention import Mention
 from .words import alternation, any_in, leading_letters, letter_words, word_list, word_table
 
-__all__ = ["PLURAL_ACRONYM", "cue_names", "plausible"]
+__all__ = ["DOCUMENT_NOUNS", "PLURAL_ACRONYM", "cue_names", "plausible"]
 
 E = EntityType
 
@@ -1009,13 +1009,33 @@ _GROUP_WORDS = frozenset(
 )
 
 
+#: Texts a body issues or signs: "the Joint Statement of the Partnership Council" names no person.
+DOCUMENT_NOUNS = frozenset(
+    {
+        "statement",
+        "declaration",
+        "memorandum",
+        "agreement",
+        "communiqué",
+        "letter",
+        "charter",
+        "report",
+        "roadmap",
+    }
+)
+
+
 def person_of(before: str, after: str, gaz: Gazetteer) -> bool:
     """ "Ada Lin of Kessler University": a plain personal name, then an organisation's name
     ("Founding Member of Kessler University" is a role)."""
     return (
         re.fullmatch(PERSON_RE, before) is not None
         and not any(
-            w.lower() in KEYWORDS or w.lower() in _GROUP_WORDS or w.lower() == "member" or _ROLE.fullmatch(w)
+            w.lower() in KEYWORDS
+            or w.lower() in _GROUP_WORDS
+            or w.lower() in DOCUMENT_NOUNS
+            or w.lower() == "member"
+            or _ROLE.fullmatch(w)
             for w in before.split()
         )
         and not gaz.lookup(before)

@@ -23,6 +23,7 @@ from .literals import compile_gated
 from .mention import Mention
 from .name_scan import bounded_names
 from .org_cues import (
+    DOCUMENT_NOUNS,
     PLAIN_NAME,
     ROLE_OF_BEFORE,
     cue_names,
@@ -752,7 +753,8 @@ def _org_candidate(out: list[Mention], sent: Sentence, t: str, s: int, e: int, g
         of_m = _OF_THE.search(phrase)
         assert of_m is not None
         before, rest_of = phrase[: of_m.start()], phrase[of_m.end() :]
-        if _ROLE_WORD.search(before):  # not "List of Critical Technologies"
+        if _ROLE_WORD.search(before) or any(w.lower() in DOCUMENT_NOUNS for w in before.split()):
+            # not "List of Critical Technologies"; "the Joint Statement of the X Council": the council
             _org_candidate(out, sent, t, s + of_m.end(), e, gaz)
         elif person_of(before, rest_of.split(" and ")[0], gaz):
             # "Ada Lin of Kessler University said": a person and the organisation she is from

@@ -346,6 +346,12 @@ _NOT_NAME_WORDS = frozenset(
         "Study",
         "Studies",
         "Quantum",
+        # the texts bodies sign: "the Joint Statement of the Partnership Council" is no person
+        "Statement",
+        "Declaration",
+        "Memorandum",
+        "Agreement",
+        "Communiqué",
     }
 )
 

@@ -140,3 +140,18 @@ def test_representative_seat_is_no_affiliation(facts: Run) -> None:
 def test_mayor_of_a_city_keeps_the_affiliation(facts: Run) -> None:
     f = facts("Ivo Lund, mayor of Toronto, agreed.")
     assert f.has("Ivo Lund", "AFFILIATED_WITH", "Toronto")
+
+
+def test_a_text_a_body_signs_is_no_person(facts: Run) -> None:
+    # "the Joint Statement of the X Council": the council, and no person named "Joint Statement"
+    f = facts(
+        "Full documentation is in the Letter of Intent, the Joint Statement of the Varno "
+        "Partnership Council, and other documents."
+    )
+    assert _types(f).get("Varno Partnership Council") is E.GOVERNMENT_BODY
+    assert not any(t is E.PERSON for t in _types(f).values())
+
+
+def test_person_of_an_organisation_stays(facts: Run) -> None:
+    f = facts("Ada Lin of Kessler University said so.")
+    assert f.has("Ada Lin", "AFFILIATED_WITH", "Kessler University")
