@@ -453,7 +453,7 @@ def _fold_pairs_of_mentions(v: SentView) -> None:
             "," in gap and not re.search(rf"{ORG_NOUN},", gap)
         ):
             return m.group(0)
-        if ty(p) in PLACES:
+        if ty(p) in PLACES and ty(a) not in PLACES:  # "the §Broomfield§-based company pick §New Mexico§"
             _add(v, a, R.LOCATED_IN, p, "x-based", 0.9)
             if _PLURAL_ORG.search(gap):  # "§p§-headquartered firms §a§, §b§ and §c§": each is there
                 for i in ids_in(_LIST_AFTER.match(m.string, m.end()).group()):  # type: ignore[union-attr]

@@ -64,6 +64,7 @@ GATE = (
     "hq",
     " in ",
     " to ",
+    "out of",
     "like",
     "such as",
     "including",
@@ -169,12 +170,54 @@ _LOCATION_WORD = re.compile(
 )
 
 
+#: US states as the Associated Press abbreviates them ("Colo."), read before "-based" here.
+_AP_STATES = word_table("state_abbreviations")
+#: "a Broomfield, CO-based company", "the Boulder, Colo.-based start-up": a town and its state's
+#: postal code or abbreviation written as one "-based" modifier (no preposition before the town).
+_TOWN_STATE_BASED = re.compile(
+    r"(?<![\w-])([A-Z][a-zà-öø-ÿ'’]+(?:[ -][A-Z][a-zà-öø-ÿ]+)?),\s+([A-Z]{2}|[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.)-based\b"
+)
+
+
+def _state_based_mentions(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
+    """The town and the state of "Broomfield, CO-based" / "Boulder, Colo.-based": the state a Region,
+    the town the gazetteer's city or else a City of that state (the words filtered as for towns)."""
+    out: list[Mention] = []
+    for x in _TOWN_STATE_BASED.finditer(sent.text):
+        code = x.group(2)
+        state = _POSTAL.get(code) or _AP_STATES.get(code.lower())
+        hits = gaz.lookup(state) if state else gaz.lookup(code) or gaz.lookup(code.rstrip("."))
+        where = next((e for e in hits if e.type is E.REGION), None)
+        if where is None:
+            continue
+        name, words = x.group(1), x.group(1).split()
+        known = [e for e in gaz.lookup(name) if e.type is not E.PERSON]
+        if not known and (
+            any(
+                w.lower() in KEYWORDS or w.lower() in COMMON_WORDS or w.lower() in LEADING_NOISE
+                for w in words
+            )
+            or is_given_name(words[0])
+        ):
+            continue
+        if not known:
+            st = sent.start + x.start(1)
+            out.append(Mention(st, st + len(name), name, E.CITY, name, "town", country=where.country))
+        st = sent.start + x.start(2)
+        out.append(
+            Mention(st, st + len(code), code, E.REGION, where.name, "gazetteer", entry=where, country="US")
+        )
+    return out
+
+
 def town_mentions(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
     """Towns the place lists do not hold, named with their country or region ("in Kelmar, Norway"):
     a City of that country. A word any list knows (an actor, a place, an organisation's keyword,
     a given name, a common word) is none: "in Acme Labs, Norway" is no town, nor "in May, Norway"."""
     t = sent.text
     out: list[Mention] = _area_mentions(sent, gaz) if " region" in t or " area" in t else []
+    if "-based" in t:
+        out += _state_based_mentions(sent, gaz)
     if ", " not in t or not gate(t, _TOWN_OF_WORDS):
         return out
     towns = [
@@ -263,6 +306,7 @@ def location_facts(v: SentView, m: str) -> Iterator[Fact]:
                 yield _f(v, a, R.LOCATED_IN, b, "spans-places", 0.8)
     yield from sets_up_facts(v, m)
     yield from fronted_facts(v, m)
+    yield from seat_facts(v, m)
     yield from called_facts(v, m)
     yield from such_as_facts(v, m)
     yield from pronoun_site_facts(v, m)
@@ -486,9 +530,14 @@ def place_modifier_facts(v: SentView, m: str) -> Iterator[Fact]:
                     yield _f(v, a, R.LOCATED_IN, int(p), "place-modifier", 0.8)
 
 
+#: The verbs that name a site set off after it: "a lab, called §Q§, in §P§".
+_SITE_NAMED = r"(?:called|named|dubbed|known\s+as)"
+_SITE_NAME = re.compile(rf",\s+{_SITE_NAMED}\s+(?:the\s+)?§(\d+)§,")
 _SETS_UP_IN = re.compile(
     rf"({LIST})[^§.;]{{0,40}}?\b{_SETS_UP}\s+(?:to\s+(?:open|set\s+up|establish|build|launch)\s+)?"
     rf"(?:(?:{_SITE_QUAL}|§\d+§)\s+){{0,4}}?(?:research\s+and\s+development\s+)?{_SITE}"
+    # "a quantum center of excellence (CoE), called §QNxT§, in", "quantum centers at home, in"
+    rf"(?:\s+of\s+excellence)?(?:\s+\([A-Za-z&]{{2,8}}\))?(?:,\s+{_SITE_NAMED}\s+(?:the\s+)?§\d+§,|,\s+at\s+home,)?"
     # "a new lab and offices in", "offices spread across A, B and C"
     rf"(?:\s+(?:and|&)\s+(?:new\s+)?{_SITE})?"
     # "a European entity with headquarters in", "a subsidiary headquartered in"
@@ -534,7 +583,9 @@ _SITE_QUALIFIERS = frozenset({E.TECHNOLOGY} | PLACES)
 def sets_up_facts(v: SentView, m: str) -> Iterator[Fact]:
     """ "§X§ opened an office in §Tokyo§", "§X§ will set up a facility in §Lyon§", "§X§ is planning to open ..."."""
     for x in _SETS_UP_IN.finditer(m) if may_hold(m, _SITE_WORDS) else ():
-        if any(v.type(i) not in _SITE_QUALIFIERS for i in ids_in(m[x.end(1) : x.start(2)])):
+        named = _SITE_NAME.search(m, x.end(1), x.start(2))
+        site = [int(named.group(1))] if named is not None and v.type(named.group(1)) in ORGS else []
+        if any(v.type(i) not in _SITE_QUALIFIERS and i not in site for i in ids_in(m[x.end(1) : x.start(2)])):
             continue  # "§X§ opened §Y§'s office in": only technologies and places ("its §US§ headquarters") qualify the site
         places = ids_in(x.group(2))
         if not re.search(r"\s(?:and|&)\s", x.group(2)):
@@ -542,7 +593,7 @@ def sets_up_facts(v: SentView, m: str) -> Iterator[Fact]:
         for b in places:
             if v.type(b) is E.REGION and v.mentions[b].country is None:
                 continue  # "a second lab in Africa" says where it works, not where it is
-            for a in ids_in(x.group(1)):
+            for a in [*ids_in(x.group(1)), *site]:
                 if _ok(v, a, b, PLACES) and v.type(a) in ORGS:
                     yield _f(v, a, R.LOCATED_IN, b, "sets-up-in", 0.8)
     for x in _CHOSE_SITE.finditer(m):
@@ -751,10 +802,13 @@ def called_facts(v: SentView, m: str) -> Iterator[Fact]:
 
 _FRONTED = re.compile(
     # "Founded in 2019 and based in §Lyon§, §Orbion§ ...": a participle of the past before the place's
-    rf"\s*(?:(?:Founded|Established|Incorporated|Started|Launched|Spun\s+out)\s+(?:in\s+)?(?:\d{{4}}|[A-Z][a-z]+\s+\d{{4}})"
+    rf"\s*(?:(?:Founded|Established|Incorporated|Started|Launched|Spun\s+out)\s+(?:only\s+)?(?:in\s+)?(?:\d{{4}}|[A-Z][a-z]+\s+\d{{4}})"
     rf",?\s+and\s+(?:now\s+)?(?=[a-z]))?"
-    rf"(?:[Bb]ased|[Hh]eadquartered|[Ll]ocated|[Ss]ituated|(?:Founded|Established|Incorporated|Started)(?:\s+in\s+\d{{4}})?)"
-    rf"\s+in\s+(?:the\s+)?{ENT}[^.;]{{0,160}}?,\s+(?:the\s+)?{ENT}(?=\s+[a-z])"
+    rf"(?:[Bb]ased|[Hh]eadquartered|[Ll]ocated|[Ss]ituated|(?:Founded|Established|Incorporated|Started)(?:\s+in\s+\d{{4}})?"
+    # "From its base in §Munich§, §Orbion§ sells ...": the subject's own seat, told before it
+    rf"|From\s+its\s+(?:(?:new|main|own|European|global)\s+)?(?:base|headquarters|home|HQ|head\s+office))"
+    # "based within the expanding §Discovery District§ of ..., §IonQ§ went public"
+    rf"\s+(?:in|within)\s+(?:the\s+)?(?:(?!of\b)[a-z]+\s+)?{ENT}[^.;]{{0,160}}?,\s+(?:the\s+)?{ENT}(?=\s+[a-z])"
 )
 
 
@@ -766,6 +820,21 @@ def fronted_facts(v: SentView, m: str) -> Iterator[Fact]:
         a, b = int(x.group(2)), int(x.group(1))
         if _ok(v, a, b, PLACES | {E.CLUSTER}) and v.type(a) in ORGS:
             yield _f(v, a, R.LOCATED_IN, b, "fronted-based-in", 0.9)
+
+
+#: "§X§, whose headquarters are in §P§": the seat said with a possessive relative.
+_SEAT = compile_gated(
+    r"§(\d+)§,\s+whose\s+(?:[\w-]+\s+)?(?:headquarters|head\s+office|HQ|main\s+office|base|offices|campus)\s+"
+    r"(?:is|are|was|were|remains?|sits?|lies|lie)\s+(?:(?:now|still)\s+)?(?:(?:located|based|situated)\s+)?in\s+(?:the\s+)?§(\d+)§"
+)
+
+
+def seat_facts(v: SentView, m: str) -> Iterator[Fact]:
+    """ "§X§, whose headquarters are in §P§" (a place only)."""
+    for x in _SEAT.finditer(m):
+        a, b = int(x.group(1)), int(x.group(2))
+        if v.type(a) in ORGS and _ok(v, a, b, PLACES):
+            yield _f(v, a, R.LOCATED_IN, b, "seat-in", 0.8)
 
 
 #: "§a§, which has dual headquarters in §p§, §c§, and §q§, §d§": the second place of a located pair.

@@ -580,6 +580,11 @@ def _fits(m: Reference, eid: str, st: _State) -> bool:
 _FRONTED_CLAUSE = re.compile(
     r"^\s*(?:While|Although|Though|Even\s+though|Whereas)\s+(?:the\s+)?(?=[^,]*,\s*$)"
 )
+#: "Headquartered in Lyon, France, it is ...": a fronted participle of place before "it" names where
+#: the subject is, never the subject (which is the previous sentence's).
+_FRONTED_PLACE = re.compile(
+    r"^\s*(?:Based|Headquartered|Located|Situated)\s+(?:in|at|out\s+of)\s+[^;:]{1,80},\s*$"
+)
 
 
 def _pronoun(m: Reference, k: int, st: _State) -> list[str]:
@@ -589,7 +594,7 @@ def _pronoun(m: Reference, k: int, st: _State) -> list[str]:
     if sent is None:
         return []
     t, rel = sent.text, m.start - sent.start
-    if t[:rel].strip():
+    if t[:rel].strip() and not _FRONTED_PLACE.match(t[:rel]):
         ms = [s for s in st.in_sentence(k) if st.types[s.eid] in m.types]
         fronted = _FRONTED_CLAUSE.match(t[:rel])
         if fronted is not None:
