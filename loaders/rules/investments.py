@@ -98,9 +98,11 @@ _CLOSED_LIST = (
     r"(?:the\s+)?§\d+§(?:\s*,\s*(?:the\s+)?§\d+§)*(?:\s*,?\s*(?:and|&)\s+(?:the\s+)?§\d+§)?"
     r"(?:\s*\(§\d+§\))?"
 )
-#: "a stake in (the US) quantum computing company §X§": a description before the name.
+#: "a stake in (the US) quantum computing company §X§", "a majority stake in §networking§ provider §X§":
+#: a description before the name.
 _DESCRIBED_COMPANY = (
-    r"(?:the\s+)?(?:§\d+§\s+)?(?:[\w-]+\s+){0,2}?(?:company|firm|start-?up|developer|maker|specialist)\s+"
+    r"(?:the\s+)?(?:§\d+§\s+)?(?:[\w-]+\s+){0,2}?(?:company|firm|start-?up|developer|maker|specialist|provider|supplier|"
+    r"vendor|manufacturer|operator|spin-?(?:out|off))\s+"
 )
 #: "from the federal government under the §Strategic Innovation Fund§": the named programme pays.
 _GOVERNMENT_UNDER = (
@@ -470,7 +472,7 @@ _INVEST_RULES = (
     Rule(
         re.compile(
             rf"{ENT}(?:,\s+|\s+(?:is|was|are|were|has\s+been|had\s+been|became|remains|is\s+also)\s+)"
-            r"(?:an?|the|one\s+of\s+the)\s+(?:[\w-]+\s+){0,2}?(?:investors?|backers?|shareholders?|funders?)\s+"
+            r"(?:an?|the|one\s+of\s+the)\s+(?:[\w-]+\s+){0,2}?(?:investors?|backers?|shareholders?|funders?|financiers?)\s+"
             rf"(?:in|of|behind)\s+(?:the\s+)?{ENT}"
         ),
         1,
@@ -687,9 +689,31 @@ def _money_side(v: SentView, i: int) -> bool:
     return v.type(i) in _PUBLIC_MONEY or _MONEY_NAME.search(v.mentions[i].text) is not None
 
 
+#: A list item that may be described before its name: "the space company §B§", "§C§'s start-up §D§".
+_DESCRIBED_ITEM = (
+    r"(?:(?!\b(?:which|who|whose|that|has|have|had|is|was|were|are|to|from|with|by|for|in)\b)[^.;,]){0,70}?"
+    r"§\d+§(?=\s*(?:,|\band\b|[.;]|$))"
+)
+#: "§K§ was one of the first financiers of the §German§ AI hope §A§, the space company §B§ and §C§'s
+#: start-up §D§": an investor of a list whose items are described (each item's last name).
+_BACKER_OF_DESCRIBED = compile_gated(
+    rf"{ENT}(?:,\s+|\s+(?:is|was|are|were|has\s+been|had\s+been|became|remains)\s+)(?:an?|the|one\s+of\s+the)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:investors?|backers?|shareholders?|funders?|financiers?)\s+(?:in|of|behind)\s+"
+    rf"({_DESCRIBED_ITEM}(?:(?:,\s+(?:and\s+)?|\s+and\s+){_DESCRIBED_ITEM}){{1,8}})"
+)
+_ITEM_END = re.compile(r"§(\d+)§(?=\s*(?:,|\band\b|$))")
+
+
 def investment_facts(v: SentView, m: str) -> Iterator[Fact]:
     yield from apply(v, m, _INVEST_RULES, R.INVESTS_IN)
     yield from backers.backer_facts(v, m, m.lower())
+    for x in _BACKER_OF_DESCRIBED.finditer(m):
+        a = int(x.group(1))
+        if v.type(a) not in INVESTORS:
+            continue
+        for t in (int(i) for i in _ITEM_END.findall(x.group(2))):
+            if v.type(t) in RECIPIENTS and v.id(t) != v.id(a):
+                yield Fact(v.id(a), R.INVESTS_IN, v.id(t), "funding-backer-of-list", 0.8)
     for x in _INVESTMENT_AGREEMENT.finditer(m) if "agreement" in m or "deal" in m or "contract" in m else ():
         signers, other = ids_in(x.group(1)), int(x.group(2))
         # the money's side is the public funders, programmes, funds and banks; two firms are unclear
@@ -1150,10 +1174,16 @@ def joint_funding_facts(views: Sequence[SentView]) -> list[tuple[int, Fact]]:
 # -- one Investment agreement per recipient -----------------------------------------------
 
 #: Rules that tell what an investor holds, not a deal: "§K§'s portfolio includes §A§", "§K§ backed
-#: start-ups such as §A§", "§A§ is in the portfolio of §K§". Their INVESTS_IN stand alone; annotators
-#: give such holdings no Investment agreement.
+#: start-ups such as §A§", "§A§ is in the portfolio of §K§", "§K§ was one of the first financiers of
+#: §A§, §B§ and §C§". Their INVESTS_IN stand alone; annotators give such holdings no Investment agreement.
 HOLDING_RULES = frozenset(
-    {"funding-portfolio-includes", "funding-in-portfolio", "funding-backed-examples", "funding-holder-of"}
+    {
+        "funding-portfolio-includes",
+        "funding-in-portfolio",
+        "funding-backed-examples",
+        "funding-holder-of",
+        "funding-backer-of-list",
+    }
 )
 
 
