@@ -293,9 +293,15 @@ class RuleExtractor:
         drafts = consortium_agreements(acc.rel, types, names, views, drafts)
         # "A joined the G consortium alongside B": members of G, not G's partners
         drafts = _members_are_no_partners(acc, drafts)
-        # "A denied it had signed an MOU with B": no agreement either
+        # "A denied it had signed an MOU with B": no agreement either; a takeover a buyer announced
+        # it plans ("A plans to acquire B") is a deal told, not a wish
         drafts = [
-            d for d in drafts if not (d.sentences and negated_parties(views[d.sentences[0]], d.parties))
+            d
+            for d in drafts
+            if not (
+                d.sentences
+                and negated_parties(views[d.sentences[0]], d.parties, wishes=d.rule != "acquisition")
+            )
         ]
 
         relations = self._relations(document, sents, acc)

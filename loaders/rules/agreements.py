@@ -225,10 +225,19 @@ _BETWEEN = compile_gated(
 )
 _SIGNED_WITH = compile_gated(rf"({LIST})\s+[^§]{{0,40}}?\b{_SIGN}\b[^§]{{0,60}}?\bwith\s+({LIST})")
 _TO_TAKE_OVER = re.compile(r"\bto\s+(?:merge|combine|acquire|buy|purchase|take\s+over)\b")
+#: "§X§ (§X§)—a joint venture between §A§ and §B§—entered into an agreement with §Y§": the signer
+#: before an aside set off by dashes (the aside's names sign nothing here).
+_DASHED_SIGNER_WITH = compile_gated(
+    rf"({LIST})(?:\s*\(§\d+§\))?\s*[—–]\s*(?:[^.;—–]|\.(?=\s[A-Z])){{1,200}}?\s*[—–]\s*(?:(?:has|have|had|will|today|recently|also)\s+)*"
+    rf"{_SIGN}\b[^§]{{0,60}}?\bwith\s+(?:the\s+)?({LIST})"
+)
 #: Agreements in the plural: one with each party named after "with".
 _SEPARATE = re.compile(r"\b(?:agreements|contracts|deals|MoUs|MOUs|memoranda|memorandums|partnerships)\b")
 _SUBJECTS_SIGNED = compile_gated(
-    rf"({LIST})\s+(?:(?:have|has|had|will|today|recently|officially|formally|jointly|also|both|now|just|yesterday)\s+)*{_SIGN}\b"
+    rf"({LIST})"
+    # "A and B, led by U, today announce the signing of ...": an aside on the last party signs nothing
+    r"(?:,\s+(?:led|run|chaired|headed|hosted|based|headquartered)\s+(?:by|in|at)\s+(?:the\s+)?§\d+§(?:\s+\(§\d+§\))?,)?"
+    rf"\s+(?:(?:have|has|had|will|today|recently|officially|formally|jointly|also|both|now|just|yesterday)\s+)*{_SIGN}\b"
 )
 #: "A and B held a ceremony where the two organisations entered into an agreement": the signers named
 #: first, then referred to by a plural description in a clause of their own sentence.
@@ -457,16 +466,28 @@ def _find_groups(v: SentView) -> list[tuple[list[int], str, int]]:
     used += money_agreement_spans(v, m)
     # "A and B signed a trilateral agreement with C": one group of three, read before its parts;
     # "A signed agreements with B and C": one agreement with each
-    for x in _SIGNED_WITH.finditer(m):
+    matches = list(_SIGNED_WITH.finditer(m))
+    while matches:
+        x = matches.pop(0)
         if _TO_TAKE_OVER.search(m, x.start(), x.end() + 30):
             continue  # "signed a letter of intent to merge with B": a takeover, read as a Contract
         signers, withs = keep(ids_in(x.group(1))), keep(ids_in(x.group(2)))
+        if ";" in x.group(2) and re.match(r"\s+[a-z]", m[x.end() :]):
+            # "... partnerships with A and B; C announced partnerships with D": C opens a clause of
+            # its own, read again from there
+            cut = x.start(2) + x.group(2).rindex(";")
+            withs = keep(ids_in(m[x.start(2) : cut]))
+            again = _SIGNED_WITH.search(m, cut + 1)
+            if again is not None and all(again.start() != y.start() for y in matches):
+                matches = sorted([again, *matches], key=lambda y: y.start())
         if _SEPARATE.search(m, x.end(1), x.start(2)) and len(withs) > 1:
             for w in withs:
                 at = m.index(f"§{w}§", x.start(2))
                 add([*signers, w], "signed-with", (at, at + len(f"§{w}§")))
             continue
         add(signers + withs, "signed-with", x.span())
+    for x in _DASHED_SIGNER_WITH.finditer(m) if "—" in m or "–" in m else ():
+        add(keep(ids_in(x.group(1))) + keep(ids_in(x.group(2))), "signed-with", x.span(2))
     for x in _SUBJECTS_SIGNED.finditer(m):
         add(keep(ids_in(x.group(1))), "subjects-signed", x.span(1))
     for x in _REFERRED_SIGNERS.finditer(m):

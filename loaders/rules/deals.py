@@ -274,6 +274,13 @@ _DEALS_SUCH_AS = re.compile(
     rf"{ENT}\s+(?:[^§.;]{{0,40}}?\s)?(?:deals|acquisitions|purchases|takeovers|buys)\b[^§.;]{{0,60}}?,?\s+"
     rf"(?:such\s+as|including|like)\s+(?:the|its)\s+(?:acquisition|purchase|takeover)\s+of\s+{_FILLER}(?:the\s+)?{ENT}"
 )
+#: "In 2024, §a§ announced plans to buy §b§, following its purchase of §t§ startup §c§ in 2023": an
+#: earlier takeover told as a sequel by the sentence's subject (the first name, after at most a
+#: fronted date or phrase), whatever other names stand between.
+_FOLLOWING_ITS = re.compile(
+    rf"^[^§]{{0,40}}?§(\d+)§(?!\s*(?:'s?|’s?)\s)[^.;]{{0,200}}?,\s+(?:following|after|on\s+the\s+heels\s+of)\s+its\s+"
+    rf"(?:(?:earlier|recent|previous|prior|\$?[\d.,]+\s*\w*)\s+)?(?:acquisition|purchase|takeover)\s+of\s+{_FILLER}(?:the\s+)?{ENT}"
+)
 #: The names of a list whose items may carry descriptions ("another §t§ company, §b§ in 2022, and
 #: later AI technology firm §c§"): each mention that ends a description or stands alone.
 _NAMES_AFTER_DESCRIPTIONS = re.compile(
@@ -595,11 +602,15 @@ def _acquisitions(v: SentView, k: int) -> tuple[list[AgreementDraft], list[tuple
             add(x.group(1), bought, True)
     for x in _DEALS_SUCH_AS.finditer(m) if "such as" in m or "including" in m or "like" in m else ():
         add(x.group(1), x.group(2), True)
+    for x in _FOLLOWING_ITS.finditer(m) if " its " in m else ():
+        add(x.group(1), x.group(2), True)
     return drafts, facts
 
 
 #: Mergers: "A merged its quantum unit with B", "A and B agreed to merge", "the merger of A and B",
-#: "a merger, with A ... and B ..., uniting". A Contract between the two, no part of either.
+#: "a merger, with A ... and B ..., uniting", "A and B announced a merger", "A is merging with B".
+#: A Contract between the two, no part of either ("A is joining with B to form a new company" stays a
+#: partnership, as the clause reader reads it).
 _MERGED = re.compile(
     rf"{ENT}\s+(?:(?:has|have|had|will|recently|also)\s+)*(?:merged|merges|merge|combined|combines)\s+"
     rf"(?:(?:its|their)\s+(?:[\w§-]+\s+){{0,3}}?(?:unit|division|business|arm)\s+)?with\s+(?:the\s+)?{ENT}"
@@ -610,6 +621,12 @@ _MERGED = re.compile(
     # "§a§ has entered into a letter of intent to merge with SPAC §b§"
     rf"|{ENT}\s+[^§.;]{{0,60}}?\bto\s+(?:merge|combine)\s+with\s+(?:the\s+)?(?:[A-Za-z][\w-]*\s+){{0,2}}?{ENT}"
     rf"|\bmerger,?\s+(?:of|between|with)\s+(?:[^§.;]{{0,40}}?)?{ENT}[^§.;]{{0,120}}?\s+(?:and|with)\s+(?:the\s+)?{ENT}"
+    # "§a§ and §b§, both European start-ups, announced a merger", "... have completed their merger"
+    rf"|{ENT}\s+and\s+(?:the\s+)?{ENT}(?:,(?:[^§.;]|§\d+§(?=\s+[a-z])){{1,80}}?,)?\s+(?:(?:have|has|had|will|recently|also|today|now)\s+)*"
+    r"(?:announced|agreed|completed|confirmed|unveiled|finali[sz]ed|closed|sealed)\s+(?:(?:a|an|their|the|plans\s+for\s+a)\s+)?"
+    r"(?:(?:planned|proposed|all-stock|all-cash|\$?[\d.,]+\s*\w*)\s+)?merger\b"
+    # "§a§ is merging with §t§-based §b§"
+    rf"|{ENT}\s+(?:is|are|will\s+be|has\s+been)\s+merging\s+with\s+(?:the\s+)?(?:(?:§\d+§-)?[\w-]+\s+){{0,3}}?{ENT}"
 )
 _MERGE_PARTIES = ORGS - {E.CLUSTER}
 

@@ -146,8 +146,9 @@ def _predicate_denies(v: SentView, at: int, rxs: list[re.Pattern[str]]) -> bool:
     return any(rx.match(opening, at) is not None for rx in rxs)
 
 
-def negated_parties(v: SentView, parties: Iterable[str]) -> bool:
-    """Whether every pair of the parties the sentence names is negated (and there is a pair)."""
+def negated_parties(v: SentView, parties: Iterable[str], *, wishes: bool = True) -> bool:
+    """Whether every pair of the parties the sentence names is negated (and there is a pair); with
+    ``wishes`` False a plan still states the agreement ("A announced plans to acquire B": a deal)."""
     named = [p for p in dict.fromkeys(parties) if _spans(v, p)]
     pairs = [(a, b) for i, a in enumerate(named) for b in named[i + 1 :]]
-    return bool(pairs) and all(negated(v, a, b, wishes=True) for a, b in pairs)
+    return bool(pairs) and all(negated(v, a, b, wishes=wishes) for a, b in pairs)

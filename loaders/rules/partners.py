@@ -149,8 +149,11 @@ _CO_WORK = re.compile(
 #: "§A§ and §B§ have completed a joint experiment in ...", "§A§ and §B§ launched a joint pilot":
 #: the subjects of joint work, at the start of a clause, work together.
 _JOINT_WORK = re.compile(
-    rf"(?:^\s*|[-–—:;]\s+|\bthat\s+)(?:The\s+)?({LIST})\s+{_AUX}(?:completed|conducted|carried\s+out|launched|began|"
-    rf"started|ran|run|performed|undertook|undertaken|announced|concluded)\s+(?:an?|the|their)\s+"
+    rf"(?:^\s*|^(?:[A-Z][a-z]+\s+){{1,2}}[a-z]+,\s+|[-–—:;]\s+|\bthat\s+)(?:The\s+)?({LIST})\s+{_AUX}(?:completed|conducted|"
+    rf"conduct|conducting|carried\s+out|carry\s+out|carrying\s+out|pursue|pursued|pursuing|launched|began|"
+    rf"started|ran|run|performed|undertook|undertaken|undertake|announced|concluded)\s+"
+    # "§A§ and §B§ will conduct joint research and development on ...": a mass noun needs no article
+    rf"(?:(?:an?|the|their)\s+|(?=joint\s+(?:research|development|work)\b))"
     rf"(?:(?:first|new|successful|groundbreaking|pioneering|two-year|year-long)\s+)*joint\s+(?:[\w-]+\s+){{0,2}}?"
     rf"(?:experiments?|trials?|stud(?:y|ies)|projects?|research|pilots?|demonstrations?|tests?)\b"
     # "§A§ and §B§ will establish a joint laboratory", "... have a joint research programme": what they run together
