@@ -468,6 +468,23 @@ _INVEST_RULES = (
         frozenset(ACTORS),
         RECIPIENTS,
     ),
+    # a round-up item headed by its investor: "- DCVC: Invested in Atom Computing, ...",
+    # "Kessler (KV): Led $50 million in Orbion", "Tarvel Capital: Backed Veltra, a spinout of ..."
+    Rule(
+        re.compile(
+            r"^\s*(?:[-–•*]\s*)?§(\d+)§(?:\s*\((?:[^()§]{1,20}|§\d+§)\))?\s*:\s+"
+            r"(?:(?:[Ii]nvested|[Bb]acked|[Ff]unded|[Ff]inanced)\s+(?:[^§.;:]{0,40}?\s)?(?:(?:in|into)\s+)?"
+            # "Led $50 million in §R§", "Co-led the Series A round for §R§" (not "Led the market in sales to")
+            r"|(?:[Ll]ed|[Cc]o-led)\s+[^§.;:]{0,30}?(?:round|Series\s+[A-E]|funding|investment|million|billion|[$€£]\S*)"
+            r"\s+(?:in|into|for|of)\s+)(?:the\s+)?§(\d+)§"
+        ),
+        1,
+        2,
+        "funding-roundup-item",
+        0.8,
+        frozenset(ORGS),
+        RECIPIENTS,
+    ),
     # "Tarvel, an early investor in Orbion, ...", "Kessler is an investor in Orbion"
     Rule(
         re.compile(
@@ -1175,7 +1192,8 @@ def joint_funding_facts(views: Sequence[SentView]) -> list[tuple[int, Fact]]:
 
 #: Rules that tell what an investor holds, not a deal: "§K§'s portfolio includes §A§", "§K§ backed
 #: start-ups such as §A§", "§A§ is in the portfolio of §K§", "§K§ was one of the first financiers of
-#: §A§, §B§ and §C§". Their INVESTS_IN stand alone; annotators give such holdings no Investment agreement.
+#: §A§, §B§ and §C§", a round-up item "- §K§: Invested in §A§". Their INVESTS_IN stand alone; annotators
+#: give such holdings no Investment agreement.
 HOLDING_RULES = frozenset(
     {
         "funding-portfolio-includes",
@@ -1183,6 +1201,7 @@ HOLDING_RULES = frozenset(
         "funding-backed-examples",
         "funding-holder-of",
         "funding-backer-of-list",
+        "funding-roundup-item",
     }
 )
 

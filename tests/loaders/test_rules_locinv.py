@@ -218,3 +218,22 @@ def test_seat_by_relative_or_operating_from(facts: Run, text: str, place: str) -
 def test_running_out_of_money_locates_nothing(facts: Run) -> None:
     f = facts("Orbion Quantum ran out of money in Lyon's toughest year, Kvantra Labs Inc said.")
     assert not any(t == "LOCATED_IN" for _, t, _ in f.triples())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- Kessler Ventures: Invested in Orbion Quantum, achieving 1,000 qubits in 2023.",
+        "- Kessler Ventures: Co-led the Series A round for Orbion Quantum.",
+        "Kessler Ventures: Backed Orbion Quantum, a spinout of the University of Varno.",
+    ],
+)
+def test_roundup_item_headed_by_its_investor(facts: Run, text: str) -> None:
+    f = facts(text)
+    assert f.has("Kessler Ventures", "INVESTS_IN", "Orbion Quantum")
+    assert all(kind != "Investment" for kind, _ in f.agreements())  # a holding, no deal
+
+
+def test_roundup_item_led_without_money_is_no_investment(facts: Run) -> None:
+    f = facts("- Kessler Ventures: Led the market in sales to Orbion Quantum.")
+    assert not f.has("Kessler Ventures", "INVESTS_IN", "Orbion Quantum")
