@@ -276,7 +276,7 @@ def build_view(sent: Sentence, resolved: list[tuple[Mention, str]], types: dict[
             continue
         # a literal § in the text would read as a placeholder
         parts.append(text[last:s].replace("§", " "))
-        parts.append(f"§{len(ments)}§")
+        parts.append(f"§{len(ments)}§'s" if getattr(m, "genitive", False) else f"§{len(ments)}§")
         ments.append(m)
         ids.append(eid)
         last = e

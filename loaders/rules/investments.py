@@ -104,6 +104,11 @@ _DESCRIBED_COMPANY = (
     r"(?:the\s+)?(?:§\d+§\s+)?(?:[\w-]+\s+){0,2}?(?:company|firm|start-?up|developer|maker|specialist|provider|supplier|"
     r"vendor|manufacturer|operator|spin-?(?:out|off))\s+"
 )
+#: "... a 5 percent equity stake in (the company) §b§": the stake and its holder
+_STAKE_HELD = (
+    r"\s+(?:(?:about|around|roughly|nearly|almost|approximately|some|over|up\s+to)\s+)?"
+    rf"an?\s+(?:[\w%.-]+\s+){{0,3}}?stake\s+in\s+(?:{_DESCRIBED_COMPANY})?{ENT}"
+)
 #: "from the federal government under the §Strategic Innovation Fund§": the named programme pays.
 _GOVERNMENT_UNDER = (
     r"(?:the\s+(?:federal|state|provincial|national|regional|local|central)\s+government\s+"
@@ -229,14 +234,27 @@ _INVEST_RULES = (
     Rule(
         re.compile(
             rf"{ENT}\s+[^§]{{0,50}}?\b(?:acquire|acquired|acquires|acquiring|take|took|takes|taking|taken|buy|bought|buys|buying|"
-            rf"purchased|purchases|holds|held|hold|holding|owns|owned|own)"
-            rf"\s+(?:(?:about|around|roughly|nearly|almost|approximately|some|over|up\s+to)\s+)?an?\s+(?:[\w%.-]+\s+){{0,2}}?stake\s+in\s+(?:{_DESCRIBED_COMPANY})?{ENT}"
+            rf"purchased|purchases|holds|held|hold|holding|owns|owned|own)" + _STAKE_HELD
         ),
         1,
         2,
         "funding-stake",
         0.8,
         frozenset(ACTORS),
+        frozenset(ACTORS),
+    ),
+    # "Ada Lin personally holds an 11 percent equity stake in the company": a person's holding
+    # (told in passing: no deal of its own, see HOLDING_RULES)
+    Rule(
+        re.compile(
+            rf"{ENT}\s+(?:(?:personally|still|also|now|reportedly)\s+)?(?:holds|held|owns|owned)"
+            + _STAKE_HELD
+        ),
+        1,
+        2,
+        "funding-person-stake",
+        0.8,
+        frozenset({E.PERSON}),
         frozenset(ACTORS),
     ),
     Rule(
@@ -856,6 +874,8 @@ _RW = r"(?:round|series\s+[a-h]\d?|funding|financing|investment|raise|seed|tranc
 _BEFORE = re.compile(
     rf"(?:\b{_RW}\b[^§.;]{{0,40}}?\b(?:(?:co-)?led|anchored|headed|joined|followed|supported|backed)\s+by|"
     rf"\bbacked\s+by|\bparticipation\s+(?:from|of|by)|\balong\s+with|"
+    # "X led the round alongside A, B and C"
+    rf"\b(?:co-)?led\s+(?:the|this|its)\s+(?:[\w$€£.-]+\s+){{0,3}}?{_RW}\s+alongside|"
     # "the series D was led by X and involved A, B and C"
     rf"\b{_RW}\b[^§.;]{{0,80}}?\b(?:involved|involves|included|includes|include)|"
     rf"(?:{MONEY}|\bround|\bfunding|\bfinancing|\binvestments?|\bcapital|\bmoney|\bcommitments?|\bcontributions?|\bbacking|"
@@ -1202,6 +1222,7 @@ HOLDING_RULES = frozenset(
         "funding-holder-of",
         "funding-backer-of-list",
         "funding-roundup-item",
+        "funding-person-stake",
     }
 )
 

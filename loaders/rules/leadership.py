@@ -113,13 +113,13 @@ _ROLE_LEAD_IN = (
 #: Passive leadership: "§b§ is chaired by §a§", "§b§, which is led by executive director §a§",
 #: "§b§, coordinated by §a§ and §c§", "the §b§ will be led by §a§", "§b§ is delivered by §a§".
 _LED_BY = compile_gated(
-    rf"{ENT}(?:,?\s+(?:which|that|who)\s+(?:(?:is|was|will|be|has|have|been|are|were|currently|now|also|jointly)\s+)+"
-    r"|\s+(?:(?:is|was|will|be|has|have|been|are|were|currently|now|also|jointly)\s+)+|(?:,|\s+[–—-])\s+(?:(?:currently|now|also|jointly)\s+)?)"
+    rf"{ENT}(?:,?\s+(?:which|that|who)\s+(?:(?:is|was|will|be|has|have|been|being|are|were|currently|now|also|jointly)\s+)+"
+    r"|\s+(?:(?:is|was|will|be|has|have|been|being|are|were|currently|now|also|jointly)\s+)+|(?:,|\s+[–—-])\s+(?:(?:currently|now|also|jointly)\s+)?)"
     # "hosted and led by §a§": a verb of making or housing may come first
     r"(?:(?:hosted|founded|established|created|funded|set\s+up|owned|supported|organi[sz]ed|convened)\s+and\s+)?"
     # "organized and facilitated by §a§": who organises a group leads it
-    # ("headed up by §a§")
-    r"(led|headed(?:\s+up)?|chaired|co-chaired|co-led|coordinated|steered|directed|overseen|spearheaded|run|managed|"
+    # ("headed up by §a§", "is being co-directed by §a§")
+    r"(led|headed(?:\s+up)?|chaired|co-chaired|co-led|co-directed|co-headed|coordinated|steered|directed|overseen|spearheaded|run|managed|"
     r"administered|delivered|operated|implemented|convened|driven|organi[sz]ed|facilitated)"
     r"(?:\s+and\s+(?:led|headed|run|managed|operated|coordinated|facilitated))?\s+by\s+"
     # "chaired by former minister §p§", "chaired by §org§ co-founder §p§": the role's holder leads

@@ -82,6 +82,12 @@ class Reference(Mention):
     #: the span of a place named as its modifier ("the *Boston* company"), kept as a mention
     #: of its own; unresolved, the description takes the place with it (see :func:`modifiers_of_unresolved`)
     modifier: tuple[int, int] | None = None
+    #: "the new institute": an actor the text introduced as new, so only one it already called by
+    #: that head ("the institute", "Varno Quantum Institute"), never "the new company" two firms form
+    fresh: bool = False
+    #: "its investors", "its parent company": masked as the possessor's name with "'s", so the
+    #: rules written for "Orbion's investors include ..." read it
+    genitive: bool = False
 
 
 # -- detection ---------------------------------------------------------------------------------
@@ -104,7 +110,7 @@ _FUNCTION = r"(?:of|the|a|an|this|that|these|its|their|and|or|in|on|at|by|for|wi
 #: (an amount is a modifier too: "the £30m programme", "the $1.2 billion fund")
 _MOD = rf"(?:U\.S\.|U\.K\.|[A-Z][\w]*(?:-based)?|(?!{_FUNCTION}\s)[a-z][\w]*(?:-[\w]+)*|[£$€¥][\d.,]+(?:m|bn|k)?)"
 _DESC = re.compile(
-    rf"(?=[TtBb])(?<![\w-])(?P<det>[Tt]he|[Bb]oth|[Tt]his)\s+(?P<mods>(?:{_MOD}\s+){{0,3}}?)"
+    rf"(?=[TtBb])(?<![\w-])(?P<det>[Tt]he|[Bb]oth|[Tt]his|[Tt]hese)\s+(?P<mods>(?:{_MOD}\s+){{0,3}}?)"
     rf"(?P<head>{_HEAD_ALT})(?![\w-])"
     # "the quantum group at Kessler University" is a unit of the name after it, no reference back
     r"(?!\s+(?:of|for|that|which|who|whose|behind|[A-Z\d])|,?\s+(?:called|named|known)\b"
@@ -137,6 +143,18 @@ _MEMBERS_AFTER = re.compile(
     r"academic|international|\d+|\w+teen|twenty|thirty|forty|fifty)\s+){0,2}"
     r"(?:members|member\s+(?:companies|firms|organi[sz]ations|institutions|universities|states|countries)|participants)\b"
 )
+#: ... or before its backers or owner ("its investors include X", "its parent company, X,"): the
+#: organisation they hold a part of
+_HOLDERS_AFTER = re.compile(
+    r"^\s+(?:(?:existing|current|early|new|other|lead|main|major|key|historic|historical|largest|biggest|"
+    r"institutional|strategic|former)\s+){0,2}(?:investors|backers|shareholders|funders|parent(?:\s+(?:company|group))?"
+    r"|owners?|subsidiary|subsidiaries|affiliate|spin-?off)\b"
+)
+#: where the rules read such holders after a possessor's name: "its backers include X", "its parent, X"
+_GENITIVE_AFTER = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,2}?(?:(?:investors|backers|shareholders|funders)\s+(?:include[sd]?|including|such\s+as)\b"
+    r"|parent\b|(?:subsidiary|affiliate|spin-?off),?\s+(?:the\s+)?[A-Z])"
+)
 _GROUPS = frozenset({E.CLUSTER, E.PROGRAM})
 _EXPLETIVE = re.compile(
     r"^\s+(?:is|was|'s|’s|will\s+be|would\s+be|has\s+been|had\s+been|remains|seems|seemed|appears|appeared)"
@@ -160,6 +178,8 @@ def reference_mentions(sent: Sentence, gaz: Gazetteer | None = None) -> list[Men
         out += _descriptions(sent, gaz)
     if "it" in low or "the" in low:
         out += _pronouns(sent)
+    if low.startswith("they "):
+        out += _they(sent)
     if " he " in low or " she " in low or low.startswith(("he ", "she ")):
         out += _person_pronouns(sent)
     if (
@@ -268,6 +288,7 @@ def _descriptions(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
             [(x.group(), m.start("mods") + x.end()) for x in re.finditer(r"\S+", m.group("mods"))], gaz
         )
         nationality: str | None = None
+        fresh = False
         count = 2 if m.group("det").lower() == "both" else 1
         span_start = m.start()
         modifier: tuple[int, int] | None = None
@@ -276,6 +297,8 @@ def _descriptions(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
             lw = w.lower()
             if lw in _NUMBERS:
                 count = _NUMBERS[lw]
+            elif lw == "new" and m.group("det") == "The" and not t[: m.start()].strip():
+                fresh = True  # (only as the sentence's subject: "Led by A, the new Hub ..." is read whole)
             elif lw in _BLOCKERS:
                 ok = False
             elif w[0].isupper():
@@ -294,7 +317,9 @@ def _descriptions(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
         lower_mods = sum(1 for w, _ in mods if w[0].islower() and w.lower() not in _NUMBERS)
         if lower_mods > 2:
             ok = False  # "the multinational professional services firm" says more than we can check
-        if plural and count == 1 and m.group("det").lower() == "the":
+        if m.group("det").lower() == "these" and not plural:
+            continue  # (a singular head after "these" is no noun phrase we read)
+        if plural and count == 1 and m.group("det").lower() in {"the", "these"}:
             count = 0  # "the companies", "the partners": as many as were just named (:func:`_plural`)
         if not ok or (plural != (count != 1)) or (m.group("det").lower() == "this" and count > 1):
             continue
@@ -304,6 +329,7 @@ def _descriptions(sent: Sentence, gaz: Gazetteer) -> list[Mention]:
         typ = next(iter(sorted(types, key=lambda x: x.value)))
         ref = _ref(st, t[span_start : m.end()], typ, kind, types, nationality=nationality, count=count)
         ref.modifier = modifier
+        ref.fresh = fresh
         out.append(ref)
     return out
 
@@ -333,15 +359,60 @@ def _pronouns(sent: Sentence) -> list[Mention]:
         if lw == "it" and before.strip() and not _IT_SUBJECT.search(before):
             continue
         group = lw == "its" and _MEMBERS_AFTER.match(t[m.end() :]) is not None
-        if lw == "its" and not (_ROLE_AFTER.match(t[m.end() :]) or _UNIT_AFTER.match(t[m.end() :]) or group):
+        # ("X counts A among its investors" is read by the rules with "its" as a word)
+        holders = (
+            lw == "its"
+            and _HOLDERS_AFTER.match(t[m.end() :]) is not None
+            and _GENITIVE_AFTER.match(t[m.end() :]) is not None
+            and _PREP_END.search(before) is None
+        )
+        if lw == "its" and not (
+            _ROLE_AFTER.match(t[m.end() :]) or _UNIT_AFTER.match(t[m.end() :]) or group or holders
+        ):
             continue
         kind = "possessive" if lw == "its" else "pronoun"
         if group:
             out.append(_ref(sent.start + m.start(), w, E.CLUSTER, kind, _GROUPS))
             continue
         # a unit's owner is an organisation, never the place named beside it
-        unit = lw == "its" and _UNIT_AFTER.match(t[m.end() :]) is not None
-        out.append(_ref(sent.start + m.start(), w, E.COMPANY, kind, _ORGLIKE if unit else _ORGLIKE | _PLACES))
+        unit = lw == "its" and (holders or _UNIT_AFTER.match(t[m.end() :]) is not None)
+        ref = _ref(sent.start + m.start(), w, E.COMPANY, kind, _ORGLIKE if unit else _ORGLIKE | _PLACES)
+        ref.genitive = holders
+        out.append(ref)
+    return out
+
+
+#: "They will build a lab": the organisations a sentence before coordinated as its subject
+_THEY = re.compile(
+    r"(?<![\w-])(They|they)(?=\s+(?:will|would|have|had|also|are|were|plan|now|then|jointly|together|signed|agreed|said)\b)"
+)
+
+
+def _they(sent: Sentence) -> list[Mention]:
+    """'They' opening a sentence ("A and B said they would ..." is read whole by the rules)."""
+    return [
+        m
+        for m in _clause_subjects(sent, _THEY, E.COMPANY, "they", _ORGLIKE, count=0)
+        if m.start == sent.start
+    ]
+
+
+def _clause_subjects(
+    sent: Sentence,
+    rx: re.Pattern[str],
+    typ: EntityType,
+    kind: str,
+    types: frozenset[EntityType],
+    count: int = 1,
+) -> list[Mention]:
+    """The pronouns ``rx`` finds that open the sentence or a clause after a reporting verb or conjunction."""
+    out: list[Mention] = []
+    t = sent.text
+    for m in rx.finditer(t):
+        before = t[: m.start()]
+        if before.strip() and not _IT_SUBJECT.search(before):
+            continue
+        out.append(_ref(sent.start + m.start(), m.group(1), typ, kind, types, count=count))
     return out
 
 
@@ -354,14 +425,7 @@ _PERSON_WINDOW = 2
 
 def _person_pronouns(sent: Sentence) -> list[Mention]:
     """'He'/'She' opening a sentence, 'he'/'she' opening a clause ("where he is ...")."""
-    out: list[Mention] = []
-    t = sent.text
-    for m in _PERSON_PRONOUN.finditer(t):
-        before = t[: m.start()]
-        if before.strip() and not _IT_SUBJECT.search(before):
-            continue
-        out.append(_ref(sent.start + m.start(), m.group(1), E.PERSON, "person", _PERSONS))
-    return out
+    return _clause_subjects(sent, _PERSON_PRONOUN, E.PERSON, "person", _PERSONS)
 
 
 # -- resolution --------------------------------------------------------------------------------
@@ -399,6 +463,13 @@ class _State:
     top: dict[EntityType, str] = field(default_factory=dict)
     #: per sentence, each entity it names and where it names it last
     named_in: dict[int, dict[str, int]] = field(default_factory=dict)
+    #: entities typed only by the shape of their name ("NexQT", "uOttawa", an acronym used twice):
+    #: their type (Company) is a guess a description of another type may correct
+    weak: frozenset[str] = frozenset()
+    #: per entity, the head nouns of the descriptions that stood for it ("institute")
+    heads: dict[str, set[str]] = field(default_factory=dict)
+    #: the kinds descriptions have given such entities so far
+    guessed: dict[str, frozenset[EntityType]] = field(default_factory=dict)
 
     def add(self, s: _Seen, named: bool) -> None:
         self.seen.append(s)
@@ -516,6 +587,8 @@ def resolve_references(
     starts = [s.start for s in sents]
     nat = nationalities(named, sents, types, countries or {}, gaz) if gaz is not None else {}
     st = _State(sents, types, nat)
+    strong = {eid for pm, eid in named if pm.rule != "shape" or pm.entry is not None}
+    st.weak = frozenset(eid for _, eid in named if eid not in strong and types.get(eid) is E.COMPANY)
     st.country_entity = {c: e for e, c in nat.items() if types.get(e) is E.COUNTRY}
     for pm, eid in named:
         k = max(0, bisect.bisect_right(starts, pm.start) - 1)
@@ -536,6 +609,8 @@ def resolve_references(
         for eid in _choose(m, k, st):
             if isinstance(m, Reference):
                 m.antecedents[eid] = st.last_named.get(eid, st.last[eid].named_at)
+                if m.kind == "description":
+                    st.heads.setdefault(eid, set()).add(_head(m))
             out.append((m, eid))
             st.add(_Seen(m.start, m.end, k, eid, st.last[eid].named_at), named=False)
     return out
@@ -551,8 +626,12 @@ def _choose(m: Mention, k: int, st: _State) -> list[str]:
         return _pronoun(m, k, st)
     if m.kind == "person":
         return _person(m, k, st)
+    if m.kind == "they":
+        return _they_group(m, k, st)
     if m.kind == "plural":
         return _plural(m, k, st)
+    if m.fresh:
+        return _fresh(m, k, st)
     return _description(m, k, st)
 
 
@@ -609,6 +688,8 @@ def _pronoun(m: Reference, k: int, st: _State) -> list[str]:
             ids = list(dict.fromkeys(ms[i].eid for i in here))
             if step == 0 and len(ids) == 1:
                 return ids
+            if step == 1 and len(ids) == 1 and _announced_that(t, ms[here[-1]], sent.start, cut + 1):
+                return ids
             rel_pronoun = _REL_PRONOUN.search(t, max(0, begin - 7), begin)
             if rel_pronoun and not ids:
                 # "the OVHcloud group, which can rent out its capacity": the noun before "which"
@@ -632,6 +713,34 @@ def _pronoun(m: Reference, k: int, st: _State) -> list[str]:
         return []
     eid = subj[0].eid
     return [eid] if st.types[eid] in m.types else []
+
+
+#: what an announcement says its author will do: "the announcement by Orbion that it would ...",
+#: "news from Orbion that it will ...", "Orbion's announcement that it ..."
+_NEWS_NOUN = r"(?:announcement|statement|news|confirmation|decision|word|pledge|commitment|plan|plans)"
+_NEWS_BY = re.compile(rf"\b{_NEWS_NOUN}\s+(?:by|from)\s+(?:the\s+)?$")
+_NEWS_OF = re.compile(rf"(?:['’]s?\s+(?:[\w-]+\s+){{0,2}}{_NEWS_NOUN}\s+|\s+)that\s*")
+
+
+def _announced_that(t: str, s: _Seen, base: int, end: int) -> bool:
+    """Whether the organisation ``s`` is the author of the announcement whose "that" clause
+    holds the pronoun (the clause opens at ``end``)."""
+    a, b = s.pos - base, s.end - base
+    gap = _NEWS_OF.fullmatch(t, b, end)
+    if gap is None:
+        return False
+    return not t[b:end].strip().startswith("that") or _NEWS_BY.search(t, max(0, a - 40), a) is not None
+
+
+def _they_group(m: Reference, k: int, st: _State) -> list[str]:
+    """'They': the two or more organisations coordinated as the subject of the sentence before
+    ("A and B signed a deal. They will ..."); a single subject, or one that is no
+    organisation, is nothing."""
+    group = st.subject(k - 1) if k > 0 else []
+    ids = list(dict.fromkeys(s.eid for s in group))
+    if len(ids) < 2 or any(st.types[e] not in m.types for e in ids):
+        return []
+    return ids
 
 
 def _person(m: Reference, k: int, st: _State) -> list[str]:
@@ -671,6 +780,27 @@ def _candidates(m: Reference, k: int, st: _State) -> dict[str, _Seen]:
     return out
 
 
+def _head(m: Reference) -> str:
+    return m.text.split()[-1].lower().removesuffix("'s").removesuffix("’s")
+
+
+def _fresh(m: Reference, k: int, st: _State) -> list[str]:
+    """'The new institute': the one recent candidate whose name carries the head ("Varno Quantum
+    Institute") or that a description with that head already stood for."""
+    head = _head(m)
+    later = {e for e, pos in st.named_in.get(k, {}).items() if pos > m.start}
+    pool = set(_candidates(m, k, st)) | {e for e in st.guessed if st.guessed[e] == m.types}
+    fit = [
+        e
+        for e in pool
+        if e not in later
+        and e in st.last
+        and st.last[e].sent >= k - _WINDOW
+        and (head in st.names.get(e, ()) or head in st.heads.get(e, ()))
+    ]
+    return fit if len(fit) == 1 else []
+
+
 def _description(m: Reference, k: int, st: _State) -> list[str]:
     """The one entity a description fits best: type and nationality, then recency, then a
     name that carries the head noun ("the council" -> "International Council of ..."), then
@@ -679,6 +809,8 @@ def _description(m: Reference, k: int, st: _State) -> list[str]:
     is not Nvidia)."""
     later = {e for e, pos in st.named_in.get(k, {}).items() if pos > m.start}
     cands = {e: s for e, s in _candidates(m, k, st).items() if e not in later}
+    if not cands:
+        return _guessed(m, k, st, later)
     if len(cands) == 1:
         ((eid, s),) = cands.items()
         return [eid] if E.PROGRAM not in m.types or s.sent >= k - _WINDOW else []
@@ -722,6 +854,48 @@ def _description(m: Reference, k: int, st: _State) -> list[str]:
     return last if len(last) == 1 else []
 
 
+#: "a university in Seoul", "a new institute": an actor introduced unnamed, what a later "the
+#: university" may well stand for
+#: the kinds a name typed by its shape alone may turn out to be
+_GUESSABLE = frozenset({E.UNIVERSITY, E.RESEARCH_INSTITUTE, E.GOVERNMENT_BODY, E.CLUSTER})
+_INDEFINITE = r"(?<![\w-])(?:an?|one|another)\s+(?:[\w-]+\s+){0,3}?"
+
+
+def _guessed(m: Reference, k: int, st: _State, later: set[str]) -> list[str]:
+    """A description of a kind no entity of the text has ("the university", "the institute")
+    stands for the one actor of the last few sentences whose type was only guessed from the
+    shape of its name ("uOttawa", "NexQT"), when the text introduced no such actor unnamed
+    ("a university in Seoul ... the university" is that one) and gives no nationality."""
+    if not m.types <= _GUESSABLE or m.nationality is not None or m.count != 1 or not st.weak:
+        return []
+    near: dict[str, int] = {}
+    for s in itertools.islice(reversed(st.seen), 60):
+        if s.eid in st.weak and s.sent >= k - _WINDOW and s.eid not in later:
+            near.setdefault(s.eid, s.sent)
+    # one kind per guessed actor: what "the institute" stood for is no university, and what
+    # "the company" stood for is none of these
+    near = {
+        e: j
+        for e, j in near.items()
+        if st.guessed.get(e, m.types) == m.types
+        and not any(E.COMPANY in _HEADS.get(h, ()) for h in st.heads.get(e, ()))
+    }
+    if len(near) > 1:
+        latest = max(near.values())
+        near = {e: j for e, j in near.items() if j == latest}
+    if len(near) != 1:
+        return []
+    head = re.escape(m.text.split()[-1].lower())
+    for j in range(max(0, k - _WINDOW), k + 1):
+        if j < len(st.text_of):
+            t = st.text_of[j].text if j < k else st.text_of[j].text[: m.start - st.text_of[j].start]
+            if re.search(_INDEFINITE + head + r"\b", t, re.IGNORECASE):
+                return []
+    ((eid, _),) = near.items()
+    st.guessed[eid] = m.types
+    return [eid]
+
+
 def _plural(m: Reference, k: int, st: _State) -> list[str]:
     if m.count == 0:
         return _open_plural(m, k, st)
@@ -742,6 +916,8 @@ def _open_plural(m: Reference, k: int, st: _State) -> list[str]:
     partnership. ... the companies will focus on ..."); with one, or four and more, or with one
     named in its own sentence ("A and B are among the startups to win"), nothing."""
     later = {e for e, pos in st.named_in.get(k, {}).items() if pos > m.start}
+    if m.text[:5].lower() == "these" and any(st.types[e] in m.types for e in later):
+        return []  # "these universities include A and B": the names follow it
     near = {e: s for e, s in _candidates(m, k, st).items() if s.sent >= k - _WINDOW and e not in later}
     if not 2 <= len(near) <= 3 or any(s.sent == k for s in near.values()):
         return []  # (names of its own sentence are a class it describes: "A and B are among the startups")

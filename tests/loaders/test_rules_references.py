@@ -558,3 +558,191 @@ def test_joint_work_through_a_plural_reference(facts: Run) -> None:
 def test_a_plural_describing_names_of_its_own_sentence_is_no_reference() -> None:
     text = "Orbion Quantum builds chips. Veltra Quantum and Kessler Technologies are among the companies to win a contract."
     assert "the companies" not in references(text)
+
+
+# -- a description of a kind the text gives no name of: the one name typed by its shape ---------
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "names"),
+    [
+        # "uOttawa" reads as a company by its shape; "the university" says what it is
+        (
+            "This is the second development for uVarno in a month. In June, the university announced "
+            "a partnership with Orbion Quantum.",
+            "the university",
+            ["uVarno"],
+        ),
+        # the latest of two such names: "the institute" is what the sentence before named
+        (
+            "KorvaNet opened a lab in Lyon in May. In June, QuantaLab was set up in Lyon. The institute "
+            "will hire ten researchers.",
+            "The institute",
+            ["QuantaLab"],
+        ),
+    ],
+)
+def test_a_description_corrects_a_type_guessed_from_a_name_shape(
+    text: str, ref: str, names: list[str]
+) -> None:
+    assert references(text).get(ref, []) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "ref"),
+    [
+        # the text introduced a university it does not name: "the university" is that one
+        ("KorvaNet will work with a university in Seoul. The university will host a lab.", "The university"),
+        # a company description already stood for it: no university
+        (
+            "KorvaNet opened a lab in Lyon. The company hired ten people. The university will host the lab.",
+            "The university",
+        ),
+        # a nationality the guessed name has no evidence of
+        ("KorvaNet opened a lab in Lyon. The French institute will hire ten people.", "The French institute"),
+        # a company description never takes this path
+        ("KorvaNet opened a lab in Lyon. The German company will supply it.", "The German company"),
+    ],
+)
+def test_a_guessed_type_is_not_corrected_without_cause(text: str, ref: str) -> None:
+    assert ref not in references(text)
+
+
+# -- "the new institute": the one the text already called an institute -----------------------
+
+
+def test_the_new_description_is_the_actor_already_given_that_head() -> None:
+    text = "Kessler University launched the Varno Quantum Institute in May. The new institute is directed by Ada Lin."
+    assert references(text).get("The new institute") == ["Varno Quantum Institute"]
+
+
+def test_the_new_company_two_firms_form_is_no_earlier_one() -> None:
+    text = (
+        "UK-based Orbion Quantum is joining with US-based Kessler Technologies to form a new company. "
+        "Kessler Technologies will invest $300m in the new company."
+    )
+    assert "the new company" not in references(text)
+
+
+def test_leaders_of_the_new_institute(facts: Run) -> None:
+    f = facts(
+        "Kessler University launched the Varno Quantum Institute in May. The new institute is being "
+        "co-directed by Dr. Ada Lin and Dr. Tom Berg."
+    )
+    assert f.has("Ada Lin", "LEADS", "Varno Quantum Institute"), f.triples()
+    assert f.has("Tom Berg", "LEADS", "Varno Quantum Institute"), f.triples()
+
+
+# -- "these universities", "the announcement by X that it ..." ----------------------------------
+
+
+def test_these_plural_and_the_author_of_an_announcement(facts: Run) -> None:
+    text = (
+        "Professor Ada Lin of Kessler University met Professor Tom Berg of Tarnow University in Lyon. "
+        "The meeting follows the announcement by Orbion Quantum that it would work with these universities."
+    )
+    assert references(text).get("it") == ["Orbion Quantum"]
+    assert references(text).get("these universities") == ["Kessler University", "Tarnow University"]
+    f = facts(text)
+    assert f.has("Orbion Quantum", "PARTNERS_WITH", "Kessler University"), f.triples()
+    assert f.has("Orbion Quantum", "PARTNERS_WITH", "Tarnow University"), f.triples()
+
+
+def test_an_announcement_about_another_actor_is_not_its_author() -> None:
+    # "the deal with Orbion that it signed": Orbion is no author of an announcement
+    text = "Kessler Technologies praised the deal with Orbion Quantum that it signed in May."
+    assert references(text).get("it") != ["Orbion Quantum"]
+
+
+def test_these_before_the_names_it_introduces_is_no_reference() -> None:
+    text = (
+        "Kessler University and Tarnow University opened labs. These universities include Varno "
+        "University and Lund University."
+    )
+    assert "These universities" not in references(text)
+
+
+# -- a stake a person holds, read through a reference ------------------------------------------
+
+
+def test_a_person_holding_a_stake_in_the_company(facts: Run) -> None:
+    f = facts(
+        "Orbion Quantum, a French start-up, builds lasers. Ada Lin personally holds an 11 percent "
+        "equity stake in the company."
+    )
+    assert f.has("Ada Lin", "INVESTS_IN", "Orbion Quantum"), f.triples()
+
+
+def test_a_person_named_beside_a_stake_holder_holds_none(facts: Run) -> None:
+    f = facts("Ada Lin said Kessler Ventures holds a 5 percent stake in Orbion Quantum.")
+    assert not f.has("Ada Lin", "INVESTS_IN", "Orbion Quantum"), f.triples()
+
+
+# -- "they": the organisations coordinated as a subject ----------------------------------------
+
+
+def test_they_are_the_coordinated_subjects_of_the_sentence_before(facts: Run) -> None:
+    text = (
+        "Orbion Quantum and Kessler Technologies signed a deal in May. They will also work with "
+        "the University of Tarnow."
+    )
+    assert references(text).get("They") == ["Orbion Quantum", "Kessler Technologies"]
+    f = facts(text)
+    assert f.has("Orbion Quantum", "PARTNERS_WITH", "University of Tarnow"), f.triples()
+    assert f.has("Kessler Technologies", "PARTNERS_WITH", "University of Tarnow"), f.triples()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one subject: "they" is not the one company and its partner
+        "Orbion Quantum signed a deal with Kessler Technologies. They will build a lab in Lyon.",
+        # people are no organisations
+        "Ada Lin and Tom Berg founded Orbion Quantum. They will build a lab in Lyon.",
+        # "they" inside a clause that is not a reported one
+        "Orbion Quantum and Kessler Technologies signed a deal. Analysts expect that prices they set will fall.",
+    ],
+)
+def test_they_stays_unresolved_without_a_coordinated_subject(text: str) -> None:
+    assert not any(r.lower() == "they" for r in references(text))
+
+
+# -- "its investors", "its parent company", "its subsidiary": the possessor's holders --------
+
+
+@pytest.mark.parametrize(
+    ("second", "triple"),
+    [
+        (
+            "Its backers include Kessler Ventures and Brask Capital.",
+            ("Brask Capital", "INVESTS_IN", "Orbion Quantum"),
+        ),
+        (
+            "Its parent company, Kessler Technologies, is based in Munich.",
+            ("Orbion Quantum", "PART_OF", "Kessler Technologies"),
+        ),
+        (
+            "Its subsidiary, Orbion Sensors GmbH, is based in Munich.",
+            ("Orbion Sensors GmbH", "PART_OF", "Orbion Quantum"),
+        ),
+    ],
+)
+def test_its_holders_and_units(facts: Run, second: str, triple: tuple[str, str, str]) -> None:
+    f = facts(f"Orbion Quantum, a French start-up, builds lasers. {second}")
+    assert f.has(*triple), f.triples()
+
+
+def test_its_holders_after_two_candidates_stay_unresolved(facts: Run) -> None:
+    f = facts("Orbion Quantum and Kessler Technologies met in Lyon. Its investors include Brask Capital.")
+    assert not any(t[1] == "INVESTS_IN" for t in f.triples()), f.triples()
+
+
+def test_co_investors_alongside_the_round_lead(facts: Run) -> None:
+    f = facts(
+        "Orbion Quantum, a French start-up, raised €100m. Kessler Ventures led the round alongside "
+        "Brask Capital and Tessaly Partners."
+    )
+    assert f.has("Brask Capital", "INVESTS_IN", "Orbion Quantum"), f.triples()
+    assert f.has("Tessaly Partners", "INVESTS_IN", "Orbion Quantum"), f.triples()
+    g = facts("Orbion Quantum raised €100m. Kessler Ventures led the talks alongside Brask Capital.")
+    assert not g.has("Brask Capital", "INVESTS_IN", "Orbion Quantum"), g.triples()
