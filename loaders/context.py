@@ -381,6 +381,12 @@ _PLURAL_ORG = re.compile(
 )
 _LIST_AFTER = re.compile(r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?§\d+§)*")
 _PLACE_DESCRIPTION = re.compile(rf"{ENT}\s+{ENT}")
+_LIST_BEFORE = re.compile(r"(?:,|\band|\bor)\s+(?:the\s+)?$")
+#: A place, a few lower-case words ending in an organisation noun, and one name (no list after it).
+_PLACE_KIND_NAME = re.compile(
+    rf"(?<![§\w'’–-])§(\d+)§\s+((?:(?:[a-z][\w-]*|§\d+§)\s+){{0,2}}?{ORG_NOUN}\s+)§(\d+)§"
+    r"(?![-–'’§]|\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?§)"
+)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -477,8 +483,24 @@ def _fold_pairs_of_mentions(v: SentView) -> None:
             return m.group(0)
         return f"§{a}§"
 
+    # "with §U.S.§ semiconductor giant §Intel§": a place qualifying the kind noun before one name
+    # locates it, and the phrase stands for the name (the partner is the firm, not its country)
+    def place_kind_name(m: re.Match[str]) -> str:
+        p, a, techs = m.group(1), m.group(3), ids_in(m.group(2))
+        if ty(p) not in PLACES or ty(a) not in ORGS or any(ty(i) is not E.TECHNOLOGY for i in techs):
+            return m.group(0)
+        if _LIST_BEFORE.search(m.string, max(0, m.start() - 12), m.start()):
+            return m.group(
+                0
+            )  # "§US§ firm §A§ and the §UK§ company §B§": each description stays for its place
+        _add(v, a, R.LOCATED_IN, p, "place-modifier", 0.8)
+        for t in techs:  # "§US§ §quantum computing§ firm §IonQ§" describes what it works on
+            _add(v, a, R.WORKS_ON, str(t), "technology-descriptor", 0.8)
+        return f"§{a}§"
+
     if E.CITY in v.types or E.REGION in v.types or E.COUNTRY in v.types:
         v.masked = _PLACE_DESCRIPTION.sub(place_description, v.masked)
+        v.masked = _PLACE_KIND_NAME.sub(place_kind_name, v.masked)
 
     tech = "|".join(str(i) for i, t in enumerate(v.types) if t is E.TECHNOLOGY) or "x"
     # each fold below runs only where the text it needs occurs (a substring test in C)

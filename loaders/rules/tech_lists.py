@@ -311,9 +311,13 @@ _FRONTED_PHRASE = re.compile(r"\s*(?:[A-Z][^§,;.]{0,60},\s+)?")
 #: partnering with §A§ and §B§ to build §T§": the partners work on it as well as the subject.
 _WITH_TO_MAKE = compile_gated(
     r"\b(?:agreements?|contracts?|partnerships?|partner(?:s|ed|ing)?|team(?:s|ed|ing)?\s+up|collaborat(?:e|es|ed|ing)|"
-    r"work(?:s|ed|ing)?|cooperat(?:e|es|ed|ing))\s+with\s+(?:(?!to\b)[\w-]+\s+){0,3}?"
+    r"work(?:s|ed|ing)?|cooperat(?:e|es|ed|ing)|memorand(?:um|a)\s+of\s+understanding|MOUs?|MoUs?|"
+    r"collaborations?|alliances?|forces)\s+with\s+(?:(?!to\b)[\w-]+\s+){0,3}?"
     rf"({MEMBERS})[^§.;]{{0,60}}?\bto\s+(?:jointly\s+)?(?:help\s+)?"
-    rf"(?:(?:accelerate|speed\s+up|advance)\s+(?:the\s+)?(?:development|commerciali[sz]ation)\s+of|{_MAKE}|{_RESEARCH})\b"
+    rf"(?:(?:accelerate|speed\s+up|advance)\s+(?:the\s+)?(?:development|commerciali[sz]ation)\s+of|{_MAKE}|{_RESEARCH}"
+    # "signed an MOU with §B§ to collaborate on the research and development of §T§"
+    r"|(?:collaborate|cooperate|co-operate|work\s+together|partner)\s+(?:on|in)(?:\s+the\s+(?:joint\s+)?"
+    r"(?:research\s+and\s+development|development|research)\s+of)?)\b"
 )
 
 

@@ -51,6 +51,12 @@ _DOING = (
     r"(?:focused|focusing|focussed|focuses)\s+on|(?:working|works)\s+on|"
     r"to\s+(?:build|develop|make|commerciali[sz]e|offer|sell|deliver|deploy|demonstrate|produce|manufacture))"
 )
+#: A design made on a technology, between the doing and the technology: "a start-up pioneering a
+#: distributed, fault-tolerant §quantum computer§ architecture built on §silicon spin qubits§".
+_DESIGN_ON = (
+    r"(?:a|an|the|its)\s+(?:(?:[\w-]+,?|§\d+§)\s+){0,4}?(?:architectures?|platforms?|approach(?:es)?|designs?|"
+    r"systems?|processors?|computers?|machines?|chips?|devices?)\s+(?:built|based)\s+on\s+"
+)
 #: Nouns of an actor's own line of work: "X's core business is §T§", "X's mission is to build §T§".
 _LINE = (
     r"(?:business|focus|speciality|specialty|expertise|mission|goal|aim|ambition|vision|strategy|"
@@ -138,8 +144,8 @@ _RULES: tuple[tuple[re.Pattern[str], frozenset[EntityType], str, float, tuple[st
     # §topological qubits§", "§X§, a start-up that makes §quantum random number generators§"
     (
         re.compile(
-            rf"{ENT}{_IS}(?:(?:a|an|the)\s+|one\s+of\s+(?:the\s+)?)(?:(?:{_DESC_WORD}|§\d+§)\s+){{0,3}}?{_BASED}{ORG_NOUN}\s+"
-            rf"{_DOING}\s+(?:(?:both|mainly|primarily|chiefly)\s+)?(?:{_QUAL}\s+){{0,3}}?{_TECH_LIST}"
+            rf"{ENT}{_IS}(?:(?:a|an|the)\s+|one\s+of\s+(?:the\s+)?)(?:(?:{_DESC_WORD}|§\d+§)\s+){{0,3}}?{_BASED}(?:(?:{_DESC_WORD}|§\d+§)\s+){{0,2}}?{ORG_NOUN}\s+"
+            rf"{_DOING}\s+(?:{_DESIGN_ON})?(?:(?:both|mainly|primarily|chiefly)\s+)?(?:{_QUAL}\s+){{0,3}}?{_TECH_LIST}"
         ),
         _ORGS,
         "company-doing-technology",

@@ -157,7 +157,11 @@ _WORKS_ON_RULES = (
         _TECH,
     ),
     Rule(
-        re.compile(rf"{ENT}'s?\s+(?:{_MODIFIER}\s+){{0,3}}?{_TECH_LIST}{_NOT_A_MODIFIER}"),
+        # (the technology describes another, named actor: "§U§'s §quantum security§ spin-out §K§")
+        re.compile(
+            rf"{ENT}'s?\s+(?:{_MODIFIER}\s+){{0,3}}?{_TECH_LIST}{_NOT_A_MODIFIER}"
+            rf"(?!\s+(?:[\w-]+\s+){{0,2}}?{ORG_NOUN}\s+(?:called\s+|named\s+)?§)"
+        ),
         1,
         2,
         "possessive-technology",
@@ -328,6 +332,35 @@ _MAKES_RULES = (
         2,
         1,
         "technology-descriptor",
+        0.8,
+        frozenset(ORGS),
+        _TECH,
+    ),
+    # "§IonQ§, §Rigetti§ and other §quantum computing§ companies": the examples the class is named by
+    Rule(
+        re.compile(
+            # (the group keeps its "and": each name is an example, not a fronted phrase's last)
+            rf"({LIST},?\s+and\s+)(?:many\s+|several\s+|various\s+|numerous\s+)?other\s+{_TECH_LIST}\s+"
+            rf"(?:[a-z][\w-]*\s+)?{ORG_NOUN}\b"
+        ),
+        1,
+        2,
+        "examples-of-technology-class",
+        0.8,
+        frozenset(ORGS),
+        _TECH,
+    ),
+    # "Research in §T§ is conducted by companies such as §A§ and §B§": who does the research
+    Rule(
+        re.compile(
+            rf"\b(?:[Rr]esearch|[Ww]ork|[Dd]evelopment)\s+(?:in|on|into)\s+(?:the\s+field\s+of\s+)?{_TECH_LIST}\s+"
+            r"(?:is|are|was|were|has\s+been|have\s+been|is\s+being|are\s+being)\s+(?:(?:also|now|mainly|largely)\s+)?"
+            r"(?:conducted|carried\s+out|done|pursued|undertaken|performed)\s+by\s+"
+            rf"(?:(?:companies|firms|groups|teams|labs|institutions|organi[sz]ations)\s+(?:such\s+as|including|like)\s+)?({LIST})"
+        ),
+        2,
+        1,
+        "research-done-by",
         0.8,
         frozenset(ORGS),
         _TECH,
@@ -689,6 +722,61 @@ def _located_places(v: SentView, m: str) -> frozenset[str]:
     return frozenset(p for p, yes in inside.items() if yes)
 
 
+#: The technology qualifies others than the speaker's organisation: its makers, deals, customers.
+_NOT_OTHERS = (
+    rf"(?!\s+(?:[a-z]+\s+)?(?:{MAKERS_AND_DEALS}|(?:customers?|clients?|users?|partners?|investors?|"
+    r"competitors?|rivals?|community|ecosystem|industry|market)\b))"
+)
+#: A quotation in the sentence as written (the masked text drops the quotation marks).
+_QUOTE = re.compile(r"“[^”]{10,400}”|\"[^\"]{10,400}\"")
+#: What the speaker's organisation does, said in the first person inside the quotation: "our
+#: §T§", "we are building §T§".
+_WE_WORK = re.compile(
+    rf"\b[Oo]ur\s+(?:(?:own|new|first|latest|next-generation)\s+)?{_TECH_LIST}{_NOT_OTHERS}"
+    rf"|\b[Ww]e(?:['’]re|['’]ve|\s+(?:are|were|have\s+been|have|will\s+be|will|also|now|continue\s+to))*\s+"
+    rf"(?:(?:also|now|already|currently)\s+)?(?:{_MAKES}|focus(?:ed|ing)?\s+on|speciali[sz]\w+\s+in|working\s+on|work\s+on)\s+"
+    rf"(?:(?:a|an|the|new|next-generation)\s+)?(?:(?!(?:where|which|that|when|who|whose)\b){_QUAL}\s+){{0,2}}?{_TECH_LIST}"
+    rf"{_NOT_OTHERS}"
+)
+#: A speech verb outside the quotation.
+_SAID = re.compile(
+    r"\b(?:said|says|added|adds|explained|explains|noted|notes|told|commented|stated|remarked)\b"
+)
+
+
+def _quoted_work(v: SentView, m: str) -> Iterator[Fact]:
+    """ "“Our §trapped-ion quantum computers§ are the most accurate,” said Ada Lin, CEO of §X§": the
+    first person of a quotation is its speaker's organisation, the one organisation named outside
+    the quotation of a sentence with a speech verb (none when two or more are named there)."""
+    text, base = v.sent.text, v.sent.start
+    quotes = [q.span() for q in _QUOTE.finditer(text)]
+    if not quotes:
+        return
+
+    def quoted(i: int) -> bool:
+        s = v.mentions[i].start - base
+        return any(a < s < b for a, b in quotes)
+
+    outside = "".join(
+        text[b:a]
+        for b, a in zip([0] + [e for _, e in quotes], [s for s, _ in quotes] + [len(text)], strict=True)
+    )
+    if _SAID.search(outside) is None:
+        return
+    orgs = {
+        v.id(i)
+        for i in ids_in(m)
+        if not quoted(i) and v.type(i) in ORGS and v.type(i) is not E.GOVERNMENT_BODY
+    }
+    if len(orgs) != 1:
+        return
+    (org,) = orgs
+    for x in _WE_WORK.finditer(m):
+        for b in members(x.group(1) or x.group(2)):
+            if v.type(b) is E.TECHNOLOGY and quoted(b):
+                yield Fact(org, R.WORKS_ON, v.id(b), "quoted-first-person", 0.6)
+
+
 def _works_on_facts(v: SentView, m: str) -> Iterator[Fact]:
     yield from _gapped_focus(v, m)
     for fact in apply(v, m, _WORKS_ON_RULES, R.WORKS_ON):
@@ -705,6 +793,8 @@ def _works_on_facts(v: SentView, m: str) -> Iterator[Fact]:
                 if _ok(v, a, b, _TECH):
                     yield _f(v, a, R.WORKS_ON, b, "partners-to-make", 0.8)
     yield from _own_efforts(v, m)
+    if may_hold(m, frozenset({"our", "we"})) and ("“" in v.sent.text or '"' in v.sent.text):
+        yield from _quoted_work(v, m)
     for rule in _MAKES_RULES + _FOCUS_RULES:
         needs = _RULE_WORDS.get(rule.name)
         if needs is not None and not may_hold(m, needs):
