@@ -29,7 +29,9 @@ __all__ = ["MAKERS_AND_DEALS", "works_on_facts"]
 _WORK = (
     r"(?:focus|focuses|focused|focusing|focussed|specializ\w+|specialis\w+|work|works|working|worked|research\w*|"
     r"expertise|finesse|strength|strengths|efforts?|pioneer\w*|leader|excel\w*|experience|know-how|capabilit\w+|"
-    r"activit\w+|programme|program|bets?|betting|knowledge|skills?|competenc\w+|track\s+record)"
+    r"activit\w+|programme|program|bets?|betting|knowledge|skills?|competenc\w+|track\s+record|"
+    # "X has a strong presence in §T§", "X leads the world in §T§" (a place's presence is its firms')
+    r"presence|leads)"
 )
 
 

@@ -159,3 +159,25 @@ def test_quoted_first_person_near_misses(facts: Run, text: str) -> None:
 def test_quoted_first_person_needs_one_organisation_outside(facts: Run) -> None:
     f = facts("“Our quantum sensors are ready,” said Ada Lin of Orbion Inc., after meeting Kvantor Corp.")
     assert not f.has("Orbion Inc", "WORKS_ON", "quantum sensing")
+
+
+# standing in a field: "leads the world in", "a strong presence in" (an organisation's, not a place's)
+@pytest.mark.parametrize(
+    ("text", "tech"),
+    [
+        ("Orbion Inc. leads the world in quantum key distribution.", "quantum key distribution"),
+        ("Orbion Inc. has a strong presence in quantum sensing.", "quantum sensing"),
+    ],
+)
+def test_standing_in_a_field(facts: Run, text: str, tech: str) -> None:
+    assert facts(text).has("Orbion Inc", "WORKS_ON", tech)
+
+
+def test_a_place_s_presence_in_a_field_is_its_firms(facts: Run) -> None:
+    f = facts("Norway has a strong presence in quantum communications.")
+    assert not any(t == "WORKS_ON" for _, t, _ in f.triples())
+
+
+def test_leading_a_round_in_a_technology_company_is_no_work(facts: Run) -> None:
+    f = facts("Kvantor Corp. leads the funding round in Orbion Inc., a quantum sensing start-up.")
+    assert not f.has("Kvantor Corp", "WORKS_ON", "quantum sensing")
