@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from qkg.schemas import AgreementKind, EntityType, RelationType
+from qkg.schemas import SIGNATURES, AgreementKind, EntityType, RelationType
 
 from .context import Fact, SentView
 from .rules import (
@@ -45,16 +45,29 @@ __all__ = ["MONEY", "fallback_pass", "relation_facts"]
 
 E = EntityType
 
+#: What a located thing may be located in (the ontology's range of LOCATED_IN).
+_LOCATION_TARGETS = SIGNATURES[RelationType.LOCATED_IN].range
+
 
 def relation_facts(v: SentView, recent_program: str | None) -> Iterator[Fact]:
-    """Every relation the sentence states (partnerships are handled with agreements)."""
+    """Every relation the sentence states (partnerships are handled with agreements).
+
+    A fact relates two different entities, which the families take from the view's mentions
+    (or the programme in focus); the extractor drops any other, and one whose ends do not fit
+    its type's signature. So a view naming fewer than two entities runs no family, and the
+    location rules run only where the view names something a thing can be located in: the
+    facts skipped are exactly those that would have been dropped."""
     yield from v.facts
-    yield from membership.apposition_facts(v)
-    yield from member_lists.member_facts(v)
-    yield from member_shapes.member_shape_facts(v, v.masked)
-    yield from units.unit_facts(v, v.masked)
-    yield from investments.folded_facts(v)
-    yield from develops.apposed_made_facts(v)
+    named = set(v.ids)
+    if len(named) >= 2:
+        yield from membership.apposition_facts(v)
+        yield from member_lists.member_facts(v)
+        yield from member_shapes.member_shape_facts(v, v.masked)
+        yield from units.unit_facts(v, v.masked)
+        yield from investments.folded_facts(v)
+        yield from develops.apposed_made_facts(v)
+    elif recent_program is None or recent_program in named:
+        return
     m = v.masked
     if m.count("§") < 4 and not (recent_program and m.count("§") >= 2):
         return  # every rule relates two mentions (or one and the programme in focus)
@@ -63,7 +76,7 @@ def relation_facts(v: SentView, recent_program: str | None) -> Iterator[Fact]:
         yield from investments.investment_facts(v, m)
     if gate(low, funding_shapes.GATE):
         yield from funding_shapes.shape_facts(v, m, low)
-    if gate(low, places.GATE):
+    if gate(low, places.GATE) and not _LOCATION_TARGETS.isdisjoint(v.types):
         yield from places.location_facts(v, m)
     yield from places.clause_facts(v, m)
     yield from partners.partner_facts(v, m, low)
