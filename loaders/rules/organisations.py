@@ -502,7 +502,7 @@ def org_mentions(
         for p in _AND_IN_NAME.finditer(phrase):
             left, right = phrase[: p.start()], phrase[p.end() :]
             of_before = _OF_OR_FOR.search(left) is not None
-            if right.split(" ", 1)[0].lower() in _COLLOCATED:
+            if right.split(" ", 1)[0].lower() in _COLLOCATED and not p.group().rstrip().endswith("the"):
                 continue  # "Research and Development Program", "Science and Technology Council"
             if (
                 not of_before

@@ -492,3 +492,13 @@ def test_names_inside_a_web_address_are_no_mentions(facts: Run) -> None:
     )
     assert not f.has("IBM", "PARTNERS_WITH", "Orbion Quantum"), f.triples()
     assert "IBM" not in {e.name for e in f.kg.entities}
+
+
+def test_a_word_that_joins_names_does_not_join_across_the(facts: Run) -> None:
+    """'and Digital' may continue one name ('Ministry of Science and Digital'); 'and the Digital'
+    opens the next one."""
+    f = facts("Funding comes from the Varno Quantum Technologies Programme and the Digital Varno scheme.")
+    assert f.has_entity("Varno Quantum Technologies Programme")
+    assert not any("and the" in e.name for e in f.kg.entities)
+    g = facts("The Ministry of Science and Digital Affairs of Varno funds the hub.")
+    assert g.has_entity("Ministry of Science and Digital Affairs of Varno")
