@@ -8,11 +8,12 @@ Phases, each a fresh process (the cyclic garbage collector off, as in the CLI):
    ``EmbeddedStore.close`` writes them, and 2,000 actors with a link and 50 pairs drawn (seed 0);
 2. ``old`` / ``new``: what opening does with them (the snapshot hashed; then the object index
    decoded and its hubs sorted, or the facts file mapped and checked), the first 1-hop answer,
-   then 1-hop (relations with evidence) and 2-hop (the neighbours' relations) on the drawn
-   actors and paths (``k_shortest_paths`` over ``steps``, max_hops 4, k 10) on the pairs,
-   with the thread's CPU time per question; then what a server does before it takes requests
-   (``warm``: the object index's hubs' documents counted, or the facts file's tables and hubs'
-   steps built), look-ups by name of the drawn actors, and entity listings (``name_contains``).
+   then what a server does before it takes requests (``warm``: the object index's hubs'
+   documents counted, or the facts file's tables, hubs' steps and largest hubs' relations
+   built), then 1-hop (relations with evidence) and 2-hop (the neighbours' relations, in one
+   call as the store answers a level) on the drawn actors and paths (``k_shortest_paths``
+   over ``steps``, max_hops 4, k 10) on the pairs, with the thread's CPU time per question;
+   look-ups by name of the drawn actors, and entity listings (``name_contains``).
 
 Usage::
 
@@ -120,6 +121,9 @@ def ask(folder: Path, way: str) -> dict[str, Any]:
         reader = columns
 
         def relations_of(ids: Sequence[str]) -> Mapping[str, list[Relation]]:
+            if hasattr(columns, "relations_of"):  # what the store calls
+                return columns.relations_of(ids, None)
+            # what the store did before the facts file read a frontier in one batch
             return {i: columns.relations(i, None, None, 0) for i in columns.entities_known(ids)}
 
     reader.relations(chosen[0], None, None, 0)
@@ -129,14 +133,23 @@ def ask(folder: Path, way: str) -> dict[str, Any]:
         "ready_cpu_seconds": time.process_time() - cpu,
         "ready_rss_mib": _rss_mib(),
     }
+    cpu_warm = time.process_time()
+    if way == "old":
+        reader.count_hubs()  # what the store's warm() does with its index
+    else:
+        reader.warm()
+    warm_cpu = time.process_time() - cpu_warm
+    out["warm_rss_mib"] = _rss_mib()
     one: list[float] = []
     two: list[float] = []
+    sizes: list[int] = []
     for actor in chosen:
         c0 = time.thread_time()
         rels = reader.relations(actor, None, None, 0)
         c1 = time.thread_time()
-        relations_of(sorted({r.target if r.source == actor else r.source for r in rels}))
+        far = relations_of(sorted({r.target if r.source == actor else r.source for r in rels}))
         c2 = time.thread_time()
+        sizes.append(sum(map(len, far.values())))
         one.append((c1 - c0) * 1000)
         two.append((c2 - c0) * 1000)
     times: list[float] = []
@@ -146,12 +159,6 @@ def ask(folder: Path, way: str) -> dict[str, Any]:
         with contextlib.suppress(LimitExceeded):  # past the work bound: timed all the same
             connected += bool(k_shortest_paths(lambda ns: reader.steps(ns, None), a, b, max_hops=4, k=10))
         times.append((time.thread_time() - c0) * 1000)
-    cpu_warm = time.process_time()
-    if way == "old":
-        reader.count_hubs()  # what the store's warm() does with its index
-    else:
-        reader.warm()
-    warm_cpu = time.process_time() - cpu_warm
     named = reader.entities_by_id(chosen)
     names = [named[a].name for a in chosen if a in named]
     look: list[float] = []
@@ -165,6 +172,7 @@ def ask(folder: Path, way: str) -> dict[str, Any]:
         reader.entities(EntityFilter(name_contains=part), 20, 0)
         reader.count_entities(EntityFilter(name_contains=part))
         listing.append((time.thread_time() - c0) * 1000)
+    out.update(_timed(reader, chosen[:200]))
     out.update(
         {
             "warm_cpu_seconds": warm_cpu,
@@ -172,12 +180,53 @@ def ask(folder: Path, way: str) -> dict[str, Any]:
             "listing_cpu_ms": listing,
             "one_hop_cpu_ms": [_pct(one, 0.5), _pct(one, 0.99)],
             "two_hop_cpu_ms": [_pct(two, 0.5), _pct(two, 0.99)],
+            "two_hop_relations": [_pct(sizes, 0.5), _pct(sizes, 0.99), max(sizes)],
             "paths_cpu_ms": [_pct(times, 0.5), _pct(times, 0.99)],
             "connected": connected,
             "peak_rss_mib": _rss_mib(),
             "cpu_seconds": time.process_time() - cpu,
         }
     )
+    return out
+
+
+def _timed(reader: Any, chosen: list[str]) -> dict[str, Any]:
+    """Questions that read each fact's documents, on ``chosen``: a depth-2 walk as of a day,
+    with support, both (``steps_as_of`` per level, then the relations shown by key, as the
+    collaborator query asks them), and 1-hop relations as of the day. Skipped where the
+    reader has no such reads (the facts file before it answered them)."""
+    import datetime as dt
+
+    from qkg.graph.merge import AsOf
+    from qkg.schemas import RelationFilter, step_relation_key
+
+    if not hasattr(reader, "steps_as_of"):
+        return {}
+    out: dict[str, Any] = {}
+    day = dt.date(2019, 1, 1)
+    for name, asked in (("as_of", AsOf(day)), ("min_support", AsOf(None, 2)), ("both", AsOf(day, 2))):
+        walk: list[float] = []
+        for actor in chosen:
+            c0 = time.thread_time()
+            first = reader.steps_as_of([actor], None, asked)[actor]
+            near = sorted({s[0] for s in first})
+            second = reader.steps_as_of(near, None, asked)
+            keys = [
+                step_relation_key(n, s[1], s[0], s[3])
+                for n, steps in [(actor, first), *second.items()]
+                for s in steps[:5]
+                if s[2] is None
+            ]
+            reader.relations_by_key(keys, asked)
+            walk.append((time.thread_time() - c0) * 1000)
+        out[f"walk_{name}_cpu_ms"] = [_pct(walk, 0.5), _pct(walk, 0.99)]
+    one: list[float] = []
+    f = RelationFilter(as_of=day)
+    for actor in chosen:
+        c0 = time.thread_time()
+        reader.relations(actor, f, None, 0)
+        one.append((time.thread_time() - c0) * 1000)
+    out["one_hop_as_of_cpu_ms"] = [_pct(one, 0.5), _pct(one, 0.99)]
     return out
 
 

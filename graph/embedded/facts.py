@@ -33,6 +33,18 @@ country (a row of the country table, -1 for none), and the documents' descriptio
 JSON array in the order of :meth:`~qkg.graph.store.GraphStore.documents`. Actor ``i``'s
 agreements are the rows ``party_agr[party_end[i - 1]:party_end[i]]`` of the agreement table,
 in agreement order; the goals are one JSON array in goal order.
+
+What each fact's documents say apart (format 5), so that ``asOf``, ``minSupport``, a document
+and a window are answered here too: each piece of evidence carries its document's part of the
+relation (``e_pconf``, ``e_pfrom``, ``e_pto``: the confidence and validity that document
+gives), each document its publication day (``doc_pub``, an ordinal, 0 when undated), each
+step the relation row behind it (``st_rel``, -1 for an agreement's co-party step), and each
+agreement its documents (``ag_doc[ag_doc_end[g - 1]:ag_doc_end[g]]``), whether the count of
+its published documents decides it (``agr_counted``, :meth:`GraphIndex._agr_counted`), and,
+where it does not or several documents give it, each document's part as JSON
+(``agreement_parts``, bytes ``ap_end[j - 1]:ap_end[j]`` for ``ag_doc`` row ``j``, empty
+otherwise). A fact the count decides is decided for a whole frontier at once with numpy;
+the others by the rules of :mod:`qkg.graph.merge` over their parts, built for them only.
 """
 
 from __future__ import annotations
@@ -43,7 +55,7 @@ import mmap
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import compress, islice
 from operator import lt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -55,6 +67,7 @@ from pydantic import BaseModel, TypeAdapter
 from qkg.schemas import (
     SYMMETRIC_TYPES,
     Agreement,
+    AgreementKind,
     Direction,
     DocumentInfo,
     Entity,
@@ -69,7 +82,14 @@ from qkg.schemas import (
     normalise_name,
 )
 
-from ..merge import agreement_order, entity_order
+from ..merge import (
+    AsOf,
+    agreement_order,
+    agreement_view,
+    date_prefix_match,
+    entity_order,
+    relation_view,
+)
 from ..store import RelKey, Step
 from . import snapshot
 from .columns import _CODE as _TYPE_CODE
@@ -83,7 +103,7 @@ if TYPE_CHECKING:
 __all__ = ["FORMAT", "FactColumns", "FactsRefused", "encode", "load"]
 
 #: Bumped whenever the layout changes; a facts file of another format is not used.
-FORMAT = 4
+FORMAT = 5
 _MAGIC = b"QKGFACTS"
 _ENTITY_TYPES: tuple[EntityType, ...] = tuple(sorted(EntityType, key=lambda t: t.value))
 _ENTITY_CODE = {t: i for i, t in enumerate(_ENTITY_TYPES)}
@@ -101,7 +121,12 @@ _GOALS = TypeAdapter(list[Goal])
 #: Actors with more steps than this keep their built steps (as the object index keeps its hubs').
 _HUB_STEPS = 64
 #: How many built relations are kept for later answers (about 1.5 KB each with evidence).
-_KEPT = 200_000
+_KEPT = 100_000
+#: Actors with more relations than this keep their built relations (a hub's relations are in
+#: most 2-hop answers), up to :data:`_PINNED` relations so kept in all, the largest hubs first
+#: (:meth:`FactColumns.warm`).
+_HUB_RELATIONS = 64
+_PINNED = 300_000
 #: The arrays of the file, in order: (name, dtype, the table whose length it has).
 _ARRAYS: tuple[tuple[str, str, str], ...] = (
     ("ent_type", "|u1", "ids"),
@@ -133,6 +158,15 @@ _ARRAYS: tuple[tuple[str, str, str], ...] = (
     ("ent_country", "<i4", "ids"),
     ("party_end", "<i8", "ids"),
     ("party_agr", "<i4", "party_agreements"),
+    ("e_pconf", "<f8", "evidence"),
+    ("e_pfrom", "<i4", "evidence"),
+    ("e_pto", "<i4", "evidence"),
+    ("st_rel", "<i4", "steps"),
+    ("doc_pub", "<i4", "documents"),
+    ("agr_counted", "|u1", "agreements"),
+    ("ag_doc_end", "<i8", "agreements"),
+    ("ag_doc", "<i4", "agreement_documents"),
+    ("ap_end", "<i8", "agreement_documents"),
 )
 #: The blobs; the first five are string tables (JSON arrays), read at open.
 _BLOBS = (
@@ -147,6 +181,7 @@ _BLOBS = (
     "agreements",
     "document_infos",
     "goals",
+    "agreement_parts",
 )
 _TABLES = 6
 #: ``r_from`` / ``r_to`` of a relation without that bound.
@@ -185,6 +220,38 @@ _EVIDENCE = _maker(Evidence)
 _RELATION = _maker(Relation)
 
 
+def _relation_of(
+    source: str,
+    kind: RelationType,
+    target: str,
+    evidence: tuple[Evidence, ...],
+    conf: float,
+    start: int,
+    end: int,
+) -> Relation:
+    """A relation of values from the file (``start``/``end``: ordinals, :data:`_UNDATED` for none)."""
+    day = dt.date.fromordinal
+    return _RELATION(
+        {
+            "source": source,
+            "type": kind,
+            "target": target,
+            "evidence": evidence,
+            "confidence": conf,
+            "valid_from": None if start == _UNDATED else day(start),
+            "valid_to": None if end == _UNDATED else day(end),
+        },
+    )
+
+
+def _by_documents(f: RelationFilter | None) -> bool:
+    """Whether ``f`` reads each relation's documents (a document, a window, ``asOf``,
+    ``minSupport``), which the merged relations alone do not answer."""
+    return f is not None and (
+        f.document_id is not None or f.since is not None or f.until is not None or f.timed
+    )
+
+
 def _row_keys(arrays: dict[str, NDArray[Any]], n: int) -> NDArray[np.int64]:
     """Each relation row's key ``(source, type, target)`` as one number, in key order."""
     keys: NDArray[np.int64] = (arrays["r_src"].astype(np.int64) * len(_TYPES) + arrays["r_type"]) * max(
@@ -197,6 +264,16 @@ def _starts(ends: NDArray[np.int64], at: NDArray[np.int64]) -> NDArray[np.int64]
     """Where the ranges of a CSR ``ends`` array numbered ``at`` start."""
     before = at - 1
     return np.where(at > 0, ends[np.maximum(before, 0)], 0)
+
+
+def _gather(ends: NDArray[np.int64], at: NDArray[Any]) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+    """The positions of the ranges of a CSR ``ends`` array numbered ``at``, one after the
+    other, and how many each range holds."""
+    at = np.asarray(at, dtype=np.int64)
+    first = _starts(ends, at)
+    counts = ends[at] - first
+    shift = np.repeat(first - (np.cumsum(counts) - counts), counts)
+    return np.arange(int(counts.sum()), dtype=np.int64) + shift, counts
 
 
 @dataclass(eq=False)
@@ -229,14 +306,15 @@ class FactColumns:
     _built: dict[int, Relation] = field(default_factory=dict)
     _older: dict[int, Relation] = field(default_factory=dict)
     _hub_steps: dict[int, list[Step]] = field(default_factory=dict)
+    #: Hubs' relations, built (see :data:`_PINNED`), and how many relations they hold.
+    _hub_relations: dict[int, list[Relation]] = field(default_factory=dict)
+    _pinned: int = 0
+    _published: dict[str, dt.date | None] | None = None
+    _document_rows: dict[str, int] | None = None
+    #: Whether each evidence row is its relation's first of its document (on first use).
+    _ev_first: NDArray[np.bool_] | None = None
     #: A step's agreement by ``st_agr + 1`` (None for a relation's step).
     _step_agreements: list[str | None] = field(default_factory=list)
-
-    @staticmethod
-    def answers(f: RelationFilter | None) -> bool:
-        """Whether :meth:`relations` answers filter ``f``: all but the filters that read each
-        relation's documents (a document, a window, ``asOf``, ``minSupport``)."""
-        return f is None or (f.document_id is None and f.since is None and f.until is None and not f.timed)
 
     # -- lookups --------------------------------------------------------------------------
     def position(self, node: str) -> int | None:
@@ -248,10 +326,6 @@ class FactColumns:
     def _entity_row(self, entity_id: str) -> int | None:
         i = self.position(entity_id)
         return None if i is None or int(self.arrays["ent_type"][i]) == _NO_ENTITY else i
-
-    def entities_known(self, ids: Sequence[str]) -> list[str]:
-        """``ids`` that are entities of the graph, once each, in order."""
-        return [i for i in dict.fromkeys(ids) if self._entity_row(i) is not None]
 
     def _blob(self, name: str, a: int, b: int) -> bytes:
         start = self.blobs[name][0]
@@ -362,15 +436,74 @@ class FactColumns:
         a, b = self._range("agr_end", row)
         return Agreement.model_validate_json(self._blob("agreements", a, b))
 
-    def agreements_by_id(self, ids: Sequence[str]) -> dict[str, Agreement]:
+    def agreements_by_id(self, ids: Sequence[str], asked: AsOf | None = None) -> dict[str, Agreement]:
+        """:meth:`GraphIndex.agreements_by_id`; with ``asked``, :meth:`agreement_view`."""
         if self._agreement_position is None:
             self._agreement_position = {n: i for i, n in enumerate(self.agreement_ids)}
         out: dict[str, Agreement] = {}
         for i in ids:
             row = None if i in out else self._agreement_position.get(i)
             if row is not None:
-                out[i] = self._agreement_at(row)
+                found = self._agreement_at(row) if asked is None else self.agreement_view(row, asked)
+                if found is not None:
+                    out[i] = found
         return out
+
+    def agreements(
+        self,
+        party: str | None,
+        kind: AgreementKind | None,
+        since: str | None,
+        until: str | None,
+        document_id: str | None,
+        as_of: dt.date | None,
+    ) -> list[Agreement] | None:
+        """:meth:`GraphIndex.agreements`: the agreements (of ``party``) of ``kind``, dated
+        within ``since``/``until``, given by ``document_id``, as of a day (each as the
+        documents published by then give it, ``party`` named by one of them), in agreement
+        order; None for a party the graph does not describe (the index answers it)."""
+        arrays = self.arrays
+        if party is None:
+            rows: list[int] = list(range(len(self.agreement_ids)))
+        else:
+            me = self._entity_row(party)
+            if me is None:
+                return None
+            a, b = self._range("party_end", me)
+            rows = arrays["party_agr"][a:b].tolist()
+        asked = None if as_of is None else AsOf(as_of)
+        wanted = None if document_id is None else self._document_row(document_id)
+        if document_id is not None and wanted is None:
+            return []
+        day = _UNDATED if as_of is None else as_of.toordinal()
+        ends, docs, published = arrays["ag_doc_end"], arrays["ag_doc"], arrays["doc_pub"]
+        out = []
+        for g in rows:
+            start = 0 if g == 0 else int(ends[g - 1])
+            known = docs[start : int(ends[g])]
+            if asked is not None:
+                on = published[known]
+                known = known[(on != _UNDATED) & (on <= day)]
+                if not len(known):
+                    continue
+            if wanted is not None and wanted not in known.tolist():
+                continue
+            found = self._agreement_at(g) if asked is None else self.agreement_view(g, asked)
+            if found is None or (kind is not None and found.kind != kind):
+                continue
+            if not date_prefix_match(found.date, since, until):
+                continue
+            if asked is not None and party is not None and not self._named_by(g, party, known):
+                continue
+            out.append(found)
+        return sorted(out, key=agreement_order)
+
+    def _named_by(self, g: int, party: str, known: NDArray[Any]) -> bool:
+        """Whether one of agreement row ``g``'s documents ``known`` names ``party`` a party."""
+        if self.arrays["agr_counted"][g]:  # every part names the parties of the merge
+            return party in self._agreement_at(g).parties
+        parts = self._agreement_parts(g)
+        return any(party in parts[self.document_ids[d]].parties for d in known.tolist())
 
     def agreements_of(self, party_ids: Sequence[str]) -> dict[str, list[Agreement]]:
         """:meth:`GraphIndex.agreements_of`: each entity's agreements, in agreement order."""
@@ -393,7 +526,7 @@ class FactColumns:
     def relations(
         self, entity_id: str | None, f: RelationFilter | None, limit: int | None, offset: int
     ) -> list[Relation]:
-        """:meth:`GraphIndex.relations` for a filter :func:`answers` accepts."""
+        """:meth:`GraphIndex.relations`."""
         arrays = self.arrays
         if entity_id is None:
             me = None
@@ -404,14 +537,72 @@ class FactColumns:
                 raise NotFound("entity", entity_id)
             a, b = self._range("adj_end", me)
             rows = arrays["adj_rel"][a:b]
+            hub = None if _by_documents(f) else self._hub(me, a, b)
+            if hub is not None:
+                kept = hub if f is None else list(compress(hub, self._matching(rows, me, f).tolist()))
+                return kept[offset:] if limit is None else kept[offset : offset + limit]
         if f is not None:
             rows = rows[self._matching(rows, me, f)]
+            if _by_documents(f):
+                return self._documented(rows, f, limit, offset)
         rows = rows[offset:] if limit is None else rows[offset : offset + limit]
         return self.relations_at(rows.tolist())
 
-    def _matching(self, rows: NDArray[Any], me: int | None, f: RelationFilter) -> NDArray[np.bool_]:
+    def _hub(self, me: int, a: int, b: int) -> list[Relation] | None:
+        """Actor ``me``'s relations (rows ``adj_rel[a:b]``), built and kept, if it is a hub
+        and :data:`_PINNED` leaves room; None otherwise. Never handed out: answers copy it."""
+        found = self._hub_relations.get(me)
+        if found is None and b - a > _HUB_RELATIONS and self._pinned + (b - a) <= _PINNED:
+            found = self._hub_relations[me] = self.relations_at(self.arrays["adj_rel"][a:b].tolist())
+            self._pinned += b - a
+        return found
+
+    def relations_of(self, entity_ids: Sequence[str], f: RelationFilter | None) -> dict[str, list[Relation]]:
+        """:meth:`GraphIndex.relations_of`: the relations of every entity of ``entity_ids``
+        (the others left out), the rows of those that are no hub read and built in one batch."""
+        arrays = self.arrays
+        if _by_documents(f):
+            known = [i for i in dict.fromkeys(entity_ids) if self._entity_row(i) is not None]
+            return {i: self.relations(i, f, None, 0) for i in known}
+        self.position("")
+        assert self._position is not None
+        found = self._position.get
+        named = [(i, p) for i in dict.fromkeys(entity_ids) if (p := found(i)) is not None]
+        places = np.fromiter((p for _, p in named), dtype=np.int64, count=len(named))
+        ends = arrays["adj_end"][places].tolist()
+        starts = _starts(arrays["adj_end"], places).tolist()
+        entity = (arrays["ent_type"][places] != _NO_ENTITY).tolist()
+        out: dict[str, list[Relation]] = {}
+        cold: list[tuple[str, int]] = []
+        for (i, me), is_entity, a, b in zip(named, entity, starts, ends, strict=True):
+            if not is_entity:
+                continue
+            if b - a > _HUB_RELATIONS and self._hub(me, a, b) is not None:
+                out[i] = self.relations(i, f, None, 0)
+            else:
+                out[i] = []  # its place in the answer's order
+                cold.append((i, me))
+        if not cold:
+            return out
+        me_rows = np.fromiter((me for _, me in cold), dtype=np.int64, count=len(cold))
+        at, counts = _gather(arrays["adj_end"], me_rows)
+        rows = arrays["adj_rel"][at]
+        if f is not None:
+            owner = np.repeat(np.arange(len(cold)), counts)
+            keep = self._matching(rows, me_rows[owner], f)
+            rows, counts = rows[keep], np.bincount(owner[keep], minlength=len(cold))
+        built = self.relations_at(rows.tolist())
+        taken = 0
+        for (i, _), n in zip(cold, counts.tolist(), strict=True):
+            out[i] = built[taken : taken + n]
+            taken += n
+        return out
+
+    def _matching(
+        self, rows: NDArray[Any], me: int | NDArray[np.int64] | None, f: RelationFilter
+    ) -> NDArray[np.bool_]:
         """Which of ``rows`` pass ``f`` (see :meth:`GraphIndex._rel_matches`), ``me`` being the
-        row of the actor asked about."""
+        row of the actor asked about (or each row's actor, an array as long as ``rows``)."""
         arrays = self.arrays
         rtype = arrays["r_type"][rows]
         src, tgt = arrays["r_src"][rows], arrays["r_tgt"][rows]
@@ -433,7 +624,18 @@ class FactColumns:
                 keep &= kinds[ent_type[np.where(src == me, tgt, src)]]
         return keep
 
-    def relations_by_key(self, keys: Iterable[RelKey]) -> dict[RelKey, Relation]:
+    def relations_by_key(self, keys: Iterable[RelKey], asked: AsOf | None = None) -> dict[RelKey, Relation]:
+        """:meth:`GraphIndex.relations_by_key`; with ``asked``, each as the documents
+        published by then give it (:meth:`_views`), those not in force then left out."""
+        found = self._rows_of_keys(keys)
+        if asked is None:
+            return dict(zip(found, self.relations_at(list(found.values())), strict=True))
+        rows = np.fromiter(found.values(), dtype=np.int64, count=len(found))
+        views = self._views(rows, asked, np.ones(len(rows), dtype=bool))
+        return {k: r for k, r in zip(found, views, strict=True) if r is not None}
+
+    def _rows_of_keys(self, keys: Iterable[RelKey]) -> dict[RelKey, int]:
+        """The row of each of ``keys`` that is a relation of the graph, in the order asked."""
         if self._keys is None:
             self._keys = _row_keys(self.arrays, len(self.ids))
         wanted: list[tuple[RelKey, int]] = []
@@ -447,13 +649,238 @@ class FactColumns:
         at = np.searchsorted(self._keys, asked)
         at = np.minimum(at, len(self._keys) - 1)
         found = self._keys[at] == asked
-        rows = at.tolist()
-        built = self.relations_at([r for r, hit in zip(rows, found.tolist(), strict=True) if hit])
-        out: dict[RelKey, Relation] = {}
-        it = iter(built)
-        for (k, _), hit in zip(wanted, found.tolist(), strict=True):
-            if hit:
-                out[k] = next(it)
+        return {k: r for (k, _), r, hit in zip(wanted, at.tolist(), found.tolist(), strict=True) if hit}
+
+    # -- by documents: a document, a window, as of a day, with support -------------------
+    def _published_on(self) -> dict[str, dt.date | None]:
+        """Each document's publication day (None: undated), by id."""
+        if self._published is None:
+            day = dt.date.fromordinal
+            self._published = {
+                d: None if on == _UNDATED else day(on)
+                for d, on in zip(self.document_ids, self.arrays["doc_pub"].tolist(), strict=True)
+            }
+        return self._published
+
+    def _first_of_document(self) -> NDArray[np.bool_]:
+        """Whether each evidence row is its relation's first of its document (a relation's
+        evidence is in :func:`~qkg.graph.merge.evidence_key` order, so by document)."""
+        if self._ev_first is None:
+            doc, ends = self.arrays["e_doc"], self.arrays["ev_end"]
+            first = np.ones(len(doc), dtype=bool)
+            first[1:] = doc[1:] != doc[:-1]
+            first[ends[:-1][ends[:-1] < len(doc)]] = True
+            self._ev_first = first
+        return self._ev_first
+
+    def _support(
+        self, rows: NDArray[Any], day: dt.date | None
+    ) -> tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int64], NDArray[np.int64], NDArray[np.bool_]]:
+        """For relation ``rows``: how many documents give each, how many of them are
+        published by ``day`` (all when None), and their evidence (rows, how many a relation
+        has, whether each one's document is published by ``day``)."""
+        ev, counts = _gather(self.arrays["ev_end"], rows)
+        first = self._first_of_document()[ev]
+        owner = np.repeat(np.arange(len(rows)), counts)
+        total = np.bincount(owner[first], minlength=len(rows))
+        if day is None:
+            return total, total, ev, counts, np.ones(len(ev), dtype=bool)
+        on = self.arrays["doc_pub"][self.arrays["e_doc"][ev]]
+        known_ev = (on != _UNDATED) & (on <= day.toordinal())
+        return total, np.bincount(owner[first & known_ev], minlength=len(rows)), ev, counts, known_ev
+
+    def _views(self, rows: NDArray[Any], asked: AsOf, wanted: NDArray[np.bool_]) -> list[Relation | None]:
+        """Each relation of ``rows`` that ``wanted`` marks as ``asked`` gives it (None when it
+        does not hold then, and for the rows not wanted): the stored merge where every one of
+        its documents counts and the count decides (no validity, as :meth:`GraphIndex._rel_counted`),
+        else :func:`qkg.graph.merge.relation_view` of its parts."""
+        total, known, ev, counts, _ = self._support(rows, asked.day)
+        need = max(asked.min_support or 1, 1)
+        arrays = self.arrays
+        counted = (arrays["r_from"][rows] == _UNDATED) & (arrays["r_to"][rows] == _UNDATED)
+        if asked.day is None:
+            counted[:] = True
+        whole = wanted & (known >= need) & (known == total) & counted
+        ruled = wanted & (known >= need) & ~(counted & (known == total))
+        out: list[Relation | None] = [None] * len(rows)
+        at = np.flatnonzero(whole)
+        for j, r in zip(at.tolist(), self.relations_at(rows[at].tolist()), strict=True):
+            out[j] = r
+        if ruled.any():
+            starts = (np.cumsum(counts) - counts).tolist()
+            for j in np.flatnonzero(ruled).tolist():
+                out[j] = relation_view(
+                    self._parts(int(rows[j]), ev[starts[j] : starts[j] + int(counts[j])]),
+                    self._published_on().get,
+                    asked,
+                )
+        return out
+
+    def _parts(self, row: int, ev: NDArray[np.int64]) -> dict[str, Relation]:
+        """Relation ``row`` as each of its documents gives it (its evidence rows ``ev``)."""
+        arrays, ids = self.arrays, self.ids
+        pieces = self._evidence(ev)
+        source, kind, target = (
+            ids[int(arrays["r_src"][row])],
+            _TYPES[int(arrays["r_type"][row])],
+            ids[int(arrays["r_tgt"][row])],
+        )
+        out: dict[str, Relation] = {}
+        for j, e in enumerate(pieces):
+            if e.document_id not in out:
+                mine = tuple(p for p in pieces if p.document_id == e.document_id)
+                at = int(ev[j])
+                out[e.document_id] = _relation_of(
+                    source,
+                    kind,
+                    target,
+                    mine,
+                    float(arrays["e_pconf"][at]),
+                    int(arrays["e_pfrom"][at]),
+                    int(arrays["e_pto"][at]),
+                )
+        return out
+
+    def _documented(
+        self, rows: NDArray[Any], f: RelationFilter, limit: int | None, offset: int
+    ) -> list[Relation]:
+        """:meth:`relations` of ``rows`` (which pass ``f``'s other conditions) for a filter
+        that reads their documents: a document, a window (any of the documents that count
+        published inside it), ``asOf`` and ``minSupport`` (:meth:`_views`)."""
+        asked = AsOf(f.as_of, f.min_support) if f.timed else None
+        _, _, ev, counts, known_ev = self._support(rows, None if asked is None else asked.day)
+        keep = np.ones(len(rows), dtype=bool)
+        owner = np.repeat(np.arange(len(rows)), counts)
+        arrays = self.arrays
+        if f.document_id is not None:  # one of the documents that count is it
+            found = self._document_row(f.document_id)
+            cites = known_ev & (arrays["e_doc"][ev] == (-1 if found is None else found))
+            keep &= np.bincount(owner[cites], minlength=len(rows)) > 0
+        if f.since is not None or f.until is not None:  # one of them is published inside
+            on = arrays["doc_pub"][arrays["e_doc"][ev]]
+            inside = known_ev & (on != _UNDATED)
+            if f.since is not None:
+                inside &= on >= f.since.toordinal()
+            if f.until is not None:
+                inside &= on <= f.until.toordinal()
+            keep &= np.bincount(owner[inside], minlength=len(rows)) > 0
+        if asked is None:
+            kept = rows[keep]
+            kept = kept[offset:] if limit is None else kept[offset : offset + limit]
+            return self.relations_at(kept.tolist())
+        views = [r for r in self._views(rows, asked, keep) if r is not None]
+        return views[offset:] if limit is None else views[offset : offset + limit]
+
+    def _document_row(self, document_id: str) -> int | None:
+        if self._document_rows is None:
+            self._document_rows = {d: i for i, d in enumerate(self.document_ids)}
+        return self._document_rows.get(document_id)
+
+    def steps_as_of(
+        self, nodes: Sequence[str], types: frozenset[RelationType] | None, asked: AsOf
+    ) -> dict[str, list[Step]]:
+        """:meth:`GraphIndex.steps_as_of`: the steps that hold as ``asked``, a frontier's facts
+        decided at once by counting their published documents (by the rule of their parts
+        where the count does not decide, :meth:`_views`, :meth:`agreement_view`)."""
+        arrays = self.arrays
+        places = [self.position(n) for n in nodes]
+        at, counts = _gather(
+            arrays["st_end"], np.asarray([i for i in places if i is not None], dtype=np.int64)
+        )
+        rel, agr = arrays["st_rel"][at], arrays["st_agr"][at]
+        holds = np.zeros(len(at), dtype=bool)
+        of_rel = rel >= 0
+        if of_rel.any():
+            rows, where = np.unique(rel[of_rel], return_inverse=True)
+            holds[of_rel] = self._holding(rows, asked)[where]
+        parties: dict[int, tuple[str, ...] | None] = {}
+        if (~of_rel).any():
+            groups, where = np.unique(agr[~of_rel], return_inverse=True)
+            _, known = self._agreement_support(groups, asked.day)
+            need = max(asked.min_support or 1, 1)
+            # an agreement whose parts name other parties holds for the parties of its view
+            counted = arrays["agr_counted"][groups].astype(bool)
+            holds[~of_rel] = (counted & (known >= need))[where]
+            for g in groups[~counted].tolist():  # the rule decides, with the parties it gives
+                view = self.agreement_view(g, asked)
+                parties[g] = None if view is None else view.parties
+        out: dict[str, list[Step]] = {}
+        taken = 0
+        sizes = iter(counts.tolist())
+        for n, i in zip(nodes, places, strict=True):
+            if i is None:
+                out[n] = []
+                continue
+            size = next(sizes)
+            every = self._every_step(i)
+            kept = []
+            for j, s in enumerate(every):
+                if types is not None and s[1] not in types:
+                    continue
+                g = int(agr[taken + j]) if s[2] is not None else -1
+                if g in parties:
+                    held_by = parties[g]
+                    if held_by is not None and n in held_by and s[0] in held_by:
+                        kept.append(s)
+                elif holds[taken + j]:
+                    kept.append(s)
+            out[n] = kept
+            taken += size
+        return out
+
+    def _holding(self, rows: NDArray[Any], asked: AsOf) -> NDArray[np.bool_]:
+        """Whether each relation of ``rows`` holds as ``asked`` (:meth:`_views`), decided by
+        counting where the count decides, without building the relation."""
+        _, known, _, _, _ = self._support(rows, asked.day)
+        arrays = self.arrays
+        counted = (arrays["r_from"][rows] == _UNDATED) & (arrays["r_to"][rows] == _UNDATED)
+        if asked.day is None:
+            counted[:] = True
+        enough = known >= max(asked.min_support or 1, 1)
+        holds: NDArray[np.bool_] = counted & enough
+        rest = np.flatnonzero(~counted & enough)
+        if len(rest):
+            views = self._views(rows[rest], asked, np.ones(len(rest), dtype=bool))
+            holds[rest] = [v is not None for v in views]
+        return holds
+
+    def _agreement_support(
+        self, groups: NDArray[Any], day: dt.date | None
+    ) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+        """How many documents give each agreement of ``groups`` (rows), and how many of them
+        are published by ``day`` (all when None)."""
+        at, counts = _gather(self.arrays["ag_doc_end"], groups)
+        if day is None:
+            return counts, counts
+        on = self.arrays["doc_pub"][self.arrays["ag_doc"][at]]
+        owner = np.repeat(np.arange(len(groups)), counts)
+        fits = (on != _UNDATED) & (on <= day.toordinal())
+        return counts, np.bincount(owner[fits], minlength=len(groups))
+
+    def agreement_view(self, g: int, asked: AsOf) -> Agreement | None:
+        """Agreement row ``g`` as ``asked`` (:meth:`GraphIndex._agreement_view`): its merge
+        when it is counted (``agr_counted``) and all its documents count, else
+        :func:`qkg.graph.merge.agreement_view` of its parts."""
+        total, known = self._agreement_support(np.asarray([g]), asked.day)
+        need = max(asked.min_support or 1, 1)
+        if self.arrays["agr_counted"][g] or asked.day is None:
+            if int(known[0]) < need:
+                return None
+            if int(known[0]) == int(total[0]):
+                return self._agreement_at(g)
+        return agreement_view(self._agreement_parts(g), self._published_on().get, asked)
+
+    def _agreement_parts(self, g: int) -> dict[str, Agreement]:
+        """Agreement row ``g`` as each of its documents gives it (stored for the agreements
+        whose merge alone does not answer every day: several documents, or not counted)."""
+        a, b = self._range("ag_doc_end", g)
+        docs, ends = self.arrays["ag_doc"], self.arrays["ap_end"]
+        out: dict[str, Agreement] = {}
+        for j in range(a, b):
+            start = 0 if j == 0 else int(ends[j - 1])
+            out[self.document_ids[int(docs[j])]] = Agreement.model_validate_json(
+                self._blob("agreement_parts", start, int(ends[j]))
+            )
         return out
 
     def relations_at(self, rows: list[int]) -> list[Relation]:
@@ -477,18 +904,44 @@ class FactColumns:
         return out
 
     def _build(self, rows: list[int]) -> None:
-        arrays, data = self.arrays, self.data
+        arrays = self.arrays
         at = np.asarray(rows, dtype=np.int64)
-        first = _starts(arrays["ev_end"], at)
-        counts = arrays["ev_end"][at] - first
-        shift = np.repeat(first - (np.cumsum(counts) - counts), counts)
-        ev = np.arange(int(counts.sum()), dtype=np.int64) + shift
+        ev, counts = _gather(arrays["ev_end"], at)
+        pieces = self._evidence(ev)
+        ids, built, types, relation, day = self.ids, self._built, _TYPES, _RELATION, dt.date.fromordinal
+        taken = 0
+        for r, s, ty, t, n, conf, start, end in zip(
+            rows,
+            arrays["r_src"][at].tolist(),
+            arrays["r_type"][at].tolist(),
+            arrays["r_tgt"][at].tolist(),
+            counts.tolist(),
+            arrays["r_conf"][at].tolist(),
+            arrays["r_from"][at].tolist(),
+            arrays["r_to"][at].tolist(),
+            strict=True,
+        ):
+            built[r] = relation(  # as _relation_of, inline: a 2-hop answer builds thousands
+                {
+                    "source": ids[s],
+                    "type": types[ty],
+                    "target": ids[t],
+                    "evidence": tuple(pieces[taken : taken + n]),
+                    "confidence": conf,
+                    "valid_from": None if start == _UNDATED else day(start),
+                    "valid_to": None if end == _UNDATED else day(end),
+                },
+            )
+            taken += n
+
+    def _evidence(self, ev: NDArray[np.int64]) -> list[Evidence]:
+        """The evidence of rows ``ev``, built."""
+        arrays, data = self.arrays, self.data
         text = self.blobs["sentences"][0]
         text_from = (_starts(arrays["text_end"], ev) + text).tolist()
         text_to = (arrays["text_end"][ev] + text).tolist()
-        docs, rules = self.document_ids, self.rules
-        evidence, relation, day = _EVIDENCE, _RELATION, dt.date.fromordinal
-        pieces = [
+        docs, rules, evidence = self.document_ids, self.rules, _EVIDENCE
+        return [
             evidence(
                 {
                     "document_id": docs[d],
@@ -510,31 +963,6 @@ class FactColumns:
                 strict=True,
             )
         ]
-        ids, built = self.ids, self._built
-        taken = 0
-        for r, s, ty, t, n, conf, start, end in zip(
-            rows,
-            arrays["r_src"][at].tolist(),
-            arrays["r_type"][at].tolist(),
-            arrays["r_tgt"][at].tolist(),
-            counts.tolist(),
-            arrays["r_conf"][at].tolist(),
-            arrays["r_from"][at].tolist(),
-            arrays["r_to"][at].tolist(),
-            strict=True,
-        ):
-            built[r] = relation(
-                {
-                    "source": ids[s],
-                    "type": _TYPES[ty],
-                    "target": ids[t],
-                    "evidence": tuple(pieces[taken : taken + n]),
-                    "confidence": conf,
-                    "valid_from": None if start == _UNDATED else day(start),
-                    "valid_to": None if end == _UNDATED else day(end),
-                },
-            )
-            taken += n
 
     # -- steps ----------------------------------------------------------------------------
     def steps(self, nodes: Sequence[str], types: frozenset[RelationType] | None) -> dict[str, list[Step]]:
@@ -570,8 +998,9 @@ class FactColumns:
         return found
 
     def warm(self) -> None:
-        """Build every hub's steps and the look-up tables now (what a server does before it
-        takes requests, so that no request pays for them)."""
+        """Build every hub's steps, the largest hubs' relations (:data:`_PINNED`) and the
+        look-up tables now (what a server does before it takes requests, so that no request
+        pays for them)."""
         self.position("")
         self.documents_by_id(())
         self.agreements_by_id(())
@@ -579,6 +1008,12 @@ class FactColumns:
         sizes = np.diff(self.arrays["st_end"], prepend=0)
         for i in np.flatnonzero(sizes > _HUB_STEPS).tolist():
             self._every_step(i)
+        ends = self.arrays["adj_end"]
+        degree = np.diff(ends, prepend=0)
+        hubs = np.flatnonzero(degree > _HUB_RELATIONS)
+        for i in hubs[np.argsort(-degree[hubs], kind="stable")].tolist():
+            if self._pinned + int(degree[i]) <= _PINNED and int(self.arrays["ent_type"][i]) != _NO_ENTITY:
+                self._hub(i, int(ends[i]) - int(degree[i]), int(ends[i]))
 
 
 # -- the file ---------------------------------------------------------------------------
@@ -607,6 +1042,9 @@ def encode(index: GraphIndex) -> bytes:
     rules: dict[str, int] = {}
     r_src, r_tgt, r_type, r_conf, r_from, r_to, ev_end = [], [], [], [], [], [], []
     e_doc, e_start, e_stop, e_rule, e_conf, text_end = [], [], [], [], [], []
+    e_pconf: list[float] = []
+    e_pfrom: list[int] = []
+    e_pto: list[int] = []
     sentences: list[bytes] = []
     text_size = 0
     for k in keys:
@@ -617,7 +1055,12 @@ def encode(index: GraphIndex) -> bytes:
         r_conf.append(r.confidence)
         r_from.append(_UNDATED if r.valid_from is None else r.valid_from.toordinal())
         r_to.append(_UNDATED if r.valid_to is None else r.valid_to.toordinal())
+        parts = index.rel_parts[k]
         for e in r.evidence:
+            part = parts[e.document_id]
+            e_pconf.append(part.confidence)
+            e_pfrom.append(_UNDATED if part.valid_from is None else part.valid_from.toordinal())
+            e_pto.append(_UNDATED if part.valid_to is None else part.valid_to.toordinal())
             e_doc.append(documents.setdefault(e.document_id, len(documents)))
             e_rule.append(rules.setdefault(e.rule, len(rules)))
             e_start.append(e.start)
@@ -652,6 +1095,7 @@ def encode(index: GraphIndex) -> bytes:
         [np.zeros(len(keys), dtype=np.uint8), ~symmetric, np.zeros(len(cp), dtype=np.uint8)]
     )
     st_rev = st_rev.astype(np.uint8)
+    st_rel = np.concatenate([rows, rows, np.full(len(cp), -1, dtype=np.int32)])
     steps = np.lexsort((st_rev, st_agr, st_type, st_node, st_from))  # the step order of each actor
     st_end = np.cumsum(np.bincount(st_from, minlength=n)).astype(np.int64)
     described_entities = [index.ent.get(i) for i in ids]
@@ -667,6 +1111,18 @@ def encode(index: GraphIndex) -> bytes:
         for i in ids
     ]
     country_row = {c: i for i, c in enumerate(countries)}
+    # each agreement's documents; the parts themselves where the count of published
+    # documents does not decide it (:meth:`GraphIndex._agr_counted`) or several give it
+    ag_docs = [sorted(index.agr_parts[a]) for a in agreement_ids]
+    ag_counted = [index._agr_counted(a) is not None for a in agreement_ids]
+    ag_parts = [
+        b"" if counted and len(docs) == 1 else index.agr_parts[a][d].model_dump_json().encode()
+        for a, docs, counted in zip(agreement_ids, ag_docs, ag_counted, strict=True)
+        for d in docs
+    ]
+    ag_doc = [documents.setdefault(d, len(documents)) for docs in ag_docs for d in docs]
+    published = {d.id: d.published for d in index.documents()}
+    doc_pub = [_UNDATED if (on := published.get(d)) is None else on.toordinal() for d in documents]
     values: dict[str, Any] = {
         "ent_type": [_NO_ENTITY if d is None else _ENTITY_CODE[d.type] for d in described_entities],
         "desc_end": np.cumsum([len(b) for b in entities], dtype=np.int64),
@@ -700,6 +1156,15 @@ def encode(index: GraphIndex) -> bytes:
         ],
         "party_end": np.cumsum([len(g) for g in party_of], dtype=np.int64),
         "party_agr": [agreement_position[g.id] for gs in party_of for g in gs],
+        "e_pconf": e_pconf,
+        "e_pfrom": e_pfrom,
+        "e_pto": e_pto,
+        "st_rel": st_rel[steps],
+        "doc_pub": doc_pub,
+        "agr_counted": ag_counted,
+        "ag_doc_end": np.cumsum([len(d) for d in ag_docs], dtype=np.int64),
+        "ag_doc": ag_doc,
+        "ap_end": np.cumsum([len(b) for b in ag_parts], dtype=np.int64),
     }
     blobs = {
         "ids": orjson.dumps(ids),
@@ -713,6 +1178,7 @@ def encode(index: GraphIndex) -> bytes:
         "agreements": b"".join(described),
         "document_infos": _DOCUMENTS.dump_json(index.documents()),
         "goals": _GOALS.dump_json(index.goals(None)),
+        "agreement_parts": b"".join(ag_parts),
     }
     return _pack(index.version, values, blobs)
 
@@ -815,6 +1281,8 @@ def _check(facts: FactColumns) -> None:
         "named": len(a["name_ent"]),
         "entities": int((a["ent_type"] != _NO_ENTITY).sum()),
         "party_agreements": len(a["party_agr"]),
+        "documents": len(facts.document_ids),
+        "agreement_documents": len(a["ag_doc"]),
     }
     for name, _, counted in _ARRAYS:
         if len(a[name]) != sizes[counted]:
@@ -836,6 +1304,12 @@ def _check(facts: FactColumns) -> None:
         "st_rev": (0, 2),
         "r_from": (0, dt.date.max.toordinal() + 1),
         "r_to": (0, dt.date.max.toordinal() + 1),
+        "st_rel": (-1, sizes["relations"]),
+        "doc_pub": (0, dt.date.max.toordinal() + 1),
+        "e_pfrom": (0, dt.date.max.toordinal() + 1),
+        "e_pto": (0, dt.date.max.toordinal() + 1),
+        "agr_counted": (0, 2),
+        "ag_doc": (0, len(facts.document_ids)),
     }
     for name, (low, high) in bounds.items():
         values = a[name]
@@ -850,6 +1324,8 @@ def _check(facts: FactColumns) -> None:
         "agr_end": facts.blobs["agreements"][1],
         "name_end": sizes["named"],
         "party_end": sizes["party_agreements"],
+        "ag_doc_end": sizes["agreement_documents"],
+        "ap_end": facts.blobs["agreement_parts"][1],
     }
     for name, total in blob_sizes.items():
         ends = a[name]

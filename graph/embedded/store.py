@@ -919,7 +919,7 @@ class EmbeddedStore(ReaderOperations):
     ) -> list[Relation]:
         with self._mutex:
             merged = self._stored_facts()
-            if merged is not None and merged.answers(filter):
+            if merged is not None:
                 return merged.relations(entity_id, filter, limit, offset)
             return self._index.relations(entity_id, filter, limit, offset)
 
@@ -928,9 +928,8 @@ class EmbeddedStore(ReaderOperations):
     ) -> dict[str, list[Relation]]:
         with self._mutex:
             merged = self._stored_facts()
-            if merged is not None and merged.answers(filter):
-                known = merged.entities_known(entity_ids)
-                return {i: merged.relations(i, filter, None, 0) for i in known}
+            if merged is not None:
+                return merged.relations_of(entity_ids, filter)
             return self._index.relations_of(entity_ids, filter)
 
     def relations_by_key(
@@ -938,8 +937,8 @@ class EmbeddedStore(ReaderOperations):
     ) -> dict[RelKey, Relation]:
         with self._mutex:
             merged = self._stored_facts()
-            if merged is not None and asked is None:
-                return merged.relations_by_key(keys)
+            if merged is not None:
+                return merged.relations_by_key(keys, asked)
             return self._index.relations_by_key(keys, asked)
 
     # -- agreements and goals -------------------------------------------------------------
@@ -954,6 +953,12 @@ class EmbeddedStore(ReaderOperations):
         as_of: dt.date | None = None,
     ) -> list[Agreement]:
         with self._mutex:
+            merged = self._stored_facts()
+            found = (
+                None if merged is None else merged.agreements(party, kind, since, until, document_id, as_of)
+            )
+            if found is not None:
+                return found
             return self._index.agreements(party, kind, since, until, document_id, as_of)
 
     def agreements_of(self, party_ids: Sequence[str]) -> dict[str, list[Agreement]]:
@@ -966,8 +971,8 @@ class EmbeddedStore(ReaderOperations):
     def agreements_by_id(self, ids: Sequence[str], *, asked: AsOf | None = None) -> dict[str, Agreement]:
         with self._mutex:
             merged = self._stored_facts()
-            if merged is not None and asked is None:
-                return merged.agreements_by_id(ids)
+            if merged is not None:
+                return merged.agreements_by_id(ids, asked)
             return self._index.agreements_by_id(ids, asked)
 
     def goals(self, owner: str | None = None) -> list[Goal]:
@@ -979,9 +984,11 @@ class EmbeddedStore(ReaderOperations):
 
     # -- documents ------------------------------------------------------------------------
     def documents(self) -> list[DocumentInfo]:
-        # from the index, not the facts file: `qkg documents` lists them without importing
-        # numpy (a small store decodes its index faster than numpy loads)
+        # from the facts file only once it is mapped: `qkg documents` lists them without
+        # importing numpy (a small store decodes its index faster than numpy loads)
         with self._mutex:
+            if self._facts is not None:  # mapped already (a server's, after warm)
+                return self._facts.documents()
             return self._index.documents()
 
     def documents_by_id(self, ids: Sequence[str]) -> dict[str, DocumentInfo]:
@@ -1056,6 +1063,9 @@ class EmbeddedStore(ReaderOperations):
             return self.steps(nodes, types)
         wanted = None if types is None else frozenset(RelationType(t) for t in types)
         with self._mutex:
+            merged = self._stored_facts()
+            if merged is not None:
+                return merged.steps_as_of(nodes, wanted, asked)
             return self._index.steps_as_of(nodes, wanted, asked)
 
     def stats(self) -> Stats:

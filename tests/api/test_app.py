@@ -46,16 +46,17 @@ def test_the_served_store_is_ready_before_the_first_request_without_its_index(tm
         opened = plain.rebuild_seconds
         assert len(plain.documents()) == len(daejeon())
         assert plain.rebuild_seconds > opened
-    # the server's open maps the facts file and builds its tables before any request; the
-    # index is decoded only by a question that needs it (a listing of documents)
+    # the server's open maps the facts file and builds its tables before any request (the
+    # documents listed from it); the index is decoded only by a question that needs it (links)
     served = open_store(Settings(store="embedded", data_dir=tmp_path / "data"))
     try:
         assert isinstance(served, EmbeddedStore)
         assert served._idx is None
         opened = served.rebuild_seconds
         assert served.stats().documents == len(daejeon())
-        assert served.rebuild_seconds == opened
         assert len(served.documents()) == len(daejeon())
+        assert served.rebuild_seconds == opened
+        assert list(served.links())
         assert served.rebuild_seconds > opened
     finally:
         served.close()

@@ -198,6 +198,10 @@ def test_questions_the_columns_do_not_answer_go_to_the_index(tmp_path: Path) -> 
         assert store._idx is None
         timed = RelationFilter(document_id=deltas[0].document.id)
         assert store.relations(some, timed) == reference.relations(some, timed, None, 0)
+        assert store._idx is None  # read by the documents of each relation's evidence
+        assert store.agreements(kind=reference.agr[sorted(reference.agr)[0]].kind)
+        assert store._idx is None  # the agreements' documents and parts are in the file too
+        assert list(store.links()) == reference.links(None, None, None)
         assert store._idx is not None
 
 
@@ -363,3 +367,36 @@ def test_entity_listings_from_the_facts_file_equal_the_index(
         assert columns.entities(f, limit, offset) == index.entities(f, limit, offset), f
         assert columns.count_entities(f) == index.count_entities(f), f
     assert columns.documents() == index.documents()
+
+
+@pytest.mark.parametrize(("hub_size", "pinned"), [(0, 10**9), (3, 40), (8, 10**9)])
+def test_hubs_kept_built_answer_as_the_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hub_size: int, pinned: int
+) -> None:
+    """Hubs' relations built at ``warm`` (every actor a hub, a budget that holds a few, the
+    largest only) and frontiers read in one batch answer as the index, filtered and paged."""
+    folder = tmp_path / "store"
+    deltas = _deltas_named()
+    with EmbeddedStore(folder) as store:
+        store.upsert_many(deltas)
+    reference = _index(deltas)
+    monkeypatch.setattr(facts, "_HUB_RELATIONS", hub_size)
+    monkeypatch.setattr(facts, "_PINNED", pinned)
+    with EmbeddedStore(folder) as store:
+        store.warm()
+        merged = store._facts
+        assert merged is not None
+        assert merged._hub_relations
+        assert merged._pinned <= pinned
+        ids = sorted(reference.ent)
+        asked = [*ids[::-1], "organisation:nobody", ids[0], ids[2]]
+        for f in FILTERS:
+            assert store.relations_of(asked, f) == reference.relations_of(asked, f)
+            assert list(store.relations_of(asked, f)) == list(reference.relations_of(asked, f))
+            for i in ids[::4]:
+                assert store.relations(i, f, limit=3, offset=1) == reference.relations(i, f, 3, 1)
+        hub = max(merged._hub_relations, key=lambda i: len(merged._hub_relations[i]))
+        answer = store.relations(merged.ids[hub])
+        answer.clear()  # an answer is the caller's: the hub's kept list is not it
+        assert store.relations(merged.ids[hub]) == reference.relations(merged.ids[hub], None, None, 0)
+        assert store._idx is None
