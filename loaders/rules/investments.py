@@ -840,7 +840,7 @@ _REFERS = re.compile(
     r"\b(?:the|this|that|its|their)\s+(?:(?:new|latest|recent|current|same|whole|entire|total|oversubscribed|"
     r"first|second|third|final|initial|additional|extended|remaining|funding|financing|investment|equity|seed|pre-seed|growth|"
     rf"venture|Series\s+[A-H]\d?|{MONEY}|[\d.,]+\s*(?:million|billion|m|bn))\s+){{0,4}}?"
-    r"(?:round|Series\s+[A-H]\d?|funding|financing|investment|raise|seed|capital|money|proceeds)\b",
+    r"(?:round|Series\s+[A-H]\d?|funding|financing|investment|raise|seed|capital|money|proceeds|grant|award)\b",
     re.I,
 )
 #: "... have also invested in the business": the recipient of the round on stage, by description
@@ -880,8 +880,20 @@ _BEFORE = re.compile(
     rf"\b{_RW}\b[^§.;]{{0,80}}?\b(?:involved|involves|included|includes|include)|"
     rf"(?:{MONEY}|\bround|\bfunding|\bfinancing|\binvestments?|\bcapital|\bmoney|\bcommitments?|\bcontributions?|\bbacking|"
     rf"\bcame|\bcomes|\bcoming|\braised|\bsecured|\bclosed|\bcompleted)[^§.;]{{0,40}}?\bfrom|"
-    rf"\b{_INVESTOR_NOUN},?\s+(?:[\w-]+,?\s+){{0,6}}?(?:include[sd]?|including|such\s+as|like|namely|are|were))"
+    rf"\b{_INVESTOR_NOUN},?\s+(?:[\w-]+,?\s+){{0,6}}?(?:include[sd]?|including|such\s+as|like|namely|are|were)|"
+    # "existing investors from earlier rounds have also taken part, including A and B"
+    rf"\b{_INVESTOR_NOUN}\s+(?:[\w-]+\s+){{1,8}}?(?:taken|took|take|taking)\s+part,\s+including|"
+    # "The grant, awarded by the X Agency": the giver of a grant or award on stage
+    rf"\b(?:grant|award)s?,?\s+(?:(?:was|were|has\s+been|had\s+been|which\s+was)\s+)?(?:awarded|made|given|provided)\s+by)"
     rf"\s*:?\s+{_LOWER_GAP}({_ROSTER})",
+    re.I,
+)
+#: "The round was led by X with A and B", "Investors include X, alongside A and B": the
+#: co-investors after a lead or a listed investor (a list ends at "with"/"alongside").
+_LEAD_WITH = re.compile(
+    rf"(?:\b{_RW}\b[^§.;]{{0,20}}?\b(?:was|were|is|are|has\s+been|had\s+been)\s+(?:co-)?led\s+by|\b{_INVESTOR_NOUN}\b[^§.;]{{0,40}}?\b(?:include[sd]?|including))"
+    rf"\s+{_ROSTER},?\s+(?:alongside|along\s+with|together\s+with|with(?!\s+participation)|including)\s+({_ROSTER})"
+    r"(?!\s+(?:in|on)\s)",
     re.I,
 )
 #: "the round was led by X, joined by A and B": the followers after the lead (apart from
@@ -1000,6 +1012,8 @@ def _investor_lists(m: str) -> Iterator[str]:
     for x in _AND_INVOLVED.finditer(m) if "involved" in m or "included" in m else ():
         yield x.group(1)
     for x in _JOINED_BY.finditer(m) if "by" in m else ():
+        yield x.group(1)
+    for x in _LEAD_WITH.finditer(m) if "with" in m or "includ" in m else ():
         yield x.group(1)
 
 
@@ -1236,7 +1250,7 @@ _EARLIER_ROUND = re.compile(
     r"(?:[Pp]revious|[Pp]rior|[Ee]arly|[Ee]arlier)\s+(?:investors|backers|shareholders)\s+(?:in\s+§\d+§\s+)?include)"
 )
 _THIS_ROUND = re.compile(
-    r"\b(?:participat\w*|joined|join|took\s+part|returned|returning|this\s+round|the\s+new|the\s+latest|"
+    r"\b(?:participat\w*|joined|join|took\s+part|taken\s+part|returned|returning|this\s+round|the\s+new|the\s+latest|"
     r"the\s+current|also\s+invested)\b"
 )
 

@@ -1191,3 +1191,70 @@ def test_a_rounds_leader_and_companions_invest(facts: Run, text: str, funders: s
     assert any(k == "Investment" and funders | {"Veltra Quantum"} == p for k, p in f.agreements()), (
         f.agreements()
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "investors"),
+    [
+        (
+            "Orbion has raised £42 million in equity financing. This funding round was led by Kessler "
+            "Ventures with Varno Capital and Lindqvist Partners, while the company said that existing "
+            "investors from earlier rounds have also taken part, including Halvorsen Capital and "
+            "Brightwater Ventures.",
+            [
+                "Kessler Ventures",
+                "Varno Capital",
+                "Lindqvist Partners",
+                "Halvorsen Capital",
+                "Brightwater Ventures",
+            ],
+        ),
+        (
+            "Orbion raised $30 million in a Series B round. "
+            "Investors include Kessler Ventures, alongside Varno Capital and Lindqvist Partners.",
+            ["Kessler Ventures", "Varno Capital", "Lindqvist Partners"],
+        ),
+        (
+            "Orbion raised $30 million in a Series B round. The raise was led by Kessler Ventures, including Varno Capital.",
+            ["Kessler Ventures", "Varno Capital"],
+        ),
+    ],
+)
+def test_co_investors_after_the_lead(facts: Run, text: str, investors: list[str]) -> None:
+    f = facts(text)
+    for investor in investors:
+        assert f.has(investor, "INVESTS_IN", "Orbion"), (investor, f.triples())
+    assert frozenset(["Orbion", *investors]) in _investment(f)  # one round, not an earlier one apart
+
+
+def test_grant_awarded_by_reaches_the_winner(facts: Run) -> None:
+    f = facts(
+        "Kvantra Labs won a £2m grant last month. The grant, awarded by the Norwegian Research Council, will fund a pilot line."
+    )
+    assert f.has("Norwegian Research Council", "INVESTS_IN", "Kvantra Labs"), f.triples()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "with" after a programme's lead, not a round's
+        "Orbion raised $30 million in a Series B round. The funding will support a programme led by the "
+        "University of Varno with Kvantra Labs.",
+        # a list of customers, not of investors
+        "Orbion raised $30 million in a Series B round. Its customers include Kvantra Labs, alongside Varno Capital.",
+        # leading a market is no round
+        "Kvantra Labs led the market in quantum deals last year. Orbion builds ion traps with Varno Capital.",
+    ],
+)
+def test_lead_with_near_misses(facts: Run, text: str) -> None:
+    got = {s for s, t, o in facts(text).triples() if t == "INVESTS_IN" and o == "Orbion"}
+    assert not got & {"Kvantra Labs", "Varno Capital"}, got
+
+
+def test_round_of_another_company_keeps_its_own_investors(facts: Run) -> None:
+    text = (
+        "Orbion raised $30 million in a Series B round last week. Separately, Varnik Quantum's seed round "
+        "was led by Kessler Ventures with Varno Capital."
+    )
+    got = {(s, o) for s, t, o in facts(text).triples() if t == "INVESTS_IN"}
+    assert got == {("Kessler Ventures", "Varnik Quantum"), ("Varno Capital", "Varnik Quantum")}, got
