@@ -1107,6 +1107,8 @@ def round_facts(views: Sequence[SentView], window: int = 5) -> list[tuple[int, F
     out: list[tuple[int, Fact]] = []
     recipient: str | None = None
     last = -(10**9)
+    #: the sentence where each recipient last opened a round
+    opened_at: dict[str, int] = {}
     for k, v in enumerate(views):
         m = v.masked
         low = m.lower()
@@ -1138,6 +1140,7 @@ def round_facts(views: Sequence[SentView], window: int = 5) -> list[tuple[int, F
         )
         if opened is not None:
             recipient, last = opened[0], k
+            opened_at[recipient] = k
         elif described is not None:
             recipient, last = described, k
         elif focus is not None:
@@ -1153,6 +1156,8 @@ def round_facts(views: Sequence[SentView], window: int = 5) -> list[tuple[int, F
             or _JOINED_ROUND.search(m)
             or (_JOINED_OTHERS.search(m) if "join" in m else None)
         ):
+            if any(r != recipient and k - j <= window for r, j in opened_at.items()):
+                continue  # two rounds of two recipients in focus: "the round" could be either
             last = k
         else:
             continue

@@ -1258,3 +1258,16 @@ def test_round_of_another_company_keeps_its_own_investors(facts: Run) -> None:
     )
     got = {(s, o) for s, t, o in facts(text).triples() if t == "INVESTS_IN"}
     assert got == {("Kessler Ventures", "Varnik Quantum"), ("Varno Capital", "Varnik Quantum")}, got
+
+
+def test_the_round_with_two_recipients_in_focus_names_nobody(facts: Run) -> None:
+    two = facts(
+        "Orbion raised $30 million in a Series B round. Kvantra Labs raised $5 million in a seed round. "
+        "The round was led by Kessler Ventures."
+    )
+    assert not {s for s, t, _ in two.triples() if t == "INVESTS_IN"} & {"Kessler Ventures"}, two.triples()
+    one = facts(
+        "Orbion raised $30 million in a Series B round in 2021. In 2023, Orbion raised $50 million more. "
+        "The round was led by Kessler Ventures."
+    )
+    assert one.has("Kessler Ventures", "INVESTS_IN", "Orbion"), one.triples()
