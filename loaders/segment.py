@@ -89,6 +89,25 @@ class Sentence:
 
 
 _DOTTED_ABBREVIATION = re.compile(r"(?:[a-z]\.)+[a-z]")
+#: Nouns that take a letter as their name: "a Series B.", "Plan A.", "Phase C." end a sentence
+#: where "J." before a surname does not.
+_LETTER_NAMED = frozenset(
+    [
+        "series",
+        "class",
+        "phase",
+        "plan",
+        "type",
+        "stage",
+        "tier",
+        "round",
+        "grade",
+        "part",
+        "section",
+        "block",
+    ]
+)
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
 
 
 def _is_abbreviation(line: str, dot: int) -> bool:
@@ -98,8 +117,12 @@ def _is_abbreviation(line: str, dot: int) -> bool:
     word = line[j:dot].lower().lstrip("(\"'“‘")
     if word in _ABBREVIATIONS:
         return True
-    # single initials ("J. Smith") and dotted acronyms ("U.S.")
-    return (len(word) == 1 and word.isalpha()) or bool(_DOTTED_ABBREVIATION.fullmatch(word))
+    if len(word) == 1 and word.isalpha():
+        # a single initial ("J. Smith"), unless a noun names the letter ("in a Series B.")
+        before = _WORD_BEFORE.search(line, max(0, j - 20), j)
+        return before is None or before.group(1).lower() not in _LETTER_NAMED
+    # dotted acronyms ("U.S.")
+    return bool(_DOTTED_ABBREVIATION.fullmatch(word))
 
 
 def split_sentences(text: str) -> list[Sentence]:

@@ -13,6 +13,16 @@ from qkg.loaders.segment import split_sentences
         ("Headline\n\nBody one. Body two?", ["Headline", "Body one.", "Body two?"]),
         ("“We are thrilled,” said the CEO. Next.", ["“We are thrilled,” said the CEO.", "Next."]),
         ("Acme Inc. signed with Beta Ltd. in May.", ["Acme Inc. signed with Beta Ltd. in May."]),
+        # a letter a noun names ends a sentence; an initial before a surname does not
+        (
+            "Orbion raised $30m in a Series B. Kvantra Labs raised $5m.",
+            ["Orbion raised $30m in a Series B.", "Kvantra Labs raised $5m."],
+        ),
+        ("The hub is in Phase C. Varno joins.", ["The hub is in Phase C.", "Varno joins."]),
+        (
+            "The deal was signed by J. Smith and Agnes B. Varno.",
+            ["The deal was signed by J. Smith and Agnes B. Varno."],
+        ),
         ("", []),
     ],
 )
