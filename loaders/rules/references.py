@@ -13,6 +13,9 @@ candidate:
 * descriptions ("the French start-up", "the Lyon-based firm", "the ministry") take the
   entities of their head's type, keep those whose country agrees with the modifier, and
   prefer the one mentioned most recently, then the most salient; a tie resolves nothing;
+  the kind a description names narrows them first ("the chip giant" is the company the text
+  called a chipmaker, "the start-up" no investor, "the company" after a funding sentence the
+  company funded rather than the fund that led the round: see :func:`_kind_fit`);
 * "It" opening a sentence is the previous sentence's subject; "it"/"its" inside a sentence
   is the one organisation named before it in that sentence (the previous subject when
   there is none, nothing when there are several);
@@ -40,7 +43,7 @@ from ..segment import Sentence
 from . import fastre as re
 from .mention import Mention
 from .nationality import nationalities, place_country
-from .words import alternation, leading_letters, may_hold, word_list, word_table
+from .words import alternation, leading_letters, may_hold, prefix_tree, word_list, word_table
 
 __all__ = [
     "ANTECEDENT_RULE",
@@ -470,6 +473,10 @@ class _State:
     heads: dict[str, set[str]] = field(default_factory=dict)
     #: the kinds descriptions have given such entities so far
     guessed: dict[str, frozenset[EntityType]] = field(default_factory=dict)
+    #: per entity, the kinds its name or the words beside it tell ("chip", "investor", "bank")
+    kinds: dict[str, set[str]] = field(default_factory=dict)
+    #: (sentence, entity): read as an investor in a funding sentence ("Kessler led a round in Orbion")
+    invested: set[tuple[int, str]] = field(default_factory=set)
 
     def add(self, s: _Seen, named: bool) -> None:
         self.seen.append(s)
@@ -603,6 +610,8 @@ def resolve_references(
             pm, eid = named[i]
             if eid not in st.last:
                 st.names[eid] = set(_NAME_WORDS.findall(f"{pm.name} {pm.text}".lower()))
+            if k < len(sents) and types.get(eid) is E.COMPANY:
+                _read_kinds(pm, eid, k, st)
             st.add(_Seen(pm.start, pm.end, k, eid, pm.start), named=True)
             continue
         m = refs[i]
@@ -613,6 +622,97 @@ def resolve_references(
                     st.heads.setdefault(eid, set()).add(_head(m))
             out.append((m, eid))
             st.add(_Seen(m.start, m.end, k, eid, st.last[eid].named_at), named=False)
+    return out
+
+
+_KINDS = word_table("reference_kinds")
+_NAME_KINDS = word_table("reference_kind_names")
+_KIND_ALT = prefix_tree(sorted(_KINDS, key=lambda w: (-len(w), w)))
+#: "chipmaker Orbion", "chip giant Orbion", "chips from Orbion"
+_KIND_BEFORE = re.compile(
+    rf"(?<![\w-])(?P<k>{_KIND_ALT})(?:\s+(?:giant|maker|firm|company|group))?"
+    r"\s+(?:(?:from|made\s+by|built\s+by|supplied\s+by|by)\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
+#: "Orbion, a chipmaker", "Orbion, the US chip giant", "Orbion's chips"
+_KIND_AFTER = re.compile(
+    rf"^(?:,\s+(?:a|an|the)\s+(?:[\w.-]+\s+){{0,3}}?|['’]s\s+(?:[\w-]+\s+)?)(?P<k>{_KIND_ALT})(?![\w-])",
+    re.IGNORECASE,
+)
+#: a sentence about money raised or invested, where the actors' roles are read
+_FUNDING = re.compile(
+    r"\b(?:round|raised?|raises|raising|funding|financing|invest(?:s|ed|ing|ment|ments|ors?)?|seed|Series\s+[A-F])\b"
+)
+_INVESTOR_AFTER = re.compile(
+    r"^\s+(?:(?:has|have|had|also|which|that)\s+)?(?:led|co-led|invested|participated|joined|backed|funded)\b"
+)
+_INVESTOR_BEFORE = re.compile(
+    r"(?:\b(?:led|co-led|backed|funded|joined)\s+by|\b(?:participation|investment|investments|funding|money|capital"
+    r"|backing|financing)\s+from|\b(?:investors|backers)\s+(?:including|such\s+as|like|include[sd]?|were|are))"
+    r"\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$"
+)
+_COORD = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?")
+
+
+def _read_kinds(pm: Mention, eid: str, k: int, st: _State) -> None:
+    """What the name and the words beside this mention say of a company's kind, and whether
+    its sentence reads it as an investor."""
+    sent = st.text_of[k]
+    t, a, b = sent.text, pm.start - sent.start, pm.end - sent.start
+    if a < 0 or b > len(t):
+        return
+    kinds = st.kinds.setdefault(eid, set())
+    kinds.update(_NAME_KINDS[w] for w in st.names.get(eid, ()) if w in _NAME_KINDS)
+    for x in (_KIND_BEFORE.search(t, max(0, a - 40), a), _KIND_AFTER.match(t[b : b + 80])):
+        if x is not None:
+            kinds.add(_KINDS[x.group("k").lower()])
+    if not _FUNDING.search(t):
+        return
+    prev = [s for s in st.by_sent.get(k, []) if s.end <= pm.start]
+    if (
+        _INVESTOR_AFTER.match(t[b : b + 40])
+        or _INVESTOR_BEFORE.search(t, max(0, a - 60), a)
+        or (prev and (k, prev[-1].eid) in st.invested and _COORD.fullmatch(t, prev[-1].end - sent.start, a))
+    ):
+        st.invested.add((k, eid))
+
+
+def _investor(e: str, st: _State) -> bool:
+    """Read as an investor where it was last mentioned, or named as one ("Kessler Ventures")."""
+    return (st.last[e].sent, e) in st.invested
+
+
+def _kind_fit(m: Reference, cands: dict[str, _Seen], st: _State) -> dict[str, _Seen]:
+    """The candidates of the kind the description names: "the chip giant" is the one the text
+    called a chipmaker, "the start-up" no investor; "the company" after a funding sentence is
+    the recipient, not the fund that led the round. Unchanged when the kinds do not tell."""
+    want = {
+        _KINDS[w]
+        for w in _NAME_WORDS.findall(m.text.lower().replace("’s", "").replace("'s", ""))
+        if w in _KINDS
+    }
+    out = cands
+    if "investor" in want:
+        fit = {e: s for e, s in out.items() if _investor(e, st) or "investor" in st.kinds.get(e, ())}
+        return fit or out
+    positive = want - {"operating"}
+    if positive:
+        fit = {e: s for e, s in out.items() if positive & st.kinds.get(e, set())}
+        if fit:
+            out = fit
+    if want:
+        rest = {
+            e: s for e, s in out.items() if not _investor(e, st) and "investor" not in st.kinds.get(e, ())
+        }
+        return rest or out
+    # "the company": not the fund of the sentence before when the company it funded is there
+    rest = {e: s for e, s in out.items() if not _investor(e, st)}
+    if (
+        rest
+        and len(rest) < len(out)
+        and any(st.last[e].sent == st.last[i].sent for e in rest for i in out if i not in rest)
+    ):
+        return rest
     return out
 
 
@@ -811,6 +911,8 @@ def _description(m: Reference, k: int, st: _State) -> list[str]:
     cands = {e: s for e, s in _candidates(m, k, st).items() if e not in later}
     if not cands:
         return _guessed(m, k, st, later)
+    if len(cands) > 1 and E.COMPANY in m.types:
+        cands = _kind_fit(m, cands, st)
     if len(cands) == 1:
         ((eid, s),) = cands.items()
         return [eid] if E.PROGRAM not in m.types or s.sent >= k - _WINDOW else []

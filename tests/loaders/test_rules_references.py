@@ -746,3 +746,90 @@ def test_co_investors_alongside_the_round_lead(facts: Run) -> None:
     assert f.has("Tessaly Partners", "INVESTS_IN", "Orbion Quantum"), f.triples()
     g = facts("Orbion Quantum raised €100m. Kessler Ventures led the talks alongside Brask Capital.")
     assert not g.has("Brask Capital", "INVESTS_IN", "Orbion Quantum"), g.triples()
+
+
+# -- a description's kind and the roles of a funding sentence ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "names"),
+    [
+        # the kind the text gave one candidate ("chips from X") decides over the subject
+        (
+            "Kvantra Labs will use chips from Orbion Quantum. The chip giant will also partner "
+            "with Veltra University.",
+            "The chip giant",
+            ["Orbion Quantum"],
+        ),
+        (
+            "Kvantra Labs will use chips from Orbion Quantum, and the chip giant's fabs in Varno "
+            "will make them.",
+            "the chip giant",
+            ["Orbion Quantum"],
+        ),
+        (
+            "Kvantra Labs signed a deal with chipmaker Orbion Quantum. The chipmaker will deliver "
+            "processors next year.",
+            "The chipmaker",
+            ["Orbion Quantum"],
+        ),
+        # a fund is no start-up, whatever the subject
+        (
+            "Kessler Ventures led a $20m Series A round in Orbion Quantum, with participation from "
+            "Nordvik Capital. The start-up will hire engineers.",
+            "The start-up",
+            ["Orbion Quantum"],
+        ),
+        # "the company" after a round is the company funded, not the fund that led it
+        (
+            "Kessler Ventures led a $20m round in Orbion Quantum. The company will use the money "
+            "to hire engineers.",
+            "The company",
+            ["Orbion Quantum"],
+        ),
+        (
+            "Orbion Quantum raised $20m in a round led by Kessler Ventures. The company will hire engineers.",
+            "The company",
+            ["Orbion Quantum"],
+        ),
+        # must keep working: no funding sentence, the subject is the company
+        (
+            "Kvantra Labs signed an agreement with Orbion Quantum. The company will open a lab.",
+            "The company",
+            ["Kvantra Labs"],
+        ),
+        (
+            "Kessler Ventures announced a new fund. The firm will open an office in Lyon.",
+            "The firm",
+            ["Kessler Ventures"],
+        ),
+        # "the fund" is the investor
+        (
+            "Kessler Ventures led a $20m round in Orbion Quantum. The fund has backed ten firms.",
+            "The fund",
+            ["Kessler Ventures"],
+        ),
+    ],
+)
+def test_description_kind_and_funding_roles(text: str, ref: str, names: list[str]) -> None:
+    assert references(text).get(ref, []) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "ref"),
+    [
+        # two candidates of the kind named: which chipmaker is unclear
+        (
+            "Kvantra Labs will use chips from Orbion Quantum and Tessel Semiconductor. The chipmaker "
+            "will also open a fab.",
+            "The chipmaker",
+        ),
+        # two funds and no recipient named: "the start-up" has nobody to stand for
+        (
+            "Kessler Ventures and Nordvik Capital set up a joint fund. The start-up will hire engineers.",
+            "The start-up",
+        ),
+    ],
+)
+def test_description_kind_unresolved(text: str, ref: str) -> None:
+    assert ref not in references(text)
