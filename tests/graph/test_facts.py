@@ -19,7 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from qkg.graph import EmbeddedStore
-from qkg.graph.embedded import facts
+from qkg.graph.embedded import fact_table, fact_walks, facts
 from qkg.graph.embedded.index import GraphIndex
 from qkg.schemas import (
     Direction,
@@ -290,7 +290,7 @@ def test_answers_stay_the_same_when_built_relations_are_let_go(
     with EmbeddedStore(folder) as store:
         store.upsert_many(deltas)
     reference = _index(deltas)
-    monkeypatch.setattr(facts, "_KEPT", 5)  # fewer than most answers hold
+    monkeypatch.setattr(fact_table, "_KEPT", 5)  # fewer than most answers hold
     with EmbeddedStore(folder) as store:
         for i in sorted(reference.ent)[::3]:
             assert store.relations(i) == reference.relations(i, None, None, 0)
@@ -380,8 +380,8 @@ def test_hubs_kept_built_answer_as_the_index(
     with EmbeddedStore(folder) as store:
         store.upsert_many(deltas)
     reference = _index(deltas)
-    monkeypatch.setattr(facts, "_HUB_RELATIONS", hub_size)
-    monkeypatch.setattr(facts, "_PINNED", pinned)
+    monkeypatch.setattr(fact_walks, "_HUB_RELATIONS", hub_size)
+    monkeypatch.setattr(fact_walks, "_PINNED", pinned)
     with EmbeddedStore(folder) as store:
         store.warm()
         merged = store._facts
