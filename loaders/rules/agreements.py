@@ -46,7 +46,7 @@ _CUES: list[tuple[K, re.Pattern[str]]] = [
         K.MOU,
         re.compile(
             # "a memorandum of intent / of cooperation (MoC)": the memoranda governments sign
-            r"memorand(?:um|a)\s+of\s+(?:understanding|intent|co-?operation|collaboration|agreement)|\bMO[Uu]s?\b|"
+            r"memorand(?:ums?|a)\s+of\s+(?:understanding|intent|co-?operation|collaboration|agreement)|\bMO[Uu]s?\b|"
             r"(?-i:\bMo[ICA]s?\b|\bMOIs?\b)|letters?\s+of\s+intent|\bLo[Ii]\b",
             re.I,
         ),
@@ -232,7 +232,9 @@ _DASHED_SIGNER_WITH = compile_gated(
     rf"{_SIGN}\b[^§]{{0,60}}?\bwith\s+(?:the\s+)?({LIST})"
 )
 #: Agreements in the plural: one with each party named after "with".
-_SEPARATE = re.compile(r"\b(?:agreements|contracts|deals|MoUs|MOUs|memoranda|memorandums|partnerships)\b")
+_SEPARATE = re.compile(
+    r"\b(?:(?i:agreements|contracts|deals|memoranda|memorandums|partnerships)|MoUs|MOUs)\b"
+)
 _SUBJECTS_SIGNED = compile_gated(
     rf"({LIST})"
     # "A and B, led by U, today announce the signing of ...": an aside on the last party signs nothing
