@@ -18,7 +18,7 @@ from ..gazetteer import Gazetteer, default_gazetteer
 from ..patterns import ACADEMIC_FIELDS, CAPW, KEYWORDS, LEADING_NOISE, PERSON_RE, ROLE_WORDS, head_type
 from ..segment import Sentence
 from . import fastre as re
-from .bare_names import opens_with_given
+from .bare_names import COMMON_WORDS, opens_with_given
 from .literals import compile_gated
 from .mention import Mention
 from .name_scan import bounded_names
@@ -63,8 +63,11 @@ _HYPHEN_OPENER = (
     r"Venture|Government|Cloud|Deep|Open)-)[A-Z][a-z]{3,}-(?!(?:based|wide|level|scale|class|style|like|"
     r"founder|led|run|born|made)\b)[a-z]{3,}(?<!ed)(?<!ing)(?<!ly)\s+(?=[A-Z]))?"
 )
+#: "the Korea Quantum Industry Leaders' Alliance": a plural possessive inside a name (kept only
+#: where the whole has an organisation's head, see :func:`_possessive_cut`).
+_PLURAL_POSSESSIVE = r"(?:(?<=s)['’](?=\s+[A-Z]))?"
 _PHRASE = re.compile(
-    rf"{_HYPHEN_OPENER}{CAPW}(?:(?:\s+|\s*[-–]\s*)(?:(?:of|for|and|the|de|du|des|la|le|et|für|und|on|at|d['’]|di|del|della|delle|degli|dei|do|da|dos|das|der|zu|zur|van|voor|y|e)\s+)*{CAPW})*"
+    rf"{_HYPHEN_OPENER}{CAPW}{_PLURAL_POSSESSIVE}(?:(?:\s+|\s*[-–]\s*)(?:(?:of|for|and|the|de|du|des|la|le|et|für|und|on|at|d['’]|di|del|della|delle|degli|dei|do|da|dos|das|der|zu|zur|van|voor|y|e)\s+)*{CAPW}{_PLURAL_POSSESSIVE})*"
 )
 
 
@@ -103,7 +106,7 @@ _APPOS_KIND = compile_gated(
 
 #: Names in the party slots of an agreement or funding phrase: "VTT and IQM have entered into",
 #: "organised by Airbus, BMW and Amazon", "between Qubitrix and Nordlys". Unknown ones are organisations.
-_PARTY_ITEM = rf"(?:the\s+)?{CAPW}(?:\s+{CAPW}){{0,4}}(?:\s+of\s+(?:the\s+)?{CAPW}(?:\s+{CAPW}){{0,2}})?"
+_PARTY_ITEM = rf"(?:the\s+)?{CAPW}(?:\s+{CAPW}){{0,4}}(?:(?<=s)['’]\s+{CAPW}(?:\s+{CAPW}){{0,2}})?(?:\s+of\s+(?:the\s+)?{CAPW}(?:\s+{CAPW}){{0,2}})?"
 
 
 _PARTY_SLOTS = compile_gated(
@@ -473,6 +476,7 @@ _LEVEL_OF = re.compile(
     r"(?:The\s+|the\s+)?(?:City|State|Province|Free\s+State|Commonwealth|Government|Republic|Kingdom)\s+of\s"
 )
 _AND_IN_NAME = re.compile(r"\sand\s+(?:the\s+)?")
+_ACRONYM_WORD = re.compile(r"[A-Z][A-Z0-9&]{1,6}")
 _OF_OR_FOR = re.compile(r"\b(?:of|for)\b")
 _LEADING_THE = re.compile(r"^the\s+")
 
@@ -495,33 +499,8 @@ def org_mentions(
                 _org_candidate(out, sent, t, role_at.end(), m.end(), gaz)
         if span is None:
             continue
-        s, e = span
-        phrase = t[s:e]
-        # "X and Y" is two names unless "and" joins words of one "... of A and B" name
-        cuts = []
-        for p in _AND_IN_NAME.finditer(phrase):
-            left, right = phrase[: p.start()], phrase[p.end() :]
-            of_before = _OF_OR_FOR.search(left) is not None
-            if right.split(" ", 1)[0].lower() in _COLLOCATED and not p.group().rstrip().endswith("the"):
-                continue  # "Research and Development Program", "Science and Technology Council"
-            if (
-                not of_before
-                or p.group().rstrip().endswith("the")
-                or (
-                    head_type(right)
-                    and (head_type(left) or _LEVEL_OF.match(left))
-                    and not _defined_whole(t, e, right)
-                )
-            ):
-                cuts.append(p)
-        cands = []
-        prev = s
-        for p in cuts:
-            cands.append((prev, s + p.start()))
-            prev = s + p.end()
-        cands.append((prev, e))
-        for cs, ce in cands:
-            _org_candidate(out, sent, t, cs, ce, gaz)
+        for s, e in _possessive_parts(t, *span, gaz):
+            _phrase_candidates(out, sent, t, s, e, gaz)
     for m in (
         _DESCRIPTOR.finditer(t) if any_in(low, _DESCRIPTOR_WORDS) and may_hold(t, _DESCRIPTOR_RUNS) else ()
     ):
@@ -588,6 +567,73 @@ def org_mentions(
     return [_with_abbreviation_stop(t, sent.start, m) for m in out]
 
 
+_POSSESSIVE_AT = re.compile(r"(?<=s)['’]\s+")
+
+
+def _possessive_parts(t: str, s: int, e: int, gaz: Gazetteer) -> list[tuple[int, int]]:
+    """A phrase with a plural possessive is one name when the whole has an organisation's head and
+    the owner is no name of its own ("the Korea Quantum Industry Leaders' Alliance"), else two
+    phrases ("Kvantra Labs' Quantum Platform": the company and what it owns)."""
+    if t[e - 1] in "'’":
+        e -= 1  # "Veltria Systems' Vice President ...": the role is cut, the owner's mark goes too
+    phrase = t[s:e]
+    pos = _POSSESSIVE_AT.search(phrase)
+    if pos is None:
+        return [(s, e)]
+    if _one_possessive_name(phrase, pos, gaz):
+        return [(s, e)]
+    parts = [(s, s + pos.start())]
+    rest = _clean_phrase(t, s + pos.end(), e, gaz)
+    return parts + ([rest] if rest and _SPACE.search(t[rest[0] : rest[1]]) else [])
+
+
+def _one_possessive_name(phrase: str, pos: re.Match[str], gaz: Gazetteer) -> bool:
+    """Whether the plural possessive at ``pos`` is inside one name: the whole has an organisation's
+    head and the owner before it is no name of its own."""
+    before = phrase[: pos.start()]
+    return (
+        head_type(phrase) is not None
+        and head_type(before.rsplit(" ", 1)[-1]) is None
+        and not gaz.lookup(before)
+        and before.rsplit(" ", 1)[-1].lower() not in _COMPANY_FINALS
+        # the owner is a plural common noun ("Leaders'"), not a name ending in s ("IIT Madras'")
+        and before.rsplit(" ", 1)[-1].lower().removesuffix("s") in COMMON_WORDS
+        and _POSSESSIVE_AT.search(phrase, pos.end()) is None
+    )
+
+
+def _phrase_candidates(out: list[Mention], sent: Sentence, t: str, s: int, e: int, gaz: Gazetteer) -> None:
+    """The organisation candidates of one cleaned capitalised phrase."""
+    phrase = t[s:e]
+    # "X and Y" is two names unless "and" joins words of one "... of A and B" name
+    cuts = []
+    for p in _AND_IN_NAME.finditer(phrase):
+        left, right = phrase[: p.start()], phrase[p.end() :]
+        of_before = _OF_OR_FOR.search(left) is not None
+        if right.split(" ", 1)[0].lower() in _COLLOCATED and not p.group().rstrip().endswith("the"):
+            continue  # "Research and Development Program", "Science and Technology Council"
+        if (
+            not of_before
+            or p.group().rstrip().endswith("the")
+            # "the University of Varno and KTB": an acronym after "and" is a second name
+            or _ACRONYM_WORD.fullmatch(right) is not None
+            or (
+                head_type(right)
+                and (head_type(left) or _LEVEL_OF.match(left))
+                and not _defined_whole(t, e, right)
+            )
+        ):
+            cuts.append(p)
+    cands = []
+    prev = s
+    for p in cuts:
+        cands.append((prev, s + p.start()))
+        prev = s + p.end()
+    cands.append((prev, e))
+    for cs, ce in cands:
+        _org_candidate(out, sent, t, cs, ce, gaz)
+
+
 def _party_names(sent: Sentence, base: int, slot: str, gaz: Gazetteer, *, trusted: bool) -> list[Mention]:
     """The organisations named in one party slot (``slot`` starts at ``base`` in the sentence)."""
     out: list[Mention] = []
@@ -599,6 +645,9 @@ def _party_names(sent: Sentence, base: int, slot: str, gaz: Gazetteer, *, truste
             name = name[: role.start()]
             if not name:
                 continue
+        pos = _POSSESSIVE_AT.search(name)
+        if pos and not _one_possessive_name(name, pos, gaz):
+            name = name[: pos.start()]  # "Kvantra Labs' Quantum Platform and ...": the owner
         if (
             name.split()[0].lower() in LEADING_NOISE
             or gaz.lookup(name)
@@ -786,6 +835,8 @@ def _org_candidate(out: list[Mention], sent: Sentence, t: str, s: int, e: int, g
             etype = E.COMPANY
         elif _subsidiary(words, gaz):
             etype = E.COMPANY  # "Lockheed Martin Australia", "Orbion Japan": a national arm
+        elif (unit := _known_unit(words, gaz)) is not None and _TEAM_AFTER.match(t, e) is None:
+            etype = unit  # "Thales Alenia Space", "Raytheon BBN": a unit of a known organisation
         else:
             return
     if len(words) < 2 or low[0] == "government":
@@ -1022,6 +1073,44 @@ def _subsidiary(words: Sequence[str], gaz: Gazetteer) -> bool:
         ):
             return True
     return False
+
+
+#: Words after a known organisation's name that make the whole a product, not a unit.
+_PRODUCT_WORDS = word_list("product_words")
+_UNIT_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,5}")
+_UNIT_WORD = re.compile(r"[A-Z][a-z]+")
+_CALENDAR_WORD = re.compile(
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|"
+    r"October|November|December"
+)
+#: "Airbus Blue Sky, a research team ...": a team, not a unit the annotators name.
+_TEAM_AFTER = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:team|group)\b")
+_UNIT_PARENTS = frozenset({E.COMPANY, E.RESEARCH_INSTITUTE, E.UNIVERSITY})
+
+
+def _known_unit(words: Sequence[str], gaz: Gazetteer) -> EntityType | None:
+    """The type of a known organisation's unit or subsidiary named by the organisation's name and
+    an acronym or two or more capitalised words the gazetteer does not know ("Raytheon BBN",
+    "Thales Alenia Space"): a research society's unit stays a research institute, a company's
+    is a company. Products ("IBM Quantum System One") and places are no units."""
+    for n in (1, 2):
+        if len(words) <= n:
+            break
+        owner, rest = " ".join(words[:n]), words[n:]
+        types = {x.type for x in gaz.lookup(owner)}
+        if len(types) != 1 or not types <= _UNIT_PARENTS:
+            continue
+        if not (
+            (len(rest) == 1 and _UNIT_ACRONYM.fullmatch(rest[0]))
+            or (len(rest) in (2, 3) and all(_UNIT_WORD.fullmatch(w) for w in rest))
+        ):
+            return None
+        if any(
+            w.lower() in _PRODUCT_WORDS or gaz.lookup(w) or _CALENDAR_WORD.fullmatch(w) for w in rest
+        ) or gaz.lookup(" ".join(rest)):
+            return None
+        return types.pop()
+    return None
 
 
 def is_demonym(name: str) -> bool:
