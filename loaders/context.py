@@ -28,6 +28,7 @@ from .segment import Sentence
 __all__ = [
     "APPOSED_MEMBER",
     "ENT",
+    "GROUPS",
     "LIST",
     "MAX_RULE_CHARS",
     "MAX_RULE_MENTIONS",
@@ -57,6 +58,8 @@ SEP = r"(?:\s*[,;]\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+)"
 LIST = rf"(?:the\s+§|§)\d+§(?:{SEP}(?:the\s+§|former\s+§|§)\d+§(?!['’]s?\s+[a-z]))*"
 PLACES = {E.CITY, E.REGION, E.COUNTRY}
 ORGS = {E.COMPANY, E.UNIVERSITY, E.RESEARCH_INSTITUTE, E.GOVERNMENT_BODY, E.CLUSTER}
+#: Groups: what members join and leaders lead (clusters, consortia, programmes).
+GROUPS = frozenset({E.CLUSTER, E.PROGRAM})
 #: A modifier before a kind noun: a word, or a mention of a technology or a place ("its §quantum
 #: computing§ arm", "the §Lyon§ unit of"); check the mentions with :func:`modifiers_ok`.
 MODIFIER = r"(?:[\w-]+|§\d+§)"

@@ -31,7 +31,7 @@ from itertools import combinations
 
 from qkg.schemas import EntityType, RelationType
 
-from ..context import ENT, LIST, ORGS, PLACES, Fact, SentView, ids_in
+from ..context import ENT, GROUPS, LIST, ORGS, PLACES, Fact, SentView, ids_in
 from ..deadline import check
 from . import fastre as re
 from .leadership import possessed_person
@@ -50,13 +50,13 @@ _ACTING = frozenset(ORGS | PLACES)
 _CLASS_TYPES: dict[RelationType, tuple[frozenset[EntityType], frozenset[EntityType]]] = {
     R.PARTNERS_WITH: (_ACTING, _ACTING),
     # a company joining a company was bought or hired someone: members join groups
-    R.PART_OF: (frozenset(ORGS), frozenset({E.CLUSTER, E.PROGRAM})),
+    R.PART_OF: (frozenset(ORGS), GROUPS),
     # a fund is often a programme ("the Discovery Fund")
     R.INVESTS_IN: (_ACTING | {E.PERSON, E.PROGRAM}, frozenset(ORGS | {E.PROGRAM}) - {E.GOVERNMENT_BODY}),
     # what is built or launched: a programme, a hub, a centre (a technology is the works-on rules')
     R.DEVELOPS: (_ACTING | {E.PERSON}, frozenset({E.PROGRAM, E.CLUSTER, E.RESEARCH_INSTITUTE})),
     # a company leading a company led its round: programmes, consortia and projects are led
-    R.LEADS: (_ACTING | {E.PERSON}, frozenset({E.PROGRAM, E.CLUSTER})),
+    R.LEADS: (_ACTING | {E.PERSON}, GROUPS),
     R.COMPETES_WITH: (frozenset(ORGS), frozenset(ORGS)),
 }
 #: Lists that a preposition or a possessive opens are no subject.

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from qkg.schemas import AgreementKind, EntityType, RelationType
 
-from ..context import ENT, LIST, ORGS, PLACES, Fact, SentView, ids_in
+from ..context import ENT, GROUPS, LIST, ORGS, PLACES, Fact, SentView, ids_in
 from ..deadline import check
 from . import fastre as re
 from .agreements import PLACE_MODIFIER, AgreementDraft
@@ -349,7 +349,6 @@ _WORKS_WITH = re.compile(
     r"\b(?:works?|working|worked|collaborat\w+|cooperat\w+|teams?\s+up|teaming\s+up|teamed\s+up|partners?|partnered|"
     r"partnering)\s+with\s+(?:(?:its|their|the|local|global|industry|industrial|academic|international|key)\s+)*$"
 )
-_GROUPS_OF_MEMBERS = frozenset({E.CLUSTER, E.PROGRAM})
 #: a sentence that announces a list on the next lines: "The consortium has three members:"
 _LIST_INTRO = re.compile(
     r"\b(?:consorti(?:um|a)|alliance|coalition|members|partners|participants)\b[^.]{0,60}:\s*$"
@@ -659,7 +658,7 @@ def _member_lists(v: SentView, k: int) -> list[AgreementDraft]:
             if _SAMPLE.match(x.group(g)):
                 continue  # "partners are research centres such as A and B": examples, not the membership
             if _WORKS_WITH.search(text, max(0, x.start() - 60), x.start()) and not v.indices(
-                lambda t: t in _GROUPS_OF_MEMBERS
+                lambda t: t in GROUPS
             ):
                 continue  # "§K§ works with partners including A and B": a company's partners sign nothing together
             lead = x.groupdict().get("lead")

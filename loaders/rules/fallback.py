@@ -16,7 +16,7 @@ from itertools import pairwise
 
 from qkg.schemas import AgreementKind, EntityType, RelationType
 
-from ..context import ENT, LIST, ORGS, Fact, SentView, ids_in
+from ..context import ENT, GROUPS, LIST, ORGS, Fact, SentView, ids_in
 from ..deadline import check
 from ..patterns import ROLE_WORDS
 from . import fastre as re
@@ -35,7 +35,6 @@ K = AgreementKind
 
 #: Below every phrasing rule's confidence (they use 0.6 to 0.9).
 CONFIDENCE = 0.5
-_GROUPS = frozenset({E.CLUSTER, E.PROGRAM})
 _ORGS = frozenset(ORGS)
 #: Clause boundaries: a semicolon, a dash aside, a contrast.
 _CLAUSE = re.compile(r";|\s[–—]\s|,\s+(?:while|whereas|but)\s")
@@ -121,7 +120,7 @@ def _member_lists(v: SentView, clause: str) -> list[int]:
 
 
 def _group_in(v: SentView, text: str, members: list[int]) -> int | None:
-    groups = {i for i in ids_in(text) if v.type(i) in _GROUPS and i not in members}
+    groups = {i for i in ids_in(text) if v.type(i) in GROUPS and i not in members}
     return groups.pop() if len(groups) == 1 else None
 
 
@@ -129,10 +128,10 @@ def _previous_group(views: list[SentView], k: int) -> tuple[SentView, int] | Non
     if k == 0:
         return None
     p = views[k - 1]
-    groups = {p.id(i) for i in p.indices(lambda t: t in _GROUPS)}
+    groups = {p.id(i) for i in p.indices(lambda t: t in GROUPS)}
     if len(groups) != 1:
         return None
-    i = next(i for i in p.indices(lambda t: t in _GROUPS))
+    i = next(i for i in p.indices(lambda t: t in GROUPS))
     return p, i
 
 

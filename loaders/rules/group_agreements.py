@@ -21,7 +21,7 @@ from collections.abc import Mapping, Sequence
 
 from qkg.schemas import AgreementKind, EntityType, RelationType
 
-from ..context import ORGS, Fact, SentView
+from ..context import GROUPS, ORGS, Fact, SentView
 from . import fastre as re
 from .agreements import AgreementDraft
 from .literals import compile_gated
@@ -33,7 +33,6 @@ E = EntityType
 R = RelationType
 
 #: A group that can be a consortium: named groups and programmes run by one ("the QX project").
-_GROUPS = frozenset({E.CLUSTER, E.PROGRAM})
 #: Who signs a consortium agreement: organisations, not places or people.
 _MEMBERS = frozenset(ORGS - {E.CLUSTER}) | {E.CLUSTER}
 #: A consortium's own name: "Quantum Economic Development Consortium", "Nordic Quantum Alliance".
@@ -72,7 +71,7 @@ def _leaders(
     """Organisations leading each group: "the Wits-led consortium", "Wits will manage SA QuTI"."""
     out: dict[str, set[str]] = defaultdict(set)
     for s, t, o in rel:
-        if t is R.LEADS and types.get(s) in _MEMBERS and types.get(o) in _GROUPS:
+        if t is R.LEADS and types.get(s) in _MEMBERS and types.get(o) in GROUPS:
             out[o].add(s)
     return out
 
@@ -96,7 +95,7 @@ def consortium_agreements(
     """
     members: dict[str, dict[str, list[int]]] = defaultdict(dict)
     for (s, t, o), evs in rel.items():
-        if t is not R.PART_OF or types.get(o) not in _GROUPS or types.get(s) not in _MEMBERS:
+        if t is not R.PART_OF or types.get(o) not in GROUPS or types.get(s) not in _MEMBERS:
             continue
         ks = [k for k, rule, _ in evs if rule not in _NOT_MEMBERSHIP]
         if ks:
@@ -169,7 +168,7 @@ def listed_group_members(
             if owner is not None and v.id(owner.group(1)) not in parties
             else {
                 v.id(i)
-                for i in v.indices(lambda t: t in _GROUPS)
+                for i in v.indices(lambda t: t in GROUPS)
                 if v.id(i) not in parties and 0 <= at[i] < first
             }
         )

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from qkg.schemas import EntityType, RelationType
 
-from ..context import LIST, ORGS, UNFOLDED, Fact, SentView, ids_in
+from ..context import GROUPS, LIST, ORGS, UNFOLDED, Fact, SentView, ids_in
 from . import fastre as re
 from .literals import compile_gated
 from .member_lists import MEMBERS
@@ -29,7 +29,6 @@ R = RelationType
 
 #: What can be a member, and what can have members.
 _MEMBER_TYPES = frozenset(ORGS | {E.PROGRAM})
-_GROUP_TYPES = frozenset({E.CLUSTER, E.PROGRAM})
 
 
 #: A group named by a description instead of its name: "the consortium", "this group", "the network".
@@ -206,7 +205,7 @@ def referred_group_facts(views: Sequence[SentView]) -> list[tuple[int, Fact]]:
         if intro is not None or named_intro is not None:
             if named_intro is not None:
                 g = int(named_intro.group(1) or named_intro.group(2))
-                group = v.id(g) if v.type(g) in _GROUP_TYPES else None
+                group = v.id(g) if v.type(g) in GROUPS else None
             elif intro is not None:
                 group = group_of(k, (E.PROGRAM,) if intro.group(1) else (E.CLUSTER,))
                 if intro.group(1) and contest is not None and k - contest[0] <= 2 * _GROUP_WINDOW:
@@ -235,7 +234,7 @@ def referred_group_facts(views: Sequence[SentView]) -> list[tuple[int, Fact]]:
                     out.append((k, Fact(v.id(a), R.INVESTS_IN, named, "supported-by-funding", 0.7)))
         for x in BRINGS_TOGETHER.finditer(m) if "together" in m else ():
             if x.group(1) is not None:
-                host = v.id(x.group(1)) if v.type(x.group(1)) in _GROUP_TYPES else None
+                host = v.id(x.group(1)) if v.type(x.group(1)) in GROUPS else None
             else:
                 host = group_of(k, (E.PROGRAM,) if x.group(2).lower() in _PROGRAM_WORDS else (E.CLUSTER,))
             if host is not None:
@@ -252,7 +251,7 @@ def referred_group_facts(views: Sequence[SentView]) -> list[tuple[int, Fact]]:
         for x in _ROLE_IN_GROUP.finditer(m) if "§" in m and ("partner" in m or "member" in m) else ():
             if x.group(2) is not None:  # the group named (or referred to) right before the role
                 g = int(x.group(2))
-                group = v.id(g) if v.type(g) in _GROUP_TYPES else None
+                group = v.id(g) if v.type(g) in GROUPS else None
             else:
                 wanted = E.CLUSTER if x.group(1).lower() in _CLUSTER_WORDS else E.PROGRAM
                 before = [i for i in v.indices() if v.type(i) is wanted and m.find(f"§{i}§") < x.start()]
@@ -291,7 +290,7 @@ def referred_group_facts(views: Sequence[SentView]) -> list[tuple[int, Fact]]:
             kind = E.PROGRAM if x.group(1).lower() in _PROGRAM_WORDS else E.CLUSTER
             if kind in recent and k - recent[kind][0] <= _GROUP_WINDOW:
                 recent[kind] = (k, recent[kind][1])
-        for i in v.indices(lambda t: t in _GROUP_TYPES):
+        for i in v.indices(lambda t: t in GROUPS):
             recent[v.type(i)] = (k, v.id(i))
             if v.type(i) is E.PROGRAM and _CONTEST.search(v.mentions[i].text):
                 contest = (k, v.id(i))

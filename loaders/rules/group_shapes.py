@@ -20,7 +20,7 @@ from collections.abc import Iterator
 
 from qkg.schemas import EntityType, RelationType
 
-from ..context import ENT, LIST, ORGS, Fact, SentView, ids_in
+from ..context import ENT, GROUPS, LIST, ORGS, Fact, SentView, ids_in
 from . import fastre as re
 from .literals import compile_gated
 from .member_lists import readings
@@ -32,7 +32,6 @@ __all__ = ["GROUP_SHAPE_GATE", "group_shape_facts"]
 E = EntityType
 R = RelationType
 
-_GROUPS = frozenset({E.CLUSTER, E.PROGRAM})
 _MEMBERS = frozenset(ORGS | {E.PROGRAM})
 _AUX = r"(?:(?:has|have|had|will|would|also|now|recently|officially|formally|jointly|today|been|be)\s+)*"
 #: "§G§, led by §a§ with §b§ and §c§", "§G§ is led by §a§ together with partners §b§ and §c§"
@@ -130,7 +129,7 @@ GROUP_SHAPE_GATE = (
 
 
 def _members(v: SentView, group: int, listed: str, rule: str) -> Iterator[Fact]:
-    if v.type(group) not in _GROUPS:
+    if v.type(group) not in GROUPS:
         return
     for a in ids_in(listed):
         if a != group and v.type(a) in _MEMBERS and v.id(a) != v.id(group):
@@ -181,7 +180,7 @@ def group_shape_facts(v: SentView, m: str) -> Iterator[Fact]:
     if " as " in low:
         for x in _ESTABLISHED_AS.finditer(m):
             a, g = int(x.group(1)), int(x.group(2))
-            kinds = v.type(g) in _GROUPS | {E.RESEARCH_INSTITUTE} and v.type(a) in ORGS - {E.COMPANY}
+            kinds = v.type(g) in GROUPS | {E.RESEARCH_INSTITUTE} and v.type(a) in ORGS - {E.COMPANY}
             if kinds and a != g and v.id(a) != v.id(g):
                 yield _f(v, a, R.PART_OF, g, "established-as-one-of", 0.7)
         for x in _JOINS_AS.finditer(m):

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 
 from qkg.schemas import EntityType, RelationType
 
-from ..context import ENT, LIST, ORGS, PLACES, Fact, SentView, ids_in
+from ..context import ENT, GROUPS, LIST, ORGS, PLACES, Fact, SentView, ids_in
 from ..patterns import HONORIFIC, ROLE_WORDS
 from . import fastre as re
 from .literals import Gated, compile_gated
@@ -32,7 +32,6 @@ __all__ = [
 E = EntityType
 R = RelationType
 #: A group is led; a partner "of" a company is no part of it.
-_GROUP_TYPES = frozenset({E.CLUSTER, E.PROGRAM})
 
 _LEAD_VERB = (
     r"(?:chairs|chair|chairing|chaired|leads|lead|leading|led|heads|heading|headed|steers|steering|steered|"
@@ -360,7 +359,7 @@ def _passive_leads(v: SentView, m: str) -> Iterator[Fact]:
                     yield _f(v, a, R.AFFILIATED_WITH, b, "led-by-role", 0.7)
     for x in _MANAGED_BY.finditer(m):
         b = int(x.group(1))
-        if v.type(b) in _GROUP_TYPES and not _FUNDED_BEFORE.search(m, max(0, x.start() - 30), x.start()):
+        if v.type(b) in GROUPS and not _FUNDED_BEFORE.search(m, max(0, x.start() - 30), x.start()):
             a = int(x.group(2))
             if may_lead(v, a, b):
                 yield _f(v, a, R.LEADS, b, "managed-by", 0.7)

@@ -21,7 +21,7 @@ from collections.abc import Iterator, Sequence
 
 from qkg.schemas import EntityType, RelationType
 
-from ..context import ENT, LIST, ORGS, UNFOLDED, Fact, SentView, ids_in
+from ..context import ENT, GROUPS, LIST, ORGS, UNFOLDED, Fact, SentView, ids_in
 from . import fastre as re
 from .literals import compile_gated
 from .rule import f as _f
@@ -85,7 +85,6 @@ _GROUP_NOUN = (
     r"(?:consortium|consortia|alliance|coalition|network|cluster|hub|project|programme|program|initiative|"
     r"partnership|platform|federation|association|exchange|centre|center|valley)"
 )
-_CLUSTERS = frozenset({E.CLUSTER, E.PROGRAM})
 #: A member of a group: organisations and sub-programmes.
 _MEMBER_TYPES = frozenset(ORGS | {E.PROGRAM})
 
@@ -188,7 +187,7 @@ _STRONG_CUE = re.compile(
 def _group(v: SentView, g: int, noun: str | None, cue: str = "") -> bool:
     """A named group: typed as one, a named thing followed by a group noun ("the §QLink§
     consortium"), or an organisation said to have members ("§QuantaBay§ brings together ...")."""
-    if v.type(g) in _CLUSTERS or (noun is not None and v.type(g) in ORGS):
+    if v.type(g) in GROUPS or (noun is not None and v.type(g) in ORGS):
         return True
     # "The §Council§ comprises key secretaries from ...": a public body made up of others
     return (
@@ -239,14 +238,14 @@ def named_group_facts(v: SentView, m: str) -> Iterator[Fact]:
                 yield _f(v, a, R.PART_OF, g, "members-of-named", 0.8)
     for x in _JOINED_ALONGSIDE.finditer(m) if "along" in m or "together" in m else ():
         g = int(x.group(2))
-        if v.type(g) not in _CLUSTERS | {E.RESEARCH_INSTITUTE}:
+        if v.type(g) not in GROUPS | {E.RESEARCH_INSTITUTE}:
             continue
         for a in ids_in(x.group(1)) + list_members(v, x.group(3)):
             if a != g and v.type(a) in ORGS:
                 yield _f(v, a, R.PART_OF, g, "joined-alongside", 0.8)
     for x in _TAKING_PART.finditer(m):
         g = int(x.group(2))
-        if v.type(g) not in _CLUSTERS and (x.group(3) is None or v.type(g) not in ORGS):
+        if v.type(g) not in GROUPS and (x.group(3) is None or v.type(g) not in ORGS):
             continue
         for a in ids_in(x.group(1)):
             if a != g and v.type(a) in ORGS:
@@ -328,25 +327,25 @@ def parent_facts(v: SentView, m: str) -> Iterator[Fact]:
     """PART_OF said through a modifier, a fronted "As a member of" or "with partners"."""
     for x in _PARENT_MODIFIER.finditer(m):
         a, b, kind = int(x.group(1)), int(x.group(2)), x.group(3)
-        to = _CLUSTERS if kind == "member" else ORGS - {E.CLUSTER}
+        to = GROUPS if kind == "member" else ORGS - {E.CLUSTER}
         if a != b and v.type(a) in ORGS and v.type(b) in to:
             yield _f(v, a, R.PART_OF, b, "parent-modifier", 0.8)
     for x in _AS_MEMBER_FRONT.finditer(m) if m.lstrip().startswith("As ") else ():
         g, a = int(x.group(1)), int(x.group(2))
-        if a != g and v.type(g) in _CLUSTERS and v.type(a) in ORGS:
+        if a != g and v.type(g) in GROUPS and v.type(a) in ORGS:
             yield _f(v, a, R.PART_OF, g, "as-member-of", 0.8)
     for x in (
         _WE_ARE_MEMBERS.finditer(m) if "e " in m and ("said" in m or "says" in m or "added" in m) else ()
     ):
         g, o = int(x.group(1)), int(x.group(2) or x.group(3) or x.group(4) or x.group(5))
-        if v.type(g) in _CLUSTERS and v.type(o) in ORGS and o != g and v.id(o) != v.id(g):
+        if v.type(g) in GROUPS and v.type(o) in ORGS and o != g and v.id(o) != v.id(g):
             yield _f(v, o, R.PART_OF, g, "we-are-members", 0.7)
     for x in _WITH_PARTNERS.finditer(m) if " with " in m else ():
         g = int(x.group(1))
         led = _LED_SUBJECT.match(m, 0, x.start())
         if led is not None:
             g = int(led.group(1))  # "§G§ is led by §a§ and §b§, with partners §c§": §c§ is §G§'s
-        if v.type(g) not in _CLUSTERS:
+        if v.type(g) not in GROUPS:
             continue  # "§IBM§, with partners §a§ and §b§": a company's partners are not its parts
         for a in list_members(v, x.group(2)):
             if a != g:
@@ -393,7 +392,7 @@ def subject_lists(views: Sequence[SentView]) -> tuple[list[tuple[list[str], int]
                     group = recent[1]
                 else:
                     g = int(x.group(3))
-                    if v.type(g) not in _CLUSTERS:
+                    if v.type(g) not in GROUPS:
                         continue  # "§a§ and §b§ joined §Orbion§" are hires or investors, not members
                     group = v.id(g)
                 members = list(
@@ -404,7 +403,7 @@ def subject_lists(views: Sequence[SentView]) -> tuple[list[tuple[list[str], int]
                 facts += [(k, Fact(a, R.PART_OF, group, "subject-list-members", 0.7)) for a in members]
                 if len(members) >= 2 and not verb.startswith("join") and not _SAMPLE.search(listed):
                     lists.append((members, k))
-        named = v.indices(lambda t: t in _CLUSTERS)
+        named = v.indices(lambda t: t in GROUPS)
         if named:
             recent = (k, v.id(named[-1]))
     return lists, facts

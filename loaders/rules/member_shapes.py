@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from qkg.schemas import EntityType, RelationType
 
-from ..context import ENT, ORGS, Fact, SentView
+from ..context import ENT, GROUPS, ORGS, Fact, SentView
 from . import fastre as re
 from .literals import compile_gated
 from .member_lists import MEMBERS, list_members
@@ -114,7 +114,6 @@ _ONE_OF_GROUPS = re.compile(
     r"(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|[a-z]+)\s+){0,3}?"
     r"(?:partners|participants|affiliates|signatories|shareholders)\b"
 )
-_GROUPS = frozenset({E.CLUSTER, E.PROGRAM})
 _MEMBER_NOUN_GATE = ("member", "partner", "participant", "affiliat", "shareholder", "constituent", "signator")
 
 
@@ -125,7 +124,7 @@ def _member_noun_facts(v: SentView, m: str, low: str) -> Iterator[Fact]:
     if not gate(low, _MEMBER_NOUN_GATE):
         return
     for x in _WHICH_MEMBER.finditer(m) if "which" in low else ():
-        groups = [i for i in v.indices(lambda t: t in _GROUPS) if m.find(f"§{i}§") < x.start()]
+        groups = [i for i in v.indices(lambda t: t in GROUPS) if m.find(f"§{i}§") < x.start()]
         if groups:
             yield from _members(v, groups[-1], x.group(1), "which-member")
     for x in _COUNTS_AMONG.finditer(m) if "among" in low else ():
@@ -134,12 +133,12 @@ def _member_noun_facts(v: SentView, m: str, low: str) -> Iterator[Fact]:
         yield from _members(v, int(x.group(1)), x.group(2), "member-noun-colon")
     for x in _ONE_OF_GROUPS.finditer(m) if "one of" in low else ():
         a, g = int(x.group(1)), int(x.group(2))
-        if a != g and v.type(g) in _GROUPS and v.type(a) in _MEMBER_TYPES:
+        if a != g and v.type(g) in GROUPS and v.type(a) in _MEMBER_TYPES:
             yield _f(v, a, R.PART_OF, g, "one-of-groups", 0.8)
 
 
 def _members(v: SentView, g: int, listed: str, rule: str) -> Iterator[Fact]:
-    if v.type(g) not in _GROUPS:
+    if v.type(g) not in GROUPS:
         return
     for a in list_members(v, listed):
         if a != g and v.id(a) != v.id(g):

@@ -10,7 +10,19 @@ from collections.abc import Iterator
 
 from qkg.schemas import EntityType, RelationType
 
-from ..context import ENT, LIST, MODIFIER, ORGS, PLACES, UNFOLDED, Fact, SentView, ids_in, modifiers_ok
+from ..context import (
+    ENT,
+    GROUPS,
+    LIST,
+    MODIFIER,
+    ORGS,
+    PLACES,
+    UNFOLDED,
+    Fact,
+    SentView,
+    ids_in,
+    modifiers_ok,
+)
 from . import fastre as re
 from .group_refs import BRINGS_TOGETHER, brought_together, referred_group_facts
 from .leadership import LEAD_GATE, leadership_facts, may_lead, passive_leads
@@ -125,7 +137,6 @@ _MEMBER_TYPES = frozenset(ORGS | {E.PROGRAM})
 _ORG_TYPES = frozenset(ORGS)
 _PROGRAMS = frozenset({E.PROGRAM})
 #: A partner "of" a company is a partner, not a part; of a consortium or programme it is a member.
-_GROUP_TYPES = frozenset({E.CLUSTER, E.PROGRAM})
 _BE = (
     r"(?:is|are|was|were|has\s+become|have\s+become|had\s+become|became|becomes|become|will\s+become|will\s+be|remains|remain|"
     r"has\s+been|have\s+been|had\s+been|operates\s+as|operated\s+as|functions\s+as|serves\s+as|joined\s+as)"
@@ -475,19 +486,19 @@ def _picked_members(v: SentView, m: str) -> Iterator[Fact]:
     for x in _WELCOMED.finditer(m):
         b = int(x.group(1))
         for a in ids_in(x.group(2) or x.group(3)):
-            yield from _part(v, a, b, "welcomed-member", 0.8, _GROUP_TYPES)
+            yield from _part(v, a, b, "welcomed-member", 0.8, GROUPS)
     for x in _SELECTED.finditer(m):
         for a in ids_in(x.group(1)):
             yield from _part(v, a, int(x.group(2)), "selected-for", 0.8, _PROGRAMS)
     for x in _MEMBERSHIP_NOUN.finditer(m):
         listed, g = (x.group(1), x.group(2)) if x.group(1) else (x.group(3), x.group(4))
         for a in ids_in(listed):
-            yield from _part(v, a, int(g), "membership-noun", 0.8, _GROUP_TYPES)
+            yield from _part(v, a, int(g), "membership-noun", 0.8, GROUPS)
     for x in _GROUP_PICKED.finditer(m):
         g = int(x.group(1))
-        if v.type(g) in _GROUP_TYPES:
+        if v.type(g) in GROUPS:
             for a in ids_in(x.group(2)):
-                yield from _part(v, a, g, "group-picked", 0.8, _GROUP_TYPES)
+                yield from _part(v, a, g, "group-picked", 0.8, GROUPS)
     for x in _WINNERS.finditer(m):
         b, listed = _filled(x)
         for a in ids_in(listed):
@@ -499,7 +510,7 @@ def _group_of(v: SentView, m: str) -> Iterator[Fact]:
     for x in _GROUP_OF.finditer(m):
         b, listed = _filled(x)
         for a in ids_in(listed):
-            yield from _part(v, a, b, "group-of", 0.8, _GROUP_TYPES)
+            yield from _part(v, a, b, "group-of", 0.8, GROUPS)
 
 
 def _listed_members(v: SentView, m: str) -> Iterator[Fact]:
@@ -511,20 +522,18 @@ def _listed_members(v: SentView, m: str) -> Iterator[Fact]:
             yield from _part(v, a, int(x.group(2)), "among-members", 0.8, _PROGRAMS if won else _MEMBER_TYPES)
     for x in _AMONG_POSSESSED.finditer(m):
         for a in ids_in(x.group(1)):
-            yield from _part(v, a, int(x.group(2)), "among-possessed-members", 0.8, _GROUP_TYPES)
+            yield from _part(v, a, int(x.group(2)), "among-possessed-members", 0.8, GROUPS)
     for x in _LIST_ARE_MEMBERS.finditer(m):
         subjects, b = ids_in(x.group(1)), int(x.group(2) or x.group(3) or x.group(4))
         if len(subjects) >= 2:  # one subject: "member-of" reads it
             for a in subjects:
-                yield from _part(
-                    v, a, b, "list-are-members", 0.8, _MEMBER_TYPES if x.group(4) else _GROUP_TYPES
-                )
+                yield from _part(v, a, b, "list-are-members", 0.8, _MEMBER_TYPES if x.group(4) else GROUPS)
     for x in _MEMBER_LIST.finditer(m):
         if QUALIFIES_SUBJECT.search(m, max(0, x.start() - 40), x.start()):
             continue  # "Investors in the §Fund§ include ...": the group only qualifies the subject
         b, listed = _filled(x)
         for a in ids_in(listed):
-            yield from _part(v, a, b, "members-include", 0.8, _GROUP_TYPES)
+            yield from _part(v, a, b, "members-include", 0.8, GROUPS)
     for x in _PARTICIPANTS_INCLUDE.finditer(m) if may_hold(m, _TAKE_PART_WORDS) else ():
         for a in ids_in(x.group(2)):
             yield from _part(v, a, int(x.group(1)), "participants-include", 0.8, _JOINABLE)
@@ -539,7 +548,7 @@ def _listed_members(v: SentView, m: str) -> Iterator[Fact]:
             yield from _part(v, a, b, "founded-group", 0.8, frozenset({E.CLUSTER, E.GOVERNMENT_BODY}))
     for x in _MAKE_UP.finditer(m):
         for a in ids_in(x.group(1)):
-            yield from _part(v, a, int(x.group(2)), "make-up", 0.8, _GROUP_TYPES)
+            yield from _part(v, a, int(x.group(2)), "make-up", 0.8, GROUPS)
     yield from _group_of(v, m)
     for x in _BRACKETED.finditer(m):
         yield from _part(
@@ -551,16 +560,16 @@ def _listed_members(v: SentView, m: str) -> Iterator[Fact]:
         group = int(x.group(2) or x.group(4))
         for a in ids_in(x.group(1) or x.group(3)):
             # regions named as one of the hubs are part of it as well as organisations
-            if a != group and v.type(a) in _MEMBER_TYPES | PLACES and v.type(group) in _GROUP_TYPES:
+            if a != group and v.type(a) in _MEMBER_TYPES | PLACES and v.type(group) in GROUPS:
                 yield _f(v, a, R.PART_OF, group, "named-as-one-of", 0.8)
     for x in _PICKED_FOR.finditer(m):
         for a in ids_in(x.group(1)):
-            yield from _part(v, a, int(x.group(2)), "picked-for", 0.8, _GROUP_TYPES)
+            yield from _part(v, a, int(x.group(2)), "picked-for", 0.8, GROUPS)
     if gate(m.lower(), _PICKED_GATE):
         yield from _picked_members(v, m)
     for x in _GROUP_OF_COLON.finditer(m):
         for a in ids_in(x.group(2)):
-            yield from _part(v, a, int(x.group(1)), "group-of-listed", 0.8, _GROUP_TYPES)
+            yield from _part(v, a, int(x.group(1)), "group-of-listed", 0.8, GROUPS)
 
 
 #: "The §a§ network forms part of the government's §b§", "§a§ will form an integral part of §b§".
@@ -604,7 +613,7 @@ def membership_facts(v: SentView, m: str) -> Iterator[Fact]:
             continue  # "§a§ is a §c§ member of §b§": §c§ is another actor
         if _MODIFIER_OF.search(m, max(0, x.start() - 40), x.start()):
             continue  # "the board members of §a§ are part of §b§": §a§ is not the subject
-        to = _GROUP_TYPES if word.startswith("partner") else _MEMBER_TYPES
+        to = GROUPS if word.startswith("partner") else _MEMBER_TYPES
         if word.startswith(("finalist", "winner", "laureate")):
             to = _PROGRAMS  # the winner of a company's prize is not its member
         yield from _part(v, a, b, "member-of", 0.9, to)
@@ -637,7 +646,7 @@ def membership_facts(v: SentView, m: str) -> Iterator[Fact]:
     for x in _ALONGSIDE.finditer(m) if "along" in m or "together" in m else ():
         b = int(x.group(2))
         for a in [int(x.group(1)), *ids_in(x.group(3))]:
-            if v.type(a) in ORGS and _ok(v, a, b, _GROUP_TYPES):
+            if v.type(a) in ORGS and _ok(v, a, b, GROUPS):
                 yield _f(v, a, R.PART_OF, b, "participates-alongside", 0.7)
 
 

@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 
 from qkg.schemas import EntityType
 
+from ..context import GROUPS
 from ..gazetteer import Gazetteer
 from ..segment import Sentence
 from . import fastre as re
@@ -158,7 +159,6 @@ _GENITIVE_AFTER = re.compile(
     r"^\s+(?:[\w-]+\s+){0,2}?(?:(?:investors|backers|shareholders|funders)\s+(?:include[sd]?|including|such\s+as)\b"
     r"|parent\b|(?:subsidiary|affiliate|spin-?off),?\s+(?:the\s+)?[A-Z])"
 )
-_GROUPS = frozenset({E.CLUSTER, E.PROGRAM})
 _EXPLETIVE = re.compile(
     r"^\s+(?:is|was|'s|’s|will\s+be|would\s+be|has\s+been|had\s+been|remains|seems|seemed|appears|appeared)"
     r"\s+(?:(?:not|also|still|now|very|more|most|too|so|highly|quite|increasingly)\s+)*"
@@ -375,7 +375,7 @@ def _pronouns(sent: Sentence) -> list[Mention]:
             continue
         kind = "possessive" if lw == "its" else "pronoun"
         if group:
-            out.append(_ref(sent.start + m.start(), w, E.CLUSTER, kind, _GROUPS))
+            out.append(_ref(sent.start + m.start(), w, E.CLUSTER, kind, GROUPS))
             continue
         # a unit's owner is an organisation, never the place named beside it
         unit = lw == "its" and (holders or _UNIT_AFTER.match(t[m.end() :]) is not None)
