@@ -493,9 +493,8 @@ def _fold_pairs_of_mentions(v: SentView) -> None:
         if ty(p) not in PLACES or ty(a) not in ORGS or any(ty(i) is not E.TECHNOLOGY for i in techs):
             return m.group(0)
         if _LIST_BEFORE.search(m.string, max(0, m.start() - 12), m.start()):
-            return m.group(
-                0
-            )  # "§US§ firm §A§ and the §UK§ company §B§": each description stays for its place
+            # "§US§ firm §A§ and the §UK§ company §B§": each description stays for its place
+            return m.group(0)
         _add(v, a, R.LOCATED_IN, p, "place-modifier", 0.8)
         for t in techs:  # "§US§ §quantum computing§ firm §IonQ§" describes what it works on
             _add(v, a, R.WORKS_ON, str(t), "technology-descriptor", 0.8)
